@@ -1,0 +1,239 @@
+//! The configuration file (TOML) and where invitriage keeps its files.
+//!
+//! Every key is optional; an unknown key or a value of the wrong type is an
+//! error that names the key and its line, so a typo never goes unnoticed.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::classify::Lists;
+
+/// The whole configuration. See `config.example.toml` for every key.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Your name as LinkedIn shows it; stands in for an empty `To` column and
+    /// fills `{my_name}` and `{my_first_name}` in reply templates.
+    pub name: Option<String>,
+    /// Extra entries for the classifier's lists.
+    pub classify: Lists,
+    /// Settings for your own, outgoing invitations.
+    pub sent: SentConfig,
+    /// Key bindings: action name → key or list of keys.
+    pub keys: BTreeMap<String, KeyBinding>,
+    /// Reply templates: name → text with `{placeholders}`.
+    pub templates: BTreeMap<String, String>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            name: None,
+            classify: Lists::default(),
+            sent: SentConfig::default(),
+            keys: BTreeMap::new(),
+            templates: BTreeMap::new(),
+        }
+    }
+}
+
+/// `[sent]`: grading your own invitations.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct SentConfig {
+    /// A pending sent invitation older than this many days is flagged as worth
+    /// withdrawing or following up.
+    pub stale_after_days: u32,
+    /// The longest note LinkedIn accepts: 300 characters, 200 on a free account.
+    pub note_limit: usize,
+}
+
+impl Default for SentConfig {
+    fn default() -> Self {
+        SentConfig {
+            stale_after_days: 21,
+            note_limit: 300,
+        }
+    }
+}
+
+/// One key (`"a"`, `"ctrl-s"`) or several (`["j", "down"]`).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum KeyBinding {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl KeyBinding {
+    pub fn keys(&self) -> Vec<&str> {
+        match self {
+            KeyBinding::One(k) => vec![k.as_str()],
+            KeyBinding::Many(ks) => ks.iter().map(String::as_str).collect(),
+        }
+    }
+}
+
+/// Why the configuration could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("config file {path}: cannot read: {source}")]
+    Read {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("config file {path}: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+impl Config {
+    /// Parses a configuration; `path` is only used in messages.
+    pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        toml::from_str(text).map_err(|e| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message: describe_toml_error(&e, text),
+        })
+    }
+
+    /// Reads the configuration at `path`. A missing file is an error only when
+    /// `required` (the user named it with `--config`); otherwise the defaults
+    /// apply.
+    pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
+        match std::fs::read_to_string(path) {
+            Ok(text) => Config::parse(&text, path),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Config::default()),
+            Err(e) => Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                source: e,
+            }),
+        }
+    }
+}
+
+/// `line 3, column 1: unknown field `colour`, expected one of ...` — the toml
+/// crate's message folded onto one line, with the line number first.
+fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
+    let msg = e.message().trim().to_string();
+    match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let snippet = text.lines().nth(line - 1).unwrap_or("").trim();
+            format!("line {line}, column {col}: {msg} (in `{snippet}`)")
+        }
+        None => msg,
+    }
+}
+
+/// Where invitriage reads its config and keeps its journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paths {
+    pub config_file: PathBuf,
+    /// True when the user named the config file (so it must exist).
+    pub config_required: bool,
+    pub data_dir: PathBuf,
+}
+
+/// The environment variable that overrides the data directory.
+pub const DATA_DIR_ENV: &str = "INVITRIAGE_DATA_DIR";
+
+impl Paths {
+    /// Resolves the paths: `--config`, else `<config dir>/invitriage/config.toml`;
+    /// `--data-dir`, else `$INVITRIAGE_DATA_DIR`, else `<data dir>/invitriage`.
+    pub fn resolve(config: Option<PathBuf>, data_dir: Option<PathBuf>) -> Paths {
+        let dirs = directories::ProjectDirs::from("", "", "invitriage");
+        let config_required = config.is_some();
+        let config_file = config.unwrap_or_else(|| match &dirs {
+            Some(d) => d.config_dir().join("config.toml"),
+            None => PathBuf::from("invitriage.toml"),
+        });
+        let data_dir = data_dir
+            .or_else(|| std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+            .unwrap_or_else(|| match &dirs {
+                Some(d) => d.data_dir().to_path_buf(),
+                None => PathBuf::from(".invitriage"),
+            });
+        Paths {
+            config_file,
+            config_required,
+            data_dir,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_config_is_the_defaults() {
+        let c = Config::parse("", Path::new("c.toml")).unwrap();
+        assert_eq!(c, Config::default());
+        assert_eq!(c.sent.stale_after_days, 21);
+    }
+
+    #[test]
+    fn reads_every_section() {
+        let c = Config::parse(
+            r#"
+name = "Colleen Ruiz"
+[classify]
+stock_texts = ["Hej, jag vill gärna lägga till dig."]
+[sent]
+note_limit = 200
+[keys]
+accept = "y"
+next = ["j", "down"]
+[templates]
+default = "Hi {first_name}"
+"#,
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(c.name.as_deref(), Some("Colleen Ruiz"));
+        assert_eq!(c.classify.stock_texts.len(), 1);
+        assert_eq!(c.sent.note_limit, 200);
+        assert_eq!(c.sent.stale_after_days, 21, "unset keys keep their default");
+        assert_eq!(c.keys["next"].keys(), vec!["j", "down"]);
+        assert_eq!(c.templates["default"], "Hi {first_name}");
+    }
+
+    #[test]
+    fn unknown_key_names_key_and_line() {
+        let err = Config::parse("name = \"x\"\n\n[sent]\nstale_days = 3\n", Path::new("/tmp/c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("/tmp/c.toml"), "{err}");
+        assert!(err.contains("line 4"), "{err}");
+        assert!(err.contains("stale_days"), "{err}");
+    }
+
+    #[test]
+    fn wrong_type_names_key_and_line() {
+        let err = Config::parse("[sent]\nnote_limit = \"three hundred\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("note_limit"), "{err}");
+    }
+
+    #[test]
+    fn missing_default_file_is_fine_but_named_one_is_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("nope.toml");
+        assert_eq!(Config::load(&p, false).unwrap(), Config::default());
+        assert!(Config::load(&p, true).unwrap_err().to_string().contains("nope.toml"));
+    }
+
+    #[test]
+    fn flags_override_the_default_paths() {
+        let p = Paths::resolve(Some("/x/c.toml".into()), Some("/y".into()));
+        assert_eq!(p.config_file, PathBuf::from("/x/c.toml"));
+        assert!(p.config_required);
+        assert_eq!(p.data_dir, PathBuf::from("/y"));
+    }
+}

@@ -1,0 +1,11 @@
+//! invitriage: triage a backlog of pending LinkedIn invitations.
+//!
+//! The domain (import, classify, stats, journal, reply) knows nothing of the
+//! terminal; `tui` draws it.
+
+pub mod classify;
+pub mod config;
+pub mod import;
+pub mod invitation;
+pub mod report;
+pub mod stats;

@@ -1,0 +1,201 @@
+//! The `invitriage` command line: parse arguments, run a subcommand, map the
+//! outcome to an exit status (0 fine, 1 a check that did not pass, 2 an error).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use invitriage::classify::Classifier;
+use invitriage::config::{Config, Paths};
+use invitriage::import::{self, Import, Source};
+use invitriage::report::{self, ClassifyFormat};
+use invitriage::stats::{self, DirectionFilter};
+
+/// Triage your pending LinkedIn invitations.
+///
+/// Reads Invitations.csv from LinkedIn's data export (or the export .zip
+/// itself), sorts every invitation into three groups — customised,
+/// greeting-only, default — and lets you accept, ignore or reply to them with
+/// single keys. With no FILE the bundled fictional sample is used.
+///
+/// Get your export: LinkedIn → Settings → Data privacy → Get a copy of your
+/// data → "Invitations" (or the larger archive).
+#[derive(Debug, Parser)]
+#[command(name = "invitriage", version, about, long_about, max_term_width = 100)]
+#[command(args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+
+    /// Invitations.csv or the export .zip; opens the triage screen.
+    #[arg(value_name = "FILE")]
+    file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+struct Global {
+    /// Read the configuration from PATH instead of the default location.
+    #[arg(long, value_name = "PATH", global = true)]
+    config: Option<PathBuf>,
+
+    /// Keep the decision journal in DIR (default: the platform's data dir;
+    /// also $INVITRIAGE_DATA_DIR).
+    #[arg(long, value_name = "DIR", global = true)]
+    data_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the breakdown of your invitations: the three groups, notes, ages, months.
+    Stats {
+        /// Invitations.csv or the export .zip (default: the bundled sample).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Which invitations to count.
+        #[arg(long, value_enum, default_value_t = DirectionFilter::Incoming)]
+        direction: DirectionFilter,
+    },
+    /// Print every invitation with its group and quality signals.
+    Classify {
+        /// Invitations.csv or the export .zip (default: the bundled sample).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Output format; csv keeps the export's columns and adds `category` and `signals`.
+        #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
+        format: ClassifyFormat,
+        /// Which invitations to print.
+        #[arg(long, value_enum, default_value_t = DirectionFilter::All)]
+        direction: DirectionFilter,
+    },
+}
+
+/// A failure to report: the message is already complete.
+struct Failure(String);
+
+impl<E: std::fmt::Display> From<E> for Failure {
+    fn from(e: E) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure(msg)) => {
+            eprintln!("invitriage: error: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let paths = Paths::resolve(cli.global.config.clone(), cli.global.data_dir.clone());
+    let config = Config::load(&paths.config_file, paths.config_required)?;
+    match cli.command {
+        Some(Command::Stats {
+            file,
+            json,
+            direction,
+        }) => {
+            let import = load(Source::from_arg(file), &config)?;
+            if nothing_read(&import) {
+                return Err(Failure(format!(
+                    "{}: none of the {} rows could be read (see above)",
+                    import.origin,
+                    import.skipped.len()
+                )));
+            }
+            let b = stats::breakdown(&import.invitations, direction);
+            let now = now();
+            let mut out = io::stdout().lock();
+            if json {
+                report::stats_json(&mut out, &import, &b, direction, now)?;
+            } else {
+                report::stats_text(&mut out, &import, &b, direction, now)?;
+            }
+            out.flush()?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Classify {
+            file,
+            format,
+            direction,
+        }) => {
+            let import = load(Source::from_arg(file), &config)?;
+            if nothing_read(&import) {
+                return Err(Failure(format!(
+                    "{}: none of the {} rows could be read (see above)",
+                    import.origin,
+                    import.skipped.len()
+                )));
+            }
+            if import.source.is_sample() && format != ClassifyFormat::Table {
+                eprintln!("invitriage: no file given: this is the bundled sample");
+            }
+            let invs = import.invitations.iter().filter(|i| direction.matches(i.direction));
+            let out = io::BufWriter::new(io::stdout().lock());
+            match format {
+                ClassifyFormat::Csv => report::classify_csv(out, invs)?,
+                ClassifyFormat::Json => report::classify_json(out, invs)?,
+                ClassifyFormat::Table => {
+                    let width = if io::stdout().is_terminal() {
+                        crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
+                    } else {
+                        120
+                    };
+                    report::classify_table(out, &import, invs, width)?
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        None => Err(Failure(
+            "the triage screen is not built yet; try `invitriage stats` or `invitriage classify`".into(),
+        )),
+    }
+}
+
+/// True when the file had rows but none could be read.
+fn nothing_read(import: &Import) -> bool {
+    import.invitations.is_empty() && !import.skipped.is_empty()
+}
+
+/// Loads and classifies an export, telling the user on stderr about rows that
+/// were skipped and anything else worth knowing.
+fn load(source: Source, config: &Config) -> Result<Import, Failure> {
+    let mut import = import::load(&source)?;
+    const SHOWN: usize = 20;
+    for row in import.skipped.iter().take(SHOWN) {
+        eprintln!("invitriage: warning: {}: {row} (row skipped)", import.origin);
+    }
+    if import.skipped.len() > SHOWN {
+        eprintln!(
+            "invitriage: warning: {}: {} more unreadable rows skipped",
+            import.origin,
+            import.skipped.len() - SHOWN
+        );
+    }
+    for notice in import.notices() {
+        eprintln!("invitriage: note: {notice}");
+    }
+    let classifier = Classifier::new(&config.classify);
+    classifier.apply(&mut import.invitations, config.name.as_deref());
+    Ok(import)
+}
+
+/// The current local time; `INVITRIAGE_NOW` (ISO 8601) pins it for
+/// reproducible output in tests and screenshots.
+fn now() -> chrono::NaiveDateTime {
+    std::env::var("INVITRIAGE_NOW")
+        .ok()
+        .and_then(|s| import::parse_sent_at(&s))
+        .unwrap_or_else(|| chrono::Local::now().naive_local())
+}

@@ -1,0 +1,381 @@
+//! Text, CSV and JSON output of the command-line subcommands: pure functions
+//! that write to any `io::Write`, so tests read exactly what users see.
+
+use std::io::{self, Write};
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use unicode_width::UnicodeWidthChar;
+
+use crate::classify::Category;
+use crate::import::Import;
+use crate::invitation::Invitation;
+use crate::stats::{Age, Breakdown, DirectionFilter, percent};
+
+/// LinkedIn's own `Sent At` form: `7/8/26, 3:43 PM`.
+pub fn linkedin_date(dt: NaiveDateTime) -> String {
+    dt.format("%-m/%-d/%y, %-I:%M %p").to_string()
+}
+
+/// `12 Nov 2026`.
+pub fn human_date(dt: NaiveDateTime) -> String {
+    dt.format("%-d %b %Y").to_string()
+}
+
+/// The survey's one-line summary:
+/// `135 invitations: 13 customised · 10 greeting-only · 112 default (83%)`.
+pub fn survey_line(b: &Breakdown) -> String {
+    let c = |cat| b.by_category.get(cat);
+    format!(
+        "{} invitation{}: {} customised · {} greeting-only · {} default ({}%)",
+        b.total,
+        if b.total == 1 { "" } else { "s" },
+        c(Category::Customised),
+        c(Category::GreetingOnly),
+        c(Category::Default),
+        b.percent(c(Category::Default)),
+    )
+}
+
+/// Keeps only what is safe and readable on one terminal line: control
+/// characters (ESC included, so no escape sequence survives) are dropped and
+/// runs of white space become one space.
+pub fn one_line(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for ch in s.chars() {
+        if ch.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if ch.is_control() || is_format_control(ch) {
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        out.push(ch);
+    }
+    out
+}
+
+/// Bidirectional overrides and similar format characters can reorder what a
+/// terminal shows; drop them too.
+pub fn is_format_control(ch: char) -> bool {
+    matches!(ch, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// Cuts `s` to at most `width` terminal columns, with `…` when cut.
+pub fn fit(s: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut used = 0;
+    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
+    if total <= width {
+        return s.to_string();
+    }
+    for ch in s.chars() {
+        let w = ch.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        used += w;
+        out.push(ch);
+    }
+    out.push('…');
+    out
+}
+
+fn bar(n: usize, max: usize, width: usize) -> String {
+    if max == 0 || n == 0 {
+        return String::new();
+    }
+    let cells = (n * width).div_ceil(max).max(1);
+    "█".repeat(cells)
+}
+
+/// The heading every output carries about where the data came from.
+pub fn source_line(import: &Import) -> String {
+    if import.source.is_sample() {
+        "bundled sample (no file given; pass your Invitations.csv or LinkedIn's export .zip)".into()
+    } else {
+        import.origin.clone()
+    }
+}
+
+/// `stats` as text.
+pub fn stats_text(
+    w: &mut impl Write,
+    import: &Import,
+    b: &Breakdown,
+    filter: DirectionFilter,
+    now: NaiveDateTime,
+) -> io::Result<()> {
+    writeln!(w, "{}", source_line(import))?;
+    let dir = match filter {
+        DirectionFilter::Incoming => "incoming ",
+        DirectionFilter::Outgoing => "sent ",
+        DirectionFilter::All => "",
+    };
+    writeln!(w, "{} {dir}{}", b.total, survey_line(b).split_once(' ').map_or("", |x| x.1))?;
+    writeln!(w)?;
+    let max = Category::ALL.iter().map(|&c| b.by_category.get(c)).max().unwrap_or(0);
+    for cat in Category::ALL {
+        let n = b.by_category.get(cat);
+        let extra = if cat == Category::Default {
+            format!("  {} with no note", b.no_note)
+        } else {
+            String::new()
+        };
+        writeln!(
+            w,
+            "  {:<14}{:>7} {:>5}  {}{}",
+            cat.label(),
+            n,
+            format!("({}%)", b.percent(n)),
+            bar(n, max, 40),
+            extra
+        )?;
+    }
+    let s = b.signals;
+    if b.by_category.get(Category::Customised) > 0 {
+        writeln!(
+            w,
+            "  customised notes with context {} · reason {} · offer {} · pitch {}",
+            s.context, s.reason, s.offer, s.pitch
+        )?;
+    }
+    writeln!(w)?;
+    if let (Some(old), Some(new)) = (b.oldest, b.newest) {
+        writeln!(w, "  oldest  {}  ({})", human_date(old), Age::between(old, now).long())?;
+        writeln!(w, "  newest  {}  ({})", human_date(new), Age::between(new, now).long())?;
+        writeln!(w)?;
+        writeln!(w, "  by month")?;
+        let max = b.by_month.iter().map(|m| m.1).max().unwrap_or(0);
+        for (m, n) in &b.by_month {
+            writeln!(w, "  {}  {:>6}  {}", m.label(), n, bar(*n, max, 40))?;
+        }
+    }
+    if !import.skipped.is_empty() {
+        writeln!(w)?;
+        writeln!(
+            w,
+            "  skipped {} unreadable row{} (listed on stderr)",
+            import.skipped.len(),
+            if import.skipped.len() == 1 { "" } else { "s" }
+        )?;
+    }
+    if !import.duplicates.is_empty() {
+        writeln!(w, "  {} duplicate row{} counted once", import.duplicates.len(), if import.duplicates.len() == 1 { "" } else { "s" })?;
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct StatsJson<'a> {
+    source: String,
+    sample: bool,
+    direction: &'a str,
+    total: usize,
+    by_category: crate::stats::PerCategory,
+    percent: std::collections::BTreeMap<&'static str, usize>,
+    no_note: usize,
+    oldest: Option<NaiveDateTime>,
+    newest: Option<NaiveDateTime>,
+    oldest_age_days: Option<i64>,
+    newest_age_days: Option<i64>,
+    by_month: Vec<MonthJson>,
+    signals: crate::stats::SignalCounts,
+    skipped_rows: Vec<SkippedJson<'a>>,
+    duplicates: usize,
+    encoding: &'static str,
+}
+
+#[derive(Serialize)]
+struct MonthJson {
+    month: String,
+    count: usize,
+}
+
+#[derive(Serialize)]
+struct SkippedJson<'a> {
+    line: u64,
+    reason: &'a str,
+}
+
+/// `stats --json`: one JSON object.
+pub fn stats_json(
+    w: &mut impl Write,
+    import: &Import,
+    b: &Breakdown,
+    filter: DirectionFilter,
+    now: NaiveDateTime,
+) -> io::Result<()> {
+    let out = StatsJson {
+        source: source_line(import),
+        sample: import.source.is_sample(),
+        direction: filter.label(),
+        total: b.total,
+        by_category: b.by_category,
+        percent: Category::ALL
+            .iter()
+            .map(|&c| (c.label(), percent(b.by_category.get(c), b.total)))
+            .collect(),
+        no_note: b.no_note,
+        oldest: b.oldest,
+        newest: b.newest,
+        oldest_age_days: b.oldest.map(|d| Age::between(d, now).days),
+        newest_age_days: b.newest.map(|d| Age::between(d, now).days),
+        by_month: b
+            .by_month
+            .iter()
+            .map(|(m, n)| MonthJson {
+                month: m.to_string(),
+                count: *n,
+            })
+            .collect(),
+        signals: b.signals,
+        skipped_rows: import
+            .skipped
+            .iter()
+            .map(|s| SkippedJson {
+                line: s.line,
+                reason: &s.reason,
+            })
+            .collect(),
+        duplicates: import.duplicates.len(),
+        encoding: import.encoding.label(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &out)?;
+    writeln!(w)
+}
+
+/// The output formats of `classify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ClassifyFormat {
+    Table,
+    Csv,
+    Json,
+}
+
+/// `classify --format csv`: the export's seven columns plus `category` and `signals`.
+pub fn classify_csv<'a>(w: impl Write, invs: impl Iterator<Item = &'a Invitation>) -> io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record([
+        "From",
+        "To",
+        "Sent At",
+        "Message",
+        "Direction",
+        "inviterProfileUrl",
+        "inviteeProfileUrl",
+        "category",
+        "signals",
+    ])?;
+    for inv in invs {
+        out.write_record([
+            inv.from(),
+            inv.to(),
+            &linkedin_date(inv.sent_at),
+            inv.message(),
+            inv.direction.export_label(),
+            inv.inviter_url(),
+            inv.invitee_url(),
+            inv.category.label(),
+            &inv.signals.to_csv(),
+        ])?;
+    }
+    out.flush()
+}
+
+#[derive(Serialize)]
+struct InvitationJson<'a> {
+    id: String,
+    line: u32,
+    from: &'a str,
+    to: &'a str,
+    sent_at: NaiveDateTime,
+    direction: &'static str,
+    message: &'a str,
+    inviter_profile_url: &'a str,
+    invitee_profile_url: &'a str,
+    category: &'static str,
+    signals: Vec<&'static str>,
+}
+
+/// `classify --format json`: one array, written as it goes.
+pub fn classify_json<'a>(mut w: impl Write, invs: impl Iterator<Item = &'a Invitation>) -> io::Result<()> {
+    w.write_all(b"[")?;
+    for (i, inv) in invs.enumerate() {
+        w.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
+        serde_json::to_writer(
+            &mut w,
+            &InvitationJson {
+                id: inv.id.to_string(),
+                line: inv.line,
+                from: inv.from(),
+                to: inv.to(),
+                sent_at: inv.sent_at,
+                direction: inv.direction.label(),
+                message: inv.message(),
+                inviter_profile_url: inv.inviter_url(),
+                invitee_profile_url: inv.invitee_url(),
+                category: inv.category.label(),
+                signals: inv.signals.labels().collect(),
+            },
+        )?;
+    }
+    w.write_all(b"\n]\n")
+}
+
+/// `classify --format table`: one aligned line per invitation.
+pub fn classify_table<'a>(
+    mut w: impl Write,
+    import: &Import,
+    invs: impl Iterator<Item = &'a Invitation>,
+    width: usize,
+) -> io::Result<()> {
+    writeln!(w, "{}", source_line(import))?;
+    writeln!(w, "{:>6}  {:<13}  {:<20}  {:<22}  NOTE", "LINE", "CATEGORY", "SIGNALS", "FROM")?;
+    let note_width = width.saturating_sub(6 + 2 + 13 + 2 + 20 + 2 + 22 + 2).max(20);
+    for inv in invs {
+        let name = fit(&one_line(inv.counterpart()), 22);
+        let pad = 22usize.saturating_sub(name.chars().map(|c| c.width().unwrap_or(0)).sum());
+        writeln!(
+            w,
+            "{:>6}  {:<13}  {:<20}  {}{}  {}",
+            inv.line,
+            inv.category.label(),
+            inv.signals.to_csv(),
+            name,
+            " ".repeat(pad),
+            fit(&one_line(inv.message()), note_width)
+        )?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_strips_controls_and_escapes() {
+        assert_eq!(one_line("Hi\u{1b}]0;pwned\u{7}\n  there\t!"), "Hi]0;pwned there !");
+        assert_eq!(one_line("a\u{202e}b"), "ab");
+    }
+
+    #[test]
+    fn fit_counts_wide_characters() {
+        assert_eq!(fit("abc", 3), "abc");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit("日本語です", 5), "日本…");
+    }
+
+    #[test]
+    fn dates_print_like_linkedin() {
+        let dt = crate::import::parse_sent_at("7/8/26, 3:43 PM").unwrap();
+        assert_eq!(linkedin_date(dt), "7/8/26, 3:43 PM");
+        assert_eq!(human_date(dt), "8 Jul 2026");
+    }
+}
