@@ -5,7 +5,12 @@
 
 pub mod classify;
 pub mod config;
+pub mod export;
 pub mod import;
 pub mod invitation;
+pub mod journal;
+pub mod reply;
 pub mod report;
 pub mod stats;
+pub mod synth;
+pub mod tui;

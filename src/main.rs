@@ -11,7 +11,11 @@ use invitriage::classify::Classifier;
 use invitriage::config::{Config, Paths};
 use invitriage::import::{self, Import, Source};
 use invitriage::report::{self, ClassifyFormat};
+use invitriage::journal::Journal;
+use invitriage::reply::Templates;
 use invitriage::stats::{self, DirectionFilter};
+use invitriage::tui::app::{App, AppInit};
+use invitriage::tui::keys::Keymap;
 
 /// Triage your pending LinkedIn invitations.
 ///
@@ -157,10 +161,57 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        None => Err(Failure(
-            "the triage screen is not built yet; try `invitriage stats` or `invitriage classify`".into(),
-        )),
+        None => triage(Source::from_arg(cli.file), &config, &paths),
     }
+}
+
+/// Opens the full-screen triage app.
+fn triage(source: Source, config: &Config, paths: &Paths) -> Result<ExitCode, Failure> {
+    let keymap = Keymap::new(&config.keys).map_err(|e| config_error(paths, e))?;
+    let templates = Templates::new(&config.templates).map_err(|e| config_error(paths, e))?;
+    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+        return Err(Failure(
+            "the triage screen needs a terminal; for output to a pipe use `invitriage stats` or `invitriage classify`".into(),
+        ));
+    }
+    let import = load(source, config)?;
+    if nothing_read(&import) {
+        return Err(Failure(format!(
+            "{}: none of the {} rows could be read (see above)",
+            import.origin,
+            import.skipped.len()
+        )));
+    }
+    let (journal, mut notices) = Journal::open(&paths.data_dir)?;
+    if !import.skipped.is_empty() {
+        notices.push(format!(
+            "{} unreadable row{} skipped (run `invitriage stats` to list them)",
+            import.skipped.len(),
+            if import.skipped.len() == 1 { "" } else { "s" }
+        ));
+    }
+    notices.extend(import.notices());
+    let source_name = import.source.short_name();
+    let app = App::new(AppInit {
+        source_name,
+        invitations: import.invitations,
+        journal,
+        keymap,
+        now: now(),
+        my_name: config.name.clone(),
+        templates,
+        stale_after_days: config.sent.stale_after_days,
+        note_limit: config.sent.note_limit,
+        classifier: Classifier::new(&config.classify),
+        notices,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    });
+    invitriage::tui::run(app)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn config_error(paths: &Paths, e: impl std::fmt::Display) -> Failure {
+    Failure(format!("config file {}: {e}", paths.config_file.display()))
 }
 
 /// True when the file had rows but none could be read.

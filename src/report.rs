@@ -60,6 +60,21 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
+/// Keeps line breaks but drops every other control character (ESC, so no
+/// escape sequence survives; BEL; bidirectional overrides); tabs become spaces.
+pub fn clean_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        match ch {
+            '\n' => out.push('\n'),
+            '\t' => out.push_str("    "),
+            c if c.is_control() || is_format_control(c) => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// Bidirectional overrides and similar format characters can reorder what a
 /// terminal shows; drop them too.
 pub fn is_format_control(ch: char) -> bool {

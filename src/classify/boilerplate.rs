@@ -1,0 +1,98 @@
+//! Layer 1: the lines LinkedIn itself added (`Joe Smith has indicated you
+//! are a Friend:`), removed whole.
+
+use super::normalise::{is_hspace, is_line_break};
+
+const PHRASE: &[u8] = b"has indicated you are a";
+
+/// Where the phrase starts in `hay`, case-insensitively.
+fn find(hay: &str) -> Option<usize> {
+    hay.as_bytes()
+        .windows(PHRASE.len())
+        .position(|w| w.eq_ignore_ascii_case(PHRASE))
+}
+
+/// The start of the first run of two or more spaces in `line` after `from`.
+fn two_spaces(line: &str, from: usize) -> Option<usize> {
+    let mut run_start = None;
+    let mut run = 0;
+    for (i, c) in line[from..].char_indices() {
+        if is_hspace(c) {
+            if run == 0 {
+                run_start = Some(from + i);
+            }
+            run += 1;
+            if run == 2 {
+                return run_start;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    None
+}
+
+/// Copies `src` to `out` without its boilerplate lines, pushing each removed
+/// line to `removed`. A line ends at a line break or, in recent exports that
+/// write line breaks as two spaces, at the first two spaces after the phrase.
+pub(crate) fn strip(src: &str, out: &mut String, mut removed: Option<&mut Vec<String>>) {
+    out.clear();
+    if find(src).is_none() {
+        out.push_str(src);
+        return;
+    }
+    let mut pos = 0;
+    while pos < src.len() {
+        let end = src[pos..].find(is_line_break).map_or(src.len(), |i| pos + i);
+        let line = &src[pos..end];
+        match find(line) {
+            Some(k) => {
+                let cut = two_spaces(line, k + PHRASE.len()).unwrap_or(line.len());
+                if let Some(r) = removed.as_deref_mut() {
+                    r.push(line[..cut].trim().to_owned());
+                }
+                out.push_str(&line[cut..]);
+            }
+            None => out.push_str(line),
+        }
+        match src[end..].chars().next() {
+            Some(c) => {
+                out.push(c);
+                pos = end + c.len_utf8();
+            }
+            None => pos = end,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(src: &str) -> (String, Vec<String>) {
+        let mut out = String::new();
+        let mut removed = Vec::new();
+        strip(src, &mut out, Some(&mut removed));
+        (out, removed)
+    }
+
+    #[test]
+    fn removes_whole_lines() {
+        let (out, removed) = run(
+            "Joe Smith has indicated you are a person they've done business with at Acme:\r\n\r\nHi Colleen",
+        );
+        assert_eq!(out, "\r\n\r\nHi Colleen");
+        assert_eq!(removed, ["Joe Smith has indicated you are a person they've done business with at Acme:"]);
+        assert_eq!(run("x\nJoe HAS INDICATED YOU ARE A Friend:\ny").0, "x\n\ny");
+        assert_eq!(run("Hi Colleen").0, "Hi Colleen");
+        assert_eq!(run("Müller has indicated you are a Friend:").0, "");
+    }
+
+    #[test]
+    fn two_space_exports() {
+        assert_eq!(
+            run("Joe Smith has indicated you are a Friend:    Hi Colleen,  thanks").0,
+            "    Hi Colleen,  thanks"
+        );
+    }
+}

@@ -1,0 +1,472 @@
+//! Sorting a note into `default`, `greeting-only` or `customised`, and its
+//! quality signals. The rule is `spec/classification.md`, layer by layer:
+//! boilerplate, greeting, sign-off, body.
+
+mod body;
+mod boilerplate;
+mod greeting;
+mod lists;
+mod names;
+mod normalise;
+mod signals;
+mod signoff;
+#[cfg(test)]
+mod tests;
+
+use std::cell::RefCell;
+use std::fmt;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use serde::{Deserialize, Serialize};
+
+use crate::invitation::Invitation;
+
+pub use greeting::{GreetingForm, NameWordKind};
+
+/// The three groups of the survey. Shown everywhere as `default`,
+/// `greeting-only` and `customised`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Category {
+    #[serde(rename = "default")]
+    Default,
+    #[serde(rename = "greeting-only")]
+    GreetingOnly,
+    #[serde(rename = "customised")]
+    Customised,
+}
+
+impl Category {
+    /// In the survey's order of interest: the ones worth reading first.
+    pub const ALL: [Category; 3] = [Category::Customised, Category::GreetingOnly, Category::Default];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Category::Default => "default",
+            Category::GreetingOnly => "greeting-only",
+            Category::Customised => "customised",
+        }
+    }
+}
+
+impl fmt::Display for Category {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+impl FromStr for Category {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "default" => Ok(Category::Default),
+            "greeting-only" => Ok(Category::GreetingOnly),
+            "customised" => Ok(Category::Customised),
+            other => Err(format!(
+                "unknown category `{other}` (expected default, greeting-only or customised)"
+            )),
+        }
+    }
+}
+
+bitflags::bitflags! {
+    /// Quality signals of a customised note (spec: "Quality signals").
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+    pub struct Signals: u8 {
+        /// Says how the sender knows the recipient or what they share.
+        const CONTEXT = 1;
+        /// Gives a reason to connect.
+        const REASON = 1 << 1;
+        /// Offers help without selling.
+        const OFFER = 1 << 2;
+        /// Sells or recruits.
+        const PITCH = 1 << 3;
+    }
+}
+
+impl Signals {
+    /// Each signal with its label, in display order.
+    pub const NAMED: [(Signals, &'static str); 4] = [
+        (Signals::CONTEXT, "context"),
+        (Signals::REASON, "reason"),
+        (Signals::OFFER, "offer"),
+        (Signals::PITCH, "pitch"),
+    ];
+
+    /// The labels of the set signals, e.g. `["context", "offer"]`.
+    pub fn labels(self) -> impl Iterator<Item = &'static str> {
+        Self::NAMED
+            .into_iter()
+            .filter(move |(s, _)| self.contains(*s))
+            .map(|(_, l)| l)
+    }
+
+    /// Comma-separated labels, as in the `signals` column of `classify`.
+    pub fn to_csv(self) -> String {
+        self.labels().collect::<Vec<_>>().join(",")
+    }
+}
+
+/// The outcome of classifying one note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Classification {
+    pub category: Category,
+    /// Empty unless the category is `Customised`.
+    pub signals: Signals,
+}
+
+/// Extra list entries from the config file's `[classify]` table. Every list
+/// extends the built-in one; none replaces it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Lists {
+    pub stock_texts: Vec<String>,
+    pub generic_phrases: Vec<String>,
+    pub generic_words: Vec<String>,
+    pub salutations: Vec<String>,
+    pub titles: Vec<String>,
+    pub non_names: Vec<String>,
+    pub closing_phrases: Vec<String>,
+    pub context_hints: Vec<String>,
+    pub reason_hints: Vec<String>,
+    pub offer_hints: Vec<String>,
+    pub pitch_hints: Vec<String>,
+}
+
+/// A greeting found at the start of a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Greeting {
+    pub form: GreetingForm,
+    /// As written (after NFKC), with its delimiter: `Hi Colleen,`.
+    pub text: String,
+    /// The name words after the salutation, or the bare name's words.
+    pub name_words: Vec<NameWord>,
+    /// Whether a name word is neither a title nor a non-name: `Hi Colleen`
+    /// and `Hi Karen` name someone, `Hi,` and `Dear Sir/Madam,` do not.
+    pub names_someone: bool,
+}
+
+/// One name word of a greeting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NameWord {
+    pub text: String,
+    pub kind: NameWordKind,
+}
+
+/// Why a body sentence is stock.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StockMatch {
+    /// One of LinkedIn's default notes (or one added in the config), as
+    /// listed, and the edit distance of the sentence from it.
+    StockText { text: String, distance: usize },
+    /// A generic phrase, as listed, and the edit distance from it.
+    GenericPhrase { text: String, distance: usize },
+    /// Every word is generic vocabulary or a word of a name.
+    Generic,
+}
+
+/// One sentence of a note's body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// As written (after NFKC).
+    pub text: String,
+    /// Normalised, as compared with the stock texts.
+    pub normalised: String,
+    /// `None` when the sentence says something specific.
+    pub stock: Option<StockMatch>,
+}
+
+impl Sentence {
+    pub fn is_stock(&self) -> bool {
+        self.stock.is_some()
+    }
+}
+
+/// A hint that set a signal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignalHint {
+    pub signal: Signals,
+    /// The hint as listed (lower case), or `link` / `email address`.
+    pub hint: String,
+}
+
+/// Everything the classifier saw in a note, layer by layer: for the
+/// "check my draft" feature and the detail view.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Analysis {
+    pub category: Category,
+    /// Empty unless the category is `Customised`.
+    pub signals: Signals,
+    /// LinkedIn's own lines, removed (layer 1).
+    pub boilerplate: Vec<String>,
+    /// The greeting (layer 2), if any.
+    pub greeting: Option<Greeting>,
+    /// The body's sentences (layer 4), in order.
+    pub sentences: Vec<Sentence>,
+    /// The sign-off pieces peeled off the end (layer 3), in note order.
+    pub sign_off: Vec<String>,
+    /// The hints behind `signals`; empty unless customised.
+    pub hints: Vec<SignalHint>,
+}
+
+impl Analysis {
+    pub fn classification(&self) -> Classification {
+        Classification {
+            category: self.category,
+            signals: self.signals,
+        }
+    }
+
+    /// Whether the note opens with a greeting that names someone.
+    pub fn names_someone(&self) -> bool {
+        self.greeting.as_ref().is_some_and(|g| g.names_someone)
+    }
+
+    /// The sentences that say something specific (what makes a note
+    /// customised).
+    pub fn specific_sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.sentences.iter().filter(|s| !s.is_stock())
+    }
+}
+
+/// The classifier, with its lists prepared once. Cheap to clone.
+#[derive(Clone)]
+pub struct Classifier {
+    lists: Arc<lists::Prepared>,
+}
+
+impl fmt::Debug for Classifier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Classifier")
+            .field("stock_sentences", &self.lists.stock.len())
+            .field("generic_words", &self.lists.generic_words.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for Classifier {
+    fn default() -> Self {
+        Self::new(&Lists::default())
+    }
+}
+
+/// Buffers reused from note to note (one set per thread), so that
+/// classifying a note allocates nothing once they have grown.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// The note in NFKC, when it is not already.
+    nfkc: String,
+    /// The note without boilerplate: what the layers below index into.
+    text: String,
+    fold: String,
+    norm: String,
+    word: String,
+    pieces: Vec<(usize, usize)>,
+    peeled: Vec<(usize, usize)>,
+    sender: names::NameWords,
+    recipient: names::NameWords,
+    distance: body::DistanceScratch,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => {
+            let r = f(&mut s);
+            // Do not keep a pathological note's buffers alive.
+            if s.text.capacity() > 1 << 16 {
+                *s = Scratch::default();
+            }
+            r
+        }
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
+const DEFAULT: Classification = Classification {
+    category: Category::Default,
+    signals: Signals::empty(),
+};
+
+impl Classifier {
+    /// The built-in lists extended by `extra`.
+    pub fn new(extra: &Lists) -> Self {
+        Classifier {
+            lists: Arc::new(lists::Prepared::new(extra)),
+        }
+    }
+
+    /// Classifies one note. `from` is the sender's full name, `to` the
+    /// recipient's (used for greeting and sign-off detection).
+    pub fn classify(&self, note: &str, from: &str, to: &str) -> Classification {
+        if note.trim().is_empty() {
+            return DEFAULT;
+        }
+        with_scratch(|s| {
+            let greeting = self.layout(note, from, to, s, None);
+            let people = body::People {
+                sender: &s.sender,
+                recipient: &s.recipient,
+            };
+            let mut customised = false;
+            for &(a, b) in &s.pieces {
+                normalise::normalise_into(&s.text[a..b], &mut s.fold, &mut s.norm);
+                if !s.norm.is_empty()
+                    && !body::is_stock(&self.lists, &s.norm, &people, &mut s.distance)
+                {
+                    customised = true;
+                    break;
+                }
+            }
+            let category = category(customised, greeting.is_some_and(|g| g.names_someone()));
+            let signals = if customised {
+                let body = body_text(&s.text, &s.pieces);
+                signals::find(&self.lists, body, &mut s.fold, None)
+            } else {
+                Signals::empty()
+            };
+            Classification { category, signals }
+        })
+    }
+
+    /// Classifies one note like [`classify`](Self::classify) and says why:
+    /// the greeting, the sign-off, each body sentence and what it matched.
+    pub fn analyse(&self, note: &str, from: &str, to: &str) -> Analysis {
+        let mut s = Scratch::default();
+        let mut boilerplate = Vec::new();
+        let found = if note.trim().is_empty() {
+            s.pieces.clear();
+            None
+        } else {
+            self.layout(note, from, to, &mut s, Some(&mut boilerplate))
+        };
+        let t = s.text.as_str();
+        let greeting = found.map(|g| Greeting {
+            form: g.form,
+            text: t[g.start..g.end].trim_end().to_owned(),
+            name_words: g
+                .name_words()
+                .iter()
+                .map(|&(a, b, kind)| NameWord {
+                    text: t[a..b].to_owned(),
+                    kind,
+                })
+                .collect(),
+            names_someone: g.names_someone(),
+        });
+        let people = body::People {
+            sender: &s.sender,
+            recipient: &s.recipient,
+        };
+        let mut sentences = Vec::new();
+        for &(a, b) in &s.pieces {
+            normalise::normalise_into(&t[a..b], &mut s.fold, &mut s.norm);
+            if s.norm.is_empty() {
+                continue;
+            }
+            let stock = body::stock_match(&self.lists, &s.norm, &people, &mut s.distance).map(
+                |m| match m {
+                    body::Stock::Generic => StockMatch::Generic,
+                    body::Stock::Entry { index, distance } => {
+                        let entry = &self.lists.stock[index];
+                        let text = entry.display.clone();
+                        match entry.kind {
+                            lists::StockKind::StockText => StockMatch::StockText { text, distance },
+                            lists::StockKind::GenericPhrase => {
+                                StockMatch::GenericPhrase { text, distance }
+                            }
+                        }
+                    }
+                },
+            );
+            sentences.push(Sentence {
+                text: t[a..b].to_owned(),
+                normalised: s.norm.clone(),
+                stock,
+            });
+        }
+        let customised = sentences.iter().any(|s| !s.is_stock());
+        let category = category(customised, greeting.as_ref().is_some_and(|g| g.names_someone));
+        let mut hits = Vec::new();
+        let signals = if customised {
+            signals::find(&self.lists, body_text(t, &s.pieces), &mut s.fold, Some(&mut hits))
+        } else {
+            Signals::empty()
+        };
+        Analysis {
+            category,
+            signals,
+            boilerplate,
+            greeting,
+            sentences,
+            sign_off: s.peeled.iter().map(|&(a, b)| t[a..b].to_owned()).collect(),
+            hints: hits
+                .into_iter()
+                .map(|(signal, hint)| SignalHint { signal, hint })
+                .collect(),
+        }
+    }
+
+    /// Layers 1 to 3: fills `s.text` (the note in NFKC without boilerplate),
+    /// `s.pieces` (the body's pieces) and `s.peeled` (the sign-off's), and
+    /// returns the greeting.
+    fn layout(
+        &self,
+        note: &str,
+        from: &str,
+        to: &str,
+        s: &mut Scratch,
+        boilerplate: Option<&mut Vec<String>>,
+    ) -> Option<greeting::Found> {
+        let src = normalise::nfkc(note, &mut s.nfkc);
+        boilerplate::strip(src, &mut s.text, boilerplate);
+        s.sender.fill(from);
+        s.recipient.fill(to);
+        let ctx = greeting::Ctx {
+            lists: &self.lists,
+            recipient: &s.recipient,
+        };
+        let found = greeting::detect(&s.text, &ctx, &mut s.word);
+        body::split_pieces(&s.text, found.map_or(0, |g| g.end), &mut s.pieces);
+        let ctx = signoff::Ctx {
+            lists: &self.lists,
+            sender: &s.sender,
+        };
+        signoff::peel(&s.text, &mut s.pieces, &ctx, &mut s.word, &mut s.peeled);
+        found
+    }
+
+    /// Classifies every invitation in place. `fallback_to` stands for the
+    /// recipient's name where the `To` column is empty.
+    pub fn apply(&self, invitations: &mut [Invitation], fallback_to: Option<&str>) {
+        for inv in invitations {
+            let to = match (inv.to().trim().is_empty(), fallback_to) {
+                (true, Some(name)) => name,
+                _ => inv.to(),
+            };
+            let c = self.classify(inv.message(), inv.from(), to);
+            inv.category = c.category;
+            inv.signals = c.signals;
+        }
+    }
+}
+
+/// The rule's conclusion.
+fn category(customised: bool, names_someone: bool) -> Category {
+    match (customised, names_someone) {
+        (true, _) => Category::Customised,
+        (false, true) => Category::GreetingOnly,
+        (false, false) => Category::Default,
+    }
+}
+
+/// The body: from the first body piece to the last.
+fn body_text<'a>(t: &'a str, pieces: &[(usize, usize)]) -> &'a str {
+    match (pieces.first(), pieces.last()) {
+        (Some(&(a, _)), Some(&(_, b))) => &t[a..b],
+        _ => "",
+    }
+}

@@ -1,0 +1,145 @@
+//! The sender's and the recipient's names, split into lower-case words, and
+//! the spec's "matches" rule for a greeting word.
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::body::within_one;
+use super::normalise::{eq_folded, fold_chars, fold_into, words};
+
+/// A person's name as lower-case words (NFKC, straight apostrophes), kept in
+/// one reusable buffer.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct NameWords {
+    buf: String,
+    words: Vec<(usize, usize)>,
+}
+
+impl NameWords {
+    /// Replaces the name. What follows a comma, `|` or `(` is dropped
+    /// (`Colleen Smith, PhD`, `Joe Smith | Hiring`): it is not the name.
+    pub(crate) fn fill(&mut self, name: &str) {
+        self.buf.clear();
+        self.words.clear();
+        let name = name.split([',', '|', '(']).next().unwrap_or("");
+        if name.is_ascii() {
+            fold_into(name, &mut self.buf);
+        } else {
+            fold_chars(name.nfkc(), &mut self.buf);
+        }
+        let base = self.buf.as_ptr() as usize;
+        for w in words(&self.buf) {
+            let start = w.as_ptr() as usize - base;
+            self.words.push((start, start + w.len()));
+        }
+    }
+
+    #[cfg(test)]
+    pub(crate) fn new(name: &str) -> Self {
+        let mut n = NameWords::default();
+        n.fill(name);
+        n
+    }
+
+    fn word(&self, i: usize) -> &str {
+        let (a, b) = self.words[i];
+        &self.buf[a..b]
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.words.len()).map(|i| self.word(i))
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub(crate) fn first(&self) -> Option<&str> {
+        (!self.words.is_empty()).then(|| self.word(0))
+    }
+
+    /// The last name: the last word when there are two or more.
+    pub(crate) fn last(&self) -> Option<&str> {
+        (self.words.len() >= 2).then(|| self.word(self.words.len() - 1))
+    }
+
+    /// Whether `w` (normalised, lower case) is a word of the name, or a part
+    /// of a hyphenated one.
+    pub(crate) fn has(&self, w: &str) -> bool {
+        self.iter()
+            .any(|n| n == w || (n.contains('-') && n.split('-').any(|p| p == w)))
+    }
+
+    /// Whether the raw word `raw` is a word of the name, case-insensitively.
+    pub(crate) fn has_raw(&self, raw: &str) -> bool {
+        self.iter().any(|n| eq_folded(raw, n))
+    }
+
+    /// Whether `w` (lower case) matches the first name.
+    pub(crate) fn matches_first(&self, w: &str) -> bool {
+        self.first().is_some_and(|n| matches(w, n))
+    }
+
+    /// Whether `w` (lower case) matches the last name.
+    pub(crate) fn matches_last(&self, w: &str) -> bool {
+        self.last().is_some_and(|n| matches(w, n))
+    }
+
+    /// Whether the raw words are the first name alone, the first and last
+    /// name, or every word of the name (case-insensitive).
+    pub(crate) fn is_first_or_full(&self, raw: &[&str]) -> bool {
+        match raw {
+            [] => false,
+            [one] => self.first().is_some_and(|n| eq_folded(one, n)),
+            [a, b] if self.len() > 2 => {
+                self.first().is_some_and(|n| eq_folded(a, n))
+                    && self.last().is_some_and(|n| eq_folded(b, n))
+            }
+            _ => raw.len() == self.len() && raw.iter().zip(self.iter()).all(|(r, n)| eq_folded(r, n)),
+        }
+    }
+}
+
+/// The spec's rule: a word matches a name when it equals it, or, for names
+/// of five letters or more, is within edit distance 1 of it. Both lower case.
+pub(crate) fn matches(word: &str, name: &str) -> bool {
+    word == name || (name.chars().count() >= 5 && within_one(word, name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_last_and_credentials() {
+        let n = NameWords::new("Colleen Smith, PhD");
+        assert_eq!(n.first(), Some("colleen"));
+        assert_eq!(n.last(), Some("smith"));
+        assert_eq!(n.len(), 2);
+        let one = NameWords::new("Cher");
+        assert_eq!(one.last(), None);
+        assert!(NameWords::new("").first().is_none());
+    }
+
+    #[test]
+    fn matching_uses_edit_distance_for_long_names() {
+        assert!(matches("coleen", "colleen"));
+        assert!(matches("colleen", "colleen"));
+        assert!(!matches("pam", "sam"));
+        assert!(!matches("samm", "sam"));
+        assert!(!matches("colin", "colleen"));
+    }
+
+    #[test]
+    fn hyphenated_and_full_names() {
+        let n = NameWords::new("Jean-Luc Picard");
+        assert!(n.has("jean-luc") && n.has("luc") && n.has("picard"));
+        assert!(!n.has("jean-luc-picard"));
+        assert!(n.is_first_or_full(&["JEAN-LUC"]));
+        assert!(n.is_first_or_full(&["Jean-Luc", "Picard"]));
+        assert!(!n.is_first_or_full(&["Picard"]));
+        let m = NameWords::new("Mary Jane Watson");
+        assert!(m.is_first_or_full(&["Mary", "Watson"]));
+        assert!(m.is_first_or_full(&["Mary", "Jane", "Watson"]));
+        assert!(!m.is_first_or_full(&["Mary", "Jane"]));
+    }
+}

@@ -1,0 +1,240 @@
+//! Layer 3, the sign-off: pieces peeled off the end of a note, one at a
+//! time, while the last one is a closing phrase (`Best, Joe`), a dash line
+//! (`- Joe Smith`), the sender's name, or capitalised words after a closing
+//! phrase alone (`Best regards,` / `Jo Smith`).
+
+use super::lists::Prepared;
+use super::names::NameWords;
+use super::normalise::{eq_folded, fold_into, has_content, is_dash, is_hspace, is_word_char, read_word};
+
+/// More words than this and a piece is no sign-off.
+const MAX_TOKENS: usize = 16;
+/// Capitalised words after a closing phrase, or alone after one.
+const MAX_AFTER_CLOSING: usize = 3;
+/// Capitalised words after a dash.
+const MAX_AFTER_DASH: usize = 4;
+
+/// The words of a piece, ignoring the punctuation, symbols and emoji
+/// around them; `None` when there are too many to be a sign-off.
+fn tokens(piece: &str) -> Option<([&str; MAX_TOKENS], usize)> {
+    let mut out = [""; MAX_TOKENS];
+    let mut n = 0;
+    let mut p = 0;
+    while let Some(s) = piece[p..].find(is_word_char) {
+        let s = p + s;
+        let e = read_word(piece, s).unwrap_or(piece.len());
+        if n == MAX_TOKENS {
+            return None;
+        }
+        out[n] = &piece[s..e];
+        n += 1;
+        p = e;
+    }
+    Some((out, n))
+}
+
+fn capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// What the sign-off layer needs besides the text.
+pub(crate) struct Ctx<'a> {
+    pub lists: &'a Prepared,
+    pub sender: &'a NameWords,
+}
+
+impl Ctx<'_> {
+    /// The numbers of leading words of `words` that are a closing phrase.
+    fn closing_lengths<'w>(
+        &'w self,
+        words: &'w [&'w str],
+        buf: &mut String,
+    ) -> impl Iterator<Item = usize> + 'w {
+        buf.clear();
+        if let Some(first) = words.first() {
+            fold_into(first, buf);
+        }
+        self.lists
+            .closings
+            .after(buf)
+            .iter()
+            .filter(move |rest| {
+                words.len() > rest.len()
+                    && rest.iter().zip(&words[1..]).all(|(want, w)| eq_folded(w, want))
+            })
+            .map(|rest| rest.len() + 1)
+    }
+
+    /// Whether the piece alone is a sign-off: a closing phrase, alone or
+    /// followed by at most three capitalised words or words of the sender's
+    /// name; a dash and at most four capitalised words; or the sender's
+    /// first or full name.
+    fn is_sign_off(&self, piece: &str, buf: &mut String) -> bool {
+        let piece = piece.trim();
+        let Some((words, n)) = tokens(piece) else {
+            return false;
+        };
+        let words = &words[..n];
+        if words.is_empty() {
+            return false;
+        }
+        if piece.starts_with(is_dash) && n <= MAX_AFTER_DASH && words.iter().all(|w| capitalised(w))
+        {
+            return true;
+        }
+        if self.sender.is_first_or_full(words) {
+            return true;
+        }
+        self.closing_lengths(words, buf).any(|l| {
+            let rest = &words[l..];
+            rest.len() <= MAX_AFTER_CLOSING
+                && rest.iter().all(|w| capitalised(w) || self.sender.has_raw(w))
+        })
+    }
+
+    /// Whether the piece is a closing phrase and nothing else.
+    fn is_closing_alone(&self, piece: &str, buf: &mut String) -> bool {
+        let Some((words, n)) = tokens(piece) else {
+            return false;
+        };
+        let words = &words[..n];
+        self.closing_lengths(words, buf).any(|l| l == n)
+    }
+}
+
+/// Whether the piece is one to three capitalised words.
+fn is_capitalised_words(piece: &str) -> bool {
+    tokens(piece).is_some_and(|(words, n)| {
+        (1..=MAX_AFTER_CLOSING).contains(&n) && words[..n].iter().all(|w| capitalised(w))
+    })
+}
+
+/// The last run of two or more spaces in `piece`: (start, end).
+fn last_space_run(piece: &str) -> Option<(usize, usize)> {
+    let mut found = None;
+    let mut run: Option<(usize, usize)> = None;
+    for (i, c) in piece.char_indices() {
+        if is_hspace(c) {
+            run = Some(match run {
+                Some((s, _)) => (s, i + c.len_utf8()),
+                None => (i, i + c.len_utf8()),
+            });
+        } else {
+            if let Some((s, e)) = run.take()
+                && piece[s..e].chars().count() >= 2
+            {
+                found = Some((s, e));
+            }
+        }
+    }
+    found
+}
+
+/// Peels sign-off pieces off the end of `pieces` (byte ranges into `t`),
+/// pushing them, in note order, to `peeled`.
+///
+/// Recent exports write a line break as two spaces, so a last piece like
+/// `…LinkedIn  Joe` is checked for a sign-off after its last such run too.
+pub(crate) fn peel(
+    t: &str,
+    pieces: &mut Vec<(usize, usize)>,
+    ctx: &Ctx<'_>,
+    buf: &mut String,
+    peeled: &mut Vec<(usize, usize)>,
+) {
+    peeled.clear();
+    while let Some(&(a, b)) = pieces.last() {
+        let piece = &t[a..b];
+        if ctx.is_sign_off(piece, buf) {
+            peeled.push((a, b));
+            pieces.pop();
+            continue;
+        }
+        let n = pieces.len();
+        if n >= 2 && is_capitalised_words(piece) {
+            let (c, d) = pieces[n - 2];
+            if ctx.is_closing_alone(&t[c..d], buf) {
+                peeled.push((a, b));
+                peeled.push((c, d));
+                pieces.truncate(n - 2);
+                continue;
+            }
+        }
+        if let Some((run_start, run_end)) = last_space_run(piece) {
+            let tail = &piece[run_end..];
+            if has_content(tail) && ctx.is_sign_off(tail, buf) {
+                peeled.push((a + run_end, b));
+                let head = piece[..run_start].trim_end();
+                if has_content(head) {
+                    pieces[n - 1].1 = a + head.len();
+                } else {
+                    pieces.pop();
+                }
+                continue;
+            }
+        }
+        break;
+    }
+    peeled.reverse();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Lists;
+    use super::super::body::split_pieces;
+    use super::*;
+
+    /// (body pieces, peeled pieces) of `note` from sender `from`.
+    fn run(note: &str, from: &str) -> (Vec<String>, Vec<String>) {
+        let lists = Prepared::new(&Lists::default());
+        let sender = NameWords::new(from);
+        let ctx = Ctx { lists: &lists, sender: &sender };
+        let mut pieces = Vec::new();
+        split_pieces(note, 0, &mut pieces);
+        let mut peeled = Vec::new();
+        peel(note, &mut pieces, &ctx, &mut String::new(), &mut peeled);
+        let s = |v: Vec<(usize, usize)>| v.into_iter().map(|(a, b)| note[a..b].to_owned()).collect();
+        (s(pieces), s(peeled))
+    }
+
+    fn peeled(note: &str) -> Vec<String> {
+        run(note, "Joe Smith").1
+    }
+
+    #[test]
+    fn four_forms() {
+        assert_eq!(peeled("Body.\nThanks!"), ["Thanks!"]);
+        assert_eq!(peeled("Body. Best, Joe"), ["Best, Joe"]);
+        assert_eq!(peeled("Body.\nKind regards Joe Smith"), ["Kind regards Joe Smith"]);
+        assert_eq!(peeled("Body.\ncheers joe"), ["cheers joe"]);
+        assert_eq!(peeled("Body.\n\n- Joe"), ["- Joe"]);
+        assert_eq!(peeled("Body.\n— Joe Smith"), ["— Joe Smith"]);
+        assert_eq!(peeled("Body.\nJoe"), ["Joe"]);
+        assert_eq!(peeled("Body.\nJoe Smith"), ["Joe Smith"]);
+        assert_eq!(peeled("Body.\nBest regards,\nJo Smith"), ["Best regards,", "Jo Smith"]);
+        assert_eq!(peeled("Body.\nBest regards,\nJoe Smith"), ["Best regards,", "Joe Smith"]);
+        assert_eq!(peeled("Body.\nMerci !\n\n— Joe"), ["Merci !", "— Joe"]);
+    }
+
+    #[test]
+    fn not_sign_offs() {
+        assert!(peeled("Thanks for the great talk at the breakfast!").is_empty());
+        assert!(peeled("Body.\nJo Smith").is_empty());
+        assert!(peeled("Body.\n- Joe Smith Of Acme Ltd").is_empty());
+        assert!(peeled("Body.\nThanks, Noah I'd love to connect.").is_empty());
+        assert!(peeled("Body.\nBest wishes from the whole team").is_empty());
+        assert!(peeled("Best regards,\nWe met at the summit.").is_empty());
+        assert!(peeled("Body - I'd like to connect.").is_empty());
+    }
+
+    #[test]
+    fn two_space_exports() {
+        assert_eq!(
+            run("Me gustaría añadirte a mi red profesional de LinkedIn  Beatriz", "Beatriz Jones"),
+            (vec!["Me gustaría añadirte a mi red profesional de LinkedIn".to_owned()], vec!["Beatriz".to_owned()])
+        );
+        assert_eq!(peeled("Body.    Best regards,  Joe"), ["Best regards,  Joe"]);
+        assert!(peeled("Hope  you're  doing well.").is_empty());
+        assert!(peeled("Would  love  to connect!").is_empty());
+    }
+}

@@ -1,0 +1,379 @@
+//! The spec's examples, signals, config extension, and a property test that
+//! `classify` and `analyse` never panic and always agree.
+
+use proptest::prelude::*;
+
+use super::*;
+
+const JOE: &str = "Joe Smith";
+const COLLEEN: &str = "Colleen Smith";
+
+fn classifier() -> Classifier {
+    Classifier::default()
+}
+
+/// Classifies with both paths, asserting they agree.
+fn check(c: &Classifier, note: &str, from: &str, to: &str) -> Classification {
+    let fast = c.classify(note, from, to);
+    let full = c.analyse(note, from, to);
+    assert_eq!(fast, full.classification(), "classify and analyse disagree on {note:?}");
+    fast
+}
+
+fn cat(note: &str) -> Category {
+    check(&classifier(), note, JOE, COLLEEN).category
+}
+
+fn cat_to(note: &str, to: &str) -> Category {
+    check(&classifier(), note, JOE, to).category
+}
+
+use Category::{Customised, Default as Def, GreetingOnly};
+
+#[test]
+fn spec_examples_table() {
+    let rows: &[(&str, &str, Category)] = &[
+        ("", COLLEEN, Def),
+        ("I'd like to add you to my professional network on LinkedIn.", COLLEEN, Def),
+        ("I'd like to add you to my professional network on LinkedIn.\n\n- Joe Smith", COLLEEN, Def),
+        ("Hi, I'd like to connect with you on LinkedIn.", COLLEEN, Def),
+        ("Hello there! Let's connect.", COLLEEN, Def),
+        ("Je souhaiterais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.", COLLEEN, Def),
+        ("i'd like to add you to my profesional network on linkedin", COLLEEN, Def),
+        ("Hi Karen, I would like to connect.", COLLEEN, GreetingOnly),
+        ("Hi Colleen, I'd like to add you to my professional network on LinkedIn.", COLLEEN, GreetingOnly),
+        ("Colleen,\nI'd like to add you to my professional network on LinkedIn.\nJoe", COLLEEN, GreetingOnly),
+        ("Hi Colleen!", COLLEEN, GreetingOnly),
+        ("Dear Ms. Smith, hope you are well. Let's connect.", COLLEEN, GreetingOnly),
+        ("Hi Colleen I'd like to add you to my professional network on LinkedIn.", COLLEEN, GreetingOnly),
+        ("hi colleen, let's connect!", COLLEEN, GreetingOnly),
+        ("Hope you are wel.", COLLEEN, Def),
+        ("Id like to add you to my professional network on LinkedIn.", COLLEEN, Def),
+        ("Bonjour Madame, J'aimerais rejoindre votre réseau LinkedIn.", COLLEEN, Def),
+        ("Hi Colleen,\nI'd like to join your LinkedIn network.\nBest, Joe", COLLEEN, GreetingOnly),
+        ("Pam,\nI'd like to connect with you on LinkedIn.", "Sam", Customised),
+        ("Hi great talk!", COLLEEN, Customised),
+        ("Thanks for the great talk at the breakfast!", COLLEEN, Customised),
+        ("Hi Colleen, I came across your profile and would love to connect. Best, Joe", COLLEEN, GreetingOnly),
+        ("I'm constantly growing my network. Kindly accept my request!", COLLEEN, Def),
+        ("Hey Colleen, this is Joe!", COLLEEN, GreetingOnly),
+        ("Hi Colleen, I came across your post on cold-chain logistics.", COLLEEN, Customised),
+        (
+            "Hi Colleen, great talking with you after the AMA Leadership Summit in Chicago.",
+            COLLEEN,
+            Customised,
+        ),
+        ("Loved your post on lean six sigma for small firms.", COLLEEN, Customised),
+        (
+            "We met at the SEBA mixer last week - I'd like to add you to my professional network.",
+            COLLEEN,
+            Customised,
+        ),
+        ("Hola Colleen, vi tu charla en Madrid y me encantaría seguir en contacto.", COLLEEN, Customised),
+    ];
+    let c = classifier();
+    for &(note, to, want) in rows {
+        assert_eq!(check(&c, note, JOE, to).category, want, "{note:?} to {to}");
+    }
+}
+
+#[test]
+fn empty_and_whitespace_notes_are_default() {
+    for note in ["", " ", "\n", "\r\n  \t", "  "] {
+        assert_eq!(cat(note), Def, "{note:?}");
+    }
+}
+
+#[test]
+fn spec_inline_greetings() {
+    assert_eq!(cat("Hi Coleen, let's connect."), GreetingOnly);
+    assert_eq!(cat("Dear Sir/Madam, I would like to add you to my network."), Def);
+    assert_eq!(cat("Hello there! Let's connect."), Def);
+    assert_eq!(cat("Colleen! Let's connect."), GreetingOnly);
+    // `Hilary` is not `hi`; a capitalised name alone is no greeting either.
+    assert_eq!(cat("Hilary, let's connect."), Customised);
+    assert_eq!(cat("Hi Hilary, let's connect."), GreetingOnly);
+    // Short names match exactly, long ones within one edit.
+    assert_eq!(cat_to("Pam,\nLet's connect.", "Sam Rivera"), Customised);
+    assert_eq!(cat_to("Sam,\nLet's connect.", "Sam Rivera"), GreetingOnly);
+    assert_eq!(cat_to("Sam Rivera,\nLet's connect.", "Sam Rivera"), GreetingOnly);
+    assert_eq!(cat_to("hi sam, let's connect.", "Sam Rivera"), GreetingOnly);
+    assert_eq!(cat_to("hi pam, let's connect.", "Sam Rivera"), Customised);
+}
+
+#[test]
+fn spec_inline_generic_sentences() {
+    assert_eq!(cat("I came across your profile and would love to connect."), Def);
+    assert_eq!(
+        cat("I'm always eager to expand my professional network with like-minded individuals."),
+        Def
+    );
+    assert_eq!(cat("I came across your post on cold-chain logistics."), Customised);
+    // A number, a company, a place: never generic.
+    assert_eq!(cat("I would like to connect with 3 people."), Customised);
+    assert_eq!(cat("Would love to connect with people in Lisbon."), Customised);
+    // Names of either person are generic words.
+    assert_eq!(cat("Colleen, Joe here, would love to connect."), GreetingOnly);
+}
+
+#[test]
+fn a_stock_sentence_with_something_specific_is_customised() {
+    assert_eq!(
+        cat("Great meeting you at the AMA summit. I'd like to add you to my professional network on LinkedIn."),
+        Customised
+    );
+}
+
+#[test]
+fn boilerplate_lines_are_removed() {
+    assert_eq!(
+        cat("Joe Smith has indicated you are a Friend:\n\nI'd like to add you to my professional network on LinkedIn."),
+        Def
+    );
+    assert_eq!(
+        cat("Joe Smith has indicated you are a person they've done business with at Acme:\r\n\r\nHi Colleen,\r\nLet's connect."),
+        GreetingOnly
+    );
+}
+
+#[test]
+fn sign_offs_add_no_effort() {
+    assert_eq!(cat("Let's connect.\nBest regards,\nJo Smith"), Def);
+    assert_eq!(cat("Let's connect.\n— Joe Smith"), Def);
+    assert_eq!(cat("Let's connect.\nKind regards Joe Smith"), Def);
+    assert_eq!(cat("Let's connect.\nThanks!"), Def);
+    assert_eq!(cat("Let's connect.\nJo Smith"), Customised);
+}
+
+#[test]
+fn two_space_exports() {
+    // Line breaks written as two spaces: sentences still end at punctuation.
+    assert_eq!(cat("Hope  you're  doing well."), Def);
+    assert_eq!(cat("Hi there  Let's connect."), Def);
+    assert_eq!(cat("Colleen  I'd like to connect with you on LinkedIn."), GreetingOnly);
+    assert_eq!(
+        check(
+            &classifier(),
+            "Me gustaría añadirte a mi red profesional de LinkedIn.    Best regards  Beatriz",
+            "Beatriz Jones",
+            COLLEEN
+        )
+        .category,
+        Def
+    );
+    assert_eq!(
+        check(&classifier(), "Me gustaría añadirte a mi red profesional de LinkedIn  Beatriz", "Beatriz Jones", COLLEEN)
+            .category,
+        Def
+    );
+    assert_eq!(
+        cat("Joe Smith has indicated you are a Friend:    Hi Colleen,    Let's connect."),
+        GreetingOnly
+    );
+}
+
+#[test]
+fn crlf_and_curly_quotes() {
+    assert_eq!(cat("Hi Colleen,\r\n\r\nI’d like to join your LinkedIn network.\r\n\r\nBest,\r\nJoe"), GreetingOnly);
+    assert_eq!(cat("J’aimerais rejoindre votre réseau LinkedIn."), Def);
+    assert_eq!(cat("ＨＩ Colleen！ Let’s connect…"), GreetingOnly);
+}
+
+#[test]
+fn signals_one_per_signal() {
+    let c = classifier();
+    let sig = |note: &str| check(&c, note, JOE, COLLEEN).signals;
+    assert_eq!(sig("We met at the SEBA mixer last week."), Signals::CONTEXT);
+    assert_eq!(sig("Hi Colleen, I'm looking for advice on moving into product."), Signals::REASON);
+    assert_eq!(sig("Happy to share our migration notes on Airflow."), Signals::OFFER);
+    assert_eq!(sig("We offer staff augmentation at $25 per hour."), Signals::PITCH);
+    assert_eq!(sig("Check out https://acme.example for details."), Signals::PITCH);
+    assert_eq!(sig("Reach me at joe@acme.io about Kubernetes."), Signals::PITCH);
+    assert_eq!(
+        sig("We both attended the Lisbon meetup; let me know if you want the slides."),
+        Signals::CONTEXT | Signals::OFFER
+    );
+    assert_eq!(sig("Congrats on the new job!"), Signals::empty());
+    assert_eq!(sig("Loved talking about tides."), Signals::empty());
+}
+
+#[test]
+fn signals_only_for_customised_notes() {
+    let c = classifier();
+    for note in [
+        "",
+        "Hi Colleen, I'd like to add you to my professional network on LinkedIn.",
+        "Hope you are well. Thanks in advance.",
+        // `collaborate` is both generic vocabulary and a `reason` hint.
+        "I would like to connect, would love to collaborate.",
+    ] {
+        let got = check(&c, note, JOE, COLLEEN);
+        assert_ne!(got.category, Customised, "{note}");
+        assert!(got.signals.is_empty(), "{note}");
+        assert!(c.analyse(note, JOE, COLLEEN).hints.is_empty());
+    }
+}
+
+#[test]
+fn config_extends_lists() {
+    let extra = Lists {
+        stock_texts: vec!["Ich würde mich freuen, Sie in meinem Netzwerk zu haben.".into()],
+        salutations: vec!["Moin".into()],
+        titles: vec!["Ing.".into()],
+        non_names: vec!["Recruiter".into()],
+        closing_phrases: vec!["Liebe Grüße".into()],
+        generic_words: vec!["awesome-sauce".into()],
+        generic_phrases: vec!["Bring on the synergy!".into()],
+        pitch_hints: vec!["synergy".into()],
+        context_hints: vec!["same lab".into()],
+        ..Lists::default()
+    };
+    let plain = classifier();
+    let c = Classifier::new(&extra);
+    let note = "Ich würde mich freuen, Sie in meinem Netzwerk zu haben.";
+    assert_eq!(check(&plain, note, JOE, COLLEEN).category, Customised);
+    assert_eq!(check(&c, note, JOE, COLLEEN).category, Def);
+    // A typo still matches an added stock text.
+    assert_eq!(check(&c, "Ich wurde mich freuen, Sie in meinem Netzwerk zu haben", JOE, COLLEEN).category, Def);
+    let note = "Moin Colleen! Let's connect.";
+    assert_eq!(check(&plain, note, JOE, COLLEEN).category, Customised);
+    assert_eq!(check(&c, note, JOE, COLLEEN).category, GreetingOnly);
+    assert_eq!(check(&c, "Moin Recruiter, let's connect.", JOE, COLLEEN).category, Def);
+    assert_eq!(check(&c, "Dear Ing. Smith, let's connect.", JOE, COLLEEN).category, GreetingOnly);
+    assert_eq!(check(&c, "Let's connect.\nLiebe Grüße\nJoe", JOE, COLLEEN).category, Def);
+    assert_eq!(check(&c, "Awesome-sauce connection.", JOE, COLLEEN).category, Def);
+    assert_eq!(check(&c, "Bring on the synergy", JOE, COLLEEN).category, Def);
+    let got = check(&c, "We were in the same lab.", JOE, COLLEEN);
+    assert_eq!((got.category, got.signals), (Customised, Signals::CONTEXT));
+    let got = check(&c, "We were in the same lab; synergy, anyone?", JOE, COLLEEN);
+    assert_eq!(got.signals, Signals::CONTEXT | Signals::PITCH);
+}
+
+#[test]
+fn analysis_explains_the_layers() {
+    let c = classifier();
+    let a = c.analyse(
+        "Joe Smith has indicated you are a Friend:\n\nHi Colleen,\nGreat talk at the summit! I'd like to add you to my professional netwrk on LinkedIn.\nThanks!\n- Joe",
+        JOE,
+        COLLEEN,
+    );
+    assert_eq!(a.category, Customised);
+    assert_eq!(a.signals, Signals::CONTEXT);
+    assert_eq!(a.boilerplate, ["Joe Smith has indicated you are a Friend:"]);
+    let g = a.greeting.as_ref().unwrap();
+    assert_eq!(g.text, "Hi Colleen,");
+    assert_eq!(g.form, GreetingForm::Salutation);
+    assert!(g.names_someone && a.names_someone());
+    assert_eq!(
+        g.name_words,
+        [NameWord {
+            text: "Colleen".into(),
+            kind: NameWordKind::Name
+        }]
+    );
+    assert_eq!(a.sign_off, ["Thanks!", "- Joe"]);
+    assert_eq!(a.sentences.len(), 2);
+    assert_eq!(a.sentences[0].text, "Great talk at the summit!");
+    assert_eq!(a.sentences[0].stock, None);
+    assert_eq!(
+        a.sentences[1].stock,
+        Some(StockMatch::StockText {
+            text: "I'd like to add you to my professional network on LinkedIn.".into(),
+            distance: 1
+        })
+    );
+    assert_eq!(a.specific_sentences().count(), 1);
+    assert!(a.hints.iter().any(|h| h.signal == Signals::CONTEXT && h.hint == "talk"));
+    assert!(a.hints.iter().any(|h| h.hint == "summit"));
+
+    let a = c.analyse("Hello there! Hope all is well. I came across your profile.", JOE, COLLEEN);
+    assert_eq!(a.category, Def);
+    assert!(!a.names_someone());
+    assert_eq!(
+        a.sentences.iter().map(|s| s.stock.clone()).collect::<Vec<_>>(),
+        [
+            Some(StockMatch::GenericPhrase {
+                text: "Hope all is well.".into(),
+                distance: 0
+            }),
+            Some(StockMatch::Generic)
+        ]
+    );
+    assert_eq!(c.analyse("", JOE, COLLEEN).sentences, []);
+}
+
+#[test]
+fn apply_uses_the_fallback_name() {
+    // `apply` needs `Invitation`s; the fallback itself is `to`.
+    let c = classifier();
+    assert_eq!(c.classify("Colleen,\nLet's connect.", JOE, "").category, Customised);
+    assert_eq!(c.classify("Colleen,\nLet's connect.", JOE, COLLEEN).category, GreetingOnly);
+}
+
+/// Fragments the spec cares about, to build notes from.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Hi".to_owned()),
+        Just("Dear".to_owned()),
+        Just("Good morning".to_owned()),
+        Just("Colleen".to_owned()),
+        Just("Coleen".to_owned()),
+        Just("Smith".to_owned()),
+        Just("Joe".to_owned()),
+        Just("Ms.".to_owned()),
+        Just("Sir/Madam".to_owned()),
+        Just("I'd".to_owned()),
+        Just("I’m".to_owned()),
+        Just("like to connect".to_owned()),
+        Just("Best regards".to_owned()),
+        Just("Thanks".to_owned()),
+        Just("has indicated you are a".to_owned()),
+        Just("I'd like to add you to my professional network on LinkedIn.".to_owned()),
+        Just("Ich möchte mich gerne mit Ihnen auf LinkedIn vernetzen.".to_owned()),
+        Just("like-minded".to_owned()),
+        Just("$".to_owned()),
+        Just("http://x.y".to_owned()),
+        Just("a@b.c".to_owned()),
+        Just("…".to_owned()),
+        Just("ﬁ".to_owned()),
+        Just("Ｈｉ".to_owned()),
+        Just("e\u{301}".to_owned()),
+        Just("\u{301}".to_owned()),
+        Just("🙂".to_owned()),
+        Just("👩‍💻".to_owned()),
+        Just("İ".to_owned()),
+        Just("ß".to_owned()),
+        prop::sample::select(vec![",", "!", ".", ":", "-", " – ", " — ", "?", "/", "'", "’"])
+            .prop_map(str::to_owned),
+        prop::sample::select(vec![" ", "  ", "\n", "\r\n", "\r", "\t", "\u{a0}", "\u{2028}"])
+            .prop_map(str::to_owned),
+        "\\PC{0,4}",
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn never_panics_on_arbitrary_text(note in "\\PC*", from in "\\PC{0,12}", to in "\\PC{0,12}") {
+        let c = classifier();
+        let fast = c.classify(&note, &from, &to);
+        prop_assert_eq!(fast, c.analyse(&note, &from, &to).classification());
+    }
+
+    #[test]
+    fn never_panics_on_spec_fragments(
+        parts in prop::collection::vec(fragment(), 0..14),
+        from in prop::sample::select(vec!["Joe Smith", "", "Jo", "Ørjan Ødegård", "Sam"]),
+        to in prop::sample::select(vec!["Colleen Smith", "", "Sam Rivera", "İlkay Gündoğan", "Cher"]),
+    ) {
+        let note = parts.concat();
+        let c = classifier();
+        let fast = c.classify(&note, from, to);
+        let full = c.analyse(&note, from, to);
+        prop_assert_eq!(fast, full.classification());
+        if fast.category != Category::Customised {
+            prop_assert!(fast.signals.is_empty());
+        }
+    }
+}

@@ -1,0 +1,411 @@
+//! `invitriage export`: the action list, i.e. what the user decided in the
+//! journal, joined with the invitations of the current export, to carry out
+//! by hand on LinkedIn (which offers no API for it).
+//!
+//! One row per invitation of the export that has a decision or a draft in
+//! the journal. Journal entries whose invitation is not in the export are left
+//! out: there is nothing to name them by, and an invitation that left the
+//! export was usually dealt with already. Invitations without anything in the
+//! journal are left out too.
+//!
+//! # Order
+//!
+//! Accepted, then replied, then ignored, then undecided rows that only have a
+//! draft (a thank-you saved before an accept that was later undone, say):
+//! accepts first because each is one click and may have a thank-you to send
+//! right after, replies next (a message to write), ignores last (ignoring on
+//! LinkedIn is optional: unanswered invitations go stale on their own).
+//! Within each group the newest decision (for undecided rows, the newest
+//! draft) comes first, so a user who acts in sessions finds the latest ones
+//! at the top; ties (a bulk decision) keep the export's order.
+//!
+//! # Columns
+//!
+//! `name` and `profile_url` are the other person's (the sender of an
+//! incoming invitation, the recipient of an outgoing one); then `category`,
+//! `direction`, `decision`, `decided_at`, `reply_draft`, `thank_you_draft`
+//! and the invitation's stable `id` (16 hex digits, as in the journal).
+//!
+//! - **CSV**: a header row, then one row per action. Absent values are empty
+//!   cells; `decided_at` is `2026-11-25 17:03:12`, which spreadsheets read
+//!   as a date and time. Every cell that a spreadsheet would run as a formula
+//!   (starting with `=`, `+`, `-`, `@`, tab or carriage return, per OWASP) is
+//!   prefixed with `'`. The invitation-manager URL is *not* in the CSV: a
+//!   column holding the same value on every row (or on one row only) breaks
+//!   the one-row-one-invitation shape that sorting and filtering rely on, and
+//!   each row's `profile_url` already leads to the person's page where the
+//!   invitation can be answered. The CLI can print the URL on stderr.
+//! - **JSON**: one object: `invitation_manager_url`, `count` and `actions`,
+//!   an array of objects with the columns above as fields; absent values are
+//!   `null`, `decided_at` is ISO 8601 (`2026-11-25T17:03:12`). JSON is data,
+//!   not a spreadsheet, so nothing is escaped beyond JSON's own rules.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::io::{self, Write};
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+
+use crate::invitation::{Invitation, InvitationId};
+use crate::journal::{Decision, Entry, Journal};
+
+/// Where pending invitations are answered on LinkedIn.
+pub const INVITATION_MANAGER_URL: &str = "https://www.linkedin.com/mynetwork/invitation-manager/";
+
+/// The CSV header, in column order.
+pub const CSV_HEADER: [&str; 9] = [
+    "name",
+    "profile_url",
+    "category",
+    "direction",
+    "decision",
+    "decided_at",
+    "reply_draft",
+    "thank_you_draft",
+    "id",
+];
+
+/// The output formats of `export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+/// One action: an invitation and what the journal holds on it.
+struct Row<'a> {
+    inv: &'a Invitation,
+    entry: &'a Entry,
+}
+
+impl Row<'_> {
+    /// Accepted, replied, ignored, undecided.
+    fn group(&self) -> u8 {
+        match self.entry.decision() {
+            Some(Decision::Accepted) => 0,
+            Some(Decision::Replied) => 1,
+            Some(Decision::Ignored) => 2,
+            None => 3,
+        }
+    }
+
+    /// The decision's time, or for an undecided row its newest draft's.
+    fn when(&self) -> Option<NaiveDateTime> {
+        let e = self.entry;
+        e.decided_at()
+            .or_else(|| e.reply.iter().chain(&e.thank_you).map(|d| d.at).max())
+    }
+}
+
+/// The rows in export order (see the module docs), each invitation once.
+fn rows<'a>(invitations: &'a [Invitation], journal: &'a Journal) -> Vec<Row<'a>> {
+    let mut seen = HashSet::new();
+    let mut rows: Vec<Row<'a>> = invitations
+        .iter()
+        .filter_map(|inv| {
+            let entry = journal.state(inv.id)?;
+            seen.insert(inv.id).then_some(Row { inv, entry })
+        })
+        .collect();
+    // Stable: ties keep the export's order.
+    rows.sort_by(|a, b| {
+        a.group()
+            .cmp(&b.group())
+            .then_with(|| b.when().cmp(&a.when()))
+    });
+    rows
+}
+
+/// Writes the action list in `format`; returns the number of rows (actions).
+pub fn write_actions(
+    w: impl Write,
+    format: ExportFormat,
+    invitations: &[Invitation],
+    journal: &Journal,
+) -> io::Result<usize> {
+    let rows = rows(invitations, journal);
+    match format {
+        ExportFormat::Csv => write_csv(w, &rows)?,
+        ExportFormat::Json => write_json(w, &rows)?,
+    }
+    Ok(rows.len())
+}
+
+/// Makes a CSV cell safe to open in a spreadsheet: a cell starting with `=`,
+/// `+`, `-`, `@`, tab or carriage return gets a leading `'`, so it is shown as
+/// text instead of run as a formula (OWASP, "CSV Injection").
+pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
+    let mut out = csv::Writer::from_writer(w);
+    out.write_record(CSV_HEADER)?;
+    for r in rows {
+        let e = r.entry;
+        let decided_at = e
+            .decided_at()
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_default();
+        let id = r.inv.id.to_string();
+        let cells = [
+            r.inv.counterpart(),
+            r.inv.counterpart_url(),
+            r.inv.category.label(),
+            r.inv.direction.label(),
+            e.decision().map_or("", Decision::label),
+            &decided_at,
+            e.reply.as_ref().map_or("", |d| &d.text),
+            e.thank_you.as_ref().map_or("", |d| &d.text),
+            &id,
+        ];
+        out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))?;
+    }
+    out.flush()
+}
+
+#[derive(Serialize)]
+struct ActionsJson<'a> {
+    invitation_manager_url: &'static str,
+    count: usize,
+    actions: Vec<ActionJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct ActionJson<'a> {
+    name: &'a str,
+    profile_url: &'a str,
+    category: &'static str,
+    direction: &'static str,
+    decision: Option<Decision>,
+    decided_at: Option<NaiveDateTime>,
+    reply_draft: Option<&'a str>,
+    thank_you_draft: Option<&'a str>,
+    id: InvitationId,
+}
+
+fn write_json(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
+    let out = ActionsJson {
+        invitation_manager_url: INVITATION_MANAGER_URL,
+        count: rows.len(),
+        actions: rows
+            .iter()
+            .map(|r| ActionJson {
+                name: r.inv.counterpart(),
+                profile_url: r.inv.counterpart_url(),
+                category: r.inv.category.label(),
+                direction: r.inv.direction.label(),
+                decision: r.entry.decision(),
+                decided_at: r.entry.decided_at(),
+                reply_draft: r.entry.reply.as_ref().map(|d| d.text.as_str()),
+                thank_you_draft: r.entry.thank_you.as_ref().map(|d| d.text.as_str()),
+                id: r.inv.id,
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut w, &out)?;
+    writeln!(w)?;
+    w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::classify::Category;
+    use crate::invitation::{Direction, Fields};
+    use crate::journal::DraftKind;
+
+    fn at(min: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+            .unwrap()
+            .and_hms_opt(17, min, 0)
+            .unwrap()
+    }
+
+    fn inv(from: &str, slug: &str, category: Category) -> Invitation {
+        let url = format!("https://www.linkedin.com/in/{slug}");
+        let mut inv = Invitation::new(Fields {
+            from,
+            to: "Colleen Ruiz",
+            message: "",
+            inviter_url: &url,
+            invitee_url: "https://www.linkedin.com/in/colleen-ruiz",
+            sent_at: at(0),
+            direction: Direction::Incoming,
+            line: 2,
+        });
+        inv.category = category;
+        inv
+    }
+
+    /// Six invitations; the journal decides on all but `none`.
+    fn fixture(dir: &std::path::Path) -> (Vec<Invitation>, Journal) {
+        let invs = vec![
+            inv("Ivy Ignored", "ivy", Category::Default),
+            inv("Ann Early", "ann", Category::Customised),
+            inv("Nina None", "nina", Category::Default),
+            inv("Rob Replied", "rob", Category::GreetingOnly),
+            inv("=HYPERLINK(\"http://x\")", "evil", Category::Default),
+            inv("Tom Thanks", "tom", Category::Customised),
+        ];
+        let id = |i: usize| invs[i].id;
+        let (mut j, _) = Journal::open(dir).unwrap();
+        j.record_decision(&[id(0)], Some(Decision::Ignored), at(1))
+            .unwrap();
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(2))
+            .unwrap();
+        j.record_draft(id(3), DraftKind::Reply, "Hi Rob,\nsure — let's talk", at(3))
+            .unwrap();
+        j.record_decision(&[id(4), id(5)], Some(Decision::Accepted), at(4))
+            .unwrap();
+        j.record_draft(id(5), DraftKind::ThankYou, "+1 thanks, Tom", at(5))
+            .unwrap();
+        // A journal entry for an invitation not in this export.
+        j.record_decision(&[InvitationId(42)], Some(Decision::Accepted), at(6))
+            .unwrap();
+        (invs, j)
+    }
+
+    #[test]
+    fn csv_lists_decided_rows_in_order_with_drafts_and_escapes_formulas() {
+        let dir = tempfile::tempdir().unwrap();
+        let (invs, j) = fixture(dir.path());
+        let mut out = Vec::new();
+        let n = write_actions(&mut out, ExportFormat::Csv, &invs, &j).unwrap();
+        assert_eq!(n, 5);
+        let text = String::from_utf8(out).unwrap();
+        let mut r = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(
+            r.headers().unwrap(),
+            &csv::StringRecord::from(CSV_HEADER.to_vec())
+        );
+        let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+        let names: Vec<_> = rows.iter().map(|r| &r[0]).collect();
+        // Accepted newest first (the bulk at 17:04 keeps export order), then
+        // replied, then ignored; Nina (no decision) and id 42 (not in the
+        // export) are left out.
+        assert_eq!(
+            names,
+            [
+                "'=HYPERLINK(\"http://x\")",
+                "Tom Thanks",
+                "Ann Early",
+                "Rob Replied",
+                "Ivy Ignored"
+            ]
+        );
+        let tom = &rows[1];
+        assert_eq!(&tom[1], "https://www.linkedin.com/in/tom");
+        assert_eq!(&tom[2], "customised");
+        assert_eq!(&tom[3], "incoming");
+        assert_eq!(&tom[4], "accepted");
+        assert_eq!(&tom[5], "2026-11-25 17:04:00");
+        assert_eq!(&tom[6], "");
+        assert_eq!(&tom[7], "'+1 thanks, Tom");
+        assert_eq!(&tom[8], invs[5].id.to_string());
+        let rob = &rows[3];
+        assert_eq!(&rob[4], "replied");
+        assert_eq!(&rob[6], "Hi Rob,\nsure — let's talk");
+        assert_eq!(&rob[2], "greeting-only");
+        assert!(!text.contains("invitation-manager"));
+    }
+
+    #[test]
+    fn json_has_the_manager_url_once_and_the_same_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        let (invs, j) = fixture(dir.path());
+        let mut out = Vec::new();
+        let n = write_actions(&mut out, ExportFormat::Json, &invs, &j).unwrap();
+        assert_eq!(n, 5);
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.matches(INVITATION_MANAGER_URL).count(), 1);
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v["invitation_manager_url"], INVITATION_MANAGER_URL);
+        assert_eq!(v["count"], 5);
+        let actions = v["actions"].as_array().unwrap();
+        let names: Vec<_> = actions
+            .iter()
+            .map(|a| a["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "=HYPERLINK(\"http://x\")",
+                "Tom Thanks",
+                "Ann Early",
+                "Rob Replied",
+                "Ivy Ignored"
+            ],
+            "JSON is not escaped for spreadsheets"
+        );
+        let tom = &actions[1];
+        assert_eq!(tom["decision"], "accepted");
+        assert_eq!(tom["decided_at"], "2026-11-25T17:04:00");
+        assert_eq!(tom["reply_draft"], serde_json::Value::Null);
+        assert_eq!(tom["thank_you_draft"], "+1 thanks, Tom");
+        assert_eq!(tom["id"], invs[5].id.to_string());
+        assert_eq!(tom["category"], "customised");
+        assert_eq!(tom["direction"], "incoming");
+        assert_eq!(tom["profile_url"], "https://www.linkedin.com/in/tom");
+        assert_eq!(actions[3]["reply_draft"], "Hi Rob,\nsure — let's talk");
+        assert_eq!(actions[3]["decision"], "replied");
+    }
+
+    #[test]
+    fn undecided_rows_with_a_draft_come_last_and_duplicates_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = inv("Ann", "ann", Category::Default);
+        let b = inv("Bo", "bo", Category::Default);
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_draft(a.id, DraftKind::ThankYou, "Thanks", at(9))
+            .unwrap();
+        j.record_decision(&[b.id], Some(Decision::Ignored), at(1))
+            .unwrap();
+        let invs = [a.clone(), b, a];
+        let mut out = Vec::new();
+        assert_eq!(
+            write_actions(&mut out, ExportFormat::Csv, &invs, &j).unwrap(),
+            2
+        );
+        let text = String::from_utf8(out).unwrap();
+        let lines: Vec<_> = text.lines().collect();
+        assert!(lines[1].starts_with("Bo,"), "{text}");
+        assert!(lines[2].starts_with("Ann,"), "{text}");
+        assert!(lines[2].contains(",default,incoming,,,,Thanks,"), "{text}");
+    }
+
+    #[test]
+    fn nothing_decided_writes_only_the_header_or_an_empty_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let (j, _) = Journal::open(dir.path()).unwrap();
+        let invs = [inv("Ann", "ann", Category::Default)];
+        let mut out = Vec::new();
+        assert_eq!(
+            write_actions(&mut out, ExportFormat::Csv, &invs, &j).unwrap(),
+            0
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), CSV_HEADER.join(",") + "\n");
+        let mut out = Vec::new();
+        assert_eq!(
+            write_actions(&mut out, ExportFormat::Json, &invs, &j).unwrap(),
+            0
+        );
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["actions"], serde_json::json!([]));
+    }
+
+    #[test]
+    fn formula_cells_are_escaped() {
+        for cell in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(spreadsheet_safe(cell), format!("'{cell}"));
+        }
+        for cell in ["", "Ann", "1-2", "a=b", " =1", "https://x/in/a-b"] {
+            assert!(matches!(spreadsheet_safe(cell), Cow::Borrowed(c) if c == cell));
+        }
+    }
+}

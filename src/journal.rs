@@ -1,0 +1,1382 @@
+//! The decision journal: every accept, ignore, reply draft and undo, recorded
+//! durably on disk so that the user can carry the decisions out on LinkedIn
+//! later (LinkedIn has no API for that).
+//!
+//! # The file
+//!
+//! `<data dir>/journal.jsonl`: append-only, UTF-8, one JSON object per line,
+//! each line ending in `\n`. **One line is one undoable step.** Every line has
+//!
+//! - `"v"`: the format version, `1`. Lines of another version are skipped
+//!   with a notice (a newer invitriage wrote them).
+//! - `"at"`: local date and time of the step, ISO 8601 without a zone,
+//!   `"2026-11-25T17:03:12"` (fractional seconds when the caller's clock had
+//!   them).
+//! - `"op"`: `"decide"`, `"draft"` or `"undo"`, with these fields:
+//!
+//! | op       | fields | meaning |
+//! |----------|--------|---------|
+//! | `decide` | `"ids"`: array of invitation ids; `"decision"`: `"accepted"`, `"ignored"`, `"replied"` or `null` | sets the decision of every id (`null`: back to undecided); a bulk accept/ignore is one line |
+//! | `draft`  | `"id"`; `"kind"`: `"reply"` or `"thank-you"`; `"text"`; optional `"decision"` | stores the draft text verbatim (it replaces the earlier draft of that kind); when `"decision"` is present the step also sets it — a reply draft carries `"decision":"replied"`, a thank-you draft carries none |
+//! | `undo`   | `"undoes"`: the line number (1-based) of the step it reverts | reverts the newest step not yet undone |
+//!
+//! Invitation ids are [`InvitationId`]s: 16 lower-case hex digits. Other
+//! fields (e.g. a `"name"` added for human readers) are ignored when read.
+//!
+//! ```text
+//! {"v":1,"at":"2026-11-25T17:03:12","op":"decide","ids":["00ab12cd34ef5678"],"decision":"accepted"}
+//! {"v":1,"at":"2026-11-25T17:03:20","op":"decide","ids":["1111111111111111","2222222222222222"],"decision":"ignored"}
+//! {"v":1,"at":"2026-11-25T17:04:02","op":"draft","id":"3333333333333333","kind":"reply","text":"Hi Mei, …","decision":"replied"}
+//! {"v":1,"at":"2026-11-25T17:04:09","op":"undo","undoes":3}
+//! ```
+//!
+//! # Undo
+//!
+//! Undo is a plain stack over every step ever recorded: an `undo` line
+//! reverts the newest step that is not yet undone, the next one the step
+//! before, and a new step after undos redoes nothing. Replaying the file
+//! rebuilds the same stack, so undo works across restarts. An undo whose
+//! `"undoes"` names a line that was skipped as unreadable is skipped too (it
+//! reverted a step that was never applied), so a damaged line cannot make a
+//! later undo revert the wrong step.
+//!
+//! # Durability
+//!
+//! Each step is written with one `write_all` of the whole line, then
+//! `flush` and `sync_data`; only then does the in-memory state change and the
+//! call return `Ok`. When a write fails, the state is unchanged, the error is
+//! returned and the file is cut back to its last complete line (retried before
+//! the next write if that fails too), so the next append starts clean.
+//!
+//! On open, a last line without its `\n` that is not valid JSON (a crash or
+//! power cut mid-write) is skipped with a notice: its bytes are appended to
+//! `journal.jsonl.torn` beside the journal and the journal is truncated back
+//! to its last complete line. A complete last line that only lacks its `\n`
+//! is kept and the `\n` added. An unreadable line elsewhere is skipped with a
+//! notice naming its line number; opening never fails because of the content.
+//!
+//! Only one invitriage may write a journal at a time: [`Journal::open`] takes
+//! an exclusive lock on `journal.lock` beside the journal (a separate file, so
+//! readers such as [`Journal::open_read_only`] are never blocked by it, even
+//! where locks are mandatory) and is refused while another process holds it.
+//! The lock goes with the `Journal` (drop) or the process (even `SIGKILL`).
+
+use std::collections::hash_map::Entry as MapEntry;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::invitation::InvitationId;
+
+/// The journal's file name inside the data directory.
+pub const FILE_NAME: &str = "journal.jsonl";
+/// Where the bytes of a torn last line are kept, beside the journal.
+pub const TORN_FILE_NAME: &str = "journal.jsonl.torn";
+/// The lock file beside the journal.
+pub const LOCK_FILE_NAME: &str = "journal.lock";
+/// The `"v"` of every line this version writes and reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// What the user decided about an invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Decision {
+    Accepted,
+    Ignored,
+    Replied,
+}
+
+impl Decision {
+    pub const ALL: [Decision; 3] = [Decision::Accepted, Decision::Ignored, Decision::Replied];
+
+    /// `accepted`, `ignored`, `replied`: as in the journal and the exports.
+    pub fn label(self) -> &'static str {
+        match self {
+            Decision::Accepted => "accepted",
+            Decision::Ignored => "ignored",
+            Decision::Replied => "replied",
+        }
+    }
+
+    /// `accept`, `ignore`, `reply`: for messages such as "Undid: accept …".
+    pub fn verb(self) -> &'static str {
+        match self {
+            Decision::Accepted => "accept",
+            Decision::Ignored => "ignore",
+            Decision::Replied => "reply",
+        }
+    }
+}
+
+impl fmt::Display for Decision {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The two kinds of draft kept per invitation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DraftKind {
+    /// A reply to the invitation's note; saving one marks the invitation
+    /// [`Decision::Replied`].
+    Reply,
+    /// A thank-you to send after accepting; leaves the decision alone.
+    ThankYou,
+}
+
+impl DraftKind {
+    /// `reply`, `thank-you`: as in the journal.
+    pub fn label(self) -> &'static str {
+        match self {
+            DraftKind::Reply => "reply",
+            DraftKind::ThankYou => "thank-you",
+        }
+    }
+}
+
+impl fmt::Display for DraftKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// A decision and when it was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decided {
+    pub decision: Decision,
+    pub at: NaiveDateTime,
+}
+
+/// A draft's text (verbatim) and when it was saved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Draft {
+    pub text: String,
+    pub at: NaiveDateTime,
+}
+
+/// The current state of one invitation in the journal. Ids with no decision
+/// and no draft have no entry at all.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Entry {
+    /// `None`: undecided (e.g. only a draft was saved, or the decision was
+    /// undone or reset).
+    pub decided: Option<Decided>,
+    /// The latest reply draft.
+    pub reply: Option<Draft>,
+    /// The latest thank-you draft.
+    pub thank_you: Option<Draft>,
+}
+
+impl Entry {
+    pub fn decision(&self) -> Option<Decision> {
+        self.decided.map(|d| d.decision)
+    }
+
+    pub fn decided_at(&self) -> Option<NaiveDateTime> {
+        self.decided.map(|d| d.at)
+    }
+
+    /// The latest draft of that kind.
+    pub fn draft(&self, kind: DraftKind) -> Option<&Draft> {
+        match kind {
+            DraftKind::Reply => self.reply.as_ref(),
+            DraftKind::ThankYou => self.thank_you.as_ref(),
+        }
+    }
+
+    fn draft_mut(&mut self, kind: DraftKind) -> &mut Option<Draft> {
+        match kind {
+            DraftKind::Reply => &mut self.reply,
+            DraftKind::ThankYou => &mut self.thank_you,
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        self.decided.is_none() && self.reply.is_none() && self.thank_you.is_none()
+    }
+}
+
+/// What kind of step a journal line was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StepKind {
+    /// A decision for one or many ids; `None`: back to undecided.
+    Decide(Option<Decision>),
+    /// A draft saved for one id.
+    Draft(DraftKind),
+}
+
+impl StepKind {
+    /// A short verb phrase for messages: `accept`, `ignore`, `reply`,
+    /// `reset`, `reply draft`, `thank-you draft`.
+    pub fn verb(self) -> &'static str {
+        match self {
+            StepKind::Decide(Some(d)) => d.verb(),
+            StepKind::Decide(None) => "reset",
+            StepKind::Draft(DraftKind::Reply) => "reply draft",
+            StepKind::Draft(DraftKind::ThankYou) => "thank-you draft",
+        }
+    }
+}
+
+/// What [`Journal::undo`] reverted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Undone {
+    pub kind: StepKind,
+    /// The ids whose state changed back, in the order of the step, each once.
+    pub ids: Vec<InvitationId>,
+    /// When the reverted step was recorded.
+    pub at: NaiveDateTime,
+}
+
+/// A failure to open or write the journal. The messages are complete
+/// sentences for the user.
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error("another invitriage is open on this journal ({}); close it first", .path.display())]
+    Locked { path: PathBuf },
+    #[error("the journal {} is open read-only; nothing was recorded", .path.display())]
+    ReadOnly { path: PathBuf },
+    #[error("cannot {action} {}: {source}", .path.display())]
+    Io {
+        action: &'static str,
+        path: PathBuf,
+        source: io::Error,
+    },
+}
+
+fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> JournalError {
+    move |source| JournalError::Io {
+        action,
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// How to take back one step.
+#[derive(Debug)]
+enum Revert {
+    /// Each id with its decision before the step, in the step's order.
+    Decide(Vec<(InvitationId, Option<Decided>)>),
+    /// The draft before the step and, when the step set a decision, the
+    /// decision before it.
+    Draft {
+        id: InvitationId,
+        kind: DraftKind,
+        draft: Option<Draft>,
+        decided: Option<Option<Decided>>,
+    },
+}
+
+#[derive(Debug)]
+struct Step {
+    /// The 1-based line of the journal that recorded the step.
+    line: usize,
+    at: NaiveDateTime,
+    kind: StepKind,
+    revert: Revert,
+}
+
+/// The decision journal of one data directory. See the module docs.
+pub struct Journal {
+    path: PathBuf,
+    /// The journal, opened for appending; `None` when read-only.
+    file: Option<File>,
+    /// Held (locked) for as long as the journal is open for writing.
+    _lock: Option<File>,
+    /// Length of the file up to its last complete line.
+    len: u64,
+    /// Number of lines in the file.
+    lines: usize,
+    /// A write failed and the file could not be cut back to `len` yet.
+    dirty: bool,
+    entries: HashMap<InvitationId, Entry>,
+    steps: Vec<Step>,
+}
+
+impl fmt::Debug for Journal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Journal")
+            .field("path", &self.path)
+            .field("read_only", &self.file.is_none())
+            .field("lines", &self.lines)
+            .field("entries", &self.entries.len())
+            .field("undo_depth", &self.steps.len())
+            .finish()
+    }
+}
+
+/// One line as read from the file; which fields apply depends on `op`.
+#[derive(Deserialize)]
+struct LineIn<'a> {
+    v: u32,
+    at: NaiveDateTime,
+    #[serde(borrow)]
+    op: std::borrow::Cow<'a, str>,
+    #[serde(default)]
+    ids: Option<Vec<InvitationId>>,
+    /// Absent: `None`; `null`: `Some(None)`.
+    #[serde(default, deserialize_with = "present")]
+    decision: Option<Option<Decision>>,
+    #[serde(default)]
+    id: Option<InvitationId>,
+    #[serde(default)]
+    kind: Option<DraftKind>,
+    #[serde(default)]
+    text: Option<String>,
+    #[serde(default)]
+    undoes: Option<usize>,
+}
+
+fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
+    T::deserialize(d).map(Some)
+}
+
+#[derive(Deserialize)]
+struct VersionOnly {
+    v: Option<serde_json::Value>,
+}
+
+#[derive(Serialize)]
+struct DecideOut<'a> {
+    v: u32,
+    at: NaiveDateTime,
+    op: &'static str,
+    ids: &'a [InvitationId],
+    decision: Option<Decision>,
+}
+
+#[derive(Serialize)]
+struct DraftOut<'a> {
+    v: u32,
+    at: NaiveDateTime,
+    op: &'static str,
+    id: InvitationId,
+    kind: DraftKind,
+    text: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    decision: Option<Decision>,
+}
+
+#[derive(Serialize)]
+struct UndoOut {
+    v: u32,
+    at: NaiveDateTime,
+    op: &'static str,
+    undoes: usize,
+}
+
+/// A line, checked.
+enum Op {
+    Decide {
+        at: NaiveDateTime,
+        ids: Vec<InvitationId>,
+        decision: Option<Decision>,
+    },
+    Draft {
+        at: NaiveDateTime,
+        id: InvitationId,
+        kind: DraftKind,
+        text: String,
+        decision: Option<Decision>,
+    },
+    Undo {
+        undoes: Option<usize>,
+    },
+}
+
+/// Why a line was skipped.
+fn parse_line(bytes: &[u8]) -> Result<Op, String> {
+    let line: LineIn<'_> = match serde_json::from_slice(bytes) {
+        Ok(line) => line,
+        Err(e) => {
+            return Err(match serde_json::from_slice::<VersionOnly>(bytes) {
+                Ok(VersionOnly { v: Some(v) }) if v != FORMAT_VERSION => unknown_version(&v),
+                _ => format!("not a journal entry ({})", without_position(&e)),
+            });
+        }
+    };
+    if line.v != FORMAT_VERSION {
+        return Err(unknown_version(&line.v.into()));
+    }
+    let missing = |field: &str| format!("a `{}` entry without `{field}`", line.op);
+    let at = line.at;
+    match &*line.op {
+        "decide" => Ok(Op::Decide {
+            at,
+            ids: line.ids.ok_or_else(|| missing("ids"))?,
+            decision: line.decision.ok_or_else(|| missing("decision"))?,
+        }),
+        "draft" => Ok(Op::Draft {
+            at,
+            id: line.id.ok_or_else(|| missing("id"))?,
+            kind: line.kind.ok_or_else(|| missing("kind"))?,
+            text: line.text.ok_or_else(|| missing("text"))?,
+            decision: line.decision.flatten(),
+        }),
+        "undo" => Ok(Op::Undo {
+            undoes: line.undoes,
+        }),
+        other => Err(format!("unknown op `{other}`")),
+    }
+}
+
+fn unknown_version(v: &serde_json::Value) -> String {
+    format!(
+        "written in format version {v}, which this invitriage does not know (a newer version wrote it?)"
+    )
+}
+
+/// serde_json's message without " at line 1 column 7": each line is parsed
+/// on its own, so its line number would mislead.
+fn without_position(e: &serde_json::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" at line ") {
+        Some(i) => format!("{}, column {}", &s[..i], e.column()),
+        None => s,
+    }
+}
+
+/// How the file ended, as found by [`Journal::replay`].
+enum Tail {
+    /// Empty, or ends with `\n`.
+    Clean,
+    /// The last line is complete but lacks its `\n`.
+    Unterminated,
+    /// The last line (number `line`, from byte `offset`) was cut short.
+    Torn { offset: usize, line: usize },
+}
+
+impl Journal {
+    fn empty(path: PathBuf) -> Journal {
+        Journal {
+            path,
+            file: None,
+            _lock: None,
+            len: 0,
+            lines: 0,
+            dirty: false,
+            entries: HashMap::new(),
+            steps: Vec::new(),
+        }
+    }
+
+    /// Opens the journal in `dir` (created if needed) for recording: takes
+    /// the lock, replays every line and repairs a torn last line. Returns the
+    /// journal and notices for the user about skipped or repaired lines.
+    ///
+    /// Fails with [`JournalError::Locked`] while another `Journal` (in any
+    /// process) has the same directory open, and on I/O errors; never
+    /// because of what the file contains.
+    pub fn open(dir: &Path) -> Result<(Journal, Vec<String>), JournalError> {
+        fs::create_dir_all(dir).map_err(io_error("create the data directory", dir))?;
+        let path = dir.join(FILE_NAME);
+        let lock_path = dir.join(LOCK_FILE_NAME);
+        let lock = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&lock_path)
+            .map_err(io_error("open the lock file", &lock_path))?;
+        match lock.try_lock() {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => return Err(JournalError::Locked { path }),
+            Err(TryLockError::Error(e)) => return Err(io_error("lock", &lock_path)(e)),
+        }
+        let existed = path.exists();
+        let mut file = OpenOptions::new()
+            .read(true)
+            .append(true)
+            .create(true)
+            .open(&path)
+            .map_err(io_error("open the journal", &path))?;
+        if !existed {
+            sync_dir(dir);
+        }
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes)
+            .map_err(io_error("read the journal", &path))?;
+
+        let mut journal = Journal::empty(path);
+        let mut notices = Vec::new();
+        let tail = journal.replay(&bytes, &mut notices);
+        journal.len = bytes.len() as u64;
+        match tail {
+            Tail::Clean => {}
+            Tail::Unterminated => {
+                file.write_all(b"\n")
+                    .and_then(|()| file.sync_data())
+                    .map_err(io_error("repair the journal", &journal.path))?;
+                journal.len += 1;
+            }
+            Tail::Torn { offset, line } => {
+                let torn = &bytes[offset..];
+                let torn_path = dir.join(TORN_FILE_NAME);
+                keep_torn(&torn_path, torn)
+                    .map_err(io_error("save the torn line to", &torn_path))?;
+                file.set_len(offset as u64)
+                    .and_then(|()| file.sync_data())
+                    .map_err(io_error("repair the journal", &journal.path))?;
+                journal.len = offset as u64;
+                notices.push(format!(
+                    "{}: line {line} was cut short ({} bytes, a crash or power cut mid-write?); \
+                     skipped it and kept its bytes in {}",
+                    journal.path.display(),
+                    torn.len(),
+                    torn_path.display()
+                ));
+            }
+        }
+        journal.file = Some(file);
+        journal._lock = Some(lock);
+        Ok((journal, notices))
+    }
+
+    /// Reads the journal in `dir` without locking or changing anything (for
+    /// an export while the triage screen is open, say). A missing journal is
+    /// an empty one. Recording on it fails with [`JournalError::ReadOnly`].
+    /// An unterminated last line is skipped with a notice but not repaired:
+    /// it may be a write in progress.
+    pub fn open_read_only(dir: &Path) -> Result<(Journal, Vec<String>), JournalError> {
+        let path = dir.join(FILE_NAME);
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),
+            Err(e) => return Err(io_error("read the journal", &path)(e)),
+        };
+        let mut journal = Journal::empty(path);
+        let mut notices = Vec::new();
+        if let Tail::Torn { line, .. } = journal.replay(&bytes, &mut notices) {
+            notices.push(format!(
+                "{}: line {line} is incomplete (being written, or cut short by a crash); skipped it",
+                journal.path.display()
+            ));
+        }
+        journal.len = bytes.len() as u64;
+        Ok((journal, notices))
+    }
+
+    /// Applies every line of `bytes`; counts lines; says how the file ends.
+    fn replay(&mut self, bytes: &[u8], notices: &mut Vec<String>) -> Tail {
+        let mut skipped = HashSet::new();
+        let mut tail = Tail::Clean;
+        let mut pos = 0;
+        while pos < bytes.len() {
+            let line_no = self.lines + 1;
+            let rest = &bytes[pos..];
+            let (line, next) = match rest.iter().position(|&b| b == b'\n') {
+                Some(i) => (&rest[..i], pos + i + 1),
+                None => {
+                    let blank = rest.iter().all(u8::is_ascii_whitespace);
+                    if !blank && serde_json::from_slice::<serde::de::IgnoredAny>(rest).is_err() {
+                        return Tail::Torn {
+                            offset: pos,
+                            line: line_no,
+                        };
+                    }
+                    tail = Tail::Unterminated;
+                    (rest, bytes.len())
+                }
+            };
+            self.lines = line_no;
+            pos = next;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            let outcome = match parse_line(line) {
+                Ok(Op::Decide { at, ids, decision }) => {
+                    self.apply_decide(&ids, decision, at, line_no);
+                    Ok(())
+                }
+                Ok(Op::Draft {
+                    at,
+                    id,
+                    kind,
+                    text,
+                    decision,
+                }) => {
+                    self.apply_draft(id, kind, text, decision, at, line_no);
+                    Ok(())
+                }
+                Ok(Op::Undo { undoes }) => {
+                    if let Some(n) = undoes
+                        && skipped.contains(&n)
+                    {
+                        Err(format!("it undoes line {n}, which was skipped"))
+                    } else if let Some(step) = self.steps.pop() {
+                        self.revert(step);
+                        Ok(())
+                    } else {
+                        Err("an undo with nothing left to undo".to_string())
+                    }
+                }
+                Err(why) => Err(why),
+            };
+            if let Err(why) = outcome {
+                skipped.insert(line_no);
+                notices.push(format!(
+                    "{}: line {line_no} skipped: {why}",
+                    self.path.display()
+                ));
+            }
+        }
+        tail
+    }
+
+    /// Records `decision` for every id in `ids` as one step (`None`: back to
+    /// undecided). Drafts are kept. An empty `ids` records nothing.
+    pub fn record_decision(
+        &mut self,
+        ids: &[InvitationId],
+        decision: Option<Decision>,
+        at: NaiveDateTime,
+    ) -> Result<(), JournalError> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.append(&DecideOut {
+            v: FORMAT_VERSION,
+            at,
+            op: "decide",
+            ids,
+            decision,
+        })?;
+        self.apply_decide(ids, decision, at, self.lines);
+        Ok(())
+    }
+
+    /// Stores a draft for `id` as one step. A reply draft also sets the
+    /// decision to [`Decision::Replied`]; a thank-you draft keeps it.
+    pub fn record_draft(
+        &mut self,
+        id: InvitationId,
+        kind: DraftKind,
+        text: &str,
+        at: NaiveDateTime,
+    ) -> Result<(), JournalError> {
+        let decision = match kind {
+            DraftKind::Reply => Some(Decision::Replied),
+            DraftKind::ThankYou => None,
+        };
+        self.append(&DraftOut {
+            v: FORMAT_VERSION,
+            at,
+            op: "draft",
+            id,
+            kind,
+            text,
+            decision,
+        })?;
+        self.apply_draft(id, kind, text.to_string(), decision, at, self.lines);
+        Ok(())
+    }
+
+    /// Reverts the newest step not yet undone. `Ok(None)` (and nothing
+    /// written) when there is nothing to undo.
+    pub fn undo(&mut self, at: NaiveDateTime) -> Result<Option<Undone>, JournalError> {
+        let Some(top) = self.steps.last() else {
+            return Ok(None);
+        };
+        self.append(&UndoOut {
+            v: FORMAT_VERSION,
+            at,
+            op: "undo",
+            undoes: top.line,
+        })?;
+        Ok(self.steps.pop().map(|step| self.revert(step)))
+    }
+
+    /// The state of one invitation; `None` when the journal has nothing on it.
+    pub fn state(&self, id: InvitationId) -> Option<&Entry> {
+        self.entries.get(&id)
+    }
+
+    /// Every id with a decision or a draft, in no particular order.
+    pub fn iter(&self) -> impl Iterator<Item = (InvitationId, &Entry)> + '_ {
+        self.entries.iter().map(|(id, e)| (*id, e))
+    }
+
+    /// How many steps [`Journal::undo`] can still revert.
+    pub fn undo_depth(&self) -> usize {
+        self.steps.len()
+    }
+
+    /// The journal file, `<dir>/journal.jsonl`.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// True when opened with [`Journal::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self.file.is_none()
+    }
+
+    /// Writes one line durably: one `write_all` of the line and its `\n`,
+    /// `flush`, `sync_data`. On failure the file is cut back to its last
+    /// complete line and nothing else changes.
+    fn append(&mut self, record: &impl Serialize) -> Result<(), JournalError> {
+        let Some(file) = self.file.as_mut() else {
+            return Err(JournalError::ReadOnly {
+                path: self.path.clone(),
+            });
+        };
+        let mut line = serde_json::to_vec(record)
+            .map_err(io::Error::from)
+            .map_err(io_error("write to the journal", &self.path))?;
+        line.push(b'\n');
+        if self.dirty {
+            file.set_len(self.len)
+                .and_then(|()| file.sync_data())
+                .map_err(io_error("write to the journal", &self.path))?;
+            self.dirty = false;
+        }
+        match file
+            .write_all(&line)
+            .and_then(|()| file.flush())
+            .and_then(|()| file.sync_data())
+        {
+            Ok(()) => {
+                self.len += line.len() as u64;
+                self.lines += 1;
+                Ok(())
+            }
+            Err(e) => {
+                // Take back whatever part of the line reached the file.
+                self.dirty = file
+                    .set_len(self.len)
+                    .and_then(|()| file.sync_data())
+                    .is_err();
+                Err(io_error("write to the journal", &self.path)(e))
+            }
+        }
+    }
+
+    fn apply_decide(
+        &mut self,
+        ids: &[InvitationId],
+        decision: Option<Decision>,
+        at: NaiveDateTime,
+        line: usize,
+    ) {
+        let new = decision.map(|decision| Decided { decision, at });
+        let mut before = Vec::with_capacity(ids.len());
+        for &id in ids {
+            before.push((id, self.set_decided(id, new)));
+        }
+        self.steps.push(Step {
+            line,
+            at,
+            kind: StepKind::Decide(decision),
+            revert: Revert::Decide(before),
+        });
+    }
+
+    fn apply_draft(
+        &mut self,
+        id: InvitationId,
+        kind: DraftKind,
+        text: String,
+        decision: Option<Decision>,
+        at: NaiveDateTime,
+        line: usize,
+    ) {
+        let e = self.entries.entry(id).or_default();
+        let draft = e.draft_mut(kind).replace(Draft { text, at });
+        let decided = decision.map(|decision| e.decided.replace(Decided { decision, at }));
+        self.steps.push(Step {
+            line,
+            at,
+            kind: StepKind::Draft(kind),
+            revert: Revert::Draft {
+                id,
+                kind,
+                draft,
+                decided,
+            },
+        });
+    }
+
+    /// Sets the decision of `id`; returns the one before.
+    fn set_decided(&mut self, id: InvitationId, new: Option<Decided>) -> Option<Decided> {
+        match self.entries.entry(id) {
+            MapEntry::Occupied(mut o) => {
+                let old = std::mem::replace(&mut o.get_mut().decided, new);
+                if o.get().is_blank() {
+                    o.remove();
+                }
+                old
+            }
+            MapEntry::Vacant(v) => {
+                if new.is_some() {
+                    v.insert(Entry {
+                        decided: new,
+                        ..Entry::default()
+                    });
+                }
+                None
+            }
+        }
+    }
+
+    fn revert(&mut self, step: Step) -> Undone {
+        let ids = match step.revert {
+            Revert::Decide(before) => {
+                for &(id, old) in before.iter().rev() {
+                    self.set_decided(id, old);
+                }
+                let mut seen = HashSet::with_capacity(before.len());
+                before
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .filter(|id| seen.insert(*id))
+                    .collect()
+            }
+            Revert::Draft {
+                id,
+                kind,
+                draft,
+                decided,
+            } => {
+                let e = self.entries.entry(id).or_default();
+                *e.draft_mut(kind) = draft;
+                if let Some(decided) = decided {
+                    e.decided = decided;
+                }
+                if e.is_blank() {
+                    self.entries.remove(&id);
+                }
+                vec![id]
+            }
+        };
+        Undone {
+            kind: step.kind,
+            ids,
+            at: step.at,
+        }
+    }
+}
+
+/// Appends the torn bytes, on a line of their own, to the `.torn` file.
+fn keep_torn(path: &Path, torn: &[u8]) -> io::Result<()> {
+    let mut f = OpenOptions::new().append(true).create(true).open(path)?;
+    let mut buf = torn.to_vec();
+    buf.push(b'\n');
+    f.write_all(&buf)?;
+    f.sync_data()
+}
+
+/// Makes a newly created file's directory entry durable (best effort).
+fn sync_dir(dir: &Path) {
+    #[cfg(unix)]
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
+    }
+    #[cfg(not(unix))]
+    let _ = dir;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(min: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+            .unwrap()
+            .and_hms_opt(17, min, 0)
+            .unwrap()
+    }
+
+    fn id(n: u64) -> InvitationId {
+        InvitationId(n)
+    }
+
+    fn open(dir: &Path) -> Journal {
+        let (j, notices) = Journal::open(dir).unwrap();
+        assert!(notices.is_empty(), "{notices:?}");
+        j
+    }
+
+    fn decision(j: &Journal, n: u64) -> Option<Decision> {
+        j.state(id(n)).and_then(Entry::decision)
+    }
+
+    fn read(j: &Journal) -> String {
+        fs::read_to_string(j.path()).unwrap()
+    }
+
+    #[test]
+    fn writes_the_documented_format() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        j.record_decision(&[id(0xab)], Some(Decision::Accepted), at(3))
+            .unwrap();
+        j.record_draft(id(2), DraftKind::Reply, "Hi Mei,\n\"thanks\"", at(4))
+            .unwrap();
+        j.record_draft(id(0xab), DraftKind::ThankYou, "Thanks!", at(5))
+            .unwrap();
+        j.record_decision(&[id(1), id(2)], None, at(6)).unwrap();
+        j.undo(at(7)).unwrap();
+        assert_eq!(
+            read(&j),
+            concat!(
+                r#"{"v":1,"at":"2026-11-25T17:03:00","op":"decide","ids":["00000000000000ab"],"decision":"accepted"}"#,
+                "\n",
+                r#"{"v":1,"at":"2026-11-25T17:04:00","op":"draft","id":"0000000000000002","kind":"reply","text":"Hi Mei,\n\"thanks\"","decision":"replied"}"#,
+                "\n",
+                r#"{"v":1,"at":"2026-11-25T17:05:00","op":"draft","id":"00000000000000ab","kind":"thank-you","text":"Thanks!"}"#,
+                "\n",
+                r#"{"v":1,"at":"2026-11-25T17:06:00","op":"decide","ids":["0000000000000001","0000000000000002"],"decision":null}"#,
+                "\n",
+                r#"{"v":1,"at":"2026-11-25T17:07:00","op":"undo","undoes":4}"#,
+                "\n",
+            )
+        );
+    }
+
+    #[test]
+    fn replay_restores_decisions_and_drafts() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut j = open(dir.path());
+            j.record_decision(&[id(1), id(2)], Some(Decision::Ignored), at(1))
+                .unwrap();
+            j.record_decision(&[id(1)], Some(Decision::Accepted), at(2))
+                .unwrap();
+            j.record_draft(id(1), DraftKind::ThankYou, "Thanks, Dana", at(3))
+                .unwrap();
+            j.record_draft(id(3), DraftKind::Reply, "Hi Mei", at(4))
+                .unwrap();
+            j.record_decision(&[id(4)], Some(Decision::Accepted), at(5))
+                .unwrap();
+            j.record_decision(&[id(4)], None, at(6)).unwrap();
+        }
+        let j = open(dir.path());
+        let e1 = j.state(id(1)).unwrap();
+        assert_eq!(
+            e1.decided,
+            Some(Decided {
+                decision: Decision::Accepted,
+                at: at(2)
+            })
+        );
+        assert_eq!(e1.thank_you.as_ref().unwrap().text, "Thanks, Dana");
+        assert_eq!(e1.thank_you.as_ref().unwrap().at, at(3));
+        assert_eq!(e1.reply, None);
+        assert_eq!(decision(&j, 2), Some(Decision::Ignored));
+        let e3 = j.state(id(3)).unwrap();
+        assert_eq!(e3.decision(), Some(Decision::Replied));
+        assert_eq!(e3.decided_at(), Some(at(4)));
+        assert_eq!(e3.draft(DraftKind::Reply).unwrap().text, "Hi Mei");
+        assert_eq!(
+            j.state(id(4)),
+            None,
+            "reset to undecided with no draft: no entry"
+        );
+        assert_eq!(j.iter().count(), 3);
+        assert_eq!(j.undo_depth(), 6);
+        assert_eq!(j.path(), dir.path().join(FILE_NAME));
+    }
+
+    #[test]
+    fn undo_single_step() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Ignored), at(1))
+            .unwrap();
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(2))
+            .unwrap();
+        let undone = j.undo(at(3)).unwrap().unwrap();
+        assert_eq!(
+            undone,
+            Undone {
+                kind: StepKind::Decide(Some(Decision::Accepted)),
+                ids: vec![id(1)],
+                at: at(2),
+            }
+        );
+        assert_eq!(undone.kind.verb(), "accept");
+        let e = j.state(id(1)).unwrap();
+        assert_eq!(e.decision(), Some(Decision::Ignored));
+        assert_eq!(
+            e.decided_at(),
+            Some(at(1)),
+            "the earlier time comes back too"
+        );
+        assert_eq!(j.undo_depth(), 1);
+    }
+
+    #[test]
+    fn undo_reverts_a_whole_bulk() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        j.record_decision(&[id(2)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        let bulk: Vec<_> = (1..=1000).map(id).chain([id(5)]).collect();
+        j.record_decision(&bulk, Some(Decision::Ignored), at(2))
+            .unwrap();
+        assert_eq!(j.iter().count(), 1000);
+        let undone = j.undo(at(3)).unwrap().unwrap();
+        assert_eq!(undone.kind, StepKind::Decide(Some(Decision::Ignored)));
+        assert_eq!(undone.ids.len(), 1000, "each id once");
+        assert_eq!(decision(&j, 2), Some(Decision::Accepted));
+        assert_eq!(j.iter().count(), 1);
+        assert_eq!(decision(&j, 5), None);
+    }
+
+    #[test]
+    fn undo_of_a_reply_draft_restores_the_draft_and_decision_before() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Ignored), at(1))
+            .unwrap();
+        j.record_draft(id(1), DraftKind::Reply, "first", at(2))
+            .unwrap();
+        j.record_draft(id(1), DraftKind::Reply, "second", at(3))
+            .unwrap();
+        assert_eq!(
+            j.state(id(1)).unwrap().reply.as_ref().unwrap().text,
+            "second"
+        );
+
+        let undone = j.undo(at(4)).unwrap().unwrap();
+        assert_eq!(undone.kind, StepKind::Draft(DraftKind::Reply));
+        assert_eq!(undone.ids, vec![id(1)]);
+        let e = j.state(id(1)).unwrap();
+        assert_eq!(e.reply.as_ref().unwrap().text, "first");
+        assert_eq!(e.decision(), Some(Decision::Replied));
+        assert_eq!(e.decided_at(), Some(at(2)));
+
+        j.undo(at(5)).unwrap();
+        let e = j.state(id(1)).unwrap();
+        assert_eq!(e.reply, None);
+        assert_eq!(e.decided_at(), Some(at(1)));
+        assert_eq!(e.decision(), Some(Decision::Ignored));
+
+        j.undo(at(6)).unwrap();
+        assert_eq!(j.state(id(1)), None);
+    }
+
+    #[test]
+    fn thank_you_draft_keeps_the_decision_and_its_undo_only_the_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_draft(id(1), DraftKind::ThankYou, "Thanks!", at(2))
+            .unwrap();
+        let e = j.state(id(1)).unwrap();
+        assert_eq!(e.decided_at(), Some(at(1)));
+        assert_eq!(e.decision(), Some(Decision::Accepted));
+        assert_eq!(e.thank_you.as_ref().unwrap().text, "Thanks!");
+        j.undo(at(3)).unwrap();
+        let e = j.state(id(1)).unwrap();
+        assert_eq!(e.thank_you, None);
+        assert_eq!(e.decision(), Some(Decision::Accepted));
+    }
+
+    #[test]
+    fn undo_many_levels_then_a_new_step_redoes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        for n in 1..=4 {
+            j.record_decision(&[id(n)], Some(Decision::Accepted), at(n as u32))
+                .unwrap();
+        }
+        assert_eq!(j.undo(at(10)).unwrap().unwrap().ids, vec![id(4)]);
+        assert_eq!(j.undo(at(11)).unwrap().unwrap().ids, vec![id(3)]);
+        j.record_decision(&[id(9)], Some(Decision::Ignored), at(12))
+            .unwrap();
+        assert_eq!(j.undo_depth(), 3);
+        assert_eq!(j.undo(at(13)).unwrap().unwrap().ids, vec![id(9)]);
+        assert_eq!(decision(&j, 3), None, "3 stays undone: no redo");
+        assert_eq!(decision(&j, 4), None);
+        assert_eq!(j.undo(at(14)).unwrap().unwrap().ids, vec![id(2)]);
+        assert_eq!(j.undo(at(15)).unwrap().unwrap().ids, vec![id(1)]);
+        assert_eq!(j.iter().count(), 0);
+        let lines = read(&j).lines().count();
+        assert_eq!(j.undo(at(16)).unwrap(), None);
+        assert_eq!(
+            read(&j).lines().count(),
+            lines,
+            "an empty undo writes nothing"
+        );
+    }
+
+    #[test]
+    fn undo_stack_is_rebuilt_after_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        {
+            let mut j = open(dir.path());
+            j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+                .unwrap();
+            j.record_decision(&[id(2), id(3)], Some(Decision::Ignored), at(2))
+                .unwrap();
+            j.record_draft(id(4), DraftKind::Reply, "Hi", at(3))
+                .unwrap();
+            j.undo(at(4)).unwrap();
+            j.record_decision(&[id(5)], Some(Decision::Accepted), at(5))
+                .unwrap();
+        }
+        let mut j = open(dir.path());
+        assert_eq!(j.undo_depth(), 3);
+        assert_eq!(j.state(id(4)), None);
+        assert_eq!(j.undo(at(6)).unwrap().unwrap().ids, vec![id(5)]);
+        drop(j);
+        let mut j = open(dir.path());
+        let undone = j.undo(at(7)).unwrap().unwrap();
+        assert_eq!(undone.ids, vec![id(2), id(3)]);
+        assert_eq!(undone.at, at(2));
+        drop(j);
+        let j = open(dir.path());
+        assert_eq!(j.undo_depth(), 1);
+        assert_eq!(decision(&j, 1), Some(Decision::Accepted));
+        assert_eq!(j.iter().count(), 1);
+    }
+
+    #[test]
+    fn empty_bulk_records_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        j.record_decision(&[], Some(Decision::Ignored), at(1))
+            .unwrap();
+        assert_eq!(j.undo_depth(), 0);
+        assert_eq!(read(&j), "");
+    }
+
+    #[test]
+    fn torn_last_line_is_cut_off_kept_aside_and_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = {
+            let mut j = open(dir.path());
+            j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+                .unwrap();
+            j.path().to_path_buf()
+        };
+        let good = fs::read(&path).unwrap();
+        let torn = br#"{"v":1,"at":"2026-11-25T17:02:00","op":"dec"#;
+        fs::write(&path, [&good[..], torn].concat()).unwrap();
+
+        let (mut j, notices) = Journal::open(dir.path()).unwrap();
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(
+            notices[0].contains("line 2 was cut short"),
+            "{}",
+            notices[0]
+        );
+        assert!(notices[0].contains(TORN_FILE_NAME), "{}", notices[0]);
+        assert_eq!(
+            fs::read(&path).unwrap(),
+            good,
+            "truncated to the last complete line"
+        );
+        let kept = fs::read(dir.path().join(TORN_FILE_NAME)).unwrap();
+        assert_eq!(kept, [&torn[..], b"\n"].concat());
+        assert_eq!(decision(&j, 1), Some(Decision::Accepted));
+
+        j.record_decision(&[id(2)], Some(Decision::Ignored), at(3))
+            .unwrap();
+        drop(j);
+        let j = open(dir.path());
+        assert_eq!(decision(&j, 2), Some(Decision::Ignored));
+        assert_eq!(read(&j).lines().count(), 2);
+    }
+
+    #[test]
+    fn complete_last_line_without_newline_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let line = r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":["0000000000000007"],"decision":"ignored"}"#;
+        fs::write(&path, line).unwrap();
+        let mut j = open(dir.path());
+        assert_eq!(decision(&j, 7), Some(Decision::Ignored));
+        j.record_decision(&[id(8)], Some(Decision::Accepted), at(3))
+            .unwrap();
+        assert_eq!(read(&j).lines().nth(1).unwrap().len(), line.len() + 10);
+        assert_eq!(j.undo(at(4)).unwrap().unwrap().ids, vec![id(8)]);
+        drop(j);
+        let j = open(dir.path());
+        assert_eq!(decision(&j, 7), Some(Decision::Ignored));
+        assert_eq!(j.undo_depth(), 1);
+    }
+
+    #[test]
+    fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines = [
+            r#"{"v":1,"at":"2026-11-25T17:01:00","op":"decide","ids":["0000000000000001"],"decision":"accepted"}"#,
+            r#"{"v":1,"at":"2026-11-25T17:02:00","op":"deci"#,
+            "",
+            r#"{"v":1,"at":"2026-11-25T17:03:00","op":"decide","ids":["zz"],"decision":"accepted"}"#,
+            r#"{"v":1,"at":"2026-11-25T17:03:00","op":"decide","ids":["0000000000000003"]}"#,
+            r#"{"v":1,"at":"2026-11-25T17:03:00","op":"frobnicate"}"#,
+            "\u{fffd}\u{0}",
+            r#"{"v":2,"at":"2026-11-25T17:04:00","op":"decide","ids":["0000000000000004"],"decision":"accepted","new":{}}"#,
+            r#"{"v":"2.0","whatever":true}"#,
+            r#"{"v":1,"at":"2026-11-25T17:05:00","op":"decide","ids":["0000000000000005"],"decision":"ignored","name":"Dana Whitlock"}"#,
+        ];
+        fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
+        let (mut j, notices) = Journal::open(dir.path()).unwrap();
+        let numbers: Vec<_> = notices
+            .iter()
+            .map(|n| n.split("line ").nth(1).unwrap().split(' ').next().unwrap())
+            .collect();
+        assert_eq!(numbers, ["2", "4", "5", "6", "7", "8", "9"], "{notices:#?}");
+        assert!(
+            notices[3].contains("unknown op `frobnicate`"),
+            "{}",
+            notices[3]
+        );
+        assert!(notices[2].contains("without `decision`"), "{}", notices[2]);
+        assert!(notices[5].contains("format version 2"), "{}", notices[5]);
+        assert!(
+            notices[6].contains("format version \"2.0\""),
+            "{}",
+            notices[6]
+        );
+        assert!(!notices[0].contains("line 1 column"), "{}", notices[0]);
+        assert_eq!(decision(&j, 1), Some(Decision::Accepted));
+        assert_eq!(decision(&j, 5), Some(Decision::Ignored));
+        assert_eq!(j.iter().count(), 2);
+        assert_eq!(j.undo_depth(), 2);
+        // Appends continue after the skipped lines and undo numbers lines right.
+        j.record_decision(&[id(6)], Some(Decision::Accepted), at(6))
+            .unwrap();
+        j.undo(at(7)).unwrap();
+        assert!(read(&j).ends_with("\"undoes\":11}\n"), "{}", read(&j));
+    }
+
+    #[test]
+    fn undo_of_a_skipped_line_is_skipped_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines = [
+            r#"{"v":1,"at":"2026-11-25T17:01:00","op":"decide","ids":["0000000000000001"],"decision":"accepted"}"#,
+            r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":["00000000#damaged"],"decision":"ignored"}"#,
+            r#"{"v":1,"at":"2026-11-25T17:03:00","op":"undo","undoes":2}"#,
+            r#"{"v":1,"at":"2026-11-25T17:04:00","op":"undo","undoes":1}"#,
+            r#"{"v":1,"at":"2026-11-25T17:05:00","op":"undo"}"#,
+        ];
+        fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
+        let (j, notices) = Journal::open(dir.path()).unwrap();
+        assert_eq!(notices.len(), 3, "{notices:#?}");
+        assert!(
+            notices[1].contains("line 3 skipped: it undoes line 2"),
+            "{}",
+            notices[1]
+        );
+        assert!(
+            notices[2].contains("line 5 skipped: an undo with nothing"),
+            "{}",
+            notices[2]
+        );
+        assert_eq!(j.iter().count(), 0, "line 4 undid line 1");
+        assert_eq!(j.undo_depth(), 0);
+    }
+
+    #[test]
+    fn a_second_instance_is_refused_until_the_first_is_dropped() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = open(dir.path());
+        let err = Journal::open(dir.path()).unwrap_err();
+        assert!(matches!(err, JournalError::Locked { .. }));
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "another invitriage is open on this journal ({}); close it first",
+                dir.path().join(FILE_NAME).display()
+            )
+        );
+        drop(first);
+        let _again = open(dir.path());
+    }
+
+    #[test]
+    fn read_only_sees_the_state_and_records_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (empty, _) = Journal::open_read_only(dir.path()).unwrap();
+        assert_eq!(empty.iter().count(), 0);
+        assert!(
+            !dir.path().join(FILE_NAME).exists(),
+            "read-only creates nothing"
+        );
+
+        let mut writer = open(dir.path());
+        writer
+            .record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        let (mut ro, notices) = Journal::open_read_only(dir.path()).unwrap();
+        assert!(notices.is_empty());
+        assert!(ro.is_read_only());
+        assert_eq!(decision(&ro, 1), Some(Decision::Accepted));
+        let err = ro
+            .record_decision(&[id(2)], Some(Decision::Accepted), at(2))
+            .unwrap_err();
+        assert!(matches!(err, JournalError::ReadOnly { .. }), "{err}");
+        assert!(matches!(ro.undo(at(3)), Err(JournalError::ReadOnly { .. })));
+        assert_eq!(decision(&ro, 1), Some(Decision::Accepted));
+        assert_eq!(read(&writer).lines().count(), 1);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_write_changes_nothing_and_later_writes_start_clean() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        let real = j.file.take();
+        // Every write to /dev/full fails with "No space left on device".
+        j.file = Some(OpenOptions::new().append(true).open("/dev/full").unwrap());
+        let err = j
+            .record_decision(&[id(2)], Some(Decision::Ignored), at(2))
+            .unwrap_err();
+        assert!(
+            err.to_string().contains("cannot write to the journal"),
+            "{err}"
+        );
+        assert!(
+            j.record_draft(id(1), DraftKind::ThankYou, "x", at(3))
+                .is_err()
+        );
+        assert!(j.undo(at(4)).is_err());
+        assert_eq!(decision(&j, 2), None);
+        assert_eq!(j.state(id(1)).unwrap().thank_you, None);
+        assert_eq!(
+            decision(&j, 1),
+            Some(Decision::Accepted),
+            "the failed undo undid nothing"
+        );
+        assert_eq!(j.undo_depth(), 1);
+
+        // Pretend part of a line reached the disk; the next write cuts it off.
+        j.file = real;
+        j.file
+            .as_mut()
+            .unwrap()
+            .write_all(b"{\"v\":1,\"at")
+            .unwrap();
+        j.dirty = true;
+        j.record_decision(&[id(3)], Some(Decision::Ignored), at(5))
+            .unwrap();
+        drop(j);
+        let j = open(dir.path());
+        assert_eq!(decision(&j, 3), Some(Decision::Ignored));
+        assert_eq!(j.undo_depth(), 2);
+    }
+
+    #[test]
+    fn labels() {
+        assert_eq!(
+            Decision::ALL.map(Decision::label),
+            ["accepted", "ignored", "replied"]
+        );
+        assert_eq!(Decision::Replied.to_string(), "replied");
+        assert_eq!(DraftKind::ThankYou.label(), "thank-you");
+        assert_eq!(StepKind::Decide(None).verb(), "reset");
+        assert_eq!(StepKind::Draft(DraftKind::Reply).verb(), "reply draft");
+    }
+}

@@ -1,0 +1,976 @@
+//! The triage screen's state and its one place of change, [`App::update`].
+//!
+//! Keys become [`Action`]s (see `keys.rs`); `update` applies one and may hand
+//! back an [`Effect`] for the terminal loop to carry out (open a URL, copy,
+//! run `$EDITOR`, quit). Decisions go through the [`Journal`], which makes
+//! them durable before `update` shows them as made.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDateTime;
+
+use crate::classify::{Category, Signals};
+use crate::invitation::{Direction, Invitation, InvitationId};
+use crate::journal::{Decision, Journal};
+use crate::stats::{self, Breakdown, DirectionFilter};
+
+use super::compose::Composer;
+use super::keys::{Action, KeyContext, Keymap};
+
+/// LinkedIn's page where pending invitations are accepted or ignored.
+pub const INVITATION_MANAGER: &str = "https://www.linkedin.com/mynetwork/invitation-manager/";
+
+/// The tabs, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Customised,
+    GreetingOnly,
+    Default,
+    All,
+    Sent,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 5] = [Tab::Customised, Tab::GreetingOnly, Tab::Default, Tab::All, Tab::Sent];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Customised => "Customised",
+            Tab::GreetingOnly => "Greeting-only",
+            Tab::Default => "Default",
+            Tab::All => "All",
+            Tab::Sent => "Sent",
+        }
+    }
+
+    pub fn category(self) -> Option<Category> {
+        match self {
+            Tab::Customised => Some(Category::Customised),
+            Tab::GreetingOnly => Some(Category::GreetingOnly),
+            Tab::Default => Some(Category::Default),
+            Tab::All | Tab::Sent => None,
+        }
+    }
+
+    fn contains(self, inv: &Invitation) -> bool {
+        match self {
+            Tab::Sent => inv.direction == Direction::Outgoing,
+            Tab::All => inv.direction == Direction::Incoming,
+            _ => inv.direction == Direction::Incoming && Some(inv.category) == self.category(),
+        }
+    }
+}
+
+/// Which decisions the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Filter {
+    Undecided,
+    Accepted,
+    Ignored,
+    Replied,
+    All,
+}
+
+impl Filter {
+    pub fn label(self) -> &'static str {
+        match self {
+            Filter::Undecided => "undecided",
+            Filter::Accepted => "accepted",
+            Filter::Ignored => "ignored",
+            Filter::Replied => "replied",
+            Filter::All => "all",
+        }
+    }
+
+    fn next(self) -> Filter {
+        match self {
+            Filter::Undecided => Filter::Accepted,
+            Filter::Accepted => Filter::Ignored,
+            Filter::Ignored => Filter::Replied,
+            Filter::Replied => Filter::All,
+            Filter::All => Filter::Undecided,
+        }
+    }
+
+    fn admits(self, d: Option<Decision>) -> bool {
+        match self {
+            Filter::Undecided => d.is_none(),
+            Filter::Accepted => d == Some(Decision::Accepted),
+            Filter::Ignored => d == Some(Decision::Ignored),
+            Filter::Replied => d == Some(Decision::Replied),
+            Filter::All => true,
+        }
+    }
+}
+
+/// What the screen is showing on top of (or instead of) the list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    List,
+    Help { scroll: u16 },
+    Stats,
+    Confirm(Bulk),
+    Search,
+    Compose,
+}
+
+/// A bulk decision waiting for y/n.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bulk {
+    pub decision: Decision,
+    pub targets: Vec<u32>,
+    /// "Ignore all 112 default invitations?"
+    pub question: String,
+    pub detail: String,
+}
+
+/// Something for the terminal loop to do outside the app.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    Quit,
+    OpenUrl(String),
+    /// Copy this text; the label says what it is ("profile URL", "draft").
+    Copy { text: String, label: String },
+    /// Hand this text to `$VISUAL`/`$EDITOR` and send back `Action::EditorDone`.
+    Editor(String),
+}
+
+/// The status line: what just happened, or what went wrong.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Decision counts for one group.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DecisionCounts {
+    pub accepted: usize,
+    pub ignored: usize,
+    pub replied: usize,
+}
+
+impl DecisionCounts {
+    pub fn decided(&self) -> usize {
+        self.accepted + self.ignored + self.replied
+    }
+    fn slot(&mut self, d: Decision) -> &mut usize {
+        match d {
+            Decision::Accepted => &mut self.accepted,
+            Decision::Ignored => &mut self.ignored,
+            Decision::Replied => &mut self.replied,
+        }
+    }
+}
+
+/// Everything the app needs to start.
+pub struct AppInit {
+    pub source_name: String,
+    pub invitations: Vec<Invitation>,
+    pub journal: Journal,
+    pub keymap: Keymap,
+    pub now: NaiveDateTime,
+    /// Your name, for reply templates.
+    pub my_name: Option<String>,
+    pub templates: crate::reply::Templates,
+    pub stale_after_days: u32,
+    pub note_limit: usize,
+    pub classifier: crate::classify::Classifier,
+    /// Lines to show once at start (torn journal line, skipped rows…).
+    pub notices: Vec<String>,
+    /// False under `NO_COLOR`.
+    pub color: bool,
+}
+
+/// The state of the triage screen.
+pub struct App {
+    pub source_name: String,
+    pub invitations: Vec<Invitation>,
+    pub now: NaiveDateTime,
+    pub keymap: Keymap,
+    pub journal: Journal,
+    /// The breakdown of incoming invitations, for the header and stats.
+    pub incoming: Breakdown,
+    pub outgoing: Breakdown,
+    /// Each invitation's current decision, mirrored from the journal.
+    pub decisions: Vec<Option<Decision>>,
+    /// Decision counts per group, in `Category::ALL` order.
+    pub counts: [DecisionCounts; 3],
+    id_index: HashMap<InvitationId, u32>,
+    /// Members of each tab (indices into `invitations`), sorted for reading.
+    pub tab_members: [Vec<u32>; 5],
+    pub tab: usize,
+    pub filter: Filter,
+    /// The rows of the list: the current tab's members that the filter admits.
+    pub rows: Vec<u32>,
+    pub cursor: usize,
+    pub offset: usize,
+    pub marked: Vec<bool>,
+    pub marked_count: usize,
+    pub mode: Mode,
+    pub query: String,
+    search_origin: usize,
+    pub status: Option<Status>,
+    pub size: (u16, u16),
+    pub composer: Option<Composer>,
+    pub my_name: Option<String>,
+    pub templates: crate::reply::Templates,
+    pub stale_after_days: u32,
+    pub note_limit: usize,
+    pub classifier: crate::classify::Classifier,
+    pub notices: Vec<String>,
+    pub color: bool,
+}
+
+impl App {
+    pub fn new(init: AppInit) -> App {
+        let AppInit {
+            source_name,
+            invitations,
+            journal,
+            keymap,
+            now,
+            my_name,
+            templates,
+            stale_after_days,
+            note_limit,
+            classifier,
+            notices,
+            color,
+        } = init;
+        let incoming = stats::breakdown(&invitations, DirectionFilter::Incoming);
+        let outgoing = stats::breakdown(&invitations, DirectionFilter::Outgoing);
+        let mut id_index = HashMap::with_capacity(invitations.len());
+        for (i, inv) in invitations.iter().enumerate() {
+            id_index.entry(inv.id).or_insert(i as u32);
+        }
+        let mut tab_members: [Vec<u32>; 5] = Default::default();
+        for (t, tab) in Tab::ALL.iter().enumerate() {
+            let mut m: Vec<u32> = (0..invitations.len() as u32)
+                .filter(|&i| tab.contains(&invitations[i as usize]))
+                .collect();
+            // Newest first; in Customised, notes that do not sell come first.
+            m.sort_by(|&a, &b| {
+                let (a, b) = (&invitations[a as usize], &invitations[b as usize]);
+                let pa = a.signals.contains(Signals::PITCH);
+                let pb = b.signals.contains(Signals::PITCH);
+                let pitch_order = if *tab == Tab::Customised { pa.cmp(&pb) } else { std::cmp::Ordering::Equal };
+                pitch_order.then(b.sent_at.cmp(&a.sent_at))
+            });
+            tab_members[t] = m;
+        }
+        let n = invitations.len();
+        let mut app = App {
+            source_name,
+            invitations,
+            now,
+            keymap,
+            journal,
+            incoming,
+            outgoing,
+            decisions: vec![None; n],
+            counts: Default::default(),
+            id_index,
+            tab_members,
+            tab: 0,
+            filter: Filter::Undecided,
+            rows: Vec::new(),
+            cursor: 0,
+            offset: 0,
+            marked: vec![false; n],
+            marked_count: 0,
+            mode: Mode::List,
+            query: String::new(),
+            search_origin: 0,
+            status: None,
+            size: (80, 24),
+            composer: None,
+            my_name,
+            templates,
+            stale_after_days,
+            note_limit,
+            classifier,
+            notices,
+            color,
+        };
+        let all: Vec<u32> = (0..n as u32).collect();
+        app.sync_decisions(&all);
+        // Open on the first group with undecided invitations, customised first.
+        app.tab = (0..3)
+            .find(|&t| {
+                app.tab_members[t]
+                    .iter()
+                    .any(|&i| app.decisions[i as usize].is_none())
+            })
+            .unwrap_or(3);
+        app.rebuild_rows(None);
+        if let Some(first) = app.notices.first() {
+            let more = app.notices.len() - 1;
+            app.status = Some(Status {
+                text: if more > 0 { format!("{first} (+{more} more)") } else { first.clone() },
+                error: false,
+            });
+        }
+        app
+    }
+
+    /// The invitation under the cursor.
+    pub fn current(&self) -> Option<&Invitation> {
+        self.rows
+            .get(self.cursor)
+            .map(|&i| &self.invitations[i as usize])
+    }
+
+    fn current_index(&self) -> Option<u32> {
+        self.rows.get(self.cursor).copied()
+    }
+
+    pub fn current_tab(&self) -> Tab {
+        Tab::ALL[self.tab]
+    }
+
+    /// Undecided incoming invitations, and all incoming ones.
+    pub fn progress(&self) -> (usize, usize) {
+        let decided = self.counts.iter().map(DecisionCounts::decided).sum();
+        (decided, self.incoming.total)
+    }
+
+    /// The key context for the current mode.
+    pub fn key_context(&self) -> KeyContext {
+        match self.mode {
+            Mode::List => KeyContext::List,
+            Mode::Search => KeyContext::Search,
+            Mode::Confirm(_) => KeyContext::Confirm,
+            Mode::Compose => KeyContext::Compose,
+            Mode::Help { .. } | Mode::Stats => KeyContext::Overlay,
+        }
+    }
+
+    /// How many list rows fit on screen.
+    pub fn list_height(&self) -> usize {
+        super::view::list_height(self.size.0, self.size.1)
+    }
+
+    /// Re-reads the decisions of the given invitations from the journal and
+    /// updates the counts by the difference.
+    fn sync_decisions(&mut self, indices: &[u32]) {
+        for &i in indices {
+            let inv = &self.invitations[i as usize];
+            let new = self.journal.state(inv.id).and_then(|e| e.decision());
+            let old = std::mem::replace(&mut self.decisions[i as usize], new);
+            if inv.direction != Direction::Incoming || old == new {
+                continue;
+            }
+            let c = cat_index(inv.category);
+            if let Some(o) = old {
+                *self.counts[c].slot(o) -= 1;
+            }
+            if let Some(n) = new {
+                *self.counts[c].slot(n) += 1;
+            }
+        }
+    }
+
+    fn indices_of(&self, ids: &[InvitationId]) -> Vec<u32> {
+        ids.iter().filter_map(|id| self.id_index.get(id).copied()).collect()
+    }
+
+    /// Rebuilds the rows for the current tab and filter, keeping the cursor on
+    /// `keep` (an invitation index) when it is still listed.
+    fn rebuild_rows(&mut self, keep: Option<u32>) {
+        let tab = self.current_tab();
+        let filter = if tab == Tab::Sent { Filter::All } else { self.filter };
+        self.rows = self.tab_members[self.tab]
+            .iter()
+            .copied()
+            .filter(|&i| filter.admits(self.decisions[i as usize]))
+            .collect();
+        self.cursor = keep
+            .and_then(|k| self.rows.iter().position(|&i| i == k))
+            .unwrap_or(0);
+        self.offset = 0;
+        self.scroll_to_cursor();
+    }
+
+    fn scroll_to_cursor(&mut self) {
+        let h = self.list_height().max(1);
+        if self.cursor >= self.rows.len() {
+            self.cursor = self.rows.len().saturating_sub(1);
+        }
+        if self.cursor < self.offset {
+            self.offset = self.cursor;
+        } else if self.cursor >= self.offset + h {
+            self.offset = self.cursor + 1 - h;
+        }
+        let max_offset = self.rows.len().saturating_sub(h);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    fn move_to(&mut self, cursor: usize) {
+        self.cursor = cursor.min(self.rows.len().saturating_sub(1));
+        self.scroll_to_cursor();
+    }
+
+    fn set_status(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: false,
+        });
+    }
+
+    fn set_error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            text: text.into(),
+            error: true,
+        });
+    }
+
+    /// Applies one action. The only place the app's state changes.
+    pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // A new key clears the last message, except the ones that report on
+        // something the loop just did.
+        if !matches!(action, Action::Status(..) | Action::Resize(..) | Action::EditorDone(_)) {
+            self.status = None;
+        }
+        match action {
+            Action::Resize(w, h) => {
+                self.size = (w, h);
+                self.scroll_to_cursor();
+            }
+            Action::Status(text, error) => {
+                self.status = Some(Status { text, error });
+            }
+            Action::Quit => return Some(Effect::Quit),
+            Action::Cancel => self.cancel(),
+            Action::Help => {
+                self.mode = match self.mode {
+                    Mode::Help { .. } => Mode::List,
+                    _ => Mode::Help { scroll: 0 },
+                }
+            }
+            Action::Stats => {
+                self.mode = if self.mode == Mode::Stats { Mode::List } else { Mode::Stats }
+            }
+            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+                if matches!(self.mode, Mode::Help { .. }) =>
+            {
+                if let Mode::Help { scroll } = &mut self.mode {
+                    *scroll = match action {
+                        Action::Up => scroll.saturating_sub(1),
+                        Action::Down => scroll.saturating_add(1),
+                        Action::PageUp => scroll.saturating_sub(10),
+                        _ => scroll.saturating_add(10),
+                    };
+                }
+            }
+            Action::Up => self.move_to(self.cursor.saturating_sub(1)),
+            Action::Down => self.move_to(self.cursor + 1),
+            Action::First => self.move_to(0),
+            Action::Last => self.move_to(self.rows.len().saturating_sub(1)),
+            Action::PageUp => {
+                let h = self.list_height().max(1);
+                self.move_to(self.cursor.saturating_sub(h));
+            }
+            Action::PageDown => {
+                let h = self.list_height().max(1);
+                self.move_to(self.cursor + h);
+            }
+            Action::NextTab => self.switch_tab((self.tab + 1) % Tab::ALL.len()),
+            Action::PrevTab => self.switch_tab((self.tab + Tab::ALL.len() - 1) % Tab::ALL.len()),
+            Action::Tab(t) if t < Tab::ALL.len() => self.switch_tab(t),
+            Action::Tab(_) => {}
+            Action::CycleFilter => {
+                self.filter = self.filter.next();
+                let keep = self.current_index();
+                self.rebuild_rows(keep);
+                if self.current_tab() == Tab::Sent {
+                    self.set_status("The Sent tab lists every invitation you sent; the filter applies to the other tabs");
+                } else {
+                    self.set_status(format!("Showing {} invitations", self.filter.label()));
+                }
+            }
+            Action::Accept => self.decide_current(Decision::Accepted),
+            Action::Ignore => self.decide_current(Decision::Ignored),
+            Action::Undo => self.undo(),
+            Action::Mark => self.toggle_mark(),
+            Action::AcceptMarked => self.bulk(Decision::Accepted),
+            Action::IgnoreMarked => self.bulk(Decision::Ignored),
+            Action::Confirm(yes) => {
+                if let Mode::Confirm(bulk) = std::mem::replace(&mut self.mode, Mode::List) {
+                    if yes {
+                        self.apply_bulk(bulk);
+                    } else {
+                        self.set_status("Nothing changed");
+                    }
+                }
+            }
+            Action::Search => {
+                self.mode = Mode::Search;
+                self.query.clear();
+                self.search_origin = self.cursor;
+            }
+            Action::SearchInput(c) => {
+                self.query.push(c);
+                self.search_from(self.search_origin, true);
+            }
+            Action::SearchBackspace => {
+                self.query.pop();
+                if self.query.is_empty() {
+                    self.move_to(self.search_origin);
+                } else {
+                    self.search_from(self.search_origin, true);
+                }
+            }
+            Action::SearchSubmit => {
+                self.mode = Mode::List;
+                if !self.query.is_empty() {
+                    let n = self.count_matches();
+                    self.set_status(format!("{n} match{} for “{}” · n next · N previous", if n == 1 { "" } else { "es" }, self.query));
+                }
+            }
+            Action::NextMatch => self.next_match(true),
+            Action::PrevMatch => self.next_match(false),
+            Action::OpenProfile => {
+                if let Some(inv) = self.current() {
+                    let url = inv.counterpart_url().trim();
+                    let url = if url.is_empty() { INVITATION_MANAGER } else { url };
+                    return Some(Effect::OpenUrl(url.to_string()));
+                }
+            }
+            Action::CopyUrl => {
+                if let Some(inv) = self.current() {
+                    let url = inv.counterpart_url().trim();
+                    if url.is_empty() {
+                        self.set_error("This invitation has no profile URL (an older export)");
+                    } else {
+                        return Some(Effect::Copy {
+                            text: url.to_string(),
+                            label: "profile URL".into(),
+                        });
+                    }
+                }
+            }
+            Action::Reply => self.open_composer(false),
+            Action::ThankYou => self.open_composer(true),
+            Action::CopyDraft => return self.copy_draft(),
+            Action::Check => {
+                self.set_status("Grading a note before you send it: run `invitriage check \"NOTE\"`");
+            }
+            Action::ComposeKey(ev) => {
+                if let Some(c) = &mut self.composer {
+                    c.input(ev);
+                }
+            }
+            Action::ComposeSave => self.save_draft(),
+            Action::ComposeEditor => {
+                if let Some(c) = &self.composer {
+                    return Some(Effect::Editor(c.text()));
+                }
+            }
+            Action::EditorDone(result) => match result {
+                Ok(text) => {
+                    if let Some(c) = &mut self.composer {
+                        c.set_text(&text);
+                        self.set_status("Took the text back from the editor · Ctrl-S saves");
+                    }
+                }
+                Err(e) => self.set_error(format!("{e} · the draft is unchanged")),
+            },
+            Action::ComposeNextTemplate => self.cycle_template(None),
+            Action::ComposeTemplate(n) => self.cycle_template(Some(n)),
+            Action::ComposeCopy => {
+                if let Some(c) = &self.composer {
+                    return Some(Effect::Copy {
+                        text: c.text(),
+                        label: "draft".into(),
+                    });
+                }
+            }
+        }
+        None
+    }
+
+    fn cancel(&mut self) {
+        match &self.mode {
+            Mode::Search => {
+                self.mode = Mode::List;
+                self.query.clear();
+                self.move_to(self.search_origin);
+            }
+            Mode::Compose => {
+                let changed = self.composer.as_ref().is_some_and(Composer::changed);
+                match &mut self.composer {
+                    Some(c) if changed && !c.discard_armed => {
+                        c.discard_armed = true;
+                        self.set_error("Discard this draft? Esc again to discard · Ctrl-S saves it");
+                    }
+                    _ => {
+                        self.composer = None;
+                        self.mode = Mode::List;
+                        if changed {
+                            self.set_status("Draft discarded");
+                        }
+                    }
+                }
+            }
+            Mode::List => {
+                if self.marked_count > 0 {
+                    self.marked.iter_mut().for_each(|m| *m = false);
+                    self.marked_count = 0;
+                    self.set_status("Marks cleared");
+                }
+            }
+            _ => self.mode = Mode::List,
+        }
+    }
+
+    fn switch_tab(&mut self, t: usize) {
+        if t != self.tab {
+            self.tab = t;
+            self.rebuild_rows(None);
+        }
+    }
+
+    /// Moves the cursor to the next row without a decision after `from`,
+    /// or stays when there is none.
+    fn advance_to_undecided(&mut self, from: usize) {
+        let next = (from + 1..self.rows.len())
+            .chain(0..from)
+            .find(|&r| self.decisions[self.rows[r] as usize].is_none());
+        if let Some(r) = next {
+            self.move_to(r);
+        }
+    }
+
+    fn decide_current(&mut self, decision: Decision) {
+        let Some(idx) = self.current_index() else {
+            self.set_status("Nothing here to decide · f changes the filter, Tab the group");
+            return;
+        };
+        let inv = &self.invitations[idx as usize];
+        if inv.direction == Direction::Outgoing {
+            self.set_status("You sent this invitation: there is nothing to accept or ignore");
+            return;
+        }
+        let name = crate::report::one_line(inv.from());
+        let id = inv.id;
+        match self.journal.record_decision(&[id], Some(decision), self.now_for_journal()) {
+            Ok(_) => {
+                self.sync_decisions(&[idx]);
+                let verb = decision_verb(decision);
+                self.set_status(format!("{verb} {name} · {} to undo", self.keymap.hint(&Action::Undo)));
+                self.advance_to_undecided(self.cursor);
+            }
+            Err(e) => self.set_error(format!("Not saved: {e}")),
+        }
+    }
+
+    fn now_for_journal(&self) -> NaiveDateTime {
+        // The clock moves on while the app is open; `now` is fixed at start
+        // so ages stay stable, but decision times are the real time.
+        if cfg!(test) { self.now } else { chrono::Local::now().naive_local() }
+    }
+
+    fn undo(&mut self) {
+        match self.journal.undo(self.now_for_journal()) {
+            Ok(Some(undone)) => {
+                let idx = self.indices_of(&undone.ids);
+                self.sync_decisions(&idx);
+                let who = match idx.as_slice() {
+                    [one] => crate::report::one_line(self.invitations[*one as usize].counterpart()),
+                    many => format!("{} invitations", many.len()),
+                };
+                if let Some(&first) = idx.first()
+                    && let Some(r) = self.rows.iter().position(|&i| i == first)
+                {
+                    self.move_to(r);
+                }
+                self.set_status(format!("Undid {}: {who}", undone.kind.verb()));
+            }
+            Ok(None) => self.set_status("Nothing to undo"),
+            Err(e) => self.set_error(format!("Undo not saved: {e}")),
+        }
+    }
+
+    fn toggle_mark(&mut self) {
+        let Some(idx) = self.current_index() else { return };
+        if self.invitations[idx as usize].direction == Direction::Outgoing {
+            self.set_status("You sent this invitation: there is nothing to accept or ignore");
+            return;
+        }
+        let m = &mut self.marked[idx as usize];
+        *m = !*m;
+        if *m {
+            self.marked_count += 1;
+        } else {
+            self.marked_count -= 1;
+        }
+        self.move_to(self.cursor + 1);
+    }
+
+    fn bulk(&mut self, decision: Decision) {
+        let verb = if decision == Decision::Accepted { "Accept" } else { "Ignore" };
+        if self.marked_count > 0 {
+            let targets: Vec<u32> = (0..self.marked.len() as u32)
+                .filter(|&i| self.marked[i as usize])
+                .collect();
+            self.apply_bulk(Bulk {
+                decision,
+                targets,
+                question: String::new(),
+                detail: String::new(),
+            });
+            return;
+        }
+        let tab = self.current_tab();
+        if tab == Tab::Sent {
+            self.set_status("You sent these invitations: there is nothing to accept or ignore");
+            return;
+        }
+        let targets: Vec<u32> = self
+            .rows
+            .iter()
+            .copied()
+            .filter(|&i| self.decisions[i as usize] != Some(decision))
+            .collect();
+        if targets.is_empty() {
+            self.set_status("Nothing to change in this list");
+            return;
+        }
+        let n = targets.len();
+        let group = match tab.category() {
+            Some(c) => format!("{} ", c.label()),
+            None => String::new(),
+        };
+        let which = match self.filter {
+            Filter::Undecided | Filter::All => String::new(),
+            f => format!("{} ", f.label()),
+        };
+        let question = format!(
+            "{verb} {} {n} {which}{group}invitation{}?",
+            if n == 1 { "the" } else { "all" },
+            if n == 1 { "" } else { "s" }
+        );
+        let why = match tab {
+            Tab::Default => "None of them carries more than LinkedIn's stock text or no note.",
+            Tab::GreetingOnly => "They greet you by name but say nothing more.",
+            Tab::Customised => "These notes were written for you: consider reading them first.",
+            _ => "This covers every group in the list.",
+        };
+        self.mode = Mode::Confirm(Bulk {
+            decision,
+            targets,
+            question,
+            detail: format!("{why} This can be undone with {}.", self.keymap.hint(&Action::Undo)),
+        });
+    }
+
+    fn apply_bulk(&mut self, bulk: Bulk) {
+        let ids: Vec<InvitationId> = bulk
+            .targets
+            .iter()
+            .map(|&i| self.invitations[i as usize].id)
+            .collect();
+        match self.journal.record_decision(&ids, Some(bulk.decision), self.now_for_journal()) {
+            Ok(_) => {
+                self.sync_decisions(&bulk.targets);
+                for &i in &bulk.targets {
+                    self.marked[i as usize] = false;
+                }
+                self.marked_count = self.marked.iter().filter(|&&m| m).count();
+                let verb = decision_verb(bulk.decision);
+                self.set_status(format!(
+                    "{verb} {} invitation{} · {} undoes all of them",
+                    ids.len(),
+                    if ids.len() == 1 { "" } else { "s" },
+                    self.keymap.hint(&Action::Undo)
+                ));
+                self.advance_to_undecided(self.cursor);
+            }
+            Err(e) => self.set_error(format!("Not saved: {e}")),
+        }
+    }
+
+    fn matches(&self, idx: u32) -> bool {
+        let inv = &self.invitations[idx as usize];
+        let q = self.query.to_lowercase();
+        contains_ci(inv.counterpart(), &q) || contains_ci(inv.message(), &q)
+    }
+
+    fn count_matches(&self) -> usize {
+        self.rows.iter().filter(|&&i| self.matches(i)).count()
+    }
+
+    /// Moves to the first match at or after `start` (wrapping).
+    fn search_from(&mut self, start: usize, inclusive: bool) {
+        let n = self.rows.len();
+        if n == 0 || self.query.is_empty() {
+            return;
+        }
+        let first = if inclusive { start } else { start + 1 };
+        let found = (0..n).map(|k| (first + k) % n).find(|&r| self.matches(self.rows[r]));
+        match found {
+            Some(r) => self.move_to(r),
+            None => self.set_error(format!("No match for “{}” in this list", self.query)),
+        }
+    }
+
+    fn next_match(&mut self, forward: bool) {
+        if self.query.is_empty() {
+            self.set_status(format!("Search first with {}", self.keymap.hint(&Action::Search)));
+            return;
+        }
+        let n = self.rows.len();
+        if n == 0 {
+            return;
+        }
+        if forward {
+            self.search_from(self.cursor, false);
+        } else {
+            let found = (1..=n)
+                .map(|k| (self.cursor + n - k) % n)
+                .find(|&r| self.matches(self.rows[r]));
+            match found {
+                Some(r) => self.move_to(r),
+                None => self.set_error(format!("No match for “{}” in this list", self.query)),
+            }
+        }
+    }
+
+    // ---- drafting -------------------------------------------------------
+
+    fn open_composer(&mut self, thank_you: bool) {
+        let Some(idx) = self.current_index() else {
+            self.set_status("Nothing here to reply to");
+            return;
+        };
+        let inv = &self.invitations[idx as usize];
+        if inv.direction == Direction::Outgoing {
+            self.set_status("You sent this invitation: nothing to reply to yet");
+            return;
+        }
+        if thank_you && self.decisions[idx as usize] != Some(Decision::Accepted) {
+            self.set_status(format!(
+                "A thank-you follows an accept: {} accepts first",
+                self.keymap.hint(&Action::Accept)
+            ));
+            return;
+        }
+        let existing = self.journal.state(inv.id).and_then(|e| {
+            if thank_you {
+                e.thank_you.as_ref().map(|d| d.text.clone())
+            } else {
+                e.reply.as_ref().map(|d| d.text.clone())
+            }
+        });
+        let composer = Composer::new(
+            idx,
+            inv,
+            thank_you,
+            &self.templates,
+            self.my_name.as_deref(),
+            existing,
+        );
+        self.composer = Some(composer);
+        self.mode = Mode::Compose;
+    }
+
+    fn cycle_template(&mut self, which: Option<usize>) {
+        let Some(c) = &mut self.composer else { return };
+        let inv = &self.invitations[c.index as usize];
+        if let Err(e) = c.switch_template(which, inv, &self.templates, self.my_name.as_deref()) {
+            self.set_error(e);
+        }
+    }
+
+    fn save_draft(&mut self) {
+        let Some(c) = &self.composer else { return };
+        let text = c.text();
+        if text.trim().is_empty() {
+            self.set_error("The draft is empty: write something, or Esc to leave");
+            return;
+        }
+        let idx = c.index;
+        let kind = if c.thank_you {
+            crate::journal::DraftKind::ThankYou
+        } else {
+            crate::journal::DraftKind::Reply
+        };
+        let id = self.invitations[idx as usize].id;
+        match self.journal.record_draft(id, kind, &text, self.now_for_journal()) {
+            Ok(_) => {
+                self.sync_decisions(&[idx]);
+                self.composer = None;
+                self.mode = Mode::List;
+                let name = crate::report::one_line(self.invitations[idx as usize].counterpart());
+                self.set_status(format!(
+                    "Draft saved for {name} · {} copies it, {} opens the profile",
+                    self.keymap.hint(&Action::CopyDraft),
+                    self.keymap.hint(&Action::OpenProfile)
+                ));
+            }
+            Err(e) => self.set_error(format!("Not saved: {e} · the draft is still here")),
+        }
+    }
+
+    fn copy_draft(&mut self) -> Option<Effect> {
+        let inv = self.current()?;
+        let entry = self.journal.state(inv.id);
+        let draft = entry.and_then(|e| {
+            let r = e.reply.as_ref();
+            let t = e.thank_you.as_ref();
+            match (r, t) {
+                (Some(r), Some(t)) => Some(if t.at >= r.at { t } else { r }),
+                (a, b) => a.or(b),
+            }
+        });
+        match draft {
+            Some(d) => Some(Effect::Copy {
+                text: d.text.clone(),
+                label: "draft".into(),
+            }),
+            None => {
+                self.set_status(format!(
+                    "No draft for this invitation · {} drafts a reply",
+                    self.keymap.hint(&Action::Reply)
+                ));
+                None
+            }
+        }
+    }
+
+    /// The sent invitations still pending longer than the configured age.
+    pub fn is_stale(&self, inv: &Invitation) -> bool {
+        inv.direction == Direction::Outgoing
+            && stats::Age::between(inv.sent_at, self.now).days >= i64::from(self.stale_after_days)
+    }
+}
+
+fn decision_verb(d: Decision) -> &'static str {
+    match d {
+        Decision::Accepted => "Accepted",
+        Decision::Ignored => "Ignored",
+        Decision::Replied => "Replied to",
+    }
+}
+
+/// The index of a category in `Category::ALL` order (customised first).
+pub fn cat_index(c: Category) -> usize {
+    match c {
+        Category::Customised => 0,
+        Category::GreetingOnly => 1,
+        Category::Default => 2,
+    }
+}
+
+/// Case-insensitive substring test; `needle` is already lower-case.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    if hay.is_ascii() && needle.is_ascii() {
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        if n.len() > h.len() {
+            return false;
+        }
+        return h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
+    }
+    hay.to_lowercase().contains(needle)
+}

@@ -1,0 +1,71 @@
+//! Copying text: OSC 52 (works over SSH and inside tmux), plus the platform's
+//! clipboard command when one is installed.
+//!
+//! Written by hand rather than with a clipboard crate: the crates (arboard,
+//! copypasta) link X11/Wayland libraries and cannot reach a local clipboard
+//! over SSH at all, while OSC 52 is a one-line escape sequence the terminal
+//! itself carries out.
+
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use base64::Engine;
+
+/// The OSC 52 sequence that sets the clipboard to `text`. Inside tmux
+/// (`in_tmux`) it is wrapped in tmux's passthrough so it reaches the outer
+/// terminal.
+pub fn osc52(text: &str, in_tmux: bool) -> String {
+    let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
+    let seq = format!("\x1b]52;c;{b64}\x07");
+    if in_tmux {
+        format!("\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"))
+    } else {
+        seq
+    }
+}
+
+/// Clipboard commands tried in turn, after OSC 52.
+const NATIVE: &[(&str, &[&str])] = &[
+    ("wl-copy", &[]),
+    ("xclip", &["-selection", "clipboard"]),
+    ("xsel", &["--clipboard", "--input"]),
+    ("pbcopy", &[]),
+    ("clip.exe", &[]),
+];
+
+/// Pipes `text` to the first clipboard command that runs; its name, or None.
+pub fn native_copy(text: &str) -> Option<&'static str> {
+    for (cmd, args) in NATIVE {
+        let child = Command::new(cmd)
+            .args(*args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn();
+        let Ok(mut child) = child else { continue };
+        let wrote = child
+            .stdin
+            .take()
+            .is_some_and(|mut stdin| stdin.write_all(text.as_bytes()).is_ok());
+        if wrote && child.wait().is_ok_and(|s| s.success()) {
+            return Some(cmd);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn osc52_bytes() {
+        assert_eq!(osc52("hi", false), "\x1b]52;c;aGk=\x07");
+        assert_eq!(osc52("Zoë", false), "\x1b]52;c;Wm/Dqw==\x07");
+    }
+
+    #[test]
+    fn osc52_in_tmux_is_wrapped_with_doubled_escapes() {
+        assert_eq!(osc52("hi", true), "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\");
+    }
+}

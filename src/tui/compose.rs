@@ -1,0 +1,141 @@
+//! The reply composer: a `ratatui-textarea` editor prefilled from a template.
+
+use crossterm::event::KeyEvent;
+use ratatui_textarea::{TextArea, WrapMode};
+
+use crate::invitation::Invitation;
+use crate::reply::{self, People, Templates};
+
+/// A draft being written for one invitation.
+pub struct Composer {
+    /// The invitation (index into the app's list) the draft answers.
+    pub index: u32,
+    /// A thank-you after an accept, rather than a reply instead of one.
+    pub thank_you: bool,
+    /// The template in use (index into `Templates::list`).
+    pub template: usize,
+    pub editor: TextArea<'static>,
+    /// The text as it was when the composer opened or a template was chosen.
+    pristine: String,
+    /// Esc was pressed once on a changed draft: a second Esc discards.
+    pub discard_armed: bool,
+    /// The draft was loaded from the journal rather than a template.
+    pub resumed: bool,
+}
+
+impl std::fmt::Debug for Composer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Composer")
+            .field("index", &self.index)
+            .field("thank_you", &self.thank_you)
+            .field("template", &self.template)
+            .field("text", &self.text())
+            .finish()
+    }
+}
+
+/// Your name for templates: the config's `name`, else the invitation's `To`.
+fn my_name<'a>(inv: &'a Invitation, configured: Option<&'a str>) -> &'a str {
+    configured.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| inv.to())
+}
+
+fn filled(templates: &Templates, i: usize, inv: &Invitation, me: Option<&str>) -> String {
+    let text = templates.list.get(i).map_or("", |t| t.text.as_str());
+    reply::fill(
+        text,
+        &People {
+            them: inv.counterpart(),
+            me: my_name(inv, me),
+        },
+    )
+}
+
+fn editor_with(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(text.split('\n').map(str::to_string).collect());
+    t.set_wrap_mode(WrapMode::WordOrGlyph);
+    t.set_max_histories(200);
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+impl Composer {
+    /// Opens on `existing` (a saved draft) or on the group's template.
+    pub fn new(
+        index: u32,
+        inv: &Invitation,
+        thank_you: bool,
+        templates: &Templates,
+        me: Option<&str>,
+        existing: Option<String>,
+    ) -> Composer {
+        let template = templates.default_for(inv.category, thank_you);
+        let resumed = existing.is_some();
+        let text = existing.unwrap_or_else(|| filled(templates, template, inv, me));
+        Composer {
+            index,
+            thank_you,
+            template,
+            editor: editor_with(&text),
+            pristine: text,
+            discard_armed: false,
+            resumed,
+        }
+    }
+
+    /// The draft's text.
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    /// Characters in the draft (Unicode scalar values, as LinkedIn counts).
+    pub fn char_count(&self) -> usize {
+        let lines = self.editor.lines();
+        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+    }
+
+    /// True when the text differs from what the composer opened with.
+    pub fn changed(&self) -> bool {
+        self.text() != self.pristine
+    }
+
+    /// Passes a key to the editor.
+    pub fn input(&mut self, ev: KeyEvent) {
+        self.discard_armed = false;
+        self.editor.input(ev);
+    }
+
+    /// Replaces the text (after `$EDITOR`), keeping it undoable.
+    pub fn set_text(&mut self, text: &str) {
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        self.editor.select_all();
+        self.editor.cut();
+        self.editor.insert_str(text);
+        self.discard_armed = false;
+    }
+
+    /// Switches to template `which` (or the next one), refilling the text.
+    pub fn switch_template(
+        &mut self,
+        which: Option<usize>,
+        inv: &Invitation,
+        templates: &Templates,
+        me: Option<&str>,
+    ) -> Result<(), String> {
+        let n = templates.list.len();
+        if n == 0 {
+            return Err("No templates".into());
+        }
+        let next = match which {
+            Some(i) if i < n => i,
+            Some(i) => return Err(format!("There is no template {} (there are {n})", i + 1)),
+            None => (self.template + 1) % n,
+        };
+        self.template = next;
+        let text = filled(templates, next, inv, me);
+        self.set_text(&text);
+        self.pristine = text;
+        self.resumed = false;
+        Ok(())
+    }
+}

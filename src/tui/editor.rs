@@ -1,0 +1,43 @@
+//! Handing a draft to `$VISUAL` / `$EDITOR` in a temporary file only the user
+//! can read, and taking the edited text back.
+
+use std::io::Write;
+use std::process::Command;
+
+/// The editor command: `$VISUAL`, else `$EDITOR`, else `vi`.
+pub fn editor_command() -> String {
+    ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.trim().is_empty())
+        .unwrap_or_else(|| "vi".to_string())
+}
+
+/// Writes `text` to a private temp file, runs the editor on it (the terminal
+/// must already be handed over), and returns the edited text. Errors are
+/// messages for the status line.
+pub fn edit(text: &str) -> Result<String, String> {
+    let cmd = editor_command();
+    let mut file = tempfile::Builder::new()
+        .prefix("invitriage-draft-")
+        .suffix(".txt")
+        .tempfile()
+        .map_err(|e| format!("Cannot make a temp file for the editor: {e}"))?;
+    // tempfile creates the file with mode 0600 on Unix: only the user reads it.
+    file.write_all(text.as_bytes())
+        .and_then(|_| file.flush())
+        .map_err(|e| format!("Cannot write the temp file: {e}"))?;
+    let path = file.path().to_path_buf();
+    // `$EDITOR` may carry arguments (`code --wait`): split on white space.
+    let mut parts = cmd.split_whitespace();
+    let program = parts.next().unwrap_or("vi");
+    let status = Command::new(program)
+        .args(parts)
+        .arg(&path)
+        .status()
+        .map_err(|e| format!("Cannot start the editor `{cmd}`: {e} (set $VISUAL or $EDITOR)"))?;
+    if !status.success() {
+        return Err(format!("The editor `{cmd}` exited with {status}"));
+    }
+    std::fs::read_to_string(&path).map_err(|e| format!("Cannot read the edited draft back: {e}"))
+}

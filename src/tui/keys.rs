@@ -1,0 +1,489 @@
+//! Keys → [`Action`]s. One keymap (the defaults plus `[keys]` from the config)
+//! is the single source for dispatch, the footer hints and the `?` overlay.
+
+use std::fmt;
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::config::KeyBinding;
+
+/// What the user asked for, independent of which key they pressed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    // Moving.
+    Up,
+    Down,
+    First,
+    Last,
+    PageUp,
+    PageDown,
+    NextTab,
+    PrevTab,
+    Tab(usize),
+    // Deciding.
+    Accept,
+    Ignore,
+    Reply,
+    ThankYou,
+    Undo,
+    Mark,
+    AcceptMarked,
+    IgnoreMarked,
+    // Finding.
+    Search,
+    NextMatch,
+    PrevMatch,
+    CycleFilter,
+    // Acting outside.
+    OpenProfile,
+    CopyUrl,
+    CopyDraft,
+    // Screens.
+    Stats,
+    Help,
+    Check,
+    Quit,
+    Cancel,
+    // Modal input: the confirm dialog, the search line.
+    Confirm(bool),
+    SearchInput(char),
+    SearchBackspace,
+    SearchSubmit,
+    // The composer gets raw keys.
+    ComposeKey(KeyEvent),
+    ComposeSave,
+    ComposeEditor,
+    ComposeNextTemplate,
+    ComposeTemplate(usize),
+    ComposeCopy,
+    // From the terminal loop.
+    Resize(u16, u16),
+    /// The result of handing a draft to `$EDITOR`: the edited text or an error.
+    EditorDone(Result<String, String>),
+    /// A message from a side effect (copy, open) for the status line.
+    Status(String, bool),
+}
+
+/// Actions that can be bound in `[keys]`, by their config name, with the help
+/// text and a short footer label.
+pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
+    ("up", Action::Up, "move up", "up"),
+    ("down", Action::Down, "move down", "down"),
+    ("first", Action::First, "first invitation", "first"),
+    ("last", Action::Last, "last invitation", "last"),
+    ("page_up", Action::PageUp, "page up", "page up"),
+    ("page_down", Action::PageDown, "page down", "page down"),
+    ("next_tab", Action::NextTab, "next tab", "tab"),
+    ("prev_tab", Action::PrevTab, "previous tab", "tab"),
+    ("tab_customised", Action::Tab(0), "Customised tab", "customised"),
+    ("tab_greeting_only", Action::Tab(1), "Greeting-only tab", "greeting"),
+    ("tab_default", Action::Tab(2), "Default tab", "default"),
+    ("tab_all", Action::Tab(3), "All tab", "all"),
+    ("tab_sent", Action::Tab(4), "Sent tab (your own invitations)", "sent"),
+    ("accept", Action::Accept, "accept, then go to the next undecided", "accept"),
+    ("ignore", Action::Ignore, "ignore, then go to the next undecided", "ignore"),
+    ("reply", Action::Reply, "reply but don't accept: draft a message", "reply"),
+    ("thank_you", Action::ThankYou, "after accepting: draft a thank-you with a next step", "thank"),
+    ("undo", Action::Undo, "undo the last decision (also after a restart)", "undo"),
+    ("mark", Action::Mark, "mark or unmark for a bulk action", "mark"),
+    ("accept_marked", Action::AcceptMarked, "accept the marked ones, or the whole tab", "all"),
+    ("ignore_marked", Action::IgnoreMarked, "ignore the marked ones, or the whole tab", "all"),
+    ("search", Action::Search, "search names and notes", "search"),
+    ("next_match", Action::NextMatch, "next search match", "next"),
+    ("prev_match", Action::PrevMatch, "previous search match", "prev"),
+    ("filter", Action::CycleFilter, "filter: undecided, accepted, ignored, replied, all", "filter"),
+    ("open", Action::OpenProfile, "open the profile in the browser", "open"),
+    ("copy_url", Action::CopyUrl, "copy the profile URL", "copy url"),
+    ("copy_draft", Action::CopyDraft, "copy the draft reply", "copy draft"),
+    ("stats", Action::Stats, "statistics", "stats"),
+    ("check", Action::Check, "grade a note you are about to send", "check"),
+    ("help", Action::Help, "this help", "help"),
+    ("quit", Action::Quit, "quit", "quit"),
+];
+
+/// The default keys of each bindable action (by config name).
+const DEFAULTS: &[(&str, &[&str])] = &[
+    ("up", &["k", "up"]),
+    ("down", &["j", "down"]),
+    ("first", &["g", "home"]),
+    ("last", &["G", "end"]),
+    ("page_up", &["pageup", "ctrl-b"]),
+    ("page_down", &["pagedown", "ctrl-f"]),
+    ("next_tab", &["tab", "l", "right"]),
+    ("prev_tab", &["shift-tab", "h", "left"]),
+    ("tab_customised", &["1"]),
+    ("tab_greeting_only", &["2"]),
+    ("tab_default", &["3"]),
+    ("tab_all", &["4"]),
+    ("tab_sent", &["5"]),
+    ("accept", &["a"]),
+    ("ignore", &["i"]),
+    ("reply", &["r"]),
+    ("thank_you", &["t"]),
+    ("undo", &["u"]),
+    ("mark", &["space"]),
+    ("accept_marked", &["A"]),
+    ("ignore_marked", &["I"]),
+    ("search", &["/"]),
+    ("next_match", &["n"]),
+    ("prev_match", &["N"]),
+    ("filter", &["f"]),
+    ("open", &["o"]),
+    ("copy_url", &["y"]),
+    ("copy_draft", &["c"]),
+    ("stats", &["s"]),
+    ("check", &["w"]),
+    ("help", &["?"]),
+    ("quit", &["q"]),
+];
+
+/// A key with its modifiers, as written in the config: `a`, `A`, `ctrl-s`,
+/// `shift-tab`, `space`, `pagedown`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Key {
+    pub code: KeyCode,
+    pub ctrl: bool,
+    pub alt: bool,
+}
+
+impl Key {
+    pub fn parse(s: &str) -> Option<Key> {
+        let mut ctrl = false;
+        let mut alt = false;
+        let mut rest = s;
+        loop {
+            let lower = rest.to_ascii_lowercase();
+            if rest.len() > 1 && lower.starts_with("ctrl-") {
+                ctrl = true;
+                rest = &rest[5..];
+            } else if rest.len() > 1 && lower.starts_with("alt-") {
+                alt = true;
+                rest = &rest[4..];
+            } else {
+                break;
+            }
+        }
+        let code = match rest.to_ascii_lowercase().as_str() {
+            "space" => KeyCode::Char(' '),
+            "tab" => KeyCode::Tab,
+            "shift-tab" | "backtab" => KeyCode::BackTab,
+            "enter" | "return" => KeyCode::Enter,
+            "esc" | "escape" => KeyCode::Esc,
+            "backspace" => KeyCode::Backspace,
+            "up" => KeyCode::Up,
+            "down" => KeyCode::Down,
+            "left" => KeyCode::Left,
+            "right" => KeyCode::Right,
+            "home" => KeyCode::Home,
+            "end" => KeyCode::End,
+            "pageup" | "pgup" => KeyCode::PageUp,
+            "pagedown" | "pgdn" => KeyCode::PageDown,
+            "delete" | "del" => KeyCode::Delete,
+            f if f.len() >= 2 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+                KeyCode::F(f[1..].parse().ok()?)
+            }
+            _ => {
+                let mut chars = rest.chars();
+                let c = chars.next()?;
+                if chars.next().is_some() {
+                    return None;
+                }
+                KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
+            }
+        };
+        Some(Key { code, ctrl, alt })
+    }
+
+    /// The key of a terminal event, normalised so that `A` matches `A`
+    /// whether or not the terminal reports Shift.
+    pub fn from_event(ev: &KeyEvent) -> Key {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
+        let code = match ev.code {
+            KeyCode::Char(c) if ctrl => KeyCode::Char(c.to_ascii_lowercase()),
+            KeyCode::Tab if ev.modifiers.contains(KeyModifiers::SHIFT) => KeyCode::BackTab,
+            c => c,
+        };
+        Key { code, ctrl, alt }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.ctrl {
+            f.write_str("Ctrl-")?;
+        }
+        if self.alt {
+            f.write_str("Alt-")?;
+        }
+        match self.code {
+            KeyCode::Char(' ') => f.write_str("space"),
+            KeyCode::Char(c) => write!(f, "{c}"),
+            KeyCode::Tab => f.write_str("Tab"),
+            KeyCode::BackTab => f.write_str("Shift-Tab"),
+            KeyCode::Enter => f.write_str("Enter"),
+            KeyCode::Esc => f.write_str("Esc"),
+            KeyCode::Backspace => f.write_str("Backspace"),
+            KeyCode::Up => f.write_str("↑"),
+            KeyCode::Down => f.write_str("↓"),
+            KeyCode::Left => f.write_str("←"),
+            KeyCode::Right => f.write_str("→"),
+            KeyCode::Home => f.write_str("Home"),
+            KeyCode::End => f.write_str("End"),
+            KeyCode::PageUp => f.write_str("PgUp"),
+            KeyCode::PageDown => f.write_str("PgDn"),
+            KeyCode::Delete => f.write_str("Del"),
+            KeyCode::F(n) => write!(f, "F{n}"),
+            _ => f.write_str("?"),
+        }
+    }
+}
+
+/// The key bindings of the list screen.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<(Key, Action)>,
+}
+
+/// Why a `[keys]` table could not be used.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum KeymapError {
+    #[error(
+        "[keys]: unknown action `{0}`; the actions are: {names}",
+        names = BINDABLE.iter().map(|b| b.0).collect::<Vec<_>>().join(", ")
+    )]
+    UnknownAction(String),
+    #[error("[keys]: `{action} = \"{key}\"`: `{key}` is not a key (write e.g. `a`, `A`, `ctrl-s`, `space`, `pagedown`)")]
+    BadKey { action: String, key: String },
+    #[error("[keys]: `{key}` is bound to both `{first}` and `{second}`")]
+    Conflict {
+        key: String,
+        first: String,
+        second: String,
+    },
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap::new(&std::collections::BTreeMap::new()).unwrap_or(Keymap {
+            bindings: Vec::new(),
+        })
+    }
+}
+
+impl Keymap {
+    /// The defaults, with each action named in `overrides` rebound to the keys
+    /// given there (replacing its default keys).
+    pub fn new(overrides: &std::collections::BTreeMap<String, KeyBinding>) -> Result<Keymap, KeymapError> {
+        for name in overrides.keys() {
+            if !BINDABLE.iter().any(|b| b.0 == name) {
+                return Err(KeymapError::UnknownAction(name.clone()));
+            }
+        }
+        let mut bindings: Vec<(Key, Action, &str)> = Vec::new();
+        for (name, action, _, _) in BINDABLE {
+            let keys: Vec<String> = match overrides.get(*name) {
+                Some(b) => b.keys().into_iter().map(str::to_string).collect(),
+                None => DEFAULTS
+                    .iter()
+                    .find(|d| d.0 == *name)
+                    .map(|d| d.1.iter().map(|k| k.to_string()).collect())
+                    .unwrap_or_default(),
+            };
+            for k in keys {
+                let key = Key::parse(&k).ok_or_else(|| KeymapError::BadKey {
+                    action: name.to_string(),
+                    key: k.clone(),
+                })?;
+                bindings.push((key, action.clone(), name));
+            }
+        }
+        // A user's key wins over a default one it collides with; two user
+        // bindings on one key are a conflict.
+        let mut out: Vec<(Key, Action)> = Vec::new();
+        let mut owner: Vec<&str> = Vec::new();
+        for (key, action, name) in &bindings {
+            if let Some(pos) = out.iter().position(|(k, _)| k == key) {
+                let first_user = overrides.contains_key(owner[pos]);
+                let this_user = overrides.contains_key(*name);
+                match (first_user, this_user) {
+                    (true, true) => {
+                        return Err(KeymapError::Conflict {
+                            key: key.to_string(),
+                            first: owner[pos].to_string(),
+                            second: name.to_string(),
+                        });
+                    }
+                    (false, true) => {
+                        out[pos] = (*key, action.clone());
+                        owner[pos] = name;
+                    }
+                    _ => {}
+                }
+            } else {
+                out.push((*key, action.clone()));
+                owner.push(name);
+            }
+        }
+        Ok(Keymap { bindings: out })
+    }
+
+    /// The action bound to a key on the list screen.
+    pub fn action(&self, ev: &KeyEvent) -> Option<Action> {
+        let key = Key::from_event(ev);
+        self.bindings
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, a)| a.clone())
+    }
+
+    /// The keys bound to an action, for hints (`a`, `j/↓`).
+    pub fn keys_for(&self, action: &Action) -> Vec<Key> {
+        self.bindings
+            .iter()
+            .filter(|(_, a)| a == action)
+            .map(|(k, _)| *k)
+            .collect()
+    }
+
+    /// The first key of an action as text, or an empty string when unbound.
+    pub fn hint(&self, action: &Action) -> String {
+        self.keys_for(action)
+            .first()
+            .map(|k| k.to_string())
+            .unwrap_or_default()
+    }
+}
+
+/// Which set of keys is active.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyContext {
+    List,
+    Search,
+    Confirm,
+    Compose,
+    Overlay,
+}
+
+/// Turns a terminal key event into an action, given the active context.
+pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
+    if ev.kind == KeyEventKind::Release {
+        return None;
+    }
+    let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+    if ctrl && ev.code == KeyCode::Char('c') && ctx != KeyContext::Compose {
+        return Some(Action::Quit);
+    }
+    match ctx {
+        KeyContext::List => match ev.code {
+            KeyCode::Esc => Some(Action::Cancel),
+            _ => keymap.action(ev),
+        },
+        KeyContext::Overlay => match ev.code {
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Char('q') => Some(Action::Cancel),
+            _ => match keymap.action(ev) {
+                Some(a @ (Action::Help | Action::Stats | Action::Quit)) => Some(a),
+                Some(a @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => Some(a),
+                _ => None,
+            },
+        },
+        KeyContext::Search => match ev.code {
+            KeyCode::Esc => Some(Action::Cancel),
+            KeyCode::Enter => Some(Action::SearchSubmit),
+            KeyCode::Backspace => Some(Action::SearchBackspace),
+            KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
+            KeyCode::Up => Some(Action::PrevMatch),
+            KeyCode::Down => Some(Action::NextMatch),
+            _ => None,
+        },
+        KeyContext::Confirm => match ev.code {
+            KeyCode::Char('y' | 'Y') | KeyCode::Enter => Some(Action::Confirm(true)),
+            KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Confirm(false)),
+            _ => None,
+        },
+        KeyContext::Compose => {
+            let alt = ev.modifiers.contains(KeyModifiers::ALT);
+            match ev.code {
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Char('s') if ctrl => Some(Action::ComposeSave),
+                KeyCode::Char('e') if ctrl => Some(Action::ComposeEditor),
+                KeyCode::Char('t') if ctrl => Some(Action::ComposeNextTemplate),
+                KeyCode::Char('y') if ctrl => Some(Action::ComposeCopy),
+                KeyCode::Char(d @ '1'..='9') if alt => Some(Action::ComposeTemplate(d as usize - '1' as usize)),
+                KeyCode::F(n @ 1..=9) => Some(Action::ComposeTemplate(usize::from(n) - 1)),
+                _ => Some(Action::ComposeKey(*ev)),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, mods)
+    }
+
+    #[test]
+    fn defaults_dispatch() {
+        let km = Keymap::default();
+        assert_eq!(km.action(&ev(KeyCode::Char('a'), KeyModifiers::NONE)), Some(Action::Accept));
+        assert_eq!(km.action(&ev(KeyCode::Char('A'), KeyModifiers::SHIFT)), Some(Action::AcceptMarked));
+        assert_eq!(km.action(&ev(KeyCode::Tab, KeyModifiers::SHIFT)), Some(Action::PrevTab));
+        assert_eq!(km.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevTab));
+        assert_eq!(km.action(&ev(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::Mark));
+        assert_eq!(km.action(&ev(KeyCode::Char('3'), KeyModifiers::NONE)), Some(Action::Tab(2)));
+        assert_eq!(km.action(&ev(KeyCode::Char('z'), KeyModifiers::NONE)), None);
+    }
+
+    #[test]
+    fn overrides_replace_defaults_and_steal_keys() {
+        let mut o = BTreeMap::new();
+        o.insert("accept".to_string(), KeyBinding::One("y".into()));
+        let km = Keymap::new(&o).unwrap();
+        assert_eq!(km.action(&ev(KeyCode::Char('y'), KeyModifiers::NONE)), Some(Action::Accept));
+        assert_eq!(km.action(&ev(KeyCode::Char('a'), KeyModifiers::NONE)), None);
+        assert!(km.keys_for(&Action::CopyUrl).is_empty(), "y moved to accept");
+        assert_eq!(km.hint(&Action::Accept), "y");
+    }
+
+    #[test]
+    fn bad_overrides_are_errors() {
+        let mut o = BTreeMap::new();
+        o.insert("acept".to_string(), KeyBinding::One("y".into()));
+        assert!(matches!(Keymap::new(&o), Err(KeymapError::UnknownAction(_))));
+        let mut o = BTreeMap::new();
+        o.insert("accept".to_string(), KeyBinding::One("ctrl-".into()));
+        assert!(Keymap::new(&o).unwrap_err().to_string().contains("ctrl-"));
+        let mut o = BTreeMap::new();
+        o.insert("accept".to_string(), KeyBinding::One("x".into()));
+        o.insert("ignore".to_string(), KeyBinding::Many(vec!["x".into()]));
+        assert!(matches!(Keymap::new(&o), Err(KeymapError::Conflict { .. })));
+    }
+
+    #[test]
+    fn keys_parse_and_print() {
+        assert_eq!(Key::parse("ctrl-s").unwrap().to_string(), "Ctrl-s");
+        assert_eq!(Key::parse("space").unwrap().to_string(), "space");
+        assert_eq!(Key::parse("pagedown").unwrap().to_string(), "PgDn");
+        assert_eq!(Key::parse("F2").unwrap().code, KeyCode::F(2));
+        assert!(Key::parse("nope").is_none());
+    }
+
+    #[test]
+    fn contexts_route_keys() {
+        let km = Keymap::default();
+        let q = ev(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(&km, KeyContext::Search, &q), Some(Action::SearchInput('q')));
+        assert_eq!(action_for(&km, KeyContext::List, &q), Some(Action::Quit));
+        let y = ev(KeyCode::Char('y'), KeyModifiers::NONE);
+        assert_eq!(action_for(&km, KeyContext::Confirm, &y), Some(Action::Confirm(true)));
+        let s = ev(KeyCode::Char('s'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&km, KeyContext::Compose, &s), Some(Action::ComposeSave));
+        let ctrl_c = ev(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&km, KeyContext::List, &ctrl_c), Some(Action::Quit));
+    }
+}

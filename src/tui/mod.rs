@@ -1,0 +1,127 @@
+//! The full-screen triage app: terminal set-up and the event loop.
+//!
+//! Keys become actions (`keys.rs`), `App::update` is the only place state
+//! changes (`app.rs`), and views draw `&App` (`view/`). The loop carries out
+//! the effects `update` hands back: opening a URL, copying, `$EDITOR`.
+
+pub mod app;
+pub mod clipboard;
+pub mod compose;
+pub mod editor;
+pub mod keys;
+pub mod view;
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use ratatui::DefaultTerminal;
+
+use app::{App, Effect};
+use keys::{Action, action_for};
+
+/// Runs the app until the user quits or a SIGTERM/SIGHUP arrives. The
+/// terminal is restored on every exit path, a panic included.
+pub fn run(mut app: App) -> io::Result<()> {
+    let term_signal = Arc::new(AtomicBool::new(false));
+    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(sig, Arc::clone(&term_signal))?;
+    }
+    // `try_init` enters raw mode and the alternate screen and installs a
+    // panic hook that restores the terminal before the panic is printed.
+    let mut terminal = ratatui::try_init()?;
+    let result = event_loop(&mut terminal, &mut app, &term_signal);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, term_signal: &AtomicBool) -> io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    loop {
+        terminal.draw(|f| view::draw(app, f))?;
+        // Poll so that a SIGTERM is noticed without a key press.
+        let ev = loop {
+            if term_signal.load(Ordering::Relaxed) {
+                return Ok(());
+            }
+            if event::poll(Duration::from_millis(250))? {
+                break event::read()?;
+            }
+        };
+        let action = match ev {
+            Event::Key(key) => action_for(&app.keymap, app.key_context(), &key),
+            Event::Resize(w, h) => Some(Action::Resize(w, h)),
+            Event::Paste(text) if app.key_context() == keys::KeyContext::Compose => {
+                if let Some(c) = &mut app.composer {
+                    c.editor.insert_str(text);
+                }
+                None
+            }
+            _ => None,
+        };
+        let Some(action) = action else { continue };
+        if let Some(effect) = app.update(action) {
+            match effect {
+                Effect::Quit => return Ok(()),
+                Effect::OpenUrl(url) => {
+                    let msg = open_url(&url);
+                    app.update(msg);
+                }
+                Effect::Copy { text, label } => {
+                    let msg = copy(&text, &label);
+                    app.update(msg);
+                }
+                Effect::Editor(text) => {
+                    ratatui::restore();
+                    let result = editor::edit(&text);
+                    *terminal = ratatui::try_init()?;
+                    terminal.clear()?;
+                    app.update(Action::EditorDone(result));
+                }
+            }
+        }
+    }
+}
+
+/// Opens a URL with `$BROWSER` when set, else the platform's opener.
+fn open_url(url: &str) -> Action {
+    let browser = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
+    let result = match &browser {
+        Some(b) => std::process::Command::new(b)
+            .arg(url)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map(|_| ()),
+        None => open::that_detached(url),
+    };
+    match result {
+        Ok(()) => Action::Status(format!("Opened {url} in the browser"), false),
+        Err(e) => Action::Status(
+            format!("Could not open a browser ({e}); the URL is {url} · y copies it"),
+            true,
+        ),
+    }
+}
+
+/// Copies with OSC 52 and, where installed, the platform's clipboard tool.
+fn copy(text: &str, label: &str) -> Action {
+    let seq = clipboard::osc52(text, std::env::var_os("TMUX").is_some());
+    let osc_ok = {
+        let mut out = io::stdout().lock();
+        out.write_all(seq.as_bytes()).and_then(|_| out.flush()).is_ok()
+    };
+    let native = clipboard::native_copy(text);
+    match (osc_ok, native) {
+        (_, Some(tool)) => Action::Status(format!("Copied the {label} (via {tool})"), false),
+        (true, None) => Action::Status(
+            format!("Copied the {label} (OSC 52: if nothing pasted, your terminal may block clipboard access)"),
+            false,
+        ),
+        (false, None) => Action::Status(format!("Could not copy the {label}: no clipboard found"), true),
+    }
+}

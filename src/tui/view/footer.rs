@@ -1,0 +1,94 @@
+//! The bottom line: the status message, or the keys that work right now,
+//! generated from the keymap.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::report::{fit, one_line};
+use crate::tui::app::{App, Mode};
+use crate::tui::keys::Action;
+
+/// The hints of the list screen, most useful first: (action, label).
+const LIST_HINTS: &[(Action, &str)] = &[
+    (Action::Accept, "accept"),
+    (Action::Ignore, "ignore"),
+    (Action::Reply, "reply"),
+    (Action::Mark, "mark"),
+    (Action::IgnoreMarked, "all"),
+    (Action::Undo, "undo"),
+    (Action::Search, "search"),
+    (Action::CycleFilter, "filter"),
+    (Action::OpenProfile, "open"),
+    (Action::Stats, "stats"),
+    (Action::Help, "help"),
+    (Action::Quit, "quit"),
+];
+
+/// The key hints for the current mode, as (keys, label) pairs.
+pub fn hints(app: &App) -> Vec<(String, String)> {
+    let pair = |k: &str, l: &str| (k.to_string(), l.to_string());
+    match &app.mode {
+        Mode::List => LIST_HINTS
+            .iter()
+            .filter_map(|(a, label)| {
+                let key = match a {
+                    Action::IgnoreMarked => {
+                        let (acc, ign) = (app.keymap.hint(&Action::AcceptMarked), app.keymap.hint(a));
+                        format!("{acc}/{ign}")
+                    }
+                    _ => app.keymap.hint(a),
+                };
+                (!key.is_empty()).then(|| (key, label.to_string()))
+            })
+            .collect(),
+        Mode::Search => vec![pair("Enter", "keep"), pair("Esc", "cancel"), pair("↑/↓", "matches")],
+        Mode::Confirm(_) => vec![pair("y", "yes"), pair("n", "no")],
+        Mode::Compose => vec![
+            pair("Ctrl-S", "save"),
+            pair("Ctrl-E", "$EDITOR"),
+            pair("Ctrl-T", "template"),
+            pair("Ctrl-Y", "copy"),
+            pair("Esc", "cancel"),
+        ],
+        Mode::Help { .. } => vec![pair("↑/↓", "scroll"), pair("Esc", "back")],
+        Mode::Stats => vec![pair("Esc", "back"), pair(&app.keymap.hint(&Action::Help), "help")],
+    }
+}
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let width = usize::from(area.width);
+    if app.mode == Mode::Search {
+        let line = Line::from(vec![
+            Span::styled(" /", theme.key()),
+            Span::raw(one_line(&app.query)),
+            Span::styled("▏", theme.key()),
+            Span::styled("   Enter keep · Esc cancel · ↑/↓ matches", theme.dim()),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
+    if let Some(status) = &app.status {
+        let style = if status.error { theme.error() } else { theme.ok() };
+        frame.render_widget(
+            Paragraph::new(Line::styled(fit(&format!(" {}", one_line(&status.text)), width), style)),
+            area,
+        );
+        return;
+    }
+    let mut spans = vec![Span::raw(" ")];
+    let mut used = 1;
+    for (key, label) in hints(app) {
+        let w = key.width() + 1 + label.width() + 2;
+        if used + w > width {
+            break;
+        }
+        used += w;
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {label}  ")));
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,70 @@
+//! The two header lines and the tab bar.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::report::{fit, one_line, survey_line};
+use crate::tui::app::{App, Tab};
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let width = usize::from(area.width);
+    let title = format!(
+        " invitriage · {} · {}",
+        one_line(&app.source_name),
+        survey_line(&app.incoming)
+    );
+    let (decided, total) = app.progress();
+    let pct = crate::stats::percent(decided, total);
+    let bar_w = 28usize;
+    let filled = if total == 0 { 0 } else { decided * bar_w / total };
+    let filter = format!("filter: {}", app.filter.label());
+    let marked = if app.marked_count > 0 {
+        format!("  {} marked", app.marked_count)
+    } else {
+        String::new()
+    };
+    let left = format!(" decided {decided} of {total} ");
+    let right_len = filter.chars().count() + marked.chars().count() + 1;
+    let used = left.chars().count() + bar_w + 2 + format!(" {pct}%").len();
+    let pad = width.saturating_sub(used + right_len);
+    let progress = Line::from(vec![
+        Span::raw(left),
+        Span::styled("▕", theme.dim()),
+        Span::styled("█".repeat(filled), theme.ok()),
+        Span::styled("░".repeat(bar_w - filled), theme.dim()),
+        Span::styled("▏", theme.dim()),
+        Span::raw(format!(" {pct}%")),
+        Span::raw(" ".repeat(pad)),
+        Span::styled(marked, theme.warn()),
+        Span::styled(filter, theme.dim()),
+        Span::raw(" "),
+    ]);
+    frame.render_widget(
+        Paragraph::new(vec![Line::styled(fit(&title, width), theme.bold()), progress]),
+        area,
+    );
+}
+
+pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let mut spans = vec![Span::raw(" ")];
+    for (i, tab) in Tab::ALL.iter().enumerate() {
+        let count = app.tab_members[i].len();
+        let label = format!(" {} {} {count} ", i + 1, tab.title());
+        let style = match tab.category() {
+            Some(c) => theme.category(c),
+            None => ratatui::style::Style::new(),
+        };
+        let style = if i == app.tab {
+            style.add_modifier(ratatui::style::Modifier::REVERSED | ratatui::style::Modifier::BOLD)
+        } else {
+            style
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::styled("│", theme.dim()));
+    }
+    spans.pop();
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}

@@ -1,0 +1,74 @@
+//! The `?` overlay, generated from the keymap so it always shows the user's
+//! real keys.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+
+use super::overlay::centred;
+use super::theme::Theme;
+use crate::tui::app::App;
+use crate::tui::keys::BINDABLE;
+
+/// The help text: every bindable action with its keys, then the keys of the
+/// search line and the composer, and what the marks mean.
+pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
+    let mut out = Vec::new();
+    let section = |t: &str| Line::styled(t.to_string(), theme.bold());
+    out.push(section("Keys"));
+    for (_, action, help, _) in BINDABLE {
+        let keys: Vec<String> = app.keymap.keys_for(action).iter().map(|k| k.to_string()).collect();
+        if keys.is_empty() {
+            continue;
+        }
+        out.push(Line::from(vec![
+            Span::styled(format!("  {:<16}", keys.join(" ")), theme.key()),
+            Span::raw(help.to_string()),
+        ]));
+    }
+    out.push(Line::raw(""));
+    out.push(section("Searching (after /)"));
+    for (k, h) in [
+        ("type", "jump to the first name or note that matches"),
+        ("Enter", "keep the position; n / N for the next matches"),
+        ("Esc", "go back to where you were"),
+    ] {
+        out.push(Line::from(vec![Span::styled(format!("  {k:<16}"), theme.key()), Span::raw(h)]));
+    }
+    out.push(Line::raw(""));
+    out.push(section("Writing a reply (after r or t)"));
+    for (k, h) in [
+        ("Ctrl-S", "save the draft: marks the invitation replied"),
+        ("Ctrl-E", "edit in $VISUAL / $EDITOR"),
+        ("Ctrl-T, F1-F9", "next template, or template 1-9"),
+        ("Ctrl-Y", "copy the draft"),
+        ("Esc", "leave (asks before discarding changes)"),
+    ] {
+        out.push(Line::from(vec![Span::styled(format!("  {k:<16}"), theme.key()), Span::raw(h)]));
+    }
+    out.push(Line::raw(""));
+    out.push(section("Marks"));
+    out.push(Line::raw("  ✓ accepted   ✗ ignored   ↩ replied   • marked   old: a sent invitation still pending"));
+    out.push(Line::raw("  ctx context · rsn reason · off offer · pitch sells or recruits"));
+    out.push(Line::raw(""));
+    out.push(Line::styled(
+        "LinkedIn has no API for invitations: decisions are kept here and done by you on LinkedIn (o opens the profile).".to_string(),
+        theme.dim(),
+    ));
+    out
+}
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
+    let rect = centred(area, area.width.saturating_sub(6).min(96), area.height.saturating_sub(2));
+    frame.render_widget(Clear, rect);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(Span::styled(" Help · Esc to close ", theme.bold()));
+    let text = lines(app, theme);
+    let max_scroll = (text.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    frame.render_widget(
+        Paragraph::new(text).block(block).scroll((scroll.min(max_scroll), 0)),
+        rect,
+    );
+}

@@ -1,0 +1,149 @@
+//! The list of invitations: only the visible rows are built.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use crate::classify::{Category, Signals};
+use crate::invitation::Invitation;
+use crate::journal::Decision;
+use crate::report::{fit, one_line};
+use crate::stats::Age;
+use crate::tui::app::{App, Filter, Tab};
+
+/// The mark of a decision: ✓ accepted, ✗ ignored, ↩ replied.
+pub fn decision_mark(d: Option<Decision>) -> &'static str {
+    match d {
+        Some(Decision::Accepted) => "✓",
+        Some(Decision::Ignored) => "✗",
+        Some(Decision::Replied) => "↩",
+        None => " ",
+    }
+}
+
+/// Short signal badges: `ctx rsn off pitch`.
+pub fn badges(s: Signals) -> String {
+    let mut out = Vec::new();
+    if s.contains(Signals::CONTEXT) {
+        out.push("ctx");
+    }
+    if s.contains(Signals::REASON) {
+        out.push("rsn");
+    }
+    if s.contains(Signals::OFFER) {
+        out.push("off");
+    }
+    if s.contains(Signals::PITCH) {
+        out.push("pitch");
+    }
+    out.join(" ")
+}
+
+fn pad(s: &str, width: usize) -> String {
+    let s = fit(s, width);
+    let w = s.width();
+    format!("{s}{}", " ".repeat(width.saturating_sub(w)))
+}
+
+fn short_category(c: Category) -> &'static str {
+    match c {
+        Category::Customised => "cust ",
+        Category::GreetingOnly => "greet",
+        Category::Default => "dflt ",
+    }
+}
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let height = usize::from(area.height);
+    let width = usize::from(area.width);
+    if app.rows.is_empty() {
+        let tab = app.current_tab();
+        let msg = if tab == Tab::Sent {
+            "  No sent invitations in this export.".to_string()
+        } else if app.tab_members[app.tab].is_empty() {
+            format!("  No {} invitations in this export.", tab.title().to_lowercase())
+        } else if app.filter == Filter::Undecided {
+            format!(
+                "  All {} decided. f shows the decided ones; Tab goes to the next group.",
+                tab.title().to_lowercase()
+            )
+        } else {
+            format!("  None {} here. f changes the filter.", app.filter.label())
+        };
+        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim())), area);
+        return;
+    }
+    let tab = app.current_tab();
+    let show_category = tab == Tab::All;
+    let show_badges = matches!(tab, Tab::Customised | Tab::All | Tab::Sent);
+    let name_w = 18.min(width / 4).max(8);
+    let badge_w = if show_badges { 12 } else { 0 };
+    let mut lines = Vec::with_capacity(height);
+    for (r, &idx) in app.rows.iter().enumerate().skip(app.offset).take(height) {
+        let inv = &app.invitations[idx as usize];
+        let decision = app.decisions[idx as usize];
+        let selected = r == app.cursor;
+        lines.push(row(app, theme, inv, decision, idx, selected, show_category, name_w, badge_w, width));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn row<'a>(
+    app: &App,
+    theme: Theme,
+    inv: &'a Invitation,
+    decision: Option<crate::journal::Decision>,
+    idx: u32,
+    selected: bool,
+    show_category: bool,
+    name_w: usize,
+    badge_w: usize,
+    width: usize,
+) -> Line<'a> {
+    let marked = app.marked[idx as usize];
+    let mark = if marked { "•" } else { decision_mark(decision) };
+    let cursor = if selected { "▸" } else { " " };
+    let age = Age::between(inv.sent_at, app.now).short();
+    let mut spans = vec![
+        Span::raw(cursor),
+        Span::styled(mark, if marked { theme.warn() } else { theme.bold() }),
+        Span::raw(" "),
+    ];
+    if show_category {
+        spans.push(Span::styled(short_category(inv.category), theme.category(inv.category)));
+        spans.push(Span::raw(" "));
+    }
+    spans.push(Span::raw(pad(&one_line(inv.counterpart()), name_w)));
+    spans.push(Span::styled(format!(" {age:>5} "), theme.dim()));
+    if badge_w > 0 {
+        let mut b = badges(inv.signals);
+        if app.is_stale(inv) {
+            b = if b.is_empty() { "old".into() } else { format!("old {b}") };
+        }
+        let style = if inv.signals.contains(Signals::PITCH) { theme.pitch() } else { theme.category(inv.category) };
+        spans.push(Span::styled(pad(&b, badge_w), style));
+        spans.push(Span::raw(" "));
+    }
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let rest = width.saturating_sub(used + 1);
+    let note = if inv.has_note() {
+        Span::raw(fit(&one_line(inv.message()), rest))
+    } else {
+        Span::styled("(no note)", theme.dim())
+    };
+    spans.push(note);
+    let mut line = Line::from(spans);
+    if decision.is_some() && !selected {
+        line = line.patch_style(theme.dim());
+    }
+    if selected {
+        line = line.patch_style(theme.selected());
+        let used: usize = line.spans.iter().map(|s| s.content.width()).sum();
+        line.spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), theme.selected()));
+    }
+    line
+}

@@ -1,0 +1,145 @@
+//! Drawing: pure functions of `&App` into a `Frame`. One file per screen or
+//! pane; this one lays them out.
+
+mod compose;
+mod detail;
+mod footer;
+mod header;
+mod help;
+mod list;
+mod overlay;
+mod stats;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Paragraph;
+
+use super::app::{App, Mode};
+use theme::Theme;
+
+/// The smallest terminal the layout works in.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 15;
+
+/// Above this width the detail pane sits beside the list.
+const SIDE_BY_SIDE: u16 = 140;
+
+/// The areas of the main screen.
+struct Areas {
+    header: Rect,
+    tabs: Rect,
+    list: Rect,
+    separator: Option<Rect>,
+    detail: Rect,
+    footer: Rect,
+}
+
+fn areas(area: Rect) -> Areas {
+    let [header, tabs, body, footer] = Layout::vertical([
+        Constraint::Length(2),
+        Constraint::Length(1),
+        Constraint::Min(0),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    if area.width >= SIDE_BY_SIDE {
+        let [list, separator, detail] = Layout::horizontal([
+            Constraint::Percentage(55),
+            Constraint::Length(1),
+            Constraint::Min(0),
+        ])
+        .areas(body);
+        return Areas {
+            header,
+            tabs,
+            list,
+            separator: Some(separator),
+            detail,
+            footer,
+        };
+    }
+    let detail_h = (body.height / 2).clamp(7, 14).min(body.height.saturating_sub(4));
+    let [list, separator, detail] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(detail_h),
+    ])
+    .areas(body);
+    Areas {
+        header,
+        tabs,
+        list,
+        separator: Some(separator),
+        detail,
+        footer,
+    }
+}
+
+/// How many list rows fit in a terminal of this size (the app scrolls by it).
+pub fn list_height(width: u16, height: u16) -> usize {
+    usize::from(areas(Rect::new(0, 0, width, height)).list.height)
+}
+
+/// Draws the whole screen.
+pub fn draw(app: &App, frame: &mut Frame) {
+    let area = frame.area();
+    let theme = Theme { color: app.color };
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let msg = format!(
+            "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger.",
+            area.width, area.height
+        );
+        frame.render_widget(
+            Paragraph::new(Line::from(msg)).wrap(ratatui::widgets::Wrap { trim: true }),
+            area,
+        );
+        return;
+    }
+    let a = areas(area);
+    header::draw(app, theme, frame, a.header);
+    header::draw_tabs(app, theme, frame, a.tabs);
+    match &app.mode {
+        Mode::Stats => {
+            let body = Rect {
+                height: area.height - a.header.height - a.tabs.height - a.footer.height,
+                ..a.list
+            };
+            let body = Rect {
+                y: a.tabs.y + 1,
+                x: area.x,
+                width: area.width,
+                ..body
+            };
+            stats::draw(app, theme, frame, body);
+        }
+        Mode::Compose => {
+            let body = Rect::new(
+                area.x,
+                a.tabs.y + 1,
+                area.width,
+                area.height - a.header.height - a.tabs.height - a.footer.height,
+            );
+            compose::draw(app, theme, frame, body);
+        }
+        _ => {
+            list::draw(app, theme, frame, a.list);
+            if let Some(sep) = a.separator {
+                let line = if sep.width == 1 {
+                    Paragraph::new(vec![Line::from("│"); usize::from(sep.height)])
+                } else {
+                    Paragraph::new(Line::from("─".repeat(usize::from(sep.width))))
+                };
+                frame.render_widget(line.style(theme.dim()), sep);
+            }
+            detail::draw(app, theme, frame, a.detail);
+        }
+    }
+    footer::draw(app, theme, frame, a.footer);
+    match &app.mode {
+        Mode::Help { scroll } => help::draw(app, theme, frame, area, *scroll),
+        Mode::Confirm(bulk) => overlay::confirm(bulk, theme, frame, area),
+        _ => {}
+    }
+}

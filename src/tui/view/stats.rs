@@ -1,0 +1,110 @@
+//! The statistics screen (`s`): the survey's bar chart, months, decisions.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use crate::classify::Category;
+use crate::stats::percent;
+use crate::tui::app::{App, cat_index};
+
+const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let b = &app.incoming;
+    let width = usize::from(area.width);
+    let mut lines = vec![
+        Line::styled(
+            format!(" Your pending invitations · {} incoming · {} sent", b.total, app.outgoing.total),
+            theme.bold(),
+        ),
+        Line::raw(""),
+    ];
+    let max = Category::ALL.iter().map(|&c| b.by_category.get(c)).max().unwrap_or(0).max(1);
+    let bar_w = width.saturating_sub(16 + 14 + 16).clamp(10, 60);
+    for c in Category::ALL {
+        let n = b.by_category.get(c);
+        let cells = if n == 0 { 0 } else { (n * bar_w).div_ceil(max) };
+        let mut spans = vec![
+            Span::styled(format!(" {:<14} ", c.label()), theme.category(c)),
+            Span::styled("█".repeat(cells), theme.category(c)),
+            Span::raw(" ".repeat(bar_w - cells)),
+            Span::raw(format!(" {n:>5} {:>6}", format!("({}%)", percent(n, b.total)))),
+        ];
+        if c == Category::Default {
+            spans.push(Span::styled(format!("   no note: {}", b.no_note), theme.dim()));
+        }
+        lines.push(Line::from(spans));
+    }
+    lines.push(Line::raw(""));
+    if let (Some(first), Some(last)) = (b.by_month.first(), b.by_month.last()) {
+        let months = &b.by_month;
+        let room = width.saturating_sub(40).max(12);
+        // Older months fold away when they do not fit.
+        let shown = &months[months.len().saturating_sub(room)..];
+        let max = shown.iter().map(|m| m.1).max().unwrap_or(0).max(1);
+        let spark: String = shown
+            .iter()
+            .map(|&(_, n)| if n == 0 { ' ' } else { SPARKS[(n * 7).div_ceil(max).min(7)] })
+            .collect();
+        let from = if shown.len() < months.len() { shown[0].0 } else { first.0 };
+        lines.push(Line::from(vec![
+            Span::raw(" by month       "),
+            Span::styled(spark, theme.ok()),
+            Span::styled(format!("  {} – {}", from.label(), last.0.label()), theme.dim()),
+        ]));
+        let busiest = months.iter().max_by_key(|m| m.1).map(|m| (m.0.label(), m.1));
+        if let Some((label, n)) = busiest {
+            lines.push(Line::styled(format!("                busiest: {label} with {n}"), theme.dim()));
+        }
+        lines.push(Line::raw(""));
+    }
+    lines.push(Line::styled(
+        format!(" {:<14} {:>9} {:>9} {:>9} {:>10}", "decisions", "accepted", "ignored", "replied", "undecided"),
+        theme.bold(),
+    ));
+    let mut total = crate::tui::app::DecisionCounts::default();
+    for c in Category::ALL {
+        let d = app.counts[cat_index(c)];
+        total.accepted += d.accepted;
+        total.ignored += d.ignored;
+        total.replied += d.replied;
+        let undecided = b.by_category.get(c) - d.decided();
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {:<14}", c.label()), theme.category(c)),
+            Span::raw(format!(" {:>9} {:>9} {:>9} {:>10}", d.accepted, d.ignored, d.replied, undecided)),
+        ]));
+    }
+    lines.push(Line::raw(format!(
+        " {:<14} {:>9} {:>9} {:>9} {:>10}",
+        "all",
+        total.accepted,
+        total.ignored,
+        total.replied,
+        b.total - total.decided()
+    )));
+    lines.push(Line::raw(""));
+    let s = b.signals;
+    lines.push(Line::raw(format!(
+        " customised     context {} · reason {} · offer {} · pitch {}",
+        s.context, s.reason, s.offer, s.pitch
+    )));
+    if app.outgoing.total > 0 {
+        let stale = app
+            .invitations
+            .iter()
+            .filter(|i| app.is_stale(i))
+            .count();
+        let o = &app.outgoing.by_category;
+        lines.push(Line::raw(format!(
+            " sent           {} customised · {} greeting-only · {} default · {stale} pending over {} days",
+            o.get(Category::Customised),
+            o.get(Category::GreetingOnly),
+            o.get(Category::Default),
+            app.stale_after_days
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), area);
+}

@@ -1,0 +1,65 @@
+//! Colours and emphasis. Each group has one colour everywhere; with
+//! `NO_COLOR` only bold, dim and reverse carry the meaning.
+
+use ratatui::style::{Color, Modifier, Style};
+
+use crate::classify::Category;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    pub color: bool,
+}
+
+impl Theme {
+    fn fg(self, c: Color) -> Style {
+        if self.color { Style::new().fg(c) } else { Style::new() }
+    }
+
+    pub fn category(self, c: Category) -> Style {
+        match c {
+            Category::Customised => self.fg(Color::Green),
+            Category::GreetingOnly => self.fg(Color::Yellow),
+            Category::Default => self.fg(Color::Blue),
+        }
+    }
+
+    pub fn dim(self) -> Style {
+        if self.color {
+            Style::new().fg(Color::DarkGray)
+        } else {
+            Style::new().add_modifier(Modifier::DIM)
+        }
+    }
+
+    pub fn bold(self) -> Style {
+        Style::new().add_modifier(Modifier::BOLD)
+    }
+
+    pub fn selected(self) -> Style {
+        if self.color {
+            Style::new().bg(Color::Rgb(40, 44, 60)).add_modifier(Modifier::BOLD)
+        } else {
+            Style::new().add_modifier(Modifier::REVERSED)
+        }
+    }
+
+    pub fn key(self) -> Style {
+        self.fg(Color::Cyan).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn error(self) -> Style {
+        self.fg(Color::Red).add_modifier(Modifier::BOLD)
+    }
+
+    pub fn ok(self) -> Style {
+        self.fg(Color::Green)
+    }
+
+    pub fn pitch(self) -> Style {
+        self.fg(Color::Magenta)
+    }
+
+    pub fn warn(self) -> Style {
+        self.fg(Color::Yellow).add_modifier(Modifier::BOLD)
+    }
+}
