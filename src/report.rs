@@ -43,12 +43,9 @@ pub fn survey_line(b: &Breakdown) -> String {
 pub fn one_line(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut space = false;
-    for ch in s.chars() {
+    for ch in Printable::new(s) {
         if ch.is_whitespace() {
             space = !out.is_empty();
-            continue;
-        }
-        if ch.is_control() || is_format_control(ch) {
             continue;
         }
         if space {
@@ -60,15 +57,69 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
+/// The characters of a string that are safe to draw: whole escape sequences
+/// (CSI `ESC [ … final`, OSC `ESC ] … BEL` or `ESC \\`, and two-byte ones)
+/// are skipped, as are other control and format characters. Line breaks and
+/// tabs pass through for the caller to handle.
+struct Printable<'a> {
+    chars: std::str::Chars<'a>,
+}
+
+impl<'a> Printable<'a> {
+    fn new(s: &'a str) -> Self {
+        Printable { chars: s.chars() }
+    }
+
+    fn skip_escape(&mut self) {
+        match self.chars.next() {
+            // CSI: parameters and intermediates, then one final byte @..~.
+            Some('[') => {
+                for c in self.chars.by_ref() {
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            // OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \\).
+            Some(']' | 'P' | 'X' | '^' | '_') => {
+                while let Some(c) = self.chars.next() {
+                    if c == '\u{7}' {
+                        break;
+                    }
+                    if c == '\u{1b}' {
+                        self.chars.next();
+                        break;
+                    }
+                }
+            }
+            // A two-character sequence (ESC c, ESC 7, …): already consumed.
+            _ => {}
+        }
+    }
+}
+
+impl Iterator for Printable<'_> {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        loop {
+            let c = self.chars.next()?;
+            match c {
+                '\u{1b}' => self.skip_escape(),
+                '\n' | '\t' => return Some(c),
+                c if c.is_control() || is_format_control(c) => {}
+                c => return Some(c),
+            }
+        }
+    }
+}
+
 /// Keeps line breaks but drops every other control character (ESC, so no
 /// escape sequence survives; BEL; bidirectional overrides); tabs become spaces.
 pub fn clean_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for ch in s.chars() {
+    for ch in Printable::new(s) {
         match ch {
-            '\n' => out.push('\n'),
             '\t' => out.push_str("    "),
-            c if c.is_control() || is_format_control(c) => {}
             c => out.push(c),
         }
     }
@@ -376,7 +427,9 @@ mod tests {
 
     #[test]
     fn one_line_strips_controls_and_escapes() {
-        assert_eq!(one_line("Hi\u{1b}]0;pwned\u{7}\n  there\t!"), "Hi]0;pwned there !");
+        assert_eq!(one_line("Hi\u{1b}]0;pwned\u{7}\n  there\t!"), "Hi there !");
+        assert_eq!(one_line("a\u{1b}[2J\u{1b}[1;31mb\u{1b}]8;;http://x\u{1b}\\c\u{1b}cd"), "abcd");
+        assert_eq!(clean_text("a\r\nb\u{1b}[Hc\td"), "a\nbc    d");
         assert_eq!(one_line("a\u{202e}b"), "ab");
     }
 

@@ -54,8 +54,20 @@ fn editor_with(text: &str) -> TextArea<'static> {
     let mut t = TextArea::new(text.split('\n').map(str::to_string).collect());
     t.set_wrap_mode(WrapMode::WordOrGlyph);
     t.set_max_histories(200);
-    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
-    t.move_cursor(ratatui_textarea::CursorMove::End);
+    // Start where the user is most likely to write: the end of the first
+    // paragraph after the greeting (or the end of a one-line text).
+    let lines = t.lines();
+    let row = match lines.iter().position(|l| l.trim().is_empty()) {
+        Some(blank) => (blank + 1..lines.len())
+            .find(|&r| lines.get(r + 1).is_none_or(|l| l.trim().is_empty()))
+            .unwrap_or(lines.len().saturating_sub(1)),
+        None => lines.len().saturating_sub(1),
+    };
+    let col = lines.get(row).map_or(0, |l| l.chars().count());
+    t.move_cursor(ratatui_textarea::CursorMove::Jump(
+        u16::try_from(row).unwrap_or(u16::MAX),
+        u16::try_from(col).unwrap_or(u16::MAX),
+    ));
     t
 }
 

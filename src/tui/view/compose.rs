@@ -31,11 +31,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let title = if c.thank_you {
         format!(" Thank {} for connecting ", one_line(inv.counterpart()))
     } else {
-        format!(" Reply to {} — don't accept yet ", one_line(inv.counterpart()))
+        format!(" Reply to {}, don't accept yet ", one_line(inv.counterpart()))
     };
     let right = match (c.resumed, template) {
         (true, _) => " your saved draft ".to_string(),
-        (false, Some(t)) => format!(" template {}/{}: {}, {} ", c.template + 1, app.templates.list.len(), t.name, t.about),
+        (false, Some(t)) => format!(" template {}/{}: {} ", c.template + 1, app.templates.list.len(), t.name),
         (false, None) => String::new(),
     };
     let count = c.char_count();

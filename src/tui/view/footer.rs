@@ -79,15 +79,25 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    let mut spans = vec![Span::raw(" ")];
-    let mut used = 1;
-    for (key, label) in hints(app) {
-        let w = key.width() + 1 + label.width() + 2;
-        if used + w > width {
+    // The last two hints (help, quit) always show; the others fill the
+    // room left, most useful first.
+    let all = hints(app);
+    let w = |(k, l): &(String, String)| k.width() + 1 + l.width() + 2;
+    let tail_n = if app.mode == Mode::List { 2.min(all.len()) } else { 0 };
+    let (head, tail) = all.split_at(all.len() - tail_n);
+    let mut used = 1 + tail.iter().map(w).sum::<usize>();
+    let mut shown: Vec<&(String, String)> = Vec::new();
+    for h in head {
+        if used + w(h) > width {
             break;
         }
-        used += w;
-        spans.push(Span::styled(key, theme.key()));
+        used += w(h);
+        shown.push(h);
+    }
+    shown.extend(tail);
+    let mut spans = vec![Span::raw(" ")];
+    for (key, label) in shown {
+        spans.push(Span::styled(key.clone(), theme.key()));
         spans.push(Span::raw(format!(" {label}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);

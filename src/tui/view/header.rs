@@ -11,11 +11,17 @@ use crate::tui::app::{App, Tab};
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
-    let title = format!(
-        " invitriage · {} · {}",
-        one_line(&app.source_name),
-        survey_line(&app.incoming)
-    );
+    let source = one_line(&app.source_name);
+    let survey = survey_line(&app.incoming);
+    // The longest form that fits: the survey line matters more than the name.
+    let title = [
+        format!(" invitriage · {source} · {survey}"),
+        format!(" {source} · {survey}"),
+        format!(" {survey}"),
+    ]
+    .into_iter()
+    .find(|t| t.chars().count() <= width)
+    .unwrap_or_else(|| format!(" {survey}"));
     let (decided, total) = app.progress();
     let pct = crate::stats::percent(decided, total);
     let bar_w = 28usize;

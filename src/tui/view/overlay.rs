@@ -23,7 +23,7 @@ pub fn confirm(bulk: &Bulk, theme: Theme, frame: &mut Frame, area: Rect) {
     let w = 60.min(area.width.saturating_sub(4));
     let inner_w = usize::from(w.saturating_sub(4)).max(1);
     let text_lines = bulk.detail.len().div_ceil(inner_w) as u16;
-    let rect = centred(area, w, text_lines + 5);
+    let rect = centred(area, w, text_lines + 3);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -32,7 +32,7 @@ pub fn confirm(bulk: &Bulk, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, rect);
     let [body, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
     frame.render_widget(
-        Paragraph::new(vec![Line::raw(bulk.question.clone()), Line::raw(""), Line::raw(bulk.detail.clone())])
+        Paragraph::new(vec![Line::raw(bulk.detail.clone())])
             .wrap(Wrap { trim: true }),
         body.inner(ratatui::layout::Margin::new(1, 0)),
     );

@@ -1,0 +1,517 @@
+//! The triage screen: `App::update` for every action, and insta snapshots of
+//! each screen drawn into ratatui's `TestBackend`.
+
+use chrono::NaiveDateTime;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+use invitriage::classify::{Category, Classifier, Lists};
+use invitriage::import::{self, Source};
+use invitriage::journal::{Decision, Journal};
+use invitriage::reply::Templates;
+use invitriage::tui::app::{App, AppInit, Effect, Filter, Mode, Tab};
+use invitriage::tui::keys::{Action, Keymap};
+use invitriage::tui::view;
+
+fn now() -> NaiveDateTime {
+    import::parse_sent_at("2026-11-25T12:00:00").unwrap()
+}
+
+/// An app over the bundled sample with a journal in `dir`.
+fn sample_app(dir: &std::path::Path) -> App {
+    app_from(Source::Sample, dir)
+}
+
+fn app_from(source: Source, dir: &std::path::Path) -> App {
+    let mut import = import::load(&source).expect("loads");
+    Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
+    let (journal, notices) = Journal::open(dir).expect("journal opens");
+    let mut app = App::new(AppInit {
+        source_name: import.source.short_name(),
+        invitations: import.invitations,
+        journal,
+        keymap: Keymap::default(),
+        now: now(),
+        my_name: None,
+        templates: Templates::default(),
+        stale_after_days: 21,
+        note_limit: 300,
+        classifier: Classifier::default(),
+        notices,
+        color: false,
+    });
+    app.update(Action::Resize(80, 24));
+    app
+}
+
+fn app_from_csv(csv: &str, dir: &tempfile::TempDir) -> App {
+    let path = dir.path().join("Invitations.csv");
+    std::fs::write(&path, csv).unwrap();
+    app_from(Source::Path(path), &dir.path().join("data"))
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let mut app_size = Terminal::new(TestBackend::new(w, h)).unwrap();
+    app_size.draw(|f| view::draw(app, f)).unwrap();
+    app_size.backend().to_string()
+}
+
+fn key(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn current_name(app: &App) -> String {
+    app.current().map(|i| i.from().to_string()).unwrap_or_default()
+}
+
+// ---- update ------------------------------------------------------------
+
+#[test]
+fn opens_on_customised_with_survey_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    assert_eq!(app.current_tab(), Tab::Customised);
+    assert_eq!(app.incoming.total, 135);
+    assert_eq!(app.incoming.by_category.get(Category::Customised), 13);
+    assert_eq!(app.incoming.by_category.get(Category::GreetingOnly), 10);
+    assert_eq!(app.incoming.by_category.get(Category::Default), 112);
+    assert_eq!(app.rows.len(), 13);
+    assert_eq!(app.progress(), (0, 135));
+}
+
+#[test]
+fn opens_on_the_first_group_with_undecided_invitations() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::IgnoreMarked);
+    assert!(matches!(app.mode, Mode::Confirm(_)));
+    app.update(Action::Confirm(true));
+    drop(app);
+    let app = sample_app(dir.path());
+    assert_eq!(app.current_tab(), Tab::GreetingOnly);
+}
+
+#[test]
+fn accept_records_and_moves_to_next_undecided() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let first = app.current().unwrap().id;
+    let second = app.invitations[app.rows[1] as usize].from().to_string();
+    assert_eq!(app.update(Action::Accept), None);
+    assert_eq!(app.decisions[app.rows[0] as usize], Some(Decision::Accepted));
+    assert_eq!(app.journal.state(first).and_then(|e| e.decision()), Some(Decision::Accepted));
+    assert_eq!(current_name(&app), second);
+    assert_eq!(app.progress().0, 1);
+    assert!(app.status.as_ref().unwrap().text.starts_with("Accepted "));
+}
+
+#[test]
+fn ignore_then_undo_restores_and_moves_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = current_name(&app);
+    app.update(Action::Ignore);
+    assert_eq!(app.progress().0, 1);
+    app.update(Action::Undo);
+    assert_eq!(app.progress().0, 0);
+    assert_eq!(current_name(&app), who);
+    assert!(app.status.as_ref().unwrap().text.contains("Undid ignore"));
+    app.update(Action::Undo);
+    assert_eq!(app.status.as_ref().unwrap().text, "Nothing to undo");
+}
+
+#[test]
+fn undo_works_across_a_restart_and_many_levels() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    app.update(Action::Ignore);
+    app.update(Action::Accept);
+    assert_eq!(app.progress().0, 3);
+    drop(app);
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.progress().0, 3, "decisions survive a restart");
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    assert_eq!(app.progress().0, 1);
+    assert_eq!(app.counts[0].accepted, 1);
+    assert_eq!(app.counts[0].ignored, 0);
+}
+
+#[test]
+fn marks_then_bulk_accept_without_confirmation_and_one_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Mark);
+    app.update(Action::Mark);
+    app.update(Action::Down);
+    app.update(Action::Mark);
+    assert_eq!(app.marked_count, 3);
+    app.update(Action::AcceptMarked);
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.counts[0].accepted, 3);
+    assert_eq!(app.marked_count, 0);
+    app.update(Action::Undo);
+    assert_eq!(app.counts[0].accepted, 0, "one undo reverts the whole bulk");
+}
+
+#[test]
+fn bulk_on_whole_tab_asks_with_the_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(2));
+    app.update(Action::IgnoreMarked);
+    let Mode::Confirm(bulk) = &app.mode else {
+        panic!("expected a confirmation, got {:?}", app.mode)
+    };
+    assert_eq!(bulk.question, "Ignore all 112 default invitations?");
+    app.update(Action::Confirm(false));
+    assert_eq!(app.progress().0, 0, "n changes nothing");
+    app.update(Action::IgnoreMarked);
+    app.update(Action::Confirm(true));
+    assert_eq!(app.counts[2].ignored, 112);
+    assert_eq!(app.progress().0, 112);
+}
+
+#[test]
+fn escape_clears_marks() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Mark);
+    app.update(Action::Cancel);
+    assert_eq!(app.marked_count, 0);
+}
+
+#[test]
+fn tabs_switch_by_number_and_cycle() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(4));
+    assert_eq!(app.current_tab(), Tab::Sent);
+    assert_eq!(app.rows.len(), 20);
+    app.update(Action::NextTab);
+    assert_eq!(app.current_tab(), Tab::Customised);
+    app.update(Action::PrevTab);
+    assert_eq!(app.current_tab(), Tab::Sent);
+    app.update(Action::Tab(3));
+    assert_eq!(app.rows.len(), 135);
+}
+
+#[test]
+fn movement_keys_stay_in_bounds_and_scroll() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(3));
+    app.update(Action::Up);
+    assert_eq!(app.cursor, 0);
+    app.update(Action::Last);
+    assert_eq!(app.cursor, 134);
+    assert!(app.offset + app.list_height() > 134, "the cursor row is visible");
+    app.update(Action::Down);
+    assert_eq!(app.cursor, 134);
+    app.update(Action::First);
+    assert_eq!((app.cursor, app.offset), (0, 0));
+    app.update(Action::PageDown);
+    assert_eq!(app.cursor, app.list_height());
+    app.update(Action::PageUp);
+    assert_eq!(app.cursor, 0);
+}
+
+#[test]
+fn sent_invitations_cannot_be_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(4));
+    app.update(Action::Accept);
+    assert_eq!(app.progress().0, 0);
+    assert!(app.status.as_ref().unwrap().text.contains("You sent this invitation"));
+}
+
+#[test]
+fn filter_cycles_and_lists_decided_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Accepted);
+    assert_eq!(app.rows.len(), 1);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Ignored);
+    assert!(app.rows.is_empty());
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::All);
+    assert_eq!(app.rows.len(), 13);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Undecided);
+    assert_eq!(app.rows.len(), 12);
+}
+
+#[test]
+fn search_is_incremental_and_n_finds_the_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(3));
+    app.update(Action::Search);
+    assert_eq!(app.mode, Mode::Search);
+    for c in "linkedin".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let first = app.cursor;
+    assert!(app.current().unwrap().message().to_lowercase().contains("linkedin"));
+    app.update(Action::SearchSubmit);
+    assert_eq!(app.mode, Mode::List);
+    assert!(app.status.as_ref().unwrap().text.contains("matches for “linkedin”"));
+    app.update(Action::NextMatch);
+    assert!(app.cursor > first);
+    assert!(app.current().unwrap().message().to_lowercase().contains("linkedin"));
+    app.update(Action::PrevMatch);
+    assert_eq!(app.cursor, first);
+}
+
+#[test]
+fn search_escape_returns_to_where_it_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(3));
+    app.update(Action::Down);
+    app.update(Action::Search);
+    for c in "zzzz-no-such-thing".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    assert!(app.status.as_ref().unwrap().error);
+    app.update(Action::Cancel);
+    assert_eq!(app.cursor, 1);
+    assert_eq!(app.mode, Mode::List);
+}
+
+#[test]
+fn open_and_copy_hand_back_effects() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let url = app.current().unwrap().inviter_url().to_string();
+    assert_eq!(app.update(Action::OpenProfile), Some(Effect::OpenUrl(url.clone())));
+    assert_eq!(
+        app.update(Action::CopyUrl),
+        Some(Effect::Copy {
+            text: url,
+            label: "profile URL".into()
+        })
+    );
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+}
+
+#[test]
+fn help_and_stats_toggle() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Help);
+    assert_eq!(app.mode, Mode::Help { scroll: 0 });
+    app.update(Action::Down);
+    assert_eq!(app.mode, Mode::Help { scroll: 1 });
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List);
+    app.update(Action::Stats);
+    assert_eq!(app.mode, Mode::Stats);
+    app.update(Action::Stats);
+    assert_eq!(app.mode, Mode::List);
+}
+
+// ---- drafting ------------------------------------------------------------
+
+#[test]
+fn reply_composer_saves_a_draft_that_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let id = app.current().unwrap().id;
+    let first = app.current().unwrap().from().split(' ').next().unwrap().to_string();
+    app.update(Action::Reply);
+    assert_eq!(app.mode, Mode::Compose);
+    let text = app.composer.as_ref().unwrap().text();
+    assert!(text.starts_with(&format!("Hi {first},")), "{text}");
+    assert!(text.ends_with("Colleen"), "signed with the To column's first name: {text}");
+    for c in "Happy to talk.".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    app.update(Action::ComposeSave);
+    assert_eq!(app.mode, Mode::List);
+    drop(app);
+    let app = sample_app(dir.path());
+    let entry = app.journal.state(id).unwrap();
+    assert_eq!(entry.decision(), Some(Decision::Replied));
+    assert!(entry.reply.as_ref().unwrap().text.contains("Happy to talk."));
+}
+
+#[test]
+fn empty_draft_is_refused_and_kept_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    app.update(Action::EditorDone(Ok("   \n".into())));
+    app.update(Action::ComposeSave);
+    assert_eq!(app.mode, Mode::Compose);
+    assert!(app.status.as_ref().unwrap().error);
+}
+
+#[test]
+fn escape_asks_before_discarding_a_changed_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('x')));
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Compose, "first Esc only asks");
+    assert!(app.status.as_ref().unwrap().text.contains("Discard"));
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.progress().0, 0, "nothing recorded");
+}
+
+#[test]
+fn editor_failure_keeps_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    let before = app.composer.as_ref().unwrap().text();
+    assert_eq!(app.update(Action::ComposeEditor), Some(Effect::Editor(before.clone())));
+    app.update(Action::EditorDone(Err("The editor `nano` exited with 1".into())));
+    assert_eq!(app.composer.as_ref().unwrap().text(), before);
+    assert!(app.status.as_ref().unwrap().error);
+    app.update(Action::EditorDone(Ok("Edited elsewhere\n".into())));
+    assert_eq!(app.composer.as_ref().unwrap().text(), "Edited elsewhere");
+}
+
+#[test]
+fn templates_switch_and_follow_the_group() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    assert_eq!(app.composer.as_ref().unwrap().template, 2, "customised template for a customised note");
+    app.update(Action::ComposeNextTemplate);
+    assert_eq!(app.composer.as_ref().unwrap().template, 3);
+    app.update(Action::ComposeTemplate(0));
+    assert!(app.composer.as_ref().unwrap().text().contains("Since we don't know each other"));
+    app.update(Action::ComposeTemplate(9));
+    assert!(app.status.as_ref().unwrap().error);
+    app.update(Action::Cancel);
+    app.update(Action::Tab(2));
+    app.update(Action::Reply);
+    assert_eq!(app.composer.as_ref().unwrap().template, 0, "stranger template for a default note");
+}
+
+#[test]
+fn thank_you_follows_an_accept_and_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::ThankYou);
+    assert_eq!(app.mode, Mode::List, "not before an accept");
+    app.update(Action::Accept);
+    app.update(Action::Up);
+    app.update(Action::ThankYou);
+    assert_eq!(app.mode, Mode::Compose);
+    assert!(app.composer.as_ref().unwrap().text().contains("Thanks for connecting"));
+    app.update(Action::ComposeSave);
+    let id = app.current().unwrap().id;
+    let entry = app.journal.state(id).unwrap();
+    assert_eq!(entry.decision(), Some(Decision::Accepted));
+    assert!(entry.thank_you.is_some());
+    assert!(matches!(app.update(Action::CopyDraft), Some(Effect::Copy { .. })));
+}
+
+// ---- screens -------------------------------------------------------------
+
+#[test]
+fn snapshot_list_with_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_each_tab() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    for t in 1..5 {
+        app.update(Action::Tab(t));
+        insta::assert_snapshot!(format!("tab_{t}"), screen(&app, 80, 24));
+    }
+}
+
+#[test]
+fn snapshot_wide_side_by_side() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(150, 30));
+    insta::assert_snapshot!(screen(&app, 150, 30));
+}
+
+#[test]
+fn snapshot_help_overlay() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Help);
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_stats_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    app.update(Action::Ignore);
+    app.update(Action::Stats);
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_bulk_confirmation() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(2));
+    app.update(Action::IgnoreMarked);
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_search() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(3));
+    app.update(Action::Search);
+    for c in "webinar".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_composer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(2));
+    app.update(Action::Reply);
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
+#[test]
+fn snapshot_too_small() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    insta::assert_snapshot!(screen(&app, 40, 10));
+}
+
+#[test]
+fn hostile_note_cannot_reach_the_terminal() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        \"Eve \u{1b}]0;owned\u{7}Mallory\",Colleen Ruiz,\"11/20/26, 9:00 AM\",\"We met at the summit \u{1b}[2J\u{1b}[H🚀🚀 日本語 \u{202e}reversed\u{7}\nsecond line\",INCOMING,https://www.linkedin.com/in/eve,https://www.linkedin.com/in/colleen\n";
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_from_csv(csv, &dir);
+    let out = screen(&app, 80, 24);
+    assert!(!out.contains('\u{1b}'), "no ESC reaches the screen");
+    assert!(!out.contains('\u{7}'));
+    assert!(!out.contains('\u{202e}'));
+    assert!(out.contains("🚀"));
+    insta::assert_snapshot!(out);
+}
