@@ -1,0 +1,175 @@
+//! End to end: the real binary in a pseudo-terminal, driven by key presses,
+//! its screen read back through a terminal emulator (vt100), as a person
+//! would see it.
+
+use std::io::Write;
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::Session;
+use expectrl::process::unix::{PtyStream, UnixProcess};
+
+use invitriage::journal::{Decision, Journal};
+
+type Pty = Session<UnixProcess, PtyStream>;
+
+fn nz(n: u16) -> std::num::NonZeroU16 {
+    std::num::NonZeroU16::new(n).unwrap()
+}
+
+struct App {
+    session: Pty,
+    screen: vt100::Parser,
+}
+
+impl App {
+    fn start(data: &Path) -> App {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+        cmd.env_clear()
+            .env("TERM", "xterm-256color")
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", data)
+            .env("XDG_CONFIG_HOME", data.join("config"))
+            .env("INVITRIAGE_DATA_DIR", data)
+            .env("INVITRIAGE_NOW", "2026-11-25T12:00:00")
+            .env("NO_COLOR", "1")
+            .env("BROWSER", "true");
+        let mut session = Session::spawn(cmd).expect("spawn in a pty");
+        session.get_process_mut().set_window_size(100, 30).unwrap();
+        App {
+            session,
+            screen: vt100::Parser::new(nz(30), nz(100), 0),
+        }
+    }
+
+    fn pump(&mut self) {
+        let mut buf = [0u8; 8192];
+        loop {
+            match self.session.try_read(&mut buf) {
+                Ok(0) => break,
+                Ok(n) => self.screen.process(&buf[..n]),
+                Err(_) => break,
+            }
+        }
+    }
+
+    fn text(&mut self) -> String {
+        self.pump();
+        self.screen.screen().contents()
+    }
+
+    /// Waits until the screen shows `needle`, or fails with the screen.
+    fn wait_for(&mut self, needle: &str) {
+        let start = Instant::now();
+        loop {
+            let text = self.text();
+            if text.contains(needle) {
+                return;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("timed out waiting for {needle:?}; the screen:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    fn press(&mut self, keys: &str) {
+        self.session.write_all(keys.as_bytes()).unwrap();
+        self.session.flush().unwrap();
+        // A bare ESC followed at once by another key reads as Alt-key.
+        std::thread::sleep(Duration::from_millis(120));
+    }
+
+    fn pid(&self) -> String {
+        self.session.get_process().pid().to_string()
+    }
+
+    fn wait_exit(&mut self) -> bool {
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_secs(10) {
+            self.pump();
+            if !self.session.get_process().is_alive().unwrap_or(false) {
+                return true;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        false
+    }
+}
+
+fn decisions(data: &Path) -> Vec<Decision> {
+    let (journal, _) = Journal::open(data).expect("journal opens after the app is gone");
+    journal.iter().filter_map(|(_, e)| e.decision()).collect()
+}
+
+#[test]
+fn a_person_triages_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    app.wait_for("135 invitations: 13 customised · 10 greeting-only · 112 default (83%)");
+    app.wait_for("decided 0 of 135");
+    app.press("a");
+    app.wait_for("Accepted ");
+    app.wait_for("decided 1 of 135");
+    app.press("3");
+    app.press("I");
+    app.wait_for("Ignore all 112 default invitations?");
+    app.press("y");
+    app.wait_for("Ignored 112 invitations");
+    app.press("?");
+    app.wait_for("Help · Esc to close");
+    app.press("\x1b");
+    app.press("s");
+    app.wait_for("Your pending invitations");
+    app.press("\x1b");
+    app.press("u");
+    app.wait_for("Undid ignore: 112 invitations");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let d = decisions(dir.path());
+    assert_eq!(d, vec![Decision::Accepted]);
+}
+
+#[test]
+fn a_decision_survives_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    app.wait_for("decided 0 of 135");
+    app.press("i");
+    app.wait_for("Ignored ");
+    let status = Command::new("kill").args(["-KILL", &app.pid()]).status().unwrap();
+    assert!(status.success());
+    assert!(app.wait_exit(), "killed");
+    assert_eq!(decisions(dir.path()), vec![Decision::Ignored]);
+    let mut again = App::start(dir.path());
+    again.wait_for("decided 1 of 135");
+    again.press("q");
+    assert!(again.wait_exit());
+}
+
+#[test]
+fn a_second_instance_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut first = App::start(dir.path());
+    first.wait_for("decided 0 of 135");
+    let mut second = App::start(dir.path());
+    assert!(second.wait_exit(), "the second one stops");
+    let text = second.text();
+    assert!(text.contains("another invitriage"), "{text}");
+    first.press("q");
+    assert!(first.wait_exit());
+}
+
+#[test]
+fn a_terminal_too_small_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    app.wait_for("decided 0 of 135");
+    app.session.get_process_mut().set_window_size(40, 10).unwrap();
+    app.screen.set_size(nz(10), nz(40));
+    // SIGWINCH reaches the app through the pty; it redraws.
+    app.wait_for("make the terminal larger");
+    app.press("q");
+    assert!(app.wait_exit());
+}
