@@ -409,3 +409,123 @@ mod tests {
         }
     }
 }
+
+/// The output formats of `drafts`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DraftsFormat {
+    /// A Markdown to-do list to work through in the browser.
+    Md,
+    Csv,
+    Json,
+}
+
+/// One saved draft with the invitation it answers.
+struct DraftRow<'a> {
+    inv: &'a Invitation,
+    kind: crate::journal::DraftKind,
+    draft: &'a crate::journal::Draft,
+    status: &'static str,
+}
+
+fn draft_rows<'a>(invitations: &'a [Invitation], journal: &'a Journal) -> Vec<DraftRow<'a>> {
+    use crate::journal::DraftKind;
+    let mut seen = HashSet::new();
+    let mut out = Vec::new();
+    for inv in invitations {
+        let Some(entry) = journal.state(inv.id) else { continue };
+        if !seen.insert(inv.id) {
+            continue;
+        }
+        let status = entry.decision().map_or("undecided", Decision::label);
+        for kind in [DraftKind::Reply, DraftKind::ThankYou] {
+            if let Some(draft) = entry.draft(kind) {
+                out.push(DraftRow {
+                    inv,
+                    kind,
+                    draft,
+                    status,
+                });
+            }
+        }
+    }
+    // Oldest first: the reply drafted longest ago is the one to follow up.
+    out.sort_by_key(|r| r.draft.at);
+    out
+}
+
+/// Writes every saved draft (reply or thank-you) with name, profile URL and
+/// status; returns how many.
+pub fn write_drafts(
+    mut w: impl Write,
+    format: DraftsFormat,
+    invitations: &[Invitation],
+    journal: &Journal,
+) -> io::Result<usize> {
+    let rows = draft_rows(invitations, journal);
+    match format {
+        DraftsFormat::Md => {
+            writeln!(w, "# Drafts ({})\n", rows.len())?;
+            if rows.is_empty() {
+                writeln!(w, "No drafts yet: press `r` on an invitation in the triage screen.")?;
+            }
+            for r in &rows {
+                let url = r.inv.counterpart_url();
+                let link = if url.is_empty() { INVITATION_MANAGER_URL } else { url };
+                writeln!(
+                    w,
+                    "- [ ] **{}** · {} · {} · drafted {} · <{}>\n",
+                    crate::report::one_line(r.inv.counterpart()),
+                    r.kind.label(),
+                    r.status,
+                    r.draft.at.format("%Y-%m-%d %H:%M"),
+                    link
+                )?;
+                for line in r.draft.text.lines() {
+                    writeln!(w, "  > {line}")?;
+                }
+                writeln!(w)?;
+            }
+        }
+        DraftsFormat::Csv => {
+            let mut out = csv::Writer::from_writer(w);
+            out.write_record(["name", "profile_url", "kind", "status", "drafted_at", "text", "id"])?;
+            for r in &rows {
+                let at = r.draft.at.format("%Y-%m-%d %H:%M:%S").to_string();
+                let id = r.inv.id.to_string();
+                let cells = [
+                    r.inv.counterpart(),
+                    r.inv.counterpart_url(),
+                    r.kind.label(),
+                    r.status,
+                    &at,
+                    &r.draft.text,
+                    &id,
+                ];
+                out.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))?;
+            }
+            out.flush()?;
+        }
+        DraftsFormat::Json => {
+            let list: Vec<serde_json::Value> = rows
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "name": r.inv.counterpart(),
+                        "profile_url": r.inv.counterpart_url(),
+                        "kind": r.kind.label(),
+                        "status": r.status,
+                        "drafted_at": r.draft.at,
+                        "text": r.draft.text,
+                        "id": r.inv.id.to_string(),
+                    })
+                })
+                .collect();
+            serde_json::to_writer_pretty(
+                &mut w,
+                &serde_json::json!({ "count": list.len(), "drafts": list }),
+            )?;
+            writeln!(w)?;
+        }
+    }
+    Ok(rows.len())
+}

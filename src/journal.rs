@@ -60,6 +60,10 @@
 //! readers such as [`Journal::open_read_only`] are never blocked by it, even
 //! where locks are mandatory) and is refused while another process holds it.
 //! The lock goes with the `Journal` (drop) or the process (even `SIGKILL`).
+//!
+//! The journal and the `.torn` file are created readable by the user only
+//! (mode 0600 on Unix). The journal never reads the clock: every `at` is the
+//! caller's.
 
 use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{HashMap, HashSet};
@@ -489,7 +493,7 @@ impl Journal {
             Err(TryLockError::Error(e)) => return Err(io_error("lock", &lock_path)(e)),
         }
         let existed = path.exists();
-        let mut file = OpenOptions::new()
+        let mut file = private(&mut OpenOptions::new())
             .read(true)
             .append(true)
             .create(true)
@@ -863,11 +867,22 @@ impl Journal {
 
 /// Appends the torn bytes, on a line of their own, to the `.torn` file.
 fn keep_torn(path: &Path, torn: &[u8]) -> io::Result<()> {
-    let mut f = OpenOptions::new().append(true).create(true).open(path)?;
+    let mut f = private(&mut OpenOptions::new())
+        .append(true)
+        .create(true)
+        .open(path)?;
     let mut buf = torn.to_vec();
     buf.push(b'\n');
     f.write_all(&buf)?;
     f.sync_data()
+}
+
+/// New files are readable by the user only: drafts and decisions about
+/// one's contacts are private.
+fn private(options: &mut OpenOptions) -> &mut OpenOptions {
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(options, 0o600);
+    options
 }
 
 /// Makes a newly created file's directory entry durable (best effort).
@@ -921,6 +936,12 @@ mod tests {
             .unwrap();
         j.record_decision(&[id(1), id(2)], None, at(6)).unwrap();
         j.undo(at(7)).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(j.path()).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        }
         assert_eq!(
             read(&j),
             concat!(
@@ -1196,7 +1217,9 @@ mod tests {
         assert_eq!(decision(&j, 7), Some(Decision::Ignored));
         j.record_decision(&[id(8)], Some(Decision::Accepted), at(3))
             .unwrap();
-        assert_eq!(read(&j).lines().nth(1).unwrap().len(), line.len() + 10);
+        let text = read(&j);
+        assert!(text.starts_with(&format!("{line}\n{{")), "{text}");
+        assert_eq!(text.lines().count(), 2);
         assert_eq!(j.undo(at(4)).unwrap().unwrap().ids, vec![id(8)]);
         drop(j);
         let j = open(dir.path());

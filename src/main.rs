@@ -9,6 +9,7 @@ use clap::{Args, Parser, Subcommand};
 
 use invitriage::classify::Classifier;
 use invitriage::config::{Config, Paths};
+use invitriage::export::{self, DraftsFormat, ExportFormat};
 use invitriage::import::{self, Import, Source};
 use invitriage::report::{self, ClassifyFormat};
 use invitriage::journal::Journal;
@@ -28,7 +29,6 @@ use invitriage::tui::keys::Keymap;
 /// data → "Invitations" (or the larger archive).
 #[derive(Debug, Parser)]
 #[command(name = "invitriage", version, about, long_about, max_term_width = 100)]
-#[command(args_conflicts_with_subcommands = true)]
 struct Cli {
     #[command(flatten)]
     global: Global,
@@ -79,6 +79,25 @@ enum Command {
         #[arg(long, value_enum, default_value_t = DirectionFilter::All)]
         direction: DirectionFilter,
     },
+    /// Write the action list: every decided invitation with name, profile URL,
+    /// decision, when, and drafts; carry it out on LinkedIn.
+    Export {
+        /// Invitations.csv or the export .zip (default: the bundled sample).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        format: ExportFormat,
+    },
+    /// Print every reply and thank-you draft with name, profile URL and status.
+    Drafts {
+        /// Invitations.csv or the export .zip (default: the bundled sample).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Output format: a Markdown to-do list, CSV or JSON.
+        #[arg(long, value_enum, default_value_t = DraftsFormat::Md)]
+        format: DraftsFormat,
+    },
 }
 
 /// A failure to report: the message is already complete.
@@ -122,11 +141,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let now = now();
             let mut out = io::stdout().lock();
             if json {
-                report::stats_json(&mut out, &import, &b, direction, now)?;
+                output(report::stats_json(&mut out, &import, &b, direction, now))?;
             } else {
-                report::stats_text(&mut out, &import, &b, direction, now)?;
+                output(report::stats_text(&mut out, &import, &b, direction, now))?;
             }
-            out.flush()?;
+            output(out.flush())?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Classify {
@@ -148,21 +167,68 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let invs = import.invitations.iter().filter(|i| direction.matches(i.direction));
             let out = io::BufWriter::new(io::stdout().lock());
             match format {
-                ClassifyFormat::Csv => report::classify_csv(out, invs)?,
-                ClassifyFormat::Json => report::classify_json(out, invs)?,
+                ClassifyFormat::Csv => output(report::classify_csv(out, invs))?,
+                ClassifyFormat::Json => output(report::classify_json(out, invs))?,
                 ClassifyFormat::Table => {
                     let width = if io::stdout().is_terminal() {
                         crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
                     } else {
                         120
                     };
-                    report::classify_table(out, &import, invs, width)?
+                    output(report::classify_table(out, &import, invs, width))?
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export { file, format }) => {
+            let (import, journal) = load_with_journal(Source::from_arg(file), &config, &paths)?;
+            let out = io::BufWriter::new(io::stdout().lock());
+            let n = match export::write_actions(out, format, &import.invitations, &journal) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
+                other => other?,
+            };
+            eprintln!(
+                "invitriage: {n} decided invitation{} from {} (journal: {})",
+                if n == 1 { "" } else { "s" },
+                report::source_line(&import),
+                journal.path().display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Drafts { file, format }) => {
+            let (import, journal) = load_with_journal(Source::from_arg(file), &config, &paths)?;
+            let out = io::BufWriter::new(io::stdout().lock());
+            match export::write_drafts(out, format, &import.invitations, &journal) {
+                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
+                other => {
+                    other?;
                 }
             }
             Ok(ExitCode::SUCCESS)
         }
         None => triage(Source::from_arg(cli.file), &config, &paths),
     }
+}
+
+/// Loads an export and reads the journal without locking it, so `export`
+/// and `drafts` work while the triage screen is open.
+fn load_with_journal(source: Source, config: &Config, paths: &Paths) -> Result<(Import, Journal), Failure> {
+    let import = load(source, config)?;
+    if nothing_read(&import) {
+        return Err(Failure(format!(
+            "{}: none of the {} rows could be read (see above)",
+            import.origin,
+            import.skipped.len()
+        )));
+    }
+    let (journal, notices) = Journal::open_read_only(&paths.data_dir)?;
+    for n in notices {
+        eprintln!("invitriage: note: {n}");
+    }
+    if import.source.is_sample() {
+        eprintln!("invitriage: no file given: this is the bundled sample");
+    }
+    Ok((import, journal))
 }
 
 /// Opens the full-screen triage app.
@@ -212,6 +278,15 @@ fn triage(source: Source, config: &Config, paths: &Paths) -> Result<ExitCode, Fa
 
 fn config_error(paths: &Paths, e: impl std::fmt::Display) -> Failure {
     Failure(format!("config file {}: {e}", paths.config_file.display()))
+}
+
+/// Output to a closed pipe (`| head`) ends the command quietly, as in other
+/// Unix tools; other write errors are failures.
+fn output(result: io::Result<()>) -> Result<(), Failure> {
+    match result {
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+        other => other.map_err(Failure::from),
+    }
 }
 
 /// True when the file had rows but none could be read.

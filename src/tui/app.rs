@@ -18,7 +18,7 @@ use super::compose::Composer;
 use super::keys::{Action, KeyContext, Keymap};
 
 /// LinkedIn's page where pending invitations are accepted or ignored.
-pub const INVITATION_MANAGER: &str = "https://www.linkedin.com/mynetwork/invitation-manager/";
+pub use crate::export::INVITATION_MANAGER_URL as INVITATION_MANAGER;
 
 /// The tabs, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -668,7 +668,13 @@ impl App {
     fn now_for_journal(&self) -> NaiveDateTime {
         // The clock moves on while the app is open; `now` is fixed at start
         // so ages stay stable, but decision times are the real time.
-        if cfg!(test) { self.now } else { chrono::Local::now().naive_local() }
+        if cfg!(test) {
+            self.now
+        } else {
+            use chrono::{SubsecRound, Timelike};
+            let t = chrono::Local::now().naive_local();
+            t.with_nanosecond(0).unwrap_or_else(|| t.trunc_subsecs(0))
+        }
     }
 
     fn undo(&mut self) {
