@@ -3,6 +3,7 @@
 //! The domain (import, classify, stats, journal, reply) knows nothing of the
 //! terminal; `tui` draws it.
 
+pub mod check;
 pub mod classify;
 pub mod config;
 pub mod export;

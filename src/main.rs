@@ -7,6 +7,7 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use invitriage::check;
 use invitriage::classify::Classifier;
 use invitriage::config::{Config, Paths};
 use invitriage::export::{self, DraftsFormat, ExportFormat};
@@ -89,6 +90,20 @@ enum Command {
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
     },
+    /// Grade an invitation note before you send it: group, signals, stock
+    /// text, length. Exit status 0 when it is customised with context, a
+    /// reason or an offer and fits LinkedIn's limit; 1 otherwise.
+    Check {
+        /// The note; `-` reads it from standard input.
+        #[arg(value_name = "NOTE")]
+        note: String,
+        /// The recipient's full name (to recognise "Hi Sam").
+        #[arg(long, value_name = "NAME", default_value = "")]
+        to: String,
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Print every reply and thank-you draft with name, profile URL and status.
     Drafts {
         /// Invitations.csv or the export .zip (default: the bundled sample).
@@ -141,9 +156,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let now = now();
             let mut out = io::stdout().lock();
             if json {
-                output(report::stats_json(&mut out, &import, &b, direction, now))?;
+                output(report::stats_json(&mut out, &import, &b, direction, now, config.sent.stale_after_days))?;
             } else {
-                output(report::stats_text(&mut out, &import, &b, direction, now))?;
+                output(report::stats_text(&mut out, &import, &b, direction, now, config.sent.stale_after_days))?;
             }
             output(out.flush())?;
             Ok(ExitCode::SUCCESS)
@@ -205,6 +220,25 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
             }
             Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Check { note, to, json }) => {
+            let note = if note == "-" {
+                let mut s = String::new();
+                io::Read::read_to_string(&mut io::stdin(), &mut s)?;
+                s
+            } else {
+                note
+            };
+            let classifier = Classifier::new(&config.classify);
+            let me = config.name.clone().unwrap_or_default();
+            let grade = check::Grade::new(&classifier, &note, &me, &to, config.sent.note_limit);
+            let mut out = io::stdout().lock();
+            if json {
+                output(check::write_json(&mut out, &grade))?;
+            } else {
+                output(check::write_text(&mut out, &grade))?;
+            }
+            Ok(if grade.passes() { ExitCode::SUCCESS } else { ExitCode::from(1) })
         }
         None => triage(Source::from_arg(cli.file), &config, &paths),
     }
@@ -271,6 +305,7 @@ fn triage(source: Source, config: &Config, paths: &Paths) -> Result<ExitCode, Fa
         classifier: Classifier::new(&config.classify),
         notices,
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        frozen_clock: std::env::var_os("INVITRIAGE_NOW").is_some(),
     });
     invitriage::tui::run(app)?;
     Ok(ExitCode::SUCCESS)

@@ -176,6 +176,7 @@ pub fn stats_text(
     b: &Breakdown,
     filter: DirectionFilter,
     now: NaiveDateTime,
+    stale_after_days: u32,
 ) -> io::Result<()> {
     writeln!(w, "{}", source_line(import))?;
     let dir = match filter {
@@ -222,6 +223,27 @@ pub fn stats_text(
             writeln!(w, "  {}  {:>6}  {}", m.label(), n, bar(*n, max, 40))?;
         }
     }
+    if filter != DirectionFilter::Incoming {
+        let stale = crate::stats::stale_sent(&import.invitations, now, stale_after_days);
+        writeln!(w)?;
+        writeln!(
+            w,
+            "  sent and still pending after {stale_after_days} days: {} (worth a follow-up, or withdrawing)",
+            stale.len()
+        )?;
+        for inv in stale.iter().take(10) {
+            writeln!(
+                w,
+                "    {:<24} {:<13} {}",
+                fit(&one_line(inv.to()), 24),
+                inv.category.label(),
+                Age::between(inv.sent_at, now).long()
+            )?;
+        }
+        if stale.len() > 10 {
+            writeln!(w, "    … and {} more", stale.len() - 10)?;
+        }
+    }
     if !import.skipped.is_empty() {
         writeln!(w)?;
         writeln!(
@@ -253,6 +275,9 @@ struct StatsJson<'a> {
     by_month: Vec<MonthJson>,
     signals: crate::stats::SignalCounts,
     skipped_rows: Vec<SkippedJson<'a>>,
+    /// Sent invitations pending past the configured age (outgoing and all).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stale_sent: Option<Vec<StaleJson<'a>>>,
     duplicates: usize,
     encoding: &'static str,
 }
@@ -261,6 +286,15 @@ struct StatsJson<'a> {
 struct MonthJson {
     month: String,
     count: usize,
+}
+
+#[derive(Serialize)]
+struct StaleJson<'a> {
+    to: &'a str,
+    profile_url: &'a str,
+    category: &'static str,
+    sent_at: NaiveDateTime,
+    age_days: i64,
 }
 
 #[derive(Serialize)]
@@ -276,6 +310,7 @@ pub fn stats_json(
     b: &Breakdown,
     filter: DirectionFilter,
     now: NaiveDateTime,
+    stale_after_days: u32,
 ) -> io::Result<()> {
     let out = StatsJson {
         source: source_line(import),
@@ -309,6 +344,18 @@ pub fn stats_json(
                 reason: &s.reason,
             })
             .collect(),
+        stale_sent: (filter != DirectionFilter::Incoming).then(|| {
+            crate::stats::stale_sent(&import.invitations, now, stale_after_days)
+                .into_iter()
+                .map(|i| StaleJson {
+                    to: i.to(),
+                    profile_url: i.invitee_url(),
+                    category: i.category.label(),
+                    sent_at: i.sent_at,
+                    age_days: Age::between(i.sent_at, now).days,
+                })
+                .collect()
+        }),
         duplicates: import.duplicates.len(),
         encoding: import.encoding.label(),
     };

@@ -190,6 +190,17 @@ pub fn breakdown(invitations: &[Invitation], filter: DirectionFilter) -> Breakdo
     b
 }
 
+/// Your sent invitations still pending after `days` days, oldest first:
+/// worth a follow-up, or withdrawing.
+pub fn stale_sent(invitations: &[Invitation], now: NaiveDateTime, days: u32) -> Vec<&Invitation> {
+    let mut out: Vec<&Invitation> = invitations
+        .iter()
+        .filter(|i| i.direction == Direction::Outgoing && Age::between(i.sent_at, now).days >= i64::from(days))
+        .collect();
+    out.sort_by_key(|i| i.sent_at);
+    out
+}
+
 /// The time between two moments, for "3w" and "3 weeks ago".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Age {
@@ -275,6 +286,22 @@ mod tests {
         assert_eq!(months, vec![("2026-01".into(), 1), ("2026-02".into(), 0), ("2026-03".into(), 2)]);
         assert_eq!(breakdown(&v, DirectionFilter::All).total, 4);
         assert_eq!(breakdown(&v, DirectionFilter::Outgoing).total, 1);
+    }
+
+    #[test]
+    fn stale_sent_invitations_start_at_the_configured_age() {
+        let now = at(2026, 11, 25);
+        let v = vec![
+            inv(Category::Default, "", at(2026, 11, 4), Direction::Outgoing, 1), // 21 days
+            inv(Category::Default, "", at(2026, 11, 5), Direction::Outgoing, 2), // 20 days
+            inv(Category::Default, "", at(2026, 1, 5), Direction::Incoming, 3),
+            inv(Category::Default, "", at(2026, 10, 1), Direction::Outgoing, 4),
+        ];
+        let stale: Vec<u32> = stale_sent(&v, now, 21).iter().map(|i| i.line).collect();
+        assert_eq!(stale.len(), 2);
+        let dates: Vec<_> = stale_sent(&v, now, 21).iter().map(|i| i.sent_at).collect();
+        assert_eq!(dates, vec![at(2026, 10, 1), at(2026, 11, 4)], "oldest first, 21 days counts");
+        assert_eq!(stale_sent(&v, now, 22).len(), 1);
     }
 
     #[test]

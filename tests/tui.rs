@@ -40,6 +40,7 @@ fn app_from(source: Source, dir: &std::path::Path) -> App {
         classifier: Classifier::default(),
         notices,
         color: false,
+        frozen_clock: true,
     });
     app.update(Action::Resize(80, 24));
     app

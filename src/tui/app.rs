@@ -180,6 +180,8 @@ pub struct AppInit {
     pub notices: Vec<String>,
     /// False under `NO_COLOR`.
     pub color: bool,
+    /// Record decisions at `now` rather than the wall clock (tests, demos).
+    pub frozen_clock: bool,
 }
 
 /// The state of the triage screen.
@@ -220,6 +222,7 @@ pub struct App {
     pub classifier: crate::classify::Classifier,
     pub notices: Vec<String>,
     pub color: bool,
+    frozen_clock: bool,
 }
 
 impl App {
@@ -237,6 +240,7 @@ impl App {
             classifier,
             notices,
             color,
+            frozen_clock,
         } = init;
         let incoming = stats::breakdown(&invitations, DirectionFilter::Incoming);
         let outgoing = stats::breakdown(&invitations, DirectionFilter::Outgoing);
@@ -292,6 +296,7 @@ impl App {
             classifier,
             notices,
             color,
+            frozen_clock,
         };
         let all: Vec<u32> = (0..n as u32).collect();
         app.sync_decisions(&all);
@@ -668,7 +673,7 @@ impl App {
     fn now_for_journal(&self) -> NaiveDateTime {
         // The clock moves on while the app is open; `now` is fixed at start
         // so ages stay stable, but decision times are the real time.
-        if cfg!(test) {
+        if self.frozen_clock {
             self.now
         } else {
             use chrono::{SubsecRound, Timelike};

@@ -1,0 +1,302 @@
+//! Grading a note before it is sent: its group, the signals it has and lacks
+//! (with a hint for each), the stock sentences still in it, and its length
+//! against LinkedIn's limit. "If you send an invitation, it's your
+//! responsibility to provide the context and start the conversation."
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::classify::{Analysis, Category, Classifier, Signals, StockMatch};
+
+/// LinkedIn's limit for a note on a free account.
+pub const FREE_ACCOUNT_LIMIT: usize = 200;
+
+/// What to add for each missing signal, after the recruiters' and
+/// consultants' checklists (look at their profile, personalise, give a
+/// reason, offer to serve).
+pub fn hint(signal: Signals) -> &'static str {
+    if signal == Signals::CONTEXT {
+        "say how you know them or what you share: where you met, a mutual contact, a post of theirs you read (look at their profile first)"
+    } else if signal == Signals::REASON {
+        "give a reason to connect: what you are working on, a question, what you would like to learn from them"
+    } else if signal == Signals::OFFER {
+        "offer to serve: how you could help, an introduction, notes or material you could share"
+    } else {
+        "it reads as a sales pitch or a recruiting message; lead with them, not with your offer"
+    }
+}
+
+/// The verdict on one draft note.
+#[derive(Debug, Clone)]
+pub struct Grade {
+    pub analysis: Analysis,
+    /// Characters, as LinkedIn counts them.
+    pub length: usize,
+    pub limit: usize,
+}
+
+impl Grade {
+    pub fn new(classifier: &Classifier, note: &str, me: &str, to: &str, limit: usize) -> Grade {
+        Grade {
+            analysis: classifier.analyse(note, me, to),
+            length: note.trim().chars().count(),
+            limit,
+        }
+    }
+
+    /// Context, reason and offer: the signals a good note has.
+    pub fn good_signals(&self) -> Signals {
+        self.analysis.signals & (Signals::CONTEXT | Signals::REASON | Signals::OFFER)
+    }
+
+    pub fn missing(&self) -> Vec<Signals> {
+        [Signals::CONTEXT, Signals::REASON, Signals::OFFER]
+            .into_iter()
+            .filter(|s| !self.analysis.signals.contains(*s))
+            .collect()
+    }
+
+    pub fn is_pitch(&self) -> bool {
+        self.analysis.signals.contains(Signals::PITCH)
+    }
+
+    pub fn within_limit(&self) -> bool {
+        self.length <= self.limit
+    }
+
+    /// Customised, with at least one of context / reason / offer, and short
+    /// enough to send.
+    pub fn passes(&self) -> bool {
+        self.analysis.category == Category::Customised && !self.good_signals().is_empty() && self.within_limit()
+    }
+
+    /// The body sentences that are stock or generic, with why.
+    pub fn stock_sentences(&self) -> Vec<(&str, String)> {
+        self.analysis
+            .sentences
+            .iter()
+            .filter_map(|s| {
+                let why = match s.stock.as_ref()? {
+                    StockMatch::StockText { distance: 0, .. } => "LinkedIn's stock text".to_string(),
+                    StockMatch::StockText { text, .. } => format!("LinkedIn's stock text, nearly: “{text}”"),
+                    StockMatch::GenericPhrase { distance: 0, .. } => "a generic phrase".to_string(),
+                    StockMatch::GenericPhrase { text, .. } => format!("a generic phrase, nearly: “{text}”"),
+                    StockMatch::Generic => "generic: says nothing specific about either of you".to_string(),
+                };
+                Some((s.text.as_str(), why))
+            })
+            .collect()
+    }
+
+    /// The one-line advice for a note that is not customised.
+    fn personalise(&self) -> Option<&'static str> {
+        match self.analysis.category {
+            Category::Customised => None,
+            Category::GreetingOnly => Some(
+                "a greeting is a start, but nothing else here is about them: add one specific sentence",
+            ),
+            Category::Default => Some(
+                "this is what 82% of invitations look like: no note or stock text; personalise it with one specific sentence",
+            ),
+        }
+    }
+}
+
+/// `check` as text.
+pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
+    let a = &g.analysis;
+    let labels: Vec<&str> = a.signals.labels().collect();
+    writeln!(
+        w,
+        "{}{}",
+        a.category.label(),
+        if labels.is_empty() { String::new() } else { format!(" · {}", labels.join(", ")) }
+    )?;
+    if let Some(p) = g.personalise() {
+        writeln!(w, "  ✗ {p}")?;
+    }
+    for s in [Signals::CONTEXT, Signals::REASON, Signals::OFFER] {
+        let name = Signals::NAMED.iter().find(|n| n.0 == s).map_or("", |n| n.1);
+        if a.signals.contains(s) {
+            let why: Vec<&str> = a.hints.iter().filter(|h| h.signal == s).map(|h| h.hint.as_str()).collect();
+            writeln!(w, "  ✓ {name:<8} found “{}”", why.join("”, “"))?;
+        } else {
+            writeln!(w, "  ✗ {name:<8} {}", hint(s))?;
+        }
+    }
+    if g.is_pitch() {
+        let why: Vec<&str> = a
+            .hints
+            .iter()
+            .filter(|h| h.signal == Signals::PITCH)
+            .map(|h| h.hint.as_str())
+            .collect();
+        writeln!(w, "  ! pitch    {} ({})", hint(Signals::PITCH), why.join(", "))?;
+    }
+    let stock = g.stock_sentences();
+    if !stock.is_empty() {
+        writeln!(w, "stock sentences still in it:")?;
+        for (text, why) in stock {
+            writeln!(w, "  - “{}” ({why})", crate::report::one_line(text))?;
+        }
+    }
+    let free = if g.length > FREE_ACCOUNT_LIMIT && g.limit > FREE_ACCOUNT_LIMIT {
+        format!("; over the {FREE_ACCOUNT_LIMIT} a free account allows")
+    } else {
+        String::new()
+    };
+    writeln!(
+        w,
+        "length: {} of {} characters{}{free}",
+        g.length,
+        g.limit,
+        if g.within_limit() {
+            String::new()
+        } else {
+            format!(": {} too many, LinkedIn will not take it", g.length - g.limit)
+        }
+    )?;
+    writeln!(
+        w,
+        "{}",
+        if g.passes() {
+            "ready to send"
+        } else {
+            "not ready: see the ✗ lines above"
+        }
+    )
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    category: &'static str,
+    signals: Vec<&'static str>,
+    missing: Vec<Missing>,
+    pitch: bool,
+    greeting: Option<&'a str>,
+    stock_sentences: Vec<StockJson<'a>>,
+    length: usize,
+    limit: usize,
+    within_limit: bool,
+    passes: bool,
+}
+
+#[derive(Serialize)]
+struct Missing {
+    signal: &'static str,
+    hint: &'static str,
+}
+
+#[derive(Serialize)]
+struct StockJson<'a> {
+    text: &'a str,
+    why: String,
+}
+
+/// `check --json`: one object, for scripts and editors.
+pub fn write_json(w: &mut impl Write, g: &Grade) -> io::Result<()> {
+    let out = Json {
+        category: g.analysis.category.label(),
+        signals: g.analysis.signals.labels().collect(),
+        missing: g
+            .missing()
+            .into_iter()
+            .map(|s| Missing {
+                signal: Signals::NAMED.iter().find(|n| n.0 == s).map_or("", |n| n.1),
+                hint: hint(s),
+            })
+            .collect(),
+        pitch: g.is_pitch(),
+        greeting: g.analysis.greeting.as_ref().map(|gr| gr.text.as_str()),
+        stock_sentences: g
+            .stock_sentences()
+            .into_iter()
+            .map(|(text, why)| StockJson { text, why })
+            .collect(),
+        length: g.length,
+        limit: g.limit,
+        within_limit: g.within_limit(),
+        passes: g.passes(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &out)?;
+    writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grade(note: &str) -> Grade {
+        Grade::new(&Classifier::default(), note, "Colleen Ruiz", "Sam Rivera", 300)
+    }
+
+    #[test]
+    fn a_good_note_passes() {
+        let g = grade(
+            "Hi Sam, we met at the ASCM forum in Lisbon. I'm moving into supply planning and would love your advice; happy to share our carrier scorecard in return.",
+        );
+        assert_eq!(g.analysis.category, Category::Customised);
+        assert!(g.good_signals().contains(Signals::CONTEXT));
+        assert!(g.good_signals().contains(Signals::REASON));
+        assert!(g.passes());
+    }
+
+    #[test]
+    fn a_lazy_note_fails_with_advice() {
+        let g = grade("I'd like to add you to my professional network on LinkedIn.");
+        assert_eq!(g.analysis.category, Category::Default);
+        assert!(!g.passes());
+        assert_eq!(g.missing().len(), 3);
+        let mut out = Vec::new();
+        write_text(&mut out, &g).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("personalise"), "{out}");
+        assert!(out.contains("LinkedIn's stock text"), "{out}");
+        assert!(out.contains("not ready"), "{out}");
+    }
+
+    #[test]
+    fn stock_text_with_a_typo_is_still_named() {
+        let g = grade("Hi Sam, I'd like to add you to my profesional network on LinkedIn.");
+        assert_eq!(g.analysis.category, Category::GreetingOnly);
+        let stock = g.stock_sentences();
+        assert_eq!(stock.len(), 1);
+        assert!(stock[0].1.contains("nearly"), "{:?}", stock);
+    }
+
+    #[test]
+    fn too_long_fails_even_when_good() {
+        let mut note = String::from("We met at the ASCM forum in Lisbon and I would love your advice on carrier scorecards. ");
+        while note.chars().count() <= 300 {
+            note.push_str("More detail about the scorecard project. ");
+        }
+        let g = grade(&note);
+        assert_eq!(g.analysis.category, Category::Customised);
+        assert!(!g.within_limit());
+        assert!(!g.passes());
+        let mut out = Vec::new();
+        write_text(&mut out, &g).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("too many"));
+    }
+
+    #[test]
+    fn customised_without_signals_fails() {
+        let g = grade("Loved the photos from Lisbon!");
+        assert_eq!(g.analysis.category, Category::Customised);
+        assert!(g.good_signals().is_empty());
+        assert!(!g.passes());
+    }
+
+    #[test]
+    fn pitch_is_flagged_in_json() {
+        let g = grade("Hi Sam, we help logistics firms cut freight spend 20%. Book a call: https://example.com");
+        let mut out = Vec::new();
+        write_json(&mut out, &g).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["pitch"], true);
+        assert_eq!(v["category"], "customised");
+        assert_eq!(v["passes"], false);
+        assert_eq!(v["limit"], 300);
+    }
+}
