@@ -516,3 +516,34 @@ fn hostile_note_cannot_reach_the_terminal() {
     assert!(out.contains("🚀"));
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn check_screen_grades_as_you_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(4));
+    app.update(Action::Check);
+    assert_eq!(app.mode, Mode::Check);
+    assert!(!app.check_to.is_empty(), "the Sent tab's recipient is the addressee");
+    for c in "We met at the ASCM forum; I would love your advice on scorecards.".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("customised · context, reason"), "{out}");
+    assert!(out.contains("ready to send"), "{out}");
+    insta::assert_snapshot!(out);
+    assert!(matches!(app.update(Action::ComposeCopy), Some(Effect::Copy { .. })));
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List);
+}
+
+#[test]
+fn stale_sent_invitations_are_flagged_at_the_configured_age() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    let sent: Vec<_> = app.invitations.iter().filter(|i| i.direction == invitriage::invitation::Direction::Outgoing).collect();
+    for inv in sent {
+        let days = (now() - inv.sent_at).num_days();
+        assert_eq!(app.is_stale(inv), days >= 21, "{} sent {days} days ago", inv.to());
+    }
+}

@@ -112,6 +112,8 @@ pub enum Mode {
     Confirm(Bulk),
     Search,
     Compose,
+    /// Writing a note of your own to grade before sending it (`w`).
+    Check,
 }
 
 /// A bulk decision waiting for y/n.
@@ -215,6 +217,10 @@ pub struct App {
     pub status: Option<Status>,
     pub size: (u16, u16),
     pub composer: Option<Composer>,
+    /// The note being graded on the check screen.
+    pub check_pad: Option<ratatui_textarea::TextArea<'static>>,
+    /// Whom that note is for (the Sent tab's recipient), for greetings.
+    pub check_to: String,
     pub my_name: Option<String>,
     pub templates: crate::reply::Templates,
     pub stale_after_days: u32,
@@ -289,6 +295,8 @@ impl App {
             status: None,
             size: (80, 24),
             composer: None,
+            check_pad: None,
+            check_to: String::new(),
             my_name,
             templates,
             stale_after_days,
@@ -346,7 +354,7 @@ impl App {
             Mode::List => KeyContext::List,
             Mode::Search => KeyContext::Search,
             Mode::Confirm(_) => KeyContext::Confirm,
-            Mode::Compose => KeyContext::Compose,
+            Mode::Compose | Mode::Check => KeyContext::Compose,
             Mode::Help { .. } | Mode::Stats => KeyContext::Overlay,
         }
     }
@@ -559,13 +567,39 @@ impl App {
             Action::ThankYou => self.open_composer(true),
             Action::CopyDraft => return self.copy_draft(),
             Action::Check => {
-                self.set_status("Grading a note before you send it: run `invitriage check \"NOTE\"`");
+                let mut pad = ratatui_textarea::TextArea::default();
+                pad.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+                pad.set_placeholder_text("Write the note you are about to send; it is graded as you type.");
+                self.check_pad = Some(pad);
+                self.check_to = match self.current() {
+                    Some(inv) if inv.direction == Direction::Outgoing => inv.to().to_string(),
+                    _ => String::new(),
+                };
+                self.mode = Mode::Check;
+            }
+            Action::ComposeKey(ev) if self.mode == Mode::Check => {
+                if let Some(p) = &mut self.check_pad {
+                    p.input(ev);
+                }
             }
             Action::ComposeKey(ev) => {
                 if let Some(c) = &mut self.composer {
                     c.input(ev);
                 }
             }
+            Action::ComposeSave if self.mode == Mode::Check => {
+                self.set_status("Nothing is saved here: Ctrl-Y copies the note to paste on LinkedIn");
+            }
+            Action::ComposeCopy if self.mode == Mode::Check => {
+                if let Some(p) = &self.check_pad {
+                    return Some(Effect::Copy {
+                        text: p.lines().join("\n"),
+                        label: "note".into(),
+                    });
+                }
+            }
+            Action::ComposeEditor | Action::ComposeNextTemplate | Action::ComposeTemplate(_)
+                if self.mode == Mode::Check => {}
             Action::ComposeSave => self.save_draft(),
             Action::ComposeEditor => {
                 if let Some(c) = &self.composer {
@@ -573,6 +607,13 @@ impl App {
                 }
             }
             Action::EditorDone(result) => match result {
+                Ok(text) if self.mode == Mode::Check => {
+                    if let Some(p) = &mut self.check_pad {
+                        p.select_all();
+                        p.cut();
+                        p.insert_str(text.trim_end_matches('\n'));
+                    }
+                }
                 Ok(text) => {
                     if let Some(c) = &mut self.composer {
                         c.set_text(&text);
@@ -597,6 +638,10 @@ impl App {
 
     fn cancel(&mut self) {
         match &self.mode {
+            Mode::Check => {
+                self.check_pad = None;
+                self.mode = Mode::List;
+            }
             Mode::Search => {
                 self.mode = Mode::List;
                 self.query.clear();

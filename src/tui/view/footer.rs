@@ -54,6 +54,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             pair("Ctrl-Y", "copy"),
             pair("Esc", "cancel"),
         ],
+        Mode::Check => vec![pair("Ctrl-Y", "copy"), pair("Esc", "back")],
         Mode::Help { .. } => vec![pair("↑/↓", "scroll"), pair("Esc", "back")],
         Mode::Stats => vec![pair("Esc", "back"), pair(&app.keymap.hint(&Action::Help), "help")],
     }

@@ -77,7 +77,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     let tab = app.current_tab();
-    let show_category = tab == Tab::All;
+    let show_category = matches!(tab, Tab::All | Tab::Sent);
     let show_badges = matches!(tab, Tab::Customised | Tab::All | Tab::Sent);
     let name_w = 18.min(width / 4).max(8);
     let badge_w = if show_badges { 12 } else { 0 };

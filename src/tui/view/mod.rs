@@ -1,6 +1,7 @@
 //! Drawing: pure functions of `&App` into a `Frame`. One file per screen or
 //! pane; this one lays them out.
 
+mod check;
 mod compose;
 mod detail;
 mod footer;
@@ -114,14 +115,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
             };
             stats::draw(app, theme, frame, body);
         }
-        Mode::Compose => {
+        Mode::Compose | Mode::Check => {
             let body = Rect::new(
                 area.x,
                 a.tabs.y + 1,
                 area.width,
                 area.height - a.header.height - a.tabs.height - a.footer.height,
             );
-            compose::draw(app, theme, frame, body);
+            if app.mode == Mode::Check {
+                check::draw(app, theme, frame, body);
+            } else {
+                compose::draw(app, theme, frame, body);
+            }
         }
         _ => {
             list::draw(app, theme, frame, a.list);
