@@ -11,7 +11,7 @@ use serde::Deserialize;
 use crate::classify::Lists;
 
 /// The whole configuration. See `config.example.toml` for every key.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     /// Your name as LinkedIn shows it; stands in for an empty `To` column and
@@ -25,18 +25,6 @@ pub struct Config {
     pub keys: BTreeMap<String, KeyBinding>,
     /// Reply templates: name → text with `{placeholders}`.
     pub templates: BTreeMap<String, String>,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            name: None,
-            classify: Lists::default(),
-            sent: SentConfig::default(),
-            keys: BTreeMap::new(),
-            templates: BTreeMap::new(),
-        }
-    }
 }
 
 /// `[sent]`: grading your own invitations.

@@ -25,7 +25,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let (decided, total) = app.progress();
     let pct = crate::stats::percent(decided, total);
     let bar_w = 28usize;
-    let filled = if total == 0 { 0 } else { decided * bar_w / total };
+    let filled = (decided * bar_w).checked_div(total).unwrap_or(0);
     let filter = format!("filter: {}", app.filter.label());
     let marked = if app.marked_count > 0 {
         format!("  {} marked", app.marked_count)
