@@ -25,6 +25,10 @@ struct App {
 
 impl App {
     fn start(data: &Path) -> App {
+        Self::start_with(data, &[])
+    }
+
+    fn start_with(data: &Path, env: &[(&str, &str)]) -> App {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
         cmd.env_clear()
             .env("TERM", "xterm-256color")
@@ -35,6 +39,9 @@ impl App {
             .env("INVITRIAGE_NOW", "2026-11-25T12:00:00")
             .env("NO_COLOR", "1")
             .env("BROWSER", "true");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
         let mut session = Session::spawn(cmd).expect("spawn in a pty");
         session.get_process_mut().set_window_size(100, 30).unwrap();
         App {
@@ -170,6 +177,90 @@ fn a_terminal_too_small_says_so() {
     app.screen.set_size(nz(10), nz(40));
     // SIGWINCH reaches the app through the pty; it redraws.
     app.wait_for("make the terminal larger");
+    app.press("q");
+    assert!(app.wait_exit());
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    app.wait_for("decided 0 of 135");
+    assert!(app.screen.screen().alternate_screen(), "the app draws on the alternate screen");
+    let status = Command::new("kill").args(["-TERM", &app.pid()]).status().unwrap();
+    assert!(status.success());
+    assert!(app.wait_exit(), "SIGTERM ends the app");
+    assert!(!app.screen.screen().alternate_screen(), "and leaves the alternate screen");
+}
+
+/// A stand-in `$EDITOR`: appends a line to the file it is given.
+fn stand_in_editor(dir: &Path, exit: i32) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let path = dir.join(format!("editor-{exit}.sh"));
+    std::fs::write(
+        &path,
+        format!("#!/bin/sh\nprintf '\\nP.S. edited in the editor' >> \"$1\"\nexit {exit}\n"),
+    )
+    .unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_draft_goes_through_the_editor_and_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = stand_in_editor(dir.path(), 0);
+    let mut app = App::start_with(dir.path(), &[("VISUAL", &editor)]);
+    app.wait_for("decided 0 of 135");
+    app.press("r");
+    app.wait_for("don't accept yet");
+    app.press("\x05"); // Ctrl-E
+    app.wait_for("Took the text back from the editor");
+    app.wait_for("P.S. edited in the editor");
+    app.press("\x13"); // Ctrl-S
+    app.wait_for("Draft saved for");
+    app.press("q");
+    assert!(app.wait_exit());
+
+    let out = Command::new(env!("CARGO_BIN_EXE_invitriage"))
+        .args(["drafts", "--format", "json"])
+        .env("INVITRIAGE_DATA_DIR", dir.path())
+        .env("XDG_CONFIG_HOME", dir.path().join("config"))
+        .env("HOME", dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["count"], 1);
+    assert_eq!(v["drafts"][0]["status"], "replied");
+    assert!(v["drafts"][0]["text"].as_str().unwrap().ends_with("P.S. edited in the editor"));
+
+    let mut again = App::start(dir.path());
+    again.wait_for("decided 1 of 135");
+    again.press("f"); // accepted
+    again.press("f"); // ignored
+    again.press("f"); // replied
+    again.wait_for("filter: replied");
+    again.wait_for("reply drafted");
+    again.press("q");
+    assert!(again.wait_exit());
+}
+
+#[test]
+fn a_failing_editor_keeps_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let editor = stand_in_editor(dir.path(), 3);
+    let mut app = App::start_with(dir.path(), &[("VISUAL", &editor)]);
+    app.wait_for("decided 0 of 135");
+    app.press("r");
+    app.wait_for("don't accept yet");
+    app.press("\x05");
+    app.wait_for("exited with");
+    app.wait_for("the draft is unchanged");
+    let text = app.text();
+    assert!(!text.contains("P.S. edited"), "{text}");
+    assert!(text.contains("don't accept yet"), "still composing");
+    app.press("\x1b");
     app.press("q");
     assert!(app.wait_exit());
 }

@@ -78,7 +78,12 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, term_signal: &Atomi
                     ratatui::restore();
                     let result = editor::edit(&text);
                     *terminal = ratatui::try_init()?;
-                    terminal.clear()?;
+                    // Not `terminal.clear()`: it asks the terminal for the
+                    // cursor position, which not every terminal answers.
+                    crossterm::execute!(
+                        io::stdout(),
+                        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+                    )?;
                     app.update(Action::EditorDone(result));
                 }
             }
