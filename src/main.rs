@@ -104,6 +104,14 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write a synthetic export of ROWS fictional invitations (for trying
+    /// the app at scale and for benchmarks); the same seed gives the same file.
+    #[command(hide = true)]
+    Generate {
+        rows: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
     /// Print every reply and thank-you draft with name, profile URL and status.
     Drafts {
         /// Invitations.csv or the export .zip (default: the bundled sample).
@@ -239,6 +247,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 output(check::write_text(&mut out, &grade))?;
             }
             Ok(if grade.passes() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+        Some(Command::Generate { rows, seed }) => {
+            output(invitriage::synth::write(io::stdout().lock(), rows, seed))?;
+            Ok(ExitCode::SUCCESS)
         }
         None => triage(Source::from_arg(cli.file), &config, &paths),
     }

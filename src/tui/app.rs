@@ -229,6 +229,8 @@ pub struct App {
     pub notices: Vec<String>,
     pub color: bool,
     frozen_clock: bool,
+    /// Sent invitations pending past `stale_after_days` (fixed at start).
+    pub stale_count: usize,
 }
 
 impl App {
@@ -305,7 +307,9 @@ impl App {
             notices,
             color,
             frozen_clock,
+            stale_count: 0,
         };
+        app.stale_count = app.invitations.iter().filter(|i| app.is_stale(i)).count();
         let all: Vec<u32> = (0..n as u32).collect();
         app.sync_decisions(&all);
         // Open on the first group with undecided invitations, customised first.

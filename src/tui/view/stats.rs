@@ -92,11 +92,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         s.context, s.reason, s.offer, s.pitch
     )));
     if app.outgoing.total > 0 {
-        let stale = app
-            .invitations
-            .iter()
-            .filter(|i| app.is_stale(i))
-            .count();
+        let stale = app.stale_count;
         let o = &app.outgoing.by_category;
         lines.push(Line::raw(format!(
             " sent           {} customised · {} greeting-only · {} default · {stale} pending over {} days",
