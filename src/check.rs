@@ -68,7 +68,9 @@ impl Grade {
     /// Customised, with at least one of context / reason / offer, and short
     /// enough to send.
     pub fn passes(&self) -> bool {
-        self.analysis.category == Category::Customised && !self.good_signals().is_empty() && self.within_limit()
+        self.analysis.category == Category::Customised
+            && !self.good_signals().is_empty()
+            && self.within_limit()
     }
 
     /// The body sentences that are stock or generic, with why.
@@ -78,11 +80,19 @@ impl Grade {
             .iter()
             .filter_map(|s| {
                 let why = match s.stock.as_ref()? {
-                    StockMatch::StockText { distance: 0, .. } => "LinkedIn's stock text".to_string(),
-                    StockMatch::StockText { text, .. } => format!("LinkedIn's stock text, nearly: “{text}”"),
+                    StockMatch::StockText { distance: 0, .. } => {
+                        "LinkedIn's stock text".to_string()
+                    }
+                    StockMatch::StockText { text, .. } => {
+                        format!("LinkedIn's stock text, nearly: “{text}”")
+                    }
                     StockMatch::GenericPhrase { distance: 0, .. } => "a generic phrase".to_string(),
-                    StockMatch::GenericPhrase { text, .. } => format!("a generic phrase, nearly: “{text}”"),
-                    StockMatch::Generic => "generic: says nothing specific about either of you".to_string(),
+                    StockMatch::GenericPhrase { text, .. } => {
+                        format!("a generic phrase, nearly: “{text}”")
+                    }
+                    StockMatch::Generic => {
+                        "generic: says nothing specific about either of you".to_string()
+                    }
                 };
                 Some((s.text.as_str(), why))
             })
@@ -111,7 +121,11 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
         w,
         "{}{}",
         a.category.label(),
-        if labels.is_empty() { String::new() } else { format!(" · {}", labels.join(", ")) }
+        if labels.is_empty() {
+            String::new()
+        } else {
+            format!(" · {}", labels.join(", "))
+        }
     )?;
     if let Some(p) = g.personalise() {
         writeln!(w, "  ✗ {p}")?;
@@ -119,7 +133,12 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
     for s in [Signals::CONTEXT, Signals::REASON, Signals::OFFER] {
         let name = Signals::NAMED.iter().find(|n| n.0 == s).map_or("", |n| n.1);
         if a.signals.contains(s) {
-            let why: Vec<&str> = a.hints.iter().filter(|h| h.signal == s).map(|h| h.hint.as_str()).collect();
+            let why: Vec<&str> = a
+                .hints
+                .iter()
+                .filter(|h| h.signal == s)
+                .map(|h| h.hint.as_str())
+                .collect();
             writeln!(w, "  ✓ {name:<8} found “{}”", why.join("”, “"))?;
         } else {
             writeln!(w, "  ✗ {name:<8} {}", hint(s))?;
@@ -132,7 +151,12 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
             .filter(|h| h.signal == Signals::PITCH)
             .map(|h| h.hint.as_str())
             .collect();
-        writeln!(w, "  ! pitch    {} ({})", hint(Signals::PITCH), why.join(", "))?;
+        writeln!(
+            w,
+            "  ! pitch    {} ({})",
+            hint(Signals::PITCH),
+            why.join(", ")
+        )?;
     }
     let stock = g.stock_sentences();
     if !stock.is_empty() {
@@ -154,7 +178,10 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
         if g.within_limit() {
             String::new()
         } else {
-            format!(": {} too many, LinkedIn will not take it", g.length - g.limit)
+            format!(
+                ": {} too many, LinkedIn will not take it",
+                g.length - g.limit
+            )
         }
     )?;
     writeln!(
@@ -228,7 +255,13 @@ mod tests {
     use super::*;
 
     fn grade(note: &str) -> Grade {
-        Grade::new(&Classifier::default(), note, "Colleen Ruiz", "Sam Rivera", 300)
+        Grade::new(
+            &Classifier::default(),
+            note,
+            "Colleen Ruiz",
+            "Sam Rivera",
+            300,
+        )
     }
 
     #[test]
@@ -267,7 +300,9 @@ mod tests {
 
     #[test]
     fn too_long_fails_even_when_good() {
-        let mut note = String::from("We met at the ASCM forum in Lisbon and I would love your advice on carrier scorecards. ");
+        let mut note = String::from(
+            "We met at the ASCM forum in Lisbon and I would love your advice on carrier scorecards. ",
+        );
         while note.chars().count() <= 300 {
             note.push_str("More detail about the scorecard project. ");
         }
@@ -290,7 +325,9 @@ mod tests {
 
     #[test]
     fn pitch_is_flagged_in_json() {
-        let g = grade("Hi Sam, we help logistics firms cut freight spend 20%. Book a call: https://example.com");
+        let g = grade(
+            "Hi Sam, we help logistics firms cut freight spend 20%. Book a call: https://example.com",
+        );
         let mut out = Vec::new();
         write_json(&mut out, &g).unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();

@@ -92,7 +92,9 @@ impl Config {
     pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
         match std::fs::read_to_string(path) {
             Ok(text) => Config::parse(&text, path),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => Ok(Config::default()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+                Ok(Config::default())
+            }
             Err(e) => Err(ConfigError::Read {
                 path: path.to_path_buf(),
                 source: e,
@@ -140,7 +142,11 @@ impl Paths {
             None => PathBuf::from("invitriage.toml"),
         });
         let data_dir = data_dir
-            .or_else(|| std::env::var_os(DATA_DIR_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+            .or_else(|| {
+                std::env::var_os(DATA_DIR_ENV)
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
             .unwrap_or_else(|| match &dirs {
                 Some(d) => d.data_dir().to_path_buf(),
                 None => PathBuf::from(".invitriage"),
@@ -192,9 +198,12 @@ default = "Hi {first_name}"
 
     #[test]
     fn unknown_key_names_key_and_line() {
-        let err = Config::parse("name = \"x\"\n\n[sent]\nstale_days = 3\n", Path::new("/tmp/c.toml"))
-            .unwrap_err()
-            .to_string();
+        let err = Config::parse(
+            "name = \"x\"\n\n[sent]\nstale_days = 3\n",
+            Path::new("/tmp/c.toml"),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("/tmp/c.toml"), "{err}");
         assert!(err.contains("line 4"), "{err}");
         assert!(err.contains("stale_days"), "{err}");
@@ -202,9 +211,12 @@ default = "Hi {first_name}"
 
     #[test]
     fn wrong_type_names_key_and_line() {
-        let err = Config::parse("[sent]\nnote_limit = \"three hundred\"\n", Path::new("c.toml"))
-            .unwrap_err()
-            .to_string();
+        let err = Config::parse(
+            "[sent]\nnote_limit = \"three hundred\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("line 2"), "{err}");
         assert!(err.contains("note_limit"), "{err}");
     }
@@ -214,7 +226,12 @@ default = "Hi {first_name}"
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("nope.toml");
         assert_eq!(Config::load(&p, false).unwrap(), Config::default());
-        assert!(Config::load(&p, true).unwrap_err().to_string().contains("nope.toml"));
+        assert!(
+            Config::load(&p, true)
+                .unwrap_err()
+                .to_string()
+                .contains("nope.toml")
+        );
     }
 
     #[test]

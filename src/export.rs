@@ -432,7 +432,9 @@ fn draft_rows<'a>(invitations: &'a [Invitation], journal: &'a Journal) -> Vec<Dr
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     for inv in invitations {
-        let Some(entry) = journal.state(inv.id) else { continue };
+        let Some(entry) = journal.state(inv.id) else {
+            continue;
+        };
         if !seen.insert(inv.id) {
             continue;
         }
@@ -466,11 +468,18 @@ pub fn write_drafts(
         DraftsFormat::Md => {
             writeln!(w, "# Drafts ({})\n", rows.len())?;
             if rows.is_empty() {
-                writeln!(w, "No drafts yet: press `r` on an invitation in the triage screen.")?;
+                writeln!(
+                    w,
+                    "No drafts yet: press `r` on an invitation in the triage screen."
+                )?;
             }
             for r in &rows {
                 let url = r.inv.counterpart_url();
-                let link = if url.is_empty() { INVITATION_MANAGER_URL } else { url };
+                let link = if url.is_empty() {
+                    INVITATION_MANAGER_URL
+                } else {
+                    url
+                };
                 writeln!(
                     w,
                     "- [ ] **{}** · {} · {} · drafted {} · <{}>\n",
@@ -488,7 +497,15 @@ pub fn write_drafts(
         }
         DraftsFormat::Csv => {
             let mut out = csv::Writer::from_writer(w);
-            out.write_record(["name", "profile_url", "kind", "status", "drafted_at", "text", "id"])?;
+            out.write_record([
+                "name",
+                "profile_url",
+                "kind",
+                "status",
+                "drafted_at",
+                "text",
+                "id",
+            ])?;
             for r in &rows {
                 let at = r.draft.at.format("%Y-%m-%d %H:%M:%S").to_string();
                 let id = r.inv.id.to_string();

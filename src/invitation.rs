@@ -6,6 +6,7 @@
 //! with two offsets, and shares the strings that repeat across rows (the
 //! recipient's name and URL, the same for every incoming row) through `Arc<str>`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::sync::Arc;
 
@@ -64,19 +65,25 @@ impl InvitationId {
         to: &str,
         sent_at: NaiveDateTime,
     ) -> Self {
+        // Streamed into the hasher: this runs once per row of a million-row
+        // export, so no key string is built.
         let a = profile_key(inviter_url);
         let b = profile_key(invitee_url);
-        let key = if !a.is_empty() && !b.is_empty() {
-            format!("url\u{0}{a}\u{0}{b}")
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        if !a.is_empty() && !b.is_empty() {
+            h.update(b"url\0");
+            h.update(a.as_bytes());
+            h.update(b"\0");
+            h.update(b.as_bytes());
         } else {
-            format!(
-                "name\u{0}{}\u{0}{}\u{0}{}",
-                from.trim().to_lowercase(),
-                to.trim().to_lowercase(),
-                sent_at.format("%Y-%m-%dT%H:%M")
-            )
-        };
-        InvitationId(xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+            h.update(b"name\0");
+            h.update(from.trim().to_lowercase().as_bytes());
+            h.update(b"\0");
+            h.update(to.trim().to_lowercase().as_bytes());
+            h.update(b"\0");
+            h.update(sent_at.format("%Y-%m-%dT%H:%M").to_string().as_bytes());
+        }
+        InvitationId(h.digest())
     }
 }
 
@@ -109,28 +116,31 @@ impl<'de> Deserialize<'de> for InvitationId {
 /// The part of a profile URL that names the person: the lower-cased slug after
 /// `/in/` (`https://www.linkedin.com/in/Priya-N/?x=1` → `priya-n`). Other URLs
 /// are lower-cased and trimmed of scheme, query and trailing slashes.
-pub fn profile_key(url: &str) -> String {
+pub fn profile_key(url: &str) -> Cow<'_, str> {
     let url = url.trim();
-    if url.is_empty() {
-        return String::new();
+    // LinkedIn's URLs are ASCII and almost always lower case already: borrow.
+    if url.is_ascii() && !url.bytes().any(|b| b.is_ascii_uppercase()) {
+        return Cow::Borrowed(key_of_lowercase(url));
     }
-    let lower = url.to_lowercase();
-    let cut = |s: &str| -> String {
-        s.split(['?', '#'])
-            .next()
-            .unwrap_or("")
-            .trim_end_matches('/')
-            .to_string()
+    Cow::Owned(key_of_lowercase(&url.to_lowercase()).to_string())
+}
+
+/// [`profile_key`] of an already lower-cased URL, as a slice of it.
+fn key_of_lowercase(url: &str) -> &str {
+    let cut = |s: &str| -> usize {
+        let end = s.find(['?', '#']).unwrap_or(s.len());
+        s[..end].trim_end_matches('/').len()
     };
-    if let Some(pos) = lower.find("/in/") {
-        let slug = cut(&lower[pos + 4..]);
-        return slug.split('/').next().unwrap_or("").to_string();
+    if let Some(pos) = url.find("/in/") {
+        let rest = &url[pos + 4..];
+        let slug = &rest[..cut(rest)];
+        return slug.split('/').next().unwrap_or("");
     }
-    let no_scheme = lower
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .trim_start_matches("www.");
-    cut(no_scheme)
+    let mut s = url;
+    for p in ["https://", "http://", "www."] {
+        s = s.strip_prefix(p).unwrap_or(s);
+    }
+    &s[..cut(s)]
 }
 
 /// One invitation as read from the export, plus its classification once
@@ -316,7 +326,16 @@ mod tests {
     #[test]
     fn id_is_stable_across_releases() {
         // Pinned: the journal on users' disks depends on this value.
-        let id = InvitationId::derive("https://www.linkedin.com/in/a", "https://www.linkedin.com/in/b", "", "", at());
-        assert_eq!(id.to_string(), format!("{:016x}", xxhash_rust::xxh3::xxh3_64(b"url\0a\0b")));
+        let id = InvitationId::derive(
+            "https://www.linkedin.com/in/a",
+            "https://www.linkedin.com/in/b",
+            "",
+            "",
+            at(),
+        );
+        assert_eq!(
+            id.to_string(),
+            format!("{:016x}", xxhash_rust::xxh3::xxh3_64(b"url\0a\0b"))
+        );
     }
 }

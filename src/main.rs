@@ -12,9 +12,9 @@ use invitriage::classify::Classifier;
 use invitriage::config::{Config, Paths};
 use invitriage::export::{self, DraftsFormat, ExportFormat};
 use invitriage::import::{self, Import, Source};
-use invitriage::report::{self, ClassifyFormat};
 use invitriage::journal::Journal;
 use invitriage::reply::Templates;
+use invitriage::report::{self, ClassifyFormat};
 use invitriage::stats::{self, DirectionFilter};
 use invitriage::tui::app::{App, AppInit};
 use invitriage::tui::keys::Keymap;
@@ -164,9 +164,23 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let now = now();
             let mut out = io::stdout().lock();
             if json {
-                output(report::stats_json(&mut out, &import, &b, direction, now, config.sent.stale_after_days))?;
+                output(report::stats_json(
+                    &mut out,
+                    &import,
+                    &b,
+                    direction,
+                    now,
+                    config.sent.stale_after_days,
+                ))?;
             } else {
-                output(report::stats_text(&mut out, &import, &b, direction, now, config.sent.stale_after_days))?;
+                output(report::stats_text(
+                    &mut out,
+                    &import,
+                    &b,
+                    direction,
+                    now,
+                    config.sent.stale_after_days,
+                ))?;
             }
             output(out.flush())?;
             Ok(ExitCode::SUCCESS)
@@ -187,7 +201,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             if import.source.is_sample() && format != ClassifyFormat::Table {
                 eprintln!("invitriage: no file given: this is the bundled sample");
             }
-            let invs = import.invitations.iter().filter(|i| direction.matches(i.direction));
+            let invs = import
+                .invitations
+                .iter()
+                .filter(|i| direction.matches(i.direction));
             let out = io::BufWriter::new(io::stdout().lock());
             match format {
                 ClassifyFormat::Csv => output(report::classify_csv(out, invs))?,
@@ -246,7 +263,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 output(check::write_text(&mut out, &grade))?;
             }
-            Ok(if grade.passes() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            Ok(if grade.passes() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
         }
         Some(Command::Generate { rows, seed }) => {
             output(invitriage::synth::write(io::stdout().lock(), rows, seed))?;
@@ -258,7 +279,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
 
 /// Loads an export and reads the journal without locking it, so `export`
 /// and `drafts` work while the triage screen is open.
-fn load_with_journal(source: Source, config: &Config, paths: &Paths) -> Result<(Import, Journal), Failure> {
+fn load_with_journal(
+    source: Source,
+    config: &Config,
+    paths: &Paths,
+) -> Result<(Import, Journal), Failure> {
     let import = load(source, config)?;
     if nothing_read(&import) {
         return Err(Failure(format!(
@@ -347,7 +372,10 @@ fn load(source: Source, config: &Config) -> Result<Import, Failure> {
     let mut import = import::load(&source)?;
     const SHOWN: usize = 20;
     for row in import.skipped.iter().take(SHOWN) {
-        eprintln!("invitriage: warning: {}: {row} (row skipped)", import.origin);
+        eprintln!(
+            "invitriage: warning: {}: {row} (row skipped)",
+            import.origin
+        );
     }
     if import.skipped.len() > SHOWN {
         eprintln!(

@@ -71,13 +71,18 @@ impl Default for Templates {
 
 impl Templates {
     /// The built-ins overridden and extended by the config's `[templates]`.
-    pub fn new(config: &std::collections::BTreeMap<String, String>) -> Result<Templates, TemplateError> {
+    pub fn new(
+        config: &std::collections::BTreeMap<String, String>,
+    ) -> Result<Templates, TemplateError> {
         let mut list: Vec<Template> = BUILT_IN
             .iter()
             .map(|(name, about, text)| Template {
                 name: name.to_string(),
                 about: about.to_string(),
-                text: config.get(*name).cloned().unwrap_or_else(|| text.to_string()),
+                text: config
+                    .get(*name)
+                    .cloned()
+                    .unwrap_or_else(|| text.to_string()),
             })
             .collect();
         for (name, text) in config {
@@ -125,7 +130,11 @@ pub fn first_name(full: &str) -> &str {
 }
 
 fn or_there(s: &str) -> &str {
-    if s.trim().is_empty() { "there" } else { s.trim() }
+    if s.trim().is_empty() {
+        "there"
+    } else {
+        s.trim()
+    }
 }
 
 /// Checks a template's placeholders.
@@ -193,7 +202,10 @@ mod tests {
             me: "Colleen Ruiz",
         };
         assert_eq!(
-            fill("Hi {first_name} ({full_name}), from {my_first_name} / {my_name}", &p),
+            fill(
+                "Hi {first_name} ({full_name}), from {my_first_name} / {my_name}",
+                &p
+            ),
             "Hi Zoë (Zoë Ångström-Lévy), from Colleen / Colleen Ruiz"
         );
     }
@@ -201,13 +213,22 @@ mod tests {
     #[test]
     fn missing_names_read_naturally() {
         let p = People { them: "  ", me: "" };
-        assert_eq!(fill("Hi {first_name}, {my_first_name}", &p), "Hi there, there");
+        assert_eq!(
+            fill("Hi {first_name}, {my_first_name}", &p),
+            "Hi there, there"
+        );
     }
 
     #[test]
     fn braces_escape() {
-        let p = People { them: "Al B", me: "C" };
-        assert_eq!(fill("{{first_name}} {first_name}}}", &p), "{first_name} Al}");
+        let p = People {
+            them: "Al B",
+            me: "C",
+        };
+        assert_eq!(
+            fill("{{first_name}} {first_name}}}", &p),
+            "{first_name} Al}"
+        );
     }
 
     #[test]
@@ -218,7 +239,10 @@ mod tests {
         assert!(err.contains("mine") && err.contains("{firstname}"), "{err}");
         let mut c = BTreeMap::new();
         c.insert("stranger".to_string(), "Hi {first_name".to_string());
-        assert!(matches!(Templates::new(&c), Err(TemplateError::Unclosed { .. })));
+        assert!(matches!(
+            Templates::new(&c),
+            Err(TemplateError::Unclosed { .. })
+        ));
     }
 
     #[test]
@@ -235,9 +259,21 @@ mod tests {
     #[test]
     fn template_choice_follows_the_group() {
         let t = Templates::default();
-        assert_eq!(t.list[t.default_for(Category::Default, false)].name, "stranger");
-        assert_eq!(t.list[t.default_for(Category::GreetingOnly, false)].name, "greeting");
-        assert_eq!(t.list[t.default_for(Category::Customised, false)].name, "customised");
-        assert_eq!(t.list[t.default_for(Category::Customised, true)].name, "thanks");
+        assert_eq!(
+            t.list[t.default_for(Category::Default, false)].name,
+            "stranger"
+        );
+        assert_eq!(
+            t.list[t.default_for(Category::GreetingOnly, false)].name,
+            "greeting"
+        );
+        assert_eq!(
+            t.list[t.default_for(Category::Customised, false)].name,
+            "customised"
+        );
+        assert_eq!(
+            t.list[t.default_for(Category::Customised, true)].name,
+            "thanks"
+        );
     }
 }

@@ -184,9 +184,18 @@ pub fn stats_text(
         DirectionFilter::Outgoing => "sent ",
         DirectionFilter::All => "",
     };
-    writeln!(w, "{} {dir}{}", b.total, survey_line(b).split_once(' ').map_or("", |x| x.1))?;
+    writeln!(
+        w,
+        "{} {dir}{}",
+        b.total,
+        survey_line(b).split_once(' ').map_or("", |x| x.1)
+    )?;
     writeln!(w)?;
-    let max = Category::ALL.iter().map(|&c| b.by_category.get(c)).max().unwrap_or(0);
+    let max = Category::ALL
+        .iter()
+        .map(|&c| b.by_category.get(c))
+        .max()
+        .unwrap_or(0);
     for cat in Category::ALL {
         let n = b.by_category.get(cat);
         let extra = if cat == Category::Default {
@@ -214,8 +223,18 @@ pub fn stats_text(
     }
     writeln!(w)?;
     if let (Some(old), Some(new)) = (b.oldest, b.newest) {
-        writeln!(w, "  oldest  {}  ({})", human_date(old), Age::between(old, now).long())?;
-        writeln!(w, "  newest  {}  ({})", human_date(new), Age::between(new, now).long())?;
+        writeln!(
+            w,
+            "  oldest  {}  ({})",
+            human_date(old),
+            Age::between(old, now).long()
+        )?;
+        writeln!(
+            w,
+            "  newest  {}  ({})",
+            human_date(new),
+            Age::between(new, now).long()
+        )?;
         writeln!(w)?;
         writeln!(w, "  by month")?;
         let max = b.by_month.iter().map(|m| m.1).max().unwrap_or(0);
@@ -254,7 +273,16 @@ pub fn stats_text(
         )?;
     }
     if !import.duplicates.is_empty() {
-        writeln!(w, "  {} duplicate row{} counted once", import.duplicates.len(), if import.duplicates.len() == 1 { "" } else { "s" })?;
+        writeln!(
+            w,
+            "  {} duplicate row{} counted once",
+            import.duplicates.len(),
+            if import.duplicates.len() == 1 {
+                ""
+            } else {
+                "s"
+            }
+        )?;
     }
     Ok(())
 }
@@ -372,7 +400,10 @@ pub enum ClassifyFormat {
 }
 
 /// `classify --format csv`: the export's seven columns plus `category` and `signals`.
-pub fn classify_csv<'a>(w: impl Write, invs: impl Iterator<Item = &'a Invitation>) -> io::Result<()> {
+pub fn classify_csv<'a>(
+    w: impl Write,
+    invs: impl Iterator<Item = &'a Invitation>,
+) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record([
         "From",
@@ -417,7 +448,10 @@ struct InvitationJson<'a> {
 }
 
 /// `classify --format json`: one array, written as it goes.
-pub fn classify_json<'a>(mut w: impl Write, invs: impl Iterator<Item = &'a Invitation>) -> io::Result<()> {
+pub fn classify_json<'a>(
+    mut w: impl Write,
+    invs: impl Iterator<Item = &'a Invitation>,
+) -> io::Result<()> {
     w.write_all(b"[")?;
     for (i, inv) in invs.enumerate() {
         w.write_all(if i == 0 { b"\n  " } else { b",\n  " })?;
@@ -449,8 +483,14 @@ pub fn classify_table<'a>(
     width: usize,
 ) -> io::Result<()> {
     writeln!(w, "{}", source_line(import))?;
-    writeln!(w, "{:>6}  {:<13}  {:<20}  {:<22}  NOTE", "LINE", "CATEGORY", "SIGNALS", "FROM")?;
-    let note_width = width.saturating_sub(6 + 2 + 13 + 2 + 20 + 2 + 22 + 2).max(20);
+    writeln!(
+        w,
+        "{:>6}  {:<13}  {:<20}  {:<22}  NOTE",
+        "LINE", "CATEGORY", "SIGNALS", "FROM"
+    )?;
+    let note_width = width
+        .saturating_sub(6 + 2 + 13 + 2 + 20 + 2 + 22 + 2)
+        .max(20);
     for inv in invs {
         let name = fit(&one_line(inv.counterpart()), 22);
         let pad = 22usize.saturating_sub(name.chars().map(|c| c.width().unwrap_or(0)).sum());
@@ -475,7 +515,10 @@ mod tests {
     #[test]
     fn one_line_strips_controls_and_escapes() {
         assert_eq!(one_line("Hi\u{1b}]0;pwned\u{7}\n  there\t!"), "Hi there !");
-        assert_eq!(one_line("a\u{1b}[2J\u{1b}[1;31mb\u{1b}]8;;http://x\u{1b}\\c\u{1b}cd"), "abcd");
+        assert_eq!(
+            one_line("a\u{1b}[2J\u{1b}[1;31mb\u{1b}]8;;http://x\u{1b}\\c\u{1b}cd"),
+            "abcd"
+        );
         assert_eq!(clean_text("a\r\nb\u{1b}[Hc\td"), "a\nbc    d");
         assert_eq!(one_line("a\u{202e}b"), "ab");
     }

@@ -180,7 +180,9 @@ pub fn breakdown(invitations: &[Invitation], filter: DirectionFilter) -> Breakdo
         b.newest = Some(b.newest.map_or(inv.sent_at, |n| n.max(inv.sent_at)));
         *months.entry(Month::of(inv.sent_at)).or_default() += 1;
     }
-    if let (Some(first), Some(last)) = (months.keys().next().copied(), months.keys().last().copied()) {
+    if let (Some(first), Some(last)) =
+        (months.keys().next().copied(), months.keys().last().copied())
+    {
         let mut m = first;
         while m <= last {
             b.by_month.push((m, months.get(&m).copied().unwrap_or(0)));
@@ -195,7 +197,10 @@ pub fn breakdown(invitations: &[Invitation], filter: DirectionFilter) -> Breakdo
 pub fn stale_sent(invitations: &[Invitation], now: NaiveDateTime, days: u32) -> Vec<&Invitation> {
     let mut out: Vec<&Invitation> = invitations
         .iter()
-        .filter(|i| i.direction == Direction::Outgoing && Age::between(i.sent_at, now).days >= i64::from(days))
+        .filter(|i| {
+            i.direction == Direction::Outgoing
+                && Age::between(i.sent_at, now).days >= i64::from(days)
+        })
         .collect();
     out.sort_by_key(|i| i.sent_at);
     out
@@ -247,7 +252,10 @@ mod tests {
     use crate::invitation::Fields;
 
     fn at(y: i32, m: u32, d: u32) -> NaiveDateTime {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(9, 0, 0).unwrap()
+        NaiveDate::from_ymd_opt(y, m, d)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap()
     }
 
     fn inv(cat: Category, note: &str, when: NaiveDateTime, dir: Direction, n: usize) -> Invitation {
@@ -269,10 +277,34 @@ mod tests {
     #[test]
     fn counts_groups_months_and_empty_notes() {
         let v = vec![
-            inv(Category::Default, "", at(2026, 1, 5), Direction::Incoming, 1),
-            inv(Category::Default, "Let's connect.", at(2026, 3, 5), Direction::Incoming, 2),
-            inv(Category::Customised, "We met", at(2026, 3, 9), Direction::Incoming, 3),
-            inv(Category::GreetingOnly, "Hi C", at(2026, 3, 1), Direction::Outgoing, 4),
+            inv(
+                Category::Default,
+                "",
+                at(2026, 1, 5),
+                Direction::Incoming,
+                1,
+            ),
+            inv(
+                Category::Default,
+                "Let's connect.",
+                at(2026, 3, 5),
+                Direction::Incoming,
+                2,
+            ),
+            inv(
+                Category::Customised,
+                "We met",
+                at(2026, 3, 9),
+                Direction::Incoming,
+                3,
+            ),
+            inv(
+                Category::GreetingOnly,
+                "Hi C",
+                at(2026, 3, 1),
+                Direction::Outgoing,
+                4,
+            ),
         ];
         let b = breakdown(&v, DirectionFilter::Incoming);
         assert_eq!(b.total, 3);
@@ -282,8 +314,19 @@ mod tests {
         assert_eq!(b.no_note, 1);
         assert_eq!(b.oldest, Some(at(2026, 1, 5)));
         assert_eq!(b.newest, Some(at(2026, 3, 9)));
-        let months: Vec<(String, usize)> = b.by_month.iter().map(|(m, n)| (m.to_string(), *n)).collect();
-        assert_eq!(months, vec![("2026-01".into(), 1), ("2026-02".into(), 0), ("2026-03".into(), 2)]);
+        let months: Vec<(String, usize)> = b
+            .by_month
+            .iter()
+            .map(|(m, n)| (m.to_string(), *n))
+            .collect();
+        assert_eq!(
+            months,
+            vec![
+                ("2026-01".into(), 1),
+                ("2026-02".into(), 0),
+                ("2026-03".into(), 2)
+            ]
+        );
         assert_eq!(breakdown(&v, DirectionFilter::All).total, 4);
         assert_eq!(breakdown(&v, DirectionFilter::Outgoing).total, 1);
     }
@@ -292,15 +335,43 @@ mod tests {
     fn stale_sent_invitations_start_at_the_configured_age() {
         let now = at(2026, 11, 25);
         let v = vec![
-            inv(Category::Default, "", at(2026, 11, 4), Direction::Outgoing, 1), // 21 days
-            inv(Category::Default, "", at(2026, 11, 5), Direction::Outgoing, 2), // 20 days
-            inv(Category::Default, "", at(2026, 1, 5), Direction::Incoming, 3),
-            inv(Category::Default, "", at(2026, 10, 1), Direction::Outgoing, 4),
+            inv(
+                Category::Default,
+                "",
+                at(2026, 11, 4),
+                Direction::Outgoing,
+                1,
+            ), // 21 days
+            inv(
+                Category::Default,
+                "",
+                at(2026, 11, 5),
+                Direction::Outgoing,
+                2,
+            ), // 20 days
+            inv(
+                Category::Default,
+                "",
+                at(2026, 1, 5),
+                Direction::Incoming,
+                3,
+            ),
+            inv(
+                Category::Default,
+                "",
+                at(2026, 10, 1),
+                Direction::Outgoing,
+                4,
+            ),
         ];
         let stale: Vec<u32> = stale_sent(&v, now, 21).iter().map(|i| i.line).collect();
         assert_eq!(stale.len(), 2);
         let dates: Vec<_> = stale_sent(&v, now, 21).iter().map(|i| i.sent_at).collect();
-        assert_eq!(dates, vec![at(2026, 10, 1), at(2026, 11, 4)], "oldest first, 21 days counts");
+        assert_eq!(
+            dates,
+            vec![at(2026, 10, 1), at(2026, 11, 4)],
+            "oldest first, 21 days counts"
+        );
         assert_eq!(stale_sent(&v, now, 22).len(), 1);
     }
 
@@ -322,6 +393,10 @@ mod tests {
         assert_eq!(Age::between(at(2023, 11, 1), now).short(), "3y");
         assert_eq!(Age::between(at(2026, 11, 24), now).long(), "yesterday");
         assert_eq!(Age::between(at(2026, 11, 4), now).long(), "3 weeks ago");
-        assert_eq!(Age::between(at(2027, 1, 1), now).days, 0, "future dates are not negative");
+        assert_eq!(
+            Age::between(at(2027, 1, 1), now).days,
+            0,
+            "future dates are not negative"
+        );
     }
 }

@@ -145,7 +145,10 @@ fn a_decision_survives_sigkill() {
     app.wait_for("decided 0 of 135");
     app.press("i");
     app.wait_for("Ignored ");
-    let status = Command::new("kill").args(["-KILL", &app.pid()]).status().unwrap();
+    let status = Command::new("kill")
+        .args(["-KILL", &app.pid()])
+        .status()
+        .unwrap();
     assert!(status.success());
     assert!(app.wait_exit(), "killed");
     assert_eq!(decisions(dir.path()), vec![Decision::Ignored]);
@@ -173,7 +176,10 @@ fn a_terminal_too_small_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::start(dir.path());
     app.wait_for("decided 0 of 135");
-    app.session.get_process_mut().set_window_size(40, 10).unwrap();
+    app.session
+        .get_process_mut()
+        .set_window_size(40, 10)
+        .unwrap();
     app.screen.set_size(nz(10), nz(40));
     // SIGWINCH reaches the app through the pty; it redraws.
     app.wait_for("make the terminal larger");
@@ -186,11 +192,20 @@ fn sigterm_restores_the_terminal() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::start(dir.path());
     app.wait_for("decided 0 of 135");
-    assert!(app.screen.screen().alternate_screen(), "the app draws on the alternate screen");
-    let status = Command::new("kill").args(["-TERM", &app.pid()]).status().unwrap();
+    assert!(
+        app.screen.screen().alternate_screen(),
+        "the app draws on the alternate screen"
+    );
+    let status = Command::new("kill")
+        .args(["-TERM", &app.pid()])
+        .status()
+        .unwrap();
     assert!(status.success());
     assert!(app.wait_exit(), "SIGTERM ends the app");
-    assert!(!app.screen.screen().alternate_screen(), "and leaves the alternate screen");
+    assert!(
+        !app.screen.screen().alternate_screen(),
+        "and leaves the alternate screen"
+    );
 }
 
 /// A stand-in `$EDITOR`: appends a line to the file it is given.
@@ -233,7 +248,12 @@ fn a_draft_goes_through_the_editor_and_survives_a_restart() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["count"], 1);
     assert_eq!(v["drafts"][0]["status"], "replied");
-    assert!(v["drafts"][0]["text"].as_str().unwrap().ends_with("P.S. edited in the editor"));
+    assert!(
+        v["drafts"][0]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("P.S. edited in the editor")
+    );
 
     let mut again = App::start(dir.path());
     again.wait_for("decided 1 of 135");

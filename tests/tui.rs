@@ -63,7 +63,9 @@ fn key(c: char) -> KeyEvent {
 }
 
 fn current_name(app: &App) -> String {
-    app.current().map(|i| i.from().to_string()).unwrap_or_default()
+    app.current()
+        .map(|i| i.from().to_string())
+        .unwrap_or_default()
 }
 
 // ---- update ------------------------------------------------------------
@@ -100,8 +102,14 @@ fn accept_records_and_moves_to_next_undecided() {
     let first = app.current().unwrap().id;
     let second = app.invitations[app.rows[1] as usize].from().to_string();
     assert_eq!(app.update(Action::Accept), None);
-    assert_eq!(app.decisions[app.rows[0] as usize], Some(Decision::Accepted));
-    assert_eq!(app.journal.state(first).and_then(|e| e.decision()), Some(Decision::Accepted));
+    assert_eq!(
+        app.decisions[app.rows[0] as usize],
+        Some(Decision::Accepted)
+    );
+    assert_eq!(
+        app.journal.state(first).and_then(|e| e.decision()),
+        Some(Decision::Accepted)
+    );
     assert_eq!(current_name(&app), second);
     assert_eq!(app.progress().0, 1);
     assert!(app.status.as_ref().unwrap().text.starts_with("Accepted "));
@@ -208,7 +216,10 @@ fn movement_keys_stay_in_bounds_and_scroll() {
     assert_eq!(app.cursor, 0);
     app.update(Action::Last);
     assert_eq!(app.cursor, 134);
-    assert!(app.offset + app.list_height() > 134, "the cursor row is visible");
+    assert!(
+        app.offset + app.list_height() > 134,
+        "the cursor row is visible"
+    );
     app.update(Action::Down);
     assert_eq!(app.cursor, 134);
     app.update(Action::First);
@@ -226,7 +237,13 @@ fn sent_invitations_cannot_be_accepted() {
     app.update(Action::Tab(4));
     app.update(Action::Accept);
     assert_eq!(app.progress().0, 0);
-    assert!(app.status.as_ref().unwrap().text.contains("You sent this invitation"));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("You sent this invitation")
+    );
 }
 
 #[test]
@@ -260,13 +277,31 @@ fn search_is_incremental_and_n_finds_the_next() {
         app.update(Action::SearchInput(c));
     }
     let first = app.cursor;
-    assert!(app.current().unwrap().message().to_lowercase().contains("linkedin"));
+    assert!(
+        app.current()
+            .unwrap()
+            .message()
+            .to_lowercase()
+            .contains("linkedin")
+    );
     app.update(Action::SearchSubmit);
     assert_eq!(app.mode, Mode::List);
-    assert!(app.status.as_ref().unwrap().text.contains("matches for “linkedin”"));
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("matches for “linkedin”")
+    );
     app.update(Action::NextMatch);
     assert!(app.cursor > first);
-    assert!(app.current().unwrap().message().to_lowercase().contains("linkedin"));
+    assert!(
+        app.current()
+            .unwrap()
+            .message()
+            .to_lowercase()
+            .contains("linkedin")
+    );
     app.update(Action::PrevMatch);
     assert_eq!(app.cursor, first);
 }
@@ -292,7 +327,10 @@ fn open_and_copy_hand_back_effects() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     let url = app.current().unwrap().inviter_url().to_string();
-    assert_eq!(app.update(Action::OpenProfile), Some(Effect::OpenUrl(url.clone())));
+    assert_eq!(
+        app.update(Action::OpenProfile),
+        Some(Effect::OpenUrl(url.clone()))
+    );
     assert_eq!(
         app.update(Action::CopyUrl),
         Some(Effect::Copy {
@@ -326,12 +364,22 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     let id = app.current().unwrap().id;
-    let first = app.current().unwrap().from().split(' ').next().unwrap().to_string();
+    let first = app
+        .current()
+        .unwrap()
+        .from()
+        .split(' ')
+        .next()
+        .unwrap()
+        .to_string();
     app.update(Action::Reply);
     assert_eq!(app.mode, Mode::Compose);
     let text = app.composer.as_ref().unwrap().text();
     assert!(text.starts_with(&format!("Hi {first},")), "{text}");
-    assert!(text.ends_with("Colleen"), "signed with the To column's first name: {text}");
+    assert!(
+        text.ends_with("Colleen"),
+        "signed with the To column's first name: {text}"
+    );
     for c in "Happy to talk.".chars() {
         app.update(Action::ComposeKey(key(c)));
     }
@@ -341,7 +389,14 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
     let app = sample_app(dir.path());
     let entry = app.journal.state(id).unwrap();
     assert_eq!(entry.decision(), Some(Decision::Replied));
-    assert!(entry.reply.as_ref().unwrap().text.contains("Happy to talk."));
+    assert!(
+        entry
+            .reply
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Happy to talk.")
+    );
 }
 
 #[test]
@@ -375,8 +430,13 @@ fn editor_failure_keeps_the_draft() {
     let mut app = sample_app(dir.path());
     app.update(Action::Reply);
     let before = app.composer.as_ref().unwrap().text();
-    assert_eq!(app.update(Action::ComposeEditor), Some(Effect::Editor(before.clone())));
-    app.update(Action::EditorDone(Err("The editor `nano` exited with 1".into())));
+    assert_eq!(
+        app.update(Action::ComposeEditor),
+        Some(Effect::Editor(before.clone()))
+    );
+    app.update(Action::EditorDone(Err(
+        "The editor `nano` exited with 1".into()
+    )));
     assert_eq!(app.composer.as_ref().unwrap().text(), before);
     assert!(app.status.as_ref().unwrap().error);
     app.update(Action::EditorDone(Ok("Edited elsewhere\n".into())));
@@ -388,17 +448,31 @@ fn templates_switch_and_follow_the_group() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     app.update(Action::Reply);
-    assert_eq!(app.composer.as_ref().unwrap().template, 2, "customised template for a customised note");
+    assert_eq!(
+        app.composer.as_ref().unwrap().template,
+        2,
+        "customised template for a customised note"
+    );
     app.update(Action::ComposeNextTemplate);
     assert_eq!(app.composer.as_ref().unwrap().template, 3);
     app.update(Action::ComposeTemplate(0));
-    assert!(app.composer.as_ref().unwrap().text().contains("Since we don't know each other"));
+    assert!(
+        app.composer
+            .as_ref()
+            .unwrap()
+            .text()
+            .contains("Since we don't know each other")
+    );
     app.update(Action::ComposeTemplate(9));
     assert!(app.status.as_ref().unwrap().error);
     app.update(Action::Cancel);
     app.update(Action::Tab(2));
     app.update(Action::Reply);
-    assert_eq!(app.composer.as_ref().unwrap().template, 0, "stranger template for a default note");
+    assert_eq!(
+        app.composer.as_ref().unwrap().template,
+        0,
+        "stranger template for a default note"
+    );
 }
 
 #[test]
@@ -411,13 +485,22 @@ fn thank_you_follows_an_accept_and_keeps_it() {
     app.update(Action::Up);
     app.update(Action::ThankYou);
     assert_eq!(app.mode, Mode::Compose);
-    assert!(app.composer.as_ref().unwrap().text().contains("Thanks for connecting"));
+    assert!(
+        app.composer
+            .as_ref()
+            .unwrap()
+            .text()
+            .contains("Thanks for connecting")
+    );
     app.update(Action::ComposeSave);
     let id = app.current().unwrap().id;
     let entry = app.journal.state(id).unwrap();
     assert_eq!(entry.decision(), Some(Decision::Accepted));
     assert!(entry.thank_you.is_some());
-    assert!(matches!(app.update(Action::CopyDraft), Some(Effect::Copy { .. })));
+    assert!(matches!(
+        app.update(Action::CopyDraft),
+        Some(Effect::Copy { .. })
+    ));
 }
 
 // ---- screens -------------------------------------------------------------
@@ -524,7 +607,10 @@ fn check_screen_grades_as_you_type() {
     app.update(Action::Tab(4));
     app.update(Action::Check);
     assert_eq!(app.mode, Mode::Check);
-    assert!(!app.check_to.is_empty(), "the Sent tab's recipient is the addressee");
+    assert!(
+        !app.check_to.is_empty(),
+        "the Sent tab's recipient is the addressee"
+    );
     for c in "We met at the ASCM forum; I would love your advice on scorecards.".chars() {
         app.update(Action::ComposeKey(key(c)));
     }
@@ -532,7 +618,10 @@ fn check_screen_grades_as_you_type() {
     assert!(out.contains("customised · context, reason"), "{out}");
     assert!(out.contains("ready to send"), "{out}");
     insta::assert_snapshot!(out);
-    assert!(matches!(app.update(Action::ComposeCopy), Some(Effect::Copy { .. })));
+    assert!(matches!(
+        app.update(Action::ComposeCopy),
+        Some(Effect::Copy { .. })
+    ));
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List);
 }
@@ -541,9 +630,18 @@ fn check_screen_grades_as_you_type() {
 fn stale_sent_invitations_are_flagged_at_the_configured_age() {
     let dir = tempfile::tempdir().unwrap();
     let app = sample_app(dir.path());
-    let sent: Vec<_> = app.invitations.iter().filter(|i| i.direction == invitriage::invitation::Direction::Outgoing).collect();
+    let sent: Vec<_> = app
+        .invitations
+        .iter()
+        .filter(|i| i.direction == invitriage::invitation::Direction::Outgoing)
+        .collect();
     for inv in sent {
         let days = (now() - inv.sent_at).num_days();
-        assert_eq!(app.is_stale(inv), days >= 21, "{} sent {days} days ago", inv.to());
+        assert_eq!(
+            app.is_stale(inv),
+            days >= 21,
+            "{} sent {days} days ago",
+            inv.to()
+        );
     }
 }

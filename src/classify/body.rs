@@ -12,24 +12,51 @@ use super::normalise::{has_content, is_dash, is_line_break, words};
 /// emoji or punctuation) are left out. Runs of spaces do not split: an
 /// export's two-space line break still ends a sentence at its punctuation.
 pub(crate) fn split_pieces(t: &str, start: usize, out: &mut Vec<(usize, usize)>) {
+    /// Bytes that may split: the ASCII ones and every non-ASCII byte (`…`,
+    /// the dashes and Unicode's line separators are not ASCII).
+    const STOP: [bool; 256] = {
+        let mut stop = [false; 256];
+        let ascii = b".!?-\n\r\x0b\x0c";
+        let mut i = 0;
+        while i < ascii.len() {
+            stop[ascii[i] as usize] = true;
+            i += 1;
+        }
+        let mut b = 0x80;
+        while b < 256 {
+            stop[b] = true;
+            b += 1;
+        }
+        stop
+    };
     out.clear();
+    let bytes = t.as_bytes();
     let mut piece = start;
-    let mut prev_space = false;
-    let mut chars = t[start..].char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let i = start + i;
+    let mut i = start;
+    loop {
+        while i < bytes.len() && !STOP[bytes[i] as usize] {
+            i += 1;
+        }
+        if i >= bytes.len() {
+            break;
+        }
+        let Some(c) = t[i..].chars().next() else {
+            break;
+        };
+        let len = c.len_utf8();
         if matches!(c, '.' | '!' | '?' | '…') {
-            push_piece(t, piece, i + c.len_utf8(), out);
-            piece = i + c.len_utf8();
-        } else if is_line_break(c) {
-            push_piece(t, piece, i, out);
-            piece = i + c.len_utf8();
-        } else if is_dash(c) && prev_space && chars.peek().is_some_and(|&(_, n)| n.is_whitespace())
+            push_piece(t, piece, i + len, out);
+            piece = i + len;
+        } else if is_line_break(c)
+            || (is_dash(c)
+                && t[..i].chars().next_back().is_some_and(char::is_whitespace)
+                && t[i + len..].chars().next().is_some_and(char::is_whitespace))
         {
+            // A line break goes with the next piece, where trimming drops it.
             push_piece(t, piece, i, out);
             piece = i;
         }
-        prev_space = c.is_whitespace();
+        i += len;
     }
     push_piece(t, piece, t.len(), out);
 }
@@ -162,7 +189,12 @@ pub(crate) fn within(a: &[char], b: &[char], k: usize, rows: &mut Vec<usize>) ->
     // Common prefix and suffix cost nothing.
     let pre = a.iter().zip(b).take_while(|(x, y)| x == y).count();
     let (a, b) = (&a[pre..], &b[pre..]);
-    let suf = a.iter().rev().zip(b.iter().rev()).take_while(|(x, y)| x == y).count();
+    let suf = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
     let (a, b) = (&a[..a.len() - suf], &b[..b.len() - suf]);
     let (n, m) = (a.len(), b.len());
     if n == 0 || m == 0 {
@@ -185,7 +217,10 @@ pub(crate) fn within(a: &[char], b: &[char], k: usize, rows: &mut Vec<usize>) ->
         let mut row_min = cur[lo - 1];
         for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            let v = (prev[j - 1] + cost).min(prev[j] + 1).min(cur[j - 1] + 1).min(cap);
+            let v = (prev[j - 1] + cost)
+                .min(prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(cap);
             cur[j] = v;
             row_min = row_min.min(v);
         }
@@ -220,7 +255,10 @@ pub(crate) fn within_one(a: &str, b: &str) -> bool {
         c.next();
         c.as_str()
     }
-    xs == ys || tail(xs) == ys || xs == tail(ys) || (!xs.is_empty() && !ys.is_empty() && tail(xs) == tail(ys))
+    xs == ys
+        || tail(xs) == ys
+        || xs == tail(ys)
+        || (!xs.is_empty() && !ys.is_empty() && tail(xs) == tail(ys))
 }
 
 #[cfg(test)]
@@ -253,10 +291,21 @@ mod tests {
     fn splitting() {
         assert_eq!(
             pieces("We met last week - I'd like to connect. Thanks!\r\n\r\n- Joe"),
-            ["We met last week", "- I'd like to connect.", "Thanks!", "- Joe"]
+            [
+                "We met last week",
+                "- I'd like to connect.",
+                "Thanks!",
+                "- Joe"
+            ]
         );
-        assert_eq!(pieces("cold-chain… well?? 🙂\nok"), ["cold-chain…", "well?", "ok"]);
-        assert_eq!(pieces("Hope  you're  doing well."), ["Hope  you're  doing well."]);
+        assert_eq!(
+            pieces("cold-chain… well?? 🙂\nok"),
+            ["cold-chain…", "well?", "ok"]
+        );
+        assert_eq!(
+            pieces("Hope  you're  doing well."),
+            ["Hope  you're  doing well."]
+        );
         assert_eq!(pieces("a -b c- d"), ["a -b c- d"]);
         assert!(pieces(" 🙂 !!! \n\n").is_empty());
     }
@@ -295,7 +344,10 @@ mod tests {
     fn stock_and_generic_sentences() {
         let lists = Prepared::new(&Lists::default());
         let (joe, colleen) = (NameWords::new("Joe Smith"), NameWords::new("Colleen Smith"));
-        let people = People { sender: &joe, recipient: &colleen };
+        let people = People {
+            sender: &joe,
+            recipient: &colleen,
+        };
         let mut s = DistanceScratch::default();
         let stock = |t: &str, s: &mut DistanceScratch| {
             let n = normalise(t);
@@ -305,12 +357,24 @@ mod tests {
             full
         };
         // The spec's generic examples.
-        assert_eq!(stock("I came across your profile and would love to connect.", &mut s), Some(Stock::Generic));
         assert_eq!(
-            stock("I'm always eager to expand my professional network with like-minded individuals.", &mut s),
+            stock(
+                "I came across your profile and would love to connect.",
+                &mut s
+            ),
             Some(Stock::Generic)
         );
-        assert_eq!(stock("I came across your post on cold-chain logistics.", &mut s), None);
+        assert_eq!(
+            stock(
+                "I'm always eager to expand my professional network with like-minded individuals.",
+                &mut s
+            ),
+            Some(Stock::Generic)
+        );
+        assert_eq!(
+            stock("I came across your post on cold-chain logistics.", &mut s),
+            None
+        );
         assert_eq!(stock("this is Joe!", &mut s), Some(Stock::Generic));
         assert_eq!(stock("Colleen", &mut s), Some(Stock::Generic));
         // Hyphenated: listed whole, or all parts listed.
@@ -321,13 +385,19 @@ mod tests {
         assert_eq!(stock("connect 2", &mut s), None);
         assert_eq!(stock("connect in Chicago", &mut s), None);
         // Typos: 1 edit from 12 characters, 2 from 25.
-        assert!(matches!(stock("Hope you are wel.", &mut s), Some(Stock::Entry { distance: 1, .. })));
+        assert!(matches!(
+            stock("Hope you are wel.", &mut s),
+            Some(Stock::Entry { distance: 1, .. })
+        ));
         assert!(matches!(
             stock("I would like to conect wiith you.", &mut s),
             Some(Stock::Entry { distance: 2, .. })
         ));
         assert_eq!(stock("Hope you are w.", &mut s), None);
-        assert!(matches!(stock("Lets connect.", &mut s), Some(Stock::Entry { distance: 0, .. })));
+        assert!(matches!(
+            stock("Lets connect.", &mut s),
+            Some(Stock::Entry { distance: 0, .. })
+        ));
         // Short sentences must match exactly ("let us conect" is 13 chars, 1 edit).
         assert!(stock("Let's conect!", &mut s).is_some());
         assert_eq!(allowed_distance(11), 0);

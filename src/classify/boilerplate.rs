@@ -5,11 +5,30 @@ use super::normalise::{is_hspace, is_line_break};
 
 const PHRASE: &[u8] = b"has indicated you are a";
 
-/// Where the phrase starts in `hay`, case-insensitively.
+/// Where the phrase starts in `hay`, case-insensitively: Horspool's
+/// search, which looks at about one byte in twenty of a note without it.
 fn find(hay: &str) -> Option<usize> {
-    hay.as_bytes()
-        .windows(PHRASE.len())
-        .position(|w| w.eq_ignore_ascii_case(PHRASE))
+    const N: usize = PHRASE.len();
+    const SKIP: [u8; 256] = {
+        let mut skip = [N as u8; 256];
+        let mut i = 0;
+        while i < N - 1 {
+            let b = PHRASE[i];
+            skip[b.to_ascii_lowercase() as usize] = (N - 1 - i) as u8;
+            skip[b.to_ascii_uppercase() as usize] = (N - 1 - i) as u8;
+            i += 1;
+        }
+        skip
+    };
+    let hay = hay.as_bytes();
+    let mut i = 0;
+    while i + N <= hay.len() {
+        if hay[i..i + N].eq_ignore_ascii_case(PHRASE) {
+            return Some(i);
+        }
+        i += SKIP[hay[i + N - 1] as usize] as usize;
+    }
+    None
 }
 
 /// The start of the first run of two or more spaces in `line` after `from`.
@@ -43,7 +62,9 @@ pub(crate) fn strip(src: &str, out: &mut String, mut removed: Option<&mut Vec<St
     }
     let mut pos = 0;
     while pos < src.len() {
-        let end = src[pos..].find(is_line_break).map_or(src.len(), |i| pos + i);
+        let end = src[pos..]
+            .find(is_line_break)
+            .map_or(src.len(), |i| pos + i);
         let line = &src[pos..end];
         match find(line) {
             Some(k) => {
@@ -82,10 +103,28 @@ mod tests {
             "Joe Smith has indicated you are a person they've done business with at Acme:\r\n\r\nHi Colleen",
         );
         assert_eq!(out, "\r\n\r\nHi Colleen");
-        assert_eq!(removed, ["Joe Smith has indicated you are a person they've done business with at Acme:"]);
+        assert_eq!(
+            removed,
+            ["Joe Smith has indicated you are a person they've done business with at Acme:"]
+        );
         assert_eq!(run("x\nJoe HAS INDICATED YOU ARE A Friend:\ny").0, "x\n\ny");
         assert_eq!(run("Hi Colleen").0, "Hi Colleen");
         assert_eq!(run("Müller has indicated you are a Friend:").0, "");
+    }
+
+    #[test]
+    fn search_is_case_insensitive_anywhere() {
+        for (hay, want) in [
+            ("has indicated you are a", Some(0)),
+            ("xhas indicated you are a", Some(1)),
+            ("has indicated you are ", None),
+            ("Has Indicated You Are A", Some(0)),
+            ("it has has indicated you are a", Some(7)),
+            ("ü has indicated you are a!", Some(3)),
+            ("", None),
+        ] {
+            assert_eq!(find(hay), want, "{hay}");
+        }
     }
 
     #[test]

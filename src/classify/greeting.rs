@@ -198,7 +198,10 @@ fn name_word(w: &str, ctx: &Ctx<'_>, buf: &mut String) -> Option<NameWordKind> {
 /// `id`, `im` and `ive` count too: normalisation reads them as `I'd`, `I'm`
 /// and `I've`.
 fn is_i(folded: &str) -> bool {
-    matches!(folded, "i" | "i'd" | "i'm" | "i've" | "i'll" | "id" | "im" | "ive")
+    matches!(
+        folded,
+        "i" | "i'd" | "i'm" | "i've" | "i'll" | "id" | "im" | "ive"
+    )
 }
 
 /// The recipient's first or full name alone, followed by `,` `!` `:` or a
@@ -252,11 +255,18 @@ mod tests {
     fn greet(note: &str, to: &str) -> Option<G> {
         let lists = Prepared::new(&Lists::default());
         let recipient = NameWords::new(to);
-        let ctx = Ctx { lists: &lists, recipient: &recipient };
+        let ctx = Ctx {
+            lists: &lists,
+            recipient: &recipient,
+        };
         let f = detect(note, &ctx, &mut String::new())?;
         Some(G {
             text: note[f.start..f.end].trim_end().to_owned(),
-            words: f.name_words().iter().map(|&(a, b, k)| (note[a..b].to_owned(), k)).collect(),
+            words: f
+                .name_words()
+                .iter()
+                .map(|&(a, b, k)| (note[a..b].to_owned(), k))
+                .collect(),
             names: f.names_someone(),
             form: f.form,
         })
@@ -273,29 +283,56 @@ mod tests {
     #[test]
     fn spec_greetings() {
         assert_eq!(text("Hi Colleen, I'd like").as_deref(), Some("Hi Colleen,"));
-        assert_eq!(text("Dear Ms. Smith, hope").as_deref(), Some("Dear Ms. Smith,"));
+        assert_eq!(
+            text("Dear Ms. Smith, hope").as_deref(),
+            Some("Dear Ms. Smith,")
+        );
         assert_eq!(text("hi colleen, let's").as_deref(), Some("hi colleen,"));
         assert_eq!(text("Hello there! Let's").as_deref(), Some("Hello there!"));
-        assert_eq!(text("Hi Colleen I'd like to").as_deref(), Some("Hi Colleen"));
+        assert_eq!(
+            text("Hi Colleen I'd like to").as_deref(),
+            Some("Hi Colleen")
+        );
         assert_eq!(text("Hi, I'd like").as_deref(), Some("Hi,"));
         assert_eq!(text("Hi great talk!").as_deref(), Some("Hi"));
         assert_eq!(text("Colleen,\nI'd").as_deref(), Some("Colleen,"));
         assert_eq!(text("Colleen!").as_deref(), Some("Colleen!"));
-        assert_eq!(text("Dear Sir/Madam, I").as_deref(), Some("Dear Sir/Madam,"));
+        assert_eq!(
+            text("Dear Sir/Madam, I").as_deref(),
+            Some("Dear Sir/Madam,")
+        );
     }
 
     #[test]
     fn who_is_named() {
-        for yes in ["Hi Colleen", "Dear Ms. Smith,", "Colleen,", "Hi Coleen", "Hi Karen", "Colleen Smith:"] {
+        for yes in [
+            "Hi Colleen",
+            "Dear Ms. Smith,",
+            "Colleen,",
+            "Hi Coleen",
+            "Hi Karen",
+            "Colleen Smith:",
+        ] {
             assert!(names(yes), "{yes}");
         }
-        for no in ["Hi,", "Hello there!", "Dear Sir/Madam,", "Bonjour Madame,", "Hi great talk", "Hi team,", "Hello everyone"] {
+        for no in [
+            "Hi,",
+            "Hello there!",
+            "Dear Sir/Madam,",
+            "Bonjour Madame,",
+            "Hi great talk",
+            "Hi team,",
+            "Hello everyone",
+        ] {
             assert!(!names(no), "{no}");
         }
         let g = greet("Dear Dr. Rivera,", "Sam Rivera").unwrap();
         assert_eq!(
             g.words,
-            [("Dr".to_owned(), NameWordKind::Title), ("Rivera".to_owned(), NameWordKind::Name)]
+            [
+                ("Dr".to_owned(), NameWordKind::Title),
+                ("Rivera".to_owned(), NameWordKind::Name)
+            ]
         );
     }
 
@@ -304,9 +341,15 @@ mod tests {
         assert!(text("Hilary, nice to meet you").is_none());
         assert!(text("Heya Colleen").is_none());
         assert_eq!(text("Hi-ya").as_deref(), None);
-        assert_eq!(text("Good morning Colleen, x").as_deref(), Some("Good morning Colleen,"));
+        assert_eq!(
+            text("Good morning Colleen, x").as_deref(),
+            Some("Good morning Colleen,")
+        );
         assert_eq!(text("Good  morning").as_deref(), None);
-        assert_eq!(text("Buenos días Colleen:").as_deref(), Some("Buenos días Colleen:"));
+        assert_eq!(
+            text("Buenos días Colleen:").as_deref(),
+            Some("Buenos días Colleen:")
+        );
         assert_eq!(text("CHÈRE Colleen,").as_deref(), Some("CHÈRE Colleen,"));
         assert_eq!(text("👋 Hi Colleen!").as_deref(), Some("Hi Colleen!"));
     }
@@ -315,8 +358,14 @@ mod tests {
     fn name_words_stop_at_i_and_at_three() {
         assert_eq!(text("Hi Colleen I’m Joe").as_deref(), Some("Hi Colleen"));
         assert_eq!(text("Hi Id like").as_deref(), Some("Hi"));
-        assert_eq!(text("Hi Ann Bea Cid Dee, x").as_deref(), Some("Hi Ann Bea Cid"));
-        assert_eq!(text("Hi Colleen - great talk").as_deref(), Some("Hi Colleen -"));
+        assert_eq!(
+            text("Hi Ann Bea Cid Dee, x").as_deref(),
+            Some("Hi Ann Bea Cid")
+        );
+        assert_eq!(
+            text("Hi Colleen - great talk").as_deref(),
+            Some("Hi Colleen -")
+        );
         assert_eq!(text("Hi Colleen — great").as_deref(), Some("Hi Colleen —"));
     }
 
@@ -324,7 +373,10 @@ mod tests {
     fn line_breaks_and_two_space_exports() {
         assert_eq!(text("Hi there\nLet's connect").as_deref(), Some("Hi there"));
         assert_eq!(text("Hi there  Let's connect").as_deref(), Some("Hi there"));
-        assert_eq!(text("Hi there\r\nLet's connect").as_deref(), Some("Hi there"));
+        assert_eq!(
+            text("Hi there\r\nLet's connect").as_deref(),
+            Some("Hi there")
+        );
         assert_eq!(text("Colleen  I'd like").as_deref(), Some("Colleen"));
         assert_eq!(text("Colleen\r\n").as_deref(), Some("Colleen"));
         assert_eq!(text("Colleen I'd like"), None);
@@ -334,7 +386,10 @@ mod tests {
     #[test]
     fn bare_names() {
         let g = greet("Sam Rivera,\r\nlooking", "Sam Rivera").unwrap();
-        assert_eq!((g.text.as_str(), g.form, g.names), ("Sam Rivera,", GreetingForm::BareName, true));
+        assert_eq!(
+            (g.text.as_str(), g.form, g.names),
+            ("Sam Rivera,", GreetingForm::BareName, true)
+        );
         assert!(greet("Pam,\nI'd like", "Sam Rivera").is_none());
         assert!(greet("Samm,\nI'd like", "Sam Rivera").is_none());
         assert!(greet("Rivera,\nI'd like", "Sam Rivera").is_none());

@@ -2,10 +2,12 @@
 //! by the config's, prepared once for matching.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
-use super::Lists;
 use super::body::split_pieces;
 use super::normalise::{fold_entry, nfkc_cow, normalise, words};
+use super::signals::Hints;
+use super::{Lists, Signals};
 
 const GENERIC_WORDS: &str = include_str!("data/generic-words.txt");
 const STOCK_TEXTS: &str = include_str!("data/stock-texts.txt");
@@ -18,6 +20,48 @@ const HINTS_CONTEXT: &str = include_str!("data/hints-context.txt");
 const HINTS_REASON: &str = include_str!("data/hints-reason.txt");
 const HINTS_OFFER: &str = include_str!("data/hints-offer.txt");
 const HINTS_PITCH: &str = include_str!("data/hints-pitch.txt");
+
+/// A small, fast hasher for the short words and sentences looked up per
+/// note (the keys come from our own lists, so hash flooding is no concern).
+/// The multiply-rotate step of rustc's `FxHasher`.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The entries of a built-in list file: trimmed, non-empty, not comments.
 pub(crate) fn entries(file: &str) -> impl Iterator<Item = &str> {
@@ -52,20 +96,30 @@ pub(crate) struct StockEntry {
 /// first word, longest first.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Phrases {
-    by_first: HashMap<String, Vec<Vec<String>>>,
+    by_first: FastMap<String, Vec<Vec<String>>>,
+    max_words: usize,
 }
 
 impl Phrases {
     fn insert(&mut self, entry: &str) {
         let folded = fold_entry(entry);
-        let mut ws = folded.split(' ').filter(|w| !w.is_empty()).map(str::to_owned);
+        let mut ws = folded
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned);
         let Some(first) = ws.next() else { return };
         let rest: Vec<String> = ws.collect();
+        self.max_words = self.max_words.max(rest.len() + 1);
         let list = self.by_first.entry(first).or_default();
         if !list.contains(&rest) {
             list.push(rest);
             list.sort_by_key(|r| std::cmp::Reverse(r.len()));
         }
+    }
+
+    /// The number of words of the longest phrase.
+    pub(crate) fn max_words(&self) -> usize {
+        self.max_words
     }
 
     /// The continuations (words after the first, longest first) of the
@@ -80,17 +134,16 @@ impl Phrases {
 pub(crate) struct Prepared {
     pub stock: Vec<StockEntry>,
     /// Normalised stock sentence → index in `stock`.
-    pub stock_exact: HashMap<String, usize>,
+    pub stock_exact: FastMap<String, usize>,
     /// Indices in `stock` by the length of the normalised sentence in chars.
     pub stock_by_len: Vec<Vec<usize>>,
-    pub generic_words: HashSet<String>,
+    pub generic_words: FastSet<String>,
     pub salutations: Phrases,
     /// Folded, without a trailing dot.
-    pub titles: HashSet<String>,
-    pub non_names: HashSet<String>,
+    pub titles: FastSet<String>,
+    pub non_names: FastSet<String>,
     pub closings: Phrases,
-    /// Folded hints for context, reason, offer and pitch, in that order.
-    pub hints: [Vec<String>; 4],
+    pub hints: Hints,
 }
 
 impl Prepared {
@@ -108,10 +161,12 @@ impl Prepared {
             p.generic_words.extend(words(&n).map(str::to_owned));
         }
         for s in all(SALUTATIONS, &extra.salutations) {
-            p.salutations.insert(s.trim_matches(|c: char| !c.is_alphanumeric()));
+            p.salutations
+                .insert(s.trim_matches(|c: char| !c.is_alphanumeric()));
         }
         for s in all(CLOSING_PHRASES, &extra.closing_phrases) {
-            p.closings.insert(s.trim_matches(|c: char| !c.is_alphanumeric()));
+            p.closings
+                .insert(s.trim_matches(|c: char| !c.is_alphanumeric()));
         }
         for t in all(TITLES, &extra.titles) {
             let f = fold_entry(t);
@@ -127,17 +182,14 @@ impl Prepared {
             }
         }
         let hint_lists = [
-            (HINTS_CONTEXT, &extra.context_hints),
-            (HINTS_REASON, &extra.reason_hints),
-            (HINTS_OFFER, &extra.offer_hints),
-            (HINTS_PITCH, &extra.pitch_hints),
+            (Signals::CONTEXT, HINTS_CONTEXT, &extra.context_hints),
+            (Signals::REASON, HINTS_REASON, &extra.reason_hints),
+            (Signals::OFFER, HINTS_OFFER, &extra.offer_hints),
+            (Signals::PITCH, HINTS_PITCH, &extra.pitch_hints),
         ];
-        for (slot, (file, more)) in p.hints.iter_mut().zip(hint_lists) {
+        for (signal, file, more) in hint_lists {
             for h in all(file, more) {
-                let f = fold_entry(h);
-                if !f.is_empty() && !slot.contains(&f) {
-                    slot.push(f);
-                }
+                p.hints.insert(signal, &fold_entry(h));
             }
         }
         p
@@ -178,14 +230,23 @@ mod tests {
     fn built_in_lists_load() {
         let p = Prepared::new(&Lists::default());
         assert_eq!(
-            p.stock.iter().filter(|s| s.kind == StockKind::StockText).count(),
+            p.stock
+                .iter()
+                .filter(|s| s.kind == StockKind::StockText)
+                .count(),
             18
         );
         assert_eq!(
-            p.stock.iter().filter(|s| s.kind == StockKind::GenericPhrase).count(),
+            p.stock
+                .iter()
+                .filter(|s| s.kind == StockKind::GenericPhrase)
+                .count(),
             20
         );
-        assert!(p.stock_exact.contains_key("i would like to add you to my professional network on linkedin"));
+        assert!(
+            p.stock_exact
+                .contains_key("i would like to add you to my professional network on linkedin")
+        );
         assert!(p.generic_words.contains("like-minded"));
         assert!(p.generic_words.contains("linkedin"));
         assert!(!p.generic_words.contains("met"));
@@ -198,9 +259,10 @@ mod tests {
             p.closings.after("mit"),
             [vec!["freundlichen".to_owned(), "grüßen".to_owned()]]
         );
-        assert!(p.hints[3].contains(&"cv".to_owned()));
-        assert!(p.hints[3].contains(&"$".to_owned()));
-        assert!(p.hints[2].contains(&"how can i help".to_owned()));
+        assert!(p.hints.contains(Signals::PITCH, "cv"));
+        assert!(p.hints.contains(Signals::PITCH, "$"));
+        assert!(p.hints.contains(Signals::OFFER, "how can i help"));
+        assert!(!p.hints.contains(Signals::OFFER, "cv"));
     }
 
     #[test]

@@ -1,6 +1,20 @@
 //! Sorting a note into `default`, `greeting-only` or `customised`, and its
 //! quality signals. The rule is `spec/classification.md`, layer by layer:
 //! boilerplate, greeting, sign-off, body.
+//!
+//! - `boilerplate`: LinkedIn's "… has indicated you are a …" lines;
+//! - `greeting`: a salutation and its name words, or a bare name;
+//! - `signoff`: closing phrases, dash lines and names peeled off the end;
+//! - `body`: sentences, and whether each is stock (a stock text or generic
+//!   phrase within the allowed edit distance, or only generic words);
+//! - `normalise`: NFKC, case, quotes, contractions, white space;
+//! - `signals`: the hints of a customised note;
+//! - `lists`: the built-in lists in `data/` plus the config's, prepared once;
+//! - `names`: the sender's and recipient's names as words.
+//!
+//! [`Classifier::classify`] is the fast path (no allocation per note once its
+//! per-thread buffers have grown); [`Classifier::analyse`] makes the same
+//! decision and keeps every layer for the UI and the draft checker.
 
 mod body;
 mod boilerplate;
@@ -38,7 +52,11 @@ pub enum Category {
 
 impl Category {
     /// In the survey's order of interest: the ones worth reading first.
-    pub const ALL: [Category; 3] = [Category::Customised, Category::GreetingOnly, Category::Default];
+    pub const ALL: [Category; 3] = [
+        Category::Customised,
+        Category::GreetingOnly,
+        Category::Default,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -324,7 +342,7 @@ impl Classifier {
             let category = category(customised, greeting.is_some_and(|g| g.names_someone()));
             let signals = if customised {
                 let body = body_text(&s.text, &s.pieces);
-                signals::find(&self.lists, body, &mut s.fold, None)
+                signals::find(&self.lists.hints, body, &mut s.fold, None)
             } else {
                 Signals::empty()
             };
@@ -389,10 +407,18 @@ impl Classifier {
             });
         }
         let customised = sentences.iter().any(|s| !s.is_stock());
-        let category = category(customised, greeting.as_ref().is_some_and(|g| g.names_someone));
+        let category = category(
+            customised,
+            greeting.as_ref().is_some_and(|g| g.names_someone),
+        );
         let mut hits = Vec::new();
         let signals = if customised {
-            signals::find(&self.lists, body_text(t, &s.pieces), &mut s.fold, Some(&mut hits))
+            signals::find(
+                &self.lists.hints,
+                body_text(t, &s.pieces),
+                &mut s.fold,
+                Some(&mut hits),
+            )
         } else {
             Signals::empty()
         };
@@ -441,7 +467,27 @@ impl Classifier {
 
     /// Classifies every invitation in place. `fallback_to` stands for the
     /// recipient's name where the `To` column is empty.
+    ///
+    /// Large inboxes are split across the available cores (each invitation
+    /// is classified on its own, so the result is the same).
     pub fn apply(&self, invitations: &mut [Invitation], fallback_to: Option<&str>) {
+        /// Below this many per thread, threads cost more than they save.
+        const MIN_PER_THREAD: usize = 16_384;
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .min(invitations.len() / MIN_PER_THREAD);
+        if threads <= 1 {
+            return self.apply_here(invitations, fallback_to);
+        }
+        let chunk = invitations.len().div_ceil(threads);
+        std::thread::scope(|scope| {
+            for part in invitations.chunks_mut(chunk) {
+                scope.spawn(move || self.apply_here(part, fallback_to));
+            }
+        });
+    }
+
+    fn apply_here(&self, invitations: &mut [Invitation], fallback_to: Option<&str>) {
         for inv in invitations {
             let to = match (inv.to().trim().is_empty(), fallback_to) {
                 (true, Some(name)) => name,
@@ -454,7 +500,8 @@ impl Classifier {
     }
 }
 
-/// The rule's conclusion.
+/// The rule's conclusion: any specific sentence makes a note customised;
+/// otherwise a greeting that names someone makes it greeting-only.
 fn category(customised: bool, names_someone: bool) -> Category {
     match (customised, names_someone) {
         (true, _) => Category::Customised,

@@ -10,6 +10,9 @@ use super::normalise::{eq_folded, fold_chars, fold_into, words};
 /// one reusable buffer.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct NameWords {
+    /// The name as given, to skip refilling with the same name (the
+    /// recipient's is the same on every row).
+    given: String,
     buf: String,
     words: Vec<(usize, usize)>,
 }
@@ -18,6 +21,11 @@ impl NameWords {
     /// Replaces the name. What follows a comma, `|` or `(` is dropped
     /// (`Colleen Smith, PhD`, `Joe Smith | Hiring`): it is not the name.
     pub(crate) fn fill(&mut self, name: &str) {
+        if self.given == name && !self.given.is_empty() {
+            return;
+        }
+        self.given.clear();
+        self.given.push_str(name);
         self.buf.clear();
         self.words.clear();
         let name = name.split([',', '|', '(']).next().unwrap_or("");
@@ -94,7 +102,9 @@ impl NameWords {
                 self.first().is_some_and(|n| eq_folded(a, n))
                     && self.last().is_some_and(|n| eq_folded(b, n))
             }
-            _ => raw.len() == self.len() && raw.iter().zip(self.iter()).all(|(r, n)| eq_folded(r, n)),
+            _ => {
+                raw.len() == self.len() && raw.iter().zip(self.iter()).all(|(r, n)| eq_folded(r, n))
+            }
         }
     }
 }

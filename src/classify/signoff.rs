@@ -5,7 +5,9 @@
 
 use super::lists::Prepared;
 use super::names::NameWords;
-use super::normalise::{eq_folded, fold_into, has_content, is_dash, is_hspace, is_word_char, read_word};
+use super::normalise::{
+    eq_folded, fold_into, has_content, is_dash, is_hspace, next_word_start, read_word,
+};
 
 /// More words than this and a piece is no sign-off.
 const MAX_TOKENS: usize = 16;
@@ -14,27 +16,44 @@ const MAX_AFTER_CLOSING: usize = 3;
 /// Capitalised words after a dash.
 const MAX_AFTER_DASH: usize = 4;
 
-/// The words of a piece, ignoring the punctuation, symbols and emoji
-/// around them; `None` when there are too many to be a sign-off.
-fn tokens(piece: &str) -> Option<([&str; MAX_TOKENS], usize)> {
-    let mut out = [""; MAX_TOKENS];
-    let mut n = 0;
-    let mut p = 0;
-    while let Some(s) = piece[p..].find(is_word_char) {
-        let s = p + s;
-        let e = read_word(piece, s).unwrap_or(piece.len());
-        if n == MAX_TOKENS {
-            return None;
+/// The words of a piece (ignoring the punctuation, symbols and emoji
+/// around them), when there are no more than `limit`.
+struct Words<'a> {
+    items: [&'a str; MAX_TOKENS],
+    n: usize,
+}
+
+impl<'a> Words<'a> {
+    fn of(piece: &'a str, limit: usize) -> Option<Self> {
+        let mut w = Words {
+            items: [""; MAX_TOKENS],
+            n: 0,
+        };
+        let mut p = 0;
+        while let Some(s) = next_word_start(piece, p) {
+            let e = read_word(piece, s).unwrap_or(piece.len());
+            if w.n == limit.min(MAX_TOKENS) {
+                return None;
+            }
+            w.items[w.n] = &piece[s..e];
+            w.n += 1;
+            p = e;
         }
-        out[n] = &piece[s..e];
-        n += 1;
-        p = e;
+        Some(w)
     }
-    Some((out, n))
+
+    fn get(&self) -> &[&'a str] {
+        &self.items[..self.n]
+    }
 }
 
 fn capitalised(w: &str) -> bool {
     w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether the words are one to three capitalised words.
+fn capitalised_words(words: &[&str]) -> bool {
+    (1..=MAX_AFTER_CLOSING).contains(&words.len()) && words.iter().all(|w| capitalised(w))
 }
 
 /// What the sign-off layer needs besides the text.
@@ -44,6 +63,14 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The most words a sign-off can have: longer pieces are not looked at
+    /// word by word.
+    fn limit(&self) -> usize {
+        (self.lists.closings.max_words() + MAX_AFTER_CLOSING)
+            .max(MAX_AFTER_DASH)
+            .max(self.sender.len())
+    }
+
     /// The numbers of leading words of `words` that are a closing phrase.
     fn closing_lengths<'w>(
         &'w self,
@@ -60,7 +87,10 @@ impl Ctx<'_> {
             .iter()
             .filter(move |rest| {
                 words.len() > rest.len()
-                    && rest.iter().zip(&words[1..]).all(|(want, w)| eq_folded(w, want))
+                    && rest
+                        .iter()
+                        .zip(&words[1..])
+                        .all(|(want, w)| eq_folded(w, want))
             })
             .map(|rest| rest.len() + 1)
     }
@@ -71,14 +101,17 @@ impl Ctx<'_> {
     /// first or full name.
     fn is_sign_off(&self, piece: &str, buf: &mut String) -> bool {
         let piece = piece.trim();
-        let Some((words, n)) = tokens(piece) else {
-            return false;
-        };
-        let words = &words[..n];
+        Words::of(piece, self.limit()).is_some_and(|w| self.sign_off_words(piece, w.get(), buf))
+    }
+
+    /// `is_sign_off` for a trimmed piece and its words.
+    fn sign_off_words(&self, piece: &str, words: &[&str], buf: &mut String) -> bool {
         if words.is_empty() {
             return false;
         }
-        if piece.starts_with(is_dash) && n <= MAX_AFTER_DASH && words.iter().all(|w| capitalised(w))
+        if piece.starts_with(is_dash)
+            && words.len() <= MAX_AFTER_DASH
+            && words.iter().all(|w| capitalised(w))
         {
             return true;
         }
@@ -88,29 +121,28 @@ impl Ctx<'_> {
         self.closing_lengths(words, buf).any(|l| {
             let rest = &words[l..];
             rest.len() <= MAX_AFTER_CLOSING
-                && rest.iter().all(|w| capitalised(w) || self.sender.has_raw(w))
+                && rest
+                    .iter()
+                    .all(|w| capitalised(w) || self.sender.has_raw(w))
         })
     }
 
     /// Whether the piece is a closing phrase and nothing else.
     fn is_closing_alone(&self, piece: &str, buf: &mut String) -> bool {
-        let Some((words, n)) = tokens(piece) else {
-            return false;
-        };
-        let words = &words[..n];
-        self.closing_lengths(words, buf).any(|l| l == n)
+        Words::of(piece, self.limit()).is_some_and(|w| {
+            let words = w.get();
+            self.closing_lengths(words, buf).any(|l| l == words.len())
+        })
     }
-}
-
-/// Whether the piece is one to three capitalised words.
-fn is_capitalised_words(piece: &str) -> bool {
-    tokens(piece).is_some_and(|(words, n)| {
-        (1..=MAX_AFTER_CLOSING).contains(&n) && words[..n].iter().all(|w| capitalised(w))
-    })
 }
 
 /// The last run of two or more spaces in `piece`: (start, end).
 fn last_space_run(piece: &str) -> Option<(usize, usize)> {
+    // After NFKC the only horizontal white space is a space, a tab or the
+    // Ogham space mark: most pieces have no run at all.
+    if !(piece.contains("  ") || piece.contains('\t') || piece.contains('\u{1680}')) {
+        return None;
+    }
     let mut found = None;
     let mut run: Option<(usize, usize)> = None;
     for (i, c) in piece.char_indices() {
@@ -143,21 +175,24 @@ pub(crate) fn peel(
     peeled: &mut Vec<(usize, usize)>,
 ) {
     peeled.clear();
+    let limit = ctx.limit();
     while let Some(&(a, b)) = pieces.last() {
         let piece = &t[a..b];
-        if ctx.is_sign_off(piece, buf) {
-            peeled.push((a, b));
-            pieces.pop();
-            continue;
-        }
         let n = pieces.len();
-        if n >= 2 && is_capitalised_words(piece) {
-            let (c, d) = pieces[n - 2];
-            if ctx.is_closing_alone(&t[c..d], buf) {
+        if let Some(words) = Words::of(piece, limit) {
+            if ctx.sign_off_words(piece, words.get(), buf) {
                 peeled.push((a, b));
-                peeled.push((c, d));
-                pieces.truncate(n - 2);
+                pieces.pop();
                 continue;
+            }
+            if n >= 2 && capitalised_words(words.get()) {
+                let (c, d) = pieces[n - 2];
+                if ctx.is_closing_alone(&t[c..d], buf) {
+                    peeled.push((a, b));
+                    peeled.push((c, d));
+                    pieces.truncate(n - 2);
+                    continue;
+                }
             }
         }
         if let Some((run_start, run_end)) = last_space_run(piece) {
@@ -188,12 +223,16 @@ mod tests {
     fn run(note: &str, from: &str) -> (Vec<String>, Vec<String>) {
         let lists = Prepared::new(&Lists::default());
         let sender = NameWords::new(from);
-        let ctx = Ctx { lists: &lists, sender: &sender };
+        let ctx = Ctx {
+            lists: &lists,
+            sender: &sender,
+        };
         let mut pieces = Vec::new();
         split_pieces(note, 0, &mut pieces);
         let mut peeled = Vec::new();
         peel(note, &mut pieces, &ctx, &mut String::new(), &mut peeled);
-        let s = |v: Vec<(usize, usize)>| v.into_iter().map(|(a, b)| note[a..b].to_owned()).collect();
+        let s =
+            |v: Vec<(usize, usize)>| v.into_iter().map(|(a, b)| note[a..b].to_owned()).collect();
         (s(pieces), s(peeled))
     }
 
@@ -205,14 +244,23 @@ mod tests {
     fn four_forms() {
         assert_eq!(peeled("Body.\nThanks!"), ["Thanks!"]);
         assert_eq!(peeled("Body. Best, Joe"), ["Best, Joe"]);
-        assert_eq!(peeled("Body.\nKind regards Joe Smith"), ["Kind regards Joe Smith"]);
+        assert_eq!(
+            peeled("Body.\nKind regards Joe Smith"),
+            ["Kind regards Joe Smith"]
+        );
         assert_eq!(peeled("Body.\ncheers joe"), ["cheers joe"]);
         assert_eq!(peeled("Body.\n\n- Joe"), ["- Joe"]);
         assert_eq!(peeled("Body.\n— Joe Smith"), ["— Joe Smith"]);
         assert_eq!(peeled("Body.\nJoe"), ["Joe"]);
         assert_eq!(peeled("Body.\nJoe Smith"), ["Joe Smith"]);
-        assert_eq!(peeled("Body.\nBest regards,\nJo Smith"), ["Best regards,", "Jo Smith"]);
-        assert_eq!(peeled("Body.\nBest regards,\nJoe Smith"), ["Best regards,", "Joe Smith"]);
+        assert_eq!(
+            peeled("Body.\nBest regards,\nJo Smith"),
+            ["Best regards,", "Jo Smith"]
+        );
+        assert_eq!(
+            peeled("Body.\nBest regards,\nJoe Smith"),
+            ["Best regards,", "Joe Smith"]
+        );
         assert_eq!(peeled("Body.\nMerci !\n\n— Joe"), ["Merci !", "— Joe"]);
     }
 
@@ -230,10 +278,19 @@ mod tests {
     #[test]
     fn two_space_exports() {
         assert_eq!(
-            run("Me gustaría añadirte a mi red profesional de LinkedIn  Beatriz", "Beatriz Jones"),
-            (vec!["Me gustaría añadirte a mi red profesional de LinkedIn".to_owned()], vec!["Beatriz".to_owned()])
+            run(
+                "Me gustaría añadirte a mi red profesional de LinkedIn  Beatriz",
+                "Beatriz Jones"
+            ),
+            (
+                vec!["Me gustaría añadirte a mi red profesional de LinkedIn".to_owned()],
+                vec!["Beatriz".to_owned()]
+            )
         );
-        assert_eq!(peeled("Body.    Best regards,  Joe"), ["Best regards,  Joe"]);
+        assert_eq!(
+            peeled("Body.    Best regards,  Joe"),
+            ["Best regards,  Joe"]
+        );
         assert!(peeled("Hope  you're  doing well.").is_empty());
         assert!(peeled("Would  love  to connect!").is_empty());
     }

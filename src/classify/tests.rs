@@ -8,24 +8,30 @@ use super::*;
 const JOE: &str = "Joe Smith";
 const COLLEEN: &str = "Colleen Smith";
 
-fn classifier() -> Classifier {
-    Classifier::default()
+/// The built-in classifier, prepared once for all tests.
+fn classifier() -> &'static Classifier {
+    static C: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
+    C.get_or_init(Classifier::default)
 }
 
 /// Classifies with both paths, asserting they agree.
 fn check(c: &Classifier, note: &str, from: &str, to: &str) -> Classification {
     let fast = c.classify(note, from, to);
     let full = c.analyse(note, from, to);
-    assert_eq!(fast, full.classification(), "classify and analyse disagree on {note:?}");
+    assert_eq!(
+        fast,
+        full.classification(),
+        "classify and analyse disagree on {note:?}"
+    );
     fast
 }
 
 fn cat(note: &str) -> Category {
-    check(&classifier(), note, JOE, COLLEEN).category
+    check(classifier(), note, JOE, COLLEEN).category
 }
 
 fn cat_to(note: &str, to: &str) -> Category {
-    check(&classifier(), note, JOE, to).category
+    check(classifier(), note, JOE, to).category
 }
 
 use Category::{Customised, Default as Def, GreetingOnly};
@@ -34,46 +40,122 @@ use Category::{Customised, Default as Def, GreetingOnly};
 fn spec_examples_table() {
     let rows: &[(&str, &str, Category)] = &[
         ("", COLLEEN, Def),
-        ("I'd like to add you to my professional network on LinkedIn.", COLLEEN, Def),
-        ("I'd like to add you to my professional network on LinkedIn.\n\n- Joe Smith", COLLEEN, Def),
-        ("Hi, I'd like to connect with you on LinkedIn.", COLLEEN, Def),
+        (
+            "I'd like to add you to my professional network on LinkedIn.",
+            COLLEEN,
+            Def,
+        ),
+        (
+            "I'd like to add you to my professional network on LinkedIn.\n\n- Joe Smith",
+            COLLEEN,
+            Def,
+        ),
+        (
+            "Hi, I'd like to connect with you on LinkedIn.",
+            COLLEEN,
+            Def,
+        ),
         ("Hello there! Let's connect.", COLLEEN, Def),
-        ("Je souhaiterais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.", COLLEEN, Def),
-        ("i'd like to add you to my profesional network on linkedin", COLLEEN, Def),
+        (
+            "Je souhaiterais vous inviter à rejoindre mon réseau professionnel sur LinkedIn.",
+            COLLEEN,
+            Def,
+        ),
+        (
+            "i'd like to add you to my profesional network on linkedin",
+            COLLEEN,
+            Def,
+        ),
         ("Hi Karen, I would like to connect.", COLLEEN, GreetingOnly),
-        ("Hi Colleen, I'd like to add you to my professional network on LinkedIn.", COLLEEN, GreetingOnly),
-        ("Colleen,\nI'd like to add you to my professional network on LinkedIn.\nJoe", COLLEEN, GreetingOnly),
+        (
+            "Hi Colleen, I'd like to add you to my professional network on LinkedIn.",
+            COLLEEN,
+            GreetingOnly,
+        ),
+        (
+            "Colleen,\nI'd like to add you to my professional network on LinkedIn.\nJoe",
+            COLLEEN,
+            GreetingOnly,
+        ),
         ("Hi Colleen!", COLLEEN, GreetingOnly),
-        ("Dear Ms. Smith, hope you are well. Let's connect.", COLLEEN, GreetingOnly),
-        ("Hi Colleen I'd like to add you to my professional network on LinkedIn.", COLLEEN, GreetingOnly),
+        (
+            "Dear Ms. Smith, hope you are well. Let's connect.",
+            COLLEEN,
+            GreetingOnly,
+        ),
+        (
+            "Hi Colleen I'd like to add you to my professional network on LinkedIn.",
+            COLLEEN,
+            GreetingOnly,
+        ),
         ("hi colleen, let's connect!", COLLEEN, GreetingOnly),
         ("Hope you are wel.", COLLEEN, Def),
-        ("Id like to add you to my professional network on LinkedIn.", COLLEEN, Def),
-        ("Bonjour Madame, J'aimerais rejoindre votre réseau LinkedIn.", COLLEEN, Def),
-        ("Hi Colleen,\nI'd like to join your LinkedIn network.\nBest, Joe", COLLEEN, GreetingOnly),
-        ("Pam,\nI'd like to connect with you on LinkedIn.", "Sam", Customised),
+        (
+            "Id like to add you to my professional network on LinkedIn.",
+            COLLEEN,
+            Def,
+        ),
+        (
+            "Bonjour Madame, J'aimerais rejoindre votre réseau LinkedIn.",
+            COLLEEN,
+            Def,
+        ),
+        (
+            "Hi Colleen,\nI'd like to join your LinkedIn network.\nBest, Joe",
+            COLLEEN,
+            GreetingOnly,
+        ),
+        (
+            "Pam,\nI'd like to connect with you on LinkedIn.",
+            "Sam",
+            Customised,
+        ),
         ("Hi great talk!", COLLEEN, Customised),
-        ("Thanks for the great talk at the breakfast!", COLLEEN, Customised),
-        ("Hi Colleen, I came across your profile and would love to connect. Best, Joe", COLLEEN, GreetingOnly),
-        ("I'm constantly growing my network. Kindly accept my request!", COLLEEN, Def),
+        (
+            "Thanks for the great talk at the breakfast!",
+            COLLEEN,
+            Customised,
+        ),
+        (
+            "Hi Colleen, I came across your profile and would love to connect. Best, Joe",
+            COLLEEN,
+            GreetingOnly,
+        ),
+        (
+            "I'm constantly growing my network. Kindly accept my request!",
+            COLLEEN,
+            Def,
+        ),
         ("Hey Colleen, this is Joe!", COLLEEN, GreetingOnly),
-        ("Hi Colleen, I came across your post on cold-chain logistics.", COLLEEN, Customised),
+        (
+            "Hi Colleen, I came across your post on cold-chain logistics.",
+            COLLEEN,
+            Customised,
+        ),
         (
             "Hi Colleen, great talking with you after the AMA Leadership Summit in Chicago.",
             COLLEEN,
             Customised,
         ),
-        ("Loved your post on lean six sigma for small firms.", COLLEEN, Customised),
+        (
+            "Loved your post on lean six sigma for small firms.",
+            COLLEEN,
+            Customised,
+        ),
         (
             "We met at the SEBA mixer last week - I'd like to add you to my professional network.",
             COLLEEN,
             Customised,
         ),
-        ("Hola Colleen, vi tu charla en Madrid y me encantaría seguir en contacto.", COLLEEN, Customised),
+        (
+            "Hola Colleen, vi tu charla en Madrid y me encantaría seguir en contacto.",
+            COLLEEN,
+            Customised,
+        ),
     ];
     let c = classifier();
     for &(note, to, want) in rows {
-        assert_eq!(check(&c, note, JOE, to).category, want, "{note:?} to {to}");
+        assert_eq!(check(c, note, JOE, to).category, want, "{note:?} to {to}");
     }
 }
 
@@ -87,7 +169,10 @@ fn empty_and_whitespace_notes_are_default() {
 #[test]
 fn spec_inline_greetings() {
     assert_eq!(cat("Hi Coleen, let's connect."), GreetingOnly);
-    assert_eq!(cat("Dear Sir/Madam, I would like to add you to my network."), Def);
+    assert_eq!(
+        cat("Dear Sir/Madam, I would like to add you to my network."),
+        Def
+    );
     assert_eq!(cat("Hello there! Let's connect."), Def);
     assert_eq!(cat("Colleen! Let's connect."), GreetingOnly);
     // `Hilary` is not `hi`; a capitalised name alone is no greeting either.
@@ -96,30 +181,47 @@ fn spec_inline_greetings() {
     // Short names match exactly, long ones within one edit.
     assert_eq!(cat_to("Pam,\nLet's connect.", "Sam Rivera"), Customised);
     assert_eq!(cat_to("Sam,\nLet's connect.", "Sam Rivera"), GreetingOnly);
-    assert_eq!(cat_to("Sam Rivera,\nLet's connect.", "Sam Rivera"), GreetingOnly);
+    assert_eq!(
+        cat_to("Sam Rivera,\nLet's connect.", "Sam Rivera"),
+        GreetingOnly
+    );
     assert_eq!(cat_to("hi sam, let's connect.", "Sam Rivera"), GreetingOnly);
     assert_eq!(cat_to("hi pam, let's connect.", "Sam Rivera"), Customised);
 }
 
 #[test]
 fn spec_inline_generic_sentences() {
-    assert_eq!(cat("I came across your profile and would love to connect."), Def);
+    assert_eq!(
+        cat("I came across your profile and would love to connect."),
+        Def
+    );
     assert_eq!(
         cat("I'm always eager to expand my professional network with like-minded individuals."),
         Def
     );
-    assert_eq!(cat("I came across your post on cold-chain logistics."), Customised);
+    assert_eq!(
+        cat("I came across your post on cold-chain logistics."),
+        Customised
+    );
     // A number, a company, a place: never generic.
     assert_eq!(cat("I would like to connect with 3 people."), Customised);
-    assert_eq!(cat("Would love to connect with people in Lisbon."), Customised);
+    assert_eq!(
+        cat("Would love to connect with people in Lisbon."),
+        Customised
+    );
     // Names of either person are generic words.
-    assert_eq!(cat("Colleen, Joe here, would love to connect."), GreetingOnly);
+    assert_eq!(
+        cat("Colleen, Joe here, would love to connect."),
+        GreetingOnly
+    );
 }
 
 #[test]
 fn a_stock_sentence_with_something_specific_is_customised() {
     assert_eq!(
-        cat("Great meeting you at the AMA summit. I'd like to add you to my professional network on LinkedIn."),
+        cat(
+            "Great meeting you at the AMA summit. I'd like to add you to my professional network on LinkedIn."
+        ),
         Customised
     );
 }
@@ -127,11 +229,15 @@ fn a_stock_sentence_with_something_specific_is_customised() {
 #[test]
 fn boilerplate_lines_are_removed() {
     assert_eq!(
-        cat("Joe Smith has indicated you are a Friend:\n\nI'd like to add you to my professional network on LinkedIn."),
+        cat(
+            "Joe Smith has indicated you are a Friend:\n\nI'd like to add you to my professional network on LinkedIn."
+        ),
         Def
     );
     assert_eq!(
-        cat("Joe Smith has indicated you are a person they've done business with at Acme:\r\n\r\nHi Colleen,\r\nLet's connect."),
+        cat(
+            "Joe Smith has indicated you are a person they've done business with at Acme:\r\n\r\nHi Colleen,\r\nLet's connect."
+        ),
         GreetingOnly
     );
 }
@@ -150,10 +256,13 @@ fn two_space_exports() {
     // Line breaks written as two spaces: sentences still end at punctuation.
     assert_eq!(cat("Hope  you're  doing well."), Def);
     assert_eq!(cat("Hi there  Let's connect."), Def);
-    assert_eq!(cat("Colleen  I'd like to connect with you on LinkedIn."), GreetingOnly);
+    assert_eq!(
+        cat("Colleen  I'd like to connect with you on LinkedIn."),
+        GreetingOnly
+    );
     assert_eq!(
         check(
-            &classifier(),
+            classifier(),
             "Me gustaría añadirte a mi red profesional de LinkedIn.    Best regards  Beatriz",
             "Beatriz Jones",
             COLLEEN
@@ -162,8 +271,13 @@ fn two_space_exports() {
         Def
     );
     assert_eq!(
-        check(&classifier(), "Me gustaría añadirte a mi red profesional de LinkedIn  Beatriz", "Beatriz Jones", COLLEEN)
-            .category,
+        check(
+            classifier(),
+            "Me gustaría añadirte a mi red profesional de LinkedIn  Beatriz",
+            "Beatriz Jones",
+            COLLEEN
+        )
+        .category,
         Def
     );
     assert_eq!(
@@ -174,7 +288,10 @@ fn two_space_exports() {
 
 #[test]
 fn crlf_and_curly_quotes() {
-    assert_eq!(cat("Hi Colleen,\r\n\r\nI’d like to join your LinkedIn network.\r\n\r\nBest,\r\nJoe"), GreetingOnly);
+    assert_eq!(
+        cat("Hi Colleen,\r\n\r\nI’d like to join your LinkedIn network.\r\n\r\nBest,\r\nJoe"),
+        GreetingOnly
+    );
     assert_eq!(cat("J’aimerais rejoindre votre réseau LinkedIn."), Def);
     assert_eq!(cat("ＨＩ Colleen！ Let’s connect…"), GreetingOnly);
 }
@@ -182,13 +299,28 @@ fn crlf_and_curly_quotes() {
 #[test]
 fn signals_one_per_signal() {
     let c = classifier();
-    let sig = |note: &str| check(&c, note, JOE, COLLEEN).signals;
+    let sig = |note: &str| check(c, note, JOE, COLLEEN).signals;
     assert_eq!(sig("We met at the SEBA mixer last week."), Signals::CONTEXT);
-    assert_eq!(sig("Hi Colleen, I'm looking for advice on moving into product."), Signals::REASON);
-    assert_eq!(sig("Happy to share our migration notes on Airflow."), Signals::OFFER);
-    assert_eq!(sig("We offer staff augmentation at $25 per hour."), Signals::PITCH);
-    assert_eq!(sig("Check out https://acme.example for details."), Signals::PITCH);
-    assert_eq!(sig("Reach me at joe@acme.io about Kubernetes."), Signals::PITCH);
+    assert_eq!(
+        sig("Hi Colleen, I'm looking for advice on moving into product."),
+        Signals::REASON
+    );
+    assert_eq!(
+        sig("Happy to share our migration notes on Airflow."),
+        Signals::OFFER
+    );
+    assert_eq!(
+        sig("We offer staff augmentation at $25 per hour."),
+        Signals::PITCH
+    );
+    assert_eq!(
+        sig("Check out https://acme.example for details."),
+        Signals::PITCH
+    );
+    assert_eq!(
+        sig("Reach me at joe@acme.io about Kubernetes."),
+        Signals::PITCH
+    );
     assert_eq!(
         sig("We both attended the Lisbon meetup; let me know if you want the slides."),
         Signals::CONTEXT | Signals::OFFER
@@ -207,7 +339,7 @@ fn signals_only_for_customised_notes() {
         // `collaborate` is both generic vocabulary and a `reason` hint.
         "I would like to connect, would love to collaborate.",
     ] {
-        let got = check(&c, note, JOE, COLLEEN);
+        let got = check(c, note, JOE, COLLEEN);
         assert_ne!(got.category, Customised, "{note}");
         assert!(got.signals.is_empty(), "{note}");
         assert!(c.analyse(note, JOE, COLLEEN).hints.is_empty());
@@ -231,21 +363,50 @@ fn config_extends_lists() {
     let plain = classifier();
     let c = Classifier::new(&extra);
     let note = "Ich würde mich freuen, Sie in meinem Netzwerk zu haben.";
-    assert_eq!(check(&plain, note, JOE, COLLEEN).category, Customised);
+    assert_eq!(check(plain, note, JOE, COLLEEN).category, Customised);
     assert_eq!(check(&c, note, JOE, COLLEEN).category, Def);
     // A typo still matches an added stock text.
-    assert_eq!(check(&c, "Ich wurde mich freuen, Sie in meinem Netzwerk zu haben", JOE, COLLEEN).category, Def);
+    assert_eq!(
+        check(
+            &c,
+            "Ich wurde mich freuen, Sie in meinem Netzwerk zu haben",
+            JOE,
+            COLLEEN
+        )
+        .category,
+        Def
+    );
     let note = "Moin Colleen! Let's connect.";
-    assert_eq!(check(&plain, note, JOE, COLLEEN).category, Customised);
+    assert_eq!(check(plain, note, JOE, COLLEEN).category, Customised);
     assert_eq!(check(&c, note, JOE, COLLEEN).category, GreetingOnly);
-    assert_eq!(check(&c, "Moin Recruiter, let's connect.", JOE, COLLEEN).category, Def);
-    assert_eq!(check(&c, "Dear Ing. Smith, let's connect.", JOE, COLLEEN).category, GreetingOnly);
-    assert_eq!(check(&c, "Let's connect.\nLiebe Grüße\nJoe", JOE, COLLEEN).category, Def);
-    assert_eq!(check(&c, "Awesome-sauce connection.", JOE, COLLEEN).category, Def);
-    assert_eq!(check(&c, "Bring on the synergy", JOE, COLLEEN).category, Def);
+    assert_eq!(
+        check(&c, "Moin Recruiter, let's connect.", JOE, COLLEEN).category,
+        Def
+    );
+    assert_eq!(
+        check(&c, "Dear Ing. Smith, let's connect.", JOE, COLLEEN).category,
+        GreetingOnly
+    );
+    assert_eq!(
+        check(&c, "Let's connect.\nLiebe Grüße\nJoe", JOE, COLLEEN).category,
+        Def
+    );
+    assert_eq!(
+        check(&c, "Awesome-sauce connection.", JOE, COLLEEN).category,
+        Def
+    );
+    assert_eq!(
+        check(&c, "Bring on the synergy", JOE, COLLEEN).category,
+        Def
+    );
     let got = check(&c, "We were in the same lab.", JOE, COLLEEN);
     assert_eq!((got.category, got.signals), (Customised, Signals::CONTEXT));
-    let got = check(&c, "We were in the same lab; synergy, anyone?", JOE, COLLEEN);
+    let got = check(
+        &c,
+        "We were in the same lab; synergy, anyone?",
+        JOE,
+        COLLEEN,
+    );
     assert_eq!(got.signals, Signals::CONTEXT | Signals::PITCH);
 }
 
@@ -283,14 +444,25 @@ fn analysis_explains_the_layers() {
         })
     );
     assert_eq!(a.specific_sentences().count(), 1);
-    assert!(a.hints.iter().any(|h| h.signal == Signals::CONTEXT && h.hint == "talk"));
+    assert!(
+        a.hints
+            .iter()
+            .any(|h| h.signal == Signals::CONTEXT && h.hint == "talk")
+    );
     assert!(a.hints.iter().any(|h| h.hint == "summit"));
 
-    let a = c.analyse("Hello there! Hope all is well. I came across your profile.", JOE, COLLEEN);
+    let a = c.analyse(
+        "Hello there! Hope all is well. I came across your profile.",
+        JOE,
+        COLLEEN,
+    );
     assert_eq!(a.category, Def);
     assert!(!a.names_someone());
     assert_eq!(
-        a.sentences.iter().map(|s| s.stock.clone()).collect::<Vec<_>>(),
+        a.sentences
+            .iter()
+            .map(|s| s.stock.clone())
+            .collect::<Vec<_>>(),
         [
             Some(StockMatch::GenericPhrase {
                 text: "Hope all is well.".into(),
@@ -303,11 +475,72 @@ fn analysis_explains_the_layers() {
 }
 
 #[test]
-fn apply_uses_the_fallback_name() {
-    // `apply` needs `Invitation`s; the fallback itself is `to`.
+fn classifier_is_shared_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Classifier>();
+}
+
+fn invitation(note: &str, to: &str, i: usize) -> Invitation {
+    use crate::invitation::{Direction, Fields};
+    Invitation::new(Fields {
+        from: JOE,
+        to,
+        message: note,
+        inviter_url: &format!("https://www.linkedin.com/in/joe-{i}"),
+        invitee_url: "https://www.linkedin.com/in/colleen",
+        sent_at: chrono::NaiveDate::from_ymd_opt(2026, 1, 1)
+            .and_then(|d| d.and_hms_opt(9, 0, 0))
+            .expect("a valid date"),
+        direction: Direction::Incoming,
+        line: 2,
+    })
+}
+
+#[test]
+fn apply_classifies_in_place_with_the_fallback_name() {
     let c = classifier();
-    assert_eq!(c.classify("Colleen,\nLet's connect.", JOE, "").category, Customised);
-    assert_eq!(c.classify("Colleen,\nLet's connect.", JOE, COLLEEN).category, GreetingOnly);
+    let mut invs = vec![
+        invitation("Colleen,\nLet's connect.", "", 0),
+        invitation("Colleen,\nLet's connect.", COLLEEN, 1),
+        invitation("We met at the SEBA mixer.", COLLEEN, 2),
+    ];
+    c.apply(&mut invs, None);
+    let got: Vec<_> = invs.iter().map(|i| (i.category, i.signals)).collect();
+    assert_eq!(
+        got,
+        [
+            (Customised, Signals::empty()),
+            (GreetingOnly, Signals::empty()),
+            (Customised, Signals::CONTEXT)
+        ]
+    );
+    c.apply(&mut invs, Some(COLLEEN));
+    assert_eq!(invs[0].category, GreetingOnly);
+}
+
+#[test]
+fn apply_splits_large_inboxes_across_threads_with_the_same_result() {
+    let c = classifier();
+    let notes = [
+        "",
+        "Hi Colleen!",
+        "We met at the SEBA mixer.",
+        "I'd like to add you to my professional network on LinkedIn.",
+    ];
+    let mut invs: Vec<_> = (0..33_000)
+        .map(|i| invitation(notes[i % notes.len()], COLLEEN, i))
+        .collect();
+    c.apply(&mut invs, None);
+    for (i, inv) in invs.iter().enumerate() {
+        assert_eq!(
+            (inv.category, inv.signals),
+            {
+                let want = c.classify(notes[i % notes.len()], JOE, COLLEEN);
+                (want.category, want.signals)
+            },
+            "row {i}"
+        );
+    }
 }
 
 /// Fragments the spec cares about, to build notes from.
@@ -343,10 +576,14 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("👩‍💻".to_owned()),
         Just("İ".to_owned()),
         Just("ß".to_owned()),
-        prop::sample::select(vec![",", "!", ".", ":", "-", " – ", " — ", "?", "/", "'", "’"])
-            .prop_map(str::to_owned),
-        prop::sample::select(vec![" ", "  ", "\n", "\r\n", "\r", "\t", "\u{a0}", "\u{2028}"])
-            .prop_map(str::to_owned),
+        prop::sample::select(vec![
+            ",", "!", ".", ":", "-", " – ", " — ", "?", "/", "'", "’"
+        ])
+        .prop_map(str::to_owned),
+        prop::sample::select(vec![
+            " ", "  ", "\n", "\r\n", "\r", "\t", "\u{a0}", "\u{2028}"
+        ])
+        .prop_map(str::to_owned),
         "\\PC{0,4}",
     ]
 }

@@ -31,7 +31,13 @@ pub enum Tab {
 }
 
 impl Tab {
-    pub const ALL: [Tab; 5] = [Tab::Customised, Tab::GreetingOnly, Tab::Default, Tab::All, Tab::Sent];
+    pub const ALL: [Tab; 5] = [
+        Tab::Customised,
+        Tab::GreetingOnly,
+        Tab::Default,
+        Tab::All,
+        Tab::Sent,
+    ];
 
     pub fn title(self) -> &'static str {
         match self {
@@ -107,7 +113,9 @@ impl Filter {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
     List,
-    Help { scroll: u16 },
+    Help {
+        scroll: u16,
+    },
     Stats,
     Confirm(Bulk),
     Search,
@@ -132,7 +140,10 @@ pub enum Effect {
     Quit,
     OpenUrl(String),
     /// Copy this text; the label says what it is ("profile URL", "draft").
-    Copy { text: String, label: String },
+    Copy {
+        text: String,
+        label: String,
+    },
     /// Hand this text to `$VISUAL`/`$EDITOR` and send back `Action::EditorDone`.
     Editor(String),
 }
@@ -266,7 +277,11 @@ impl App {
                 let (a, b) = (&invitations[a as usize], &invitations[b as usize]);
                 let pa = a.signals.contains(Signals::PITCH);
                 let pb = b.signals.contains(Signals::PITCH);
-                let pitch_order = if *tab == Tab::Customised { pa.cmp(&pb) } else { std::cmp::Ordering::Equal };
+                let pitch_order = if *tab == Tab::Customised {
+                    pa.cmp(&pb)
+                } else {
+                    std::cmp::Ordering::Equal
+                };
                 pitch_order.then(b.sent_at.cmp(&a.sent_at))
             });
             tab_members[t] = m;
@@ -324,7 +339,11 @@ impl App {
         if let Some(first) = app.notices.first() {
             let more = app.notices.len() - 1;
             app.status = Some(Status {
-                text: if more > 0 { format!("{first} (+{more} more)") } else { first.clone() },
+                text: if more > 0 {
+                    format!("{first} (+{more} more)")
+                } else {
+                    first.clone()
+                },
                 error: false,
             });
         }
@@ -389,14 +408,20 @@ impl App {
     }
 
     fn indices_of(&self, ids: &[InvitationId]) -> Vec<u32> {
-        ids.iter().filter_map(|id| self.id_index.get(id).copied()).collect()
+        ids.iter()
+            .filter_map(|id| self.id_index.get(id).copied())
+            .collect()
     }
 
     /// Rebuilds the rows for the current tab and filter, keeping the cursor on
     /// `keep` (an invitation index) when it is still listed.
     fn rebuild_rows(&mut self, keep: Option<u32>) {
         let tab = self.current_tab();
-        let filter = if tab == Tab::Sent { Filter::All } else { self.filter };
+        let filter = if tab == Tab::Sent {
+            Filter::All
+        } else {
+            self.filter
+        };
         self.rows = self.tab_members[self.tab]
             .iter()
             .copied()
@@ -446,7 +471,10 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         // A new key clears the last message, except the ones that report on
         // something the loop just did.
-        if !matches!(action, Action::Status(..) | Action::Resize(..) | Action::EditorDone(_)) {
+        if !matches!(
+            action,
+            Action::Status(..) | Action::Resize(..) | Action::EditorDone(_)
+        ) {
             self.status = None;
         }
         match action {
@@ -466,7 +494,11 @@ impl App {
                 }
             }
             Action::Stats => {
-                self.mode = if self.mode == Mode::Stats { Mode::List } else { Mode::Stats }
+                self.mode = if self.mode == Mode::Stats {
+                    Mode::List
+                } else {
+                    Mode::Stats
+                }
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown
                 if matches!(self.mode, Mode::Help { .. }) =>
@@ -542,7 +574,11 @@ impl App {
                 self.mode = Mode::List;
                 if !self.query.is_empty() {
                     let n = self.count_matches();
-                    self.set_status(format!("{n} match{} for “{}” · n next · N previous", if n == 1 { "" } else { "es" }, self.query));
+                    self.set_status(format!(
+                        "{n} match{} for “{}” · n next · N previous",
+                        if n == 1 { "" } else { "es" },
+                        self.query
+                    ));
                 }
             }
             Action::NextMatch => self.next_match(true),
@@ -550,7 +586,11 @@ impl App {
             Action::OpenProfile => {
                 if let Some(inv) = self.current() {
                     let url = inv.counterpart_url().trim();
-                    let url = if url.is_empty() { INVITATION_MANAGER } else { url };
+                    let url = if url.is_empty() {
+                        INVITATION_MANAGER
+                    } else {
+                        url
+                    };
                     return Some(Effect::OpenUrl(url.to_string()));
                 }
             }
@@ -573,7 +613,9 @@ impl App {
             Action::Check => {
                 let mut pad = ratatui_textarea::TextArea::default();
                 pad.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-                pad.set_placeholder_text("Write the note you are about to send; it is graded as you type.");
+                pad.set_placeholder_text(
+                    "Write the note you are about to send; it is graded as you type.",
+                );
                 self.check_pad = Some(pad);
                 self.check_to = match self.current() {
                     Some(inv) if inv.direction == Direction::Outgoing => inv.to().to_string(),
@@ -592,7 +634,9 @@ impl App {
                 }
             }
             Action::ComposeSave if self.mode == Mode::Check => {
-                self.set_status("Nothing is saved here: Ctrl-Y copies the note to paste on LinkedIn");
+                self.set_status(
+                    "Nothing is saved here: Ctrl-Y copies the note to paste on LinkedIn",
+                );
             }
             Action::ComposeCopy if self.mode == Mode::Check => {
                 if let Some(p) = &self.check_pad {
@@ -656,7 +700,9 @@ impl App {
                 match &mut self.composer {
                     Some(c) if changed && !c.discard_armed => {
                         c.discard_armed = true;
-                        self.set_error("Discard this draft? Esc again to discard · Ctrl-S saves it");
+                        self.set_error(
+                            "Discard this draft? Esc again to discard · Ctrl-S saves it",
+                        );
                     }
                     _ => {
                         self.composer = None;
@@ -708,11 +754,17 @@ impl App {
         }
         let name = crate::report::one_line(inv.from());
         let id = inv.id;
-        match self.journal.record_decision(&[id], Some(decision), self.now_for_journal()) {
+        match self
+            .journal
+            .record_decision(&[id], Some(decision), self.now_for_journal())
+        {
             Ok(_) => {
                 self.sync_decisions(&[idx]);
                 let verb = decision_verb(decision);
-                self.set_status(format!("{verb} {name} · {} to undo", self.keymap.hint(&Action::Undo)));
+                self.set_status(format!(
+                    "{verb} {name} · {} to undo",
+                    self.keymap.hint(&Action::Undo)
+                ));
                 self.advance_to_undecided(self.cursor);
             }
             Err(e) => self.set_error(format!("Not saved: {e}")),
@@ -753,7 +805,9 @@ impl App {
     }
 
     fn toggle_mark(&mut self) {
-        let Some(idx) = self.current_index() else { return };
+        let Some(idx) = self.current_index() else {
+            return;
+        };
         if self.invitations[idx as usize].direction == Direction::Outgoing {
             self.set_status("You sent this invitation: there is nothing to accept or ignore");
             return;
@@ -769,7 +823,11 @@ impl App {
     }
 
     fn bulk(&mut self, decision: Decision) {
-        let verb = if decision == Decision::Accepted { "Accept" } else { "Ignore" };
+        let verb = if decision == Decision::Accepted {
+            "Accept"
+        } else {
+            "Ignore"
+        };
         if self.marked_count > 0 {
             let targets: Vec<u32> = (0..self.marked.len() as u32)
                 .filter(|&i| self.marked[i as usize])
@@ -821,7 +879,10 @@ impl App {
             decision,
             targets,
             question,
-            detail: format!("{why} This can be undone with {}.", self.keymap.hint(&Action::Undo)),
+            detail: format!(
+                "{why} This can be undone with {}.",
+                self.keymap.hint(&Action::Undo)
+            ),
         });
     }
 
@@ -831,7 +892,10 @@ impl App {
             .iter()
             .map(|&i| self.invitations[i as usize].id)
             .collect();
-        match self.journal.record_decision(&ids, Some(bulk.decision), self.now_for_journal()) {
+        match self
+            .journal
+            .record_decision(&ids, Some(bulk.decision), self.now_for_journal())
+        {
             Ok(_) => {
                 self.sync_decisions(&bulk.targets);
                 for &i in &bulk.targets {
@@ -868,7 +932,9 @@ impl App {
             return;
         }
         let first = if inclusive { start } else { start + 1 };
-        let found = (0..n).map(|k| (first + k) % n).find(|&r| self.matches(self.rows[r]));
+        let found = (0..n)
+            .map(|k| (first + k) % n)
+            .find(|&r| self.matches(self.rows[r]));
         match found {
             Some(r) => self.move_to(r),
             None => self.set_error(format!("No match for “{}” in this list", self.query)),
@@ -877,7 +943,10 @@ impl App {
 
     fn next_match(&mut self, forward: bool) {
         if self.query.is_empty() {
-            self.set_status(format!("Search first with {}", self.keymap.hint(&Action::Search)));
+            self.set_status(format!(
+                "Search first with {}",
+                self.keymap.hint(&Action::Search)
+            ));
             return;
         }
         let n = self.rows.len();
@@ -957,7 +1026,10 @@ impl App {
             crate::journal::DraftKind::Reply
         };
         let id = self.invitations[idx as usize].id;
-        match self.journal.record_draft(id, kind, &text, self.now_for_journal()) {
+        match self
+            .journal
+            .record_draft(id, kind, &text, self.now_for_journal())
+        {
             Ok(_) => {
                 self.sync_decisions(&[idx]);
                 self.composer = None;

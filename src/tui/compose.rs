@@ -36,7 +36,9 @@ impl std::fmt::Debug for Composer {
 
 /// Your name for templates: the config's `name`, else the invitation's `To`.
 fn my_name<'a>(inv: &'a Invitation, configured: Option<&'a str>) -> &'a str {
-    configured.filter(|n| !n.trim().is_empty()).unwrap_or_else(|| inv.to())
+    configured
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| inv.to())
 }
 
 fn filled(templates: &Templates, i: usize, inv: &Invitation, me: Option<&str>) -> String {

@@ -75,28 +75,113 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     ("page_down", Action::PageDown, "page down", "page down"),
     ("next_tab", Action::NextTab, "next tab", "tab"),
     ("prev_tab", Action::PrevTab, "previous tab", "tab"),
-    ("tab_customised", Action::Tab(0), "Customised tab", "customised"),
-    ("tab_greeting_only", Action::Tab(1), "Greeting-only tab", "greeting"),
+    (
+        "tab_customised",
+        Action::Tab(0),
+        "Customised tab",
+        "customised",
+    ),
+    (
+        "tab_greeting_only",
+        Action::Tab(1),
+        "Greeting-only tab",
+        "greeting",
+    ),
     ("tab_default", Action::Tab(2), "Default tab", "default"),
     ("tab_all", Action::Tab(3), "All tab", "all"),
-    ("tab_sent", Action::Tab(4), "Sent tab (your own invitations)", "sent"),
-    ("accept", Action::Accept, "accept, then go to the next undecided", "accept"),
-    ("ignore", Action::Ignore, "ignore, then go to the next undecided", "ignore"),
-    ("reply", Action::Reply, "reply but don't accept: draft a message", "reply"),
-    ("thank_you", Action::ThankYou, "after accepting: draft a thank-you with a next step", "thank"),
-    ("undo", Action::Undo, "undo the last decision (also after a restart)", "undo"),
-    ("mark", Action::Mark, "mark or unmark for a bulk action", "mark"),
-    ("accept_marked", Action::AcceptMarked, "accept the marked ones, or the whole tab", "all"),
-    ("ignore_marked", Action::IgnoreMarked, "ignore the marked ones, or the whole tab", "all"),
+    (
+        "tab_sent",
+        Action::Tab(4),
+        "Sent tab (your own invitations)",
+        "sent",
+    ),
+    (
+        "accept",
+        Action::Accept,
+        "accept, then go to the next undecided",
+        "accept",
+    ),
+    (
+        "ignore",
+        Action::Ignore,
+        "ignore, then go to the next undecided",
+        "ignore",
+    ),
+    (
+        "reply",
+        Action::Reply,
+        "reply but don't accept: draft a message",
+        "reply",
+    ),
+    (
+        "thank_you",
+        Action::ThankYou,
+        "after accepting: draft a thank-you with a next step",
+        "thank",
+    ),
+    (
+        "undo",
+        Action::Undo,
+        "undo the last decision (also after a restart)",
+        "undo",
+    ),
+    (
+        "mark",
+        Action::Mark,
+        "mark or unmark for a bulk action",
+        "mark",
+    ),
+    (
+        "accept_marked",
+        Action::AcceptMarked,
+        "accept the marked ones, or the whole tab",
+        "all",
+    ),
+    (
+        "ignore_marked",
+        Action::IgnoreMarked,
+        "ignore the marked ones, or the whole tab",
+        "all",
+    ),
     ("search", Action::Search, "search names and notes", "search"),
     ("next_match", Action::NextMatch, "next search match", "next"),
-    ("prev_match", Action::PrevMatch, "previous search match", "prev"),
-    ("filter", Action::CycleFilter, "filter: undecided, accepted, ignored, replied, all", "filter"),
-    ("open", Action::OpenProfile, "open the profile in the browser", "open"),
-    ("copy_url", Action::CopyUrl, "copy the profile URL", "copy url"),
-    ("copy_draft", Action::CopyDraft, "copy the draft reply", "copy draft"),
+    (
+        "prev_match",
+        Action::PrevMatch,
+        "previous search match",
+        "prev",
+    ),
+    (
+        "filter",
+        Action::CycleFilter,
+        "filter: undecided, accepted, ignored, replied, all",
+        "filter",
+    ),
+    (
+        "open",
+        Action::OpenProfile,
+        "open the profile in the browser",
+        "open",
+    ),
+    (
+        "copy_url",
+        Action::CopyUrl,
+        "copy the profile URL",
+        "copy url",
+    ),
+    (
+        "copy_draft",
+        Action::CopyDraft,
+        "copy the draft reply",
+        "copy draft",
+    ),
     ("stats", Action::Stats, "statistics", "stats"),
-    ("check", Action::Check, "grade a note you are about to send", "check"),
+    (
+        "check",
+        Action::Check,
+        "grade a note you are about to send",
+        "check",
+    ),
     ("help", Action::Help, "this help", "help"),
     ("quit", Action::Quit, "quit", "quit"),
 ];
@@ -253,7 +338,9 @@ pub enum KeymapError {
         names = BINDABLE.iter().map(|b| b.0).collect::<Vec<_>>().join(", ")
     )]
     UnknownAction(String),
-    #[error("[keys]: `{action} = \"{key}\"`: `{key}` is not a key (write e.g. `a`, `A`, `ctrl-s`, `space`, `pagedown`)")]
+    #[error(
+        "[keys]: `{action} = \"{key}\"`: `{key}` is not a key (write e.g. `a`, `A`, `ctrl-s`, `space`, `pagedown`)"
+    )]
     BadKey { action: String, key: String },
     #[error("[keys]: `{key}` is bound to both `{first}` and `{second}`")]
     Conflict {
@@ -274,7 +361,9 @@ impl Default for Keymap {
 impl Keymap {
     /// The defaults, with each action named in `overrides` rebound to the keys
     /// given there (replacing its default keys).
-    pub fn new(overrides: &std::collections::BTreeMap<String, KeyBinding>) -> Result<Keymap, KeymapError> {
+    pub fn new(
+        overrides: &std::collections::BTreeMap<String, KeyBinding>,
+    ) -> Result<Keymap, KeymapError> {
         for name in overrides.keys() {
             if !BINDABLE.iter().any(|b| b.0 == name) {
                 return Err(KeymapError::UnknownAction(name.clone()));
@@ -384,7 +473,9 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
             KeyCode::Char('q') => Some(Action::Cancel),
             _ => match keymap.action(ev) {
                 Some(a @ (Action::Help | Action::Stats | Action::Quit)) => Some(a),
-                Some(a @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => Some(a),
+                Some(a @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => {
+                    Some(a)
+                }
                 _ => None,
             },
         },
@@ -410,7 +501,9 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
                 KeyCode::Char('e') if ctrl => Some(Action::ComposeEditor),
                 KeyCode::Char('t') if ctrl => Some(Action::ComposeNextTemplate),
                 KeyCode::Char('y') if ctrl => Some(Action::ComposeCopy),
-                KeyCode::Char(d @ '1'..='9') if alt => Some(Action::ComposeTemplate(d as usize - '1' as usize)),
+                KeyCode::Char(d @ '1'..='9') if alt => {
+                    Some(Action::ComposeTemplate(d as usize - '1' as usize))
+                }
                 KeyCode::F(n @ 1..=9) => Some(Action::ComposeTemplate(usize::from(n) - 1)),
                 _ => Some(Action::ComposeKey(*ev)),
             }
@@ -430,12 +523,30 @@ mod tests {
     #[test]
     fn defaults_dispatch() {
         let km = Keymap::default();
-        assert_eq!(km.action(&ev(KeyCode::Char('a'), KeyModifiers::NONE)), Some(Action::Accept));
-        assert_eq!(km.action(&ev(KeyCode::Char('A'), KeyModifiers::SHIFT)), Some(Action::AcceptMarked));
-        assert_eq!(km.action(&ev(KeyCode::Tab, KeyModifiers::SHIFT)), Some(Action::PrevTab));
-        assert_eq!(km.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)), Some(Action::PrevTab));
-        assert_eq!(km.action(&ev(KeyCode::Char(' '), KeyModifiers::NONE)), Some(Action::Mark));
-        assert_eq!(km.action(&ev(KeyCode::Char('3'), KeyModifiers::NONE)), Some(Action::Tab(2)));
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('a'), KeyModifiers::NONE)),
+            Some(Action::Accept)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('A'), KeyModifiers::SHIFT)),
+            Some(Action::AcceptMarked)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::Tab, KeyModifiers::SHIFT)),
+            Some(Action::PrevTab)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::BackTab, KeyModifiers::SHIFT)),
+            Some(Action::PrevTab)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::Char(' '), KeyModifiers::NONE)),
+            Some(Action::Mark)
+        );
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('3'), KeyModifiers::NONE)),
+            Some(Action::Tab(2))
+        );
         assert_eq!(km.action(&ev(KeyCode::Char('z'), KeyModifiers::NONE)), None);
     }
 
@@ -444,9 +555,15 @@ mod tests {
         let mut o = BTreeMap::new();
         o.insert("accept".to_string(), KeyBinding::One("y".into()));
         let km = Keymap::new(&o).unwrap();
-        assert_eq!(km.action(&ev(KeyCode::Char('y'), KeyModifiers::NONE)), Some(Action::Accept));
+        assert_eq!(
+            km.action(&ev(KeyCode::Char('y'), KeyModifiers::NONE)),
+            Some(Action::Accept)
+        );
         assert_eq!(km.action(&ev(KeyCode::Char('a'), KeyModifiers::NONE)), None);
-        assert!(km.keys_for(&Action::CopyUrl).is_empty(), "y moved to accept");
+        assert!(
+            km.keys_for(&Action::CopyUrl).is_empty(),
+            "y moved to accept"
+        );
         assert_eq!(km.hint(&Action::Accept), "y");
     }
 
@@ -454,7 +571,10 @@ mod tests {
     fn bad_overrides_are_errors() {
         let mut o = BTreeMap::new();
         o.insert("acept".to_string(), KeyBinding::One("y".into()));
-        assert!(matches!(Keymap::new(&o), Err(KeymapError::UnknownAction(_))));
+        assert!(matches!(
+            Keymap::new(&o),
+            Err(KeymapError::UnknownAction(_))
+        ));
         let mut o = BTreeMap::new();
         o.insert("accept".to_string(), KeyBinding::One("ctrl-".into()));
         assert!(Keymap::new(&o).unwrap_err().to_string().contains("ctrl-"));
@@ -477,13 +597,25 @@ mod tests {
     fn contexts_route_keys() {
         let km = Keymap::default();
         let q = ev(KeyCode::Char('q'), KeyModifiers::NONE);
-        assert_eq!(action_for(&km, KeyContext::Search, &q), Some(Action::SearchInput('q')));
+        assert_eq!(
+            action_for(&km, KeyContext::Search, &q),
+            Some(Action::SearchInput('q'))
+        );
         assert_eq!(action_for(&km, KeyContext::List, &q), Some(Action::Quit));
         let y = ev(KeyCode::Char('y'), KeyModifiers::NONE);
-        assert_eq!(action_for(&km, KeyContext::Confirm, &y), Some(Action::Confirm(true)));
+        assert_eq!(
+            action_for(&km, KeyContext::Confirm, &y),
+            Some(Action::Confirm(true))
+        );
         let s = ev(KeyCode::Char('s'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&km, KeyContext::Compose, &s), Some(Action::ComposeSave));
+        assert_eq!(
+            action_for(&km, KeyContext::Compose, &s),
+            Some(Action::ComposeSave)
+        );
         let ctrl_c = ev(KeyCode::Char('c'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&km, KeyContext::List, &ctrl_c), Some(Action::Quit));
+        assert_eq!(
+            action_for(&km, KeyContext::List, &ctrl_c),
+            Some(Action::Quit)
+        );
     }
 }

@@ -37,7 +37,11 @@ pub fn run(mut app: App) -> io::Result<()> {
     result
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, term_signal: &AtomicBool) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    term_signal: &AtomicBool,
+) -> io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
@@ -93,7 +97,9 @@ fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, term_signal: &Atomi
 
 /// Opens a URL with `$BROWSER` when set, else the platform's opener.
 fn open_url(url: &str) -> Action {
-    let browser = std::env::var("BROWSER").ok().filter(|b| !b.trim().is_empty());
+    let browser = std::env::var("BROWSER")
+        .ok()
+        .filter(|b| !b.trim().is_empty());
     let result = match &browser {
         Some(b) => std::process::Command::new(b)
             .arg(url)
@@ -118,15 +124,22 @@ fn copy(text: &str, label: &str) -> Action {
     let seq = clipboard::osc52(text, std::env::var_os("TMUX").is_some());
     let osc_ok = {
         let mut out = io::stdout().lock();
-        out.write_all(seq.as_bytes()).and_then(|_| out.flush()).is_ok()
+        out.write_all(seq.as_bytes())
+            .and_then(|_| out.flush())
+            .is_ok()
     };
     let native = clipboard::native_copy(text);
     match (osc_ok, native) {
         (_, Some(tool)) => Action::Status(format!("Copied the {label} (via {tool})"), false),
         (true, None) => Action::Status(
-            format!("Copied the {label} (OSC 52: if nothing pasted, your terminal may block clipboard access)"),
+            format!(
+                "Copied the {label} (OSC 52: if nothing pasted, your terminal may block clipboard access)"
+            ),
             false,
         ),
-        (false, None) => Action::Status(format!("Could not copy the {label}: no clipboard found"), true),
+        (false, None) => Action::Status(
+            format!("Could not copy the {label}: no clipboard found"),
+            true,
+        ),
     }
 }

@@ -21,12 +21,23 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else {
         format!(" to {}", crate::report::one_line(&app.check_to))
     };
-    let count_style = if grade.within_limit() { theme.dim() } else { theme.error() };
+    let count_style = if grade.within_limit() {
+        theme.dim()
+    } else {
+        theme.error()
+    };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .title(Span::styled(format!(" Check a note before you send it{to} "), theme.bold()))
+        .title(Span::styled(
+            format!(" Check a note before you send it{to} "),
+            theme.bold(),
+        ))
         .title_bottom(
-            Line::styled(format!(" {} / {} chars ", grade.length, grade.limit), count_style).right_aligned(),
+            Line::styled(
+                format!(" {} / {} chars ", grade.length, grade.limit),
+                count_style,
+            )
+            .right_aligned(),
         );
     let inner = block.inner(editor);
     frame.render_widget(block, editor);

@@ -28,14 +28,21 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let url = short_url(inv.counterpart_url());
     let mut head = vec![
         Span::styled(one_line(inv.counterpart()), theme.bold()),
-        Span::raw(format!(" · sent {} ({})", human_date(inv.sent_at), age.long())),
+        Span::raw(format!(
+            " · sent {} ({})",
+            human_date(inv.sent_at),
+            age.long()
+        )),
     ];
     if !url.is_empty() {
         head.push(Span::raw(" · "));
         head.push(Span::styled(one_line(url), theme.dim()));
     }
     lines.push(Line::from(head));
-    let mut kind = vec![Span::styled(inv.category.label(), theme.category(inv.category))];
+    let mut kind = vec![Span::styled(
+        inv.category.label(),
+        theme.category(inv.category),
+    )];
     let signals: Vec<&str> = inv.signals.labels().collect();
     if !signals.is_empty() {
         kind.push(Span::raw(" · "));
@@ -45,7 +52,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         kind.insert(0, Span::raw("you sent this · "));
         if app.is_stale(inv) {
             kind.push(Span::styled(
-                format!(" · pending {}: worth a follow-up, or withdraw it", age.long().trim_end_matches(" ago")),
+                format!(
+                    " · pending {}: worth a follow-up, or withdraw it",
+                    age.long().trim_end_matches(" ago")
+                ),
                 theme.warn(),
             ));
         }
@@ -59,7 +69,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             lines.push(Line::raw(l.to_string()));
         }
     } else {
-        lines.push(Line::styled("(no note: sent with LinkedIn's Connect button)", theme.dim()));
+        lines.push(Line::styled(
+            "(no note: sent with LinkedIn's Connect button)",
+            theme.dim(),
+        ));
     }
     lines.push(Line::raw(""));
     if inv.direction == Direction::Incoming {
@@ -67,7 +80,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         match entry.and_then(|e| e.decision().map(|d| (d, e.decided_at()))) {
             Some((d, at)) => {
                 let when = at
-                    .map(|at| format!(" {} ({})", at.format("%-d %b %Y %H:%M"), Age::between(at, app.now).long()))
+                    .map(|at| {
+                        format!(
+                            " {} ({})",
+                            at.format("%-d %b %Y %H:%M"),
+                            Age::between(at, app.now).long()
+                        )
+                    })
                     .unwrap_or_default();
                 lines.push(Line::from(vec![
                     Span::styled(d.label(), theme.bold()),
@@ -80,7 +99,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             for (label, draft) in [("reply", &e.reply), ("thank-you", &e.thank_you)] {
                 if let Some(d) = draft {
                     lines.push(Line::styled(
-                        format!("{label} drafted {} · c copies it", Age::between(d.at, app.now).long()),
+                        format!(
+                            "{label} drafted {} · c copies it",
+                            Age::between(d.at, app.now).long()
+                        ),
                         theme.dim(),
                     ));
                     for l in clean_text(&d.text).lines() {

@@ -37,7 +37,8 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             .filter_map(|(a, label)| {
                 let key = match a {
                     Action::IgnoreMarked => {
-                        let (acc, ign) = (app.keymap.hint(&Action::AcceptMarked), app.keymap.hint(a));
+                        let (acc, ign) =
+                            (app.keymap.hint(&Action::AcceptMarked), app.keymap.hint(a));
                         format!("{acc}/{ign}")
                     }
                     _ => app.keymap.hint(a),
@@ -45,7 +46,11 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
                 (!key.is_empty()).then(|| (key, label.to_string()))
             })
             .collect(),
-        Mode::Search => vec![pair("Enter", "keep"), pair("Esc", "cancel"), pair("↑/↓", "matches")],
+        Mode::Search => vec![
+            pair("Enter", "keep"),
+            pair("Esc", "cancel"),
+            pair("↑/↓", "matches"),
+        ],
         Mode::Confirm(_) => vec![pair("y", "yes"), pair("n", "no")],
         Mode::Compose => vec![
             pair("Ctrl-S", "save"),
@@ -56,7 +61,10 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
         ],
         Mode::Check => vec![pair("Ctrl-Y", "copy"), pair("Esc", "back")],
         Mode::Help { .. } => vec![pair("↑/↓", "scroll"), pair("Esc", "back")],
-        Mode::Stats => vec![pair("Esc", "back"), pair(&app.keymap.hint(&Action::Help), "help")],
+        Mode::Stats => vec![
+            pair("Esc", "back"),
+            pair(&app.keymap.hint(&Action::Help), "help"),
+        ],
     }
 }
 
@@ -73,9 +81,16 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         return;
     }
     if let Some(status) = &app.status {
-        let style = if status.error { theme.error() } else { theme.ok() };
+        let style = if status.error {
+            theme.error()
+        } else {
+            theme.ok()
+        };
         frame.render_widget(
-            Paragraph::new(Line::styled(fit(&format!(" {}", one_line(&status.text)), width), style)),
+            Paragraph::new(Line::styled(
+                fit(&format!(" {}", one_line(&status.text)), width),
+                style,
+            )),
             area,
         );
         return;
@@ -84,7 +99,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // room left, most useful first.
     let all = hints(app);
     let w = |(k, l): &(String, String)| k.width() + 1 + l.width() + 2;
-    let tail_n = if app.mode == Mode::List { 2.min(all.len()) } else { 0 };
+    let tail_n = if app.mode == Mode::List {
+        2.min(all.len())
+    } else {
+        0
+    };
     let (head, tail) = all.split_at(all.len() - tail_n);
     let mut used = 1 + tail.iter().map(w).sum::<usize>();
     let mut shown: Vec<&(String, String)> = Vec::new();

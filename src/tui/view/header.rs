@@ -49,7 +49,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Span::raw(" "),
     ]);
     frame.render_widget(
-        Paragraph::new(vec![Line::styled(fit(&title, width), theme.bold()), progress]),
+        Paragraph::new(vec![
+            Line::styled(fit(&title, width), theme.bold()),
+            progress,
+        ]),
         area,
     );
 }

@@ -18,7 +18,12 @@ pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
     let section = |t: &str| Line::styled(t.to_string(), theme.bold());
     out.push(section("Keys"));
     for (_, action, help, _) in BINDABLE {
-        let keys: Vec<String> = app.keymap.keys_for(action).iter().map(|k| k.to_string()).collect();
+        let keys: Vec<String> = app
+            .keymap
+            .keys_for(action)
+            .iter()
+            .map(|k| k.to_string())
+            .collect();
         if keys.is_empty() {
             continue;
         }
@@ -34,7 +39,10 @@ pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
         ("Enter", "keep the position; n / N for the next matches"),
         ("Esc", "go back to where you were"),
     ] {
-        out.push(Line::from(vec![Span::styled(format!("  {k:<16}"), theme.key()), Span::raw(h)]));
+        out.push(Line::from(vec![
+            Span::styled(format!("  {k:<16}"), theme.key()),
+            Span::raw(h),
+        ]));
     }
     out.push(Line::raw(""));
     out.push(section("Writing a reply (after r or t)"));
@@ -45,12 +53,19 @@ pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
         ("Ctrl-Y", "copy the draft"),
         ("Esc", "leave (asks before discarding changes)"),
     ] {
-        out.push(Line::from(vec![Span::styled(format!("  {k:<16}"), theme.key()), Span::raw(h)]));
+        out.push(Line::from(vec![
+            Span::styled(format!("  {k:<16}"), theme.key()),
+            Span::raw(h),
+        ]));
     }
     out.push(Line::raw(""));
     out.push(section("Marks"));
-    out.push(Line::raw("  ✓ accepted   ✗ ignored   ↩ replied   • marked   old: a sent invitation still pending"));
-    out.push(Line::raw("  ctx context · rsn reason · off offer · pitch sells or recruits"));
+    out.push(Line::raw(
+        "  ✓ accepted   ✗ ignored   ↩ replied   • marked   old: a sent invitation still pending",
+    ));
+    out.push(Line::raw(
+        "  ctx context · rsn reason · off offer · pitch sells or recruits",
+    ));
     out.push(Line::raw(""));
     out.push(Line::styled(
         "LinkedIn has no API for invitations: decisions are kept here and done by you on LinkedIn (o opens the profile).".to_string(),
@@ -60,7 +75,11 @@ pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
 }
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
-    let rect = centred(area, area.width.saturating_sub(6).min(96), area.height.saturating_sub(2));
+    let rect = centred(
+        area,
+        area.width.saturating_sub(6).min(96),
+        area.height.saturating_sub(2),
+    );
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -68,7 +87,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16)
     let text = lines(app, theme);
     let max_scroll = (text.len() as u16).saturating_sub(rect.height.saturating_sub(2));
     frame.render_widget(
-        Paragraph::new(text).block(block).scroll((scroll.min(max_scroll), 0)),
+        Paragraph::new(text)
+            .block(block)
+            .scroll((scroll.min(max_scroll), 0)),
         rect,
     );
 }

@@ -64,7 +64,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let msg = if tab == Tab::Sent {
             "  No sent invitations in this export.".to_string()
         } else if app.tab_members[app.tab].is_empty() {
-            format!("  No {} invitations in this export.", tab.title().to_lowercase())
+            format!(
+                "  No {} invitations in this export.",
+                tab.title().to_lowercase()
+            )
         } else if app.filter == Filter::Undecided {
             format!(
                 "  All {} decided. f shows the decided ones; Tab goes to the next group.",
@@ -86,7 +89,18 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let inv = &app.invitations[idx as usize];
         let decision = app.decisions[idx as usize];
         let selected = r == app.cursor;
-        lines.push(row(app, theme, inv, decision, idx, selected, show_category, name_w, badge_w, width));
+        lines.push(row(
+            app,
+            theme,
+            inv,
+            decision,
+            idx,
+            selected,
+            show_category,
+            name_w,
+            badge_w,
+            width,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -105,7 +119,11 @@ fn row<'a>(
     width: usize,
 ) -> Line<'a> {
     let marked = app.marked[idx as usize];
-    let mark = if marked { "•" } else { decision_mark(decision) };
+    let mark = if marked {
+        "•"
+    } else {
+        decision_mark(decision)
+    };
     let cursor = if selected { "▸" } else { " " };
     let age = Age::between(inv.sent_at, app.now).short();
     let mut spans = vec![
@@ -114,7 +132,10 @@ fn row<'a>(
         Span::raw(" "),
     ];
     if show_category {
-        spans.push(Span::styled(short_category(inv.category), theme.category(inv.category)));
+        spans.push(Span::styled(
+            short_category(inv.category),
+            theme.category(inv.category),
+        ));
         spans.push(Span::raw(" "));
     }
     spans.push(Span::raw(pad(&one_line(inv.counterpart()), name_w)));
@@ -122,9 +143,17 @@ fn row<'a>(
     if badge_w > 0 {
         let mut b = badges(inv.signals);
         if app.is_stale(inv) {
-            b = if b.is_empty() { "old".into() } else { format!("old {b}") };
+            b = if b.is_empty() {
+                "old".into()
+            } else {
+                format!("old {b}")
+            };
         }
-        let style = if inv.signals.contains(Signals::PITCH) { theme.pitch() } else { theme.category(inv.category) };
+        let style = if inv.signals.contains(Signals::PITCH) {
+            theme.pitch()
+        } else {
+            theme.category(inv.category)
+        };
         spans.push(Span::styled(pad(&b, badge_w), style));
         spans.push(Span::raw(" "));
     }
@@ -143,7 +172,10 @@ fn row<'a>(
     if selected {
         line = line.patch_style(theme.selected());
         let used: usize = line.spans.iter().map(|s| s.content.width()).sum();
-        line.spans.push(Span::styled(" ".repeat(width.saturating_sub(used)), theme.selected()));
+        line.spans.push(Span::styled(
+            " ".repeat(width.saturating_sub(used)),
+            theme.selected(),
+        ));
     }
     line
 }

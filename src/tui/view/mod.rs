@@ -61,7 +61,9 @@ fn areas(area: Rect) -> Areas {
             footer,
         };
     }
-    let detail_h = (body.height / 2).clamp(7, 14).min(body.height.saturating_sub(4));
+    let detail_h = (body.height / 2)
+        .clamp(7, 14)
+        .min(body.height.saturating_sub(4));
     let [list, separator, detail] = Layout::vertical([
         Constraint::Min(0),
         Constraint::Length(1),

@@ -32,8 +32,7 @@ pub fn confirm(bulk: &Bulk, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, rect);
     let [body, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
     frame.render_widget(
-        Paragraph::new(vec![Line::raw(bulk.detail.clone())])
-            .wrap(Wrap { trim: true }),
+        Paragraph::new(vec![Line::raw(bulk.detail.clone())]).wrap(Wrap { trim: true }),
         body.inner(ratatui::layout::Margin::new(1, 0)),
     );
     frame.render_widget(

@@ -17,12 +17,20 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     let mut lines = vec![
         Line::styled(
-            format!(" Your pending invitations · {} incoming · {} sent", b.total, app.outgoing.total),
+            format!(
+                " Your pending invitations · {} incoming · {} sent",
+                b.total, app.outgoing.total
+            ),
             theme.bold(),
         ),
         Line::raw(""),
     ];
-    let max = Category::ALL.iter().map(|&c| b.by_category.get(c)).max().unwrap_or(0).max(1);
+    let max = Category::ALL
+        .iter()
+        .map(|&c| b.by_category.get(c))
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let bar_w = width.saturating_sub(16 + 14 + 16).clamp(10, 60);
     for c in Category::ALL {
         let n = b.by_category.get(c);
@@ -31,10 +39,16 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             Span::styled(format!(" {:<14} ", c.label()), theme.category(c)),
             Span::styled("█".repeat(cells), theme.category(c)),
             Span::raw(" ".repeat(bar_w - cells)),
-            Span::raw(format!(" {n:>5} {:>6}", format!("({}%)", percent(n, b.total)))),
+            Span::raw(format!(
+                " {n:>5} {:>6}",
+                format!("({}%)", percent(n, b.total))
+            )),
         ];
         if c == Category::Default {
-            spans.push(Span::styled(format!("   no note: {}", b.no_note), theme.dim()));
+            spans.push(Span::styled(
+                format!("   no note: {}", b.no_note),
+                theme.dim(),
+            ));
         }
         lines.push(Line::from(spans));
     }
@@ -47,22 +61,44 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let max = shown.iter().map(|m| m.1).max().unwrap_or(0).max(1);
         let spark: String = shown
             .iter()
-            .map(|&(_, n)| if n == 0 { ' ' } else { SPARKS[(n * 7).div_ceil(max).min(7)] })
+            .map(|&(_, n)| {
+                if n == 0 {
+                    ' '
+                } else {
+                    SPARKS[(n * 7).div_ceil(max).min(7)]
+                }
+            })
             .collect();
-        let from = if shown.len() < months.len() { shown[0].0 } else { first.0 };
+        let from = if shown.len() < months.len() {
+            shown[0].0
+        } else {
+            first.0
+        };
         lines.push(Line::from(vec![
             Span::raw(" by month       "),
             Span::styled(spark, theme.ok()),
-            Span::styled(format!("  {} – {}", from.label(), last.0.label()), theme.dim()),
+            Span::styled(
+                format!("  {} – {}", from.label(), last.0.label()),
+                theme.dim(),
+            ),
         ]));
-        let busiest = months.iter().max_by_key(|m| m.1).map(|m| (m.0.label(), m.1));
+        let busiest = months
+            .iter()
+            .max_by_key(|m| m.1)
+            .map(|m| (m.0.label(), m.1));
         if let Some((label, n)) = busiest {
-            lines.push(Line::styled(format!("                busiest: {label} with {n}"), theme.dim()));
+            lines.push(Line::styled(
+                format!("                busiest: {label} with {n}"),
+                theme.dim(),
+            ));
         }
         lines.push(Line::raw(""));
     }
     lines.push(Line::styled(
-        format!(" {:<14} {:>9} {:>9} {:>9} {:>10}", "decisions", "accepted", "ignored", "replied", "undecided"),
+        format!(
+            " {:<14} {:>9} {:>9} {:>9} {:>10}",
+            "decisions", "accepted", "ignored", "replied", "undecided"
+        ),
         theme.bold(),
     ));
     let mut total = crate::tui::app::DecisionCounts::default();
@@ -74,7 +110,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let undecided = b.by_category.get(c) - d.decided();
         lines.push(Line::from(vec![
             Span::styled(format!(" {:<14}", c.label()), theme.category(c)),
-            Span::raw(format!(" {:>9} {:>9} {:>9} {:>10}", d.accepted, d.ignored, d.replied, undecided)),
+            Span::raw(format!(
+                " {:>9} {:>9} {:>9} {:>10}",
+                d.accepted, d.ignored, d.replied, undecided
+            )),
         ]));
     }
     lines.push(Line::raw(format!(

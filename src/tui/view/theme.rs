@@ -12,7 +12,11 @@ pub struct Theme {
 
 impl Theme {
     fn fg(self, c: Color) -> Style {
-        if self.color { Style::new().fg(c) } else { Style::new() }
+        if self.color {
+            Style::new().fg(c)
+        } else {
+            Style::new()
+        }
     }
 
     pub fn category(self, c: Category) -> Style {
@@ -37,7 +41,9 @@ impl Theme {
 
     pub fn selected(self) -> Style {
         if self.color {
-            Style::new().bg(Color::Rgb(40, 44, 60)).add_modifier(Modifier::BOLD)
+            Style::new()
+                .bg(Color::Rgb(40, 44, 60))
+                .add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
         }

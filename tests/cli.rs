@@ -1,0 +1,1126 @@
+//! The command line end to end: `stats` and `classify` over real files —
+//! CSV in every encoding LinkedIn or a spreadsheet may produce, the export
+//! `.zip`, and every kind of bad input — driving the built binary.
+//!
+//! Each command runs in its own temporary directory, with `HOME`,
+//! `XDG_CONFIG_HOME` and `INVITRIAGE_DATA_DIR` pointing into it (so no real
+//! configuration or journal is read or written) and `INVITRIAGE_NOW` pinned.
+//! Files are named relative to that directory, so messages are predictable.
+//!
+//! The classifier is tested on its own; here only what the specification
+//! makes certain is asserted about categories (an empty note is `default`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use serde_json::Value;
+
+const HEADER: &str = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl";
+const ME: &str = "https://www.linkedin.com/in/colleen-ruiz-5e1a0c";
+
+/// A temporary home for one test: files and the command's environment.
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("a temporary directory");
+        for sub in ["home", "config", "data"] {
+            std::fs::create_dir(dir.path().join(sub)).unwrap();
+        }
+        Env { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// Writes a file into the test's directory; returns its name.
+    fn file<'a>(&self, name: &'a str, bytes: impl AsRef<[u8]>) -> &'a str {
+        let path = self.path(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::write(path, bytes).unwrap();
+        name
+    }
+
+    fn cmd(&self) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+        cmd.current_dir(self.dir.path())
+            .env("HOME", self.path("home"))
+            .env("XDG_CONFIG_HOME", self.path("config"))
+            .env("XDG_DATA_HOME", self.path("data"))
+            .env("INVITRIAGE_DATA_DIR", self.path("data"))
+            .env("INVITRIAGE_NOW", "2026-11-25T12:00:00")
+            .env_remove("RUST_BACKTRACE");
+        cmd
+    }
+
+    /// Runs the command; returns (exit code, stdout, stderr).
+    fn run(&self, args: &[&str]) -> (i32, String, String) {
+        let out = self.cmd().args(args).output().expect("the binary runs");
+        let stdout = String::from_utf8(out.stdout).expect("stdout is UTF-8");
+        let stderr = String::from_utf8(out.stderr).expect("stderr is UTF-8");
+        assert!(!stderr.contains("panicked"), "{args:?} panicked:\n{stderr}");
+        (out.status.code().expect("an exit code"), stdout, stderr)
+    }
+
+    /// `stats --json --direction all` on a file that must load.
+    fn stats(&self, file: &str) -> (Value, String) {
+        let (code, stdout, stderr) = self.run(&["stats", file, "--json", "--direction", "all"]);
+        assert_eq!(code, 0, "{stderr}");
+        (
+            serde_json::from_str(&stdout).expect("stats --json prints JSON"),
+            stderr,
+        )
+    }
+
+    /// `classify --format json` on a file that must load.
+    fn classify(&self, file: &str) -> (Vec<Value>, String) {
+        let (code, stdout, stderr) = self.run(&["classify", file, "--format", "json"]);
+        assert_eq!(code, 0, "{stderr}");
+        let v: Value = serde_json::from_str(&stdout).expect("classify --format json prints JSON");
+        (v.as_array().expect("an array").clone(), stderr)
+    }
+
+    /// A command that must fail with exit status 2 and nothing on stdout;
+    /// returns its stderr.
+    fn fails(&self, args: &[&str]) -> String {
+        let (code, stdout, stderr) = self.run(args);
+        assert_eq!(code, 2, "{args:?} should fail:\n{stderr}");
+        assert_eq!(stdout, "", "{args:?} printed to stdout");
+        stderr
+    }
+}
+
+/// One row of an export, its fields in LinkedIn's column order.
+type Row<'a> = [&'a str; 7];
+
+/// An incoming invitation to Colleen, from `from` (profile `inviter`).
+fn incoming<'a>(from: &'a str, inviter: &'a str, note: &'a str) -> Row<'a> {
+    [
+        from,
+        "Colleen Ruiz",
+        "11/21/26, 4:02 PM",
+        note,
+        "INCOMING",
+        inviter,
+        ME,
+    ]
+}
+
+/// A well-formed export (written by the `csv` crate, quoting as needed).
+fn export(header: &str, rows: &[Row<'_>]) -> String {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    for row in rows {
+        w.write_record(row).unwrap();
+    }
+    let body = String::from_utf8(w.into_inner().unwrap()).unwrap();
+    format!("{header}\n{body}")
+}
+
+fn url(slug: &str) -> String {
+    format!("https://www.linkedin.com/in/{slug}")
+}
+
+fn three_rows() -> String {
+    let (a, b, c) = (url("abena-reyes"), url("mihai-sato"), url("pilar-sandoval"));
+    export(
+        HEADER,
+        &[
+            incoming("Abena Reyes", &a, ""),
+            incoming("Mihai Sato", &b, "Hi Colleen, let's connect."),
+            [
+                "Pilar Sandoval",
+                "Colleen Ruiz",
+                "11/19/26, 9:15 AM",
+                "",
+                "OUTGOING",
+                ME,
+                &c,
+            ],
+        ],
+    )
+}
+
+fn field<'a>(v: &'a Value, key: &str) -> &'a str {
+    v[key].as_str().unwrap_or_else(|| panic!("{key} in {v}"))
+}
+
+fn froms(invitations: &[Value]) -> Vec<&str> {
+    invitations.iter().map(|i| field(i, "from")).collect()
+}
+
+fn lines(invitations: &[Value]) -> Vec<u64> {
+    invitations
+        .iter()
+        .map(|i| i["line"].as_u64().unwrap())
+        .collect()
+}
+
+fn skipped_lines(stats: &Value) -> Vec<u64> {
+    stats["skipped_rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["line"].as_u64().unwrap())
+        .collect()
+}
+
+// ---------------------------------------------------------------------------
+// The command line itself
+
+#[test]
+fn help_and_version() {
+    let env = Env::new();
+    for args in [
+        &["--help"][..],
+        &["-h"],
+        &["stats", "--help"],
+        &["classify", "--help"],
+        &["help", "stats"],
+    ] {
+        env.cmd()
+            .args(args)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("Usage: invitriage"))
+            .stderr("");
+    }
+    env.cmd()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(format!("invitriage {}\n", env!("CARGO_PKG_VERSION")));
+    env.cmd()
+        .args(["classify", "--help"])
+        .assert()
+        .stdout(predicate::str::contains("--format").and(predicate::str::contains("csv")));
+    env.cmd()
+        .args(["stats", "--help"])
+        .assert()
+        .stdout(predicate::str::contains("--direction").and(predicate::str::contains("--json")));
+}
+
+#[test]
+fn a_bad_option_is_a_usage_error() {
+    let env = Env::new();
+    env.cmd()
+        .args(["stats", "--direction", "sideways"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("sideways"));
+    env.cmd()
+        .args(["classify", "--format", "xml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("xml"));
+}
+
+// ---------------------------------------------------------------------------
+// The bundled sample
+
+#[test]
+fn without_a_file_every_output_says_it_is_the_sample() {
+    let env = Env::new();
+    let (code, text, _) = env.run(&["stats"]);
+    assert_eq!(code, 0);
+    assert!(
+        text.lines().next().unwrap().starts_with("bundled sample"),
+        "{text}"
+    );
+
+    let (code, json, _) = env.run(&["stats", "--json"]);
+    assert_eq!(code, 0);
+    let json: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(json["sample"], true);
+    assert!(json["total"].as_u64().unwrap() > 0);
+
+    let (code, table, _) = env.run(&["classify"]);
+    assert_eq!(code, 0);
+    assert!(
+        table.lines().next().unwrap().starts_with("bundled sample"),
+        "{table}"
+    );
+
+    for format in ["csv", "json"] {
+        let (code, out, stderr) = env.run(&["classify", "--format", format]);
+        assert_eq!(code, 0);
+        assert!(stderr.contains("bundled sample"), "{format}: {stderr}");
+        assert!(
+            !out.contains("bundled sample"),
+            "{format} output stays machine-readable"
+        );
+    }
+}
+
+#[test]
+fn the_sample_loads_cleanly() {
+    let env = Env::new();
+    let (code, stdout, stderr) = env.run(&["stats", "--json", "--direction", "all"]);
+    assert_eq!(code, 0);
+    assert_eq!(stderr, "", "the sample needs no warnings");
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(json["skipped_rows"].as_array().unwrap().len(), 0);
+    assert_eq!(json["duplicates"], 0);
+}
+
+// ---------------------------------------------------------------------------
+// stats
+
+#[test]
+fn stats_json_counts_by_direction_and_category() {
+    let env = Env::new();
+    let file = env.file("Invitations.csv", three_rows());
+    let count = |direction: &str| {
+        let (code, stdout, stderr) = env.run(&["stats", file, "--json", "--direction", direction]);
+        assert_eq!(code, 0, "{stderr}");
+        let v: Value = serde_json::from_str(&stdout).unwrap();
+        assert_eq!(v["sample"], false);
+        assert_eq!(v["direction"], direction);
+        let by = v["by_category"].as_object().unwrap();
+        let mut keys: Vec<&str> = by.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(keys, ["customised", "default", "greeting-only"]);
+        let sum: u64 = by.values().map(|n| n.as_u64().unwrap()).sum();
+        assert_eq!(sum, v["total"].as_u64().unwrap());
+        v
+    };
+    assert_eq!(count("incoming")["total"], 2);
+    assert_eq!(count("outgoing")["total"], 1);
+    let all = count("all");
+    assert_eq!(all["total"], 3);
+    // The outgoing row and Abena's have no note: `default` for certain.
+    assert!(all["by_category"]["default"].as_u64().unwrap() >= 2);
+    assert_eq!(all["no_note"], 2);
+    // Incoming is the default.
+    let (_, stdout, _) = env.run(&["stats", file, "--json"]);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["total"], 2);
+}
+
+#[test]
+fn stats_text_names_the_file_and_counts() {
+    let env = Env::new();
+    let file = env.file("Invitations.csv", three_rows());
+    env.cmd()
+        .args(["stats", file, "--direction", "all"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "Invitations.csv\n3 invitations: ",
+        ))
+        .stderr("");
+}
+
+// ---------------------------------------------------------------------------
+// The CSV layer
+
+#[test]
+fn columns_are_found_by_name_with_bom_crlf_and_awkward_notes() {
+    let env = Env::new();
+    let priya = url("priya-n");
+    let text = format!(
+        "\u{feff}Direction,Sent At,inviteeProfileUrl,Extra Column,Message,To,inviterProfileUrl,From\r\n\
+         INCOMING,\"7/8/26, 3:43 PM\",{ME},\"ignored, \"\"really\"\"\",\"Hi Colleen, we met at \"\"RustConf\"\";\r\nsee you,\r\nPriya\",Colleen Ruiz,{priya},Priya Nair\r\n"
+    );
+    let file = env.file("Invitations.csv", &text);
+    let (invitations, stderr) = env.classify(file);
+    assert_eq!(stderr, "");
+    assert_eq!(invitations.len(), 1);
+    let inv = &invitations[0];
+    assert_eq!(field(inv, "from"), "Priya Nair");
+    assert_eq!(field(inv, "to"), "Colleen Ruiz");
+    assert_eq!(field(inv, "direction"), "incoming");
+    assert_eq!(field(inv, "sent_at"), "2026-07-08T15:43:00");
+    assert_eq!(field(inv, "inviter_profile_url"), priya);
+    assert_eq!(field(inv, "invitee_profile_url"), ME);
+    assert_eq!(
+        field(inv, "message"),
+        "Hi Colleen, we met at \"RustConf\";\r\nsee you,\r\nPriya"
+    );
+    assert_eq!(inv["line"], 2);
+    let (stats, _) = env.stats(file);
+    assert_eq!(stats["encoding"], "UTF-8 (with BOM)");
+}
+
+#[test]
+fn sent_at_in_every_form() {
+    let env = Env::new();
+    let mut rows = Vec::new();
+    let forms = [
+        ("7/8/26, 3:43 PM", "2026-07-08T15:43:00"),
+        ("12/31/2026, 12:05 AM", "2026-12-31T00:05:00"),
+        ("7/8/26, 3:43\u{202f}PM", "2026-07-08T15:43:00"),
+        ("2026-07-08T15:43:00", "2026-07-08T15:43:00"),
+        ("2026-07-08 15:43:00 UTC", "2026-07-08T15:43:00"),
+        ("2026-07-08T15:43:00+02:00", "2026-07-08T15:43:00"),
+    ];
+    let urls: Vec<String> = (0..forms.len()).map(|i| url(&format!("p{i}"))).collect();
+    for ((sent_at, _), u) in forms.iter().zip(&urls) {
+        rows.push([
+            "A B",
+            "Colleen Ruiz",
+            *sent_at,
+            "",
+            "INCOMING",
+            u.as_str(),
+            ME,
+        ]);
+    }
+    let file = env.file("Invitations.csv", export(HEADER, &rows));
+    let (invitations, stderr) = env.classify(file);
+    assert_eq!(stderr, "");
+    let got: Vec<&str> = invitations.iter().map(|i| field(i, "sent_at")).collect();
+    let want: Vec<&str> = forms.iter().map(|f| f.1).collect();
+    assert_eq!(got, want);
+}
+
+#[test]
+fn an_older_export_without_profile_urls_loads_with_a_notice() {
+    let env = Env::new();
+    let text = "From,To,Sent At,Message,Direction\n\
+                Abena Reyes,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING\n\
+                Mihai Sato,Colleen Ruiz,\"11/20/26, 4:02 PM\",Hello,INCOMING\n";
+    let file = env.file("Invitations.csv", text);
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(stats["total"], 2);
+    assert_eq!(
+        stderr,
+        "invitriage: note: Invitations.csv: no profile URL columns (an older export); invitations are told apart by name and date\n"
+    );
+    let (invitations, _) = env.classify(file);
+    assert_ne!(invitations[0]["id"], invitations[1]["id"]);
+}
+
+// ---------------------------------------------------------------------------
+// Encodings
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    let units = bom.then_some(0xFEFF).into_iter().chain(text.encode_utf16());
+    for u in units {
+        out.extend(if big_endian {
+            u.to_be_bytes()
+        } else {
+            u.to_le_bytes()
+        });
+    }
+    out
+}
+
+#[test]
+fn every_encoding_reads_the_same_names() {
+    let env = Env::new();
+    let text = export(
+        HEADER,
+        &[
+            incoming("René Ngô", &url("rene"), "Hej Colleen 👋"),
+            incoming("Zoë Åberg", &url("zoe"), ""),
+        ],
+    );
+    let cases: [(&str, Vec<u8>, &str); 6] = [
+        ("utf8.csv", text.clone().into_bytes(), "UTF-8"),
+        (
+            "bom.csv",
+            [&b"\xEF\xBB\xBF"[..], text.as_bytes()].concat(),
+            "UTF-8 (with BOM)",
+        ),
+        ("crlf.csv", text.replace('\n', "\r\n").into_bytes(), "UTF-8"),
+        ("le.csv", utf16(&text, false, true), "UTF-16LE"),
+        ("be.csv", utf16(&text, true, true), "UTF-16BE"),
+        (
+            "le-nobom.csv",
+            utf16(&text, false, false),
+            "UTF-16LE (no BOM)",
+        ),
+    ];
+    for (name, bytes, label) in cases {
+        let file = env.file(name, bytes);
+        let (stats, _) = env.stats(file);
+        assert_eq!(stats["encoding"], label, "{name}");
+        assert_eq!(stats["total"], 2, "{name}");
+        let (invitations, _) = env.classify(file);
+        assert_eq!(froms(&invitations), ["René Ngô", "Zoë Åberg"], "{name}");
+        assert_eq!(
+            field(&invitations[0], "message"),
+            "Hej Colleen 👋",
+            "{name}"
+        );
+        assert_eq!(lines(&invitations), [2, 3], "{name}");
+    }
+}
+
+#[test]
+fn windows_1252_is_the_fallback_with_a_notice() {
+    let env = Env::new();
+    let mut bytes = format!("{HEADER}\n").into_bytes();
+    // "René" and "Société" in Windows-1252: é is the single byte 0xE9.
+    bytes.extend_from_slice(
+        b"Ren\xE9 Ngo,Colleen Ruiz,\"11/21/26, 4:02 PM\",Soci\xE9t\xE9 G\xE9n\xE9rale \x80 5,INCOMING,https://www.linkedin.com/in/rene,",
+    );
+    bytes.extend_from_slice(ME.as_bytes());
+    bytes.push(b'\n');
+    let file = env.file("Invitations.csv", bytes);
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(stats["encoding"], "Windows-1252");
+    assert_eq!(
+        stderr,
+        "invitriage: note: Invitations.csv: the file is not UTF-8; read it as Windows-1252 (check names with accents)\n"
+    );
+    let (invitations, _) = env.classify(file);
+    assert_eq!(field(&invitations[0], "from"), "René Ngo");
+    assert_eq!(field(&invitations[0], "message"), "Société Générale € 5");
+    // The CSV output is UTF-8.
+    let (_, csv_out, _) = env.run(&["classify", file, "--format", "csv"]);
+    assert!(csv_out.contains("René Ngo,Colleen Ruiz"), "{csv_out}");
+}
+
+// ---------------------------------------------------------------------------
+// The export archive
+
+fn zip(entries: &[(&str, &str)]) -> Vec<u8> {
+    let mut buf = std::io::Cursor::new(Vec::new());
+    let mut w = zip::ZipWriter::new(&mut buf);
+    let opts = zip::write::SimpleFileOptions::default();
+    for (name, bytes) in entries {
+        if name.ends_with('/') {
+            w.add_directory(*name, opts).unwrap();
+        } else {
+            w.start_file(*name, opts).unwrap();
+            w.write_all(bytes.as_bytes()).unwrap();
+        }
+    }
+    w.finish().unwrap();
+    buf.into_inner()
+}
+
+#[test]
+fn reads_invitations_from_the_export_zip() {
+    let env = Env::new();
+    let text = three_rows();
+    let connections = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+    let top = env.file(
+        "Basic_LinkedInDataExport_11-25-2026.zip",
+        zip(&[
+            ("Connections.csv", connections),
+            ("Invitations.csv", &text),
+            ("messages.csv", "CONVERSATION ID,CONTENT\n"),
+        ]),
+    );
+    let (stats, stderr) = env.stats(top);
+    assert_eq!(stderr, "");
+    assert_eq!(stats["total"], 3);
+    assert_eq!(
+        stats["source"],
+        "Basic_LinkedInDataExport_11-25-2026.zip:Invitations.csv"
+    );
+
+    let nested = env.file(
+        "nested.zip",
+        zip(&[
+            ("Export/", ""),
+            ("Export/Connections.csv", connections),
+            ("Export/Invitations.csv", &text),
+        ]),
+    );
+    let (stats, _) = env.stats(nested);
+    assert_eq!(stats["total"], 3);
+    assert_eq!(stats["source"], "nested.zip:Export/Invitations.csv");
+
+    // The same rows, the same ids, whether from the archive or the file.
+    let plain = env.file("Invitations.csv", &text);
+    let ids = |file: &str| -> Vec<String> {
+        env.classify(file)
+            .0
+            .iter()
+            .map(|i| field(i, "id").to_string())
+            .collect()
+    };
+    assert_eq!(ids(top), ids(plain));
+    assert_eq!(ids(nested), ids(plain));
+}
+
+#[test]
+fn an_archive_without_invitations_is_a_clear_error() {
+    let env = Env::new();
+    let file = env.file(
+        "export.zip",
+        zip(&[
+            ("Connections.csv", "First Name,Last Name\n"),
+            ("Profile.csv", "First Name\n"),
+        ]),
+    );
+    let stderr = env.fails(&["stats", file]);
+    assert_eq!(
+        stderr,
+        "invitriage: error: export.zip: the archive holds no Invitations.csv (2 files in it); is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data\n"
+    );
+    let file = env.file("broken.zip", &zip(&[("Invitations.csv", "x")])[..20]);
+    let stderr = env.fails(&["classify", file]);
+    assert!(
+        stderr.starts_with("invitriage: error: broken.zip: cannot read the zip archive"),
+        "{stderr}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Files that are not an export
+
+#[test]
+fn bad_files_get_one_clear_error_each() {
+    let env = Env::new();
+    std::fs::create_dir(env.path("export")).unwrap();
+    env.file("export/Invitations.csv", three_rows());
+    let connections = "Notes:\n\"When exporting your connection data, you may notice that some of the email addresses are missing. You will only see email addresses for connections who have allowed their connections to see or download their email address.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\nAbena,Reyes,https://www.linkedin.com/in/abena,,Acme,CTO,21 Nov 2026\n";
+    let cases: Vec<(&str, Vec<u8>, &str)> = vec![
+        (
+            "empty.csv",
+            vec![],
+            "empty.csv: the file is empty; expected LinkedIn's Invitations.csv, whose first line is From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl",
+        ),
+        (
+            "blank.csv",
+            b"\r\n  \r\n".to_vec(),
+            "blank.csv: the file is blank (only white space); expected LinkedIn's Invitations.csv",
+        ),
+        (
+            "image.csv",
+            b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0".to_vec(),
+            "image.csv: this is a binary file, not a CSV; expected LinkedIn's Invitations.csv (from \"Get a copy of your data\")",
+        ),
+        (
+            "Connections.csv",
+            connections.as_bytes().to_vec(),
+            "Connections.csv: this looks like LinkedIn's Connections.csv (your list of connections), not the invitations; use Invitations.csv from the same export",
+        ),
+        (
+            "messages.csv",
+            b"CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT,FOLDER\n".to_vec(),
+            "messages.csv: this looks like LinkedIn's messages.csv (your messages)",
+        ),
+        (
+            "columns.csv",
+            b"From,To,Date,Message,inviterProfileUrl\nA,B,x,y,z\n".to_vec(),
+            "columns.csv: line 1: the header lacks the columns Sent At, Direction (found: From,To,Date,Message,inviterProfileUrl); expected LinkedIn's Invitations.csv, whose header is From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl",
+        ),
+        (
+            "one.csv",
+            b"From,To,Sent At,Message\n".to_vec(),
+            "one.csv: line 1: the header lacks the column Direction (found: From,To,Sent At,Message)",
+        ),
+        (
+            "excel.csv",
+            b"From;To;Sent At;Message;Direction;inviterProfileUrl;inviteeProfileUrl\r\n".to_vec(),
+            "excel.csv: line 1: the columns are separated by semicolons, not commas",
+        ),
+        (
+            "headless.csv",
+            b"Abena Reyes,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING,u,v\n".to_vec(),
+            "headless.csv: line 1: this is an invitation, not the header; the header line (From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl) is missing",
+        ),
+        (
+            "page.zip",
+            b"<!DOCTYPE html>\n<html><head><title>Sign in</title></head></html>\n".to_vec(),
+            "page.zip: this is a web page (HTML), not a CSV; the download probably failed",
+        ),
+        (
+            "Invitations.csv.gz",
+            b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x03".to_vec(),
+            "Invitations.csv.gz: this is a gzip-compressed file, not a CSV; unpack it first",
+        ),
+    ];
+    for (name, bytes, message) in cases {
+        let file = env.file(name, bytes);
+        for args in [
+            &["stats", file][..],
+            &["stats", file, "--json"],
+            &["classify", file, "--format", "csv"],
+        ] {
+            let stderr = env.fails(args);
+            assert!(
+                stderr.starts_with(&format!("invitriage: error: {message}")),
+                "{args:?}:\n{stderr}"
+            );
+            assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
+        }
+    }
+    assert_eq!(
+        env.fails(&["stats", "missing.csv"]),
+        "invitriage: error: missing.csv: no such file\n"
+    );
+    assert_eq!(
+        env.fails(&["stats", "export"]),
+        format!(
+            "invitriage: error: export: is a directory; did you mean {}?\n",
+            Path::new("export").join("Invitations.csv").display()
+        )
+    );
+    assert_eq!(
+        env.fails(&["classify", "home"]),
+        "invitriage: error: home: is a directory; give the Invitations.csv inside it (or the export .zip)\n"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Rows that cannot be read
+
+#[test]
+fn unreadable_rows_are_skipped_and_reported_with_their_lines() {
+    let env = Env::new();
+    let text = format!(
+        "{HEADER}\n\
+         Abena Reyes,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING,https://www.linkedin.com/in/abena,{ME}\n\
+         Mihai Sato,Colleen Ruiz,\"11/21/26, 4:02 PM\",,SIDEWAYS,https://www.linkedin.com/in/mihai,{ME}\n\
+         Pilar Sandoval,Colleen Ruiz,yesterday,,INCOMING,https://www.linkedin.com/in/pilar,{ME}\n\
+         Latoya Ghosh,Colleen Ruiz,\"11/19/26, 3:28 PM\",INCOMING\n\
+         \n\
+         Wei Chen,Colleen Ruiz,\"11/18/26, 3:28 PM\",\"Two\nlines\",INCOMING,https://www.linkedin.com/in/wei,{ME}\n\
+         Omar Haddad,Colleen Ruiz,\"11/17/26, 3:28 PM\",,INCOMING,https://www.linkedin.com/in/omar,{ME},extra\n"
+    );
+    for (name, text) in [
+        ("lf.csv", text.clone()),
+        ("crlf.csv", text.replace('\n', "\r\n")),
+    ] {
+        let file = env.file(name, &text);
+        let (stats, stderr) = env.stats(file);
+        assert_eq!(stats["total"], 2, "{name}");
+        assert_eq!(skipped_lines(&stats), [3, 4, 5, 9], "{name}");
+        let expected = format!(
+            "invitriage: warning: {name}: line 3: Direction is `SIDEWAYS`; expected INCOMING or OUTGOING (row skipped)\n\
+             invitriage: warning: {name}: line 4: Sent At is `yesterday`; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00` (row skipped)\n\
+             invitriage: warning: {name}: line 5: has 4 fields where the header has 7 (row skipped)\n\
+             invitriage: warning: {name}: line 9: has 8 fields where the header has 7 (row skipped)\n"
+        );
+        assert_eq!(stderr, expected, "{name}");
+        let (invitations, _) = env.classify(file);
+        assert_eq!(lines(&invitations), [2, 7], "{name}");
+
+        let (code, text, _) = env.run(&["stats", file]);
+        assert_eq!(code, 0);
+        assert!(
+            text.contains("skipped 4 unreadable rows (listed on stderr)"),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn an_unterminated_quote_is_reported_where_it_opens_and_the_rows_after_it_are_kept() {
+    let env = Env::new();
+    let row = |n: u32, note: &str| {
+        format!(
+            "Person {n},Colleen Ruiz,\"11/{n}/26, 4:02 PM\",{note},INCOMING,https://www.linkedin.com/in/p{n},{ME}\n"
+        )
+    };
+    // Line 3 opens a quote in its note and never closes it: a CSV parser
+    // reads on into line 4, up to the quote before line 4's date.
+    let text = format!(
+        "{HEADER}\n{}{}{}{}{}",
+        row(1, ""),
+        row(2, "\"Great talk, let's connect"),
+        row(3, ""),
+        row(4, "\"Fine, \"\"quoted\"\"\nnote\""),
+        row(5, "")
+    );
+    let file = env.file("Invitations.csv", &text);
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(stats["total"], 4);
+    assert_eq!(skipped_lines(&stats), [3]);
+    assert_eq!(
+        stderr,
+        "invitriage: warning: Invitations.csv: line 3: a quote (\") opens a field on this line and is never closed; line 4, which it ran into, was read on its own (row skipped)\n"
+    );
+    let (invitations, _) = env.classify(file);
+    assert_eq!(
+        froms(&invitations),
+        ["Person 1", "Person 3", "Person 4", "Person 5"]
+    );
+    assert_eq!(lines(&invitations), [2, 4, 5, 7]);
+    assert_eq!(field(&invitations[2], "message"), "Fine, \"quoted\"\nnote");
+
+    // Without quoted dates the open quote runs to the end of the file.
+    let text = format!(
+        "{HEADER}\n\
+         A,Colleen Ruiz,2026-11-01T10:00,\"Hello there,INCOMING,https://www.linkedin.com/in/a,{ME}\n\
+         B,Colleen Ruiz,2026-11-02T10:00,,INCOMING,https://www.linkedin.com/in/b,{ME}\n\
+         C,Colleen Ruiz,2026-11-03T10:00,,INCOMING,https://www.linkedin.com/in/c,{ME}\n"
+    );
+    let file = env.file("open.csv", &text);
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(stats["total"], 2);
+    assert_eq!(
+        stderr,
+        "invitriage: warning: open.csv: line 2: a quote (\") opens a field on this line and is never closed; lines 3–4, which it ran into, were read on their own (row skipped)\n"
+    );
+
+    // On the last line there is nothing to read again.
+    let text = format!(
+        "{HEADER}\n{}{}",
+        row(1, ""),
+        "B,Colleen Ruiz,\"11/2/26, 4:02 PM\",\"Hi"
+    );
+    let file = env.file("last.csv", &text);
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(stats["total"], 1);
+    assert_eq!(
+        stderr,
+        "invitriage: warning: last.csv: line 3: a quote (\") opens a field on this line and is never closed (row skipped)\n"
+    );
+}
+
+#[test]
+fn when_no_row_can_be_read_stats_fails() {
+    let env = Env::new();
+    let text =
+        format!("{HEADER}\nA,B,\"11/21/26, 4:02 PM\",,SIDEWAYS,u,v\nC,D,soon,,INCOMING,u,v\nE,F\n");
+    let file = env.file("bad.csv", text);
+    for args in [
+        &["stats", file][..],
+        &["stats", file, "--json"],
+        &["classify", file],
+    ] {
+        let (code, stdout, stderr) = env.run(args);
+        assert_eq!(code, 2, "{args:?}");
+        assert_eq!(stdout, "");
+        assert!(
+            stderr.ends_with(
+                "invitriage: error: bad.csv: none of the 3 rows could be read (see above)\n"
+            ),
+            "{stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 4, "{stderr}");
+    }
+    // A header and nothing else is not an error: there is nothing to read.
+    let file = env.file("header-only.csv", format!("{HEADER}\n"));
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(stats["total"], 0);
+    assert_eq!(
+        stderr,
+        "invitriage: note: header-only.csv: the file has the header but no invitations\n"
+    );
+}
+
+#[test]
+fn control_characters_in_a_bad_field_are_shown_escaped() {
+    let env = Env::new();
+    let text = format!(
+        "{HEADER}\nA,B,\"11/21/26, 4:02 PM\",,\x1b]0;owned\x07,u,v\nC,D,\"11/21/26, 4:02 PM\",,INCOMING,u,w\n"
+    );
+    let file = env.file("esc.csv", text);
+    let (_, stderr) = env.stats(file);
+    assert!(!stderr.contains('\x1b'), "{stderr:?}");
+    assert!(
+        stderr.contains("Direction is `\\u{1b}]0;owned\\u{7}`"),
+        "{stderr}"
+    );
+}
+
+// ---------------------------------------------------------------------------
+// Duplicates and ids
+
+#[test]
+fn duplicate_rows_count_once_and_are_reported() {
+    let env = Env::new();
+    let (a, b) = (url("abena"), url("mihai"));
+    let text = export(
+        HEADER,
+        &[
+            incoming("Abena Reyes", &a, "Hi Colleen"),
+            incoming("Mihai Sato", &b, ""),
+            incoming("Abena Reyes", &a, "Hi Colleen"),
+            // Same people, another note: not a duplicate.
+            incoming("Abena Reyes", &a, "Hi again"),
+            incoming("Mihai Sato", &b, ""),
+        ],
+    );
+    let file = env.file("Invitations.csv", text);
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(stats["total"], 3);
+    assert_eq!(stats["duplicates"], 2);
+    assert_eq!(
+        stderr,
+        "invitriage: note: Invitations.csv: 2 duplicate rows counted once (line 4 repeats line 2, line 6 repeats line 3)\n"
+    );
+    let (invitations, _) = env.classify(file);
+    assert_eq!(lines(&invitations), [2, 3, 5]);
+    let (_, text, _) = env.run(&["stats", file]);
+    assert!(text.contains("2 duplicate rows counted once"), "{text}");
+}
+
+#[test]
+fn ids_are_stable_across_exports() {
+    let env = Env::new();
+    let (a, b, c) = (url("abena-reyes"), url("mihai-sato"), url("pilar"));
+    let rows = [
+        incoming("Abena Reyes", &a, ""),
+        incoming("Mihai Sato", &b, "Hi"),
+        incoming("Pilar Sandoval", &c, ""),
+    ];
+    let first = env.file("first.csv", export(HEADER, &rows));
+    // A later export: other order, columns moved, URLs written differently,
+    // names and dates changed — the same two people, the same invitation.
+    let (a2, b2) = (
+        "https://www.linkedin.com/in/Abena-Reyes/?trk=x".to_string(),
+        "http://linkedin.com/in/mihai-sato/".to_string(),
+    );
+    let later = env.file(
+        "later.csv",
+        "inviteeProfileUrl,inviterProfileUrl,Direction,Message,Sent At,To,From\n".to_string()
+            + &format!("{ME},{b2},INCOMING,Hello again,2026-12-01T10:00,Colleen R.,Mihai S.\n")
+            + &format!("{ME},{a2},INCOMING,,\"12/2/26, 9:00 AM\",Colleen Ruiz,Abena Reyes\n"),
+    );
+    let ids = |file: &str| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = env
+            .classify(file)
+            .0
+            .iter()
+            .map(|i| {
+                (
+                    field(i, "inviter_profile_url").to_lowercase(),
+                    field(i, "id").to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let first_ids = ids(first);
+    let later_ids = ids(later);
+    let id_of = |ids: &[(String, String)], slug: &str| {
+        ids.iter()
+            .find(|(u, _)| u.contains(slug))
+            .map(|(_, id)| id.clone())
+            .unwrap()
+    };
+    assert_eq!(id_of(&first_ids, "abena"), id_of(&later_ids, "abena"));
+    assert_eq!(id_of(&first_ids, "mihai"), id_of(&later_ids, "mihai"));
+    let distinct: std::collections::BTreeSet<&String> =
+        first_ids.iter().map(|(_, id)| id).collect();
+    assert_eq!(distinct.len(), 3, "different invitations, different ids");
+    assert!(
+        first_ids
+            .iter()
+            .all(|(_, id)| id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit()))
+    );
+}
+
+#[test]
+fn without_urls_the_id_comes_from_names_and_date() {
+    let env = Env::new();
+    let a = env.file(
+        "a.csv",
+        "From,To,Sent At,Message,Direction\nAbena Reyes,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING\nMihai Sato,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING\n",
+    );
+    let b = env.file(
+        "b.csv",
+        "Direction,Message,Sent At,To,From\nINCOMING,Hi,2026-11-21T16:02:00,colleen ruiz,abena reyes \n",
+    );
+    let (a, _) = env.classify(a);
+    let (b, _) = env.classify(b);
+    assert_eq!(a[0]["id"], b[0]["id"]);
+    assert_ne!(a[0]["id"], a[1]["id"]);
+}
+
+// ---------------------------------------------------------------------------
+// classify
+
+#[test]
+fn classify_csv_keeps_the_columns_and_adds_category_and_signals() {
+    let env = Env::new();
+    let note = "Hi Colleen, \"quoted\", and\na second line";
+    let (a, b) = (url("abena"), url("mihai"));
+    let text = export(
+        "Message,Extra,From,To,Sent At,Direction,inviterProfileUrl,inviteeProfileUrl",
+        &[],
+    ) + &format!(
+        "\"{}\",x,Abena Reyes,Colleen Ruiz,\"11/21/26, 4:02 PM\",INCOMING,{a},{ME}\n,y,Mihai Sato,Colleen Ruiz,2026-11-20T08:05:00,OUTGOING,{ME},{b}\n",
+        note.replace('"', "\"\"")
+    );
+    let file = env.file("Invitations.csv", text);
+    let (code, out, stderr) = env.run(&["classify", file, "--format", "csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr, "");
+    let mut r = csv::Reader::from_reader(out.as_bytes());
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header,
+        [
+            "From",
+            "To",
+            "Sent At",
+            "Message",
+            "Direction",
+            "inviterProfileUrl",
+            "inviteeProfileUrl",
+            "category",
+            "signals"
+        ]
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(&rows[0][0], "Abena Reyes");
+    assert_eq!(&rows[0][2], "11/21/26, 4:02 PM");
+    assert_eq!(&rows[0][3], note);
+    assert_eq!(&rows[0][4], "INCOMING");
+    assert_eq!(&rows[0][5], a);
+    assert_eq!(
+        &rows[1][2], "11/20/26, 8:05 AM",
+        "dates come out in LinkedIn's form"
+    );
+    assert_eq!(&rows[1][4], "OUTGOING");
+    assert_eq!(&rows[1][7], "default", "an empty note is default");
+    assert_eq!(&rows[1][8], "");
+    assert!(["default", "greeting-only", "customised"].contains(&&rows[0][7]));
+
+    // The output reads back in as an export.
+    let again = env.file("again.csv", &out);
+    let (invitations, _) = env.classify(again);
+    assert_eq!(field(&invitations[0], "message"), note);
+
+    // --direction filters.
+    let (_, out, _) = env.run(&[
+        "classify",
+        file,
+        "--format",
+        "csv",
+        "--direction",
+        "incoming",
+    ]);
+    assert_eq!(out.matches("Colleen Ruiz").count(), 1, "{out}");
+}
+
+#[test]
+fn classify_table_has_a_line_per_invitation() {
+    let env = Env::new();
+    let file = env.file("Invitations.csv", three_rows());
+    let (code, out, stderr) = env.run(&["classify", file]);
+    assert_eq!(code, 0);
+    assert_eq!(stderr, "");
+    let mut lines = out.lines();
+    assert_eq!(lines.next(), Some("Invitations.csv"));
+    assert!(lines.next().unwrap().contains("LINE"));
+    let rows: Vec<&str> = lines.collect();
+    assert_eq!(rows.len(), 3, "{out}");
+    assert!(rows[0].trim_start().starts_with("2  default"), "{out}");
+}
+
+#[test]
+fn a_pipe_is_read_like_a_file() {
+    // Process substitution hands over a pipe, which can be read only once.
+    if !Path::new("/dev/stdin").exists() {
+        return;
+    }
+    let env = Env::new();
+    let text = format!("{HEADER}\nRen\u{e9},Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING,u,v\n");
+    // Windows-1252 forces a second pass over the bytes.
+    let bytes: Vec<u8> = text
+        .chars()
+        .map(|c| if c == 'é' { 0xE9 } else { c as u8 })
+        .collect();
+    let out = env
+        .cmd()
+        .args(["classify", "/dev/stdin", "--format", "json"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["from"], "René");
+}
+
+// ---------------------------------------------------------------------------
+// Properties, end to end (few cases: each runs the binary)
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines as an editor counts them: `\r\n`, `\r` or `\n` ends one.
+    fn line_count(bytes: &[u8]) -> u64 {
+        let mut n = 1;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            n += u64::from(bytes[i] == b'\r' || bytes[i] == b'\n');
+            i += 1;
+        }
+        n
+    }
+
+    const DAMAGE: &[&[u8]] = &[b"\"", b",", b"\n", b"\r\n", b"\0", b"\xE9"];
+
+    fn mutated_export() -> impl Strategy<Value = Vec<u8>> {
+        let rows = proptest::collection::vec((0u32..40, any::<bool>(), 0usize..4), 1..12);
+        let mutations = proptest::collection::vec(
+            (
+                any::<proptest::sample::Index>(),
+                proptest::sample::select(DAMAGE),
+            ),
+            0..4,
+        );
+        (rows, mutations).prop_map(|(rows, mutations)| {
+            let notes = ["", "Hi Colleen", "\"Hi, Colleen\nsee you\"", "\"a \"\"b\"\"\""];
+            let mut text = format!("{HEADER}\n");
+            for (n, out, note) in rows {
+                text.push_str(&format!(
+                    "P{n},Colleen Ruiz,\"{}/{}/26, 4:0{} PM\",{},{},https://www.linkedin.com/in/p{n},{ME}\n",
+                    n % 12 + 1,
+                    n % 28 + 1,
+                    n % 10,
+                    notes[note],
+                    if out { "OUTGOING" } else { "INCOMING" },
+                ));
+            }
+            let mut bytes = text.into_bytes();
+            for (at, what) in mutations {
+                let i = at.index(bytes.len() + 1);
+                bytes.splice(i..i, what.iter().copied());
+            }
+            bytes
+        })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 24,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        /// Whatever the damage, `stats` answers (0 with counts, or 2 with an
+        /// error), and never counts more rows than the file has lines.
+        #[test]
+        fn stats_never_panics_or_overcounts(bytes in mutated_export()) {
+            let env = Env::new();
+            let file = env.file("p.csv", &bytes);
+            let (code, stdout, stderr) = env.run(&["stats", file, "--json", "--direction", "all"]);
+            prop_assert!(code == 0 || code == 2, "exit {code}: {stderr}");
+            if code == 0 {
+                let v: Value = serde_json::from_str(&stdout).unwrap();
+                let read = v["total"].as_u64().unwrap()
+                    + v["duplicates"].as_u64().unwrap()
+                    + v["skipped_rows"].as_array().unwrap().len() as u64;
+                // The header takes a line; every row read or skipped another.
+                let lines = line_count(&bytes);
+                prop_assert!(read < lines, "{read} rows from {lines} lines");
+            } else {
+                let last = stderr.lines().last().unwrap_or("");
+                prop_assert!(last.starts_with("invitriage: error: p.csv: "), "{stderr}");
+                prop_assert_eq!(stdout, "");
+            }
+        }
+    }
+}
