@@ -645,3 +645,22 @@ fn stale_sent_invitations_are_flagged_at_the_configured_age() {
         );
     }
 }
+
+#[test]
+fn a_resent_invitation_shares_its_decision() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Joe Smith,Colleen Ruiz,\"11/20/26, 9:00 AM\",We met at the summit.,INCOMING,https://www.linkedin.com/in/joe,https://www.linkedin.com/in/colleen\n\
+        Joe Smith,Colleen Ruiz,\"10/20/26, 9:00 AM\",We met at the summit in Lisbon.,INCOMING,https://www.linkedin.com/in/joe,https://www.linkedin.com/in/colleen\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    assert_eq!(app.rows.len(), 2);
+    app.update(Action::Accept);
+    assert_eq!(
+        app.decisions,
+        vec![Some(Decision::Accepted); 2],
+        "one person, one decision"
+    );
+    assert_eq!(app.progress().0, 2);
+    app.update(Action::Undo);
+    assert_eq!(app.decisions, vec![None; 2]);
+}

@@ -212,6 +212,9 @@ pub struct App {
     /// Decision counts per group, in `Category::ALL` order.
     pub counts: [DecisionCounts; 3],
     id_index: HashMap<InvitationId, u32>,
+    /// The later rows of ids that occur more than once (a re-sent invitation
+    /// with a new note shares its id): rare, so kept apart from `id_index`.
+    id_repeats: HashMap<InvitationId, Vec<u32>>,
     /// Members of each tab (indices into `invitations`), sorted for reading.
     pub tab_members: [Vec<u32>; 5],
     pub tab: usize,
@@ -264,8 +267,16 @@ impl App {
         let incoming = stats::breakdown(&invitations, DirectionFilter::Incoming);
         let outgoing = stats::breakdown(&invitations, DirectionFilter::Outgoing);
         let mut id_index = HashMap::with_capacity(invitations.len());
+        let mut id_repeats: HashMap<InvitationId, Vec<u32>> = HashMap::new();
         for (i, inv) in invitations.iter().enumerate() {
-            id_index.entry(inv.id).or_insert(i as u32);
+            match id_index.entry(inv.id) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i as u32);
+                }
+                std::collections::hash_map::Entry::Occupied(_) => {
+                    id_repeats.entry(inv.id).or_default().push(i as u32);
+                }
+            }
         }
         let mut tab_members: [Vec<u32>; 5] = Default::default();
         for (t, tab) in Tab::ALL.iter().enumerate() {
@@ -298,6 +309,7 @@ impl App {
             decisions: vec![None; n],
             counts: Default::default(),
             id_index,
+            id_repeats,
             tab_members,
             tab: 0,
             filter: Filter::Undecided,
@@ -408,9 +420,16 @@ impl App {
     }
 
     fn indices_of(&self, ids: &[InvitationId]) -> Vec<u32> {
-        ids.iter()
+        let mut out: Vec<u32> = ids
+            .iter()
             .filter_map(|id| self.id_index.get(id).copied())
-            .collect()
+            .collect();
+        if !self.id_repeats.is_empty() {
+            for id in ids {
+                out.extend(self.id_repeats.get(id).into_iter().flatten());
+            }
+        }
+        out
     }
 
     /// Rebuilds the rows for the current tab and filter, keeping the cursor on
@@ -759,7 +778,8 @@ impl App {
             .record_decision(&[id], Some(decision), self.now_for_journal())
         {
             Ok(_) => {
-                self.sync_decisions(&[idx]);
+                let rows = self.indices_of(&[id]);
+                self.sync_decisions(&rows);
                 let verb = decision_verb(decision);
                 self.set_status(format!(
                     "{verb} {name} · {} to undo",
@@ -897,7 +917,8 @@ impl App {
             .record_decision(&ids, Some(bulk.decision), self.now_for_journal())
         {
             Ok(_) => {
-                self.sync_decisions(&bulk.targets);
+                let rows = self.indices_of(&ids);
+                self.sync_decisions(&rows);
                 for &i in &bulk.targets {
                     self.marked[i as usize] = false;
                 }
@@ -1031,7 +1052,8 @@ impl App {
             .record_draft(id, kind, &text, self.now_for_journal())
         {
             Ok(_) => {
-                self.sync_decisions(&[idx]);
+                let rows = self.indices_of(&[id]);
+                self.sync_decisions(&rows);
                 self.composer = None;
                 self.mode = Mode::List;
                 let name = crate::report::one_line(self.invitations[idx as usize].counterpart());
