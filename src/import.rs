@@ -287,6 +287,17 @@ pub enum ImportError {
 /// LinkedIn's header, for messages.
 pub const HEADER: &str = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl";
 
+/// The same header, column by column.
+pub const HEADER_COLUMNS: [&str; 7] = [
+    "From",
+    "To",
+    "Sent At",
+    "Message",
+    "Direction",
+    "inviterProfileUrl",
+    "inviteeProfileUrl",
+];
+
 /// Reads an export from a CSV file, a data-export `.zip`, or the sample.
 pub fn load(source: &Source) -> Result<Import, ImportError> {
     match source {

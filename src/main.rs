@@ -153,13 +153,6 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             direction,
         }) => {
             let import = load(Source::from_arg(file), &config)?;
-            if nothing_read(&import) {
-                return Err(Failure(format!(
-                    "{}: none of the {} rows could be read (see above)",
-                    import.origin,
-                    import.skipped.len()
-                )));
-            }
             let b = stats::breakdown(&import.invitations, direction);
             let now = now();
             let mut out = io::stdout().lock();
@@ -191,13 +184,6 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             direction,
         }) => {
             let import = load(Source::from_arg(file), &config)?;
-            if nothing_read(&import) {
-                return Err(Failure(format!(
-                    "{}: none of the {} rows could be read (see above)",
-                    import.origin,
-                    import.skipped.len()
-                )));
-            }
             if import.source.is_sample() && format != ClassifyFormat::Table {
                 eprintln!("invitriage: no file given: this is the bundled sample");
             }
@@ -285,13 +271,6 @@ fn load_with_journal(
     paths: &Paths,
 ) -> Result<(Import, Journal), Failure> {
     let import = load(source, config)?;
-    if nothing_read(&import) {
-        return Err(Failure(format!(
-            "{}: none of the {} rows could be read (see above)",
-            import.origin,
-            import.skipped.len()
-        )));
-    }
     let (journal, notices) = Journal::open_read_only(&paths.data_dir)?;
     for n in notices {
         eprintln!("invitriage: note: {n}");
@@ -312,13 +291,6 @@ fn triage(source: Source, config: &Config, paths: &Paths) -> Result<ExitCode, Fa
         ));
     }
     let import = load(source, config)?;
-    if nothing_read(&import) {
-        return Err(Failure(format!(
-            "{}: none of the {} rows could be read (see above)",
-            import.origin,
-            import.skipped.len()
-        )));
-    }
     let (journal, mut notices) = Journal::open(&paths.data_dir)?;
     if !import.skipped.is_empty() {
         notices.push(format!(
@@ -361,13 +333,9 @@ fn output(result: io::Result<()>) -> Result<(), Failure> {
     }
 }
 
-/// True when the file had rows but none could be read.
-fn nothing_read(import: &Import) -> bool {
-    import.invitations.is_empty() && !import.skipped.is_empty()
-}
-
 /// Loads and classifies an export, telling the user on stderr about rows that
-/// were skipped and anything else worth knowing.
+/// were skipped and anything else worth knowing; fails when rows were there
+/// but none could be read.
 fn load(source: Source, config: &Config) -> Result<Import, Failure> {
     let mut import = import::load(&source)?;
     const SHOWN: usize = 20;
@@ -386,6 +354,13 @@ fn load(source: Source, config: &Config) -> Result<Import, Failure> {
     }
     for notice in import.notices() {
         eprintln!("invitriage: note: {notice}");
+    }
+    if import.invitations.is_empty() && !import.skipped.is_empty() {
+        return Err(Failure(format!(
+            "{}: none of the {} rows could be read (see above)",
+            import.origin,
+            import.skipped.len()
+        )));
     }
     let classifier = Classifier::new(&config.classify);
     classifier.apply(&mut import.invitations, config.name.as_deref());

@@ -405,17 +405,11 @@ pub fn classify_csv<'a>(
     invs: impl Iterator<Item = &'a Invitation>,
 ) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
-    out.write_record([
-        "From",
-        "To",
-        "Sent At",
-        "Message",
-        "Direction",
-        "inviterProfileUrl",
-        "inviteeProfileUrl",
-        "category",
-        "signals",
-    ])?;
+    out.write_record(
+        crate::import::HEADER_COLUMNS
+            .iter()
+            .chain(&["category", "signals"]),
+    )?;
     for inv in invs {
         out.write_record([
             inv.from(),

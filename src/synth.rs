@@ -36,15 +36,7 @@ pub const OWNER_NAME: &str = "Robin Castillo";
 /// The owner's profile URL.
 pub const OWNER_URL: &str = "https://www.linkedin.com/in/robin-castillo-3f9d21";
 /// LinkedIn's header for `Invitations.csv`.
-pub const HEADER: [&str; 7] = [
-    "From",
-    "To",
-    "Sent At",
-    "Message",
-    "Direction",
-    "inviterProfileUrl",
-    "inviteeProfileUrl",
-];
+pub const HEADER: [&str; 7] = crate::import::HEADER_COLUMNS;
 
 /// The owner's first name, as greetings use it.
 const OWNER_FIRST: &str = "Robin";
