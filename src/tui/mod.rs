@@ -26,15 +26,36 @@ use keys::{Action, action_for};
 /// terminal is restored on every exit path, a panic included.
 pub fn run(mut app: App) -> io::Result<()> {
     let term_signal = Arc::new(AtomicBool::new(false));
-    for sig in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register(sig, Arc::clone(&term_signal))?;
-    }
+    watch_signals(Arc::clone(&term_signal))?;
     // `try_init` enters raw mode and the alternate screen and installs a
     // panic hook that restores the terminal before the panic is printed.
     let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, &mut app, &term_signal);
     ratatui::restore();
     result
+}
+
+/// On SIGTERM or SIGHUP, restore the terminal and exit from a watcher
+/// thread. The event loop also checks the flag, but when the terminal is
+/// gone (SIGHUP) crossterm can spin inside `poll` and never return to it
+/// (crossterm-rs/crossterm#793), so waiting for the loop is not enough.
+/// Exiting at any moment is safe: every decision is fsync'd before the
+/// screen shows it, and a line cut short is repaired on the next start.
+fn watch_signals(flag: Arc<AtomicBool>) -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    std::thread::Builder::new()
+        .name("signals".into())
+        .spawn(move || {
+            if let Some(sig) = signals.forever().next() {
+                flag.store(true, Ordering::Relaxed);
+                // Give the event loop a moment to leave on its own.
+                std::thread::sleep(Duration::from_millis(300));
+                ratatui::restore();
+                std::process::exit(128 + sig);
+            }
+        })?;
+    Ok(())
 }
 
 fn event_loop(
@@ -51,7 +72,7 @@ fn event_loop(
             if term_signal.load(Ordering::Relaxed) {
                 return Ok(());
             }
-            if event::poll(Duration::from_millis(250))? {
+            if event::poll(Duration::from_millis(100))? {
                 break event::read()?;
             }
         };

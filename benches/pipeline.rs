@@ -1,0 +1,402 @@
+//! Benchmarks of the import → classify → stats pipeline and of the triage
+//! screen, over synthetic exports from `invitriage::synth`.
+//!
+//! Run all of them with `cargo bench --bench pipeline`, one group with
+//! `cargo bench --bench pipeline -- classify`. Sizes are 10k, 100k and 1M
+//! rows; `INVITRIAGE_BENCH_MAX_ROWS=100000` leaves out the larger ones.
+//! Each export is generated once, into a temporary directory, the first time
+//! a benchmark needs it (never inside the timed code). See BENCHMARKS.md for
+//! the figures and the goals they are measured against.
+//!
+//! Groups:
+//! - `import`, `classify`, `stats`, `pipeline` (the three in a row, as
+//!   `invitriage stats FILE` runs them), each at every size, in rows/s;
+//! - `tui_first_frame`: `App::new` + the first draw into a 120×40
+//!   `TestBackend` (`app_and_draw`), and the same from the file on
+//!   (`from_file`: import, classify, journal, app, first frame);
+//! - `tui_key` at the largest size: one key and the redraw after it
+//!   (`down`, `next_tab`, and `accept`, whose journal write ends in an fsync).
+
+use std::cell::OnceCell;
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDateTime;
+use criterion::measurement::WallTime;
+use criterion::{BatchSize, BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use tempfile::TempDir;
+
+use invitriage::classify::{Classifier, Lists};
+use invitriage::import::{self, Import, Source};
+use invitriage::invitation::Invitation;
+use invitriage::journal::Journal;
+use invitriage::stats::{self, DirectionFilter};
+use invitriage::synth;
+use invitriage::tui::app::{App, AppInit};
+use invitriage::tui::keys::{Action, Keymap};
+use invitriage::tui::view;
+
+/// The sizes every pipeline group runs at.
+const SIZES: [usize; 3] = [10_000, 100_000, 1_000_000];
+/// The seed of every generated export (the same bytes on every run).
+const SEED: u64 = 42;
+/// The terminal the screen benchmarks draw into.
+const WIDTH: u16 = 120;
+const HEIGHT: u16 = 40;
+/// The sizes `tui_first_frame` runs at (those `INVITRIAGE_BENCH_MAX_ROWS` allows).
+const FIRST_FRAME_SIZES: [usize; 2] = [100_000, 1_000_000];
+
+/// One generated export on disk.
+struct Export {
+    _dir: TempDir,
+    path: PathBuf,
+}
+
+/// Everything a size needs, made on first use and kept for the later groups.
+struct Size {
+    rows: usize,
+    export: OnceCell<Export>,
+    /// The export's invitations, loaded and classified.
+    classified: OnceCell<Vec<Invitation>>,
+}
+
+impl Size {
+    fn new(rows: usize) -> Size {
+        Size {
+            rows,
+            export: OnceCell::new(),
+            classified: OnceCell::new(),
+        }
+    }
+
+    fn path(&self) -> &Path {
+        &self
+            .export
+            .get_or_init(|| {
+                let dir = tempfile::Builder::new()
+                    .prefix("invitriage-bench-")
+                    .tempdir()
+                    .expect("create a temporary directory");
+                let path = dir.path().join(format!("Invitations-{}.csv", self.rows));
+                let file = std::fs::File::create(&path).expect("create the export");
+                synth::write(file, self.rows, SEED).expect("write the export");
+                Export { _dir: dir, path }
+            })
+            .path
+    }
+
+    fn source(&self) -> Source {
+        Source::Path(self.path().to_path_buf())
+    }
+
+    fn classified(&self) -> &Vec<Invitation> {
+        self.classified.get_or_init(|| {
+            let mut import = load(&self.source());
+            Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
+            import.invitations
+        })
+    }
+
+    /// Frees the memory of this size's invitations (the export stays).
+    fn release(&mut self) {
+        self.classified.take();
+    }
+}
+
+fn load(source: &Source) -> Import {
+    let import = import::load(source).expect("load the generated export");
+    assert!(
+        import.skipped.is_empty(),
+        "the generated export has unreadable rows"
+    );
+    import
+}
+
+/// A fixed "now", so that ages are the same on every run.
+fn now() -> NaiveDateTime {
+    import::parse_sent_at("2026-12-31T12:00:00").expect("a valid date")
+}
+
+/// The largest size to run, from `INVITRIAGE_BENCH_MAX_ROWS`.
+fn max_rows() -> usize {
+    match std::env::var("INVITRIAGE_BENCH_MAX_ROWS") {
+        Ok(v) => v.trim().replace('_', "").parse().unwrap_or_else(|_| {
+            panic!("INVITRIAGE_BENCH_MAX_ROWS must be a number of rows, not {v:?}")
+        }),
+        Err(_) => usize::MAX,
+    }
+}
+
+/// Sampling for a benchmark whose one iteration over `rows` takes a while:
+/// ten samples, flat (the same iteration count in each), so a 1M-row run is
+/// about ten iterations rather than the 55 linear sampling would ask for.
+fn configure(group: &mut BenchmarkGroup<'_, WallTime>, rows: usize) {
+    group.sample_size(10);
+    if rows >= 100_000 {
+        group.sampling_mode(SamplingMode::Flat);
+        group.warm_up_time(Duration::from_secs(1));
+        group.measurement_time(Duration::from_secs(if rows >= 1_000_000 { 20 } else { 8 }));
+    } else {
+        group.sampling_mode(SamplingMode::Auto);
+        group.warm_up_time(Duration::from_secs(1));
+        group.measurement_time(Duration::from_secs(4));
+    }
+}
+
+fn bench_import(c: &mut Criterion, sizes: &[Size]) {
+    let mut group = c.benchmark_group("import");
+    for size in sizes {
+        configure(&mut group, size.rows);
+        group.throughput(Throughput::Elements(size.rows as u64));
+        group.bench_function(BenchmarkId::from_parameter(size.rows), |b| {
+            let source = size.source();
+            b.iter(|| load(black_box(&source)));
+        });
+    }
+    group.finish();
+}
+
+fn bench_classify(c: &mut Criterion, sizes: &[Size]) {
+    let mut group = c.benchmark_group("classify");
+    let classifier = Classifier::new(&Lists::default());
+    for size in sizes {
+        configure(&mut group, size.rows);
+        group.throughput(Throughput::Elements(size.rows as u64));
+        group.bench_function(BenchmarkId::from_parameter(size.rows), |b| {
+            // Classifying overwrites the category and signals, so one vector
+            // serves every iteration; the result does not depend on what the
+            // previous iteration left.
+            let mut invitations = load(&size.source()).invitations;
+            b.iter(|| classifier.apply(black_box(&mut invitations), None));
+        });
+    }
+    group.finish();
+}
+
+fn bench_stats(c: &mut Criterion, sizes: &[Size]) {
+    let mut group = c.benchmark_group("stats");
+    for size in sizes {
+        configure(&mut group, size.rows);
+        group.throughput(Throughput::Elements(size.rows as u64));
+        group.bench_function(BenchmarkId::from_parameter(size.rows), |b| {
+            let invitations = size.classified();
+            b.iter(|| stats::breakdown(black_box(invitations), DirectionFilter::Incoming));
+        });
+    }
+    group.finish();
+}
+
+/// What `invitriage stats FILE` does between parsing its arguments and
+/// printing: load, classify, break down. (Printing the breakdown is a few
+/// dozen lines whatever the size, so it is left out.)
+fn stats_command(source: &Source) -> usize {
+    let mut import = load(source);
+    Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
+    stats::breakdown(&import.invitations, DirectionFilter::Incoming).total
+}
+
+fn bench_pipeline(c: &mut Criterion, sizes: &[Size]) {
+    let mut group = c.benchmark_group("pipeline");
+    for size in sizes {
+        configure(&mut group, size.rows);
+        group.throughput(Throughput::Elements(size.rows as u64));
+        group.bench_function(BenchmarkId::from_parameter(size.rows), |b| {
+            let source = size.source();
+            b.iter(|| stats_command(black_box(&source)));
+        });
+    }
+    group.finish();
+}
+
+/// A journal in a fresh temporary directory. The directory must outlive the
+/// journal; dropping both removes it.
+fn journal() -> (Journal, TempDir) {
+    let dir = tempfile::Builder::new()
+        .prefix("invitriage-bench-journal-")
+        .tempdir()
+        .expect("create a temporary directory");
+    let (journal, _notices) = Journal::open(dir.path()).expect("open the journal");
+    (journal, dir)
+}
+
+fn new_app(invitations: Vec<Invitation>, journal: Journal) -> App {
+    let mut app = App::new(AppInit {
+        source_name: "Invitations.csv".into(),
+        invitations,
+        journal,
+        keymap: Keymap::default(),
+        now: now(),
+        my_name: None,
+        templates: Default::default(),
+        stale_after_days: 21,
+        note_limit: 300,
+        classifier: Classifier::new(&Lists::default()),
+        notices: Vec::new(),
+        color: true,
+        // Decisions get the wall clock, as in the real app.
+        frozen_clock: false,
+    });
+    // The event loop's first act: tell the app the terminal's size.
+    app.update(Action::Resize(WIDTH, HEIGHT));
+    app
+}
+
+fn terminal() -> Terminal<TestBackend> {
+    Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("a test terminal")
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
+    terminal
+        .draw(|f| view::draw(app, f))
+        .expect("draw into the test backend");
+}
+
+fn bench_first_frame(c: &mut Criterion, sizes: &[Size]) {
+    let mut group = c.benchmark_group("tui_first_frame");
+    for size in sizes.iter().filter(|s| FIRST_FRAME_SIZES.contains(&s.rows)) {
+        configure(&mut group, size.rows);
+        group.throughput(Throughput::Elements(size.rows as u64));
+        // From classified invitations: the app's own start-up cost. The copy
+        // of the invitations and the journal's temporary directory are made
+        // outside the timer; opening the journal is timed, as it is part of
+        // starting (a new one each time, so this includes the fsync of its
+        // directory, as on a first start). PerIteration: the app holds the
+        // journal's lock, so each one is dropped, untimed, before the next
+        // is made.
+        group.bench_function(BenchmarkId::new("app_and_draw", size.rows), |b| {
+            let invitations = size.classified();
+            b.iter_batched(
+                || {
+                    let dir = tempfile::Builder::new()
+                        .prefix("invitriage-bench-journal-")
+                        .tempdir()
+                        .expect("create a temporary directory");
+                    (invitations.clone(), dir, terminal())
+                },
+                |(invitations, dir, mut terminal)| {
+                    let (journal, _notices) = Journal::open(dir.path()).expect("open the journal");
+                    let app = new_app(invitations, journal);
+                    draw(&mut terminal, &app);
+                    (app, dir, terminal)
+                },
+                BatchSize::PerIteration,
+            );
+        });
+        // Everything from the file to the first frame, as `invitriage FILE`
+        // runs it (less entering the alternate screen).
+        group.bench_function(BenchmarkId::new("from_file", size.rows), |b| {
+            let source = size.source();
+            b.iter_batched(
+                || {
+                    let dir = tempfile::Builder::new()
+                        .prefix("invitriage-bench-journal-")
+                        .tempdir()
+                        .expect("create a temporary directory");
+                    (dir, terminal())
+                },
+                |(dir, mut terminal)| {
+                    let mut import = load(&source);
+                    let (journal, _notices) = Journal::open(dir.path()).expect("open the journal");
+                    let classifier = Classifier::new(&Lists::default());
+                    classifier.apply(&mut import.invitations, None);
+                    let app = new_app(import.invitations, journal);
+                    draw(&mut terminal, &app);
+                    (app, dir, terminal)
+                },
+                BatchSize::PerIteration,
+            );
+        });
+    }
+    group.finish();
+}
+
+/// The app for `tui_key`, its terminal, and its journal's directory.
+type KeyState = (App, Terminal<TestBackend>, TempDir);
+
+fn key_state<'a>(slot: &'a mut Option<KeyState>, size: &Size) -> &'a mut KeyState {
+    slot.get_or_insert_with(|| {
+        let (journal, dir) = journal();
+        let app = new_app(size.classified().clone(), journal);
+        let mut terminal = terminal();
+        draw(&mut terminal, &app);
+        (app, terminal, dir)
+    })
+}
+
+fn bench_keys(c: &mut Criterion, size: &Size) {
+    let mut group = c.benchmark_group("tui_key");
+    group.sample_size(10);
+    group.warm_up_time(Duration::from_secs(1));
+    group.measurement_time(Duration::from_secs(3));
+    // Built lazily, so that a filter that skips the group skips the work.
+    let mut state: Option<KeyState> = None;
+    let rows = size.rows;
+
+    group.bench_function(BenchmarkId::new("down", rows), |b| {
+        let (app, terminal, _) = key_state(&mut state, size);
+        app.update(Action::Tab(0));
+        app.update(Action::First);
+        b.iter(|| {
+            app.update(Action::Down);
+            draw(terminal, app);
+        });
+    });
+    // Every tab switch rebuilds the list of the new tab (the All tab holds
+    // about 90% of the rows), so this is the heaviest plain key.
+    group.bench_function(BenchmarkId::new("next_tab", rows), |b| {
+        let (app, terminal, _) = key_state(&mut state, size);
+        b.iter(|| {
+            app.update(Action::NextTab);
+            draw(terminal, app);
+        });
+    });
+    // A decision is made durable (written and fsynced) before it shows; the
+    // fsync is most of this figure and depends on the disk, not the code.
+    group.bench_function(BenchmarkId::new("accept", rows), |b| {
+        let (app, terminal, _) = key_state(&mut state, size);
+        app.update(Action::Tab(0));
+        app.update(Action::First);
+        b.iter(|| {
+            app.update(Action::Accept);
+            draw(terminal, app);
+        });
+        assert!(
+            app.status.as_ref().is_none_or(|s| !s.error),
+            "accept failed: {:?}",
+            app.status
+        );
+    });
+    group.finish();
+}
+
+fn main() {
+    let max = max_rows();
+    let mut sizes: Vec<Size> = SIZES
+        .iter()
+        .copied()
+        .filter(|&n| n <= max)
+        .map(Size::new)
+        .collect();
+    let mut c = Criterion::default().configure_from_args();
+
+    bench_import(&mut c, &sizes);
+    bench_classify(&mut c, &sizes);
+    bench_stats(&mut c, &sizes);
+    bench_pipeline(&mut c, &sizes);
+    // Only the largest size is needed from here on.
+    let last = sizes.len().saturating_sub(1);
+    for s in sizes.iter_mut().take(last) {
+        if !FIRST_FRAME_SIZES.contains(&s.rows) {
+            s.release();
+        }
+    }
+    bench_first_frame(&mut c, &sizes);
+    if let Some(largest) = sizes.last() {
+        bench_keys(&mut c, largest);
+    }
+
+    c.final_summary();
+}
