@@ -32,6 +32,7 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use csv::ByteRecord;
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
+use crate::classify::Classification;
 use crate::invitation::{Direction, Fields, Invitation};
 
 /// The bundled fictional export, used when no file is given.
@@ -299,31 +300,63 @@ pub const HEADER_COLUMNS: [&str; 7] = [
 ];
 
 /// Reads an export from a CSV file, a data-export `.zip`, or the sample.
+/// The invitations are not classified (each is `Category::Default`).
 pub fn load(source: &Source) -> Result<Import, ImportError> {
+    load_with(source, None)
+}
+
+/// Classifies one note: `(note, from, to)` → its classification.
+pub type Classify<'a> = &'a (dyn Fn(&str, &str, &str) -> Classification + Sync);
+
+/// Reads an export and classifies every invitation on a second thread while
+/// the file is still being read, so the two costs overlap instead of adding
+/// up (reading and classifying take about as long as each other).
+pub fn load_classified(source: &Source, classify: Classify<'_>) -> Result<Import, ImportError> {
+    load_with(source, Some(classify))
+}
+
+fn load_with(source: &Source, classify: Option<Classify<'_>>) -> Result<Import, ImportError> {
     match source {
-        Source::Sample => load_in_memory(source, SAMPLE_NAME.to_string(), SAMPLE.as_bytes()),
-        Source::Path(path) => load_path(source, path),
+        Source::Sample => {
+            load_in_memory(source, SAMPLE_NAME.to_string(), SAMPLE.as_bytes(), classify)
+        }
+        Source::Path(path) => load_path(source, path, classify),
     }
 }
 
 /// Reads an export (CSV or data-export `.zip`) held in memory; `name` stands
 /// for the file in messages and in [`Import::origin`].
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Import, ImportError> {
-    load_in_memory(&Source::Path(PathBuf::from(name)), name.to_string(), bytes)
+    load_in_memory(
+        &Source::Path(PathBuf::from(name)),
+        name.to_string(),
+        bytes,
+        None,
+    )
 }
 
-fn load_in_memory(source: &Source, origin: String, bytes: &[u8]) -> Result<Import, ImportError> {
+fn load_in_memory(
+    source: &Source,
+    origin: String,
+    bytes: &[u8],
+    classify: Option<Classify<'_>>,
+) -> Result<Import, ImportError> {
     if is_zip(bytes) {
-        return load_zip(source, origin, io::Cursor::new(bytes));
+        return load_zip(source, origin, io::Cursor::new(bytes), classify);
     }
     read_export(
         source,
         origin,
         &|| Ok(Box::new(bytes) as Box<dyn Read + '_>),
+        classify,
     )
 }
 
-fn load_path(source: &Source, path: &Path) -> Result<Import, ImportError> {
+fn load_path(
+    source: &Source,
+    path: &Path,
+    classify: Option<Classify<'_>>,
+) -> Result<Import, ImportError> {
     let origin = path.display().to_string();
     let io_err = |e| ImportError::Io {
         origin: origin.clone(),
@@ -354,17 +387,17 @@ fn load_path(source: &Source, path: &Path) -> Result<Import, ImportError> {
         File::open(path)
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map_err(io_err)?;
-        return load_in_memory(source, origin, &bytes);
+        return load_in_memory(source, origin, &bytes, classify);
     }
     let mut file = File::open(path).map_err(io_err)?;
     let mut magic = [0u8; 4];
     let n = read_up_to(&mut file, &mut magic).map_err(io_err)?;
     if is_zip(&magic[..n]) {
-        return load_zip(source, origin, io::BufReader::new(file));
+        return load_zip(source, origin, io::BufReader::new(file), classify);
     }
     drop(file);
     let open = || File::open(path).map(|f| Box::new(f) as Box<dyn Read>);
-    read_export(source, origin, &open)
+    read_export(source, origin, &open, classify)
 }
 
 /// A zip archive starts with a local file header, or is empty.
@@ -391,6 +424,7 @@ fn load_zip<R: Read + Seek>(
     source: &Source,
     origin: String,
     reader: R,
+    classify: Option<Classify<'_>>,
 ) -> Result<Import, ImportError> {
     let mut archive = zip::ZipArchive::new(reader).map_err(|e| ImportError::Zip {
         origin: origin.clone(),
@@ -441,9 +475,12 @@ fn load_zip<R: Read + Seek>(
         source: e,
     })?;
     drop(file);
-    read_export(source, origin, &|| {
-        Ok(Box::new(&bytes[..]) as Box<dyn Read + '_>)
-    })
+    read_export(
+        source,
+        origin,
+        &|| Ok(Box::new(&bytes[..]) as Box<dyn Read + '_>),
+        classify,
+    )
 }
 
 const SPREADSHEET_HINT: &str = "use Invitations.csv as LinkedIn exports it, or save the sheet as \"CSV UTF-8 (comma delimited)\"";
@@ -706,6 +743,7 @@ fn read_export<'a>(
     source: &Source,
     origin: String,
     open: &dyn Fn() -> io::Result<Box<dyn Read + 'a>>,
+    classify: Option<Classify<'_>>,
 ) -> Result<Import, ImportError> {
     let io_err = |e: io::Error| ImportError::Io {
         origin: origin.clone(),
@@ -717,14 +755,14 @@ fn read_export<'a>(
     head.truncate(n);
     let sniffed = sniff(&head, &origin)?;
     let reader = Box::new(io::Cursor::new(head).chain(reader));
-    match parse(reader, sniffed, source, &origin)? {
+    match parse(reader, sniffed, source, &origin, classify)? {
         Outcome::Done(import) => Ok(import),
         Outcome::NotUtf8 => {
             let fallback = Sniff {
                 encoding: TextEncoding::Windows1252Fallback,
                 ..sniffed
             };
-            match parse(open().map_err(io_err)?, fallback, source, &origin)? {
+            match parse(open().map_err(io_err)?, fallback, source, &origin, classify)? {
                 Outcome::Done(import) => Ok(import),
                 // Windows-1252 decodes every byte, so this cannot happen.
                 Outcome::NotUtf8 => Err(ImportError::Binary { origin }),
@@ -747,6 +785,7 @@ fn parse<'a>(
     sniffed: Sniff,
     source: &Source,
     origin: &str,
+    classify: Option<Classify<'_>>,
 ) -> Result<Outcome, ImportError> {
     let io_err = |e: io::Error| ImportError::Io {
         origin: origin.to_string(),
@@ -781,7 +820,37 @@ fn parse<'a>(
         None => return Ok(Outcome::NotUtf8),
     };
     let mut rows = Rows::new(cols, sniffed.encoding);
-    match rows.read_rows(&mut csv, &mut record, 0, 0) {
+    let read = match classify {
+        None => rows.read_rows(&mut csv, &mut record, 0, 0),
+        Some(classify) => std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<NoteBatch>(8);
+            let worker = scope.spawn(move || {
+                let mut out = Vec::new();
+                for batch in rx {
+                    batch.classify_into(classify, &mut out);
+                }
+                out
+            });
+            rows.pipe = Some(Pipe {
+                tx,
+                batch: NoteBatch::default(),
+            });
+            let read = rows.read_rows(&mut csv, &mut record, 0, 0);
+            if let Some(pipe) = rows.pipe.take() {
+                pipe.finish();
+            }
+            let classes = worker
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            debug_assert_eq!(classes.len(), rows.invitations.len());
+            for (inv, c) in rows.invitations.iter_mut().zip(classes) {
+                inv.category = c.category;
+                inv.signals = c.signals;
+            }
+            read
+        }),
+    };
+    match read {
         Ok(()) => {}
         Err(Stop::NotUtf8) => return Ok(Outcome::NotUtf8),
         Err(Stop::Io(e)) => return Err(io_err(e)),
@@ -1148,6 +1217,68 @@ struct Rows {
     keys: Vec<(u64, u32)>,
     shared: Shared,
     replaced_rows: usize,
+    /// Where each row's note goes to be classified, when it is.
+    pipe: Option<Pipe>,
+}
+
+/// Notes on their way to the classifying thread, a batch at a time. The
+/// texts are copied into one buffer per batch: the rows themselves stay with
+/// the reading thread, which goes on pushing to the same `Vec`.
+#[derive(Default)]
+struct NoteBatch {
+    text: String,
+    /// The end of each row's note, sender and recipient in `text`.
+    ends: Vec<[u32; 3]>,
+}
+
+impl NoteBatch {
+    const ROWS: usize = 4096;
+
+    fn push(&mut self, note: &str, from: &str, to: &str) {
+        let mut end = [0u32; 3];
+        for (slot, s) in end.iter_mut().zip([note, from, to]) {
+            self.text.push_str(s);
+            *slot = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
+        }
+        self.ends.push(end);
+    }
+
+    fn classify_into(self, classify: Classify<'_>, out: &mut Vec<Classification>) {
+        let mut start = 0usize;
+        for [a, b, c] in self.ends {
+            let (a, b, c) = (a as usize, b as usize, c as usize);
+            out.push(classify(
+                &self.text[start..a],
+                &self.text[a..b],
+                &self.text[b..c],
+            ));
+            start = c;
+        }
+    }
+}
+
+/// The sending end of the classifying thread.
+struct Pipe {
+    tx: std::sync::mpsc::SyncSender<NoteBatch>,
+    batch: NoteBatch,
+}
+
+impl Pipe {
+    fn push(&mut self, note: &str, from: &str, to: &str) {
+        self.batch.push(note, from, to);
+        if self.batch.ends.len() >= NoteBatch::ROWS {
+            let full = std::mem::take(&mut self.batch);
+            // The receiver lives until every batch is sent; a send can only
+            // fail if it panicked, which `join` then reports.
+            let _ = self.tx.send(full);
+        }
+    }
+
+    fn finish(self) {
+        if !self.batch.ends.is_empty() {
+            let _ = self.tx.send(self.batch);
+        }
+    }
 }
 
 impl Rows {
@@ -1160,6 +1291,7 @@ impl Rows {
             keys: Vec::new(),
             shared: Shared::default(),
             replaced_rows: 0,
+            pipe: None,
         }
     }
 
@@ -1361,6 +1493,9 @@ impl Rows {
         let key = xxhash_rust::xxh3::xxh3_64_with_seed(message.trim().as_bytes(), inv.id.0);
         let index = u32::try_from(self.invitations.len()).unwrap_or(u32::MAX);
         self.keys.push((key, index));
+        if let Some(pipe) = &mut self.pipe {
+            pipe.push(message, from, to);
+        }
         self.invitations.push(inv);
         Ok(())
     }

@@ -337,7 +337,16 @@ fn output(result: io::Result<()>) -> Result<(), Failure> {
 /// were skipped and anything else worth knowing; fails when rows were there
 /// but none could be read.
 fn load(source: Source, config: &Config) -> Result<Import, Failure> {
-    let mut import = import::load(&source)?;
+    let classifier = Classifier::new(&config.classify);
+    let fallback = config.name.as_deref().filter(|n| !n.trim().is_empty());
+    let classify = |note: &str, from: &str, to: &str| {
+        let to = match fallback {
+            Some(name) if to.trim().is_empty() => name,
+            _ => to,
+        };
+        classifier.classify(note, from, to)
+    };
+    let import = import::load_classified(&source, &classify)?;
     const SHOWN: usize = 20;
     for row in import.skipped.iter().take(SHOWN) {
         eprintln!(
@@ -362,8 +371,6 @@ fn load(source: Source, config: &Config) -> Result<Import, Failure> {
             import.skipped.len()
         )));
     }
-    let classifier = Classifier::new(&config.classify);
-    classifier.apply(&mut import.invitations, config.name.as_deref());
     Ok(import)
 }
 
