@@ -1475,7 +1475,7 @@ impl Rows {
             );
             return Ok(());
         };
-        let (to_shared, invitee_shared) = self.shared.get(to, invitee_url);
+        let (to_shared, invitee_shared, invitee_key) = self.shared.get(to, invitee_url);
         let inv = Invitation::with_shared(
             Fields {
                 from,
@@ -1489,6 +1489,7 @@ impl Rows {
             },
             to_shared,
             invitee_shared,
+            invitee_key,
         );
         let key = xxhash_rust::xxh3::xxh3_64_with_seed(message.trim().as_bytes(), inv.id.0);
         let index = u32::try_from(self.invitations.len()).unwrap_or(u32::MAX);
@@ -1563,26 +1564,33 @@ fn remove_duplicates(
 }
 
 /// Shares the strings that repeat from row to row (the recipient of incoming
-/// invitations, the user's own URL) instead of storing them per row.
+/// invitations, the user's own URL) instead of storing them per row, and
+/// works out the recipient's profile key once for each run of rows.
 #[derive(Default)]
 struct Shared {
     to: Option<Arc<str>>,
     invitee: Option<Arc<str>>,
+    invitee_key: String,
 }
 
 impl Shared {
-    fn get(&mut self, to: &str, invitee: &str) -> (Arc<str>, Arc<str>) {
-        fn intern(slot: &mut Option<Arc<str>>, s: &str) -> Arc<str> {
+    fn get(&mut self, to: &str, invitee: &str) -> (Arc<str>, Arc<str>, &str) {
+        fn intern(slot: &mut Option<Arc<str>>, s: &str) -> (Arc<str>, bool) {
             match slot {
-                Some(a) if &**a == s => a.clone(),
+                Some(a) if &**a == s => (a.clone(), false),
                 _ => {
                     let a: Arc<str> = Arc::from(s);
                     *slot = Some(a.clone());
-                    a
+                    (a, true)
                 }
             }
         }
-        (intern(&mut self.to, to), intern(&mut self.invitee, invitee))
+        let (to, _) = intern(&mut self.to, to);
+        let (invitee_arc, changed) = intern(&mut self.invitee, invitee);
+        if changed {
+            self.invitee_key = crate::invitation::profile_key(invitee).into_owned();
+        }
+        (to, invitee_arc, &self.invitee_key)
     }
 }
 

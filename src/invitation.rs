@@ -65,10 +65,20 @@ impl InvitationId {
         to: &str,
         sent_at: NaiveDateTime,
     ) -> Self {
+        Self::derive_keyed(
+            &profile_key(inviter_url),
+            &profile_key(invitee_url),
+            from,
+            to,
+            sent_at,
+        )
+    }
+
+    /// [`InvitationId::derive`] with the two profile keys already worked out
+    /// (the importer works out the recipient's once, not once per row).
+    pub fn derive_keyed(a: &str, b: &str, from: &str, to: &str, sent_at: NaiveDateTime) -> Self {
         // Streamed into the hasher: this runs once per row of a million-row
         // export, so no key string is built.
-        let a = profile_key(inviter_url);
-        let b = profile_key(invitee_url);
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         if !a.is_empty() && !b.is_empty() {
             h.update(b"url\0");
@@ -182,12 +192,19 @@ impl Invitation {
     /// Builds an invitation with fresh (un-shared) `to` and invitee strings.
     /// The importer uses [`Invitation::with_shared`] to share repeated ones.
     pub fn new(f: Fields<'_>) -> Self {
-        Self::with_shared(f, Arc::from(f.to), Arc::from(f.invitee_url))
+        let key = profile_key(f.invitee_url);
+        Self::with_shared(f, Arc::from(f.to), Arc::from(f.invitee_url), &key)
     }
 
     /// Builds an invitation whose `to` and invitee URL are the given shared
-    /// strings (which must equal `f.to` and `f.invitee_url`).
-    pub fn with_shared(f: Fields<'_>, to: Arc<str>, invitee_url: Arc<str>) -> Self {
+    /// strings (which must equal `f.to` and `f.invitee_url`), and
+    /// `invitee_key` the [`profile_key`] of the latter.
+    pub fn with_shared(
+        f: Fields<'_>,
+        to: Arc<str>,
+        invitee_url: Arc<str>,
+        invitee_key: &str,
+    ) -> Self {
         debug_assert_eq!(&*to, f.to);
         debug_assert_eq!(&*invitee_url, f.invitee_url);
         let mut text = String::with_capacity(f.from.len() + f.message.len() + f.inviter_url.len());
@@ -196,7 +213,13 @@ impl Invitation {
         text.push_str(f.message);
         let message_end = text.len();
         text.push_str(f.inviter_url);
-        let id = InvitationId::derive(f.inviter_url, f.invitee_url, f.from, f.to, f.sent_at);
+        let id = InvitationId::derive_keyed(
+            &profile_key(f.inviter_url),
+            invitee_key,
+            f.from,
+            f.to,
+            f.sent_at,
+        );
         Invitation {
             text: text.into_boxed_str(),
             // A single field over 4 GiB cannot come out of the importer (it
