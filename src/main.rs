@@ -146,6 +146,10 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let paths = Paths::resolve(cli.global.config.clone(), cli.global.data_dir.clone());
     let config = Config::load(&paths.config_file, paths.config_required)?;
+    // Checked for every command, so a mistake in the file shows up at once,
+    // not only when the screen that uses it opens.
+    let keymap = Keymap::new(&config.keys).map_err(|e| config_error(&paths, e))?;
+    let templates = Templates::new(&config.templates).map_err(|e| config_error(&paths, e))?;
     match cli.command {
         Some(Command::Stats {
             file,
@@ -260,7 +264,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output(invitriage::synth::write(io::stdout().lock(), rows, seed))?;
             Ok(ExitCode::SUCCESS)
         }
-        None => triage(Source::from_arg(cli.file), &config, &paths),
+        None => triage(
+            Source::from_arg(cli.file),
+            &config,
+            &paths,
+            keymap,
+            templates,
+        ),
     }
 }
 
@@ -283,9 +293,13 @@ fn load_with_journal(
 }
 
 /// Opens the full-screen triage app.
-fn triage(source: Source, config: &Config, paths: &Paths) -> Result<ExitCode, Failure> {
-    let keymap = Keymap::new(&config.keys).map_err(|e| config_error(paths, e))?;
-    let templates = Templates::new(&config.templates).map_err(|e| config_error(paths, e))?;
+fn triage(
+    source: Source,
+    config: &Config,
+    paths: &Paths,
+    keymap: Keymap,
+    templates: Templates,
+) -> Result<ExitCode, Failure> {
     if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
         return Err(Failure(
             "the triage screen needs a terminal; for output to a pipe use `invitriage stats` or `invitriage classify`".into(),

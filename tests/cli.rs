@@ -1124,3 +1124,219 @@ mod properties {
         }
     }
 }
+
+// ---- classification, config, check, export -------------------------------
+
+#[test]
+fn the_sample_mirrors_the_survey() {
+    let env = Env::new();
+    let (code, stdout, _) = env.run(&["stats", "--json"]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["total"], 135);
+    assert_eq!(v["by_category"]["default"], 112);
+    assert_eq!(v["by_category"]["greeting-only"], 10);
+    assert_eq!(v["by_category"]["customised"], 13);
+    let (_, text, _) = env.run(&["stats"]);
+    assert!(
+        text.contains(
+            "135 incoming invitations: 13 customised · 10 greeting-only · 112 default (83%)"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn classify_labels_each_group_and_signal() {
+    let env = Env::new();
+    let rows = [
+        incoming("Ann Lee", "ann", ""),
+        incoming(
+            "Bob Roe",
+            "bob",
+            "Hi Colleen, I'd like to add you to my professional network on LinkedIn.",
+        ),
+        incoming(
+            "Cy Day",
+            "cy",
+            "We met at the SEBA mixer last week - I'd like to add you to my professional network.",
+        ),
+        incoming(
+            "Di Fox",
+            "di",
+            "We help logistics firms cut costs. Book a call: https://example.com",
+        ),
+    ];
+    env.file("Invitations.csv", export(HEADER, &rows));
+    let (code, stdout, _) = env.run(&["classify", "Invitations.csv", "--format", "csv"]);
+    assert_eq!(code, 0);
+    let mut r = csv::Reader::from_reader(stdout.as_bytes());
+    let got: Vec<(String, String)> = r
+        .records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            (rec[7].to_string(), rec[8].to_string())
+        })
+        .collect();
+    assert_eq!(got[0], ("default".into(), "".into()));
+    assert_eq!(got[1], ("greeting-only".into(), "".into()));
+    assert_eq!(got[2].0, "customised");
+    assert!(got[2].1.contains("context"), "{:?}", got[2]);
+    assert_eq!(got[3].0, "customised");
+    assert!(got[3].1.contains("pitch"), "{:?}", got[3]);
+}
+
+#[test]
+fn config_lists_extend_the_classifier() {
+    let env = Env::new();
+    let note = "Jag vill gärna lägga till dig i mitt nätverk på LinkedIn.";
+    env.file(
+        "Invitations.csv",
+        export(HEADER, &[incoming("Ann Lee", "ann", note)]),
+    );
+    let (_, before, _) = env.run(&["classify", "Invitations.csv", "--format", "json"]);
+    assert!(before.contains("\"category\":\"customised\""), "{before}");
+    env.file(
+        "config.toml",
+        format!("[classify]\nstock_texts = [\"{note}\"]\n"),
+    );
+    let (code, after, stderr) = env.run(&[
+        "--config",
+        "config.toml",
+        "classify",
+        "Invitations.csv",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(after.contains("\"category\":\"default\""), "{after}");
+}
+
+#[test]
+fn config_mistakes_name_the_key_and_line() {
+    let env = Env::new();
+    env.file("a.toml", "name = \"Colleen\"\n\n[sent]\nstale_days = 3\n");
+    let err = env.fails(&["--config", "a.toml", "stats"]);
+    assert!(
+        err.contains("a.toml") && err.contains("line 4") && err.contains("stale_days"),
+        "{err}"
+    );
+    env.file("b.toml", "[templates]\nmine = \"Hi {firstname}\"\n");
+    let err = env.fails(&["--config", "b.toml", "stats"]);
+    assert!(err.contains("{firstname}") && err.contains("mine"), "{err}");
+    env.file("c.toml", "[keys]\nacept = \"y\"\n");
+    let err = env.fails(&["--config", "c.toml", "stats"]);
+    assert!(err.contains("unknown action `acept`"), "{err}");
+    let err = env.fails(&["--config", "missing.toml", "stats"]);
+    assert!(err.contains("missing.toml"), "{err}");
+}
+
+#[test]
+fn check_grades_a_note_and_sets_the_exit_status() {
+    let env = Env::new();
+    let (code, out, _) = env.run(&[
+        "check",
+        "Hi Sam, we met at the ASCM forum in Lisbon. I'm moving into supply planning and would love your advice.",
+        "--to",
+        "Sam Rivera",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("customised · context, reason"), "{out}");
+    assert!(out.contains("✗ offer"), "{out}");
+    let (code, out, _) = env.run(&[
+        "check",
+        "Hi Sam, I'd like to add you to my profesional network on LinkedIn.",
+        "--to",
+        "Sam Rivera",
+    ]);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("greeting-only"), "{out}");
+    assert!(
+        out.contains("nearly"),
+        "the typo is still recognised: {out}"
+    );
+    let (code, out, _) = env.run(&[
+        "check",
+        "--json",
+        "We met at the summit and I would love your advice on scorecards.",
+    ]);
+    assert_eq!(code, 0);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["passes"], true);
+    assert_eq!(v["limit"], 300);
+    env.file("free.toml", "[sent]\nnote_limit = 20\n");
+    let (code, out, _) = env.run(&[
+        "--config",
+        "free.toml",
+        "check",
+        "We met at the summit and I would love your advice.",
+    ]);
+    assert_eq!(code, 1, "over the configured limit: {out}");
+    assert!(out.contains("too many"), "{out}");
+}
+
+#[test]
+fn export_and_drafts_read_the_journal_and_escape_formulas() {
+    use invitriage::journal::{Decision, DraftKind, Journal};
+    let env = Env::new();
+    let rows = [
+        incoming("=HYPERLINK(\"x\")", "eve", "We met at the summit."),
+        incoming("Bob Roe", "bob", ""),
+    ];
+    env.file("Invitations.csv", export(HEADER, &rows));
+    let (_, json, _) = env.run(&["classify", "Invitations.csv", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let id = |i: usize| v[i]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
+        j.record_decision(&[id(1)], Some(Decision::Ignored), at)
+            .unwrap();
+        j.record_draft(id(0), DraftKind::Reply, "Hi Eve, how can I help?", at)
+            .unwrap();
+    }
+    let (code, csv_out, stderr) = env.run(&["export", "Invitations.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        csv_out.contains("'=HYPERLINK"),
+        "formula escaped: {csv_out}"
+    );
+    assert!(
+        csv_out.contains("replied") && csv_out.contains("ignored"),
+        "{csv_out}"
+    );
+    let (code, md, _) = env.run(&["drafts", "Invitations.csv"]);
+    assert_eq!(code, 0);
+    assert!(
+        md.contains("Hi Eve, how can I help?") && md.contains("replied"),
+        "{md}"
+    );
+    let (_, dj, _) = env.run(&["drafts", "Invitations.csv", "--format", "json"]);
+    let d: Value = serde_json::from_str(&dj).unwrap();
+    assert_eq!(d["count"], 1);
+}
+
+#[test]
+fn stats_outgoing_lists_stale_sent_invitations() {
+    let env = Env::new();
+    let (code, out, _) = env.run(&["stats", "--direction", "outgoing"]);
+    assert_eq!(code, 0);
+    assert!(out.contains("20 sent invitations"), "{out}");
+    assert!(
+        out.contains("sent and still pending after 21 days: 15"),
+        "{out}"
+    );
+    env.file("c.toml", "[sent]\nstale_after_days = 60\n");
+    let (_, json, _) = env.run(&[
+        "--config",
+        "c.toml",
+        "stats",
+        "--direction",
+        "outgoing",
+        "--json",
+    ]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let stale = v["stale_sent"].as_array().unwrap();
+    assert!(stale.iter().all(|s| s["age_days"].as_i64().unwrap() >= 60));
+    assert!(stale.len() < 15);
+}
