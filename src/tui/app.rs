@@ -1062,6 +1062,14 @@ impl App {
                     self.keymap.hint(&Action::CopyDraft),
                     self.keymap.hint(&Action::OpenProfile)
                 ));
+                // Like accept and ignore, a reply moves on; a thank-you
+                // follows an accept the user already moved past, so it stays.
+                if kind == crate::journal::DraftKind::Reply
+                    && let Some(r) = self.rows.iter().position(|&i| i == idx)
+                {
+                    self.cursor = r;
+                    self.advance_to_undecided(r);
+                }
             }
             Err(e) => self.set_error(format!("Not saved: {e} · the draft is still here")),
         }

@@ -133,10 +133,14 @@ fn open_url(url: &str) -> Action {
     };
     match result {
         Ok(()) => Action::Status(format!("Opened {url} in the browser"), false),
-        Err(e) => Action::Status(
-            format!("Could not open a browser ({e}); the URL is {url} · y copies it"),
-            true,
-        ),
+        Err(e) => {
+            let why = e.to_string();
+            let why = why.lines().next().unwrap_or("").chars().take(60).collect::<String>();
+            Action::Status(
+                format!("No browser could be opened (set $BROWSER; {why}) · y copies the URL"),
+                true,
+            )
+        }
     }
 }
 
