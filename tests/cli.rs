@@ -1340,3 +1340,59 @@ fn stats_outgoing_lists_stale_sent_invitations() {
     assert!(stale.iter().all(|s| s["age_days"].as_i64().unwrap() >= 60));
     assert!(stale.len() < 15);
 }
+
+#[test]
+fn drafts_list_snapshot() {
+    use invitriage::journal::{Decision, DraftKind, Journal};
+    let env = Env::new();
+    let rows = [
+        incoming(
+            "Mei Okafor",
+            "mei",
+            "I'm moving into supply planning and would love your advice.",
+        ),
+        incoming(
+            "Dana Whitlock",
+            "dana",
+            "Devin mentioned you after our call.",
+        ),
+        incoming("Rex Halloran", "rex", ""),
+    ];
+    env.file("Invitations.csv", export(HEADER, &rows));
+    let (_, json, _) = env.run(&["classify", "Invitations.csv", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let id = |i: usize| v[i]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = |s| invitriage::import::parse_sent_at(s).unwrap();
+        j.record_draft(
+            id(0),
+            DraftKind::Reply,
+            "Hi Mei,\n\nSince we don't know each other, how can I help you?\n\nColleen",
+            at("2026-11-20T09:00:00"),
+        )
+        .unwrap();
+        j.record_decision(
+            &[id(1)],
+            Some(Decision::Accepted),
+            at("2026-11-21T09:00:00"),
+        )
+        .unwrap();
+        j.record_draft(
+            id(1),
+            DraftKind::ThankYou,
+            "Hi Dana,\n\nThanks for connecting. A call next week?\n\nColleen",
+            at("2026-11-22T09:00:00"),
+        )
+        .unwrap();
+    }
+    let (code, md, stderr) = env.run(&["drafts", "Invitations.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    insta::assert_snapshot!(md);
+    let (_, csv_out, _) = env.run(&["drafts", "Invitations.csv", "--format", "csv"]);
+    assert_eq!(
+        csv_out.lines().next().unwrap(),
+        "name,profile_url,kind,status,drafted_at,text,id"
+    );
+    assert!(csv_out.contains("thank-you,accepted"), "{csv_out}");
+}

@@ -756,8 +756,26 @@ impl App {
         let next = (from + 1..self.rows.len())
             .chain(0..from)
             .find(|&r| self.decisions[self.rows[r] as usize].is_none());
-        if let Some(r) = next {
-            self.move_to(r);
+        match next {
+            Some(r) => self.move_to(r),
+            None if self.current_tab() != Tab::Sent => {
+                // The list is done: say where the work goes on.
+                let next_tab = (0..3).find(|&t| {
+                    self.tab_members[t]
+                        .iter()
+                        .any(|&i| self.decisions[i as usize].is_none())
+                });
+                let done = match next_tab {
+                    Some(t) => format!("all decided here; {} for {}", t + 1, Tab::ALL[t].title()),
+                    None => "inbox done: `invitriage export` lists it all".into(),
+                };
+                if let Some(status) = &mut self.status {
+                    status.text = format!("{} · {done}", status.text);
+                } else {
+                    self.set_status(done);
+                }
+            }
+            None => {}
         }
     }
 
