@@ -135,7 +135,13 @@ fn open_url(url: &str) -> Action {
         Ok(()) => Action::Status(format!("Opened {url} in the browser"), false),
         Err(e) => {
             let why = e.to_string();
-            let why = why.lines().next().unwrap_or("").chars().take(60).collect::<String>();
+            let why = why
+                .lines()
+                .next()
+                .unwrap_or("")
+                .chars()
+                .take(60)
+                .collect::<String>();
             Action::Status(
                 format!("No browser could be opened (set $BROWSER; {why}) · y copies the URL"),
                 true,
