@@ -46,8 +46,9 @@ fn areas(area: Rect) -> Areas {
     ])
     .areas(area);
     if area.width >= SIDE_BY_SIDE {
-        let [list, separator, detail] = Layout::horizontal([
+        let [list, separator, _, detail] = Layout::horizontal([
             Constraint::Percentage(55),
+            Constraint::Length(1),
             Constraint::Length(1),
             Constraint::Min(0),
         ])
