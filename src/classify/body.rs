@@ -34,6 +34,7 @@ pub(crate) fn split_pieces(t: &str, start: usize, out: &mut Vec<(usize, usize)>)
     let mut piece = start;
     let mut i = start;
     loop {
+        i = skip_to_stop(bytes, i);
         while i < bytes.len() && !STOP[bytes[i] as usize] {
             i += 1;
         }
@@ -59,6 +60,31 @@ pub(crate) fn split_pieces(t: &str, start: usize, out: &mut Vec<(usize, usize)>)
         i += len;
     }
     push_piece(t, piece, t.len(), out);
+}
+
+/// Skips eight bytes at a time while none of them may split (see
+/// `split_pieces`): `\n` to `\r`, `!`, `-`, `.`, `?` and non-ASCII ones.
+fn skip_to_stop(b: &[u8], mut i: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // For bytes below 0x80, the high bit of `x + (0x80 - lo)` is set when
+    // `x >= lo`, and that of `x + (0x7f - hi)` when `x > hi`.
+    let within = |x: u64, lo: u64, hi: u64| (x + (0x80 - lo) * ONES) & !(x + (0x7f - hi) * ONES);
+    while let Some(eight) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        let x = v & !HIGH;
+        let stops = (within(x, 0x0A, 0x0D)
+            | within(x, 0x21, 0x21)
+            | within(x, 0x2D, 0x2E)
+            | within(x, 0x3F, 0x3F)
+            | v)
+            & HIGH;
+        if stops != 0 {
+            break;
+        }
+        i += 8;
+    }
+    i
 }
 
 fn push_piece(t: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
@@ -133,7 +159,7 @@ pub(crate) fn allowed_distance(len: usize) -> usize {
 
 /// The stock sentence nearest to `norm` within the allowed distance, with
 /// that distance. Only stock sentences whose length is within the allowed
-/// distance are compared.
+/// distance are compared, and only those whose [`Histogram`] is too.
 fn nearest_stock(
     lists: &Prepared,
     norm: &str,
@@ -144,14 +170,21 @@ fn nearest_stock(
     if k == 0 {
         return None;
     }
+    let hist = Histogram::of(norm.chars());
     let DistanceScratch { chars, rows } = scratch;
     chars.clear();
-    chars.extend(norm.chars());
     let mut best: Option<(usize, usize)> = None;
     for len in n - k..=n + k {
         for &i in lists.stock_by_len.get(len).map_or(&[][..], Vec::as_slice) {
             let bound = best.map_or(k, |(_, d)| d - 1);
-            if let Some(d) = within(chars, &lists.stock[i].chars, bound, rows) {
+            let entry = &lists.stock[i];
+            if hist.distance_bound(&entry.hist) > bound {
+                continue;
+            }
+            if chars.is_empty() {
+                chars.extend(norm.chars());
+            }
+            if let Some(d) = within(chars, &entry.chars, bound, rows) {
                 best = Some((i, d));
                 if d <= 1 {
                     return best;
@@ -160,6 +193,34 @@ fn nearest_stock(
         }
     }
     best
+}
+
+/// How many times a sentence has each of 64 classes of characters
+/// (saturating): each edit changes at most two counts by one, so two
+/// sentences are at least half the sum of their counts' differences apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Histogram([u8; 64]);
+
+impl Histogram {
+    pub(crate) fn of(chars: impl Iterator<Item = char>) -> Self {
+        let mut h = [0u8; 64];
+        for c in chars {
+            let class = (u32::from(c).wrapping_mul(0x9E37_79B1) >> 26) as usize;
+            h[class] = h[class].saturating_add(1);
+        }
+        Histogram(h)
+    }
+
+    /// A lower bound on the edit distance of the two sentences.
+    fn distance_bound(&self, other: &Histogram) -> usize {
+        let sum: u32 = self
+            .0
+            .iter()
+            .zip(&other.0)
+            .map(|(&a, &b)| u32::from(a.abs_diff(b)))
+            .sum();
+        sum.div_ceil(2) as usize
+    }
 }
 
 /// Whether every word of the normalised sentence is generic: in the generic
@@ -288,6 +349,21 @@ mod tests {
     }
 
     #[test]
+    fn skipping_to_what_may_split() {
+        for stop in [b'\n', b'\r', 0x0B, 0x0C, b'!', b'-', b'.', b'?', 0x80, 0xE2] {
+            for at in 0..8 {
+                let mut t = *b"abcdefghijklmnop";
+                t[at + 8] = stop;
+                assert_eq!(skip_to_stop(&t, 0), 8, "{stop:#x} at {at}");
+                t[at] = stop;
+                assert_eq!(skip_to_stop(&t, 0), 0, "{stop:#x} at {at}");
+            }
+        }
+        let plain = b"Hi, I'm Joe; glad (x) to 'meet' you: 1+2=3 [ok] *_~/";
+        assert_eq!(skip_to_stop(plain, 0), plain.len() / 8 * 8);
+    }
+
+    #[test]
     fn splitting() {
         assert_eq!(
             pieces("We met last week - I'd like to connect. Thanks!\r\n\r\n- Joe"),
@@ -329,6 +405,13 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+        #[test]
+        fn histogram_bounds_the_distance(a in "[abcé ]{0,30}", b in "[abcé ]{0,30}") {
+            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+            let bound = Histogram::of(a.chars()).distance_bound(&Histogram::of(b.chars()));
+            prop_assert!(bound <= lev(&ca, &cb));
+        }
+
         #[test]
         fn banded_distance_agrees_with_full(a in "[abc]{0,12}", b in "[abc]{0,12}", k in 0usize..4) {
             let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());

@@ -51,39 +51,45 @@ fn two_spaces(line: &str, from: usize) -> Option<usize> {
     None
 }
 
-/// Copies `src` to `out` without its boilerplate lines, pushing each removed
-/// line to `removed`. A line ends at a line break or, in recent exports that
-/// write line breaks as two spaces, at the first two spaces after the phrase.
-pub(crate) fn strip(src: &str, out: &mut String, mut removed: Option<&mut Vec<String>>) {
+/// `src` without its boilerplate lines: `src` itself when it has none, else
+/// a copy in `out`. Each removed line is pushed to `removed`. A line ends at
+/// a line break or, in recent exports that write line breaks as two spaces,
+/// at the first two spaces after the phrase.
+pub(crate) fn strip<'a>(
+    src: &'a str,
+    out: &'a mut String,
+    mut removed: Option<&mut Vec<String>>,
+) -> &'a str {
+    let Some(mut k) = find(src) else {
+        return src;
+    };
     out.clear();
-    if find(src).is_none() {
-        out.push_str(src);
-        return;
-    }
+    // Copied up to `pos`; the phrase's next occurrence starts at `k`. The
+    // phrase holds no line break, so each occurrence is inside one line, and
+    // the lines without one are copied as they are.
     let mut pos = 0;
-    while pos < src.len() {
-        let end = src[pos..]
-            .find(is_line_break)
-            .map_or(src.len(), |i| pos + i);
-        let line = &src[pos..end];
-        match find(line) {
-            Some(k) => {
-                let cut = two_spaces(line, k + PHRASE.len()).unwrap_or(line.len());
-                if let Some(r) = removed.as_deref_mut() {
-                    r.push(line[..cut].trim().to_owned());
-                }
-                out.push_str(&line[cut..]);
-            }
-            None => out.push_str(line),
+    loop {
+        let line_start = src[pos..k]
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_line_break(c))
+            .map_or(pos, |(i, c)| pos + i + c.len_utf8());
+        let line_end = src[k..].find(is_line_break).map_or(src.len(), |i| k + i);
+        let line = &src[line_start..line_end];
+        let cut = two_spaces(line, k - line_start + PHRASE.len()).unwrap_or(line.len());
+        if let Some(r) = removed.as_deref_mut() {
+            r.push(line[..cut].trim().to_owned());
         }
-        match src[end..].chars().next() {
-            Some(c) => {
-                out.push(c);
-                pos = end + c.len_utf8();
-            }
-            None => pos = end,
+        out.push_str(&src[pos..line_start]);
+        out.push_str(&line[cut..]);
+        pos = line_end;
+        match find(&src[pos..]) {
+            Some(j) => k = pos + j,
+            None => break,
         }
     }
+    out.push_str(&src[pos..]);
+    out
 }
 
 #[cfg(test)]
@@ -93,8 +99,8 @@ mod tests {
     fn run(src: &str) -> (String, Vec<String>) {
         let mut out = String::new();
         let mut removed = Vec::new();
-        strip(src, &mut out, Some(&mut removed));
-        (out, removed)
+        let kept = strip(src, &mut out, Some(&mut removed)).to_owned();
+        (kept, removed)
     }
 
     #[test]

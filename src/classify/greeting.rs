@@ -3,7 +3,9 @@
 
 use super::lists::Prepared;
 use super::names::NameWords;
-use super::normalise::{eq_folded, fold_into, is_hspace, is_line_break, is_word_char, read_word};
+use super::normalise::{
+    eq_folded, fold_into, is_hspace, is_line_break, next_word_start, read_word,
+};
 
 /// At most this many name words follow a salutation.
 const MAX_NAME_WORDS: usize = 3;
@@ -97,21 +99,21 @@ pub(crate) struct Ctx<'a> {
 /// Finds the greeting at the start of `t`: after any white space, emoji or
 /// punctuation that opens the note. `buf` is scratch.
 pub(crate) fn detect(t: &str, ctx: &Ctx<'_>, buf: &mut String) -> Option<Found> {
-    let start = t.find(is_word_char)?;
-    if let Some(after) = salutation(t, start, ctx, buf) {
-        return Some(name_words(t, start, after, ctx, buf));
-    }
-    bare_name(t, start, ctx, buf)
-}
-
-/// The end of the salutation that starts at `start`, if one does. A
-/// salutation is matched word by word, so it ends at a word boundary
-/// (`Hilary` is not `hi`).
-fn salutation(t: &str, start: usize, ctx: &Ctx<'_>, buf: &mut String) -> Option<usize> {
+    let start = next_word_start(t, 0)?;
     let first_end = read_word(t, start)?;
     buf.clear();
     fold_into(&t[start..first_end], buf);
-    'phrases: for rest in ctx.lists.salutations.after(buf) {
+    if let Some(after) = salutation(t, first_end, ctx, buf) {
+        return Some(name_words(t, start, after, ctx, buf));
+    }
+    bare_name(t, start, first_end, ctx, buf)
+}
+
+/// The end of the salutation whose first word ends at `first_end` and is
+/// `first` (folded), if one does. A salutation is matched word by word, so
+/// it ends at a word boundary (`Hilary` is not `hi`).
+fn salutation(t: &str, first_end: usize, ctx: &Ctx<'_>, first: &str) -> Option<usize> {
+    'phrases: for rest in ctx.lists.salutations.after(first) {
         let mut p = first_end;
         for want in rest {
             let (q, kind) = gap(t, p);
@@ -205,12 +207,9 @@ fn is_i(folded: &str) -> bool {
 }
 
 /// The recipient's first or full name alone, followed by `,` `!` `:` or a
-/// line break.
-fn bare_name(t: &str, start: usize, ctx: &Ctx<'_>, buf: &mut String) -> Option<Found> {
+/// line break. The first word ends at `e1` and is in `buf`, folded.
+fn bare_name(t: &str, start: usize, e1: usize, ctx: &Ctx<'_>, buf: &mut String) -> Option<Found> {
     const DELIMITERS: &[char] = &[',', '!', ':'];
-    let e1 = read_word(t, start)?;
-    buf.clear();
-    fold_into(&t[start..e1], buf);
     if !ctx.recipient.matches_first(buf) {
         return None;
     }

@@ -4,7 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::body::split_pieces;
+use super::body::{Histogram, split_pieces};
 use super::normalise::{fold_entry, nfkc_cow, normalise, words};
 use super::signals::Hints;
 use super::{Lists, Signals};
@@ -90,6 +90,9 @@ pub(crate) struct StockEntry {
     pub kind: StockKind,
     /// Normalised, as characters, for the edit distance.
     pub chars: Box<[char]>,
+    /// The characters' histogram, to skip the edit distance when it is
+    /// surely too large.
+    pub hist: Histogram,
 }
 
 /// Phrases of one or more words (salutations, closing phrases), by their
@@ -135,6 +138,12 @@ pub(crate) struct Prepared {
     pub stock: Vec<StockEntry>,
     /// Normalised stock sentence → index in `stock`.
     pub stock_exact: FastMap<String, usize>,
+    /// Every stock sentence as written in its list (after NFKC), whose
+    /// normalisation is in `stock_exact`: a note's sentence that is
+    /// byte-for-byte one of these needs no normalising to be found stock.
+    pub stock_raw: FastSet<String>,
+    /// Whether a string of so many bytes may be in `stock_raw`.
+    pub stock_raw_len: Vec<bool>,
     /// Indices in `stock` by the length of the normalised sentence in chars.
     pub stock_by_len: Vec<Vec<usize>>,
     pub generic_words: FastSet<String>,
@@ -147,6 +156,12 @@ pub(crate) struct Prepared {
 }
 
 impl Prepared {
+    /// Whether `piece` (NFKC) is a stock sentence exactly as listed, which
+    /// makes it stock without normalising it.
+    pub(crate) fn is_stock_as_listed(&self, piece: &str) -> bool {
+        self.stock_raw_len.get(piece.len()) == Some(&true) && self.stock_raw.contains(piece)
+    }
+
     pub(crate) fn new(extra: &Lists) -> Self {
         let mut p = Prepared::default();
         for text in all(STOCK_TEXTS, &extra.stock_texts) {
@@ -203,7 +218,15 @@ impl Prepared {
         for (a, b) in pieces {
             let display = &text[a..b];
             let norm = normalise(display);
-            if norm.is_empty() || self.stock_exact.contains_key(&norm) {
+            if norm.is_empty() {
+                continue;
+            }
+            if self.stock_raw_len.len() <= display.len() {
+                self.stock_raw_len.resize(display.len() + 1, false);
+            }
+            self.stock_raw_len[display.len()] = true;
+            self.stock_raw.insert(display.to_owned());
+            if self.stock_exact.contains_key(&norm) {
                 continue;
             }
             let chars: Box<[char]> = norm.chars().collect();
@@ -216,6 +239,7 @@ impl Prepared {
             self.stock.push(StockEntry {
                 display: display.to_owned(),
                 kind,
+                hist: Histogram::of(chars.iter().copied()),
                 chars,
             });
         }

@@ -4,7 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::body::within_one;
-use super::normalise::{eq_folded, fold_chars, fold_into, words};
+use super::normalise::{eq_folded, fold_chars, fold_into, is_nfkc, words};
 
 /// A person's name as lower-case words (NFKC, straight apostrophes), kept in
 /// one reusable buffer.
@@ -15,6 +15,8 @@ pub(crate) struct NameWords {
     given: String,
     buf: String,
     words: Vec<(usize, usize)>,
+    /// Whether a word has a hyphen.
+    hyphen: bool,
 }
 
 impl NameWords {
@@ -28,8 +30,14 @@ impl NameWords {
         self.given.push_str(name);
         self.buf.clear();
         self.words.clear();
-        let name = name.split([',', '|', '(']).next().unwrap_or("");
+        let name = &name[..name
+            .bytes()
+            .position(|b| matches!(b, b',' | b'|' | b'('))
+            .unwrap_or(name.len())];
         if name.is_ascii() {
+            return self.fill_ascii(name);
+        }
+        if is_nfkc(name) {
             fold_into(name, &mut self.buf);
         } else {
             fold_chars(name.nfkc(), &mut self.buf);
@@ -38,6 +46,40 @@ impl NameWords {
         for w in words(&self.buf) {
             let start = w.as_ptr() as usize - base;
             self.words.push((start, start + w.len()));
+        }
+        let hyphen = self.iter().any(|w| w.contains('-'));
+        self.hyphen = hyphen;
+    }
+
+    /// `fill`'s folding and splitting for an ASCII name, in one pass: runs
+    /// of letters, digits, `'` and `-`, trimmed of `'` and `-` (as `words`).
+    fn fill_ascii(&mut self, name: &str) {
+        self.buf.push_str(name);
+        self.buf.make_ascii_lowercase();
+        let b = self.buf.as_bytes();
+        let inner = is_inner_ascii;
+        let edge = |c: u8| c == b'\'' || c == b'-';
+        let mut i = 0;
+        self.hyphen = false;
+        while i < b.len() {
+            while i < b.len() && !inner(b[i]) {
+                i += 1;
+            }
+            let mut start = i;
+            while i < b.len() && inner(b[i]) {
+                i += 1;
+            }
+            let mut end = i;
+            while start < end && edge(b[start]) {
+                start += 1;
+            }
+            while end > start && edge(b[end - 1]) {
+                end -= 1;
+            }
+            if start < end {
+                self.hyphen |= b[start..end].contains(&b'-');
+                self.words.push((start, end));
+            }
         }
     }
 
@@ -73,8 +115,11 @@ impl NameWords {
     /// Whether `w` (normalised, lower case) is a word of the name, or a part
     /// of a hyphenated one.
     pub(crate) fn has(&self, w: &str) -> bool {
-        self.iter()
-            .any(|n| n == w || (n.contains('-') && n.split('-').any(|p| p == w)))
+        self.iter().any(|n| n == w)
+            || (self.hyphen
+                && self
+                    .iter()
+                    .any(|n| n.contains('-') && n.split('-').any(|p| p == w)))
     }
 
     /// Whether the raw word `raw` is a word of the name, case-insensitively.
@@ -109,6 +154,11 @@ impl NameWords {
     }
 }
 
+/// An ASCII letter or digit, `'` or `-`: what the words of a name are made of.
+fn is_inner_ascii(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'\'' || b == b'-'
+}
+
 /// The spec's rule: a word matches a name when it equals it, or, for names
 /// of five letters or more, is within edit distance 1 of it. Both lower case.
 pub(crate) fn matches(word: &str, name: &str) -> bool {
@@ -137,6 +187,20 @@ mod tests {
         assert!(!matches("pam", "sam"));
         assert!(!matches("samm", "sam"));
         assert!(!matches("colin", "colleen"));
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+        #[test]
+        fn ascii_names_split_like_words(name in "[ a-zA-Z0-9'.,|(-]{0,24}") {
+            let n = NameWords::new(&name);
+            let prefix = name.split([',', '|', '(']).next().unwrap_or("");
+            let mut folded = String::new();
+            fold_into(prefix, &mut folded);
+            let want: Vec<&str> = words(&folded).collect();
+            proptest::prop_assert_eq!(n.iter().collect::<Vec<_>>(), want.clone());
+            proptest::prop_assert_eq!(n.hyphen, want.iter().any(|w| w.contains('-')));
+        }
     }
 
     #[test]

@@ -11,8 +11,9 @@
 //! "lower case".
 
 use std::borrow::Cow;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// A line break: `\n`, `\r` and Unicode's other line and paragraph separators.
@@ -64,10 +65,87 @@ pub(crate) fn straighten(c: char) -> char {
     }
 }
 
+/// The code points below this are looked up in [`STABLE_BITS`].
+const STABLE_END: usize = 0x2_0000;
+
+/// One bit per code point below [`STABLE_END`]: set when the character is a
+/// starter (canonical combining class 0) whose NFKC quick check answers
+/// "yes". A text made only of such characters is in NFKC, and
+/// `is_nfkc_quick` says so too. Filled 64 code points at a time, the first
+/// time one of them is looked up, from `unicode-normalization`'s own tables,
+/// so the two can never disagree.
+static STABLE_BITS: [AtomicU64; STABLE_END / 64] = [const { AtomicU64::new(0) }; STABLE_END / 64];
+/// One bit per word of [`STABLE_BITS`]: set once that word is filled.
+static STABLE_DONE: [AtomicU64; STABLE_END / 64 / 64] =
+    [const { AtomicU64::new(0) }; STABLE_END / 64 / 64];
+
+/// Whether `c` is a starter whose NFKC quick check answers "yes".
+fn is_stable(c: char) -> bool {
+    let cp = c as usize;
+    if cp >= STABLE_END {
+        return is_stable_uncached(c);
+    }
+    let block = cp / 64;
+    let flag = 1u64 << (block % 64);
+    let bits = if STABLE_DONE[block / 64].load(Ordering::Acquire) & flag != 0 {
+        STABLE_BITS[block].load(Ordering::Relaxed)
+    } else {
+        let mut bits = 0;
+        for k in 0..64 {
+            if char::from_u32((block * 64 + k) as u32).is_some_and(is_stable_uncached) {
+                bits |= 1 << k;
+            }
+        }
+        // Another thread may fill the same word: with the same bits.
+        STABLE_BITS[block].store(bits, Ordering::Relaxed);
+        STABLE_DONE[block / 64].fetch_or(flag, Ordering::Release);
+        bits
+    };
+    bits & (1 << (cp % 64)) != 0
+}
+
+fn is_stable_uncached(c: char) -> bool {
+    canonical_combining_class(c) == 0 && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+}
+
+/// Whether `src` is certainly in NFKC: every character is a stable starter.
+/// When this is false, `is_nfkc_quick` decides.
+fn surely_nfkc(src: &str) -> bool {
+    let mut i = 0;
+    while let Some(j) = next_non_ascii(src.as_bytes(), i) {
+        let Some(c) = src[j..].chars().next() else {
+            break;
+        };
+        if !is_stable(c) {
+            return false;
+        }
+        i = j + c.len_utf8();
+    }
+    true
+}
+
+/// The first byte at or after `i` that is not ASCII, eight bytes at a time.
+#[inline]
+pub(crate) fn next_non_ascii(b: &[u8], mut i: usize) -> Option<usize> {
+    while let Some(eight) = b.get(i..i + 8) {
+        let high = u64::from_le_bytes(eight.try_into().unwrap_or_default()) & HIGH;
+        if high != 0 {
+            return Some(i + high.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&c| c >= 0x80).map(|p| i + p)
+}
+
+/// Whether `src` is in NFKC (quick check "yes").
+pub(crate) fn is_nfkc(src: &str) -> bool {
+    surely_nfkc(src) || is_nfkc_quick(src.chars()) == IsNormalized::Yes
+}
+
 /// `src` in NFKC. Borrowed when it already is (every ASCII text is), so the
 /// common case costs one scan and no allocation.
 pub(crate) fn nfkc<'a>(src: &'a str, buf: &'a mut String) -> &'a str {
-    if src.is_ascii() || is_nfkc_quick(src.chars()) == IsNormalized::Yes {
+    if is_nfkc(src) {
         src
     } else {
         buf.clear();
@@ -78,7 +156,7 @@ pub(crate) fn nfkc<'a>(src: &'a str, buf: &'a mut String) -> &'a str {
 
 /// `src` in NFKC, owned only when it changes.
 pub(crate) fn nfkc_cow(src: &str) -> Cow<'_, str> {
-    if src.is_ascii() || is_nfkc_quick(src.chars()) == IsNormalized::Yes {
+    if is_nfkc(src) {
         Cow::Borrowed(src)
     } else {
         Cow::Owned(src.nfkc().collect())
@@ -151,115 +229,263 @@ pub(crate) fn contraction(word: &str) -> Option<&'static str> {
     })
 }
 
-/// Normalises `raw`, which is already NFKC, into `out`; `tmp` is scratch.
-/// `out` is empty when `raw` holds only white space, punctuation, symbols or
-/// emoji.
-pub(crate) fn normalise_into(raw: &str, tmp: &mut String, out: &mut String) {
-    if raw.is_ascii() {
-        return normalise_ascii(raw, out);
-    }
-    tmp.clear();
-    fold_into(raw, tmp);
-    out.clear();
-    let mut space = false;
-    let mut rest = tmp.as_str();
-    while let Some(c) = rest.chars().next() {
-        if c.is_whitespace() {
-            space = true;
-            rest = &rest[c.len_utf8()..];
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        if is_word_char(c) || c == '\'' {
-            let end = rest
-                .bytes()
-                .position(|b| !(b.is_ascii_alphanumeric() || b == b'\''))
-                .filter(|&i| rest.as_bytes()[i].is_ascii())
-                .unwrap_or_else(|| {
-                    rest.find(|c: char| !(is_word_char(c) || c == '\''))
-                        .unwrap_or(rest.len())
-                });
-            push_expanded(&rest[..end], out);
-            rest = &rest[end..];
-        } else {
-            out.push(c);
-            rest = &rest[c.len_utf8()..];
+/// Normalises `raw`, which is already NFKC, into `out`. `out` is empty when
+/// `raw` holds only white space, punctuation, symbols or emoji.
+///
+/// One pass: each character is folded (lower case, straight quotes) and
+/// copied; each run of word characters and apostrophes is expanded in place
+/// when it is a contraction, as soon as it ends.
+pub(crate) fn normalise_into(raw: &str, out: &mut String) {
+    let mut st = Stream {
+        out: std::mem::take(out).into_bytes(),
+        space: false,
+        run: None,
+    };
+    st.out.clear();
+    st.out.reserve(raw.len() + 8);
+    let bytes = raw.as_bytes();
+    let ascii = raw.is_ascii();
+    if ascii {
+        st.ascii(bytes);
+    } else {
+        let mut i = 0;
+        while i < bytes.len() {
+            let end = next_non_ascii(bytes, i).unwrap_or(bytes.len());
+            st.ascii(&bytes[i..end]);
+            let Some(c) = raw[end..].chars().next() else {
+                break;
+            };
+            i = end + c.len_utf8();
+            for l in c.to_lowercase() {
+                st.push(straighten(l));
+            }
         }
     }
-    let end = out.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+    st.end_run();
+    // Whole characters were copied, ASCII ones changed only in case.
+    *out = String::from_utf8(st.out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    let (start, end) = if ascii {
+        let b = out.as_bytes();
+        match b.iter().position(u8::is_ascii_alphanumeric) {
+            Some(s) => (
+                s,
+                b.iter()
+                    .rposition(u8::is_ascii_alphanumeric)
+                    .map_or(0, |e| e + 1),
+            ),
+            None => (0, 0),
+        }
+    } else {
+        let end = out.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        let start = end
+            - out[..end]
+                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .len();
+        (start, end)
+    };
     out.truncate(end);
-    let start = out.len() - out.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
     out.drain(..start);
 }
 
-/// `normalise_into` for ASCII text, in one pass: lower-cases each run of
-/// letters, digits and apostrophes as it copies it, then expands it in place
-/// when it is a contraction.
-fn normalise_ascii(raw: &str, out: &mut String) {
-    out.clear();
-    let b = raw.as_bytes();
-    let mut space = false;
-    let mut i = 0;
-    while i < b.len() {
-        let c = b[i];
-        if c.is_ascii_whitespace() || c == 0x0B {
-            space = true;
-            i += 1;
-            continue;
-        }
-        if space && !out.is_empty() {
-            out.push(' ');
-        }
-        space = false;
-        if c.is_ascii_alphanumeric() || c == b'\'' {
-            let start = i;
-            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'\'') {
+/// The state of [`normalise_into`]'s single pass over the folded characters:
+/// UTF-8 in `out`, whole characters at a time.
+struct Stream {
+    out: Vec<u8>,
+    /// White space since the last character copied.
+    space: bool,
+    /// Where the current run of word characters and apostrophes starts.
+    run: Option<usize>,
+}
+
+impl Stream {
+    /// Copies ASCII text, a run of letters, digits and apostrophes at a time
+    /// (lower-cased), white space and other characters one by one. A run
+    /// that reaches the end stays open: a word character may follow.
+    fn ascii(&mut self, b: &[u8]) {
+        let mut i = 0;
+        while let Some(&c) = b.get(i) {
+            if c.is_ascii_alphanumeric() || c == b'\'' {
+                if self.run.is_none() {
+                    self.space_before();
+                    self.run = Some(self.out.len());
+                }
+                let e = skip_run(b, i);
+                match b.get(i..i + 8) {
+                    // Eight bytes at once, the extra ones cut off.
+                    Some(eight) if e - i <= 8 => {
+                        let at = self.out.len();
+                        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+                        self.out.extend_from_slice(&lower8(v).to_le_bytes());
+                        self.out.truncate(at + e - i);
+                    }
+                    _ => self.out.extend(b[i..e].iter().map(u8::to_ascii_lowercase)),
+                }
+                i = e;
+            } else if c.is_ascii_whitespace() || c == 0x0B {
+                self.end_run();
+                self.space = true;
+                i += 1;
+            } else {
+                self.end_run();
+                self.space_before();
+                self.out.push(c);
                 i += 1;
             }
-            let at = out.len();
-            out.push_str(&raw[start..i]);
-            out[at..].make_ascii_lowercase();
-            let run = &out[at..];
-            let core = run.trim_matches('\'');
-            if core.len() <= 6
-                && let Some(expanded) = contraction(core)
-            {
-                let lead = run.len() - run.trim_start_matches('\'').len();
-                let trail = run.len() - lead - core.len();
-                out.replace_range(at + lead..out.len() - trail, expanded);
-            }
-        } else {
-            out.push(char::from(c));
-            i += 1;
         }
     }
-    let end = out
-        .trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
-        .len();
-    out.truncate(end);
-    let start = out.len()
-        - out
-            .trim_start_matches(|c: char| !c.is_ascii_alphanumeric())
-            .len();
-    out.drain(..start);
+
+    /// Copies a character (folded already).
+    #[inline]
+    fn push(&mut self, c: char) {
+        if c.is_ascii() {
+            return self.ascii(&[c as u8]);
+        }
+        if c.is_whitespace() {
+            self.end_run();
+            self.space = true;
+            return;
+        }
+        if is_word_char(c) {
+            if self.run.is_none() {
+                self.space_before();
+                self.run = Some(self.out.len());
+            }
+        } else {
+            self.end_run();
+            self.space_before();
+        }
+        self.out
+            .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    /// One space for the white space before a character, if any.
+    #[inline(always)]
+    fn space_before(&mut self) {
+        if self.space && !self.out.is_empty() {
+            self.out.push(b' ');
+        }
+        self.space = false;
+    }
+
+    #[inline(always)]
+    fn end_run(&mut self) {
+        if let Some(at) = self.run.take() {
+            let run = &self.out[at..];
+            // Most runs are words without apostrophes around them, and most
+            // words are no contraction: the filter says so cheaply.
+            if let (Some(&first), Some(&last)) = (run.first(), run.last())
+                && (first == b'\'' || last == b'\'' || CONTRACTIONS.may_hold(run))
+            {
+                expand_in_place(&mut self.out, at);
+            }
+        }
+    }
 }
 
-/// Appends a run of word characters and apostrophes, its contraction
-/// expanded when it is one (apostrophes around it are kept).
-fn push_expanded(run: &str, out: &mut String) {
-    let core = run.trim_matches('\'');
-    // The longest contraction has six bytes (`you're`).
-    match (core.len() <= 6).then(|| contraction(core)).flatten() {
-        Some(expanded) => {
-            let lead = run.len() - run.trim_start_matches('\'').len();
-            out.push_str(&run[..lead]);
-            out.push_str(expanded);
-            out.push_str(&run[lead + core.len()..]);
+/// The end of the run of ASCII letters, digits and apostrophes from `i`,
+/// eight bytes at a time.
+#[inline]
+fn skip_run(b: &[u8], mut i: usize) -> usize {
+    const QUOTES: u64 = 0x2727_2727_2727_2727;
+    while let Some(eight) = b.get(i..i + 8) {
+        let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+        let run = (!(alnum8(v) | gather(zero_bytes(v ^ QUOTES)))).trailing_zeros() as usize;
+        i += run;
+        if run < 8 {
+            return i;
         }
-        None => out.push_str(run),
+    }
+    while b
+        .get(i)
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c == b'\'')
+    {
+        i += 1;
+    }
+    i
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each zero byte of `v`.
+#[inline(always)]
+fn zero_bytes(v: u64) -> u64 {
+    !(((v & !HIGH) + !HIGH) | v | !HIGH)
+}
+
+/// Gathers the high bits of the bytes of `v`: byte `k`'s to bit `k`.
+#[inline(always)]
+fn gather(high: u64) -> u64 {
+    ((high >> 7).wrapping_mul(0x0102_0408_1020_4080)) >> 56
+}
+
+/// The ASCII bytes of `v` lower-cased.
+#[inline(always)]
+fn lower8(v: u64) -> u64 {
+    let x = v & !HIGH;
+    let upper = (x + (0x80 - 0x41) * ONES) & !(x + (0x7f - 0x5a) * ONES) & !v & HIGH;
+    v | (upper >> 2)
+}
+
+/// Expands the run `out[at..]` of word characters and apostrophes when it
+/// is a contraction (apostrophes around it are kept).
+#[inline(never)]
+fn expand_in_place(out: &mut Vec<u8>, at: usize) {
+    let run = &out[at..];
+    let lead = run.iter().take_while(|&&b| b == b'\'').count();
+    let trail = run[lead..]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\'')
+        .count();
+    let (a, b) = (at + lead, out.len() - trail);
+    // The longest contraction has six bytes (`you're`).
+    if (1..=6).contains(&(b - a))
+        && let Ok(core) = std::str::from_utf8(&out[a..b])
+        && let Some(expanded) = contraction(core)
+    {
+        out.splice(a..b, expanded.bytes());
+    }
+}
+
+/// The words `contraction` expands.
+const CONTRACTION_WORDS: [&str; 23] = [
+    "i'd", "id", "we'd", "i'm", "im", "i've", "ive", "i'll", "you're", "youre", "we're", "let's",
+    "lets", "it's", "that's", "don't", "dont", "it'd", "you'd", "you'll", "we'll", "you've",
+    "we've",
+];
+
+/// A Bloom filter of [`CONTRACTION_WORDS`] by length and first and last
+/// byte.
+struct ContractionFilter([u64; 16]);
+
+static CONTRACTIONS: ContractionFilter = ContractionFilter::new();
+
+impl ContractionFilter {
+    const fn new() -> Self {
+        let mut bits = [0u64; 16];
+        let mut i = 0;
+        while i < CONTRACTION_WORDS.len() {
+            let w = CONTRACTION_WORDS[i].as_bytes();
+            let h = Self::hash(w.len(), w[0], w[w.len() - 1]);
+            bits[h / 64] |= 1 << (h % 64);
+            i += 1;
+        }
+        ContractionFilter(bits)
+    }
+
+    #[inline(always)]
+    const fn hash(len: usize, first: u8, last: u8) -> usize {
+        let x = (len as u32) | (first as u32) << 8 | (last as u32) << 16;
+        (x.wrapping_mul(0x9E37_79B1) >> 22) as usize
+    }
+
+    /// Whether `w` (not empty) may be one of the words.
+    #[inline(always)]
+    fn may_hold(&self, w: &[u8]) -> bool {
+        let h = Self::hash(w.len().min(7), w[0], w[w.len() - 1]);
+        (w.len() <= 6) & (self.0[h / 64] >> (h % 64) & 1 != 0)
     }
 }
 
@@ -267,7 +493,7 @@ fn push_expanded(run: &str, out: &mut String) {
 pub(crate) fn normalise(raw: &str) -> String {
     let raw = nfkc_cow(raw);
     let mut out = String::new();
-    normalise_into(&raw, &mut String::new(), &mut out);
+    normalise_into(&raw, &mut out);
     out
 }
 
@@ -284,84 +510,215 @@ pub(crate) fn fold_entry(raw: &str) -> String {
 
 /// The words of a normalised sentence: runs of letters, digits, `'` and `-`,
 /// with `'` and `-` trimmed from their ends.
-pub(crate) fn words(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !(is_word_char(c) || c == '\'' || c == '-'))
-        .map(|w| w.trim_matches(['\'', '-']))
-        .filter(|w| !w.is_empty())
+pub(crate) fn words(s: &str) -> Words<'_> {
+    Words { s, pos: 0 }
+}
+
+/// The iterator of [`words`].
+pub(crate) struct Words<'a> {
+    s: &'a str,
+    pos: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        let s = self.s;
+        let b = s.as_bytes();
+        loop {
+            // Skip what separates words.
+            let mut i = self.pos;
+            while i < b.len() {
+                let (inside, len) = word_or_inner_at(s, i);
+                if inside {
+                    break;
+                }
+                i += len;
+            }
+            if i >= b.len() {
+                self.pos = i;
+                return None;
+            }
+            let start = i;
+            while i < b.len() {
+                let (inside, len) = word_or_inner_at(s, i);
+                if !inside {
+                    break;
+                }
+                i += len;
+            }
+            self.pos = i;
+            // `'` and `-` are ASCII: trimming them keeps char boundaries.
+            let w = &b[start..i];
+            let lead = w.iter().take_while(|&&c| c == b'\'' || c == b'-').count();
+            let trail = w[lead..]
+                .iter()
+                .rev()
+                .take_while(|&&c| c == b'\'' || c == b'-')
+                .count();
+            if lead + trail < w.len() {
+                return Some(&s[start + lead..i - trail]);
+            }
+        }
+    }
+}
+
+/// Whether the character at byte `i` of `s` belongs to a word of [`words`]
+/// (a word character, `'` or `-`), and its length.
+#[inline(always)]
+fn word_or_inner_at(s: &str, i: usize) -> (bool, usize) {
+    let b = s.as_bytes()[i];
+    if b < 0x80 {
+        (b.is_ascii_alphanumeric() || b == b'\'' || b == b'-', 1)
+    } else {
+        let c = s[i..].chars().next().unwrap_or_default();
+        (is_word_char(c), c.len_utf8())
+    }
+}
+
+/// Whether the text is empty or only white space (`str::trim` leaves
+/// nothing).
+pub(crate) fn is_blank(s: &str) -> bool {
+    for &b in s.as_bytes() {
+        if b >= 0x80 {
+            return s.trim().is_empty();
+        }
+        if !char::from(b).is_whitespace() {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether the text has a letter or digit, i.e. whether it normalises to
 /// something.
 pub(crate) fn has_content(s: &str) -> bool {
-    s.chars().any(char::is_alphanumeric)
+    let b = s.as_bytes();
+    if b.iter().any(u8::is_ascii_alphanumeric) {
+        return true;
+    }
+    !b.is_ascii() && s.chars().any(char::is_alphanumeric)
 }
 
 /// Whether a word character starts at byte `i` of `t` (and its length).
-#[inline]
+#[inline(always)]
 fn word_char_at(t: &str, i: usize) -> (bool, usize) {
     match t.as_bytes().get(i) {
         None => (false, 0),
-        Some(b) if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-        Some(_) => t[i..]
-            .chars()
-            .next()
-            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        Some(_) => word_char_at_slow(t, i),
     }
+}
+
+#[inline(never)]
+fn word_char_at_slow(t: &str, i: usize) -> (bool, usize) {
+    t[i..]
+        .chars()
+        .next()
+        .map_or((false, 1), |c| (is_word_char(c), c.len_utf8()))
 }
 
 /// The start of the next word character at or after byte `p`.
+#[inline]
 pub(crate) fn next_word_start(t: &str, mut p: usize) -> Option<usize> {
-    while p < t.len() {
-        match word_char_at(t, p) {
-            (true, _) => return Some(p),
-            (false, len) => p += len,
+    let b = t.as_bytes();
+    while p < b.len() {
+        if b[p] < 0x80 {
+            if b[p].is_ascii_alphanumeric() {
+                return Some(p);
+            }
+            p += 1;
+        } else {
+            match word_char_at_slow(t, p) {
+                (true, _) => return Some(p),
+                (false, len) => p += len,
+            }
         }
     }
     None
-}
-
-/// The next maximal run of word characters (letters, digits, combining
-/// marks) at or after byte `p`: (start, end).
-pub(crate) fn next_word_run(t: &str, p: usize) -> Option<(usize, usize)> {
-    let s = next_word_start(t, p)?;
-    let mut e = s;
-    loop {
-        match word_char_at(t, e) {
-            (true, len) => e += len,
-            _ => return Some((s, e)),
-        }
-    }
 }
 
 /// Reads a word starting at byte `pos` of `t`: letters, digits and combining
 /// marks, with apostrophes and hyphens inside (`I'd`, `Mary-Jane`). Returns
 /// its end, or `None` when no word starts at `pos`.
 pub(crate) fn read_word(t: &str, pos: usize) -> Option<usize> {
-    if !t.is_char_boundary(pos) {
-        return None;
-    }
-    let (true, len) = word_char_at(t, pos) else {
-        return None;
-    };
-    let mut i = pos + len;
-    while i < t.len() {
-        let (word, len) = word_char_at(t, i);
-        if word {
-            i += len;
-            continue;
+    let b = t.as_bytes();
+    let &first = b.get(pos)?;
+    let mut i = if first < 0x80 {
+        if !first.is_ascii_alphanumeric() {
+            return None;
         }
-        let inner = match t.as_bytes()[i] {
-            b'\'' | b'-' => true,
-            b if b.is_ascii() => false,
-            _ => t[i..].chars().next().is_some_and(is_apostrophe),
+        pos + 1
+    } else {
+        if !t.is_char_boundary(pos) {
+            return None;
+        }
+        let (true, len) = word_char_at_slow(t, pos) else {
+            return None;
         };
-        if inner && word_char_at(t, i + len).0 {
-            i += len;
-            continue;
+        pos + len
+    };
+    loop {
+        i = skip_alnum(b, i);
+        let Some(&c) = b.get(i) else {
+            break;
+        };
+        // An apostrophe or hyphen is inside the word when a word character
+        // follows it.
+        let len = if c < 0x80 {
+            if c != b'\'' && c != b'-' {
+                break;
+            }
+            1
+        } else {
+            let ch = t[i..].chars().next().unwrap_or_default();
+            if is_word_char(ch) {
+                i += ch.len_utf8();
+                continue;
+            }
+            if !is_apostrophe(ch) {
+                break;
+            }
+            ch.len_utf8()
+        };
+        if !word_char_at(t, i + len).0 {
+            break;
         }
-        break;
+        i += len;
     }
     Some(i)
+}
+
+/// The first byte at or after `i` that is not an ASCII letter or digit (or
+/// the end), eight bytes at a time.
+#[inline]
+fn skip_alnum(b: &[u8], mut i: usize) -> usize {
+    while let Some(eight) = b.get(i..i + 8) {
+        let run = (!alnum8(u64::from_le_bytes(eight.try_into().unwrap_or_default())))
+            .trailing_zeros() as usize;
+        i += run;
+        if run < 8 {
+            return i;
+        }
+    }
+    while b.get(i).is_some_and(u8::is_ascii_alphanumeric) {
+        i += 1;
+    }
+    i
+}
+
+/// One bit per byte of `v` (bit `k` for byte `k`, little-endian), set when
+/// the byte is an ASCII letter or digit.
+#[inline(always)]
+pub(crate) fn alnum8(v: u64) -> u64 {
+    // For bytes below 0x80, `x + (0x80 - lo)` has its high bit set when
+    // `x >= lo`, and `x + (0x7f - hi)` when `x > hi`; nothing carries.
+    let x = v & !HIGH;
+    let lower = x | (0x20 * ONES);
+    let letter = (lower + (0x80 - 0x61) * ONES) & !(lower + (0x7f - 0x7a) * ONES);
+    let digit = (x + (0x80 - 0x30) * ONES) & !(x + (0x7f - 0x39) * ONES);
+    gather((letter | digit) & !v & HIGH)
 }
 
 #[cfg(test)]
@@ -391,14 +748,28 @@ mod tests {
         #[test]
         fn ascii_path_agrees_with_general(s in "[ a-zA-Z0-9'.,!\t\n\x0b\x0c\r-]{0,40}|(I'?[dm]|[Ll]et'?s|[Dd]on'?t|'|you're|  )*") {
             let mut general = String::new();
-            let mut tmp = String::new();
             // The general path, forced by a non-ASCII character that
             // normalisation removes (a trailing emoji).
-            normalise_into(&format!("{s}🙂"), &mut tmp, &mut general);
+            normalise_into(&format!("{s}🙂"), &mut general);
             let mut ascii = String::new();
-            normalise_ascii(&s, &mut ascii);
+            normalise_into(&s, &mut ascii);
             proptest::prop_assert_eq!(ascii, general);
         }
+    }
+
+    #[test]
+    fn contraction_filter_holds_every_contraction() {
+        for w in CONTRACTION_WORDS {
+            assert!(
+                contraction(w).is_some() && CONTRACTIONS.may_hold(w.as_bytes()),
+                "{w}"
+            );
+        }
+        let listed = (1..=6)
+            .flat_map(|n| ["i'd", "we'd", "youre", "dont", "x", "like"].map(move |w| (n, w)))
+            .filter(|&(_, w)| contraction(w).is_some())
+            .count();
+        assert!(listed > 0);
     }
 
     #[test]
@@ -429,17 +800,61 @@ mod tests {
     }
 
     #[test]
-    fn word_runs() {
-        let t = "¡Hé-llo, wörld'x 42!";
-        let mut p = 0;
-        let mut runs = Vec::new();
-        while let Some((s, e)) = next_word_run(t, p) {
-            runs.push(&t[s..e]);
-            p = e;
+    fn eight_bytes_at_a_time() {
+        for b in 0..=255u8 {
+            let v = u64::from_le_bytes([b, b'\'', 0, b, b'A', b, 0x80, b]);
+            let lowered: Vec<u8> = v.to_le_bytes().iter().map(u8::to_ascii_lowercase).collect();
+            assert_eq!(
+                lower8(v).to_le_bytes().as_slice(),
+                lowered.as_slice(),
+                "{b:#x}"
+            );
+            let zeros = u64::from(b == 0);
+            assert_eq!(
+                gather(zero_bytes(v)),
+                1 << 2 | zeros | zeros << 3 | zeros << 5 | zeros << 7
+            );
         }
-        assert_eq!(runs, ["Hé", "llo", "wörld", "x", "42"]);
-        assert_eq!(next_word_run("", 0), None);
-        assert_eq!(next_word_run(" !", 0), None);
+        let t = "ab'c9 d'ZZZZZZZZZZZ'x.";
+        assert_eq!(skip_run(t.as_bytes(), 0), 5);
+        assert_eq!(skip_run(t.as_bytes(), 6), t.len() - 1);
+    }
+
+    #[test]
+    fn ascii_letters_and_digits_eight_at_a_time() {
+        for b in 0..=255u8 {
+            let v = u64::from_le_bytes([b'x', b, 0, b'!', b, 0xff, b'7', b]);
+            let want = |x: u8| u64::from(x.is_ascii_alphanumeric());
+            assert_eq!(
+                alnum8(v),
+                1 | want(b) << 1 | want(b) << 4 | 1 << 6 | want(b) << 7,
+                "{b:#x}"
+            );
+        }
+    }
+
+    #[test]
+    fn non_ascii_bytes() {
+        let t = "abcdefghij é klmnopqrstuvwxyz…";
+        let b = t.as_bytes();
+        assert_eq!(next_non_ascii(b, 0), t.find('é'));
+        assert_eq!(next_non_ascii(b, 13), t.find('…'));
+        assert_eq!(next_non_ascii(b"abc", 0), None);
+        assert_eq!(next_non_ascii(b"abcdefghijk", 11), None);
+        assert_eq!(next_non_ascii(b"", 0), None);
+    }
+
+    #[test]
+    fn word_starts() {
+        let t = "¡Hé-llo, wörld'x 42!";
+        assert_eq!(next_word_start(t, 0), Some(2));
+        assert_eq!(next_word_start(t, 5), Some(6));
+        assert_eq!(
+            next_word_start(t, t.find('\'').unwrap()),
+            Some(t.find('x').unwrap())
+        );
+        assert_eq!(next_word_start("", 0), None);
+        assert_eq!(next_word_start(" !", 0), None);
     }
 
     #[test]

@@ -2,20 +2,23 @@
 //! case-insensitive whole words or phrases, plus links and email addresses
 //! for `pitch`.
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
 use super::Signals;
-use super::lists::FastMap;
-use super::normalise::{fold_into, is_word_char, next_word_run};
+use super::normalise::{is_word_char, next_non_ascii, straighten};
+
+/// A link: `http`, `www.` or `bit.ly` anywhere (see [`has_link`]).
+const LINKS: [&str; 3] = ["http", "www.", "bit.ly"];
 
 /// The hints of the four signals, folded (lower case, straight quotes,
-/// single spaces), indexed for one pass over a note.
+/// single spaces), searched for in one pass over a note.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Hints {
     all: Vec<(Signals, String)>,
-    /// Hints that start with a letter or digit, by their first run of them
-    /// (`let me know if` under `let`).
-    by_first_word: FastMap<String, Vec<usize>>,
-    /// The others (`$`, `€`), searched for as they are.
-    others: Vec<usize>,
+    /// Every hint, then [`LINKS`], in one automaton, made on first use.
+    automaton: OnceLock<AhoCorasick>,
 }
 
 impl Hints {
@@ -23,90 +26,179 @@ impl Hints {
         if folded.is_empty() || self.contains(signal, folded) {
             return;
         }
-        let i = self.all.len();
         self.all.push((signal, folded.to_owned()));
-        let first = &folded[..folded
-            .find(|c: char| !is_word_char(c))
-            .unwrap_or(folded.len())];
-        if first.is_empty() {
-            self.others.push(i);
-        } else {
-            self.by_first_word
-                .entry(first.to_owned())
-                .or_default()
-                .push(i);
-        }
+        self.automaton = OnceLock::new();
     }
 
     pub(crate) fn contains(&self, signal: Signals, folded: &str) -> bool {
         self.all.iter().any(|(s, h)| *s == signal && h == folded)
     }
+
+    /// Pattern `i` is hint `i` while `i < all.len()`, then the links. Every
+    /// occurrence of every pattern is reported (overlapping ones too).
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            let patterns = self
+                .all
+                .iter()
+                .map(|(_, h)| h.as_str())
+                .chain(LINKS.iter().copied());
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .match_kind(MatchKind::Standard)
+                .prefilter(false)
+                .build(patterns)
+                .expect("the hints make a small automaton")
+        })
+    }
 }
 
-/// Finds the signals in `text` (NFKC already). `buf` is scratch. With
-/// `hits`, every hint found is pushed once as (signal, hint); without, a
-/// signal's hints are no longer looked at once it is set.
+/// Finds the signals in `text` (NFKC already); `buf` is scratch. A hint
+/// counts as whole words: no letter or digit directly before it when it
+/// starts with one, nor directly after when it ends with one (so `$` matches
+/// anywhere, `talk` not in `talking`).
+///
+/// With `hits`, every hint found is pushed once as (signal, hint): those
+/// that start with a letter or digit in the order of their first occurrence
+/// (list order at the same place), then the others in list order, then
+/// `link` and `email address`. Without, the search stops once every signal
+/// is set.
 pub(crate) fn find(
     hints: &Hints,
     text: &str,
     buf: &mut String,
-    mut hits: Option<&mut Vec<(Signals, String)>>,
+    hits: Option<&mut Vec<(Signals, String)>>,
 ) -> Signals {
-    // Lower case, straight quotes, single spaces.
-    buf.clear();
-    for word in text.split_whitespace() {
-        if !buf.is_empty() {
-            buf.push(' ');
-        }
-        fold_into(word, buf);
-    }
+    fold_spaced(text, buf);
     let hay = buf.as_str();
-    let mut found = Signals::empty();
     let everything = hits.is_some();
-    let mut record = |i: usize, found: &mut Signals| {
-        let (signal, hint) = &hints.all[i];
-        *found |= *signal;
-        if let Some(h) = hits.as_mut()
-            && !h.iter().any(|(s, x)| s == signal && x == hint)
+    let mut found = Signals::empty();
+    let mut link = false;
+    // With `hits`: where each hint first occurs.
+    let mut first: Vec<Option<usize>> = Vec::new();
+    if everything {
+        first.resize(hints.all.len(), None);
+    }
+    for m in hints.automaton().find_overlapping_iter(hay) {
+        let i = m.pattern().as_usize();
+        let Some((signal, hint)) = hints.all.get(i) else {
+            link = true;
+            found |= Signals::PITCH;
+            continue;
+        };
+        if (!everything && found.contains(*signal))
+            || (starts_with_word_char(hint)
+                && hay[..m.start()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(is_word_char))
+            || !ends_at_boundary(hay, m.end(), hint)
         {
-            h.push((*signal, hint.clone()));
+            continue;
         }
-    };
-    // A word-led hint matches where a word starts, so look up each word.
-    let mut p = 0;
-    while let Some((s, e)) = next_word_run(hay, p) {
-        if let Some(candidates) = hints.by_first_word.get(&hay[s..e]) {
-            for &i in candidates {
-                let (signal, hint) = &hints.all[i];
-                if (everything || !found.contains(*signal))
-                    && hay[s..].starts_with(hint.as_str())
-                    && ends_at_boundary(hay, s + hint.len(), hint)
-                {
-                    record(i, &mut found);
-                }
+        found |= *signal;
+        if everything {
+            first[i].get_or_insert(m.start());
+        } else if found.is_all() {
+            return found;
+        }
+    }
+    let email = (everything || !found.contains(Signals::PITCH)) && has_email(hay);
+    if email {
+        found |= Signals::PITCH;
+    }
+    if let Some(h) = hits {
+        let mut word_led: Vec<(usize, usize)> = Vec::new();
+        let mut others: Vec<usize> = Vec::new();
+        for (i, at) in first.into_iter().enumerate() {
+            match at {
+                Some(at) if starts_with_word_char(&hints.all[i].1) => word_led.push((at, i)),
+                Some(_) => others.push(i),
+                None => {}
             }
         }
-        p = e;
-    }
-    for &i in &hints.others {
-        let (signal, hint) = &hints.all[i];
-        if (everything || !found.contains(*signal)) && contains_phrase(hay, hint) {
-            record(i, &mut found);
+        word_led.sort_unstable();
+        for i in word_led.into_iter().map(|(_, i)| i).chain(others) {
+            h.push(hints.all[i].clone());
         }
-    }
-    if (everything || !found.contains(Signals::PITCH)) && has_link(hay) {
-        found |= Signals::PITCH;
-        if let Some(h) = hits.as_mut() {
+        if link {
             h.push((Signals::PITCH, "link".to_owned()));
         }
-    }
-    if (everything || !found.contains(Signals::PITCH)) && has_email(hay) {
-        found |= Signals::PITCH;
-        if let Some(h) = hits.as_mut() {
+        if email {
             h.push((Signals::PITCH, "email address".to_owned()));
         }
     }
     found
+}
+
+fn starts_with_word_char(s: &str) -> bool {
+    s.chars().next().is_some_and(is_word_char)
+}
+
+/// An ASCII byte lower-cased, white space (`char::is_whitespace`) as a
+/// space. Without a branch, so that a loop of it is vectorised.
+#[inline(always)]
+fn fold_ascii(b: u8) -> u8 {
+    let space = u8::from(b == b' ') | u8::from(b.wrapping_sub(b'\t') < 5);
+    let lower = b | (u8::from(b.wrapping_sub(b'A') < 26) << 5);
+    lower ^ ((lower ^ b' ') & space.wrapping_neg())
+}
+
+/// Appends `bytes` (ASCII) folded by [`fold_ascii`].
+fn extend_folded(v: &mut Vec<u8>, bytes: &[u8]) {
+    let at = v.len();
+    v.resize(at + bytes.len(), 0);
+    for (o, &b) in v[at..].iter_mut().zip(bytes) {
+        *o = fold_ascii(b);
+    }
+}
+
+/// `text` lower-cased, with straight quotes, its runs of white space as
+/// single spaces and none at either end, into `out`.
+///
+/// Each white space character becomes a space, each other one is folded;
+/// then runs of spaces, if any, are squeezed.
+fn fold_spaced(text: &str, out: &mut String) {
+    let bytes = text.as_bytes();
+    let mut v = std::mem::take(out).into_bytes();
+    v.clear();
+    v.reserve(bytes.len());
+    if text.is_ascii() {
+        extend_folded(&mut v, bytes);
+    } else {
+        let mut i = 0;
+        while i < bytes.len() {
+            let end = next_non_ascii(bytes, i).unwrap_or(bytes.len());
+            extend_folded(&mut v, &bytes[i..end]);
+            let Some(c) = text[end..].chars().next() else {
+                break;
+            };
+            i = end + c.len_utf8();
+            if c.is_whitespace() {
+                v.push(b' ');
+            } else {
+                for l in c.to_lowercase() {
+                    v.extend_from_slice(straighten(l).encode_utf8(&mut [0; 4]).as_bytes());
+                }
+            }
+        }
+    }
+    let doubled = v.iter().zip(v.iter().skip(1)).fold(0u8, |acc, (&a, &b)| {
+        acc | (u8::from(a == b' ') & u8::from(b == b' '))
+    });
+    if doubled != 0 || v.first() == Some(&b' ') || v.last() == Some(&b' ') {
+        v.dedup_by(|b, a| *a == b' ' && *b == b' ');
+        if v.last() == Some(&b' ') {
+            v.pop();
+        }
+        if v.first() == Some(&b' ') {
+            v.remove(0);
+        }
+    }
+    // Whole characters were copied, ASCII ones changed only in case or to a
+    // space.
+    *out =
+        String::from_utf8(v).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
 }
 
 /// Whether a match of `needle` ending at `end` of `hay` ends at a word
@@ -119,10 +211,18 @@ fn ends_at_boundary(hay: &str, end: usize, needle: &str) -> bool {
 /// Whether `hay` holds `needle` as whole words: no letter or digit directly
 /// before it when it starts with one, nor directly after when it ends with
 /// one (so `$` matches anywhere, `talk` not in `talking`).
-pub(crate) fn contains_phrase(hay: &str, needle: &str) -> bool {
+#[cfg(test)]
+fn contains_phrase(hay: &str, needle: &str) -> bool {
     let Some(first) = needle.chars().next() else {
         return false;
     };
+    if !is_word_char(first) && !needle.chars().next_back().is_some_and(is_word_char) {
+        // Symbols at both ends: any occurrence will do.
+        return match needle.as_bytes() {
+            &[b] => hay.as_bytes().contains(&b),
+            _ => hay.contains(needle),
+        };
+    }
     hay.match_indices(needle).any(|(i, _)| {
         let before_ok =
             !is_word_char(first) || !hay[..i].chars().next_back().is_some_and(is_word_char);
@@ -131,6 +231,7 @@ pub(crate) fn contains_phrase(hay: &str, needle: &str) -> bool {
 }
 
 /// A link: `http`, `www.` or `bit.ly` anywhere.
+#[cfg(test)]
 fn has_link(hay: &str) -> bool {
     hay.contains("http") || hay.contains("www.") || hay.contains("bit.ly")
 }
@@ -155,6 +256,7 @@ fn has_email(hay: &str) -> bool {
 mod tests {
     use super::super::Lists;
     use super::super::lists::Prepared;
+    use super::super::normalise::fold_into;
     use super::*;
     use proptest::prelude::*;
 
@@ -186,6 +288,41 @@ mod tests {
             let lists = Prepared::new(&Lists::default());
             let text = parts.concat();
             prop_assert_eq!(find(&lists.hints, &text, &mut String::new(), None), naive(&lists.hints, &text));
+        }
+    }
+
+    /// The folding of the first version: word by word.
+    fn fold_words(text: &str) -> String {
+        let mut out = String::new();
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            fold_into(word, &mut out);
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+        #[test]
+        fn folding(text in "[ \t\n\r\x0b\x0caZ09'’“.-]{0,20}|\\PC{0,70}|(\\PC|[ \t\n\r\x0b\x0cA-Za-z0-9.])*") {
+            let mut hay = String::new();
+            fold_spaced(&text, &mut hay);
+            prop_assert_eq!(&hay, &fold_words(&text));
+        }
+    }
+
+    #[test]
+    fn ascii_folding() {
+        for b in 0..0x80u8 {
+            let c = char::from(b);
+            let want = if c.is_whitespace() {
+                b' '
+            } else {
+                b.to_ascii_lowercase()
+            };
+            assert_eq!(fold_ascii(b), want, "{b:#x}");
         }
     }
 
