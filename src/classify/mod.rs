@@ -566,29 +566,3 @@ fn body_text<'a>(t: &'a str, pieces: &[(usize, usize)]) -> &'a str {
         _ => "",
     }
 }
-#[cfg(test)]
-#[path = "/tmp/orig_classify/normalise.rs"]
-#[allow(dead_code)]
-mod old_normalise;
-#[cfg(test)]
-mod oracle;
-// TEMP-BENCH-START
-impl Classifier {
-    #[doc(hidden)]
-    pub fn temp_bench_norm(&self, text: &str) -> usize {
-        with_scratch(|s| {
-            normalise::normalise_into(text, &mut s.work.norm);
-            s.work.norm.len()
-        })
-    }
-}
-
-impl Classifier {
-    #[doc(hidden)]
-    pub fn temp_set_stage(_n: usize) {}
-    #[doc(hidden)]
-    pub fn temp_bench_signals(&self, text: &str) -> Signals {
-        with_scratch(|s| signals::find(&self.lists.hints, text, &mut s.work.fold, None))
-    }
-}
-// TEMP-BENCH-END
