@@ -160,25 +160,19 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let b = stats::breakdown(&import.invitations, direction);
             let now = now();
             let mut out = io::stdout().lock();
-            if json {
-                output(report::stats_json(
-                    &mut out,
-                    &import,
-                    &b,
-                    direction,
-                    now,
-                    config.sent.stale_after_days,
-                ))?;
+            let write = if json {
+                report::stats_json
             } else {
-                output(report::stats_text(
-                    &mut out,
-                    &import,
-                    &b,
-                    direction,
-                    now,
-                    config.sent.stale_after_days,
-                ))?;
-            }
+                report::stats_text
+            };
+            output(write(
+                &mut out,
+                &import,
+                &b,
+                direction,
+                now,
+                config.sent.stale_after_days,
+            ))?;
             output(out.flush())?;
             exit_without_freeing(import);
             Ok(ExitCode::SUCCESS)
