@@ -129,28 +129,32 @@ impl<'de> Deserialize<'de> for InvitationId {
 pub fn profile_key(url: &str) -> Cow<'_, str> {
     let url = url.trim();
     // LinkedIn's URLs are ASCII and almost always lower case already: borrow.
-    if url.is_ascii() && !url.bytes().any(|b| b.is_ascii_uppercase()) {
+    if url.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
         return Cow::Borrowed(key_of_lowercase(url));
     }
     Cow::Owned(key_of_lowercase(&url.to_lowercase()).to_string())
 }
 
-/// [`profile_key`] of an already lower-cased URL, as a slice of it.
+/// [`profile_key`] of an already lower-cased URL, as a slice of it. Byte
+/// searches, not `str::find`: this runs for every row of an export, and a
+/// pattern search set up per call cost more than the rest of the row's id.
 fn key_of_lowercase(url: &str) -> &str {
-    let cut = |s: &str| -> usize {
-        let end = s.find(['?', '#']).unwrap_or(s.len());
-        s[..end].trim_end_matches('/').len()
-    };
-    if let Some(pos) = url.find("/in/") {
-        let rest = &url[pos + 4..];
-        let slug = &rest[..cut(rest)];
-        return slug.split('/').next().unwrap_or("");
+    let bytes = url.as_bytes();
+    let mut from = 0;
+    while let Some(slash) = memchr::memchr(b'/', &bytes[from..]).map(|p| from + p) {
+        if bytes[slash..].starts_with(b"/in/") {
+            let rest = &url[slash + 4..];
+            let end = memchr::memchr3(b'/', b'?', b'#', rest.as_bytes()).unwrap_or(rest.len());
+            return &rest[..end];
+        }
+        from = slash + 1;
     }
     let mut s = url;
     for p in ["https://", "http://", "www."] {
         s = s.strip_prefix(p).unwrap_or(s);
     }
-    &s[..cut(s)]
+    let end = memchr::memchr2(b'?', b'#', s.as_bytes()).unwrap_or(s.len());
+    s[..end].trim_end_matches('/')
 }
 
 /// One invitation as read from the export, plus its classification once
@@ -318,6 +322,44 @@ mod tests {
         assert_eq!(inv.to(), "Colleen Ruiz");
         assert_eq!(inv.counterpart(), "Joe Smith");
         assert!(inv.has_note());
+    }
+
+    /// The profile key as first written (with `str` searches), to check
+    /// the faster one against.
+    fn profile_key_before(url: &str) -> Cow<'_, str> {
+        let url = url.trim();
+        // LinkedIn's URLs are ASCII and almost always lower case already: borrow.
+        if url.is_ascii() && !url.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Borrowed(key_of_lowercase_before(url));
+        }
+        Cow::Owned(key_of_lowercase_before(&url.to_lowercase()).to_string())
+    }
+
+    /// [`profile_key`] of an already lower-cased URL, as a slice of it.
+    fn key_of_lowercase_before(url: &str) -> &str {
+        let cut = |s: &str| -> usize {
+            let end = s.find(['?', '#']).unwrap_or(s.len());
+            s[..end].trim_end_matches('/').len()
+        };
+        if let Some(pos) = url.find("/in/") {
+            let rest = &url[pos + 4..];
+            let slug = &rest[..cut(rest)];
+            return slug.split('/').next().unwrap_or("");
+        }
+        let mut s = url;
+        for p in ["https://", "http://", "www."] {
+            s = s.strip_prefix(p).unwrap_or(s);
+        }
+        &s[..cut(s)]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn profile_key_is_unchanged(url in "[ a-zA-Z/:?#.É-]{0,30}", slug in "[a-zé/?#-]{0,12}") {
+            for url in [url.clone(), format!("https://www.linkedin.com/in/{slug}"), format!(" {url}/in/{slug}/ ")] {
+                proptest::prop_assert_eq!(profile_key(&url), profile_key_before(&url), "{:?}", url);
+            }
+        }
     }
 
     #[test]

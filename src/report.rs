@@ -161,7 +161,7 @@ fn bar(n: usize, max: usize, width: usize) -> String {
 }
 
 /// The heading every output carries about where the data came from.
-pub fn source_line(import: &Import) -> String {
+pub fn source_line<T>(import: &Import<T>) -> String {
     if import.source.is_sample() {
         "bundled sample (no file given; pass your Invitations.csv or LinkedIn's export .zip)".into()
     } else {
@@ -170,11 +170,12 @@ pub fn source_line(import: &Import) -> String {
 }
 
 /// `stats` as text.
-pub fn stats_text(
+pub fn stats_text<T>(
     w: &mut impl Write,
-    import: &Import,
+    import: &Import<T>,
     b: &Breakdown,
     filter: DirectionFilter,
+    stale: Option<&[&Invitation]>,
     now: NaiveDateTime,
     stale_after_days: u32,
 ) -> io::Result<()> {
@@ -242,8 +243,7 @@ pub fn stats_text(
             writeln!(w, "  {}  {:>6}  {}", m.label(), n, bar(*n, max, 40))?;
         }
     }
-    if filter != DirectionFilter::Incoming {
-        let stale = crate::stats::stale_sent(&import.invitations, now, stale_after_days);
+    if let Some(stale) = stale {
         writeln!(w)?;
         writeln!(
             w,
@@ -332,13 +332,13 @@ struct SkippedJson<'a> {
 }
 
 /// `stats --json`: one JSON object.
-pub fn stats_json(
+pub fn stats_json<T>(
     w: &mut impl Write,
-    import: &Import,
+    import: &Import<T>,
     b: &Breakdown,
     filter: DirectionFilter,
+    stale: Option<&[&Invitation]>,
     now: NaiveDateTime,
-    stale_after_days: u32,
 ) -> io::Result<()> {
     let out = StatsJson {
         source: source_line(import),
@@ -372,9 +372,9 @@ pub fn stats_json(
                 reason: &s.reason,
             })
             .collect(),
-        stale_sent: (filter != DirectionFilter::Incoming).then(|| {
-            crate::stats::stale_sent(&import.invitations, now, stale_after_days)
-                .into_iter()
+        stale_sent: stale.map(|stale| {
+            stale
+                .iter()
                 .map(|i| StaleJson {
                     to: i.to(),
                     profile_url: i.invitee_url(),

@@ -26,17 +26,24 @@ use std::fmt;
 use std::fs::File;
 use std::io::{self, Read, Seek};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
 use csv::ByteRecord;
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
 use crate::classify::Classification;
-use crate::invitation::{Direction, Fields, Invitation};
+use crate::invitation::{Direction, Invitation};
+use crate::stats::Facts;
+
+mod chunks;
+mod fast;
+mod rows;
+
+use chunks::{Chunks, Failed, Plan, Setting};
+use rows::{Item, Stop, csv_reader, ends_outside_quotes};
 
 /// The bundled fictional export, used when no file is given.
-pub const SAMPLE: &str = include_str!("../assets/sample-invitations.csv");
+pub const SAMPLE: &str = include_str!("../../assets/sample-invitations.csv");
 
 /// The name the sample goes by in every output.
 pub const SAMPLE_NAME: &str = "bundled sample";
@@ -131,14 +138,15 @@ pub struct Duplicate {
     pub first_line: u64,
 }
 
-/// What an import produced.
+/// What an import produced: whole [`Invitation`]s, or for `stats` only
+/// their [`Facts`].
 #[derive(Debug)]
-pub struct Import {
+pub struct Import<T = Invitation> {
     pub source: Source,
     /// `path`, or `archive.zip:Invitations.csv` for an entry of an archive;
     /// for messages.
     pub origin: String,
-    pub invitations: Vec<Invitation>,
+    pub invitations: Vec<T>,
     pub skipped: Vec<RowError>,
     pub duplicates: Vec<Duplicate>,
     pub encoding: TextEncoding,
@@ -149,7 +157,7 @@ pub struct Import {
     pub replaced_rows: usize,
 }
 
-impl Import {
+impl<T> Import<T> {
     /// Notices worth telling the user, one line each (no errors: those are in
     /// `skipped`).
     pub fn notices(&self) -> Vec<String> {
@@ -302,61 +310,83 @@ pub const HEADER_COLUMNS: [&str; 7] = [
 /// Reads an export from a CSV file, a data-export `.zip`, or the sample.
 /// The invitations are not classified (each is `Category::Default`).
 pub fn load(source: &Source) -> Result<Import, ImportError> {
-    load_with(source, None)
+    load_with(source, None, Plan::default())
 }
 
 /// Classifies one note: `(note, from, to)` → its classification.
 pub type Classify<'a> = &'a (dyn Fn(&str, &str, &str) -> Classification + Sync);
 
-/// Reads an export and classifies every invitation on a second thread while
-/// the file is still being read, so the two costs overlap instead of adding
-/// up (reading and classifying take about as long as each other).
+/// Reads an export and classifies every invitation as it is read, on every
+/// core for a large file.
 pub fn load_classified(source: &Source, classify: Classify<'_>) -> Result<Import, ImportError> {
-    load_with(source, Some(classify))
+    load_with(source, Some(classify), Plan::default())
 }
 
-fn load_with(source: &Source, classify: Option<Classify<'_>>) -> Result<Import, ImportError> {
-    match source {
-        Source::Sample => {
-            load_in_memory(source, SAMPLE_NAME.to_string(), SAMPLE.as_bytes(), classify)
-        }
-        Source::Path(path) => load_path(source, path, classify),
-    }
+/// Reads and classifies an export like [`load_classified`], but keeps only
+/// what a breakdown counts of each row ([`Facts`]): what `stats` needs, in a
+/// fraction of the memory and time.
+pub fn load_facts(source: &Source, classify: Classify<'_>) -> Result<Import<Facts>, ImportError> {
+    load_with(source, Some(classify), Plan::default())
 }
 
 /// Reads an export (CSV or data-export `.zip`) held in memory; `name` stands
 /// for the file in messages and in [`Import::origin`].
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Import, ImportError> {
-    load_in_memory(
-        &Source::Path(PathBuf::from(name)),
-        name.to_string(),
-        bytes,
-        None,
-    )
+    load_bytes_with(name, bytes, None, Plan::default())
 }
 
-fn load_in_memory(
-    source: &Source,
-    origin: String,
+/// [`load_bytes`] with every choice open, for tests.
+pub(crate) fn load_bytes_with<T: Item>(
+    name: &str,
     bytes: &[u8],
     classify: Option<Classify<'_>>,
-) -> Result<Import, ImportError> {
-    if is_zip(bytes) {
-        return load_zip(source, origin, io::Cursor::new(bytes), classify);
-    }
-    read_export(
-        source,
-        origin,
-        &|| Ok(Box::new(bytes) as Box<dyn Read + '_>),
+    plan: Plan,
+) -> Result<Import<T>, ImportError> {
+    let source = Source::Path(PathBuf::from(name));
+    let job = Job {
+        source: &source,
         classify,
-    )
+        plan,
+    };
+    load_in_memory(job, name.to_string(), bytes)
 }
 
-fn load_path(
-    source: &Source,
-    path: &Path,
-    classify: Option<Classify<'_>>,
-) -> Result<Import, ImportError> {
+/// What to read and how.
+#[derive(Clone, Copy)]
+struct Job<'a> {
+    source: &'a Source,
+    classify: Option<Classify<'a>>,
+    plan: Plan,
+}
+
+fn load_with<'a, T: Item>(
+    source: &'a Source,
+    classify: Option<Classify<'a>>,
+    plan: Plan,
+) -> Result<Import<T>, ImportError> {
+    let job = Job {
+        source,
+        classify,
+        plan,
+    };
+    match source {
+        Source::Sample => load_in_memory(job, SAMPLE_NAME.to_string(), SAMPLE.as_bytes()),
+        Source::Path(path) => load_path(job, path),
+    }
+}
+
+fn load_in_memory<T: Item>(
+    job: Job<'_>,
+    origin: String,
+    bytes: &[u8],
+) -> Result<Import<T>, ImportError> {
+    if is_zip(bytes) {
+        return load_zip(job, origin, io::Cursor::new(bytes));
+    }
+    read_export(job, origin, &|| Ok(Box::new(bytes) as Box<dyn Read + '_>))
+}
+
+fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportError> {
     let origin = path.display().to_string();
     let io_err = |e| ImportError::Io {
         origin: origin.clone(),
@@ -387,17 +417,17 @@ fn load_path(
         File::open(path)
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map_err(io_err)?;
-        return load_in_memory(source, origin, &bytes, classify);
+        return load_in_memory(job, origin, &bytes);
     }
     let mut file = File::open(path).map_err(io_err)?;
     let mut magic = [0u8; 4];
     let n = read_up_to(&mut file, &mut magic).map_err(io_err)?;
     if is_zip(&magic[..n]) {
-        return load_zip(source, origin, io::BufReader::new(file), classify);
+        return load_zip(job, origin, io::BufReader::new(file));
     }
     drop(file);
     let open = || File::open(path).map(|f| Box::new(f) as Box<dyn Read>);
-    read_export(source, origin, &open, classify)
+    read_export(job, origin, &open)
 }
 
 /// A zip archive starts with a local file header, or is empty.
@@ -420,12 +450,11 @@ fn read_up_to(r: &mut (impl Read + ?Sized), buf: &mut [u8]) -> io::Result<usize>
 
 /// Finds `Invitations.csv` in a LinkedIn data-export archive (at the top, or
 /// else in the shallowest folder) and reads it.
-fn load_zip<R: Read + Seek>(
-    source: &Source,
+fn load_zip<T: Item, R: Read + Seek>(
+    job: Job<'_>,
     origin: String,
     reader: R,
-    classify: Option<Classify<'_>>,
-) -> Result<Import, ImportError> {
+) -> Result<Import<T>, ImportError> {
     let mut archive = zip::ZipArchive::new(reader).map_err(|e| ImportError::Zip {
         origin: origin.clone(),
         source: e,
@@ -475,12 +504,9 @@ fn load_zip<R: Read + Seek>(
         source: e,
     })?;
     drop(file);
-    read_export(
-        source,
-        origin,
-        &|| Ok(Box::new(&bytes[..]) as Box<dyn Read + '_>),
-        classify,
-    )
+    read_export(job, origin, &|| {
+        Ok(Box::new(&bytes[..]) as Box<dyn Read + '_>)
+    })
 }
 
 const SPREADSHEET_HINT: &str = "use Invitations.csv as LinkedIn exports it, or save the sheet as \"CSV UTF-8 (comma delimited)\"";
@@ -489,7 +515,7 @@ const EXPORT_HINT: &str =
 
 /// The columns invitriage reads, by their normalised header name.
 #[derive(Debug, Clone, Copy)]
-struct Columns {
+pub(crate) struct Columns {
     from: usize,
     to: usize,
     sent_at: usize,
@@ -629,10 +655,12 @@ const HEADER_SEARCH_RECORDS: usize = 10;
 /// How much of the file is looked at to tell its encoding and kind.
 const HEAD_LEN: usize = 1 << 16;
 
-enum Outcome {
-    Done(Import),
+enum Outcome<T> {
+    Done(Import<T>),
     /// The bytes are not UTF-8: start again as Windows-1252.
     NotUtf8,
+    /// A chunk was cut inside a quoted field: read the file in one piece.
+    Whole,
 }
 
 /// What the first bytes of a file tell.
@@ -739,12 +767,11 @@ fn sniff_utf16(head: &[u8]) -> Option<TextEncoding> {
     }
 }
 
-fn read_export<'a>(
-    source: &Source,
+fn read_export<'a, T: Item>(
+    job: Job<'_>,
     origin: String,
     open: &dyn Fn() -> io::Result<Box<dyn Read + 'a>>,
-    classify: Option<Classify<'_>>,
-) -> Result<Import, ImportError> {
+) -> Result<Import<T>, ImportError> {
     let io_err = |e: io::Error| ImportError::Io {
         origin: origin.clone(),
         source: e,
@@ -755,38 +782,41 @@ fn read_export<'a>(
     head.truncate(n);
     let sniffed = sniff(&head, &origin)?;
     let reader = Box::new(io::Cursor::new(head).chain(reader));
-    match parse(reader, sniffed, source, &origin, classify)? {
+    let whole = Job {
+        plan: job.plan.whole(),
+        ..job
+    };
+    let fallback = Sniff {
+        encoding: TextEncoding::Windows1252Fallback,
+        ..sniffed
+    };
+    match parse(reader, sniffed, job, &origin)? {
+        Outcome::Done(import) => return Ok(import),
+        Outcome::NotUtf8 => {}
+        Outcome::Whole => match parse(open().map_err(io_err)?, sniffed, whole, &origin)? {
+            Outcome::Done(import) => return Ok(import),
+            Outcome::NotUtf8 => {}
+            // Read in one piece, nothing is cut.
+            Outcome::Whole => return Err(ImportError::Binary { origin }),
+        },
+    }
+    // Windows-1252 decodes every byte, so only a cut can stop it.
+    match parse(open().map_err(io_err)?, fallback, job, &origin)? {
         Outcome::Done(import) => Ok(import),
-        Outcome::NotUtf8 => {
-            let fallback = Sniff {
-                encoding: TextEncoding::Windows1252Fallback,
-                ..sniffed
-            };
-            match parse(open().map_err(io_err)?, fallback, source, &origin, classify)? {
-                Outcome::Done(import) => Ok(import),
-                // Windows-1252 decodes every byte, so this cannot happen.
-                Outcome::NotUtf8 => Err(ImportError::Binary { origin }),
-            }
-        }
+        Outcome::Whole => match parse(open().map_err(io_err)?, fallback, whole, &origin)? {
+            Outcome::Done(import) => Ok(import),
+            _ => Err(ImportError::Binary { origin }),
+        },
+        Outcome::NotUtf8 => Err(ImportError::Binary { origin }),
     }
 }
 
-/// The CSV dialect of the export.
-fn csv_reader<R: Read>(r: R, capacity: usize) -> csv::Reader<R> {
-    csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .buffer_capacity(capacity)
-        .from_reader(r)
-}
-
-fn parse<'a>(
+fn parse<'a, T: Item>(
     mut reader: Box<dyn Read + 'a>,
     sniffed: Sniff,
-    source: &Source,
+    job: Job<'_>,
     origin: &str,
-    classify: Option<Classify<'_>>,
-) -> Result<Outcome, ImportError> {
+) -> Result<Outcome<T>, ImportError> {
     let io_err = |e: io::Error| ImportError::Io {
         origin: origin.to_string(),
         source: e,
@@ -813,77 +843,79 @@ fn parse<'a>(
                 .build(reader),
         ),
     };
-    let mut csv = csv_reader(Tee::new(decoded, sniffed.cr_lines), 1 << 16);
-    let mut record = ByteRecord::new();
-    let cols = match find_header(&mut csv, &mut record, sniffed.encoding, origin)? {
-        Some(cols) => cols,
-        None => return Ok(Outcome::NotUtf8),
-    };
-    let mut rows = Rows::new(cols, sniffed.encoding);
-    let read = match classify {
-        None => rows.read_rows(&mut csv, &mut record, 0, 0),
-        Some(classify) => std::thread::scope(|scope| {
-            let (tx, rx) = std::sync::mpsc::sync_channel::<NoteBatch>(8);
-            let worker = scope.spawn(move || {
-                let mut out = Vec::new();
-                for batch in rx {
-                    batch.classify_into(classify, &mut out);
+    let mut chunks = Chunks::new(decoded, job.plan.chunk_len, sniffed.cr_lines);
+    let spare = chunks::Spare::default();
+    let (mut text, mut last) = chunks
+        .next_chunk(&spare)
+        .map_err(io_err)?
+        .unwrap_or_default();
+    let header = loop {
+        match find_header(&text, last, sniffed.encoding, origin)? {
+            Header::Found(header) => break header,
+            Header::NotUtf8 => return Ok(Outcome::NotUtf8),
+            Header::ReadOn => match chunks.next_chunk(&spare).map_err(io_err)? {
+                Some((more, is_last)) => {
+                    text.extend_from_slice(&more);
+                    last = is_last;
                 }
-                out
-            });
-            rows.pipe = Some(Pipe {
-                tx,
-                batch: NoteBatch::default(),
-            });
-            let read = rows.read_rows(&mut csv, &mut record, 0, 0);
-            if let Some(pipe) = rows.pipe.take() {
-                pipe.finish();
-            }
-            let classes = worker
-                .join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-            debug_assert_eq!(classes.len(), rows.invitations.len());
-            for (inv, c) in rows.invitations.iter_mut().zip(classes) {
-                inv.category = c.category;
-                inv.signals = c.signals;
-            }
-            read
-        }),
+                None => last = true,
+            },
+        }
     };
-    match read {
-        Ok(()) => {}
-        Err(Stop::NotUtf8) => return Ok(Outcome::NotUtf8),
-        Err(Stop::Io(e)) => return Err(io_err(e)),
-    }
-    let Rows {
-        mut invitations,
-        skipped,
-        keys,
-        replaced_rows,
-        ..
-    } = rows;
-    let duplicates = remove_duplicates(&mut invitations, keys);
+    let setting = Setting {
+        cols: header.cols,
+        encoding: sniffed.encoding,
+        classify: job.classify,
+        plan: job.plan,
+    };
+    let read =
+        match chunks::read_rows::<T, _>(setting, text, header.end, header.lines, last, &mut chunks)
+        {
+            Ok(read) => read,
+            Err(Failed::Stop(Stop::NotUtf8)) => return Ok(Outcome::NotUtf8),
+            Err(Failed::Stop(Stop::Cut)) => return Ok(Outcome::Whole),
+            Err(Failed::Io(e)) => return Err(io_err(e)),
+        };
+    let cols = header.cols;
+    let mut invitations = read.items;
     invitations.shrink_to_fit();
     Ok(Outcome::Done(Import {
-        source: source.clone(),
+        source: job.source.clone(),
         origin: origin.to_string(),
         invitations,
-        skipped,
-        duplicates,
+        skipped: read.skipped,
+        duplicates: read.duplicates,
         encoding: sniffed.encoding,
         without_profile_urls: cols.inviter_url.is_none() || cols.invitee_url.is_none(),
-        replaced_rows,
+        replaced_rows: read.replaced_rows,
     }))
 }
 
-/// Finds the header among the first few records: the columns, or `None`
-/// when the bytes turn out not to be UTF-8.
-fn find_header<R: Read>(
-    csv: &mut csv::Reader<Tee<R>>,
-    record: &mut ByteRecord,
+/// Where the header is.
+struct HeaderAt {
+    cols: Columns,
+    /// The offset in the text where the rows start, after the header.
+    end: usize,
+    /// The line ends before `end`.
+    lines: u64,
+}
+
+enum Header {
+    Found(HeaderAt),
+    /// The bytes turn out not to be UTF-8.
+    NotUtf8,
+    /// The text ran out before the search was over: read on.
+    ReadOn,
+}
+
+/// Finds the header among the first few records of `text` (all of the
+/// file when `last`).
+fn find_header(
+    text: &[u8],
+    last: bool,
     encoding: TextEncoding,
     origin: &str,
-) -> Result<Option<Columns>, ImportError> {
+) -> Result<Header, ImportError> {
     struct Candidate {
         line: u64,
         missing: Vec<&'static str>,
@@ -892,27 +924,45 @@ fn find_header<R: Read>(
     }
     let mut best: Option<Candidate> = None;
     let mut any = false;
+    let mut csv = csv_reader(text);
+    let mut record = ByteRecord::new();
+    let record = &mut record;
     for _ in 0..HEADER_SEARCH_RECORDS {
-        let at = match next_record(csv, record, 0) {
-            Ok(Some(at)) => at,
-            Ok(None) => break,
-            Err(e) => {
-                return Err(ImportError::Io {
-                    origin: origin.to_string(),
-                    source: e,
-                });
+        let before = csv.position().clone();
+        if !csv.read_byte_record(record).unwrap_or(false) {
+            if last {
+                break;
             }
-        };
+            return Ok(Header::ReadOn);
+        }
+        let after = csv.position().clone();
+        let offset = |byte: u64| usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
+        let (from, end) = (offset(before.byte()), offset(after.byte()));
+        // A record that runs to the end of a chunk may go on in the next.
+        if !last && end >= text.len() && !ends_outside_quotes(&text[from..]) {
+            return Ok(Header::ReadOn);
+        }
+        let lead = text[from..]
+            .iter()
+            .take_while(|&&b| b == b'\n' || b == b'\r')
+            .count();
+        let line = before.line() + rows::count_lf(&text[from..from + lead]);
         any = true;
         if encoding == TextEncoding::Utf8 && std::str::from_utf8(record.as_slice()).is_err() {
-            return Ok(None);
+            return Ok(Header::NotUtf8);
         }
-        if is_blank(record) {
+        if rows::is_blank(record) {
             continue;
         }
         let header: Vec<String> = record.iter().map(normalise_header).collect();
         let missing = match Columns::find(&header) {
-            Ok(cols) => return Ok(Some(cols)),
+            Ok(cols) => {
+                return Ok(Header::Found(HeaderAt {
+                    cols,
+                    end,
+                    lines: after.line() - 1,
+                }));
+            }
             Err(missing) => missing,
         };
         if let Some((looks_like, what)) = looks_like(&header) {
@@ -936,7 +986,7 @@ fn find_header<R: Read>(
                 })
                 .collect();
             best = Some(Candidate {
-                line: at.line,
+                line,
                 missing,
                 found: shorten(&fields.join(","), 120),
                 problem: header_problem(&fields),
@@ -1001,597 +1051,6 @@ fn header_problem(fields: &[String]) -> Option<HeaderProblem> {
     let direction = fields.iter().any(|f| parse_direction(f).is_some());
     let date = fields.iter().any(|f| parse_sent_at(f).is_some());
     (direction && date).then_some(HeaderProblem::NoHeader)
-}
-
-/// Where a record sits in the text.
-#[derive(Debug, Clone, Copy)]
-struct At {
-    /// The line the record starts on (1-based), blank lines before it not
-    /// counted as part of it.
-    line: u64,
-    /// Line breaks inside the record (in quoted fields).
-    inner_breaks: u64,
-    /// The record's bytes in the stream: from its first byte to its line end
-    /// (included).
-    start: u64,
-    end: u64,
-}
-
-/// Reads the next record and tells where it lies. The CSV reader's own
-/// positions count a line end that follows the record (the `\n` of `\r\n`)
-/// and blank lines as the start of the next record; the bytes kept by the
-/// [`Tee`] put that right.
-fn next_record<R: Read>(
-    csv: &mut csv::Reader<Tee<R>>,
-    record: &mut ByteRecord,
-    line_offset: u64,
-) -> io::Result<Option<At>> {
-    let before = csv.position().clone();
-    csv.get_mut().keep_from = before.byte();
-    match csv.read_byte_record(record) {
-        Ok(true) => {}
-        Ok(false) => return Ok(None),
-        Err(e) => {
-            // With byte records and flexible field counts, reading fails
-            // only on I/O errors.
-            return Err(match e.into_kind() {
-                csv::ErrorKind::Io(e) => e,
-                other => io::Error::other(format!("{other:?}")),
-            });
-        }
-    }
-    let after = csv.position();
-    let raw = csv.get_ref().slice(before.byte(), after.byte());
-    let lead = raw
-        .iter()
-        .take_while(|&&b| b == b'\n' || b == b'\r')
-        .count();
-    let lead_lf = count_lf(&raw[..lead]);
-    let ends_lf = u64::from(raw.len() > lead && raw.last() == Some(&b'\n'));
-    let line = before.line() + lead_lf;
-    Ok(Some(At {
-        line: line + line_offset,
-        inner_breaks: after.line().saturating_sub(line + ends_lf),
-        start: before.byte() + lead as u64,
-        end: after.byte(),
-    }))
-}
-
-fn count_lf(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
-}
-
-/// A record whose fields are all blank (a blank line, or only commas).
-fn is_blank(record: &ByteRecord) -> bool {
-    record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
-}
-
-/// A reader that keeps the bytes it has handed out since `keep_from`, so that
-/// a record's own text can be looked at after the CSV parser has read it.
-/// Bytes before `keep_from` are dropped as reading goes on.
-struct Tee<R> {
-    inner: R,
-    buf: Vec<u8>,
-    /// The stream offset of `buf[0]`.
-    base: u64,
-    keep_from: u64,
-    /// Read every `\r` as `\n`.
-    cr_to_lf: bool,
-}
-
-impl<R: Read> Tee<R> {
-    fn new(inner: R, cr_to_lf: bool) -> Self {
-        Tee {
-            inner,
-            buf: Vec::new(),
-            base: 0,
-            keep_from: 0,
-            cr_to_lf,
-        }
-    }
-
-    /// The bytes from stream offset `from` to `to`, as far as they are kept.
-    fn slice(&self, from: u64, to: u64) -> &[u8] {
-        let at = |o: u64| {
-            usize::try_from(o.saturating_sub(self.base))
-                .map_or(self.buf.len(), |i| i.min(self.buf.len()))
-        };
-        let (a, b) = (at(from), at(to));
-        &self.buf[a.min(b)..b]
-    }
-}
-
-impl<R: Read> Read for Tee<R> {
-    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
-        let unneeded = usize::try_from(self.keep_from.saturating_sub(self.base))
-            .map_or(self.buf.len(), |n| n.min(self.buf.len()));
-        // Dropping moves the rest to the front; do it when the rest is the
-        // smaller part, so that each byte is moved a bounded number of times.
-        if unneeded > 0 && unneeded >= self.buf.len() / 2 {
-            self.buf.drain(..unneeded);
-            self.base += unneeded as u64;
-        }
-        let n = self.inner.read(out)?;
-        let got = &mut out[..n];
-        if self.cr_to_lf {
-            for b in got.iter_mut().filter(|b| **b == b'\r') {
-                *b = b'\n';
-            }
-        }
-        self.buf.extend_from_slice(got);
-        Ok(n)
-    }
-}
-
-/// What went wrong with the quoting of a record.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct QuoteFault {
-    /// The offset in the record of the quote that opened the bad field.
-    open: usize,
-    /// True when the record ends inside the quotes (the end of the file);
-    /// false when the closing quote is followed by more text.
-    unclosed: bool,
-}
-
-/// Checks a record's text against CSV's quoting rules, the way the `csv`
-/// crate reads it: a field that starts with `"` ends at a `"` followed by a
-/// comma or a line end (`""` being a quote inside); a quote anywhere else is
-/// text. The `csv` crate is lenient about a closing quote followed by more
-/// text; that is where a quote left open shows.
-fn check_quotes(raw: &[u8]) -> Option<QuoteFault> {
-    let mut i = 0;
-    // The offset of the quote that opened the current quoted field.
-    let mut open: Option<usize> = None;
-    while let Some(q) = find_quote(&raw[i..]).map(|p| i + p) {
-        match open {
-            None => {
-                if q == 0 || matches!(raw[q - 1], b',' | b'\r' | b'\n') {
-                    open = Some(q);
-                }
-                i = q + 1;
-            }
-            Some(o) => match raw.get(q + 1) {
-                Some(b'"') => i = q + 2,
-                None | Some(b',' | b'\r' | b'\n') => {
-                    open = None;
-                    i = q + 1;
-                }
-                Some(_) => {
-                    return Some(QuoteFault {
-                        open: o,
-                        unclosed: false,
-                    });
-                }
-            },
-        }
-    }
-    open.map(|open| QuoteFault {
-        open,
-        unclosed: true,
-    })
-}
-
-/// The offset of the first `"` in `s`, looking at eight bytes at a time
-/// (notes run long, and most of their bytes are not quotes).
-fn find_quote(s: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    const QUOTES: u64 = ONES * b'"' as u64;
-    let mut chunks = s.chunks_exact(8);
-    let mut skipped = 0;
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        let x = u64::from_le_bytes(word) ^ QUOTES;
-        // Some byte of `x` is zero, that is, some byte of the chunk is `"`.
-        if x.wrapping_sub(ONES) & !x & HIGH != 0 {
-            break;
-        }
-        skipped += 8;
-    }
-    s[skipped..]
-        .iter()
-        .position(|&b| b == b'"')
-        .map(|p| skipped + p)
-}
-
-/// How deep the lines swallowed by a broken quote are read again, when they
-/// hold a broken quote themselves.
-const MAX_REREAD_DEPTH: u32 = 8;
-
-/// Why reading rows stopped early.
-enum Stop {
-    NotUtf8,
-    Io(io::Error),
-}
-
-/// The rows read so far.
-struct Rows {
-    cols: Columns,
-    encoding: TextEncoding,
-    invitations: Vec<Invitation>,
-    skipped: Vec<RowError>,
-    /// A hash of each invitation's id and trimmed note, with its index in
-    /// `invitations`: sorted at the end to find duplicates (cheaper in time
-    /// and memory than a hash map probed at random for every row).
-    keys: Vec<(u64, u32)>,
-    shared: Shared,
-    replaced_rows: usize,
-    /// Where each row's note goes to be classified, when it is.
-    pipe: Option<Pipe>,
-}
-
-/// Notes on their way to the classifying thread, a batch at a time. The
-/// texts are copied into one buffer per batch: the rows themselves stay with
-/// the reading thread, which goes on pushing to the same `Vec`.
-#[derive(Default)]
-struct NoteBatch {
-    text: String,
-    /// The end of each row's note, sender and recipient in `text`.
-    ends: Vec<[u32; 3]>,
-}
-
-impl NoteBatch {
-    const ROWS: usize = 4096;
-
-    fn push(&mut self, note: &str, from: &str, to: &str) {
-        let mut end = [0u32; 3];
-        for (slot, s) in end.iter_mut().zip([note, from, to]) {
-            self.text.push_str(s);
-            *slot = u32::try_from(self.text.len()).unwrap_or(u32::MAX);
-        }
-        self.ends.push(end);
-    }
-
-    fn classify_into(self, classify: Classify<'_>, out: &mut Vec<Classification>) {
-        let mut start = 0usize;
-        for [a, b, c] in self.ends {
-            let (a, b, c) = (a as usize, b as usize, c as usize);
-            out.push(classify(
-                &self.text[start..a],
-                &self.text[a..b],
-                &self.text[b..c],
-            ));
-            start = c;
-        }
-    }
-}
-
-/// The sending end of the classifying thread.
-struct Pipe {
-    tx: std::sync::mpsc::SyncSender<NoteBatch>,
-    batch: NoteBatch,
-}
-
-impl Pipe {
-    fn push(&mut self, note: &str, from: &str, to: &str) {
-        self.batch.push(note, from, to);
-        if self.batch.ends.len() >= NoteBatch::ROWS {
-            let full = std::mem::take(&mut self.batch);
-            // The receiver lives until every batch is sent; a send can only
-            // fail if it panicked, which `join` then reports.
-            let _ = self.tx.send(full);
-        }
-    }
-
-    fn finish(self) {
-        if !self.batch.ends.is_empty() {
-            let _ = self.tx.send(self.batch);
-        }
-    }
-}
-
-impl Rows {
-    fn new(cols: Columns, encoding: TextEncoding) -> Self {
-        Rows {
-            cols,
-            encoding,
-            invitations: Vec::new(),
-            skipped: Vec::new(),
-            keys: Vec::new(),
-            shared: Shared::default(),
-            replaced_rows: 0,
-            pipe: None,
-        }
-    }
-
-    fn skip(&mut self, line: u64, reason: String) {
-        self.skipped.push(RowError { line, reason });
-    }
-
-    /// Reads every record left in `csv`; `line_offset` is added to its line
-    /// numbers.
-    fn read_rows<R: Read>(
-        &mut self,
-        csv: &mut csv::Reader<Tee<R>>,
-        record: &mut ByteRecord,
-        line_offset: u64,
-        depth: u32,
-    ) -> Result<(), Stop> {
-        while let Some(at) = next_record(csv, record, line_offset).map_err(Stop::Io)? {
-            let raw = csv.get_ref().slice(at.start, at.end);
-            self.record(record, raw, at, depth)?;
-        }
-        Ok(())
-    }
-
-    fn record(&mut self, record: &ByteRecord, raw: &[u8], at: At, depth: u32) -> Result<(), Stop> {
-        if is_blank(record) {
-            return Ok(());
-        }
-        // Only a record over several lines or with the wrong number of
-        // fields can hide a quote left open; checking the others would cost
-        // a second pass over every byte.
-        if (at.inner_breaks > 0 || record.len() != self.cols.width)
-            && let Some(fault) = check_quotes(raw)
-        {
-            return self.broken_quote(record, raw, at, fault, depth);
-        }
-        self.row(record, at.line, "")
-    }
-
-    /// A record with a quote that was never properly closed: when the lines
-    /// after the quote hold rows, the record is skipped and they are read on
-    /// their own; otherwise the record is reported (or kept, when the `csv`
-    /// crate's lenient reading makes a whole row of it).
-    fn broken_quote(
-        &mut self,
-        record: &ByteRecord,
-        raw: &[u8],
-        at: At,
-        fault: QuoteFault,
-        depth: u32,
-    ) -> Result<(), Stop> {
-        let open_line = at.line + count_lf(&raw[..fault.open]);
-        let last_line = at.line + at.inner_breaks;
-        let tail = raw[fault.open..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(&[][..], |i| &raw[fault.open + i + 1..]);
-        let here = if open_line == at.line {
-            "on this line".to_string()
-        } else {
-            format!("on line {open_line}")
-        };
-        if depth < MAX_REREAD_DEPTH && self.holds_a_row(tail) {
-            let swallowed = if open_line + 1 == last_line {
-                format!("line {last_line}, which it ran into, was read on its own")
-            } else {
-                format!(
-                    "lines {}–{last_line}, which it ran into, were read on their own",
-                    open_line + 1
-                )
-            };
-            self.skip(
-                at.line,
-                format!("a quote (\") opens a field {here} and is never closed; {swallowed}"),
-            );
-            let mut csv = csv_reader(Tee::new(tail, false), 1 << 13);
-            let mut record = ByteRecord::new();
-            return self.read_rows(&mut csv, &mut record, open_line, depth + 1);
-        }
-        if fault.unclosed {
-            let reason = if last_line == at.line {
-                format!("a quote (\") opens a field {here} and is never closed")
-            } else {
-                format!(
-                    "a quote (\") opens a field {here} and is never closed, so lines {}–{last_line} were read as this one row",
-                    at.line
-                )
-            };
-            self.skip(at.line, reason);
-            return Ok(());
-        }
-        self.row(
-            record,
-            at.line,
-            "; a quote (\") in it is probably missing, or not doubled inside a quoted field",
-        )
-    }
-
-    /// True when `text` holds at least one record that reads as a row.
-    fn holds_a_row(&self, text: &[u8]) -> bool {
-        if text.is_empty() {
-            return false;
-        }
-        let mut csv = csv_reader(text, 1 << 13);
-        let mut record = ByteRecord::new();
-        fn field(r: &ByteRecord, i: usize) -> Option<&str> {
-            r.get(i).and_then(|b| std::str::from_utf8(b).ok())
-        }
-        while let Ok(true) = csv.read_byte_record(&mut record) {
-            if record.len() == self.cols.width
-                && field(&record, self.cols.direction)
-                    .and_then(parse_direction)
-                    .is_some()
-                && field(&record, self.cols.sent_at)
-                    .and_then(parse_sent_at)
-                    .is_some()
-            {
-                return true;
-            }
-        }
-        false
-    }
-
-    /// Reads one record as an invitation, or reports why not; `hint` is added
-    /// to a wrong-field-count reason.
-    fn row(&mut self, record: &ByteRecord, line: u64, hint: &str) -> Result<(), Stop> {
-        let cols = self.cols;
-        // One check of the whole record costs less than one per field; each
-        // field must then start and end on a character boundary too.
-        let Ok(text) = std::str::from_utf8(record.as_slice()) else {
-            return self.not_utf8(record, line, hint);
-        };
-        let mut fields: [&str; 7] = [""; 7];
-        for (slot, col) in fields.iter_mut().zip(cols.indices()) {
-            if let Some(range) = col.and_then(|i| record.range(i)) {
-                match text.get(range) {
-                    Some(s) => *slot = s,
-                    None => return self.not_utf8(record, line, hint),
-                }
-            }
-        }
-        if record.len() != cols.width {
-            let n = record.len();
-            self.skip(
-                line,
-                format!(
-                    "has {n} field{} where the header has {}{hint}",
-                    plural(n),
-                    cols.width
-                ),
-            );
-            return Ok(());
-        }
-        let [
-            from,
-            to,
-            sent_at,
-            message,
-            direction,
-            inviter_url,
-            invitee_url,
-        ] = fields;
-        let Some(direction) = parse_direction(direction) else {
-            let reason = if direction.trim().eq_ignore_ascii_case("direction") {
-                "repeats the header (were two exports joined?)".to_string()
-            } else {
-                format!(
-                    "Direction is `{}`; expected INCOMING or OUTGOING",
-                    shorten(direction, 40)
-                )
-            };
-            self.skip(line, reason);
-            return Ok(());
-        };
-        let Some(sent_at) = parse_sent_at(sent_at) else {
-            self.skip(
-                line,
-                format!(
-                    "Sent At is `{}`; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`",
-                    shorten(sent_at, 40)
-                ),
-            );
-            return Ok(());
-        };
-        let (to_shared, invitee_shared, invitee_key) = self.shared.get(to, invitee_url);
-        let inv = Invitation::with_shared(
-            Fields {
-                from,
-                to,
-                message,
-                inviter_url,
-                invitee_url,
-                sent_at,
-                direction,
-                line: u32::try_from(line).unwrap_or(u32::MAX),
-            },
-            to_shared,
-            invitee_shared,
-            invitee_key,
-        );
-        let key = xxhash_rust::xxh3::xxh3_64_with_seed(message.trim().as_bytes(), inv.id.0);
-        let index = u32::try_from(self.invitations.len()).unwrap_or(u32::MAX);
-        self.keys.push((key, index));
-        if let Some(pipe) = &mut self.pipe {
-            pipe.push(message, from, to);
-        }
-        self.invitations.push(inv);
-        Ok(())
-    }
-
-    /// A row with bytes that are not UTF-8: start again as Windows-1252, or,
-    /// when a BOM says the file is UTF-8, keep the row with U+FFFD for them.
-    fn not_utf8(&mut self, record: &ByteRecord, line: u64, hint: &str) -> Result<(), Stop> {
-        if self.encoding == TextEncoding::Utf8 {
-            return Err(Stop::NotUtf8);
-        }
-        self.replaced_rows += 1;
-        let fixed: ByteRecord = record
-            .iter()
-            .map(|f| String::from_utf8_lossy(f).into_owned())
-            .collect();
-        self.row(&fixed, line, hint)
-    }
-}
-
-/// Removes the rows that repeat an earlier one (the same id, which is the
-/// same sender and recipient, and the same note up to surrounding white
-/// space), and tells where they were. `keys` holds a hash of both for each
-/// invitation, with its index.
-fn remove_duplicates(
-    invitations: &mut Vec<Invitation>,
-    mut keys: Vec<(u64, u32)>,
-) -> Vec<Duplicate> {
-    keys.sort_unstable();
-    let same =
-        |a: &Invitation, b: &Invitation| a.id == b.id && a.message().trim() == b.message().trim();
-    let mut duplicates = Vec::new();
-    let mut repeats: Vec<u32> = Vec::new();
-    for group in keys.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
-        // In order of index: each repeats the first earlier one equal to it
-        // (a hash is not proof).
-        for (j, &(_, index)) in group.iter().enumerate().skip(1) {
-            let inv = &invitations[index as usize];
-            if let Some(&(_, first)) = group[..j]
-                .iter()
-                .find(|(_, f)| same(&invitations[*f as usize], inv))
-            {
-                duplicates.push(Duplicate {
-                    line: u64::from(inv.line),
-                    first_line: u64::from(invitations[first as usize].line),
-                });
-                repeats.push(index);
-            }
-        }
-    }
-    drop(keys);
-    if repeats.is_empty() {
-        return duplicates;
-    }
-    repeats.sort_unstable();
-    repeats.dedup();
-    let mut repeats = repeats.into_iter().peekable();
-    let mut index = 0u32;
-    invitations.retain(|_| {
-        let repeat = repeats.next_if_eq(&index).is_some();
-        index += 1;
-        !repeat
-    });
-    duplicates.sort_unstable_by_key(|d| d.line);
-    duplicates
-}
-
-/// Shares the strings that repeat from row to row (the recipient of incoming
-/// invitations, the user's own URL) instead of storing them per row, and
-/// works out the recipient's profile key once for each run of rows.
-#[derive(Default)]
-struct Shared {
-    to: Option<Arc<str>>,
-    invitee: Option<Arc<str>>,
-    invitee_key: String,
-}
-
-impl Shared {
-    fn get(&mut self, to: &str, invitee: &str) -> (Arc<str>, Arc<str>, &str) {
-        fn intern(slot: &mut Option<Arc<str>>, s: &str) -> (Arc<str>, bool) {
-            match slot {
-                Some(a) if &**a == s => (a.clone(), false),
-                _ => {
-                    let a: Arc<str> = Arc::from(s);
-                    *slot = Some(a.clone());
-                    (a, true)
-                }
-            }
-        }
-        let (to, _) = intern(&mut self.to, to);
-        let (invitee_arc, changed) = intern(&mut self.invitee, invitee);
-        if changed {
-            self.invitee_key = crate::invitation::profile_key(invitee).into_owned();
-        }
-        (to, invitee_arc, &self.invitee_key)
-    }
 }
 
 fn parse_direction(s: &str) -> Option<Direction> {
@@ -1717,6 +1176,7 @@ fn shorten(s: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::rows::{QuoteFault, check_quotes};
     use super::*;
 
     fn dt(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
@@ -2234,6 +1694,95 @@ mod tests {
             })
         }
 
+        /// Everything an import tells, as text to compare.
+        fn told(r: Result<Import, ImportError>) -> String {
+            match r {
+                Err(e) => format!("error: {e}"),
+                Ok(i) => format!(
+                    "{:?}",
+                    (
+                        i.invitations
+                            .iter()
+                            .map(|v| {
+                                (
+                                    v.line,
+                                    v.id,
+                                    v.from(),
+                                    v.to(),
+                                    v.message(),
+                                    v.inviter_url(),
+                                    v.invitee_url(),
+                                    v.sent_at,
+                                    v.direction,
+                                )
+                            })
+                            .collect::<Vec<_>>(),
+                        &i.skipped,
+                        &i.duplicates,
+                        i.encoding,
+                        i.replaced_rows,
+                    )
+                ),
+            }
+        }
+
+        /// Reads `bytes` the plain way (one piece, the careful path only)
+        /// and in small chunks on several threads with and without the fast
+        /// path, and checks that all readings tell the same; and that
+        /// reading only the facts finds the same rows.
+        fn same_every_way(bytes: &[u8], chunk_len: usize, threads: usize) {
+            let careful = Plan {
+                chunk_len: usize::MAX,
+                threads: 1,
+                fast: false,
+            };
+            let reference = told(load_bytes_with("p.csv", bytes, None, careful));
+            for plan in [
+                Plan {
+                    fast: true,
+                    ..careful
+                },
+                Plan {
+                    chunk_len,
+                    threads,
+                    fast: false,
+                },
+                Plan {
+                    chunk_len,
+                    threads,
+                    fast: true,
+                },
+            ] {
+                let other = told(load_bytes_with("p.csv", bytes, None, plan));
+                assert_eq!(
+                    reference,
+                    other,
+                    "{plan:?}\n{:?}",
+                    String::from_utf8_lossy(bytes)
+                );
+            }
+            let plan = Plan {
+                chunk_len,
+                threads,
+                fast: true,
+            };
+            let whole: Result<Import, _> = load_bytes_with("p.csv", bytes, None, careful);
+            let facts: Result<Import<Facts>, _> = load_bytes_with("p.csv", bytes, None, plan);
+            match (whole, facts) {
+                (Ok(w), Ok(f)) => {
+                    use crate::stats::Counted;
+                    let w: Vec<Facts> = w.invitations.iter().map(Counted::facts).collect();
+                    assert_eq!(w, f.invitations);
+                }
+                (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+                (a, b) => panic!(
+                    "{:?} against {:?}",
+                    a.map(|i| i.invitations.len()),
+                    b.map(|i| i.invitations.len())
+                ),
+            }
+        }
+
         proptest! {
             #![proptest_config(ProptestConfig {
                 cases: 256,
@@ -2245,7 +1794,6 @@ mod tests {
             fn quote_checks_agree(raw in "[a\",\r\n]{0,40}") {
                 let raw = raw.as_bytes();
                 prop_assert_eq!(check_quotes(raw), check_quotes_slowly(raw));
-                prop_assert_eq!(find_quote(raw), raw.iter().position(|&b| b == b'"'));
             }
 
             #[test]
@@ -2279,6 +1827,37 @@ mod tests {
                     bytes.splice(i..i, what.iter().copied());
                 }
                 check(&bytes);
+            }
+
+            /// Cutting the file into chunks read on several threads, and
+            /// the fast path, change nothing: not on valid exports, not on
+            /// broken ones, not on noise.
+            #[test]
+            fn every_way_of_reading_agrees(
+                export in valid_export(0),
+                mutations in proptest::collection::vec(mutation(), 0..6),
+                crlf in any::<bool>(),
+                chunk_len in 1usize..200,
+                threads in 2usize..4,
+            ) {
+                let export = if crlf { export.replace('\n', "\r\n") } else { export };
+                let mut bytes = export.into_bytes();
+                same_every_way(&bytes, chunk_len, threads);
+                for (at, what) in mutations {
+                    let i = at.index(bytes.len() + 1);
+                    bytes.splice(i..i, what.iter().copied());
+                }
+                same_every_way(&bytes, chunk_len, threads);
+            }
+
+            #[test]
+            fn every_way_of_reading_agrees_on_noise(
+                text in "[a-c,\"\r\n ]{0,300}",
+                bytes in proptest::collection::vec(any::<u8>(), 0..600),
+                chunk_len in 1usize..100,
+            ) {
+                same_every_way(format!("{H}{text}").as_bytes(), chunk_len, 2);
+                same_every_way(&bytes, chunk_len, 2);
             }
 
             /// A quote that opens a field and is never closed costs that

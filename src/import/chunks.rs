@@ -1,0 +1,394 @@
+//! Reading a large export on every core: the text after the header is cut
+//! into chunks of a few MiB at line ends, each chunk is read on its own by a
+//! worker thread, and the pieces are joined in order.
+//!
+//! A line end is not always the end of a record: a note may hold line
+//! breaks inside its quotes. Where to cut cannot be known for sure without
+//! reading from the start, so the cut is a guess that the reading checks.
+//! The guess is a line end with an even number of quotes before it in the
+//! chunk, which is right for every well-formed file; the check is that a
+//! chunk's last record ends at the chunk's end, outside quotes. Chunk 0 starts
+//! at a record's start (after the header), so by induction every chunk that
+//! passes starts at one too and reads exactly as the whole file would. When a
+//! chunk fails (a note with a line break right at the cut, or a quote left
+//! open), the rows are read again from the start in one piece.
+//!
+//! Duplicates are found at the end, over all pieces, from each row's 128-bit
+//! key.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::io::{self, Read};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+
+use super::rows::{Item, Piece, Rows, Stop, count_lf};
+use super::{Classify, Columns, Duplicate, RowError, TextEncoding, fast};
+
+/// How the rows are read; the tests cut small chunks to try every cut.
+#[derive(Debug, Clone, Copy)]
+pub struct Plan {
+    /// The size a chunk is filled to before it is cut at its last line end.
+    pub chunk_len: usize,
+    /// Worker threads for a file of more than one chunk.
+    pub threads: usize,
+    /// Whether the fast path ([`fast`]) is tried on each chunk.
+    pub fast: bool,
+}
+
+impl Default for Plan {
+    fn default() -> Self {
+        Plan {
+            chunk_len: 4 << 20,
+            threads: std::thread::available_parallelism().map_or(1, usize::from),
+            fast: true,
+        }
+    }
+}
+
+impl Plan {
+    /// One chunk, one thread: the reading to fall back on.
+    pub fn whole(self) -> Self {
+        Plan {
+            chunk_len: usize::MAX,
+            threads: 1,
+            ..self
+        }
+    }
+}
+
+/// Text read from a stream in chunks that end at a line end (`\n`), except
+/// the last. Buffers come back through [`Spare`], so a large file
+/// is read through a few buffers instead of a fresh allocation per chunk.
+pub struct Chunks<R> {
+    inner: R,
+    chunk_len: usize,
+    /// Read every `\r` as `\n` (a file whose lines all end in a lone `\r`).
+    cr_to_lf: bool,
+    /// What followed the last cut.
+    carry: Vec<u8>,
+    done: bool,
+}
+
+/// Where to cut `text`, which starts at the start of a record: after the
+/// last line end with an even number of quotes before it, which in
+/// well-formed CSV is a line end outside quotes (the reading checks it).
+fn cut_point(text: &[u8]) -> Option<usize> {
+    let mut quotes = memchr::memchr_iter(b'"', text).count();
+    let mut end = text.len();
+    while let Some(p) = memchr::memrchr(b'\n', &text[..end]) {
+        quotes -= memchr::memchr_iter(b'"', &text[p..end]).count();
+        if quotes.is_multiple_of(2) {
+            return Some(p + 1);
+        }
+        end = p;
+    }
+    None
+}
+
+/// Buffers of chunks already read, to be filled again.
+#[derive(Default)]
+pub struct Spare(Mutex<Vec<Vec<u8>>>);
+
+impl Spare {
+    fn take(&self) -> Vec<u8> {
+        let mut buf = self
+            .0
+            .lock()
+            .ok()
+            .and_then(|mut s| s.pop())
+            .unwrap_or_default();
+        buf.clear();
+        buf
+    }
+
+    fn give(&self, buf: Vec<u8>) {
+        if let Ok(mut spare) = self.0.lock() {
+            spare.push(buf);
+        }
+    }
+}
+
+impl<R: Read> Chunks<R> {
+    pub fn new(inner: R, chunk_len: usize, cr_to_lf: bool) -> Self {
+        Chunks {
+            inner,
+            chunk_len: chunk_len.max(1),
+            cr_to_lf,
+            carry: Vec::new(),
+            done: false,
+        }
+    }
+
+    /// The next chunk and whether it is the last, or `None` at the end.
+    pub fn next_chunk(&mut self, spare: &Spare) -> io::Result<Option<(Vec<u8>, bool)>> {
+        if self.done {
+            return Ok(None);
+        }
+        let mut buf = spare.take();
+        buf.append(&mut self.carry);
+        let mut want = self.chunk_len;
+        loop {
+            while buf.len() < want {
+                let before = buf.len();
+                let room = u64::try_from(want - before).unwrap_or(u64::MAX);
+                let n = (&mut self.inner).take(room).read_to_end(&mut buf)?;
+                if self.cr_to_lf {
+                    for b in buf[before..].iter_mut().filter(|b| **b == b'\r') {
+                        *b = b'\n';
+                    }
+                }
+                if n == 0 {
+                    self.done = true;
+                    return Ok(Some((buf, true)));
+                }
+            }
+            match cut_point(&buf) {
+                Some(end) => {
+                    self.carry.extend_from_slice(&buf[end..]);
+                    buf.truncate(end);
+                    return Ok(Some((buf, false)));
+                }
+                // No line end outside quotes yet: read on.
+                None => want = want.saturating_mul(2),
+            }
+        }
+    }
+}
+
+/// Everything the rows of a file gave.
+pub struct RowsRead<T> {
+    pub items: Vec<T>,
+    pub skipped: Vec<RowError>,
+    pub duplicates: Vec<Duplicate>,
+    pub replaced_rows: usize,
+}
+
+/// How reading the rows ended, when it did not end with rows.
+pub enum Failed {
+    Stop(Stop),
+    Io(io::Error),
+}
+
+/// The setting shared by every piece.
+#[derive(Clone, Copy)]
+pub struct Setting<'c> {
+    pub cols: Columns,
+    pub encoding: TextEncoding,
+    pub classify: Option<Classify<'c>>,
+    pub plan: Plan,
+}
+
+/// Reads one piece, which starts after `base` lines of the file, the fast
+/// way when it can.
+fn read_piece<T: Item>(
+    setting: Setting<'_>,
+    text: &[u8],
+    base: u64,
+    cut: bool,
+) -> Result<Piece<T>, Stop> {
+    let mut rows = Rows::new(setting.cols, setting.encoding, setting.classify);
+    if !(setting.plan.fast && fast::read_piece(&mut rows, text, base)) {
+        rows.read_piece(text, base, cut)?;
+    }
+    Ok(rows.piece)
+}
+
+/// Reads the rows: `first` is the first chunk, whose rows start at `start`
+/// on line `base + 1`; `last` says whether it is the last chunk of `chunks`.
+pub fn read_rows<T: Item, R: Read>(
+    setting: Setting<'_>,
+    first: Vec<u8>,
+    start: usize,
+    base: u64,
+    last: bool,
+    chunks: &mut Chunks<R>,
+) -> Result<RowsRead<T>, Failed> {
+    if last || setting.plan.threads <= 1 {
+        // One chunk, or one thread: read the rest in one piece.
+        let mut all = first;
+        if !last {
+            while let Some((chunk, _)) = chunks.next_chunk(&Spare::default()).map_err(Failed::Io)? {
+                all.extend_from_slice(&chunk);
+            }
+        }
+        let text = all.get(start..).unwrap_or_default();
+        let piece = read_piece::<T>(setting, text, base, false).map_err(Failed::Stop)?;
+        return Ok(join(vec![piece]));
+    }
+    let threads = setting.plan.threads.min(16);
+    // Results by chunk index; a piece that failed stops the reading of more.
+    let results: Mutex<Vec<Option<PieceResult<T>>>> = Mutex::new(Vec::new());
+    let failed = AtomicBool::new(false);
+    // (index, buffer, where its text starts, lines before it, last)
+    let (tx, rx) = mpsc::sync_channel::<(usize, Vec<u8>, usize, u64, bool)>(threads * 2);
+    let rx = Mutex::new(rx);
+    let mut io_error = None;
+    let spare = Spare::default();
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let job = rx.lock().ok().and_then(|rx| rx.recv().ok());
+                    let Some((index, buf, start, base, last)) = job else {
+                        break;
+                    };
+                    let text = buf.get(start..).unwrap_or_default();
+                    let result = read_piece::<T>(setting, text, base, !last);
+                    if result.is_err() {
+                        failed.store(true, Ordering::Relaxed);
+                    }
+                    spare.give(buf);
+                    if let Ok(mut results) = results.lock() {
+                        if results.len() <= index {
+                            results.resize_with(index + 1, || None);
+                        }
+                        results[index] = Some(result);
+                    }
+                }
+            });
+        }
+        let mut next = Some((first, false));
+        let mut index = 0;
+        let (mut start, mut base) = (start, base);
+        while let Some((buf, last)) = next.take() {
+            // Counting the line ends here, while the workers read, gives
+            // each chunk its line numbers up front.
+            let lines = count_lf(buf.get(start..).unwrap_or_default());
+            if tx.send((index, buf, start, base, last)).is_err() {
+                break;
+            }
+            index += 1;
+            start = 0;
+            base += lines;
+            if last || failed.load(Ordering::Relaxed) {
+                break;
+            }
+            match chunks.next_chunk(&spare) {
+                Ok(chunk) => next = chunk,
+                Err(e) => {
+                    io_error = Some(e);
+                    break;
+                }
+            }
+        }
+        drop(tx);
+    });
+    if let Some(e) = io_error {
+        return Err(Failed::Io(e));
+    }
+    let results = results.into_inner().unwrap_or_default();
+    let mut pieces = Vec::with_capacity(results.len());
+    for result in results {
+        match result {
+            Some(Ok(piece)) => pieces.push(piece),
+            Some(Err(stop)) => return Err(Failed::Stop(stop)),
+            // Only chunks after a failed one can be missing.
+            None => return Err(Failed::Stop(Stop::Cut)),
+        }
+    }
+    Ok(join(pieces))
+}
+
+type PieceResult<T> = Result<Piece<T>, Stop>;
+
+/// Joins pieces read in order into one list, then removes duplicates.
+fn join<T: Item>(pieces: Vec<Piece<T>>) -> RowsRead<T> {
+    let total: usize = pieces.iter().map(|p| p.items.len()).sum();
+    let mut items = Vec::with_capacity(total);
+    let mut keys = Vec::with_capacity(total);
+    let mut skipped = Vec::new();
+    let mut replaced_rows = 0;
+    for piece in pieces {
+        let Piece {
+            items: mut piece_items,
+            keys: piece_keys,
+            skipped: piece_skipped,
+            replaced_rows: piece_replaced,
+        } = piece;
+        items.append(&mut piece_items);
+        keys.extend(piece_keys);
+        skipped.extend(piece_skipped);
+        replaced_rows += piece_replaced;
+    }
+    let duplicates = remove_duplicates(&mut items, &keys);
+    RowsRead {
+        items,
+        skipped,
+        duplicates,
+        replaced_rows,
+    }
+}
+
+/// A hasher for keys that are hashes already: their low 64 bits.
+#[derive(Default)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        // Only `write_u128` is used; fold anything else in all the same.
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u128(&mut self, n: u128) {
+        self.0 = n as u64;
+    }
+}
+
+/// Removes the rows whose key repeats an earlier row's (the same sender,
+/// recipient and note up to surrounding white space), and tells where they
+/// were. The keys are first spread over 256 buckets by their top bits, so
+/// that each bucket's table stays small enough for the cache.
+fn remove_duplicates<T: Item>(items: &mut Vec<T>, keys: &[u128]) -> Vec<Duplicate> {
+    const BUCKETS: usize = 256;
+    let mut buckets: Vec<Vec<(u128, u32)>> = (0..BUCKETS)
+        .map(|_| Vec::with_capacity(keys.len() / BUCKETS + 16))
+        .collect();
+    for (index, &key) in keys.iter().enumerate() {
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        buckets[(key >> 120) as usize].push((key, index));
+    }
+    // (repeat, first), by index.
+    let mut repeats: Vec<(u32, u32)> = Vec::new();
+    let mut seen: HashMap<u128, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    for bucket in buckets {
+        seen.clear();
+        seen.reserve(bucket.len());
+        // Indices rise within a bucket, so the first of equal keys is the
+        // earliest row.
+        for (key, index) in bucket {
+            match seen.entry(key) {
+                std::collections::hash_map::Entry::Occupied(first) => {
+                    repeats.push((index, *first.get()));
+                }
+                std::collections::hash_map::Entry::Vacant(slot) => {
+                    slot.insert(index);
+                }
+            }
+        }
+    }
+    if repeats.is_empty() {
+        return Vec::new();
+    }
+    repeats.sort_unstable();
+    let duplicates: Vec<Duplicate> = repeats
+        .iter()
+        .map(|&(repeat, first)| Duplicate {
+            line: items[repeat as usize].line(),
+            first_line: items[first as usize].line(),
+        })
+        .collect();
+    let mut gone = repeats.iter().map(|&(r, _)| r).peekable();
+    let mut index = 0u32;
+    items.retain(|_| {
+        let repeat = gone.next_if_eq(&index).is_some();
+        index += 1;
+        !repeat
+    });
+    duplicates
+}

@@ -1,0 +1,588 @@
+//! Reading the rows of one piece of an export with the `csv` crate: the
+//! careful path, which knows every way a row can be broken and says so.
+//! [`super::fast`] reads well-formed pieces faster and leaves anything
+//! unusual to this one.
+//!
+//! A piece is the whole text after the header, or, for a large file, one of
+//! the chunks it is cut into at line ends (see [`super::chunks`]); it is
+//! told how many lines of the file come before it.
+
+use std::sync::Arc;
+
+use chrono::NaiveDateTime;
+use csv::ByteRecord;
+
+use super::{
+    Classify, Columns, RowError, TextEncoding, parse_direction, parse_sent_at, plural, shorten,
+};
+use crate::classify::{Category, Classification, Signals};
+use crate::invitation::{Direction, Fields, Invitation, InvitationId, profile_key};
+use crate::stats::Facts;
+
+/// One row that reads as an invitation, borrowed from the text.
+#[derive(Debug, Clone, Copy)]
+pub struct Row<'a> {
+    pub from: &'a str,
+    pub to: &'a str,
+    pub message: &'a str,
+    pub inviter_url: &'a str,
+    pub invitee_url: &'a str,
+    pub sent_at: NaiveDateTime,
+    pub direction: Direction,
+    /// The line the row starts on (1-based).
+    pub line: u64,
+}
+
+/// What the importer keeps of each row: a whole [`Invitation`] for the
+/// screen and the other commands, or only the [`Facts`] that `stats` counts
+/// (a few bytes, no text), which is what lets `stats` run over a million rows
+/// in a fraction of the memory and time.
+pub trait Item: Send + Sized {
+    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> Self;
+    fn id(&self) -> InvitationId;
+    fn line(&self) -> u64;
+}
+
+fn line32(line: u64) -> u32 {
+    u32::try_from(line).unwrap_or(u32::MAX)
+}
+
+impl Item for Invitation {
+    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> Self {
+        let (to, invitee, invitee_key) = shared.interned(row.to, row.invitee_url);
+        let mut inv = Invitation::with_shared(
+            Fields {
+                from: row.from,
+                to: row.to,
+                message: row.message,
+                inviter_url: row.inviter_url,
+                invitee_url: row.invitee_url,
+                sent_at: row.sent_at,
+                direction: row.direction,
+                line: line32(row.line),
+            },
+            to,
+            invitee,
+            invitee_key,
+        );
+        inv.category = class.category;
+        inv.signals = class.signals;
+        inv
+    }
+    fn id(&self) -> InvitationId {
+        self.id
+    }
+    fn line(&self) -> u64 {
+        u64::from(self.line)
+    }
+}
+
+impl Item for Facts {
+    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> Self {
+        let id = InvitationId::derive_keyed(
+            &profile_key(row.inviter_url),
+            shared.invitee_key(row.invitee_url),
+            row.from,
+            row.to,
+            row.sent_at,
+        );
+        Facts {
+            id,
+            sent_at: row.sent_at,
+            line: line32(row.line),
+            direction: row.direction,
+            category: class.category,
+            signals: class.signals,
+            has_note: !row.message.trim().is_empty(),
+        }
+    }
+    fn id(&self) -> InvitationId {
+        self.id
+    }
+    fn line(&self) -> u64 {
+        u64::from(self.line)
+    }
+}
+
+/// Shares the strings that repeat from row to row (the recipient of incoming
+/// invitations, the user's own URL) instead of storing them per row, and
+/// works out the recipient's profile key once for each run of rows.
+#[derive(Default)]
+pub struct Shared {
+    to: Option<Arc<str>>,
+    invitee: Option<Arc<str>>,
+    key_of: String,
+    invitee_key: String,
+}
+
+impl Shared {
+    /// The profile key of `invitee`, worked out again only when it changes.
+    fn invitee_key(&mut self, invitee: &str) -> &str {
+        if self.key_of != invitee {
+            self.key_of.clear();
+            self.key_of.push_str(invitee);
+            self.invitee_key = profile_key(invitee).into_owned();
+        }
+        &self.invitee_key
+    }
+
+    fn interned(&mut self, to: &str, invitee: &str) -> (Arc<str>, Arc<str>, &str) {
+        fn intern(slot: &mut Option<Arc<str>>, s: &str) -> Arc<str> {
+            match slot {
+                Some(a) if &**a == s => a.clone(),
+                _ => {
+                    let a: Arc<str> = Arc::from(s);
+                    *slot = Some(a.clone());
+                    a
+                }
+            }
+        }
+        let to = intern(&mut self.to, to);
+        let invitee_arc = intern(&mut self.invitee, invitee);
+        (to, invitee_arc, self.invitee_key(invitee))
+    }
+}
+
+/// What reading one piece produced.
+pub struct Piece<T> {
+    pub items: Vec<T>,
+    /// For each item, a 128-bit hash of its id and trimmed note: equal keys
+    /// are duplicate rows.
+    pub keys: Vec<u128>,
+    pub skipped: Vec<RowError>,
+    pub replaced_rows: usize,
+}
+
+impl<T> Default for Piece<T> {
+    fn default() -> Self {
+        Piece {
+            items: Vec::new(),
+            keys: Vec::new(),
+            skipped: Vec::new(),
+            replaced_rows: 0,
+        }
+    }
+}
+
+/// Why reading a piece stopped early.
+#[derive(Debug)]
+pub enum Stop {
+    /// The bytes are not UTF-8: the whole file is read again as Windows-1252.
+    NotUtf8,
+    /// The piece was cut inside a quoted field (a note with a line break, or
+    /// a quote left open): the file has to be read in one piece.
+    Cut,
+}
+
+/// Where a record sits in the text.
+#[derive(Debug, Clone, Copy)]
+struct At {
+    /// The line the record starts on (1-based), blank lines before it not
+    /// counted as part of it.
+    line: u64,
+    /// Line breaks inside the record (in quoted fields).
+    inner_breaks: u64,
+    /// The record's bytes in the text: from its first byte to its line end
+    /// (included).
+    start: usize,
+    end: usize,
+}
+
+/// The CSV dialect of the export.
+pub fn csv_reader(text: &[u8]) -> csv::Reader<&[u8]> {
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .buffer_capacity(1 << 16)
+        .from_reader(text)
+}
+
+/// Reads the next record of `text` (which `csv` reads) and tells where it
+/// lies. The CSV reader's own positions count a line end that follows the
+/// record (the `\n` of `\r\n`) and blank lines as the start of the next
+/// record; the text itself puts that right.
+fn next_record(
+    csv: &mut csv::Reader<&[u8]>,
+    text: &[u8],
+    record: &mut ByteRecord,
+    line_offset: u64,
+) -> Option<At> {
+    let before = csv.position().clone();
+    // With byte records and flexible field counts, reading from memory
+    // cannot fail.
+    if !csv.read_byte_record(record).unwrap_or(false) {
+        return None;
+    }
+    let after = csv.position();
+    let (from, to) = (offset(before.byte()), offset(after.byte()));
+    let raw = &text[from.min(text.len())..to.min(text.len())];
+    let lead = raw
+        .iter()
+        .take_while(|&&b| b == b'\n' || b == b'\r')
+        .count();
+    let lead_lf = count_lf(&raw[..lead]);
+    let ends_lf = u64::from(raw.len() > lead && raw.last() == Some(&b'\n'));
+    let line = before.line() + lead_lf;
+    Some(At {
+        line: line + line_offset,
+        inner_breaks: after.line().saturating_sub(line + ends_lf),
+        start: from + lead,
+        end: to,
+    })
+}
+
+fn offset(byte: u64) -> usize {
+    usize::try_from(byte).unwrap_or(usize::MAX)
+}
+
+pub fn count_lf(bytes: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
+/// A record whose fields are all blank (a blank line, or only commas).
+pub fn is_blank(record: &ByteRecord) -> bool {
+    record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
+}
+
+/// True when `raw`, a record read from the start of a record, ends within
+/// it: the CSV state machine is outside any quotes at its end. False when the
+/// text ran out inside a quoted field, which is how a chunk cut at a line
+/// break inside a note shows. Uses `csv-core`, the state machine the `csv`
+/// crate itself runs, so the answer is the one a reading of the whole file
+/// would give.
+pub fn ends_outside_quotes(raw: &[u8]) -> bool {
+    let mut reader = csv_core::Reader::new();
+    let mut out = [0u8; 1024];
+    let mut ends = [0usize; 64];
+    let mut input = raw;
+    loop {
+        let (result, read, _, _) = reader.read_record(input, &mut out, &mut ends);
+        input = &input[read..];
+        match result {
+            csv_core::ReadRecordResult::Record => {
+                return input.iter().all(|&b| b == b'\n' || b == b'\r');
+            }
+            csv_core::ReadRecordResult::InputEmpty if input.is_empty() => return false,
+            csv_core::ReadRecordResult::End => return true,
+            // The fields themselves are not wanted: let them overwrite.
+            _ => {}
+        }
+    }
+}
+
+/// What went wrong with the quoting of a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct QuoteFault {
+    /// The offset in the record of the quote that opened the bad field.
+    pub open: usize,
+    /// True when the record ends inside the quotes (the end of the file);
+    /// false when the closing quote is followed by more text.
+    pub unclosed: bool,
+}
+
+/// Checks a record's text against CSV's quoting rules, the way the `csv`
+/// crate reads it: a field that starts with `"` ends at a `"` followed by a
+/// comma or a line end (`""` being a quote inside); a quote anywhere else is
+/// text. The `csv` crate is lenient about a closing quote followed by more
+/// text; that is where a quote left open shows.
+pub fn check_quotes(raw: &[u8]) -> Option<QuoteFault> {
+    let mut i = 0;
+    // The offset of the quote that opened the current quoted field.
+    let mut open: Option<usize> = None;
+    while let Some(q) = memchr::memchr(b'"', &raw[i..]).map(|p| i + p) {
+        match open {
+            None => {
+                if q == 0 || matches!(raw[q - 1], b',' | b'\r' | b'\n') {
+                    open = Some(q);
+                }
+                i = q + 1;
+            }
+            Some(o) => match raw.get(q + 1) {
+                Some(b'"') => i = q + 2,
+                None | Some(b',' | b'\r' | b'\n') => {
+                    open = None;
+                    i = q + 1;
+                }
+                Some(_) => {
+                    return Some(QuoteFault {
+                        open: o,
+                        unclosed: false,
+                    });
+                }
+            },
+        }
+    }
+    open.map(|open| QuoteFault {
+        open,
+        unclosed: true,
+    })
+}
+
+/// How deep the lines swallowed by a broken quote are read again, when they
+/// hold a broken quote themselves.
+const MAX_REREAD_DEPTH: u32 = 8;
+
+/// Reads rows into a [`Piece`].
+pub struct Rows<'c, T> {
+    cols: Columns,
+    encoding: TextEncoding,
+    classify: Option<Classify<'c>>,
+    shared: Shared,
+    pub piece: Piece<T>,
+}
+
+impl<'c, T: Item> Rows<'c, T> {
+    pub fn new(cols: Columns, encoding: TextEncoding, classify: Option<Classify<'c>>) -> Self {
+        Rows {
+            cols,
+            encoding,
+            classify,
+            shared: Shared::default(),
+            piece: Piece::default(),
+        }
+    }
+
+    pub fn columns(&self) -> Columns {
+        self.cols
+    }
+
+    /// Forgets what was read, to read the same piece again another way.
+    pub fn reset(&mut self) {
+        self.piece = Piece::default();
+    }
+
+    fn skip(&mut self, line: u64, reason: String) {
+        self.piece.skipped.push(RowError { line, reason });
+    }
+
+    /// Reads every record of `text`, a whole piece that starts after `base`
+    /// lines of the file; `cut` says the piece ends where the file was cut
+    /// (not at its end), so that its last record must end there too.
+    pub fn read_piece(&mut self, text: &[u8], base: u64, cut: bool) -> Result<(), Stop> {
+        let mut csv = csv_reader(text);
+        let mut record = ByteRecord::new();
+        while let Some(at) = next_record(&mut csv, text, &mut record, base) {
+            let raw = &text[at.start.min(at.end)..at.end];
+            if cut && at.end >= text.len() && !ends_outside_quotes(raw) {
+                return Err(Stop::Cut);
+            }
+            self.record(&record, raw, at, 0)?;
+        }
+        Ok(())
+    }
+
+    /// Reads every record of `text` with `line_offset` added to its lines.
+    fn read_rows(&mut self, text: &[u8], line_offset: u64, depth: u32) -> Result<(), Stop> {
+        let mut csv = csv_reader(text);
+        let mut record = ByteRecord::new();
+        while let Some(at) = next_record(&mut csv, text, &mut record, line_offset) {
+            let raw = &text[at.start.min(at.end)..at.end];
+            self.record(&record, raw, at, depth)?;
+        }
+        Ok(())
+    }
+
+    fn record(&mut self, record: &ByteRecord, raw: &[u8], at: At, depth: u32) -> Result<(), Stop> {
+        if is_blank(record) {
+            return Ok(());
+        }
+        // Only a record over several lines or with the wrong number of
+        // fields can hide a quote left open; checking the others would cost
+        // a second pass over every byte.
+        if (at.inner_breaks > 0 || record.len() != self.cols.width)
+            && let Some(fault) = check_quotes(raw)
+        {
+            return self.broken_quote(record, raw, at, fault, depth);
+        }
+        self.row(record, at.line, "")
+    }
+
+    /// A record with a quote that was never properly closed: when the lines
+    /// after the quote hold rows, the record is skipped and they are read on
+    /// their own; otherwise the record is reported (or kept, when the `csv`
+    /// crate's lenient reading makes a whole row of it).
+    fn broken_quote(
+        &mut self,
+        record: &ByteRecord,
+        raw: &[u8],
+        at: At,
+        fault: QuoteFault,
+        depth: u32,
+    ) -> Result<(), Stop> {
+        let open_line = at.line + count_lf(&raw[..fault.open]);
+        let last_line = at.line + at.inner_breaks;
+        let tail = raw[fault.open..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(&[][..], |i| &raw[fault.open + i + 1..]);
+        let here = if open_line == at.line {
+            "on this line".to_string()
+        } else {
+            format!("on line {open_line}")
+        };
+        if depth < MAX_REREAD_DEPTH && self.holds_a_row(tail) {
+            let swallowed = if open_line + 1 == last_line {
+                format!("line {last_line}, which it ran into, was read on its own")
+            } else {
+                format!(
+                    "lines {}–{last_line}, which it ran into, were read on their own",
+                    open_line + 1
+                )
+            };
+            self.skip(
+                at.line,
+                format!("a quote (\") opens a field {here} and is never closed; {swallowed}"),
+            );
+            return self.read_rows(tail, open_line, depth + 1);
+        }
+        if fault.unclosed {
+            let reason = if last_line == at.line {
+                format!("a quote (\") opens a field {here} and is never closed")
+            } else {
+                format!(
+                    "a quote (\") opens a field {here} and is never closed, so lines {}–{last_line} were read as this one row",
+                    at.line
+                )
+            };
+            self.skip(at.line, reason);
+            return Ok(());
+        }
+        self.row(
+            record,
+            at.line,
+            "; a quote (\") in it is probably missing, or not doubled inside a quoted field",
+        )
+    }
+
+    /// True when `text` holds at least one record that reads as a row.
+    fn holds_a_row(&self, text: &[u8]) -> bool {
+        if text.is_empty() {
+            return false;
+        }
+        let mut csv = csv_reader(text);
+        let mut record = ByteRecord::new();
+        fn field(r: &ByteRecord, i: usize) -> Option<&str> {
+            r.get(i).and_then(|b| std::str::from_utf8(b).ok())
+        }
+        while let Ok(true) = csv.read_byte_record(&mut record) {
+            if record.len() == self.cols.width
+                && field(&record, self.cols.direction)
+                    .and_then(parse_direction)
+                    .is_some()
+                && field(&record, self.cols.sent_at)
+                    .and_then(parse_sent_at)
+                    .is_some()
+            {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Reads one record as an invitation, or reports why not; `hint` is added
+    /// to a wrong-field-count reason.
+    fn row(&mut self, record: &ByteRecord, line: u64, hint: &str) -> Result<(), Stop> {
+        // One check of the whole record costs less than one per field; each
+        // field must then start and end on a character boundary too.
+        let Ok(text) = std::str::from_utf8(record.as_slice()) else {
+            return self.not_utf8(record, line, hint);
+        };
+        let mut fields: [&str; 7] = [""; 7];
+        for (slot, col) in fields.iter_mut().zip(self.cols.indices()) {
+            if let Some(range) = col.and_then(|i| record.range(i)) {
+                match text.get(range) {
+                    Some(s) => *slot = s,
+                    None => return self.not_utf8(record, line, hint),
+                }
+            }
+        }
+        self.fields(fields, record.len(), line, hint);
+        Ok(())
+    }
+
+    /// A row with bytes that are not UTF-8: start again as Windows-1252, or,
+    /// when a BOM says the file is UTF-8, keep the row with U+FFFD for them.
+    fn not_utf8(&mut self, record: &ByteRecord, line: u64, hint: &str) -> Result<(), Stop> {
+        if self.encoding == TextEncoding::Utf8 {
+            return Err(Stop::NotUtf8);
+        }
+        self.piece.replaced_rows += 1;
+        let fixed: ByteRecord = record
+            .iter()
+            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .collect();
+        self.row(&fixed, line, hint)
+    }
+
+    /// Reads a row from its seven fields (in [`Fields`] order, empty for a
+    /// column the export lacks) and the number of fields it has: keeps it,
+    /// or reports why not.
+    pub fn fields(&mut self, fields: [&str; 7], width: usize, line: u64, hint: &str) {
+        if width != self.cols.width {
+            self.skip(
+                line,
+                format!(
+                    "has {width} field{} where the header has {}{hint}",
+                    plural(width),
+                    self.cols.width
+                ),
+            );
+            return;
+        }
+        let [
+            from,
+            to,
+            sent_at,
+            message,
+            direction,
+            inviter_url,
+            invitee_url,
+        ] = fields;
+        let Some(direction) = parse_direction(direction) else {
+            let reason = if direction.trim().eq_ignore_ascii_case("direction") {
+                "repeats the header (were two exports joined?)".to_string()
+            } else {
+                format!(
+                    "Direction is `{}`; expected INCOMING or OUTGOING",
+                    shorten(direction, 40)
+                )
+            };
+            self.skip(line, reason);
+            return;
+        };
+        let Some(sent_at) = parse_sent_at(sent_at) else {
+            self.skip(
+                line,
+                format!(
+                    "Sent At is `{}`; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`",
+                    shorten(sent_at, 40)
+                ),
+            );
+            return;
+        };
+        let class = match self.classify {
+            Some(classify) => classify(message, from, to),
+            None => Classification {
+                category: Category::Default,
+                signals: Signals::empty(),
+            },
+        };
+        let row = Row {
+            from,
+            to,
+            message,
+            inviter_url,
+            invitee_url,
+            sent_at,
+            direction,
+            line,
+        };
+        let item = T::build(&row, &mut self.shared, class);
+        // 128 bits: two different rows share a key with a chance of about
+        // n²/2¹²⁹, 10⁻²⁷ for a million rows, so equal keys are taken as
+        // equal rows without keeping the notes to compare.
+        let key = xxhash_rust::xxh3::xxh3_128_with_seed(message.trim().as_bytes(), item.id().0);
+        self.piece.keys.push(key);
+        self.piece.items.push(item);
+    }
+}
