@@ -79,6 +79,20 @@ impl InvitationId {
     pub fn derive_keyed(a: &str, b: &str, from: &str, to: &str, sent_at: NaiveDateTime) -> Self {
         // Streamed into the hasher: this runs once per row of a million-row
         // export, so no key string is built.
+        if !a.is_empty() && !b.is_empty() {
+            // Hashed in one call from a buffer on the stack when the key is
+            // short, as it always is for LinkedIn's URLs: XXH3 streamed or in
+            // one piece gives the same hash, one piece faster.
+            let len = 4 + a.len() + 1 + b.len();
+            let mut buf = [0u8; 192];
+            if len <= buf.len() {
+                buf[..4].copy_from_slice(b"url\0");
+                buf[4..4 + a.len()].copy_from_slice(a.as_bytes());
+                buf[4 + a.len()] = 0;
+                buf[5 + a.len()..len].copy_from_slice(b.as_bytes());
+                return InvitationId(xxhash_rust::xxh3::xxh3_64(&buf[..len]));
+            }
+        }
         let mut h = xxhash_rust::xxh3::Xxh3::new();
         if !a.is_empty() && !b.is_empty() {
             h.update(b"url\0");

@@ -40,52 +40,62 @@ pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bo
     loop {
         // `simd-csv` skips the blank lines (and any `\r`) before a record.
         let rest = text.get(prev..).unwrap_or_default();
-        let lead = rest
-            .iter()
-            .take_while(|&&b| b == b'\n' || b == b'\r')
-            .count();
-        let start_line = line + count_lf(&rest[..lead]);
-        match read_record(&mut reader, rows, &slot_of, &mut owned, start_line) {
-            Some(true) => {}
-            Some(false) => break,
-            None => return give_up(rows),
-        }
-        let end = usize::try_from(reader.position()).unwrap_or(usize::MAX);
-        let Some(read) = text.get(prev..end) else {
-            return give_up(rows);
+        let lead_lf = match rest.first() {
+            Some(b'\n' | b'\r') => count_lf(
+                &rest[..rest
+                    .iter()
+                    .take_while(|&&b| b == b'\n' || b == b'\r')
+                    .count()],
+            ),
+            _ => 0,
         };
-        line += count_lf(read);
+        let start_line = line + lead_lf;
+        let inner_lf = match read_record(&mut reader, rows, &slot_of, &mut owned, start_line) {
+            Some(Some(inner_lf)) => inner_lf,
+            Some(None) => break,
+            None => return give_up(rows),
+        };
+        let end = usize::try_from(reader.position()).unwrap_or(usize::MAX);
+        if end <= prev || end > text.len() {
+            return give_up(rows);
+        }
+        // A plain record holds line breaks only inside its quoted fields;
+        // then comes its own line end, unless the text ends first.
+        line = start_line + inner_lf + u64::from(text[end - 1] == b'\n');
         prev = end;
     }
     true
 }
 
-/// Reads the next record into `rows`: `Some(true)` when there was one,
-/// `Some(false)` at the end, `None` when it is not plainly well formed.
+/// Reads the next record into `rows`: `Some(Some(n))` when there was one,
+/// with `n` line breaks inside it, `Some(None)` at the end, `None` when it
+/// is not plainly well formed.
 fn read_record<T: Item>(
     reader: &mut simd_csv::ZeroCopyReader<&[u8]>,
     rows: &mut Rows<'_, T>,
     slot_of: &[Option<usize>],
     owned: &mut Vec<String>,
     start_line: u64,
-) -> Option<bool> {
+) -> Option<Option<u64>> {
     let record = match reader.read_byte_record() {
         Ok(Some(record)) => record,
-        Ok(None) => return Some(false),
+        Ok(None) => return Some(None),
         Err(_) => return None,
     };
-    let raw = std::str::from_utf8(record.as_slice()).ok()?;
+    let raw = simdutf8::basic::from_utf8(record.as_slice()).ok()?;
     owned.clear();
     let width = record.len();
     let mut fields: [&str; 7] = [""; 7];
     let mut blank = true;
+    let mut breaks = 0;
     // Every field is checked, picked or not: the quoting of each decides
     // where the next begins. Fields needing an unescaped copy go to
     // `owned`; slots are filled once every copy is made.
     let mut picks: [Option<Pick>; 7] = [None; 7];
     for i in 0..width {
         let Some(cell) = record.get(i) else { continue };
-        let text = plain(cell)?;
+        let (text, lf) = plain(cell)?;
+        breaks += lf;
         blank &= text.iter().all(u8::is_ascii_whitespace);
         let Some(&Some(slot)) = slot_of.get(i) else {
             continue;
@@ -105,7 +115,7 @@ fn read_record<T: Item>(
         });
     }
     if blank {
-        return Some(true);
+        return Some(Some(breaks));
     }
     for (field, pick) in fields.iter_mut().zip(picks) {
         *field = match pick {
@@ -115,7 +125,7 @@ fn read_record<T: Item>(
         };
     }
     rows.fields(fields, width, start_line, "");
-    Some(true)
+    Some(Some(breaks))
 }
 
 /// Where a picked field's text is.
@@ -137,12 +147,13 @@ fn subslice_offset(outer: &[u8], inner: &[u8]) -> usize {
     (inner.as_ptr() as usize).saturating_sub(outer.as_ptr() as usize)
 }
 
-/// A field's text when its quoting is plain (see the module's comment), or
-/// `None`.
-fn plain(cell: &[u8]) -> Option<Cow<'_, [u8]>> {
+/// A field's text when its quoting is plain (see the module's comment),
+/// with the number of line breaks in it; or `None`.
+fn plain(cell: &[u8]) -> Option<(Cow<'_, [u8]>, u64)> {
     if cell.first() != Some(&b'"') {
+        // Unquoted, it cannot hold a line break: that would end the record.
         return match memchr::memchr2(b'"', b'\r', cell) {
-            None => Some(Cow::Borrowed(cell)),
+            None => Some((Cow::Borrowed(cell), 0)),
             Some(_) => None,
         };
     }
@@ -152,15 +163,21 @@ fn plain(cell: &[u8]) -> Option<Cow<'_, [u8]>> {
     let inner = &cell[1..cell.len() - 1];
     let mut i = 0;
     let mut doubled = false;
-    while let Some(q) = memchr::memchr(b'"', &inner[i..]).map(|p| i + p) {
-        if inner.get(q + 1) != Some(&b'"') {
+    let mut breaks = 0;
+    while let Some(at) = memchr::memchr2(b'"', b'\n', &inner[i..]).map(|p| i + p) {
+        if inner[at] == b'\n' {
+            breaks += 1;
+            i = at + 1;
+            continue;
+        }
+        if inner.get(at + 1) != Some(&b'"') {
             return None;
         }
         doubled = true;
-        i = q + 2;
+        i = at + 2;
     }
     if !doubled {
-        return Some(Cow::Borrowed(inner));
+        return Some((Cow::Borrowed(inner), breaks));
     }
     let mut out = Vec::with_capacity(inner.len());
     let mut rest = inner;
@@ -169,7 +186,7 @@ fn plain(cell: &[u8]) -> Option<Cow<'_, [u8]>> {
         rest = &rest[q + 2..];
     }
     out.extend_from_slice(rest);
-    Some(Cow::Owned(out))
+    Some((Cow::Owned(out), breaks))
 }
 
 #[cfg(test)]
@@ -178,13 +195,14 @@ mod tests {
 
     #[test]
     fn plain_fields() {
-        assert_eq!(plain(b"abc").as_deref(), Some(&b"abc"[..]));
-        assert_eq!(plain(b"").as_deref(), Some(&b""[..]));
-        assert_eq!(plain(b"\"a,b\nc\"").as_deref(), Some(&b"a,b\nc"[..]));
-        assert_eq!(plain(b"\"\"").as_deref(), Some(&b""[..]));
+        let text = |cell: &'static [u8]| plain(cell).map(|(t, n)| (t.into_owned(), n));
+        assert_eq!(text(b"abc"), Some((b"abc".to_vec(), 0)));
+        assert_eq!(text(b""), Some((b"".to_vec(), 0)));
+        assert_eq!(text(b"\"a,b\nc\n\""), Some((b"a,b\nc\n".to_vec(), 2)));
+        assert_eq!(text(b"\"\""), Some((b"".to_vec(), 0)));
         assert_eq!(
-            plain(b"\"say \"\"hi\"\"\"").as_deref(),
-            Some(&b"say \"hi\""[..])
+            text(b"\"say \"\"hi\"\"\n\""),
+            Some((b"say \"hi\"\n".to_vec(), 1))
         );
         for odd in [
             &b"a\"b"[..],

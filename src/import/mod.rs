@@ -1069,6 +1069,9 @@ fn parse_direction(s: &str) -> Option<Direction> {
 /// writes it), or ISO 8601 (with or without seconds, a `T` or a space, and an
 /// offset or `UTC`, which is dropped: the export has no time zone).
 pub fn parse_sent_at(s: &str) -> Option<NaiveDateTime> {
+    if let Some(dt) = linkedin_form(s.as_bytes()) {
+        return Some(dt);
+    }
     let s = s.trim();
     if s.is_empty() {
         return None;
@@ -1116,6 +1119,47 @@ pub fn parse_sent_at(s: &str) -> Option<NaiveDateTime> {
 }
 
 /// `s` as a number of `min..=max` ASCII digits.
+/// LinkedIn's own form exactly, `7/8/26, 3:43 PM`, read byte by byte:
+/// nearly every row has it. `None` for anything else, which
+/// [`parse_sent_at`] then reads the general way (and so decides).
+fn linkedin_form(s: &[u8]) -> Option<NaiveDateTime> {
+    /// `min` to `max` digits at `*at`, then `then`: the number, and `*at`
+    /// moved past both.
+    fn read(s: &[u8], at: &mut usize, min: usize, max: usize, then: &[u8]) -> Option<(u32, usize)> {
+        let start = *at;
+        let mut n = 0u32;
+        while let Some(&b) = s.get(*at).filter(|b| b.is_ascii_digit()) {
+            if *at - start == max {
+                return None;
+            }
+            n = n * 10 + u32::from(b - b'0');
+            *at += 1;
+        }
+        let digits = *at - start;
+        if digits < min || s.get(*at..*at + then.len()) != Some(then) {
+            return None;
+        }
+        *at += then.len();
+        Some((n, digits))
+    }
+    let at = &mut 0;
+    let (month, _) = read(s, at, 1, 2, b"/")?;
+    let (day, _) = read(s, at, 1, 2, b"/")?;
+    let year = match read(s, at, 2, 4, b", ")? {
+        (y, 2) => 2000 + y,
+        (y, 4) => y,
+        _ => return None,
+    };
+    let (hour, _) = read(s, at, 1, 2, b":")?;
+    let (minute, _) = read(s, at, 2, 2, b" ")?;
+    let hour = match s.get(*at..)? {
+        b"AM" if (1..=12).contains(&hour) => hour % 12,
+        b"PM" if (1..=12).contains(&hour) => hour % 12 + 12,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(hour, minute, 0)
+}
+
 fn number(s: &str, min: usize, max: usize) -> Option<u32> {
     if s.len() < min || s.len() > max || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -1225,6 +1269,20 @@ mod tests {
             Some(dt(2026, 7, 8, 15, 43))
         );
         assert_eq!(parse_sent_at("7/8/26"), Some(dt(2026, 7, 8, 0, 0)));
+    }
+
+    proptest::proptest! {
+        /// The byte-by-byte reading of LinkedIn's form agrees with the
+        /// general one wherever it answers.
+        #[test]
+        fn linkedin_form_agrees(s in "[0-9]{1,3}/[0-9]{1,3}/[0-9]{1,5}, [0-9]{1,3}:[0-9]{1,3} [AP]M", t in "[0-9/:, APM]{0,20}") {
+            for s in [s.as_str(), t.as_str()] {
+                if let Some(fast) = linkedin_form(s.as_bytes()) {
+                    let general = parse_sent_at(&format!(" {s}"));
+                    proptest::prop_assert_eq!(Some(fast), general, "{:?}", s);
+                }
+            }
+        }
     }
 
     #[test]

@@ -484,7 +484,7 @@ impl<'c, T: Item> Rows<'c, T> {
     fn row(&mut self, record: &ByteRecord, line: u64, hint: &str) -> Result<(), Stop> {
         // One check of the whole record costs less than one per field; each
         // field must then start and end on a character boundary too.
-        let Ok(text) = std::str::from_utf8(record.as_slice()) else {
+        let Ok(text) = simdutf8::basic::from_utf8(record.as_slice()) else {
             return self.not_utf8(record, line, hint);
         };
         let mut fields: [&str; 7] = [""; 7];
