@@ -9,8 +9,11 @@
 //! the figures and the goals they are measured against.
 //!
 //! Groups:
-//! - `import`, `classify`, `stats`, `pipeline` (the three in a row, as
-//!   `invitriage stats FILE` runs them), each at every size, in rows/s;
+//! - `import` (whole invitations, unclassified), `classify` (over those),
+//!   `stats` (the breakdown of classified invitations), and `pipeline`
+//!   (what `invitriage stats FILE` runs: the facts of every row read and
+//!   classified on every core, then the breakdown), each at every size, in
+//!   rows/s;
 //! - `tui_first_frame`: `App::new` + the first draw into a 120×40
 //!   `TestBackend` (`app_and_draw`), and the same from the file on
 //!   (`from_file`: import, classify, journal, app, first frame);
@@ -190,11 +193,14 @@ fn bench_stats(c: &mut Criterion, sizes: &[Size]) {
 }
 
 /// What `invitriage stats FILE` does between parsing its arguments and
-/// printing: load, classify, break down. (Printing the breakdown is a few
-/// dozen lines whatever the size, so it is left out.)
+/// printing: read the facts of every row, classifying the incoming ones as
+/// they are read (on every core), then break them down. (Printing the
+/// breakdown is a few dozen lines whatever the size, so it is left out.)
 fn stats_command(source: &Source) -> usize {
-    let mut import = load(source);
-    Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
+    let classifier = Classifier::new(&Lists::default());
+    let classify = |note: &str, from: &str, to: &str| classifier.classify(note, from, to);
+    let import = import::load_facts(source, &classify, DirectionFilter::Incoming)
+        .expect("the generated export loads");
     stats::breakdown(&import.invitations, DirectionFilter::Incoming).total
 }
 
@@ -298,10 +304,13 @@ fn bench_first_frame(c: &mut Criterion, sizes: &[Size]) {
                     (dir, terminal())
                 },
                 |(dir, mut terminal)| {
-                    let mut import = load(&source);
-                    let (journal, _notices) = Journal::open(dir.path()).expect("open the journal");
+                    // As the app does: classified while read, on every core.
                     let classifier = Classifier::new(&Lists::default());
-                    classifier.apply(&mut import.invitations, None);
+                    let classify =
+                        |note: &str, from: &str, to: &str| classifier.classify(note, from, to);
+                    let import = import::load_classified(&source, &classify)
+                        .expect("the generated export loads");
+                    let (journal, _notices) = Journal::open(dir.path()).expect("open the journal");
                     let app = new_app(import.invitations, journal);
                     draw(&mut terminal, &app);
                     (app, dir, terminal)

@@ -163,7 +163,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 if direction == DirectionFilter::Incoming {
                     // Only counts are needed: read the facts, not whole
                     // invitations (a fraction of the time and memory).
-                    let import = load_with(&source, &config, import::load_facts)?;
+                    let import = load_with(&source, &config, |source, classify| {
+                        import::load_facts(source, classify, direction)
+                    })?;
                     let b = stats::breakdown(&import.invitations, direction);
                     print_stats(out, json, &import, &b, direction, None, now, stale_days)?;
                     exit_without_freeing(import);

@@ -25,6 +25,7 @@ use std::sync::mpsc;
 
 use super::rows::{Item, Piece, Rows, Stop, count_lf};
 use super::{Classify, Columns, Duplicate, RowError, TextEncoding, fast};
+use crate::stats::DirectionFilter;
 
 /// How the rows are read; the tests cut small chunks to try every cut.
 #[derive(Debug, Clone, Copy)]
@@ -130,6 +131,9 @@ impl<R: Read> Chunks<R> {
         buf.append(&mut self.carry);
         let mut want = self.chunk_len;
         loop {
+            // Room for the whole chunk at once: growing a buffer step by
+            // step would copy it and touch fresh memory at every step.
+            buf.reserve(want.saturating_sub(buf.len()).min(1 << 30));
             while buf.len() < want {
                 let before = buf.len();
                 let room = u64::try_from(want - before).unwrap_or(u64::MAX);
@@ -177,6 +181,8 @@ pub struct Setting<'c> {
     pub cols: Columns,
     pub encoding: TextEncoding,
     pub classify: Option<Classify<'c>>,
+    /// The rows to classify.
+    pub counted: DirectionFilter,
     pub plan: Plan,
 }
 
@@ -188,7 +194,16 @@ fn read_piece<T: Item>(
     base: u64,
     cut: bool,
 ) -> Result<Piece<T>, Stop> {
-    let mut rows = Rows::new(setting.cols, setting.encoding, setting.classify);
+    let mut rows = Rows::new(
+        setting.cols,
+        setting.encoding,
+        setting.classify,
+        setting.counted,
+    );
+    // Rows of an export take 100 bytes or more: room for all of them at
+    // once, so that the lists are not copied as they grow.
+    rows.piece.items.reserve(text.len() / 100);
+    rows.piece.keys.reserve(text.len() / 100);
     if !(setting.plan.fast && fast::read_piece(&mut rows, text, base)) {
         rows.read_piece(text, base, cut)?;
     }

@@ -17,7 +17,7 @@ use super::{
 };
 use crate::classify::{Category, Classification, Signals};
 use crate::invitation::{Direction, Fields, Invitation, InvitationId, profile_key};
-use crate::stats::Facts;
+use crate::stats::{DirectionFilter, Facts};
 
 /// One row that reads as an invitation, borrowed from the text.
 #[derive(Debug, Clone, Copy)]
@@ -327,16 +327,23 @@ pub struct Rows<'c, T> {
     cols: Columns,
     encoding: TextEncoding,
     classify: Option<Classify<'c>>,
+    counted: DirectionFilter,
     shared: Shared,
     pub piece: Piece<T>,
 }
 
 impl<'c, T: Item> Rows<'c, T> {
-    pub fn new(cols: Columns, encoding: TextEncoding, classify: Option<Classify<'c>>) -> Self {
+    pub fn new(
+        cols: Columns,
+        encoding: TextEncoding,
+        classify: Option<Classify<'c>>,
+        counted: DirectionFilter,
+    ) -> Self {
         Rows {
             cols,
             encoding,
             classify,
+            counted,
             shared: Shared::default(),
             piece: Piece::default(),
         }
@@ -561,8 +568,8 @@ impl<'c, T: Item> Rows<'c, T> {
             return;
         };
         let class = match self.classify {
-            Some(classify) => classify(message, from, to),
-            None => Classification {
+            Some(classify) if self.counted.matches(direction) => classify(message, from, to),
+            _ => Classification {
                 category: Category::Default,
                 signals: Signals::empty(),
             },
