@@ -152,10 +152,13 @@ fn subslice_offset(outer: &[u8], inner: &[u8]) -> usize {
 fn plain(cell: &[u8]) -> Option<(Cow<'_, [u8]>, u64)> {
     if cell.first() != Some(&b'"') {
         // Unquoted, it cannot hold a line break: that would end the record.
-        return match memchr::memchr2(b'"', b'\r', cell) {
-            None => Some((Cow::Borrowed(cell), 0)),
-            Some(_) => None,
+        // Most such fields are short, where a plain loop beats a search.
+        let odd = if cell.len() < 32 {
+            cell.iter().any(|&b| b == b'"' || b == b'\r')
+        } else {
+            memchr::memchr2(b'"', b'\r', cell).is_some()
         };
+        return (!odd).then_some((Cow::Borrowed(cell), 0));
     }
     if cell.len() < 2 || cell.last() != Some(&b'"') {
         return None;

@@ -1073,6 +1073,12 @@ fn header_problem(fields: &[String]) -> Option<HeaderProblem> {
 }
 
 fn parse_direction(s: &str) -> Option<Direction> {
+    // As LinkedIn writes it, before any trimming.
+    match s {
+        "INCOMING" => return Some(Direction::Incoming),
+        "OUTGOING" => return Some(Direction::Outgoing),
+        _ => {}
+    }
     let s = s.trim();
     if s.eq_ignore_ascii_case("incoming") {
         Some(Direction::Incoming)
