@@ -170,14 +170,17 @@ fn nearest_stock(
     if k == 0 {
         return None;
     }
-    let hist = Histogram::of(norm.chars());
     let DistanceScratch { chars, rows } = scratch;
     chars.clear();
+    // Made only once a stock sentence of a near length turns up: most
+    // sentences have none.
+    let mut hist: Option<Histogram> = None;
     let mut best: Option<(usize, usize)> = None;
     for len in n - k..=n + k {
         for &i in lists.stock_by_len.get(len).map_or(&[][..], Vec::as_slice) {
             let bound = best.map_or(k, |(_, d)| d - 1);
             let entry = &lists.stock[i];
+            let hist = hist.get_or_insert_with(|| Histogram::of(norm.chars()));
             if hist.distance_bound(&entry.hist) > bound {
                 continue;
             }

@@ -165,8 +165,9 @@ impl Ctx<'_> {
     }
 }
 
-/// The last run of two or more spaces in `piece`: (start, end).
-fn last_space_run(piece: &str) -> Option<(usize, usize)> {
+/// Whether `piece` (NFKC) may have a run of two or more spaces, the only
+/// thing that makes [`peel`] cut a piece rather than drop it whole.
+pub(crate) fn may_have_space_run(piece: &str) -> bool {
     // After NFKC the only horizontal white space is a space, a tab or the
     // Ogham space mark: most pieces have no run at all.
     // (`\u{1680}` is the only character with a 0xE1 byte that is white
@@ -178,7 +179,12 @@ fn last_space_run(piece: &str) -> Option<(usize, usize)> {
     let other = b.iter().fold(0u8, |acc, &x| {
         acc | u8::from(x == b'\t') | u8::from(x == 0xE1)
     });
-    if doubled | other == 0 {
+    doubled | other != 0
+}
+
+/// The last run of two or more spaces in `piece`: (start, end).
+fn last_space_run(piece: &str) -> Option<(usize, usize)> {
+    if !may_have_space_run(piece) {
         return None;
     }
     let mut found = None;
