@@ -88,7 +88,9 @@ impl Ctx<'_> {
         buf: &mut String,
     ) -> impl Iterator<Item = usize> + 'w {
         buf.clear();
-        if let Some(first) = words.first() {
+        if let Some(first) = words.first()
+            && self.lists.closings.may_start_with(first)
+        {
             fold_into(first, buf);
         }
         self.lists
@@ -148,11 +150,11 @@ impl Ctx<'_> {
         let first = &piece[s..read_word(piece, s).unwrap_or(piece.len())];
         let may = piece.starts_with(is_dash)
             || self.sender.first().is_some_and(|n| eq_folded(first, n))
-            || {
+            || (self.lists.closings.may_start_with(first) && {
                 buf.clear();
                 fold_into(first, buf);
                 !self.lists.closings.after(buf).is_empty()
-            };
+            });
         (may, capitalised(first))
     }
 
