@@ -62,8 +62,9 @@ pub(crate) fn split_pieces(t: &str, start: usize, out: &mut Vec<(usize, usize)>)
     push_piece(t, piece, t.len(), out);
 }
 
-/// Skips eight bytes at a time while none of them may split (see
-/// `split_pieces`): `\n` to `\r`, `!`, `-`, `.`, `?` and non-ASCII ones.
+/// The first byte at or after `i` that may split (see `split_pieces`):
+/// `\n` to `\r`, `!`, `-`, `.`, `?` and non-ASCII ones, found eight bytes
+/// at a time; short of the end, when fewer than eight bytes are left.
 fn skip_to_stop(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
@@ -80,7 +81,8 @@ fn skip_to_stop(b: &[u8], mut i: usize) -> usize {
             | v)
             & HIGH;
         if stops != 0 {
-            break;
+            // The high bit of the first byte that may split.
+            return i + stops.trailing_zeros() as usize / 8;
         }
         i += 8;
     }
@@ -170,14 +172,17 @@ fn nearest_stock(
     if k == 0 {
         return None;
     }
-    let hist = Histogram::of(norm.chars());
     let DistanceScratch { chars, rows } = scratch;
     chars.clear();
+    // Made only once a stock sentence of a near length turns up: most
+    // sentences have none.
+    let mut hist: Option<Histogram> = None;
     let mut best: Option<(usize, usize)> = None;
     for len in n - k..=n + k {
         for &i in lists.stock_by_len.get(len).map_or(&[][..], Vec::as_slice) {
             let bound = best.map_or(k, |(_, d)| d - 1);
             let entry = &lists.stock[i];
+            let hist = hist.get_or_insert_with(|| Histogram::of(norm.chars()));
             if hist.distance_bound(&entry.hist) > bound {
                 continue;
             }
@@ -354,9 +359,9 @@ mod tests {
             for at in 0..8 {
                 let mut t = *b"abcdefghijklmnop";
                 t[at + 8] = stop;
-                assert_eq!(skip_to_stop(&t, 0), 8, "{stop:#x} at {at}");
+                assert_eq!(skip_to_stop(&t, 0), at + 8, "{stop:#x} at {at}");
                 t[at] = stop;
-                assert_eq!(skip_to_stop(&t, 0), 0, "{stop:#x} at {at}");
+                assert_eq!(skip_to_stop(&t, 0), at, "{stop:#x} at {at}");
             }
         }
         let plain = b"Hi, I'm Joe; glad (x) to 'meet' you: 1+2=3 [ok] *_~/";

@@ -103,7 +103,9 @@ pub(crate) fn detect(t: &str, ctx: &Ctx<'_>, buf: &mut String) -> Option<Found> 
     let first_end = read_word(t, start)?;
     buf.clear();
     fold_into(&t[start..first_end], buf);
-    if let Some(after) = salutation(t, first_end, ctx, buf) {
+    if ctx.lists.salutations.may_start_with(&t[start..first_end])
+        && let Some(after) = salutation(t, first_end, ctx, buf)
+    {
         return Some(name_words(t, start, after, ctx, buf));
     }
     bare_name(t, start, first_end, ctx, buf)

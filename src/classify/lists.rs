@@ -101,6 +101,45 @@ pub(crate) struct StockEntry {
 pub(crate) struct Phrases {
     by_first: FastMap<String, Vec<Vec<String>>>,
     max_words: usize,
+    /// The ASCII first words, for [`Phrases::may_start_with`].
+    ascii_first: FirstWordFilter,
+}
+
+/// A Bloom filter of ASCII words by length and first and last byte (lower
+/// case): says cheaply that most words of a note are no phrase's first word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct FirstWordFilter([u64; 16]);
+
+impl FirstWordFilter {
+    /// `w` is ASCII and not empty.
+    #[inline(always)]
+    fn hash(w: &[u8]) -> usize {
+        let first = w[0].to_ascii_lowercase();
+        let last = w[w.len() - 1].to_ascii_lowercase();
+        let x = (w.len().min(31) as u32) | u32::from(first) << 8 | u32::from(last) << 16;
+        (x.wrapping_mul(0x9E37_79B1) >> 22) as usize
+    }
+
+    fn insert(&mut self, folded: &str) {
+        if folded.is_ascii() && !folded.is_empty() {
+            let h = Self::hash(folded.as_bytes());
+            self.0[h / 64] |= 1 << (h % 64);
+        }
+    }
+
+    /// Whether the raw word `w` may fold to one of the inserted words. A
+    /// word that is not ASCII always may; an ASCII one folds to itself in
+    /// lower case, so it can only equal an ASCII entry of its length, first
+    /// and last byte.
+    #[inline]
+    pub(crate) fn may_hold(&self, w: &str) -> bool {
+        let b = w.as_bytes();
+        if b.is_empty() || !b.is_ascii() {
+            return true;
+        }
+        let h = Self::hash(b);
+        self.0[h / 64] >> (h % 64) & 1 != 0
+    }
 }
 
 impl Phrases {
@@ -113,6 +152,7 @@ impl Phrases {
         let Some(first) = ws.next() else { return };
         let rest: Vec<String> = ws.collect();
         self.max_words = self.max_words.max(rest.len() + 1);
+        self.ascii_first.insert(&first);
         let list = self.by_first.entry(first).or_default();
         if !list.contains(&rest) {
             list.push(rest);
@@ -125,10 +165,74 @@ impl Phrases {
         self.max_words
     }
 
+    /// Whether the raw (unfolded) word `w` may be a phrase's first word:
+    /// when not, [`Phrases::after`] of it folded is empty.
+    #[inline]
+    pub(crate) fn may_start_with(&self, w: &str) -> bool {
+        self.ascii_first.may_hold(w)
+    }
+
     /// The continuations (words after the first, longest first) of the
     /// phrases whose first word is `first` (folded).
     pub(crate) fn after(&self, first: &str) -> &[Vec<String>] {
         self.by_first.get(first).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// A few dozen strings (the stock sentences) looked up by equality: by
+/// their length in bytes, then their first eight bytes, then the whole. A
+/// sentence of a length no entry has (most) costs one bounds check, and
+/// none is hashed.
+#[derive(Debug, Clone)]
+pub(crate) struct ByLength<V> {
+    /// Index: length in bytes. Each entry: (first eight bytes, text, value).
+    by_len: Vec<Vec<(u64, Box<str>, V)>>,
+}
+
+impl<V> Default for ByLength<V> {
+    fn default() -> Self {
+        ByLength { by_len: Vec::new() }
+    }
+}
+
+impl<V> ByLength<V> {
+    /// The first (up to) eight bytes of `s` as a number, zero-padded.
+    #[inline(always)]
+    fn head(s: &str) -> u64 {
+        let b = s.as_bytes();
+        let mut h = [0u8; 8];
+        let n = b.len().min(8);
+        h[..n].copy_from_slice(&b[..n]);
+        u64::from_le_bytes(h)
+    }
+
+    /// Adds `key` unless it is there already.
+    pub(crate) fn insert(&mut self, key: &str, value: V) {
+        if self.contains_key(key) {
+            return;
+        }
+        if self.by_len.len() <= key.len() {
+            self.by_len.resize_with(key.len() + 1, Vec::new);
+        }
+        self.by_len[key.len()].push((Self::head(key), key.into(), value));
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, key: &str) -> Option<&V> {
+        let same_length = self.by_len.get(key.len())?;
+        if same_length.is_empty() {
+            return None;
+        }
+        let head = Self::head(key);
+        same_length
+            .iter()
+            .find(|(h, k, _)| *h == head && **k == *key)
+            .map(|(_, _, v)| v)
+    }
+
+    #[inline]
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
     }
 }
 
@@ -137,13 +241,11 @@ impl Phrases {
 pub(crate) struct Prepared {
     pub stock: Vec<StockEntry>,
     /// Normalised stock sentence → index in `stock`.
-    pub stock_exact: FastMap<String, usize>,
+    pub stock_exact: ByLength<usize>,
     /// Every stock sentence as written in its list (after NFKC), whose
     /// normalisation is in `stock_exact`: a note's sentence that is
     /// byte-for-byte one of these needs no normalising to be found stock.
-    pub stock_raw: FastSet<String>,
-    /// Whether a string of so many bytes may be in `stock_raw`.
-    pub stock_raw_len: Vec<bool>,
+    pub stock_raw: ByLength<()>,
     /// Indices in `stock` by the length of the normalised sentence in chars.
     pub stock_by_len: Vec<Vec<usize>>,
     pub generic_words: FastSet<String>,
@@ -159,7 +261,7 @@ impl Prepared {
     /// Whether `piece` (NFKC) is a stock sentence exactly as listed, which
     /// makes it stock without normalising it.
     pub(crate) fn is_stock_as_listed(&self, piece: &str) -> bool {
-        self.stock_raw_len.get(piece.len()) == Some(&true) && self.stock_raw.contains(piece)
+        self.stock_raw.contains_key(piece)
     }
 
     pub(crate) fn new(extra: &Lists) -> Self {
@@ -221,11 +323,7 @@ impl Prepared {
             if norm.is_empty() {
                 continue;
             }
-            if self.stock_raw_len.len() <= display.len() {
-                self.stock_raw_len.resize(display.len() + 1, false);
-            }
-            self.stock_raw_len[display.len()] = true;
-            self.stock_raw.insert(display.to_owned());
+            self.stock_raw.insert(display, ());
             if self.stock_exact.contains_key(&norm) {
                 continue;
             }
@@ -235,7 +333,7 @@ impl Prepared {
                 self.stock_by_len.resize(len + 1, Vec::new());
             }
             self.stock_by_len[len].push(self.stock.len());
-            self.stock_exact.insert(norm, self.stock.len());
+            self.stock_exact.insert(&norm, self.stock.len());
             self.stock.push(StockEntry {
                 display: display.to_owned(),
                 kind,
@@ -275,6 +373,12 @@ mod tests {
         assert!(p.generic_words.contains("linkedin"));
         assert!(!p.generic_words.contains("met"));
         assert_eq!(p.salutations.after("good").len(), 3);
+        for w in ["Hi", "GOOD", "hello", "Buenos", "chère", "Bom"] {
+            assert!(p.salutations.may_start_with(w), "{w}");
+        }
+        for w in ["Thanks", "best", "KIND", "Mit", "grüße", "MVH"] {
+            assert!(p.closings.may_start_with(w), "{w}");
+        }
         assert_eq!(p.salutations.after("buenos"), [vec!["días".to_owned()]]);
         assert!(p.salutations.after("hi").contains(&Vec::new()));
         assert!(p.titles.contains("señora") && p.titles.contains("dr"));
@@ -300,6 +404,9 @@ mod tests {
         };
         let p = Prepared::new(&extra);
         assert!(p.stock_exact.contains_key("hallo"));
+        assert!(!p.stock_exact.contains_key("hallx"));
+        assert!(p.stock_raw.contains_key("Hallo!"));
+        assert!(!p.stock_raw.contains_key("Hallo?"));
         assert!(p.stock_exact.contains_key("ich würde mich freuen"));
         assert!(p.titles.contains("ing"));
         assert!(p.non_names.contains("ladies") && p.non_names.contains("gentlemen"));

@@ -30,13 +30,16 @@ impl NameWords {
         self.given.push_str(name);
         self.buf.clear();
         self.words.clear();
+        self.hyphen = false;
+        if self.fill_ascii(name) {
+            return;
+        }
+        self.buf.clear();
+        self.words.clear();
         let name = &name[..name
             .bytes()
             .position(|b| matches!(b, b',' | b'|' | b'('))
             .unwrap_or(name.len())];
-        if name.is_ascii() {
-            return self.fill_ascii(name);
-        }
         if is_nfkc(name) {
             fold_into(name, &mut self.buf);
         } else {
@@ -51,35 +54,46 @@ impl NameWords {
         self.hyphen = hyphen;
     }
 
-    /// `fill`'s folding and splitting for an ASCII name, in one pass: runs
-    /// of letters, digits, `'` and `-`, trimmed of `'` and `-` (as `words`).
-    fn fill_ascii(&mut self, name: &str) {
-        self.buf.push_str(name);
-        self.buf.make_ascii_lowercase();
+    /// `fill` for a name that is ASCII up to its cut (`,` `|` `(`), in one
+    /// pass: folding it, and splitting it into runs of letters, digits, `'`
+    /// and `-`, trimmed of `'` and `-` (as `words`). Returns false, having
+    /// filled nothing useful, at the first byte that is not ASCII.
+    fn fill_ascii(&mut self, name: &str) -> bool {
+        // Where the current run starts in `buf`.
+        let mut run = None;
+        for &c in name.as_bytes() {
+            if matches!(c, b',' | b'|' | b'(') {
+                break;
+            }
+            if !c.is_ascii() {
+                return false;
+            }
+            if is_inner_ascii(c) {
+                run.get_or_insert(self.buf.len());
+            } else if let Some(start) = run.take() {
+                self.push_ascii_word(start, self.buf.len());
+            }
+            self.buf.push(char::from(c.to_ascii_lowercase()));
+        }
+        if let Some(start) = run {
+            self.push_ascii_word(start, self.buf.len());
+        }
+        true
+    }
+
+    /// Adds the run `buf[start..end]` as a word, trimmed of `'` and `-`.
+    fn push_ascii_word(&mut self, mut start: usize, mut end: usize) {
         let b = self.buf.as_bytes();
-        let inner = is_inner_ascii;
         let edge = |c: u8| c == b'\'' || c == b'-';
-        let mut i = 0;
-        self.hyphen = false;
-        while i < b.len() {
-            while i < b.len() && !inner(b[i]) {
-                i += 1;
-            }
-            let mut start = i;
-            while i < b.len() && inner(b[i]) {
-                i += 1;
-            }
-            let mut end = i;
-            while start < end && edge(b[start]) {
-                start += 1;
-            }
-            while end > start && edge(b[end - 1]) {
-                end -= 1;
-            }
-            if start < end {
-                self.hyphen |= b[start..end].contains(&b'-');
-                self.words.push((start, end));
-            }
+        while start < end && edge(b[start]) {
+            start += 1;
+        }
+        while end > start && edge(b[end - 1]) {
+            end -= 1;
+        }
+        if start < end {
+            self.hyphen |= b[start..end].contains(&b'-');
+            self.words.push((start, end));
         }
     }
 

@@ -88,7 +88,9 @@ impl Ctx<'_> {
         buf: &mut String,
     ) -> impl Iterator<Item = usize> + 'w {
         buf.clear();
-        if let Some(first) = words.first() {
+        if let Some(first) = words.first()
+            && self.lists.closings.may_start_with(first)
+        {
             fold_into(first, buf);
         }
         self.lists
@@ -148,11 +150,11 @@ impl Ctx<'_> {
         let first = &piece[s..read_word(piece, s).unwrap_or(piece.len())];
         let may = piece.starts_with(is_dash)
             || self.sender.first().is_some_and(|n| eq_folded(first, n))
-            || {
+            || (self.lists.closings.may_start_with(first) && {
                 buf.clear();
                 fold_into(first, buf);
                 !self.lists.closings.after(buf).is_empty()
-            };
+            });
         (may, capitalised(first))
     }
 
@@ -165,8 +167,9 @@ impl Ctx<'_> {
     }
 }
 
-/// The last run of two or more spaces in `piece`: (start, end).
-fn last_space_run(piece: &str) -> Option<(usize, usize)> {
+/// Whether `piece` (NFKC) may have a run of two or more spaces, the only
+/// thing that makes [`peel`] cut a piece rather than drop it whole.
+pub(crate) fn may_have_space_run(piece: &str) -> bool {
     // After NFKC the only horizontal white space is a space, a tab or the
     // Ogham space mark: most pieces have no run at all.
     // (`\u{1680}` is the only character with a 0xE1 byte that is white
@@ -178,7 +181,12 @@ fn last_space_run(piece: &str) -> Option<(usize, usize)> {
     let other = b.iter().fold(0u8, |acc, &x| {
         acc | u8::from(x == b'\t') | u8::from(x == 0xE1)
     });
-    if doubled | other == 0 {
+    doubled | other != 0
+}
+
+/// The last run of two or more spaces in `piece`: (start, end).
+fn last_space_run(piece: &str) -> Option<(usize, usize)> {
+    if !may_have_space_run(piece) {
         return None;
     }
     let mut found = None;
