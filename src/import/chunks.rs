@@ -194,6 +194,17 @@ fn read_piece<T: Item>(
     base: u64,
     cut: bool,
 ) -> Result<Piece<T>, Stop> {
+    // Both CSV readers drop a byte-order mark at the start of what they
+    // read, which is right for a file but wrong for a piece of one: put a
+    // `\r` before it, which both read as an empty line and which adds no
+    // line to the count (only `\n`s are counted).
+    let with_cr;
+    let text = if text.starts_with(b"\xEF\xBB\xBF") {
+        with_cr = [&b"\r"[..], text].concat();
+        &with_cr[..]
+    } else {
+        text
+    };
     let mut rows = Rows::new(
         setting.cols,
         setting.encoding,

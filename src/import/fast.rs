@@ -12,8 +12,6 @@
 //! piece, which the careful path in [`super::rows`] then reads from the
 //! start; the tests check that both paths agree wherever this one answers.
 
-use std::borrow::Cow;
-
 use super::rows::{Item, Rows, count_lf};
 
 /// Reads every row of `text`, which starts after `base` lines of the file,
@@ -82,36 +80,34 @@ fn read_record<T: Item>(
         Ok(None) => return Some(None),
         Err(_) => return None,
     };
-    let raw = simdutf8::basic::from_utf8(record.as_slice()).ok()?;
+    let whole = record.as_slice();
+    let raw = simdutf8::basic::from_utf8(whole).ok()?;
     owned.clear();
     let width = record.len();
     let mut fields: [&str; 7] = [""; 7];
     let mut blank = true;
-    let mut breaks = 0;
     // Every field is checked, picked or not: the quoting of each decides
-    // where the next begins. Fields needing an unescaped copy go to
-    // `owned`; slots are filled once every copy is made.
+    // where the next begins.
+    let (breaks, doubled) = quoting(&record)?;
+    // Fields needing an unescaped copy go to `owned`; slots are filled once
+    // every copy is made.
     let mut picks: [Option<Pick>; 7] = [None; 7];
     for i in 0..width {
         let Some(cell) = record.get(i) else { continue };
-        let (text, lf) = plain(cell)?;
-        breaks += lf;
+        let text = match cell {
+            [b'"', inner @ .., b'"'] => inner,
+            _ => cell,
+        };
         blank &= text.iter().all(u8::is_ascii_whitespace);
         let Some(&Some(slot)) = slot_of.get(i) else {
             continue;
         };
-        picks[slot] = Some(match text {
-            Cow::Borrowed(inner) => {
-                let offset = subslice_offset(record.as_slice(), inner);
-                Pick::Raw(offset, offset + inner.len())
-            }
-            Cow::Owned(bytes) => match String::from_utf8(bytes) {
-                Ok(s) => {
-                    owned.push(s);
-                    Pick::Owned(owned.len() - 1)
-                }
-                Err(_) => return None,
-            },
+        picks[slot] = Some(if doubled & (1 << i) == 0 {
+            let offset = subslice_offset(whole, text);
+            Pick::Raw(offset, offset + text.len())
+        } else {
+            owned.push(String::from_utf8(unescape(text)).ok()?);
+            Pick::Owned(owned.len() - 1)
         });
     }
     if blank {
@@ -147,76 +143,107 @@ fn subslice_offset(outer: &[u8], inner: &[u8]) -> usize {
     (inner.as_ptr() as usize).saturating_sub(outer.as_ptr() as usize)
 }
 
-/// A field's text when its quoting is plain (see the module's comment),
-/// with the number of line breaks in it; or `None`.
-fn plain(cell: &[u8]) -> Option<(Cow<'_, [u8]>, u64)> {
-    if cell.first() != Some(&b'"') {
-        // Unquoted, it cannot hold a line break: that would end the record.
-        // Most such fields are short, where a plain loop beats a search.
-        let odd = if cell.len() < 32 {
-            cell.iter().any(|&b| b == b'"' || b == b'\r')
-        } else {
-            memchr::memchr2(b'"', b'\r', cell).is_some()
-        };
-        return (!odd).then_some((Cow::Borrowed(cell), 0));
-    }
-    if cell.len() < 2 || cell.last() != Some(&b'"') {
+/// Checks the quoting of every field of a record in one pass over its
+/// quotes, `\r`s and line breaks: each field must be plain (see the module's
+/// comment). Returns the line breaks in the record and a mask of the fields
+/// holding doubled quotes (to unescape); `None` when a field is not plain,
+/// or the record has more than 64 fields.
+fn quoting(record: &simd_csv::ZeroCopyByteRecord<'_>) -> Option<(u64, u64)> {
+    let whole = record.as_slice();
+    let width = record.len();
+    if width > 64 {
         return None;
     }
-    let inner = &cell[1..cell.len() - 1];
-    let mut i = 0;
-    let mut doubled = false;
-    let mut breaks = 0;
-    while let Some(at) = memchr::memchr2(b'"', b'\n', &inner[i..]).map(|p| i + p) {
-        if inner[at] == b'\n' {
-            breaks += 1;
-            i = at + 1;
+    let bounds = |i: usize| {
+        record.get(i).map(|cell| {
+            let start = subslice_offset(whole, cell);
+            (start, start + cell.len())
+        })
+    };
+    // A quoted field must end in its own closing quote.
+    let mut quoted = 0u64;
+    for i in 0..width {
+        match record.get(i)? {
+            [b'"', _, ..] if whole[bounds(i)?.1 - 1] == b'"' => quoted |= 1 << i,
+            [b'"', ..] => return None,
+            _ => {}
+        }
+    }
+    let (mut field, mut breaks, mut doubled) = (0, 0u64, 0u64);
+    let (mut start, mut end) = bounds(0)?;
+    let mut skip = None;
+    for at in memchr::memchr3_iter(b'"', b'\r', b'\n', whole) {
+        if skip == Some(at) {
             continue;
         }
-        if inner.get(at + 1) != Some(&b'"') {
+        while at >= end {
+            field += 1;
+            (start, end) = bounds(field)?;
+        }
+        if quoted & (1 << field) == 0 {
+            // Unquoted, a field can hold none of them.
             return None;
         }
-        doubled = true;
-        i = at + 2;
+        match whole[at] {
+            b'\n' => breaks += 1,
+            b'"' if at == start || at == end - 1 => {}
+            // Inside: it must be doubled, both quotes before the closing one.
+            b'"' if at + 2 < end && whole[at + 1] == b'"' => {
+                doubled |= 1 << field;
+                skip = Some(at + 1);
+            }
+            b'"' => return None,
+            _ => {}
+        }
     }
-    if !doubled {
-        return Some((Cow::Borrowed(inner), breaks));
-    }
+    Some((breaks, doubled))
+}
+
+/// The text of a quoted field's inside, its doubled quotes made single.
+fn unescape(inner: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(inner.len());
     let mut rest = inner;
     while let Some(q) = memchr::memchr(b'"', rest) {
         out.extend_from_slice(&rest[..=q]);
-        rest = &rest[q + 2..];
+        rest = rest.get(q + 2..).unwrap_or_default();
     }
     out.extend_from_slice(rest);
-    Some((Cow::Owned(out), breaks))
+    out
 }
 
 #[cfg(test)]
 mod tests {
-    use super::plain;
+    use super::{quoting, unescape};
+
+    /// The quoting of a one-line CSV text read as one record: its line
+    /// breaks and doubled-quote mask, or `None` when not plain.
+    fn check(text: &[u8]) -> Option<(u64, u64)> {
+        let mut reader = simd_csv::ZeroCopyReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(text);
+        let record = reader.read_byte_record().ok()??;
+        quoting(&record)
+    }
 
     #[test]
     fn plain_fields() {
-        let text = |cell: &'static [u8]| plain(cell).map(|(t, n)| (t.into_owned(), n));
-        assert_eq!(text(b"abc"), Some((b"abc".to_vec(), 0)));
-        assert_eq!(text(b""), Some((b"".to_vec(), 0)));
-        assert_eq!(text(b"\"a,b\nc\n\""), Some((b"a,b\nc\n".to_vec(), 2)));
-        assert_eq!(text(b"\"\""), Some((b"".to_vec(), 0)));
-        assert_eq!(
-            text(b"\"say \"\"hi\"\"\n\""),
-            Some((b"say \"hi\"\n".to_vec(), 1))
-        );
+        assert_eq!(check(b"abc,,d e\n"), Some((0, 0)));
+        assert_eq!(check(b"a,\"b,c\nd\n\",e\n"), Some((2, 0)));
+        assert_eq!(check(b"\"\",\"say \"\"hi\"\"\"\n"), Some((0, 0b10)));
+        assert_eq!(check(b"\"\"\"\"\"\"\n"), Some((0, 0b1)));
+        assert_eq!(unescape(b"say \"\"hi\"\""), b"say \"hi\"");
         for odd in [
-            &b"a\"b"[..],
-            b"a\rb",
-            b"\"",
-            b"\"abc",
-            b"\"ab\"c",
-            b"\"a\"b\"",
-            b"\"abc\"\"",
+            &b"a\"b,c\n"[..],
+            b"a\rb,c\n",
+            b"x,\"\n",
+            b"\"abc,d\n",
+            b"\"ab\"c,d\n",
+            b"\"a\"b\",d\n",
+            b"\"abc\"\",d\n",
+            b"\"\"\",d\n",
         ] {
-            assert_eq!(plain(odd), None, "{:?}", String::from_utf8_lossy(odd));
+            assert_eq!(check(odd), None, "{:?}", String::from_utf8_lossy(odd));
         }
     }
 }

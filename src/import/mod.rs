@@ -1644,6 +1644,30 @@ mod tests {
         assert!(i.duplicates.is_empty());
     }
 
+    /// A byte-order mark at the start of a row is text, as it is for a
+    /// reader that reads the file in one go, even where a chunk starts.
+    #[test]
+    fn a_mark_inside_the_file_is_kept_where_a_chunk_starts() {
+        let text = format!("{H}{}\u{feff}{}{}", row(1, ""), row(2, ""), row(3, "x"));
+        for chunk_len in [1, 60, usize::MAX] {
+            for fast in [false, true] {
+                let plan = Plan {
+                    chunk_len,
+                    threads: 2,
+                    fast,
+                };
+                let i: Import = load_bytes_with("t.csv", text.as_bytes(), None, plan).unwrap();
+                let from: Vec<&str> = i.invitations.iter().map(|v| v.from()).collect();
+                assert_eq!(
+                    from,
+                    ["Person 1", "\u{feff}Person 2", "Person 3"],
+                    "{plan:?}"
+                );
+                assert_eq!(lines(&i), [2, 3, 4], "{plan:?}");
+            }
+        }
+    }
+
     /// `stats` reads only the facts of each row, in chunks on several
     /// threads, classifying only what it counts; the app reads whole
     /// invitations. Both must count the same.
