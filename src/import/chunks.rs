@@ -319,26 +319,32 @@ pub fn read_rows<T: Item, R: Read>(
 
 type PieceResult<T> = Result<Piece<T>, Stop>;
 
-/// Joins pieces read in order into one list, then removes duplicates.
+/// Joins pieces read in order into one list, then removes duplicates. The
+/// join and the search for duplicates run side by side: each is a pass over
+/// a million rows.
 fn join<T: Item>(pieces: Vec<Piece<T>>) -> RowsRead<T> {
     let total: usize = pieces.iter().map(|p| p.items.len()).sum();
     let mut items = Vec::with_capacity(total);
-    let mut keys = Vec::with_capacity(total);
+    let mut keys = Vec::with_capacity(pieces.len());
     let mut skipped = Vec::new();
     let mut replaced_rows = 0;
+    let mut lists = Vec::with_capacity(pieces.len());
     for piece in pieces {
-        let Piece {
-            items: mut piece_items,
-            keys: piece_keys,
-            skipped: piece_skipped,
-            replaced_rows: piece_replaced,
-        } = piece;
-        items.append(&mut piece_items);
-        keys.extend(piece_keys);
-        skipped.extend(piece_skipped);
-        replaced_rows += piece_replaced;
+        lists.push(piece.items);
+        keys.push(piece.keys);
+        skipped.extend(piece.skipped);
+        replaced_rows += piece.replaced_rows;
     }
-    let duplicates = remove_duplicates(&mut items, &keys);
+    let repeats = std::thread::scope(|scope| {
+        let repeats = scope.spawn(|| find_repeats(&keys));
+        for mut list in lists {
+            items.append(&mut list);
+        }
+        repeats
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    });
+    let duplicates = drop_repeats(&mut items, &repeats);
     RowsRead {
         items,
         skipped,
@@ -366,20 +372,21 @@ impl Hasher for KeyHasher {
     }
 }
 
-/// Removes the rows whose key repeats an earlier row's (the same sender,
-/// recipient and note up to surrounding white space), and tells where they
-/// were. The keys are first spread over 256 buckets by their top bits, so
-/// that each bucket's table stays small enough for the cache.
-fn remove_duplicates<T: Item>(items: &mut Vec<T>, keys: &[u128]) -> Vec<Duplicate> {
+/// The rows whose key repeats an earlier row's (the same sender, recipient
+/// and note up to surrounding white space), as `(repeat, first)` indices in
+/// reading order; `keys` holds each piece's keys, pieces in order. The keys
+/// are first spread over 256 buckets by their top bits, so that each
+/// bucket's table stays small enough for the cache.
+fn find_repeats(keys: &[Vec<u128>]) -> Vec<(u32, u32)> {
     const BUCKETS: usize = 256;
+    let total: usize = keys.iter().map(Vec::len).sum();
     let mut buckets: Vec<Vec<(u128, u32)>> = (0..BUCKETS)
-        .map(|_| Vec::with_capacity(keys.len() / BUCKETS + 16))
+        .map(|_| Vec::with_capacity(total / BUCKETS + 16))
         .collect();
-    for (index, &key) in keys.iter().enumerate() {
+    for (index, &key) in keys.iter().flatten().enumerate() {
         let index = u32::try_from(index).unwrap_or(u32::MAX);
         buckets[(key >> 120) as usize].push((key, index));
     }
-    // (repeat, first), by index.
     let mut repeats: Vec<(u32, u32)> = Vec::new();
     let mut seen: HashMap<u128, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
     for bucket in buckets {
@@ -398,10 +405,16 @@ fn remove_duplicates<T: Item>(items: &mut Vec<T>, keys: &[u128]) -> Vec<Duplicat
             }
         }
     }
+    repeats.sort_unstable();
+    repeats
+}
+
+/// Removes the `repeats` (sorted `(repeat, first)` indices) from `items`,
+/// and tells where they were.
+fn drop_repeats<T: Item>(items: &mut Vec<T>, repeats: &[(u32, u32)]) -> Vec<Duplicate> {
     if repeats.is_empty() {
         return Vec::new();
     }
-    repeats.sort_unstable();
     let duplicates: Vec<Duplicate> = repeats
         .iter()
         .map(|&(repeat, first)| Duplicate {
