@@ -362,13 +362,13 @@ impl Hasher for KeyHasher {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        // Only `write_u128` is used; fold anything else in all the same.
+        // Only `write_u64` is used; fold anything else in all the same.
         for &b in bytes {
             self.0 = self.0.rotate_left(8) ^ u64::from(b);
         }
     }
-    fn write_u128(&mut self, n: u128) {
-        self.0 = n as u64;
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
     }
 }
 
@@ -380,30 +380,53 @@ impl Hasher for KeyHasher {
 fn find_repeats(keys: &[Vec<u128>]) -> Vec<(u32, u32)> {
     const BUCKETS: usize = 256;
     let total: usize = keys.iter().map(Vec::len).sum();
-    let mut buckets: Vec<Vec<(u128, u32)>> = (0..BUCKETS)
+    // Each bucket entry holds the key's low half and the row's index; the
+    // whole key is looked up again only when two low halves are equal.
+    let mut buckets: Vec<Vec<(u64, u32)>> = (0..BUCKETS)
         .map(|_| Vec::with_capacity(total / BUCKETS + 16))
         .collect();
-    for (index, &key) in keys.iter().flatten().enumerate() {
-        let index = u32::try_from(index).unwrap_or(u32::MAX);
-        buckets[(key >> 120) as usize].push((key, index));
+    let mut starts = Vec::with_capacity(keys.len());
+    let mut index = 0u32;
+    for piece in keys {
+        starts.push(index);
+        for &key in piece {
+            buckets[(key >> 120) as usize].push((key as u64, index));
+            index = index.saturating_add(1);
+        }
     }
+    let key_of = |index: u32| {
+        let piece = starts.partition_point(|&s| s <= index) - 1;
+        keys[piece][(index - starts[piece]) as usize]
+    };
     let mut repeats: Vec<(u32, u32)> = Vec::new();
-    let mut seen: HashMap<u128, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    // Low half → the first row with it, and any later rows whose whole key
+    // differs (a second table that stays empty in practice).
+    let mut seen: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    let mut others: Vec<u32> = Vec::new();
     for bucket in buckets {
         seen.clear();
         seen.reserve(bucket.len());
         // Indices rise within a bucket, so the first of equal keys is the
         // earliest row.
-        for (key, index) in bucket {
-            match seen.entry(key) {
+        for (low, index) in bucket {
+            match seen.entry(low) {
                 std::collections::hash_map::Entry::Occupied(first) => {
-                    repeats.push((index, *first.get()));
+                    let key = key_of(index);
+                    let earlier = std::iter::once(*first.get())
+                        .chain(others.iter().copied())
+                        .filter(|&i| i < index)
+                        .find(|&i| key_of(i) == key);
+                    match earlier {
+                        Some(first) => repeats.push((index, first)),
+                        None => others.push(index),
+                    }
                 }
                 std::collections::hash_map::Entry::Vacant(slot) => {
                     slot.insert(index);
                 }
             }
         }
+        others.clear();
     }
     repeats.sort_unstable();
     repeats

@@ -38,8 +38,8 @@ pub struct Row<'a> {
 /// (a few bytes, no text), which is what lets `stats` run over a million rows
 /// in a fraction of the memory and time.
 pub trait Item: Send + Sized {
-    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> Self;
-    fn id(&self) -> InvitationId;
+    /// The item for a row, and the row's id.
+    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId);
     fn line(&self) -> u64;
 }
 
@@ -48,7 +48,7 @@ fn line32(line: u64) -> u32 {
 }
 
 impl Item for Invitation {
-    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> Self {
+    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId) {
         let (to, invitee, invitee_key) = shared.interned(row.to, row.invitee_url);
         let mut inv = Invitation::with_shared(
             Fields {
@@ -67,10 +67,8 @@ impl Item for Invitation {
         );
         inv.category = class.category;
         inv.signals = class.signals;
-        inv
-    }
-    fn id(&self) -> InvitationId {
-        self.id
+        let id = inv.id;
+        (inv, id)
     }
     fn line(&self) -> u64 {
         u64::from(self.line)
@@ -78,7 +76,7 @@ impl Item for Invitation {
 }
 
 impl Item for Facts {
-    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> Self {
+    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId) {
         let id = InvitationId::derive_keyed(
             &profile_key(row.inviter_url),
             shared.invitee_key(row.invitee_url),
@@ -86,18 +84,15 @@ impl Item for Facts {
             row.to,
             row.sent_at,
         );
-        Facts {
-            id,
+        let facts = Facts {
             sent_at: row.sent_at,
             line: line32(row.line),
             direction: row.direction,
             category: class.category,
             signals: class.signals,
             has_note: !row.message.trim().is_empty(),
-        }
-    }
-    fn id(&self) -> InvitationId {
-        self.id
+        };
+        (facts, id)
     }
     fn line(&self) -> u64 {
         u64::from(self.line)
@@ -584,11 +579,11 @@ impl<'c, T: Item> Rows<'c, T> {
             direction,
             line,
         };
-        let item = T::build(&row, &mut self.shared, class);
+        let (item, id) = T::build(&row, &mut self.shared, class);
         // 128 bits: two different rows share a key with a chance of about
         // n²/2¹²⁹, 10⁻²⁷ for a million rows, so equal keys are taken as
         // equal rows without keeping the notes to compare.
-        let key = xxhash_rust::xxh3::xxh3_128_with_seed(message.trim().as_bytes(), item.id().0);
+        let key = xxhash_rust::xxh3::xxh3_128_with_seed(message.trim().as_bytes(), id.0);
         self.piece.keys.push(key);
         self.piece.items.push(item);
     }
