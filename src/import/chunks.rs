@@ -30,7 +30,8 @@ use crate::stats::DirectionFilter;
 /// How the rows are read; the tests cut small chunks to try every cut.
 #[derive(Debug, Clone, Copy)]
 pub struct Plan {
-    /// The size a chunk is filled to before it is cut at its last line end.
+    /// The size a chunk is filled to before it is cut at its last line end;
+    /// 0 for a size chosen from the file's (see [`Plan::sized`]).
     pub chunk_len: usize,
     /// Worker threads for a file of more than one chunk.
     pub threads: usize,
@@ -41,7 +42,7 @@ pub struct Plan {
 impl Default for Plan {
     fn default() -> Self {
         Plan {
-            chunk_len: 4 << 20,
+            chunk_len: 0,
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             fast: true,
         }
@@ -49,6 +50,23 @@ impl Default for Plan {
 }
 
 impl Plan {
+    /// The plan for a file of `size` bytes (when known): chunks of 4 MiB,
+    /// or smaller for a smaller file, so that every thread gets several and
+    /// the chunks in flight stay a small part of the file.
+    pub fn sized(self, size: Option<u64>) -> Self {
+        if self.chunk_len != 0 {
+            return self;
+        }
+        const MAX: u64 = 4 << 20;
+        const MIN: u64 = 256 << 10;
+        let per = (self.threads as u64).max(1) * 8;
+        let len = size.map_or(MAX, |n| (n / per).clamp(MIN, MAX));
+        Plan {
+            chunk_len: usize::try_from(len).unwrap_or(usize::MAX),
+            ..self
+        }
+    }
+
     /// One chunk, one thread: the reading to fall back on.
     pub fn whole(self) -> Self {
         Plan {

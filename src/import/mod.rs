@@ -373,6 +373,16 @@ struct Job<'a> {
     plan: Plan,
 }
 
+impl Job<'_> {
+    /// This job for a file of `size` bytes.
+    fn sized(self, size: usize) -> Self {
+        Job {
+            plan: self.plan.sized(u64::try_from(size).ok()),
+            ..self
+        }
+    }
+}
+
 fn load_with<'a, T: Item>(
     source: &'a Source,
     classify: Option<Classify<'a>>,
@@ -444,6 +454,7 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         return load_zip(job, origin, io::BufReader::new(file));
     }
     drop(file);
+    let job = job.sized(usize::try_from(meta.len()).unwrap_or(usize::MAX));
     let open = || File::open(path).map(|f| Box::new(f) as Box<dyn Read>);
     read_export(job, origin, &open)
 }
