@@ -9,29 +9,14 @@
 
 use std::sync::Arc;
 
-use chrono::NaiveDateTime;
 use csv::ByteRecord;
 
 use super::{
     Classify, Columns, RowError, TextEncoding, parse_direction, parse_sent_at, plural, shorten,
 };
 use crate::classify::{Category, Classification, Signals};
-use crate::invitation::{Direction, Fields, Invitation, InvitationId, profile_key};
+use crate::invitation::{Fields, Invitation, InvitationId, profile_key};
 use crate::stats::{DirectionFilter, Facts};
-
-/// One row that reads as an invitation, borrowed from the text.
-#[derive(Debug, Clone, Copy)]
-pub struct Row<'a> {
-    pub from: &'a str,
-    pub to: &'a str,
-    pub message: &'a str,
-    pub inviter_url: &'a str,
-    pub invitee_url: &'a str,
-    pub sent_at: NaiveDateTime,
-    pub direction: Direction,
-    /// The line the row starts on (1-based).
-    pub line: u64,
-}
 
 /// What the importer keeps of each row: a whole [`Invitation`] for the
 /// screen and the other commands, or only the [`Facts`] that `stats` counts
@@ -39,7 +24,7 @@ pub struct Row<'a> {
 /// in a fraction of the memory and time.
 pub trait Item: Send + Sized {
     /// The item for a row, and the row's id.
-    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId);
+    fn build(row: &Fields<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId);
     fn line(&self) -> u64;
 }
 
@@ -48,23 +33,9 @@ fn line32(line: u64) -> u32 {
 }
 
 impl Item for Invitation {
-    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId) {
+    fn build(row: &Fields<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId) {
         let (to, invitee, invitee_key) = shared.interned(row.to, row.invitee_url);
-        let mut inv = Invitation::with_shared(
-            Fields {
-                from: row.from,
-                to: row.to,
-                message: row.message,
-                inviter_url: row.inviter_url,
-                invitee_url: row.invitee_url,
-                sent_at: row.sent_at,
-                direction: row.direction,
-                line: line32(row.line),
-            },
-            to,
-            invitee,
-            invitee_key,
-        );
+        let mut inv = Invitation::with_shared(*row, to, invitee, invitee_key);
         inv.category = class.category;
         inv.signals = class.signals;
         let id = inv.id;
@@ -76,7 +47,7 @@ impl Item for Invitation {
 }
 
 impl Item for Facts {
-    fn build(row: &Row<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId) {
+    fn build(row: &Fields<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId) {
         let id = InvitationId::derive_keyed(
             &profile_key(row.inviter_url),
             shared.invitee_key(row.invitee_url),
@@ -86,7 +57,7 @@ impl Item for Facts {
         );
         let facts = Facts {
             sent_at: row.sent_at,
-            line: line32(row.line),
+            line: row.line,
             direction: row.direction,
             category: class.category,
             signals: class.signals,
@@ -569,7 +540,7 @@ impl<'c, T: Item> Rows<'c, T> {
                 signals: Signals::empty(),
             },
         };
-        let row = Row {
+        let row = Fields {
             from,
             to,
             message,
@@ -577,7 +548,7 @@ impl<'c, T: Item> Rows<'c, T> {
             invitee_url,
             sent_at,
             direction,
-            line,
+            line: line32(line),
         };
         let (item, id) = T::build(&row, &mut self.shared, class);
         // 128 bits: two different rows share a key with a chance of about
