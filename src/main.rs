@@ -24,7 +24,8 @@ use invitriage::tui::keys::Keymap;
 /// Reads Invitations.csv from LinkedIn's data export (or the export .zip
 /// itself), sorts every invitation into three groups — customised,
 /// greeting-only, default — and lets you accept, ignore or reply to them with
-/// single keys. With no FILE the bundled fictional sample is used.
+/// single keys. With no FILE the bundled fictional sample is used; `-`
+/// reads the file from standard input.
 ///
 /// Get your export: LinkedIn → Settings → Data privacy → Get a copy of your
 /// data → "Invitations" (or the larger archive).
@@ -58,7 +59,8 @@ struct Global {
 enum Command {
     /// Print the breakdown of your invitations: the three groups, notes, ages, months.
     Stats {
-        /// Invitations.csv or the export .zip (default: the bundled sample).
+        /// Invitations.csv or the export .zip; `-` for standard input
+        /// (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Print one JSON object instead of text.
@@ -70,7 +72,8 @@ enum Command {
     },
     /// Print every invitation with its group and quality signals.
     Classify {
-        /// Invitations.csv or the export .zip (default: the bundled sample).
+        /// Invitations.csv or the export .zip; `-` for standard input
+        /// (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Output format; csv keeps the export's columns and adds `category` and `signals`.
@@ -83,7 +86,8 @@ enum Command {
     /// Write the action list: every decided invitation with name, profile URL,
     /// decision, when, and drafts; carry it out on LinkedIn.
     Export {
-        /// Invitations.csv or the export .zip (default: the bundled sample).
+        /// Invitations.csv or the export .zip; `-` for standard input
+        /// (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Output format.
@@ -114,7 +118,8 @@ enum Command {
     },
     /// Print every reply and thank-you draft with name, profile URL and status.
     Drafts {
-        /// Invitations.csv or the export .zip (default: the bundled sample).
+        /// Invitations.csv or the export .zip; `-` for standard input
+        /// (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Output format: a Markdown to-do list, CSV or JSON.

@@ -1012,6 +1012,30 @@ fn classify_table_has_a_line_per_invitation() {
 }
 
 #[test]
+fn a_dash_reads_standard_input() {
+    let env = Env::new();
+    let text = format!(
+        "{HEADER}\nSam Rivera,Colleen Ruiz,\"11/21/26, 4:02 PM\",Hi Colleen,INCOMING,u,v\n\
+         Ana Lima,Colleen Ruiz,\"11/22/26, 9:15 AM\",,INCOMING,w,v\n"
+    );
+    let out = env
+        .cmd()
+        .args(["stats", "-", "--json"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["total"], 2);
+    assert_eq!(v["by_category"]["greeting-only"], 1);
+    assert_eq!(v["source"], "standard input");
+}
+
+#[test]
 fn a_pipe_is_read_like_a_file() {
     // Process substitution hands over a pipe, which can be read only once.
     if !Path::new("/dev/stdin").exists() {

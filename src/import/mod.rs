@@ -415,6 +415,20 @@ fn load_in_memory<T: Item>(
 }
 
 fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportError> {
+    if path == Path::new("-") {
+        // `-` is standard input, as for other Unix tools. It can be read only
+        // once, and the fallback encoding needs a second pass: into memory.
+        let origin = "standard input".to_string();
+        let mut bytes = Vec::new();
+        io::stdin()
+            .lock()
+            .read_to_end(&mut bytes)
+            .map_err(|e| ImportError::Io {
+                origin: origin.clone(),
+                source: e,
+            })?;
+        return load_in_memory(job, origin, &bytes);
+    }
     let origin = path.display().to_string();
     let io_err = |e| ImportError::Io {
         origin: origin.clone(),
