@@ -19,6 +19,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, Read};
+use std::panic::AssertUnwindSafe;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
@@ -151,7 +152,9 @@ impl<R: Read> Chunks<R> {
         loop {
             // Room for the whole chunk at once: growing a buffer step by
             // step would copy it and touch fresh memory at every step.
-            buf.reserve(want.saturating_sub(buf.len()).min(1 << 30));
+            // (At most 64 MiB ahead: reading a whole file in one chunk
+            // grows the buffer as it goes.)
+            buf.reserve(want.saturating_sub(buf.len()).min(64 << 20));
             while buf.len() < want {
                 let before = buf.len();
                 let room = u64::try_from(want - before).unwrap_or(u64::MAX);
@@ -270,6 +273,7 @@ pub fn read_rows<T: Item, R: Read>(
     let rx = Mutex::new(rx);
     let mut io_error = None;
     let spare = Spare::default();
+    let panicked: Mutex<Option<Box<dyn std::any::Any + Send>>> = Mutex::new(None);
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
@@ -279,7 +283,20 @@ pub fn read_rows<T: Item, R: Read>(
                         break;
                     };
                     let text = buf.get(start..).unwrap_or_default();
-                    let result = read_piece::<T>(setting, text, base, !last);
+                    // A panic (a bug) is kept for later, and this worker
+                    // goes on taking chunks, so that the reading thread is
+                    // never left waiting for room in the channel.
+                    let result = match std::panic::catch_unwind(AssertUnwindSafe(|| {
+                        read_piece::<T>(setting, text, base, !last)
+                    })) {
+                        Ok(result) => result,
+                        Err(panic) => {
+                            if let Ok(mut slot) = panicked.lock() {
+                                slot.get_or_insert(panic);
+                            }
+                            Err(Stop::Cut)
+                        }
+                    };
                     if result.is_err() {
                         failed.store(true, Ordering::Relaxed);
                     }
@@ -319,6 +336,9 @@ pub fn read_rows<T: Item, R: Read>(
         }
         drop(tx);
     });
+    if let Some(panic) = panicked.into_inner().ok().flatten() {
+        std::panic::resume_unwind(panic);
+    }
     if let Some(e) = io_error {
         return Err(Failed::Io(e));
     }

@@ -1693,6 +1693,36 @@ mod tests {
         }
     }
 
+    /// A bug that panics while a chunk is read reaches the caller as the
+    /// panic; the reading thread is not left waiting for the workers.
+    #[test]
+    fn a_panic_in_a_worker_is_passed_on() {
+        struct Boom;
+        impl Item for Boom {
+            fn build(
+                _: &crate::invitation::Fields<'_>,
+                _: &mut rows::Shared,
+                _: Classification,
+            ) -> (Self, crate::invitation::InvitationId) {
+                panic!("boom")
+            }
+            fn line(&self) -> u64 {
+                0
+            }
+        }
+        let text = crate::synth::generate(2000, 3);
+        let plan = Plan {
+            chunk_len: 1000,
+            threads: 2,
+            fast: true,
+        };
+        let outcome = std::panic::catch_unwind(|| {
+            load_bytes_with::<Boom>("t.csv", text.as_bytes(), None, plan).map(|_| ())
+        });
+        let panic = outcome.expect_err("the panic is passed on");
+        assert_eq!(panic.downcast_ref::<&str>(), Some(&"boom"));
+    }
+
     /// `stats` reads only the facts of each row, in chunks on several
     /// threads, classifying only what it counts; the app reads whole
     /// invitations. Both must count the same.
