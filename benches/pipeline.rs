@@ -149,47 +149,46 @@ fn configure(group: &mut BenchmarkGroup<'_, WallTime>, rows: usize) {
     }
 }
 
-fn bench_import(c: &mut Criterion, sizes: &[Size]) {
-    let mut group = c.benchmark_group("import");
+/// One group with a benchmark per size, in rows per second; `run` times
+/// one size.
+fn per_size(
+    c: &mut Criterion,
+    name: &str,
+    sizes: &[Size],
+    mut run: impl FnMut(&mut criterion::Bencher<'_>, &Size),
+) {
+    let mut group = c.benchmark_group(name);
     for size in sizes {
         configure(&mut group, size.rows);
         group.throughput(Throughput::Elements(size.rows as u64));
-        group.bench_function(BenchmarkId::from_parameter(size.rows), |b| {
-            let source = size.source();
-            b.iter(|| load(black_box(&source)));
-        });
+        group.bench_function(BenchmarkId::from_parameter(size.rows), |b| run(b, size));
     }
     group.finish();
+}
+
+fn bench_import(c: &mut Criterion, sizes: &[Size]) {
+    per_size(c, "import", sizes, |b, size| {
+        let source = size.source();
+        b.iter(|| load(black_box(&source)));
+    });
 }
 
 fn bench_classify(c: &mut Criterion, sizes: &[Size]) {
-    let mut group = c.benchmark_group("classify");
     let classifier = Classifier::new(&Lists::default());
-    for size in sizes {
-        configure(&mut group, size.rows);
-        group.throughput(Throughput::Elements(size.rows as u64));
-        group.bench_function(BenchmarkId::from_parameter(size.rows), |b| {
-            // Classifying overwrites the category and signals, so one vector
-            // serves every iteration; the result does not depend on what the
-            // previous iteration left.
-            let mut invitations = load(&size.source()).invitations;
-            b.iter(|| classifier.apply(black_box(&mut invitations), None));
-        });
-    }
-    group.finish();
+    per_size(c, "classify", sizes, |b, size| {
+        // Classifying overwrites the category and signals, so one vector
+        // serves every iteration; the result does not depend on what the
+        // previous iteration left.
+        let mut invitations = load(&size.source()).invitations;
+        b.iter(|| classifier.apply(black_box(&mut invitations), None));
+    });
 }
 
 fn bench_stats(c: &mut Criterion, sizes: &[Size]) {
-    let mut group = c.benchmark_group("stats");
-    for size in sizes {
-        configure(&mut group, size.rows);
-        group.throughput(Throughput::Elements(size.rows as u64));
-        group.bench_function(BenchmarkId::from_parameter(size.rows), |b| {
-            let invitations = size.classified();
-            b.iter(|| stats::breakdown(black_box(invitations), DirectionFilter::Incoming));
-        });
-    }
-    group.finish();
+    per_size(c, "stats", sizes, |b, size| {
+        let invitations = size.classified();
+        b.iter(|| stats::breakdown(black_box(invitations), DirectionFilter::Incoming));
+    });
 }
 
 /// What `invitriage stats FILE` does between parsing its arguments and
@@ -205,16 +204,10 @@ fn stats_command(source: &Source) -> usize {
 }
 
 fn bench_pipeline(c: &mut Criterion, sizes: &[Size]) {
-    let mut group = c.benchmark_group("pipeline");
-    for size in sizes {
-        configure(&mut group, size.rows);
-        group.throughput(Throughput::Elements(size.rows as u64));
-        group.bench_function(BenchmarkId::from_parameter(size.rows), |b| {
-            let source = size.source();
-            b.iter(|| stats_command(black_box(&source)));
-        });
-    }
-    group.finish();
+    per_size(c, "pipeline", sizes, |b, size| {
+        let source = size.source();
+        b.iter(|| stats_command(black_box(&source)));
+    });
 }
 
 /// A journal in a fresh temporary directory. The directory must outlive the
