@@ -369,14 +369,18 @@ impl Classifier {
             // Taken out of `work` while `work` lends its other buffers.
             let mut pieces = std::mem::take(&mut work.pieces);
 
-            // The common default note is stock texts exactly as listed:
-            // when every piece is one and none has a run of spaces, no
-            // sign-off can change the answer (peeling only drops pieces).
+            // The common default note is stock texts exactly as listed,
+            // maybe signed `- Joe Smith`: when every piece is one (the last
+            // may be such a dash line, which is peeled whoever the sender
+            // is) and none has a run of spaces, no other sign-off can change
+            // the answer (peeling only drops whole pieces then).
             let listed = pieces
                 .iter()
                 .take_while(|&&(a, b)| self.lists.is_stock_as_listed(&t[a..b]))
                 .count();
-            if listed == pieces.len()
+            let signed = |&(a, b): &(usize, usize)| signoff::is_dash_line(&t[a..b]);
+            if (listed == pieces.len()
+                || (listed + 1 == pieces.len() && pieces.last().is_some_and(signed)))
                 && !pieces
                     .iter()
                     .any(|&(a, b)| signoff::may_have_space_run(&t[a..b]))

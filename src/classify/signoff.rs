@@ -66,6 +66,21 @@ fn capitalised_words(words: &[&str]) -> bool {
     (1..=MAX_AFTER_CLOSING).contains(&words.len()) && words.iter().all(|w| capitalised(w))
 }
 
+/// Whether the trimmed piece, of `words`, is a dash line: a dash and one to
+/// four capitalised words (`- Joe Smith`).
+fn is_dash_words(piece: &str, words: &[&str]) -> bool {
+    piece.starts_with(is_dash)
+        && (1..=MAX_AFTER_DASH).contains(&words.len())
+        && words.iter().all(|w| capitalised(w))
+}
+
+/// Whether the trimmed piece is a dash line, a sign-off whoever the sender
+/// is: as the last piece of a note, [`peel`] always peels it.
+pub(crate) fn is_dash_line(piece: &str) -> bool {
+    piece.starts_with(is_dash)
+        && Words::of(piece, MAX_AFTER_DASH).is_some_and(|w| is_dash_words(piece, w.get()))
+}
+
 /// What the sign-off layer needs besides the text.
 pub(crate) struct Ctx<'a> {
     pub lists: &'a Prepared,
@@ -121,10 +136,7 @@ impl Ctx<'_> {
         if words.is_empty() {
             return false;
         }
-        if piece.starts_with(is_dash)
-            && words.len() <= MAX_AFTER_DASH
-            && words.iter().all(|w| capitalised(w))
-        {
+        if is_dash_words(piece, words) {
             return true;
         }
         if self.sender.is_first_or_full(words) {

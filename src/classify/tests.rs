@@ -249,6 +249,12 @@ fn sign_offs_add_no_effort() {
     assert_eq!(cat("Let's connect.\nKind regards Joe Smith"), Def);
     assert_eq!(cat("Let's connect.\nThanks!"), Def);
     assert_eq!(cat("Let's connect.\nJo Smith"), Customised);
+    // A dash line is peeled whoever it names (the stock-text shortcut
+    // relies on it), but not one that is more than capitalised words.
+    let c = classifier();
+    let note = "I'd like to add you to my professional network.\n\n- Pat Lee";
+    assert_eq!(check(c, note, "Someone Else", COLLEEN).category, Def);
+    assert_eq!(cat("Let's connect.\n- the team at Acme"), Customised);
 }
 
 #[test]
@@ -564,6 +570,11 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("I'd like to add you to my professional network on LinkedIn.".to_owned()),
         Just("Ich möchte mich gerne mit Ihnen auf LinkedIn vernetzen.".to_owned()),
         Just("like-minded".to_owned()),
+        // Dash lines, and near misses, for the stock-text shortcut.
+        Just("\n\n- Joe Smith".to_owned()),
+        Just("\n— Ms Smith".to_owned()),
+        Just("\n- joe".to_owned()),
+        Just("\n- A B C D E".to_owned()),
         Just("$".to_owned()),
         Just("http://x.y".to_owned()),
         Just("a@b.c".to_owned()),
