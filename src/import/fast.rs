@@ -14,10 +14,35 @@
 
 use super::rows::{Item, Rows, count_lf};
 
+/// Records are parsed this many at a time before their rows are built, so
+/// that each loop (the CSV parser's, the classifier's) runs long enough to
+/// keep its code and tables in the cache.
+const BATCH: usize = 256;
+
+/// One parsed record, waiting for its row to be built.
+#[derive(Clone, Copy, Default)]
+struct Parsed {
+    /// Each slot's text: a range of the piece's text, or (`OWNED` set in
+    /// the start) an index into the unescaped copies.
+    slots: [(u32, u32); 7],
+    width: u32,
+    line: u64,
+}
+
+/// Marks a slot whose text is an unescaped copy.
+const OWNED: u32 = 1 << 31;
+
 /// Reads every row of `text`, which starts after `base` lines of the file,
 /// into `rows`; or returns false, having kept nothing, when some record is
 /// not plainly well formed.
 pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bool {
+    // Offsets are kept in 31 bits; a piece is a few MiB.
+    let Ok(whole) = simdutf8::basic::from_utf8(text) else {
+        return give_up(rows);
+    };
+    if text.len() >= OWNED as usize {
+        return give_up(rows);
+    }
     let cols = rows.columns();
     // For each column of the file, the slot of [`Fields`] order it fills.
     let mut slot_of: Vec<Option<usize>> = vec![None; cols.width];
@@ -35,45 +60,86 @@ pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bo
     // (1-based) that starts there.
     let (mut prev, mut line) = (0usize, base + 1);
     let mut owned: Vec<String> = Vec::new();
-    loop {
-        // `simd-csv` skips the blank lines (and any `\r`) before a record.
-        let rest = text.get(prev..).unwrap_or_default();
-        let lead_lf = match rest.first() {
-            Some(b'\n' | b'\r') => count_lf(
-                &rest[..rest
-                    .iter()
-                    .take_while(|&&b| b == b'\n' || b == b'\r')
-                    .count()],
-            ),
-            _ => 0,
-        };
-        let start_line = line + lead_lf;
-        let inner_lf = match read_record(&mut reader, rows, &slot_of, &mut owned, start_line) {
-            Some(Some(inner_lf)) => inner_lf,
-            Some(None) => break,
-            None => return give_up(rows),
-        };
-        let end = usize::try_from(reader.position()).unwrap_or(usize::MAX);
-        if end <= prev || end > text.len() {
-            return give_up(rows);
+    let mut batch: Vec<Parsed> = Vec::with_capacity(BATCH);
+    let mut classes = Vec::with_capacity(BATCH);
+    let mut done = false;
+    while !done {
+        batch.clear();
+        owned.clear();
+        while batch.len() < BATCH {
+            // `simd-csv` skips the blank lines (and any `\r`) before a record.
+            let rest = text.get(prev..).unwrap_or_default();
+            let lead = rest
+                .iter()
+                .take_while(|&&b| b == b'\n' || b == b'\r')
+                .count();
+            let start_line = line + count_lf(&rest[..lead]);
+            let inner_lf = match read_record(
+                &mut reader,
+                prev + lead,
+                &slot_of,
+                &mut owned,
+                start_line,
+                &mut batch,
+            ) {
+                Some(Some(inner_lf)) => inner_lf,
+                Some(None) => {
+                    done = true;
+                    break;
+                }
+                None => return give_up(rows),
+            };
+            let end = usize::try_from(reader.position()).unwrap_or(usize::MAX);
+            if end <= prev || end > text.len() {
+                return give_up(rows);
+            }
+            // A plain record holds line breaks only inside its quoted
+            // fields; then comes its own line end, unless the text ends
+            // first.
+            line = start_line + inner_lf + u64::from(text[end - 1] == b'\n');
+            prev = end;
         }
-        // A plain record holds line breaks only inside its quoted fields;
-        // then comes its own line end, unless the text ends first.
-        line = start_line + inner_lf + u64::from(text[end - 1] == b'\n');
-        prev = end;
+        // The notes are classified in a loop of their own too.
+        let mut rows_fields: Vec<[&str; 7]> = Vec::with_capacity(batch.len());
+        for p in &batch {
+            let mut fields: [&str; 7] = [""; 7];
+            for (field, &(a, b)) in fields.iter_mut().zip(&p.slots) {
+                *field = if a & OWNED != 0 {
+                    &owned[(a & !OWNED) as usize]
+                } else {
+                    match whole.get(a as usize..b as usize) {
+                        Some(f) => f,
+                        None => return give_up(rows),
+                    }
+                };
+            }
+            rows_fields.push(fields);
+        }
+        classes.clear();
+        classes.extend(
+            rows_fields
+                .iter()
+                .zip(&batch)
+                .map(|(fields, p)| rows.classify(fields, p.width as usize)),
+        );
+        for ((fields, p), class) in rows_fields.iter().zip(&batch).zip(&classes) {
+            rows.fields_classified(*fields, p.width as usize, p.line, "", *class);
+        }
     }
     true
 }
 
-/// Reads the next record into `rows`: `Some(Some(n))` when there was one,
+/// Parses the next record, which starts at byte `start` of the piece, into
+/// `batch` (a blank one is left out): `Some(Some(n))` when there was one,
 /// with `n` line breaks inside it, `Some(None)` at the end, `None` when it
 /// is not plainly well formed.
-fn read_record<T: Item>(
+fn read_record(
     reader: &mut simd_csv::ZeroCopyReader<&[u8]>,
-    rows: &mut Rows<'_, T>,
+    start: usize,
     slot_of: &[Option<usize>],
     owned: &mut Vec<String>,
     start_line: u64,
+    batch: &mut Vec<Parsed>,
 ) -> Option<Option<u64>> {
     let record = match reader.read_byte_record() {
         Ok(Some(record)) => record,
@@ -81,17 +147,16 @@ fn read_record<T: Item>(
         Err(_) => return None,
     };
     let whole = record.as_slice();
-    let raw = simdutf8::basic::from_utf8(whole).ok()?;
-    owned.clear();
     let width = record.len();
-    let mut fields: [&str; 7] = [""; 7];
+    let mut parsed = Parsed {
+        width: u32::try_from(width).ok()?,
+        line: start_line,
+        ..Parsed::default()
+    };
     let mut blank = true;
     // Every field is checked, picked or not: the quoting of each decides
     // where the next begins.
     let (breaks, doubled) = quoting(&record)?;
-    // Fields needing an unescaped copy go to `owned`; slots are filled once
-    // every copy is made.
-    let mut picks: [Option<Pick>; 7] = [None; 7];
     for i in 0..width {
         let Some(cell) = record.get(i) else { continue };
         let text = match cell {
@@ -102,35 +167,18 @@ fn read_record<T: Item>(
         let Some(&Some(slot)) = slot_of.get(i) else {
             continue;
         };
-        picks[slot] = Some(if doubled & (1 << i) == 0 {
-            let offset = subslice_offset(whole, text);
-            Pick::Raw(offset, offset + text.len())
+        parsed.slots[slot] = if doubled & (1 << i) == 0 {
+            let a = u32::try_from(start + subslice_offset(whole, text)).ok()?;
+            (a, a + u32::try_from(text.len()).ok()?)
         } else {
             owned.push(String::from_utf8(unescape(text)).ok()?);
-            Pick::Owned(owned.len() - 1)
-        });
-    }
-    if blank {
-        return Some(Some(breaks));
-    }
-    for (field, pick) in fields.iter_mut().zip(picks) {
-        *field = match pick {
-            None => "",
-            Some(Pick::Raw(a, b)) => raw.get(a..b)?,
-            Some(Pick::Owned(k)) => &owned[k],
+            (OWNED | u32::try_from(owned.len() - 1).ok()?, 0)
         };
     }
-    rows.fields(fields, width, start_line, "");
+    if !blank {
+        batch.push(parsed);
+    }
     Some(Some(breaks))
-}
-
-/// Where a picked field's text is.
-#[derive(Debug, Clone, Copy)]
-enum Pick {
-    /// A range of the record's own text.
-    Raw(usize, usize),
-    /// An unescaped copy.
-    Owned(usize),
 }
 
 fn give_up<T: Item>(rows: &mut Rows<'_, T>) -> bool {

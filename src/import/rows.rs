@@ -491,6 +491,31 @@ impl<'c, T: Item> Rows<'c, T> {
     /// column the export lacks) and the number of fields it has: keeps it,
     /// or reports why not.
     pub fn fields(&mut self, fields: [&str; 7], width: usize, line: u64, hint: &str) {
+        let class = self.classify(&fields, width);
+        self.fields_classified(fields, width, line, hint, class);
+    }
+
+    /// The classification of a row's note, when the row is one to classify
+    /// (of the counted direction, and of the header's width); `None` for
+    /// any other.
+    pub fn classify(&self, fields: &[&str; 7], width: usize) -> Option<Classification> {
+        let classify = self.classify?;
+        let [from, to, _, message, direction, ..] = *fields;
+        (width == self.cols.width
+            && parse_direction(direction).is_some_and(|d| self.counted.matches(d)))
+        .then(|| classify(message, from, to))
+    }
+
+    /// [`fields`](Self::fields) for a row already classified by
+    /// [`classify`](Self::classify).
+    pub fn fields_classified(
+        &mut self,
+        fields: [&str; 7],
+        width: usize,
+        line: u64,
+        hint: &str,
+        class: Option<Classification>,
+    ) {
         if width != self.cols.width {
             self.skip(
                 line,
@@ -533,13 +558,10 @@ impl<'c, T: Item> Rows<'c, T> {
             );
             return;
         };
-        let class = match self.classify {
-            Some(classify) if self.counted.matches(direction) => classify(message, from, to),
-            _ => Classification {
-                category: Category::Default,
-                signals: Signals::empty(),
-            },
-        };
+        let class = class.unwrap_or(Classification {
+            category: Category::Default,
+            signals: Signals::empty(),
+        });
         let row = Fields {
             from,
             to,
