@@ -23,7 +23,11 @@ fn find(hay: &str) -> Option<usize> {
     let hay = hay.as_bytes();
     let mut i = 0;
     while i + N <= hay.len() {
-        if hay[i..i + N].eq_ignore_ascii_case(PHRASE) {
+        // The window's last byte first: it decides the shift, and it rules
+        // out nearly every window before the whole comparison.
+        if hay[i + N - 1].eq_ignore_ascii_case(&PHRASE[N - 1])
+            && hay[i..i + N].eq_ignore_ascii_case(PHRASE)
+        {
             return Some(i);
         }
         i += SKIP[hay[i + N - 1] as usize] as usize;
