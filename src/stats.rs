@@ -124,6 +124,14 @@ impl Month {
         }
     }
 
+    /// Its first and last day (`None` for a month out of chrono's range).
+    fn days(self) -> Option<(NaiveDate, NaiveDate)> {
+        let next = self.next();
+        let first = NaiveDate::from_ymd_opt(self.year, self.month, 1)?;
+        let last = NaiveDate::from_ymd_opt(next.year, next.month, 1)?.pred_opt()?;
+        Some((first, last))
+    }
+
     /// `Jul 2026`.
     pub fn label(self) -> String {
         NaiveDate::from_ymd_opt(self.year, self.month, 1)
@@ -205,8 +213,10 @@ pub fn breakdown<T: Counted>(invitations: &[T], filter: DirectionFilter) -> Brea
     let mut b = Breakdown::default();
     let mut months: BTreeMap<Month, usize> = BTreeMap::new();
     // Exports run in date order, so most rows fall in the month of the row
-    // before: count a run of them before touching the map.
-    let mut run: Option<(Month, usize)> = None;
+    // before: count a run of them, known by its first and last day, before
+    // working out a month or touching the map.
+    let mut run: Option<(Month, NaiveDate, NaiveDate, usize)> = None;
+    let (mut oldest, mut newest) = (NaiveDateTime::MAX, NaiveDateTime::MIN);
     for f in invitations
         .iter()
         .map(Counted::facts)
@@ -220,20 +230,26 @@ pub fn breakdown<T: Counted>(invitations: &[T], filter: DirectionFilter) -> Brea
         if f.category == Category::Customised {
             b.signals.add(f.signals);
         }
-        b.oldest = Some(b.oldest.map_or(f.sent_at, |o| o.min(f.sent_at)));
-        b.newest = Some(b.newest.map_or(f.sent_at, |n| n.max(f.sent_at)));
-        let month = Month::of(f.sent_at);
+        oldest = oldest.min(f.sent_at);
+        newest = newest.max(f.sent_at);
+        let day = f.sent_at.date();
         match &mut run {
-            Some((m, n)) if *m == month => *n += 1,
+            Some((_, first, last, n)) if *first <= day && day <= *last => *n += 1,
             _ => {
-                if let Some((m, n)) = run.replace((month, 1)) {
+                let month = Month::of(f.sent_at);
+                let (first, last) = month.days().unwrap_or((day, day));
+                if let Some((m, _, _, n)) = run.replace((month, first, last, 1)) {
                     *months.entry(m).or_default() += n;
                 }
             }
         }
     }
-    if let Some((m, n)) = run {
+    if let Some((m, _, _, n)) = run {
         *months.entry(m).or_default() += n;
+    }
+    if b.total > 0 {
+        b.oldest = Some(oldest);
+        b.newest = Some(newest);
     }
     if let (Some(first), Some(last)) =
         (months.keys().next().copied(), months.keys().last().copied())
