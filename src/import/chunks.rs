@@ -16,7 +16,7 @@
 //! Duplicates are found at the end, over all pieces, from each row's 128-bit
 //! key.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 use std::io::{self, Read};
 use std::panic::AssertUnwindSafe;
@@ -408,65 +408,57 @@ impl Hasher for KeyHasher {
     fn write_u64(&mut self, n: u64) {
         self.0 = n;
     }
+    fn write_u128(&mut self, n: u128) {
+        self.0 = n as u64;
+    }
 }
 
 /// The rows whose key repeats an earlier row's (the same sender, recipient
 /// and note up to surrounding white space), as `(repeat, first)` indices in
-/// reading order; `keys` holds each piece's keys, pieces in order. The keys
-/// are first spread over 256 buckets by their top bits, so that each
-/// bucket's table stays small enough for the cache.
+/// reading order; `keys` holds each piece's keys, pieces in order.
+///
+/// Repeats are rare, so most of the work is showing that a key is new. A
+/// bit for each key's low bits, in a table a few MiB large (16 bits a key),
+/// does that: a key whose bit is clear has no equal before it. The keys
+/// whose bit was set already (the repeats, and about one in 16 by chance)
+/// are then looked up exactly, along with the earlier keys equal to them.
 fn find_repeats(keys: &[Vec<u128>]) -> Vec<(u32, u32)> {
-    const BUCKETS: usize = 256;
     let total: usize = keys.iter().map(Vec::len).sum();
-    // Each bucket entry holds the key's low half and the row's index; the
-    // whole key is looked up again only when two low halves are equal.
-    let mut buckets: Vec<Vec<(u64, u32)>> = (0..BUCKETS)
-        .map(|_| Vec::with_capacity(total / BUCKETS + 16))
-        .collect();
-    let mut starts = Vec::with_capacity(keys.len());
-    let mut index = 0u32;
-    for piece in keys {
-        starts.push(index);
-        for &key in piece {
-            buckets[(key >> 120) as usize].push((key as u64, index));
-            index = index.saturating_add(1);
+    let bits = (total * 16).next_power_of_two().clamp(1 << 16, 1 << 27);
+    let slot = |key: u128| (key as usize) & (bits - 1);
+    let mut seen = vec![0u64; bits / 64];
+    let mut maybe: HashSet<u128, BuildHasherDefault<KeyHasher>> = HashSet::default();
+    for &key in keys.iter().flatten() {
+        let (word, bit) = (slot(key) / 64, 1u64 << (slot(key) % 64));
+        if seen[word] & bit != 0 {
+            maybe.insert(key);
         }
+        seen[word] |= bit;
     }
-    let key_of = |index: u32| {
-        let piece = starts.partition_point(|&s| s <= index) - 1;
-        keys[piece][(index - starts[piece]) as usize]
-    };
-    let mut repeats: Vec<(u32, u32)> = Vec::new();
-    // Low half → the first row with it, and any later rows whose whole key
-    // differs (a second table that stays empty in practice).
-    let mut seen: HashMap<u64, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
-    let mut others: Vec<u32> = Vec::new();
-    for bucket in buckets {
-        seen.clear();
-        seen.reserve(bucket.len());
-        // Indices rise within a bucket, so the first of equal keys is the
-        // earliest row.
-        for (low, index) in bucket {
-            match seen.entry(low) {
-                std::collections::hash_map::Entry::Occupied(first) => {
-                    let key = key_of(index);
-                    let earlier = std::iter::once(*first.get())
-                        .chain(others.iter().copied())
-                        .filter(|&i| i < index)
-                        .find(|&i| key_of(i) == key);
-                    match earlier {
-                        Some(first) => repeats.push((index, first)),
-                        None => others.push(index),
-                    }
-                }
-                std::collections::hash_map::Entry::Vacant(slot) => {
-                    slot.insert(index);
-                }
+    let mut repeats = Vec::new();
+    if maybe.is_empty() {
+        return repeats;
+    }
+    // Only the bits of the keys that may repeat, to skip the others fast.
+    seen.fill(0);
+    for &key in &maybe {
+        seen[slot(key) / 64] |= 1 << (slot(key) % 64);
+    }
+    let mut first: HashMap<u128, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    for (index, &key) in keys.iter().flatten().enumerate() {
+        if seen[slot(key) / 64] & (1 << (slot(key) % 64)) == 0 || !maybe.contains(&key) {
+            continue;
+        }
+        let index = u32::try_from(index).unwrap_or(u32::MAX);
+        match first.entry(key) {
+            std::collections::hash_map::Entry::Occupied(earlier) => {
+                repeats.push((index, *earlier.get()));
+            }
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(index);
             }
         }
-        others.clear();
     }
-    repeats.sort_unstable();
     repeats
 }
 
@@ -491,4 +483,43 @@ fn drop_repeats<T: Item>(items: &mut Vec<T>, repeats: &[(u32, u32)]) -> Vec<Dupl
         !repeat
     });
     duplicates
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find_repeats;
+    use proptest::prelude::*;
+
+    /// Each key against every earlier one.
+    fn repeats_slowly(keys: &[u128]) -> Vec<(u32, u32)> {
+        (0..keys.len())
+            .filter_map(|i| {
+                let first = keys[..i].iter().position(|&k| k == keys[i])?;
+                Some((i as u32, first as u32))
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+
+        /// Few distinct keys, so that most repeat; some share their low
+        /// half (and so their bit) with another but differ above it.
+        #[test]
+        fn repeats_are_found_as_by_comparing_every_pair(
+            keys in proptest::collection::vec((0u128..40, 0u128..3), 0..300),
+            cuts in proptest::collection::vec(0usize..300, 0..5),
+        ) {
+            let keys: Vec<u128> = keys.into_iter().map(|(low, high)| low | (high << 64)).collect();
+            let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c.min(keys.len())).collect();
+            cuts.sort_unstable();
+            let mut pieces = Vec::new();
+            let mut start = 0;
+            for cut in cuts.into_iter().chain([keys.len()]) {
+                pieces.push(keys[start..cut].to_vec());
+                start = cut;
+            }
+            prop_assert_eq!(find_repeats(&pieces), repeats_slowly(&keys));
+        }
+    }
 }
