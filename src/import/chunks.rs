@@ -38,6 +38,9 @@ pub struct Plan {
     pub threads: usize,
     /// Whether the fast path ([`fast`]) is tried on each chunk.
     pub fast: bool,
+    /// Whether UTF-8 text held in memory whole is read where it lies
+    /// ([`read_rows_in_place`]) rather than copied chunk by chunk.
+    pub in_place: bool,
 }
 
 impl Default for Plan {
@@ -46,6 +49,7 @@ impl Default for Plan {
             chunk_len: 0,
             threads: std::thread::available_parallelism().map_or(1, usize::from),
             fast: true,
+            in_place: true,
         }
     }
 }
@@ -264,15 +268,85 @@ pub fn read_rows<T: Item, R: Read>(
         let piece = read_piece::<T>(setting, text, base, false).map_err(Failed::Stop)?;
         return Ok(join(vec![piece]));
     }
+    let spare = Spare::default();
+    in_parallel(
+        setting,
+        first,
+        start,
+        base,
+        &mut || chunks.next_chunk(&spare),
+        &|buf| spare.give(buf),
+    )
+}
+
+/// Reads the rows of `text`, held in memory whole, where it lies: the
+/// chunks are parts of it, not copies. The rows start at `start`, on line
+/// `base + 1`.
+pub fn read_rows_in_place<T: Item>(
+    setting: Setting<'_>,
+    text: &[u8],
+    start: usize,
+    base: u64,
+) -> Result<RowsRead<T>, Failed> {
+    let len = setting.plan.chunk_len.max(1);
+    // The end of the chunk from `from`, and whether it is the last.
+    let cut = |from: usize| {
+        let mut want = len;
+        loop {
+            let end = from.saturating_add(want);
+            if end >= text.len() {
+                return (text.len(), true);
+            }
+            match cut_point(&text[from..end]) {
+                Some(cut) => return (from + cut, false),
+                // No line end outside quotes yet: look further.
+                None => want = want.saturating_mul(2),
+            }
+        }
+    };
+    let (end, last) = cut(0);
+    if last || setting.plan.threads <= 1 {
+        let rows = text.get(start..).unwrap_or_default();
+        let piece = read_piece::<T>(setting, rows, base, false).map_err(Failed::Stop)?;
+        return Ok(join(vec![piece]));
+    }
+    let mut next = (end, last);
+    in_parallel(
+        setting,
+        &text[..end],
+        start,
+        base,
+        &mut || {
+            let (from, done) = next;
+            if done {
+                return Ok(None);
+            }
+            next = cut(from);
+            Ok(Some((&text[from..next.0], next.1)))
+        },
+        &|_| {},
+    )
+}
+
+/// Reads chunks on worker threads, `first` (whose rows start at `start`, on
+/// line `base + 1`) and then each that `more` gives, and joins the pieces;
+/// each chunk is handed to `done` once read.
+fn in_parallel<T: Item, B: AsRef<[u8]> + Send>(
+    setting: Setting<'_>,
+    first: B,
+    start: usize,
+    base: u64,
+    more: &mut dyn FnMut() -> io::Result<Option<(B, bool)>>,
+    done: &(dyn Fn(B) + Sync),
+) -> Result<RowsRead<T>, Failed> {
     let threads = setting.plan.threads.min(16);
     // Results by chunk index; a piece that failed stops the reading of more.
     let results: Mutex<Vec<Option<PieceResult<T>>>> = Mutex::new(Vec::new());
     let failed = AtomicBool::new(false);
-    // (index, buffer, where its text starts, lines before it, last)
-    let (tx, rx) = mpsc::sync_channel::<(usize, Vec<u8>, usize, u64, bool)>(threads * 2);
+    // (index, chunk, where its text starts, lines before it, last)
+    let (tx, rx) = mpsc::sync_channel::<(usize, B, usize, u64, bool)>(threads * 2);
     let rx = Mutex::new(rx);
     let mut io_error = None;
-    let spare = Spare::default();
     let panicked: Mutex<Option<Box<dyn std::any::Any + Send>>> = Mutex::new(None);
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -282,7 +356,7 @@ pub fn read_rows<T: Item, R: Read>(
                     let Some((index, buf, start, base, last)) = job else {
                         break;
                     };
-                    let text = buf.get(start..).unwrap_or_default();
+                    let text = buf.as_ref().get(start..).unwrap_or_default();
                     // A panic (a bug) is kept for later, and this worker
                     // goes on taking chunks, so that the reading thread is
                     // never left waiting for room in the channel.
@@ -300,7 +374,7 @@ pub fn read_rows<T: Item, R: Read>(
                     if result.is_err() {
                         failed.store(true, Ordering::Relaxed);
                     }
-                    spare.give(buf);
+                    done(buf);
                     if let Ok(mut results) = results.lock() {
                         if results.len() <= index {
                             results.resize_with(index + 1, || None);
@@ -316,7 +390,7 @@ pub fn read_rows<T: Item, R: Read>(
         while let Some((buf, last)) = next.take() {
             // Counting the line ends here, while the workers read, gives
             // each chunk its line numbers up front.
-            let lines = count_lf(buf.get(start..).unwrap_or_default());
+            let lines = count_lf(buf.as_ref().get(start..).unwrap_or_default());
             if tx.send((index, buf, start, base, last)).is_err() {
                 break;
             }
@@ -326,7 +400,7 @@ pub fn read_rows<T: Item, R: Read>(
             if last || failed.load(Ordering::Relaxed) {
                 break;
             }
-            match chunks.next_chunk(&spare) {
+            match more() {
                 Ok(chunk) => next = chunk,
                 Err(e) => {
                     io_error = Some(e);

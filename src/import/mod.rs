@@ -39,7 +39,7 @@ mod chunks;
 mod fast;
 mod rows;
 
-use chunks::{Chunks, Failed, Plan, Setting};
+use chunks::{Chunks, Failed, Plan, RowsRead, Setting};
 use rows::{Item, Stop, csv_reader, ends_outside_quotes};
 
 /// The bundled fictional export, used when no file is given.
@@ -411,7 +411,9 @@ fn load_in_memory<T: Item>(
     if is_zip(bytes) {
         return load_zip(job, origin, io::Cursor::new(bytes));
     }
-    read_export(job, origin, &|| Ok(Box::new(bytes) as Box<dyn Read + '_>))
+    read_export(job, origin, Some(bytes), &|| {
+        Ok(Box::new(bytes) as Box<dyn Read + '_>)
+    })
 }
 
 fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportError> {
@@ -467,10 +469,10 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     if is_zip(&magic[..n]) {
         return load_zip(job, origin, io::BufReader::new(file));
     }
-    drop(file);
     let job = job.sized(usize::try_from(meta.len()).unwrap_or(usize::MAX));
+    drop(file);
     let open = || File::open(path).map(|f| Box::new(f) as Box<dyn Read>);
-    read_export(job, origin, &open)
+    read_export(job, origin, None, &open)
 }
 
 /// A zip archive starts with a local file header, or is empty.
@@ -547,7 +549,7 @@ fn load_zip<T: Item, R: Read + Seek>(
         source: e,
     })?;
     drop(file);
-    read_export(job, origin, &|| {
+    read_export(job, origin, Some(&bytes), &|| {
         Ok(Box::new(&bytes[..]) as Box<dyn Read + '_>)
     })
 }
@@ -810,9 +812,12 @@ fn sniff_utf16(head: &[u8]) -> Option<TextEncoding> {
     }
 }
 
+/// Reads an export from `open`, or from `bytes` where they lie when the
+/// whole export is in memory.
 fn read_export<'a, T: Item>(
     job: Job<'_>,
     origin: String,
+    bytes: Option<&[u8]>,
     open: &dyn Fn() -> io::Result<Box<dyn Read + 'a>>,
 ) -> Result<Import<T>, ImportError> {
     let io_err = |e: io::Error| ImportError::Io {
@@ -833,15 +838,31 @@ fn read_export<'a, T: Item>(
         encoding: TextEncoding::Windows1252Fallback,
         ..sniffed
     };
-    match parse(reader, sniffed, job, &origin)? {
+    // UTF-8 in memory is read in place; any other text is decoded first.
+    let in_place = bytes.filter(|_| {
+        job.plan.in_place
+            && !sniffed.cr_lines
+            && matches!(sniffed.encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom)
+    });
+    let first = match in_place {
+        Some(bytes) => parse_in_place(bytes, sniffed, job, &origin)?,
+        None => parse(reader, sniffed, job, &origin)?,
+    };
+    match first {
         Outcome::Done(import) => return Ok(import),
         Outcome::NotUtf8 => {}
-        Outcome::Whole => match parse(open().map_err(io_err)?, sniffed, whole, &origin)? {
-            Outcome::Done(import) => return Ok(import),
-            Outcome::NotUtf8 => {}
-            // Read in one piece, nothing is cut.
-            Outcome::Whole => return Err(ImportError::Binary { origin }),
-        },
+        Outcome::Whole => {
+            let again = match in_place {
+                Some(bytes) => parse_in_place(bytes, sniffed, whole, &origin)?,
+                None => parse(open().map_err(io_err)?, sniffed, whole, &origin)?,
+            };
+            match again {
+                Outcome::Done(import) => return Ok(import),
+                Outcome::NotUtf8 => {}
+                // Read in one piece, nothing is cut.
+                Outcome::Whole => return Err(ImportError::Binary { origin }),
+            }
+        }
     }
     // Windows-1252 decodes every byte, so only a cut can stop it.
     match parse(open().map_err(io_err)?, fallback, job, &origin)? {
@@ -886,7 +907,8 @@ fn parse<'a, T: Item>(
                 .build(reader),
         ),
     };
-    let mut chunks = Chunks::new(decoded, job.plan.chunk_len, sniffed.cr_lines);
+    let chunk_len = job.plan.sized(None).chunk_len;
+    let mut chunks = Chunks::new(decoded, chunk_len, sniffed.cr_lines);
     let spare = chunks::Spare::default();
     let (mut text, mut last) = chunks
         .next_chunk(&spare)
@@ -913,14 +935,57 @@ fn parse<'a, T: Item>(
         plan: job.plan,
     };
     let read =
-        match chunks::read_rows::<T, _>(setting, text, header.end, header.lines, last, &mut chunks)
-        {
-            Ok(read) => read,
-            Err(Failed::Stop(Stop::NotUtf8)) => return Ok(Outcome::NotUtf8),
-            Err(Failed::Stop(Stop::Cut)) => return Ok(Outcome::Whole),
-            Err(Failed::Io(e)) => return Err(io_err(e)),
-        };
-    let cols = header.cols;
+        chunks::read_rows::<T, _>(setting, text, header.end, header.lines, last, &mut chunks);
+    outcome(read, header.cols, sniffed, job, origin)
+}
+
+/// [`parse`] for UTF-8 text held in memory whole, read where it lies.
+fn parse_in_place<T: Item>(
+    bytes: &[u8],
+    sniffed: Sniff,
+    job: Job<'_>,
+    origin: &str,
+) -> Result<Outcome<T>, ImportError> {
+    let text = match sniffed.encoding {
+        TextEncoding::Utf8Bom => bytes.get(3..).unwrap_or_default(),
+        _ => bytes,
+    };
+    let header = match find_header(text, true, sniffed.encoding, origin)? {
+        Header::Found(header) => header,
+        Header::NotUtf8 => return Ok(Outcome::NotUtf8),
+        // With all of the text at hand, there is nothing more to read.
+        Header::ReadOn => return Ok(Outcome::Whole),
+    };
+    let setting = Setting {
+        cols: header.cols,
+        encoding: sniffed.encoding,
+        classify: job.classify,
+        counted: job.counted,
+        plan: job.plan.sized(u64::try_from(text.len()).ok()),
+    };
+    let read = chunks::read_rows_in_place::<T>(setting, text, header.end, header.lines);
+    outcome(read, header.cols, sniffed, job, origin)
+}
+
+/// What reading the rows came to.
+fn outcome<T: Item>(
+    read: Result<RowsRead<T>, Failed>,
+    cols: Columns,
+    sniffed: Sniff,
+    job: Job<'_>,
+    origin: &str,
+) -> Result<Outcome<T>, ImportError> {
+    let read = match read {
+        Ok(read) => read,
+        Err(Failed::Stop(Stop::NotUtf8)) => return Ok(Outcome::NotUtf8),
+        Err(Failed::Stop(Stop::Cut)) => return Ok(Outcome::Whole),
+        Err(Failed::Io(e)) => {
+            return Err(ImportError::Io {
+                origin: origin.to_string(),
+                source: e,
+            });
+        }
+    };
     let mut invitations = read.items;
     invitations.shrink_to_fit();
     Ok(Outcome::Done(Import {
@@ -1675,11 +1740,12 @@ mod tests {
     fn a_mark_inside_the_file_is_kept_where_a_chunk_starts() {
         let text = format!("{H}{}\u{feff}{}{}", row(1, ""), row(2, ""), row(3, "x"));
         for chunk_len in [1, 60, usize::MAX] {
-            for fast in [false, true] {
+            for (fast, in_place) in [(false, false), (true, false), (false, true), (true, true)] {
                 let plan = Plan {
                     chunk_len,
                     threads: 2,
                     fast,
+                    in_place,
                 };
                 let i: Import = load_bytes_with("t.csv", text.as_bytes(), None, plan).unwrap();
                 let from: Vec<&str> = i.invitations.iter().map(|v| v.from()).collect();
@@ -1715,6 +1781,7 @@ mod tests {
             chunk_len: 1000,
             threads: 2,
             fast: true,
+            in_place: true,
         };
         let outcome = std::panic::catch_unwind(|| {
             load_bytes_with::<Boom>("t.csv", text.as_bytes(), None, plan).map(|_| ())
@@ -1744,6 +1811,7 @@ mod tests {
             chunk_len: 4096,
             threads: 2,
             fast: true,
+            in_place: true,
         };
         let source = Source::Path(PathBuf::from("s.csv"));
         let job = Job {
@@ -1938,6 +2006,7 @@ mod tests {
                 chunk_len: usize::MAX,
                 threads: 1,
                 fast: false,
+                in_place: false,
             };
             let reference = told(load_bytes_with("p.csv", bytes, None, careful));
             for plan in [
@@ -1946,14 +2015,32 @@ mod tests {
                     ..careful
                 },
                 Plan {
+                    in_place: true,
+                    ..careful
+                },
+                Plan {
                     chunk_len,
                     threads,
                     fast: false,
+                    in_place: false,
                 },
                 Plan {
                     chunk_len,
                     threads,
                     fast: true,
+                    in_place: false,
+                },
+                Plan {
+                    chunk_len,
+                    threads,
+                    fast: false,
+                    in_place: true,
+                },
+                Plan {
+                    chunk_len,
+                    threads,
+                    fast: true,
+                    in_place: true,
                 },
             ] {
                 let other = told(load_bytes_with("p.csv", bytes, None, plan));
@@ -1968,6 +2055,7 @@ mod tests {
                 chunk_len,
                 threads,
                 fast: true,
+                in_place: true,
             };
             let whole: Result<Import, _> = load_bytes_with("p.csv", bytes, None, careful);
             let facts: Result<Import<Facts>, _> = load_bytes_with("p.csv", bytes, None, plan);
