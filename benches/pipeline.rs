@@ -200,7 +200,7 @@ fn stats_command(source: &Source) -> usize {
     let classify = |note: &str, from: &str, to: &str| classifier.classify(note, from, to);
     let import = import::load_facts(source, &classify, DirectionFilter::Incoming)
         .expect("the generated export loads");
-    stats::breakdown(&import.invitations, DirectionFilter::Incoming).total
+    import.invitations.breakdown().total
 }
 
 fn bench_pipeline(c: &mut Criterion, sizes: &[Size]) {

@@ -171,7 +171,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     let import = load_with(&source, &config, |source, classify| {
                         import::load_facts(source, classify, direction)
                     })?;
-                    let b = stats::breakdown(&import.invitations, direction);
+                    let b = import.invitations.breakdown();
                     print_stats(out, json, &import, &b, direction, None, now, stale_days)?;
                     exit_without_freeing(import);
                 } else {
@@ -355,7 +355,7 @@ fn config_error(paths: &Paths, e: impl std::fmt::Display) -> Failure {
 
 /// The process ends right after; handing a million rows back to the
 /// allocator one by one would only add to the run time (a few percent).
-fn exit_without_freeing<T>(import: Import<T>) {
+fn exit_without_freeing<T: import::Item>(import: Import<T>) {
     std::mem::forget(import);
 }
 
@@ -378,7 +378,7 @@ fn load(source: Source, config: &Config) -> Result<Import, Failure> {
 /// `stats` as text or JSON; `stale` lists the sent invitations still
 /// pending, when sent ones are counted.
 #[allow(clippy::too_many_arguments)]
-fn print_stats<T>(
+fn print_stats<T: import::Item>(
     out: &mut impl Write,
     json: bool,
     import: &Import<T>,
@@ -397,7 +397,7 @@ fn print_stats<T>(
 }
 
 /// [`load`] with the reading chosen: whole invitations or only their facts.
-fn load_with<T>(
+fn load_with<T: import::Item>(
     source: &Source,
     config: &Config,
     read: impl FnOnce(&Source, import::Classify<'_>) -> Result<Import<T>, import::ImportError>,
@@ -429,7 +429,7 @@ fn load_with<T>(
     for notice in import.notices() {
         eprintln!("invitriage: note: {notice}");
     }
-    if import.invitations.is_empty() && !import.skipped.is_empty() {
+    if import.is_empty() && !import.skipped.is_empty() {
         return Err(Failure(format!(
             "{}: none of the {} rows could be read (see above)",
             import.origin,

@@ -8,7 +8,7 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthChar;
 
 use crate::classify::Category;
-use crate::import::Import;
+use crate::import::{Import, Item};
 use crate::invitation::Invitation;
 use crate::stats::{Age, Breakdown, DirectionFilter, percent};
 
@@ -161,7 +161,7 @@ fn bar(n: usize, max: usize, width: usize) -> String {
 }
 
 /// The heading every output carries about where the data came from.
-pub fn source_line<T>(import: &Import<T>) -> String {
+pub fn source_line<T: Item>(import: &Import<T>) -> String {
     if import.source.is_sample() {
         "bundled sample (no file given; pass your Invitations.csv or LinkedIn's export .zip)".into()
     } else {
@@ -170,7 +170,7 @@ pub fn source_line<T>(import: &Import<T>) -> String {
 }
 
 /// `stats` as text.
-pub fn stats_text<T>(
+pub fn stats_text<T: Item>(
     w: &mut impl Write,
     import: &Import<T>,
     b: &Breakdown,
@@ -332,7 +332,7 @@ struct SkippedJson<'a> {
 }
 
 /// `stats --json`: one JSON object.
-pub fn stats_json<T>(
+pub fn stats_json<T: Item>(
     w: &mut impl Write,
     import: &Import<T>,
     b: &Breakdown,

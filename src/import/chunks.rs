@@ -188,8 +188,8 @@ impl<R: Read> Chunks<R> {
 }
 
 /// Everything the rows of a file gave.
-pub struct RowsRead<T> {
-    pub items: Vec<T>,
+pub struct RowsRead<T: Item> {
+    pub items: T::All,
     pub skipped: Vec<RowError>,
     pub duplicates: Vec<Duplicate>,
     pub replaced_rows: usize,
@@ -267,7 +267,7 @@ pub fn read_rows<T: Item, R: Read>(
         }
         let text = all.get(start..).unwrap_or_default();
         let piece = read_piece::<T>(setting, text, base, false).map_err(Failed::Stop)?;
-        return Ok(join(vec![piece]));
+        return Ok(join(vec![piece], setting.counted));
     }
     let spare = Spare::default();
     in_parallel(
@@ -309,7 +309,7 @@ pub fn read_rows_in_place<T: Item>(
     if last || setting.plan.threads <= 1 {
         let rows = text.get(start..).unwrap_or_default();
         let piece = read_piece::<T>(setting, rows, base, false).map_err(Failed::Stop)?;
-        return Ok(join(vec![piece]));
+        return Ok(join(vec![piece], setting.counted));
     }
     let mut next = (end, last);
     in_parallel(
@@ -427,17 +427,15 @@ fn in_parallel<T: Item, B: AsRef<[u8]> + Send>(
             None => return Err(Failed::Stop(Stop::Cut)),
         }
     }
-    Ok(join(pieces))
+    Ok(join(pieces, setting.counted))
 }
 
 type PieceResult<T> = Result<Piece<T>, Stop>;
 
-/// Joins pieces read in order into one list, then removes duplicates. The
-/// join and the search for duplicates run side by side: each is a pass over
-/// a million rows.
-fn join<T: Item>(pieces: Vec<Piece<T>>) -> RowsRead<T> {
-    let total: usize = pieces.iter().map(|p| p.items.len()).sum();
-    let mut items = Vec::with_capacity(total);
+/// Gathers the pieces read, in order (see [`Item::gather`]), and takes out
+/// the duplicates. Gathering and the search for duplicates run side by
+/// side: each is a pass over a million rows.
+fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T> {
     let mut keys = Vec::with_capacity(pieces.len());
     let mut skipped = Vec::new();
     let mut replaced_rows = 0;
@@ -448,16 +446,15 @@ fn join<T: Item>(pieces: Vec<Piece<T>>) -> RowsRead<T> {
         skipped.extend(piece.skipped);
         replaced_rows += piece.replaced_rows;
     }
-    let repeats = std::thread::scope(|scope| {
+    let (mut items, repeats) = std::thread::scope(|scope| {
         let repeats = scope.spawn(|| find_repeats(&keys));
-        for mut list in lists {
-            items.append(&mut list);
-        }
-        repeats
+        let items = T::gather(lists, counted);
+        let repeats = repeats
             .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (items, repeats)
     });
-    let duplicates = drop_repeats(&mut items, &repeats);
+    let duplicates = T::drop_repeats(&mut items, &repeats);
     RowsRead {
         items,
         skipped,
@@ -535,29 +532,6 @@ fn find_repeats(keys: &[Vec<u128>]) -> Vec<(u32, u32)> {
         }
     }
     repeats
-}
-
-/// Removes the `repeats` (sorted `(repeat, first)` indices) from `items`,
-/// and tells where they were.
-fn drop_repeats<T: Item>(items: &mut Vec<T>, repeats: &[(u32, u32)]) -> Vec<Duplicate> {
-    if repeats.is_empty() {
-        return Vec::new();
-    }
-    let duplicates: Vec<Duplicate> = repeats
-        .iter()
-        .map(|&(repeat, first)| Duplicate {
-            line: items[repeat as usize].line(),
-            first_line: items[first as usize].line(),
-        })
-        .collect();
-    let mut gone = repeats.iter().map(|&(r, _)| r).peekable();
-    let mut index = 0u32;
-    items.retain(|_| {
-        let repeat = gone.next_if_eq(&index).is_some();
-        index += 1;
-        !repeat
-    });
-    duplicates
 }
 
 #[cfg(test)]

@@ -40,7 +40,8 @@ mod fast;
 mod rows;
 
 use chunks::{Chunks, Failed, Plan, RowsRead, Setting};
-use rows::{Item, Stop, csv_reader, ends_outside_quotes};
+pub use rows::Item;
+use rows::{Stop, csv_reader, ends_outside_quotes};
 
 /// The bundled fictional export, used when no file is given.
 pub const SAMPLE: &str = include_str!("../../assets/sample-invitations.csv");
@@ -141,12 +142,13 @@ pub struct Duplicate {
 /// What an import produced: whole [`Invitation`]s, or for `stats` only
 /// their [`Facts`].
 #[derive(Debug)]
-pub struct Import<T = Invitation> {
+pub struct Import<T: Item = Invitation> {
     pub source: Source,
     /// `path`, or `archive.zip:Invitations.csv` for an entry of an archive;
     /// for messages.
     pub origin: String,
-    pub invitations: Vec<T>,
+    /// A list of [`Invitation`]s, or [`AllFacts`].
+    pub invitations: T::All,
     pub skipped: Vec<RowError>,
     pub duplicates: Vec<Duplicate>,
     pub encoding: TextEncoding,
@@ -157,7 +159,16 @@ pub struct Import<T = Invitation> {
     pub replaced_rows: usize,
 }
 
-impl<T> Import<T> {
+impl<T: Item> Import<T> {
+    /// How many invitations were read (duplicates and skipped rows left out).
+    pub fn len(&self) -> usize {
+        T::count(&self.invitations)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Notices worth telling the user, one line each (no errors: those are in
     /// `skipped`).
     pub fn notices(&self) -> Vec<String> {
@@ -209,7 +220,7 @@ impl<T> Import<T> {
                 }
             ));
         }
-        if self.invitations.is_empty() && self.skipped.is_empty() {
+        if self.is_empty() && self.skipped.is_empty() {
             out.push(format!(
                 "{}: the file has the header but no invitations",
                 self.origin
@@ -700,7 +711,7 @@ const HEADER_SEARCH_RECORDS: usize = 10;
 /// How much of the file is looked at to tell its encoding and kind.
 const HEAD_LEN: usize = 1 << 16;
 
-enum Outcome<T> {
+enum Outcome<T: Item> {
     Done(Import<T>),
     /// The bytes are not UTF-8: start again as Windows-1252.
     NotUtf8,
@@ -986,12 +997,10 @@ fn outcome<T: Item>(
             });
         }
     };
-    let mut invitations = read.items;
-    invitations.shrink_to_fit();
     Ok(Outcome::Done(Import {
         source: job.source.clone(),
         origin: origin.to_string(),
-        invitations,
+        invitations: read.items,
         skipped: read.skipped,
         duplicates: read.duplicates,
         encoding: sniffed.encoding,
@@ -1765,6 +1774,7 @@ mod tests {
     fn a_panic_in_a_worker_is_passed_on() {
         struct Boom;
         impl Item for Boom {
+            type All = ();
             fn build(
                 _: &crate::invitation::Fields<'_>,
                 _: &mut rows::Shared,
@@ -1773,6 +1783,13 @@ mod tests {
                 panic!("boom")
             }
             fn line(&self) -> u64 {
+                0
+            }
+            fn gather(_: Vec<Vec<Self>>, _: DirectionFilter) {}
+            fn drop_repeats(_: &mut (), _: &[(u32, u32)]) -> Vec<Duplicate> {
+                Vec::new()
+            }
+            fn count(_: &()) -> usize {
                 0
             }
         }
@@ -1824,7 +1841,7 @@ mod tests {
         assert_eq!(facts.duplicates, whole.duplicates);
         assert_eq!(facts.skipped, whole.skipped);
         let a = breakdown(&whole.invitations, DirectionFilter::Incoming);
-        let b = breakdown(&facts.invitations, DirectionFilter::Incoming);
+        let b = facts.invitations.breakdown();
         assert_eq!(a, b);
         assert!(
             a.by_category.get(crate::classify::Category::Customised) > 100,
@@ -2061,9 +2078,16 @@ mod tests {
             let facts: Result<Import<Facts>, _> = load_bytes_with("p.csv", bytes, None, plan);
             match (whole, facts) {
                 (Ok(w), Ok(f)) => {
-                    use crate::stats::Counted;
+                    use crate::stats::{Counted, breakdown};
+                    // Counted as they were read, the duplicates taken out
+                    // after: the same as counting the rows left.
+                    assert_eq!(
+                        breakdown(&w.invitations, DirectionFilter::All),
+                        f.invitations.breakdown()
+                    );
                     let w: Vec<Facts> = w.invitations.iter().map(Counted::facts).collect();
-                    assert_eq!(w, f.invitations);
+                    let f: Vec<Facts> = f.invitations.iter().copied().collect();
+                    assert_eq!(w, f);
                 }
                 (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
                 (a, b) => panic!(

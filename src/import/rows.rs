@@ -12,20 +12,35 @@ use std::sync::Arc;
 use csv::ByteRecord;
 
 use super::{
-    Classify, Columns, RowError, TextEncoding, parse_direction, parse_sent_at, plural, shorten,
+    Classify, Columns, Duplicate, RowError, TextEncoding, parse_direction, parse_sent_at, plural,
+    shorten,
 };
 use crate::classify::{Category, Classification, Signals};
 use crate::invitation::{Fields, Invitation, InvitationId, profile_key};
-use crate::stats::{DirectionFilter, Facts};
+use crate::stats::{AllFacts, DirectionFilter, Facts, Tally};
 
 /// What the importer keeps of each row: a whole [`Invitation`] for the
 /// screen and the other commands, or only the [`Facts`] that `stats` counts
 /// (a few bytes, no text), which is what lets `stats` run over a million rows
 /// in a fraction of the memory and time.
 pub trait Item: Send + Sized {
+    /// What the items of a whole file are gathered into.
+    type All: Send + std::fmt::Debug;
+
     /// The item for a row, and the row's id.
     fn build(row: &Fields<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId);
     fn line(&self) -> u64;
+
+    /// Gathers the items of every piece, pieces in order; `counted` are
+    /// the rows classified. This runs beside the search for duplicates.
+    fn gather(pieces: Vec<Vec<Self>>, counted: DirectionFilter) -> Self::All;
+
+    /// Takes out the `repeats` (sorted `(repeat, first)` indices in reading
+    /// order), and tells where they were.
+    fn drop_repeats(all: &mut Self::All, repeats: &[(u32, u32)]) -> Vec<Duplicate>;
+
+    /// How many items there are.
+    fn count(all: &Self::All) -> usize;
 }
 
 fn line32(line: u64) -> u32 {
@@ -33,6 +48,8 @@ fn line32(line: u64) -> u32 {
 }
 
 impl Item for Invitation {
+    type All = Vec<Invitation>;
+
     fn build(row: &Fields<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId) {
         let (to, invitee, invitee_key) = shared.interned(row.to, row.invitee_url);
         let mut inv = Invitation::with_shared(*row, to, invitee, invitee_key);
@@ -44,9 +61,54 @@ impl Item for Invitation {
     fn line(&self) -> u64 {
         u64::from(self.line)
     }
+
+    fn gather(pieces: Vec<Vec<Self>>, _: DirectionFilter) -> Vec<Invitation> {
+        let total = pieces.iter().map(Vec::len).sum();
+        let mut all = Vec::with_capacity(total);
+        for mut piece in pieces {
+            all.append(&mut piece);
+        }
+        all
+    }
+
+    fn drop_repeats(all: &mut Vec<Invitation>, repeats: &[(u32, u32)]) -> Vec<Duplicate> {
+        if repeats.is_empty() {
+            return Vec::new();
+        }
+        let duplicates = where_repeats_are(repeats, |i| all.get(i).map(Item::line));
+        let mut gone = repeats.iter().map(|&(r, _)| r).peekable();
+        let mut index = 0u32;
+        all.retain(|_| {
+            let repeat = gone.next_if_eq(&index).is_some();
+            index += 1;
+            !repeat
+        });
+        duplicates
+    }
+
+    fn count(all: &Vec<Invitation>) -> usize {
+        all.len()
+    }
+}
+
+/// The lines of the repeats and of the rows they repeat; `line` gives the
+/// line of the row at an index in reading order.
+fn where_repeats_are(
+    repeats: &[(u32, u32)],
+    line: impl Fn(usize) -> Option<u64>,
+) -> Vec<Duplicate> {
+    repeats
+        .iter()
+        .map(|&(repeat, first)| Duplicate {
+            line: line(repeat as usize).unwrap_or(0),
+            first_line: line(first as usize).unwrap_or(0),
+        })
+        .collect()
 }
 
 impl Item for Facts {
+    type All = AllFacts;
+
     fn build(row: &Fields<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId) {
         let id = InvitationId::derive_keyed(
             &profile_key(row.inviter_url),
@@ -67,6 +129,61 @@ impl Item for Facts {
     }
     fn line(&self) -> u64 {
         u64::from(self.line)
+    }
+
+    /// No joining: the pieces are kept as read, and counted.
+    fn gather(pieces: Vec<Vec<Self>>, counted: DirectionFilter) -> AllFacts {
+        let mut tally = Tally::new(counted);
+        for piece in &pieces {
+            tally.merge(&Tally::of(piece.iter().copied(), counted));
+        }
+        AllFacts { pieces, tally }
+    }
+
+    fn drop_repeats(all: &mut AllFacts, repeats: &[(u32, u32)]) -> Vec<Duplicate> {
+        if repeats.is_empty() {
+            return Vec::new();
+        }
+        // Where each piece starts in reading order.
+        let starts: Vec<usize> = all
+            .pieces
+            .iter()
+            .scan(0, |at, p| {
+                let start = *at;
+                *at += p.len();
+                Some(start)
+            })
+            .collect();
+        let locate = |i: usize| {
+            let piece = starts.partition_point(|&s| s <= i).checked_sub(1)?;
+            Some((piece, i - starts[piece]))
+        };
+        let facts = |i: usize| locate(i).and_then(|(p, j)| all.pieces[p].get(j)).copied();
+        let duplicates = where_repeats_are(repeats, |i| facts(i).map(|f| f.line()));
+        let mut recount = false;
+        for &(repeat, _) in repeats {
+            if let Some(f) = facts(repeat as usize) {
+                recount |= !all.tally.remove(&f);
+            }
+        }
+        // `repeats` is in reading order: each piece's run of them in turn.
+        let mut gone = repeats.iter().filter_map(|&(r, _)| locate(r as usize)).peekable();
+        for (p, piece) in all.pieces.iter_mut().enumerate() {
+            let mut j = 0;
+            piece.retain(|_| {
+                let repeat = gone.next_if_eq(&(p, j)).is_some();
+                j += 1;
+                !repeat
+            });
+        }
+        if recount {
+            all.tally = Tally::of(all.iter().copied(), all.tally.filter());
+        }
+        duplicates
+    }
+
+    fn count(all: &AllFacts) -> usize {
+        all.len()
     }
 }
 
