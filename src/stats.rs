@@ -623,8 +623,11 @@ mod tests {
                     } else {
                         Direction::Outgoing
                     },
-                    category: [Category::Default, Category::GreetingOnly, Category::Customised]
-                        [usize::from(cat)],
+                    category: [
+                        Category::Default,
+                        Category::GreetingOnly,
+                        Category::Customised,
+                    ][usize::from(cat)],
                     signals: Signals::from_bits_truncate(signals),
                     has_note,
                 },

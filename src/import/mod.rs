@@ -1785,7 +1785,9 @@ mod tests {
             fn line(&self) -> u64 {
                 0
             }
-            fn gather(_: Vec<Vec<Self>>, _: DirectionFilter) {}
+            type Summary = ();
+            fn summarise(_: &[Self], _: DirectionFilter) {}
+            fn gather(_: Vec<(Vec<Self>, Option<()>)>, _: DirectionFilter) {}
             fn drop_repeats(_: &mut (), _: &[(u32, u32)]) -> Vec<Duplicate> {
                 Vec::new()
             }

@@ -31,9 +31,17 @@ pub trait Item: Send + Sized {
     fn build(row: &Fields<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId);
     fn line(&self) -> u64;
 
-    /// Gathers the items of every piece, pieces in order; `counted` are
-    /// the rows classified. This runs beside the search for duplicates.
-    fn gather(pieces: Vec<Vec<Self>>, counted: DirectionFilter) -> Self::All;
+    /// What is worked out from a piece's items as soon as they are read,
+    /// on the thread that read them; `counted` are the rows classified.
+    type Summary: Send;
+    fn summarise(items: &[Self], counted: DirectionFilter) -> Self::Summary;
+
+    /// Gathers the items of every piece, with their summaries, pieces in
+    /// order. This runs beside the search for duplicates.
+    fn gather(
+        pieces: Vec<(Vec<Self>, Option<Self::Summary>)>,
+        counted: DirectionFilter,
+    ) -> Self::All;
 
     /// Takes out the `repeats` (sorted `(repeat, first)` indices in reading
     /// order), and tells where they were.
@@ -62,10 +70,13 @@ impl Item for Invitation {
         u64::from(self.line)
     }
 
-    fn gather(pieces: Vec<Vec<Self>>, _: DirectionFilter) -> Vec<Invitation> {
-        let total = pieces.iter().map(Vec::len).sum();
+    type Summary = ();
+    fn summarise(_: &[Self], _: DirectionFilter) {}
+
+    fn gather(pieces: Vec<(Vec<Self>, Option<()>)>, _: DirectionFilter) -> Vec<Invitation> {
+        let total = pieces.iter().map(|(p, _)| p.len()).sum();
         let mut all = Vec::with_capacity(total);
-        for mut piece in pieces {
+        for (mut piece, _) in pieces {
             all.append(&mut piece);
         }
         all
@@ -131,13 +142,27 @@ impl Item for Facts {
         u64::from(self.line)
     }
 
-    /// No joining: the pieces are kept as read, and counted.
-    fn gather(pieces: Vec<Vec<Self>>, counted: DirectionFilter) -> AllFacts {
+    /// Counted while the piece is at hand (in the cache).
+    type Summary = Tally;
+    fn summarise(items: &[Self], counted: DirectionFilter) -> Tally {
+        Tally::of(items.iter().copied(), counted)
+    }
+
+    /// No joining: the pieces are kept as read, their counts added up.
+    fn gather(pieces: Vec<(Vec<Self>, Option<Tally>)>, counted: DirectionFilter) -> AllFacts {
         let mut tally = Tally::new(counted);
-        for piece in &pieces {
-            tally.merge(&Tally::of(piece.iter().copied(), counted));
+        let mut lists = Vec::with_capacity(pieces.len());
+        for (piece, summary) in pieces {
+            match summary {
+                Some(t) => tally.merge(&t),
+                None => tally.merge(&Self::summarise(&piece, counted)),
+            }
+            lists.push(piece);
         }
-        AllFacts { pieces, tally }
+        AllFacts {
+            pieces: lists,
+            tally,
+        }
     }
 
     fn drop_repeats(all: &mut AllFacts, repeats: &[(u32, u32)]) -> Vec<Duplicate> {
@@ -167,7 +192,10 @@ impl Item for Facts {
             }
         }
         // `repeats` is in reading order: each piece's run of them in turn.
-        let mut gone = repeats.iter().filter_map(|&(r, _)| locate(r as usize)).peekable();
+        let mut gone = repeats
+            .iter()
+            .filter_map(|&(r, _)| locate(r as usize))
+            .peekable();
         for (p, piece) in all.pieces.iter_mut().enumerate() {
             let mut j = 0;
             piece.retain(|_| {
@@ -227,22 +255,25 @@ impl Shared {
 }
 
 /// What reading one piece produced.
-pub struct Piece<T> {
+pub struct Piece<T: Item> {
     pub items: Vec<T>,
     /// For each item, a 128-bit hash of its id and trimmed note: equal keys
     /// are duplicate rows.
     pub keys: Vec<u128>,
     pub skipped: Vec<RowError>,
     pub replaced_rows: usize,
+    /// What [`Item::summarise`] made of the items, once they are all read.
+    pub summary: Option<T::Summary>,
 }
 
-impl<T> Default for Piece<T> {
+impl<T: Item> Default for Piece<T> {
     fn default() -> Self {
         Piece {
             items: Vec::new(),
             keys: Vec::new(),
             skipped: Vec::new(),
             replaced_rows: 0,
+            summary: None,
         }
     }
 }
@@ -406,7 +437,7 @@ pub fn check_quotes(raw: &[u8]) -> Option<QuoteFault> {
 const MAX_REREAD_DEPTH: u32 = 8;
 
 /// Reads rows into a [`Piece`].
-pub struct Rows<'c, T> {
+pub struct Rows<'c, T: Item> {
     cols: Columns,
     encoding: TextEncoding,
     classify: Option<Classify<'c>>,
