@@ -518,14 +518,19 @@ fn find_repeats(keys: &[Vec<u128>]) -> Vec<(u32, u32)> {
     if maybe.is_empty() {
         return repeats;
     }
-    // Only the bits of the keys that may repeat, to skip the others fast.
-    seen.fill(0);
+    // Only the keys that may repeat, in a table of their own: small enough
+    // to stay in the cache while every key is looked up in it, and indexed
+    // by other bits of the key.
+    let few = (maybe.len() * 16).next_power_of_two().max(64);
+    let high = |key: u128| ((key >> 64) as usize) & (few - 1);
+    let mut marked = vec![0u64; few / 64];
     for &key in &maybe {
-        seen[slot(key) / 64] |= 1 << (slot(key) % 64);
+        marked[high(key) / 64] |= 1 << (high(key) % 64);
     }
+    drop(seen);
     let mut first: HashMap<u128, u32, BuildHasherDefault<KeyHasher>> = HashMap::default();
     for (index, &key) in keys.iter().flatten().enumerate() {
-        if seen[slot(key) / 64] & (1 << (slot(key) % 64)) == 0 || !maybe.contains(&key) {
+        if marked[high(key) / 64] & (1 << (high(key) % 64)) == 0 || !maybe.contains(&key) {
             continue;
         }
         let index = u32::try_from(index).unwrap_or(u32::MAX);
