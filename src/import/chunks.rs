@@ -458,9 +458,12 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
     });
     let duplicates = T::drop_repeats(&mut items, &repeats);
     // Handing 16 MB in a hundred blocks back to the system takes a few
-    // milliseconds, which the caller need not wait for.
+    // milliseconds, which the caller need not wait for. (Should no thread
+    // be had, they are freed here.)
     if keys.len() > 1 {
-        std::thread::spawn(move || drop(keys));
+        let _ = std::thread::Builder::new()
+            .name("free keys".into())
+            .spawn(move || drop(keys));
     }
     RowsRead {
         items,
