@@ -16,7 +16,7 @@ use super::{
     shorten,
 };
 use crate::classify::{Category, Classification, Signals};
-use crate::invitation::{Fields, Invitation, InvitationId, profile_key};
+use crate::invitation::{Direction, Fields, Invitation, InvitationId, profile_key};
 use crate::stats::{AllFacts, DirectionFilter, Facts, Tally};
 
 /// What the importer keeps of each row: a whole [`Invitation`] for the
@@ -121,9 +121,19 @@ impl Item for Facts {
     type All = AllFacts;
 
     fn build(row: &Fields<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId) {
+        // The recipient of incoming invitations is the user, row after row:
+        // theirs is worked out once. That of a sent one is someone new each
+        // time, and would only push the user's out.
+        let sent;
+        let invitee = if row.direction == Direction::Incoming {
+            shared.invitee_key(row.invitee_url)
+        } else {
+            sent = profile_key(row.invitee_url);
+            &sent
+        };
         let id = InvitationId::derive_keyed(
             &profile_key(row.inviter_url),
-            shared.invitee_key(row.invitee_url),
+            invitee,
             row.from,
             row.to,
             row.sent_at,
