@@ -59,8 +59,20 @@ impl Item for Invitation {
     type All = Vec<Invitation>;
 
     fn build(row: &Fields<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId) {
-        let (to, invitee, invitee_key) = shared.interned(row.to, row.invitee_url);
-        let mut inv = Invitation::with_shared(*row, to, invitee, invitee_key);
+        // Shared only for incoming invitations, whose recipient is the user
+        // row after row; a sent one's would only push the user's out.
+        let mut inv = if row.direction == Direction::Incoming {
+            let (to, invitee, invitee_key) = shared.interned(row.to, row.invitee_url);
+            Invitation::with_shared(*row, to, invitee, invitee_key)
+        } else {
+            let invitee_key = profile_key(row.invitee_url);
+            Invitation::with_shared(
+                *row,
+                Arc::from(row.to),
+                Arc::from(row.invitee_url),
+                &invitee_key,
+            )
+        };
         inv.category = class.category;
         inv.signals = class.signals;
         let id = inv.id;
