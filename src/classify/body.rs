@@ -12,20 +12,16 @@ use super::normalise::{has_content, is_dash, is_line_break, words};
 /// emoji or punctuation) are left out. Runs of spaces do not split: an
 /// export's two-space line break still ends a sentence at its punctuation.
 pub(crate) fn split_pieces(t: &str, start: usize, out: &mut Vec<(usize, usize)>) {
-    /// Bytes that may split: the ASCII ones and every non-ASCII byte (`…`,
-    /// the dashes and Unicode's line separators are not ASCII).
+    /// Bytes that may split: the ASCII ones, and the first bytes of the
+    /// characters that may (`…`, the dashes and Unicode's line separators
+    /// start with 0xE2, U+0085 with 0xC2).
     const STOP: [bool; 256] = {
         let mut stop = [false; 256];
-        let ascii = b".!?-\n\r\x0b\x0c";
+        let bytes = b".!?-\n\r\x0b\x0c\xc2\xe2";
         let mut i = 0;
-        while i < ascii.len() {
-            stop[ascii[i] as usize] = true;
+        while i < bytes.len() {
+            stop[bytes[i] as usize] = true;
             i += 1;
-        }
-        let mut b = 0x80;
-        while b < 256 {
-            stop[b] = true;
-            b += 1;
         }
         stop
     };
@@ -48,12 +44,24 @@ pub(crate) fn split_pieces(t: &str, start: usize, out: &mut Vec<(usize, usize)>)
         if matches!(c, '.' | '!' | '?' | '…') {
             push_piece(t, piece, i + len, out);
             piece = i + len;
-        } else if is_line_break(c)
-            || (is_dash(c)
-                && t[..i].chars().next_back().is_some_and(char::is_whitespace)
-                && t[i + len..].chars().next().is_some_and(char::is_whitespace))
-        {
+        } else if is_line_break(c) {
             // A line break goes with the next piece, where trimming drops it.
+            push_piece(t, piece, i, out);
+            piece = i;
+            // So do the blank lines and spaces after it: each would only
+            // make a piece of white space, which is left out.
+            i += len;
+            while bytes
+                .get(i)
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == 0x0B)
+            {
+                i += 1;
+            }
+            continue;
+        } else if is_dash(c)
+            && t[..i].chars().next_back().is_some_and(char::is_whitespace)
+            && t[i + len..].chars().next().is_some_and(char::is_whitespace)
+        {
             push_piece(t, piece, i, out);
             piece = i;
         }
@@ -63,23 +71,30 @@ pub(crate) fn split_pieces(t: &str, start: usize, out: &mut Vec<(usize, usize)>)
 }
 
 /// The first byte at or after `i` that may split (see `split_pieces`):
-/// `\n` to `\r`, `!`, `-`, `.`, `?` and non-ASCII ones, found eight bytes
-/// at a time; short of the end, when fewer than eight bytes are left.
+/// `\n` to `\r`, `!`, `-`, `.`, `?`, 0xC2 and 0xE2, found eight bytes at a
+/// time; short of the end, when fewer than eight bytes are left.
 fn skip_to_stop(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // For bytes below 0x80, the high bit of `x + (0x80 - lo)` is set when
     // `x >= lo`, and that of `x + (0x7f - hi)` when `x > hi`.
     let within = |x: u64, lo: u64, hi: u64| (x + (0x80 - lo) * ONES) & !(x + (0x7f - hi) * ONES);
+    // The high bit of each byte of `v` equal to `byte`, and maybe of some
+    // bytes after one that is (a borrow runs on): enough to find the first.
+    let equal = |v: u64, byte: u64| {
+        let x = v ^ (byte * ONES);
+        x.wrapping_sub(ONES) & !x & HIGH
+    };
     while let Some(eight) = b.get(i..i + 8) {
         let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
         let x = v & !HIGH;
-        let stops = (within(x, 0x0A, 0x0D)
+        let ascii = (within(x, 0x0A, 0x0D)
             | within(x, 0x21, 0x21)
             | within(x, 0x2D, 0x2E)
-            | within(x, 0x3F, 0x3F)
-            | v)
+            | within(x, 0x3F, 0x3F))
+            & !v
             & HIGH;
+        let stops = ascii | equal(v, 0xC2) | equal(v, 0xE2);
         if stops != 0 {
             // The high bit of the first byte that may split.
             return i + stops.trailing_zeros() as usize / 8;
@@ -347,6 +362,92 @@ mod tests {
         prev[b.len()]
     }
 
+    /// `split_pieces` as it was before it skipped blank lines and most
+    /// non-ASCII bytes at once: the reference the property test holds it to.
+    /// Splits `t[start..]` into pieces at `.` `!` `?` `…`, at line breaks and
+    /// before a dash with white space on both sides. Each piece is a byte range
+    /// into `t`, trimmed of white space; pieces without a letter or digit (only
+    /// emoji or punctuation) are left out. Runs of spaces do not split: an
+    /// export's two-space line break still ends a sentence at its punctuation.
+    fn split_pieces_before(t: &str, start: usize, out: &mut Vec<(usize, usize)>) {
+        /// Bytes that may split: the ASCII ones and every non-ASCII byte (`…`,
+        /// the dashes and Unicode's line separators are not ASCII).
+        const STOP: [bool; 256] = {
+            let mut stop = [false; 256];
+            let ascii = b".!?-\n\r\x0b\x0c";
+            let mut i = 0;
+            while i < ascii.len() {
+                stop[ascii[i] as usize] = true;
+                i += 1;
+            }
+            let mut b = 0x80;
+            while b < 256 {
+                stop[b] = true;
+                b += 1;
+            }
+            stop
+        };
+        out.clear();
+        let bytes = t.as_bytes();
+        let mut piece = start;
+        let mut i = start;
+        loop {
+            i = skip_to_stop_before(bytes, i);
+            while i < bytes.len() && !STOP[bytes[i] as usize] {
+                i += 1;
+            }
+            if i >= bytes.len() {
+                break;
+            }
+            let Some(c) = t[i..].chars().next() else {
+                break;
+            };
+            let len = c.len_utf8();
+            if matches!(c, '.' | '!' | '?' | '…') {
+                push_piece(t, piece, i + len, out);
+                piece = i + len;
+            } else if is_line_break(c)
+                || (is_dash(c)
+                    && t[..i].chars().next_back().is_some_and(char::is_whitespace)
+                    && t[i + len..].chars().next().is_some_and(char::is_whitespace))
+            {
+                // A line break goes with the next piece, where trimming drops it.
+                push_piece(t, piece, i, out);
+                piece = i;
+            }
+            i += len;
+        }
+        push_piece(t, piece, t.len(), out);
+    }
+
+    /// The first byte at or after `i` that may split (see `split_pieces`):
+    /// `\n` to `\r`, `!`, `-`, `.`, `?` and non-ASCII ones, found eight bytes
+    /// at a time; short of the end, when fewer than eight bytes are left.
+    fn skip_to_stop_before(b: &[u8], mut i: usize) -> usize {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        // For bytes below 0x80, the high bit of `x + (0x80 - lo)` is set when
+        // `x >= lo`, and that of `x + (0x7f - hi)` when `x > hi`.
+        let within =
+            |x: u64, lo: u64, hi: u64| (x + (0x80 - lo) * ONES) & !(x + (0x7f - hi) * ONES);
+        while let Some(eight) = b.get(i..i + 8) {
+            let v = u64::from_le_bytes(eight.try_into().unwrap_or_default());
+            let x = v & !HIGH;
+            let stops = (within(x, 0x0A, 0x0D)
+                | within(x, 0x21, 0x21)
+                | within(x, 0x2D, 0x2E)
+                | within(x, 0x3F, 0x3F)
+                | v)
+                & HIGH;
+            if stops != 0 {
+                // The high bit of the first byte that may split.
+                return i + stops.trailing_zeros() as usize / 8;
+            }
+            i += 8;
+        }
+        i
+    }
+
     fn pieces(t: &str) -> Vec<&str> {
         let mut out = Vec::new();
         split_pieces(t, 0, &mut out);
@@ -355,7 +456,7 @@ mod tests {
 
     #[test]
     fn skipping_to_what_may_split() {
-        for stop in [b'\n', b'\r', 0x0B, 0x0C, b'!', b'-', b'.', b'?', 0x80, 0xE2] {
+        for stop in [b'\n', b'\r', 0x0B, 0x0C, b'!', b'-', b'.', b'?', 0xC2, 0xE2] {
             for at in 0..8 {
                 let mut t = *b"abcdefghijklmnop";
                 t[at + 8] = stop;
@@ -366,6 +467,9 @@ mod tests {
         }
         let plain = b"Hi, I'm Joe; glad (x) to 'meet' you: 1+2=3 [ok] *_~/";
         assert_eq!(skip_to_stop(plain, 0), plain.len() / 8 * 8);
+        // Other non-ASCII characters (\u{e9}, an emoji) are passed over.
+        let accents = "r\u{e9}seau \u{e9}t\u{e9} \u{1f642} \u{e0} Z\u{fc}rich ".as_bytes();
+        assert_eq!(skip_to_stop(accents, 0), accents.len() / 8 * 8);
     }
 
     #[test]
@@ -410,6 +514,20 @@ mod tests {
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(256))]
+        /// Every text splits as it did before blank lines and non-ASCII
+        /// characters were skipped at once.
+        #[test]
+        fn splitting_is_as_before(
+            t in "([a-zé ]|[\\t\\n\\r\\x0b\\x0c.!?-]|[–—…\u{85}\u{2028}\u{2029}\u{a0}\u{2009}🙂]){0,40}",
+            start in 0usize..40,
+        ) {
+            let start = t.char_indices().map(|(i, _)| i).nth(start).unwrap_or(t.len());
+            let (mut now, mut before) = (Vec::new(), Vec::new());
+            split_pieces(&t, start, &mut now);
+            split_pieces_before(&t, start, &mut before);
+            prop_assert_eq!(now, before);
+        }
+
         #[test]
         fn histogram_bounds_the_distance(a in "[abcé ]{0,30}", b in "[abcé ]{0,30}") {
             let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
