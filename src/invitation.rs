@@ -215,6 +215,20 @@ pub struct Fields<'a> {
     pub line: u32,
 }
 
+impl Fields<'_> {
+    /// The invitation's id, `invitee_key` being the [`profile_key`] of
+    /// `invitee_url` (worked out by the caller, who may have it already).
+    pub fn id(&self, invitee_key: &str) -> InvitationId {
+        InvitationId::derive_keyed(
+            &profile_key(self.inviter_url),
+            invitee_key,
+            self.from,
+            self.to,
+            self.sent_at,
+        )
+    }
+}
+
 impl Invitation {
     /// Builds an invitation with fresh (un-shared) `to` and invitee strings.
     /// The importer uses [`Invitation::with_shared`] to share repeated ones.
@@ -240,13 +254,7 @@ impl Invitation {
         text.push_str(f.message);
         let message_end = text.len();
         text.push_str(f.inviter_url);
-        let id = InvitationId::derive_keyed(
-            &profile_key(f.inviter_url),
-            invitee_key,
-            f.from,
-            f.to,
-            f.sent_at,
-        );
+        let id = f.id(invitee_key);
         Invitation {
             text: text.into_boxed_str(),
             // A single field over 4 GiB cannot come out of the importer (it

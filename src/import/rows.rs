@@ -143,13 +143,7 @@ impl Item for Facts {
             sent = profile_key(row.invitee_url);
             &sent
         };
-        let id = InvitationId::derive_keyed(
-            &profile_key(row.inviter_url),
-            invitee,
-            row.from,
-            row.to,
-            row.sent_at,
-        );
+        let id = row.id(invitee);
         let facts = Facts {
             sent_at: row.sent_at,
             line: row.line,
