@@ -579,6 +579,32 @@ fn snapshot_composer() {
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 
+/// A long note in the composer wraps with its indent and is cut with a
+/// word about it, not silently; the header keeps the marks apart from the
+/// filter however narrow the screen.
+#[test]
+fn narrow_composer_wraps_their_note_and_says_when_it_is_cut() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Mark);
+    let out = screen(&app, 60, 20);
+    assert!(out.contains(" 1 marked · filter: undecided "), "{out}");
+    // Marking moved on to the next one; Kenji's is the first.
+    app.update(Action::Up);
+    app.update(Action::Reply);
+    let out = screen(&app, 60, 20);
+    // Kenji's note is six rows at this width; a third of the body is five.
+    assert!(
+        out.contains("wrote (customised) · first 5 of 6 lines"),
+        "{out}"
+    );
+    assert!(
+        out.contains("\" both rebuilding carrier scorecards"),
+        "{out}"
+    );
+    insta::assert_snapshot!(out);
+}
+
 #[test]
 fn snapshot_too_small() {
     let dir = tempfile::tempdir().unwrap();

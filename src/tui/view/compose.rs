@@ -17,10 +17,23 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else {
         "(no note)".to_string()
     };
-    let note_lines = note.lines().count().clamp(1, 4) as u16;
-    let [theirs, mine] =
-        Layout::vertical([Constraint::Length(note_lines + 1), Constraint::Min(3)]).areas(area);
-    let mut their = vec![Line::from(vec![
+    // Their note, wrapped one column in from the edge, gets as many rows as
+    // it needs up to a third of the screen; the header says when it is cut.
+    let note_body = Paragraph::new(
+        note.lines()
+            .map(|l| Line::styled(l.to_string(), theme.dim()))
+            .collect::<Vec<_>>(),
+    )
+    .wrap(Wrap { trim: false });
+    let rows = note_body.line_count(area.width.saturating_sub(1).max(1));
+    let cap = usize::from((area.height / 3).max(2));
+    let shown = rows.clamp(1, cap);
+    let [theirs, mine] = Layout::vertical([
+        Constraint::Length(u16::try_from(shown).unwrap_or(1) + 1),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    let mut header = vec![
         Span::styled(
             format!(" {} wrote", one_line(inv.counterpart())),
             theme.bold(),
@@ -29,13 +42,21 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             format!(" ({})", inv.category.label()),
             theme.category(inv.category),
         ),
-    ])];
-    their.extend(
-        note.lines()
-            .take(4)
-            .map(|l| Line::styled(format!(" {l}"), theme.dim())),
-    );
-    frame.render_widget(Paragraph::new(their).wrap(Wrap { trim: false }), theirs);
+    ];
+    if shown < rows {
+        header.push(Span::styled(
+            format!(" · first {shown} of {rows} lines"),
+            theme.dim(),
+        ));
+    }
+    let [head, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(theirs);
+    frame.render_widget(Line::from(header), head);
+    let text = Rect {
+        x: text.x.saturating_add(1),
+        width: text.width.saturating_sub(1),
+        ..text
+    };
+    frame.render_widget(note_body, text);
 
     let template = app.templates.list.get(c.template);
     let title = if c.thank_you {
@@ -55,6 +76,16 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             t.name
         ),
         (false, None) => String::new(),
+    };
+    // On a narrow screen the template's name gives way to the title.
+    let room = usize::from(mine.width).saturating_sub(2);
+    let right = if title.chars().count() + right.chars().count() > room {
+        match (c.resumed, template) {
+            (false, Some(_)) => format!(" {}/{} ", c.template + 1, app.templates.list.len()),
+            _ => String::new(),
+        }
+    } else {
+        right
     };
     let count = c.char_count();
     let count_style = if count > 8000 {

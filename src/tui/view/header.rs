@@ -24,16 +24,19 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     .unwrap_or_else(|| format!(" {survey}"));
     let (decided, total) = app.progress();
     let pct = crate::stats::percent(decided, total);
-    let bar_w = 28usize;
-    let filled = (decided * bar_w).checked_div(total).unwrap_or(0);
     let filter = format!("filter: {}", app.filter.label());
     let marked = if app.marked_count > 0 {
-        format!("  {} marked", app.marked_count)
+        format!("{} marked · ", app.marked_count)
     } else {
         String::new()
     };
     let left = format!(" decided {decided} of {total} ");
     let right_len = filter.chars().count() + marked.chars().count() + 1;
+    // The bar gives way on a narrow screen, so that the filter keeps a
+    // space before it (one column at least).
+    let fixed = left.chars().count() + 2 + format!(" {pct}%").len() + 1 + right_len;
+    let bar_w = width.saturating_sub(fixed).min(28);
+    let filled = (decided * bar_w).checked_div(total).unwrap_or(0);
     let used = left.chars().count() + bar_w + 2 + format!(" {pct}%").len();
     let pad = width.saturating_sub(used + right_len);
     let progress = Line::from(vec![
