@@ -235,6 +235,20 @@ fn sent_invitations_cannot_be_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     app.update(Action::Tab(4));
+    // The footer offers only what works on the Sent tab.
+    let footer = screen(&app, 100, 30).lines().last().unwrap().to_string();
+    assert!(
+        footer.contains("/ search") && footer.contains("o open"),
+        "{footer}"
+    );
+    assert!(
+        !footer.contains("accept") && !footer.contains("reply"),
+        "{footer}"
+    );
+    app.update(Action::Tab(0));
+    let footer = screen(&app, 100, 30).lines().last().unwrap().to_string();
+    assert!(footer.contains("a accept"), "{footer}");
+    app.update(Action::Tab(4));
     app.update(Action::Accept);
     assert_eq!(app.progress().0, 0);
     assert!(

@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::report::{fit, one_line};
-use crate::tui::app::{App, Mode};
+use crate::tui::app::{App, Mode, Tab};
 use crate::tui::keys::Action;
 
 /// The hints of the list screen, most useful first: (action, label).
@@ -28,12 +28,25 @@ const LIST_HINTS: &[(Action, &str)] = &[
     (Action::Quit, "quit"),
 ];
 
+/// The hints that decide on an invitation (or pick which to decide on).
+const DECIDING: &[Action] = &[
+    Action::Accept,
+    Action::Ignore,
+    Action::Reply,
+    Action::Mark,
+    Action::IgnoreMarked,
+    Action::CycleFilter,
+];
+
 /// The key hints for the current mode, as (keys, label) pairs.
 pub fn hints(app: &App) -> Vec<(String, String)> {
     let pair = |k: &str, l: &str| (k.to_string(), l.to_string());
     match &app.mode {
         Mode::List => LIST_HINTS
             .iter()
+            // Your own invitations cannot be decided on: the Sent tab
+            // offers only what works there.
+            .filter(|(a, _)| app.current_tab() != Tab::Sent || !DECIDING.contains(a))
             .filter_map(|(a, label)| {
                 let key = match a {
                     Action::IgnoreMarked => {
