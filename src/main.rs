@@ -319,6 +319,18 @@ fn triage(
             "the triage screen needs a terminal; for output to a pipe use `invitriage stats` or `invitriage classify`".into(),
         ));
     }
+    // A large file takes a moment (about half a second for a million
+    // rows) before the first frame: say what is going on meanwhile.
+    if let Source::Path(path) = &source
+        && let Ok(meta) = std::fs::metadata(path)
+        && meta.len() >= 32 << 20
+    {
+        eprintln!(
+            "invitriage: reading {} ({} MB)…",
+            path.display(),
+            meta.len() >> 20
+        );
+    }
     let import = load(source, config)?;
     let (journal, mut notices) = Journal::open(&paths.data_dir)?;
     if !import.skipped.is_empty() {
