@@ -16,8 +16,10 @@ use super::rows::{Item, Rows, count_lf};
 
 /// Records are parsed this many at a time before their rows are built, so
 /// that each loop (the CSV parser's, the classifier's) runs long enough to
-/// keep its code and tables in the cache.
-const BATCH: usize = 256;
+/// keep its code and tables in the cache. (At a million rows, 1024 ran
+/// 5 ms faster than 256, 512 the same as 1024, 4096 10 ms slower: its
+/// records no longer stay in the cache between the loops.)
+const BATCH: usize = 1024;
 
 /// One parsed record, waiting for its row to be built.
 #[derive(Clone, Copy, Default)]
