@@ -61,10 +61,39 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let label = |i: usize, title: &str| format!(" {} {title} {} ", i + 1, app.tab_members[i].len());
+    // The first form that fits: long titles, then short ones (as in the
+    // list's group column), then short ones without the separators.
+    let width = |short: bool, sep: &str| -> usize {
+        1 + Tab::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, tab)| {
+                let title = if short {
+                    tab.short_title()
+                } else {
+                    tab.title()
+                };
+                label(i, title).chars().count()
+            })
+            .sum::<usize>()
+            + sep.chars().count() * (Tab::ALL.len() - 1)
+    };
+    let room = usize::from(area.width);
+    let (short, sep) = [(false, "│"), (true, "│"), (true, "")]
+        .into_iter()
+        .find(|&(short, sep)| width(short, sep) <= room)
+        .unwrap_or((true, ""));
     let mut spans = vec![Span::raw(" ")];
     for (i, tab) in Tab::ALL.iter().enumerate() {
-        let count = app.tab_members[i].len();
-        let label = format!(" {} {} {count} ", i + 1, tab.title());
+        let label = label(
+            i,
+            if short {
+                tab.short_title()
+            } else {
+                tab.title()
+            },
+        );
         let style = match tab.category() {
             Some(c) => theme.category(c),
             None => ratatui::style::Style::new(),
@@ -74,9 +103,10 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         } else {
             style
         };
+        if i > 0 {
+            spans.push(Span::styled(sep, theme.dim()));
+        }
         spans.push(Span::styled(label, style));
-        spans.push(Span::styled("│", theme.dim()));
     }
-    spans.pop();
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

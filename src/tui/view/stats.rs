@@ -134,10 +134,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let stale = app.stale_count;
         let o = &app.outgoing.by_category;
         lines.push(Line::raw(format!(
-            " sent           {} customised · {} greeting-only · {} default · {stale} pending over {} days",
+            " sent           {} customised · {} greeting-only · {} default",
             o.get(Category::Customised),
             o.get(Category::GreetingOnly),
             o.get(Category::Default),
+        )));
+        lines.push(Line::raw(format!(
+            "                {stale} still pending after {} days",
             app.stale_after_days
         )));
     }
