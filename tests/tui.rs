@@ -604,7 +604,10 @@ fn narrow_composer_wraps_their_note_and_says_when_it_is_cut() {
     let out = screen(&app, 60, 20);
     assert!(out.contains(" 1 marked · filter: undecided "), "{out}");
     // All five tabs, short, rather than the long titles cut off.
-    assert!(out.contains("1 cust 13") && out.contains("5 sent 20"), "{out}");
+    assert!(
+        out.contains("1 cust 13") && out.contains("5 sent 20"),
+        "{out}"
+    );
     // Marking moved on to the next one; Kenji's is the first.
     app.update(Action::Up);
     app.update(Action::Reply);
