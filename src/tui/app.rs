@@ -49,17 +49,6 @@ impl Tab {
         }
     }
 
-    /// The title in a narrow terminal, as in the list's group column.
-    pub fn short_title(self) -> &'static str {
-        match self {
-            Tab::Customised => "cust",
-            Tab::GreetingOnly => "greet",
-            Tab::Default => "dflt",
-            Tab::All => "all",
-            Tab::Sent => "sent",
-        }
-    }
-
     pub fn category(self) -> Option<Category> {
         match self {
             Tab::Customised => Some(Category::Customised),

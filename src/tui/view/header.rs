@@ -70,7 +70,7 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             .enumerate()
             .map(|(i, tab)| {
                 let title = if short {
-                    tab.short_title()
+                    short_title(*tab)
                 } else {
                     tab.title()
                 };
@@ -89,7 +89,7 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let label = label(
             i,
             if short {
-                tab.short_title()
+                short_title(*tab)
             } else {
                 tab.title()
             },
@@ -109,4 +109,14 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(label, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// A tab's title on a narrow screen: the group as the list's group column
+/// shows it.
+fn short_title(tab: Tab) -> &'static str {
+    match tab.category() {
+        Some(c) => super::list::short_category(c).trim_end(),
+        None if tab == Tab::All => "all",
+        None => "sent",
+    }
 }

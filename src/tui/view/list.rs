@@ -48,7 +48,9 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-fn short_category(c: Category) -> &'static str {
+/// A group in five columns, for the list's group column (and, trimmed, the
+/// tabs of a narrow screen).
+pub(super) fn short_category(c: Category) -> &'static str {
     match c {
         Category::Customised => "cust ",
         Category::GreetingOnly => "greet",
