@@ -624,6 +624,43 @@ fn narrow_composer_wraps_their_note_and_says_when_it_is_cut() {
     insta::assert_snapshot!(out);
 }
 
+/// A note longer than the detail pane says so and scrolls with J/K, within
+/// what it hides; the next invitation shows from its top.
+#[test]
+fn detail_pane_says_what_it_hides_and_scrolls() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(60, 15));
+    let out = screen(&app, 60, 15);
+    assert!(out.contains("… 6 more lines · J scrolls"), "{out}");
+    for _ in 0..3 {
+        app.update(Action::DetailDown);
+    }
+    let out = screen(&app, 60, 15);
+    assert!(out.contains("… 3 more lines · J scrolls"), "{out}");
+    assert!(out.contains("the one at Halvorsen Foods."), "{out}");
+    assert!(
+        !out.contains("Kenji Jankowski · sent"),
+        "scrolled past the head: {out}"
+    );
+    for _ in 0..10 {
+        app.update(Action::DetailDown);
+    }
+    let out = screen(&app, 60, 15);
+    assert!(out.contains("end of the note · K scrolls back"), "{out}");
+    assert!(out.contains("Best, Kenji"), "{out}");
+    // Scrolling stopped at the end: one K shows one line more below.
+    app.update(Action::DetailUp);
+    assert!(screen(&app, 60, 15).contains("… 1 more line · J scrolls"));
+    app.update(Action::Down);
+    let out = screen(&app, 60, 15);
+    assert!(out.contains("Tamsin Ramos · sent"), "{out}");
+    // A note that fits does not scroll.
+    app.update(Action::Tab(4));
+    app.update(Action::DetailDown);
+    assert_eq!(app.status.as_ref().unwrap().text, "The whole note is shown");
+}
+
 #[test]
 fn snapshot_too_small() {
     let dir = tempfile::tempdir().unwrap();

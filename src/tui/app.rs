@@ -230,6 +230,9 @@ pub struct App {
     search_origin: usize,
     pub status: Option<Status>,
     pub size: (u16, u16),
+    /// How far the detail pane is scrolled, and for which invitation (any
+    /// other shows from its top).
+    pub detail_scroll: (u32, u16),
     pub composer: Option<Composer>,
     /// The note being graded on the check screen.
     pub check_pad: Option<ratatui_textarea::TextArea<'static>>,
@@ -323,6 +326,7 @@ impl App {
             search_origin: 0,
             status: None,
             size: (80, 24),
+            detail_scroll: (0, 0),
             composer: None,
             check_pad: None,
             check_to: String::new(),
@@ -392,6 +396,29 @@ impl App {
             Mode::Compose | Mode::Check => KeyContext::Compose,
             Mode::Help { .. } | Mode::Stats => KeyContext::Overlay,
         }
+    }
+
+    /// How far the current invitation's detail pane is scrolled.
+    pub fn detail_scroll(&self) -> u16 {
+        match (self.current_index(), self.detail_scroll) {
+            (Some(i), (j, rows)) if i == j => rows,
+            _ => 0,
+        }
+    }
+
+    /// Scrolls the detail pane by `by` rows, within what it hides.
+    fn scroll_detail(&mut self, by: i32) {
+        let Some(i) = self.current_index() else {
+            return;
+        };
+        let hidden = super::view::detail_hidden(self);
+        if hidden == 0 {
+            self.set_status("The whole note is shown");
+            return;
+        }
+        let now = i32::from(self.detail_scroll());
+        let to = (now + by).clamp(0, i32::try_from(hidden).unwrap_or(i32::MAX));
+        self.detail_scroll = (i, u16::try_from(to).unwrap_or(u16::MAX));
     }
 
     /// How many list rows fit on screen.
@@ -543,6 +570,8 @@ impl App {
                 let h = self.list_height().max(1);
                 self.move_to(self.cursor + h);
             }
+            Action::DetailDown => self.scroll_detail(1),
+            Action::DetailUp => self.scroll_detail(-1),
             Action::NextTab => self.switch_tab((self.tab + 1) % Tab::ALL.len()),
             Action::PrevTab => self.switch_tab((self.tab + Tab::ALL.len() - 1) % Tab::ALL.len()),
             Action::Tab(t) if t < Tab::ALL.len() => self.switch_tab(t),

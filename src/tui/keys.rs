@@ -17,6 +17,9 @@ pub enum Action {
     Last,
     PageUp,
     PageDown,
+    /// Scroll the detail pane (a note longer than the pane).
+    DetailDown,
+    DetailUp,
     NextTab,
     PrevTab,
     Tab(usize),
@@ -73,6 +76,18 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     ("last", Action::Last, "last invitation", "last"),
     ("page_up", Action::PageUp, "page up", "page up"),
     ("page_down", Action::PageDown, "page down", "page down"),
+    (
+        "detail_down",
+        Action::DetailDown,
+        "scroll the note down, when it is longer than its pane",
+        "more",
+    ),
+    (
+        "detail_up",
+        Action::DetailUp,
+        "scroll the note back up",
+        "back",
+    ),
     ("next_tab", Action::NextTab, "next tab", "tab"),
     ("prev_tab", Action::PrevTab, "previous tab", "tab"),
     (
@@ -194,6 +209,8 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("last", &["G", "end"]),
     ("page_up", &["pageup", "ctrl-b"]),
     ("page_down", &["pagedown", "ctrl-f"]),
+    ("detail_down", &["J", "ctrl-d"]),
+    ("detail_up", &["K", "ctrl-u"]),
     ("next_tab", &["tab", "l", "right"]),
     ("prev_tab", &["shift-tab", "h", "left"]),
     ("tab_customised", &["1"]),

@@ -1,7 +1,7 @@
 //! The detail pane: the whole note, who sent it and when, and the decision.
 
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
@@ -11,6 +11,7 @@ use crate::invitation::Direction;
 use crate::report::{clean_text, human_date, one_line};
 use crate::stats::Age;
 use crate::tui::app::App;
+use crate::tui::keys::Action;
 
 fn short_url(url: &str) -> &str {
     url.trim()
@@ -19,10 +20,9 @@ fn short_url(url: &str) -> &str {
         .trim_start_matches("www.")
 }
 
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let Some(inv) = app.current() else {
-        return;
-    };
+/// The pane's text for the current invitation, wrapped to `width`.
+fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
+    let inv = app.current()?;
     let mut lines: Vec<Line> = Vec::new();
     let age = Age::between(inv.sent_at, app.now);
     let url = short_url(inv.counterpart_url());
@@ -105,12 +105,69 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                         ),
                         theme.dim(),
                     ));
+                    // Indented, wrapped lines too, to set the draft apart.
+                    let width = usize::from(width).max(8);
+                    let options = textwrap::Options::new(width)
+                        .initial_indent("  ")
+                        .subsequent_indent("  ");
                     for l in clean_text(&d.text).lines() {
-                        lines.push(Line::styled(format!("  {l}"), theme.dim()));
+                        if l.trim().is_empty() {
+                            lines.push(Line::raw(""));
+                            continue;
+                        }
+                        for part in textwrap::wrap(l, &options) {
+                            lines.push(Line::styled(part.into_owned(), theme.dim()));
+                        }
                     }
                 }
             }
         }
     }
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), area);
+    Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
+}
+
+/// How many rows of the current invitation's pane an `area` of this size
+/// cannot show at once (0 when it all fits): as far as it scrolls.
+pub fn hidden(app: &App, area: Rect) -> usize {
+    pane(app, Theme { color: false }, area.width).map_or(0, |p| overflow(&p, area))
+}
+
+fn overflow(pane: &Paragraph<'_>, area: Rect) -> usize {
+    let rows = pane.line_count(area.width);
+    let room = usize::from(area.height);
+    if rows <= room || room < 2 {
+        0
+    } else {
+        // The last row is kept for the line that says there is more.
+        rows - (room - 1)
+    }
+}
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    let Some(pane) = pane(app, theme, area.width) else {
+        return;
+    };
+    let hidden = overflow(&pane, area);
+    if hidden == 0 {
+        frame.render_widget(pane, area);
+        return;
+    }
+    // Say so when the pane cannot show it all, rather than cut it silently.
+    let [shown, last] = Layout::vertical([Constraint::Min(1), Constraint::Length(1)]).areas(area);
+    let scroll = app
+        .detail_scroll()
+        .min(u16::try_from(hidden).unwrap_or(u16::MAX));
+    frame.render_widget(pane.scroll((scroll, 0)), shown);
+    let below = hidden - usize::from(scroll);
+    let more = app.keymap.hint(&Action::DetailDown);
+    let back = app.keymap.hint(&Action::DetailUp);
+    let text = if below > 0 {
+        format!(
+            "… {below} more line{} · {more} scrolls",
+            if below == 1 { "" } else { "s" }
+        )
+    } else {
+        format!("end of the note · {back} scrolls back")
+    };
+    frame.render_widget(Line::styled(text, theme.dim()), last);
 }

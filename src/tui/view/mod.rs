@@ -81,6 +81,13 @@ fn areas(area: Rect) -> Areas {
     }
 }
 
+/// How far the detail pane of the current invitation scrolls at the app's
+/// terminal size (0 when the note fits).
+pub fn detail_hidden(app: &App) -> usize {
+    let a = areas(Rect::new(0, 0, app.size.0, app.size.1));
+    detail::hidden(app, a.detail)
+}
+
 /// How many list rows fit in a terminal of this size (the app scrolls by it).
 pub fn list_height(width: u16, height: u16) -> usize {
     usize::from(areas(Rect::new(0, 0, width, height)).list.height)
