@@ -318,6 +318,30 @@ fn search_is_incremental_and_n_finds_the_next() {
     );
     app.update(Action::PrevMatch);
     assert_eq!(app.cursor, first);
+    // Backwards from the first match comes round the end, and says so.
+    app.update(Action::PrevMatch);
+    assert!(app.cursor > first);
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Search came round to the bottom"
+    );
+    app.update(Action::NextMatch);
+    assert_eq!(app.cursor, first);
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "Search came round to the top"
+    );
+    // A name that matches once says that too.
+    app.update(Action::Search);
+    for c in "kenji".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchSubmit);
+    app.update(Action::NextMatch);
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "The only match for “kenji” in this list"
+    );
 }
 
 #[test]

@@ -1021,16 +1021,29 @@ impl App {
         if n == 0 {
             return;
         }
-        if forward {
-            self.search_from(self.cursor, false);
-        } else {
-            let found = (1..=n)
-                .map(|k| (self.cursor + n - k) % n)
-                .find(|&r| self.matches(self.rows[r]));
-            match found {
-                Some(r) => self.move_to(r),
-                None => self.set_error(format!("No match for “{}” in this list", self.query)),
-            }
+        let from = self.cursor;
+        // The next match after the cursor (before it, backwards), coming
+        // round the list's end: as in less and vim, saying so.
+        let found = (1..=n)
+            .map(|k| {
+                if forward {
+                    (from + k) % n
+                } else {
+                    (from + n - k % n) % n
+                }
+            })
+            .find(|&r| self.matches(self.rows[r]));
+        let Some(r) = found else {
+            self.set_error(format!("No match for “{}” in this list", self.query));
+            return;
+        };
+        self.move_to(r);
+        if r == from {
+            self.set_status(format!("The only match for “{}” in this list", self.query));
+        } else if forward && r < from {
+            self.set_status("Search came round to the top");
+        } else if !forward && r > from {
+            self.set_status("Search came round to the bottom");
         }
     }
 
