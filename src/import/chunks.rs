@@ -10,8 +10,8 @@
 //! chunk's last record ends at the chunk's end, outside quotes. Chunk 0 starts
 //! at a record's start (after the header), so by induction every chunk that
 //! passes starts at one too and reads exactly as the whole file would. When a
-//! chunk fails (a note with a line break right at the cut, or a quote left
-//! open), the rows are read again from the start in one piece.
+//! chunk fails (a quote left open), the chunks before it stand and the rows
+//! from its start to the end are read again in one piece.
 //!
 //! Duplicates are found at the end, over all pieces, from each row's 128-bit
 //! key.
@@ -279,6 +279,7 @@ pub fn read_rows<T: Item, R: Read>(
         base,
         &mut || chunks.next_chunk(&spare),
         &|buf| spare.give(buf),
+        None,
     )
 }
 
@@ -307,7 +308,9 @@ pub fn read_rows_in_place<T: Item>(
             }
         }
     };
-    let (end, last) = cut(0);
+    // The first cut is looked for from where the rows start: the header
+    // before them may hold quotes of its own (even one left open).
+    let (end, last) = cut(start);
     if last || setting.plan.threads <= 1 {
         let rows = text.get(start..).unwrap_or_default();
         let piece = read_piece::<T>(setting, rows, base, false).map_err(Failed::Stop)?;
@@ -328,12 +331,19 @@ pub fn read_rows_in_place<T: Item>(
             Ok(Some((&text[from..next.0], next.1)))
         },
         &|_| {},
+        Some(text),
     )
 }
 
 /// Reads chunks on worker threads, `first` (whose rows start at `start`, on
 /// line `base + 1`) and then each that `more` gives, and joins the pieces;
-/// each chunk is handed to `done` once read.
+/// each chunk is handed to `done` once it is no longer needed.
+///
+/// When a chunk fails to read (its cut was a wrong guess: a quote left
+/// open), the chunks before it stand, and the text from its start to the
+/// end is read again in one piece: where it lies when the chunks are parts
+/// of `whole`, else the chunks from it on (kept until every chunk before
+/// them has read well) and the rest of `more`.
 fn in_parallel<T: Item, B: AsRef<[u8]> + Send>(
     setting: Setting<'_>,
     first: B,
@@ -341,15 +351,25 @@ fn in_parallel<T: Item, B: AsRef<[u8]> + Send>(
     base: u64,
     more: &mut dyn FnMut() -> io::Result<Option<(B, bool)>>,
     done: &(dyn Fn(B) + Sync),
+    whole: Option<&[u8]>,
 ) -> Result<RowsRead<T>, Failed> {
     let threads = setting.plan.threads.min(16);
-    // Results by chunk index; a piece that failed stops the reading of more.
-    let results: Mutex<Vec<Option<PieceResult<T>>>> = Mutex::new(Vec::new());
+    // Each chunk sent, by index; a piece that failed stops the reading of
+    // more.
+    let slots: Mutex<Slots<T, B>> = Mutex::new(Slots {
+        list: Vec::new(),
+        read_well: 0,
+    });
     let failed = AtomicBool::new(false);
-    // (index, chunk, where its text starts, lines before it, last)
-    let (tx, rx) = mpsc::sync_channel::<(usize, B, usize, u64, bool)>(threads * 2);
+    // (index, chunk, where its text starts, lines before it, last). One
+    // chunk waiting per worker keeps them busy (reading a chunk takes far
+    // less than reading its rows), and leaves room for the chunks kept in
+    // case one before them fails: no more buffers in flight than with two
+    // waiting per worker and nothing kept.
+    let (tx, rx) = mpsc::sync_channel::<(usize, B, usize, u64, bool)>(threads);
     let rx = Mutex::new(rx);
     let mut io_error = None;
+    let mut saw_last = false;
     let panicked: Mutex<Option<Box<dyn std::any::Any + Send>>> = Mutex::new(None);
     std::thread::scope(|scope| {
         for _ in 0..threads {
@@ -377,26 +397,35 @@ fn in_parallel<T: Item, B: AsRef<[u8]> + Send>(
                     if result.is_err() {
                         failed.store(true, Ordering::Relaxed);
                     }
-                    done(buf);
-                    if let Ok(mut results) = results.lock() {
-                        if results.len() <= index {
-                            results.resize_with(index + 1, || None);
-                        }
-                        results[index] = Some(result);
+                    match slots.lock() {
+                        Ok(mut slots) => slots.finish(index, result, buf, done),
+                        Err(_) => done(buf),
                     }
                 }
             });
         }
         let mut next = Some((first, false));
         let mut index = 0;
-        let (mut start, mut base) = (start, base);
+        let (mut start, mut base, mut offset) = (start, base, 0);
         while let Some((buf, last)) = next.take() {
             // Counting the line ends here, while the workers read, gives
             // each chunk its line numbers up front.
             let lines = count_lf(buf.as_ref().get(start..).unwrap_or_default());
+            let len = buf.as_ref().len();
+            if let Ok(mut slots) = slots.lock() {
+                slots.list.push(Slot {
+                    result: None,
+                    buf: None,
+                    offset,
+                    start,
+                    base,
+                });
+            }
+            offset += len;
             if tx.send((index, buf, start, base, last)).is_err() {
                 break;
             }
+            saw_last = last;
             index += 1;
             start = 0;
             base += lines;
@@ -419,17 +448,94 @@ fn in_parallel<T: Item, B: AsRef<[u8]> + Send>(
     if let Some(e) = io_error {
         return Err(Failed::Io(e));
     }
-    let results = results.into_inner().unwrap_or_default();
-    let mut pieces = Vec::with_capacity(results.len());
-    for result in results {
-        match result {
+    let list = slots.into_inner().map(|s| s.list).unwrap_or_default();
+    let mut pieces = Vec::with_capacity(list.len());
+    let mut list = list.into_iter();
+    let failed_at = loop {
+        let Some(slot) = list.next() else {
+            return Ok(join(pieces, setting.counted));
+        };
+        match slot.result {
             Some(Ok(piece)) => pieces.push(piece),
+            Some(Err(Stop::Cut)) => break slot,
             Some(Err(stop)) => return Err(Failed::Stop(stop)),
-            // Only chunks after a failed one can be missing.
+            // Every chunk sent is read; should one not be, read it all again.
             None => return Err(Failed::Stop(Stop::Cut)),
         }
+    };
+    // The text from the failed chunk's rows to the end, in one piece.
+    if let Some(text) = whole {
+        let rows = text.get(failed_at.offset + failed_at.start..);
+        let piece = read_piece::<T>(setting, rows.unwrap_or_default(), failed_at.base, false)
+            .map_err(Failed::Stop)?;
+        pieces.push(piece);
+        return Ok(join(pieces, setting.counted));
     }
+    let mut tail = Vec::new();
+    for (i, slot) in std::iter::once(failed_at.buf)
+        .chain(list.map(|s| s.buf))
+        .enumerate()
+    {
+        let Some(buf) = slot else {
+            return Err(Failed::Stop(Stop::Cut));
+        };
+        let from = if i == 0 { failed_at.start } else { 0 };
+        tail.extend_from_slice(buf.as_ref().get(from..).unwrap_or_default());
+        done(buf);
+    }
+    while !saw_last {
+        match more() {
+            Ok(Some((buf, last))) => {
+                tail.extend_from_slice(buf.as_ref());
+                done(buf);
+                saw_last = last;
+            }
+            Ok(None) => break,
+            Err(e) => return Err(Failed::Io(e)),
+        }
+    }
+    let piece = read_piece::<T>(setting, &tail, failed_at.base, false).map_err(Failed::Stop)?;
+    pieces.push(piece);
     Ok(join(pieces, setting.counted))
+}
+
+/// A chunk sent to the workers: where its rows start and on which line,
+/// then what reading it gave, and its buffer while it may be read again.
+struct Slot<T: Item, B> {
+    result: Option<PieceResult<T>>,
+    buf: Option<B>,
+    /// Where the chunk starts in the text read, where its rows start in
+    /// it, and the lines before them.
+    offset: usize,
+    start: usize,
+    base: u64,
+}
+
+struct Slots<T: Item, B> {
+    list: Vec<Slot<T, B>>,
+    /// How many chunks from the first have read well: their buffers are
+    /// done with.
+    read_well: usize,
+}
+
+impl<T: Item, B> Slots<T, B> {
+    /// Records chunk `index`'s result and keeps its buffer, then hands back
+    /// the buffers of the chunks that have read well from the first on.
+    fn finish(&mut self, index: usize, result: PieceResult<T>, buf: B, done: &dyn Fn(B)) {
+        let Some(slot) = self.list.get_mut(index) else {
+            return done(buf);
+        };
+        slot.result = Some(result);
+        slot.buf = Some(buf);
+        while let Some(slot) = self.list.get_mut(self.read_well)
+            && matches!(slot.result, Some(Ok(_)))
+        {
+            if let Some(buf) = slot.buf.take() {
+                done(buf);
+            }
+            self.read_well += 1;
+        }
+    }
 }
 
 type PieceResult<T> = Result<Piece<T>, Stop>;

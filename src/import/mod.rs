@@ -1984,6 +1984,77 @@ mod tests {
             })
         }
 
+        /// The one-piece reading and the chunked ones of `bytes`, as text.
+        fn readings(bytes: &[u8], chunk_len: usize) -> (String, Vec<(Plan, String)>) {
+            let careful = Plan {
+                chunk_len: usize::MAX,
+                threads: 1,
+                fast: false,
+                in_place: false,
+            };
+            let reference = told(load_bytes_with("p.csv", bytes, None, careful));
+            let others = [(false, false), (false, true), (true, false), (true, true)]
+                .into_iter()
+                .map(|(fast, in_place)| {
+                    let plan = Plan {
+                        chunk_len,
+                        threads: 2,
+                        fast,
+                        in_place,
+                    };
+                    (plan, told(load_bytes_with("p.csv", bytes, None, plan)))
+                })
+                .collect();
+            (reference, others)
+        }
+
+        /// A header with a quote left open runs over the lines after it. The
+        /// first chunk of text in memory was cut by counting quotes from the
+        /// file's start, so it could end inside the header, and the next one
+        /// start in the middle of it (found by the property test below).
+        #[test]
+        fn a_header_with_an_open_quote_reads_the_same_in_chunks() {
+            let export = "From,To,Sent At,Message,Direction,inviterProfileUrl,\"inviteeProfileUrl\r\n\
+                Person 0,Colleen Ruiz,\"1/1/26, 1:00 PM\",\"Hi, Colleen \"\"C\"\"\r\nsee you\",INCOMING,https://www.linkedin.com/in/p0,https://www.linkedin.com/in/c\r\n\
+                Person 0,Colleen Ruiz,\"1/1/26, 1:00 PM\",Hi Colleen,INCOMING,https://www.linkedin.com/in/p0,https://www.linkedin.com/in/c\r\n\
+                Person 10,Colleen Ruiz,\"11/11/26, 11:00 PM\",,INCOMING,https://www.linkedin.com/in/p10,https://www.linkedin.com/in/c\r\n";
+            let (reference, others) = readings(export.as_bytes(), 1);
+            assert!(reference.contains("line: 4"), "{reference}");
+            for (plan, other) in others {
+                assert_eq!(reference, other, "{plan:?}");
+            }
+        }
+
+        /// A quote left open in the middle of a long export: the chunks before
+        /// it stand, and the rest is read again in one piece, with the same
+        /// rows, skipped rows and duplicates as one reading of the whole.
+        #[test]
+        fn a_stray_quote_rereads_only_from_its_chunk() {
+            let mut text = String::from(HEADER);
+            text.push('\n');
+            for i in 0..400 {
+                let quote = if i == 250 { "\"" } else { "" };
+                let note = if i % 3 == 0 {
+                    "\"Hi, we met\nat the summit\""
+                } else {
+                    "Hi Colleen"
+                };
+                text.push_str(&format!(
+                    "{quote}Person {i},Colleen Ruiz,\"1/{}/26, 1:00 PM\",{note},INCOMING,https://www.linkedin.com/in/p{},https://www.linkedin.com/in/c\n",
+                    i % 28 + 1,
+                    i % 390,
+                ));
+            }
+            let (reference, others) = readings(text.as_bytes(), 2048);
+            assert!(
+                reference.contains("line: "),
+                "a row is skipped: {reference}"
+            );
+            for (plan, other) in others {
+                assert_eq!(reference, other, "{plan:?}");
+            }
+        }
+
         /// Everything an import tells, as text to compare.
         fn told(r: Result<Import, ImportError>) -> String {
             match r {
