@@ -191,6 +191,21 @@ pub fn stats_text<T: Item>(
         b.total,
         survey_line(b).split_once(' ').map_or("", |x| x.1)
     )?;
+    if b.total == 0 && !import.is_empty() {
+        // Rows were read, all of them the other way: say where they are
+        // rather than draw empty bars.
+        let n = import.len();
+        let rows = if n == 1 {
+            "its one row is an invitation".to_string()
+        } else {
+            format!("its {n} rows are all invitations")
+        };
+        let (how, flag) = match filter {
+            DirectionFilter::Outgoing => ("received", "incoming"),
+            _ => ("sent", "outgoing"),
+        };
+        return writeln!(w, "{rows} you {how}: `--direction {flag}` counts them");
+    }
     writeln!(w)?;
     let max = Category::ALL
         .iter()

@@ -319,6 +319,32 @@ fn stats_text_names_the_file_and_counts() {
         .stderr("");
 }
 
+#[test]
+fn stats_of_an_export_with_none_the_asked_way_says_where_they_are() {
+    let env = Env::new();
+    let mut row = incoming("Colleen Ruiz", ME, "Hi Sam");
+    row[1] = "Sam Lee";
+    row[4] = "OUTGOING";
+    let file = env.file("Invitations.csv", export(HEADER, &[row]));
+    env.cmd()
+        .args(["stats", file])
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with(
+            "its one row is an invitation you sent: `--direction outgoing` counts them\n",
+        ));
+    let (a, b) = (url("a"), url("b"));
+    let rows = [incoming("A", &a, ""), incoming("B", &b, "Hi Colleen")];
+    let file = env.file("In.csv", export(HEADER, &rows));
+    env.cmd()
+        .args(["stats", file, "--direction", "outgoing"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "its 2 rows are all invitations you received: `--direction incoming` counts them",
+        ));
+}
+
 // ---------------------------------------------------------------------------
 // The CSV layer
 

@@ -181,6 +181,21 @@ fn bulk_on_whole_tab_asks_with_the_count() {
     app.update(Action::Confirm(true));
     assert_eq!(app.counts[2].ignored, 112);
     assert_eq!(app.progress().0, 112);
+    // Decided rows stay in view until the list is drawn up again.
+    app.update(Action::Tab(1));
+    app.update(Action::Tab(2));
+    let out = screen(&app, 100, 24);
+    assert!(
+        out.contains("All default invitations are decided. f shows the decided ones"),
+        "{out}"
+    );
+    app.update(Action::Tab(3));
+    app.update(Action::IgnoreMarked);
+    app.update(Action::Confirm(true));
+    app.update(Action::Tab(2));
+    app.update(Action::Tab(3));
+    let out = screen(&app, 100, 24);
+    assert!(out.contains("Every invitation is decided."), "{out}");
 }
 
 #[test]
@@ -683,6 +698,30 @@ fn detail_pane_says_what_it_hides_and_scrolls() {
     app.update(Action::Tab(4));
     app.update(Action::DetailDown);
     assert_eq!(app.status.as_ref().unwrap().text, "The whole note is shown");
+}
+
+/// An export of only sent invitations opens on them, and the empty tabs
+/// say what they lack in the groups' own words.
+#[test]
+fn an_export_with_only_sent_invitations_opens_on_them() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Colleen Ruiz,Sam Lee,\"11/20/26, 9:00 AM\",Hi Sam,OUTGOING,https://www.linkedin.com/in/colleen,https://www.linkedin.com/in/sam\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    assert_eq!(app.current_tab(), Tab::Sent);
+    assert!(screen(&app, 80, 24).contains("Sam Lee"));
+    app.update(Action::Tab(3));
+    let out = screen(&app, 80, 24);
+    assert!(
+        out.contains("Nobody has invited you in this export."),
+        "{out}"
+    );
+    app.update(Action::Tab(1));
+    let out = screen(&app, 80, 24);
+    assert!(
+        out.contains("No greeting-only invitations in this export."),
+        "{out}"
+    );
 }
 
 #[test]

@@ -343,14 +343,17 @@ impl App {
         app.stale_count = app.invitations.iter().filter(|i| app.is_stale(i)).count();
         let all: Vec<u32> = (0..n as u32).collect();
         app.sync_decisions(&all);
-        // Open on the first group with undecided invitations, customised first.
+        // Open on the first group with undecided invitations, customised
+        // first; on your sent ones when nobody has invited you.
+        let received = app.tab_members[3].len();
+        let sent = app.tab_members[4].len();
         app.tab = (0..3)
             .find(|&t| {
                 app.tab_members[t]
                     .iter()
                     .any(|&i| app.decisions[i as usize].is_none())
             })
-            .unwrap_or(3);
+            .unwrap_or(if received == 0 && sent > 0 { 4 } else { 3 });
         app.rebuild_rows(None);
         if let Some(first) = app.notices.first() {
             let more = app.notices.len() - 1;

@@ -13,6 +13,7 @@ use crate::journal::Decision;
 use crate::report::{fit, one_line};
 use crate::stats::Age;
 use crate::tui::app::{App, Filter, Tab};
+use crate::tui::keys::Action;
 
 /// The mark of a decision: ✓ accepted, ✗ ignored, ↩ replied.
 pub fn decision_mark(d: Option<Decision>) -> &'static str {
@@ -66,17 +67,26 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let msg = if tab == Tab::Sent {
             "  No sent invitations in this export.".to_string()
         } else if app.tab_members[app.tab].is_empty() {
-            format!(
-                "  No {} invitations in this export.",
-                tab.title().to_lowercase()
-            )
+            match tab.category() {
+                Some(c) => format!("  No {} invitations in this export.", c.label()),
+                None => "  Nobody has invited you in this export.".to_string(),
+            }
         } else if app.filter == Filter::Undecided {
+            let which = match tab.category() {
+                Some(c) => format!("All {} invitations are", c.label()),
+                None => "Every invitation is".to_string(),
+            };
             format!(
-                "  All {} decided. f shows the decided ones; Tab goes to the next group.",
-                tab.title().to_lowercase()
+                "  {which} decided. {} shows the decided ones; {} goes to the next group.",
+                app.keymap.hint(&Action::CycleFilter),
+                app.keymap.hint(&Action::NextTab)
             )
         } else {
-            format!("  None {} here. f changes the filter.", app.filter.label())
+            format!(
+                "  None {} here. {} changes the filter.",
+                app.filter.label(),
+                app.keymap.hint(&Action::CycleFilter)
+            )
         };
         frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim())), area);
         return;
