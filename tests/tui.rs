@@ -724,6 +724,25 @@ fn an_export_with_only_sent_invitations_opens_on_them() {
     );
 }
 
+/// A note from loading (here: a journal whose last line was cut short) is
+/// too long for the status line; the line says where to read it whole, and
+/// the help shows it wrapped.
+#[test]
+fn notes_from_loading_are_whole_in_the_help() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("journal.jsonl"), "{\"v\":1,\"id\":\"cut").unwrap();
+    let mut app = sample_app(dir.path());
+    let status = app.status.as_ref().unwrap().text.clone();
+    assert!(
+        status.starts_with("A note (? shows it whole): "),
+        "{status}"
+    );
+    app.update(Action::Help);
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("Notes from loading"), "{out}");
+    assert!(out.contains("kept its bytes in"), "{out}");
+}
+
 #[test]
 fn snapshot_too_small() {
     let dir = tempfile::tempdir().unwrap();

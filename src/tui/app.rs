@@ -356,13 +356,15 @@ impl App {
             .unwrap_or(if received == 0 && sent > 0 { 4 } else { 3 });
         app.rebuild_rows(None);
         if let Some(first) = app.notices.first() {
-            let more = app.notices.len() - 1;
+            // The status line may cut a long note short; the help shows
+            // every one whole, and the line says so first.
+            let help = app.keymap.hint(&Action::Help);
+            let lead = match app.notices.len() {
+                1 => format!("A note ({help} shows it whole)"),
+                n => format!("{n} notes ({help} shows them)"),
+            };
             app.status = Some(Status {
-                text: if more > 0 {
-                    format!("{first} (+{more} more)")
-                } else {
-                    first.clone()
-                },
+                text: format!("{lead}: {first}"),
                 error: false,
             });
         }

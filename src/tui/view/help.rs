@@ -11,11 +11,27 @@ use super::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keys::BINDABLE;
 
-/// The help text: every bindable action with its keys, then the keys of the
-/// search line and the composer, and what the marks mean.
-pub fn lines(app: &App, theme: Theme) -> Vec<Line<'static>> {
+/// The help text, `width` columns wide: the notes from loading the export,
+/// if any (the status line shows only the start of the first), every
+/// bindable action with its keys, then the keys of the search line and the
+/// composer, and what the marks mean.
+pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let mut out = Vec::new();
     let section = |t: &str| Line::styled(t.to_string(), theme.bold());
+    if !app.notices.is_empty() {
+        out.push(section("Notes from loading"));
+        let options = textwrap::Options::new(usize::from(width).max(20))
+            .initial_indent("  - ")
+            .subsequent_indent("    ");
+        for notice in &app.notices {
+            out.extend(
+                textwrap::wrap(notice, &options)
+                    .into_iter()
+                    .map(|l| Line::raw(l.into_owned())),
+            );
+        }
+        out.push(Line::raw(""));
+    }
     out.push(section("Keys"));
     for (_, action, help, _) in BINDABLE {
         let keys: Vec<String> = app
@@ -84,7 +100,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16)
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .title(Span::styled(" Help · Esc to close ", theme.bold()));
-    let text = lines(app, theme);
+    let text = lines(app, theme, rect.width.saturating_sub(2));
     let max_scroll = (text.len() as u16).saturating_sub(rect.height.saturating_sub(2));
     frame.render_widget(
         Paragraph::new(text)
