@@ -341,6 +341,12 @@ fn triage(
         ));
     }
     notices.extend(import.notices());
+    for name in keymap.unbound() {
+        notices.push(format!(
+            "[keys]: `{name}` has no key left (a key bound in the config took its default); give it one in {}",
+            paths.config_file.display()
+        ));
+    }
     let source_name = import.source.short_name();
     let app = App::new(AppInit {
         source_name,

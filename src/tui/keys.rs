@@ -444,6 +444,16 @@ impl Keymap {
     }
 
     /// The keys bound to an action, for hints (`a`, `j/↓`).
+    /// The config names of the actions left without any key: a key of the
+    /// user's took the only default one they had.
+    pub fn unbound(&self) -> Vec<&'static str> {
+        BINDABLE
+            .iter()
+            .filter(|(_, action, _, _)| self.keys_for(action).is_empty())
+            .map(|(name, _, _, _)| *name)
+            .collect()
+    }
+
     pub fn keys_for(&self, action: &Action) -> Vec<Key> {
         self.bindings
             .iter()
@@ -582,6 +592,9 @@ mod tests {
             "y moved to accept"
         );
         assert_eq!(km.hint(&Action::Accept), "y");
+        // The triage screen lists what this leaves without a key.
+        assert_eq!(km.unbound(), ["copy_url"]);
+        assert!(Keymap::new(&BTreeMap::new()).unwrap().unbound().is_empty());
     }
 
     #[test]
