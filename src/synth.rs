@@ -1,7 +1,7 @@
 //! Deterministic synthetic `Invitations.csv` exports, for benchmarks and
 //! stress tests.
 //!
-//! [`write`] streams a complete export (LinkedIn's seven-column header, then
+//! [`write()`] streams a complete export (LinkedIn's seven-column header, then
 //! one row per invitation, `\n` line ends, fields quoted only when needed) for
 //! one inbox owner, [`OWNER_NAME`]; [`generate`] collects the same bytes into
 //! a `String`. The mix follows the survey that motivates the tool:

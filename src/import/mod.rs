@@ -147,7 +147,7 @@ pub struct Import<T: Item = Invitation> {
     /// `path`, or `archive.zip:Invitations.csv` for an entry of an archive;
     /// for messages.
     pub origin: String,
-    /// A list of [`Invitation`]s, or [`AllFacts`].
+    /// A list of [`Invitation`]s, or [`AllFacts`](crate::stats::AllFacts).
     pub invitations: T::All,
     pub skipped: Vec<RowError>,
     pub duplicates: Vec<Duplicate>,
