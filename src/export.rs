@@ -49,6 +49,7 @@ use serde::Serialize;
 
 use crate::invitation::{Invitation, InvitationId};
 use crate::journal::{Decision, Entry, Journal};
+use crate::report::csv_io;
 
 /// Where pending invitations are answered on LinkedIn.
 pub const INVITATION_MANAGER_URL: &str = "https://www.linkedin.com/mynetwork/invitation-manager/";
@@ -145,7 +146,7 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
 
 fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
-    out.write_record(CSV_HEADER)?;
+    out.write_record(CSV_HEADER).map_err(csv_io)?;
     for r in rows {
         let e = r.entry;
         let decided_at = e
@@ -164,7 +165,8 @@ fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             e.thank_you.as_ref().map_or("", |d| &d.text),
             &id,
         ];
-        out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))?;
+        out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
+            .map_err(csv_io)?;
     }
     out.flush()
 }
@@ -505,7 +507,8 @@ pub fn write_drafts(
                 "drafted_at",
                 "text",
                 "id",
-            ])?;
+            ])
+            .map_err(csv_io)?;
             for r in &rows {
                 let at = r.draft.at.format("%Y-%m-%d %H:%M:%S").to_string();
                 let id = r.inv.id.to_string();
@@ -518,7 +521,8 @@ pub fn write_drafts(
                     &r.draft.text,
                     &id,
                 ];
-                out.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))?;
+                out.write_record(cells.iter().map(|c| spreadsheet_safe(c).into_owned()))
+                    .map_err(csv_io)?;
             }
             out.flush()?;
         }

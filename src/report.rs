@@ -424,7 +424,8 @@ pub fn classify_csv<'a>(
         crate::import::HEADER_COLUMNS
             .iter()
             .chain(&["category", "signals"]),
-    )?;
+    )
+    .map_err(csv_io)?;
     for inv in invs {
         out.write_record([
             inv.from(),
@@ -436,9 +437,23 @@ pub fn classify_csv<'a>(
             inv.invitee_url(),
             inv.category.label(),
             &inv.signals.to_csv(),
-        ])?;
+        ])
+        .map_err(csv_io)?;
     }
     out.flush()
+}
+
+/// A CSV writer's error as the `io::Error` it wraps, kind and all, so that a
+/// closed pipe (`| head`) stays `BrokenPipe` and ends the command quietly
+/// (`csv`'s own conversion makes every error `ErrorKind::Other`).
+pub(crate) fn csv_io(e: csv::Error) -> io::Error {
+    if !e.is_io_error() {
+        return io::Error::other(e);
+    }
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        other => io::Error::other(format!("{other:?}")),
+    }
 }
 
 #[derive(Serialize)]

@@ -30,6 +30,8 @@
 use std::fmt::Write as _;
 use std::io;
 
+use crate::report::csv_io;
+
 /// The inbox owner: the recipient of every incoming row, the sender of every
 /// outgoing one.
 pub const OWNER_NAME: &str = "Robin Castillo";
@@ -57,7 +59,7 @@ pub fn write<W: io::Write>(w: W, rows: usize, seed: u64) -> io::Result<()> {
         .terminator(csv::Terminator::Any(b'\n'))
         .buffer_capacity(64 * 1024)
         .from_writer(w);
-    out.write_record(HEADER)?;
+    out.write_record(HEADER).map_err(csv_io)?;
     let mut g = Generator::new(rows, seed);
     for i in 0..rows {
         g.row(i);
@@ -69,7 +71,8 @@ pub fn write<W: io::Write>(w: W, rows: usize, seed: u64) -> io::Result<()> {
             g.direction,
             g.inviter.as_str(),
             g.invitee.as_str(),
-        ])?;
+        ])
+        .map_err(csv_io)?;
     }
     out.flush()
 }

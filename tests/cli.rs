@@ -1446,3 +1446,40 @@ fn drafts_list_snapshot() {
     );
     assert!(csv_out.contains("thank-you,accepted"), "{csv_out}");
 }
+
+/// `invitriage classify … | head` ends quietly, as other Unix tools do: the
+/// CSV writer's broken pipe used to surface as `error: Broken pipe` and
+/// exit 2, because the `csv` crate turns every error into `Other`.
+#[test]
+fn a_closed_pipe_ends_every_output_quietly() {
+    use std::io::Read;
+    use std::process::Stdio;
+    let env = Env::new();
+    // About 1 MB of output: far more than a pipe's buffer holds.
+    let file = env.file("big.csv", invitriage::synth::generate(5_000, 7));
+    for args in [
+        &["classify", file, "--format", "csv"][..],
+        &["classify", file, "--format", "json"],
+        &["classify", file],
+        &["generate", "5000"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_invitriage"))
+            .args(args)
+            .current_dir(env.dir.path())
+            .env("HOME", env.path("home"))
+            .env("XDG_CONFIG_HOME", env.path("config"))
+            .env("INVITRIAGE_DATA_DIR", env.path("data"))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        let mut stdout = child.stdout.take().unwrap();
+        stdout.read_exact(&mut first).unwrap();
+        drop(stdout);
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+    }
+}
