@@ -314,9 +314,16 @@ fn triage(
     keymap: Keymap,
     templates: Templates,
 ) -> Result<ExitCode, Failure> {
-    if !io::stdout().is_terminal() || !io::stdin().is_terminal() {
+    if !io::stdout().is_terminal() {
         return Err(Failure(
             "the triage screen needs a terminal; for output to a pipe use `invitriage stats` or `invitriage classify`".into(),
+        ));
+    }
+    // Standard input may carry the export (`invitriage -`): keys then come
+    // from the controlling terminal.
+    if !io::stdin().is_terminal() && invitriage::tui::controlling_terminal().is_none() {
+        return Err(Failure(
+            "the triage screen reads keys from a terminal, and there is none: standard input is not one, and /dev/tty cannot be opened".into(),
         ));
     }
     // A large file takes a moment (about half a second for a million

@@ -29,7 +29,13 @@ impl App {
     }
 
     fn start_with(data: &Path, env: &[(&str, &str)]) -> App {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+        let cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+        Self::spawn(Self::environment(cmd, data, env))
+    }
+
+    /// `cmd` with the test's environment: its own home, config and data,
+    /// a pinned clock, no colour, a browser that does nothing.
+    fn environment(mut cmd: Command, data: &Path, env: &[(&str, &str)]) -> Command {
         cmd.env_clear()
             .env("TERM", "xterm-256color")
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
@@ -42,6 +48,10 @@ impl App {
         for (k, v) in env {
             cmd.env(k, v);
         }
+        cmd
+    }
+
+    fn spawn(cmd: Command) -> App {
         let mut session = Session::spawn(cmd).expect("spawn in a pty");
         session.get_process_mut().set_window_size(100, 30).unwrap();
         App {
@@ -136,6 +146,27 @@ fn a_person_triages_the_sample() {
     assert!(app.wait_exit(), "q quits");
     let d = decisions(dir.path());
     assert_eq!(d, vec![Decision::Accepted]);
+}
+
+/// `unzip -p export.zip Invitations.csv | invitriage -`: the export comes on
+/// standard input, and the keys from the terminal. This used to be refused
+/// with "the triage screen needs a terminal".
+#[test]
+fn the_export_can_come_on_standard_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("export.csv");
+    std::fs::write(&export, invitriage::synth::generate(40, 3)).unwrap();
+    let mut sh = Command::new("sh");
+    sh.args(["-c", "exec \"$0\" - < \"$1\""])
+        .arg(env!("CARGO_BIN_EXE_invitriage"))
+        .arg(&export);
+    let mut app = App::spawn(App::environment(sh, dir.path(), &[]));
+    app.wait_for("invitriage · stdin · ");
+    app.press("a");
+    app.wait_for("Accepted ");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    assert_eq!(decisions(dir.path()), vec![Decision::Accepted]);
 }
 
 #[test]

@@ -68,10 +68,11 @@ impl Source {
         matches!(self, Source::Sample)
     }
 
-    /// A short name for headers: the file name, or "sample".
+    /// A short name for headers: the file name, "sample", or "stdin".
     pub fn short_name(&self) -> String {
         match self {
             Source::Sample => "sample".to_string(),
+            Source::Path(p) if p == Path::new("-") => "stdin".to_string(),
             Source::Path(p) => p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

@@ -1,7 +1,7 @@
 //! Handing a draft to `$VISUAL` / `$EDITOR` in a temporary file only the user
 //! can read, and taking the edited text back.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::Command;
 
 /// The editor command: `$VISUAL`, else `$EDITOR`, else `vi`.
@@ -31,9 +31,16 @@ pub fn edit(text: &str) -> Result<String, String> {
     // `$EDITOR` may carry arguments (`code --wait`): split on white space.
     let mut parts = cmd.split_whitespace();
     let program = parts.next().unwrap_or("vi");
-    let status = Command::new(program)
-        .args(parts)
-        .arg(&path)
+    let mut command = Command::new(program);
+    command.args(parts).arg(&path);
+    // With the export on standard input (`invitriage -`), an editor reading
+    // it would meet the end of a pipe: give it the terminal instead.
+    if !std::io::stdin().is_terminal()
+        && let Some(tty) = super::controlling_terminal()
+    {
+        command.stdin(tty);
+    }
+    let status = command
         .status()
         .map_err(|e| format!("Cannot start the editor `{cmd}`: {e} (set $VISUAL or $EDITOR)"))?;
     if !status.success() {

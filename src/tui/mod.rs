@@ -22,6 +22,26 @@ use ratatui::DefaultTerminal;
 use app::{App, Effect};
 use keys::{Action, action_for};
 
+/// The terminal to read keys from when standard input is not one (it
+/// carried the export: `unzip -p export.zip Invitations.csv | invitriage -`):
+/// the controlling terminal. crossterm reads keys from it on its own then;
+/// the editor is handed it as its standard input.
+pub fn controlling_terminal() -> Option<std::fs::File> {
+    #[cfg(unix)]
+    {
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open("/dev/tty")
+            .ok()
+    }
+    // Elsewhere crossterm reads the console, whatever standard input is.
+    #[cfg(not(unix))]
+    {
+        None
+    }
+}
+
 /// Runs the app until the user quits or a SIGTERM/SIGHUP arrives. The
 /// terminal is restored on every exit path, a panic included.
 pub fn run(mut app: App) -> io::Result<()> {
