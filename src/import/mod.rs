@@ -1243,48 +1243,111 @@ pub fn parse_sent_at(s: &str) -> Option<NaiveDateTime> {
         .and_then(|d| d.and_hms_opt(0, 0, 0))
 }
 
-/// `s` as a number of `min..=max` ASCII digits.
 /// LinkedIn's own form exactly, `7/8/26, 3:43 PM`, read byte by byte:
 /// nearly every row has it. `None` for anything else, which
 /// [`parse_sent_at`] then reads the general way (and so decides).
 fn linkedin_form(s: &[u8]) -> Option<NaiveDateTime> {
-    /// `min` to `max` digits at `*at`, then `then`: the number, and `*at`
-    /// moved past both.
-    fn read(s: &[u8], at: &mut usize, min: usize, max: usize, then: &[u8]) -> Option<(u32, usize)> {
-        let start = *at;
-        let mut n = 0u32;
-        while let Some(&b) = s.get(*at).filter(|b| b.is_ascii_digit()) {
-            if *at - start == max {
-                return None;
-            }
-            n = n * 10 + u32::from(b - b'0');
-            *at += 1;
-        }
-        let digits = *at - start;
-        if digits < min || s.get(*at..*at + then.len()) != Some(then) {
+    let (date, comma) = linkedin_date(s)?;
+    Some(date.and_time(linkedin_clock(&s[comma..])?))
+}
+
+/// `min` to `max` digits at `*at`, then `then`: the number, and `*at`
+/// moved past both.
+fn read_digits(
+    s: &[u8],
+    at: &mut usize,
+    min: usize,
+    max: usize,
+    then: &[u8],
+) -> Option<(u32, usize)> {
+    let start = *at;
+    let mut n = 0u32;
+    while let Some(&b) = s.get(*at).filter(|b| b.is_ascii_digit()) {
+        if *at - start == max {
             return None;
         }
-        *at += then.len();
-        Some((n, digits))
+        n = n * 10 + u32::from(b - b'0');
+        *at += 1;
     }
+    let digits = *at - start;
+    if digits < min || s.get(*at..*at + then.len()) != Some(then) {
+        return None;
+    }
+    *at += then.len();
+    Some((n, digits))
+}
+
+/// The date of [`linkedin_form`], `7/8/26` up to its comma, and where the
+/// comma is.
+fn linkedin_date(s: &[u8]) -> Option<(NaiveDate, usize)> {
     let at = &mut 0;
-    let (month, _) = read(s, at, 1, 2, b"/")?;
-    let (day, _) = read(s, at, 1, 2, b"/")?;
-    let year = match read(s, at, 2, 4, b", ")? {
+    let (month, _) = read_digits(s, at, 1, 2, b"/")?;
+    let (day, _) = read_digits(s, at, 1, 2, b"/")?;
+    let year = match read_digits(s, at, 2, 4, b",")? {
         (y, 2) => 2000 + y,
         (y, 4) => y,
         _ => return None,
     };
-    let (hour, _) = read(s, at, 1, 2, b":")?;
-    let (minute, _) = read(s, at, 2, 2, b" ")?;
+    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some((date, *at - 1))
+}
+
+/// The rest of [`linkedin_form`] from the comma: `, 3:43 PM`.
+fn linkedin_clock(s: &[u8]) -> Option<NaiveTime> {
+    if !s.starts_with(b", ") {
+        return None;
+    }
+    let at = &mut 2;
+    let (hour, _) = read_digits(s, at, 1, 2, b":")?;
+    let (minute, _) = read_digits(s, at, 2, 2, b" ")?;
     let hour = match s.get(*at..)? {
         b"AM" if (1..=12).contains(&hour) => hour % 12,
         b"PM" if (1..=12).contains(&hour) => hour % 12 + 12,
         _ => return None,
     };
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?.and_hms_opt(hour, minute, 0)
+    NaiveTime::from_hms_opt(hour, minute, 0)
 }
 
+/// [`parse_sent_at`] for the rows of one piece of an export. An export is in
+/// date order, so the date part of LinkedIn's form (`7/8/26`) mostly
+/// repeats from row to row: the last one's date is kept, and when the next
+/// row's date part is the same bytes only its clock is read.
+#[derive(Debug, Default)]
+pub(crate) struct SentAtReader {
+    /// The last date part read, up to its comma (at most `M/D/YYYY`).
+    key: [u8; 10],
+    len: usize,
+    date: Option<NaiveDate>,
+}
+
+impl SentAtReader {
+    pub(crate) fn parse(&mut self, s: &str) -> Option<NaiveDateTime> {
+        self.linkedin_form(s.as_bytes())
+            .or_else(|| parse_sent_at(s))
+    }
+
+    /// [`linkedin_form`], the date part read only when it is not the last
+    /// one's.
+    fn linkedin_form(&mut self, s: &[u8]) -> Option<NaiveDateTime> {
+        // The same bytes up to the same comma make the same date.
+        let repeat = self
+            .date
+            .filter(|_| s.get(self.len) == Some(&b',') && s[..self.len] == self.key[..self.len]);
+        let (date, comma) = match repeat {
+            Some(date) => (date, self.len),
+            None => {
+                let (date, comma) = linkedin_date(s)?;
+                // At most `MM/DD/YYYY`: ten bytes.
+                self.key.get_mut(..comma)?.copy_from_slice(&s[..comma]);
+                (self.len, self.date) = (comma, Some(date));
+                (date, comma)
+            }
+        };
+        Some(date.and_time(linkedin_clock(&s[comma..])?))
+    }
+}
+
+/// `s` as a number of `min..=max` ASCII digits.
 fn number(s: &str, min: usize, max: usize) -> Option<u32> {
     if s.len() < min || s.len() > max || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
@@ -1408,6 +1471,61 @@ mod tests {
                 }
             }
         }
+
+        /// Reading a run of rows with the last date kept gives what reading
+        /// each on its own gives, whatever repeats, changes or breaks.
+        #[test]
+        fn sent_at_reader_agrees(rows in proptest::collection::vec(
+            proptest::prop_oneof![
+                "1[0-2]/[1-3]/(2[5-7]|202[5-7]), (1|12):0[0-5] [AP]M",
+                "[0-9]{1,3}/[0-9]{1,3}/[0-9]{1,5}, [0-9]{1,3}:[0-9]{1,3} [AP]M",
+                "[0-9/:, APMT-]{0,20}",
+                "1/2/26,[ ,]{0,2}3:0[0-9]( PM)?",
+            ],
+            0..40,
+        )) {
+            let mut reader = SentAtReader::default();
+            for s in &rows {
+                proptest::prop_assert_eq!(reader.parse(s), parse_sent_at(s), "{:?}", s);
+            }
+        }
+    }
+
+    #[test]
+    fn sent_at_reader_rereads_a_changed_date() {
+        let mut reader = SentAtReader::default();
+        let read = |r: &mut SentAtReader, s| r.parse(s).map(|d| d.to_string());
+        assert_eq!(
+            read(&mut reader, "7/8/26, 3:43 PM").as_deref(),
+            Some("2026-07-08 15:43:00")
+        );
+        assert_eq!(
+            read(&mut reader, "7/8/26, 9:05 AM").as_deref(),
+            Some("2026-07-08 09:05:00")
+        );
+        // The same date part, then a longer one that starts with it.
+        assert_eq!(
+            read(&mut reader, "7/8/2026, 9:05 AM").as_deref(),
+            Some("2026-07-08 09:05:00")
+        );
+        assert_eq!(read(&mut reader, "7/8/26, 13:05 AM"), None);
+        assert_eq!(
+            read(&mut reader, "7/8/26 15:43").as_deref(),
+            Some("2026-07-08 15:43:00")
+        );
+        assert_eq!(
+            read(&mut reader, "7/9/26, 12:00 AM").as_deref(),
+            Some("2026-07-09 00:00:00")
+        );
+        assert_eq!(read(&mut reader, "2/30/26, 1:00 AM"), None);
+        assert_eq!(
+            read(&mut reader, "7/9/26, 1:00 PM").as_deref(),
+            Some("2026-07-09 13:00:00")
+        );
+        assert_eq!(
+            read(&mut reader, "7/9/27, 1:00 PM").as_deref(),
+            Some("2027-07-09 13:00:00")
+        );
     }
 
     #[test]

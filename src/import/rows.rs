@@ -12,8 +12,8 @@ use std::sync::Arc;
 use csv::ByteRecord;
 
 use super::{
-    Classify, Columns, Duplicate, RowError, TextEncoding, parse_direction, parse_sent_at, plural,
-    shorten,
+    Classify, Columns, Duplicate, RowError, SentAtReader, TextEncoding, parse_direction,
+    parse_sent_at, plural, shorten,
 };
 use crate::classify::{Category, Classification, Signals};
 use crate::invitation::{Direction, Fields, Invitation, InvitationId, profile_key};
@@ -459,6 +459,7 @@ pub struct Rows<'c, T: Item> {
     classify: Option<Classify<'c>>,
     counted: DirectionFilter,
     shared: Shared,
+    sent_at: SentAtReader,
     pub piece: Piece<T>,
 }
 
@@ -475,6 +476,7 @@ impl<'c, T: Item> Rows<'c, T> {
             classify,
             counted,
             shared: Shared::default(),
+            sent_at: SentAtReader::default(),
             piece: Piece::default(),
         }
     }
@@ -712,7 +714,7 @@ impl<'c, T: Item> Rows<'c, T> {
             self.skip(line, reason);
             return;
         };
-        let Some(sent_at) = parse_sent_at(sent_at) else {
+        let Some(sent_at) = self.sent_at.parse(sent_at) else {
             self.skip(
                 line,
                 format!(
