@@ -108,7 +108,8 @@ fn push_piece(t: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
     let s = &t[a..b];
     let trimmed = s.trim();
     if has_content(trimmed) {
-        let a = a + (s.len() - s.trim_start().len());
+        // `trimmed` is a part of `s`: its offset is where it starts.
+        let a = a + (trimmed.as_ptr() as usize - s.as_ptr() as usize);
         out.push((a, a + trimmed.len()));
     }
 }
