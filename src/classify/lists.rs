@@ -5,6 +5,8 @@ use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 use super::body::{Histogram, split_pieces};
+use super::greeting;
+use super::names::NameWords;
 use super::normalise::{fold_entry, nfkc_cow, normalise, words};
 use super::signals::Hints;
 use super::{Lists, Signals};
@@ -266,12 +268,6 @@ impl Prepared {
 
     pub(crate) fn new(extra: &Lists) -> Self {
         let mut p = Prepared::default();
-        for text in all(STOCK_TEXTS, &extra.stock_texts) {
-            p.add_stock(text, StockKind::StockText);
-        }
-        for text in all(GENERIC_PHRASES, &extra.generic_phrases) {
-            p.add_stock(text, StockKind::GenericPhrase);
-        }
         for entry in all(GENERIC_WORDS, &extra.generic_words) {
             // An entry is a word; should a user write a phrase, each word counts.
             let n = normalise(entry);
@@ -298,6 +294,13 @@ impl Prepared {
                 p.non_names.insert(w.to_owned());
             }
         }
+        // After the greeting's lists: `add_stock` reads greetings with them.
+        for text in all(STOCK_TEXTS, &extra.stock_texts) {
+            p.add_stock(text, StockKind::StockText);
+        }
+        for text in all(GENERIC_PHRASES, &extra.generic_phrases) {
+            p.add_stock(text, StockKind::GenericPhrase);
+        }
         let hint_lists = [
             (Signals::CONTEXT, HINTS_CONTEXT, &extra.context_hints),
             (Signals::REASON, HINTS_REASON, &extra.reason_hints),
@@ -313,10 +316,18 @@ impl Prepared {
     }
 
     /// Adds every sentence of `text` (split like a body) as a stock sentence.
+    /// A greeting it opens with is left out, as it is of a note: a stock
+    /// text pasted as received (`Hej, jag vill …`) then matches the notes
+    /// that carry it, whose greeting is read before their body.
     fn add_stock(&mut self, text: &str, kind: StockKind) {
         let text = nfkc_cow(text);
+        let ctx = greeting::Ctx {
+            lists: self,
+            recipient: &NameWords::default(),
+        };
+        let body = greeting::detect(&text, &ctx, &mut String::new()).map_or(0, |g| g.end);
         let mut pieces = Vec::new();
-        split_pieces(&text, 0, &mut pieces);
+        split_pieces(&text, body, &mut pieces);
         for (a, b) in pieces {
             let display = &text[a..b];
             let norm = normalise(display);
@@ -396,17 +407,20 @@ mod tests {
     #[test]
     fn config_entries_extend() {
         let extra = Lists {
-            stock_texts: vec!["Hallo! Ich würde mich freuen.".into()],
+            stock_texts: vec!["Hallo! Schön, Sie zu sehen. Ich würde mich freuen.".into()],
             titles: vec!["Ing.".into()],
             non_names: vec!["Ladies/Gentlemen".into()],
             generic_words: vec!["Awesome Stuff".into()],
             ..Lists::default()
         };
         let p = Prepared::new(&extra);
-        assert!(p.stock_exact.contains_key("hallo"));
-        assert!(!p.stock_exact.contains_key("hallx"));
-        assert!(p.stock_raw.contains_key("Hallo!"));
-        assert!(!p.stock_raw.contains_key("Hallo?"));
+        // Its greeting is read as a greeting, not kept as a sentence.
+        assert!(!p.stock_exact.contains_key("hallo"));
+        assert!(!p.stock_raw.contains_key("Hallo!"));
+        assert!(p.stock_exact.contains_key("schön, sie zu sehen"));
+        assert!(!p.stock_exact.contains_key("schön, sie zu sehex"));
+        assert!(p.stock_raw.contains_key("Schön, Sie zu sehen."));
+        assert!(!p.stock_raw.contains_key("Schön, Sie zu sehen?"));
         assert!(p.stock_exact.contains_key("ich würde mich freuen"));
         assert!(p.titles.contains("ing"));
         assert!(p.non_names.contains("ladies") && p.non_names.contains("gentlemen"));

@@ -352,6 +352,50 @@ fn signals_only_for_customised_notes() {
     }
 }
 
+/// A stock text pasted as received, greeting and all, matches the notes
+/// that carry it: its greeting is read as a note's is, whoever it names
+/// (it used to stay in the stock sentence, which no note's body could then
+/// match, since a note's greeting is read first).
+#[test]
+fn a_stock_text_with_a_greeting_matches_as_received() {
+    let extra = Lists {
+        stock_texts: vec![
+            "Hej, jag vill gärna lägga till dig i mitt nätverk på LinkedIn.".into(),
+            "Hallo Frau Schmidt, ich möchte Sie gerne in mein Netzwerk aufnehmen.".into(),
+        ],
+        ..Lists::default()
+    };
+    let c = Classifier::new(&extra);
+    for (note, want) in [
+        (
+            "Hej, jag vill gärna lägga till dig i mitt nätverk på LinkedIn.",
+            Def,
+        ),
+        (
+            "Jag vill gärna lägga till dig i mitt nätverk på LinkedIn.",
+            Def,
+        ),
+        (
+            "Hej Colleen! Jag vill gärna lägga till dig i mitt nätverk på LinkedIn.",
+            GreetingOnly,
+        ),
+        (
+            "Guten Tag, ich möchte Sie gerne in mein Netzwerk aufnehmen.",
+            Def,
+        ),
+        (
+            "Hallo Colleen, ich möchte Sie gerne in mein Netzwerk aufnehmen.",
+            GreetingOnly,
+        ),
+        (
+            "Hej, jag vill gärna prata om lagerstyrning i Göteborg.",
+            Customised,
+        ),
+    ] {
+        assert_eq!(check(&c, note, JOE, COLLEEN).category, want, "{note}");
+    }
+}
+
 #[test]
 fn config_extends_lists() {
     let extra = Lists {
