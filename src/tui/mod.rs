@@ -112,7 +112,7 @@ fn event_loop(
             match effect {
                 Effect::Quit => return Ok(()),
                 Effect::OpenUrl(url) => {
-                    let msg = open_url(&url);
+                    let msg = open_url(&url, &app.keymap.hint(&Action::CopyUrl));
                     app.update(msg);
                 }
                 Effect::Copy { text, label } => {
@@ -137,11 +137,19 @@ fn event_loop(
 }
 
 /// Opens a URL with `$BROWSER` when set, else the platform's opener.
-fn open_url(url: &str) -> Action {
-    let browser = std::env::var("BROWSER")
-        .ok()
-        .filter(|b| !b.trim().is_empty());
-    let result = match &browser {
+/// `copy_key` copies the URL instead, for the message when neither opens.
+fn open_url(url: &str, copy_key: &str) -> Action {
+    let browser = std::env::var("BROWSER").ok();
+    open_url_with(
+        browser.as_deref().filter(|b| !b.trim().is_empty()),
+        url,
+        copy_key,
+    )
+}
+
+/// [`open_url`] with `browser` for `$BROWSER`.
+fn open_url_with(browser: Option<&str>, url: &str, copy_key: &str) -> Action {
+    let result = match browser {
         Some(b) => std::process::Command::new(b)
             .arg(url)
             .stdin(std::process::Stdio::null())
@@ -154,16 +162,21 @@ fn open_url(url: &str) -> Action {
     match result {
         Ok(()) => Action::Status(format!("Opened {url} in the browser"), false),
         Err(e) => {
+            // What to do first: the reason (the opener's own words, long
+            // and with the URL in them) is the part a narrow status line
+            // may cut.
             let why = e.to_string();
-            let why = why
-                .lines()
-                .next()
-                .unwrap_or("")
-                .chars()
-                .take(60)
-                .collect::<String>();
+            let why = why.lines().next().unwrap_or("");
+            let with = browser.map_or(String::new(), |b| format!("`{b}`: "));
             Action::Status(
-                format!("No browser could be opened (set $BROWSER; {why}) · y copies the URL"),
+                format!(
+                    "No browser could be opened: {}$BROWSER names a browser to use ({with}{why})",
+                    if copy_key.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{copy_key} copies the URL, ")
+                    }
+                ),
                 true,
             )
         }
@@ -192,5 +205,27 @@ fn copy(text: &str, label: &str) -> Action {
             format!("Could not copy the {label}: no clipboard found"),
             true,
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_browser_that_cannot_start_says_what_to_do_first() {
+        let Action::Status(msg, is_error) = open_url_with(
+            Some("/nonexistent/browser"),
+            "https://www.linkedin.com/in/x",
+            "y",
+        ) else {
+            panic!("a status");
+        };
+        assert!(is_error);
+        assert!(
+            msg.starts_with("No browser could be opened: y copies the URL, $BROWSER names"),
+            "{msg}"
+        );
+        assert!(msg.contains("`/nonexistent/browser`: "), "{msg}");
     }
 }
