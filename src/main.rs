@@ -216,7 +216,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ClassifyFormat::Json => output(report::classify_json(out, invs))?,
                 ClassifyFormat::Table => {
                     let width = if io::stdout().is_terminal() {
-                        crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
+                        output_width()
                     } else {
                         120
                     };
@@ -384,6 +384,16 @@ fn exit_without_freeing<T: import::Item>(import: Import<T>) {
     std::mem::forget(import);
 }
 
+/// The terminal's width for text output; 100 when it is not a terminal
+/// (or does not say), which leaves every line as it is.
+fn output_width() -> usize {
+    if io::stdout().is_terminal() {
+        crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
+    } else {
+        100
+    }
+}
+
 /// Output to a closed pipe (`| head`) ends the command quietly, as in other
 /// Unix tools; other write errors are failures.
 fn output(result: io::Result<()>) -> Result<(), Failure> {
@@ -416,7 +426,16 @@ fn print_stats<T: import::Item>(
     let written = if json {
         report::stats_json(out, import, b, direction, stale, now)
     } else {
-        report::stats_text(out, import, b, direction, stale, now, stale_days)
+        report::stats_text(
+            out,
+            import,
+            b,
+            direction,
+            stale,
+            now,
+            stale_days,
+            output_width(),
+        )
     };
     output(written)
 }

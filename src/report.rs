@@ -169,7 +169,26 @@ pub fn source_line<T: Item>(import: &Import<T>) -> String {
     }
 }
 
-/// `stats` as text.
+/// Writes `text` wrapped to `width` at spaces, its first line indented by
+/// `indent` and the others by two more spaces. Words are never split (not
+/// at a hyphen, nor a path too long for the line).
+fn write_wrapped(w: &mut impl Write, text: &str, indent: &str, width: usize) -> io::Result<()> {
+    let more = format!("{indent}  ");
+    let options = textwrap::Options::new(width)
+        .initial_indent(indent)
+        .subsequent_indent(&more)
+        .break_words(false)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    for line in textwrap::wrap(text, options) {
+        writeln!(w, "{line}")?;
+    }
+    Ok(())
+}
+
+/// `stats` as text, fitted to `width` columns (the terminal's; the layout
+/// is at its widest from 90 on): the bars narrow, and the longer lines wrap
+/// at spaces rather than where the terminal would cut them.
+#[allow(clippy::too_many_arguments)]
 pub fn stats_text<T: Item>(
     w: &mut impl Write,
     import: &Import<T>,
@@ -178,19 +197,21 @@ pub fn stats_text<T: Item>(
     stale: Option<&[&Invitation]>,
     now: NaiveDateTime,
     stale_after_days: u32,
+    width: usize,
 ) -> io::Result<()> {
-    writeln!(w, "{}", source_line(import))?;
+    let width = width.max(40);
+    write_wrapped(w, &source_line(import), "", width)?;
     let dir = match filter {
         DirectionFilter::Incoming => "incoming ",
         DirectionFilter::Outgoing => "sent ",
         DirectionFilter::All => "",
     };
-    writeln!(
-        w,
+    let survey = format!(
         "{} {dir}{}",
         b.total,
         survey_line(b).split_once(' ').map_or("", |x| x.1)
-    )?;
+    );
+    write_wrapped(w, &survey, "", width)?;
     if b.total == 0 && !import.is_empty() {
         // Rows were read, all of them the other way: say where they are
         // rather than draw empty bars.
@@ -212,30 +233,32 @@ pub fn stats_text<T: Item>(
         .map(|&c| b.by_category.get(c))
         .max()
         .unwrap_or(0);
+    let no_note = format!("  {} with no note", b.no_note);
+    // The row is `  default      112 (83%)  ███…  63 with no note`.
+    let bars = width.saturating_sub(31 + no_note.len() + 1).clamp(8, 40);
     for cat in Category::ALL {
         let n = b.by_category.get(cat);
-        let extra = if cat == Category::Default {
-            format!("  {} with no note", b.no_note)
-        } else {
-            String::new()
-        };
         writeln!(
             w,
             "  {:<14}{:>7} {:>5}  {}{}",
             cat.label(),
             n,
             format!("({}%)", b.percent(n)),
-            bar(n, max, 40),
-            extra
+            bar(n, max, bars),
+            if cat == Category::Default {
+                no_note.as_str()
+            } else {
+                ""
+            }
         )?;
     }
     let s = b.signals;
     if b.by_category.get(Category::Customised) > 0 {
-        writeln!(
-            w,
-            "  customised notes with context {} · reason {} · offer {} · pitch {}",
+        let line = format!(
+            "customised notes with context {} · reason {} · offer {} · pitch {}",
             s.context, s.reason, s.offer, s.pitch
-        )?;
+        );
+        write_wrapped(w, &line, "  ", width)?;
     }
     writeln!(w)?;
     if let (Some(old), Some(new)) = (b.oldest, b.newest) {
@@ -254,17 +277,19 @@ pub fn stats_text<T: Item>(
         writeln!(w)?;
         writeln!(w, "  by month")?;
         let max = b.by_month.iter().map(|m| m.1).max().unwrap_or(0);
+        // `  Nov 2026      24  ███…`
+        let bars = width.saturating_sub(21).clamp(8, 40);
         for (m, n) in &b.by_month {
-            writeln!(w, "  {}  {:>6}  {}", m.label(), n, bar(*n, max, 40))?;
+            writeln!(w, "  {}  {:>6}  {}", m.label(), n, bar(*n, max, bars))?;
         }
     }
     if let Some(stale) = stale {
         writeln!(w)?;
-        writeln!(
-            w,
-            "  sent and still pending after {stale_after_days} days: {} (worth a follow-up, or withdrawing)",
+        let line = format!(
+            "sent and still pending after {stale_after_days} days: {} (worth a follow-up, or withdrawing)",
             stale.len()
-        )?;
+        );
+        write_wrapped(w, &line, "  ", width)?;
         for inv in stale.iter().take(10) {
             writeln!(
                 w,
@@ -552,6 +577,46 @@ mod tests {
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("日本語です", 5), "日本…");
+    }
+
+    /// At 60 columns no line of `stats` is longer than the terminal, and
+    /// the words are the same as at full width, in the same order.
+    #[test]
+    fn stats_text_fits_a_narrow_terminal() {
+        let classifier = crate::classify::Classifier::default();
+        let classify = |n: &str, f: &str, t: &str| classifier.classify(n, f, t);
+        let import =
+            crate::import::load_classified(&crate::import::Source::Sample, &classify).unwrap();
+        let now = crate::import::parse_sent_at("2026-11-25T12:00:00").unwrap();
+        let b = crate::stats::breakdown(&import.invitations, DirectionFilter::All);
+        let stale = crate::stats::stale_sent(&import.invitations, now, 21);
+        let text = |width| {
+            let mut out = Vec::new();
+            stats_text(
+                &mut out,
+                &import,
+                &b,
+                DirectionFilter::All,
+                Some(&stale),
+                now,
+                21,
+                width,
+            )
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let (narrow, wide) = (text(60), text(100));
+        for line in narrow.lines() {
+            assert!(line.chars().count() <= 60, "{line:?}\n{narrow}");
+        }
+        assert!(wide.lines().any(|l| l.chars().count() > 60));
+        let words = |t: &str| {
+            t.split_whitespace()
+                .filter(|w| !w.starts_with('█'))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(words(&narrow), words(&wide));
     }
 
     #[test]
