@@ -221,6 +221,55 @@ struct StockJson<'a> {
     why: String,
 }
 
+/// [`write_text`] fitted to `width` columns (a terminal's): each line
+/// wrapped at spaces, its further lines under its own text.
+pub fn write_text_wrapped(w: &mut impl Write, g: &Grade, width: usize) -> io::Result<()> {
+    let mut out = Vec::new();
+    write_text(&mut out, g)?;
+    for line in String::from_utf8_lossy(&out).lines() {
+        for part in wrap_line(line, width) {
+            writeln!(w, "{part}")?;
+        }
+    }
+    Ok(())
+}
+
+/// One line of [`write_text`] wrapped to `width`, so that it goes on under
+/// its own text (`✗ reason   give a reason … / from them`), not at the left
+/// edge.
+pub fn wrap_line(line: &str, width: usize) -> Vec<String> {
+    let indent = " ".repeat(hanging_indent(line).min(width / 2));
+    let options = textwrap::Options::new(width).subsequent_indent(&indent);
+    textwrap::wrap(line, options)
+        .into_iter()
+        .map(|part| part.into_owned())
+        .collect()
+}
+
+/// Where the text of a verdict line starts, for its wrapped lines: after
+/// the label and the spaces that follow it (`  ✗ reason   give …`), or after
+/// the marker (`  - “…”`), or at the line's own indent.
+fn hanging_indent(line: &str) -> usize {
+    let lead = line.len() - line.trim_start().len();
+    let rest = &line[lead..];
+    let marked = rest.starts_with(['✓', '✗', '!', '-']);
+    if !marked {
+        return lead;
+    }
+    let marker = rest.chars().next().map_or(0, char::len_utf8);
+    let after = &rest[marker..];
+    // A label is one word followed by two spaces or more.
+    let label = after.trim_start();
+    let word = label.find(' ').unwrap_or(label.len());
+    let gap = label[word..].len() - label[word..].trim_start().len();
+    let chars = |s: &str| s.chars().count();
+    if gap >= 2 {
+        chars(&line[..lead]) + 1 + (after.len() - label.len()) + chars(&label[..word]) + gap
+    } else {
+        chars(&line[..lead]) + 1 + (after.len() - label.len())
+    }
+}
+
 /// `check --json`: one object, for scripts and editors.
 pub fn write_json(w: &mut impl Write, g: &Grade) -> io::Result<()> {
     let out = Json {
@@ -253,6 +302,33 @@ pub fn write_json(w: &mut impl Write, g: &Grade) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn wrapped_verdict_lines_hang_under_their_text() {
+        assert_eq!(hanging_indent("  ✗ reason   give a reason"), 13);
+        assert_eq!(hanging_indent("  ✓ context  found “met”"), 13);
+        assert_eq!(hanging_indent("  - “I'd like to add you”"), 4);
+        assert_eq!(hanging_indent("length: 71 of 300 characters"), 0);
+        assert_eq!(hanging_indent("   plain"), 3);
+    }
+
+    /// `invitriage check` in a 60-column terminal: no line longer, and each
+    /// hint goes on under its own text.
+    #[test]
+    fn text_wrapped_to_a_terminal_hangs_under_each_hint() {
+        let g = grade("Hello");
+        let mut out = Vec::new();
+        write_text_wrapped(&mut out, &g, 60).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.lines().all(|l| l.chars().count() <= 60), "{text}");
+        let lines: Vec<&str> = text.lines().collect();
+        let at = lines
+            .iter()
+            .position(|l| l.starts_with("  ✗ context  say how"))
+            .expect(&text);
+        assert!(lines[at + 1].starts_with(&" ".repeat(13)), "{text}");
+        assert!(!lines[at + 1].starts_with(&" ".repeat(14)), "{text}");
+    }
 
     fn grade(note: &str) -> Grade {
         Grade::new(

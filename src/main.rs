@@ -265,6 +265,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let mut out = io::stdout().lock();
             if json {
                 output(check::write_json(&mut out, &grade))?;
+            } else if io::stdout().is_terminal() {
+                output(check::write_text_wrapped(&mut out, &grade, output_width()))?;
             } else {
                 output(check::write_text(&mut out, &grade))?;
             }

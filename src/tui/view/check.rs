@@ -63,51 +63,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         } else {
             ratatui::style::Style::new()
         };
-        let indent = " ".repeat(hanging_indent(l).min(width / 2));
-        let options = textwrap::Options::new(width).subsequent_indent(&indent);
         lines.extend(
-            textwrap::wrap(l, options)
+            check::wrap_line(l, width)
                 .into_iter()
                 .map(|part| Line::styled(format!(" {part}"), style)),
         );
     }
     frame.render_widget(Paragraph::new(lines), verdict);
-}
-
-/// Where the text of a verdict line starts, for its wrapped lines: after
-/// the label and the spaces that follow it (`  ✗ reason   give …`), or after
-/// the marker (`  - “…”`), or at the line's own indent.
-fn hanging_indent(line: &str) -> usize {
-    let lead = line.len() - line.trim_start().len();
-    let rest = &line[lead..];
-    let marked = rest.starts_with(['✓', '✗', '!', '-']);
-    if !marked {
-        return lead;
-    }
-    let marker = rest.chars().next().map_or(0, char::len_utf8);
-    let after = &rest[marker..];
-    // A label is one word followed by two spaces or more.
-    let label = after.trim_start();
-    let word = label.find(' ').unwrap_or(label.len());
-    let gap = label[word..].len() - label[word..].trim_start().len();
-    let chars = |s: &str| s.chars().count();
-    if gap >= 2 {
-        chars(&line[..lead]) + 1 + (after.len() - label.len()) + chars(&label[..word]) + gap
-    } else {
-        chars(&line[..lead]) + 1 + (after.len() - label.len())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::hanging_indent;
-
-    #[test]
-    fn wrapped_verdict_lines_hang_under_their_text() {
-        assert_eq!(hanging_indent("  ✗ reason   give a reason"), 13);
-        assert_eq!(hanging_indent("  ✓ context  found “met”"), 13);
-        assert_eq!(hanging_indent("  - “I'd like to add you”"), 4);
-        assert_eq!(hanging_indent("length: 71 of 300 characters"), 0);
-        assert_eq!(hanging_indent("   plain"), 3);
-    }
 }
