@@ -5,7 +5,7 @@ use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use invitriage::check;
 use invitriage::classify::Classifier;
@@ -107,6 +107,12 @@ enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+    },
+    /// Print a completion script for SHELL; e.g. for bash:
+    /// `invitriage completions bash > ~/.local/share/bash-completion/completions/invitriage`.
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
     },
     /// Write a synthetic export of ROWS fictional invitations (for trying
     /// the app at scale and for benchmarks); the same seed gives the same file.
@@ -275,6 +281,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        Some(Command::Completions { shell }) => {
+            let mut out = io::stdout().lock();
+            clap_complete::generate(shell, &mut Cli::command(), "invitriage", &mut out);
+            output(out.flush())?;
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Generate { rows, seed }) => {
             output(invitriage::synth::write(io::stdout().lock(), rows, seed))?;

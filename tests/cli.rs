@@ -1483,3 +1483,28 @@ fn a_closed_pipe_ends_every_output_quietly() {
         assert!(!stderr.contains("error"), "{args:?}: {stderr}");
     }
 }
+
+/// `invitriage completions SHELL` prints a script that completes the
+/// subcommands and their options; an unknown shell is refused by name.
+#[test]
+fn completions_for_each_shell() {
+    let env = Env::new();
+    for (shell, marker) in [
+        ("bash", "complete -F _invitriage"),
+        ("zsh", "#compdef invitriage"),
+        ("fish", "complete -c invitriage"),
+    ] {
+        let out = env.cmd().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8(out.stdout).unwrap();
+        assert!(script.contains(marker), "{shell}: {script}");
+        for word in ["stats", "classify", "export", "drafts", "direction"] {
+            assert!(script.contains(word), "{shell} lacks {word}");
+        }
+    }
+    env.cmd()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values: bash"));
+}
