@@ -35,7 +35,19 @@ pub struct SentConfig {
     /// withdrawing or following up.
     pub stale_after_days: u32,
     /// The longest note LinkedIn accepts: 300 characters, 200 on a free account.
+    #[serde(deserialize_with = "at_least_one")]
     pub note_limit: usize,
+}
+
+/// A limit of 0 would call every note too long.
+fn at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
+    let n = usize::deserialize(d)?;
+    if n == 0 {
+        return Err(serde::de::Error::custom(
+            "note_limit must be at least 1 (LinkedIn takes 300 characters, 200 on a free account)",
+        ));
+    }
+    Ok(n)
 }
 
 impl Default for SentConfig {
@@ -219,6 +231,20 @@ default = "Hi {first_name}"
         .to_string();
         assert!(err.contains("line 2"), "{err}");
         assert!(err.contains("note_limit"), "{err}");
+    }
+
+    #[test]
+    fn a_note_limit_of_zero_is_refused_with_its_line() {
+        let err = Config::parse(
+            "name = \"Sam\"\n[sent]\nnote_limit = 0\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(err.contains("line 3"), "{err}");
+        assert!(err.contains("note_limit must be at least 1"), "{err}");
+        let ok = Config::parse("[sent]\nnote_limit = 200\n", Path::new("c.toml")).unwrap();
+        assert_eq!(ok.sent.note_limit, 200);
     }
 
     #[test]
