@@ -238,8 +238,7 @@ pub fn stats_text<T: Item>(
     let bars = width.saturating_sub(31 + no_note.len() + 1).clamp(8, 40);
     for cat in Category::ALL {
         let n = b.by_category.get(cat);
-        writeln!(
-            w,
+        let row = format!(
             "  {:<14}{:>7} {:>5}  {}{}",
             cat.label(),
             n,
@@ -250,7 +249,9 @@ pub fn stats_text<T: Item>(
             } else {
                 ""
             }
-        )?;
+        );
+        // No bar for 0: no spaces left dangling after the count either.
+        writeln!(w, "{}", row.trim_end())?;
     }
     let s = b.signals;
     if b.by_category.get(Category::Customised) > 0 {
@@ -280,7 +281,8 @@ pub fn stats_text<T: Item>(
         // `  Nov 2026      24  ███…`
         let bars = width.saturating_sub(21).clamp(8, 40);
         for (m, n) in &b.by_month {
-            writeln!(w, "  {}  {:>6}  {}", m.label(), n, bar(*n, max, bars))?;
+            let row = format!("  {}  {:>6}  {}", m.label(), n, bar(*n, max, bars));
+            writeln!(w, "{}", row.trim_end())?;
         }
     }
     if let Some(stale) = stale {
@@ -617,6 +619,26 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(words(&narrow), words(&wide));
+        // A month with no invitation (the sample sent none in May 2026)
+        // ends at its count, with no spaces after it.
+        let sent = crate::stats::breakdown(&import.invitations, DirectionFilter::Outgoing);
+        let mut out = Vec::new();
+        stats_text(
+            &mut out,
+            &import,
+            &sent,
+            DirectionFilter::Outgoing,
+            Some(&stale),
+            now,
+            21,
+            100,
+        )
+        .unwrap();
+        let sent = String::from_utf8(out).unwrap();
+        assert!(sent.contains("  May 2026       0\n"), "{sent}");
+        for text in [&narrow, &wide, &sent] {
+            assert!(text.lines().all(|l| l == l.trim_end()), "{text}");
+        }
     }
 
     #[test]
