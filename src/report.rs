@@ -533,31 +533,41 @@ pub fn classify_table<'a>(
     invs: impl Iterator<Item = &'a Invitation>,
     width: usize,
 ) -> io::Result<()> {
-    writeln!(w, "{}", source_line(import))?;
+    let rows: Vec<(&Invitation, String)> = invs.map(|i| (i, i.signals.to_csv())).collect();
+    // SIGNALS as wide as its longest entry; FROM gives up columns, down to
+    // 12, before the note goes below 20 (an 80-column terminal: 20).
+    let signals = rows
+        .iter()
+        .map(|(_, s)| s.len())
+        .chain([SIGNALS.len()])
+        .max()
+        .unwrap_or(0);
+    let fixed = |from: usize| 6 + 2 + 13 + 2 + signals + 2 + from + 2;
+    let from = 22 - (fixed(22) + 20).saturating_sub(width).min(22 - 12);
+    let note = width.saturating_sub(fixed(from)).max(10);
+    write_wrapped(&mut w, &source_line(import), "", width)?;
     writeln!(
         w,
-        "{:>6}  {:<13}  {:<20}  {:<22}  NOTE",
-        "LINE", "CATEGORY", "SIGNALS", "FROM"
+        "{:>6}  {:<13}  {SIGNALS:<signals$}  {:<from$}  NOTE",
+        "LINE", "CATEGORY", "FROM"
     )?;
-    let note_width = width
-        .saturating_sub(6 + 2 + 13 + 2 + 20 + 2 + 22 + 2)
-        .max(20);
-    for inv in invs {
-        let name = fit(&one_line(inv.counterpart()), 22);
-        let pad = 22usize.saturating_sub(name.chars().map(|c| c.width().unwrap_or(0)).sum());
-        writeln!(
-            w,
-            "{:>6}  {:<13}  {:<20}  {}{}  {}",
+    for (inv, sig) in &rows {
+        let name = fit(&one_line(inv.counterpart()), from);
+        let pad = from.saturating_sub(name.chars().map(|c| c.width().unwrap_or(0)).sum());
+        let row = format!(
+            "{:>6}  {:<13}  {sig:<signals$}  {}{}  {}",
             inv.line,
             inv.category.label(),
-            inv.signals.to_csv(),
             name,
             " ".repeat(pad),
-            fit(&one_line(inv.message()), note_width)
-        )?;
+            fit(&one_line(inv.message()), note)
+        );
+        writeln!(w, "{}", row.trim_end())?;
     }
     Ok(())
 }
+
+const SIGNALS: &str = "SIGNALS";
 
 #[cfg(test)]
 mod tests {
@@ -639,6 +649,36 @@ mod tests {
         for text in [&narrow, &wide, &sent] {
             assert!(text.lines().all(|l| l == l.trim_end()), "{text}");
         }
+    }
+
+    /// The table fits an 80-column terminal: FROM narrows so that the note
+    /// keeps 20 columns, and no row ends in spaces (an empty note).
+    #[test]
+    fn classify_table_fits_80_columns() {
+        use unicode_width::UnicodeWidthStr;
+        let classifier = crate::classify::Classifier::default();
+        let classify = |n: &str, f: &str, t: &str| classifier.classify(n, f, t);
+        let import =
+            crate::import::load_classified(&crate::import::Source::Sample, &classify).unwrap();
+        let table = |width| {
+            let mut out = Vec::new();
+            classify_table(&mut out, &import, import.invitations.iter(), width).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let (narrow, wide) = (table(80), table(120));
+        for line in narrow.lines() {
+            assert!(line.width() <= 80, "{line:?}");
+            assert_eq!(line, line.trim_end());
+        }
+        assert!(narrow.contains("Kenji Jankow…"), "{narrow}");
+        assert!(wide.contains("Kenji Jankowski "), "{wide}");
+        let rows = |t: &str| {
+            t.lines()
+                .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+                .count()
+        };
+        assert_eq!(rows(&narrow), import.invitations.len());
+        assert_eq!(rows(&wide), import.invitations.len());
     }
 
     #[test]
