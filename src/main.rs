@@ -221,11 +221,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ClassifyFormat::Csv => output(report::classify_csv(out, invs))?,
                 ClassifyFormat::Json => output(report::classify_json(out, invs))?,
                 ClassifyFormat::Table => {
-                    let width = if io::stdout().is_terminal() {
-                        output_width()
-                    } else {
-                        120
-                    };
+                    let width = output_width(120);
                     output(report::classify_table(out, &import, invs, width))?
                 }
             }
@@ -272,7 +268,11 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             if json {
                 output(check::write_json(&mut out, &grade))?;
             } else if io::stdout().is_terminal() {
-                output(check::write_text_wrapped(&mut out, &grade, output_width()))?;
+                output(check::write_text_wrapped(
+                    &mut out,
+                    &grade,
+                    output_width(100),
+                ))?;
             } else {
                 output(check::write_text(&mut out, &grade))?;
             }
@@ -398,13 +398,14 @@ fn exit_without_freeing<T: import::Item>(import: Import<T>) {
     std::mem::forget(import);
 }
 
-/// The terminal's width for text output; 100 when it is not a terminal
-/// (or does not say), which leaves every line as it is.
-fn output_width() -> usize {
+/// The terminal's width for text output, or `otherwise` when stdout is not
+/// a terminal (or it does not say): the width at which the output is laid
+/// out as it always was.
+fn output_width(otherwise: usize) -> usize {
     if io::stdout().is_terminal() {
-        crossterm::terminal::size().map_or(100, |(w, _)| usize::from(w))
+        crossterm::terminal::size().map_or(otherwise, |(w, _)| usize::from(w))
     } else {
-        100
+        otherwise
     }
 }
 
@@ -448,7 +449,7 @@ fn print_stats<T: import::Item>(
             stale,
             now,
             stale_days,
-            output_width(),
+            output_width(100),
         )
     };
     output(written)
