@@ -828,3 +828,18 @@ fn a_resent_invitation_shares_its_decision() {
     app.update(Action::Undo);
     assert_eq!(app.decisions, vec![None; 2]);
 }
+
+/// At the smallest size (60 columns), a key's description too long for the
+/// help overlay goes on under itself instead of being cut.
+#[test]
+fn help_descriptions_wrap_on_a_narrow_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Help);
+    let text = screen(&app, 60, 30);
+    assert!(text.contains("scroll the note down, when it is"), "{text}");
+    assert!(
+        text.contains("│                  longer than its pane"),
+        "{text}"
+    );
+}

@@ -16,11 +16,35 @@ use crate::tui::keys::BINDABLE;
 /// bindable action with its keys, then the keys of the search line and the
 /// composer, and what the marks mean.
 pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
+    let width = usize::from(width).max(20);
     let mut out = Vec::new();
     let section = |t: &str| Line::styled(t.to_string(), theme.bold());
+    // A key and what it does; a description too long for the line goes on
+    // under itself, not under the keys.
+    let keyed = |out: &mut Vec<Line<'static>>, keys: &str, help: &str| {
+        let column = format!("  {keys:<16}");
+        let indent = column.chars().count();
+        let mut parts = textwrap::wrap(help, width.saturating_sub(indent).max(10)).into_iter();
+        let first = parts.next().unwrap_or_default().into_owned();
+        out.push(Line::from(vec![
+            Span::styled(column, theme.key()),
+            Span::raw(first),
+        ]));
+        out.extend(parts.map(|p| Line::raw(format!("{}{p}", " ".repeat(indent)))));
+    };
+    let prose = |out: &mut Vec<Line<'static>>, text: &str, style| {
+        let options = textwrap::Options::new(width)
+            .initial_indent("  ")
+            .subsequent_indent("  ");
+        out.extend(
+            textwrap::wrap(text, options)
+                .into_iter()
+                .map(|l| Line::styled(l.into_owned(), style)),
+        );
+    };
     if !app.notices.is_empty() {
         out.push(section("Notes from loading"));
-        let options = textwrap::Options::new(usize::from(width).max(20))
+        let options = textwrap::Options::new(width)
             .initial_indent("  - ")
             .subsequent_indent("    ");
         for notice in &app.notices {
@@ -43,10 +67,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         if keys.is_empty() {
             continue;
         }
-        out.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", keys.join(" ")), theme.key()),
-            Span::raw(help.to_string()),
-        ]));
+        keyed(&mut out, &keys.join(" "), help);
     }
     out.push(Line::raw(""));
     out.push(section("Searching (after /)"));
@@ -55,10 +76,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         ("Enter", "keep the position; n / N for the next matches"),
         ("Esc", "go back to where you were"),
     ] {
-        out.push(Line::from(vec![
-            Span::styled(format!("  {k:<16}"), theme.key()),
-            Span::raw(h),
-        ]));
+        keyed(&mut out, k, h);
     }
     out.push(Line::raw(""));
     out.push(section("Writing a reply (after r or t)"));
@@ -69,24 +87,27 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         ("Ctrl-Y", "copy the draft"),
         ("Esc", "leave (asks before discarding changes)"),
     ] {
-        out.push(Line::from(vec![
-            Span::styled(format!("  {k:<16}"), theme.key()),
-            Span::raw(h),
-        ]));
+        keyed(&mut out, k, h);
     }
     out.push(Line::raw(""));
     out.push(section("Marks"));
-    out.push(Line::raw(
-        "  ✓ accepted   ✗ ignored   ↩ replied   • marked   old: a sent invitation still pending",
-    ));
-    out.push(Line::raw(
-        "  ctx context · rsn reason · off offer · pitch sells or recruits",
-    ));
+    let plain = ratatui::style::Style::new();
+    prose(
+        &mut out,
+        "✓ accepted   ✗ ignored   ↩ replied   • marked   old: a sent invitation still pending",
+        plain,
+    );
+    prose(
+        &mut out,
+        "ctx context · rsn reason · off offer · pitch sells or recruits",
+        plain,
+    );
     out.push(Line::raw(""));
-    out.push(Line::styled(
-        "LinkedIn has no API for invitations: decisions are kept here and done by you on LinkedIn (o opens the profile).".to_string(),
+    prose(
+        &mut out,
+        "LinkedIn has no API for invitations: decisions are kept here and done by you on LinkedIn (o opens the profile).",
         theme.dim(),
-    ));
+    );
     out
 }
 
