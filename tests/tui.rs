@@ -405,7 +405,7 @@ fn help_and_stats_toggle() {
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List);
     app.update(Action::Stats);
-    assert_eq!(app.mode, Mode::Stats);
+    assert_eq!(app.mode, Mode::Stats { scroll: 0 });
     app.update(Action::Stats);
     assert_eq!(app.mode, Mode::List);
 }
@@ -842,4 +842,45 @@ fn help_descriptions_wrap_on_a_narrow_screen() {
         text.contains("│                  longer than its pane"),
         "{text}"
     );
+}
+
+/// At the smallest size the statistics screen is taller than its space: it
+/// scrolls with ↑/↓ (and says so), and not past its last line, so one Up
+/// after many Downs moves at once.
+#[test]
+fn stats_screen_scrolls_on_a_small_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(60, 15));
+    app.update(Action::Stats);
+    let top = screen(&app, 60, 15);
+    assert!(top.contains("↑/↓ scroll"), "{top}");
+    assert!(!top.contains("still pending after"), "{top}");
+    for _ in 0..50 {
+        app.update(Action::Down);
+    }
+    let bottom = screen(&app, 60, 15);
+    assert!(bottom.contains("still pending after 21 days"), "{bottom}");
+    app.update(Action::Up);
+    let up = screen(&app, 60, 15);
+    assert_ne!(up, bottom, "one Up moves at once");
+    // At 80×24 it fits: nothing to scroll, and the footer does not offer it.
+    app.update(Action::Resize(80, 24));
+    assert!(!screen(&app, 80, 24).contains("scroll"));
+}
+
+/// The help overlay stops at its last line too: one Up after many Downs
+/// moves at once.
+#[test]
+fn help_scroll_stops_at_the_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Help);
+    for _ in 0..200 {
+        app.update(Action::Down);
+    }
+    let bottom = screen(&app, 80, 24);
+    assert!(bottom.contains("LinkedIn has no API"), "{bottom}");
+    app.update(Action::Up);
+    assert_ne!(screen(&app, 80, 24), bottom, "one Up moves at once");
 }

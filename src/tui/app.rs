@@ -116,7 +116,11 @@ pub enum Mode {
     Help {
         scroll: u16,
     },
-    Stats,
+    /// The statistics screen, scrolled by `scroll` lines (it is taller than
+    /// the smallest screens).
+    Stats {
+        scroll: u16,
+    },
     Confirm(Bulk),
     Search,
     Compose,
@@ -399,7 +403,7 @@ impl App {
             Mode::Search => KeyContext::Search,
             Mode::Confirm(_) => KeyContext::Confirm,
             Mode::Compose | Mode::Check => KeyContext::Compose,
-            Mode::Help { .. } | Mode::Stats => KeyContext::Overlay,
+            Mode::Help { .. } | Mode::Stats { .. } => KeyContext::Overlay,
         }
     }
 
@@ -545,22 +549,24 @@ impl App {
                 }
             }
             Action::Stats => {
-                self.mode = if self.mode == Mode::Stats {
-                    Mode::List
-                } else {
-                    Mode::Stats
+                self.mode = match self.mode {
+                    Mode::Stats { .. } => Mode::List,
+                    _ => Mode::Stats { scroll: 0 },
                 }
             }
             Action::Up | Action::Down | Action::PageUp | Action::PageDown
-                if matches!(self.mode, Mode::Help { .. }) =>
+                if matches!(self.mode, Mode::Help { .. } | Mode::Stats { .. }) =>
             {
-                if let Mode::Help { scroll } = &mut self.mode {
+                // Not past the end: an Up after many Downs moves at once.
+                let max = super::view::max_scroll(self);
+                if let Mode::Help { scroll } | Mode::Stats { scroll } = &mut self.mode {
                     *scroll = match action {
                         Action::Up => scroll.saturating_sub(1),
                         Action::Down => scroll.saturating_add(1),
                         Action::PageUp => scroll.saturating_sub(10),
                         _ => scroll.saturating_add(10),
-                    };
+                    }
+                    .min(max);
                 }
             }
             Action::Up => self.move_to(self.cursor.saturating_sub(1)),

@@ -74,10 +74,17 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
         ],
         Mode::Check => vec![pair("Ctrl-Y", "copy"), pair("Esc", "back")],
         Mode::Help { .. } => vec![pair("↑/↓", "scroll"), pair("Esc", "back")],
-        Mode::Stats => vec![
-            pair("Esc", "back"),
-            pair(&app.keymap.hint(&Action::Help), "help"),
-        ],
+        Mode::Stats { .. } => {
+            // Only a screen too short for it scrolls.
+            let scroll = (super::max_scroll(app) > 0).then(|| pair("↑/↓", "scroll"));
+            scroll
+                .into_iter()
+                .chain([
+                    pair("Esc", "back"),
+                    pair(&app.keymap.hint(&Action::Help), "help"),
+                ])
+                .collect()
+        }
     }
 }
 

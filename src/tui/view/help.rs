@@ -111,12 +111,17 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     out
 }
 
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
-    let rect = centred(
+/// Where the overlay goes in `area`.
+pub fn rect(area: Rect) -> Rect {
+    centred(
         area,
         area.width.saturating_sub(6).min(96),
         area.height.saturating_sub(2),
-    );
+    )
+}
+
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
+    let rect = rect(area);
     frame.render_widget(Clear, rect);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)

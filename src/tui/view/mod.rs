@@ -93,6 +93,45 @@ pub fn list_height(width: u16, height: u16) -> usize {
     usize::from(areas(Rect::new(0, 0, width, height)).list.height)
 }
 
+/// Where the statistics screen goes: everything between the tabs and the
+/// footer, the whole width.
+fn stats_body(area: Rect) -> Rect {
+    let a = areas(area);
+    Rect::new(
+        area.x,
+        a.tabs.y + 1,
+        area.width,
+        area.height - a.header.height - a.tabs.height - a.footer.height,
+    )
+}
+
+/// How many lines the help or the statistics screen can scroll at the
+/// app's size (its lines beyond the height it has); 0 in other modes.
+pub fn max_scroll(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let theme = Theme { color: app.color };
+    let beyond = |lines: usize, height: u16| {
+        u16::try_from(lines)
+            .unwrap_or(u16::MAX)
+            .saturating_sub(height)
+    };
+    match app.mode {
+        Mode::Help { .. } => {
+            let rect = help::rect(area);
+            let inner = rect.width.saturating_sub(2);
+            beyond(
+                help::lines(app, theme, inner).len(),
+                rect.height.saturating_sub(2),
+            )
+        }
+        Mode::Stats { .. } if area.height >= MIN_HEIGHT => {
+            let body = stats_body(area);
+            beyond(stats::lines(app, theme, body.width).len(), body.height)
+        }
+        _ => 0,
+    }
+}
+
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
@@ -112,18 +151,8 @@ pub fn draw(app: &App, frame: &mut Frame) {
     header::draw(app, theme, frame, a.header);
     header::draw_tabs(app, theme, frame, a.tabs);
     match &app.mode {
-        Mode::Stats => {
-            let body = Rect {
-                height: area.height - a.header.height - a.tabs.height - a.footer.height,
-                ..a.list
-            };
-            let body = Rect {
-                y: a.tabs.y + 1,
-                x: area.x,
-                width: area.width,
-                ..body
-            };
-            stats::draw(app, theme, frame, body);
+        Mode::Stats { scroll } => {
+            stats::draw(app, theme, frame, stats_body(area), *scroll);
         }
         Mode::Compose | Mode::Check => {
             let body = Rect::new(

@@ -12,9 +12,22 @@ use crate::tui::app::{App, cat_index};
 
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
-pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
+    let lines = lines(app, theme, area.width);
+    // Scrolled no further than its last line at the bottom.
+    let max_scroll = u16::try_from(lines.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(area.height);
+    frame.render_widget(
+        Paragraph::new(lines).scroll((scroll.min(max_scroll), 0)),
+        area,
+    );
+}
+
+/// The screen's lines, `width` columns wide.
+pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let b = &app.incoming;
-    let width = usize::from(area.width);
+    let width = usize::from(width);
     let mut lines = vec![
         Line::styled(
             format!(
@@ -144,5 +157,5 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             app.stale_after_days
         )));
     }
-    frame.render_widget(Paragraph::new(lines), area);
+    lines
 }
