@@ -884,3 +884,35 @@ fn help_scroll_stops_at_the_end() {
     app.update(Action::Up);
     assert_ne!(screen(&app, 80, 24), bottom, "one Up moves at once");
 }
+
+/// A search that finds nothing says so while it is typed, and Enter does not
+/// offer n / N for it; a single match is called one.
+#[test]
+fn a_search_without_matches_says_so_as_you_type() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(3));
+    app.update(Action::Search);
+    for c in "zzqq".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("/zzqq▏   no match"), "{text}");
+    app.update(Action::SearchBackspace);
+    app.update(Action::SearchBackspace);
+    app.update(Action::SearchBackspace);
+    assert!(!screen(&app, 100, 30).contains("no match"));
+    app.update(Action::SearchInput('q'));
+    app.update(Action::SearchInput('q'));
+    app.update(Action::SearchSubmit);
+    let status = app.status.as_ref().unwrap();
+    assert!(status.error);
+    assert_eq!(status.text, "No match for “zqq” in this list");
+    app.update(Action::Tab(0));
+    app.update(Action::Search);
+    for c in "kenji".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchSubmit);
+    assert_eq!(app.status.as_ref().unwrap().text, "1 match for “kenji”");
+}

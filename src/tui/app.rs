@@ -231,6 +231,8 @@ pub struct App {
     pub marked_count: usize,
     pub mode: Mode,
     pub query: String,
+    /// While typing a search: nothing in the list matches the query.
+    pub search_missed: bool,
     search_origin: usize,
     pub status: Option<Status>,
     pub size: (u16, u16),
@@ -327,6 +329,7 @@ impl App {
             marked_count: 0,
             mode: Mode::List,
             query: String::new(),
+            search_missed: false,
             search_origin: 0,
             status: None,
             size: (80, 24),
@@ -615,6 +618,7 @@ impl App {
             Action::Search => {
                 self.mode = Mode::Search;
                 self.query.clear();
+                self.search_missed = false;
                 self.search_origin = self.cursor;
             }
             Action::SearchInput(c) => {
@@ -624,6 +628,7 @@ impl App {
             Action::SearchBackspace => {
                 self.query.pop();
                 if self.query.is_empty() {
+                    self.search_missed = false;
                     self.move_to(self.search_origin);
                 } else {
                     self.search_from(self.search_origin, true);
@@ -632,12 +637,16 @@ impl App {
             Action::SearchSubmit => {
                 self.mode = Mode::List;
                 if !self.query.is_empty() {
-                    let n = self.count_matches();
-                    self.set_status(format!(
-                        "{n} match{} for “{}” · n next · N previous",
-                        if n == 1 { "" } else { "es" },
-                        self.query
-                    ));
+                    match self.count_matches() {
+                        0 => self.set_error(format!("No match for “{}” in this list", self.query)),
+                        1 => self.set_status(format!("1 match for “{}”", self.query)),
+                        n => self.set_status(format!(
+                            "{n} matches for “{}” · {} next · {} previous",
+                            self.query,
+                            self.keymap.hint(&Action::NextMatch),
+                            self.keymap.hint(&Action::PrevMatch)
+                        )),
+                    }
                 }
             }
             Action::NextMatch => self.next_match(true),
@@ -1014,6 +1023,7 @@ impl App {
         let found = (0..n)
             .map(|k| (first + k) % n)
             .find(|&r| self.matches(self.rows[r]));
+        self.search_missed = found.is_none();
         match found {
             Some(r) => self.move_to(r),
             None => self.set_error(format!("No match for “{}” in this list", self.query)),

@@ -95,6 +95,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             Span::styled(" /", theme.key()),
             Span::raw(one_line(&app.query)),
             Span::styled("▏", theme.key()),
+            if app.search_missed {
+                Span::styled("   no match", theme.error())
+            } else {
+                Span::raw("")
+            },
             Span::styled("   Enter keep · Esc cancel · ↑/↓ matches", theme.dim()),
         ]);
         frame.render_widget(Paragraph::new(line), area);
