@@ -22,7 +22,8 @@ use invitriage::tui::keys::Keymap;
 /// Triage your pending LinkedIn invitations.
 ///
 /// Reads Invitations.csv from LinkedIn's data export (or the export .zip
-/// itself), sorts every invitation into three groups — customised,
+/// itself, or the folder it unzips to), sorts every invitation into three
+/// groups — customised,
 /// greeting-only, default — and lets you accept, ignore or reply to them with
 /// single keys. With no FILE the bundled fictional sample is used; `-`
 /// reads the file from standard input.

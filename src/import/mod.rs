@@ -240,8 +240,11 @@ fn plural(n: usize) -> &'static str {
 pub enum ImportError {
     #[error("{}: no such file", path.display())]
     NotFound { path: PathBuf },
-    #[error("{}: is a directory; {hint}", path.display())]
-    IsDirectory { path: PathBuf, hint: String },
+    #[error(
+        "{}: is a directory with no Invitations.csv in it; give the file itself, or LinkedIn's export .zip",
+        path.display()
+    )]
+    IsDirectory { path: PathBuf },
     #[error("{origin}: cannot read: {source}")]
     Io {
         origin: String,
@@ -455,16 +458,13 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         _ => io_err(e),
     })?;
     if meta.is_dir() {
-        let inside = path.join("Invitations.csv");
-        let hint = if inside.is_file() {
-            format!("did you mean {}?", inside.display())
-        } else {
-            "give the Invitations.csv inside it (or the export .zip)".to_string()
+        // The export unzipped: read its Invitations.csv, as from the .zip.
+        return match invitations_in(path) {
+            Some(inside) => load_path(job, &inside),
+            None => Err(ImportError::IsDirectory {
+                path: path.to_path_buf(),
+            }),
         };
-        return Err(ImportError::IsDirectory {
-            path: path.to_path_buf(),
-            hint,
-        });
     }
     if !meta.is_file() {
         // A pipe or a device (`<(unzip -p export.zip Invitations.csv)`) can
@@ -485,6 +485,24 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     drop(file);
     let open = || File::open(path).map(|f| Box::new(f) as Box<dyn Read>);
     read_export(job, origin, None, &open)
+}
+
+/// The `Invitations.csv` (in any case) directly inside `dir`, if there is
+/// one; the exact name first.
+fn invitations_in(dir: &Path) -> Option<PathBuf> {
+    let exact = dir.join("Invitations.csv");
+    if exact.is_file() {
+        return Some(exact);
+    }
+    std::fs::read_dir(dir)
+        .ok()?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|p| {
+            p.is_file()
+                && p.file_name()
+                    .is_some_and(|n| n.eq_ignore_ascii_case("Invitations.csv"))
+        })
 }
 
 /// A zip archive starts with a local file header, or is empty.
