@@ -246,12 +246,28 @@ pub enum JournalError {
     Locked { path: PathBuf },
     #[error("the journal {} is open read-only; nothing was recorded", .path.display())]
     ReadOnly { path: PathBuf },
+    #[error(
+        "the data directory {} is a file, not a directory; name a directory with --data-dir or INVITRIAGE_DATA_DIR",
+        .path.display()
+    )]
+    NotADirectory { path: PathBuf },
     #[error("cannot {action} {}: {source}", .path.display())]
     Io {
         action: &'static str,
         path: PathBuf,
         source: io::Error,
     },
+}
+
+/// Fails when `dir` is there but is not a directory (the OS would only say
+/// "File exists" or "Not a directory").
+fn check_dir(dir: &Path) -> Result<(), JournalError> {
+    match fs::metadata(dir) {
+        Ok(meta) if !meta.is_dir() => Err(JournalError::NotADirectory {
+            path: dir.to_path_buf(),
+        }),
+        _ => Ok(()),
+    }
 }
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> JournalError {
@@ -478,6 +494,7 @@ impl Journal {
     /// process) has the same directory open, and on I/O errors; never
     /// because of what the file contains.
     pub fn open(dir: &Path) -> Result<(Journal, Vec<String>), JournalError> {
+        check_dir(dir)?;
         fs::create_dir_all(dir).map_err(io_error("create the data directory", dir))?;
         let path = dir.join(FILE_NAME);
         let lock_path = dir.join(LOCK_FILE_NAME);
@@ -547,6 +564,7 @@ impl Journal {
     /// An unterminated last line is skipped with a notice but not repaired:
     /// it may be a write in progress.
     pub fn open_read_only(dir: &Path) -> Result<(Journal, Vec<String>), JournalError> {
+        check_dir(dir)?;
         let path = dir.join(FILE_NAME);
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
@@ -898,6 +916,26 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `--data-dir` naming a file: both ways of opening say what is wrong,
+    /// instead of the OS's "File exists" / "Not a directory".
+    #[test]
+    fn a_data_dir_that_is_a_file_is_named_as_such() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("notes.txt");
+        std::fs::write(&file, "x").unwrap();
+        for err in [
+            Journal::open(&file).map(|_| ()).unwrap_err(),
+            Journal::open_read_only(&file).map(|_| ()).unwrap_err(),
+        ] {
+            let msg = err.to_string();
+            assert!(
+                msg.contains("notes.txt is a file, not a directory"),
+                "{msg}"
+            );
+            assert!(msg.contains("--data-dir"), "{msg}");
+        }
+    }
 
     fn at(min: u32) -> NaiveDateTime {
         chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
