@@ -591,14 +591,18 @@ mod tests {
         assert_eq!(fit("日本語です", 5), "日本…");
     }
 
+    /// The bundled sample, classified.
+    fn sample() -> Import {
+        let classifier = crate::classify::Classifier::default();
+        let classify = |n: &str, f: &str, t: &str| classifier.classify(n, f, t);
+        crate::import::load_classified(&crate::import::Source::Sample, &classify).unwrap()
+    }
+
     /// At 60 columns no line of `stats` is longer than the terminal, and
     /// the words are the same as at full width, in the same order.
     #[test]
     fn stats_text_fits_a_narrow_terminal() {
-        let classifier = crate::classify::Classifier::default();
-        let classify = |n: &str, f: &str, t: &str| classifier.classify(n, f, t);
-        let import =
-            crate::import::load_classified(&crate::import::Source::Sample, &classify).unwrap();
+        let import = sample();
         let now = crate::import::parse_sent_at("2026-11-25T12:00:00").unwrap();
         let b = crate::stats::breakdown(&import.invitations, DirectionFilter::All);
         let stale = crate::stats::stale_sent(&import.invitations, now, 21);
@@ -656,10 +660,7 @@ mod tests {
     #[test]
     fn classify_table_fits_80_columns() {
         use unicode_width::UnicodeWidthStr;
-        let classifier = crate::classify::Classifier::default();
-        let classify = |n: &str, f: &str, t: &str| classifier.classify(n, f, t);
-        let import =
-            crate::import::load_classified(&crate::import::Source::Sample, &classify).unwrap();
+        let import = sample();
         let table = |width| {
             let mut out = Vec::new();
             classify_table(&mut out, &import, import.invitations.iter(), width).unwrap();
