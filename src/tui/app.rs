@@ -623,7 +623,15 @@ impl App {
             }
             Action::SearchInput(c) => {
                 self.query.push(c);
-                self.search_from(self.search_origin, true);
+                // Nothing held the query: nothing holds it made longer, and
+                // at a million rows that scan is felt on every key. (ASCII
+                // only: a letter added may change how the one before it
+                // lower-cases, as Greek's final sigma does.)
+                if self.search_missed && self.query.is_ascii() {
+                    self.no_match();
+                } else {
+                    self.search_from(self.search_origin, true);
+                }
             }
             Action::SearchBackspace => {
                 self.query.pop();
@@ -638,7 +646,7 @@ impl App {
                 self.mode = Mode::List;
                 if !self.query.is_empty() {
                     match self.count_matches() {
-                        0 => self.set_error(format!("No match for “{}” in this list", self.query)),
+                        0 => self.no_match(),
                         1 => self.set_status(format!("1 match for “{}”", self.query)),
                         n => self.set_status(format!(
                             "{n} matches for “{}” · {} next · {} previous",
@@ -1013,6 +1021,10 @@ impl App {
         self.rows.iter().filter(|&&i| self.matches(i)).count()
     }
 
+    fn no_match(&mut self) {
+        self.set_error(format!("No match for “{}” in this list", self.query));
+    }
+
     /// Moves to the first match at or after `start` (wrapping).
     fn search_from(&mut self, start: usize, inclusive: bool) {
         let n = self.rows.len();
@@ -1026,7 +1038,7 @@ impl App {
         self.search_missed = found.is_none();
         match found {
             Some(r) => self.move_to(r),
-            None => self.set_error(format!("No match for “{}” in this list", self.query)),
+            None => self.no_match(),
         }
     }
 
@@ -1055,7 +1067,7 @@ impl App {
             })
             .find(|&r| self.matches(self.rows[r]));
         let Some(r) = found else {
-            self.set_error(format!("No match for “{}” in this list", self.query));
+            self.no_match();
             return;
         };
         self.move_to(r);
