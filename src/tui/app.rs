@@ -1011,14 +1011,20 @@ impl App {
         }
     }
 
-    fn matches(&self, idx: u32) -> bool {
-        let inv = &self.invitations[idx as usize];
+    /// Whether the invitation at each index matches the query: its name or
+    /// its note holds it, in any case. The query is lower-cased once, not
+    /// once a row.
+    fn matcher(&self) -> impl Fn(u32) -> bool + '_ {
         let q = self.query.to_lowercase();
-        contains_ci(inv.counterpart(), &q) || contains_ci(inv.message(), &q)
+        move |idx| {
+            let inv = &self.invitations[idx as usize];
+            contains_ci(inv.counterpart(), &q) || contains_ci(inv.message(), &q)
+        }
     }
 
     fn count_matches(&self) -> usize {
-        self.rows.iter().filter(|&&i| self.matches(i)).count()
+        let matches = self.matcher();
+        self.rows.iter().filter(|&&i| matches(i)).count()
     }
 
     fn no_match(&mut self) {
@@ -1032,9 +1038,12 @@ impl App {
             return;
         }
         let first = if inclusive { start } else { start + 1 };
-        let found = (0..n)
-            .map(|k| (first + k) % n)
-            .find(|&r| self.matches(self.rows[r]));
+        let found = {
+            let matches = self.matcher();
+            (0..n)
+                .map(|k| (first + k) % n)
+                .find(|&r| matches(self.rows[r]))
+        };
         self.search_missed = found.is_none();
         match found {
             Some(r) => self.move_to(r),
@@ -1057,15 +1066,18 @@ impl App {
         let from = self.cursor;
         // The next match after the cursor (before it, backwards), coming
         // round the list's end: as in less and vim, saying so.
-        let found = (1..=n)
-            .map(|k| {
-                if forward {
-                    (from + k) % n
-                } else {
-                    (from + n - k % n) % n
-                }
-            })
-            .find(|&r| self.matches(self.rows[r]));
+        let found = {
+            let matches = self.matcher();
+            (1..=n)
+                .map(|k| {
+                    if forward {
+                        (from + k) % n
+                    } else {
+                        (from + n - k % n) % n
+                    }
+                })
+                .find(|&r| matches(self.rows[r]))
+        };
         let Some(r) = found else {
             self.no_match();
             return;
@@ -1220,12 +1232,73 @@ pub fn cat_index(c: Category) -> usize {
 
 /// Case-insensitive substring test; `needle` is already lower-case.
 fn contains_ci(hay: &str, needle: &str) -> bool {
-    if hay.is_ascii() && needle.is_ascii() {
+    if needle.is_ascii() {
+        // An ASCII needle is found in the bytes as they are: it cannot match
+        // inside a multi-byte character, and lower-casing the others leaves
+        // an ASCII run as it was.
         let (h, n) = (hay.as_bytes(), needle.as_bytes());
-        if n.len() > h.len() {
+        let Some((&first, _)) = n.split_first() else {
+            return true;
+        };
+        let Some(last) = h.len().checked_sub(n.len()) else {
+            return false;
+        };
+        // Only where the first letter stands, in either case: found a
+        // vector at a time rather than tried at every byte.
+        let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+        if memchr::memchr2_iter(lower, upper, &h[..=last])
+            .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+        {
+            return true;
+        }
+        // Only these two lower-case to ASCII letters (`K` → `k`,
+        // `İ` → `i̇`); without them, nothing more can match.
+        if hay.is_ascii() || !hay.contains(LOWER_TO_ASCII) {
             return false;
         }
-        return h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n));
     }
     hay.to_lowercase().contains(needle)
+}
+
+/// The characters beyond ASCII whose lower case holds an ASCII one (a test
+/// goes through every character to check).
+const LOWER_TO_ASCII: [char; 2] = ['\u{212A}', '\u{0130}'];
+
+#[cfg(test)]
+mod tests {
+    use super::{LOWER_TO_ASCII, contains_ci};
+
+    #[test]
+    fn the_two_characters_that_lower_case_to_ascii_are_found() {
+        assert!(contains_ci("20 \u{212A}elvin", "kelvin"));
+        assert!(contains_ci("\u{0130}stanbul", "i"));
+        assert!(contains_ci("Café \u{212A}", "é k"));
+        assert!(!contains_ci("Café", "k"));
+    }
+
+    #[test]
+    fn only_two_characters_lower_case_to_ascii() {
+        let to_ascii: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, {
+            let mut want = LOWER_TO_ASCII.to_vec();
+            want.sort_unstable();
+            want
+        });
+    }
+
+    proptest::proptest! {
+        /// The search's containment test agrees with lower-casing both.
+        #[test]
+        fn contains_ci_agrees_with_lowercase(hay in "[a-cA-CkK é.\u{212A}\u{0130}i]{0,30}", needle in "[a-cA-CkK é.i\u{0307}]{0,4}") {
+            let needle = needle.to_lowercase();
+            proptest::prop_assert_eq!(
+                contains_ci(&hay, &needle),
+                hay.to_lowercase().contains(&needle),
+                "{:?} in {:?}", needle, hay
+            );
+        }
+    }
 }
