@@ -1512,38 +1512,23 @@ mod tests {
     #[test]
     fn sent_at_reader_rereads_a_changed_date() {
         let mut reader = SentAtReader::default();
-        let read = |r: &mut SentAtReader, s| r.parse(s).map(|d| d.to_string());
-        assert_eq!(
-            read(&mut reader, "7/8/26, 3:43 PM").as_deref(),
-            Some("2026-07-08 15:43:00")
-        );
-        assert_eq!(
-            read(&mut reader, "7/8/26, 9:05 AM").as_deref(),
-            Some("2026-07-08 09:05:00")
-        );
-        // The same date part, then a longer one that starts with it.
-        assert_eq!(
-            read(&mut reader, "7/8/2026, 9:05 AM").as_deref(),
-            Some("2026-07-08 09:05:00")
-        );
-        assert_eq!(read(&mut reader, "7/8/26, 13:05 AM"), None);
-        assert_eq!(
-            read(&mut reader, "7/8/26 15:43").as_deref(),
-            Some("2026-07-08 15:43:00")
-        );
-        assert_eq!(
-            read(&mut reader, "7/9/26, 12:00 AM").as_deref(),
-            Some("2026-07-09 00:00:00")
-        );
-        assert_eq!(read(&mut reader, "2/30/26, 1:00 AM"), None);
-        assert_eq!(
-            read(&mut reader, "7/9/26, 1:00 PM").as_deref(),
-            Some("2026-07-09 13:00:00")
-        );
-        assert_eq!(
-            read(&mut reader, "7/9/27, 1:00 PM").as_deref(),
-            Some("2027-07-09 13:00:00")
-        );
+        // In order: a repeat, a longer date part that starts with the last,
+        // a bad clock, no comma, a new day, a date that is not one, and a
+        // date part differing only in its last byte.
+        for (s, want) in [
+            ("7/8/26, 3:43 PM", Some("2026-07-08 15:43:00")),
+            ("7/8/26, 9:05 AM", Some("2026-07-08 09:05:00")),
+            ("7/8/2026, 9:05 AM", Some("2026-07-08 09:05:00")),
+            ("7/8/26, 13:05 AM", None),
+            ("7/8/26 15:43", Some("2026-07-08 15:43:00")),
+            ("7/9/26, 12:00 AM", Some("2026-07-09 00:00:00")),
+            ("2/30/26, 1:00 AM", None),
+            ("7/9/26, 1:00 PM", Some("2026-07-09 13:00:00")),
+            ("7/9/27, 1:00 PM", Some("2027-07-09 13:00:00")),
+        ] {
+            let got = reader.parse(s).map(|d| d.to_string());
+            assert_eq!(got.as_deref(), want, "{s}");
+        }
     }
 
     #[test]
