@@ -417,7 +417,9 @@ mod tests {
 pub enum DraftsFormat {
     /// A Markdown to-do list to work through in the browser.
     Md,
+    /// One row a draft, for a spreadsheet.
     Csv,
+    /// One JSON object: the count and the drafts.
     Json,
 }
 

@@ -36,7 +36,8 @@ struct Cli {
     #[command(flatten)]
     global: Global,
 
-    /// Invitations.csv or the export .zip; opens the triage screen.
+    /// Invitations.csv, the export .zip or the folder it unzips to; opens
+    /// the triage screen.
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
 
@@ -60,8 +61,8 @@ struct Global {
 enum Command {
     /// Print the breakdown of your invitations: the three groups, notes, ages, months.
     Stats {
-        /// Invitations.csv or the export .zip; `-` for standard input
-        /// (default: the bundled sample).
+        /// Invitations.csv, the export .zip or the folder it unzips to; `-`
+        /// for standard input (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Print one JSON object instead of text.
@@ -73,8 +74,8 @@ enum Command {
     },
     /// Print every invitation with its group and quality signals.
     Classify {
-        /// Invitations.csv or the export .zip; `-` for standard input
-        /// (default: the bundled sample).
+        /// Invitations.csv, the export .zip or the folder it unzips to; `-`
+        /// for standard input (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Output format; csv keeps the export's columns and adds `category` and `signals`.
@@ -87,8 +88,8 @@ enum Command {
     /// Write the action list: every decided invitation with name, profile URL,
     /// decision, when, and drafts; carry it out on LinkedIn.
     Export {
-        /// Invitations.csv or the export .zip; `-` for standard input
-        /// (default: the bundled sample).
+        /// Invitations.csv, the export .zip or the folder it unzips to; `-`
+        /// for standard input (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Output format.
@@ -103,7 +104,12 @@ enum Command {
         #[arg(value_name = "NOTE")]
         note: String,
         /// The recipient's full name (to recognise "Hi Sam").
-        #[arg(long, value_name = "NAME", default_value = "")]
+        #[arg(
+            long,
+            value_name = "NAME",
+            default_value = "",
+            hide_default_value = true
+        )]
         to: String,
         /// Print one JSON object instead of text.
         #[arg(long)]
@@ -125,8 +131,8 @@ enum Command {
     },
     /// Print every reply and thank-you draft with name, profile URL and status.
     Drafts {
-        /// Invitations.csv or the export .zip; `-` for standard input
-        /// (default: the bundled sample).
+        /// Invitations.csv, the export .zip or the folder it unzips to; `-`
+        /// for standard input (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Output format: a Markdown to-do list, CSV or JSON.
