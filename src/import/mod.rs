@@ -158,6 +158,9 @@ pub struct Import<T: Item = Invitation> {
     /// Rows kept although some of their bytes were not UTF-8 (in a file whose
     /// BOM says it is); the bad bytes read as U+FFFD.
     pub replaced_rows: usize,
+    /// The archive's other `Invitations.csv` entries, which were not read
+    /// (the one nearest the top was).
+    pub passed_over: Vec<String>,
 }
 
 impl<T: Item> Import<T> {
@@ -198,6 +201,18 @@ impl<T: Item> Import<T> {
             out.push(format!(
                 "{}: no profile URL columns (an older export); invitations are told apart by name and date",
                 self.origin
+            ));
+        }
+        if let Some(first) = self.passed_over.first() {
+            let others = self.passed_over.len() - 1;
+            out.push(format!(
+                "{}: the archive also holds {first}{}, not read (to read it, unzip the archive and give its path)",
+                self.origin,
+                if others > 0 {
+                    format!(" and {others} more Invitations.csv")
+                } else {
+                    String::new()
+                }
             ));
         }
         if !self.duplicates.is_empty() {
@@ -534,22 +549,25 @@ fn load_zip<T: Item, R: Read + Seek>(
         origin: origin.clone(),
         source: e,
     })?;
-    let mut best: Option<(usize, String)> = None;
+    // Every Invitations.csv entry, to read the shortest-named one (LinkedIn's
+    // sits at the top) and name the others.
+    let mut found: Vec<(usize, String)> = Vec::new();
     let (mut xlsx, mut ods) = (false, false);
     for i in 0..archive.len() {
         let Some(Ok(name)) = archive.name_for_index(i) else {
             continue;
         };
         let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
-        if base.eq_ignore_ascii_case("Invitations.csv")
-            && best.as_ref().is_none_or(|(_, b)| name.len() < b.len())
-        {
-            best = Some((i, name.to_string()));
+        if base.eq_ignore_ascii_case("Invitations.csv") {
+            found.push((i, name.to_string()));
         }
         xlsx |= name == "xl/workbook.xml";
         ods |= name == "content.xml";
     }
-    let Some((index, entry)) = best else {
+    // Stable: of two as short, the first in the archive.
+    found.sort_by_key(|(_, name)| name.len());
+    let mut found = found.into_iter();
+    let Some((index, entry)) = found.next() else {
         if xlsx || ods {
             return Err(ImportError::NotCsv {
                 origin,
@@ -579,9 +597,11 @@ fn load_zip<T: Item, R: Read + Seek>(
         source: e,
     })?;
     drop(file);
-    read_export(job, origin, Some(&bytes), &|| {
+    let mut import = read_export(job, origin, Some(&bytes), &|| {
         Ok(Box::new(&bytes[..]) as Box<dyn Read + '_>)
-    })
+    })?;
+    import.passed_over = found.map(|(_, name)| name).collect();
+    Ok(import)
 }
 
 const SPREADSHEET_HINT: &str = "use Invitations.csv as LinkedIn exports it, or save the sheet as \"CSV UTF-8 (comma delimited)\"";
@@ -1025,6 +1045,7 @@ fn outcome<T: Item>(
         encoding: sniffed.encoding,
         without_profile_urls: cols.inviter_url.is_none() || cols.invitee_url.is_none(),
         replaced_rows: read.replaced_rows,
+        passed_over: Vec::new(),
     }))
 }
 
@@ -1844,10 +1865,20 @@ mod tests {
         zip.start_file("Basic/Invitations.csv", opts).unwrap();
         zip.write_all(format!("{H}{}", row(1, "")).as_bytes())
             .unwrap();
+        zip.start_file("Old/2024/Invitations.csv", opts).unwrap();
+        zip.write_all(H.as_bytes()).unwrap();
         zip.finish().unwrap();
         let i = load_bytes("export.zip", buf.get_ref()).unwrap();
         assert_eq!(i.origin, "export.zip:Basic/Invitations.csv");
         assert_eq!(i.invitations.len(), 1);
+        assert_eq!(i.passed_over, ["Old/2024/Invitations.csv"]);
+        assert!(
+            i.notices()
+                .iter()
+                .any(|n| n.contains("also holds Old/2024/Invitations.csv, not read")),
+            "{:?}",
+            i.notices()
+        );
 
         let mut buf = io::Cursor::new(Vec::new());
         let mut zip = zip::ZipWriter::new(&mut buf);
