@@ -291,7 +291,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Completions { shell }) => {
             let mut out = io::stdout().lock();
-            clap_complete::generate(shell, &mut Cli::command(), "invitriage", &mut out);
+            clap_complete::generate(shell, &mut completion_command(), "invitriage", &mut out);
             output(out.flush())?;
             Ok(ExitCode::SUCCESS)
         }
@@ -512,4 +512,23 @@ fn now() -> chrono::NaiveDateTime {
         .ok()
         .and_then(|s| import::parse_sent_at(&s))
         .unwrap_or_else(|| chrono::Local::now().naive_local())
+}
+
+/// The command line as the completion scripts see it. `clap_complete` offers
+/// hidden subcommands too (clap-rs/clap#1335), and a clap `Command` cannot
+/// drop one, so the root is put together again from its own arguments and
+/// its visible subcommands.
+fn completion_command() -> clap::Command {
+    let full = Cli::command();
+    let mut root = clap::Command::new("invitriage")
+        .version(env!("CARGO_PKG_VERSION"))
+        .args(full.get_arguments().cloned())
+        .subcommands(full.get_subcommands().filter(|c| !c.is_hide_set()).cloned());
+    if let Some(about) = full.get_about() {
+        root = root.about(about.clone());
+    }
+    if let Some(about) = full.get_long_about() {
+        root = root.long_about(about.clone());
+    }
+    root
 }

@@ -1487,7 +1487,8 @@ fn a_closed_pipe_ends_every_output_quietly() {
 }
 
 /// `invitriage completions SHELL` prints a script that completes the
-/// subcommands and their options; an unknown shell is refused by name.
+/// subcommands and their options, but not the hidden `generate`; an unknown
+/// shell is refused by name.
 #[test]
 fn completions_for_each_shell() {
     let env = Env::new();
@@ -1500,9 +1501,20 @@ fn completions_for_each_shell() {
         assert!(out.status.success(), "{shell}");
         let script = String::from_utf8(out.stdout).unwrap();
         assert!(script.contains(marker), "{shell}: {script}");
-        for word in ["stats", "classify", "export", "drafts", "direction"] {
+        for word in [
+            "stats",
+            "classify",
+            "export",
+            "drafts",
+            "direction",
+            "version",
+        ] {
             assert!(script.contains(word), "{shell} lacks {word}");
         }
+        assert!(
+            !script.contains("generate"),
+            "{shell} offers the hidden command"
+        );
     }
     env.cmd()
         .args(["completions", "tcsh"])
