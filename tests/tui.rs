@@ -916,3 +916,33 @@ fn a_search_without_matches_says_so_as_you_type() {
     app.update(Action::SearchSubmit);
     assert_eq!(app.status.as_ref().unwrap().text, "1 match for “kenji”");
 }
+
+/// On a narrow screen the search line keeps the end of the query and drops
+/// whole hints, not the middle of one; a query wider than the line shows
+/// its end, where the typing is.
+#[test]
+fn the_search_line_fits_a_narrow_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Search);
+    for c in "zzqqzzqq".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    // The backend writes each line in quotes.
+    let last = |app: &App| {
+        let text = screen(app, 60, 15);
+        let line = text.lines().last().unwrap().trim_matches('"');
+        line.trim_end().to_string()
+    };
+    assert_eq!(
+        last(&app),
+        " /zzqqzzqq▏   no match   Enter keep · Esc cancel"
+    );
+    for c in " and a query longer than the whole line itself, typed on".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    let line = last(&app);
+    assert!(line.starts_with(" /…"), "{line}");
+    assert!(line.contains("typed on▏   no match"), "{line}");
+    assert!(line.chars().count() <= 60, "{line}");
+}

@@ -91,16 +91,30 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     if app.mode == Mode::Search {
+        // The end of the query (where the typing is) always shows, then
+        // "no match", then as many of the hints as fit.
+        let missed = if app.search_missed { "   no match" } else { "" };
+        let room = width.saturating_sub(" /▏".width() + missed.width());
+        let query = fit_end(&one_line(&app.query), room);
+        let mut used = " /▏".width() + query.width() + missed.width();
+        let mut rest = String::new();
+        for (key, label) in hints(app) {
+            let piece = format!(
+                "{}{key} {label}",
+                if rest.is_empty() { "   " } else { " · " }
+            );
+            if used + piece.width() > width {
+                break;
+            }
+            used += piece.width();
+            rest.push_str(&piece);
+        }
         let line = Line::from(vec![
             Span::styled(" /", theme.key()),
-            Span::raw(one_line(&app.query)),
+            Span::raw(query),
             Span::styled("▏", theme.key()),
-            if app.search_missed {
-                Span::styled("   no match", theme.error())
-            } else {
-                Span::raw("")
-            },
-            Span::styled("   Enter keep · Esc cancel · ↑/↓ matches", theme.dim()),
+            Span::styled(missed, theme.error()),
+            Span::styled(rest, theme.dim()),
         ]);
         frame.render_widget(Paragraph::new(line), area);
         return;
@@ -146,4 +160,22 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(format!(" {label}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The end of `s` in at most `width` columns, led by `…` when cut.
+fn fit_end(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut used = 1;
+    for ch in s.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(ch).unwrap_or(0);
+        if used + w > width {
+            break;
+        }
+        used += w;
+        kept.push(ch);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
