@@ -144,12 +144,6 @@ impl DraftKind {
     }
 }
 
-impl fmt::Display for DraftKind {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.label())
-    }
-}
-
 /// A decision and when it was made.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decided {
@@ -1265,6 +1259,36 @@ mod tests {
         assert_eq!(j.undo_depth(), 1);
     }
 
+    /// After the repair, a failed write is taken back to the end of the
+    /// repaired line, its added `\n` included.
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_write_after_a_repair_keeps_the_repaired_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let line = r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":["0000000000000007"],"decision":"ignored"}"#;
+        fs::write(dir.path().join(FILE_NAME), line).unwrap();
+        let mut j = open(dir.path());
+        // Every write to /dev/full fails with "No space left on device".
+        let real = j
+            .file
+            .replace(OpenOptions::new().append(true).open("/dev/full").unwrap());
+        j.record_decision(&[id(9)], Some(Decision::Accepted), at(2))
+            .unwrap_err();
+        j.file = real;
+        j.dirty = true;
+        j.record_decision(&[id(8)], Some(Decision::Accepted), at(3))
+            .unwrap();
+        let text = read(&j);
+        assert!(text.starts_with(&format!("{line}\n{{")), "{text}");
+        assert_eq!(text.lines().count(), 2, "{text}");
+        drop(j);
+        let (j, notices) = Journal::open(dir.path()).unwrap();
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(decision(&j, 7), Some(Decision::Ignored));
+        assert_eq!(decision(&j, 8), Some(Decision::Accepted));
+        assert_eq!(decision(&j, 9), None);
+    }
+
     #[test]
     fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
         let dir = tempfile::tempdir().unwrap();
@@ -1300,6 +1324,13 @@ mod tests {
             notices[6]
         );
         assert!(!notices[0].contains("line 1 column"), "{}", notices[0]);
+        // A line of this version that is not an entry says what is wrong
+        // with it, and where in the line.
+        assert!(
+            notices[1].contains("not a journal entry (") && notices[1].contains(", column "),
+            "{}",
+            notices[1]
+        );
         assert_eq!(decision(&j, 1), Some(Decision::Accepted));
         assert_eq!(decision(&j, 5), Some(Decision::Ignored));
         assert_eq!(j.iter().count(), 2);
@@ -1380,6 +1411,13 @@ mod tests {
         assert!(matches!(ro.undo(at(3)), Err(JournalError::ReadOnly { .. })));
         assert_eq!(decision(&ro, 1), Some(Decision::Accepted));
         assert_eq!(read(&writer).lines().count(), 1);
+
+        // Only a missing journal reads as empty; one that cannot be read is
+        // an error.
+        let other = tempfile::tempdir().unwrap();
+        fs::create_dir(other.path().join(FILE_NAME)).unwrap();
+        let err = Journal::open_read_only(other.path()).unwrap_err();
+        assert!(err.to_string().contains("cannot read the journal"), "{err}");
     }
 
     #[cfg(target_os = "linux")]
