@@ -915,6 +915,17 @@ fn a_search_without_matches_says_so_as_you_type() {
     }
     app.update(Action::SearchSubmit);
     assert_eq!(app.status.as_ref().unwrap().text, "1 match for “kenji”");
+    // Kenji's note is customised: the Default tab hides it, and says so.
+    app.update(Action::Tab(2));
+    app.update(Action::Search);
+    for c in "kenji".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchSubmit);
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        "No match for “kenji” in this list · 1 in other tabs or filters"
+    );
 }
 
 /// On a narrow screen the search line keeps the end of the query and drops

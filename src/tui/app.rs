@@ -646,7 +646,7 @@ impl App {
                 self.mode = Mode::List;
                 if !self.query.is_empty() {
                     match self.count_matches() {
-                        0 => self.no_match(),
+                        0 => self.no_match_here(),
                         1 => self.set_status(format!("1 match for “{}”", self.query)),
                         n => self.set_status(format!(
                             "{n} matches for “{}” · {} next · {} previous",
@@ -1029,6 +1029,26 @@ impl App {
 
     fn no_match(&mut self) {
         self.set_error(format!("No match for “{}” in this list", self.query));
+    }
+
+    /// [`Self::no_match`], saying too how many match in the lists the tab
+    /// and filter hide (a search is kept with Enter, so one scan of every
+    /// invitation is affordable here, not on every key).
+    fn no_match_here(&mut self) {
+        let elsewhere = {
+            let matches = self.matcher();
+            (0..self.invitations.len())
+                .filter(|&i| u32::try_from(i).is_ok_and(&matches))
+                .count()
+        };
+        if elsewhere == 0 {
+            self.no_match();
+        } else {
+            self.set_error(format!(
+                "No match for “{}” in this list · {elsewhere} in other tabs or filters",
+                self.query
+            ));
+        }
     }
 
     /// Moves to the first match at or after `start` (wrapping).
