@@ -241,10 +241,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
                 other => other?,
             };
+            // The first line on stderr has already said when it is the sample.
+            let from = if import.source.is_sample() {
+                "the bundled sample"
+            } else {
+                &import.origin
+            };
             eprintln!(
-                "invitriage: {n} decided invitation{} from {} (journal: {})",
+                "invitriage: {n} decided invitation{} from {from} (journal: {})",
                 if n == 1 { "" } else { "s" },
-                report::source_line(&import),
                 journal.path().display()
             );
             Ok(ExitCode::SUCCESS)

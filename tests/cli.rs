@@ -1357,6 +1357,15 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         csv_out.contains("replied") && csv_out.contains("ignored"),
         "{csv_out}"
     );
+    assert!(
+        stderr.starts_with("invitriage: 2 decided invitations from Invitations.csv (journal: "),
+        "{stderr}"
+    );
+    let (_, _, stderr) = env.run(&["export"]);
+    assert!(
+        stderr.contains("\ninvitriage: 0 decided invitations from the bundled sample (journal: "),
+        "{stderr}"
+    );
     let (code, md, _) = env.run(&["drafts", "Invitations.csv"]);
     assert_eq!(code, 0);
     assert!(
