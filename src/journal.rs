@@ -727,11 +727,6 @@ impl Journal {
         &self.path
     }
 
-    /// True when opened with [`Journal::open_read_only`].
-    pub fn is_read_only(&self) -> bool {
-        self.file.is_none()
-    }
-
     /// Writes one line durably: one `write_all` of the line and its `\n`,
     /// `flush`, `sync_data`. On failure the file is cut back to its last
     /// complete line and nothing else changes.
@@ -1402,7 +1397,6 @@ mod tests {
             .unwrap();
         let (mut ro, notices) = Journal::open_read_only(dir.path()).unwrap();
         assert!(notices.is_empty());
-        assert!(ro.is_read_only());
         assert_eq!(decision(&ro, 1), Some(Decision::Accepted));
         let err = ro
             .record_decision(&[id(2)], Some(Decision::Accepted), at(2))
