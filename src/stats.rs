@@ -90,12 +90,6 @@ impl PerCategory {
     pub fn get(&self, c: Category) -> usize {
         self.0[Self::idx(c)]
     }
-    pub fn add(&mut self, c: Category) {
-        self.0[Self::idx(c)] += 1;
-    }
-    pub fn total(&self) -> usize {
-        self.0.iter().sum()
-    }
 }
 
 impl Serialize for PerCategory {
