@@ -534,6 +534,16 @@ mod tests {
         );
         assert_eq!(breakdown(&v, DirectionFilter::All).total, 4);
         assert_eq!(breakdown(&v, DirectionFilter::Outgoing).total, 1);
+        // Nothing counted: no oldest or newest date, no months.
+        let none = breakdown(&v[..1], DirectionFilter::Outgoing);
+        assert_eq!((none.total, none.oldest, none.newest), (0, None, None));
+        assert!(none.by_month.is_empty());
+        let facts = |pieces: Vec<Vec<Facts>>| AllFacts {
+            tally: Tally::of(pieces.iter().flatten().copied(), DirectionFilter::Incoming),
+            pieces,
+        };
+        assert!(facts(vec![vec![], vec![]]).is_empty());
+        assert!(!facts(vec![vec![], vec![v[0].facts()]]).is_empty());
     }
 
     #[test]
@@ -596,8 +606,14 @@ mod tests {
         assert_eq!(Age::between(at(2026, 11, 4), now).short(), "3w");
         assert_eq!(Age::between(at(2026, 7, 1), now).short(), "4mo");
         assert_eq!(Age::between(at(2023, 11, 1), now).short(), "3y");
-        assert_eq!(Age::between(at(2026, 11, 24), now).long(), "yesterday");
-        assert_eq!(Age::between(at(2026, 11, 4), now).long(), "3 weeks ago");
+        let long = |then| Age::between(then, now).long();
+        assert_eq!(long(at(2026, 11, 25)), "today");
+        assert_eq!(long(at(2026, 11, 24)), "yesterday");
+        assert_eq!(long(at(2026, 11, 20)), "5 days ago");
+        assert_eq!(long(at(2026, 11, 4)), "3 weeks ago");
+        assert_eq!(long(at(2026, 7, 1)), "4 months ago");
+        assert_eq!(long(at(2025, 9, 25)), "14 months ago");
+        assert_eq!(long(at(2023, 11, 1)), "3 years ago");
         assert_eq!(
             Age::between(at(2027, 1, 1), now).days,
             0,

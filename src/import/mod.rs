@@ -1998,6 +1998,8 @@ mod tests {
         let a = breakdown(&whole.invitations, DirectionFilter::Incoming);
         let b = facts.invitations.breakdown();
         assert_eq!(a, b);
+        assert!(!facts.invitations.is_empty());
+        assert_eq!(facts.invitations.len(), whole.invitations.len());
         assert!(
             a.by_category.get(crate::classify::Category::Customised) > 100,
             "{a:?}"
