@@ -493,7 +493,8 @@ fn analysis_explains_the_layers() {
             distance: 1
         })
     );
-    assert_eq!(a.specific_sentences().count(), 1);
+    let specific: Vec<&str> = a.specific_sentences().map(|s| s.text.as_str()).collect();
+    assert_eq!(specific, ["Great talk at the summit!"]);
     assert!(
         a.hints
             .iter()
@@ -668,4 +669,20 @@ proptest! {
             prop_assert!(fast.signals.is_empty());
         }
     }
+}
+
+/// One name for each group everywhere: shown, and read back, as the spec
+/// spells it.
+#[test]
+fn category_names_read_back() {
+    for (c, name) in [
+        (Category::Default, "default"),
+        (Category::GreetingOnly, "greeting-only"),
+        (Category::Customised, "customised"),
+    ] {
+        assert_eq!(c.to_string(), name);
+        assert_eq!(name.parse::<Category>(), Ok(c));
+    }
+    let err = "greeting".parse::<Category>().unwrap_err();
+    assert!(err.contains("unknown category `greeting`"), "{err}");
 }
