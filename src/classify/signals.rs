@@ -382,4 +382,27 @@ mod tests {
         assert_eq!(signals("write to joe.smith@acme.io today"), Signals::PITCH);
         assert_eq!(signals("@joe on slack, me@home"), Signals::empty());
     }
+
+    /// The hints found, as `check` and the detail pane list them: those led
+    /// by a letter or digit where they first occur, then the others in list
+    /// order, then a link and an email address; each once.
+    #[test]
+    fn hits_in_reading_order() {
+        let lists = Prepared::new(&Lists::default());
+        let mut hits = Vec::new();
+        let text = "Only $20! Loved your talk; we met there twice. See www.x.io or a@b.co";
+        find(&lists.hints, text, &mut String::new(), Some(&mut hits));
+        let hints: Vec<&str> = hits.iter().map(|(_, h)| h.as_str()).collect();
+        assert_eq!(hints, ["talk", "met", "$", "link", "email address"]);
+    }
+
+    #[test]
+    fn a_hint_is_kept_once() {
+        let mut hints = Hints::default();
+        hints.insert(Signals::CONTEXT, "met");
+        hints.insert(Signals::CONTEXT, "met");
+        hints.insert(Signals::CONTEXT, "");
+        hints.insert(Signals::OFFER, "met");
+        assert_eq!(hints.all.len(), 2);
+    }
 }
