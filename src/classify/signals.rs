@@ -381,6 +381,7 @@ mod tests {
         assert_eq!(signals("bit.ly/xyz"), Signals::PITCH);
         assert_eq!(signals("write to joe.smith@acme.io today"), Signals::PITCH);
         assert_eq!(signals("@joe on slack, me@home"), Signals::empty());
+        assert_eq!(signals("me@.io, me@io."), Signals::empty());
     }
 
     /// The hints found, as `check` and the detail pane list them: those led
