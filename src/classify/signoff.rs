@@ -330,6 +330,11 @@ mod tests {
             ["Best regards,", "Joe Smith"]
         );
         assert_eq!(peeled("Body.\nMerci !\n\n— Joe"), ["Merci !", "— Joe"]);
+        // The longest: a closing phrase of three words and a name of two.
+        assert_eq!(
+            peeled("Body.\nAll the best, Jo Smith"),
+            ["All the best, Jo Smith"]
+        );
     }
 
     #[test]
@@ -341,6 +346,12 @@ mod tests {
         assert!(peeled("Body.\nBest wishes from the whole team").is_empty());
         assert!(peeled("Best regards,\nWe met at the summit.").is_empty());
         assert!(peeled("Body - I'd like to connect.").is_empty());
+        // After a closing phrase alone: only capitalised words are a name.
+        assert!(peeled("Body.\nBest regards,\nJo from Acme").is_empty());
+        // A closing phrase then words: capitalised ones, or the sender's.
+        assert!(peeled("Body.\nThanks, see you").is_empty());
+        // A closing phrase with more after it is not one alone.
+        assert!(peeled("Body.\nThanks for the talk\nJo Smith").is_empty());
     }
 
     #[test]
@@ -360,6 +371,9 @@ mod tests {
             ["Best regards,  Joe"]
         );
         assert!(peeled("Hope  you're  doing well.").is_empty());
+        // A run of tabs is such a break too, beside a run of spaces or not.
+        assert_eq!(peeled("Body, on LinkedIn\t\tJoe"), ["Joe"]);
+        assert_eq!(peeled("We met  at the expo\t\tJoe"), ["Joe"]);
         assert!(peeled("Would  love  to connect!").is_empty());
     }
 }
