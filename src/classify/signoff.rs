@@ -330,6 +330,13 @@ mod tests {
             ["Best regards,", "Joe Smith"]
         );
         assert_eq!(peeled("Body.\nMerci !\n\n— Joe"), ["Merci !", "— Joe"]);
+        assert_eq!(
+            run("One. Two. Three.\nBest regards,\nJo Smith", "Joe Smith"),
+            (
+                vec!["One.".to_owned(), "Two.".to_owned(), "Three.".to_owned()],
+                vec!["Best regards,".to_owned(), "Jo Smith".to_owned()]
+            )
+        );
         // The longest: a closing phrase of three words and a name of two.
         assert_eq!(
             peeled("Body.\nAll the best, Jo Smith"),
