@@ -58,6 +58,13 @@ fn screen(app: &App, w: u16, h: u16) -> String {
     app_size.backend().to_string()
 }
 
+/// Types `query` on the search line, a key at a time.
+fn type_query(app: &mut App, query: &str) {
+    for c in query.chars() {
+        app.update(Action::SearchInput(c));
+    }
+}
+
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
@@ -302,9 +309,7 @@ fn search_is_incremental_and_n_finds_the_next() {
     app.update(Action::Tab(3));
     app.update(Action::Search);
     assert_eq!(app.mode, Mode::Search);
-    for c in "linkedin".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_query(&mut app, "linkedin");
     let first = app.cursor;
     assert!(
         app.current()
@@ -348,9 +353,7 @@ fn search_is_incremental_and_n_finds_the_next() {
     );
     // A name that matches once says that too.
     app.update(Action::Search);
-    for c in "kenji".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_query(&mut app, "kenji");
     app.update(Action::SearchSubmit);
     app.update(Action::NextMatch);
     assert_eq!(
@@ -366,9 +369,7 @@ fn search_escape_returns_to_where_it_started() {
     app.update(Action::Tab(3));
     app.update(Action::Down);
     app.update(Action::Search);
-    for c in "zzzz-no-such-thing".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_query(&mut app, "zzzz-no-such-thing");
     assert!(app.status.as_ref().unwrap().error);
     app.update(Action::Cancel);
     assert_eq!(app.cursor, 1);
@@ -617,9 +618,7 @@ fn snapshot_search() {
     let mut app = sample_app(dir.path());
     app.update(Action::Tab(3));
     app.update(Action::Search);
-    for c in "webinar".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_query(&mut app, "webinar");
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 
@@ -893,9 +892,7 @@ fn a_search_without_matches_says_so_as_you_type() {
     let mut app = sample_app(dir.path());
     app.update(Action::Tab(3));
     app.update(Action::Search);
-    for c in "zzqq".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_query(&mut app, "zzqq");
     let text = screen(&app, 100, 30);
     assert!(text.contains("/zzqq▏   no match"), "{text}");
     app.update(Action::SearchBackspace);
@@ -910,17 +907,13 @@ fn a_search_without_matches_says_so_as_you_type() {
     assert_eq!(status.text, "No match for “zqq” in this list");
     app.update(Action::Tab(0));
     app.update(Action::Search);
-    for c in "kenji".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_query(&mut app, "kenji");
     app.update(Action::SearchSubmit);
     assert_eq!(app.status.as_ref().unwrap().text, "1 match for “kenji”");
     // Kenji's note is customised: the Default tab hides it, and says so.
     app.update(Action::Tab(2));
     app.update(Action::Search);
-    for c in "kenji".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_query(&mut app, "kenji");
     app.update(Action::SearchSubmit);
     assert_eq!(
         app.status.as_ref().unwrap().text,
@@ -936,9 +929,7 @@ fn the_search_line_fits_a_narrow_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     app.update(Action::Search);
-    for c in "zzqqzzqq".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_query(&mut app, "zzqqzzqq");
     // The backend writes each line in quotes.
     let last = |app: &App| {
         let text = screen(app, 60, 15);
@@ -949,9 +940,10 @@ fn the_search_line_fits_a_narrow_screen() {
         last(&app),
         " /zzqqzzqq▏   no match   Enter keep · Esc cancel"
     );
-    for c in " and a query longer than the whole line itself, typed on".chars() {
-        app.update(Action::SearchInput(c));
-    }
+    type_query(
+        &mut app,
+        " and a query longer than the whole line itself, typed on",
+    );
     let line = last(&app);
     assert!(line.starts_with(" /…"), "{line}");
     assert!(line.contains("typed on▏   no match"), "{line}");
