@@ -655,6 +655,59 @@ mod tests {
         }
     }
 
+    #[test]
+    fn bars_are_proportional_and_never_empty_for_a_count() {
+        assert_eq!(bar(112, 112, 31).chars().count(), 31);
+        assert_eq!(bar(13, 112, 31).chars().count(), 4); // 3.6 rounds up
+        assert_eq!(bar(1, 1000, 40), "█");
+        assert_eq!(bar(0, 112, 31), "");
+        assert_eq!(bar(5, 0, 31), "");
+    }
+
+    /// The group rows at 80 columns: the widest bar fills the line but one
+    /// column; the signals line only when there are customised notes; the
+    /// stale list stops at ten and says how many more.
+    #[test]
+    fn stats_text_rows() {
+        let import = sample();
+        let now = crate::import::parse_sent_at("2026-11-25T12:00:00").unwrap();
+        let stale = crate::stats::stale_sent(&import.invitations, now, 21);
+        let text = |invs: &[Invitation], stale: Option<&[&Invitation]>| {
+            let b = crate::stats::breakdown(invs, DirectionFilter::Incoming);
+            let mut out = Vec::new();
+            stats_text(
+                &mut out,
+                &import,
+                &b,
+                DirectionFilter::Incoming,
+                stale,
+                now,
+                21,
+                80,
+            )
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let all = text(&import.invitations, Some(&stale));
+        let row = all.lines().find(|l| l.starts_with("  default ")).unwrap();
+        assert_eq!(row.chars().count(), 79, "{row}");
+        assert_eq!(row.matches('█').count(), 31, "{row}");
+        assert!(all.contains("customised notes with context"), "{all}");
+        assert_eq!(stale.len(), 15);
+        assert!(all.contains("… and 5 more"), "{all}");
+        let ten = text(&import.invitations, Some(&stale[..10]));
+        assert!(!ten.contains("… and"), "{ten}");
+        let defaults: Vec<Invitation> = import
+            .invitations
+            .iter()
+            .filter(|i| i.category == Category::Default)
+            .cloned()
+            .collect();
+        let plain = text(&defaults, None);
+        assert!(plain.contains("112 incoming"), "{plain}");
+        assert!(!plain.contains("customised notes with"), "{plain}");
+    }
+
     /// The table fits an 80-column terminal: FROM narrows so that the note
     /// keeps 20 columns, and no row ends in spaces (an empty note).
     #[test]
@@ -680,6 +733,10 @@ mod tests {
         };
         assert_eq!(rows(&narrow), import.invitations.len());
         assert_eq!(rows(&wide), import.invitations.len());
+        // Narrower still, FROM stops at 12 columns and the note at 10.
+        let tiny = table(40);
+        assert_eq!(rows(&tiny), import.invitations.len());
+        assert!(tiny.contains("Kenji Janko…  Hi Collee…\n"), "{tiny}");
     }
 
     #[test]
