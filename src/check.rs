@@ -412,4 +412,50 @@ mod tests {
         assert_eq!(v["passes"], false);
         assert_eq!(v["limit"], 300);
     }
+
+    fn text(g: &Grade) -> String {
+        let mut out = Vec::new();
+        write_text(&mut out, g).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The pitch line names the pitch hints found, and only those.
+    #[test]
+    fn pitch_line_names_its_hints() {
+        let out = text(&grade("We met at the expo. We're hiring: send me your CV!"));
+        let line = out
+            .lines()
+            .find(|l| l.starts_with("  ! pitch"))
+            .expect(&out);
+        assert!(line.ends_with("(hiring, cv)"), "{line}");
+    }
+
+    /// Over 200 characters a note fits a paid account's 300 but not a free
+    /// one's, and says so; with the limit set to 200 the limit says it.
+    #[test]
+    fn the_free_account_limit_is_named_between_200_and_300() {
+        let mut note = String::from("We met at the ASCM forum in Lisbon. ");
+        while note.chars().count() <= 200 {
+            note.push_str("More about scorecards. ");
+        }
+        let free = "over the 200 a free account allows";
+        assert!(text(&grade(&note)).contains(free));
+        assert!(!text(&grade("We met at the ASCM forum in Lisbon.")).contains(free));
+        let exactly: String = note.chars().take(200).collect();
+        assert!(!text(&grade(&exactly)).contains(free), "200 fits");
+        let g = Grade::new(&Classifier::default(), &note, "", "Sam Rivera", 200);
+        assert!(!text(&g).contains(free));
+    }
+
+    /// The hanging indent is at most half the width, so a narrow terminal
+    /// still has room for the words.
+    #[test]
+    fn the_hanging_indent_stops_at_half_the_width() {
+        let lines = wrap_line("  ✗ context  say how you know them or what you share", 20);
+        assert!(lines.len() > 2, "{lines:?}");
+        for line in &lines[1..] {
+            assert!(line.starts_with(&" ".repeat(10)), "{lines:?}");
+            assert!(!line.starts_with(&" ".repeat(11)), "{lines:?}");
+        }
+    }
 }
