@@ -308,6 +308,8 @@ mod tests {
         assert_eq!(hanging_indent("  ✗ reason   give a reason"), 13);
         assert_eq!(hanging_indent("  ✓ context  found “met”"), 13);
         assert_eq!(hanging_indent("  - “I'd like to add you”"), 4);
+        assert_eq!(hanging_indent("  - x"), 4);
+        assert_eq!(hanging_indent("  ✗   ab  c"), 10);
         assert_eq!(hanging_indent("length: 71 of 300 characters"), 0);
         assert_eq!(hanging_indent("   plain"), 3);
     }
