@@ -413,6 +413,13 @@ mod tests {
         assert_eq!(v["category"], "customised");
         assert_eq!(v["passes"], false);
         assert_eq!(v["limit"], 300);
+        let missing: Vec<&str> = v["missing"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["signal"].as_str().unwrap())
+            .collect();
+        assert_eq!(missing, ["context", "reason", "offer"]);
     }
 
     fn text(g: &Grade) -> String {
