@@ -500,7 +500,7 @@ pub fn write_drafts(
             }
         }
         DraftsFormat::Csv => {
-            let mut out = csv::Writer::from_writer(w);
+            let mut out = csv::Writer::from_writer(&mut w);
             out.write_record([
                 "name",
                 "profile_url",
@@ -550,5 +550,7 @@ pub fn write_drafts(
             writeln!(w)?;
         }
     }
+    // A buffered writer's own flush on drop would swallow a failed write.
+    w.flush()?;
     Ok(rows.len())
 }

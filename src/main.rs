@@ -237,10 +237,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Export { file, format }) => {
             let (import, journal) = load_with_journal(Source::from_arg(file), &config, &paths)?;
             let out = io::BufWriter::new(io::stdout().lock());
-            let n = match export::write_actions(out, format, &import.invitations, &journal) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return Ok(ExitCode::SUCCESS),
-                other => other?,
-            };
+            let n = output(export::write_actions(
+                out,
+                format,
+                &import.invitations,
+                &journal,
+            ))?;
             // The first line on stderr has already said when it is the sample.
             let from = if import.source.is_sample() {
                 "the bundled sample"
@@ -257,12 +259,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Drafts { file, format }) => {
             let (import, journal) = load_with_journal(Source::from_arg(file), &config, &paths)?;
             let out = io::BufWriter::new(io::stdout().lock());
-            match export::write_drafts(out, format, &import.invitations, &journal) {
-                Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {}
-                other => {
-                    other?;
-                }
-            }
+            output(export::write_drafts(
+                out,
+                format,
+                &import.invitations,
+                &journal,
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { note, to, json }) => {
@@ -295,9 +297,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             })
         }
         Some(Command::Completions { shell }) => {
+            // Into memory first: `clap_complete` panics when its writer fails
+            // (`> /dev/full`), and a write error is the user's to read.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut completion_command(), "invitriage", &mut script);
             let mut out = io::stdout().lock();
-            clap_complete::generate(shell, &mut completion_command(), "invitriage", &mut out);
-            output(out.flush())?;
+            output(out.write_all(&script).and_then(|()| out.flush()))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Generate { rows, seed }) => {
@@ -422,11 +427,11 @@ fn output_width(otherwise: usize) -> usize {
 }
 
 /// Output to a closed pipe (`| head`) ends the command quietly, as in other
-/// Unix tools; other write errors are failures.
-fn output(result: io::Result<()>) -> Result<(), Failure> {
+/// Unix tools; other write errors (a full disk) are failures that say so.
+fn output<T>(result: io::Result<T>) -> Result<T, Failure> {
     match result {
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
-        other => other.map_err(Failure::from),
+        other => other.map_err(|e| Failure(format!("cannot write the output: {e}"))),
     }
 }
 

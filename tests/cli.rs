@@ -49,7 +49,13 @@ impl Env {
     }
 
     fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+        Command::from_std(self.std_cmd())
+    }
+
+    /// [`cmd`](Self::cmd) as the standard library's, for tests that choose
+    /// where its output goes.
+    fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_invitriage"));
         cmd.current_dir(self.dir.path())
             .env("HOME", self.path("home"))
             .env("XDG_CONFIG_HOME", self.path("config"))
@@ -1474,12 +1480,9 @@ fn a_closed_pipe_ends_every_output_quietly() {
         &["classify", file],
         &["generate", "5000"],
     ] {
-        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_invitriage"))
+        let mut child = env
+            .std_cmd()
             .args(args)
-            .current_dir(env.dir.path())
-            .env("HOME", env.path("home"))
-            .env("XDG_CONFIG_HOME", env.path("config"))
-            .env("INVITRIAGE_DATA_DIR", env.path("data"))
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
@@ -1492,6 +1495,61 @@ fn a_closed_pipe_ends_every_output_quietly() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
         assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+    }
+    // A pipe whose reader is gone before the command starts: its first
+    // write fails, whatever the size of its output.
+    for args in OUTPUTS {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = env
+            .std_cmd()
+            .args(*args)
+            .stdout(writer)
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{args:?}: {:?} {stderr}", out.status);
+        assert!(!stderr.contains("error"), "{args:?}: {stderr}");
+    }
+}
+
+/// Every command that prints: each output format of each.
+const OUTPUTS: &[&[&str]] = &[
+    &["stats"],
+    &["stats", "--json"],
+    &["classify"],
+    &["classify", "--format", "csv"],
+    &["classify", "--format", "json"],
+    &["export"],
+    &["export", "--format", "json"],
+    &["drafts"],
+    &["drafts", "--format", "csv"],
+    &["drafts", "--format", "json"],
+    &["check", "--to", "Colleen", "Hi Colleen"],
+    &["check", "--json", "Hi"],
+    &["completions", "bash"],
+    &["generate", "3"],
+];
+
+/// Output that cannot be written (`> /dev/full`) is an error that says so,
+/// for every command and format: never a panic, never a silent success.
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    let env = Env::new();
+    for args in OUTPUTS {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = env.std_cmd().args(*args).stdout(full).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("invitriage: error: cannot write the output: No space left on device"),
+            "{args:?}: {stderr}"
+        );
     }
 }
 
