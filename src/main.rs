@@ -496,10 +496,11 @@ fn load_with<T: import::Item>(
         );
     }
     if import.skipped.len() > SHOWN {
+        let more = import.skipped.len() - SHOWN;
         eprintln!(
-            "invitriage: warning: {}: {} more unreadable rows skipped",
+            "invitriage: warning: {}: {more} more unreadable row{} skipped",
             import.origin,
-            import.skipped.len() - SHOWN
+            if more == 1 { "" } else { "s" }
         );
     }
     for notice in import.notices() {

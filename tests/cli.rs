@@ -1514,6 +1514,91 @@ fn a_closed_pipe_ends_every_output_quietly() {
     }
 }
 
+/// An export whose `To` column is empty (the recipient's name is not in
+/// it) takes the name from the config's `name`, so `Colleen,` before a stock
+/// text is still a greeting; a blank `name` is no name.
+#[test]
+fn the_config_name_stands_in_for_an_empty_to_column() {
+    let env = Env::new();
+    let note = "Colleen, I'd like to add you to my professional network.";
+    let named = incoming("Joe Smith", "https://www.linkedin.com/in/joe-smith", note);
+    let mut unnamed = incoming("Ann Lee", "https://www.linkedin.com/in/ann-lee", note);
+    unnamed[1] = "";
+    let file = env.file("Invitations.csv", export(HEADER, &[unnamed, named]));
+    env.file("colleen.toml", "name = \"Colleen Ruiz\"\n");
+    env.file("pat.toml", "name = \"Pat Doe\"\n");
+    env.file("blank.toml", "name = \"  \"\n");
+    for (config, expected) in [
+        (None, ["customised", "greeting-only"]),
+        (Some("colleen.toml"), ["greeting-only", "greeting-only"]),
+        // The `To` column, where it has a name, wins over the config's.
+        (Some("pat.toml"), ["customised", "greeting-only"]),
+        (Some("blank.toml"), ["customised", "greeting-only"]),
+    ] {
+        let mut args = vec!["classify", file, "--format", "json"];
+        if let Some(c) = config {
+            args.extend(["--config", c]);
+        }
+        let (code, stdout, stderr) = env.run(&args);
+        assert_eq!(code, 0, "{stderr}");
+        let v: Value = serde_json::from_str(&stdout).unwrap();
+        let got = [field(&v[0], "category"), field(&v[1], "category")];
+        assert_eq!(got, expected, "{config:?}");
+    }
+}
+
+/// Twenty unreadable rows are listed one by one; past twenty, the rest are
+/// counted on one line.
+#[test]
+fn many_unreadable_rows_are_counted_past_twenty() {
+    let env = Env::new();
+    let good = incoming("Joe Smith", "https://www.linkedin.com/in/joe-smith", "");
+    for (bad, listed, more) in [
+        (20, 20, None),
+        (21, 20, Some("1 more unreadable row skipped")),
+        (23, 20, Some("3 more unreadable rows skipped")),
+    ] {
+        let mut rows = vec![good];
+        rows.extend((0..bad).map(|_| {
+            let mut r = good;
+            r[4] = "SIDEWAYS";
+            r
+        }));
+        let file = env.file("Invitations.csv", export(HEADER, &rows));
+        let (code, _, stderr) = env.run(&["stats", file]);
+        assert_eq!(code, 0, "{stderr}");
+        assert_eq!(
+            stderr.matches("(row skipped)").count(),
+            listed,
+            "{bad}: {stderr}"
+        );
+        match more {
+            Some(line) => assert!(
+                stderr.contains(&format!("invitriage: warning: Invitations.csv: {line}\n")),
+                "{bad}: {stderr}"
+            ),
+            None => assert!(!stderr.contains("more unreadable"), "{bad}: {stderr}"),
+        }
+    }
+}
+
+/// With no command, the triage screen opens; with its output going to a
+/// pipe or file instead of a terminal, it says what to use.
+#[test]
+fn the_triage_screen_needs_a_terminal() {
+    let env = Env::new();
+    let file = env.file("Invitations.csv", three_rows());
+    for args in [&[][..], &[file]] {
+        let stderr = env.fails(args);
+        assert!(
+            stderr.contains(
+                "invitriage: error: the triage screen needs a terminal; for output to a pipe use `invitriage stats` or `invitriage classify`"
+            ),
+            "{args:?}: {stderr}"
+        );
+    }
+}
+
 /// Every command that prints: each output format of each.
 const OUTPUTS: &[&[&str]] = &[
     &["stats"],

@@ -150,18 +150,22 @@ fn a_person_triages_the_sample() {
 
 /// `unzip -p export.zip Invitations.csv | invitriage -`: the export comes on
 /// standard input, and the keys from the terminal. This used to be refused
-/// with "the triage screen needs a terminal".
+/// with "the triage screen needs a terminal". A row that cannot be read is
+/// counted on the screen, not passed over in silence.
 #[test]
 fn the_export_can_come_on_standard_input() {
     let dir = tempfile::tempdir().unwrap();
     let export = dir.path().join("export.csv");
-    std::fs::write(&export, invitriage::synth::generate(40, 3)).unwrap();
+    let mut csv = invitriage::synth::generate(40, 3);
+    csv.push_str("Bad Row,Colleen Ruiz,not a date,,INCOMING,,\n");
+    std::fs::write(&export, csv).unwrap();
     let mut sh = Command::new("sh");
     sh.args(["-c", "exec \"$0\" - < \"$1\""])
         .arg(env!("CARGO_BIN_EXE_invitriage"))
         .arg(&export);
     let mut app = App::spawn(App::environment(sh, dir.path(), &[]));
     app.wait_for("invitriage · stdin · ");
+    app.wait_for("1 unreadable row skipped (run `invitriage stats` to list them)");
     app.press("a");
     app.wait_for("Accepted ");
     app.press("q");
