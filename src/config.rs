@@ -229,7 +229,7 @@ default = "Hi {first_name}"
         )
         .unwrap_err()
         .to_string();
-        assert!(err.contains("line 2"), "{err}");
+        assert!(err.contains("line 2, column 14: "), "{err}");
         assert!(err.contains("note_limit"), "{err}");
     }
 

@@ -438,5 +438,26 @@ mod tests {
             id.to_string(),
             format!("{:016x}", xxhash_rust::xxh3::xxh3_64(b"url\0a\0b"))
         );
+        // Keys too long for the buffer on the stack are streamed, to the
+        // same hash.
+        let long = "x".repeat(200);
+        let id = InvitationId::derive_keyed(&long, "b", "", "", at());
+        let whole = format!("url\0{long}\0b");
+        assert_eq!(id.0, xxhash_rust::xxh3::xxh3_64(whole.as_bytes()));
+        // With either URL missing, the names and the minute count instead.
+        let by_name =
+            xxhash_rust::xxh3::xxh3_64(b"name\0joe smith\0colleen ruiz\02026-07-08T15:43");
+        for (a, b) in [("", "b"), ("a", ""), ("", "")] {
+            let id = InvitationId::derive_keyed(a, b, " Joe Smith", "Colleen Ruiz", at());
+            assert_eq!(id.0, by_name, "{a:?} {b:?}");
+            let id = InvitationId::derive_keyed(&long, b, "Joe Smith", "Colleen Ruiz", at());
+            assert_eq!(id.0 == by_name, b.is_empty(), "long {b:?}");
+        }
+    }
+
+    #[test]
+    fn direction_is_shown_in_lower_case() {
+        assert_eq!(Direction::Incoming.to_string(), "incoming");
+        assert_eq!(Direction::Outgoing.to_string(), "outgoing");
     }
 }
