@@ -300,6 +300,22 @@ fn filter_cycles_and_lists_decided_ones() {
     app.update(Action::CycleFilter);
     assert_eq!(app.filter, Filter::Undecided);
     assert_eq!(app.rows.len(), 12);
+    // A reply is a decision too: counted, and listed under its own filter.
+    let replied = app.current().unwrap().id;
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('x')));
+    app.update(Action::ComposeSave);
+    assert_eq!(app.progress(), (2, 135));
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Replied);
+    assert_eq!(app.rows.len(), 1);
+    assert_eq!(app.current().unwrap().id, replied);
+    // The Sent tab lists every sent invitation, whatever the filter.
+    app.update(Action::Tab(4));
+    assert_eq!(app.current_tab(), Tab::Sent);
+    assert_eq!(app.rows.len(), 20);
 }
 
 #[test]
