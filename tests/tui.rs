@@ -227,6 +227,24 @@ fn tabs_switch_by_number_and_cycle() {
     assert_eq!(app.current_tab(), Tab::Sent);
     app.update(Action::Tab(3));
     assert_eq!(app.rows.len(), 135);
+    // A tab number past the last is no tab.
+    app.update(Action::Tab(5));
+    assert_eq!(app.current_tab(), Tab::All);
+    // The cursor stays on its invitation when the list is rebuilt around
+    // it (here by a filter that still lists it).
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Accepted);
+    assert!(app.rows.is_empty());
+    for _ in 0..3 {
+        app.update(Action::CycleFilter);
+    }
+    assert_eq!(app.filter, Filter::All);
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let id = app.current().unwrap().id;
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Undecided);
+    assert_eq!(app.current().unwrap().id, id);
 }
 
 #[test]
