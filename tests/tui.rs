@@ -120,6 +120,21 @@ fn accept_records_and_moves_to_next_undecided() {
     assert_eq!(current_name(&app), second);
     assert_eq!(app.progress().0, 1);
     assert!(app.status.as_ref().unwrap().text.starts_with("Accepted "));
+    // With the clock pinned (INVITRIAGE_NOW), decisions carry that time.
+    assert_eq!(
+        app.journal.state(first).and_then(|e| e.decided_at()),
+        Some(now())
+    );
+    // At the end of a group, the status says where the work goes on.
+    for _ in 1..13 {
+        app.update(Action::Accept);
+    }
+    assert_eq!(app.counts[0].accepted, 13);
+    let status = &app.status.as_ref().unwrap().text;
+    assert!(
+        status.ends_with("· all decided here; 2 for Greeting-only"),
+        "{status}"
+    );
 }
 
 #[test]
@@ -182,6 +197,35 @@ fn bulk_on_whole_tab_asks_with_the_count() {
         panic!("expected a confirmation, got {:?}", app.mode)
     };
     assert_eq!(bulk.question, "Ignore all 112 default invitations?");
+    assert!(
+        bulk.detail.starts_with("None of them carries more"),
+        "{}",
+        bulk.detail
+    );
+    for (tab, question, why) in [
+        (
+            0,
+            "Ignore all 13 customised invitations?",
+            "These notes were written for you",
+        ),
+        (
+            1,
+            "Ignore all 10 greeting-only invitations?",
+            "They greet you by name",
+        ),
+        (3, "Ignore all 135 invitations?", "This covers every group"),
+    ] {
+        app.update(Action::Confirm(false));
+        app.update(Action::Tab(tab));
+        app.update(Action::IgnoreMarked);
+        let Mode::Confirm(bulk) = &app.mode else {
+            panic!("expected a confirmation, got {:?}", app.mode)
+        };
+        assert_eq!(bulk.question, question);
+        assert!(bulk.detail.starts_with(why), "{}", bulk.detail);
+    }
+    app.update(Action::Confirm(false));
+    app.update(Action::Tab(2));
     app.update(Action::Confirm(false));
     assert_eq!(app.progress().0, 0, "n changes nothing");
     app.update(Action::IgnoreMarked);
@@ -212,6 +256,15 @@ fn escape_clears_marks() {
     app.update(Action::Mark);
     app.update(Action::Cancel);
     assert_eq!(app.marked_count, 0);
+    assert_eq!(app.status.as_ref().unwrap().text, "Marks cleared");
+    // Marking again unmarks; Esc with nothing marked says nothing.
+    app.status = None;
+    app.update(Action::Mark);
+    app.update(Action::Up);
+    app.update(Action::Mark);
+    assert_eq!(app.marked_count, 0);
+    app.update(Action::Cancel);
+    assert!(app.status.is_none(), "{:?}", app.status);
 }
 
 #[test]
@@ -437,8 +490,23 @@ fn help_and_stats_toggle() {
     assert_eq!(app.mode, Mode::Help { scroll: 0 });
     app.update(Action::Down);
     assert_eq!(app.mode, Mode::Help { scroll: 1 });
+    app.update(Action::PageDown);
+    let Mode::Help { scroll } = app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert!(scroll > 1, "{scroll}");
+    app.update(Action::PageUp);
+    assert_eq!(
+        app.mode,
+        Mode::Help {
+            scroll: scroll.saturating_sub(10)
+        }
+    );
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List);
+    app.update(Action::Help);
+    app.update(Action::Help);
+    assert_eq!(app.mode, Mode::List, "? closes the help it opened");
     app.update(Action::Stats);
     assert_eq!(app.mode, Mode::Stats { scroll: 0 });
     app.update(Action::Stats);
@@ -471,6 +539,10 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
     for c in "Happy to talk.".chars() {
         app.update(Action::ComposeKey(key(c)));
     }
+    assert!(matches!(
+        app.update(Action::ComposeCopy),
+        Some(Effect::Copy { text, label }) if label == "draft" && text.contains("Happy to talk.")
+    ));
     app.update(Action::ComposeSave);
     assert_eq!(app.mode, Mode::List);
     drop(app);
@@ -817,10 +889,34 @@ fn check_screen_grades_as_you_type() {
     insta::assert_snapshot!(out);
     assert!(matches!(
         app.update(Action::ComposeCopy),
-        Some(Effect::Copy { .. })
+        Some(Effect::Copy { label, .. }) if label == "note"
     ));
+    // Nothing is saved from here, and the composer's keys do nothing.
+    app.update(Action::ComposeSave);
+    assert_eq!(app.mode, Mode::Check);
+    assert!(
+        app.status
+            .as_ref()
+            .unwrap()
+            .text
+            .starts_with("Nothing is saved here"),
+        "{:?}",
+        app.status
+    );
+    assert_eq!(app.update(Action::ComposeEditor), None);
+    app.update(Action::ComposeNextTemplate);
+    assert_eq!(app.mode, Mode::Check);
+    // Text back from the editor replaces the note.
+    app.update(Action::EditorDone(Ok("Hi there\n".into())));
+    assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi there"]);
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List);
+    assert!(app.check_pad.is_none());
+    assert!(app.journal.iter().next().is_none(), "nothing was recorded");
+    // From an invitation you received, the addressee is not known.
+    app.update(Action::Tab(0));
+    app.update(Action::Check);
+    assert_eq!(app.check_to, "");
 }
 
 #[test]
