@@ -387,6 +387,13 @@ fn filter_cycles_and_lists_decided_ones() {
     app.update(Action::Tab(4));
     assert_eq!(app.current_tab(), Tab::Sent);
     assert_eq!(app.rows.len(), 20);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.rows.len(), 20);
+    let status = &app.status.as_ref().unwrap().text;
+    assert!(
+        status.starts_with("The Sent tab lists every invitation you sent"),
+        "{status}"
+    );
 }
 
 #[test]
