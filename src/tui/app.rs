@@ -630,7 +630,7 @@ impl App {
                 if self.search_missed && self.query.is_ascii() {
                     self.no_match();
                 } else {
-                    self.search_from(self.search_origin, true);
+                    self.search_from(self.search_origin);
                 }
             }
             Action::SearchBackspace => {
@@ -639,7 +639,7 @@ impl App {
                     self.search_missed = false;
                     self.move_to(self.search_origin);
                 } else {
-                    self.search_from(self.search_origin, true);
+                    self.search_from(self.search_origin);
                 }
             }
             Action::SearchSubmit => {
@@ -1052,16 +1052,15 @@ impl App {
     }
 
     /// Moves to the first match at or after `start` (wrapping).
-    fn search_from(&mut self, start: usize, inclusive: bool) {
+    fn search_from(&mut self, start: usize) {
         let n = self.rows.len();
         if n == 0 || self.query.is_empty() {
             return;
         }
-        let first = if inclusive { start } else { start + 1 };
         let found = {
             let matches = self.matcher();
             (0..n)
-                .map(|k| (first + k) % n)
+                .map(|k| (start + k) % n)
                 .find(|&r| matches(self.rows[r]))
         };
         self.search_missed = found.is_none();
