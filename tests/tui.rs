@@ -430,8 +430,15 @@ fn search_is_incremental_and_n_finds_the_next() {
             .to_lowercase()
             .contains("linkedin")
     );
+    let came_round = |app: &App| {
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("came round"))
+    };
+    assert!(!came_round(&app), "{:?}", app.status);
     app.update(Action::PrevMatch);
     assert_eq!(app.cursor, first);
+    assert!(!came_round(&app), "{:?}", app.status);
     // Backwards from the first match comes round the end, and says so.
     app.update(Action::PrevMatch);
     assert!(app.cursor > first);
@@ -527,6 +534,7 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     let id = app.current().unwrap().id;
+    let next = app.invitations[app.rows[1] as usize].id;
     let first = app
         .current()
         .unwrap()
@@ -552,6 +560,11 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
     ));
     app.update(Action::ComposeSave);
     assert_eq!(app.mode, Mode::List);
+    assert_eq!(
+        app.current().unwrap().id,
+        next,
+        "a reply moves on, like accept"
+    );
     drop(app);
     let app = sample_app(dir.path());
     let entry = app.journal.state(id).unwrap();
@@ -666,7 +679,19 @@ fn thank_you_follows_an_accept_and_keeps_it() {
     assert!(entry.thank_you.is_some());
     assert!(matches!(
         app.update(Action::CopyDraft),
-        Some(Effect::Copy { .. })
+        Some(Effect::Copy { text, .. }) if text.contains("Thanks for connecting")
+    ));
+    // With a reply drafted too, `c` copies the later one; at the same
+    // second (the pinned clock), the thank-you.
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('x')));
+    app.update(Action::ComposeSave);
+    app.update(Action::Up);
+    assert_eq!(app.current().unwrap().id, id);
+    assert!(app.journal.state(id).unwrap().reply.is_some());
+    assert!(matches!(
+        app.update(Action::CopyDraft),
+        Some(Effect::Copy { text, .. }) if text.contains("Thanks for connecting")
     ));
 }
 
