@@ -1092,7 +1092,7 @@ impl App {
                     if forward {
                         (from + k) % n
                     } else {
-                        (from + n - k % n) % n
+                        (from + n - k) % n
                     }
                 })
                 .find(|&r| matches(self.rows[r]))
