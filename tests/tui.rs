@@ -1081,6 +1081,15 @@ fn a_search_without_matches_says_so_as_you_type() {
         app.status.as_ref().unwrap().text,
         "No match for “kenji” in this list · 1 in other tabs or filters"
     );
+    // An empty list (nothing accepted yet) has no match either, and says
+    // so as you type, like any other.
+    app.update(Action::Tab(0));
+    app.update(Action::CycleFilter);
+    assert!(app.rows.is_empty());
+    app.update(Action::Search);
+    type_query(&mut app, "ken");
+    let text = screen(&app, 100, 30);
+    assert!(text.contains("/ken▏   no match"), "{text}");
 }
 
 /// On a narrow screen the search line keeps the end of the query and drops

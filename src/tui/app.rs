@@ -1054,7 +1054,8 @@ impl App {
     /// Moves to the first match at or after `start` (wrapping).
     fn search_from(&mut self, start: usize) {
         let n = self.rows.len();
-        if n == 0 || self.query.is_empty() {
+        // An empty list has no match either, and says so as you type.
+        if self.query.is_empty() {
             return;
         }
         let found = {
