@@ -863,6 +863,11 @@ fn control_characters_in_a_bad_field_are_shown_escaped() {
 fn duplicate_rows_count_once_and_are_reported() {
     let env = Env::new();
     let (a, b) = (url("abena"), url("mihai"));
+    // The same note from the same person to another account of the user's
+    // (another invitee URL): not a duplicate either.
+    let other_account = url("colleen-ruiz-2");
+    let mut to_other = incoming("Mihai Sato", &b, "");
+    to_other[6] = &other_account;
     let text = export(
         HEADER,
         &[
@@ -872,18 +877,19 @@ fn duplicate_rows_count_once_and_are_reported() {
             // Same people, another note: not a duplicate.
             incoming("Abena Reyes", &a, "Hi again"),
             incoming("Mihai Sato", &b, ""),
+            to_other,
         ],
     );
     let file = env.file("Invitations.csv", text);
     let (stats, stderr) = env.stats(file);
-    assert_eq!(stats["total"], 3);
+    assert_eq!(stats["total"], 4);
     assert_eq!(stats["duplicates"], 2);
     assert_eq!(
         stderr,
         "invitriage: note: Invitations.csv: 2 duplicate rows counted once (line 4 repeats line 2, line 6 repeats line 3)\n"
     );
     let (invitations, _) = env.classify(file);
-    assert_eq!(lines(&invitations), [2, 3, 5]);
+    assert_eq!(lines(&invitations), [2, 3, 5, 7]);
     let (_, text, _) = env.run(&["stats", file]);
     assert!(text.contains("2 duplicate rows counted once"), "{text}");
 }

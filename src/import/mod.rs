@@ -1450,6 +1450,34 @@ mod tests {
     use super::rows::{QuoteFault, check_quotes};
     use super::*;
 
+    /// Whether a record read from its start ends outside quotes: what says
+    /// that a chunk was cut inside a note. (A wrong "no" costs only a
+    /// second reading, so no output test can see one.)
+    #[test]
+    fn a_record_ends_outside_quotes_or_not() {
+        for (raw, ends) in [
+            (&b"a,b\n"[..], true),
+            // The text ran out: the record may go on.
+            (b"a,b", false),
+            (b"a,b\r\n\n", true),
+            (b"a,\"b\nc\"\n", true),
+            (b"a,\"say \"\"hi\"\"\"\n", true),
+            (b"", true),
+            (b"a,\"b\n", false),
+            (b"a,\"b\nc", false),
+            (b"a,\"b\"\"\n", false),
+            // A second record after the first: not one record.
+            (b"a,b\nc,d\n", false),
+        ] {
+            assert_eq!(
+                ends_outside_quotes(raw),
+                ends,
+                "{}",
+                String::from_utf8_lossy(raw)
+            );
+        }
+    }
+
     fn dt(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d)
             .unwrap()
