@@ -745,6 +745,55 @@ fn unreadable_rows_are_skipped_and_reported_with_their_lines() {
     }
 }
 
+/// An open quote whose next line has the header's number of fields but is
+/// no row (no direction, no date) swallows that line: the record is
+/// reported, and the line is not read as a row of its own.
+#[test]
+fn an_open_quote_before_a_line_that_only_looks_like_a_row() {
+    let env = Env::new();
+    for tail in [
+        "one,two,three,four,five,six,seven",
+        // A direction, but no date.
+        "one,two,three,four,INCOMING,six,seven",
+    ] {
+        let text = format!(
+            "{HEADER}\n\
+             A,Colleen Ruiz,2026-11-01T10:00,\"Hello there,INCOMING,https://www.linkedin.com/in/a,{ME}\n\
+             {tail}\n"
+        );
+        let file = env.file("open.csv", &text);
+        let (code, _, stderr) = env.run(&["stats", file, "--json"]);
+        assert_eq!(code, 2, "{tail}: {stderr}");
+        assert!(
+            stderr.contains(
+                "open.csv: line 2: a quote (\") opens a field on this line and is never closed, so lines 2–3 were read as this one row (row skipped)"
+            ),
+            "{tail}: {stderr}"
+        );
+    }
+}
+
+/// The fast reader gives up on a piece at the first record it cannot take
+/// whole, after it has read whole batches (1024 records) of it; the careful
+/// reader then reads the piece from its start, and nothing is counted twice.
+#[test]
+fn a_stray_quote_after_a_thousand_plain_rows_counts_each_row_once() {
+    let env = Env::new();
+    let urls: Vec<String> = (0..1500).map(|i| url(&format!("p{i}"))).collect();
+    let mut rows: Vec<Row<'_>> = urls
+        .iter()
+        .map(|u| incoming("Some One", u, "We met at the expo."))
+        .collect();
+    rows[1400][0] = "Jo\"e";
+    // As a spreadsheet might write it: the quote bare, not doubled.
+    let text = export(HEADER, &rows).replace("\"Jo\"\"e\"", "Jo\"e");
+    assert!(text.contains("\nJo\"e,"));
+    let file = env.file("Invitations.csv", text);
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(stats["total"], 1500);
+    assert_eq!(stats["duplicates"], 0, "{stderr}");
+}
+
 #[test]
 fn an_unterminated_quote_is_reported_where_it_opens_and_the_rows_after_it_are_kept() {
     let env = Env::new();
