@@ -69,6 +69,11 @@ fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
 
+/// The status line's text; the test fails when there is none.
+fn status_text(app: &App) -> &str {
+    &app.status.as_ref().expect("a status line").text
+}
+
 fn current_name(app: &App) -> String {
     app.current()
         .map(|i| i.from().to_string())
@@ -119,7 +124,7 @@ fn accept_records_and_moves_to_next_undecided() {
     );
     assert_eq!(current_name(&app), second);
     assert_eq!(app.progress().0, 1);
-    assert!(app.status.as_ref().unwrap().text.starts_with("Accepted "));
+    assert!(status_text(&app).starts_with("Accepted "));
     // With the clock pinned (INVITRIAGE_NOW), decisions carry that time.
     assert_eq!(
         app.journal.state(first).and_then(|e| e.decided_at()),
@@ -130,7 +135,7 @@ fn accept_records_and_moves_to_next_undecided() {
         app.update(Action::Accept);
     }
     assert_eq!(app.counts[0].accepted, 13);
-    let status = &app.status.as_ref().unwrap().text;
+    let status = status_text(&app);
     assert!(
         status.ends_with("· all decided here; 2 for Greeting-only"),
         "{status}"
@@ -147,9 +152,9 @@ fn ignore_then_undo_restores_and_moves_back() {
     app.update(Action::Undo);
     assert_eq!(app.progress().0, 0);
     assert_eq!(current_name(&app), who);
-    assert!(app.status.as_ref().unwrap().text.contains("Undid ignore"));
+    assert!(status_text(&app).contains("Undid ignore"));
     app.update(Action::Undo);
-    assert_eq!(app.status.as_ref().unwrap().text, "Nothing to undo");
+    assert_eq!(status_text(&app), "Nothing to undo");
 }
 
 #[test]
@@ -256,7 +261,7 @@ fn escape_clears_marks() {
     app.update(Action::Mark);
     app.update(Action::Cancel);
     assert_eq!(app.marked_count, 0);
-    assert_eq!(app.status.as_ref().unwrap().text, "Marks cleared");
+    assert_eq!(status_text(&app), "Marks cleared");
     // Marking again unmarks; Esc with nothing marked says nothing.
     app.status = None;
     app.update(Action::Mark);
@@ -344,13 +349,7 @@ fn sent_invitations_cannot_be_accepted() {
     app.update(Action::Tab(4));
     app.update(Action::Accept);
     assert_eq!(app.progress().0, 0);
-    assert!(
-        app.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("You sent this invitation")
-    );
+    assert!(status_text(&app).contains("You sent this invitation"));
 }
 
 #[test]
@@ -389,7 +388,7 @@ fn filter_cycles_and_lists_decided_ones() {
     assert_eq!(app.rows.len(), 20);
     app.update(Action::CycleFilter);
     assert_eq!(app.rows.len(), 20);
-    let status = &app.status.as_ref().unwrap().text;
+    let status = status_text(&app);
     assert!(
         status.starts_with("The Sent tab lists every invitation you sent"),
         "{status}"
@@ -414,13 +413,7 @@ fn search_is_incremental_and_n_finds_the_next() {
     );
     app.update(Action::SearchSubmit);
     assert_eq!(app.mode, Mode::List);
-    assert!(
-        app.status
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("matches for “linkedin”")
-    );
+    assert!(status_text(&app).contains("matches for “linkedin”"));
     app.update(Action::NextMatch);
     assert!(app.cursor > first);
     assert!(
@@ -442,25 +435,16 @@ fn search_is_incremental_and_n_finds_the_next() {
     // Backwards from the first match comes round the end, and says so.
     app.update(Action::PrevMatch);
     assert!(app.cursor > first);
-    assert_eq!(
-        app.status.as_ref().unwrap().text,
-        "Search came round to the bottom"
-    );
+    assert_eq!(status_text(&app), "Search came round to the bottom");
     app.update(Action::NextMatch);
     assert_eq!(app.cursor, first);
-    assert_eq!(
-        app.status.as_ref().unwrap().text,
-        "Search came round to the top"
-    );
+    assert_eq!(status_text(&app), "Search came round to the top");
     // A name that matches once says that too.
     app.update(Action::Search);
     type_query(&mut app, "kenji");
     app.update(Action::SearchSubmit);
     app.update(Action::NextMatch);
-    assert_eq!(
-        app.status.as_ref().unwrap().text,
-        "The only match for “kenji” in this list"
-    );
+    assert_eq!(status_text(&app), "The only match for “kenji” in this list");
 }
 
 #[test]
@@ -598,7 +582,7 @@ fn escape_asks_before_discarding_a_changed_draft() {
     app.update(Action::ComposeKey(key('x')));
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::Compose, "first Esc only asks");
-    assert!(app.status.as_ref().unwrap().text.contains("Discard"));
+    assert!(status_text(&app).contains("Discard"));
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List);
     assert_eq!(app.progress().0, 0, "nothing recorded");
@@ -834,7 +818,7 @@ fn detail_pane_says_what_it_hides_and_scrolls() {
     // A note that fits does not scroll.
     app.update(Action::Tab(4));
     app.update(Action::DetailDown);
-    assert_eq!(app.status.as_ref().unwrap().text, "The whole note is shown");
+    assert_eq!(status_text(&app), "The whole note is shown");
 }
 
 /// An export of only sent invitations opens on them, and the empty tabs
@@ -869,7 +853,7 @@ fn notes_from_loading_are_whole_in_the_help() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("journal.jsonl"), "{\"v\":1,\"id\":\"cut").unwrap();
     let mut app = sample_app(dir.path());
-    let status = app.status.as_ref().unwrap().text.clone();
+    let status = status_text(&app).to_owned();
     assert!(
         status.starts_with("A note (? shows it whole): "),
         "{status}"
@@ -927,11 +911,7 @@ fn check_screen_grades_as_you_type() {
     app.update(Action::ComposeSave);
     assert_eq!(app.mode, Mode::Check);
     assert!(
-        app.status
-            .as_ref()
-            .unwrap()
-            .text
-            .starts_with("Nothing is saved here"),
+        status_text(&app).starts_with("Nothing is saved here"),
         "{:?}",
         app.status
     );
@@ -1071,14 +1051,14 @@ fn a_search_without_matches_says_so_as_you_type() {
     app.update(Action::Search);
     type_query(&mut app, "kenji");
     app.update(Action::SearchSubmit);
-    assert_eq!(app.status.as_ref().unwrap().text, "1 match for “kenji”");
+    assert_eq!(status_text(&app), "1 match for “kenji”");
     // Kenji's note is customised: the Default tab hides it, and says so.
     app.update(Action::Tab(2));
     app.update(Action::Search);
     type_query(&mut app, "kenji");
     app.update(Action::SearchSubmit);
     assert_eq!(
-        app.status.as_ref().unwrap().text,
+        status_text(&app),
         "No match for “kenji” in this list · 1 in other tabs or filters"
     );
     // An empty list (nothing accepted yet) has no match either, and says
