@@ -621,6 +621,75 @@ mod tests {
         assert_eq!(Key::parse("pagedown").unwrap().to_string(), "PgDn");
         assert_eq!(Key::parse("F2").unwrap().code, KeyCode::F(2));
         assert!(Key::parse("nope").is_none());
+        // Every name the config may use, as the help then shows it.
+        for (spec, shown) in [
+            ("tab", "Tab"),
+            ("shift-tab", "Shift-Tab"),
+            ("backtab", "Shift-Tab"),
+            ("enter", "Enter"),
+            ("Return", "Enter"),
+            ("esc", "Esc"),
+            ("escape", "Esc"),
+            ("backspace", "Backspace"),
+            ("up", "↑"),
+            ("down", "↓"),
+            ("left", "←"),
+            ("right", "→"),
+            ("home", "Home"),
+            ("end", "End"),
+            ("pgup", "PgUp"),
+            ("pageup", "PgUp"),
+            ("pgdn", "PgDn"),
+            ("delete", "Del"),
+            ("del", "Del"),
+            ("f12", "F12"),
+            ("alt-x", "Alt-x"),
+            ("Ctrl-X", "Ctrl-x"),
+            ("alt-ctrl-k", "Ctrl-Alt-k"),
+            ("X", "X"),
+            ("-", "-"),
+            // One character of two bytes: not an F key.
+            ("é", "é"),
+        ] {
+            let key = Key::parse(spec).unwrap_or_else(|| panic!("{spec}"));
+            assert_eq!(key.to_string(), shown, "{spec}");
+        }
+        assert!(Key::parse("ctrl-").is_none());
+    }
+
+    /// What the terminal reports is matched as the config spells it: Ctrl
+    /// with a capital letter is the small one; Tab is Tab unless Shift is
+    /// held.
+    #[test]
+    fn events_become_keys() {
+        let ctrl_x = Key::from_event(&ev(
+            KeyCode::Char('X'),
+            KeyModifiers::CONTROL | KeyModifiers::SHIFT,
+        ));
+        assert_eq!(ctrl_x, Key::parse("ctrl-x").unwrap());
+        let tab = Key::from_event(&ev(KeyCode::Tab, KeyModifiers::NONE));
+        assert_eq!(tab.code, KeyCode::Tab);
+        let back = Key::from_event(&ev(KeyCode::Tab, KeyModifiers::SHIFT));
+        assert_eq!(back.code, KeyCode::BackTab);
+    }
+
+    /// Esc backs out of every context, and `q` closes an overlay.
+    #[test]
+    fn esc_cancels_everywhere() {
+        let km = Keymap::default();
+        let esc = ev(KeyCode::Esc, KeyModifiers::NONE);
+        for ctx in [KeyContext::List, KeyContext::Overlay, KeyContext::Search] {
+            assert_eq!(action_for(&km, ctx, &esc), Some(Action::Cancel), "{ctx:?}");
+        }
+        assert_eq!(
+            action_for(&km, KeyContext::Confirm, &esc),
+            Some(Action::Confirm(false))
+        );
+        let q = ev(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(
+            action_for(&km, KeyContext::Overlay, &q),
+            Some(Action::Cancel)
+        );
     }
 
     #[test]
