@@ -692,6 +692,46 @@ mod tests {
         );
     }
 
+    /// An overlay (help, statistics) takes only the keys that switch or
+    /// scroll it; the search line takes its editing and match keys.
+    #[test]
+    fn overlays_and_search_take_their_own_keys() {
+        let km = Keymap::default();
+        let key = |code| ev(code, KeyModifiers::NONE);
+        for (code, action) in [
+            (KeyCode::Char('?'), Some(Action::Help)),
+            (KeyCode::Char('s'), Some(Action::Stats)),
+            (KeyCode::Down, Some(Action::Down)),
+            (KeyCode::Char('k'), Some(Action::Up)),
+            (KeyCode::PageDown, Some(Action::PageDown)),
+            (KeyCode::PageUp, Some(Action::PageUp)),
+            (KeyCode::Char('a'), None),
+            (KeyCode::Char('/'), None),
+        ] {
+            assert_eq!(
+                action_for(&km, KeyContext::Overlay, &key(code)),
+                action,
+                "{code:?}"
+            );
+        }
+        for (code, action) in [
+            (KeyCode::Enter, Some(Action::SearchSubmit)),
+            (KeyCode::Backspace, Some(Action::SearchBackspace)),
+            (KeyCode::Up, Some(Action::PrevMatch)),
+            (KeyCode::Down, Some(Action::NextMatch)),
+            (KeyCode::Char('a'), Some(Action::SearchInput('a'))),
+            (KeyCode::Tab, None),
+        ] {
+            assert_eq!(
+                action_for(&km, KeyContext::Search, &key(code)),
+                action,
+                "{code:?}"
+            );
+        }
+        let ctrl_x = ev(KeyCode::Char('x'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&km, KeyContext::Search, &ctrl_x), None);
+    }
+
     #[test]
     fn contexts_route_keys() {
         let km = Keymap::default();
