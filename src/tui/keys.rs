@@ -732,6 +732,42 @@ mod tests {
         assert_eq!(action_for(&km, KeyContext::Search, &ctrl_x), None);
     }
 
+    /// The composer's own keys are chords; the same letters plain, and
+    /// digits without Alt, are typed into the draft.
+    #[test]
+    fn the_composer_takes_chords_and_types_the_rest() {
+        let km = Keymap::default();
+        let ctrl = KeyModifiers::CONTROL;
+        for (key, action) in [
+            (ev(KeyCode::Esc, KeyModifiers::NONE), Action::Cancel),
+            (ev(KeyCode::Char('s'), ctrl), Action::ComposeSave),
+            (ev(KeyCode::Char('e'), ctrl), Action::ComposeEditor),
+            (ev(KeyCode::Char('t'), ctrl), Action::ComposeNextTemplate),
+            (ev(KeyCode::Char('y'), ctrl), Action::ComposeCopy),
+            (
+                ev(KeyCode::Char('3'), KeyModifiers::ALT),
+                Action::ComposeTemplate(2),
+            ),
+            (
+                ev(KeyCode::F(2), KeyModifiers::NONE),
+                Action::ComposeTemplate(1),
+            ),
+        ] {
+            assert_eq!(
+                action_for(&km, KeyContext::Compose, &key),
+                Some(action),
+                "{key:?}"
+            );
+        }
+        for c in ['s', 'e', 't', 'y', '3'] {
+            let key = ev(KeyCode::Char(c), KeyModifiers::NONE);
+            assert_eq!(
+                action_for(&km, KeyContext::Compose, &key),
+                Some(Action::ComposeKey(key))
+            );
+        }
+    }
+
     #[test]
     fn contexts_route_keys() {
         let km = Keymap::default();
