@@ -191,10 +191,10 @@ impl<T: Item> Import<T> {
         }
         if self.replaced_rows > 0 {
             out.push(format!(
-                "{}: {} row{} hold bytes that are not UTF-8 although the file says it is; shown as \u{fffd}",
+                "{}: {} {} bytes that are not UTF-8 although the file says it is; shown as \u{fffd}",
                 self.origin,
                 self.replaced_rows,
-                plural(self.replaced_rows)
+                if self.replaced_rows == 1 { "row holds" } else { "rows hold" }
             ));
         }
         if self.without_profile_urls {
@@ -1799,6 +1799,17 @@ mod tests {
             let i = load_bytes("t.csv", &bytes).unwrap();
             assert_eq!(i.encoding, encoding);
             assert_eq!(i.invitations[0].from(), "Ren\u{e9} Ngo", "{encoding:?}");
+            // Only a guess at the encoding is worth a notice.
+            let expected: &[&str] = match encoding {
+                TextEncoding::Utf16LeNoBom => {
+                    &["t.csv: the file has no byte-order mark; read it as UTF-16LE"]
+                }
+                TextEncoding::Utf16BeNoBom => {
+                    &["t.csv: the file has no byte-order mark; read it as UTF-16BE"]
+                }
+                _ => &[],
+            };
+            assert_eq!(i.notices(), expected, "{encoding:?}");
         }
         let cp1252 = text.replace('\u{e9}', "\u{1}").into_bytes();
         let cp1252: Vec<u8> = cp1252
@@ -1812,6 +1823,20 @@ mod tests {
     }
 
     #[test]
+    fn a_source_names_itself() {
+        let path = |p: &str| Source::from_arg(Some(PathBuf::from(p)));
+        assert_eq!(Source::from_arg(None).short_name(), "sample");
+        assert_eq!(path("-").short_name(), "stdin");
+        assert_eq!(path("dir/Invitations.csv").short_name(), "Invitations.csv");
+        assert_eq!(path("/").short_name(), "/");
+        assert_eq!(
+            path("dir/Invitations.csv").to_string(),
+            "dir/Invitations.csv"
+        );
+        assert_eq!(Source::Sample.to_string(), SAMPLE_NAME);
+    }
+
+    #[test]
     fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
         let mut bytes = b"\xEF\xBB\xBF".to_vec();
         bytes.extend_from_slice(H.as_bytes());
@@ -1819,6 +1844,16 @@ mod tests {
         let i = load_bytes("t.csv", &bytes).unwrap();
         assert_eq!(i.invitations[0].from(), "Ren\u{fffd}");
         assert_eq!(i.replaced_rows, 1);
+        assert_eq!(
+            i.notices(),
+            [
+                "t.csv: 1 row holds bytes that are not UTF-8 although the file says it is; shown as \u{fffd}"
+            ]
+        );
+        bytes.extend_from_slice(b"Ana,B,2026-07-09T15:43,\xFF,INCOMING,u3,u2\n");
+        let i = load_bytes("t.csv", &bytes).unwrap();
+        assert_eq!(i.replaced_rows, 2);
+        assert!(i.notices()[0].starts_with("t.csv: 2 rows hold bytes that are not UTF-8"));
     }
 
     #[test]
