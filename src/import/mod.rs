@@ -1884,6 +1884,55 @@ mod tests {
         );
     }
 
+    /// Text is told from binary by its NUL bytes, or by control characters
+    /// (tab, line ends and form feed aside) in more than one byte of twenty.
+    #[test]
+    fn binary_is_a_nul_or_many_controls() {
+        let is_binary =
+            |bytes: &[u8]| matches!(load_bytes("x.csv", bytes), Err(ImportError::Binary { .. }));
+        let text = format!("{H}{}", row(1, "a note"));
+        assert!(!is_binary(text.as_bytes()));
+        let nul = text.replacen("a note", "a\0note", 1);
+        assert!(is_binary(nul.as_bytes()));
+        // A control character in every 19 bytes is binary; in every 20, text.
+        for (control, n) in [('\x01', 19), ('\x7f', 19), ('\x01', 20), ('\t', 5)] {
+            let mut t = "a".repeat(n - 1);
+            t.push(control);
+            let bytes = t.repeat(10);
+            assert_eq!(is_binary(bytes.as_bytes()), n == 19, "{control:?} in {n}");
+        }
+    }
+
+    /// UTF-16 without a byte-order mark: seven high bytes in ten zero, and
+    /// hardly any low byte, in a head of at least eight bytes.
+    #[test]
+    fn utf16_without_a_mark_needs_most_high_bytes_zero() {
+        // `zeros` of ten pairs hold a zero high byte, the rest `é`'s 0x00E9
+        // read as 0xE9 0x01 (no zero byte at all).
+        let le = |zeros: usize, pairs: usize| -> Vec<u8> {
+            (0..pairs)
+                .flat_map(|i| {
+                    if i % 10 < zeros {
+                        [b'a', 0]
+                    } else {
+                        [0xE9, 0x01]
+                    }
+                })
+                .collect()
+        };
+        let be =
+            |bytes: Vec<u8>| -> Vec<u8> { bytes.chunks(2).flat_map(|p| [p[1], p[0]]).collect() };
+        assert_eq!(sniff_utf16(&le(7, 20)), Some(TextEncoding::Utf16LeNoBom));
+        assert_eq!(sniff_utf16(&le(6, 20)), None);
+        assert_eq!(
+            sniff_utf16(&be(le(7, 20))),
+            Some(TextEncoding::Utf16BeNoBom)
+        );
+        assert_eq!(sniff_utf16(&be(le(6, 20))), None);
+        assert_eq!(sniff_utf16(&le(10, 4)), Some(TextEncoding::Utf16LeNoBom));
+        assert_eq!(sniff_utf16(&le(10, 3)), None);
+    }
+
     #[test]
     fn messages_escape_control_characters() {
         let text = format!("{H}A,B,2026-07-08T15:43,,\x1b[31mIN,u1,u2\n");
@@ -1949,6 +1998,12 @@ mod tests {
         zip.finish().unwrap();
         let e = load_bytes("Invitations.xlsx", buf.get_ref()).unwrap_err();
         assert!(e.to_string().contains("Excel workbook"), "{e}");
+        let mut buf = io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        zip.start_file("content.xml", opts).unwrap();
+        zip.finish().unwrap();
+        let e = load_bytes("Invitations.ods", buf.get_ref()).unwrap_err();
+        assert!(e.to_string().contains("OpenDocument file (.ods)"), "{e}");
     }
 
     #[test]
