@@ -2006,6 +2006,49 @@ mod tests {
         assert!(e.to_string().contains("OpenDocument file (.ods)"), "{e}");
     }
 
+    /// A folder given for FILE: its `Invitations.csv`, in any case, and
+    /// never another file or a folder of that name.
+    #[test]
+    fn finds_the_export_in_a_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let d = dir.path();
+        std::fs::write(d.join("Connections.csv"), "First Name\n").unwrap();
+        std::fs::create_dir(d.join("INVITATIONS.CSV")).unwrap();
+        assert_eq!(invitations_in(d), None);
+        std::fs::write(d.join("invitations.csv"), H).unwrap();
+        assert_eq!(invitations_in(d), Some(d.join("invitations.csv")));
+    }
+
+    /// A read cut short by a signal is tried again; the bytes come in
+    /// pieces until the buffer is full or the reader is done.
+    #[test]
+    fn read_up_to_retries_an_interrupted_read() {
+        struct Stutter(Vec<io::Result<&'static [u8]>>);
+        impl Read for Stutter {
+            fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+                match self.0.pop() {
+                    None => Ok(0),
+                    Some(Ok(bytes)) => {
+                        buf[..bytes.len()].copy_from_slice(bytes);
+                        Ok(bytes.len())
+                    }
+                    Some(Err(e)) => Err(e),
+                }
+            }
+        }
+        let interrupted = || Err(io::Error::from(io::ErrorKind::Interrupted));
+        let mut buf = [0u8; 8];
+        let mut r = Stutter(vec![Ok(b"cd"), interrupted(), Ok(b"ab")]);
+        assert_eq!(read_up_to(&mut r, &mut buf).unwrap(), 4);
+        assert_eq!(&buf[..4], b"abcd");
+        // Any other error ends the read, though more could follow it.
+        let mut r = Stutter(vec![Ok(b"cd"), Err(io::Error::other("gone")), Ok(b"ab")]);
+        assert_eq!(
+            read_up_to(&mut r, &mut buf).unwrap_err().to_string(),
+            "gone"
+        );
+    }
+
     #[test]
     fn the_sample_loads_cleanly() {
         let i = load(&Source::Sample).unwrap();
