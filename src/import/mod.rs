@@ -1884,6 +1884,84 @@ mod tests {
         );
     }
 
+    /// Of the lines that could have been the header, the error names the
+    /// one nearest to it (the first of those as near), at its own line.
+    #[test]
+    fn a_header_error_names_the_nearest_line() {
+        let err = |text: &str| {
+            load_bytes("x.csv", text.as_bytes())
+                .unwrap_err()
+                .to_string()
+        };
+        let lacks = |line: u32, columns: &str, found: &str| {
+            format!(
+                "x.csv: line {line}: the header lacks the {columns} (found: {found}); \
+                 expected LinkedIn's Invitations.csv, whose header is {}",
+                H.trim_end()
+            )
+        };
+        assert_eq!(
+            err("From,To,Date,Message\nFrom,To,When,Message\n"),
+            lacks(1, "columns Sent At, Direction", "From,To,Date,Message")
+        );
+        assert_eq!(
+            err("From,To\nFrom,To,Sent At,Message\n"),
+            lacks(2, "column Direction", "From,To,Sent At,Message")
+        );
+        // Blank lines before it count.
+        assert_eq!(
+            err("\n\r\n\nFrom,To,Date,Message\n"),
+            lacks(4, "columns Sent At, Direction", "From,To,Date,Message")
+        );
+        // A semicolon in a field, or a direction without a date, says
+        // nothing of the separator or a missing header.
+        assert_eq!(
+            err("From,To,Date,Message;x\n"),
+            lacks(
+                1,
+                "columns Sent At, Message, Direction",
+                "From,To,Date,Message;x"
+            )
+        );
+        assert_eq!(
+            err("From,To,Date,INCOMING\n"),
+            lacks(
+                1,
+                "columns Sent At, Message, Direction",
+                "From,To,Date,INCOMING"
+            )
+        );
+    }
+
+    /// Ids are made from both profile URLs; with either column missing,
+    /// from names and dates, and the user is told.
+    #[test]
+    fn one_profile_url_column_is_not_enough() {
+        for url in ["inviterProfileUrl", "inviteeProfileUrl"] {
+            let text = format!(
+                "From,To,Sent At,Message,Direction,{url}\nA,B,2026-07-08T15:43,,INCOMING,u\n"
+            );
+            let i = load_str(&text);
+            assert!(i.without_profile_urls, "{url}");
+            assert!(i.notices()[0].contains("no profile URL columns"), "{url}");
+        }
+        assert!(!load_str(&format!("{H}{}", row(1, ""))).without_profile_urls);
+    }
+
+    /// A byte that is not UTF-8 in the header alone is enough to read the
+    /// file as Windows-1252.
+    #[test]
+    fn the_header_alone_can_call_for_windows_1252() {
+        let text = H.replace('\n', ",Notes\u{1}\n") + &row(1, "plain").replace('\n', ",x\n");
+        let bytes: Vec<u8> = text
+            .bytes()
+            .map(|b| if b == 1 { 0xE9 } else { b })
+            .collect();
+        let i = load_bytes("t.csv", &bytes).unwrap();
+        assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
+        assert_eq!(i.invitations.len(), 1);
+    }
+
     /// Text is told from binary by its NUL bytes, or by control characters
     /// (tab, line ends and form feed aside) in more than one byte of twenty.
     #[test]
@@ -1931,6 +2009,19 @@ mod tests {
         assert_eq!(sniff_utf16(&be(le(6, 20))), None);
         assert_eq!(sniff_utf16(&le(10, 4)), Some(TextEncoding::Utf16LeNoBom));
         assert_eq!(sniff_utf16(&le(10, 3)), None);
+        // ... and no more than one pair in twenty with a zero low byte too.
+        let nul_pairs = |k: usize| -> Vec<u8> {
+            (0..40)
+                .flat_map(|i| if i < k { [0, 0] } else { [b'a', 0] })
+                .collect()
+        };
+        assert_eq!(sniff_utf16(&nul_pairs(2)), Some(TextEncoding::Utf16LeNoBom));
+        assert_eq!(sniff_utf16(&nul_pairs(3)), None);
+        assert_eq!(
+            sniff_utf16(&be(nul_pairs(2))),
+            Some(TextEncoding::Utf16BeNoBom)
+        );
+        assert_eq!(sniff_utf16(&be(nul_pairs(3))), None);
     }
 
     #[test]
