@@ -41,7 +41,7 @@ mod rows;
 
 use chunks::{Chunks, Failed, Plan, RowsRead, Setting};
 pub use rows::Item;
-use rows::{Stop, csv_reader, ends_outside_quotes};
+use rows::{Stop, check_quotes, csv_reader, ends_outside_quotes};
 
 /// The bundled fictional export, used when no file is given.
 pub const SAMPLE: &str = include_str!("../../assets/sample-invitations.csv");
@@ -310,6 +310,15 @@ pub enum ImportError {
         "{origin}: line {line}: this is an invitation, not the header; the header line ({HEADER}) is missing"
     )]
     NoHeader { origin: String, line: u64 },
+    #[error(
+        "{origin}: line {line}: the quote (\") before “{field}” in the header is never closed, so all that follows it reads as one column; expected LinkedIn's Invitations.csv, whose header is {HEADER}"
+    )]
+    HeaderQuote {
+        origin: String,
+        line: u64,
+        /// The start of the field the quote opens.
+        field: String,
+    },
     #[error(
         "{origin}: the archive holds no Invitations.csv ({}); is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data",
         match entries { 0 => "it is empty".to_string(), 1 => "1 file in it".to_string(), n => format!("{n} files in it") }
@@ -1147,7 +1156,7 @@ fn find_header(
                 line,
                 missing,
                 found: shorten(&fields.join(","), 120),
-                problem: header_problem(&fields),
+                problem: open_quote(&text[from + lead..end]).or_else(|| header_problem(&fields)),
             });
         }
     }
@@ -1177,6 +1186,15 @@ fn find_header(
             origin: origin.to_string(),
             line,
         },
+        Some(Candidate {
+            line,
+            problem: Some(HeaderProblem::OpenQuote(field)),
+            ..
+        }) => ImportError::HeaderQuote {
+            origin: origin.to_string(),
+            line,
+            field,
+        },
         Some(c) => ImportError::MissingColumns {
             origin: origin.to_string(),
             line: c.line,
@@ -1187,12 +1205,30 @@ fn find_header(
 }
 
 /// Why a line that should be the header is not, when it can be told.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 enum HeaderProblem {
     /// The header's columns, separated by semicolons or tabs.
     Separator(&'static str),
     /// An invitation: the header line is missing.
     NoHeader,
+    /// A quote opens a field (that starts so) and is never closed, or not
+    /// before the line ends, so the record runs on over the next lines.
+    OpenQuote(String),
+}
+
+/// [`HeaderProblem::OpenQuote`] for the raw text of a record, when a quote
+/// in it is never closed, or runs it over several lines.
+fn open_quote(raw: &[u8]) -> Option<HeaderProblem> {
+    let fault = check_quotes(raw)?;
+    if !fault.unclosed && memchr::memchr(b'\n', raw.trim_ascii_end()).is_none() {
+        return None;
+    }
+    let field = &raw[fault.open + 1..];
+    let field = &field[..memchr::memchr3(b',', b'\r', b'\n', field).unwrap_or(field.len())];
+    Some(HeaderProblem::OpenQuote(shorten(
+        String::from_utf8_lossy(field).trim(),
+        40,
+    )))
 }
 
 fn header_problem(fields: &[String]) -> Option<HeaderProblem> {
@@ -1946,6 +1982,43 @@ mod tests {
             assert!(i.notices()[0].contains("no profile URL columns"), "{url}");
         }
         assert!(!load_str(&format!("{H}{}", row(1, ""))).without_profile_urls);
+    }
+
+    /// A quote left open in the header is named, not taken for missing
+    /// columns, read in one piece or in chunks, whether lines follow or not.
+    #[test]
+    fn a_quote_left_open_in_the_header_is_named() {
+        let open = H.replacen("Sent At", "\"Sent At", 1);
+        let expected = format!(
+            "x.csv: line 2: the quote (\") before “Sent At” in the header is never closed, so all \
+             that follows it reads as one column; expected LinkedIn's Invitations.csv, whose \
+             header is {}",
+            H.trim_end()
+        );
+        for text in [
+            format!("\n{open}"),
+            format!("\n{open}{}{}", row(1, ""), row(2, "\"quoted\"")),
+        ] {
+            for (chunk_len, in_place) in [(usize::MAX, true), (1, false), (usize::MAX, false)] {
+                let plan = Plan {
+                    chunk_len,
+                    threads: 2,
+                    fast: true,
+                    in_place,
+                };
+                let e = load_bytes_with::<Invitation>("x.csv", text.as_bytes(), None, plan)
+                    .unwrap_err();
+                assert_eq!(e.to_string(), expected, "{chunk_len} {in_place}");
+            }
+        }
+        // A quote closed with text after it, on the header's own line, is a
+        // column's name gone wrong, which the found columns show.
+        let e = load_bytes("x.csv", H.replacen("To", "\"To\"x", 1).as_bytes()).unwrap_err();
+        assert!(
+            e.to_string()
+                .contains("lacks the column To (found: From,Tox,"),
+            "{e}"
+        );
     }
 
     /// A byte that is not UTF-8 in the header alone is enough to read the
