@@ -1594,6 +1594,37 @@ mod tests {
         }
     }
 
+    /// The fast path of [`parse_sent_at`] takes LinkedIn's own form, and
+    /// leaves every other form (or a broken one) to the general reading.
+    #[test]
+    fn the_fast_path_takes_linkedins_form_only() {
+        for (s, expected) in [
+            ("7/8/26, 3:43 PM", dt(2026, 7, 8, 15, 43)),
+            ("12/31/2026, 11:59 AM", dt(2026, 12, 31, 11, 59)),
+            ("10/10/26, 12:00 PM", dt(2026, 10, 10, 12, 0)),
+            ("1/1/26, 12:05 AM", dt(2026, 1, 1, 0, 5)),
+        ] {
+            assert_eq!(linkedin_form(s.as_bytes()), Some(expected), "{s}");
+        }
+        for s in [
+            "2026-07-08T15:43",
+            "7/8/2026 15:43",
+            "7/8/26, 3:43PM",
+            "7/8/26, 3:43 PM ",
+            "123/8/26, 3:43 PM",
+            "7/8/265, 3:43 PM",
+            "7/8/2, 3:43 PM",
+            "7-8/26, 3:43 PM",
+            "7/8/26, 13:43 PM",
+            "7/8/26, 0:43 AM",
+            "7/8/26, 3:4 PM",
+            "7/8/26, 3:434 PM",
+            "2/30/26, 3:43 PM",
+        ] {
+            assert_eq!(linkedin_form(s.as_bytes()), None, "{s}");
+        }
+    }
+
     #[test]
     fn sent_at_reader_rereads_a_changed_date() {
         let mut reader = SentAtReader::default();
