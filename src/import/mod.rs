@@ -1647,6 +1647,12 @@ mod tests {
             let got = reader.parse(s).map(|d| d.to_string());
             assert_eq!(got.as_deref(), want, "{s}");
         }
+        // Its own fast path took the LinkedIn form, the repeat included.
+        assert_eq!(
+            reader.linkedin_form(b"7/9/27, 2:00 PM"),
+            Some(dt(2027, 7, 9, 14, 0))
+        );
+        assert_eq!(reader.linkedin_form(b"7/9/27 14:00"), None);
     }
 
     #[test]
