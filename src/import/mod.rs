@@ -2052,7 +2052,8 @@ mod tests {
         }
         // A quote closed with text after it, on the header's own line, is a
         // column's name gone wrong, which the found columns show.
-        let e = load_bytes("x.csv", H.replacen("To", "\"To\"x", 1).as_bytes()).unwrap_err();
+        let text = format!("\n{}", H.replacen("To", "\"To\"x", 1));
+        let e = load_bytes("x.csv", text.as_bytes()).unwrap_err();
         assert!(
             e.to_string()
                 .contains("lacks the column To (found: From,Tox,"),
