@@ -1169,38 +1169,28 @@ fn find_header(
                 "empty"
             },
         },
-        Some(Candidate {
-            line,
-            problem: Some(HeaderProblem::Separator(separator)),
-            ..
-        }) => ImportError::Separator {
-            origin: origin.to_string(),
-            line,
-            separator,
-        },
-        Some(Candidate {
-            line,
-            problem: Some(HeaderProblem::NoHeader),
-            ..
-        }) => ImportError::NoHeader {
-            origin: origin.to_string(),
-            line,
-        },
-        Some(Candidate {
-            line,
-            problem: Some(HeaderProblem::OpenQuote(field)),
-            ..
-        }) => ImportError::HeaderQuote {
-            origin: origin.to_string(),
-            line,
-            field,
-        },
-        Some(c) => ImportError::MissingColumns {
-            origin: origin.to_string(),
-            line: c.line,
-            missing: c.missing.join(", "),
-            found: c.found,
-        },
+        Some(c) => {
+            let (origin, line) = (origin.to_string(), c.line);
+            match c.problem {
+                Some(HeaderProblem::Separator(separator)) => ImportError::Separator {
+                    origin,
+                    line,
+                    separator,
+                },
+                Some(HeaderProblem::NoHeader) => ImportError::NoHeader { origin, line },
+                Some(HeaderProblem::OpenQuote(field)) => ImportError::HeaderQuote {
+                    origin,
+                    line,
+                    field,
+                },
+                None => ImportError::MissingColumns {
+                    origin,
+                    line,
+                    missing: c.missing.join(", "),
+                    found: c.found,
+                },
+            }
+        }
     })
 }
 
