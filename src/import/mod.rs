@@ -2182,18 +2182,26 @@ mod tests {
             i.notices()
         );
 
-        let mut buf = io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut buf);
-        zip.start_file("xl/workbook.xml", opts).unwrap();
-        zip.finish().unwrap();
-        let e = load_bytes("Invitations.xlsx", buf.get_ref()).unwrap_err();
-        assert!(e.to_string().contains("Excel workbook"), "{e}");
-        let mut buf = io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut buf);
-        zip.start_file("content.xml", opts).unwrap();
-        zip.finish().unwrap();
-        let e = load_bytes("Invitations.ods", buf.get_ref()).unwrap_err();
-        assert!(e.to_string().contains("OpenDocument file (.ods)"), "{e}");
+        // A spreadsheet is a zip archive too.
+        for (entry, name, what) in [
+            (
+                "xl/workbook.xml",
+                "Invitations.xlsx",
+                "an Excel workbook (.xlsx)",
+            ),
+            (
+                "content.xml",
+                "Invitations.ods",
+                "an OpenDocument file (.ods)",
+            ),
+        ] {
+            let mut buf = io::Cursor::new(Vec::new());
+            let mut zip = zip::ZipWriter::new(&mut buf);
+            zip.start_file(entry, opts).unwrap();
+            zip.finish().unwrap();
+            let e = load_bytes(name, buf.get_ref()).unwrap_err().to_string();
+            assert!(e.contains(&format!("this is {what}, not a CSV")), "{e}");
+        }
     }
 
     /// A folder given for FILE: its `Invitations.csv`, in any case, and
