@@ -153,3 +153,64 @@ impl Composer {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    use super::*;
+    use crate::invitation::{Direction, Fields};
+
+    fn inv() -> Invitation {
+        Invitation::new(Fields {
+            from: "Abena Reyes",
+            to: "Colleen Ruiz",
+            message: "",
+            inviter_url: "https://www.linkedin.com/in/abena-reyes",
+            invitee_url: "https://www.linkedin.com/in/colleen-ruiz",
+            sent_at: chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+                .unwrap()
+                .and_hms_opt(9, 0, 0)
+                .unwrap(),
+            direction: Direction::Incoming,
+            line: 2,
+        })
+    }
+
+    #[test]
+    fn signs_with_the_configured_name_unless_it_is_blank() {
+        let i = inv();
+        assert_eq!(my_name(&i, Some("Coco Ruiz")), "Coco Ruiz");
+        assert_eq!(my_name(&i, Some("  ")), "Colleen Ruiz");
+        assert_eq!(my_name(&i, None), "Colleen Ruiz");
+        let c = Composer::new(0, &i, false, &Templates::default(), Some("Coco Ruiz"), None);
+        assert!(c.text().ends_with("\nCoco"), "{}", c.text());
+    }
+
+    /// The cursor starts at the end of the paragraph after the greeting.
+    #[test]
+    fn the_cursor_starts_where_the_user_writes() {
+        for (text, cursor) in [
+            (
+                "Hi Abena,\n\nThanks for the note.\nHow can I help?\n\nColleen",
+                (3, 15),
+            ),
+            ("Hi Abena,\n\nOne line.", (2, 9)),
+            ("Hi Abena,\n\n\nAfter two blank lines", (3, 21)),
+            ("Just one line", (0, 13)),
+            ("Two lines\nno blank", (1, 8)),
+        ] {
+            assert_eq!(editor_with(text).cursor(), cursor, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_draft_is_changed_while_its_text_differs() {
+        let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None);
+        assert!(!c.changed());
+        c.input(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
+        assert!(c.changed());
+        c.input(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        assert!(!c.changed(), "the same text again");
+    }
+}
