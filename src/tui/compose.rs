@@ -205,6 +205,23 @@ mod tests {
     }
 
     #[test]
+    fn switching_to_a_template_past_the_last_is_refused() {
+        let (i, templates) = (inv(), Templates::default());
+        let n = templates.list.len();
+        let mut c = Composer::new(0, &i, false, &templates, None, None);
+        let before = c.text();
+        assert_eq!(
+            c.switch_template(Some(n), &i, &templates, None),
+            Err(format!("There is no template {} (there are {n})", n + 1))
+        );
+        assert_eq!(c.text(), before);
+        assert_eq!(c.switch_template(Some(n - 1), &i, &templates, None), Ok(()));
+        assert_eq!(c.template, n - 1);
+        assert_eq!(c.switch_template(None, &i, &templates, None), Ok(()));
+        assert_eq!(c.template, 0, "the next after the last is the first");
+    }
+
+    #[test]
     fn a_draft_is_changed_while_its_text_differs() {
         let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None);
         assert!(!c.changed());
