@@ -5,6 +5,8 @@ use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::{Color, Modifier, Style};
 
 use invitriage::classify::{Category, Classifier, Lists};
 use invitriage::import::{self, Source};
@@ -24,6 +26,10 @@ fn sample_app(dir: &std::path::Path) -> App {
 }
 
 fn app_from(source: Source, dir: &std::path::Path) -> App {
+    app_with_color(source, dir, false)
+}
+
+fn app_with_color(source: Source, dir: &std::path::Path, color: bool) -> App {
     let mut import = import::load(&source).expect("loads");
     Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
     let (journal, notices) = Journal::open(dir).expect("journal opens");
@@ -39,7 +45,7 @@ fn app_from(source: Source, dir: &std::path::Path) -> App {
         note_limit: 300,
         classifier: Classifier::default(),
         notices,
-        color: false,
+        color,
         frozen_clock: true,
     });
     app.update(Action::Resize(80, 24));
@@ -67,6 +73,38 @@ fn type_query(app: &mut App, query: &str) {
 
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+}
+
+fn buffer(app: &App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
+    terminal.draw(|f| view::draw(app, f)).unwrap();
+    terminal.backend().buffer().clone()
+}
+
+/// The style of the first cell of the first place `needle` is drawn; the
+/// test fails when it is not on the screen.
+fn style_of(buf: &Buffer, needle: &str) -> Style {
+    for y in 0..buf.area.height {
+        // Each cell's symbol, and where it starts in the row's text.
+        let (mut row, mut starts) = (String::new(), Vec::new());
+        for x in 0..buf.area.width {
+            starts.push((row.len(), x));
+            row.push_str(buf[(x, y)].symbol());
+        }
+        if let Some(at) = row.find(needle)
+            && let Some(&(_, x)) = starts.iter().find(|(start, _)| *start == at)
+        {
+            return buf[(x, y)].style();
+        }
+    }
+    panic!("{needle:?} is not on the screen");
+}
+
+/// The colour and emphasis of where `needle` is drawn, as a person sees
+/// them.
+fn look(buf: &Buffer, needle: &str) -> (Color, Modifier) {
+    let s = style_of(buf, needle);
+    (s.fg.unwrap_or(Color::Reset), s.add_modifier)
 }
 
 /// The status line's text; the test fails when there is none.
@@ -1099,4 +1137,123 @@ fn the_search_line_fits_a_narrow_screen() {
     assert!(line.starts_with(" /…"), "{line}");
     assert!(line.contains("typed on▏   no match"), "{line}");
     assert!(line.chars().count() <= 60, "{line}");
+}
+
+// ---------------------------------------------------------------------------
+// Colour and emphasis
+
+/// The screens a session passes through, each drawn at 100×30.
+fn every_screen(color: bool) -> Vec<(&'static str, Buffer)> {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_color(Source::Sample, dir.path(), color);
+    let mut out = Vec::new();
+    let mut shot = |name, app: &App| out.push((name, buffer(app, 100, 30)));
+    shot("list", &app);
+    app.update(Action::Mark);
+    shot("marked", &app);
+    app.update(Action::AcceptMarked);
+    shot("confirm", &app);
+    app.update(Action::Confirm(true));
+    shot("accepted", &app);
+    app.update(Action::Undo);
+    app.update(Action::Tab(2));
+    app.update(Action::Search);
+    app.update(Action::SearchInput('z'));
+    shot("search", &app);
+    app.update(Action::Cancel);
+    app.update(Action::Stats);
+    shot("stats", &app);
+    app.update(Action::Cancel);
+    app.update(Action::Help);
+    shot("help", &app);
+    app.update(Action::Cancel);
+    app.update(Action::Reply);
+    shot("compose", &app);
+    app.update(Action::Cancel);
+    app.update(Action::Check);
+    for c in "Hi! Buy our leads, see www.example.com".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    shot("check", &app);
+    app.update(Action::Cancel);
+    app.update(Action::Tab(4));
+    shot("sent", &app);
+    out
+}
+
+/// `NO_COLOR`: not one cell of any screen has a colour of its own; the
+/// same screens in colour have some.
+#[test]
+fn no_color_means_no_colour_anywhere() {
+    let coloured = |buf: &Buffer| {
+        buf.content()
+            .iter()
+            .filter(|c| c.fg != Color::Reset || c.bg != Color::Reset)
+            .count()
+    };
+    for ((name, plain), (_, colour)) in every_screen(false).iter().zip(every_screen(true)) {
+        assert_eq!(coloured(plain), 0, "{name} without colour");
+        assert!(coloured(&colour) > 0, "{name} in colour");
+    }
+}
+
+/// Each group has one colour, and what is wrong is red and bold, in every
+/// pane that says it.
+#[test]
+fn colours_carry_the_groups_and_the_verdicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_color(Source::Sample, dir.path(), true);
+    let fg = |buf: &Buffer, needle| look(buf, needle).0;
+    let red_bold = (Color::Red, Modifier::BOLD);
+
+    app.update(Action::Stats);
+    let stats = buffer(&app, 100, 30);
+    assert_eq!(fg(&stats, "customised    "), Color::Green);
+    assert_eq!(fg(&stats, "greeting-only  "), Color::Yellow);
+    assert_eq!(fg(&stats, "default       "), Color::Blue);
+    app.update(Action::Cancel);
+
+    // The detail pane and the composer name the group in its colour.
+    assert_eq!(
+        fg(&buffer(&app, 100, 30), "customised · context"),
+        Color::Green
+    );
+    app.update(Action::Reply);
+    assert_eq!(fg(&buffer(&app, 100, 30), "(customised)"), Color::Green);
+    // A draft over LinkedIn's 8,000 characters has its count in red.
+    app.update(Action::EditorDone(Ok("x".repeat(8000))));
+    let dim = (Color::DarkGray, Modifier::empty());
+    assert_eq!(look(&buffer(&app, 100, 30), "8000 chars"), dim);
+    app.update(Action::EditorDone(Ok("x".repeat(8001))));
+    assert_eq!(look(&buffer(&app, 100, 30), "8001 chars"), red_bold);
+    // An error on the status line is red and bold.
+    app.update(Action::EditorDone(Ok(" ".into())));
+    app.update(Action::ComposeSave);
+    assert!(app.status.as_ref().unwrap().error);
+    assert_eq!(look(&buffer(&app, 100, 30), status_text(&app)), red_bold);
+    app.update(Action::Cancel);
+    app.update(Action::Cancel);
+
+    // The check pad: what is missing red, what is found green, a pitch
+    // magenta, as `invitriage check` says them.
+    app.update(Action::Check);
+    for c in "We met at the forum. Buy our leads at www.example.com".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    let check = buffer(&app, 100, 30);
+    assert_eq!(look(&check, "✗ offer"), red_bold);
+    assert_eq!(fg(&check, "✓ context"), Color::Green);
+    assert_eq!(fg(&check, "! pitch"), Color::Magenta);
+    assert_eq!(fg(&check, "ready to send"), Color::Green);
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Home,
+        KeyModifiers::NONE,
+    )));
+    for _ in 0.."We met at the forum. ".len() {
+        app.update(Action::ComposeKey(KeyEvent::new(
+            KeyCode::Delete,
+            KeyModifiers::NONE,
+        )));
+    }
+    assert_eq!(look(&buffer(&app, 100, 30), "not ready"), red_bold);
 }
