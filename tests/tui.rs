@@ -1139,6 +1139,27 @@ fn the_search_line_fits_a_narrow_screen() {
     assert!(line.chars().count() <= 60, "{line}");
 }
 
+/// A hint that fits to the last column is shown; one column less and it
+/// goes.
+#[test]
+fn the_search_line_keeps_a_hint_that_just_fits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Search);
+    // Long enough that the line is wider than the narrowest screen.
+    type_query(&mut app, "a query of some thirty letters");
+    let last = |app: &App, w| {
+        let text = screen(app, w, 15);
+        let line = text.lines().last().unwrap().trim_matches('"');
+        line.trim_end().to_string()
+    };
+    let full = last(&app, 200);
+    let (shorter, hint) = full.rsplit_once(" · ").expect("two hints or more");
+    let w = u16::try_from(full.chars().count()).unwrap();
+    assert_eq!(last(&app, w), full);
+    assert_eq!(last(&app, w - 1), shorter, "without “{hint}”");
+}
+
 // ---------------------------------------------------------------------------
 // Colour and emphasis
 
