@@ -1161,6 +1161,72 @@ fn the_search_line_keeps_a_hint_that_just_fits() {
     assert_eq!(last(&app, w - 1), shorter, "without “{hint}”");
 }
 
+/// Too narrow or too short, either one, and the screen says so.
+#[test]
+fn a_screen_too_small_in_either_direction_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    for (w, h) in [(59, 30), (100, 14), (59, 14)] {
+        let out = screen(&app, w, h);
+        assert!(
+            out.contains(&format!("needs at least 60×15 (now {w}×{h})")),
+            "{w}×{h}: {out}"
+        );
+    }
+    assert!(!screen(&app, 60, 15).contains("needs at least"));
+}
+
+/// The composer's title gives up the template's name only when the two
+/// do not fit side by side.
+#[test]
+fn the_template_name_stays_while_it_fits() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    let c = app.composer.as_ref().unwrap();
+    let (n, template) = (app.templates.list.len(), &app.templates.list[c.template]);
+    let name = app.invitations[c.index as usize].counterpart();
+    let title = format!(" Reply to {name}, don't accept yet ");
+    let right = format!(" template {}/{n}: {} ", c.template + 1, template.name);
+    let short = format!(" {}/{n} ", c.template + 1);
+    // The title, the name and the two corners, to the column.
+    let w = u16::try_from(title.chars().count() + right.chars().count() + 2).unwrap();
+    assert!(
+        w >= 60,
+        "the test needs a screen at least as wide as the narrowest"
+    );
+    let top = |w| {
+        let out = screen(&app, w, 24);
+        out.lines()
+            .find(|l| l.contains("Reply to"))
+            .unwrap()
+            .to_string()
+    };
+    assert!(top(w).contains(&right), "{}", top(w));
+    assert!(!top(w - 1).contains(&right), "{}", top(w - 1));
+    assert!(top(w - 1).contains(&short), "{}", top(w - 1));
+}
+
+/// A note's long line wraps inside its pane, one column in: no letter is
+/// cut off at the edge.
+#[test]
+fn the_composer_shows_all_of_their_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "Q".repeat(150);
+    let mut app = app_from_csv(
+        &format!(
+            "{}\nAbena Reyes,Colleen Ruiz,\"11/21/26, 4:02 PM\",{note},INCOMING,https://www.linkedin.com/in/abena,https://www.linkedin.com/in/colleen\n",
+            import::HEADER
+        ),
+        &dir,
+    );
+    app.update(Action::Tab(3));
+    app.update(Action::Reply);
+    assert_eq!(app.mode, Mode::Compose);
+    let out = screen(&app, 100, 30);
+    assert_eq!(out.matches('Q').count(), 150, "{out}");
+}
+
 // ---------------------------------------------------------------------------
 // Colour and emphasis
 
