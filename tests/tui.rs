@@ -1161,6 +1161,25 @@ fn the_search_line_keeps_a_hint_that_just_fits() {
     assert_eq!(last(&app, w - 1), shorter, "without “{hint}”");
 }
 
+/// The key line shows a hint that fits to the last column (its two spaces
+/// after it included); one column less and it goes, help and quit staying.
+#[test]
+fn the_key_line_keeps_a_hint_that_just_fits() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    let last = |w| {
+        let text = screen(&app, w, 24);
+        let line = text.lines().last().unwrap().trim_matches('"');
+        line.trim_end().to_string()
+    };
+    let full = last(300);
+    let w = u16::try_from(full.chars().count() + 2).unwrap();
+    assert_eq!(last(w), full);
+    let shorter = last(w - 1);
+    assert!(shorter.len() < full.len(), "{shorter}");
+    assert!(shorter.ends_with("? help  q quit"), "{shorter}");
+}
+
 /// Too narrow or too short, either one, and the screen says so.
 #[test]
 fn a_screen_too_small_in_either_direction_says_so() {
