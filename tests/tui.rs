@@ -1180,6 +1180,26 @@ fn the_key_line_keeps_a_hint_that_just_fits() {
     assert!(shorter.ends_with("? help  q quit"), "{shorter}");
 }
 
+/// The progress bar fills in proportion to what is decided.
+#[test]
+fn the_progress_bar_fills_with_the_decisions() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let bar = |app: &App| {
+        let out = screen(app, 100, 30);
+        let line = out.lines().nth(1).unwrap().to_string();
+        (line.matches('█').count(), line.matches('░').count(), line)
+    };
+    assert_eq!(bar(&app).0, 0);
+    app.update(Action::Tab(2));
+    app.update(Action::IgnoreMarked);
+    app.update(Action::Confirm(true));
+    // 112 of 135 on a bar of 28: 23.2 cells.
+    let (filled, empty, line) = bar(&app);
+    assert!(line.contains("decided 112 of 135"), "{line}");
+    assert_eq!((filled, empty), (23, 5), "{line}");
+}
+
 /// Too narrow or too short, either one, and the screen says so.
 #[test]
 fn a_screen_too_small_in_either_direction_says_so() {
