@@ -1200,6 +1200,36 @@ fn the_progress_bar_fills_with_the_decisions() {
     assert_eq!((filled, empty), (23, 5), "{line}");
 }
 
+/// The smallest screen the app draws, on the tab with every column.
+#[test]
+fn snapshot_the_narrowest_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(3));
+    insta::assert_snapshot!(screen(&app, 60, 15));
+}
+
+/// The tab bar keeps its long titles while they fit, to the column, then
+/// takes the short ones.
+#[test]
+fn the_tab_bar_keeps_long_titles_while_they_fit() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    let tabs = |w| {
+        let out = screen(&app, w, 24);
+        let line = out.lines().nth(2).unwrap().trim_matches('"');
+        line.trim_end().to_string()
+    };
+    let long = tabs(200);
+    assert!(long.contains("2 Greeting-only 10 │"), "{long}");
+    // The last label's trailing space was trimmed.
+    let w = u16::try_from(long.chars().count() + 1).unwrap();
+    assert_eq!(tabs(w), long);
+    let short = tabs(w - 1);
+    assert!(!short.contains("Greeting-only"), "{short}");
+    assert!(short.contains(" │ "), "the separators stay: {short}");
+}
+
 /// Too narrow or too short, either one, and the screen says so.
 #[test]
 fn a_screen_too_small_in_either_direction_says_so() {
@@ -1340,6 +1370,14 @@ fn colours_carry_the_groups_and_the_verdicts() {
     assert_eq!(fg(&stats, "default       "), Color::Blue);
     app.update(Action::Cancel);
 
+    // The current tab is reversed and bold, in its group's colour.
+    let list = buffer(&app, 100, 30);
+    let current = (Color::Green, Modifier::REVERSED | Modifier::BOLD);
+    assert_eq!(look(&list, "1 Customised"), current);
+    assert_eq!(
+        look(&list, "2 Greeting-only"),
+        (Color::Yellow, Modifier::empty())
+    );
     // The detail pane and the composer name the group in its colour.
     assert_eq!(
         fg(&buffer(&app, 100, 30), "customised · context"),
