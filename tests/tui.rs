@@ -1230,6 +1230,64 @@ fn the_tab_bar_keeps_long_titles_while_they_fit() {
     assert!(short.contains(" │ "), "the separators stay: {short}");
 }
 
+/// On a screen too narrow for every month, the sparkline shows the last
+/// ones, and its range says from which.
+#[test]
+fn the_sparkline_names_the_months_it_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    // One invitation a month, January 2023 to November 2026: 47 months.
+    let mut csv = format!("{}\n", import::HEADER);
+    for m in 0..47 {
+        let (y, mo) = (2023 + m / 12, m % 12 + 1);
+        csv.push_str(&format!(
+            "Person {m},Colleen Ruiz,\"{mo}/3/{},  9:00 AM\",,INCOMING,https://www.linkedin.com/in/p{m},https://www.linkedin.com/in/colleen\n",
+            y % 100
+        ));
+    }
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Stats);
+    let spark = |w| {
+        let out = screen(&app, w, 30);
+        out.lines()
+            .find(|l| l.contains("by month"))
+            .unwrap()
+            .to_string()
+    };
+    assert!(spark(100).contains("Jan 2023 – Nov 2026"), "{}", spark(100));
+    let narrow = spark(60);
+    assert!(narrow.contains("– Nov 2026"), "{narrow}");
+    assert!(!narrow.contains("Jan 2023"), "{narrow}");
+}
+
+/// The stats screen's decisions table adds up every kind of decision.
+#[test]
+fn the_decisions_table_counts_replies() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    app.update(Action::Ignore);
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('x')));
+    app.update(Action::ComposeSave);
+    app.update(Action::Stats);
+    let out = screen(&app, 100, 30);
+    let table: Vec<&str> = out
+        .lines()
+        .skip_while(|l| !l.contains("decisions"))
+        .collect();
+    let row = |name: &str| {
+        let line = table
+            .iter()
+            .find(|l| l.starts_with(&format!("\" {name} ")))
+            .unwrap();
+        line.split_whitespace()
+            .filter_map(|w| w.trim_matches('"').parse::<usize>().ok())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(row("customised"), [1, 1, 1, 10]);
+    assert_eq!(row("all"), [1, 1, 1, 132]);
+}
+
 /// Too narrow or too short, either one, and the screen says so.
 #[test]
 fn a_screen_too_small_in_either_direction_says_so() {
@@ -1398,6 +1456,21 @@ fn colours_carry_the_groups_and_the_verdicts() {
     assert_eq!(look(&buffer(&app, 100, 30), status_text(&app)), red_bold);
     app.update(Action::Cancel);
     app.update(Action::Cancel);
+
+    // Under the "all" filter a decided row is dimmed, an undecided one not;
+    // the cursor's row is highlighted whatever it holds.
+    while app.filter != Filter::All {
+        app.update(Action::CycleFilter);
+    }
+    let decided = app.current().unwrap().from().to_string();
+    app.update(Action::Accept);
+    let undecided = app.current().unwrap().from().to_string();
+    app.update(Action::Down);
+    let list = buffer(&app, 100, 30);
+    assert_eq!(fg(&list, &decided), Color::DarkGray);
+    assert_eq!(fg(&list, &undecided), Color::Reset);
+    app.update(Action::First);
+    assert_ne!(fg(&buffer(&app, 100, 30), &decided), Color::DarkGray);
 
     // The check pad: what is missing red, what is found green, a pitch
     // magenta, as `invitriage check` says them.
