@@ -1257,6 +1257,9 @@ fn the_sparkline_names_the_months_it_shows() {
     let narrow = spark(60);
     assert!(narrow.contains("– Nov 2026"), "{narrow}");
     assert!(!narrow.contains("Jan 2023"), "{narrow}");
+    // Nothing sent, so no line about sent invitations.
+    let out = screen(&app, 100, 30);
+    assert!(!out.contains("still pending"), "{out}");
 }
 
 /// The stats screen's decisions table adds up every kind of decision.
