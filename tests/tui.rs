@@ -1413,6 +1413,33 @@ fn no_color_means_no_colour_anywhere() {
         assert_eq!(coloured(plain), 0, "{name} without colour");
         assert!(coloured(&colour) > 0, "{name} in colour");
     }
+    // Without colour, emphasis carries the meaning: the cursor's row is
+    // reversed, a decided row dim, the current tab reversed.
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::All);
+    let decided = app.current().unwrap().from().to_string();
+    app.update(Action::Accept);
+    let buf = buffer(&app, 100, 30);
+    assert!(
+        style_of(&buf, "▸")
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
+    assert!(
+        style_of(&buf, &decided)
+            .add_modifier
+            .contains(Modifier::DIM)
+    );
+    assert!(
+        style_of(&buf, "1 Customised")
+            .add_modifier
+            .contains(Modifier::REVERSED)
+    );
 }
 
 /// Each group has one colour, and what is wrong is red and bold, in every
@@ -1424,8 +1451,22 @@ fn colours_carry_the_groups_and_the_verdicts() {
     let fg = |buf: &Buffer, needle| look(buf, needle).0;
     let red_bold = (Color::Red, Modifier::BOLD);
 
+    // Keys cyan and bold; the cursor's row on its own background, bold; a
+    // mark and the count of marks yellow and bold.
+    let list = buffer(&app, 100, 30);
+    assert_eq!(look(&list, "a accept"), (Color::Cyan, Modifier::BOLD));
+    let cursor = style_of(&list, "▸");
+    assert_eq!(cursor.bg, Some(Color::Rgb(40, 44, 60)));
+    assert!(cursor.add_modifier.contains(Modifier::BOLD));
+    app.update(Action::Mark);
+    let marked = buffer(&app, 100, 30);
+    assert_eq!(look(&marked, "1 marked"), (Color::Yellow, Modifier::BOLD));
+    assert_eq!(look(&marked, "•"), (Color::Yellow, Modifier::BOLD));
+    app.update(Action::Cancel);
+
     app.update(Action::Stats);
     let stats = buffer(&app, 100, 30);
+    assert_eq!(look(&stats, "decisions "), (Color::Reset, Modifier::BOLD));
     assert_eq!(fg(&stats, "customised    "), Color::Green);
     assert_eq!(fg(&stats, "greeting-only  "), Color::Yellow);
     assert_eq!(fg(&stats, "default       "), Color::Blue);
