@@ -100,6 +100,13 @@ fn style_of(buf: &Buffer, needle: &str) -> Style {
     panic!("{needle:?} is not on the screen");
 }
 
+/// Row `y` of the screen at `w`×`h`, without the spaces at its end.
+fn row_text(app: &App, w: u16, h: u16, y: u16) -> String {
+    let buf = buffer(app, w, h);
+    let row: String = (0..w).map(|x| buf[(x, y)].symbol()).collect();
+    row.trim_end().to_string()
+}
+
 /// The colour and emphasis of where `needle` is drawn, as a person sees
 /// them.
 fn look(buf: &Buffer, needle: &str) -> (Color, Modifier) {
@@ -1119,12 +1126,7 @@ fn the_search_line_fits_a_narrow_screen() {
     let mut app = sample_app(dir.path());
     app.update(Action::Search);
     type_query(&mut app, "zzqqzzqq");
-    // The backend writes each line in quotes.
-    let last = |app: &App| {
-        let text = screen(app, 60, 15);
-        let line = text.lines().last().unwrap().trim_matches('"');
-        line.trim_end().to_string()
-    };
+    let last = |app: &App| row_text(app, 60, 15, 14);
     assert_eq!(
         last(&app),
         " /zzqqzzqq▏   no match   Enter keep · Esc cancel"
@@ -1149,11 +1151,7 @@ fn the_search_line_keeps_a_hint_that_just_fits() {
     app.update(Action::Search);
     // Long enough that the line is wider than the narrowest screen.
     type_query(&mut app, "a query of some thirty letters");
-    let last = |app: &App, w| {
-        let text = screen(app, w, 15);
-        let line = text.lines().last().unwrap().trim_matches('"');
-        line.trim_end().to_string()
-    };
+    let last = |app: &App, w| row_text(app, w, 15, 14);
     let full = last(&app, 200);
     let (shorter, hint) = full.rsplit_once(" · ").expect("two hints or more");
     let w = u16::try_from(full.chars().count()).unwrap();
@@ -1167,11 +1165,7 @@ fn the_search_line_keeps_a_hint_that_just_fits() {
 fn the_key_line_keeps_a_hint_that_just_fits() {
     let dir = tempfile::tempdir().unwrap();
     let app = sample_app(dir.path());
-    let last = |w| {
-        let text = screen(&app, w, 24);
-        let line = text.lines().last().unwrap().trim_matches('"');
-        line.trim_end().to_string()
-    };
+    let last = |w| row_text(&app, w, 24, 23);
     let full = last(300);
     let w = u16::try_from(full.chars().count() + 2).unwrap();
     assert_eq!(last(w), full);
@@ -1215,11 +1209,7 @@ fn snapshot_the_narrowest_screen() {
 fn the_tab_bar_keeps_long_titles_while_they_fit() {
     let dir = tempfile::tempdir().unwrap();
     let app = sample_app(dir.path());
-    let tabs = |w| {
-        let out = screen(&app, w, 24);
-        let line = out.lines().nth(2).unwrap().trim_matches('"');
-        line.trim_end().to_string()
-    };
+    let tabs = |w| row_text(&app, w, 24, 2);
     let long = tabs(200);
     assert!(long.contains("2 Greeting-only 10 │"), "{long}");
     // The last label's trailing space was trimmed.
