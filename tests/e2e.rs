@@ -148,6 +148,24 @@ fn a_person_triages_the_sample() {
     assert_eq!(d, vec![Decision::Accepted]);
 }
 
+/// Text pasted into the list (bracketed paste, as terminals send it) is
+/// not read as keys: its `a`s and `i`s decide nothing. The terminal leaves
+/// paste mode on quit.
+#[test]
+fn a_paste_decides_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    app.wait_for("decided 0 of 135");
+    assert!(app.screen.screen().bracketed_paste(), "paste mode on");
+    app.press("\x1b[200~ai ai\x1b[201~");
+    app.wait_for("not taken as keys");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    app.pump();
+    assert!(!app.screen.screen().bracketed_paste(), "paste mode off");
+    assert!(decisions(dir.path()).is_empty());
+}
+
 /// `unzip -p export.zip Invitations.csv | invitriage -`: the export comes on
 /// standard input, and the keys from the terminal. This used to be refused
 /// with "the triage screen needs a terminal". A row that cannot be read is

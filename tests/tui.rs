@@ -1281,6 +1281,36 @@ fn the_decisions_table_counts_replies() {
     assert_eq!(row("all"), [1, 1, 1, 132]);
 }
 
+/// A paste arrives whole: in the list it decides nothing (its letters are
+/// not keys); in a draft, the check pad or the search line it is text.
+#[test]
+fn a_paste_is_text_never_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Paste("ai ai".into()));
+    assert_eq!(app.progress().0, 0, "nothing decided");
+    assert!(status_text(&app).contains("not taken as keys"));
+    app.update(Action::Reply);
+    app.update(Action::Paste("Line one\r\nline two\rthree".into()));
+    let text = app.composer.as_ref().unwrap().text();
+    assert!(text.contains("Line one\nline two\nthree"), "{text}");
+    app.update(Action::Cancel);
+    assert_eq!(
+        app.mode,
+        Mode::Compose,
+        "a pasted draft is asked about first"
+    );
+    app.update(Action::Cancel);
+    app.update(Action::Check);
+    app.update(Action::Paste("We met at the forum".into()));
+    assert!(screen(&app, 100, 30).contains("found “met”"));
+    app.update(Action::Cancel);
+    app.update(Action::Search);
+    app.update(Action::Paste("Priya\n".into()));
+    assert_eq!(app.query, "Priya");
+    assert!(app.current().unwrap().message().contains("Priya"));
+}
+
 /// Too narrow or too short, either one, and the screen says so.
 #[test]
 fn a_screen_too_small_in_either_direction_says_so() {

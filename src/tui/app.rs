@@ -699,6 +699,30 @@ impl App {
                 };
                 self.mode = Mode::Check;
             }
+            Action::Paste(text) => {
+                // Terminals send a pasted line break as CR.
+                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                match self.mode {
+                    Mode::Compose => {
+                        if let Some(c) = &mut self.composer {
+                            c.paste(&text);
+                        }
+                    }
+                    Mode::Check => {
+                        if let Some(p) = &mut self.check_pad {
+                            p.insert_str(&text);
+                        }
+                    }
+                    Mode::Search => {
+                        let line = text.trim_end_matches('\n').replace(char::is_control, " ");
+                        self.query.push_str(&line);
+                        self.search_from(self.search_origin);
+                    }
+                    _ => self.set_status(
+                        "The pasted text was not taken as keys: paste into a reply, the check pad or the search line",
+                    ),
+                }
+            }
             Action::ComposeKey(ev) if self.mode == Mode::Check => {
                 if let Some(p) = &mut self.check_pad {
                     p.input(ev);

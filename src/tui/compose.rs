@@ -119,6 +119,12 @@ impl Composer {
         self.editor.input(ev);
     }
 
+    /// Inserts pasted text at the cursor.
+    pub fn paste(&mut self, text: &str) {
+        self.discard_armed = false;
+        self.editor.insert_str(text);
+    }
+
     /// Replaces the text (after `$EDITOR`), keeping it undoable.
     pub fn set_text(&mut self, text: &str) {
         let text = text.strip_suffix('\n').unwrap_or(text);

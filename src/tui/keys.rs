@@ -65,6 +65,8 @@ pub enum Action {
     EditorDone(Result<String, String>),
     /// A message from a side effect (copy, open) for the status line.
     Status(String, bool),
+    /// Text pasted into the terminal (bracketed paste), arriving whole.
+    Paste(String),
 }
 
 /// Actions that can be bound in `[keys]`, by their config name, with the help

@@ -47,12 +47,32 @@ pub fn controlling_terminal() -> Option<std::fs::File> {
 pub fn run(mut app: App) -> io::Result<()> {
     let term_signal = Arc::new(AtomicBool::new(false));
     watch_signals(Arc::clone(&term_signal))?;
-    // `try_init` enters raw mode and the alternate screen and installs a
-    // panic hook that restores the terminal before the panic is printed.
-    let mut terminal = ratatui::try_init()?;
+    // Bracketed paste is turned off again on a panic too: `try_init`'s
+    // hook (restoring the rest) calls this one after it.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+        hook(info);
+    }));
+    let mut terminal = init()?;
     let result = event_loop(&mut terminal, &mut app, &term_signal);
-    ratatui::restore();
+    restore();
     result
+}
+
+/// Raw mode, the alternate screen, a panic hook that restores them, and
+/// bracketed paste: pasted text arrives whole, not as keys that would
+/// accept or ignore invitations.
+fn init() -> io::Result<DefaultTerminal> {
+    let terminal = ratatui::try_init()?;
+    crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste)?;
+    Ok(terminal)
+}
+
+/// Undoes [`init`].
+fn restore() {
+    let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+    ratatui::restore();
 }
 
 /// On SIGTERM or SIGHUP, restore the terminal and exit from a watcher
@@ -71,7 +91,7 @@ fn watch_signals(flag: Arc<AtomicBool>) -> io::Result<()> {
                 flag.store(true, Ordering::Relaxed);
                 // Give the event loop a moment to leave on its own.
                 std::thread::sleep(Duration::from_millis(300));
-                ratatui::restore();
+                restore();
                 std::process::exit(128 + sig);
             }
         })?;
@@ -99,12 +119,7 @@ fn event_loop(
         let action = match ev {
             Event::Key(key) => action_for(&app.keymap, app.key_context(), &key),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
-            Event::Paste(text) if app.key_context() == keys::KeyContext::Compose => {
-                if let Some(c) = &mut app.composer {
-                    c.editor.insert_str(text);
-                }
-                None
-            }
+            Event::Paste(text) => Some(Action::Paste(text)),
             _ => None,
         };
         let Some(action) = action else { continue };
@@ -120,9 +135,9 @@ fn event_loop(
                     app.update(msg);
                 }
                 Effect::Editor(text) => {
-                    ratatui::restore();
+                    restore();
                     let result = editor::edit(&text);
-                    *terminal = ratatui::try_init()?;
+                    *terminal = init()?;
                     // Not `terminal.clear()`: it asks the terminal for the
                     // cursor position, which not every terminal answers.
                     crossterm::execute!(
