@@ -259,6 +259,7 @@ fn sigterm_restores_the_terminal() {
         !app.screen.screen().alternate_screen(),
         "and leaves the alternate screen"
     );
+    assert!(!app.screen.screen().bracketed_paste(), "and paste mode");
 }
 
 /// A stand-in `$EDITOR`: appends a line to the file it is given.
