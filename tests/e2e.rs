@@ -262,6 +262,33 @@ fn sigterm_restores_the_terminal() {
     assert!(!app.screen.screen().bracketed_paste(), "and paste mode");
 }
 
+/// `o` opens the profile with `$BROWSER` when it is set.
+#[test]
+fn o_opens_the_profile_with_browser() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (browser, opened) = (dir.path().join("browser.sh"), dir.path().join("opened"));
+    std::fs::write(
+        &browser,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let browser = browser.display().to_string();
+    let mut app = App::start_with(dir.path(), &[("BROWSER", &browser)]);
+    app.wait_for("decided 0 of 135");
+    app.press("o");
+    app.wait_for("in the browser");
+    app.press("q");
+    assert!(app.wait_exit());
+    let start = Instant::now();
+    while !opened.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    let url = std::fs::read_to_string(&opened).expect("the browser ran");
+    assert!(url.starts_with("https://www.linkedin.com/in/"), "{url}");
+}
+
 /// A stand-in `$EDITOR`: appends a line to the file it is given.
 fn stand_in_editor(dir: &Path, exit: i32) -> String {
     use std::os::unix::fs::PermissionsExt;
