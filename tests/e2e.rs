@@ -224,6 +224,33 @@ fn a_second_instance_is_refused() {
     assert!(first.wait_exit());
 }
 
+/// A terminal made taller lists more rows: the app takes the new size, so
+/// `G` puts the last invitation at the bottom of the longer list.
+#[test]
+fn a_resized_terminal_is_used_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    app.wait_for("decided 0 of 135");
+    app.session
+        .get_process_mut()
+        .set_window_size(100, 50)
+        .unwrap();
+    app.screen.set_size(nz(50), nz(100));
+    app.press("3");
+    app.press("G");
+    std::thread::sleep(Duration::from_millis(500));
+    let text = app.text();
+    let lines: Vec<&str> = text.lines().collect();
+    let sep = lines
+        .iter()
+        .position(|l| l.starts_with("────"))
+        .expect("a separator");
+    assert!(sep > 30, "the list grew: {text}");
+    assert!(lines[sep - 1].starts_with('▸'), "{text}");
+    app.press("q");
+    assert!(app.wait_exit());
+}
+
 #[test]
 fn a_terminal_too_small_says_so() {
     let dir = tempfile::tempdir().unwrap();
