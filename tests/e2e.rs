@@ -238,15 +238,21 @@ fn a_resized_terminal_is_used_whole() {
     app.screen.set_size(nz(50), nz(100));
     app.press("3");
     app.press("G");
-    std::thread::sleep(Duration::from_millis(500));
-    let text = app.text();
-    let lines: Vec<&str> = text.lines().collect();
-    let sep = lines
-        .iter()
-        .position(|l| l.starts_with("────"))
-        .expect("a separator");
-    assert!(sep > 30, "the list grew: {text}");
-    assert!(lines[sep - 1].starts_with('▸'), "{text}");
+    // The cursor on the row just above the separator, low on the screen.
+    let at_bottom = |text: &str| {
+        let lines: Vec<&str> = text.lines().collect();
+        lines
+            .iter()
+            .position(|l| l.starts_with("────"))
+            .is_some_and(|sep| sep > 30 && lines[sep - 1].starts_with('▸'))
+    };
+    let start = Instant::now();
+    let mut text = app.text();
+    while !at_bottom(&text) && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(30));
+        text = app.text();
+    }
+    assert!(at_bottom(&text), "{text}");
     app.press("q");
     assert!(app.wait_exit());
 }
