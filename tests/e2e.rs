@@ -231,12 +231,15 @@ fn a_resized_terminal_is_used_whole() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::start(dir.path());
     app.wait_for("decided 0 of 135");
+    // A key answered first: the app is waiting for events, so the resize
+    // signal is not sent before it listens for one.
+    app.press("3");
+    app.wait_for("Abena Reyes");
     app.session
         .get_process_mut()
         .set_window_size(100, 50)
         .unwrap();
     app.screen.set_size(nz(50), nz(100));
-    app.press("3");
     app.press("G");
     // The cursor on the row just above the separator, low on the screen.
     let at_bottom = |text: &str| {
@@ -262,6 +265,8 @@ fn a_terminal_too_small_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::start(dir.path());
     app.wait_for("decided 0 of 135");
+    app.press("3");
+    app.wait_for("Abena Reyes");
     app.session
         .get_process_mut()
         .set_window_size(40, 10)

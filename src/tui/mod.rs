@@ -103,6 +103,10 @@ fn event_loop(
     app: &mut App,
     term_signal: &AtomicBool,
 ) -> io::Result<()> {
+    // Start listening before the size is read: crossterm watches for
+    // SIGWINCH only from its first poll, and a resize before that would be
+    // missed until the next key.
+    event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     loop {
