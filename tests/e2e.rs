@@ -98,6 +98,20 @@ impl App {
         std::thread::sleep(Duration::from_millis(120));
     }
 
+    /// Opens the Default tab, then resizes the terminal to `w`×`h`. A key
+    /// is answered first, so the app is already listening for the resize
+    /// signal when it comes.
+    fn resize(&mut self, w: u16, h: u16) {
+        self.wait_for("decided 0 of 135");
+        self.press("3");
+        self.wait_for("Abena Reyes");
+        self.session
+            .get_process_mut()
+            .set_window_size(w, h)
+            .unwrap();
+        self.screen.set_size(nz(h), nz(w));
+    }
+
     fn pid(&self) -> String {
         self.session.get_process().pid().to_string()
     }
@@ -230,16 +244,7 @@ fn a_second_instance_is_refused() {
 fn a_resized_terminal_is_used_whole() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::start(dir.path());
-    app.wait_for("decided 0 of 135");
-    // A key answered first: the app is waiting for events, so the resize
-    // signal is not sent before it listens for one.
-    app.press("3");
-    app.wait_for("Abena Reyes");
-    app.session
-        .get_process_mut()
-        .set_window_size(100, 50)
-        .unwrap();
-    app.screen.set_size(nz(50), nz(100));
+    app.resize(100, 50);
     app.press("G");
     // The cursor on the row just above the separator, low on the screen.
     let at_bottom = |text: &str| {
@@ -264,14 +269,7 @@ fn a_resized_terminal_is_used_whole() {
 fn a_terminal_too_small_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = App::start(dir.path());
-    app.wait_for("decided 0 of 135");
-    app.press("3");
-    app.wait_for("Abena Reyes");
-    app.session
-        .get_process_mut()
-        .set_window_size(40, 10)
-        .unwrap();
-    app.screen.set_size(nz(10), nz(40));
+    app.resize(40, 10);
     // SIGWINCH reaches the app through the pty; it redraws.
     app.wait_for("make the terminal larger");
     app.press("q");
