@@ -185,12 +185,16 @@ fn write_wrapped(w: &mut impl Write, text: &str, indent: &str, width: usize) -> 
     Ok(())
 }
 
+/// Up to this many months, `stats` prints every one; beyond, a row per
+/// year and then the last twelve months.
+const MONTHS_IN_FULL: usize = 24;
+
 /// `stats` as text, fitted to `width` columns (the terminal's; the layout
 /// is at its widest from 90 on): the bars narrow, and the longer lines wrap
 /// at spaces rather than where the terminal would cut them.
 #[allow(clippy::too_many_arguments)]
-pub fn stats_text<T: Item>(
-    w: &mut impl Write,
+pub fn stats_text<T: Item, W: Write>(
+    w: &mut W,
     import: &Import<T>,
     b: &Breakdown,
     filter: DirectionFilter,
@@ -276,13 +280,35 @@ pub fn stats_text<T: Item>(
             Age::between(new, now).long()
         )?;
         writeln!(w)?;
-        writeln!(w, "  by month")?;
-        let max = b.by_month.iter().map(|m| m.1).max().unwrap_or(0);
         // `  Nov 2026      24  ███…`
         let bars = width.saturating_sub(21).clamp(8, 40);
-        for (m, n) in &b.by_month {
-            let row = format!("  {}  {:>6}  {}", m.label(), n, bar(*n, max, bars));
-            writeln!(w, "{}", row.trim_end())?;
+        let rows = |w: &mut W, rows: &[(String, usize)]| -> io::Result<()> {
+            let max = rows.iter().map(|r| r.1).max().unwrap_or(0);
+            for (label, n) in rows {
+                let row = format!("  {label:<8}  {n:>6}  {}", bar(*n, max, bars));
+                writeln!(w, "{}", row.trim_end())?;
+            }
+            Ok(())
+        };
+        let months: Vec<(String, usize)> =
+            b.by_month.iter().map(|(m, n)| (m.label(), *n)).collect();
+        if months.len() <= MONTHS_IN_FULL {
+            writeln!(w, "  by month")?;
+            rows(w, &months)?;
+        } else {
+            // Years of months would push everything above off the screen:
+            // a row per year, then the last twelve months. `--json` keeps
+            // every month.
+            let years: Vec<(String, usize)> = b
+                .by_year()
+                .into_iter()
+                .map(|(y, n)| (y.to_string(), n))
+                .collect();
+            writeln!(w, "  by year (`--json` has every month)")?;
+            rows(w, &years)?;
+            writeln!(w)?;
+            writeln!(w, "  by month, the newest 12 of {}", months.len())?;
+            rows(w, &months[months.len() - 12..])?;
         }
     }
     if let Some(stale) = stale {
@@ -653,6 +679,63 @@ mod tests {
         for text in [&narrow, &wide, &sent] {
             assert!(text.lines().all(|l| l == l.trim_end()), "{text}");
         }
+    }
+
+    /// Up to 24 months `stats` prints each; from 25 on, a row per year and
+    /// the newest twelve months, so the summary stays on one screen.
+    #[test]
+    fn a_long_inbox_prints_years_then_the_newest_months() {
+        use crate::stats::Month;
+        let import = sample();
+        let now = crate::import::parse_sent_at("2026-11-25T12:00:00").unwrap();
+        let text = |months: usize| {
+            let mut b = crate::stats::breakdown(&import.invitations, DirectionFilter::Incoming);
+            // Month i (from 0) of a span ending Nov 2026 holds i + 1.
+            b.by_month = (0..months)
+                .map(|i| {
+                    let back = (months - 1 - i) as i32;
+                    let index = 2026 * 12 + 10 - back;
+                    let month = Month {
+                        year: index.div_euclid(12),
+                        month: index.rem_euclid(12) as u32 + 1,
+                    };
+                    (month, i + 1)
+                })
+                .collect();
+            let mut out = Vec::new();
+            stats_text(
+                &mut out,
+                &import,
+                &b,
+                DirectionFilter::Incoming,
+                None,
+                now,
+                21,
+                80,
+            )
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let full = text(24);
+        assert!(full.contains("  by month\n  Dec 2024       1  "), "{full}");
+        assert!(full.contains("  Nov 2026      24  "), "{full}");
+        assert!(!full.contains("by year"), "{full}");
+        let long = text(25);
+        let tail = long.split_once("  by year").unwrap().1;
+        let lines: Vec<&str> = tail.lines().collect();
+        // 2024 holds months 1 and 2; 2025, 3..=14; 2026, 15..=25.
+        assert_eq!(lines[0], " (`--json` has every month)");
+        assert!(lines[1].starts_with("  2024           3  █"), "{long}");
+        assert!(lines[2].starts_with("  2025         102  "), "{long}");
+        assert!(lines[3].starts_with("  2026         220  "), "{long}");
+        assert_eq!(lines[4], "");
+        assert_eq!(lines[5], "  by month, the newest 12 of 25");
+        assert!(lines[6].starts_with("  Dec 2025      14  "), "{long}");
+        assert!(lines[17].starts_with("  Nov 2026      25  "), "{long}");
+        assert_eq!(lines.len(), 18, "{long}");
+        // The widest bar of each table fills its room (80 - 21 = 59, at most 40).
+        assert_eq!(lines[3].matches('█').count(), 40, "{long}");
+        assert_eq!(lines[17].matches('█').count(), 40, "{long}");
     }
 
     #[test]

@@ -191,6 +191,18 @@ impl Breakdown {
     pub fn percent(&self, n: usize) -> usize {
         percent(n, self.total)
     }
+
+    /// The by-month counts summed per calendar year, oldest first.
+    pub fn by_year(&self) -> Vec<(i32, usize)> {
+        let mut years: Vec<(i32, usize)> = Vec::new();
+        for &(m, n) in &self.by_month {
+            match years.last_mut() {
+                Some((y, total)) if *y == m.year => *total += n,
+                _ => years.push((m.year, n)),
+            }
+        }
+        years
+    }
 }
 
 /// `n` as a whole percentage of `total`, rounded half up; 0 when total is 0.
@@ -538,6 +550,34 @@ mod tests {
         let none = breakdown(&v[..1], DirectionFilter::Outgoing);
         assert_eq!((none.total, none.oldest, none.newest), (0, None, None));
         assert!(none.by_month.is_empty());
+        assert!(none.by_year().is_empty());
+        assert_eq!(b.by_year(), vec![(2026, 3)]);
+        // A year with no invitation between two that have some counts 0.
+        let span = vec![
+            inv(
+                Category::Default,
+                "",
+                at(2024, 12, 5),
+                Direction::Incoming,
+                5,
+            ),
+            inv(
+                Category::Default,
+                "",
+                at(2026, 1, 5),
+                Direction::Incoming,
+                6,
+            ),
+            inv(
+                Category::Default,
+                "",
+                at(2026, 2, 5),
+                Direction::Incoming,
+                7,
+            ),
+        ];
+        let years = breakdown(&span, DirectionFilter::Incoming).by_year();
+        assert_eq!(years, vec![(2024, 1), (2025, 0), (2026, 2)]);
         let facts = |pieces: Vec<Vec<Facts>>| AllFacts {
             tally: Tally::of(pieces.iter().flatten().copied(), DirectionFilter::Incoming),
             pieces,
