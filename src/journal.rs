@@ -61,8 +61,20 @@
 //! where locks are mandatory) and is refused while another process holds it.
 //! The lock goes with the `Journal` (drop) or the process (even `SIGKILL`).
 //!
-//! The journal and the `.torn` file are created readable by the user only
-//! (mode 0600 on Unix). The journal never reads the clock: every `at` is the
+//! # Unsaved drafts
+//!
+//! A draft being written is not a step, but it is the user's work: while the
+//! triage screen has a changed draft open, it is kept in
+//! `<data dir>/unsaved/<id>.<kind>.json` (one JSON object: `id`, `kind`,
+//! `name`, `at`, `text`), rewritten whenever the text changes (to a temporary
+//! file, then renamed over the old one, so a reader never sees half of it)
+//! and removed once the draft is saved or discarded. A draft left there by a
+//! closed terminal, a kill or a crash is offered again on the next start.
+//! These files are not fsync'd on every key, so a power cut can still take
+//! the last keys; a saved draft is in the journal and durable.
+//!
+//! The journal, the `.torn` file and unsaved drafts are created readable by
+//! the user only (mode 0600 on Unix). The journal never reads the clock: every `at` is the
 //! caller's.
 
 use std::collections::hash_map::Entry as MapEntry;
@@ -83,6 +95,8 @@ pub const FILE_NAME: &str = "journal.jsonl";
 pub const TORN_FILE_NAME: &str = "journal.jsonl.torn";
 /// The lock file beside the journal.
 pub const LOCK_FILE_NAME: &str = "journal.lock";
+/// The folder of unsaved drafts, beside the journal.
+pub const UNSAVED_DIR_NAME: &str = "unsaved";
 /// The `"v"` of every line this version writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -156,6 +170,24 @@ pub struct Decided {
 pub struct Draft {
     pub text: String,
     pub at: NaiveDateTime,
+}
+
+/// A draft being written and not yet saved (see the module docs).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unsaved {
+    pub id: InvitationId,
+    pub kind: DraftKind,
+    /// Whom the draft answers, for a person reading the file.
+    pub name: String,
+    /// When the text last changed.
+    pub at: NaiveDateTime,
+    pub text: String,
+}
+
+impl Unsaved {
+    fn file_name(id: InvitationId, kind: DraftKind) -> String {
+        format!("{id}.{}.json", kind.label())
+    }
 }
 
 /// The current state of one invitation in the journal. Ids with no decision
@@ -311,6 +343,9 @@ pub struct Journal {
     dirty: bool,
     entries: HashMap<InvitationId, Entry>,
     steps: Vec<Step>,
+    /// The unsaved drafts on disk (read on open; kept up to date by
+    /// [`Journal::keep_unsaved`] and [`Journal::forget_unsaved`]).
+    unsaved: HashMap<(InvitationId, DraftKind), Unsaved>,
 }
 
 impl fmt::Debug for Journal {
@@ -477,6 +512,91 @@ impl Journal {
             dirty: false,
             entries: HashMap::new(),
             steps: Vec::new(),
+            unsaved: HashMap::new(),
+        }
+    }
+
+    /// The folder of unsaved drafts: `<dir>/unsaved`.
+    fn unsaved_dir(&self) -> PathBuf {
+        self.path.with_file_name(UNSAVED_DIR_NAME)
+    }
+
+    /// Reads the unsaved drafts left by an earlier run. A file that cannot
+    /// be read or parsed is left where it is, with a notice.
+    fn read_unsaved(&mut self, notices: &mut Vec<String>) {
+        let dir = self.unsaved_dir();
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return; // none yet
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let read = fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| serde_json::from_slice::<Unsaved>(&b).map_err(|e| e.to_string()));
+            match read {
+                Ok(u) => {
+                    self.unsaved.insert((u.id, u.kind), u);
+                }
+                Err(why) => notices.push(format!(
+                    "{}: an unsaved draft that cannot be read ({why}); left it as it is",
+                    path.display()
+                )),
+            }
+        }
+    }
+
+    /// The unsaved draft of that kind for `id`, if one is on disk.
+    pub fn unsaved(&self, id: InvitationId, kind: DraftKind) -> Option<&Unsaved> {
+        self.unsaved.get(&(id, kind))
+    }
+
+    /// Every unsaved draft on disk, in no particular order.
+    pub fn unsaved_drafts(&self) -> impl Iterator<Item = &Unsaved> + '_ {
+        self.unsaved.values()
+    }
+
+    /// Keeps `draft` on disk in place of the earlier unsaved draft of its
+    /// invitation and kind: written whole to a temporary file, then renamed.
+    pub fn keep_unsaved(&mut self, draft: Unsaved) -> Result<(), JournalError> {
+        if self.file.is_none() {
+            return Err(JournalError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        let dir = self.unsaved_dir();
+        fs::create_dir_all(&dir).map_err(io_error("create", &dir))?;
+        let path = dir.join(Unsaved::file_name(draft.id, draft.kind));
+        let bytes = serde_json::to_vec(&draft).map_err(io::Error::from);
+        // NamedTempFile is created readable by the user only.
+        let write = bytes.and_then(|bytes| {
+            let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+            tmp.write_all(&bytes)?;
+            tmp.persist(&path).map_err(|e| e.error)?;
+            Ok(())
+        });
+        write.map_err(io_error("keep the unsaved draft in", &path))?;
+        self.unsaved.insert((draft.id, draft.kind), draft);
+        Ok(())
+    }
+
+    /// Removes the unsaved draft of that kind for `id` (saved or discarded).
+    pub fn forget_unsaved(
+        &mut self,
+        id: InvitationId,
+        kind: DraftKind,
+    ) -> Result<(), JournalError> {
+        if self.unsaved.remove(&(id, kind)).is_none() {
+            return Ok(());
+        }
+        let path = self.unsaved_dir().join(Unsaved::file_name(id, kind));
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                Err(io_error("remove the unsaved draft", &path)(e))
+            }
+            _ => Ok(()),
         }
     }
 
@@ -549,6 +669,7 @@ impl Journal {
         }
         journal.file = Some(file);
         journal._lock = Some(lock);
+        journal.read_unsaved(&mut notices);
         Ok((journal, notices))
     }
 
@@ -935,6 +1056,88 @@ mod tests {
 
     fn id(n: u64) -> InvitationId {
         InvitationId(n)
+    }
+
+    fn unsaved(n: u64, kind: DraftKind, text: &str) -> Unsaved {
+        Unsaved {
+            id: id(n),
+            kind,
+            name: "Abena Reyes".into(),
+            at: at(n as u32),
+            text: text.into(),
+        }
+    }
+
+    /// Unsaved drafts: one file per invitation and kind, replaced whole,
+    /// readable by the user only, read back on the next open, removed when
+    /// forgotten; a damaged one is named and left alone.
+    #[test]
+    fn unsaved_drafts_are_kept_until_forgotten() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join(UNSAVED_DIR_NAME);
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.keep_unsaved(unsaved(1, DraftKind::Reply, "Hi")).unwrap();
+        j.keep_unsaved(unsaved(1, DraftKind::Reply, "Hi Abena"))
+            .unwrap();
+        j.keep_unsaved(unsaved(1, DraftKind::ThankYou, "Thanks"))
+            .unwrap();
+        j.keep_unsaved(unsaved(2, DraftKind::Reply, "Hello"))
+            .unwrap();
+        let mut names: Vec<String> = fs::read_dir(&folder)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                "0000000000000001.reply.json",
+                "0000000000000001.thank-you.json",
+                "0000000000000002.reply.json"
+            ],
+            "one file each, no temporary file left"
+        );
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let file = folder.join("0000000000000001.reply.json");
+            let mode = fs::metadata(file).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        }
+        j.forget_unsaved(id(2), DraftKind::Reply).unwrap();
+        j.forget_unsaved(id(3), DraftKind::Reply).unwrap();
+        assert!(!folder.join("0000000000000002.reply.json").exists());
+        drop(j);
+
+        fs::write(folder.join("0000000000000004.reply.json"), "{\"id\":").unwrap();
+        fs::write(folder.join("notes.txt"), "mine").unwrap();
+        let (j, notices) = Journal::open(dir.path()).unwrap();
+        assert_eq!(
+            j.unsaved(id(1), DraftKind::Reply),
+            Some(&unsaved(1, DraftKind::Reply, "Hi Abena"))
+        );
+        assert_eq!(
+            j.unsaved(id(1), DraftKind::ThankYou)
+                .map(|u| u.text.as_str()),
+            Some("Thanks")
+        );
+        assert_eq!(j.unsaved(id(2), DraftKind::Reply), None);
+        assert_eq!(j.unsaved_drafts().count(), 2);
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(
+            notices[0].contains("0000000000000004.reply.json: an unsaved draft that cannot be read (EOF while parsing"),
+            "{notices:?}"
+        );
+        assert!(folder.join("0000000000000004.reply.json").exists());
+        drop(j);
+
+        // Read-only (an export while the screen is open): not read, not written.
+        let (mut r, _) = Journal::open_read_only(dir.path()).unwrap();
+        assert_eq!(r.unsaved_drafts().count(), 0);
+        let err = r
+            .keep_unsaved(unsaved(5, DraftKind::Reply, "x"))
+            .unwrap_err();
+        assert!(matches!(err, JournalError::ReadOnly { .. }), "{err}");
     }
 
     fn open(dir: &Path) -> Journal {

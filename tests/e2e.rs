@@ -225,6 +225,38 @@ fn a_decision_survives_sigkill() {
     assert!(again.wait_exit());
 }
 
+/// A draft being written when the app is killed is offered again, word
+/// for word, on the next start.
+#[test]
+fn an_unsaved_draft_survives_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    app.wait_for("decided 0 of 135");
+    app.press("r");
+    app.wait_for("Reply to Kenji Jankowski");
+    app.press("Friday at ten?");
+    app.wait_for("Friday at ten?");
+    let status = Command::new("kill")
+        .args(["-KILL", &app.pid()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(app.wait_exit(), "killed");
+    let mut again = App::start(dir.path());
+    again.wait_for("Recovered your unsaved reply to Kenji Jankowski");
+    let text = again.text();
+    assert!(
+        text.contains("Thank you for the thoughtful note. Friday at ten?"),
+        "{text}"
+    );
+    assert!(text.contains("recovered, not saved yet"), "{text}");
+    again.press("\x13"); // Ctrl-S
+    again.wait_for("Draft saved for Kenji Jankowski");
+    again.press("q");
+    assert!(again.wait_exit());
+    assert_eq!(decisions(dir.path()), vec![Decision::Replied]);
+}
+
 #[test]
 fn a_second_instance_is_refused() {
     let dir = tempfile::tempdir().unwrap();

@@ -608,6 +608,172 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
     );
 }
 
+/// A changed draft is kept on disk as it is written, so an app that ends
+/// without saving it (a closed terminal, a kill: here the app is dropped)
+/// offers it again on the next start; saving or discarding it removes it,
+/// and a draft no different from its template is never written.
+#[test]
+fn an_unsaved_draft_is_offered_again_after_the_app_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let unsaved = dir.path().join("unsaved");
+    let files = || -> Vec<String> {
+        let Ok(dir) = std::fs::read_dir(&unsaved) else {
+            return Vec::new();
+        };
+        dir.map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect()
+    };
+    let mut app = sample_app(dir.path());
+    let inv = app.current().unwrap().clone();
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Right,
+        KeyModifiers::NONE,
+    )));
+    assert!(files().is_empty(), "unchanged: nothing to keep");
+    for c in " Friday?".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    assert_eq!(files(), vec![format!("{}.reply.json", inv.id)]);
+    let typed = app.composer.as_ref().unwrap().text();
+    assert!(typed.contains(" Friday?"), "{typed}");
+    drop(app);
+
+    // The next start opens the composer on it, and says so.
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.mode, Mode::Compose);
+    let c = app.composer.as_ref().unwrap();
+    assert_eq!(app.invitations[c.index as usize].id, inv.id);
+    assert_eq!(c.text(), typed);
+    assert!(c.recovered && !c.resumed);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Recovered your unsaved reply to {} (25 Nov, 12:00): Ctrl-S saves it",
+            inv.from()
+        )
+    );
+    assert!(screen(&app, 100, 30).contains("recovered, not saved yet"));
+    // It counts as changed: the first Esc only asks.
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Compose);
+    assert_eq!(files().len(), 1);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List);
+    assert!(files().is_empty(), "discarded");
+    drop(app);
+    let app = sample_app(dir.path());
+    assert_eq!(app.mode, Mode::List, "nothing left to recover");
+
+    // Saved: in the journal, and no longer kept as unsaved.
+    let mut app = app;
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('!')));
+    assert_eq!(files().len(), 1);
+    app.update(Action::ComposeSave);
+    assert!(files().is_empty(), "saved");
+    let saved = app.journal.state(inv.id).unwrap().reply.clone().unwrap();
+    assert!(saved.text.contains('!'), "{}", saved.text);
+
+    // Writing over a saved draft keeps the new text unsaved; the composer
+    // reopens on it, and Esc twice goes back to the saved one.
+    for _ in 0..3 {
+        app.update(Action::CycleFilter);
+    }
+    assert_eq!(app.filter, Filter::Replied);
+    assert_eq!(app.current().unwrap().id, inv.id);
+    app.update(Action::Reply);
+    assert!(app.composer.as_ref().unwrap().resumed);
+    app.update(Action::ComposeKey(key('?')));
+    let rewritten = app.composer.as_ref().unwrap().text();
+    assert_ne!(rewritten, saved.text);
+    drop(app);
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.composer.as_ref().unwrap().text(), rewritten);
+    app.update(Action::Cancel);
+    app.update(Action::Cancel);
+    assert!(files().is_empty());
+    assert_eq!(
+        app.journal.state(inv.id).unwrap().reply.as_ref(),
+        Some(&saved)
+    );
+}
+
+/// Of several unsaved drafts the newest opens; the status line counts the
+/// others, and says when some belong to invitations not in this export.
+#[test]
+fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
+    use invitriage::invitation::InvitationId;
+    use invitriage::journal::{DraftKind, Unsaved};
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    let (a, b) = (app.invitations[0].clone(), app.invitations[1].clone());
+    drop(app);
+    let keep = |ids: &[(InvitationId, &str, &str)]| {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        for (i, &(id, at, text)) in ids.iter().enumerate() {
+            j.keep_unsaved(Unsaved {
+                id,
+                kind: if i == 2 {
+                    DraftKind::ThankYou
+                } else {
+                    DraftKind::Reply
+                },
+                name: "x".into(),
+                at: import::parse_sent_at(at).unwrap(),
+                text: text.into(),
+            })
+            .unwrap();
+        }
+    };
+    keep(&[
+        (a.id, "2026-11-20T09:00:00", "older"),
+        (b.id, "2026-11-21T09:00:00", "newer"),
+    ]);
+    let app = sample_app(dir.path());
+    let c = app.composer.as_ref().unwrap();
+    assert_eq!(
+        (app.invitations[c.index as usize].id, c.text()),
+        (b.id, "newer".into())
+    );
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Recovered your unsaved reply to {} (21 Nov, 09:00): Ctrl-S saves it · 1 more unsaved draft (r on their invitation opens each)",
+            b.from()
+        )
+    );
+    drop(app);
+    // A thank-you for an invitation of another export.
+    keep(&[
+        (a.id, "2026-11-20T09:00:00", "older"),
+        (b.id, "2026-11-21T09:00:00", "newer"),
+        (InvitationId(7), "2026-11-22T09:00:00", "elsewhere"),
+    ]);
+    let app = sample_app(dir.path());
+    assert!(
+        status_text(&app).ends_with(" · 2 more unsaved drafts (kept in the data directory)"),
+        "{}",
+        status_text(&app)
+    );
+    drop(app);
+    // Only that one: nothing opens, and the line says where it is kept.
+    for (id, kind) in [(a.id, DraftKind::Reply), (b.id, DraftKind::Reply)] {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.forget_unsaved(id, kind).unwrap();
+    }
+    let app = sample_app(dir.path());
+    assert_eq!(app.mode, Mode::List);
+    let unsaved = dir.path().join("unsaved");
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "1 unsaved draft from an earlier run belongs to an invitation not in this export, kept in {}",
+            unsaved.display()
+        )
+    );
+}
+
 #[test]
 fn empty_draft_is_refused_and_kept_open() {
     let dir = tempfile::tempdir().unwrap();

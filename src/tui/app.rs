@@ -11,7 +11,7 @@ use chrono::NaiveDateTime;
 
 use crate::classify::{Category, Signals};
 use crate::invitation::{Direction, Invitation, InvitationId};
-use crate::journal::{Decision, Journal};
+use crate::journal::{Decision, DraftKind, Journal, Unsaved};
 use crate::stats::{self, Breakdown, DirectionFilter};
 
 use super::compose::Composer;
@@ -240,6 +240,8 @@ pub struct App {
     /// other shows from its top).
     pub detail_scroll: (u32, u16),
     pub composer: Option<Composer>,
+    /// The unsaved draft on disk that mirrors the composer's text.
+    kept_unsaved: Option<(InvitationId, DraftKind)>,
     /// The note being graded on the check screen.
     pub check_pad: Option<ratatui_textarea::TextArea<'static>>,
     /// Whom that note is for (the Sent tab's recipient), for greetings.
@@ -335,6 +337,7 @@ impl App {
             size: (80, 24),
             detail_scroll: (0, 0),
             composer: None,
+            kept_unsaved: None,
             check_pad: None,
             check_to: String::new(),
             my_name,
@@ -375,7 +378,65 @@ impl App {
                 error: false,
             });
         }
+        app.recover_unsaved();
         app
+    }
+
+    /// Opens the composer on the newest unsaved draft an earlier run left
+    /// for an invitation in this export, and says so. The others stay on
+    /// disk, and `r` (or `t`) on their invitation opens each.
+    fn recover_unsaved(&mut self) {
+        let mut found: Vec<(NaiveDateTime, u32, DraftKind)> = self
+            .journal
+            .unsaved_drafts()
+            .filter_map(|u| Some((u.at, *self.id_index.get(&u.id)?, u.kind)))
+            .collect();
+        let elsewhere = self.journal.unsaved_drafts().count() - found.len();
+        found.sort_unstable_by_key(|&(at, idx, _)| std::cmp::Reverse((at, idx)));
+        let Some(&(at, idx, kind)) = found.first() else {
+            if elsewhere > 0 && self.status.is_none() {
+                let (what, whose) = if elsewhere == 1 {
+                    ("1 unsaved draft", "belongs to an invitation")
+                } else {
+                    (
+                        &*format!("{elsewhere} unsaved drafts"),
+                        "belong to invitations",
+                    )
+                };
+                let folder = self
+                    .journal
+                    .path()
+                    .with_file_name(crate::journal::UNSAVED_DIR_NAME);
+                self.set_status(format!(
+                    "{what} from an earlier run {whose} not in this export, kept in {}",
+                    folder.display()
+                ));
+            }
+            return;
+        };
+        self.compose(idx, kind);
+        let name = crate::report::one_line(self.invitations[idx as usize].counterpart());
+        let what = match kind {
+            DraftKind::Reply => "reply to",
+            DraftKind::ThankYou => "thank-you to",
+        };
+        let mut text = format!(
+            "Recovered your unsaved {what} {name} ({}): Ctrl-S saves it",
+            at.format("%-d %b, %H:%M")
+        );
+        let more = found.len() - 1 + elsewhere;
+        if more > 0 {
+            let whose = if elsewhere == 0 {
+                "r on their invitation opens each"
+            } else {
+                "kept in the data directory"
+            };
+            text.push_str(&format!(
+                " · {more} more unsaved draft{} ({whose})",
+                if more == 1 { "" } else { "s" }
+            ));
+        }
+        self.set_status(text);
     }
 
     /// The invitation under the cursor.
@@ -527,6 +588,51 @@ impl App {
 
     /// Applies one action. The only place the app's state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        let effect = self.apply(action);
+        self.keep_unsaved_draft();
+        effect
+    }
+
+    /// Mirrors the composer's draft on disk while it differs from what the
+    /// composer opened with, so that a closed terminal, a kill or a crash
+    /// does not take it; removes it once saved, discarded or unchanged.
+    fn keep_unsaved_draft(&mut self) {
+        let open = self
+            .composer
+            .as_ref()
+            .map(|c| (c.index, c.kind(), c.changed().then(|| c.text())));
+        let result = match open {
+            Some((idx, kind, Some(text))) => {
+                let inv = &self.invitations[idx as usize];
+                let id = inv.id;
+                self.kept_unsaved = Some((id, kind));
+                if self
+                    .journal
+                    .unsaved(id, kind)
+                    .is_some_and(|u| u.text == text)
+                {
+                    return;
+                }
+                let name = inv.counterpart().to_string();
+                self.journal.keep_unsaved(Unsaved {
+                    id,
+                    kind,
+                    name,
+                    at: self.now_for_journal(),
+                    text,
+                })
+            }
+            _ => match self.kept_unsaved.take() {
+                Some((id, kind)) => self.journal.forget_unsaved(id, kind),
+                None => return,
+            },
+        };
+        if let Err(e) = result {
+            self.set_error(format!("The draft is not kept on disk as you write: {e}"));
+        }
+    }
+
+    fn apply(&mut self, action: Action) -> Option<Effect> {
         // A new key clears the last message, except the ones that report on
         // something the loop just did.
         if !matches!(
@@ -1155,20 +1261,29 @@ impl App {
             ));
             return;
         }
-        let existing = self.journal.state(inv.id).and_then(|e| {
-            if thank_you {
-                e.thank_you.as_ref().map(|d| d.text.clone())
-            } else {
-                e.reply.as_ref().map(|d| d.text.clone())
-            }
-        });
+        let kind = if thank_you {
+            DraftKind::ThankYou
+        } else {
+            DraftKind::Reply
+        };
+        self.compose(idx, kind);
+    }
+
+    /// Opens the composer for invitation `idx`: on its unsaved draft of that
+    /// kind if an earlier run left one, else on its saved one, else on a
+    /// template.
+    fn compose(&mut self, idx: u32, kind: DraftKind) {
+        let inv = &self.invitations[idx as usize];
+        let saved = self.journal.state(inv.id).and_then(|e| e.draft(kind));
+        let unsaved = self.journal.unsaved(inv.id, kind);
         let composer = Composer::new(
             idx,
             inv,
-            thank_you,
+            kind == DraftKind::ThankYou,
             &self.templates,
             self.my_name.as_deref(),
-            existing,
+            saved.map(|d| d.text.clone()),
+            unsaved.map(|u| u.text.clone()),
         );
         self.composer = Some(composer);
         self.mode = Mode::Compose;
@@ -1189,12 +1304,7 @@ impl App {
             self.set_error("The draft is empty: write something, or Esc to leave");
             return;
         }
-        let idx = c.index;
-        let kind = if c.thank_you {
-            crate::journal::DraftKind::ThankYou
-        } else {
-            crate::journal::DraftKind::Reply
-        };
+        let (idx, kind) = (c.index, c.kind());
         let id = self.invitations[idx as usize].id;
         match self
             .journal
@@ -1213,7 +1323,7 @@ impl App {
                 ));
                 // Like accept and ignore, a reply moves on; a thank-you
                 // follows an accept the user already moved past, so it stays.
-                if kind == crate::journal::DraftKind::Reply
+                if kind == DraftKind::Reply
                     && let Some(r) = self.rows.iter().position(|&i| i == idx)
                 {
                     self.cursor = r;

@@ -4,6 +4,7 @@ use crossterm::event::KeyEvent;
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::invitation::Invitation;
+use crate::journal::DraftKind;
 use crate::reply::{self, People, Templates};
 
 /// A draft being written for one invitation.
@@ -21,6 +22,8 @@ pub struct Composer {
     pub discard_armed: bool,
     /// The draft was loaded from the journal rather than a template.
     pub resumed: bool,
+    /// The text is an unsaved draft left by an earlier run.
+    pub recovered: bool,
 }
 
 impl std::fmt::Debug for Composer {
@@ -74,26 +77,42 @@ fn editor_with(text: &str) -> TextArea<'static> {
 }
 
 impl Composer {
-    /// Opens on `existing` (a saved draft) or on the group's template.
+    /// Opens on `unsaved` (a draft an earlier run did not save), else on
+    /// `saved` (the draft in the journal), else on the group's template. An
+    /// unsaved draft counts as changed from the other two, so that Esc asks
+    /// before it is discarded.
     pub fn new(
         index: u32,
         inv: &Invitation,
         thank_you: bool,
         templates: &Templates,
         me: Option<&str>,
-        existing: Option<String>,
+        saved: Option<String>,
+        unsaved: Option<String>,
     ) -> Composer {
         let template = templates.default_for(inv.category, thank_you);
-        let resumed = existing.is_some();
-        let text = existing.unwrap_or_else(|| filled(templates, template, inv, me));
+        let resumed = saved.is_some();
+        let recovered = unsaved.is_some();
+        let pristine = saved.unwrap_or_else(|| filled(templates, template, inv, me));
+        let text = unsaved.unwrap_or_else(|| pristine.clone());
         Composer {
             index,
             thank_you,
             template,
             editor: editor_with(&text),
-            pristine: text,
+            pristine,
             discard_armed: false,
             resumed,
+            recovered,
+        }
+    }
+
+    /// A thank-you or a reply, as the journal names them.
+    pub fn kind(&self) -> DraftKind {
+        if self.thank_you {
+            DraftKind::ThankYou
+        } else {
+            DraftKind::Reply
         }
     }
 
@@ -156,6 +175,7 @@ impl Composer {
         self.set_text(&text);
         self.pristine = text;
         self.resumed = false;
+        self.recovered = false;
         Ok(())
     }
 }
@@ -189,7 +209,15 @@ mod tests {
         assert_eq!(my_name(&i, Some("Coco Ruiz")), "Coco Ruiz");
         assert_eq!(my_name(&i, Some("  ")), "Colleen Ruiz");
         assert_eq!(my_name(&i, None), "Colleen Ruiz");
-        let c = Composer::new(0, &i, false, &Templates::default(), Some("Coco Ruiz"), None);
+        let c = Composer::new(
+            0,
+            &i,
+            false,
+            &Templates::default(),
+            Some("Coco Ruiz"),
+            None,
+            None,
+        );
         assert!(c.text().ends_with("\nCoco"), "{}", c.text());
     }
 
@@ -214,7 +242,7 @@ mod tests {
     fn switching_to_a_template_past_the_last_is_refused() {
         let (i, templates) = (inv(), Templates::default());
         let n = templates.list.len();
-        let mut c = Composer::new(0, &i, false, &templates, None, None);
+        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
         let before = c.text();
         assert_eq!(
             c.switch_template(Some(n), &i, &templates, None),
@@ -229,7 +257,7 @@ mod tests {
 
     #[test]
     fn a_draft_is_changed_while_its_text_differs() {
-        let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None);
+        let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None, None);
         assert!(!c.changed());
         c.input(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
         assert!(c.changed());

@@ -68,6 +68,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         )
     };
     let right = match (c.resumed, template) {
+        _ if c.recovered => " recovered, not saved yet ".to_string(),
         (true, _) => " your saved draft ".to_string(),
         (false, Some(t)) => format!(
             " template {}/{}: {} ",
@@ -80,7 +81,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // On a narrow screen the template's name gives way to the title.
     let room = usize::from(mine.width).saturating_sub(2);
     let right = if title.chars().count() + right.chars().count() > room {
-        match (c.resumed, template) {
+        match (c.resumed || c.recovered, template) {
             (false, Some(_)) => format!(" {}/{} ", c.template + 1, app.templates.list.len()),
             _ => String::new(),
         }
