@@ -699,6 +699,33 @@ fn an_unsaved_draft_is_offered_again_after_the_app_ends() {
     );
 }
 
+/// When the unsaved draft cannot be written, the status line says so and
+/// the draft is still there to save.
+#[test]
+fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("unsaved"), "in the way").unwrap();
+    let mut app = sample_app(dir.path());
+    let id = app.current().unwrap().id;
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('!')));
+    let status = app.status.as_ref().expect("a status line");
+    assert!(status.error);
+    assert!(
+        status
+            .text
+            .starts_with("The draft is not kept on disk as you write: cannot create "),
+        "{}",
+        status.text
+    );
+    let text = app.composer.as_ref().unwrap().text();
+    app.update(Action::ComposeSave);
+    assert_eq!(
+        app.journal.state(id).unwrap().reply.as_ref().unwrap().text,
+        text
+    );
+}
+
 /// Of several unsaved drafts the newest opens; the status line counts the
 /// others, and says when some belong to invitations not in this export.
 #[test]
