@@ -517,7 +517,7 @@ impl Journal {
     }
 
     /// The folder of unsaved drafts: `<dir>/unsaved`.
-    fn unsaved_dir(&self) -> PathBuf {
+    pub fn unsaved_dir(&self) -> PathBuf {
         self.path.with_file_name(UNSAVED_DIR_NAME)
     }
 

@@ -777,13 +777,20 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
         (b.id, "2026-11-21T09:00:00", "newer"),
         (InvitationId(7), "2026-11-22T09:00:00", "elsewhere"),
     ]);
+    // A damaged file is a note from loading, which the line points to.
+    let damaged = dir.path().join("unsaved").join("damaged.json");
+    std::fs::write(&damaged, "{").unwrap();
     let app = sample_app(dir.path());
     assert!(
-        status_text(&app).ends_with(" · 2 more unsaved drafts (kept in the data directory)"),
+        status_text(&app).ends_with(
+            " · 2 more unsaved drafts (kept in the data directory) · notes: ? shows them"
+        ),
         "{}",
         status_text(&app)
     );
+    assert!(app.notices[0].contains("damaged.json"), "{:?}", app.notices);
     drop(app);
+    std::fs::remove_file(damaged).unwrap();
     // Only that one: nothing opens, and the line says where it is kept.
     for (id, kind) in [(a.id, DraftKind::Reply), (b.id, DraftKind::Reply)] {
         let (mut j, _) = Journal::open(dir.path()).unwrap();

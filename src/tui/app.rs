@@ -403,13 +403,9 @@ impl App {
                         "belong to invitations",
                     )
                 };
-                let folder = self
-                    .journal
-                    .path()
-                    .with_file_name(crate::journal::UNSAVED_DIR_NAME);
                 self.set_status(format!(
                     "{what} from an earlier run {whose} not in this export, kept in {}",
-                    folder.display()
+                    self.journal.unsaved_dir().display()
                 ));
             }
             return;
@@ -427,13 +423,23 @@ impl App {
         let more = found.len() - 1 + elsewhere;
         if more > 0 {
             let whose = if elsewhere == 0 {
-                "r on their invitation opens each"
+                format!(
+                    "{} on their invitation opens each",
+                    self.keymap.hint(&Action::Reply)
+                )
             } else {
-                "kept in the data directory"
+                "kept in the data directory".to_string()
             };
             text.push_str(&format!(
                 " · {more} more unsaved draft{} ({whose})",
                 if more == 1 { "" } else { "s" }
+            ));
+        }
+        // The notes from loading stay one key away.
+        if !self.notices.is_empty() {
+            text.push_str(&format!(
+                " · notes: {} shows them",
+                self.keymap.hint(&Action::Help)
             ));
         }
         self.set_status(text);
