@@ -17,7 +17,7 @@ use invitriage::reply::Templates;
 use invitriage::report::{self, ClassifyFormat};
 use invitriage::stats::{self, DirectionFilter};
 use invitriage::tui::app::{App, AppInit};
-use invitriage::tui::keys::Keymap;
+use invitriage::tui::keys::{Action, Keymap};
 
 /// Triage your pending LinkedIn invitations.
 ///
@@ -386,7 +386,8 @@ fn triage(
         ));
     }
     let source_name = import.source.short_name();
-    let app = App::new(AppInit {
+    let sample = import.source.is_sample();
+    let mut app = App::new(AppInit {
         source_name,
         invitations: import.invitations,
         journal,
@@ -401,6 +402,14 @@ fn triage(
         color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
         frozen_clock: std::env::var_os("INVITRIAGE_NOW").is_some(),
     });
+    // A first run with no file: say how to open one's own, unless the
+    // start has something more pressing to say.
+    if sample && app.status.is_none() {
+        app.update(Action::Status(
+            "A fictional sample · open yours: invitriage ~/Downloads/Invitations.csv".into(),
+            false,
+        ));
+    }
     invitriage::tui::run(app)?;
     Ok(ExitCode::SUCCESS)
 }
