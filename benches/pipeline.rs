@@ -18,7 +18,8 @@
 //!   `TestBackend` (`app_and_draw`), and the same from the file on
 //!   (`from_file`: import, classify, journal, app, first frame);
 //! - `tui_key` at the largest size: one key and the redraw after it
-//!   (`down`, `next_tab`, and `accept`, whose journal write ends in an fsync).
+//!   (`down`, `next_tab`, and `accept`, whose journal write ends in an fsync),
+//!   and two keys typed in the composer (`compose_two_keys`).
 
 use std::cell::OnceCell;
 use std::hint::black_box;
@@ -370,6 +371,32 @@ fn bench_keys(c: &mut Criterion, size: &Size) {
             "accept failed: {:?}",
             app.status
         );
+    });
+    // In the composer every key that changes the draft rewrites its
+    // unsaved copy on disk (no fsync). One iteration is two keys, a letter
+    // and Backspace, each followed by a redraw; the draft differs from
+    // its template throughout, so both keys write.
+    group.bench_function(BenchmarkId::new("compose_two_keys", rows), |b| {
+        use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+        let (app, terminal, _) = key_state(&mut state, size);
+        app.update(Action::Tab(0));
+        app.update(Action::First);
+        app.update(Action::Reply);
+        let key = |code| Action::ComposeKey(KeyEvent::new(code, KeyModifiers::NONE));
+        app.update(key(KeyCode::Char('!')));
+        b.iter(|| {
+            app.update(key(KeyCode::Char('x')));
+            draw(terminal, app);
+            app.update(key(KeyCode::Backspace));
+            draw(terminal, app);
+        });
+        assert!(
+            app.status.as_ref().is_none_or(|s| !s.error),
+            "typing failed: {:?}",
+            app.status
+        );
+        app.update(Action::Cancel);
+        app.update(Action::Cancel);
     });
     group.finish();
 }
