@@ -1131,6 +1131,25 @@ mod tests {
         assert!(folder.join("0000000000000004.reply.json").exists());
         drop(j);
 
+        // Forgetting one already gone is no error; one that cannot be
+        // removed (here a folder in its place) is.
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        fs::remove_file(folder.join("0000000000000001.reply.json")).unwrap();
+        j.forget_unsaved(id(1), DraftKind::Reply).unwrap();
+        let stuck = folder.join("0000000000000001.thank-you.json");
+        fs::remove_file(&stuck).unwrap();
+        fs::create_dir(&stuck).unwrap();
+        let err = j.forget_unsaved(id(1), DraftKind::ThankYou).unwrap_err();
+        assert!(
+            err.to_string().starts_with(&format!(
+                "cannot remove the unsaved draft {}: ",
+                stuck.display()
+            )),
+            "{err}"
+        );
+        drop(j);
+        fs::remove_dir(&stuck).unwrap();
+
         // Read-only (an export while the screen is open): not read, not written.
         let (mut r, _) = Journal::open_read_only(dir.path()).unwrap();
         assert_eq!(r.unsaved_drafts().count(), 0);
