@@ -547,11 +547,15 @@ impl App {
         } else {
             self.filter
         };
-        self.rows = self.tab_members[self.tab]
-            .iter()
-            .copied()
-            .filter(|&i| filter.admits(self.decisions[i as usize]))
-            .collect();
+        // Refilled in place: a fresh list of a million rows would be fresh
+        // memory, and touching its pages cost more than the filtering.
+        self.rows.clear();
+        self.rows.extend(
+            self.tab_members[self.tab]
+                .iter()
+                .copied()
+                .filter(|&i| filter.admits(self.decisions[i as usize])),
+        );
         self.cursor = keep
             .and_then(|k| self.rows.iter().position(|&i| i == k))
             .unwrap_or(0);
