@@ -410,8 +410,12 @@ fn triage(
             false,
         ));
     }
-    invitriage::tui::run(app)?;
-    Ok(ExitCode::SUCCESS)
+    match invitriage::tui::run(app)? {
+        invitriage::tui::Ended::Quit => Ok(ExitCode::SUCCESS),
+        invitriage::tui::Ended::Signal(sig) => {
+            Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)))
+        }
+    }
 }
 
 fn config_error(paths: &Paths, e: impl std::fmt::Display) -> Failure {

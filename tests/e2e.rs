@@ -8,7 +8,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use expectrl::Session;
-use expectrl::process::unix::{PtyStream, UnixProcess};
+use expectrl::process::unix::{PtyStream, UnixProcess, WaitStatus};
 
 use invitriage::journal::{Decision, Journal};
 
@@ -21,6 +21,8 @@ fn nz(n: u16) -> std::num::NonZeroU16 {
 struct App {
     session: Pty,
     screen: vt100::Parser,
+    /// How the process ended, once [`App::wait_exit`] saw it end.
+    exit: Option<WaitStatus>,
 }
 
 impl App {
@@ -57,6 +59,7 @@ impl App {
         App {
             session,
             screen: vt100::Parser::new(nz(30), nz(100), 0),
+            exit: None,
         }
     }
 
@@ -116,12 +119,18 @@ impl App {
         self.session.get_process().pid().to_string()
     }
 
+    /// Waits up to ten seconds for the process to end; keeps how it did.
     fn wait_exit(&mut self) -> bool {
         let start = Instant::now();
         while start.elapsed() < Duration::from_secs(10) {
             self.pump();
-            if !self.session.get_process().is_alive().unwrap_or(false) {
-                return true;
+            match self.session.get_process().status() {
+                Ok(WaitStatus::StillAlive) => {}
+                Ok(status) => {
+                    self.exit = Some(status);
+                    return true;
+                }
+                Err(_) => return true,
             }
             std::thread::sleep(Duration::from_millis(30));
         }
@@ -163,6 +172,11 @@ fn a_person_triages_the_sample() {
     app.wait_for("Undid ignore: 112 invitations");
     app.press("q");
     assert!(app.wait_exit(), "q quits");
+    assert!(
+        matches!(app.exit, Some(WaitStatus::Exited(_, 0))),
+        "{:?}",
+        app.exit
+    );
     let d = decisions(dir.path());
     assert_eq!(d, vec![Decision::Accepted]);
 }
@@ -333,6 +347,12 @@ fn sigterm_restores_the_terminal() {
         "and leaves the alternate screen"
     );
     assert!(!app.screen.screen().bracketed_paste(), "and paste mode");
+    // The status a shell shows for a process the signal ended: 128 + 15.
+    assert!(
+        matches!(app.exit, Some(WaitStatus::Exited(_, 143))),
+        "{:?}",
+        app.exit
+    );
 }
 
 /// `o` opens the profile with `$BROWSER` when it is set.

@@ -13,7 +13,7 @@ pub mod view;
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
@@ -42,10 +42,21 @@ pub fn controlling_terminal() -> Option<std::fs::File> {
     }
 }
 
+/// How the app ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ended {
+    /// The user quit.
+    Quit,
+    /// SIGTERM or SIGHUP (the number) ended it; the process should exit
+    /// with 128 plus the number, as one killed by the signal would.
+    Signal(i32),
+}
+
 /// Runs the app until the user quits or a SIGTERM/SIGHUP arrives. The
 /// terminal is restored on every exit path, a panic included.
-pub fn run(mut app: App) -> io::Result<()> {
-    let term_signal = Arc::new(AtomicBool::new(false));
+pub fn run(mut app: App) -> io::Result<Ended> {
+    // The signal that arrived; 0 while none has.
+    let term_signal = Arc::new(AtomicI32::new(0));
     watch_signals(Arc::clone(&term_signal))?;
     // Bracketed paste is turned off again on a panic too: `try_init`'s
     // hook (restoring the rest) calls this one after it.
@@ -81,14 +92,14 @@ fn restore() {
 /// (crossterm-rs/crossterm#793), so waiting for the loop is not enough.
 /// Exiting at any moment is safe: every decision is fsync'd before the
 /// screen shows it, and a line cut short is repaired on the next start.
-fn watch_signals(flag: Arc<AtomicBool>) -> io::Result<()> {
+fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
-                flag.store(true, Ordering::Relaxed);
+                flag.store(sig, Ordering::Relaxed);
                 // Give the event loop a moment to leave on its own.
                 std::thread::sleep(Duration::from_millis(300));
                 restore();
@@ -101,8 +112,8 @@ fn watch_signals(flag: Arc<AtomicBool>) -> io::Result<()> {
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
-    term_signal: &AtomicBool,
-) -> io::Result<()> {
+    term_signal: &AtomicI32,
+) -> io::Result<Ended> {
     // Start listening before the size is read: crossterm watches for
     // SIGWINCH only from its first poll, and a resize before that would be
     // missed until the next key.
@@ -113,8 +124,9 @@ fn event_loop(
         terminal.draw(|f| view::draw(app, f))?;
         // Poll so that a SIGTERM is noticed without a key press.
         let ev = loop {
-            if term_signal.load(Ordering::Relaxed) {
-                return Ok(());
+            match term_signal.load(Ordering::Relaxed) {
+                0 => {}
+                sig => return Ok(Ended::Signal(sig)),
             }
             if event::poll(Duration::from_millis(100))? {
                 break event::read()?;
@@ -129,7 +141,7 @@ fn event_loop(
         let Some(action) = action else { continue };
         if let Some(effect) = app.update(action) {
             match effect {
-                Effect::Quit => return Ok(()),
+                Effect::Quit => return Ok(Ended::Quit),
                 Effect::OpenUrl(url) => {
                     let msg = open_url(&url, &app.keymap.hint(&Action::CopyUrl));
                     app.update(msg);
