@@ -617,6 +617,25 @@ mod tests {
         assert_eq!(fit("日本語です", 5), "日本…");
     }
 
+    /// `stats` as text of the breakdown `b` of `import`, on 25 Nov 2026 at
+    /// noon, with sent invitations stale after 21 days.
+    fn render(
+        import: &Import,
+        b: &Breakdown,
+        filter: DirectionFilter,
+        stale: Option<&[&Invitation]>,
+        width: usize,
+    ) -> String {
+        let mut out = Vec::new();
+        stats_text(&mut out, import, b, filter, stale, now(), 21, width).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// The moment the tests print `stats` at.
+    fn now() -> chrono::NaiveDateTime {
+        crate::import::parse_sent_at("2026-11-25T12:00:00").unwrap()
+    }
+
     /// The bundled sample, classified.
     fn sample() -> Import {
         let classifier = crate::classify::Classifier::default();
@@ -629,24 +648,9 @@ mod tests {
     #[test]
     fn stats_text_fits_a_narrow_terminal() {
         let import = sample();
-        let now = crate::import::parse_sent_at("2026-11-25T12:00:00").unwrap();
         let b = crate::stats::breakdown(&import.invitations, DirectionFilter::All);
-        let stale = crate::stats::stale_sent(&import.invitations, now, 21);
-        let text = |width| {
-            let mut out = Vec::new();
-            stats_text(
-                &mut out,
-                &import,
-                &b,
-                DirectionFilter::All,
-                Some(&stale),
-                now,
-                21,
-                width,
-            )
-            .unwrap();
-            String::from_utf8(out).unwrap()
-        };
+        let stale = crate::stats::stale_sent(&import.invitations, now(), 21);
+        let text = |width| render(&import, &b, DirectionFilter::All, Some(&stale), width);
         let (narrow, wide) = (text(60), text(100));
         for line in narrow.lines() {
             assert!(line.chars().count() <= 60, "{line:?}\n{narrow}");
@@ -662,19 +666,7 @@ mod tests {
         // A month with no invitation (the sample sent none in May 2026)
         // ends at its count, with no spaces after it.
         let sent = crate::stats::breakdown(&import.invitations, DirectionFilter::Outgoing);
-        let mut out = Vec::new();
-        stats_text(
-            &mut out,
-            &import,
-            &sent,
-            DirectionFilter::Outgoing,
-            Some(&stale),
-            now,
-            21,
-            100,
-        )
-        .unwrap();
-        let sent = String::from_utf8(out).unwrap();
+        let sent = render(&import, &sent, DirectionFilter::Outgoing, Some(&stale), 100);
         assert!(sent.contains("  May 2026       0\n"), "{sent}");
         for text in [&narrow, &wide, &sent] {
             assert!(text.lines().all(|l| l == l.trim_end()), "{text}");
@@ -687,7 +679,6 @@ mod tests {
     fn a_long_inbox_prints_years_then_the_newest_months() {
         use crate::stats::Month;
         let import = sample();
-        let now = crate::import::parse_sent_at("2026-11-25T12:00:00").unwrap();
         let text = |months: usize| {
             let mut b = crate::stats::breakdown(&import.invitations, DirectionFilter::Incoming);
             // Month i (from 0) of a span ending Nov 2026 holds i + 1.
@@ -702,19 +693,7 @@ mod tests {
                     (month, i + 1)
                 })
                 .collect();
-            let mut out = Vec::new();
-            stats_text(
-                &mut out,
-                &import,
-                &b,
-                DirectionFilter::Incoming,
-                None,
-                now,
-                21,
-                80,
-            )
-            .unwrap();
-            String::from_utf8(out).unwrap()
+            render(&import, &b, DirectionFilter::Incoming, None, 80)
         };
         let full = text(24);
         assert!(full.contains("  by month\n  Dec 2024       1  "), "{full}");
@@ -753,23 +732,10 @@ mod tests {
     #[test]
     fn stats_text_rows() {
         let import = sample();
-        let now = crate::import::parse_sent_at("2026-11-25T12:00:00").unwrap();
-        let stale = crate::stats::stale_sent(&import.invitations, now, 21);
+        let stale = crate::stats::stale_sent(&import.invitations, now(), 21);
         let text = |invs: &[Invitation], stale: Option<&[&Invitation]>| {
             let b = crate::stats::breakdown(invs, DirectionFilter::Incoming);
-            let mut out = Vec::new();
-            stats_text(
-                &mut out,
-                &import,
-                &b,
-                DirectionFilter::Incoming,
-                stale,
-                now,
-                21,
-                80,
-            )
-            .unwrap();
-            String::from_utf8(out).unwrap()
+            render(&import, &b, DirectionFilter::Incoming, stale, 80)
         };
         let all = text(&import.invitations, Some(&stale));
         let row = all.lines().find(|l| l.starts_with("  default ")).unwrap();

@@ -553,29 +553,11 @@ mod tests {
         assert!(none.by_year().is_empty());
         assert_eq!(b.by_year(), vec![(2026, 3)]);
         // A year with no invitation between two that have some counts 0.
-        let span = vec![
-            inv(
-                Category::Default,
-                "",
-                at(2024, 12, 5),
-                Direction::Incoming,
-                5,
-            ),
-            inv(
-                Category::Default,
-                "",
-                at(2026, 1, 5),
-                Direction::Incoming,
-                6,
-            ),
-            inv(
-                Category::Default,
-                "",
-                at(2026, 2, 5),
-                Direction::Incoming,
-                7,
-            ),
-        ];
+        let span: Vec<Invitation> = [at(2024, 12, 5), at(2026, 1, 5), at(2026, 2, 5)]
+            .into_iter()
+            .enumerate()
+            .map(|(n, when)| inv(Category::Default, "", when, Direction::Incoming, 5 + n))
+            .collect();
         let years = breakdown(&span, DirectionFilter::Incoming).by_year();
         assert_eq!(years, vec![(2024, 1), (2025, 0), (2026, 2)]);
         let facts = |pieces: Vec<Vec<Facts>>| AllFacts {

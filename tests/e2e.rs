@@ -115,8 +115,16 @@ impl App {
         self.screen.set_size(nz(h), nz(w));
     }
 
-    fn pid(&self) -> String {
-        self.session.get_process().pid().to_string()
+    /// Sends the signal named `signal` (`KILL`, `TERM`) and waits for the
+    /// process to end.
+    fn kill(&mut self, signal: &str) {
+        let pid = self.session.get_process().pid().to_string();
+        let status = Command::new("kill")
+            .args([&format!("-{signal}"), &pid])
+            .status()
+            .unwrap();
+        assert!(status.success());
+        assert!(self.wait_exit(), "SIG{signal} ends the app");
     }
 
     /// Waits up to ten seconds for the process to end; keeps how it did.
@@ -231,12 +239,7 @@ fn a_decision_survives_sigkill() {
     app.wait_for("decided 0 of 135");
     app.press("i");
     app.wait_for("Ignored ");
-    let status = Command::new("kill")
-        .args(["-KILL", &app.pid()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    assert!(app.wait_exit(), "killed");
+    app.kill("KILL");
     assert_eq!(decisions(dir.path()), vec![Decision::Ignored]);
     let mut again = App::start(dir.path());
     again.wait_for("decided 1 of 135");
@@ -255,12 +258,7 @@ fn an_unsaved_draft_survives_sigkill() {
     app.wait_for("Reply to Kenji Jankowski");
     app.press("Friday at ten?");
     app.wait_for("Friday at ten?");
-    let status = Command::new("kill")
-        .args(["-KILL", &app.pid()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    assert!(app.wait_exit(), "killed");
+    app.kill("KILL");
     let mut again = App::start(dir.path());
     again.wait_for("Recovered your unsaved reply to Kenji Jankowski");
     let text = again.text();
@@ -336,12 +334,7 @@ fn sigterm_restores_the_terminal() {
         app.screen.screen().alternate_screen(),
         "the app draws on the alternate screen"
     );
-    let status = Command::new("kill")
-        .args(["-TERM", &app.pid()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    assert!(app.wait_exit(), "SIGTERM ends the app");
+    app.kill("TERM");
     assert!(
         !app.screen.screen().alternate_screen(),
         "and leaves the alternate screen"
