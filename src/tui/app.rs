@@ -610,7 +610,7 @@ impl App {
         let open = self
             .composer
             .as_ref()
-            .map(|c| (c.index, c.kind(), c.changed().then(|| c.text())));
+            .map(|c| (c.index, c.kind(), c.changed_text()));
         let result = match open {
             Some((idx, kind, Some(text))) => {
                 let inv = &self.invitations[idx as usize];

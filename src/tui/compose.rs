@@ -129,7 +129,12 @@ impl Composer {
 
     /// True when the text differs from what the composer opened with.
     pub fn changed(&self) -> bool {
-        self.text() != self.pristine
+        self.changed_text().is_some()
+    }
+
+    /// The text, when it differs from what the composer opened with.
+    pub fn changed_text(&self) -> Option<String> {
+        Some(self.text()).filter(|t| *t != self.pristine)
     }
 
     /// Passes a key to the editor.
