@@ -712,9 +712,9 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
     let status = app.status.as_ref().expect("a status line");
     assert!(status.error);
     assert!(
-        status
-            .text
-            .starts_with("The draft is not kept on disk as you write: cannot create "),
+        status.text.starts_with(
+            "Save with Ctrl-S: the draft cannot be kept on disk as you write (cannot create "
+        ),
         "{}",
         status.text
     );
@@ -781,30 +781,35 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
     let damaged = dir.path().join("unsaved").join("damaged.json");
     std::fs::write(&damaged, "{").unwrap();
     let app = sample_app(dir.path());
+    let c = app.composer.as_ref().unwrap();
+    assert_eq!(c.text(), "newer", "the newest of this export's");
     assert!(
         status_text(&app).ends_with(
-            " · 2 more unsaved drafts (kept in the data directory) · notes: ? shows them"
+            " · 1 more unsaved draft (r on their invitation opens each) · notes: ? shows them"
         ),
         "{}",
         status_text(&app)
     );
+    let unsaved = dir.path().join("unsaved");
+    let elsewhere = format!(
+        "1 unsaved draft from an earlier run belongs to an invitation not in this export, kept in {}",
+        unsaved.display()
+    );
+    assert_eq!(app.notices.len(), 2, "{:?}", app.notices);
     assert!(app.notices[0].contains("damaged.json"), "{:?}", app.notices);
+    assert_eq!(app.notices[1], elsewhere);
     drop(app);
     std::fs::remove_file(damaged).unwrap();
-    // Only that one: nothing opens, and the line says where it is kept.
+    // Only that one: nothing opens, and the line gives the note.
     for (id, kind) in [(a.id, DraftKind::Reply), (b.id, DraftKind::Reply)] {
         let (mut j, _) = Journal::open(dir.path()).unwrap();
         j.forget_unsaved(id, kind).unwrap();
     }
     let app = sample_app(dir.path());
     assert_eq!(app.mode, Mode::List);
-    let unsaved = dir.path().join("unsaved");
     assert_eq!(
         status_text(&app),
-        format!(
-            "1 unsaved draft from an earlier run belongs to an invitation not in this export, kept in {}",
-            unsaved.display()
-        )
+        format!("A note (? shows it whole): {elsewhere}")
     );
 }
 

@@ -365,6 +365,7 @@ impl App {
             })
             .unwrap_or(if received == 0 && sent > 0 { 4 } else { 3 });
         app.rebuild_rows(None);
+        app.note_unsaved_elsewhere();
         if let Some(first) = app.notices.first() {
             // The status line may cut a long note short; the help shows
             // every one whole, and the line says so first.
@@ -382,6 +383,30 @@ impl App {
         app
     }
 
+    /// Unsaved drafts left for invitations not in this export (another
+    /// export, or the sample) are a note from loading: they stay on disk.
+    fn note_unsaved_elsewhere(&mut self) {
+        let elsewhere = self
+            .journal
+            .unsaved_drafts()
+            .filter(|u| !self.id_index.contains_key(&u.id))
+            .count();
+        if elsewhere > 0 {
+            let (what, whose) = if elsewhere == 1 {
+                ("1 unsaved draft", "belongs to an invitation")
+            } else {
+                (
+                    &*format!("{elsewhere} unsaved drafts"),
+                    "belong to invitations",
+                )
+            };
+            self.notices.push(format!(
+                "{what} from an earlier run {whose} not in this export, kept in {}",
+                self.journal.unsaved_dir().display()
+            ));
+        }
+    }
+
     /// Opens the composer on the newest unsaved draft an earlier run left
     /// for an invitation in this export, and says so. The others stay on
     /// disk, and `r` (or `t`) on their invitation opens each.
@@ -391,23 +416,8 @@ impl App {
             .unsaved_drafts()
             .filter_map(|u| Some((u.at, *self.id_index.get(&u.id)?, u.kind)))
             .collect();
-        let elsewhere = self.journal.unsaved_drafts().count() - found.len();
         found.sort_unstable_by_key(|&(at, idx, _)| std::cmp::Reverse((at, idx)));
         let Some(&(at, idx, kind)) = found.first() else {
-            if elsewhere > 0 && self.status.is_none() {
-                let (what, whose) = if elsewhere == 1 {
-                    ("1 unsaved draft", "belongs to an invitation")
-                } else {
-                    (
-                        &*format!("{elsewhere} unsaved drafts"),
-                        "belong to invitations",
-                    )
-                };
-                self.set_status(format!(
-                    "{what} from an earlier run {whose} not in this export, kept in {}",
-                    self.journal.unsaved_dir().display()
-                ));
-            }
             return;
         };
         self.compose(idx, kind);
@@ -420,19 +430,12 @@ impl App {
             "Recovered your unsaved {what} {name} ({}): Ctrl-S saves it",
             at.format("%-d %b, %H:%M")
         );
-        let more = found.len() - 1 + elsewhere;
+        let more = found.len() - 1;
         if more > 0 {
-            let whose = if elsewhere == 0 {
-                format!(
-                    "{} on their invitation opens each",
-                    self.keymap.hint(&Action::Reply)
-                )
-            } else {
-                "kept in the data directory".to_string()
-            };
             text.push_str(&format!(
-                " · {more} more unsaved draft{} ({whose})",
-                if more == 1 { "" } else { "s" }
+                " · {more} more unsaved draft{} ({} on their invitation opens each)",
+                if more == 1 { "" } else { "s" },
+                self.keymap.hint(&Action::Reply)
             ));
         }
         // The notes from loading stay one key away.
@@ -638,7 +641,9 @@ impl App {
             },
         };
         if let Err(e) = result {
-            self.set_error(format!("The draft is not kept on disk as you write: {e}"));
+            self.set_error(format!(
+                "Save with Ctrl-S: the draft cannot be kept on disk as you write ({e})"
+            ));
         }
     }
 
