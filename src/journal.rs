@@ -65,8 +65,8 @@
 //!
 //! A draft being written is not a step, but it is the user's work: while the
 //! triage screen has a changed draft open, it is kept in
-//! `<data dir>/unsaved/<id>.<kind>.json` (one JSON object: `id`, `kind`,
-//! `name`, `at`, `text`), rewritten whenever the text changes (to a temporary
+//! `<data dir>/unsaved/<id>.<kind>.json` (one JSON object: `v`, `id`,
+//! `kind`, `name`, `at`, `text`; a file of another `v` is left alone), rewritten whenever the text changes (to a temporary
 //! file, then renamed over the old one, so a reader never sees half of it)
 //! and removed once the draft is saved or discarded. A draft left there by a
 //! closed terminal, a kill or a crash is offered again on the next start.
@@ -188,6 +188,15 @@ impl Unsaved {
     fn file_name(id: InvitationId, kind: DraftKind) -> String {
         format!("{id}.{}.json", kind.label())
     }
+}
+
+/// An unsaved draft as its file holds it: with the format version, as
+/// every journal line has.
+#[derive(Serialize, Deserialize)]
+struct UnsavedFile {
+    v: u32,
+    #[serde(flatten)]
+    draft: Unsaved,
 }
 
 /// The current state of one invitation in the journal. Ids with no decision
@@ -535,7 +544,11 @@ impl Journal {
             }
             let read = fs::read(&path)
                 .map_err(|e| e.to_string())
-                .and_then(|b| serde_json::from_slice::<Unsaved>(&b).map_err(|e| e.to_string()));
+                .and_then(|b| serde_json::from_slice::<UnsavedFile>(&b).map_err(|e| e.to_string()))
+                .and_then(|f| match f.v {
+                    FORMAT_VERSION => Ok(f.draft),
+                    v => Err(unknown_version(&v.into())),
+                });
             match read {
                 Ok(u) => {
                     self.unsaved.insert((u.id, u.kind), u);
@@ -569,7 +582,11 @@ impl Journal {
         let dir = self.unsaved_dir();
         fs::create_dir_all(&dir).map_err(io_error("create", &dir))?;
         let path = dir.join(Unsaved::file_name(draft.id, draft.kind));
-        let bytes = serde_json::to_vec(&draft).map_err(io::Error::from);
+        let file = UnsavedFile {
+            v: FORMAT_VERSION,
+            draft,
+        };
+        let bytes = serde_json::to_vec(&file).map_err(io::Error::from);
         // NamedTempFile is created readable by the user only.
         let write = bytes.and_then(|bytes| {
             let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
@@ -578,6 +595,7 @@ impl Journal {
             Ok(())
         });
         write.map_err(io_error("keep the unsaved draft in", &path))?;
+        let draft = file.draft;
         self.unsaved.insert((draft.id, draft.kind), draft);
         Ok(())
     }
@@ -1111,6 +1129,11 @@ mod tests {
 
         fs::write(folder.join("0000000000000004.reply.json"), "{\"id\":").unwrap();
         fs::write(folder.join("notes.txt"), "mine").unwrap();
+        let newer = fs::read_to_string(folder.join("0000000000000001.thank-you.json"))
+            .unwrap()
+            .replace("\"v\":1,", "\"v\":2,")
+            .replace("0000000000000001", "0000000000000006");
+        fs::write(folder.join("0000000000000006.thank-you.json"), newer).unwrap();
         let (j, notices) = Journal::open(dir.path()).unwrap();
         assert_eq!(
             j.unsaved(id(1), DraftKind::Reply),
@@ -1123,9 +1146,13 @@ mod tests {
         );
         assert_eq!(j.unsaved(id(2), DraftKind::Reply), None);
         assert_eq!(j.unsaved_drafts().count(), 2);
-        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert_eq!(notices.len(), 2, "{notices:?}");
         assert!(
-            notices[0].contains("0000000000000004.reply.json: an unsaved draft that cannot be read (EOF while parsing"),
+            notices.iter().any(|n| n.contains("0000000000000004.reply.json: an unsaved draft that cannot be read (EOF while parsing")),
+            "{notices:?}"
+        );
+        assert!(
+            notices.iter().any(|n| n.ends_with("0000000000000006.thank-you.json: an unsaved draft that cannot be read (written in format version 2, which this invitriage does not know (a newer version wrote it?)); left it as it is")),
             "{notices:?}"
         );
         assert!(folder.join("0000000000000004.reply.json").exists());
