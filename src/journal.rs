@@ -692,8 +692,9 @@ impl Journal {
     }
 
     /// Reads the journal in `dir` without locking or changing anything (for
-    /// an export while the triage screen is open, say). A missing journal is
-    /// an empty one. Recording on it fails with [`JournalError::ReadOnly`].
+    /// an export while the triage screen is open, say), and the unsaved
+    /// drafts beside it. A missing journal is an empty one. Recording on it,
+    /// or keeping an unsaved draft, fails with [`JournalError::ReadOnly`].
     /// An unterminated last line is skipped with a notice but not repaired:
     /// it may be a write in progress.
     pub fn open_read_only(dir: &Path) -> Result<(Journal, Vec<String>), JournalError> {
@@ -713,6 +714,7 @@ impl Journal {
             ));
         }
         journal.len = bytes.len() as u64;
+        journal.read_unsaved(&mut notices);
         Ok((journal, notices))
     }
 
@@ -1177,9 +1179,14 @@ mod tests {
         drop(j);
         fs::remove_dir(&stuck).unwrap();
 
-        // Read-only (an export while the screen is open): not read, not written.
+        // Read-only (an export while the screen is open): read, not written.
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.keep_unsaved(unsaved(5, DraftKind::Reply, "five"))
+            .unwrap();
+        drop(j);
         let (mut r, _) = Journal::open_read_only(dir.path()).unwrap();
-        assert_eq!(r.unsaved_drafts().count(), 0);
+        let texts: Vec<&str> = r.unsaved_drafts().map(|u| u.text.as_str()).collect();
+        assert_eq!(texts, ["five"]);
         let err = r
             .keep_unsaved(unsaved(5, DraftKind::Reply, "x"))
             .unwrap_err();

@@ -265,6 +265,17 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &import.invitations,
                 &journal,
             ))?;
+            // A draft cut short by a closed terminal is not in the list;
+            // say where it is rather than let it look lost.
+            let unsaved = journal.unsaved_drafts().count();
+            if unsaved > 0 {
+                eprintln!(
+                    "invitriage: note: {unsaved} unsaved draft{} not listed: the triage screen opens {} again to finish (kept in {})",
+                    if unsaved == 1 { " is" } else { "s are" },
+                    if unsaved == 1 { "it" } else { "them" },
+                    journal.unsaved_dir().display()
+                );
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Check { note, to, json }) => {

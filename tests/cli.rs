@@ -1510,7 +1510,29 @@ fn drafts_list_snapshot() {
     }
     let (code, md, stderr) = env.run(&["drafts", "Invitations.csv"]);
     assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("unsaved"), "{stderr}");
     insta::assert_snapshot!(md);
+    // A draft left unsaved (the terminal closed) is not listed, but named.
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        j.keep_unsaved(invitriage::journal::Unsaved {
+            id: id(2),
+            kind: DraftKind::Reply,
+            name: "Rex Halloran".into(),
+            at: invitriage::import::parse_sent_at("2026-11-23T09:00:00").unwrap(),
+            text: "Hi Rex, how can I".into(),
+        })
+        .unwrap();
+    }
+    let (code, again, stderr) = env.run(&["drafts", "Invitations.csv"]);
+    assert_eq!((code, &again), (0, &md));
+    assert!(
+        stderr.contains(&format!(
+            "invitriage: note: 1 unsaved draft is not listed: the triage screen opens it again to finish (kept in {})",
+            env.path("data").join("unsaved").display()
+        )),
+        "{stderr}"
+    );
     let (_, csv_out, _) = env.run(&["drafts", "Invitations.csv", "--format", "csv"]);
     assert_eq!(
         csv_out.lines().next().unwrap(),
