@@ -314,6 +314,58 @@ fn a_resized_terminal_is_used_whole() {
     assert!(app.wait_exit());
 }
 
+/// A terminal that goes away without a SIGHUP reaching the app (its shell
+/// ignores the signal, so only the shell would have had it) ends the app as
+/// a hang-up would, with 129, instead of leaving it reading end-of-file at
+/// full speed forever. `script` provides the terminal, and is killed.
+#[test]
+fn a_terminal_gone_without_sighup_ends_the_app() {
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let rc = dir.path().join("rc");
+    let run = dir.path().join("run.sh");
+    std::fs::write(
+        &run,
+        format!(
+            "trap '' HUP\n'{}'\necho $? > '{}'\n",
+            env!("CARGO_BIN_EXE_invitriage"),
+            rc.display()
+        ),
+    )
+    .unwrap();
+    let mut cmd = Command::new("script");
+    cmd.args(["-qfec", &format!("bash '{}'", run.display()), "/dev/null"]);
+    let mut script = App::environment(cmd, dir.path(), &[])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("script(1) runs");
+    // The app is up once it holds the journal's lock.
+    let start = Instant::now();
+    while !dir.path().join("journal.lock").exists() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the app never started"
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    script.kill().unwrap();
+    script.wait().unwrap();
+    let start = Instant::now();
+    let code = loop {
+        match std::fs::read_to_string(&rc) {
+            Ok(code) if code.ends_with('\n') => break code,
+            _ if start.elapsed() > Duration::from_secs(10) => {
+                panic!("the app is still running after its terminal went away")
+            }
+            _ => std::thread::sleep(Duration::from_millis(30)),
+        }
+    };
+    assert_eq!(code.trim(), "129");
+}
+
 #[test]
 fn a_terminal_too_small_says_so() {
     let dir = tempfile::tempdir().unwrap();

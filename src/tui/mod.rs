@@ -67,6 +67,12 @@ pub fn run(mut app: App) -> io::Result<Ended> {
     }));
     let mut terminal = init()?;
     let result = event_loop(&mut terminal, &mut app, &term_signal);
+    // The cursor is shown here, not when the terminal is dropped: there a
+    // failure (the terminal gone) is reported with `eprintln!`, which
+    // panics when standard error is that same gone terminal.
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
     restore();
     result
 }
@@ -80,10 +86,14 @@ fn init() -> io::Result<DefaultTerminal> {
     Ok(terminal)
 }
 
-/// Undoes [`init`].
+/// Undoes [`init`]. A failure is reported without `eprintln!` (as
+/// `ratatui::restore` does it), which would panic, and then abort, when
+/// standard error is a terminal that has gone away.
 fn restore() {
     let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
-    ratatui::restore();
+    if let Err(e) = ratatui::try_restore() {
+        let _ = writeln!(io::stderr(), "invitriage: cannot restore the terminal: {e}");
+    }
 }
 
 /// On SIGTERM or SIGHUP, restore the terminal and exit from a watcher
@@ -120,6 +130,7 @@ fn event_loop(
     event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
+    let had_terminal = has_terminal();
     loop {
         terminal.draw(|f| view::draw(app, f))?;
         // Poll so that a SIGTERM is noticed without a key press.
@@ -130,6 +141,13 @@ fn event_loop(
             }
             if event::poll(Duration::from_millis(100))? {
                 break event::read()?;
+            }
+            // A terminal can go away without a SIGHUP reaching the app: one
+            // goes to the session's leader only, and a wrapper that ignores
+            // it (`trap '' HUP`, nohup) keeps it from the app, whose reads
+            // then end at once, forever. Leave as on a hang-up.
+            if had_terminal && !has_terminal() {
+                return Ok(Ended::Signal(signal_hook::consts::SIGHUP));
             }
         };
         let action = match ev {
@@ -164,6 +182,19 @@ fn event_loop(
                 }
             }
         }
+    }
+}
+
+/// Whether the process still has its controlling terminal: opening
+/// `/dev/tty` fails once the terminal has hung up.
+fn has_terminal() -> bool {
+    #[cfg(unix)]
+    {
+        std::fs::File::open("/dev/tty").is_ok()
+    }
+    #[cfg(not(unix))]
+    {
+        true
     }
 }
 
