@@ -323,19 +323,16 @@ fn a_terminal_gone_without_sighup_ends_the_app() {
     use std::process::Stdio;
     let dir = tempfile::tempdir().unwrap();
     let rc = dir.path().join("rc");
-    let run = dir.path().join("run.sh");
-    std::fs::write(
-        &run,
-        format!(
-            "trap '' HUP\n'{}'\necho $? > '{}'\n",
-            env!("CARGO_BIN_EXE_invitriage"),
-            rc.display()
-        ),
-    )
-    .unwrap();
+    // script(1) runs this with $SHELL, bash, as the terminal's session
+    // leader: the only process a hang-up signals, and it ignores it.
+    let line = format!(
+        "trap '' HUP; '{}'; echo $? > '{}'",
+        env!("CARGO_BIN_EXE_invitriage"),
+        rc.display()
+    );
     let mut cmd = Command::new("script");
-    cmd.args(["-qfec", &format!("bash '{}'", run.display()), "/dev/null"]);
-    let mut script = App::environment(cmd, dir.path(), &[])
+    cmd.args(["-qfec", &line, "/dev/null"]);
+    let mut script = App::environment(cmd, dir.path(), &[("SHELL", "/bin/bash")])
         .stdin(Stdio::piped())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
