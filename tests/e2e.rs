@@ -355,6 +355,11 @@ fn a_terminal_gone_without_sighup_ends_the_app() {
         match std::fs::read_to_string(&rc) {
             Ok(code) if code.ends_with('\n') => break code,
             _ if start.elapsed() > Duration::from_secs(10) => {
+                // Take its shell away, whose end signals the app, so that a
+                // failing run leaves nothing spinning.
+                let _ = Command::new("pkill")
+                    .args(["-KILL", "-f", &rc.display().to_string()])
+                    .status();
                 panic!("the app is still running after its terminal went away")
             }
             _ => std::thread::sleep(Duration::from_millis(30)),
