@@ -141,6 +141,13 @@ enum Command {
     },
 }
 
+/// `eprintln!` that cannot panic: a standard error that is closed, full or
+/// a terminal gone away loses the message, and nothing else.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        let _ = writeln!(io::stderr(), $($arg)*);
+    }};
+}
 /// A failure to report: the message is already complete.
 struct Failure(String);
 
@@ -155,7 +162,7 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(Failure(msg)) => {
-            eprintln!("invitriage: error: {msg}");
+            say!("invitriage: error: {msg}");
             ExitCode::from(2)
         }
     }
@@ -217,7 +224,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }) => {
             let import = load(Source::from_arg(file), &config)?;
             if import.source.is_sample() && format != ClassifyFormat::Table {
-                eprintln!("invitriage: no file given: this is the bundled sample");
+                say!("invitriage: no file given: this is the bundled sample");
             }
             let invs = import
                 .invitations
@@ -249,7 +256,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 &import.origin
             };
-            eprintln!(
+            say!(
                 "invitriage: {n} decided invitation{} from {from} (journal: {})",
                 if n == 1 { "" } else { "s" },
                 journal.path().display()
@@ -269,7 +276,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             // say where it is rather than let it look lost.
             let unsaved = journal.unsaved_drafts().count();
             if unsaved > 0 {
-                eprintln!(
+                say!(
                     "invitriage: note: {unsaved} unsaved draft{} not listed: the triage screen opens {} again to finish (kept in {})",
                     if unsaved == 1 { " is" } else { "s are" },
                     if unsaved == 1 { "it" } else { "them" },
@@ -340,10 +347,10 @@ fn load_with_journal(
     let import = load(source, config)?;
     let (journal, notices) = Journal::open_read_only(&paths.data_dir)?;
     for n in notices {
-        eprintln!("invitriage: note: {n}");
+        say!("invitriage: note: {n}");
     }
     if import.source.is_sample() {
-        eprintln!("invitriage: no file given: this is the bundled sample");
+        say!("invitriage: no file given: this is the bundled sample");
     }
     Ok((import, journal))
 }
@@ -374,7 +381,7 @@ fn triage(
         && let Ok(meta) = std::fs::metadata(path)
         && meta.len() >= 32 << 20
     {
-        eprintln!(
+        say!(
             "invitriage: reading {} ({} MB)…",
             path.display(),
             meta.len() >> 20
@@ -514,21 +521,21 @@ fn load_with<T: import::Item>(
     let import = read(source, &classify)?;
     const SHOWN: usize = 20;
     for row in import.skipped.iter().take(SHOWN) {
-        eprintln!(
+        say!(
             "invitriage: warning: {}: {row} (row skipped)",
             import.origin
         );
     }
     if import.skipped.len() > SHOWN {
         let more = import.skipped.len() - SHOWN;
-        eprintln!(
+        say!(
             "invitriage: warning: {}: {more} more unreadable row{} skipped",
             import.origin,
             if more == 1 { "" } else { "s" }
         );
     }
     for notice in import.notices() {
-        eprintln!("invitriage: note: {notice}");
+        say!("invitriage: note: {notice}");
     }
     if import.is_empty() && !import.skipped.is_empty() {
         return Err(Failure(format!(

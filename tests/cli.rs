@@ -1715,6 +1715,33 @@ fn output_that_cannot_be_written_is_an_error() {
     }
 }
 
+/// A standard error that cannot be written (full, closed) loses the
+/// messages and nothing else: the exit status is the one the messages
+/// would have gone with, never a panic's 101.
+#[test]
+fn messages_that_cannot_be_written_change_nothing() {
+    let env = Env::new();
+    for (args, code) in [
+        (&["stats", "missing.csv"][..], 2),
+        (&["stats"][..], 0),
+        (&["export"][..], 0),
+        (&["drafts", "missing.csv"][..], 2),
+    ] {
+        let full = std::fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
+        let out = env
+            .std_cmd()
+            .args(args)
+            .stderr(full)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(out.code(), Some(code), "{args:?}");
+    }
+}
+
 /// `invitriage completions SHELL` prints a script that completes the
 /// subcommands and their options, but not the hidden `generate`; an unknown
 /// shell is refused by name.
