@@ -148,6 +148,7 @@ macro_rules! say {
         let _ = writeln!(io::stderr(), $($arg)*);
     }};
 }
+
 /// A failure to report: the message is already complete.
 struct Failure(String);
 

@@ -47,13 +47,15 @@ pub fn controlling_terminal() -> Option<std::fs::File> {
 pub enum Ended {
     /// The user quit.
     Quit,
-    /// SIGTERM or SIGHUP (the number) ended it; the process should exit
-    /// with 128 plus the number, as one killed by the signal would.
+    /// SIGTERM or SIGHUP (the number) ended it, or the terminal went away
+    /// (SIGHUP, whether or not one arrived); the process should exit with
+    /// 128 plus the number, as one killed by the signal would.
     Signal(i32),
 }
 
-/// Runs the app until the user quits or a SIGTERM/SIGHUP arrives. The
-/// terminal is restored on every exit path, a panic included.
+/// Runs the app until the user quits, a SIGTERM/SIGHUP arrives or the
+/// terminal goes away. The terminal is restored on every exit path, a
+/// panic included.
 pub fn run(mut app: App) -> io::Result<Ended> {
     // The signal that arrived; 0 while none has.
     let term_signal = Arc::new(AtomicI32::new(0));
