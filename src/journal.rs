@@ -66,16 +66,17 @@
 //! A draft being written is not a step, but it is the user's work: while the
 //! triage screen has a changed draft open, it is kept in
 //! `<data dir>/unsaved/<id>.<kind>.json` (one JSON object: `v`, `id`,
-//! `kind`, `name`, `at`, `text`; a file of another `v` is left alone), rewritten whenever the text changes (to a temporary
-//! file, then renamed over the old one, so a reader never sees half of it)
-//! and removed once the draft is saved or discarded. A draft left there by a
-//! closed terminal, a kill or a crash is offered again on the next start.
-//! These files are not fsync'd on every key, so a power cut can still take
-//! the last keys; a saved draft is in the journal and durable.
+//! `kind`, `name`, `at`, `text`; a file of another `v` is left alone),
+//! rewritten whenever the text changes (to a temporary file, then renamed
+//! over the old one, so a reader never sees half of it) and removed once the
+//! draft is saved or discarded. A draft left there by a closed terminal, a
+//! kill or a crash is offered again on the next start. These files are not
+//! fsync'd on every key, so a power cut can still take the last keys; a
+//! saved draft is in the journal and durable.
 //!
 //! The journal, the `.torn` file and unsaved drafts are created readable by
-//! the user only (mode 0600 on Unix). The journal never reads the clock: every `at` is the
-//! caller's.
+//! the user only (mode 0600 on Unix). The journal never reads the clock:
+//! every `at` is the caller's.
 
 use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{HashMap, HashSet};
