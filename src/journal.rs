@@ -98,6 +98,8 @@ pub const TORN_FILE_NAME: &str = "journal.jsonl.torn";
 pub const LOCK_FILE_NAME: &str = "journal.lock";
 /// The folder of unsaved drafts, beside the journal.
 pub const UNSAVED_DIR_NAME: &str = "unsaved";
+/// How the temporary file of an unsaved draft being written is named.
+const TEMP_PREFIX: &str = ".writing-";
 /// The `"v"` of every line this version writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -540,6 +542,12 @@ impl Journal {
         };
         for entry in entries.flatten() {
             let path = entry.path();
+            // A temporary file a kill left before its rename: only this
+            // process (it holds the lock) writes here, so none is in use.
+            if self.file.is_some() && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                let _ = fs::remove_file(&path);
+                continue;
+            }
             if path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
@@ -590,7 +598,9 @@ impl Journal {
         let bytes = serde_json::to_vec(&file).map_err(io::Error::from);
         // NamedTempFile is created readable by the user only.
         let write = bytes.and_then(|bytes| {
-            let mut tmp = tempfile::NamedTempFile::new_in(&dir)?;
+            let mut tmp = tempfile::Builder::new()
+                .prefix(TEMP_PREFIX)
+                .tempfile_in(&dir)?;
             tmp.write_all(&bytes)?;
             tmp.persist(&path).map_err(|e| e.error)?;
             Ok(())
@@ -1132,6 +1142,7 @@ mod tests {
 
         fs::write(folder.join("0000000000000004.reply.json"), "{\"id\":").unwrap();
         fs::write(folder.join("notes.txt"), "mine").unwrap();
+        fs::write(folder.join(".writing-Ab12cd"), "{\"v\":1,\"id\"").unwrap();
         let newer = fs::read_to_string(folder.join("0000000000000001.thank-you.json"))
             .unwrap()
             .replace("\"v\":1,", "\"v\":2,")
@@ -1159,6 +1170,11 @@ mod tests {
             "{notices:?}"
         );
         assert!(folder.join("0000000000000004.reply.json").exists());
+        assert!(
+            !folder.join(".writing-Ab12cd").exists(),
+            "a write cut short is cleared away"
+        );
+        assert!(folder.join("notes.txt").exists(), "other files are left");
         drop(j);
 
         // Forgetting one already gone is no error; one that cannot be
@@ -1185,9 +1201,14 @@ mod tests {
         j.keep_unsaved(unsaved(5, DraftKind::Reply, "five"))
             .unwrap();
         drop(j);
+        fs::write(folder.join(".writing-Ef34gh"), "{").unwrap();
         let (mut r, _) = Journal::open_read_only(dir.path()).unwrap();
         let texts: Vec<&str> = r.unsaved_drafts().map(|u| u.text.as_str()).collect();
         assert_eq!(texts, ["five"]);
+        assert!(
+            folder.join(".writing-Ef34gh").exists(),
+            "maybe another process's write in progress"
+        );
         let err = r
             .keep_unsaved(unsaved(5, DraftKind::Reply, "x"))
             .unwrap_err();
