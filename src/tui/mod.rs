@@ -60,11 +60,11 @@ pub fn run(mut app: App) -> io::Result<Ended> {
     // The signal that arrived; 0 while none has.
     let term_signal = Arc::new(AtomicI32::new(0));
     watch_signals(Arc::clone(&term_signal))?;
-    // Bracketed paste is turned off again on a panic too: `try_init`'s
-    // hook (restoring the rest) calls this one after it.
+    // A panic leaves the terminal as it found it, then reports as usual.
+    // Set once here, not in `init` (called again after `$EDITOR`).
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+        restore();
         hook(info);
     }));
     let mut terminal = init()?;
@@ -79,18 +79,23 @@ pub fn run(mut app: App) -> io::Result<Ended> {
     result
 }
 
-/// Raw mode, the alternate screen, a panic hook that restores them, and
-/// bracketed paste: pasted text arrives whole, not as keys that would
-/// accept or ignore invitations.
+/// Raw mode, the alternate screen and bracketed paste (pasted text arrives
+/// whole, not as keys that would accept or ignore invitations). What
+/// `ratatui::try_init` does, less its panic hook: that one restores with
+/// `eprintln!`, which panics, and so aborts, when the terminal is gone.
 fn init() -> io::Result<DefaultTerminal> {
-    let terminal = ratatui::try_init()?;
-    crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste)?;
-    Ok(terminal)
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::event::EnableBracketedPaste
+    )?;
+    ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
 }
 
 /// Undoes [`init`]. A failure is reported without `eprintln!` (as
 /// `ratatui::restore` does it), which would panic, and then abort, when
-/// standard error is a terminal that has gone away.
+/// standard error is a terminal that has gone away. Safe to call twice.
 fn restore() {
     let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
     if let Err(e) = ratatui::try_restore() {
