@@ -100,6 +100,8 @@ pub const LOCK_FILE_NAME: &str = "journal.lock";
 pub const UNSAVED_DIR_NAME: &str = "unsaved";
 /// How the temporary file of an unsaved draft being written is named.
 const TEMP_PREFIX: &str = ".writing-";
+/// The note in the check pad (`w`), as plain text, in the unsaved folder.
+pub const CHECK_PAD_FILE_NAME: &str = "check-pad.txt";
 /// The `"v"` of every line this version writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -308,6 +310,18 @@ fn check_dir(dir: &Path) -> Result<(), JournalError> {
     }
 }
 
+/// Writes `bytes` to `path` whole or not at all: to a temporary file in
+/// `dir`, then renamed over it. The temporary file is readable by the user
+/// only, and so is what it becomes.
+fn write_whole(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut tmp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .tempfile_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> JournalError {
     move |source| JournalError::Io {
         action,
@@ -358,6 +372,9 @@ pub struct Journal {
     /// The unsaved drafts on disk (read on open; kept up to date by
     /// [`Journal::keep_unsaved`] and [`Journal::forget_unsaved`]).
     unsaved: HashMap<(InvitationId, DraftKind), Unsaved>,
+    /// The note left in the check pad (read on open; kept up to date by
+    /// [`Journal::keep_check_note`]).
+    check_note: Option<String>,
 }
 
 impl fmt::Debug for Journal {
@@ -525,6 +542,7 @@ impl Journal {
             entries: HashMap::new(),
             steps: Vec::new(),
             unsaved: HashMap::new(),
+            check_note: None,
         }
     }
 
@@ -546,6 +564,20 @@ impl Journal {
             // process (it holds the lock) writes here, so none is in use.
             if self.file.is_some() && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
                 let _ = fs::remove_file(&path);
+                continue;
+            }
+            if entry.file_name() == CHECK_PAD_FILE_NAME {
+                match fs::read(&path).map(String::from_utf8) {
+                    Ok(Ok(text)) => self.check_note = Some(text),
+                    Ok(Err(_)) => notices.push(format!(
+                        "{}: the check pad's note is not UTF-8 text; left it as it is",
+                        path.display()
+                    )),
+                    Err(e) => notices.push(format!(
+                        "{}: the check pad's note cannot be read ({e}); left it as it is",
+                        path.display()
+                    )),
+                }
                 continue;
             }
             if path.extension().is_none_or(|e| e != "json") {
@@ -596,18 +628,47 @@ impl Journal {
             draft,
         };
         let bytes = serde_json::to_vec(&file).map_err(io::Error::from);
-        // NamedTempFile is created readable by the user only.
-        let write = bytes.and_then(|bytes| {
-            let mut tmp = tempfile::Builder::new()
-                .prefix(TEMP_PREFIX)
-                .tempfile_in(&dir)?;
-            tmp.write_all(&bytes)?;
-            tmp.persist(&path).map_err(|e| e.error)?;
-            Ok(())
-        });
-        write.map_err(io_error("keep the unsaved draft in", &path))?;
+        bytes
+            .and_then(|bytes| write_whole(&dir, &path, &bytes))
+            .map_err(io_error("keep the unsaved draft in", &path))?;
         let draft = file.draft;
         self.unsaved.insert((draft.id, draft.kind), draft);
+        Ok(())
+    }
+
+    /// The note left in the check pad by this run or an earlier one.
+    pub fn check_note(&self) -> Option<&str> {
+        self.check_note.as_deref()
+    }
+
+    /// Keeps the check pad's note on disk, like an unsaved draft, so that
+    /// it outlives the pad, a closed terminal and a restart; an empty note
+    /// removes the file.
+    pub fn keep_check_note(&mut self, text: &str) -> Result<(), JournalError> {
+        if self.check_note() == Some(text) || (text.is_empty() && self.check_note.is_none()) {
+            return Ok(());
+        }
+        if self.file.is_none() {
+            return Err(JournalError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        let dir = self.unsaved_dir();
+        let path = dir.join(CHECK_PAD_FILE_NAME);
+        if text.is_empty() {
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(io_error("remove the check pad's note", &path)(e));
+                }
+                _ => {}
+            }
+            self.check_note = None;
+            return Ok(());
+        }
+        fs::create_dir_all(&dir).map_err(io_error("create", &dir))?;
+        write_whole(&dir, &path, text.as_bytes())
+            .map_err(io_error("keep the check pad's note in", &path))?;
+        self.check_note = Some(text.to_string());
         Ok(())
     }
 
@@ -1213,6 +1274,56 @@ mod tests {
             .keep_unsaved(unsaved(5, DraftKind::Reply, "x"))
             .unwrap_err();
         assert!(matches!(err, JournalError::ReadOnly { .. }), "{err}");
+    }
+
+    #[test]
+    fn the_check_pads_note_is_kept_until_emptied() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(UNSAVED_DIR_NAME).join(CHECK_PAD_FILE_NAME);
+        let mut j = open(dir.path());
+        assert_eq!(j.check_note(), None);
+        j.keep_check_note("").unwrap();
+        assert!(!file.exists(), "an empty note writes nothing");
+        j.keep_check_note("Hi Sam,\nwe met").unwrap();
+        assert_eq!(fs::read_to_string(&file).unwrap(), "Hi Sam,\nwe met");
+        assert_eq!(j.check_note(), Some("Hi Sam,\nwe met"));
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&file).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+        }
+        drop(j);
+
+        // Read back on the next open, writable or not; not taken for a draft.
+        let mut j = open(dir.path());
+        assert_eq!(j.check_note(), Some("Hi Sam,\nwe met"));
+        assert_eq!(j.unsaved_drafts().count(), 0);
+        let (mut r, notices) = Journal::open_read_only(dir.path()).unwrap();
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(r.check_note(), Some("Hi Sam,\nwe met"));
+        let err = r.keep_check_note("other").unwrap_err();
+        assert!(matches!(err, JournalError::ReadOnly { .. }), "{err}");
+        r.keep_check_note("Hi Sam,\nwe met")
+            .expect("the same note asks for no write");
+        j.keep_check_note("").unwrap();
+        assert!(!file.exists());
+        assert_eq!(j.check_note(), None);
+        j.keep_check_note("").unwrap();
+        drop(j);
+
+        // Bytes that are not text are named and left alone.
+        fs::write(&file, b"Hi \xff").unwrap();
+        let (j, notices) = Journal::open(dir.path()).unwrap();
+        assert_eq!(j.check_note(), None);
+        assert_eq!(
+            notices,
+            [format!(
+                "{}: the check pad's note is not UTF-8 text; left it as it is",
+                file.display()
+            )]
+        );
+        assert!(file.exists());
     }
 
     fn open(dir: &Path) -> Journal {

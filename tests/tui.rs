@@ -1165,20 +1165,102 @@ fn check_screen_grades_as_you_type() {
         "{:?}",
         app.status
     );
-    assert_eq!(app.update(Action::ComposeEditor), None);
     app.update(Action::ComposeNextTemplate);
     assert_eq!(app.mode, Mode::Check);
-    // Text back from the editor replaces the note.
+    // Ctrl-E hands the note to the editor; its text comes back in place.
+    assert_eq!(
+        app.update(Action::ComposeEditor),
+        Some(Effect::Editor(
+            "We met at the ASCM forum; I would love your advice on scorecards.".into()
+        ))
+    );
     app.update(Action::EditorDone(Ok("Hi there\n".into())));
+    assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi there"]);
+    app.update(Action::EditorDone(Err(
+        "The editor `x` exited with 1".into()
+    )));
+    assert_eq!(
+        status_text(&app),
+        "The editor `x` exited with 1 · the note is unchanged"
+    );
     assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi there"]);
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List);
-    assert!(app.check_pad.is_none());
     assert!(app.journal.iter().next().is_none(), "nothing was recorded");
     // From an invitation you received, the addressee is not known.
     app.update(Action::Tab(0));
     app.update(Action::Check);
     assert_eq!(app.check_to, "");
+}
+
+#[test]
+fn the_check_pad_keeps_its_note_until_cleared() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("unsaved").join("check-pad.txt");
+    let mut app = sample_app(dir.path());
+    app.update(Action::Check);
+    app.update(Action::Cancel);
+    assert!(app.check_pad.is_none(), "an empty pad is not kept");
+    assert!(app.status.is_none(), "and nothing is said about it");
+    assert!(!file.exists());
+
+    app.update(Action::Check);
+    for c in "Hi Sam".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "Hi Sam");
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    app.update(Action::ComposeKey(key('!')));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "Hi Sam\n!");
+    // Esc leaves the pad, not the note.
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!(
+        status_text(&app),
+        "The note stays in the check pad: w opens it again"
+    );
+    app.update(Action::Down);
+    app.update(Action::Check);
+    assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi Sam", "!"]);
+    app.update(Action::ComposeKey(key('?')));
+    assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi Sam", "!?"]);
+    drop(app);
+
+    // The next start has it too, once the pad is opened.
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.mode, Mode::List, "the pad does not open by itself");
+    app.update(Action::Check);
+    assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi Sam", "!?"]);
+    assert_eq!(
+        status_text(&app),
+        "Your note from before · Ctrl-L clears the pad"
+    );
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("Ctrl-L clear"), "{out}");
+
+    // Ctrl-L empties the pad and the file; Ctrl-U (the pad's undo) brings it back.
+    app.update(Action::CheckClear);
+    assert_eq!(app.check_pad.as_ref().unwrap().lines(), [""]);
+    assert_eq!(status_text(&app), "Cleared · Ctrl-U brings the note back");
+    assert!(!file.exists());
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi Sam", "!?"]);
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "Hi Sam\n!?");
+    app.update(Action::CheckClear);
+    app.update(Action::Cancel);
+    assert!(app.check_pad.is_none());
+    assert!(!file.exists());
+    // Ctrl-L means nothing in the composer.
+    app.update(Action::Reply);
+    let before = app.composer.as_ref().unwrap().text();
+    app.update(Action::CheckClear);
+    assert_eq!(app.composer.as_ref().unwrap().text(), before);
 }
 
 #[test]

@@ -603,7 +603,21 @@ impl App {
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         let effect = self.apply(action);
         self.keep_unsaved_draft();
+        self.keep_check_note();
         effect
+    }
+
+    /// Mirrors the check pad's note on disk, so that it outlives the pad,
+    /// a closed terminal and a restart.
+    fn keep_check_note(&mut self) {
+        let Some(pad) = &self.check_pad else { return };
+        let text = pad.lines().join("\n");
+        let text = if text.trim().is_empty() { "" } else { &text };
+        if let Err(e) = self.journal.keep_check_note(text) {
+            self.set_error(format!(
+                "Copy the note with Ctrl-Y: it cannot be kept on disk ({e})"
+            ));
+        }
     }
 
     /// Mirrors the composer's draft on disk while it differs from what the
@@ -808,18 +822,34 @@ impl App {
             Action::ThankYou => self.open_composer(true),
             Action::CopyDraft => return self.copy_draft(),
             Action::Check => {
-                let mut pad = ratatui_textarea::TextArea::default();
-                pad.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-                pad.set_placeholder_text(
-                    "Write the note you are about to send; it is graded as you type.",
-                );
-                self.check_pad = Some(pad);
+                if self.check_pad.is_none() {
+                    let mut pad = ratatui_textarea::TextArea::default();
+                    pad.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+                    pad.set_placeholder_text(
+                        "Write the note you are about to send; it is graded as you type.",
+                    );
+                    if let Some(note) = self.journal.check_note().filter(|n| !n.is_empty()) {
+                        pad.insert_str(note);
+                        self.set_status("Your note from before · Ctrl-L clears the pad");
+                    }
+                    self.check_pad = Some(pad);
+                }
                 self.check_to = match self.current() {
                     Some(inv) if inv.direction == Direction::Outgoing => inv.to().to_string(),
                     _ => String::new(),
                 };
                 self.mode = Mode::Check;
             }
+            Action::CheckClear if self.mode == Mode::Check => {
+                if let Some(p) = &mut self.check_pad
+                    && !p.is_empty()
+                {
+                    p.select_all();
+                    p.cut();
+                    self.set_status("Cleared · Ctrl-U brings the note back");
+                }
+            }
+            Action::CheckClear => {}
             Action::Paste(text) => {
                 // Terminals send a pasted line break as CR.
                 let text = text.replace("\r\n", "\n").replace('\r', "\n");
@@ -867,7 +897,12 @@ impl App {
                     });
                 }
             }
-            Action::ComposeEditor | Action::ComposeNextTemplate | Action::ComposeTemplate(_)
+            Action::ComposeEditor if self.mode == Mode::Check => {
+                if let Some(p) = &self.check_pad {
+                    return Some(Effect::Editor(p.lines().join("\n")));
+                }
+            }
+            Action::ComposeNextTemplate | Action::ComposeTemplate(_)
                 if self.mode == Mode::Check => {}
             Action::ComposeSave => self.save_draft(),
             Action::ComposeEditor => {
@@ -889,7 +924,14 @@ impl App {
                         self.set_status("Took the text back from the editor · Ctrl-S saves");
                     }
                 }
-                Err(e) => self.set_error(format!("{e} · the draft is unchanged")),
+                Err(e) => {
+                    let what = if self.mode == Mode::Check {
+                        "note"
+                    } else {
+                        "draft"
+                    };
+                    self.set_error(format!("{e} · the {what} is unchanged"));
+                }
             },
             Action::ComposeNextTemplate => self.cycle_template(None),
             Action::ComposeTemplate(n) => self.cycle_template(Some(n)),
@@ -908,8 +950,17 @@ impl App {
     fn cancel(&mut self) {
         match &self.mode {
             Mode::Check => {
-                self.check_pad = None;
                 self.mode = Mode::List;
+                // The note stays for the next `w` (and on disk, for the
+                // next start): leaving the pad is not throwing it away.
+                if self.check_pad.as_ref().is_some_and(|p| !p.is_empty()) {
+                    let w = self.keymap.hint(&Action::Check);
+                    self.set_status(format!(
+                        "The note stays in the check pad: {w} opens it again"
+                    ));
+                } else {
+                    self.check_pad = None;
+                }
             }
             Mode::Search => {
                 self.mode = Mode::List;

@@ -59,6 +59,8 @@ pub enum Action {
     ComposeNextTemplate,
     ComposeTemplate(usize),
     ComposeCopy,
+    /// Empty the check pad (undone by the pad's own Ctrl-U).
+    CheckClear,
     // From the terminal loop.
     Resize(u16, u16),
     /// The result of handing a draft to `$EDITOR`: the edited text or an error.
@@ -530,6 +532,7 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
                 KeyCode::Char('e') if ctrl => Some(Action::ComposeEditor),
                 KeyCode::Char('t') if ctrl => Some(Action::ComposeNextTemplate),
                 KeyCode::Char('y') if ctrl => Some(Action::ComposeCopy),
+                KeyCode::Char('l') if ctrl => Some(Action::CheckClear),
                 KeyCode::Char(d @ '1'..='9') if alt => {
                     Some(Action::ComposeTemplate(d as usize - '1' as usize))
                 }
@@ -746,6 +749,7 @@ mod tests {
             (ev(KeyCode::Char('e'), ctrl), Action::ComposeEditor),
             (ev(KeyCode::Char('t'), ctrl), Action::ComposeNextTemplate),
             (ev(KeyCode::Char('y'), ctrl), Action::ComposeCopy),
+            (ev(KeyCode::Char('l'), ctrl), Action::CheckClear),
             (
                 ev(KeyCode::Char('3'), KeyModifiers::ALT),
                 Action::ComposeTemplate(2),

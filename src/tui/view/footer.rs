@@ -72,7 +72,12 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             pair("Ctrl-Y", "copy"),
             pair("Esc", "cancel"),
         ],
-        Mode::Check => vec![pair("Ctrl-Y", "copy"), pair("Esc", "back")],
+        Mode::Check => vec![
+            pair("Ctrl-Y", "copy"),
+            pair("Ctrl-E", "$EDITOR"),
+            pair("Ctrl-L", "clear"),
+            pair("Esc", "back"),
+        ],
         Mode::Help { .. } => vec![pair("↑/↓", "scroll"), pair("Esc", "back")],
         Mode::Stats { .. } => {
             // Only a screen too short for it scrolls.

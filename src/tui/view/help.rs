@@ -90,6 +90,19 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         keyed(&mut out, k, h);
     }
     out.push(Line::raw(""));
+    out.push(section("Checking a note of your own (after w)"));
+    for (k, h) in [
+        ("Ctrl-Y", "copy the note"),
+        ("Ctrl-E", "edit in $VISUAL / $EDITOR"),
+        ("Ctrl-L", "clear the pad (Ctrl-U brings the note back)"),
+        (
+            "Esc",
+            "leave; the note is kept for the next w, also after a restart",
+        ),
+    ] {
+        keyed(&mut out, k, h);
+    }
+    out.push(Line::raw(""));
     out.push(section("Marks"));
     let plain = ratatui::style::Style::new();
     prose(
