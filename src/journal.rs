@@ -1310,6 +1310,25 @@ mod tests {
         assert!(!file.exists());
         assert_eq!(j.check_note(), None);
         j.keep_check_note("").unwrap();
+        // Emptying a note whose file is already gone is no error; one
+        // whose file cannot be removed (a folder in its place) is.
+        j.keep_check_note("again").unwrap();
+        fs::remove_file(&file).unwrap();
+        j.keep_check_note("").unwrap();
+        assert_eq!(j.check_note(), None);
+        j.keep_check_note("stuck").unwrap();
+        fs::remove_file(&file).unwrap();
+        fs::create_dir(&file).unwrap();
+        let err = j.keep_check_note("").unwrap_err();
+        assert!(
+            err.to_string().starts_with(&format!(
+                "cannot remove the check pad's note {}: ",
+                file.display()
+            )),
+            "{err}"
+        );
+        assert_eq!(j.check_note(), Some("stuck"), "still what is on record");
+        fs::remove_dir(&file).unwrap();
         drop(j);
 
         // Bytes that are not text are named and left alone.
