@@ -1252,15 +1252,19 @@ fn the_check_pad_keeps_its_note_until_cleared() {
     )));
     assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi Sam", "!?"]);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "Hi Sam\n!?");
-    app.update(Action::CheckClear);
+    // Ctrl-L means nothing in the composer, to its draft or to the note.
     app.update(Action::Cancel);
-    assert!(app.check_pad.is_none());
-    assert!(!file.exists());
-    // Ctrl-L means nothing in the composer.
     app.update(Action::Reply);
     let before = app.composer.as_ref().unwrap().text();
     app.update(Action::CheckClear);
     assert_eq!(app.composer.as_ref().unwrap().text(), before);
+    assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi Sam", "!?"]);
+    app.update(Action::Cancel);
+    app.update(Action::Check);
+    app.update(Action::CheckClear);
+    app.update(Action::Cancel);
+    assert!(app.check_pad.is_none());
+    assert!(!file.exists());
 }
 
 #[test]
