@@ -724,6 +724,21 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
         app.journal.state(id).unwrap().reply.as_ref().unwrap().text,
         text
     );
+    // The check pad says so too, and keeps the note in memory.
+    app.update(Action::Check);
+    app.update(Action::ComposeKey(key('H')));
+    let status = app.status.as_ref().expect("a status line");
+    assert!(status.error);
+    assert!(
+        status
+            .text
+            .starts_with("Copy the note with Ctrl-Y: it cannot be kept on disk (cannot create "),
+        "{}",
+        status.text
+    );
+    app.update(Action::Cancel);
+    app.update(Action::Check);
+    assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["H"]);
 }
 
 /// Of several unsaved drafts the newest opens; the status line counts the
