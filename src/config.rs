@@ -175,6 +175,14 @@ impl Paths {
 mod tests {
     use super::*;
 
+    /// The example file promises every key with its default.
+    #[test]
+    fn the_example_file_is_the_defaults() {
+        let text = include_str!("../config.example.toml");
+        let c = Config::parse(text, Path::new("config.example.toml")).unwrap();
+        assert_eq!(c, Config::default());
+    }
+
     #[test]
     fn empty_config_is_the_defaults() {
         let c = Config::parse("", Path::new("c.toml")).unwrap();

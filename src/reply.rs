@@ -195,6 +195,18 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
+    /// `config.example.toml` shows each built-in template as it is.
+    #[test]
+    fn the_example_config_shows_the_built_in_templates() {
+        let example = include_str!("../config.example.toml");
+        for (name, _, text) in BUILT_IN {
+            let quoted = format!("#   \"{}\"", text.replace('\n', "\\n"));
+            assert!(example.contains(&quoted), "{name}: {quoted}");
+            let title = format!("# {name} ");
+            assert!(example.lines().any(|l| l.starts_with(&title)), "{name}");
+        }
+    }
+
     #[test]
     fn fills_every_placeholder() {
         let p = People {

@@ -1208,6 +1208,85 @@ fn check_screen_grades_as_you_type() {
     assert_eq!(app.check_to, "");
 }
 
+/// The spec's "let the user bulk-ignore pitches": `p` marks them, `I`
+/// ignores the marked ones.
+#[test]
+fn pitches_are_marked_with_one_key_and_ignored_with_another() {
+    use invitriage::classify::Signals;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(0));
+    let pitches: Vec<u32> = app
+        .rows
+        .iter()
+        .copied()
+        .filter(|&i| app.invitations[i as usize].signals.contains(Signals::PITCH))
+        .collect();
+    assert_eq!(pitches.len(), 3, "the sample has three pitches");
+    // Pitches sort last in their tab, and say how to mark them all.
+    app.update(Action::Last);
+    let last = app.current().unwrap().id;
+    assert!(
+        pitches
+            .iter()
+            .any(|&i| app.invitations[i as usize].id == last)
+    );
+    let out = screen(&app, 100, 30);
+    assert!(
+        out.contains("customised · pitch · p marks every pitch in the list"),
+        "{out}"
+    );
+
+    app.update(Action::MarkPitches);
+    assert_eq!(app.marked_count, 3);
+    assert!(pitches.iter().all(|&i| app.marked[i as usize]));
+    assert_eq!(
+        status_text(&app),
+        "Marked 3 pitches · I ignores the marked ones, space unmarks one"
+    );
+    // Again: all were marked, so they are unmarked; a mark of another kind stays.
+    app.update(Action::First);
+    app.update(Action::Mark);
+    app.update(Action::MarkPitches);
+    assert_eq!(app.marked_count, 1);
+    assert!(pitches.iter().all(|&i| !app.marked[i as usize]));
+    assert_eq!(status_text(&app), "Unmarked 3 pitches");
+    app.update(Action::Cancel);
+    assert_eq!(app.marked_count, 0);
+    // One of them marked by hand: `p` marks the rest.
+    app.update(Action::Last);
+    app.update(Action::Mark);
+    app.update(Action::MarkPitches);
+    assert_eq!(app.marked_count, 3);
+
+    app.update(Action::IgnoreMarked);
+    for &i in &pitches {
+        let inv = &app.invitations[i as usize];
+        let decision = app.journal.state(inv.id).and_then(|e| e.decision());
+        assert_eq!(decision, Some(Decision::Ignored), "{}", inv.from());
+    }
+    assert_eq!(app.journal.iter().count(), 3, "nothing else was decided");
+    // Decided, they no longer offer the key, and the list has none left.
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Ignored);
+    assert!(!screen(&app, 100, 30).contains("marks every pitch"));
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Undecided);
+    app.update(Action::MarkPitches);
+    assert_eq!(app.marked_count, 0);
+    assert_eq!(
+        status_text(&app),
+        "No pitch in this list (a customised note that sells or recruits)"
+    );
+    app.update(Action::Tab(4));
+    app.update(Action::MarkPitches);
+    assert!(status_text(&app).starts_with("You sent these invitations"));
+    assert_eq!(app.marked_count, 0);
+}
+
 #[test]
 fn the_check_pad_keeps_its_note_until_cleared() {
     let dir = tempfile::tempdir().unwrap();

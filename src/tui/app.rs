@@ -739,6 +739,7 @@ impl App {
             Action::Ignore => self.decide_current(Decision::Ignored),
             Action::Undo => self.undo(),
             Action::Mark => self.toggle_mark(),
+            Action::MarkPitches => self.mark_pitches(),
             Action::AcceptMarked => self.bulk(Decision::Accepted),
             Action::IgnoreMarked => self.bulk(Decision::Ignored),
             Action::Confirm(yes) => {
@@ -1111,6 +1112,46 @@ impl App {
             self.marked_count -= 1;
         }
         self.move_to(self.cursor + 1);
+    }
+
+    /// Marks every pitch in the list, so that one key ignores them all (the
+    /// classification spec's "let the user bulk-ignore pitches"); unmarks
+    /// them when every one is marked already.
+    fn mark_pitches(&mut self) {
+        if self.current_tab() == Tab::Sent {
+            self.set_status("You sent these invitations: there is nothing to accept or ignore");
+            return;
+        }
+        let pitches: Vec<u32> = self
+            .rows
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.invitations[i as usize]
+                    .signals
+                    .contains(Signals::PITCH)
+            })
+            .collect();
+        if pitches.is_empty() {
+            self.set_status("No pitch in this list (a customised note that sells or recruits)");
+            return;
+        }
+        let mark = !pitches.iter().all(|&i| self.marked[i as usize]);
+        for &i in &pitches {
+            self.marked[i as usize] = mark;
+        }
+        self.marked_count = self.marked.iter().filter(|&&m| m).count();
+        let n = pitches.len();
+        let s = if n == 1 { "" } else { "es" };
+        if mark {
+            self.set_status(format!(
+                "Marked {n} pitch{s} · {} ignores the marked ones, {} unmarks one",
+                self.keymap.hint(&Action::IgnoreMarked),
+                self.keymap.hint(&Action::Mark)
+            ));
+        } else {
+            self.set_status(format!("Unmarked {n} pitch{s}"));
+        }
     }
 
     fn bulk(&mut self, decision: Decision) {

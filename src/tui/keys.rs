@@ -30,6 +30,8 @@ pub enum Action {
     ThankYou,
     Undo,
     Mark,
+    /// Mark every pitch in the list (or unmark them, when all are marked).
+    MarkPitches,
     AcceptMarked,
     IgnoreMarked,
     // Finding.
@@ -151,6 +153,12 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
         "mark",
     ),
     (
+        "mark_pitches",
+        Action::MarkPitches,
+        "mark every pitch in the list (sells or recruits), to ignore them with I",
+        "pitches",
+    ),
+    (
         "accept_marked",
         Action::AcceptMarked,
         "accept the marked ones, or the whole tab",
@@ -228,6 +236,7 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("thank_you", &["t"]),
     ("undo", &["u"]),
     ("mark", &["space"]),
+    ("mark_pitches", &["p"]),
     ("accept_marked", &["A"]),
     ("ignore_marked", &["I"]),
     ("search", &["/"]),
@@ -550,6 +559,37 @@ mod tests {
 
     fn ev(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)
+    }
+
+    /// `config.example.toml` lists every action's default keys, in order.
+    #[test]
+    fn the_example_config_lists_every_default_key() {
+        let example = include_str!("../../config.example.toml");
+        let section = example.split("\n[keys]\n").nth(1).unwrap();
+        let section = section.split("\n[").next().unwrap();
+        let listed: Vec<&str> = section
+            .lines()
+            .filter_map(|l| l.strip_prefix("# "))
+            .filter(|l| {
+                l.split_once(" = ").is_some_and(|(k, _)| {
+                    !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+                })
+            })
+            .collect();
+        let expected: Vec<String> = DEFAULTS
+            .iter()
+            .map(|(name, keys)| match keys {
+                [one] => format!("{name} = \"{one}\""),
+                many => {
+                    let quoted: Vec<String> = many.iter().map(|k| format!("\"{k}\"")).collect();
+                    format!("{name} = [{}]", quoted.join(", "))
+                }
+            })
+            .collect();
+        assert_eq!(listed, expected);
+        let bindable: Vec<&str> = BINDABLE.iter().map(|b| b.0).collect();
+        let defaults: Vec<&str> = DEFAULTS.iter().map(|d| d.0).collect();
+        assert_eq!(bindable, defaults, "every action has default keys");
     }
 
     #[test]

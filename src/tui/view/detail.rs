@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::classify::Category;
+use crate::classify::{Category, Signals};
 use crate::invitation::Direction;
 use crate::report::{clean_text, human_date, one_line};
 use crate::stats::Age;
@@ -61,6 +61,20 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         }
     } else if inv.category == Category::Customised && signals.is_empty() {
         kind.push(Span::styled(" · no context, reason or offer", theme.dim()));
+    } else if inv.signals.contains(Signals::PITCH) {
+        // Only while there is still something to decide.
+        let p = app.keymap.hint(&Action::MarkPitches);
+        let undecided = app
+            .journal
+            .state(inv.id)
+            .and_then(|e| e.decision())
+            .is_none();
+        if !p.is_empty() && undecided {
+            kind.push(Span::styled(
+                format!(" · {p} marks every pitch in the list"),
+                theme.dim(),
+            ));
+        }
     }
     lines.push(Line::from(kind));
     lines.push(Line::raw(""));
