@@ -34,6 +34,8 @@ pub struct Grade {
     /// Characters, as LinkedIn counts them.
     pub length: usize,
     pub limit: usize,
+    /// Whom the note is for (`--to`, or the Sent tab's invitation); may be empty.
+    pub to: String,
 }
 
 impl Grade {
@@ -42,6 +44,7 @@ impl Grade {
             analysis: classifier.analyse(note, me, to),
             length: note.trim().chars().count(),
             limit,
+            to: to.trim().to_string(),
         }
     }
 
@@ -158,6 +161,13 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
             why.join(", ")
         )?;
     }
+    if let Some(other) = &a.greets_other {
+        writeln!(
+            w,
+            "  ! name     it greets “{other}”, and it goes to {}: the right name?",
+            crate::report::one_line(&g.to)
+        )?;
+    }
     let stock = g.stock_sentences();
     if !stock.is_empty() {
         writeln!(w, "stock sentences still in it:")?;
@@ -202,6 +212,8 @@ struct Json<'a> {
     missing: Vec<Missing>,
     pitch: bool,
     greeting: Option<&'a str>,
+    /// The name the greeting gives, when it is not the recipient's.
+    greets_other: Option<&'a str>,
     stock_sentences: Vec<StockJson<'a>>,
     length: usize,
     limit: usize,
@@ -285,6 +297,7 @@ pub fn write_json(w: &mut impl Write, g: &Grade) -> io::Result<()> {
             .collect(),
         pitch: g.is_pitch(),
         greeting: g.analysis.greeting.as_ref().map(|gr| gr.text.as_str()),
+        greets_other: g.analysis.greets_other.as_deref(),
         stock_sentences: g
             .stock_sentences()
             .into_iter()
@@ -340,6 +353,76 @@ mod tests {
             "Sam Rivera",
             300,
         )
+    }
+
+    /// A note that greets someone other than its recipient: a slip worth a
+    /// second look, not a verdict (a nickname is fine).
+    #[test]
+    fn a_greeting_to_another_name_is_flagged() {
+        let other = |note: &str| grade(note).analysis.greets_other;
+        assert_eq!(other("Hi Jo, we met at the summit."), Some("Jo".into()));
+        assert_eq!(
+            other("Dear Dr. Jo Smith, we met at the summit."),
+            Some("Jo Smith".into()),
+            "the title is not part of the name"
+        );
+        assert_eq!(
+            other("Hi Samm, we met."),
+            Some("Samm".into()),
+            "Sam is short: exact only"
+        );
+        for theirs in [
+            "Hi Sam, we met at the summit.",
+            "hi sam, we met.",
+            "Dear Ms. Rivera, we met.",
+            "Hi Rivere, we met.",
+            "Hi Sam Rivera, we met.",
+            "Sam, we met at the summit.",
+            "Hi there, we met at the summit.",
+            "Hi, we met at the summit.",
+            "We met at the summit.",
+            "",
+        ] {
+            assert_eq!(other(theirs), None, "{theirs}");
+        }
+        let hyphen = Grade::new(
+            &Classifier::default(),
+            "Hi Anne, we met.",
+            "",
+            "Anne-Marie Dubois",
+            300,
+        );
+        assert_eq!(hyphen.analysis.greets_other, None);
+        let unknown = Grade::new(&Classifier::default(), "Hi Jo, we met.", "", " ", 300);
+        assert_eq!(
+            unknown.analysis.greets_other, None,
+            "no recipient, no check"
+        );
+
+        let g = grade("Hi Jo, we met at the ASCM summit and I'd value your advice.");
+        assert_eq!(
+            g.analysis.category,
+            Category::Customised,
+            "the group is unchanged"
+        );
+        assert!(g.passes(), "a warning, not a verdict");
+        let mut out = Vec::new();
+        write_text(&mut out, &g).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(
+            text.contains(
+                "\n  ! name     it greets “Jo”, and it goes to Sam Rivera: the right name?\n"
+            ),
+            "{text}"
+        );
+        let mut out = Vec::new();
+        write_json(&mut out, &g).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(json["greets_other"], "Jo");
+        let mut out = Vec::new();
+        write_json(&mut out, &grade("Hi Sam, we met.")).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert!(json["greets_other"].is_null());
     }
 
     #[test]

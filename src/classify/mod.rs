@@ -225,6 +225,11 @@ pub struct Analysis {
     pub sign_off: Vec<String>,
     /// The hints behind `signals`; empty unless customised.
     pub hints: Vec<SignalHint>,
+    /// The name a salutation gives when none of its words is the
+    /// recipient's (`Hi Karen,` to Colleen Ruiz): a likely slip when the
+    /// note is yours. `None` when the recipient is not known. It never
+    /// changes the group: the spec counts `Hi Karen` as naming someone.
+    pub greets_other: Option<String>,
 }
 
 impl Analysis {
@@ -466,6 +471,9 @@ impl Classifier {
                 .collect(),
             names_someone: g.names_someone(),
         });
+        let greets_other = greeting
+            .as_ref()
+            .and_then(|g| greets_other(g, &names.recipient, &mut s.fold));
         let people = body::People {
             sender: &names.sender,
             recipient: &names.recipient,
@@ -524,6 +532,7 @@ impl Classifier {
                 .into_iter()
                 .map(|(signal, hint)| SignalHint { signal, hint })
                 .collect(),
+            greets_other,
         }
     }
 
@@ -599,6 +608,27 @@ impl Classifier {
 
 /// The rule's conclusion: any specific sentence makes a note customised;
 /// otherwise a greeting that names someone makes it greeting-only.
+/// The name words of a salutation that names someone, when the recipient
+/// is known and none of them is a word of the recipient's name or
+/// matches their first or last name (the spec's "matches").
+fn greets_other(g: &Greeting, recipient: &names::NameWords, buf: &mut String) -> Option<String> {
+    if g.form != GreetingForm::Salutation || !g.names_someone || recipient.len() == 0 {
+        return None;
+    }
+    let named: Vec<&str> = g
+        .name_words
+        .iter()
+        .filter(|w| w.kind == NameWordKind::Name)
+        .map(|w| w.text.as_str())
+        .collect();
+    let theirs = named.iter().any(|w| {
+        buf.clear();
+        normalise::fold_into(w, buf);
+        recipient.has(buf) || recipient.matches_first(buf) || recipient.matches_last(buf)
+    });
+    (!theirs).then(|| named.join(" "))
+}
+
 fn category(customised: bool, names_someone: bool) -> Category {
     match (customised, names_someone) {
         (true, _) => Category::Customised,
