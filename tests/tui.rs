@@ -395,6 +395,16 @@ fn sent_invitations_cannot_be_accepted() {
     app.update(Action::Accept);
     assert_eq!(app.progress().0, 0);
     assert!(status_text(&app).contains("You sent this invitation"));
+    // Nor the whole tab: no question is asked, nothing is decided.
+    for bulk in [Action::AcceptMarked, Action::IgnoreMarked] {
+        app.update(bulk);
+        assert_eq!(app.mode, Mode::List);
+        assert_eq!(
+            status_text(&app),
+            "You sent these invitations: there is nothing to accept or ignore"
+        );
+    }
+    assert_eq!(app.progress().0, 0);
 }
 
 #[test]

@@ -1114,12 +1114,21 @@ impl App {
         self.move_to(self.cursor + 1);
     }
 
+    /// On the Sent tab, says that your own invitations cannot be decided
+    /// on, and returns true.
+    fn refuse_on_sent_tab(&mut self) -> bool {
+        let sent = self.current_tab() == Tab::Sent;
+        if sent {
+            self.set_status("You sent these invitations: there is nothing to accept or ignore");
+        }
+        sent
+    }
+
     /// Marks every pitch in the list, so that one key ignores them all (the
     /// classification spec's "let the user bulk-ignore pitches"); unmarks
     /// them when every one is marked already.
     fn mark_pitches(&mut self) {
-        if self.current_tab() == Tab::Sent {
-            self.set_status("You sent these invitations: there is nothing to accept or ignore");
+        if self.refuse_on_sent_tab() {
             return;
         }
         let pitches: Vec<u32> = self
@@ -1172,11 +1181,10 @@ impl App {
             });
             return;
         }
-        let tab = self.current_tab();
-        if tab == Tab::Sent {
-            self.set_status("You sent these invitations: there is nothing to accept or ignore");
+        if self.refuse_on_sent_tab() {
             return;
         }
+        let tab = self.current_tab();
         let targets: Vec<u32> = self
             .rows
             .iter()
