@@ -1160,6 +1160,27 @@ fn hostile_note_cannot_reach_the_terminal() {
     insta::assert_snapshot!(out);
 }
 
+/// `Hi Karen,` to Colleen: the group stays greeting-only, as the spec
+/// says, and the detail pane points out the other name.
+#[test]
+fn a_note_that_greets_someone_else_is_pointed_out() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Dana Whit,Colleen Ruiz,\"11/20/26, 9:00 AM\",\"Hi Karen, I'd like to join your LinkedIn network.\",INCOMING,https://www.linkedin.com/in/dana,https://www.linkedin.com/in/colleen\n\
+        Eli Park,Colleen Ruiz,\"11/19/26, 9:00 AM\",\"Hi Colleen, I'd like to join your LinkedIn network.\",INCOMING,https://www.linkedin.com/in/eli,https://www.linkedin.com/in/colleen\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    assert_eq!(app.current_tab(), Tab::GreetingOnly);
+    assert_eq!(current_name(&app), "Dana Whit");
+    let out = screen(&app, 100, 20);
+    assert!(
+        out.contains("greeting-only · greets “Karen”, not you: a copied note?"),
+        "{out}"
+    );
+    app.update(Action::Down);
+    assert_eq!(current_name(&app), "Eli Park");
+    assert!(!screen(&app, 100, 20).contains("greets"));
+}
+
 #[test]
 fn check_screen_grades_as_you_type() {
     let dir = tempfile::tempdir().unwrap();

@@ -59,6 +59,11 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                 theme.warn(),
             ));
         }
+    } else if let Some(other) = greets_other(app, inv) {
+        kind.push(Span::styled(
+            format!(" · greets “{}”, not you: a copied note?", one_line(&other)),
+            theme.warn(),
+        ));
     } else if inv.category == Category::Customised && signals.is_empty() {
         kind.push(Span::styled(" · no context, reason or offer", theme.dim()));
     } else if inv.signals.contains(Signals::PITCH) {
@@ -184,4 +189,20 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         format!("end of the note · {back} scrolls back")
     };
     frame.render_widget(Line::styled(text, theme.dim()), last);
+}
+
+/// The name an incoming note's greeting gives when it is not yours (`Hi
+/// Karen,` to Colleen): the mark of a note pasted to many. Worked out for
+/// the one invitation on screen only.
+fn greets_other(app: &App, inv: &crate::invitation::Invitation) -> Option<String> {
+    if inv.category == Category::Default {
+        return None; // no greeting that names anyone
+    }
+    let to = match (inv.to(), &app.my_name) {
+        ("", Some(me)) => me.as_str(),
+        (to, _) => to,
+    };
+    app.classifier
+        .analyse(inv.message(), inv.from(), to)
+        .greets_other
 }
