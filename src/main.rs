@@ -103,7 +103,7 @@ enum Command {
         /// The note; `-` reads it from standard input.
         #[arg(value_name = "NOTE")]
         note: String,
-        /// The recipient's full name (to recognise "Hi Sam").
+        /// The recipient's full name: recognises "Hi Sam", and flags "Hi Jo" as another name.
         #[arg(
             long,
             value_name = "NAME",
