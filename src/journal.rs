@@ -375,6 +375,9 @@ pub struct Journal {
     /// The note left in the check pad (read on open; kept up to date by
     /// [`Journal::keep_check_note`]).
     check_note: Option<String>,
+    /// The check pad's file is there but could not be read: it is not to
+    /// be written over.
+    check_note_unreadable: bool,
 }
 
 impl fmt::Debug for Journal {
@@ -543,6 +546,7 @@ impl Journal {
             steps: Vec::new(),
             unsaved: HashMap::new(),
             check_note: None,
+            check_note_unreadable: false,
         }
     }
 
@@ -567,16 +571,25 @@ impl Journal {
                 continue;
             }
             if entry.file_name() == CHECK_PAD_FILE_NAME {
-                match fs::read(&path).map(String::from_utf8) {
-                    Ok(Ok(text)) => self.check_note = Some(text),
-                    Ok(Err(_)) => notices.push(format!(
-                        "{}: the check pad's note is not UTF-8 text; left it as it is",
-                        path.display()
-                    )),
-                    Err(e) => notices.push(format!(
-                        "{}: the check pad's note cannot be read ({e}); left it as it is",
-                        path.display()
-                    )),
+                match fs::read(&path) {
+                    Ok(bytes) => {
+                        let text = String::from_utf8_lossy(&bytes);
+                        if let std::borrow::Cow::Owned(_) = text {
+                            notices.push(format!(
+                                "{}: the check pad's note is not all UTF-8 text; \
+                                 the bytes that are not show as \u{fffd}",
+                                path.display()
+                            ));
+                        }
+                        self.check_note = Some(text.into_owned());
+                    }
+                    Err(e) => {
+                        notices.push(format!(
+                            "{}: the check pad's note cannot be read ({e}); left it as it is",
+                            path.display()
+                        ));
+                        self.check_note_unreadable = true;
+                    }
                 }
                 continue;
             }
@@ -655,6 +668,13 @@ impl Journal {
         }
         let dir = self.unsaved_dir();
         let path = dir.join(CHECK_PAD_FILE_NAME);
+        if self.check_note_unreadable {
+            return Err(JournalError::Io {
+                action: "write over",
+                path,
+                source: io::Error::other("it could not be read when invitriage started"),
+            });
+        }
         if text.is_empty() {
             match fs::remove_file(&path) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => {
@@ -1331,18 +1351,41 @@ mod tests {
         fs::remove_dir(&file).unwrap();
         drop(j);
 
-        // Bytes that are not text are named and left alone.
+        // Bytes that are not text show as replacement characters.
         fs::write(&file, b"Hi \xff").unwrap();
         let (j, notices) = Journal::open(dir.path()).unwrap();
-        assert_eq!(j.check_note(), None);
+        assert_eq!(j.check_note(), Some("Hi \u{fffd}"));
         assert_eq!(
             notices,
             [format!(
-                "{}: the check pad's note is not UTF-8 text; left it as it is",
+                "{}: the check pad's note is not all UTF-8 text; the bytes that are not show as \u{fffd}",
                 file.display()
             )]
         );
-        assert!(file.exists());
+        drop(j);
+
+        // A file that cannot be read is named, and never written over.
+        fs::remove_file(&file).unwrap();
+        fs::create_dir(&file).unwrap();
+        let (mut j, notices) = Journal::open(dir.path()).unwrap();
+        assert_eq!(j.check_note(), None);
+        assert_eq!(notices.len(), 1, "{notices:?}");
+        assert!(
+            notices[0].starts_with(&format!(
+                "{}: the check pad's note cannot be read (",
+                file.display()
+            )),
+            "{notices:?}"
+        );
+        let err = j.keep_check_note("Hi").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot write over {}: it could not be read when invitriage started",
+                file.display()
+            )
+        );
+        assert!(file.is_dir());
     }
 
     fn open(dir: &Path) -> Journal {
