@@ -375,9 +375,9 @@ pub struct Journal {
     /// The note left in the check pad (read on open; kept up to date by
     /// [`Journal::keep_check_note`]).
     check_note: Option<String>,
-    /// The check pad's file is there but could not be read: it is not to
-    /// be written over.
-    check_note_unreadable: bool,
+    /// Files of the unsaved folder that were there but could not be read
+    /// (damaged, or from a newer version): never written over.
+    unreadable: HashSet<PathBuf>,
 }
 
 impl fmt::Debug for Journal {
@@ -546,7 +546,7 @@ impl Journal {
             steps: Vec::new(),
             unsaved: HashMap::new(),
             check_note: None,
-            check_note_unreadable: false,
+            unreadable: HashSet::new(),
         }
     }
 
@@ -588,7 +588,7 @@ impl Journal {
                             "{}: the check pad's note cannot be read ({e}); left it as it is",
                             path.display()
                         ));
-                        self.check_note_unreadable = true;
+                        self.unreadable.insert(path);
                     }
                 }
                 continue;
@@ -607,10 +607,13 @@ impl Journal {
                 Ok(u) => {
                     self.unsaved.insert((u.id, u.kind), u);
                 }
-                Err(why) => notices.push(format!(
-                    "{}: an unsaved draft that cannot be read ({why}); left it as it is",
-                    path.display()
-                )),
+                Err(why) => {
+                    notices.push(format!(
+                        "{}: an unsaved draft that cannot be read ({why}); left it as it is",
+                        path.display()
+                    ));
+                    self.unreadable.insert(path);
+                }
             }
         }
     }
@@ -636,6 +639,7 @@ impl Journal {
         let dir = self.unsaved_dir();
         fs::create_dir_all(&dir).map_err(io_error("create", &dir))?;
         let path = dir.join(Unsaved::file_name(draft.id, draft.kind));
+        self.refuse_unreadable(&path)?;
         let file = UnsavedFile {
             v: FORMAT_VERSION,
             draft,
@@ -646,6 +650,19 @@ impl Journal {
             .map_err(io_error("keep the unsaved draft in", &path))?;
         let draft = file.draft;
         self.unsaved.insert((draft.id, draft.kind), draft);
+        Ok(())
+    }
+
+    /// Fails for a file of the unsaved folder that was there but could not
+    /// be read on open: what it holds may still be worth something.
+    fn refuse_unreadable(&self, path: &Path) -> Result<(), JournalError> {
+        if self.unreadable.contains(path) {
+            return Err(JournalError::Io {
+                action: "write over",
+                path: path.to_path_buf(),
+                source: io::Error::other("it could not be read when invitriage started"),
+            });
+        }
         Ok(())
     }
 
@@ -668,13 +685,7 @@ impl Journal {
         }
         let dir = self.unsaved_dir();
         let path = dir.join(CHECK_PAD_FILE_NAME);
-        if self.check_note_unreadable {
-            return Err(JournalError::Io {
-                action: "write over",
-                path,
-                source: io::Error::other("it could not be read when invitriage started"),
-            });
-        }
+        self.refuse_unreadable(&path)?;
         if text.is_empty() {
             match fs::remove_file(&path) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => {
@@ -1228,8 +1239,12 @@ mod tests {
             .unwrap()
             .replace("\"v\":1,", "\"v\":2,")
             .replace("0000000000000001", "0000000000000006");
-        fs::write(folder.join("0000000000000006.thank-you.json"), newer).unwrap();
-        let (j, notices) = Journal::open(dir.path()).unwrap();
+        fs::write(
+            folder.join("0000000000000006.thank-you.json"),
+            newer.clone(),
+        )
+        .unwrap();
+        let (mut j, notices) = Journal::open(dir.path()).unwrap();
         assert_eq!(
             j.unsaved(id(1), DraftKind::Reply),
             Some(&unsaved(1, DraftKind::Reply, "Hi Abena"))
@@ -1256,6 +1271,24 @@ mod tests {
             "a write cut short is cleared away"
         );
         assert!(folder.join("notes.txt").exists(), "other files are left");
+        // What could not be read is never written over (a newer version's
+        // draft, say, when an older one runs), nor removed.
+        for (n, kind, was) in [
+            (4, DraftKind::Reply, "{\"id\":".to_string()),
+            (6, DraftKind::ThankYou, newer),
+        ] {
+            let path = folder.join(Unsaved::file_name(id(n), kind));
+            let err = j.keep_unsaved(unsaved(n, kind, "new")).unwrap_err();
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "cannot write over {}: it could not be read when invitriage started",
+                    path.display()
+                )
+            );
+            j.forget_unsaved(id(n), kind).unwrap();
+            assert_eq!(fs::read_to_string(&path).unwrap(), was);
+        }
         drop(j);
 
         // Forgetting one already gone is no error; one that cannot be
