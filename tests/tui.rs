@@ -1365,10 +1365,15 @@ fn the_check_pad_keeps_its_note_until_cleared() {
     );
     let out = screen(&app, 80, 24);
     assert!(out.contains("Ctrl-L clear"), "{out}");
+    // The verdict sits in the frame, where the smallest screen keeps it.
+    let small = screen(&app, 60, 15);
+    assert!(small.contains("╰ not ready ─"), "{small}");
 
     // Ctrl-L empties the pad and the file; Ctrl-U (the pad's undo) brings it back.
     app.update(Action::CheckClear);
     assert_eq!(app.check_pad.as_ref().unwrap().lines(), [""]);
+    let empty = screen(&app, 60, 15);
+    assert!(!empty.contains("ready"), "no verdict on nothing: {empty}");
     assert_eq!(status_text(&app), "Cleared · Ctrl-U brings the note back");
     assert!(!file.exists());
     app.update(Action::ComposeKey(KeyEvent::new(

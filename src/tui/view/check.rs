@@ -39,6 +39,14 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             )
             .right_aligned(),
         );
+    // The verdict in the frame too, where a short terminal cannot cut it off.
+    let block = if text.trim().is_empty() {
+        block
+    } else if grade.passes() {
+        block.title_bottom(Line::styled(" ready to send ", theme.ok()))
+    } else {
+        block.title_bottom(Line::styled(" not ready ", theme.error()))
+    };
     let inner = block.inner(editor);
     frame.render_widget(block, editor);
     frame.render_widget(pad, inner);
