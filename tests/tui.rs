@@ -1056,6 +1056,9 @@ fn narrow_composer_wraps_their_note_and_says_when_it_is_cut() {
         out.contains("\" both rebuilding carrier scorecards"),
         "{out}"
     );
+    // The footer has no room for every key: the way out stays.
+    let footer = out.lines().last().unwrap();
+    assert!(footer.contains("Esc cancel"), "{footer}");
     insta::assert_snapshot!(out);
 }
 

@@ -139,26 +139,36 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
-    // The last two hints (help, quit) always show; the others fill the
-    // room left, most useful first.
+    // The way out always shows (on the list, help and quit, its last two
+    // hints; elsewhere Esc); the others fill the room left, most useful
+    // first, in their own order.
     let all = hints(app);
     let w = |(k, l): &(String, String)| k.width() + 1 + l.width() + 2;
-    let tail_n = if app.mode == Mode::List {
-        2.min(all.len())
-    } else {
-        0
-    };
-    let (head, tail) = all.split_at(all.len() - tail_n);
-    let mut used = 1 + tail.iter().map(w).sum::<usize>();
-    let mut shown: Vec<&(String, String)> = Vec::new();
-    for h in head {
-        if used + w(h) > width {
-            break;
+    let keep = |i: usize, (k, _): &(String, String)| {
+        if app.mode == Mode::List {
+            i + 2 >= all.len()
+        } else {
+            k == "Esc"
         }
-        used += w(h);
-        shown.push(h);
+    };
+    let mut used = 1 + all
+        .iter()
+        .enumerate()
+        .filter(|&(i, h)| keep(i, h))
+        .map(|(_, h)| w(h))
+        .sum::<usize>();
+    let mut full = false;
+    let mut shown: Vec<&(String, String)> = Vec::new();
+    for (i, h) in all.iter().enumerate() {
+        if keep(i, h) {
+            shown.push(h);
+        } else if !full && used + w(h) <= width {
+            used += w(h);
+            shown.push(h);
+        } else {
+            full = true;
+        }
     }
-    shown.extend(tail);
     let mut spans = vec![Span::raw(" ")];
     for (key, label) in shown {
         spans.push(Span::styled(key.clone(), theme.key()));
