@@ -1457,6 +1457,40 @@ fn help_descriptions_wrap_on_a_narrow_screen() {
 /// At the smallest size the statistics screen is taller than its space: it
 /// scrolls with ↑/↓ (and says so), and not past its last line, so one Up
 /// after many Downs moves at once.
+/// A pending invitation you answer on LinkedIn leaves the next export; the
+/// statistics say how many of your decisions that accounts for.
+#[test]
+fn decisions_gone_from_the_export_are_counted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(&dir.path().join("data"));
+    for action in [Action::Accept, Action::Ignore, Action::Accept, Action::Undo] {
+        app.update(action);
+    }
+    assert_eq!(app.progress().0, 2);
+    app.update(Action::Stats);
+    assert!(
+        !screen(&app, 80, 40).contains("gone"),
+        "all of them are here"
+    );
+    drop(app);
+
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Eli Park,Colleen Ruiz,\"11/19/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/eli,https://www.linkedin.com/in/colleen\n";
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Accept);
+    assert_eq!(app.decided_elsewhere(), 2, "the undone one does not count");
+    app.update(Action::Stats);
+    let out = screen(&app, 60, 30);
+    assert!(
+        out.contains(" gone           2 decided earlier, not in this export:"),
+        "{out}"
+    );
+    assert!(
+        out.contains("done on LinkedIn, or from another export"),
+        "{out}"
+    );
+}
+
 #[test]
 fn stats_screen_scrolls_on_a_small_screen() {
     let dir = tempfile::tempdir().unwrap();

@@ -383,6 +383,16 @@ impl App {
         app
     }
 
+    /// Decisions in the journal for invitations not in this export: done on
+    /// LinkedIn since (a pending invitation you answered leaves the next
+    /// export), or made on another export or the sample.
+    pub fn decided_elsewhere(&self) -> usize {
+        self.journal
+            .iter()
+            .filter(|(id, e)| e.decision().is_some() && !self.id_index.contains_key(id))
+            .count()
+    }
+
     /// Unsaved drafts left for invitations not in this export (another
     /// export, or the sample) are a note from loading: they stay on disk.
     fn note_unsaved_elsewhere(&mut self) {

@@ -137,6 +137,20 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         total.replied,
         b.total - total.decided()
     )));
+    let gone = app.decided_elsewhere();
+    if gone > 0 {
+        lines.push(Line::styled(
+            format!(
+                " {:<14} {gone} decided earlier, not in this export:",
+                "gone"
+            ),
+            theme.dim(),
+        ));
+        lines.push(Line::styled(
+            format!(" {:<14} done on LinkedIn, or from another export", ""),
+            theme.dim(),
+        ));
+    }
     lines.push(Line::raw(""));
     let s = b.signals;
     lines.push(Line::raw(format!(
