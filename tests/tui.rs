@@ -1479,6 +1479,16 @@ fn decisions_gone_from_the_export_are_counted() {
     let mut app = app_from_csv(csv, &dir);
     app.update(Action::Accept);
     assert_eq!(app.decided_elsewhere(), 2, "the undone one does not count");
+    // A thank-you draft alone (its accept undone) is no decision.
+    app.journal
+        .record_draft(
+            invitriage::invitation::InvitationId(7),
+            invitriage::journal::DraftKind::ThankYou,
+            "Thanks",
+            now(),
+        )
+        .unwrap();
+    assert_eq!(app.decided_elsewhere(), 2);
     app.update(Action::Stats);
     let out = screen(&app, 60, 30);
     assert!(
