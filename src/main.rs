@@ -388,6 +388,7 @@ fn triage(
             meta.len() >> 20
         );
     }
+    let export = export_command(&source);
     let import = load(source, config)?;
     let (journal, mut notices) = Journal::open(&paths.data_dir)?;
     if !import.skipped.is_empty() {
@@ -429,10 +430,33 @@ fn triage(
             false,
         ));
     }
-    match invitriage::tui::run(app)? {
-        invitriage::tui::Ended::Quit => Ok(ExitCode::SUCCESS),
+    match invitriage::tui::run(&mut app)? {
+        invitriage::tui::Ended::Quit => {
+            if let Some(words) = app.farewell() {
+                say!("invitriage: {words}");
+                say!("invitriage: {export} lists what to do on LinkedIn");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         invitriage::tui::Ended::Signal(sig) => {
             Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)))
+        }
+    }
+}
+
+/// The `export` command for the same export, ready to paste into a shell.
+fn export_command(source: &Source) -> String {
+    match source {
+        Source::Sample => "`invitriage export`".to_string(),
+        Source::Path(p) if p.as_os_str() == "-" => {
+            "`invitriage export -` (the same export on standard input)".to_string()
+        }
+        Source::Path(p) => {
+            let path = p.to_string_lossy();
+            // shlex quotes what the shell would split or expand; a path it
+            // cannot quote (a NUL) cannot be on the command line anyway.
+            let quoted = shlex::try_quote(&path).unwrap_or(path.clone());
+            format!("`invitriage export {quoted}`")
         }
     }
 }

@@ -187,6 +187,16 @@ fn a_person_triages_the_sample() {
     );
     let d = decisions(dir.path());
     assert_eq!(d, vec![Decision::Accepted]);
+    // Back in the shell: what this run decided, and the command to act on it.
+    let out = app.text();
+    assert!(
+        out.contains("invitriage: 1 decided this session; 1 of 135 decided in all (1 accepted, 0 ignored, 0 replied)."),
+        "{out}"
+    );
+    assert!(
+        out.contains("invitriage: `invitriage export` lists what to do on LinkedIn"),
+        "{out}"
+    );
 }
 
 /// Text pasted into the list (bracketed paste, as terminals send it) is
@@ -230,6 +240,43 @@ fn the_export_can_come_on_standard_input() {
     app.press("q");
     assert!(app.wait_exit(), "q quits");
     assert_eq!(decisions(dir.path()), vec![Decision::Accepted]);
+    let out = app.text();
+    assert!(
+        out.contains("`invitriage export -` (the same export on standard input)"),
+        "{out}"
+    );
+}
+
+/// The command said on leaving names the export as given, quoted for the
+/// shell; a run that decided nothing says nothing.
+#[test]
+fn leaving_names_the_export_command_for_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("my export.csv");
+    std::fs::write(&export, invitriage::synth::generate(40, 3)).unwrap();
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+    cmd.arg(&export);
+    let env = App::environment(cmd, dir.path(), &[]);
+    let mut app = App::spawn(env);
+    app.wait_for("my export.csv");
+    app.press("a");
+    app.wait_for("Accepted ");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let out = app.text();
+    let quoted = format!("'{}'", export.display());
+    assert!(
+        out.contains(&format!("`invitriage export {quoted}` lists")),
+        "{out}"
+    );
+
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+    cmd.arg(&export);
+    let mut again = App::spawn(App::environment(cmd, dir.path(), &[]));
+    again.wait_for("decided 1 of");
+    again.press("q");
+    assert!(again.wait_exit());
+    assert!(!again.text().contains("this session"));
 }
 
 #[test]

@@ -1457,6 +1457,44 @@ fn help_descriptions_wrap_on_a_narrow_screen() {
 /// At the smallest size the statistics screen is taller than its space: it
 /// scrolls with ↑/↓ (and says so), and not past its last line, so one Up
 /// after many Downs moves at once.
+/// The word on leaving: only when this run changed a decision.
+#[test]
+fn the_farewell_sums_up_what_this_run_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.farewell(), None);
+    app.update(Action::Accept);
+    app.update(Action::Ignore);
+    assert_eq!(
+        app.farewell().as_deref(),
+        Some("2 decided this session; 2 of 135 decided in all (1 accepted, 1 ignored, 0 replied).")
+    );
+    drop(app);
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.farewell(), None, "a new run starts from what is there");
+    app.update(Action::Undo);
+    assert_eq!(
+        app.farewell().as_deref(),
+        Some(
+            "1 decision undone this session; 1 of 135 decided in all (1 accepted, 0 ignored, 0 replied)."
+        )
+    );
+    drop(app);
+    // The same number decided, but one changed: accepted, now ignored.
+    let mut app = sample_app(dir.path());
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Accepted);
+    app.update(Action::Ignore);
+    assert_eq!(
+        app.farewell().as_deref(),
+        Some(
+            "decisions changed this session; 1 of 135 decided in all (0 accepted, 1 ignored, 0 replied)."
+        )
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.farewell(), None, "undone back to where it started");
+}
+
 /// A pending invitation you answer on LinkedIn leaves the next export; the
 /// statistics say how many of your decisions that accounts for.
 #[test]

@@ -5,6 +5,7 @@
 //! run `$EDITOR`, quit). Decisions go through the [`Journal`], which makes
 //! them durable before `update` shows them as made.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
@@ -215,6 +216,8 @@ pub struct App {
     pub decisions: Vec<Option<Decision>>,
     /// Decision counts per group, in `Category::ALL` order.
     pub counts: [DecisionCounts; 3],
+    /// `counts` as the app started, for the word on leaving.
+    start_counts: [DecisionCounts; 3],
     id_index: HashMap<InvitationId, u32>,
     /// The later rows of ids that occur more than once (a re-sent invitation
     /// with a new note shares its id): rare, so kept apart from `id_index`.
@@ -319,6 +322,7 @@ impl App {
             outgoing,
             decisions: vec![None; n],
             counts: Default::default(),
+            start_counts: Default::default(),
             id_index,
             id_repeats,
             tab_members,
@@ -380,7 +384,46 @@ impl App {
             });
         }
         app.recover_unsaved();
+        app.start_counts = app.counts;
         app
+    }
+
+    /// What to say on leaving, when this run changed a decision: how many
+    /// were made, and where the inbox stands.
+    pub fn farewell(&self) -> Option<String> {
+        if self.counts == self.start_counts {
+            return None;
+        }
+        let sum = |c: &[DecisionCounts; 3]| {
+            c.iter()
+                .fold(DecisionCounts::default(), |a, d| DecisionCounts {
+                    accepted: a.accepted + d.accepted,
+                    ignored: a.ignored + d.ignored,
+                    replied: a.replied + d.replied,
+                })
+        };
+        let (now, then) = (sum(&self.counts), sum(&self.start_counts));
+        let session = match now.decided().cmp(&then.decided()) {
+            Ordering::Greater => format!("{} decided this session", now.decided() - then.decided()),
+            Ordering::Less => format!(
+                "{} decision{} undone this session",
+                then.decided() - now.decided(),
+                if then.decided() - now.decided() == 1 {
+                    ""
+                } else {
+                    "s"
+                }
+            ),
+            Ordering::Equal => "decisions changed this session".to_string(),
+        };
+        Some(format!(
+            "{session}; {} of {} decided in all ({} accepted, {} ignored, {} replied).",
+            now.decided(),
+            self.incoming.total,
+            now.accepted,
+            now.ignored,
+            now.replied
+        ))
     }
 
     /// Decisions in the journal for invitations not in this export: done on

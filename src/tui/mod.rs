@@ -56,7 +56,7 @@ pub enum Ended {
 /// Runs the app until the user quits, a SIGTERM/SIGHUP arrives or the
 /// terminal goes away. The terminal is restored on every exit path, a
 /// panic included.
-pub fn run(mut app: App) -> io::Result<Ended> {
+pub fn run(app: &mut App) -> io::Result<Ended> {
     // The signal that arrived; 0 while none has.
     let term_signal = Arc::new(AtomicI32::new(0));
     watch_signals(Arc::clone(&term_signal))?;
@@ -68,7 +68,7 @@ pub fn run(mut app: App) -> io::Result<Ended> {
         hook(info);
     }));
     let mut terminal = init()?;
-    let result = event_loop(&mut terminal, &mut app, &term_signal);
+    let result = event_loop(&mut terminal, app, &term_signal);
     // The cursor is shown here, not when the terminal is dropped: there a
     // failure (the terminal gone) is reported with `eprintln!`, which
     // panics when standard error is that same gone terminal.
