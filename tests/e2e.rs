@@ -30,6 +30,13 @@ impl App {
         Self::start_with(data, &[])
     }
 
+    /// The app on `file`, in the test's environment.
+    fn start_on(data: &Path, file: &Path) -> App {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+        cmd.arg(file);
+        Self::spawn(Self::environment(cmd, data, &[]))
+    }
+
     fn start_with(data: &Path, env: &[(&str, &str)]) -> App {
         let cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
         Self::spawn(Self::environment(cmd, data, env))
@@ -254,10 +261,7 @@ fn leaving_names_the_export_command_for_the_same_file() {
     let dir = tempfile::tempdir().unwrap();
     let export = dir.path().join("my export.csv");
     std::fs::write(&export, invitriage::synth::generate(40, 3)).unwrap();
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
-    cmd.arg(&export);
-    let env = App::environment(cmd, dir.path(), &[]);
-    let mut app = App::spawn(env);
+    let mut app = App::start_on(dir.path(), &export);
     app.wait_for("my export.csv");
     app.press("a");
     app.wait_for("Accepted ");
@@ -270,9 +274,7 @@ fn leaving_names_the_export_command_for_the_same_file() {
         "{out}"
     );
 
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
-    cmd.arg(&export);
-    let mut again = App::spawn(App::environment(cmd, dir.path(), &[]));
+    let mut again = App::start_on(dir.path(), &export);
     again.wait_for("decided 1 of");
     again.press("q");
     assert!(again.wait_exit());
