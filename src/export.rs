@@ -10,10 +10,12 @@
 //!
 //! # Order
 //!
-//! Accepted, then replied, then ignored, then undecided rows that only have a
-//! draft (a thank-you saved before an accept that was later undone, say):
-//! accepts first because each is one click and may have a thank-you to send
-//! right after, replies next (a message to write), ignores last (ignoring on
+//! Accepted, then replied, then withdrawn (invitations you sent, to take
+//! back), then ignored, then undecided rows that only have a draft (a
+//! thank-you saved before an accept that was later undone, say): accepts
+//! first because each is one click and may have a thank-you to send right
+//! after, replies next (a message to write), withdrawals next (one click on
+//! the person's profile, under "Pending"), ignores last (ignoring on
 //! LinkedIn is optional: unanswered invitations go stale on their own).
 //! Within each group the newest decision (for undecided rows, the newest
 //! draft) comes first, so a user who acts in sessions finds the latest ones
@@ -81,13 +83,14 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// Accepted, replied, ignored, undecided.
+    /// Accepted, replied, withdrawn, ignored, undecided.
     fn group(&self) -> u8 {
         match self.entry.decision() {
             Some(Decision::Accepted) => 0,
             Some(Decision::Replied) => 1,
-            Some(Decision::Ignored) => 2,
-            None => 3,
+            Some(Decision::Withdrawn) => 2,
+            Some(Decision::Ignored) => 3,
+            None => 4,
         }
     }
 
@@ -315,6 +318,40 @@ mod tests {
         assert_eq!(&rob[6], "Hi Rob,\nsure — let's talk");
         assert_eq!(&rob[2], "greeting-only");
         assert!(!text.contains("invitation-manager"));
+    }
+
+    /// A sent invitation to withdraw is one click on LinkedIn: after the
+    /// replies, before the ignores, named by its recipient.
+    #[test]
+    fn a_withdrawal_comes_after_the_replies_and_names_the_recipient() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut invs, mut j) = fixture(dir.path());
+        let sent = Invitation::new(Fields {
+            from: "Colleen Ruiz",
+            to: "Sam Sent",
+            message: "",
+            inviter_url: "https://www.linkedin.com/in/colleen-ruiz",
+            invitee_url: "https://www.linkedin.com/in/sam",
+            sent_at: at(0),
+            direction: Direction::Outgoing,
+            line: 8,
+        });
+        j.record_decision(&[sent.id], Some(Decision::Withdrawn), at(9))
+            .unwrap();
+        invs.push(sent);
+        let mut out = Vec::new();
+        write_actions(&mut out, ExportFormat::Csv, &invs, &j).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        let names: Vec<_> = rows.iter().map(|r| &r[0]).collect();
+        assert_eq!(names[3..], ["Rob Replied", "Sam Sent", "Ivy Ignored"]);
+        let sam = &rows[4];
+        assert_eq!(&sam[1], "https://www.linkedin.com/in/sam");
+        assert_eq!(&sam[3], "outgoing");
+        assert_eq!(&sam[4], "withdrawn");
     }
 
     #[test]

@@ -16,7 +16,7 @@
 //!
 //! | op       | fields | meaning |
 //! |----------|--------|---------|
-//! | `decide` | `"ids"`: array of invitation ids; `"decision"`: `"accepted"`, `"ignored"`, `"replied"` or `null` | sets the decision of every id (`null`: back to undecided); a bulk accept/ignore is one line |
+//! | `decide` | `"ids"`: array of invitation ids; `"decision"`: `"accepted"`, `"ignored"`, `"replied"`, `"withdrawn"` (a sent invitation) or `null` | sets the decision of every id (`null`: back to undecided); a bulk accept/ignore is one line |
 //! | `draft`  | `"id"`; `"kind"`: `"reply"` or `"thank-you"`; `"text"`; optional `"decision"` | stores the draft text verbatim (it replaces the earlier draft of that kind); when `"decision"` is present the step also sets it — a reply draft carries `"decision":"replied"`, a thank-you draft carries none |
 //! | `undo`   | `"undoes"`: the line number (1-based) of the step it reverts | reverts the newest step not yet undone |
 //!
@@ -112,26 +112,39 @@ pub enum Decision {
     Accepted,
     Ignored,
     Replied,
+    /// An invitation the user sent, to withdraw on LinkedIn (the only
+    /// decision a sent invitation takes; the other three are for received
+    /// ones).
+    Withdrawn,
 }
 
 impl Decision {
-    pub const ALL: [Decision; 3] = [Decision::Accepted, Decision::Ignored, Decision::Replied];
+    pub const ALL: [Decision; 4] = [
+        Decision::Accepted,
+        Decision::Ignored,
+        Decision::Replied,
+        Decision::Withdrawn,
+    ];
 
-    /// `accepted`, `ignored`, `replied`: as in the journal and the exports.
+    /// `accepted`, `ignored`, `replied`, `withdrawn`: as in the journal and
+    /// the exports.
     pub fn label(self) -> &'static str {
         match self {
             Decision::Accepted => "accepted",
             Decision::Ignored => "ignored",
             Decision::Replied => "replied",
+            Decision::Withdrawn => "withdrawn",
         }
     }
 
-    /// `accept`, `ignore`, `reply`: for messages such as "Undid: accept …".
+    /// `accept`, `ignore`, `reply`, `withdraw`: for messages such as
+    /// "Undid: accept …".
     pub fn verb(self) -> &'static str {
         match self {
             Decision::Accepted => "accept",
             Decision::Ignored => "ignore",
             Decision::Replied => "reply",
+            Decision::Withdrawn => "withdraw",
         }
     }
 }
@@ -1945,11 +1958,32 @@ mod tests {
         assert_eq!(j.undo_depth(), 2);
     }
 
+    /// A sent invitation to withdraw is a decision like the others: one
+    /// line, kept across a restart, undone by undo.
+    #[test]
+    fn a_withdrawal_is_kept_and_undone_like_any_decision() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        j.record_decision(&[id(7)], Some(Decision::Withdrawn), at(1))
+            .unwrap();
+        drop(j);
+        let text = std::fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+        assert!(text.contains(r#""decision":"withdrawn""#), "{text}");
+        let mut j = open(dir.path());
+        assert_eq!(decision(&j, 7), Some(Decision::Withdrawn));
+        j.undo(at(2)).unwrap();
+        assert_eq!(decision(&j, 7), None);
+    }
+
     #[test]
     fn labels() {
         assert_eq!(
             Decision::ALL.map(Decision::label),
-            ["accepted", "ignored", "replied"]
+            ["accepted", "ignored", "replied", "withdrawn"]
+        );
+        assert_eq!(
+            Decision::ALL.map(Decision::verb),
+            ["accept", "ignore", "reply", "withdraw"]
         );
         assert_eq!(Decision::Replied.to_string(), "replied");
         assert_eq!(DraftKind::ThankYou.label(), "thank-you");

@@ -374,14 +374,14 @@ fn movement_keys_stay_in_bounds_and_scroll() {
 }
 
 #[test]
-fn sent_invitations_cannot_be_accepted() {
+fn sent_invitations_are_withdrawn_not_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     app.update(Action::Tab(4));
     // The footer offers only what works on the Sent tab.
     let footer = screen(&app, 100, 30).lines().last().unwrap().to_string();
     assert!(
-        footer.contains("/ search") && footer.contains("o open"),
+        footer.contains("x withdraw") && footer.contains("/ search") && footer.contains("o open"),
         "{footer}"
     );
     assert!(
@@ -391,20 +391,94 @@ fn sent_invitations_cannot_be_accepted() {
     app.update(Action::Tab(0));
     let footer = screen(&app, 100, 30).lines().last().unwrap().to_string();
     assert!(footer.contains("a accept"), "{footer}");
+    assert!(!footer.contains("withdraw"), "{footer}");
+    // An invitation you received cannot be withdrawn.
+    app.update(Action::Withdraw);
+    assert_eq!(
+        status_text(&app),
+        "Only an invitation you sent can be withdrawn: they are on the Sent tab (5)"
+    );
+    assert_eq!(app.journal.undo_depth(), 0);
     app.update(Action::Tab(4));
     app.update(Action::Accept);
     assert_eq!(app.progress().0, 0);
-    assert!(status_text(&app).contains("You sent this invitation"));
+    let refusal = "You sent this invitation: nothing to accept or ignore · x marks it to withdraw";
+    assert_eq!(status_text(&app), refusal);
     // Nor the whole tab: no question is asked, nothing is decided.
-    for bulk in [Action::AcceptMarked, Action::IgnoreMarked] {
+    for bulk in [Action::AcceptMarked, Action::IgnoreMarked, Action::Mark] {
         app.update(bulk);
         assert_eq!(app.mode, Mode::List);
-        assert_eq!(
-            status_text(&app),
-            "You sent these invitations: there is nothing to accept or ignore"
-        );
+        assert_eq!(status_text(&app), refusal);
     }
-    assert_eq!(app.progress().0, 0);
+    assert_eq!(app.journal.undo_depth(), 0);
+
+    // The oldest is stale: the pane suggests withdrawing it, with the key.
+    app.update(Action::Last);
+    let last = app.cursor;
+    let name = app.current().unwrap().to().to_string();
+    assert!(app.is_stale(app.current().unwrap()));
+    assert!(
+        screen(&app, 120, 30).contains("worth a follow-up, or withdraw it (x)"),
+        "{}",
+        screen(&app, 120, 30)
+    );
+    app.update(Action::Up);
+    app.update(Action::Withdraw);
+    assert_eq!(app.cursor, last, "on to the next older one");
+    assert!(
+        status_text(&app).starts_with("To withdraw on LinkedIn: your invitation to "),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Withdraw);
+    assert_eq!(app.cursor, last, "the last row stays put");
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "To withdraw on LinkedIn: your invitation to {name} · o opens the profile · u to undo"
+        )
+    );
+    assert_eq!(app.sent_counts.withdrawn, 2);
+    assert_eq!(app.progress().0, 0, "the received ones are untouched");
+    let shown = screen(&app, 120, 30);
+    assert!(shown.contains(" ⊘ "), "{shown}");
+    assert!(shown.contains("withdrawn 25 Nov 2026"), "{shown}");
+    assert!(
+        shown.contains("o opens their profile, then Pending → Withdraw"),
+        "{shown}"
+    );
+    assert!(!shown.contains("or withdraw it (x)"), "{shown}");
+    app.update(Action::Stats);
+    assert!(screen(&app, 100, 40).contains("· 2 to withdraw"));
+    app.update(Action::Cancel);
+    assert_eq!(
+        app.farewell().as_deref(),
+        Some(
+            "2 decided this session; 0 of 135 decided in all (0 accepted, 0 ignored, 0 replied), and 2 sent invitations to withdraw."
+        )
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.sent_counts.withdrawn, 1);
+    assert!(
+        status_text(&app).starts_with("Undid withdraw"),
+        "{}",
+        status_text(&app)
+    );
+    drop(app);
+    // Kept for the next run, and in the action list.
+    let app = sample_app(dir.path());
+    assert_eq!(app.sent_counts.withdrawn, 1);
+    assert_eq!(app.farewell(), None);
+    let mut out = Vec::new();
+    invitriage::export::write_actions(
+        &mut out,
+        invitriage::export::ExportFormat::Csv,
+        &app.invitations,
+        &app.journal,
+    )
+    .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains(",outgoing,withdrawn,"), "{out}");
 }
 
 #[test]
@@ -1317,7 +1391,7 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
     );
     app.update(Action::Tab(4));
     app.update(Action::MarkPitches);
-    assert!(status_text(&app).starts_with("You sent these invitations"));
+    assert!(status_text(&app).starts_with("You sent this invitation"));
     assert_eq!(app.marked_count, 0);
 }
 

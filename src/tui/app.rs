@@ -160,23 +160,26 @@ pub struct Status {
     pub error: bool,
 }
 
-/// Decision counts for one group.
+/// Decision counts for one group (of received invitations: `withdrawn`
+/// stays 0) or for the sent ones (only `withdrawn` counts).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DecisionCounts {
     pub accepted: usize,
     pub ignored: usize,
     pub replied: usize,
+    pub withdrawn: usize,
 }
 
 impl DecisionCounts {
     pub fn decided(&self) -> usize {
-        self.accepted + self.ignored + self.replied
+        self.accepted + self.ignored + self.replied + self.withdrawn
     }
     fn slot(&mut self, d: Decision) -> &mut usize {
         match d {
             Decision::Accepted => &mut self.accepted,
             Decision::Ignored => &mut self.ignored,
             Decision::Replied => &mut self.replied,
+            Decision::Withdrawn => &mut self.withdrawn,
         }
     }
 }
@@ -218,6 +221,9 @@ pub struct App {
     pub counts: [DecisionCounts; 3],
     /// `counts` as the app started, for the word on leaving.
     start_counts: [DecisionCounts; 3],
+    /// The decisions on the invitations you sent (withdrawals).
+    pub sent_counts: DecisionCounts,
+    start_sent_counts: DecisionCounts,
     id_index: HashMap<InvitationId, u32>,
     /// The later rows of ids that occur more than once (a re-sent invitation
     /// with a new note shares its id): rare, so kept apart from `id_index`.
@@ -323,6 +329,8 @@ impl App {
             decisions: vec![None; n],
             counts: Default::default(),
             start_counts: Default::default(),
+            sent_counts: Default::default(),
+            start_sent_counts: Default::default(),
             id_index,
             id_repeats,
             tab_members,
@@ -385,13 +393,14 @@ impl App {
         }
         app.recover_unsaved();
         app.start_counts = app.counts;
+        app.start_sent_counts = app.sent_counts;
         app
     }
 
     /// What to say on leaving, when this run changed a decision: how many
     /// were made, and where the inbox stands.
     pub fn farewell(&self) -> Option<String> {
-        if self.counts == self.start_counts {
+        if self.counts == self.start_counts && self.sent_counts == self.start_sent_counts {
             return None;
         }
         let sum = |c: &[DecisionCounts; 3]| {
@@ -400,24 +409,33 @@ impl App {
                     accepted: a.accepted + d.accepted,
                     ignored: a.ignored + d.ignored,
                     replied: a.replied + d.replied,
+                    withdrawn: a.withdrawn + d.withdrawn,
                 })
         };
         let (now, then) = (sum(&self.counts), sum(&self.start_counts));
-        let session = match now.decided().cmp(&then.decided()) {
-            Ordering::Greater => format!("{} decided this session", now.decided() - then.decided()),
+        // A withdrawal is a decision of this session like the others.
+        let (all_now, all_then) = (
+            now.decided() + self.sent_counts.decided(),
+            then.decided() + self.start_sent_counts.decided(),
+        );
+        let session = match all_now.cmp(&all_then) {
+            Ordering::Greater => format!("{} decided this session", all_now - all_then),
             Ordering::Less => format!(
                 "{} decision{} undone this session",
-                then.decided() - now.decided(),
-                if then.decided() - now.decided() == 1 {
-                    ""
-                } else {
-                    "s"
-                }
+                all_then - all_now,
+                if all_then - all_now == 1 { "" } else { "s" }
             ),
             Ordering::Equal => "decisions changed this session".to_string(),
         };
+        let withdraw = match self.sent_counts.withdrawn {
+            0 => String::new(),
+            n => format!(
+                ", and {n} sent invitation{} to withdraw",
+                if n == 1 { "" } else { "s" }
+            ),
+        };
         Some(format!(
-            "{session}; {} of {} decided in all ({} accepted, {} ignored, {} replied).",
+            "{session}; {} of {} decided in all ({} accepted, {} ignored, {} replied){withdraw}.",
             now.decided(),
             self.incoming.total,
             now.accepted,
@@ -568,15 +586,18 @@ impl App {
             let inv = &self.invitations[i as usize];
             let new = self.journal.state(inv.id).and_then(|e| e.decision());
             let old = std::mem::replace(&mut self.decisions[i as usize], new);
-            if inv.direction != Direction::Incoming || old == new {
+            if old == new {
                 continue;
             }
-            let c = cat_index(inv.category);
+            let counts = match inv.direction {
+                Direction::Incoming => &mut self.counts[cat_index(inv.category)],
+                Direction::Outgoing => &mut self.sent_counts,
+            };
             if let Some(o) = old {
-                *self.counts[c].slot(o) -= 1;
+                *counts.slot(o) -= 1;
             }
             if let Some(n) = new {
-                *self.counts[c].slot(n) += 1;
+                *counts.slot(n) += 1;
             }
         }
     }
@@ -795,6 +816,7 @@ impl App {
             Action::MarkPitches => self.mark_pitches(),
             Action::AcceptMarked => self.bulk(Decision::Accepted),
             Action::IgnoreMarked => self.bulk(Decision::Ignored),
+            Action::Withdraw => self.decide_current(Decision::Withdrawn),
             Action::Confirm(yes) => {
                 if let Mode::Confirm(bulk) = std::mem::replace(&mut self.mode, Mode::List) {
                     if yes {
@@ -1092,11 +1114,21 @@ impl App {
             return;
         };
         let inv = &self.invitations[idx as usize];
-        if inv.direction == Direction::Outgoing {
-            self.set_status("You sent this invitation: there is nothing to accept or ignore");
+        match (inv.direction, decision) {
+            (Direction::Outgoing, Decision::Withdrawn) | (Direction::Incoming, _) => {}
+            (Direction::Outgoing, _) => {
+                self.set_status(self.sent_by_you());
+                return;
+            }
+        }
+        if inv.direction == Direction::Incoming && decision == Decision::Withdrawn {
+            let sent = self.keymap.hint(&Action::Tab(4));
+            self.set_status(format!(
+                "Only an invitation you sent can be withdrawn: they are on the Sent tab ({sent})"
+            ));
             return;
         }
-        let name = crate::report::one_line(inv.from());
+        let name = crate::report::one_line(inv.counterpart());
         let id = inv.id;
         match self
             .journal
@@ -1106,11 +1138,20 @@ impl App {
                 let rows = self.indices_of(&[id]);
                 self.sync_decisions(&rows);
                 let verb = decision_verb(decision);
-                self.set_status(format!(
-                    "{verb} {name} · {} to undo",
-                    self.keymap.hint(&Action::Undo)
-                ));
-                self.advance_to_undecided(self.cursor);
+                let undo = self.keymap.hint(&Action::Undo);
+                if decision == Decision::Withdrawn {
+                    self.set_status(format!(
+                        "To withdraw on LinkedIn: your invitation to {name} · {} opens the profile · {undo} to undo",
+                        self.keymap.hint(&Action::OpenProfile)
+                    ));
+                    // The Sent tab lists every invitation, withdrawn or
+                    // not, newest first: the next one down is the next
+                    // older, where the stale ones are.
+                    self.move_to(self.cursor + 1);
+                } else {
+                    self.set_status(format!("{verb} {name} · {undo} to undo"));
+                    self.advance_to_undecided(self.cursor);
+                }
             }
             Err(e) => self.set_error(format!("Not saved: {e}")),
         }
@@ -1154,7 +1195,7 @@ impl App {
             return;
         };
         if self.invitations[idx as usize].direction == Direction::Outgoing {
-            self.set_status("You sent this invitation: there is nothing to accept or ignore");
+            self.set_status(self.sent_by_you());
             return;
         }
         let m = &mut self.marked[idx as usize];
@@ -1172,9 +1213,22 @@ impl App {
     fn refuse_on_sent_tab(&mut self) -> bool {
         let sent = self.current_tab() == Tab::Sent;
         if sent {
-            self.set_status("You sent these invitations: there is nothing to accept or ignore");
+            self.set_status(self.sent_by_you());
         }
         sent
+    }
+
+    /// Why a sent invitation takes no accept, ignore, reply or mark, and
+    /// what it does take.
+    fn sent_by_you(&self) -> String {
+        let x = self.keymap.hint(&Action::Withdraw);
+        if x.is_empty() {
+            "You sent this invitation: there is nothing to accept or ignore".into()
+        } else {
+            format!(
+                "You sent this invitation: nothing to accept or ignore · {x} marks it to withdraw"
+            )
+        }
     }
 
     /// Marks every pitch in the list, so that one key ignores them all (the
@@ -1540,6 +1594,7 @@ fn decision_verb(d: Decision) -> &'static str {
         Decision::Accepted => "Accepted",
         Decision::Ignored => "Ignored",
         Decision::Replied => "Replied to",
+        Decision::Withdrawn => "Withdrawn",
     }
 }
 

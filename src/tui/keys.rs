@@ -34,6 +34,8 @@ pub enum Action {
     MarkPitches,
     AcceptMarked,
     IgnoreMarked,
+    /// Mark an invitation you sent to withdraw on LinkedIn (Sent tab).
+    Withdraw,
     // Finding.
     Search,
     NextMatch,
@@ -170,6 +172,12 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
         "ignore the marked ones, or the whole tab",
         "all",
     ),
+    (
+        "withdraw",
+        Action::Withdraw,
+        "on the Sent tab: withdraw an invitation you sent (to do on LinkedIn)",
+        "withdraw",
+    ),
     ("search", Action::Search, "search names and notes", "search"),
     ("next_match", Action::NextMatch, "next search match", "next"),
     (
@@ -239,6 +247,7 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("mark_pitches", &["p"]),
     ("accept_marked", &["A"]),
     ("ignore_marked", &["I"]),
+    ("withdraw", &["x"]),
     ("search", &["/"]),
     ("next_match", &["n"]),
     ("prev_match", &["N"]),

@@ -48,12 +48,20 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         kind.push(Span::raw(" · "));
         kind.push(Span::raw(signals.join(", ")));
     }
+    let entry = app.journal.state(inv.id);
+    let decided = entry.and_then(|e| e.decision().map(|d| (d, e.decided_at())));
     if inv.direction == Direction::Outgoing {
         kind.insert(0, Span::raw("you sent this · "));
-        if app.is_stale(inv) {
+        if app.is_stale(inv) && decided.is_none() {
+            let x = app.keymap.hint(&Action::Withdraw);
+            let key = if x.is_empty() {
+                String::new()
+            } else {
+                format!(" ({x})")
+            };
             kind.push(Span::styled(
                 format!(
-                    " · pending {}: worth a follow-up, or withdraw it",
+                    " · pending {}: worth a follow-up, or withdraw it{key}",
                     age.long().trim_end_matches(" ago")
                 ),
                 theme.warn(),
@@ -94,24 +102,24 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         ));
     }
     lines.push(Line::raw(""));
-    if inv.direction == Direction::Incoming {
-        let entry = app.journal.state(inv.id);
-        match entry.and_then(|e| e.decision().map(|d| (d, e.decided_at()))) {
-            Some((d, at)) => {
-                let when = at
-                    .map(|at| {
-                        format!(
-                            " {} ({})",
-                            at.format("%-d %b %Y %H:%M"),
-                            Age::between(at, app.now).long()
-                        )
-                    })
-                    .unwrap_or_default();
-                lines.push(Line::from(vec![
-                    Span::styled(d.label(), theme.bold()),
-                    Span::styled(when, theme.dim()),
-                ]));
-            }
+    if inv.direction == Direction::Outgoing {
+        // Only a withdrawal is decided on a sent invitation.
+        if let Some((d, at)) = decided {
+            lines.push(decision_line(app, theme, d, at));
+            let o = app.keymap.hint(&Action::OpenProfile);
+            let open = if o.is_empty() {
+                "on their profile".to_string()
+            } else {
+                format!("{o} opens their profile")
+            };
+            lines.push(Line::styled(
+                format!("to do on LinkedIn: {open}, then Pending → Withdraw"),
+                theme.dim(),
+            ));
+        }
+    } else {
+        match decided {
+            Some((d, at)) => lines.push(decision_line(app, theme, d, at)),
             None => lines.push(Line::styled("undecided", theme.dim())),
         }
         if let Some(e) = entry {
@@ -143,6 +151,28 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         }
     }
     Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
+}
+
+/// "accepted 26 Nov 2026 14:10 (2 hours ago)".
+fn decision_line(
+    app: &App,
+    theme: Theme,
+    d: crate::journal::Decision,
+    at: Option<chrono::NaiveDateTime>,
+) -> Line<'static> {
+    let when = at
+        .map(|at| {
+            format!(
+                " {} ({})",
+                at.format("%-d %b %Y %H:%M"),
+                Age::between(at, app.now).long()
+            )
+        })
+        .unwrap_or_default();
+    Line::from(vec![
+        Span::styled(d.label(), theme.bold()),
+        Span::styled(when, theme.dim()),
+    ])
 }
 
 /// How many rows of the current invitation's pane an `area` of this size

@@ -17,6 +17,7 @@ const LIST_HINTS: &[(Action, &str)] = &[
     (Action::Accept, "accept"),
     (Action::Ignore, "ignore"),
     (Action::Reply, "reply"),
+    (Action::Withdraw, "withdraw"),
     (Action::Mark, "mark"),
     (Action::IgnoreMarked, "all"),
     (Action::Undo, "undo"),
@@ -44,9 +45,12 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
     match &app.mode {
         Mode::List => LIST_HINTS
             .iter()
-            // Your own invitations cannot be decided on: the Sent tab
-            // offers only what works there.
-            .filter(|(a, _)| app.current_tab() != Tab::Sent || !DECIDING.contains(a))
+            // Your own invitations cannot be accepted or ignored, only
+            // withdrawn: each tab offers only what works there.
+            .filter(|(a, _)| match app.current_tab() {
+                Tab::Sent => !DECIDING.contains(a),
+                _ => *a != Action::Withdraw,
+            })
             .filter_map(|(a, label)| {
                 let key = match a {
                     Action::IgnoreMarked => {

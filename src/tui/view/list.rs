@@ -15,12 +15,14 @@ use crate::stats::Age;
 use crate::tui::app::{App, Filter, Tab};
 use crate::tui::keys::Action;
 
-/// The mark of a decision: ✓ accepted, ✗ ignored, ↩ replied.
+/// The mark of a decision: ✓ accepted, ✗ ignored, ↩ replied, ⊘ (a sent
+/// invitation) to withdraw.
 pub fn decision_mark(d: Option<Decision>) -> &'static str {
     match d {
         Some(Decision::Accepted) => "✓",
         Some(Decision::Ignored) => "✗",
         Some(Decision::Replied) => "↩",
+        Some(Decision::Withdrawn) => "⊘",
         None => " ",
     }
 }

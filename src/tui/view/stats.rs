@@ -166,8 +166,12 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             o.get(Category::GreetingOnly),
             o.get(Category::Default),
         )));
+        let withdrawn = match app.sent_counts.withdrawn {
+            0 => String::new(),
+            n => format!(" · {n} to withdraw"),
+        };
         lines.push(Line::raw(format!(
-            "                {stale} still pending after {} days",
+            "                {stale} still pending after {} days{withdrawn}",
             app.stale_after_days
         )));
     }
