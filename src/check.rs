@@ -371,7 +371,14 @@ mod tests {
             Some("Samm".into()),
             "Sam is short: exact only"
         );
+        assert_eq!(
+            other("Hi Will, we met at the summit."),
+            Some("Will".into()),
+            "a name that is also a word, set off by a comma"
+        );
         for theirs in [
+            "Hi Great meeting you at the summit.",
+            "Hi Hope you are well, we met at the summit.",
             "Hi Sam, we met at the summit.",
             "hi sam, we met.",
             "Dear Ms. Rivera, we met.",

@@ -471,9 +471,18 @@ impl Classifier {
                 .collect(),
             names_someone: g.names_someone(),
         });
-        let greets_other = greeting
-            .as_ref()
-            .and_then(|g| greets_other(g, &names.recipient, &mut s.fold));
+        // A name word straight into the sentence ("Hi Great meeting you")
+        // may be an ordinary word that was capitalised.
+        let delimited =
+            found.is_some_and(|g| g.end > g.name_words().last().map_or(g.start, |w| w.1));
+        let greets_other = greeting.as_ref().and_then(|g| {
+            greets_other(
+                g,
+                &names.recipient,
+                (!delimited).then_some(&self.lists.generic_words),
+                &mut s.fold,
+            )
+        });
         let people = body::People {
             sender: &names.sender,
             recipient: &names.recipient,
@@ -610,23 +619,31 @@ impl Classifier {
 /// otherwise a greeting that names someone makes it greeting-only.
 /// The name words of a salutation that names someone, when the recipient
 /// is known and none of them is a word of the recipient's name or
-/// matches their first or last name (the spec's "matches").
-fn greets_other(g: &Greeting, recipient: &names::NameWords, buf: &mut String) -> Option<String> {
+/// matches their first or last name (the spec's "matches"). Words in
+/// `ordinary` (the generic words, given when no delimiter ends the
+/// greeting) are not taken for a name here: "Hi Great meeting you" and
+/// "Hi Hope you are well" greet nobody else, while "Hi Will," still does.
+/// The group is not changed by this; it is a hint for the reader.
+fn greets_other(
+    g: &Greeting,
+    recipient: &names::NameWords,
+    ordinary: Option<&lists::FastSet<String>>,
+    buf: &mut String,
+) -> Option<String> {
     if g.form != GreetingForm::Salutation || !g.names_someone || recipient.len() == 0 {
         return None;
     }
-    let named: Vec<&str> = g
-        .name_words
-        .iter()
-        .filter(|w| w.kind == NameWordKind::Name)
-        .map(|w| w.text.as_str())
-        .collect();
-    let theirs = named.iter().any(|w| {
+    let mut named: Vec<&str> = Vec::new();
+    let mut theirs = false;
+    for w in g.name_words.iter().filter(|w| w.kind == NameWordKind::Name) {
         buf.clear();
-        normalise::fold_into(w, buf);
-        recipient.has(buf) || recipient.matches_first(buf) || recipient.matches_last(buf)
-    });
-    (!theirs).then(|| named.join(" "))
+        normalise::fold_into(&w.text, buf);
+        theirs |= recipient.has(buf) || recipient.matches_first(buf) || recipient.matches_last(buf);
+        if !ordinary.is_some_and(|o| o.contains(buf.as_str())) {
+            named.push(&w.text);
+        }
+    }
+    (!theirs && !named.is_empty()).then(|| named.join(" "))
 }
 
 fn category(customised: bool, names_someone: bool) -> Category {
