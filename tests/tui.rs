@@ -466,9 +466,19 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     );
     drop(app);
     // Kept for the next run, and in the action list.
-    let app = sample_app(dir.path());
+    let mut app = sample_app(dir.path());
     assert_eq!(app.sent_counts.withdrawn, 1);
     assert_eq!(app.farewell(), None);
+    // A withdrawal from before counts in all, not in this session.
+    app.update(Action::Tab(0));
+    app.update(Action::Reply);
+    app.update(Action::ComposeSave);
+    assert_eq!(
+        app.farewell().as_deref(),
+        Some(
+            "1 decided this session; 1 of 135 decided in all (0 accepted, 0 ignored, 1 replied), and 1 sent invitation to withdraw."
+        )
+    );
     let mut out = Vec::new();
     invitriage::export::write_actions(
         &mut out,
