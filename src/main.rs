@@ -23,10 +23,10 @@ use invitriage::tui::keys::{Action, Keymap};
 ///
 /// Reads Invitations.csv from LinkedIn's data export (or the export .zip
 /// itself, or the folder it unzips to), sorts every invitation into three
-/// groups — customised,
-/// greeting-only, default — and lets you accept, ignore or reply to them with
-/// single keys. With no FILE the bundled fictional sample is used; `-`
-/// reads the file from standard input.
+/// groups — customised, greeting-only, default — and lets you accept, ignore
+/// or reply to them with single keys, and withdraw the stale ones you sent.
+/// With no FILE the bundled fictional sample is used; `-` reads the file
+/// from standard input.
 ///
 /// Get your export: LinkedIn → Settings → Data privacy → Get a copy of your
 /// data → "Invitations" (or the larger archive).
