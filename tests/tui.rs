@@ -431,7 +431,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
         status_text(&app)
     );
     app.update(Action::Withdraw);
-    assert_eq!(app.cursor, last, "the last row stays put");
+    assert_eq!(app.cursor, last - 2, "none below: up to the next stale one");
     assert_eq!(
         status_text(&app),
         format!(
@@ -440,6 +440,8 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     );
     assert_eq!(app.sent_counts.withdrawn, 2);
     assert_eq!(app.progress().0, 0, "the received ones are untouched");
+    assert!(screen(&app, 120, 30).contains("or withdraw it (x)"));
+    app.update(Action::Last);
     let shown = screen(&app, 120, 30);
     assert!(shown.contains(" ⊘ "), "{shown}");
     assert!(shown.contains("withdrawn 25 Nov 2026"), "{shown}");
@@ -464,6 +466,30 @@ fn sent_invitations_are_withdrawn_not_accepted() {
         "{}",
         status_text(&app)
     );
+    // One key per stale invitation, from wherever the cursor is.
+    let stale = app.stale_count;
+    app.update(Action::First);
+    for _ in 1..stale {
+        app.update(Action::Withdraw);
+        assert!(!status_text(&app).contains("no stale invitation left"));
+    }
+    let first = app.cursor;
+    app.update(Action::Withdraw);
+    assert!(
+        status_text(&app).ends_with(" · no stale invitation left"),
+        "{}",
+        status_text(&app)
+    );
+    assert_eq!(app.cursor, first);
+    assert_eq!(
+        app.sent_counts.withdrawn,
+        stale + 1,
+        "and the newest one, withdrawn first"
+    );
+    for _ in 0..stale {
+        app.update(Action::Undo);
+    }
+    assert_eq!(app.sent_counts.withdrawn, 1);
     drop(app);
     // Kept for the next run, and in the action list.
     let mut app = sample_app(dir.path());

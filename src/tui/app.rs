@@ -1144,16 +1144,34 @@ impl App {
                         "To withdraw on LinkedIn: your invitation to {name} · {} opens the profile · {undo} to undo",
                         self.keymap.hint(&Action::OpenProfile)
                     ));
-                    // The Sent tab lists every invitation, withdrawn or
-                    // not, newest first: the next one down is the next
-                    // older, where the stale ones are.
-                    self.move_to(self.cursor + 1);
+                    self.advance_to_stale();
                 } else {
                     self.set_status(format!("{verb} {name} · {undo} to undo"));
                     self.advance_to_undecided(self.cursor);
                 }
             }
             Err(e) => self.set_error(format!("Not saved: {e}")),
+        }
+    }
+
+    /// On the Sent tab (newest first, so the stale ones are at the
+    /// bottom), moves to the next stale invitation not yet withdrawn: below
+    /// the cursor, else above it; says so when none is left.
+    fn advance_to_stale(&mut self) {
+        let open = |app: &App, r: usize| {
+            let i = app.rows[r] as usize;
+            app.decisions[i].is_none() && app.is_stale(&app.invitations[i])
+        };
+        let next = (self.cursor + 1..self.rows.len())
+            .chain((0..self.cursor).rev())
+            .find(|&r| open(self, r));
+        match next {
+            Some(r) => self.move_to(r),
+            None => {
+                if let Some(status) = &mut self.status {
+                    status.text = format!("{} · no stale invitation left", status.text);
+                }
+            }
         }
     }
 
