@@ -330,6 +330,12 @@ pub fn stats_text<T: Item, W: Write>(
         if stale.len() > 10 {
             writeln!(w, "    … and {} more", stale.len() - 10)?;
         }
+        write_wrapped(
+            w,
+            "mark the ones to withdraw on the triage screen's Sent tab; `invitriage export` then lists them",
+            "  ",
+            width,
+        )?;
     }
     if !import.skipped.is_empty() {
         writeln!(w)?;

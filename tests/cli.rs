@@ -1448,6 +1448,10 @@ fn stats_outgoing_lists_stale_sent_invitations() {
         out.contains("sent and still pending after 21 days: 15"),
         "{out}"
     );
+    assert!(
+        out.contains("\n  mark the ones to withdraw on the triage screen's Sent tab;"),
+        "{out}"
+    );
     env.file("c.toml", "[sent]\nstale_after_days = 60\n");
     let (_, json, _) = env.run(&[
         "--config",
