@@ -1,6 +1,10 @@
 //! End to end: the real binary in a pseudo-terminal, driven by key presses,
 //! its screen read back through a terminal emulator (vt100), as a person
 //! would see it.
+//!
+//! Unix only: the pseudo-terminal, the signals and the hang-up they test
+//! are Unix ones.
+#![cfg(unix)]
 
 use std::io::Write;
 use std::path::Path;

@@ -4,13 +4,17 @@
 use std::io::{IsTerminal, Write};
 use std::process::Command;
 
-/// The editor command: `$VISUAL`, else `$EDITOR`, else `vi`.
+/// The editor when neither `$VISUAL` nor `$EDITOR` is set: `vi` is on
+/// every Unix, Notepad on every Windows.
+const DEFAULT_EDITOR: &str = if cfg!(windows) { "notepad" } else { "vi" };
+
+/// The editor command: `$VISUAL`, else `$EDITOR`, else [`DEFAULT_EDITOR`].
 pub fn editor_command() -> String {
     ["VISUAL", "EDITOR"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .find(|v| !v.trim().is_empty())
-        .unwrap_or_else(|| "vi".to_string())
+        .unwrap_or_else(|| DEFAULT_EDITOR.to_string())
 }
 
 /// Writes `text` to a private temp file, runs the editor on it (the terminal
@@ -30,7 +34,7 @@ pub fn edit(text: &str) -> Result<String, String> {
     let path = file.path().to_path_buf();
     // `$EDITOR` may carry arguments (`code --wait`): split on white space.
     let mut parts = cmd.split_whitespace();
-    let program = parts.next().unwrap_or("vi");
+    let program = parts.next().unwrap_or(DEFAULT_EDITOR);
     let mut command = Command::new(program);
     command.args(parts).arg(&path);
     // With the export on standard input (`invitriage -`), an editor reading

@@ -103,14 +103,22 @@ fn restore() {
     }
 }
 
+/// SIGHUP's number: the exit status of a hang-up is 128 plus it. Windows
+/// has no hang-up signal; there the terminal is never found gone.
+#[cfg(unix)]
+const SIGHUP: i32 = signal_hook::consts::SIGHUP;
+#[cfg(not(unix))]
+const SIGHUP: i32 = 1;
+
 /// On SIGTERM or SIGHUP, restore the terminal and exit from a watcher
 /// thread. The event loop also checks the flag, but when the terminal is
 /// gone (SIGHUP) crossterm can spin inside `poll` and never return to it
 /// (crossterm-rs/crossterm#793), so waiting for the loop is not enough.
 /// Exiting at any moment is safe: every decision is fsync'd before the
 /// screen shows it, and a line cut short is repaired on the next start.
+#[cfg(unix)]
 fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
-    use signal_hook::consts::{SIGHUP, SIGTERM};
+    use signal_hook::consts::SIGTERM;
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
     std::thread::Builder::new()
         .name("signals".into())
@@ -123,6 +131,13 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
                 std::process::exit(128 + sig);
             }
         })?;
+    Ok(())
+}
+
+/// Windows sends no SIGTERM or SIGHUP to watch for; closing the console
+/// ends the process, and every decision is on disk already.
+#[cfg(not(unix))]
+fn watch_signals(_flag: Arc<AtomicI32>) -> io::Result<()> {
     Ok(())
 }
 
@@ -154,7 +169,7 @@ fn event_loop(
             // it (`trap '' HUP`, nohup) keeps it from the app, whose reads
             // then end at once, forever. Leave as on a hang-up.
             if had_terminal && !has_terminal() {
-                return Ok(Ended::Signal(signal_hook::consts::SIGHUP));
+                return Ok(Ended::Signal(SIGHUP));
             }
         };
         let action = match ev {
