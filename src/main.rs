@@ -486,9 +486,19 @@ fn output_width(otherwise: usize) -> usize {
 /// Unix tools; other write errors (a full disk) are failures that say so.
 fn output<T>(result: io::Result<T>) -> Result<T, Failure> {
     match result {
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => std::process::exit(0),
+        Err(e) if is_closed_pipe(&e) => std::process::exit(0),
         other => other.map_err(|e| Failure(format!("cannot write the output: {e}"))),
     }
+}
+
+/// Whether a write failed because the reader went away (`| head`). Windows
+/// says so as `ERROR_NO_DATA` (std's `BrokenPipe`) or, from some pipes
+/// (Wine's among them), `ERROR_PIPE_NOT_CONNECTED`, which std leaves
+/// uncategorised.
+fn is_closed_pipe(e: &io::Error) -> bool {
+    const ERROR_PIPE_NOT_CONNECTED: i32 = 233;
+    e.kind() == io::ErrorKind::BrokenPipe
+        || (cfg!(windows) && e.raw_os_error() == Some(ERROR_PIPE_NOT_CONNECTED))
 }
 
 /// Loads and classifies an export, telling the user on stderr about rows that

@@ -85,11 +85,15 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
 /// `eprintln!`, which panics, and so aborts, when the terminal is gone.
 fn init() -> io::Result<DefaultTerminal> {
     crossterm::terminal::enable_raw_mode()?;
-    crossterm::execute!(
-        io::stdout(),
-        crossterm::terminal::EnterAlternateScreen,
-        crossterm::event::EnableBracketedPaste
-    )?;
+    crossterm::execute!(io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    // A legacy Windows console (no virtual-terminal sequences) cannot do
+    // bracketed paste: there a paste arrives as keys, each decision it
+    // makes undoable, rather than the app not starting at all.
+    if let Err(e) = crossterm::execute!(io::stdout(), crossterm::event::EnableBracketedPaste)
+        && e.kind() != io::ErrorKind::Unsupported
+    {
+        return Err(e);
+    }
     ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))
 }
 
