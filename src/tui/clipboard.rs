@@ -1,10 +1,11 @@
 //! Copying text: OSC 52 (works over SSH and inside tmux), plus the platform's
-//! clipboard command when one is installed.
+//! clipboard: its command when one is installed, the clipboard API on
+//! Windows (`clipboard-win`).
 //!
-//! Written by hand rather than with a clipboard crate: the crates (arboard,
-//! copypasta) link X11/Wayland libraries and cannot reach a local clipboard
-//! over SSH at all, while OSC 52 is a one-line escape sequence the terminal
-//! itself carries out.
+//! Written by hand rather than with a cross-platform clipboard crate: those
+//! (arboard, copypasta) link X11/Wayland libraries and cannot reach a local
+//! clipboard over SSH at all, while OSC 52 is a one-line escape sequence the
+//! terminal itself carries out.
 
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -33,8 +34,16 @@ const NATIVE: &[(&str, &[&str])] = &[
     ("clip.exe", &[]),
 ];
 
-/// Pipes `text` to the first clipboard command that runs; its name, or None.
+/// Puts `text` on the platform's clipboard: on Windows through its API,
+/// elsewhere by piping it to the first clipboard command that runs. Says
+/// how, or None.
 pub fn native_copy(text: &str) -> Option<&'static str> {
+    // As UTF-16 text (CF_UNICODETEXT), which every program reads right;
+    // `clip.exe` reads its input in a code page and mangles "Zoë".
+    #[cfg(windows)]
+    if clipboard_win::set_clipboard_string(text).is_ok() {
+        return Some("the Windows clipboard");
+    }
     for (cmd, args) in NATIVE {
         let child = Command::new(cmd)
             .args(*args)
