@@ -1114,19 +1114,21 @@ impl App {
             return;
         };
         let inv = &self.invitations[idx as usize];
+        // A sent invitation can only be withdrawn, a received one only not.
         match (inv.direction, decision) {
-            (Direction::Outgoing, Decision::Withdrawn) | (Direction::Incoming, _) => {}
+            (Direction::Outgoing, Decision::Withdrawn) => {}
             (Direction::Outgoing, _) => {
                 self.set_status(self.sent_by_you());
                 return;
             }
-        }
-        if inv.direction == Direction::Incoming && decision == Decision::Withdrawn {
-            let sent = self.keymap.hint(&Action::Tab(4));
-            self.set_status(format!(
-                "Only an invitation you sent can be withdrawn: they are on the Sent tab ({sent})"
-            ));
-            return;
+            (Direction::Incoming, Decision::Withdrawn) => {
+                let sent = self.keymap.hint(&Action::Tab(4));
+                self.set_status(format!(
+                    "Only an invitation you sent can be withdrawn: they are on the Sent tab ({sent})"
+                ));
+                return;
+            }
+            (Direction::Incoming, _) => {}
         }
         let name = crate::report::one_line(inv.counterpart());
         let id = inv.id;
