@@ -453,6 +453,18 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     app.update(Action::Stats);
     assert!(screen(&app, 100, 40).contains("· 2 to withdraw"));
     app.update(Action::Cancel);
+    app.update(Action::Help);
+    let top = screen(&app, 120, 60);
+    assert!(
+        top.contains("on the Sent tab: withdraw an invitation you sent"),
+        "{top}"
+    );
+    for _ in 0..5 {
+        app.update(Action::PageDown);
+    }
+    let bottom = screen(&app, 120, 60);
+    assert!(bottom.contains("⊘ to withdraw (one you sent)"), "{bottom}");
+    app.update(Action::Cancel);
     assert_eq!(
         app.farewell().as_deref(),
         Some(

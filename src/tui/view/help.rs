@@ -107,9 +107,10 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let plain = ratatui::style::Style::new();
     prose(
         &mut out,
-        "✓ accepted   ✗ ignored   ↩ replied   • marked   old: a sent invitation still pending",
+        "✓ accepted   ✗ ignored   ↩ replied   • marked   ⊘ to withdraw (one you sent)",
         plain,
     );
+    prose(&mut out, "old: a sent invitation still pending", plain);
     prose(
         &mut out,
         "ctx context · rsn reason · off offer · pitch sells or recruits",
