@@ -1,0 +1,1348 @@
+//! Unit tests of the import: formats, encodings, errors, and the chunked
+//! and fast paths checked against the careful one.
+
+use super::rows::{QuoteFault, check_quotes};
+use super::*;
+
+/// Whether a record read from its start ends outside quotes: what says
+/// that a chunk was cut inside a note. (A wrong "no" costs only a
+/// second reading, so no output test can see one.)
+#[test]
+fn a_record_ends_outside_quotes_or_not() {
+    for (raw, ends) in [
+        (&b"a,b\n"[..], true),
+        // The text ran out: the record may go on.
+        (b"a,b", false),
+        (b"a,b\r\n\n", true),
+        (b"a,\"b\nc\"\n", true),
+        (b"a,\"say \"\"hi\"\"\"\n", true),
+        (b"", true),
+        (b"a,\"b\n", false),
+        (b"a,\"b\nc", false),
+        (b"a,\"b\"\"\n", false),
+        // A second record after the first: not one record.
+        (b"a,b\nc,d\n", false),
+    ] {
+        assert_eq!(
+            ends_outside_quotes(raw),
+            ends,
+            "{}",
+            String::from_utf8_lossy(raw)
+        );
+    }
+}
+
+fn dt(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d)
+        .unwrap()
+        .and_hms_opt(h, min, 0)
+        .unwrap()
+}
+
+#[test]
+fn parses_linkedin_dates() {
+    assert_eq!(
+        parse_sent_at("7/8/26, 3:43 PM"),
+        Some(dt(2026, 7, 8, 15, 43))
+    );
+    assert_eq!(
+        parse_sent_at("12/20/26, 12:01 AM"),
+        Some(dt(2026, 12, 20, 0, 1))
+    );
+    assert_eq!(
+        parse_sent_at("12/20/26, 12:01 PM"),
+        Some(dt(2026, 12, 20, 12, 1))
+    );
+    assert_eq!(
+        parse_sent_at("7/8/2026, 3:43 PM"),
+        Some(dt(2026, 7, 8, 15, 43))
+    );
+    assert_eq!(
+        parse_sent_at("7/8/26, 3:43\u{202f}PM"),
+        Some(dt(2026, 7, 8, 15, 43))
+    );
+    assert_eq!(
+        parse_sent_at("7/8/26, 3:43\u{a0}pm"),
+        Some(dt(2026, 7, 8, 15, 43))
+    );
+    assert_eq!(
+        parse_sent_at("7/8/26, 3:43PM"),
+        Some(dt(2026, 7, 8, 15, 43))
+    );
+    assert_eq!(
+        parse_sent_at("7/8/26, 3:43:59 PM"),
+        dt(2026, 7, 8, 15, 43).checked_add_signed(chrono::TimeDelta::seconds(59))
+    );
+    assert_eq!(
+        parse_sent_at("7/8/2026 15:43"),
+        Some(dt(2026, 7, 8, 15, 43))
+    );
+    assert_eq!(parse_sent_at("7/8/26"), Some(dt(2026, 7, 8, 0, 0)));
+}
+
+proptest::proptest! {
+    /// The byte-by-byte reading of LinkedIn's form agrees with the
+    /// general one wherever it answers.
+    #[test]
+    fn linkedin_form_agrees(s in "[0-9]{1,3}/[0-9]{1,3}/[0-9]{1,5}, [0-9]{1,3}:[0-9]{1,3} [AP]M", t in "[0-9/:, APM]{0,20}") {
+        for s in [s.as_str(), t.as_str()] {
+            if let Some(fast) = linkedin_form(s.as_bytes()) {
+                let general = parse_sent_at(&format!(" {s}"));
+                proptest::prop_assert_eq!(Some(fast), general, "{:?}", s);
+            }
+        }
+    }
+
+    /// Reading a run of rows with the last date kept gives what reading
+    /// each on its own gives, whatever repeats, changes or breaks.
+    #[test]
+    fn sent_at_reader_agrees(rows in proptest::collection::vec(
+        proptest::prop_oneof![
+            "1[0-2]/[1-3]/(2[5-7]|202[5-7]), (1|12):0[0-5] [AP]M",
+            "[0-9]{1,3}/[0-9]{1,3}/[0-9]{1,5}, [0-9]{1,3}:[0-9]{1,3} [AP]M",
+            "[0-9/:, APMT-]{0,20}",
+            "1/2/26,[ ,]{0,2}3:0[0-9]( PM)?",
+        ],
+        0..40,
+    )) {
+        let mut reader = SentAtReader::default();
+        for s in &rows {
+            proptest::prop_assert_eq!(reader.parse(s), parse_sent_at(s), "{:?}", s);
+        }
+    }
+}
+
+/// The fast path of [`parse_sent_at`] takes LinkedIn's own form, and
+/// leaves every other form (or a broken one) to the general reading.
+#[test]
+fn the_fast_path_takes_linkedins_form_only() {
+    for (s, expected) in [
+        ("7/8/26, 3:43 PM", dt(2026, 7, 8, 15, 43)),
+        ("12/31/2026, 11:59 AM", dt(2026, 12, 31, 11, 59)),
+        ("10/10/26, 12:00 PM", dt(2026, 10, 10, 12, 0)),
+        ("1/1/26, 12:05 AM", dt(2026, 1, 1, 0, 5)),
+    ] {
+        assert_eq!(linkedin_form(s.as_bytes()), Some(expected), "{s}");
+    }
+    for s in [
+        "2026-07-08T15:43",
+        "7/8/2026 15:43",
+        "7/8/26, 3:43PM",
+        "7/8/26, 3:43 PM ",
+        "123/8/26, 3:43 PM",
+        "7/8/265, 3:43 PM",
+        "7/008/26, 3:43 PM",
+        "7/8/26, 3:043 PM",
+        "7/8/2, 3:43 PM",
+        "7-8/26, 3:43 PM",
+        "7/8/26, 13:43 PM",
+        "7/8/26, 0:43 AM",
+        "7/8/26, 3:4 PM",
+        "7/8/26, 3:434 PM",
+        "2/30/26, 3:43 PM",
+    ] {
+        assert_eq!(linkedin_form(s.as_bytes()), None, "{s}");
+    }
+}
+
+#[test]
+fn sent_at_reader_rereads_a_changed_date() {
+    let mut reader = SentAtReader::default();
+    // In order: a repeat, a longer date part that starts with the last,
+    // a bad clock, no comma, a new day, a date that is not one, and a
+    // date part differing only in its last byte.
+    for (s, want) in [
+        ("7/8/26, 3:43 PM", Some("2026-07-08 15:43:00")),
+        ("7/8/26, 9:05 AM", Some("2026-07-08 09:05:00")),
+        ("7/8/2026, 9:05 AM", Some("2026-07-08 09:05:00")),
+        ("7/8/26, 13:05 AM", None),
+        ("7/8/26 15:43", Some("2026-07-08 15:43:00")),
+        ("7/9/26, 12:00 AM", Some("2026-07-09 00:00:00")),
+        ("2/30/26, 1:00 AM", None),
+        ("7/9/26, 1:00 PM", Some("2026-07-09 13:00:00")),
+        ("7/9/27, 1:00 PM", Some("2027-07-09 13:00:00")),
+    ] {
+        let got = reader.parse(s).map(|d| d.to_string());
+        assert_eq!(got.as_deref(), want, "{s}");
+    }
+    // Its own fast path took the LinkedIn form, the repeat included.
+    assert_eq!(
+        reader.linkedin_form(b"7/9/27, 2:00 PM"),
+        Some(dt(2027, 7, 9, 14, 0))
+    );
+    assert_eq!(reader.linkedin_form(b"7/9/27 14:00"), None);
+}
+
+#[test]
+fn parses_iso_dates() {
+    assert_eq!(
+        parse_sent_at("2026-07-08T15:43:00"),
+        Some(dt(2026, 7, 8, 15, 43))
+    );
+    assert_eq!(
+        parse_sent_at("2026-07-08 15:43:00 UTC"),
+        Some(dt(2026, 7, 8, 15, 43))
+    );
+    assert_eq!(
+        parse_sent_at("2026-07-08T15:43:00+02:00"),
+        Some(dt(2026, 7, 8, 15, 43))
+    );
+    assert_eq!(
+        parse_sent_at("2026-07-08T15:43Z"),
+        Some(dt(2026, 7, 8, 15, 43))
+    );
+    assert_eq!(parse_sent_at("2026-07-08"), Some(dt(2026, 7, 8, 0, 0)));
+}
+
+#[test]
+fn rejects_bad_dates() {
+    for bad in [
+        "",
+        "yesterday",
+        "13/1/26, 1:00 PM",
+        "2/30/26, 1:00 PM",
+        "7/8/226, 1:00 PM",
+        "7/8/26, 25:00 PM",
+        "7/8/26, 13:00 PM",
+        "7/8/26, 0:10 AM",
+        "7/8/26, 3:43 XM",
+        "7/8/26, 3:4 PM",
+        "7/8/26, 24:00",
+        "+7/8/26, 3:43 PM",
+        "7/+8/26, 3:43 PM",
+        "7/8/26/1, 3:43 PM",
+        "7/8/+6, 3:43 PM",
+        "7/8/26, 3:43:7 PM",
+        "7/8/26, 3:43:07:01 PM",
+    ] {
+        assert_eq!(parse_sent_at(bad), None, "{bad:?}");
+    }
+}
+
+const H: &str = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+
+fn row(n: usize, note: &str) -> String {
+    format!(
+        "Person {n},Colleen Ruiz,\"11/{}/26, 4:02 PM\",{note},INCOMING,https://www.linkedin.com/in/p{n},https://www.linkedin.com/in/colleen\n",
+        n % 28 + 1
+    )
+}
+
+fn load_str(s: &str) -> Import {
+    load_bytes("t.csv", s.as_bytes()).unwrap()
+}
+
+fn lines(import: &Import) -> Vec<u32> {
+    import.invitations.iter().map(|i| i.line).collect()
+}
+
+#[test]
+fn reads_rows_with_their_lines() {
+    let text = format!(
+        "{H}{}{}\"\"\n{}",
+        row(1, ""),
+        row(2, "\"Hi, you\nthere\""),
+        row(3, "x")
+    );
+    let i = load_str(&text);
+    assert_eq!(lines(&i), vec![2, 3, 6]);
+    assert_eq!(i.invitations[1].message(), "Hi, you\nthere");
+    assert!(i.skipped.is_empty(), "{:?}", i.skipped);
+}
+
+#[test]
+fn lines_count_crlf_blank_lines_and_lone_cr() {
+    let text = format!("{H}{}\n{}{}", row(1, ""), row(2, "\"a\nb\""), row(3, ""));
+    assert_eq!(lines(&load_str(&text)), vec![2, 4, 6]);
+    let crlf = text.replace('\n', "\r\n");
+    assert_eq!(lines(&load_str(&crlf)), vec![2, 4, 6]);
+    let cr = text.replace('\n', "\r");
+    assert_eq!(lines(&load_str(&cr)), vec![2, 4, 6]);
+    assert_eq!(load_str(&cr).invitations[1].message(), "a\nb");
+}
+
+#[test]
+fn a_broken_quote_is_reported_and_the_swallowed_rows_read_again() {
+    // Row 3's note opens a quote and never closes it: the csv crate reads
+    // row 4 into it, up to the quote before row 4's date.
+    let text = format!(
+        "{H}{}{}{}{}",
+        row(1, ""),
+        row(2, "\"Hi, great talk"),
+        row(3, ""),
+        row(4, "")
+    );
+    for text in [text.clone(), text.replace('\n', "\r\n")] {
+        let i = load_str(&text);
+        assert_eq!(lines(&i), vec![2, 4, 5], "{:?}", i.skipped);
+        assert_eq!(i.skipped.len(), 1);
+        assert_eq!(i.skipped[0].line, 3);
+        assert!(
+            i.skipped[0].reason.contains("never closed"),
+            "{}",
+            i.skipped[0].reason
+        );
+        assert!(
+            i.skipped[0].reason.contains("line 4"),
+            "{}",
+            i.skipped[0].reason
+        );
+    }
+}
+
+#[test]
+fn a_broken_quote_that_makes_a_whole_row_is_still_caught() {
+    // Unquoted dates: the open quote of row 2 runs to the quote of row
+    // 3's note, and the csv crate makes seven fields of the two rows.
+    let text = format!(
+        "{H}A,B,2026-07-08T15:43,\"Hi there,INCOMING,u1,u2\nC,D,2026-07-08T15:43,\"Nice to meet you\",INCOMING,u3,u4\nE,F,2026-07-08T15:43,,INCOMING,u5,u6\n"
+    );
+    let i = load_str(&text);
+    assert_eq!(lines(&i), vec![3, 4], "{:?}", i.skipped);
+    assert_eq!(
+        i.skipped.iter().map(|s| s.line).collect::<Vec<_>>(),
+        vec![2]
+    );
+}
+
+#[test]
+fn a_quote_open_to_the_end_of_the_file_recovers_the_rest() {
+    let text = format!(
+        "{H}A,B,2026-07-08T15:43,\"Hi there,INCOMING,u1,u2\nC,D,2026-07-08T15:43,,INCOMING,u3,u4\nE,F,2026-07-08T15:43,,INCOMING,u5,u6\n"
+    );
+    let i = load_str(&text);
+    assert_eq!(lines(&i), vec![3, 4], "{:?}", i.skipped);
+    assert!(
+        i.skipped[0].reason.contains("lines 3–4"),
+        "{}",
+        i.skipped[0].reason
+    );
+}
+
+#[test]
+fn an_unclosed_quote_on_the_last_line_is_named() {
+    let text = format!("{H}{}A,B,\"7/8/26, 3:43 PM\",\"Hi there", row(1, ""));
+    let i = load_str(&text);
+    assert_eq!(i.invitations.len(), 1);
+    assert_eq!(i.skipped[0].line, 3);
+    assert!(
+        i.skipped[0].reason.contains("never closed"),
+        "{}",
+        i.skipped[0].reason
+    );
+}
+
+#[test]
+fn a_stray_quote_inside_a_long_note_keeps_the_row() {
+    let text = format!("{H}{}", row(1, "\"Line one\nI said \"hi\" there\""));
+    let i = load_str(&text);
+    assert_eq!(i.invitations.len(), 1, "{:?}", i.skipped);
+}
+
+#[test]
+fn check_quotes_tells_the_faults() {
+    assert_eq!(check_quotes(b"a,\"b\nc\",d\n"), None);
+    assert_eq!(check_quotes(b"a,\"b \"\"c\"\"\",d\n"), None);
+    assert_eq!(
+        check_quotes(b"a,\"b\nc,\"d"),
+        Some(QuoteFault {
+            open: 2,
+            unclosed: false
+        })
+    );
+    assert_eq!(
+        check_quotes(b"a,\"b\nc,d"),
+        Some(QuoteFault {
+            open: 2,
+            unclosed: true
+        })
+    );
+}
+
+#[test]
+fn header_in_any_order_with_extra_columns_and_bom() {
+    let text = "\u{feff}Direction,Extra,Message,Sent At,To,From\nOUTGOING,x,\"Hi, \"\"you\"\"\",2026-07-08T15:43,B,A\n";
+    let i = load_str(text);
+    assert_eq!(i.encoding, TextEncoding::Utf8Bom);
+    assert_eq!(i.invitations[0].message(), "Hi, \"you\"");
+    assert_eq!(i.invitations[0].from(), "A");
+    assert_eq!(i.invitations[0].direction, Direction::Outgoing);
+    assert!(i.without_profile_urls);
+}
+
+/// `text` in Windows-1252, as an old spreadsheet saves it.
+fn cp1252(text: &str) -> Vec<u8> {
+    encoding_rs::WINDOWS_1252.encode(text).0.into_owned()
+}
+
+#[test]
+fn encodings() {
+    let text = format!("{H}Ren\u{e9} Ngo,B,\"7/8/26, 3:43 PM\",,INCOMING,u1,u2\n");
+    let utf16le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let utf16be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let cases: Vec<(Vec<u8>, TextEncoding)> = vec![
+        (text.as_bytes().to_vec(), TextEncoding::Utf8),
+        (
+            [&[0xFF, 0xFE][..], &utf16le].concat(),
+            TextEncoding::Utf16Le,
+        ),
+        (
+            [&[0xFE, 0xFF][..], &utf16be].concat(),
+            TextEncoding::Utf16Be,
+        ),
+        (utf16le, TextEncoding::Utf16LeNoBom),
+        (utf16be, TextEncoding::Utf16BeNoBom),
+    ];
+    for (bytes, encoding) in cases {
+        let i = load_bytes("t.csv", &bytes).unwrap();
+        assert_eq!(i.encoding, encoding);
+        assert_eq!(i.invitations[0].from(), "Ren\u{e9} Ngo", "{encoding:?}");
+        // Only a guess at the encoding is worth a notice.
+        let expected: &[&str] = match encoding {
+            TextEncoding::Utf16LeNoBom => {
+                &["t.csv: the file has no byte-order mark; read it as UTF-16LE"]
+            }
+            TextEncoding::Utf16BeNoBom => {
+                &["t.csv: the file has no byte-order mark; read it as UTF-16BE"]
+            }
+            _ => &[],
+        };
+        assert_eq!(i.notices(), expected, "{encoding:?}");
+    }
+    let i = load_bytes("t.csv", &cp1252(&text)).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
+    assert_eq!(i.invitations[0].from(), "Ren\u{e9} Ngo");
+    assert!(i.notices()[0].contains("Windows-1252"));
+}
+
+#[test]
+fn a_source_names_itself() {
+    let path = |p: &str| Source::from_arg(Some(PathBuf::from(p)));
+    assert_eq!(Source::from_arg(None).short_name(), "sample");
+    assert_eq!(path("-").short_name(), "stdin");
+    assert_eq!(path("dir/Invitations.csv").short_name(), "Invitations.csv");
+    assert_eq!(path("/").short_name(), "/");
+    assert_eq!(
+        path("dir/Invitations.csv").to_string(),
+        "dir/Invitations.csv"
+    );
+    assert_eq!(Source::Sample.to_string(), SAMPLE_NAME);
+}
+
+#[test]
+fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(H.as_bytes());
+    bytes.extend_from_slice(b"Ren\xE9,B,2026-07-08T15:43,,INCOMING,u1,u2\n");
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.invitations[0].from(), "Ren\u{fffd}");
+    assert_eq!(i.replaced_rows, 1);
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row holds bytes that are not UTF-8 although the file says it is; shown as \u{fffd}"
+        ]
+    );
+    bytes.extend_from_slice(b"Ana,B,2026-07-09T15:43,\xFF,INCOMING,u3,u2\n");
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.replaced_rows, 2);
+    assert!(i.notices()[0].starts_with("t.csv: 2 rows hold bytes that are not UTF-8"));
+}
+
+#[test]
+fn refuses_what_is_not_an_export() {
+    let err = |bytes: &[u8]| load_bytes("x.csv", bytes).unwrap_err().to_string();
+    assert!(err(b"").contains("x.csv: the file is empty"));
+    assert!(err(b"\n \n\n").contains("blank"));
+    assert!(err(b"\xEF\xBB\xBF").contains("empty"));
+    assert!(err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("binary"));
+    assert!(err(b"\x1f\x8b\x08\0").contains("gzip"));
+    assert!(err(b"<!DOCTYPE html><html>").contains("web page"));
+    let e = err(b"Notes:\n\"When exporting, some e-mail addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+    assert!(e.contains("Connections.csv"), "{e}");
+    let e = err(b"From,To,Date,Message\n");
+    assert!(
+        e.contains("line 1: the header lacks the columns Sent At, Direction"),
+        "{e}"
+    );
+    let e = err(b"From;To;Sent At;Message;Direction\n");
+    assert!(
+        e.contains("line 1: the columns are separated by semicolons"),
+        "{e}"
+    );
+    let e = err(b"A,B,\"7/8/26, 3:43 PM\",,INCOMING,u,v\n");
+    assert!(
+        e.contains("line 1: this is an invitation, not the header"),
+        "{e}"
+    );
+}
+
+/// Of the lines that could have been the header, the error names the
+/// one nearest to it (the first of those as near), at its own line.
+#[test]
+fn a_header_error_names_the_nearest_line() {
+    let err = |text: &str| {
+        load_bytes("x.csv", text.as_bytes())
+            .unwrap_err()
+            .to_string()
+    };
+    let lacks = |line: u32, columns: &str, found: &str| {
+        format!(
+            "x.csv: line {line}: the header lacks the {columns} (found: {found}); \
+                 expected LinkedIn's Invitations.csv, whose header is {}",
+            H.trim_end()
+        )
+    };
+    assert_eq!(
+        err("From,To,Date,Message\nFrom,To,When,Message\n"),
+        lacks(1, "columns Sent At, Direction", "From,To,Date,Message")
+    );
+    assert_eq!(
+        err("From,To\nFrom,To,Sent At,Message\n"),
+        lacks(2, "column Direction", "From,To,Sent At,Message")
+    );
+    // Blank lines before it count.
+    assert_eq!(
+        err("\n\r\n\nFrom,To,Date,Message\n"),
+        lacks(4, "columns Sent At, Direction", "From,To,Date,Message")
+    );
+    // A semicolon in a field, or a direction without a date, says
+    // nothing of the separator or a missing header.
+    assert_eq!(
+        err("From,To,Date,Message;x\n"),
+        lacks(
+            1,
+            "columns Sent At, Message, Direction",
+            "From,To,Date,Message;x"
+        )
+    );
+    assert_eq!(
+        err("From,To,Date,INCOMING\n"),
+        lacks(
+            1,
+            "columns Sent At, Message, Direction",
+            "From,To,Date,INCOMING"
+        )
+    );
+}
+
+/// Ids are made from both profile URLs; with either column missing,
+/// from names and dates, and the user is told.
+#[test]
+fn one_profile_url_column_is_not_enough() {
+    for url in ["inviterProfileUrl", "inviteeProfileUrl"] {
+        let text =
+            format!("From,To,Sent At,Message,Direction,{url}\nA,B,2026-07-08T15:43,,INCOMING,u\n");
+        let i = load_str(&text);
+        assert!(i.without_profile_urls, "{url}");
+        assert!(i.notices()[0].contains("no profile URL columns"), "{url}");
+    }
+    assert!(!load_str(&format!("{H}{}", row(1, ""))).without_profile_urls);
+}
+
+/// A quote left open in the header is named, not taken for missing
+/// columns, read in one piece or in chunks, whether lines follow or not.
+#[test]
+fn a_quote_left_open_in_the_header_is_named() {
+    let open = H.replacen("Sent At", "\"Sent At", 1);
+    let expected = format!(
+        "x.csv: line 2: the quote (\") before “Sent At” in the header is never closed, so all \
+             that follows it reads as one column; expected LinkedIn's Invitations.csv, whose \
+             header is {}",
+        H.trim_end()
+    );
+    for text in [
+        format!("\n{open}"),
+        format!("\n{open}{}{}", row(1, ""), row(2, "\"quoted\"")),
+    ] {
+        for (chunk_len, in_place) in [(usize::MAX, true), (1, false), (usize::MAX, false)] {
+            let plan = Plan {
+                chunk_len,
+                threads: 2,
+                fast: true,
+                in_place,
+            };
+            let e =
+                load_bytes_with::<Invitation>("x.csv", text.as_bytes(), None, plan).unwrap_err();
+            assert_eq!(e.to_string(), expected, "{chunk_len} {in_place}");
+        }
+    }
+    // A quote closed with text after it, on the header's own line, is a
+    // column's name gone wrong, which the found columns show.
+    let text = format!("\n{}", H.replacen("To", "\"To\"x", 1));
+    let e = load_bytes("x.csv", text.as_bytes()).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("lacks the column To (found: From,Tox,"),
+        "{e}"
+    );
+}
+
+/// A byte that is not UTF-8 in the header alone is enough to read the
+/// file as Windows-1252.
+#[test]
+fn the_header_alone_can_call_for_windows_1252() {
+    let text = H.replace('\n', ",Notes\u{e9}\n") + &row(1, "plain").replace('\n', ",x\n");
+    let i = load_bytes("t.csv", &cp1252(&text)).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
+    assert_eq!(i.invitations.len(), 1);
+}
+
+/// Text is told from binary by its NUL bytes, or by control characters
+/// (tab, line ends and form feed aside) in more than one byte of twenty.
+#[test]
+fn binary_is_a_nul_or_many_controls() {
+    let is_binary =
+        |bytes: &[u8]| matches!(load_bytes("x.csv", bytes), Err(ImportError::Binary { .. }));
+    let text = format!("{H}{}", row(1, "a note"));
+    assert!(!is_binary(text.as_bytes()));
+    let nul = text.replacen("a note", "a\0note", 1);
+    assert!(is_binary(nul.as_bytes()));
+    // A control character in every 19 bytes is binary; in every 20, text.
+    for (control, n) in [('\x01', 19), ('\x7f', 19), ('\x01', 20), ('\t', 5)] {
+        let mut t = "a".repeat(n - 1);
+        t.push(control);
+        let bytes = t.repeat(10);
+        assert_eq!(is_binary(bytes.as_bytes()), n == 19, "{control:?} in {n}");
+    }
+}
+
+/// UTF-16 without a byte-order mark: seven high bytes in ten zero, and
+/// hardly any low byte, in a head of at least eight bytes.
+#[test]
+fn utf16_without_a_mark_needs_most_high_bytes_zero() {
+    // `zeros` of ten pairs hold a zero high byte, the rest `é`'s 0x00E9
+    // read as 0xE9 0x01 (no zero byte at all).
+    let le = |zeros: usize, pairs: usize| -> Vec<u8> {
+        (0..pairs)
+            .flat_map(|i| {
+                if i % 10 < zeros {
+                    [b'a', 0]
+                } else {
+                    [0xE9, 0x01]
+                }
+            })
+            .collect()
+    };
+    let be = |bytes: Vec<u8>| -> Vec<u8> { bytes.chunks(2).flat_map(|p| [p[1], p[0]]).collect() };
+    assert_eq!(sniff_utf16(&le(7, 20)), Some(TextEncoding::Utf16LeNoBom));
+    assert_eq!(sniff_utf16(&le(6, 20)), None);
+    assert_eq!(
+        sniff_utf16(&be(le(7, 20))),
+        Some(TextEncoding::Utf16BeNoBom)
+    );
+    assert_eq!(sniff_utf16(&be(le(6, 20))), None);
+    assert_eq!(sniff_utf16(&le(10, 4)), Some(TextEncoding::Utf16LeNoBom));
+    assert_eq!(sniff_utf16(&le(10, 3)), None);
+    // ... and no more than one pair in twenty with a zero low byte too.
+    let nul_pairs = |k: usize| -> Vec<u8> {
+        (0..40)
+            .flat_map(|i| if i < k { [0, 0] } else { [b'a', 0] })
+            .collect()
+    };
+    assert_eq!(sniff_utf16(&nul_pairs(2)), Some(TextEncoding::Utf16LeNoBom));
+    assert_eq!(sniff_utf16(&nul_pairs(3)), None);
+    assert_eq!(
+        sniff_utf16(&be(nul_pairs(2))),
+        Some(TextEncoding::Utf16BeNoBom)
+    );
+    assert_eq!(sniff_utf16(&be(nul_pairs(3))), None);
+}
+
+#[test]
+fn messages_escape_control_characters() {
+    let text = format!("{H}A,B,2026-07-08T15:43,,\x1b[31mIN,u1,u2\n");
+    let i = load_str(&text);
+    assert!(
+        i.skipped[0].reason.contains("`\\u{1b}[31mIN`"),
+        "{}",
+        i.skipped[0].reason
+    );
+}
+
+#[test]
+fn duplicates_count_once() {
+    let text = format!("{H}{}{}{}", row(1, "Hi"), row(2, ""), row(1, " Hi "));
+    let i = load_str(&text);
+    assert_eq!(i.invitations.len(), 2);
+    assert_eq!(
+        i.duplicates,
+        vec![Duplicate {
+            line: 4,
+            first_line: 2
+        }]
+    );
+}
+
+#[test]
+fn a_repeated_header_is_named() {
+    let text = format!("{H}{}{H}{}", row(1, ""), row(2, ""));
+    let i = load_str(&text);
+    assert_eq!(i.invitations.len(), 2);
+    assert!(i.skipped[0].reason.contains("repeats the header"));
+}
+
+#[test]
+fn reads_the_archive() {
+    use std::io::Write;
+    let mut buf = io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("Connections.csv", opts).unwrap();
+    zip.write_all(b"First Name\n").unwrap();
+    zip.start_file("Basic/Invitations.csv", opts).unwrap();
+    zip.write_all(format!("{H}{}", row(1, "")).as_bytes())
+        .unwrap();
+    zip.start_file("Old/2024/Invitations.csv", opts).unwrap();
+    zip.write_all(H.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let i = load_bytes("export.zip", buf.get_ref()).unwrap();
+    assert_eq!(i.origin, "export.zip:Basic/Invitations.csv");
+    assert_eq!(i.invitations.len(), 1);
+    assert_eq!(i.passed_over, ["Old/2024/Invitations.csv"]);
+    assert!(
+        i.notices()
+            .iter()
+            .any(|n| n.contains("also holds Old/2024/Invitations.csv, not read")),
+        "{:?}",
+        i.notices()
+    );
+
+    // A spreadsheet is a zip archive too.
+    for (entry, name, what) in [
+        (
+            "xl/workbook.xml",
+            "Invitations.xlsx",
+            "an Excel workbook (.xlsx)",
+        ),
+        (
+            "content.xml",
+            "Invitations.ods",
+            "an OpenDocument file (.ods)",
+        ),
+    ] {
+        let mut buf = io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        zip.start_file(entry, opts).unwrap();
+        zip.finish().unwrap();
+        let e = load_bytes(name, buf.get_ref()).unwrap_err().to_string();
+        assert!(e.contains(&format!("this is {what}, not a CSV")), "{e}");
+    }
+}
+
+/// A folder given for FILE: its `Invitations.csv`, in any case, and
+/// never another file or a folder of that name.
+#[test]
+fn finds_the_export_in_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("Connections.csv"), "First Name\n").unwrap();
+    std::fs::create_dir(d.join("INVITATIONS.CSV")).unwrap();
+    assert_eq!(invitations_in(d), None);
+    // Another folder: on a file system that ignores case (Windows,
+    // macOS) the file could not sit beside that folder.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("Connections.csv"), "First Name\n").unwrap();
+    std::fs::write(d.join("invitations.csv"), H).unwrap();
+    // The path may spell the name either way where case is ignored.
+    let found = invitations_in(d).expect("the export is found");
+    assert_eq!(found.parent(), Some(d));
+    assert_eq!(std::fs::read_to_string(found).unwrap(), H);
+}
+
+/// A read cut short by a signal is tried again; the bytes come in
+/// pieces until the buffer is full or the reader is done.
+#[test]
+fn read_up_to_retries_an_interrupted_read() {
+    struct Stutter(Vec<io::Result<&'static [u8]>>);
+    impl Read for Stutter {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.0.pop() {
+                None => Ok(0),
+                Some(Ok(bytes)) => {
+                    buf[..bytes.len()].copy_from_slice(bytes);
+                    Ok(bytes.len())
+                }
+                Some(Err(e)) => Err(e),
+            }
+        }
+    }
+    let interrupted = || Err(io::Error::from(io::ErrorKind::Interrupted));
+    let mut buf = [0u8; 8];
+    let mut r = Stutter(vec![Ok(b"cd"), interrupted(), Ok(b"ab")]);
+    assert_eq!(read_up_to(&mut r, &mut buf).unwrap(), 4);
+    assert_eq!(&buf[..4], b"abcd");
+    // Any other error ends the read, though more could follow it.
+    let mut r = Stutter(vec![Ok(b"cd"), Err(io::Error::other("gone")), Ok(b"ab")]);
+    assert_eq!(
+        read_up_to(&mut r, &mut buf).unwrap_err().to_string(),
+        "gone"
+    );
+}
+
+#[test]
+fn the_sample_loads_cleanly() {
+    let i = load(&Source::Sample).unwrap();
+    assert!(i.invitations.len() > 50);
+    assert!(i.skipped.is_empty(), "{:?}", i.skipped);
+    assert!(i.duplicates.is_empty());
+}
+
+/// A byte-order mark at the start of a row is text, as it is for a
+/// reader that reads the file in one go, even where a chunk starts.
+#[test]
+fn a_mark_inside_the_file_is_kept_where_a_chunk_starts() {
+    let text = format!("{H}{}\u{feff}{}{}", row(1, ""), row(2, ""), row(3, "x"));
+    for chunk_len in [1, 60, usize::MAX] {
+        for (fast, in_place) in [(false, false), (true, false), (false, true), (true, true)] {
+            let plan = Plan {
+                chunk_len,
+                threads: 2,
+                fast,
+                in_place,
+            };
+            let i: Import = load_bytes_with("t.csv", text.as_bytes(), None, plan).unwrap();
+            let from: Vec<&str> = i.invitations.iter().map(|v| v.from()).collect();
+            assert_eq!(
+                from,
+                ["Person 1", "\u{feff}Person 2", "Person 3"],
+                "{plan:?}"
+            );
+            assert_eq!(lines(&i), [2, 3, 4], "{plan:?}");
+        }
+    }
+}
+
+/// A bug that panics while a chunk is read reaches the caller as the
+/// panic; the reading thread is not left waiting for the workers.
+#[test]
+fn a_panic_in_a_worker_is_passed_on() {
+    struct Boom;
+    impl Item for Boom {
+        type All = ();
+        fn build(
+            _: &crate::invitation::Fields<'_>,
+            _: &mut rows::Shared,
+            _: Classification,
+        ) -> (Self, crate::invitation::InvitationId) {
+            panic!("boom")
+        }
+        fn line(&self) -> u64 {
+            0
+        }
+        type Summary = ();
+        fn summarise(_: &[Self], _: DirectionFilter) {}
+        fn gather(_: Vec<(Vec<Self>, Option<()>)>, _: DirectionFilter) {}
+        fn drop_repeats(_: &mut (), _: &[(u32, u32)]) -> Vec<Duplicate> {
+            Vec::new()
+        }
+        fn count(_: &()) -> usize {
+            0
+        }
+    }
+    let text = crate::synth::generate(2000, 3);
+    let plan = Plan {
+        chunk_len: 1000,
+        threads: 2,
+        fast: true,
+        in_place: true,
+    };
+    let outcome = std::panic::catch_unwind(|| {
+        load_bytes_with::<Boom>("t.csv", text.as_bytes(), None, plan).map(|_| ())
+    });
+    let panic = outcome.expect_err("the panic is passed on");
+    assert_eq!(panic.downcast_ref::<&str>(), Some(&"boom"));
+}
+
+/// `stats` reads only the facts of each row, in chunks on several
+/// threads, classifying only what it counts; the app reads whole
+/// invitations. Both must count the same.
+#[test]
+fn facts_and_invitations_break_down_alike() {
+    use crate::classify::{Classifier, Lists};
+    use crate::stats::{DirectionFilter, breakdown};
+    let classifier = Classifier::new(&Lists::default());
+    let classify = |note: &str, from: &str, to: &str| classifier.classify(note, from, to);
+    let mut text = crate::synth::generate(3000, 7);
+    // A repeated row and a broken one, to be left out alike.
+    let second = text.lines().nth(1).unwrap().to_string();
+    text.push_str(&format!("{second}\nnot,a,row\n"));
+    let whole: Import =
+        load_bytes_with("s.csv", text.as_bytes(), Some(&classify), Plan::default()).unwrap();
+    assert_eq!(whole.duplicates.len(), 1);
+    assert_eq!(whole.skipped.len(), 1);
+    let small = Plan {
+        chunk_len: 4096,
+        threads: 2,
+        fast: true,
+        in_place: true,
+    };
+    let source = Source::Path(PathBuf::from("s.csv"));
+    let job = Job {
+        source: &source,
+        classify: Some(&classify),
+        counted: DirectionFilter::Incoming,
+        plan: small,
+    };
+    let facts: Import<Facts> = load_in_memory(job, "s.csv".into(), text.as_bytes()).unwrap();
+    assert_eq!(facts.duplicates, whole.duplicates);
+    assert_eq!(facts.skipped, whole.skipped);
+    let a = breakdown(&whole.invitations, DirectionFilter::Incoming);
+    let b = facts.invitations.breakdown();
+    assert_eq!(a, b);
+    assert!(!facts.invitations.is_empty());
+    assert_eq!(facts.invitations.len(), whole.invitations.len());
+    assert!(
+        a.by_category.get(crate::classify::Category::Customised) > 100,
+        "{a:?}"
+    );
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Lines as an editor counts them: `\r\n`, `\r` or `\n` ends one.
+    fn line_count(bytes: &[u8]) -> usize {
+        let mut n = 1;
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'\r' {
+                n += 1;
+                if bytes.get(i + 1) == Some(&b'\n') {
+                    i += 1;
+                }
+            } else if bytes[i] == b'\n' {
+                n += 1;
+            }
+            i += 1;
+        }
+        n
+    }
+
+    /// UTF-16 turns two bytes into one character: count its lines.
+    fn check(bytes: &[u8]) {
+        if let Ok(i) = load_bytes("p.csv", bytes) {
+            let lines = match i.encoding {
+                TextEncoding::Utf8 | TextEncoding::Utf8Bom | TextEncoding::Windows1252Fallback => {
+                    line_count(bytes)
+                }
+                _ => line_count(bytes) + bytes.len(),
+            };
+            let read = i.invitations.len() + i.skipped.len() + i.duplicates.len();
+            assert!(
+                read < lines.max(1),
+                "{read} rows from {lines} lines: {:?} {:?}",
+                i.invitations.iter().map(|i| i.line).collect::<Vec<_>>(),
+                i.skipped
+            );
+            let mut seen: Vec<u64> = i
+                .invitations
+                .iter()
+                .map(|i| u64::from(i.line))
+                .chain(i.skipped.iter().map(|s| s.line))
+                .chain(i.duplicates.iter().map(|d| d.line))
+                .collect();
+            seen.sort_unstable();
+            // Lines are counted by `\n` (as `grep -n` and editors that show a
+            // lone `\r` as `^M` do), which a lone `\r` does not advance.
+            assert!(
+                seen.iter().all(|&l| l >= 1 && (l as usize) <= lines),
+                "{seen:?} of {lines}"
+            );
+        }
+    }
+
+    fn valid_export(min_rows: usize) -> impl Strategy<Value = String> {
+        let note = prop_oneof![
+            Just(String::new()),
+            Just("Hi Colleen".to_string()),
+            Just("\"Hi, Colleen \"\"C\"\"\nsee you\"".to_string()),
+            "[a-zé ,.!]{0,30}".prop_map(|s| format!("\"{s}\"")),
+        ];
+        let row = (0usize..50, note, any::<bool>()).prop_map(|(n, note, out)| {
+                format!(
+                    "Person {n},Colleen Ruiz,\"{}/{}/26, {}:0{} PM\",{note},{},https://www.linkedin.com/in/p{n},https://www.linkedin.com/in/c\n",
+                    n % 12 + 1,
+                    n % 28 + 1,
+                    n % 12 + 1,
+                    n % 10,
+                    if out { "OUTGOING" } else { "INCOMING" }
+                )
+            });
+        proptest::collection::vec(row, min_rows..20)
+            .prop_map(|rows| format!("{H}{}", rows.concat()))
+    }
+
+    fn mutation() -> impl Strategy<Value = (proptest::sample::Index, &'static [u8])> {
+        let what: &'static [&'static [u8]] = &[
+            b"\"",
+            b",",
+            b"\n",
+            b"\r\n",
+            b"\r",
+            b"\xEF\xBB\xBF",
+            b"\0",
+            b"\"\"",
+            b"\xE9",
+            b"\"\n",
+        ];
+        (
+            any::<proptest::sample::Index>(),
+            proptest::sample::select(what),
+        )
+    }
+
+    /// `check_quotes` byte by byte, as a state machine: the reference.
+    fn check_quotes_slowly(raw: &[u8]) -> Option<QuoteFault> {
+        #[derive(Clone, Copy)]
+        enum S {
+            FieldStart,
+            Plain,
+            Quoted,
+            QuoteInQuoted,
+        }
+        let mut state = S::FieldStart;
+        let mut open = 0;
+        for (i, &b) in raw.iter().enumerate() {
+            state = match (state, b) {
+                (S::FieldStart, b'"') => {
+                    open = i;
+                    S::Quoted
+                }
+                (S::FieldStart | S::Plain | S::QuoteInQuoted, b',' | b'\r' | b'\n') => {
+                    S::FieldStart
+                }
+                (S::FieldStart | S::Plain, _) => S::Plain,
+                (S::Quoted, b'"') => S::QuoteInQuoted,
+                (S::Quoted, _) => S::Quoted,
+                (S::QuoteInQuoted, b'"') => S::Quoted,
+                (S::QuoteInQuoted, _) => {
+                    return Some(QuoteFault {
+                        open,
+                        unclosed: false,
+                    });
+                }
+            };
+        }
+        matches!(state, S::Quoted).then_some(QuoteFault {
+            open,
+            unclosed: true,
+        })
+    }
+
+    /// What one careful reading of the whole of `bytes` tells.
+    fn one_piece(bytes: &[u8]) -> String {
+        let careful = Plan {
+            chunk_len: usize::MAX,
+            threads: 1,
+            fast: false,
+            in_place: false,
+        };
+        told(load_bytes_with("p.csv", bytes, None, careful))
+    }
+
+    /// A header with a quote left open runs over the lines after it. The
+    /// first chunk of text in memory was cut by counting quotes from the
+    /// file's start, so it could end inside the header, and the next one
+    /// start in the middle of it (found by the property test below).
+    #[test]
+    fn a_header_with_an_open_quote_reads_the_same_in_chunks() {
+        let export = "From,To,Sent At,Message,Direction,inviterProfileUrl,\"inviteeProfileUrl\r\n\
+                Person 0,Colleen Ruiz,\"1/1/26, 1:00 PM\",\"Hi, Colleen \"\"C\"\"\r\nsee you\",INCOMING,https://www.linkedin.com/in/p0,https://www.linkedin.com/in/c\r\n\
+                Person 0,Colleen Ruiz,\"1/1/26, 1:00 PM\",Hi Colleen,INCOMING,https://www.linkedin.com/in/p0,https://www.linkedin.com/in/c\r\n\
+                Person 10,Colleen Ruiz,\"11/11/26, 11:00 PM\",,INCOMING,https://www.linkedin.com/in/p10,https://www.linkedin.com/in/c\r\n";
+        let reference = one_piece(export.as_bytes());
+        assert!(reference.contains("line: 4"), "{reference}");
+        same_every_way(export.as_bytes(), 1, 2);
+    }
+
+    /// A quote left open in the middle of a long export: the chunks before
+    /// it stand, and the rest is read again in one piece, with the same
+    /// rows, skipped rows and duplicates as one reading of the whole.
+    #[test]
+    fn a_stray_quote_rereads_only_from_its_chunk() {
+        let mut text = String::from(HEADER);
+        text.push('\n');
+        for i in 0..400 {
+            let quote = if i == 250 { "\"" } else { "" };
+            let note = if i % 3 == 0 {
+                "\"Hi, we met\nat the summit\""
+            } else {
+                "Hi Colleen"
+            };
+            text.push_str(&format!(
+                    "{quote}Person {i},Colleen Ruiz,\"1/{}/26, 1:00 PM\",{note},INCOMING,https://www.linkedin.com/in/p{},https://www.linkedin.com/in/c\n",
+                    i % 28 + 1,
+                    i % 390,
+                ));
+        }
+        let reference = one_piece(text.as_bytes());
+        assert!(
+            reference.contains("line: "),
+            "a row is skipped: {reference}"
+        );
+        same_every_way(text.as_bytes(), 2048, 2);
+    }
+
+    /// A quote inside a field (literal there), then one that opens a
+    /// later field and is never closed: counting quotes puts a cut
+    /// after the second, so the chunk that holds them ends inside a
+    /// quoted field, fails, and is read again from its own start, on
+    /// one thread or several, in place or streamed.
+    #[test]
+    fn a_quote_that_misleads_the_cut_rereads_from_its_chunk() {
+        let mut text = String::from(HEADER);
+        text.push('\n');
+        for i in 0..400 {
+            let from = match i {
+                250 => format!("Per\"son {i}"),
+                253 => format!("\"Person {i}"),
+                _ => format!("Person {i}"),
+            };
+            text.push_str(&format!(
+                    "{from},Colleen Ruiz,1/{}/26 1:00 PM,Hi Colleen,INCOMING,https://www.linkedin.com/in/p{i},https://www.linkedin.com/in/c\n",
+                    i % 28 + 1,
+                ));
+        }
+        let reference = one_piece(text.as_bytes());
+        assert!(reference.contains("line: 255"), "{reference}");
+        assert!(reference.contains("\"Person 399\""), "{reference}");
+        for threads in [1, 2, 3] {
+            same_every_way(text.as_bytes(), 1024, threads);
+        }
+    }
+
+    /// Everything an import tells, as text to compare.
+    fn told(r: Result<Import, ImportError>) -> String {
+        match r {
+            Err(e) => format!("error: {e}"),
+            Ok(i) => format!(
+                "{:?}",
+                (
+                    i.invitations
+                        .iter()
+                        .map(|v| {
+                            (
+                                v.line,
+                                v.id,
+                                v.from(),
+                                v.to(),
+                                v.message(),
+                                v.inviter_url(),
+                                v.invitee_url(),
+                                v.sent_at,
+                                v.direction,
+                            )
+                        })
+                        .collect::<Vec<_>>(),
+                    &i.skipped,
+                    &i.duplicates,
+                    i.encoding,
+                    i.replaced_rows,
+                )
+            ),
+        }
+    }
+
+    /// Reads `bytes` the plain way (one piece, the careful path only)
+    /// and in small chunks on several threads with and without the fast
+    /// path, and checks that all readings tell the same; and that
+    /// reading only the facts finds the same rows.
+    fn same_every_way(bytes: &[u8], chunk_len: usize, threads: usize) {
+        let careful = Plan {
+            chunk_len: usize::MAX,
+            threads: 1,
+            fast: false,
+            in_place: false,
+        };
+        let reference = told(load_bytes_with("p.csv", bytes, None, careful));
+        for plan in [
+            Plan {
+                fast: true,
+                ..careful
+            },
+            Plan {
+                in_place: true,
+                ..careful
+            },
+            Plan {
+                chunk_len,
+                threads,
+                fast: false,
+                in_place: false,
+            },
+            Plan {
+                chunk_len,
+                threads,
+                fast: true,
+                in_place: false,
+            },
+            Plan {
+                chunk_len,
+                threads,
+                fast: false,
+                in_place: true,
+            },
+            Plan {
+                chunk_len,
+                threads,
+                fast: true,
+                in_place: true,
+            },
+        ] {
+            let other = told(load_bytes_with("p.csv", bytes, None, plan));
+            assert_eq!(
+                reference,
+                other,
+                "{plan:?}\n{:?}",
+                String::from_utf8_lossy(bytes)
+            );
+        }
+        let plan = Plan {
+            chunk_len,
+            threads,
+            fast: true,
+            in_place: true,
+        };
+        let whole: Result<Import, _> = load_bytes_with("p.csv", bytes, None, careful);
+        let facts: Result<Import<Facts>, _> = load_bytes_with("p.csv", bytes, None, plan);
+        match (whole, facts) {
+            (Ok(w), Ok(f)) => {
+                use crate::stats::{Counted, breakdown};
+                // Counted as they were read, the duplicates taken out
+                // after: the same as counting the rows left.
+                assert_eq!(
+                    breakdown(&w.invitations, DirectionFilter::All),
+                    f.invitations.breakdown()
+                );
+                let w: Vec<Facts> = w.invitations.iter().map(Counted::facts).collect();
+                let f: Vec<Facts> = f.invitations.iter().copied().collect();
+                assert_eq!(w, f);
+            }
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string()),
+            (a, b) => panic!(
+                "{:?} against {:?}",
+                a.map(|i| i.invitations.len()),
+                b.map(|i| i.invitations.len())
+            ),
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 256,
+            failure_persistence: None,
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn quote_checks_agree(raw in "[a\",\r\n]{0,40}") {
+            let raw = raw.as_bytes();
+            prop_assert_eq!(check_quotes(raw), check_quotes_slowly(raw));
+        }
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            check(&bytes);
+        }
+
+        #[test]
+        fn arbitrary_text_never_panics(text in "\\PC{0,400}") {
+            check(text.as_bytes());
+            check(format!("{H}{text}").as_bytes());
+        }
+
+        #[test]
+        fn csvish_text_never_panics(text in "[a-c,\"\r\n ]{0,300}") {
+            check(format!("{H}{text}").as_bytes());
+        }
+
+        #[test]
+        fn almost_valid_exports(
+            export in valid_export(0),
+            mutations in proptest::collection::vec(mutation(), 0..6),
+            crlf in any::<bool>(),
+        ) {
+            let export = if crlf { export.replace('\n', "\r\n") } else { export };
+            let mut bytes = export.into_bytes();
+            let clean = load_bytes("p.csv", &bytes).unwrap();
+            prop_assert!(clean.skipped.is_empty(), "{:?}", clean.skipped);
+            for (at, what) in mutations {
+                let i = at.index(bytes.len() + 1);
+                bytes.splice(i..i, what.iter().copied());
+            }
+            check(&bytes);
+        }
+
+        /// Cutting the file into chunks read on several threads, and
+        /// the fast path, change nothing: not on valid exports, not on
+        /// broken ones, not on noise.
+        #[test]
+        fn every_way_of_reading_agrees(
+            export in valid_export(0),
+            mutations in proptest::collection::vec(mutation(), 0..6),
+            crlf in any::<bool>(),
+            chunk_len in 1usize..200,
+            threads in 2usize..4,
+        ) {
+            let export = if crlf { export.replace('\n', "\r\n") } else { export };
+            let mut bytes = export.into_bytes();
+            same_every_way(&bytes, chunk_len, threads);
+            for (at, what) in mutations {
+                let i = at.index(bytes.len() + 1);
+                bytes.splice(i..i, what.iter().copied());
+            }
+            same_every_way(&bytes, chunk_len, threads);
+        }
+
+        #[test]
+        fn every_way_of_reading_agrees_on_noise(
+            text in "[a-c,\"\r\n ]{0,300}",
+            bytes in proptest::collection::vec(any::<u8>(), 0..600),
+            chunk_len in 1usize..100,
+        ) {
+            same_every_way(format!("{H}{text}").as_bytes(), chunk_len, 2);
+            same_every_way(&bytes, chunk_len, 2);
+        }
+
+        /// A quote that opens a field and is never closed costs that
+        /// row, not the rows after it.
+        #[test]
+        fn one_stray_quote_costs_one_row(
+            export in valid_export(1),
+            pick in any::<proptest::sample::Index>(),
+            crlf in any::<bool>(),
+        ) {
+            let export = if crlf { export.replace('\n', "\r\n") } else { export };
+            let clean = load_bytes("p.csv", export.as_bytes()).unwrap();
+            let rows = clean.invitations.len() + clean.duplicates.len();
+            // Field starts outside quotes, after the header.
+            let mut starts = Vec::new();
+            let mut quoted = false;
+            let bytes = export.as_bytes();
+            for (i, &b) in bytes.iter().enumerate() {
+                if b == b'"' {
+                    quoted = !quoted;
+                } else if !quoted && (b == b',' || b == b'\n') && i + 1 < bytes.len() && bytes[i + 1] != b'\r' {
+                    starts.push(i + 1);
+                }
+            }
+            starts.retain(|&i| i > H.len());
+            prop_assume!(!starts.is_empty());
+            let at = starts[pick.index(starts.len())];
+            let mut broken = export.clone();
+            broken.insert(at, '"');
+            let i = load_bytes("p.csv", broken.as_bytes()).unwrap();
+            prop_assert!(
+                i.invitations.len() + i.duplicates.len() + 1 >= rows,
+                "{} of {rows} rows read, skipped {:?}\n{broken}",
+                i.invitations.len() + i.duplicates.len(),
+                i.skipped
+            );
+            // The row, and perhaps a fragment of it on the next line.
+            prop_assert!(i.skipped.len() <= 2, "{:?}\n{broken}", i.skipped);
+        }
+    }
+}

@@ -1,0 +1,834 @@
+//! Unit tests of the journal: its format, durability, undo, locking and
+//! the unsaved drafts beside it.
+
+use super::*;
+
+/// `--data-dir` naming a file: both ways of opening say what is wrong,
+/// instead of the OS's "File exists" / "Not a directory".
+#[test]
+fn a_data_dir_that_is_a_file_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("notes.txt");
+    std::fs::write(&file, "x").unwrap();
+    for err in [
+        Journal::open(&file).map(|_| ()).unwrap_err(),
+        Journal::open_read_only(&file).map(|_| ()).unwrap_err(),
+    ] {
+        let msg = err.to_string();
+        assert!(
+            msg.contains("notes.txt is a file, not a directory"),
+            "{msg}"
+        );
+        assert!(msg.contains("--data-dir"), "{msg}");
+    }
+}
+
+fn at(min: u32) -> NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
+        .unwrap()
+        .and_hms_opt(17, min, 0)
+        .unwrap()
+}
+
+fn id(n: u64) -> InvitationId {
+    InvitationId(n)
+}
+
+fn unsaved(n: u64, kind: DraftKind, text: &str) -> Unsaved {
+    Unsaved {
+        id: id(n),
+        kind,
+        name: "Abena Reyes".into(),
+        at: at(n as u32),
+        text: text.into(),
+    }
+}
+
+/// Unsaved drafts: one file per invitation and kind, replaced whole,
+/// readable by the user only, read back on the next open, removed when
+/// forgotten; a damaged one is named and left alone.
+#[test]
+fn unsaved_drafts_are_kept_until_forgotten() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(UNSAVED_DIR_NAME);
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    j.keep_unsaved(unsaved(1, DraftKind::Reply, "Hi")).unwrap();
+    j.keep_unsaved(unsaved(1, DraftKind::Reply, "Hi Abena"))
+        .unwrap();
+    j.keep_unsaved(unsaved(1, DraftKind::ThankYou, "Thanks"))
+        .unwrap();
+    j.keep_unsaved(unsaved(2, DraftKind::Reply, "Hello"))
+        .unwrap();
+    let mut names: Vec<String> = fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "0000000000000001.reply.json",
+            "0000000000000001.thank-you.json",
+            "0000000000000002.reply.json"
+        ],
+        "one file each, no temporary file left"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let file = folder.join("0000000000000001.reply.json");
+        let mode = fs::metadata(file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    j.forget_unsaved(id(2), DraftKind::Reply).unwrap();
+    j.forget_unsaved(id(3), DraftKind::Reply).unwrap();
+    assert!(!folder.join("0000000000000002.reply.json").exists());
+    drop(j);
+
+    fs::write(folder.join("0000000000000004.reply.json"), "{\"id\":").unwrap();
+    fs::write(folder.join("notes.txt"), "mine").unwrap();
+    fs::write(folder.join(".writing-Ab12cd"), "{\"v\":1,\"id\"").unwrap();
+    let newer = fs::read_to_string(folder.join("0000000000000001.thank-you.json"))
+        .unwrap()
+        .replace("\"v\":1,", "\"v\":2,")
+        .replace("0000000000000001", "0000000000000006");
+    fs::write(
+        folder.join("0000000000000006.thank-you.json"),
+        newer.clone(),
+    )
+    .unwrap();
+    let (mut j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(
+        j.unsaved(id(1), DraftKind::Reply),
+        Some(&unsaved(1, DraftKind::Reply, "Hi Abena"))
+    );
+    assert_eq!(
+        j.unsaved(id(1), DraftKind::ThankYou)
+            .map(|u| u.text.as_str()),
+        Some("Thanks")
+    );
+    assert_eq!(j.unsaved(id(2), DraftKind::Reply), None);
+    assert_eq!(j.unsaved_drafts().count(), 2);
+    assert_eq!(notices.len(), 2, "{notices:?}");
+    assert!(
+        notices.iter().any(|n| n.contains(
+            "0000000000000004.reply.json: an unsaved draft that cannot be read (EOF while parsing"
+        )),
+        "{notices:?}"
+    );
+    assert!(
+            notices.iter().any(|n| n.ends_with("0000000000000006.thank-you.json: an unsaved draft that cannot be read (written in format version 2, which this invitriage does not know (a newer version wrote it?)); left it as it is")),
+            "{notices:?}"
+        );
+    assert!(folder.join("0000000000000004.reply.json").exists());
+    assert!(
+        !folder.join(".writing-Ab12cd").exists(),
+        "a write cut short is cleared away"
+    );
+    assert!(folder.join("notes.txt").exists(), "other files are left");
+    // What could not be read is never written over (a newer version's
+    // draft, say, when an older one runs), nor removed.
+    for (n, kind, was) in [
+        (4, DraftKind::Reply, "{\"id\":".to_string()),
+        (6, DraftKind::ThankYou, newer),
+    ] {
+        let path = folder.join(Unsaved::file_name(id(n), kind));
+        let err = j.keep_unsaved(unsaved(n, kind, "new")).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "cannot write over {}: it could not be read when invitriage started",
+                path.display()
+            )
+        );
+        j.forget_unsaved(id(n), kind).unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), was);
+    }
+    drop(j);
+
+    // Forgetting one already gone is no error; one that cannot be
+    // removed (here a folder in its place) is.
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    fs::remove_file(folder.join("0000000000000001.reply.json")).unwrap();
+    j.forget_unsaved(id(1), DraftKind::Reply).unwrap();
+    let stuck = folder.join("0000000000000001.thank-you.json");
+    fs::remove_file(&stuck).unwrap();
+    fs::create_dir(&stuck).unwrap();
+    let err = j.forget_unsaved(id(1), DraftKind::ThankYou).unwrap_err();
+    assert!(
+        err.to_string().starts_with(&format!(
+            "cannot remove the unsaved draft {}: ",
+            stuck.display()
+        )),
+        "{err}"
+    );
+    drop(j);
+    fs::remove_dir(&stuck).unwrap();
+
+    // Read-only (an export while the screen is open): read, not written.
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    j.keep_unsaved(unsaved(5, DraftKind::Reply, "five"))
+        .unwrap();
+    drop(j);
+    fs::write(folder.join(".writing-Ef34gh"), "{").unwrap();
+    let (mut r, _) = Journal::open_read_only(dir.path()).unwrap();
+    let texts: Vec<&str> = r.unsaved_drafts().map(|u| u.text.as_str()).collect();
+    assert_eq!(texts, ["five"]);
+    assert!(
+        folder.join(".writing-Ef34gh").exists(),
+        "maybe another process's write in progress"
+    );
+    let err = r
+        .keep_unsaved(unsaved(5, DraftKind::Reply, "x"))
+        .unwrap_err();
+    assert!(matches!(err, JournalError::ReadOnly { .. }), "{err}");
+}
+
+#[test]
+fn the_check_pads_note_is_kept_until_emptied() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join(UNSAVED_DIR_NAME).join(CHECK_PAD_FILE_NAME);
+    let mut j = open(dir.path());
+    assert_eq!(j.check_note(), None);
+    j.keep_check_note("").unwrap();
+    assert!(!file.exists(), "an empty note writes nothing");
+    j.keep_check_note("Hi Sam,\nwe met").unwrap();
+    assert_eq!(fs::read_to_string(&file).unwrap(), "Hi Sam,\nwe met");
+    assert_eq!(j.check_note(), Some("Hi Sam,\nwe met"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    drop(j);
+
+    // Read back on the next open, writable or not; not taken for a draft.
+    let mut j = open(dir.path());
+    assert_eq!(j.check_note(), Some("Hi Sam,\nwe met"));
+    assert_eq!(j.unsaved_drafts().count(), 0);
+    let (mut r, notices) = Journal::open_read_only(dir.path()).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(r.check_note(), Some("Hi Sam,\nwe met"));
+    let err = r.keep_check_note("other").unwrap_err();
+    assert!(matches!(err, JournalError::ReadOnly { .. }), "{err}");
+    r.keep_check_note("Hi Sam,\nwe met")
+        .expect("the same note asks for no write");
+    j.keep_check_note("").unwrap();
+    assert!(!file.exists());
+    assert_eq!(j.check_note(), None);
+    j.keep_check_note("").unwrap();
+    // Emptying a note whose file is already gone is no error; one
+    // whose file cannot be removed (a folder in its place) is.
+    j.keep_check_note("again").unwrap();
+    fs::remove_file(&file).unwrap();
+    j.keep_check_note("").unwrap();
+    assert_eq!(j.check_note(), None);
+    j.keep_check_note("stuck").unwrap();
+    fs::remove_file(&file).unwrap();
+    fs::create_dir(&file).unwrap();
+    let err = j.keep_check_note("").unwrap_err();
+    assert!(
+        err.to_string().starts_with(&format!(
+            "cannot remove the check pad's note {}: ",
+            file.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(j.check_note(), Some("stuck"), "still what is on record");
+    fs::remove_dir(&file).unwrap();
+    drop(j);
+
+    // Bytes that are not text show as replacement characters.
+    fs::write(&file, b"Hi \xff").unwrap();
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.check_note(), Some("Hi \u{fffd}"));
+    assert_eq!(
+        notices,
+        [format!(
+            "{}: the check pad's note is not all UTF-8 text; the bytes that are not show as \u{fffd}",
+            file.display()
+        )]
+    );
+    drop(j);
+
+    // A file that cannot be read is named, and never written over.
+    fs::remove_file(&file).unwrap();
+    fs::create_dir(&file).unwrap();
+    let (mut j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.check_note(), None);
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].starts_with(&format!(
+            "{}: the check pad's note cannot be read (",
+            file.display()
+        )),
+        "{notices:?}"
+    );
+    let err = j.keep_check_note("Hi").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot write over {}: it could not be read when invitriage started",
+            file.display()
+        )
+    );
+    assert!(file.is_dir());
+}
+
+fn open(dir: &Path) -> Journal {
+    let (j, notices) = Journal::open(dir).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    j
+}
+
+fn decision(j: &Journal, n: u64) -> Option<Decision> {
+    j.state(id(n)).and_then(Entry::decision)
+}
+
+fn read(j: &Journal) -> String {
+    fs::read_to_string(j.path()).unwrap()
+}
+
+#[test]
+fn writes_the_documented_format() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    j.record_decision(&[id(0xab)], Some(Decision::Accepted), at(3))
+        .unwrap();
+    j.record_draft(id(2), DraftKind::Reply, "Hi Mei,\n\"thanks\"", at(4))
+        .unwrap();
+    j.record_draft(id(0xab), DraftKind::ThankYou, "Thanks!", at(5))
+        .unwrap();
+    j.record_decision(&[id(1), id(2)], None, at(6)).unwrap();
+    j.undo(at(7)).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = fs::metadata(j.path()).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{mode:o}");
+    }
+    assert_eq!(
+        read(&j),
+        concat!(
+            r#"{"v":1,"at":"2026-11-25T17:03:00","op":"decide","ids":["00000000000000ab"],"decision":"accepted"}"#,
+            "\n",
+            r#"{"v":1,"at":"2026-11-25T17:04:00","op":"draft","id":"0000000000000002","kind":"reply","text":"Hi Mei,\n\"thanks\"","decision":"replied"}"#,
+            "\n",
+            r#"{"v":1,"at":"2026-11-25T17:05:00","op":"draft","id":"00000000000000ab","kind":"thank-you","text":"Thanks!"}"#,
+            "\n",
+            r#"{"v":1,"at":"2026-11-25T17:06:00","op":"decide","ids":["0000000000000001","0000000000000002"],"decision":null}"#,
+            "\n",
+            r#"{"v":1,"at":"2026-11-25T17:07:00","op":"undo","undoes":4}"#,
+            "\n",
+        )
+    );
+}
+
+#[test]
+fn replay_restores_decisions_and_drafts() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1), id(2)], Some(Decision::Ignored), at(1))
+            .unwrap();
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(2))
+            .unwrap();
+        j.record_draft(id(1), DraftKind::ThankYou, "Thanks, Dana", at(3))
+            .unwrap();
+        j.record_draft(id(3), DraftKind::Reply, "Hi Mei", at(4))
+            .unwrap();
+        j.record_decision(&[id(4)], Some(Decision::Accepted), at(5))
+            .unwrap();
+        j.record_decision(&[id(4)], None, at(6)).unwrap();
+    }
+    let j = open(dir.path());
+    let e1 = j.state(id(1)).unwrap();
+    assert_eq!(
+        e1.decided,
+        Some(Decided {
+            decision: Decision::Accepted,
+            at: at(2)
+        })
+    );
+    assert_eq!(e1.thank_you.as_ref().unwrap().text, "Thanks, Dana");
+    assert_eq!(e1.thank_you.as_ref().unwrap().at, at(3));
+    assert_eq!(e1.reply, None);
+    assert_eq!(decision(&j, 2), Some(Decision::Ignored));
+    let e3 = j.state(id(3)).unwrap();
+    assert_eq!(e3.decision(), Some(Decision::Replied));
+    assert_eq!(e3.decided_at(), Some(at(4)));
+    assert_eq!(e3.draft(DraftKind::Reply).unwrap().text, "Hi Mei");
+    assert_eq!(
+        j.state(id(4)),
+        None,
+        "reset to undecided with no draft: no entry"
+    );
+    assert_eq!(j.iter().count(), 3);
+    assert_eq!(j.undo_depth(), 6);
+    assert_eq!(j.path(), dir.path().join(FILE_NAME));
+}
+
+#[test]
+fn undo_single_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    j.record_decision(&[id(1)], Some(Decision::Ignored), at(1))
+        .unwrap();
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(2))
+        .unwrap();
+    let undone = j.undo(at(3)).unwrap().unwrap();
+    assert_eq!(
+        undone,
+        Undone {
+            kind: StepKind::Decide(Some(Decision::Accepted)),
+            ids: vec![id(1)],
+            at: at(2),
+        }
+    );
+    assert_eq!(undone.kind.verb(), "accept");
+    let e = j.state(id(1)).unwrap();
+    assert_eq!(e.decision(), Some(Decision::Ignored));
+    assert_eq!(
+        e.decided_at(),
+        Some(at(1)),
+        "the earlier time comes back too"
+    );
+    assert_eq!(j.undo_depth(), 1);
+}
+
+#[test]
+fn undo_reverts_a_whole_bulk() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    j.record_decision(&[id(2)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    let bulk: Vec<_> = (1..=1000).map(id).chain([id(5)]).collect();
+    j.record_decision(&bulk, Some(Decision::Ignored), at(2))
+        .unwrap();
+    assert_eq!(j.iter().count(), 1000);
+    let undone = j.undo(at(3)).unwrap().unwrap();
+    assert_eq!(undone.kind, StepKind::Decide(Some(Decision::Ignored)));
+    assert_eq!(undone.ids.len(), 1000, "each id once");
+    assert_eq!(decision(&j, 2), Some(Decision::Accepted));
+    assert_eq!(j.iter().count(), 1);
+    assert_eq!(decision(&j, 5), None);
+}
+
+#[test]
+fn undo_of_a_reply_draft_restores_the_draft_and_decision_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    j.record_decision(&[id(1)], Some(Decision::Ignored), at(1))
+        .unwrap();
+    j.record_draft(id(1), DraftKind::Reply, "first", at(2))
+        .unwrap();
+    j.record_draft(id(1), DraftKind::Reply, "second", at(3))
+        .unwrap();
+    assert_eq!(
+        j.state(id(1)).unwrap().reply.as_ref().unwrap().text,
+        "second"
+    );
+
+    let undone = j.undo(at(4)).unwrap().unwrap();
+    assert_eq!(undone.kind, StepKind::Draft(DraftKind::Reply));
+    assert_eq!(undone.ids, vec![id(1)]);
+    let e = j.state(id(1)).unwrap();
+    assert_eq!(e.reply.as_ref().unwrap().text, "first");
+    assert_eq!(e.decision(), Some(Decision::Replied));
+    assert_eq!(e.decided_at(), Some(at(2)));
+
+    j.undo(at(5)).unwrap();
+    let e = j.state(id(1)).unwrap();
+    assert_eq!(e.reply, None);
+    assert_eq!(e.decided_at(), Some(at(1)));
+    assert_eq!(e.decision(), Some(Decision::Ignored));
+
+    j.undo(at(6)).unwrap();
+    assert_eq!(j.state(id(1)), None);
+}
+
+#[test]
+fn thank_you_draft_keeps_the_decision_and_its_undo_only_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    j.record_draft(id(1), DraftKind::ThankYou, "Thanks!", at(2))
+        .unwrap();
+    let e = j.state(id(1)).unwrap();
+    assert_eq!(e.decided_at(), Some(at(1)));
+    assert_eq!(e.decision(), Some(Decision::Accepted));
+    assert_eq!(e.thank_you.as_ref().unwrap().text, "Thanks!");
+    j.undo(at(3)).unwrap();
+    let e = j.state(id(1)).unwrap();
+    assert_eq!(e.thank_you, None);
+    assert_eq!(e.decision(), Some(Decision::Accepted));
+}
+
+#[test]
+fn undo_many_levels_then_a_new_step_redoes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    for n in 1..=4 {
+        j.record_decision(&[id(n)], Some(Decision::Accepted), at(n as u32))
+            .unwrap();
+    }
+    assert_eq!(j.undo(at(10)).unwrap().unwrap().ids, vec![id(4)]);
+    assert_eq!(j.undo(at(11)).unwrap().unwrap().ids, vec![id(3)]);
+    j.record_decision(&[id(9)], Some(Decision::Ignored), at(12))
+        .unwrap();
+    assert_eq!(j.undo_depth(), 3);
+    assert_eq!(j.undo(at(13)).unwrap().unwrap().ids, vec![id(9)]);
+    assert_eq!(decision(&j, 3), None, "3 stays undone: no redo");
+    assert_eq!(decision(&j, 4), None);
+    assert_eq!(j.undo(at(14)).unwrap().unwrap().ids, vec![id(2)]);
+    assert_eq!(j.undo(at(15)).unwrap().unwrap().ids, vec![id(1)]);
+    assert_eq!(j.iter().count(), 0);
+    let lines = read(&j).lines().count();
+    assert_eq!(j.undo(at(16)).unwrap(), None);
+    assert_eq!(
+        read(&j).lines().count(),
+        lines,
+        "an empty undo writes nothing"
+    );
+}
+
+#[test]
+fn undo_stack_is_rebuilt_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_decision(&[id(2), id(3)], Some(Decision::Ignored), at(2))
+            .unwrap();
+        j.record_draft(id(4), DraftKind::Reply, "Hi", at(3))
+            .unwrap();
+        j.undo(at(4)).unwrap();
+        j.record_decision(&[id(5)], Some(Decision::Accepted), at(5))
+            .unwrap();
+    }
+    let mut j = open(dir.path());
+    assert_eq!(j.undo_depth(), 3);
+    assert_eq!(j.state(id(4)), None);
+    assert_eq!(j.undo(at(6)).unwrap().unwrap().ids, vec![id(5)]);
+    drop(j);
+    let mut j = open(dir.path());
+    let undone = j.undo(at(7)).unwrap().unwrap();
+    assert_eq!(undone.ids, vec![id(2), id(3)]);
+    assert_eq!(undone.at, at(2));
+    drop(j);
+    let j = open(dir.path());
+    assert_eq!(j.undo_depth(), 1);
+    assert_eq!(decision(&j, 1), Some(Decision::Accepted));
+    assert_eq!(j.iter().count(), 1);
+}
+
+#[test]
+fn empty_bulk_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    j.record_decision(&[], Some(Decision::Ignored), at(1))
+        .unwrap();
+    assert_eq!(j.undo_depth(), 0);
+    assert_eq!(read(&j), "");
+}
+
+#[test]
+fn torn_last_line_is_cut_off_kept_aside_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = {
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.path().to_path_buf()
+    };
+    let good = fs::read(&path).unwrap();
+    let torn = br#"{"v":1,"at":"2026-11-25T17:02:00","op":"dec"#;
+    fs::write(&path, [&good[..], torn].concat()).unwrap();
+
+    let (mut j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].contains("line 2 was cut short"),
+        "{}",
+        notices[0]
+    );
+    assert!(notices[0].contains(TORN_FILE_NAME), "{}", notices[0]);
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        good,
+        "truncated to the last complete line"
+    );
+    let kept = fs::read(dir.path().join(TORN_FILE_NAME)).unwrap();
+    assert_eq!(kept, [&torn[..], b"\n"].concat());
+    assert_eq!(decision(&j, 1), Some(Decision::Accepted));
+
+    j.record_decision(&[id(2)], Some(Decision::Ignored), at(3))
+        .unwrap();
+    drop(j);
+    let j = open(dir.path());
+    assert_eq!(decision(&j, 2), Some(Decision::Ignored));
+    assert_eq!(read(&j).lines().count(), 2);
+}
+
+#[test]
+fn complete_last_line_without_newline_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let line = r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":["0000000000000007"],"decision":"ignored"}"#;
+    fs::write(&path, line).unwrap();
+    let mut j = open(dir.path());
+    assert_eq!(decision(&j, 7), Some(Decision::Ignored));
+    j.record_decision(&[id(8)], Some(Decision::Accepted), at(3))
+        .unwrap();
+    let text = read(&j);
+    assert!(text.starts_with(&format!("{line}\n{{")), "{text}");
+    assert_eq!(text.lines().count(), 2);
+    assert_eq!(j.undo(at(4)).unwrap().unwrap().ids, vec![id(8)]);
+    drop(j);
+    let j = open(dir.path());
+    assert_eq!(decision(&j, 7), Some(Decision::Ignored));
+    assert_eq!(j.undo_depth(), 1);
+}
+
+/// After the repair, a failed write is taken back to the end of the
+/// repaired line, its added `\n` included.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_after_a_repair_keeps_the_repaired_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":["0000000000000007"],"decision":"ignored"}"#;
+    fs::write(dir.path().join(FILE_NAME), line).unwrap();
+    let mut j = open(dir.path());
+    // Every write to /dev/full fails with "No space left on device".
+    let real = j
+        .file
+        .replace(OpenOptions::new().append(true).open("/dev/full").unwrap());
+    j.record_decision(&[id(9)], Some(Decision::Accepted), at(2))
+        .unwrap_err();
+    j.file = real;
+    j.dirty = true;
+    j.record_decision(&[id(8)], Some(Decision::Accepted), at(3))
+        .unwrap();
+    let text = read(&j);
+    assert!(text.starts_with(&format!("{line}\n{{")), "{text}");
+    assert_eq!(text.lines().count(), 2, "{text}");
+    drop(j);
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(decision(&j, 7), Some(Decision::Ignored));
+    assert_eq!(decision(&j, 8), Some(Decision::Accepted));
+    assert_eq!(decision(&j, 9), None);
+}
+
+#[test]
+fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"v":1,"at":"2026-11-25T17:01:00","op":"decide","ids":["0000000000000001"],"decision":"accepted"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:02:00","op":"deci"#,
+        "",
+        r#"{"v":1,"at":"2026-11-25T17:03:00","op":"decide","ids":["zz"],"decision":"accepted"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:03:00","op":"decide","ids":["0000000000000003"]}"#,
+        r#"{"v":1,"at":"2026-11-25T17:03:00","op":"frobnicate"}"#,
+        "\u{fffd}\u{0}",
+        r#"{"v":2,"at":"2026-11-25T17:04:00","op":"decide","ids":["0000000000000004"],"decision":"accepted","new":{}}"#,
+        r#"{"v":"2.0","whatever":true}"#,
+        r#"{"v":1,"at":"2026-11-25T17:05:00","op":"decide","ids":["0000000000000005"],"decision":"ignored","name":"Dana Whitlock"}"#,
+    ];
+    fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
+    let (mut j, notices) = Journal::open(dir.path()).unwrap();
+    let numbers: Vec<_> = notices
+        .iter()
+        .map(|n| n.split("line ").nth(1).unwrap().split(' ').next().unwrap())
+        .collect();
+    assert_eq!(numbers, ["2", "4", "5", "6", "7", "8", "9"], "{notices:#?}");
+    assert!(
+        notices[3].contains("unknown op `frobnicate`"),
+        "{}",
+        notices[3]
+    );
+    assert!(notices[2].contains("without `decision`"), "{}", notices[2]);
+    assert!(notices[5].contains("format version 2"), "{}", notices[5]);
+    assert!(
+        notices[6].contains("format version \"2.0\""),
+        "{}",
+        notices[6]
+    );
+    assert!(!notices[0].contains("line 1 column"), "{}", notices[0]);
+    // A line of this version that is not an entry says what is wrong
+    // with it, and where in the line.
+    assert!(
+        notices[1].contains("not a journal entry (") && notices[1].contains(", column "),
+        "{}",
+        notices[1]
+    );
+    assert_eq!(decision(&j, 1), Some(Decision::Accepted));
+    assert_eq!(decision(&j, 5), Some(Decision::Ignored));
+    assert_eq!(j.iter().count(), 2);
+    assert_eq!(j.undo_depth(), 2);
+    // Appends continue after the skipped lines and undo numbers lines right.
+    j.record_decision(&[id(6)], Some(Decision::Accepted), at(6))
+        .unwrap();
+    j.undo(at(7)).unwrap();
+    assert!(read(&j).ends_with("\"undoes\":11}\n"), "{}", read(&j));
+}
+
+#[test]
+fn undo_of_a_skipped_line_is_skipped_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"v":1,"at":"2026-11-25T17:01:00","op":"decide","ids":["0000000000000001"],"decision":"accepted"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":["00000000#damaged"],"decision":"ignored"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:03:00","op":"undo","undoes":2}"#,
+        r#"{"v":1,"at":"2026-11-25T17:04:00","op":"undo","undoes":1}"#,
+        r#"{"v":1,"at":"2026-11-25T17:05:00","op":"undo"}"#,
+    ];
+    fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(notices.len(), 3, "{notices:#?}");
+    assert!(
+        notices[1].contains("line 3 skipped: it undoes line 2"),
+        "{}",
+        notices[1]
+    );
+    assert!(
+        notices[2].contains("line 5 skipped: an undo with nothing"),
+        "{}",
+        notices[2]
+    );
+    assert_eq!(j.iter().count(), 0, "line 4 undid line 1");
+    assert_eq!(j.undo_depth(), 0);
+}
+
+#[test]
+fn a_second_instance_is_refused_until_the_first_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = open(dir.path());
+    let err = Journal::open(dir.path()).unwrap_err();
+    assert!(matches!(err, JournalError::Locked { .. }));
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "another invitriage is open on this journal ({}); close it first",
+            dir.path().join(FILE_NAME).display()
+        )
+    );
+    drop(first);
+    let _again = open(dir.path());
+}
+
+#[test]
+fn read_only_sees_the_state_and_records_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let (empty, _) = Journal::open_read_only(dir.path()).unwrap();
+    assert_eq!(empty.iter().count(), 0);
+    assert!(
+        !dir.path().join(FILE_NAME).exists(),
+        "read-only creates nothing"
+    );
+
+    let mut writer = open(dir.path());
+    writer
+        .record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    let (mut ro, notices) = Journal::open_read_only(dir.path()).unwrap();
+    assert!(notices.is_empty());
+    assert_eq!(decision(&ro, 1), Some(Decision::Accepted));
+    let err = ro
+        .record_decision(&[id(2)], Some(Decision::Accepted), at(2))
+        .unwrap_err();
+    assert!(matches!(err, JournalError::ReadOnly { .. }), "{err}");
+    assert!(matches!(ro.undo(at(3)), Err(JournalError::ReadOnly { .. })));
+    assert_eq!(decision(&ro, 1), Some(Decision::Accepted));
+    assert_eq!(read(&writer).lines().count(), 1);
+
+    // Only a missing journal reads as empty; one that cannot be read is
+    // an error.
+    let other = tempfile::tempdir().unwrap();
+    fs::create_dir(other.path().join(FILE_NAME)).unwrap();
+    let err = Journal::open_read_only(other.path()).unwrap_err();
+    assert!(err.to_string().contains("cannot read the journal"), "{err}");
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_failed_write_changes_nothing_and_later_writes_start_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    let real = j.file.take();
+    // Every write to /dev/full fails with "No space left on device".
+    j.file = Some(OpenOptions::new().append(true).open("/dev/full").unwrap());
+    let err = j
+        .record_decision(&[id(2)], Some(Decision::Ignored), at(2))
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("cannot write to the journal"),
+        "{err}"
+    );
+    assert!(
+        j.record_draft(id(1), DraftKind::ThankYou, "x", at(3))
+            .is_err()
+    );
+    assert!(j.undo(at(4)).is_err());
+    assert_eq!(decision(&j, 2), None);
+    assert_eq!(j.state(id(1)).unwrap().thank_you, None);
+    assert_eq!(
+        decision(&j, 1),
+        Some(Decision::Accepted),
+        "the failed undo undid nothing"
+    );
+    assert_eq!(j.undo_depth(), 1);
+
+    // Pretend part of a line reached the disk; the next write cuts it off.
+    j.file = real;
+    j.file
+        .as_mut()
+        .unwrap()
+        .write_all(b"{\"v\":1,\"at")
+        .unwrap();
+    j.dirty = true;
+    j.record_decision(&[id(3)], Some(Decision::Ignored), at(5))
+        .unwrap();
+    drop(j);
+    let j = open(dir.path());
+    assert_eq!(decision(&j, 3), Some(Decision::Ignored));
+    assert_eq!(j.undo_depth(), 2);
+}
+
+/// A sent invitation to withdraw is a decision like the others: one
+/// line, kept across a restart, undone by undo.
+#[test]
+fn a_withdrawal_is_kept_and_undone_like_any_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    j.record_decision(&[id(7)], Some(Decision::Withdrawn), at(1))
+        .unwrap();
+    drop(j);
+    let text = std::fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+    assert!(text.contains(r#""decision":"withdrawn""#), "{text}");
+    let mut j = open(dir.path());
+    assert_eq!(decision(&j, 7), Some(Decision::Withdrawn));
+    j.undo(at(2)).unwrap();
+    assert_eq!(decision(&j, 7), None);
+}
+
+#[test]
+fn labels() {
+    assert_eq!(
+        Decision::ALL.map(Decision::label),
+        ["accepted", "ignored", "replied", "withdrawn"]
+    );
+    assert_eq!(
+        Decision::ALL.map(Decision::verb),
+        ["accept", "ignore", "reply", "withdraw"]
+    );
+    assert_eq!(Decision::Replied.to_string(), "replied");
+    assert_eq!(DraftKind::ThankYou.label(), "thank-you");
+    assert_eq!(StepKind::Decide(None).verb(), "reset");
+    assert_eq!(StepKind::Draft(DraftKind::Reply).verb(), "reply draft");
+}
