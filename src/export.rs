@@ -74,6 +74,8 @@ pub const CSV_HEADER: [&str; 9] = [
 pub enum ExportFormat {
     Csv,
     Json,
+    /// A checklist to read and tick off: a section per thing to do.
+    Md,
 }
 
 /// One action: an invitation and what the journal holds on it.
@@ -132,6 +134,7 @@ pub fn write_actions(
     match format {
         ExportFormat::Csv => write_csv(w, &rows)?,
         ExportFormat::Json => write_json(w, &rows)?,
+        ExportFormat::Md => write_md(w, &rows)?,
     }
     Ok(rows.len())
 }
@@ -172,6 +175,105 @@ fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             .map_err(csv_io)?;
     }
     out.flush()
+}
+
+/// The Markdown checklist's sections, in the order of [`Row::group`]: a
+/// heading and where on LinkedIn it is done.
+const MD_SECTIONS: [(&str, &str); 5] = [
+    (
+        "Accept",
+        "In the invitation manager (above), or on their profile.",
+    ),
+    (
+        "Reply without accepting",
+        "Send the draft from their invitation; accept or ignore once they answer.",
+    ),
+    (
+        "Withdraw: invitations you sent",
+        "On their profile: Pending, then Withdraw.",
+    ),
+    (
+        "Ignore",
+        "Optional: an unanswered invitation goes stale on its own.",
+    ),
+    (
+        "Drafts without a decision",
+        "The accept or reply they went with was undone.",
+    ),
+];
+
+/// A name as Markdown text: the characters that would start emphasis, a
+/// link or HTML are escaped.
+fn md_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in crate::report::one_line(s).chars() {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
+        ) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The action list as a Markdown checklist (see [`MD_SECTIONS`]), each
+/// draft quoted under its invitation, ready to copy.
+fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
+    writeln!(
+        w,
+        "# To do on LinkedIn ({})
+",
+        rows.len()
+    )?;
+    if rows.is_empty() {
+        writeln!(
+            w,
+            "Nothing decided yet: decide in the triage screen (`invitriage`), then export again."
+        )?;
+        return w.flush();
+    }
+    writeln!(w, "Pending invitations: <{INVITATION_MANAGER_URL}>")?;
+    for (group, (title, how)) in MD_SECTIONS.iter().enumerate() {
+        let here: Vec<&Row<'_>> = rows
+            .iter()
+            .filter(|r| usize::from(r.group()) == group)
+            .collect();
+        if here.is_empty() {
+            continue;
+        }
+        writeln!(w, "\n## {title} ({})\n\n{how}\n", here.len())?;
+        for r in here {
+            let url = r.inv.counterpart_url();
+            let link = if url.is_empty() {
+                String::new()
+            } else {
+                format!(" · <{url}>")
+            };
+            writeln!(
+                w,
+                "- [ ] **{}** · {}{link}",
+                md_text(r.inv.counterpart()),
+                r.inv.category.label()
+            )?;
+            let drafts = [
+                ("reply", &r.entry.reply),
+                ("thank-you, to send after accepting", &r.entry.thank_you),
+            ];
+            for (label, draft) in drafts {
+                let Some(d) = draft else { continue };
+                writeln!(w, "\n  {label}:\n")?;
+                for line in d.text.trim_end().lines() {
+                    match line.trim_end() {
+                        "" => writeln!(w, "  >")?,
+                        line => writeln!(w, "  > {line}")?,
+                    }
+                }
+            }
+        }
+    }
+    w.flush()
 }
 
 #[derive(Serialize)]
@@ -318,6 +420,96 @@ mod tests {
         assert_eq!(&rob[6], "Hi Rob,\nsure — let's talk");
         assert_eq!(&rob[2], "greeting-only");
         assert!(!text.contains("invitation-manager"));
+    }
+
+    /// The checklist: a section per thing to do, in the CSV's order, each
+    /// draft quoted under its invitation, names that Markdown would read
+    /// as markup escaped.
+    #[test]
+    fn markdown_is_a_checklist_by_section_with_the_drafts_quoted() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut invs, mut j) = fixture(dir.path());
+        let sent = Invitation::new(Fields {
+            from: "Colleen Ruiz",
+            to: "Sam *Sent*",
+            message: "",
+            inviter_url: "https://www.linkedin.com/in/colleen-ruiz",
+            invitee_url: "",
+            sent_at: at(0),
+            direction: Direction::Outgoing,
+            line: 8,
+        });
+        j.record_decision(&[sent.id], Some(Decision::Withdrawn), at(9))
+            .unwrap();
+        invs.push(sent);
+        j.record_draft(invs[2].id, DraftKind::ThankYou, "Thanks, Nina!  \n", at(10))
+            .unwrap();
+        let mut out = Vec::new();
+        let n = write_actions(&mut out, ExportFormat::Md, &invs, &j).unwrap();
+        assert_eq!(n, 7);
+        let url = |slug: &str| format!("<https://www.linkedin.com/in/{slug}>");
+        let expected = format!(
+            "# To do on LinkedIn (7)\n\
+             \n\
+             Pending invitations: <{INVITATION_MANAGER_URL}>\n\
+             \n\
+             ## Accept (3)\n\
+             \n\
+             In the invitation manager (above), or on their profile.\n\
+             \n\
+             - [ ] **=HYPERLINK(\"http://x\")** · default · {evil}\n\
+             - [ ] **Tom Thanks** · customised · {tom}\n\
+             \n  thank-you, to send after accepting:\n\
+             \n  > +1 thanks, Tom\n\
+             - [ ] **Ann Early** · customised · {ann}\n\
+             \n\
+             ## Reply without accepting (1)\n\
+             \n\
+             Send the draft from their invitation; accept or ignore once they answer.\n\
+             \n\
+             - [ ] **Rob Replied** · greeting-only · {rob}\n\
+             \n  reply:\n\
+             \n  > Hi Rob,\n  > sure — let's talk\n\
+             \n\
+             ## Withdraw: invitations you sent (1)\n\
+             \n\
+             On their profile: Pending, then Withdraw.\n\
+             \n\
+             - [ ] **Sam \\*Sent\\*** · default\n\
+             \n\
+             ## Ignore (1)\n\
+             \n\
+             Optional: an unanswered invitation goes stale on its own.\n\
+             \n\
+             - [ ] **Ivy Ignored** · default · {ivy}\n\
+             \n\
+             ## Drafts without a decision (1)\n\
+             \n\
+             The accept or reply they went with was undone.\n\
+             \n\
+             - [ ] **Nina None** · default · {nina}\n\
+             \n  thank-you, to send after accepting:\n\
+             \n  > Thanks, Nina!\n",
+            evil = url("evil"),
+            tom = url("tom"),
+            ann = url("ann"),
+            rob = url("rob"),
+            ivy = url("ivy"),
+            nina = url("nina"),
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+
+        let (j, _) = Journal::open(dir.path().join("empty").as_path()).unwrap();
+        let mut out = Vec::new();
+        assert_eq!(
+            write_actions(&mut out, ExportFormat::Md, &invs, &j).unwrap(),
+            0
+        );
+        assert!(
+            String::from_utf8(out)
+                .unwrap()
+                .contains("Nothing decided yet")
+        );
     }
 
     /// A sent invitation to withdraw is one click on LinkedIn: after the

@@ -92,7 +92,8 @@ enum Command {
         /// for standard input (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
-        /// Output format.
+        /// Output format: csv for a spreadsheet, json for scripts, md for
+        /// a checklist to read and tick off.
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
     },
@@ -447,16 +448,16 @@ fn triage(
 /// The `export` command for the same export, ready to paste into a shell.
 fn export_command(source: &Source) -> String {
     match source {
-        Source::Sample => "`invitriage export`".to_string(),
+        Source::Sample => "`invitriage export --format md`".to_string(),
         Source::Path(p) if p.as_os_str() == "-" => {
-            "`invitriage export -` (the same export on standard input)".to_string()
+            "`invitriage export --format md -` (the same export on standard input)".to_string()
         }
         Source::Path(p) => {
             let path = p.to_string_lossy();
             // shlex quotes what the shell would split or expand; a path it
             // cannot quote (a NUL) cannot be on the command line anyway.
             let quoted = shlex::try_quote(&path).unwrap_or(path.clone());
-            format!("`invitriage export {quoted}`")
+            format!("`invitriage export --format md {quoted}`")
         }
     }
 }

@@ -1422,6 +1422,13 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         stderr.starts_with("invitriage: 2 decided invitations from Invitations.csv (journal: "),
         "{stderr}"
     );
+    let (code, md, _) = env.run(&["export", "Invitations.csv", "--format", "md"]);
+    assert_eq!(code, 0);
+    assert!(md.starts_with("# To do on LinkedIn (2)\n"), "{md}");
+    assert!(
+        md.contains("## Reply without accepting (1)") && md.contains("  > Hi Eve, how can I help?"),
+        "{md}"
+    );
     let (_, _, stderr) = env.run(&["export"]);
     assert!(
         stderr.contains("\ninvitriage: 0 decided invitations from the bundled sample (journal: "),

@@ -205,7 +205,7 @@ fn a_person_triages_the_sample() {
         "{out}"
     );
     assert!(
-        out.contains("invitriage: `invitriage export` lists what to do on LinkedIn"),
+        out.contains("invitriage: `invitriage export --format md` lists what to do on LinkedIn"),
         "{out}"
     );
 }
@@ -253,7 +253,7 @@ fn the_export_can_come_on_standard_input() {
     assert_eq!(decisions(dir.path()), vec![Decision::Accepted]);
     let out = app.text();
     assert!(
-        out.contains("`invitriage export -` (the same export on standard input)"),
+        out.contains("`invitriage export --format md -` (the same export on standard input)"),
         "{out}"
     );
 }
@@ -274,7 +274,7 @@ fn leaving_names_the_export_command_for_the_same_file() {
     let out = app.text();
     let quoted = format!("'{}'", export.display());
     assert!(
-        out.contains(&format!("`invitriage export {quoted}` lists")),
+        out.contains(&format!("`invitriage export --format md {quoted}` lists")),
         "{out}"
     );
 
