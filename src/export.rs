@@ -72,9 +72,11 @@ pub const CSV_HEADER: [&str; 9] = [
 /// The output formats of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
+    /// For a spreadsheet: a row per invitation, formulas escaped
     Csv,
+    /// For scripts
     Json,
-    /// A checklist to read and tick off: a section per thing to do.
+    /// A checklist to read and tick off, a section per thing to do
     Md,
 }
 

@@ -92,8 +92,7 @@ enum Command {
         /// for standard input (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
-        /// Output format: csv for a spreadsheet, json for scripts, md for
-        /// a checklist to read and tick off.
+        /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
     },
