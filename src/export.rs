@@ -352,6 +352,23 @@ mod tests {
         inv
     }
 
+    /// An invitation the user sent to `to`, marked in `j` to withdraw.
+    fn withdrawn(j: &mut Journal, to: &str, invitee_url: &str) -> Invitation {
+        let sent = Invitation::new(Fields {
+            from: "Colleen Ruiz",
+            to,
+            message: "",
+            inviter_url: "https://www.linkedin.com/in/colleen-ruiz",
+            invitee_url,
+            sent_at: at(0),
+            direction: Direction::Outgoing,
+            line: 8,
+        });
+        j.record_decision(&[sent.id], Some(Decision::Withdrawn), at(9))
+            .unwrap();
+        sent
+    }
+
     /// Six invitations; the journal decides on all but `none`.
     fn fixture(dir: &std::path::Path) -> (Vec<Invitation>, Journal) {
         let invs = vec![
@@ -431,19 +448,7 @@ mod tests {
     fn markdown_is_a_checklist_by_section_with_the_drafts_quoted() {
         let dir = tempfile::tempdir().unwrap();
         let (mut invs, mut j) = fixture(dir.path());
-        let sent = Invitation::new(Fields {
-            from: "Colleen Ruiz",
-            to: "Sam *Sent*",
-            message: "",
-            inviter_url: "https://www.linkedin.com/in/colleen-ruiz",
-            invitee_url: "",
-            sent_at: at(0),
-            direction: Direction::Outgoing,
-            line: 8,
-        });
-        j.record_decision(&[sent.id], Some(Decision::Withdrawn), at(9))
-            .unwrap();
-        invs.push(sent);
+        invs.push(withdrawn(&mut j, "Sam *Sent*", ""));
         j.record_draft(invs[2].id, DraftKind::ThankYou, "Thanks, Nina!  \n", at(10))
             .unwrap();
         let mut out = Vec::new();
@@ -520,19 +525,11 @@ mod tests {
     fn a_withdrawal_comes_after_the_replies_and_names_the_recipient() {
         let dir = tempfile::tempdir().unwrap();
         let (mut invs, mut j) = fixture(dir.path());
-        let sent = Invitation::new(Fields {
-            from: "Colleen Ruiz",
-            to: "Sam Sent",
-            message: "",
-            inviter_url: "https://www.linkedin.com/in/colleen-ruiz",
-            invitee_url: "https://www.linkedin.com/in/sam",
-            sent_at: at(0),
-            direction: Direction::Outgoing,
-            line: 8,
-        });
-        j.record_decision(&[sent.id], Some(Decision::Withdrawn), at(9))
-            .unwrap();
-        invs.push(sent);
+        invs.push(withdrawn(
+            &mut j,
+            "Sam Sent",
+            "https://www.linkedin.com/in/sam",
+        ));
         let mut out = Vec::new();
         write_actions(&mut out, ExportFormat::Csv, &invs, &j).unwrap();
         let text = String::from_utf8(out).unwrap();
