@@ -426,7 +426,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     app.update(Action::Withdraw);
     assert_eq!(app.cursor, last, "on to the next older one");
     assert!(
-        status_text(&app).starts_with("To withdraw on LinkedIn: your invitation to "),
+        status_text(&app).starts_with("To withdraw on LinkedIn: "),
         "{}",
         status_text(&app)
     );
@@ -434,9 +434,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     assert_eq!(app.cursor, last - 2, "none below: up to the next stale one");
     assert_eq!(
         status_text(&app),
-        format!(
-            "To withdraw on LinkedIn: your invitation to {name} · o opens the profile · u to undo"
-        )
+        format!("To withdraw on LinkedIn: {name} · o opens the profile · u to undo")
     );
     assert_eq!(app.sent_counts.withdrawn, 2);
     assert_eq!(app.progress().0, 0, "the received ones are untouched");

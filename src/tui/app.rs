@@ -1143,7 +1143,7 @@ impl App {
                 let undo = self.keymap.hint(&Action::Undo);
                 if decision == Decision::Withdrawn {
                     self.set_status(format!(
-                        "To withdraw on LinkedIn: your invitation to {name} · {} opens the profile · {undo} to undo",
+                        "To withdraw on LinkedIn: {name} · {} opens the profile · {undo} to undo",
                         self.keymap.hint(&Action::OpenProfile)
                     ));
                     self.advance_to_stale();
