@@ -198,7 +198,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 } else {
                     let import = load(source.clone(), &config)?;
                     let b = stats::breakdown(&import.invitations, direction);
-                    let stale = stats::stale_sent(&import.invitations, now, stale_days);
+                    let mut stale = stats::stale_sent(&import.invitations, now, stale_days);
+                    mark_withdrawals(&mut stale, &paths);
                     print_stats(
                         out,
                         json,
@@ -517,7 +518,7 @@ fn print_stats<T: import::Item>(
     import: &Import<T>,
     b: &stats::Breakdown,
     direction: DirectionFilter,
-    stale: Option<&[&invitriage::invitation::Invitation]>,
+    stale: Option<&[stats::Stale<'_>]>,
     now: chrono::NaiveDateTime,
     stale_days: u32,
 ) -> Result<(), Failure> {
@@ -536,6 +537,24 @@ fn print_stats<T: import::Item>(
         )
     };
     output(written)
+}
+
+/// Marks the stale sent invitations that the triage screen marked to
+/// withdraw. A journal that cannot be read leaves them unmarked: `stats`
+/// is about the export, and says nothing of the journal otherwise.
+fn mark_withdrawals(stale: &mut [stats::Stale<'_>], paths: &Paths) {
+    if stale.is_empty() {
+        return;
+    }
+    let Ok((journal, _)) = Journal::open_read_only(&paths.data_dir) else {
+        return;
+    };
+    for s in stale {
+        s.to_withdraw = journal
+            .state(s.inv.id)
+            .and_then(|e| e.decision())
+            .is_some_and(|d| d == invitriage::journal::Decision::Withdrawn);
+    }
 }
 
 /// [`load`] with the reading chosen: whole invitations or only their facts.

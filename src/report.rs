@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthChar;
 use crate::classify::Category;
 use crate::import::{Import, Item};
 use crate::invitation::Invitation;
-use crate::stats::{Age, Breakdown, DirectionFilter, percent};
+use crate::stats::{Age, Breakdown, DirectionFilter, Stale, percent};
 
 /// LinkedIn's own `Sent At` form: `7/8/26, 3:43 PM`.
 pub fn linkedin_date(dt: NaiveDateTime) -> String {
@@ -198,7 +198,7 @@ pub fn stats_text<T: Item, W: Write>(
     import: &Import<T>,
     b: &Breakdown,
     filter: DirectionFilter,
-    stale: Option<&[&Invitation]>,
+    stale: Option<&[Stale<'_>]>,
     now: NaiveDateTime,
     stale_after_days: u32,
     width: usize,
@@ -313,29 +313,38 @@ pub fn stats_text<T: Item, W: Write>(
     }
     if let Some(stale) = stale {
         writeln!(w)?;
+        let marked = stale.iter().filter(|s| s.to_withdraw).count();
+        let marked_note = match marked {
+            0 => String::new(),
+            n => format!("; {n} marked to withdraw"),
+        };
         let line = format!(
-            "sent and still pending after {stale_after_days} days: {} (worth a follow-up, or withdrawing)",
+            "sent and still pending after {stale_after_days} days: {} (worth a follow-up, or withdrawing{marked_note})",
             stale.len()
         );
         write_wrapped(w, &line, "  ", width)?;
-        for inv in stale.iter().take(10) {
-            writeln!(
-                w,
-                "    {:<24} {:<13} {}",
+        for s in stale.iter().take(10) {
+            let inv = s.inv;
+            let row = format!(
+                "    {:<24} {:<13} {:<14}{}",
                 fit(&one_line(inv.to()), 24),
                 inv.category.label(),
-                Age::between(inv.sent_at, now).long()
-            )?;
+                Age::between(inv.sent_at, now).long(),
+                if s.to_withdraw { " to withdraw" } else { "" }
+            );
+            writeln!(w, "{}", row.trim_end())?;
         }
         if stale.len() > 10 {
             writeln!(w, "    … and {} more", stale.len() - 10)?;
         }
-        write_wrapped(
-            w,
-            "mark the ones to withdraw on the triage screen's Sent tab; `invitriage export` then lists them",
-            "  ",
-            width,
-        )?;
+        if marked < stale.len() {
+            write_wrapped(
+                w,
+                "mark the ones to withdraw on the triage screen's Sent tab; `invitriage export` then lists them",
+                "  ",
+                width,
+            )?;
+        }
     }
     if !import.skipped.is_empty() {
         writeln!(w)?;
@@ -397,6 +406,8 @@ struct StaleJson<'a> {
     category: &'static str,
     sent_at: NaiveDateTime,
     age_days: i64,
+    /// Marked to withdraw in the triage screen (the journal).
+    to_withdraw: bool,
 }
 
 #[derive(Serialize)]
@@ -411,7 +422,7 @@ pub fn stats_json<T: Item>(
     import: &Import<T>,
     b: &Breakdown,
     filter: DirectionFilter,
-    stale: Option<&[&Invitation]>,
+    stale: Option<&[Stale<'_>]>,
     now: NaiveDateTime,
 ) -> io::Result<()> {
     let out = StatsJson {
@@ -449,12 +460,13 @@ pub fn stats_json<T: Item>(
         stale_sent: stale.map(|stale| {
             stale
                 .iter()
-                .map(|i| StaleJson {
-                    to: i.to(),
-                    profile_url: i.invitee_url(),
-                    category: i.category.label(),
-                    sent_at: i.sent_at,
-                    age_days: Age::between(i.sent_at, now).days,
+                .map(|s| StaleJson {
+                    to: s.inv.to(),
+                    profile_url: s.inv.invitee_url(),
+                    category: s.inv.category.label(),
+                    sent_at: s.inv.sent_at,
+                    age_days: Age::between(s.inv.sent_at, now).days,
+                    to_withdraw: s.to_withdraw,
                 })
                 .collect()
         }),
@@ -629,7 +641,7 @@ mod tests {
         import: &Import,
         b: &Breakdown,
         filter: DirectionFilter,
-        stale: Option<&[&Invitation]>,
+        stale: Option<&[Stale<'_>]>,
         width: usize,
     ) -> String {
         let mut out = Vec::new();
@@ -739,7 +751,7 @@ mod tests {
     fn stats_text_rows() {
         let import = sample();
         let stale = crate::stats::stale_sent(&import.invitations, now(), 21);
-        let text = |invs: &[Invitation], stale: Option<&[&Invitation]>| {
+        let text = |invs: &[Invitation], stale: Option<&[Stale<'_>]>| {
             let b = crate::stats::breakdown(invs, DirectionFilter::Incoming);
             render(&import, &b, DirectionFilter::Incoming, stale, 80)
         };
@@ -750,8 +762,36 @@ mod tests {
         assert!(all.contains("customised notes with context"), "{all}");
         assert_eq!(stale.len(), 15);
         assert!(all.contains("… and 5 more"), "{all}");
+        assert!(all.contains("mark the ones to withdraw"), "{all}");
+        assert!(!all.contains("marked to withdraw"), "{all}");
         let ten = text(&import.invitations, Some(&stale[..10]));
         assert!(!ten.contains("… and"), "{ten}");
+        // Those the triage screen marked to withdraw say so.
+        let mut marked = stale.clone();
+        marked[0].to_withdraw = true;
+        marked[2].to_withdraw = true;
+        let some = text(&import.invitations, Some(&marked));
+        let flat = some.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains("(worth a follow-up, or withdrawing; 2 marked to withdraw)"),
+            "{some}"
+        );
+        let row = |s: &Stale<'_>| {
+            let name = one_line(s.inv.to());
+            some.lines()
+                .find(|l| l.contains(&name))
+                .unwrap()
+                .to_string()
+        };
+        assert!(row(&marked[0]).ends_with(" to withdraw"), "{some}");
+        assert!(!row(&marked[1]).ends_with(" to withdraw"), "{some}");
+        assert!(row(&marked[2]).ends_with(" to withdraw"), "{some}");
+        assert!(some.contains("mark the ones to withdraw"), "{some}");
+        for s in &mut marked {
+            s.to_withdraw = true;
+        }
+        let every = text(&import.invitations, Some(&marked));
+        assert!(!every.contains("mark the ones to withdraw"), "{every}");
         let defaults: Vec<Invitation> = import
             .invitations
             .iter()

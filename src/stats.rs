@@ -409,17 +409,30 @@ impl AllFacts {
     }
 }
 
+/// A sent invitation still pending after the configured age.
+#[derive(Debug, Clone, Copy)]
+pub struct Stale<'a> {
+    pub inv: &'a Invitation,
+    /// Marked in the journal to withdraw (the caller sets it; the export
+    /// alone does not know).
+    pub to_withdraw: bool,
+}
+
 /// Your sent invitations still pending after `days` days, oldest first:
 /// worth a follow-up, or withdrawing.
-pub fn stale_sent(invitations: &[Invitation], now: NaiveDateTime, days: u32) -> Vec<&Invitation> {
-    let mut out: Vec<&Invitation> = invitations
+pub fn stale_sent(invitations: &[Invitation], now: NaiveDateTime, days: u32) -> Vec<Stale<'_>> {
+    let mut out: Vec<Stale<'_>> = invitations
         .iter()
         .filter(|i| {
             i.direction == Direction::Outgoing
                 && Age::between(i.sent_at, now).days >= i64::from(days)
         })
+        .map(|inv| Stale {
+            inv,
+            to_withdraw: false,
+        })
         .collect();
-    out.sort_by_key(|i| i.sent_at);
+    out.sort_by_key(|s| s.inv.sent_at);
     out
 }
 
@@ -601,9 +614,12 @@ mod tests {
                 4,
             ),
         ];
-        let stale: Vec<u32> = stale_sent(&v, now, 21).iter().map(|i| i.line).collect();
+        let stale: Vec<u32> = stale_sent(&v, now, 21).iter().map(|s| s.inv.line).collect();
         assert_eq!(stale.len(), 2);
-        let dates: Vec<_> = stale_sent(&v, now, 21).iter().map(|i| i.sent_at).collect();
+        let dates: Vec<_> = stale_sent(&v, now, 21)
+            .iter()
+            .map(|s| s.inv.sent_at)
+            .collect();
         assert_eq!(
             dates,
             vec![at(2026, 10, 1), at(2026, 11, 4)],

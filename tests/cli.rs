@@ -1459,6 +1459,37 @@ fn stats_outgoing_lists_stale_sent_invitations() {
         out.contains("\n  mark the ones to withdraw on the triage screen's Sent tab;"),
         "{out}"
     );
+    // One marked to withdraw in the triage screen (the journal) says so.
+    let (_, json, _) = env.run(&["classify", "--format", "json", "--direction", "outgoing"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let keisha = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|i| i["to"] == "Keisha Volkov")
+        .expect("Keisha is in the sample");
+    {
+        use invitriage::journal::{Decision, Journal};
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
+        let id = keisha["id"].as_str().unwrap().parse().unwrap();
+        j.record_decision(&[id], Some(Decision::Withdrawn), at)
+            .unwrap();
+    }
+    let (_, out, _) = env.run(&["stats", "--direction", "outgoing"]);
+    assert!(out.contains("; 1 marked to withdraw)"), "{out}");
+    let row = out.lines().find(|l| l.contains("Keisha Volkov")).unwrap();
+    assert!(row.ends_with("8 months ago   to withdraw"), "{out}");
+    let (_, json, _) = env.run(&["stats", "--direction", "outgoing", "--json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let marked: Vec<&str> = v["stale_sent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["to_withdraw"] == true)
+        .map(|s| s["to"].as_str().unwrap())
+        .collect();
+    assert_eq!(marked, ["Keisha Volkov"]);
     env.file("c.toml", "[sent]\nstale_after_days = 60\n");
     let (_, json, _) = env.run(&[
         "--config",
