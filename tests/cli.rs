@@ -1250,11 +1250,19 @@ fn the_sample_mirrors_the_survey() {
     assert_eq!(v["by_category"]["default"], 112);
     assert_eq!(v["by_category"]["greeting-only"], 10);
     assert_eq!(v["by_category"]["customised"], 13);
+    assert_eq!(
+        v["signals"],
+        serde_json::json!({"context": 4, "reason": 3, "offer": 2, "pitch": 3})
+    );
     let (_, text, _) = env.run(&["stats"]);
     assert!(
         text.contains(
             "135 incoming invitations: 13 customised · 10 greeting-only · 112 default (83%)"
         ),
+        "{text}"
+    );
+    assert!(
+        text.contains("customised notes with context 4 · reason 3 · offer 2 · pitch 3"),
         "{text}"
     );
 }
