@@ -8,7 +8,8 @@ use std::process::Command;
 /// every Unix, Notepad on every Windows.
 const DEFAULT_EDITOR: &str = if cfg!(windows) { "notepad" } else { "vi" };
 
-/// The editor command: `$VISUAL`, else `$EDITOR`, else [`DEFAULT_EDITOR`].
+/// The editor command: `$VISUAL`, else `$EDITOR`, else `vi` (Notepad on
+/// Windows).
 pub fn editor_command() -> String {
     ["VISUAL", "EDITOR"]
         .iter()
