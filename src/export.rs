@@ -220,6 +220,18 @@ fn md_text(s: &str) -> String {
     out
 }
 
+/// A draft as a Markdown quote inside a list item, ready to copy: no
+/// trailing white space (two spaces would be a hard line break).
+fn md_quote(w: &mut impl Write, text: &str) -> io::Result<()> {
+    for line in text.trim_end().lines() {
+        match line.trim_end() {
+            "" => writeln!(w, "  >")?,
+            line => writeln!(w, "  > {line}")?,
+        }
+    }
+    Ok(())
+}
+
 /// The action list as a Markdown checklist (see [`MD_SECTIONS`]), each
 /// draft quoted under its invitation, ready to copy.
 fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
@@ -266,12 +278,7 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             for (label, draft) in drafts {
                 let Some(d) = draft else { continue };
                 writeln!(w, "\n  {label}:\n")?;
-                for line in d.text.trim_end().lines() {
-                    match line.trim_end() {
-                        "" => writeln!(w, "  >")?,
-                        line => writeln!(w, "  > {line}")?,
-                    }
-                }
+                md_quote(&mut w, &d.text)?;
             }
         }
     }
@@ -721,9 +728,7 @@ pub fn write_drafts(
                     r.draft.at.format("%Y-%m-%d %H:%M"),
                     link
                 )?;
-                for line in r.draft.text.lines() {
-                    writeln!(w, "  > {line}")?;
-                }
+                md_quote(&mut w, &r.draft.text)?;
                 writeln!(w)?;
             }
         }
