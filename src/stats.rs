@@ -443,9 +443,12 @@ pub struct Age {
 }
 
 impl Age {
+    /// Counted in calendar days, the way the dates beside it read: an
+    /// invitation of 23:50 yesterday is "yesterday" at 09:00 today, not
+    /// "today" because 24 hours have not yet passed.
     pub fn between(then: NaiveDateTime, now: NaiveDateTime) -> Self {
         Age {
-            days: (now - then).num_days().max(0),
+            days: (now.date() - then.date()).num_days().max(0),
         }
     }
 
@@ -657,6 +660,14 @@ mod tests {
             0,
             "future dates are not negative"
         );
+        let late_yesterday = at(2026, 11, 24).date().and_hms_opt(23, 50, 0).unwrap();
+        assert_eq!(
+            long(late_yesterday),
+            "yesterday",
+            "calendar days, not 24 hours"
+        );
+        let this_morning = at(2026, 11, 25).date().and_hms_opt(0, 5, 0).unwrap();
+        assert_eq!(Age::between(this_morning, now).short(), "today");
     }
 
     mod tally {
