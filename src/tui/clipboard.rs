@@ -13,13 +13,16 @@ use std::process::{Command, Stdio};
 use base64::Engine;
 
 /// The OSC 52 sequence that sets the clipboard to `text`. Inside tmux
-/// (`in_tmux`) it is wrapped in tmux's passthrough so it reaches the outer
-/// terminal.
+/// (`in_tmux`) it is sent twice: as it is, which tmux takes itself (and
+/// passes on to the outer terminal) under `set-clipboard on`, and wrapped in
+/// tmux's passthrough, which reaches the outer terminal under
+/// `allow-passthrough on`. tmux 3.3 and later have both off or `external`
+/// by default, and either one set is enough.
 pub fn osc52(text: &str, in_tmux: bool) -> String {
     let b64 = base64::engine::general_purpose::STANDARD.encode(text.as_bytes());
     let seq = format!("\x1b]52;c;{b64}\x07");
     if in_tmux {
-        format!("\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"))
+        format!("{seq}\x1bPtmux;{}\x1b\\", seq.replace('\x1b', "\x1b\x1b"))
     } else {
         seq
     }
@@ -74,7 +77,10 @@ mod tests {
     }
 
     #[test]
-    fn osc52_in_tmux_is_wrapped_with_doubled_escapes() {
-        assert_eq!(osc52("hi", true), "\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\");
+    fn osc52_in_tmux_is_sent_plain_and_wrapped_with_doubled_escapes() {
+        assert_eq!(
+            osc52("hi", true),
+            "\x1b]52;c;aGk=\x07\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
+        );
     }
 }

@@ -253,12 +253,16 @@ fn open_url_with(browser: Option<&str>, url: &str, copy_key: &str) -> Action {
             // What to do first: the reason (the opener's own words, long
             // and with the URL in them) is the part a narrow status line
             // may cut.
-            let why = e.to_string();
-            let why = why.lines().next().unwrap_or("");
-            let with = browser.map_or(String::new(), |b| format!("`{b}`: "));
+            // `$BROWSER`'s own error says why it did not start; the `open`
+            // crate's names only the last of the openers it tried, with
+            // its wait status in Rust's debug form, which helps nobody.
+            let why = match browser {
+                Some(b) => format!("`{b}`: {}", e.to_string().lines().next().unwrap_or("")),
+                None => "no opener on this system started one".into(),
+            };
             Action::Status(
                 format!(
-                    "No browser could be opened: {}$BROWSER names a browser to use ({with}{why})",
+                    "No browser could be opened: {}$BROWSER names a browser to use ({why})",
                     if copy_key.is_empty() {
                         String::new()
                     } else {
@@ -273,7 +277,8 @@ fn open_url_with(browser: Option<&str>, url: &str, copy_key: &str) -> Action {
 
 /// Copies with OSC 52 and, where installed, the platform's clipboard tool.
 fn copy(text: &str, label: &str) -> Action {
-    let seq = clipboard::osc52(text, std::env::var_os("TMUX").is_some());
+    let in_tmux = std::env::var_os("TMUX").is_some();
+    let seq = clipboard::osc52(text, in_tmux);
     let osc_ok = {
         let mut out = io::stdout().lock();
         out.write_all(seq.as_bytes())
@@ -283,6 +288,12 @@ fn copy(text: &str, label: &str) -> Action {
     let native = clipboard::native_copy(text);
     match (osc_ok, native) {
         (_, Some(tool)) => Action::Status(format!("Copied the {label} (via {tool})"), false),
+        (true, None) if in_tmux => Action::Status(
+            format!(
+                "Copied the {label} (OSC 52: if nothing pasted, tmux needs `set -g set-clipboard on`)"
+            ),
+            false,
+        ),
         (true, None) => Action::Status(
             format!(
                 "Copied the {label} (OSC 52: if nothing pasted, your terminal may block clipboard access)"
