@@ -509,8 +509,15 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
         return None;
     }
     let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-    if ctrl && ev.code == KeyCode::Char('c') && ctx != KeyContext::Compose {
-        return Some(Action::Quit);
+    if ctrl && ev.code == KeyCode::Char('c') {
+        // In the composer Ctrl-C leaves it as Esc does, asking before a
+        // changed draft is dropped; quitting from there would take a draft
+        // the user may not know is kept.
+        return Some(if ctx == KeyContext::Compose {
+            Action::Cancel
+        } else {
+            Action::Quit
+        });
     }
     match ctx {
         KeyContext::List => match ev.code {
@@ -538,7 +545,8 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
             _ => None,
         },
         KeyContext::Confirm => match ev.code {
-            KeyCode::Char('y' | 'Y') | KeyCode::Enter => Some(Action::Confirm(true)),
+            // Not Enter: a reflexive Enter must not decide hundreds at once.
+            KeyCode::Char('y' | 'Y') => Some(Action::Confirm(true)),
             KeyCode::Char('n' | 'N') | KeyCode::Esc => Some(Action::Confirm(false)),
             _ => None,
         },
@@ -846,6 +854,17 @@ mod tests {
         assert_eq!(
             action_for(&km, KeyContext::List, &ctrl_c),
             Some(Action::Quit)
+        );
+        assert_eq!(
+            action_for(&km, KeyContext::Compose, &ctrl_c),
+            Some(Action::Cancel),
+            "Ctrl-C leaves the composer as Esc does, asking first"
+        );
+        let enter = ev(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(
+            action_for(&km, KeyContext::Confirm, &enter),
+            None,
+            "only y confirms a bulk decision"
         );
     }
 }
