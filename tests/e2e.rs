@@ -201,7 +201,7 @@ fn a_person_triages_the_sample() {
     // Back in the shell: what this run decided, and the command to act on it.
     let out = app.text();
     assert!(
-        out.contains("invitriage: 1 decided this session; 1 of 135 decided in all (1 accepted, 0 ignored, 0 replied)."),
+        out.contains("invitriage: 1 decided this session; 1 of 135 received invitations decided (1 accepted, 0 ignored, 0 replied)."),
         "{out}"
     );
     assert!(

@@ -238,6 +238,127 @@ fn marks_then_bulk_accept_without_confirmation_and_one_undo() {
 }
 
 #[test]
+fn a_bulk_decision_leaves_the_ones_decided_by_hand() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let by_hand = app.current().unwrap().id;
+    app.update(Action::Ignore);
+    // The ignored row is still in view under "undecided".
+    assert_eq!(app.rows.len(), 13);
+    app.update(Action::AcceptMarked);
+    let Mode::Confirm(bulk) = &app.mode else {
+        panic!("expected a confirmation, got {:?}", app.mode)
+    };
+    assert_eq!(
+        bulk.question,
+        "Accept all 12 undecided customised invitations?"
+    );
+    app.update(Action::Confirm(true));
+    assert_eq!(app.counts[0].accepted, 12);
+    assert_eq!(app.counts[0].ignored, 1);
+    assert_eq!(
+        app.journal.state(by_hand).and_then(|e| e.decision()),
+        Some(Decision::Ignored),
+        "the ignore made by hand stands"
+    );
+    // Under "all" a bulk decision does replace decisions, and says so.
+    while app.filter != Filter::All {
+        app.update(Action::CycleFilter);
+    }
+    app.update(Action::IgnoreMarked);
+    let Mode::Confirm(bulk) = &app.mode else {
+        panic!("expected a confirmation, got {:?}", app.mode)
+    };
+    assert_eq!(bulk.question, "Ignore all 12 customised invitations?");
+    assert!(
+        bulk.detail
+            .contains(" 12 of them have a decision already, which this replaces."),
+        "{}",
+        bulk.detail
+    );
+}
+
+#[test]
+fn marks_on_another_tab_are_asked_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(1));
+    app.update(Action::Mark);
+    app.update(Action::Tab(2));
+    let here = app.current().unwrap().id;
+    app.update(Action::IgnoreMarked);
+    let Mode::Confirm(bulk) = &app.mode else {
+        panic!("a mark out of sight is asked about, got {:?}", app.mode)
+    };
+    assert_eq!(bulk.question, "Ignore the 1 marked invitation?");
+    assert!(
+        bulk.detail.starts_with("1 of them is not in this list"),
+        "{}",
+        bulk.detail
+    );
+    app.update(Action::Confirm(true));
+    assert_eq!(app.counts[1].ignored, 1);
+    assert_eq!(status_text(&app), "Ignored 1 invitation · u undoes it");
+    assert_eq!(
+        app.current().unwrap().id,
+        here,
+        "the undecided row under the cursor is not skipped"
+    );
+    // Marks all in view are decided at once, as before.
+    app.update(Action::Mark);
+    app.update(Action::IgnoreMarked);
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!(app.counts[2].ignored, 1);
+}
+
+#[test]
+fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(40, 10));
+    assert!(screen(&app, 40, 10).contains("needs at least"));
+    for action in [Action::Accept, Action::Down, Action::Reply, Action::Tab(2)] {
+        app.update(action);
+    }
+    assert_eq!(app.progress().0, 0, "nothing decided blind");
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!((app.tab, app.cursor), (0, 0));
+    assert_eq!(
+        app.update(Action::Quit),
+        Some(Effect::Quit),
+        "q still quits"
+    );
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Accept);
+    assert_eq!(app.progress().0, 1);
+}
+
+#[test]
+fn undo_brings_the_invitation_back_into_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Down);
+    let who = app.current().unwrap().id;
+    app.update(Action::Accept);
+    // Drawn up again, the list under "undecided" has lost it.
+    app.update(Action::Tab(2));
+    app.update(Action::Tab(0));
+    assert!(
+        app.rows
+            .iter()
+            .all(|&i| app.invitations[i as usize].id != who)
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.current().unwrap().id, who);
+    // From another tab, the undo goes to the tab that holds it.
+    app.update(Action::Accept);
+    app.update(Action::Tab(2));
+    app.update(Action::Undo);
+    assert_eq!(app.current_tab(), Tab::Customised);
+    assert_eq!(app.current().unwrap().id, who);
+}
+
+#[test]
 fn bulk_on_whole_tab_asks_with_the_count() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
@@ -434,7 +555,8 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     assert_eq!(app.cursor, last - 2, "none below: up to the next stale one");
     assert_eq!(
         status_text(&app),
-        format!("To withdraw on LinkedIn: {name} · o opens the profile · u to undo")
+        format!("To withdraw on LinkedIn: {name} · u to undo"),
+        "no key for the row under the cursor: it has moved on"
     );
     assert_eq!(app.sent_counts.withdrawn, 2);
     assert_eq!(app.progress().0, 0, "the received ones are untouched");
@@ -466,7 +588,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     assert_eq!(
         app.farewell().as_deref(),
         Some(
-            "2 decided this session; 0 of 135 decided in all (0 accepted, 0 ignored, 0 replied), and 2 sent invitations to withdraw."
+            "2 decided this session; 0 of 135 received invitations decided (0 accepted, 0 ignored, 0 replied), and 2 sent invitations to withdraw."
         )
     );
     app.update(Action::Undo);
@@ -512,7 +634,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     assert_eq!(
         app.farewell().as_deref(),
         Some(
-            "1 decided this session; 1 of 135 decided in all (0 accepted, 0 ignored, 1 replied), and 1 sent invitation to withdraw."
+            "1 decided this session; 1 of 135 received invitations decided (0 accepted, 0 ignored, 1 replied), and 1 sent invitation to withdraw."
         )
     );
     let mut out = Vec::new();
@@ -721,9 +843,19 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
     assert_eq!(app.mode, Mode::List);
     assert_eq!(
         app.current().unwrap().id,
-        next,
-        "a reply moves on, like accept"
+        id,
+        "the cursor stays for the next step on the row: copy, open"
     );
+    assert_ne!(id, next);
+    assert!(
+        status_text(&app).ends_with("· c copies it, o opens the profile"),
+        "{}",
+        status_text(&app)
+    );
+    assert!(matches!(
+        app.update(Action::CopyDraft),
+        Some(Effect::Copy { text, .. }) if text.contains("Happy to talk.")
+    ));
     drop(app);
     let app = sample_app(dir.path());
     let entry = app.journal.state(id).unwrap();
@@ -1024,6 +1156,30 @@ fn templates_switch_and_follow_the_group() {
     );
     app.update(Action::ComposeTemplate(9));
     assert!(app.status.as_ref().unwrap().error);
+    // Edits are not replaced at the first template key.
+    app.update(Action::ComposeKey(key('!')));
+    let edited = app.composer.as_ref().unwrap().text();
+    app.update(Action::ComposeNextTemplate);
+    assert_eq!(app.composer.as_ref().unwrap().text(), edited);
+    assert_eq!(app.composer.as_ref().unwrap().template, 0);
+    assert_eq!(
+        status_text(&app),
+        "Replace your edits with a template? Ctrl-T again replaces them · Ctrl-S saves them first"
+    );
+    app.update(Action::ComposeNextTemplate);
+    assert_eq!(app.composer.as_ref().unwrap().template, 1, "asked once");
+    assert_ne!(app.composer.as_ref().unwrap().text(), edited);
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::ComposeTemplate(2));
+    assert!(status_text(&app).contains("F3 again"), "{:?}", app.status);
+    app.update(Action::ComposeKey(key('?')));
+    app.update(Action::ComposeTemplate(2));
+    assert_eq!(
+        app.composer.as_ref().unwrap().template,
+        1,
+        "typing in between asks again"
+    );
+    app.update(Action::Cancel);
     app.update(Action::Cancel);
     app.update(Action::Tab(2));
     app.update(Action::Reply);
@@ -1588,7 +1744,9 @@ fn the_farewell_sums_up_what_this_run_changed() {
     app.update(Action::Ignore);
     assert_eq!(
         app.farewell().as_deref(),
-        Some("2 decided this session; 2 of 135 decided in all (1 accepted, 1 ignored, 0 replied).")
+        Some(
+            "2 decided this session; 2 of 135 received invitations decided (1 accepted, 1 ignored, 0 replied)."
+        )
     );
     drop(app);
     let mut app = sample_app(dir.path());
@@ -1597,7 +1755,7 @@ fn the_farewell_sums_up_what_this_run_changed() {
     assert_eq!(
         app.farewell().as_deref(),
         Some(
-            "1 decision undone this session; 1 of 135 decided in all (1 accepted, 0 ignored, 0 replied)."
+            "1 decision undone this session; 1 of 135 received invitations decided (1 accepted, 0 ignored, 0 replied)."
         )
     );
     drop(app);
@@ -1609,7 +1767,7 @@ fn the_farewell_sums_up_what_this_run_changed() {
     assert_eq!(
         app.farewell().as_deref(),
         Some(
-            "decisions changed this session; 1 of 135 decided in all (0 accepted, 1 ignored, 0 replied)."
+            "decisions changed this session; 1 of 135 received invitations decided (0 accepted, 1 ignored, 0 replied)."
         )
     );
     app.update(Action::Undo);

@@ -435,7 +435,7 @@ impl App {
             ),
         };
         Some(format!(
-            "{session}; {} of {} decided in all ({} accepted, {} ignored, {} replied){withdraw}.",
+            "{session}; {} of {} received invitations decided ({} accepted, {} ignored, {} replied){withdraw}.",
             now.decided(),
             self.incoming.total,
             now.accepted,
@@ -735,7 +735,24 @@ impl App {
         }
     }
 
+    /// Whether the screen is too small to draw anything but a request to
+    /// enlarge it.
+    pub fn too_small(&self) -> bool {
+        let (w, h) = self.size;
+        w < super::view::MIN_WIDTH || h < super::view::MIN_HEIGHT
+    }
+
     fn apply(&mut self, action: Action) -> Option<Effect> {
+        // Nothing the user cannot see is done: on a screen too small to
+        // draw, a key would decide or type blind.
+        if self.too_small()
+            && !matches!(
+                action,
+                Action::Resize(..) | Action::Status(..) | Action::EditorDone(_) | Action::Quit
+            )
+        {
+            return None;
+        }
         // A new key clears the last message, except the ones that report on
         // something the loop just did.
         if !matches!(
@@ -1142,10 +1159,9 @@ impl App {
                 let verb = decision_verb(decision);
                 let undo = self.keymap.hint(&Action::Undo);
                 if decision == Decision::Withdrawn {
-                    self.set_status(format!(
-                        "To withdraw on LinkedIn: {name} · {} opens the profile · {undo} to undo",
-                        self.keymap.hint(&Action::OpenProfile)
-                    ));
+                    // The cursor moves on to the next stale one, so the
+                    // status names no key that acts on the row under it.
+                    self.set_status(format!("To withdraw on LinkedIn: {name} · {undo} to undo"));
                     self.advance_to_stale();
                 } else {
                     self.set_status(format!("{verb} {name} · {undo} to undo"));
@@ -1198,16 +1214,32 @@ impl App {
                     [one] => crate::report::one_line(self.invitations[*one as usize].counterpart()),
                     many => format!("{} invitations", many.len()),
                 };
-                if let Some(&first) = idx.first()
-                    && let Some(r) = self.rows.iter().position(|&i| i == first)
-                {
-                    self.move_to(r);
+                if let Some(&first) = idx.first() {
+                    self.show(first);
                 }
                 self.set_status(format!("Undid {}: {who}", undone.kind.verb()));
             }
             Ok(None) => self.set_status("Nothing to undo"),
             Err(e) => self.set_error(format!("Undo not saved: {e}")),
         }
+    }
+
+    /// Puts the cursor on invitation `idx`: in this list if it is there,
+    /// else in this tab's list drawn up again, else on the tab that holds
+    /// it, so that what was just changed is in view.
+    fn show(&mut self, idx: u32) {
+        if let Some(r) = self.rows.iter().position(|&i| i == idx) {
+            self.move_to(r);
+            return;
+        }
+        let inv = &self.invitations[idx as usize];
+        if !self.current_tab().contains(inv) {
+            self.tab = match inv.direction {
+                Direction::Outgoing => Tab::ALL.len() - 1,
+                Direction::Incoming => cat_index(inv.category),
+            };
+        }
+        self.rebuild_rows(Some(idx));
     }
 
     fn toggle_mark(&mut self) {
@@ -1296,27 +1328,55 @@ impl App {
         } else {
             "Ignore"
         };
+        let undo = self.keymap.hint(&Action::Undo);
         if self.marked_count > 0 {
             let targets: Vec<u32> = (0..self.marked.len() as u32)
                 .filter(|&i| self.marked[i as usize])
                 .collect();
-            self.apply_bulk(Bulk {
-                decision,
-                targets,
-                question: String::new(),
-                detail: String::new(),
-            });
+            // Marks stay on when the tab changes; a decision on a row the
+            // user cannot see is asked about first.
+            let here = self
+                .rows
+                .iter()
+                .filter(|&&i| self.marked[i as usize])
+                .count();
+            let away = targets.len() - here;
+            if away == 0 {
+                self.apply_bulk(Bulk {
+                    decision,
+                    targets,
+                    question: String::new(),
+                    detail: String::new(),
+                });
+            } else {
+                let n = targets.len();
+                self.mode = Mode::Confirm(Bulk {
+                    decision,
+                    targets,
+                    question: format!("{verb} the {n} marked invitation{}?", plural(n)),
+                    detail: format!(
+                        "{away} of them {} not in this list: marked on another tab or under another filter. This can be undone with {undo}.",
+                        if away == 1 { "is" } else { "are" }
+                    ),
+                });
+            }
             return;
         }
         if self.refuse_on_sent_tab() {
             return;
         }
         let tab = self.current_tab();
+        // What the filter admits now: a row decided a moment ago stays in
+        // view under "undecided", but a bulk decision must not overturn it.
+        let filter = self.filter;
         let targets: Vec<u32> = self
             .rows
             .iter()
             .copied()
-            .filter(|&i| self.decisions[i as usize] != Some(decision))
+            .filter(|&i| {
+                let d = self.decisions[i as usize];
+                filter.admits(d) && d != Some(decision)
+            })
             .collect();
         if targets.is_empty() {
             self.set_status("Nothing to change in this list");
@@ -1327,14 +1387,18 @@ impl App {
             Some(c) => format!("{} ", c.label()),
             None => String::new(),
         };
+        // "undecided" only when it leaves some of the group out.
+        let whole = n == self.tab_members[self.tab].len();
         let which = match self.filter {
-            Filter::Undecided | Filter::All => String::new(),
+            Filter::Undecided if whole => String::new(),
+            Filter::Undecided => "undecided ".to_string(),
+            Filter::All => String::new(),
             f => format!("{} ", f.label()),
         };
         let question = format!(
             "{verb} {} {n} {which}{group}invitation{}?",
             if n == 1 { "the" } else { "all" },
-            if n == 1 { "" } else { "s" }
+            plural(n)
         );
         let why = match tab {
             Tab::Default => "None of them carries more than LinkedIn's stock text or no note.",
@@ -1342,14 +1406,23 @@ impl App {
             Tab::Customised => "These notes were written for you: consider reading them first.",
             _ => "This covers every group in the list.",
         };
+        // Under "all", decided rows are in the count: say so.
+        let redecided = targets
+            .iter()
+            .filter(|&&i| self.decisions[i as usize].is_some())
+            .count();
+        let replaces = match (filter, redecided) {
+            (Filter::All, 1) => " 1 of them has a decision already, which this replaces.".into(),
+            (Filter::All, r) if r > 1 => {
+                format!(" {r} of them have a decision already, which this replaces.")
+            }
+            _ => String::new(),
+        };
         self.mode = Mode::Confirm(Bulk {
             decision,
             targets,
             question,
-            detail: format!(
-                "{why} This can be undone with {}.",
-                self.keymap.hint(&Action::Undo)
-            ),
+            detail: format!("{why}{replaces} This can be undone with {undo}."),
         });
     }
 
@@ -1371,13 +1444,21 @@ impl App {
                 }
                 self.marked_count = self.marked.iter().filter(|&&m| m).count();
                 let verb = decision_verb(bulk.decision);
+                let n = ids.len();
                 self.set_status(format!(
-                    "{verb} {} invitation{} · {} undoes all of them",
-                    ids.len(),
-                    if ids.len() == 1 { "" } else { "s" },
-                    self.keymap.hint(&Action::Undo)
+                    "{verb} {n} invitation{} · {} undoes {}",
+                    plural(n),
+                    self.keymap.hint(&Action::Undo),
+                    if n == 1 { "it" } else { "all of them" }
                 ));
-                self.advance_to_undecided(self.cursor);
+                // The row under the cursor may have been left out (marks
+                // elsewhere): then it is where the work goes on.
+                let here_open = self
+                    .current_index()
+                    .is_some_and(|i| self.decisions[i as usize].is_none());
+                if !here_open {
+                    self.advance_to_undecided(self.cursor);
+                }
             }
             Err(e) => self.set_error(format!("Not saved: {e}")),
         }
@@ -1533,6 +1614,18 @@ impl App {
 
     fn cycle_template(&mut self, which: Option<usize>) {
         let Some(c) = &mut self.composer else { return };
+        // A template replaces the whole text: edits are asked about first.
+        if c.changed() && !c.replace_armed && which.is_none_or(|i| i < self.templates.list.len()) {
+            c.replace_armed = true;
+            let again = match which {
+                None => "Ctrl-T again".to_string(),
+                Some(i) => format!("F{} again", i + 1),
+            };
+            self.set_error(format!(
+                "Replace your edits with a template? {again} replaces them · Ctrl-S saves them first"
+            ));
+            return;
+        }
         let inv = &self.invitations[c.index as usize];
         if let Err(e) = c.switch_template(which, inv, &self.templates, self.my_name.as_deref()) {
             self.set_error(e);
@@ -1563,14 +1656,10 @@ impl App {
                     self.keymap.hint(&Action::CopyDraft),
                     self.keymap.hint(&Action::OpenProfile)
                 ));
-                // Like accept and ignore, a reply moves on; a thank-you
-                // follows an accept the user already moved past, so it stays.
-                if kind == DraftKind::Reply
-                    && let Some(r) = self.rows.iter().position(|&i| i == idx)
-                {
-                    self.cursor = r;
-                    self.advance_to_undecided(r);
-                }
+                // Unlike accept and ignore, a saved draft keeps the cursor:
+                // the next step is on this row (copy it, open the profile),
+                // and the status names the keys for it.
+                self.show(idx);
             }
             Err(e) => self.set_error(format!("Not saved: {e} · the draft is still here")),
         }
@@ -1607,6 +1696,10 @@ impl App {
         inv.direction == Direction::Outgoing
             && stats::Age::between(inv.sent_at, self.now).days >= i64::from(self.stale_after_days)
     }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
 }
 
 fn decision_verb(d: Decision) -> &'static str {

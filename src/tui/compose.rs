@@ -20,6 +20,9 @@ pub struct Composer {
     pristine: String,
     /// Esc was pressed once on a changed draft: a second Esc discards.
     pub discard_armed: bool,
+    /// A template key was pressed once on a changed draft: a second one
+    /// replaces the text.
+    pub replace_armed: bool,
     /// The draft was loaded from the journal rather than a template.
     pub resumed: bool,
     /// The text is an unsaved draft left by an earlier run.
@@ -102,6 +105,7 @@ impl Composer {
             editor: editor_with(&text),
             pristine,
             discard_armed: false,
+            replace_armed: false,
             resumed,
             recovered,
         }
@@ -140,12 +144,14 @@ impl Composer {
     /// Passes a key to the editor.
     pub fn input(&mut self, ev: KeyEvent) {
         self.discard_armed = false;
+        self.replace_armed = false;
         self.editor.input(ev);
     }
 
     /// Inserts pasted text at the cursor.
     pub fn paste(&mut self, text: &str) {
         self.discard_armed = false;
+        self.replace_armed = false;
         self.editor.insert_str(text);
     }
 
@@ -156,6 +162,7 @@ impl Composer {
         self.editor.cut();
         self.editor.insert_str(text);
         self.discard_armed = false;
+        self.replace_armed = false;
     }
 
     /// Switches to template `which` (or the next one), refilling the text.
