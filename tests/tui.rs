@@ -797,6 +797,13 @@ fn help_and_stats_toggle() {
             scroll: scroll.saturating_sub(10)
         }
     );
+    assert!(screen(&app, 80, 24).contains("↓ more: j, PgDn"));
+    for _ in 0..20 {
+        app.update(Action::PageDown);
+    }
+    let end = screen(&app, 80, 24);
+    assert!(!end.contains("↓ more"), "at the end, no more: {end}");
+    assert!(end.contains("Esc clears the marks"), "{end}");
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List);
     app.update(Action::Help);

@@ -83,9 +83,13 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     for (k, h) in [
         ("Ctrl-S", "save the draft: marks the invitation replied"),
         ("Ctrl-E", "edit in $VISUAL / $EDITOR"),
-        ("Ctrl-T, F1-F9", "next template, or template 1-9"),
+        (
+            "Ctrl-T, F1-F9",
+            "next template, or template 1-9 (asks before replacing your edits)",
+        ),
         ("Ctrl-Y", "copy the draft"),
-        ("Esc", "leave (asks before discarding changes)"),
+        ("Ctrl-U, Ctrl-R", "undo, redo an edit"),
+        ("Esc, Ctrl-C", "leave (asks before discarding changes)"),
     ] {
         keyed(&mut out, k, h);
     }
@@ -110,6 +114,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         "✓ accepted   ✗ ignored   ↩ replied   • marked   ⊘ to withdraw (one you sent)",
         plain,
     );
+    prose(&mut out, "Esc clears the marks", plain);
     prose(&mut out, "old: a sent invitation still pending", plain);
     prose(
         &mut out,
@@ -137,11 +142,19 @@ pub fn rect(area: Rect) -> Rect {
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
     let rect = rect(area);
     frame.render_widget(Clear, rect);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .title(Span::styled(" Help · Esc to close ", theme.bold()));
     let text = lines(app, theme, rect.width.saturating_sub(2));
     let max_scroll = (text.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    let mut block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .title(Span::styled(" Help · Esc to close ", theme.bold()));
+    // The box hides what does not fit: say that there is more, and where.
+    if scroll < max_scroll {
+        let down = app.keymap.hint(&crate::tui::keys::Action::Down);
+        block = block.title_bottom(
+            Line::from(Span::styled(format!(" ↓ more: {down}, PgDn "), theme.dim()))
+                .right_aligned(),
+        );
+    }
     frame.render_widget(
         Paragraph::new(text)
             .block(block)
