@@ -778,6 +778,34 @@ fn open_and_copy_hand_back_effects() {
 }
 
 #[test]
+fn each_tab_keeps_its_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    for _ in 0..3 {
+        app.update(Action::Down);
+    }
+    let here = current_name(&app);
+    app.update(Action::Tab(2));
+    assert_eq!(app.cursor, 0, "a tab not visited yet opens at its top");
+    app.update(Action::Down);
+    let there = current_name(&app);
+    app.update(Action::NextTab);
+    app.update(Action::Tab(0));
+    assert_eq!((app.cursor, current_name(&app)), (3, here));
+    app.update(Action::Tab(2));
+    assert_eq!(current_name(&app), there);
+    // A row gone under the filter leaves the cursor on the one after it.
+    app.update(Action::Tab(0));
+    app.update(Action::Accept);
+    let next = current_name(&app);
+    app.update(Action::Up);
+    app.update(Action::Tab(1));
+    app.update(Action::Tab(0));
+    assert_eq!(current_name(&app), next);
+    assert_eq!(app.cursor, 3);
+}
+
+#[test]
 fn help_and_stats_toggle() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());

@@ -231,6 +231,8 @@ pub struct App {
     /// Members of each tab (indices into `invitations`), sorted for reading.
     pub tab_members: [Vec<u32>; 5],
     pub tab: usize,
+    /// The row each tab was left on (an invitation index), to come back to.
+    tab_position: [Option<u32>; 5],
     pub filter: Filter,
     /// The rows of the list: the current tab's members that the filter admits.
     pub rows: Vec<u32>,
@@ -335,6 +337,7 @@ impl App {
             id_repeats,
             tab_members,
             tab: 0,
+            tab_position: [None; 5],
             filter: Filter::Undecided,
             rows: Vec::new(),
             cursor: 0,
@@ -616,7 +619,8 @@ impl App {
     }
 
     /// Rebuilds the rows for the current tab and filter, keeping the cursor on
-    /// `keep` (an invitation index) when it is still listed.
+    /// `keep` (an invitation index) when it is still listed, else on the row
+    /// that followed it.
     fn rebuild_rows(&mut self, keep: Option<u32>) {
         let tab = self.current_tab();
         let filter = if tab == Tab::Sent {
@@ -627,15 +631,17 @@ impl App {
         // Refilled in place: a fresh list of a million rows would be fresh
         // memory, and touching its pages cost more than the filtering.
         self.rows.clear();
-        self.rows.extend(
-            self.tab_members[self.tab]
-                .iter()
-                .copied()
-                .filter(|&i| filter.admits(self.decisions[i as usize])),
-        );
-        self.cursor = keep
-            .and_then(|k| self.rows.iter().position(|&i| i == k))
-            .unwrap_or(0);
+        let mut at = None;
+        for &i in &self.tab_members[self.tab] {
+            let admitted = filter.admits(self.decisions[i as usize]);
+            if Some(i) == keep {
+                at = Some(self.rows.len());
+            }
+            if admitted {
+                self.rows.push(i);
+            }
+        }
+        self.cursor = at.unwrap_or(0);
         self.offset = 0;
         self.scroll_to_cursor();
     }
@@ -1089,10 +1095,12 @@ impl App {
         }
     }
 
+    /// Goes to tab `t`, on the row it was left on.
     fn switch_tab(&mut self, t: usize) {
         if t != self.tab {
+            self.tab_position[self.tab] = self.current_index();
             self.tab = t;
-            self.rebuild_rows(None);
+            self.rebuild_rows(self.tab_position[t]);
         }
     }
 
@@ -1234,6 +1242,7 @@ impl App {
         }
         let inv = &self.invitations[idx as usize];
         if !self.current_tab().contains(inv) {
+            self.tab_position[self.tab] = self.current_index();
             self.tab = match inv.direction {
                 Direction::Outgoing => Tab::ALL.len() - 1,
                 Direction::Incoming => cat_index(inv.category),
