@@ -17,16 +17,41 @@ const LINKS: [&str; 3] = ["http", "www.", "bit.ly"];
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Hints {
     all: Vec<(Signals, String)>,
-    /// Every hint, then [`LINKS`], in one automaton, made on first use.
+    /// Contracted forms of hints that begin with an auxiliary verb, each
+    /// with the index of its hint in `all` (see [`CONTRACTED`]).
+    contracted: Vec<(usize, String)>,
+    /// Every hint, then the contracted forms, then [`LINKS`], in one
+    /// automaton, made on first use.
     automaton: OnceLock<AhoCorasick>,
 }
+
+/// A hint written out ("would love to learn") is also found in the form a
+/// note is likelier to use ("I'd love to learn"). The spec's normalisation
+/// expands these contractions before its lists are compared; the signals
+/// are searched in the note as written, so the hint is contracted instead,
+/// at no cost a note. A form that starts with `'` needs no word boundary
+/// before it, so it follows any pronoun (`I'd`, `we'd`, `you'd`).
+const CONTRACTED: [(&str, &[&str]); 5] = [
+    ("would ", &["'d ", "id "]),
+    ("will ", &["'ll "]),
+    ("am ", &["'m ", "im "]),
+    ("have ", &["'ve ", "ive "]),
+    ("are ", &["'re ", "youre "]),
+];
 
 impl Hints {
     pub(crate) fn insert(&mut self, signal: Signals, folded: &str) {
         if folded.is_empty() || self.contains(signal, folded) {
             return;
         }
+        let at = self.all.len();
         self.all.push((signal, folded.to_owned()));
+        for (written, short) in CONTRACTED {
+            if let Some(rest) = folded.strip_prefix(written) {
+                self.contracted
+                    .extend(short.iter().map(|s| (at, format!("{s}{rest}"))));
+            }
+        }
         self.automaton = OnceLock::new();
     }
 
@@ -34,14 +59,16 @@ impl Hints {
         self.all.iter().any(|(s, h)| *s == signal && h == folded)
     }
 
-    /// Pattern `i` is hint `i` while `i < all.len()`, then the links. Every
-    /// occurrence of every pattern is reported (overlapping ones too).
+    /// Pattern `i` is hint `i` while `i < all.len()`, then the contracted
+    /// forms, then the links. Every occurrence of every pattern is reported
+    /// (overlapping ones too).
     fn automaton(&self) -> &AhoCorasick {
         self.automaton.get_or_init(|| {
             let patterns = self
                 .all
                 .iter()
                 .map(|(_, h)| h.as_str())
+                .chain(self.contracted.iter().map(|(_, h)| h.as_str()))
                 .chain(LINKS.iter().copied());
             AhoCorasick::builder()
                 .kind(Some(AhoCorasickKind::DFA))
@@ -80,12 +107,20 @@ pub(crate) fn find(
         first.resize(hints.all.len(), None);
     }
     for m in hints.automaton().find_overlapping_iter(hay) {
-        let i = m.pattern().as_usize();
-        let Some((signal, hint)) = hints.all.get(i) else {
-            link = true;
-            found |= Signals::PITCH;
-            continue;
+        let p = m.pattern().as_usize();
+        // `hint` is the text matched; `i` the hint reported.
+        let (i, hint) = match p.checked_sub(hints.all.len()) {
+            None => (p, &hints.all[p].1),
+            Some(c) => match hints.contracted.get(c) {
+                Some((i, short)) => (*i, short),
+                None => {
+                    link = true;
+                    found |= Signals::PITCH;
+                    continue;
+                }
+            },
         };
+        let signal = &hints.all[i].0;
         if (!everything && found.contains(*signal))
             || (starts_with_word_char(hint)
                 && hay[..m.start()]
@@ -271,6 +306,11 @@ mod tests {
                 found |= *signal;
             }
         }
+        for (i, short) in &hints.contracted {
+            if contains_phrase(&hay, short) {
+                found |= hints.all[*i].0;
+            }
+        }
         if has_link(&hay) || has_email(&hay) {
             found |= Signals::PITCH;
         }
@@ -284,6 +324,7 @@ mod tests {
             Just("met"), Just("Meet you at"), Just("your post"), Just("how can I help"), Just("CV"),
             Just("cvs"), Just("$"), Just("€"), Just("talking"), Just("we  both"), Just("hiring"),
             Just(" "), Just("\n"), Just("-"), Just("x"), Just("é"), Just("@"), Just("a@b.co"), Just("www."),
+            Just("I’d love to learn"), Just("id love to learn"), Just("would love to learn"), Just("'d"),
         ], 0..12)) {
             let lists = Prepared::new(&Lists::default());
             let text = parts.concat();
@@ -369,6 +410,36 @@ mod tests {
         assert_eq!(
             signals("We both volunteer; happy to help"),
             Signals::CONTEXT | Signals::OFFER
+        );
+    }
+
+    #[test]
+    fn a_contraction_in_the_note_matches_the_hint_written_out() {
+        for note in [
+            "I would love to learn how you set up the micro-hubs",
+            "I'd love to learn how you set up the micro-hubs",
+            "We’d love to learn how you set up the micro-hubs",
+            "Id love to learn how",
+        ] {
+            assert_eq!(signals(note), Signals::REASON, "{note}");
+        }
+        assert_eq!(
+            signals("Kid love to learn"),
+            Signals::empty(),
+            "whole words"
+        );
+        let lists = Prepared::new(&Lists::default());
+        let mut hits = Vec::new();
+        find(
+            &lists.hints,
+            "I'd love to learn",
+            &mut String::new(),
+            Some(&mut hits),
+        );
+        assert_eq!(
+            hits,
+            [(Signals::REASON, "would love to learn".to_string())],
+            "the hint is named as written"
         );
     }
 
