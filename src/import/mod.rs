@@ -460,14 +460,7 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         // `-` is standard input, as for other Unix tools. It can be read only
         // once, and the fallback encoding needs a second pass: into memory.
         let origin = "standard input".to_string();
-        let mut bytes = Vec::new();
-        io::stdin()
-            .lock()
-            .read_to_end(&mut bytes)
-            .map_err(|e| ImportError::Io {
-                origin: origin.clone(),
-                source: e,
-            })?;
+        let bytes = read_stream(&mut io::stdin().lock(), &origin)?;
         return load_in_memory(job, origin, &bytes);
     }
     let origin = path.display().to_string();
@@ -493,10 +486,8 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     if !meta.is_file() {
         // A pipe or a device (`<(unzip -p export.zip Invitations.csv)`) can
         // be read only once, and the fallback encoding needs a second pass.
-        let mut bytes = Vec::new();
-        File::open(path)
-            .and_then(|mut f| f.read_to_end(&mut bytes))
-            .map_err(io_err)?;
+        let mut file = File::open(path).map_err(io_err)?;
+        let bytes = read_stream(&mut file, &origin)?;
         return load_in_memory(job, origin, &bytes);
     }
     let mut file = File::open(path).map_err(io_err)?;
@@ -509,6 +500,24 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     drop(file);
     let open = || File::open(path).map(|f| Box::new(f) as Box<dyn Read>);
     read_export(job, origin, None, &open)
+}
+
+/// All of a stream that can be read only once (standard input, a pipe, a
+/// device), after its first bytes are seen to be an export: `/dev/zero` or
+/// a binary piped in is refused at once, not after filling the memory.
+fn read_stream(r: &mut impl Read, origin: &str) -> Result<Vec<u8>, ImportError> {
+    let io_err = |e| ImportError::Io {
+        origin: origin.to_string(),
+        source: e,
+    };
+    let mut bytes = vec![0u8; HEAD_LEN];
+    let n = read_up_to(r, &mut bytes).map_err(io_err)?;
+    bytes.truncate(n);
+    if !is_zip(&bytes) {
+        sniff(&bytes, origin)?;
+    }
+    r.read_to_end(&mut bytes).map_err(io_err)?;
+    Ok(bytes)
 }
 
 /// The `Invitations.csv` (in any case) directly inside `dir`, if there is

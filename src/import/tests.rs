@@ -1346,3 +1346,23 @@ mod properties {
         }
     }
 }
+
+/// A stream read once (standard input, a pipe, a device) is refused on
+/// its first bytes when they are not an export: `/dev/zero` never ends.
+#[test]
+fn an_endless_binary_stream_is_refused_on_its_first_bytes() {
+    let err = read_stream(&mut io::repeat(0), "standard input").unwrap_err();
+    assert!(
+        matches!(&err, ImportError::Binary { origin } if origin == "standard input"),
+        "{err}"
+    );
+    let csv = format!("{}\n", "x".repeat(HEAD_LEN * 2));
+    let read = read_stream(&mut io::Cursor::new(csv.as_bytes()), "pipe").unwrap();
+    assert_eq!(read, csv.as_bytes(), "past the first bytes, all of it");
+    let zip = b"PK\x03\x04\0\0\0";
+    assert_eq!(
+        read_stream(&mut &zip[..], "pipe").unwrap(),
+        zip,
+        "a zip is left to the zip reader"
+    );
+}
