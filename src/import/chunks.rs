@@ -193,6 +193,7 @@ pub struct RowsRead<T: Item> {
     pub skipped: Vec<RowError>,
     pub duplicates: Vec<Duplicate>,
     pub replaced_rows: usize,
+    pub first_replaced_line: Option<u64>,
 }
 
 /// How reading the rows ended, when it did not end with rows.
@@ -547,12 +548,15 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
     let mut keys = Vec::with_capacity(pieces.len());
     let mut skipped = Vec::new();
     let mut replaced_rows = 0;
+    let mut first_replaced_line = None;
     let mut lists = Vec::with_capacity(pieces.len());
     for piece in pieces {
         lists.push((piece.items, piece.summary));
         keys.push(piece.keys);
         skipped.extend(piece.skipped);
         replaced_rows += piece.replaced_rows;
+        // The pieces come in the file's order.
+        first_replaced_line = first_replaced_line.or(piece.first_replaced_line);
     }
     let (mut items, repeats) = std::thread::scope(|scope| {
         let repeats = scope.spawn(|| find_repeats(&keys));
@@ -576,6 +580,7 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
         skipped,
         duplicates,
         replaced_rows,
+        first_replaced_line,
     }
 }
 

@@ -103,6 +103,10 @@ pub enum TextEncoding {
     Utf16BeNoBom,
     /// Used when the bytes are not valid UTF-8 and carry no BOM.
     Windows1252Fallback,
+    /// UTF-8 but for a few bytes (a note cut inside a character, say),
+    /// which read as U+FFFD: most of the file's non-ASCII text is UTF-8, so
+    /// reading all of it as Windows-1252 would garble every accent.
+    Utf8Mostly,
 }
 
 impl TextEncoding {
@@ -115,6 +119,7 @@ impl TextEncoding {
             TextEncoding::Utf16LeNoBom => "UTF-16LE (no BOM)",
             TextEncoding::Utf16BeNoBom => "UTF-16BE (no BOM)",
             TextEncoding::Windows1252Fallback => "Windows-1252",
+            TextEncoding::Utf8Mostly => "UTF-8 (some bytes not)",
         }
     }
 }
@@ -156,8 +161,10 @@ pub struct Import<T: Item = Invitation> {
     /// True when the header has no profile-URL columns (older exports).
     pub without_profile_urls: bool,
     /// Rows kept although some of their bytes were not UTF-8 (in a file whose
-    /// BOM says it is); the bad bytes read as U+FFFD.
+    /// BOM, or the rest of it, says it is); the bad bytes read as U+FFFD.
     pub replaced_rows: usize,
+    /// The line of the first of them.
+    pub first_replaced_line: Option<u64>,
     /// The archive's other `Invitations.csv` entries, which were not read
     /// (the one nearest the top was).
     pub passed_over: Vec<String>,
@@ -190,11 +197,25 @@ impl<T: Item> Import<T> {
             _ => {}
         }
         if self.replaced_rows > 0 {
+            let says = if self.encoding == TextEncoding::Utf8Mostly {
+                "the rest of the file is"
+            } else {
+                "the file says it is"
+            };
+            let first = match (self.first_replaced_line, self.replaced_rows) {
+                (Some(line), 1) => format!(" (line {line})"),
+                (Some(line), _) => format!(" (the first on line {line})"),
+                (None, _) => String::new(),
+            };
             out.push(format!(
-                "{}: {} {} bytes that are not UTF-8 although the file says it is; shown as \u{fffd}",
+                "{}: {} {} bytes that are not UTF-8{first} although {says}; shown as \u{fffd}",
                 self.origin,
                 self.replaced_rows,
-                if self.replaced_rows == 1 { "row holds" } else { "rows hold" }
+                if self.replaced_rows == 1 {
+                    "row holds"
+                } else {
+                    "rows hold"
+                }
             ));
         }
         if self.without_profile_urls {
@@ -500,6 +521,57 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     drop(file);
     let open = || File::open(path).map(|f| Box::new(f) as Box<dyn Read>);
     read_export(job, origin, None, &open)
+}
+
+/// Whether text that is not all UTF-8 is mostly UTF-8: more of its
+/// characters beyond ASCII are well-formed UTF-8 than there are bytes that
+/// are not. Text in Windows-1252 has next to none of the first, since an
+/// accented letter there is one byte and UTF-8 wants two or more.
+fn mostly_utf8(mut r: impl Read) -> io::Result<bool> {
+    let (mut good, mut bad) = (0u64, 0u64);
+    let mut buf = vec![0u8; 1 << 16];
+    // Bytes of a character cut at the end of the last read.
+    let mut kept = 0;
+    loop {
+        let n = match r.read(&mut buf[kept..]) {
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        let end = kept + n;
+        let mut at = 0;
+        kept = 0;
+        while at < end {
+            let (valid, error) = match std::str::from_utf8(&buf[at..end]) {
+                Ok(_) => (end - at, None),
+                Err(e) => (e.valid_up_to(), Some(e.error_len())),
+            };
+            // Each character beyond ASCII has one lead byte, 0xC0 or more.
+            good += buf[at..at + valid].iter().filter(|&&b| b >= 0xC0).count() as u64;
+            at += valid;
+            match error {
+                None => {}
+                Some(Some(len)) => {
+                    bad += 1;
+                    at += len;
+                }
+                // Cut at the end of this read: carry it over, unless the
+                // text has ended.
+                Some(None) if n > 0 => {
+                    buf.copy_within(at..end, 0);
+                    kept = end - at;
+                    break;
+                }
+                Some(None) => {
+                    bad += 1;
+                    break;
+                }
+            }
+        }
+        if n == 0 {
+            return Ok(good > bad);
+        }
+    }
 }
 
 /// All of a stream that can be read only once (standard input, a pipe, a
@@ -932,7 +1004,17 @@ fn read_export<'a, T: Item>(
             }
         }
     }
-    // Windows-1252 decodes every byte, so only a cut can stop it.
+    // Not all UTF-8: a few bad bytes in UTF-8 text are read as U+FFFD,
+    // else the whole is Windows-1252.
+    let fallback = if mostly_utf8(open().map_err(io_err)?).map_err(io_err)? {
+        Sniff {
+            encoding: TextEncoding::Utf8Mostly,
+            ..sniffed
+        }
+    } else {
+        fallback
+    };
+    // Either decodes every byte, so only a cut can stop it.
     match parse(open().map_err(io_err)?, fallback, job, &origin)? {
         Outcome::Done(import) => Ok(import),
         Outcome::Whole => match parse(open().map_err(io_err)?, fallback, whole, &origin)? {
@@ -957,7 +1039,7 @@ fn parse<'a, T: Item>(
     decode.strip_bom(true);
     let decoded: Box<dyn Read + 'a> = match sniffed.encoding {
         // UTF-8 is read as it is (and checked row by row).
-        TextEncoding::Utf8 => reader,
+        TextEncoding::Utf8 | TextEncoding::Utf8Mostly => reader,
         TextEncoding::Utf8Bom => {
             read_up_to(&mut reader, &mut [0u8; 3]).map_err(io_err)?;
             reader
@@ -1063,6 +1145,7 @@ fn outcome<T: Item>(
         encoding: sniffed.encoding,
         without_profile_urls: cols.inviter_url.is_none() || cols.invitee_url.is_none(),
         replaced_rows: read.replaced_rows,
+        first_replaced_line: read.first_replaced_line,
         passed_over: Vec::new(),
     }))
 }

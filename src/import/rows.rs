@@ -278,6 +278,8 @@ pub struct Piece<T: Item> {
     pub keys: Vec<u128>,
     pub skipped: Vec<RowError>,
     pub replaced_rows: usize,
+    /// The line of the first of them.
+    pub first_replaced_line: Option<u64>,
     /// What [`Item::summarise`] made of the items, once they are all read.
     pub summary: Option<T::Summary>,
 }
@@ -289,6 +291,7 @@ impl<T: Item> Default for Piece<T> {
             keys: Vec::new(),
             skipped: Vec::new(),
             replaced_rows: 0,
+            first_replaced_line: None,
             summary: None,
         }
     }
@@ -639,13 +642,15 @@ impl<'c, T: Item> Rows<'c, T> {
         Ok(())
     }
 
-    /// A row with bytes that are not UTF-8: start again as Windows-1252, or,
-    /// when a BOM says the file is UTF-8, keep the row with U+FFFD for them.
+    /// A row with bytes that are not UTF-8: start again (as Windows-1252,
+    /// or as UTF-8 with a few bad bytes), or, when a BOM or the rest of the
+    /// file says it is UTF-8, keep the row with U+FFFD for them.
     fn not_utf8(&mut self, record: &ByteRecord, line: u64, hint: &str) -> Result<(), Stop> {
         if self.encoding == TextEncoding::Utf8 {
             return Err(Stop::NotUtf8);
         }
         self.piece.replaced_rows += 1;
+        self.piece.first_replaced_line.get_or_insert(line);
         let fixed: ByteRecord = record
             .iter()
             .map(|f| String::from_utf8_lossy(f).into_owned())

@@ -440,7 +440,7 @@ fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
     assert_eq!(
         i.notices(),
         [
-            "t.csv: 1 row holds bytes that are not UTF-8 although the file says it is; shown as \u{fffd}"
+            "t.csv: 1 row holds bytes that are not UTF-8 (line 2) although the file says it is; shown as \u{fffd}"
         ]
     );
     bytes.extend_from_slice(b"Ana,B,2026-07-09T15:43,\xFF,INCOMING,u3,u2\n");
@@ -1365,4 +1365,56 @@ fn an_endless_binary_stream_is_refused_on_its_first_bytes() {
         zip,
         "a zip is left to the zip reader"
     );
+}
+
+/// A UTF-8 export with one bad byte (a note cut inside a character) keeps
+/// its accents: only that byte reads as U+FFFD, and the notice names the
+/// line. A Windows-1252 one is still read as such.
+#[test]
+fn a_few_bad_bytes_in_utf8_do_not_make_it_windows_1252() {
+    let text = format!(
+        "{H}Ren\u{e9} Ngo,B,\"7/8/26, 3:43 PM\",,INCOMING,u1,u2\n\
+         Zo\u{eb} M\u{fc}ller,B,\"7/8/26, 3:43 PM\",Caf\u{e9} BAD,INCOMING,u3,u2\n"
+    );
+    let mut bytes = text.clone().into_bytes();
+    let at = bytes.windows(4).position(|w| w == b"Caf\xc3").unwrap() + 6;
+    bytes.insert(at, 0xFF);
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Utf8Mostly);
+    assert_eq!(i.invitations[0].from(), "Ren\u{e9} Ngo");
+    assert_eq!(i.invitations[1].from(), "Zo\u{eb} M\u{fc}ller");
+    assert_eq!(i.invitations[1].message(), "Caf\u{e9} \u{fffd}BAD");
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row holds bytes that are not UTF-8 (line 3) although the rest of the file is; shown as \u{fffd}"
+        ]
+    );
+    let i = load_bytes("t.csv", &cp1252(&text)).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
+}
+
+/// Read a byte at a time, a character cut between two reads still counts
+/// as UTF-8.
+#[test]
+fn mostly_utf8_counts_across_reads() {
+    struct Dribble<'a>(&'a [u8]);
+    impl Read for Dribble<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(buf.len()).min(1);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+    for (bytes, mostly) in [
+        (&"é ü ß \u{1f600}\u{ff}"[..].as_bytes().to_vec(), true),
+        (&b"caf\xe9 na\xefve \xc3\xa9".to_vec(), false),
+        (&b"\xc3\xa9\xff".to_vec(), false),
+        (&b"\xc3\xa9\xc3\xa9\xff\xc3".to_vec(), false),
+        (&b"\xc3\xa9\xc3\xa9\xc3\xa9\xff\xc3".to_vec(), true),
+    ] {
+        assert_eq!(mostly_utf8(Dribble(bytes)).unwrap(), mostly, "{bytes:?}");
+        assert_eq!(mostly_utf8(&bytes[..]).unwrap(), mostly, "{bytes:?}");
+    }
 }
