@@ -220,6 +220,24 @@ fn md_text(s: &str) -> String {
     out
 }
 
+/// A URL as the inside of a Markdown autolink (`<…>`), which ends at the
+/// first `>` and holds no space or `<`: those are percent-encoded, so that
+/// a URL from a doctored export cannot end the link early and start one of
+/// its own.
+fn md_url(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in url.chars() {
+        if c == '<' || c == '>' || c.is_whitespace() || c.is_control() {
+            for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A draft as a Markdown quote inside a list item, ready to copy: no
 /// trailing white space (two spaces would be a hard line break).
 fn md_quote(w: &mut impl Write, text: &str) -> io::Result<()> {
@@ -263,7 +281,7 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             let link = if url.is_empty() {
                 String::new()
             } else {
-                format!(" · <{url}>")
+                format!(" · <{}>", md_url(url))
             };
             writeln!(
                 w,
@@ -335,6 +353,19 @@ mod tests {
     use crate::classify::Category;
     use crate::invitation::{Direction, Fields};
     use crate::journal::DraftKind;
+
+    #[test]
+    fn a_url_cannot_end_its_markdown_link_early() {
+        assert_eq!(
+            md_url("https://www.linkedin.com/in/eve> [x](javascript:alert(1))"),
+            "https://www.linkedin.com/in/eve%3E%20[x](javascript:alert(1))"
+        );
+        assert_eq!(md_url("https://x/<a>\u{a0}é"), "https://x/%3Ca%3E%C2%A0é");
+        assert_eq!(
+            md_url("https://www.linkedin.com/in/ann-lee-1"),
+            "https://www.linkedin.com/in/ann-lee-1"
+        );
+    }
 
     fn at(min: u32) -> NaiveDateTime {
         chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
