@@ -277,7 +277,7 @@ pub enum ImportError {
     #[error("{}: no such file", path.display())]
     NotFound { path: PathBuf },
     #[error(
-        "{}: is a directory with no Invitations.csv in it; give the file itself, or LinkedIn's export .zip",
+        "{}: is a directory with no Invitations.csv in it or in its folders; give the file itself, or LinkedIn's export .zip",
         path.display()
     )]
     IsDirectory { path: PathBuf },
@@ -592,9 +592,23 @@ fn read_stream(r: &mut impl Read, origin: &str) -> Result<Vec<u8>, ImportError> 
     Ok(bytes)
 }
 
-/// The `Invitations.csv` (in any case) directly inside `dir`, if there is
-/// one; the exact name first.
+/// The `Invitations.csv` (in any case) inside `dir`, if there is one: at
+/// the top, the exact name first, else in the first of its folders (by
+/// name) that has one, as a zip unpacked into a folder of its own leaves it.
 fn invitations_in(dir: &Path) -> Option<PathBuf> {
+    invitations_directly_in(dir).or_else(|| {
+        let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        folders.sort();
+        folders.iter().find_map(|f| invitations_directly_in(f))
+    })
+}
+
+fn invitations_directly_in(dir: &Path) -> Option<PathBuf> {
     let exact = dir.join("Invitations.csv");
     if exact.is_file() {
         return Some(exact);

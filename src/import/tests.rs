@@ -749,6 +749,26 @@ fn finds_the_export_in_a_folder() {
     let found = invitations_in(d).expect("the export is found");
     assert_eq!(found.parent(), Some(d));
     assert_eq!(std::fs::read_to_string(found).unwrap(), H);
+    // A zip unpacked into a folder of its own: one level down, the first
+    // folder by name that has one.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    for sub in ["b-export", "a-notes", "c-export"] {
+        std::fs::create_dir(d.join(sub)).unwrap();
+    }
+    std::fs::write(d.join("c-export/Invitations.csv"), "c").unwrap();
+    std::fs::write(d.join("b-export/Invitations.csv"), H).unwrap();
+    assert_eq!(
+        invitations_in(d),
+        Some(d.join("b-export").join("Invitations.csv"))
+    );
+    std::fs::create_dir_all(d.join("a-notes/deeper")).unwrap();
+    std::fs::write(d.join("a-notes/deeper/Invitations.csv"), H).unwrap();
+    assert_eq!(
+        invitations_in(d),
+        Some(d.join("b-export").join("Invitations.csv")),
+        "one level down only"
+    );
 }
 
 /// A read cut short by a signal is tried again; the bytes come in
