@@ -267,6 +267,11 @@ pub struct App {
     frozen_clock: bool,
     /// Sent invitations pending past `stale_after_days` (fixed at start).
     pub stale_count: usize,
+    /// The badges each tab's rows carry, as a set: bit `signals | old << 4`
+    /// for the signals' bits and whether a sent one is old. They are fixed
+    /// once loaded, so the list sizes its badge column to the tab, not to
+    /// the rows in view (which would shift it while scrolling).
+    pub badge_kinds: [u32; 5],
 }
 
 impl App {
@@ -364,8 +369,18 @@ impl App {
             color,
             frozen_clock,
             stale_count: 0,
+            badge_kinds: [0; 5],
         };
         app.stale_count = app.invitations.iter().filter(|i| app.is_stale(i)).count();
+        let mut badge_kinds = [0u32; 5];
+        for (kinds, members) in badge_kinds.iter_mut().zip(&app.tab_members) {
+            for &i in members {
+                let inv = &app.invitations[i as usize];
+                let kind = u32::from(inv.signals.bits()) | u32::from(app.is_stale(inv)) << 4;
+                *kinds |= 1 << kind;
+            }
+        }
+        app.badge_kinds = badge_kinds;
         let all: Vec<u32> = (0..n as u32).collect();
         app.sync_decisions(&all);
         // Open on the first group with undecided invitations, customised

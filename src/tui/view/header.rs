@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
+use crate::classify::Category;
 use crate::report::{fit, one_line, survey_line};
 use crate::tui::app::{App, Tab};
 
@@ -13,15 +14,33 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     let source = one_line(&app.source_name);
     let survey = survey_line(&app.incoming);
+    // On a narrow screen, the groups as the tabs name them there.
+    let b = &app.incoming;
+    let n = |c| b.by_category.get(c);
+    let short = |c| super::list::short_category(c).trim_end();
+    let compact = format!(
+        "{} invitation{}: {} {} · {} {} · {} {} ({}%)",
+        b.total,
+        if b.total == 1 { "" } else { "s" },
+        n(Category::Customised),
+        short(Category::Customised),
+        n(Category::GreetingOnly),
+        short(Category::GreetingOnly),
+        n(Category::Default),
+        short(Category::Default),
+        b.percent(n(Category::Default)),
+    );
     // The longest form that fits: the survey line matters more than the name.
     let title = [
         format!(" invitriage · {source} · {survey}"),
         format!(" {source} · {survey}"),
         format!(" {survey}"),
+        format!(" {source} · {compact}"),
+        format!(" {compact}"),
     ]
     .into_iter()
     .find(|t| t.chars().count() <= width)
-    .unwrap_or_else(|| format!(" {survey}"));
+    .unwrap_or_else(|| format!(" {compact}"));
     let (decided, total) = app.progress();
     let pct = crate::stats::percent(decided, total);
     let filter = format!("filter: {}", app.filter.label());

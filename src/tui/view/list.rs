@@ -97,7 +97,23 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let show_category = matches!(tab, Tab::All | Tab::Sent);
     let show_badges = matches!(tab, Tab::Customised | Tab::All | Tab::Sent);
     let name_w = 18.min(width / 4).max(8);
-    let badge_w = if show_badges { 12 } else { 0 };
+    // The badge column is as wide as the widest badges in the tab, up to a
+    // quarter of the width: no room is kept for badges the tab has none
+    // of, and "old ctx rsn off" is not cut to "old ctx rsn…".
+    let badge_w = if show_badges {
+        let kinds = app.badge_kinds[app.tab];
+        (0..32u32)
+            .filter(|k| kinds & (1 << k) != 0)
+            .map(|k| {
+                let signals = Signals::from_bits_truncate((k & 0xF) as u8);
+                badge(signals, k >> 4 == 1).chars().count()
+            })
+            .max()
+            .unwrap_or(0)
+            .min((width / 4).max(12))
+    } else {
+        0
+    };
     let mut lines = Vec::with_capacity(height);
     for (r, &idx) in app.rows.iter().enumerate().skip(app.offset).take(height) {
         let inv = &app.invitations[idx as usize];
@@ -117,6 +133,16 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         ));
     }
     frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// A row's badges: `old` for a stale sent invitation, then the signals.
+fn badge(signals: Signals, old: bool) -> String {
+    let b = badges(signals);
+    match (old, b.is_empty()) {
+        (false, _) => b,
+        (true, true) => "old".into(),
+        (true, false) => format!("old {b}"),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -155,14 +181,7 @@ fn row<'a>(
     spans.push(Span::raw(pad(&one_line(inv.counterpart()), name_w)));
     spans.push(Span::styled(format!(" {age:>5} "), theme.dim()));
     if badge_w > 0 {
-        let mut b = badges(inv.signals);
-        if app.is_stale(inv) {
-            b = if b.is_empty() {
-                "old".into()
-            } else {
-                format!("old {b}")
-            };
-        }
+        let b = badge(inv.signals, app.is_stale(inv));
         let style = if inv.signals.contains(Signals::PITCH) {
             theme.pitch()
         } else {
