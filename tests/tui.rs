@@ -1926,6 +1926,16 @@ fn a_search_without_matches_says_so_as_you_type() {
         status_text(&app),
         "No match for “kenji” in this list · 1 in other tabs or filters"
     );
+    // A query that stops matching goes back to where the search began,
+    // not to the last match of a shorter one.
+    app.update(Action::Down);
+    let origin = app.cursor;
+    app.update(Action::Search);
+    type_query(&mut app, "yasmin");
+    assert_ne!(app.cursor, origin, "a default note's sender matches");
+    type_query(&mut app, "qq");
+    assert_eq!(app.cursor, origin);
+    app.update(Action::Cancel);
     // An empty list (nothing accepted yet) has no match either, and says
     // so as you type, like any other.
     app.update(Action::Tab(0));

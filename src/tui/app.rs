@@ -1544,7 +1544,12 @@ impl App {
         self.search_missed = found.is_none();
         match found {
             Some(r) => self.move_to(r),
-            None => self.no_match(),
+            // Back where the search began, as vim does: the row of a
+            // shorter query's match is no answer to this one.
+            None => {
+                self.move_to(start);
+                self.no_match();
+            }
         }
     }
 
