@@ -37,7 +37,8 @@ struct Cli {
     global: Global,
 
     /// Invitations.csv, the export .zip or the folder it unzips to; opens
-    /// the triage screen.
+    /// the triage screen. Before a command that reads a file
+    /// (`invitriage my.csv stats`) it is that command's FILE.
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
 
@@ -159,7 +160,10 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Err(e) = place_file(&mut cli) {
+        e.exit();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(Failure(msg)) => {
@@ -339,6 +343,71 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
+impl Command {
+    /// The name the command is typed as.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Stats { .. } => "stats",
+            Command::Classify { .. } => "classify",
+            Command::Export { .. } => "export",
+            Command::Check { .. } => "check",
+            Command::Completions { .. } => "completions",
+            Command::Generate { .. } => "generate",
+            Command::Drafts { .. } => "drafts",
+        }
+    }
+
+    /// The command's own FILE, for a command that reads an export; what it
+    /// takes instead, for one that does not.
+    fn file_mut(&mut self) -> Result<&mut Option<PathBuf>, &'static str> {
+        match self {
+            Command::Stats { file, .. }
+            | Command::Classify { file, .. }
+            | Command::Export { file, .. }
+            | Command::Drafts { file, .. } => Ok(file),
+            Command::Check { .. } => Err("it grades a NOTE"),
+            Command::Completions { .. } => Err("it takes a SHELL"),
+            Command::Generate { .. } => Err("it takes a number of ROWS"),
+        }
+    }
+}
+
+/// A FILE before the command (`invitriage my.csv stats`), which the usage
+/// line allows, is the command's own FILE when it reads one and has none;
+/// two FILEs, or a FILE for a command that reads none, is a usage error
+/// (rather than a FILE silently left unread).
+fn place_file(cli: &mut Cli) -> Result<(), clap::Error> {
+    let (Some(before), Some(command)) = (&cli.file, &mut cli.command) else {
+        return Ok(());
+    };
+    let name = command.name();
+    let message = match command.file_mut() {
+        Ok(slot @ None) => {
+            *slot = cli.file.take();
+            return Ok(());
+        }
+        Ok(Some(after)) => format!(
+            "two FILEs: `{}` before `{name}` and `{}` after it; give one, after the command: `invitriage {name} {}`",
+            before.display(),
+            after.display(),
+            shell_quoted(after)
+        ),
+        Err(takes) => format!(
+            "`{}` before `{name}`: a FILE there opens the triage screen, and `{name}` reads no file ({takes}); the commands that read one take it after their name: `invitriage stats {}`",
+            before.display(),
+            shell_quoted(before)
+        ),
+    };
+    Err(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message))
+}
+
+/// A path as a shell reads it back: quoted where the shell would split or
+/// expand it (a path with a NUL cannot be on a command line anyway).
+fn shell_quoted(path: &std::path::Path) -> String {
+    let path = path.to_string_lossy();
+    shlex::try_quote(&path).map_or_else(|_| path.to_string(), |q| q.into_owned())
+}
+
 /// Loads an export and reads the journal without locking it, so `export`
 /// and `drafts` work while the triage screen is open.
 fn load_with_journal(
@@ -452,13 +521,7 @@ fn export_command(source: &Source) -> String {
         Source::Path(p) if p.as_os_str() == "-" => {
             "`invitriage export --format md -` (the same export on standard input)".to_string()
         }
-        Source::Path(p) => {
-            let path = p.to_string_lossy();
-            // shlex quotes what the shell would split or expand; a path it
-            // cannot quote (a NUL) cannot be on the command line anyway.
-            let quoted = shlex::try_quote(&path).unwrap_or(path.clone());
-            format!("`invitriage export --format md {quoted}`")
-        }
+        Source::Path(p) => format!("`invitriage export --format md {}`", shell_quoted(p)),
     }
 }
 

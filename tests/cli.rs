@@ -229,6 +229,55 @@ fn a_bad_option_is_a_usage_error() {
         .stderr(predicate::str::contains("xml"));
 }
 
+/// `invitriage my.csv stats`, which the usage line (`[FILE] [COMMAND]`)
+/// allows: the FILE is the command's, never silently dropped for the
+/// sample; two FILEs, or one for a command that reads none, are refused.
+#[test]
+fn a_file_before_the_command_is_the_commands_file() {
+    let env = Env::new();
+    let file = env.file("a.csv", three_rows());
+    let (code, out, err) = env.run(&[file, "stats", "--json", "--direction", "all"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 3, "{out}");
+    assert!(!err.contains("sample"), "{err}");
+    let (code, out, err) = env.run(&[file, "classify", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3, "{out}");
+    for command in ["export", "drafts"] {
+        let (code, _, err) = env.run(&[file, command]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!err.contains("sample"), "{command}: {err}");
+    }
+    let (_, _, err) = env.run(&[file, "export"]);
+    assert!(err.contains("from a.csv"), "{err}");
+
+    env.file("b.csv", three_rows());
+    let err = env.fails(&[file, "stats", "b.csv"]);
+    assert!(
+        err.contains(
+            "error: two FILEs: `a.csv` before `stats` and `b.csv` after it; give one, after the command: `invitriage stats b.csv`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("Usage: invitriage"), "{err}");
+
+    for (args, takes) in [
+        (&[file, "check", "Hi"][..], "(it grades a NOTE)"),
+        (&[file, "completions", "bash"], "(it takes a SHELL)"),
+    ] {
+        let err = env.fails(args);
+        let command = args[1];
+        assert!(
+            err.contains(&format!(
+                "error: `a.csv` before `{command}`: a FILE there opens the triage screen, and `{command}` reads no file {takes}; the commands that read one take it after their name: `invitriage stats a.csv`"
+            )),
+            "{args:?}: {err}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // The bundled sample
 
