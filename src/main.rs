@@ -539,11 +539,26 @@ fn exit_without_freeing<T: import::Item>(import: Import<T>) {
 /// a terminal (or it does not say): the width at which the output is laid
 /// out as it always was.
 fn output_width(otherwise: usize) -> usize {
-    if io::stdout().is_terminal() {
-        crossterm::terminal::size().map_or(otherwise, |(w, _)| usize::from(w))
-    } else {
-        otherwise
-    }
+    let reported = io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map(|(w, _)| w);
+    width_or(reported, otherwise)
+}
+
+/// The narrowest terminal believed: `stats` is laid out for 40 columns at
+/// the least.
+const MIN_WIDTH: usize = 40;
+
+/// The width to lay text out for: the terminal's `reported` one, unless it
+/// reports none, 0 (`script -qc`, some `docker -t` and CI terminals, whose
+/// `stty size` says `0 0`) or one too narrow to be real; then `otherwise`.
+fn width_or(reported: Option<u16>, otherwise: usize) -> usize {
+    reported
+        .map(usize::from)
+        .filter(|&w| w >= MIN_WIDTH)
+        .unwrap_or(otherwise)
 }
 
 /// Output to a closed pipe (`| head`) ends the command quietly, as in other
@@ -690,4 +705,23 @@ fn completion_command() -> clap::Command {
         root = root.long_about(about.clone());
     }
     root
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A terminal that says it is 0 columns wide (or 1, or 39) is not
+    /// believed: the output keeps its usual width instead of one
+    /// character per line.
+    #[test]
+    fn a_terminal_width_of_zero_or_too_few_columns_is_unknown() {
+        assert_eq!(width_or(Some(0), 100), 100);
+        assert_eq!(width_or(Some(1), 100), 100);
+        assert_eq!(width_or(Some(39), 120), 120);
+        assert_eq!(width_or(None, 100), 100);
+        assert_eq!(width_or(Some(40), 100), 40);
+        assert_eq!(width_or(Some(80), 120), 80);
+        assert_eq!(width_or(Some(250), 100), 250);
+    }
 }
