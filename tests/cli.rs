@@ -1443,6 +1443,10 @@ fn check_grades_a_note_and_sets_the_exit_status() {
     ]);
     assert_eq!(code, 1, "over the configured limit: {out}");
     assert!(out.contains("too many"), "{out}");
+    assert!(
+        out.ends_with("\nnot ready: 30 characters over LinkedIn's 20\n"),
+        "the verdict names the length: {out}"
+    );
 }
 
 #[test]
