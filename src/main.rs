@@ -101,7 +101,8 @@ enum Command {
     /// text, length. Exit status 0 when it is customised with context, a
     /// reason or an offer and fits LinkedIn's limit; 1 otherwise.
     Check {
-        /// The note; `-` reads it from standard input.
+        /// The note; `-` reads it from standard input (UTF-8, UTF-16 or
+        /// Windows-1252, as an export).
         #[arg(value_name = "NOTE")]
         note: String,
         /// The recipient's full name: recognises "Hi Sam", and flags "Hi Jo" as another name.
@@ -293,9 +294,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Check { note, to, json }) => {
             let note = if note == "-" {
-                let mut s = String::new();
-                io::Read::read_to_string(&mut io::stdin(), &mut s)?;
-                s
+                // Read as an export is: a note typed in a Windows console or
+                // saved by an old editor may well be Windows-1252.
+                let (text, encoding) = import::read_text(io::stdin().lock())
+                    .map_err(|e| Failure(format!("standard input: cannot read the note: {e}")))?;
+                if let Some(notice) = encoding.notice("standard input", "the note") {
+                    say!("invitriage: note: {notice}");
+                }
+                text
             } else {
                 note
             };

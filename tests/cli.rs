@@ -1449,6 +1449,41 @@ fn check_grades_a_note_and_sets_the_exit_status() {
     );
 }
 
+/// `check -` reads the note as an export is read: bytes that are not
+/// UTF-8 (a Windows console, an old editor) are Windows-1252, with a
+/// notice naming standard input.
+#[test]
+fn check_reads_a_windows_1252_note_from_standard_input() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["check", "--json", "-"])
+        .write_stdin(&b"Caf\xe9 Lisboa: we met at the ASCM forum there."[..])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr,
+        "invitriage: note: standard input: the note is not UTF-8; read it as Windows-1252 (check names with accents)\n"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["length"], 44, "é is one character");
+    assert_eq!(v["signals"][0], "context");
+    let out = env
+        .cmd()
+        .args(["check", "-"])
+        .write_stdin("Café Lisboa: we met at the ASCM forum there.")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "",
+        "UTF-8 needs no notice"
+    );
+}
+
 #[test]
 fn export_and_drafts_read_the_journal_and_escape_formulas() {
     use invitriage::journal::{Decision, DraftKind, Journal};
