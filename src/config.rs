@@ -60,11 +60,61 @@ impl Default for SentConfig {
 }
 
 /// One key (`"a"`, `"ctrl-s"`) or several (`["j", "down"]`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyBinding {
     One(String),
     Many(Vec<String>),
+}
+
+/// What a binding is, in the words of a config error.
+const KEY_BINDING: &str = r#"a key name or a list of key names, e.g. "a" or ["a", "enter"]"#;
+
+/// By hand rather than `#[serde(untagged)]`, whose error for anything else
+/// (`accept = 5`) is "data did not match any variant of untagged enum
+/// KeyBinding": this one says what is expected.
+impl<'de> Deserialize<'de> for KeyBinding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Binding;
+        impl<'de> serde::de::Visitor<'de> for Binding {
+            type Value = KeyBinding;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(KEY_BINDING)
+            }
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<KeyBinding, E> {
+                Ok(KeyBinding::One(key.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<KeyBinding, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(KeyName(key)) = seq.next_element()? {
+                    keys.push(key);
+                }
+                Ok(KeyBinding::Many(keys))
+            }
+        }
+        d.deserialize_any(Binding)
+    }
+}
+
+/// One key of a list of them.
+struct KeyName(String);
+
+impl<'de> Deserialize<'de> for KeyName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = KeyName;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(r#"a key name, e.g. "a" or "enter""#)
+            }
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<KeyName, E> {
+                Ok(KeyName(key.to_string()))
+            }
+        }
+        d.deserialize_str(Name)
+    }
 }
 
 impl KeyBinding {
@@ -239,6 +289,32 @@ default = "Hi {first_name}"
         .to_string();
         assert!(err.contains("line 2, column 14: "), "{err}");
         assert!(err.contains("note_limit"), "{err}");
+    }
+
+    /// A binding that is neither a key nor a list of keys says what it
+    /// should be, on its line, in words rather than serde's.
+    #[test]
+    fn a_binding_that_is_not_a_key_says_what_is_expected() {
+        let err = |text: &str| {
+            Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("name = \"Sam\"\n[keys]\naccept = 5\n"),
+            r#"config file c.toml: line 3, column 10: invalid type: integer `5`, expected a key name or a list of key names, e.g. "a" or ["a", "enter"] (in `accept = 5`)"#
+        );
+        let e = err("[keys]\naccept = { key = \"a\" }\n");
+        assert!(e.contains("line 2") && e.contains(KEY_BINDING), "{e}");
+        let e = err("[keys]\naccept = [\"a\", 5]\n");
+        assert!(
+            e.contains("line 2") && e.contains(r#"expected a key name, e.g. "a" or "enter""#),
+            "{e}"
+        );
+        assert!(!e.contains("untagged"), "{e}");
+        let c = Config::parse("[keys]\naccept = []\nquit = \"Q\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(c.keys["accept"], KeyBinding::Many(vec![]));
+        assert_eq!(c.keys["quit"], KeyBinding::One("Q".into()));
     }
 
     #[test]

@@ -1397,6 +1397,14 @@ fn config_mistakes_name_the_key_and_line() {
     env.file("c.toml", "[keys]\nacept = \"y\"\n");
     let err = env.fails(&["--config", "c.toml", "stats"]);
     assert!(err.contains("unknown action `acept`"), "{err}");
+    env.file("d.toml", "[keys]\naccept = 5\n");
+    let err = env.fails(&["--config", "d.toml", "stats"]);
+    assert!(
+        err.contains(
+            r#"d.toml: line 2, column 10: invalid type: integer `5`, expected a key name or a list of key names, e.g. "a" or ["a", "enter"] (in `accept = 5`)"#
+        ),
+        "{err}"
+    );
     let err = env.fails(&["--config", "missing.toml", "stats"]);
     assert!(err.contains("missing.toml"), "{err}");
 }
