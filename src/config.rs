@@ -33,15 +33,45 @@ pub struct Config {
 pub struct SentConfig {
     /// A pending sent invitation older than this many days is flagged as worth
     /// withdrawing or following up.
+    #[serde(deserialize_with = "days")]
     pub stale_after_days: u32,
     /// The longest note LinkedIn accepts: 300 characters, 200 on a free account.
     #[serde(deserialize_with = "at_least_one")]
     pub note_limit: usize,
 }
 
+/// A whole number, 0 or more, that says what it counts when it is given
+/// anything else (`-3`, `"21"`, `2.5`), where serde would say `expected u32`.
+struct Count(&'static str);
+
+impl serde::de::Visitor<'_> for Count {
+    type Value = u64;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<u64, E> {
+        Ok(n)
+    }
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<u64, E> {
+        u64::try_from(n).map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(n), &self))
+    }
+}
+
+fn days<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    const DAYS: &str = "a whole number of days (0 or more)";
+    let n = d.deserialize_u64(Count(DAYS))?;
+    u32::try_from(n)
+        .map_err(|_| serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(n), &DAYS))
+}
+
 /// A limit of 0 would call every note too long.
 fn at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
-    let n = usize::deserialize(d)?;
+    const CHARACTERS: &str =
+        "a whole number of characters (LinkedIn takes 300, 200 on a free account)";
+    let n = d.deserialize_u64(Count(CHARACTERS))?;
+    let n = usize::try_from(n).map_err(|_| {
+        serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(n), &CHARACTERS)
+    })?;
     if n == 0 {
         return Err(serde::de::Error::custom(
             "note_limit must be at least 1 (LinkedIn takes 300 characters, 200 on a free account)",
@@ -315,6 +345,39 @@ default = "Hi {first_name}"
         let c = Config::parse("[keys]\naccept = []\nquit = \"Q\"\n", Path::new("c.toml")).unwrap();
         assert_eq!(c.keys["accept"], KeyBinding::Many(vec![]));
         assert_eq!(c.keys["quit"], KeyBinding::One("Q".into()));
+    }
+
+    /// A count that is not a whole number of 0 or more says what it counts,
+    /// not `expected u32`.
+    #[test]
+    fn a_negative_count_says_what_it_counts() {
+        let err = |text: &str| {
+            Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("[sent]\nstale_after_days = -3\n"),
+            "config file c.toml: line 2, column 20: invalid value: integer `-3`, expected a whole number of days (0 or more) (in `stale_after_days = -3`)"
+        );
+        for bad in ["\"21\"", "2.5", "4294967296"] {
+            let e = err(&format!("[sent]\nstale_after_days = {bad}\n"));
+            assert!(
+                e.contains("line 2") && e.contains("expected a whole number of days (0 or more)"),
+                "{e}"
+            );
+        }
+        let e = err("[sent]\nnote_limit = -1\n");
+        assert!(
+            e.contains("integer `-1`, expected a whole number of characters (LinkedIn takes 300, 200 on a free account)"),
+            "{e}"
+        );
+        let c = Config::parse(
+            "[sent]\nstale_after_days = 0\nnote_limit = 200\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!((c.sent.stale_after_days, c.sent.note_limit), (0, 200));
     }
 
     #[test]
