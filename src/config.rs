@@ -1,7 +1,8 @@
 //! The configuration file (TOML) and where invitriage keeps its files.
 //!
-//! Every key is optional; an unknown key or a value of the wrong type is an
-//! error that names the key and its line, so a typo never goes unnoticed.
+//! Every key is optional; an unknown key, a value of the wrong type, or a
+//! `[keys]` or `[templates]` entry that cannot be used is an error that
+//! names the key and its line, so a typo never goes unnoticed.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,6 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::classify::Lists;
+use crate::reply::{TemplateError, Templates};
+use crate::tui::keys::{Keymap, KeymapError};
 
 /// The whole configuration. See `config.example.toml` for every key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -171,11 +174,35 @@ pub enum ConfigError {
 
 impl Config {
     /// Parses a configuration; `path` is only used in messages.
+    ///
+    /// The `[keys]` and `[templates]` tables are checked here too, by
+    /// building the keymap and the templates from them, so that a mistake
+    /// in them (an unknown action, a key bound twice, an unknown
+    /// placeholder) names its line like any other.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| ConfigError::Invalid {
+        let invalid = |message| ConfigError::Invalid {
             path: path.to_path_buf(),
-            message: describe_toml_error(&e, text),
-        })
+            message,
+        };
+        let config: Config =
+            toml::from_str(text).map_err(|e| invalid(describe_toml_error(&e, text)))?;
+        if let Err(e) = Keymap::new(&config.keys) {
+            let actions = match &e {
+                KeymapError::UnknownAction(action) | KeymapError::BadKey { action, .. } => {
+                    vec![action.as_str()]
+                }
+                KeymapError::Conflict { first, second, .. } => {
+                    vec![first.as_str(), second.as_str()]
+                }
+            };
+            return Err(invalid(at_keys(text, "keys", &actions, &e)));
+        }
+        if let Err(e) = Templates::new(&config.templates) {
+            let (TemplateError::UnknownPlaceholder { template, .. }
+            | TemplateError::Unclosed { template }) = &e;
+            return Err(invalid(at_keys(text, "templates", &[template], &e)));
+        }
+        Ok(config)
     }
 
     /// Reads the configuration at `path`. A missing file is an error only when
@@ -201,13 +228,47 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
     let msg = e.message().trim().to_string();
     match e.span() {
         Some(span) => {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, col) = position(text, span.start);
             let snippet = text.lines().nth(line - 1).unwrap_or("").trim();
             format!("line {line}, column {col}: {msg} (in `{snippet}`)")
         }
         None => msg,
+    }
+}
+
+/// The line and column (1-based, in characters) of a byte offset in `text`.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// `line 4, column 1: {e}`, or `lines 3 and 5: {e}`: `e` with where the
+/// `keys` of `[table]` are written. The text has parsed once already; a key
+/// not found (none should be) leaves the message as it is.
+fn at_keys(text: &str, table: &str, keys: &[&str], e: &impl std::fmt::Display) -> String {
+    let found = toml::de::DeTable::parse(text).ok();
+    let table = found
+        .as_ref()
+        .and_then(|doc| match doc.get_ref().get(table)?.get_ref() {
+            toml::de::DeValue::Table(t) => Some(t),
+            _ => None,
+        });
+    let mut at: Vec<(usize, usize)> = keys
+        .iter()
+        .filter_map(|key| table?.get_key_value(*key))
+        .map(|(key, _)| position(text, key.span().start))
+        .collect();
+    at.sort_unstable();
+    at.dedup_by_key(|(line, _)| *line);
+    match at.as_slice() {
+        [] => e.to_string(),
+        [(line, col)] => format!("line {line}, column {col}: {e}"),
+        many => {
+            let lines: Vec<String> = many.iter().map(|(line, _)| line.to_string()).collect();
+            format!("lines {}: {e}", lines.join(" and "))
+        }
     }
 }
 
@@ -281,7 +342,7 @@ stock_texts = ["Hej, jag vill gärna lägga till dig."]
 note_limit = 200
 [keys]
 accept = "y"
-next = ["j", "down"]
+down = ["j", "down"]
 [templates]
 default = "Hi {first_name}"
 "#,
@@ -292,7 +353,7 @@ default = "Hi {first_name}"
         assert_eq!(c.classify.stock_texts.len(), 1);
         assert_eq!(c.sent.note_limit, 200);
         assert_eq!(c.sent.stale_after_days, 21, "unset keys keep their default");
-        assert_eq!(c.keys["next"].keys(), vec!["j", "down"]);
+        assert_eq!(c.keys["down"].keys(), vec!["j", "down"]);
         assert_eq!(c.templates["default"], "Hi {first_name}");
     }
 
@@ -378,6 +439,47 @@ default = "Hi {first_name}"
         )
         .unwrap();
         assert_eq!((c.sent.stale_after_days, c.sent.note_limit), (0, 200));
+    }
+
+    /// `[keys]` and `[templates]` entries that parse but cannot be used
+    /// name their line too, as the example file promises.
+    #[test]
+    fn keys_and_templates_name_their_line() {
+        let err = |text: &str| {
+            Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err("name = \"Sam\"\n\n[keys]\naccept = \"y\"\nacept = \"a\"\n");
+        assert!(
+            e.starts_with("config file c.toml: line 5, column 1: [keys]: unknown action `acept`;"),
+            "{e}"
+        );
+        let e = err("[keys]\naccept = \"y\"\n  ignore = [\"n\", \"nope\"]\n");
+        assert!(
+            e.starts_with("config file c.toml: line 3, column 3: [keys]: `ignore = \"nope\"`"),
+            "{e}"
+        );
+        assert_eq!(
+            err("[keys]\naccept = \"y\"\nquit = \"q\"\nignore = \"y\"\n"),
+            "config file c.toml: lines 2 and 4: [keys]: `y` is bound to both `accept` and `ignore`"
+        );
+        assert_eq!(
+            err("keys.accept = [\"y\", \"y\"]\n"),
+            "config file c.toml: line 1, column 6: [keys]: `y` is bound to both `accept` and `accept`"
+        );
+        let e = err("[templates]\nmine = \"\"\"\nHi {firstname}\"\"\"\n");
+        assert!(
+            e.starts_with("config file c.toml: line 2, column 1: [templates] mine: unknown placeholder `{firstname}`"),
+            "{e}"
+        );
+        let e = err("[templates]\nstranger = \"Hi {\"\n");
+        assert!(
+            e.starts_with(
+                "config file c.toml: line 2, column 1: [templates] stranger: a `{` is never closed"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

@@ -177,8 +177,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let paths = Paths::resolve(cli.global.config.clone(), cli.global.data_dir.clone());
     let config = Config::load(&paths.config_file, paths.config_required)?;
-    // Checked for every command, so a mistake in the file shows up at once,
-    // not only when the screen that uses it opens.
+    // `Config::load` has checked both, for every command, so a mistake in
+    // the file shows up at once (with its line), not only when the screen
+    // that uses it opens.
     let keymap = Keymap::new(&config.keys).map_err(|e| config_error(&paths, e))?;
     let templates = Templates::new(&config.templates).map_err(|e| config_error(&paths, e))?;
     match cli.command {
