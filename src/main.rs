@@ -295,6 +295,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Check { note, to, json }) => {
             let note = if note == "-" {
+                announce_stdin();
                 // Read as an export is: a note typed in a Windows console or
                 // saved by an old editor may well be Windows-1252.
                 let (text, encoding) = import::read_text(io::stdin().lock())
@@ -657,6 +658,9 @@ fn load_with<T: import::Item>(
         };
         classifier.classify(note, from, to)
     };
+    if matches!(source, Source::Path(p) if p.as_os_str() == "-") {
+        announce_stdin();
+    }
     let import = read(source, &classify)?;
     const SHOWN: usize = 20;
     for row in import.skipped.iter().take(SHOWN) {
@@ -684,6 +688,19 @@ fn load_with<T: import::Item>(
         )));
     }
     Ok(import)
+}
+
+/// Says, before FILE `-` is read from a terminal, that the program waits
+/// for typing, and how to end it; without it the program seems to hang.
+/// Piped input needs no word.
+fn announce_stdin() {
+    #[cfg(windows)]
+    const END: &str = "Ctrl-Z, then Enter";
+    #[cfg(not(windows))]
+    const END: &str = "Ctrl-D";
+    if io::stdin().is_terminal() {
+        say!("invitriage: reading standard input (end with {END})");
+    }
 }
 
 /// The current local time; `INVITRIAGE_NOW` (ISO 8601) pins it for

@@ -1171,6 +1171,10 @@ fn a_dash_reads_standard_input() {
     assert_eq!(v["total"], 2);
     assert_eq!(v["by_category"]["greeting-only"], 1);
     assert_eq!(v["source"], "standard input");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("reading standard input"),
+        "a pipe needs no word on how to end it"
+    );
 }
 
 #[test]

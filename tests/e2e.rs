@@ -211,6 +211,28 @@ fn check_in_a_terminal_of_width_zero_keeps_its_lines() {
     assert!(lines.len() < 12, "{out}");
 }
 
+/// FILE `-` with standard input a terminal: a line says the program is
+/// reading it and how to end, where it used to wait in silence.
+#[test]
+fn reading_a_terminal_says_how_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = "invitriage: reading standard input (end with Ctrl-D)\n";
+    let (code, out) = in_pty(
+        dir.path(),
+        &["check", "-"],
+        100,
+        30,
+        "We met at the ASCM forum in Lisbon.\n\x04",
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(said), "{out}");
+    assert!(out.ends_with("ready to send\n"), "{out}");
+    let (code, out) = in_pty(dir.path(), &["stats", "-"], 100, 30, "\x04");
+    assert_eq!(code, 2, "nothing typed: {out}");
+    assert!(out.starts_with(said), "{out}");
+    assert!(out.contains("standard input"), "{out}");
+}
+
 fn decisions(data: &Path) -> Vec<Decision> {
     let (journal, _) = Journal::open(data).expect("journal opens after the app is gone");
     journal.iter().filter_map(|(_, e)| e.decision()).collect()
