@@ -1454,6 +1454,19 @@ fn check_grades_a_note_and_sets_the_exit_status() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["passes"], true);
     assert_eq!(v["limit"], 300);
+    // Customised, with a signal, but only a pitch: it does not count.
+    let (code, out, _) = env.run(&[
+        "check",
+        "Hi Sam, we help logistics firms cut freight spend 20%. Book a call: https://example.com",
+        "--to",
+        "Sam Rivera",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("customised · pitch\n"), "{out}");
+    assert!(
+        out.ends_with("\nnot ready: no context, reason or offer\n"),
+        "{out}"
+    );
     env.file("free.toml", "[sent]\nnote_limit = 20\n");
     let (code, out, _) = env.run(&[
         "--config",
