@@ -442,6 +442,18 @@ fn triage(
     keymap: Keymap,
     templates: Templates,
 ) -> Result<ExitCode, Failure> {
+    // Before anything about the terminal: a missing FILE may be a mistyped
+    // command (`invitriage stat`), and that is the thing to say.
+    if let Source::Path(path) = &source
+        && path.as_os_str() != "-"
+        && std::fs::metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound)
+    {
+        let missing = import::ImportError::NotFound { path: path.clone() };
+        return Err(Failure(match command_like(path) {
+            Some(command) => format!("{missing}; did you mean the subcommand `{command}`?"),
+            None => missing.to_string(),
+        }));
+    }
     if !io::stdout().is_terminal() {
         return Err(Failure(
             "the triage screen needs a terminal; for output to a pipe use `invitriage stats` or `invitriage classify`".into(),
@@ -521,6 +533,33 @@ fn triage(
         }
     }
 }
+
+/// The command a FILE's name is close to (within two edits, or the start
+/// of its name), for the hint when no such file exists: a mistyped command
+/// is read as a FILE. Not for a path (`./stat`) or a single letter.
+fn command_like(file: &std::path::Path) -> Option<&'static str> {
+    let name = file.to_str()?.to_lowercase();
+    if name.chars().count() < 2 || file.components().count() != 1 {
+        return None;
+    }
+    COMMANDS
+        .iter()
+        .map(|&command| (strsim::osa_distance(&name, command), command))
+        .filter(|&(edits, command)| edits <= 2 || command.starts_with(&name))
+        .min_by_key(|&(edits, _)| edits)
+        .map(|(_, command)| command)
+}
+
+/// The commands as typed (`generate` is hidden, and left out).
+const COMMANDS: [&str; 7] = [
+    "stats",
+    "classify",
+    "export",
+    "drafts",
+    "check",
+    "completions",
+    "help",
+];
 
 /// The `export` command for the same export, ready to paste into a shell.
 fn export_command(source: &Source) -> String {
@@ -738,6 +777,47 @@ mod tests {
     /// A terminal that says it is 0 columns wide (or 1, or 39) is not
     /// believed: the output keeps its usual width instead of one
     /// character per line.
+    /// Every command the hint may name is one, and every visible one can
+    /// be named.
+    #[test]
+    fn the_commands_hinted_at_are_the_visible_ones() {
+        let cli = Cli::command();
+        let mut visible: Vec<&str> = cli
+            .get_subcommands()
+            .filter(|c| !c.is_hide_set())
+            .map(|c| c.get_name())
+            .collect();
+        visible.push("help");
+        visible.sort_unstable();
+        let mut hinted = COMMANDS.to_vec();
+        hinted.sort_unstable();
+        assert_eq!(hinted, visible);
+    }
+
+    #[test]
+    fn a_name_close_to_a_command_is_hinted() {
+        let like = |name: &str| command_like(std::path::Path::new(name));
+        assert_eq!(like("stat"), Some("stats"));
+        assert_eq!(like("Stats"), Some("stats"));
+        assert_eq!(like("clasify"), Some("classify"));
+        assert_eq!(like("exprot"), Some("export"));
+        assert_eq!(like("draft"), Some("drafts"));
+        assert_eq!(like("chekc"), Some("check"));
+        assert_eq!(like("compl"), Some("completions"), "the start of one");
+        assert_eq!(like("hlep"), Some("help"));
+        for far in [
+            "s",
+            "c",
+            "stats.csv",
+            "./stat",
+            "data/stat",
+            "Invitations.csv",
+            "notes",
+        ] {
+            assert_eq!(like(far), None, "{far}");
+        }
+    }
+
     #[test]
     fn a_terminal_width_of_zero_or_too_few_columns_is_unknown() {
         assert_eq!(width_or(Some(0), 100), 100);

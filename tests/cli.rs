@@ -1847,6 +1847,33 @@ fn the_triage_screen_needs_a_terminal() {
     }
 }
 
+/// A mistyped command is read as a FILE; when no such file exists and its
+/// name is close to a command's, the error says which. A missing FILE is
+/// said before anything about the terminal.
+#[test]
+fn a_missing_file_named_like_a_command_is_hinted() {
+    let env = Env::new();
+    for (typed, command) in [
+        ("stat", "stats"),
+        ("clasify", "classify"),
+        ("exprt", "export"),
+    ] {
+        let err = env.fails(&[typed]);
+        assert_eq!(
+            err,
+            format!(
+                "invitriage: error: {typed}: no such file; did you mean the subcommand `{command}`?\n"
+            )
+        );
+    }
+    let err = env.fails(&["Invitatons.csv"]);
+    assert_eq!(err, "invitriage: error: Invitatons.csv: no such file\n");
+    // A file of that name is a file, and opens the triage screen.
+    env.file("stat", three_rows());
+    let err = env.fails(&["stat"]);
+    assert!(err.contains("the triage screen needs a terminal"), "{err}");
+}
+
 /// Every command that prints: each output format of each.
 const OUTPUTS: &[&[&str]] = &[
     &["stats"],
