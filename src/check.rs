@@ -76,6 +76,26 @@ impl Grade {
             && self.within_limit()
     }
 
+    /// Why the note is not ready to send, each reason in a few words (the
+    /// lines above the verdict say more); empty when it [passes](Self::passes).
+    pub fn shortcomings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        let category = self.analysis.category;
+        if category != Category::Customised {
+            out.push(format!("not customised (it reads as {})", category.label()));
+        } else if self.good_signals().is_empty() {
+            out.push("no context, reason or offer".to_string());
+        }
+        if !self.within_limit() {
+            out.push(format!(
+                "{} characters over LinkedIn's {}",
+                self.length - self.limit,
+                self.limit
+            ));
+        }
+        out
+    }
+
     /// The body sentences that are stock or generic, with why.
     pub fn stock_sentences(&self) -> Vec<(&str, String)> {
         self.analysis
@@ -194,15 +214,11 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
             )
         }
     )?;
-    writeln!(
-        w,
-        "{}",
-        if g.passes() {
-            "ready to send"
-        } else {
-            "not ready: see the ✗ lines above"
-        }
-    )
+    if g.passes() {
+        writeln!(w, "ready to send")
+    } else {
+        writeln!(w, "not ready: {}", g.shortcomings().join("; "))
+    }
 }
 
 #[derive(Serialize)]
@@ -480,7 +496,75 @@ mod tests {
         assert!(!g.passes());
         let mut out = Vec::new();
         write_text(&mut out, &g).unwrap();
-        assert!(String::from_utf8(out).unwrap().contains("too many"));
+        let out = String::from_utf8(out).unwrap();
+        assert!(out.contains("too many"), "{out}");
+        let over = g.length - 300;
+        assert!(
+            out.ends_with(&format!(
+                "\nnot ready: {over} characters over LinkedIn's 300\n"
+            )),
+            "the verdict names the length, not the ✗ lines: {out}"
+        );
+    }
+
+    /// The verdict names what keeps a note from passing, every reason of
+    /// it, and nothing that does not.
+    #[test]
+    fn the_verdict_names_each_reason() {
+        let verdict = |g: &Grade| text(g).lines().last().unwrap().to_string();
+        let long = |note: &str| {
+            let mut note = note.to_string();
+            while note.chars().count() <= 300 {
+                note.push_str(" Loved the photos from Lisbon!");
+            }
+            note
+        };
+        let signals = long("We met at the ASCM forum in Lisbon.");
+        let g = grade(&signals);
+        assert_eq!(g.analysis.category, Category::Customised);
+        assert!(!g.good_signals().is_empty());
+        assert_eq!(
+            verdict(&g),
+            format!(
+                "not ready: {} characters over LinkedIn's 300",
+                g.length - 300
+            )
+        );
+        let g = Grade::new(&Classifier::default(), &signals, "", "Sam Rivera", 200);
+        assert_eq!(
+            verdict(&g),
+            format!(
+                "not ready: {} characters over LinkedIn's 200",
+                g.length - 200
+            ),
+            "the configured limit"
+        );
+
+        let none = long("Loved the photos from Lisbon!");
+        let g = grade(&none);
+        assert_eq!(g.analysis.category, Category::Customised);
+        assert!(g.good_signals().is_empty());
+        assert_eq!(
+            verdict(&g),
+            format!(
+                "not ready: no context, reason or offer; {} characters over LinkedIn's 300",
+                g.length - 300
+            )
+        );
+        assert_eq!(
+            verdict(&grade("Loved the photos from Lisbon!")),
+            "not ready: no context, reason or offer"
+        );
+        assert_eq!(
+            verdict(&grade(
+                "Hi Sam, I'd like to add you to my professional network."
+            )),
+            "not ready: not customised (it reads as greeting-only)"
+        );
+        assert_eq!(
+            verdict(&grade("We met at the ASCM forum in Lisbon.")),
+            "ready to send"
+        );
     }
 
     #[test]

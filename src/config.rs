@@ -1,7 +1,8 @@
 //! The configuration file (TOML) and where invitriage keeps its files.
 //!
-//! Every key is optional; an unknown key or a value of the wrong type is an
-//! error that names the key and its line, so a typo never goes unnoticed.
+//! Every key is optional; an unknown key, a value of the wrong type, or a
+//! `[keys]` or `[templates]` entry that cannot be used is an error that
+//! names the key and its line, so a typo never goes unnoticed.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -9,6 +10,8 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::classify::Lists;
+use crate::reply::{TemplateError, Templates};
+use crate::tui::keys::{Keymap, KeymapError};
 
 /// The whole configuration. See `config.example.toml` for every key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -33,15 +36,45 @@ pub struct Config {
 pub struct SentConfig {
     /// A pending sent invitation older than this many days is flagged as worth
     /// withdrawing or following up.
+    #[serde(deserialize_with = "days")]
     pub stale_after_days: u32,
     /// The longest note LinkedIn accepts: 300 characters, 200 on a free account.
     #[serde(deserialize_with = "at_least_one")]
     pub note_limit: usize,
 }
 
+/// A whole number, 0 or more, that says what it counts when it is given
+/// anything else (`-3`, `"21"`, `2.5`), where serde would say `expected u32`.
+struct Count(&'static str);
+
+impl serde::de::Visitor<'_> for Count {
+    type Value = u64;
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0)
+    }
+    fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<u64, E> {
+        Ok(n)
+    }
+    fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<u64, E> {
+        u64::try_from(n).map_err(|_| E::invalid_value(serde::de::Unexpected::Signed(n), &self))
+    }
+}
+
+fn days<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    const DAYS: &str = "a whole number of days (0 or more)";
+    let n = d.deserialize_u64(Count(DAYS))?;
+    u32::try_from(n)
+        .map_err(|_| serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(n), &DAYS))
+}
+
 /// A limit of 0 would call every note too long.
 fn at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
-    let n = usize::deserialize(d)?;
+    const CHARACTERS: &str =
+        "a whole number of characters (LinkedIn takes 300, 200 on a free account)";
+    let n = d.deserialize_u64(Count(CHARACTERS))?;
+    let n = usize::try_from(n).map_err(|_| {
+        serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(n), &CHARACTERS)
+    })?;
     if n == 0 {
         return Err(serde::de::Error::custom(
             "note_limit must be at least 1 (LinkedIn takes 300 characters, 200 on a free account)",
@@ -60,11 +93,61 @@ impl Default for SentConfig {
 }
 
 /// One key (`"a"`, `"ctrl-s"`) or several (`["j", "down"]`).
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyBinding {
     One(String),
     Many(Vec<String>),
+}
+
+/// What a binding is, in the words of a config error.
+const KEY_BINDING: &str = r#"a key name or a list of key names, e.g. "a" or ["a", "enter"]"#;
+
+/// By hand rather than `#[serde(untagged)]`, whose error for anything else
+/// (`accept = 5`) is "data did not match any variant of untagged enum
+/// KeyBinding": this one says what is expected.
+impl<'de> Deserialize<'de> for KeyBinding {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Binding;
+        impl<'de> serde::de::Visitor<'de> for Binding {
+            type Value = KeyBinding;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(KEY_BINDING)
+            }
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<KeyBinding, E> {
+                Ok(KeyBinding::One(key.to_string()))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<KeyBinding, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(KeyName(key)) = seq.next_element()? {
+                    keys.push(key);
+                }
+                Ok(KeyBinding::Many(keys))
+            }
+        }
+        d.deserialize_any(Binding)
+    }
+}
+
+/// One key of a list of them.
+struct KeyName(String);
+
+impl<'de> Deserialize<'de> for KeyName {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Name;
+        impl serde::de::Visitor<'_> for Name {
+            type Value = KeyName;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(r#"a key name, e.g. "a" or "enter""#)
+            }
+            fn visit_str<E: serde::de::Error>(self, key: &str) -> Result<KeyName, E> {
+                Ok(KeyName(key.to_string()))
+            }
+        }
+        d.deserialize_str(Name)
+    }
 }
 
 impl KeyBinding {
@@ -91,11 +174,35 @@ pub enum ConfigError {
 
 impl Config {
     /// Parses a configuration; `path` is only used in messages.
+    ///
+    /// The `[keys]` and `[templates]` tables are checked here too, by
+    /// building the keymap and the templates from them, so that a mistake
+    /// in them (an unknown action, a key bound twice, an unknown
+    /// placeholder) names its line like any other.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        toml::from_str(text).map_err(|e| ConfigError::Invalid {
+        let invalid = |message| ConfigError::Invalid {
             path: path.to_path_buf(),
-            message: describe_toml_error(&e, text),
-        })
+            message,
+        };
+        let config: Config =
+            toml::from_str(text).map_err(|e| invalid(describe_toml_error(&e, text)))?;
+        if let Err(e) = Keymap::new(&config.keys) {
+            let actions = match &e {
+                KeymapError::UnknownAction(action) | KeymapError::BadKey { action, .. } => {
+                    vec![action.as_str()]
+                }
+                KeymapError::Conflict { first, second, .. } => {
+                    vec![first.as_str(), second.as_str()]
+                }
+            };
+            return Err(invalid(at_keys(text, "keys", &actions, &e)));
+        }
+        if let Err(e) = Templates::new(&config.templates) {
+            let (TemplateError::UnknownPlaceholder { template, .. }
+            | TemplateError::Unclosed { template }) = &e;
+            return Err(invalid(at_keys(text, "templates", &[template], &e)));
+        }
+        Ok(config)
     }
 
     /// Reads the configuration at `path`. A missing file is an error only when
@@ -121,13 +228,47 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
     let msg = e.message().trim().to_string();
     match e.span() {
         Some(span) => {
-            let before = &text[..span.start.min(text.len())];
-            let line = before.matches('\n').count() + 1;
-            let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let (line, col) = position(text, span.start);
             let snippet = text.lines().nth(line - 1).unwrap_or("").trim();
             format!("line {line}, column {col}: {msg} (in `{snippet}`)")
         }
         None => msg,
+    }
+}
+
+/// The line and column (1-based, in characters) of a byte offset in `text`.
+fn position(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// `line 4, column 1: {e}`, or `lines 3 and 5: {e}`: `e` with where the
+/// `keys` of `[table]` are written. The text has parsed once already; a key
+/// not found (none should be) leaves the message as it is.
+fn at_keys(text: &str, table: &str, keys: &[&str], e: &impl std::fmt::Display) -> String {
+    let found = toml::de::DeTable::parse(text).ok();
+    let table = found
+        .as_ref()
+        .and_then(|doc| match doc.get_ref().get(table)?.get_ref() {
+            toml::de::DeValue::Table(t) => Some(t),
+            _ => None,
+        });
+    let mut at: Vec<(usize, usize)> = keys
+        .iter()
+        .filter_map(|key| table?.get_key_value(*key))
+        .map(|(key, _)| position(text, key.span().start))
+        .collect();
+    at.sort_unstable();
+    at.dedup_by_key(|(line, _)| *line);
+    match at.as_slice() {
+        [] => e.to_string(),
+        [(line, col)] => format!("line {line}, column {col}: {e}"),
+        many => {
+            let lines: Vec<String> = many.iter().map(|(line, _)| line.to_string()).collect();
+            format!("lines {}: {e}", lines.join(" and "))
+        }
     }
 }
 
@@ -201,7 +342,7 @@ stock_texts = ["Hej, jag vill gärna lägga till dig."]
 note_limit = 200
 [keys]
 accept = "y"
-next = ["j", "down"]
+down = ["j", "down"]
 [templates]
 default = "Hi {first_name}"
 "#,
@@ -212,7 +353,7 @@ default = "Hi {first_name}"
         assert_eq!(c.classify.stock_texts.len(), 1);
         assert_eq!(c.sent.note_limit, 200);
         assert_eq!(c.sent.stale_after_days, 21, "unset keys keep their default");
-        assert_eq!(c.keys["next"].keys(), vec!["j", "down"]);
+        assert_eq!(c.keys["down"].keys(), vec!["j", "down"]);
         assert_eq!(c.templates["default"], "Hi {first_name}");
     }
 
@@ -239,6 +380,106 @@ default = "Hi {first_name}"
         .to_string();
         assert!(err.contains("line 2, column 14: "), "{err}");
         assert!(err.contains("note_limit"), "{err}");
+    }
+
+    /// A binding that is neither a key nor a list of keys says what it
+    /// should be, on its line, in words rather than serde's.
+    #[test]
+    fn a_binding_that_is_not_a_key_says_what_is_expected() {
+        let err = |text: &str| {
+            Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("name = \"Sam\"\n[keys]\naccept = 5\n"),
+            r#"config file c.toml: line 3, column 10: invalid type: integer `5`, expected a key name or a list of key names, e.g. "a" or ["a", "enter"] (in `accept = 5`)"#
+        );
+        let e = err("[keys]\naccept = { key = \"a\" }\n");
+        assert!(e.contains("line 2") && e.contains(KEY_BINDING), "{e}");
+        let e = err("[keys]\naccept = [\"a\", 5]\n");
+        assert!(
+            e.contains("line 2") && e.contains(r#"expected a key name, e.g. "a" or "enter""#),
+            "{e}"
+        );
+        assert!(!e.contains("untagged"), "{e}");
+        let c = Config::parse("[keys]\naccept = []\nquit = \"Q\"\n", Path::new("c.toml")).unwrap();
+        assert_eq!(c.keys["accept"], KeyBinding::Many(vec![]));
+        assert_eq!(c.keys["quit"], KeyBinding::One("Q".into()));
+    }
+
+    /// A count that is not a whole number of 0 or more says what it counts,
+    /// not `expected u32`.
+    #[test]
+    fn a_negative_count_says_what_it_counts() {
+        let err = |text: &str| {
+            Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("[sent]\nstale_after_days = -3\n"),
+            "config file c.toml: line 2, column 20: invalid value: integer `-3`, expected a whole number of days (0 or more) (in `stale_after_days = -3`)"
+        );
+        for bad in ["\"21\"", "2.5", "4294967296"] {
+            let e = err(&format!("[sent]\nstale_after_days = {bad}\n"));
+            assert!(
+                e.contains("line 2") && e.contains("expected a whole number of days (0 or more)"),
+                "{e}"
+            );
+        }
+        let e = err("[sent]\nnote_limit = -1\n");
+        assert!(
+            e.contains("integer `-1`, expected a whole number of characters (LinkedIn takes 300, 200 on a free account)"),
+            "{e}"
+        );
+        let c = Config::parse(
+            "[sent]\nstale_after_days = 0\nnote_limit = 200\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!((c.sent.stale_after_days, c.sent.note_limit), (0, 200));
+    }
+
+    /// `[keys]` and `[templates]` entries that parse but cannot be used
+    /// name their line too, as the example file promises.
+    #[test]
+    fn keys_and_templates_name_their_line() {
+        let err = |text: &str| {
+            Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err("name = \"Sam\"\n\n[keys]\naccept = \"y\"\nacept = \"a\"\n");
+        assert!(
+            e.starts_with("config file c.toml: line 5, column 1: [keys]: unknown action `acept`;"),
+            "{e}"
+        );
+        let e = err("[keys]\naccept = \"y\"\n  ignore = [\"n\", \"nope\"]\n");
+        assert!(
+            e.starts_with("config file c.toml: line 3, column 3: [keys]: `ignore = \"nope\"`"),
+            "{e}"
+        );
+        assert_eq!(
+            err("[keys]\naccept = \"y\"\nquit = \"q\"\nignore = \"y\"\n"),
+            "config file c.toml: lines 2 and 4: [keys]: `y` is bound to both `accept` and `ignore`"
+        );
+        assert_eq!(
+            err("keys.accept = [\"y\", \"y\"]\n"),
+            "config file c.toml: line 1, column 6: [keys]: `y` is bound to both `accept` and `accept`"
+        );
+        let e = err("[templates]\nmine = \"\"\"\nHi {firstname}\"\"\"\n");
+        assert!(
+            e.starts_with("config file c.toml: line 2, column 1: [templates] mine: unknown placeholder `{firstname}`"),
+            "{e}"
+        );
+        let e = err("[templates]\nstranger = \"Hi {\"\n");
+        assert!(
+            e.starts_with(
+                "config file c.toml: line 2, column 1: [templates] stranger: a `{` is never closed"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

@@ -37,7 +37,8 @@ struct Cli {
     global: Global,
 
     /// Invitations.csv, the export .zip or the folder it unzips to; opens
-    /// the triage screen.
+    /// the triage screen. Before a command that reads a file
+    /// (`invitriage my.csv stats`) it is that command's FILE.
     #[arg(value_name = "FILE")]
     file: Option<PathBuf>,
 
@@ -100,7 +101,8 @@ enum Command {
     /// text, length. Exit status 0 when it is customised with context, a
     /// reason or an offer and fits LinkedIn's limit; 1 otherwise.
     Check {
-        /// The note; `-` reads it from standard input.
+        /// The note; `-` reads it from standard input (UTF-8, UTF-16 or
+        /// Windows-1252, as an export).
         #[arg(value_name = "NOTE")]
         note: String,
         /// The recipient's full name: recognises "Hi Sam", and flags "Hi Jo" as another name.
@@ -159,7 +161,10 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let mut cli = Cli::parse();
+    if let Err(e) = place_file(&mut cli) {
+        e.exit();
+    }
     match run(cli) {
         Ok(code) => code,
         Err(Failure(msg)) => {
@@ -172,8 +177,9 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let paths = Paths::resolve(cli.global.config.clone(), cli.global.data_dir.clone());
     let config = Config::load(&paths.config_file, paths.config_required)?;
-    // Checked for every command, so a mistake in the file shows up at once,
-    // not only when the screen that uses it opens.
+    // `Config::load` has checked both, for every command, so a mistake in
+    // the file shows up at once (with its line), not only when the screen
+    // that uses it opens.
     let keymap = Keymap::new(&config.keys).map_err(|e| config_error(&paths, e))?;
     let templates = Templates::new(&config.templates).map_err(|e| config_error(&paths, e))?;
     match cli.command {
@@ -289,9 +295,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         Some(Command::Check { note, to, json }) => {
             let note = if note == "-" {
-                let mut s = String::new();
-                io::Read::read_to_string(&mut io::stdin(), &mut s)?;
-                s
+                announce_stdin();
+                // Read as an export is: a note typed in a Windows console or
+                // saved by an old editor may well be Windows-1252.
+                let (text, encoding) = import::read_text(io::stdin().lock())
+                    .map_err(|e| Failure(format!("standard input: cannot read the note: {e}")))?;
+                if let Some(notice) = encoding.notice("standard input", "the note") {
+                    say!("invitriage: note: {notice}");
+                }
+                text
             } else {
                 note
             };
@@ -339,6 +351,71 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     }
 }
 
+impl Command {
+    /// The name the command is typed as.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Stats { .. } => "stats",
+            Command::Classify { .. } => "classify",
+            Command::Export { .. } => "export",
+            Command::Check { .. } => "check",
+            Command::Completions { .. } => "completions",
+            Command::Generate { .. } => "generate",
+            Command::Drafts { .. } => "drafts",
+        }
+    }
+
+    /// The command's own FILE, for a command that reads an export; what it
+    /// takes instead, for one that does not.
+    fn file_mut(&mut self) -> Result<&mut Option<PathBuf>, &'static str> {
+        match self {
+            Command::Stats { file, .. }
+            | Command::Classify { file, .. }
+            | Command::Export { file, .. }
+            | Command::Drafts { file, .. } => Ok(file),
+            Command::Check { .. } => Err("it grades a NOTE"),
+            Command::Completions { .. } => Err("it takes a SHELL"),
+            Command::Generate { .. } => Err("it takes a number of ROWS"),
+        }
+    }
+}
+
+/// A FILE before the command (`invitriage my.csv stats`), which the usage
+/// line allows, is the command's own FILE when it reads one and has none;
+/// two FILEs, or a FILE for a command that reads none, is a usage error
+/// (rather than a FILE silently left unread).
+fn place_file(cli: &mut Cli) -> Result<(), clap::Error> {
+    let (Some(before), Some(command)) = (&cli.file, &mut cli.command) else {
+        return Ok(());
+    };
+    let name = command.name();
+    let message = match command.file_mut() {
+        Ok(slot @ None) => {
+            *slot = cli.file.take();
+            return Ok(());
+        }
+        Ok(Some(after)) => format!(
+            "two FILEs: `{}` before `{name}` and `{}` after it; give one, after the command: `invitriage {name} {}`",
+            before.display(),
+            after.display(),
+            shell_quoted(after)
+        ),
+        Err(takes) => format!(
+            "`{}` before `{name}`: a FILE there opens the triage screen, and `{name}` reads no file ({takes}); the commands that read one take it after their name: `invitriage stats {}`",
+            before.display(),
+            shell_quoted(before)
+        ),
+    };
+    Err(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message))
+}
+
+/// A path as a shell reads it back: quoted where the shell would split or
+/// expand it (a path with a NUL cannot be on a command line anyway).
+fn shell_quoted(path: &std::path::Path) -> String {
+    let path = path.to_string_lossy();
+    shlex::try_quote(&path).map_or_else(|_| path.to_string(), |q| q.into_owned())
+}
+
 /// Loads an export and reads the journal without locking it, so `export`
 /// and `drafts` work while the triage screen is open.
 fn load_with_journal(
@@ -365,6 +442,18 @@ fn triage(
     keymap: Keymap,
     templates: Templates,
 ) -> Result<ExitCode, Failure> {
+    // Before anything about the terminal: a missing FILE may be a mistyped
+    // command (`invitriage stat`), and that is the thing to say.
+    if let Source::Path(path) = &source
+        && path.as_os_str() != "-"
+        && std::fs::metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound)
+    {
+        let missing = import::ImportError::NotFound { path: path.clone() };
+        return Err(Failure(match command_like(path) {
+            Some(command) => format!("{missing}; did you mean the subcommand `{command}`?"),
+            None => missing.to_string(),
+        }));
+    }
     if !io::stdout().is_terminal() {
         return Err(Failure(
             "the triage screen needs a terminal; for output to a pipe use `invitriage stats` or `invitriage classify`".into(),
@@ -445,6 +534,33 @@ fn triage(
     }
 }
 
+/// The command a FILE's name is close to (within two edits, or the start
+/// of its name), for the hint when no such file exists: a mistyped command
+/// is read as a FILE. Not for a path (`./stat`) or a single letter.
+fn command_like(file: &std::path::Path) -> Option<&'static str> {
+    let name = file.to_str()?.to_lowercase();
+    if name.chars().count() < 2 || file.components().count() != 1 {
+        return None;
+    }
+    COMMANDS
+        .iter()
+        .map(|&command| (strsim::osa_distance(&name, command), command))
+        .filter(|&(edits, command)| edits <= 2 || command.starts_with(&name))
+        .min_by_key(|&(edits, _)| edits)
+        .map(|(_, command)| command)
+}
+
+/// The commands as typed (`generate` is hidden, and left out).
+const COMMANDS: [&str; 7] = [
+    "stats",
+    "classify",
+    "export",
+    "drafts",
+    "check",
+    "completions",
+    "help",
+];
+
 /// The `export` command for the same export, ready to paste into a shell.
 fn export_command(source: &Source) -> String {
     match source {
@@ -452,13 +568,7 @@ fn export_command(source: &Source) -> String {
         Source::Path(p) if p.as_os_str() == "-" => {
             "`invitriage export --format md -` (the same export on standard input)".to_string()
         }
-        Source::Path(p) => {
-            let path = p.to_string_lossy();
-            // shlex quotes what the shell would split or expand; a path it
-            // cannot quote (a NUL) cannot be on the command line anyway.
-            let quoted = shlex::try_quote(&path).unwrap_or(path.clone());
-            format!("`invitriage export --format md {quoted}`")
-        }
+        Source::Path(p) => format!("`invitriage export --format md {}`", shell_quoted(p)),
     }
 }
 
@@ -476,11 +586,26 @@ fn exit_without_freeing<T: import::Item>(import: Import<T>) {
 /// a terminal (or it does not say): the width at which the output is laid
 /// out as it always was.
 fn output_width(otherwise: usize) -> usize {
-    if io::stdout().is_terminal() {
-        crossterm::terminal::size().map_or(otherwise, |(w, _)| usize::from(w))
-    } else {
-        otherwise
-    }
+    let reported = io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map(|(w, _)| w);
+    width_or(reported, otherwise)
+}
+
+/// The narrowest terminal believed: `stats` is laid out for 40 columns at
+/// the least.
+const MIN_WIDTH: usize = 40;
+
+/// The width to lay text out for: the terminal's `reported` one, unless it
+/// reports none, 0 (`script -qc`, some `docker -t` and CI terminals, whose
+/// `stty size` says `0 0`) or one too narrow to be real; then `otherwise`.
+fn width_or(reported: Option<u16>, otherwise: usize) -> usize {
+    reported
+        .map(usize::from)
+        .filter(|&w| w >= MIN_WIDTH)
+        .unwrap_or(otherwise)
 }
 
 /// Output to a closed pipe (`| head`) ends the command quietly, as in other
@@ -572,6 +697,9 @@ fn load_with<T: import::Item>(
         };
         classifier.classify(note, from, to)
     };
+    if matches!(source, Source::Path(p) if p.as_os_str() == "-") {
+        announce_stdin();
+    }
     let import = read(source, &classify)?;
     const SHOWN: usize = 20;
     for row in import.skipped.iter().take(SHOWN) {
@@ -601,6 +729,19 @@ fn load_with<T: import::Item>(
     Ok(import)
 }
 
+/// Says, before FILE `-` is read from a terminal, that the program waits
+/// for typing, and how to end it; without it the program seems to hang.
+/// Piped input needs no word.
+fn announce_stdin() {
+    #[cfg(windows)]
+    const END: &str = "Ctrl-Z, then Enter";
+    #[cfg(not(windows))]
+    const END: &str = "Ctrl-D";
+    if io::stdin().is_terminal() {
+        say!("invitriage: reading standard input (end with {END})");
+    }
+}
+
 /// The current local time; `INVITRIAGE_NOW` (ISO 8601) pins it for
 /// reproducible output in tests and screenshots.
 fn now() -> chrono::NaiveDateTime {
@@ -627,4 +768,64 @@ fn completion_command() -> clap::Command {
         root = root.long_about(about.clone());
     }
     root
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A terminal that says it is 0 columns wide (or 1, or 39) is not
+    /// believed: the output keeps its usual width instead of one
+    /// character per line.
+    /// Every command the hint may name is one, and every visible one can
+    /// be named.
+    #[test]
+    fn the_commands_hinted_at_are_the_visible_ones() {
+        let cli = Cli::command();
+        let mut visible: Vec<&str> = cli
+            .get_subcommands()
+            .filter(|c| !c.is_hide_set())
+            .map(|c| c.get_name())
+            .collect();
+        visible.push("help");
+        visible.sort_unstable();
+        let mut hinted = COMMANDS.to_vec();
+        hinted.sort_unstable();
+        assert_eq!(hinted, visible);
+    }
+
+    #[test]
+    fn a_name_close_to_a_command_is_hinted() {
+        let like = |name: &str| command_like(std::path::Path::new(name));
+        assert_eq!(like("stat"), Some("stats"));
+        assert_eq!(like("Stats"), Some("stats"));
+        assert_eq!(like("clasify"), Some("classify"));
+        assert_eq!(like("exprot"), Some("export"));
+        assert_eq!(like("draft"), Some("drafts"));
+        assert_eq!(like("chekc"), Some("check"));
+        assert_eq!(like("compl"), Some("completions"), "the start of one");
+        assert_eq!(like("hlep"), Some("help"));
+        for far in [
+            "s",
+            "c",
+            "stats.csv",
+            "./stat",
+            "data/stat",
+            "Invitations.csv",
+            "notes",
+        ] {
+            assert_eq!(like(far), None, "{far}");
+        }
+    }
+
+    #[test]
+    fn a_terminal_width_of_zero_or_too_few_columns_is_unknown() {
+        assert_eq!(width_or(Some(0), 100), 100);
+        assert_eq!(width_or(Some(1), 100), 100);
+        assert_eq!(width_or(Some(39), 120), 120);
+        assert_eq!(width_or(None, 100), 100);
+        assert_eq!(width_or(Some(40), 100), 40);
+        assert_eq!(width_or(Some(80), 120), 80);
+        assert_eq!(width_or(Some(250), 100), 250);
+    }
 }

@@ -229,6 +229,55 @@ fn a_bad_option_is_a_usage_error() {
         .stderr(predicate::str::contains("xml"));
 }
 
+/// `invitriage my.csv stats`, which the usage line (`[FILE] [COMMAND]`)
+/// allows: the FILE is the command's, never silently dropped for the
+/// sample; two FILEs, or one for a command that reads none, are refused.
+#[test]
+fn a_file_before_the_command_is_the_commands_file() {
+    let env = Env::new();
+    let file = env.file("a.csv", three_rows());
+    let (code, out, err) = env.run(&[file, "stats", "--json", "--direction", "all"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 3, "{out}");
+    assert!(!err.contains("sample"), "{err}");
+    let (code, out, err) = env.run(&[file, "classify", "--format", "json"]);
+    assert_eq!(code, 0, "{err}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 3, "{out}");
+    for command in ["export", "drafts"] {
+        let (code, _, err) = env.run(&[file, command]);
+        assert_eq!(code, 0, "{err}");
+        assert!(!err.contains("sample"), "{command}: {err}");
+    }
+    let (_, _, err) = env.run(&[file, "export"]);
+    assert!(err.contains("from a.csv"), "{err}");
+
+    env.file("b.csv", three_rows());
+    let err = env.fails(&[file, "stats", "b.csv"]);
+    assert!(
+        err.contains(
+            "error: two FILEs: `a.csv` before `stats` and `b.csv` after it; give one, after the command: `invitriage stats b.csv`"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("Usage: invitriage"), "{err}");
+
+    for (args, takes) in [
+        (&[file, "check", "Hi"][..], "(it grades a NOTE)"),
+        (&[file, "completions", "bash"], "(it takes a SHELL)"),
+    ] {
+        let err = env.fails(args);
+        let command = args[1];
+        assert!(
+            err.contains(&format!(
+                "error: `a.csv` before `{command}`: a FILE there opens the triage screen, and `{command}` reads no file {takes}; the commands that read one take it after their name: `invitriage stats a.csv`"
+            )),
+            "{args:?}: {err}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------------------
 // The bundled sample
 
@@ -1122,6 +1171,10 @@ fn a_dash_reads_standard_input() {
     assert_eq!(v["total"], 2);
     assert_eq!(v["by_category"]["greeting-only"], 1);
     assert_eq!(v["source"], "standard input");
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("reading standard input"),
+        "a pipe needs no word on how to end it"
+    );
 }
 
 #[test]
@@ -1344,10 +1397,26 @@ fn config_mistakes_name_the_key_and_line() {
     );
     env.file("b.toml", "[templates]\nmine = \"Hi {firstname}\"\n");
     let err = env.fails(&["--config", "b.toml", "stats"]);
-    assert!(err.contains("{firstname}") && err.contains("mine"), "{err}");
+    assert!(
+        err.contains(
+            "b.toml: line 2, column 1: [templates] mine: unknown placeholder `{firstname}`"
+        ),
+        "{err}"
+    );
     env.file("c.toml", "[keys]\nacept = \"y\"\n");
     let err = env.fails(&["--config", "c.toml", "stats"]);
-    assert!(err.contains("unknown action `acept`"), "{err}");
+    assert!(
+        err.contains("c.toml: line 2, column 1: [keys]: unknown action `acept`"),
+        "{err}"
+    );
+    env.file("d.toml", "[keys]\naccept = 5\n");
+    let err = env.fails(&["--config", "d.toml", "stats"]);
+    assert!(
+        err.contains(
+            r#"d.toml: line 2, column 10: invalid type: integer `5`, expected a key name or a list of key names, e.g. "a" or ["a", "enter"] (in `accept = 5`)"#
+        ),
+        "{err}"
+    );
     let err = env.fails(&["--config", "missing.toml", "stats"]);
     assert!(err.contains("missing.toml"), "{err}");
 }
@@ -1385,6 +1454,19 @@ fn check_grades_a_note_and_sets_the_exit_status() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["passes"], true);
     assert_eq!(v["limit"], 300);
+    // Customised, with a signal, but only a pitch: it does not count.
+    let (code, out, _) = env.run(&[
+        "check",
+        "Hi Sam, we help logistics firms cut freight spend 20%. Book a call: https://example.com",
+        "--to",
+        "Sam Rivera",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.starts_with("customised · pitch\n"), "{out}");
+    assert!(
+        out.ends_with("\nnot ready: no context, reason or offer\n"),
+        "{out}"
+    );
     env.file("free.toml", "[sent]\nnote_limit = 20\n");
     let (code, out, _) = env.run(&[
         "--config",
@@ -1394,6 +1476,45 @@ fn check_grades_a_note_and_sets_the_exit_status() {
     ]);
     assert_eq!(code, 1, "over the configured limit: {out}");
     assert!(out.contains("too many"), "{out}");
+    assert!(
+        out.ends_with("\nnot ready: 30 characters over LinkedIn's 20\n"),
+        "the verdict names the length: {out}"
+    );
+}
+
+/// `check -` reads the note as an export is read: bytes that are not
+/// UTF-8 (a Windows console, an old editor) are Windows-1252, with a
+/// notice naming standard input.
+#[test]
+fn check_reads_a_windows_1252_note_from_standard_input() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["check", "--json", "-"])
+        .write_stdin(&b"Caf\xe9 Lisboa: we met at the ASCM forum there."[..])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert_eq!(
+        stderr,
+        "invitriage: note: standard input: the note is not UTF-8; read it as Windows-1252 (check names with accents)\n"
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["length"], 44, "é is one character");
+    assert_eq!(v["signals"][0], "context");
+    let out = env
+        .cmd()
+        .args(["check", "-"])
+        .write_stdin("Café Lisboa: we met at the ASCM forum there.")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "",
+        "UTF-8 needs no notice"
+    );
 }
 
 #[test]
@@ -1724,6 +1845,33 @@ fn the_triage_screen_needs_a_terminal() {
             "{args:?}: {stderr}"
         );
     }
+}
+
+/// A mistyped command is read as a FILE; when no such file exists and its
+/// name is close to a command's, the error says which. A missing FILE is
+/// said before anything about the terminal.
+#[test]
+fn a_missing_file_named_like_a_command_is_hinted() {
+    let env = Env::new();
+    for (typed, command) in [
+        ("stat", "stats"),
+        ("clasify", "classify"),
+        ("exprt", "export"),
+    ] {
+        let err = env.fails(&[typed]);
+        assert_eq!(
+            err,
+            format!(
+                "invitriage: error: {typed}: no such file; did you mean the subcommand `{command}`?\n"
+            )
+        );
+    }
+    let err = env.fails(&["Invitatons.csv"]);
+    assert_eq!(err, "invitriage: error: Invitatons.csv: no such file\n");
+    // A file of that name is a file, and opens the triage screen.
+    env.file("stat", three_rows());
+    let err = env.fails(&["stat"]);
+    assert!(err.contains("the triage screen needs a terminal"), "{err}");
 }
 
 /// Every command that prints: each output format of each.

@@ -157,6 +157,82 @@ impl App {
     }
 }
 
+/// Runs the binary with `args` in a pseudo-terminal `cols`×`rows` (0×0:
+/// one that reports no size, as under `script -qc`), types `input`, and
+/// returns its exit code and all it printed (the typing echoed too), lines
+/// ending in `\n`.
+fn in_pty(dir: &Path, args: &[&str], cols: u16, rows: u16, input: &str) -> (i32, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+    cmd.args(args);
+    let mut session = Session::spawn(App::environment(cmd, dir, &[])).expect("spawn in a pty");
+    session
+        .get_process_mut()
+        .set_window_size(cols, rows)
+        .unwrap();
+    session.write_all(input.as_bytes()).unwrap();
+    session.flush().unwrap();
+    let mut out = Vec::new();
+    let mut buf = [0u8; 8192];
+    let start = Instant::now();
+    let code = loop {
+        while let Ok(n @ 1..) = session.try_read(&mut buf) {
+            out.extend_from_slice(&buf[..n]);
+        }
+        match session.get_process().status() {
+            Ok(WaitStatus::StillAlive) => {}
+            Ok(WaitStatus::Exited(_, code)) => break code,
+            other => panic!("{args:?} ended with {other:?}"),
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{args:?} timed out; it printed:\n{}",
+            String::from_utf8_lossy(&out)
+        );
+        std::thread::sleep(Duration::from_millis(30));
+    };
+    while let Ok(n @ 1..) = session.try_read(&mut buf) {
+        out.extend_from_slice(&buf[..n]);
+    }
+    (code, String::from_utf8_lossy(&out).replace("\r\n", "\n"))
+}
+
+/// A terminal that reports a width of 0 (`stty size` says `0 0` under
+/// `script -qc` and in some `docker -t` and CI terminals): `check` keeps
+/// its lines whole instead of printing a character per line.
+#[test]
+fn check_in_a_terminal_of_width_zero_keeps_its_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let note = "Hi Sam, we met at the ASCM forum in Lisbon and I would love your advice on carrier scorecards.";
+    let (code, out) = in_pty(dir.path(), &["check", note, "--to", "Sam Rivera"], 0, 0, "");
+    assert_eq!(code, 0, "{out}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert!(lines.contains(&"ready to send"), "{out}");
+    assert!(lines.contains(&"length: 94 of 300 characters"), "{out}");
+    assert!(lines.len() < 12, "{out}");
+}
+
+/// FILE `-` with standard input a terminal: a line says the program is
+/// reading it and how to end, where it used to wait in silence.
+#[test]
+fn reading_a_terminal_says_how_to_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = "invitriage: reading standard input (end with Ctrl-D)\n";
+    let (code, out) = in_pty(
+        dir.path(),
+        &["check", "-"],
+        100,
+        30,
+        "We met at the ASCM forum in Lisbon.\n\x04",
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains(said), "{out}");
+    assert!(out.ends_with("ready to send\n"), "{out}");
+    let (code, out) = in_pty(dir.path(), &["stats", "-"], 100, 30, "\x04");
+    assert_eq!(code, 2, "nothing typed: {out}");
+    assert!(out.starts_with(said), "{out}");
+    assert!(out.contains("standard input"), "{out}");
+}
+
 fn decisions(data: &Path) -> Vec<Decision> {
     let (journal, _) = Journal::open(data).expect("journal opens after the app is gone");
     journal.iter().filter_map(|(_, e)| e.decision()).collect()

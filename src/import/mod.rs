@@ -122,6 +122,25 @@ impl TextEncoding {
             TextEncoding::Utf8Mostly => "UTF-8 (some bytes not)",
         }
     }
+
+    /// What is worth telling about text read in this encoding, if
+    /// anything: a guess. `origin` names where the text came from, `what`
+    /// what it is ("the file").
+    pub fn notice(self, origin: &str, what: &str) -> Option<String> {
+        match self {
+            TextEncoding::Windows1252Fallback => Some(format!(
+                "{origin}: {what} is not UTF-8; read it as Windows-1252 (check names with accents)"
+            )),
+            TextEncoding::Utf16LeNoBom | TextEncoding::Utf16BeNoBom => Some(format!(
+                "{origin}: {what} has no byte-order mark; read it as {}",
+                self.label().trim_end_matches(" (no BOM)")
+            )),
+            TextEncoding::Utf8Mostly => Some(format!(
+                "{origin}: {what} holds bytes that are not UTF-8 although the rest is; shown as \u{fffd}"
+            )),
+            _ => None,
+        }
+    }
 }
 
 /// A row that could not be read, and why.
@@ -184,17 +203,9 @@ impl<T: Item> Import<T> {
     /// `skipped`).
     pub fn notices(&self) -> Vec<String> {
         let mut out = Vec::new();
-        match self.encoding {
-            TextEncoding::Windows1252Fallback => out.push(format!(
-                "{}: the file is not UTF-8; read it as Windows-1252 (check names with accents)",
-                self.origin
-            )),
-            TextEncoding::Utf16LeNoBom | TextEncoding::Utf16BeNoBom => out.push(format!(
-                "{}: the file has no byte-order mark; read it as {}",
-                self.origin,
-                self.encoding.label().trim_end_matches(" (no BOM)")
-            )),
-            _ => {}
+        // A file mostly UTF-8 is told of below, with its rows and line.
+        if self.encoding != TextEncoding::Utf8Mostly {
+            out.extend(self.encoding.notice(&self.origin, "the file"));
         }
         if self.replaced_rows > 0 {
             let says = if self.encoding == TextEncoding::Utf8Mostly {
@@ -886,12 +897,7 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
             what: "empty",
         });
     }
-    let (encoding, text) = match head {
-        [0xEF, 0xBB, 0xBF, rest @ ..] => (TextEncoding::Utf8Bom, rest),
-        [0xFF, 0xFE, ..] => (TextEncoding::Utf16Le, &[][..]),
-        [0xFE, 0xFF, ..] => (TextEncoding::Utf16Be, &[][..]),
-        _ => (TextEncoding::Utf8, head),
-    };
+    let (encoding, text) = by_bom(head);
     if encoding == TextEncoding::Utf8 {
         if head.starts_with(b"\x1f\x8b") {
             return refuse(
@@ -942,6 +948,57 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
         encoding,
         cr_lines: text.contains(&b'\r') && !text.contains(&b'\n'),
     })
+}
+
+/// The encoding a byte-order mark names, and the UTF-8 text after it (none
+/// for UTF-16); UTF-8 when there is none.
+fn by_bom(head: &[u8]) -> (TextEncoding, &[u8]) {
+    match head {
+        [0xEF, 0xBB, 0xBF, rest @ ..] => (TextEncoding::Utf8Bom, rest),
+        [0xFF, 0xFE, ..] => (TextEncoding::Utf16Le, &[][..]),
+        [0xFE, 0xFF, ..] => (TextEncoding::Utf16Be, &[][..]),
+        _ => (TextEncoding::Utf8, head),
+    }
+}
+
+/// Reads a whole text (a note on standard input) in the encodings an
+/// export is read in: UTF-8 with or without a BOM, UTF-16 with a BOM (or
+/// without one when the bytes leave no doubt), else Windows-1252, which
+/// decodes every byte. Returns the text and its encoding, whose
+/// [`notice`](TextEncoding::notice) says when it was a guess.
+pub fn read_text(mut reader: impl Read) -> io::Result<(String, TextEncoding)> {
+    let mut bytes = Vec::new();
+    reader.read_to_end(&mut bytes)?;
+    let encoding = match by_bom(&bytes) {
+        // The BOM says UTF-8: bytes that are not are shown as U+FFFD, as
+        // in an export.
+        (TextEncoding::Utf8Bom, text) => {
+            return Ok((
+                String::from_utf8_lossy(text).into_owned(),
+                TextEncoding::Utf8Bom,
+            ));
+        }
+        (TextEncoding::Utf8, _) => match sniff_utf16(&bytes) {
+            Some(utf16) => utf16,
+            None => match String::from_utf8(bytes) {
+                Ok(text) => return Ok((text, TextEncoding::Utf8)),
+                Err(e) => {
+                    bytes = e.into_bytes();
+                    if mostly_utf8(&bytes[..])? {
+                        return Ok((
+                            String::from_utf8_lossy(&bytes).into_owned(),
+                            TextEncoding::Utf8Mostly,
+                        ));
+                    }
+                    TextEncoding::Windows1252Fallback
+                }
+            },
+        },
+        (utf16, _) => utf16,
+    };
+    let mut text = String::new();
+    decoded(Box::new(io::Cursor::new(bytes)), encoding)?.read_to_string(&mut text)?;
+    Ok((text, encoding))
 }
 
 /// UTF-16 without a BOM: nearly every other byte is zero (for the Latin
@@ -1039,23 +1096,19 @@ fn read_export<'a, T: Item>(
     }
 }
 
-fn parse<'a, T: Item>(
+/// `reader` decoded from `encoding` into UTF-8, without its byte-order
+/// mark. UTF-8 is passed on as it is (and checked by whoever reads it).
+fn decoded<'a>(
     mut reader: Box<dyn Read + 'a>,
-    sniffed: Sniff,
-    job: Job<'_>,
-    origin: &str,
-) -> Result<Outcome<T>, ImportError> {
-    let io_err = |e: io::Error| ImportError::Io {
-        origin: origin.to_string(),
-        source: e,
-    };
+    encoding: TextEncoding,
+) -> io::Result<Box<dyn Read + 'a>> {
     let mut decode = DecodeReaderBytesBuilder::new();
     decode.strip_bom(true);
-    let decoded: Box<dyn Read + 'a> = match sniffed.encoding {
+    Ok(match encoding {
         // UTF-8 is read as it is (and checked row by row).
         TextEncoding::Utf8 | TextEncoding::Utf8Mostly => reader,
         TextEncoding::Utf8Bom => {
-            read_up_to(&mut reader, &mut [0u8; 3]).map_err(io_err)?;
+            read_up_to(&mut reader, &mut [0u8; 3])?;
             reader
         }
         TextEncoding::Utf16Le | TextEncoding::Utf16Be => Box::new(decode.build(reader)),
@@ -1070,7 +1123,20 @@ fn parse<'a, T: Item>(
                 .encoding(Some(encoding_rs::WINDOWS_1252))
                 .build(reader),
         ),
+    })
+}
+
+fn parse<'a, T: Item>(
+    reader: Box<dyn Read + 'a>,
+    sniffed: Sniff,
+    job: Job<'_>,
+    origin: &str,
+) -> Result<Outcome<T>, ImportError> {
+    let io_err = |e: io::Error| ImportError::Io {
+        origin: origin.to_string(),
+        source: e,
     };
+    let decoded = decoded(reader, sniffed.encoding).map_err(io_err)?;
     let chunk_len = job.plan.sized(None).chunk_len;
     let mut chunks = Chunks::new(decoded, chunk_len, sniffed.cr_lines);
     let spare = chunks::Spare::default();

@@ -1438,3 +1438,59 @@ fn mostly_utf8_counts_across_reads() {
         assert_eq!(mostly_utf8(&bytes[..]).unwrap(), mostly, "{bytes:?}");
     }
 }
+
+/// A note on standard input is read in the encodings an export is: the
+/// Windows-1252 that a Windows terminal or an old editor writes included,
+/// and said to be a guess.
+#[test]
+fn a_text_is_read_in_every_encoding_an_export_is() {
+    let note = "Caf\u{e9} on Rua Augusta, we met";
+    let utf16le: Vec<u8> = note.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let utf16be: Vec<u8> = note.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    let cases: Vec<(Vec<u8>, TextEncoding)> = vec![
+        (note.as_bytes().to_vec(), TextEncoding::Utf8),
+        (
+            [&[0xEF, 0xBB, 0xBF][..], note.as_bytes()].concat(),
+            TextEncoding::Utf8Bom,
+        ),
+        (
+            [&[0xFF, 0xFE][..], &utf16le].concat(),
+            TextEncoding::Utf16Le,
+        ),
+        (
+            [&[0xFE, 0xFF][..], &utf16be].concat(),
+            TextEncoding::Utf16Be,
+        ),
+        (utf16le, TextEncoding::Utf16LeNoBom),
+        (cp1252(note), TextEncoding::Windows1252Fallback),
+    ];
+    for (bytes, encoding) in cases {
+        let (text, read_as) = read_text(&bytes[..]).unwrap();
+        assert_eq!((text.as_str(), read_as), (note, encoding));
+    }
+    assert_eq!(
+        read_text(&b""[..]).unwrap(),
+        (String::new(), TextEncoding::Utf8)
+    );
+    let (text, _) = read_text(&b"\xEF\xBB\xBFCaf\xE9"[..]).unwrap();
+    assert_eq!(text, "Caf\u{fffd}", "a BOM that says UTF-8 is believed");
+    assert_eq!(
+        read_text(&["Caf\u{e9} Zo\u{eb} ".as_bytes(), b"\xff"].concat()[..]).unwrap(),
+        (
+            "Caf\u{e9} Zo\u{eb} \u{fffd}".to_string(),
+            TextEncoding::Utf8Mostly
+        ),
+        "one bad byte in UTF-8 does not make it Windows-1252"
+    );
+    assert_eq!(
+        TextEncoding::Windows1252Fallback.notice("standard input", "the note"),
+        Some(
+            "standard input: the note is not UTF-8; read it as Windows-1252 (check names with accents)"
+                .to_string()
+        )
+    );
+    assert_eq!(
+        TextEncoding::Utf8.notice("standard input", "the note"),
+        None
+    );
+}
