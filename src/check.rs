@@ -130,7 +130,7 @@ impl Grade {
                 "a greeting is a start, but nothing else here is about them: add one specific sentence",
             ),
             Category::Default => Some(
-                "this is what 82% of invitations look like: no note or stock text; personalise it with one specific sentence",
+                "this is what 82% of the invitations in a surveyed inbox look like: no note or stock text; personalise it with one specific sentence",
             ),
         }
     }

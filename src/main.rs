@@ -431,6 +431,26 @@ fn load_with_journal(
     if import.source.is_sample() {
         say!("invitriage: no file given: this is the bundled sample");
     }
+    // An empty list has two causes worth telling apart from "nothing
+    // decided": another data folder, and decisions for another export.
+    if !journal.path().exists() {
+        say!(
+            "invitriage: note: no journal in {} yet: nothing was decided with this data folder (--data-dir or INVITRIAGE_DATA_DIR names another)",
+            paths.data_dir.display()
+        );
+    } else {
+        let here: std::collections::HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
+        let elsewhere = journal
+            .iter()
+            .filter(|(id, e)| e.decision().is_some() && !here.contains(id))
+            .count();
+        if elsewhere > 0 {
+            say!(
+                "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export (answered on LinkedIn since, or in another export)",
+                if elsewhere == 1 { " is" } else { "s are" }
+            );
+        }
+    }
     Ok((import, journal))
 }
 

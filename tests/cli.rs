@@ -1529,6 +1529,14 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     let (_, json, _) = env.run(&["classify", "Invitations.csv", "--format", "json"]);
     let v: Value = serde_json::from_str(&json).unwrap();
     let id = |i: usize| v[i]["id"].as_str().unwrap().parse().unwrap();
+    // Before any decision: an empty list, and why it may be.
+    let (code, _, stderr) = env.run(&["export", "Invitations.csv"]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.starts_with("invitriage: note: no journal in ")
+            && stderr.contains("yet: nothing was decided with this data folder"),
+        "{stderr}"
+    );
     {
         let (mut j, _) = Journal::open(&env.path("data")).unwrap();
         let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
@@ -1558,10 +1566,17 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         md.contains("## Reply without accepting (1)") && md.contains("  > Hi Eve, how can I help?"),
         "{md}"
     );
+    assert!(!stderr.contains("note:"), "{stderr}");
     let (_, _, stderr) = env.run(&["export"]);
     assert!(
         stderr.contains("\ninvitriage: 0 decided invitations from the bundled sample (journal: "),
         "{stderr}"
+    );
+    assert!(
+        stderr.contains(
+            "invitriage: note: 2 decisions are not listed: for invitations not in this export"
+        ),
+        "the decisions on the other export are counted: {stderr}"
     );
     let (code, md, _) = env.run(&["drafts", "Invitations.csv"]);
     assert_eq!(code, 0);
@@ -1655,6 +1670,14 @@ fn drafts_list_snapshot() {
     let (_, json, _) = env.run(&["classify", "Invitations.csv", "--format", "json"]);
     let v: Value = serde_json::from_str(&json).unwrap();
     let id = |i: usize| v[i]["id"].as_str().unwrap().parse().unwrap();
+    // Before any decision: an empty list, and why it may be.
+    let (code, _, stderr) = env.run(&["export", "Invitations.csv"]);
+    assert_eq!(code, 0);
+    assert!(
+        stderr.starts_with("invitriage: note: no journal in ")
+            && stderr.contains("yet: nothing was decided with this data folder"),
+        "{stderr}"
+    );
     {
         let (mut j, _) = Journal::open(&env.path("data")).unwrap();
         let at = |s| invitriage::import::parse_sent_at(s).unwrap();
