@@ -345,6 +345,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Source::from_arg(cli.file),
             &config,
             &paths,
+            &cli.global,
             keymap,
             templates,
         ),
@@ -459,6 +460,7 @@ fn triage(
     source: Source,
     config: &Config,
     paths: &Paths,
+    global: &Global,
     keymap: Keymap,
     templates: Templates,
 ) -> Result<ExitCode, Failure> {
@@ -498,7 +500,7 @@ fn triage(
             meta.len() >> 20
         );
     }
-    let export = export_command(&source);
+    let export = export_command(&source, global);
     let import = load(source, config)?;
     let (journal, mut notices) = Journal::open(&paths.data_dir)?;
     if !import.skipped.is_empty() {
@@ -582,13 +584,27 @@ const COMMANDS: [&str; 7] = [
 ];
 
 /// The `export` command for the same export, ready to paste into a shell.
-fn export_command(source: &Source) -> String {
-    match source {
-        Source::Sample => "`invitriage export --format md`".to_string(),
-        Source::Path(p) if p.as_os_str() == "-" => {
-            "`invitriage export --format md -` (the same export on standard input)".to_string()
+/// With the `--config` and `--data-dir` this run was given: without them
+/// the command would read another journal, and list nothing.
+fn export_command(source: &Source, global: &Global) -> String {
+    let mut options = String::new();
+    for (flag, value) in [
+        ("--config", &global.config),
+        ("--data-dir", &global.data_dir),
+    ] {
+        if let Some(v) = value {
+            options.push_str(&format!(" {flag} {}", shell_quoted(v)));
         }
-        Source::Path(p) => format!("`invitriage export --format md {}`", shell_quoted(p)),
+    }
+    match source {
+        Source::Sample => format!("`invitriage export{options} --format md`"),
+        Source::Path(p) if p.as_os_str() == "-" => format!(
+            "`invitriage export{options} --format md -` (the same export on standard input)"
+        ),
+        Source::Path(p) => format!(
+            "`invitriage export{options} --format md {}`",
+            shell_quoted(p)
+        ),
     }
 }
 
@@ -794,9 +810,6 @@ fn completion_command() -> clap::Command {
 mod tests {
     use super::*;
 
-    /// A terminal that says it is 0 columns wide (or 1, or 39) is not
-    /// believed: the output keeps its usual width instead of one
-    /// character per line.
     /// Every command the hint may name is one, and every visible one can
     /// be named.
     #[test]
@@ -838,6 +851,9 @@ mod tests {
         }
     }
 
+    /// A terminal that says it is 0 columns wide (or 1, or 39) is not
+    /// believed: the output keeps its usual width instead of one
+    /// character per line.
     #[test]
     fn a_terminal_width_of_zero_or_too_few_columns_is_unknown() {
         assert_eq!(width_or(Some(0), 100), 100);
@@ -847,5 +863,32 @@ mod tests {
         assert_eq!(width_or(Some(40), 100), 40);
         assert_eq!(width_or(Some(80), 120), 80);
         assert_eq!(width_or(Some(250), 100), 250);
+    }
+
+    /// The command named on leaving reads the same journal and config as
+    /// the run did.
+    #[test]
+    fn the_export_command_keeps_the_config_and_data_dir_given() {
+        let none = Global {
+            config: None,
+            data_dir: None,
+        };
+        let file = Source::Path(PathBuf::from("my export.csv"));
+        assert_eq!(
+            export_command(&file, &none),
+            "`invitriage export --format md 'my export.csv'`"
+        );
+        let both = Global {
+            config: Some(PathBuf::from("c.toml")),
+            data_dir: Some(PathBuf::from("/tmp/my data")),
+        };
+        assert_eq!(
+            export_command(&file, &both),
+            "`invitriage export --config c.toml --data-dir '/tmp/my data' --format md 'my export.csv'`"
+        );
+        assert_eq!(
+            export_command(&Source::Sample, &both),
+            "`invitriage export --config c.toml --data-dir '/tmp/my data' --format md`"
+        );
     }
 }
