@@ -371,14 +371,19 @@ impl App {
             stale_count: 0,
             badge_kinds: [0; 5],
         };
-        app.stale_count = app.invitations.iter().filter(|i| app.is_stale(i)).count();
+        // One pass in the list's own order (the tabs' orders would jump
+        // about a million rows): the stale ones, and each tab's badges.
         let mut badge_kinds = [0u32; 5];
-        for (kinds, members) in badge_kinds.iter_mut().zip(&app.tab_members) {
-            for &i in members {
-                let inv = &app.invitations[i as usize];
-                let kind = u32::from(inv.signals.bits()) | u32::from(app.is_stale(inv)) << 4;
-                *kinds |= 1 << kind;
-            }
+        for inv in &app.invitations {
+            let stale = app.is_stale(inv);
+            app.stale_count += usize::from(stale);
+            let kind = 1 << (u32::from(inv.signals.bits()) | u32::from(stale) << 4);
+            let [a, b] = match inv.direction {
+                Direction::Incoming => [cat_index(inv.category), 3],
+                Direction::Outgoing => [4, 4],
+            };
+            badge_kinds[a] |= kind;
+            badge_kinds[b] |= kind;
         }
         app.badge_kinds = badge_kinds;
         let all: Vec<u32> = (0..n as u32).collect();
@@ -646,17 +651,21 @@ impl App {
         // Refilled in place: a fresh list of a million rows would be fresh
         // memory, and touching its pages cost more than the filtering.
         self.rows.clear();
-        let mut at = None;
-        for &i in &self.tab_members[self.tab] {
-            let admitted = filter.admits(self.decisions[i as usize]);
-            if Some(i) == keep {
-                at = Some(self.rows.len());
-            }
-            if admitted {
-                self.rows.push(i);
-            }
-        }
-        self.cursor = at.unwrap_or(0);
+        let members = &self.tab_members[self.tab];
+        let admitted = |i: &u32| filter.admits(self.decisions[*i as usize]);
+        self.rows.extend(members.iter().copied().filter(admitted));
+        self.cursor = match keep {
+            None => 0,
+            Some(k) => match self.rows.iter().position(|&i| i == k) {
+                Some(r) => r,
+                // Gone from the list: the row that followed it, after as
+                // many rows as the list keeps of those before it.
+                None => members
+                    .iter()
+                    .position(|&i| i == k)
+                    .map_or(0, |p| members[..p].iter().filter(|i| admitted(i)).count()),
+            },
+        };
         self.offset = 0;
         self.scroll_to_cursor();
     }
