@@ -278,10 +278,14 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
         writeln!(w, "\n## {title} ({})\n\n{how}\n", here.len())?;
         for r in here {
             let url = r.inv.counterpart_url();
+            // Only a web address is made a link: a doctored export's
+            // `javascript:` one is shown as code, not followed.
             let link = if url.is_empty() {
                 String::new()
-            } else {
+            } else if url.starts_with("https://") || url.starts_with("http://") {
                 format!(" · <{}>", md_url(url))
+            } else {
+                format!(" · `{}`", url.replace('`', "'"))
             };
             writeln!(
                 w,
@@ -353,6 +357,31 @@ mod tests {
     use crate::classify::Category;
     use crate::invitation::{Direction, Fields};
     use crate::journal::DraftKind;
+
+    #[test]
+    fn only_a_web_address_is_made_a_link() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let eve = Invitation::new(Fields {
+            from: "Eve",
+            to: "Colleen Ruiz",
+            message: "",
+            inviter_url: "javascript:alert(`1`)",
+            invitee_url: "https://www.linkedin.com/in/colleen-ruiz",
+            sent_at: at(0),
+            direction: Direction::Incoming,
+            line: 2,
+        });
+        j.record_decision(&[eve.id], Some(Decision::Ignored), at(1))
+            .unwrap();
+        let mut out = Vec::new();
+        write_actions(&mut out, ExportFormat::Md, &[eve], &j).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert!(
+            md.contains("- [ ] **Eve** · default · `javascript:alert('1')`\n"),
+            "{md}"
+        );
+    }
 
     #[test]
     fn a_url_cannot_end_its_markdown_link_early() {

@@ -13,7 +13,7 @@ use invitriage::import::{self, Source};
 use invitriage::journal::{Decision, Journal};
 use invitriage::reply::Templates;
 use invitriage::tui::app::{App, AppInit, Effect, Filter, Mode, Tab};
-use invitriage::tui::keys::{Action, Keymap};
+use invitriage::tui::keys::{Action, Keymap, action_for};
 use invitriage::tui::view;
 
 fn now() -> NaiveDateTime {
@@ -331,6 +331,21 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
     app.update(Action::Resize(80, 24));
     app.update(Action::Accept);
     assert_eq!(app.progress().0, 1);
+    // In the composer, shrunk: its keys would type blind, so the list's
+    // keys are read, and q quits (the draft is on disk already).
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::Resize(40, 10));
+    let km = Keymap::default();
+    let ctx = app.key_context();
+    assert_eq!(action_for(&km, ctx, &key('q')), Some(Action::Quit));
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(action_for(&km, ctx, &ctrl_c), Some(Action::Quit));
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+    assert!(
+        app.journal.unsaved_drafts().count() > 0,
+        "the draft is kept"
+    );
 }
 
 #[test]
@@ -356,6 +371,14 @@ fn undo_brings_the_invitation_back_into_view() {
     app.update(Action::Undo);
     assert_eq!(app.current_tab(), Tab::Customised);
     assert_eq!(app.current().unwrap().id, who);
+    // Where the filter would leave it out, it is kept in view all the same.
+    app.update(Action::Ignore);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Accepted);
+    assert!(app.rows.is_empty());
+    app.update(Action::Undo);
+    assert_eq!(app.current().map(|i| i.id), Some(who));
+    assert_eq!(app.rows.len(), 1);
 }
 
 #[test]
@@ -1199,14 +1222,26 @@ fn templates_switch_and_follow_the_group() {
     assert_eq!(app.composer.as_ref().unwrap().template, 0);
     assert_eq!(
         status_text(&app),
-        "Replace your edits with a template? Ctrl-T again replaces them · Ctrl-S saves them first"
+        "Replace your edits with a template? The same key again replaces them · Ctrl-S saves them first"
     );
     app.update(Action::ComposeNextTemplate);
     assert_eq!(app.composer.as_ref().unwrap().template, 1, "asked once");
     assert_ne!(app.composer.as_ref().unwrap().text(), edited);
     app.update(Action::ComposeKey(key('!')));
     app.update(Action::ComposeTemplate(2));
-    assert!(status_text(&app).contains("F3 again"), "{:?}", app.status);
+    assert!(
+        status_text(&app).starts_with("Replace your edits"),
+        "{:?}",
+        app.status
+    );
+    // The two questions do not answer each other.
+    let edited = app.composer.as_ref().unwrap().text();
+    app.update(Action::Cancel);
+    assert!(status_text(&app).starts_with("Discard this draft?"));
+    app.update(Action::ComposeTemplate(2));
+    assert_eq!(app.composer.as_ref().unwrap().text(), edited, "asked again");
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Compose, "asked again");
     app.update(Action::ComposeKey(key('?')));
     app.update(Action::ComposeTemplate(2));
     assert_eq!(

@@ -203,8 +203,9 @@ impl<T: Item> Import<T> {
     /// `skipped`).
     pub fn notices(&self) -> Vec<String> {
         let mut out = Vec::new();
-        // A file mostly UTF-8 is told of below, with its rows and line.
-        if self.encoding != TextEncoding::Utf8Mostly {
+        // A file mostly UTF-8 is told of below, with its rows and line,
+        // unless its bad bytes were only in rows skipped for another cause.
+        if self.encoding != TextEncoding::Utf8Mostly || self.replaced_rows == 0 {
             out.extend(self.encoding.notice(&self.origin, "the file"));
         }
         if self.replaced_rows > 0 {

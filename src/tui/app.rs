@@ -378,12 +378,11 @@ impl App {
             let stale = app.is_stale(inv);
             app.stale_count += usize::from(stale);
             let kind = 1 << (u32::from(inv.signals.bits()) | u32::from(stale) << 4);
-            let [a, b] = match inv.direction {
-                Direction::Incoming => [cat_index(inv.category), 3],
-                Direction::Outgoing => [4, 4],
-            };
-            badge_kinds[a] |= kind;
-            badge_kinds[b] |= kind;
+            // Its own tab, and All for a received one.
+            badge_kinds[home_tab(inv)] |= kind;
+            if inv.direction == Direction::Incoming {
+                badge_kinds[3] |= kind;
+            }
         }
         app.badge_kinds = badge_kinds;
         let all: Vec<u32> = (0..n as u32).collect();
@@ -565,6 +564,12 @@ impl App {
 
     /// The key context for the current mode.
     pub fn key_context(&self) -> KeyContext {
+        // On a screen too small to draw, the list's keys: q and Ctrl-C
+        // quit (a draft being written is on disk already); the rest are
+        // dropped by `apply`.
+        if self.too_small() {
+            return KeyContext::List;
+        }
         match self.mode {
             Mode::List => KeyContext::List,
             Mode::Search => KeyContext::Search,
@@ -1094,6 +1099,7 @@ impl App {
                 let changed = self.composer.as_ref().is_some_and(Composer::changed);
                 match &mut self.composer {
                     Some(c) if changed && !c.discard_armed => {
+                        c.replace_armed = false;
                         c.discard_armed = true;
                         self.set_error(
                             "Discard this draft? Esc again to discard · Ctrl-S saves it",
@@ -1122,10 +1128,16 @@ impl App {
     /// Goes to tab `t`, on the row it was left on.
     fn switch_tab(&mut self, t: usize) {
         if t != self.tab {
-            self.tab_position[self.tab] = self.current_index();
-            self.tab = t;
-            self.rebuild_rows(self.tab_position[t]);
+            self.go_to_tab(t, self.tab_position[t]);
         }
+    }
+
+    /// Goes to tab `t` with the cursor on `keep` (see
+    /// [`Self::rebuild_rows`]), remembering the row this tab was left on.
+    fn go_to_tab(&mut self, t: usize, keep: Option<u32>) {
+        self.tab_position[self.tab] = self.current_index();
+        self.tab = t;
+        self.rebuild_rows(keep);
     }
 
     /// Moves the cursor to the next row without a decision after `from`,
@@ -1257,22 +1269,27 @@ impl App {
     }
 
     /// Puts the cursor on invitation `idx`: in this list if it is there,
-    /// else in this tab's list drawn up again, else on the tab that holds
-    /// it, so that what was just changed is in view.
+    /// else in the list of the tab that holds it, drawn up again; where
+    /// the filter would leave it out, it is kept in view all the same, as a
+    /// row decided a moment ago is. So what was just changed is on screen.
     fn show(&mut self, idx: u32) {
         if let Some(r) = self.rows.iter().position(|&i| i == idx) {
             self.move_to(r);
             return;
         }
-        let inv = &self.invitations[idx as usize];
-        if !self.current_tab().contains(inv) {
-            self.tab_position[self.tab] = self.current_index();
-            self.tab = match inv.direction {
-                Direction::Outgoing => Tab::ALL.len() - 1,
-                Direction::Incoming => cat_index(inv.category),
-            };
+        let home = home_tab(&self.invitations[idx as usize]);
+        if !Tab::ALL[self.tab].contains(&self.invitations[idx as usize]) {
+            self.go_to_tab(home, Some(idx));
+        } else {
+            self.rebuild_rows(Some(idx));
         }
-        self.rebuild_rows(Some(idx));
+        if self.current_index() != Some(idx) {
+            // Left out by the filter: the cursor is on the row that
+            // followed it, which is where it goes.
+            let at = self.cursor.min(self.rows.len());
+            self.rows.insert(at, idx);
+            self.move_to(at);
+        }
     }
 
     fn toggle_mark(&mut self) {
@@ -1654,14 +1671,12 @@ impl App {
         let Some(c) = &mut self.composer else { return };
         // A template replaces the whole text: edits are asked about first.
         if c.changed() && !c.replace_armed && which.is_none_or(|i| i < self.templates.list.len()) {
+            // One question at a time: an Esc after this one asks its own.
+            c.discard_armed = false;
             c.replace_armed = true;
-            let again = match which {
-                None => "Ctrl-T again".to_string(),
-                Some(i) => format!("F{} again", i + 1),
-            };
-            self.set_error(format!(
-                "Replace your edits with a template? {again} replaces them · Ctrl-S saves them first"
-            ));
+            self.set_error(
+                "Replace your edits with a template? The same key again replaces them · Ctrl-S saves them first",
+            );
             return;
         }
         let inv = &self.invitations[c.index as usize];
@@ -1750,6 +1765,14 @@ fn decision_verb(d: Decision) -> &'static str {
 }
 
 /// The index of a category in `Category::ALL` order (customised first).
+/// The tab an invitation is found on besides All: its group's, or Sent.
+fn home_tab(inv: &Invitation) -> usize {
+    match inv.direction {
+        Direction::Incoming => cat_index(inv.category),
+        Direction::Outgoing => Tab::ALL.len() - 1,
+    }
+}
+
 pub fn cat_index(c: Category) -> usize {
     match c {
         Category::Customised => 0,

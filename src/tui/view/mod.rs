@@ -138,7 +138,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = format!(
-            "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger.",
+            "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger, or q to quit.",
             area.width, area.height
         );
         frame.render_widget(
