@@ -548,6 +548,9 @@ fn triage(
                 say!("invitriage: {words}");
                 say!("invitriage: {export} lists what to do on LinkedIn");
             }
+            if let Some(words) = app.unsaved_farewell() {
+                say!("invitriage: {words}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         invitriage::tui::Ended::Signal(sig) => {

@@ -346,6 +346,13 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
         app.journal.unsaved_drafts().count() > 0,
         "the draft is kept"
     );
+    let to = app.current().unwrap().from().to_string();
+    assert_eq!(
+        app.unsaved_farewell(),
+        Some(format!(
+            "your draft to {to} is kept, not saved: the next start opens it again"
+        ))
+    );
 }
 
 #[test]

@@ -466,6 +466,19 @@ impl App {
         ))
     }
 
+    /// What to say on leaving with a changed draft open (Ctrl-C, q in a
+    /// shrunk composer): it is on disk, and where it will be.
+    pub fn unsaved_farewell(&self) -> Option<String> {
+        let (id, _) = self.kept_unsaved?;
+        let name = self
+            .id_index
+            .get(&id)
+            .map(|&i| crate::report::one_line(self.invitations[i as usize].counterpart()))?;
+        Some(format!(
+            "your draft to {name} is kept, not saved: the next start opens it again"
+        ))
+    }
+
     /// Decisions in the journal for invitations not in this export: done on
     /// LinkedIn since (a pending invitation you answered leaves the next
     /// export), or made on another export or the sample.

@@ -510,14 +510,10 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
     }
     let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
     if ctrl && ev.code == KeyCode::Char('c') {
-        // In the composer Ctrl-C leaves it as Esc does, asking before a
-        // changed draft is dropped; quitting from there would take a draft
-        // the user may not know is kept.
-        return Some(if ctx == KeyContext::Compose {
-            Action::Cancel
-        } else {
-            Action::Quit
-        });
+        // Everywhere, the composer included: a draft being written is on
+        // disk already and the next start opens it again, while a Ctrl-C
+        // that asked "discard?" would make the second one throw it away.
+        return Some(Action::Quit);
     }
     match ctx {
         KeyContext::List => match ev.code {
@@ -857,8 +853,8 @@ mod tests {
         );
         assert_eq!(
             action_for(&km, KeyContext::Compose, &ctrl_c),
-            Some(Action::Cancel),
-            "Ctrl-C leaves the composer as Esc does, asking first"
+            Some(Action::Quit),
+            "Ctrl-C quits from the composer too, keeping the draft"
         );
         let enter = ev(KeyCode::Enter, KeyModifiers::NONE);
         assert_eq!(

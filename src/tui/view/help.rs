@@ -89,7 +89,11 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         ),
         ("Ctrl-Y", "copy the draft"),
         ("Ctrl-U, Ctrl-R", "undo, redo an edit"),
-        ("Esc, Ctrl-C", "leave (asks before discarding changes)"),
+        ("Esc", "leave (asks before discarding changes)"),
+        (
+            "Ctrl-C",
+            "quit invitriage; the draft is kept and opens again at the next start",
+        ),
     ] {
         keyed(&mut out, k, h);
     }
