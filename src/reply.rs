@@ -42,6 +42,18 @@ pub struct Template {
     pub text: String,
 }
 
+impl Template {
+    /// Whether it is written for a thank-you after an accept (`thank_you`)
+    /// or for a reply instead of one: a built-in is for one of the two, a
+    /// template of your own for either.
+    pub fn fits(&self, thank_you: bool) -> bool {
+        match BUILT_IN.iter().position(|b| b.0 == self.name) {
+            Some(_) => (self.name == "thanks") == thank_you,
+            None => true,
+        }
+    }
+}
+
 /// The templates in use: the built-ins (a config entry of the same name
 /// replaces one's text), then the config's own, in name order.
 #[derive(Debug, Clone, PartialEq, Eq)]

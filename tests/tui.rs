@@ -922,7 +922,7 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
         Some(Effect::Copy { text, .. }) if text.contains("Happy to talk.")
     ));
     drop(app);
-    let app = sample_app(dir.path());
+    let mut app = sample_app(dir.path());
     let entry = app.journal.state(id).unwrap();
     assert_eq!(entry.decision(), Some(Decision::Replied));
     assert!(
@@ -933,6 +933,23 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
             .text
             .contains("Happy to talk.")
     );
+    // Opened again on the saved draft, the user's words are not replaced
+    // by a template without a question.
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Replied);
+    app.update(Action::Reply);
+    app.update(Action::ComposeNextTemplate);
+    assert!(
+        app.composer
+            .as_ref()
+            .unwrap()
+            .text()
+            .contains("Happy to talk."),
+        "asked first"
+    );
+    assert!(status_text(&app).starts_with("Replace your words"));
 }
 
 /// A changed draft is kept on disk as it is written, so an app that ends
@@ -1210,7 +1227,13 @@ fn templates_switch_and_follow_the_group() {
         "customised template for a customised note"
     );
     app.update(Action::ComposeNextTemplate);
-    assert_eq!(app.composer.as_ref().unwrap().template, 3);
+    assert_eq!(
+        app.composer.as_ref().unwrap().template,
+        0,
+        "past the thank-you, which is not a reply"
+    );
+    app.update(Action::ComposeTemplate(3));
+    assert!(status_text(&app).starts_with("Template 4 (thanks) is for a thank-you"));
     app.update(Action::ComposeTemplate(0));
     assert!(
         app.composer
@@ -1229,7 +1252,7 @@ fn templates_switch_and_follow_the_group() {
     assert_eq!(app.composer.as_ref().unwrap().template, 0);
     assert_eq!(
         status_text(&app),
-        "Replace your edits with a template? The same key again replaces them · Ctrl-S saves them first"
+        "Replace your words with a template? The same key again replaces them · Ctrl-S saves them first"
     );
     app.update(Action::ComposeNextTemplate);
     assert_eq!(app.composer.as_ref().unwrap().template, 1, "asked once");
@@ -1237,7 +1260,7 @@ fn templates_switch_and_follow_the_group() {
     app.update(Action::ComposeKey(key('!')));
     app.update(Action::ComposeTemplate(2));
     assert!(
-        status_text(&app).starts_with("Replace your edits"),
+        status_text(&app).starts_with("Replace your words"),
         "{:?}",
         app.status
     );

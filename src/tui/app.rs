@@ -1683,12 +1683,13 @@ impl App {
     fn cycle_template(&mut self, which: Option<usize>) {
         let Some(c) = &mut self.composer else { return };
         // A template replaces the whole text: edits are asked about first.
-        if c.changed() && !c.replace_armed && which.is_none_or(|i| i < self.templates.list.len()) {
+        if c.own_words() && !c.replace_armed && which.is_none_or(|i| i < self.templates.list.len())
+        {
             // One question at a time: an Esc after this one asks its own.
             c.discard_armed = false;
             c.replace_armed = true;
             self.set_error(
-                "Replace your edits with a template? The same key again replaces them · Ctrl-S saves them first",
+                "Replace your words with a template? The same key again replaces them · Ctrl-S saves them first",
             );
             return;
         }

@@ -136,6 +136,12 @@ impl Composer {
         self.changed_text().is_some()
     }
 
+    /// True when the text is the user's own rather than a template's: it
+    /// was changed, or the composer opened on a draft written before.
+    pub fn own_words(&self) -> bool {
+        self.resumed || self.recovered || self.changed()
+    }
+
     /// The text, when it differs from what the composer opened with.
     pub fn changed_text(&self) -> Option<String> {
         Some(self.text()).filter(|t| *t != self.pristine)
@@ -178,9 +184,31 @@ impl Composer {
             return Err("No templates".into());
         }
         let next = match which {
-            Some(i) if i < n => i,
+            Some(i) if i < n && templates.list[i].fits(self.thank_you) => i,
+            Some(i) if i < n => {
+                let t = &templates.list[i];
+                return Err(format!(
+                    "Template {} ({}) is for {}; this is {}",
+                    i + 1,
+                    t.name,
+                    if self.thank_you {
+                        "a reply instead of accepting"
+                    } else {
+                        "a thank-you after accepting"
+                    },
+                    if self.thank_you {
+                        "a thank-you"
+                    } else {
+                        "a reply without accepting"
+                    }
+                ));
+            }
             Some(i) => return Err(format!("There is no template {} (there are {n})", i + 1)),
-            None => (self.template + 1) % n,
+            // The next one written for this kind of draft.
+            None => (1..=n)
+                .map(|k| (self.template + k) % n)
+                .find(|&i| templates.list[i].fits(self.thank_you))
+                .unwrap_or(self.template),
         };
         self.template = next;
         let text = filled(templates, next, inv, me);
@@ -261,10 +289,60 @@ mod tests {
             Err(format!("There is no template {} (there are {n})", n + 1))
         );
         assert_eq!(c.text(), before);
-        assert_eq!(c.switch_template(Some(n - 1), &i, &templates, None), Ok(()));
-        assert_eq!(c.template, n - 1);
+        assert_eq!(c.switch_template(Some(n - 2), &i, &templates, None), Ok(()));
+        assert_eq!(c.template, n - 2);
         assert_eq!(c.switch_template(None, &i, &templates, None), Ok(()));
-        assert_eq!(c.template, 0, "the next after the last is the first");
+        assert_eq!(
+            c.template, 0,
+            "the next reply template after the last is the first: the thank-you is passed over"
+        );
+    }
+
+    #[test]
+    fn a_reply_and_a_thank_you_each_keep_to_their_templates() {
+        let (i, templates) = (inv(), Templates::default());
+        let mut reply = Composer::new(0, &i, false, &templates, None, None, None);
+        let mut seen = Vec::new();
+        for _ in 0..6 {
+            reply.switch_template(None, &i, &templates, None).unwrap();
+            seen.push(templates.list[reply.template].name.as_str());
+        }
+        assert_eq!(
+            seen,
+            [
+                "greeting",
+                "customised",
+                "stranger",
+                "greeting",
+                "customised",
+                "stranger"
+            ]
+        );
+        assert_eq!(
+            reply.switch_template(Some(3), &i, &templates, None),
+            Err("Template 4 (thanks) is for a thank-you after accepting; this is a reply without accepting".into())
+        );
+        let mut thanks = Composer::new(0, &i, true, &templates, None, None, None);
+        assert_eq!(templates.list[thanks.template].name, "thanks");
+        thanks.switch_template(None, &i, &templates, None).unwrap();
+        assert_eq!(
+            templates.list[thanks.template].name, "thanks",
+            "the only one"
+        );
+        assert!(
+            thanks
+                .switch_template(Some(0), &i, &templates, None)
+                .is_err()
+        );
+        // A template of your own is for either.
+        let mine: std::collections::BTreeMap<String, String> =
+            [("mine".to_string(), "Hi {first_name}".to_string())].into();
+        let templates = Templates::new(&mine).unwrap();
+        let mut thanks = Composer::new(0, &i, true, &templates, None, None, None);
+        thanks.switch_template(None, &i, &templates, None).unwrap();
+        assert_eq!(templates.list[thanks.template].name, "mine");
+        let mut reply = Composer::new(0, &i, false, &templates, None, None, None);
+        assert_eq!(reply.switch_template(Some(4), &i, &templates, None), Ok(()));
     }
 
     #[test]
