@@ -249,9 +249,12 @@ fn a_bulk_decision_leaves_the_ones_decided_by_hand() {
     let Mode::Confirm(bulk) = &app.mode else {
         panic!("expected a confirmation, got {:?}", app.mode)
     };
-    assert_eq!(
-        bulk.question,
-        "Accept all 12 undecided customised invitations?"
+    assert_eq!(bulk.question, "Accept 12 of the 13 customised invitations?");
+    assert!(
+        bulk.detail
+            .contains(" The undecided ones: the 1 decided stays as it is."),
+        "{}",
+        bulk.detail
     );
     app.update(Action::Confirm(true));
     assert_eq!(app.counts[0].accepted, 12);
@@ -269,13 +272,36 @@ fn a_bulk_decision_leaves_the_ones_decided_by_hand() {
     let Mode::Confirm(bulk) = &app.mode else {
         panic!("expected a confirmation, got {:?}", app.mode)
     };
-    assert_eq!(bulk.question, "Ignore all 12 customised invitations?");
+    assert_eq!(bulk.question, "Ignore 12 of the 13 customised invitations?");
     assert!(
         bulk.detail
             .contains(" 12 of them have a decision already, which this replaces."),
         "{}",
         bulk.detail
     );
+}
+
+#[test]
+fn a_decision_made_again_or_on_a_marked_row_is_what_it_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let name = current_name(&app);
+    app.update(Action::Accept);
+    app.update(Action::Up);
+    app.update(Action::Accept);
+    assert_eq!(status_text(&app), format!("{name}: accepted already"));
+    app.update(Action::Undo);
+    assert_eq!(app.progress().0, 0, "one u undoes the one accept");
+    // Marked, then decided on its own: the mark goes, and a bulk decision
+    // on the marks leaves it.
+    app.update(Action::Mark);
+    app.update(Action::Mark);
+    assert_eq!(app.marked_count, 2);
+    app.update(Action::Up);
+    app.update(Action::Accept);
+    assert_eq!(app.marked_count, 1);
+    app.update(Action::IgnoreMarked);
+    assert_eq!((app.counts[0].accepted, app.counts[0].ignored), (1, 1));
 }
 
 #[test]
@@ -292,7 +318,7 @@ fn marks_on_another_tab_are_asked_about() {
     };
     assert_eq!(bulk.question, "Ignore the 1 marked invitation?");
     assert!(
-        bulk.detail.starts_with("1 of them is not in this list"),
+        bulk.detail.starts_with("It is not in this list"),
         "{}",
         bulk.detail
     );

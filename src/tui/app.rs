@@ -1206,6 +1206,12 @@ impl App {
         }
         let name = crate::report::one_line(inv.counterpart());
         let id = inv.id;
+        if self.decisions[idx as usize] == Some(decision) {
+            // Written again, it would be a step for undo that changes
+            // nothing: `u` would seem not to work.
+            self.set_status(format!("{name}: {} already", decision.label()));
+            return;
+        }
         match self
             .journal
             .record_decision(&[id], Some(decision), self.now_for_journal())
@@ -1213,6 +1219,14 @@ impl App {
             Ok(_) => {
                 let rows = self.indices_of(&[id]);
                 self.sync_decisions(&rows);
+                // Decided on its own: no longer waiting in the marks (a
+                // mark drawn over its ✓ would hide it, and a bulk decision
+                // on the marks would overturn it).
+                for &r in &rows {
+                    if std::mem::take(&mut self.marked[r as usize]) {
+                        self.marked_count -= 1;
+                    }
+                }
                 let verb = decision_verb(decision);
                 let undo = self.keymap.hint(&Action::Undo);
                 if decision == Decision::Withdrawn {
@@ -1418,8 +1432,8 @@ impl App {
                     targets,
                     question: format!("{verb} the {n} marked invitation{}?", plural(n)),
                     detail: format!(
-                        "{away} of them {} not in this list: marked on another tab or under another filter. This can be undone with {undo}.",
-                        if away == 1 { "is" } else { "are" }
+                        "{} not in this list: marked on another tab or under another filter. This can be undone with {undo}.",
+                        some_of(away, n, "is", "are")
                     ),
                 });
             }
@@ -1446,46 +1460,45 @@ impl App {
             return;
         }
         let n = targets.len();
+        let total = self.tab_members[self.tab].len();
         let group = match tab.category() {
             Some(c) => format!("{} ", c.label()),
             None => String::new(),
         };
-        // "undecided" only when it leaves some of the group out.
-        let whole = n == self.tab_members[self.tab].len();
-        let which = match self.filter {
-            Filter::Undecided if whole => String::new(),
-            Filter::Undecided => "undecided ".to_string(),
-            Filter::All => String::new(),
-            f => format!("{} ", f.label()),
+        let question = match (n == total, n) {
+            (true, 1) => format!("{verb} the only {group}invitation?"),
+            (true, _) => format!("{verb} all {n} {group}invitations?"),
+            (false, _) => format!("{verb} {n} of the {total} {group}invitations?"),
         };
-        let question = format!(
-            "{verb} {} {n} {which}{group}invitation{}?",
-            if n == 1 { "the" } else { "all" },
-            plural(n)
-        );
         let why = match tab {
             Tab::Default => "None of them carries more than LinkedIn's stock text or no note.",
             Tab::GreetingOnly => "They greet you by name but say nothing more.",
             Tab::Customised => "These notes were written for you: consider reading them first.",
             _ => "This covers every group in the list.",
         };
-        // Under "all", decided rows are in the count: say so.
+        // Which ones, when not all: the filter says.
         let redecided = targets
             .iter()
             .filter(|&&i| self.decisions[i as usize].is_some())
             .count();
-        let replaces = match (filter, redecided) {
-            (Filter::All, 1) => " 1 of them has a decision already, which this replaces.".into(),
-            (Filter::All, r) if r > 1 => {
-                format!(" {r} of them have a decision already, which this replaces.")
-            }
-            _ => String::new(),
+        let which = match filter {
+            Filter::Undecided if n < total => match total - n {
+                1 => " The undecided ones: the 1 decided stays as it is.".to_string(),
+                k => format!(" The undecided ones: the {k} decided stay as they are."),
+            },
+            Filter::Undecided => String::new(),
+            _ if redecided == 0 => String::new(),
+            Filter::All => format!(
+                " {} a decision already, which this replaces.",
+                some_of(redecided, n, "has", "have")
+            ),
+            f => format!(" The {} ones: this replaces their decision.", f.label()),
         };
         self.mode = Mode::Confirm(Bulk {
             decision,
             targets,
             question,
-            detail: format!("{why}{replaces} This can be undone with {undo}."),
+            detail: format!("{why}{which} This can be undone with {undo}."),
         });
     }
 
@@ -1762,6 +1775,15 @@ impl App {
     pub fn is_stale(&self, inv: &Invitation) -> bool {
         inv.direction == Direction::Outgoing
             && stats::Age::between(inv.sent_at, self.now).days >= i64::from(self.stale_after_days)
+    }
+}
+
+/// "It is", "1 of them is", "3 of them are": `k` of `n` things.
+fn some_of(k: usize, n: usize, one: &str, many: &str) -> String {
+    match (n, k) {
+        (1, _) => format!("It {one}"),
+        (_, 1) => format!("1 of them {one}"),
+        _ => format!("{k} of them {many}"),
     }
 }
 
