@@ -862,6 +862,27 @@ fn each_tab_keeps_its_row() {
 }
 
 #[test]
+fn the_filter_keeps_the_row_through_an_empty_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let here = current_name(&app);
+    for _ in 0..5 {
+        app.update(Action::CycleFilter);
+    }
+    assert_eq!(app.filter, Filter::Undecided);
+    assert_eq!(
+        current_name(&app),
+        here,
+        "accepted, ignored, replied were empty"
+    );
+    assert!(screen(&app, 100, 30).contains("filter: undecided"));
+    app.update(Action::Tab(4));
+    assert!(!screen(&app, 100, 30).contains("filter:"), "Sent has none");
+}
+
+#[test]
 fn help_and_stats_toggle() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
@@ -1063,6 +1084,11 @@ fn an_unsaved_draft_is_offered_again_after_the_app_ends() {
     app.update(Action::Cancel);
     app.update(Action::Cancel);
     assert!(files().is_empty());
+    assert_eq!(
+        app.current().unwrap().id,
+        inv.id,
+        "the list under it is on its invitation, replied as it is"
+    );
     assert_eq!(
         app.journal.state(inv.id).unwrap().reply.as_ref(),
         Some(&saved)
@@ -2454,7 +2480,12 @@ fn colours_carry_the_groups_and_the_verdicts() {
     let list = buffer(&app, 100, 30);
     assert_eq!(fg(&list, &decided), Color::DarkGray);
     assert_eq!(fg(&list, &undecided), Color::Reset);
-    app.update(Action::First);
+    for _ in 0..3 {
+        if current_name(&app) != decided {
+            app.update(Action::Up);
+        }
+    }
+    assert_eq!(current_name(&app), decided);
     assert_ne!(fg(&buffer(&app, 100, 30), &decided), Color::DarkGray);
 
     // The check pad: what is missing red, what is found green, a pitch

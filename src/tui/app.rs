@@ -526,6 +526,9 @@ impl App {
         let Some(&(at, idx, kind)) = found.first() else {
             return;
         };
+        // The list under the composer on its invitation, for when it
+        // closes (c, o, the next decision).
+        self.show(idx);
         self.compose(idx, kind);
         let name = crate::report::one_line(self.invitations[idx as usize].counterpart());
         let what = match kind {
@@ -866,7 +869,9 @@ impl App {
             Action::Tab(_) => {}
             Action::CycleFilter => {
                 self.filter = self.filter.next();
-                let keep = self.current_index();
+                // Through an empty list too, the row it started on.
+                let keep = self.current_index().or(self.tab_position[self.tab]);
+                self.tab_position[self.tab] = keep;
                 self.rebuild_rows(keep);
                 if self.current_tab() == Tab::Sent {
                     self.set_status("The Sent tab lists every invitation you sent; the filter applies to the other tabs");

@@ -43,7 +43,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     .unwrap_or_else(|| format!(" {compact}"));
     let (decided, total) = app.progress();
     let pct = crate::stats::percent(decided, total);
-    let filter = format!("filter: {}", app.filter.label());
+    // The Sent tab lists every invitation you sent, whatever the filter.
+    let filter = if app.current_tab() == Tab::Sent {
+        String::new()
+    } else {
+        format!("filter: {}", app.filter.label())
+    };
     let marked = if app.marked_count > 0 {
         format!("{} marked · ", app.marked_count)
     } else {
