@@ -71,9 +71,7 @@ impl Grade {
     /// Customised, with at least one of context / reason / offer, and short
     /// enough to send.
     pub fn passes(&self) -> bool {
-        self.analysis.category == Category::Customised
-            && !self.good_signals().is_empty()
-            && self.within_limit()
+        self.shortcomings().is_empty()
     }
 
     /// Why the note is not ready to send, each reason in a few words (the

@@ -266,7 +266,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             };
             say!(
                 "invitriage: {n} decided invitation{} from {from} (journal: {})",
-                if n == 1 { "" } else { "s" },
+                report::plural(n),
                 journal.path().display()
             );
             Ok(ExitCode::SUCCESS)
@@ -507,7 +507,7 @@ fn triage(
         notices.push(format!(
             "{} unreadable row{} skipped (run `invitriage stats` to list them)",
             import.skipped.len(),
-            if import.skipped.len() == 1 { "" } else { "s" }
+            report::plural(import.skipped.len())
         ));
     }
     notices.extend(import.notices());
@@ -752,7 +752,7 @@ fn load_with<T: import::Item>(
         say!(
             "invitriage: warning: {}: {more} more unreadable row{} skipped",
             import.origin,
-            if more == 1 { "" } else { "s" }
+            report::plural(more)
         );
     }
     for notice in import.notices() {

@@ -24,12 +24,17 @@ pub fn human_date(dt: NaiveDateTime) -> String {
 
 /// The survey's one-line summary:
 /// `135 invitations: 13 customised · 10 greeting-only · 112 default (83%)`.
+/// "s" after a count that is not one: `format!("{n} row{}", plural(n))`.
+pub fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
 pub fn survey_line(b: &Breakdown) -> String {
     let c = |cat| b.by_category.get(cat);
     format!(
         "{} invitation{}: {} customised · {} greeting-only · {} default ({}%)",
         b.total,
-        if b.total == 1 { "" } else { "s" },
+        plural(b.total),
         c(Category::Customised),
         c(Category::GreetingOnly),
         c(Category::Default),
@@ -352,7 +357,7 @@ pub fn stats_text<T: Item, W: Write>(
             w,
             "  skipped {} unreadable row{} (listed on stderr)",
             import.skipped.len(),
-            if import.skipped.len() == 1 { "" } else { "s" }
+            plural(import.skipped.len())
         )?;
     }
     if !import.duplicates.is_empty() {

@@ -443,6 +443,43 @@ mod tests {
         );
     }
 
+    /// Every contracted form, with hints of one's own.
+    #[test]
+    fn each_auxiliary_is_found_contracted() {
+        let extra = Lists {
+            reason_hints: [
+                "will be in town",
+                "am moving into",
+                "have a plan",
+                "are both in",
+            ]
+            .map(String::from)
+            .to_vec(),
+            ..Lists::default()
+        };
+        let lists = Prepared::new(&extra);
+        let found = |note: &str| find(&lists.hints, note, &mut String::new(), None);
+        for note in [
+            "I'll be in town",
+            "We’ll be in town",
+            "I'm moving into planning",
+            "Im moving into planning",
+            "I've a plan",
+            "Ive a plan",
+            "We're both in Ohio",
+            "youre both in Ohio",
+            "I will be in town",
+        ] {
+            assert!(found(note).contains(Signals::REASON), "{note}");
+        }
+        for note in ["Bill be in town", "Kim moving into", "Olive a plan"] {
+            assert!(
+                !found(note).contains(Signals::REASON),
+                "whole words: {note}"
+            );
+        }
+    }
+
     #[test]
     fn pitch_symbols_links_and_emails() {
         assert_eq!(signals("only US$20"), Signals::PITCH);

@@ -13,6 +13,7 @@ use chrono::NaiveDateTime;
 use crate::classify::{Category, Signals};
 use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{Decision, DraftKind, Journal, Unsaved};
+use crate::report::plural;
 use crate::stats::{self, Breakdown, DirectionFilter};
 
 use super::compose::Composer;
@@ -451,10 +452,7 @@ impl App {
         };
         let withdraw = match self.sent_counts.withdrawn {
             0 => String::new(),
-            n => format!(
-                ", and {n} sent invitation{} to withdraw",
-                if n == 1 { "" } else { "s" }
-            ),
+            n => format!(", and {n} sent invitation{} to withdraw", plural(n)),
         };
         Some(format!(
             "{session}; {} of {} received invitations decided ({} accepted, {} ignored, {} replied){withdraw}.",
@@ -543,7 +541,7 @@ impl App {
         if more > 0 {
             text.push_str(&format!(
                 " · {more} more unsaved draft{} ({} on their invitation opens each)",
-                if more == 1 { "" } else { "s" },
+                plural(more),
                 self.keymap.hint(&Action::Reply)
             ));
         }
@@ -1790,10 +1788,6 @@ fn some_of(k: usize, n: usize, one: &str, many: &str) -> String {
         (_, 1) => format!("1 of them {one}"),
         _ => format!("{k} of them {many}"),
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn decision_verb(d: Decision) -> &'static str {

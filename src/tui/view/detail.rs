@@ -213,7 +213,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let text = if below > 0 {
         format!(
             "… {below} more line{} · {more} scrolls",
-            if below == 1 { "" } else { "s" }
+            crate::report::plural(below)
         )
     } else {
         format!("end of the note · {back} scrolls back")

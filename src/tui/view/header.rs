@@ -21,7 +21,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let compact = format!(
         "{} invitation{}: {} {} · {} {} · {} {} ({}%)",
         b.total,
-        if b.total == 1 { "" } else { "s" },
+        crate::report::plural(b.total),
         n(Category::Customised),
         short(Category::Customised),
         n(Category::GreetingOnly),

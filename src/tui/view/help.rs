@@ -85,7 +85,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         ("Ctrl-E", "edit in $VISUAL / $EDITOR"),
         (
             "Ctrl-T, F1-F9",
-            "next template, or template 1-9 (asks before replacing your edits)",
+            "next template for this kind of draft, or template 1-9 (asks before replacing your words)",
         ),
         ("Ctrl-Y", "copy the draft"),
         ("Ctrl-U, Ctrl-R", "undo, redo an edit"),
@@ -153,10 +153,18 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16)
         .title(Span::styled(" Help · Esc to close ", theme.bold()));
     // The box hides what does not fit: say that there is more, and where.
     if scroll < max_scroll {
-        let down = app.keymap.hint(&crate::tui::keys::Action::Down);
+        use crate::tui::keys::Action;
+        let keys: Vec<String> = [Action::Down, Action::PageDown]
+            .iter()
+            .map(|a| app.keymap.hint(a))
+            .filter(|k| !k.is_empty())
+            .collect();
         block = block.title_bottom(
-            Line::from(Span::styled(format!(" ↓ more: {down}, PgDn "), theme.dim()))
-                .right_aligned(),
+            Line::from(Span::styled(
+                format!(" ↓ more: {} ", keys.join(", ")),
+                theme.dim(),
+            ))
+            .right_aligned(),
         );
     }
     frame.render_widget(
