@@ -279,6 +279,9 @@ pub struct Paths {
     /// True when the user named the config file (so it must exist).
     pub config_required: bool,
     pub data_dir: PathBuf,
+    /// True when `--data-dir` or `$INVITRIAGE_DATA_DIR` chose `data_dir`
+    /// (a command to run later must name it).
+    pub data_dir_chosen: bool,
 }
 
 /// The environment variable that overrides the data directory.
@@ -294,20 +297,21 @@ impl Paths {
             Some(d) => d.config_dir().join("config.toml"),
             None => PathBuf::from("invitriage.toml"),
         });
-        let data_dir = data_dir
-            .or_else(|| {
-                std::env::var_os(DATA_DIR_ENV)
-                    .filter(|v| !v.is_empty())
-                    .map(PathBuf::from)
-            })
-            .unwrap_or_else(|| match &dirs {
-                Some(d) => d.data_dir().to_path_buf(),
-                None => PathBuf::from(".invitriage"),
-            });
+        let chosen = data_dir.or_else(|| {
+            std::env::var_os(DATA_DIR_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        });
+        let data_dir_chosen = chosen.is_some();
+        let data_dir = chosen.unwrap_or_else(|| match &dirs {
+            Some(d) => d.data_dir().to_path_buf(),
+            None => PathBuf::from(".invitriage"),
+        });
         Paths {
             config_file,
             config_required,
             data_dir,
+            data_dir_chosen,
         }
     }
 }

@@ -974,6 +974,17 @@ impl Journal {
         self.entries.iter().map(|(id, e)| (*id, e))
     }
 
+    /// How many invitations have a decision and are not in the export at
+    /// hand (`present` says which are): answered on LinkedIn since (a
+    /// pending invitation answered leaves the next export), or decided on
+    /// another export.
+    pub fn decided_elsewhere(&self, present: impl Fn(&InvitationId) -> bool) -> usize {
+        self.entries
+            .iter()
+            .filter(|(id, e)| e.decision().is_some() && !present(id))
+            .count()
+    }
+
     /// How many steps [`Journal::undo`] can still revert.
     pub fn undo_depth(&self) -> usize {
         self.steps.len()

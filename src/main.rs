@@ -345,7 +345,6 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Source::from_arg(cli.file),
             &config,
             &paths,
-            &cli.global,
             keymap,
             templates,
         ),
@@ -441,10 +440,7 @@ fn load_with_journal(
         );
     } else {
         let here: std::collections::HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
-        let elsewhere = journal
-            .iter()
-            .filter(|(id, e)| e.decision().is_some() && !here.contains(id))
-            .count();
+        let elsewhere = journal.decided_elsewhere(|id| here.contains(id));
         if elsewhere > 0 {
             say!(
                 "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export (answered on LinkedIn since, or in another export)",
@@ -460,7 +456,6 @@ fn triage(
     source: Source,
     config: &Config,
     paths: &Paths,
-    global: &Global,
     keymap: Keymap,
     templates: Templates,
 ) -> Result<ExitCode, Failure> {
@@ -500,7 +495,7 @@ fn triage(
             meta.len() >> 20
         );
     }
-    let export = export_command(&source, global);
+    let export = export_command(&source, paths);
     let import = load(source, config)?;
     let (journal, mut notices) = Journal::open(&paths.data_dir)?;
     if !import.skipped.is_empty() {
@@ -587,17 +582,16 @@ const COMMANDS: [&str; 7] = [
 ];
 
 /// The `export` command for the same export, ready to paste into a shell.
-/// With the `--config` and `--data-dir` this run was given: without them
-/// the command would read another journal, and list nothing.
-fn export_command(source: &Source, global: &Global) -> String {
+/// With the config file and data folder this run was given (by option or
+/// `$INVITRIAGE_DATA_DIR`, which may have been set for this run only):
+/// without them the command would read another journal, and list nothing.
+fn export_command(source: &Source, paths: &Paths) -> String {
     let mut options = String::new();
-    for (flag, value) in [
-        ("--config", &global.config),
-        ("--data-dir", &global.data_dir),
-    ] {
-        if let Some(v) = value {
-            options.push_str(&format!(" {flag} {}", shell_quoted(v)));
-        }
+    if paths.config_required {
+        options.push_str(&format!(" --config {}", shell_quoted(&paths.config_file)));
+    }
+    if paths.data_dir_chosen {
+        options.push_str(&format!(" --data-dir {}", shell_quoted(&paths.data_dir)));
     }
     match source {
         Source::Sample => format!("`invitriage export{options} --format md`"),
@@ -872,26 +866,24 @@ mod tests {
     /// the run did.
     #[test]
     fn the_export_command_keeps_the_config_and_data_dir_given() {
-        let none = Global {
-            config: None,
-            data_dir: None,
+        let paths = |config: bool, data: bool| Paths {
+            config_file: PathBuf::from("c.toml"),
+            config_required: config,
+            data_dir: PathBuf::from("/tmp/my data"),
+            data_dir_chosen: data,
         };
         let file = Source::Path(PathBuf::from("my export.csv"));
         assert_eq!(
-            export_command(&file, &none),
+            export_command(&file, &paths(false, false)),
             "`invitriage export --format md 'my export.csv'`"
         );
-        let both = Global {
-            config: Some(PathBuf::from("c.toml")),
-            data_dir: Some(PathBuf::from("/tmp/my data")),
-        };
         assert_eq!(
-            export_command(&file, &both),
+            export_command(&file, &paths(true, true)),
             "`invitriage export --config c.toml --data-dir '/tmp/my data' --format md 'my export.csv'`"
         );
         assert_eq!(
-            export_command(&Source::Sample, &both),
-            "`invitriage export --config c.toml --data-dir '/tmp/my data' --format md`"
+            export_command(&Source::Sample, &paths(false, true)),
+            "`invitriage export --data-dir '/tmp/my data' --format md`"
         );
     }
 }

@@ -281,8 +281,11 @@ fn a_person_triages_the_sample() {
         "{out}"
     );
     assert!(
-        out.contains("invitriage: `invitriage export --format md` lists what to do on LinkedIn"),
-        "{out}"
+        out.contains(&format!(
+            "invitriage: `invitriage export --data-dir {} --format md` lists what to do on LinkedIn",
+            dir.path().display()
+        )),
+        "the data folder of this run, from INVITRIAGE_DATA_DIR: {out}"
     );
 }
 
@@ -329,7 +332,10 @@ fn the_export_can_come_on_standard_input() {
     assert_eq!(decisions(dir.path()), vec![Decision::Accepted]);
     let out = app.text();
     assert!(
-        out.contains("`invitriage export --format md -` (the same export on standard input)"),
+        out.contains(&format!(
+            "`invitriage export --data-dir {} --format md -` (the same export on standard input)",
+            dir.path().display()
+        )),
         "{out}"
     );
 }
@@ -350,7 +356,10 @@ fn leaving_names_the_export_command_for_the_same_file() {
     let out = app.text();
     let quoted = format!("'{}'", export.display());
     assert!(
-        out.contains(&format!("`invitriage export --format md {quoted}` lists")),
+        out.contains(&format!(
+            "`invitriage export --data-dir {} --format md {quoted}` lists",
+            dir.path().display()
+        )),
         "{out}"
     );
 

@@ -477,14 +477,11 @@ impl App {
         ))
     }
 
-    /// Decisions in the journal for invitations not in this export: done on
-    /// LinkedIn since (a pending invitation you answered leaves the next
-    /// export), or made on another export or the sample.
+    /// Decisions in the journal for invitations not in this export (see
+    /// [`Journal::decided_elsewhere`]).
     pub fn decided_elsewhere(&self) -> usize {
         self.journal
-            .iter()
-            .filter(|(id, e)| e.decision().is_some() && !self.id_index.contains_key(id))
-            .count()
+            .decided_elsewhere(|id| self.id_index.contains_key(id))
     }
 
     /// Unsaved drafts left for invitations not in this export (another
