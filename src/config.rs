@@ -1,8 +1,9 @@
 //! The configuration file (TOML) and where invitriage keeps its files.
 //!
 //! Every key is optional; an unknown key, a value of the wrong type, or a
-//! `[keys]` or `[templates]` entry that cannot be used is an error that
-//! names the key and its line, so a typo never goes unnoticed.
+//! `[keys]` or `[templates]` entry that cannot be used (as their users
+//! check, see [`Config::parse_with`]) is an error that names the key and
+//! its line, so a typo never goes unnoticed.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -10,8 +11,6 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::classify::Lists;
-use crate::reply::{TemplateError, Templates};
-use crate::tui::keys::{Keymap, KeymapError};
 
 /// The whole configuration. See `config.example.toml` for every key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -172,35 +171,42 @@ pub enum ConfigError {
     Invalid { path: PathBuf, message: String },
 }
 
+/// An entry of a table that parses but cannot be used (an unknown action
+/// in `[keys]`, an unknown placeholder in `[templates]`): said by the code
+/// that uses the table, which this module knows nothing of, and placed
+/// here at its line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unusable {
+    /// `keys` or `templates`.
+    pub table: &'static str,
+    /// The entries at fault, by name: their lines are named.
+    pub keys: Vec<String>,
+    pub message: String,
+}
+
 impl Config {
     /// Parses a configuration; `path` is only used in messages.
-    ///
-    /// The `[keys]` and `[templates]` tables are checked here too, by
-    /// building the keymap and the templates from them, so that a mistake
-    /// in them (an unknown action, a key bound twice, an unknown
-    /// placeholder) names its line like any other.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
+        Config::parse_with(text, path, |_| Ok(()))
+    }
+
+    /// [`Config::parse`], then `check` of the tables whose entries parse
+    /// but may not be usable, so that a mistake in them names its line like
+    /// any other.
+    pub fn parse_with(
+        text: &str,
+        path: &Path,
+        check: impl Fn(&Config) -> Result<(), Unusable>,
+    ) -> Result<Config, ConfigError> {
         let invalid = |message| ConfigError::Invalid {
             path: path.to_path_buf(),
             message,
         };
         let config: Config =
             toml::from_str(text).map_err(|e| invalid(describe_toml_error(&e, text)))?;
-        if let Err(e) = Keymap::new(&config.keys) {
-            let actions = match &e {
-                KeymapError::UnknownAction(action) | KeymapError::BadKey { action, .. } => {
-                    vec![action.as_str()]
-                }
-                KeymapError::Conflict { first, second, .. } => {
-                    vec![first.as_str(), second.as_str()]
-                }
-            };
-            return Err(invalid(at_keys(text, "keys", &actions, &e)));
-        }
-        if let Err(e) = Templates::new(&config.templates) {
-            let (TemplateError::UnknownPlaceholder { template, .. }
-            | TemplateError::Unclosed { template }) = &e;
-            return Err(invalid(at_keys(text, "templates", &[template], &e)));
+        if let Err(u) = check(&config) {
+            let keys: Vec<&str> = u.keys.iter().map(String::as_str).collect();
+            return Err(invalid(at_keys(text, u.table, &keys, &u.message)));
         }
         Ok(config)
     }
@@ -208,9 +214,13 @@ impl Config {
     /// Reads the configuration at `path`. A missing file is an error only when
     /// `required` (the user named it with `--config`); otherwise the defaults
     /// apply.
-    pub fn load(path: &Path, required: bool) -> Result<Config, ConfigError> {
+    pub fn load(
+        path: &Path,
+        required: bool,
+        check: impl Fn(&Config) -> Result<(), Unusable>,
+    ) -> Result<Config, ConfigError> {
         match std::fs::read_to_string(path) {
-            Ok(text) => Config::parse(&text, path),
+            Ok(text) => Config::parse_with(&text, path, check),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
                 Ok(Config::default())
             }
@@ -445,45 +455,34 @@ default = "Hi {first_name}"
         assert_eq!((c.sent.stale_after_days, c.sent.note_limit), (0, 200));
     }
 
-    /// `[keys]` and `[templates]` entries that parse but cannot be used
-    /// name their line too, as the example file promises.
+    /// What a table's user finds unusable is placed at its line, or its
+    /// lines; a key not found leaves the message as it is.
     #[test]
-    fn keys_and_templates_name_their_line() {
-        let err = |text: &str| {
-            Config::parse(text, Path::new("c.toml"))
+    fn an_unusable_entry_names_its_line() {
+        let check = |keys: &'static [&'static str]| {
+            move |_: &Config| {
+                Err(Unusable {
+                    table: "keys",
+                    keys: keys.iter().map(|k| k.to_string()).collect(),
+                    message: "no good".into(),
+                })
+            }
+        };
+        let text = "name = \"Sam\"\n\n[keys]\naccept = \"y\"\n  ignore = \"n\"\n";
+        let err = |keys| {
+            Config::parse_with(text, Path::new("c.toml"), check(keys))
                 .unwrap_err()
                 .to_string()
         };
-        let e = err("name = \"Sam\"\n\n[keys]\naccept = \"y\"\nacept = \"a\"\n");
-        assert!(
-            e.starts_with("config file c.toml: line 5, column 1: [keys]: unknown action `acept`;"),
-            "{e}"
-        );
-        let e = err("[keys]\naccept = \"y\"\n  ignore = [\"n\", \"nope\"]\n");
-        assert!(
-            e.starts_with("config file c.toml: line 3, column 3: [keys]: `ignore = \"nope\"`"),
-            "{e}"
+        assert_eq!(
+            err(&["ignore"]),
+            "config file c.toml: line 5, column 3: no good"
         );
         assert_eq!(
-            err("[keys]\naccept = \"y\"\nquit = \"q\"\nignore = \"y\"\n"),
-            "config file c.toml: lines 2 and 4: [keys]: `y` is bound to both `accept` and `ignore`"
+            err(&["accept", "ignore"]),
+            "config file c.toml: lines 4 and 5: no good"
         );
-        assert_eq!(
-            err("keys.accept = [\"y\", \"y\"]\n"),
-            "config file c.toml: line 1, column 6: [keys]: `y` is bound to both `accept` and `accept`"
-        );
-        let e = err("[templates]\nmine = \"\"\"\nHi {firstname}\"\"\"\n");
-        assert!(
-            e.starts_with("config file c.toml: line 2, column 1: [templates] mine: unknown placeholder `{firstname}`"),
-            "{e}"
-        );
-        let e = err("[templates]\nstranger = \"Hi {\"\n");
-        assert!(
-            e.starts_with(
-                "config file c.toml: line 2, column 1: [templates] stranger: a `{` is never closed"
-            ),
-            "{e}"
-        );
+        assert_eq!(err(&["quit"]), "config file c.toml: no good");
     }
 
     #[test]
@@ -504,9 +503,12 @@ default = "Hi {first_name}"
     fn missing_default_file_is_fine_but_named_one_is_not() {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("nope.toml");
-        assert_eq!(Config::load(&p, false).unwrap(), Config::default());
+        assert_eq!(
+            Config::load(&p, false, |_| Ok(())).unwrap(),
+            Config::default()
+        );
         assert!(
-            Config::load(&p, true)
+            Config::load(&p, true, |_| Ok(()))
                 .unwrap_err()
                 .to_string()
                 .contains("nope.toml")

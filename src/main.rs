@@ -9,7 +9,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use invitriage::check;
 use invitriage::classify::Classifier;
-use invitriage::config::{Config, Paths};
+use invitriage::config::{Config, Paths, Unusable};
 use invitriage::export::{self, DraftsFormat, ExportFormat};
 use invitriage::import::{self, Import, Source};
 use invitriage::journal::Journal;
@@ -176,10 +176,10 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     let paths = Paths::resolve(cli.global.config.clone(), cli.global.data_dir.clone());
-    let config = Config::load(&paths.config_file, paths.config_required)?;
-    // `Config::load` has checked both, for every command, so a mistake in
-    // the file shows up at once (with its line), not only when the screen
-    // that uses it opens.
+    // `[keys]` and `[templates]` are checked for every command, so that a
+    // mistake in them shows up at once (with its line), not only when the
+    // screen that uses them opens.
+    let config = Config::load(&paths.config_file, paths.config_required, usable)?;
     let keymap = Keymap::new(&config.keys).map_err(|e| config_error(&paths, e))?;
     let templates = Templates::new(&config.templates).map_err(|e| config_error(&paths, e))?;
     match cli.command {
@@ -605,6 +605,22 @@ fn export_command(source: &Source, paths: &Paths) -> String {
     }
 }
 
+/// Whether the config's `[keys]` and `[templates]` can be used: the check
+/// [`Config::load`] places at the line of the entry at fault.
+fn usable(config: &Config) -> Result<(), Unusable> {
+    Keymap::new(&config.keys).map_err(|e| Unusable {
+        table: "keys",
+        keys: e.actions(),
+        message: e.to_string(),
+    })?;
+    Templates::new(&config.templates).map_err(|e| Unusable {
+        table: "templates",
+        keys: vec![e.template().to_string()],
+        message: e.to_string(),
+    })?;
+    Ok(())
+}
+
 fn config_error(paths: &Paths, e: impl std::fmt::Display) -> Failure {
     Failure(format!("config file {}: {e}", paths.config_file.display()))
 }
@@ -860,6 +876,52 @@ mod tests {
         assert_eq!(width_or(Some(40), 100), 40);
         assert_eq!(width_or(Some(80), 120), 80);
         assert_eq!(width_or(Some(250), 100), 250);
+    }
+
+    /// `[keys]` and `[templates]` entries that parse but cannot be used
+    /// name their line too, as the example file promises.
+    #[test]
+    fn keys_and_templates_name_their_line() {
+        let err = |text: &str| {
+            Config::parse_with(text, std::path::Path::new("c.toml"), usable)
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err("name = \"Sam\"\n\n[keys]\naccept = \"y\"\nacept = \"a\"\n");
+        assert!(
+            e.starts_with("config file c.toml: line 5, column 1: [keys]: unknown action `acept`;"),
+            "{e}"
+        );
+        let e = err("[keys]\naccept = \"y\"\n  ignore = [\"n\", \"nope\"]\n");
+        assert!(
+            e.starts_with("config file c.toml: line 3, column 3: [keys]: `ignore = \"nope\"`"),
+            "{e}"
+        );
+        assert_eq!(
+            err("[keys]\naccept = \"y\"\nquit = \"q\"\nignore = \"y\"\n"),
+            "config file c.toml: lines 2 and 4: [keys]: `y` is bound to both `accept` and `ignore`"
+        );
+        assert!(
+            Config::parse_with(
+                "keys.accept = [\"y\", \"y\"]\n",
+                std::path::Path::new("c.toml"),
+                usable
+            )
+            .is_ok(),
+            "one key twice for one action is no conflict"
+        );
+        let e = err("[templates]\nmine = \"\"\"\nHi {firstname}\"\"\"\n");
+        assert!(
+            e.starts_with("config file c.toml: line 2, column 1: [templates] mine: unknown placeholder `{firstname}`"),
+            "{e}"
+        );
+        let e = err("[templates]\nstranger = \"Hi {\"\n");
+        assert!(
+            e.starts_with(
+                "config file c.toml: line 2, column 1: [templates] stranger: a `{` is never closed"
+            ),
+            "{e}"
+        );
     }
 
     /// The command named on leaving reads the same journal and config as

@@ -75,6 +75,16 @@ pub enum TemplateError {
     Unclosed { template: String },
 }
 
+impl TemplateError {
+    /// The template at fault, as `[templates]` names it.
+    pub fn template(&self) -> &str {
+        match self {
+            TemplateError::UnknownPlaceholder { template, .. }
+            | TemplateError::Unclosed { template } => template,
+        }
+    }
+}
+
 impl Default for Templates {
     fn default() -> Self {
         Templates::new(&Default::default()).unwrap_or(Templates { list: Vec::new() })

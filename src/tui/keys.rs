@@ -389,6 +389,18 @@ pub enum KeymapError {
     },
 }
 
+impl KeymapError {
+    /// The actions at fault, as `[keys]` names them.
+    pub fn actions(&self) -> Vec<String> {
+        match self {
+            KeymapError::UnknownAction(action) | KeymapError::BadKey { action, .. } => {
+                vec![action.clone()]
+            }
+            KeymapError::Conflict { first, second, .. } => vec![first.clone(), second.clone()],
+        }
+    }
+}
+
 impl Default for Keymap {
     fn default() -> Self {
         Keymap::new(&std::collections::BTreeMap::new()).unwrap_or(Keymap {
@@ -435,6 +447,9 @@ impl Keymap {
                 let first_user = overrides.contains_key(owner[pos]);
                 let this_user = overrides.contains_key(*name);
                 match (first_user, this_user) {
+                    // The same key listed twice for one action (`["y",
+                    // "y"]`, `"Y"` and `"shift-y"`): no conflict.
+                    _ if owner[pos] == *name => {}
                     (true, true) => {
                         return Err(KeymapError::Conflict {
                             key: key.to_string(),
