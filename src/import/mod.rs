@@ -293,6 +293,13 @@ pub enum ImportError {
         path.display()
     )]
     IsDirectory { path: PathBuf },
+    #[error(
+        "{}: holds {} exports in its folders ({}); give the path of the one to read",
+        path.display(),
+        found.len(),
+        found.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    )]
+    ManyExports { path: PathBuf, found: Vec<PathBuf> },
     #[error("{origin}: cannot read: {source}")]
     Io {
         origin: String,
@@ -509,10 +516,15 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     })?;
     if meta.is_dir() {
         // The export unzipped: read its Invitations.csv, as from the .zip.
-        return match invitations_in(path) {
-            Some(inside) => load_path(job, &inside),
-            None => Err(ImportError::IsDirectory {
+        let mut found = invitations_in(path);
+        return match found.len() {
+            0 => Err(ImportError::IsDirectory {
                 path: path.to_path_buf(),
+            }),
+            1 => load_path(job, &found.remove(0)),
+            _ => Err(ImportError::ManyExports {
+                path: path.to_path_buf(),
+                found,
             }),
         };
     }
@@ -604,20 +616,27 @@ fn read_stream(r: &mut impl Read, origin: &str) -> Result<Vec<u8>, ImportError> 
     Ok(bytes)
 }
 
-/// The `Invitations.csv` (in any case) inside `dir`, if there is one: at
-/// the top, the exact name first, else in the first of its folders (by
-/// name) that has one, as a zip unpacked into a folder of its own leaves it.
-fn invitations_in(dir: &Path) -> Option<PathBuf> {
-    invitations_directly_in(dir).or_else(|| {
-        let mut folders: Vec<PathBuf> = std::fs::read_dir(dir)
-            .ok()?
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        folders.sort();
-        folders.iter().find_map(|f| invitations_directly_in(f))
-    })
+/// The `Invitations.csv` (in any case) inside `dir`: the one at the top,
+/// the exact name first; else the one in each of its folders (a zip
+/// unpacked into a folder of its own leaves it there), by folder name.
+/// More than one is for the user to choose from.
+fn invitations_in(dir: &Path) -> Vec<PathBuf> {
+    if let Some(top) = invitations_directly_in(dir) {
+        return vec![top];
+    }
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    folders
+        .iter()
+        .filter_map(|f| invitations_directly_in(f))
+        .collect()
 }
 
 fn invitations_directly_in(dir: &Path) -> Option<PathBuf> {
