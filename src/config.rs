@@ -187,42 +187,52 @@ pub struct Unusable {
 impl Config {
     /// Parses a configuration; `path` is only used in messages.
     pub fn parse(text: &str, path: &Path) -> Result<Config, ConfigError> {
-        Config::parse_with(text, path, |_| Ok(()))
+        Config::parse_with(text, path, |_| Ok(())).map(|(config, ())| config)
     }
 
     /// [`Config::parse`], then `check` of the tables whose entries parse
     /// but may not be usable, so that a mistake in them names its line like
-    /// any other.
-    pub fn parse_with(
+    /// any other; what `check` made of them comes back beside the config.
+    pub fn parse_with<T>(
         text: &str,
         path: &Path,
-        check: impl Fn(&Config) -> Result<(), Unusable>,
-    ) -> Result<Config, ConfigError> {
+        check: impl Fn(&Config) -> Result<T, Unusable>,
+    ) -> Result<(Config, T), ConfigError> {
         let invalid = |message| ConfigError::Invalid {
             path: path.to_path_buf(),
             message,
         };
         let config: Config =
             toml::from_str(text).map_err(|e| invalid(describe_toml_error(&e, text)))?;
-        if let Err(u) = check(&config) {
-            let keys: Vec<&str> = u.keys.iter().map(String::as_str).collect();
-            return Err(invalid(at_keys(text, u.table, &keys, &u.message)));
+        match check(&config) {
+            Ok(made) => Ok((config, made)),
+            Err(u) => {
+                let keys: Vec<&str> = u.keys.iter().map(String::as_str).collect();
+                Err(invalid(at_keys(text, u.table, &keys, &u.message)))
+            }
         }
-        Ok(config)
     }
 
     /// Reads the configuration at `path`. A missing file is an error only when
     /// `required` (the user named it with `--config`); otherwise the defaults
     /// apply.
-    pub fn load(
+    pub fn load<T>(
         path: &Path,
         required: bool,
-        check: impl Fn(&Config) -> Result<(), Unusable>,
-    ) -> Result<Config, ConfigError> {
+        check: impl Fn(&Config) -> Result<T, Unusable>,
+    ) -> Result<(Config, T), ConfigError> {
         match std::fs::read_to_string(path) {
             Ok(text) => Config::parse_with(&text, path, check),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
-                Ok(Config::default())
+                let config = Config::default();
+                match check(&config) {
+                    Ok(made) => Ok((config, made)),
+                    // The defaults are always usable.
+                    Err(u) => Err(ConfigError::Invalid {
+                        path: path.to_path_buf(),
+                        message: u.message,
+                    }),
+                }
             }
             Err(e) => Err(ConfigError::Read {
                 path: path.to_path_buf(),
@@ -460,7 +470,7 @@ default = "Hi {first_name}"
     #[test]
     fn an_unusable_entry_names_its_line() {
         let check = |keys: &'static [&'static str]| {
-            move |_: &Config| {
+            move |_: &Config| -> Result<(), Unusable> {
                 Err(Unusable {
                     table: "keys",
                     keys: keys.iter().map(|k| k.to_string()).collect(),
@@ -504,7 +514,7 @@ default = "Hi {first_name}"
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("nope.toml");
         assert_eq!(
-            Config::load(&p, false, |_| Ok(())).unwrap(),
+            Config::load(&p, false, |_| Ok(())).unwrap().0,
             Config::default()
         );
         assert!(

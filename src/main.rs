@@ -179,9 +179,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // `[keys]` and `[templates]` are checked for every command, so that a
     // mistake in them shows up at once (with its line), not only when the
     // screen that uses them opens.
-    let config = Config::load(&paths.config_file, paths.config_required, usable)?;
-    let keymap = Keymap::new(&config.keys).map_err(|e| config_error(&paths, e))?;
-    let templates = Templates::new(&config.templates).map_err(|e| config_error(&paths, e))?;
+    let (config, (keymap, templates)) =
+        Config::load(&paths.config_file, paths.config_required, usable)?;
     match cli.command {
         Some(Command::Stats {
             file,
@@ -605,24 +604,21 @@ fn export_command(source: &Source, paths: &Paths) -> String {
     }
 }
 
-/// Whether the config's `[keys]` and `[templates]` can be used: the check
-/// [`Config::load`] places at the line of the entry at fault.
-fn usable(config: &Config) -> Result<(), Unusable> {
-    Keymap::new(&config.keys).map_err(|e| Unusable {
+/// The keymap and the templates the config's `[keys]` and `[templates]`
+/// make, or what in them cannot be used: [`Config::load`] places that at
+/// its line.
+fn usable(config: &Config) -> Result<(Keymap, Templates), Unusable> {
+    let keymap = Keymap::new(&config.keys).map_err(|e| Unusable {
         table: "keys",
         keys: e.actions(),
         message: e.to_string(),
     })?;
-    Templates::new(&config.templates).map_err(|e| Unusable {
+    let templates = Templates::new(&config.templates).map_err(|e| Unusable {
         table: "templates",
         keys: vec![e.template().to_string()],
         message: e.to_string(),
     })?;
-    Ok(())
-}
-
-fn config_error(paths: &Paths, e: impl std::fmt::Display) -> Failure {
-    Failure(format!("config file {}: {e}", paths.config_file.display()))
+    Ok((keymap, templates))
 }
 
 /// The process ends right after; handing a million rows back to the

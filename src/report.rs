@@ -22,13 +22,13 @@ pub fn human_date(dt: NaiveDateTime) -> String {
     dt.format("%-d %b %Y").to_string()
 }
 
-/// The survey's one-line summary:
-/// `135 invitations: 13 customised · 10 greeting-only · 112 default (83%)`.
 /// "s" after a count that is not one: `format!("{n} row{}", plural(n))`.
 pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// The survey's one-line summary:
+/// `135 invitations: 13 customised · 10 greeting-only · 112 default (83%)`.
 pub fn survey_line(b: &Breakdown) -> String {
     let c = |cat| b.by_category.get(cat);
     format!(

@@ -304,6 +304,63 @@ fn a_decision_made_again_or_on_a_marked_row_is_what_it_shows() {
     assert_eq!((app.counts[0].accepted, app.counts[0].ignored), (1, 1));
 }
 
+/// The question and its detail under each filter say which rows and
+/// what happens to their decisions.
+#[test]
+fn bulk_questions_name_the_rows_under_each_filter() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(1));
+    app.update(Action::Accept);
+    let confirm = |app: &mut App| -> (String, String) {
+        let Mode::Confirm(bulk) = &app.mode else {
+            panic!("expected a confirmation, got {:?}", app.mode)
+        };
+        (bulk.question.clone(), bulk.detail.clone())
+    };
+    let set = |app: &mut App, f: Filter| {
+        while app.filter != f {
+            app.update(Action::CycleFilter);
+        }
+    };
+    set(&mut app, Filter::All);
+    app.update(Action::IgnoreMarked);
+    let (q, d) = confirm(&mut app);
+    assert_eq!(q, "Ignore all 10 greeting-only invitations?");
+    assert!(
+        d.contains(" 1 of them has a decision already, which this replaces."),
+        "{d}"
+    );
+    app.update(Action::Confirm(false));
+    set(&mut app, Filter::Accepted);
+    app.update(Action::IgnoreMarked);
+    let (q, d) = confirm(&mut app);
+    assert_eq!(q, "Ignore 1 of the 10 greeting-only invitations?");
+    assert_eq!(
+        d,
+        "It greets you by name but says nothing more. The accepted ones: this replaces their decision. This can be undone with u."
+    );
+    app.update(Action::Confirm(true));
+    assert_eq!(app.counts[1].ignored, 1);
+    set(&mut app, Filter::All);
+    app.update(Action::IgnoreMarked);
+    let (q, d) = confirm(&mut app);
+    assert_eq!(q, "Ignore 9 of the 10 greeting-only invitations?");
+    assert!(d.contains(" The 1 ignored already stays so."), "{d}");
+    app.update(Action::Confirm(false));
+    // Marks on rows with that decision already: nothing is written.
+    set(&mut app, Filter::Ignored);
+    app.update(Action::Mark);
+    let undo_depth = app.journal.undo_depth();
+    app.update(Action::IgnoreMarked);
+    assert_eq!(
+        status_text(&app),
+        "Nothing to change: the marked ones are ignored already"
+    );
+    assert_eq!(app.marked_count, 0);
+    assert_eq!(app.journal.undo_depth(), undo_depth);
+}
+
 #[test]
 fn marks_on_another_tab_are_asked_about() {
     let dir = tempfile::tempdir().unwrap();
@@ -361,12 +418,22 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
     // keys are read, and q quits (the draft is on disk already).
     app.update(Action::Reply);
     app.update(Action::ComposeKey(key('!')));
-    app.update(Action::Resize(40, 10));
     let km = Keymap::default();
-    let ctx = app.key_context();
-    assert_eq!(action_for(&km, ctx, &key('q')), Some(Action::Quit));
-    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
-    assert_eq!(action_for(&km, ctx, &ctrl_c), Some(Action::Quit));
+    assert_eq!(
+        action_for(&km, app.key_context(), &key('q')),
+        Some(Action::ComposeKey(key('q'))),
+        "typed, at a size that shows it"
+    );
+    app.update(Action::Resize(40, 10));
+    assert_eq!(
+        action_for(&km, app.key_context(), &key('q')),
+        Some(Action::Quit)
+    );
+    assert!(
+        screen(&app, 59, 10).contains("or q to quit"),
+        "{}",
+        screen(&app, 59, 10)
+    );
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
     assert!(
         app.journal.unsaved_drafts().count() > 0,
@@ -404,6 +471,24 @@ fn undo_brings_the_invitation_back_into_view() {
     app.update(Action::Undo);
     assert_eq!(app.current_tab(), Tab::Customised);
     assert_eq!(app.current().unwrap().id, who);
+    // Kept in its place: the oldest of its tab goes after the rows listed.
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = sample_app(dir.path());
+        app.update(Action::Tab(1));
+        let first = app.rows[0];
+        app.update(Action::Ignore);
+        app.update(Action::Last);
+        let oldest = app.rows[app.rows.len() - 1];
+        app.update(Action::Accept);
+        app.update(Action::CycleFilter);
+        app.update(Action::CycleFilter);
+        assert_eq!(app.filter, Filter::Ignored);
+        assert_eq!(app.rows, [first]);
+        app.update(Action::Undo);
+        assert_eq!(app.rows, [first, oldest], "newest first still");
+        assert_eq!(app.cursor, 1);
+    }
     // Where the filter would leave it out, it is kept in view all the same.
     app.update(Action::Ignore);
     app.update(Action::CycleFilter);
@@ -1115,6 +1200,13 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
         status.text
     );
     let text = app.composer.as_ref().unwrap().text();
+    // Quitting would lose it: Ctrl-C says so instead.
+    assert_eq!(app.update(Action::Quit), None);
+    assert_eq!(
+        status_text(&app),
+        "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc twice discards it"
+    );
+    assert_eq!(app.unsaved_farewell(), None);
     app.update(Action::ComposeSave);
     assert_eq!(
         app.journal.state(id).unwrap().reply.as_ref().unwrap().text,
@@ -1299,12 +1391,18 @@ fn templates_switch_and_follow_the_group() {
     // Edits are not replaced at the first template key.
     app.update(Action::ComposeKey(key('!')));
     let edited = app.composer.as_ref().unwrap().text();
+    app.update(Action::ComposeTemplate(3));
+    assert!(
+        status_text(&app).starts_with("Template 4 (thanks) is for"),
+        "refused before anything is asked: {:?}",
+        app.status
+    );
     app.update(Action::ComposeNextTemplate);
     assert_eq!(app.composer.as_ref().unwrap().text(), edited);
     assert_eq!(app.composer.as_ref().unwrap().template, 0);
     assert_eq!(
         status_text(&app),
-        "Replace your words with a template? The same key again replaces them · Ctrl-S saves them first"
+        "Replace your words with a template? A template key again replaces them · Ctrl-S saves them first"
     );
     app.update(Action::ComposeNextTemplate);
     assert_eq!(app.composer.as_ref().unwrap().template, 1, "asked once");

@@ -235,7 +235,10 @@ pub struct App {
     /// The row each tab was left on (an invitation index), to come back to.
     tab_position: [Option<u32>; 5],
     pub filter: Filter,
-    /// The rows of the list: the current tab's members that the filter admits.
+    /// The rows of the list: the current tab's members that the filter
+    /// admits, in the tab's order, and those it no longer admits but that
+    /// stay in view (decided a moment ago, or brought back by an undo or
+    /// a recovered draft) until the list is drawn up again.
     pub rows: Vec<u32>,
     pub cursor: usize,
     pub offset: usize,
@@ -468,6 +471,9 @@ impl App {
     /// shrunk composer): it is on disk, and where it will be.
     pub fn unsaved_farewell(&self) -> Option<String> {
         let (id, _) = self.kept_unsaved?;
+        if !self.draft_on_disk() {
+            return None;
+        }
         let name = self
             .id_index
             .get(&id)
@@ -475,6 +481,22 @@ impl App {
         Some(format!(
             "your draft to {name} is kept, not saved: the next start opens it again"
         ))
+    }
+
+    /// Whether the composer's changed draft is on disk as it reads now (it
+    /// may not be: the data folder full or read-only).
+    fn draft_on_disk(&self) -> bool {
+        let Some(c) = &self.composer else {
+            return false;
+        };
+        let id = self.invitations[c.index as usize].id;
+        match c.changed_text() {
+            Some(text) => self
+                .journal
+                .unsaved(id, c.kind())
+                .is_some_and(|u| u.text == text),
+            None => false,
+        }
     }
 
     /// Decisions in the journal for invitations not in this export (see
@@ -654,16 +676,20 @@ impl App {
         out
     }
 
+    /// The filter the list is drawn with: the Sent tab lists every one.
+    fn list_filter(&self) -> Filter {
+        if self.current_tab() == Tab::Sent {
+            Filter::All
+        } else {
+            self.filter
+        }
+    }
+
     /// Rebuilds the rows for the current tab and filter, keeping the cursor on
     /// `keep` (an invitation index) when it is still listed, else on the row
     /// that followed it.
     fn rebuild_rows(&mut self, keep: Option<u32>) {
-        let tab = self.current_tab();
-        let filter = if tab == Tab::Sent {
-            Filter::All
-        } else {
-            self.filter
-        };
+        let filter = self.list_filter();
         // Refilled in place: a fresh list of a million rows would be fresh
         // memory, and touching its pages cost more than the filtering.
         self.rows.clear();
@@ -774,7 +800,10 @@ impl App {
                 None => return,
             },
         };
-        if let Err(e) = result {
+        // The action's own error, if it set one, says more just now.
+        if let Err(e) = result
+            && !self.status.as_ref().is_some_and(|s| s.error)
+        {
             self.set_error(format!(
                 "Save with Ctrl-S: the draft cannot be kept on disk as you write ({e})"
             ));
@@ -814,6 +843,17 @@ impl App {
             }
             Action::Status(text, error) => {
                 self.status = Some(Status { text, error });
+            }
+            // A changed draft the disk could not take is lost by quitting:
+            // say so instead.
+            Action::Quit
+                if self.mode == Mode::Compose
+                    && self.composer.as_ref().is_some_and(Composer::changed)
+                    && !self.draft_on_disk() =>
+            {
+                self.set_error(
+                    "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc twice discards it",
+                );
             }
             Action::Quit => return Some(Effect::Quit),
             Action::Cancel => self.cancel(),
@@ -1148,7 +1188,8 @@ impl App {
     /// Goes to tab `t` with the cursor on `keep` (see
     /// [`Self::rebuild_rows`]), remembering the row this tab was left on.
     fn go_to_tab(&mut self, t: usize, keep: Option<u32>) {
-        self.tab_position[self.tab] = self.current_index();
+        // An empty list keeps the row it was last on.
+        self.tab_position[self.tab] = self.current_index().or(self.tab_position[self.tab]);
         self.tab = t;
         self.rebuild_rows(keep);
     }
@@ -1208,7 +1249,10 @@ impl App {
         let id = inv.id;
         if self.decisions[idx as usize] == Some(decision) {
             // Written again, it would be a step for undo that changes
-            // nothing: `u` would seem not to work.
+            // nothing: `u` would seem not to work. Its mark goes, as below.
+            if std::mem::take(&mut self.marked[idx as usize]) {
+                self.marked_count -= 1;
+            }
             self.set_status(format!("{name}: {} already", decision.label()));
             return;
         }
@@ -1311,10 +1355,16 @@ impl App {
             self.rebuild_rows(Some(idx));
         }
         if self.current_index() != Some(idx) {
-            // Left out by the filter: the cursor is on the row that
-            // followed it, which is where it goes.
-            let at = self.cursor.min(self.rows.len());
-            self.rows.insert(at, idx);
+            // Left out by the filter: in its place among the rows listed.
+            let members = &self.tab_members[self.tab];
+            let filter = self.list_filter();
+            let at = members.iter().position(|&i| i == idx).map_or(0, |p| {
+                members[..p]
+                    .iter()
+                    .filter(|&&i| filter.admits(self.decisions[i as usize]))
+                    .count()
+            });
+            self.rows.insert(at.min(self.rows.len()), idx);
             self.move_to(at);
         }
     }
@@ -1407,9 +1457,24 @@ impl App {
         };
         let undo = self.keymap.hint(&Action::Undo);
         if self.marked_count > 0 {
+            // Those with this decision already are left as they are (a
+            // step for undo that changed nothing would seem broken).
+            for i in 0..self.marked.len() {
+                if self.marked[i] && self.decisions[i] == Some(decision) {
+                    self.marked[i] = false;
+                    self.marked_count -= 1;
+                }
+            }
             let targets: Vec<u32> = (0..self.marked.len() as u32)
                 .filter(|&i| self.marked[i as usize])
                 .collect();
+            if targets.is_empty() {
+                self.set_status(format!(
+                    "Nothing to change: the marked ones are {} already",
+                    decision.label()
+                ));
+                return;
+            }
             // Marks stay on when the tab changes; a decision on a row the
             // user cannot see is asked about first.
             let here = self
@@ -1470,10 +1535,15 @@ impl App {
             (true, _) => format!("{verb} all {n} {group}invitations?"),
             (false, _) => format!("{verb} {n} of the {total} {group}invitations?"),
         };
-        let why = match tab {
-            Tab::Default => "None of them carries more than LinkedIn's stock text or no note.",
-            Tab::GreetingOnly => "They greet you by name but say nothing more.",
-            Tab::Customised => "These notes were written for you: consider reading them first.",
+        let why = match (tab, n) {
+            (Tab::Default, 1) => "It carries no more than LinkedIn's stock text, or no note.",
+            (Tab::Default, _) => "None of them carries more than LinkedIn's stock text or no note.",
+            (Tab::GreetingOnly, 1) => "It greets you by name but says nothing more.",
+            (Tab::GreetingOnly, _) => "They greet you by name but say nothing more.",
+            (Tab::Customised, 1) => "This note was written for you: consider reading it first.",
+            (Tab::Customised, _) => {
+                "These notes were written for you: consider reading them first."
+            }
             _ => "This covers every group in the list.",
         };
         // Which ones, when not all: the filter says.
@@ -1487,11 +1557,23 @@ impl App {
                 k => format!(" The undecided ones: the {k} decided stay as they are."),
             },
             Filter::Undecided => String::new(),
+            Filter::All => {
+                let mut t = String::new();
+                if redecided > 0 {
+                    t = format!(
+                        " {} a decision already, which this replaces.",
+                        some_of(redecided, n, "has", "have")
+                    );
+                }
+                // The rest have this very decision.
+                match total.saturating_sub(n) {
+                    0 => {}
+                    1 => t.push_str(&format!(" The 1 {} already stays so.", decision.label())),
+                    k => t.push_str(&format!(" The {k} {} already stay so.", decision.label())),
+                }
+                t
+            }
             _ if redecided == 0 => String::new(),
-            Filter::All => format!(
-                " {} a decision already, which this replaces.",
-                some_of(redecided, n, "has", "have")
-            ),
             f => format!(" The {} ones: this replaces their decision.", f.label()),
         };
         self.mode = Mode::Confirm(Bulk {
@@ -1695,14 +1777,19 @@ impl App {
 
     fn cycle_template(&mut self, which: Option<usize>) {
         let Some(c) = &mut self.composer else { return };
-        // A template replaces the whole text: edits are asked about first.
-        if c.own_words() && !c.replace_armed && which.is_none_or(|i| i < self.templates.list.len())
-        {
+        // Nothing to switch to is said before anything is asked.
+        if let Err(e) = c.pick(which, &self.templates) {
+            self.set_error(e);
+            return;
+        }
+        // A template replaces the whole text: the user's words are asked
+        // about first.
+        if c.own_words() && !c.replace_armed {
             // One question at a time: an Esc after this one asks its own.
             c.discard_armed = false;
             c.replace_armed = true;
             self.set_error(
-                "Replace your words with a template? The same key again replaces them · Ctrl-S saves them first",
+                "Replace your words with a template? A template key again replaces them · Ctrl-S saves them first",
             );
             return;
         }
@@ -1796,7 +1883,6 @@ fn decision_verb(d: Decision) -> &'static str {
     }
 }
 
-/// The index of a category in `Category::ALL` order (customised first).
 /// The tab an invitation is found on besides All: its group's, or Sent.
 fn home_tab(inv: &Invitation) -> usize {
     match inv.direction {
@@ -1805,6 +1891,7 @@ fn home_tab(inv: &Invitation) -> usize {
     }
 }
 
+/// The index of a category in `Category::ALL` order (customised first).
 pub fn cat_index(c: Category) -> usize {
     match c {
         Category::Customised => 0,

@@ -171,7 +171,42 @@ impl Composer {
         self.replace_armed = false;
     }
 
-    /// Switches to template `which` (or the next one), refilling the text.
+    /// The template `which` names (or the next one written for this kind
+    /// of draft), or why there is none to switch to.
+    pub fn pick(&self, which: Option<usize>, templates: &Templates) -> Result<usize, String> {
+        let n = templates.list.len();
+        if n == 0 {
+            return Err("No templates".into());
+        }
+        match which {
+            Some(i) if i < n && templates.list[i].fits(self.thank_you) => Ok(i),
+            Some(i) if i < n => {
+                let (for_, this) = if self.thank_you {
+                    ("a reply instead of accepting", "a thank-you")
+                } else {
+                    ("a thank-you after accepting", "a reply without accepting")
+                };
+                Err(format!(
+                    "Template {} ({}) is for {for_}; this is {this}",
+                    i + 1,
+                    templates.list[i].name
+                ))
+            }
+            Some(i) => Err(format!("There is no template {} (there are {n})", i + 1)),
+            None => (1..n)
+                .map(|k| (self.template + k) % n)
+                .find(|&i| templates.list[i].fits(self.thank_you))
+                .ok_or_else(|| {
+                    format!(
+                        "The only {} template · [templates] in the config adds your own",
+                        if self.thank_you { "thank-you" } else { "reply" }
+                    )
+                }),
+        }
+    }
+
+    /// Switches to template `which` (or the next one, see [`Self::pick`]),
+    /// refilling the text.
     pub fn switch_template(
         &mut self,
         which: Option<usize>,
@@ -179,37 +214,7 @@ impl Composer {
         templates: &Templates,
         me: Option<&str>,
     ) -> Result<(), String> {
-        let n = templates.list.len();
-        if n == 0 {
-            return Err("No templates".into());
-        }
-        let next = match which {
-            Some(i) if i < n && templates.list[i].fits(self.thank_you) => i,
-            Some(i) if i < n => {
-                let t = &templates.list[i];
-                return Err(format!(
-                    "Template {} ({}) is for {}; this is {}",
-                    i + 1,
-                    t.name,
-                    if self.thank_you {
-                        "a reply instead of accepting"
-                    } else {
-                        "a thank-you after accepting"
-                    },
-                    if self.thank_you {
-                        "a thank-you"
-                    } else {
-                        "a reply without accepting"
-                    }
-                ));
-            }
-            Some(i) => return Err(format!("There is no template {} (there are {n})", i + 1)),
-            // The next one written for this kind of draft.
-            None => (1..=n)
-                .map(|k| (self.template + k) % n)
-                .find(|&i| templates.list[i].fits(self.thank_you))
-                .unwrap_or(self.template),
-        };
+        let next = self.pick(which, templates)?;
         self.template = next;
         let text = filled(templates, next, inv, me);
         self.set_text(&text);
@@ -324,11 +329,11 @@ mod tests {
         );
         let mut thanks = Composer::new(0, &i, true, &templates, None, None, None);
         assert_eq!(templates.list[thanks.template].name, "thanks");
-        thanks.switch_template(None, &i, &templates, None).unwrap();
         assert_eq!(
-            templates.list[thanks.template].name, "thanks",
-            "the only one"
+            thanks.switch_template(None, &i, &templates, None),
+            Err("The only thank-you template · [templates] in the config adds your own".into())
         );
+        assert_eq!(templates.list[thanks.template].name, "thanks");
         assert!(
             thanks
                 .switch_template(Some(0), &i, &templates, None)

@@ -137,9 +137,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        let quit = app.keymap.hint(&crate::tui::keys::Action::Quit);
         let msg = format!(
-            "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger, or q to quit.",
-            area.width, area.height
+            "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger, or {} to quit.",
+            area.width,
+            area.height,
+            if quit.is_empty() { "Ctrl-C" } else { &quit }
         );
         frame.render_widget(
             Paragraph::new(Line::from(msg)).wrap(ratatui::widgets::Wrap { trim: true }),
