@@ -1085,7 +1085,7 @@ impl App {
             }
             Action::ComposeNextTemplate | Action::ComposeTemplate(_)
                 if self.mode == Mode::Check => {}
-            Action::ComposeSave => self.save_draft(),
+            Action::ComposeSave => return self.save_draft(),
             Action::ComposeEditor => {
                 if let Some(c) = &self.composer {
                     return Some(Effect::Editor(c.text()));
@@ -1536,8 +1536,12 @@ impl App {
             (false, _) => format!("{verb} {n} of the {total} {group}invitations?"),
         };
         let why = match (tab, n) {
-            (Tab::Default, 1) => "It carries no more than LinkedIn's stock text, or no note.",
-            (Tab::Default, _) => "None of them carries more than LinkedIn's stock text or no note.",
+            (Tab::Default, 1) => {
+                "It says no more than LinkedIn's stock text or a generic line, if anything."
+            }
+            (Tab::Default, _) => {
+                "None of them says more than LinkedIn's stock text or a generic line, if anything."
+            }
             (Tab::GreetingOnly, 1) => "It greets you by name but says nothing more.",
             (Tab::GreetingOnly, _) => "They greet you by name but say nothing more.",
             (Tab::Customised, 1) => "This note was written for you: consider reading it first.",
@@ -1799,12 +1803,16 @@ impl App {
         }
     }
 
-    fn save_draft(&mut self) {
-        let Some(c) = &self.composer else { return };
+    /// Saves the draft, and copies it: the next step is to paste it on
+    /// LinkedIn. A reply then moves on, as accept and ignore do (keys
+    /// pressed next are meant for the next person); a thank-you, which
+    /// follows an accept the user already moved past, stays.
+    fn save_draft(&mut self) -> Option<Effect> {
+        let c = self.composer.as_ref()?;
         let text = c.text();
         if text.trim().is_empty() {
             self.set_error("The draft is empty: write something, or Esc to leave");
-            return;
+            return None;
         }
         let (idx, kind) = (c.index, c.kind());
         let id = self.invitations[idx as usize].id;
@@ -1818,17 +1826,22 @@ impl App {
                 self.composer = None;
                 self.mode = Mode::List;
                 let name = crate::report::one_line(self.invitations[idx as usize].counterpart());
-                self.set_status(format!(
-                    "Draft saved for {name} · {} copies it, {} opens the profile",
-                    self.keymap.hint(&Action::CopyDraft),
-                    self.keymap.hint(&Action::OpenProfile)
-                ));
-                // Unlike accept and ignore, a saved draft keeps the cursor:
-                // the next step is on this row (copy it, open the profile),
-                // and the status names the keys for it.
+                // Shown should the copy not report back (it does, naming
+                // the draft as saved).
+                self.set_status(format!("Draft saved for {name}"));
                 self.show(idx);
+                if kind == DraftKind::Reply {
+                    self.advance_to_undecided(self.cursor);
+                }
+                Some(Effect::Copy {
+                    text,
+                    label: format!("saved draft for {name}"),
+                })
             }
-            Err(e) => self.set_error(format!("Not saved: {e} · the draft is still here")),
+            Err(e) => {
+                self.set_error(format!("Not saved: {e} · the draft is still here"));
+                None
+            }
         }
     }
 

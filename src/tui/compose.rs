@@ -217,7 +217,11 @@ impl Composer {
         let next = self.pick(which, templates)?;
         self.template = next;
         let text = filled(templates, next, inv, me);
-        self.set_text(&text);
+        // A fresh editor, with the cursor where the user writes (as on
+        // opening), not after the signature.
+        self.editor = editor_with(&text);
+        self.discard_armed = false;
+        self.replace_armed = false;
         self.pristine = text;
         self.resumed = false;
         self.recovered = false;
@@ -348,6 +352,17 @@ mod tests {
         assert_eq!(templates.list[thanks.template].name, "mine");
         let mut reply = Composer::new(0, &i, false, &templates, None, None, None);
         assert_eq!(reply.switch_template(Some(4), &i, &templates, None), Ok(()));
+    }
+
+    #[test]
+    fn a_template_chosen_puts_the_cursor_where_the_user_writes() {
+        let (i, templates) = (inv(), Templates::default());
+        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
+        c.switch_template(Some(1), &i, &templates, None).unwrap();
+        let ratatui_textarea::DataCursor(row, col) = c.editor.cursor();
+        let lines = c.editor.lines();
+        assert_eq!(row, 2, "the paragraph after the greeting: {lines:?}");
+        assert_eq!(col, lines[2].chars().count());
     }
 
     #[test]

@@ -81,7 +81,10 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     out.push(section("Writing a reply (after r or t)"));
     for (k, h) in [
-        ("Ctrl-S", "save the draft: marks the invitation replied"),
+        (
+            "Ctrl-S",
+            "save the draft and copy it (a reply marks the invitation replied)",
+        ),
         ("Ctrl-E", "edit in $VISUAL / $EDITOR"),
         (
             "Ctrl-T, F1-F9",
