@@ -358,6 +358,59 @@ mod tests {
     use crate::invitation::{Direction, Fields};
     use crate::journal::DraftKind;
 
+    /// A thank-you is sent after the accept that takes the invitation out
+    /// of the next export: its draft is still listed, by the name it was
+    /// saved with.
+    #[test]
+    fn drafts_of_invitations_gone_from_the_export_are_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let here = inv("Ann Early", "ann", Category::Customised);
+        let gone = inv("Zoë Fontaine", "zoe", Category::Customised);
+        j.record_decision(&[gone.id], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_draft_to(
+            gone.id,
+            DraftKind::ThankYou,
+            "Thanks, Zoë!",
+            at(2),
+            (gone.counterpart(), gone.counterpart_url()),
+        )
+        .unwrap();
+        j.record_draft(here.id, DraftKind::Reply, "Hi Ann", at(3))
+            .unwrap();
+        let old = InvitationId(7);
+        j.record_draft(old, DraftKind::Reply, "Hi there", at(4))
+            .unwrap();
+        let mut out = Vec::new();
+        let n = write_drafts(&mut out, DraftsFormat::Md, std::slice::from_ref(&here), &j).unwrap();
+        assert_eq!(n, 3);
+        let md = String::from_utf8(out).unwrap();
+        assert!(
+            md.contains("- [ ] **Zoë Fontaine** · thank-you · accepted, not in this export · drafted 2026-11-25 17:02 · <https://www.linkedin.com/in/zoe>\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- [ ] **(name not recorded)** · reply · replied, not in this export · "),
+            "a draft saved before names were kept: {md}"
+        );
+        assert!(
+            md.contains("- [ ] **Ann Early** · reply · replied · "),
+            "{md}"
+        );
+        let mut out = Vec::new();
+        write_drafts(
+            &mut out,
+            DraftsFormat::Json,
+            std::slice::from_ref(&here),
+            &j,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["drafts"][0]["name"], "Zoë Fontaine");
+        assert_eq!(v["drafts"][0]["status"], "accepted, not in this export");
+    }
+
     #[test]
     fn only_a_web_address_is_made_a_link() {
         let dir = tempfile::tempdir().unwrap();
@@ -720,16 +773,24 @@ pub enum DraftsFormat {
 
 /// One saved draft with the invitation it answers.
 struct DraftRow<'a> {
-    inv: &'a Invitation,
+    id: InvitationId,
+    name: &'a str,
+    url: &'a str,
     kind: crate::journal::DraftKind,
     draft: &'a crate::journal::Draft,
-    status: &'static str,
+    /// The decision's label, `undecided`, or for an invitation no longer in
+    /// the export that, with `, not in this export`.
+    status: String,
 }
 
+/// The drafts of the invitations in the export, then those of invitations
+/// that have left it (a thank-you is sent after the accept that takes the
+/// invitation out of the next export), named as the draft recorded them.
 fn draft_rows<'a>(invitations: &'a [Invitation], journal: &'a Journal) -> Vec<DraftRow<'a>> {
     use crate::journal::DraftKind;
     let mut seen = HashSet::new();
     let mut out = Vec::new();
+    let label = |e: &crate::journal::Entry| e.decision().map_or("undecided", Decision::label);
     for inv in invitations {
         let Some(entry) = journal.state(inv.id) else {
             continue;
@@ -737,20 +798,38 @@ fn draft_rows<'a>(invitations: &'a [Invitation], journal: &'a Journal) -> Vec<Dr
         if !seen.insert(inv.id) {
             continue;
         }
-        let status = entry.decision().map_or("undecided", Decision::label);
         for kind in [DraftKind::Reply, DraftKind::ThankYou] {
             if let Some(draft) = entry.draft(kind) {
                 out.push(DraftRow {
-                    inv,
+                    id: inv.id,
+                    name: inv.counterpart(),
+                    url: inv.counterpart_url(),
                     kind,
                     draft,
-                    status,
+                    status: label(entry).to_string(),
+                });
+            }
+        }
+    }
+    for (id, entry) in journal.iter() {
+        if seen.contains(&id) {
+            continue;
+        }
+        for kind in [DraftKind::Reply, DraftKind::ThankYou] {
+            if let Some(draft) = entry.draft(kind) {
+                out.push(DraftRow {
+                    id,
+                    name: &draft.name,
+                    url: &draft.url,
+                    kind,
+                    draft,
+                    status: format!("{}, not in this export", label(entry)),
                 });
             }
         }
     }
     // Oldest first: the reply drafted longest ago is the one to follow up.
-    out.sort_by_key(|r| r.draft.at);
+    out.sort_by_key(|r| (r.draft.at, r.id));
     out
 }
 
@@ -773,20 +852,22 @@ pub fn write_drafts(
                 )?;
             }
             for r in &rows {
-                let url = r.inv.counterpart_url();
-                let link = if url.is_empty() {
+                let link = if r.url.is_empty() {
                     INVITATION_MANAGER_URL
                 } else {
-                    url
+                    r.url
+                };
+                let name = match crate::report::one_line(r.name) {
+                    n if n.is_empty() => "(name not recorded)".to_string(),
+                    n => md_text(&n),
                 };
                 writeln!(
                     w,
-                    "- [ ] **{}** · {} · {} · drafted {} · <{}>\n",
-                    crate::report::one_line(r.inv.counterpart()),
+                    "- [ ] **{name}** · {} · {} · drafted {} · <{}>\n",
                     r.kind.label(),
                     r.status,
                     r.draft.at.format("%Y-%m-%d %H:%M"),
-                    link
+                    md_url(link)
                 )?;
                 md_quote(&mut w, &r.draft.text)?;
                 writeln!(w)?;
@@ -806,12 +887,12 @@ pub fn write_drafts(
             .map_err(csv_io)?;
             for r in &rows {
                 let at = r.draft.at.format("%Y-%m-%d %H:%M:%S").to_string();
-                let id = r.inv.id.to_string();
+                let id = r.id.to_string();
                 let cells = [
-                    r.inv.counterpart(),
-                    r.inv.counterpart_url(),
+                    r.name,
+                    r.url,
                     r.kind.label(),
-                    r.status,
+                    &r.status,
                     &at,
                     &r.draft.text,
                     &id,
@@ -826,13 +907,13 @@ pub fn write_drafts(
                 .iter()
                 .map(|r| {
                     serde_json::json!({
-                        "name": r.inv.counterpart(),
-                        "profile_url": r.inv.counterpart_url(),
+                        "name": r.name,
+                        "profile_url": r.url,
                         "kind": r.kind.label(),
                         "status": r.status,
                         "drafted_at": r.draft.at,
                         "text": r.draft.text,
-                        "id": r.inv.id.to_string(),
+                        "id": r.id.to_string(),
                     })
                 })
                 .collect();

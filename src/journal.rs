@@ -17,7 +17,7 @@
 //! | op       | fields | meaning |
 //! |----------|--------|---------|
 //! | `decide` | `"ids"`: array of invitation ids; `"decision"`: `"accepted"`, `"ignored"`, `"replied"`, `"withdrawn"` (a sent invitation) or `null` | sets the decision of every id (`null`: back to undecided); a bulk accept/ignore is one line |
-//! | `draft`  | `"id"`; `"kind"`: `"reply"` or `"thank-you"`; `"text"`; optional `"decision"` | stores the draft text verbatim (it replaces the earlier draft of that kind); when `"decision"` is present the step also sets it — a reply draft carries `"decision":"replied"`, a thank-you draft carries none |
+//! | `draft`  | `"id"`; `"kind"`: `"reply"` or `"thank-you"`; `"text"`; optional `"decision"`; optional `"name"` and `"url"` | stores the draft text verbatim (it replaces the earlier draft of that kind); when `"decision"` is present the step also sets it — a reply draft carries `"decision":"replied"`, a thank-you draft carries none. `"name"` and `"url"` say whom it answers, so that it can be listed after the invitation has left the export |
 //! | `undo`   | `"undoes"`: the line number (1-based) of the step it reverts | reverts the newest step not yet undone |
 //!
 //! Invitation ids are [`InvitationId`]s: 16 lower-case hex digits. Other
@@ -183,11 +183,16 @@ pub struct Decided {
     pub at: NaiveDateTime,
 }
 
-/// A draft's text (verbatim) and when it was saved.
+/// A draft's text (verbatim), when it was saved, and whom it answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
     pub text: String,
     pub at: NaiveDateTime,
+    /// The other person's name and profile URL when the draft was saved
+    /// (empty in lines written before they were kept): a thank-you is sent
+    /// after the invitation has left the export, and must still say to whom.
+    pub name: String,
+    pub url: String,
 }
 
 /// A draft being written and not yet saved (see the module docs).
@@ -424,6 +429,10 @@ struct LineIn<'a> {
     #[serde(default)]
     text: Option<String>,
     #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
     undoes: Option<usize>,
 }
 
@@ -455,6 +464,10 @@ struct DraftOut<'a> {
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     decision: Option<Decision>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    name: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    url: &'a str,
 }
 
 #[derive(Serialize)]
@@ -473,10 +486,9 @@ enum Op {
         decision: Option<Decision>,
     },
     Draft {
-        at: NaiveDateTime,
         id: InvitationId,
         kind: DraftKind,
-        text: String,
+        draft: Draft,
         decision: Option<Decision>,
     },
     Undo {
@@ -507,10 +519,14 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
             decision: line.decision.ok_or_else(|| missing("decision"))?,
         }),
         "draft" => Ok(Op::Draft {
-            at,
             id: line.id.ok_or_else(|| missing("id"))?,
             kind: line.kind.ok_or_else(|| missing("kind"))?,
-            text: line.text.ok_or_else(|| missing("text"))?,
+            draft: Draft {
+                text: line.text.ok_or_else(|| missing("text"))?,
+                at,
+                name: line.name.unwrap_or_default(),
+                url: line.url.unwrap_or_default(),
+            },
             decision: line.decision.flatten(),
         }),
         "undo" => Ok(Op::Undo {
@@ -867,13 +883,12 @@ impl Journal {
                     Ok(())
                 }
                 Ok(Op::Draft {
-                    at,
                     id,
                     kind,
-                    text,
+                    draft,
                     decision,
                 }) => {
-                    self.apply_draft(id, kind, text, decision, at, line_no);
+                    self.apply_draft(id, kind, draft, decision, line_no);
                     Ok(())
                 }
                 Ok(Op::Undo { undoes }) => {
@@ -932,6 +947,20 @@ impl Journal {
         text: &str,
         at: NaiveDateTime,
     ) -> Result<(), JournalError> {
+        self.record_draft_to(id, kind, text, at, ("", ""))
+    }
+
+    /// [`Journal::record_draft`], keeping whom it answers, `(name, profile
+    /// URL)`, in the line: the draft can be listed after the invitation
+    /// has left the export.
+    pub fn record_draft_to(
+        &mut self,
+        id: InvitationId,
+        kind: DraftKind,
+        text: &str,
+        at: NaiveDateTime,
+        (name, url): (&str, &str),
+    ) -> Result<(), JournalError> {
         let decision = match kind {
             DraftKind::Reply => Some(Decision::Replied),
             DraftKind::ThankYou => None,
@@ -944,8 +973,16 @@ impl Journal {
             kind,
             text,
             decision,
+            name,
+            url,
         })?;
-        self.apply_draft(id, kind, text.to_string(), decision, at, self.lines);
+        let draft = Draft {
+            text: text.to_string(),
+            at,
+            name: name.to_string(),
+            url: url.to_string(),
+        };
+        self.apply_draft(id, kind, draft, decision, self.lines);
         Ok(())
     }
 
@@ -1059,13 +1096,13 @@ impl Journal {
         &mut self,
         id: InvitationId,
         kind: DraftKind,
-        text: String,
+        draft: Draft,
         decision: Option<Decision>,
-        at: NaiveDateTime,
         line: usize,
     ) {
+        let at = draft.at;
         let e = self.entries.entry(id).or_default();
-        let draft = e.draft_mut(kind).replace(Draft { text, at });
+        let draft = e.draft_mut(kind).replace(draft);
         let decided = decision.map(|decision| e.decided.replace(Decided { decision, at }));
         self.steps.push(Step {
             line,

@@ -443,10 +443,13 @@ proptest! {
                     }
                 }
                 Action::Draft(i, kind, text) => {
-                    j.record_draft(id(i), kind, &text, t).unwrap();
+                    // Whom it answers is kept (and read back) with it.
+                    let name = format!("Person {i}");
+                    let url = format!("https://www.linkedin.com/in/p{i}");
+                    j.record_draft_to(id(i), kind, &text, t, (&name, &url)).unwrap();
                     stack.push((model.clone(), Undone { kind: StepKind::Draft(kind), ids: vec![id(i)], at: t }));
                     let e = model.entry(id(i)).or_default();
-                    let draft = Some(Draft { text, at: t });
+                    let draft = Some(Draft { text, at: t, name, url });
                     match kind {
                         DraftKind::Reply => {
                             e.reply = draft;

@@ -1815,10 +1815,11 @@ impl App {
             return None;
         }
         let (idx, kind) = (c.index, c.kind());
-        let id = self.invitations[idx as usize].id;
+        let inv = &self.invitations[idx as usize];
+        let (id, name, url) = (inv.id, inv.counterpart(), inv.counterpart_url().trim());
         match self
             .journal
-            .record_draft(id, kind, &text, self.now_for_journal())
+            .record_draft_to(id, kind, &text, self.now_for_journal(), (name, url))
         {
             Ok(_) => {
                 let rows = self.indices_of(&[id]);
