@@ -9,7 +9,7 @@ use unicode_width::UnicodeWidthChar;
 
 use crate::classify::Category;
 use crate::import::{Import, Item};
-use crate::invitation::Invitation;
+use crate::invitation::{Direction, Invitation};
 use crate::stats::{Age, Breakdown, DirectionFilter, Stale, percent};
 
 /// LinkedIn's own `Sent At` form: `7/8/26, 3:43 PM`.
@@ -601,7 +601,12 @@ pub fn classify_table<'a>(
         "LINE", "CATEGORY", "FROM"
     )?;
     for (inv, sig) in &rows {
-        let name = fit(&one_line(inv.counterpart()), from);
+        // FROM is the sender; on a row you sent, the one you sent it to.
+        let name = match inv.direction {
+            Direction::Incoming => one_line(inv.counterpart()),
+            Direction::Outgoing => format!("to {}", one_line(inv.counterpart())),
+        };
+        let name = fit(&name, from);
         let pad = from.saturating_sub(name.chars().map(|c| c.width().unwrap_or(0)).sum());
         let row = format!(
             "{:>6}  {:<13}  {sig:<signals$}  {}{}  {}",

@@ -303,6 +303,11 @@ fn without_a_file_every_output_says_it_is_the_sample() {
         table.lines().next().unwrap().starts_with("bundled sample"),
         "{table}"
     );
+    // A row you sent names whom you sent it to, under FROM.
+    assert!(
+        table.contains("  default                              to Karim Petrov\n"),
+        "{table}"
+    );
 
     for format in ["csv", "json"] {
         let (code, out, stderr) = env.run(&["classify", "--format", format]);
