@@ -1629,6 +1629,22 @@ fn detail_pane_says_what_it_hides_and_scrolls() {
     assert_eq!(status_text(&app), "The whole note is shown");
 }
 
+/// A name is found as a keyboard without its accents types it.
+#[test]
+fn search_finds_a_name_without_its_accents() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n\
+        Łukasz Wiśniewski,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/lw,https://www.linkedin.com/in/colleen\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Tab(3));
+    app.update(Action::Search);
+    type_query(&mut app, "lukasz wis");
+    assert_eq!(current_name(&app), "Łukasz Wiśniewski");
+    app.update(Action::SearchSubmit);
+    assert_eq!(status_text(&app), "1 match for “lukasz wis”");
+}
+
 /// An export of only sent invitations opens on them, and the empty tabs
 /// say what they lack in the groups' own words.
 #[test]

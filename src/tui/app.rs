@@ -1627,13 +1627,19 @@ impl App {
     }
 
     /// Whether the invitation at each index matches the query: its name or
-    /// its note holds it, in any case. The query is lower-cased once, not
-    /// once a row.
+    /// its note holds it, in any case; a name also without its accents
+    /// ("zoe" finds Zoë, "lukasz" Łukasz: names are typed as the keyboard
+    /// has them). Notes are not folded: long, and a million of them on
+    /// every key. The query is lower-cased and folded once, not once a row.
     fn matcher(&self) -> impl Fn(u32) -> bool + '_ {
         let q = self.query.to_lowercase();
+        let bare = fold_accents(&q);
         move |idx| {
             let inv = &self.invitations[idx as usize];
-            contains_ci(inv.counterpart(), &q) || contains_ci(inv.message(), &q)
+            let name = inv.counterpart();
+            contains_ci(name, &q)
+                || (!name.is_ascii() && fold_accents(name).contains(&bare))
+                || contains_ci(inv.message(), &q)
         }
     }
 
@@ -1944,13 +1950,62 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
     hay.to_lowercase().contains(needle)
 }
 
+/// `s` in lower case without its accents: each letter's canonical
+/// decomposition without its combining marks, and the Latin letters that
+/// do not decompose (ł, ø, đ, ß, æ, œ, ı) as their plain spellings.
+fn fold_accents(s: &str) -> String {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            'ł' | 'Ł' => out.push('l'),
+            'ø' | 'Ø' => out.push('o'),
+            'đ' | 'Đ' => out.push('d'),
+            'ı' => out.push('i'),
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            _ => decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
+        }
+    }
+    out
+}
+
 /// The characters beyond ASCII whose lower case holds an ASCII one (a test
 /// goes through every character to check).
 const LOWER_TO_ASCII: [char; 2] = ['\u{212A}', '\u{0130}'];
 
 #[cfg(test)]
 mod tests {
-    use super::{LOWER_TO_ASCII, contains_ci};
+    use super::{LOWER_TO_ASCII, contains_ci, fold_accents};
+
+    #[test]
+    fn names_are_found_without_their_accents() {
+        for (name, typed) in [
+            ("Zoë Fontaine", "zoe"),
+            ("Łukasz Wiśniewski", "lukasz wisniewski"),
+            ("José García", "jose garcia"),
+            ("Søren Kierkegaard", "soren"),
+            ("Ştefan Ţurcan", "stefan turcan"),
+            ("Weiß", "weiss"),
+            ("Zoë", "zoë"),
+        ] {
+            assert!(
+                fold_accents(name).contains(&fold_accents(typed)),
+                "{typed} in {name}"
+            );
+        }
+        assert_eq!(
+            fold_accents("王伟 محمد"),
+            "王伟 محمد",
+            "other scripts as they are"
+        );
+    }
 
     #[test]
     fn the_two_characters_that_lower_case_to_ascii_are_found() {
