@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Paragraph};
+use ratatui::widgets::{Block, BorderType, Paragraph};
 
 use super::overlay::centred;
 use super::theme::Theme;
@@ -148,7 +148,7 @@ pub fn rect(area: Rect) -> Rect {
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
     let rect = rect(area);
-    frame.render_widget(Clear, rect);
+    super::overlay::clear(frame, rect);
     let text = lines(app, theme, rect.width.saturating_sub(2));
     let max_scroll = (text.len() as u16).saturating_sub(rect.height.saturating_sub(2));
     let mut block = Block::bordered()

@@ -19,12 +19,30 @@ pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
     c
 }
 
+/// Clears `rect` for a pop-up, and the wide character (CJK, emoji) that
+/// starts just left of it and would reach into it: its second half would
+/// sit under the pop-up's left border, which terminals then draw over or
+/// drop.
+pub fn clear(frame: &mut Frame, rect: Rect) {
+    frame.render_widget(Clear, rect);
+    if rect.x == 0 {
+        return;
+    }
+    let buf = frame.buffer_mut();
+    for y in rect.top()..rect.bottom() {
+        let cell = &mut buf[(rect.x - 1, y)];
+        if unicode_width::UnicodeWidthStr::width(cell.symbol()) > 1 {
+            cell.set_symbol(" ");
+        }
+    }
+}
+
 pub fn confirm(bulk: &Bulk, theme: Theme, frame: &mut Frame, area: Rect) {
     let w = 60.min(area.width.saturating_sub(4));
     let inner_w = usize::from(w.saturating_sub(4)).max(1);
     let text_lines = bulk.detail.len().div_ceil(inner_w) as u16;
     let rect = centred(area, w, text_lines + 3);
-    frame.render_widget(Clear, rect);
+    clear(frame, rect);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .title(Span::styled(format!(" {} ", bulk.question), theme.bold()));
@@ -45,4 +63,30 @@ pub fn confirm(bulk: &Bulk, theme: Theme, frame: &mut Frame, area: Rect) {
         .right_aligned(),
         keys,
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Paragraph;
+
+    #[test]
+    fn a_wide_character_reaching_under_a_pop_up_is_cleared() {
+        let mut t = Terminal::new(TestBackend::new(10, 2)).unwrap();
+        t.draw(|f| {
+            f.render_widget(Paragraph::new("a田中bcdef\n田x"), f.area());
+            super::clear(f, Rect::new(2, 0, 4, 2));
+        })
+        .unwrap();
+        let buf = t.backend().buffer();
+        assert_eq!(
+            buf[(1, 0)].symbol(),
+            " ",
+            "田 at 1 reached into it: cleared"
+        );
+        assert_eq!(buf[(0, 1)].symbol(), "田", "田 at 0 ends before it: kept");
+        assert_eq!(buf[(0, 0)].symbol(), "a");
+    }
 }
