@@ -182,7 +182,7 @@ fn accept_records_and_moves_to_next_undecided() {
     assert_eq!(app.counts[0].accepted, 13);
     let status = status_text(&app);
     assert!(
-        status.ends_with("· all decided here; 2 for Greeting-only"),
+        status.ends_with("· all decided here · 2 goes to Greeting-only"),
         "{status}"
     );
 }
@@ -252,7 +252,7 @@ fn a_bulk_decision_leaves_the_ones_decided_by_hand() {
     assert_eq!(bulk.question, "Accept 12 of the 13 customised invitations?");
     assert!(
         bulk.detail
-            .contains(" The undecided ones: the 1 decided stays as it is."),
+            .contains(" Only the undecided ones; the 1 decided keeps its decision."),
         "{}",
         bulk.detail
     );
@@ -288,8 +288,12 @@ fn a_decision_made_again_or_on_a_marked_row_is_what_it_shows() {
     let name = current_name(&app);
     app.update(Action::Accept);
     app.update(Action::Up);
+    app.update(Action::Mark);
+    app.update(Action::Up);
+    assert_eq!(app.marked_count, 1);
     app.update(Action::Accept);
     assert_eq!(status_text(&app), format!("{name}: accepted already"));
+    assert_eq!(app.marked_count, 0, "its mark goes");
     app.update(Action::Undo);
     assert_eq!(app.progress().0, 0, "one u undoes the one accept");
     // Marked, then decided on its own: the mark goes, and a bulk decision
@@ -338,7 +342,7 @@ fn bulk_questions_name_the_rows_under_each_filter() {
     assert_eq!(q, "Ignore 1 of the 10 greeting-only invitations?");
     assert_eq!(
         d,
-        "It greets you by name but says nothing more. The accepted ones: this replaces their decision. This can be undone with u."
+        "It greets you by name but says nothing more. Only the accepted one: this replaces its decision. This can be undone with u."
     );
     app.update(Action::Confirm(true));
     assert_eq!(app.counts[1].ignored, 1);
@@ -347,6 +351,7 @@ fn bulk_questions_name_the_rows_under_each_filter() {
     let (q, d) = confirm(&mut app);
     assert_eq!(q, "Ignore 9 of the 10 greeting-only invitations?");
     assert!(d.contains(" The 1 ignored already stays so."), "{d}");
+    assert!(!d.contains("a decision already"), "none replaced: {d}");
     app.update(Action::Confirm(false));
     // Marks on rows with that decision already: nothing is written.
     set(&mut app, Filter::Ignored);
@@ -359,6 +364,15 @@ fn bulk_questions_name_the_rows_under_each_filter() {
     );
     assert_eq!(app.marked_count, 0);
     assert_eq!(app.journal.undo_depth(), undo_depth);
+    set(&mut app, Filter::Undecided);
+    app.update(Action::Accept);
+    app.update(Action::AcceptMarked);
+    let (q, d) = confirm(&mut app);
+    assert_eq!(q, "Accept 8 of the 10 greeting-only invitations?");
+    assert!(
+        d.contains(" Only the undecided ones; the 2 decided keep theirs."),
+        "{d}"
+    );
 }
 
 #[test]
@@ -1406,7 +1420,7 @@ fn templates_switch_and_follow_the_group() {
     assert_eq!(app.composer.as_ref().unwrap().template, 0);
     assert_eq!(
         status_text(&app),
-        "Replace your words with a template? A template key again replaces them · Ctrl-S saves them first"
+        "Replace your words with a template? A template key again replaces them · any other key keeps them"
     );
     app.update(Action::ComposeNextTemplate);
     assert_eq!(app.composer.as_ref().unwrap().template, 1, "asked once");
@@ -1470,14 +1484,29 @@ fn thank_you_follows_an_accept_and_keeps_it() {
         app.update(Action::CopyDraft),
         Some(Effect::Copy { text, .. }) if text.contains("Thanks for connecting")
     ));
-    // With a reply drafted too, `c` copies the later one; at the same
-    // second (the pinned clock), the thank-you.
+    // A reply is instead of accepting: on an accepted row it is refused,
+    // pointing at the thank-you.
+    app.update(Action::Reply);
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!(
+        status_text(&app),
+        "Accepted already: t writes a thank-you · a reply is instead of accepting (u undoes the accept)"
+    );
+    // A reply drafted first, then accepted after all: `c` copies the
+    // later draft; at the same second (the pinned clock), the thank-you.
+    app.update(Action::Down);
+    let other = app.current().unwrap().id;
     app.update(Action::Reply);
     app.update(Action::ComposeKey(key('x')));
     app.update(Action::ComposeSave);
     app.update(Action::Up);
-    assert_eq!(app.current().unwrap().id, id);
-    assert!(app.journal.state(id).unwrap().reply.is_some());
+    assert_eq!(app.current().unwrap().id, other);
+    app.update(Action::Accept);
+    app.update(Action::Up);
+    assert_eq!(app.current().unwrap().id, other);
+    app.update(Action::ThankYou);
+    app.update(Action::ComposeSave);
+    assert!(app.journal.state(other).unwrap().reply.is_some());
     assert!(matches!(
         app.update(Action::CopyDraft),
         Some(Effect::Copy { text, .. }) if text.contains("Thanks for connecting")

@@ -1210,7 +1210,11 @@ impl App {
                         .any(|&i| self.decisions[i as usize].is_none())
                 });
                 let done = match next_tab {
-                    Some(t) => format!("all decided here; {} for {}", t + 1, Tab::ALL[t].title()),
+                    Some(t) => format!(
+                        "all decided here · {} goes to {}",
+                        self.keymap.hint(&Action::Tab(t)),
+                        Tab::ALL[t].title()
+                    ),
                     None => "inbox done: `invitriage export` lists it all".into(),
                 };
                 if let Some(status) = &mut self.status {
@@ -1556,10 +1560,14 @@ impl App {
             .filter(|&&i| self.decisions[i as usize].is_some())
             .count();
         let which = match filter {
-            Filter::Undecided if n < total => match total - n {
-                1 => " The undecided ones: the 1 decided stays as it is.".to_string(),
-                k => format!(" The undecided ones: the {k} decided stay as they are."),
-            },
+            Filter::Undecided if n < total => format!(
+                " Only the undecided {}; {}.",
+                if n == 1 { "one" } else { "ones" },
+                match total - n {
+                    1 => "the 1 decided keeps its decision".to_string(),
+                    k => format!("the {k} decided keep theirs"),
+                }
+            ),
             Filter::Undecided => String::new(),
             Filter::All => {
                 let mut t = String::new();
@@ -1578,7 +1586,11 @@ impl App {
                 t
             }
             _ if redecided == 0 => String::new(),
-            f => format!(" The {} ones: this replaces their decision.", f.label()),
+            f if n == 1 => format!(" Only the {} one: this replaces its decision.", f.label()),
+            f => format!(
+                " Only the {} ones: this replaces their decision.",
+                f.label()
+            ),
         };
         self.mode = Mode::Confirm(Bulk {
             decision,
@@ -1757,6 +1769,16 @@ impl App {
             ));
             return;
         }
+        // A reply is instead of accepting: saved, it would turn the accept
+        // into "replied" without a word.
+        if !thank_you && self.decisions[idx as usize] == Some(Decision::Accepted) {
+            self.set_status(format!(
+                "Accepted already: {} writes a thank-you · a reply is instead of accepting ({} undoes the accept)",
+                self.keymap.hint(&Action::ThankYou),
+                self.keymap.hint(&Action::Undo)
+            ));
+            return;
+        }
         let kind = if thank_you {
             DraftKind::ThankYou
         } else {
@@ -1787,8 +1809,10 @@ impl App {
 
     fn cycle_template(&mut self, which: Option<usize>) {
         let Some(c) = &mut self.composer else { return };
-        // Nothing to switch to is said before anything is asked.
+        // Nothing to switch to is said before anything is asked (and a
+        // question asked before is off: its text is gone from the screen).
         if let Err(e) = c.pick(which, &self.templates) {
+            c.replace_armed = false;
             self.set_error(e);
             return;
         }
@@ -1799,7 +1823,7 @@ impl App {
             c.discard_armed = false;
             c.replace_armed = true;
             self.set_error(
-                "Replace your words with a template? A template key again replaces them · Ctrl-S saves them first",
+                "Replace your words with a template? A template key again replaces them · any other key keeps them",
             );
             return;
         }
@@ -1994,6 +2018,10 @@ mod tests {
             ("Ştefan Ţurcan", "stefan turcan"),
             ("Weiß", "weiss"),
             ("Zoë", "zoë"),
+            ("Đorđe", "dorde"),
+            ("Yıldız", "yildiz"),
+            ("Ærø", "aero"),
+            ("Œuvre", "oeuvre"),
         ] {
             assert!(
                 fold_accents(name).contains(&fold_accents(typed)),

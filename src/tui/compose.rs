@@ -58,25 +58,44 @@ fn filled(templates: &Templates, i: usize, inv: &Invitation, me: Option<&str>) -
     )
 }
 
-fn editor_with(text: &str) -> TextArea<'static> {
+fn editor_with(text: &str, signer: &str) -> TextArea<'static> {
     let mut t = TextArea::new(text.split('\n').map(str::to_string).collect());
     t.set_wrap_mode(WrapMode::WordOrGlyph);
     t.set_max_histories(200);
-    // Start where the user is most likely to write: the end of the first
-    // paragraph after the greeting (or the end of a one-line text).
+    put_cursor(&mut t, signer);
+    t
+}
+
+/// Puts the cursor where the user is most likely to write: at the end of
+/// the paragraph before the signature (a last paragraph, after another,
+/// whose last line holds `signer`, the user's first name), else at the end of the
+/// first paragraph after the greeting, else at the end of a text of one
+/// paragraph.
+fn put_cursor(t: &mut TextArea<'static>, signer: &str) {
     let lines = t.lines();
-    let row = match lines.iter().position(|l| l.trim().is_empty()) {
-        Some(blank) => (blank + 1..lines.len())
-            .find(|&r| lines.get(r + 1).is_none_or(|l| l.trim().is_empty()))
-            .unwrap_or(lines.len().saturating_sub(1)),
-        None => lines.len().saturating_sub(1),
+    let blank = |r: usize| lines.get(r).is_none_or(|l| l.trim().is_empty());
+    let last = (0..lines.len()).rev().find(|&r| !blank(r));
+    let signed =
+        !signer.trim().is_empty() && last.is_some_and(|r| lines[r].contains(signer.trim()));
+    // The first line of the last paragraph, when another is before it.
+    let signature = last
+        .filter(|_| signed)
+        .and_then(|end| (1..=end).rev().find(|&r| blank(r - 1)))
+        .filter(|&start| (0..start).any(|r| !blank(r)));
+    let row = match signature {
+        Some(start) => (0..start).rev().find(|&r| !blank(r)).unwrap_or(0),
+        None => match lines.iter().position(|l| l.trim().is_empty()) {
+            Some(first_blank) => (first_blank + 1..lines.len())
+                .find(|&r| blank(r + 1))
+                .unwrap_or(lines.len().saturating_sub(1)),
+            None => lines.len().saturating_sub(1),
+        },
     };
     let col = lines.get(row).map_or(0, |l| l.chars().count());
     t.move_cursor(ratatui_textarea::CursorMove::Jump(
         u16::try_from(row).unwrap_or(u16::MAX),
         u16::try_from(col).unwrap_or(u16::MAX),
     ));
-    t
 }
 
 impl Composer {
@@ -102,7 +121,7 @@ impl Composer {
             index,
             thank_you,
             template,
-            editor: editor_with(&text),
+            editor: editor_with(&text, reply::first_name(my_name(inv, me))),
             pristine,
             discard_armed: false,
             replace_armed: false,
@@ -217,11 +236,10 @@ impl Composer {
         let next = self.pick(which, templates)?;
         self.template = next;
         let text = filled(templates, next, inv, me);
-        // A fresh editor, with the cursor where the user writes (as on
-        // opening), not after the signature.
-        self.editor = editor_with(&text);
-        self.discard_armed = false;
-        self.replace_armed = false;
+        // Replaced as one step Ctrl-U takes back, with the cursor where
+        // the user writes (as on opening), not after the signature.
+        self.set_text(&text);
+        put_cursor(&mut self.editor, reply::first_name(my_name(inv, me)));
         self.pristine = text;
         self.resumed = false;
         self.recovered = false;
@@ -282,8 +300,14 @@ mod tests {
             ("Hi Abena,\n\n\nAfter two blank lines", (3, 21)),
             ("Just one line", (0, 13)),
             ("Two lines\nno blank", (1, 8)),
+            // Templates of one's own: before the signature, however the
+            // greeting is laid out.
+            ("Thanks for the note!\n\nCheers,\nColleen", (0, 20)),
+            ("Hi Abena,\nBody on the next line.\n\nColleen", (1, 22)),
+            ("Hi Abena,\n\nOne.\n\nTwo.\n\nBest,\nColleen Ruiz", (4, 4)),
+            ("Colleen", (0, 7)),
         ] {
-            assert_eq!(editor_with(text).cursor(), cursor, "{text:?}");
+            assert_eq!(editor_with(text, "Colleen").cursor(), cursor, "{text:?}");
         }
     }
 
@@ -363,6 +387,21 @@ mod tests {
         let lines = c.editor.lines();
         assert_eq!(row, 2, "the paragraph after the greeting: {lines:?}");
         assert_eq!(col, lines[2].chars().count());
+    }
+
+    /// A template's text replaces the words as steps Ctrl-U takes back.
+    #[test]
+    fn words_replaced_by_a_template_come_back_with_undo() {
+        let (i, templates) = (inv(), Templates::default());
+        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
+        c.input(KeyEvent::new(KeyCode::Char('!'), KeyModifiers::NONE));
+        let mine = c.text();
+        c.switch_template(Some(0), &i, &templates, None).unwrap();
+        assert_ne!(c.text(), mine);
+        let undo = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        c.input(undo);
+        c.input(undo);
+        assert_eq!(c.text(), mine);
     }
 
     #[test]
