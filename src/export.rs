@@ -262,7 +262,7 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
     if rows.is_empty() {
         writeln!(
             w,
-            "Nothing decided yet: decide in the triage screen (`invitriage`), then export again."
+            "Nothing decided for this export yet: decide in the triage screen (`invitriage`), then export again."
         )?;
         return w.flush();
     }
@@ -635,7 +635,7 @@ mod tests {
         assert!(
             String::from_utf8(out)
                 .unwrap()
-                .contains("Nothing decided yet")
+                .contains("Nothing decided for this export yet")
         );
     }
 
