@@ -406,6 +406,16 @@ mod tests {
             &j,
         )
         .unwrap();
+        let raw = String::from_utf8(out.clone()).unwrap();
+        let at = |key: &str| raw.find(&format!("\"{key}\"")).unwrap();
+        assert!(
+            at("count") < at("drafts")
+                && at("name") < at("profile_url")
+                && at("profile_url") < at("kind")
+                && at("status") < at("drafted_at")
+                && at("text") < at("id"),
+            "fields in their own order, not sorted: {raw}"
+        );
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["drafts"][0]["name"], "Zoë Fontaine");
         assert_eq!(v["drafts"][0]["status"], "accepted, not in this export");
@@ -903,23 +913,41 @@ pub fn write_drafts(
             out.flush()?;
         }
         DraftsFormat::Json => {
-            let list: Vec<serde_json::Value> = rows
+            // Structs, not `json!`: its maps sort their keys, and the
+            // fields read best in this order.
+            #[derive(serde::Serialize)]
+            struct DraftJson<'a> {
+                name: &'a str,
+                profile_url: &'a str,
+                kind: &'static str,
+                status: &'a str,
+                drafted_at: NaiveDateTime,
+                text: &'a str,
+                id: String,
+            }
+            #[derive(serde::Serialize)]
+            struct DraftsJson<'a> {
+                count: usize,
+                drafts: Vec<DraftJson<'a>>,
+            }
+            let drafts: Vec<DraftJson<'_>> = rows
                 .iter()
-                .map(|r| {
-                    serde_json::json!({
-                        "name": r.name,
-                        "profile_url": r.url,
-                        "kind": r.kind.label(),
-                        "status": r.status,
-                        "drafted_at": r.draft.at,
-                        "text": r.draft.text,
-                        "id": r.id.to_string(),
-                    })
+                .map(|r| DraftJson {
+                    name: r.name,
+                    profile_url: r.url,
+                    kind: r.kind.label(),
+                    status: &r.status,
+                    drafted_at: r.draft.at,
+                    text: &r.draft.text,
+                    id: r.id.to_string(),
                 })
                 .collect();
             serde_json::to_writer_pretty(
                 &mut w,
-                &serde_json::json!({ "count": list.len(), "drafts": list }),
+                &DraftsJson {
+                    count: drafts.len(),
+                    drafts,
+                },
             )?;
             writeln!(w)?;
         }

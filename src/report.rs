@@ -382,7 +382,8 @@ struct StatsJson<'a> {
     direction: &'a str,
     total: usize,
     by_category: crate::stats::PerCategory,
-    percent: std::collections::BTreeMap<&'static str, usize>,
+    /// Ordered as `by_category` is.
+    percent: crate::stats::PerCategory,
     no_note: usize,
     oldest: Option<NaiveDateTime>,
     newest: Option<NaiveDateTime>,
@@ -436,10 +437,7 @@ pub fn stats_json<T: Item>(
         direction: filter.label(),
         total: b.total,
         by_category: b.by_category,
-        percent: Category::ALL
-            .iter()
-            .map(|&c| (c.label(), percent(b.by_category.get(c), b.total)))
-            .collect(),
+        percent: b.by_category.map(|n| percent(n, b.total)),
         no_note: b.no_note,
         oldest: b.oldest,
         newest: b.newest,

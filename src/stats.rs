@@ -90,6 +90,11 @@ impl PerCategory {
     pub fn get(&self, c: Category) -> usize {
         self.0[Self::idx(c)]
     }
+
+    /// Each group's number put through `f` (a share, say).
+    pub fn map(&self, f: impl Fn(usize) -> usize) -> PerCategory {
+        PerCategory(self.0.map(f))
+    }
 }
 
 impl Serialize for PerCategory {

@@ -1303,6 +1303,13 @@ fn the_sample_mirrors_the_survey() {
     let env = Env::new();
     let (code, stdout, _) = env.run(&["stats", "--json"]);
     assert_eq!(code, 0);
+    // The shares in the order of the counts: customised, greeting-only, default.
+    assert!(
+        stdout.contains(
+            "\"percent\": {\n    \"customised\": 10,\n    \"greeting-only\": 7,\n    \"default\": 83\n  }"
+        ),
+        "{stdout}"
+    );
     let v: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(v["total"], 135);
     assert_eq!(v["by_category"]["default"], 112);
