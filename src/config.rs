@@ -221,7 +221,7 @@ impl Config {
         required: bool,
         check: impl Fn(&Config) -> Result<T, Unusable>,
     ) -> Result<(Config, T), ConfigError> {
-        match std::fs::read_to_string(path) {
+        match read_config(path) {
             Ok(text) => Config::parse_with(&text, path, check),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
                 let config = Config::default();
@@ -240,6 +240,24 @@ impl Config {
             }),
         }
     }
+}
+
+/// The config file's text, at most 1 MiB of it: `--config /dev/zero`
+/// would otherwise fill the memory. A longer file is not a config.
+fn read_config(path: &Path) -> std::io::Result<String> {
+    use std::io::Read;
+    const MOST: u64 = 1 << 20;
+    let mut text = String::new();
+    std::fs::File::open(path)?
+        .take(MOST + 1)
+        .read_to_string(&mut text)?;
+    if text.len() as u64 > MOST {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "more than 1 MiB: this is not a config file",
+        ));
+    }
+    Ok(text)
 }
 
 /// `line 3, column 1: unknown field `colour`, expected one of ...` — the toml

@@ -175,6 +175,10 @@ fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    // Completions need no config: a broken one must not stop their install.
+    if let Some(Command::Completions { shell }) = cli.command {
+        return completions(shell);
+    }
     let paths = Paths::resolve(cli.global.config.clone(), cli.global.data_dir.clone());
     // `[keys]` and `[templates]` are checked for every command, so that a
     // mistake in them shows up at once (with its line), not only when the
@@ -249,7 +253,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { file, format }) => {
-            let (import, journal) = load_with_journal(Source::from_arg(file), &config, &paths)?;
+            let (import, journal) =
+                load_with_journal(Source::from_arg(file), &config, &paths, true)?;
             let out = io::BufWriter::new(io::stdout().lock());
             let n = output(export::write_actions(
                 out,
@@ -271,7 +276,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Drafts { file, format }) => {
-            let (import, journal) = load_with_journal(Source::from_arg(file), &config, &paths)?;
+            // Drafts of invitations gone from the export are listed.
+            let (import, journal) =
+                load_with_journal(Source::from_arg(file), &config, &paths, false)?;
             let out = io::BufWriter::new(io::stdout().lock());
             output(export::write_drafts(
                 out,
@@ -297,7 +304,22 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 announce_stdin();
                 // Read as an export is: a note typed in a Windows console or
                 // saved by an old editor may well be Windows-1252.
-                let (text, encoding) = import::read_text(io::stdin().lock())
+                // A note is a few hundred characters: more than 64 KiB is
+                // not one (`< /dev/zero` would otherwise fill the memory).
+                const MOST: u64 = 64 << 10;
+                let mut bytes = Vec::new();
+                io::Read::read_to_end(
+                    &mut io::Read::take(io::stdin().lock(), MOST + 1),
+                    &mut bytes,
+                )
+                .map_err(|e| Failure(format!("standard input: cannot read the note: {e}")))?;
+                let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+                if bytes.len() as u64 > MOST || (!utf16 && bytes.contains(&0)) {
+                    return Err(Failure(
+                        "standard input: this is not a note (binary, or more than 64 KiB); expected the text of an invitation note".into(),
+                    ));
+                }
+                let (text, encoding) = import::read_text(&bytes[..])
                     .map_err(|e| Failure(format!("standard input: cannot read the note: {e}")))?;
                 if let Some(notice) = encoding.notice("standard input", "the note") {
                     say!("invitriage: note: {notice}");
@@ -327,15 +349,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ExitCode::from(1)
             })
         }
-        Some(Command::Completions { shell }) => {
-            // Into memory first: `clap_complete` panics when its writer fails
-            // (`> /dev/full`), and a write error is the user's to read.
-            let mut script = Vec::new();
-            clap_complete::generate(shell, &mut completion_command(), "invitriage", &mut script);
-            let mut out = io::stdout().lock();
-            output(out.write_all(&script).and_then(|()| out.flush()))?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Generate { rows, seed }) => {
             output(invitriage::synth::write(io::stdout().lock(), rows, seed))?;
             Ok(ExitCode::SUCCESS)
@@ -417,10 +431,13 @@ fn shell_quoted(path: &std::path::Path) -> String {
 
 /// Loads an export and reads the journal without locking it, so `export`
 /// and `drafts` work while the triage screen is open.
+/// `decisions_listed`: the command lists decisions (`export`), so those
+/// it leaves out are counted.
 fn load_with_journal(
     source: Source,
     config: &Config,
     paths: &Paths,
+    decisions_listed: bool,
 ) -> Result<(Import, Journal), Failure> {
     let import = load(source, config)?;
     let (journal, notices) = Journal::open_read_only(&paths.data_dir)?;
@@ -437,7 +454,7 @@ fn load_with_journal(
             "invitriage: note: no journal in {} yet: nothing was decided with this data folder (--data-dir or INVITRIAGE_DATA_DIR names another)",
             paths.data_dir.display()
         );
-    } else {
+    } else if decisions_listed {
         let here: std::collections::HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
         let elsewhere = journal.decided_elsewhere(|id| here.contains(id));
         if elsewhere > 0 {
@@ -579,6 +596,17 @@ const COMMANDS: [&str; 7] = [
     "completions",
     "help",
 ];
+
+/// Prints the completion script for `shell`.
+fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
+    // Into memory first: `clap_complete` panics when its writer fails
+    // (`> /dev/full`), and a write error is the user's to read.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut completion_command(), "invitriage", &mut script);
+    let mut out = io::stdout().lock();
+    output(out.write_all(&script).and_then(|()| out.flush()))?;
+    Ok(ExitCode::SUCCESS)
+}
 
 /// The `export` command for the same export, ready to paste into a shell.
 /// With the config file and data folder this run was given (by option or

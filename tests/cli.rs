@@ -1527,6 +1527,33 @@ fn check_reads_a_windows_1252_note_from_standard_input() {
         "",
         "UTF-8 needs no notice"
     );
+    // Binary, or far longer than any note (`< /dev/zero` never ends): refused.
+    for input in [vec![0u8; 100], vec![b'a'; 65 << 10]] {
+        let out = env
+            .cmd()
+            .args(["check", "-"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            "invitriage: error: standard input: this is not a note (binary, or more than 64 KiB); expected the text of an invitation note\n"
+        );
+    }
+}
+
+/// A config file is read up to 1 MiB: `--config /dev/zero` would fill the
+/// memory.
+#[test]
+fn a_config_file_too_long_to_be_one_is_refused() {
+    let env = Env::new();
+    env.file("big.toml", " ".repeat((1 << 20) + 1));
+    let err = env.fails(&["--config", "big.toml", "stats"]);
+    assert!(
+        err.ends_with("big.toml: cannot read: more than 1 MiB: this is not a config file\n"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -1589,6 +1616,11 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
             "invitriage: note: 2 decisions are not listed: for invitations not in this export"
         ),
         "the decisions on the other export are counted: {stderr}"
+    );
+    let (_, drafts, stderr) = env.run(&["drafts"]);
+    assert!(
+        !stderr.contains("not listed") && drafts.contains("not in this export"),
+        "drafts lists the drafts of invitations gone from the export: {stderr}"
     );
     let (code, md, _) = env.run(&["drafts", "Invitations.csv"]);
     assert_eq!(code, 0);
@@ -2010,4 +2042,13 @@ fn completions_for_each_shell() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("possible values: bash"));
+    // A broken config does not stand in the way of installing them.
+    env.file("broken.toml", "[keys]\nacept = 1\n");
+    for config in ["broken.toml", "missing.toml"] {
+        env.cmd()
+            .args(["--config", config, "completions", "bash"])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("complete -F _invitriage"));
+    }
 }
