@@ -289,10 +289,15 @@ pub enum ImportError {
     #[error("{}: no such file", path.display())]
     NotFound { path: PathBuf },
     #[error(
-        "{}: is a directory with no Invitations.csv in it or in its folders; give the file itself, or LinkedIn's export .zip",
-        path.display()
+        "{}: is a directory with no Invitations.csv in it or in its folders; give the file itself, or LinkedIn's export .zip{}",
+        path.display(),
+        match zips.as_slice() {
+            [] => String::new(),
+            [one] => format!(" (it holds {})", one.display()),
+            many => format!(" (it holds {} and {} more .zip)", many[0].display(), many.len() - 1),
+        }
     )]
-    IsDirectory { path: PathBuf },
+    IsDirectory { path: PathBuf, zips: Vec<PathBuf> },
     #[error(
         "{}: holds {} exports in its folders ({}); give the path of the one to read",
         path.display(),
@@ -520,6 +525,7 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         return match found.len() {
             0 => Err(ImportError::IsDirectory {
                 path: path.to_path_buf(),
+                zips: zips_in(path),
             }),
             1 => load_path(job, &found.remove(0)),
             _ => Err(ImportError::ManyExports {
@@ -637,6 +643,27 @@ fn invitations_in(dir: &Path) -> Vec<PathBuf> {
         .iter()
         .filter_map(|f| invitations_directly_in(f))
         .collect()
+}
+
+/// The `.zip` files directly in `dir`, LinkedIn's exports first (their
+/// names start `Basic_LinkedInDataExport` or `Complete_LinkedInDataExport`),
+/// then by name: the error for a folder without an export names them.
+fn zips_in(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut zips: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("zip")))
+        .collect();
+    let linkedin = |p: &PathBuf| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.contains("LinkedInDataExport"))
+    };
+    zips.sort_by(|a, b| linkedin(b).cmp(&linkedin(a)).then(a.cmp(b)));
+    zips
 }
 
 fn invitations_directly_in(dir: &Path) -> Option<PathBuf> {

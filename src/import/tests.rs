@@ -1500,3 +1500,27 @@ fn a_text_is_read_in_every_encoding_an_export_is() {
         None
     );
 }
+
+/// A folder with no export in it but a zip beside (the Downloads folder)
+/// names the zip, LinkedIn's first.
+#[test]
+fn a_folder_without_an_export_names_the_zips_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let err = |d: &Path| {
+        load(&Source::Path(d.to_path_buf()))
+            .unwrap_err()
+            .to_string()
+    };
+    assert!(err(d).ends_with("or LinkedIn's export .zip"), "{}", err(d));
+    std::fs::write(d.join("a-photos.zip"), "").unwrap();
+    std::fs::write(d.join("Basic_LinkedInDataExport_11-26-2026.zip"), "").unwrap();
+    assert!(
+        err(d).ends_with(&format!(
+            "or LinkedIn's export .zip (it holds {} and 1 more .zip)",
+            d.join("Basic_LinkedInDataExport_11-26-2026.zip").display()
+        )),
+        "{}",
+        err(d)
+    );
+}
