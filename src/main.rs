@@ -58,6 +58,13 @@ struct Global {
     data_dir: Option<PathBuf>,
 }
 
+/// `--format` of `stats` and `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum TextOrJson {
+    Text,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Print the breakdown of your invitations: the three groups, notes, ages, months.
@@ -69,6 +76,10 @@ enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// `--format json` is `--json`, as `classify`, `export` and `drafts`
+        /// spell it.
+        #[arg(long, value_enum, conflicts_with = "json")]
+        format: Option<TextOrJson>,
         /// Which invitations to count.
         #[arg(long, value_enum, default_value_t = DirectionFilter::Incoming)]
         direction: DirectionFilter,
@@ -116,6 +127,10 @@ enum Command {
         /// Print one JSON object instead of text.
         #[arg(long)]
         json: bool,
+        /// `--format json` is `--json`, as `classify`, `export` and `drafts`
+        /// spell it.
+        #[arg(long, value_enum, conflicts_with = "json")]
+        format: Option<TextOrJson>,
     },
     /// Print a completion script for SHELL; e.g. for bash:
     /// `invitriage completions bash > ~/.local/share/bash-completion/completions/invitriage`.
@@ -189,8 +204,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Stats {
             file,
             json,
+            format,
             direction,
         }) => {
+            let json = json || format == Some(TextOrJson::Json);
             let source = Source::from_arg(file);
             let now = now();
             let stale_days = config.sent.stale_after_days;
@@ -299,7 +316,13 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Check { note, to, json }) => {
+        Some(Command::Check {
+            note,
+            to,
+            json,
+            format,
+        }) => {
+            let json = json || format == Some(TextOrJson::Json);
             let note = if note == "-" {
                 announce_stdin();
                 // Read as an export is: a note typed in a Windows console or

@@ -1303,6 +1303,14 @@ fn the_sample_mirrors_the_survey() {
     let env = Env::new();
     let (code, stdout, _) = env.run(&["stats", "--json"]);
     assert_eq!(code, 0);
+    // `--format json`, as the other commands spell it, is the same.
+    let (code, same, _) = env.run(&["stats", "--format", "json"]);
+    assert_eq!(code, 0);
+    assert_eq!(same, stdout);
+    let (_, text, _) = env.run(&["stats", "--format", "text"]);
+    assert!(text.contains("\n135 incoming invitations"), "{text}");
+    let (code, check, _) = env.run(&["check", "--format", "json", "Hi"]);
+    assert_eq!((code, check.starts_with('{')), (1, true), "{check}");
     // The shares in the order of the counts: customised, greeting-only, default.
     assert!(
         stdout.contains(
