@@ -50,7 +50,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::invitation::{Invitation, InvitationId};
-use crate::journal::{Decision, Entry, Journal};
+use crate::journal::{Decided, Decision, Entry, Journal};
 use crate::report::csv_io;
 
 /// Where pending invitations are answered on LinkedIn.
@@ -84,12 +84,23 @@ pub enum ExportFormat {
 struct Row<'a> {
     inv: &'a Invitation,
     entry: &'a Entry,
+    /// The decision on this invitation: the entry's, unless it was made on
+    /// an earlier one between the same people ([`Decided::predates`]).
+    decided: Option<Decided>,
 }
 
 impl Row<'_> {
+    fn decision(&self) -> Option<Decision> {
+        self.decided.map(|d| d.decision)
+    }
+
+    fn decided_at(&self) -> Option<NaiveDateTime> {
+        self.decided.map(|d| d.at)
+    }
+
     /// Accepted, replied, withdrawn, ignored, undecided.
     fn group(&self) -> u8 {
-        match self.entry.decision() {
+        match self.decision() {
             Some(Decision::Accepted) => 0,
             Some(Decision::Replied) => 1,
             Some(Decision::Withdrawn) => 2,
@@ -101,7 +112,7 @@ impl Row<'_> {
     /// The decision's time, or for an undecided row its newest draft's.
     fn when(&self) -> Option<NaiveDateTime> {
         let e = self.entry;
-        e.decided_at()
+        self.decided_at()
             .or_else(|| e.reply.iter().chain(&e.thank_you).map(|d| d.at).max())
     }
 }
@@ -113,7 +124,15 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &'a Journal) -> Vec<Row<'a>>
         .iter()
         .filter_map(|inv| {
             let entry = journal.state(inv.id)?;
-            seen.insert(inv.id).then_some(Row { inv, entry })
+            let decided = entry.decided_for(inv.sent_at);
+            // A decision on an earlier invitation, and nothing else: there
+            // is nothing to do about this one yet.
+            let blank = decided.is_none() && entry.reply.is_none() && entry.thank_you.is_none();
+            (!blank && seen.insert(inv.id)).then_some(Row {
+                inv,
+                entry,
+                decided,
+            })
         })
         .collect();
     // Stable: ties keep the export's order.
@@ -157,7 +176,7 @@ fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
     out.write_record(CSV_HEADER).map_err(csv_io)?;
     for r in rows {
         let e = r.entry;
-        let decided_at = e
+        let decided_at = r
             .decided_at()
             .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
             .unwrap_or_default();
@@ -167,7 +186,7 @@ fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             r.inv.counterpart_url(),
             r.inv.category.label(),
             r.inv.direction.label(),
-            e.decision().map_or("", Decision::label),
+            r.decision().map_or("", Decision::label),
             &decided_at,
             e.reply.as_ref().map_or("", |d| &d.text),
             e.thank_you.as_ref().map_or("", |d| &d.text),
@@ -338,8 +357,8 @@ fn write_json(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
                 profile_url: r.inv.counterpart_url(),
                 category: r.inv.category.label(),
                 direction: r.inv.direction.label(),
-                decision: r.entry.decision(),
-                decided_at: r.entry.decided_at(),
+                decision: r.decision(),
+                decided_at: r.decided_at(),
                 reply_draft: r.entry.reply.as_ref().map(|d| d.text.as_str()),
                 thank_you_draft: r.entry.thank_you.as_ref().map(|d| d.text.as_str()),
                 id: r.inv.id,
@@ -816,7 +835,10 @@ fn draft_rows<'a>(invitations: &'a [Invitation], journal: &'a Journal) -> Vec<Dr
                     url: inv.counterpart_url(),
                     kind,
                     draft,
-                    status: label(entry).to_string(),
+                    status: entry
+                        .decided_for(inv.sent_at)
+                        .map_or("undecided", |d| d.decision.label())
+                        .to_string(),
                 });
             }
         }

@@ -30,6 +30,16 @@
 //! {"v":1,"at":"2026-11-25T17:04:09","op":"undo","undoes":3}
 //! ```
 //!
+//! # A decision on an earlier invitation
+//!
+//! An id comes from the two profile URLs, so a person who invites again
+//! (after being ignored, or after withdrawing) has the id of the earlier
+//! invitation and its decision. A decision made more than a day before an
+//! invitation was sent was about an earlier one: [`Journal::decided`] leaves
+//! it out and the invitation is undecided again (the day covers the time
+//! zones between the user's clock and LinkedIn's). Nothing is rewritten; the
+//! next decision on it is a step like any other.
+//!
 //! # Undo
 //!
 //! Undo is a plain stack over every step ever recorded: an `undo` line
@@ -88,7 +98,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::invitation::InvitationId;
+use crate::invitation::{Invitation, InvitationId};
 
 /// The journal's file name inside the data directory.
 pub const FILE_NAME: &str = "journal.jsonl";
@@ -183,6 +193,22 @@ pub struct Decided {
     pub at: NaiveDateTime,
 }
 
+impl Decided {
+    /// Whether the decision was made before an invitation sent at
+    /// `sent_at` existed, so that it was about an earlier one between the
+    /// same two people: the id comes from the two profile URLs, and a person
+    /// whose invitation was ignored (or who withdrew it) can invite again.
+    ///
+    /// `at` is the user's local time and `Sent At` is LinkedIn's (UTC as far
+    /// as exports show), which can be up to 14 hours apart; a decision
+    /// counts as earlier only when it is more than a day older, so a time
+    /// zone never makes a decision on this invitation look like one on an
+    /// earlier one.
+    pub fn predates(&self, sent_at: NaiveDateTime) -> bool {
+        self.at + chrono::TimeDelta::days(1) < sent_at
+    }
+}
+
 /// A draft's text (verbatim), when it was saved, and whom it answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
@@ -242,6 +268,18 @@ impl Entry {
 
     pub fn decided_at(&self) -> Option<NaiveDateTime> {
         self.decided.map(|d| d.at)
+    }
+
+    /// The decision on the invitation sent at `sent_at`: none when the one
+    /// recorded [predates](Decided::predates) it.
+    pub fn decided_for(&self, sent_at: NaiveDateTime) -> Option<Decided> {
+        self.decided.filter(|d| !d.predates(sent_at))
+    }
+
+    /// The decision recorded on an earlier invitation between the same two
+    /// people, when the one sent at `sent_at` came after it.
+    pub fn superseded_by(&self, sent_at: NaiveDateTime) -> Option<Decided> {
+        self.decided.filter(|d| d.predates(sent_at))
     }
 
     /// The latest draft of that kind.
@@ -1004,6 +1042,12 @@ impl Journal {
     /// The state of one invitation; `None` when the journal has nothing on it.
     pub fn state(&self, id: InvitationId) -> Option<&Entry> {
         self.entries.get(&id)
+    }
+
+    /// The decision on `inv`, leaving out one made before it was sent (see
+    /// [`Decided::predates`]).
+    pub fn decided(&self, inv: &Invitation) -> Option<Decided> {
+        self.state(inv.id)?.decided_for(inv.sent_at)
     }
 
     /// Every id with a decision or a draft, in no particular order.

@@ -486,6 +486,22 @@ fn load_with_journal(
                 if elsewhere == 1 { " is" } else { "s are" }
             );
         }
+        let again = import
+            .invitations
+            .iter()
+            .filter(|inv| {
+                journal
+                    .state(inv.id)
+                    .is_some_and(|e| e.superseded_by(inv.sent_at).is_some())
+            })
+            .count();
+        if again > 0 {
+            say!(
+                "invitriage: note: {again} invitation{} came after your decision on an earlier one between the same people: undecided again (the triage screen names {})",
+                invitriage::report::plural(again),
+                if again == 1 { "it" } else { "them" }
+            );
+        }
     }
     Ok((import, journal))
 }
@@ -772,9 +788,8 @@ fn mark_withdrawals(stale: &mut [stats::Stale<'_>], paths: &Paths) {
     };
     for s in stale {
         s.to_withdraw = journal
-            .state(s.inv.id)
-            .and_then(|e| e.decision())
-            .is_some_and(|d| d == invitriage::journal::Decision::Withdrawn);
+            .decided(s.inv)
+            .is_some_and(|d| d.decision == invitriage::journal::Decision::Withdrawn);
     }
 }
 

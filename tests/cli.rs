@@ -1641,6 +1641,64 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     assert_eq!(d["count"], 1);
 }
 
+/// A decision made before an invitation was sent was on an earlier one
+/// between the same people (the id is the same): it is not this one's.
+#[test]
+fn a_decision_before_the_invitation_was_sent_is_not_exported_as_its_own() {
+    use invitriage::journal::{Decision, DraftKind, Journal};
+    let env = Env::new();
+    // Each sent 21 Nov 2026.
+    let rows = [
+        incoming("Ann Lee", "ann", ""),
+        incoming("Bo Park", "bo", ""),
+        incoming("Cy Dunn", "cy", ""),
+    ];
+    env.file("Invitations.csv", export(HEADER, &rows));
+    let (_, json, _) = env.run(&["classify", "Invitations.csv", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let id = |i: usize| v[i]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = |s| invitriage::import::parse_sent_at(s).unwrap();
+        let before = at("2026-10-01T10:00:00");
+        j.record_decision(&[id(0)], Some(Decision::Ignored), before)
+            .unwrap();
+        j.record_draft(id(1), DraftKind::Reply, "Hi Bo, how can I help?", before)
+            .unwrap();
+        j.record_decision(
+            &[id(2)],
+            Some(Decision::Accepted),
+            at("2026-11-23T10:00:00"),
+        )
+        .unwrap();
+    }
+    let (code, out, stderr) = env.run(&["export", "Invitations.csv", "--format", "json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    let actions: Vec<(&str, &Value)> = v["actions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (field(a, "name"), &a["decision"]))
+        .collect();
+    // Ann's earlier ignore is not listed; Bo's draft is, undecided.
+    assert_eq!(
+        actions,
+        [
+            ("Cy Dunn", &Value::from("accepted")),
+            ("Bo Park", &Value::Null)
+        ]
+    );
+    assert!(
+        stderr.contains(
+            "invitriage: note: 2 invitations came after your decision on an earlier one between the same people: undecided again (the triage screen names them)"
+        ),
+        "{stderr}"
+    );
+    let (_, md, _) = env.run(&["drafts", "Invitations.csv"]);
+    assert!(md.contains("**Bo Park** · reply · undecided ·"), "{md}");
+}
+
 #[test]
 fn stats_outgoing_lists_stale_sent_invitations() {
     let env = Env::new();
@@ -1737,20 +1795,20 @@ fn drafts_list_snapshot() {
             id(0),
             DraftKind::Reply,
             "Hi Mei,\n\nSince we don't know each other, how can I help you?\n\nColleen",
-            at("2026-11-20T09:00:00"),
+            at("2026-11-22T09:00:00"),
         )
         .unwrap();
         j.record_decision(
             &[id(1)],
             Some(Decision::Accepted),
-            at("2026-11-21T09:00:00"),
+            at("2026-11-23T09:00:00"),
         )
         .unwrap();
         j.record_draft(
             id(1),
             DraftKind::ThankYou,
             "Hi Dana,\n\nThanks for connecting. A call next week?\n\nColleen",
-            at("2026-11-22T09:00:00"),
+            at("2026-11-24T09:00:00"),
         )
         .unwrap();
     }

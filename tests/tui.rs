@@ -2658,3 +2658,82 @@ fn colours_carry_the_groups_and_the_verdicts() {
     }
     assert_eq!(look(&buffer(&app, 100, 30), "not ready"), red_bold);
 }
+
+/// A person who invites again (ignored before, or a sent invitation
+/// withdrawn) keeps the id of the earlier invitation; the decision on that
+/// one does not carry over to the new one.
+#[test]
+fn an_invitation_sent_after_a_decision_is_undecided_again() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n\
+        Bo Park,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/bo,https://www.linkedin.com/in/colleen\n\
+        Colleen Ruiz,Cy Dunn,\"11/19/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/colleen,https://www.linkedin.com/in/cy\n";
+    let dir = tempfile::tempdir().unwrap();
+    let ids: Vec<_> = app_from_csv(csv, &dir)
+        .invitations
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    let at = |s| import::parse_sent_at(s).unwrap();
+    {
+        let (mut j, _) = Journal::open(&dir.path().join("data")).unwrap();
+        // Ann: ignored six weeks before this invitation, so an earlier one.
+        j.record_decision(
+            &ids[..1],
+            Some(Decision::Ignored),
+            at("2026-10-01T10:00:00"),
+        )
+        .unwrap();
+        // Bo: decided on the evening before it was sent by LinkedIn's
+        // clock, which a time zone can do: this one.
+        j.record_decision(
+            &ids[1..2],
+            Some(Decision::Accepted),
+            at("2026-11-19T20:00:00"),
+        )
+        .unwrap();
+        // Cy: withdrawn, then invited again.
+        j.record_decision(
+            &ids[2..],
+            Some(Decision::Withdrawn),
+            at("2026-09-01T10:00:00"),
+        )
+        .unwrap();
+    }
+    let mut app = app_from_csv(csv, &dir);
+    assert_eq!(app.decisions, [None, Some(Decision::Accepted), None]);
+    assert_eq!(
+        app.notices,
+        [
+            "2 invitations came after your decision on an earlier one between the same people (Ann Lee, Cy Dunn): undecided again"
+        ]
+    );
+    app.update(Action::Tab(3));
+    assert_eq!(current_name(&app), "Ann Lee");
+    let out = screen(&app, 100, 24);
+    assert!(
+        out.contains(
+            "an earlier invitation from them: ignored 1 Oct 2026 (7 weeks ago); this one came after"
+        ),
+        "{out}"
+    );
+    app.update(Action::Tab(4));
+    let out = screen(&app, 100, 24);
+    assert!(
+        out.contains("an earlier invitation to them: withdrawn 1 Sep 2026"),
+        "{out}"
+    );
+    // Deciding on it is a step like any other, and holds from then on.
+    app.update(Action::Tab(3));
+    app.update(Action::Accept);
+    drop(app);
+    let app = app_from_csv(csv, &dir);
+    assert_eq!(
+        app.decisions,
+        [Some(Decision::Accepted), Some(Decision::Accepted), None]
+    );
+    assert_eq!(
+        app.notices,
+        ["You invited Cy Dunn again after withdrawing an earlier invitation: undecided again"]
+    );
+}

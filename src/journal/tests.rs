@@ -832,3 +832,25 @@ fn labels() {
     assert_eq!(StepKind::Decide(None).verb(), "reset");
     assert_eq!(StepKind::Draft(DraftKind::Reply).verb(), "reply draft");
 }
+
+#[test]
+fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
+    let decided = Decided {
+        decision: Decision::Ignored,
+        at: at(0),
+    };
+    let day = chrono::TimeDelta::days(1);
+    let second = chrono::TimeDelta::seconds(1);
+    // The time zones between the user's clock and LinkedIn's.
+    assert!(!decided.predates(at(0) + day));
+    assert!(!decided.predates(at(0) - day));
+    assert!(decided.predates(at(0) + day + second));
+    let entry = Entry {
+        decided: Some(decided),
+        ..Entry::default()
+    };
+    assert_eq!(entry.decided_for(at(0) + day), Some(decided));
+    assert_eq!(entry.superseded_by(at(0) + day), None);
+    assert_eq!(entry.decided_for(at(0) + day + second), None);
+    assert_eq!(entry.superseded_by(at(0) + day + second), Some(decided));
+}

@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 use crate::classify::{Category, Signals};
 use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{Decision, DraftKind, Journal, Unsaved};
-use crate::report::plural;
+use crate::report::{one_line, plural};
 use crate::stats::{self, Breakdown, DirectionFilter};
 
 use super::compose::Composer;
@@ -403,6 +403,7 @@ impl App {
             })
             .unwrap_or(if received == 0 && sent > 0 { 4 } else { 3 });
         app.rebuild_rows(None);
+        app.note_invited_again();
         app.note_unsaved_elsewhere();
         if let Some(first) = app.notices.first() {
             // The status line may cut a long note short; the help shows
@@ -508,6 +509,51 @@ impl App {
 
     /// Unsaved drafts left for invitations not in this export (another
     /// export, or the sample) are a note from loading: they stay on disk.
+    /// Says which invitations came after a decision on an earlier one
+    /// between the same two people: the decision no longer holds, and the
+    /// invitation waits with the undecided ones (see
+    /// [`crate::journal::Decided::predates`]).
+    fn note_invited_again(&mut self) {
+        // The journal holds the user's decisions, far fewer than the rows.
+        let mut again: Vec<(NaiveDateTime, u32)> = self
+            .journal
+            .iter()
+            .filter_map(|(id, e)| {
+                let i = *self.id_index.get(&id)?;
+                let inv = &self.invitations[i as usize];
+                e.superseded_by(inv.sent_at)?;
+                Some((inv.sent_at, i))
+            })
+            .collect();
+        if again.is_empty() {
+            return;
+        }
+        again.sort_unstable();
+        let names: Vec<String> = again
+            .iter()
+            .rev()
+            .take(3)
+            .map(|&(_, i)| one_line(self.invitations[i as usize].counterpart()))
+            .collect();
+        let more = again.len() - names.len();
+        let mut who = names.join(", ");
+        if more > 0 {
+            who.push_str(&format!(" and {more} more"));
+        }
+        let first = &self.invitations[again[0].1 as usize];
+        self.notices.push(match (again.len(), first.direction) {
+            (1, Direction::Incoming) => format!(
+                "{who} invited you again after your decision on their earlier invitation: undecided again"
+            ),
+            (1, Direction::Outgoing) => format!(
+                "You invited {who} again after withdrawing an earlier invitation: undecided again"
+            ),
+            (n, _) => format!(
+                "{n} invitations came after your decision on an earlier one between the same people ({who}): undecided again"
+            ),
+        });
+    }
+
     fn note_unsaved_elsewhere(&mut self) {
         let elsewhere = self
             .journal
@@ -645,7 +691,7 @@ impl App {
     fn sync_decisions(&mut self, indices: &[u32]) {
         for &i in indices {
             let inv = &self.invitations[i as usize];
-            let new = self.journal.state(inv.id).and_then(|e| e.decision());
+            let new = self.journal.decided(inv).map(|d| d.decision);
             let old = std::mem::replace(&mut self.decisions[i as usize], new);
             if old == new {
                 continue;

@@ -49,7 +49,9 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         kind.push(Span::raw(signals.join(", ")));
     }
     let entry = app.journal.state(inv.id);
-    let decided = entry.and_then(|e| e.decision().map(|d| (d, e.decided_at())));
+    let decided = app.journal.decided(inv).map(|d| (d.decision, Some(d.at)));
+    // A decision on an earlier invitation between the same two people.
+    let earlier = entry.and_then(|e| e.superseded_by(inv.sent_at));
     if inv.direction == Direction::Outgoing {
         kind.insert(0, Span::raw("you sent this · "));
         if app.is_stale(inv) && decided.is_none() {
@@ -77,11 +79,7 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     } else if inv.signals.contains(Signals::PITCH) {
         // Only while there is still something to decide.
         let p = app.keymap.hint(&Action::MarkPitches);
-        let undecided = app
-            .journal
-            .state(inv.id)
-            .and_then(|e| e.decision())
-            .is_none();
+        let undecided = decided.is_none();
         if !p.is_empty() && undecided {
             kind.push(Span::styled(
                 format!(" · {p} marks every pitch in the list"),
@@ -117,10 +115,16 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                 theme.dim(),
             ));
         }
+        if let Some(e) = earlier {
+            lines.push(earlier_line(app, theme, e, inv.direction));
+        }
     } else {
         match decided {
             Some((d, at)) => lines.push(decision_line(app, theme, d, at)),
             None => lines.push(Line::styled("undecided", theme.dim())),
+        }
+        if let Some(e) = earlier {
+            lines.push(earlier_line(app, theme, e, inv.direction));
         }
         if let Some(e) = entry {
             for (label, draft) in [("reply", &e.reply), ("thank-you", &e.thank_you)] {
@@ -173,6 +177,29 @@ fn decision_line(
         Span::styled(d.label(), theme.bold()),
         Span::styled(when, theme.dim()),
     ])
+}
+
+/// "an earlier invitation from them: ignored 3 Oct 2026 (7 weeks ago); this
+/// one came after".
+fn earlier_line(
+    app: &App,
+    theme: Theme,
+    e: crate::journal::Decided,
+    dir: Direction,
+) -> Line<'static> {
+    let whose = match dir {
+        Direction::Incoming => "from them",
+        Direction::Outgoing => "to them",
+    };
+    Line::styled(
+        format!(
+            "an earlier invitation {whose}: {} {} ({}); this one came after",
+            e.decision.label(),
+            e.at.format("%-d %b %Y"),
+            Age::between(e.at, app.now).long()
+        ),
+        theme.warn(),
+    )
 }
 
 /// How many rows of the current invitation's pane an `area` of this size
