@@ -2705,7 +2705,7 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     assert_eq!(
         app.notices,
         [
-            "2 invitations came after your decision on an earlier one between the same people (Ann Lee, Cy Dunn): undecided again"
+            "2 invitations came after your decision on an earlier one (Ann Lee, Cy Dunn): undecided again"
         ]
     );
     app.update(Action::Tab(3));
@@ -2734,6 +2734,27 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     );
     assert_eq!(
         app.notices,
-        ["You invited Cy Dunn again after withdrawing an earlier invitation: undecided again"]
+        ["You invited Cy Dunn again after withdrawing: undecided again"]
+    );
+    drop(app);
+    {
+        let (mut j, _) = Journal::open(&dir.path().join("data")).unwrap();
+        j.record_decision(
+            &ids[1..2],
+            Some(Decision::Replied),
+            at("2026-10-01T10:00:00"),
+        )
+        .unwrap();
+        j.record_decision(
+            &ids[2..],
+            Some(Decision::Withdrawn),
+            at("2026-11-25T10:00:00"),
+        )
+        .unwrap();
+    }
+    let app = app_from_csv(csv, &dir);
+    assert_eq!(
+        app.notices,
+        ["Bo Park invited you again after you replied to them: undecided again"]
     );
 }

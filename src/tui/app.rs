@@ -541,15 +541,24 @@ impl App {
             who.push_str(&format!(" and {more} more"));
         }
         let first = &self.invitations[again[0].1 as usize];
-        self.notices.push(match (again.len(), first.direction) {
-            (1, Direction::Incoming) => format!(
-                "{who} invited you again after your decision on their earlier invitation: undecided again"
-            ),
-            (1, Direction::Outgoing) => format!(
-                "You invited {who} again after withdrawing an earlier invitation: undecided again"
-            ),
-            (n, _) => format!(
-                "{n} invitations came after your decision on an earlier one between the same people ({who}): undecided again"
+        let earlier = self
+            .journal
+            .state(first.id)
+            .and_then(|e| e.decided)
+            .map(|d| d.decision);
+        self.notices.push(match (again.len(), first.direction, earlier) {
+            (1, Direction::Outgoing, _) => {
+                format!("You invited {who} again after withdrawing: undecided again")
+            }
+            (1, _, Some(d)) => {
+                let to = if d == Decision::Replied { " to" } else { "" };
+                format!(
+                    "{who} invited you again after you {}{to} them: undecided again",
+                    d.label()
+                )
+            }
+            (n, _, _) => format!(
+                "{n} invitations came after your decision on an earlier one ({who}): undecided again"
             ),
         });
     }
