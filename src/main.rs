@@ -592,17 +592,19 @@ fn triage(
             false,
         ));
     }
-    match invitriage::tui::run(&mut app)? {
-        invitriage::tui::Ended::Quit => {
-            if let Some(words) = app.farewell() {
-                say!("invitriage: {words}");
-                say!("invitriage: {export} lists what to do on LinkedIn");
-            }
-            if let Some(words) = app.unsaved_farewell() {
-                say!("invitriage: {words}");
-            }
-            Ok(ExitCode::SUCCESS)
-        }
+    let ended = invitriage::tui::run(&mut app)?;
+    // Also after a SIGTERM, which ends a run as surely as `q` (the signal
+    // thread allows the moment this takes); after a hang-up the lines go
+    // nowhere, and are lost as harmlessly.
+    if let Some(words) = app.farewell() {
+        say!("invitriage: {words}");
+        say!("invitriage: {export} lists what to do on LinkedIn");
+    }
+    if let Some(words) = app.unsaved_farewell() {
+        say!("invitriage: {words}");
+    }
+    match ended {
+        invitriage::tui::Ended::Quit => Ok(ExitCode::SUCCESS),
         invitriage::tui::Ended::Signal(sig) => {
             Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)))
         }

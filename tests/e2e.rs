@@ -540,6 +540,28 @@ fn sigterm_restores_the_terminal() {
     );
 }
 
+/// SIGTERM ends a run as `q` does, and says as much: what was decided,
+/// and that the draft being written is kept.
+#[test]
+fn sigterm_says_what_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    app.wait_for("decided 0 of 135");
+    app.press("i");
+    app.wait_for("Ignored ");
+    app.press("r");
+    app.wait_for("Reply to ");
+    app.press("Friday at ten?");
+    app.wait_for("Friday at ten?");
+    app.kill("TERM");
+    let out = app.text();
+    assert!(out.contains("invitriage: 1 decided this session;"), "{out}");
+    assert!(
+        out.contains("is kept, not saved: the next start opens it again"),
+        "{out}"
+    );
+}
+
 /// `o` opens the profile with `$BROWSER` when it is set.
 #[test]
 fn o_opens_the_profile_with_browser() {
