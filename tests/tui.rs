@@ -2758,3 +2758,40 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
         ["Bo Park invited you again after you replied to them: undecided again"]
     );
 }
+
+/// Accepting moves on; the thank-you key right after it is for the one
+/// accepted, as the status says, and no longer once another key came.
+#[test]
+fn a_thank_you_right_after_an_accept_is_for_the_accepted() {
+    use invitriage::journal::DraftKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let first = current_name(&app);
+    let idx = app.current().map(|i| i.line).unwrap();
+    app.update(Action::Accept);
+    assert_ne!(current_name(&app), first, "the cursor moved on");
+    assert_eq!(
+        status_text(&app),
+        format!("Accepted {first} · t thanks them · u to undo")
+    );
+    app.update(Action::ThankYou);
+    let c = app.composer.as_ref().expect("the composer opens");
+    assert_eq!(c.kind(), DraftKind::ThankYou);
+    assert_eq!(app.invitations[c.index as usize].line, idx);
+    let out = screen(&app, 80, 24);
+    assert!(
+        out.contains(&format!("Thank {first} for connecting")),
+        "{out}"
+    );
+    app.update(Action::Cancel);
+    assert!(app.composer.is_none());
+    // Another key in between: `t` is for the row under the cursor.
+    app.update(Action::Accept);
+    app.update(Action::Down);
+    app.update(Action::ThankYou);
+    assert!(app.composer.is_none());
+    assert_eq!(
+        status_text(&app),
+        "A thank-you follows an accept: a accepts first"
+    );
+}

@@ -257,6 +257,9 @@ pub struct App {
     pub composer: Option<Composer>,
     /// The unsaved draft on disk that mirrors the composer's text.
     kept_unsaved: Option<(InvitationId, DraftKind)>,
+    /// The row accepted by the last key, when the cursor moved on from it:
+    /// a thank-you key right after it is for that row.
+    just_accepted: Option<u32>,
     /// The note being graded on the check screen.
     pub check_pad: Option<ratatui_textarea::TextArea<'static>>,
     /// Whom that note is for (the Sent tab's recipient), for greetings.
@@ -362,6 +365,7 @@ impl App {
             detail_scroll: (0, 0),
             composer: None,
             kept_unsaved: None,
+            just_accepted: None,
             check_pad: None,
             check_to: String::new(),
             my_name,
@@ -883,6 +887,12 @@ impl App {
         {
             return None;
         }
+        // Only for the key right after the accept.
+        let just_accepted = if matches!(action, Action::Status(..) | Action::Resize(..)) {
+            self.just_accepted
+        } else {
+            self.just_accepted.take()
+        };
         // A new key clears the last message, except the ones that report on
         // something the loop just did.
         if !matches!(
@@ -1055,7 +1065,7 @@ impl App {
                 }
             }
             Action::Reply => self.open_composer(false),
-            Action::ThankYou => self.open_composer(true),
+            Action::ThankYou => self.open_thank_you(just_accepted),
             Action::CopyDraft => return self.copy_draft(),
             Action::Check => {
                 if self.check_pad.is_none() {
@@ -1338,8 +1348,20 @@ impl App {
                     self.set_status(format!("To withdraw on LinkedIn: {name} · {undo} to undo"));
                     self.advance_to_stale();
                 } else {
-                    self.set_status(format!("{verb} {name} · {undo} to undo"));
+                    let head = format!("{verb} {name}");
+                    self.set_status(format!("{head} · {undo} to undo"));
                     self.advance_to_undecided(self.cursor);
+                    // Moved on from it, a thank-you key is for it still.
+                    let t = self.keymap.hint(&Action::ThankYou);
+                    let moved = self.current_index() != Some(idx);
+                    if decision == Decision::Accepted && moved && !t.is_empty() {
+                        self.just_accepted = Some(idx);
+                        if let Some(status) = &mut self.status {
+                            status
+                                .text
+                                .insert_str(head.len(), &format!(" · {t} thanks them"));
+                        }
+                    }
                 }
             }
             Err(e) => self.set_error(format!("Not saved: {e}")),
@@ -1806,6 +1828,20 @@ impl App {
     }
 
     // ---- drafting -------------------------------------------------------
+
+    /// A thank-you for the current row, or for the row just accepted when
+    /// the cursor moved on from it to one not accepted.
+    fn open_thank_you(&mut self, just_accepted: Option<u32>) {
+        let here = self.current_index();
+        let here_accepted =
+            here.is_some_and(|i| self.decisions[i as usize] == Some(Decision::Accepted));
+        match just_accepted {
+            Some(j) if !here_accepted && self.decisions[j as usize] == Some(Decision::Accepted) => {
+                self.compose(j, DraftKind::ThankYou);
+            }
+            _ => self.open_composer(true),
+        }
+    }
 
     fn open_composer(&mut self, thank_you: bool) {
         let Some(idx) = self.current_index() else {

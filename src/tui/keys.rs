@@ -139,7 +139,7 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "thank_you",
         Action::ThankYou,
-        "after accepting: draft a thank-you with a next step",
+        "thank-you: after accepting, or on an accepted row",
         "thank",
     ),
     (
