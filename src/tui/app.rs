@@ -511,8 +511,6 @@ impl App {
             .decided_elsewhere(|id| self.id_index.contains_key(id))
     }
 
-    /// Unsaved drafts left for invitations not in this export (another
-    /// export, or the sample) are a note from loading: they stay on disk.
     /// Says which invitations came after a decision on an earlier one
     /// between the same two people: the decision no longer holds, and the
     /// invitation waits with the undecided ones (see
@@ -567,6 +565,8 @@ impl App {
         });
     }
 
+    /// Unsaved drafts left for invitations not in this export (another
+    /// export, or the sample) are a note from loading: they stay on disk.
     fn note_unsaved_elsewhere(&mut self) {
         let elsewhere = self
             .journal
