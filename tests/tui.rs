@@ -2795,3 +2795,20 @@ fn a_thank_you_right_after_an_accept_is_for_the_accepted() {
         "A thank-you follows an accept: a accepts first"
     );
 }
+
+/// The Sent tab has no filter: `f` there changes nothing, out of sight
+/// on the other tabs included.
+#[test]
+fn the_filter_key_on_the_sent_tab_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(4));
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Undecided);
+    assert_eq!(
+        status_text(&app),
+        "The Sent tab lists every invitation you sent; the filter (undecided) is for the other tabs"
+    );
+    app.update(Action::Tab(0));
+    assert!(screen(&app, 80, 24).contains("filter: undecided"));
+}

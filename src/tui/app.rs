@@ -967,17 +967,21 @@ impl App {
             Action::PrevTab => self.switch_tab((self.tab + Tab::ALL.len() - 1) % Tab::ALL.len()),
             Action::Tab(t) if t < Tab::ALL.len() => self.switch_tab(t),
             Action::Tab(_) => {}
+            // The Sent tab lists every sent invitation: a filter changed
+            // there would change the other tabs out of sight.
+            Action::CycleFilter if self.current_tab() == Tab::Sent => {
+                self.set_status(format!(
+                    "The Sent tab lists every invitation you sent; the filter ({}) is for the other tabs",
+                    self.filter.label()
+                ));
+            }
             Action::CycleFilter => {
                 self.filter = self.filter.next();
                 // Through an empty list too, the row it started on.
                 let keep = self.current_index().or(self.tab_position[self.tab]);
                 self.tab_position[self.tab] = keep;
                 self.rebuild_rows(keep);
-                if self.current_tab() == Tab::Sent {
-                    self.set_status("The Sent tab lists every invitation you sent; the filter applies to the other tabs");
-                } else {
-                    self.set_status(format!("Showing {} invitations", self.filter.label()));
-                }
+                self.set_status(format!("Showing {} invitations", self.filter.label()));
             }
             Action::Accept => self.decide_current(Decision::Accepted),
             Action::Ignore => self.decide_current(Decision::Ignored),
