@@ -50,7 +50,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::invitation::{Invitation, InvitationId};
-use crate::journal::{Decided, Decision, Entry, Journal};
+use crate::journal::{Decided, Decision, DraftKind, Entry, Journal};
 use crate::report::csv_io;
 
 /// Where pending invitations are answered on LinkedIn.
@@ -312,12 +312,13 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
                 md_text(r.inv.counterpart()),
                 r.inv.category.label()
             )?;
-            let drafts = [
-                ("reply", &r.entry.reply),
-                ("thank-you, to send after accepting", &r.entry.thank_you),
-            ];
-            for (label, draft) in drafts {
-                let Some(d) = draft else { continue };
+            // The one message to send: a reply drafted before an accept
+            // is not it (the CSV and JSON keep both drafts).
+            if let Some((kind, d)) = r.entry.draft_to_send(r.decision()) {
+                let label = match kind {
+                    DraftKind::Reply => "reply",
+                    DraftKind::ThankYou => "thank-you, to send after accepting",
+                };
                 writeln!(w, "\n  {label}:\n")?;
                 md_quote(&mut w, &d.text)?;
             }
@@ -438,6 +439,37 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["drafts"][0]["name"], "Zoë Fontaine");
         assert_eq!(v["drafts"][0]["status"], "accepted, not in this export");
+    }
+
+    /// The checklist gives the one message to send: an accept's thank-you,
+    /// not the reply drafted before it. The CSV keeps both.
+    #[test]
+    fn the_checklist_quotes_the_draft_to_send() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let ann = inv("Ann Early", "ann", Category::Customised);
+        j.record_draft(ann.id, DraftKind::Reply, "How can I help?", at(1))
+            .unwrap();
+        j.record_decision(&[ann.id], Some(Decision::Accepted), at(2))
+            .unwrap();
+        j.record_draft(ann.id, DraftKind::ThankYou, "A call next week?", at(3))
+            .unwrap();
+        let export = |format| {
+            let mut out = Vec::new();
+            write_actions(&mut out, format, std::slice::from_ref(&ann), &j).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let md = export(ExportFormat::Md);
+        assert!(
+            md.contains("  thank-you, to send after accepting:\n\n  > A call next week?\n"),
+            "{md}"
+        );
+        assert!(!md.contains("How can I help?"), "{md}");
+        let csv = export(ExportFormat::Csv);
+        assert!(
+            csv.contains("How can I help?") && csv.contains("A call next week?"),
+            "{csv}"
+        );
     }
 
     #[test]

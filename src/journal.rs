@@ -290,6 +290,19 @@ impl Entry {
         }
     }
 
+    /// The draft to send under `decision`: the thank-you of an accepted
+    /// invitation, else the reply; the other one when only that one is
+    /// there. A reply drafted before accepting is not what an accept sends.
+    pub fn draft_to_send(&self, decision: Option<Decision>) -> Option<(DraftKind, &Draft)> {
+        let reply = self.reply.as_ref().map(|d| (DraftKind::Reply, d));
+        let thanks = self.thank_you.as_ref().map(|d| (DraftKind::ThankYou, d));
+        if decision == Some(Decision::Accepted) {
+            thanks.or(reply)
+        } else {
+            reply.or(thanks)
+        }
+    }
+
     fn draft_mut(&mut self, kind: DraftKind) -> &mut Option<Draft> {
         match kind {
             DraftKind::Reply => &mut self.reply,

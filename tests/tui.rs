@@ -2812,3 +2812,55 @@ fn the_filter_key_on_the_sent_tab_changes_nothing() {
     app.update(Action::Tab(0));
     assert!(screen(&app, 80, 24).contains("filter: undecided"));
 }
+
+/// A reply saved, then an accept after all: the thank-you is what is
+/// sent, and the pane and `c` agree on it.
+#[test]
+fn after_an_accept_the_thank_you_is_the_draft_to_send() {
+    // The whole detail pane, scrolled through.
+    fn pane(app: &mut App) -> String {
+        let mut all = screen(app, 80, 24);
+        for _ in 0..30 {
+            app.update(Action::DetailDown);
+            all.push_str(&screen(app, 80, 24));
+        }
+        for _ in 0..30 {
+            app.update(Action::DetailUp);
+        }
+        all
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    app.update(Action::Paste("First version".into()));
+    app.update(Action::ComposeSave);
+    app.update(Action::Up);
+    let out = pane(&mut app);
+    assert!(out.contains("reply drafted today · c copies it"), "{out}");
+    app.update(Action::Accept);
+    app.update(Action::ThankYou);
+    app.update(Action::Paste("A call next week?".into()));
+    app.update(Action::ComposeSave);
+    let out = pane(&mut app);
+    assert!(
+        out.contains("reply drafted today, before accepting"),
+        "{out}"
+    );
+    assert!(
+        out.contains("thank-you drafted today · c copies it"),
+        "{out}"
+    );
+    assert!(matches!(
+        app.update(Action::CopyDraft),
+        Some(Effect::Copy { text, .. }) if text.contains("A call next week?")
+    ));
+    // Ignored after all: the thank-you waits, and the reply is the one.
+    app.update(Action::Ignore);
+    app.update(Action::Up);
+    let out = pane(&mut app);
+    assert!(out.contains("reply drafted today · c copies it"), "{out}");
+    assert!(
+        out.contains("thank-you drafted today, for after accepting"),
+        "{out}"
+    );
+}

@@ -1973,25 +1973,31 @@ impl App {
 
     fn copy_draft(&mut self) -> Option<Effect> {
         let inv = self.current()?;
-        let entry = self.journal.state(inv.id);
-        let draft = entry.and_then(|e| {
-            let r = e.reply.as_ref();
-            let t = e.thank_you.as_ref();
-            match (r, t) {
-                (Some(r), Some(t)) => Some(if t.at >= r.at { t } else { r }),
-                (a, b) => a.or(b),
-            }
-        });
+        let decision = self.journal.decided(inv).map(|d| d.decision);
+        let draft = self
+            .journal
+            .state(inv.id)
+            .and_then(|e| e.draft_to_send(decision));
         match draft {
-            Some(d) => Some(Effect::Copy {
+            Some((_, d)) => Some(Effect::Copy {
                 text: d.text.clone(),
                 label: "draft".into(),
             }),
             None => {
-                self.set_status(format!(
-                    "No draft for this invitation · {} drafts a reply",
-                    self.keymap.hint(&Action::Reply)
-                ));
+                let text = match (inv.direction, decision) {
+                    (Direction::Outgoing, _) => {
+                        "No draft: you sent this invitation, there is nothing to answer".to_string()
+                    }
+                    (_, Some(Decision::Accepted)) => format!(
+                        "No draft for this invitation · {} writes a thank-you",
+                        self.keymap.hint(&Action::ThankYou)
+                    ),
+                    _ => format!(
+                        "No draft for this invitation · {} drafts a reply",
+                        self.keymap.hint(&Action::Reply)
+                    ),
+                };
+                self.set_status(text);
                 None
             }
         }

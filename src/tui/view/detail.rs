@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::theme::Theme;
 use crate::classify::{Category, Signals};
 use crate::invitation::Direction;
+use crate::journal::DraftKind;
 use crate::report::{clean_text, human_date, one_line};
 use crate::stats::Age;
 use crate::tui::app::App;
@@ -127,11 +128,30 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
             lines.push(earlier_line(app, theme, e, inv.direction));
         }
         if let Some(e) = entry {
-            for (label, draft) in [("reply", &e.reply), ("thank-you", &e.thank_you)] {
+            // `c` copies one draft: the one to send under the decision.
+            let decision = decided.map(|(d, _)| d);
+            let to_send = e.draft_to_send(decision).map(|(kind, _)| kind);
+            let c = app.keymap.hint(&Action::CopyDraft);
+            for (kind, draft) in [
+                (DraftKind::Reply, &e.reply),
+                (DraftKind::ThankYou, &e.thank_you),
+            ] {
                 if let Some(d) = draft {
+                    let after = if to_send == Some(kind) {
+                        if c.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" · {c} copies it")
+                        }
+                    } else if kind == DraftKind::Reply {
+                        ", before accepting".to_string()
+                    } else {
+                        ", for after accepting".to_string()
+                    };
                     lines.push(Line::styled(
                         format!(
-                            "{label} drafted {} · c copies it",
+                            "{} drafted {}{after}",
+                            kind.label(),
                             Age::between(d.at, app.now).long()
                         ),
                         theme.dim(),
