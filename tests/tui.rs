@@ -2864,3 +2864,28 @@ fn after_an_accept_the_thank_you_is_the_draft_to_send() {
         "{out}"
     );
 }
+
+/// `c` with no draft names the key that writes one, where there is one.
+#[test]
+fn copy_without_a_draft_points_at_the_key_that_writes_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.update(Action::CopyDraft), None);
+    assert_eq!(
+        status_text(&app),
+        "No draft for this invitation · r drafts a reply"
+    );
+    app.update(Action::Accept);
+    app.update(Action::Up);
+    app.update(Action::CopyDraft);
+    assert_eq!(
+        status_text(&app),
+        "No draft for this invitation · t writes a thank-you"
+    );
+    app.update(Action::Tab(4));
+    app.update(Action::CopyDraft);
+    assert_eq!(
+        status_text(&app),
+        "No draft: you sent this invitation, there is nothing to answer"
+    );
+}
