@@ -551,14 +551,16 @@ fn triage(
         );
     }
     let export = export_command(&source, paths);
+    let stats = command_for("stats", "", &source, paths);
     let import = load(source, config)?;
     let (journal, mut notices) = Journal::open(&paths.data_dir)?;
-    if !import.skipped.is_empty() {
-        notices.push(format!(
-            "{} unreadable row{} skipped (run `invitriage stats` to list them)",
-            import.skipped.len(),
-            report::plural(import.skipped.len())
-        ));
+    match &import.skipped[..] {
+        [] => {}
+        [one] => notices.push(format!("1 unreadable row skipped: {one}")),
+        [first, rest @ ..] => notices.push(format!(
+            "{} unreadable rows skipped, the first {first}; {stats} lists them all",
+            rest.len() + 1
+        )),
     }
     notices.extend(import.notices());
     for name in keymap.unbound() {
@@ -654,6 +656,12 @@ fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
 /// `$INVITRIAGE_DATA_DIR`, which may have been set for this run only):
 /// without them the command would read another journal, and list nothing.
 fn export_command(source: &Source, paths: &Paths) -> String {
+    command_for("export", " --format md", source, paths)
+}
+
+/// `` `invitriage COMMAND [--config …] [--data-dir …]EXTRA FILE` ``: a
+/// command on the same export, with the options this run was given.
+fn command_for(command: &str, extra: &str, source: &Source, paths: &Paths) -> String {
     let mut options = String::new();
     if paths.config_required {
         options.push_str(&format!(" --config {}", shell_quoted(&paths.config_file)));
@@ -662,14 +670,11 @@ fn export_command(source: &Source, paths: &Paths) -> String {
         options.push_str(&format!(" --data-dir {}", shell_quoted(&paths.data_dir)));
     }
     match source {
-        Source::Sample => format!("`invitriage export{options} --format md`"),
-        Source::Path(p) if p.as_os_str() == "-" => format!(
-            "`invitriage export{options} --format md -` (the same export on standard input)"
-        ),
-        Source::Path(p) => format!(
-            "`invitriage export{options} --format md {}`",
-            shell_quoted(p)
-        ),
+        Source::Sample => format!("`invitriage {command}{options}{extra}`"),
+        Source::Path(p) if p.as_os_str() == "-" => {
+            format!("`invitriage {command}{options}{extra} -` (the same export on standard input)")
+        }
+        Source::Path(p) => format!("`invitriage {command}{options}{extra} {}`", shell_quoted(p)),
     }
 }
 

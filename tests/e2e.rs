@@ -317,6 +317,7 @@ fn the_export_can_come_on_standard_input() {
     let export = dir.path().join("export.csv");
     let mut csv = invitriage::synth::generate(40, 3);
     csv.push_str("Bad Row,Colleen Ruiz,not a date,,INCOMING,,\n");
+    csv.push_str("Bad Row,Colleen Ruiz,nor this,,INCOMING,,\n");
     std::fs::write(&export, csv).unwrap();
     let mut sh = Command::new("sh");
     sh.args(["-c", "exec \"$0\" - < \"$1\""])
@@ -324,7 +325,10 @@ fn the_export_can_come_on_standard_input() {
         .arg(&export);
     let mut app = App::spawn(App::environment(sh, dir.path(), &[]));
     app.wait_for("invitriage · stdin · ");
-    app.wait_for("1 unreadable row skipped (run `invitriage stats` to list them)");
+    app.wait_for("2 unreadable rows skipped, the first line ");
+    app.press("?");
+    app.wait_for("(the same export on standard input) lists them all");
+    app.press("?");
     app.press("a");
     app.wait_for("Accepted ");
     app.press("q");
