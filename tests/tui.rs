@@ -2889,3 +2889,26 @@ fn copy_without_a_draft_points_at_the_key_that_writes_one() {
         "No draft: you sent this invitation, there is nothing to answer"
     );
 }
+
+/// The last row shown decided, with undecided ones hidden by the filter
+/// on this tab: the status says so, not "go to" this same tab.
+#[test]
+fn all_shown_decided_with_undecided_hidden_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    for _ in 0..3 {
+        app.update(Action::Ignore);
+    }
+    // Ignored ones only; one of them accepted now.
+    app.update(Action::CycleFilter);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Ignored);
+    app.update(Action::Accept);
+    assert!(
+        status_text(&app).ends_with(
+            " · all shown here decided · 10 undecided hidden by the filter (f cycles it)"
+        ),
+        "{}",
+        status_text(&app)
+    );
+}

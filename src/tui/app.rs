@@ -1273,12 +1273,19 @@ impl App {
             Some(r) => self.move_to(r),
             None if self.current_tab() != Tab::Sent => {
                 // The list is done: say where the work goes on.
-                let next_tab = (0..3).find(|&t| {
+                let undecided = |t: usize| {
                     self.tab_members[t]
                         .iter()
-                        .any(|&i| self.decisions[i as usize].is_none())
-                });
+                        .filter(|&&i| self.decisions[i as usize].is_none())
+                };
+                let hidden = undecided(self.tab).count();
+                let next_tab = (0..3).find(|&t| undecided(t).next().is_some());
                 let done = match next_tab {
+                    // Under another filter, this tab's own.
+                    _ if hidden > 0 => format!(
+                        "all shown here decided · {hidden} undecided hidden by the filter ({} cycles it)",
+                        self.keymap.hint(&Action::CycleFilter)
+                    ),
                     Some(t) => format!(
                         "all decided here · {} goes to {}",
                         self.keymap.hint(&Action::Tab(t)),
