@@ -939,12 +939,13 @@ impl App {
             {
                 // Not past the end: an Up after many Downs moves at once.
                 let max = super::view::max_scroll(self);
+                let page = super::view::page_height(self);
                 if let Mode::Help { scroll } | Mode::Stats { scroll } = &mut self.mode {
                     *scroll = match action {
                         Action::Up => scroll.saturating_sub(1),
                         Action::Down => scroll.saturating_add(1),
-                        Action::PageUp => scroll.saturating_sub(10),
-                        _ => scroll.saturating_add(10),
+                        Action::PageUp => scroll.saturating_sub(page),
+                        _ => scroll.saturating_add(page),
                     }
                     .min(max);
                 }

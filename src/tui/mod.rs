@@ -290,13 +290,13 @@ fn copy(text: &str, label: &str) -> Action {
         (_, Some(tool)) => Action::Status(format!("Copied the {label} (via {tool})"), false),
         (true, None) if in_tmux => Action::Status(
             format!(
-                "Copied the {label} (OSC 52: if nothing pasted, tmux needs `set -g set-clipboard on`)"
+                "Copied the {label} · tmux: `set -g set-clipboard on` if it won't paste (OSC 52)"
             ),
             false,
         ),
         (true, None) => Action::Status(
             format!(
-                "Copied the {label} (OSC 52: if nothing pasted, your terminal may block clipboard access)"
+                "Copied the {label} (OSC 52) · if it won't paste, the terminal blocks clipboard access"
             ),
             false,
         ),

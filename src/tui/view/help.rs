@@ -122,7 +122,14 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         plain,
     );
     prose(&mut out, "Esc clears the marks", plain);
-    prose(&mut out, "old: a sent invitation still pending", plain);
+    prose(
+        &mut out,
+        &format!(
+            "old: a sent invitation still pending after {} days",
+            app.stale_after_days
+        ),
+        plain,
+    );
     prose(
         &mut out,
         "ctx context · rsn reason · off offer · pitch sells or recruits",

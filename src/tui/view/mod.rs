@@ -132,6 +132,18 @@ pub fn max_scroll(app: &App) -> u16 {
     }
 }
 
+/// How many lines of the help or statistics screen show at once: what a
+/// page key scrolls, less one line kept for context.
+pub fn page_height(app: &App) -> u16 {
+    let area = Rect::new(0, 0, app.size.0, app.size.1);
+    let height = match app.mode {
+        Mode::Help { .. } => help::rect(area).height.saturating_sub(2),
+        Mode::Stats { .. } => stats_body(area).height,
+        _ => 0,
+    };
+    height.saturating_sub(1).max(1)
+}
+
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
