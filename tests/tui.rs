@@ -1004,6 +1004,10 @@ fn help_and_stats_toggle() {
     }
     let end = screen(&app, 80, 24);
     assert!(!end.contains("↓ more"), "at the end, no more: {end}");
+    assert!(
+        end.contains("old: a sent invitation still pending after 21 days"),
+        "{end}"
+    );
     assert!(end.contains("Esc clears the marks"), "{end}");
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List);
