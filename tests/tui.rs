@@ -2912,3 +2912,23 @@ fn all_shown_decided_with_undecided_hidden_says_so() {
         status_text(&app)
     );
 }
+
+/// A long paste taken back leaves the draft in view from its start, not
+/// scrolled down to where the paste ended.
+#[test]
+fn an_undone_paste_shows_the_draft_from_its_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    assert!(screen(&app, 80, 24).contains("│Hi Kenji,"));
+    app.update(Action::Paste("word ".repeat(400)));
+    assert!(
+        !screen(&app, 80, 24).contains("│Hi Kenji,"),
+        "scrolled down"
+    );
+    let undo = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    app.update(Action::ComposeKey(undo));
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("│Hi Kenji,"), "{out}");
+    assert!(!out.contains("word word"), "{out}");
+}

@@ -1,7 +1,7 @@
 //! The reply composer: a `ratatui-textarea` editor prefilled from a template.
 
-use crossterm::event::KeyEvent;
-use ratatui_textarea::{TextArea, WrapMode};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 
 use crate::invitation::Invitation;
 use crate::journal::DraftKind;
@@ -27,6 +27,17 @@ pub struct Composer {
     pub resumed: bool,
     /// The text is an unsaved draft left by an earlier run.
     pub recovered: bool,
+    /// What each template switch replaced, newest last, for Ctrl-U.
+    replaced: Vec<Replaced>,
+}
+
+/// The composer's state before a template replaced its text.
+#[derive(Debug)]
+struct Replaced {
+    template: usize,
+    pristine: String,
+    resumed: bool,
+    recovered: bool,
 }
 
 impl std::fmt::Debug for Composer {
@@ -127,6 +138,7 @@ impl Composer {
             replace_armed: false,
             resumed,
             recovered,
+            replaced: Vec::new(),
         }
     }
 
@@ -170,7 +182,36 @@ impl Composer {
     pub fn input(&mut self, ev: KeyEvent) {
         self.discard_armed = false;
         self.replace_armed = false;
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        let undo = ctrl && matches!(ev.code, KeyCode::Char('u'));
+        let redo = ctrl && matches!(ev.code, KeyCode::Char('r'));
         self.editor.input(ev);
+        // A replaced text is two steps in the editor's history (the old
+        // text cut, the new one put in): one Ctrl-U takes back both, and
+        // the title's template with them.
+        if undo
+            && self.text().is_empty()
+            && let Some(before) = self.replaced.pop()
+        {
+            self.editor.undo();
+            self.template = before.template;
+            self.pristine = before.pristine;
+            self.resumed = before.resumed;
+            self.recovered = before.recovered;
+        }
+        if undo || redo {
+            self.settle_view();
+        }
+    }
+
+    /// After a step taken back, the view shows as much of the text as fits
+    /// with the cursor in it: an undone long paste left it scrolled down,
+    /// the start of the draft out of sight above empty rows.
+    fn settle_view(&mut self) {
+        let DataCursor(row, col) = self.editor.cursor();
+        self.editor.scroll((-i16::MAX, 0));
+        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        self.editor.move_cursor(CursorMove::Jump(at(row), at(col)));
     }
 
     /// Inserts pasted text at the cursor.
@@ -234,6 +275,12 @@ impl Composer {
         me: Option<&str>,
     ) -> Result<(), String> {
         let next = self.pick(which, templates)?;
+        self.replaced.push(Replaced {
+            template: self.template,
+            pristine: std::mem::take(&mut self.pristine),
+            resumed: self.resumed,
+            recovered: self.recovered,
+        });
         self.template = next;
         let text = filled(templates, next, inv, me);
         // Replaced as one step Ctrl-U takes back, with the cursor where
@@ -389,7 +436,7 @@ mod tests {
         assert_eq!(col, lines[2].chars().count());
     }
 
-    /// A template's text replaces the words as steps Ctrl-U takes back.
+    /// A template's text replaces the words as one step Ctrl-U takes back.
     #[test]
     fn words_replaced_by_a_template_come_back_with_undo() {
         let (i, templates) = (inv(), Templates::default());
@@ -400,8 +447,9 @@ mod tests {
         assert_ne!(c.text(), mine);
         let undo = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
         c.input(undo);
-        c.input(undo);
-        assert_eq!(c.text(), mine);
+        assert_eq!(c.text(), mine, "one step takes the whole template back");
+        assert_eq!(c.template, 0, "and the title's template");
+        assert!(c.changed());
     }
 
     #[test]
