@@ -1189,7 +1189,7 @@ impl App {
             Action::ComposeCopy => {
                 if let Some(c) = &self.composer {
                     return Some(Effect::Copy {
-                        text: c.text(),
+                        text: c.message(),
                         label: "draft".into(),
                     });
                 }
@@ -1942,8 +1942,8 @@ impl App {
     /// follows an accept the user already moved past, stays.
     fn save_draft(&mut self) -> Option<Effect> {
         let c = self.composer.as_ref()?;
-        let text = c.text();
-        if text.trim().is_empty() {
+        let text = c.message();
+        if text.is_empty() {
             self.set_error("The draft is empty: write something, or Esc to leave");
             return None;
         }

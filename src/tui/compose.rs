@@ -156,10 +156,18 @@ impl Composer {
         self.editor.lines().join("\n")
     }
 
-    /// Characters in the draft (Unicode scalar values, as LinkedIn counts).
+    /// The draft as it is saved, copied and sent: each line without the
+    /// spaces at its end (a template leaves one where the user writes on)
+    /// and without blank lines at the end.
+    pub fn message(&self) -> String {
+        let lines: Vec<&str> = self.editor.lines().iter().map(|l| l.trim_end()).collect();
+        lines.join("\n").trim_end().to_string()
+    }
+
+    /// Characters in the message (Unicode scalar values, as LinkedIn
+    /// counts).
     pub fn char_count(&self) -> usize {
-        let lines = self.editor.lines();
-        lines.iter().map(|l| l.chars().count()).sum::<usize>() + lines.len().saturating_sub(1)
+        self.message().chars().count()
     }
 
     /// True when the text differs from what the composer opened with.
@@ -450,6 +458,22 @@ mod tests {
         assert_eq!(c.text(), mine, "one step takes the whole template back");
         assert_eq!(c.template, 0, "and the title's template");
         assert!(c.changed());
+    }
+
+    /// The space a template leaves where the user writes on, and blank
+    /// lines typed after the signature, are not sent.
+    #[test]
+    fn the_message_has_no_spaces_at_line_ends() {
+        let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None, None);
+        c.paste("Glad to help. ");
+        c.input(KeyEvent::new(KeyCode::End, KeyModifiers::CONTROL));
+        c.input(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        assert!(c.text().contains("Glad to help. \n"), "{:?}", c.text());
+        let message = c.message();
+        assert!(!message.lines().any(|l| l.ends_with(' ')), "{message:?}");
+        assert!(!message.ends_with('\n'), "{message:?}");
+        assert_eq!(c.char_count(), message.chars().count());
+        assert!(c.char_count() < c.text().chars().count());
     }
 
     #[test]
