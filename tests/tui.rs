@@ -2428,11 +2428,11 @@ fn the_template_name_stays_while_it_fits() {
     let mut app = sample_app(dir.path());
     app.update(Action::Reply);
     let c = app.composer.as_ref().unwrap();
-    let (n, template) = (app.templates.list.len(), &app.templates.list[c.template]);
+    let template = &app.templates.list[c.template];
     let name = app.invitations[c.index as usize].counterpart();
     let title = format!(" Reply to {name}, don't accept yet ");
-    let right = format!(" template {}/{n}: {} ", c.template + 1, template.name);
-    let short = format!(" {}/{n} ", c.template + 1);
+    let right = format!(" template F{}: {} ", c.template + 1, template.name);
+    let short = format!(" F{} ", c.template + 1);
     // The title, the name and the two corners, to the column.
     let w = u16::try_from(title.chars().count() + right.chars().count() + 2).unwrap();
     assert!(

@@ -70,19 +70,16 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let right = match (c.resumed, template) {
         _ if c.recovered => " recovered, not saved yet ".to_string(),
         (true, _) => " your saved draft ".to_string(),
-        (false, Some(t)) => format!(
-            " template {}/{}: {} ",
-            c.template + 1,
-            app.templates.list.len(),
-            t.name
-        ),
+        // Numbered as the F key that picks it: "4/4" on the only
+        // thank-you template read as four to choose from.
+        (false, Some(t)) => format!(" template F{}: {} ", c.template + 1, t.name),
         (false, None) => String::new(),
     };
     // On a narrow screen the template's name gives way to the title.
     let room = usize::from(mine.width).saturating_sub(2);
     let right = if title.chars().count() + right.chars().count() > room {
         match (c.resumed || c.recovered, template) {
-            (false, Some(_)) => format!(" {}/{} ", c.template + 1, app.templates.list.len()),
+            (false, Some(_)) => format!(" F{} ", c.template + 1),
             _ => String::new(),
         }
     } else {
