@@ -744,7 +744,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     assert_eq!(
         app.farewell().as_deref(),
         Some(
-            "2 decided this session; 0 of 135 received invitations decided (0 accepted, 0 ignored, 0 replied), and 2 sent invitations to withdraw."
+            "2 sent invitations marked to withdraw this session; 0 of 135 received invitations decided (0 accepted, 0 ignored, 0 replied); 2 sent invitations to withdraw in all."
         )
     );
     app.update(Action::Undo);
@@ -790,7 +790,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     assert_eq!(
         app.farewell().as_deref(),
         Some(
-            "1 decided this session; 1 of 135 received invitations decided (0 accepted, 0 ignored, 1 replied), and 1 sent invitation to withdraw."
+            "1 decided this session; 1 of 135 received invitations decided (0 accepted, 0 ignored, 1 replied); 1 sent invitation to withdraw in all."
         )
     );
     let mut out = Vec::new();

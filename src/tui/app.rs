@@ -444,23 +444,38 @@ impl App {
                 })
         };
         let (now, then) = (sum(&self.counts), sum(&self.start_counts));
-        // A withdrawal is a decision of this session like the others.
-        let (all_now, all_then) = (
-            now.decided() + self.sent_counts.decided(),
-            then.decided() + self.start_sent_counts.decided(),
-        );
-        let session = match all_now.cmp(&all_then) {
-            Ordering::Greater => format!("{} decided this session", all_now - all_then),
-            Ordering::Less => format!(
-                "{} decision{} undone this session",
-                all_then - all_now,
-                if all_then - all_now == 1 { "" } else { "s" }
-            ),
-            Ordering::Equal => "decisions changed this session".to_string(),
-        };
+        // Received and sent apart: "2 decided" for two withdrawals read as
+        // two of the received ones, beside "0 of 135 decided".
+        let mut parts = Vec::new();
+        let (got, had) = (now.decided(), then.decided());
+        match got.cmp(&had) {
+            Ordering::Greater => parts.push(format!("{} decided", got - had)),
+            Ordering::Less => parts.push(format!(
+                "{} decision{} undone",
+                had - got,
+                plural(had - got)
+            )),
+            Ordering::Equal if now != then => parts.push("decisions changed".to_string()),
+            Ordering::Equal => {}
+        }
+        let (sent, was) = (self.sent_counts.withdrawn, self.start_sent_counts.withdrawn);
+        match sent.cmp(&was) {
+            Ordering::Greater => parts.push(format!(
+                "{} sent invitation{} marked to withdraw",
+                sent - was,
+                plural(sent - was)
+            )),
+            Ordering::Less => parts.push(format!(
+                "{} withdrawal{} undone",
+                was - sent,
+                plural(was - sent)
+            )),
+            Ordering::Equal => {}
+        }
+        let session = format!("{} this session", parts.join(" and "));
         let withdraw = match self.sent_counts.withdrawn {
             0 => String::new(),
-            n => format!(", and {n} sent invitation{} to withdraw", plural(n)),
+            n => format!("; {n} sent invitation{} to withdraw in all", plural(n)),
         };
         Some(format!(
             "{session}; {} of {} received invitations decided ({} accepted, {} ignored, {} replied){withdraw}.",
