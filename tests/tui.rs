@@ -2932,3 +2932,35 @@ fn an_undone_paste_shows_the_draft_from_its_start() {
     assert!(out.contains("│Hi Kenji,"), "{out}");
     assert!(!out.contains("word word"), "{out}");
 }
+
+/// Many invited again: the newest three are named, the rest counted.
+#[test]
+fn many_invited_again_are_named_three_at_most() {
+    let mut csv =
+        String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
+    for (day, name) in ["Ann", "Bo", "Cy", "Di", "Ed"].iter().enumerate() {
+        csv.push_str(&format!(
+            "{name} Lee,Colleen Ruiz,\"11/{}/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/{name},https://www.linkedin.com/in/colleen\n",
+            day + 10
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let ids: Vec<_> = app_from_csv(&csv, &dir)
+        .invitations
+        .iter()
+        .map(|i| i.id)
+        .collect();
+    {
+        let (mut j, _) = Journal::open(&dir.path().join("data")).unwrap();
+        let at = import::parse_sent_at("2026-10-01T10:00:00").unwrap();
+        j.record_decision(&ids, Some(Decision::Ignored), at)
+            .unwrap();
+    }
+    let app = app_from_csv(&csv, &dir);
+    assert_eq!(
+        app.notices,
+        [
+            "5 invitations came after your decision on an earlier one (Ed Lee, Di Lee, Cy Lee and 2 more): undecided again"
+        ]
+    );
+}
