@@ -1856,17 +1856,13 @@ impl App {
 
     // ---- drafting -------------------------------------------------------
 
-    /// A thank-you for the current row, or for the row just accepted when
-    /// the cursor moved on from it to one not accepted.
+    /// A thank-you for the row accepted by the key just before, which the
+    /// cursor moved on from (to an undecided row: no thank-you there), else
+    /// for the current row.
     fn open_thank_you(&mut self, just_accepted: Option<u32>) {
-        let here = self.current_index();
-        let here_accepted =
-            here.is_some_and(|i| self.decisions[i as usize] == Some(Decision::Accepted));
         match just_accepted {
-            Some(j) if !here_accepted && self.decisions[j as usize] == Some(Decision::Accepted) => {
-                self.compose(j, DraftKind::ThankYou);
-            }
-            _ => self.open_composer(true),
+            Some(j) => self.compose(j, DraftKind::ThankYou),
+            None => self.open_composer(true),
         }
     }
 
