@@ -50,7 +50,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::invitation::{Invitation, InvitationId};
-use crate::journal::{Decided, Decision, DraftKind, Entry, Journal};
+use crate::journal::{Decision, DraftKind, Entry, Journal};
 use crate::report::csv_io;
 
 /// Where pending invitations are answered on LinkedIn.
@@ -80,27 +80,18 @@ pub enum ExportFormat {
     Md,
 }
 
-/// One action: an invitation and what the journal holds on it.
+/// One action: an invitation and what the journal holds on it (on it
+/// itself: not a decision or draft on an earlier invitation between the
+/// same people, [`Journal::state_for`]).
 struct Row<'a> {
     inv: &'a Invitation,
-    entry: &'a Entry,
-    /// The decision on this invitation: the entry's, unless it was made on
-    /// an earlier one between the same people ([`Decided::predates`]).
-    decided: Option<Decided>,
+    entry: Entry,
 }
 
 impl Row<'_> {
-    fn decision(&self) -> Option<Decision> {
-        self.decided.map(|d| d.decision)
-    }
-
-    fn decided_at(&self) -> Option<NaiveDateTime> {
-        self.decided.map(|d| d.at)
-    }
-
     /// Accepted, replied, withdrawn, ignored, undecided.
     fn group(&self) -> u8 {
-        match self.decision() {
+        match self.entry.decision() {
             Some(Decision::Accepted) => 0,
             Some(Decision::Replied) => 1,
             Some(Decision::Withdrawn) => 2,
@@ -111,28 +102,20 @@ impl Row<'_> {
 
     /// The decision's time, or for an undecided row its newest draft's.
     fn when(&self) -> Option<NaiveDateTime> {
-        let e = self.entry;
-        self.decided_at()
+        let e = &self.entry;
+        e.decided_at()
             .or_else(|| e.reply.iter().chain(&e.thank_you).map(|d| d.at).max())
     }
 }
 
 /// The rows in export order (see the module docs), each invitation once.
-fn rows<'a>(invitations: &'a [Invitation], journal: &'a Journal) -> Vec<Row<'a>> {
+fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime) -> Vec<Row<'a>> {
     let mut seen = HashSet::new();
     let mut rows: Vec<Row<'a>> = invitations
         .iter()
         .filter_map(|inv| {
-            let entry = journal.state(inv.id)?;
-            let decided = entry.decided_for(inv.sent_at);
-            // A decision on an earlier invitation, and nothing else: there
-            // is nothing to do about this one yet.
-            let blank = decided.is_none() && entry.reply.is_none() && entry.thank_you.is_none();
-            (!blank && seen.insert(inv.id)).then_some(Row {
-                inv,
-                entry,
-                decided,
-            })
+            let entry = journal.state_for(inv, now)?;
+            seen.insert(inv.id).then_some(Row { inv, entry })
         })
         .collect();
     // Stable: ties keep the export's order.
@@ -150,8 +133,9 @@ pub fn write_actions(
     format: ExportFormat,
     invitations: &[Invitation],
     journal: &Journal,
+    now: NaiveDateTime,
 ) -> io::Result<usize> {
-    let rows = rows(invitations, journal);
+    let rows = rows(invitations, journal, now);
     match format {
         ExportFormat::Csv => write_csv(w, &rows)?,
         ExportFormat::Json => write_json(w, &rows)?,
@@ -175,8 +159,8 @@ fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(CSV_HEADER).map_err(csv_io)?;
     for r in rows {
-        let e = r.entry;
-        let decided_at = r
+        let e = &r.entry;
+        let decided_at = e
             .decided_at()
             .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
             .unwrap_or_default();
@@ -186,7 +170,7 @@ fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             r.inv.counterpart_url(),
             r.inv.category.label(),
             r.inv.direction.label(),
-            r.decision().map_or("", Decision::label),
+            e.decision().map_or("", Decision::label),
             &decided_at,
             e.reply.as_ref().map_or("", |d| &d.text),
             e.thank_you.as_ref().map_or("", |d| &d.text),
@@ -312,9 +296,18 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
                 md_text(r.inv.counterpart()),
                 r.inv.category.label()
             )?;
-            // The one message to send: a reply drafted before an accept
-            // is not it (the CSV and JSON keep both drafts).
-            if let Some((kind, d)) = r.entry.draft_to_send(r.decision()) {
+            // A decision's one message to send: not a reply drafted before
+            // an accept, nor any draft of an ignore. Without a decision, the
+            // drafts are all there is. (The CSV and JSON keep every draft.)
+            let e = &r.entry;
+            let drafts: Vec<(DraftKind, &crate::journal::Draft)> = match e.decision() {
+                Some(d) => e.draft_to_send(Some(d)).into_iter().collect(),
+                None => [DraftKind::Reply, DraftKind::ThankYou]
+                    .into_iter()
+                    .filter_map(|k| Some((k, e.draft(k)?)))
+                    .collect(),
+            };
+            for (kind, d) in drafts {
                 let label = match kind {
                     DraftKind::Reply => "reply",
                     DraftKind::ThankYou => "thank-you, to send after accepting",
@@ -358,8 +351,8 @@ fn write_json(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
                 profile_url: r.inv.counterpart_url(),
                 category: r.inv.category.label(),
                 direction: r.inv.direction.label(),
-                decision: r.decision(),
-                decided_at: r.decided_at(),
+                decision: r.entry.decision(),
+                decided_at: r.entry.decided_at(),
                 reply_draft: r.entry.reply.as_ref().map(|d| d.text.as_str()),
                 thank_you_draft: r.entry.thank_you.as_ref().map(|d| d.text.as_str()),
                 id: r.inv.id,
@@ -403,7 +396,14 @@ mod tests {
         j.record_draft(old, DraftKind::Reply, "Hi there", at(4))
             .unwrap();
         let mut out = Vec::new();
-        let n = write_drafts(&mut out, DraftsFormat::Md, std::slice::from_ref(&here), &j).unwrap();
+        let n = write_drafts(
+            &mut out,
+            DraftsFormat::Md,
+            std::slice::from_ref(&here),
+            &j,
+            at(59),
+        )
+        .unwrap();
         assert_eq!(n, 3);
         let md = String::from_utf8(out).unwrap();
         assert!(
@@ -424,6 +424,7 @@ mod tests {
             DraftsFormat::Json,
             std::slice::from_ref(&here),
             &j,
+            at(59),
         )
         .unwrap();
         let raw = String::from_utf8(out.clone()).unwrap();
@@ -456,7 +457,7 @@ mod tests {
             .unwrap();
         let export = |format| {
             let mut out = Vec::new();
-            write_actions(&mut out, format, std::slice::from_ref(&ann), &j).unwrap();
+            write_actions(&mut out, format, std::slice::from_ref(&ann), &j, at(59)).unwrap();
             String::from_utf8(out).unwrap()
         };
         let md = export(ExportFormat::Md);
@@ -489,7 +490,7 @@ mod tests {
         j.record_decision(&[eve.id], Some(Decision::Ignored), at(1))
             .unwrap();
         let mut out = Vec::new();
-        write_actions(&mut out, ExportFormat::Md, &[eve], &j).unwrap();
+        write_actions(&mut out, ExportFormat::Md, &[eve], &j, at(59)).unwrap();
         let md = String::from_utf8(out).unwrap();
         assert!(
             md.contains("- [ ] **Eve** · default · `javascript:alert('1')`\n"),
@@ -583,7 +584,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (invs, j) = fixture(dir.path());
         let mut out = Vec::new();
-        let n = write_actions(&mut out, ExportFormat::Csv, &invs, &j).unwrap();
+        let n = write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59)).unwrap();
         assert_eq!(n, 5);
         let text = String::from_utf8(out).unwrap();
         let mut r = csv::Reader::from_reader(text.as_bytes());
@@ -633,7 +634,7 @@ mod tests {
         j.record_draft(invs[2].id, DraftKind::ThankYou, "Thanks, Nina!  \n", at(10))
             .unwrap();
         let mut out = Vec::new();
-        let n = write_actions(&mut out, ExportFormat::Md, &invs, &j).unwrap();
+        let n = write_actions(&mut out, ExportFormat::Md, &invs, &j, at(59)).unwrap();
         assert_eq!(n, 7);
         let url = |slug: &str| format!("<https://www.linkedin.com/in/{slug}>");
         let expected = format!(
@@ -690,7 +691,7 @@ mod tests {
         let (j, _) = Journal::open(dir.path().join("empty").as_path()).unwrap();
         let mut out = Vec::new();
         assert_eq!(
-            write_actions(&mut out, ExportFormat::Md, &invs, &j).unwrap(),
+            write_actions(&mut out, ExportFormat::Md, &invs, &j, at(59)).unwrap(),
             0
         );
         assert!(
@@ -712,7 +713,7 @@ mod tests {
             "https://www.linkedin.com/in/sam",
         ));
         let mut out = Vec::new();
-        write_actions(&mut out, ExportFormat::Csv, &invs, &j).unwrap();
+        write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59)).unwrap();
         let text = String::from_utf8(out).unwrap();
         let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
             .records()
@@ -731,7 +732,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let (invs, j) = fixture(dir.path());
         let mut out = Vec::new();
-        let n = write_actions(&mut out, ExportFormat::Json, &invs, &j).unwrap();
+        let n = write_actions(&mut out, ExportFormat::Json, &invs, &j, at(59)).unwrap();
         assert_eq!(n, 5);
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text.matches(INVITATION_MANAGER_URL).count(), 1);
@@ -780,7 +781,7 @@ mod tests {
         let invs = [a.clone(), b, a];
         let mut out = Vec::new();
         assert_eq!(
-            write_actions(&mut out, ExportFormat::Csv, &invs, &j).unwrap(),
+            write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59)).unwrap(),
             2
         );
         let text = String::from_utf8(out).unwrap();
@@ -797,13 +798,13 @@ mod tests {
         let invs = [inv("Ann", "ann", Category::Default)];
         let mut out = Vec::new();
         assert_eq!(
-            write_actions(&mut out, ExportFormat::Csv, &invs, &j).unwrap(),
+            write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59)).unwrap(),
             0
         );
         assert_eq!(String::from_utf8(out).unwrap(), CSV_HEADER.join(",") + "\n");
         let mut out = Vec::new();
         assert_eq!(
-            write_actions(&mut out, ExportFormat::Json, &invs, &j).unwrap(),
+            write_actions(&mut out, ExportFormat::Json, &invs, &j, at(59)).unwrap(),
             0
         );
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
@@ -847,8 +848,11 @@ struct DraftRow<'a> {
 /// The drafts of the invitations in the export, then those of invitations
 /// that have left it (a thank-you is sent after the accept that takes the
 /// invitation out of the next export), named as the draft recorded them.
-fn draft_rows<'a>(invitations: &'a [Invitation], journal: &'a Journal) -> Vec<DraftRow<'a>> {
-    use crate::journal::DraftKind;
+fn draft_rows<'a>(
+    invitations: &'a [Invitation],
+    journal: &'a Journal,
+    now: NaiveDateTime,
+) -> Vec<DraftRow<'a>> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let label = |e: &crate::journal::Entry| e.decision().map_or("undecided", Decision::label);
@@ -859,18 +863,23 @@ fn draft_rows<'a>(invitations: &'a [Invitation], journal: &'a Journal) -> Vec<Dr
         if !seen.insert(inv.id) {
             continue;
         }
+        let here = journal.state_for(inv, now).unwrap_or_default();
         for kind in [DraftKind::Reply, DraftKind::ThankYou] {
             if let Some(draft) = entry.draft(kind) {
+                // A draft saved before this invitation was sent answered
+                // an earlier one: listed, and said so.
+                let status = if here.draft(kind).is_some() {
+                    label(&here).to_string()
+                } else {
+                    "for their earlier invitation".to_string()
+                };
                 out.push(DraftRow {
                     id: inv.id,
                     name: inv.counterpart(),
                     url: inv.counterpart_url(),
                     kind,
                     draft,
-                    status: entry
-                        .decided_for(inv.sent_at)
-                        .map_or("undecided", |d| d.decision.label())
-                        .to_string(),
+                    status,
                 });
             }
         }
@@ -904,8 +913,9 @@ pub fn write_drafts(
     format: DraftsFormat,
     invitations: &[Invitation],
     journal: &Journal,
+    now: NaiveDateTime,
 ) -> io::Result<usize> {
-    let rows = draft_rows(invitations, journal);
+    let rows = draft_rows(invitations, journal, now);
     match format {
         DraftsFormat::Md => {
             writeln!(w, "# Drafts ({})\n", rows.len())?;

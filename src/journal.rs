@@ -35,10 +35,12 @@
 //! An id comes from the two profile URLs, so a person who invites again
 //! (after being ignored, or after withdrawing) has the id of the earlier
 //! invitation and its decision. A decision made more than a day before an
-//! invitation was sent was about an earlier one: [`Journal::decided`] leaves
-//! it out and the invitation is undecided again (the day covers the time
-//! zones between the user's clock and LinkedIn's). Nothing is rewritten; the
-//! next decision on it is a step like any other.
+//! invitation was sent was about an earlier one, and so is a draft saved
+//! then: [`Journal::decided`] and [`Journal::state_for`] leave them out and
+//! the invitation is undecided again (the day covers the time zones between
+//! the user's clock and LinkedIn's; a `Sent At` later than the present is
+//! taken as the present). Nothing is rewritten; the next decision on it is a
+//! step like any other.
 //!
 //! # Undo
 //!
@@ -196,17 +198,31 @@ pub struct Decided {
 impl Decided {
     /// Whether the decision was made before an invitation sent at
     /// `sent_at` existed, so that it was about an earlier one between the
-    /// same two people: the id comes from the two profile URLs, and a person
-    /// whose invitation was ignored (or who withdrew it) can invite again.
-    ///
-    /// `at` is the user's local time and `Sent At` is LinkedIn's (UTC as far
-    /// as exports show), which can be up to 14 hours apart; a decision
-    /// counts as earlier only when it is more than a day older, so a time
-    /// zone never makes a decision on this invitation look like one on an
-    /// earlier one.
+    /// same two people (see [`made_before`]).
     pub fn predates(&self, sent_at: NaiveDateTime) -> bool {
-        self.at + chrono::TimeDelta::days(1) < sent_at
+        made_before(self.at, sent_at)
     }
+}
+
+/// Whether a step recorded `at` was made before an invitation sent at
+/// `sent_at` existed, so that it was about an earlier one between the same
+/// two people: the id comes from the two profile URLs, and a person whose
+/// invitation was ignored (or who withdrew it) can invite again.
+///
+/// `at` is the user's local time and `Sent At` is LinkedIn's (UTC as far as
+/// exports show), which can be up to 14 hours apart; a step counts as
+/// earlier only when it is more than a day older, so a time zone never
+/// makes a step on this invitation look like one on an earlier one.
+pub fn made_before(at: NaiveDateTime, sent_at: NaiveDateTime) -> bool {
+    at + chrono::TimeDelta::days(1) < sent_at
+}
+
+/// When `inv` was sent, for telling its steps from an earlier invitation's:
+/// its `Sent At`, but never later than `now`. A `Sent At` in the future (a
+/// clock behind, a doctored export) would otherwise make a decision taken
+/// today look like one on an earlier invitation.
+fn sent_by(inv: &Invitation, now: NaiveDateTime) -> NaiveDateTime {
+    inv.sent_at.min(now)
 }
 
 /// A draft's text (verbatim), when it was saved, and whom it answers.
@@ -270,16 +286,16 @@ impl Entry {
         self.decided.map(|d| d.at)
     }
 
-    /// The decision on the invitation sent at `sent_at`: none when the one
-    /// recorded [predates](Decided::predates) it.
-    pub fn decided_for(&self, sent_at: NaiveDateTime) -> Option<Decided> {
-        self.decided.filter(|d| !d.predates(sent_at))
-    }
-
-    /// The decision recorded on an earlier invitation between the same two
-    /// people, when the one sent at `sent_at` came after it.
-    pub fn superseded_by(&self, sent_at: NaiveDateTime) -> Option<Decided> {
-        self.decided.filter(|d| d.predates(sent_at))
+    /// What of the entry is about the invitation sent at `sent_at`: the
+    /// decision and the drafts [made before](made_before) it was sent were
+    /// about an earlier invitation, and are left out.
+    pub fn for_sent_at(&self, sent_at: NaiveDateTime) -> Entry {
+        let keep = |d: &Option<Draft>| d.clone().filter(|d| !made_before(d.at, sent_at));
+        Entry {
+            decided: self.decided.filter(|d| !d.predates(sent_at)),
+            reply: keep(&self.reply),
+            thank_you: keep(&self.thank_you),
+        }
     }
 
     /// The latest draft of that kind.
@@ -290,16 +306,15 @@ impl Entry {
         }
     }
 
-    /// The draft to send under `decision`: the thank-you of an accepted
-    /// invitation, else the reply; the other one when only that one is
-    /// there. A reply drafted before accepting is not what an accept sends.
+    /// The draft to send under `decision`: an accept's thank-you, or the
+    /// reply of an invitation replied to or undecided. None for an ignore or
+    /// a withdrawal, and none for a reply drafted before accepting or a
+    /// thank-you before the accept: those are not what the decision sends.
     pub fn draft_to_send(&self, decision: Option<Decision>) -> Option<(DraftKind, &Draft)> {
-        let reply = self.reply.as_ref().map(|d| (DraftKind::Reply, d));
-        let thanks = self.thank_you.as_ref().map(|d| (DraftKind::ThankYou, d));
-        if decision == Some(Decision::Accepted) {
-            thanks.or(reply)
-        } else {
-            reply.or(thanks)
+        match decision {
+            Some(Decision::Accepted) => self.thank_you.as_ref().map(|d| (DraftKind::ThankYou, d)),
+            None | Some(Decision::Replied) => self.reply.as_ref().map(|d| (DraftKind::Reply, d)),
+            Some(Decision::Ignored | Decision::Withdrawn) => None,
         }
     }
 
@@ -310,7 +325,7 @@ impl Entry {
         }
     }
 
-    fn is_blank(&self) -> bool {
+    pub(crate) fn is_blank(&self) -> bool {
         self.decided.is_none() && self.reply.is_none() && self.thank_you.is_none()
     }
 }
@@ -1057,10 +1072,26 @@ impl Journal {
         self.entries.get(&id)
     }
 
+    /// What the journal holds on `inv` itself, leaving out the steps made
+    /// before it was sent ([`Entry::for_sent_at`]); `None` when that is
+    /// nothing. `now`: the time the export is read at.
+    pub fn state_for(&self, inv: &Invitation, now: NaiveDateTime) -> Option<Entry> {
+        let entry = self.state(inv.id)?.for_sent_at(sent_by(inv, now));
+        (!entry.is_blank()).then_some(entry)
+    }
+
     /// The decision on `inv`, leaving out one made before it was sent (see
-    /// [`Decided::predates`]).
-    pub fn decided(&self, inv: &Invitation) -> Option<Decided> {
-        self.state(inv.id)?.decided_for(inv.sent_at)
+    /// [`made_before`]).
+    pub fn decided(&self, inv: &Invitation, now: NaiveDateTime) -> Option<Decided> {
+        let sent = sent_by(inv, now);
+        self.state(inv.id)?.decided.filter(|d| !d.predates(sent))
+    }
+
+    /// The decision on an earlier invitation between the same two people,
+    /// when `inv` came after it.
+    pub fn earlier(&self, inv: &Invitation, now: NaiveDateTime) -> Option<Decided> {
+        let sent = sent_by(inv, now);
+        self.state(inv.id)?.decided.filter(|d| d.predates(sent))
     }
 
     /// Every id with a decision or a draft, in no particular order.

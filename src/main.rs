@@ -278,6 +278,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 format,
                 &import.invitations,
                 &journal,
+                now(),
             ))?;
             // The first line on stderr has already said when it is the sample.
             let from = if import.source.is_sample() {
@@ -302,6 +303,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 format,
                 &import.invitations,
                 &journal,
+                now(),
             ))?;
             // A draft cut short by a closed terminal is not in the list;
             // say where it is rather than let it look lost.
@@ -486,14 +488,11 @@ fn load_with_journal(
                 if elsewhere == 1 { " is" } else { "s are" }
             );
         }
+        let now = now();
         let again = import
             .invitations
             .iter()
-            .filter(|inv| {
-                journal
-                    .state(inv.id)
-                    .is_some_and(|e| e.superseded_by(inv.sent_at).is_some())
-            })
+            .filter(|inv| journal.earlier(inv, now).is_some())
             .count();
         if again > 0 {
             say!(
@@ -793,9 +792,10 @@ fn mark_withdrawals(stale: &mut [stats::Stale<'_>], paths: &Paths) {
     let Ok((journal, _)) = Journal::open_read_only(&paths.data_dir) else {
         return;
     };
+    let now = now();
     for s in stale {
         s.to_withdraw = journal
-            .decided(s.inv)
+            .decided(s.inv, now)
             .is_some_and(|d| d.decision == invitriage::journal::Decision::Withdrawn);
     }
 }

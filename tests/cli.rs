@@ -1681,14 +1681,8 @@ fn a_decision_before_the_invitation_was_sent_is_not_exported_as_its_own() {
         .iter()
         .map(|a| (field(a, "name"), &a["decision"]))
         .collect();
-    // Ann's earlier ignore is not listed; Bo's draft is, undecided.
-    assert_eq!(
-        actions,
-        [
-            ("Cy Dunn", &Value::from("accepted")),
-            ("Bo Park", &Value::Null)
-        ]
-    );
+    // Ann's earlier ignore is not listed, nor Bo's earlier reply.
+    assert_eq!(actions, [("Cy Dunn", &Value::from("accepted"))]);
     assert!(
         stderr.contains(
             "invitriage: note: 2 invitations came after your decision on an earlier one between the same people: undecided again (the triage screen names them)"
@@ -1696,7 +1690,10 @@ fn a_decision_before_the_invitation_was_sent_is_not_exported_as_its_own() {
         "{stderr}"
     );
     let (_, md, _) = env.run(&["drafts", "Invitations.csv"]);
-    assert!(md.contains("**Bo Park** · reply · undecided ·"), "{md}");
+    assert!(
+        md.contains("**Bo Park** · reply · for their earlier invitation ·"),
+        "still listed, and said whose: {md}"
+    );
 }
 
 #[test]

@@ -799,6 +799,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
         invitriage::export::ExportFormat::Csv,
         &app.invitations,
         &app.journal,
+        app.now,
     )
     .unwrap();
     let out = String::from_utf8(out).unwrap();
@@ -2854,13 +2855,28 @@ fn after_an_accept_the_thank_you_is_the_draft_to_send() {
         app.update(Action::CopyDraft),
         Some(Effect::Copy { text, .. }) if text.contains("A call next week?")
     ));
-    // Ignored after all: the thank-you waits, and the reply is the one.
+    // Ignored after all: nothing is sent, and the drafts stay for an undo.
     app.update(Action::Ignore);
     app.update(Action::Up);
     let out = pane(&mut app);
-    assert!(out.contains("reply drafted today · c copies it"), "{out}");
+    assert!(
+        out.contains("reply drafted today, not sent: ignored"),
+        "{out}"
+    );
     assert!(
         out.contains("thank-you drafted today, for after accepting"),
+        "{out}"
+    );
+    assert_eq!(app.update(Action::CopyDraft), None);
+    assert_eq!(
+        status_text(&app),
+        "Nothing to send: you ignored this invitation"
+    );
+    // Undone, the reply is the one again.
+    app.update(Action::Undo);
+    let out = pane(&mut app);
+    assert!(
+        out.contains("reply drafted today, before accepting"),
         "{out}"
     );
 }
@@ -2878,10 +2894,7 @@ fn copy_without_a_draft_points_at_the_key_that_writes_one() {
     app.update(Action::Accept);
     app.update(Action::Up);
     app.update(Action::CopyDraft);
-    assert_eq!(
-        status_text(&app),
-        "No draft for this invitation · t writes a thank-you"
-    );
+    assert_eq!(status_text(&app), "No thank-you drafted · t writes one");
     app.update(Action::Tab(4));
     app.update(Action::CopyDraft);
     assert_eq!(

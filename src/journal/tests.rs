@@ -845,12 +845,56 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
     assert!(!decided.predates(at(0) + day));
     assert!(!decided.predates(at(0) - day));
     assert!(decided.predates(at(0) + day + second));
+    let draft = Draft {
+        text: "Hi".into(),
+        at: at(0),
+        name: String::new(),
+        url: String::new(),
+    };
     let entry = Entry {
         decided: Some(decided),
-        ..Entry::default()
+        reply: Some(draft.clone()),
+        thank_you: None,
     };
-    assert_eq!(entry.decided_for(at(0) + day), Some(decided));
-    assert_eq!(entry.superseded_by(at(0) + day), None);
-    assert_eq!(entry.decided_for(at(0) + day + second), None);
-    assert_eq!(entry.superseded_by(at(0) + day + second), Some(decided));
+    assert_eq!(entry.for_sent_at(at(0) + day), entry);
+    let later = entry.for_sent_at(at(0) + day + second);
+    assert_eq!(later, Entry::default(), "the decision and the draft go");
+    assert!(later.is_blank());
+}
+
+/// A Sent At in the future counts as now: a decision taken today is on
+/// this invitation, not an earlier one.
+#[test]
+fn a_sent_at_in_the_future_counts_as_now() {
+    use crate::invitation::{Direction, Fields};
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let sent = at(0) + chrono::TimeDelta::days(3);
+    let inv = Invitation::new(Fields {
+        from: "Bob Brown",
+        to: "Colleen Ruiz",
+        message: "",
+        inviter_url: "https://www.linkedin.com/in/bob",
+        invitee_url: "https://www.linkedin.com/in/colleen",
+        sent_at: sent,
+        direction: Direction::Incoming,
+        line: 2,
+    });
+    j.record_decision(&[inv.id], Some(Decision::Ignored), at(1))
+        .unwrap();
+    let now = at(2);
+    assert_eq!(
+        j.decided(&inv, now).map(|d| d.decision),
+        Some(Decision::Ignored)
+    );
+    assert_eq!(j.earlier(&inv, now), None);
+    assert!(j.state_for(&inv, now).is_some());
+    // Read four days on, it came after the decision.
+    let then = sent + chrono::TimeDelta::days(1);
+    assert_eq!(j.decided(&inv, then), None);
+    assert_eq!(
+        j.earlier(&inv, then).map(|d| d.decision),
+        Some(Decision::Ignored)
+    );
+    assert_eq!(j.state_for(&inv, then), None);
 }

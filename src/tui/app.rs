@@ -535,10 +535,10 @@ impl App {
         let mut again: Vec<(NaiveDateTime, u32)> = self
             .journal
             .iter()
-            .filter_map(|(id, e)| {
+            .filter_map(|(id, _)| {
                 let i = *self.id_index.get(&id)?;
                 let inv = &self.invitations[i as usize];
-                e.superseded_by(inv.sent_at)?;
+                self.journal.earlier(inv, self.now)?;
                 Some((inv.sent_at, i))
             })
             .collect();
@@ -558,11 +558,7 @@ impl App {
             who.push_str(&format!(" and {more} more"));
         }
         let first = &self.invitations[again[0].1 as usize];
-        let earlier = self
-            .journal
-            .state(first.id)
-            .and_then(|e| e.decided)
-            .map(|d| d.decision);
+        let earlier = self.journal.earlier(first, self.now).map(|d| d.decision);
         self.notices.push(match (again.len(), first.direction, earlier) {
             (1, Direction::Outgoing, _) => {
                 format!("You invited {who} again after withdrawing: undecided again")
@@ -719,7 +715,7 @@ impl App {
     fn sync_decisions(&mut self, indices: &[u32]) {
         for &i in indices {
             let inv = &self.invitations[i as usize];
-            let new = self.journal.decided(inv).map(|d| d.decision);
+            let new = self.journal.decided(inv, self.now).map(|d| d.decision);
             let old = std::mem::replace(&mut self.decisions[i as usize], new);
             if old == new {
                 continue;
@@ -1906,7 +1902,9 @@ impl App {
     /// template.
     fn compose(&mut self, idx: u32, kind: DraftKind) {
         let inv = &self.invitations[idx as usize];
-        let saved = self.journal.state(inv.id).and_then(|e| e.draft(kind));
+        // Not a draft to an earlier invitation between the same people.
+        let entry = self.journal.state_for(inv, self.now);
+        let saved = entry.as_ref().and_then(|e| e.draft(kind));
         let unsaved = self.journal.unsaved(inv.id, kind);
         let composer = Composer::new(
             idx,
@@ -1992,12 +1990,9 @@ impl App {
 
     fn copy_draft(&mut self) -> Option<Effect> {
         let inv = self.current()?;
-        let decision = self.journal.decided(inv).map(|d| d.decision);
-        let draft = self
-            .journal
-            .state(inv.id)
-            .and_then(|e| e.draft_to_send(decision));
-        match draft {
+        let entry = self.journal.state_for(inv, self.now).unwrap_or_default();
+        let decision = entry.decision();
+        match entry.draft_to_send(decision) {
             Some((_, d)) => Some(Effect::Copy {
                 text: d.text.clone(),
                 label: "draft".into(),
@@ -2008,9 +2003,12 @@ impl App {
                         "No draft: you sent this invitation, there is nothing to answer".to_string()
                     }
                     (_, Some(Decision::Accepted)) => format!(
-                        "No draft for this invitation · {} writes a thank-you",
+                        "No thank-you drafted · {} writes one",
                         self.keymap.hint(&Action::ThankYou)
                     ),
+                    (_, Some(Decision::Ignored)) => {
+                        "Nothing to send: you ignored this invitation".to_string()
+                    }
                     _ => format!(
                         "No draft for this invitation · {} drafts a reply",
                         self.keymap.hint(&Action::Reply)

@@ -8,7 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::theme::Theme;
 use crate::classify::{Category, Signals};
 use crate::invitation::Direction;
-use crate::journal::DraftKind;
+use crate::journal::{Decision, DraftKind};
 use crate::report::{clean_text, human_date, one_line};
 use crate::stats::Age;
 use crate::tui::app::App;
@@ -49,10 +49,14 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         kind.push(Span::raw(" · "));
         kind.push(Span::raw(signals.join(", ")));
     }
-    let entry = app.journal.state(inv.id);
-    let decided = app.journal.decided(inv).map(|d| (d.decision, Some(d.at)));
-    // A decision on an earlier invitation between the same two people.
-    let earlier = entry.and_then(|e| e.superseded_by(inv.sent_at));
+    // What is on this invitation; a decision on an earlier one between the
+    // same two people is told apart.
+    let entry = app.journal.state_for(inv, app.now);
+    let decided = entry
+        .as_ref()
+        .and_then(|e| e.decided)
+        .map(|d| (d.decision, Some(d.at)));
+    let earlier = app.journal.earlier(inv, app.now);
     if inv.direction == Direction::Outgoing {
         kind.insert(0, Span::raw("you sent this · "));
         if app.is_stale(inv) && decided.is_none() {
@@ -127,7 +131,7 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         if let Some(e) = earlier {
             lines.push(earlier_line(app, theme, e, inv.direction));
         }
-        if let Some(e) = entry {
+        if let Some(e) = &entry {
             // `c` copies one draft: the one to send under the decision.
             let decision = decided.map(|(d, _)| d);
             let to_send = e.draft_to_send(decision).map(|(kind, _)| kind);
@@ -143,10 +147,13 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                         } else {
                             format!(" · {c} copies it")
                         }
-                    } else if kind == DraftKind::Reply {
-                        ", before accepting".to_string()
                     } else {
-                        ", for after accepting".to_string()
+                        match (kind, decision) {
+                            (DraftKind::Reply, Some(Decision::Ignored)) => ", not sent: ignored",
+                            (DraftKind::Reply, _) => ", before accepting",
+                            (DraftKind::ThankYou, _) => ", for after accepting",
+                        }
+                        .to_string()
                     };
                     lines.push(Line::styled(
                         format!(
