@@ -2786,6 +2786,15 @@ fn a_thank_you_right_after_an_accept_is_for_the_accepted() {
     );
     app.update(Action::Cancel);
     assert!(app.composer.is_none());
+    // Saved, the list stays on the next person, where the accept left it.
+    let next = current_name(&app);
+    app.update(Action::Accept);
+    app.update(Action::ThankYou);
+    app.update(Action::ComposeSave);
+    assert!(app.composer.is_none());
+    assert_ne!(current_name(&app), next, "not back on the one thanked");
+    app.update(Action::Up);
+    assert_eq!(current_name(&app), next);
     // Another key in between: `t` is for the row under the cursor.
     app.update(Action::Accept);
     app.update(Action::Down);

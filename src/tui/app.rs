@@ -1972,9 +1972,15 @@ impl App {
                 // Shown should the copy not report back (it does, naming
                 // the draft as saved).
                 self.set_status(format!("Draft saved for {name}"));
-                self.show(idx);
-                if kind == DraftKind::Reply {
-                    self.advance_to_undecided(self.cursor);
+                match kind {
+                    DraftKind::Reply => {
+                        self.show(idx);
+                        self.advance_to_undecided(self.cursor);
+                    }
+                    // Written right after the accept, the list had moved on
+                    // already: it stays on the next person.
+                    DraftKind::ThankYou if self.current_index() != Some(idx) => {}
+                    DraftKind::ThankYou => self.show(idx),
                 }
                 Some(Effect::Copy {
                     text,
