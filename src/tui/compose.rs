@@ -29,9 +29,11 @@ pub struct Composer {
     pub recovered: bool,
     /// What each template switch replaced, newest last, for Ctrl-U.
     replaced: Vec<Replaced>,
+    /// The switches Ctrl-U took back, newest last, for Ctrl-R.
+    unreplaced: Vec<Replaced>,
 }
 
-/// The composer's state before a template replaced its text.
+/// The composer's state on one side of a template switch.
 #[derive(Debug)]
 struct Replaced {
     template: usize,
@@ -139,6 +141,7 @@ impl Composer {
             resumed,
             recovered,
             replaced: Vec::new(),
+            unreplaced: Vec::new(),
         }
     }
 
@@ -193,22 +196,38 @@ impl Composer {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         let undo = ctrl && matches!(ev.code, KeyCode::Char('u'));
         let redo = ctrl && matches!(ev.code, KeyCode::Char('r'));
-        self.editor.input(ev);
+        let changed = self.editor.input(ev);
         // A replaced text is two steps in the editor's history (the old
-        // text cut, the new one put in): one Ctrl-U takes back both, and
-        // the title's template with them.
-        if undo
+        // text cut, the new one put in), with an empty text between: one
+        // Ctrl-U takes back both, and the title's template with them; one
+        // Ctrl-R puts them back.
+        if changed && undo && self.text().is_empty() {
+            if let Some(before) = self.replaced.pop() {
+                self.editor.undo();
+                let after = self.swap_state(before);
+                self.unreplaced.push(after);
+            }
+        } else if changed
+            && redo
             && self.text().is_empty()
-            && let Some(before) = self.replaced.pop()
+            && let Some(after) = self.unreplaced.pop()
         {
-            self.editor.undo();
-            self.template = before.template;
-            self.pristine = before.pristine;
-            self.resumed = before.resumed;
-            self.recovered = before.recovered;
+            self.editor.redo();
+            let before = self.swap_state(after);
+            self.replaced.push(before);
         }
         if undo || redo {
             self.settle_view();
+        }
+    }
+
+    /// Puts `state` in place of the composer's, and gives the one it was.
+    fn swap_state(&mut self, state: Replaced) -> Replaced {
+        Replaced {
+            template: std::mem::replace(&mut self.template, state.template),
+            pristine: std::mem::replace(&mut self.pristine, state.pristine),
+            resumed: std::mem::replace(&mut self.resumed, state.resumed),
+            recovered: std::mem::replace(&mut self.recovered, state.recovered),
         }
     }
 
@@ -283,21 +302,20 @@ impl Composer {
         me: Option<&str>,
     ) -> Result<(), String> {
         let next = self.pick(which, templates)?;
-        self.replaced.push(Replaced {
-            template: self.template,
-            pristine: std::mem::take(&mut self.pristine),
-            resumed: self.resumed,
-            recovered: self.recovered,
-        });
-        self.template = next;
         let text = filled(templates, next, inv, me);
+        let before = self.swap_state(Replaced {
+            template: next,
+            pristine: text.clone(),
+            resumed: false,
+            recovered: false,
+        });
+        self.replaced.push(before);
+        // A new step: the editor forgets what it could redo, and so do we.
+        self.unreplaced.clear();
         // Replaced as one step Ctrl-U takes back, with the cursor where
         // the user writes (as on opening), not after the signature.
         self.set_text(&text);
         put_cursor(&mut self.editor, reply::first_name(my_name(inv, me)));
-        self.pristine = text;
-        self.resumed = false;
-        self.recovered = false;
         Ok(())
     }
 }
@@ -451,13 +469,22 @@ mod tests {
         let mut c = Composer::new(0, &i, false, &templates, None, None, None);
         c.input(KeyEvent::new(KeyCode::Char('!'), KeyModifiers::NONE));
         let mine = c.text();
-        c.switch_template(Some(0), &i, &templates, None).unwrap();
+        c.switch_template(Some(1), &i, &templates, None).unwrap();
         assert_ne!(c.text(), mine);
         let undo = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        let (theirs, picked) = (c.text(), c.template);
+        assert_eq!(picked, 1);
         c.input(undo);
         assert_eq!(c.text(), mine, "one step takes the whole template back");
         assert_eq!(c.template, 0, "and the title's template");
         assert!(c.changed());
+        let redo = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+        c.input(redo);
+        assert_eq!(c.text(), theirs, "one step puts it back");
+        assert_eq!(c.template, picked);
+        assert!(!c.changed(), "the template's own text");
+        c.input(undo);
+        assert_eq!(c.text(), mine, "and is one step again");
     }
 
     /// The space a template leaves where the user writes on, and blank
