@@ -2851,6 +2851,8 @@ fn after_an_accept_the_thank_you_is_the_draft_to_send() {
     app.update(Action::ThankYou);
     app.update(Action::Paste("A call next week?".into()));
     app.update(Action::ComposeSave);
+    // The list stayed on the next person, where the accept left it.
+    app.update(Action::Up);
     let out = pane(&mut app);
     assert!(
         out.contains("reply drafted today, before accepting"),
