@@ -521,7 +521,7 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     })?;
     if meta.is_dir() {
         // The export unzipped: read its Invitations.csv, as from the .zip.
-        let mut found = invitations_in(path);
+        let mut found = invitations_in(path).map_err(io_err)?;
         return match found.len() {
             0 => Err(ImportError::IsDirectory {
                 path: path.to_path_buf(),
@@ -623,26 +623,35 @@ fn read_stream(r: &mut impl Read, origin: &str) -> Result<Vec<u8>, ImportError> 
 }
 
 /// The `Invitations.csv` (in any case) inside `dir`: the one at the top,
-/// the exact name first; else the one in each of its folders (a zip
-/// unpacked into a folder of its own leaves it there), by folder name.
-/// More than one is for the user to choose from.
-fn invitations_in(dir: &Path) -> Vec<PathBuf> {
+/// the exact name first; else those in its folders and in theirs (a zip
+/// unpacked into a folder of its own leaves it there, perhaps inside a
+/// folder of exports), by path. More than one is for the user to choose
+/// from: an old export beside a new one must not be read in its place.
+/// A `dir` that cannot be listed is an error, not "no export in it".
+fn invitations_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
     if let Some(top) = invitations_directly_in(dir) {
-        return vec![top];
+        return Ok(vec![top]);
     }
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
+    let folders = |d: &Path| -> io::Result<Vec<PathBuf>> {
+        let mut found: Vec<PathBuf> = std::fs::read_dir(d)?
+            .filter_map(Result::ok)
+            .map(|entry| entry.path())
+            .filter(|p| p.is_dir())
+            .collect();
+        found.sort();
+        Ok(found)
     };
-    let mut folders: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    folders.sort();
-    folders
-        .iter()
-        .filter_map(|f| invitations_directly_in(f))
-        .collect()
+    let mut found = Vec::new();
+    for folder in folders(dir)? {
+        if let Some(hit) = invitations_directly_in(&folder) {
+            found.push(hit);
+        }
+        // Two levels down at most: a home folder is not searched whole.
+        for inner in folders(&folder).unwrap_or_default() {
+            found.extend(invitations_directly_in(&inner));
+        }
+    }
+    Ok(found)
 }
 
 /// The `.zip` files directly in `dir`, LinkedIn's exports first (their

@@ -738,7 +738,7 @@ fn finds_the_export_in_a_folder() {
     let d = dir.path();
     std::fs::write(d.join("Connections.csv"), "First Name\n").unwrap();
     std::fs::create_dir(d.join("INVITATIONS.CSV")).unwrap();
-    assert_eq!(invitations_in(d), Vec::<PathBuf>::new());
+    assert_eq!(invitations_in(d).unwrap(), Vec::<PathBuf>::new());
     // Another folder: on a file system that ignores case (Windows,
     // macOS) the file could not sit beside that folder.
     let dir = tempfile::tempdir().unwrap();
@@ -746,7 +746,10 @@ fn finds_the_export_in_a_folder() {
     std::fs::write(d.join("Connections.csv"), "First Name\n").unwrap();
     std::fs::write(d.join("invitations.csv"), H).unwrap();
     // The path may spell the name either way where case is ignored.
-    let found = invitations_in(d).pop().expect("the export is found");
+    let found = invitations_in(d)
+        .unwrap()
+        .pop()
+        .expect("the export is found");
     assert_eq!(found.parent(), Some(d));
     assert_eq!(std::fs::read_to_string(found).unwrap(), H);
     // A zip unpacked into a folder of its own: one level down.
@@ -756,16 +759,26 @@ fn finds_the_export_in_a_folder() {
         std::fs::create_dir(d.join(sub)).unwrap();
     }
     std::fs::write(d.join("b-export/Invitations.csv"), H).unwrap();
-    std::fs::create_dir_all(d.join("a-notes/deeper")).unwrap();
+    std::fs::create_dir_all(d.join("a-notes/deeper/still")).unwrap();
+    std::fs::write(d.join("a-notes/deeper/still/Invitations.csv"), H).unwrap();
+    assert_eq!(
+        invitations_in(d).unwrap(),
+        [d.join("b-export").join("Invitations.csv")],
+        "two levels down at most"
+    );
+    // One more two levels down: an older export is not read in its place.
     std::fs::write(d.join("a-notes/deeper/Invitations.csv"), H).unwrap();
     assert_eq!(
-        invitations_in(d),
-        [d.join("b-export").join("Invitations.csv")],
-        "one level down only"
+        invitations_in(d).unwrap(),
+        [
+            d.join("a-notes").join("deeper").join("Invitations.csv"),
+            d.join("b-export").join("Invitations.csv")
+        ]
     );
+    std::fs::remove_file(d.join("a-notes/deeper/Invitations.csv")).unwrap();
     // Two: the user chooses.
     std::fs::write(d.join("c-export/Invitations.csv"), H).unwrap();
-    assert_eq!(invitations_in(d).len(), 2);
+    assert_eq!(invitations_in(d).unwrap().len(), 2);
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
