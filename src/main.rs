@@ -93,6 +93,9 @@ enum Command {
         /// Output format; csv keeps the export's columns and adds `category` and `signals`.
         #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
         format: ClassifyFormat,
+        /// `--json` is `--format json`, as `stats` and `check` spell it.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
         /// Which invitations to print.
         #[arg(long, value_enum, default_value_t = DirectionFilter::All)]
         direction: DirectionFilter,
@@ -107,6 +110,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
         format: ExportFormat,
+        /// `--json` is `--format json`, as `stats` and `check` spell it.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
     },
     /// Grade an invitation note before you send it: group, signals, stock
     /// text, length. Exit status 0 when it is customised with context, a
@@ -155,6 +161,9 @@ enum Command {
         /// Output format: a Markdown to-do list, CSV or JSON.
         #[arg(long, value_enum, default_value_t = DraftsFormat::Md)]
         format: DraftsFormat,
+        /// `--json` is `--format json`, as `stats` and `check` spell it.
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
     },
 }
 
@@ -248,8 +257,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Classify {
             file,
             format,
+            json,
             direction,
         }) => {
+            let format = if json { ClassifyFormat::Json } else { format };
             let import = load(Source::from_arg(file), &config)?;
             if import.source.is_sample() && format != ClassifyFormat::Table {
                 say!("invitriage: no file given: this is the bundled sample");
@@ -269,7 +280,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Export { file, format }) => {
+        Some(Command::Export { file, format, json }) => {
+            let format = if json { ExportFormat::Json } else { format };
             let (import, journal) =
                 load_with_journal(Source::from_arg(file), &config, &paths, true)?;
             let out = io::BufWriter::new(io::stdout().lock());
@@ -287,13 +299,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 &import.origin
             };
             say!(
-                "invitriage: {n} decided invitation{} from {from} (journal: {})",
+                "invitriage: {n} invitation{} listed, decided or with a draft, from {from} (journal: {})",
                 report::plural(n),
                 journal.path().display()
             );
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Drafts { file, format }) => {
+        Some(Command::Drafts { file, format, json }) => {
+            let format = if json { DraftsFormat::Json } else { format };
             // Drafts of invitations gone from the export are listed.
             let (import, journal) =
                 load_with_journal(Source::from_arg(file), &config, &paths, false)?;

@@ -1603,7 +1603,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         "{csv_out}"
     );
     assert!(
-        stderr.starts_with("invitriage: 2 decided invitations from Invitations.csv (journal: "),
+        stderr.starts_with("invitriage: 2 invitations listed, decided or with a draft, from Invitations.csv (journal: "),
         "{stderr}"
     );
     let (code, md, _) = env.run(&["export", "Invitations.csv", "--format", "md"]);
@@ -1616,7 +1616,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     assert!(!stderr.contains("note:"), "{stderr}");
     let (_, _, stderr) = env.run(&["export"]);
     assert!(
-        stderr.contains("\ninvitriage: 0 decided invitations from the bundled sample (journal: "),
+        stderr.contains("\ninvitriage: 0 invitations listed, decided or with a draft, from the bundled sample (journal: "),
         "{stderr}"
     );
     assert!(
@@ -2114,4 +2114,19 @@ fn completions_for_each_shell() {
             .success()
             .stdout(predicate::str::contains("complete -F _invitriage"));
     }
+}
+
+/// `--json` is taken by every command that writes JSON, as `--format json`.
+#[test]
+fn json_is_spelt_either_way_by_every_command() {
+    let env = Env::new();
+    for command in ["stats", "classify", "export", "drafts"] {
+        let (code, short, _) = env.run(&[command, "--json"]);
+        assert_eq!(code, 0, "{command}");
+        let (_, long, _) = env.run(&[command, "--format", "json"]);
+        assert_eq!(short, long, "{command}");
+        serde_json::from_str::<Value>(&short).unwrap_or_else(|e| panic!("{command}: {e}"));
+    }
+    let err = env.fails(&["classify", "--json", "--format", "csv"]);
+    assert!(err.contains("cannot be used with"), "{err}");
 }
