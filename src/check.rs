@@ -414,6 +414,18 @@ mod tests {
             300,
         );
         assert_eq!(hyphen.analysis.greets_other, None);
+        // Accents aside, it is their name.
+        let to = |note: &str, name: &str| {
+            Grade::new(&Classifier::default(), note, "", name, 300)
+                .analysis
+                .greets_other
+        };
+        assert_eq!(to("Hi José, we met.", "Jose Garcia"), None);
+        assert_eq!(to("Hi Zoe, we met.", "Zoë Müller"), None);
+        assert_eq!(
+            to("Hi Zoe, we met.", "Chloë Müller").as_deref(),
+            Some("Zoe")
+        );
         let unknown = Grade::new(&Classifier::default(), "Hi Jo, we met.", "", " ", 300);
         assert_eq!(
             unknown.analysis.greets_other, None,

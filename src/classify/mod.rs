@@ -37,6 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::invitation::Invitation;
 
 pub use greeting::{GreetingForm, NameWordKind};
+pub use normalise::fold_accents;
 
 /// The three groups of the survey. Shown everywhere as `default`,
 /// `greeting-only` and `customised`.
@@ -643,6 +644,8 @@ fn greets_other(
             named.push(&w.text);
         }
     }
+    // Accents aside, "Hi Jose" greets José García.
+    theirs = theirs || named.iter().any(|w| recipient.has_without_accents(w));
     (!theirs && !named.is_empty()).then(|| named.join(" "))
 }
 

@@ -20,6 +20,16 @@ pub(crate) struct NameWords {
 }
 
 impl NameWords {
+    /// Whether `word` is a word of the name with accents aside ("Jose" for
+    /// José, "Zoe" for Zoë): slower than [`NameWords::has`], for the rare
+    /// greeting that seems to name someone else.
+    pub(crate) fn has_without_accents(&self, word: &str) -> bool {
+        let word = super::fold_accents(word);
+        self.given
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| !w.is_empty() && super::fold_accents(w) == word)
+    }
+
     /// Replaces the name. What follows a comma, `|` or `(` is dropped
     /// (`Colleen Smith, PhD`, `Joe Smith | Hiring`): it is not the name.
     pub(crate) fn fill(&mut self, name: &str) {

@@ -721,6 +721,32 @@ pub(crate) fn alnum8(v: u64) -> u64 {
     gather((letter | digit) & !v & HIGH)
 }
 
+/// `s` in lower case without its accents: each letter's canonical
+/// decomposition without its combining marks, and the Latin letters that
+/// do not decompose (ł, ø, đ, ß, æ, œ, ı) as their plain spellings.
+pub fn fold_accents(s: &str) -> String {
+    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            'ł' | 'Ł' => out.push('l'),
+            'ø' | 'Ø' => out.push('o'),
+            'đ' | 'Đ' => out.push('d'),
+            'ı' => out.push('i'),
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'æ' | 'Æ' => out.push_str("ae"),
+            'œ' | 'Œ' => out.push_str("oe"),
+            _ => decompose_canonical(c, |d| {
+                if !is_combining_mark(d) {
+                    out.extend(d.to_lowercase());
+                }
+            }),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDateTime;
 
-use crate::classify::{Category, Signals};
+use crate::classify::{Category, Signals, fold_accents};
 use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{Decision, DraftKind, Journal, Unsaved};
 use crate::report::{one_line, plural};
@@ -2096,32 +2096,6 @@ fn contains_ci(hay: &str, needle: &str) -> bool {
         }
     }
     hay.to_lowercase().contains(needle)
-}
-
-/// `s` in lower case without its accents: each letter's canonical
-/// decomposition without its combining marks, and the Latin letters that
-/// do not decompose (ł, ø, đ, ß, æ, œ, ı) as their plain spellings.
-fn fold_accents(s: &str) -> String {
-    use unicode_normalization::char::{decompose_canonical, is_combining_mark};
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            'ł' | 'Ł' => out.push('l'),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' => out.push('d'),
-            'ı' => out.push('i'),
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            _ => decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
-                    out.extend(d.to_lowercase());
-                }
-            }),
-        }
-    }
-    out
 }
 
 /// The characters beyond ASCII whose lower case holds an ASCII one (a test
