@@ -223,7 +223,14 @@ impl Config {
     ) -> Result<(Config, T), ConfigError> {
         match read_config(path) {
             Ok(text) => Config::parse_with(&text, path, check),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && !required => {
+            // The default place, where the file may be absent. One in a
+            // folder that cannot be looked into (another user's home, kept
+            // in $HOME by `su`) is as absent: a config is optional. A file
+            // there that cannot be read is an error.
+            Err(e)
+                if !required
+                    && (e.kind() == std::io::ErrorKind::NotFound || out_of_sight(path)) =>
+            {
                 let config = Config::default();
                 match check(&config) {
                     Ok(made) => Ok((config, made)),
@@ -240,6 +247,12 @@ impl Config {
             }),
         }
     }
+}
+
+/// Whether `path` cannot even be looked at: a folder on the way to it is
+/// closed to this user.
+pub fn out_of_sight(path: &Path) -> bool {
+    matches!(std::fs::metadata(path), Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied)
 }
 
 /// The config file's text, at most 1 MiB of it: `--config /dev/zero`

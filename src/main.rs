@@ -209,6 +209,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // screen that uses them opens.
     let (config, (keymap, templates)) =
         Config::load(&paths.config_file, paths.config_required, usable)?;
+    if !paths.config_required && invitriage::config::out_of_sight(&paths.config_file) {
+        say!(
+            "invitriage: note: {}: cannot be looked at (permission denied); going on without a config file",
+            paths.config_file.display()
+        );
+    }
     match cli.command {
         Some(Command::Stats {
             file,
