@@ -457,7 +457,7 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
     assert_eq!(
         app.unsaved_farewell(),
         Some(format!(
-            "your draft to {to} is kept, not saved: the next start opens it again"
+            "your reply to {to} is kept, not saved: the next start opens it again"
         ))
     );
 }
@@ -2724,6 +2724,7 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
         out.contains("an earlier invitation to them: withdrawn 1 Sep 2026"),
         "{out}"
     );
+
     // Deciding on it is a step like any other, and holds from then on.
     app.update(Action::Tab(3));
     app.update(Action::Accept);
@@ -2735,7 +2736,7 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     );
     assert_eq!(
         app.notices,
-        ["You invited Cy Dunn again after withdrawing: undecided again"]
+        ["You invited Cy Dunn again after withdrawing: pending again, not to withdraw"]
     );
     drop(app);
     {
@@ -2753,10 +2754,19 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
         )
         .unwrap();
     }
-    let app = app_from_csv(csv, &dir);
+    let mut app = app_from_csv(csv, &dir);
     assert_eq!(
         app.notices,
         ["Bo Park invited you again after you replied to them: undecided again"]
+    );
+    // The undo of a step on the earlier invitation says why nothing
+    // changes on screen.
+    app.update(Action::Undo);
+    assert_eq!(status_text(&app), "Undid withdraw: Cy Dunn");
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        "Undid reply: Bo Park (on an earlier invitation: this one stays undecided)"
     );
 }
 

@@ -490,7 +490,7 @@ impl App {
     /// What to say on leaving with a changed draft open (Ctrl-C, q in a
     /// shrunk composer): it is on disk, and where it will be.
     pub fn unsaved_farewell(&self) -> Option<String> {
-        let (id, _) = self.kept_unsaved?;
+        let (id, kind) = self.kept_unsaved?;
         if !self.draft_on_disk() {
             return None;
         }
@@ -499,7 +499,8 @@ impl App {
             .get(&id)
             .map(|&i| crate::report::one_line(self.invitations[i as usize].counterpart()))?;
         Some(format!(
-            "your draft to {name} is kept, not saved: the next start opens it again"
+            "your {} to {name} is kept, not saved: the next start opens it again",
+            kind.label()
         ))
     }
 
@@ -560,9 +561,9 @@ impl App {
         let first = &self.invitations[again[0].1 as usize];
         let earlier = self.journal.earlier(first, self.now).map(|d| d.decision);
         self.notices.push(match (again.len(), first.direction, earlier) {
-            (1, Direction::Outgoing, _) => {
-                format!("You invited {who} again after withdrawing: undecided again")
-            }
+            (1, Direction::Outgoing, _) => format!(
+                "You invited {who} again after withdrawing: pending again, not to withdraw"
+            ),
             (1, _, Some(d)) => {
                 let to = if d == Decision::Replied { " to" } else { "" };
                 format!(
@@ -1436,7 +1437,19 @@ impl App {
                 if let Some(&first) = idx.first() {
                     self.show(first);
                 }
-                self.set_status(format!("Undid {}: {who}", undone.kind.verb()));
+                // A step from before the invitation now in the export was
+                // on an earlier one: undone, it changes nothing on screen.
+                let earlier = !idx.is_empty()
+                    && idx.iter().all(|&i| {
+                        let inv = &self.invitations[i as usize];
+                        crate::journal::made_before(undone.at, inv.sent_at.min(self.now))
+                    });
+                let whose = if earlier {
+                    " (on an earlier invitation: this one stays undecided)"
+                } else {
+                    ""
+                };
+                self.set_status(format!("Undid {}: {who}{whose}", undone.kind.verb()));
             }
             Ok(None) => self.set_status("Nothing to undo"),
             Err(e) => self.set_error(format!("Undo not saved: {e}")),
@@ -1869,7 +1882,11 @@ impl App {
         };
         let inv = &self.invitations[idx as usize];
         if inv.direction == Direction::Outgoing {
-            self.set_status("You sent this invitation: nothing to reply to yet");
+            self.set_status(if thank_you {
+                "You sent this invitation: a thank-you is for one you accepted"
+            } else {
+                "You sent this invitation: nothing to reply to yet"
+            });
             return;
         }
         if thank_you && self.decisions[idx as usize] != Some(Decision::Accepted) {

@@ -145,7 +145,7 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "undo",
         Action::Undo,
-        "undo the last decision (also after a restart)",
+        "undo a decision or draft (also after a restart)",
         "undo",
     ),
     (
@@ -207,7 +207,7 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "copy_draft",
         Action::CopyDraft,
-        "copy the draft reply",
+        "copy the draft to send (thank-you once accepted)",
         "copy draft",
     ),
     ("stats", Action::Stats, "statistics", "stats"),
