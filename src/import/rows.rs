@@ -720,10 +720,18 @@ impl<'c, T: Item> Rows<'c, T> {
             return;
         };
         let Some(sent_at) = self.sent_at.parse(sent_at) else {
+            // A spreadsheet that saved the export again writes its own
+            // locale's dates: 25/11/2026 cannot be read, and 3/12/2025 is
+            // read as 12 March.
+            let day_first = if looks_day_first(sent_at) {
+                "; it looks day-first, as a spreadsheet re-saving the export writes dates: the rows read may have day and month swapped, so use the export as LinkedIn sent it"
+            } else {
+                ""
+            };
             self.skip(
                 line,
                 format!(
-                    "Sent At is `{}`; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`",
+                    "Sent At is `{}`; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`{day_first}",
                     shorten(sent_at, 40)
                 ),
             );
@@ -751,4 +759,15 @@ impl<'c, T: Item> Rows<'c, T> {
         self.piece.keys.push(key);
         self.piece.items.push(item);
     }
+}
+
+/// Whether `s` starts with a date written day first: `25/11/2026`,
+/// `31.12.25` (a first number over 12, a second of 12 at most).
+pub(super) fn looks_day_first(s: &str) -> bool {
+    let mut parts = s.trim().split(['/', '.', '-']);
+    let number = |p: Option<&str>| p.and_then(|p| p.trim().parse::<u32>().ok());
+    matches!(
+        (number(parts.next()), number(parts.next())),
+        (Some(13..=31), Some(1..=12))
+    )
 }

@@ -1,7 +1,7 @@
 //! Unit tests of the import: formats, encodings, errors, and the chunked
 //! and fast paths checked against the careful one.
 
-use super::rows::{QuoteFault, check_quotes};
+use super::rows::{QuoteFault, check_quotes, looks_day_first};
 use super::*;
 
 /// Whether a record read from its start ends outside quotes: what says
@@ -1536,4 +1536,27 @@ fn a_folder_without_an_export_names_the_zips_in_it() {
         "{}",
         err(d)
     );
+}
+
+/// A date written day first, as a spreadsheet re-saving the export does,
+/// is skipped with the likely cause: the rows read may be misread.
+#[test]
+fn a_day_first_date_names_the_likely_cause() {
+    let text = format!(
+        "{H}A,Colleen Ruiz,25/11/2026 14:05,,INCOMING,https://www.linkedin.com/in/a,https://www.linkedin.com/in/c\n\
+         B,Colleen Ruiz,yesterday,,INCOMING,https://www.linkedin.com/in/b,https://www.linkedin.com/in/c\n"
+    );
+    let i = load_str(&text);
+    assert_eq!(i.skipped.len(), 2);
+    assert!(
+        i.skipped[0].reason.ends_with(
+            "; it looks day-first, as a spreadsheet re-saving the export writes dates: the rows read may have day and month swapped, so use the export as LinkedIn sent it"
+        ),
+        "{}",
+        i.skipped[0].reason
+    );
+    assert!(!i.skipped[1].reason.contains("day-first"));
+    assert!(looks_day_first("31.12.25"));
+    assert!(!looks_day_first("12/31/25, 9:00 AM"));
+    assert!(!looks_day_first("2026-11-25"));
 }
