@@ -304,9 +304,12 @@ pub fn stats_text<T: Item, W: Write>(
             // Years of months would push everything above off the screen:
             // a row per year, then the last twelve months. `--json` keeps
             // every month.
+            // Years without one are left out: one date misread as 2099
+            // would otherwise list seventy empty years.
             let years: Vec<(String, usize)> = b
                 .by_year()
                 .into_iter()
+                .filter(|&(_, n)| n > 0)
                 .map(|(y, n)| (y.to_string(), n))
                 .collect();
             writeln!(w, "  by year (`--json` has every month)")?;
@@ -741,6 +744,21 @@ mod tests {
         // The widest bar of each table fills its room (80 - 21 = 59, at most 40).
         assert_eq!(lines[3].matches('█').count(), 40, "{long}");
         assert_eq!(lines[17].matches('█').count(), 40, "{long}");
+        // Years without an invitation are left out: a misread 2099 does
+        // not list seventy empty years.
+        let mut b = crate::stats::breakdown(&import.invitations, DirectionFilter::Incoming);
+        let month = |year, month| Month { year, month };
+        b.by_month = (0..12 * 74)
+            .map(|i| (month(2026 + i / 12, (i % 12) as u32 + 1), 0))
+            .collect();
+        b.by_month[0].1 = 5;
+        b.by_month.last_mut().unwrap().1 = 1;
+        let outlier = render(&import, &b, DirectionFilter::Incoming, None, 80);
+        let years = outlier.split_once("  by year").unwrap().1;
+        let years = years.split_once("\n\n").unwrap().0;
+        assert_eq!(years.lines().count(), 3, "{years}");
+        assert!(years.contains("\n  2026           5  "), "{years}");
+        assert!(years.contains("\n  2099           1  "), "{years}");
     }
 
     #[test]

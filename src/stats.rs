@@ -451,34 +451,48 @@ impl Age {
     /// Counted in calendar days, the way the dates beside it read: an
     /// invitation of 23:50 yesterday is "yesterday" at 09:00 today, not
     /// "today" because 24 hours have not yet passed.
+    ///
+    /// A moment a day ahead is today (time zones, a draft saved after
+    /// midnight); one further ahead is in the future, negative days: a
+    /// clock behind or a date misread, which is not hidden as "today".
     pub fn between(then: NaiveDateTime, now: NaiveDateTime) -> Self {
+        let days = (now.date() - then.date()).num_days();
         Age {
-            days: (now.date() - then.date()).num_days().max(0),
+            days: if days >= -1 { days.max(0) } else { days },
         }
     }
 
-    /// `today`, `5d`, `3w`, `4mo`, `2y`.
+    /// `today`, `5d`, `3w`, `4mo`, `2y`; ahead, `+3d`.
     pub fn short(self) -> String {
-        let d = self.days;
+        let d = self.days.abs();
+        let ahead = if self.days < 0 { "+" } else { "" };
         match d {
             0 => "today".into(),
-            1..=13 => format!("{d}d"),
-            14..=59 => format!("{}w", d / 7),
-            60..=729 => format!("{}mo", d / 30),
-            _ => format!("{}y", d / 365),
+            1..=13 => format!("{ahead}{d}d"),
+            14..=59 => format!("{ahead}{}w", d / 7),
+            60..=729 => format!("{ahead}{}mo", d / 30),
+            _ => format!("{ahead}{}y", d / 365),
         }
     }
 
-    /// `today`, `yesterday`, `5 days ago`, `3 weeks ago`, `4 months ago`, `2 years ago`.
+    /// `today`, `yesterday`, `5 days ago`, `3 weeks ago`, `4 months ago`,
+    /// `2 years ago`; ahead, `in 3 days, a future date`.
     pub fn long(self) -> String {
-        let d = self.days;
-        let unit = |n: i64, u: &str| format!("{n} {u}{} ago", if n == 1 { "" } else { "s" });
-        match d {
-            0 => "today".into(),
-            1 => "yesterday".into(),
-            2..=13 => unit(d, "day"),
-            14..=59 => unit(d / 7, "week"),
-            60..=729 => unit(d / 30, "month"),
+        let d = self.days.abs();
+        let unit = |n: i64, u: &str| {
+            let s = if n == 1 { "" } else { "s" };
+            if self.days < 0 {
+                format!("in {n} {u}{s}, a future date")
+            } else {
+                format!("{n} {u}{s} ago")
+            }
+        };
+        match (d, self.days < 0) {
+            (0, _) => "today".into(),
+            (1, false) => "yesterday".into(),
+            (1..=13, _) => unit(d, "day"),
+            (14..=59, _) => unit(d / 7, "week"),
+            (60..=729, _) => unit(d / 30, "month"),
             _ => unit(d / 365, "year"),
         }
     }
@@ -660,11 +674,12 @@ mod tests {
         assert_eq!(long(at(2026, 7, 1)), "4 months ago");
         assert_eq!(long(at(2025, 9, 25)), "14 months ago");
         assert_eq!(long(at(2023, 11, 1)), "3 years ago");
-        assert_eq!(
-            Age::between(at(2027, 1, 1), now).days,
-            0,
-            "future dates are not negative"
-        );
+        // A day ahead is today (time zones); further ahead is said.
+        assert_eq!(Age::between(at(2026, 11, 26), now).days, 0);
+        assert_eq!(Age::between(at(2027, 1, 1), now).days, -37);
+        assert_eq!(Age::between(at(2026, 11, 28), now).short(), "+3d");
+        assert_eq!(long(at(2026, 11, 28)), "in 3 days, a future date");
+        assert_eq!(long(at(2099, 1, 1)), "in 72 years, a future date");
         let late_yesterday = at(2026, 11, 24).date().and_hms_opt(23, 50, 0).unwrap();
         assert_eq!(
             long(late_yesterday),
