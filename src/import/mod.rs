@@ -375,7 +375,16 @@ pub enum ImportError {
         #[source]
         source: zip::result::ZipError,
     },
+    #[error(
+        "{origin}: unpacks to more than {} GiB, far more than any LinkedIn export (a million invitations take 0.2 GiB); not read",
+        UNPACKED_MOST >> 30
+    )]
+    TooLarge { origin: String },
 }
+
+/// The most an archive's Invitations.csv may unpack to: a few bytes
+/// packed can unpack to many gigabytes, all held in memory.
+const UNPACKED_MOST: u64 = 1 << 30;
 
 /// LinkedIn's header, for messages.
 pub const HEADER: &str = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl";
@@ -762,17 +771,37 @@ fn load_zip<T: Item, R: Read + Seek>(
     })?;
     // An entry borrows the archive and the fallback encoding needs a second
     // pass, so unpack it into memory once.
-    let mut bytes = Vec::with_capacity(usize::try_from(file.size().min(1 << 30)).unwrap_or(0));
-    file.read_to_end(&mut bytes).map_err(|e| ImportError::Io {
-        origin: origin.clone(),
-        source: e,
-    })?;
+    let size = file.size();
+    let bytes = unpack(&mut file, size, UNPACKED_MOST, &origin)?;
     drop(file);
     let mut import = read_export(job, origin, Some(&bytes), &|| {
         Ok(Box::new(&bytes[..]) as Box<dyn Read + '_>)
     })?;
     import.passed_over = found.map(|(_, name)| name).collect();
     Ok(import)
+}
+
+/// Reads an archive entry that says it holds `size` bytes, refusing one
+/// of more than `most`. The size in the archive's directory can lie, so
+/// what comes out is counted too.
+fn unpack(file: impl Read, size: u64, most: u64, origin: &str) -> Result<Vec<u8>, ImportError> {
+    let too_large = || ImportError::TooLarge {
+        origin: origin.to_string(),
+    };
+    if size > most {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(most + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| ImportError::Io {
+            origin: origin.to_string(),
+            source: e,
+        })?;
+    if bytes.len() as u64 > most {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 const SPREADSHEET_HINT: &str = "use Invitations.csv as LinkedIn exports it, or save the sheet as \"CSV UTF-8 (comma delimited)\"";

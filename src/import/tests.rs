@@ -1560,3 +1560,20 @@ fn a_day_first_date_names_the_likely_cause() {
     assert!(!looks_day_first("12/31/25, 9:00 AM"));
     assert!(!looks_day_first("2026-11-25"));
 }
+
+/// An archive entry that unpacks past the limit is refused, whether its
+/// stated size says so or only what comes out does.
+#[test]
+fn an_entry_too_large_to_unpack_is_refused() {
+    let ten = [b' '; 10];
+    assert_eq!(unpack(&ten[..], 10, 10, "a.zip").unwrap().len(), 10);
+    for stated in [11, 3] {
+        let err = unpack(&ten[..], stated, 9, "a.zip:Invitations.csv").unwrap_err();
+        assert!(matches!(err, ImportError::TooLarge { .. }), "{err}");
+    }
+    let err = unpack(&ten[..], 11, 9, "a.zip:Invitations.csv").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "a.zip:Invitations.csv: unpacks to more than 1 GiB, far more than any LinkedIn export (a million invitations take 0.2 GiB); not read"
+    );
+}
