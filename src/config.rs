@@ -260,23 +260,38 @@ pub fn out_of_sight(path: &Path) -> bool {
 fn read_config(path: &Path) -> std::io::Result<String> {
     use std::io::Read;
     const MOST: u64 = 1 << 20;
-    let mut text = String::new();
+    let mut bytes = Vec::new();
     std::fs::File::open(path)?
         .take(MOST + 1)
-        .read_to_string(&mut text)?;
-    if text.len() as u64 > MOST {
-        return Err(std::io::Error::new(
-            std::io::ErrorKind::InvalidData,
-            "more than 1 MiB: this is not a config file",
-        ));
+        .read_to_end(&mut bytes)?;
+    let invalid = |why: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, why.to_string());
+    if bytes.len() as u64 > MOST {
+        return Err(invalid("more than 1 MiB: this is not a config file"));
     }
-    Ok(text)
+    String::from_utf8(bytes).map_err(|e| {
+        // Windows Notepad's "Unicode" is UTF-16, with its byte order mark.
+        if e.as_bytes().starts_with(&[0xFF, 0xFE]) || e.as_bytes().starts_with(&[0xFE, 0xFF]) {
+            invalid("it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8")
+        } else {
+            invalid("it is not UTF-8 text; save it as UTF-8")
+        }
+    })
 }
 
 /// `line 3, column 1: unknown field `colour`, expected one of ...` — the toml
 /// crate's message folded onto one line, with the line number first.
 fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
-    let msg = e.message().trim().to_string();
+    // serde's words for the shapes of values, in a config's.
+    let mut msg = e.message().trim().replace(
+        "expected a sequence",
+        r#"expected a list, e.g. ["one", "two"]"#,
+    );
+    if let Some(at) = msg.find("expected struct ") {
+        msg.replace_range(
+            at..,
+            "expected a table of settings, as in config.example.toml",
+        );
+    }
     match e.span() {
         Some(span) => {
             let (line, col) = position(text, span.start);
@@ -410,6 +425,37 @@ default = "Hi {first_name}"
         assert_eq!(c.sent.stale_after_days, 21, "unset keys keep their default");
         assert_eq!(c.keys["down"].keys(), vec!["j", "down"]);
         assert_eq!(c.templates["default"], "Hi {first_name}");
+    }
+
+    /// A value of the wrong shape is named in a config's words, not
+    /// serde's ("expected struct Lists", "expected a sequence").
+    #[test]
+    fn a_wrong_shape_is_named_in_plain_words() {
+        let err = |text: &str| {
+            Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        let table = err("classify = 3\n");
+        assert!(
+            table.ends_with(
+                "expected a table of settings, as in config.example.toml (in `classify = 3`)"
+            ),
+            "{table}"
+        );
+        let list = err("[classify]\nstock_texts = \"Hello\"\n");
+        assert!(
+            list.contains(r#"expected a list, e.g. ["one", "two"] (in `stock_texts"#),
+            "{list}"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let utf16 = dir.path().join("c.toml");
+        std::fs::write(&utf16, [0xFF, 0xFE, b'n', 0, b'a', 0]).unwrap();
+        let e = read_config(&utf16).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8"
+        );
     }
 
     #[test]
