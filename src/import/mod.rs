@@ -380,6 +380,10 @@ pub enum ImportError {
         UNPACKED_MOST >> 30
     )]
     TooLarge { origin: String },
+    #[error(
+        "{origin}: packed with {method}, which invitriage does not unpack (LinkedIn's archives use deflate); unzip it and give the Invitations.csv"
+    )]
+    Packed { origin: String, method: String },
 }
 
 /// The most an archive's Invitations.csv may unpack to: a few bytes
@@ -771,6 +775,13 @@ fn load_zip<T: Item, R: Read + Seek>(
     })?;
     // An entry borrows the archive and the fallback encoding needs a second
     // pass, so unpack it into memory once.
+    let method = file.compression();
+    if method != zip::CompressionMethod::Stored && method != zip::CompressionMethod::Deflated {
+        return Err(ImportError::Packed {
+            origin,
+            method: method_name(method),
+        });
+    }
     let size = file.size();
     let bytes = unpack(&mut file, size, UNPACKED_MOST, &origin)?;
     drop(file);
@@ -779,6 +790,26 @@ fn load_zip<T: Item, R: Read + Seek>(
     })?;
     import.passed_over = found.map(|(_, name)| name).collect();
     Ok(import)
+}
+
+/// A zip compression method by the name its tools give it. LinkedIn's
+/// archives use deflate; another tool's may use one `zip` here does not
+/// unpack (only deflate is built in, to keep the binary small).
+fn method_name(method: zip::CompressionMethod) -> String {
+    // The number is what names the method; the crate's enum has no
+    // variant for those not built in.
+    #[allow(deprecated)]
+    let n = method.to_u16();
+    match n {
+        9 => "Deflate64".into(),
+        12 => "bzip2".into(),
+        14 => "LZMA".into(),
+        93 => "Zstandard".into(),
+        95 => "XZ".into(),
+        98 => "PPMd".into(),
+        99 => "AES encryption".into(),
+        n => format!("method {n}"),
+    }
 }
 
 /// Reads an archive entry that says it holds `size` bytes, refusing one

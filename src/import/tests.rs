@@ -1577,3 +1577,29 @@ fn an_entry_too_large_to_unpack_is_refused() {
         "a.zip:Invitations.csv: unpacks to more than 1 GiB, far more than any LinkedIn export (a million invitations take 0.2 GiB); not read"
     );
 }
+
+/// An archive packed with a method other than LinkedIn's deflate names
+/// it, and says what to do.
+#[test]
+fn an_archive_packed_another_way_names_the_method() {
+    use std::io::Write;
+    let mut buf = io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    let opts =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("Invitations.csv", opts).unwrap();
+    zip.write_all(H.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    let mut bytes = buf.into_inner();
+    // The method field (0 = stored) of the local and the central header,
+    // made 12: bzip2.
+    for (sig, at) in [(b"PK\x03\x04", 8), (b"PK\x01\x02", 10)] {
+        let start = bytes.windows(4).position(|w| w == sig).unwrap();
+        bytes[start + at] = 12;
+    }
+    let err = load_bytes("export.zip", &bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "export.zip:Invitations.csv: packed with bzip2, which invitriage does not unpack (LinkedIn's archives use deflate); unzip it and give the Invitations.csv"
+    );
+}
