@@ -185,7 +185,29 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
-    let mut cli = Cli::parse();
+    let mut cli = Cli::try_parse().unwrap_or_else(|e| {
+        // `invitriage exprt my.csv`: the misspelt command was taken for
+        // FILE, and clap speaks only of the argument after it.
+        if e.kind() == clap::error::ErrorKind::UnknownArgument
+            && let Some(first) = std::env::args_os().nth(1)
+            && !Cli::command()
+                .get_subcommands()
+                .any(|c| first == c.get_name())
+            && let Some(command) = command_like(std::path::Path::new(&first))
+            && !std::path::Path::new(&first).exists()
+        {
+            Cli::command()
+                .error(
+                    clap::error::ErrorKind::InvalidSubcommand,
+                    format!(
+                        "`{}` is not a command; did you mean `{command}`?",
+                        first.to_string_lossy()
+                    ),
+                )
+                .exit();
+        }
+        e.exit()
+    });
     if let Err(e) = place_file(&mut cli) {
         e.exit();
     }

@@ -227,6 +227,20 @@ fn a_bad_option_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("xml"));
+    // A misspelt command before a FILE is named as one.
+    env.file("base.csv", three_rows());
+    env.cmd()
+        .args(["exprt", "base.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::starts_with(
+            "error: `exprt` is not a command; did you mean `export`?",
+        ));
+    env.cmd()
+        .args(["stats", "base.csv", "extra"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unexpected argument 'extra'"));
 }
 
 /// `invitriage my.csv stats`, which the usage line (`[FILE] [COMMAND]`)
