@@ -188,8 +188,10 @@ fn main() -> ExitCode {
     let mut cli = Cli::try_parse().unwrap_or_else(|e| {
         // `invitriage exprt my.csv`: the misspelt command was taken for
         // FILE, and clap speaks only of the argument after it.
-        if e.kind() == clap::error::ErrorKind::UnknownArgument
-            && let Some(first) = std::env::args_os().nth(1)
+        if matches!(
+            e.kind(),
+            clap::error::ErrorKind::UnknownArgument | clap::error::ErrorKind::InvalidSubcommand
+        ) && let Some(first) = first_word(std::env::args_os().skip(1))
             && !Cli::command()
                 .get_subcommands()
                 .any(|c| first == c.get_name())
@@ -667,6 +669,21 @@ fn command_like(file: &std::path::Path) -> Option<&'static str> {
         .filter(|&(edits, command)| edits <= 2 || command.starts_with(&name))
         .min_by_key(|&(edits, _)| edits)
         .map(|(_, command)| command)
+}
+
+/// The first argument that is neither an option nor an option's value:
+/// where a command or FILE stands (`--data-dir d exprt my.csv`).
+fn first_word(args: impl Iterator<Item = std::ffi::OsString>) -> Option<std::ffi::OsString> {
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        if text == "--config" || text == "--data-dir" {
+            args.next();
+        } else if !text.starts_with('-') || text == "-" {
+            return Some(arg);
+        }
+    }
+    None
 }
 
 /// The commands as typed (`generate` is hidden, and left out).

@@ -236,6 +236,16 @@ fn a_bad_option_is_a_usage_error() {
         .stderr(predicate::str::starts_with(
             "error: `exprt` is not a command; did you mean `export`?",
         ));
+    for args in [
+        &["--data-dir", "elsewhere", "exprt", "base.csv"][..],
+        &["--config=c.toml", "chek", "hello"],
+    ] {
+        let err = env.fails(args);
+        assert!(
+            err.contains("is not a command; did you mean"),
+            "{args:?}: {err}"
+        );
+    }
     env.cmd()
         .args(["stats", "base.csv", "extra"])
         .assert()
