@@ -655,16 +655,38 @@ fn invitations_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
         Ok(found)
     };
     let mut found = Vec::new();
+    // A folder closed to this user may hold the export: with none found
+    // elsewhere, that is the answer to give, not "no export in it".
+    let mut closed: Option<io::Error> = None;
+    let mut note_closed = |folder: &Path, e: io::Error| {
+        if closed.is_none() && e.kind() == io::ErrorKind::PermissionDenied {
+            closed = Some(io::Error::new(
+                e.kind(),
+                format!("{}: {e}", folder.display()),
+            ));
+        }
+    };
     for folder in folders(dir)? {
         if let Some(hit) = invitations_directly_in(&folder) {
             found.push(hit);
         }
         // Two levels down at most: a home folder is not searched whole.
-        for inner in folders(&folder).unwrap_or_default() {
-            found.extend(invitations_directly_in(&inner));
+        match folders(&folder) {
+            Ok(inner) => {
+                for inner in inner {
+                    found.extend(invitations_directly_in(&inner));
+                    if let Err(e) = std::fs::read_dir(&inner) {
+                        note_closed(&inner, e);
+                    }
+                }
+            }
+            Err(e) => note_closed(&folder, e),
         }
     }
-    Ok(found)
+    match closed {
+        Some(e) if found.is_empty() => Err(e),
+        _ => Ok(found),
+    }
 }
 
 /// The `.zip` files directly in `dir`, LinkedIn's exports first (their
