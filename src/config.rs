@@ -268,24 +268,30 @@ fn read_config(path: &Path) -> std::io::Result<String> {
     if bytes.len() as u64 > MOST {
         return Err(invalid("more than 1 MiB: this is not a config file"));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        // Windows Notepad's "Unicode" is UTF-16, with its byte order mark.
-        if e.as_bytes().starts_with(&[0xFF, 0xFE]) || e.as_bytes().starts_with(&[0xFE, 0xFF]) {
-            invalid("it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8")
-        } else {
-            invalid("it is not UTF-8 text; save it as UTF-8")
-        }
-    })
+    // Windows Notepad's "Unicode" is UTF-16, with its byte order mark;
+    // without one, its ASCII letters are each followed (or led) by a NUL.
+    let utf16 =
+        bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.contains(&0);
+    if utf16 {
+        return Err(invalid(
+            "it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8",
+        ));
+    }
+    String::from_utf8(bytes).map_err(|_| invalid("it is not UTF-8 text; save it as UTF-8"))
 }
 
 /// `line 3, column 1: unknown field `colour`, expected one of ...` — the toml
 /// crate's message folded onto one line, with the line number first.
 fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
     // serde's words for the shapes of values, in a config's.
-    let mut msg = e.message().trim().replace(
-        "expected a sequence",
-        r#"expected a list, e.g. ["one", "two"]"#,
-    );
+    let mut msg = e
+        .message()
+        .trim()
+        .replace(
+            "expected a sequence",
+            r#"expected a list, e.g. ["one", "two"]"#,
+        )
+        .replace("invalid type: ", "found ");
     if let Some(at) = msg.find("expected struct ") {
         msg.replace_range(
             at..,
@@ -439,7 +445,7 @@ default = "Hi {first_name}"
         let table = err("classify = 3\n");
         assert!(
             table.ends_with(
-                "expected a table of settings, as in config.example.toml (in `classify = 3`)"
+                "found integer `3`, expected a table of settings, as in config.example.toml (in `classify = 3`)"
             ),
             "{table}"
         );
@@ -450,12 +456,14 @@ default = "Hi {first_name}"
         );
         let dir = tempfile::tempdir().unwrap();
         let utf16 = dir.path().join("c.toml");
-        std::fs::write(&utf16, [0xFF, 0xFE, b'n', 0, b'a', 0]).unwrap();
-        let e = read_config(&utf16).unwrap_err();
-        assert_eq!(
-            e.to_string(),
-            "it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8"
-        );
+        for bytes in [&[0xFF, 0xFE, b'n', 0, b'a', 0][..], &[b'n', 0, b'a', 0]] {
+            std::fs::write(&utf16, bytes).unwrap();
+            let e = read_config(&utf16).unwrap_err();
+            assert_eq!(
+                e.to_string(),
+                "it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8"
+            );
+        }
     }
 
     #[test]
@@ -494,7 +502,7 @@ default = "Hi {first_name}"
         };
         assert_eq!(
             err("name = \"Sam\"\n[keys]\naccept = 5\n"),
-            r#"config file c.toml: line 3, column 10: invalid type: integer `5`, expected a key name or a list of key names, e.g. "a" or ["a", "enter"] (in `accept = 5`)"#
+            r#"config file c.toml: line 3, column 10: found integer `5`, expected a key name or a list of key names, e.g. "a" or ["a", "enter"] (in `accept = 5`)"#
         );
         let e = err("[keys]\naccept = { key = \"a\" }\n");
         assert!(e.contains("line 2") && e.contains(KEY_BINDING), "{e}");

@@ -315,8 +315,20 @@ pub fn stats_text<T: Item, W: Write>(
             writeln!(w, "  by year (`--json` has every month)")?;
             rows(w, &years)?;
             writeln!(w)?;
-            writeln!(w, "  by month, the newest 12 of {}", months.len())?;
-            rows(w, &months[months.len() - 12..])?;
+            // The newest twelve months with invitations: a date misread
+            // as 2099 would otherwise show eleven empty months of 2098.
+            let with: Vec<(String, usize)> = months.iter().filter(|m| m.1 > 0).cloned().collect();
+            let newest = &with[with.len().saturating_sub(12)..];
+            if newest.len() == 12 && with.len() == months.len() {
+                writeln!(w, "  by month, the newest 12 of {}", months.len())?;
+            } else {
+                writeln!(
+                    w,
+                    "  by month, the newest {} with invitations",
+                    newest.len()
+                )?;
+            }
+            rows(w, newest)?;
         }
     }
     if let Some(stale) = stale {
@@ -759,6 +771,12 @@ mod tests {
         assert_eq!(years.lines().count(), 3, "{years}");
         assert!(years.contains("\n  2026           5  "), "{years}");
         assert!(years.contains("\n  2099           1  "), "{years}");
+        // And months without one: the two that have some.
+        let months = outlier.split_once("  by month").unwrap().1;
+        let months: Vec<&str> = months.lines().collect();
+        assert_eq!(months[0], ", the newest 2 with invitations", "{outlier}");
+        assert!(months[1].starts_with("  Jan 2026       5  "), "{outlier}");
+        assert!(months[2].starts_with("  Dec 2099       1  "), "{outlier}");
     }
 
     #[test]

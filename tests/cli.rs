@@ -1457,7 +1457,7 @@ fn config_mistakes_name_the_key_and_line() {
     let err = env.fails(&["--config", "d.toml", "stats"]);
     assert!(
         err.contains(
-            r#"d.toml: line 2, column 10: invalid type: integer `5`, expected a key name or a list of key names, e.g. "a" or ["a", "enter"] (in `accept = 5`)"#
+            r#"d.toml: line 2, column 10: found integer `5`, expected a key name or a list of key names, e.g. "a" or ["a", "enter"] (in `accept = 5`)"#
         ),
         "{err}"
     );
