@@ -221,7 +221,7 @@ pub fn made_before(at: NaiveDateTime, sent_at: NaiveDateTime) -> bool {
 /// its `Sent At`, but never later than `now`. A `Sent At` in the future (a
 /// clock behind, a doctored export) would otherwise make a decision taken
 /// today look like one on an earlier invitation.
-fn sent_by(inv: &Invitation, now: NaiveDateTime) -> NaiveDateTime {
+pub fn sent_by(inv: &Invitation, now: NaiveDateTime) -> NaiveDateTime {
     inv.sent_at.min(now)
 }
 
@@ -325,7 +325,7 @@ impl Entry {
         }
     }
 
-    pub(crate) fn is_blank(&self) -> bool {
+    fn is_blank(&self) -> bool {
         self.decided.is_none() && self.reply.is_none() && self.thank_you.is_none()
     }
 }

@@ -12,7 +12,7 @@ use chrono::NaiveDateTime;
 
 use crate::classify::{Category, Signals, fold_accents};
 use crate::invitation::{Direction, Invitation, InvitationId};
-use crate::journal::{Decision, DraftKind, Journal, Unsaved};
+use crate::journal::{self, Decision, DraftKind, Journal, Unsaved};
 use crate::report::{one_line, plural};
 use crate::stats::{self, Breakdown, DirectionFilter};
 
@@ -1442,7 +1442,7 @@ impl App {
                 let earlier = !idx.is_empty()
                     && idx.iter().all(|&i| {
                         let inv = &self.invitations[i as usize];
-                        crate::journal::made_before(undone.at, inv.sent_at.min(self.now))
+                        journal::made_before(undone.at, journal::sent_by(inv, self.now))
                     });
                 let whose = if earlier {
                     " (on an earlier invitation: this one stays undecided)"
