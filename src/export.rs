@@ -6,7 +6,9 @@
 //! the journal. Journal entries whose invitation is not in the export are left
 //! out: there is nothing to name them by, and an invitation that left the
 //! export was usually dealt with already. Invitations without anything in the
-//! journal are left out too.
+//! journal are left out too, and so are the decisions and drafts made before
+//! an invitation was sent: they were on an earlier one from the same person
+//! ([`Journal::state_for`]).
 //!
 //! # Order
 //!
@@ -41,6 +43,10 @@
 //!   an array of objects with the columns above as fields; absent values are
 //!   `null`, `decided_at` is ISO 8601 (`2026-11-25T17:03:12`). JSON is data,
 //!   not a spreadsheet, so nothing is escaped beyond JSON's own rules.
+//! - **Markdown**: a checklist by group. A decided row quotes the one draft
+//!   its decision sends ([`Entry::draft_to_send`]: an accept's thank-you, a
+//!   reply's reply, none for an ignore); a row without a decision quotes
+//!   every draft it has.
 
 use std::borrow::Cow;
 use std::collections::HashSet;
