@@ -179,6 +179,9 @@ pub struct Import<T: Item = Invitation> {
     pub encoding: TextEncoding,
     /// True when the header has no profile-URL columns (older exports).
     pub without_profile_urls: bool,
+    /// What the header holds that a reader should know (a column twice,
+    /// one profile-URL column of two), for [`Import::notices`].
+    pub header_notes: Vec<String>,
     /// Rows kept although some of their bytes were not UTF-8 (in a file whose
     /// BOM, or the rest of it, says it is); the bad bytes read as U+FFFD.
     pub replaced_rows: usize,
@@ -230,7 +233,13 @@ impl<T: Item> Import<T> {
                 }
             ));
         }
-        if self.without_profile_urls {
+        for note in &self.header_notes {
+            out.push(format!("{}: {note}", self.origin));
+        }
+        // Both gone is an older export; one gone, a file edited, is in the
+        // header's notes.
+        if self.without_profile_urls && !self.header_notes.iter().any(|n| n.contains("Url` column"))
+        {
             out.push(format!(
                 "{}: no profile URL columns (an older export); invitations are told apart by name and date",
                 self.origin
@@ -872,7 +881,24 @@ pub(crate) struct Columns {
     inviter_url: Option<usize>,
     invitee_url: Option<usize>,
     width: usize,
+    /// Bit `i` set: [`READ`]`[i]` is in the header more than once (the
+    /// first is read).
+    repeated: u8,
 }
+
+/// How invitations are told apart without both profile URLs.
+const APART: &str = "invitations are told apart by name and date";
+
+/// The columns read, as LinkedIn spells them, in [`Fields`] order.
+const READ: [&str; 7] = [
+    "From",
+    "To",
+    "Sent At",
+    "Message",
+    "Direction",
+    "inviterProfileUrl",
+    "inviteeProfileUrl",
+];
 
 /// The columns every export has, as LinkedIn spells them.
 const REQUIRED: [&str; 5] = ["From", "To", "Sent At", "Message", "Direction"];
@@ -896,7 +922,13 @@ impl Columns {
             return Err(missing);
         }
         let get = |name: &str| pos(name).unwrap_or(0);
+        let repeated = READ.iter().enumerate().fold(0u8, |bits, (i, name)| {
+            let name = name.to_lowercase();
+            let twice = header.iter().filter(|h| **h == name).count() > 1;
+            bits | (u8::from(twice) << i)
+        });
         Ok(Columns {
+            repeated,
             from: get("from"),
             to: get("to"),
             sent_at: get("sent at"),
@@ -906,6 +938,26 @@ impl Columns {
             invitee_url: pos("inviteeprofileurl"),
             width: header.len(),
         })
+    }
+
+    /// What the header holds that a reader should know: a column twice, or
+    /// one of the two profile-URL columns without the other.
+    fn notes(&self) -> Vec<String> {
+        let mut out: Vec<String> = (0..READ.len())
+            .filter(|i| self.repeated & (1 << i) != 0)
+            .map(|i| {
+                format!(
+                    "the header has `{}` more than once; the first is read",
+                    READ[i]
+                )
+            })
+            .collect();
+        match (self.inviter_url, self.invitee_url) {
+            (Some(_), None) => out.push(format!("no `{}` column; {APART}", READ[6])),
+            (None, Some(_)) => out.push(format!("no `{}` column; {APART}", READ[5])),
+            _ => {}
+        }
+        out
     }
 
     /// The seven columns in [`Fields`] order.
@@ -1362,6 +1414,7 @@ fn outcome<T: Item>(
         duplicates: read.duplicates,
         encoding: sniffed.encoding,
         without_profile_urls: cols.inviter_url.is_none() || cols.invitee_url.is_none(),
+        header_notes: cols.notes(),
         replaced_rows: read.replaced_rows,
         first_replaced_line: read.first_replaced_line,
         passed_over: Vec::new(),

@@ -1603,3 +1603,28 @@ fn an_archive_packed_another_way_names_the_method() {
         "export.zip:Invitations.csv: packed with bzip2, which invitriage does not unpack (LinkedIn's archives use deflate); unzip it and give the Invitations.csv"
     );
 }
+
+/// A header with a column twice, or one profile-URL column of the two,
+/// says so; an older export (no URL column) keeps its own note.
+#[test]
+fn the_header_notes_a_column_twice_and_one_url_column_missing() {
+    let edited = "From,To,Sent At,Message,Direction,inviterProfileUrl,From\n\
+        Ana,Colleen Ruiz,\"7/8/26, 3:43 PM\",,INCOMING,https://www.linkedin.com/in/ana,x\n";
+    let i = load_str(edited);
+    assert_eq!(i.invitations[0].from(), "Ana", "the first From is read");
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: the header has `From` more than once; the first is read",
+            "t.csv: no `inviteeProfileUrl` column; invitations are told apart by name and date"
+        ]
+    );
+    let older = "From,To,Sent At,Message,Direction\n\
+        Ana,Colleen Ruiz,\"7/8/26, 3:43 PM\",,INCOMING\n";
+    assert_eq!(
+        load_str(older).notices(),
+        [
+            "t.csv: no profile URL columns (an older export); invitations are told apart by name and date"
+        ]
+    );
+}
