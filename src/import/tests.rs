@@ -530,12 +530,20 @@ fn a_header_error_names_the_nearest_line() {
 /// from names and dates, and the user is told.
 #[test]
 fn one_profile_url_column_is_not_enough() {
-    for url in ["inviterProfileUrl", "inviteeProfileUrl"] {
+    for (url, other) in [
+        ("inviterProfileUrl", "inviteeProfileUrl"),
+        ("inviteeProfileUrl", "inviterProfileUrl"),
+    ] {
         let text =
             format!("From,To,Sent At,Message,Direction,{url}\nA,B,2026-07-08T15:43,,INCOMING,u\n");
         let i = load_str(&text);
         assert!(i.without_profile_urls, "{url}");
-        assert!(i.notices()[0].contains("no profile URL columns"), "{url}");
+        assert_eq!(
+            i.notices(),
+            [format!(
+                "t.csv: no `{other}` column; invitations are told apart by name and date"
+            )]
+        );
     }
     assert!(!load_str(&format!("{H}{}", row(1, ""))).without_profile_urls);
 }
