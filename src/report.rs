@@ -10,7 +10,7 @@ use unicode_width::UnicodeWidthChar;
 use crate::classify::Category;
 use crate::import::{Import, Item};
 use crate::invitation::{Direction, Invitation};
-use crate::stats::{Age, Breakdown, DirectionFilter, Stale, percent};
+use crate::stats::{Age, Breakdown, DirectionFilter, Stale};
 
 /// LinkedIn's own `Sent At` form: `7/8/26, 3:43 PM`.
 pub fn linkedin_date(dt: NaiveDateTime) -> String {
@@ -38,7 +38,7 @@ pub fn survey_line(b: &Breakdown) -> String {
         c(Category::Customised),
         c(Category::GreetingOnly),
         c(Category::Default),
-        b.percent(c(Category::Default)),
+        b.shares().get(Category::Default),
     )
 }
 
@@ -251,7 +251,7 @@ pub fn stats_text<T: Item, W: Write>(
             "  {:<14}{:>7} {:>5}  {}{}",
             cat.label(),
             n,
-            format!("({}%)", b.percent(n)),
+            format!("({}%)", b.shares().get(cat)),
             bar(n, max, bars),
             if cat == Category::Default {
                 no_note.as_str()
@@ -452,7 +452,7 @@ pub fn stats_json<T: Item>(
         direction: filter.label(),
         total: b.total,
         by_category: b.by_category,
-        percent: b.by_category.map(|n| percent(n, b.total)),
+        percent: b.shares(),
         no_note: b.no_note,
         oldest: b.oldest,
         newest: b.newest,

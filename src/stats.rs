@@ -192,9 +192,27 @@ pub struct Breakdown {
 }
 
 impl Breakdown {
-    /// The share of `n` in the total, in whole percent (rounded half up).
-    pub fn percent(&self, n: usize) -> usize {
-        percent(n, self.total)
+    /// Each group's share of the total in whole percent, adding up to 100:
+    /// each rounded down, then the points left over given to the groups
+    /// with the largest remainders (ties to the group listed first:
+    /// customised, greeting-only, default). Rounding each alone can add up
+    /// to 101 (12 + 8 + 81); a share is never more than one point from its
+    /// own rounding.
+    pub fn shares(&self) -> PerCategory {
+        let total = self.total;
+        if total == 0 {
+            return PerCategory([0; 3]);
+        }
+        let n = self.by_category.0;
+        let mut out = n.map(|n| n * 100 / total);
+        let left = 100usize.saturating_sub(out.iter().sum());
+        // Customised (2), greeting-only (1), default (0): the order shown.
+        let mut order = [2, 1, 0];
+        order.sort_by_key(|&i| std::cmp::Reverse(n[i] * 100 % total));
+        for &i in order.iter().filter(|&&i| n[i] > 0).take(left) {
+            out[i] += 1;
+        }
+        PerCategory(out)
     }
 
     /// The by-month counts summed per calendar year, oldest first.
@@ -648,6 +666,34 @@ mod tests {
             "oldest first, 21 days counts"
         );
         assert_eq!(stale_sent(&v, now, 22).len(), 1);
+    }
+
+    /// The three shares add up to 100, where rounding each alone gives
+    /// 81 + 8 + 12 = 101; the survey's own figures are unchanged.
+    #[test]
+    fn the_shares_add_up_to_100() {
+        let mut b = breakdown::<Invitation>(&[], DirectionFilter::Incoming);
+        let shares = |b: &mut Breakdown, [d, g, c]: [usize; 3]| {
+            b.by_category = PerCategory([d, g, c]);
+            b.total = d + g + c;
+            let s = b.shares();
+            [
+                Category::Default,
+                Category::GreetingOnly,
+                Category::Customised,
+            ]
+            .map(|k| s.get(k))
+        };
+        assert_eq!(
+            [percent(805, 1000), percent(75, 1000), percent(120, 1000)],
+            [81, 8, 12]
+        );
+        assert_eq!(shares(&mut b, [805, 75, 120]), [80, 8, 12]);
+        assert_eq!(shares(&mut b, [112, 10, 13]), [83, 7, 10]);
+        assert_eq!(shares(&mut b, [112, 12, 13]), [82, 9, 9]);
+        assert_eq!(shares(&mut b, [1, 1, 1]), [33, 33, 34]);
+        assert_eq!(shares(&mut b, [0, 0, 0]), [0, 0, 0]);
+        assert_eq!(shares(&mut b, [0, 0, 7]), [0, 0, 100]);
     }
 
     #[test]

@@ -28,7 +28,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         short(Category::GreetingOnly),
         n(Category::Default),
         short(Category::Default),
-        b.percent(n(Category::Default)),
+        b.shares().get(Category::Default),
     );
     // The longest form that fits: the survey line matters more than the name.
     let title = [

@@ -7,7 +7,6 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::classify::Category;
-use crate::stats::percent;
 use crate::tui::app::{App, cat_index};
 
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
@@ -54,7 +53,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             Span::raw(" ".repeat(bar_w - cells)),
             Span::raw(format!(
                 " {n:>5} {:>6}",
-                format!("({}%)", percent(n, b.total))
+                format!("({}%)", b.shares().get(c))
             )),
         ];
         if c == Category::Default {
