@@ -422,6 +422,8 @@ mod tests {
         };
         assert_eq!(to("Hi José, we met.", "Jose Garcia"), None);
         assert_eq!(to("Hi Zoe, we met.", "Zoë Müller"), None);
+        assert_eq!(to("Hi José-Luis, we met.", "Jose Luis Garcia"), None);
+        assert_eq!(to("Hi Jose Luis, we met.", "José-Luis García"), None);
         assert_eq!(
             to("Hi Zoe, we met.", "Chloë Müller").as_deref(),
             Some("Zoe")

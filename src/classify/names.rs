@@ -24,10 +24,16 @@ impl NameWords {
     /// José, "Zoe" for Zoë): slower than [`NameWords::has`], for the rare
     /// greeting that seems to name someone else.
     pub(crate) fn has_without_accents(&self, word: &str) -> bool {
-        let word = super::fold_accents(word);
-        self.given
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| !w.is_empty() && super::fold_accents(w) == word)
+        let words = |s: &str| -> Vec<String> {
+            s.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(super::fold_accents)
+                .collect()
+        };
+        let name = words(&self.given);
+        // "José-Luis" greets Jose Luis Garcia: each part is a word of theirs.
+        let parts = words(word);
+        !parts.is_empty() && parts.iter().all(|p| name.contains(p))
     }
 
     /// Replaces the name. What follows a comma, `|` or `(` is dropped
