@@ -881,24 +881,13 @@ pub(crate) struct Columns {
     inviter_url: Option<usize>,
     invitee_url: Option<usize>,
     width: usize,
-    /// Bit `i` set: [`READ`]`[i]` is in the header more than once (the
+    /// Bit `i` set: [`HEADER_COLUMNS`]`[i]` is in the header more than once (the
     /// first is read).
     repeated: u8,
 }
 
 /// How invitations are told apart without both profile URLs.
 const APART: &str = "invitations are told apart by name and date";
-
-/// The columns read, as LinkedIn spells them, in [`Fields`] order.
-const READ: [&str; 7] = [
-    "From",
-    "To",
-    "Sent At",
-    "Message",
-    "Direction",
-    "inviterProfileUrl",
-    "inviteeProfileUrl",
-];
 
 /// The columns every export has, as LinkedIn spells them.
 const REQUIRED: [&str; 5] = ["From", "To", "Sent At", "Message", "Direction"];
@@ -922,11 +911,14 @@ impl Columns {
             return Err(missing);
         }
         let get = |name: &str| pos(name).unwrap_or(0);
-        let repeated = READ.iter().enumerate().fold(0u8, |bits, (i, name)| {
-            let name = name.to_lowercase();
-            let twice = header.iter().filter(|h| **h == name).count() > 1;
-            bits | (u8::from(twice) << i)
-        });
+        let repeated = HEADER_COLUMNS
+            .iter()
+            .enumerate()
+            .fold(0u8, |bits, (i, name)| {
+                let name = name.to_lowercase();
+                let twice = header.iter().filter(|h| **h == name).count() > 1;
+                bits | (u8::from(twice) << i)
+            });
         Ok(Columns {
             repeated,
             from: get("from"),
@@ -943,18 +935,18 @@ impl Columns {
     /// What the header holds that a reader should know: a column twice, or
     /// one of the two profile-URL columns without the other.
     fn notes(&self) -> Vec<String> {
-        let mut out: Vec<String> = (0..READ.len())
+        let mut out: Vec<String> = (0..HEADER_COLUMNS.len())
             .filter(|i| self.repeated & (1 << i) != 0)
             .map(|i| {
                 format!(
                     "the header has `{}` more than once; the first is read",
-                    READ[i]
+                    HEADER_COLUMNS[i]
                 )
             })
             .collect();
         match (self.inviter_url, self.invitee_url) {
-            (Some(_), None) => out.push(format!("no `{}` column; {APART}", READ[6])),
-            (None, Some(_)) => out.push(format!("no `{}` column; {APART}", READ[5])),
+            (Some(_), None) => out.push(format!("no `{}` column; {APART}", HEADER_COLUMNS[6])),
+            (None, Some(_)) => out.push(format!("no `{}` column; {APART}", HEADER_COLUMNS[5])),
             _ => {}
         }
         out
