@@ -776,7 +776,7 @@ fn bad_files_get_one_clear_error_each() {
         )));
     assert_eq!(
         env.fails(&["classify", "home"]),
-        "invitriage: error: home: is a directory with no Invitations.csv in it or in its folders; give the file itself, or LinkedIn's export .zip\n"
+        "invitriage: error: home: is a directory with no Invitations.csv in it or in its folders, two levels down; give the file itself, or LinkedIn's export .zip\n"
     );
 }
 

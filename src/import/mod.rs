@@ -298,7 +298,7 @@ pub enum ImportError {
     #[error("{}: no such file", path.display())]
     NotFound { path: PathBuf },
     #[error(
-        "{}: is a directory with no Invitations.csv in it or in its folders; give the file itself, or LinkedIn's export .zip{}",
+        "{}: is a directory with no Invitations.csv in it or in its folders, two levels down; give the file itself, or LinkedIn's export .zip{}",
         path.display(),
         match zips.as_slice() {
             [] => String::new(),
@@ -308,7 +308,7 @@ pub enum ImportError {
     )]
     IsDirectory { path: PathBuf, zips: Vec<PathBuf> },
     #[error(
-        "{}: holds {} exports in its folders ({}); give the path of the one to read",
+        "{}: holds {} exports ({}); give the path of the one to read",
         path.display(),
         found.len(),
         found.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
@@ -651,8 +651,9 @@ fn read_stream(r: &mut impl Read, origin: &str) -> Result<Vec<u8>, ImportError> 
 /// from: an old export beside a new one must not be read in its place.
 /// A `dir` that cannot be listed is an error, not "no export in it".
 fn invitations_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    if let Some(top) = invitations_directly_in(dir) {
-        return Ok(vec![top]);
+    let top = invitations_directly_in(dir);
+    if !top.is_empty() {
+        return Ok(top);
     }
     let folders = |d: &Path| -> io::Result<Vec<PathBuf>> {
         let mut found: Vec<PathBuf> = std::fs::read_dir(d)?
@@ -676,9 +677,7 @@ fn invitations_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
         }
     };
     for folder in folders(dir)? {
-        if let Some(hit) = invitations_directly_in(&folder) {
-            found.push(hit);
-        }
+        found.extend(invitations_directly_in(&folder));
         // Two levels down at most: a home folder is not searched whole.
         match folders(&folder) {
             Ok(inner) => {
@@ -719,20 +718,28 @@ fn zips_in(dir: &Path) -> Vec<PathBuf> {
     zips
 }
 
-fn invitations_directly_in(dir: &Path) -> Option<PathBuf> {
+/// LinkedIn's `Invitations.csv` in `dir`, else every file so named in
+/// another case (`invitations.csv` after a rename): where a case-sensitive
+/// file system holds two of those, the user chooses, as between exports.
+fn invitations_directly_in(dir: &Path) -> Vec<PathBuf> {
     let exact = dir.join("Invitations.csv");
     if exact.is_file() {
-        return Some(exact);
+        return vec![exact];
     }
-    std::fs::read_dir(dir)
-        .ok()?
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|entry| entry.path())
-        .find(|p| {
+        .filter(|p| {
             p.is_file()
                 && p.file_name()
                     .is_some_and(|n| n.eq_ignore_ascii_case("Invitations.csv"))
         })
+        .collect();
+    found.sort();
+    found
 }
 
 /// A zip archive starts with a local file header, or is empty.

@@ -760,6 +760,16 @@ fn finds_the_export_in_a_folder() {
         .expect("the export is found");
     assert_eq!(found.parent(), Some(d));
     assert_eq!(std::fs::read_to_string(found).unwrap(), H);
+    // Two names in other cases: the user chooses, by path (on a file
+    // system that ignores case there is only one).
+    std::fs::write(d.join("INVITATIONS.csv"), H).unwrap();
+    let both = invitations_in(d).unwrap();
+    if both.len() == 2 {
+        assert_eq!(both, [d.join("INVITATIONS.csv"), d.join("invitations.csv")]);
+    }
+    // LinkedIn's own name beside them is the one read.
+    std::fs::write(d.join("Invitations.csv"), H).unwrap();
+    assert_eq!(invitations_in(d).unwrap(), [d.join("Invitations.csv")]);
     // A zip unpacked into a folder of its own: one level down.
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -790,7 +800,7 @@ fn finds_the_export_in_a_folder() {
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
-            ": holds 2 exports in its folders ({}, {}); give the path of the one to read",
+            ": holds 2 exports ({}, {}); give the path of the one to read",
             d.join("b-export").join("Invitations.csv").display(),
             d.join("c-export").join("Invitations.csv").display()
         )),
