@@ -343,7 +343,21 @@ pub fn stats_text<T: Item, W: Write>(
             stale.len()
         );
         write_wrapped(w, &line, "  ", width)?;
-        for s in stale.iter().take(10) {
+        // Ten rows, the marked ones always among them (a marked one past
+        // the tenth would say nothing), in their order.
+        let mut unmarked_room = 10usize.saturating_sub(marked);
+        let shown: Vec<&Stale<'_>> = stale
+            .iter()
+            .filter(|s| {
+                if s.to_withdraw {
+                    return true;
+                }
+                let room = unmarked_room > 0;
+                unmarked_room = unmarked_room.saturating_sub(1);
+                room
+            })
+            .collect();
+        for s in &shown {
             let inv = s.inv;
             let row = format!(
                 "    {:<24} {:<13} {:<14}{}",
@@ -354,8 +368,8 @@ pub fn stats_text<T: Item, W: Write>(
             );
             writeln!(w, "{}", row.trim_end())?;
         }
-        if stale.len() > 10 {
-            writeln!(w, "    … and {} more", stale.len() - 10)?;
+        if stale.len() > shown.len() {
+            writeln!(w, "    … and {} more", stale.len() - shown.len())?;
         }
         if marked < stale.len() {
             write_wrapped(
@@ -831,6 +845,16 @@ mod tests {
         assert!(!row(&marked[1]).ends_with(" to withdraw"), "{some}");
         assert!(row(&marked[2]).ends_with(" to withdraw"), "{some}");
         assert!(some.contains("mark the ones to withdraw"), "{some}");
+        // One marked past the tenth is shown too, and one fewer unmarked.
+        let mut late = stale.clone();
+        late[13].to_withdraw = true;
+        let some = text(&import.invitations, Some(&late));
+        let name = one_line(late[13].inv.to());
+        let row = some.lines().find(|l| l.contains(&name)).expect("shown");
+        assert!(row.ends_with(" to withdraw"), "{some}");
+        assert!(!some.contains(&one_line(late[9].inv.to())), "{some}");
+        assert!(some.contains(&one_line(late[8].inv.to())), "{some}");
+        assert!(some.contains("… and 5 more"), "{some}");
         for s in &mut marked {
             s.to_withdraw = true;
         }
