@@ -3,7 +3,8 @@
 //!
 //! A template is text with placeholders `{first_name}`, `{full_name}` (the
 //! other person), `{my_first_name}` and `{my_name}` (you: `name` in the config,
-//! else the `To` column of the invitation). `{{` and `}}` stand for braces.
+//! else the `To` column of the invitation; left empty when neither names
+//! you, since "there" would sign the draft). `{{` and `}}` stand for braces.
 
 use crate::classify::Category;
 
@@ -195,8 +196,9 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
             let value = match key.trim() {
                 "first_name" => first_name(p.them),
                 "full_name" => or_there(p.them),
-                "my_first_name" => first_name(p.me),
-                "my_name" => or_there(p.me),
+                // Not "there": that greets, but would sign "there".
+                "my_first_name" => p.me.split_whitespace().next().unwrap_or(""),
+                "my_name" => p.me.trim(),
                 other => {
                     return Err(TemplateError::UnknownPlaceholder {
                         template: name.to_string(),
@@ -248,8 +250,11 @@ mod tests {
     fn missing_names_read_naturally() {
         let p = People { them: "  ", me: "" };
         assert_eq!(
-            fill("Hi {first_name}, {my_first_name}", &p),
-            "Hi there, there"
+            fill(
+                "Hi {first_name}, {full_name}. {my_first_name}|{my_name}|",
+                &p
+            ),
+            "Hi there, there. ||"
         );
     }
 
