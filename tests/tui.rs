@@ -2154,6 +2154,18 @@ fn help_scroll_stops_at_the_end() {
     assert!(bottom.contains("LinkedIn has no API"), "{bottom}");
     app.update(Action::Up);
     assert_ne!(screen(&app, 80, 24), bottom, "one Up moves at once");
+    // g and G (Home, End) go to the top and the end, as in the list.
+    let ctx = app.key_context();
+    let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+    let first = action_for(&app.keymap, ctx, &key('g')).expect("g scrolls the help");
+    let last = action_for(&app.keymap, ctx, &key('G')).expect("G scrolls the help");
+    app.update(first);
+    let top = screen(&app, 80, 24);
+    app.update(Action::Help);
+    app.update(Action::Help);
+    assert_eq!(screen(&app, 80, 24), top, "back at the top");
+    app.update(last);
+    assert_eq!(screen(&app, 80, 24), bottom);
 }
 
 /// A search that finds nothing says so while it is typed, and Enter does not

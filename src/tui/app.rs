@@ -946,7 +946,12 @@ impl App {
                     _ => Mode::Stats { scroll: 0 },
                 }
             }
-            Action::Up | Action::Down | Action::PageUp | Action::PageDown
+            Action::Up
+            | Action::Down
+            | Action::PageUp
+            | Action::PageDown
+            | Action::First
+            | Action::Last
                 if matches!(self.mode, Mode::Help { .. } | Mode::Stats { .. }) =>
             {
                 // Not past the end: an Up after many Downs moves at once.
@@ -957,7 +962,9 @@ impl App {
                         Action::Up => scroll.saturating_sub(1),
                         Action::Down => scroll.saturating_add(1),
                         Action::PageUp => scroll.saturating_sub(page),
-                        _ => scroll.saturating_add(page),
+                        Action::PageDown => scroll.saturating_add(page),
+                        Action::First => 0,
+                        _ => max,
                     }
                     .min(max);
                 }

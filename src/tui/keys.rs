@@ -540,9 +540,14 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
             KeyCode::Char('q') => Some(Action::Cancel),
             _ => match keymap.action(ev) {
                 Some(a @ (Action::Help | Action::Stats | Action::Quit)) => Some(a),
-                Some(a @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => {
-                    Some(a)
-                }
+                Some(
+                    a @ (Action::Up
+                    | Action::Down
+                    | Action::PageUp
+                    | Action::PageDown
+                    | Action::First
+                    | Action::Last),
+                ) => Some(a),
                 _ => None,
             },
         },
