@@ -42,6 +42,15 @@
 //! taken as the present). Nothing is rewritten; the next decision on it is a
 //! step like any other.
 //!
+//! # A decision made on an export in the older format
+//!
+//! Exports from before LinkedIn added the two profile-URL columns give an
+//! invitation an id from the two names and the date instead. The same
+//! invitation in a newer export, with URLs, has another id, and
+//! [`Journal::adopt_ids`] gives it back the older one when that has an
+//! entry and its own has none: the decision carries over, and what is
+//! decided next is written under the same id, so this holds on every start.
+//!
 //! # Undo
 //!
 //! Undo is a plain stack over every step ever recorded: an `undo` line
@@ -179,6 +188,8 @@ pub enum DraftKind {
 }
 
 impl DraftKind {
+    pub const ALL: [DraftKind; 2] = [DraftKind::Reply, DraftKind::ThankYou];
+
     /// `reply`, `thank-you`: as in the journal.
     pub fn label(self) -> &'static str {
         match self {
@@ -1065,6 +1076,48 @@ impl Journal {
             undoes: top.line,
         })?;
         Ok(self.steps.pop().map(|step| self.revert(step)))
+    }
+
+    /// Gives each invitation keyed by its profile URLs the id its names
+    /// and date make, when the journal holds something under that id and
+    /// nothing under its own: it was decided (or drafted for) on an export
+    /// without the URL columns (see the module docs). Returns how many
+    /// invitations took the older id.
+    pub fn adopt_ids(&self, invs: &mut [Invitation]) -> usize {
+        let known = |id: &InvitationId| {
+            self.entries.contains_key(id)
+                || DraftKind::ALL
+                    .iter()
+                    .any(|&kind| self.unsaved.contains_key(&(*id, kind)))
+        };
+        // Only an id no invitation here has can be such an older one; with
+        // none (the common case) no invitation's name id is worked out.
+        let present: HashSet<InvitationId> = invs.iter().map(|inv| inv.id).collect();
+        let mut older: HashSet<InvitationId> = self
+            .entries
+            .keys()
+            .chain(self.unsaved.keys().map(|(id, _)| id))
+            .filter(|id| !present.contains(id))
+            .copied()
+            .collect();
+        if older.is_empty() {
+            return 0;
+        }
+        let mut adopted = 0;
+        for inv in invs.iter_mut() {
+            if known(&inv.id) {
+                continue;
+            }
+            let by_name = InvitationId::derive("", "", inv.from(), inv.to(), inv.sent_at);
+            if by_name != inv.id && older.remove(&by_name) {
+                inv.id = by_name;
+                adopted += 1;
+                if older.is_empty() {
+                    break;
+                }
+            }
+        }
+        adopted
     }
 
     /// The state of one invitation; `None` when the journal has nothing on it.

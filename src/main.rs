@@ -261,10 +261,19 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                     print_stats(out, json, &import, &b, direction, None, now, stale_days)?;
                     exit_without_freeing(import);
                 } else {
-                    let import = load(source.clone(), &config)?;
+                    let mut import = load(source.clone(), &config)?;
                     let b = stats::breakdown(&import.invitations, direction);
+                    // A journal that cannot be read leaves them unmarked:
+                    // `stats` is about the export, and says nothing of the
+                    // journal otherwise.
+                    let journal = Journal::open_read_only(&paths.data_dir)
+                        .ok()
+                        .map(|(j, _)| j);
+                    if let Some(journal) = &journal {
+                        journal.adopt_ids(&mut import.invitations);
+                    }
                     let mut stale = stats::stale_sent(&import.invitations, now, stale_days);
-                    mark_withdrawals(&mut stale, &paths);
+                    mark_withdrawals(&mut stale, journal.as_ref());
                     print_stats(
                         out,
                         json,
@@ -482,8 +491,9 @@ fn place_file(cli: &mut Cli) -> Result<(), clap::Error> {
             shell_quoted(after)
         ),
         Err(takes) => format!(
-            "`{}` before `{name}`: a FILE there opens the triage screen, and `{name}` reads no file ({takes}); the commands that read one take it after their name: `invitriage stats {}`",
+            "`{}` before `{name}`: `{name}` reads no file ({takes}); to read it, `invitriage {}` opens the triage screen and `invitriage stats {}` prints its breakdown",
             before.display(),
+            shell_quoted(before),
             shell_quoted(before)
         ),
     };
@@ -507,8 +517,9 @@ fn load_with_journal(
     paths: &Paths,
     decisions_listed: bool,
 ) -> Result<(Import, Journal), Failure> {
-    let import = load(source, config)?;
+    let mut import = load(source, config)?;
     let (journal, notices) = Journal::open_read_only(&paths.data_dir)?;
+    journal.adopt_ids(&mut import.invitations);
     for n in notices {
         say!("invitriage: note: {n}");
     }
@@ -594,8 +605,9 @@ fn triage(
     }
     let export = export_command(&source, paths);
     let stats = command_for("stats", "", &source, paths);
-    let import = load(source, config)?;
+    let mut import = load(source, config)?;
     let (journal, mut notices) = Journal::open(&paths.data_dir)?;
+    journal.adopt_ids(&mut import.invitations);
     match &import.skipped[..] {
         [] => {}
         [one] => notices.push(format!("1 unreadable row skipped: {one}")),
@@ -841,13 +853,9 @@ fn print_stats<T: import::Item>(
 }
 
 /// Marks the stale sent invitations that the triage screen marked to
-/// withdraw. A journal that cannot be read leaves them unmarked: `stats`
-/// is about the export, and says nothing of the journal otherwise.
-fn mark_withdrawals(stale: &mut [stats::Stale<'_>], paths: &Paths) {
-    if stale.is_empty() {
-        return;
-    }
-    let Ok((journal, _)) = Journal::open_read_only(&paths.data_dir) else {
+/// withdraw.
+fn mark_withdrawals(stale: &mut [stats::Stale<'_>], journal: Option<&Journal>) {
+    let Some(journal) = journal else {
         return;
     };
     let now = now();

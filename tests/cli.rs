@@ -295,7 +295,7 @@ fn a_file_before_the_command_is_the_commands_file() {
         let command = args[1];
         assert!(
             err.contains(&format!(
-                "error: `a.csv` before `{command}`: a FILE there opens the triage screen, and `{command}` reads no file {takes}; the commands that read one take it after their name: `invitriage stats a.csv`"
+                "error: `a.csv` before `{command}`: `{command}` reads no file {takes}; to read it, `invitriage a.csv` opens the triage screen and `invitriage stats a.csv` prints its breakdown"
             )),
             "{args:?}: {err}"
         );
@@ -507,6 +507,34 @@ fn an_older_export_without_profile_urls_loads_with_a_notice() {
     );
     let (invitations, _) = env.classify(file);
     assert_ne!(invitations[0]["id"], invitations[1]["id"]);
+    // Decided on it, then read from a newer export, with the URLs: the
+    // decision carries over, for `export` as for the triage screen.
+    {
+        use invitriage::journal::{Decision, Journal};
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let id = invitations[1]["id"].as_str().unwrap().parse().unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-22T10:00").unwrap();
+        j.record_decision(&[id], Some(Decision::Accepted), at)
+            .unwrap();
+    }
+    let newer = env.file(
+        "newer.csv",
+        format!(
+            "{HEADER}\n\
+             Abena Reyes,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING,{},{ME}\n\
+             Mihai Sato,Colleen Ruiz,\"11/20/26, 4:02 PM\",Hello,INCOMING,{},{ME}\n",
+            url("abena-reyes"),
+            url("mihai-sato")
+        ),
+    );
+    let (code, out, stderr) = env.run(&["export", newer]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        out.contains("\nMihai Sato,https://www.linkedin.com/in/mihai-sato,"),
+        "{out}"
+    );
+    assert!(out.contains(",accepted,"), "{out}");
+    assert!(!stderr.contains("not listed"), "{stderr}");
 }
 
 // ---------------------------------------------------------------------------

@@ -898,3 +898,73 @@ fn a_sent_at_in_the_future_counts_as_now() {
     );
     assert_eq!(j.state_for(&inv, then), None);
 }
+
+/// Decided on an export without the URL columns, then read from a newer
+/// one with them: the invitation takes the id its names and date make, so
+/// the decision and drafts carry over, and so does the next step.
+#[test]
+fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
+    use crate::invitation::{Direction, Fields};
+    let invitation = |from: &'static str, urls: bool| {
+        Invitation::new(Fields {
+            from,
+            to: "Colleen Ruiz",
+            message: "",
+            inviter_url: if urls {
+                "https://www.linkedin.com/in/bob"
+            } else {
+                ""
+            },
+            invitee_url: if urls {
+                "https://www.linkedin.com/in/colleen"
+            } else {
+                ""
+            },
+            sent_at: at(0),
+            direction: Direction::Incoming,
+            line: 2,
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let old = invitation("Bob Brown", false);
+    j.record_decision(&[old.id], Some(Decision::Accepted), at(1))
+        .unwrap();
+    // An unsaved draft alone carries over too.
+    let ann = invitation("Ann Lee", false);
+    j.keep_unsaved(Unsaved {
+        id: ann.id,
+        kind: DraftKind::Reply,
+        name: "Ann Lee".into(),
+        at: at(1),
+        text: "Hi Ann".into(),
+    })
+    .unwrap();
+    let mut new = vec![
+        invitation("Bob Brown", true),
+        invitation("Ann Lee", true),
+        invitation("Cy Dunn", true),
+    ];
+    let own: Vec<_> = new.iter().map(|inv| inv.id).collect();
+    assert_ne!(own[0], old.id);
+    assert_eq!(j.adopt_ids(&mut new), 2);
+    assert_eq!(new[0].id, old.id);
+    assert_eq!(new[1].id, ann.id);
+    assert_eq!(new[2].id, own[2], "nothing decided on it: its own id");
+    assert_eq!(
+        j.decided(&new[0], at(2)).map(|d| d.decision),
+        Some(Decision::Accepted)
+    );
+    // Once its own id has an entry, that one is kept.
+    let mut again = vec![invitation("Bob Brown", true)];
+    j.record_decision(&[own[0]], Some(Decision::Ignored), at(3))
+        .unwrap();
+    assert_eq!(j.adopt_ids(&mut again), 0);
+    assert_eq!(again[0].id, own[0]);
+    // An export read with nothing from an older one: nothing changes.
+    let other = tempfile::tempdir().unwrap();
+    let (empty, _) = Journal::open(other.path()).unwrap();
+    let mut fresh = vec![invitation("Bob Brown", true)];
+    assert_eq!(empty.adopt_ids(&mut fresh), 0);
+    assert_eq!(fresh[0].id, own[0]);
+}
