@@ -18,7 +18,7 @@
 //! |----------|--------|---------|
 //! | `decide` | `"ids"`: array of invitation ids; `"decision"`: `"accepted"`, `"ignored"`, `"replied"`, `"withdrawn"` (a sent invitation) or `null` | sets the decision of every id (`null`: back to undecided); a bulk accept/ignore is one line |
 //! | `draft`  | `"id"`; `"kind"`: `"reply"` or `"thank-you"`; `"text"`; optional `"decision"`; optional `"name"` and `"url"` | stores the draft text verbatim (it replaces the earlier draft of that kind); when `"decision"` is present the step also sets it — a reply draft carries `"decision":"replied"`, a thank-you draft carries none. `"name"` and `"url"` say whom it answers, so that it can be listed after the invitation has left the export |
-//! | `undo`   | `"undoes"`: the line number (1-based) of the step it reverts | reverts the newest step not yet undone |
+//! | `undo`   | `"undoes"`: the line number (1-based) of the step it reverts | reverts that step, always the newest not yet undone when invitriage writes it |
 //!
 //! Invitation ids are [`InvitationId`]s: 16 lower-case hex digits. Other
 //! fields (e.g. a `"name"` added for human readers) are ignored when read.
@@ -56,10 +56,17 @@
 //! Undo is a plain stack over every step ever recorded: an `undo` line
 //! reverts the newest step that is not yet undone, the next one the step
 //! before, and a new step after undos redoes nothing. Replaying the file
-//! rebuilds the same stack, so undo works across restarts. An undo whose
+//! rebuilds the same stack, so undo works across restarts. Replay reverts
+//! the step an undo names, not merely the newest one, so a damaged line
+//! cannot make a later undo revert another person's step: an undo whose
 //! `"undoes"` names a line that was skipped as unreadable is skipped too (it
-//! reverted a step that was never applied), so a damaged line cannot make a
-//! later undo revert the wrong step.
+//! reverted a step that was never applied); one naming a step under the
+//! newest (an undo before it was lost) reverts it when no later step
+//! touched the same invitations, and is skipped with a notice otherwise.
+//!
+//! Undoing a saved draft keeps its text ([`Journal::undone_draft`]) until
+//! another draft of that kind is saved for the invitation: `r` or `t`
+//! opens the composer on it again, across restarts too.
 //!
 //! # Durability
 //!
@@ -440,6 +447,18 @@ enum Revert {
     },
 }
 
+impl Revert {
+    /// The invitations the step changed (a bulk's in its order, perhaps
+    /// more than once).
+    fn ids(&self) -> impl Iterator<Item = InvitationId> + '_ {
+        let (bulk, one) = match self {
+            Revert::Decide(before) => (before.as_slice(), None),
+            Revert::Draft { id, .. } => (&[][..], Some(*id)),
+        };
+        bulk.iter().map(|(id, _)| *id).chain(one)
+    }
+}
+
 #[derive(Debug)]
 struct Step {
     /// The 1-based line of the journal that recorded the step.
@@ -464,6 +483,10 @@ pub struct Journal {
     dirty: bool,
     entries: HashMap<InvitationId, Entry>,
     steps: Vec<Step>,
+    /// The text of each draft whose saving was undone, until a draft of
+    /// that kind is saved for the invitation again: `r` or `t` offers it
+    /// back, so an undo never throws words away.
+    undone_drafts: HashMap<(InvitationId, DraftKind), Draft>,
     /// The unsaved drafts on disk (read on open; kept up to date by
     /// [`Journal::keep_unsaved`] and [`Journal::forget_unsaved`]).
     unsaved: HashMap<(InvitationId, DraftKind), Unsaved>,
@@ -650,6 +673,7 @@ impl Journal {
             dirty: false,
             entries: HashMap::new(),
             steps: Vec::new(),
+            undone_drafts: HashMap::new(),
             unsaved: HashMap::new(),
             check_note: None,
             unreadable: HashSet::new(),
@@ -931,7 +955,13 @@ impl Journal {
     fn replay(&mut self, bytes: &[u8], notices: &mut Vec<String>) -> Tail {
         let mut skipped = HashSet::new();
         let mut tail = Tail::Clean;
-        let mut pos = 0;
+        // A byte-order mark, from an editor that saved the file: not part
+        // of the first line.
+        let mut pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            3
+        } else {
+            0
+        };
         while pos < bytes.len() {
             let line_no = self.lines + 1;
             let rest = &bytes[pos..];
@@ -968,18 +998,18 @@ impl Journal {
                     self.apply_draft(id, kind, draft, decision, line_no);
                     Ok(())
                 }
-                Ok(Op::Undo { undoes }) => {
-                    if let Some(n) = undoes
-                        && skipped.contains(&n)
-                    {
-                        Err(format!("it undoes line {n}, which was skipped"))
-                    } else if let Some(step) = self.steps.pop() {
+                Ok(Op::Undo { undoes: Some(n) }) if skipped.contains(&n) => {
+                    Err(format!("it undoes line {n}, which was skipped"))
+                }
+                Ok(Op::Undo { undoes: Some(n) }) => self.replay_undo(n),
+                // No line named (not written by invitriage): the newest step.
+                Ok(Op::Undo { undoes: None }) => match self.steps.pop() {
+                    Some(step) => {
                         self.revert(step);
                         Ok(())
-                    } else {
-                        Err("an undo with nothing left to undo".to_string())
                     }
-                }
+                    None => Err("an undo with nothing left to undo".to_string()),
+                },
                 Err(why) => Err(why),
             };
             if let Err(why) = outcome {
@@ -991,6 +1021,33 @@ impl Journal {
             }
         }
         tail
+    }
+
+    /// Reverts the step recorded on line `n`, as an `undo` line names it.
+    /// invitriage always undoes the newest step, so that is the one named;
+    /// where a line before was damaged (an undo lost, or a step), the named
+    /// one may lie deeper, and is reverted when no step after it touched
+    /// the same invitations (its state before is then still the one to go
+    /// back to). Otherwise the undo is skipped: reverting another step
+    /// than the one named would change another person's decision.
+    fn replay_undo(&mut self, n: usize) -> Result<(), String> {
+        let Some(i) = self.steps.iter().rposition(|s| s.line == n) else {
+            return Err(format!(
+                "it undoes line {n}, which holds no step still in effect"
+            ));
+        };
+        let ids: HashSet<InvitationId> = self.steps[i].revert.ids().collect();
+        if self.steps[i + 1..]
+            .iter()
+            .any(|later| later.revert.ids().any(|id| ids.contains(&id)))
+        {
+            return Err(format!(
+                "it undoes line {n}, but a later step changed the same invitations (a line before it is damaged?)"
+            ));
+        }
+        let step = self.steps.remove(i);
+        self.revert(step);
+        Ok(())
     }
 
     /// Records `decision` for every id in `ids` as one step (`None`: back to
@@ -1120,6 +1177,32 @@ impl Journal {
         adopted
     }
 
+    /// What [`Journal::undo`] would revert next: its kind, the ids it
+    /// touched (each once) and when it was recorded.
+    pub fn next_undo(&self) -> Option<Undone> {
+        let step = self.steps.last()?;
+        let mut seen = HashSet::new();
+        Some(Undone {
+            kind: step.kind,
+            ids: step.revert.ids().filter(|id| seen.insert(*id)).collect(),
+            at: step.at,
+        })
+    }
+
+    /// The draft of `kind` for `inv` whose saving was undone (and none
+    /// saved since), unless it was written for an earlier invitation
+    /// between the same people.
+    pub fn undone_draft(
+        &self,
+        inv: &Invitation,
+        kind: DraftKind,
+        now: NaiveDateTime,
+    ) -> Option<&Draft> {
+        self.undone_drafts
+            .get(&(inv.id, kind))
+            .filter(|d| !made_before(d.at, sent_by(inv, now)))
+    }
+
     /// The state of one invitation; `None` when the journal has nothing on it.
     pub fn state(&self, id: InvitationId) -> Option<&Entry> {
         self.entries.get(&id)
@@ -1242,6 +1325,7 @@ impl Journal {
         line: usize,
     ) {
         let at = draft.at;
+        self.undone_drafts.remove(&(id, kind));
         let e = self.entries.entry(id).or_default();
         let draft = e.draft_mut(kind).replace(draft);
         let decided = decision.map(|decision| e.decided.replace(Decided { decision, at }));
@@ -1300,12 +1384,15 @@ impl Journal {
                 decided,
             } => {
                 let e = self.entries.entry(id).or_default();
-                *e.draft_mut(kind) = draft;
+                let undone = std::mem::replace(e.draft_mut(kind), draft);
                 if let Some(decided) = decided {
                     e.decided = decided;
                 }
                 if e.is_blank() {
                     self.entries.remove(&id);
+                }
+                if let Some(undone) = undone {
+                    self.undone_drafts.insert((id, kind), undone);
                 }
                 vec![id]
             }

@@ -3010,3 +3010,83 @@ fn many_invited_again_are_named_three_at_most() {
         ]
     );
 }
+
+/// Undoing a saved reply keeps its words: `r` opens the composer on them
+/// again, also after a restart; saving brings the reply back.
+#[test]
+fn an_undone_reply_comes_back_with_its_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    app.update(Action::Reply);
+    for c in " Yes, the WMS migration".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    let written = app.composer.as_ref().unwrap().message();
+    app.update(Action::ComposeSave);
+    app.update(Action::Undo);
+    assert!(
+        status_text(&app).ends_with(" · r brings its text back"),
+        "{}",
+        status_text(&app)
+    );
+    assert_eq!(app.current().unwrap().id, who);
+    drop(app);
+    let mut app = sample_app(dir.path());
+    let row = app
+        .rows
+        .iter()
+        .position(|&i| app.invitations[i as usize].id == who);
+    app.update(Action::First);
+    for _ in 0..row.unwrap() {
+        app.update(Action::Down);
+    }
+    app.update(Action::Reply);
+    assert_eq!(app.composer.as_ref().unwrap().message(), written);
+    assert_eq!(
+        status_text(&app),
+        "Your undone reply is back: Ctrl-S saves it again · Esc leaves it"
+    );
+    app.update(Action::ComposeSave);
+    assert_eq!(
+        app.journal.state(who).unwrap().reply.as_ref().unwrap().text,
+        written
+    );
+}
+
+/// `u` does not undo a step on invitations this export does not hold
+/// (decided on another export): it says whose export it needs.
+#[test]
+fn undo_waits_for_the_export_its_step_is_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let (mut j, _) = Journal::open(&data).unwrap();
+        let at = import::parse_sent_at("2026-11-24T09:05:00").unwrap();
+        j.record_decision(
+            &[invitriage::invitation::InvitationId(7)],
+            Some(Decision::Accepted),
+            at,
+        )
+        .unwrap();
+    }
+    let mut app = app_from_csv(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+         Ann Lee,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n",
+        &dir,
+    );
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        "Not undone: the last step (accept on 24 Nov, 09:05) is on an invitation not in this export; open that export to undo it"
+    );
+    assert_eq!(app.journal.undo_depth(), 1, "nothing was undone");
+    // A step of its own is undone as ever.
+    app.update(Action::Ignore);
+    app.update(Action::Undo);
+    assert!(
+        status_text(&app).starts_with("Undid ignore: Ann Lee"),
+        "{}",
+        status_text(&app)
+    );
+}

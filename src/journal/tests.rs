@@ -968,3 +968,115 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
     assert_eq!(empty.adopt_ids(&mut fresh), 0);
     assert_eq!(fresh[0].id, own[0]);
 }
+
+/// An undo reverts the step it names: after a damaged undo line, the next
+/// one does not revert another person's step in its place.
+#[test]
+fn an_undo_reverts_the_step_it_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"v":1,"at":"2026-11-25T17:01:00","op":"decide","ids":["0000000000000001"],"decision":"accepted"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":["0000000000000002"],"decision":"ignored"}"#,
+        // The undo of line 2, damaged: line 2 stays in effect.
+        r#"{"v":1,"at":"2026-11-25T17:03:00","op":"undo","und"#,
+        r#"{"v":1,"at":"2026-11-25T17:04:00","op":"undo","undoes":1}"#,
+        // Line 2 holds no step in effect any more once undone; line 9 none ever.
+        r#"{"v":1,"at":"2026-11-25T17:05:00","op":"decide","ids":["0000000000000003"],"decision":"accepted"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:06:00","op":"undo","undoes":5}"#,
+        r#"{"v":1,"at":"2026-11-25T17:07:00","op":"undo","undoes":5}"#,
+        r#"{"v":1,"at":"2026-11-25T17:08:00","op":"undo","undoes":99}"#,
+        // Under a later step on the same invitation: skipped.
+        r#"{"v":1,"at":"2026-11-25T17:09:00","op":"decide","ids":["0000000000000004"],"decision":"accepted"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:10:00","op":"decide","ids":["0000000000000004"],"decision":"ignored"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:11:00","op":"undo","undoes":9}"#,
+    ];
+    fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(decision(&j, 1), None, "line 4 undid line 1");
+    assert_eq!(
+        decision(&j, 2),
+        Some(Decision::Ignored),
+        "its undo was lost"
+    );
+    assert_eq!(decision(&j, 3), None);
+    assert_eq!(decision(&j, 4), Some(Decision::Ignored));
+    let skipped: Vec<_> = notices
+        .iter()
+        .map(|n| n.split("line ").nth(1).unwrap().split(' ').next().unwrap())
+        .collect();
+    assert_eq!(skipped, ["3", "7", "8", "11"], "{notices:#?}");
+    assert!(notices[1].contains("it undoes line 5, which holds no step still in effect"));
+    assert!(notices[3].contains("a later step changed the same invitations"));
+    // What is left to undo: line 2 under lines 9 and 10.
+    assert_eq!(j.undo_depth(), 3);
+    let next = j.next_undo().unwrap();
+    assert_eq!(next.ids, [id(4)]);
+    assert_eq!(next.kind, StepKind::Decide(Some(Decision::Ignored)));
+}
+
+/// A journal saved by an editor that adds a byte-order mark loses no line.
+#[test]
+fn a_byte_order_mark_is_not_part_of_the_first_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = r#"{"v":1,"at":"2026-11-25T17:01:00","op":"decide","ids":["0000000000000001"],"decision":"accepted"}"#;
+    fs::write(dir.path().join(FILE_NAME), format!("\u{feff}{line}\r\n")).unwrap();
+    for (j, notices) in [
+        Journal::open_read_only(dir.path()).unwrap(),
+        Journal::open(dir.path()).unwrap(),
+    ] {
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(decision(&j, 1), Some(Decision::Accepted));
+    }
+}
+
+/// Undoing a saved draft keeps its words for the composer, across a
+/// restart, until a draft of that kind is saved again.
+#[test]
+fn an_undone_draft_keeps_its_text() {
+    use crate::invitation::{Direction, Fields};
+    let dir = tempfile::tempdir().unwrap();
+    let inv = Invitation::new(Fields {
+        from: "Bob Brown",
+        to: "Colleen Ruiz",
+        message: "",
+        inviter_url: "https://www.linkedin.com/in/bob",
+        invitee_url: "https://www.linkedin.com/in/colleen",
+        sent_at: at(0),
+        direction: Direction::Incoming,
+        line: 2,
+    });
+    let now = at(30);
+    {
+        let mut j = open(dir.path());
+        j.record_draft(inv.id, DraftKind::Reply, "first words", at(1))
+            .unwrap();
+        j.record_draft(inv.id, DraftKind::Reply, "second words", at(2))
+            .unwrap();
+        j.undo(at(3)).unwrap();
+        assert_eq!(
+            j.state(inv.id).unwrap().reply.as_ref().unwrap().text,
+            "first words"
+        );
+        assert_eq!(
+            j.undone_draft(&inv, DraftKind::Reply, now).unwrap().text,
+            "second words"
+        );
+        assert!(j.undone_draft(&inv, DraftKind::ThankYou, now).is_none());
+        j.undo(at(4)).unwrap();
+    }
+    let mut j = open(dir.path());
+    assert!(j.state(inv.id).is_none());
+    assert_eq!(
+        j.undone_draft(&inv, DraftKind::Reply, now).unwrap().text,
+        "first words",
+        "the last one undone, after a restart"
+    );
+    // For an invitation sent after it, it was about an earlier one.
+    let later = at(1) + chrono::TimeDelta::days(3);
+    let mut again = inv.clone();
+    again.sent_at = later;
+    assert!(j.undone_draft(&again, DraftKind::Reply, later).is_none());
+    j.record_draft(inv.id, DraftKind::Reply, "new words", at(5))
+        .unwrap();
+    assert!(j.undone_draft(&inv, DraftKind::Reply, now).is_none());
+}

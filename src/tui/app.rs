@@ -1433,6 +1433,24 @@ impl App {
     }
 
     fn undo(&mut self) {
+        // A step on invitations not in this export (decided on another
+        // one) would change what the screen cannot show: it waits for that
+        // export, as do the steps under it.
+        if let Some(next) = self.journal.next_undo()
+            && self.indices_of(&next.ids).is_empty()
+        {
+            self.set_error(format!(
+                "Not undone: the last step ({} on {}, {}) is on {} not in this export; open that export to undo it",
+                next.kind.verb(),
+                next.at.format("%-d %b"),
+                next.at.format("%H:%M"),
+                match next.ids.len() {
+                    1 => "an invitation".to_string(),
+                    n => format!("{n} invitations"),
+                }
+            ));
+            return;
+        }
         match self.journal.undo(self.now_for_journal()) {
             Ok(Some(undone)) => {
                 let idx = self.indices_of(&undone.ids);
@@ -1456,7 +1474,18 @@ impl App {
                 } else {
                     ""
                 };
-                self.set_status(format!("Undid {}: {who}{whose}", undone.kind.verb()));
+                // The text is not lost: the composer opens on it again.
+                let back = match undone.kind {
+                    journal::StepKind::Draft(kind) if idx.len() == 1 && !earlier => {
+                        let key = match kind {
+                            DraftKind::Reply => Action::Reply,
+                            DraftKind::ThankYou => Action::ThankYou,
+                        };
+                        format!(" · {} brings its text back", self.keymap.hint(&key))
+                    }
+                    _ => String::new(),
+                };
+                self.set_status(format!("Undid {}: {who}{whose}{back}", undone.kind.verb()));
             }
             Ok(None) => self.set_status("Nothing to undo"),
             Err(e) => self.set_error(format!("Undo not saved: {e}")),
@@ -1922,14 +1951,21 @@ impl App {
     }
 
     /// Opens the composer for invitation `idx`: on its unsaved draft of that
-    /// kind if an earlier run left one, else on its saved one, else on a
-    /// template.
+    /// kind if an earlier run left one, else on the one whose saving was
+    /// undone, else on its saved one, else on a template.
     fn compose(&mut self, idx: u32, kind: DraftKind) {
         let inv = &self.invitations[idx as usize];
         // Not a draft to an earlier invitation between the same people.
         let entry = self.journal.state_for(inv, self.now);
         let saved = entry.as_ref().and_then(|e| e.draft(kind));
-        let unsaved = self.journal.unsaved(inv.id, kind);
+        let undone = self
+            .journal
+            .undone_draft(inv, kind, self.now)
+            .filter(|d| saved.is_none_or(|s| s.text != d.text));
+        let (unsaved, from_undone) = match self.journal.unsaved(inv.id, kind) {
+            Some(u) => (Some(u.text.clone()), false),
+            None => (undone.map(|d| d.text.clone()), undone.is_some()),
+        };
         let composer = Composer::new(
             idx,
             inv,
@@ -1937,10 +1973,16 @@ impl App {
             &self.templates,
             self.my_name.as_deref(),
             saved.map(|d| d.text.clone()),
-            unsaved.map(|u| u.text.clone()),
+            unsaved,
         );
         self.composer = Some(composer);
         self.mode = Mode::Compose;
+        if from_undone {
+            self.set_status(format!(
+                "Your undone {} is back: Ctrl-S saves it again · Esc leaves it",
+                kind.label()
+            ));
+        }
     }
 
     fn cycle_template(&mut self, which: Option<usize>) {
