@@ -434,18 +434,38 @@ mod tests {
         )
         .unwrap();
         let raw = String::from_utf8(out.clone()).unwrap();
-        let at = |key: &str| raw.find(&format!("\"{key}\"")).unwrap();
+        let pos = |key: &str| raw.find(&format!("\"{key}\"")).unwrap();
         assert!(
-            at("count") < at("drafts")
-                && at("name") < at("profile_url")
-                && at("profile_url") < at("kind")
-                && at("status") < at("drafted_at")
-                && at("text") < at("id"),
+            pos("count") < pos("drafts")
+                && pos("name") < pos("profile_url")
+                && pos("profile_url") < pos("kind")
+                && pos("status") < pos("drafted_at")
+                && pos("text") < pos("id"),
             "fields in their own order, not sorted: {raw}"
         );
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["drafts"][0]["name"], "Zoë Fontaine");
         assert_eq!(v["drafts"][0]["status"], "accepted, not in this export");
+        // Accepted, thanked, then ignored: the thank-you is no longer a
+        // thing to do (`export` lists the ignore only).
+        j.record_decision(&[gone.id], Some(Decision::Ignored), at(5))
+            .unwrap();
+        let mut out = Vec::new();
+        write_drafts(
+            &mut out,
+            DraftsFormat::Md,
+            std::slice::from_ref(&here),
+            &j,
+            at(59),
+        )
+        .unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert!(
+            md.contains(
+                "- **Zoë Fontaine** · thank-you · ignored, not in this export, not to send · "
+            ),
+            "{md}"
+        );
     }
 
     /// The checklist gives the one message to send: an accept's thank-you,
@@ -849,6 +869,9 @@ struct DraftRow<'a> {
     /// The decision's label, `undecided`, or for an invitation no longer in
     /// the export that, with `, not in this export`.
     status: String,
+    /// The draft its decision sends ([`crate::journal::Entry::draft_to_send`]):
+    /// not a thank-you to someone ignored, nor one for an earlier invitation.
+    to_send: bool,
 }
 
 /// The drafts of the invitations in the export, then those of invitations
@@ -862,6 +885,10 @@ fn draft_rows<'a>(
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let label = |e: &crate::journal::Entry| e.decision().map_or("undecided", Decision::label);
+    let sends = |e: &crate::journal::Entry, kind| {
+        e.draft_to_send(e.decision())
+            .is_some_and(|(send, _)| send == kind)
+    };
     for inv in invitations {
         let Some(entry) = journal.state(inv.id) else {
             continue;
@@ -886,6 +913,7 @@ fn draft_rows<'a>(
                     kind,
                     draft,
                     status,
+                    to_send: here.draft(kind).is_some() && sends(&here, kind),
                 });
             }
         }
@@ -903,6 +931,7 @@ fn draft_rows<'a>(
                     kind,
                     draft,
                     status: format!("{}, not in this export", label(entry)),
+                    to_send: sends(entry, kind),
                 });
             }
         }
@@ -941,9 +970,15 @@ pub fn write_drafts(
                     n if n.is_empty() => "(name not recorded)".to_string(),
                     n => md_text(&n),
                 };
+                // Only the draft to send is a thing to do.
+                let (check, not) = if r.to_send {
+                    ("[ ] ", "")
+                } else {
+                    ("", ", not to send")
+                };
                 writeln!(
                     w,
-                    "- [ ] **{name}** · {} · {} · drafted {} · <{}>\n",
+                    "- {check}**{name}** · {} · {}{not} · drafted {} · <{}>\n",
                     r.kind.label(),
                     r.status,
                     r.draft.at.format("%Y-%m-%d %H:%M"),

@@ -1743,7 +1743,7 @@ fn a_decision_before_the_invitation_was_sent_is_not_exported_as_its_own() {
     );
     let (_, md, _) = env.run(&["drafts", "Invitations.csv"]);
     assert!(
-        md.contains("**Bo Park** · reply · for their earlier invitation ·"),
+        md.contains("- **Bo Park** · reply · for their earlier invitation, not to send ·"),
         "still listed, and said whose: {md}"
     );
 }
