@@ -651,8 +651,12 @@ fn a_draft_goes_through_the_editor_and_survives_a_restart() {
     assert!(again.wait_exit());
 }
 
+/// An editor that fails after writing (Vim after `:wq` with start-up
+/// errors): its words are taken back, with a word to check them. One that
+/// fails without writing leaves the draft as it was.
 #[test]
-fn a_failing_editor_keeps_the_draft() {
+fn a_failing_editor_loses_no_words() {
+    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
     let editor = stand_in_editor(dir.path(), 3);
     let mut app = App::start_with(dir.path(), &[("VISUAL", &editor)]);
@@ -660,12 +664,21 @@ fn a_failing_editor_keeps_the_draft() {
     app.press("r");
     app.wait_for("don't accept yet");
     app.press("\x05");
-    app.wait_for("exited with");
+    app.wait_for("Took the editor's text back, though it exited with exit status: 3");
+    let text = app.text();
+    assert!(text.contains("P.S. edited"), "{text}");
+    assert!(text.contains("don't accept yet"), "still composing");
+    app.press("\x03"); // Ctrl-C: the draft is kept for the next start
+    assert!(app.wait_exit());
+    let silent = dir.path().join("editor-silent.sh");
+    std::fs::write(&silent, "#!/bin/sh\nexit 3\n").unwrap();
+    std::fs::set_permissions(&silent, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut app = App::start_with(dir.path(), &[("VISUAL", &silent.display().to_string())]);
+    app.wait_for("Recovered your unsaved reply");
+    app.press("\x05");
     app.wait_for("the draft is unchanged");
     let text = app.text();
-    assert!(!text.contains("P.S. edited"), "{text}");
-    assert!(text.contains("don't accept yet"), "still composing");
-    app.press("\x1b");
-    app.press("q");
+    assert!(text.contains("P.S. edited"), "{text}");
+    app.press("\x03");
     assert!(app.wait_exit());
 }

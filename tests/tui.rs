@@ -1377,6 +1377,31 @@ fn editor_failure_keeps_the_draft() {
     assert!(app.status.as_ref().unwrap().error);
     app.update(Action::EditorDone(Ok("Edited elsewhere\n".into())));
     assert_eq!(app.composer.as_ref().unwrap().text(), "Edited elsewhere");
+    // An editor that failed after writing: its words are taken, with a
+    // word to check them, and kept on disk as the unsaved draft.
+    app.update(Action::EditorDone(Ok(invitriage::tui::editor::Edited {
+        text: "Written, then the editor failed\n".into(),
+        warning: Some(
+            "Took the editor's text back, though it exited with exit status: 1: check it".into(),
+        ),
+    })));
+    assert_eq!(
+        app.composer.as_ref().unwrap().text(),
+        "Written, then the editor failed"
+    );
+    assert!(app.status.as_ref().unwrap().error);
+    assert!(
+        status_text(&app).ends_with("check it · Ctrl-S saves"),
+        "{}",
+        status_text(&app)
+    );
+    let id = app.invitations[app.composer.as_ref().unwrap().index as usize].id;
+    assert_eq!(
+        app.journal
+            .unsaved(id, invitriage::journal::DraftKind::Reply)
+            .map(|u| u.text.as_str()),
+        Some("Written, then the editor failed")
+    );
 }
 
 #[test]
@@ -2615,10 +2640,10 @@ fn colours_carry_the_groups_and_the_verdicts() {
     app.update(Action::Reply);
     assert_eq!(fg(&buffer(&app, 100, 30), "(customised)"), Color::Green);
     // A draft over LinkedIn's 8,000 characters has its count in red.
-    app.update(Action::EditorDone(Ok("x".repeat(8000))));
+    app.update(Action::EditorDone(Ok("x".repeat(8000).into())));
     let dim = (Color::DarkGray, Modifier::empty());
     assert_eq!(look(&buffer(&app, 100, 30), "8000 chars"), dim);
-    app.update(Action::EditorDone(Ok("x".repeat(8001))));
+    app.update(Action::EditorDone(Ok("x".repeat(8001).into())));
     assert_eq!(look(&buffer(&app, 100, 30), "8001 chars"), red_bold);
     // An error on the status line is red and bold.
     app.update(Action::EditorDone(Ok(" ".into())));

@@ -1181,17 +1181,25 @@ impl App {
                 }
             }
             Action::EditorDone(result) => match result {
-                Ok(text) if self.mode == Mode::Check => {
+                Ok(edited) if self.mode == Mode::Check => {
                     if let Some(p) = &mut self.check_pad {
                         p.select_all();
                         p.cut();
-                        p.insert_str(text.trim_end_matches('\n'));
+                        p.insert_str(edited.text.trim_end_matches('\n'));
+                    }
+                    if let Some(warning) = edited.warning {
+                        self.set_error(warning);
                     }
                 }
-                Ok(text) => {
+                Ok(edited) => {
                     if let Some(c) = &mut self.composer {
-                        c.set_text(&text);
-                        self.set_status("Took the text back from the editor · Ctrl-S saves");
+                        c.set_text(&edited.text);
+                        match edited.warning {
+                            Some(warning) => self.set_error(format!("{warning} · Ctrl-S saves")),
+                            None => {
+                                self.set_status("Took the text back from the editor · Ctrl-S saves")
+                            }
+                        }
                     }
                 }
                 Err(e) => {

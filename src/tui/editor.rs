@@ -18,10 +18,34 @@ pub fn editor_command() -> String {
         .unwrap_or_else(|| DEFAULT_EDITOR.to_string())
 }
 
+/// The text taken back from the editor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edited {
+    pub text: String,
+    /// Why the text may not be what the user meant (the editor failed
+    /// after writing it), for the status line.
+    pub warning: Option<String>,
+}
+
+impl From<String> for Edited {
+    fn from(text: String) -> Self {
+        Edited {
+            text,
+            warning: None,
+        }
+    }
+}
+
+impl From<&str> for Edited {
+    fn from(text: &str) -> Self {
+        text.to_string().into()
+    }
+}
+
 /// Writes `text` to a private temp file, runs the editor on it (the terminal
 /// must already be handed over), and returns the edited text. Errors are
 /// messages for the status line.
-pub fn edit(text: &str) -> Result<String, String> {
+pub fn edit(text: &str) -> Result<Edited, String> {
     let cmd = editor_command();
     let mut file = tempfile::Builder::new()
         .prefix("invitriage-draft-")
@@ -48,8 +72,22 @@ pub fn edit(text: &str) -> Result<String, String> {
     let status = command
         .status()
         .map_err(|e| format!("Cannot start the editor `{cmd}`: {e} (set $VISUAL or $EDITOR)"))?;
-    if !status.success() {
-        return Err(format!("The editor `{cmd}` exited with {status}"));
+    let edited = std::fs::read_to_string(&path)
+        .map_err(|e| format!("Cannot read the edited draft back: {e}"));
+    match edited {
+        Ok(edited) if status.success() => Ok(Edited {
+            text: edited,
+            warning: None,
+        }),
+        // Words written before the editor failed (Vim exits 1 after `:wq`
+        // when its start-up had errors; a hang-up kills it) are the user's:
+        // taken back, with a word to check them.
+        Ok(edited) if edited != text => Ok(Edited {
+            text: edited,
+            warning: Some(format!(
+                "Took the editor's text back, though it exited with {status}: check it"
+            )),
+        }),
+        _ => Err(format!("The editor `{cmd}` exited with {status}")),
     }
-    std::fs::read_to_string(&path).map_err(|e| format!("Cannot read the edited draft back: {e}"))
 }

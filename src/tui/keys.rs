@@ -68,7 +68,7 @@ pub enum Action {
     // From the terminal loop.
     Resize(u16, u16),
     /// The result of handing a draft to `$EDITOR`: the edited text or an error.
-    EditorDone(Result<String, String>),
+    EditorDone(Result<super::editor::Edited, String>),
     /// A message from a side effect (copy, open) for the status line.
     Status(String, bool),
     /// Text pasted into the terminal (bracketed paste), arriving whole.

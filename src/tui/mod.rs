@@ -13,7 +13,7 @@ pub mod view;
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
@@ -114,6 +114,10 @@ const SIGHUP: i32 = signal_hook::consts::SIGHUP;
 #[cfg(not(unix))]
 const SIGHUP: i32 = 1;
 
+/// An editor is running on a draft: a hang-up ends it too, and what it
+/// wrote is taken back (and kept on disk) before the process exits.
+static EDITING: AtomicBool = AtomicBool::new(false);
+
 /// On SIGTERM or SIGHUP, restore the terminal and exit from a watcher
 /// thread. The event loop also checks the flag, but when the terminal is
 /// gone (SIGHUP) crossterm can spin inside `poll` and never return to it
@@ -129,8 +133,16 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 flag.store(sig, Ordering::Relaxed);
-                // Give the event loop a moment to leave on its own.
+                // Give the event loop a moment to leave on its own, and an
+                // editor (killed by the same hang-up) a while longer: its
+                // text is then the unsaved draft the next start opens.
                 std::thread::sleep(Duration::from_millis(300));
+                for _ in 0..50 {
+                    if !EDITING.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    std::thread::sleep(Duration::from_millis(100));
+                }
                 restore();
                 std::process::exit(128 + sig);
             }
@@ -196,7 +208,13 @@ fn event_loop(
                 }
                 Effect::Editor(text) => {
                     restore();
+                    EDITING.store(true, Ordering::Relaxed);
                     let result = editor::edit(&text);
+                    // Taken back before the terminal is: after a hang-up
+                    // that ended the editor there is no terminal to take,
+                    // and the text must reach the disk all the same.
+                    app.update(Action::EditorDone(result));
+                    EDITING.store(false, Ordering::Relaxed);
                     *terminal = init()?;
                     // Not `terminal.clear()`: it asks the terminal for the
                     // cursor position, which not every terminal answers.
@@ -204,7 +222,6 @@ fn event_loop(
                         io::stdout(),
                         crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
                     )?;
-                    app.update(Action::EditorDone(result));
                 }
             }
         }
