@@ -318,6 +318,24 @@ impl Key {
         Some(Key { code, ctrl, alt })
     }
 
+    /// Why a key cannot be bound: it keeps its own job everywhere, or a
+    /// terminal sends it as another key, so the binding would be shown but
+    /// never reached.
+    fn reserved(&self) -> Option<&'static str> {
+        match (self.code, self.ctrl, self.alt) {
+            (KeyCode::Char('c'), true, false) => {
+                Some("Ctrl-C quits everywhere (keeping a draft being written)")
+            }
+            (KeyCode::Esc, false, false) => {
+                Some("Esc leaves a screen or a question, and clears the marks")
+            }
+            (KeyCode::Char('i'), true, false) => Some("a terminal sends Ctrl-I as Tab"),
+            (KeyCode::Char('m'), true, false) => Some("a terminal sends Ctrl-M as Enter"),
+            (KeyCode::Char('['), true, false) => Some("a terminal sends Ctrl-[ as Esc"),
+            _ => None,
+        }
+    }
+
     /// The key of a terminal event, normalised so that `A` matches `A`
     /// whether or not the terminal reports Shift.
     pub fn from_event(ev: &KeyEvent) -> Key {
@@ -381,6 +399,12 @@ pub enum KeymapError {
         "[keys]: `{action} = \"{key}\"`: `{key}` is not a key (write e.g. `a`, `A`, `ctrl-s`, `space`, `pagedown`)"
     )]
     BadKey { action: String, key: String },
+    #[error("[keys]: `{action} = \"{key}\"`: {why}; choose another key")]
+    Reserved {
+        action: String,
+        key: String,
+        why: &'static str,
+    },
     #[error("[keys]: `{key}` is bound to both `{first}` and `{second}`")]
     Conflict {
         key: String,
@@ -393,7 +417,9 @@ impl KeymapError {
     /// The actions at fault, as `[keys]` names them.
     pub fn actions(&self) -> Vec<String> {
         match self {
-            KeymapError::UnknownAction(action) | KeymapError::BadKey { action, .. } => {
+            KeymapError::UnknownAction(action)
+            | KeymapError::BadKey { action, .. }
+            | KeymapError::Reserved { action, .. } => {
                 vec![action.clone()]
             }
             KeymapError::Conflict { first, second, .. } => vec![first.clone(), second.clone()],
@@ -435,6 +461,13 @@ impl Keymap {
                     action: name.to_string(),
                     key: k.clone(),
                 })?;
+                if let Some(why) = key.reserved() {
+                    return Err(KeymapError::Reserved {
+                        action: name.to_string(),
+                        key: k,
+                        why,
+                    });
+                }
                 bindings.push((key, action.clone(), name));
             }
         }
@@ -690,6 +723,31 @@ mod tests {
         o.insert("accept".to_string(), KeyBinding::One("x".into()));
         o.insert("ignore".to_string(), KeyBinding::Many(vec!["x".into()]));
         assert!(matches!(Keymap::new(&o), Err(KeymapError::Conflict { .. })));
+        // Keys shown but never reached: kept for their own job, or sent by
+        // a terminal as another key.
+        for (key, why) in [
+            ("ctrl-c", "Ctrl-C quits everywhere"),
+            ("Ctrl-C", "Ctrl-C quits everywhere"),
+            ("esc", "Esc leaves a screen"),
+            ("ctrl-i", "as Tab"),
+            ("ctrl-m", "as Enter"),
+            ("ctrl-[", "as Esc"),
+        ] {
+            let mut o = BTreeMap::new();
+            o.insert("undo".to_string(), KeyBinding::One(key.into()));
+            let err = Keymap::new(&o).unwrap_err();
+            assert_eq!(err.actions(), ["undo"]);
+            let msg = err.to_string();
+            assert!(
+                msg.contains(why) && msg.ends_with("; choose another key"),
+                "{msg}"
+            );
+        }
+        for fine in ["alt-c", "ctrl-s", "c", "enter"] {
+            let mut o = BTreeMap::new();
+            o.insert("undo".to_string(), KeyBinding::One(fine.into()));
+            assert!(Keymap::new(&o).is_ok(), "{fine}");
+        }
     }
 
     #[test]
