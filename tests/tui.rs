@@ -428,8 +428,9 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
     app.update(Action::Resize(80, 24));
     app.update(Action::Accept);
     assert_eq!(app.progress().0, 1);
-    // In the composer, shrunk: its keys would type blind, so the list's
-    // keys are read, and q quits (the draft is on disk already).
+    // In the composer, shrunk: its keys would type blind and are dropped;
+    // q is a letter being typed there, not quit (a word with a q in it
+    // would end the app), and only Ctrl-C quits (the draft is on disk).
     app.update(Action::Reply);
     app.update(Action::ComposeKey(key('!')));
     let km = Keymap::default();
@@ -439,14 +440,27 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
         "typed, at a size that shows it"
     );
     app.update(Action::Resize(40, 10));
+    let q = action_for(&km, app.key_context(), &key('q')).unwrap();
+    assert_eq!(q, Action::ComposeKey(key('q')));
+    let before = app.composer.as_ref().unwrap().text();
+    assert_eq!(app.update(q), None);
     assert_eq!(
-        action_for(&km, app.key_context(), &key('q')),
+        app.composer.as_ref().unwrap().text(),
+        before,
+        "not typed blind"
+    );
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    assert_eq!(
+        action_for(&km, app.key_context(), &ctrl_c),
         Some(Action::Quit)
     );
+    let flat = screen(&app, 59, 10)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(
-        screen(&app, 59, 10).contains("or q to quit"),
-        "{}",
-        screen(&app, 59, 10)
+        flat.contains("or Ctrl-C to quit, keeping your text."),
+        "{flat}"
     );
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
     assert!(
@@ -1887,6 +1901,12 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
     assert_eq!(app.marked_count, 1);
     assert!(pitches.iter().all(|&i| !app.marked[i as usize]));
     assert_eq!(status_text(&app), "Unmarked 3 pitches");
+    // Marked again beside it: the ignore would take it too, and says so.
+    app.update(Action::MarkPitches);
+    assert_eq!(
+        status_text(&app),
+        "Marked 3 pitches, and 1 marked before · I ignores the marked ones, space unmarks one"
+    );
     app.update(Action::Cancel);
     assert_eq!(app.marked_count, 0);
     // One of them marked by hand: `p` marks the rest.

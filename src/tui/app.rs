@@ -670,9 +670,14 @@ impl App {
     pub fn key_context(&self) -> KeyContext {
         // On a screen too small to draw, the list's keys: q and Ctrl-C
         // quit (a draft being written is on disk already); the rest are
-        // dropped by `apply`.
+        // dropped by `apply`. While a text is being typed, q is a letter
+        // of it, not quit: only Ctrl-C quits.
         if self.too_small() {
-            return KeyContext::List;
+            return if self.typing() {
+                KeyContext::Compose
+            } else {
+                KeyContext::List
+            };
         }
         match self.mode {
             Mode::List => KeyContext::List,
@@ -879,6 +884,12 @@ impl App {
                 "Save with Ctrl-S: the draft cannot be kept on disk as you write ({e})"
             ));
         }
+    }
+
+    /// Whether keys are going into a text: a draft, the check pad's note,
+    /// the search line.
+    pub fn typing(&self) -> bool {
+        matches!(self.mode, Mode::Compose | Mode::Check | Mode::Search)
     }
 
     /// Whether the screen is too small to draw anything but a request to
@@ -1600,8 +1611,16 @@ impl App {
         let n = pitches.len();
         let s = if n == 1 { "" } else { "es" };
         if mark {
+            // Marks made before stay: an ignore of "the marked ones" takes
+            // them too, so the count says so.
+            let others = self.marked_count - n;
+            let also = match others {
+                0 => String::new(),
+                1 => ", and 1 marked before".to_string(),
+                _ => format!(", and {others} marked before"),
+            };
             self.set_status(format!(
-                "Marked {n} pitch{s} · {} ignores the marked ones, {} unmarks one",
+                "Marked {n} pitch{s}{also} · {} ignores the marked ones, {} unmarks one",
                 self.keymap.hint(&Action::IgnoreMarked),
                 self.keymap.hint(&Action::Mark)
             ));

@@ -150,12 +150,25 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let quit = app.keymap.hint(&crate::tui::keys::Action::Quit);
-        let msg = format!(
-            "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger, or {} to quit.",
-            area.width,
-            area.height,
-            if quit.is_empty() { "Ctrl-C" } else { &quit }
-        );
+        let msg = if app.typing() {
+            // The draft and the check pad's note are on disk; a search is not.
+            let kept = if app.mode == crate::tui::app::Mode::Search {
+                ""
+            } else {
+                ", keeping your text"
+            };
+            format!(
+                "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger to type on (keys typed now are not taken), or Ctrl-C to quit{kept}.",
+                area.width, area.height,
+            )
+        } else {
+            format!(
+                "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger, or {} to quit.",
+                area.width,
+                area.height,
+                if quit.is_empty() { "Ctrl-C" } else { &quit }
+            )
+        };
         frame.render_widget(
             Paragraph::new(Line::from(msg)).wrap(ratatui::widgets::Wrap { trim: true }),
             area,
