@@ -3135,3 +3135,49 @@ fn undo_waits_for_the_export_its_step_is_on() {
         status_text(&app)
     );
 }
+
+/// The help's sections and notes name the keys bound now, as its Keys
+/// table does.
+#[test]
+fn the_help_names_remapped_keys_everywhere() {
+    use invitriage::config::KeyBinding;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let mut keys = std::collections::BTreeMap::new();
+    for (action, key) in [
+        ("search", "ctrl-f"),
+        ("reply", "R"),
+        ("thank_you", "T"),
+        ("check", "W"),
+        ("open", "O"),
+        ("next_match", "f5"),
+    ] {
+        keys.insert(action.to_string(), KeyBinding::One(key.into()));
+    }
+    keys.insert("prev_match".to_string(), KeyBinding::Many(vec![]));
+    app.keymap = Keymap::new(&keys).unwrap();
+    app.update(Action::Help);
+    let flat = screen(&app, 120, 90)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for words in [
+        "Searching (after Ctrl-f)",
+        "keep the position; F5 for the next matches",
+        "Writing a reply (after R or T)",
+        "Checking a note of your own (after W)",
+        "the note is kept for the next W,",
+        "on LinkedIn (O",
+    ] {
+        assert!(flat.contains(words), "{words:?} in {flat}");
+    }
+    for stale in [
+        "(after /)",
+        "(after r or t)",
+        "(after w)",
+        "(o opens",
+        "next w,",
+    ] {
+        assert!(!flat.contains(stale), "{stale:?} in {flat}");
+    }
+}

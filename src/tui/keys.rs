@@ -157,7 +157,7 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "mark_pitches",
         Action::MarkPitches,
-        "mark every pitch in the list (sells or recruits), to ignore them with I",
+        "mark every pitch in the list (sells or recruits), to ignore them together",
         "pitches",
     ),
     (

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, BorderType, Paragraph};
 use super::overlay::centred;
 use super::theme::Theme;
 use crate::tui::app::App;
-use crate::tui::keys::BINDABLE;
+use crate::tui::keys::{Action, BINDABLE};
 
 /// The help text, `width` columns wide: the notes from loading the export,
 /// if any (the status line shows only the start of the first), every
@@ -69,17 +69,41 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         }
         keyed(&mut out, &keys.join(" "), help);
     }
+    // The keys bound now, as the Keys table shows them: "(after /)", or
+    // nothing where the config left the action without a key.
+    let hint = |a: &Action| app.keymap.hint(a);
+    let after = |actions: &[Action]| {
+        let keys: Vec<String> = actions.iter().map(hint).filter(|k| !k.is_empty()).collect();
+        if keys.is_empty() {
+            String::new()
+        } else {
+            format!(" (after {})", keys.join(" or "))
+        }
+    };
     out.push(Line::raw(""));
-    out.push(section("Searching (after /)"));
+    out.push(section(&format!("Searching{}", after(&[Action::Search]))));
+    let next = [hint(&Action::NextMatch), hint(&Action::PrevMatch)]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let enter = if next.is_empty() {
+        "keep the position".to_string()
+    } else {
+        format!("keep the position; {next} for the next matches")
+    };
     for (k, h) in [
         ("type", "jump to the first name or note that matches"),
-        ("Enter", "keep the position; n / N for the next matches"),
+        ("Enter", enter.as_str()),
         ("Esc", "go back to where you were"),
     ] {
         keyed(&mut out, k, h);
     }
     out.push(Line::raw(""));
-    out.push(section("Writing a reply (after r or t)"));
+    out.push(section(&format!(
+        "Writing a reply{}",
+        after(&[Action::Reply, Action::ThankYou])
+    )));
     for (k, h) in [
         (
             "Ctrl-S",
@@ -101,15 +125,19 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         keyed(&mut out, k, h);
     }
     out.push(Line::raw(""));
-    out.push(section("Checking a note of your own (after w)"));
+    out.push(section(&format!(
+        "Checking a note of your own{}",
+        after(&[Action::Check])
+    )));
+    let kept = match hint(&Action::Check) {
+        w if w.is_empty() => "leave; the note is kept, also after a restart".to_string(),
+        w => format!("leave; the note is kept for the next {w}, also after a restart"),
+    };
     for (k, h) in [
         ("Ctrl-Y", "copy the note"),
         ("Ctrl-E", "edit in $VISUAL / $EDITOR"),
         ("Ctrl-L", "clear the pad (Ctrl-U brings the note back)"),
-        (
-            "Esc",
-            "leave; the note is kept for the next w, also after a restart",
-        ),
+        ("Esc", kept.as_str()),
     ] {
         keyed(&mut out, k, h);
     }
@@ -138,7 +166,10 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     out.push(Line::raw(""));
     prose(
         &mut out,
-        "LinkedIn has no API for invitations: decisions are kept here and done by you on LinkedIn (o opens the profile).",
+        &match hint(&Action::OpenProfile) {
+            o if o.is_empty() => "LinkedIn has no API for invitations: decisions are kept here and done by you on LinkedIn.".to_string(),
+            o => format!("LinkedIn has no API for invitations: decisions are kept here and done by you on LinkedIn ({o} opens the profile)."),
+        },
         theme.dim(),
     );
     out
