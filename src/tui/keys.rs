@@ -405,6 +405,10 @@ pub enum KeymapError {
         key: String,
         why: &'static str,
     },
+    #[error(
+        "[keys]: `{0}` would be left with no key (bound to none, or its keys bound to other actions); it needs one"
+    )]
+    NoKey(String),
     #[error("[keys]: `{key}` is bound to both `{first}` and `{second}`")]
     Conflict {
         key: String,
@@ -418,6 +422,7 @@ impl KeymapError {
     pub fn actions(&self) -> Vec<String> {
         match self {
             KeymapError::UnknownAction(action)
+            | KeymapError::NoKey(action)
             | KeymapError::BadKey { action, .. }
             | KeymapError::Reserved { action, .. } => {
                 vec![action.clone()]
@@ -501,7 +506,15 @@ impl Keymap {
                 owner.push(name);
             }
         }
-        Ok(Keymap { bindings: out })
+        let keymap = Keymap { bindings: out };
+        // Without these the app could not be left, its help not read, a
+        // slip not taken back; other actions may go without a key.
+        for essential in ["quit", "help", "undo"] {
+            if keymap.unbound().contains(&essential) {
+                return Err(KeymapError::NoKey(essential.to_string()));
+            }
+        }
+        Ok(keymap)
     }
 
     /// The action bound to a key on the list screen.
@@ -706,6 +719,23 @@ mod tests {
         // The triage screen lists what this leaves without a key.
         assert_eq!(km.unbound(), ["copy_url"]);
         assert!(Keymap::new(&BTreeMap::new()).unwrap().unbound().is_empty());
+        // Quit, help and undo must keep a key: bound to none, or taken.
+        for (action, binding) in [
+            ("help", KeyBinding::Many(vec![])),
+            ("accept", KeyBinding::One("u".into())),
+            ("search", KeyBinding::One("q".into())),
+        ] {
+            let mut o = BTreeMap::new();
+            o.insert(action.to_string(), binding);
+            let err = Keymap::new(&o).unwrap_err();
+            assert!(matches!(err, KeymapError::NoKey(_)), "{action}: {err}");
+            assert!(err.to_string().ends_with("; it needs one"), "{err}");
+        }
+        // Given another key, it may lose its default one.
+        let mut o = BTreeMap::new();
+        o.insert("search".to_string(), KeyBinding::One("q".into()));
+        o.insert("quit".to_string(), KeyBinding::One("Q".into()));
+        assert!(Keymap::new(&o).is_ok());
     }
 
     #[test]
