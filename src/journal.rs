@@ -862,7 +862,13 @@ impl Journal {
         check_dir(dir)?;
         fs::create_dir_all(dir).map_err(io_error("create the data directory", dir))?;
         let path = dir.join(FILE_NAME);
-        let lock_path = dir.join(LOCK_FILE_NAME);
+        // Beside the journal file itself: one reached through a symlink
+        // from another data folder is the same journal, and takes the same
+        // lock.
+        let lock_path = fs::canonicalize(&path)
+            .ok()
+            .and_then(|real| real.parent().map(|d| d.join(LOCK_FILE_NAME)))
+            .unwrap_or_else(|| dir.join(LOCK_FILE_NAME));
         let lock = OpenOptions::new()
             .write(true)
             .create(true)

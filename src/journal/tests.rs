@@ -1080,3 +1080,27 @@ fn an_undone_draft_keeps_its_text() {
         .unwrap();
     assert!(j.undone_draft(&inv, DraftKind::Reply, now).is_none());
 }
+
+/// The same journal reached from another data folder through a symlink
+/// is refused to a second instance, as the folder itself is.
+#[cfg(unix)]
+#[test]
+fn a_journal_symlinked_from_another_folder_takes_the_same_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let (real, link) = (dir.path().join("real"), dir.path().join("link"));
+    fs::create_dir_all(&real).unwrap();
+    fs::create_dir_all(&link).unwrap();
+    fs::write(real.join(FILE_NAME), "").unwrap();
+    std::os::unix::fs::symlink(real.join(FILE_NAME), link.join(FILE_NAME)).unwrap();
+    let first = open(&real);
+    assert!(matches!(
+        Journal::open(&link).map(|_| ()).unwrap_err(),
+        JournalError::Locked { .. }
+    ));
+    drop(first);
+    let (_second, _) = Journal::open(&link).unwrap();
+    assert!(matches!(
+        Journal::open(&real).map(|_| ()).unwrap_err(),
+        JournalError::Locked { .. }
+    ));
+}
