@@ -1657,7 +1657,7 @@ fn narrow_composer_wraps_their_note_and_says_when_it_is_cut() {
     );
     // The footer has no room for every key: the way out stays.
     let footer = out.lines().last().unwrap();
-    assert!(footer.contains("Esc cancel"), "{footer}");
+    assert!(footer.contains("Esc leave"), "{footer}");
     insta::assert_snapshot!(out);
 }
 
@@ -3162,7 +3162,7 @@ fn the_help_names_remapped_keys_everywhere() {
         .collect::<Vec<_>>()
         .join(" ");
     for words in [
-        "Searching (after Ctrl-f)",
+        "Searching (after Ctrl-F)",
         "keep the position; F5 for the next matches",
         "Writing a reply (after R or T)",
         "Checking a note of your own (after W)",

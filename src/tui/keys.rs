@@ -360,6 +360,9 @@ impl fmt::Display for Key {
         }
         match self.code {
             KeyCode::Char(' ') => f.write_str("space"),
+            // `Ctrl-S`, as the composer's keys and most programs write a
+            // chord (the letter's case makes no difference to it).
+            KeyCode::Char(c) if self.ctrl => write!(f, "{}", c.to_ascii_uppercase()),
             KeyCode::Char(c) => write!(f, "{c}"),
             KeyCode::Tab => f.write_str("Tab"),
             KeyCode::BackTab => f.write_str("Shift-Tab"),
@@ -782,7 +785,7 @@ mod tests {
 
     #[test]
     fn keys_parse_and_print() {
-        assert_eq!(Key::parse("ctrl-s").unwrap().to_string(), "Ctrl-s");
+        assert_eq!(Key::parse("ctrl-s").unwrap().to_string(), "Ctrl-S");
         assert_eq!(Key::parse("space").unwrap().to_string(), "space");
         assert_eq!(Key::parse("pagedown").unwrap().to_string(), "PgDn");
         assert_eq!(Key::parse("F2").unwrap().code, KeyCode::F(2));
@@ -810,8 +813,9 @@ mod tests {
             ("del", "Del"),
             ("f12", "F12"),
             ("alt-x", "Alt-x"),
-            ("Ctrl-X", "Ctrl-x"),
-            ("alt-ctrl-k", "Ctrl-Alt-k"),
+            ("Ctrl-X", "Ctrl-X"),
+            ("ctrl-x", "Ctrl-X"),
+            ("alt-ctrl-k", "Ctrl-Alt-K"),
             ("X", "X"),
             ("-", "-"),
             // One character of two bytes: not an F key.

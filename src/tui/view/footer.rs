@@ -54,9 +54,13 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             .filter_map(|(a, label)| {
                 let key = match a {
                     Action::IgnoreMarked => {
-                        let (acc, ign) =
-                            (app.keymap.hint(&Action::AcceptMarked), app.keymap.hint(a));
-                        format!("{acc}/{ign}")
+                        // Either may have been left without a key.
+                        let keys = [app.keymap.hint(&Action::AcceptMarked), app.keymap.hint(a)];
+                        keys.iter()
+                            .filter(|k| !k.is_empty())
+                            .cloned()
+                            .collect::<Vec<_>>()
+                            .join("/")
                     }
                     _ => app.keymap.hint(a),
                 };
@@ -74,7 +78,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             pair("Ctrl-E", "$EDITOR"),
             pair("Ctrl-T", "template"),
             pair("Ctrl-Y", "copy"),
-            pair("Esc", "cancel"),
+            pair("Esc", "leave"),
         ],
         Mode::Check => vec![
             pair("Ctrl-Y", "copy"),
