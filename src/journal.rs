@@ -603,6 +603,12 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
         Err(e) => {
             return Err(match serde_json::from_slice::<VersionOnly>(bytes) {
                 Ok(VersionOnly { v: Some(v) }) if v != FORMAT_VERSION => unknown_version(&v),
+                // The parser's words ("expected ident") mean nothing to a
+                // reader: a line that is not JSON is said to be damaged.
+                _ if e.is_syntax() || e.is_eof() => format!(
+                    "not a journal entry (damaged or cut short at column {})",
+                    e.column()
+                ),
                 _ => format!("not a journal entry ({})", without_position(&e)),
             });
         }

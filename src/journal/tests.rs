@@ -658,6 +658,11 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
         notices[6]
     );
     assert!(!notices[0].contains("line 1 column"), "{}", notices[0]);
+    assert!(
+        notices[0].ends_with("skipped: not a journal entry (damaged or cut short at column 44)"),
+        "no parser words: {}",
+        notices[0]
+    );
     // A line of this version that is not an entry says what is wrong
     // with it, and where in the line.
     assert!(
