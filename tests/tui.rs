@@ -1033,6 +1033,29 @@ fn help_and_stats_toggle() {
     assert_eq!(app.mode, Mode::Stats { scroll: 0 });
     app.update(Action::Stats);
     assert_eq!(app.mode, Mode::List);
+    // The help opened over the statistics goes back to them, where they
+    // were scrolled to, with Esc as with ?.
+    app.update(Action::Resize(80, 15));
+    app.update(Action::Stats);
+    app.update(Action::Down);
+    let Mode::Stats { scroll } = app.mode else {
+        panic!("{:?}", app.mode)
+    };
+    assert!(scroll > 0);
+    for leave in [Action::Cancel, Action::Help] {
+        app.update(Action::Help);
+        assert!(matches!(app.mode, Mode::Help { .. }));
+        app.update(leave);
+        assert_eq!(app.mode, Mode::Stats { scroll });
+    }
+    // s from that help goes to the statistics; the next help, from the
+    // list, goes back to the list.
+    app.update(Action::Help);
+    app.update(Action::Stats);
+    app.update(Action::Cancel);
+    app.update(Action::Help);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List);
 }
 
 // ---- drafting ------------------------------------------------------------

@@ -260,6 +260,9 @@ pub struct App {
     /// The row accepted by the last key, when the cursor moved on from it:
     /// a thank-you key right after it is for that row.
     just_accepted: Option<u32>,
+    /// The statistics screen's scroll, when the help was opened over it:
+    /// leaving the help goes back there, not to the list.
+    help_over_stats: Option<u16>,
     /// The note being graded on the check screen.
     pub check_pad: Option<ratatui_textarea::TextArea<'static>>,
     /// Whom that note is for (the Sent tab's recipient), for greetings.
@@ -366,6 +369,7 @@ impl App {
             composer: None,
             kept_unsaved: None,
             just_accepted: None,
+            help_over_stats: None,
             check_pad: None,
             check_to: String::new(),
             my_name,
@@ -947,11 +951,16 @@ impl App {
             Action::Cancel => self.cancel(),
             Action::Help => {
                 self.mode = match self.mode {
-                    Mode::Help { .. } => Mode::List,
+                    Mode::Help { .. } => self.leave_help(),
+                    Mode::Stats { scroll } => {
+                        self.help_over_stats = Some(scroll);
+                        Mode::Help { scroll: 0 }
+                    }
                     _ => Mode::Help { scroll: 0 },
                 }
             }
             Action::Stats => {
+                self.help_over_stats = None;
                 self.mode = match self.mode {
                     Mode::Stats { .. } => Mode::List,
                     _ => Mode::Stats { scroll: 0 },
@@ -1282,7 +1291,17 @@ impl App {
                     self.set_status("Marks cleared");
                 }
             }
+            Mode::Help { .. } => self.mode = self.leave_help(),
             _ => self.mode = Mode::List,
+        }
+    }
+
+    /// Where leaving the help goes: the statistics screen it was opened
+    /// over, else the list.
+    fn leave_help(&mut self) -> Mode {
+        match self.help_over_stats.take() {
+            Some(scroll) => Mode::Stats { scroll },
+            None => Mode::List,
         }
     }
 
