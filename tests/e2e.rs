@@ -664,7 +664,7 @@ fn a_failing_editor_loses_no_words() {
     app.press("r");
     app.wait_for("don't accept yet");
     app.press("\x05");
-    app.wait_for("Took the editor's text back, though it exited with exit status: 3");
+    app.wait_for("Took the editor's text back, though it failed (exit status: 3)");
     let text = app.text();
     assert!(text.contains("P.S. edited"), "{text}");
     assert!(text.contains("don't accept yet"), "still composing");

@@ -1419,7 +1419,7 @@ fn editor_failure_keeps_the_draft() {
     app.update(Action::EditorDone(Ok(invitriage::tui::editor::Edited {
         text: "Written, then the editor failed\n".into(),
         warning: Some(
-            "Took the editor's text back, though it exited with exit status: 1: check it".into(),
+            "Took the editor's text back, though it failed (exit status: 1): check it".into(),
         ),
     })));
     assert_eq!(
@@ -3113,7 +3113,7 @@ fn an_undone_reply_comes_back_with_its_words() {
     assert_eq!(app.composer.as_ref().unwrap().message(), written);
     assert_eq!(
         status_text(&app),
-        "Your undone reply is back: Ctrl-S saves it again · Esc leaves it"
+        "Your undone reply is back: Ctrl-S saves it again"
     );
     app.update(Action::ComposeSave);
     assert_eq!(
@@ -3146,7 +3146,7 @@ fn undo_waits_for_the_export_its_step_is_on() {
     app.update(Action::Undo);
     assert_eq!(
         status_text(&app),
-        "Not undone: the last step (accept on 24 Nov, 09:05) is on an invitation not in this export; open that export to undo it"
+        "Not undone: the last step is on an invitation not in this export (accept, 24 Nov 09:05)"
     );
     assert_eq!(app.journal.undo_depth(), 1, "nothing was undone");
     // A step of its own is undone as ever.
@@ -3156,6 +3156,21 @@ fn undo_waits_for_the_export_its_step_is_on() {
         status_text(&app).starts_with("Undid ignore: Ann Lee"),
         "{}",
         status_text(&app)
+    );
+    // A bulk step over invitations here and elsewhere is undone whole,
+    // and says so.
+    let ann = app.current().unwrap().id;
+    app.journal
+        .record_decision(
+            &[ann, invitriage::invitation::InvitationId(8)],
+            Some(Decision::Ignored),
+            now(),
+        )
+        .unwrap();
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        "Undid ignore: Ann Lee, and 1 not in this export"
     );
 }
 

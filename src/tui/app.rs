@@ -1478,14 +1478,13 @@ impl App {
             && self.indices_of(&next.ids).is_empty()
         {
             self.set_error(format!(
-                "Not undone: the last step ({} on {}, {}) is on {} not in this export; open that export to undo it",
-                next.kind.verb(),
-                next.at.format("%-d %b"),
-                next.at.format("%H:%M"),
+                "Not undone: the last step is on {} not in this export ({}, {})",
                 match next.ids.len() {
                     1 => "an invitation".to_string(),
                     n => format!("{n} invitations"),
-                }
+                },
+                next.kind.verb(),
+                next.at.format("%-d %b %H:%M")
             ));
             return;
         }
@@ -1496,6 +1495,17 @@ impl App {
                 let who = match idx.as_slice() {
                     [one] => crate::report::one_line(self.invitations[*one as usize].counterpart()),
                     many => format!("{} invitations", many.len()),
+                };
+                // A bulk step made on another export is undone whole: the
+                // ones this export lacks are counted, not passed over.
+                let absent = undone
+                    .ids
+                    .iter()
+                    .filter(|id| !self.id_index.contains_key(id))
+                    .count();
+                let who = match absent {
+                    0 => who,
+                    n => format!("{who}, and {n} not in this export"),
                 };
                 if let Some(&first) = idx.first() {
                     self.show(first);
@@ -2025,7 +2035,7 @@ impl App {
         self.mode = Mode::Compose;
         if from_undone {
             self.set_status(format!(
-                "Your undone {} is back: Ctrl-S saves it again · Esc leaves it",
+                "Your undone {} is back: Ctrl-S saves it again",
                 kind.label()
             ));
         }

@@ -85,9 +85,9 @@ pub fn edit(text: &str) -> Result<Edited, String> {
         Ok(edited) if edited != text => Ok(Edited {
             text: edited,
             warning: Some(format!(
-                "Took the editor's text back, though it exited with {status}: check it"
+                "Took the editor's text back, though it failed ({status}): check it"
             )),
         }),
-        _ => Err(format!("The editor `{cmd}` exited with {status}")),
+        _ => Err(format!("The editor `{cmd}` failed ({status})")),
     }
 }
