@@ -3219,3 +3219,27 @@ fn the_help_names_remapped_keys_everywhere() {
         assert!(!flat.contains(stale), "{stale:?} in {flat}");
     }
 }
+
+/// A draft scrolled in a small window shows from its start once the window
+/// grows enough to hold it.
+#[test]
+fn a_grown_window_shows_the_whole_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(60, 15));
+    app.update(Action::Reply);
+    for _ in 0..4 {
+        app.update(Action::ComposeKey(KeyEvent::new(
+            KeyCode::Down,
+            KeyModifiers::NONE,
+        )));
+        screen(&app, 60, 15);
+    }
+    assert!(
+        !screen(&app, 60, 15).contains("│Hi Kenji,"),
+        "scrolled down"
+    );
+    app.update(Action::Resize(100, 40));
+    let big = screen(&app, 100, 40);
+    assert!(big.contains("│Hi Kenji,"), "{big}");
+}

@@ -932,6 +932,9 @@ impl App {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.scroll_to_cursor();
+                if let Some(c) = &mut self.composer {
+                    c.settle_view();
+                }
             }
             Action::Status(text, error) => {
                 self.status = Some(Status { text, error });

@@ -231,10 +231,11 @@ impl Composer {
         }
     }
 
-    /// After a step taken back, the view shows as much of the text as fits
-    /// with the cursor in it: an undone long paste left it scrolled down,
-    /// the start of the draft out of sight above empty rows.
-    fn settle_view(&mut self) {
+    /// After a step taken back, or the terminal resized, the view shows as
+    /// much of the text as fits with the cursor in it: an undone long paste
+    /// (or a window grown after scrolling in a small one) left it scrolled
+    /// down, the start of the draft out of sight above empty rows.
+    pub fn settle_view(&mut self) {
         let DataCursor(row, col) = self.editor.cursor();
         self.editor.scroll((-i16::MAX, 0));
         let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
