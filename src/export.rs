@@ -401,17 +401,20 @@ mod tests {
         let old = InvitationId(7);
         j.record_draft(old, DraftKind::Reply, "Hi there", at(4))
             .unwrap();
-        let mut out = Vec::new();
-        let n = write_drafts(
-            &mut out,
-            DraftsFormat::Md,
-            std::slice::from_ref(&here),
-            &j,
-            at(59),
-        )
-        .unwrap();
+        let checklist = |j: &Journal| {
+            let mut out = Vec::new();
+            let n = write_drafts(
+                &mut out,
+                DraftsFormat::Md,
+                std::slice::from_ref(&here),
+                j,
+                at(59),
+            )
+            .unwrap();
+            (n, String::from_utf8(out).unwrap())
+        };
+        let (n, md) = checklist(&j);
         assert_eq!(n, 3);
-        let md = String::from_utf8(out).unwrap();
         assert!(
             md.contains("- [ ] **Zoë Fontaine** · thank-you · accepted, not in this export · drafted 2026-11-25 17:02 · <https://www.linkedin.com/in/zoe>\n"),
             "{md}"
@@ -450,16 +453,8 @@ mod tests {
         // thing to do (`export` lists the ignore only).
         j.record_decision(&[gone.id], Some(Decision::Ignored), at(5))
             .unwrap();
-        let mut out = Vec::new();
-        write_drafts(
-            &mut out,
-            DraftsFormat::Md,
-            std::slice::from_ref(&here),
-            &j,
-            at(59),
-        )
-        .unwrap();
-        let md = String::from_utf8(out).unwrap();
+        let (n, md) = checklist(&j);
+        assert_eq!(n, 3);
         assert!(
             md.contains(
                 "- **Zoë Fontaine** · thank-you · ignored, not in this export, not to send · "

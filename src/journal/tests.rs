@@ -34,6 +34,27 @@ fn id(n: u64) -> InvitationId {
     InvitationId(n)
 }
 
+/// An invitation to Colleen Ruiz from `from`, with the profile URL
+/// `slug` names, or (`None`) as an older export has it, without URLs.
+fn to_colleen(from: &str, slug: Option<&str>, sent_at: NaiveDateTime) -> Invitation {
+    use crate::invitation::{Direction, Fields};
+    let inviter = slug.map(|s| format!("https://www.linkedin.com/in/{s}"));
+    Invitation::new(Fields {
+        from,
+        to: "Colleen Ruiz",
+        message: "",
+        inviter_url: inviter.as_deref().unwrap_or(""),
+        invitee_url: if slug.is_some() {
+            "https://www.linkedin.com/in/colleen"
+        } else {
+            ""
+        },
+        sent_at,
+        direction: Direction::Incoming,
+        line: 2,
+    })
+}
+
 fn unsaved(n: u64, kind: DraftKind, text: &str) -> Unsaved {
     Unsaved {
         id: id(n),
@@ -871,20 +892,10 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
 /// this invitation, not an earlier one.
 #[test]
 fn a_sent_at_in_the_future_counts_as_now() {
-    use crate::invitation::{Direction, Fields};
     let dir = tempfile::tempdir().unwrap();
     let (mut j, _) = Journal::open(dir.path()).unwrap();
     let sent = at(0) + chrono::TimeDelta::days(3);
-    let inv = Invitation::new(Fields {
-        from: "Bob Brown",
-        to: "Colleen Ruiz",
-        message: "",
-        inviter_url: "https://www.linkedin.com/in/bob",
-        invitee_url: "https://www.linkedin.com/in/colleen",
-        sent_at: sent,
-        direction: Direction::Incoming,
-        line: 2,
-    });
+    let inv = to_colleen("Bob Brown", Some("bob"), sent);
     j.record_decision(&[inv.id], Some(Decision::Ignored), at(1))
         .unwrap();
     let now = at(2);
@@ -909,34 +920,14 @@ fn a_sent_at_in_the_future_counts_as_now() {
 /// the decision and drafts carry over, and so does the next step.
 #[test]
 fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
-    use crate::invitation::{Direction, Fields};
-    let invitation = |from: &'static str, urls: bool| {
-        Invitation::new(Fields {
-            from,
-            to: "Colleen Ruiz",
-            message: "",
-            inviter_url: if urls {
-                "https://www.linkedin.com/in/bob"
-            } else {
-                ""
-            },
-            invitee_url: if urls {
-                "https://www.linkedin.com/in/colleen"
-            } else {
-                ""
-            },
-            sent_at: at(0),
-            direction: Direction::Incoming,
-            line: 2,
-        })
-    };
+    let invitation = |from: &str, slug: Option<&str>| to_colleen(from, slug, at(0));
     let dir = tempfile::tempdir().unwrap();
     let (mut j, _) = Journal::open(dir.path()).unwrap();
-    let old = invitation("Bob Brown", false);
+    let old = invitation("Bob Brown", None);
     j.record_decision(&[old.id], Some(Decision::Accepted), at(1))
         .unwrap();
     // An unsaved draft alone carries over too.
-    let ann = invitation("Ann Lee", false);
+    let ann = invitation("Ann Lee", None);
     j.keep_unsaved(Unsaved {
         id: ann.id,
         kind: DraftKind::Reply,
@@ -946,9 +937,9 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
     })
     .unwrap();
     let mut new = vec![
-        invitation("Bob Brown", true),
-        invitation("Ann Lee", true),
-        invitation("Cy Dunn", true),
+        invitation("Bob Brown", Some("bob")),
+        invitation("Ann Lee", Some("ann")),
+        invitation("Cy Dunn", Some("cy")),
     ];
     let own: Vec<_> = new.iter().map(|inv| inv.id).collect();
     assert_ne!(own[0], old.id);
@@ -961,7 +952,7 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
         Some(Decision::Accepted)
     );
     // Once its own id has an entry, that one is kept.
-    let mut again = vec![invitation("Bob Brown", true)];
+    let mut again = vec![invitation("Bob Brown", Some("bob"))];
     j.record_decision(&[own[0]], Some(Decision::Ignored), at(3))
         .unwrap();
     assert_eq!(j.adopt_ids(&mut again), 0);
@@ -969,7 +960,7 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
     // An export read with nothing from an older one: nothing changes.
     let other = tempfile::tempdir().unwrap();
     let (empty, _) = Journal::open(other.path()).unwrap();
-    let mut fresh = vec![invitation("Bob Brown", true)];
+    let mut fresh = vec![invitation("Bob Brown", Some("bob"))];
     assert_eq!(empty.adopt_ids(&mut fresh), 0);
     assert_eq!(fresh[0].id, own[0]);
 }
@@ -1038,18 +1029,8 @@ fn a_byte_order_mark_is_not_part_of_the_first_line() {
 /// restart, until a draft of that kind is saved again.
 #[test]
 fn an_undone_draft_keeps_its_text() {
-    use crate::invitation::{Direction, Fields};
     let dir = tempfile::tempdir().unwrap();
-    let inv = Invitation::new(Fields {
-        from: "Bob Brown",
-        to: "Colleen Ruiz",
-        message: "",
-        inviter_url: "https://www.linkedin.com/in/bob",
-        invitee_url: "https://www.linkedin.com/in/colleen",
-        sent_at: at(0),
-        direction: Direction::Incoming,
-        line: 2,
-    });
+    let inv = to_colleen("Bob Brown", Some("bob"), at(0));
     let now = at(30);
     {
         let mut j = open(dir.path());
