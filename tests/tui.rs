@@ -1596,6 +1596,50 @@ fn snapshot_each_tab() {
     }
 }
 
+/// A message longer than the footer takes the lines above it, so its end
+/// (here, how to undo) is not cut off; the next key gives them back.
+#[test]
+fn a_long_status_wraps_over_the_lines_above_the_footer() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    app.update(Action::Up);
+    app.update(Action::Reply);
+    assert!(status_text(&app).starts_with("Accepted already"));
+    let shown = screen(&app, 80, 24);
+    insta::assert_snapshot!(shown);
+    assert!(shown.contains(" undoes the accept)"), "{shown}");
+    // At 60 columns too it ends whole.
+    app.update(Action::Resize(60, 24));
+    let narrow = screen(&app, 60, 24);
+    assert!(
+        row_text(&app, 60, 24, 22).starts_with(" Accepted already"),
+        "{narrow}"
+    );
+    assert!(row_text(&app, 60, 24, 23).ends_with("accept)"), "{narrow}");
+    app.update(Action::Down);
+    app.update(Action::Resize(80, 24));
+    let after = screen(&app, 80, 24);
+    assert!(!after.contains("Accepted already"), "{after}");
+    assert!(row_text(&app, 80, 24, 23).contains("accept"), "{after}");
+}
+
+/// A message too long for three lines ends in `…` on the third.
+#[test]
+fn a_status_too_long_for_three_lines_ends_in_an_ellipsis() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let words = "word ".repeat(60);
+    app.update(Action::Status(words.trim_end().to_string(), false));
+    let buf = screen(&app, 60, 24);
+    app.update(Action::Resize(60, 24));
+    assert!(!row_text(&app, 60, 24, 20).contains("word"), "{buf}");
+    for y in 21..24 {
+        assert!(row_text(&app, 60, 24, y).starts_with(" word"), "{buf}");
+    }
+    assert!(row_text(&app, 60, 24, 23).ends_with("word …"), "{buf}");
+}
+
 #[test]
 fn snapshot_wide_side_by_side() {
     let dir = tempfile::tempdir().unwrap();

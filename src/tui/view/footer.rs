@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -138,12 +138,28 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         } else {
             theme.ok()
         };
+        // A message longer than the line takes the lines above it (up to
+        // three in all) until the next key clears it: cut at the width, its
+        // advice ("… any other key keeps them") was lost on an 80-column
+        // terminal.
+        let lines = status_lines(&status.text, width);
+        let height = u16::try_from(lines.len())
+            .unwrap_or(1)
+            .min(area.y - frame.area().y + 1);
+        let rect = Rect {
+            y: area.y + 1 - height,
+            height,
+            ..area
+        };
+        frame.render_widget(Clear, rect);
         frame.render_widget(
-            Paragraph::new(Line::styled(
-                fit(&format!(" {}", one_line(&status.text)), width),
-                style,
-            )),
-            area,
+            Paragraph::new(
+                lines
+                    .into_iter()
+                    .map(|l| Line::styled(l, style))
+                    .collect::<Vec<_>>(),
+            ),
+            rect,
         );
         return;
     }
@@ -183,6 +199,44 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(format!(" {label}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The most lines a status message takes.
+const STATUS_LINES: usize = 3;
+
+/// A status message in lines of at most `width` columns, each led by a
+/// space, broken between words; one too long for [`STATUS_LINES`] lines
+/// ends in `…`.
+fn status_lines(text: &str, width: usize) -> Vec<String> {
+    let text = one_line(text);
+    let one = format!(" {text}");
+    if one.width() <= width || width < 3 {
+        return vec![fit(&one, width)];
+    }
+    let options = textwrap::Options::new(width)
+        .initial_indent(" ")
+        .subsequent_indent(" ")
+        // `greeting-only` and `thank-you` are names, not places to break.
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
+    let wrapped: Vec<String> = textwrap::wrap(&text, options)
+        .into_iter()
+        .map(|l| l.into_owned())
+        .collect();
+    if wrapped.len() <= STATUS_LINES {
+        return wrapped;
+    }
+    let mut kept: Vec<String> = wrapped[..STATUS_LINES].to_vec();
+    let last = &mut kept[STATUS_LINES - 1];
+    let mut ended = format!("{last} …");
+    if ended.width() > width
+        && let Some((head, _)) = last.trim_end().rsplit_once(' ')
+        && !head.trim().is_empty()
+    {
+        // The last word gives way to the `…`.
+        ended = format!("{head} …");
+    }
+    *last = fit(&ended, width);
+    kept
 }
 
 /// The end of `s` in at most `width` columns, led by `…` when cut.
