@@ -584,6 +584,13 @@ fn triage(
             "the triage screen needs a terminal; for output to a pipe use `invitriage stats` or `invitriage classify`".into(),
         ));
     }
+    // A dumb terminal (Emacs's `M-x shell`, some CI consoles) cannot move
+    // its cursor: the screen would arrive as a stream of escape codes.
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(Failure(
+            "the triage screen needs a terminal that can move its cursor, and TERM=dumb says this one cannot; run it in another terminal (in Emacs: `M-x term` or vterm), or use `invitriage stats`, `classify` or `export` here".into(),
+        ));
+    }
     // Standard input may carry the export (`invitriage -`): keys then come
     // from the controlling terminal.
     if !io::stdin().is_terminal() && invitriage::tui::controlling_terminal().is_none() {

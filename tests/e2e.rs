@@ -510,6 +510,21 @@ fn a_terminal_gone_without_sighup_ends_the_app() {
     assert_eq!(code.trim(), "129");
 }
 
+/// TERM=dumb cannot draw a screen: the app says so instead of writing
+/// escape codes, and ends with the error status.
+#[test]
+fn a_dumb_terminal_is_told_what_to_use() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start_with(dir.path(), &[("TERM", "dumb")]);
+    app.wait_for("TERM=dumb says this one cannot");
+    assert!(app.wait_exit());
+    assert_eq!(
+        app.exit,
+        Some(WaitStatus::Exited(app.session.get_process().pid(), 2))
+    );
+    assert!(!app.text().contains("decided 0 of"));
+}
+
 #[test]
 fn a_terminal_too_small_says_so() {
     let dir = tempfile::tempdir().unwrap();
