@@ -3287,3 +3287,22 @@ fn a_grown_window_shows_the_whole_draft() {
     let big = screen(&app, 100, 40);
     assert!(big.contains("│Hi Kenji,"), "{big}");
 }
+
+/// The help's footer names the keys that scroll it: the arrows by default,
+/// the user's own when `[keys]` took the arrows away.
+#[test]
+fn the_help_footer_names_the_scroll_keys_in_force() {
+    use invitriage::config::KeyBinding;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Help);
+    assert!(row_text(&app, 80, 24, 23).contains("↑/↓ scroll"));
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert("up".to_string(), KeyBinding::One("ctrl-p".into()));
+    keys.insert("down".to_string(), KeyBinding::One("ctrl-n".into()));
+    app.keymap = Keymap::new(&keys).unwrap();
+    let footer = row_text(&app, 80, 24, 23);
+    assert!(footer.contains("Ctrl-P/Ctrl-N scroll"), "{footer}");
+    app.update(Action::Down);
+    assert_eq!(app.mode, Mode::Help { scroll: 1 });
+}

@@ -86,10 +86,10 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             pair("Ctrl-L", "clear"),
             pair("Esc", "back"),
         ],
-        Mode::Help { .. } => vec![pair("↑/↓", "scroll"), pair("Esc", "back")],
+        Mode::Help { .. } => vec![pair(&scroll_keys(app), "scroll"), pair("Esc", "back")],
         Mode::Stats { .. } => {
             // Only a screen too short for it scrolls.
-            let scroll = (super::max_scroll(app) > 0).then(|| pair("↑/↓", "scroll"));
+            let scroll = (super::max_scroll(app) > 0).then(|| pair(&scroll_keys(app), "scroll"));
             scroll
                 .into_iter()
                 .chain([
@@ -99,6 +99,21 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
                 .collect()
         }
     }
+}
+
+/// The keys that scroll the help and statistics screens (the list's up and
+/// down): the arrows while they are bound, else the keys that took their
+/// place.
+fn scroll_keys(app: &App) -> String {
+    let key = |action: &Action, arrow: &str| {
+        let keys = app.keymap.keys_for(action);
+        if keys.iter().any(|k| k.to_string() == arrow) {
+            arrow.to_string()
+        } else {
+            app.keymap.hint(action)
+        }
+    };
+    format!("{}/{}", key(&Action::Up, "↑"), key(&Action::Down, "↓"))
 }
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
