@@ -299,7 +299,7 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             writeln!(
                 w,
                 "- [ ] **{}** · {}{link}",
-                md_text(r.inv.counterpart()),
+                md_text(&crate::report::name_line(r.inv.counterpart())),
                 r.inv.category.label()
             )?;
             // A decision's one message to send: not a reply drafted before
@@ -990,6 +990,7 @@ pub fn write_drafts(
                 "profile_url",
                 "kind",
                 "status",
+                "to_send",
                 "drafted_at",
                 "text",
                 "id",
@@ -1003,6 +1004,7 @@ pub fn write_drafts(
                     r.url,
                     r.kind.label(),
                     &r.status,
+                    if r.to_send { "true" } else { "false" },
                     &at,
                     &r.draft.text,
                     &id,
@@ -1021,6 +1023,9 @@ pub fn write_drafts(
                 profile_url: &'a str,
                 kind: &'static str,
                 status: &'a str,
+                /// The draft its decision sends; a reply drafted before an
+                /// accept, or a thank-you to someone then ignored, is not.
+                to_send: bool,
                 drafted_at: NaiveDateTime,
                 text: &'a str,
                 id: String,
@@ -1037,6 +1042,7 @@ pub fn write_drafts(
                     profile_url: r.url,
                     kind: r.kind.label(),
                     status: &r.status,
+                    to_send: r.to_send,
                     drafted_at: r.draft.at,
                     text: &r.draft.text,
                     id: r.id.to_string(),

@@ -763,11 +763,13 @@ fn usable(config: &Config) -> Result<(Keymap, Templates), Unusable> {
         keys: e.actions(),
         message: e.to_string(),
     })?;
-    let templates = Templates::new(&config.templates).map_err(|e| Unusable {
-        table: "templates",
-        keys: vec![e.template().to_string()],
-        message: e.to_string(),
-    })?;
+    let templates = Templates::new(&config.templates)
+        .map_err(|e| Unusable {
+            table: "templates",
+            keys: vec![e.template().to_string()],
+            message: e.to_string(),
+        })?
+        .with_titles(&config.classify.titles);
     Ok((keymap, templates))
 }
 

@@ -60,6 +60,8 @@ impl Template {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Templates {
     pub list: Vec<Template>,
+    /// For `{first_name}` and `{my_first_name}`: the titles to pass over.
+    pub titles: Titles,
 }
 
 /// A template that cannot be used.
@@ -88,7 +90,10 @@ impl TemplateError {
 
 impl Default for Templates {
     fn default() -> Self {
-        Templates::new(&Default::default()).unwrap_or(Templates { list: Vec::new() })
+        Templates::new(&Default::default()).unwrap_or(Templates {
+            list: Vec::new(),
+            titles: Titles::default(),
+        })
     }
 }
 
@@ -120,7 +125,26 @@ impl Templates {
         for t in &list {
             validate(&t.name, &t.text)?;
         }
-        Ok(Templates { list })
+        Ok(Templates {
+            list,
+            titles: Titles::default(),
+        })
+    }
+
+    /// The templates with the config's `[classify] titles` passed over in
+    /// names too.
+    pub fn with_titles(mut self, extra: &[String]) -> Templates {
+        self.titles = Titles::new(extra);
+        self
+    }
+
+    /// The people of an invitation, for [`fill`].
+    pub fn people<'a>(&'a self, them: &'a str, me: &'a str) -> People<'a> {
+        People {
+            them,
+            me,
+            titles: &self.titles,
+        }
     }
 
     /// The position of the template that suits a group (or a thank-you).
@@ -145,11 +169,61 @@ pub struct People<'a> {
     pub them: &'a str,
     /// Your full name.
     pub me: &'a str,
+    /// The words before a name that are not one (`Dr.`, `Ms`).
+    pub titles: &'a Titles,
 }
 
-/// The first word of a name, or "there" when the name is empty ("Hi there,").
-pub fn first_name(full: &str) -> &str {
-    full.split_whitespace().next().unwrap_or("there")
+/// The titles a name may start with: the classifier's list (`Dr`, `Ms`,
+/// `Señora`, …) and the config's `[classify] titles`, folded as the
+/// classifier folds them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Titles(std::collections::HashSet<String>);
+
+impl Default for Titles {
+    fn default() -> Self {
+        Titles::new(&[])
+    }
+}
+
+impl Titles {
+    /// The built-in titles and `extra`.
+    pub fn new(extra: &[String]) -> Titles {
+        Titles(crate::classify::lists::titles(extra).collect())
+    }
+
+    /// Whether `word` is a title, with or without its dot.
+    pub fn contains(&self, word: &str) -> bool {
+        self.0.contains(&crate::classify::lists::fold_title(word))
+    }
+}
+
+/// The name a greeting uses ("Hi Jane,"), or "there" when the name is empty
+/// ("Hi there,"). See [`given_name`].
+pub fn first_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
+    given_name(full, titles).unwrap_or("there")
+}
+
+/// The first word of a name that names the person: past titles (`Dr. Jane
+/// Smith`: Jane) and words without a letter (an emoji), before a comma, `|`
+/// or `(` (`Jane Smith, PhD`). A title and a surname alone stay together
+/// (`Mr Jones`), as that is how one greets them; a name of titles alone
+/// gives its first word. `None` when no word has a letter.
+pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
+    let name = &full[..full.find([',', '|', '(']).unwrap_or(full.len())];
+    let start = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let lead = words.iter().take_while(|w| titles.contains(w)).count();
+    match words.len() - lead {
+        0 => words.first().copied(),
+        1 if lead > 0 => {
+            let last = words[lead];
+            Some(&name[start(words[0])..start(last) + last.len()])
+        }
+        _ => Some(words[lead]),
+    }
 }
 
 fn or_there(s: &str) -> &str {
@@ -162,7 +236,17 @@ fn or_there(s: &str) -> &str {
 
 /// Checks a template's placeholders.
 pub fn validate(name: &str, text: &str) -> Result<(), TemplateError> {
-    fill_checked(name, text, &People { them: "", me: "" }).map(|_| ())
+    let titles = Titles(Default::default());
+    fill_checked(
+        name,
+        text,
+        &People {
+            them: "",
+            me: "",
+            titles: &titles,
+        },
+    )
+    .map(|_| ())
 }
 
 /// Fills a template's placeholders. Templates are validated on load, so an
@@ -194,10 +278,10 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
             };
             let key = &tail[1..end];
             let value = match key.trim() {
-                "first_name" => first_name(p.them),
+                "first_name" => first_name(p.them, p.titles),
                 "full_name" => or_there(p.them),
                 // Not "there": that greets, but would sign "there".
-                "my_first_name" => p.me.split_whitespace().next().unwrap_or(""),
+                "my_first_name" => given_name(p.me, p.titles).unwrap_or(""),
                 "my_name" => p.me.trim(),
                 other => {
                     return Err(TemplateError::UnknownPlaceholder {
@@ -233,10 +317,8 @@ mod tests {
 
     #[test]
     fn fills_every_placeholder() {
-        let p = People {
-            them: "Zoë Ångström-Lévy",
-            me: "Colleen Ruiz",
-        };
+        let t = Templates::default();
+        let p = t.people("Zoë Ångström-Lévy", "Colleen Ruiz");
         assert_eq!(
             fill(
                 "Hi {first_name} ({full_name}), from {my_first_name} / {my_name}",
@@ -247,8 +329,38 @@ mod tests {
     }
 
     #[test]
+    fn a_name_is_greeted_past_its_titles_and_emoji() {
+        let t = Templates::default();
+        for (full, first) in [
+            ("Dr. Jane Smith", "Jane"),
+            ("Ms. Zoë Ng", "Zoë"),
+            ("Prof. Dr. Hans Müller", "Hans"),
+            ("🚀 Jane Smith", "Jane"),
+            ("Jane Smith, PhD", "Jane"),
+            ("Joe Smith | Hiring", "Joe"),
+            ("Mr Jones", "Mr Jones"),
+            ("🚀 Dr. Who", "Dr. Who"),
+            ("Dr.", "Dr."),
+            ("DR ANA LIMA", "ANA"),
+            ("🚀", "there"),
+            ("", "there"),
+        ] {
+            assert_eq!(first_name(full, &t.titles), first, "{full}");
+        }
+        // The config's titles count too.
+        let ing = Templates::default().with_titles(&["Ing.".to_string()]);
+        assert_eq!(first_name("Ing. Pablo Ruiz", &t.titles), "Ing.");
+        assert_eq!(first_name("Ing. Pablo Ruiz", &ing.titles), "Pablo");
+        assert_eq!(
+            fill("{my_first_name}", &t.people("Ana", "Dr. Colleen Ruiz")),
+            "Colleen"
+        );
+    }
+
+    #[test]
     fn missing_names_read_naturally() {
-        let p = People { them: "  ", me: "" };
+        let t = Templates::default();
+        let p = t.people("  ", "");
         assert_eq!(
             fill(
                 "Hi {first_name}, {full_name}. {my_first_name}|{my_name}|",
@@ -260,10 +372,8 @@ mod tests {
 
     #[test]
     fn braces_escape() {
-        let p = People {
-            them: "Al B",
-            me: "C",
-        };
+        let t = Templates::default();
+        let p = t.people("Al B", "C");
         assert_eq!(
             fill("{{first_name}} {first_name}}}", &p),
             "{first_name} Al}"

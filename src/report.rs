@@ -62,6 +62,17 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
+/// A person's name for a line of text: [`one_line`], or `(no name)` when
+/// the export's cell is empty, so that "Reply to , don't accept" cannot be.
+pub fn name_line(s: &str) -> String {
+    let name = one_line(s);
+    if name.is_empty() {
+        "(no name)".to_string()
+    } else {
+        name
+    }
+}
+
 /// The characters of a string that are safe to draw: whole escape sequences
 /// (CSI `ESC [ … final`, OSC `ESC ] … BEL` or `ESC \\`, and two-byte ones)
 /// are skipped, as are other control and format characters. Line breaks and
@@ -630,8 +641,8 @@ pub fn classify_table<'a>(
     for (inv, sig) in &rows {
         // FROM is the sender; on a row you sent, the one you sent it to.
         let name = match inv.direction {
-            Direction::Incoming => one_line(inv.counterpart()),
-            Direction::Outgoing => format!("to {}", one_line(inv.counterpart())),
+            Direction::Incoming => name_line(inv.counterpart()),
+            Direction::Outgoing => format!("to {}", name_line(inv.counterpart())),
         };
         let name = fit(&name, from);
         let pad = from.saturating_sub(name.chars().map(|c| c.width().unwrap_or(0)).sum());

@@ -1746,6 +1746,15 @@ fn a_decision_before_the_invitation_was_sent_is_not_exported_as_its_own() {
         md.contains("- **Bo Park** · reply · for their earlier invitation, not to send ·"),
         "still listed, and said whose: {md}"
     );
+    // CSV and JSON say the same for a script to read.
+    let (_, csv_out, _) = env.run(&["drafts", "Invitations.csv", "--format", "csv"]);
+    assert!(
+        csv_out.contains(",reply,for their earlier invitation,false,"),
+        "{csv_out}"
+    );
+    let (_, dj, _) = env.run(&["drafts", "Invitations.csv", "--format", "json"]);
+    let d: Value = serde_json::from_str(&dj).unwrap();
+    assert_eq!(d["drafts"][0]["to_send"], false, "{dj}");
 }
 
 #[test]
@@ -1889,9 +1898,9 @@ fn drafts_list_snapshot() {
     let (_, csv_out, _) = env.run(&["drafts", "Invitations.csv", "--format", "csv"]);
     assert_eq!(
         csv_out.lines().next().unwrap(),
-        "name,profile_url,kind,status,drafted_at,text,id"
+        "name,profile_url,kind,status,to_send,drafted_at,text,id"
     );
-    assert!(csv_out.contains("thank-you,accepted"), "{csv_out}");
+    assert!(csv_out.contains("thank-you,accepted,true,"), "{csv_out}");
 }
 
 /// `invitriage classify … | head` ends quietly, as other Unix tools do: the

@@ -1781,6 +1781,34 @@ fn search_finds_a_name_without_its_accents() {
     assert_eq!(status_text(&app), "1 match for “lukasz wis”");
 }
 
+/// A reply greets a titled sender by their name, not their title, and a
+/// row without a name reads `(no name)` in the list and the composer.
+#[test]
+fn a_reply_greets_past_titles_and_a_missing_name_is_said() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Dr. Jane Smith,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/jane,https://www.linkedin.com/in/colleen\n\
+        ,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/anon,https://www.linkedin.com/in/colleen\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Tab(3));
+    app.update(Action::Reply);
+    let text = app.composer.as_ref().unwrap().text();
+    assert!(text.starts_with("Hi Jane,"), "{text}");
+    app.update(Action::Cancel);
+    app.update(Action::Down);
+    assert!(screen(&app, 80, 24).contains("(no name)"));
+    app.update(Action::Reply);
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("Reply to (no name), don't accept"), "{out}");
+    assert!(
+        app.composer
+            .as_ref()
+            .unwrap()
+            .text()
+            .starts_with("Hi there,")
+    );
+}
+
 /// An export of only sent invitations opens on them, and the empty tabs
 /// say what they lack in the groups' own words.
 #[test]

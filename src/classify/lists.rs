@@ -77,6 +77,21 @@ fn all<'a>(file: &'a str, extra: &'a [String]) -> impl Iterator<Item = &'a str> 
     entries(file).chain(extra.iter().map(String::as_str))
 }
 
+/// The titles (the built-in list and `extra`): folded, without a trailing
+/// dot, as [`fold_title`] makes a word to look up.
+pub(crate) fn titles(extra: &[String]) -> impl Iterator<Item = String> + '_ {
+    all(TITLES, extra).map(fold_title).filter(|t| !t.is_empty())
+}
+
+/// A word as the title lists hold it: folded, without a trailing dot.
+pub(crate) fn fold_title(word: &str) -> String {
+    let mut f = fold_entry(word);
+    while f.ends_with('.') {
+        f.pop();
+    }
+    f
+}
+
 /// Where a stock sentence comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum StockKind {
@@ -281,13 +296,7 @@ impl Prepared {
             p.closings
                 .insert(s.trim_matches(|c: char| !c.is_alphanumeric()));
         }
-        for t in all(TITLES, &extra.titles) {
-            let f = fold_entry(t);
-            let f = f.trim_end_matches('.');
-            if !f.is_empty() {
-                p.titles.insert(f.to_owned());
-            }
-        }
+        p.titles.extend(titles(&extra.titles));
         for n in all(NON_NAMES, &extra.non_names) {
             // Split like greeting words: at white space and `/`.
             for w in fold_entry(n).split([' ', '/']).filter(|w| !w.is_empty()) {

@@ -19,7 +19,7 @@
 mod body;
 mod boilerplate;
 mod greeting;
-mod lists;
+pub(crate) mod lists;
 mod names;
 mod normalise;
 mod signals;

@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 use crate::classify::{Category, Signals, fold_accents};
 use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{self, Decision, DraftKind, Journal, Unsaved};
-use crate::report::{one_line, plural};
+use crate::report::{name_line, plural};
 use crate::stats::{self, Breakdown, DirectionFilter};
 
 use super::compose::Composer;
@@ -501,7 +501,7 @@ impl App {
         let name = self
             .id_index
             .get(&id)
-            .map(|&i| crate::report::one_line(self.invitations[i as usize].counterpart()))?;
+            .map(|&i| name_line(self.invitations[i as usize].counterpart()))?;
         Some(format!(
             "your {} to {name} is kept, not saved: the next start opens it again",
             kind.label()
@@ -555,7 +555,7 @@ impl App {
             .iter()
             .rev()
             .take(3)
-            .map(|&(_, i)| one_line(self.invitations[i as usize].counterpart()))
+            .map(|&(_, i)| name_line(self.invitations[i as usize].counterpart()))
             .collect();
         let more = again.len() - names.len();
         let mut who = names.join(", ");
@@ -622,7 +622,7 @@ impl App {
         // closes (c, o, the next decision).
         self.show(idx);
         self.compose(idx, kind);
-        let name = crate::report::one_line(self.invitations[idx as usize].counterpart());
+        let name = name_line(self.invitations[idx as usize].counterpart());
         let what = match kind {
             DraftKind::Reply => "reply to",
             DraftKind::ThankYou => "thank-you to",
@@ -1386,7 +1386,7 @@ impl App {
             }
             (Direction::Incoming, _) => {}
         }
-        let name = crate::report::one_line(inv.counterpart());
+        let name = name_line(inv.counterpart());
         let id = inv.id;
         if self.decisions[idx as usize] == Some(decision) {
             // Written again, it would be a step for undo that changes
@@ -1496,7 +1496,7 @@ impl App {
                 let idx = self.indices_of(&undone.ids);
                 self.sync_decisions(&idx);
                 let who = match idx.as_slice() {
-                    [one] => crate::report::one_line(self.invitations[*one as usize].counterpart()),
+                    [one] => name_line(self.invitations[*one as usize].counterpart()),
                     many => format!("{} invitations", many.len()),
                 };
                 // A bulk step made on another export is undone whole: the
@@ -2093,7 +2093,7 @@ impl App {
                 self.sync_decisions(&rows);
                 self.composer = None;
                 self.mode = Mode::List;
-                let name = crate::report::one_line(self.invitations[idx as usize].counterpart());
+                let name = name_line(self.invitations[idx as usize].counterpart());
                 // Shown should the copy not report back (it does, naming
                 // the draft as saved).
                 self.set_status(format!("Draft saved for {name}"));

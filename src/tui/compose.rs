@@ -5,7 +5,7 @@ use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
 
 use crate::invitation::Invitation;
 use crate::journal::DraftKind;
-use crate::reply::{self, People, Templates};
+use crate::reply::{self, Templates};
 
 /// A draft being written for one invitation.
 pub struct Composer {
@@ -62,13 +62,7 @@ fn my_name<'a>(inv: &'a Invitation, configured: Option<&'a str>) -> &'a str {
 
 fn filled(templates: &Templates, i: usize, inv: &Invitation, me: Option<&str>) -> String {
     let text = templates.list.get(i).map_or("", |t| t.text.as_str());
-    reply::fill(
-        text,
-        &People {
-            them: inv.counterpart(),
-            me: my_name(inv, me),
-        },
-    )
+    reply::fill(text, &templates.people(inv.counterpart(), my_name(inv, me)))
 }
 
 fn editor_with(text: &str, signer: &str) -> TextArea<'static> {
@@ -134,7 +128,10 @@ impl Composer {
             index,
             thank_you,
             template,
-            editor: editor_with(&text, reply::first_name(my_name(inv, me))),
+            editor: editor_with(
+                &text,
+                reply::first_name(my_name(inv, me), &templates.titles),
+            ),
             pristine,
             discard_armed: false,
             replace_armed: false,
@@ -316,7 +313,10 @@ impl Composer {
         // Replaced as one step Ctrl-U takes back, with the cursor where
         // the user writes (as on opening), not after the signature.
         self.set_text(&text);
-        put_cursor(&mut self.editor, reply::first_name(my_name(inv, me)));
+        put_cursor(
+            &mut self.editor,
+            reply::first_name(my_name(inv, me), &templates.titles),
+        );
         Ok(())
     }
 }

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::report::{clean_text, one_line};
+use crate::report::{clean_text, name_line};
 use crate::tui::app::App;
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -35,7 +35,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     .areas(area);
     let mut header = vec![
         Span::styled(
-            format!(" {} wrote", one_line(inv.counterpart())),
+            format!(" {} wrote", name_line(inv.counterpart())),
             theme.bold(),
         ),
         Span::styled(
@@ -60,11 +60,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
     let template = app.templates.list.get(c.template);
     let title = if c.thank_you {
-        format!(" Thank {} for connecting ", one_line(inv.counterpart()))
+        format!(" Thank {} for connecting ", name_line(inv.counterpart()))
     } else {
         format!(
             " Reply to {}, don't accept yet ",
-            one_line(inv.counterpart())
+            name_line(inv.counterpart())
         )
     };
     let right = match (c.resumed, template) {

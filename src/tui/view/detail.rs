@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::classify::{Category, Signals};
 use crate::invitation::Direction;
 use crate::journal::{Decision, DraftKind};
-use crate::report::{clean_text, human_date, one_line};
+use crate::report::{clean_text, human_date, name_line, one_line};
 use crate::stats::Age;
 use crate::tui::app::App;
 use crate::tui::keys::Action;
@@ -28,7 +28,7 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     let age = Age::between(inv.sent_at, app.now);
     let url = short_url(inv.counterpart_url());
     let mut head = vec![
-        Span::styled(one_line(inv.counterpart()), theme.bold()),
+        Span::styled(name_line(inv.counterpart()), theme.bold()),
         Span::raw(format!(
             " · sent {} ({})",
             human_date(inv.sent_at),

@@ -10,7 +10,7 @@ use super::theme::Theme;
 use crate::classify::{Category, Signals};
 use crate::invitation::Invitation;
 use crate::journal::Decision;
-use crate::report::{fit, one_line};
+use crate::report::{fit, name_line, one_line};
 use crate::stats::Age;
 use crate::tui::app::{App, Filter, Tab};
 use crate::tui::keys::Action;
@@ -178,7 +178,7 @@ fn row<'a>(
         ));
         spans.push(Span::raw(" "));
     }
-    spans.push(Span::raw(pad(&one_line(inv.counterpart()), name_w)));
+    spans.push(Span::raw(pad(&name_line(inv.counterpart()), name_w)));
     spans.push(Span::styled(format!(" {age:>5} "), theme.dim()));
     if badge_w > 0 {
         let b = badge(inv.signals, app.is_stale(inv));
