@@ -1495,14 +1495,19 @@ fn templates_switch_and_follow_the_group() {
         "{:?}",
         app.status
     );
-    // The two questions do not answer each other.
+    // The two questions do not answer each other: Esc keeps the words, and
+    // is not a first step to discarding them.
     let edited = app.composer.as_ref().unwrap().text();
+    app.update(Action::Cancel);
+    assert_eq!(status_text(&app), "Kept your words");
+    assert_eq!(app.composer.as_ref().unwrap().text(), edited);
     app.update(Action::Cancel);
     assert!(status_text(&app).starts_with("Discard this draft?"));
     app.update(Action::ComposeTemplate(2));
     assert_eq!(app.composer.as_ref().unwrap().text(), edited, "asked again");
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::Compose, "asked again");
+    assert_eq!(status_text(&app), "Kept your words");
     app.update(Action::ComposeKey(key('?')));
     app.update(Action::ComposeTemplate(2));
     assert_eq!(
@@ -1512,6 +1517,8 @@ fn templates_switch_and_follow_the_group() {
     );
     app.update(Action::Cancel);
     app.update(Action::Cancel);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List);
     app.update(Action::Tab(2));
     app.update(Action::Reply);
     assert_eq!(

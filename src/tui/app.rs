@@ -1271,6 +1271,12 @@ impl App {
             Mode::Compose => {
                 let changed = self.composer.as_ref().is_some_and(Composer::changed);
                 match &mut self.composer {
+                    // Esc answers the template question ("any other key
+                    // keeps them"); it is not a first step to discarding.
+                    Some(c) if c.replace_armed => {
+                        c.replace_armed = false;
+                        self.set_status("Kept your words");
+                    }
                     Some(c) if changed && !c.discard_armed => {
                         c.replace_armed = false;
                         c.discard_armed = true;
