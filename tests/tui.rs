@@ -1458,7 +1458,10 @@ fn templates_switch_and_follow_the_group() {
         "past the thank-you, which is not a reply"
     );
     app.update(Action::ComposeTemplate(3));
-    assert!(status_text(&app).starts_with("Template 4 (thanks) is for a thank-you"));
+    assert_eq!(
+        status_text(&app),
+        "There is no reply template 4 (there are 3)"
+    );
     app.update(Action::ComposeTemplate(0));
     assert!(
         app.composer
@@ -1474,7 +1477,7 @@ fn templates_switch_and_follow_the_group() {
     let edited = app.composer.as_ref().unwrap().text();
     app.update(Action::ComposeTemplate(3));
     assert!(
-        status_text(&app).starts_with("Template 4 (thanks) is for"),
+        status_text(&app).starts_with("There is no reply template 4"),
         "refused before anything is asked: {:?}",
         app.status
     );
@@ -2591,8 +2594,12 @@ fn the_template_name_stays_while_it_fits() {
     let template = &app.templates.list[c.template];
     let name = app.invitations[c.index as usize].counterpart();
     let title = format!(" Reply to {name}, don't accept yet ");
-    let right = format!(" template F{}: {} ", c.template + 1, template.name);
-    let short = format!(" F{} ", c.template + 1);
+    let right = format!(
+        " template F{}: {} ",
+        c.number(&app.templates),
+        template.name
+    );
+    let short = format!(" F{} ", c.number(&app.templates));
     // The title, the name and the two corners, to the column.
     let w = u16::try_from(title.chars().count() + right.chars().count() + 2).unwrap();
     assert!(
@@ -3340,4 +3347,27 @@ fn the_help_footer_names_the_scroll_keys_in_force() {
     assert!(footer.contains("Ctrl-P/Ctrl-N scroll"), "{footer}");
     app.update(Action::Down);
     assert_eq!(app.mode, Mode::Help { scroll: 1 });
+}
+
+/// The composer numbers a kind's templates as the F keys that pick them,
+/// and one past F9, which no key picks, only by its number.
+#[test]
+fn templates_past_f9_are_numbered_without_a_key() {
+    use invitriage::reply::Templates;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let mine: std::collections::BTreeMap<String, String> = (1..=8)
+        .map(|n| (format!("mine{n}"), format!("Hi {{first_name}} {n}")))
+        .collect();
+    app.templates = Templates::new(&mine).unwrap();
+    app.update(Action::Reply);
+    app.update(Action::ComposeTemplate(8));
+    let out = screen(&app, 100, 30);
+    assert!(out.contains("template F9: mine6"), "{out}");
+    for _ in 0..2 {
+        app.update(Action::ComposeNextTemplate);
+    }
+    let out = screen(&app, 100, 30);
+    assert!(out.contains("template 11: mine8"), "{out}");
+    assert!(!out.contains("F11"), "{out}");
 }

@@ -264,20 +264,20 @@ impl Composer {
             return Err("No templates".into());
         }
         match which {
-            Some(i) if i < n && templates.list[i].fits(self.thank_you) => Ok(i),
-            Some(i) if i < n => {
-                let (for_, this) = if self.thank_you {
-                    ("a reply instead of accepting", "a thank-you")
-                } else {
-                    ("a thank-you after accepting", "a reply without accepting")
-                };
-                Err(format!(
-                    "Template {} ({}) is for {for_}; this is {this}",
-                    i + 1,
-                    templates.list[i].name
-                ))
+            Some(k) => {
+                let fitting = self.fitting(templates);
+                fitting.get(k).copied().ok_or_else(|| {
+                    format!(
+                        "There is no {} template {} (there {})",
+                        self.kind().label(),
+                        k + 1,
+                        match fitting.len() {
+                            1 => "is 1".to_string(),
+                            m => format!("are {m}"),
+                        }
+                    )
+                })
             }
-            Some(i) => Err(format!("There is no template {} (there are {n})", i + 1)),
             None => (1..n)
                 .map(|k| (self.template + k) % n)
                 .find(|&i| templates.list[i].fits(self.thank_you))
@@ -288,6 +288,23 @@ impl Composer {
                     )
                 }),
         }
+    }
+
+    /// The templates for this kind of draft (a reply's, or a thank-you's),
+    /// as positions in `templates`: F1 picks the first of them.
+    pub fn fitting(&self, templates: &Templates) -> Vec<usize> {
+        (0..templates.list.len())
+            .filter(|&i| templates.list[i].fits(self.thank_you))
+            .collect()
+    }
+
+    /// The number of the current template among [`Self::fitting`] (1 for
+    /// the first), as the F key that picks it.
+    pub fn number(&self, templates: &Templates) -> usize {
+        self.fitting(templates)
+            .iter()
+            .position(|&i| i == self.template)
+            .map_or(0, |p| p + 1)
     }
 
     /// Switches to template `which` (or the next one, see [`Self::pick`]),
@@ -391,9 +408,11 @@ mod tests {
         let n = templates.list.len();
         let mut c = Composer::new(0, &i, false, &templates, None, None, None);
         let before = c.text();
+        // Three of the four built-ins are for a reply.
+        assert_eq!(n, 4);
         assert_eq!(
-            c.switch_template(Some(n), &i, &templates, None),
-            Err(format!("There is no template {} (there are {n})", n + 1))
+            c.switch_template(Some(3), &i, &templates, None),
+            Err("There is no reply template 4 (there are 3)".to_string())
         );
         assert_eq!(c.text(), before);
         assert_eq!(c.switch_template(Some(n - 2), &i, &templates, None), Ok(()));
@@ -427,7 +446,7 @@ mod tests {
         );
         assert_eq!(
             reply.switch_template(Some(3), &i, &templates, None),
-            Err("Template 4 (thanks) is for a thank-you after accepting; this is a reply without accepting".into())
+            Err("There is no reply template 4 (there are 3)".into())
         );
         let mut thanks = Composer::new(0, &i, true, &templates, None, None, None);
         assert_eq!(templates.list[thanks.template].name, "thanks");
@@ -436,20 +455,36 @@ mod tests {
             Err("The only thank-you template · [templates] in the config adds your own".into())
         );
         assert_eq!(templates.list[thanks.template].name, "thanks");
-        assert!(
-            thanks
-                .switch_template(Some(0), &i, &templates, None)
-                .is_err()
+        // A thank-you's F1 is its first template, `thanks`; a reply's
+        // templates are not counted.
+        assert_eq!(
+            thanks.switch_template(Some(0), &i, &templates, None),
+            Ok(())
         );
-        // A template of your own is for either.
+        assert_eq!(templates.list[thanks.template].name, "thanks");
+        assert_eq!(
+            thanks.switch_template(Some(1), &i, &templates, None),
+            Err("There is no thank-you template 2 (there is 1)".into())
+        );
+        // A template of your own is for either, after the built-ins of
+        // each kind: F2 of a thank-you, F4 of a reply.
         let mine: std::collections::BTreeMap<String, String> =
             [("mine".to_string(), "Hi {first_name}".to_string())].into();
         let templates = Templates::new(&mine).unwrap();
         let mut thanks = Composer::new(0, &i, true, &templates, None, None, None);
         thanks.switch_template(None, &i, &templates, None).unwrap();
         assert_eq!(templates.list[thanks.template].name, "mine");
+        assert_eq!(thanks.number(&templates), 2);
+        let mut thanks = Composer::new(0, &i, true, &templates, None, None, None);
+        assert_eq!(
+            thanks.switch_template(Some(1), &i, &templates, None),
+            Ok(())
+        );
+        assert_eq!(templates.list[thanks.template].name, "mine");
         let mut reply = Composer::new(0, &i, false, &templates, None, None, None);
-        assert_eq!(reply.switch_template(Some(4), &i, &templates, None), Ok(()));
+        assert_eq!(reply.switch_template(Some(3), &i, &templates, None), Ok(()));
+        assert_eq!(templates.list[reply.template].name, "mine");
+        assert_eq!(reply.number(&templates), 4);
     }
 
     #[test]

@@ -67,19 +67,26 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             name_line(inv.counterpart())
         )
     };
+    // Numbered as the F key that picks it among this kind's templates
+    // ("4/4" on the only thank-you template read as four to choose from);
+    // past F9, which no key picks, only by its number.
+    let number = c.number(&app.templates);
+    let key = if number <= 9 {
+        format!("F{number}")
+    } else {
+        number.to_string()
+    };
     let right = match (c.resumed, template) {
         _ if c.recovered => " recovered, not saved yet ".to_string(),
         (true, _) => " your saved draft ".to_string(),
-        // Numbered as the F key that picks it: "4/4" on the only
-        // thank-you template read as four to choose from.
-        (false, Some(t)) => format!(" template F{}: {} ", c.template + 1, t.name),
+        (false, Some(t)) => format!(" template {key}: {} ", t.name),
         (false, None) => String::new(),
     };
     // On a narrow screen the template's name gives way to the title.
     let room = usize::from(mine.width).saturating_sub(2);
     let right = if title.chars().count() + right.chars().count() > room {
         match (c.resumed || c.recovered, template) {
-            (false, Some(_)) => format!(" F{} ", c.template + 1),
+            (false, Some(_)) => format!(" {key} "),
             _ => String::new(),
         }
     } else {
