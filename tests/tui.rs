@@ -1428,7 +1428,7 @@ fn editor_failure_keeps_the_draft() {
     );
     assert!(app.status.as_ref().unwrap().error);
     assert!(
-        status_text(&app).ends_with("check it · Ctrl-S saves"),
+        status_text(&app).ends_with("check it · Ctrl-U puts your draft back, Ctrl-S saves this"),
         "{}",
         status_text(&app)
     );
@@ -1438,6 +1438,16 @@ fn editor_failure_keeps_the_draft() {
             .unsaved(id, invitriage::journal::DraftKind::Reply)
             .map(|u| u.text.as_str()),
         Some("Written, then the editor failed")
+    );
+    // One Ctrl-U puts the draft from before the editor back, whole (it
+    // used to take two, with an empty draft between); Ctrl-R redoes it.
+    let ctrl = |c| Action::ComposeKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL));
+    app.update(ctrl('u'));
+    assert_eq!(app.composer.as_ref().unwrap().text(), "Edited elsewhere");
+    app.update(ctrl('r'));
+    assert_eq!(
+        app.composer.as_ref().unwrap().text(),
+        "Written, then the editor failed"
     );
 }
 

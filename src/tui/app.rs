@@ -1218,7 +1218,9 @@ impl App {
                     if let Some(c) = &mut self.composer {
                         c.set_text(&edited.text);
                         match edited.warning {
-                            Some(warning) => self.set_error(format!("{warning} · Ctrl-S saves")),
+                            Some(warning) => self.set_error(format!(
+                                "{warning} · Ctrl-U puts your draft back, Ctrl-S saves this"
+                            )),
                             None => {
                                 self.set_status("Took the text back from the editor · Ctrl-S saves")
                             }

@@ -246,8 +246,27 @@ impl Composer {
         self.editor.insert_str(text);
     }
 
-    /// Replaces the text (after `$EDITOR`), keeping it undoable.
+    /// Replaces the text with the editor's, as one step Ctrl-U takes back
+    /// (the editor's words may be unwanted: it failed, or wrote garbage).
     pub fn set_text(&mut self, text: &str) {
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        // Two steps in the editor's history, which Ctrl-U takes as one
+        // when neither text is empty (see `input`).
+        if !text.is_empty() && !self.text().is_empty() && text != self.text() {
+            let now = Replaced {
+                template: self.template,
+                pristine: self.pristine.clone(),
+                resumed: self.resumed,
+                recovered: self.recovered,
+            };
+            self.replaced.push(now);
+            self.unreplaced.clear();
+        }
+        self.put_text(text);
+    }
+
+    /// Puts `text` in place of the whole text, undoably.
+    fn put_text(&mut self, text: &str) {
         let text = text.strip_suffix('\n').unwrap_or(text);
         self.editor.select_all();
         self.editor.cut();
@@ -329,7 +348,7 @@ impl Composer {
         self.unreplaced.clear();
         // Replaced as one step Ctrl-U takes back, with the cursor where
         // the user writes (as on opening), not after the signature.
-        self.set_text(&text);
+        self.put_text(&text);
         put_cursor(
             &mut self.editor,
             reply::first_name(my_name(inv, me), &templates.titles),
