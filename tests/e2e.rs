@@ -608,13 +608,14 @@ fn o_opens_the_profile_with_browser() {
     assert!(url.starts_with("https://www.linkedin.com/in/"), "{url}");
 }
 
-/// A stand-in `$EDITOR`: appends a line to the file it is given.
+/// A stand-in `$EDITOR`: appends a line to the file it is given, as
+/// `echo >>` does (so the file must end with a line end already).
 fn stand_in_editor(dir: &Path, exit: i32) -> String {
     use std::os::unix::fs::PermissionsExt;
     let path = dir.join(format!("editor-{exit}.sh"));
     std::fs::write(
         &path,
-        format!("#!/bin/sh\nprintf '\\nP.S. edited in the editor' >> \"$1\"\nexit {exit}\n"),
+        format!("#!/bin/sh\necho 'P.S. edited in the editor' >> \"$1\"\nexit {exit}\n"),
     )
     .unwrap();
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -648,11 +649,10 @@ fn a_draft_goes_through_the_editor_and_survives_a_restart() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["count"], 1);
     assert_eq!(v["drafts"][0]["status"], "replied");
+    let text = v["drafts"][0]["text"].as_str().unwrap();
     assert!(
-        v["drafts"][0]["text"]
-            .as_str()
-            .unwrap()
-            .ends_with("P.S. edited in the editor")
+        text.ends_with("Best,\nColleen\nP.S. edited in the editor"),
+        "a line of its own: {text:?}"
     );
 
     let mut again = App::start(dir.path());

@@ -52,6 +52,14 @@ pub fn edit(text: &str) -> Result<Edited, String> {
         .suffix(".txt")
         .tempfile()
         .map_err(|e| format!("Cannot make a temp file for the editor: {e}"))?;
+    // A text file ends with a line end: without one, an editor (or a
+    // script) that adds a line joins it to the signature. The composer
+    // takes one line end off what comes back.
+    let text = if text.is_empty() || text.ends_with('\n') {
+        text.to_string()
+    } else {
+        format!("{text}\n")
+    };
     // tempfile creates the file with mode 0600 on Unix: only the user reads it.
     file.write_all(text.as_bytes())
         .and_then(|_| file.flush())
