@@ -359,12 +359,38 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             ))?;
             // A draft cut short by a closed terminal is not in the list;
             // say where it is rather than let it look lost.
-            let unsaved = journal.unsaved_drafts().count();
-            if unsaved > 0 {
+            // One for an invitation not in this export opens only with the
+            // export that holds it.
+            let ids: std::collections::HashSet<_> =
+                import.invitations.iter().map(|i| i.id).collect();
+            let (here, elsewhere) =
+                journal
+                    .unsaved_drafts()
+                    .fold((0, 0), |(h, e), u| match ids.contains(&u.id) {
+                        true => (h + 1, e),
+                        false => (h, e + 1),
+                    });
+            let is = |n: usize| if n == 1 { " is" } else { "s are" };
+            let it = |n: usize| if n == 1 { "it" } else { "them" };
+            if here > 0 {
                 say!(
-                    "invitriage: note: {unsaved} unsaved draft{} not listed: the triage screen opens {} again to finish (kept in {})",
-                    if unsaved == 1 { " is" } else { "s are" },
-                    if unsaved == 1 { "it" } else { "them" },
+                    "invitriage: note: {here} unsaved draft{} not listed: the triage screen opens {} again to finish (kept in {})",
+                    is(here),
+                    it(here),
+                    journal.unsaved_dir().display()
+                );
+            }
+            if elsewhere > 0 {
+                say!(
+                    "invitriage: note: {elsewhere} unsaved draft{} not listed, for {} not in this export: the triage screen opens {} with the export that holds {} (kept in {})",
+                    is(elsewhere),
+                    if elsewhere == 1 {
+                        "an invitation"
+                    } else {
+                        "invitations"
+                    },
+                    it(elsewhere),
+                    it(elsewhere),
                     journal.unsaved_dir().display()
                 );
             }

@@ -1895,6 +1895,24 @@ fn drafts_list_snapshot() {
         )),
         "{stderr}"
     );
+    // One for an invitation not in this export waits for that export.
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        j.keep_unsaved(invitriage::journal::Unsaved {
+            id: "00000000000000aa".parse().unwrap(),
+            kind: DraftKind::Reply,
+            name: "Gone Person".into(),
+            at: invitriage::import::parse_sent_at("2026-11-23T09:00:00").unwrap(),
+            text: "Hi Gone".into(),
+        })
+        .unwrap();
+    }
+    let (_, _, stderr) = env.run(&["drafts", "Invitations.csv"]);
+    assert!(
+        stderr.contains("note: 1 unsaved draft is not listed: the triage screen opens it again")
+            && stderr.contains("note: 1 unsaved draft is not listed, for an invitation not in this export: the triage screen opens it with the export that holds it"),
+        "{stderr}"
+    );
     let (_, csv_out, _) = env.run(&["drafts", "Invitations.csv", "--format", "csv"]);
     assert_eq!(
         csv_out.lines().next().unwrap(),
