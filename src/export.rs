@@ -285,7 +285,13 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             continue;
         }
         writeln!(w, "\n## {title} ({})\n\n{how}\n", here.len())?;
+        // Whether the item before ended in a quoted draft: a blank line
+        // then keeps the next item from reading as its last line.
+        let mut quoted = false;
         for r in here {
+            if quoted {
+                writeln!(w)?;
+            }
             let url = r.inv.counterpart_url();
             // Only a web address is made a link: a doctored export's
             // `javascript:` one is shown as code, not followed.
@@ -313,6 +319,7 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
                     .filter_map(|k| Some((k, e.draft(k)?)))
                     .collect(),
             };
+            quoted = !drafts.is_empty();
             for (kind, d) in drafts {
                 let label = match kind {
                     DraftKind::Reply => "reply",
@@ -671,6 +678,7 @@ mod tests {
              - [ ] **Tom Thanks** · customised · {tom}\n\
              \n  thank-you, to send after accepting:\n\
              \n  > +1 thanks, Tom\n\
+             \n\
              - [ ] **Ann Early** · customised · {ann}\n\
              \n\
              ## Reply without accepting (1)\n\
