@@ -182,7 +182,7 @@ fn accept_records_and_moves_to_next_undecided() {
     assert_eq!(app.counts[0].accepted, 13);
     let status = status_text(&app);
     assert!(
-        status.ends_with("· all decided here · 2 goes to Greeting-only"),
+        status.ends_with("· all decided here · press 2 for Greeting-only"),
         "{status}"
     );
 }
@@ -3380,4 +3380,19 @@ fn templates_past_f9_are_numbered_without_a_key() {
     let out = screen(&app, 100, 30);
     assert!(out.contains("template 11: mine8"), "{out}");
     assert!(!out.contains("F11"), "{out}");
+}
+
+/// A space typed on the search line shows at once (the cursor moves on),
+/// not only when the next letter comes.
+#[test]
+fn a_space_typed_in_a_search_shows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Search);
+    type_query(&mut app, "a ");
+    assert!(
+        row_text(&app, 80, 24, 23).starts_with(" /a ▏"),
+        "{}",
+        row_text(&app, 80, 24, 23)
+    );
 }

@@ -1356,7 +1356,7 @@ impl App {
                         self.keymap.hint(&Action::CycleFilter)
                     ),
                     Some(t) => format!(
-                        "all decided here · {} goes to {}",
+                        "all decided here · press {} for {}",
                         self.keymap.hint(&Action::Tab(t)),
                         Tab::ALL[t].title()
                     ),

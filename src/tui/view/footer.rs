@@ -123,7 +123,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         // "no match", then as many of the hints as fit.
         let missed = if app.search_missed { "   no match" } else { "" };
         let room = width.saturating_sub(" /▏".width() + missed.width());
-        let query = fit_end(&one_line(&app.query), room);
+        // A space just typed shows, though `one_line` trims it: the query
+        // keeps it, and the cursor should not sit still.
+        let mut shown = one_line(&app.query);
+        if app.query.ends_with(char::is_whitespace) && !shown.is_empty() {
+            shown.push(' ');
+        }
+        let query = fit_end(&shown, room);
         let mut used = " /▏".width() + query.width() + missed.width();
         let mut rest = String::new();
         for (key, label) in hints(app) {
