@@ -108,6 +108,8 @@
 
 use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{HashMap, HashSet};
+
+use crate::hash::FastSet;
 use std::fmt;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::io::{self, Read, Write};
@@ -289,10 +291,12 @@ pub struct Entry {
     /// `None`: undecided (e.g. only a draft was saved, or the decision was
     /// undone or reset).
     pub decided: Option<Decided>,
-    /// The latest reply draft.
-    pub reply: Option<Draft>,
+    /// The latest reply draft. Boxed, as drafts are few and decisions
+    /// many: an entry of 32 bytes instead of 192 keeps a million of them
+    /// in the cache while a journal replays (see BENCHMARKS.md).
+    pub reply: Option<Box<Draft>>,
     /// The latest thank-you draft.
-    pub thank_you: Option<Draft>,
+    pub thank_you: Option<Box<Draft>>,
 }
 
 impl Entry {
@@ -308,7 +312,7 @@ impl Entry {
     /// decision and the drafts [made before](made_before) it was sent were
     /// about an earlier invitation, and are left out.
     pub fn for_sent_at(&self, sent_at: NaiveDateTime) -> Entry {
-        let keep = |d: &Option<Draft>| d.clone().filter(|d| !made_before(d.at, sent_at));
+        let keep = |d: &Option<Box<Draft>>| d.clone().filter(|d| !made_before(d.at, sent_at));
         Entry {
             decided: self.decided.filter(|d| !d.predates(sent_at)),
             reply: keep(&self.reply),
@@ -319,8 +323,8 @@ impl Entry {
     /// The latest draft of that kind.
     pub fn draft(&self, kind: DraftKind) -> Option<&Draft> {
         match kind {
-            DraftKind::Reply => self.reply.as_ref(),
-            DraftKind::ThankYou => self.thank_you.as_ref(),
+            DraftKind::Reply => self.reply.as_deref(),
+            DraftKind::ThankYou => self.thank_you.as_deref(),
         }
     }
 
@@ -330,13 +334,13 @@ impl Entry {
     /// thank-you before the accept: those are not what the decision sends.
     pub fn draft_to_send(&self, decision: Option<Decision>) -> Option<(DraftKind, &Draft)> {
         match decision {
-            Some(Decision::Accepted) => self.thank_you.as_ref().map(|d| (DraftKind::ThankYou, d)),
-            None | Some(Decision::Replied) => self.reply.as_ref().map(|d| (DraftKind::Reply, d)),
+            Some(Decision::Accepted) => self.thank_you.as_deref().map(|d| (DraftKind::ThankYou, d)),
+            None | Some(Decision::Replied) => self.reply.as_deref().map(|d| (DraftKind::Reply, d)),
             Some(Decision::Ignored | Decision::Withdrawn) => None,
         }
     }
 
-    fn draft_mut(&mut self, kind: DraftKind) -> &mut Option<Draft> {
+    fn draft_mut(&mut self, kind: DraftKind) -> &mut Option<Box<Draft>> {
         match kind {
             DraftKind::Reply => &mut self.reply,
             DraftKind::ThankYou => &mut self.thank_you,
@@ -442,7 +446,7 @@ enum Revert {
     Draft {
         id: InvitationId,
         kind: DraftKind,
-        draft: Option<Draft>,
+        draft: Option<Box<Draft>>,
         decided: Option<Option<Decided>>,
     },
 }
@@ -481,7 +485,9 @@ pub struct Journal {
     lines: usize,
     /// A write failed and the file could not be cut back to `len` yet.
     dirty: bool,
-    entries: HashMap<InvitationId, Entry>,
+    /// Keyed by ids that are hashes already: the fast hasher's lookups
+    /// are a third of a replay's time at a million entries.
+    entries: crate::hash::FastMap<InvitationId, Entry>,
     steps: Vec<Step>,
     /// The text of each draft whose saving was undone, until a draft of
     /// that kind is saved for the invitation again: `r` or `t` offers it
@@ -677,7 +683,7 @@ impl Journal {
             len: 0,
             lines: 0,
             dirty: false,
-            entries: HashMap::new(),
+            entries: Default::default(),
             steps: Vec::new(),
             undone_drafts: HashMap::new(),
             unsaved: HashMap::new(),
@@ -1048,11 +1054,15 @@ impl Journal {
                 "it undoes line {n}, which holds no step still in effect"
             ));
         };
-        let ids: HashSet<InvitationId> = self.steps[i].revert.ids().collect();
-        if self.steps[i + 1..]
-            .iter()
-            .any(|later| later.revert.ids().any(|id| ids.contains(&id)))
-        {
+        // The newest step, as an intact journal's undo names: no later
+        // step to check (at a million ids, building the set costs).
+        let later = &self.steps[i + 1..];
+        if !later.is_empty() && {
+            let ids: FastSet<InvitationId> = self.steps[i].revert.ids().collect();
+            later
+                .iter()
+                .any(|later| later.revert.ids().any(|id| ids.contains(&id)))
+        } {
             return Err(format!(
                 "it undoes line {n}, but a later step changed the same invitations (a line before it is damaged?)"
             ));
@@ -1161,8 +1171,8 @@ impl Journal {
         };
         // Only an id no invitation here has can be such an older one; with
         // none (the common case) no invitation's name id is worked out.
-        let present: HashSet<InvitationId> = invs.iter().map(|inv| inv.id).collect();
-        let mut older: HashSet<InvitationId> = self
+        let present: FastSet<InvitationId> = invs.iter().map(|inv| inv.id).collect();
+        let mut older: FastSet<InvitationId> = self
             .entries
             .keys()
             .chain(self.unsaved.keys().map(|(id, _)| id))
@@ -1193,7 +1203,7 @@ impl Journal {
     /// touched (each once) and when it was recorded.
     pub fn next_undo(&self) -> Option<Undone> {
         let step = self.steps.last()?;
-        let mut seen = HashSet::new();
+        let mut seen = FastSet::default();
         Some(Undone {
             kind: step.kind,
             ids: step.revert.ids().filter(|id| seen.insert(*id)).collect(),
@@ -1339,7 +1349,7 @@ impl Journal {
         let at = draft.at;
         self.undone_drafts.remove(&(id, kind));
         let e = self.entries.entry(id).or_default();
-        let draft = e.draft_mut(kind).replace(draft);
+        let draft = e.draft_mut(kind).replace(Box::new(draft));
         let decided = decision.map(|decision| e.decided.replace(Decided { decision, at }));
         self.steps.push(Step {
             line,
@@ -1382,7 +1392,7 @@ impl Journal {
                 for &(id, old) in before.iter().rev() {
                     self.set_decided(id, old);
                 }
-                let mut seen = HashSet::with_capacity(before.len());
+                let mut seen = FastSet::with_capacity_and_hasher(before.len(), Default::default());
                 before
                     .into_iter()
                     .map(|(id, _)| id)
@@ -1404,7 +1414,7 @@ impl Journal {
                     self.entries.remove(&id);
                 }
                 if let Some(undone) = undone {
-                    self.undone_drafts.insert((id, kind), undone);
+                    self.undone_drafts.insert((id, kind), *undone);
                 }
                 vec![id]
             }

@@ -7,6 +7,7 @@ pub mod check;
 pub mod classify;
 pub mod config;
 pub mod export;
+mod hash;
 pub mod import;
 pub mod invitation;
 pub mod journal;

@@ -449,7 +449,7 @@ proptest! {
                     j.record_draft_to(id(i), kind, &text, t, (&name, &url)).unwrap();
                     stack.push((model.clone(), Undone { kind: StepKind::Draft(kind), ids: vec![id(i)], at: t }));
                     let e = model.entry(id(i)).or_default();
-                    let draft = Some(Draft { text, at: t, name, url });
+                    let draft = Some(Box::new(Draft { text, at: t, name, url }));
                     match kind {
                         DraftKind::Reply => {
                             e.reply = draft;

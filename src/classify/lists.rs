@@ -1,8 +1,7 @@
 //! The built-in lists (`data/*.txt`, one entry a line, `#` comments) extended
 //! by the config's, prepared once for matching.
 
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+pub(crate) use crate::hash::{FastMap, FastSet};
 
 use super::body::{Histogram, split_pieces};
 use super::greeting;
@@ -22,48 +21,6 @@ const HINTS_CONTEXT: &str = include_str!("data/hints-context.txt");
 const HINTS_REASON: &str = include_str!("data/hints-reason.txt");
 const HINTS_OFFER: &str = include_str!("data/hints-offer.txt");
 const HINTS_PITCH: &str = include_str!("data/hints-pitch.txt");
-
-/// A small, fast hasher for the short words and sentences looked up per
-/// note (the keys come from our own lists, so hash flooding is no concern).
-/// The multiply-rotate step of rustc's `FxHasher`.
-#[derive(Debug, Default, Clone, Copy)]
-pub(crate) struct FxHasher(u64);
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().expect("8 bytes")));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
-pub(crate) type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 
 /// The entries of a built-in list file: trimmed, non-empty, not comments.
 pub(crate) fn entries(file: &str) -> impl Iterator<Item = &str> {

@@ -879,7 +879,7 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
     };
     let entry = Entry {
         decided: Some(decided),
-        reply: Some(draft.clone()),
+        reply: Some(Box::new(draft.clone())),
         thank_you: None,
     };
     assert_eq!(entry.for_sent_at(at(0) + day), entry);
