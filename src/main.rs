@@ -625,21 +625,33 @@ fn triage(
         ));
     }
     // A large file takes a moment (about half a second for a million
-    // rows) before the first frame: say what is going on meanwhile.
-    if let Source::Path(path) = &source
-        && let Ok(meta) = std::fs::metadata(path)
-        && meta.len() >= 32 << 20
-    {
+    // rows) before the first frame, and so does a journal of many bulk
+    // steps (about a second for 40 MB): say what is going on meanwhile.
+    let large = |path: &std::path::Path, at_least: u64| {
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| m.len())
+            .filter(|&n| n >= at_least)
+    };
+    let journal_file = paths.data_dir.join(invitriage::journal::FILE_NAME);
+    if let Some(n) = large(&journal_file, 16 << 20) {
         say!(
-            "invitriage: reading {} ({} MB)…",
-            path.display(),
-            meta.len() >> 20
+            "invitriage: reading your decisions in {} ({} MB)…",
+            journal_file.display(),
+            n >> 20
         );
+    }
+    // The journal first: its lock refuses a second instance before it
+    // reads a large export for nothing.
+    let (journal, mut notices) = Journal::open(&paths.data_dir)?;
+    if let Source::Path(path) = &source
+        && let Some(n) = large(path, 32 << 20)
+    {
+        say!("invitriage: reading {} ({} MB)…", path.display(), n >> 20);
     }
     let export = export_command(&source, paths);
     let stats = command_for("stats", "", &source, paths);
     let mut import = load(source, config)?;
-    let (journal, mut notices) = Journal::open(&paths.data_dir)?;
     journal.adopt_ids(&mut import.invitations);
     match &import.skipped[..] {
         [] => {}

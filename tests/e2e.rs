@@ -425,6 +425,15 @@ fn a_second_instance_is_refused() {
     assert!(second.wait_exit(), "the second one stops");
     let text = second.text();
     assert!(text.contains("another invitriage"), "{text}");
+    // The lock is asked before the export is read: a large one is not read
+    // for nothing (here, one that would fail to read says nothing).
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, b"\0\0\0 not an export").unwrap();
+    let mut third = App::start_on(dir.path(), &bad);
+    assert!(third.wait_exit(), "the third one stops");
+    let text = third.text();
+    assert!(text.contains("another invitriage"), "{text}");
+    assert!(!text.contains("bad.csv"), "{text}");
     first.press("q");
     assert!(first.wait_exit());
 }
