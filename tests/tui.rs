@@ -2514,6 +2514,14 @@ fn the_sparkline_names_the_months_it_shows() {
     let narrow = spark(60);
     assert!(narrow.contains("– Nov 2026"), "{narrow}");
     assert!(!narrow.contains("Jan 2023"), "{narrow}");
+    // The months left out are said to be, and where to find them.
+    let out = screen(&app, 100, 30);
+    assert!(!out.contains("in invitriage stats"), "{out}");
+    let out = screen(&app, 80, 30);
+    assert!(
+        out.contains("busiest: Nov 2026 with 1 · since Jan 2023 in invitriage stats"),
+        "{out}"
+    );
     // Nothing sent, so no line about sent invitations.
     let out = screen(&app, 100, 30);
     assert!(!out.contains("still pending"), "{out}");

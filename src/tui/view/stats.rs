@@ -81,11 +81,8 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
                 }
             })
             .collect();
-        let from = if shown.len() < months.len() {
-            shown[0].0
-        } else {
-            first.0
-        };
+        let folded = shown.len() < months.len();
+        let from = if folded { shown[0].0 } else { first.0 };
         lines.push(Line::from(vec![
             Span::raw(" by month       "),
             Span::styled(spark, theme.ok()),
@@ -99,8 +96,14 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             .max_by_key(|m| m.1)
             .map(|m| (m.0.label(), m.1));
         if let Some((label, n)) = busiest {
+            // Folded months are said to be, and where they are.
+            let older = if folded {
+                format!(" · since {} in invitriage stats", first.0.label())
+            } else {
+                String::new()
+            };
             lines.push(Line::styled(
-                format!("                busiest: {label} with {n}"),
+                format!("                busiest: {label} with {n}{older}"),
                 theme.dim(),
             ));
         }
