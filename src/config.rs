@@ -59,11 +59,15 @@ impl serde::de::Visitor<'_> for Count {
     }
 }
 
+/// Up to a hundred years: a larger number is a typo, and the message
+/// should name the range rather than call it "not a whole number".
 fn days<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
-    const DAYS: &str = "a whole number of days (0 or more)";
+    const DAYS: &str = "a whole number of days from 0 to 36500";
     let n = d.deserialize_u64(Count(DAYS))?;
     u32::try_from(n)
-        .map_err(|_| serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(n), &DAYS))
+        .ok()
+        .filter(|&n| n <= 36_500)
+        .ok_or_else(|| serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(n), &DAYS))
 }
 
 /// A limit of 0 would call every note too long.
@@ -528,12 +532,13 @@ default = "Hi {first_name}"
         };
         assert_eq!(
             err("[sent]\nstale_after_days = -3\n"),
-            "config file c.toml: line 2, column 20: invalid value: integer `-3`, expected a whole number of days (0 or more) (in `stale_after_days = -3`)"
+            "config file c.toml: line 2, column 20: invalid value: integer `-3`, expected a whole number of days from 0 to 36500 (in `stale_after_days = -3`)"
         );
-        for bad in ["\"21\"", "2.5", "4294967296"] {
+        for bad in ["\"21\"", "2.5", "4294967296", "36501"] {
             let e = err(&format!("[sent]\nstale_after_days = {bad}\n"));
             assert!(
-                e.contains("line 2") && e.contains("expected a whole number of days (0 or more)"),
+                e.contains("line 2")
+                    && e.contains("expected a whole number of days from 0 to 36500"),
                 "{e}"
             );
         }
