@@ -17,6 +17,10 @@
 //! - `tui_first_frame`: `App::new` + the first draw into a 120×40
 //!   `TestBackend` (`app_and_draw`), and the same from the file on
 //!   (`from_file`: import, classify, journal, app, first frame);
+//! - `journal_replay` at 100k and 1M: `Journal::open_read_only` of a
+//!   journal of bulk steps over every incoming invitation (accept the
+//!   default ones, undo, accept them again, ignore the greeting-only ones,
+//!   one by one a hundred customised), as a start-up replays it;
 //! - `tui_key` at the largest size: one key and the redraw after it
 //!   (`down`, `next_tab`, and `accept`, whose journal write ends in an fsync),
 //!   and two keys typed in the composer (`compose_two_keys`).
@@ -254,6 +258,54 @@ fn draw(terminal: &mut Terminal<TestBackend>, app: &App) {
         .expect("draw into the test backend");
 }
 
+/// A journal of bulk steps over `invitations` (see the module docs), in a
+/// fresh temporary directory; returns its size in bytes.
+fn bulk_journal(invitations: &[Invitation]) -> (TempDir, u64) {
+    use invitriage::classify::Category;
+    use invitriage::invitation::Direction;
+    use invitriage::journal::Decision;
+    let (mut journal, dir) = journal();
+    let ids = |category: Category| -> Vec<_> {
+        invitations
+            .iter()
+            .filter(|i| i.direction == Direction::Incoming && i.category == category)
+            .map(|i| i.id)
+            .collect()
+    };
+    let at = now();
+    let default = ids(Category::Default);
+    journal
+        .record_decision(&default, Some(Decision::Accepted), at)
+        .expect("write the journal");
+    journal.undo(at).expect("write the journal");
+    journal
+        .record_decision(&default, Some(Decision::Accepted), at)
+        .expect("write the journal");
+    journal
+        .record_decision(&ids(Category::GreetingOnly), Some(Decision::Ignored), at)
+        .expect("write the journal");
+    for id in ids(Category::Customised).into_iter().take(100) {
+        journal
+            .record_decision(&[id], Some(Decision::Accepted), at)
+            .expect("write the journal");
+    }
+    let bytes = std::fs::metadata(journal.path()).map_or(0, |m| m.len());
+    (dir, bytes)
+}
+
+fn bench_journal_replay(c: &mut Criterion, sizes: &[Size]) {
+    let mut group = c.benchmark_group("journal_replay");
+    for size in sizes.iter().filter(|s| FIRST_FRAME_SIZES.contains(&s.rows)) {
+        configure(&mut group, size.rows);
+        let (dir, bytes) = bulk_journal(size.classified());
+        group.throughput(Throughput::Bytes(bytes));
+        group.bench_function(BenchmarkId::from_parameter(size.rows), |b| {
+            b.iter(|| Journal::open_read_only(black_box(dir.path())).expect("replay"));
+        });
+    }
+    group.finish();
+}
+
 fn bench_first_frame(c: &mut Criterion, sizes: &[Size]) {
     let mut group = c.benchmark_group("tui_first_frame");
     for size in sizes.iter().filter(|s| FIRST_FRAME_SIZES.contains(&s.rows)) {
@@ -423,6 +475,7 @@ fn main() {
         }
     }
     bench_first_frame(&mut c, &sizes);
+    bench_journal_replay(&mut c, &sizes);
     if let Some(largest) = sizes.last() {
         bench_keys(&mut c, largest);
     }
