@@ -89,6 +89,22 @@
 //! where locks are mandatory) and is refused while another process holds it.
 //! The lock goes with the `Journal` (drop) or the process (even `SIGKILL`).
 //!
+//! # Compaction
+//!
+//! An undo leaves the step it undoes in the file, and a bulk step over a
+//! million invitations is a 14 MB line, so bulk steps tried and undone make
+//! every later start slower. [`Journal::open`] therefore rewrites a journal of
+//! 16 MB or more when the decisions undone, with their undo lines, are at
+//! least half of it: without them, and with the undo lines it keeps (those of
+//! drafts, whose text is offered back) renumbered. It first replays the new
+//! text and compares the entries, undone drafts and undo steps with the old
+//! one's; writes it to `journal.jsonl.compacting` and fsyncs it; links the
+//! old file as `journal.jsonl.before-compaction` (replacing an earlier one);
+//! then renames the new file over the journal, so that at every moment the
+//! journal is one whole file or the other. A journal with anything it does
+//! not carry over as it is (a skipped line, a byte-order mark, an undo naming
+//! no line), a torn end, or a symlink for a file, is left as it is.
+//!
 //! # Unsaved drafts
 //!
 //! A draft being written is not a step, but it is the user's work: while the
@@ -126,6 +142,15 @@ pub const FILE_NAME: &str = "journal.jsonl";
 pub const TORN_FILE_NAME: &str = "journal.jsonl.torn";
 /// The lock file beside the journal.
 pub const LOCK_FILE_NAME: &str = "journal.lock";
+/// The journal being written by a compaction, beside the journal.
+pub const COMPACTING_FILE_NAME: &str = "journal.jsonl.compacting";
+/// The journal as it was before the last compaction, beside it.
+pub const BEFORE_COMPACTION_FILE_NAME: &str = "journal.jsonl.before-compaction";
+/// The size from which [`Journal::open`] compacts a journal (when its undone
+/// decisions are half of it or more): below it, replaying them costs less
+/// than a tenth of a second.
+const COMPACT_AT: usize = 16 << 20;
+
 /// The folder of unsaved drafts, beside the journal.
 pub const UNSAVED_DIR_NAME: &str = "unsaved";
 /// How the temporary file of an unsaved draft being written is named.
@@ -584,6 +609,18 @@ struct UndoOut {
     undoes: usize,
 }
 
+/// Where a replay found the journal's lines, for compaction.
+#[derive(Debug, Default)]
+struct Layout {
+    /// Each line's bytes, without its `\n`, by line number less one.
+    spans: Vec<(usize, usize)>,
+    /// Each undo that reverted a decision: (its line, the decision's line).
+    undone_decides: Vec<(usize, usize)>,
+    /// Something compaction would not carry over as it is: a byte-order
+    /// mark, a line skipped, an undo that names no line.
+    irregular: bool,
+}
+
 /// A line, checked.
 enum Op {
     Decide {
@@ -871,6 +908,15 @@ impl Journal {
     /// process) has the same directory open, and on I/O errors; never
     /// because of what the file contains.
     pub fn open(dir: &Path) -> Result<(Journal, Vec<String>), JournalError> {
+        Journal::open_compacting_at(dir, COMPACT_AT)
+    }
+
+    /// [`Journal::open`], compacting a journal of `compact_at` bytes or more
+    /// (see [`Journal::compacted`]).
+    pub(crate) fn open_compacting_at(
+        dir: &Path,
+        compact_at: usize,
+    ) -> Result<(Journal, Vec<String>), JournalError> {
         check_dir(dir)?;
         fs::create_dir_all(dir).map_err(io_error("create the data directory", dir))?;
         let path = dir.join(FILE_NAME);
@@ -908,8 +954,32 @@ impl Journal {
 
         let mut journal = Journal::empty(path);
         let mut notices = Vec::new();
-        let tail = journal.replay(&bytes, &mut notices);
+        let mut layout = Layout::default();
+        let tail = journal.replay(&bytes, &mut notices, &mut layout);
         journal.len = bytes.len() as u64;
+        if matches!(tail, Tail::Clean)
+            && bytes.len() >= compact_at
+            && let Some(smaller) = journal.compacted(&bytes, &layout)
+        {
+            let dropped = layout.undone_decides.len();
+            // Closed while it is replaced (Windows refuses to rename over
+            // an open file), then opened again, whichever file it is now.
+            drop(file);
+            let replaced = journal.replace_with(dir, smaller, dropped, &mut notices);
+            match replaced {
+                Ok(Some(fresh)) => journal = fresh,
+                Ok(None) => {}
+                Err(e) => notices.push(format!(
+                    "{}: could not compact it ({e}); it is unchanged",
+                    journal.path.display()
+                )),
+            }
+            file = private(&mut OpenOptions::new())
+                .read(true)
+                .append(true)
+                .open(&journal.path)
+                .map_err(io_error("open the journal", &journal.path))?;
+        }
         match tail {
             Tail::Clean => {}
             Tail::Unterminated => {
@@ -958,7 +1028,9 @@ impl Journal {
         };
         let mut journal = Journal::empty(path);
         let mut notices = Vec::new();
-        if let Tail::Torn { line, .. } = journal.replay(&bytes, &mut notices) {
+        if let Tail::Torn { line, .. } =
+            journal.replay(&bytes, &mut notices, &mut Layout::default())
+        {
             notices.push(format!(
                 "{}: line {line} is incomplete (being written, or cut short by a crash); skipped it",
                 journal.path.display()
@@ -969,13 +1041,15 @@ impl Journal {
         Ok((journal, notices))
     }
 
-    /// Applies every line of `bytes`; counts lines; says how the file ends.
-    fn replay(&mut self, bytes: &[u8], notices: &mut Vec<String>) -> Tail {
+    /// Applies every line of `bytes`; counts lines; says how the file ends,
+    /// and in `layout` where its lines lie.
+    fn replay(&mut self, bytes: &[u8], notices: &mut Vec<String>, layout: &mut Layout) -> Tail {
         let mut skipped = HashSet::new();
         let mut tail = Tail::Clean;
         // A byte-order mark, from an editor that saved the file: not part
         // of the first line.
         let mut pos = if bytes.starts_with(b"\xEF\xBB\xBF") {
+            layout.irregular = true;
             3
         } else {
             0
@@ -998,6 +1072,7 @@ impl Journal {
                 }
             };
             self.lines = line_no;
+            layout.spans.push((pos, pos + line.len()));
             pos = next;
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
@@ -1019,18 +1094,26 @@ impl Journal {
                 Ok(Op::Undo { undoes: Some(n) }) if skipped.contains(&n) => {
                     Err(format!("it undoes line {n}, which was skipped"))
                 }
-                Ok(Op::Undo { undoes: Some(n) }) => self.replay_undo(n),
-                // No line named (not written by invitriage): the newest step.
-                Ok(Op::Undo { undoes: None }) => match self.steps.pop() {
-                    Some(step) => {
-                        self.revert(step);
-                        Ok(())
+                Ok(Op::Undo { undoes: Some(n) }) => self.replay_undo(n).map(|decide| {
+                    if decide {
+                        layout.undone_decides.push((line_no, n));
                     }
-                    None => Err("an undo with nothing left to undo".to_string()),
-                },
+                }),
+                // No line named (not written by invitriage): the newest step.
+                Ok(Op::Undo { undoes: None }) => {
+                    layout.irregular = true;
+                    match self.steps.pop() {
+                        Some(step) => {
+                            self.revert(step);
+                            Ok(())
+                        }
+                        None => Err("an undo with nothing left to undo".to_string()),
+                    }
+                }
                 Err(why) => Err(why),
             };
             if let Err(why) = outcome {
+                layout.irregular = true;
                 skipped.insert(line_no);
                 notices.push(format!(
                     "{}: line {line_no} skipped: {why}",
@@ -1041,6 +1124,146 @@ impl Journal {
         tail
     }
 
+    /// The journal without the decisions that were undone, and their undo
+    /// lines, when they are at least half of it; `None` otherwise, or when
+    /// the file has anything compaction would not carry over as it is (a
+    /// skipped line, a byte-order mark, an undo without its line number).
+    ///
+    /// A bulk step over a million invitations is a 14 MB line, and its undo
+    /// does not take it out: without compaction, a few bulk steps tried and
+    /// undone cost every later start their replay. Undone drafts stay, with
+    /// their undo lines (their text is offered back); the undo lines kept
+    /// are renumbered to the lines they undo in the new file.
+    fn compacted(&self, bytes: &[u8], layout: &Layout) -> Option<Vec<u8>> {
+        if layout.irregular || layout.undone_decides.is_empty() {
+            return None;
+        }
+        let dead: HashSet<usize> = layout
+            .undone_decides
+            .iter()
+            .flat_map(|&(undo, step)| [undo, step])
+            .collect();
+        let span = |line: usize| layout.spans.get(line - 1).copied();
+        let dead_bytes: usize = dead
+            .iter()
+            .filter_map(|&line| span(line))
+            .map(|(start, end)| end - start + 1)
+            .sum();
+        if dead_bytes * 2 < bytes.len() {
+            return None;
+        }
+        // Each kept line's number in the new file.
+        let mut kept = 0;
+        let renumbered: Vec<usize> = (0..=layout.spans.len())
+            .map(|line| {
+                if line == 0 || dead.contains(&line) {
+                    0
+                } else {
+                    kept += 1;
+                    kept
+                }
+            })
+            .collect();
+        let mut out = Vec::with_capacity(bytes.len() - dead_bytes);
+        for (i, &(start, end)) in layout.spans.iter().enumerate() {
+            if dead.contains(&(i + 1)) {
+                continue;
+            }
+            let line = &bytes[start..end];
+            match parse_line(line) {
+                Ok(Op::Undo { undoes: Some(n) }) => {
+                    let at = serde_json::from_slice::<LineIn<'_>>(line).ok()?.at;
+                    let undo = UndoOut {
+                        v: FORMAT_VERSION,
+                        at,
+                        op: "undo",
+                        undoes: *renumbered.get(n).filter(|&&m| m > 0)?,
+                    };
+                    serde_json::to_writer(&mut out, &undo).ok()?;
+                }
+                _ => out.extend_from_slice(line),
+            }
+            out.push(b'\n');
+        }
+        Some(out)
+    }
+
+    /// Puts `smaller` (from [`Journal::compacted`]) in place of the
+    /// journal file, once a replay of it has been checked to give the same
+    /// decisions, drafts and undo steps; the file before is kept beside it
+    /// as `journal.jsonl.before-compaction` (replacing the one of an earlier
+    /// compaction). Returns the journal read from the new file, or `None`
+    /// (with a notice) when the check fails or the file is a symlink.
+    fn replace_with(
+        &self,
+        dir: &Path,
+        smaller: Vec<u8>,
+        dropped: usize,
+        notices: &mut Vec<String>,
+    ) -> io::Result<Option<Journal>> {
+        // A symlinked journal would become a file of its own here.
+        if fs::symlink_metadata(&self.path)?.file_type().is_symlink() {
+            return Ok(None);
+        }
+        let mut fresh = Journal::empty(self.path.clone());
+        let mut fresh_notices = Vec::new();
+        let tail = fresh.replay(&smaller, &mut fresh_notices, &mut Layout::default());
+        let same_steps = fresh.steps.len() == self.steps.len()
+            && fresh.steps.iter().zip(&self.steps).all(|(a, b)| {
+                a.kind == b.kind && a.at == b.at && a.revert.ids().eq(b.revert.ids())
+            });
+        if !matches!(tail, Tail::Clean)
+            || !fresh_notices.is_empty()
+            || fresh.entries != self.entries
+            || fresh.undone_drafts != self.undone_drafts
+            || !same_steps
+        {
+            notices.push(format!(
+                "{}: did not compact it: the compacted journal did not read back the same (please report this); it is unchanged",
+                self.path.display()
+            ));
+            return Ok(None);
+        }
+        let tmp = dir.join(COMPACTING_FILE_NAME);
+        let written = private(&mut OpenOptions::new())
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(&tmp)
+            .and_then(|mut f| f.write_all(&smaller).and_then(|()| f.sync_all()));
+        if let Err(e) = written {
+            // A full disk, say: no half file left behind.
+            let _ = fs::remove_file(&tmp);
+            return Err(e);
+        }
+        let before = dir.join(BEFORE_COMPACTION_FILE_NAME);
+        match fs::remove_file(&before) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+        // A second name for the old file, then the new one over the first:
+        // at every moment `journal.jsonl` is one whole journal or the other.
+        if fs::hard_link(&self.path, &before).is_err() {
+            fs::copy(&self.path, &before)?;
+        }
+        fs::rename(&tmp, &self.path)?;
+        sync_dir(dir);
+        fresh.len = smaller.len() as u64;
+        let mb = |n: u64| match n {
+            0..1_000_000 => format!("{} KB", n.div_ceil(1000)),
+            _ => format!("{:.1} MB", n as f64 / 1e6),
+        };
+        notices.push(format!(
+            "{}: compacted from {} to {}, leaving out {dropped} step{} you undid (the file before is kept as {})",
+            self.path.display(),
+            mb(self.len),
+            mb(fresh.len),
+            if dropped == 1 { "" } else { "s" },
+            before.display()
+        ));
+        Ok(Some(fresh))
+    }
+
     /// Reverts the step recorded on line `n`, as an `undo` line names it.
     /// invitriage always undoes the newest step, so that is the one named;
     /// where a line before was damaged (an undo lost, or a step), the named
@@ -1048,7 +1271,9 @@ impl Journal {
     /// the same invitations (its state before is then still the one to go
     /// back to). Otherwise the undo is skipped: reverting another step
     /// than the one named would change another person's decision.
-    fn replay_undo(&mut self, n: usize) -> Result<(), String> {
+    /// Returns whether the step was a decision (which compaction may drop
+    /// with its undo).
+    fn replay_undo(&mut self, n: usize) -> Result<bool, String> {
         let Some(i) = self.steps.iter().rposition(|s| s.line == n) else {
             return Err(format!(
                 "it undoes line {n}, which holds no step still in effect"
@@ -1068,8 +1293,9 @@ impl Journal {
             ));
         }
         let step = self.steps.remove(i);
+        let decide = matches!(step.revert, Revert::Decide(_));
         self.revert(step);
-        Ok(())
+        Ok(decide)
     }
 
     /// Records `decision` for every id in `ids` as one step (`None`: back to

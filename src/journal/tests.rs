@@ -1090,3 +1090,209 @@ fn a_journal_symlinked_from_another_folder_takes_the_same_lock() {
         JournalError::Locked { .. }
     ));
 }
+
+// ---- compaction ---------------------------------------------------------
+
+use proptest::strategy::Strategy as _;
+
+/// One step of a journal's history, for the compaction tests.
+#[derive(Debug, Clone)]
+enum Act {
+    Decide(Vec<u64>, Option<Decision>),
+    Draft(u64, DraftKind, String),
+    Undo,
+}
+
+fn write_history(dir: &Path, acts: &[Act]) {
+    let (mut j, _) = Journal::open(dir).unwrap();
+    for (n, act) in acts.iter().enumerate() {
+        let t = at(u32::try_from(n % 60).unwrap());
+        match act {
+            Act::Decide(ids, d) => {
+                let ids: Vec<InvitationId> = ids.iter().map(|&n| id(n)).collect();
+                j.record_decision(&ids, *d, t).unwrap();
+            }
+            Act::Draft(n, kind, text) => {
+                j.record_draft(id(*n), *kind, text, t).unwrap();
+            }
+            Act::Undo => {
+                j.undo(t).unwrap();
+            }
+        }
+    }
+}
+
+/// What a user can see of a journal: every entry, the undone drafts, and
+/// each undo it still has, in turn (which empties it).
+fn everything(j: &mut Journal) -> (Vec<(InvitationId, Entry)>, Vec<String>, Vec<Undone>) {
+    let mut entries: Vec<_> = j.iter().map(|(id, e)| (id, e.clone())).collect();
+    entries.sort_by_key(|(id, _)| *id);
+    let mut undone: Vec<String> = j
+        .undone_drafts
+        .iter()
+        .map(|((id, kind), d)| format!("{id} {kind:?} {}", d.text))
+        .collect();
+    undone.sort();
+    let mut undos = Vec::new();
+    while let Some(u) = j.undo(at(59)).unwrap() {
+        undos.push(u);
+    }
+    (entries, undone, undos)
+}
+
+/// A journal whose undone decisions are half of it or more is rewritten
+/// without them; what it holds, and every undo left, are the same, the
+/// old file is kept beside it, and it is not compacted twice.
+#[test]
+fn compaction_leaves_out_undone_decisions_and_nothing_else() {
+    let bulk: Vec<u64> = (100..400).collect();
+    let acts = vec![
+        Act::Decide(vec![1, 2, 3], Some(Decision::Accepted)),
+        Act::Decide(bulk.clone(), Some(Decision::Ignored)),
+        Act::Undo,
+        Act::Draft(2, DraftKind::Reply, "Hi Two".into()),
+        Act::Undo,
+        Act::Draft(3, DraftKind::ThankYou, "Thanks, Three".into()),
+        Act::Decide(bulk.clone(), Some(Decision::Accepted)),
+        Act::Undo,
+        Act::Decide(vec![1, 4], None),
+    ];
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+    write_history(&a, &acts);
+    write_history(&b, &acts);
+    let before = fs::read(a.join(FILE_NAME)).unwrap();
+    // Below the size, nothing is done.
+    let (j, notices) = Journal::open_compacting_at(&a, before.len() + 1).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    drop(j);
+    assert_eq!(fs::read(a.join(FILE_NAME)).unwrap(), before);
+
+    let (j, notices) = Journal::open_compacting_at(&a, 0).unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0].contains("compacted from")
+            && notices[0].contains("leaving out 2 steps you undid"),
+        "{notices:?}"
+    );
+    let after = fs::read(a.join(FILE_NAME)).unwrap();
+    assert!(
+        after.len() * 3 < before.len(),
+        "{} of {}",
+        after.len(),
+        before.len()
+    );
+    assert_eq!(
+        fs::read(a.join(BEFORE_COMPACTION_FILE_NAME)).unwrap(),
+        before
+    );
+    assert!(!a.join(COMPACTING_FILE_NAME).exists());
+    // The undone draft stays, with its undo, renumbered.
+    let text = String::from_utf8(after.clone()).unwrap();
+    assert_eq!(text.lines().count(), 5, "{text}");
+    assert!(
+        text.lines().nth(2).unwrap().contains("\"undoes\":2"),
+        "{text}"
+    );
+
+    // Nothing undone is left to leave out: opened again, it stays.
+    drop(j);
+    let (mut j, notices) = Journal::open_compacting_at(&a, 0).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(fs::read(a.join(FILE_NAME)).unwrap(), after);
+    // A new step goes on the compacted file as on the other, and every
+    // undo after it takes back the same.
+    let (mut plain, _) = Journal::open(&b).unwrap();
+    j.record_decision(&[id(9)], Some(Decision::Accepted), at(50))
+        .unwrap();
+    plain
+        .record_decision(&[id(9)], Some(Decision::Accepted), at(50))
+        .unwrap();
+    assert_eq!(everything(&mut j), everything(&mut plain));
+}
+
+/// A journal with a line it could not read is left as it is: compaction
+/// would drop or renumber around what it does not understand.
+#[test]
+fn a_journal_with_a_damaged_line_is_not_compacted() {
+    let dir = tempfile::tempdir().unwrap();
+    write_history(
+        dir.path(),
+        &[
+            Act::Decide((1..300).collect(), Some(Decision::Accepted)),
+            Act::Undo,
+        ],
+    );
+    let path = dir.path().join(FILE_NAME);
+    let mut bytes = b"{\"v\":1,\"op\":\"nonsense\"}\n".to_vec();
+    bytes.extend(fs::read(&path).unwrap());
+    // The undo names line 1, now line 2.
+    let bytes = String::from_utf8(bytes)
+        .unwrap()
+        .replace("\"undoes\":1", "\"undoes\":2");
+    fs::write(&path, &bytes).unwrap();
+    let (j, notices) = Journal::open_compacting_at(dir.path(), 0).unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(notices[0].contains("line 1 skipped"), "{notices:?}");
+    assert!(j.iter().next().is_none());
+    assert_eq!(fs::read_to_string(&path).unwrap(), bytes);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+    /// Any history: compacted or not, the journal shows the same entries,
+    /// undone drafts and undo steps.
+    #[test]
+    fn compaction_changes_nothing_a_user_can_see(
+        acts in proptest::collection::vec(
+            proptest::prop_oneof![
+                (proptest::collection::vec(0u64..8, 1..4), 0usize..5).prop_map(|(ids, d)| {
+                    Act::Decide(ids, [None, Some(Decision::Accepted), Some(Decision::Ignored), Some(Decision::Replied), Some(Decision::Withdrawn)][d])
+                }),
+                (0u64..8, proptest::bool::ANY, "[a-z]{0,3}").prop_map(|(n, reply, text)| {
+                    Act::Draft(n, if reply { DraftKind::Reply } else { DraftKind::ThankYou }, text)
+                }),
+                proptest::strategy::Just(Act::Undo),
+            ],
+            0..30,
+        )
+    ) {
+        use proptest::prelude::*;
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        write_history(&a, &acts);
+        write_history(&b, &acts);
+        let (mut j, notices) = Journal::open_compacting_at(&a, 0).unwrap();
+        prop_assert!(notices.iter().all(|n| n.contains("compacted from")), "{:?}", notices);
+        let (mut plain, _) = Journal::open(&b).unwrap();
+        prop_assert_eq!(everything(&mut j), everything(&mut plain));
+    }
+}
+
+/// A journal that is a symlink (shared from another data folder) is not
+/// compacted: the rename would put a file of its own in the link's place.
+#[cfg(unix)]
+#[test]
+fn a_symlinked_journal_is_not_compacted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (real, linked) = (dir.path().join("real"), dir.path().join("linked"));
+    write_history(
+        &real,
+        &[
+            Act::Decide((1..300).collect(), Some(Decision::Accepted)),
+            Act::Undo,
+        ],
+    );
+    fs::create_dir(&linked).unwrap();
+    std::os::unix::fs::symlink(real.join(FILE_NAME), linked.join(FILE_NAME)).unwrap();
+    let bytes = fs::read(real.join(FILE_NAME)).unwrap();
+    let (_j, notices) = Journal::open_compacting_at(&linked, 0).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert!(
+        fs::symlink_metadata(linked.join(FILE_NAME))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read(real.join(FILE_NAME)).unwrap(), bytes);
+}
