@@ -2516,10 +2516,10 @@ fn the_sparkline_names_the_months_it_shows() {
     assert!(!narrow.contains("Jan 2023"), "{narrow}");
     // The months left out are said to be, and where to find them.
     let out = screen(&app, 100, 30);
-    assert!(!out.contains("in invitriage stats"), "{out}");
+    assert!(!out.contains("all months since"), "{out}");
     let out = screen(&app, 80, 30);
     assert!(
-        out.contains("busiest: Nov 2026 with 1 · since Jan 2023 in invitriage stats"),
+        out.contains("all months since Jan 2023: invitriage stats"),
         "{out}"
     );
     // Nothing sent, so no line about sent invitations.
@@ -3403,4 +3403,47 @@ fn a_space_typed_in_a_search_shows() {
         "{}",
         row_text(&app, 80, 24, 23)
     );
+}
+
+/// On a narrow screen the tab bar drops the titles before it would cut a
+/// count: "sent 2" for 295 reads as another number.
+#[test]
+fn the_tab_bar_never_cuts_a_count() {
+    use invitriage::invitation::Direction;
+    let dir = tempfile::tempdir().unwrap();
+    let csv = invitriage::synth::generate(3_000, 7);
+    let app = app_from_csv(&csv, &dir);
+    let sent = app
+        .invitations
+        .iter()
+        .filter(|i| i.direction == Direction::Outgoing)
+        .count();
+    assert!(sent >= 100, "{sent}");
+    let all = app.invitations.len() - sent;
+    let tabs = row_text(&app, 60, 24, 2);
+    assert!(tabs.ends_with(&format!(" 4:{all}  5:{sent}")), "{tabs}");
+    let wide = row_text(&app, 100, 24, 2);
+    assert!(wide.ends_with(&format!("5 Sent {sent}")), "{wide}");
+}
+
+/// The statistics screen's lists of counts go on to the next line rather
+/// than cut a count at the edge.
+#[test]
+fn the_statistics_screen_never_cuts_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = invitriage::synth::generate(20_000, 7);
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Resize(60, 40));
+    app.update(Action::Stats);
+    let s = app.incoming.signals;
+    let out = screen(&app, 60, 40);
+    for piece in [
+        format!("context {}", s.context),
+        format!("reason {}", s.reason),
+        format!("offer {}", s.offer),
+        format!("pitch {}", s.pitch),
+    ] {
+        assert!(out.contains(&piece), "{piece} in {out}");
+    }
+    assert!(out.contains("since Jan 2015: invitriage stats "), "{out}");
 }

@@ -85,39 +85,44 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
-    let label = |i: usize, title: &str| format!(" {} {title} {} ", i + 1, app.tab_members[i].len());
+    let label = |i: usize, title: &str| {
+        let n = app.tab_members[i].len();
+        if title.is_empty() {
+            format!(" {}:{n} ", i + 1)
+        } else {
+            format!(" {} {title} {n} ", i + 1)
+        }
+    };
+    let title = |form: Titles, tab: Tab| match form {
+        Titles::Long => tab.title(),
+        Titles::Short => short_title(tab),
+        Titles::None => "",
+    };
     // The first form that fits: long titles, then short ones (as in the
-    // list's group column), then short ones without the separators.
-    let width = |short: bool, sep: &str| -> usize {
+    // list's group column), then short ones without the separators, then
+    // numbers alone (the tabs keep their colours). A count is never cut:
+    // "sent 2" for 295 would be another number.
+    let width = |form: Titles, sep: &str| -> usize {
         1 + Tab::ALL
             .iter()
             .enumerate()
-            .map(|(i, tab)| {
-                let title = if short {
-                    short_title(*tab)
-                } else {
-                    tab.title()
-                };
-                label(i, title).chars().count()
-            })
+            .map(|(i, tab)| label(i, title(form, *tab)).chars().count())
             .sum::<usize>()
             + sep.chars().count() * (Tab::ALL.len() - 1)
     };
     let room = usize::from(area.width);
-    let (short, sep) = [(false, "│"), (true, "│"), (true, "")]
-        .into_iter()
-        .find(|&(short, sep)| width(short, sep) <= room)
-        .unwrap_or((true, ""));
+    let (form, sep) = [
+        (Titles::Long, "│"),
+        (Titles::Short, "│"),
+        (Titles::Short, ""),
+        (Titles::None, ""),
+    ]
+    .into_iter()
+    .find(|&(form, sep)| width(form, sep) <= room)
+    .unwrap_or((Titles::None, ""));
     let mut spans = vec![Span::raw(" ")];
     for (i, tab) in Tab::ALL.iter().enumerate() {
-        let label = label(
-            i,
-            if short {
-                short_title(*tab)
-            } else {
-                tab.title()
-            },
-        );
+        let label = label(i, title(form, *tab));
         let style = match tab.category() {
             Some(c) => theme.category(c),
             None => ratatui::style::Style::new(),
@@ -133,6 +138,14 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         spans.push(Span::styled(label, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// How much of each tab's title the tab bar has room for.
+#[derive(Debug, Clone, Copy)]
+enum Titles {
+    Long,
+    Short,
+    None,
 }
 
 /// A tab's title on a narrow screen: the group as the list's group column

@@ -91,19 +91,21 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
                 theme.dim(),
             ),
         ]));
-        let busiest = months
-            .iter()
-            .max_by_key(|m| m.1)
-            .map(|m| (m.0.label(), m.1));
+        // Of the months shown: one folded away would not be on the chart.
+        let busiest = shown.iter().max_by_key(|m| m.1).map(|m| (m.0.label(), m.1));
         if let Some((label, n)) = busiest {
-            // Folded months are said to be, and where they are.
-            let older = if folded {
-                format!(" · since {} in invitriage stats", first.0.label())
-            } else {
-                String::new()
-            };
             lines.push(Line::styled(
-                format!("                busiest: {label} with {n}{older}"),
+                format!("                busiest: {label} with {n}"),
+                theme.dim(),
+            ));
+        }
+        // Folded months are said to be, and where they are.
+        if folded {
+            lines.push(Line::styled(
+                format!(
+                    "                all months since {}: invitriage stats",
+                    first.0.label()
+                ),
                 theme.dim(),
             ));
         }
@@ -155,27 +157,62 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     }
     lines.push(Line::raw(""));
     let s = b.signals;
-    lines.push(Line::raw(format!(
-        " customised     context {} · reason {} · offer {} · pitch {}",
-        s.context, s.reason, s.offer, s.pitch
-    )));
+    lines.extend(listed(
+        " customised     ",
+        &[
+            format!("context {}", s.context),
+            format!("reason {}", s.reason),
+            format!("offer {}", s.offer),
+            format!("pitch {}", s.pitch),
+        ],
+        width,
+    ));
     if app.outgoing.total > 0 {
         let stale = app.stale_count;
         let o = &app.outgoing.by_category;
-        lines.push(Line::raw(format!(
-            " sent           {} customised · {} greeting-only · {} default",
-            o.get(Category::Customised),
-            o.get(Category::GreetingOnly),
-            o.get(Category::Default),
-        )));
-        let withdrawn = match app.sent_counts.withdrawn {
-            0 => String::new(),
-            n => format!(" · {n} to withdraw"),
-        };
-        lines.push(Line::raw(format!(
-            "                {stale} still pending after {} days{withdrawn}",
+        lines.extend(listed(
+            " sent           ",
+            &[
+                format!("{} customised", o.get(Category::Customised)),
+                format!("{} greeting-only", o.get(Category::GreetingOnly)),
+                format!("{} default", o.get(Category::Default)),
+            ],
+            width,
+        ));
+        let mut pending = vec![format!(
+            "{stale} still pending after {} days",
             app.stale_after_days
-        )));
+        )];
+        if app.sent_counts.withdrawn > 0 {
+            pending.push(format!("{} to withdraw", app.sent_counts.withdrawn));
+        }
+        lines.extend(listed(&" ".repeat(16), &pending, width));
     }
     lines
+}
+
+/// `pieces` after `lead`, joined by ` · `, going on to the next line (under
+/// the first piece) where the next would pass `width`: a count cut at the
+/// edge ("pitch 7" for 74) would read as another.
+fn listed(lead: &str, pieces: &[String], width: usize) -> Vec<Line<'static>> {
+    let indent = lead.chars().count();
+    let mut out = Vec::new();
+    let mut line = lead.to_string();
+    let mut used = indent;
+    for piece in pieces {
+        let w = piece.chars().count();
+        if used > indent {
+            if used + 3 + w > width {
+                out.push(Line::raw(std::mem::replace(&mut line, " ".repeat(indent))));
+                used = indent;
+            } else {
+                line.push_str(" · ");
+                used += 3;
+            }
+        }
+        line.push_str(piece);
+        used += w;
+    }
+    out.push(Line::raw(line));
+    out
 }
