@@ -2227,11 +2227,24 @@ fn the_farewell_sums_up_what_this_run_changed() {
     assert_eq!(
         app.farewell().as_deref(),
         Some(
-            "decisions changed this session; 1 of 135 received invitations decided (0 accepted, 1 ignored, 0 replied)."
+            "1 changed this session; 1 of 135 received invitations decided (0 accepted, 1 ignored, 0 replied)."
         )
     );
     app.update(Action::Undo);
     assert_eq!(app.farewell(), None, "undone back to where it started");
+    // Made and undone are told apart, not netted.
+    drop(app);
+    let mut app = sample_app(dir.path());
+    app.update(Action::Undo);
+    app.update(Action::Tab(3));
+    app.update(Action::Accept);
+    app.update(Action::Accept);
+    assert_eq!(
+        app.farewell().as_deref(),
+        Some(
+            "2 decided and 1 decision undone this session; 2 of 135 received invitations decided (2 accepted, 0 ignored, 0 replied)."
+        )
+    );
 }
 
 /// A pending invitation you answer on LinkedIn leaves the next export; the

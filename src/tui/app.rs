@@ -220,11 +220,12 @@ pub struct App {
     pub decisions: Vec<Option<Decision>>,
     /// Decision counts per group, in `Category::ALL` order.
     pub counts: [DecisionCounts; 3],
-    /// `counts` as the app started, for the word on leaving.
-    start_counts: [DecisionCounts; 3],
     /// The decisions on the invitations you sent (withdrawals).
     pub sent_counts: DecisionCounts,
     start_sent_counts: DecisionCounts,
+    /// Each invitation's decision at start, to tell on leaving how many
+    /// were decided and how many undone (a net count hid both).
+    start_decisions: Vec<Option<Decision>>,
     id_index: HashMap<InvitationId, u32>,
     /// The later rows of ids that occur more than once (a re-sent invitation
     /// with a new note shares its id): rare, so kept apart from `id_index`.
@@ -345,9 +346,9 @@ impl App {
             outgoing,
             decisions: vec![None; n],
             counts: Default::default(),
-            start_counts: Default::default(),
             sent_counts: Default::default(),
             start_sent_counts: Default::default(),
+            start_decisions: Vec::new(),
             id_index,
             id_repeats,
             tab_members,
@@ -427,15 +428,15 @@ impl App {
             });
         }
         app.recover_unsaved();
-        app.start_counts = app.counts;
         app.start_sent_counts = app.sent_counts;
+        app.start_decisions = app.decisions.clone();
         app
     }
 
     /// What to say on leaving, when this run changed a decision: how many
     /// were made, and where the inbox stands.
     pub fn farewell(&self) -> Option<String> {
-        if self.counts == self.start_counts && self.sent_counts == self.start_sent_counts {
+        if self.decisions == self.start_decisions {
             return None;
         }
         let sum = |c: &[DecisionCounts; 3]| {
@@ -447,20 +448,32 @@ impl App {
                     withdrawn: a.withdrawn + d.withdrawn,
                 })
         };
-        let (now, then) = (sum(&self.counts), sum(&self.start_counts));
+        let now = sum(&self.counts);
         // Received and sent apart: "2 decided" for two withdrawals read as
         // two of the received ones, beside "0 of 135 decided".
+        // Each received invitation against its decision at start: 7 made
+        // and 213 undone is not "206 undone".
+        let (mut made, mut undone, mut changed) = (0, 0, 0);
+        for (i, (was, is)) in self.start_decisions.iter().zip(&self.decisions).enumerate() {
+            if self.invitations[i].direction != Direction::Incoming {
+                continue;
+            }
+            match (was, is) {
+                (None, Some(_)) => made += 1,
+                (Some(_), None) => undone += 1,
+                (Some(a), Some(b)) if a != b => changed += 1,
+                _ => {}
+            }
+        }
         let mut parts = Vec::new();
-        let (got, had) = (now.decided(), then.decided());
-        match got.cmp(&had) {
-            Ordering::Greater => parts.push(format!("{} decided", got - had)),
-            Ordering::Less => parts.push(format!(
-                "{} decision{} undone",
-                had - got,
-                plural(had - got)
-            )),
-            Ordering::Equal if now != then => parts.push("decisions changed".to_string()),
-            Ordering::Equal => {}
+        if made > 0 {
+            parts.push(format!("{made} decided"));
+        }
+        if changed > 0 {
+            parts.push(format!("{changed} changed"));
+        }
+        if undone > 0 {
+            parts.push(format!("{undone} decision{} undone", plural(undone)));
         }
         let (sent, was) = (self.sent_counts.withdrawn, self.start_sent_counts.withdrawn);
         match sent.cmp(&was) {
