@@ -960,7 +960,7 @@ pub fn write_drafts(
             if rows.is_empty() {
                 writeln!(
                     w,
-                    "No drafts yet: press `r` on an invitation in the triage screen."
+                    "No saved drafts yet: press `r` on an invitation in the triage screen, then Ctrl-S."
                 )?;
             }
             for r in &rows {

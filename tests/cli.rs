@@ -270,9 +270,13 @@ fn a_file_before_the_command_is_the_commands_file() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 3, "{out}");
     for command in ["export", "drafts"] {
-        let (code, _, err) = env.run(&[file, command]);
+        let (code, out, err) = env.run(&[file, command]);
         assert_eq!(code, 0, "{err}");
         assert!(!err.contains("sample"), "{command}: {err}");
+        if command == "drafts" {
+            // Not "no drafts" beside a note on an unsaved one.
+            assert!(out.contains("No saved drafts yet"), "{out}");
+        }
     }
     let (_, _, err) = env.run(&[file, "export"]);
     assert!(err.contains("from a.csv"), "{err}");

@@ -3011,6 +3011,15 @@ fn a_thank_you_right_after_an_accept_is_for_the_accepted() {
         status_text(&app),
         "A thank-you follows an accept: a accepts first"
     );
+    // On an ignored one, the advice says it is ignored.
+    app.update(Action::Ignore);
+    app.update(Action::Up);
+    app.update(Action::ThankYou);
+    assert!(app.composer.is_none());
+    assert_eq!(
+        status_text(&app),
+        "A thank-you follows an accept, and this invitation is ignored: a accepts it instead"
+    );
 }
 
 /// The Sent tab has no filter: `f` there changes nothing, out of sight
@@ -3459,4 +3468,32 @@ fn the_statistics_screen_never_cuts_a_count() {
         assert!(out.contains(&piece), "{piece} in {out}");
     }
     assert!(out.contains("since Jan 2015: invitriage stats "), "{out}");
+}
+
+/// Accepting (or ignoring) an invitation replied to keeps its saved reply,
+/// which is no longer the draft to send: the status says so.
+#[test]
+fn deciding_a_replied_invitation_says_its_reply_is_not_to_send() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let first = current_name(&app);
+    app.update(Action::Reply);
+    app.update(Action::ComposeSave);
+    app.update(Action::Up);
+    assert_eq!(current_name(&app), first);
+    app.update(Action::Accept);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Accepted {first} · its saved reply is kept, not to send · t thanks them · u to undo"
+        )
+    );
+    // Accepted, then ignored: nothing replied any more, nothing to say.
+    app.update(Action::Up);
+    app.update(Action::Ignore);
+    assert!(
+        !status_text(&app).contains("saved reply"),
+        "{}",
+        status_text(&app)
+    );
 }

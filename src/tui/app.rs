@@ -1418,6 +1418,9 @@ impl App {
             self.set_status(format!("{name}: {} already", decision.label()));
             return;
         }
+        // A saved reply is what "replied" sends; decided otherwise, it is
+        // kept but no longer to send, which the status says.
+        let was_replied = self.decisions[idx as usize] == Some(Decision::Replied);
         match self
             .journal
             .record_decision(&[id], Some(decision), self.now_for_journal())
@@ -1454,6 +1457,11 @@ impl App {
                                 .text
                                 .insert_str(head.len(), &format!(" · {t} thanks them"));
                         }
+                    }
+                    if was_replied && let Some(status) = &mut self.status {
+                        status
+                            .text
+                            .insert_str(head.len(), " · its saved reply is kept, not to send");
                     }
                 }
             }
@@ -2006,10 +2014,16 @@ impl App {
             return;
         }
         if thank_you && self.decisions[idx as usize] != Some(Decision::Accepted) {
-            self.set_status(format!(
-                "A thank-you follows an accept: {} accepts first",
-                self.keymap.hint(&Action::Accept)
-            ));
+            let accept = self.keymap.hint(&Action::Accept);
+            // "Accept first" reads as advice to override what was decided.
+            let text = match self.decisions[idx as usize] {
+                Some(d @ (Decision::Ignored | Decision::Replied)) => format!(
+                    "A thank-you follows an accept, and this invitation is {}: {accept} accepts it instead",
+                    d.label(),
+                ),
+                _ => format!("A thank-you follows an accept: {accept} accepts first"),
+            };
+            self.set_status(text);
             return;
         }
         // A reply is instead of accepting: saved, it would turn the accept
