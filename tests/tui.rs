@@ -3497,3 +3497,24 @@ fn deciding_a_replied_invitation_says_its_reply_is_not_to_send() {
         status_text(&app)
     );
 }
+
+/// Each tab counts what the filter shows of it, of how many: under
+/// "undecided", the work left.
+#[test]
+fn tabs_count_what_the_filter_leaves() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let tabs = |app: &App| row_text(app, 120, 24, 2);
+    assert!(tabs(&app).contains("1 Customised 13 │"), "{}", tabs(&app));
+    app.update(Action::Accept);
+    app.update(Action::Accept);
+    assert!(
+        tabs(&app).contains("1 Customised 11/13 │") && tabs(&app).contains("4 All 133/135"),
+        "{}",
+        tabs(&app)
+    );
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Accepted);
+    assert!(tabs(&app).contains("1 Customised 2/13 │"), "{}", tabs(&app));
+    assert!(tabs(&app).contains("5 Sent 20"), "{}", tabs(&app));
+}

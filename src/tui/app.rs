@@ -677,6 +677,36 @@ impl App {
         Tab::ALL[self.tab]
     }
 
+    /// How many of tab `i`'s invitations the filter lets through, from the
+    /// decision counts (no scan: the tab bar is drawn on every key). The
+    /// Sent tab has no filter.
+    pub fn tab_shown(&self, i: usize) -> usize {
+        let members = self.tab_members[i].len();
+        let counts = match Tab::ALL[i] {
+            Tab::Sent => return members,
+            Tab::All => self
+                .counts
+                .iter()
+                .fold(DecisionCounts::default(), |a, d| DecisionCounts {
+                    accepted: a.accepted + d.accepted,
+                    ignored: a.ignored + d.ignored,
+                    replied: a.replied + d.replied,
+                    withdrawn: a.withdrawn + d.withdrawn,
+                }),
+            tab => match tab.category() {
+                Some(c) => self.counts[cat_index(c)],
+                None => return members,
+            },
+        };
+        match self.filter {
+            Filter::Undecided => members.saturating_sub(counts.decided()),
+            Filter::Accepted => counts.accepted,
+            Filter::Ignored => counts.ignored,
+            Filter::Replied => counts.replied,
+            Filter::All => members,
+        }
+    }
+
     /// Undecided incoming invitations, and all incoming ones.
     pub fn progress(&self) -> (usize, usize) {
         let decided = self.counts.iter().map(DecisionCounts::decided).sum();

@@ -86,7 +86,14 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
 pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let label = |i: usize, title: &str| {
-        let n = app.tab_members[i].len();
+        // What the filter shows of the tab, and of how many: the work
+        // left under "undecided".
+        let (shown, all) = (app.tab_shown(i), app.tab_members[i].len());
+        let n = if shown == all {
+            all.to_string()
+        } else {
+            format!("{shown}/{all}")
+        };
         if title.is_empty() {
             format!(" {}:{n} ", i + 1)
         } else {
