@@ -262,12 +262,22 @@ fn md_quote(w: &mut impl Write, text: &str) -> io::Result<()> {
 /// The action list as a Markdown checklist (see [`MD_SECTIONS`]), each
 /// draft quoted under its invitation, ready to copy.
 fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
-    writeln!(
-        w,
-        "# To do on LinkedIn ({})
-",
-        rows.len()
-    )?;
+    // Ignoring on LinkedIn is optional (see its section): counted apart,
+    // two thousand ignores do not read as two thousand things to do.
+    let ignore = MD_SECTIONS
+        .iter()
+        .position(|(title, _)| *title == "Ignore")
+        .and_then(|i| u8::try_from(i).ok());
+    let optional = rows.iter().filter(|r| Some(r.group()) == ignore).count();
+    let count = match optional {
+        0 => rows.len().to_string(),
+        n => format!(
+            "{}, and {n} optional ignore{}",
+            rows.len() - n,
+            crate::report::plural(n)
+        ),
+    };
+    writeln!(w, "# To do on LinkedIn ({count})\n")?;
     if rows.is_empty() {
         writeln!(
             w,
@@ -666,7 +676,7 @@ mod tests {
         assert_eq!(n, 7);
         let url = |slug: &str| format!("<https://www.linkedin.com/in/{slug}>");
         let expected = format!(
-            "# To do on LinkedIn (7)\n\
+            "# To do on LinkedIn (6, and 1 optional ignore)\n\
              \n\
              Pending invitations: <{INVITATION_MANAGER_URL}>\n\
              \n\
