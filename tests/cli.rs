@@ -1882,17 +1882,18 @@ fn drafts_list_snapshot() {
     assert!(!stderr.contains("unsaved"), "{stderr}");
     insta::assert_snapshot!(md);
     // A draft left unsaved (the terminal closed) is not listed, but named.
-    {
+    let keep_unsaved = |id, name: &str, text: &str| {
         let (mut j, _) = Journal::open(&env.path("data")).unwrap();
         j.keep_unsaved(invitriage::journal::Unsaved {
-            id: id(2),
+            id,
             kind: DraftKind::Reply,
-            name: "Rex Halloran".into(),
+            name: name.into(),
             at: invitriage::import::parse_sent_at("2026-11-23T09:00:00").unwrap(),
-            text: "Hi Rex, how can I".into(),
+            text: text.into(),
         })
         .unwrap();
-    }
+    };
+    keep_unsaved(id(2), "Rex Halloran", "Hi Rex, how can I");
     let (code, again, stderr) = env.run(&["drafts", "Invitations.csv"]);
     assert_eq!((code, &again), (0, &md));
     assert!(
@@ -1903,17 +1904,11 @@ fn drafts_list_snapshot() {
         "{stderr}"
     );
     // One for an invitation not in this export waits for that export.
-    {
-        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
-        j.keep_unsaved(invitriage::journal::Unsaved {
-            id: "00000000000000aa".parse().unwrap(),
-            kind: DraftKind::Reply,
-            name: "Gone Person".into(),
-            at: invitriage::import::parse_sent_at("2026-11-23T09:00:00").unwrap(),
-            text: "Hi Gone".into(),
-        })
-        .unwrap();
-    }
+    keep_unsaved(
+        "00000000000000aa".parse().unwrap(),
+        "Gone Person",
+        "Hi Gone",
+    );
     let (_, _, stderr) = env.run(&["drafts", "Invitations.csv"]);
     assert!(
         stderr.contains("note: 1 unsaved draft is not listed: the triage screen opens it again")
