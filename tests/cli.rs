@@ -62,6 +62,8 @@ impl Env {
             .env("XDG_DATA_HOME", self.path("data"))
             .env("INVITRIAGE_DATA_DIR", self.path("data"))
             .env("INVITRIAGE_NOW", "2026-11-25T12:00:00")
+            // An offset in `Sent At` converts to local time: the tests' is UTC.
+            .env("TZ", "UTC")
             .env_remove("RUST_BACKTRACE");
         cmd
     }
@@ -474,7 +476,8 @@ fn sent_at_in_every_form() {
         ("7/8/26, 3:43\u{202f}PM", "2026-07-08T15:43:00"),
         ("2026-07-08T15:43:00", "2026-07-08T15:43:00"),
         ("2026-07-08 15:43:00 UTC", "2026-07-08T15:43:00"),
-        ("2026-07-08T15:43:00+02:00", "2026-07-08T15:43:00"),
+        ("2026-07-08T15:43:00+02:00", "2026-07-08T13:43:00"),
+        ("2026-07-31T23:30:00-0500", "2026-08-01T04:30:00"),
     ];
     let urls: Vec<String> = (0..forms.len()).map(|i| url(&format!("p{i}"))).collect();
     for ((sent_at, _), u) in forms.iter().zip(&urls) {

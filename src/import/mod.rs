@@ -27,7 +27,7 @@ use std::fs::File;
 use std::io::{self, Read, Seek};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use csv::ByteRecord;
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
@@ -1618,8 +1618,9 @@ fn parse_direction(s: &str) -> Option<Direction> {
 
 /// Parses `Sent At`: LinkedIn's `7/8/26, 3:43 PM` (month first), the same with
 /// a four-digit year or without the comma (`7/8/2026 15:43`, as a spreadsheet
-/// writes it), or ISO 8601 (with or without seconds, a `T` or a space, and an
-/// offset or `UTC`, which is dropped: the export has no time zone).
+/// writes it), or ISO 8601 (with or without seconds, a `T` or a space; an
+/// offset or `UTC` converts it to this machine's local time, see
+/// [`iso_form`]).
 pub fn parse_sent_at(s: &str) -> Option<NaiveDateTime> {
     if let Some(dt) = linkedin_form(s.as_bytes()) {
         return Some(dt);
@@ -1651,18 +1652,41 @@ pub fn parse_sent_at(s: &str) -> Option<NaiveDateTime> {
         }
         return Some(date.and_time(parse_clock(time)?));
     }
-    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return Some(dt.naive_local());
-    }
-    let s = s.strip_suffix(" UTC").unwrap_or(s).trim_end_matches('Z');
-    for fmt in [
+    iso_form(s)
+        // chrono reads a leap second (`:60`) as 59 plus a second of
+        // nanoseconds; no export writes one.
+        .filter(|dt| dt.nanosecond() < 1_000_000_000)
+}
+
+/// ISO 8601 for [`parse_sent_at`]. A time with an offset (`+02:00`, `+0200`,
+/// `Z`, ` UTC`) is an instant: it becomes the local clock time of this
+/// machine, the time every age on screen is counted from, so rows with
+/// different offsets keep their order and month. A time without one is read
+/// as written.
+fn iso_form(s: &str) -> Option<NaiveDateTime> {
+    const CLOCKS: [&str; 4] = [
         "%Y-%m-%dT%H:%M:%S%.f",
         "%Y-%m-%d %H:%M:%S%.f",
         "%Y-%m-%dT%H:%M",
         "%Y-%m-%d %H:%M",
-    ] {
-        if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
+    ];
+    let local = |dt: DateTime<chrono::FixedOffset>| dt.with_timezone(&chrono::Local).naive_local();
+    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
+        return Some(local(dt));
+    }
+    let utc = s
+        .strip_suffix(" UTC")
+        .or_else(|| s.strip_suffix(['Z', 'z']))
+        .map(str::trim_end);
+    for fmt in CLOCKS {
+        if let Some(u) = utc {
+            if let Ok(dt) = NaiveDateTime::parse_from_str(u, fmt) {
+                return Some(local(dt.and_utc().fixed_offset()));
+            }
+        } else if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(dt);
+        } else if let Ok(dt) = DateTime::parse_from_str(s, &format!("{fmt}%#z")) {
+            return Some(local(dt));
         }
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")

@@ -179,19 +179,36 @@ fn parses_iso_dates() {
         parse_sent_at("2026-07-08T15:43:00"),
         Some(dt(2026, 7, 8, 15, 43))
     );
-    assert_eq!(
-        parse_sent_at("2026-07-08 15:43:00 UTC"),
-        Some(dt(2026, 7, 8, 15, 43))
-    );
-    assert_eq!(
-        parse_sent_at("2026-07-08T15:43:00+02:00"),
-        Some(dt(2026, 7, 8, 15, 43))
-    );
-    assert_eq!(
-        parse_sent_at("2026-07-08T15:43Z"),
-        Some(dt(2026, 7, 8, 15, 43))
-    );
     assert_eq!(parse_sent_at("2026-07-08"), Some(dt(2026, 7, 8, 0, 0)));
+}
+
+/// A time with an offset is an instant, shown in this machine's local time
+/// (whatever zone the tests run in).
+#[test]
+fn iso_offsets_become_local_time() {
+    let at_utc = |h, m| {
+        let t = chrono::NaiveDate::from_ymd_opt(2026, 7, 8)
+            .and_then(|d| d.and_hms_opt(h, m, 0))
+            .map(|t| t.and_utc().with_timezone(&chrono::Local).naive_local());
+        assert!(t.is_some());
+        t
+    };
+    for (text, utc) in [
+        ("2026-07-08 15:43:00 UTC", (15, 43)),
+        ("2026-07-08T15:43Z", (15, 43)),
+        ("2026-07-08T15:43:00.250z", (15, 43)),
+        ("2026-07-08T17:43:00+02:00", (15, 43)),
+        ("2026-07-08T17:43:00+0200", (15, 43)),
+        ("2026-07-08 10:43:00-05", (15, 43)),
+        ("2026-07-08T10:13-05:30", (15, 43)),
+    ] {
+        let got = parse_sent_at(text).map(|t| t.with_nanosecond(0).unwrap_or(t));
+        assert_eq!(got, at_utc(utc.0, utc.1), "{text}");
+    }
+    // The reviewer's case: 04:30 UTC is after 02:00 UTC, written either way.
+    assert!(parse_sent_at("2026-07-31T23:30:00-05:00") > parse_sent_at("2026-08-01T02:00:00Z"));
+    assert_eq!(parse_sent_at("2026-07-08T15:43:60"), None);
+    assert_eq!(parse_sent_at("2026-07-08T15:43:00+25:00"), None);
 }
 
 #[test]
