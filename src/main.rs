@@ -120,7 +120,7 @@ enum Command {
     Check {
         /// The note; `-` reads it from standard input (UTF-8, UTF-16 or
         /// Windows-1252, as an export).
-        #[arg(value_name = "NOTE")]
+        #[arg(value_name = "NOTE", allow_hyphen_values = true)]
         note: String,
         /// The recipient's full name: recognises "Hi Sam", and flags "Hi Jo" as another name.
         #[arg(

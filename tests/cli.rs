@@ -1546,6 +1546,12 @@ fn check_grades_a_note_and_sets_the_exit_status() {
         out.ends_with("\nnot ready: no context, reason or offer\n"),
         "{out}"
     );
+    // A note pasted from a list starts with a dash: it is the note, not an
+    // option (flags after it still count).
+    let (code, out, _) = env.run(&["check", "- we met at the ASCM forum in Lisbon", "--json"]);
+    assert_eq!(code, 0, "{out}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["category"], "customised", "{out}");
     env.file("free.toml", "[sent]\nnote_limit = 20\n");
     let (code, out, _) = env.run(&[
         "--config",
