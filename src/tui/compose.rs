@@ -27,6 +27,9 @@ pub struct Composer {
     pub resumed: bool,
     /// The text is an unsaved draft left by an earlier run.
     pub recovered: bool,
+    /// With `recovered`: the draft is one whose saving was undone, not one
+    /// an earlier run left.
+    pub undone: bool,
     /// What each template switch replaced, newest last, for Ctrl-U.
     replaced: Vec<Replaced>,
     /// The switches Ctrl-U took back, newest last, for Ctrl-R.
@@ -60,9 +63,24 @@ fn my_name<'a>(inv: &'a Invitation, configured: Option<&'a str>) -> &'a str {
         .unwrap_or_else(|| inv.to())
 }
 
+/// Template `i` filled in for `inv`, with a space where the cursor starts
+/// (see [`put_cursor`]) unless one is there already, so that words typed
+/// on do not run into it (`…suit you?Great`). [`Composer::message`] trims
+/// the space again should nothing be typed.
 fn filled(templates: &Templates, i: usize, inv: &Invitation, me: Option<&str>) -> String {
     let text = templates.list.get(i).map_or("", |t| t.text.as_str());
-    reply::fill(text, &templates.people(inv.counterpart(), my_name(inv, me)))
+    let mut text = reply::fill(text, &templates.people(inv.counterpart(), my_name(inv, me)));
+    let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
+    let signer = reply::first_name(my_name(inv, me), &templates.titles);
+    let (row, _) = writing_spot(&lines, signer);
+    if lines
+        .get(row)
+        .is_some_and(|l| l.ends_with(|c: char| !c.is_whitespace()))
+    {
+        let end: usize = lines[..=row].iter().map(|l| l.len() + 1).sum::<usize>() - 1;
+        text.insert(end, ' ');
+    }
+    text
 }
 
 fn editor_with(text: &str, signer: &str) -> TextArea<'static> {
@@ -79,7 +97,15 @@ fn editor_with(text: &str, signer: &str) -> TextArea<'static> {
 /// first paragraph after the greeting, else at the end of a text of one
 /// paragraph.
 fn put_cursor(t: &mut TextArea<'static>, signer: &str) {
-    let lines = t.lines();
+    let (row, col) = writing_spot(t.lines(), signer);
+    t.move_cursor(ratatui_textarea::CursorMove::Jump(
+        u16::try_from(row).unwrap_or(u16::MAX),
+        u16::try_from(col).unwrap_or(u16::MAX),
+    ));
+}
+
+/// The row and column (in characters) where [`put_cursor`] puts the cursor.
+fn writing_spot(lines: &[String], signer: &str) -> (usize, usize) {
     let blank = |r: usize| lines.get(r).is_none_or(|l| l.trim().is_empty());
     let last = (0..lines.len()).rev().find(|&r| !blank(r));
     let signed =
@@ -99,10 +125,7 @@ fn put_cursor(t: &mut TextArea<'static>, signer: &str) {
         },
     };
     let col = lines.get(row).map_or(0, |l| l.chars().count());
-    t.move_cursor(ratatui_textarea::CursorMove::Jump(
-        u16::try_from(row).unwrap_or(u16::MAX),
-        u16::try_from(col).unwrap_or(u16::MAX),
-    ));
+    (row, col)
 }
 
 impl Composer {
@@ -137,6 +160,7 @@ impl Composer {
             replace_armed: false,
             resumed,
             recovered,
+            undone: false,
             replaced: Vec::new(),
             unreplaced: Vec::new(),
         }
@@ -544,6 +568,34 @@ mod tests {
 
     /// The space a template leaves where the user writes on, and blank
     /// lines typed after the signature, are not sent.
+    #[test]
+    fn words_typed_on_a_template_do_not_run_into_it() {
+        let (i, templates) = (inv(), Templates::default());
+        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
+        assert!(!c.changed(), "the space is part of the template as opened");
+        let untouched = c.message();
+        assert!(untouched.contains("connect?\n"), "{untouched:?}");
+        for ch in "Great".chars() {
+            c.input(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+        }
+        assert!(
+            c.message().contains("connect? Great\n"),
+            "{:?}",
+            c.message()
+        );
+        // The same after switching templates, and for a thank-you.
+        c.switch_template(Some(1), &i, &templates, None).unwrap();
+        c.paste("Great");
+        assert!(
+            c.message().contains("you with? Great\n"),
+            "{:?}",
+            c.message()
+        );
+        let mut t = Composer::new(0, &i, true, &templates, None, None, None);
+        t.paste("Great");
+        assert!(t.message().contains("? Great\n"), "{:?}", t.message());
+    }
+
     #[test]
     fn the_message_has_no_spaces_at_line_ends() {
         let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None, None);
