@@ -1541,6 +1541,33 @@ fn templates_switch_and_follow_the_group() {
     );
 }
 
+/// The key that answers a question in the composer is not typed: "n" to
+/// "Replace your words…?" or "Discard this draft?" leaves no stray "n".
+#[test]
+fn a_key_answering_a_composer_question_is_not_typed() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('!')));
+    let edited = app.composer.as_ref().unwrap().text();
+    app.update(Action::ComposeNextTemplate);
+    assert!(status_text(&app).starts_with("Replace your words"));
+    app.update(Action::ComposeKey(key('n')));
+    assert_eq!(app.composer.as_ref().unwrap().text(), edited);
+    assert_eq!(status_text(&app), "Kept your words; type on");
+    app.update(Action::Cancel);
+    assert!(status_text(&app).starts_with("Discard this draft?"));
+    app.update(Action::ComposeKey(key('x')));
+    assert_eq!(app.composer.as_ref().unwrap().text(), edited);
+    assert_eq!(status_text(&app), "Kept the draft; type on");
+    // With no question open, the key is typed again.
+    app.update(Action::ComposeKey(key('n')));
+    assert_eq!(
+        app.composer.as_ref().unwrap().text().len(),
+        edited.len() + 1
+    );
+}
+
 #[test]
 fn thank_you_follows_an_accept_and_keeps_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -3241,6 +3268,9 @@ fn an_undone_reply_comes_back_with_its_words() {
         status_text(&app),
         "Your undone reply is back: Ctrl-S saves it again"
     );
+    // Titled for what it is: not a draft an interrupted run left.
+    let out = screen(&app, 100, 30);
+    assert!(out.contains(" undone, not saved yet "), "{out}");
     app.update(Action::ComposeSave);
     assert_eq!(
         app.journal.state(who).unwrap().reply.as_ref().unwrap().text,
@@ -3471,7 +3501,8 @@ fn the_statistics_screen_never_cuts_a_count() {
 }
 
 /// Accepting (or ignoring) an invitation replied to keeps its saved reply,
-/// which is no longer the draft to send: the status says so.
+/// which is no longer the draft to send: the status says so, and names the
+/// decision it overturns.
 #[test]
 fn deciding_a_replied_invitation_says_its_reply_is_not_to_send() {
     let dir = tempfile::tempdir().unwrap();
@@ -3485,16 +3516,30 @@ fn deciding_a_replied_invitation_says_its_reply_is_not_to_send() {
     assert_eq!(
         status_text(&app),
         format!(
-            "Accepted {first} · its saved reply is kept, not to send · t thanks them · u to undo"
+            "Accepted {first} (was replied) · its saved reply is kept, not to send · t thanks them · u to undo"
         )
     );
     // Accepted, then ignored: nothing replied any more, nothing to say.
     app.update(Action::Up);
     app.update(Action::Ignore);
-    assert!(
-        !status_text(&app).contains("saved reply"),
-        "{}",
-        status_text(&app)
+    assert_eq!(
+        status_text(&app),
+        format!("Ignored {first} (was accepted) · u to undo")
+    );
+    // Accepted with a thank-you, then ignored: the thank-you is kept, not
+    // to send.
+    app.update(Action::Up);
+    app.update(Action::Accept);
+    app.update(Action::Up);
+    app.update(Action::ThankYou);
+    app.update(Action::ComposeSave);
+    assert_eq!(current_name(&app), first);
+    app.update(Action::Ignore);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Ignored {first} (was accepted) · its saved thank-you is kept, not to send · u to undo"
+        )
     );
 }
 

@@ -1217,7 +1217,21 @@ impl App {
             }
             Action::ComposeKey(ev) => {
                 if let Some(c) = &mut self.composer {
-                    c.input(ev);
+                    // A key that would write answers an open question
+                    // ("n" to "Replace your words…?") and is not typed:
+                    // the answer must not end up in the draft.
+                    if (c.replace_armed || c.discard_armed) && writes(&ev) {
+                        let kept = if c.replace_armed {
+                            "Kept your words"
+                        } else {
+                            "Kept the draft"
+                        };
+                        c.replace_armed = false;
+                        c.discard_armed = false;
+                        self.set_status(format!("{kept}; type on"));
+                    } else {
+                        c.input(ev);
+                    }
                 }
             }
             Action::ComposeSave if self.mode == Mode::Check => {
@@ -1448,9 +1462,14 @@ impl App {
             self.set_status(format!("{name}: {} already", decision.label()));
             return;
         }
-        // A saved reply is what "replied" sends; decided otherwise, it is
-        // kept but no longer to send, which the status says.
-        let was_replied = self.decisions[idx as usize] == Some(Decision::Replied);
+        // A saved reply is what "replied" sends, a thank-you what "accepted"
+        // does; decided otherwise, it is kept but no longer to send, which
+        // the status says, with the decision it overturns.
+        let before = self.decisions[idx as usize];
+        let unsent = self
+            .journal
+            .state_for(inv, self.now)
+            .and_then(|e| e.draft_to_send(before).map(|(kind, _)| kind));
         match self
             .journal
             .record_decision(&[id], Some(decision), self.now_for_journal())
@@ -1474,7 +1493,10 @@ impl App {
                     self.set_status(format!("To withdraw on LinkedIn: {name} · {undo} to undo"));
                     self.advance_to_stale();
                 } else {
-                    let head = format!("{verb} {name}");
+                    let head = match before {
+                        Some(b) => format!("{verb} {name} (was {})", b.label()),
+                        None => format!("{verb} {name}"),
+                    };
                     self.set_status(format!("{head} · {undo} to undo"));
                     self.advance_to_undecided(self.cursor);
                     // Moved on from it, a thank-you key is for it still.
@@ -1488,10 +1510,13 @@ impl App {
                                 .insert_str(head.len(), &format!(" · {t} thanks them"));
                         }
                     }
-                    if was_replied && let Some(status) = &mut self.status {
-                        status
-                            .text
-                            .insert_str(head.len(), " · its saved reply is kept, not to send");
+                    if let Some(kind) = unsent
+                        && let Some(status) = &mut self.status
+                    {
+                        status.text.insert_str(
+                            head.len(),
+                            &format!(" · its saved {} is kept, not to send", kind.label()),
+                        );
                     }
                 }
             }
@@ -2090,7 +2115,7 @@ impl App {
             Some(u) => (Some(u.text.clone()), false),
             None => (undone.map(|d| d.text.clone()), undone.is_some()),
         };
-        let composer = Composer::new(
+        let mut composer = Composer::new(
             idx,
             inv,
             kind == DraftKind::ThankYou,
@@ -2099,6 +2124,7 @@ impl App {
             saved.map(|d| d.text.clone()),
             unsaved,
         );
+        composer.undone = from_undone;
         self.composer = Some(composer);
         self.mode = Mode::Compose;
         if from_undone {
@@ -2259,6 +2285,19 @@ pub fn cat_index(c: Category) -> usize {
 }
 
 /// Case-insensitive substring test; `needle` is already lower-case.
+/// True for a key the composer would write with: a character (not with
+/// Ctrl or Alt), Enter, Tab, Backspace or Delete.
+fn writes(ev: &crossterm::event::KeyEvent) -> bool {
+    use crossterm::event::{KeyCode, KeyModifiers};
+    match ev.code {
+        KeyCode::Char(_) => !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT),
+        KeyCode::Enter | KeyCode::Tab | KeyCode::Backspace | KeyCode::Delete => true,
+        _ => false,
+    }
+}
+
 fn contains_ci(hay: &str, needle: &str) -> bool {
     if needle.is_ascii() {
         // An ASCII needle is found in the bytes as they are: it cannot match

@@ -77,6 +77,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         number.to_string()
     };
     let right = match (c.resumed, template) {
+        _ if c.recovered && c.undone => " undone, not saved yet ".to_string(),
         _ if c.recovered => " recovered, not saved yet ".to_string(),
         (true, _) => " your saved draft ".to_string(),
         (false, Some(t)) => format!(" template {key}: {} ", t.name),
