@@ -687,9 +687,18 @@ fn triage(
     });
     // A first run with no file: say how to open one's own, unless the
     // start has something more pressing to say.
+    // The footer's key hints wait for the first key: the help key is named.
     if sample && app.status.is_none() {
+        let help = app.keymap.hint(&Action::Help);
+        let help = if help.is_empty() {
+            String::new()
+        } else {
+            format!(" · {help} help")
+        };
         app.update(Action::Status(
-            "A fictional sample · open yours: invitriage ~/Downloads/Invitations.csv".into(),
+            format!(
+                "A fictional sample · open yours: invitriage ~/Downloads/Invitations.csv{help}"
+            ),
             false,
         ));
     }
