@@ -30,19 +30,71 @@ pub struct Composer {
     /// With `recovered`: the draft is one whose saving was undone, not one
     /// an earlier run left.
     pub undone: bool,
-    /// What each template switch replaced, newest last, for Ctrl-U.
-    replaced: Vec<Replaced>,
-    /// The switches Ctrl-U took back, newest last, for Ctrl-R.
-    unreplaced: Vec<Replaced>,
+    /// The states Ctrl-U goes back to, newest last.
+    undo: Vec<Snapshot>,
+    /// The states Ctrl-R goes forward to, newest last.
+    redo: Vec<Snapshot>,
+    /// What the newest undo step is made of, while the next key may
+    /// extend it, and where the cursor was left by it.
+    run: Option<(Run, DataCursor)>,
 }
 
-/// The composer's state on one side of a template switch.
-#[derive(Debug)]
-struct Replaced {
+/// Undo steps kept at most; the oldest go first.
+const UNDO_STEPS: usize = 500;
+
+/// The composer as Ctrl-U and Ctrl-R put it back: the text, the cursor,
+/// and which template the text is (a template switch is one step).
+///
+/// Written here rather than taken from the editor's own history, which
+/// counts every key as a step and which cannot be grouped from outside:
+/// taking back a sentence took a Ctrl-U a letter.
+#[derive(Debug, Clone)]
+struct Snapshot {
+    lines: Vec<String>,
+    cursor: DataCursor,
+    state: State,
+}
+
+/// The composer's own part of a [`Snapshot`].
+#[derive(Debug, Clone)]
+struct State {
     template: usize,
     pristine: String,
     resumed: bool,
     recovered: bool,
+}
+
+/// Keys one undo step is made of: a word typed and the spaces after it,
+/// or a run of deletions, each key where the one before left the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// Typing; `true` once the run has reached spaces.
+    Typing(bool),
+    Deleting,
+}
+
+impl Run {
+    /// The run a key that changed the text belongs to, if any.
+    fn of(ev: &KeyEvent) -> Option<Run> {
+        let plain = !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match ev.code {
+            KeyCode::Char(c) if plain => Some(Run::Typing(c.is_whitespace())),
+            KeyCode::Backspace | KeyCode::Delete if plain => Some(Run::Deleting),
+            _ => None,
+        }
+    }
+
+    /// Whether a key of run `next` goes on with this one: a word typed
+    /// after spaces is a step of its own.
+    fn goes_on(self, next: Run) -> bool {
+        match (self, next) {
+            (Run::Typing(spaces), Run::Typing(space)) => space || !spaces,
+            (Run::Deleting, Run::Deleting) => true,
+            _ => false,
+        }
+    }
 }
 
 impl std::fmt::Debug for Composer {
@@ -86,7 +138,8 @@ fn filled(templates: &Templates, i: usize, inv: &Invitation, me: Option<&str>) -
 fn editor_with(text: &str, signer: &str) -> TextArea<'static> {
     let mut t = TextArea::new(text.split('\n').map(str::to_string).collect());
     t.set_wrap_mode(WrapMode::WordOrGlyph);
-    t.set_max_histories(200);
+    // Undo is the composer's (see `Snapshot`).
+    t.set_max_histories(0);
     put_cursor(&mut t, signer);
     t
 }
@@ -161,8 +214,9 @@ impl Composer {
             resumed,
             recovered,
             undone: false,
-            replaced: Vec::new(),
-            unreplaced: Vec::new(),
+            undo: Vec::new(),
+            redo: Vec::new(),
+            run: None,
         }
     }
 
@@ -210,45 +264,95 @@ impl Composer {
         Some(self.text()).filter(|t| *t != self.pristine)
     }
 
-    /// Passes a key to the editor.
+    /// Passes a key to the editor; Ctrl-U and Ctrl-R undo and redo a step.
     pub fn input(&mut self, ev: KeyEvent) {
         self.discard_armed = false;
         self.replace_armed = false;
-        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        let undo = ctrl && matches!(ev.code, KeyCode::Char('u'));
-        let redo = ctrl && matches!(ev.code, KeyCode::Char('r'));
-        let changed = self.editor.input(ev);
-        // A replaced text is two steps in the editor's history (the old
-        // text cut, the new one put in), with an empty text between: one
-        // Ctrl-U takes back both, and the title's template with them; one
-        // Ctrl-R puts them back.
-        if changed && undo && self.text().is_empty() {
-            if let Some(before) = self.replaced.pop() {
-                self.editor.undo();
-                let after = self.swap_state(before);
-                self.unreplaced.push(after);
-            }
-        } else if changed
-            && redo
-            && self.text().is_empty()
-            && let Some(after) = self.unreplaced.pop()
-        {
-            self.editor.redo();
-            let before = self.swap_state(after);
-            self.replaced.push(before);
+        let ctrl = ev.modifiers == KeyModifiers::CONTROL;
+        match ev.code {
+            KeyCode::Char('u') if ctrl => return self.step_back(),
+            KeyCode::Char('r') if ctrl => return self.step_forward(),
+            _ => {}
         }
-        if undo || redo {
-            self.settle_view();
+        let before = self.snapshot();
+        let changed = self.editor.input(ev);
+        let cursor = self.editor.cursor();
+        if !changed {
+            // The cursor moved: what is typed next is a step of its own.
+            if cursor != before.cursor {
+                self.run = None;
+            }
+            return;
+        }
+        let run = Run::of(&ev);
+        let goes_on = match (self.run, run) {
+            (Some((last, at)), Some(next)) => at == before.cursor && last.goes_on(next),
+            _ => false,
+        };
+        if !goes_on {
+            self.push_step(before);
+        }
+        self.redo.clear();
+        self.run = run.map(|r| (r, cursor));
+    }
+
+    /// The text, cursor and template, as an undo step keeps them.
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            lines: self.editor.lines().to_vec(),
+            cursor: self.editor.cursor(),
+            state: State {
+                template: self.template,
+                pristine: self.pristine.clone(),
+                resumed: self.resumed,
+                recovered: self.recovered,
+            },
         }
     }
 
-    /// Puts `state` in place of the composer's, and gives the one it was.
-    fn swap_state(&mut self, state: Replaced) -> Replaced {
-        Replaced {
-            template: std::mem::replace(&mut self.template, state.template),
-            pristine: std::mem::replace(&mut self.pristine, state.pristine),
-            resumed: std::mem::replace(&mut self.resumed, state.resumed),
-            recovered: std::mem::replace(&mut self.recovered, state.recovered),
+    /// Keeps `before` for Ctrl-U: a new step.
+    fn push_step(&mut self, before: Snapshot) {
+        if self.undo.len() == UNDO_STEPS {
+            self.undo.remove(0);
+        }
+        self.undo.push(before);
+    }
+
+    /// Puts the composer back as `to` was.
+    fn restore(&mut self, to: Snapshot) {
+        self.editor.select_all();
+        self.editor.insert_str(to.lines.join("\n"));
+        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        let DataCursor(row, col) = to.cursor;
+        self.editor.move_cursor(CursorMove::Jump(at(row), at(col)));
+        let State {
+            template,
+            pristine,
+            resumed,
+            recovered,
+        } = to.state;
+        self.template = template;
+        self.pristine = pristine;
+        self.resumed = resumed;
+        self.recovered = recovered;
+        self.run = None;
+        self.settle_view();
+    }
+
+    /// Ctrl-U: back one step (a word, a run of deletions, a paste, a
+    /// template).
+    fn step_back(&mut self) {
+        if let Some(to) = self.undo.pop() {
+            self.redo.push(self.snapshot());
+            self.restore(to);
+        }
+    }
+
+    /// Ctrl-R: forward again one step Ctrl-U took back.
+    fn step_forward(&mut self) {
+        if let Some(to) = self.redo.pop() {
+            self.undo.push(self.snapshot());
+            self.restore(to);
         }
     }
 
@@ -263,40 +367,38 @@ impl Composer {
         self.editor.move_cursor(CursorMove::Jump(at(row), at(col)));
     }
 
-    /// Inserts pasted text at the cursor.
+    /// Inserts pasted text at the cursor, as one step.
     pub fn paste(&mut self, text: &str) {
         self.discard_armed = false;
         self.replace_armed = false;
-        self.editor.insert_str(text);
+        if !text.is_empty() {
+            self.push_step(self.snapshot());
+            self.redo.clear();
+            self.run = None;
+            self.editor.insert_str(text);
+        }
     }
 
     /// Replaces the text with the editor's, as one step Ctrl-U takes back
     /// (the editor's words may be unwanted: it failed, or wrote garbage).
     pub fn set_text(&mut self, text: &str) {
         let text = text.strip_suffix('\n').unwrap_or(text);
-        // Two steps in the editor's history, which Ctrl-U takes as one
-        // when neither text is empty (see `input`).
-        if !text.is_empty() && !self.text().is_empty() && text != self.text() {
-            let now = Replaced {
-                template: self.template,
-                pristine: self.pristine.clone(),
-                resumed: self.resumed,
-                recovered: self.recovered,
-            };
-            self.replaced.push(now);
-            self.unreplaced.clear();
+        if text != self.text() {
+            self.put_text(text);
         }
-        self.put_text(text);
+        self.discard_armed = false;
+        self.replace_armed = false;
     }
 
-    /// Puts `text` in place of the whole text, undoably.
+    /// Puts `text` in place of the whole text, as one step Ctrl-U takes
+    /// back (the old text also goes to the editor's yank buffer).
     fn put_text(&mut self, text: &str) {
-        let text = text.strip_suffix('\n').unwrap_or(text);
+        self.push_step(self.snapshot());
+        self.redo.clear();
+        self.run = None;
         self.editor.select_all();
         self.editor.cut();
         self.editor.insert_str(text);
-        self.discard_armed = false;
-        self.replace_armed = false;
     }
 
     /// The template `which` names (or the next one written for this kind
@@ -361,18 +463,16 @@ impl Composer {
     ) -> Result<(), String> {
         let next = self.pick(which, templates)?;
         let text = filled(templates, next, inv, me);
-        let before = self.swap_state(Replaced {
-            template: next,
-            pristine: text.clone(),
-            resumed: false,
-            recovered: false,
-        });
-        self.replaced.push(before);
-        // A new step: the editor forgets what it could redo, and so do we.
-        self.unreplaced.clear();
-        // Replaced as one step Ctrl-U takes back, with the cursor where
-        // the user writes (as on opening), not after the signature.
+        self.discard_armed = false;
+        self.replace_armed = false;
+        // Replaced as one step Ctrl-U takes back, template and all, with
+        // the cursor where the user writes (as on opening), not after the
+        // signature.
         self.put_text(&text);
+        self.template = next;
+        self.pristine = text;
+        self.resumed = false;
+        self.recovered = false;
         put_cursor(
             &mut self.editor,
             reply::first_name(my_name(inv, me), &templates.titles),
@@ -564,6 +664,58 @@ mod tests {
         assert!(!c.changed(), "the template's own text");
         c.input(undo);
         assert_eq!(c.text(), mine, "and is one step again");
+    }
+
+    /// Ctrl-U takes back a word (with its spaces) at a time, a run of
+    /// deletions at once, and a word typed elsewhere on its own; Ctrl-R
+    /// puts each back.
+    #[test]
+    fn undo_takes_back_a_word_at_a_time() {
+        let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
+        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+        let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None, None);
+        let opened = c.text();
+        let typed = |c: &mut Composer, s: &str| {
+            for ch in s.chars() {
+                c.input(key(KeyCode::Char(ch)));
+            }
+        };
+        typed(&mut c, "CPIM first, then decide.");
+        let all = c.text();
+        assert!(
+            all.contains("connect? CPIM first, then decide.\n"),
+            "{all:?}"
+        );
+        c.input(ctrl('u'));
+        assert!(c.text().contains("? CPIM first, then \n"), "{:?}", c.text());
+        c.input(ctrl('u'));
+        assert!(c.text().contains("? CPIM first, \n"), "{:?}", c.text());
+        c.input(ctrl('r'));
+        c.input(ctrl('r'));
+        assert_eq!(c.text(), all);
+        // Three deletions are one step.
+        for _ in 0..3 {
+            c.input(key(KeyCode::Backspace));
+        }
+        assert!(c.text().contains("then deci\n"), "{:?}", c.text());
+        c.input(ctrl('u'));
+        assert_eq!(c.text(), all);
+        // A move in between: "x" typed elsewhere is a step of its own.
+        c.input(key(KeyCode::Left));
+        typed(&mut c, "x");
+        c.input(key(KeyCode::End));
+        typed(&mut c, "y");
+        c.input(ctrl('u'));
+        assert!(c.text().contains("decidex.\n"), "{:?}", c.text());
+        c.input(ctrl('u'));
+        assert_eq!(c.text(), all);
+        for _ in 0..4 {
+            c.input(ctrl('u'));
+        }
+        assert_eq!(c.text(), opened, "back to the template");
+        assert!(!c.changed());
+        c.input(ctrl('u'));
+        assert_eq!(c.text(), opened, "nothing before it");
     }
 
     /// The space a template leaves where the user writes on, and blank

@@ -115,7 +115,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             "next template for this kind of draft, or template 1-9 (asks before replacing your words)",
         ),
         ("Ctrl-Y", "copy the draft"),
-        ("Ctrl-U, Ctrl-R", "undo, redo an edit"),
+        ("Ctrl-U, Ctrl-R", "undo, redo (a word at a time)"),
         ("Esc", "leave (asks before discarding changes)"),
         (
             "Ctrl-C",
