@@ -2007,6 +2007,7 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
     use invitriage::classify::Signals;
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
+    app.update(Action::Resize(100, 40));
     app.update(Action::Tab(0));
     let pitches: Vec<u32> = app
         .rows
@@ -2051,6 +2052,22 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
     );
     app.update(Action::Cancel);
     assert_eq!(app.marked_count, 0);
+    // On a short screen, the marks below it are counted.
+    app.update(Action::Resize(100, 16));
+    app.update(Action::First);
+    app.update(Action::MarkPitches);
+    let h = app.list_height();
+    let hidden = (0..app.rows.len())
+        .filter(|&r| r >= h && pitches.contains(&app.rows[r]))
+        .count();
+    assert!(hidden > 0 && h < app.rows.len(), "{h}");
+    assert!(
+        status_text(&app).starts_with(&format!("Marked 3 pitches ({hidden} out of view) · ")),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Cancel);
+    app.update(Action::Resize(100, 40));
     // One of them marked by hand: `p` marks the rest.
     app.update(Action::Last);
     app.update(Action::Mark);

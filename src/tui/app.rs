@@ -1735,6 +1735,18 @@ impl App {
                 1 => ", and 1 marked before".to_string(),
                 _ => format!(", and {others} marked before"),
             };
+            // A mark below the screen is easily missed before `I`.
+            let shown = self.offset..self.offset + self.list_height().max(1);
+            let hidden = self
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|&(r, &i)| self.marked[i as usize] && !shown.contains(&r))
+                .count();
+            let also = match hidden {
+                0 => also,
+                h => format!("{also} ({h} out of view)"),
+            };
             self.set_status(format!(
                 "Marked {n} pitch{s}{also} · {} ignores the marked ones, {} unmarks one",
                 self.keymap.hint(&Action::IgnoreMarked),
