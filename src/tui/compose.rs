@@ -115,15 +115,19 @@ fn my_name<'a>(inv: &'a Invitation, configured: Option<&'a str>) -> &'a str {
         .unwrap_or_else(|| inv.to())
 }
 
-/// Template `i` filled in for `inv`, with a space where the cursor starts
-/// (see [`put_cursor`]) unless one is there already, so that words typed
-/// on do not run into it (`…suit you?Great`). [`Composer::message`] trims
-/// the space again should nothing be typed.
+/// Template `i` filled in for `inv`, [with room](with_room) to write on.
 fn filled(templates: &Templates, i: usize, inv: &Invitation, me: Option<&str>) -> String {
     let text = templates.list.get(i).map_or("", |t| t.text.as_str());
-    let mut text = reply::fill(text, &templates.people(inv.counterpart(), my_name(inv, me)));
+    let text = reply::fill(text, &templates.people(inv.counterpart(), my_name(inv, me)));
+    with_room(text, reply::first_name(my_name(inv, me), &templates.titles))
+}
+
+/// `text` with a space where the cursor starts (see [`put_cursor`]) unless
+/// one is there already, so that words typed on do not run into it
+/// (`…suit you?Great`). [`Composer::message`] trims the space again should
+/// nothing be typed.
+fn with_room(mut text: String, signer: &str) -> String {
     let lines: Vec<String> = text.split('\n').map(str::to_string).collect();
-    let signer = reply::first_name(my_name(inv, me), &templates.titles);
     let (row, _) = writing_spot(&lines, signer);
     if lines
         .get(row)
@@ -198,16 +202,18 @@ impl Composer {
         let template = templates.default_for(inv.category, thank_you);
         let resumed = saved.is_some();
         let recovered = unsaved.is_some();
-        let pristine = saved.unwrap_or_else(|| filled(templates, template, inv, me));
+        // A saved draft, like a template, opens with room to write on.
+        let signer = reply::first_name(my_name(inv, me), &templates.titles);
+        let pristine = match saved {
+            Some(saved) => with_room(saved, signer),
+            None => filled(templates, template, inv, me),
+        };
         let text = unsaved.unwrap_or_else(|| pristine.clone());
         Composer {
             index,
             thank_you,
             template,
-            editor: editor_with(
-                &text,
-                reply::first_name(my_name(inv, me), &templates.titles),
-            ),
+            editor: editor_with(&text, signer),
             pristine,
             discard_armed: false,
             replace_armed: false,
@@ -746,6 +752,17 @@ mod tests {
         let mut t = Composer::new(0, &i, true, &templates, None, None, None);
         t.paste("Great");
         assert!(t.message().contains("? Great\n"), "{:?}", t.message());
+        // A saved draft opened again: the same, and it is not "changed".
+        let saved = "Hi Abena,\n\nSee you at the forum.\n\nColleen".to_string();
+        let mut d = Composer::new(0, &i, false, &templates, None, Some(saved.clone()), None);
+        assert!(!d.changed());
+        assert_eq!(d.message(), saved);
+        d.paste("Bring slides.");
+        assert!(
+            d.message().contains("forum. Bring slides.\n"),
+            "{:?}",
+            d.message()
+        );
     }
 
     #[test]
