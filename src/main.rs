@@ -662,7 +662,12 @@ fn triage(
         )),
     }
     notices.extend(import.notices());
-    for name in keymap.unbound() {
+    // An action the config unbinds itself (`accept = []`) is no news.
+    for name in keymap
+        .unbound()
+        .into_iter()
+        .filter(|n| !config.keys.contains_key(*n))
+    {
         notices.push(format!(
             "[keys]: `{name}` has no key left (a key bound in the config took its default); give it one in {}",
             paths.config_file.display()

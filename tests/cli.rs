@@ -1496,6 +1496,15 @@ fn config_mistakes_name_the_key_and_line() {
         ),
         "{err}"
     );
+    // A key taken from undo: the line that took it, and which key.
+    env.file("e.toml", "[keys]\n# mine\naccept = \"u\"\n");
+    let err = env.fails(&["--config", "e.toml", "stats"]);
+    assert!(
+        err.contains(
+            "e.toml: line 3, column 1: [keys]: `undo` would be left with no key (`accept` took `u`); it needs one"
+        ),
+        "{err}"
+    );
     let err = env.fails(&["--config", "missing.toml", "stats"]);
     assert!(err.contains("missing.toml"), "{err}");
 }

@@ -708,3 +708,22 @@ fn a_failing_editor_loses_no_words() {
     app.press("\x03");
     assert!(app.wait_exit());
 }
+
+/// A key the config gives away leaves its old action a note at the start;
+/// an action the config unbinds itself gets none.
+#[test]
+fn a_config_that_takes_a_key_says_so_at_the_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("config/invitriage");
+    std::fs::create_dir_all(&config).unwrap();
+    std::fs::write(
+        config.join("config.toml"),
+        "[keys]\naccept = []\nsearch = \"o\"\n",
+    )
+    .unwrap();
+    let mut app = App::start(dir.path());
+    app.wait_for("A note (? shows it whole): [keys]: `open` has no key left");
+    let text = app.text();
+    assert!(!text.contains("`accept`"), "{text}");
+    app.press("q");
+}

@@ -408,10 +408,13 @@ pub enum KeymapError {
         key: String,
         why: &'static str,
     },
-    #[error(
-        "[keys]: `{0}` would be left with no key (bound to none, or its keys bound to other actions); it needs one"
-    )]
-    NoKey(String),
+    #[error("[keys]: `{action}` would be left with no key ({why}); it needs one")]
+    NoKey {
+        action: String,
+        /// The actions that took its keys, each with the key.
+        taken_by: Vec<(String, String)>,
+        why: String,
+    },
     #[error("[keys]: `{key}` is bound to both `{first}` and `{second}`")]
     Conflict {
         key: String,
@@ -425,11 +428,16 @@ impl KeymapError {
     pub fn actions(&self) -> Vec<String> {
         match self {
             KeymapError::UnknownAction(action)
-            | KeymapError::NoKey(action)
             | KeymapError::BadKey { action, .. }
             | KeymapError::Reserved { action, .. } => {
                 vec![action.clone()]
             }
+            // The lines that took its keys say where to look.
+            KeymapError::NoKey {
+                action, taken_by, ..
+            } => std::iter::once(action.clone())
+                .chain(taken_by.iter().map(|(a, _)| a.clone()))
+                .collect(),
             KeymapError::Conflict { first, second, .. } => vec![first.clone(), second.clone()],
         }
     }
@@ -509,14 +517,41 @@ impl Keymap {
                 owner.push(name);
             }
         }
-        let keymap = Keymap { bindings: out };
         // Without these the app could not be left, its help not read, a
         // slip not taken back; other actions may go without a key.
         for essential in ["quit", "help", "undo"] {
-            if keymap.unbound().contains(&essential) {
-                return Err(KeymapError::NoKey(essential.to_string()));
+            if owner.contains(&essential) {
+                continue;
             }
+            // Its keys as it would have them, and who has each now.
+            let own: Vec<&Key> = bindings
+                .iter()
+                .filter(|b| b.2 == essential)
+                .map(|b| &b.0)
+                .collect();
+            let taken_by: Vec<(String, String)> = own
+                .iter()
+                .filter_map(|&k| {
+                    let pos = out.iter().position(|(o, _)| o == k)?;
+                    Some((owner[pos].to_string(), k.to_string()))
+                })
+                .collect();
+            let why = if taken_by.is_empty() {
+                "bound to none".to_string()
+            } else {
+                taken_by
+                    .iter()
+                    .map(|(a, k)| format!("`{a}` took `{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            return Err(KeymapError::NoKey {
+                action: essential.to_string(),
+                taken_by,
+                why,
+            });
         }
+        let keymap = Keymap { bindings: out };
         Ok(keymap)
     }
 
@@ -731,8 +766,10 @@ mod tests {
             let mut o = BTreeMap::new();
             o.insert(action.to_string(), binding);
             let err = Keymap::new(&o).unwrap_err();
-            assert!(matches!(err, KeymapError::NoKey(_)), "{action}: {err}");
+            assert!(matches!(err, KeymapError::NoKey { .. }), "{action}: {err}");
             assert!(err.to_string().ends_with("; it needs one"), "{err}");
+            // The line to look at is the one that took its key.
+            assert!(err.actions().contains(&action.to_string()), "{err}");
         }
         // Given another key, it may lose its default one.
         let mut o = BTreeMap::new();
