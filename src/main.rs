@@ -58,6 +58,23 @@ struct Global {
     data_dir: Option<PathBuf>,
 }
 
+/// The lists `invitriage lists` prints, as `[classify]` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+enum ListName {
+    StockTexts,
+    GenericPhrases,
+    GenericWords,
+    Salutations,
+    Titles,
+    NonNames,
+    ClosingPhrases,
+    ContextHints,
+    ReasonHints,
+    OfferHints,
+    PitchHints,
+}
+
 /// `--format` of `stats` and `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum TextOrJson {
@@ -137,6 +154,15 @@ enum Command {
         /// spell it.
         #[arg(long, value_enum, conflicts_with = "json")]
         format: Option<TextOrJson>,
+    },
+    /// Print the built-in lists the classifier uses (stock texts, generic
+    /// phrases and words, salutations, titles, sign-offs, signal hints) and
+    /// what the config's `[classify]` adds to each.
+    Lists {
+        /// Print only this list, one entry a line (as `[classify]` names it,
+        /// e.g. `stock_texts`).
+        #[arg(value_enum, value_name = "LIST")]
+        list: Option<ListName>,
     },
     /// Print a completion script for SHELL; e.g. for bash:
     /// `invitriage completions bash > ~/.local/share/bash-completion/completions/invitriage`.
@@ -452,6 +478,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 ExitCode::from(1)
             })
         }
+        Some(Command::Lists { list }) => {
+            output(write_lists(io::stdout().lock(), &config.classify, list))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Completions { shell }) => completions(shell),
         Some(Command::Generate { rows, seed }) => {
             output(invitriage::synth::write(io::stdout().lock(), rows, seed))?;
@@ -476,6 +506,7 @@ impl Command {
             Command::Export { .. } => "export",
             Command::Check { .. } => "check",
             Command::Completions { .. } => "completions",
+            Command::Lists { .. } => "lists",
             Command::Generate { .. } => "generate",
             Command::Drafts { .. } => "drafts",
         }
@@ -491,6 +522,7 @@ impl Command {
             | Command::Drafts { file, .. } => Ok(file),
             Command::Check { .. } => Err("it grades a NOTE"),
             Command::Completions { .. } => Err("it takes a SHELL"),
+            Command::Lists { .. } => Err("it prints the built-in lists"),
             Command::Generate { .. } => Err("it takes a number of ROWS"),
         }
     }
@@ -758,12 +790,13 @@ fn first_word(args: impl Iterator<Item = std::ffi::OsString>) -> Option<std::ffi
 }
 
 /// The commands as typed (`generate` is hidden, and left out).
-const COMMANDS: [&str; 7] = [
+const COMMANDS: [&str; 8] = [
     "stats",
     "classify",
     "export",
     "drafts",
     "check",
+    "lists",
     "completions",
     "help",
 ];
@@ -804,6 +837,50 @@ fn command_for(command: &str, extra: &str, source: &Source, paths: &Paths) -> St
         }
         Source::Path(p) => format!("`invitriage {command}{options}{extra} {}`", shell_quoted(p)),
     }
+}
+
+/// `invitriage lists`: every list with its counts and entries, or the
+/// entries of `only`, one a line (for `grep` and `wc -l`).
+fn write_lists(
+    mut out: impl Write,
+    extra: &invitriage::classify::Lists,
+    only: Option<ListName>,
+) -> io::Result<()> {
+    let named = extra.named();
+    if let Some(only) = only {
+        let wanted = clap::ValueEnum::to_possible_value(&only)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default();
+        for (_, built_in, mine) in named.iter().filter(|(n, _, _)| *n == wanted) {
+            for e in built_in
+                .iter()
+                .copied()
+                .chain(mine.iter().map(String::as_str))
+            {
+                writeln!(out, "{e}")?;
+            }
+        }
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "The classifier's lists. `[classify]` in the config adds to each; none is replaced.\n\
+         Entries are compared after normalisation (case, quotes, contractions, spaces)."
+    )?;
+    for (name, built_in, mine) in &named {
+        let from_config = match mine.len() {
+            0 => String::new(),
+            n => format!(", {n} from the config"),
+        };
+        writeln!(out, "\n{name}: {} built in{from_config}", built_in.len())?;
+        for e in built_in {
+            writeln!(out, "  {e}")?;
+        }
+        for e in mine.iter() {
+            writeln!(out, "  {e}  (config)")?;
+        }
+    }
+    Ok(())
 }
 
 /// The keymap and the templates the config's `[keys]` and `[templates]`

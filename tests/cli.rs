@@ -1509,6 +1509,51 @@ fn config_mistakes_name_the_key_and_line() {
     assert!(err.contains("missing.toml"), "{err}");
 }
 
+/// `lists` prints what `[classify]` extends, under the config's own names,
+/// with the config's additions.
+#[test]
+fn lists_prints_the_built_in_lists_and_the_configs_additions() {
+    let env = Env::new();
+    let names = [
+        "stock_texts",
+        "generic_phrases",
+        "generic_words",
+        "salutations",
+        "titles",
+        "non_names",
+        "closing_phrases",
+        "context_hints",
+        "reason_hints",
+        "offer_hints",
+        "pitch_hints",
+    ];
+    let mut config = String::from("[classify]\n");
+    for n in names {
+        config.push_str(&format!("{n} = [\"mine-{n}\"]\n"));
+    }
+    env.file("lists.toml", &config);
+    let (code, out, err) = env.run(&["--config", "lists.toml", "lists"]);
+    assert_eq!(code, 0, "{err}");
+    for n in names {
+        assert!(
+            out.contains(&format!("\n{n}: ")) && out.contains(&format!("  mine-{n}  (config)\n")),
+            "{n}: {out}"
+        );
+    }
+    assert!(
+        out.contains("\nstock_texts: 18 built in, 1 from the config\n  I'd like to add you to my professional network on LinkedIn.\n"),
+        "{out}"
+    );
+    let (code, out, _) = env.run(&["--config", "lists.toml", "lists", "salutations"]);
+    assert_eq!(code, 0);
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.first(), Some(&"hi"), "{out}");
+    assert_eq!(lines.last(), Some(&"mine-salutations"), "{out}");
+    assert!(!out.contains("titles") && !out.contains("  "), "{out}");
+    let err = env.fails(&["lists", "stock-text"]);
+    assert!(err.contains("possible values: stock_texts, "), "{err}");
+}
+
 #[test]
 fn check_grades_a_note_and_sets_the_exit_status() {
     let env = Env::new();

@@ -22,6 +22,22 @@ const HINTS_REASON: &str = include_str!("data/hints-reason.txt");
 const HINTS_OFFER: &str = include_str!("data/hints-offer.txt");
 const HINTS_PITCH: &str = include_str!("data/hints-pitch.txt");
 
+/// Each built-in list under the name of the `[classify]` key that extends
+/// it, in the config file's order.
+pub(crate) const BUILT_IN: [(&str, &str); 11] = [
+    ("stock_texts", STOCK_TEXTS),
+    ("generic_phrases", GENERIC_PHRASES),
+    ("generic_words", GENERIC_WORDS),
+    ("salutations", SALUTATIONS),
+    ("titles", TITLES),
+    ("non_names", NON_NAMES),
+    ("closing_phrases", CLOSING_PHRASES),
+    ("context_hints", HINTS_CONTEXT),
+    ("reason_hints", HINTS_REASON),
+    ("offer_hints", HINTS_OFFER),
+    ("pitch_hints", HINTS_PITCH),
+];
+
 /// The entries of a built-in list file: trimmed, non-empty, not comments.
 pub(crate) fn entries(file: &str) -> impl Iterator<Item = &str> {
     file.lines()

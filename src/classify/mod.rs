@@ -152,6 +152,32 @@ pub struct Lists {
     pub pitch_hints: Vec<String>,
 }
 
+impl Lists {
+    /// Each list with the name of its `[classify]` key, built-in entries
+    /// first (as `invitriage lists` prints them).
+    pub fn named(&self) -> [(&'static str, Vec<&str>, &[String]); 11] {
+        let extra: [&[String]; 11] = [
+            &self.stock_texts,
+            &self.generic_phrases,
+            &self.generic_words,
+            &self.salutations,
+            &self.titles,
+            &self.non_names,
+            &self.closing_phrases,
+            &self.context_hints,
+            &self.reason_hints,
+            &self.offer_hints,
+            &self.pitch_hints,
+        ];
+        let mut i = 0;
+        lists::BUILT_IN.map(|(name, file)| {
+            let mine = extra[i];
+            i += 1;
+            (name, lists::entries(file).collect(), mine)
+        })
+    }
+}
+
 /// A greeting found at the start of a note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Greeting {
