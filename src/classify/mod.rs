@@ -146,10 +146,26 @@ pub struct Lists {
     pub titles: Vec<String>,
     pub non_names: Vec<String>,
     pub closing_phrases: Vec<String>,
+    #[serde(deserialize_with = "hints")]
     pub context_hints: Vec<String>,
+    #[serde(deserialize_with = "hints")]
     pub reason_hints: Vec<String>,
+    #[serde(deserialize_with = "hints")]
     pub offer_hints: Vec<String>,
+    #[serde(deserialize_with = "hints")]
     pub pitch_hints: Vec<String>,
+}
+
+/// A signal hint is a word or phrase: one without a letter or digit (`.`,
+/// `!`) would be found in nearly every note and mark it.
+fn hints<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let list = Vec::<String>::deserialize(d)?;
+    match list.iter().find(|h| !h.chars().any(char::is_alphanumeric)) {
+        Some(bad) => Err(serde::de::Error::custom(format!(
+            "the hint \"{bad}\" has no letter or digit; hints are words or phrases (a hint of punctuation alone would be found in nearly every note)"
+        ))),
+        None => Ok(list),
+    }
 }
 
 impl Lists {

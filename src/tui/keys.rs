@@ -303,7 +303,11 @@ impl Key {
             "pageup" | "pgup" => KeyCode::PageUp,
             "pagedown" | "pgdn" => KeyCode::PageDown,
             "delete" | "del" => KeyCode::Delete,
-            f if f.len() >= 2 && f.starts_with('f') && f[1..].parse::<u8>().is_ok() => {
+            // F1 to F24: no keyboard has an F0 or an F99.
+            f if f.len() >= 2
+                && f.starts_with('f')
+                && f[1..].parse::<u8>().is_ok_and(|n| (1..=24).contains(&n)) =>
+            {
                 KeyCode::F(f[1..].parse().ok()?)
             }
             _ => {
@@ -826,6 +830,10 @@ mod tests {
         assert_eq!(Key::parse("space").unwrap().to_string(), "space");
         assert_eq!(Key::parse("pagedown").unwrap().to_string(), "PgDn");
         assert_eq!(Key::parse("F2").unwrap().code, KeyCode::F(2));
+        assert_eq!(Key::parse("f24").unwrap().code, KeyCode::F(24));
+        for not_a_key in ["f0", "F25", "f99"] {
+            assert!(Key::parse(not_a_key).is_none(), "{not_a_key}");
+        }
         assert!(Key::parse("nope").is_none());
         // Every name the config may use, as the help then shows it.
         for (spec, shown) in [
