@@ -663,6 +663,13 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
                 KeyCode::Char('t') if ctrl => Some(Action::ComposeNextTemplate),
                 KeyCode::Char('y') if ctrl => Some(Action::ComposeCopy),
                 KeyCode::Char('l') if ctrl => Some(Action::CheckClear),
+                // A line feed: a line break, as a paste without bracketed
+                // paste sends one (the editor widget would delete the line
+                // up to the cursor).
+                KeyCode::Char('j') if ctrl => Some(Action::ComposeKey(KeyEvent::new(
+                    KeyCode::Enter,
+                    KeyModifiers::NONE,
+                ))),
                 KeyCode::Char(d @ '1'..='9') if alt => {
                     Some(Action::ComposeTemplate(d as usize - '1' as usize))
                 }
@@ -1014,6 +1021,15 @@ mod tests {
             "Ctrl-C quits from the composer too, keeping the draft"
         );
         let enter = ev(KeyCode::Enter, KeyModifiers::NONE);
+        assert_eq!(
+            action_for(
+                &km,
+                KeyContext::Compose,
+                &ev(KeyCode::Char('j'), KeyModifiers::CONTROL)
+            ),
+            Some(Action::ComposeKey(enter)),
+            "a line feed breaks the line; it does not delete it"
+        );
         assert_eq!(
             action_for(&km, KeyContext::Confirm, &enter),
             None,

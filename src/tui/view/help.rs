@@ -116,6 +116,10 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         ),
         ("Ctrl-Y", "copy the draft"),
         ("Ctrl-U, Ctrl-R", "undo, redo (a word at a time)"),
+        (
+            "Ctrl-K, Ctrl-W",
+            "delete to the end of the line, the word before the cursor (Alt-D: the word after)",
+        ),
         ("Esc", "leave (asks before discarding changes)"),
         (
             "Ctrl-C",
