@@ -30,6 +30,9 @@ pub struct Composer {
     /// With `recovered`: the draft is one whose saving was undone, not one
     /// an earlier run left.
     pub undone: bool,
+    /// The cursor stands after the space [`with_room`] left, and no key
+    /// has come since: a space typed first is that one.
+    room: bool,
     /// The states Ctrl-U goes back to, newest last.
     undo: Vec<Snapshot>,
     /// The states Ctrl-R goes forward to, newest last.
@@ -148,6 +151,44 @@ fn editor_with(text: &str, signer: &str) -> TextArea<'static> {
     t
 }
 
+/// Whether the character before the cursor is a space.
+fn after_space(t: &TextArea<'static>) -> bool {
+    let DataCursor(row, col) = t.cursor();
+    col > 0
+        && t.lines()
+            .get(row)
+            .and_then(|l| l.chars().nth(col - 1))
+            .is_some_and(|c| c == ' ')
+}
+
+/// Where the words of a recovered draft stop differing from `before` (the
+/// text the composer would have opened with): the end of the last edit,
+/// where the user was most likely writing when the run ended. `None` when
+/// nothing differs.
+fn end_of_edit(text: &str, before: &str) -> Option<DataCursor> {
+    if text == before {
+        return None;
+    }
+    let prefix = text
+        .char_indices()
+        .zip(before.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(text.len().min(before.len()), |((i, _), _)| i);
+    let suffix = text
+        .chars()
+        .rev()
+        .zip(before.chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    // The suffix may not reach into the common prefix.
+    let end = (text.len() - suffix).max(prefix);
+    let upto = &text[..end];
+    let row = upto.matches('\n').count();
+    let col = upto.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    Some(DataCursor(row, col))
+}
+
 /// Puts the cursor where the user is most likely to write: at the end of
 /// the paragraph before the signature (a last paragraph, after another,
 /// whose last line holds `signer`, the user's first name), else at the end of the
@@ -209,17 +250,27 @@ impl Composer {
             None => filled(templates, template, inv, me),
         };
         let text = unsaved.unwrap_or_else(|| pristine.clone());
+        let mut editor = editor_with(&text, signer);
+        // A recovered draft goes on where its words were being written.
+        if let Some(DataCursor(row, col)) =
+            recovered.then(|| end_of_edit(&text, &pristine)).flatten()
+        {
+            let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+            editor.move_cursor(CursorMove::Jump(at(row), at(col)));
+        }
+        let room = !recovered && after_space(&editor);
         Composer {
             index,
             thank_you,
             template,
-            editor: editor_with(&text, signer),
+            editor,
             pristine,
             discard_armed: false,
             replace_armed: false,
             resumed,
             recovered,
             undone: false,
+            room,
             undo: Vec::new(),
             redo: Vec::new(),
             run: None,
@@ -274,6 +325,17 @@ impl Composer {
     pub fn input(&mut self, ev: KeyEvent) {
         self.discard_armed = false;
         self.replace_armed = false;
+        // The template left a space to write on: a space typed first (as
+        // many type one by habit) would make two.
+        if std::mem::take(&mut self.room)
+            && ev.code == KeyCode::Char(' ')
+            && !ev
+                .modifiers
+                .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+            && after_space(&self.editor)
+        {
+            return;
+        }
         let ctrl = ev.modifiers == KeyModifiers::CONTROL;
         match ev.code {
             KeyCode::Char('u') if ctrl => return self.step_back(),
@@ -342,6 +404,7 @@ impl Composer {
         self.resumed = resumed;
         self.recovered = recovered;
         self.run = None;
+        self.room = false;
         self.settle_view();
     }
 
@@ -377,6 +440,7 @@ impl Composer {
     pub fn paste(&mut self, text: &str) {
         self.discard_armed = false;
         self.replace_armed = false;
+        self.room = false;
         if !text.is_empty() {
             self.push_step(self.snapshot());
             self.redo.clear();
@@ -399,6 +463,7 @@ impl Composer {
     /// Puts `text` in place of the whole text, as one step Ctrl-U takes
     /// back (the old text also goes to the editor's yank buffer).
     fn put_text(&mut self, text: &str) {
+        self.room = false;
         self.push_step(self.snapshot());
         self.redo.clear();
         self.run = None;
@@ -483,6 +548,7 @@ impl Composer {
             &mut self.editor,
             reply::first_name(my_name(inv, me), &templates.titles),
         );
+        self.room = after_space(&self.editor);
         Ok(())
     }
 }
@@ -722,6 +788,61 @@ mod tests {
         assert!(!c.changed());
         c.input(ctrl('u'));
         assert_eq!(c.text(), opened, "nothing before it");
+    }
+
+    /// A space typed first at the template's slot is the one already
+    /// there; a second one, or a space typed later, is typed.
+    #[test]
+    fn a_space_typed_first_is_the_one_the_template_left() {
+        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        let (i, templates) = (inv(), Templates::default());
+        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
+        for ch in " Hello".chars() {
+            c.input(key(ch));
+        }
+        assert!(
+            c.message().contains("connect? Hello\n"),
+            "{:?}",
+            c.message()
+        );
+        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
+        for ch in "  Hello".chars() {
+            c.input(key(ch));
+        }
+        assert!(
+            c.message().contains("connect?  Hello\n"),
+            "{:?}",
+            c.message()
+        );
+        // After a template switch, the same.
+        c.switch_template(Some(1), &i, &templates, None).unwrap();
+        for ch in " Hi".chars() {
+            c.input(key(ch));
+        }
+        assert!(c.message().contains("with? Hi\n"), "{:?}", c.message());
+    }
+
+    /// A recovered draft opens with the cursor where its words end, not at
+    /// the template's slot.
+    #[test]
+    fn a_recovered_draft_goes_on_where_its_words_end() {
+        let (i, templates) = (inv(), Templates::default());
+        let opened = Composer::new(0, &i, false, &templates, None, None, None).text();
+        let left_at = |recovered: &str| {
+            let c = Composer::new(0, &i, false, &templates, None, None, Some(recovered.into()));
+            let DataCursor(row, col) = c.editor.cursor();
+            c.editor.lines()[row].chars().take(col).collect::<String>()
+        };
+        let typed_on = opened.replacen("connect? ", "connect? Happy to help, and", 1);
+        assert!(left_at(&typed_on).ends_with("connect? Happy to help, and"));
+        let typed_in = opened.replacen("invitation.", "invitation, Abena", 1);
+        assert_eq!(left_at(&typed_in), "Thanks for the invitation, Abena");
+        assert_eq!(end_of_edit("abc", "abc"), None);
+        // Text only added at the end, or only taken away.
+        assert_eq!(end_of_edit("ab\ncd", "ab\n"), Some(DataCursor(1, 2)));
+        assert_eq!(end_of_edit("ab", "abcd"), Some(DataCursor(0, 2)));
+        // A repeated letter: the suffix does not reach into the prefix.
+        assert_eq!(end_of_edit("aaa", "aa"), Some(DataCursor(0, 2)));
     }
 
     /// The space a template leaves where the user writes on, and blank
