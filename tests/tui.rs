@@ -1566,6 +1566,20 @@ fn a_key_answering_a_composer_question_is_not_typed() {
         app.composer.as_ref().unwrap().text().len(),
         edited.len() + 1
     );
+    // Saved, opened again and changed: Esc drops the changes only.
+    app.update(Action::ComposeSave);
+    app.update(Action::Up);
+    app.update(Action::Reply);
+    let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+    app.update(Action::ComposeKey(ctrl_u));
+    assert_eq!(status_text(&app), "Nothing to undo in this draft");
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::Cancel);
+    assert!(
+        status_text(&app).starts_with("Discard your changes? The saved draft stays"),
+        "{}",
+        status_text(&app)
+    );
 }
 
 #[test]

@@ -1220,7 +1220,20 @@ impl App {
                     // A key that would write answers an open question
                     // ("n" to "Replace your words…?") and is not typed:
                     // the answer must not end up in the draft.
-                    if (c.replace_armed || c.discard_armed) && writes(&ev) {
+                    let ctrl = ev.modifiers == crossterm::event::KeyModifiers::CONTROL;
+                    let nothing = match ev.code {
+                        crossterm::event::KeyCode::Char('u') if ctrl && !c.can_undo() => {
+                            Some("Nothing to undo in this draft")
+                        }
+                        crossterm::event::KeyCode::Char('r') if ctrl && !c.can_redo() => {
+                            Some("Nothing to redo")
+                        }
+                        _ => None,
+                    };
+                    if let Some(nothing) = nothing {
+                        c.input(ev);
+                        self.set_status(nothing);
+                    } else if (c.replace_armed || c.discard_armed) && writes(&ev) {
                         let kept = if c.replace_armed {
                             "Kept your words"
                         } else {
@@ -1339,9 +1352,13 @@ impl App {
                     Some(c) if changed && !c.discard_armed => {
                         c.replace_armed = false;
                         c.discard_armed = true;
-                        self.set_error(
-                            "Discard this draft? Esc again to discard · Ctrl-S saves it",
-                        );
+                        // Over a saved draft, Esc drops only the changes.
+                        let question = if c.resumed {
+                            "Discard your changes? The saved draft stays · Esc again to discard · Ctrl-S saves them"
+                        } else {
+                            "Discard this draft? Esc again to discard · Ctrl-S saves it"
+                        };
+                        self.set_error(question);
                     }
                     _ => {
                         self.composer = None;

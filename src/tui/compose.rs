@@ -408,6 +408,16 @@ impl Composer {
         self.settle_view();
     }
 
+    /// Whether Ctrl-U has a step to take back.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether Ctrl-R has a step to put back.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
     /// Ctrl-U: back one step (a word, a run of deletions, a paste, a
     /// template).
     fn step_back(&mut self) {
