@@ -265,7 +265,7 @@ pub struct App {
     /// leaving the help goes back there, not to the list.
     help_over_stats: Option<u16>,
     /// The note being graded on the check screen.
-    pub check_pad: Option<ratatui_textarea::TextArea<'static>>,
+    pub check_pad: Option<super::undo::Pad>,
     /// Whom that note is for (the Sent tab's recipient), for greetings.
     pub check_to: String,
     pub my_name: Option<String>,
@@ -1159,13 +1159,9 @@ impl App {
             Action::CopyDraft => return self.copy_draft(),
             Action::Check => {
                 if self.check_pad.is_none() {
-                    let mut pad = ratatui_textarea::TextArea::default();
-                    pad.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-                    pad.set_placeholder_text(
-                        "Write the note you are about to send; it is graded as you type.",
-                    );
-                    if let Some(note) = self.journal.check_note().filter(|n| !n.is_empty()) {
-                        pad.insert_str(note);
+                    let note = self.journal.check_note().unwrap_or_default();
+                    let pad = super::undo::Pad::new(note);
+                    if !pad.is_empty() {
                         self.set_status("Your note from before · Ctrl-L clears the pad");
                     }
                     self.check_pad = Some(pad);
@@ -1180,8 +1176,7 @@ impl App {
                 if let Some(p) = &mut self.check_pad
                     && !p.is_empty()
                 {
-                    p.select_all();
-                    p.cut();
+                    p.set_text("");
                     self.set_status("Cleared · Ctrl-U brings the note back");
                 }
             }
@@ -1197,7 +1192,7 @@ impl App {
                     }
                     Mode::Check => {
                         if let Some(p) = &mut self.check_pad {
-                            p.insert_str(&text);
+                            p.paste(&text);
                         }
                     }
                     Mode::Search => {
@@ -1276,9 +1271,7 @@ impl App {
             Action::EditorDone(result) => match result {
                 Ok(edited) if self.mode == Mode::Check => {
                     if let Some(p) = &mut self.check_pad {
-                        p.select_all();
-                        p.cut();
-                        p.insert_str(edited.text.trim_end_matches('\n'));
+                        p.set_text(edited.text.trim_end_matches('\n'));
                     }
                     if let Some(warning) = edited.warning {
                         self.set_error(warning);

@@ -1,7 +1,9 @@
 //! The reply composer: a `ratatui-textarea` editor prefilled from a template.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui_textarea::{CursorMove, DataCursor, TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, DataCursor, TextArea};
+
+use super::undo::{self, Steps};
 
 use crate::invitation::Invitation;
 use crate::journal::DraftKind;
@@ -33,71 +35,18 @@ pub struct Composer {
     /// The cursor stands after the space [`with_room`] left, and no key
     /// has come since: a space typed first is that one.
     room: bool,
-    /// The states Ctrl-U goes back to, newest last.
-    undo: Vec<Snapshot>,
-    /// The states Ctrl-R goes forward to, newest last.
-    redo: Vec<Snapshot>,
-    /// What the newest undo step is made of, while the next key may
-    /// extend it, and where the cursor was left by it.
-    run: Option<(Run, DataCursor)>,
+    /// Ctrl-U and Ctrl-R: a template switch is one step, its template
+    /// with it.
+    steps: Steps<State>,
 }
 
-/// Undo steps kept at most; the oldest go first.
-const UNDO_STEPS: usize = 500;
-
-/// The composer as Ctrl-U and Ctrl-R put it back: the text, the cursor,
-/// and which template the text is (a template switch is one step).
-///
-/// Written here rather than taken from the editor's own history, which
-/// counts every key as a step and which cannot be grouped from outside:
-/// taking back a sentence took a Ctrl-U a letter.
-#[derive(Debug, Clone)]
-struct Snapshot {
-    lines: Vec<String>,
-    cursor: DataCursor,
-    state: State,
-}
-
-/// The composer's own part of a [`Snapshot`].
+/// The composer's own part of an undo step.
 #[derive(Debug, Clone)]
 struct State {
     template: usize,
     pristine: String,
     resumed: bool,
     recovered: bool,
-}
-
-/// Keys one undo step is made of: a word typed and the spaces after it,
-/// or a run of deletions, each key where the one before left the cursor.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Run {
-    /// Typing; `true` once the run has reached spaces.
-    Typing(bool),
-    Deleting,
-}
-
-impl Run {
-    /// The run a key that changed the text belongs to, if any.
-    fn of(ev: &KeyEvent) -> Option<Run> {
-        let plain = !ev
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
-        match ev.code {
-            KeyCode::Char(c) if plain => Some(Run::Typing(c.is_whitespace())),
-            KeyCode::Backspace | KeyCode::Delete if plain => Some(Run::Deleting),
-            _ => None,
-        }
-    }
-
-    /// Whether a key of run `next` goes on with this one: a word typed
-    /// after spaces is a step of its own.
-    fn goes_on(self, next: Run) -> bool {
-        match (self, next) {
-            (Run::Typing(spaces), Run::Typing(space)) => space || !spaces,
-            (Run::Deleting, Run::Deleting) => true,
-            _ => false,
-        }
-    }
 }
 
 impl std::fmt::Debug for Composer {
@@ -143,10 +92,7 @@ fn with_room(mut text: String, signer: &str) -> String {
 }
 
 fn editor_with(text: &str, signer: &str) -> TextArea<'static> {
-    let mut t = TextArea::new(text.split('\n').map(str::to_string).collect());
-    t.set_wrap_mode(WrapMode::WordOrGlyph);
-    // Undo is the composer's (see `Snapshot`).
-    t.set_max_histories(0);
+    let mut t = undo::field(text.split('\n').map(str::to_string).collect());
     put_cursor(&mut t, signer);
     t
 }
@@ -271,9 +217,7 @@ impl Composer {
             recovered,
             undone: false,
             room,
-            undo: Vec::new(),
-            redo: Vec::new(),
-            run: None,
+            steps: Steps::default(),
         }
     }
 
@@ -336,103 +280,44 @@ impl Composer {
         {
             return;
         }
-        let ctrl = ev.modifiers == KeyModifiers::CONTROL;
-        match ev.code {
-            KeyCode::Char('u') if ctrl => return self.step_back(),
-            KeyCode::Char('r') if ctrl => return self.step_forward(),
-            _ => {}
-        }
-        let before = self.snapshot();
-        let changed = self.editor.input(ev);
-        let cursor = self.editor.cursor();
-        if !changed {
-            // The cursor moved: what is typed next is a step of its own.
-            if cursor != before.cursor {
-                self.run = None;
-            }
-            return;
-        }
-        let run = Run::of(&ev);
-        let goes_on = match (self.run, run) {
-            (Some((last, at)), Some(next)) => at == before.cursor && last.goes_on(next),
-            _ => false,
-        };
-        if !goes_on {
-            self.push_step(before);
-        }
-        self.redo.clear();
-        self.run = run.map(|r| (r, cursor));
-    }
-
-    /// The text, cursor and template, as an undo step keeps them.
-    fn snapshot(&self) -> Snapshot {
-        Snapshot {
-            lines: self.editor.lines().to_vec(),
-            cursor: self.editor.cursor(),
-            state: State {
-                template: self.template,
-                pristine: self.pristine.clone(),
-                resumed: self.resumed,
-                recovered: self.recovered,
-            },
+        let now = self.state();
+        if let Some(back) = self.steps.input(&mut self.editor, ev, now) {
+            self.set_state(back);
         }
     }
 
-    /// Keeps `before` for Ctrl-U: a new step.
-    fn push_step(&mut self, before: Snapshot) {
-        if self.undo.len() == UNDO_STEPS {
-            self.undo.remove(0);
+    /// The template and what it opened with, as an undo step keeps them.
+    fn state(&self) -> State {
+        State {
+            template: self.template,
+            pristine: self.pristine.clone(),
+            resumed: self.resumed,
+            recovered: self.recovered,
         }
-        self.undo.push(before);
     }
 
-    /// Puts the composer back as `to` was.
-    fn restore(&mut self, to: Snapshot) {
-        self.editor.select_all();
-        self.editor.insert_str(to.lines.join("\n"));
-        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        let DataCursor(row, col) = to.cursor;
-        self.editor.move_cursor(CursorMove::Jump(at(row), at(col)));
+    fn set_state(&mut self, to: State) {
         let State {
             template,
             pristine,
             resumed,
             recovered,
-        } = to.state;
+        } = to;
         self.template = template;
         self.pristine = pristine;
         self.resumed = resumed;
         self.recovered = recovered;
-        self.run = None;
         self.room = false;
-        self.settle_view();
     }
 
     /// Whether Ctrl-U has a step to take back.
     pub fn can_undo(&self) -> bool {
-        !self.undo.is_empty()
+        self.steps.can_undo()
     }
 
     /// Whether Ctrl-R has a step to put back.
     pub fn can_redo(&self) -> bool {
-        !self.redo.is_empty()
-    }
-
-    /// Ctrl-U: back one step (a word, a run of deletions, a paste, a
-    /// template).
-    fn step_back(&mut self) {
-        if let Some(to) = self.undo.pop() {
-            self.redo.push(self.snapshot());
-            self.restore(to);
-        }
-    }
-
-    /// Ctrl-R: forward again one step Ctrl-U took back.
-    fn step_forward(&mut self) {
-        if let Some(to) = self.redo.pop() {
-            self.undo.push(self.snapshot());
-            self.restore(to);
-        }
+        self.steps.can_redo()
     }
 
     /// After a step taken back, or the terminal resized, the view shows as
@@ -440,10 +325,8 @@ impl Composer {
     /// (or a window grown after scrolling in a small one) left it scrolled
     /// down, the start of the draft out of sight above empty rows.
     pub fn settle_view(&mut self) {
-        let DataCursor(row, col) = self.editor.cursor();
-        self.editor.scroll((-i16::MAX, 0));
-        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
-        self.editor.move_cursor(CursorMove::Jump(at(row), at(col)));
+        let cursor = self.editor.cursor();
+        undo::settle(&mut self.editor, cursor);
     }
 
     /// Inserts pasted text at the cursor, as one step.
@@ -452,9 +335,7 @@ impl Composer {
         self.replace_armed = false;
         self.room = false;
         if !text.is_empty() {
-            self.push_step(self.snapshot());
-            self.redo.clear();
-            self.run = None;
+            self.steps.begin(&self.editor, self.state());
             self.editor.insert_str(text);
         }
     }
@@ -474,9 +355,7 @@ impl Composer {
     /// back (the old text also goes to the editor's yank buffer).
     fn put_text(&mut self, text: &str) {
         self.room = false;
-        self.push_step(self.snapshot());
-        self.redo.clear();
-        self.run = None;
+        self.steps.begin(&self.editor, self.state());
         self.editor.select_all();
         self.editor.cut();
         self.editor.insert_str(text);
@@ -748,56 +627,25 @@ mod tests {
         assert_eq!(c.text(), mine, "and is one step again");
     }
 
-    /// Ctrl-U takes back a word (with its spaces) at a time, a run of
-    /// deletions at once, and a word typed elsewhere on its own; Ctrl-R
-    /// puts each back.
+    /// Ctrl-U takes words back a word at a time (see `undo.rs`), down to
+    /// the template as it opened, which is not "changed".
     #[test]
-    fn undo_takes_back_a_word_at_a_time() {
-        let key = |code| KeyEvent::new(code, KeyModifiers::NONE);
-        let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    fn undo_goes_back_to_the_template_a_word_at_a_time() {
         let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None, None);
         let opened = c.text();
-        let typed = |c: &mut Composer, s: &str| {
-            for ch in s.chars() {
-                c.input(key(KeyCode::Char(ch)));
-            }
-        };
-        typed(&mut c, "CPIM first, then decide.");
-        let all = c.text();
-        assert!(
-            all.contains("connect? CPIM first, then decide.\n"),
-            "{all:?}"
-        );
-        c.input(ctrl('u'));
-        assert!(c.text().contains("? CPIM first, then \n"), "{:?}", c.text());
-        c.input(ctrl('u'));
-        assert!(c.text().contains("? CPIM first, \n"), "{:?}", c.text());
-        c.input(ctrl('r'));
-        c.input(ctrl('r'));
-        assert_eq!(c.text(), all);
-        // Three deletions are one step.
+        c.paste("x");
+        for ch in "Glad to help.".chars() {
+            c.input(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+        }
+        let undo = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
+        c.input(undo);
+        assert!(c.text().contains("? xGlad to \n"), "{:?}", c.text());
         for _ in 0..3 {
-            c.input(key(KeyCode::Backspace));
+            c.input(undo);
         }
-        assert!(c.text().contains("then deci\n"), "{:?}", c.text());
-        c.input(ctrl('u'));
-        assert_eq!(c.text(), all);
-        // A move in between: "x" typed elsewhere is a step of its own.
-        c.input(key(KeyCode::Left));
-        typed(&mut c, "x");
-        c.input(key(KeyCode::End));
-        typed(&mut c, "y");
-        c.input(ctrl('u'));
-        assert!(c.text().contains("decidex.\n"), "{:?}", c.text());
-        c.input(ctrl('u'));
-        assert_eq!(c.text(), all);
-        for _ in 0..4 {
-            c.input(ctrl('u'));
-        }
-        assert_eq!(c.text(), opened, "back to the template");
-        assert!(!c.changed());
-        c.input(ctrl('u'));
-        assert_eq!(c.text(), opened, "nothing before it");
+        assert_eq!(c.text(), opened);
+        assert!(!c.changed() && !c.can_undo());
+        assert!(c.can_redo());
     }
 
     /// A space typed first at the template's slot is the one already

@@ -9,6 +9,7 @@ pub mod clipboard;
 pub mod compose;
 pub mod editor;
 pub mod keys;
+pub mod undo;
 pub mod view;
 
 use std::io::{self, Write};

@@ -1,0 +1,335 @@
+//! Undo in the steps a person thinks in, for the two text fields: the
+//! composer and the check pad. A step is a word typed with the spaces after
+//! it, a run of deletions, or a whole text put in (a paste, a template, the
+//! editor's text); a cursor move ends one.
+//!
+//! Written here rather than taken from ratatui-textarea's own history,
+//! which keeps every key as a step and cannot be grouped from outside:
+//! taking back a sentence took a Ctrl-U a letter. The fields turn the
+//! widget's history off and keep a [`Steps`].
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui_textarea::{CursorMove, DataCursor, TextArea};
+
+/// Undo steps kept at most; the oldest go first.
+const MOST: usize = 500;
+
+/// A field as Ctrl-U and Ctrl-R put it back: its text, its cursor, and
+/// its owner's state `S` (the composer's template, for one).
+#[derive(Debug, Clone)]
+struct Snapshot<S> {
+    lines: Vec<String>,
+    cursor: DataCursor,
+    state: S,
+}
+
+/// The steps of one field.
+#[derive(Debug)]
+pub struct Steps<S> {
+    /// The states Ctrl-U goes back to, newest last.
+    undo: Vec<Snapshot<S>>,
+    /// The states Ctrl-R goes forward to, newest last.
+    redo: Vec<Snapshot<S>>,
+    /// What the newest step is made of, while the next key may extend it,
+    /// and where the cursor was left by it.
+    run: Option<(Run, DataCursor)>,
+}
+
+impl<S> Default for Steps<S> {
+    fn default() -> Self {
+        Steps {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            run: None,
+        }
+    }
+}
+
+/// Keys one step is made of, each where the one before left the cursor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Run {
+    /// Typing; `true` once the run has reached spaces.
+    Typing(bool),
+    Deleting,
+}
+
+impl Run {
+    /// The run a key that changed the text belongs to, if any.
+    fn of(ev: &KeyEvent) -> Option<Run> {
+        let plain = !ev
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+        match ev.code {
+            KeyCode::Char(c) if plain => Some(Run::Typing(c.is_whitespace())),
+            KeyCode::Backspace | KeyCode::Delete if plain => Some(Run::Deleting),
+            _ => None,
+        }
+    }
+
+    /// Whether a key of run `next` goes on with this one: a word typed
+    /// after spaces is a step of its own.
+    fn goes_on(self, next: Run) -> bool {
+        match (self, next) {
+            (Run::Typing(spaces), Run::Typing(space)) => space || !spaces,
+            (Run::Deleting, Run::Deleting) => true,
+            _ => false,
+        }
+    }
+}
+
+/// A field for the steps: wrapped as the app wraps, with the widget's own
+/// history off.
+pub fn field(lines: Vec<String>) -> TextArea<'static> {
+    let mut t = TextArea::new(lines);
+    t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    t.set_max_histories(0);
+    t
+}
+
+impl<S> Steps<S> {
+    /// Passes `ev` to `editor` as a key of the current step or the first
+    /// of a new one; `now` is the owner's state at this moment. Ctrl-U and
+    /// Ctrl-R take a step back or forward instead, and give the owner's
+    /// state to put back.
+    pub fn input(&mut self, editor: &mut TextArea<'static>, ev: KeyEvent, now: S) -> Option<S> {
+        let ctrl = ev.modifiers == KeyModifiers::CONTROL;
+        match ev.code {
+            KeyCode::Char('u') if ctrl => return self.back(editor, now),
+            KeyCode::Char('r') if ctrl => return self.forward(editor, now),
+            _ => {}
+        }
+        let before = snapshot(editor, now);
+        let changed = editor.input(ev);
+        let cursor = editor.cursor();
+        if !changed {
+            // The cursor moved: what is typed next is a step of its own.
+            if cursor != before.cursor {
+                self.run = None;
+            }
+            return None;
+        }
+        let run = Run::of(&ev);
+        let goes_on = match (self.run, run) {
+            (Some((last, at)), Some(next)) => at == before.cursor && last.goes_on(next),
+            _ => false,
+        };
+        if !goes_on {
+            self.push(before);
+        }
+        self.redo.clear();
+        self.run = run.map(|r| (r, cursor));
+        None
+    }
+
+    /// Starts a step made outside [`input`](Self::input) (text put in
+    /// whole): Ctrl-U goes back to `editor` as it is now, with `now`.
+    pub fn begin(&mut self, editor: &TextArea<'static>, now: S) {
+        self.push(snapshot(editor, now));
+        self.redo.clear();
+        self.run = None;
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    fn push(&mut self, before: Snapshot<S>) {
+        if self.undo.len() == MOST {
+            self.undo.remove(0);
+        }
+        self.undo.push(before);
+    }
+
+    fn back(&mut self, editor: &mut TextArea<'static>, now: S) -> Option<S> {
+        let to = self.undo.pop()?;
+        self.redo.push(snapshot(editor, now));
+        self.run = None;
+        Some(restore(editor, to))
+    }
+
+    fn forward(&mut self, editor: &mut TextArea<'static>, now: S) -> Option<S> {
+        let to = self.redo.pop()?;
+        self.undo.push(snapshot(editor, now));
+        self.run = None;
+        Some(restore(editor, to))
+    }
+}
+
+fn snapshot<S>(editor: &TextArea<'static>, state: S) -> Snapshot<S> {
+    Snapshot {
+        lines: editor.lines().to_vec(),
+        cursor: editor.cursor(),
+        state,
+    }
+}
+
+/// Puts `editor` back as `to` was, showing as much of the text as fits
+/// with the cursor in it (an undone long paste would leave it scrolled
+/// down, the start out of sight above empty rows); gives `to`'s state.
+fn restore<S>(editor: &mut TextArea<'static>, to: Snapshot<S>) -> S {
+    editor.select_all();
+    editor.insert_str(to.lines.join("\n"));
+    settle(editor, to.cursor);
+    to.state
+}
+
+/// Scrolls `editor` to the top and puts the cursor at `at`, which scrolls
+/// it as little as that needs.
+pub fn settle(editor: &mut TextArea<'static>, DataCursor(row, col): DataCursor) {
+    let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    editor.scroll((-i16::MAX, 0));
+    editor.move_cursor(CursorMove::Jump(at(row), at(col)));
+}
+
+/// The check pad: a note of the user's own, graded as it is typed.
+#[derive(Debug)]
+pub struct Pad {
+    pub editor: TextArea<'static>,
+    steps: Steps<()>,
+}
+
+impl Pad {
+    /// A pad holding `note` (not a step to take back).
+    pub fn new(note: &str) -> Pad {
+        let mut editor = field(note.split('\n').map(str::to_string).collect());
+        editor.set_placeholder_text(
+            "Write the note you are about to send; it is graded as you type.",
+        );
+        editor.move_cursor(CursorMove::Bottom);
+        editor.move_cursor(CursorMove::End);
+        Pad {
+            editor,
+            steps: Steps::default(),
+        }
+    }
+
+    /// A key; Ctrl-U and Ctrl-R undo and redo a step.
+    pub fn input(&mut self, ev: KeyEvent) {
+        self.steps.input(&mut self.editor, ev, ());
+    }
+
+    /// Pasted text at the cursor, as one step.
+    pub fn paste(&mut self, text: &str) {
+        if !text.is_empty() {
+            self.steps.begin(&self.editor, ());
+            self.editor.insert_str(text);
+        }
+    }
+
+    /// `text` in place of the note (the editor's, or nothing to clear the
+    /// pad), as one step.
+    pub fn set_text(&mut self, text: &str) {
+        if text != self.text() {
+            self.steps.begin(&self.editor, ());
+            self.editor.select_all();
+            self.editor.insert_str(text);
+        }
+    }
+
+    pub fn text(&self) -> String {
+        self.editor.lines().join("\n")
+    }
+
+    pub fn lines(&self) -> &[String] {
+        self.editor.lines()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.editor.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn ctrl(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+    }
+
+    fn typed(pad: &mut Pad, s: &str) {
+        for ch in s.chars() {
+            pad.input(key(KeyCode::Char(ch)));
+        }
+    }
+
+    /// Ctrl-U takes back a word (with its spaces) at a time, a run of
+    /// deletions at once, and a word typed elsewhere on its own; Ctrl-R
+    /// puts each back.
+    #[test]
+    fn undo_takes_back_a_word_at_a_time() {
+        let mut p = Pad::new("");
+        typed(&mut p, "CPIM first, then decide.");
+        let all = p.text();
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), "CPIM first, then ");
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), "CPIM first, ");
+        p.input(ctrl('r'));
+        p.input(ctrl('r'));
+        assert_eq!(p.text(), all);
+        for _ in 0..3 {
+            p.input(key(KeyCode::Backspace));
+        }
+        assert_eq!(p.text(), "CPIM first, then deci");
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), all);
+        // A move in between: "x" typed elsewhere is a step of its own.
+        p.input(key(KeyCode::Left));
+        typed(&mut p, "x");
+        p.input(key(KeyCode::End));
+        typed(&mut p, "y");
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), "CPIM first, then decidex.");
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), all);
+        assert_eq!(p.editor.cursor(), DataCursor(0, 23), "where the x went in");
+        for _ in 0..4 {
+            p.input(ctrl('u'));
+        }
+        assert_eq!(p.text(), "");
+        assert!(!p.steps.can_undo());
+        // A new edit ends what redo could put back.
+        typed(&mut p, "New");
+        assert!(!p.steps.can_redo());
+    }
+
+    /// Clearing the pad, or the editor's text, is one step back.
+    #[test]
+    fn a_text_put_in_whole_is_one_step() {
+        let mut p = Pad::new("Hi Sam\nWe met at the forum.");
+        assert_eq!(p.editor.cursor(), DataCursor(1, 20), "at the end");
+        p.set_text("");
+        assert!(p.is_empty());
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), "Hi Sam\nWe met at the forum.");
+        p.paste(" Bring slides.");
+        assert_eq!(p.text(), "Hi Sam\nWe met at the forum. Bring slides.");
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), "Hi Sam\nWe met at the forum.");
+        p.input(ctrl('u'));
+        assert_eq!(
+            p.text(),
+            "Hi Sam\nWe met at the forum.",
+            "the start is no step"
+        );
+    }
+
+    /// The oldest steps go once there are more than can be kept.
+    #[test]
+    fn steps_are_kept_up_to_a_limit() {
+        let mut p = Pad::new("");
+        for _ in 0..MOST + 20 {
+            typed(&mut p, " a");
+        }
+        assert_eq!(p.steps.undo.len(), MOST);
+    }
+}
