@@ -652,32 +652,23 @@ mod tests {
     /// there; a second one, or a space typed later, is typed.
     #[test]
     fn a_space_typed_first_is_the_one_the_template_left() {
-        let key = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
         let (i, templates) = (inv(), Templates::default());
-        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
-        for ch in " Hello".chars() {
-            c.input(key(ch));
-        }
-        assert!(
-            c.message().contains("connect? Hello\n"),
-            "{:?}",
+        let typed = |c: &mut Composer, s: &str| {
+            for ch in s.chars() {
+                c.input(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+            }
             c.message()
-        );
-        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
-        for ch in "  Hello".chars() {
-            c.input(key(ch));
-        }
-        assert!(
-            c.message().contains("connect?  Hello\n"),
-            "{:?}",
-            c.message()
-        );
+        };
+        let fresh = || Composer::new(0, &i, false, &templates, None, None, None);
+        let once = typed(&mut fresh(), " Hello");
+        assert!(once.contains("connect? Hello\n"), "{once:?}");
+        let mut c = fresh();
+        let twice = typed(&mut c, "  Hello");
+        assert!(twice.contains("connect?  Hello\n"), "{twice:?}");
         // After a template switch, the same.
         c.switch_template(Some(1), &i, &templates, None).unwrap();
-        for ch in " Hi".chars() {
-            c.input(key(ch));
-        }
-        assert!(c.message().contains("with? Hi\n"), "{:?}", c.message());
+        let switched = typed(&mut c, " Hi");
+        assert!(switched.contains("with? Hi\n"), "{switched:?}");
     }
 
     /// A recovered draft opens with the cursor where its words end, not at
