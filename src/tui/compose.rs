@@ -307,6 +307,15 @@ impl Composer {
         self.pristine = pristine;
         self.resumed = resumed;
         self.recovered = recovered;
+        // Back to the text as it opened: its space to write on is there
+        // again.
+        self.room = self.text() == self.pristine && after_space(&self.editor);
+    }
+
+    /// Puts the cursor at `row`, `col` (in characters; kept inside the
+    /// text), where a recovered draft was being written.
+    pub fn go_on_at(&mut self, row: usize, col: usize) {
+        undo::settle(&mut self.editor, DataCursor(row, col));
         self.room = false;
     }
 
@@ -639,13 +648,18 @@ mod tests {
         }
         let undo = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
         c.input(undo);
-        assert!(c.text().contains("? xGlad to \n"), "{:?}", c.text());
+        assert!(c.text().contains("? xGlad to\n"), "{:?}", c.text());
         for _ in 0..3 {
             c.input(undo);
         }
         assert_eq!(c.text(), opened);
         assert!(!c.changed() && !c.can_undo());
         assert!(c.can_redo());
+        // Typed on from there, a space first is the template's again.
+        for ch in " Hi".chars() {
+            c.input(KeyEvent::new(KeyCode::Char(ch), KeyModifiers::NONE));
+        }
+        assert!(c.message().contains("connect? Hi\n"), "{:?}", c.message());
     }
 
     /// A space typed first at the template's slot is the one already

@@ -1,7 +1,8 @@
 //! Undo in the steps a person thinks in, for the two text fields: the
-//! composer and the check pad. A step is a word typed with the spaces after
-//! it, a run of deletions, or a whole text put in (a paste, a template, the
-//! editor's text); a cursor move ends one.
+//! composer and the check pad. A step is a word typed with the spaces
+//! before it (so that taking it back leaves no space to double), a run of
+//! deletions, or a whole text put in (a paste, a template, the editor's
+//! text); a cursor move ends one.
 //!
 //! Written here rather than taken from ratatui-textarea's own history,
 //! which keeps every key as a step and cannot be grouped from outside:
@@ -48,7 +49,7 @@ impl<S> Default for Steps<S> {
 /// Keys one step is made of, each where the one before left the cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Run {
-    /// Typing; `true` once the run has reached spaces.
+    /// Typing; `true` while the last key typed was a space.
     Typing(bool),
     Deleting,
 }
@@ -66,11 +67,11 @@ impl Run {
         }
     }
 
-    /// Whether a key of run `next` goes on with this one: a word typed
-    /// after spaces is a step of its own.
+    /// Whether a key of run `next` goes on with this one: a space after a
+    /// word starts the next step.
     fn goes_on(self, next: Run) -> bool {
         match (self, next) {
-            (Run::Typing(spaces), Run::Typing(space)) => space || !spaces,
+            (Run::Typing(after_space), Run::Typing(space)) => after_space || !space,
             (Run::Deleting, Run::Deleting) => true,
             _ => false,
         }
@@ -270,9 +271,9 @@ mod tests {
         typed(&mut p, "CPIM first, then decide.");
         let all = p.text();
         p.input(ctrl('u'));
-        assert_eq!(p.text(), "CPIM first, then ");
+        assert_eq!(p.text(), "CPIM first, then");
         p.input(ctrl('u'));
-        assert_eq!(p.text(), "CPIM first, ");
+        assert_eq!(p.text(), "CPIM first,");
         p.input(ctrl('r'));
         p.input(ctrl('r'));
         assert_eq!(p.text(), all);
@@ -300,6 +301,12 @@ mod tests {
         // A new edit ends what redo could put back.
         typed(&mut p, "New");
         assert!(!p.steps.can_redo());
+        // Typed on after an undo: one space, not the undone word's too.
+        typed(&mut p, " words here");
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), "New words");
+        typed(&mut p, " there");
+        assert_eq!(p.text(), "New words there");
     }
 
     /// Clearing the pad, or the editor's text, is one step back.
