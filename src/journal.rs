@@ -292,6 +292,10 @@ pub struct Unsaved {
     /// When the text last changed.
     pub at: NaiveDateTime,
     pub text: String,
+    /// Where the cursor was then (row and column, in characters), for the
+    /// composer to go on there. Absent in files of earlier versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<[u32; 2]>,
 }
 
 impl Unsaved {

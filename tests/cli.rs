@@ -1953,6 +1953,7 @@ fn drafts_list_snapshot() {
             name: name.into(),
             at: invitriage::import::parse_sent_at("2026-11-23T09:00:00").unwrap(),
             text: text.into(),
+            cursor: None,
         })
         .unwrap();
     };

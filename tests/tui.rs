@@ -1167,8 +1167,16 @@ fn an_unsaved_draft_is_offered_again_after_the_app_ends() {
         app.update(Action::ComposeKey(key(c)));
     }
     assert_eq!(files(), vec![format!("{}.reply.json", inv.id)]);
+    // Gone back into the word to change it.
+    for _ in 0..3 {
+        app.update(Action::ComposeKey(KeyEvent::new(
+            KeyCode::Left,
+            KeyModifiers::NONE,
+        )));
+    }
+    app.update(Action::ComposeKey(key('X')));
     let typed = app.composer.as_ref().unwrap().text();
-    assert!(typed.contains(" Friday?"), "{typed}");
+    assert!(typed.contains(" FridXay?"), "{typed}");
     drop(app);
 
     // The next start opens the composer on it, and says so.
@@ -1178,6 +1186,10 @@ fn an_unsaved_draft_is_offered_again_after_the_app_ends() {
     assert_eq!(app.invitations[c.index as usize].id, inv.id);
     assert_eq!(c.text(), typed);
     assert!(c.recovered && !c.resumed);
+    // The cursor is where the words were being written.
+    let ratatui_textarea::DataCursor(row, col) = c.editor.cursor();
+    let before: String = c.editor.lines()[row].chars().take(col).collect();
+    assert!(before.ends_with(" FridX"), "{before:?}");
     assert_eq!(
         status_text(&app),
         format!(
@@ -1308,6 +1320,7 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
                 name: "x".into(),
                 at: import::parse_sent_at(at).unwrap(),
                 text: text.into(),
+                cursor: None,
             })
             .unwrap();
         }

@@ -62,6 +62,7 @@ fn unsaved(n: u64, kind: DraftKind, text: &str) -> Unsaved {
         name: "Abena Reyes".into(),
         at: at(n as u32),
         text: text.into(),
+        cursor: None,
     }
 }
 
@@ -934,6 +935,7 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
         name: "Ann Lee".into(),
         at: at(1),
         text: "Hi Ann".into(),
+        cursor: Some([0, 2]),
     })
     .unwrap();
     let mut new = vec![

@@ -896,9 +896,9 @@ impl App {
         let open = self
             .composer
             .as_ref()
-            .map(|c| (c.index, c.kind(), c.changed_text()));
+            .map(|c| (c.index, c.kind(), c.changed_text(), c.editor.cursor()));
         let result = match open {
-            Some((idx, kind, Some(text))) => {
+            Some((idx, kind, Some(text), cursor)) => {
                 let inv = &self.invitations[idx as usize];
                 let id = inv.id;
                 self.kept_unsaved = Some((id, kind));
@@ -916,6 +916,9 @@ impl App {
                     name,
                     at: self.now_for_journal(),
                     text,
+                    cursor: Some(
+                        [cursor.0, cursor.1].map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
+                    ),
                 })
             }
             _ => match self.kept_unsaved.take() {
@@ -2133,9 +2136,9 @@ impl App {
             .journal
             .undone_draft(inv, kind, self.now)
             .filter(|d| saved.is_none_or(|s| s.text != d.text));
-        let (unsaved, from_undone) = match self.journal.unsaved(inv.id, kind) {
-            Some(u) => (Some(u.text.clone()), false),
-            None => (undone.map(|d| d.text.clone()), undone.is_some()),
+        let (unsaved, from_undone, cursor) = match self.journal.unsaved(inv.id, kind) {
+            Some(u) => (Some(u.text.clone()), false, u.cursor),
+            None => (undone.map(|d| d.text.clone()), undone.is_some(), None),
         };
         let mut composer = Composer::new(
             idx,
@@ -2147,6 +2150,10 @@ impl App {
             unsaved,
         );
         composer.undone = from_undone;
+        // Where the words were being written when the run ended.
+        if let Some([row, col]) = cursor {
+            composer.go_on_at(row as usize, col as usize);
+        }
         self.composer = Some(composer);
         self.mode = Mode::Compose;
         if from_undone {
