@@ -440,21 +440,21 @@ default = "Hi {first_name}"
     /// A signal hint of punctuation alone would mark nearly every note.
     #[test]
     fn a_hint_without_a_letter_or_digit_is_refused() {
-        for hint in [".", "!", "", " - "] {
+        for hint in [".", "!", "", " - ", "…", "«»"] {
             let text = format!("[classify]\ncontext_hints = [\"met\", \"{hint}\"]\n");
             let err = Config::parse(&text, Path::new("c.toml"))
                 .unwrap_err()
                 .to_string();
             assert!(
-                err.contains("line 2") && err.contains("has no letter or digit"),
+                err.contains("line 2") && err.contains("has no letter, digit or symbol"),
                 "{hint:?}: {err}"
             );
         }
         let ok = Config::parse(
-            "[classify]\npitch_hints = [\"B2B\", \"24/7\"]\n",
+            "[classify]\npitch_hints = [\"B2B\", \"24/7\", \"£\", \"¥\"]\n",
             Path::new("c.toml"),
         );
-        assert_eq!(ok.unwrap().classify.pitch_hints.len(), 2);
+        assert_eq!(ok.unwrap().classify.pitch_hints.len(), 4);
     }
 
     /// A value of the wrong shape is named in a config's words, not

@@ -156,16 +156,33 @@ pub struct Lists {
     pub pitch_hints: Vec<String>,
 }
 
-/// A signal hint is a word or phrase: one without a letter or digit (`.`,
-/// `!`) would be found in nearly every note and mark it.
+/// A signal hint is a word, a phrase or a symbol such as `$` or `€`: one
+/// of punctuation alone (`.`, `!`) would be found in nearly every note and
+/// mark it.
 fn hints<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let list = Vec::<String>::deserialize(d)?;
-    match list.iter().find(|h| !h.chars().any(char::is_alphanumeric)) {
+    match list.iter().find(|h| !h.chars().any(means_something)) {
         Some(bad) => Err(serde::de::Error::custom(format!(
-            "the hint \"{bad}\" has no letter or digit; hints are words or phrases (a hint of punctuation alone would be found in nearly every note)"
+            "the hint \"{bad}\" has no letter, digit or symbol such as $; hints are words or phrases (one of punctuation alone would be found in nearly every note)"
         ))),
         None => Ok(list),
     }
+}
+
+/// A letter, a digit, or a symbol that is not punctuation or a space
+/// (`$ € £ % + # @ &`).
+fn means_something(c: char) -> bool {
+    if c.is_alphanumeric() {
+        return true;
+    }
+    if c.is_ascii() {
+        return "$%+#@&".contains(c);
+    }
+    // Quotes, dashes, ellipses, inverted marks, guillemets and the like.
+    let punctuation = matches!(c, '\u{2000}'..='\u{206F}' | '\u{3000}'..='\u{303F}')
+        || "¡¿«»·¦§¶".contains(c)
+        || c.is_whitespace();
+    !punctuation
 }
 
 impl Lists {

@@ -686,3 +686,21 @@ fn category_names_read_back() {
     let err = "greeting".parse::<Category>().unwrap_err();
     assert!(err.contains("unknown category `greeting`"), "{err}");
 }
+
+/// No built-in list holds an entry twice (`lists` counts them).
+#[test]
+fn built_in_lists_hold_each_entry_once() {
+    for (name, file) in lists::BUILT_IN {
+        let mut seen = std::collections::HashSet::new();
+        for entry in lists::entries(file) {
+            assert!(seen.insert(entry.to_lowercase()), "{name}: {entry} twice");
+        }
+        assert!(!seen.is_empty(), "{name}");
+        // The rule the config's hints must keep, the built-in ones keep.
+        if name.ends_with("_hints") {
+            for entry in lists::entries(file) {
+                assert!(entry.chars().any(means_something), "{name}: {entry}");
+            }
+        }
+    }
+}
