@@ -1593,6 +1593,11 @@ fn a_key_answering_a_composer_question_is_not_typed() {
         "{}",
         status_text(&app)
     );
+    app.update(Action::Cancel);
+    assert_eq!(
+        status_text(&app),
+        "Changes discarded; the saved draft stays"
+    );
 }
 
 #[test]

@@ -1674,10 +1674,15 @@ fn iso_form(s: &str) -> Option<NaiveDateTime> {
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(local(dt));
     }
-    let utc = s
-        .strip_suffix(" UTC")
-        .or_else(|| s.strip_suffix(['Z', 'z']))
-        .map(str::trim_end);
+    // ` UTC` and ` GMT` in any case, as spreadsheets and logs write them.
+    let zone = s.len().checked_sub(4).and_then(|i| s.get(i..));
+    let utc = match zone {
+        Some(z) if z.eq_ignore_ascii_case(" utc") || z.eq_ignore_ascii_case(" gmt") => {
+            Some(&s[..s.len() - 4])
+        }
+        _ => s.strip_suffix(['Z', 'z']),
+    }
+    .map(str::trim_end);
     for fmt in CLOCKS {
         if let Some(u) = utc {
             if let Ok(dt) = NaiveDateTime::parse_from_str(u, fmt) {

@@ -1357,10 +1357,14 @@ impl App {
                         self.set_error(question);
                     }
                     _ => {
-                        self.composer = None;
+                        let resumed = self.composer.take().is_some_and(|c| c.resumed);
                         self.mode = Mode::List;
                         if changed {
-                            self.set_status("Draft discarded");
+                            self.set_status(if resumed {
+                                "Changes discarded; the saved draft stays"
+                            } else {
+                                "Draft discarded"
+                            });
                         }
                     }
                 }

@@ -239,9 +239,9 @@ fn status_lines(text: &str, width: usize) -> Vec<String> {
         .subsequent_indent(" ")
         // `greeting-only` and `thank-you` are names, not places to break.
         .word_splitter(textwrap::WordSplitter::NoHyphenation);
-    let wrapped: Vec<String> = textwrap::wrap(&text, options)
+    let wrapped: Vec<String> = textwrap::wrap(&glue_keys(&text), options)
         .into_iter()
-        .map(|l| l.into_owned())
+        .map(|l| l.replace(GLUE, " "))
         .collect();
     if wrapped.len() <= STATUS_LINES {
         return wrapped;
@@ -260,6 +260,26 @@ fn status_lines(text: &str, width: usize) -> Vec<String> {
     kept
 }
 
+/// Stands for a space no line may break at (a private-use character: it
+/// is in no message).
+const GLUE: char = '\u{E000}';
+
+/// `text` with each word of one character (a key: `? help`, `u to undo`;
+/// or a `·`) joined to the next by [`GLUE`], so that a line does not end
+/// in a key whose meaning starts the next one.
+fn glue_keys(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut short = false;
+    for (i, word) in text.split(' ').enumerate() {
+        if i > 0 {
+            out.push(if short { GLUE } else { ' ' });
+        }
+        out.push_str(word);
+        short = word.chars().count() == 1;
+    }
+    out
+}
+
 /// The end of `s` in at most `width` columns, led by `…` when cut.
 fn fit_end(s: &str, width: usize) -> String {
     if s.width() <= width {
@@ -276,4 +296,31 @@ fn fit_end(s: &str, width: usize) -> String {
         kept.push(ch);
     }
     std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line never ends in a key whose meaning starts the next one.
+    #[test]
+    fn a_key_stays_with_its_label() {
+        let text =
+            "A fictional sample · open yours: invitriage ~/Downloads/Invitations.csv · ? help";
+        let lines = status_lines(text, 80);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(lines[1], " · ? help", "{lines:?}");
+        assert!(lines.iter().all(|l| !l.contains(GLUE)));
+        // A word of one character ends no line.
+        for width in 20..60 {
+            for line in status_lines("Ignored Kenji Jankowski (was accepted) · u to undo", width) {
+                let last = line.trim_end().rsplit(' ').next().unwrap_or("");
+                let cut = last == "…";
+                assert!(
+                    cut || last.chars().count() != 1 || line.trim() == last,
+                    "{width}: {line:?}"
+                );
+            }
+        }
+    }
 }
