@@ -3411,6 +3411,8 @@ fn the_help_names_remapped_keys_everywhere() {
         "Checking a note of your own (after W)",
         "the note is kept for the next W,",
         "on LinkedIn (O",
+        // Unbound, it is still listed, with the way to bind it.
+        "(no key) previous search match; `prev_match = \"…\"` under [keys] gives it one",
     ] {
         assert!(flat.contains(words), "{words:?} in {flat}");
     }

@@ -57,7 +57,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         out.push(Line::raw(""));
     }
     out.push(section("Keys"));
-    for (_, action, help, _) in BINDABLE {
+    for (name, action, help, _) in BINDABLE {
         let keys: Vec<String> = app
             .keymap
             .keys_for(action)
@@ -65,6 +65,12 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             .map(|k| k.to_string())
             .collect();
         if keys.is_empty() {
+            // Unbound by the config: still here, so it can be found again.
+            keyed(
+                &mut out,
+                "(no key)",
+                &format!("{help}; `{name} = \"…\"` under [keys] gives it one"),
+            );
             continue;
         }
         keyed(&mut out, &keys.join(" "), help);
