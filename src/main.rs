@@ -211,6 +211,19 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
+    // `check` takes a note starting with a dash as the note, so a mistyped
+    // option (`--jsno`) would be graded, or the note called an unexpected
+    // argument: name the option instead.
+    if let Some(flag) = stray_check_option(std::env::args_os().skip(1)) {
+        Cli::command()
+            .error(
+                clap::error::ErrorKind::UnknownArgument,
+                format!(
+                    "`{flag}` is not an option of `check` (see `invitriage help check`); a note that starts with `--` goes after `--`: `invitriage check -- \"{flag} …\"`"
+                ),
+            )
+            .exit();
+    }
     let mut cli = Cli::try_parse().unwrap_or_else(|e| {
         // `invitriage exprt my.csv`: the misspelt command was taken for
         // FILE, and clap speaks only of the argument after it.
@@ -526,6 +539,31 @@ impl Command {
             Command::Generate { .. } => Err("it takes a number of ROWS"),
         }
     }
+}
+
+/// The first word after `check` (and before a `--`) that looks like a long
+/// option and is none of `check`'s or the global ones.
+fn stray_check_option(args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
+    let cli = Cli::command();
+    let check = cli.find_subcommand("check")?;
+    let known: Vec<&str> = check
+        .get_arguments()
+        .chain(cli.get_arguments())
+        .filter_map(|a| a.get_long())
+        .chain(["help"])
+        .collect();
+    args.map(|a| a.to_string_lossy().into_owned())
+        .skip_while(|a| a != "check")
+        .skip(1)
+        .take_while(|a| a != "--")
+        .find(|a| {
+            a.strip_prefix("--").is_some_and(|name| {
+                let name = name.split('=').next().unwrap_or(name);
+                !name.is_empty()
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    && !known.contains(&name)
+            })
+        })
 }
 
 /// A FILE before the command (`invitriage my.csv stats`), which the usage

@@ -1606,6 +1606,14 @@ fn check_grades_a_note_and_sets_the_exit_status() {
     assert_eq!(code, 0, "{out}");
     let v: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["category"], "customised", "{out}");
+    // A mistyped option is named, not graded nor blamed on the note.
+    let err = env.fails(&["check", "--jsno", "we met at the meetup"]);
+    assert!(
+        err.contains("`--jsno` is not an option of `check`"),
+        "{err}"
+    );
+    let (code, out, _) = env.run(&["check", "--to=Sam Rivera", "--", "--jsno"]);
+    assert_eq!(code, 1, "after `--` it is the note: {out}");
     env.file("free.toml", "[sent]\nnote_limit = 20\n");
     let (code, out, _) = env.run(&[
         "--config",
