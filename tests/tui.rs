@@ -2098,6 +2098,18 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
         "{}",
         status_text(&app)
     );
+    // Ignoring them asks first: some are out of sight.
+    app.update(Action::IgnoreMarked);
+    match &app.mode {
+        Mode::Confirm(b) => assert!(
+            b.detail.contains("out of view in this list"),
+            "{}",
+            b.detail
+        ),
+        other => panic!("{other:?}"),
+    }
+    app.update(Action::Confirm(false));
+    assert_eq!(app.marked_count, 3, "nothing decided, still marked");
     app.update(Action::Cancel);
     app.update(Action::Resize(100, 40));
     // One of them marked by hand: `p` marks the rest.

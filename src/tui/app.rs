@@ -1808,25 +1808,42 @@ impl App {
                 .filter(|&&i| self.marked[i as usize])
                 .count();
             let away = targets.len() - here;
-            if away == 0 {
-                self.apply_bulk(Bulk {
-                    decision,
-                    targets,
-                    question: String::new(),
-                    detail: String::new(),
-                });
-            } else {
-                let n = targets.len();
-                self.mode = Mode::Confirm(Bulk {
-                    decision,
-                    targets,
-                    question: format!("{verb} the {n} marked invitation{}?", plural(n)),
-                    detail: format!(
-                        "{} not in this list: marked on another tab or under another filter. This can be undone with {undo}.",
-                        some_of(away, n, "is", "are")
-                    ),
-                });
-            }
+            // Marks below the screen (`p` marks every pitch, a guess from
+            // words such as "pricing") are asked about too: a reviewer
+            // ignored warm notes he never saw.
+            let shown = self.offset..self.offset + self.list_height().max(1);
+            let hidden = self
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|&(r, &i)| self.marked[i as usize] && !shown.contains(&r))
+                .count();
+            let n = targets.len();
+            let detail = match (away, hidden) {
+                (0, 0) => {
+                    self.apply_bulk(Bulk {
+                        decision,
+                        targets,
+                        question: String::new(),
+                        detail: String::new(),
+                    });
+                    return;
+                }
+                (0, _) => format!(
+                    "{} out of view in this list (n, then scroll to look at them first). This can be undone with {undo}.",
+                    some_of(hidden, n, "is", "are")
+                ),
+                _ => format!(
+                    "{} not in this list: marked on another tab or under another filter. This can be undone with {undo}.",
+                    some_of(away, n, "is", "are")
+                ),
+            };
+            self.mode = Mode::Confirm(Bulk {
+                decision,
+                targets,
+                question: format!("{verb} the {n} marked invitation{}?", plural(n)),
+                detail,
+            });
             return;
         }
         if self.refuse_on_sent_tab() {
