@@ -1498,6 +1498,18 @@ impl Journal {
             .count()
     }
 
+    /// Of those, how many have a draft to send (a thank-you after an
+    /// accept, a reply): `invitriage drafts` still lists them.
+    pub fn drafts_elsewhere(&self, present: impl Fn(&InvitationId) -> bool) -> usize {
+        self.entries
+            .iter()
+            .filter(|(id, e)| {
+                let decision = e.decision();
+                decision.is_some() && !present(id) && e.draft_to_send(decision).is_some()
+            })
+            .count()
+    }
+
     /// How many steps [`Journal::undo`] can still revert.
     pub fn undo_depth(&self) -> usize {
         self.steps.len()

@@ -633,8 +633,15 @@ fn load_with_journal(
         let here: std::collections::HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
         let elsewhere = journal.decided_elsewhere(|id| here.contains(id));
         if elsewhere > 0 {
+            // A thank-you is sent after the accept, when the invitation has
+            // left the export: it must not drop out of sight with it.
+            let drafts = match journal.drafts_elsewhere(|id| here.contains(id)) {
+                0 => String::new(),
+                1 => "; 1 of them has a draft to send: `invitriage drafts` lists it".into(),
+                n => format!("; {n} of them have drafts to send: `invitriage drafts` lists them"),
+            };
             say!(
-                "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export (answered on LinkedIn since, or in another export)",
+                "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export (answered on LinkedIn since, or in another export){drafts}",
                 if elsewhere == 1 { " is" } else { "s are" }
             );
         }

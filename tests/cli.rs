@@ -1752,8 +1752,10 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     assert!(
         stderr.contains(
             "invitriage: note: 2 decisions are not listed: for invitations not in this export"
+        ) && stderr.contains(
+            "another export); 1 of them has a draft to send: `invitriage drafts` lists it\n"
         ),
-        "the decisions on the other export are counted: {stderr}"
+        "the decisions on the other export are counted, and the draft to send named: {stderr}"
     );
     let (_, drafts, stderr) = env.run(&["drafts"]);
     assert!(
