@@ -664,6 +664,54 @@ fn movement_keys_stay_in_bounds_and_scroll() {
     assert_eq!(app.cursor, 0);
 }
 
+/// `X` marks every stale invitation the Sent tab shows to withdraw, after a
+/// question; `x` on one marked takes its mark back.
+#[test]
+fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::WithdrawStale);
+    assert_eq!(
+        status_text(&app),
+        "Stale invitations are ones you sent: on the Sent tab (5)"
+    );
+    app.update(Action::Tab(4));
+    let stale = app.stale_count;
+    assert!(stale > 1);
+    app.update(Action::WithdrawStale);
+    match &app.mode {
+        Mode::Confirm(b) => {
+            assert_eq!(
+                b.question,
+                format!("Withdraw the {stale} stale invitations you sent?")
+            );
+            assert_eq!(b.targets.len(), stale);
+        }
+        other => panic!("{other:?}"),
+    }
+    app.update(Action::Confirm(true));
+    assert_eq!(app.sent_counts.withdrawn, stale);
+    assert_eq!(
+        status_text(&app),
+        format!("Marked {stale} invitations to withdraw on LinkedIn · u undoes all of them")
+    );
+    app.update(Action::WithdrawStale);
+    assert!(status_text(&app).starts_with("No stale invitation here left to mark"));
+    // One marked by mistake: x again takes the mark back.
+    app.update(Action::Last);
+    let name = app.current().unwrap().to().to_string();
+    app.update(Action::Withdraw);
+    assert_eq!(app.sent_counts.withdrawn, stale - 1);
+    assert_eq!(
+        status_text(&app),
+        format!("No longer to withdraw: {name} · u to undo")
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.sent_counts.withdrawn, stale);
+    app.update(Action::Undo);
+    assert_eq!(app.sent_counts.withdrawn, 0, "the bulk step is one undo");
+}
+
 #[test]
 fn sent_invitations_are_withdrawn_not_accepted() {
     let dir = tempfile::tempdir().unwrap();

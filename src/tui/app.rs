@@ -1080,6 +1080,7 @@ impl App {
             Action::AcceptMarked => self.bulk(Decision::Accepted),
             Action::IgnoreMarked => self.bulk(Decision::Ignored),
             Action::Withdraw => self.decide_current(Decision::Withdrawn),
+            Action::WithdrawStale => self.withdraw_stale(),
             Action::Confirm(yes) => {
                 if let Mode::Confirm(bulk) = std::mem::replace(&mut self.mode, Mode::List) {
                     if yes {
@@ -1470,6 +1471,23 @@ impl App {
         }
         let name = name_line(inv.counterpart());
         let id = inv.id;
+        // `x` again takes the mark back: a sent invitation is not
+        // decided on, only marked to withdraw on LinkedIn.
+        if decision == Decision::Withdrawn && self.decisions[idx as usize] == Some(decision) {
+            match self
+                .journal
+                .record_decision(&[id], None, self.now_for_journal())
+            {
+                Ok(_) => {
+                    let rows = self.indices_of(&[id]);
+                    self.sync_decisions(&rows);
+                    let undo = self.keymap.hint(&Action::Undo);
+                    self.set_status(format!("No longer to withdraw: {name} · {undo} to undo"));
+                }
+                Err(e) => self.set_error(format!("Not saved: {e}")),
+            }
+            return;
+        }
         if self.decisions[idx as usize] == Some(decision) {
             // Written again, it would be a step for undo that changes
             // nothing: `u` would seem not to work. Its mark goes, as below.
@@ -1700,6 +1718,43 @@ impl App {
             self.set_status(self.sent_by_you());
         }
         sent
+    }
+
+    /// Asks to mark every stale invitation the Sent tab shows, not yet
+    /// marked, to withdraw: one `x` each was slow where all of them are.
+    fn withdraw_stale(&mut self) {
+        if self.current_tab() != Tab::Sent {
+            let sent = self.keymap.hint(&Action::Tab(4));
+            self.set_status(format!(
+                "Stale invitations are ones you sent: on the Sent tab ({sent})"
+            ));
+            return;
+        }
+        let targets: Vec<u32> = self
+            .rows
+            .iter()
+            .copied()
+            .filter(|&i| {
+                self.decisions[i as usize].is_none() && self.is_stale(&self.invitations[i as usize])
+            })
+            .collect();
+        let days = self.stale_after_days;
+        let n = targets.len();
+        if n == 0 {
+            self.set_status(format!(
+                "No stale invitation here left to mark (stale: sent {days} days ago or more)"
+            ));
+            return;
+        }
+        let undo = self.keymap.hint(&Action::Undo);
+        self.mode = Mode::Confirm(Bulk {
+            decision: Decision::Withdrawn,
+            targets,
+            question: format!("Withdraw the {n} stale invitation{} you sent?", plural(n)),
+            detail: format!(
+                "Sent {days} days ago or more and not answered. This marks them; withdraw each on LinkedIn (export lists them). This can be undone with {undo}."
+            ),
+        });
     }
 
     /// Why a sent invitation takes no accept, ignore, reply or mark, and
@@ -1955,11 +2010,16 @@ impl App {
                     self.marked[i as usize] = false;
                 }
                 self.marked_count = self.marked.iter().filter(|&&m| m).count();
-                let verb = decision_verb(bulk.decision);
                 let n = ids.len();
+                let done = match bulk.decision {
+                    // Marked here; withdrawn only once done on LinkedIn.
+                    Decision::Withdrawn => {
+                        format!("Marked {n} invitation{} to withdraw on LinkedIn", plural(n))
+                    }
+                    d => format!("{} {n} invitation{}", decision_verb(d), plural(n)),
+                };
                 self.set_status(format!(
-                    "{verb} {n} invitation{} · {} undoes {}",
-                    plural(n),
+                    "{done} · {} undoes {}",
                     self.keymap.hint(&Action::Undo),
                     if n == 1 { "it" } else { "all of them" }
                 ));

@@ -36,6 +36,8 @@ pub enum Action {
     IgnoreMarked,
     /// Mark an invitation you sent to withdraw on LinkedIn (Sent tab).
     Withdraw,
+    /// Mark every stale invitation the Sent tab shows to withdraw.
+    WithdrawStale,
     // Finding.
     Search,
     NextMatch,
@@ -175,8 +177,14 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "withdraw",
         Action::Withdraw,
-        "on the Sent tab: withdraw an invitation you sent (to do on LinkedIn)",
+        "on the Sent tab: withdraw an invitation you sent (to do on LinkedIn; again: not)",
         "withdraw",
+    ),
+    (
+        "withdraw_stale",
+        Action::WithdrawStale,
+        "on the Sent tab: withdraw every stale one shown (asks first)",
+        "withdraw stale",
     ),
     ("search", Action::Search, "search names and notes", "search"),
     ("next_match", Action::NextMatch, "next search match", "next"),
@@ -248,6 +256,7 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("accept_marked", &["A"]),
     ("ignore_marked", &["I"]),
     ("withdraw", &["x"]),
+    ("withdraw_stale", &["X"]),
     ("search", &["/"]),
     ("next_match", &["n"]),
     ("prev_match", &["N"]),

@@ -18,6 +18,7 @@ const LIST_HINTS: &[(Action, &str)] = &[
     (Action::Ignore, "ignore"),
     (Action::Reply, "reply"),
     (Action::Withdraw, "withdraw"),
+    (Action::WithdrawStale, "all stale"),
     (Action::Mark, "mark"),
     (Action::IgnoreMarked, "all"),
     (Action::Undo, "undo"),
@@ -49,7 +50,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             // withdrawn: each tab offers only what works there.
             .filter(|(a, _)| match app.current_tab() {
                 Tab::Sent => !DECIDING.contains(a),
-                _ => *a != Action::Withdraw,
+                _ => !matches!(a, Action::Withdraw | Action::WithdrawStale),
             })
             .filter_map(|(a, label)| {
                 let key = match a {
