@@ -392,11 +392,11 @@ pub enum StepKind {
 
 impl StepKind {
     /// A short verb phrase for messages: `accept`, `ignore`, `reply`,
-    /// `reset`, `reply draft`, `thank-you draft`.
+    /// `back to undecided`, `reply draft`, `thank-you draft`.
     pub fn verb(self) -> &'static str {
         match self {
             StepKind::Decide(Some(d)) => d.verb(),
-            StepKind::Decide(None) => "reset",
+            StepKind::Decide(None) => "back to undecided",
             StepKind::Draft(DraftKind::Reply) => "reply draft",
             StepKind::Draft(DraftKind::ThankYou) => "thank-you draft",
         }

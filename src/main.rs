@@ -219,7 +219,7 @@ fn main() -> ExitCode {
             .error(
                 clap::error::ErrorKind::UnknownArgument,
                 format!(
-                    "`{flag}` is not an option of `check` (see `invitriage help check`); a note that starts with `--` goes after `--`: `invitriage check -- \"{flag} …\"`"
+                    "`{flag}` is not an option of `check` (see `invitriage help check`); a note that looks like an option goes after `--`: `invitriage check -- \"{flag} …\"`"
                 ),
             )
             .exit();
@@ -541,28 +541,37 @@ impl Command {
     }
 }
 
-/// The first word after `check` (and before a `--`) that looks like a long
-/// option and is none of `check`'s or the global ones.
+/// The first word after `check` (and before a `--`) that looks like an
+/// option (`--jsno`, `-j`) and is none of `check`'s or the global ones.
 fn stray_check_option(args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
     let cli = Cli::command();
     let check = cli.find_subcommand("check")?;
-    let known: Vec<&str> = check
-        .get_arguments()
-        .chain(cli.get_arguments())
+    let arguments = || check.get_arguments().chain(cli.get_arguments());
+    let known: Vec<&str> = arguments()
         .filter_map(|a| a.get_long())
         .chain(["help"])
+        .collect();
+    let short: Vec<char> = arguments()
+        .filter_map(|a| a.get_short())
+        .chain(['h'])
         .collect();
     args.map(|a| a.to_string_lossy().into_owned())
         .skip_while(|a| a != "check")
         .skip(1)
         .take_while(|a| a != "--")
         .find(|a| {
-            a.strip_prefix("--").is_some_and(|name| {
+            let long = a.strip_prefix("--").is_some_and(|name| {
                 let name = name.split('=').next().unwrap_or(name);
                 !name.is_empty()
                     && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
                     && !known.contains(&name)
-            })
+            });
+            let mut chars = a.chars();
+            let one = match (chars.next(), chars.next(), chars.next()) {
+                (Some('-'), Some(c), None) => c.is_ascii_alphabetic() && !short.contains(&c),
+                _ => false,
+            };
+            long || one
         })
 }
 
@@ -613,6 +622,7 @@ fn load_with_journal(
     paths: &Paths,
     decisions_listed: bool,
 ) -> Result<(Import, Journal), Failure> {
+    let drafts_command = command_for("drafts", "", &source, paths);
     let mut import = load(source, config)?;
     let (journal, notices) = Journal::open_read_only(&paths.data_dir)?;
     journal.adopt_ids(&mut import.invitations);
@@ -637,8 +647,8 @@ fn load_with_journal(
             // left the export: it must not drop out of sight with it.
             let drafts = match journal.drafts_elsewhere(|id| here.contains(id)) {
                 0 => String::new(),
-                1 => "; 1 of them has a draft to send: `invitriage drafts` lists it".into(),
-                n => format!("; {n} of them have drafts to send: `invitriage drafts` lists them"),
+                1 => format!("; 1 of them has a draft to send: {drafts_command} lists it"),
+                n => format!("; {n} of them have drafts to send: {drafts_command} lists them"),
             };
             say!(
                 "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export (answered on LinkedIn since, or in another export){drafts}",

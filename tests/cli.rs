@@ -1612,6 +1612,8 @@ fn check_grades_a_note_and_sets_the_exit_status() {
         err.contains("`--jsno` is not an option of `check`"),
         "{err}"
     );
+    let err = env.fails(&["check", "-j", "we met at the meetup"]);
+    assert!(err.contains("`-j` is not an option of `check`"), "{err}");
     let (code, out, _) = env.run(&["check", "--to=Sam Rivera", "--", "--jsno"]);
     assert_eq!(code, 1, "after `--` it is the note: {out}");
     env.file("free.toml", "[sent]\nnote_limit = 20\n");
@@ -1753,8 +1755,8 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         stderr.contains(
             "invitriage: note: 2 decisions are not listed: for invitations not in this export"
         ) && stderr.contains(
-            "another export); 1 of them has a draft to send: `invitriage drafts` lists it\n"
-        ),
+            "another export); 1 of them has a draft to send: `invitriage drafts --data-dir "
+        ) && stderr.contains("` lists it\n"),
         "the decisions on the other export are counted, and the draft to send named: {stderr}"
     );
     let (_, drafts, stderr) = env.run(&["drafts"]);

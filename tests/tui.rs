@@ -708,8 +708,27 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     );
     app.update(Action::Undo);
     assert_eq!(app.sent_counts.withdrawn, stale);
+    assert!(
+        status_text(&app).starts_with(&format!("Undid back to undecided: {name}")),
+        "{}",
+        status_text(&app)
+    );
     app.update(Action::Undo);
     assert_eq!(app.sent_counts.withdrawn, 0, "the bulk step is one undo");
+    // Marks made on another tab show on the Sent tab's header, with no
+    // filter after them.
+    app.update(Action::Tab(0));
+    app.update(Action::Mark);
+    app.update(Action::Tab(4));
+    let header = row_text(&app, 100, 24, 1);
+    assert!(header.trim_end().ends_with("1 marked"), "{header:?}");
+    // The check pad says when there is nothing to take back.
+    app.update(Action::Check);
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    assert_eq!(status_text(&app), "Nothing to undo in the pad");
 }
 
 #[test]
@@ -2158,6 +2177,23 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
     }
     app.update(Action::Confirm(false));
     assert_eq!(app.marked_count, 3, "nothing decided, still marked");
+    // One more marked on another tab: the question gives both reasons.
+    app.update(Action::Tab(1));
+    app.update(Action::Mark);
+    app.update(Action::Tab(0));
+    app.update(Action::First);
+    app.update(Action::IgnoreMarked);
+    match &app.mode {
+        Mode::Confirm(b) => assert!(
+            b.detail.starts_with(&format!(
+                "1 of them is not in this list (marked on another tab or under another filter), and {hidden} out of view in it."
+            )),
+            "{}",
+            b.detail
+        ),
+        other => panic!("{other:?}"),
+    }
+    app.update(Action::Confirm(false));
     app.update(Action::Cancel);
     app.update(Action::Resize(100, 40));
     // One of them marked by hand: `p` marks the rest.

@@ -856,7 +856,7 @@ fn labels() {
     );
     assert_eq!(Decision::Replied.to_string(), "replied");
     assert_eq!(DraftKind::ThankYou.label(), "thank-you");
-    assert_eq!(StepKind::Decide(None).verb(), "reset");
+    assert_eq!(StepKind::Decide(None).verb(), "back to undecided");
     assert_eq!(StepKind::Draft(DraftKind::Reply).verb(), "reply draft");
 }
 

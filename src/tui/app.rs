@@ -1211,7 +1211,13 @@ impl App {
             }
             Action::ComposeKey(ev) if self.mode == Mode::Check => {
                 if let Some(p) = &mut self.check_pad {
-                    p.input(ev);
+                    let undo = ev.modifiers == crossterm::event::KeyModifiers::CONTROL
+                        && ev.code == crossterm::event::KeyCode::Char('u');
+                    if undo && !p.can_undo() {
+                        self.set_status("Nothing to undo in the pad");
+                    } else {
+                        p.input(ev);
+                    }
                 }
             }
             Action::ComposeKey(ev) => {
@@ -1874,6 +1880,7 @@ impl App {
                 .filter(|&(r, &i)| self.marked[i as usize] && !shown.contains(&r))
                 .count();
             let n = targets.len();
+            let look = if n == 1 { "it" } else { "them" };
             let detail = match (away, hidden) {
                 (0, 0) => {
                     self.apply_bulk(Bulk {
@@ -1885,11 +1892,15 @@ impl App {
                     return;
                 }
                 (0, _) => format!(
-                    "{} out of view in this list (n, then scroll to look at them first). This can be undone with {undo}.",
+                    "{} out of view in this list (n, then scroll to look at {look} first). This can be undone with {undo}.",
                     some_of(hidden, n, "is", "are")
                 ),
-                _ => format!(
+                (_, 0) => format!(
                     "{} not in this list: marked on another tab or under another filter. This can be undone with {undo}.",
+                    some_of(away, n, "is", "are")
+                ),
+                _ => format!(
+                    "{} not in this list (marked on another tab or under another filter), and {hidden} out of view in it. This can be undone with {undo}.",
                     some_of(away, n, "is", "are")
                 ),
             };

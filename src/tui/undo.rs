@@ -242,6 +242,10 @@ impl Pad {
     pub fn is_empty(&self) -> bool {
         self.editor.is_empty()
     }
+
+    pub fn can_undo(&self) -> bool {
+        self.steps.can_undo()
+    }
 }
 
 #[cfg(test)]

@@ -49,10 +49,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else {
         format!("filter: {}", app.filter.label())
     };
-    let marked = if app.marked_count > 0 {
-        format!("{} marked · ", app.marked_count)
-    } else {
-        String::new()
+    let marked = match (app.marked_count, filter.is_empty()) {
+        (0, _) => String::new(),
+        (n, true) => format!("{n} marked"),
+        (n, false) => format!("{n} marked · "),
     };
     let left = format!(" decided {decided} of {total} ");
     let right_len = filter.chars().count() + marked.chars().count() + 1;
