@@ -1576,7 +1576,7 @@ fn templates_switch_and_follow_the_group() {
     assert_eq!(app.composer.as_ref().unwrap().template, 0);
     assert_eq!(
         status_text(&app),
-        "Replace your words with a template? A template key again replaces them · any other key keeps them"
+        "Replace your words with a template? y or a template key again replaces them · any other key keeps them"
     );
     app.update(Action::ComposeNextTemplate);
     assert_eq!(app.composer.as_ref().unwrap().template, 1, "asked once");
@@ -1653,6 +1653,20 @@ fn a_key_answering_a_composer_question_is_not_typed() {
     let ctrl_u = KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL);
     app.update(Action::ComposeKey(ctrl_u));
     assert_eq!(status_text(&app), "Nothing to undo in this draft");
+    // y answers yes: the template asked about replaces the words, and
+    // the draft is discarded.
+    app.update(Action::ComposeKey(key('?')));
+    let template = app.composer.as_ref().unwrap().template;
+    app.update(Action::ComposeNextTemplate);
+    app.update(Action::ComposeKey(key('y')));
+    let c = app.composer.as_ref().unwrap();
+    assert_ne!(c.template, template, "switched");
+    assert!(!c.changed(), "the template's own text, no stray y");
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
+    assert_eq!(app.mode, Mode::List, "discarded");
+    app.update(Action::Reply);
     app.update(Action::ComposeKey(key('!')));
     app.update(Action::Cancel);
     assert!(

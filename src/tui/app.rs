@@ -268,6 +268,8 @@ pub struct App {
     pub check_pad: Option<super::undo::Pad>,
     /// Whom that note is for (the Sent tab's recipient), for greetings.
     pub check_to: String,
+    /// The template a "Replace your words?" question is about, for a `y`.
+    asked_template: Option<usize>,
     pub my_name: Option<String>,
     pub templates: crate::reply::Templates,
     pub stale_after_days: u32,
@@ -373,6 +375,7 @@ impl App {
             help_over_stats: None,
             check_pad: None,
             check_to: String::new(),
+            asked_template: None,
             my_name,
             templates,
             stale_after_days,
@@ -1238,6 +1241,16 @@ impl App {
                     if let Some(nothing) = nothing {
                         c.input(ev);
                         self.set_status(nothing);
+                    } else if (c.replace_armed || c.discard_armed)
+                        && matches!(ev.code, crossterm::event::KeyCode::Char('y' | 'Y'))
+                        && !ctrl
+                    {
+                        // A yes to the question: as the key it names.
+                        if c.replace_armed {
+                            self.cycle_template(self.asked_template);
+                        } else {
+                            self.cancel();
+                        }
                     } else if (c.replace_armed || c.discard_armed) && writes(&ev) {
                         let kept = if c.replace_armed {
                             "Kept your words"
@@ -1357,9 +1370,9 @@ impl App {
                         c.discard_armed = true;
                         // Over a saved draft, Esc drops only the changes.
                         let question = if c.resumed {
-                            "Discard your changes? The saved draft stays · Esc again to discard · Ctrl-S saves them"
+                            "Discard your changes? The saved draft stays · y or Esc again discards · Ctrl-S saves them"
                         } else {
-                            "Discard this draft? Esc again to discard · Ctrl-S saves it"
+                            "Discard this draft? y or Esc again discards · Ctrl-S saves it"
                         };
                         self.set_error(question);
                     }
@@ -2271,8 +2284,9 @@ impl App {
             // One question at a time: an Esc after this one asks its own.
             c.discard_armed = false;
             c.replace_armed = true;
+            self.asked_template = which;
             self.set_error(
-                "Replace your words with a template? A template key again replaces them · any other key keeps them",
+                "Replace your words with a template? y or a template key again replaces them · any other key keeps them",
             );
             return;
         }
