@@ -1739,6 +1739,22 @@ impl App {
         sent
     }
 
+    /// The invitations the list shows (in its order) for which `keep` holds.
+    fn rows_where(&self, keep: impl Fn(u32) -> bool) -> Vec<u32> {
+        self.rows.iter().copied().filter(|&i| keep(i)).collect()
+    }
+
+    /// How many marked rows of the list are scrolled out of view: a mark
+    /// below the screen is easily missed before `A` or `I`.
+    fn marked_out_of_view(&self) -> usize {
+        let shown = self.offset..self.offset + self.list_height().max(1);
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|&(r, &i)| self.marked[i as usize] && !shown.contains(&r))
+            .count()
+    }
+
     /// Asks to mark every stale invitation the Sent tab shows, not yet
     /// marked, to withdraw: one `x` each was slow where all of them are.
     fn withdraw_stale(&mut self) {
@@ -1749,14 +1765,9 @@ impl App {
             ));
             return;
         }
-        let targets: Vec<u32> = self
-            .rows
-            .iter()
-            .copied()
-            .filter(|&i| {
-                self.decisions[i as usize].is_none() && self.is_stale(&self.invitations[i as usize])
-            })
-            .collect();
+        let targets = self.rows_where(|i| {
+            self.decisions[i as usize].is_none() && self.is_stale(&self.invitations[i as usize])
+        });
         let days = self.stale_after_days;
         let n = targets.len();
         if n == 0 {
@@ -1796,16 +1807,11 @@ impl App {
         if self.refuse_on_sent_tab() {
             return;
         }
-        let pitches: Vec<u32> = self
-            .rows
-            .iter()
-            .copied()
-            .filter(|&i| {
-                self.invitations[i as usize]
-                    .signals
-                    .contains(Signals::PITCH)
-            })
-            .collect();
+        let pitches = self.rows_where(|i| {
+            self.invitations[i as usize]
+                .signals
+                .contains(Signals::PITCH)
+        });
         if pitches.is_empty() {
             self.set_status("No pitch in this list (a customised note that sells or recruits)");
             return;
@@ -1826,14 +1832,7 @@ impl App {
                 1 => ", and 1 marked before".to_string(),
                 _ => format!(", and {others} marked before"),
             };
-            // A mark below the screen is easily missed before `I`.
-            let shown = self.offset..self.offset + self.list_height().max(1);
-            let hidden = self
-                .rows
-                .iter()
-                .enumerate()
-                .filter(|&(r, &i)| self.marked[i as usize] && !shown.contains(&r))
-                .count();
+            let hidden = self.marked_out_of_view();
             let also = match hidden {
                 0 => also,
                 h => format!("{also} ({h} out of view)"),
@@ -1885,13 +1884,7 @@ impl App {
             // Marks below the screen (`p` marks every pitch, a guess from
             // words such as "pricing") are asked about too: a reviewer
             // ignored warm notes he never saw.
-            let shown = self.offset..self.offset + self.list_height().max(1);
-            let hidden = self
-                .rows
-                .iter()
-                .enumerate()
-                .filter(|&(r, &i)| self.marked[i as usize] && !shown.contains(&r))
-                .count();
+            let hidden = self.marked_out_of_view();
             let n = targets.len();
             let look = if n == 1 { "it" } else { "them" };
             let detail = match (away, hidden) {
