@@ -544,6 +544,11 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     if meta.is_dir() {
         // The export unzipped: read its Invitations.csv, as from the .zip.
         let mut found = invitations_in(path).map_err(io_err)?;
+        // An export unzipped weeks ago beside the newer .zip: the user
+        // chooses, as between two unzipped ones.
+        if !found.is_empty() {
+            found.extend(zips_in(path).into_iter().filter(|z| holds_invitations(z)));
+        }
         return match found.len() {
             0 => Err(ImportError::IsDirectory {
                 path: path.to_path_buf(),
@@ -640,7 +645,11 @@ fn read_stream(r: &mut impl Read, origin: &str) -> Result<Vec<u8>, ImportError> 
     if !is_zip(&bytes) {
         sniff(&bytes, origin)?;
     }
-    r.read_to_end(&mut bytes).map_err(io_err)?;
+    // A short head means the end was read: a terminal's Ctrl-D ends one
+    // read only, and asking again would wait for a second one.
+    if n == HEAD_LEN {
+        r.read_to_end(&mut bytes).map_err(io_err)?;
+    }
     Ok(bytes)
 }
 
@@ -716,6 +725,24 @@ fn zips_in(dir: &Path) -> Vec<PathBuf> {
     };
     zips.sort_by(|a, b| linkedin(b).cmp(&linkedin(a)).then(a.cmp(b)));
     zips
+}
+
+/// Whether the archive at `path` holds an `Invitations.csv`; only its
+/// index is read.
+fn holds_invitations(path: &Path) -> bool {
+    let Ok(file) = File::open(path) else {
+        return false;
+    };
+    let Ok(archive) = zip::ZipArchive::new(io::BufReader::new(file)) else {
+        return false;
+    };
+    archive.file_names().any(|name| {
+        name.is_ok_and(|name| {
+            name.rsplit(['/', '\\'])
+                .next()
+                .is_some_and(|base| base.eq_ignore_ascii_case("Invitations.csv"))
+        })
+    })
 }
 
 /// LinkedIn's `Invitations.csv` in `dir`, else every file so named in

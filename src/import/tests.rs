@@ -827,6 +827,45 @@ fn finds_the_export_in_a_folder() {
     );
 }
 
+/// Weeks later, the folder of downloads holds the export unzipped then
+/// and the newer .zip: neither is read in the other's place. A .zip that
+/// is not an export does not count.
+#[test]
+fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
+    use std::io::Write;
+    let zip_of = |entry: &str| {
+        let mut buf = io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        zip.start_file(entry, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(H.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        buf.into_inner()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::create_dir(d.join("Basic_LinkedInDataExport_11-21-2026")).unwrap();
+    let old = d.join("Basic_LinkedInDataExport_11-21-2026/Invitations.csv");
+    std::fs::write(&old, H).unwrap();
+    std::fs::write(d.join("photos.zip"), zip_of("cat.csv")).unwrap();
+    assert_eq!(
+        load(&Source::Path(d.to_path_buf())).unwrap().origin,
+        old.display().to_string(),
+        "another .zip is not an export"
+    );
+    let new = d.join("Basic_LinkedInDataExport_12-20-2026.zip");
+    std::fs::write(&new, zip_of("Invitations.csv")).unwrap();
+    let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
+    assert!(
+        err.to_string().ends_with(&format!(
+            ": holds 2 exports ({}, {}); give the path of the one to read",
+            old.display(),
+            new.display()
+        )),
+        "{err}"
+    );
+}
+
 /// A read cut short by a signal is tried again; the bytes come in
 /// pieces until the buffer is full or the reader is done.
 #[test]
@@ -1441,6 +1480,35 @@ fn an_endless_binary_stream_is_refused_on_its_first_bytes() {
         zip,
         "a zip is left to the zip reader"
     );
+}
+
+/// A terminal's Ctrl-D ends one read, not the stream: what was typed and
+/// ended once is the whole input, without waiting for a second Ctrl-D.
+#[test]
+fn one_end_of_input_from_a_terminal_is_enough() {
+    /// Gives its text, then one end, then would block for more: as a
+    /// terminal does after Ctrl-D.
+    struct Tty(Vec<&'static [u8]>);
+    impl Read for Tty {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            match self.0.first() {
+                None => panic!("read again after the end"),
+                Some(part) => {
+                    let n = part.len();
+                    buf[..n].copy_from_slice(part);
+                    self.0.remove(0);
+                    Ok(n)
+                }
+            }
+        }
+    }
+    let mut tty = Tty(vec![
+        &b"From,To,Sent At,Message,Direction\n"[..],
+        b"A,B,\"7/8/26, 3:43 PM\",,INCOMING\n",
+        b"",
+    ]);
+    let read = read_stream(&mut tty, "standard input").unwrap();
+    assert!(read.ends_with(b"INCOMING\n"));
 }
 
 /// A UTF-8 export with one bad byte (a note cut inside a character) keeps
