@@ -7,6 +7,7 @@
 //! you, since "there" would sign the draft). `{{` and `}}` stand for braces.
 
 use crate::classify::Category;
+use crate::report::one_line;
 
 /// The placeholders a template may use.
 pub const PLACEHOLDERS: [&str; 4] = ["first_name", "full_name", "my_first_name", "my_name"];
@@ -256,6 +257,14 @@ pub fn fill(text: &str, people: &People<'_>) -> String {
 }
 
 fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, TemplateError> {
+    // A name from the export may hold control characters: an escape
+    // sequence must not ride into a draft, the clipboard and `drafts`.
+    let (them, me) = (one_line(p.them), one_line(p.me));
+    let p = &People {
+        them: &them,
+        me: &me,
+        titles: p.titles,
+    };
     let mut out = String::with_capacity(text.len() + 32);
     let mut rest = text;
     while let Some(pos) = rest.find(['{', '}']) {
@@ -325,6 +334,21 @@ mod tests {
                 &p
             ),
             "Hi Zoë (Zoë Ångström-Lévy), from Colleen / Colleen Ruiz"
+        );
+    }
+
+    /// A name with an escape sequence in the export (a title change, a
+    /// clipboard write) fills a template without it.
+    #[test]
+    fn a_name_fills_without_its_control_characters() {
+        let t = Templates::default();
+        let p = t.people(
+            "Bo\u{1b}]0;TITLE\u{7}b\u{1b}[31m Smith",
+            "Colleen\u{7} Ruiz",
+        );
+        assert_eq!(
+            fill("Hi {first_name} ({full_name}), {my_first_name}", &p),
+            "Hi Bob (Bob Smith), Colleen"
         );
     }
 

@@ -1492,8 +1492,12 @@ fn editor_failure_keeps_the_draft() {
     )));
     assert_eq!(app.composer.as_ref().unwrap().text(), before);
     assert!(app.status.as_ref().unwrap().error);
-    app.update(Action::EditorDone(Ok("Edited elsewhere\n".into())));
-    assert_eq!(app.composer.as_ref().unwrap().text(), "Edited elsewhere");
+    app.update(Action::EditorDone(Ok("Edited\u{1b}[1m elsewhere\n".into())));
+    assert_eq!(
+        app.composer.as_ref().unwrap().text(),
+        "Edited elsewhere",
+        "without the escape sequence the editor's file held"
+    );
     // An editor that failed after writing: its words are taken, with a
     // word to check them, and kept on disk as the unsaved draft.
     app.update(Action::EditorDone(Ok(invitriage::tui::editor::Edited {
@@ -2765,9 +2769,14 @@ fn a_paste_is_text_never_keys() {
     assert_eq!(app.progress().0, 0, "nothing decided");
     assert!(status_text(&app).contains("not taken as keys"));
     app.update(Action::Reply);
-    app.update(Action::Paste("Line one\r\nline two\rthree".into()));
+    app.update(Action::Paste(
+        "Line one\r\nline\u{1b}]0;TITLE\u{7} two\u{1b}[31m\rthree\u{7}".into(),
+    ));
     let text = app.composer.as_ref().unwrap().text();
-    assert!(text.contains("Line one\nline two\nthree"), "{text}");
+    assert!(
+        text.contains("Line one\nline two\nthree"),
+        "line ends kept, an escape sequence and BEL dropped: {text:?}"
+    );
     app.update(Action::Cancel);
     assert_eq!(
         app.mode,

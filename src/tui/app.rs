@@ -13,7 +13,7 @@ use chrono::NaiveDateTime;
 use crate::classify::{Category, Signals, fold_accents};
 use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{self, Decision, DraftKind, Journal, Unsaved};
-use crate::report::{name_line, plural};
+use crate::report::{clean_text, name_line, plural};
 use crate::stats::{self, Breakdown, DirectionFilter};
 
 use super::compose::Composer;
@@ -1189,8 +1189,10 @@ impl App {
             }
             Action::CheckClear => {}
             Action::Paste(text) => {
-                // Terminals send a pasted line break as CR.
-                let text = text.replace("\r\n", "\n").replace('\r', "\n");
+                // Terminals send a pasted line break as CR. Other control
+                // characters (an escape sequence copied from a terminal)
+                // must not ride into a draft, the clipboard or `drafts`.
+                let text = clean_text(&text.replace("\r\n", "\n").replace('\r', "\n"));
                 match self.mode {
                     Mode::Compose => {
                         if let Some(c) = &mut self.composer {
@@ -1291,7 +1293,10 @@ impl App {
                     return Some(Effect::Editor(c.text()));
                 }
             }
-            Action::EditorDone(result) => match result {
+            Action::EditorDone(result) => match result.map(|mut e| {
+                e.text = clean_text(&e.text);
+                e
+            }) {
                 Ok(edited) if self.mode == Mode::Check => {
                     if let Some(p) = &mut self.check_pad {
                         p.set_text(edited.text.trim_end_matches('\n'));
