@@ -1,9 +1,11 @@
 //! The `invitriage` command line: parse arguments, run a subcommand, map the
 //! outcome to an exit status (0 fine, 1 a check that did not pass, 2 an error).
 
+use std::cell::Cell;
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::rc::Rc;
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
@@ -227,14 +229,23 @@ fn main() -> ExitCode {
     let mut cli = Cli::try_parse().unwrap_or_else(|e| {
         // `invitriage exprt my.csv`: the misspelt command was taken for
         // FILE, and clap speaks only of the argument after it.
+        // `invitriage help stat` likewise, for the word after `help`.
+        let mut args = std::env::args_os().skip(1);
         if matches!(
             e.kind(),
             clap::error::ErrorKind::UnknownArgument | clap::error::ErrorKind::InvalidSubcommand
-        ) && let Some(first) = first_word(std::env::args_os().skip(1))
+        ) && let Some(first) = first_word(args.by_ref())
+            && let Some(first) = if first == "help" {
+                first_word(args)
+            } else {
+                Some(first)
+            }
             && !Cli::command()
                 .get_subcommands()
                 .any(|c| first == c.get_name())
             && let Some(command) = command_like(std::path::Path::new(&first))
+            // `help stat`: `help` is the command, and clap names the other.
+            && first != command
             && !std::path::Path::new(&first).exists()
         {
             Cli::command()
@@ -252,7 +263,15 @@ fn main() -> ExitCode {
     if let Err(e) = place_file(&mut cli) {
         e.exit();
     }
-    match run(cli) {
+    let result = run(cli);
+    let shown = CONTROLS_SHOWN.with(|n| n.get());
+    if shown > 0 {
+        say!(
+            "invitriage: note: {shown} control character{} in the output shown as \u{fffd}, so that none acts on this terminal; redirect the output to a file or a pipe for the text as it is",
+            report::plural(shown)
+        );
+    }
+    match result {
         Ok(code) => code,
         Err(Failure(msg)) => {
             say!("invitriage: error: {msg}");
@@ -289,7 +308,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let source = Source::from_arg(file);
             let now = now();
             let stale_days = config.sent.stale_after_days;
-            let print = |out: &mut io::StdoutLock<'_>| -> Result<(), Failure> {
+            let print = |out: &mut io::BufWriter<Box<dyn Write>>| -> Result<(), Failure> {
                 if direction == DirectionFilter::Incoming {
                     // Only counts are needed: read the facts, not whole
                     // invitations (a fraction of the time and memory).
@@ -327,7 +346,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 }
                 Ok(())
             };
-            let mut out = io::stdout().lock();
+            let mut out = stdout();
             print(&mut out)?;
             output(out.flush())?;
             Ok(ExitCode::SUCCESS)
@@ -347,7 +366,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
                 .invitations
                 .iter()
                 .filter(|i| direction.matches(i.direction));
-            let out = io::BufWriter::new(io::stdout().lock());
+            let out = stdout();
             match format {
                 ClassifyFormat::Csv => output(report::classify_csv(out, invs))?,
                 ClassifyFormat::Json => output(report::classify_json(out, invs))?,
@@ -362,7 +381,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let format = if json { ExportFormat::Json } else { format };
             let (import, journal) =
                 load_with_journal(Source::from_arg(file), &config, &paths, true)?;
-            let out = io::BufWriter::new(io::stdout().lock());
+            let out = stdout();
             let n = output(export::write_actions(
                 out,
                 format,
@@ -388,7 +407,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             // Drafts of invitations gone from the export are listed.
             let (import, journal) =
                 load_with_journal(Source::from_arg(file), &config, &paths, false)?;
-            let out = io::BufWriter::new(io::stdout().lock());
+            let out = stdout();
             output(export::write_drafts(
                 out,
                 format,
@@ -473,7 +492,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let classifier = Classifier::new(&config.classify);
             let me = config.name.clone().unwrap_or_default();
             let grade = check::Grade::new(&classifier, &note, &me, &to, config.sent.note_limit);
-            let mut out = io::stdout().lock();
+            let mut out = stdout();
             if json {
                 output(check::write_json(&mut out, &grade))?;
             } else if io::stdout().is_terminal() {
@@ -485,6 +504,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             } else {
                 output(check::write_text(&mut out, &grade))?;
             }
+            output(out.flush())?;
             Ok(if grade.passes() {
                 ExitCode::SUCCESS
             } else {
@@ -492,7 +512,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             })
         }
         Some(Command::Lists { list }) => {
-            output(write_lists(io::stdout().lock(), &config.classify, list))?;
+            output(write_lists(stdout(), &config.classify, list))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Completions { shell }) => completions(shell),
@@ -915,7 +935,7 @@ fn write_lists(
                 writeln!(out, "{e}")?;
             }
         }
-        return Ok(());
+        return out.flush();
     }
     writeln!(
         out,
@@ -935,7 +955,8 @@ fn write_lists(
             writeln!(out, "  {e}  (config)")?;
         }
     }
-    Ok(())
+    // A buffered writer's own flush on drop would swallow a failed write.
+    out.flush()
 }
 
 /// The keymap and the templates the config's `[keys]` and `[templates]`
@@ -987,6 +1008,27 @@ fn width_or(reported: Option<u16>, otherwise: usize) -> usize {
         .map(usize::from)
         .filter(|&w| w >= MIN_WIDTH)
         .unwrap_or(otherwise)
+}
+
+thread_local! {
+    /// How many control characters [`stdout`] showed as `�`.
+    static CONTROLS_SHOWN: Rc<Cell<usize>> = Rc::default();
+}
+
+/// Standard output for a command's results, buffered. On a terminal,
+/// control characters from the export (an escape sequence in a name) are
+/// shown as `�` instead of acting on it; a file or a pipe gets them as
+/// they are.
+fn stdout() -> io::BufWriter<Box<dyn Write>> {
+    let out = io::stdout();
+    io::BufWriter::new(if out.is_terminal() {
+        Box::new(report::ShowControls::new(
+            out.lock(),
+            CONTROLS_SHOWN.with(Rc::clone),
+        ))
+    } else {
+        Box::new(out.lock())
+    })
 }
 
 /// Output to a closed pipe (`| head`) ends the command quietly, as in other

@@ -661,6 +661,88 @@ pub fn classify_table<'a>(
 
 const SIGNALS: &str = "SIGNALS";
 
+/// Output bound for a terminal: control characters from the export (an
+/// escape sequence in a name or note, BEL, a lone carriage return, C1
+/// codes) are written as `�` instead of acting on the terminal; line ends
+/// and tabs pass. Counts what it replaced, for a note. Files and pipes get
+/// the bytes as they are: this wraps only a terminal's standard output.
+///
+/// Written by hand over bytes: the output is UTF-8 whatever the command,
+/// and the only sequences to catch are one byte (C0, DEL) or `C2 80`..`C2
+/// 9F` (C1), with CR-LF kept whole, so a byte loop with one byte held over
+/// between writes is the whole job.
+pub struct ShowControls<W: Write> {
+    inner: W,
+    /// A `\r` or `0xC2` that ended the last write: what it is depends on
+    /// the next byte.
+    held: Option<u8>,
+    shown: std::rc::Rc<std::cell::Cell<usize>>,
+}
+
+const REPLACEMENT: &[u8] = "\u{fffd}".as_bytes();
+
+impl<W: Write> ShowControls<W> {
+    /// Wraps `inner`; `shown` counts the characters replaced.
+    pub fn new(inner: W, shown: std::rc::Rc<std::cell::Cell<usize>>) -> Self {
+        ShowControls {
+            inner,
+            held: None,
+            shown,
+        }
+    }
+
+    fn replace(&self, out: &mut Vec<u8>) {
+        out.extend_from_slice(REPLACEMENT);
+        self.shown.set(self.shown.get() + 1);
+    }
+
+    /// The held byte, now that `next` (if any) follows it.
+    fn settle(&mut self, next: Option<u8>, out: &mut Vec<u8>) -> bool {
+        match (self.held.take(), next) {
+            (Some(b'\r'), Some(b'\n')) => out.push(b'\r'),
+            (Some(b'\r'), _) => self.replace(out),
+            (Some(0xC2), Some(0x80..=0x9F)) => {
+                self.replace(out);
+                return true;
+            }
+            (Some(b), _) => out.push(b),
+            (None, _) => {}
+        }
+        false
+    }
+}
+
+impl<W: Write> Write for ShowControls<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let mut out = Vec::with_capacity(buf.len() + 8);
+        let mut i = usize::from(self.settle(buf.first().copied(), &mut out));
+        while i < buf.len() {
+            let b = buf[i];
+            match b {
+                b'\n' | b'\t' => out.push(b),
+                b'\r' | 0xC2 if i + 1 == buf.len() => self.held = Some(b),
+                b'\r' if buf[i + 1] == b'\n' => out.push(b),
+                0xC2 if (0x80..=0x9F).contains(&buf[i + 1]) => {
+                    self.replace(&mut out);
+                    i += 1;
+                }
+                0x00..=0x1F | 0x7F => self.replace(&mut out),
+                _ => out.push(b),
+            }
+            i += 1;
+        }
+        self.inner.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut out = Vec::new();
+        self.settle(None, &mut out);
+        self.inner.write_all(&out)?;
+        self.inner.flush()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -918,5 +1000,24 @@ mod tests {
         let dt = crate::import::parse_sent_at("7/8/26, 3:43 PM").unwrap();
         assert_eq!(linkedin_date(dt), "7/8/26, 3:43 PM");
         assert_eq!(human_date(dt), "8 Jul 2026");
+    }
+
+    /// Bound for a terminal, an escape sequence, BEL, a lone CR and a C1
+    /// code show as `�`, however the writes cut them; CR-LF, tabs, line
+    /// ends and other text pass as they are.
+    #[test]
+    fn a_terminal_gets_control_characters_shown_not_obeyed() {
+        let text = "Evil \u{1b}[31mRed\u{7}\r\n\tcafé\rx\u{9b}y\u{7f}\n";
+        let want = "Evil \u{fffd}[31mRed\u{fffd}\r\n\tcafé\u{fffd}x\u{fffd}y\u{fffd}\n";
+        for cut in 1..=text.len() {
+            let shown = std::rc::Rc::new(std::cell::Cell::new(0));
+            let mut w = ShowControls::new(Vec::new(), shown.clone());
+            for piece in text.as_bytes().chunks(cut) {
+                w.write_all(piece).unwrap();
+            }
+            w.flush().unwrap();
+            assert_eq!(String::from_utf8(w.inner).unwrap(), want, "pieces of {cut}");
+            assert_eq!(shown.get(), 5, "pieces of {cut}");
+        }
     }
 }

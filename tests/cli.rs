@@ -248,6 +248,12 @@ fn a_bad_option_is_a_usage_error() {
             "{args:?}: {err}"
         );
     }
+    // After `help`, the word to correct is the one after it.
+    assert!(
+        env.fails(&["help", "stat"])
+            .starts_with("error: `stat` is not a command; did you mean `stats`?"),
+        "help stat"
+    );
     env.cmd()
         .args(["stats", "base.csv", "extra"])
         .assert()
@@ -2177,6 +2183,8 @@ const OUTPUTS: &[&[&str]] = &[
     &["check", "--json", "Hi"],
     &["completions", "bash"],
     &["generate", "3"],
+    &["lists"],
+    &["lists", "salutations"],
 ];
 
 /// Output that cannot be written (`> /dev/full`) is an error that says so,
