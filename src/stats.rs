@@ -192,12 +192,13 @@ pub struct Breakdown {
 }
 
 impl Breakdown {
-    /// Each group's share of the total in whole percent, adding up to 100:
-    /// each rounded down, then the points left over given to the groups
-    /// with the largest remainders (ties to the group listed first:
-    /// customised, greeting-only, default). Rounding each alone can add up
-    /// to 101 (12 + 8 + 81); a share is never more than one point from its
-    /// own rounding.
+    /// Each group's share of the total in whole percent, adding up to 100
+    /// where it can: each rounded down, then the points left over given to
+    /// the groups with the largest remainders. Groups of equal counts take
+    /// a point together or not at all, so that they never show different
+    /// shares; when no group can take the last point, the sum is 99 (1 + 1 +
+    /// 1 is 33% each). Rounding each alone can add up to 101 (12 + 8 + 81);
+    /// a share is never more than one point from its own rounding.
     pub fn shares(&self) -> PerCategory {
         let total = self.total;
         if total == 0 {
@@ -205,12 +206,24 @@ impl Breakdown {
         }
         let n = self.by_category.0;
         let mut out = n.map(|n| n * 100 / total);
-        let left = 100usize.saturating_sub(out.iter().sum());
-        // Customised (2), greeting-only (1), default (0): the order shown.
+        let mut left = 100usize.saturating_sub(out.iter().sum());
+        // Customised (2), greeting-only (1), default (0): the order shown
+        // takes a tie of remainders.
         let mut order = [2, 1, 0];
         order.sort_by_key(|&i| std::cmp::Reverse(n[i] * 100 % total));
-        for &i in order.iter().filter(|&&i| n[i] > 0).take(left) {
-            out[i] += 1;
+        let mut given = [false; 3];
+        for i in order {
+            if given[i] || (n[i] * 100).is_multiple_of(total) {
+                continue;
+            }
+            let peers: Vec<usize> = (0..3).filter(|&j| n[j] == n[i]).collect();
+            if peers.len() <= left {
+                for j in peers {
+                    out[j] += 1;
+                    given[j] = true;
+                    left -= 1;
+                }
+            }
         }
         PerCategory(out)
     }
@@ -691,7 +704,11 @@ mod tests {
         assert_eq!(shares(&mut b, [805, 75, 120]), [80, 8, 12]);
         assert_eq!(shares(&mut b, [112, 10, 13]), [83, 7, 10]);
         assert_eq!(shares(&mut b, [112, 12, 13]), [82, 9, 9]);
-        assert_eq!(shares(&mut b, [1, 1, 1]), [33, 33, 34]);
+        // Equal counts, equal shares: the point goes to all or to none.
+        assert_eq!(shares(&mut b, [1, 1, 1]), [33, 33, 33]);
+        assert_eq!(shares(&mut b, [1, 9, 9]), [6, 47, 47]);
+        assert_eq!(shares(&mut b, [23, 4, 4]), [74, 13, 13]);
+        assert_eq!(shares(&mut b, [2, 2, 1]), [40, 40, 20]);
         assert_eq!(shares(&mut b, [0, 0, 0]), [0, 0, 0]);
         assert_eq!(shares(&mut b, [0, 0, 7]), [0, 0, 100]);
     }
