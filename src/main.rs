@@ -421,13 +421,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             // export that holds it.
             let ids: std::collections::HashSet<_> =
                 import.invitations.iter().map(|i| i.id).collect();
-            let (here, elsewhere) =
-                journal
-                    .unsaved_drafts()
-                    .fold((0, 0), |(h, e), u| match ids.contains(&u.id) {
-                        true => (h + 1, e),
-                        false => (h, e + 1),
-                    });
+            let (here, gone): (Vec<_>, Vec<_>) =
+                journal.unsaved_drafts().partition(|u| ids.contains(&u.id));
+            let (here, elsewhere) = (here.len(), gone.len());
             let is = |n: usize| if n == 1 { " is" } else { "s are" };
             let it = |n: usize| if n == 1 { "it" } else { "them" };
             if here > 0 {
@@ -440,8 +436,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             if elsewhere > 0 {
                 say!(
-                    "invitriage: note: {elsewhere} unsaved draft{} not listed, for {} not in this export: the triage screen opens {} with the export that holds {} (kept in {})",
-                    is(elsewhere),
+                    "invitriage: note: {elsewhere} unsaved draft{} ({}) {} not listed, for {} not in this export: the triage screen opens {} with the export that holds {} (kept in {})",
+                    report::plural(elsewhere),
+                    report::some_names(&gone.iter().map(|u| u.name.as_str()).collect::<Vec<_>>()),
+                    if elsewhere == 1 { "is" } else { "are" },
                     if elsewhere == 1 {
                         "an invitation"
                     } else {
@@ -670,8 +668,16 @@ fn load_with_journal(
                 1 => format!("; 1 of them has a draft to send: {drafts_command} lists it"),
                 n => format!("; {n} of them have drafts to send: {drafts_command} lists them"),
             };
+            // Without the URL columns, invitations are matched by name and
+            // date: a decision made where the URLs were, or before a name
+            // changed, finds nothing, and that is the likelier cause.
+            let why = if import.without_profile_urls {
+                "this export has no profile URLs, so decisions made on one that has them, or before a name changed, are not matched; or answered on LinkedIn since"
+            } else {
+                "answered on LinkedIn since, or in another export"
+            };
             say!(
-                "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export (answered on LinkedIn since, or in another export){drafts}",
+                "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){drafts}",
                 if elsewhere == 1 { " is" } else { "s are" }
             );
         }

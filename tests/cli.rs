@@ -548,6 +548,22 @@ fn an_older_export_without_profile_urls_loads_with_a_notice() {
     );
     assert!(out.contains(",accepted,"), "{out}");
     assert!(!stderr.contains("not listed"), "{stderr}");
+    // Decided on the newer one, by its URLs: the older export cannot match
+    // it, and says why rather than "answered on LinkedIn".
+    let (newer_invs, _) = env.classify(newer);
+    {
+        use invitriage::journal::{Decision, Journal};
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let id = newer_invs[0]["id"].as_str().unwrap().parse().unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-23T10:00").unwrap();
+        j.record_decision(&[id], Some(Decision::Ignored), at)
+            .unwrap();
+    }
+    let (_, _, stderr) = env.run(&["export", file]);
+    assert!(
+        stderr.contains("note: 1 decision is not listed: for invitations not in this export (this export has no profile URLs, so decisions made on one that has them, or before a name changed, are not matched;"),
+        "{stderr}"
+    );
 }
 
 // ---------------------------------------------------------------------------
@@ -1994,7 +2010,7 @@ fn drafts_list_snapshot() {
     let (_, _, stderr) = env.run(&["drafts", "Invitations.csv"]);
     assert!(
         stderr.contains("note: 1 unsaved draft is not listed: the triage screen opens it again")
-            && stderr.contains("note: 1 unsaved draft is not listed, for an invitation not in this export: the triage screen opens it with the export that holds it"),
+            && stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed, for an invitation not in this export: the triage screen opens it with the export that holds it"),
         "{stderr}"
     );
     let (_, csv_out, _) = env.run(&["drafts", "Invitations.csv", "--format", "csv"]);

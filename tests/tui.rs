@@ -1384,7 +1384,7 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
                 } else {
                     DraftKind::Reply
                 },
-                name: "x".into(),
+                name: format!("Person {i}"),
                 at: import::parse_sent_at(at).unwrap(),
                 text: text.into(),
                 cursor: None,
@@ -1431,7 +1431,7 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
     );
     let unsaved = dir.path().join("unsaved");
     let elsewhere = format!(
-        "1 unsaved draft from an earlier run belongs to an invitation not in this export, kept in {}",
+        "1 unsaved draft from an earlier run (to Person 2) belongs to an invitation not in this export, kept in {}",
         unsaved.display()
     );
     assert_eq!(app.notices.len(), 2, "{:?}", app.notices);
@@ -2477,6 +2477,18 @@ fn decisions_gone_from_the_export_are_counted() {
     );
     assert!(
         out.contains("done on LinkedIn, or from another export"),
+        "{out}"
+    );
+    drop(app);
+    // An older export, without URLs, matches by name and date: that is
+    // the likelier cause it names.
+    let csv = "From,To,Sent At,Message,Direction\n\
+        Eli Park,Colleen Ruiz,\"11/19/26, 9:00 AM\",,INCOMING\n";
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Stats);
+    let out = screen(&app, 80, 30);
+    assert!(
+        out.contains("made where the export had profile URLs, or a name changed"),
         "{out}"
     );
 }

@@ -209,6 +209,9 @@ pub struct AppInit {
 /// The state of the triage screen.
 pub struct App {
     pub source_name: String,
+    /// No invitation has profile URLs (an older export): invitations are
+    /// matched to decisions by name and date.
+    pub without_urls: bool,
     pub invitations: Vec<Invitation>,
     pub now: NaiveDateTime,
     pub keymap: Keymap,
@@ -339,6 +342,10 @@ impl App {
         }
         let n = invitations.len();
         let mut app = App {
+            without_urls: !invitations.is_empty()
+                && invitations
+                    .iter()
+                    .all(|i| i.inviter_url().is_empty() && i.invitee_url().is_empty()),
             source_name,
             invitations,
             now,
@@ -600,11 +607,13 @@ impl App {
     /// Unsaved drafts left for invitations not in this export (another
     /// export, or the sample) are a note from loading: they stay on disk.
     fn note_unsaved_elsewhere(&mut self) {
-        let elsewhere = self
+        let names: Vec<&str> = self
             .journal
             .unsaved_drafts()
             .filter(|u| !self.id_index.contains_key(&u.id))
-            .count();
+            .map(|u| u.name.as_str())
+            .collect();
+        let elsewhere = names.len();
         if elsewhere > 0 {
             let (what, whose) = if elsewhere == 1 {
                 ("1 unsaved draft", "belongs to an invitation")
@@ -615,7 +624,8 @@ impl App {
                 )
             };
             self.notices.push(format!(
-                "{what} from an earlier run {whose} not in this export, kept in {}",
+                "{what} from an earlier run ({}) {whose} not in this export, kept in {}",
+                crate::report::some_names(&names),
                 self.journal.unsaved_dir().display()
             ));
         }

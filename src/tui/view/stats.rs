@@ -150,10 +150,14 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             ),
             theme.dim(),
         ));
-        lines.push(Line::styled(
-            format!(" {:<14} done on LinkedIn, or from another export", ""),
-            theme.dim(),
-        ));
+        let why = if app.without_urls {
+            // Matched by name and date: a change in either, or URLs where
+            // the decision was made, is the likelier cause.
+            "made where the export had profile URLs, or a name changed"
+        } else {
+            "done on LinkedIn, or from another export"
+        };
+        lines.push(Line::styled(format!(" {:<14} {why}", ""), theme.dim()));
     }
     lines.push(Line::raw(""));
     let s = b.signals;
