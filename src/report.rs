@@ -12,9 +12,15 @@ use crate::import::{Import, Item};
 use crate::invitation::{Direction, Invitation};
 use crate::stats::{Age, Breakdown, DirectionFilter, Stale};
 
-/// LinkedIn's own `Sent At` form: `7/8/26, 3:43 PM`.
+/// LinkedIn's own `Sent At` form: `7/8/26, 3:43 PM`; with the four-digit
+/// year outside 2000–2099, which a two-digit year would read back as.
 pub fn linkedin_date(dt: NaiveDateTime) -> String {
-    dt.format("%-m/%-d/%y, %-I:%M %p").to_string()
+    use chrono::Datelike;
+    if (2000..2100).contains(&dt.year()) {
+        dt.format("%-m/%-d/%y, %-I:%M %p").to_string()
+    } else {
+        dt.format("%-m/%-d/%Y, %-I:%M %p").to_string()
+    }
 }
 
 /// `12 Nov 2026`.
@@ -1013,6 +1019,12 @@ mod tests {
     fn dates_print_like_linkedin() {
         let dt = crate::import::parse_sent_at("7/8/26, 3:43 PM").unwrap();
         assert_eq!(linkedin_date(dt), "7/8/26, 3:43 PM");
+        // A year a two-digit one would not read back as.
+        for (year, shown) in [(1999, "7/8/1999, 3:43 PM"), (2100, "7/8/2100, 3:43 PM")] {
+            let then = chrono::Datelike::with_year(&dt, year).unwrap();
+            assert_eq!(linkedin_date(then), shown);
+            assert_eq!(crate::import::parse_sent_at(shown), Some(then));
+        }
         assert_eq!(human_date(dt), "8 Jul 2026");
     }
 
