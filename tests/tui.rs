@@ -3745,3 +3745,50 @@ fn tabs_count_what_the_filter_leaves() {
     assert!(tabs(&app).contains("1 Customised 2/13 │"), "{}", tabs(&app));
     assert!(tabs(&app).contains("5 Sent 20"), "{}", tabs(&app));
 }
+
+/// The composer's title is laid out in columns: a name in CJK (two a
+/// character) leaves room for the template's label or drops it, and a long
+/// name gives way with `…` before "don't accept yet" does.
+#[test]
+fn the_composer_title_fits_wide_and_long_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let long = "Bartholomew Maximilian Alexander Fitzgerald-Montgomery";
+    let csv = format!(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        王小明王小明王小明,Colleen Ruiz,\"11/19/26, 9:00 AM\",We met at the Berlin summit,INCOMING,https://www.linkedin.com/in/wang,https://www.linkedin.com/in/colleen\n\
+        {long},Colleen Ruiz,\"11/18/26, 9:00 AM\",We met at the Berlin summit,INCOMING,https://www.linkedin.com/in/bart,https://www.linkedin.com/in/colleen\n"
+    );
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Reply);
+    let out = screen(&app, 60, 20);
+    let top = out
+        .lines()
+        .find(|l| l.contains("Reply to"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(
+        top.contains("Reply to 王小明王小明王小明, don't accept yet"),
+        "{top}"
+    );
+    assert!(top.contains("─ F3 ╮"), "the short label, apart: {top}");
+    app.update(Action::Cancel);
+    app.update(Action::Down);
+    app.update(Action::Reply);
+    let out = screen(&app, 60, 20);
+    let top = out
+        .lines()
+        .find(|l| l.contains("Reply to"))
+        .unwrap_or_else(|| panic!("{out}"));
+    assert!(top.contains("…, don't accept yet"), "{top}");
+}
+
+/// Ctrl-L asks the terminal loop to paint every cell again, and changes
+/// nothing else.
+#[test]
+fn a_redraw_repaints_and_changes_nothing() {
+    use invitriage::tui::app::Effect;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let before = screen(&app, 100, 30);
+    assert_eq!(app.update(Action::Redraw), Some(Effect::Repaint));
+    assert_eq!(screen(&app, 100, 30), before);
+}

@@ -152,6 +152,8 @@ pub enum Effect {
     },
     /// Hand this text to `$VISUAL`/`$EDITOR` and send back `Action::EditorDone`.
     Editor(String),
+    /// Clear the terminal and paint every cell again.
+    Repaint,
 }
 
 /// The status line: what just happened, or what went wrong.
@@ -1010,6 +1012,7 @@ impl App {
                 );
             }
             Action::Quit => return Some(Effect::Quit),
+            Action::Redraw => return Some(Effect::Repaint),
             Action::Cancel => self.cancel(),
             Action::Help => {
                 self.mode = match self.mode {

@@ -53,6 +53,9 @@ pub enum Action {
     Check,
     Quit,
     Cancel,
+    /// Ctrl-L: paint the whole screen again (a terminal that draws some
+    /// characters wider than their width leaves stray glyphs).
+    Redraw,
     // Modal input: the confirm dialog, the search line.
     Confirm(bool),
     SearchInput(char),
@@ -627,6 +630,11 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
         // that asked "discard?" would make the second one throw it away.
         return Some(Action::Quit);
     }
+    // Ctrl-L repaints, as in other full-screen programs; in the composer
+    // and the check pad it is theirs (clear the pad).
+    if ctrl && ev.code == KeyCode::Char('l') && ctx != KeyContext::Compose {
+        return Some(Action::Redraw);
+    }
     match ctx {
         KeyContext::List => match ev.code {
             KeyCode::Esc => Some(Action::Cancel),
@@ -1028,6 +1036,24 @@ mod tests {
             action_for(&km, KeyContext::Compose, &ctrl_c),
             Some(Action::Quit),
             "Ctrl-C quits from the composer too, keeping the draft"
+        );
+        // Ctrl-L repaints, except in the composer and pad, where it clears.
+        let ctrl_l = ev(KeyCode::Char('l'), KeyModifiers::CONTROL);
+        for ctx in [
+            KeyContext::List,
+            KeyContext::Overlay,
+            KeyContext::Search,
+            KeyContext::Confirm,
+        ] {
+            assert_eq!(
+                action_for(&km, ctx, &ctrl_l),
+                Some(Action::Redraw),
+                "{ctx:?}"
+            );
+        }
+        assert_eq!(
+            action_for(&km, KeyContext::Compose, &ctrl_l),
+            Some(Action::CheckClear)
         );
         let enter = ev(KeyCode::Enter, KeyModifiers::NONE);
         assert_eq!(

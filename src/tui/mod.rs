@@ -20,7 +20,7 @@ use std::time::Duration;
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 
-use app::{App, Effect};
+use app::{App, Effect, Mode};
 use keys::{Action, action_for};
 
 /// The terminal to read keys from when standard input is not one (it
@@ -196,6 +196,7 @@ fn event_loop(
             _ => None,
         };
         let Some(action) = action else { continue };
+        let before = app.mode.clone();
         if let Some(effect) = app.update(action) {
             match effect {
                 Effect::Quit => return Ok(Ended::Quit),
@@ -217,16 +218,32 @@ fn event_loop(
                     app.update(Action::EditorDone(result));
                     EDITING.store(false, Ordering::Relaxed);
                     *terminal = init()?;
-                    // Not `terminal.clear()`: it asks the terminal for the
-                    // cursor position, which not every terminal answers.
-                    crossterm::execute!(
-                        io::stdout(),
-                        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
-                    )?;
+                    repaint(terminal)?;
                 }
+                Effect::Repaint => repaint(terminal)?,
             }
         }
+        // The composer's box over a note, or the list back over it: where
+        // the terminal draws a character wider than ratatui counts it
+        // (some scripts, flags), drawing only the cells that changed
+        // would leave its glyphs behind.
+        let editing = |m: &Mode| matches!(m, Mode::Compose | Mode::Check);
+        if editing(&before) != editing(&app.mode) {
+            repaint(terminal)?;
+        }
     }
+}
+
+/// Clears the terminal and makes the next draw paint every cell. Not
+/// `terminal.clear()`: it asks the terminal for the cursor position, which
+/// not every terminal answers.
+fn repaint(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    crossterm::execute!(
+        io::stdout(),
+        crossterm::terminal::Clear(crossterm::terminal::ClearType::All)
+    )?;
+    *terminal = ratatui::Terminal::new(ratatui::backend::CrosstermBackend::new(io::stdout()))?;
+    Ok(())
 }
 
 /// Whether the process still has its controlling terminal: opening

@@ -6,8 +6,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::report::{clean_text, name_line};
+use crate::report::{clean_text, fit, name_line};
 use crate::tui::app::App;
+use unicode_width::UnicodeWidthStr;
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(c) = &app.composer else { return };
@@ -59,14 +60,18 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(note_body, text);
 
     let template = app.templates.list.get(c.template);
-    let title = if c.thank_you {
-        format!(" Thank {} for connecting ", name_line(inv.counterpart()))
-    } else {
-        format!(
-            " Reply to {}, don't accept yet ",
-            name_line(inv.counterpart())
-        )
+    let titled = |name: &str| {
+        if c.thank_you {
+            format!(" Thank {name} for connecting ")
+        } else {
+            format!(" Reply to {name}, don't accept yet ")
+        }
     };
+    // Widths in terminal columns: a name in CJK takes two a character. A
+    // long name gives way, with `…`, before what the box is for.
+    let room = usize::from(mine.width).saturating_sub(2);
+    let name = name_line(inv.counterpart());
+    let mut title = titled(&name);
     // Numbered as the F key that picks it among this kind's templates
     // ("4/4" on the only thank-you template read as four to choose from);
     // past F9, which no key picks, only by its number.
@@ -84,8 +89,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         (false, None) => String::new(),
     };
     // On a narrow screen the template's name gives way to the title.
-    let room = usize::from(mine.width).saturating_sub(2);
-    let right = if title.chars().count() + right.chars().count() > room {
+    let right = if title.width() + right.width() > room {
         match (c.resumed || c.recovered, template) {
             (false, Some(_)) => format!(" {key} "),
             _ => String::new(),
@@ -93,6 +97,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else {
         right
     };
+    if title.width() + right.width() > room {
+        let left = room.saturating_sub(titled("").width() + right.width());
+        title = titled(&fit(&name, left));
+    }
     let count = c.char_count();
     let count_style = if count > 8000 {
         theme.error()

@@ -75,6 +75,11 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         }
         keyed(&mut out, &keys.join(" "), help);
     }
+    keyed(
+        &mut out,
+        "Ctrl-L",
+        "paint the screen again (stray characters left by the terminal)",
+    );
     // The keys bound now, as the Keys table shows them: "(after /)", or
     // nothing where the config left the action without a key.
     let hint = |a: &Action| app.keymap.hint(a);
