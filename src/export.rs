@@ -27,8 +27,13 @@
 //!
 //! `name` and `profile_url` are the other person's (the sender of an
 //! incoming invitation, the recipient of an outgoing one); then `category`,
-//! `direction`, `decision`, `decided_at`, `reply_draft`, `thank_you_draft`
-//! and the invitation's stable `id` (16 hex digits, as in the journal).
+//! `direction`, `decision`, `decided_at`, `reply_draft`, `thank_you_draft`,
+//! the invitation's stable `id` (16 hex digits, as in the journal), and
+//! `draft_to_send`: which of the drafts the decision sends (`reply` for a
+//! reply, or an undecided row's reply; `thank-you` for an accept), empty for
+//! an ignore, a withdrawal or no such draft. The two draft columns keep every
+//! draft, also one the decision no longer sends (a thank-you written before
+//! an ignore).
 //!
 //! - **CSV**: a header row, then one row per action. Absent values are empty
 //!   cells; `decided_at` is `2026-11-25 17:03:12`, which spreadsheets read
@@ -63,7 +68,7 @@ use crate::report::csv_io;
 pub const INVITATION_MANAGER_URL: &str = "https://www.linkedin.com/mynetwork/invitation-manager/";
 
 /// The CSV header, in column order.
-pub const CSV_HEADER: [&str; 9] = [
+pub const CSV_HEADER: [&str; 10] = [
     "name",
     "profile_url",
     "category",
@@ -73,6 +78,7 @@ pub const CSV_HEADER: [&str; 9] = [
     "reply_draft",
     "thank_you_draft",
     "id",
+    "draft_to_send",
 ];
 
 /// The output formats of `export`.
@@ -171,6 +177,10 @@ fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
             .unwrap_or_default();
         let id = r.inv.id.to_string();
+        let to_send = r
+            .entry
+            .draft_to_send(e.decision())
+            .map_or("", |(k, _)| k.label());
         let cells = [
             r.inv.counterpart(),
             r.inv.counterpart_url(),
@@ -181,6 +191,7 @@ fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             e.reply.as_ref().map_or("", |d| &d.text),
             e.thank_you.as_ref().map_or("", |d| &d.text),
             &id,
+            to_send,
         ];
         out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
             .map_err(csv_io)?;
@@ -361,6 +372,7 @@ struct ActionJson<'a> {
     reply_draft: Option<&'a str>,
     thank_you_draft: Option<&'a str>,
     id: InvitationId,
+    draft_to_send: Option<&'static str>,
 }
 
 fn write_json(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
@@ -379,6 +391,10 @@ fn write_json(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
                 reply_draft: r.entry.reply.as_ref().map(|d| d.text.as_str()),
                 thank_you_draft: r.entry.thank_you.as_ref().map(|d| d.text.as_str()),
                 id: r.inv.id,
+                draft_to_send: r
+                    .entry
+                    .draft_to_send(r.entry.decision())
+                    .map(|(k, _)| k.label()),
             })
             .collect(),
     };
@@ -764,6 +780,8 @@ mod tests {
         assert_eq!(&sam[1], "https://www.linkedin.com/in/sam");
         assert_eq!(&sam[3], "outgoing");
         assert_eq!(&sam[4], "withdrawn");
+        assert_eq!(&sam[9], "", "a withdrawal sends no draft");
+        assert_eq!(&rows[3][9], "reply");
     }
 
     #[test]
@@ -805,6 +823,11 @@ mod tests {
         assert_eq!(tom["profile_url"], "https://www.linkedin.com/in/tom");
         assert_eq!(actions[3]["reply_draft"], "Hi Rob,\nsure — let's talk");
         assert_eq!(actions[3]["decision"], "replied");
+        // Which draft each decision sends: none for an ignore.
+        let sends: Vec<_> = actions.iter().map(|a| a["draft_to_send"].clone()).collect();
+        assert_eq!(sends[1], "thank-you");
+        assert_eq!(sends[3], "reply");
+        assert_eq!(sends[4], serde_json::Value::Null);
     }
 
     #[test]
