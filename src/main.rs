@@ -93,11 +93,11 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Print one JSON object instead of text.
-        #[arg(long)]
+        #[arg(long, overrides_with = "format")]
         json: bool,
         /// `--format json` is `--json`, as `classify`, `export` and `drafts`
         /// spell it.
-        #[arg(long, value_enum, conflicts_with = "json")]
+        #[arg(long, value_enum, overrides_with = "json")]
         format: Option<TextOrJson>,
         /// Which invitations to count.
         #[arg(long, value_enum, default_value_t = DirectionFilter::Incoming)]
@@ -110,10 +110,10 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Output format; csv keeps the export's columns and adds `category` and `signals`.
-        #[arg(long, value_enum, default_value_t = ClassifyFormat::Table)]
+        #[arg(long, value_enum, default_value_t = ClassifyFormat::Table, overrides_with = "json")]
         format: ClassifyFormat,
         /// `--json` is `--format json`, as `stats` and `check` spell it.
-        #[arg(long, conflicts_with = "format")]
+        #[arg(long, overrides_with = "format")]
         json: bool,
         /// Which invitations to print.
         #[arg(long, value_enum, default_value_t = DirectionFilter::All)]
@@ -127,10 +127,10 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv, overrides_with = "json")]
         format: ExportFormat,
         /// `--json` is `--format json`, as `stats` and `check` spell it.
-        #[arg(long, conflicts_with = "format")]
+        #[arg(long, overrides_with = "format")]
         json: bool,
     },
     /// Grade an invitation note before you send it: group, signals, stock
@@ -150,11 +150,11 @@ enum Command {
         )]
         to: String,
         /// Print one JSON object instead of text.
-        #[arg(long)]
+        #[arg(long, overrides_with = "format")]
         json: bool,
         /// `--format json` is `--json`, as `classify`, `export` and `drafts`
         /// spell it.
-        #[arg(long, value_enum, conflicts_with = "json")]
+        #[arg(long, value_enum, overrides_with = "json")]
         format: Option<TextOrJson>,
     },
     /// Print the built-in lists the classifier uses (stock texts, generic
@@ -187,10 +187,10 @@ enum Command {
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
         /// Output format: a Markdown to-do list, CSV or JSON.
-        #[arg(long, value_enum, default_value_t = DraftsFormat::Md)]
+        #[arg(long, value_enum, default_value_t = DraftsFormat::Md, overrides_with = "json")]
         format: DraftsFormat,
         /// `--json` is `--format json`, as `stats` and `check` spell it.
-        #[arg(long, conflicts_with = "format")]
+        #[arg(long, overrides_with = "format")]
         json: bool,
     },
 }

@@ -2308,6 +2308,12 @@ fn json_is_spelt_either_way_by_every_command() {
         assert_eq!(short, long, "{command}");
         serde_json::from_str::<Value>(&short).unwrap_or_else(|e| panic!("{command}: {e}"));
     }
-    let err = env.fails(&["classify", "--json", "--format", "csv"]);
-    assert!(err.contains("cannot be used with"), "{err}");
+    // Both given: the last one says, as for options given twice (a wrapper
+    // that adds `--json` to what the user typed is not refused).
+    let (_, json, _) = env.run(&["classify", "--format", "json", "--json"]);
+    serde_json::from_str::<Value>(&json).unwrap();
+    let (_, csv, _) = env.run(&["classify", "--json", "--format", "csv"]);
+    assert!(csv.starts_with("From,To,"), "{csv}");
+    let (_, json, _) = env.run(&["stats", "--format", "text", "--json"]);
+    serde_json::from_str::<Value>(&json).unwrap();
 }
