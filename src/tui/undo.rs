@@ -313,6 +313,32 @@ mod tests {
         assert_eq!(p.text(), "New words there");
     }
 
+    /// A word deleted with Ctrl-W or Alt-Backspace is a step of its own,
+    /// not part of the typing or the deleting before it; and a move away
+    /// and back ends a run, as any move does.
+    #[test]
+    fn a_word_deleted_at_once_is_its_own_step() {
+        let alt = |code| KeyEvent::new(code, KeyModifiers::ALT);
+        let mut p = Pad::new("");
+        typed(&mut p, "one two");
+        p.input(ctrl('w'));
+        assert_eq!(p.text(), "one ");
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), "one two", "Ctrl-W alone undone");
+        p.input(key(KeyCode::Backspace));
+        p.input(alt(KeyCode::Backspace));
+        assert_eq!(p.text(), "one ");
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), "one tw", "Alt-Backspace alone undone");
+        let mut p = Pad::new("");
+        typed(&mut p, "ab");
+        p.input(key(KeyCode::Left));
+        p.input(key(KeyCode::Right));
+        typed(&mut p, "c");
+        p.input(ctrl('u'));
+        assert_eq!(p.text(), "ab", "typed after a move: its own step");
+    }
+
     /// Clearing the pad, or the editor's text, is one step back.
     #[test]
     fn a_text_put_in_whole_is_one_step() {
