@@ -3792,3 +3792,22 @@ fn a_redraw_repaints_and_changes_nothing() {
     assert_eq!(app.update(Action::Redraw), Some(Effect::Repaint));
     assert_eq!(screen(&app, 100, 30), before);
 }
+
+/// A name or profile URL longer than the pane is cut with `…`, so that on
+/// a small screen the note is still there to read.
+#[test]
+fn a_long_name_and_url_leave_room_for_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "Bartholomew Maximilian Alexander Fitzgerald-Montgomery-Worthington III of Westchester County";
+    let slug = "x".repeat(170);
+    let csv = format!(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        {name},Colleen Ruiz,\"11/19/26, 9:00 AM\",\"Hi Colleen, short note.\",INCOMING,https://www.linkedin.com/in/{slug},https://www.linkedin.com/in/colleen\n"
+    );
+    let app = app_from_csv(&csv, &dir);
+    let out = screen(&app, 60, 20);
+    assert!(out.contains("Hi Colleen, short note."), "{out}");
+    assert!(out.contains("Fitzgerald-Montgomery-Wort…"), "{out}");
+    assert!(out.contains("linkedin.com/in/xxxx"), "{out}");
+    assert!(!out.contains(&"x".repeat(60)), "the URL on one line: {out}");
+}

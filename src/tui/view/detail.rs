@@ -9,7 +9,7 @@ use super::theme::Theme;
 use crate::classify::{Category, Signals};
 use crate::invitation::Direction;
 use crate::journal::{Decision, DraftKind};
-use crate::report::{clean_text, human_date, name_line, one_line};
+use crate::report::{clean_text, fit, human_date, name_line, one_line};
 use crate::stats::Age;
 use crate::tui::app::App;
 use crate::tui::keys::Action;
@@ -27,8 +27,11 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     let mut lines: Vec<Line> = Vec::new();
     let age = Age::between(inv.sent_at, app.now);
     let url = short_url(inv.counterpart_url());
+    // A name or a URL longer than the pane is cut with `…` (`y` copies the
+    // whole URL): wrapped whole, they pushed the note out of a small pane.
+    let most = usize::from(width).max(20);
     let mut head = vec![
-        Span::styled(name_line(inv.counterpart()), theme.bold()),
+        Span::styled(fit(&name_line(inv.counterpart()), most), theme.bold()),
         Span::raw(format!(
             " · sent {} ({})",
             human_date(inv.sent_at),
@@ -37,7 +40,7 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     ];
     if !url.is_empty() {
         head.push(Span::raw(" · "));
-        head.push(Span::styled(one_line(url), theme.dim()));
+        head.push(Span::styled(fit(&one_line(url), most), theme.dim()));
     }
     lines.push(Line::from(head));
     let mut kind = vec![Span::styled(
