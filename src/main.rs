@@ -436,7 +436,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             }
             if elsewhere > 0 {
                 say!(
-                    "invitriage: note: {elsewhere} unsaved draft{} ({}) {} not listed, for {} not in this export: the triage screen opens {} with the export that holds {} (kept in {})",
+                    "invitriage: note: {elsewhere} unsaved draft{} (to {}) {} not listed, for {} not in this export: the triage screen opens {} with the export that holds {} (kept in {})",
                     report::plural(elsewhere),
                     report::some_names(&gone.iter().map(|u| u.name.as_str()).collect::<Vec<_>>()),
                     if elsewhere == 1 { "is" } else { "are" },
@@ -682,16 +682,18 @@ fn load_with_journal(
             );
         }
         let now = now();
-        let again = import
+        let again: Vec<&str> = import
             .invitations
             .iter()
             .filter(|inv| journal.earlier(inv, now).is_some())
-            .count();
-        if again > 0 {
+            .map(|inv| inv.counterpart())
+            .collect();
+        if !again.is_empty() {
             say!(
-                "invitriage: note: {again} invitation{} came after your decision on an earlier one between the same people: undecided again (the triage screen names {})",
-                invitriage::report::plural(again),
-                if again == 1 { "it" } else { "them" }
+                "invitriage: note: {} invitation{} came after your decision on an earlier one between the same people ({}): undecided again",
+                again.len(),
+                report::plural(again.len()),
+                report::some_names(&again)
             );
         }
     }

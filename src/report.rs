@@ -148,18 +148,17 @@ pub fn clean_text(s: &str) -> String {
     out
 }
 
-/// Up to three people by name, for a note: `to Ana`, `to Ana, Bo and
-/// Cy`, `to Ana, Bo and 3 more`.
+/// Up to three people by name, for a note: `Ana`, `Ana, Bo and Cy`,
+/// `Ana, Bo and 3 more`.
 pub fn some_names(names: &[&str]) -> String {
     let all: Vec<String> = names.iter().take(3).map(|n| name_line(n)).collect();
-    let list = match (all.as_slice(), names.len()) {
-        ([], _) => return String::new(),
+    match (all.as_slice(), names.len()) {
+        ([], _) => String::new(),
         ([one], _) => one.clone(),
         ([a, b], _) => format!("{a} and {b}"),
         ([a, b, c], 3) => format!("{a}, {b} and {c}"),
         ([a, b, ..], n) => format!("{a}, {b} and {} more", n - 2),
-    };
-    format!("to {list}")
+    }
 }
 
 /// Bidirectional overrides and similar format characters can reorder what a
@@ -1050,12 +1049,9 @@ mod tests {
     #[test]
     fn a_note_names_up_to_three_people() {
         assert_eq!(some_names(&[]), "");
-        assert_eq!(some_names(&["Ana"]), "to Ana");
-        assert_eq!(some_names(&["Ana", ""]), "to Ana and (no name)");
-        assert_eq!(some_names(&["Ana", "Bo", "Cy"]), "to Ana, Bo and Cy");
-        assert_eq!(
-            some_names(&["Ana", "Bo", "Cy", "Di"]),
-            "to Ana, Bo and 2 more"
-        );
+        assert_eq!(some_names(&["Ana"]), "Ana");
+        assert_eq!(some_names(&["Ana", ""]), "Ana and (no name)");
+        assert_eq!(some_names(&["Ana", "Bo", "Cy"]), "Ana, Bo and Cy");
+        assert_eq!(some_names(&["Ana", "Bo", "Cy", "Di"]), "Ana, Bo and 2 more");
     }
 }

@@ -1841,7 +1841,7 @@ fn a_decision_before_the_invitation_was_sent_is_not_exported_as_its_own() {
     assert_eq!(actions, [("Cy Dunn", &Value::from("accepted"))]);
     assert!(
         stderr.contains(
-            "invitriage: note: 2 invitations came after your decision on an earlier one between the same people: undecided again (the triage screen names them)"
+            "invitriage: note: 2 invitations came after your decision on an earlier one between the same people (Ann Lee and Bo Park): undecided again"
         ),
         "{stderr}"
     );

@@ -626,7 +626,7 @@ impl App {
                 )
             };
             self.notices.push(format!(
-                "{what} from an earlier run ({}) {whose} not in this export, kept in {}",
+                "{what} from an earlier run (to {}) {whose} not in this export, kept in {}",
                 crate::report::some_names(&names),
                 self.journal.unsaved_dir().display()
             ));
