@@ -2280,6 +2280,23 @@ fn completions_for_each_shell() {
             !script.contains("generate"),
             "{shell} offers the hidden command"
         );
+        if shell == "fish" {
+            // Values of a positional argument, which clap's script leaves out.
+            assert!(
+                script.contains("using_subcommand lists\" -f -a \"stock_texts "),
+                "fish: the lists' names"
+            );
+        }
+        if shell == "zsh" {
+            // The first word is the command (zsh took `stats` for FILE and
+            // completed the top level's options after it); files beside.
+            let top = script.split("case $state in").next().unwrap();
+            assert!(!top.contains("'::file"), "{top}");
+            assert!(
+                script.contains("commands \"$@\"\n    _files\n"),
+                "files offered with the commands"
+            );
+        }
     }
     env.cmd()
         .args(["completions", "tcsh"])
