@@ -813,7 +813,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     app.update(Action::Help);
     let top = screen(&app, 120, 60);
     assert!(
-        top.contains("on the Sent tab: withdraw an invitation you sent"),
+        top.contains("on the Sent tab: mark an invitation you sent to withdraw"),
         "{top}"
     );
     for _ in 0..5 {
@@ -2819,6 +2819,10 @@ fn a_screen_too_small_in_either_direction_says_so() {
         );
     }
     assert!(!screen(&app, 60, 15).contains("needs at least"));
+    // Too small for the sentence: the way out first, in what there is.
+    let tiny = screen(&app, 20, 5);
+    assert!(tiny.starts_with("\"q quits · needs"), "{tiny}");
+    assert!(tiny.contains("now 20×5"), "{tiny}");
 }
 
 /// The composer's title gives up the template's name only when the two

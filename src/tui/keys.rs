@@ -180,7 +180,7 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "withdraw",
         Action::Withdraw,
-        "on the Sent tab: withdraw an invitation you sent (to do on LinkedIn; again: not)",
+        "on the Sent tab: mark an invitation you sent to withdraw on LinkedIn (again: unmark)",
         "withdraw",
     ),
     (

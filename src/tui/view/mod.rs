@@ -169,6 +169,21 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 if quit.is_empty() { "Ctrl-C" } else { &quit }
             )
         };
+        // Too small even for that: the way out comes first.
+        let quit = if app.typing() || quit.is_empty() {
+            "Ctrl-C"
+        } else {
+            &quit
+        };
+        let cells = usize::from(area.width) * usize::from(area.height);
+        let msg = if msg.chars().count() * 3 / 2 > cells {
+            format!(
+                "{quit} quits · needs {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{}",
+                area.width, area.height
+            )
+        } else {
+            msg
+        };
         frame.render_widget(
             Paragraph::new(Line::from(msg)).wrap(ratatui::widgets::Wrap { trim: true }),
             area,
