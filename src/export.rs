@@ -316,8 +316,9 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             let url = r.inv.counterpart_url();
             // Only a web address is made a link: a doctored export's
             // `javascript:` one is shown as code, not followed.
+            // An older export has no URLs: say how to find them instead.
             let link = if url.is_empty() {
-                String::new()
+                " · no profile URL in this export: search LinkedIn for the name".to_string()
             } else if url.starts_with("https://") || url.starts_with("http://") {
                 format!(" · <{}>", md_url(url))
             } else {
@@ -719,7 +720,7 @@ mod tests {
              \n\
              On their profile: Pending, then Withdraw.\n\
              \n\
-             - [ ] **Sam \\*Sent\\*** · default\n\
+             - [ ] **Sam \\*Sent\\*** · default · no profile URL in this export: search LinkedIn for the name\n\
              \n\
              ## Ignore (1)\n\
              \n\
