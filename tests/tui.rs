@@ -3763,25 +3763,23 @@ fn the_composer_title_fits_wide_and_long_names() {
         {long},Colleen Ruiz,\"11/18/26, 9:00 AM\",We met at the Berlin summit,INCOMING,https://www.linkedin.com/in/bart,https://www.linkedin.com/in/colleen\n"
     );
     let mut app = app_from_csv(&csv, &dir);
-    app.update(Action::Reply);
-    let out = screen(&app, 60, 20);
-    let top = out
-        .lines()
-        .find(|l| l.contains("Reply to"))
-        .unwrap_or_else(|| panic!("{out}"));
+    let title = |app: &mut App| {
+        app.update(Action::Reply);
+        let out = screen(app, 60, 20);
+        app.update(Action::Cancel);
+        app.update(Action::Down);
+        out.lines()
+            .find(|l| l.contains("Reply to"))
+            .unwrap_or_else(|| panic!("{out}"))
+            .to_string()
+    };
+    let top = title(&mut app);
     assert!(
         top.contains("Reply to 王小明王小明王小明, don't accept yet"),
         "{top}"
     );
     assert!(top.contains("─ F3 ╮"), "the short label, apart: {top}");
-    app.update(Action::Cancel);
-    app.update(Action::Down);
-    app.update(Action::Reply);
-    let out = screen(&app, 60, 20);
-    let top = out
-        .lines()
-        .find(|l| l.contains("Reply to"))
-        .unwrap_or_else(|| panic!("{out}"));
+    let top = title(&mut app);
     assert!(top.contains("…, don't accept yet"), "{top}");
 }
 
