@@ -186,10 +186,36 @@ impl Default for Titles {
     }
 }
 
+/// Titles a name may start with that the classifier's list (the spec's)
+/// does not hold: academic and professional ones of Spanish, German,
+/// Austrian, Italian and Czech names, met in the From column. They matter
+/// only for greeting a person, not for reading a note.
+const MORE_TITLES: [&str; 14] = [
+    "Dra",
+    "Ing",
+    "Mag",
+    "Dipl.-Ing",
+    "Dipl.-Kfm",
+    "Dott.ssa",
+    "Ing.ª",
+    "Lic",
+    "Licda",
+    "Arq",
+    "Mgr",
+    "Mx",
+    "Rev",
+    "Eng",
+];
+
 impl Titles {
     /// The built-in titles and `extra`.
     pub fn new(extra: &[String]) -> Titles {
-        Titles(crate::classify::lists::titles(extra).collect())
+        let more: Vec<String> = MORE_TITLES.iter().map(|t| t.to_string()).collect();
+        Titles(
+            crate::classify::lists::titles(extra)
+                .chain(crate::classify::lists::titles(&more))
+                .collect(),
+        )
     }
 
     /// Whether `word` is a title, with or without its dot.
@@ -205,10 +231,11 @@ pub fn first_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
 }
 
 /// The first word of a name that names the person: past titles (`Dr. Jane
-/// Smith`: Jane) and words without a letter (an emoji), before a comma, `|`
-/// or `(` (`Jane Smith, PhD`). A title and a surname alone stay together
-/// (`Mr Jones`), as that is how one greets them; a name of titles alone
-/// gives its first word. `None` when no word has a letter.
+/// Smith`: Jane), initials (`K. S. Ravi Kumar`: Ravi) and words without a
+/// letter (an emoji), before a comma, `|` or `(` (`Jane Smith, PhD`). A
+/// title or initials and one word alone stay together (`Mr Jones`, `R.
+/// Karthik`), as that is how one greets them; a name of titles alone gives
+/// its first word. `None` when no word has a letter.
 pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
     let name = &full[..full.find([',', '|', '(']).unwrap_or(full.len())];
     let start = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
@@ -216,7 +243,16 @@ pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    let lead = words.iter().take_while(|w| titles.contains(w)).count();
+    // `R.` or `R`: one capital letter, perhaps with its dot (not `宏`, a
+    // whole given name in a script without capitals).
+    let initial = |w: &&&str| {
+        let mut c = w.chars();
+        matches!((c.next(), c.next(), c.next()), (Some(a), None | Some('.'), None) if a.is_uppercase())
+    };
+    let lead = words
+        .iter()
+        .take_while(|w| titles.contains(w) || initial(w))
+        .count();
     match words.len() - lead {
         0 => words.first().copied(),
         1 if lead > 0 => {
@@ -366,15 +402,25 @@ mod tests {
             ("🚀 Dr. Who", "Dr. Who"),
             ("Dr.", "Dr."),
             ("DR ANA LIMA", "ANA"),
+            // Initials, and titles the classifier does not list.
+            ("K. S. Ravi Kumar", "Ravi"),
+            ("R. Karthik", "R. Karthik"),
+            ("J Robert Oppenheimer", "Robert"),
+            ("Dra. Isabel Ortega", "Isabel"),
+            ("Dipl.-Ing. Stefan Braun", "Stefan"),
+            ("Mag. Eva Gruber, MBA", "Eva"),
+            ("Ing. Pablo Ruiz", "Pablo"),
+            ("A Li", "A Li"),
+            ("宏 田中", "宏"),
             ("🚀", "there"),
             ("", "there"),
         ] {
             assert_eq!(first_name(full, &t.titles), first, "{full}");
         }
         // The config's titles count too.
-        let ing = Templates::default().with_titles(&["Ing.".to_string()]);
-        assert_eq!(first_name("Ing. Pablo Ruiz", &t.titles), "Ing.");
-        assert_eq!(first_name("Ing. Pablo Ruiz", &ing.titles), "Pablo");
+        let kapt = Templates::default().with_titles(&["Kapt.".to_string()]);
+        assert_eq!(first_name("Kapt. Pablo Ruiz", &t.titles), "Kapt.");
+        assert_eq!(first_name("Kapt. Pablo Ruiz", &kapt.titles), "Pablo");
         assert_eq!(
             fill("{my_first_name}", &t.people("Ana", "Dr. Colleen Ruiz")),
             "Colleen"

@@ -192,40 +192,12 @@ pub struct Breakdown {
 }
 
 impl Breakdown {
-    /// Each group's share of the total in whole percent, adding up to 100
-    /// where it can: each rounded down, then the points left over given to
-    /// the groups with the largest remainders. Groups of equal counts take
-    /// a point together or not at all, so that they never show different
-    /// shares; when no group can take the last point, the sum is 99 (1 + 1 +
-    /// 1 is 33% each). Rounding each alone can add up to 101 (12 + 8 + 81);
-    /// a share is never more than one point from its own rounding.
+    /// Each group's share of the total in whole percent, each its own
+    /// nearest (half up), as the survey counted: the same fraction shows
+    /// the same share in every file, and equal counts equal shares. The
+    /// three may add up to 99 or 101 (81 + 8 + 12), as rounded figures do.
     pub fn shares(&self) -> PerCategory {
-        let total = self.total;
-        if total == 0 {
-            return PerCategory([0; 3]);
-        }
-        let n = self.by_category.0;
-        let mut out = n.map(|n| n * 100 / total);
-        let mut left = 100usize.saturating_sub(out.iter().sum());
-        // Customised (2), greeting-only (1), default (0): the order shown
-        // takes a tie of remainders.
-        let mut order = [2, 1, 0];
-        order.sort_by_key(|&i| std::cmp::Reverse(n[i] * 100 % total));
-        let mut given = [false; 3];
-        for i in order {
-            if given[i] || (n[i] * 100).is_multiple_of(total) {
-                continue;
-            }
-            let peers: Vec<usize> = (0..3).filter(|&j| n[j] == n[i]).collect();
-            if peers.len() <= left {
-                for j in peers {
-                    out[j] += 1;
-                    given[j] = true;
-                    left -= 1;
-                }
-            }
-        }
-        PerCategory(out)
+        PerCategory(self.by_category.0.map(|n| percent(n, self.total)))
     }
 
     /// The by-month counts summed per calendar year, oldest first.
@@ -681,10 +653,10 @@ mod tests {
         assert_eq!(stale_sent(&v, now, 22).len(), 1);
     }
 
-    /// The three shares add up to 100, where rounding each alone gives
-    /// 81 + 8 + 12 = 101; the survey's own figures are unchanged.
+    /// Each share is its own nearest rounding: equal counts, equal shares,
+    /// and one fraction the same share whatever the other groups hold.
     #[test]
-    fn the_shares_add_up_to_100() {
+    fn each_share_is_rounded_on_its_own() {
         let mut b = breakdown::<Invitation>(&[], DirectionFilter::Incoming);
         let shares = |b: &mut Breakdown, [d, g, c]: [usize; 3]| {
             b.by_category = PerCategory([d, g, c]);
@@ -697,18 +669,12 @@ mod tests {
             ]
             .map(|k| s.get(k))
         };
-        assert_eq!(
-            [percent(805, 1000), percent(75, 1000), percent(120, 1000)],
-            [81, 8, 12]
-        );
-        assert_eq!(shares(&mut b, [805, 75, 120]), [80, 8, 12]);
+        assert_eq!(shares(&mut b, [805, 75, 120]), [81, 8, 12]);
         assert_eq!(shares(&mut b, [112, 10, 13]), [83, 7, 10]);
-        assert_eq!(shares(&mut b, [112, 12, 13]), [82, 9, 9]);
-        // Equal counts, equal shares: the point goes to all or to none.
         assert_eq!(shares(&mut b, [1, 1, 1]), [33, 33, 33]);
-        assert_eq!(shares(&mut b, [1, 9, 9]), [6, 47, 47]);
-        assert_eq!(shares(&mut b, [23, 4, 4]), [74, 13, 13]);
-        assert_eq!(shares(&mut b, [2, 2, 1]), [40, 40, 20]);
+        assert_eq!(shares(&mut b, [1, 9, 9]), [5, 47, 47]);
+        assert_eq!(shares(&mut b, [9, 9, 1]), [47, 47, 5]);
+        assert_eq!(shares(&mut b, [5, 1, 1]), [71, 14, 14]);
         assert_eq!(shares(&mut b, [0, 0, 0]), [0, 0, 0]);
         assert_eq!(shares(&mut b, [0, 0, 7]), [0, 0, 100]);
     }
