@@ -93,29 +93,33 @@ impl<'a> Printable<'a> {
     }
 
     fn skip_escape(&mut self) {
-        match self.chars.next() {
-            // CSI: parameters and intermediates, then one final byte @..~.
-            Some('[') => {
-                for c in self.chars.by_ref() {
-                    if ('@'..='~').contains(&c) {
-                        break;
-                    }
+        // Else a two-character sequence (ESC c, ESC 7, …): already consumed.
+        if let Some(kind @ ('[' | ']' | 'P' | 'X' | '^' | '_')) = self.chars.next() {
+            self.skip_sequence(kind);
+        }
+    }
+
+    /// The rest of a sequence whose introducer (`kind`, as after ESC) is
+    /// read: CSI (`[`) runs to its final byte `@`..`~`; OSC, DCS, SOS, PM
+    /// and APC to BEL or ST (`ESC \\` or U+009C).
+    fn skip_sequence(&mut self, kind: char) {
+        if kind == '[' {
+            for c in self.chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
                 }
             }
-            // OSC, DCS, SOS, PM, APC: up to BEL or ST (ESC \\).
-            Some(']' | 'P' | 'X' | '^' | '_') => {
-                while let Some(c) = self.chars.next() {
-                    if c == '\u{7}' {
-                        break;
-                    }
-                    if c == '\u{1b}' {
-                        self.chars.next();
-                        break;
-                    }
+            return;
+        }
+        while let Some(c) = self.chars.next() {
+            match c {
+                '\u{7}' | '\u{9c}' => break,
+                '\u{1b}' => {
+                    self.chars.next();
+                    break;
                 }
+                _ => {}
             }
-            // A two-character sequence (ESC c, ESC 7, …): already consumed.
-            _ => {}
         }
     }
 }
@@ -127,6 +131,10 @@ impl Iterator for Printable<'_> {
             let c = self.chars.next()?;
             match c {
                 '\u{1b}' => self.skip_escape(),
+                // The one-character forms of CSI and OSC (and DCS, SOS, PM,
+                // APC): their parameters go with them.
+                '\u{9b}' => self.skip_sequence('['),
+                '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => self.skip_sequence(']'),
                 '\n' | '\t' => return Some(c),
                 c if c.is_control() || is_format_control(c) => {}
                 c => return Some(c),
@@ -161,10 +169,19 @@ pub fn some_names(names: &[&str]) -> String {
     }
 }
 
-/// Bidirectional overrides and similar format characters can reorder what a
-/// terminal shows; drop them too.
-pub fn is_format_control(ch: char) -> bool {
+/// Bidirectional marks, embeddings, overrides and isolates: they can
+/// reorder what a terminal shows.
+pub fn is_bidi_control(ch: char) -> bool {
     matches!(ch, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+}
+
+/// What is dropped from text drawn or written for a person besides control
+/// characters: bidirectional controls, and invisible characters that would
+/// ride into a draft's greeting (`Hi Ana\u{200b},`): zero-width space, word
+/// joiner, the byte-order mark and the soft hyphen. The zero-width joiner
+/// stays: emoji are built with it.
+pub fn is_format_control(ch: char) -> bool {
+    is_bidi_control(ch) || matches!(ch, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
 }
 
 /// Cuts `s` to at most `width` terminal columns, with `…` when cut.
@@ -682,82 +699,106 @@ const SIGNALS: &str = "SIGNALS";
 
 /// Output bound for a terminal: control characters from the export (an
 /// escape sequence in a name or note, BEL, a lone carriage return, C1
-/// codes) are written as `�` instead of acting on the terminal; line ends
-/// and tabs pass. Counts what it replaced, for a note. Files and pipes get
-/// the bytes as they are: this wraps only a terminal's standard output.
+/// codes, bidirectional overrides that reorder what is shown) are written
+/// as `�` instead of acting on the terminal; line ends and tabs pass.
+/// Counts what it replaced, for a note. Files and pipes get the bytes as
+/// they are: this wraps only a terminal's standard output.
 ///
-/// Written by hand over bytes: the output is UTF-8 whatever the command,
-/// and the only sequences to catch are one byte (C0, DEL) or `C2 80`..`C2
-/// 9F` (C1), with CR-LF kept whole, so a byte loop with one byte held over
-/// between writes is the whole job.
+/// Written by hand: a filter over text as it streams, holding back only
+/// an unfinished character or a `\r` whose next byte decides it; no crate
+/// does that for an `io::Write`.
 pub struct ShowControls<W: Write> {
     inner: W,
-    /// A `\r` or `0xC2` that ended the last write: what it is depends on
-    /// the next byte.
-    held: Option<u8>,
+    /// Bytes not yet written: the end of a character cut by the last
+    /// write, or a `\r`.
+    held: Vec<u8>,
     shown: std::rc::Rc<std::cell::Cell<usize>>,
 }
-
-const REPLACEMENT: &[u8] = "\u{fffd}".as_bytes();
 
 impl<W: Write> ShowControls<W> {
     /// Wraps `inner`; `shown` counts the characters replaced.
     pub fn new(inner: W, shown: std::rc::Rc<std::cell::Cell<usize>>) -> Self {
         ShowControls {
             inner,
-            held: None,
+            held: Vec::new(),
             shown,
         }
     }
 
-    fn replace(&self, out: &mut Vec<u8>) {
-        out.extend_from_slice(REPLACEMENT);
-        self.shown.set(self.shown.get() + 1);
+    /// Writes what is held, up to what the end of it still leaves open
+    /// (unless `done`).
+    fn pass(&mut self, done: bool) -> io::Result<()> {
+        let mut out = String::with_capacity(self.held.len() + 8);
+        let mut rest = &self.held[..];
+        loop {
+            let (text, bad) = match std::str::from_utf8(rest) {
+                Ok(text) => (text, None),
+                Err(e) => (
+                    // Safe to cut: from_utf8 checked this much.
+                    std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or_default(),
+                    Some(e),
+                ),
+            };
+            let mut chars = text.char_indices().peekable();
+            while let Some((at, c)) = chars.next() {
+                match c {
+                    '\n' | '\t' => out.push(c),
+                    '\r' => match chars.peek() {
+                        Some((_, '\n')) => out.push(c),
+                        // The next write says what it is.
+                        None if !done && bad.is_none() => {
+                            rest = &rest[at..];
+                            return self.finish(out, rest.len());
+                        }
+                        _ => self.replace(&mut out),
+                    },
+                    c if c.is_control() || is_bidi_control(c) => self.replace(&mut out),
+                    c => out.push(c),
+                }
+            }
+            match bad {
+                None => return self.finish(out, 0),
+                // A character cut at the end: wait for its other bytes.
+                Some(e) if e.error_len().is_none() && !done => {
+                    let keep = rest.len() - e.valid_up_to();
+                    return self.finish(out, keep);
+                }
+                // Not UTF-8 (never from these outputs): as `�` too.
+                Some(e) => {
+                    self.replace(&mut out);
+                    let skip =
+                        e.valid_up_to() + e.error_len().unwrap_or(rest.len() - e.valid_up_to());
+                    rest = &rest[skip..];
+                    self.inner.write_all(out.as_bytes())?;
+                    out.clear();
+                }
+            }
+        }
     }
 
-    /// The held byte, now that `next` (if any) follows it.
-    fn settle(&mut self, next: Option<u8>, out: &mut Vec<u8>) -> bool {
-        match (self.held.take(), next) {
-            (Some(b'\r'), Some(b'\n')) => out.push(b'\r'),
-            (Some(b'\r'), _) => self.replace(out),
-            (Some(0xC2), Some(0x80..=0x9F)) => {
-                self.replace(out);
-                return true;
-            }
-            (Some(b), _) => out.push(b),
-            (None, _) => {}
-        }
-        false
+    /// Writes `out` and keeps the last `keep` bytes held.
+    fn finish(&mut self, out: String, keep: usize) -> io::Result<()> {
+        self.inner.write_all(out.as_bytes())?;
+        let from = self.held.len() - keep;
+        self.held.drain(..from);
+        Ok(())
+    }
+
+    fn replace(&self, out: &mut String) {
+        out.push('\u{fffd}');
+        self.shown.set(self.shown.get() + 1);
     }
 }
 
 impl<W: Write> Write for ShowControls<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let mut out = Vec::with_capacity(buf.len() + 8);
-        let mut i = usize::from(self.settle(buf.first().copied(), &mut out));
-        while i < buf.len() {
-            let b = buf[i];
-            match b {
-                b'\n' | b'\t' => out.push(b),
-                b'\r' | 0xC2 if i + 1 == buf.len() => self.held = Some(b),
-                b'\r' if buf[i + 1] == b'\n' => out.push(b),
-                0xC2 if (0x80..=0x9F).contains(&buf[i + 1]) => {
-                    self.replace(&mut out);
-                    i += 1;
-                }
-                0x00..=0x1F | 0x7F => self.replace(&mut out),
-                _ => out.push(b),
-            }
-            i += 1;
-        }
-        self.inner.write_all(&out)?;
+        self.held.extend_from_slice(buf);
+        self.pass(false)?;
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        let mut out = Vec::new();
-        self.settle(None, &mut out);
-        self.inner.write_all(&out)?;
+        self.pass(true)?;
         self.inner.flush()
     }
 }
@@ -775,6 +816,16 @@ mod tests {
         );
         assert_eq!(clean_text("a\r\nb\u{1b}[Hc\td"), "a\nbc    d");
         assert_eq!(one_line("a\u{202e}b"), "ab");
+        // The one-character CSI and OSC take their parameters with them;
+        // invisible characters go, the emoji joiner stays.
+        assert_eq!(
+            one_line("Eve\u{9b}31mEvil\u{9d}0;T\u{9c} Jones"),
+            "EveEvil Jones"
+        );
+        assert_eq!(
+            one_line("Ana\u{200b}\u{ad}\u{feff} 👨\u{200d}👩"),
+            "Ana 👨\u{200d}👩"
+        );
     }
 
     #[test]
@@ -1032,8 +1083,9 @@ mod tests {
     /// ends and other text pass as they are.
     #[test]
     fn a_terminal_gets_control_characters_shown_not_obeyed() {
-        let text = "Evil \u{1b}[31mRed\u{7}\r\n\tcafé\rx\u{9b}y\u{7f}\n";
-        let want = "Evil \u{fffd}[31mRed\u{fffd}\r\n\tcafé\u{fffd}x\u{fffd}y\u{fffd}\n";
+        let text = "Evil \u{1b}[31mRed\u{7}\r\n\tcafé\rx\u{9b}y\u{7f}R\u{202e}L 👋\n";
+        let want =
+            "Evil \u{fffd}[31mRed\u{fffd}\r\n\tcafé\u{fffd}x\u{fffd}y\u{fffd}R\u{fffd}L 👋\n";
         for cut in 1..=text.len() {
             let shown = std::rc::Rc::new(std::cell::Cell::new(0));
             let mut w = ShowControls::new(Vec::new(), shown.clone());
@@ -1042,7 +1094,7 @@ mod tests {
             }
             w.flush().unwrap();
             assert_eq!(String::from_utf8(w.inner).unwrap(), want, "pieces of {cut}");
-            assert_eq!(shown.get(), 5, "pieces of {cut}");
+            assert_eq!(shown.get(), 6, "pieces of {cut}");
         }
     }
 
