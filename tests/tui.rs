@@ -608,6 +608,24 @@ fn escape_clears_marks() {
     assert!(app.status.is_none(), "{:?}", app.status);
 }
 
+/// A decided row that is marked shows both: the mark, and its decision.
+#[test]
+fn a_marked_decided_row_keeps_its_decision_in_sight() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let name = app.current().unwrap().counterpart().to_string();
+    app.update(Action::Ignore);
+    while app.filter != Filter::All {
+        app.update(Action::CycleFilter);
+    }
+    app.update(Action::First);
+    assert_eq!(app.current().unwrap().counterpart(), name);
+    app.update(Action::Mark);
+    let out = screen(&app, 100, 30);
+    let row = out.lines().find(|l| l.contains(&name)).unwrap();
+    assert!(row.contains("•✗"), "{row}");
+}
+
 #[test]
 fn tabs_switch_by_number_and_cycle() {
     let dir = tempfile::tempdir().unwrap();
@@ -3781,6 +3799,10 @@ fn the_composer_title_fits_wide_and_long_names() {
     assert!(top.contains("─ F3 ╮"), "the short label, apart: {top}");
     let top = title(&mut app);
     assert!(top.contains("…, don't accept yet"), "{top}");
+    // Above the box, the name gives way to what they wrote.
+    app.update(Action::Reply);
+    let out = screen(&app, 60, 20);
+    assert!(out.contains("… wrote (customised)"), "{out}");
 }
 
 /// Ctrl-L asks the terminal loop to paint every cell again, and changes

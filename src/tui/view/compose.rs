@@ -34,15 +34,15 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Constraint::Min(3),
     ])
     .areas(area);
+    // A long name gives way with `…` to "wrote (group)".
+    let group = format!(" ({})", inv.category.label());
+    let room = usize::from(area.width).saturating_sub(" wrote".len() + group.len() + 1);
     let mut header = vec![
         Span::styled(
-            format!(" {} wrote", name_line(inv.counterpart())),
+            format!(" {} wrote", fit(&name_line(inv.counterpart()), room)),
             theme.bold(),
         ),
-        Span::styled(
-            format!(" ({})", inv.category.label()),
-            theme.category(inv.category),
-        ),
+        Span::styled(group, theme.category(inv.category)),
     ];
     if shown < rows {
         header.push(Span::styled(

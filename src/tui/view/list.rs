@@ -166,10 +166,17 @@ fn row<'a>(
     };
     let cursor = if selected { "▸" } else { " " };
     let age = Age::between(inv.sent_at, app.now).short();
+    // A marked row that is decided keeps its decision beside the mark, in
+    // the column's space (a mark alone hid that the row was decided).
+    let after = if marked && decision.is_some() {
+        Span::styled(decision_mark(decision), theme.bold())
+    } else {
+        Span::raw(" ")
+    };
     let mut spans = vec![
         Span::raw(cursor),
         Span::styled(mark, if marked { theme.warn() } else { theme.bold() }),
-        Span::raw(" "),
+        after,
     ];
     if show_category {
         spans.push(Span::styled(
