@@ -33,7 +33,16 @@ use invitriage::tui::keys::{Action, Keymap};
 /// Get your export: LinkedIn → Settings → Data privacy → Get a copy of your
 /// data → "Invitations" (or the larger archive).
 #[derive(Debug, Parser)]
-#[command(name = "invitriage", version, about, long_about, max_term_width = 100)]
+// An option given twice takes its last value (`--format json --format
+// text`), as `--json` and `--format` do between them.
+#[command(
+    name = "invitriage",
+    version,
+    about,
+    long_about,
+    max_term_width = 100,
+    args_override_self = true
+)]
 struct Cli {
     #[command(flatten)]
     global: Global,
@@ -51,12 +60,12 @@ struct Cli {
 #[derive(Debug, Args)]
 struct Global {
     /// Read the configuration from PATH instead of the default location.
-    #[arg(long, value_name = "PATH", global = true)]
+    #[arg(long, value_name = "PATH", global = true, value_hint = clap::ValueHint::FilePath)]
     config: Option<PathBuf>,
 
     /// Keep the decision journal in DIR (default: the platform's data dir;
     /// also $INVITRIAGE_DATA_DIR).
-    #[arg(long, value_name = "DIR", global = true)]
+    #[arg(long, value_name = "DIR", global = true, value_hint = clap::ValueHint::DirPath)]
     data_dir: Option<PathBuf>,
 }
 

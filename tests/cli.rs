@@ -2333,4 +2333,8 @@ fn json_is_spelt_either_way_by_every_command() {
     assert!(csv.starts_with("From,To,"), "{csv}");
     let (_, json, _) = env.run(&["stats", "--format", "text", "--json"]);
     serde_json::from_str::<Value>(&json).unwrap();
+    // An option given twice: its last value.
+    let (code, text, _) = env.run(&["stats", "--format", "json", "--format", "text"]);
+    assert_eq!(code, 0);
+    assert!(text.contains("incoming invitations:"), "{text}");
 }

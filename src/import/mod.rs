@@ -546,13 +546,15 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         let mut found = invitations_in(path).map_err(io_err)?;
         // An export unzipped weeks ago beside the newer .zip: the user
         // chooses, as between two unzipped ones.
+        let near = export_zips_below(path);
         if !found.is_empty() {
             found.extend(zips_in(path).into_iter().filter(|z| holds_invitations(z)));
+            found.extend(near.iter().cloned());
         }
         return match found.len() {
             0 => Err(ImportError::IsDirectory {
                 path: path.to_path_buf(),
-                zips: zips_in(path),
+                zips: zips_in(path).into_iter().chain(near).collect(),
             }),
             1 => load_path(job, &found.remove(0)),
             _ => Err(ImportError::ManyExports {
@@ -725,6 +727,26 @@ fn zips_in(dir: &Path) -> Vec<PathBuf> {
     };
     zips.sort_by(|a, b| linkedin(b).cmp(&linkedin(a)).then(a.cmp(b)));
     zips
+}
+
+/// The exports zipped in the folders of `dir` (not in `dir` itself): a
+/// downloads folder one level down from the folder given, as an unzipped
+/// export may be two levels down.
+fn export_zips_below(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut folders: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    folders.sort();
+    folders
+        .iter()
+        .flat_map(|f| zips_in(f))
+        .filter(|z| holds_invitations(z))
+        .collect()
 }
 
 /// Whether the archive at `path` holds an `Invitations.csv`; only its

@@ -864,6 +864,21 @@ fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
         )),
         "{err}"
     );
+    // The same from the folder above (the export unzipped two levels down,
+    // the .zip one).
+    let home = tempfile::tempdir().unwrap();
+    let downloads = home.path().join("Downloads");
+    std::fs::rename(d, &downloads).unwrap();
+    let err = load(&Source::Path(home.path().to_path_buf())).unwrap_err();
+    assert!(err.to_string().contains(": holds 2 exports ("), "{err}");
+    // With the .zip alone, the error for a folder without one names it.
+    std::fs::remove_dir_all(downloads.join("Basic_LinkedInDataExport_11-21-2026")).unwrap();
+    let err = load(&Source::Path(home.path().to_path_buf())).unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("Basic_LinkedInDataExport_12-20-2026.zip"),
+        "{err}"
+    );
 }
 
 /// A read cut short by a signal is tried again; the bytes come in
