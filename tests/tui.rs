@@ -3835,3 +3835,22 @@ fn a_long_name_and_url_leave_room_for_the_note() {
     assert!(out.contains("linkedin.com/in/xxxx"), "{out}");
     assert!(!out.contains(&"x".repeat(60)), "the URL on one line: {out}");
 }
+
+/// An error on the status line is marked in words as well as in red: to
+/// many, red and green look alike.
+#[test]
+fn an_error_is_marked_not_only_by_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Search);
+    for c in "zzzz".chars() {
+        app.update(Action::SearchInput(c));
+    }
+    app.update(Action::SearchSubmit);
+    assert!(app.status.as_ref().unwrap().error);
+    let out = screen(&app, 100, 30);
+    assert!(out.contains("! No match for “zzzz”"), "{out}");
+    app.update(Action::Down);
+    app.update(Action::Accept);
+    assert!(!screen(&app, 100, 30).contains(" ! "), "not on other news");
+}

@@ -164,7 +164,14 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         // three in all) until the next key clears it: cut at the width, its
         // advice ("… any other key keeps them") was lost on an 80-column
         // terminal.
-        let lines = status_lines(&status.text, width);
+        // Not by colour alone (red and green look alike to many): an
+        // error is also marked in words.
+        let text = if status.error {
+            format!("! {}", status.text)
+        } else {
+            status.text.clone()
+        };
+        let lines = status_lines(&text, width);
         let height = u16::try_from(lines.len())
             .unwrap_or(1)
             .min(area.y - frame.area().y + 1);
