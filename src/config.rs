@@ -302,6 +302,14 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
             "expected a table of settings, as in config.example.toml",
         );
     }
+    // A key known elsewhere (`note_limit` under [classify]): say where.
+    if let Some(key) = msg
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split('`').next())
+        && let Some(home) = home_of(key)
+    {
+        msg = format!("{msg}; `{key}` belongs {home}");
+    }
     match e.span() {
         Some(span) => {
             let (line, col) = position(text, span.start);
@@ -310,6 +318,20 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
         }
         None => msg,
     }
+}
+
+/// Where a key of the config file is written: `name` at the top, the
+/// others under their table.
+fn home_of(key: &str) -> Option<&'static str> {
+    if key == "name" {
+        return Some("at the top of the file, before any [table]");
+    }
+    if ["stale_after_days", "note_limit"].contains(&key) {
+        return Some("under [sent]");
+    }
+    // The list names as `Lists` spells them, so this cannot fall behind.
+    let lists = toml::Table::try_from(Lists::default()).unwrap_or_default();
+    lists.contains_key(key).then_some("under [classify]")
 }
 
 /// The line and column (1-based, in characters) of a byte offset in `text`.
@@ -455,6 +477,60 @@ default = "Hi {first_name}"
             Path::new("c.toml"),
         );
         assert_eq!(ok.unwrap().classify.pitch_hints.len(), 4);
+    }
+
+    /// A known key in the wrong table says which table it belongs under.
+    #[test]
+    fn a_key_in_the_wrong_table_is_sent_home() {
+        for (text, says) in [
+            (
+                "[classify]\nnote_limit = 200\n",
+                "`note_limit` belongs under [sent]",
+            ),
+            (
+                "salutations = [\"moin\"]\n",
+                "`salutations` belongs under [classify]",
+            ),
+            (
+                "[sent]\nname = \"Ana\"\n",
+                "`name` belongs at the top of the file",
+            ),
+        ] {
+            let err = Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(says), "{text}: {err}");
+        }
+        let err = Config::parse("colour = 1\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(!err.contains("belongs"), "{err}");
+    }
+
+    /// A blank entry, or words in a list matched a word at a time, would
+    /// never match: each is refused at its line.
+    #[test]
+    fn list_entries_that_could_never_match_are_refused() {
+        for (line, says) in [
+            ("salutations = [\"hallo\", \"\"]", "an entry is empty"),
+            ("stock_texts = [\"   \"]", "an entry is empty"),
+            ("generic_words = [\"ich möchte\"]", "is more than one word"),
+            ("titles = [\"Prof Dr\"]", "is more than one word"),
+        ] {
+            let text = format!("[classify]\n{line}\n");
+            let err = Config::parse(&text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("line 2") && err.contains(says),
+                "{line}: {err}"
+            );
+        }
+        let ok = Config::parse(
+            "[classify]\nsalutations = [\"guten abend\"]\ntitles = [\"Dipl.-Ing\"]\n",
+            Path::new("c.toml"),
+        );
+        assert_eq!(ok.unwrap().classify.salutations.len(), 1);
     }
 
     /// A value of the wrong shape is named in a config's words, not

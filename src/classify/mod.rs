@@ -139,12 +139,19 @@ pub struct Classification {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Lists {
+    #[serde(deserialize_with = "entries")]
     pub stock_texts: Vec<String>,
+    #[serde(deserialize_with = "entries")]
     pub generic_phrases: Vec<String>,
+    #[serde(deserialize_with = "words")]
     pub generic_words: Vec<String>,
+    #[serde(deserialize_with = "entries")]
     pub salutations: Vec<String>,
+    #[serde(deserialize_with = "words")]
     pub titles: Vec<String>,
+    #[serde(deserialize_with = "words")]
     pub non_names: Vec<String>,
+    #[serde(deserialize_with = "entries")]
     pub closing_phrases: Vec<String>,
     #[serde(deserialize_with = "hints")]
     pub context_hints: Vec<String>,
@@ -154,6 +161,30 @@ pub struct Lists {
     pub offer_hints: Vec<String>,
     #[serde(deserialize_with = "hints")]
     pub pitch_hints: Vec<String>,
+}
+
+/// Entries of a list: none blank, which would match nothing (or, once
+/// normalised, everything) and say nothing in `lists`.
+fn entries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let list = Vec::<String>::deserialize(d)?;
+    if list.iter().any(|e| e.trim().is_empty()) {
+        return Err(serde::de::Error::custom(
+            "an entry is empty: it would match nothing; remove it",
+        ));
+    }
+    Ok(list)
+}
+
+/// Entries of a list of single words (generic words, titles, non-names),
+/// matched one word of a note at a time: one with a space never would.
+fn words<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    let list = entries(d)?;
+    match list.iter().find(|e| e.trim().contains(char::is_whitespace)) {
+        Some(bad) => Err(serde::de::Error::custom(format!(
+            "\"{bad}\" is more than one word, and this list is matched a word at a time, so it would never match; give the words one by one (a whole sentence goes in generic_phrases)"
+        ))),
+        None => Ok(list),
+    }
 }
 
 /// A signal hint is a word, a phrase or a symbol such as `$` or `€`: one
