@@ -424,6 +424,14 @@ mod tests {
         assert_eq!(to("Hi Zoe, we met.", "Zoë Müller"), None);
         assert_eq!(to("Hi José-Luis, we met.", "Jose Luis Garcia"), None);
         assert_eq!(to("Hi Jose Luis, we met.", "José-Luis García"), None);
+        // An umlaut spelt out, as German writes it without the letter.
+        assert_eq!(to("Hallo Juergen, we met.", "Jürgen Weiß"), None);
+        assert_eq!(to("Hi Soeren, we met.", "Søren Kierkegaard"), None);
+        assert_eq!(
+            to("Hallo Jurgen, we met.", "Jürgen Weiß"),
+            None,
+            "the umlaut dropped"
+        );
         assert_eq!(
             to("Hi Zoe, we met.", "Chloë Müller").as_deref(),
             Some("Zoe")

@@ -30,7 +30,9 @@ impl NameWords {
                 .map(super::fold_accents)
                 .collect()
         };
-        let name = words(&self.given);
+        let mut name = words(&self.given);
+        // "Juergen" greets Jürgen, as German spells an umlaut out.
+        name.extend(words(&spelt_out(&self.given)));
         // "José-Luis" greets Jose Luis Garcia: each part is a word of theirs.
         let parts = words(word);
         !parts.is_empty() && parts.iter().all(|p| name.contains(p))
@@ -193,6 +195,28 @@ fn is_inner_ascii(b: u8) -> bool {
 /// of five letters or more, is within edit distance 1 of it. Both lower case.
 pub(crate) fn matches(word: &str, name: &str) -> bool {
     word == name || (name.chars().count() >= 5 && within_one(word, name))
+}
+
+/// A name with its letters spelt out as German and the Nordic languages
+/// write them without the letter: `ä` `ae`, `ö` `oe`, `ü` `ue`, `ß` `ss`,
+/// `æ` `ae`, `ø` `oe`, `å` `aa`.
+fn spelt_out(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    for c in name.chars() {
+        match c {
+            'ä' | 'æ' => out.push_str("ae"),
+            'Ä' | 'Æ' => out.push_str("Ae"),
+            'ö' | 'ø' => out.push_str("oe"),
+            'Ö' | 'Ø' => out.push_str("Oe"),
+            'ü' => out.push_str("ue"),
+            'Ü' => out.push_str("Ue"),
+            'ß' => out.push_str("ss"),
+            'å' => out.push_str("aa"),
+            'Å' => out.push_str("Aa"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
