@@ -634,6 +634,29 @@ mod tests {
         (invs, j)
     }
 
+    /// A draft the decision does not send (a thank-you, then an ignore) is
+    /// listed as not to send; the one it sends is to send.
+    #[test]
+    fn drafts_say_which_one_the_decision_sends() {
+        let dir = tempfile::tempdir().unwrap();
+        let (invs, mut j) = fixture(dir.path());
+        j.record_draft(invs[0].id, DraftKind::ThankYou, "Thanks, Ivy", at(7))
+            .unwrap();
+        let mut out = Vec::new();
+        write_drafts(&mut out, DraftsFormat::Json, &invs, &j, at(59)).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let to_send = |name: &str| {
+            v["drafts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|d| d["name"] == name)
+                .map(|d| d["to_send"].clone())
+        };
+        assert_eq!(to_send("Ivy Ignored"), Some(false.into()), "ignored");
+        assert_eq!(to_send("Tom Thanks"), Some(true.into()), "accepted");
+    }
+
     #[test]
     fn csv_lists_decided_rows_in_order_with_drafts_and_escapes_formulas() {
         let dir = tempfile::tempdir().unwrap();
