@@ -1961,6 +1961,19 @@ fn search_finds_a_name_without_its_accents() {
     assert_eq!(current_name(&app), "Łukasz Wiśniewski");
     app.update(Action::SearchSubmit);
     assert_eq!(status_text(&app), "1 match for “lukasz wis”");
+    // As the list shows a name: without zero-width characters, and
+    // full-width letters as plain ones.
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n\
+        Zero\u{200b}Width ＦＵＬＬ,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/zw,https://www.linkedin.com/in/colleen\n";
+    for query in ["zerowidth", "full"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_from_csv(csv, &dir);
+        app.update(Action::Tab(3));
+        app.update(Action::Search);
+        type_query(&mut app, query);
+        assert!(current_name(&app).starts_with("Zero"), "{query}");
+    }
 }
 
 /// A reply greets a titled sender by their name, not their title, and a

@@ -111,6 +111,26 @@ impl Filter {
     }
 }
 
+/// A name as search compares it beside the text itself: as the list shows
+/// it (no zero-width or bidirectional characters), full-width letters as
+/// their plain forms (`ＦＵＬＬ`, NFKC), and accents aside (`zoe` finds Zoë).
+fn as_searched(s: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+    // Nearly every name: only the accents to fold (this runs for each
+    // row a search passes over).
+    if !s.chars().any(crate::report::is_format_control)
+        && is_nfkc_quick(s.chars()) == IsNormalized::Yes
+    {
+        return fold_accents(s);
+    }
+    let shown: String = s
+        .chars()
+        .filter(|&c| !crate::report::is_format_control(c))
+        .nfkc()
+        .collect();
+    fold_accents(&shown)
+}
+
 /// What the screen is showing on top of (or instead of) the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Mode {
@@ -2078,12 +2098,12 @@ impl App {
     /// every key. The query is lower-cased and folded once, not once a row.
     fn matcher(&self) -> impl Fn(u32) -> bool + '_ {
         let q = self.query.to_lowercase();
-        let bare = fold_accents(&q);
+        let bare = as_searched(&q);
         move |idx| {
             let inv = &self.invitations[idx as usize];
             let name = inv.counterpart();
             contains_ci(name, &q)
-                || (!name.is_ascii() && fold_accents(name).contains(&bare))
+                || (!name.is_ascii() && as_searched(name).contains(&bare))
                 || contains_ci(inv.message(), &q)
         }
     }
