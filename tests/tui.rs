@@ -1019,9 +1019,13 @@ fn open_and_copy_hand_back_effects() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     let url = app.current().unwrap().inviter_url().to_string();
+    let whose = format!("{}'s profile", app.current().unwrap().from());
     assert_eq!(
         app.update(Action::OpenProfile),
-        Some(Effect::OpenUrl(url.clone()))
+        Some(Effect::OpenUrl {
+            url: url.clone(),
+            whose
+        })
     );
     assert_eq!(
         app.update(Action::CopyUrl),
@@ -3866,4 +3870,42 @@ fn an_error_is_marked_not_only_by_colour() {
     app.update(Action::Down);
     app.update(Action::Accept);
     assert!(!screen(&app, 100, 30).contains(" ! "), "not on other news");
+}
+
+/// After a step that moves on (an accept, a saved reply, a withdraw mark),
+/// `o`, `y` and `c` act for the person the status line names, as `t`
+/// does: the profile to accept on, or to paste the reply into. A move
+/// ends that.
+#[test]
+fn open_and_copy_right_after_a_step_are_for_its_person() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let opened = |app: &mut App| match app.update(Action::OpenProfile) {
+        Some(Effect::OpenUrl { whose, .. }) => whose,
+        other => panic!("{other:?}"),
+    };
+    let first = app.current().unwrap().from().to_string();
+    app.update(Action::Accept);
+    let next = app.current().unwrap().from().to_string();
+    assert_ne!(first, next, "moved on");
+    assert_eq!(opened(&mut app), format!("{first}'s profile"));
+    // Still theirs after opening (then copying their URL).
+    let Some(Effect::Copy { text, .. }) = app.update(Action::CopyUrl) else {
+        panic!("a copy");
+    };
+    assert!(text.contains("linkedin.com/in/"));
+    assert_eq!(opened(&mut app), format!("{first}'s profile"));
+    // A move: the row under the cursor again.
+    app.update(Action::Down);
+    app.update(Action::Up);
+    assert_eq!(opened(&mut app), format!("{next}'s profile"));
+    // A saved reply: its person, whose draft was copied.
+    app.update(Action::Reply);
+    app.update(Action::ComposeSave);
+    assert_ne!(app.current().unwrap().from(), next, "moved on");
+    assert_eq!(opened(&mut app), format!("{next}'s profile"));
+    let Some(Effect::Copy { text, .. }) = app.update(Action::CopyDraft) else {
+        panic!("a copy of the reply");
+    };
+    assert!(text.contains(next.split(' ').next().unwrap()), "{text}");
 }

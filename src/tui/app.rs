@@ -164,7 +164,12 @@ pub struct Bulk {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     Quit,
-    OpenUrl(String),
+    /// Open `url` in the browser; `whose` says what it is, for the status
+    /// line ("Kenji Jankowski's profile").
+    OpenUrl {
+        url: String,
+        whose: String,
+    },
     /// Copy this text; the label says what it is ("profile URL", "draft").
     Copy {
         text: String,
@@ -283,9 +288,11 @@ pub struct App {
     pub composer: Option<Composer>,
     /// The unsaved draft on disk that mirrors the composer's text.
     kept_unsaved: Option<(InvitationId, DraftKind)>,
-    /// The row accepted by the last key, when the cursor moved on from it:
-    /// a thank-you key right after it is for that row.
-    just_accepted: Option<u32>,
+    /// The row the last step acted on, when the cursor moved on from it
+    /// (an accept, a saved draft, a withdraw mark): the keys that act on
+    /// LinkedIn's side right after it (`o`, `y`, `c`, and `t` after an
+    /// accept) are for that row, which the status line names, not the next.
+    just_done: Option<u32>,
     /// The statistics screen's scroll, when the help was opened over it:
     /// leaving the help goes back there, not to the list.
     help_over_stats: Option<u16>,
@@ -400,7 +407,7 @@ impl App {
             detail_scroll: (0, 0),
             composer: None,
             kept_unsaved: None,
-            just_accepted: None,
+            just_done: None,
             help_over_stats: None,
             check_pad: None,
             check_to: String::new(),
@@ -995,12 +1002,21 @@ impl App {
         {
             return None;
         }
-        // Only for the key right after the accept.
-        let just_accepted = if matches!(action, Action::Status(..) | Action::Resize(..)) {
-            self.just_accepted
+        // For the keys right after the step: opening, copying and the
+        // reports they send back keep it; any other key ends it.
+        let just_done = if matches!(
+            action,
+            Action::Status(..)
+                | Action::Resize(..)
+                | Action::OpenProfile
+                | Action::CopyUrl
+                | Action::CopyDraft
+        ) {
+            self.just_done
         } else {
-            self.just_accepted.take()
+            self.just_done.take()
         };
+        let target = just_done.or(self.current_index());
         // A new key clears the last message, except the ones that report on
         // something the loop just did.
         if !matches!(
@@ -1171,18 +1187,21 @@ impl App {
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
             Action::OpenProfile => {
-                if let Some(inv) = self.current() {
+                if let Some(inv) = target.map(|i| &self.invitations[i as usize]) {
                     let url = inv.counterpart_url().trim();
-                    let url = if url.is_empty() {
-                        INVITATION_MANAGER
+                    let (url, whose) = if url.is_empty() {
+                        (INVITATION_MANAGER, "the invitation manager".to_string())
                     } else {
-                        url
+                        (url, format!("{}'s profile", name_line(inv.counterpart())))
                     };
-                    return Some(Effect::OpenUrl(url.to_string()));
+                    return Some(Effect::OpenUrl {
+                        url: url.to_string(),
+                        whose,
+                    });
                 }
             }
             Action::CopyUrl => {
-                if let Some(inv) = self.current() {
+                if let Some(inv) = target.map(|i| &self.invitations[i as usize]) {
                     let url = inv.counterpart_url().trim();
                     if url.is_empty() {
                         self.set_error("This invitation has no profile URL (an older export)");
@@ -1195,8 +1214,12 @@ impl App {
                 }
             }
             Action::Reply => self.open_composer(false),
-            Action::ThankYou => self.open_thank_you(just_accepted),
-            Action::CopyDraft => return self.copy_draft(),
+            Action::ThankYou => {
+                let accepted =
+                    just_done.filter(|&i| self.decisions[i as usize] == Some(Decision::Accepted));
+                self.open_thank_you(accepted)
+            }
+            Action::CopyDraft => return self.copy_draft(target),
             Action::Check => {
                 if self.check_pad.is_none() {
                     let note = self.journal.check_note().unwrap_or_default();
@@ -1584,6 +1607,9 @@ impl App {
                     // status names no key that acts on the row under it.
                     self.set_status(format!("To withdraw on LinkedIn: {name} · {undo} to undo"));
                     self.advance_to_stale();
+                    if self.current_index() != Some(idx) {
+                        self.just_done = Some(idx);
+                    }
                 } else {
                     let head = match before {
                         Some(b) => format!("{verb} {name} (was {})", b.label()),
@@ -1591,16 +1617,21 @@ impl App {
                     };
                     self.set_status(format!("{head} · {undo} to undo"));
                     self.advance_to_undecided(self.cursor);
-                    // Moved on from it, a thank-you key is for it still.
+                    // Moved on from it, a thank-you key (and `o`, `y`, `c`)
+                    // is for it still.
                     let t = self.keymap.hint(&Action::ThankYou);
                     let moved = self.current_index() != Some(idx);
-                    if decision == Decision::Accepted && moved && !t.is_empty() {
-                        self.just_accepted = Some(idx);
-                        if let Some(status) = &mut self.status {
-                            status
-                                .text
-                                .insert_str(head.len(), &format!(" · {t} thanks them"));
-                        }
+                    if moved {
+                        self.just_done = Some(idx);
+                    }
+                    if decision == Decision::Accepted
+                        && moved
+                        && !t.is_empty()
+                        && let Some(status) = &mut self.status
+                    {
+                        status
+                            .text
+                            .insert_str(head.len(), &format!(" · {t} thanks them"));
                     }
                     if let Some(kind) = unsent
                         && let Some(status) = &mut self.status
@@ -2364,6 +2395,10 @@ impl App {
                     DraftKind::ThankYou if self.current_index() != Some(idx) => {}
                     DraftKind::ThankYou => self.show(idx),
                 }
+                // Moved on from it, `o` still opens their profile to paste.
+                if self.current_index() != Some(idx) {
+                    self.just_done = Some(idx);
+                }
                 Some(Effect::Copy {
                     text,
                     label: format!("saved draft for {name}"),
@@ -2376,8 +2411,8 @@ impl App {
         }
     }
 
-    fn copy_draft(&mut self) -> Option<Effect> {
-        let inv = self.current()?;
+    fn copy_draft(&mut self, target: Option<u32>) -> Option<Effect> {
+        let inv = &self.invitations[target? as usize];
         let entry = self.journal.state_for(inv, self.now).unwrap_or_default();
         let decision = entry.decision();
         match entry.draft_to_send(decision) {

@@ -206,7 +206,7 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "open",
         Action::OpenProfile,
-        "open the profile in the browser",
+        "open the profile in the browser (right after a step that moved on: of the person it named)",
         "open",
     ),
     (

@@ -200,8 +200,8 @@ fn event_loop(
         if let Some(effect) = app.update(action) {
             match effect {
                 Effect::Quit => return Ok(Ended::Quit),
-                Effect::OpenUrl(url) => {
-                    let msg = open_url(&url, &app.keymap.hint(&Action::CopyUrl));
+                Effect::OpenUrl { url, whose } => {
+                    let msg = open_url(&url, &whose, &app.keymap.hint(&Action::CopyUrl));
                     app.update(msg);
                 }
                 Effect::Copy { text, label } => {
@@ -261,17 +261,18 @@ fn has_terminal() -> bool {
 
 /// Opens a URL with `$BROWSER` when set, else the platform's opener.
 /// `copy_key` copies the URL instead, for the message when neither opens.
-fn open_url(url: &str, copy_key: &str) -> Action {
+fn open_url(url: &str, whose: &str, copy_key: &str) -> Action {
     let browser = std::env::var("BROWSER").ok();
     open_url_with(
         browser.as_deref().filter(|b| !b.trim().is_empty()),
         url,
+        whose,
         copy_key,
     )
 }
 
 /// [`open_url`] with `browser` for `$BROWSER`.
-fn open_url_with(browser: Option<&str>, url: &str, copy_key: &str) -> Action {
+fn open_url_with(browser: Option<&str>, url: &str, whose: &str, copy_key: &str) -> Action {
     let result = match browser {
         Some(b) => std::process::Command::new(b)
             .arg(url)
@@ -283,7 +284,7 @@ fn open_url_with(browser: Option<&str>, url: &str, copy_key: &str) -> Action {
         None => open::that_detached(url),
     };
     match result {
-        Ok(()) => Action::Status(format!("Opened {url} in the browser"), false),
+        Ok(()) => Action::Status(format!("Opened {whose} in the browser"), false),
         Err(e) => {
             // What to do first: the reason (the opener's own words, long
             // and with the URL in them) is the part a narrow status line
@@ -351,6 +352,7 @@ mod tests {
         let Action::Status(msg, is_error) = open_url_with(
             Some("/nonexistent/browser"),
             "https://www.linkedin.com/in/x",
+            "X's profile",
             "y",
         ) else {
             panic!("a status");
