@@ -432,6 +432,40 @@ pub enum JournalError {
         path: PathBuf,
         source: io::Error,
     },
+    /// The file changed under this process: deleted, replaced, or written
+    /// by another (an instance whose lock was taken away, a sync tool).
+    #[error(
+        "the journal {} {what} while invitriage was open, so this step was not recorded; quit and start invitriage again, which reads the journal as it is now",
+        .path.display()
+    )]
+    Changed { path: PathBuf, what: &'static str },
+}
+
+/// How the journal open as `file` changed since this process last wrote
+/// it, `len` bytes long: deleted or moved, replaced by another file (a
+/// backup put back, a sync tool), or written by another process. Steps
+/// written then would be lost with the old file, or undo the wrong line.
+/// Two file-status calls before each step's fsync cost nothing beside it.
+fn changed_under(file: &File, path: &Path, len: u64, dirty: bool) -> Option<&'static str> {
+    // Only a file can be replaced or grow under us (a test writes to
+    // /dev/full to fail as a full disk does).
+    let open = file.metadata().ok().filter(|m| m.is_file())?;
+    let named = match fs::metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Some("was deleted or moved"),
+        Err(_) => return None,
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if (open.dev(), open.ino()) != (named.dev(), named.ino()) {
+            return Some("was replaced by another file");
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = named;
+    // A write of ours cut short leaves it longer; that is mended next.
+    (!dirty && open.len() != len).then_some("was written to by another program")
 }
 
 /// Fails when `dir` is there but is not a directory (the OS would only say
@@ -1533,6 +1567,12 @@ impl Journal {
             .map_err(io::Error::from)
             .map_err(io_error("write to the journal", &self.path))?;
         line.push(b'\n');
+        if let Some(what) = changed_under(file, &self.path, self.len, self.dirty) {
+            return Err(JournalError::Changed {
+                path: self.path.clone(),
+                what,
+            });
+        }
         if self.dirty {
             file.set_len(self.len)
                 .and_then(|()| file.sync_data())

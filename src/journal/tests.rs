@@ -1298,3 +1298,40 @@ fn a_symlinked_journal_is_not_compacted() {
     );
     assert_eq!(fs::read(real.join(FILE_NAME)).unwrap(), bytes);
 }
+
+/// The journal deleted, replaced or written by another process while it
+/// is open: a step is refused, not written where it would be lost (or
+/// undo the wrong line), and nothing changes in memory either.
+#[test]
+fn a_journal_changed_under_it_refuses_the_next_step() {
+    for (change, says) in [
+        ("delete", "was deleted or moved"),
+        ("replace", "was replaced by another file"),
+        ("append", "was written to by another program"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        let path = dir.path().join(FILE_NAME);
+        match change {
+            "delete" => std::fs::remove_file(&path).unwrap(),
+            "replace" => {
+                let copy = dir.path().join("copy");
+                std::fs::copy(&path, &copy).unwrap();
+                std::fs::rename(&copy, &path).unwrap();
+            }
+            _ => {
+                let mut other = OpenOptions::new().append(true).open(&path).unwrap();
+                other
+                    .write_all(b"{\"v\":1,\"at\":\"2026-11-25T17:00:00\",\"op\":\"decide\",\"ids\":[\"0000000000000009\"],\"decision\":\"ignored\"}\n")
+                    .unwrap();
+            }
+        }
+        let err = j
+            .record_decision(&[id(2)], Some(Decision::Ignored), at(2))
+            .unwrap_err();
+        assert!(err.to_string().contains(says), "{change}: {err}");
+        assert_eq!(decision(&j, 2), None, "{change}: not applied");
+    }
+}
