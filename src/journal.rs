@@ -468,6 +468,25 @@ fn changed_under(file: &File, path: &Path, len: u64, dirty: bool) -> Option<&'st
     (!dirty && open.len() != len).then_some("was written to by another program")
 }
 
+impl JournalError {
+    /// What to do about it, for a failure that the user can mend and then
+    /// repeat (a full disk, a folder that cannot be written).
+    pub fn remedy(&self) -> Option<&'static str> {
+        let JournalError::Io { source, .. } = self else {
+            return None;
+        };
+        match source.kind() {
+            io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
+                Some("free some disk space, then press the key again")
+            }
+            io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied => {
+                Some("make the data folder writable, then press the key again")
+            }
+            _ => None,
+        }
+    }
+}
+
 /// Fails when `dir` is there but is not a directory (the OS would only say
 /// "File exists" or "Not a directory").
 fn check_dir(dir: &Path) -> Result<(), JournalError> {
@@ -821,6 +840,22 @@ impl Journal {
                     v => Err(unknown_version(&v.into())),
                 });
             match read {
+                // Left by a save that could not remove it: the saved draft
+                // is its text or newer, and offering it as "not saved yet"
+                // would put the older words back over the saved ones.
+                Ok(u)
+                    if self
+                        .entries
+                        .get(&u.id)
+                        .and_then(|e| e.draft(u.kind))
+                        // Within the same second, only the same words: an
+                        // edit right after a save must not be dropped.
+                        .is_some_and(|saved| saved.at > u.at || saved.text == u.text) =>
+                {
+                    if self.file.is_some() {
+                        let _ = fs::remove_file(&path);
+                    }
+                }
                 Ok(u) => {
                     self.unsaved.insert((u.id, u.kind), u);
                 }

@@ -1384,6 +1384,20 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
     app.update(Action::Cancel);
     app.update(Action::Check);
     assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["H"]);
+    // Quitting would lose that note, as it would a draft: said instead.
+    app.update(Action::Cancel);
+    assert_eq!(app.update(Action::Quit), None);
+    assert!(
+        status_text(&app)
+            .starts_with("Not quitting: the check pad's note is not kept on disk · w opens it"),
+        "{}",
+        status_text(&app)
+    );
+    // Cleared, there is nothing to lose.
+    app.update(Action::Check);
+    app.update(Action::CheckClear);
+    app.update(Action::Cancel);
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
 }
 
 /// Of several unsaved drafts the newest opens; the status line counts the

@@ -1335,3 +1335,52 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
         assert_eq!(decision(&j, 2), None, "{change}: not applied");
     }
 }
+
+/// An unsaved draft left behind by a save that could not remove it (a
+/// read-only folder) is older than the saved draft: not offered again as
+/// "not saved yet", whose Ctrl-S would put the older words back; removed
+/// once the folder can be written. A newer one stays.
+#[test]
+fn an_unsaved_draft_older_than_the_saved_one_is_not_offered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    // at(1) for the unsaved draft of id 1; saved at 5, after it.
+    j.keep_unsaved(unsaved(1, DraftKind::Reply, "typed words."))
+        .unwrap();
+    j.keep_unsaved(unsaved(2, DraftKind::Reply, "newer than saved"))
+        .unwrap();
+    // Saved without forgetting the unsaved file, as when removing it fails.
+    j.unsaved.clear();
+    j.record_draft(id(1), DraftKind::Reply, "typed words. more", at(5))
+        .unwrap();
+    j.record_draft(id(2), DraftKind::Reply, "older", at(0))
+        .unwrap();
+    drop(j);
+    let (ro, _) = Journal::open_read_only(dir.path()).unwrap();
+    assert!(ro.unsaved(id(1), DraftKind::Reply).is_none());
+    let j = open(dir.path());
+    assert!(j.unsaved(id(1), DraftKind::Reply).is_none());
+    assert!(j.unsaved(id(2), DraftKind::Reply).is_some(), "newer stays");
+    let left: Vec<_> = std::fs::read_dir(j.unsaved_dir()).unwrap().collect();
+    assert_eq!(left.len(), 1, "the older one's file removed");
+}
+
+/// A full disk or a folder that cannot be written is the user's to mend:
+/// the error says how; other failures say nothing more.
+#[test]
+fn a_write_that_failed_for_space_or_rights_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    j.file = Some(OpenOptions::new().append(true).open("/dev/full").unwrap());
+    let err = j
+        .record_decision(&[id(2)], Some(Decision::Ignored), at(2))
+        .unwrap_err();
+    assert_eq!(
+        err.remedy(),
+        Some("free some disk space, then press the key again")
+    );
+    let locked = JournalError::Locked {
+        path: dir.path().to_path_buf(),
+    };
+    assert_eq!(locked.remedy(), None);
+}

@@ -111,6 +111,14 @@ impl Filter {
     }
 }
 
+/// `what: why`, and what to do about it when the user can.
+fn not_saved(what: &str, e: &crate::journal::JournalError) -> String {
+    match e.remedy() {
+        Some(remedy) => format!("{what}: {e} · {remedy}"),
+        None => format!("{what}: {e}"),
+    }
+}
+
 /// A name as search compares it beside the text itself: as the list shows
 /// it (no zero-width or bidirectional characters), full-width letters as
 /// their plain forms (`ＦＵＬＬ`, NFKC), and accents aside (`zoe` finds Zoë).
@@ -918,13 +926,26 @@ impl App {
         effect
     }
 
+    /// Whether the check pad's note (if any) is the one on disk.
+    fn check_note_on_disk(&self) -> bool {
+        let Some(pad) = &self.check_pad else {
+            return true;
+        };
+        let text = pad.lines().join("\n");
+        let text = if text.trim().is_empty() { "" } else { &text };
+        self.journal.check_note().unwrap_or_default() == text
+    }
+
     /// Mirrors the check pad's note on disk, so that it outlives the pad,
     /// a closed terminal and a restart.
     fn keep_check_note(&mut self) {
         let Some(pad) = &self.check_pad else { return };
         let text = pad.lines().join("\n");
         let text = if text.trim().is_empty() { "" } else { &text };
-        if let Err(e) = self.journal.keep_check_note(text) {
+        // The action's own error, if it set one, says more just now.
+        if let Err(e) = self.journal.keep_check_note(text)
+            && !self.status.as_ref().is_some_and(|s| s.error)
+        {
             self.set_error(format!(
                 "Copy the note with Ctrl-Y: it cannot be kept on disk ({e})"
             ));
@@ -1046,6 +1067,13 @@ impl App {
                 self.set_error(
                     "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc twice discards it",
                 );
+            }
+            // The same for the check pad's note, which outlives the pad.
+            Action::Quit if !self.check_note_on_disk() => {
+                let w = self.keymap.hint(&Action::Check);
+                self.set_error(format!(
+                    "Not quitting: the check pad's note is not kept on disk · {w} opens it: Ctrl-Y copies it, Ctrl-L clears it"
+                ));
             }
             Action::Quit => return Some(Effect::Quit),
             Action::Redraw => return Some(Effect::Repaint),
@@ -1564,7 +1592,7 @@ impl App {
                     let undo = self.keymap.hint(&Action::Undo);
                     self.set_status(format!("No longer to withdraw: {name} · {undo} to undo"));
                 }
-                Err(e) => self.set_error(format!("Not saved: {e}")),
+                Err(e) => self.set_error(not_saved("Not saved", &e)),
             }
             return;
         }
@@ -1643,7 +1671,7 @@ impl App {
                     }
                 }
             }
-            Err(e) => self.set_error(format!("Not saved: {e}")),
+            Err(e) => self.set_error(not_saved("Not saved", &e)),
         }
     }
 
@@ -1746,7 +1774,7 @@ impl App {
                 self.set_status(format!("Undid {}: {who}{whose}{back}", undone.kind.verb()));
             }
             Ok(None) => self.set_status("Nothing to undo"),
-            Err(e) => self.set_error(format!("Undo not saved: {e}")),
+            Err(e) => self.set_error(not_saved("Undo not saved", &e)),
         }
     }
 
@@ -2118,7 +2146,7 @@ impl App {
                     self.advance_to_undecided(self.cursor);
                 }
             }
-            Err(e) => self.set_error(format!("Not saved: {e}")),
+            Err(e) => self.set_error(not_saved("Not saved", &e)),
         }
     }
 
@@ -2405,7 +2433,10 @@ impl App {
                 })
             }
             Err(e) => {
-                self.set_error(format!("Not saved: {e} · the draft is still here"));
+                self.set_error(format!(
+                    "{} · the draft is still here",
+                    not_saved("Not saved", &e)
+                ));
                 None
             }
         }
