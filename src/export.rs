@@ -61,7 +61,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::invitation::{Invitation, InvitationId};
-use crate::journal::{Decision, DraftKind, Entry, Journal};
+use crate::journal::{Decision, Draft, DraftKind, Entry, Journal};
 use crate::report::csv_io;
 
 /// Where pending invitations are answered on LinkedIn.
@@ -151,9 +151,26 @@ pub fn write_actions(
     match format {
         ExportFormat::Csv => write_csv(w, &rows)?,
         ExportFormat::Json => write_json(w, &rows)?,
-        ExportFormat::Md => write_md(w, &rows)?,
+        ExportFormat::Md => write_md(w, &rows, &thanks_left(invitations, journal))?,
     }
     Ok(rows.len())
+}
+
+/// Thank-you drafts still to send for invitations accepted and gone from
+/// this export (accepted on LinkedIn, which is when a thank-you is sent),
+/// newest first: the checklist keeps them in sight.
+fn thanks_left<'a>(invitations: &[Invitation], journal: &'a Journal) -> Vec<&'a Draft> {
+    let here: HashSet<InvitationId> = invitations.iter().map(|i| i.id).collect();
+    let mut left: Vec<&Draft> = journal
+        .iter()
+        .filter(|(id, _)| !here.contains(id))
+        .filter_map(|(_, e)| match e.draft_to_send(e.decision()) {
+            Some((DraftKind::ThankYou, d)) if e.decision() == Some(Decision::Accepted) => Some(d),
+            _ => None,
+        })
+        .collect();
+    left.sort_by(|a, b| b.at.cmp(&a.at).then(a.name.cmp(&b.name)));
+    left
 }
 
 /// Makes a CSV cell safe to open in a spreadsheet: a cell starting with `=`,
@@ -208,7 +225,7 @@ const MD_SECTIONS: [(&str, &str); 5] = [
     ),
     (
         "Reply without accepting",
-        "Send the draft from their invitation; accept or ignore once they answer.",
+        "In the invitation manager (above), Reply on their invitation (or Message on their profile) and paste the draft; accept or ignore once they answer.",
     ),
     (
         "Withdraw: invitations you sent",
@@ -272,7 +289,7 @@ fn md_quote(w: &mut impl Write, text: &str) -> io::Result<()> {
 
 /// The action list as a Markdown checklist (see [`MD_SECTIONS`]), each
 /// draft quoted under its invitation, ready to copy.
-fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
+fn write_md(mut w: impl Write, rows: &[Row<'_>], thanks: &[&Draft]) -> io::Result<()> {
     // Ignoring on LinkedIn is optional (see its section): counted apart,
     // two thousand ignores do not read as two thousand things to do.
     let ignore = MD_SECTIONS
@@ -280,16 +297,16 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
         .position(|(title, _)| *title == "Ignore")
         .and_then(|i| u8::try_from(i).ok());
     let optional = rows.iter().filter(|r| Some(r.group()) == ignore).count();
+    let todo = rows.len() - optional + thanks.len();
     let count = match optional {
-        0 => rows.len().to_string(),
+        0 => todo.to_string(),
         n => format!(
-            "{}, and {n} optional ignore{}",
-            rows.len() - n,
+            "{todo}, and {n} optional ignore{}",
             crate::report::plural(n)
         ),
     };
     writeln!(w, "# To do on LinkedIn ({count})\n")?;
-    if rows.is_empty() {
+    if rows.is_empty() && thanks.is_empty() {
         writeln!(
             w,
             "Nothing decided for this export yet: decide in the triage screen (`invitriage`), then export again."
@@ -313,17 +330,7 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             if quoted {
                 writeln!(w)?;
             }
-            let url = r.inv.counterpart_url();
-            // Only a web address is made a link: a doctored export's
-            // `javascript:` one is shown as code, not followed.
-            // An older export has no URLs: say how to find them instead.
-            let link = if url.is_empty() {
-                " · no profile URL in this export: search LinkedIn for the name".to_string()
-            } else if url.starts_with("https://") || url.starts_with("http://") {
-                format!(" · <{}>", md_url(url))
-            } else {
-                format!(" · `{}`", url.replace('`', "'"))
-            };
+            let link = md_link(r.inv.counterpart_url());
             writeln!(
                 w,
                 "- [ ] **{}** · {}{link}",
@@ -345,14 +352,49 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             for (kind, d) in drafts {
                 let label = match kind {
                     DraftKind::Reply => "reply",
-                    DraftKind::ThankYou => "thank-you, to send after accepting",
+                    DraftKind::ThankYou => {
+                        "thank-you, to send after accepting (Message on their profile)"
+                    }
                 };
                 writeln!(w, "\n  {label}:\n")?;
                 md_quote(&mut w, &d.text)?;
             }
         }
     }
+    if !thanks.is_empty() {
+        writeln!(
+            w,
+            "\n## Thank-yous to send: accepted, no longer pending ({})\n\nOn their profile, Message, and paste the draft.\n",
+            thanks.len()
+        )?;
+        for (n, d) in thanks.iter().enumerate() {
+            if n > 0 {
+                writeln!(w)?;
+            }
+            let name = if d.name.trim().is_empty() {
+                "(name not recorded)".to_string()
+            } else {
+                md_text(&crate::report::name_line(&d.name))
+            };
+            writeln!(w, "- [ ] **{name}**{}\n", md_link(&d.url))?;
+            md_quote(&mut w, &d.text)?;
+        }
+    }
     w.flush()
+}
+
+/// ` · <url>` for a person's profile: only a web address is made a link
+/// (a doctored export's `javascript:` one is shown as code, not followed),
+/// and an older export's missing URL says how to find them instead.
+fn md_link(url: &str) -> String {
+    let url = url.trim();
+    if url.is_empty() {
+        " · no profile URL in this export: search LinkedIn for the name".to_string()
+    } else if url.starts_with("https://") || url.starts_with("http://") {
+        format!(" · <{}>", md_url(url))
+    } else {
+        format!(" · `{}`", url.replace('`', "'"))
+    }
 }
 
 #[derive(Serialize)]
@@ -517,7 +559,7 @@ mod tests {
         };
         let md = export(ExportFormat::Md);
         assert!(
-            md.contains("  thank-you, to send after accepting:\n\n  > A call next week?\n"),
+            md.contains("  thank-you, to send after accepting (Message on their profile):\n\n  > A call next week?\n"),
             "{md}"
         );
         assert!(!md.contains("How can I help?"), "{md}");
@@ -634,6 +676,47 @@ mod tests {
         (invs, j)
     }
 
+    /// Accepted on LinkedIn, an invitation leaves the next export: its
+    /// thank-you, still to send, stays on the checklist by the name and
+    /// URL saved with it, and counts as a thing to do.
+    #[test]
+    fn the_checklist_keeps_thank_yous_of_invitations_gone_from_the_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let (invs, mut j) = fixture(dir.path());
+        let gone = InvitationId(43);
+        j.record_decision(&[gone], Some(Decision::Accepted), at(8))
+            .unwrap();
+        j.record_draft_to(
+            gone,
+            DraftKind::ThankYou,
+            "Thanks, Zoë!",
+            at(9),
+            ("Zoë Fontaine", "https://www.linkedin.com/in/zoe"),
+        )
+        .unwrap();
+        // An ignored one's thank-you is not to send.
+        let ignored = InvitationId(44);
+        j.record_draft_to(ignored, DraftKind::ThankYou, "No", at(9), ("Ig", ""))
+            .unwrap();
+        j.record_decision(&[ignored], Some(Decision::Ignored), at(10))
+            .unwrap();
+        let mut out = Vec::new();
+        write_actions(&mut out, ExportFormat::Md, &invs, &j, at(59)).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert!(
+            md.starts_with("# To do on LinkedIn (5, and 1 optional ignore)"),
+            "{md}"
+        );
+        assert!(
+            md.ends_with(
+                "\n## Thank-yous to send: accepted, no longer pending (1)\n\n\
+                 On their profile, Message, and paste the draft.\n\n\
+                 - [ ] **Zoë Fontaine** · <https://www.linkedin.com/in/zoe>\n\n  > Thanks, Zoë!\n"
+            ),
+            "{md}"
+        );
+    }
+
     /// A draft the decision does not send (a thank-you, then an ignore) is
     /// listed as not to send; the one it sends is to send.
     #[test]
@@ -726,14 +809,14 @@ mod tests {
              \n\
              - [ ] **=HYPERLINK(\"http://x\")** · default · {evil}\n\
              - [ ] **Tom Thanks** · customised · {tom}\n\
-             \n  thank-you, to send after accepting:\n\
+             \n  thank-you, to send after accepting (Message on their profile):\n\
              \n  > +1 thanks, Tom\n\
              \n\
              - [ ] **Ann Early** · customised · {ann}\n\
              \n\
              ## Reply without accepting (1)\n\
              \n\
-             Send the draft from their invitation; accept or ignore once they answer.\n\
+             In the invitation manager (above), Reply on their invitation (or Message on their profile) and paste the draft; accept or ignore once they answer.\n\
              \n\
              - [ ] **Rob Replied** · greeting-only · {rob}\n\
              \n  reply:\n\
@@ -756,7 +839,7 @@ mod tests {
              The accept or reply they went with was undone.\n\
              \n\
              - [ ] **Nina None** · default · {nina}\n\
-             \n  thank-you, to send after accepting:\n\
+             \n  thank-you, to send after accepting (Message on their profile):\n\
              \n  > Thanks, Nina!\n",
             evil = url("evil"),
             tom = url("tom"),
