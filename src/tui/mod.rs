@@ -271,16 +271,52 @@ fn open_url(url: &str, whose: &str, copy_key: &str) -> Action {
     )
 }
 
-/// [`open_url`] with `browser` for `$BROWSER`.
-fn open_url_with(browser: Option<&str>, url: &str, whose: &str, copy_key: &str) -> Action {
-    let result = match browser {
-        Some(b) => std::process::Command::new(b)
-            .arg(url)
+/// Starts `$BROWSER` on `url` as other tools read it: a list of commands
+/// separated by `:` (on Unix), tried in turn, each with its arguments as a
+/// shell would split them and `%s` for the URL (else the URL goes last).
+/// The first that starts wins; else the first one's error.
+fn run_browser(browser: &str, url: &str) -> io::Result<()> {
+    let list: Vec<&str> = if cfg!(unix) {
+        browser
+            .split(':')
+            .filter(|c| !c.trim().is_empty())
+            .collect()
+    } else {
+        vec![browser]
+    };
+    let mut first_error = None;
+    for command in list {
+        let mut words = shlex::split(command).unwrap_or_else(|| vec![command.to_string()]);
+        if words.is_empty() {
+            continue;
+        }
+        if words.iter().any(|w| w.contains("%s")) {
+            for w in &mut words {
+                *w = w.replace("%s", url);
+            }
+        } else {
+            words.push(url.to_string());
+        }
+        let started = std::process::Command::new(&words[0])
+            .args(&words[1..])
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
-            .spawn()
-            .map(|_| ()),
+            .spawn();
+        match started {
+            Ok(_) => return Ok(()),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_error.unwrap_or_else(|| io::Error::other("$BROWSER names no command")))
+}
+
+/// [`open_url`] with `browser` for `$BROWSER`.
+fn open_url_with(browser: Option<&str>, url: &str, whose: &str, copy_key: &str) -> Action {
+    let result = match browser {
+        Some(b) => run_browser(b, url),
         None => open::that_detached(url),
     };
     match result {
@@ -363,5 +399,41 @@ mod tests {
             "{msg}"
         );
         assert!(msg.contains("`/nonexistent/browser`: "), "{msg}");
+    }
+
+    /// `$BROWSER` as other tools read it: commands separated by `:`, tried
+    /// in turn, with their arguments and `%s` for the URL.
+    #[cfg(unix)]
+    #[test]
+    fn browser_is_a_list_of_commands_with_arguments() {
+        let dir = tempfile::tempdir().unwrap();
+        let log = dir.path().join("log");
+        let script = dir.path().join("browser");
+        std::fs::write(
+            &script,
+            format!("#!/bin/sh\necho \"$@\" >> '{}'\n", log.display()),
+        )
+        .unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&script, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let url = "https://www.linkedin.com/in/x";
+        let browser = format!("/nonexistent/one:{} --new-tab %s", script.display());
+        let Action::Status(msg, is_error) = open_url_with(Some(&browser), url, "X's profile", "y")
+        else {
+            panic!("a status");
+        };
+        assert!(!is_error, "{msg}");
+        assert_eq!(msg, "Opened X's profile in the browser");
+        // The script runs on its own; wait for its line.
+        for _ in 0..100 {
+            if std::fs::read_to_string(&log).is_ok_and(|l| l.ends_with('\n')) {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        assert_eq!(
+            std::fs::read_to_string(&log).unwrap(),
+            format!("--new-tab {url}\n")
+        );
     }
 }
