@@ -1176,7 +1176,8 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
     }
     assert!(matches!(
         app.update(Action::ComposeCopy),
-        Some(Effect::Copy { text, label }) if label == "draft" && text.contains("Happy to talk.")
+        Some(Effect::Copy { text, label })
+            if label == "draft, not saved yet (Ctrl-S saves it)" && text.contains("Happy to talk.")
     ));
     // Saved, it is copied to paste on LinkedIn, and the list moves on as
     // after an accept: the next key is meant for the next person.

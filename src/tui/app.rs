@@ -1415,9 +1415,15 @@ impl App {
             Action::ComposeTemplate(n) => self.cycle_template(Some(n)),
             Action::ComposeCopy => {
                 if let Some(c) = &self.composer {
+                    // Copying is not saving: `export` lists only saved ones.
+                    let label = if c.changed() {
+                        "draft, not saved yet (Ctrl-S saves it)"
+                    } else {
+                        "draft"
+                    };
                     return Some(Effect::Copy {
                         text: c.message(),
-                        label: "draft".into(),
+                        label: label.into(),
                     });
                 }
             }
