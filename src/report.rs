@@ -1098,6 +1098,27 @@ mod tests {
         }
     }
 
+    /// What the end of the output leaves open is settled by the flush: a
+    /// carriage return last is a lone one, a character cut short is not
+    /// text; bytes that are not UTF-8 anywhere show as `�` too.
+    #[test]
+    fn a_terminal_flush_settles_what_was_held() {
+        let through = |pieces: &[&[u8]]| {
+            let shown = std::rc::Rc::new(std::cell::Cell::new(0));
+            let mut w = ShowControls::new(Vec::new(), shown.clone());
+            for p in pieces {
+                w.write_all(p).unwrap();
+            }
+            w.flush().unwrap();
+            (String::from_utf8(w.inner).unwrap(), shown.get())
+        };
+        assert_eq!(through(&[b"x\r"]), ("x\u{fffd}".into(), 1));
+        assert_eq!(through(&[b"x\r", b"\ny"]), ("x\r\ny".into(), 0));
+        assert_eq!(through(&[b"a\xc3"]), ("a\u{fffd}".into(), 1));
+        assert_eq!(through(&[b"a\xc3", b"\xa9b"]), ("a\u{e9}b".into(), 0));
+        assert_eq!(through(&[b"a\xffb\xfe"]), ("a\u{fffd}b\u{fffd}".into(), 2));
+    }
+
     #[test]
     fn a_note_names_up_to_three_people() {
         assert_eq!(some_names(&[]), "");
