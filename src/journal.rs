@@ -477,10 +477,10 @@ impl JournalError {
         };
         match source.kind() {
             io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-                Some("free some disk space, then press the key again")
+                Some("free some disk space")
             }
             io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied => {
-                Some("make the data folder writable, then press the key again")
+                Some("make the data folder writable")
             }
             _ => None,
         }
@@ -848,9 +848,12 @@ impl Journal {
                         .entries
                         .get(&u.id)
                         .and_then(|e| e.draft(u.kind))
-                        // Within the same second, only the same words: an
-                        // edit right after a save must not be dropped.
-                        .is_some_and(|saved| saved.at > u.at || saved.text == u.text) =>
+                        // Within the same second, only when the saved words
+                        // go on from these (typed on, then saved): an edit
+                        // right after a save must not be dropped.
+                        .is_some_and(|saved| {
+                            saved.at > u.at || (saved.at == u.at && saved.text.starts_with(&u.text))
+                        }) =>
                 {
                     if self.file.is_some() {
                         let _ = fs::remove_file(&path);
@@ -1323,7 +1326,8 @@ impl Journal {
         sync_dir(dir);
         fresh.len = smaller.len() as u64;
         let mb = |n: u64| match n {
-            0..1_000_000 => format!("{} KB", n.div_ceil(1000)),
+            0..1000 => format!("{n} bytes"),
+            1000..1_000_000 => format!("{} KB", n.div_ceil(1000)),
             _ => format!("{:.1} MB", n as f64 / 1e6),
         };
         notices.push(format!(

@@ -1356,13 +1356,33 @@ fn an_unsaved_draft_older_than_the_saved_one_is_not_offered() {
     j.record_draft(id(2), DraftKind::Reply, "older", at(0))
         .unwrap();
     drop(j);
+    // In the same second: older when the saved words go on from it.
+    let mut j = open(dir.path());
+    j.keep_unsaved(unsaved(3, DraftKind::Reply, "FIRST"))
+        .unwrap();
+    j.keep_unsaved(unsaved(4, DraftKind::Reply, "edited on"))
+        .unwrap();
+    j.unsaved.clear();
+    j.record_draft(id(3), DraftKind::Reply, "FIRST SECOND", at(3))
+        .unwrap();
+    j.record_draft(id(4), DraftKind::Reply, "edited", at(4))
+        .unwrap();
+    drop(j);
     let (ro, _) = Journal::open_read_only(dir.path()).unwrap();
     assert!(ro.unsaved(id(1), DraftKind::Reply).is_none());
+    assert!(
+        ro.unsaved(id(3), DraftKind::Reply).is_none(),
+        "typed on, then saved"
+    );
+    assert!(
+        ro.unsaved(id(4), DraftKind::Reply).is_some(),
+        "typed on after a save"
+    );
     let j = open(dir.path());
     assert!(j.unsaved(id(1), DraftKind::Reply).is_none());
     assert!(j.unsaved(id(2), DraftKind::Reply).is_some(), "newer stays");
     let left: Vec<_> = std::fs::read_dir(j.unsaved_dir()).unwrap().collect();
-    assert_eq!(left.len(), 1, "the older one's file removed");
+    assert_eq!(left.len(), 2, "the older ones' files removed");
 }
 
 /// A full disk or a folder that cannot be written is the user's to mend:
@@ -1375,10 +1395,7 @@ fn a_write_that_failed_for_space_or_rights_says_what_to_do() {
     let err = j
         .record_decision(&[id(2)], Some(Decision::Ignored), at(2))
         .unwrap_err();
-    assert_eq!(
-        err.remedy(),
-        Some("free some disk space, then press the key again")
-    );
+    assert_eq!(err.remedy(), Some("free some disk space"));
     let locked = JournalError::Locked {
         path: dir.path().to_path_buf(),
     };

@@ -114,7 +114,7 @@ impl Filter {
 /// `what: why`, and what to do about it when the user can.
 fn not_saved(what: &str, e: &crate::journal::JournalError) -> String {
     match e.remedy() {
-        Some(remedy) => format!("{what}: {e} · {remedy}"),
+        Some(remedy) => format!("{what}: {e} · {remedy}, then press the key again"),
         None => format!("{what}: {e}"),
     }
 }
@@ -920,6 +920,12 @@ impl App {
 
     /// Applies one action. The only place the app's state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // The disk may take the draft or the note now (space freed since):
+        // tried again before quitting is refused for their sake.
+        if action == Action::Quit {
+            self.keep_unsaved_draft();
+            self.keep_check_note();
+        }
         let effect = self.apply(action);
         self.keep_unsaved_draft();
         self.keep_check_note();
@@ -946,8 +952,9 @@ impl App {
         if let Err(e) = self.journal.keep_check_note(text)
             && !self.status.as_ref().is_some_and(|s| s.error)
         {
+            let remedy = e.remedy().map(|r| format!(" · or {r}")).unwrap_or_default();
             self.set_error(format!(
-                "Copy the note with Ctrl-Y: it cannot be kept on disk ({e})"
+                "Copy the note with Ctrl-Y: it cannot be kept on disk ({e}){remedy}"
             ));
         }
     }
@@ -993,9 +1000,16 @@ impl App {
         if let Err(e) = result
             && !self.status.as_ref().is_some_and(|s| s.error)
         {
-            self.set_error(format!(
-                "Save with Ctrl-S: the draft cannot be kept on disk as you write ({e})"
-            ));
+            // Saving needs the disk too: on a full one, copying is the
+            // way to keep the words until there is room.
+            self.set_error(match e.remedy() {
+                Some(remedy) => format!(
+                    "The draft cannot be kept on disk as you write ({e}) · {remedy}, then Ctrl-S saves it; Ctrl-Y copies it meanwhile"
+                ),
+                None => format!(
+                    "Save with Ctrl-S: the draft cannot be kept on disk as you write ({e})"
+                ),
+            });
         }
     }
 

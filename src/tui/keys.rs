@@ -180,7 +180,7 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "withdraw",
         Action::Withdraw,
-        "on the Sent tab: mark an invitation you sent to withdraw on LinkedIn (again: unmark)",
+        "on the Sent tab: mark an invitation you sent to withdraw on LinkedIn (on a marked one: unmark)",
         "withdraw",
     ),
     (
