@@ -666,15 +666,7 @@ fn invitations_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
     if !top.is_empty() {
         return Ok(top);
     }
-    let folders = |d: &Path| -> io::Result<Vec<PathBuf>> {
-        let mut found: Vec<PathBuf> = std::fs::read_dir(d)?
-            .filter_map(Result::ok)
-            .map(|entry| entry.path())
-            .filter(|p| p.is_dir())
-            .collect();
-        found.sort();
-        Ok(found)
-    };
+    let folders = |d: &Path| paths_in(d, |p| p.is_dir());
     let mut found = Vec::new();
     // A folder closed to this user may hold the export: with none found
     // elsewhere, that is the answer to give, not "no export in it".
@@ -712,14 +704,10 @@ fn invitations_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
 /// names start `Basic_LinkedInDataExport` or `Complete_LinkedInDataExport`),
 /// then by name: the error for a folder without an export names them.
 fn zips_in(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut zips: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("zip")))
-        .collect();
+    let mut zips = paths_in(dir, |p| {
+        p.is_file() && p.extension().is_some_and(|x| x.eq_ignore_ascii_case("zip"))
+    })
+    .unwrap_or_default();
     let linkedin = |p: &PathBuf| {
         p.file_name()
             .and_then(|n| n.to_str())
@@ -733,20 +721,23 @@ fn zips_in(dir: &Path) -> Vec<PathBuf> {
 /// downloads folder one level down from the folder given, as an unzipped
 /// export may be two levels down.
 fn export_zips_below(dir: &Path) -> Vec<PathBuf> {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    let mut folders: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_dir())
-        .collect();
-    folders.sort();
-    folders
+    paths_in(dir, |p| p.is_dir())
+        .unwrap_or_default()
         .iter()
         .flat_map(|f| zips_in(f))
         .filter(|z| holds_invitations(z))
         .collect()
+}
+
+/// The paths in `dir` that `keep` takes, by name.
+fn paths_in(dir: &Path, keep: impl Fn(&Path) -> bool) -> io::Result<Vec<PathBuf>> {
+    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|p| keep(p))
+        .collect();
+    found.sort();
+    Ok(found)
 }
 
 /// Whether the archive at `path` holds an `Invitations.csv`; only its
