@@ -3924,3 +3924,22 @@ fn open_and_copy_right_after_a_step_are_for_its_person() {
     };
     assert!(text.contains(next.split(' ').next().unwrap()), "{text}");
 }
+
+/// The last tab decided, the status line says where the steps to take on
+/// LinkedIn are listed: the checklist, not the spreadsheet.
+#[test]
+fn the_last_tab_decided_points_to_the_checklist() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    for tab in 0..3 {
+        app.update(Action::Tab(tab));
+        app.update(Action::IgnoreMarked);
+        app.update(Action::Confirm(true));
+    }
+    assert!(
+        status_text(&app)
+            .contains("inbox done: `invitriage export --format md` lists what to do on LinkedIn"),
+        "{}",
+        status_text(&app)
+    );
+}

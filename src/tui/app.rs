@@ -1563,7 +1563,10 @@ impl App {
                         self.keymap.hint(&Action::Tab(t)),
                         Tab::ALL[t].title()
                     ),
-                    None => "inbox done: `invitriage export` lists it all".into(),
+                    None => {
+                        "inbox done: `invitriage export --format md` lists what to do on LinkedIn"
+                            .into()
+                    }
                 };
                 if let Some(status) = &mut self.status {
                     status.text = format!("{} · {done}", status.text);
