@@ -18,6 +18,14 @@ pub fn editor_command() -> String {
         .unwrap_or_else(|| DEFAULT_EDITOR.to_string())
 }
 
+/// A command from the environment (`$EDITOR`, one of `$BROWSER`'s) split
+/// into its words as a shell would (`"/opt/My Editor/ed" -w`: two words);
+/// with unbalanced quotes, at white space.
+pub fn command_words(command: &str) -> Vec<String> {
+    shlex::split(command)
+        .unwrap_or_else(|| command.split_whitespace().map(str::to_string).collect())
+}
+
 /// The text taken back from the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edited {
@@ -65,9 +73,10 @@ pub fn edit(text: &str) -> Result<Edited, String> {
         .and_then(|_| file.flush())
         .map_err(|e| format!("Cannot write the temp file: {e}"))?;
     let path = file.path().to_path_buf();
-    // `$EDITOR` may carry arguments (`code --wait`): split on white space.
-    let mut parts = cmd.split_whitespace();
-    let program = parts.next().unwrap_or(DEFAULT_EDITOR);
+    // `$EDITOR` may carry arguments (`code --wait`) and a quoted path with
+    // spaces in it.
+    let mut parts = command_words(&cmd).into_iter();
+    let program = parts.next().unwrap_or_else(|| DEFAULT_EDITOR.to_string());
     let mut command = Command::new(program);
     command.args(parts).arg(&path);
     // With the export on standard input (`invitriage -`), an editor reading
@@ -97,5 +106,23 @@ pub fn edit(text: &str) -> Result<Edited, String> {
             )),
         }),
         _ => Err(format!("The editor `{cmd}` failed ({status})")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::command_words;
+
+    #[test]
+    fn a_command_splits_as_a_shell_would() {
+        assert_eq!(command_words("code --wait"), ["code", "--wait"]);
+        assert_eq!(
+            command_words("'/opt/My Editor/ed' -w"),
+            ["/opt/My Editor/ed", "-w"]
+        );
+        assert_eq!(command_words(r"/opt/My\ Editor/ed"), ["/opt/My Editor/ed"]);
+        // Unbalanced quotes: white space still separates the words.
+        assert_eq!(command_words("ed 'x"), ["ed", "'x"]);
+        assert!(command_words("  ").is_empty());
     }
 }

@@ -286,7 +286,7 @@ fn run_browser(browser: &str, url: &str) -> io::Result<()> {
     };
     let mut first_error = None;
     for command in list {
-        let mut words = shlex::split(command).unwrap_or_else(|| vec![command.to_string()]);
+        let mut words = editor::command_words(command);
         if words.is_empty() {
             continue;
         }
