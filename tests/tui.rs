@@ -966,9 +966,18 @@ fn search_is_incremental_and_n_finds_the_next() {
     );
     app.update(Action::SearchSubmit);
     assert_eq!(app.mode, Mode::List);
-    assert!(status_text(&app).contains("matches for “linkedin”"));
+    let total: usize = status_text(&app)
+        .strip_suffix(" matches for “linkedin” · n next · N previous")
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{:?}", app.status));
+    assert!(total > 2, "{total}");
     app.update(Action::NextMatch);
     assert!(app.cursor > first);
+    // Where it is among the matches: the second.
+    assert_eq!(
+        status_text(&app),
+        format!("Match 2 of {total} for “linkedin”")
+    );
     assert!(
         app.current()
             .unwrap()
@@ -988,10 +997,31 @@ fn search_is_incremental_and_n_finds_the_next() {
     // Backwards from the first match comes round the end, and says so.
     app.update(Action::PrevMatch);
     assert!(app.cursor > first);
-    assert_eq!(status_text(&app), "Search came round to the bottom");
+    assert_eq!(
+        status_text(&app),
+        format!("Match {total} of {total} for “linkedin” · search came round to the bottom")
+    );
     app.update(Action::NextMatch);
     assert_eq!(app.cursor, first);
-    assert_eq!(status_text(&app), "Search came round to the top");
+    assert_eq!(
+        status_text(&app),
+        format!("Match 1 of {total} for “linkedin” · search came round to the top")
+    );
+    // An accepted match stays in view (and counted) until the list is
+    // drawn up again; then the same search counts one fewer.
+    app.update(Action::Accept);
+    app.update(Action::NextMatch);
+    assert!(status_text(&app).ends_with(&format!(" of {total} for “linkedin”")));
+    app.update(Action::Tab(4));
+    app.update(Action::Tab(3));
+    app.update(Action::Search);
+    type_query(&mut app, "linkedin");
+    app.update(Action::SearchSubmit);
+    assert!(
+        status_text(&app).starts_with(&format!("{} matches for “linkedin”", total - 1)),
+        "{:?}",
+        app.status
+    );
     // A name that matches once says that too.
     app.update(Action::Search);
     type_query(&mut app, "kenji");

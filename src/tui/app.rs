@@ -196,6 +196,14 @@ pub struct Status {
     pub error: bool,
 }
 
+/// The rows matching a query, as [`App`] keeps them for `n` and `N`.
+#[derive(Debug)]
+struct SearchHits {
+    query: String,
+    /// Positions in the list's rows, ascending.
+    at: Vec<u32>,
+}
+
 /// Decision counts for one group (of received invitations: `withdrawn`
 /// stays 0) or for the sent ones (only `withdrawn` counts).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -288,6 +296,10 @@ pub struct App {
     /// While typing a search: nothing in the list matches the query.
     pub search_missed: bool,
     search_origin: usize,
+    /// The rows matching the kept search (positions in `rows`, in order),
+    /// for "match 3 of 7" on `n` and `N`: found once per query and list,
+    /// not by a scan on every key. `None` when the list or query changed.
+    search_hits: Option<SearchHits>,
     pub status: Option<Status>,
     pub size: (u16, u16),
     /// How far the detail pane is scrolled, and for which invitation (any
@@ -410,6 +422,7 @@ impl App {
             query: String::new(),
             search_missed: false,
             search_origin: 0,
+            search_hits: None,
             status: None,
             size: (80, 24),
             detail_scroll: (0, 0),
@@ -866,6 +879,7 @@ impl App {
         // Refilled in place: a fresh list of a million rows would be fresh
         // memory, and touching its pages cost more than the filtering.
         self.rows.clear();
+        self.search_hits = None;
         let members = &self.tab_members[self.tab];
         let admitted = |i: &u32| filter.admits(self.decisions[*i as usize]);
         self.rows.extend(members.iter().copied().filter(admitted));
@@ -1214,7 +1228,7 @@ impl App {
             Action::SearchSubmit => {
                 self.mode = Mode::List;
                 if !self.query.is_empty() {
-                    match self.count_matches() {
+                    match self.hits().len() {
                         0 => self.no_match_here(),
                         1 => self.set_status(format!("1 match for “{}”", self.query)),
                         n => self.set_status(format!(
@@ -1827,6 +1841,7 @@ impl App {
                     .count()
             });
             self.rows.insert(at.min(self.rows.len()), idx);
+            self.search_hits = None;
             self.move_to(at);
         }
     }
@@ -2190,9 +2205,27 @@ impl App {
         }
     }
 
-    fn count_matches(&self) -> usize {
-        let matches = self.matcher();
-        self.rows.iter().filter(|&&i| matches(i)).count()
+    /// The rows of the list that match the query, found again only when
+    /// the query or the list changed since.
+    fn hits(&mut self) -> &[u32] {
+        let fresh = self
+            .search_hits
+            .as_ref()
+            .is_some_and(|h| h.query == self.query);
+        if !fresh {
+            let at = {
+                let matches = self.matcher();
+                (0..self.rows.len())
+                    .filter(|&r| matches(self.rows[r]))
+                    .filter_map(|r| u32::try_from(r).ok())
+                    .collect()
+            };
+            self.search_hits = Some(SearchHits {
+                query: self.query.clone(),
+                at,
+            });
+        }
+        self.search_hits.as_ref().map_or(&[], |h| &h.at)
     }
 
     fn no_match(&mut self) {
@@ -2252,37 +2285,34 @@ impl App {
             ));
             return;
         }
-        let n = self.rows.len();
-        if n == 0 {
-            return;
-        }
         let from = self.cursor;
-        // The next match after the cursor (before it, backwards), coming
-        // round the list's end: as in less and vim, saying so.
-        let found = {
-            let matches = self.matcher();
-            (1..=n)
-                .map(|k| {
-                    if forward {
-                        (from + k) % n
-                    } else {
-                        (from + n - k) % n
-                    }
-                })
-                .find(|&r| matches(self.rows[r]))
-        };
-        let Some(r) = found else {
+        let hits = self.hits();
+        let total = hits.len();
+        if total == 0 {
             self.no_match();
             return;
+        }
+        // The next match after the cursor (before it, backwards), coming
+        // round the list's end: as in less and vim, saying so.
+        let after = hits.partition_point(|&r| r as usize <= from);
+        let before = hits.partition_point(|&r| (r as usize) < from);
+        let (k, came_round) = match forward {
+            true if after < total => (after, None),
+            true => (0, Some("top")),
+            false if before > 0 => (before - 1, None),
+            false => (total - 1, Some("bottom")),
         };
+        let r = hits[k] as usize;
         self.move_to(r);
         if r == from {
             self.set_status(format!("The only match for “{}” in this list", self.query));
-        } else if forward && r < from {
-            self.set_status("Search came round to the top");
-        } else if !forward && r > from {
-            self.set_status("Search came round to the bottom");
+            return;
         }
+        let mut text = format!("Match {} of {total} for “{}”", k + 1, self.query);
+        if let Some(end) = came_round {
+            text.push_str(&format!(" · search came round to the {end}"));
+        }
+        self.set_status(text);
     }
 
     // ---- drafting -------------------------------------------------------
