@@ -666,21 +666,49 @@ pub fn classify_table<'a>(
         .max()
         .unwrap_or(0);
     let fixed = |from: usize| 6 + 2 + 13 + 2 + signals + 2 + from + 2;
+    write_wrapped(&mut w, &source_line(import), "", width)?;
+    // FROM is the sender; on a row you sent, the one you sent it to.
+    let name_of = |inv: &Invitation| match inv.direction {
+        Direction::Incoming => name_line(inv.counterpart()),
+        Direction::Outgoing => format!("to {}", name_line(inv.counterpart())),
+    };
+    // Too narrow for a row a line (the note would get under 20 columns
+    // with FROM at its narrowest): two lines an invitation, the signals
+    // and note below, indented.
+    if fixed(12) + 20 > width {
+        let under = 8;
+        writeln!(w, "{:>6}  {:<13}  FROM", "LINE", "CATEGORY")?;
+        writeln!(w, "{:under$}{SIGNALS} · NOTE", "")?;
+        let rest = width.saturating_sub(6 + 2 + 13 + 2).max(10);
+        for (inv, sig) in &rows {
+            let row = format!(
+                "{:>6}  {:<13}  {}",
+                inv.line,
+                inv.category.label(),
+                fit(&name_of(inv), rest)
+            );
+            writeln!(w, "{}", row.trim_end())?;
+            let note = one_line(inv.message());
+            let below = match (sig.is_empty(), note.trim().is_empty()) {
+                (true, true) => continue,
+                (false, true) => sig.clone(),
+                (true, false) => note,
+                (false, false) => format!("{sig} · {note}"),
+            };
+            let below = fit(&below, width.saturating_sub(under).max(10));
+            writeln!(w, "{:under$}{}", "", below.trim_end())?;
+        }
+        return Ok(());
+    }
     let from = 22 - (fixed(22) + 20).saturating_sub(width).min(22 - 12);
     let note = width.saturating_sub(fixed(from)).max(10);
-    write_wrapped(&mut w, &source_line(import), "", width)?;
     writeln!(
         w,
         "{:>6}  {:<13}  {SIGNALS:<signals$}  {:<from$}  NOTE",
         "LINE", "CATEGORY", "FROM"
     )?;
     for (inv, sig) in &rows {
-        // FROM is the sender; on a row you sent, the one you sent it to.
-        let name = match inv.direction {
-            Direction::Incoming => name_line(inv.counterpart()),
-            Direction::Outgoing => format!("to {}", name_line(inv.counterpart())),
-        };
-        let name = fit(&name, from);
+        let name = fit(&name_of(inv), from);
         let pad = from.saturating_sub(name.chars().map(|c| c.width().unwrap_or(0)).sum());
         let row = format!(
             "{:>6}  {:<13}  {sig:<signals$}  {}{}  {}",
@@ -1059,10 +1087,30 @@ mod tests {
         };
         assert_eq!(rows(&narrow), import.invitations.len());
         assert_eq!(rows(&wide), import.invitations.len());
-        // Narrower still, FROM stops at 12 columns and the note at 10.
+        // Narrower still, where the note would get under 20 columns, each
+        // invitation takes two lines: the signals and note go below.
         let tiny = table(40);
         assert_eq!(rows(&tiny), import.invitations.len());
-        assert!(tiny.contains("Kenji Janko…  Hi Collee…\n"), "{tiny}");
+        for line in tiny.lines() {
+            assert!(line.width() <= 40, "{line:?}");
+            assert_eq!(line, line.trim_end());
+        }
+        assert!(tiny.contains("customised     Kenji Jankowski\n"), "{tiny}");
+        assert!(
+            tiny.contains("\n        context · Hi Colleen, Priya Nat…\n"),
+            "{tiny}"
+        );
+        // A row without a note or signals keeps to one line.
+        let blank = import
+            .invitations
+            .iter()
+            .find(|i| i.message().is_empty() && i.signals.to_csv().is_empty())
+            .expect("the sample has invitations without a note");
+        let at = tiny
+            .find(&format!("\n{:>6}  default", blank.line))
+            .expect("its row");
+        let next = tiny[at + 1..].lines().nth(1).unwrap();
+        assert!(!next.starts_with("        "), "{next:?}");
     }
 
     #[test]
