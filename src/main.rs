@@ -930,6 +930,25 @@ fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
             }
         }
     }
+    if shell == clap_complete::Shell::Bash {
+        // clap's bash script offers only the commands and options for the
+        // first word: files too, for `invitriage my.csv` (the triage screen).
+        let case = b"        invitriage)\n";
+        let top = script.windows(case.len()).position(|w| w == case);
+        let words = b"COMPREPLY=( $(compgen -W \"${opts}\" -- \"${cur}\") )\n";
+        if let Some(at) = top.and_then(|top| {
+            let after = top
+                + script[top..]
+                    .windows(words.len())
+                    .position(|w| w == words)?;
+            Some(after + words.len())
+        }) {
+            script.splice(
+                at..at,
+                *b"                if [[ ${cur} != -* ]]; then\n                    local IFS=$'\\n'\n                    COMPREPLY+=( $(compgen -f -- \"${cur}\") )\n                    compopt -o filenames 2>/dev/null\n                fi\n",
+            );
+        }
+    }
     if zsh {
         let commands = b"_describe -t commands 'invitriage commands' commands \"$@\"\n";
         if let Some(at) = script.windows(commands.len()).position(|w| w == commands) {

@@ -2314,6 +2314,46 @@ fn completions_for_each_shell() {
     }
 }
 
+/// bash, as a user presses Tab: the first word offers the commands and the
+/// files beside them (`invitriage my.csv` opens the triage screen), with
+/// spaces in a name kept; an option's dash offers options only.
+#[test]
+fn bash_completes_files_as_the_first_word() {
+    let env = Env::new();
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        eprintln!("no bash here: nothing to check");
+        return;
+    }
+    let (code, script, _) = env.run(&["completions", "bash"]);
+    assert_eq!(code, 0);
+    env.file("invitriage.bash", script);
+    env.file("my export.csv", "");
+    let complete = |word: &str| {
+        let out = std::process::Command::new("bash")
+            .current_dir(env.path(""))
+            .args([
+                "-c",
+                "source ./invitriage.bash; COMP_WORDS=(invitriage \"$1\"); COMP_CWORD=1; \
+                 _invitriage invitriage \"$1\" invitriage; printf '%s\\n' \"${COMPREPLY[@]}\"",
+                "bash",
+                word,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(complete("my"), "my export.csv\n");
+    env.file("stuff.zip", "");
+    let both = complete("st");
+    assert_eq!(both, "stats\nstuff.zip\n");
+    assert_eq!(complete("--v"), "--version\n");
+}
+
 /// `--json` is taken by every command that writes JSON, as `--format json`.
 #[test]
 fn json_is_spelt_either_way_by_every_command() {
