@@ -151,7 +151,7 @@ pub fn write_actions(
     match format {
         ExportFormat::Csv => write_csv(w, &rows)?,
         ExportFormat::Json => write_json(w, &rows)?,
-        ExportFormat::Md => write_md(w, &rows, &thanks_left(invitations, journal))?,
+        ExportFormat::Md => write_md(w, &rows, &thanks_left(invitations, journal), now)?,
     }
     Ok(rows.len())
 }
@@ -225,7 +225,7 @@ const MD_SECTIONS: [(&str, &str); 5] = [
     ),
     (
         "Reply without accepting",
-        "In the invitation manager (above), Reply on their invitation (or Message on their profile) and paste the draft; accept or ignore once they answer.",
+        "In the invitation manager (above), Reply on their invitation (or Message on their profile) and paste the draft; accept or ignore once they answer. The invitation stays pending after a reply: one decided on an earlier day (dated) may be sent already.",
     ),
     (
         "Withdraw: invitations you sent",
@@ -289,7 +289,12 @@ fn md_quote(w: &mut impl Write, text: &str) -> io::Result<()> {
 
 /// The action list as a Markdown checklist (see [`MD_SECTIONS`]), each
 /// draft quoted under its invitation, ready to copy.
-fn write_md(mut w: impl Write, rows: &[Row<'_>], thanks: &[&Draft]) -> io::Result<()> {
+fn write_md(
+    mut w: impl Write,
+    rows: &[Row<'_>],
+    thanks: &[&Draft],
+    now: NaiveDateTime,
+) -> io::Result<()> {
     // Ignoring on LinkedIn is optional (see its section): counted apart,
     // two thousand ignores do not read as two thousand things to do.
     let ignore = MD_SECTIONS
@@ -331,9 +336,10 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>], thanks: &[&Draft]) -> io::Resul
                 writeln!(w)?;
             }
             let link = md_link(r.inv.counterpart_url());
+            let when = md_earlier_day(r.when(), now, "decided");
             writeln!(
                 w,
-                "- [ ] **{}** · {}{link}",
+                "- [ ] **{}** · {}{when}{link}",
                 md_text(&crate::report::name_line(r.inv.counterpart())),
                 r.inv.category.label()
             )?;
@@ -364,7 +370,7 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>], thanks: &[&Draft]) -> io::Resul
     if !thanks.is_empty() {
         writeln!(
             w,
-            "\n## Thank-yous to send: accepted, no longer pending ({})\n\nOn their profile, Message, and paste the draft.\n",
+            "\n## Thank-yous to send: accepted, no longer pending ({})\n\nOn their profile, Message, and paste the draft (one drafted on an earlier day, dated, may be sent already).\n",
             thanks.len()
         )?;
         for (n, d) in thanks.iter().enumerate() {
@@ -376,11 +382,22 @@ fn write_md(mut w: impl Write, rows: &[Row<'_>], thanks: &[&Draft]) -> io::Resul
             } else {
                 md_text(&crate::report::name_line(&d.name))
             };
-            writeln!(w, "- [ ] **{name}**{}\n", md_link(&d.url))?;
+            let when = md_earlier_day(Some(d.at), now, "drafted");
+            writeln!(w, "- [ ] **{name}**{when}{}\n", md_link(&d.url))?;
             md_quote(&mut w, &d.text)?;
         }
     }
     w.flush()
+}
+
+/// ` · decided 2026-11-20` for a step taken on a day before `now`'s, else
+/// nothing: a checklist made weeks later lists again a reply still pending
+/// on LinkedIn and a thank-you drafted then, which may be sent already.
+fn md_earlier_day(when: Option<NaiveDateTime>, now: NaiveDateTime, what: &str) -> String {
+    match when {
+        Some(t) if t.date() < now.date() => format!(" · {what} {}", t.format("%Y-%m-%d")),
+        _ => String::new(),
+    }
 }
 
 /// ` · <url>` for a person's profile: only a web address is made a link
@@ -710,10 +727,35 @@ mod tests {
         assert!(
             md.ends_with(
                 "\n## Thank-yous to send: accepted, no longer pending (1)\n\n\
-                 On their profile, Message, and paste the draft.\n\n\
+                 On their profile, Message, and paste the draft (one drafted on an earlier day, dated, may be sent already).\n\n\
                  - [ ] **Zoë Fontaine** · <https://www.linkedin.com/in/zoe>\n\n  > Thanks, Zoë!\n"
             ),
             "{md}"
+        );
+        // A checklist made days later dates what was decided and drafted
+        // before its day: a reply still pending, a thank-you, may be sent.
+        let later = at(59) + chrono::Duration::days(9);
+        let mut out = Vec::new();
+        write_actions(&mut out, ExportFormat::Md, &invs, &j, later).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert!(
+            md.contains(
+                "- [ ] **Zoë Fontaine** · drafted 2026-11-25 · <https://www.linkedin.com/in/zoe>\n"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("- [ ] **Rob Replied** · greeting-only · decided 2026-11-25 · <https://www.linkedin.com/in/rob>\n"),
+            "{md}"
+        );
+        // Made the same day, nothing is dated.
+        assert!(
+            !String::from_utf8_lossy(&{
+                let mut out = Vec::new();
+                write_actions(&mut out, ExportFormat::Md, &invs, &j, at(59)).unwrap();
+                out
+            })
+            .contains("decided 2026")
         );
     }
 
@@ -816,7 +858,7 @@ mod tests {
              \n\
              ## Reply without accepting (1)\n\
              \n\
-             In the invitation manager (above), Reply on their invitation (or Message on their profile) and paste the draft; accept or ignore once they answer.\n\
+             In the invitation manager (above), Reply on their invitation (or Message on their profile) and paste the draft; accept or ignore once they answer. The invitation stays pending after a reply: one decided on an earlier day (dated) may be sent already.\n\
              \n\
              - [ ] **Rob Replied** · greeting-only · {rob}\n\
              \n  reply:\n\
