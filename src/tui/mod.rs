@@ -274,7 +274,8 @@ fn open_url(url: &str, whose: &str, copy_key: &str) -> Action {
 /// Starts `$BROWSER` on `url` as other tools read it: a list of commands
 /// separated by `:` (on Unix), tried in turn, each with its arguments as a
 /// shell would split them and `%s` for the URL (else the URL goes last).
-/// The first that starts wins; else the first one's error.
+/// The first that starts and does not fail at once wins; else the first
+/// one's error.
 fn run_browser(browser: &str, url: &str) -> io::Result<()> {
     let list: Vec<&str> = if cfg!(unix) {
         browser
@@ -303,14 +304,44 @@ fn run_browser(browser: &str, url: &str) -> io::Result<()> {
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn();
-        match started {
-            Ok(_) => return Ok(()),
+        let failed = started.and_then(|child| match settled(child, BROWSER_GRACE)? {
+            Some(status) if !status.success() => {
+                Err(io::Error::other(format!("it exited at once ({status})")))
+            }
+            _ => Ok(()),
+        });
+        match failed {
+            Ok(()) => return Ok(()),
             Err(e) => {
                 first_error.get_or_insert(e);
             }
         }
     }
     Err(first_error.unwrap_or_else(|| io::Error::other("$BROWSER names no command")))
+}
+
+/// How long a browser command is watched for failing at once (`xdg-open`
+/// with no browser installed exits 3 within a few milliseconds; a browser
+/// that starts keeps running, or hands the URL to a running one and exits 0).
+const BROWSER_GRACE: std::time::Duration = std::time::Duration::from_millis(150);
+
+/// The child's exit status if it exits within `grace`; else `None`, and a
+/// thread waits for it, so that it leaves no zombie process behind.
+fn settled(
+    mut child: std::process::Child,
+    grace: std::time::Duration,
+) -> io::Result<Option<std::process::ExitStatus>> {
+    let until = std::time::Instant::now() + grace;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(Some(status));
+        }
+        if std::time::Instant::now() >= until {
+            std::thread::spawn(move || child.wait());
+            return Ok(None);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
 }
 
 /// [`open_url`] with `browser` for `$BROWSER`.
@@ -399,6 +430,39 @@ mod tests {
             "{msg}"
         );
         assert!(msg.contains("`/nonexistent/browser`: "), "{msg}");
+    }
+
+    /// A command that starts and fails at once (`xdg-open` without a
+    /// browser) is no browser opened: the next in `$BROWSER` is tried, and
+    /// with none left, the failure is the status.
+    #[cfg(unix)]
+    #[test]
+    fn a_browser_that_fails_at_once_is_not_reported_as_opened() {
+        let url = "https://www.linkedin.com/in/x";
+        let Action::Status(msg, is_error) = open_url_with(Some("false"), url, "X's profile", "y")
+        else {
+            panic!("a status");
+        };
+        assert!(is_error, "{msg}");
+        assert!(
+            msg.contains("(`false`: it exited at once (exit status: 1))"),
+            "{msg}"
+        );
+        let Action::Status(msg, is_error) =
+            open_url_with(Some("false:true"), url, "X's profile", "y")
+        else {
+            panic!("a status");
+        };
+        assert!(!is_error, "{msg}");
+        // One that keeps running is opened, without waiting for it.
+        let started = std::time::Instant::now();
+        let Action::Status(msg, is_error) =
+            open_url_with(Some("sleep 5 %s"), "0", "X's profile", "y")
+        else {
+            panic!("a status");
+        };
+        assert!(!is_error, "{msg}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(2));
     }
 
     /// `$BROWSER` as other tools read it: commands separated by `:`, tried
