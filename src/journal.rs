@@ -304,10 +304,17 @@ impl Unsaved {
     }
 }
 
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
 /// An unsaved draft as its file holds it: with the format version, as
 /// every journal line has.
 #[derive(Serialize, Deserialize)]
 struct UnsavedFile {
+    /// Absent in the files of the first builds that kept unsaved drafts
+    /// (they wrote this format without saying so): version 1.
+    #[serde(default = "format_version")]
     v: u32,
     #[serde(flatten)]
     draft: Unsaved,

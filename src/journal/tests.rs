@@ -108,6 +108,13 @@ fn unsaved_drafts_are_kept_until_forgotten() {
     drop(j);
 
     fs::write(folder.join("0000000000000004.reply.json"), "{\"id\":").unwrap();
+    // The first builds to keep unsaved drafts wrote no version: read as 1.
+    let unversioned = fs::read_to_string(folder.join("0000000000000001.thank-you.json"))
+        .unwrap()
+        .replace("\"v\":1,", "")
+        .replace("0000000000000001", "0000000000000007");
+    assert!(!unversioned.contains("\"v\""), "{unversioned}");
+    fs::write(folder.join("0000000000000007.thank-you.json"), unversioned).unwrap();
     fs::write(folder.join("notes.txt"), "mine").unwrap();
     fs::write(folder.join(".writing-Ab12cd"), "{\"v\":1,\"id\"").unwrap();
     let newer = fs::read_to_string(folder.join("0000000000000001.thank-you.json"))
@@ -130,7 +137,13 @@ fn unsaved_drafts_are_kept_until_forgotten() {
         Some("Thanks")
     );
     assert_eq!(j.unsaved(id(2), DraftKind::Reply), None);
-    assert_eq!(j.unsaved_drafts().count(), 2);
+    assert_eq!(
+        j.unsaved(id(7), DraftKind::ThankYou)
+            .map(|u| u.text.as_str()),
+        Some("Thanks")
+    );
+    assert_eq!(j.unsaved_drafts().count(), 3);
+    j.forget_unsaved(id(7), DraftKind::ThankYou).unwrap();
     assert_eq!(notices.len(), 2, "{notices:?}");
     assert!(
         notices.iter().any(|n| n.contains(
