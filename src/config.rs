@@ -514,8 +514,18 @@ default = "Hi {first_name}"
         for (line, says) in [
             ("salutations = [\"hallo\", \"\"]", "an entry is empty"),
             ("stock_texts = [\"   \"]", "an entry is empty"),
-            ("generic_words = [\"ich möchte\"]", "is more than one word"),
-            ("titles = [\"Prof Dr\"]", "is more than one word"),
+            (
+                "generic_words = [\"ich möchte\"]",
+                "is more than one word, and this list is matched a word at a time, so it would never match; give the words one by one (\"ich\", \"möchte\"); a whole sentence goes in generic_phrases",
+            ),
+            (
+                "titles = [\"Prof Dr\"]",
+                "give the words one by one (\"Prof\", \"Dr\"), each checked alone in a greeting's name",
+            ),
+            (
+                "non_names = [\"Frau Doktor\"]",
+                "(\"Frau\", \"Doktor\"), each checked",
+            ),
         ] {
             let text = format!("[classify]\n{line}\n");
             let err = Config::parse(&text, Path::new("c.toml"))

@@ -147,9 +147,9 @@ pub struct Lists {
     pub generic_words: Vec<String>,
     #[serde(deserialize_with = "entries")]
     pub salutations: Vec<String>,
-    #[serde(deserialize_with = "words")]
+    #[serde(deserialize_with = "name_words")]
     pub titles: Vec<String>,
-    #[serde(deserialize_with = "words")]
+    #[serde(deserialize_with = "name_words")]
     pub non_names: Vec<String>,
     #[serde(deserialize_with = "entries")]
     pub closing_phrases: Vec<String>,
@@ -175,16 +175,34 @@ fn entries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Err
     Ok(list)
 }
 
-/// Entries of a list of single words (generic words, titles, non-names),
-/// matched one word of a note at a time: one with a space never would.
-fn words<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+/// Entries of a list of single words, matched one word of a note at a
+/// time: one with a space never would. `instead` says what to do.
+fn single_words<'de, D: serde::Deserializer<'de>>(
+    d: D,
+    instead: &str,
+) -> Result<Vec<String>, D::Error> {
     let list = entries(d)?;
     match list.iter().find(|e| e.trim().contains(char::is_whitespace)) {
-        Some(bad) => Err(serde::de::Error::custom(format!(
-            "\"{bad}\" is more than one word, and this list is matched a word at a time, so it would never match; give the words one by one (a whole sentence goes in generic_phrases)"
-        ))),
+        Some(bad) => {
+            let apart: Vec<String> = bad.split_whitespace().map(|w| format!("\"{w}\"")).collect();
+            Err(serde::de::Error::custom(format!(
+                "\"{bad}\" is more than one word, and this list is matched a word at a time, so it would never match; give the words one by one ({}){instead}",
+                apart.join(", ")
+            )))
+        }
         None => Ok(list),
     }
+}
+
+/// Generic words: a sentence of them has a list of its own.
+fn words<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    single_words(d, "; a whole sentence goes in generic_phrases")
+}
+
+/// Titles and non-names, each word of a greeting's name checked alone
+/// (`Hi Prof Dr Weiß`: `Prof` and `Dr` are both titles).
+fn name_words<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    single_words(d, ", each checked alone in a greeting's name")
 }
 
 /// A signal hint is a word, a phrase or a symbol such as `$` or `€`: one
