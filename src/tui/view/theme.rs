@@ -27,12 +27,12 @@ impl Theme {
         }
     }
 
+    /// Faint, as the terminal draws it, not a colour: the dark grey many
+    /// tools use is the background itself in Solarized Dark (its "bright
+    /// black"), where decided rows and hints would vanish. A terminal
+    /// without faint text shows it plain.
     pub fn dim(self) -> Style {
-        if self.color {
-            Style::new().fg(Color::DarkGray)
-        } else {
-            Style::new().add_modifier(Modifier::DIM)
-        }
+        Style::new().add_modifier(Modifier::DIM)
     }
 
     pub fn bold(self) -> Style {
@@ -40,8 +40,11 @@ impl Theme {
     }
 
     pub fn selected(self) -> Style {
+        // A light text on the dark bar: the terminal's own (black on a
+        // light theme) would hardly show on it.
         if self.color {
             Style::new()
+                .fg(Color::White)
                 .bg(Color::Rgb(40, 44, 60))
                 .add_modifier(Modifier::BOLD)
         } else {
