@@ -259,7 +259,10 @@ impl Decided {
 /// earlier only when it is more than a day older, so a time zone never
 /// makes a step on this invitation look like one on an earlier one.
 pub fn made_before(at: NaiveDateTime, sent_at: NaiveDateTime) -> bool {
-    at + chrono::TimeDelta::days(1) < sent_at
+    // Checked: `at` comes from the file, and a doctored one may hold a
+    // date at the end of chrono's range.
+    at.checked_add_signed(chrono::TimeDelta::days(1))
+        .is_some_and(|later| later < sent_at)
 }
 
 /// When `inv` was sent, for telling its steps from an earlier invitation's:

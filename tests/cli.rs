@@ -505,6 +505,64 @@ fn sent_at_in_every_form() {
     assert_eq!(got, want);
 }
 
+/// A `Sent At` whose local clock time falls off the end of the calendar
+/// the program knows (year 262142, read nine hours east of UTC) is a bad
+/// date for that row, not a panic; a decision dated there in a doctored
+/// journal is skipped the same way.
+#[test]
+fn a_date_at_the_end_of_time_is_a_bad_date_not_a_panic() {
+    let env = Env::new();
+    let far = "+262142-12-31T23:59:59Z";
+    let rows = [
+        [
+            "Ana Lee",
+            "Colleen Ruiz",
+            far,
+            "Hi",
+            "INCOMING",
+            &url("ana"),
+            ME,
+        ],
+        [
+            "Bo Lee",
+            "Colleen Ruiz",
+            "2026-07-08T15:43:00Z",
+            "Hi",
+            "INCOMING",
+            &url("bo"),
+            ME,
+        ],
+    ];
+    let file = env.file("Invitations.csv", export(HEADER, &rows));
+    // A POSIX zone (no tz database needed): UTC+9.
+    let out = env
+        .cmd()
+        .env("TZ", "JST-9")
+        .args(["stats", "--json", file])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains(&format!("line 2: Sent At is `{far}`; expected a date")),
+        "{stderr}"
+    );
+    let stats: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(stats["total"], 1);
+
+    let (invitations, _) = env.classify(file);
+    let id = field(&invitations[1], "id").to_string();
+    env.file(
+        "data/journal.jsonl",
+        format!(
+            "{{\"v\":1,\"at\":\"+262142-12-31T23:00:00\",\"op\":\"decide\",\"ids\":[\"{id}\"],\"decision\":\"accepted\"}}\n"
+        ),
+    );
+    let (code, md, stderr) = env.run(&["export", "--format", "md", file]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(md.contains("## Accept (1)"), "{md}");
+}
+
 #[test]
 fn an_older_export_without_profile_urls_loads_with_a_notice() {
     let env = Env::new();

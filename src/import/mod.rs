@@ -1710,9 +1710,14 @@ fn iso_form(s: &str) -> Option<NaiveDateTime> {
         "%Y-%m-%dT%H:%M",
         "%Y-%m-%d %H:%M",
     ];
-    let local = |dt: DateTime<chrono::FixedOffset>| dt.with_timezone(&chrono::Local).naive_local();
+    // `None` at the ends of chrono's range, where the local clock time
+    // would fall outside it (`naive_local` panics there): a bad date.
+    let local = |dt: DateTime<chrono::FixedOffset>| {
+        let offset = chrono::Offset::fix(dt.with_timezone(&chrono::Local).offset());
+        dt.naive_utc().checked_add_offset(offset)
+    };
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return Some(local(dt));
+        return local(dt);
     }
     // ` UTC` and ` GMT` in any case, as spreadsheets and logs write them.
     let zone = s.len().checked_sub(4).and_then(|i| s.get(i..));
@@ -1726,12 +1731,12 @@ fn iso_form(s: &str) -> Option<NaiveDateTime> {
     for fmt in CLOCKS {
         if let Some(u) = utc {
             if let Ok(dt) = NaiveDateTime::parse_from_str(u, fmt) {
-                return Some(local(dt.and_utc().fixed_offset()));
+                return local(dt.and_utc().fixed_offset());
             }
         } else if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
             return Some(dt);
         } else if let Ok(dt) = DateTime::parse_from_str(s, &format!("{fmt}%#z")) {
-            return Some(local(dt));
+            return local(dt);
         }
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
