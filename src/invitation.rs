@@ -314,7 +314,7 @@ impl Invitation {
         }
     }
 
-    /// True when the note is empty or white space only.
+    /// True when the note holds more than white space.
     pub fn has_note(&self) -> bool {
         !self.message().trim().is_empty()
     }

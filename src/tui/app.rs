@@ -2569,7 +2569,6 @@ pub fn cat_index(c: Category) -> usize {
     }
 }
 
-/// Case-insensitive substring test; `needle` is already lower-case.
 /// True for a key the composer would write with: a character (not with
 /// Ctrl or Alt), Enter, Tab, Backspace or Delete.
 fn writes(ev: &crossterm::event::KeyEvent) -> bool {
@@ -2583,6 +2582,7 @@ fn writes(ev: &crossterm::event::KeyEvent) -> bool {
     }
 }
 
+/// Case-insensitive substring test; `needle` is already lower-case.
 fn contains_ci(hay: &str, needle: &str) -> bool {
     if needle.is_ascii() {
         // An ASCII needle is found in the bytes as they are: it cannot match

@@ -80,8 +80,17 @@ pub enum Action {
     Paste(String),
 }
 
+/// The footer's short label of a bindable action (`accept`, `all stale`);
+/// empty for one that is not bindable.
+pub fn label(action: &Action) -> &'static str {
+    BINDABLE
+        .iter()
+        .find(|(_, a, _, _)| a == action)
+        .map_or("", |b| b.3)
+}
+
 /// Actions that can be bound in `[keys]`, by their config name, with the help
-/// text and a short footer label.
+/// text and a short footer label ([`label`]).
 pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     ("up", Action::Up, "move up", "up"),
     ("down", Action::Down, "move down", "down"),
@@ -187,7 +196,7 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
         "withdraw_stale",
         Action::WithdrawStale,
         "on the Sent tab: withdraw every stale one shown (asks first)",
-        "withdraw stale",
+        "all stale",
     ),
     ("search", Action::Search, "search names and notes", "search"),
     ("next_match", Action::NextMatch, "next search match", "next"),
@@ -286,6 +295,7 @@ impl Key {
     pub fn parse(s: &str) -> Option<Key> {
         let mut ctrl = false;
         let mut alt = false;
+        let mut shift = false;
         let mut rest = s;
         loop {
             let lower = rest.to_ascii_lowercase();
@@ -295,9 +305,32 @@ impl Key {
             } else if rest.len() > 1 && lower.starts_with("alt-") {
                 alt = true;
                 rest = &rest[4..];
+            } else if lower.len() > 6 && lower.starts_with("shift-") && lower != "shift-tab" {
+                // A terminal sends Shift with a letter as the capital:
+                // `shift-y` is `Y`. With any other key it sends no Shift
+                // that could be told apart.
+                shift = true;
+                rest = &rest[6..];
             } else {
                 break;
             }
+        }
+        if shift {
+            let mut chars = rest.chars();
+            let c = chars.next().filter(|c| c.is_alphabetic())?;
+            if chars.next().is_some() || ctrl {
+                return None;
+            }
+            let mut upper = c.to_uppercase();
+            let capital = upper.next()?;
+            if upper.next().is_some() {
+                return None;
+            }
+            return Some(Key {
+                code: KeyCode::Char(capital),
+                ctrl,
+                alt,
+            });
         }
         let code = match rest.to_ascii_lowercase().as_str() {
             "space" => KeyCode::Char(' '),
@@ -580,7 +613,6 @@ impl Keymap {
             .map(|(_, a)| a.clone())
     }
 
-    /// The keys bound to an action, for hints (`a`, `j/↓`).
     /// The config names of the actions left without any key: a key of the
     /// user's took the only default one they had.
     pub fn unbound(&self) -> Vec<&'static str> {
@@ -591,6 +623,7 @@ impl Keymap {
             .collect()
     }
 
+    /// The keys bound to an action, for hints (`a`, `j/↓`).
     pub fn keys_for(&self, action: &Action) -> Vec<Key> {
         self.bindings
             .iter()
@@ -889,11 +922,21 @@ mod tests {
             ("-", "-"),
             // One character of two bytes: not an F key.
             ("é", "é"),
+            // Shift with a letter is the capital the terminal sends.
+            ("shift-y", "Y"),
+            ("Shift-A", "A"),
+            ("alt-shift-k", "Alt-K"),
+            ("shift-é", "É"),
         ] {
             let key = Key::parse(spec).unwrap_or_else(|| panic!("{spec}"));
             assert_eq!(key.to_string(), shown, "{spec}");
         }
         assert!(Key::parse("ctrl-").is_none());
+        // Shift with anything else reaches no program as a key of its own.
+        for not_a_key in ["shift-1", "shift-up", "ctrl-shift-y", "shift-", "shift-ab"] {
+            assert!(Key::parse(not_a_key).is_none(), "{not_a_key}");
+        }
+        assert_eq!(Key::parse("shift-y"), Key::parse("Y"));
     }
 
     /// What the terminal reports is matched as the config spells it: Ctrl

@@ -10,24 +10,25 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::report::{fit, one_line};
 use crate::tui::app::{App, Mode, Tab};
-use crate::tui::keys::Action;
+use crate::tui::keys::{self, Action};
 
-/// The hints of the list screen, most useful first: (action, label).
-const LIST_HINTS: &[(Action, &str)] = &[
-    (Action::Accept, "accept"),
-    (Action::Ignore, "ignore"),
-    (Action::Reply, "reply"),
-    (Action::Withdraw, "withdraw"),
-    (Action::WithdrawStale, "all stale"),
-    (Action::Mark, "mark"),
-    (Action::IgnoreMarked, "all"),
-    (Action::Undo, "undo"),
-    (Action::Search, "search"),
-    (Action::CycleFilter, "filter"),
-    (Action::OpenProfile, "open"),
-    (Action::Stats, "stats"),
-    (Action::Help, "help"),
-    (Action::Quit, "quit"),
+/// The hints of the list screen, most useful first (labelled as in
+/// [`keys::BINDABLE`]).
+const LIST_HINTS: &[Action] = &[
+    Action::Accept,
+    Action::Ignore,
+    Action::Reply,
+    Action::Withdraw,
+    Action::WithdrawStale,
+    Action::Mark,
+    Action::IgnoreMarked,
+    Action::Undo,
+    Action::Search,
+    Action::CycleFilter,
+    Action::OpenProfile,
+    Action::Stats,
+    Action::Help,
+    Action::Quit,
 ];
 
 /// The hints that decide on an invitation (or pick which to decide on).
@@ -48,11 +49,11 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             .iter()
             // Your own invitations cannot be accepted or ignored, only
             // withdrawn: each tab offers only what works there.
-            .filter(|(a, _)| match app.current_tab() {
+            .filter(|a| match app.current_tab() {
                 Tab::Sent => !DECIDING.contains(a),
                 _ => !matches!(a, Action::Withdraw | Action::WithdrawStale),
             })
-            .filter_map(|(a, label)| {
+            .filter_map(|a| {
                 let key = match a {
                     Action::IgnoreMarked => {
                         // Either may have been left without a key.
@@ -65,7 +66,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
                     }
                     _ => app.keymap.hint(a),
                 };
-                (!key.is_empty()).then(|| (key, label.to_string()))
+                (!key.is_empty()).then(|| (key, keys::label(a).to_string()))
             })
             .collect(),
         Mode::Search => vec![
