@@ -5,7 +5,8 @@ use std::io::{self, Write};
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
 use crate::classify::Category;
 use crate::import::{Import, Item};
@@ -185,20 +186,25 @@ pub fn is_format_control(ch: char) -> bool {
 }
 
 /// Cuts `s` to at most `width` terminal columns, with `…` when cut.
+/// Measured and cut a grapheme at a time, as ratatui draws: `❤️` (a heart
+/// and a selector) takes two columns, and a family emoji joined with
+/// zero-width joiners is kept whole or left out.
 pub fn fit(s: &str, width: usize) -> String {
-    let mut out = String::new();
-    let mut used = 0;
-    let total: usize = s.chars().map(|c| c.width().unwrap_or(0)).sum();
-    if total <= width {
+    if s.width() <= width {
         return s.to_string();
     }
-    for ch in s.chars() {
-        let w = ch.width().unwrap_or(0);
+    if width == 0 {
+        return String::new();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in s.graphemes(true) {
+        let w = g.width();
         if used + w + 1 > width {
             break;
         }
         used += w;
-        out.push(ch);
+        out.push_str(g);
     }
     out.push('…');
     out
@@ -709,7 +715,7 @@ pub fn classify_table<'a>(
     )?;
     for (inv, sig) in &rows {
         let name = fit(&name_of(inv), from);
-        let pad = from.saturating_sub(name.chars().map(|c| c.width().unwrap_or(0)).sum());
+        let pad = from.saturating_sub(name.width());
         let row = format!(
             "{:>6}  {:<13}  {sig:<signals$}  {}{}  {}",
             inv.line,
@@ -861,6 +867,19 @@ mod tests {
         assert_eq!(fit("abc", 3), "abc");
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit("日本語です", 5), "日本…");
+        assert_eq!(fit("abc", 0), "");
+        // Graphemes, as ratatui draws them: a heart with its selector is
+        // two columns, and a family joined by ZWJs is kept whole or left out.
+        let hearts = "Ana ❤️☀️ Lee";
+        assert_eq!(hearts.width(), 12);
+        assert_eq!(fit(hearts, 12), hearts);
+        assert_eq!(fit(hearts, 9), "Ana ❤️☀️…");
+        assert_eq!(fit(hearts, 7), "Ana ❤️…");
+        assert_eq!(fit("Bo 👨‍👩‍👧 Kim", 8), "Bo 👨‍👩‍👧 K…");
+        assert_eq!(fit("Bo 👨‍👩‍👧 Kim", 5), "Bo …");
+        for w in 0..14 {
+            assert!(fit(hearts, w).width() <= w, "{w}");
+        }
     }
 
     /// `stats` as text of the breakdown `b` of `import`, on 25 Nov 2026 at
