@@ -3979,3 +3979,32 @@ fn the_last_tab_decided_points_to_the_checklist() {
         status_text(&app)
     );
 }
+
+/// The All tab's group column names each group as everywhere else
+/// (`greeting-only`) where the row has room, and in five columns on a
+/// narrow screen.
+#[test]
+fn the_group_column_spells_the_groups_out_when_wide() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(3));
+    let row_of = |text: &str, name: &str| {
+        text.lines()
+            .find(|l| l.contains(name))
+            .unwrap_or_else(|| panic!("{name} in {text}"))
+            .to_string()
+    };
+    let name = current_name(&app);
+    assert_eq!(app.current().unwrap().category.label(), "default");
+    let wide = row_of(&screen(&app, 120, 30), &name);
+    assert!(wide.contains(&format!("default       {name}")), "{wide}");
+    let narrow = row_of(&screen(&app, 80, 24), &name);
+    assert!(narrow.contains(&format!("dflt  {name}")), "{narrow}");
+    // Rows of the other groups: the whole name, padded alike.
+    while app.current().unwrap().category.label() != "greeting-only" {
+        app.update(Action::Down);
+    }
+    let name = current_name(&app);
+    let wide = row_of(&screen(&app, 120, 30), &name);
+    assert!(wide.contains(&format!("greeting-only {name}")), "{wide}");
+}

@@ -3,6 +3,12 @@
 //! Keys become actions (`keys.rs`), `App::update` is the only place state
 //! changes (`app.rs`), and views draw `&App` (`view/`). The loop carries out
 //! the effects `update` hands back: opening a URL, copying, `$EDITOR`.
+//!
+//! One exception, not ours to remove: `ratatui-textarea` keeps its scroll
+//! position in cells that drawing the composer or the check pad updates
+//! (the viewport follows the cursor as it draws). Nothing else in a view
+//! writes; `Composer::settle_view` and `undo::settle` put the viewport
+//! where an undo or a resize needs it, from `update`.
 
 pub mod app;
 pub mod clipboard;

@@ -51,8 +51,13 @@ fn pad(s: &str, width: usize) -> String {
     format!("{s}{}", " ".repeat(width.saturating_sub(w)))
 }
 
-/// A group in five columns, for the list's group column (and, trimmed, the
-/// tabs of a narrow screen).
+/// From this width on, the list's group column spells the groups out
+/// (`greeting-only`); below it, five columns ([`short_category`]) leave the
+/// note its room.
+const FULL_GROUP_NAMES: usize = 100;
+
+/// A group in five columns, for the list's group column on a narrow screen
+/// (and, trimmed, the tabs of a narrower one).
 pub(super) fn short_category(c: Category) -> &'static str {
     match c {
         Category::Customised => "cust ",
@@ -179,10 +184,13 @@ fn row<'a>(
         after,
     ];
     if show_category {
-        spans.push(Span::styled(
-            short_category(inv.category),
-            theme.category(inv.category),
-        ));
+        // The group's own name where the row has room for it.
+        let group = if width >= FULL_GROUP_NAMES {
+            format!("{:<13}", inv.category.label())
+        } else {
+            short_category(inv.category).to_string()
+        };
+        spans.push(Span::styled(group, theme.category(inv.category)));
         spans.push(Span::raw(" "));
     }
     spans.push(Span::raw(pad(&name_line(inv.counterpart()), name_w)));
