@@ -1198,48 +1198,10 @@ impl App {
                     }
                 }
             }
-            Action::Search => {
-                self.mode = Mode::Search;
-                self.query.clear();
-                self.search_missed = false;
-                self.search_origin = self.cursor;
-            }
-            Action::SearchInput(c) => {
-                self.query.push(c);
-                // Nothing held the query: nothing holds it made longer, and
-                // at a million rows that scan is felt on every key. (ASCII
-                // only: a letter added may change how the one before it
-                // lower-cases, as Greek's final sigma does.)
-                if self.search_missed && self.query.is_ascii() {
-                    self.no_match();
-                } else {
-                    self.search_from(self.search_origin);
-                }
-            }
-            Action::SearchBackspace => {
-                self.query.pop();
-                if self.query.is_empty() {
-                    self.search_missed = false;
-                    self.move_to(self.search_origin);
-                } else {
-                    self.search_from(self.search_origin);
-                }
-            }
-            Action::SearchSubmit => {
-                self.mode = Mode::List;
-                if !self.query.is_empty() {
-                    match self.hits().len() {
-                        0 => self.no_match_here(),
-                        1 => self.set_status(format!("1 match for “{}”", self.query)),
-                        n => self.set_status(format!(
-                            "{n} matches for “{}” · {} next · {} previous",
-                            self.query,
-                            self.keymap.hint(&Action::NextMatch),
-                            self.keymap.hint(&Action::PrevMatch)
-                        )),
-                    }
-                }
-            }
+            a @ (Action::Search
+            | Action::SearchInput(_)
+            | Action::SearchBackspace
+            | Action::SearchSubmit) => self.apply_search(a),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
             Action::OpenProfile => {
@@ -1291,15 +1253,6 @@ impl App {
                 };
                 self.mode = Mode::Check;
             }
-            Action::CheckClear if self.mode == Mode::Check => {
-                if let Some(p) = &mut self.check_pad
-                    && !p.is_empty()
-                {
-                    p.set_text("");
-                    self.set_status("Cleared · Ctrl-U brings the note back");
-                }
-            }
-            Action::CheckClear => {}
             Action::Paste(text) => {
                 // Terminals send a pasted line break as CR. Other control
                 // characters (an escape sequence copied from a terminal)
@@ -1326,7 +1279,87 @@ impl App {
                     ),
                 }
             }
-            Action::ComposeKey(ev) if self.mode == Mode::Check => {
+            a @ (Action::CheckClear
+            | Action::ComposeKey(_)
+            | Action::ComposeSave
+            | Action::ComposeCopy
+            | Action::ComposeEditor
+            | Action::ComposeNextTemplate
+            | Action::ComposeTemplate(_)
+            | Action::EditorDone(_)) => {
+                return if self.mode == Mode::Check {
+                    self.apply_check(a)
+                } else {
+                    self.apply_compose(a)
+                };
+            }
+        }
+        None
+    }
+
+    /// A key of the search line: `/` opens it, letters narrow it as they
+    /// are typed, Enter keeps it.
+    fn apply_search(&mut self, action: Action) {
+        match action {
+            Action::Search => {
+                self.mode = Mode::Search;
+                self.query.clear();
+                self.search_missed = false;
+                self.search_origin = self.cursor;
+            }
+            Action::SearchInput(c) => {
+                self.query.push(c);
+                // Nothing held the query: nothing holds it made longer, and
+                // at a million rows that scan is felt on every key. (ASCII
+                // only: a letter added may change how the one before it
+                // lower-cases, as Greek's final sigma does.)
+                if self.search_missed && self.query.is_ascii() {
+                    self.no_match();
+                } else {
+                    self.search_from(self.search_origin);
+                }
+            }
+            Action::SearchBackspace => {
+                self.query.pop();
+                if self.query.is_empty() {
+                    self.search_missed = false;
+                    self.move_to(self.search_origin);
+                } else {
+                    self.search_from(self.search_origin);
+                }
+            }
+            Action::SearchSubmit => {
+                self.mode = Mode::List;
+                if !self.query.is_empty() {
+                    match self.hits().len() {
+                        0 => self.no_match_here(),
+                        1 => self.set_status(format!("1 match for “{}”", self.query)),
+                        n => self.set_status(format!(
+                            "{n} matches for “{}” · {} next · {} previous",
+                            self.query,
+                            self.keymap.hint(&Action::NextMatch),
+                            self.keymap.hint(&Action::PrevMatch)
+                        )),
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// A key of the check pad (`w`): it edits the note, copies it, hands it
+    /// to the editor; nothing is saved but the note itself.
+    fn apply_check(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::CheckClear => {
+                if let Some(p) = &mut self.check_pad
+                    && !p.is_empty()
+                {
+                    p.set_text("");
+                    self.set_status("Cleared · Ctrl-U brings the note back");
+                }
+            }
+            Action::ComposeKey(ev) => {
                 if let Some(p) = &mut self.check_pad {
                     let undo = ev.modifiers == crossterm::event::KeyModifiers::CONTROL
                         && ev.code == crossterm::event::KeyCode::Char('u');
@@ -1337,6 +1370,45 @@ impl App {
                     }
                 }
             }
+            Action::ComposeSave => {
+                self.set_status(
+                    "Nothing is saved here: Ctrl-Y copies the note to paste on LinkedIn",
+                );
+            }
+            Action::ComposeCopy => {
+                if let Some(p) = &self.check_pad {
+                    return Some(Effect::Copy {
+                        text: p.lines().join("\n"),
+                        label: "note".into(),
+                    });
+                }
+            }
+            Action::ComposeEditor => {
+                if let Some(p) = &self.check_pad {
+                    return Some(Effect::Editor(p.lines().join("\n")));
+                }
+            }
+            Action::ComposeNextTemplate | Action::ComposeTemplate(_) => {}
+            Action::EditorDone(result) => match result {
+                Ok(edited) => {
+                    if let Some(p) = &mut self.check_pad {
+                        p.set_text(clean_text(&edited.text).trim_end_matches('\n'));
+                    }
+                    if let Some(warning) = edited.warning {
+                        self.set_error(warning);
+                    }
+                }
+                Err(e) => self.set_error(format!("{e} · the note is unchanged")),
+            },
+            _ => {}
+        }
+        None
+    }
+
+    /// A key of the composer: typing (answering its questions first),
+    /// saving, templates, copying, the editor.
+    fn apply_compose(&mut self, action: Action) -> Option<Effect> {
+        match action {
             Action::ComposeKey(ev) => {
                 if let Some(c) = &mut self.composer {
                     // A key that would write answers an open question
@@ -1379,66 +1451,12 @@ impl App {
                     }
                 }
             }
-            Action::ComposeSave if self.mode == Mode::Check => {
-                self.set_status(
-                    "Nothing is saved here: Ctrl-Y copies the note to paste on LinkedIn",
-                );
-            }
-            Action::ComposeCopy if self.mode == Mode::Check => {
-                if let Some(p) = &self.check_pad {
-                    return Some(Effect::Copy {
-                        text: p.lines().join("\n"),
-                        label: "note".into(),
-                    });
-                }
-            }
-            Action::ComposeEditor if self.mode == Mode::Check => {
-                if let Some(p) = &self.check_pad {
-                    return Some(Effect::Editor(p.lines().join("\n")));
-                }
-            }
-            Action::ComposeNextTemplate | Action::ComposeTemplate(_)
-                if self.mode == Mode::Check => {}
             Action::ComposeSave => return self.save_draft(),
             Action::ComposeEditor => {
                 if let Some(c) = &self.composer {
                     return Some(Effect::Editor(c.text()));
                 }
             }
-            Action::EditorDone(result) => match result.map(|mut e| {
-                e.text = clean_text(&e.text);
-                e
-            }) {
-                Ok(edited) if self.mode == Mode::Check => {
-                    if let Some(p) = &mut self.check_pad {
-                        p.set_text(edited.text.trim_end_matches('\n'));
-                    }
-                    if let Some(warning) = edited.warning {
-                        self.set_error(warning);
-                    }
-                }
-                Ok(edited) => {
-                    if let Some(c) = &mut self.composer {
-                        c.set_text(&edited.text);
-                        match edited.warning {
-                            Some(warning) => self.set_error(format!(
-                                "{warning} · Ctrl-U puts your draft back, Ctrl-S saves this"
-                            )),
-                            None => {
-                                self.set_status("Took the text back from the editor · Ctrl-S saves")
-                            }
-                        }
-                    }
-                }
-                Err(e) => {
-                    let what = if self.mode == Mode::Check {
-                        "note"
-                    } else {
-                        "draft"
-                    };
-                    self.set_error(format!("{e} · the {what} is unchanged"));
-                }
-            },
             Action::ComposeNextTemplate => self.cycle_template(None),
             Action::ComposeTemplate(n) => self.cycle_template(Some(n)),
             Action::ComposeCopy => {
@@ -1455,6 +1473,23 @@ impl App {
                     });
                 }
             }
+            Action::EditorDone(result) => match result {
+                Ok(edited) => {
+                    if let Some(c) = &mut self.composer {
+                        c.set_text(&clean_text(&edited.text));
+                        match edited.warning {
+                            Some(warning) => self.set_error(format!(
+                                "{warning} · Ctrl-U puts your draft back, Ctrl-S saves this"
+                            )),
+                            None => {
+                                self.set_status("Took the text back from the editor · Ctrl-S saves")
+                            }
+                        }
+                    }
+                }
+                Err(e) => self.set_error(format!("{e} · the draft is unchanged")),
+            },
+            _ => {}
         }
         None
     }
