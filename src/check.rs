@@ -183,14 +183,14 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
         writeln!(
             w,
             "  ! name     it greets “{other}”, and it goes to {}: the right name?",
-            crate::report::one_line(&g.to)
+            crate::text::one_line(&g.to)
         )?;
     }
     let stock = g.stock_sentences();
     if !stock.is_empty() {
         writeln!(w, "stock sentences still in it:")?;
         for (text, why) in stock {
-            writeln!(w, "  - “{}” ({why})", crate::report::one_line(text))?;
+            writeln!(w, "  - “{}” ({why})", crate::text::one_line(text))?;
         }
     }
     let free = if g.length > FREE_ACCOUNT_LIMIT && g.limit > FREE_ACCOUNT_LIMIT {

@@ -245,7 +245,7 @@ const MD_SECTIONS: [(&str, &str); 5] = [
 /// link or HTML are escaped.
 fn md_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in crate::report::one_line(s).chars() {
+    for c in crate::text::one_line(s).chars() {
         if matches!(
             c,
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|'
@@ -305,10 +305,7 @@ fn write_md(
     let todo = rows.len() - optional + thanks.len();
     let count = match optional {
         0 => todo.to_string(),
-        n => format!(
-            "{todo}, and {n} optional ignore{}",
-            crate::report::plural(n)
-        ),
+        n => format!("{todo}, and {n} optional ignore{}", crate::text::plural(n)),
     };
     writeln!(w, "# To do on LinkedIn ({count})\n")?;
     if rows.is_empty() && thanks.is_empty() {
@@ -340,7 +337,7 @@ fn write_md(
             writeln!(
                 w,
                 "- [ ] **{}** · {}{when}{link}",
-                md_text(&crate::report::name_line(r.inv.counterpart())),
+                md_text(&crate::text::name_line(r.inv.counterpart())),
                 r.inv.category.label()
             )?;
             // A decision's one message to send: not a reply drafted before
@@ -380,7 +377,7 @@ fn write_md(
             let name = if d.name.trim().is_empty() {
                 "(name not recorded)".to_string()
             } else {
-                md_text(&crate::report::name_line(&d.name))
+                md_text(&crate::text::name_line(&d.name))
             };
             let when = md_earlier_day(Some(d.at), now, "drafted");
             writeln!(w, "- [ ] **{name}**{when}{}\n", md_link(&d.url))?;
@@ -1151,7 +1148,7 @@ pub fn write_drafts(
                 } else {
                     r.url
                 };
-                let name = match crate::report::one_line(r.name) {
+                let name = match crate::text::one_line(r.name) {
                     n if n.is_empty() => "(name not recorded)".to_string(),
                     n => md_text(&n),
                 };

@@ -15,4 +15,5 @@ pub mod reply;
 pub mod report;
 pub mod stats;
 pub mod synth;
+pub mod text;
 pub mod tui;

@@ -18,6 +18,7 @@ use invitriage::journal::Journal;
 use invitriage::reply::Templates;
 use invitriage::report::{self, ClassifyFormat};
 use invitriage::stats::{self, DirectionFilter};
+use invitriage::text;
 use invitriage::tui::app::{App, AppInit};
 use invitriage::tui::keys::{Action, Keymap};
 
@@ -277,7 +278,7 @@ fn main() -> ExitCode {
     if shown > 0 {
         say!(
             "invitriage: note: {shown} control character{} in the output shown as \u{fffd}, so that none acts on this terminal; redirect the output to a file or a pipe for the text as it is",
-            report::plural(shown)
+            text::plural(shown)
         );
     }
     match result {
@@ -406,7 +407,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             };
             say!(
                 "invitriage: {n} invitation{} listed, decided or with a draft, from {from} (journal: {})",
-                report::plural(n),
+                text::plural(n),
                 journal.path().display()
             );
             Ok(ExitCode::SUCCESS)
@@ -446,8 +447,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             if elsewhere > 0 {
                 say!(
                     "invitriage: note: {elsewhere} unsaved draft{} (to {}) {} not listed, for {} not in this export: the triage screen opens {} with the export that holds {} (kept in {})",
-                    report::plural(elsewhere),
-                    report::some_names(&gone.iter().map(|u| u.name.as_str()).collect::<Vec<_>>()),
+                    text::plural(elsewhere),
+                    text::some_names(&gone.iter().map(|u| u.name.as_str()).collect::<Vec<_>>()),
                     if elsewhere == 1 { "is" } else { "are" },
                     if elsewhere == 1 {
                         "an invitation"
@@ -701,8 +702,8 @@ fn load_with_journal(
             say!(
                 "invitriage: note: {} invitation{} came after your decision on an earlier one between the same people ({}): undecided again",
                 again.len(),
-                report::plural(again.len()),
-                report::some_names(&again)
+                text::plural(again.len()),
+                text::some_names(&again)
             );
         }
     }
@@ -1205,7 +1206,7 @@ fn load_with<T: import::Item>(
         say!(
             "invitriage: warning: {}: {more} more unreadable row{} skipped",
             import.origin,
-            report::plural(more)
+            text::plural(more)
         );
     }
     for notice in import.notices() {

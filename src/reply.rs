@@ -7,7 +7,7 @@
 //! you, since "there" would sign the draft). `{{` and `}}` stand for braces.
 
 use crate::classify::Category;
-use crate::report::one_line;
+use crate::text::one_line;
 
 /// The placeholders a template may use.
 pub const PLACEHOLDERS: [&str; 4] = ["first_name", "full_name", "my_first_name", "my_name"];

@@ -5,13 +5,13 @@ use std::io::{self, Write};
 
 use chrono::NaiveDateTime;
 use serde::Serialize;
-use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::classify::Category;
 use crate::import::{Import, Item};
 use crate::invitation::{Direction, Invitation};
 use crate::stats::{Age, Breakdown, DirectionFilter, Stale};
+use crate::text::{fit, is_bidi_control, name_line, one_line, plural};
 
 /// LinkedIn's own `Sent At` form: `7/8/26, 3:43 PM`; with the four-digit
 /// year outside 2000–2099, which a two-digit year would read back as.
@@ -29,11 +29,6 @@ pub fn human_date(dt: NaiveDateTime) -> String {
     dt.format("%-d %b %Y").to_string()
 }
 
-/// "s" after a count that is not one: `format!("{n} row{}", plural(n))`.
-pub fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
-}
-
 /// The survey's one-line summary:
 /// `135 invitations: 13 customised · 10 greeting-only · 112 default (83%)`.
 pub fn survey_line(b: &Breakdown) -> String {
@@ -47,167 +42,6 @@ pub fn survey_line(b: &Breakdown) -> String {
         c(Category::Default),
         b.shares().get(Category::Default),
     )
-}
-
-/// Keeps only what is safe and readable on one terminal line: control
-/// characters (ESC included, so no escape sequence survives) are dropped and
-/// runs of white space become one space.
-pub fn one_line(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for ch in Printable::new(s) {
-        if ch.is_whitespace() {
-            space = !out.is_empty();
-            continue;
-        }
-        if space {
-            out.push(' ');
-            space = false;
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// A person's name for a line of text: [`one_line`], or `(no name)` when
-/// the export's cell is empty, so that "Reply to , don't accept" cannot be.
-pub fn name_line(s: &str) -> String {
-    let name = one_line(s);
-    if name.is_empty() {
-        "(no name)".to_string()
-    } else {
-        name
-    }
-}
-
-/// The characters of a string that are safe to draw: whole escape sequences
-/// (CSI `ESC [ … final`, OSC `ESC ] … BEL` or `ESC \\`, and two-byte ones)
-/// are skipped, as are other control and format characters. Line breaks and
-/// tabs pass through for the caller to handle.
-struct Printable<'a> {
-    chars: std::str::Chars<'a>,
-}
-
-impl<'a> Printable<'a> {
-    fn new(s: &'a str) -> Self {
-        Printable { chars: s.chars() }
-    }
-
-    fn skip_escape(&mut self) {
-        // Else a two-character sequence (ESC c, ESC 7, …): already consumed.
-        if let Some(kind @ ('[' | ']' | 'P' | 'X' | '^' | '_')) = self.chars.next() {
-            self.skip_sequence(kind);
-        }
-    }
-
-    /// The rest of a sequence whose introducer (`kind`, as after ESC) is
-    /// read: CSI (`[`) runs to its final byte `@`..`~`; OSC, DCS, SOS, PM
-    /// and APC to BEL or ST (`ESC \\` or U+009C).
-    fn skip_sequence(&mut self, kind: char) {
-        if kind == '[' {
-            for c in self.chars.by_ref() {
-                if ('@'..='~').contains(&c) {
-                    break;
-                }
-            }
-            return;
-        }
-        while let Some(c) = self.chars.next() {
-            match c {
-                '\u{7}' | '\u{9c}' => break,
-                '\u{1b}' => {
-                    self.chars.next();
-                    break;
-                }
-                _ => {}
-            }
-        }
-    }
-}
-
-impl Iterator for Printable<'_> {
-    type Item = char;
-    fn next(&mut self) -> Option<char> {
-        loop {
-            let c = self.chars.next()?;
-            match c {
-                '\u{1b}' => self.skip_escape(),
-                // The one-character forms of CSI and OSC (and DCS, SOS, PM,
-                // APC): their parameters go with them.
-                '\u{9b}' => self.skip_sequence('['),
-                '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => self.skip_sequence(']'),
-                '\n' | '\t' => return Some(c),
-                c if c.is_control() || is_format_control(c) => {}
-                c => return Some(c),
-            }
-        }
-    }
-}
-
-/// Keeps line breaks but drops every other control character (ESC, so no
-/// escape sequence survives; BEL; bidirectional overrides); tabs become spaces.
-pub fn clean_text(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for ch in Printable::new(s) {
-        match ch {
-            '\t' => out.push_str("    "),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Up to three people by name, for a note: `Ana`, `Ana, Bo and Cy`,
-/// `Ana, Bo and 3 more`.
-pub fn some_names(names: &[&str]) -> String {
-    let all: Vec<String> = names.iter().take(3).map(|n| name_line(n)).collect();
-    match (all.as_slice(), names.len()) {
-        ([], _) => String::new(),
-        ([one], _) => one.clone(),
-        ([a, b], _) => format!("{a} and {b}"),
-        ([a, b, c], 3) => format!("{a}, {b} and {c}"),
-        ([a, b, ..], n) => format!("{a}, {b} and {} more", n - 2),
-    }
-}
-
-/// Bidirectional marks, embeddings, overrides and isolates: they can
-/// reorder what a terminal shows.
-pub fn is_bidi_control(ch: char) -> bool {
-    matches!(ch, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// What is dropped from text drawn or written for a person besides control
-/// characters: bidirectional controls, and invisible characters that would
-/// ride into a draft's greeting (`Hi Ana\u{200b},`): zero-width space, word
-/// joiner, the byte-order mark and the soft hyphen. The zero-width joiner
-/// stays: emoji are built with it.
-pub fn is_format_control(ch: char) -> bool {
-    is_bidi_control(ch) || matches!(ch, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
-}
-
-/// Cuts `s` to at most `width` terminal columns, with `…` when cut.
-/// Measured and cut a grapheme at a time, as ratatui draws: `❤️` (a heart
-/// and a selector) takes two columns, and a family emoji joined with
-/// zero-width joiners is kept whole or left out.
-pub fn fit(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for g in s.graphemes(true) {
-        let w = g.width();
-        if used + w + 1 > width {
-            break;
-        }
-        used += w;
-        out.push_str(g);
-    }
-    out.push('…');
-    out
 }
 
 fn bar(n: usize, max: usize, width: usize) -> String {
@@ -841,47 +675,6 @@ impl<W: Write> Write for ShowControls<W> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn one_line_strips_controls_and_escapes() {
-        assert_eq!(one_line("Hi\u{1b}]0;pwned\u{7}\n  there\t!"), "Hi there !");
-        assert_eq!(
-            one_line("a\u{1b}[2J\u{1b}[1;31mb\u{1b}]8;;http://x\u{1b}\\c\u{1b}cd"),
-            "abcd"
-        );
-        assert_eq!(clean_text("a\r\nb\u{1b}[Hc\td"), "a\nbc    d");
-        assert_eq!(one_line("a\u{202e}b"), "ab");
-        // The one-character CSI and OSC take their parameters with them;
-        // invisible characters go, the emoji joiner stays.
-        assert_eq!(
-            one_line("Eve\u{9b}31mEvil\u{9d}0;T\u{9c} Jones"),
-            "EveEvil Jones"
-        );
-        assert_eq!(
-            one_line("Ana\u{200b}\u{ad}\u{feff} 👨\u{200d}👩"),
-            "Ana 👨\u{200d}👩"
-        );
-    }
-
-    #[test]
-    fn fit_counts_wide_characters() {
-        assert_eq!(fit("abc", 3), "abc");
-        assert_eq!(fit("abcdef", 4), "abc…");
-        assert_eq!(fit("日本語です", 5), "日本…");
-        assert_eq!(fit("abc", 0), "");
-        // Graphemes, as ratatui draws them: a heart with its selector is
-        // two columns, and a family joined by ZWJs is kept whole or left out.
-        let hearts = "Ana ❤️☀️ Lee";
-        assert_eq!(hearts.width(), 12);
-        assert_eq!(fit(hearts, 12), hearts);
-        assert_eq!(fit(hearts, 9), "Ana ❤️☀️…");
-        assert_eq!(fit(hearts, 7), "Ana ❤️…");
-        assert_eq!(fit("Bo 👨‍👩‍👧 Kim", 8), "Bo 👨‍👩‍👧 K…");
-        assert_eq!(fit("Bo 👨‍👩‍👧 Kim", 5), "Bo …");
-        for w in 0..14 {
-            assert!(fit(hearts, w).width() <= w, "{w}");
-        }
-    }
-
     /// `stats` as text of the breakdown `b` of `import`, on 25 Nov 2026 at
     /// noon, with sent invitations stale after 21 days.
     fn render(
@@ -1184,14 +977,5 @@ mod tests {
         assert_eq!(through(&[b"a\xc3"]), ("a\u{fffd}".into(), 1));
         assert_eq!(through(&[b"a\xc3", b"\xa9b"]), ("a\u{e9}b".into(), 0));
         assert_eq!(through(&[b"a\xffb\xfe"]), ("a\u{fffd}b\u{fffd}".into(), 2));
-    }
-
-    #[test]
-    fn a_note_names_up_to_three_people() {
-        assert_eq!(some_names(&[]), "");
-        assert_eq!(some_names(&["Ana"]), "Ana");
-        assert_eq!(some_names(&["Ana", ""]), "Ana and (no name)");
-        assert_eq!(some_names(&["Ana", "Bo", "Cy"]), "Ana, Bo and Cy");
-        assert_eq!(some_names(&["Ana", "Bo", "Cy", "Di"]), "Ana, Bo and 2 more");
     }
 }

@@ -34,6 +34,7 @@ use encoding_rs_io::DecodeReaderBytesBuilder;
 use crate::classify::Classification;
 use crate::invitation::{Direction, Invitation};
 use crate::stats::{DirectionFilter, Facts};
+use crate::text::plural;
 
 mod chunks;
 mod fast;
@@ -286,10 +287,6 @@ impl<T: Item> Import<T> {
         }
         out
     }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Why an export could not be read at all.

@@ -13,8 +13,8 @@ use chrono::NaiveDateTime;
 use crate::classify::{Category, Signals, fold_accents};
 use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{self, Decision, DraftKind, Journal, Unsaved};
-use crate::report::{clean_text, name_line, plural};
 use crate::stats::{self, Breakdown, DirectionFilter};
+use crate::text::{clean_text, name_line, plural};
 
 use super::compose::Composer;
 use super::keys::{Action, KeyContext, Keymap};
@@ -126,14 +126,14 @@ fn as_searched(s: &str) -> String {
     use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
     // Nearly every name: only the accents to fold (this runs for each
     // row a search passes over).
-    if !s.chars().any(crate::report::is_format_control)
+    if !s.chars().any(crate::text::is_format_control)
         && is_nfkc_quick(s.chars()) == IsNormalized::Yes
     {
         return fold_accents(s);
     }
     let shown: String = s
         .chars()
-        .filter(|&c| !crate::report::is_format_control(c))
+        .filter(|&c| !crate::text::is_format_control(c))
         .nfkc()
         .collect();
     fold_accents(&shown)
@@ -675,7 +675,7 @@ impl App {
             };
             self.notices.push(format!(
                 "{what} from an earlier run (to {}) {whose} not in this export, kept in {}",
-                crate::report::some_names(&names),
+                crate::text::some_names(&names),
                 self.journal.unsaved_dir().display()
             ));
         }

@@ -19,7 +19,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let to = if app.check_to.is_empty() {
         String::new()
     } else {
-        format!(" to {}", crate::report::one_line(&app.check_to))
+        format!(" to {}", crate::text::one_line(&app.check_to))
     };
     let count_style = if grade.within_limit() {
         theme.dim()

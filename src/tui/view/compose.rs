@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::report::{clean_text, fit, name_line};
+use crate::text::{clean_text, fit, name_line};
 use crate::tui::app::App;
 use unicode_width::UnicodeWidthStr;
 

@@ -9,8 +9,9 @@ use super::theme::Theme;
 use crate::classify::{Category, Signals};
 use crate::invitation::Direction;
 use crate::journal::{Decision, DraftKind};
-use crate::report::{clean_text, fit, human_date, name_line, one_line};
+use crate::report::human_date;
 use crate::stats::Age;
+use crate::text::{clean_text, fit, name_line, one_line};
 use crate::tui::app::App;
 use crate::tui::keys::Action;
 
@@ -270,7 +271,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let text = if below > 0 {
         format!(
             "… {below} more line{} · {more} scrolls",
-            crate::report::plural(below)
+            crate::text::plural(below)
         )
     } else {
         format!("end of the note · {back} scrolls back")

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::report::{fit, one_line};
+use crate::text::{fit, one_line};
 use crate::tui::app::{App, Mode, Tab};
 use crate::tui::keys::{self, Action};
 

@@ -7,7 +7,8 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::classify::Category;
-use crate::report::{fit, one_line, survey_line};
+use crate::report::survey_line;
+use crate::text::{fit, one_line};
 use crate::tui::app::{App, Tab};
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -21,7 +22,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let compact = format!(
         "{} invitation{}: {} {} · {} {} · {} {} ({}%)",
         b.total,
-        crate::report::plural(b.total),
+        crate::text::plural(b.total),
         n(Category::Customised),
         short(Category::Customised),
         n(Category::GreetingOnly),

@@ -10,8 +10,8 @@ use super::theme::Theme;
 use crate::classify::{Category, Signals};
 use crate::invitation::Invitation;
 use crate::journal::Decision;
-use crate::report::{fit, name_line, one_line};
 use crate::stats::Age;
+use crate::text::{fit, name_line, one_line};
 use crate::tui::app::{App, Filter, Tab};
 use crate::tui::keys::Action;
 
