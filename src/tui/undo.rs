@@ -9,6 +9,8 @@
 //! taking back a sentence took a Ctrl-U a letter. The fields turn the
 //! widget's history off and keep a [`Steps`].
 
+use std::collections::VecDeque;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, DataCursor, TextArea};
 
@@ -27,8 +29,9 @@ struct Snapshot<S> {
 /// The steps of one field.
 #[derive(Debug)]
 pub struct Steps<S> {
-    /// The states Ctrl-U goes back to, newest last.
-    undo: Vec<Snapshot<S>>,
+    /// The states Ctrl-U goes back to, newest last (the oldest dropped
+    /// from the front past [`MOST`]).
+    undo: VecDeque<Snapshot<S>>,
     /// The states Ctrl-R goes forward to, newest last.
     redo: Vec<Snapshot<S>>,
     /// What the newest step is made of, while the next key may extend it,
@@ -39,7 +42,7 @@ pub struct Steps<S> {
 impl<S> Default for Steps<S> {
     fn default() -> Self {
         Steps {
-            undo: Vec::new(),
+            undo: VecDeque::new(),
             redo: Vec::new(),
             run: None,
         }
@@ -140,13 +143,13 @@ impl<S> Steps<S> {
 
     fn push(&mut self, before: Snapshot<S>) {
         if self.undo.len() == MOST {
-            self.undo.remove(0);
+            self.undo.pop_front();
         }
-        self.undo.push(before);
+        self.undo.push_back(before);
     }
 
     fn back(&mut self, editor: &mut TextArea<'static>, now: S) -> Option<S> {
-        let to = self.undo.pop()?;
+        let to = self.undo.pop_back()?;
         self.redo.push(snapshot(editor, now));
         self.run = None;
         Some(restore(editor, to))
@@ -154,7 +157,7 @@ impl<S> Steps<S> {
 
     fn forward(&mut self, editor: &mut TextArea<'static>, now: S) -> Option<S> {
         let to = self.redo.pop()?;
-        self.undo.push(snapshot(editor, now));
+        self.undo.push_back(snapshot(editor, now));
         self.run = None;
         Some(restore(editor, to))
     }

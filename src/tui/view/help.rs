@@ -203,7 +203,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16)
     let rect = rect(area);
     super::overlay::clear(frame, rect);
     let text = lines(app, theme, rect.width.saturating_sub(2));
-    let max_scroll = (text.len() as u16).saturating_sub(rect.height.saturating_sub(2));
+    let max_scroll = u16::try_from(text.len())
+        .unwrap_or(u16::MAX)
+        .saturating_sub(rect.height.saturating_sub(2));
     let mut block = Block::bordered()
         .border_type(BorderType::Rounded)
         .title(Span::styled(" Help · Esc to close ", theme.bold()));

@@ -77,7 +77,9 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
                 if n == 0 {
                     ' '
                 } else {
-                    SPARKS[(n * 7).div_ceil(max).min(7)]
+                    // Eight heights for 1..=max: the lowest bar is a
+                    // month's few, a blank is none.
+                    SPARKS[(n * 8).div_ceil(max).clamp(1, 8) - 1]
                 }
             })
             .collect();
