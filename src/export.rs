@@ -333,7 +333,12 @@ fn write_md(
                 writeln!(w)?;
             }
             let link = md_link(r.inv.counterpart_url());
-            let when = md_earlier_day(r.when(), now, "decided");
+            let done = if r.entry.decision().is_some() {
+                "decided"
+            } else {
+                "drafted"
+            };
+            let when = md_earlier_day(r.when(), now, done);
             writeln!(
                 w,
                 "- [ ] **{}** · {}{when}{link}",
@@ -731,6 +736,9 @@ mod tests {
         );
         // A checklist made days later dates what was decided and drafted
         // before its day: a reply still pending, a thank-you, may be sent.
+        // A draft without a decision is dated as drafted.
+        j.record_draft(invs[2].id, DraftKind::ThankYou, "Thanks, Nina!", at(11))
+            .unwrap();
         let later = at(59) + chrono::Duration::days(9);
         let mut out = Vec::new();
         write_actions(&mut out, ExportFormat::Md, &invs, &j, later).unwrap();
@@ -743,6 +751,10 @@ mod tests {
         );
         assert!(
             md.contains("- [ ] **Rob Replied** · greeting-only · decided 2026-11-25 · <https://www.linkedin.com/in/rob>\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- [ ] **Nina None** · default · drafted 2026-11-25 · <https://www.linkedin.com/in/nina>\n"),
             "{md}"
         );
         // Made the same day, nothing is dated.

@@ -1102,8 +1102,9 @@ impl Journal {
     /// an export while the triage screen is open, say), and the unsaved
     /// drafts beside it. A missing journal is an empty one. Recording on it,
     /// or keeping an unsaved draft, fails with [`JournalError::ReadOnly`].
-    /// An unterminated last line is skipped with a notice but not repaired:
-    /// it may be a write in progress.
+    /// A last line without its `\n` is applied when it is a whole step,
+    /// else skipped with a notice; either way it is not repaired: it may be
+    /// a write in progress.
     pub fn open_read_only(dir: &Path) -> Result<(Journal, Vec<String>), JournalError> {
         check_dir(dir)?;
         let path = dir.join(FILE_NAME);

@@ -368,7 +368,15 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             direction,
         }) => {
             let format = if json { ClassifyFormat::Json } else { format };
-            let import = load(Source::from_arg(file), &config)?;
+            let mut import = load(Source::from_arg(file), &config)?;
+            // The JSON's `id` is the one `export` and the journal use: a
+            // decision made on an older export without URLs keeps its id.
+            // A journal that cannot be read changes nothing here.
+            if format == ClassifyFormat::Json
+                && let Ok((journal, _)) = Journal::open_read_only(&paths.data_dir)
+            {
+                journal.adopt_ids(&mut import.invitations);
+            }
             if import.source.is_sample() && format != ClassifyFormat::Table {
                 say!("invitriage: no file given: this is the bundled sample");
             }

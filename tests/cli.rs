@@ -609,6 +609,10 @@ fn an_older_export_without_profile_urls_loads_with_a_notice() {
     // Decided on the newer one, by its URLs: the older export cannot match
     // it, and says why rather than "answered on LinkedIn".
     let (newer_invs, _) = env.classify(newer);
+    // `classify` gives it the id `export` and the journal use.
+    assert_eq!(newer_invs[1]["from"], "Mihai Sato");
+    assert_eq!(newer_invs[1]["id"], invitations[1]["id"]);
+    assert_ne!(newer_invs[0]["id"], invitations[0]["id"]);
     {
         use invitriage::journal::{Decision, Journal};
         let (mut j, _) = Journal::open(&env.path("data")).unwrap();
