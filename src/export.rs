@@ -225,7 +225,7 @@ const MD_SECTIONS: [(&str, &str); 5] = [
     ),
     (
         "Reply without accepting",
-        "In the invitation manager (above), Reply on their invitation (or Message on their profile) and paste the draft; accept or ignore once they answer. The invitation stays pending after a reply: one decided on an earlier day (dated) may be sent already.",
+        "In the invitation manager (above), Reply on their invitation (or Message on their profile) and paste the draft; accept or ignore once they answer. A reply leaves the invitation pending, so a later export lists it again: check whether a dated one was sent on that day.",
     ),
     (
         "Withdraw: invitations you sent",
@@ -372,7 +372,7 @@ fn write_md(
     if !thanks.is_empty() {
         writeln!(
             w,
-            "\n## Thank-yous to send: accepted, no longer pending ({})\n\nOn their profile, Message, and paste the draft (one drafted on an earlier day, dated, may be sent already).\n",
+            "\n## Thank-yous to send: accepted, no longer pending ({})\n\nOn their profile, Message, and paste the draft (check whether a dated one was sent on that day).\n",
             thanks.len()
         )?;
         for (n, d) in thanks.iter().enumerate() {
@@ -729,7 +729,7 @@ mod tests {
         assert!(
             md.ends_with(
                 "\n## Thank-yous to send: accepted, no longer pending (1)\n\n\
-                 On their profile, Message, and paste the draft (one drafted on an earlier day, dated, may be sent already).\n\n\
+                 On their profile, Message, and paste the draft (check whether a dated one was sent on that day).\n\n\
                  - [ ] **Zoë Fontaine** · <https://www.linkedin.com/in/zoe>\n\n  > Thanks, Zoë!\n"
             ),
             "{md}"
@@ -867,7 +867,7 @@ mod tests {
              \n\
              ## Reply without accepting (1)\n\
              \n\
-             In the invitation manager (above), Reply on their invitation (or Message on their profile) and paste the draft; accept or ignore once they answer. The invitation stays pending after a reply: one decided on an earlier day (dated) may be sent already.\n\
+             In the invitation manager (above), Reply on their invitation (or Message on their profile) and paste the draft; accept or ignore once they answer. A reply leaves the invitation pending, so a later export lists it again: check whether a dated one was sent on that day.\n\
              \n\
              - [ ] **Rob Replied** · greeting-only · {rob}\n\
              \n  reply:\n\

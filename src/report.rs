@@ -498,7 +498,7 @@ pub fn classify_table<'a>(
 ) -> io::Result<()> {
     let rows: Vec<(&Invitation, String)> = invs.map(|i| (i, i.signals.to_csv())).collect();
     // SIGNALS as wide as its longest entry; FROM gives up columns, down to
-    // 12, before the note goes below 20 (an 80-column terminal: 20).
+    // 16, before the note goes below 30.
     let signals = rows
         .iter()
         .map(|(_, s)| s.len())
@@ -512,10 +512,10 @@ pub fn classify_table<'a>(
         Direction::Incoming => name_line(inv.counterpart()),
         Direction::Outgoing => format!("to {}", name_line(inv.counterpart())),
     };
-    // Too narrow for a row a line (the note would get under 20 columns
-    // with FROM at its narrowest): two lines an invitation, the signals
-    // and note below, indented.
-    if fixed(12) + 20 > width {
+    // Too narrow for a row a line that reads (the note would get under 30
+    // columns with FROM at 16, cut to a few words): two lines an
+    // invitation, the signals and note below, indented.
+    if fixed(16) + 30 > width {
         let under = 8;
         writeln!(w, "{:>6}  {:<13}  FROM", "LINE", "CATEGORY")?;
         writeln!(w, "{:under$}{SIGNALS} · NOTE", "")?;
@@ -540,7 +540,7 @@ pub fn classify_table<'a>(
         }
         return Ok(());
     }
-    let from = 22 - (fixed(22) + 20).saturating_sub(width).min(22 - 12);
+    let from = 22 - (fixed(22) + 30).saturating_sub(width).min(22 - 16);
     let note = width.saturating_sub(fixed(from)).max(10);
     writeln!(
         w,
@@ -885,12 +885,18 @@ mod tests {
             classify_table(&mut out, &import, import.invitations.iter(), width).unwrap();
             String::from_utf8(out).unwrap()
         };
-        let (narrow, wide) = (table(80), table(120));
+        // One line a row while the note keeps 30 columns: FROM gives up
+        // columns first.
+        let (narrow, wide) = (table(96), table(120));
         for line in narrow.lines() {
-            assert!(line.width() <= 80, "{line:?}");
+            assert!(line.width() <= 96, "{line:?}");
             assert_eq!(line, line.trim_end());
         }
-        assert!(narrow.contains("Kenji Jankow…"), "{narrow}");
+        assert!(narrow.contains("Kenji Jankowski  "), "{narrow}");
+        assert!(
+            narrow.contains("  Hi Colleen, Priya Natarajan i…\n"),
+            "{narrow}"
+        );
         assert!(wide.contains("Kenji Jankowski "), "{wide}");
         let rows = |t: &str| {
             t.lines()
@@ -899,8 +905,14 @@ mod tests {
         };
         assert_eq!(rows(&narrow), import.invitations.len());
         assert_eq!(rows(&wide), import.invitations.len());
-        // Narrower still, where the note would get under 20 columns, each
-        // invitation takes two lines: the signals and note go below.
+        // Narrower, where the note would get under 30 columns (80 here),
+        // each invitation takes two lines: the signals and note go below.
+        let eighty = table(80);
+        assert!(
+            eighty.contains("customised     Kenji Jankowski\n"),
+            "{eighty}"
+        );
+        assert_eq!(rows(&eighty), import.invitations.len());
         let tiny = table(40);
         assert_eq!(rows(&tiny), import.invitations.len());
         for line in tiny.lines() {

@@ -3059,7 +3059,7 @@ fn colours_carry_the_groups_and_the_verdicts() {
     let list = buffer(&app, 100, 30);
     assert_eq!(look(&list, "a accept"), (Color::Cyan, Modifier::BOLD));
     let cursor = style_of(&list, "▸");
-    assert_eq!(cursor.bg, Some(Color::Rgb(40, 44, 60)));
+    assert_eq!(cursor.bg, Some(Color::Indexed(236)));
     assert_eq!(cursor.fg, Some(Color::White));
     assert!(cursor.add_modifier.contains(Modifier::BOLD));
     app.update(Action::Mark);

@@ -45,7 +45,9 @@ impl Theme {
         if self.color {
             Style::new()
                 .fg(Color::White)
-                .bg(Color::Rgb(40, 44, 60))
+                // From the 256-colour palette (a dark grey, #303030): a
+                // terminal without 24-bit colour draws it as meant too.
+                .bg(Color::Indexed(236))
                 .add_modifier(Modifier::BOLD)
         } else {
             Style::new().add_modifier(Modifier::REVERSED)
