@@ -966,8 +966,10 @@ fn search_is_incremental_and_n_finds_the_next() {
     );
     app.update(Action::SearchSubmit);
     assert_eq!(app.mode, Mode::List);
+    // On the first match, and saying so.
     let total: usize = status_text(&app)
-        .strip_suffix(" matches for “linkedin” · n next · N previous")
+        .strip_prefix("Match 1 of ")
+        .and_then(|t| t.strip_suffix(" for “linkedin” · n next · N previous"))
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("{:?}", app.status));
     assert!(total > 2, "{total}");
@@ -1018,7 +1020,7 @@ fn search_is_incremental_and_n_finds_the_next() {
     type_query(&mut app, "linkedin");
     app.update(Action::SearchSubmit);
     assert!(
-        status_text(&app).starts_with(&format!("{} matches for “linkedin”", total - 1)),
+        status_text(&app).contains(&format!(" of {} for “linkedin”", total - 1)),
         "{:?}",
         app.status
     );
@@ -1028,6 +1030,13 @@ fn search_is_incremental_and_n_finds_the_next() {
     app.update(Action::SearchSubmit);
     app.update(Action::NextMatch);
     assert_eq!(status_text(&app), "The only match for “kenji” in this list");
+    // On a tab without it, `n` says where it is, as Enter does.
+    app.update(Action::Tab(2));
+    app.update(Action::NextMatch);
+    assert_eq!(
+        status_text(&app),
+        "No match for “kenji” in this list · 1 in other tabs or filters"
+    );
 }
 
 #[test]

@@ -1331,15 +1331,26 @@ impl App {
             Action::SearchSubmit => {
                 self.mode = Mode::List;
                 if !self.query.is_empty() {
-                    match self.hits().len() {
-                        0 => self.no_match_here(),
-                        1 => self.set_status(format!("1 match for “{}”", self.query)),
-                        n => self.set_status(format!(
-                            "{n} matches for “{}” · {} next · {} previous",
-                            self.query,
-                            self.keymap.hint(&Action::NextMatch),
-                            self.keymap.hint(&Action::PrevMatch)
-                        )),
+                    let cursor = self.cursor;
+                    let hits = self.hits();
+                    let at = u32::try_from(cursor)
+                        .ok()
+                        .and_then(|c| hits.binary_search(&c).ok());
+                    match (hits.len(), at) {
+                        (0, _) => self.no_match_here(),
+                        (1, _) => self.set_status(format!("1 match for “{}”", self.query)),
+                        (n, at) => {
+                            let which = match at {
+                                Some(k) => format!("Match {} of {n}", k + 1),
+                                None => format!("{n} matches"),
+                            };
+                            self.set_status(format!(
+                                "{which} for “{}” · {} next · {} previous",
+                                self.query,
+                                self.keymap.hint(&Action::NextMatch),
+                                self.keymap.hint(&Action::PrevMatch)
+                            ))
+                        }
                     }
                 }
             }
@@ -2324,7 +2335,7 @@ impl App {
         let hits = self.hits();
         let total = hits.len();
         if total == 0 {
-            self.no_match();
+            self.no_match_here();
             return;
         }
         // The next match after the cursor (before it, backwards), coming
@@ -2339,7 +2350,7 @@ impl App {
         };
         let r = hits[k] as usize;
         self.move_to(r);
-        if r == from {
+        if total == 1 {
             self.set_status(format!("The only match for “{}” in this list", self.query));
             return;
         }

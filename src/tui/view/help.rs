@@ -101,10 +101,14 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let enter = if next.is_empty() {
         "keep the position".to_string()
     } else {
-        format!("keep the position; {next} for the next matches")
+        format!("keep the position; {next} for the next matches (which of how many)")
     };
     for (k, h) in [
-        ("type", "jump to the first name or note that matches"),
+        (
+            "type",
+            "jump to the next name or note that matches, from the row you were on",
+        ),
+        ("↑/↓", "the next or previous match while typing"),
         ("Enter", enter.as_str()),
         ("Esc", "go back to where you were"),
     ] {
