@@ -26,6 +26,18 @@ pub fn command_words(command: &str) -> Vec<String> {
         .unwrap_or_else(|| command.split_whitespace().map(str::to_string).collect())
 }
 
+/// What to do when the editor did not start: set one, or (when the
+/// command's first word is a path with a space in it, split there) quote it.
+fn start_hint(cmd: &str, set: bool) -> &'static str {
+    if !set {
+        "set $VISUAL or $EDITOR"
+    } else if command_words(cmd).len() > 1 && cmd.trim_start().starts_with(['/', '~', '.']) {
+        "a path with spaces in $VISUAL or $EDITOR needs quotes: '/path/my editor'"
+    } else {
+        "check $VISUAL and $EDITOR"
+    }
+}
+
 /// The text taken back from the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Edited {
@@ -86,9 +98,15 @@ pub fn edit(text: &str) -> Result<Edited, String> {
     {
         command.stdin(tty);
     }
-    let status = command
-        .status()
-        .map_err(|e| format!("Cannot start the editor `{cmd}`: {e} (set $VISUAL or $EDITOR)"))?;
+    let status = command.status().map_err(|e| {
+        let set = ["VISUAL", "EDITOR"]
+            .iter()
+            .any(|v| std::env::var(v).is_ok_and(|v| !v.trim().is_empty()));
+        format!(
+            "Cannot start the editor `{cmd}`: {e} ({})",
+            start_hint(&cmd, set)
+        )
+    })?;
     let edited = std::fs::read_to_string(&path)
         .map_err(|e| format!("Cannot read the edited draft back: {e}"));
     match edited {
@@ -111,7 +129,15 @@ pub fn edit(text: &str) -> Result<Edited, String> {
 
 #[cfg(test)]
 mod tests {
-    use super::command_words;
+    use super::{command_words, start_hint};
+
+    #[test]
+    fn an_editor_that_does_not_start_says_what_to_change() {
+        assert_eq!(start_hint("vi", false), "set $VISUAL or $EDITOR");
+        assert!(start_hint("/tmp/my dir/ed.sh", true).contains("needs quotes"));
+        assert_eq!(start_hint("nano", true), "check $VISUAL and $EDITOR");
+        assert_eq!(start_hint("code --wait", true), "check $VISUAL and $EDITOR");
+    }
 
     #[test]
     fn a_command_splits_as_a_shell_would() {

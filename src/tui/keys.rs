@@ -448,7 +448,7 @@ pub enum KeymapError {
     )]
     UnknownAction(String),
     #[error(
-        "[keys]: `{action} = \"{key}\"`: `{key}` is not a key (write e.g. `a`, `A`, `ctrl-s`, `space`, `pagedown`)"
+        "[keys]: `{action} = \"{key}\"`: `{key}` is not a key (write e.g. `a`, `A`, `ctrl-s`, `space`, `pagedown`; a shifted symbol as itself: `!`, not `shift-1`)"
     )]
     BadKey { action: String, key: String },
     #[error("[keys]: `{action} = \"{key}\"`: {why}; choose another key")]

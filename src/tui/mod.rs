@@ -297,11 +297,11 @@ fn run_browser(browser: &str, url: &str) -> io::Result<()> {
         if words.is_empty() {
             continue;
         }
-        if words.iter().any(|w| w.contains("%s")) {
-            for w in &mut words {
-                *w = w.replace("%s", url);
-            }
-        } else {
+        let placed = words.iter().any(|w| w.contains("%s"));
+        for w in &mut words {
+            *w = with_url(w, url);
+        }
+        if !placed {
             words.push(url.to_string());
         }
         let started = std::process::Command::new(&words[0])
@@ -324,6 +324,31 @@ fn run_browser(browser: &str, url: &str) -> io::Result<()> {
         }
     }
     Err(first_error.unwrap_or_else(|| io::Error::other("$BROWSER names no command")))
+}
+
+/// A word of a `$BROWSER` command with `%s` as the URL and `%%` as `%`
+/// (as the convention has it), in one pass: a `%` in the URL stays.
+fn with_url(word: &str, url: &str) -> String {
+    let mut out = String::with_capacity(word.len() + url.len());
+    let mut chars = word.chars();
+    while let Some(c) = chars.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match chars.clone().next() {
+            Some('s') => {
+                chars.next();
+                out.push_str(url);
+            }
+            Some('%') => {
+                chars.next();
+                out.push('%');
+            }
+            _ => out.push('%'),
+        }
+    }
+    out
 }
 
 /// How long a browser command is watched for failing at once (`xdg-open`
@@ -436,6 +461,14 @@ mod tests {
             "{msg}"
         );
         assert!(msg.contains("`/nonexistent/browser`: "), "{msg}");
+    }
+
+    #[test]
+    fn a_browser_word_takes_the_url_for_percent_s() {
+        assert_eq!(with_url("%s", "https://x/a%20b"), "https://x/a%20b");
+        assert_eq!(with_url("--url=%s&q=100%%", "u"), "--url=u&q=100%");
+        assert_eq!(with_url("50%", "u"), "50%");
+        assert_eq!(with_url("%%s", "u"), "%s");
     }
 
     /// A command that starts and fails at once (`xdg-open` without a
