@@ -940,22 +940,31 @@ fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
         }
     }
     if shell == clap_complete::Shell::Bash {
-        // clap's bash script offers only the commands and options for the
-        // first word: files too, for `invitriage my.csv` (the triage screen).
-        let case = b"        invitriage)\n";
-        let top = script.windows(case.len()).position(|w| w == case);
+        // clap's bash script offers only options (and commands) for the word
+        // after a command, and bash falls back to file names only when it
+        // offers nothing: files too, where the word may be FILE
+        // (`invitriage my.csv`, the triage screen; `invitriage stats my.csv`).
         let words = b"COMPREPLY=( $(compgen -W \"${opts}\" -- \"${cur}\") )\n";
-        if let Some(at) = top.and_then(|top| {
-            let after = top
-                + script[top..]
-                    .windows(words.len())
-                    .position(|w| w == words)?;
-            Some(after + words.len())
-        }) {
-            script.splice(
-                at..at,
-                *b"                if [[ ${cur} != -* ]]; then\n                    local IFS=$'\\n'\n                    COMPREPLY+=( $(compgen -f -- \"${cur}\") )\n                    compopt -o filenames 2>/dev/null\n                fi\n",
-            );
+        let files = b"                if [[ ${cur} != -* ]]; then\n                    local IFS=$'\\n'\n                    COMPREPLY+=( $(compgen -f -- \"${cur}\") )\n                    compopt -o filenames 2>/dev/null\n                fi\n";
+        let with_file = command
+            .get_subcommands()
+            .filter(|c| c.get_arguments().any(|a| a.get_id() == "file"))
+            .map(|c| format!("invitriage__subcmd__{}", c.get_name()))
+            .chain(["invitriage".to_string()]);
+        for name in with_file.collect::<Vec<_>>() {
+            let case = format!("        {name})\n");
+            let top = script
+                .windows(case.len())
+                .position(|w| w == case.as_bytes());
+            if let Some(at) = top.and_then(|top| {
+                let after = top
+                    + script[top..]
+                        .windows(words.len())
+                        .position(|w| w == words)?;
+                Some(after + words.len())
+            }) {
+                script.splice(at..at, files.iter().copied());
+            }
         }
     }
     if zsh {

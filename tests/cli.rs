@@ -2378,7 +2378,8 @@ fn completions_for_each_shell() {
 
 /// bash, as a user presses Tab: the first word offers the commands and the
 /// files beside them (`invitriage my.csv` opens the triage screen), with
-/// spaces in a name kept; an option's dash offers options only.
+/// spaces in a name kept, and so does the word after a command that takes
+/// FILE; an option's dash offers options only.
 #[test]
 fn bash_completes_files_as_the_first_word() {
     let env = Env::new();
@@ -2414,6 +2415,25 @@ fn bash_completes_files_as_the_first_word() {
     let both = complete("st");
     assert_eq!(both, "stats\nstuff.zip\n");
     assert_eq!(complete("--v"), "--version\n");
+    // After a command that takes FILE, the same; not after one that does not.
+    let after = |command: &str, word: &str| {
+        let out = std::process::Command::new("bash")
+            .current_dir(env.path(""))
+            .args([
+                "-c",
+                "source ./invitriage.bash; COMP_WORDS=(invitriage \"$1\" \"$2\"); COMP_CWORD=2; \
+                 _invitriage invitriage \"$2\" \"$1\"; printf '%s\\n' \"${COMPREPLY[@]}\"",
+                "bash",
+                command,
+                word,
+            ])
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(after("stats", "my"), "my export.csv\n");
+    assert!(after("export", "").contains("my export.csv\n"));
+    assert!(!after("check", "").contains("my export.csv"));
 }
 
 /// `--json` is taken by every command that writes JSON, as `--format json`.

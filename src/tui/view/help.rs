@@ -182,6 +182,11 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         "ctx context · rsn reason · off offer · pitch sells or recruits",
         plain,
     );
+    prose(
+        &mut out,
+        "cust customised · greet greeting-only · dflt default (the group column of a narrow screen)",
+        plain,
+    );
     out.push(Line::raw(""));
     prose(
         &mut out,
