@@ -157,6 +157,10 @@ pub const UNSAVED_DIR_NAME: &str = "unsaved";
 const TEMP_PREFIX: &str = ".writing-";
 /// The note in the check pad (`w`), as plain text, in the unsaved folder.
 pub const CHECK_PAD_FILE_NAME: &str = "check-pad.txt";
+/// How many more times a taken lock is tried, 20 ms apart, before another
+/// instance is taken to hold it (see [`Journal::open`]).
+const LOCK_TRIES: u32 = 10;
+
 /// The `"v"` of every line this version writes and reads.
 pub const FORMAT_VERSION: u32 = 1;
 
@@ -1019,10 +1023,22 @@ impl Journal {
             .truncate(false)
             .open(&lock_path)
             .map_err(io_error("open the lock file", &lock_path))?;
-        match lock.try_lock() {
-            Ok(()) => {}
-            Err(TryLockError::WouldBlock) => return Err(JournalError::Locked { path }),
-            Err(TryLockError::Error(e)) => return Err(io_error("lock", &lock_path)(e)),
+        // A lock held for a moment only is waited for: a child process
+        // started by another thread (a browser, the editor) holds a copy
+        // of every descriptor between its fork and its exec, so a journal
+        // closed and opened again in that moment finds its lock still
+        // taken. Another instance keeps it, and is refused.
+        let mut tries = 0;
+        loop {
+            match lock.try_lock() {
+                Ok(()) => break,
+                Err(TryLockError::WouldBlock) if tries < LOCK_TRIES => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(TryLockError::WouldBlock) => return Err(JournalError::Locked { path }),
+                Err(TryLockError::Error(e)) => return Err(io_error("lock", &lock_path)(e)),
+            }
         }
         let existed = path.exists();
         let mut file = private(&mut OpenOptions::new())
