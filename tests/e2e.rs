@@ -412,7 +412,7 @@ fn an_unsaved_draft_survives_sigkill() {
     );
     assert!(text.contains("recovered, not saved yet"), "{text}");
     again.press("\x13"); // Ctrl-S
-    again.wait_for("the saved draft for Kenji Jankowski");
+    again.wait_for("the saved reply to Kenji Jankowski (marked replied; u undoes)");
     again.press("q");
     assert!(again.wait_exit());
     assert_eq!(decisions(dir.path()), vec![Decision::Replied]);
@@ -645,7 +645,7 @@ fn a_draft_goes_through_the_editor_and_survives_a_restart() {
     app.wait_for("Took the text back from the editor");
     app.wait_for("P.S. edited in the editor");
     app.press("\x13"); // Ctrl-S
-    app.wait_for("the saved draft for");
+    app.wait_for("the saved reply to");
     app.press("q");
     assert!(app.wait_exit());
 

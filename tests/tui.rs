@@ -1224,7 +1224,7 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
     assert!(matches!(
         app.update(Action::ComposeSave),
         Some(Effect::Copy { text, label })
-            if text.contains("Happy to talk.") && label == format!("saved draft for {name}")
+            if text.contains("Happy to talk.") && label == format!("saved reply to {name} (marked replied; u undoes)")
     ));
     assert_eq!(app.mode, Mode::List);
     assert_eq!(
@@ -1778,7 +1778,11 @@ fn thank_you_follows_an_accept_and_keeps_it() {
             .text()
             .contains("Thanks for connecting")
     );
-    app.update(Action::ComposeSave);
+    let name = current_name(&app);
+    assert!(matches!(
+        app.update(Action::ComposeSave),
+        Some(Effect::Copy { label, .. }) if label == format!("saved thank-you to {name}")
+    ));
     let id = app.current().unwrap().id;
     let entry = app.journal.state(id).unwrap();
     assert_eq!(entry.decision(), Some(Decision::Accepted));

@@ -2526,10 +2526,17 @@ impl App {
                 if self.current_index() != Some(idx) {
                     self.just_done = Some(idx);
                 }
-                Some(Effect::Copy {
-                    text,
-                    label: format!("saved draft for {name}"),
-                })
+                // Said as a step is: a reply marks the invitation replied,
+                // and the undo key takes that back.
+                let undo = self.keymap.hint(&Action::Undo);
+                let label = match kind {
+                    DraftKind::Reply if !undo.is_empty() => {
+                        format!("saved reply to {name} (marked replied; {undo} undoes)")
+                    }
+                    DraftKind::Reply => format!("saved reply to {name} (marked replied)"),
+                    DraftKind::ThankYou => format!("saved thank-you to {name}"),
+                };
+                Some(Effect::Copy { text, label })
             }
             Err(e) => {
                 self.set_error(format!(
