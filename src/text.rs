@@ -171,9 +171,41 @@ pub fn fit(s: &str, width: usize) -> String {
     out
 }
 
+/// The end of `s` in at most `width` columns, led by `…` when cut.
+pub fn fit_end(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut kept = Vec::new();
+    let mut used = 1;
+    for g in s.graphemes(true).rev() {
+        let w = g.width();
+        if used + w > width {
+            break;
+        }
+        used += w;
+        kept.push(g);
+    }
+    kept.push("…");
+    kept.into_iter().rev().collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The end of a search that does not fit, a grapheme at a time.
+    #[test]
+    fn fit_end_keeps_the_end_whole() {
+        assert_eq!(fit_end("abc", 3), "abc");
+        assert_eq!(fit_end("abcdef", 4), "…def");
+        assert_eq!(fit_end("ab👨‍👩‍👧", 3), "…👨‍👩‍👧");
+        assert_eq!(fit_end("ab👨‍👩‍👧", 2), "…");
+        assert_eq!(fit_end("abc", 0), "");
+    }
 
     #[test]
     fn one_line_strips_controls_and_escapes() {

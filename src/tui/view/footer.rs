@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::text::{fit, one_line};
+use crate::text::{fit, fit_end, one_line};
 use crate::tui::app::{App, Mode, Tab};
 use crate::tui::keys::{self, Action};
 
@@ -289,42 +289,9 @@ fn glue_keys(text: &str) -> String {
     out
 }
 
-/// The end of `s` in at most `width` columns, led by `…` when cut.
-fn fit_end(s: &str, width: usize) -> String {
-    if s.width() <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    // A grapheme at a time, as [`fit`] cuts.
-    let mut kept = Vec::new();
-    let mut used = 1;
-    for g in unicode_segmentation::UnicodeSegmentation::graphemes(s, true).rev() {
-        let w = g.width();
-        if used + w > width {
-            break;
-        }
-        used += w;
-        kept.push(g);
-    }
-    kept.push("…");
-    kept.into_iter().rev().collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The end of a search that does not fit, a grapheme at a time.
-    #[test]
-    fn fit_end_keeps_the_end_whole() {
-        assert_eq!(fit_end("abc", 3), "abc");
-        assert_eq!(fit_end("abcdef", 4), "…def");
-        assert_eq!(fit_end("ab👨‍👩‍👧", 3), "…👨‍👩‍👧");
-        assert_eq!(fit_end("ab👨‍👩‍👧", 2), "…");
-        assert_eq!(fit_end("abc", 0), "");
-    }
 
     /// A line never ends in a key whose meaning starts the next one.
     #[test]
