@@ -2657,6 +2657,22 @@ fn a_search_without_matches_says_so_as_you_type() {
     let status = app.status.as_ref().unwrap();
     assert!(status.error);
     assert_eq!(status.text, "No match for “zqq” in this list");
+    // Ctrl-W takes the last word (and the spaces after it), Ctrl-U all of
+    // it, back where the search began.
+    let origin = app.cursor;
+    app.update(Action::Search);
+    type_query(&mut app, "kenji zzqq  ");
+    assert!(screen(&app, 100, 30).contains("no match"));
+    app.update(Action::SearchDeleteWord);
+    assert_eq!(app.query, "kenji ");
+    app.update(Action::SearchDeleteWord);
+    assert_eq!(app.query, "");
+    assert_eq!(app.cursor, origin);
+    type_query(&mut app, "mihai");
+    assert_ne!(app.cursor, origin);
+    app.update(Action::SearchClear);
+    assert_eq!((app.query.as_str(), app.cursor), ("", origin));
+    app.update(Action::Cancel);
     app.update(Action::Tab(0));
     app.update(Action::Search);
     type_query(&mut app, "kenji");

@@ -1201,6 +1201,8 @@ impl App {
             a @ (Action::Search
             | Action::SearchInput(_)
             | Action::SearchBackspace
+            | Action::SearchDeleteWord
+            | Action::SearchClear
             | Action::SearchSubmit) => self.apply_search(a),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
@@ -1319,8 +1321,22 @@ impl App {
                     self.search_from(self.search_origin);
                 }
             }
-            Action::SearchBackspace => {
-                self.query.pop();
+            Action::SearchBackspace | Action::SearchDeleteWord | Action::SearchClear => {
+                match action {
+                    Action::SearchBackspace => {
+                        self.query.pop();
+                    }
+                    // The spaces after the word, then the word, as a shell
+                    // line takes Ctrl-W.
+                    Action::SearchDeleteWord => {
+                        let kept = self
+                            .query
+                            .trim_end()
+                            .trim_end_matches(|c: char| !c.is_whitespace());
+                        self.query.truncate(kept.len());
+                    }
+                    _ => self.query.clear(),
+                }
                 if self.query.is_empty() {
                     self.search_missed = false;
                     self.move_to(self.search_origin);

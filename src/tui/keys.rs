@@ -60,6 +60,10 @@ pub enum Action {
     Confirm(bool),
     SearchInput(char),
     SearchBackspace,
+    /// Ctrl-W in the search line: the last word goes.
+    SearchDeleteWord,
+    /// Ctrl-U in the search line: the whole query goes.
+    SearchClear,
     SearchSubmit,
     // The composer gets raw keys.
     ComposeKey(KeyEvent),
@@ -693,6 +697,8 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
             KeyCode::Esc => Some(Action::Cancel),
             KeyCode::Enter => Some(Action::SearchSubmit),
             KeyCode::Backspace => Some(Action::SearchBackspace),
+            KeyCode::Char('w') if ctrl => Some(Action::SearchDeleteWord),
+            KeyCode::Char('u') if ctrl => Some(Action::SearchClear),
             KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
             KeyCode::Up => Some(Action::PrevMatch),
             KeyCode::Down => Some(Action::NextMatch),
@@ -1010,8 +1016,16 @@ mod tests {
                 "{code:?}"
             );
         }
-        let ctrl_x = ev(KeyCode::Char('x'), KeyModifiers::CONTROL);
-        assert_eq!(action_for(&km, KeyContext::Search, &ctrl_x), None);
+        let ctrl = |c| ev(KeyCode::Char(c), KeyModifiers::CONTROL);
+        assert_eq!(action_for(&km, KeyContext::Search, &ctrl('x')), None);
+        assert_eq!(
+            action_for(&km, KeyContext::Search, &ctrl('w')),
+            Some(Action::SearchDeleteWord)
+        );
+        assert_eq!(
+            action_for(&km, KeyContext::Search, &ctrl('u')),
+            Some(Action::SearchClear)
+        );
     }
 
     /// The composer's own keys are chords; the same letters plain, and

@@ -109,6 +109,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             "jump to the next name or note that matches, from the row you were on",
         ),
         ("↑/↓", "the next or previous match while typing"),
+        ("Ctrl-W/Ctrl-U", "delete the last word / the whole query"),
         ("Enter", enter.as_str()),
         ("Esc", "go back to where you were"),
     ] {
