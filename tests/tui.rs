@@ -1818,6 +1818,29 @@ fn thank_you_follows_an_accept_and_keeps_it() {
         app.update(Action::CopyDraft),
         Some(Effect::Copy { text, .. }) if text.contains("Thanks for connecting")
     ));
+    // The farewell counts the thank-yous (they change no decision).
+    let farewell = app.farewell().unwrap();
+    assert!(
+        farewell.starts_with("2 decided and 2 thank-yous saved this session;"),
+        "{farewell}"
+    );
+    drop(app);
+    // A run that only thanks someone says so on leaving too; one undone
+    // is not counted.
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.farewell(), None);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Accepted);
+    app.update(Action::ThankYou);
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::ComposeSave);
+    let farewell = app.farewell().unwrap();
+    assert!(
+        farewell.starts_with("1 thank-you saved this session;"),
+        "{farewell}"
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.farewell(), None);
 }
 
 // ---- screens -------------------------------------------------------------

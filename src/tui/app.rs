@@ -272,6 +272,10 @@ pub struct App {
     /// Each invitation's decision at start, to tell on leaving how many
     /// were decided and how many undone (a net count hid both).
     start_decisions: Vec<Option<Decision>>,
+    /// The thank-yous saved in this run, by invitation (for the farewell:
+    /// a thank-you changes no decision); one undone since no longer
+    /// matches the journal's.
+    thanks_saved: Vec<(u32, String)>,
     id_index: HashMap<InvitationId, u32>,
     /// The later rows of ids that occur more than once (a re-sent invitation
     /// with a new note shares its id): rare, so kept apart from `id_index`.
@@ -407,6 +411,7 @@ impl App {
             sent_counts: Default::default(),
             start_sent_counts: Default::default(),
             start_decisions: Vec::new(),
+            thanks_saved: Vec::new(),
             id_index,
             id_repeats,
             tab_members,
@@ -496,7 +501,21 @@ impl App {
     /// What to say on leaving, when this run changed a decision: how many
     /// were made, and where the inbox stands.
     pub fn farewell(&self) -> Option<String> {
-        if self.decisions == self.start_decisions {
+        // Thank-yous saved in this run and not undone since.
+        let mut thanked: Vec<u32> = self
+            .thanks_saved
+            .iter()
+            .filter(|(i, text)| {
+                self.journal
+                    .state(self.invitations[*i as usize].id)
+                    .and_then(|e| e.thank_you.as_deref())
+                    .is_some_and(|d| d.text == *text)
+            })
+            .map(|(i, _)| *i)
+            .collect();
+        thanked.sort_unstable();
+        thanked.dedup();
+        if self.decisions == self.start_decisions && thanked.is_empty() {
             return None;
         }
         let sum = |c: &[DecisionCounts; 3]| {
@@ -534,6 +553,13 @@ impl App {
         }
         if undone > 0 {
             parts.push(format!("{undone} decision{} undone", plural(undone)));
+        }
+        if !thanked.is_empty() {
+            parts.push(format!(
+                "{} thank-you{} saved",
+                thanked.len(),
+                plural(thanked.len())
+            ));
         }
         let (sent, was) = (self.sent_counts.withdrawn, self.start_sent_counts.withdrawn);
         match sent.cmp(&was) {
@@ -2522,6 +2548,9 @@ impl App {
             Ok(_) => {
                 let rows = self.indices_of(&[id]);
                 self.sync_decisions(&rows);
+                if kind == DraftKind::ThankYou {
+                    self.thanks_saved.push((idx, text.clone()));
+                }
                 self.composer = None;
                 self.mode = Mode::List;
                 let name = name_line(self.invitations[idx as usize].counterpart());
