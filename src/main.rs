@@ -149,14 +149,19 @@ enum Command {
     Check {
         /// The note; `-` reads it from standard input (UTF-8, UTF-16 or
         /// Windows-1252, as an export).
-        #[arg(value_name = "NOTE", allow_hyphen_values = true)]
+        #[arg(
+            value_name = "NOTE",
+            allow_hyphen_values = true,
+            value_hint = clap::ValueHint::Other
+        )]
         note: String,
         /// The recipient's full name: recognises "Hi Sam", and flags "Hi Jo" as another name.
         #[arg(
             long,
             value_name = "NAME",
             default_value = "",
-            hide_default_value = true
+            hide_default_value = true,
+            value_hint = clap::ValueHint::Other
         )]
         to: String,
         /// Print one JSON object instead of text.

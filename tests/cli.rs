@@ -2342,6 +2342,13 @@ fn completions_for_each_shell() {
             !script.contains("generate"),
             "{shell} offers the hidden command"
         );
+        if shell == "bash" {
+            // `check --to` takes a person's name, not a file.
+            assert!(
+                script.contains("--to)\n                    COMPREPLY=(\"${cur}\")"),
+                "bash: --to offers files"
+            );
+        }
         if shell == "fish" {
             // Values of a positional argument, which clap's script leaves out.
             assert!(
