@@ -1,0 +1,384 @@
+//! The command line as clap reads it, and the corrections made before
+//! and after: a FILE before the command, a mistyped command or option.
+
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Parser, Subcommand};
+
+use invitriage::export::{DraftsFormat, ExportFormat};
+use invitriage::report::ClassifyFormat;
+use invitriage::stats::DirectionFilter;
+
+use super::load::shell_quoted;
+
+/// Triage your pending LinkedIn invitations.
+///
+/// Reads Invitations.csv from LinkedIn's data export (or the export .zip
+/// itself, or the folder it unzips to), sorts every invitation into three
+/// groups — customised, greeting-only, default — and lets you accept, ignore
+/// or reply to them with single keys, and withdraw the stale ones you sent.
+/// With no FILE the bundled fictional sample is used; `-` reads the file
+/// from standard input.
+///
+/// Get your export: LinkedIn → Settings → Data privacy → Get a copy of your
+/// data → "Invitations" (or the larger archive).
+#[derive(Debug, Parser)]
+// An option given twice takes its last value (`--format json --format
+// text`), as `--json` and `--format` do between them.
+#[command(
+    name = "invitriage",
+    version,
+    about,
+    long_about,
+    max_term_width = 100,
+    args_override_self = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+
+    /// Invitations.csv, the export .zip or the folder it unzips to; opens
+    /// the triage screen. Before a command that reads a file
+    /// (`invitriage my.csv stats`) it is that command's FILE.
+    #[arg(value_name = "FILE")]
+    pub file: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Read the configuration from PATH instead of the default location.
+    #[arg(long, value_name = "PATH", global = true, value_hint = clap::ValueHint::FilePath)]
+    pub config: Option<PathBuf>,
+
+    /// Keep the decision journal in DIR (default: the platform's data dir;
+    /// also $INVITRIAGE_DATA_DIR).
+    #[arg(long, value_name = "DIR", global = true, value_hint = clap::ValueHint::DirPath)]
+    pub data_dir: Option<PathBuf>,
+}
+
+/// The lists `invitriage lists` prints, as `[classify]` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[value(rename_all = "snake_case")]
+pub enum ListName {
+    StockTexts,
+    GenericPhrases,
+    GenericWords,
+    Salutations,
+    Titles,
+    NonNames,
+    ClosingPhrases,
+    ContextHints,
+    ReasonHints,
+    OfferHints,
+    PitchHints,
+}
+
+/// `--format` of `stats` and `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TextOrJson {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print the breakdown of your invitations: the three groups, notes, ages, months.
+    Stats {
+        /// Invitations.csv, the export .zip or the folder it unzips to; `-`
+        /// for standard input (default: the bundled sample).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Print one JSON object instead of text.
+        #[arg(long, overrides_with = "format")]
+        json: bool,
+        /// `--format json` is `--json`, as `classify`, `export` and `drafts`
+        /// spell it.
+        #[arg(long, value_enum, overrides_with = "json")]
+        format: Option<TextOrJson>,
+        /// Which invitations to count.
+        #[arg(long, value_enum, default_value_t = DirectionFilter::Incoming)]
+        direction: DirectionFilter,
+    },
+    /// Print every invitation with its group and quality signals.
+    Classify {
+        /// Invitations.csv, the export .zip or the folder it unzips to; `-`
+        /// for standard input (default: the bundled sample).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Output format; csv keeps the export's columns and adds `category` and `signals`.
+        #[arg(long, value_enum, default_value_t = ClassifyFormat::Table, overrides_with = "json")]
+        format: ClassifyFormat,
+        /// `--json` is `--format json`, as `stats` and `check` spell it.
+        #[arg(long, overrides_with = "format")]
+        json: bool,
+        /// Which invitations to print.
+        #[arg(long, value_enum, default_value_t = DirectionFilter::All)]
+        direction: DirectionFilter,
+    },
+    /// Write the action list: every decided invitation with name, profile URL,
+    /// decision, when, and drafts; carry it out on LinkedIn.
+    Export {
+        /// Invitations.csv, the export .zip or the folder it unzips to; `-`
+        /// for standard input (default: the bundled sample).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Csv, overrides_with = "json")]
+        format: ExportFormat,
+        /// `--json` is `--format json`, as `stats` and `check` spell it.
+        #[arg(long, overrides_with = "format")]
+        json: bool,
+    },
+    /// Grade an invitation note before you send it: group, signals, stock
+    /// text, length. Exit status 0 when it is customised with context, a
+    /// reason or an offer and fits LinkedIn's limit; 1 otherwise.
+    Check {
+        /// The note; `-` reads it from standard input (UTF-8, UTF-16 or
+        /// Windows-1252, as an export).
+        #[arg(
+            value_name = "NOTE",
+            allow_hyphen_values = true,
+            value_hint = clap::ValueHint::Other
+        )]
+        note: String,
+        /// The recipient's full name: recognises "Hi Sam", and flags "Hi Jo" as another name.
+        #[arg(
+            long,
+            value_name = "NAME",
+            default_value = "",
+            hide_default_value = true,
+            value_hint = clap::ValueHint::Other
+        )]
+        to: String,
+        /// Print one JSON object instead of text.
+        #[arg(long, overrides_with = "format")]
+        json: bool,
+        /// `--format json` is `--json`, as `classify`, `export` and `drafts`
+        /// spell it.
+        #[arg(long, value_enum, overrides_with = "json")]
+        format: Option<TextOrJson>,
+    },
+    /// Print the built-in lists the classifier uses (stock texts, generic
+    /// phrases and words, salutations, titles, sign-offs, signal hints) and
+    /// what the config's `[classify]` adds to each.
+    Lists {
+        /// Print only this list, one entry a line (as `[classify]` names it,
+        /// e.g. `stock_texts`).
+        #[arg(value_enum, value_name = "LIST")]
+        list: Option<ListName>,
+    },
+    /// Print a completion script for SHELL; e.g. for bash:
+    /// `invitriage completions bash > ~/.local/share/bash-completion/completions/invitriage`.
+    Completions {
+        #[arg(value_enum, value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
+    /// Write a synthetic export of ROWS fictional invitations (for trying
+    /// the app at scale and for benchmarks); the same seed gives the same file.
+    #[command(hide = true)]
+    Generate {
+        rows: usize,
+        #[arg(long, default_value_t = 42)]
+        seed: u64,
+    },
+    /// Print every reply and thank-you draft with name, profile URL and status.
+    Drafts {
+        /// Invitations.csv, the export .zip or the folder it unzips to; `-`
+        /// for standard input (default: the bundled sample).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Output format: a Markdown to-do list, CSV or JSON.
+        #[arg(long, value_enum, default_value_t = DraftsFormat::Md, overrides_with = "json")]
+        format: DraftsFormat,
+        /// `--json` is `--format json`, as `stats` and `check` spell it.
+        #[arg(long, overrides_with = "format")]
+        json: bool,
+    },
+}
+
+impl Command {
+    /// The name the command is typed as.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Stats { .. } => "stats",
+            Command::Classify { .. } => "classify",
+            Command::Export { .. } => "export",
+            Command::Check { .. } => "check",
+            Command::Completions { .. } => "completions",
+            Command::Lists { .. } => "lists",
+            Command::Generate { .. } => "generate",
+            Command::Drafts { .. } => "drafts",
+        }
+    }
+
+    /// The command's own FILE, for a command that reads an export; what it
+    /// takes instead, for one that does not.
+    fn file_mut(&mut self) -> Result<&mut Option<PathBuf>, &'static str> {
+        match self {
+            Command::Stats { file, .. }
+            | Command::Classify { file, .. }
+            | Command::Export { file, .. }
+            | Command::Drafts { file, .. } => Ok(file),
+            Command::Check { .. } => Err("it grades a NOTE"),
+            Command::Completions { .. } => Err("it takes a SHELL"),
+            Command::Lists { .. } => Err("it prints the built-in lists"),
+            Command::Generate { .. } => Err("it takes a number of ROWS"),
+        }
+    }
+}
+
+/// The first word after `check` (and before a `--`) that looks like an
+/// option (`--jsno`, `-j`) and is none of `check`'s or the global ones.
+pub fn stray_check_option(args: impl Iterator<Item = std::ffi::OsString>) -> Option<String> {
+    let cli = Cli::command();
+    let check = cli.find_subcommand("check")?;
+    let arguments = || check.get_arguments().chain(cli.get_arguments());
+    let known: Vec<&str> = arguments()
+        .filter_map(|a| a.get_long())
+        .chain(["help"])
+        .collect();
+    let short: Vec<char> = arguments()
+        .filter_map(|a| a.get_short())
+        .chain(['h'])
+        .collect();
+    args.map(|a| a.to_string_lossy().into_owned())
+        .skip_while(|a| a != "check")
+        .skip(1)
+        .take_while(|a| a != "--")
+        .find(|a| {
+            let long = a.strip_prefix("--").is_some_and(|name| {
+                let name = name.split('=').next().unwrap_or(name);
+                !name.is_empty()
+                    && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    && !known.contains(&name)
+            });
+            let mut chars = a.chars();
+            let one = match (chars.next(), chars.next(), chars.next()) {
+                (Some('-'), Some(c), None) => c.is_ascii_alphabetic() && !short.contains(&c),
+                _ => false,
+            };
+            long || one
+        })
+}
+
+/// A FILE before the command (`invitriage my.csv stats`), which the usage
+/// line allows, is the command's own FILE when it reads one and has none;
+/// two FILEs, or a FILE for a command that reads none, is a usage error
+/// (rather than a FILE silently left unread).
+pub fn place_file(cli: &mut Cli) -> Result<(), clap::Error> {
+    let (Some(before), Some(command)) = (&cli.file, &mut cli.command) else {
+        return Ok(());
+    };
+    let name = command.name();
+    let message = match command.file_mut() {
+        Ok(slot @ None) => {
+            *slot = cli.file.take();
+            return Ok(());
+        }
+        Ok(Some(after)) => format!(
+            "two FILEs: `{}` before `{name}` and `{}` after it; give one, after the command: `invitriage {name} {}`",
+            before.display(),
+            after.display(),
+            shell_quoted(after)
+        ),
+        Err(takes) => format!(
+            "`{}` before `{name}`: `{name}` reads no file ({takes}); to read it, `invitriage {}` opens the triage screen and `invitriage stats {}` prints its breakdown",
+            before.display(),
+            shell_quoted(before),
+            shell_quoted(before)
+        ),
+    };
+    Err(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message))
+}
+
+/// The command a FILE's name is close to (within two edits, or the start
+/// of its name), for the hint when no such file exists: a mistyped command
+/// is read as a FILE. Not for a path (`./stat`) or a single letter.
+pub fn command_like(file: &std::path::Path) -> Option<&'static str> {
+    let name = file.to_str()?.to_lowercase();
+    if name.chars().count() < 2 || file.components().count() != 1 {
+        return None;
+    }
+    COMMANDS
+        .iter()
+        .map(|&command| (strsim::osa_distance(&name, command), command))
+        .filter(|&(edits, command)| edits <= 2 || command.starts_with(&name))
+        .min_by_key(|&(edits, _)| edits)
+        .map(|(_, command)| command)
+}
+
+/// The first argument that is neither an option nor an option's value:
+/// where a command or FILE stands (`--data-dir d exprt my.csv`).
+pub fn first_word(args: impl Iterator<Item = std::ffi::OsString>) -> Option<std::ffi::OsString> {
+    let mut args = args.peekable();
+    while let Some(arg) = args.next() {
+        let text = arg.to_string_lossy();
+        if text == "--config" || text == "--data-dir" {
+            args.next();
+        } else if !text.starts_with('-') || text == "-" {
+            return Some(arg);
+        }
+    }
+    None
+}
+
+/// The commands as typed (`generate` is hidden, and left out).
+const COMMANDS: [&str; 8] = [
+    "stats",
+    "classify",
+    "export",
+    "drafts",
+    "check",
+    "lists",
+    "completions",
+    "help",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every command the hint may name is one, and every visible one can
+    /// be named.
+    #[test]
+    fn the_commands_hinted_at_are_the_visible_ones() {
+        let cli = Cli::command();
+        let mut visible: Vec<&str> = cli
+            .get_subcommands()
+            .filter(|c| !c.is_hide_set())
+            .map(|c| c.get_name())
+            .collect();
+        visible.push("help");
+        visible.sort_unstable();
+        let mut hinted = COMMANDS.to_vec();
+        hinted.sort_unstable();
+        assert_eq!(hinted, visible);
+    }
+
+    #[test]
+    fn a_name_close_to_a_command_is_hinted() {
+        let like = |name: &str| command_like(std::path::Path::new(name));
+        assert_eq!(like("stat"), Some("stats"));
+        assert_eq!(like("Stats"), Some("stats"));
+        assert_eq!(like("clasify"), Some("classify"));
+        assert_eq!(like("exprot"), Some("export"));
+        assert_eq!(like("draft"), Some("drafts"));
+        assert_eq!(like("chekc"), Some("check"));
+        assert_eq!(like("compl"), Some("completions"), "the start of one");
+        assert_eq!(like("hlep"), Some("help"));
+        for far in [
+            "s",
+            "c",
+            "stats.csv",
+            "./stat",
+            "data/stat",
+            "Invitations.csv",
+            "notes",
+        ] {
+            assert_eq!(like(far), None, "{far}");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+//! `invitriage check NOTE`: grade a note before it is sent.
+
+use std::io::{self, IsTerminal, Write};
+use std::process::ExitCode;
+
+use invitriage::check;
+use invitriage::classify::Classifier;
+use invitriage::config::Config;
+use invitriage::import;
+
+use super::load::announce_stdin;
+use super::output::{output, output_width, stdout};
+use crate::Failure;
+
+/// Grades `note` (`-`: standard input) as written to `to`; the exit status
+/// says whether it passes.
+pub fn run(note: String, to: &str, json: bool, config: &Config) -> Result<ExitCode, Failure> {
+    let note = if note == "-" { read_note()? } else { note };
+    let classifier = Classifier::new(&config.classify);
+    let me = config.name.clone().unwrap_or_default();
+    let grade = check::Grade::new(&classifier, &note, &me, to, config.sent.note_limit);
+    let mut out = stdout();
+    if json {
+        output(check::write_json(&mut out, &grade))?;
+    } else if io::stdout().is_terminal() {
+        output(check::write_text_wrapped(
+            &mut out,
+            &grade,
+            output_width(100),
+        ))?;
+    } else {
+        output(check::write_text(&mut out, &grade))?;
+    }
+    output(out.flush())?;
+    Ok(if grade.passes() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The note on standard input, read as an export is: a note typed in a
+/// Windows console or saved by an old editor may well be Windows-1252.
+fn read_note() -> Result<String, Failure> {
+    announce_stdin();
+    // A note is a few hundred characters: more than 64 KiB is not one
+    // (`< /dev/zero` would otherwise fill the memory).
+    const MOST: u64 = 64 << 10;
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(
+        &mut io::Read::take(io::stdin().lock(), MOST + 1),
+        &mut bytes,
+    )
+    .map_err(|e| Failure(format!("standard input: cannot read the note: {e}")))?;
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    if bytes.len() as u64 > MOST || (!utf16 && bytes.contains(&0)) {
+        return Err(Failure(
+            "standard input: this is not a note (binary, or more than 64 KiB); expected the text of an invitation note".into(),
+        ));
+    }
+    let (text, encoding) = import::read_text(&bytes[..])
+        .map_err(|e| Failure(format!("standard input: cannot read the note: {e}")))?;
+    if let Some(notice) = encoding.notice("standard input", "the note") {
+        say!("invitriage: note: {notice}");
+    }
+    Ok(text)
+}

@@ -1,0 +1,50 @@
+//! `invitriage lists [LIST]`.
+
+use std::io::{self, Write};
+
+use super::args::ListName;
+
+/// `invitriage lists`: every list with its counts and entries, or the
+/// entries of `only`, one a line (for `grep` and `wc -l`).
+pub fn write_lists(
+    mut out: impl Write,
+    extra: &invitriage::classify::Lists,
+    only: Option<ListName>,
+) -> io::Result<()> {
+    let named = extra.named();
+    if let Some(only) = only {
+        let wanted = clap::ValueEnum::to_possible_value(&only)
+            .map(|v| v.get_name().to_string())
+            .unwrap_or_default();
+        for (_, built_in, mine) in named.iter().filter(|(n, _, _)| *n == wanted) {
+            for e in built_in
+                .iter()
+                .copied()
+                .chain(mine.iter().map(String::as_str))
+            {
+                writeln!(out, "{e}")?;
+            }
+        }
+        return out.flush();
+    }
+    writeln!(
+        out,
+        "The classifier's lists. `[classify]` in the config adds to each; none is replaced.\n\
+         Entries are compared after normalisation (case, quotes, contractions, spaces)."
+    )?;
+    for (name, built_in, mine) in &named {
+        let from_config = match mine.len() {
+            0 => String::new(),
+            n => format!(", {n} from the config"),
+        };
+        writeln!(out, "\n{name}: {} built in{from_config}", built_in.len())?;
+        for e in built_in {
+            writeln!(out, "  {e}")?;
+        }
+        for e in mine.iter() {
+            writeln!(out, "  {e}  (config)")?;
+        }
+    }
+    // A buffered writer's own flush on drop would swallow a failed write.
+    out.flush()
+}

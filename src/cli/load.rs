@@ -1,0 +1,298 @@
+//! Reading an export (and the journal) the way every command does, with
+//! what is worth telling the user on standard error.
+
+use std::collections::HashSet;
+use std::io::{self, IsTerminal};
+
+use invitriage::classify::Classifier;
+use invitriage::config::{Config, Paths, Unusable};
+use invitriage::import::{self, Import, Source};
+use invitriage::journal::Journal;
+use invitriage::reply::Templates;
+use invitriage::text;
+use invitriage::tui::keys::Keymap;
+
+use crate::Failure;
+
+/// Loads and classifies an export, telling the user on stderr about rows that
+/// were skipped and anything else worth knowing; fails when rows were there
+/// but none could be read.
+pub fn load(source: Source, config: &Config) -> Result<Import, Failure> {
+    load_with(&source, config, import::load_classified)
+}
+
+/// [`load`] with the reading chosen: whole invitations or only their facts.
+pub fn load_with<T: import::Item>(
+    source: &Source,
+    config: &Config,
+    read: impl FnOnce(&Source, import::Classify<'_>) -> Result<Import<T>, import::ImportError>,
+) -> Result<Import<T>, Failure> {
+    let classifier = Classifier::new(&config.classify);
+    let fallback = config.name.as_deref().filter(|n| !n.trim().is_empty());
+    let classify = |note: &str, from: &str, to: &str| {
+        let to = match fallback {
+            Some(name) if to.trim().is_empty() => name,
+            _ => to,
+        };
+        classifier.classify(note, from, to)
+    };
+    if matches!(source, Source::Path(p) if p.as_os_str() == "-") {
+        announce_stdin();
+    }
+    let import = read(source, &classify)?;
+    const SHOWN: usize = 20;
+    for row in import.skipped.iter().take(SHOWN) {
+        say!(
+            "invitriage: warning: {}: {row} (row skipped)",
+            import.origin
+        );
+    }
+    if import.skipped.len() > SHOWN {
+        let more = import.skipped.len() - SHOWN;
+        say!(
+            "invitriage: warning: {}: {more} more unreadable row{} skipped",
+            import.origin,
+            text::plural(more)
+        );
+    }
+    for notice in import.notices() {
+        say!("invitriage: note: {notice}");
+    }
+    if import.is_empty() && !import.skipped.is_empty() {
+        return Err(Failure(format!(
+            "{}: none of the {} rows could be read (see above)",
+            import.origin,
+            import.skipped.len()
+        )));
+    }
+    Ok(import)
+}
+
+/// Loads an export and reads the journal without locking it, so `export`
+/// and `drafts` work while the triage screen is open.
+/// `decisions_listed`: the command lists decisions (`export`), so those
+/// it leaves out are counted.
+pub fn load_with_journal(
+    source: Source,
+    config: &Config,
+    paths: &Paths,
+    decisions_listed: bool,
+) -> Result<(Import, Journal), Failure> {
+    let drafts_command = command_for("drafts", "", &source, paths);
+    let mut import = load(source, config)?;
+    let (journal, notices) = Journal::open_read_only(&paths.data_dir)?;
+    journal.adopt_ids(&mut import.invitations);
+    for n in notices {
+        say!("invitriage: note: {n}");
+    }
+    if import.source.is_sample() {
+        say!("invitriage: no file given: this is the bundled sample");
+    }
+    // An empty list has two causes worth telling apart from "nothing
+    // decided": another data folder, and decisions for another export.
+    if !journal.path().exists() {
+        say!(
+            "invitriage: note: no journal in {} yet: nothing was decided with this data folder (--data-dir or INVITRIAGE_DATA_DIR names another)",
+            paths.data_dir.display()
+        );
+    } else if decisions_listed {
+        let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
+        let elsewhere = journal.decided_elsewhere(|id| here.contains(id));
+        if elsewhere > 0 {
+            // A thank-you is sent after the accept, when the invitation has
+            // left the export: it must not drop out of sight with it.
+            let drafts = match journal.drafts_elsewhere(|id| here.contains(id)) {
+                0 => String::new(),
+                1 => format!("; 1 of them has a draft to send: {drafts_command} lists it"),
+                n => format!("; {n} of them have drafts to send: {drafts_command} lists them"),
+            };
+            // Without the URL columns, invitations are matched by name and
+            // date: a decision made where the URLs were, or before a name
+            // changed, finds nothing, and that is the likelier cause.
+            let why = if import.without_profile_urls {
+                "this export has no profile URLs, so decisions made on one that has them, or before a name changed, are not matched; or answered on LinkedIn since"
+            } else {
+                "answered on LinkedIn since, or in another export"
+            };
+            say!(
+                "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){drafts}",
+                if elsewhere == 1 { " is" } else { "s are" }
+            );
+        }
+        let now = now();
+        let again: Vec<&str> = import
+            .invitations
+            .iter()
+            .filter(|inv| journal.earlier(inv, now).is_some())
+            .map(|inv| inv.counterpart())
+            .collect();
+        if !again.is_empty() {
+            say!(
+                "invitriage: note: {} invitation{} came after your decision on an earlier one between the same people ({}): undecided again",
+                again.len(),
+                text::plural(again.len()),
+                text::some_names(&again)
+            );
+        }
+    }
+    Ok((import, journal))
+}
+
+/// Says, before FILE `-` is read from a terminal, that the program waits
+/// for typing, and how to end it; without it the program seems to hang.
+/// Piped input needs no word.
+pub fn announce_stdin() {
+    #[cfg(windows)]
+    const END: &str = "Ctrl-Z, then Enter";
+    #[cfg(not(windows))]
+    const END: &str = "Ctrl-D";
+    if io::stdin().is_terminal() {
+        say!("invitriage: reading standard input (end with {END})");
+    }
+}
+
+/// The current local time; `INVITRIAGE_NOW` (ISO 8601) pins it for
+/// reproducible output in tests and screenshots.
+pub fn now() -> chrono::NaiveDateTime {
+    std::env::var("INVITRIAGE_NOW")
+        .ok()
+        .and_then(|s| import::parse_sent_at(&s))
+        .unwrap_or_else(|| chrono::Local::now().naive_local())
+}
+
+/// The process ends right after; handing a million rows back to the
+/// allocator one by one would only add to the run time (a few percent).
+pub fn exit_without_freeing<T: import::Item>(import: Import<T>) {
+    std::mem::forget(import);
+}
+
+/// The keymap and the templates the config's `[keys]` and `[templates]`
+/// make, or what in them cannot be used: [`Config::load`] places that at
+/// its line.
+pub fn usable(config: &Config) -> Result<(Keymap, Templates), Unusable> {
+    let keymap = Keymap::new(&config.keys).map_err(|e| Unusable {
+        table: "keys",
+        keys: e.actions(),
+        message: e.to_string(),
+    })?;
+    let templates = Templates::new(&config.templates)
+        .map_err(|e| Unusable {
+            table: "templates",
+            keys: vec![e.template().to_string()],
+            message: e.to_string(),
+        })?
+        .with_titles(&config.classify.titles);
+    Ok((keymap, templates))
+}
+
+/// A path as a shell reads it back: quoted where the shell would split or
+/// expand it (a path with a NUL cannot be on a command line anyway).
+pub fn shell_quoted(path: &std::path::Path) -> String {
+    let path = path.to_string_lossy();
+    shlex::try_quote(&path).map_or_else(|_| path.to_string(), |q| q.into_owned())
+}
+
+/// The `export` command for the same export, ready to paste into a shell.
+/// With the config file and data folder this run was given (by option or
+/// `$INVITRIAGE_DATA_DIR`, which may have been set for this run only):
+/// without them the command would read another journal, and list nothing.
+pub fn export_command(source: &Source, paths: &Paths) -> String {
+    command_for("export", " --format md", source, paths)
+}
+
+/// `` `invitriage COMMAND [--config …] [--data-dir …]EXTRA FILE` ``: a
+/// command on the same export, with the options this run was given.
+pub fn command_for(command: &str, extra: &str, source: &Source, paths: &Paths) -> String {
+    let mut options = String::new();
+    if paths.config_required {
+        options.push_str(&format!(" --config {}", shell_quoted(&paths.config_file)));
+    }
+    if paths.data_dir_chosen {
+        options.push_str(&format!(" --data-dir {}", shell_quoted(&paths.data_dir)));
+    }
+    match source {
+        Source::Sample => format!("`invitriage {command}{options}{extra}`"),
+        Source::Path(p) if p.as_os_str() == "-" => {
+            format!("`invitriage {command}{options}{extra} -` (the same export on standard input)")
+        }
+        Source::Path(p) => format!("`invitriage {command}{options}{extra} {}`", shell_quoted(p)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+
+    /// `[keys]` and `[templates]` entries that parse but cannot be used
+    /// name their line too, as the example file promises.
+    #[test]
+    fn keys_and_templates_name_their_line() {
+        let err = |text: &str| {
+            Config::parse_with(text, std::path::Path::new("c.toml"), usable)
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err("name = \"Sam\"\n\n[keys]\naccept = \"y\"\nacept = \"a\"\n");
+        assert!(
+            e.starts_with("config file c.toml: line 5, column 1: [keys]: unknown action `acept`;"),
+            "{e}"
+        );
+        let e = err("[keys]\naccept = \"y\"\n  ignore = [\"n\", \"nope\"]\n");
+        assert!(
+            e.starts_with("config file c.toml: line 3, column 3: [keys]: `ignore = \"nope\"`"),
+            "{e}"
+        );
+        assert_eq!(
+            err("[keys]\naccept = \"y\"\nquit = \"q\"\nignore = \"y\"\n"),
+            "config file c.toml: lines 2 and 4: [keys]: `y` is bound to both `accept` and `ignore`"
+        );
+        assert!(
+            Config::parse_with(
+                "keys.accept = [\"y\", \"y\"]\n",
+                std::path::Path::new("c.toml"),
+                usable
+            )
+            .is_ok(),
+            "one key twice for one action is no conflict"
+        );
+        let e = err("[templates]\nmine = \"\"\"\nHi {firstname}\"\"\"\n");
+        assert!(
+            e.starts_with("config file c.toml: line 2, column 1: [templates] mine: unknown placeholder `{firstname}`"),
+            "{e}"
+        );
+        let e = err("[templates]\nstranger = \"Hi {\"\n");
+        assert!(
+            e.starts_with(
+                "config file c.toml: line 2, column 1: [templates] stranger: a `{` is never closed"
+            ),
+            "{e}"
+        );
+    }
+
+    /// The command named on leaving reads the same journal and config as
+    /// the run did.
+    #[test]
+    fn the_export_command_keeps_the_config_and_data_dir_given() {
+        let paths = |config: bool, data: bool| Paths {
+            config_file: PathBuf::from("c.toml"),
+            config_required: config,
+            data_dir: PathBuf::from("/tmp/my data"),
+            data_dir_chosen: data,
+        };
+        let file = Source::Path(PathBuf::from("my export.csv"));
+        assert_eq!(
+            export_command(&file, &paths(false, false)),
+            "`invitriage export --format md 'my export.csv'`"
+        );
+        assert_eq!(
+            export_command(&file, &paths(true, true)),
+            "`invitriage export --config c.toml --data-dir '/tmp/my data' --format md 'my export.csv'`"
+        );
+        assert_eq!(
+            export_command(&Source::Sample, &paths(false, true)),
+            "`invitriage export --data-dir '/tmp/my data' --format md`"
+        );
+    }
+}

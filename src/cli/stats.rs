@@ -1,0 +1,112 @@
+//! `invitriage stats`: the breakdown of an export.
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use invitriage::config::{Config, Paths};
+use invitriage::import::{self, Import, Source};
+use invitriage::journal::Journal;
+use invitriage::report;
+use invitriage::stats::{self, DirectionFilter};
+
+use super::load::{exit_without_freeing, load, load_with, now};
+use super::output::{output, output_width, stdout};
+use crate::Failure;
+
+/// Prints the breakdown of the invitations `direction` picks; with sent
+/// ones, also those still pending after `[sent] stale_after_days`.
+pub fn run(
+    source: &Source,
+    json: bool,
+    direction: DirectionFilter,
+    config: &Config,
+    paths: &Paths,
+) -> Result<ExitCode, Failure> {
+    let now = now();
+    let stale_days = config.sent.stale_after_days;
+    let print = |out: &mut io::BufWriter<Box<dyn Write>>| -> Result<(), Failure> {
+        if direction == DirectionFilter::Incoming {
+            // Only counts are needed: read the facts, not whole
+            // invitations (a fraction of the time and memory).
+            let import = load_with(source, config, |source, classify| {
+                import::load_facts(source, classify, direction)
+            })?;
+            let b = import.invitations.breakdown();
+            print_stats(out, json, &import, &b, direction, None, now, stale_days)?;
+            exit_without_freeing(import);
+        } else {
+            let mut import = load(source.clone(), config)?;
+            let b = stats::breakdown(&import.invitations, direction);
+            // A journal that cannot be read leaves them unmarked:
+            // `stats` is about the export, and says nothing of the
+            // journal otherwise.
+            let journal = Journal::open_read_only(&paths.data_dir)
+                .ok()
+                .map(|(j, _)| j);
+            if let Some(journal) = &journal {
+                journal.adopt_ids(&mut import.invitations);
+            }
+            let mut stale = stats::stale_sent(&import.invitations, now, stale_days);
+            mark_withdrawals(&mut stale, journal.as_ref());
+            print_stats(
+                out,
+                json,
+                &import,
+                &b,
+                direction,
+                Some(&stale),
+                now,
+                stale_days,
+            )?;
+            exit_without_freeing(import);
+        }
+        Ok(())
+    };
+    let mut out = stdout();
+    print(&mut out)?;
+    output(out.flush())?;
+    Ok(ExitCode::SUCCESS)
+}
+/// `stats` as text or JSON; `stale` lists the sent invitations still
+/// pending, when sent ones are counted.
+#[allow(clippy::too_many_arguments)]
+fn print_stats<T: import::Item>(
+    out: &mut impl Write,
+    json: bool,
+    import: &Import<T>,
+    b: &stats::Breakdown,
+    direction: DirectionFilter,
+    stale: Option<&[stats::Stale<'_>]>,
+    now: chrono::NaiveDateTime,
+    stale_days: u32,
+) -> Result<(), Failure> {
+    let written = if json {
+        report::stats_json(out, import, b, direction, stale, now)
+    } else {
+        report::stats_text(
+            out,
+            import,
+            b,
+            direction,
+            stale,
+            now,
+            stale_days,
+            output_width(100),
+        )
+    };
+    output(written)
+}
+
+/// Marks the stale sent invitations that the triage screen marked to
+/// withdraw.
+fn mark_withdrawals(stale: &mut [stats::Stale<'_>], journal: Option<&Journal>) {
+    let Some(journal) = journal else {
+        return;
+    };
+    let now = now();
+    for s in stale {
+        s.to_withdraw = journal
+            .decided(s.inv, now)
+            .is_some_and(|d| d.decision == invitriage::journal::Decision::Withdrawn);
+    }
+}

@@ -1,0 +1,158 @@
+//! `invitriage [FILE]`: the triage screen, with the checks before it opens
+//! and the summary after it closes.
+
+use std::io::{self, IsTerminal};
+use std::process::ExitCode;
+
+use invitriage::classify::Classifier;
+use invitriage::config::{Config, Paths};
+use invitriage::import::{self, Source};
+use invitriage::journal::Journal;
+use invitriage::reply::Templates;
+use invitriage::tui::app::{App, AppInit};
+use invitriage::tui::keys::{Action, Keymap};
+
+use super::args::command_like;
+use super::load::{command_for, export_command, load, now};
+use crate::Failure;
+
+/// Opens the full-screen triage app.
+pub fn triage(
+    source: Source,
+    config: &Config,
+    paths: &Paths,
+    keymap: Keymap,
+    templates: Templates,
+) -> Result<ExitCode, Failure> {
+    // Before anything about the terminal: a missing FILE may be a mistyped
+    // command (`invitriage stat`), and that is the thing to say.
+    if let Source::Path(path) = &source
+        && path.as_os_str() != "-"
+        && std::fs::metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound)
+    {
+        let missing = import::ImportError::NotFound { path: path.clone() };
+        return Err(Failure(match command_like(path) {
+            Some(command) => format!("{missing}; did you mean the subcommand `{command}`?"),
+            None => missing.to_string(),
+        }));
+    }
+    if !io::stdout().is_terminal() {
+        return Err(Failure(
+            "the triage screen needs a terminal; for output to a pipe use `invitriage stats` or `invitriage classify`".into(),
+        ));
+    }
+    // A dumb terminal (Emacs's `M-x shell`, some CI consoles) cannot move
+    // its cursor: the screen would arrive as a stream of escape codes.
+    if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        return Err(Failure(
+            "the triage screen needs a terminal that can move its cursor, and TERM=dumb says this one cannot; run it in another terminal (in Emacs: `M-x term` or vterm), or use `invitriage stats`, `classify` or `export` here".into(),
+        ));
+    }
+    // Standard input may carry the export (`invitriage -`): keys then come
+    // from the controlling terminal.
+    if !io::stdin().is_terminal() && invitriage::tui::controlling_terminal().is_none() {
+        return Err(Failure(
+            "the triage screen reads keys from a terminal, and there is none: standard input is not one, and /dev/tty cannot be opened".into(),
+        ));
+    }
+    // A large file takes a moment (about half a second for a million
+    // rows) before the first frame, and so does a journal of many bulk
+    // steps (about a second for 40 MB): say what is going on meanwhile.
+    let large = |path: &std::path::Path, at_least: u64| {
+        std::fs::metadata(path)
+            .ok()
+            .map(|m| m.len())
+            .filter(|&n| n >= at_least)
+    };
+    let journal_file = paths.data_dir.join(invitriage::journal::FILE_NAME);
+    if let Some(n) = large(&journal_file, 16 << 20) {
+        say!(
+            "invitriage: reading your decisions in {} ({} MB)…",
+            journal_file.display(),
+            n >> 20
+        );
+    }
+    // The journal first: its lock refuses a second instance before it
+    // reads a large export for nothing.
+    let (journal, mut notices) = Journal::open(&paths.data_dir)?;
+    if let Source::Path(path) = &source
+        && let Some(n) = large(path, 32 << 20)
+    {
+        say!("invitriage: reading {} ({} MB)…", path.display(), n >> 20);
+    }
+    let export = export_command(&source, paths);
+    let stats = command_for("stats", "", &source, paths);
+    let mut import = load(source, config)?;
+    journal.adopt_ids(&mut import.invitations);
+    match &import.skipped[..] {
+        [] => {}
+        [one] => notices.push(format!("1 unreadable row skipped: {one}")),
+        [first, rest @ ..] => notices.push(format!(
+            "{} unreadable rows skipped, the first {first}; {stats} lists them all",
+            rest.len() + 1
+        )),
+    }
+    notices.extend(import.notices());
+    // An action the config unbinds itself (`accept = []`) is no news.
+    for name in keymap
+        .unbound()
+        .into_iter()
+        .filter(|n| !config.keys.contains_key(*n))
+    {
+        notices.push(format!(
+            "[keys]: `{name}` has no key left (a key bound in the config took its default); give it one in {}",
+            paths.config_file.display()
+        ));
+    }
+    let source_name = import.source.short_name();
+    let sample = import.source.is_sample();
+    let mut app = App::new(AppInit {
+        source_name,
+        invitations: import.invitations,
+        journal,
+        keymap,
+        now: now(),
+        my_name: config.name.clone(),
+        templates,
+        stale_after_days: config.sent.stale_after_days,
+        note_limit: config.sent.note_limit,
+        classifier: Classifier::new(&config.classify),
+        notices,
+        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        frozen_clock: std::env::var_os("INVITRIAGE_NOW").is_some(),
+    });
+    // A first run with no file: say how to open one's own, unless the
+    // start has something more pressing to say.
+    // The footer's key hints wait for the first key: the help key is named.
+    if sample && app.status.is_none() {
+        let help = app.keymap.hint(&Action::Help);
+        let help = if help.is_empty() {
+            String::new()
+        } else {
+            format!(" · {help} help")
+        };
+        app.update(Action::Status(
+            format!(
+                "A fictional sample · open yours: invitriage ~/Downloads/Invitations.csv{help}"
+            ),
+            false,
+        ));
+    }
+    let ended = invitriage::tui::run(&mut app)?;
+    // Also after a SIGTERM, which ends a run as surely as `q` (the signal
+    // thread allows the moment this takes); after a hang-up the lines go
+    // nowhere, and are lost as harmlessly.
+    if let Some(words) = app.farewell() {
+        say!("invitriage: {words}");
+        say!("invitriage: {export} lists what to do on LinkedIn");
+    }
+    if let Some(words) = app.unsaved_farewell() {
+        say!("invitriage: {words}");
+    }
+    match ended {
+        invitriage::tui::Ended::Quit => Ok(ExitCode::SUCCESS),
+        invitriage::tui::Ended::Signal(sig) => {
+            Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)))
+        }
+    }
+}
