@@ -139,21 +139,39 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime
     rows
 }
 
-/// Writes the action list in `format`; returns the number of rows (actions).
+/// What an action list listed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Listed {
+    /// Invitations of the export, each decided or with a draft.
+    pub invitations: usize,
+    /// Thank-yous to send for invitations accepted and gone from the
+    /// export (only the Markdown checklist lists them).
+    pub thanks: usize,
+}
+
+/// Writes the action list in `format`; returns what it listed.
 pub fn write_actions(
     w: impl Write,
     format: ExportFormat,
     invitations: &[Invitation],
     journal: &Journal,
     now: NaiveDateTime,
-) -> io::Result<usize> {
+) -> io::Result<Listed> {
     let rows = rows(invitations, journal, now);
+    let mut thanks = 0;
     match format {
         ExportFormat::Csv => write_csv(w, &rows)?,
         ExportFormat::Json => write_json(w, &rows)?,
-        ExportFormat::Md => write_md(w, &rows, &thanks_left(invitations, journal), now)?,
+        ExportFormat::Md => {
+            let left = thanks_left(invitations, journal);
+            thanks = left.len();
+            write_md(w, &rows, &left, now)?
+        }
     }
-    Ok(rows.len())
+    Ok(Listed {
+        invitations: rows.len(),
+        thanks,
+    })
 }
 
 /// Thank-you drafts still to send for invitations accepted and gone from
@@ -164,10 +182,7 @@ fn thanks_left<'a>(invitations: &[Invitation], journal: &'a Journal) -> Vec<&'a 
     let mut left: Vec<&Draft> = journal
         .iter()
         .filter(|(id, _)| !here.contains(id))
-        .filter_map(|(_, e)| match e.draft_to_send(e.decision()) {
-            Some((DraftKind::ThankYou, d)) if e.decision() == Some(Decision::Accepted) => Some(d),
-            _ => None,
-        })
+        .filter_map(|(_, e)| e.thank_you_elsewhere())
         .collect();
     left.sort_by(|a, b| b.at.cmp(&a.at).then(a.name.cmp(&b.name)));
     left
@@ -515,8 +530,11 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("- [ ] **(name not recorded)** · reply · replied, not in this export · "),
-            "a draft saved before names were kept: {md}"
+            md.contains(
+                "- **(name not recorded)** · reply · replied, not in this export, not to send · "
+            ),
+            "a draft saved before names were kept; a reply to an invitation no longer pending \
+             was sent or is moot: {md}"
         );
         assert!(
             md.contains("- [ ] **Ann Early** · reply · replied · "),
@@ -720,7 +738,11 @@ mod tests {
         j.record_decision(&[ignored], Some(Decision::Ignored), at(10))
             .unwrap();
         let mut out = Vec::new();
-        write_actions(&mut out, ExportFormat::Md, &invs, &j, at(59)).unwrap();
+        let listed = write_actions(&mut out, ExportFormat::Md, &invs, &j, at(59)).unwrap();
+        assert_eq!(
+            listed.thanks, 1,
+            "the ignored one's thank-you is not counted"
+        );
         let md = String::from_utf8(out).unwrap();
         assert!(
             md.starts_with("# To do on LinkedIn (5, and 1 optional ignore)"),
@@ -797,7 +819,13 @@ mod tests {
         let (invs, j) = fixture(dir.path());
         let mut out = Vec::new();
         let n = write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59)).unwrap();
-        assert_eq!(n, 5);
+        assert_eq!(
+            n,
+            Listed {
+                invitations: 5,
+                thanks: 0
+            }
+        );
         let text = String::from_utf8(out).unwrap();
         let mut r = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(
@@ -847,7 +875,7 @@ mod tests {
             .unwrap();
         let mut out = Vec::new();
         let n = write_actions(&mut out, ExportFormat::Md, &invs, &j, at(59)).unwrap();
-        assert_eq!(n, 7);
+        assert_eq!(n.invitations, 7);
         let url = |slug: &str| format!("<https://www.linkedin.com/in/{slug}>");
         let expected = format!(
             "# To do on LinkedIn (6, and 1 optional ignore)\n\
@@ -905,7 +933,10 @@ mod tests {
         let mut out = Vec::new();
         assert_eq!(
             write_actions(&mut out, ExportFormat::Md, &invs, &j, at(59)).unwrap(),
-            0
+            Listed {
+                invitations: 0,
+                thanks: 0
+            }
         );
         assert!(
             String::from_utf8(out)
@@ -948,7 +979,7 @@ mod tests {
         let (invs, j) = fixture(dir.path());
         let mut out = Vec::new();
         let n = write_actions(&mut out, ExportFormat::Json, &invs, &j, at(59)).unwrap();
-        assert_eq!(n, 5);
+        assert_eq!(n.invitations, 5);
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text.matches(INVITATION_MANAGER_URL).count(), 1);
         let v: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -1001,7 +1032,9 @@ mod tests {
         let invs = [a.clone(), b, a];
         let mut out = Vec::new();
         assert_eq!(
-            write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59)).unwrap(),
+            write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59))
+                .unwrap()
+                .invitations,
             2
         );
         let text = String::from_utf8(out).unwrap();
@@ -1018,13 +1051,17 @@ mod tests {
         let invs = [inv("Ann", "ann", Category::Default)];
         let mut out = Vec::new();
         assert_eq!(
-            write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59)).unwrap(),
+            write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59))
+                .unwrap()
+                .invitations,
             0
         );
         assert_eq!(String::from_utf8(out).unwrap(), CSV_HEADER.join(",") + "\n");
         let mut out = Vec::new();
         assert_eq!(
-            write_actions(&mut out, ExportFormat::Json, &invs, &j, at(59)).unwrap(),
+            write_actions(&mut out, ExportFormat::Json, &invs, &j, at(59))
+                .unwrap()
+                .invitations,
             0
         );
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
@@ -1125,7 +1162,7 @@ fn draft_rows<'a>(
                     kind,
                     draft,
                     status: format!("{}, not in this export", label(entry)),
-                    to_send: sends(entry, kind),
+                    to_send: kind == DraftKind::ThankYou && entry.thank_you_elsewhere().is_some(),
                 });
             }
         }

@@ -383,6 +383,17 @@ impl Entry {
         }
     }
 
+    /// The thank-you to send when this entry's invitation has left the
+    /// export: that of an accept. A reply then is not to send any more (the
+    /// invitation was answered on LinkedIn, so the reply was sent or is
+    /// moot), nor is anything of an ignore.
+    pub fn thank_you_elsewhere(&self) -> Option<&Draft> {
+        match self.draft_to_send(self.decision()) {
+            Some((DraftKind::ThankYou, d)) => Some(d),
+            _ => None,
+        }
+    }
+
     fn draft_mut(&mut self, kind: DraftKind) -> &mut Option<Box<Draft>> {
         match kind {
             DraftKind::Reply => &mut self.reply,
@@ -1598,15 +1609,14 @@ impl Journal {
             .count()
     }
 
-    /// Of those, how many have a draft to send (a thank-you after an
-    /// accept, a reply): `invitriage drafts` still lists them.
-    pub fn drafts_elsewhere(&self, present: impl Fn(&InvitationId) -> bool) -> usize {
+    /// Of those, how many have a thank-you still to send: an invitation
+    /// accepted leaves the export, and that is when its thank-you is sent.
+    /// (A reply is not counted: its invitation no longer pending, it was
+    /// sent or is moot.)
+    pub fn thanks_elsewhere(&self, present: impl Fn(&InvitationId) -> bool) -> usize {
         self.entries
             .iter()
-            .filter(|(id, e)| {
-                let decision = e.decision();
-                decision.is_some() && !present(id) && e.draft_to_send(decision).is_some()
-            })
+            .filter(|(id, e)| !present(id) && e.thank_you_elsewhere().is_some())
             .count()
     }
 

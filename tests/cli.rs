@@ -1838,10 +1838,42 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     assert!(
         stderr.contains(
             "invitriage: note: 2 decisions are not listed: for invitations not in this export"
-        ) && stderr.contains(
-            "another export); 1 of them has a draft to send: `invitriage drafts --data-dir "
+        ) && stderr.contains("another export)\n"),
+        "the decisions on the other export are counted; the reply among them, to an \
+         invitation no longer pending, is not one to send: {stderr}"
+    );
+    // Accepted since, with a thank-you: the checklist lists it, the CSV
+    // does not and names `drafts`.
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T11:00:00").unwrap();
+        j.record_decision(&[id(0)], Some(Decision::Accepted), at)
+            .unwrap();
+        j.record_draft_to(
+            id(0),
+            DraftKind::ThankYou,
+            "Thanks, Eve!",
+            at,
+            ("Eve", "https://www.linkedin.com/in/eve"),
+        )
+        .unwrap();
+    }
+    let (_, _, stderr) = env.run(&["export"]);
+    assert!(
+        stderr.contains(
+            "another export); 1 of them has a thank-you to send: `invitriage drafts --data-dir "
         ) && stderr.contains("` lists it\n"),
-        "the decisions on the other export are counted, and the draft to send named: {stderr}"
+        "{stderr}"
+    );
+    let (_, md, stderr) = env.run(&["export", "--format", "md"]);
+    assert!(md.contains("  > Thanks, Eve!"), "{md}");
+    assert!(
+        stderr.contains(
+            "another export); the 1 thank-you to send among them is in the checklist's last section\n"
+        ) && stderr.contains(
+            "invitriage: 0 invitations listed, decided or with a draft, from the bundled sample, and 1 thank-you to send for invitations accepted since (journal: "
+        ),
+        "{stderr}"
     );
     let (_, drafts, stderr) = env.run(&["drafts"]);
     assert!(
@@ -1851,12 +1883,14 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     let (code, md, _) = env.run(&["drafts", "Invitations.csv"]);
     assert_eq!(code, 0);
     assert!(
-        md.contains("Hi Eve, how can I help?") && md.contains("replied"),
+        md.contains("Hi Eve, how can I help?")
+            && md.contains("· reply · accepted, not to send ·")
+            && md.contains("- [ ] **=HYPERLINK(\"x\")** · thank-you · accepted ·"),
         "{md}"
     );
     let (_, dj, _) = env.run(&["drafts", "Invitations.csv", "--format", "json"]);
     let d: Value = serde_json::from_str(&dj).unwrap();
-    assert_eq!(d["count"], 1);
+    assert_eq!(d["count"], 2);
 }
 
 /// A decision made before an invitation was sent was on an earlier one

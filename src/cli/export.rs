@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use invitriage::config::{Config, Paths};
 use invitriage::export::{self, DraftsFormat, ExportFormat};
-use invitriage::import::Source;
+use invitriage::import::{Import, Source};
+use invitriage::journal::Journal;
 use invitriage::text;
 
-use super::load::{load_with_journal, now};
+use super::load::{command_for, load_with_journal, now};
 use super::output::{output, stdout};
 use crate::Failure;
 
@@ -20,9 +21,13 @@ pub fn export(
     config: &Config,
     paths: &Paths,
 ) -> Result<ExitCode, Failure> {
-    let (import, journal) = load_with_journal(source, config, paths, true)?;
+    let drafts_command = command_for("drafts", "", &source, paths);
+    let (import, journal) = load_with_journal(source, config, paths)?;
+    if journal.path().exists() {
+        note_left_out(&import, &journal, format, &drafts_command);
+    }
     let out = stdout();
-    let n = output(export::write_actions(
+    let listed = output(export::write_actions(
         out,
         format,
         &import.invitations,
@@ -35,12 +40,74 @@ pub fn export(
     } else {
         &import.origin
     };
+    let n = listed.invitations;
+    let thanks = match listed.thanks {
+        0 => String::new(),
+        t => format!(
+            ", and {t} thank-you{} to send for invitations accepted since",
+            text::plural(t)
+        ),
+    };
     say!(
-        "invitriage: {n} invitation{} listed, decided or with a draft, from {from} (journal: {})",
+        "invitriage: {n} invitation{} listed, decided or with a draft, from {from}{thanks} (journal: {})",
         text::plural(n),
         journal.path().display()
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr what the action list leaves out: decisions on
+/// invitations not in this export, and those decided again because a
+/// newer invitation came.
+fn note_left_out(import: &Import, journal: &Journal, format: ExportFormat, drafts_command: &str) {
+    let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
+    let elsewhere = journal.decided_elsewhere(|id| here.contains(id));
+    if elsewhere > 0 {
+        // A thank-you is sent after the accept, when the invitation has
+        // left the export: it must not drop out of sight with it. The
+        // checklist has a section for them; the CSV and JSON list
+        // invitations of this export only.
+        let thanks = match (journal.thanks_elsewhere(|id| here.contains(id)), format) {
+            (0, _) => String::new(),
+            (1, ExportFormat::Md) => {
+                "; the 1 thank-you to send among them is in the checklist's last section".into()
+            }
+            (n, ExportFormat::Md) => {
+                format!(
+                    "; the {n} thank-yous to send among them are in the checklist's last section"
+                )
+            }
+            (1, _) => format!("; 1 of them has a thank-you to send: {drafts_command} lists it"),
+            (n, _) => format!("; {n} of them have thank-yous to send: {drafts_command} lists them"),
+        };
+        // Without the URL columns, invitations are matched by name and
+        // date: a decision made where the URLs were, or before a name
+        // changed, finds nothing, and that is the likelier cause.
+        let why = if import.without_profile_urls {
+            "this export has no profile URLs, so decisions made on one that has them, or before a name changed, are not matched; or answered on LinkedIn since"
+        } else {
+            "answered on LinkedIn since, or in another export"
+        };
+        say!(
+            "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){thanks}",
+            if elsewhere == 1 { " is" } else { "s are" }
+        );
+    }
+    let now = now();
+    let again: Vec<&str> = import
+        .invitations
+        .iter()
+        .filter(|inv| journal.earlier(inv, now).is_some())
+        .map(|inv| inv.counterpart())
+        .collect();
+    if !again.is_empty() {
+        say!(
+            "invitriage: note: {} invitation{} came after your decision on an earlier one between the same people ({}): undecided again",
+            again.len(),
+            text::plural(again.len()),
+            text::some_names(&again)
+        );
+    }
 }
 
 /// Prints every saved reply and thank-you, and says where the unsaved
@@ -52,7 +119,7 @@ pub fn drafts(
     paths: &Paths,
 ) -> Result<ExitCode, Failure> {
     // Drafts of invitations gone from the export are listed.
-    let (import, journal) = load_with_journal(source, config, paths, false)?;
+    let (import, journal) = load_with_journal(source, config, paths)?;
     let out = stdout();
     output(export::write_drafts(
         out,

@@ -1,7 +1,6 @@
 //! Reading an export (and the journal) the way every command does, with
 //! what is worth telling the user on standard error.
 
-use std::collections::HashSet;
 use std::io::{self, IsTerminal};
 
 use invitriage::classify::Classifier;
@@ -70,15 +69,11 @@ pub fn load_with<T: import::Item>(
 
 /// Loads an export and reads the journal without locking it, so `export`
 /// and `drafts` work while the triage screen is open.
-/// `decisions_listed`: the command lists decisions (`export`), so those
-/// it leaves out are counted.
 pub fn load_with_journal(
     source: Source,
     config: &Config,
     paths: &Paths,
-    decisions_listed: bool,
 ) -> Result<(Import, Journal), Failure> {
-    let drafts_command = command_for("drafts", "", &source, paths);
     let mut import = load(source, config)?;
     let (journal, notices) = Journal::open_read_only(&paths.data_dir)?;
     journal.adopt_ids(&mut import.invitations);
@@ -95,45 +90,6 @@ pub fn load_with_journal(
             "invitriage: note: no journal in {} yet: nothing was decided with this data folder (--data-dir or INVITRIAGE_DATA_DIR names another)",
             paths.data_dir.display()
         );
-    } else if decisions_listed {
-        let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
-        let elsewhere = journal.decided_elsewhere(|id| here.contains(id));
-        if elsewhere > 0 {
-            // A thank-you is sent after the accept, when the invitation has
-            // left the export: it must not drop out of sight with it.
-            let drafts = match journal.drafts_elsewhere(|id| here.contains(id)) {
-                0 => String::new(),
-                1 => format!("; 1 of them has a draft to send: {drafts_command} lists it"),
-                n => format!("; {n} of them have drafts to send: {drafts_command} lists them"),
-            };
-            // Without the URL columns, invitations are matched by name and
-            // date: a decision made where the URLs were, or before a name
-            // changed, finds nothing, and that is the likelier cause.
-            let why = if import.without_profile_urls {
-                "this export has no profile URLs, so decisions made on one that has them, or before a name changed, are not matched; or answered on LinkedIn since"
-            } else {
-                "answered on LinkedIn since, or in another export"
-            };
-            say!(
-                "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){drafts}",
-                if elsewhere == 1 { " is" } else { "s are" }
-            );
-        }
-        let now = now();
-        let again: Vec<&str> = import
-            .invitations
-            .iter()
-            .filter(|inv| journal.earlier(inv, now).is_some())
-            .map(|inv| inv.counterpart())
-            .collect();
-        if !again.is_empty() {
-            say!(
-                "invitriage: note: {} invitation{} came after your decision on an earlier one between the same people ({}): undecided again",
-                again.len(),
-                text::plural(again.len()),
-                text::some_names(&again)
-            );
-        }
     }
     Ok((import, journal))
 }
