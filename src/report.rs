@@ -225,9 +225,11 @@ pub fn stats_text<T: Item, W: Write>(
             0 => String::new(),
             n => format!("; {n} marked to withdraw"),
         };
+        // Those marked to withdraw are listed however young, and not
+        // counted as pending that long.
         let line = format!(
             "sent and still pending after {stale_after_days} days: {} (worth a follow-up, or withdrawing{marked_note})",
-            stale.len()
+            stale.iter().filter(|s| s.stale).count()
         );
         write_wrapped(w, &line, "  ", width)?;
         // Ten rows, the marked ones always among them (a marked one past
@@ -258,7 +260,7 @@ pub fn stats_text<T: Item, W: Write>(
         if stale.len() > shown.len() {
             writeln!(w, "    … and {} more", stale.len() - shown.len())?;
         }
-        if marked < stale.len() {
+        if stale.iter().any(|s| !s.to_withdraw) {
             write_wrapped(
                 w,
                 "mark the ones to withdraw on the triage screen's Sent tab; `invitriage export` then lists them",
@@ -707,7 +709,7 @@ mod tests {
     fn stats_text_fits_a_narrow_terminal() {
         let import = sample();
         let b = crate::stats::breakdown(&import.invitations, DirectionFilter::All);
-        let stale = crate::stats::stale_sent(&import.invitations, now(), 21);
+        let stale = crate::stats::stale_sent(&import.invitations, now(), 21, |_| false);
         let text = |width| render(&import, &b, DirectionFilter::All, Some(&stale), width);
         let (narrow, wide) = (text(60), text(100));
         for line in narrow.lines() {
@@ -811,7 +813,7 @@ mod tests {
     #[test]
     fn stats_text_rows() {
         let import = sample();
-        let stale = crate::stats::stale_sent(&import.invitations, now(), 21);
+        let stale = crate::stats::stale_sent(&import.invitations, now(), 21, |_| false);
         let text = |invs: &[Invitation], stale: Option<&[Stale<'_>]>| {
             let b = crate::stats::breakdown(invs, DirectionFilter::Incoming);
             render(&import, &b, DirectionFilter::Incoming, stale, 80)
@@ -863,6 +865,29 @@ mod tests {
         }
         let every = text(&import.invitations, Some(&marked));
         assert!(!every.contains("mark the ones to withdraw"), "{every}");
+        // One marked before it is stale is listed, and not counted stale.
+        let young = import
+            .invitations
+            .iter()
+            .filter(|i| i.direction == crate::invitation::Direction::Outgoing)
+            .max_by_key(|i| i.sent_at)
+            .unwrap();
+        let mut with_young = marked.clone();
+        with_young.push(Stale {
+            inv: young,
+            stale: false,
+            to_withdraw: true,
+        });
+        let some = text(&import.invitations, Some(&with_young));
+        let flat = some.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            flat.contains(
+                "after 21 days: 15 (worth a follow-up, or withdrawing; 16 marked to withdraw)"
+            ),
+            "{some}"
+        );
+        let row = some.lines().find(|l| l.contains(&one_line(young.to())));
+        assert!(row.is_some_and(|r| r.ends_with(" to withdraw")), "{some}");
         let defaults: Vec<Invitation> = import
             .invitations
             .iter()

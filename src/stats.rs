@@ -421,23 +421,32 @@ impl AllFacts {
 #[derive(Debug, Clone, Copy)]
 pub struct Stale<'a> {
     pub inv: &'a Invitation,
-    /// Marked in the journal to withdraw (the caller sets it; the export
-    /// alone does not know).
+    /// Pending for the `days` given or more.
+    pub stale: bool,
+    /// Marked in the journal to withdraw (the export alone does not know).
     pub to_withdraw: bool,
 }
 
-/// Your sent invitations still pending after `days` days, oldest first:
-/// worth a follow-up, or withdrawing.
-pub fn stale_sent(invitations: &[Invitation], now: NaiveDateTime, days: u32) -> Vec<Stale<'_>> {
+/// Your sent invitations still pending after `days` days, and those
+/// `marked` to withdraw however young, oldest first: worth a follow-up, or
+/// withdrawing.
+pub fn stale_sent(
+    invitations: &[Invitation],
+    now: NaiveDateTime,
+    days: u32,
+    marked: impl Fn(&Invitation) -> bool,
+) -> Vec<Stale<'_>> {
     let mut out: Vec<Stale<'_>> = invitations
         .iter()
-        .filter(|i| {
-            i.direction == Direction::Outgoing
-                && Age::between(i.sent_at, now).days >= i64::from(days)
-        })
-        .map(|inv| Stale {
-            inv,
-            to_withdraw: false,
+        .filter(|i| i.direction == Direction::Outgoing)
+        .filter_map(|inv| {
+            let stale = Age::between(inv.sent_at, now).days >= i64::from(days);
+            let to_withdraw = marked(inv);
+            (stale || to_withdraw).then_some(Stale {
+                inv,
+                stale,
+                to_withdraw,
+            })
         })
         .collect();
     out.sort_by_key(|s| s.inv.sent_at);
@@ -639,9 +648,13 @@ mod tests {
                 4,
             ),
         ];
-        let stale: Vec<u32> = stale_sent(&v, now, 21).iter().map(|s| s.inv.line).collect();
+        let none = |_: &Invitation| false;
+        let stale: Vec<u32> = stale_sent(&v, now, 21, none)
+            .iter()
+            .map(|s| s.inv.line)
+            .collect();
         assert_eq!(stale.len(), 2);
-        let dates: Vec<_> = stale_sent(&v, now, 21)
+        let dates: Vec<_> = stale_sent(&v, now, 21, none)
             .iter()
             .map(|s| s.inv.sent_at)
             .collect();
@@ -650,7 +663,20 @@ mod tests {
             vec![at(2026, 10, 1), at(2026, 11, 4)],
             "oldest first, 21 days counts"
         );
-        assert_eq!(stale_sent(&v, now, 22).len(), 1);
+        assert_eq!(stale_sent(&v, now, 22, none).len(), 1);
+        // One marked to withdraw is listed however young, and not stale.
+        let marked = stale_sent(&v, now, 22, |i| i.sent_at == at(2026, 11, 5));
+        let listed: Vec<(NaiveDateTime, bool, bool)> = marked
+            .iter()
+            .map(|s| (s.inv.sent_at, s.stale, s.to_withdraw))
+            .collect();
+        assert_eq!(
+            listed,
+            [
+                (at(2026, 10, 1), true, false),
+                (at(2026, 11, 5), false, true)
+            ]
+        );
     }
 
     /// Each share is its own nearest rounding: equal counts, equal shares,

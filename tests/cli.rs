@@ -1957,6 +1957,22 @@ fn a_decision_before_the_invitation_was_sent_is_not_exported_as_its_own() {
     assert_eq!(d["drafts"][0]["to_send"], false, "{dj}");
 }
 
+/// The name and id of the sample's most recently sent invitation.
+fn v_newest_sent(env: &Env) -> (String, invitriage::invitation::InvitationId) {
+    let (_, json, _) = env.run(&["classify", "--format", "json", "--direction", "outgoing"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let newest = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .max_by_key(|i| i["sent_at"].as_str().unwrap().to_string())
+        .unwrap();
+    (
+        newest["to"].as_str().unwrap().to_string(),
+        newest["id"].as_str().unwrap().parse().unwrap(),
+    )
+}
+
 #[test]
 fn stats_outgoing_lists_stale_sent_invitations() {
     let env = Env::new();
@@ -2002,6 +2018,22 @@ fn stats_outgoing_lists_stale_sent_invitations() {
         .map(|s| s["to"].as_str().unwrap())
         .collect();
     assert_eq!(marked, ["Keisha Volkov"]);
+    // One marked before it is stale is listed too, as the screen counts it.
+    let newest = v_newest_sent(&env);
+    {
+        use invitriage::journal::{Decision, Journal};
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:05:00").unwrap();
+        j.record_decision(&[newest.1], Some(Decision::Withdrawn), at)
+            .unwrap();
+    }
+    let (_, out, _) = env.run(&["stats", "--direction", "outgoing"]);
+    assert!(
+        out.contains("after 21 days: 15 (worth a follow-up, or withdrawing; 2 marked to withdraw)"),
+        "{out}"
+    );
+    let row = out.lines().find(|l| l.contains(&newest.0));
+    assert!(row.is_some_and(|r| r.ends_with(" to withdraw")), "{out}");
     env.file("c.toml", "[sent]\nstale_after_days = 60\n");
     let (_, json, _) = env.run(&[
         "--config",
@@ -2013,7 +2045,11 @@ fn stats_outgoing_lists_stale_sent_invitations() {
     ]);
     let v: Value = serde_json::from_str(&json).unwrap();
     let stale = v["stale_sent"].as_array().unwrap();
-    assert!(stale.iter().all(|s| s["age_days"].as_i64().unwrap() >= 60));
+    assert!(
+        stale
+            .iter()
+            .all(|s| s["age_days"].as_i64().unwrap() >= 60 || s["to_withdraw"] == true)
+    );
     assert!(stale.len() < 15);
 }
 

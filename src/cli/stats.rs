@@ -46,8 +46,15 @@ pub fn run(
             if let Some(journal) = &journal {
                 journal.adopt_ids(&mut import.invitations);
             }
-            let mut stale = stats::stale_sent(&import.invitations, now, stale_days);
-            mark_withdrawals(&mut stale, journal.as_ref());
+            // Those marked to withdraw are listed however young: the
+            // triage screen counts them too.
+            let marked = |inv: &invitriage::invitation::Invitation| {
+                journal.as_ref().is_some_and(|j| {
+                    j.decided(inv, now)
+                        .is_some_and(|d| d.decision == invitriage::journal::Decision::Withdrawn)
+                })
+            };
+            let stale = stats::stale_sent(&import.invitations, now, stale_days, marked);
             print_stats(
                 out,
                 json,
@@ -95,18 +102,4 @@ fn print_stats<T: import::Item>(
         )
     };
     output(written)
-}
-
-/// Marks the stale sent invitations that the triage screen marked to
-/// withdraw.
-fn mark_withdrawals(stale: &mut [stats::Stale<'_>], journal: Option<&Journal>) {
-    let Some(journal) = journal else {
-        return;
-    };
-    let now = now();
-    for s in stale {
-        s.to_withdraw = journal
-            .decided(s.inv, now)
-            .is_some_and(|d| d.decision == invitriage::journal::Decision::Withdrawn);
-    }
 }
