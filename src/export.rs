@@ -417,6 +417,12 @@ fn md_earlier_day(when: Option<NaiveDateTime>, now: NaiveDateTime, what: &str) -
     }
 }
 
+/// A profile URL for JSON: `null` where there is none (an export without
+/// the URL columns), as every absent value is.
+fn url_or_none(url: &str) -> Option<&str> {
+    Some(url).filter(|u| !u.trim().is_empty())
+}
+
 /// ` · <url>` for a person's profile: only a web address is made a link
 /// (a doctored export's `javascript:` one is shown as code, not followed),
 /// and an older export's missing URL says how to find them instead.
@@ -441,7 +447,8 @@ struct ActionsJson<'a> {
 #[derive(Serialize)]
 struct ActionJson<'a> {
     name: &'a str,
-    profile_url: &'a str,
+    /// `null` for an export without the URL columns.
+    profile_url: Option<&'a str>,
     category: &'static str,
     direction: &'static str,
     decision: Option<Decision>,
@@ -460,7 +467,7 @@ fn write_json(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             .iter()
             .map(|r| ActionJson {
                 name: r.inv.counterpart(),
-                profile_url: r.inv.counterpart_url(),
+                profile_url: url_or_none(r.inv.counterpart_url()),
                 category: r.inv.category.label(),
                 direction: r.inv.direction.label(),
                 decision: r.entry.decision(),
@@ -666,6 +673,47 @@ mod tests {
         });
         inv.category = category;
         inv
+    }
+
+    /// An export without the URL columns: the drafts checklist says to
+    /// search by name (not a link to the invitation manager in the
+    /// profile's place), and JSON says `null`, as for every absent value.
+    #[test]
+    fn an_invitation_without_a_profile_url_is_said_to_have_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let old = Invitation::new(Fields {
+            from: "Ada Old",
+            to: "Colleen Ruiz",
+            message: "",
+            inviter_url: "",
+            invitee_url: "",
+            sent_at: at(0),
+            direction: Direction::Incoming,
+            line: 2,
+        });
+        j.record_draft(old.id, DraftKind::Reply, "Hi Ada", at(3))
+            .unwrap();
+        let invs = [old];
+        let mut md = Vec::new();
+        write_drafts(&mut md, DraftsFormat::Md, &invs, &j, at(59)).unwrap();
+        let md = String::from_utf8(md).unwrap();
+        assert!(
+            md.contains(
+                "· drafted 2026-11-25 17:03 · no profile URL in this export: search LinkedIn for the name\n"
+            ),
+            "{md}"
+        );
+        assert!(!md.contains(INVITATION_MANAGER_URL), "{md}");
+        let mut json = Vec::new();
+        write_drafts(&mut json, DraftsFormat::Json, &invs, &j, at(59)).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(v["drafts"][0]["profile_url"], serde_json::Value::Null);
+        let mut json = Vec::new();
+        write_actions(&mut json, ExportFormat::Json, &invs, &j, at(59)).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(v["actions"][0]["profile_url"], serde_json::Value::Null);
+        assert_eq!(v["actions"][0]["name"], "Ada Old");
     }
 
     /// An invitation the user sent to `to`, marked in `j` to withdraw.
@@ -1192,11 +1240,6 @@ pub fn write_drafts(
                 )?;
             }
             for r in &rows {
-                let link = if r.url.is_empty() {
-                    INVITATION_MANAGER_URL
-                } else {
-                    r.url
-                };
                 let name = match crate::text::one_line(r.name) {
                     n if n.is_empty() => "(name not recorded)".to_string(),
                     n => md_text(&n),
@@ -1209,11 +1252,11 @@ pub fn write_drafts(
                 };
                 writeln!(
                     w,
-                    "- {check}**{name}** · {} · {}{not} · drafted {} · <{}>\n",
+                    "- {check}**{name}** · {} · {}{not} · drafted {}{}\n",
                     r.kind.label(),
                     r.status,
                     r.draft.at.format("%Y-%m-%d %H:%M"),
-                    md_url(link)
+                    md_link(r.url)
                 )?;
                 md_quote(&mut w, &r.draft.text)?;
                 writeln!(w)?;
@@ -1256,7 +1299,7 @@ pub fn write_drafts(
             #[derive(serde::Serialize)]
             struct DraftJson<'a> {
                 name: &'a str,
-                profile_url: &'a str,
+                profile_url: Option<&'a str>,
                 kind: &'static str,
                 status: &'a str,
                 /// The draft its decision sends; a reply drafted before an
@@ -1275,7 +1318,7 @@ pub fn write_drafts(
                 .iter()
                 .map(|r| DraftJson {
                     name: r.name,
-                    profile_url: r.url,
+                    profile_url: url_or_none(r.url),
                     kind: r.kind.label(),
                     status: &r.status,
                     to_send: r.to_send,
