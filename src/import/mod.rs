@@ -1080,7 +1080,12 @@ const OTHER_EXPORTS: &[(&str, &str, &[&str])] = &[
 fn looks_like(header: &[String]) -> Option<(&'static str, &'static str)> {
     OTHER_EXPORTS
         .iter()
-        .find(|(_, _, cols)| cols.iter().all(|c| header.iter().any(|h| h == c)))
+        // One column (`Name`: Skills.csv) says little: a file of its own,
+        // not any `Name,Email` list.
+        .find(|(_, _, cols)| {
+            cols.iter().all(|c| header.iter().any(|h| h == c))
+                && (cols.len() > 1 || header.len() == 1)
+        })
         .map(|(name, what, _)| (*name, *what))
 }
 

@@ -479,6 +479,12 @@ fn refuses_what_is_not_an_export() {
     assert!(err(b"<!DOCTYPE html><html>").contains("web page"));
     let e = err(b"Notes:\n\"When exporting, some e-mail addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
     assert!(e.contains("Connections.csv"), "{e}");
+    assert!(err(b"Name\nRust\n").contains("LinkedIn's Skills.csv"));
+    let e = err(b"Name,Email\nAda,ada@example.com\n");
+    assert!(
+        e.contains("line 1: the header lacks the columns") && !e.contains("Skills"),
+        "a list with a Name column is not taken for Skills.csv: {e}"
+    );
     let e = err(b"From,To,Date,Message\n");
     assert!(
         e.contains("line 1: the header lacks the columns Sent At, Direction"),
