@@ -193,9 +193,74 @@ pub fn fit_end(s: &str, width: usize) -> String {
     kept.into_iter().rev().collect()
 }
 
+/// A line being typed, as drawn with a cursor in it: [`one_line`] a
+/// character at a time, so that each white space shows as a space (none is
+/// trimmed or merged with the next: the cursor steps over each) and the
+/// text before the cursor and after it can be drawn apart.
+pub fn typed_line(s: &str) -> String {
+    Printable::new(s)
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect()
+}
+
+/// The text before a cursor and after it cut to `width` columns in all,
+/// the cursor kept in view: from the start while it fits there, else the
+/// end of what is before it (led by `…`) and some of what follows (a
+/// third of the width at most, ending in `…` when cut).
+pub fn fit_around(before: &str, after: &str, width: usize) -> (String, String) {
+    let (b, a) = (before.width(), after.width());
+    if b + a <= width {
+        return (before.to_string(), after.to_string());
+    }
+    let context = a.min(width / 3);
+    if b + context <= width {
+        return (before.to_string(), fit(after, width - b));
+    }
+    (fit_end(before, width - context), fit(after, context))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Spaces typed show one for one; what cannot be drawn does not.
+    #[test]
+    fn a_typed_line_keeps_its_spaces() {
+        assert_eq!(typed_line("  a  b "), "  a  b ");
+        assert_eq!(typed_line("a\tb\u{1b}[31mc\u{200b}d"), "a bcd");
+        assert_eq!(typed_line("👨\u{200d}👩"), "👨\u{200d}👩");
+    }
+
+    /// The cursor (between the two halves) always shows: the start while it
+    /// fits there, else the end before it and a little after.
+    #[test]
+    fn fit_around_keeps_the_cursor_in_view() {
+        assert_eq!(fit_around("abc", "def", 6), ("abc".into(), "def".into()));
+        // From the start while the cursor is in the first columns.
+        assert_eq!(
+            fit_around("ab", "cdefghij", 6),
+            ("ab".into(), "cde…".into())
+        );
+        assert_eq!(fit_around("", "cdefghij", 6), ("".into(), "cdefg…".into()));
+        // Past them, the end before the cursor and a third of the width after.
+        assert_eq!(
+            fit_around("abcdefgh", "ijklmn", 9),
+            ("…defgh".into(), "ij…".into())
+        );
+        assert_eq!(fit_around("abcdefgh", "", 6), ("…defgh".into(), "".into()));
+        assert_eq!(fit_around("abcdefgh", "i", 6), ("…efgh".into(), "i".into()));
+        // Wide characters are two columns: never more than the width.
+        let (b, a) = fit_around("日本語のテキスト", "日本語", 10);
+        assert_eq!((b.as_str(), a.as_str()), ("…キスト", "日…"));
+        for w in 0..20 {
+            for cut in 0..=5 {
+                let s = ["日", "a", "👨\u{200d}👩", "本", "b"];
+                let (before, after) = (s[..cut].concat(), s[cut..].concat());
+                let (b, a) = fit_around(&before, &after, w);
+                assert!(b.width() + a.width() <= w, "{w} {cut}: {b:?} {a:?}");
+            }
+        }
+    }
 
     /// The end of a search that does not fit, a grapheme at a time.
     #[test]

@@ -14,6 +14,7 @@ use invitriage::journal::{Decision, Journal};
 use invitriage::reply::Templates;
 use invitriage::tui::app::{App, AppInit, Effect, Filter, Mode, Tab};
 use invitriage::tui::keys::{Action, Keymap, action_for};
+use invitriage::tui::line::LineEdit;
 use invitriage::tui::view;
 
 fn now() -> NaiveDateTime {
@@ -1952,6 +1953,20 @@ fn snapshot_search() {
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 
+/// The cursor moved back into the query: the typing goes in before `nar`.
+#[test]
+fn snapshot_search_cursor_in_the_middle() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(3));
+    app.update(Action::Search);
+    type_query(&mut app, "webinar");
+    for _ in 0..3 {
+        app.update(Action::SearchEdit(LineEdit::Left));
+    }
+    insta::assert_snapshot!(screen(&app, 80, 24));
+}
+
 #[test]
 fn snapshot_composer() {
     let dir = tempfile::tempdir().unwrap();
@@ -2670,9 +2685,9 @@ fn a_search_without_matches_says_so_as_you_type() {
     type_query(&mut app, "zzqq");
     let text = screen(&app, 100, 30);
     assert!(text.contains("/zzqq▏   no match"), "{text}");
-    app.update(Action::SearchBackspace);
-    app.update(Action::SearchBackspace);
-    app.update(Action::SearchBackspace);
+    app.update(Action::SearchEdit(LineEdit::Backspace));
+    app.update(Action::SearchEdit(LineEdit::Backspace));
+    app.update(Action::SearchEdit(LineEdit::Backspace));
     assert!(!screen(&app, 100, 30).contains("no match"));
     app.update(Action::SearchInput('q'));
     app.update(Action::SearchInput('q'));
@@ -2680,20 +2695,21 @@ fn a_search_without_matches_says_so_as_you_type() {
     let status = app.status.as_ref().unwrap();
     assert!(status.error);
     assert_eq!(status.text, "No match for “zqq” in this list");
-    // Ctrl-W takes the last word (and the spaces after it), Ctrl-U all of
-    // it, back where the search began.
+    // Ctrl-W takes the word before the cursor (and the spaces after it),
+    // Ctrl-U all before the cursor: at the end, all of it, back where the
+    // search began.
     let origin = app.cursor;
     app.update(Action::Search);
     type_query(&mut app, "kenji zzqq  ");
     assert!(screen(&app, 100, 30).contains("no match"));
-    app.update(Action::SearchDeleteWord);
+    app.update(Action::SearchEdit(LineEdit::DeleteWordBefore));
     assert_eq!(app.query, "kenji ");
-    app.update(Action::SearchDeleteWord);
+    app.update(Action::SearchEdit(LineEdit::DeleteWordBefore));
     assert_eq!(app.query, "");
     assert_eq!(app.cursor, origin);
     type_query(&mut app, "mihai");
     assert_ne!(app.cursor, origin);
-    app.update(Action::SearchClear);
+    app.update(Action::SearchEdit(LineEdit::DeleteToStart));
     assert_eq!((app.query.as_str(), app.cursor), ("", origin));
     app.update(Action::Cancel);
     app.update(Action::Tab(0));
@@ -2754,6 +2770,156 @@ fn the_search_line_fits_a_narrow_screen() {
     assert!(line.contains("typed on▏   no match"), "{line}");
     // The query takes all the room there is, the hints none.
     assert_eq!(line.chars().count(), 60, "{line}");
+}
+
+/// The search line's cursor: typing goes in where it is, and every change
+/// to the query searches again (and counts its matches afresh on Enter);
+/// a move alone does not.
+#[test]
+fn the_search_line_edits_at_its_cursor() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(3));
+    // A straight search, for what the edited one must come to.
+    app.update(Action::Search);
+    type_query(&mut app, "linkedin");
+    let (row, _) = (app.cursor, app.update(Action::SearchSubmit));
+    let straight = status_text(&app).to_string();
+    assert!(straight.contains("for “linkedin”"), "{straight}");
+    app.update(Action::Cancel);
+    // "linkxdin", back three, Backspace, "e": "linkedin".
+    app.update(Action::Search);
+    type_query(&mut app, "linkxdin");
+    assert!(app.search_missed);
+    for _ in 0..3 {
+        app.update(Action::SearchEdit(LineEdit::Left));
+    }
+    assert_eq!(app.query_at, 5);
+    app.update(Action::SearchEdit(LineEdit::Backspace));
+    type_query(&mut app, "e");
+    assert_eq!((app.query.as_str(), app.query_at), ("linkedin", 5));
+    assert!(!app.search_missed);
+    assert_eq!(app.cursor, row, "the same first match");
+    app.update(Action::SearchSubmit);
+    assert_eq!(status_text(&app), straight);
+    // The matches of "linkedin" are not those of the query edited from it.
+    app.update(Action::Search);
+    type_query(&mut app, "linkedin");
+    app.update(Action::SearchEdit(LineEdit::Home));
+    type_query(&mut app, "q");
+    assert_eq!(app.query, "qlinkedin");
+    assert!(app.search_missed);
+    app.update(Action::SearchSubmit);
+    assert!(status_text(&app).starts_with("No match for “qlinkedin”"));
+    // A letter typed into the middle of a query that found nothing may
+    // find something: it is searched for, not taken as missing too.
+    app.update(Action::Search);
+    type_query(&mut app, "knji");
+    assert!(app.search_missed);
+    let origin = app.cursor;
+    for _ in 0..3 {
+        app.update(Action::SearchEdit(LineEdit::Left));
+    }
+    type_query(&mut app, "e");
+    assert_eq!(app.query, "kenji");
+    assert!(!app.search_missed);
+    assert_ne!(app.cursor, origin);
+    assert!(app.current().unwrap().counterpart().contains("Kenji"));
+    // A move alone leaves the list where it is; Ctrl-K takes the rest.
+    let found = app.cursor;
+    app.update(Action::SearchEdit(LineEdit::Home));
+    app.update(Action::SearchEdit(LineEdit::WordRight));
+    assert_eq!((app.query_at, app.cursor), (5, found));
+    app.update(Action::SearchEdit(LineEdit::Left));
+    app.update(Action::SearchEdit(LineEdit::DeleteToEnd));
+    assert_eq!((app.query.as_str(), app.query_at), ("kenj", 4));
+    // A paste goes in at the cursor too.
+    app.update(Action::SearchEdit(LineEdit::Home));
+    app.update(Action::Paste("ta".into()));
+    assert_eq!((app.query.as_str(), app.query_at), ("takenj", 2));
+    // Esc, and `/` again, start from an empty line.
+    app.update(Action::Cancel);
+    app.update(Action::Search);
+    assert_eq!((app.query.as_str(), app.query_at), ("", 0));
+}
+
+/// The cursor is drawn where the typing goes, counted in columns (a wide
+/// character is two); a query longer than the line scrolls to keep it in
+/// view.
+#[test]
+fn the_search_cursor_is_drawn_where_typing_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Search);
+    type_query(&mut app, "日本 ab");
+    app.update(Action::SearchEdit(LineEdit::Home));
+    app.update(Action::SearchEdit(LineEdit::Right));
+    // The last row as it reads: a wide character's second cell is no
+    // character of its own.
+    let last = |app: &App| {
+        use unicode_width::UnicodeWidthStr;
+        let buf = buffer(app, 60, 15);
+        let (mut row, mut x) = (String::new(), 0);
+        while x < 60 {
+            let symbol = buf[(x, 14)].symbol();
+            row.push_str(symbol);
+            x += u16::try_from(symbol.width().max(1)).unwrap();
+        }
+        row.trim_end().to_string()
+    };
+    assert!(
+        last(&app).starts_with(" /日▏本 ab   no match"),
+        "{}",
+        last(&app)
+    );
+    let buf = buffer(&app, 60, 15);
+    assert_eq!(
+        buf[(4, 14)].symbol(),
+        "▏",
+        "after “ /” and a wide character"
+    );
+    app.update(Action::SearchEdit(LineEdit::Home));
+    assert!(last(&app).starts_with(" /▏日本 ab"), "{}", last(&app));
+    // Two spaces typed are two columns, the cursor after both.
+    app.update(Action::SearchEdit(LineEdit::End));
+    type_query(&mut app, "  ");
+    assert!(last(&app).starts_with(" /日本 ab  ▏"), "{}", last(&app));
+    // Longer than the line: at the start, its start and `…`; at the end,
+    // `…` and its end; in the middle, the cursor with some after it.
+    type_query(
+        &mut app,
+        "and a query longer than the whole line itself, typed on",
+    );
+    let line = last(&app);
+    assert!(
+        line.starts_with(" /…") && line.contains("typed on▏"),
+        "{line}"
+    );
+    app.update(Action::SearchEdit(LineEdit::Home));
+    let line = last(&app);
+    assert!(line.starts_with(" /▏日本 ab  and a query"), "{line}");
+    assert!(line.contains("…   no match"), "{line}");
+    app.update(Action::SearchEdit(LineEdit::End));
+    app.update(Action::SearchEdit(LineEdit::WordLeft));
+    let line = last(&app);
+    assert!(
+        line.starts_with(" /…") && line.contains("typed ▏on   no"),
+        "{line}"
+    );
+    for _ in 0..4 {
+        app.update(Action::SearchEdit(LineEdit::WordLeft));
+    }
+    let line = last(&app);
+    assert!(line.starts_with(" /…"), "{line}");
+    assert!(
+        line.ends_with(" than the ▏whole line its…   no match"),
+        "{line}"
+    );
+    assert_eq!(
+        line.chars().count(),
+        60,
+        "the query takes all the room: {line}"
+    );
 }
 
 /// A hint that fits to the last column is shown; one column less and it

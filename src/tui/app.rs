@@ -18,6 +18,7 @@ use crate::text::{clean_text, name_line, plural};
 
 use super::compose::Composer;
 use super::keys::{Action, KeyContext, Keymap};
+use super::line;
 
 /// LinkedIn's page where pending invitations are accepted or ignored.
 pub use crate::export::INVITATION_MANAGER_URL as INVITATION_MANAGER;
@@ -297,6 +298,9 @@ pub struct App {
     pub marked_count: usize,
     pub mode: Mode,
     pub query: String,
+    /// Where the search line's cursor is: a byte offset into `query`, at a
+    /// grapheme boundary (see [`super::line`]).
+    pub query_at: usize,
     /// While typing a search: nothing in the list matches the query.
     pub search_missed: bool,
     search_origin: usize,
@@ -425,6 +429,7 @@ impl App {
             marked_count: 0,
             mode: Mode::List,
             query: String::new(),
+            query_at: 0,
             search_missed: false,
             search_origin: 0,
             search_hits: None,
@@ -1226,9 +1231,7 @@ impl App {
             }
             a @ (Action::Search
             | Action::SearchInput(_)
-            | Action::SearchBackspace
-            | Action::SearchDeleteWord
-            | Action::SearchClear
+            | Action::SearchEdit(_)
             | Action::SearchSubmit) => self.apply_search(a),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
@@ -1298,8 +1301,8 @@ impl App {
                         }
                     }
                     Mode::Search => {
-                        let line = text.trim_end_matches('\n').replace(char::is_control, " ");
-                        self.query.push_str(&line);
+                        let pasted = text.trim_end_matches('\n').replace(char::is_control, " ");
+                        line::insert(&mut self.query, &mut self.query_at, &pasted);
                         self.search_from(self.search_origin);
                     }
                     _ => self.set_status(
@@ -1326,42 +1329,38 @@ impl App {
     }
 
     /// A key of the search line: `/` opens it, letters narrow it as they
-    /// are typed, Enter keeps it.
+    /// are typed (at the cursor), Enter keeps it.
     fn apply_search(&mut self, action: Action) {
         match action {
             Action::Search => {
                 self.mode = Mode::Search;
                 self.query.clear();
+                self.query_at = 0;
                 self.search_missed = false;
                 self.search_origin = self.cursor;
             }
             Action::SearchInput(c) => {
-                self.query.push(c);
-                // Nothing held the query: nothing holds it made longer, and
-                // at a million rows that scan is felt on every key. (ASCII
-                // only: a letter added may change how the one before it
-                // lower-cases, as Greek's final sigma does.)
-                if self.search_missed && self.query.is_ascii() {
+                let at_end = self.query_at >= self.query.len();
+                line::insert(
+                    &mut self.query,
+                    &mut self.query_at,
+                    c.encode_utf8(&mut [0; 4]),
+                );
+                // Nothing held the query: nothing holds it made longer at
+                // its end, and at a million rows that scan is felt on every
+                // key. (ASCII only: a letter added may change how the one
+                // before it lower-cases, as Greek's final sigma does. At the
+                // end only: "ac" found nowhere says nothing of "abc".)
+                if self.search_missed && at_end && self.query.is_ascii() {
                     self.no_match();
                 } else {
                     self.search_from(self.search_origin);
                 }
             }
-            Action::SearchBackspace | Action::SearchDeleteWord | Action::SearchClear => {
-                match action {
-                    Action::SearchBackspace => {
-                        self.query.pop();
-                    }
-                    // The spaces after the word, then the word, as a shell
-                    // line takes Ctrl-W.
-                    Action::SearchDeleteWord => {
-                        let kept = self
-                            .query
-                            .trim_end()
-                            .trim_end_matches(|c: char| !c.is_whitespace());
-                        self.query.truncate(kept.len());
-                    }
-                    _ => self.query.clear(),
+            Action::SearchEdit(edit) => {
+                // A move changes no query: nothing to search again.
+                if !line::edit(&mut self.query, &mut self.query_at, edit) {
+                    return;
                 }
                 if self.query.is_empty() {
                     self.search_missed = false;
@@ -1565,6 +1564,7 @@ impl App {
             Mode::Search => {
                 self.mode = Mode::List;
                 self.query.clear();
+                self.query_at = 0;
                 self.move_to(self.search_origin);
             }
             Mode::Compose => {

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::line::LineEdit;
 use crate::config::KeyBinding;
 
 /// What the user asked for, independent of which key they pressed.
@@ -58,12 +59,10 @@ pub enum Action {
     Redraw,
     // Modal input: the confirm dialog, the search line.
     Confirm(bool),
+    /// A character typed into the search line, at its cursor.
     SearchInput(char),
-    SearchBackspace,
-    /// Ctrl-W in the search line: the last word goes.
-    SearchDeleteWord,
-    /// Ctrl-U in the search line: the whole query goes.
-    SearchClear,
+    /// A move of the search line's cursor, or a deletion around it.
+    SearchEdit(LineEdit),
     SearchSubmit,
     // The composer gets raw keys.
     ComposeKey(KeyEvent),
@@ -693,17 +692,45 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
                 _ => None,
             },
         },
-        KeyContext::Search => match ev.code {
-            KeyCode::Esc => Some(Action::Cancel),
-            KeyCode::Enter => Some(Action::SearchSubmit),
-            KeyCode::Backspace => Some(Action::SearchBackspace),
-            KeyCode::Char('w') if ctrl => Some(Action::SearchDeleteWord),
-            KeyCode::Char('u') if ctrl => Some(Action::SearchClear),
-            KeyCode::Char(c) if !ctrl => Some(Action::SearchInput(c)),
-            KeyCode::Up => Some(Action::PrevMatch),
-            KeyCode::Down => Some(Action::NextMatch),
-            _ => None,
-        },
+        KeyContext::Search => {
+            // As a shell's line takes them (readline's keys); Alt-B and
+            // Alt-F are what macOS's Terminal sends for Option-← and →.
+            let alt = ev.modifiers.contains(KeyModifiers::ALT) && !ctrl;
+            let edit = |e| Some(Action::SearchEdit(e));
+            match ev.code {
+                KeyCode::Esc => Some(Action::Cancel),
+                KeyCode::Enter => Some(Action::SearchSubmit),
+                KeyCode::Backspace if ctrl || alt => edit(LineEdit::DeleteWordBefore),
+                KeyCode::Backspace => edit(LineEdit::Backspace),
+                KeyCode::Delete => edit(LineEdit::Delete),
+                KeyCode::Left if ctrl || alt => edit(LineEdit::WordLeft),
+                KeyCode::Right if ctrl || alt => edit(LineEdit::WordRight),
+                KeyCode::Left => edit(LineEdit::Left),
+                KeyCode::Right => edit(LineEdit::Right),
+                KeyCode::Home => edit(LineEdit::Home),
+                KeyCode::End => edit(LineEdit::End),
+                KeyCode::Char(c) if ctrl => match c {
+                    'a' => edit(LineEdit::Home),
+                    'e' => edit(LineEdit::End),
+                    'b' => edit(LineEdit::Left),
+                    'f' => edit(LineEdit::Right),
+                    // On an empty line, nothing: it does not leave, as a
+                    // shell's would.
+                    'd' => edit(LineEdit::Delete),
+                    'w' => edit(LineEdit::DeleteWordBefore),
+                    'u' => edit(LineEdit::DeleteToStart),
+                    'k' => edit(LineEdit::DeleteToEnd),
+                    _ => None,
+                },
+                KeyCode::Char('b') if alt => edit(LineEdit::WordLeft),
+                KeyCode::Char('f') if alt => edit(LineEdit::WordRight),
+                KeyCode::Char('d') if alt => edit(LineEdit::DeleteWordAfter),
+                KeyCode::Char(c) => Some(Action::SearchInput(c)),
+                KeyCode::Up => Some(Action::PrevMatch),
+                KeyCode::Down => Some(Action::NextMatch),
+                _ => None,
+            }
+        }
         KeyContext::Confirm => match ev.code {
             // Not Enter: a reflexive Enter must not decide hundreds at once.
             KeyCode::Char('y' | 'Y') => Some(Action::Confirm(true)),
@@ -1004,7 +1031,10 @@ mod tests {
         }
         for (code, action) in [
             (KeyCode::Enter, Some(Action::SearchSubmit)),
-            (KeyCode::Backspace, Some(Action::SearchBackspace)),
+            (
+                KeyCode::Backspace,
+                Some(Action::SearchEdit(LineEdit::Backspace)),
+            ),
             (KeyCode::Up, Some(Action::PrevMatch)),
             (KeyCode::Down, Some(Action::NextMatch)),
             (KeyCode::Char('a'), Some(Action::SearchInput('a'))),
@@ -1020,11 +1050,62 @@ mod tests {
         assert_eq!(action_for(&km, KeyContext::Search, &ctrl('x')), None);
         assert_eq!(
             action_for(&km, KeyContext::Search, &ctrl('w')),
-            Some(Action::SearchDeleteWord)
+            Some(Action::SearchEdit(LineEdit::DeleteWordBefore))
+        );
+    }
+
+    /// The search line's cursor keys are a shell's: arrows, Home and End,
+    /// readline's Ctrl and Alt chords, a word at a time with Alt or Ctrl.
+    #[test]
+    fn the_search_line_edits_as_a_shell_line() {
+        let km = Keymap::default();
+        let (none, ctrl, alt) = (KeyModifiers::NONE, KeyModifiers::CONTROL, KeyModifiers::ALT);
+        for (code, mods, edit) in [
+            (KeyCode::Left, none, LineEdit::Left),
+            (KeyCode::Right, none, LineEdit::Right),
+            (KeyCode::Char('b'), ctrl, LineEdit::Left),
+            (KeyCode::Char('f'), ctrl, LineEdit::Right),
+            (KeyCode::Left, alt, LineEdit::WordLeft),
+            (KeyCode::Right, alt, LineEdit::WordRight),
+            (KeyCode::Left, ctrl, LineEdit::WordLeft),
+            (KeyCode::Right, ctrl, LineEdit::WordRight),
+            (KeyCode::Char('b'), alt, LineEdit::WordLeft),
+            (KeyCode::Char('f'), alt, LineEdit::WordRight),
+            (KeyCode::Home, none, LineEdit::Home),
+            (KeyCode::End, none, LineEdit::End),
+            (KeyCode::Char('a'), ctrl, LineEdit::Home),
+            (KeyCode::Char('e'), ctrl, LineEdit::End),
+            (KeyCode::Backspace, none, LineEdit::Backspace),
+            (KeyCode::Delete, none, LineEdit::Delete),
+            (KeyCode::Char('d'), ctrl, LineEdit::Delete),
+            (KeyCode::Char('w'), ctrl, LineEdit::DeleteWordBefore),
+            (KeyCode::Backspace, alt, LineEdit::DeleteWordBefore),
+            (KeyCode::Char('d'), alt, LineEdit::DeleteWordAfter),
+            (KeyCode::Char('u'), ctrl, LineEdit::DeleteToStart),
+            (KeyCode::Char('k'), ctrl, LineEdit::DeleteToEnd),
+        ] {
+            assert_eq!(
+                action_for(&km, KeyContext::Search, &ev(code, mods)),
+                Some(Action::SearchEdit(edit)),
+                "{code:?} {mods:?}"
+            );
+        }
+        // Other letters with Alt are typed, as before; a capital B or F is
+        // a letter, not a word move.
+        for (c, mods) in [('x', alt), ('B', KeyModifiers::SHIFT), ('F', none)] {
+            assert_eq!(
+                action_for(&km, KeyContext::Search, &ev(KeyCode::Char(c), mods)),
+                Some(Action::SearchInput(c))
+            );
+        }
+        // On the list the same keys keep their own jobs.
+        assert_eq!(
+            action_for(&km, KeyContext::List, &ev(KeyCode::Char('u'), ctrl)),
+            Some(Action::DetailUp)
         );
         assert_eq!(
-            action_for(&km, KeyContext::Search, &ctrl('u')),
-            Some(Action::SearchClear)
+            action_for(&km, KeyContext::List, &ev(KeyCode::Home, none)),
+            Some(Action::First)
         );
     }
 

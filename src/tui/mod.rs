@@ -15,6 +15,7 @@ pub mod clipboard;
 pub mod compose;
 pub mod editor;
 pub mod keys;
+pub mod line;
 pub mod undo;
 pub mod view;
 

@@ -8,7 +8,7 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use crate::text::{fit, fit_end, one_line};
+use crate::text::{fit, fit_around, one_line, typed_line};
 use crate::tui::app::{App, Mode, Tab};
 use crate::tui::keys::{self, Action};
 
@@ -121,18 +121,18 @@ fn scroll_keys(app: &App) -> String {
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     if app.mode == Mode::Search {
-        // The end of the query (where the typing is) always shows, then
-        // "no match", then as many of the hints as fit.
+        // The query with the cursor (`▏`, where the typing goes) always
+        // in view, then "no match", then as many of the hints as fit.
         let missed = if app.search_missed { "   no match" } else { "" };
         let room = width.saturating_sub(" /▏".width() + missed.width());
-        // A space just typed shows, though `one_line` trims it: the query
-        // keeps it, and the cursor should not sit still.
-        let mut shown = one_line(&app.query);
-        if app.query.ends_with(char::is_whitespace) && !shown.is_empty() {
-            shown.push(' ');
-        }
-        let query = fit_end(&shown, room);
-        let mut used = " /▏".width() + query.width() + missed.width();
+        // Each space shows, a space just typed too: the cursor moves on.
+        let at = app.query_at.min(app.query.len());
+        let (before, after) = match (app.query.get(..at), app.query.get(at..)) {
+            (Some(before), Some(after)) => (typed_line(before), typed_line(after)),
+            _ => (typed_line(&app.query), String::new()),
+        };
+        let (before, after) = fit_around(&before, &after, room);
+        let mut used = " /▏".width() + before.width() + after.width() + missed.width();
         let mut rest = String::new();
         for (key, label) in hints(app) {
             let piece = format!(
@@ -147,8 +147,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         }
         let line = Line::from(vec![
             Span::styled(" /", theme.key()),
-            Span::raw(query),
+            Span::raw(before),
             Span::styled("▏", theme.key()),
+            Span::raw(after),
             Span::styled(missed, theme.error()),
             Span::styled(rest, theme.dim()),
         ]);

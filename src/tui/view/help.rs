@@ -109,7 +109,14 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             "jump to the next name or note that matches, from the row you were on",
         ),
         ("↑/↓", "the next or previous match while typing"),
-        ("Ctrl-W/Ctrl-U", "delete the last word / the whole query"),
+        (
+            "←/→ Home/End",
+            "move the cursor a character, to the start or end (Alt-←/→ or Ctrl-←/→: a word; Ctrl-A/Ctrl-E: start, end)",
+        ),
+        (
+            "Ctrl-W/U/K",
+            "delete the word before the cursor / all before it / all after it (Del: the character after)",
+        ),
         ("Enter", enter.as_str()),
         ("Esc", "go back to where you were"),
     ] {
