@@ -133,7 +133,14 @@ impl Serialize for InvitationId {
 impl<'de> Deserialize<'de> for InvitationId {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-        s.parse().map_err(serde::de::Error::custom)
+        s.parse().map_err(|_| {
+            // A few characters of it are enough to recognise it by.
+            let shown: String = s.chars().take(20).collect();
+            serde::de::Error::invalid_value(
+                serde::de::Unexpected::Str(&shown),
+                &"an invitation id (16 hex digits)",
+            )
+        })
     }
 }
 

@@ -726,15 +726,21 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
     let line: LineIn<'_> = match serde_json::from_slice(bytes) {
         Ok(line) => line,
         Err(e) => {
+            // Whether the line is JSON at all: a line cut short in an id
+            // (`"ids":["00a`) fails on the id before the parser reaches its
+            // end, and would be called a bad id rather than cut short.
+            let json = serde_json::from_slice::<serde::de::IgnoredAny>(bytes);
             return Err(match serde_json::from_slice::<VersionOnly>(bytes) {
                 Ok(VersionOnly { v: Some(v) }) if v != FORMAT_VERSION => unknown_version(&v),
                 // The parser's words ("expected ident") mean nothing to a
                 // reader: a line that is not JSON is said to be damaged.
-                _ if e.is_syntax() || e.is_eof() => format!(
-                    "not a journal entry (damaged or cut short at column {})",
-                    e.column()
-                ),
-                _ => format!("not a journal entry ({})", without_position(&e)),
+                _ => match json {
+                    Err(j) => format!(
+                        "not a journal entry (damaged or cut short at column {})",
+                        j.column()
+                    ),
+                    Ok(_) => format!("not a journal entry ({})", without_position(&e)),
+                },
             });
         }
     };

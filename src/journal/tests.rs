@@ -672,6 +672,8 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
         r#"{"v":2,"at":"2026-11-25T17:04:00","op":"decide","ids":["0000000000000004"],"decision":"accepted","new":{}}"#,
         r#"{"v":"2.0","whatever":true}"#,
         r#"{"v":1,"at":"2026-11-25T17:05:00","op":"decide","ids":["0000000000000005"],"decision":"ignored","name":"Dana Whitlock"}"#,
+        // Cut short after a bad id: the cut is what is wrong with it.
+        r#"{"v":1,"op":"decide","ids":["x""#,
     ];
     fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
     let (mut j, notices) = Journal::open(dir.path()).unwrap();
@@ -679,7 +681,16 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
         .iter()
         .map(|n| n.split("line ").nth(1).unwrap().split(' ').next().unwrap())
         .collect();
-    assert_eq!(numbers, ["2", "4", "5", "6", "7", "8", "9"], "{notices:#?}");
+    assert_eq!(
+        numbers,
+        ["2", "4", "5", "6", "7", "8", "9", "11"],
+        "{notices:#?}"
+    );
+    assert!(
+        notices[7].ends_with("skipped: not a journal entry (damaged or cut short at column 31)"),
+        "{}",
+        notices[7]
+    );
     assert!(
         notices[3].contains("unknown op `frobnicate`"),
         "{}",
@@ -701,7 +712,9 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
     // A line of this version that is not an entry says what is wrong
     // with it, and where in the line.
     assert!(
-        notices[1].contains("not a journal entry (") && notices[1].contains(", column "),
+        notices[1].contains(
+            "not a journal entry (invalid value: string \"zz\", expected an invitation id (16 hex digits), column "
+        ),
         "{}",
         notices[1]
     );
@@ -713,7 +726,7 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
     j.record_decision(&[id(6)], Some(Decision::Accepted), at(6))
         .unwrap();
     j.undo(at(7)).unwrap();
-    assert!(read(&j).ends_with("\"undoes\":11}\n"), "{}", read(&j));
+    assert!(read(&j).ends_with("\"undoes\":12}\n"), "{}", read(&j));
 }
 
 #[test]
