@@ -168,7 +168,7 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "mark",
         Action::Mark,
-        "mark or unmark for a bulk action",
+        "mark or unmark for a bulk action, and go to the next row",
         "mark",
     ),
     (

@@ -138,6 +138,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             "next template for this kind of draft, or template 1-9 (asks before replacing your words)",
         ),
         ("Ctrl-Y", "copy the draft"),
+        ("Enter, Ctrl-J", "a line break"),
         ("Ctrl-U, Ctrl-R", "undo, redo (a word at a time)"),
         (
             "Ctrl-K, Ctrl-W",
