@@ -271,7 +271,8 @@ impl Composer {
         self.replace_armed = false;
         // The template left a space to write on: a space typed first (as
         // many type one by habit) would make two.
-        if std::mem::take(&mut self.room)
+        let room = std::mem::take(&mut self.room);
+        if room
             && ev.code == KeyCode::Char(' ')
             && !ev
                 .modifiers
@@ -280,10 +281,18 @@ impl Composer {
         {
             return;
         }
+        let (cursor, lines) = (self.editor.cursor(), self.editor.lines().len());
         let now = self.state();
         if let Some(back) = self.steps.input(&mut self.editor, ev, now) {
             self.set_state(back);
         }
+        // A key that moved nothing (End at the end) leaves the room as it
+        // was: a space typed next is still that one.
+        // (An undo back to the template has set it again already.)
+        self.room |= room
+            && self.editor.cursor() == cursor
+            && self.editor.lines().len() == lines
+            && self.text() == self.pristine;
     }
 
     /// The template and what it opened with, as an undo step keeps them.
@@ -342,6 +351,12 @@ impl Composer {
     pub fn paste(&mut self, text: &str) {
         self.discard_armed = false;
         self.replace_armed = false;
+        // As for a typed space: a paste that starts with one, where the
+        // template left room, would make two.
+        let text = match text.strip_prefix(' ') {
+            Some(rest) if std::mem::take(&mut self.room) && after_space(&self.editor) => rest,
+            _ => text,
+        };
         self.room = false;
         if !text.is_empty() {
             self.steps.begin(&self.editor, self.state());
@@ -683,6 +698,28 @@ mod tests {
         c.switch_template(Some(1), &i, &templates, None).unwrap();
         let switched = typed(&mut c, " Hi");
         assert!(switched.contains("with? Hi\n"), "{switched:?}");
+        // A key that moves nothing (End at the line's end) keeps the room;
+        // one that moves the cursor away gives it up.
+        let mut c = fresh();
+        c.input(KeyEvent::new(KeyCode::End, KeyModifiers::NONE));
+        let after_end = typed(&mut c, " Hello");
+        assert!(after_end.contains("connect? Hello\n"), "{after_end:?}");
+        let mut c = fresh();
+        c.input(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
+        c.input(KeyEvent::new(KeyCode::Right, KeyModifiers::NONE));
+        let moved = typed(&mut c, " Hello");
+        assert!(moved.contains("connect?  Hello\n"), "{moved:?}");
+        // A paste starting with a space, the same as typing it.
+        let mut c = fresh();
+        c.paste(" P.S. Hello");
+        assert!(
+            c.message().contains("connect? P.S. Hello\n"),
+            "{:?}",
+            c.message()
+        );
+        let mut c = fresh();
+        c.paste("P.S.");
+        assert!(c.message().contains("connect? P.S.\n"), "{:?}", c.message());
     }
 
     /// A recovered draft opens with the cursor where its words end, not at
