@@ -131,6 +131,15 @@ pub fn some_names(names: &[&str]) -> String {
     }
 }
 
+/// `a`, `a and b`, `a, b and c`: a list in a sentence.
+pub fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
 /// Bidirectional marks, embeddings, overrides and isolates: they can
 /// reorder what a terminal shows.
 pub fn is_bidi_control(ch: char) -> bool {
@@ -222,6 +231,16 @@ pub fn fit_around(before: &str, after: &str, width: usize) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_list_in_a_sentence_has_one_and() {
+        let list =
+            |items: &[&str]| and_list(&items.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+        assert_eq!(list(&[]), "");
+        assert_eq!(list(&["1 decided"]), "1 decided");
+        assert_eq!(list(&["a", "b"]), "a and b");
+        assert_eq!(list(&["a", "b", "c"]), "a, b and c");
+    }
 
     /// Spaces typed show one for one; what cannot be drawn does not.
     #[test]

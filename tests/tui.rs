@@ -2566,6 +2566,16 @@ fn the_farewell_sums_up_what_this_run_changed() {
             "2 decided and 1 decision undone this session; 2 of 135 received invitations decided (2 accepted, 0 ignored, 0 replied)."
         )
     );
+    // Three things or more: one "and", before the last.
+    app.update(Action::Tab(4));
+    app.update(Action::Last);
+    app.update(Action::Withdraw);
+    assert_eq!(
+        app.farewell().as_deref(),
+        Some(
+            "2 decided, 1 decision undone and 1 sent invitation marked to withdraw this session; 2 of 135 received invitations decided (2 accepted, 0 ignored, 0 replied); 1 sent invitation to withdraw in all."
+        )
+    );
 }
 
 /// A pending invitation you answer on LinkedIn leaves the next export; the

@@ -580,7 +580,7 @@ impl App {
             )),
             Ordering::Equal => {}
         }
-        let session = format!("{} this session", parts.join(" and "));
+        let session = format!("{} this session", crate::text::and_list(&parts));
         let withdraw = match self.sent_counts.withdrawn {
             0 => String::new(),
             n => format!("; {n} sent invitation{} to withdraw in all", plural(n)),
