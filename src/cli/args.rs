@@ -132,6 +132,19 @@ pub enum Command {
         #[arg(long, overrides_with = "format")]
         json: bool,
     },
+    /// Print every reply and thank-you draft with name, profile URL and status.
+    Drafts {
+        /// Invitations.csv, the export .zip or the folder it unzips to; `-`
+        /// for standard input (default: the bundled sample).
+        #[arg(value_name = "FILE")]
+        file: Option<PathBuf>,
+        /// Output format: a Markdown to-do list, CSV or JSON.
+        #[arg(long, value_enum, default_value_t = DraftsFormat::Md, overrides_with = "json")]
+        format: DraftsFormat,
+        /// `--json` is `--format json`, as `stats` and `check` spell it.
+        #[arg(long, overrides_with = "format")]
+        json: bool,
+    },
     /// Grade an invitation note before you send it: group, signals, stock
     /// text, length. Exit status 0 when it is customised with context, a
     /// reason or an offer and fits LinkedIn's limit; 1 otherwise.
@@ -183,19 +196,6 @@ pub enum Command {
         rows: usize,
         #[arg(long, default_value_t = 42)]
         seed: u64,
-    },
-    /// Print every reply and thank-you draft with name, profile URL and status.
-    Drafts {
-        /// Invitations.csv, the export .zip or the folder it unzips to; `-`
-        /// for standard input (default: the bundled sample).
-        #[arg(value_name = "FILE")]
-        file: Option<PathBuf>,
-        /// Output format: a Markdown to-do list, CSV or JSON.
-        #[arg(long, value_enum, default_value_t = DraftsFormat::Md, overrides_with = "json")]
-        format: DraftsFormat,
-        /// `--json` is `--format json`, as `stats` and `check` spell it.
-        #[arg(long, overrides_with = "format")]
-        json: bool,
     },
 }
 
