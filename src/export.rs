@@ -61,7 +61,7 @@ use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::invitation::{Invitation, InvitationId};
-use crate::journal::{Decision, Draft, DraftKind, Entry, Journal};
+use crate::journal::{Absence, Decision, Draft, DraftKind, Entry, Journal};
 use crate::report::csv_io;
 
 /// Where pending invitations are answered on LinkedIn.
@@ -427,9 +427,17 @@ fn url_or_none(url: &str) -> Option<&str> {
 /// (a doctored export's `javascript:` one is shown as code, not followed),
 /// and an older export's missing URL says how to find them instead.
 fn md_link(url: &str) -> String {
+    md_link_or(
+        url,
+        "no profile URL in this export: search LinkedIn for the name",
+    )
+}
+
+/// [`md_link`], saying `missing` where there is no URL.
+fn md_link_or(url: &str, missing: &str) -> String {
     let url = url.trim();
     if url.is_empty() {
-        " · no profile URL in this export: search LinkedIn for the name".to_string()
+        format!(" · {missing}")
     } else if url.starts_with("https://") || url.starts_with("http://") {
         format!(" · <{}>", md_url(url))
     } else {
@@ -518,7 +526,7 @@ mod tests {
         let old = InvitationId(7);
         j.record_draft(old, DraftKind::Reply, "Hi there", at(4))
             .unwrap();
-        let checklist = |j: &Journal| {
+        let checklist_of = |j: &Journal, absence| {
             let mut out = Vec::new();
             let n = write_drafts(
                 &mut out,
@@ -526,22 +534,36 @@ mod tests {
                 std::slice::from_ref(&here),
                 j,
                 at(59),
+                absence,
             )
             .unwrap();
             (n, String::from_utf8(out).unwrap())
         };
+        let checklist = |j: &Journal| checklist_of(j, Absence::Answered);
         let (n, md) = checklist(&j);
         assert_eq!(n, 3);
         assert!(
             md.contains("- [ ] **Zoë Fontaine** · thank-you · accepted, not in this export · drafted 2026-11-25 17:02 · <https://www.linkedin.com/in/zoe>\n"),
             "{md}"
         );
+        let unnamed = md
+            .lines()
+            .find(|l| l.contains("(name not recorded)"))
+            .unwrap_or_default();
         assert!(
-            md.contains(
+            unnamed.starts_with(
                 "- **(name not recorded)** · reply · replied, not in this export, not to send · "
-            ),
-            "a draft saved before names were kept; a reply to an invitation no longer pending \
-             was sent or is moot: {md}"
+            ) && unnamed.ends_with(" · no profile URL recorded"),
+            "a draft saved before names were kept; a reply to an invitation answered on \
+             LinkedIn since was sent or is moot: {md}"
+        );
+        // Where the absence says nothing (the sample, an export without
+        // URLs), the reply is still one to send.
+        let (_, unknown) = checklist_of(&j, Absence::Unknown);
+        assert!(
+            unknown
+                .contains("- [ ] **(name not recorded)** · reply · replied, not in this export · "),
+            "{unknown}"
         );
         assert!(
             md.contains("- [ ] **Ann Early** · reply · replied · "),
@@ -554,6 +576,7 @@ mod tests {
             std::slice::from_ref(&here),
             &j,
             at(59),
+            Absence::Answered,
         )
         .unwrap();
         let raw = String::from_utf8(out.clone()).unwrap();
@@ -696,7 +719,15 @@ mod tests {
             .unwrap();
         let invs = [old];
         let mut md = Vec::new();
-        write_drafts(&mut md, DraftsFormat::Md, &invs, &j, at(59)).unwrap();
+        write_drafts(
+            &mut md,
+            DraftsFormat::Md,
+            &invs,
+            &j,
+            at(59),
+            Absence::Answered,
+        )
+        .unwrap();
         let md = String::from_utf8(md).unwrap();
         assert!(
             md.contains(
@@ -706,7 +737,15 @@ mod tests {
         );
         assert!(!md.contains(INVITATION_MANAGER_URL), "{md}");
         let mut json = Vec::new();
-        write_drafts(&mut json, DraftsFormat::Json, &invs, &j, at(59)).unwrap();
+        write_drafts(
+            &mut json,
+            DraftsFormat::Json,
+            &invs,
+            &j,
+            at(59),
+            Absence::Answered,
+        )
+        .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
         assert_eq!(v["drafts"][0]["profile_url"], serde_json::Value::Null);
         let mut json = Vec::new();
@@ -847,7 +886,15 @@ mod tests {
         j.record_draft(invs[0].id, DraftKind::ThankYou, "Thanks, Ivy", at(7))
             .unwrap();
         let mut out = Vec::new();
-        write_drafts(&mut out, DraftsFormat::Json, &invs, &j, at(59)).unwrap();
+        write_drafts(
+            &mut out,
+            DraftsFormat::Json,
+            &invs,
+            &j,
+            at(59),
+            Absence::Answered,
+        )
+        .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         let to_send = |name: &str| {
             v["drafts"]
@@ -1149,8 +1196,12 @@ struct DraftRow<'a> {
     /// the export that, with `, not in this export`.
     status: String,
     /// The draft its decision sends ([`crate::journal::Entry::draft_to_send`]):
-    /// not a thank-you to someone ignored, nor one for an earlier invitation.
+    /// not a thank-you to someone ignored, nor one for an earlier invitation,
+    /// nor a reply to an invitation answered on LinkedIn since
+    /// ([`Absence::Answered`]).
     to_send: bool,
+    /// Its invitation is in the export read.
+    here: bool,
 }
 
 /// The drafts of the invitations in the export, then those of invitations
@@ -1160,6 +1211,7 @@ fn draft_rows<'a>(
     invitations: &'a [Invitation],
     journal: &'a Journal,
     now: NaiveDateTime,
+    absence: Absence,
 ) -> Vec<DraftRow<'a>> {
     let mut seen = HashSet::new();
     let mut out = Vec::new();
@@ -1193,6 +1245,7 @@ fn draft_rows<'a>(
                     draft,
                     status,
                     to_send: here.draft(kind).is_some() && sends(&here, kind),
+                    here: true,
                 });
             }
         }
@@ -1210,7 +1263,10 @@ fn draft_rows<'a>(
                     kind,
                     draft,
                     status: format!("{}, not in this export", label(entry)),
-                    to_send: kind == DraftKind::ThankYou && entry.thank_you_elsewhere().is_some(),
+                    to_send: entry
+                        .to_send_elsewhere(absence)
+                        .is_some_and(|(send, _)| send == kind),
+                    here: false,
                 });
             }
         }
@@ -1221,15 +1277,17 @@ fn draft_rows<'a>(
 }
 
 /// Writes every saved draft (reply or thank-you) with name, profile URL and
-/// status; returns how many.
+/// status; returns how many. `absence` tells what an invitation missing
+/// from `invitations` means for its reply.
 pub fn write_drafts(
     mut w: impl Write,
     format: DraftsFormat,
     invitations: &[Invitation],
     journal: &Journal,
     now: NaiveDateTime,
+    absence: Absence,
 ) -> io::Result<usize> {
-    let rows = draft_rows(invitations, journal, now);
+    let rows = draft_rows(invitations, journal, now, absence);
     match format {
         DraftsFormat::Md => {
             writeln!(w, "# Drafts ({})\n", rows.len())?;
@@ -1256,7 +1314,11 @@ pub fn write_drafts(
                     r.kind.label(),
                     r.status,
                     r.draft.at.format("%Y-%m-%d %H:%M"),
-                    md_link(r.url)
+                    if r.here {
+                        md_link(r.url)
+                    } else {
+                        md_link_or(r.url, "no profile URL recorded")
+                    }
                 )?;
                 md_quote(&mut w, &r.draft.text)?;
                 writeln!(w)?;
@@ -1303,7 +1365,8 @@ pub fn write_drafts(
                 kind: &'static str,
                 status: &'a str,
                 /// The draft its decision sends; a reply drafted before an
-                /// accept, or a thank-you to someone then ignored, is not.
+                /// accept, a thank-you to someone then ignored, or a reply
+                /// to an invitation answered on LinkedIn since, is not.
                 to_send: bool,
                 drafted_at: NaiveDateTime,
                 text: &'a str,

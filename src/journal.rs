@@ -383,12 +383,21 @@ impl Entry {
         }
     }
 
+    /// The draft still to send when this entry's invitation is not in the
+    /// export read: what the decision sends, but a reply only when the
+    /// absence says nothing (see [`Absence`]).
+    pub fn to_send_elsewhere(&self, absence: Absence) -> Option<(DraftKind, &Draft)> {
+        match (self.draft_to_send(self.decision())?, absence) {
+            ((DraftKind::Reply, _), Absence::Answered) => None,
+            (send, _) => Some(send),
+        }
+    }
+
     /// The thank-you to send when this entry's invitation has left the
-    /// export: that of an accept. A reply then is not to send any more (the
-    /// invitation was answered on LinkedIn, so the reply was sent or is
-    /// moot), nor is anything of an ignore.
+    /// export: that of an accept (whatever the absence means, an accepted
+    /// invitation leaves the export, and that is when a thank-you is sent).
     pub fn thank_you_elsewhere(&self) -> Option<&Draft> {
-        match self.draft_to_send(self.decision()) {
+        match self.to_send_elsewhere(Absence::Answered) {
             Some((DraftKind::ThankYou, d)) => Some(d),
             _ => None,
         }
@@ -404,6 +413,20 @@ impl Entry {
     fn is_blank(&self) -> bool {
         self.decided.is_none() && self.reply.is_none() && self.thank_you.is_none()
     }
+}
+
+/// What it tells that an invitation with an entry is not in the export
+/// read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absence {
+    /// It was answered on LinkedIn: the export is the user's own newer one,
+    /// with the profile URLs ids are made of. A reply drafted for it was
+    /// sent or is moot; an accept's thank-you is still to send.
+    Answered,
+    /// Nothing: the export is the bundled sample, or one without the URL
+    /// columns, whose ids do not match those of an export with them. Every
+    /// draft a decision sends is still to send.
+    Unknown,
 }
 
 /// What kind of step a journal line was.
@@ -1615,15 +1638,26 @@ impl Journal {
             .count()
     }
 
-    /// Of those, how many have a thank-you still to send: an invitation
-    /// accepted leaves the export, and that is when its thank-you is sent.
-    /// (A reply is not counted: its invitation no longer pending, it was
-    /// sent or is moot.)
-    pub fn thanks_elsewhere(&self, present: impl Fn(&InvitationId) -> bool) -> usize {
-        self.entries
-            .iter()
-            .filter(|(id, e)| !present(id) && e.thank_you_elsewhere().is_some())
-            .count()
+    /// Of those, how many have a draft still to send
+    /// ([`Entry::to_send_elsewhere`]): thank-yous, and replies, each
+    /// counted.
+    pub fn drafts_elsewhere(
+        &self,
+        present: impl Fn(&InvitationId) -> bool,
+        absence: Absence,
+    ) -> (usize, usize) {
+        let (mut thanks, mut replies) = (0, 0);
+        for (id, e) in &self.entries {
+            if e.decision().is_none() || present(id) {
+                continue;
+            }
+            match e.to_send_elsewhere(absence) {
+                Some((DraftKind::ThankYou, _)) => thanks += 1,
+                Some((DraftKind::Reply, _)) => replies += 1,
+                None => {}
+            }
+        }
+        (thanks, replies)
     }
 
     /// How many steps [`Journal::undo`] can still revert.

@@ -221,9 +221,11 @@ pub fn stats_text<T: Item, W: Write>(
     if let Some(stale) = stale {
         writeln!(w)?;
         let marked = stale.iter().filter(|s| s.to_withdraw).count();
-        let marked_note = match marked {
-            0 => String::new(),
-            n => format!("; {n} marked to withdraw"),
+        let marked_note = match (marked, stale.iter().filter(|s| !s.stale).count()) {
+            (0, _) => String::new(),
+            (n, 0) => format!("; {n} marked to withdraw"),
+            (1, _) => "; 1 marked to withdraw, sent more recently".to_string(),
+            (n, young) => format!("; {n} marked to withdraw, {young} of them sent more recently"),
         };
         // Those marked to withdraw are listed however young, and not
         // counted as pending that long.
@@ -310,7 +312,8 @@ struct StatsJson<'a> {
     by_month: Vec<MonthJson>,
     signals: crate::stats::SignalCounts,
     skipped_rows: Vec<SkippedJson<'a>>,
-    /// Sent invitations pending past the configured age (outgoing and all).
+    /// Sent invitations pending past the configured age, and those marked
+    /// to withdraw however young (outgoing and all).
     #[serde(skip_serializing_if = "Option::is_none")]
     stale_sent: Option<Vec<StaleJson<'a>>>,
     duplicates: usize,
@@ -326,10 +329,13 @@ struct MonthJson {
 #[derive(Serialize)]
 struct StaleJson<'a> {
     to: &'a str,
-    profile_url: &'a str,
+    /// `null` for an export without the URL columns.
+    profile_url: Option<&'a str>,
     category: &'static str,
     sent_at: NaiveDateTime,
     age_days: i64,
+    /// Pending past the configured age (false: listed as marked only).
+    stale: bool,
     /// Marked to withdraw in the triage screen (the journal).
     to_withdraw: bool,
 }
@@ -383,10 +389,11 @@ pub fn stats_json<T: Item>(
                 .iter()
                 .map(|s| StaleJson {
                     to: s.inv.to(),
-                    profile_url: s.inv.invitee_url(),
+                    profile_url: Some(s.inv.invitee_url()).filter(|u| !u.trim().is_empty()),
                     category: s.inv.category.label(),
                     sent_at: s.inv.sent_at,
                     age_days: Age::between(s.inv.sent_at, now).days,
+                    stale: s.stale,
                     to_withdraw: s.to_withdraw,
                 })
                 .collect()
@@ -882,7 +889,7 @@ mod tests {
         let flat = some.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
             flat.contains(
-                "after 21 days: 15 (worth a follow-up, or withdrawing; 16 marked to withdraw)"
+                "after 21 days: 15 (worth a follow-up, or withdrawing; 16 marked to withdraw, 1 of them sent more recently)"
             ),
             "{some}"
         );

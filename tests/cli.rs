@@ -1838,9 +1838,23 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     assert!(
         stderr.contains(
             "invitriage: note: 2 decisions are not listed: for invitations not in this export"
-        ) && stderr.contains("another export)\n"),
-        "the decisions on the other export are counted; the reply among them, to an \
-         invitation no longer pending, is not one to send: {stderr}"
+        ) && stderr.contains(
+            "another export); 1 of them has a draft to send: `invitriage drafts --data-dir "
+        ) && stderr.contains("` lists it\n"),
+        "the decisions on the other export are counted, and the draft to send named: {stderr}"
+    );
+    // A newer export of the same inbox without Eve: answered on LinkedIn
+    // since, so the reply to her was sent or is moot.
+    env.file("newer.csv", export(HEADER, &rows[1..]));
+    let (_, _, stderr) = env.run(&["export", "newer.csv"]);
+    assert!(
+        stderr.contains("invitriage: note: 1 decision is not listed: for invitations not in this export (answered on LinkedIn since, or in another export)\n"),
+        "{stderr}"
+    );
+    let (_, md, _) = env.run(&["drafts", "newer.csv"]);
+    assert!(
+        md.contains("· reply · replied, not in this export, not to send ·"),
+        "{md}"
     );
     // Accepted since, with a thank-you: the checklist lists it, the CSV
     // does not and names `drafts`.
@@ -1858,22 +1872,21 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         )
         .unwrap();
     }
-    let (_, _, stderr) = env.run(&["export"]);
+    let (_, _, stderr) = env.run(&["export", "newer.csv"]);
     assert!(
         stderr.contains(
-            "another export); 1 of them has a thank-you to send: `invitriage drafts --data-dir "
-        ) && stderr.contains("` lists it\n"),
+            "another export); 1 of them has a draft to send: `invitriage drafts --data-dir "
+        ) && stderr.contains(" newer.csv` lists it\n"),
         "{stderr}"
     );
-    let (_, md, stderr) = env.run(&["export", "--format", "md"]);
+    let (_, md, stderr) = env.run(&["export", "newer.csv", "--format", "md"]);
     assert!(md.contains("  > Thanks, Eve!"), "{md}");
     assert!(
-        stderr.contains(
-            "another export); the 1 thank-you to send among them is in the checklist's last section\n"
-        ) && stderr.contains(
-            "invitriage: 0 invitations listed, decided or with a draft, from the bundled sample, and 1 thank-you to send for invitations accepted since (journal: "
-        ),
-        "{stderr}"
+        stderr.contains("another export)\n")
+            && stderr.contains(
+                "invitriage: 1 invitation listed, decided or with a draft, from newer.csv, and 1 thank-you to send for invitations accepted since (journal: "
+            ),
+        "the checklist holds the thank-you, and the count says so once: {stderr}"
     );
     let (_, drafts, stderr) = env.run(&["drafts"]);
     assert!(
@@ -2028,8 +2041,9 @@ fn stats_outgoing_lists_stale_sent_invitations() {
             .unwrap();
     }
     let (_, out, _) = env.run(&["stats", "--direction", "outgoing"]);
+    let flat = out.split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        out.contains("after 21 days: 15 (worth a follow-up, or withdrawing; 2 marked to withdraw)"),
+        flat.contains("after 21 days: 15 (worth a follow-up, or withdrawing; 2 marked to withdraw, 1 of them sent more recently)"),
         "{out}"
     );
     let row = out.lines().find(|l| l.contains(&newest.0));
@@ -2045,10 +2059,13 @@ fn stats_outgoing_lists_stale_sent_invitations() {
     ]);
     let v: Value = serde_json::from_str(&json).unwrap();
     let stale = v["stale_sent"].as_array().unwrap();
+    assert!(stale.iter().all(|s| {
+        let (age, overdue) = (s["age_days"].as_i64().unwrap(), s["stale"] == true);
+        overdue == (age >= 60) && (overdue || s["to_withdraw"] == true)
+    }));
     assert!(
-        stale
-            .iter()
-            .all(|s| s["age_days"].as_i64().unwrap() >= 60 || s["to_withdraw"] == true)
+        stale.iter().any(|s| s["stale"] == false),
+        "the young marked one"
     );
     assert!(stale.len() < 15);
 }

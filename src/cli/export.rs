@@ -7,11 +7,11 @@ use std::process::ExitCode;
 use invitriage::config::{Config, Paths};
 use invitriage::export::{self, DraftsFormat, ExportFormat};
 use invitriage::import::{Import, Source};
-use invitriage::journal::Journal;
+use invitriage::journal::{Absence, Journal};
 use invitriage::text;
 
-use super::load::{command_for, load_with_journal, now};
-use super::output::{output, stdout};
+use super::load::{load_with_journal, now};
+use super::output::{command_for, output, stdout};
 use crate::Failure;
 
 /// Prints the action list: every decided invitation, with its drafts.
@@ -65,20 +65,19 @@ fn note_left_out(import: &Import, journal: &Journal, format: ExportFormat, draft
     if elsewhere > 0 {
         // A thank-you is sent after the accept, when the invitation has
         // left the export: it must not drop out of sight with it. The
-        // checklist has a section for them; the CSV and JSON list
-        // invitations of this export only.
-        let thanks = match (journal.thanks_elsewhere(|id| here.contains(id)), format) {
-            (0, _) => String::new(),
-            (1, ExportFormat::Md) => {
-                "; the 1 thank-you to send among them is in the checklist's last section".into()
-            }
-            (n, ExportFormat::Md) => {
-                format!(
-                    "; the {n} thank-yous to send among them are in the checklist's last section"
-                )
-            }
-            (1, _) => format!("; 1 of them has a thank-you to send: {drafts_command} lists it"),
-            (n, _) => format!("; {n} of them have thank-yous to send: {drafts_command} lists them"),
+        // checklist has a section for them (and the line after the list
+        // counts them); the CSV and JSON list this export's invitations
+        // only. A reply is still to send only when the absence says nothing.
+        let (thanks, replies) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
+        let thanks = if format == ExportFormat::Md {
+            0
+        } else {
+            thanks
+        };
+        let drafts = match thanks + replies {
+            0 => String::new(),
+            1 => format!("; 1 of them has a draft to send: {drafts_command} lists it"),
+            n => format!("; {n} of them have drafts to send: {drafts_command} lists them"),
         };
         // Without the URL columns, invitations are matched by name and
         // date: a decision made where the URLs were, or before a name
@@ -89,7 +88,7 @@ fn note_left_out(import: &Import, journal: &Journal, format: ExportFormat, draft
             "answered on LinkedIn since, or in another export"
         };
         say!(
-            "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){thanks}",
+            "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){drafts}",
             if elsewhere == 1 { " is" } else { "s are" }
         );
     }
@@ -127,6 +126,7 @@ pub fn drafts(
         &import.invitations,
         &journal,
         now(),
+        absence(&import),
     ))?;
     // A draft cut short by a closed terminal is not in the list;
     // say where it is rather than let it look lost.
@@ -163,4 +163,14 @@ pub fn drafts(
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// What an invitation missing from `import` tells: answered on LinkedIn,
+/// when `import` is the user's own export with profile URLs.
+fn absence(import: &Import) -> Absence {
+    if import.source.is_sample() || import.without_profile_urls {
+        Absence::Unknown
+    } else {
+        Absence::Answered
+    }
 }
