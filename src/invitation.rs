@@ -135,7 +135,10 @@ impl<'de> Deserialize<'de> for InvitationId {
         let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
         s.parse().map_err(|_| {
             // A few characters of it are enough to recognise it by.
-            let shown: String = s.chars().take(20).collect();
+            let mut shown: String = s.chars().take(20).collect();
+            if shown.len() < s.len() {
+                shown.push('…');
+            }
             serde::de::Error::invalid_value(
                 serde::de::Unexpected::Str(&shown),
                 &"an invitation id (16 hex digits)",

@@ -121,13 +121,14 @@ pub fn clean_text(s: &str) -> String {
 /// Up to three people by name, for a note: `Ana`, `Ana, Bo and Cy`,
 /// `Ana, Bo and 3 more`.
 pub fn some_names(names: &[&str]) -> String {
-    let all: Vec<String> = names.iter().take(3).map(|n| name_line(n)).collect();
-    match (all.as_slice(), names.len()) {
-        ([], _) => String::new(),
-        ([one], _) => one.clone(),
-        ([a, b], _) => format!("{a} and {b}"),
-        ([a, b, c], 3) => format!("{a}, {b} and {c}"),
-        ([a, b, ..], n) => format!("{a}, {b} and {} more", n - 2),
+    match names {
+        [a, b, _, _, ..] => format!(
+            "{}, {} and {} more",
+            name_line(a),
+            name_line(b),
+            names.len() - 2
+        ),
+        few => and_list(&few.iter().map(|n| name_line(n)).collect::<Vec<_>>()),
     }
 }
 

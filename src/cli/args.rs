@@ -9,7 +9,7 @@ use invitriage::export::{DraftsFormat, ExportFormat};
 use invitriage::report::ClassifyFormat;
 use invitriage::stats::DirectionFilter;
 
-use super::load::shell_quoted;
+use super::output::shell_quoted;
 
 /// Triage your pending LinkedIn invitations.
 ///

@@ -141,44 +141,8 @@ pub fn usable(config: &Config) -> Result<(Keymap, Templates), Unusable> {
     Ok((keymap, templates))
 }
 
-/// A path as a shell reads it back: quoted where the shell would split or
-/// expand it (a path with a NUL cannot be on a command line anyway).
-pub fn shell_quoted(path: &std::path::Path) -> String {
-    let path = path.to_string_lossy();
-    shlex::try_quote(&path).map_or_else(|_| path.to_string(), |q| q.into_owned())
-}
-
-/// The `export` command for the same export, ready to paste into a shell.
-/// With the config file and data folder this run was given (by option or
-/// `$INVITRIAGE_DATA_DIR`, which may have been set for this run only):
-/// without them the command would read another journal, and list nothing.
-pub fn export_command(source: &Source, paths: &Paths) -> String {
-    command_for("export", " --format md", source, paths)
-}
-
-/// `` `invitriage COMMAND [--config …] [--data-dir …]EXTRA FILE` ``: a
-/// command on the same export, with the options this run was given.
-pub fn command_for(command: &str, extra: &str, source: &Source, paths: &Paths) -> String {
-    let mut options = String::new();
-    if paths.config_required {
-        options.push_str(&format!(" --config {}", shell_quoted(&paths.config_file)));
-    }
-    if paths.data_dir_chosen {
-        options.push_str(&format!(" --data-dir {}", shell_quoted(&paths.data_dir)));
-    }
-    match source {
-        Source::Sample => format!("`invitriage {command}{options}{extra}`"),
-        Source::Path(p) if p.as_os_str() == "-" => {
-            format!("`invitriage {command}{options}{extra} -` (the same export on standard input)")
-        }
-        Source::Path(p) => format!("`invitriage {command}{options}{extra} {}`", shell_quoted(p)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use std::path::PathBuf;
-
     use super::*;
 
     /// `[keys]` and `[templates]` entries that parse but cannot be used
@@ -224,31 +188,6 @@ mod tests {
                 "config file c.toml: line 2, column 1: [templates] stranger: a `{` is never closed"
             ),
             "{e}"
-        );
-    }
-
-    /// The command named on leaving reads the same journal and config as
-    /// the run did.
-    #[test]
-    fn the_export_command_keeps_the_config_and_data_dir_given() {
-        let paths = |config: bool, data: bool| Paths {
-            config_file: PathBuf::from("c.toml"),
-            config_required: config,
-            data_dir: PathBuf::from("/tmp/my data"),
-            data_dir_chosen: data,
-        };
-        let file = Source::Path(PathBuf::from("my export.csv"));
-        assert_eq!(
-            export_command(&file, &paths(false, false)),
-            "`invitriage export --format md 'my export.csv'`"
-        );
-        assert_eq!(
-            export_command(&file, &paths(true, true)),
-            "`invitriage export --config c.toml --data-dir '/tmp/my data' --format md 'my export.csv'`"
-        );
-        assert_eq!(
-            export_command(&Source::Sample, &paths(false, true)),
-            "`invitriage export --data-dir '/tmp/my data' --format md`"
         );
     }
 }

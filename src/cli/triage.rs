@@ -13,7 +13,8 @@ use invitriage::tui::app::{App, AppInit};
 use invitriage::tui::keys::{Action, Keymap};
 
 use super::args::command_like;
-use super::load::{command_for, export_command, load, now};
+use super::load::{load, now};
+use super::output::{command_for, export_command};
 use crate::Failure;
 
 /// Opens the full-screen triage app.

@@ -33,7 +33,8 @@ pub struct Composer {
     /// an earlier run left.
     pub undone: bool,
     /// The cursor stands after the space [`with_room`] left, and no key
-    /// has come since: a space typed first is that one.
+    /// has changed the text or moved the cursor since: a space typed (or
+    /// pasted) first is that one.
     room: bool,
     /// Ctrl-U and Ctrl-R: a template switch is one step, its template
     /// with it.
