@@ -2047,6 +2047,41 @@ fn detail_pane_says_what_it_hides_and_scrolls() {
     assert_eq!(status_text(&app), "The whole note is shown");
 }
 
+/// A status message of two or three lines takes the detail pane's last
+/// rows: the pane gives them up, and still says what it hides below.
+#[test]
+fn a_wrapped_status_leaves_the_detail_pane_its_more_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(60, 15));
+    app.update(Action::Status(
+        "A fictional sample · open yours: invitriage ~/Downloads/Invitations.csv · ? help".into(),
+        false,
+    ));
+    let out = screen(&app, 60, 15);
+    assert!(
+        out.contains(" ~/Downloads/Invitations.csv · ? help"),
+        "{out}"
+    );
+    assert!(
+        row_text(&app, 60, 15, 12).starts_with("… 7 more lines · J scrolls"),
+        "{out}"
+    );
+    insta::assert_snapshot!(out);
+    // Scrolled to the end, a message of three lines hides two more rows:
+    // the pane says so, and J then shows them.
+    for _ in 0..20 {
+        app.update(Action::DetailDown);
+    }
+    assert!(screen(&app, 60, 15).contains("end of the note · K scrolls back"));
+    app.update(Action::Status("word ".repeat(30).trim_end().into(), false));
+    let out = screen(&app, 60, 15);
+    assert!(
+        row_text(&app, 60, 15, 11).starts_with("… 2 more lines · J scrolls"),
+        "{out}"
+    );
+}
+
 /// A name is found as a keyboard without its accents types it.
 #[test]
 fn search_finds_a_name_without_its_accents() {

@@ -156,8 +156,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         frame.render_widget(Paragraph::new(line), area);
         return;
     }
-    if let Some(status) = &app.status {
-        let style = if status.error {
+    if let Some(lines) = status_shown(app, width) {
+        let style = if app.status.as_ref().is_some_and(|s| s.error) {
             theme.error()
         } else {
             theme.ok()
@@ -165,15 +165,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         // A message longer than the line takes the lines above it (up to
         // three in all) until the next key clears it: cut at the width, its
         // advice ("… any other key keeps them") was lost on an 80-column
-        // terminal.
-        // Not by colour alone (red and green look alike to many): an
-        // error is also marked in words.
-        let text = if status.error {
-            format!("! {}", status.text)
-        } else {
-            status.text.clone()
-        };
-        let lines = status_lines(&text, width);
+        // terminal. The detail pane above gives them up (see
+        // [`status_height`]).
         let height = u16::try_from(lines.len())
             .unwrap_or(1)
             .min(area.y - frame.area().y + 1);
@@ -230,6 +223,31 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         spans.push(Span::raw(format!(" {label}  ")));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The lines the status message takes at `width` columns: none while the
+/// search line is open or there is no message.
+fn status_shown(app: &App, width: usize) -> Option<Vec<String>> {
+    if app.mode == Mode::Search {
+        return None;
+    }
+    let status = app.status.as_ref()?;
+    // Not by colour alone (red and green look alike to many): an error is
+    // also marked in words.
+    let text = if status.error {
+        format!("! {}", status.text)
+    } else {
+        status.text.clone()
+    };
+    Some(status_lines(&text, width))
+}
+
+/// How many rows the footer takes at `width` columns: one, or as many as
+/// the status message wraps to (up to [`STATUS_LINES`]).
+pub fn status_height(app: &App, width: u16) -> u16 {
+    status_shown(app, usize::from(width))
+        .map_or(1, |l| u16::try_from(l.len()).unwrap_or(1))
+        .max(1)
 }
 
 /// The most lines a status message takes.

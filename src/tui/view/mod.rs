@@ -81,11 +81,22 @@ fn areas(area: Rect) -> Areas {
     }
 }
 
+/// The detail pane as drawn now: without the rows above the footer that
+/// a status message of more than one line takes. Covered, they cut the
+/// note with no sign of the "… more lines" line at the pane's foot.
+fn detail_area(app: &App, a: &Areas) -> Rect {
+    let covered = footer::status_height(app, a.footer.width).saturating_sub(1);
+    Rect {
+        height: a.detail.height.saturating_sub(covered),
+        ..a.detail
+    }
+}
+
 /// How far the detail pane of the current invitation scrolls at the app's
 /// terminal size (0 when the note fits).
 pub fn detail_hidden(app: &App) -> usize {
     let a = areas(Rect::new(0, 0, app.size.0, app.size.1));
-    detail::hidden(app, a.detail)
+    detail::hidden(app, detail_area(app, &a))
 }
 
 /// How many list rows fit in a terminal of this size (the app scrolls by it).
@@ -220,7 +231,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 };
                 frame.render_widget(line.style(theme.dim()), sep);
             }
-            detail::draw(app, theme, frame, a.detail);
+            detail::draw(app, theme, frame, detail_area(app, &a));
         }
     }
     footer::draw(app, theme, frame, a.footer);
