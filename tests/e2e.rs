@@ -722,7 +722,7 @@ fn a_config_that_takes_a_key_says_so_at_the_start() {
     )
     .unwrap();
     let mut app = App::start(dir.path());
-    app.wait_for("A note (? shows it whole): [keys]: `open` has no key left");
+    app.wait_for("A note: [keys]: `open` has no key left");
     let text = app.text();
     assert!(!text.contains("`accept`"), "{text}");
     app.press("q");

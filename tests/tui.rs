@@ -31,9 +31,16 @@ fn app_from(source: Source, dir: &std::path::Path) -> App {
 }
 
 fn app_with_color(source: Source, dir: &std::path::Path, color: bool) -> App {
+    app_with_notes(source, dir, color, &[])
+}
+
+/// An app with `notes` from loading after the journal's own (as the CLI
+/// adds a skipped row's).
+fn app_with_notes(source: Source, dir: &std::path::Path, color: bool, notes: &[&str]) -> App {
     let mut import = import::load(&source).expect("loads");
     Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
-    let (journal, notices) = Journal::open(dir).expect("journal opens");
+    let (journal, mut notices) = Journal::open(dir).expect("journal opens");
+    notices.extend(notes.iter().map(|n| n.to_string()));
     let mut app = App::new(AppInit {
         source_name: import.source.short_name(),
         invitations: import.invitations,
@@ -1523,10 +1530,7 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
     }
     let app = sample_app(dir.path());
     assert_eq!(app.mode, Mode::List);
-    assert_eq!(
-        status_text(&app),
-        format!("A note (? shows it whole): {elsewhere}")
-    );
+    assert_eq!(status_text(&app), format!("A note: {elsewhere}"));
 }
 
 #[test]
@@ -2164,23 +2168,64 @@ fn an_export_with_only_sent_invitations_opens_on_them() {
 }
 
 /// A note from loading (here: a journal whose last line was cut short) is
-/// too long for the status line; the line says where to read it whole, and
-/// the help shows it wrapped.
+/// on the status line (said to be cut when it is: see
+/// `a_note_from_loading_is_said_cut_only_when_it_is`), and the help shows
+/// it wrapped.
 #[test]
 fn notes_from_loading_are_whole_in_the_help() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("journal.jsonl"), "{\"v\":1,\"id\":\"cut").unwrap();
     let mut app = sample_app(dir.path());
     let status = status_text(&app).to_owned();
-    assert!(
-        status.starts_with("A note (? shows it whole): "),
-        "{status}"
-    );
+    assert!(status.starts_with("A note: "), "{status}");
     app.update(Action::Help);
     let out = screen(&app, 80, 24);
     assert!(out.contains("Notes from loading"), "{out}");
     // The last words, after a path whose length wraps the lines anywhere.
     assert!(out.contains("journal.jsonl.torn"), "{out}");
+}
+
+/// The status line says `?` shows a note from loading whole only when it
+/// cuts the note short: a note it shows whole is not said to be cut.
+#[test]
+fn a_note_from_loading_is_said_cut_only_when_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let short = "Freya Marino invited you again after you ignored them: undecided again";
+    let app = app_with_notes(Source::Sample, dir.path(), false, &[short]);
+    let out = screen(&app, 80, 24);
+    assert_eq!(
+        row_text(&app, 80, 24, 23),
+        format!(" A note: {short}"),
+        "{out}"
+    );
+    assert!(!out.contains("shows it whole"), "{out}");
+    // Three lines do not hold this one at 60 columns: it ends in `…`, and
+    // the line says where to read it whole.
+    let long = format!(
+        "1 unreadable row skipped: line 3: {}",
+        "a long reason why the row could not be read ".repeat(4)
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_notes(Source::Sample, dir.path(), false, &[long.trim_end()]);
+    app.update(Action::Resize(60, 15));
+    let out = screen(&app, 60, 15);
+    assert!(
+        row_text(&app, 60, 15, 12).starts_with(" A note (? shows it whole): 1 unreadable"),
+        "{out}"
+    );
+    assert!(row_text(&app, 60, 15, 14).ends_with('…'), "{out}");
+    // At 120 columns it fits, and is not said to be cut.
+    app.update(Action::Resize(120, 15));
+    let out = screen(&app, 120, 15);
+    assert!(out.contains(" A note: 1 unreadable row skipped"), "{out}");
+    assert!(!out.contains("shows it whole"), "{out}");
+    // More than one note: the line shows the first, and says `?` shows all.
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_with_notes(Source::Sample, dir.path(), false, &[short, short]);
+    assert_eq!(
+        status_text(&app),
+        format!("2 notes (? shows them): {short}")
+    );
 }
 
 #[test]

@@ -195,6 +195,9 @@ pub enum Effect {
 pub struct Status {
     pub text: String,
     pub error: bool,
+    /// What shows instead of `text` when the status line's lines cannot
+    /// hold it whole: the same, saying where to read all of it.
+    pub when_cut: Option<String>,
 }
 
 /// The rows matching a query, as [`App`] keeps them for `n` and `N`.
@@ -486,15 +489,20 @@ impl App {
         app.note_unsaved_elsewhere();
         if let Some(first) = app.notices.first() {
             // The status line may cut a long note short; the help shows
-            // every one whole, and the line says so first.
+            // every one whole, and the line says so first when it is cut
+            // (a note that fits is not said to be cut) or when more wait.
             let help = app.keymap.hint(&Action::Help);
-            let lead = match app.notices.len() {
-                1 => format!("A note ({help} shows it whole)"),
-                n => format!("{n} notes ({help} shows them)"),
-            };
-            app.status = Some(Status {
-                text: format!("{lead}: {first}"),
-                error: false,
+            app.status = Some(match app.notices.len() {
+                1 => Status {
+                    text: format!("A note: {first}"),
+                    error: false,
+                    when_cut: Some(format!("A note ({help} shows it whole): {first}")),
+                },
+                n => Status {
+                    text: format!("{n} notes ({help} shows them): {first}"),
+                    error: false,
+                    when_cut: None,
+                },
             });
         }
         app.recover_unsaved();
@@ -953,6 +961,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: false,
+            when_cut: None,
         });
     }
 
@@ -960,6 +969,7 @@ impl App {
         self.status = Some(Status {
             text: text.into(),
             error: true,
+            when_cut: None,
         });
     }
 
@@ -1114,7 +1124,11 @@ impl App {
                 }
             }
             Action::Status(text, error) => {
-                self.status = Some(Status { text, error });
+                self.status = Some(Status {
+                    text,
+                    error,
+                    when_cut: None,
+                });
             }
             // A changed draft the disk could not take is lost by quitting:
             // say so instead.

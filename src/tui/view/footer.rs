@@ -234,12 +234,19 @@ fn status_shown(app: &App, width: usize) -> Option<Vec<String>> {
     let status = app.status.as_ref()?;
     // Not by colour alone (red and green look alike to many): an error is
     // also marked in words.
-    let text = if status.error {
-        format!("! {}", status.text)
-    } else {
-        status.text.clone()
+    let mark = |text: &str| {
+        if status.error {
+            format!("! {text}")
+        } else {
+            text.to_string()
+        }
     };
-    Some(status_lines(&text, width))
+    let (lines, cut) = wrap_status(&mark(&status.text), width);
+    match &status.when_cut {
+        // Cut short, the message that says where to read it whole.
+        Some(instead) if cut => Some(status_lines(&mark(instead), width)),
+        _ => Some(lines),
+    }
 }
 
 /// How many rows the footer takes at `width` columns: one, or as many as
@@ -257,10 +264,15 @@ const STATUS_LINES: usize = 3;
 /// space, broken between words; one too long for [`STATUS_LINES`] lines
 /// ends in `…`.
 fn status_lines(text: &str, width: usize) -> Vec<String> {
+    wrap_status(text, width).0
+}
+
+/// [`status_lines`], and whether they cut the message short.
+fn wrap_status(text: &str, width: usize) -> (Vec<String>, bool) {
     let text = one_line(text);
     let one = format!(" {text}");
     if one.width() <= width || width < 3 {
-        return vec![fit(&one, width)];
+        return (vec![fit(&one, width)], one.width() > width);
     }
     let options = textwrap::Options::new(width)
         .initial_indent(" ")
@@ -272,7 +284,7 @@ fn status_lines(text: &str, width: usize) -> Vec<String> {
         .map(|l| l.replace(GLUE, " "))
         .collect();
     if wrapped.len() <= STATUS_LINES {
-        return wrapped;
+        return (wrapped, false);
     }
     let mut kept: Vec<String> = wrapped[..STATUS_LINES].to_vec();
     let last = &mut kept[STATUS_LINES - 1];
@@ -285,7 +297,7 @@ fn status_lines(text: &str, width: usize) -> Vec<String> {
         ended = format!("{head} …");
     }
     *last = fit(&ended, width);
-    kept
+    (kept, true)
 }
 
 /// Stands for a space no line may break at (a private-use character: it
