@@ -2051,6 +2051,41 @@ fn detail_pane_says_what_it_hides_and_scrolls() {
     assert_eq!(status_text(&app), "The whole note is shown");
 }
 
+/// Ctrl-D and Ctrl-U scroll the note half the rows the pane shows, as in
+/// less and vim; J and K a line.
+#[test]
+fn ctrl_d_and_ctrl_u_scroll_the_note_half_a_pane() {
+    let ctrl = |c| KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL);
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let key_action = |app: &App, ev: KeyEvent| {
+        invitriage::tui::keys::action_for(&app.keymap, app.key_context(), &ev).unwrap()
+    };
+    // At 60×15 the pane shows six rows of the note, and a seventh says
+    // there are more: half is three.
+    app.update(Action::Resize(60, 15));
+    assert!(screen(&app, 60, 15).contains("… 6 more lines · J scrolls"));
+    app.update(key_action(&app, ctrl('d')));
+    assert_eq!(app.detail_scroll(), 3);
+    assert!(screen(&app, 60, 15).contains("… 3 more lines · J scrolls"));
+    app.update(key_action(&app, key('J')));
+    assert_eq!(app.detail_scroll(), 4);
+    // Not past the end, and back to the top.
+    app.update(key_action(&app, ctrl('d')));
+    assert_eq!(app.detail_scroll(), 6);
+    assert!(screen(&app, 60, 15).contains("end of the note · K scrolls back"));
+    app.update(key_action(&app, ctrl('u')));
+    assert_eq!(app.detail_scroll(), 3);
+    app.update(key_action(&app, key('K')));
+    assert_eq!(app.detail_scroll(), 2);
+    app.update(key_action(&app, ctrl('u')));
+    assert_eq!(app.detail_scroll(), 0);
+    assert_eq!(view::detail_half(&app), 3);
+    // A taller pane, a longer half: 80×24 shows nine rows of the note.
+    app.update(Action::Resize(80, 24));
+    assert_eq!(view::detail_half(&app), 4);
+}
+
 /// A status message of two or three lines takes the detail pane's last
 /// rows: the pane gives them up, and still says what it hides below.
 #[test]

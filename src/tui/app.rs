@@ -1205,6 +1205,8 @@ impl App {
             }
             Action::DetailDown => self.scroll_detail(1),
             Action::DetailUp => self.scroll_detail(-1),
+            Action::DetailHalfDown => self.scroll_detail(super::view::detail_half(self)),
+            Action::DetailHalfUp => self.scroll_detail(-super::view::detail_half(self)),
             Action::NextTab => self.switch_tab((self.tab + 1) % Tab::ALL.len()),
             Action::PrevTab => self.switch_tab((self.tab + Tab::ALL.len() - 1) % Tab::ALL.len()),
             Action::Tab(t) if t < Tab::ALL.len() => self.switch_tab(t),

@@ -18,9 +18,13 @@ pub enum Action {
     Last,
     PageUp,
     PageDown,
-    /// Scroll the detail pane (a note longer than the pane).
+    /// Scroll the detail pane (a note longer than the pane) a line.
     DetailDown,
     DetailUp,
+    /// Scroll the detail pane half its height (Ctrl-D and Ctrl-U, as in
+    /// less and vim).
+    DetailHalfDown,
+    DetailHalfUp,
     NextTab,
     PrevTab,
     Tab(usize),
@@ -112,6 +116,18 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
         Action::DetailUp,
         "scroll the note back up",
         "back",
+    ),
+    (
+        "detail_half_down",
+        Action::DetailHalfDown,
+        "scroll the note down half a pane",
+        "half more",
+    ),
+    (
+        "detail_half_up",
+        Action::DetailHalfUp,
+        "scroll the note up half a pane",
+        "half back",
     ),
     ("next_tab", Action::NextTab, "next tab", "tab"),
     ("prev_tab", Action::PrevTab, "previous tab", "tab"),
@@ -252,8 +268,10 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("last", &["G", "end"]),
     ("page_up", &["pageup", "ctrl-b"]),
     ("page_down", &["pagedown", "ctrl-f"]),
-    ("detail_down", &["J", "ctrl-d"]),
-    ("detail_up", &["K", "ctrl-u"]),
+    ("detail_down", &["J"]),
+    ("detail_up", &["K"]),
+    ("detail_half_down", &["ctrl-d"]),
+    ("detail_half_up", &["ctrl-u"]),
     ("next_tab", &["tab", "l", "right"]),
     ("prev_tab", &["shift-tab", "h", "left"]),
     ("tab_customised", &["1"]),
@@ -772,6 +790,44 @@ mod tests {
         KeyEvent::new(code, mods)
     }
 
+    /// J and K scroll the note a line; Ctrl-D and Ctrl-U half a pane, as
+    /// in less and vim, each an action of its own to bind.
+    #[test]
+    fn ctrl_d_and_ctrl_u_scroll_half_a_pane() {
+        let km = Keymap::default();
+        let ctrl = KeyModifiers::CONTROL;
+        for (code, mods, action) in [
+            (KeyCode::Char('J'), KeyModifiers::SHIFT, Action::DetailDown),
+            (KeyCode::Char('K'), KeyModifiers::SHIFT, Action::DetailUp),
+            (KeyCode::Char('d'), ctrl, Action::DetailHalfDown),
+            (KeyCode::Char('u'), ctrl, Action::DetailHalfUp),
+        ] {
+            assert_eq!(
+                action_for(&km, KeyContext::List, &ev(code, mods)),
+                Some(action.clone())
+            );
+            assert_eq!(km.keys_for(&action).len(), 1, "{action:?}");
+        }
+        assert_eq!(km.hint(&Action::DetailHalfDown), "Ctrl-D");
+        assert_eq!(label(&Action::DetailHalfUp), "half back");
+        // Bound elsewhere in the config, Ctrl-D leaves J its line.
+        let mut over = BTreeMap::new();
+        over.insert(
+            "detail_half_down".to_string(),
+            KeyBinding::One("ctrl-n".into()),
+        );
+        let km = Keymap::new(&over).unwrap();
+        let n = ev(KeyCode::Char('n'), ctrl);
+        assert_eq!(
+            action_for(&km, KeyContext::List, &n),
+            Some(Action::DetailHalfDown)
+        );
+        assert_eq!(
+            action_for(&km, KeyContext::List, &ev(KeyCode::Char('d'), ctrl)),
+            None
+        );
+    }
+
     /// `config.example.toml` lists every action's default keys, in order.
     #[test]
     fn the_example_config_lists_every_default_key() {
@@ -1101,7 +1157,7 @@ mod tests {
         // On the list the same keys keep their own jobs.
         assert_eq!(
             action_for(&km, KeyContext::List, &ev(KeyCode::Char('u'), ctrl)),
-            Some(Action::DetailUp)
+            Some(Action::DetailHalfUp)
         );
         assert_eq!(
             action_for(&km, KeyContext::List, &ev(KeyCode::Home, none)),

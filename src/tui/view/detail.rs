@@ -239,6 +239,16 @@ pub fn hidden(app: &App, area: Rect) -> usize {
     pane(app, Theme { color: false }, area.width).map_or(0, |p| overflow(&p, area))
 }
 
+/// How many rows of an `area` of this size show the current invitation's
+/// pane: all of them, or all but the last when it says there is more.
+pub fn shown_rows(app: &App, area: Rect) -> u16 {
+    if hidden(app, area) > 0 {
+        area.height - 1
+    } else {
+        area.height
+    }
+}
+
 fn overflow(pane: &Paragraph<'_>, area: Rect) -> usize {
     let rows = pane.line_count(area.width);
     let room = usize::from(area.height);

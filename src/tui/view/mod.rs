@@ -99,6 +99,14 @@ pub fn detail_hidden(app: &App) -> usize {
     detail::hidden(app, detail_area(app, &a))
 }
 
+/// What Ctrl-D and Ctrl-U scroll the detail pane by: half the rows that
+/// show the note at the app's size and status (at least one).
+pub fn detail_half(app: &App) -> i32 {
+    let a = areas(Rect::new(0, 0, app.size.0, app.size.1));
+    let shown = detail::shown_rows(app, detail_area(app, &a));
+    i32::from(shown / 2).max(1)
+}
+
 /// How many list rows fit in a terminal of this size (the app scrolls by it).
 pub fn list_height(width: u16, height: u16) -> usize {
     usize::from(areas(Rect::new(0, 0, width, height)).list.height)
