@@ -118,6 +118,19 @@ impl Row<'_> {
         e.decided_at()
             .or_else(|| e.reply.iter().chain(&e.thank_you).map(|d| d.at).max())
     }
+
+    /// When the step the checklist asks for was first taken: a reply edited
+    /// since keeps the day of its first version, which may have been sent.
+    fn first_taken(&self) -> Option<NaiveDateTime> {
+        let e = &self.entry;
+        let sent = self.inv.sent_at;
+        let first = |d: &Draft| d.first_saved(sent);
+        match e.decision() {
+            Some(Decision::Replied) => e.reply.as_deref().map(first).or(e.decided_at()),
+            Some(_) => e.decided_at(),
+            None => e.reply.iter().chain(&e.thank_you).map(|d| first(d)).max(),
+        }
+    }
 }
 
 /// The rows in export order (see the module docs), each invitation once.
@@ -353,7 +366,7 @@ fn write_md(
             } else {
                 "drafted"
             };
-            let when = md_earlier_day(r.when(), now, done);
+            let when = md_earlier_day(r.first_taken(), now, done);
             writeln!(
                 w,
                 "- [ ] **{}** · {}{when}{link}",
@@ -399,7 +412,7 @@ fn write_md(
             } else {
                 md_text(&crate::text::name_line(&d.name))
             };
-            let when = md_earlier_day(Some(d.at), now, "drafted");
+            let when = md_earlier_day(Some(d.since), now, "drafted");
             writeln!(w, "- [ ] **{name}**{when}{}\n", md_link(&d.url))?;
             md_quote(&mut w, &d.text)?;
         }
@@ -696,6 +709,64 @@ mod tests {
         });
         inv.category = category;
         inv
+    }
+
+    /// A reply edited on a later day keeps, in the checklist, the day of
+    /// its first version, which may have been sent; so does a thank-you.
+    #[test]
+    fn a_draft_edited_later_keeps_the_day_it_was_first_saved() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let ann = inv("Ann Early", "ann", Category::Customised);
+        let day = chrono::Duration::days(1);
+        j.record_draft(ann.id, DraftKind::Reply, "Hi Ann", at(3))
+            .unwrap();
+        j.record_draft(ann.id, DraftKind::Reply, "Hi Ann, edited", at(3) + day * 2)
+            .unwrap();
+        let gone = InvitationId(43);
+        j.record_decision(&[gone], Some(Decision::Accepted), at(4))
+            .unwrap();
+        for (text, when) in [("Thanks", at(5)), ("Thanks, Zoë", at(5) + day * 2)] {
+            j.record_draft_to(gone, DraftKind::ThankYou, text, when, ("Zoë", ""))
+                .unwrap();
+        }
+        let checklist = |now| {
+            let mut out = Vec::new();
+            write_actions(
+                &mut out,
+                ExportFormat::Md,
+                std::slice::from_ref(&ann),
+                &j,
+                now,
+            )
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let md = checklist(at(59) + day * 2);
+        assert!(
+            md.contains("- [ ] **Ann Early** · customised · decided 2026-11-25 · "),
+            "{md}"
+        );
+        assert!(md.contains("  > Hi Ann, edited"), "the newest text: {md}");
+        assert!(md.contains("- [ ] **Zoë** · drafted 2026-11-25 · "), "{md}");
+        // Drafted anew for a later invitation between the same people,
+        // the earlier one's day is not this one's.
+        let mut again = ann.clone();
+        again.sent_at = at(0) + day * 2;
+        let mut out = Vec::new();
+        write_actions(
+            &mut out,
+            ExportFormat::Md,
+            std::slice::from_ref(&again),
+            &j,
+            at(59) + day * 3,
+        )
+        .unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert!(
+            md.contains("- [ ] **Ann Early** · customised · decided 2026-11-27 · "),
+            "{md}"
+        );
     }
 
     /// An export without the URL columns: the drafts checklist says to

@@ -282,11 +282,29 @@ pub fn sent_by(inv: &Invitation, now: NaiveDateTime) -> NaiveDateTime {
 pub struct Draft {
     pub text: String,
     pub at: NaiveDateTime,
+    /// When the first of the drafts this one replaced, one after another,
+    /// was saved (`at` when it replaced none): a reply edited today may
+    /// have been sent in an earlier version. Not a field of the file: the
+    /// replay works it out.
+    pub since: NaiveDateTime,
     /// The other person's name and profile URL when the draft was saved
     /// (empty in lines written before they were kept): a thank-you is sent
     /// after the invitation has left the export, and must still say to whom.
     pub name: String,
     pub url: String,
+}
+
+impl Draft {
+    /// When this draft was first saved for the invitation sent at
+    /// `sent_at`: [`Draft::since`], unless that was for an earlier
+    /// invitation between the same people ([`made_before`]); then `at`.
+    pub fn first_saved(&self, sent_at: NaiveDateTime) -> NaiveDateTime {
+        if made_before(self.since, sent_at) {
+            self.at
+        } else {
+            self.since
+        }
+    }
 }
 
 /// A draft being written and not yet saved (see the module docs).
@@ -784,6 +802,7 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
             draft: Draft {
                 text: line.text.ok_or_else(|| missing("text"))?,
                 at,
+                since: at,
                 name: line.name.unwrap_or_default(),
                 url: line.url.unwrap_or_default(),
             },
@@ -1505,6 +1524,7 @@ impl Journal {
         let draft = Draft {
             text: text.to_string(),
             at,
+            since: at,
             name: name.to_string(),
             url: url.to_string(),
         };
@@ -1744,9 +1764,13 @@ impl Journal {
         decision: Option<Decision>,
         line: usize,
     ) {
+        let mut draft = draft;
         let at = draft.at;
         self.undone_drafts.remove(&(id, kind));
         let e = self.entries.entry(id).or_default();
+        if let Some(earlier) = e.draft(kind) {
+            draft.since = draft.since.min(earlier.since);
+        }
         let draft = e.draft_mut(kind).replace(Box::new(draft));
         let decided = decision.map(|decision| e.decided.replace(Decided { decision, at }));
         self.steps.push(Step {

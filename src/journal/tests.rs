@@ -901,6 +901,7 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
     let draft = Draft {
         text: "Hi".into(),
         at: at(0),
+        since: at(0),
         name: String::new(),
         url: String::new(),
     };
