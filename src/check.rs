@@ -1,5 +1,5 @@
 //! Grading a note before it is sent: its group, the signals it has and lacks
-//! (with a hint for each), the stock sentences still in it, and its length
+//! (with a hint for each), the stock or generic sentences still in it, and its length
 //! against LinkedIn's limit. "If you send an invitation, it's your
 //! responsibility to provide the context and start the conversation."
 
@@ -19,7 +19,7 @@ pub fn hint(signal: Signals) -> &'static str {
     if signal == Signals::CONTEXT {
         "say how you know them or what you share: where you met, a mutual contact, a post of theirs you read (look at their profile first)"
     } else if signal == Signals::REASON {
-        "give a reason to connect: what you are working on, a question, what you would like to learn from them"
+        "give a reason to connect: what you are working on, a question for them, the one thing you hope to learn from them"
     } else if signal == Signals::OFFER {
         "offer to serve: how you could help, an introduction, notes or material you could share"
     } else {
@@ -188,7 +188,7 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
     }
     let stock = g.stock_sentences();
     if !stock.is_empty() {
-        writeln!(w, "stock sentences still in it:")?;
+        writeln!(w, "stock or generic sentences still in it:")?;
         for (text, why) in stock {
             writeln!(w, "  - “{}” ({why})", crate::text::one_line(text))?;
         }
@@ -223,9 +223,15 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
 struct Json<'a> {
     category: &'static str,
     signals: Vec<&'static str>,
+    /// The advice for a note that is not customised.
+    advice: Option<&'static str>,
     missing: Vec<Missing>,
     pitch: bool,
+    /// What to do about a pitch, when it is one.
+    pitch_hint: Option<&'static str>,
     greeting: Option<&'a str>,
+    /// The recipient (`--to`), when given.
+    to: Option<&'a str>,
     /// The name the greeting gives, when it is not the recipient's.
     greets_other: Option<&'a str>,
     stock_sentences: Vec<StockJson<'a>>,
@@ -233,6 +239,8 @@ struct Json<'a> {
     limit: usize,
     within_limit: bool,
     passes: bool,
+    /// Why it does not pass, each in a few words (empty when it does).
+    shortcomings: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -309,8 +317,11 @@ pub fn write_json(w: &mut impl Write, g: &Grade) -> io::Result<()> {
                 hint: hint(s),
             })
             .collect(),
+        advice: g.personalise(),
         pitch: g.is_pitch(),
+        pitch_hint: g.is_pitch().then(|| hint(Signals::PITCH)),
         greeting: g.analysis.greeting.as_ref().map(|gr| gr.text.as_str()),
+        to: Some(g.to.as_str()).filter(|t| !t.is_empty()),
         greets_other: g.analysis.greets_other.as_deref(),
         stock_sentences: g
             .stock_sentences()
@@ -321,6 +332,7 @@ pub fn write_json(w: &mut impl Write, g: &Grade) -> io::Result<()> {
         limit: g.limit,
         within_limit: g.within_limit(),
         passes: g.passes(),
+        shortcomings: g.shortcomings(),
     };
     serde_json::to_writer_pretty(&mut *w, &out)?;
     writeln!(w)

@@ -1684,6 +1684,39 @@ fn check_grades_a_note_and_sets_the_exit_status() {
         out.ends_with("\nnot ready: no context, reason or offer\n"),
         "{out}"
     );
+    // JSON says all the text says: why not, what to do about the pitch.
+    let (_, out, _) = env.run(&[
+        "check",
+        "--json",
+        "--to",
+        "Sam Rivera",
+        "Hi Sam, we help logistics firms cut freight spend 20%.",
+    ]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        v["shortcomings"],
+        serde_json::json!(["no context, reason or offer"])
+    );
+    assert!(
+        v["pitch_hint"]
+            .as_str()
+            .unwrap()
+            .starts_with("it reads as a sales pitch"),
+        "{out}"
+    );
+    assert_eq!(v["to"], "Sam Rivera");
+    assert_eq!(v["advice"], Value::Null, "customised needs none");
+    let (_, out, _) = env.run(&["check", "--json", "I'd like to join your network."]);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v["advice"]
+            .as_str()
+            .unwrap()
+            .starts_with("this is what 82% of"),
+        "{out}"
+    );
+    assert_eq!(v["to"], Value::Null);
+    assert_eq!(v["pitch_hint"], Value::Null);
     // A note pasted from a list starts with a dash: it is the note, not an
     // option (flags after it still count).
     let (code, out, _) = env.run(&["check", "- we met at the ASCM forum in Lisbon", "--json"]);
