@@ -284,7 +284,7 @@ fn read_config(path: &Path) -> std::io::Result<String> {
     String::from_utf8(bytes).map_err(|_| invalid("it is not UTF-8 text; save it as UTF-8"))
 }
 
-/// `line 3, column 1: unknown field `colour`, expected one of ...` — the toml
+/// `line 3, column 1: unknown key `colour`, expected one of ...` — the toml
 /// crate's message folded onto one line, with the line number first.
 fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
     // serde's words for the shapes of values, in a config's.
@@ -295,7 +295,13 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
             "expected a sequence",
             r#"expected a list, e.g. ["one", "two"]"#,
         )
-        .replace("invalid type: ", "found ");
+        .replace("invalid type: ", "found ")
+        // A config file has keys and tables, not serde's fields and maps.
+        .replace("unknown field `", "unknown key `")
+        .replace(
+            "expected a map",
+            "expected a table: a `[table]` line with its keys under it",
+        );
     if let Some(at) = msg.find("expected struct ") {
         msg.replace_range(
             at..,
@@ -304,7 +310,7 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
     }
     // A key known elsewhere (`note_limit` under [classify]): say where.
     if let Some(key) = msg
-        .strip_prefix("unknown field `")
+        .strip_prefix("unknown key `")
         .and_then(|rest| rest.split('`').next())
         && let Some(home) = home_of(key)
     {
@@ -505,6 +511,19 @@ default = "Hi {first_name}"
             .unwrap_err()
             .to_string();
         assert!(!err.contains("belongs"), "{err}");
+        assert!(
+            err.contains("line 1, column 1: unknown key `colour`, expected one of `name`"),
+            "a config's words, not serde's: {err}"
+        );
+        let err = Config::parse("keys = \"x\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains(
+                "found string \"x\", expected a table: a `[table]` line with its keys under it"
+            ),
+            "{err}"
+        );
     }
 
     /// A blank entry, or words in a list matched a word at a time, would
