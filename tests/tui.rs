@@ -245,6 +245,35 @@ fn marks_then_bulk_accept_without_confirmation_and_one_undo() {
     assert_eq!(app.counts[0].accepted, 0, "one undo reverts the whole bulk");
 }
 
+/// The footer's A/I hint says what they act on: the whole tab, or the
+/// rows marked.
+#[test]
+fn the_bulk_hint_names_the_marked_rows_once_some_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Down);
+    let footer = |app: &App| {
+        screen(app, 120, 30)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(footer(&app).contains("A/I all"), "{}", footer(&app));
+    // A mark moves the cursor on; a key after it clears its status.
+    app.update(Action::Mark);
+    app.update(Action::Up);
+    assert!(footer(&app).contains("A/I marked"), "{}", footer(&app));
+    app.update(Action::Mark);
+    app.update(Action::Down);
+    assert_eq!(app.marked_count, 0);
+    assert!(
+        footer(&app).contains("A/I all"),
+        "unmarked: {}",
+        footer(&app)
+    );
+}
+
 #[test]
 fn a_bulk_decision_leaves_the_ones_decided_by_hand() {
     let dir = tempfile::tempdir().unwrap();

@@ -66,7 +66,12 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
                     }
                     _ => app.keymap.hint(a),
                 };
-                (!key.is_empty()).then(|| (key, keys::label(a).to_string()))
+                // With rows marked, A and I act on those, not the tab.
+                let label = match a {
+                    Action::IgnoreMarked if app.marked_count > 0 => "marked",
+                    _ => keys::label(a),
+                };
+                (!key.is_empty()).then(|| (key, label.to_string()))
             })
             .collect(),
         Mode::Search => vec![
