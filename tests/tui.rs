@@ -3913,6 +3913,21 @@ fn an_undone_reply_comes_back_with_its_words() {
     // Titled for what it is: not a draft an interrupted run left.
     let out = screen(&app, 100, 30);
     assert!(out.contains(" undone, not saved yet "), "{out}");
+    // Esc does not promise to discard what the journal keeps: it closes,
+    // and says r offers it again.
+    app.update(Action::Cancel);
+    assert!(
+        status_text(&app).starts_with("Close this draft? As an undone one, r offers it again"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Cancel);
+    assert_eq!(
+        status_text(&app),
+        "Draft closed; r offers the undone reply again (F1 there starts from the template)"
+    );
+    app.update(Action::Reply);
+    assert_eq!(app.composer.as_ref().unwrap().message(), written, "as said");
     app.update(Action::ComposeSave);
     assert_eq!(
         app.journal.state(who).unwrap().reply.as_ref().unwrap().text,

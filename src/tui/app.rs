@@ -1595,22 +1595,33 @@ impl App {
                     Some(c) if changed && !c.discard_armed => {
                         c.replace_armed = false;
                         c.discard_armed = true;
-                        // Over a saved draft, Esc drops only the changes.
+                        // Over a saved draft, Esc drops only the changes;
+                        // an undone one stays in the journal, offered again.
                         let question = if c.resumed {
                             "Discard your changes? The saved draft stays · y or Esc again discards · Ctrl-S saves them"
+                        } else if c.undone {
+                            "Close this draft? As an undone one, r offers it again · y or Esc again closes · Ctrl-S saves it"
                         } else {
                             "Discard this draft? y or Esc again discards · Ctrl-S saves it"
                         };
                         self.set_error(question);
                     }
                     _ => {
-                        let resumed = self.composer.take().is_some_and(|c| c.resumed);
+                        let closed = self.composer.take();
                         self.mode = Mode::List;
                         if changed {
-                            self.set_status(if resumed {
-                                "Changes discarded; the saved draft stays"
-                            } else {
-                                "Draft discarded"
+                            self.set_status(match closed {
+                                Some(c) if c.resumed => {
+                                    "Changes discarded; the saved draft stays".to_string()
+                                }
+                                // The journal keeps an undone draft's text
+                                // until another is saved: say so, and how to
+                                // start afresh.
+                                Some(c) if c.undone => format!(
+                                    "Draft closed; r offers the undone {} again (F1 there starts from the template)",
+                                    if c.thank_you { "thank-you" } else { "reply" }
+                                ),
+                                _ => "Draft discarded".to_string(),
                             });
                         }
                     }
