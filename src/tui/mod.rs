@@ -177,6 +177,10 @@ fn event_loop(
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let had_terminal = has_terminal();
+    // What to do when a copy will not paste is said once a run: every
+    // save copies, and the same hint each time pushed the status onto a
+    // second line.
+    let mut clipboard_hinted = false;
     loop {
         terminal.draw(|f| view::draw(app, f))?;
         // Poll so that a SIGTERM is noticed without a key press.
@@ -212,7 +216,7 @@ fn event_loop(
                     app.update(msg);
                 }
                 Effect::Copy { text, label } => {
-                    let msg = copy(&text, &label);
+                    let msg = copy(&text, &label, &mut clipboard_hinted);
                     app.update(msg);
                 }
                 Effect::Editor(text) => {
@@ -410,8 +414,9 @@ fn open_url_with(browser: Option<&str>, url: &str, whose: &str, copy_key: &str) 
     }
 }
 
-/// Copies with OSC 52 and, where installed, the platform's clipboard tool.
-fn copy(text: &str, label: &str) -> Action {
+/// Copies with OSC 52 and, where installed, the platform's clipboard tool;
+/// the hint for a copy that will not paste only while `hinted` is false.
+fn copy(text: &str, label: &str, hinted: &mut bool) -> Action {
     let in_tmux = std::env::var_os("TMUX").is_some();
     let seq = clipboard::osc52(text, in_tmux);
     let osc_ok = {
@@ -421,8 +426,23 @@ fn copy(text: &str, label: &str) -> Action {
             .is_ok()
     };
     let native = clipboard::native_copy(text);
+    copied(label, osc_ok, native, in_tmux, hinted)
+}
+
+/// What a copy says: how it went (`native`: the tool that took it), and
+/// once a run what to do when an OSC 52 copy will not paste.
+fn copied(
+    label: &str,
+    osc_ok: bool,
+    native: Option<&str>,
+    in_tmux: bool,
+    hinted: &mut bool,
+) -> Action {
     match (osc_ok, native) {
         (_, Some(tool)) => Action::Status(format!("Copied the {label} (via {tool})"), false),
+        (true, None) if std::mem::replace(hinted, true) => {
+            Action::Status(format!("Copied the {label} (OSC 52)"), false)
+        }
         (true, None) if in_tmux => Action::Status(
             format!(
                 "Copied the {label} · tmux: `set -g set-clipboard on` if it won't paste (OSC 52)"
@@ -445,6 +465,31 @@ fn copy(text: &str, label: &str) -> Action {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every save copies: the hint for a copy that will not paste comes
+    /// once a run, not with each.
+    #[test]
+    fn the_clipboard_hint_is_given_once() {
+        let text = |a: Action| match a {
+            Action::Status(t, _) => t,
+            other => panic!("{other:?}"),
+        };
+        let mut hinted = false;
+        let first = text(copied("reply", true, None, true, &mut hinted));
+        assert!(first.contains("set -g set-clipboard on"), "{first}");
+        let second = text(copied("reply", true, None, true, &mut hinted));
+        assert_eq!(second, "Copied the reply (OSC 52)");
+        let tool = text(copied("URL", true, Some("xclip"), true, &mut hinted));
+        assert_eq!(tool, "Copied the URL (via xclip)");
+        let mut hinted = false;
+        let outside = text(copied("URL", true, None, false, &mut hinted));
+        assert!(outside.contains("the terminal blocks clipboard access"));
+        let failed = copied("URL", false, None, false, &mut hinted);
+        assert_eq!(
+            failed,
+            Action::Status("Could not copy the URL: no clipboard found".into(), true)
+        );
+    }
 
     #[test]
     fn a_browser_that_cannot_start_says_what_to_do_first() {
