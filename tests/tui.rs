@@ -624,7 +624,29 @@ fn bulk_on_whole_tab_asks_with_the_count() {
     app.update(Action::Tab(2));
     app.update(Action::Tab(3));
     let out = screen(&app, 100, 24);
-    assert!(out.contains("Every invitation is decided."), "{out}");
+    let flat = out
+        .lines()
+        .map(|l| l.trim_matches('"'))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Every invitation is decided. q quits and names the command that lists what to do on LinkedIn; f shows the decided ones."),
+        "{out}"
+    );
+    // Nothing to decide on: the footer offers no a, i or r.
+    app.status = None;
+    let footer = screen(&app, 150, 24)
+        .lines()
+        .last()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        footer.contains("f filter") && footer.contains("q quit") && !footer.contains("a accept"),
+        "{footer}"
+    );
 }
 
 #[test]

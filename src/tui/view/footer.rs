@@ -53,6 +53,13 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
                 Tab::Sent => !DECIDING.contains(a),
                 _ => !matches!(a, Action::Withdraw | Action::WithdrawStale),
             })
+            // An empty list has nothing to decide on; the filter still
+            // shows the decided ones.
+            .filter(|&a| {
+                !app.rows.is_empty()
+                    || !DECIDING.contains(a) && *a != Action::OpenProfile
+                    || *a == Action::CycleFilter
+            })
             .filter_map(|a| {
                 let key = match a {
                     Action::IgnoreMarked => {

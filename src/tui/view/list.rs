@@ -79,15 +79,20 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 None => "  Nobody has invited you in this export.".to_string(),
             }
         } else if app.filter == Filter::Undecided {
-            let which = match tab.category() {
-                Some(c) => format!("All {} invitations are", c.label()),
-                None => "Every invitation is".to_string(),
-            };
-            format!(
-                "  {which} decided. {} shows the decided ones; {} goes to the next group.",
-                app.keymap.hint(&Action::CycleFilter),
-                app.keymap.hint(&Action::NextTab)
-            )
+            match tab.category() {
+                Some(c) => format!(
+                    "  All {} invitations are decided. {} shows the decided ones; {} goes to the next group.",
+                    c.label(),
+                    app.keymap.hint(&Action::CycleFilter),
+                    app.keymap.hint(&Action::NextTab)
+                ),
+                // The whole inbox done: what is left is on LinkedIn.
+                None => format!(
+                    "  Every invitation is decided. {} quits and names the command that lists what to do on LinkedIn; {} shows the decided ones.",
+                    app.keymap.hint(&Action::Quit),
+                    app.keymap.hint(&Action::CycleFilter)
+                ),
+            }
         } else {
             format!(
                 "  None {} here. {} changes the filter.",
@@ -95,7 +100,17 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 app.keymap.hint(&Action::CycleFilter)
             )
         };
-        frame.render_widget(Paragraph::new(Line::styled(msg, theme.dim())), area);
+        // Wrapped, two columns in: a long one is read whole.
+        let inset = Rect {
+            x: area.x.saturating_add(2),
+            width: area.width.saturating_sub(2),
+            ..area
+        };
+        frame.render_widget(
+            Paragraph::new(Line::styled(msg.trim_start().to_string(), theme.dim()))
+                .wrap(ratatui::widgets::Wrap { trim: true }),
+            inset,
+        );
         return;
     }
     let tab = app.current_tab();
