@@ -54,7 +54,7 @@
 //!   every draft it has.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
 use chrono::NaiveDateTime;
@@ -121,9 +121,9 @@ impl Row<'_> {
 
     /// When the step the checklist asks for was first taken: a reply edited
     /// since keeps the day of its first version, which may have been sent.
-    fn first_taken(&self) -> Option<NaiveDateTime> {
+    fn first_taken(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
         let e = &self.entry;
-        let sent = self.inv.sent_at;
+        let sent = crate::journal::sent_by(self.inv, now);
         let first = |d: &Draft| d.first_saved(sent);
         match e.decision() {
             Some(Decision::Replied) => e.reply.as_deref().map(first).or(e.decided_at()),
@@ -366,7 +366,7 @@ fn write_md(
             } else {
                 "drafted"
             };
-            let when = md_earlier_day(r.first_taken(), now, done);
+            let when = md_earlier_day(r.first_taken(now), now, done);
             writeln!(
                 w,
                 "- [ ] **{}** · {}{when}{link}",
@@ -412,7 +412,7 @@ fn write_md(
             } else {
                 md_text(&crate::text::name_line(&d.name))
             };
-            let when = md_earlier_day(Some(d.since), now, "drafted");
+            let when = md_earlier_day(Some(d.first_version()), now, "drafted");
             writeln!(w, "- [ ] **{name}**{when}{}\n", md_link(&d.url))?;
             md_quote(&mut w, &d.text)?;
         }
@@ -767,6 +767,97 @@ mod tests {
             md.contains("- [ ] **Ann Early** · customised · decided 2026-11-27 · "),
             "{md}"
         );
+    }
+
+    /// A second invitation from the same person (the same id): a reply
+    /// to it, edited later, keeps the day of its own first version, not
+    /// the earlier invitation's nor today's. And a `Sent At` ahead of the
+    /// clock counts as now, as everywhere else.
+    #[test]
+    fn the_first_version_is_the_first_for_this_invitation() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let day = chrono::Duration::days(1);
+        let ann = inv("Ann Early", "ann", Category::Customised);
+        j.record_draft(ann.id, DraftKind::Reply, "Hi Ann (old)", at(1))
+            .unwrap();
+        let mut again = ann.clone();
+        again.sent_at = at(0) + day * 10;
+        j.record_draft(again.id, DraftKind::Reply, "Hi Ann", at(1) + day * 11)
+            .unwrap();
+        j.record_draft(
+            again.id,
+            DraftKind::Reply,
+            "Hi Ann, edited",
+            at(1) + day * 13,
+        )
+        .unwrap();
+        let md = |j: &Journal, inv: &Invitation, now| {
+            let mut out = Vec::new();
+            write_actions(
+                &mut out,
+                ExportFormat::Md,
+                std::slice::from_ref(inv),
+                j,
+                now,
+            )
+            .unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let out = md(&j, &again, at(59) + day * 13);
+        assert!(
+            out.contains("- [ ] **Ann Early** · customised · decided 2026-12-06 · "),
+            "{out}"
+        );
+        let mut bob = inv("Bob Ahead", "bob", Category::Customised);
+        bob.sent_at = at(0) + day * 40;
+        let hour = chrono::Duration::hours(1);
+        j.record_draft(bob.id, DraftKind::Reply, "Hi Bob", at(1) + day * 12 + hour)
+            .unwrap();
+        j.record_draft(bob.id, DraftKind::Reply, "Hi Bob, edited", at(1) + day * 13)
+            .unwrap();
+        let out = md(&j, &bob, at(59) + day * 13);
+        assert!(
+            out.contains("- [ ] **Bob Ahead** · customised · decided 2026-12-07 · "),
+            "a Sent At ahead of the clock is taken as now: {out}"
+        );
+    }
+
+    /// One id twice in an export (a person who invited again): `drafts`
+    /// lists the draft under the invitation it was written for, as the
+    /// action list does, and both say it is to send.
+    #[test]
+    fn drafts_and_the_checklist_pick_the_same_of_two_invitations() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let old = inv("Ann Early", "ann", Category::Customised);
+        let mut newer = old.clone();
+        newer.sent_at = at(0) + chrono::Duration::days(10);
+        j.record_draft(old.id, DraftKind::Reply, "Hi Ann", at(1))
+            .unwrap();
+        let invs = [newer, old];
+        let now = at(59) + chrono::Duration::days(11);
+        let mut md = Vec::new();
+        write_actions(&mut md, ExportFormat::Md, &invs, &j, now).unwrap();
+        let md = String::from_utf8(md).unwrap();
+        assert!(
+            md.contains("## Reply without accepting (1)") && md.contains("  > Hi Ann"),
+            "{md}"
+        );
+        let mut json = Vec::new();
+        write_drafts(
+            &mut json,
+            DraftsFormat::Json,
+            &invs,
+            &j,
+            now,
+            Absence::Answered,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(v["count"], 1);
+        assert_eq!(v["drafts"][0]["status"], "replied");
+        assert_eq!(v["drafts"][0]["to_send"], true);
     }
 
     /// An export without the URL columns: the drafts checklist says to
@@ -1291,11 +1382,29 @@ fn draft_rows<'a>(
         e.draft_to_send(e.decision())
             .is_some_and(|(send, _)| send == kind)
     };
+    // Of two invitations with one id (a person who invited again), the
+    // one the journal's steps are about, as the action list picks it
+    // ([`rows`]): the first with something of its own, else the first.
+    let mut chosen: HashMap<InvitationId, &Invitation> = HashMap::new();
+    for inv in invitations {
+        if journal.state(inv.id).is_none() {
+            continue;
+        }
+        let own = |i: &Invitation| journal.state_for(i, now).is_some();
+        chosen
+            .entry(inv.id)
+            .and_modify(|c| {
+                if !own(c) && own(inv) {
+                    *c = inv;
+                }
+            })
+            .or_insert(inv);
+    }
     for inv in invitations {
         let Some(entry) = journal.state(inv.id) else {
             continue;
         };
-        if !seen.insert(inv.id) {
+        if !chosen.get(&inv.id).is_some_and(|c| std::ptr::eq(*c, inv)) || !seen.insert(inv.id) {
             continue;
         }
         let here = journal.state_for(inv, now).unwrap_or_default();

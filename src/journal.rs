@@ -282,11 +282,11 @@ pub fn sent_by(inv: &Invitation, now: NaiveDateTime) -> NaiveDateTime {
 pub struct Draft {
     pub text: String,
     pub at: NaiveDateTime,
-    /// When the first of the drafts this one replaced, one after another,
-    /// was saved (`at` when it replaced none): a reply edited today may
-    /// have been sent in an earlier version. Not a field of the file: the
-    /// replay works it out.
-    pub since: NaiveDateTime,
+    /// When each of the drafts this one replaced, one after another, was
+    /// saved, oldest first (empty when it replaced none): a reply edited
+    /// today may have been sent in an earlier version. Not a field of the
+    /// file: the replay works it out.
+    pub earlier: Vec<NaiveDateTime>,
     /// The other person's name and profile URL when the draft was saved
     /// (empty in lines written before they were kept): a thank-you is sent
     /// after the invitation has left the export, and must still say to whom.
@@ -295,15 +295,27 @@ pub struct Draft {
 }
 
 impl Draft {
-    /// When this draft was first saved for the invitation sent at
-    /// `sent_at`: [`Draft::since`], unless that was for an earlier
-    /// invitation between the same people ([`made_before`]); then `at`.
+    /// When a version of this draft was first saved for the invitation
+    /// sent at `sent_at` (see [`sent_by`]): versions saved for an earlier
+    /// invitation between the same people ([`made_before`]) do not count.
     pub fn first_saved(&self, sent_at: NaiveDateTime) -> NaiveDateTime {
-        if made_before(self.since, sent_at) {
-            self.at
-        } else {
-            self.since
-        }
+        self.earlier
+            .iter()
+            .chain([&self.at])
+            .filter(|&&t| !made_before(t, sent_at))
+            .min()
+            .copied()
+            .unwrap_or(self.at)
+    }
+
+    /// When the first version of this draft was saved, whatever it was for.
+    pub fn first_version(&self) -> NaiveDateTime {
+        self.earlier
+            .iter()
+            .chain([&self.at])
+            .min()
+            .copied()
+            .unwrap_or(self.at)
     }
 }
 
@@ -802,7 +814,7 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
             draft: Draft {
                 text: line.text.ok_or_else(|| missing("text"))?,
                 at,
-                since: at,
+                earlier: Vec::new(),
                 name: line.name.unwrap_or_default(),
                 url: line.url.unwrap_or_default(),
             },
@@ -1524,7 +1536,7 @@ impl Journal {
         let draft = Draft {
             text: text.to_string(),
             at,
-            since: at,
+            earlier: Vec::new(),
             name: name.to_string(),
             url: url.to_string(),
         };
@@ -1658,9 +1670,9 @@ impl Journal {
             .count()
     }
 
-    /// Of those, how many have a draft still to send
-    /// ([`Entry::to_send_elsewhere`]): thank-yous, and replies, each
-    /// counted.
+    /// How many invitations not in the export have a draft still to send
+    /// ([`Entry::to_send_elsewhere`]), decided or not: thank-yous, and
+    /// replies, each counted.
     pub fn drafts_elsewhere(
         &self,
         present: impl Fn(&InvitationId) -> bool,
@@ -1668,7 +1680,7 @@ impl Journal {
     ) -> (usize, usize) {
         let (mut thanks, mut replies) = (0, 0);
         for (id, e) in &self.entries {
-            if e.decision().is_none() || present(id) {
+            if present(id) {
                 continue;
             }
             match e.to_send_elsewhere(absence) {
@@ -1768,8 +1780,9 @@ impl Journal {
         let at = draft.at;
         self.undone_drafts.remove(&(id, kind));
         let e = self.entries.entry(id).or_default();
-        if let Some(earlier) = e.draft(kind) {
-            draft.since = draft.since.min(earlier.since);
+        if let Some(before) = e.draft(kind) {
+            draft.earlier = before.earlier.clone();
+            draft.earlier.push(before.at);
         }
         let draft = e.draft_mut(kind).replace(Box::new(draft));
         let decided = decision.map(|decision| e.decided.replace(Decided { decision, at }));

@@ -449,13 +449,17 @@ proptest! {
                     j.record_draft_to(id(i), kind, &text, t, (&name, &url)).unwrap();
                     stack.push((model.clone(), Undone { kind: StepKind::Draft(kind), ids: vec![id(i)], at: t }));
                     let e = model.entry(id(i)).or_default();
-                    // A draft replacing another keeps when the first was saved.
-                    let earlier = match kind {
+                    // A draft replacing another keeps when each before it was saved.
+                    let before = match kind {
                         DraftKind::Reply => e.reply.as_ref(),
                         DraftKind::ThankYou => e.thank_you.as_ref(),
                     };
-                    let since = earlier.map_or(t, |d| d.since.min(t));
-                    let draft = Some(Box::new(Draft { text, at: t, since, name, url }));
+                    let earlier = before.map_or_else(Vec::new, |d| {
+                        let mut v = d.earlier.clone();
+                        v.push(d.at);
+                        v
+                    });
+                    let draft = Some(Box::new(Draft { text, at: t, earlier, name, url }));
                     match kind {
                         DraftKind::Reply => {
                             e.reply = draft;

@@ -62,35 +62,44 @@ pub fn export(
 fn note_left_out(import: &Import, journal: &Journal, format: ExportFormat, drafts_command: &str) {
     let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
     let elsewhere = journal.decided_elsewhere(|id| here.contains(id));
+    // A thank-you is sent after the accept, when the invitation has left
+    // the export: it must not drop out of sight with it. The checklist has
+    // a section for them (and the line after the list counts them); the
+    // CSV and JSON list this export's invitations only. A reply is still
+    // to send only when the absence says nothing.
+    let (thanks, replies) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
+    let thanks = if format == ExportFormat::Md {
+        0
+    } else {
+        thanks
+    };
+    let drafts = thanks + replies;
+    let lists = match drafts {
+        1 => format!("{drafts_command} lists the 1 draft still to send for them"),
+        n => format!("{drafts_command} lists the {n} drafts still to send for them"),
+    };
+    // Without the URL columns, invitations are matched by name and date: a
+    // decision made where the URLs were, or before a name changed, finds
+    // nothing, and that is the likelier cause.
+    let why = if import.without_profile_urls {
+        "this export has no profile URLs, so decisions made on one that has them, or before a name changed, are not matched; or answered on LinkedIn since"
+    } else {
+        "answered on LinkedIn since, or in another export"
+    };
     if elsewhere > 0 {
-        // A thank-you is sent after the accept, when the invitation has
-        // left the export: it must not drop out of sight with it. The
-        // checklist has a section for them (and the line after the list
-        // counts them); the CSV and JSON list this export's invitations
-        // only. A reply is still to send only when the absence says nothing.
-        let (thanks, replies) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
-        let thanks = if format == ExportFormat::Md {
-            0
+        let drafts = if drafts > 0 {
+            format!("; {lists}")
         } else {
-            thanks
-        };
-        let drafts = match thanks + replies {
-            0 => String::new(),
-            1 => format!("; 1 of them has a draft to send: {drafts_command} lists it"),
-            n => format!("; {n} of them have drafts to send: {drafts_command} lists them"),
-        };
-        // Without the URL columns, invitations are matched by name and
-        // date: a decision made where the URLs were, or before a name
-        // changed, finds nothing, and that is the likelier cause.
-        let why = if import.without_profile_urls {
-            "this export has no profile URLs, so decisions made on one that has them, or before a name changed, are not matched; or answered on LinkedIn since"
-        } else {
-            "answered on LinkedIn since, or in another export"
+            String::new()
         };
         say!(
             "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){drafts}",
             if elsewhere == 1 { " is" } else { "s are" }
         );
+    } else if drafts > 0 {
+        // Drafts saved without a decision (a reply, then back to
+        // undecided) for invitations not in this export.
+        say!("invitriage: note: drafts for invitations not in this export ({why}): {lists}");
     }
     let now = now();
     let again: Vec<&str> = import

@@ -901,7 +901,7 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
     let draft = Draft {
         text: "Hi".into(),
         at: at(0),
-        since: at(0),
+        earlier: Vec::new(),
         name: String::new(),
         url: String::new(),
     };
@@ -1427,4 +1427,27 @@ fn a_write_that_failed_for_space_or_rights_says_what_to_do() {
         path: dir.path().to_path_buf(),
     };
     assert_eq!(locked.remedy(), None);
+}
+
+/// A draft to send for an invitation not in the export is counted whether
+/// or not it was decided (a reply, then back to undecided), and a reply
+/// only where the absence says nothing.
+#[test]
+fn drafts_elsewhere_counts_undecided_ones_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    j.record_draft(id(1), DraftKind::Reply, "Hi", at(1))
+        .unwrap();
+    j.record_decision(&[id(1)], None, at(2)).unwrap();
+    j.record_decision(&[id(2)], Some(Decision::Accepted), at(3))
+        .unwrap();
+    j.record_draft(id(2), DraftKind::ThankYou, "Thanks", at(4))
+        .unwrap();
+    assert_eq!(j.decided_elsewhere(|_| false), 1);
+    assert_eq!(j.drafts_elsewhere(|_| false, Absence::Unknown), (1, 1));
+    assert_eq!(j.drafts_elsewhere(|_| false, Absence::Answered), (1, 0));
+    assert_eq!(
+        j.drafts_elsewhere(|i| *i == id(2), Absence::Unknown),
+        (0, 1)
+    );
 }
