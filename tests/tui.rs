@@ -2167,8 +2167,8 @@ fn a_wrapped_status_leaves_the_detail_pane_its_more_line() {
     app.update(Action::Status("word ".repeat(30).trim_end().into(), false));
     let out = screen(&app, 60, 15);
     assert!(
-        row_text(&app, 60, 15, 11).starts_with("… 2 more lines · J scrolls"),
-        "{out}"
+        row_text(&app, 60, 15, 11).starts_with("Kenji Jankowski · … 2 more lines · J scrolls"),
+        "scrolled, the name line is out of sight: this one names whose note it is: {out}"
     );
 }
 

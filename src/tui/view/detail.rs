@@ -286,6 +286,15 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else {
         format!("end of the note · {back} scrolls back")
     };
+    // Scrolled, the name line is out of sight: this line says whose note
+    // it is.
+    let text = match app.current() {
+        Some(inv) if scroll > 0 => format!(
+            "{} · {text}",
+            fit(&name_line(inv.counterpart()), usize::from(area.width) / 3)
+        ),
+        _ => text,
+    };
     frame.render_widget(Line::styled(text, theme.dim()), last);
 }
 
