@@ -196,6 +196,11 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         "cust customised · greet greeting-only · dflt default (the group column of a narrow screen)",
         plain,
     );
+    prose(
+        &mut out,
+        "Tabs: \"Customised 12/13\" is 12 of the tab's 13 shown under the filter (undecided: those left); one number, all of them",
+        plain,
+    );
     out.push(Line::raw(""));
     prose(
         &mut out,
