@@ -2935,7 +2935,7 @@ fn the_search_line_fits_a_narrow_screen() {
     let last = |app: &App| row_text(app, 60, 15, 14);
     assert_eq!(
         last(&app),
-        " /zzqqzzqq▏   no match   Enter keep · Esc cancel"
+        " /zzqqzzqq▏   no match here   Enter keep · Esc cancel"
     );
     type_query(
         &mut app,
@@ -3088,7 +3088,7 @@ fn the_search_cursor_is_drawn_where_typing_goes() {
     let line = last(&app);
     assert!(line.starts_with(" /…"), "{line}");
     assert!(
-        line.ends_with(" than the ▏whole line its…   no match"),
+        line.ends_with(" than the ▏whole line i…   no match here"),
         "{line}"
     );
     assert_eq!(

@@ -134,8 +134,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     if app.mode == Mode::Search {
         // The query with the cursor (`▏`, where the typing goes) always
-        // in view, then "no match", then as many of the hints as fit.
-        let missed = if app.search_missed { "   no match" } else { "" };
+        // in view, then "no match here", then as many of the hints as fit.
+        let missed = if app.search_missed {
+            "   no match here"
+        } else {
+            ""
+        };
         let room = width.saturating_sub(" /▏".width() + missed.width());
         // Each space shows, a space just typed too: the cursor moves on.
         let at = app.query_at.min(app.query.len());
