@@ -413,7 +413,12 @@ fn write_md(
                 md_text(&crate::text::name_line(&d.name))
             };
             let when = md_earlier_day(Some(d.first_version()), now, "drafted");
-            writeln!(w, "- [ ] **{name}**{when}{}\n", md_link(&d.url))?;
+            // Gone from the export: a missing URL was never recorded.
+            writeln!(
+                w,
+                "- [ ] **{name}**{when}{}\n",
+                md_link_or(&d.url, "no profile URL recorded")
+            )?;
             md_quote(&mut w, &d.text)?;
         }
     }
@@ -748,7 +753,27 @@ mod tests {
             "{md}"
         );
         assert!(md.contains("  > Hi Ann, edited"), "the newest text: {md}");
-        assert!(md.contains("- [ ] **Zoë** · drafted 2026-11-25 · "), "{md}");
+        let mut drafts = Vec::new();
+        let ann_only = std::slice::from_ref(&ann);
+        let now = at(59) + day * 2;
+        write_drafts(
+            &mut drafts,
+            DraftsFormat::Md,
+            ann_only,
+            &j,
+            now,
+            Absence::Answered,
+        )
+        .unwrap();
+        let drafts = String::from_utf8(drafts).unwrap();
+        assert!(
+            drafts.contains("· replied · drafted 2026-11-27 17:03, first 2026-11-25 · "),
+            "{drafts}"
+        );
+        assert!(
+            md.contains("- [ ] **Zoë** · drafted 2026-11-25 · no profile URL recorded\n"),
+            "gone from the export, a missing URL was never recorded: {md}"
+        );
         // Drafted anew for a later invitation between the same people,
         // the earlier one's day is not this one's.
         let mut again = ann.clone();
@@ -1488,9 +1513,17 @@ pub fn write_drafts(
                 } else {
                     ("", ", not to send")
                 };
+                // Edited since it was first saved: the checklist dates it
+                // by its first version, which may have been sent.
+                let first = r.draft.first_version();
+                let since = if first.date() < r.draft.at.date() {
+                    format!(", first {}", first.format("%Y-%m-%d"))
+                } else {
+                    String::new()
+                };
                 writeln!(
                     w,
-                    "- {check}**{name}** · {} · {}{not} · drafted {}{}\n",
+                    "- {check}**{name}** · {} · {}{not} · drafted {}{since}{}\n",
                     r.kind.label(),
                     r.status,
                     r.draft.at.format("%Y-%m-%d %H:%M"),
