@@ -671,9 +671,7 @@ mod tests {
         });
         j.record_decision(&[eve.id], Some(Decision::Ignored), at(1))
             .unwrap();
-        let mut out = Vec::new();
-        write_actions(&mut out, ExportFormat::Md, &[eve], &j, at(59)).unwrap();
-        let md = String::from_utf8(out).unwrap();
+        let md = checklist(&[eve], &j, at(59));
         assert!(
             md.contains("- [ ] **Eve** · default · `javascript:alert('1')`\n"),
             "{md}"
@@ -735,19 +733,7 @@ mod tests {
             j.record_draft_to(gone, DraftKind::ThankYou, text, when, ("Zoë", ""))
                 .unwrap();
         }
-        let checklist = |now| {
-            let mut out = Vec::new();
-            write_actions(
-                &mut out,
-                ExportFormat::Md,
-                std::slice::from_ref(&ann),
-                &j,
-                now,
-            )
-            .unwrap();
-            String::from_utf8(out).unwrap()
-        };
-        let md = checklist(at(59) + day * 2);
+        let md = checklist(std::slice::from_ref(&ann), &j, at(59) + day * 2);
         assert!(
             md.contains("- [ ] **Ann Early** · customised · decided 2026-11-25 · "),
             "{md}"
@@ -778,16 +764,7 @@ mod tests {
         // the earlier one's day is not this one's.
         let mut again = ann.clone();
         again.sent_at = at(0) + day * 2;
-        let mut out = Vec::new();
-        write_actions(
-            &mut out,
-            ExportFormat::Md,
-            std::slice::from_ref(&again),
-            &j,
-            at(59) + day * 3,
-        )
-        .unwrap();
-        let md = String::from_utf8(out).unwrap();
+        let md = checklist(std::slice::from_ref(&again), &j, at(59) + day * 3);
         assert!(
             md.contains("- [ ] **Ann Early** · customised · decided 2026-11-27 · "),
             "{md}"
@@ -817,18 +794,7 @@ mod tests {
             at(1) + day * 13,
         )
         .unwrap();
-        let md = |j: &Journal, inv: &Invitation, now| {
-            let mut out = Vec::new();
-            write_actions(
-                &mut out,
-                ExportFormat::Md,
-                std::slice::from_ref(inv),
-                j,
-                now,
-            )
-            .unwrap();
-            String::from_utf8(out).unwrap()
-        };
+        let md = |j: &Journal, inv: &Invitation, now| checklist(std::slice::from_ref(inv), j, now);
         let out = md(&j, &again, at(59) + day * 13);
         assert!(
             out.contains("- [ ] **Ann Early** · customised · decided 2026-12-06 · "),
@@ -942,6 +908,13 @@ mod tests {
         assert_eq!(v["actions"][0]["name"], "Ada Old");
     }
 
+    /// The Markdown checklist of `invs` at `now`.
+    fn checklist(invs: &[Invitation], j: &Journal, now: NaiveDateTime) -> String {
+        let mut out = Vec::new();
+        write_actions(&mut out, ExportFormat::Md, invs, j, now).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
     /// An invitation the user sent to `to`, marked in `j` to withdraw.
     fn withdrawn(j: &mut Journal, to: &str, invitee_url: &str) -> Invitation {
         let sent = Invitation::new(Fields {
@@ -1036,9 +1009,7 @@ mod tests {
         j.record_draft(invs[2].id, DraftKind::ThankYou, "Thanks, Nina!", at(11))
             .unwrap();
         let later = at(59) + chrono::Duration::days(9);
-        let mut out = Vec::new();
-        write_actions(&mut out, ExportFormat::Md, &invs, &j, later).unwrap();
-        let md = String::from_utf8(out).unwrap();
+        let md = checklist(&invs, &j, later);
         assert!(
             md.contains(
                 "- [ ] **Zoë Fontaine** · drafted 2026-11-25 · <https://www.linkedin.com/in/zoe>\n"
