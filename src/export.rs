@@ -131,6 +131,25 @@ impl Row<'_> {
             None => e.reply.iter().chain(&e.thank_you).map(|d| first(d)).max(),
         }
     }
+
+    /// ` · reply edited 2026-12-04` (or `today`) when the draft to send
+    /// was changed on a later day than its first version: dated by that
+    /// version, it would read as sent already, edit and all.
+    fn edited_later(&self, now: NaiveDateTime) -> String {
+        let e = &self.entry;
+        let sent = crate::journal::sent_by(self.inv, now);
+        match e.draft_to_send(e.decision()) {
+            Some((kind, d)) if d.at.date() > d.first_saved(sent).date() => {
+                let day = if d.at.date() == now.date() {
+                    "today".to_string()
+                } else {
+                    d.at.format("%Y-%m-%d").to_string()
+                };
+                format!(" · {} edited {day}", kind.label())
+            }
+            _ => String::new(),
+        }
+    }
 }
 
 /// The rows in export order (see the module docs), each invitation once.
@@ -366,7 +385,7 @@ fn write_md(
             } else {
                 "drafted"
             };
-            let when = md_earlier_day(r.first_taken(now), now, done);
+            let when = md_earlier_day(r.first_taken(now), now, done) + &r.edited_later(now);
             writeln!(
                 w,
                 "- [ ] **{}** · {}{when}{link}",
@@ -735,10 +754,17 @@ mod tests {
         }
         let md = checklist(std::slice::from_ref(&ann), &j, at(59) + day * 2);
         assert!(
-            md.contains("- [ ] **Ann Early** · customised · decided 2026-11-25 · "),
-            "{md}"
+            md.contains(
+                "- [ ] **Ann Early** · customised · decided 2026-11-25 · reply edited today · "
+            ),
+            "dated by its first version, and the edit said: {md}"
         );
         assert!(md.contains("  > Hi Ann, edited"), "the newest text: {md}");
+        let later = checklist(std::slice::from_ref(&ann), &j, at(59) + day * 5);
+        assert!(
+            later.contains("· decided 2026-11-25 · reply edited 2026-11-27 · "),
+            "{later}"
+        );
         let mut drafts = Vec::new();
         let ann_only = std::slice::from_ref(&ann);
         let now = at(59) + day * 2;

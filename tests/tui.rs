@@ -4417,3 +4417,40 @@ fn the_group_column_spells_the_groups_out_when_wide() {
     let wide = row_of(&screen(&app, 120, 30), &name);
     assert!(wide.contains(&format!("greeting-only {name}")), "{wide}");
 }
+
+/// A reply saved on an earlier day may have been sent since: opening it
+/// again says so, for what is added is then a new message.
+#[test]
+fn a_reply_saved_on_an_earlier_day_may_have_been_sent() {
+    use invitriage::journal::DraftKind;
+    let dir = tempfile::tempdir().unwrap();
+    let who = sample_app(dir.path()).current().unwrap().id;
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let at = import::parse_sent_at("2026-11-20T09:00:00").unwrap();
+        j.record_draft(who, DraftKind::Reply, "Hi Kenji", at)
+            .unwrap();
+    }
+    let mut app = sample_app(dir.path());
+    // Replied, it is under another filter than "undecided".
+    for _ in 0..5 {
+        if let Some(row) = app
+            .rows
+            .iter()
+            .position(|&i| app.invitations[i as usize].id == who)
+        {
+            app.update(Action::First);
+            for _ in 0..row {
+                app.update(Action::Down);
+            }
+            break;
+        }
+        app.update(Action::CycleFilter);
+    }
+    assert_eq!(app.current().unwrap().id, who);
+    app.update(Action::Reply);
+    assert_eq!(
+        status_text(&app),
+        "Your reply saved 20 Nov (5 days ago): if you sent it, what you add now is a new message to send"
+    );
+}

@@ -2503,6 +2503,11 @@ impl App {
             Some(u) => (Some(u.text.clone()), false, u.cursor),
             None => (undone.map(|d| d.text.clone()), undone.is_some(), None),
         };
+        // A draft saved on an earlier day may have been sent since: an edit
+        // is then a new message, and the checklist says it was edited.
+        let saved_before = saved
+            .filter(|d| unsaved.is_none() && d.at.date() < self.now.date())
+            .map(|d| d.at);
         let mut composer = Composer::new(
             idx,
             inv,
@@ -2523,6 +2528,13 @@ impl App {
             self.set_status(format!(
                 "Your undone {} is back: Ctrl-S saves it again",
                 kind.label()
+            ));
+        } else if let Some(at) = saved_before {
+            self.set_status(format!(
+                "Your {} saved {} ({}): if you sent it, what you add now is a new message to send",
+                kind.label(),
+                at.format("%-d %b"),
+                crate::stats::Age::between(at, self.now).long()
             ));
         }
     }
