@@ -4454,3 +4454,45 @@ fn a_reply_saved_on_an_earlier_day_may_have_been_sent() {
         "Your reply saved 20 Nov (5 days ago): if you sent it, what you add now is a new message to send"
     );
 }
+
+/// A week on, a newer export: the start says how many invitations came
+/// after the last step taken, the news of that export.
+#[test]
+fn the_start_says_how_many_came_after_the_last_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    assert!(app.notices.is_empty(), "nothing decided, nothing new");
+    let oldest = app
+        .invitations
+        .iter()
+        .filter(|i| i.direction == invitriage::invitation::Direction::Incoming)
+        .min_by_key(|i| i.sent_at)
+        .unwrap()
+        .id;
+    drop(app);
+    let last = import::parse_sent_at("2026-10-01T09:00:00").unwrap();
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision(&[oldest], Some(Decision::Ignored), last)
+            .unwrap();
+    }
+    let app = sample_app(dir.path());
+    let newer = app
+        .invitations
+        .iter()
+        .filter(|i| i.direction == invitriage::invitation::Direction::Incoming)
+        .filter(|i| i.sent_at > last && i.id != oldest)
+        .count();
+    assert!(newer > 1);
+    assert_eq!(
+        app.notices,
+        [format!(
+            "{newer} invitations came after your last step (1 Oct 2026)"
+        )]
+    );
+    assert!(
+        status_text(&app).starts_with("A note: "),
+        "{}",
+        status_text(&app)
+    );
+}

@@ -485,6 +485,7 @@ impl App {
             })
             .unwrap_or(if received == 0 && sent > 0 { 4 } else { 3 });
         app.rebuild_rows(None);
+        app.note_arrived_since();
         app.note_invited_again();
         app.note_unsaved_elsewhere();
         if let Some(first) = app.notices.first() {
@@ -647,6 +648,37 @@ impl App {
     /// between the same two people: the decision no longer holds, and the
     /// invitation waits with the undecided ones (see
     /// [`crate::journal::Decided::predates`]).
+    /// A newer export, a week on: the invitations that came after the
+    /// last decision or draft are the news, and a note says how many.
+    fn note_arrived_since(&mut self) {
+        let last = self
+            .journal
+            .iter()
+            .flat_map(|(_, e)| {
+                e.decided_at()
+                    .into_iter()
+                    .chain(e.reply.iter().chain(&e.thank_you).map(|d| d.at))
+            })
+            .max();
+        let Some(last) = last else { return };
+        let new = self
+            .invitations
+            .iter()
+            .filter(|i| {
+                i.direction == Direction::Incoming
+                    && i.sent_at > last
+                    && self.journal.state(i.id).is_none()
+            })
+            .count();
+        if new > 0 {
+            self.notices.push(format!(
+                "{new} invitation{} came after your last step ({})",
+                plural(new),
+                last.format("%-d %b %Y")
+            ));
+        }
+    }
+
     fn note_invited_again(&mut self) {
         // The journal holds the user's decisions, far fewer than the rows.
         let mut again: Vec<(NaiveDateTime, u32)> = self
