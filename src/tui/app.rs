@@ -644,10 +644,6 @@ impl App {
             .decided_elsewhere(|id| self.id_index.contains_key(id))
     }
 
-    /// Says which invitations came after a decision on an earlier one
-    /// between the same two people: the decision no longer holds, and the
-    /// invitation waits with the undecided ones (see
-    /// [`crate::journal::Decided::predates`]).
     /// A newer export, a week on: the invitations that came after the
     /// last decision or draft are the news, and a note says how many.
     fn note_arrived_since(&mut self) {
@@ -679,6 +675,10 @@ impl App {
         }
     }
 
+    /// Says which invitations came after a decision on an earlier one
+    /// between the same two people: the decision no longer holds, and the
+    /// invitation waits with the undecided ones (see
+    /// [`crate::journal::Decided::predates`]).
     fn note_invited_again(&mut self) {
         // The journal holds the user's decisions, far fewer than the rows.
         let mut again: Vec<(NaiveDateTime, u32)> = self
