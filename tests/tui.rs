@@ -2786,6 +2786,24 @@ fn decisions_gone_from_the_export_are_counted() {
         out.contains("done on LinkedIn, or from another export"),
         "{out}"
     );
+    // A sent invitation withdrawn on LinkedIn leaves too: told apart from
+    // the received ones the table counts.
+    app.update(Action::Cancel);
+    app.journal
+        .record_decision(
+            &[invitriage::invitation::InvitationId(9)],
+            Some(Decision::Withdrawn),
+            now(),
+        )
+        .unwrap();
+    app.update(Action::Stats);
+    let out = screen(&app, 100, 30);
+    assert!(
+        out.contains(
+            " gone           2 decided and 1 marked to withdraw earlier, not in this export:"
+        ),
+        "{out}"
+    );
     drop(app);
     // An older export, without URLs, matches by name and date: that is
     // the likelier cause it names.

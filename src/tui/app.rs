@@ -644,6 +644,17 @@ impl App {
             .decided_elsewhere(|id| self.id_index.contains_key(id))
     }
 
+    /// Of [`App::decided_elsewhere`], the sent invitations marked to
+    /// withdraw (withdrawn on LinkedIn, they leave the export too).
+    pub fn withdrawn_elsewhere(&self) -> usize {
+        self.journal
+            .iter()
+            .filter(|(id, e)| {
+                e.decision() == Some(Decision::Withdrawn) && !self.id_index.contains_key(id)
+            })
+            .count()
+    }
+
     /// A newer export, a week on: the invitations that came after the
     /// last decision or draft are the news, and a note says how many.
     fn note_arrived_since(&mut self) {

@@ -145,11 +145,15 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     )));
     let gone = app.decided_elsewhere();
     if gone > 0 {
+        // Under the received ones' table, sent ones are told apart.
+        let withdrawn = app.withdrawn_elsewhere();
+        let what = match (gone - withdrawn, withdrawn) {
+            (n, 0) => format!("{n} decided earlier"),
+            (0, w) => format!("{w} marked to withdraw earlier"),
+            (n, w) => format!("{n} decided and {w} marked to withdraw earlier"),
+        };
         lines.push(Line::styled(
-            format!(
-                " {:<14} {gone} decided earlier, not in this export:",
-                "gone"
-            ),
+            format!(" {:<14} {what}, not in this export:", "gone"),
             theme.dim(),
         ));
         let why = if app.without_urls {
