@@ -473,13 +473,45 @@ fn a_resized_terminal_is_used_whole() {
 /// full speed forever. `script` provides the terminal, and is killed.
 #[test]
 fn a_terminal_gone_without_sighup_ends_the_app() {
+    assert_eq!(exit_when_the_terminal_goes(""), "129");
+}
+
+/// The same for an app in a session of its own (`setsid`): it has no
+/// controlling terminal to watch, and reads its keys from standard input,
+/// the terminal that goes away.
+#[test]
+fn a_terminal_gone_under_setsid_ends_the_app() {
+    assert_eq!(exit_when_the_terminal_goes("setsid -w "), "129");
+}
+
+/// Kills (SIGKILL) every process of ours whose environment holds `entry`.
+fn kill_processes_with_env(entry: &str) {
+    let Ok(procs) = std::fs::read_dir("/proc") else {
+        return;
+    };
+    for p in procs.flatten() {
+        let Some(pid) = p.file_name().to_str().and_then(|n| n.parse::<i32>().ok()) else {
+            continue;
+        };
+        let environ = std::fs::read(p.path().join("environ")).unwrap_or_default();
+        if environ.split(|&b| b == 0).any(|e| e == entry.as_bytes()) {
+            let _ = Command::new("kill")
+                .args(["-KILL", &pid.to_string()])
+                .status();
+        }
+    }
+}
+
+/// Runs the app as `{wrapper}app` in a terminal `script(1)` provides, kills
+/// `script` once the app is up, and returns the app's exit status.
+fn exit_when_the_terminal_goes(wrapper: &str) -> String {
     use std::process::Stdio;
     let dir = tempfile::tempdir().unwrap();
     let rc = dir.path().join("rc");
     // script(1) runs this with $SHELL, bash, as the terminal's session
     // leader: the only process a hang-up signals, and it ignores it.
     let line = format!(
-        "trap '' HUP; '{}'; echo $? > '{}'",
+        "trap '' HUP; {wrapper}'{}'; echo $? > '{}'",
         env!("CARGO_BIN_EXE_invitriage"),
         rc.display()
     );
@@ -504,21 +536,21 @@ fn a_terminal_gone_without_sighup_ends_the_app() {
     script.kill().unwrap();
     script.wait().unwrap();
     let start = Instant::now();
-    let code = loop {
+    loop {
         match std::fs::read_to_string(&rc) {
-            Ok(code) if code.ends_with('\n') => break code,
+            Ok(code) if code.ends_with('\n') => break code.trim().to_string(),
             _ if start.elapsed() > Duration::from_secs(10) => {
-                // Take its shell away, whose end signals the app, so that a
-                // failing run leaves nothing spinning.
+                // Leave nothing spinning after a failing run: its shell,
+                // and the app itself, found by the data folder it was given.
                 let _ = Command::new("pkill")
                     .args(["-KILL", "-f", &rc.display().to_string()])
                     .status();
+                kill_processes_with_env(&format!("INVITRIAGE_DATA_DIR={}", dir.path().display()));
                 panic!("the app is still running after its terminal went away")
             }
             _ => std::thread::sleep(Duration::from_millis(30)),
         }
-    };
-    assert_eq!(code.trim(), "129");
+    }
 }
 
 /// TERM=dumb cannot draw a screen: the app says so instead of writing

@@ -19,7 +19,7 @@ pub mod line;
 pub mod undo;
 pub mod view;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 use std::time::Duration;
@@ -176,7 +176,7 @@ fn event_loop(
     event::poll(Duration::ZERO)?;
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
-    let had_terminal = has_terminal();
+    let watch = Liveness::now();
     // What to do when a copy will not paste is said once a run: every
     // save copies, and the same hint each time pushed the status onto a
     // second line.
@@ -196,7 +196,7 @@ fn event_loop(
             // goes to the session's leader only, and a wrapper that ignores
             // it (`trap '' HUP`, nohup) keeps it from the app, whose reads
             // then end at once, forever. Leave as on a hang-up.
-            if had_terminal && !has_terminal() {
+            if !watch.alive() {
                 return Ok(Ended::Signal(SIGHUP));
             }
         };
@@ -267,6 +267,39 @@ fn has_terminal() -> bool {
     #[cfg(not(unix))]
     {
         true
+    }
+}
+
+/// How the event loop tells that its terminal has gone away.
+#[derive(Debug, Clone, Copy)]
+enum Liveness {
+    /// `/dev/tty` stops opening once the controlling terminal hangs up.
+    ControllingTerminal,
+    /// Without a controlling terminal (started under `setsid`), the keys
+    /// come from standard input, a terminal that stops being one once it
+    /// hangs up: it answers no terminal request then.
+    StandardInput,
+    /// Neither: nothing to watch.
+    Unknown,
+}
+
+impl Liveness {
+    fn now() -> Liveness {
+        if has_terminal() {
+            Liveness::ControllingTerminal
+        } else if io::stdin().is_terminal() {
+            Liveness::StandardInput
+        } else {
+            Liveness::Unknown
+        }
+    }
+
+    fn alive(self) -> bool {
+        match self {
+            Liveness::ControllingTerminal => has_terminal(),
+            Liveness::StandardInput => io::stdin().is_terminal(),
+            Liveness::Unknown => true,
+        }
     }
 }
 
