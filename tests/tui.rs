@@ -4514,3 +4514,34 @@ fn the_start_says_how_many_came_after_the_last_step() {
         status_text(&app)
     );
 }
+
+/// Closing an undone thank-you names the key that offers it again: the
+/// thank-you's, not the reply's.
+#[test]
+fn closing_an_undone_thank_you_names_its_own_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    app.update(Action::ThankYou);
+    assert_eq!(app.mode, Mode::Compose, "{}", status_text(&app));
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::ComposeSave);
+    app.update(Action::Undo);
+    app.update(Action::ThankYou);
+    assert!(
+        app.composer.as_ref().is_some_and(|c| c.undone),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Cancel);
+    assert!(
+        status_text(&app).starts_with("Close this draft? As an undone one, t offers it again"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Cancel);
+    assert_eq!(
+        status_text(&app),
+        "Draft closed; t offers the undone thank-you again (F1 there starts from the template)"
+    );
+}

@@ -1641,11 +1641,19 @@ impl App {
                         // Over a saved draft, Esc drops only the changes;
                         // an undone one stays in the journal, offered again.
                         let question = if c.resumed {
-                            "Discard your changes? The saved draft stays · y or Esc again discards · Ctrl-S saves them"
+                            "Discard your changes? The saved draft stays · y or Esc again discards · Ctrl-S saves them".to_string()
                         } else if c.undone {
-                            "Close this draft? As an undone one, r offers it again · y or Esc again closes · Ctrl-S saves it"
+                            let key = self.keymap.hint(if c.thank_you {
+                                &Action::ThankYou
+                            } else {
+                                &Action::Reply
+                            });
+                            format!(
+                                "Close this draft? As an undone one, {key} offers it again · y or Esc again closes · Ctrl-S saves it"
+                            )
                         } else {
                             "Discard this draft? y or Esc again discards · Ctrl-S saves it"
+                                .to_string()
                         };
                         self.set_error(question);
                     }
@@ -1660,10 +1668,16 @@ impl App {
                                 // The journal keeps an undone draft's text
                                 // until another is saved: say so, and how to
                                 // start afresh.
-                                Some(c) if c.undone => format!(
-                                    "Draft closed; r offers the undone {} again (F1 there starts from the template)",
-                                    if c.thank_you { "thank-you" } else { "reply" }
-                                ),
+                                Some(c) if c.undone => {
+                                    let (kind, key) = if c.thank_you {
+                                        ("thank-you", self.keymap.hint(&Action::ThankYou))
+                                    } else {
+                                        ("reply", self.keymap.hint(&Action::Reply))
+                                    };
+                                    format!(
+                                        "Draft closed; {key} offers the undone {kind} again (F1 there starts from the template)"
+                                    )
+                                }
                                 _ => "Draft discarded".to_string(),
                             });
                         }
