@@ -57,7 +57,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
 use crate::invitation::{Invitation, InvitationId};
@@ -117,6 +117,15 @@ impl Row<'_> {
         let e = &self.entry;
         e.decided_at()
             .or_else(|| e.reply.iter().chain(&e.thank_you).map(|d| d.at).max())
+    }
+
+    /// The newest step on it: its decision, or a draft saved since.
+    fn last_step(&self) -> Option<NaiveDateTime> {
+        let e = &self.entry;
+        e.decided_at()
+            .into_iter()
+            .chain(e.reply.iter().chain(&e.thank_you).map(|d| d.at))
+            .max()
     }
 
     /// When the step the checklist asks for was first taken: a reply edited
@@ -179,6 +188,8 @@ pub struct Listed {
     /// Thank-yous to send for invitations accepted and gone from the
     /// export (only the Markdown checklist lists them).
     pub thanks: usize,
+    /// Items left out as older than `--since`.
+    pub earlier: usize,
 }
 
 /// Writes the action list in `format`; returns what it listed.
@@ -189,20 +200,42 @@ pub fn write_actions(
     journal: &Journal,
     now: NaiveDateTime,
 ) -> io::Result<Listed> {
-    let rows = rows(invitations, journal, now);
+    write_actions_since(w, format, invitations, journal, now, None)
+}
+
+/// [`write_actions`], with only what was decided or drafted on `since` or
+/// later when given: a checklist a week on leaves out what the one before
+/// listed (the journal cannot know what was done on LinkedIn).
+pub fn write_actions_since(
+    w: impl Write,
+    format: ExportFormat,
+    invitations: &[Invitation],
+    journal: &Journal,
+    now: NaiveDateTime,
+    since: Option<NaiveDate>,
+) -> io::Result<Listed> {
+    let recent = |t: NaiveDateTime| since.is_none_or(|day| t.date() >= day);
+    let mut rows = rows(invitations, journal, now);
+    let mut earlier = rows.len();
+    rows.retain(|r| r.last_step().is_some_and(recent));
+    earlier -= rows.len();
     let mut thanks = 0;
     match format {
         ExportFormat::Csv => write_csv(w, &rows)?,
         ExportFormat::Json => write_json(w, &rows)?,
         ExportFormat::Md => {
-            let left = thanks_left(invitations, journal);
+            let mut left = thanks_left(invitations, journal);
+            let all = left.len();
+            left.retain(|d| recent(d.at));
+            earlier += all - left.len();
             thanks = left.len();
-            write_md(w, &rows, &left, now)?
+            write_md(w, &rows, &left, now, since.map(|day| (day, earlier)))?
         }
     }
     Ok(Listed {
         invitations: rows.len(),
         thanks,
+        earlier,
     })
 }
 
@@ -341,6 +374,7 @@ fn write_md(
     rows: &[Row<'_>],
     thanks: &[&Draft],
     now: NaiveDateTime,
+    since: Option<(NaiveDate, usize)>,
 ) -> io::Result<()> {
     // Ignoring on LinkedIn is optional (see its section): counted apart,
     // two thousand ignores do not read as two thousand things to do.
@@ -355,11 +389,22 @@ fn write_md(
         n => format!("{todo}, and {n} optional ignore{}", crate::text::plural(n)),
     };
     writeln!(w, "# To do on LinkedIn ({count})\n")?;
+    if let Some((day, earlier)) = since {
+        let day = day.format("%Y-%m-%d");
+        let left_out = match earlier {
+            0 => "nothing earlier is left out".to_string(),
+            1 => "1 earlier item is left out (without `--since` it is listed)".to_string(),
+            n => format!("{n} earlier items are left out (without `--since` they are listed)"),
+        };
+        writeln!(w, "Decided or drafted from {day} on; {left_out}.\n")?;
+    }
     if rows.is_empty() && thanks.is_empty() {
-        writeln!(
-            w,
-            "Nothing decided for this export yet: decide in the triage screen (`invitriage`), then export again."
-        )?;
+        if since.is_none() {
+            writeln!(
+                w,
+                "Nothing decided for this export yet: decide in the triage screen (`invitriage`), then export again."
+            )?;
+        }
         return w.flush();
     }
     writeln!(w, "Pending invitations: <{INVITATION_MANAGER_URL}>")?;
@@ -877,6 +922,59 @@ mod tests {
         assert_eq!(v["drafts"][0]["to_send"], true);
     }
 
+    /// `--since` keeps what was decided or drafted from that day on, and
+    /// says how much it leaves out.
+    #[test]
+    fn since_leaves_out_what_an_earlier_checklist_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let day = chrono::Duration::days(1);
+        let old = inv("Ann Early", "ann", Category::Customised);
+        let new = inv("Bo Late", "bo", Category::Customised);
+        j.record_decision(&[old.id], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_decision(&[new.id], Some(Decision::Accepted), at(1) + day * 7)
+            .unwrap();
+        let gone = InvitationId(43);
+        j.record_decision(&[gone], Some(Decision::Accepted), at(2))
+            .unwrap();
+        j.record_draft_to(gone, DraftKind::ThankYou, "Thanks", at(2), ("Zoë", ""))
+            .unwrap();
+        let invs = [old.clone(), new];
+        let since = Some((at(1) + day * 7).date());
+        let now = at(59) + day * 7;
+        let mut out = Vec::new();
+        let listed =
+            write_actions_since(&mut out, ExportFormat::Md, &invs, &j, now, since).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert_eq!(
+            listed,
+            Listed {
+                invitations: 1,
+                thanks: 0,
+                earlier: 2
+            }
+        );
+        assert!(
+            md.starts_with(
+                "# To do on LinkedIn (1)\n\nDecided or drafted from 2026-12-02 on; 2 earlier items are left out (without `--since` they are listed).\n"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains("**Bo Late**") && !md.contains("Ann Early") && !md.contains("Zoë"),
+            "{md}"
+        );
+        // An earlier accept thanked since is new again.
+        j.record_draft(old.id, DraftKind::ThankYou, "Thanks, Ann", at(3) + day * 7)
+            .unwrap();
+        let mut out = Vec::new();
+        let listed =
+            write_actions_since(&mut out, ExportFormat::Csv, &invs, &j, now, since).unwrap();
+        assert_eq!(listed.invitations, 2);
+        assert_eq!(listed.earlier, 0);
+    }
+
     /// An export without the URL columns: the drafts checklist says to
     /// search by name (not a link to the invitation manager in the
     /// profile's place), and JSON says `null`, as for every absent value.
@@ -1102,7 +1200,8 @@ mod tests {
             n,
             Listed {
                 invitations: 5,
-                thanks: 0
+                thanks: 0,
+                earlier: 0
             }
         );
         let text = String::from_utf8(out).unwrap();
@@ -1214,7 +1313,8 @@ mod tests {
             write_actions(&mut out, ExportFormat::Md, &invs, &j, at(59)).unwrap(),
             Listed {
                 invitations: 0,
-                thanks: 0
+                thanks: 0,
+                earlier: 0
             }
         );
         assert!(

@@ -147,9 +147,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let format = if json { ClassifyFormat::Json } else { format };
             cli::classify::run(Source::from_arg(file), format, direction, &config, &paths)
         }
-        Some(Command::Export { file, format, json }) => {
+        Some(Command::Export {
+            file,
+            format,
+            json,
+            since,
+        }) => {
             let format = if json { ExportFormat::Json } else { format };
-            cli::export::export(Source::from_arg(file), format, &config, &paths)
+            cli::export::export(Source::from_arg(file), format, since, &config, &paths)
         }
         Some(Command::Drafts { file, format, json }) => {
             let format = if json { DraftsFormat::Json } else { format };

@@ -1919,6 +1919,30 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
             ),
         "the checklist holds the thank-you, and the count says so once: {stderr}"
     );
+    // A week on, only what is newer than the last checklist.
+    let (code, md, stderr) = env.run(&[
+        "export",
+        "newer.csv",
+        "--format",
+        "md",
+        "--since",
+        "2030-01-01",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        md.contains("Decided or drafted from 2030-01-01 on; 2 earlier items are left out")
+            && !md.contains("Thanks, Eve!"),
+        "{md}"
+    );
+    assert!(
+        stderr.contains("decided or with a draft from 2030-01-01 on (2 earlier items left out)"),
+        "{stderr}"
+    );
+    let err = env.fails(&["export", "--since", "1/12/26"]);
+    assert!(
+        err.contains("expected a date as YYYY-MM-DD, e.g. 2026-12-01, not `1/12/26`"),
+        "{err}"
+    );
     let (_, drafts, stderr) = env.run(&["drafts"]);
     assert!(
         !stderr.contains("not listed") && drafts.contains("not in this export"),

@@ -131,6 +131,10 @@ pub enum Command {
         /// `--json` is `--format json`, as `stats` and `check` spell it.
         #[arg(long, overrides_with = "format")]
         json: bool,
+        /// Only what was decided or drafted on DATE (YYYY-MM-DD) or later:
+        /// a checklist a week on leaves out what the last one listed.
+        #[arg(long, value_name = "DATE", value_parser = parse_day, value_hint = clap::ValueHint::Other)]
+        since: Option<chrono::NaiveDate>,
     },
     /// Print every reply and thank-you draft with name, profile URL and status.
     Drafts {
@@ -336,6 +340,12 @@ const COMMANDS: [&str; 8] = [
     "completions",
     "help",
 ];
+
+/// `--since`'s DATE, as the checklist writes dates.
+fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("expected a date as YYYY-MM-DD, e.g. 2026-12-01, not `{text}`"))
+}
 
 #[cfg(test)]
 mod tests {

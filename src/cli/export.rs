@@ -18,6 +18,7 @@ use crate::Failure;
 pub fn export(
     source: Source,
     format: ExportFormat,
+    since: Option<chrono::NaiveDate>,
     config: &Config,
     paths: &Paths,
 ) -> Result<ExitCode, Failure> {
@@ -27,12 +28,13 @@ pub fn export(
         note_left_out(&import, &journal, format, &drafts_command);
     }
     let out = stdout();
-    let listed = output(export::write_actions(
+    let listed = output(export::write_actions_since(
         out,
         format,
         &import.invitations,
         &journal,
         now(),
+        since,
     ))?;
     // The first line on stderr has already said when it is the sample.
     let from = if import.source.is_sample() {
@@ -48,8 +50,16 @@ pub fn export(
             text::plural(t)
         ),
     };
+    let since = match (since, listed.earlier) {
+        (None, _) => String::new(),
+        (Some(day), 0) => format!(" from {day} on"),
+        (Some(day), n) => format!(
+            " from {day} on ({n} earlier item{} left out)",
+            text::plural(n)
+        ),
+    };
     say!(
-        "invitriage: {n} invitation{} listed, decided or with a draft, from {from}{thanks} (journal: {})",
+        "invitriage: {n} invitation{} listed, decided or with a draft{since}, from {from}{thanks} (journal: {})",
         text::plural(n),
         journal.path().display()
     );
