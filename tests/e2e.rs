@@ -291,6 +291,34 @@ fn a_person_triages_the_sample() {
     );
 }
 
+/// With steps from an earlier day in the journal, the command named on
+/// quitting says how to list today's alone.
+#[test]
+fn quitting_after_an_earlier_day_names_since() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-20T09:00:00").unwrap();
+        j.record_decision(
+            &[invitriage::invitation::InvitationId(7)],
+            Some(Decision::Ignored),
+            at,
+        )
+        .unwrap();
+    }
+    let mut app = App::start(dir.path());
+    app.wait_for("decided 0 of 135");
+    app.press("a");
+    app.wait_for("decided 1 of 135");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let out = app.text();
+    assert!(
+        out.contains("lists what to do on LinkedIn; add `--since 2026-11-25` for only what was decided or drafted today"),
+        "{out}"
+    );
+}
+
 /// Text pasted into the list (bracketed paste, as terminals send it) is
 /// not read as keys: its `a`s and `i`s decide nothing. The terminal leaves
 /// paste mode on quit.

@@ -145,7 +145,22 @@ pub fn triage(
     // nowhere, and are lost as harmlessly.
     if let Some(words) = app.farewell() {
         say!("invitriage: {words}");
-        say!("invitriage: {export} lists what to do on LinkedIn");
+        // With steps from earlier days in the journal, the full list holds
+        // what an earlier checklist gave too: say how to see today's alone.
+        let today = app.now.date();
+        let earlier_days = app.journal.iter().any(|(_, e)| {
+            e.decided_at()
+                .into_iter()
+                .chain(e.reply.iter().chain(&e.thank_you).map(|d| d.at))
+                .any(|t| t.date() < today)
+        });
+        if earlier_days {
+            say!(
+                "invitriage: {export} lists what to do on LinkedIn; add `--since {today}` for only what was decided or drafted today"
+            );
+        } else {
+            say!("invitriage: {export} lists what to do on LinkedIn");
+        }
     }
     if let Some(words) = app.unsaved_farewell() {
         say!("invitriage: {words}");
