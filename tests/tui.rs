@@ -4400,8 +4400,9 @@ fn the_last_tab_decided_points_to_the_checklist() {
         app.update(Action::Confirm(true));
     }
     assert!(
-        status_text(&app)
-            .contains("inbox done: `invitriage export --format md` lists what to do on LinkedIn"),
+        status_text(&app).contains(
+            "inbox done: q quits and names the command that lists what to do on LinkedIn"
+        ),
         "{}",
         status_text(&app)
     );
@@ -4470,6 +4471,33 @@ fn a_reply_saved_on_an_earlier_day_may_have_been_sent() {
     assert_eq!(
         status_text(&app),
         "Your reply saved 20 Nov (5 days ago): if you sent it, what you add now is a new message to send"
+    );
+    // Edited and saved, the pane keeps the day it was replied, and says
+    // when it was edited.
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::ComposeSave);
+    for _ in 0..5 {
+        if let Some(row) = app
+            .rows
+            .iter()
+            .position(|&i| app.invitations[i as usize].id == who)
+        {
+            app.update(Action::First);
+            for _ in 0..row {
+                app.update(Action::Down);
+            }
+            break;
+        }
+        app.update(Action::CycleFilter);
+    }
+    let out = screen(&app, 120, 40);
+    assert!(
+        out.contains("replied 20 Nov 2026 09:00 (5 days ago)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("reply drafted 5 days ago, edited today"),
+        "{out}"
     );
 }
 
@@ -4543,5 +4571,41 @@ fn closing_an_undone_thank_you_names_its_own_key() {
     assert_eq!(
         status_text(&app),
         "Draft closed; t offers the undone thank-you again (F1 there starts from the template)"
+    );
+}
+
+/// A run that only edited a reply saved before says so on leaving, with
+/// the command to act on it.
+#[test]
+fn editing_a_reply_is_a_step_the_quit_summary_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    app.update(Action::Reply);
+    app.update(Action::ComposeSave);
+    drop(app);
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.farewell(), None, "nothing done yet in this run");
+    for _ in 0..5 {
+        if let Some(row) = app
+            .rows
+            .iter()
+            .position(|&i| app.invitations[i as usize].id == who)
+        {
+            app.update(Action::First);
+            for _ in 0..row {
+                app.update(Action::Down);
+            }
+            break;
+        }
+        app.update(Action::CycleFilter);
+    }
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::ComposeSave);
+    let farewell = app.farewell().unwrap_or_default();
+    assert!(
+        farewell.starts_with("1 reply edited this session;"),
+        "{farewell}"
     );
 }

@@ -280,6 +280,10 @@ pub struct App {
     /// a thank-you changes no decision); one undone since no longer
     /// matches the journal's.
     thanks_saved: Vec<(u32, String)>,
+    /// Replies saved in this run over one replied to before it, with their
+    /// text: edits, which the quit summary counts (a new reply is a
+    /// decision, and counted as one).
+    replies_edited: Vec<(u32, String)>,
     id_index: HashMap<InvitationId, u32>,
     /// The later rows of ids that occur more than once (a re-sent invitation
     /// with a new note shares its id): rare, so kept apart from `id_index`.
@@ -419,6 +423,7 @@ impl App {
             start_sent_counts: Default::default(),
             start_decisions: Vec::new(),
             thanks_saved: Vec::new(),
+            replies_edited: Vec::new(),
             id_index,
             id_repeats,
             tab_members,
@@ -515,21 +520,26 @@ impl App {
     /// What to say on leaving, when this run changed a decision: how many
     /// were made, and where the inbox stands.
     pub fn farewell(&self) -> Option<String> {
-        // Thank-yous saved in this run and not undone since.
-        let mut thanked: Vec<u32> = self
-            .thanks_saved
-            .iter()
-            .filter(|(i, text)| {
-                self.journal
-                    .state(self.invitations[*i as usize].id)
-                    .and_then(|e| e.thank_you.as_deref())
-                    .is_some_and(|d| d.text == *text)
-            })
-            .map(|(i, _)| *i)
-            .collect();
-        thanked.sort_unstable();
-        thanked.dedup();
-        if self.decisions == self.start_decisions && thanked.is_empty() {
+        // Drafts saved in this run and not undone since, each invitation
+        // once.
+        let still = |saved: &[(u32, String)], kind: DraftKind| {
+            let mut held: Vec<u32> = saved
+                .iter()
+                .filter(|(i, text)| {
+                    self.journal
+                        .state(self.invitations[*i as usize].id)
+                        .and_then(|e| e.draft(kind))
+                        .is_some_and(|d| d.text == *text)
+                })
+                .map(|(i, _)| *i)
+                .collect();
+            held.sort_unstable();
+            held.dedup();
+            held.len()
+        };
+        let thanked = still(&self.thanks_saved, DraftKind::ThankYou);
+        let edited = still(&self.replies_edited, DraftKind::Reply);
+        if self.decisions == self.start_decisions && thanked == 0 && edited == 0 {
             return None;
         }
         let sum = |c: &[DecisionCounts; 3]| {
@@ -568,11 +578,13 @@ impl App {
         if undone > 0 {
             parts.push(format!("{undone} decision{} undone", plural(undone)));
         }
-        if !thanked.is_empty() {
+        if thanked > 0 {
+            parts.push(format!("{thanked} thank-you{} saved", plural(thanked)));
+        }
+        if edited > 0 {
             parts.push(format!(
-                "{} thank-you{} saved",
-                thanked.len(),
-                plural(thanked.len())
+                "{edited} repl{} edited",
+                if edited == 1 { "y" } else { "ies" }
             ));
         }
         let (sent, was) = (self.sent_counts.withdrawn, self.start_sent_counts.withdrawn);
@@ -1749,8 +1761,10 @@ impl App {
                         self.keymap.hint(&Action::Tab(t)),
                         Tab::ALL[t].title()
                     ),
+                    // The command for this export and data folder is the
+                    // one named on quitting.
                     None => {
-                        "inbox done: `invitriage export --format md` lists what to do on LinkedIn"
+                        "inbox done: q quits and names the command that lists what to do on LinkedIn"
                             .into()
                     }
                 };
@@ -2646,6 +2660,8 @@ impl App {
                 self.sync_decisions(&rows);
                 if kind == DraftKind::ThankYou {
                     self.thanks_saved.push((idx, text.clone()));
+                } else if self.start_decisions[idx as usize] == Some(Decision::Replied) {
+                    self.replies_edited.push((idx, text.clone()));
                 }
                 self.composer = None;
                 self.mode = Mode::List;

@@ -56,10 +56,17 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     // What is on this invitation; a decision on an earlier one between the
     // same two people is told apart.
     let entry = app.journal.state_for(inv, app.now);
-    let decided = entry
-        .as_ref()
-        .and_then(|e| e.decided)
-        .map(|d| (d.decision, Some(d.at)));
+    // A reply edited on a later day was decided when its first version
+    // was saved: that one may have been sent.
+    let sent = crate::journal::sent_by(inv, app.now);
+    let decided = entry.as_ref().and_then(|e| {
+        let d = e.decided?;
+        let at = match (d.decision, &e.reply) {
+            (Decision::Replied, Some(r)) => r.first_saved(sent).min(d.at),
+            _ => d.at,
+        };
+        Some((d.decision, Some(at)))
+    });
     let earlier = app.journal.earlier(inv, app.now);
     if inv.direction == Direction::Outgoing {
         kind.insert(0, Span::raw("you sent this · "));
@@ -159,14 +166,22 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                         }
                         .to_string()
                     };
-                    lines.push(Line::styled(
+                    let first = d.first_saved(sent);
+                    let drafted = if first.date() < d.at.date() {
                         format!(
-                            "{} drafted {}{after}",
+                            "{} drafted {}, edited {}",
+                            kind.label(),
+                            Age::between(first, app.now).long(),
+                            Age::between(d.at, app.now).long()
+                        )
+                    } else {
+                        format!(
+                            "{} drafted {}",
                             kind.label(),
                             Age::between(d.at, app.now).long()
-                        ),
-                        theme.dim(),
-                    ));
+                        )
+                    };
+                    lines.push(Line::styled(format!("{drafted}{after}"), theme.dim()));
                     // Indented, wrapped lines too, to set the draft apart.
                     let width = usize::from(width).max(8);
                     let options = textwrap::Options::new(width)
