@@ -636,6 +636,15 @@ fn bulk_on_whole_tab_asks_with_the_count() {
         flat.contains("Every invitation is decided. q quits and names the command that lists what to do on LinkedIn; f shows the decided ones."),
         "{out}"
     );
+    // Every group done: a group's tab says so too, not "Tab goes to the
+    // next group".
+    app.update(Action::Tab(2));
+    let group = screen(&app, 100, 24);
+    assert!(
+        group.contains("Every invitation is decided.") && !group.contains("next group"),
+        "{group}"
+    );
+    app.update(Action::Tab(3));
     // Nothing to decide on: the footer offers no a, i or r.
     app.status = None;
     let footer = screen(&app, 150, 24)

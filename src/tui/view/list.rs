@@ -79,7 +79,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 None => "  Nobody has invited you in this export.".to_string(),
             }
         } else if app.filter == Filter::Undecided {
-            match tab.category() {
+            // Once every group is done, no tab is the next to go to.
+            let (decided, total) = app.progress();
+            match tab.category().filter(|_| decided < total) {
                 Some(c) => format!(
                     "  All {} invitations are decided. {} shows the decided ones; {} goes to the next group.",
                     c.label(),
