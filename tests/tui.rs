@@ -60,6 +60,26 @@ fn app_with_notes(source: Source, dir: &std::path::Path, color: bool, notes: &[&
     app
 }
 
+/// Puts the cursor on invitation `id` of the current tab, under the
+/// first filter (in their cycle from the present one) that shows it.
+fn go_to(app: &mut App, id: invitriage::invitation::InvitationId) {
+    for _ in 0..5 {
+        if let Some(row) = app
+            .rows
+            .iter()
+            .position(|&i| app.invitations[i as usize].id == id)
+        {
+            app.update(Action::First);
+            for _ in 0..row {
+                app.update(Action::Down);
+            }
+            return;
+        }
+        app.update(Action::CycleFilter);
+    }
+    panic!("{id} is under no filter of this tab");
+}
+
 fn app_from_csv(csv: &str, dir: &tempfile::TempDir) -> App {
     let path = dir.path().join("Invitations.csv");
     std::fs::write(&path, csv).unwrap();
@@ -4461,20 +4481,7 @@ fn a_reply_saved_on_an_earlier_day_may_have_been_sent() {
     }
     let mut app = sample_app(dir.path());
     // Replied, it is under another filter than "undecided".
-    for _ in 0..5 {
-        if let Some(row) = app
-            .rows
-            .iter()
-            .position(|&i| app.invitations[i as usize].id == who)
-        {
-            app.update(Action::First);
-            for _ in 0..row {
-                app.update(Action::Down);
-            }
-            break;
-        }
-        app.update(Action::CycleFilter);
-    }
+    go_to(&mut app, who);
     assert_eq!(app.current().unwrap().id, who);
     app.update(Action::Reply);
     assert_eq!(
@@ -4485,20 +4492,7 @@ fn a_reply_saved_on_an_earlier_day_may_have_been_sent() {
     // when it was edited.
     app.update(Action::ComposeKey(key('!')));
     app.update(Action::ComposeSave);
-    for _ in 0..5 {
-        if let Some(row) = app
-            .rows
-            .iter()
-            .position(|&i| app.invitations[i as usize].id == who)
-        {
-            app.update(Action::First);
-            for _ in 0..row {
-                app.update(Action::Down);
-            }
-            break;
-        }
-        app.update(Action::CycleFilter);
-    }
+    go_to(&mut app, who);
     let out = screen(&app, 120, 40);
     assert!(
         out.contains("replied 20 Nov 2026 09:00 (5 days ago)"),
@@ -4595,20 +4589,7 @@ fn editing_a_reply_is_a_step_the_quit_summary_counts() {
     drop(app);
     let mut app = sample_app(dir.path());
     assert_eq!(app.farewell(), None, "nothing done yet in this run");
-    for _ in 0..5 {
-        if let Some(row) = app
-            .rows
-            .iter()
-            .position(|&i| app.invitations[i as usize].id == who)
-        {
-            app.update(Action::First);
-            for _ in 0..row {
-                app.update(Action::Down);
-            }
-            break;
-        }
-        app.update(Action::CycleFilter);
-    }
+    go_to(&mut app, who);
     app.update(Action::Reply);
     app.update(Action::ComposeKey(key('!')));
     app.update(Action::ComposeSave);
