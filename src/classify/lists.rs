@@ -245,6 +245,9 @@ pub(crate) struct Prepared {
     pub non_names: FastSet<String>,
     pub closings: Phrases,
     pub hints: Hints,
+    /// Tells these lists apart from those of another configuration, for
+    /// what is worked out from them and kept (a name's titles).
+    pub id: u64,
 }
 
 impl Prepared {
@@ -255,7 +258,11 @@ impl Prepared {
     }
 
     pub(crate) fn new(extra: &Lists) -> Self {
-        let mut p = Prepared::default();
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+        let mut p = Prepared {
+            id: NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
+            ..Prepared::default()
+        };
         for entry in all(GENERIC_WORDS, &extra.generic_words) {
             // An entry is a word; should a user write a phrase, each word counts.
             let n = normalise(entry);

@@ -472,7 +472,7 @@ impl Classifier {
             } = s;
             let src = normalise::nfkc(note, nfkc);
             let t = boilerplate::strip(src, text, None);
-            names.recipient.fill(to);
+            names.recipient.fill(to, &self.lists);
             let ctx = greeting::Ctx {
                 lists: &self.lists,
                 recipient: &names.recipient,
@@ -505,7 +505,7 @@ impl Classifier {
                     signals: Signals::empty(),
                 };
             }
-            names.sender.fill(from);
+            names.sender.fill(from, &self.lists);
             let ctx = signoff::Ctx {
                 lists: &self.lists,
                 sender: &names.sender,
@@ -673,8 +673,8 @@ impl Classifier {
     ) -> (&'a str, Option<greeting::Found>) {
         let src = normalise::nfkc(note, nfkc);
         let t = boilerplate::strip(src, text, boilerplate);
-        names.sender.fill(from);
-        names.recipient.fill(to);
+        names.sender.fill(from, &self.lists);
+        names.recipient.fill(to, &self.lists);
         let ctx = greeting::Ctx {
             lists: &self.lists,
             recipient: &names.recipient,

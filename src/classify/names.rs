@@ -4,6 +4,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::body::within_one;
+use super::lists::Prepared;
 use super::normalise::{eq_folded, fold_chars, fold_into, is_nfkc, words};
 
 /// A person's name as lower-case words (NFKC, straight apostrophes), kept in
@@ -17,6 +18,12 @@ pub(crate) struct NameWords {
     words: Vec<(usize, usize)>,
     /// Whether a word has a hyphen.
     hyphen: bool,
+    /// How many words at the start are titles or initials (`Dr. Ana
+    /// Ruiz`, `K. S. Ravi Kumar`): the first name comes after them. Never
+    /// every word.
+    lead: usize,
+    /// The [`Prepared::id`] of the titles `lead` was worked out with.
+    titles_of: u64,
 }
 
 impl NameWords {
@@ -40,10 +47,29 @@ impl NameWords {
 
     /// Replaces the name. What follows a comma, `|` or `(` is dropped
     /// (`Colleen Smith, PhD`, `Joe Smith | Hiring`): it is not the name.
-    pub(crate) fn fill(&mut self, name: &str) {
-        if self.given == name && !self.given.is_empty() {
+    /// Titles and initials before the first name are words of the name,
+    /// but not its first name (`lists.titles`).
+    pub(crate) fn fill(&mut self, name: &str, lists: &Prepared) {
+        if self.given == name && !self.given.is_empty() && self.titles_of == lists.id {
             return;
         }
+        self.fill_words(name);
+        // A title or an initial is a word of one letter, lower case once
+        // folded (not `李`, a whole name in a script without case).
+        let titled = |w: &str| {
+            let mut c = w.chars();
+            matches!((c.next(), c.next()), (Some(a), None) if a.is_lowercase())
+                || lists.titles.contains(w)
+        };
+        self.lead = 0;
+        while self.lead + 1 < self.words.len() && titled(self.word(self.lead)) {
+            self.lead += 1;
+        }
+        self.titles_of = lists.id;
+    }
+
+    /// `fill` without the titles: every word, and `lead` left as it was.
+    fn fill_words(&mut self, name: &str) {
         self.given.clear();
         self.given.push_str(name);
         self.buf.clear();
@@ -115,10 +141,11 @@ impl NameWords {
         }
     }
 
+    /// The name's words, with the built-in titles.
     #[cfg(test)]
     pub(crate) fn new(name: &str) -> Self {
         let mut n = NameWords::default();
-        n.fill(name);
+        n.fill(name, &Prepared::new(&super::Lists::default()));
         n
     }
 
@@ -135,8 +162,9 @@ impl NameWords {
         self.words.len()
     }
 
+    /// The first name: the first word after any titles or initials.
     pub(crate) fn first(&self) -> Option<&str> {
-        (!self.words.is_empty()).then(|| self.word(0))
+        (!self.words.is_empty()).then(|| self.word(self.lead))
     }
 
     /// The last name: the last word when there are two or more.
@@ -232,6 +260,34 @@ mod tests {
         let one = NameWords::new("Cher");
         assert_eq!(one.last(), None);
         assert!(NameWords::new("").first().is_none());
+    }
+
+    #[test]
+    fn the_first_name_comes_after_titles_and_initials() {
+        let n = NameWords::new("Dr. Ana Ruiz");
+        assert_eq!(
+            (n.first(), n.last(), n.len()),
+            (Some("ana"), Some("ruiz"), 3)
+        );
+        assert!(n.is_first_or_full(&["Ana"]) && n.is_first_or_full(&["Ana", "Ruiz"]));
+        assert!(n.is_first_or_full(&["Dr", "Ana", "Ruiz"]));
+        assert_eq!(NameWords::new("Prof Dr Ana Ruiz").first(), Some("ana"));
+        assert_eq!(NameWords::new("K. S. Ravi Kumar").first(), Some("ravi"));
+        // A title or an initial alone is still the name.
+        assert_eq!(NameWords::new("Dr. Who").first(), Some("who"));
+        assert_eq!(NameWords::new("Dr.").first(), Some("dr"));
+        // One letter without case is a whole given name.
+        assert_eq!(NameWords::new("李 伟").first(), Some("李"));
+        // The config's titles count, and the name is worked out again for
+        // lists of another configuration.
+        let lists = Prepared::new(&super::super::Lists {
+            titles: vec!["Ing.".into()],
+            ..Default::default()
+        });
+        let mut n = NameWords::new("Ing. Hans Muster");
+        assert_eq!(n.first(), Some("ing"));
+        n.fill("Ing. Hans Muster", &lists);
+        assert_eq!(n.first(), Some("hans"));
     }
 
     #[test]

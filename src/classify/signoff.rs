@@ -3,7 +3,7 @@
 //! (`- Joe Smith`), the sender's name, or capitalised words after a closing
 //! phrase alone (`Best regards,` / `Jo Smith`).
 
-use super::lists::Prepared;
+use super::lists::{Prepared, fold_title};
 use super::names::NameWords;
 use super::normalise::{
     eq_folded, fold_into, has_content, is_dash, is_hspace, next_word_start, read_word,
@@ -220,6 +220,37 @@ fn last_space_run(piece: &str) -> Option<(usize, usize)> {
     found
 }
 
+/// How many pieces at the end of `pieces`, two or more, make one line cut
+/// only after initials or titles (`- J.` `Smith`; `Dr.` `Jane Roe`): each but
+/// the last ends in a dot after one capital letter or a title, with no line
+/// break between them. `None` when the last piece is a line of its own.
+fn name_line(t: &str, pieces: &[(usize, usize)], ctx: &Ctx<'_>) -> Option<usize> {
+    let mut k = 1;
+    while k < pieces.len() && k <= MAX_AFTER_DASH {
+        let (a, b) = pieces[pieces.len() - k - 1];
+        let (next, _) = pieces[pieces.len() - k];
+        let Some(before) = t[a..b].strip_suffix('.') else {
+            break;
+        };
+        if t[b..next].contains(['\n', '\r']) {
+            break;
+        }
+        // The word the dot ends.
+        let word = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        let mut chars = word.chars();
+        let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+        let title = || capitalised(word) && ctx.lists.titles.contains(&fold_title(word));
+        if !(initial || title()) {
+            break;
+        }
+        k += 1;
+    }
+    (k >= 2).then_some(k)
+}
+
 /// Peels sign-off pieces off the end of `pieces` (byte ranges into `t`),
 /// pushing them, in note order, to `peeled`.
 ///
@@ -261,6 +292,29 @@ pub(crate) fn peel(
                     pieces.truncate(n - 2);
                     continue;
                 }
+            }
+        }
+        // `- J. Smith`, `Dr. Jane Roe`: the body's split cut a name line at
+        // the dot of an initial or a title, which belongs to it as in a
+        // greeting. Tried on the line as a whole.
+        if let Some(k) = name_line(t, pieces, ctx) {
+            let (a0, _) = pieces[n - k];
+            let line = &t[a0..b];
+            let peel_line = ctx.is_sign_off(line, buf);
+            let after_closing = !peel_line
+                && n > k
+                && Words::of(line, MAX_AFTER_CLOSING).is_some_and(|w| capitalised_words(w.get()))
+                && {
+                    let (c, d) = pieces[n - k - 1];
+                    ctx.is_closing_alone(&t[c..d], buf)
+                };
+            if peel_line || after_closing {
+                peeled.push((a0, b));
+                pieces.truncate(n - k);
+                if after_closing {
+                    peeled.extend(pieces.pop());
+                }
+                continue;
             }
         }
         if let Some((run_start, run_end)) = last_space_run(piece) {
@@ -342,6 +396,26 @@ mod tests {
             peeled("Body.\nAll the best, Jo Smith"),
             ["All the best, Jo Smith"]
         );
+    }
+
+    #[test]
+    fn initials_and_titles_keep_a_name_line_whole() {
+        assert_eq!(peeled("Body.\n- J. Roe"), ["- J. Roe"]);
+        assert_eq!(peeled("Body.\n— Dr. Jane Roe"), ["— Dr. Jane Roe"]);
+        assert_eq!(peeled("Body.\nBest,\nJ. Smith"), ["Best,", "J. Smith"]);
+        assert_eq!(
+            peeled("Body.\nRegards,\nDr. Jane Roe"),
+            ["Regards,", "Dr. Jane Roe"]
+        );
+        assert_eq!(
+            peeled("Body.\nBest regards,\nJoseph A. Smith"),
+            ["Best regards,", "Joseph A. Smith"]
+        );
+        assert_eq!(peeled("Body.\nThanks, Dr. Smith"), ["Thanks, Dr. Smith"]);
+        // Not across a line break, nor after a word that is neither.
+        assert!(peeled("Body.\nJ.\nRoe").is_empty());
+        assert!(peeled("We met at Acme Inc. Jane Roe").is_empty());
+        assert!(peeled("I work with Dr. Smith").is_empty());
     }
 
     #[test]

@@ -255,6 +255,29 @@ fn sign_offs_add_no_effort() {
     let note = "I'd like to add you to my professional network.\n\n- Pat Lee";
     assert_eq!(check(c, note, "Someone Else", COLLEEN).category, Def);
     assert_eq!(cat("Let's connect.\n- the team at Acme"), Customised);
+    // Initials and titles in the name a note is signed with.
+    assert_eq!(cat("Let's connect!\n- J. Roe"), Def);
+    assert_eq!(cat("Let's connect!\nRegards,\nDr. Jane Roe"), Def);
+    let note = "I'd like to add you to my professional network on LinkedIn.\n\nBest,\nJ. Smith";
+    assert_eq!(cat(note), Def);
+}
+
+#[test]
+fn titles_before_the_recipients_first_name() {
+    let note = "Ana,\nI'd like to connect with you on LinkedIn.";
+    assert_eq!(cat_to(note, "Dr. Ana Ruiz"), GreetingOnly);
+    assert_eq!(
+        cat_to("hi ana, let's connect", "Prof. Dr. Ana Ruiz"),
+        GreetingOnly
+    );
+    assert_eq!(
+        cat_to("Ravi, let's connect", "K. S. Ravi Kumar"),
+        GreetingOnly
+    );
+    // A sender's name after their title is their name alone.
+    let c = classifier();
+    let note = "I'd like to connect with you on LinkedIn.\nJane Roe";
+    assert_eq!(check(c, note, "Dr. Jane Roe", COLLEEN).category, Def);
 }
 
 #[test]
