@@ -2018,6 +2018,25 @@ fn snapshot_stats_screen() {
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
 
+/// Months that tie for the most are not passed over in silence.
+#[test]
+fn the_stats_screen_counts_months_that_tie_for_busiest() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+         Ann Lee,Colleen Ruiz,\"9/21/26, 4:02 PM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n\
+         Bo Park,Colleen Ruiz,\"10/21/26, 4:02 PM\",,INCOMING,https://www.linkedin.com/in/bo,https://www.linkedin.com/in/colleen\n\
+         Cy Dunn,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING,https://www.linkedin.com/in/cy,https://www.linkedin.com/in/colleen\n",
+        &dir,
+    );
+    app.update(Action::Stats);
+    let out = screen(&app, 80, 24);
+    assert!(
+        out.contains("busiest: 1 in Nov 2026 and 2 other months"),
+        "{out}"
+    );
+}
+
 #[test]
 fn snapshot_bulk_confirmation() {
     let dir = tempfile::tempdir().unwrap();
@@ -3698,10 +3717,11 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     // changes on screen.
     app.update(Action::Undo);
     assert_eq!(status_text(&app), "Undid withdraw: Cy Dunn");
+    // A step of an earlier day says which.
     app.update(Action::Undo);
     assert_eq!(
         status_text(&app),
-        "Undid reply: Bo Park (on an earlier invitation: this one stays undecided)"
+        "Undid reply of 1 Oct: Bo Park (on an earlier invitation: this one stays undecided)"
     );
 }
 

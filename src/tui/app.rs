@@ -8,7 +8,7 @@
 use std::cmp::Ordering;
 use std::collections::HashMap;
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 
 use crate::classify::{Category, Signals, fold_accents};
 use crate::invitation::{Direction, Invitation, InvitationId};
@@ -1994,7 +1994,22 @@ impl App {
                     }
                     _ => String::new(),
                 };
-                self.set_status(format!("Undid {}: {who}{whose}{back}", undone.kind.verb()));
+                // Undo reaches back across restarts: a step of an earlier
+                // day says which day, as the user may not remember it.
+                let day = if undone.at.date() < self.now.date() {
+                    let fmt = if undone.at.year() == self.now.year() {
+                        " of %-d %b"
+                    } else {
+                        " of %-d %b %Y"
+                    };
+                    undone.at.format(fmt).to_string()
+                } else {
+                    String::new()
+                };
+                self.set_status(format!(
+                    "Undid {}{day}: {who}{whose}{back}",
+                    undone.kind.verb()
+                ));
             }
             Ok(None) => self.set_status("Nothing to undo"),
             Err(e) => self.set_error(not_saved("Undo not saved", &e)),
@@ -2219,7 +2234,7 @@ impl App {
                     return;
                 }
                 (0, _) => format!(
-                    "{} out of view in this list (n, then scroll to look at {look} first). This can be undone with {undo}.",
+                    "{} out of view in this list (to look at {look} first, answer n and scroll). This can be undone with {undo}.",
                     some_of(hidden, n, "is", "are")
                 ),
                 (_, 0) => format!(

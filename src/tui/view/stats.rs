@@ -94,12 +94,17 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             ),
         ]));
         // Of the months shown: one folded away would not be on the chart.
+        // The latest of the busiest, and how many more tie with it.
         let busiest = shown.iter().max_by_key(|m| m.1).map(|m| (m.0.label(), m.1));
         if let Some((label, n)) = busiest {
-            lines.push(Line::styled(
-                format!("                busiest: {label} with {n}"),
-                theme.dim(),
-            ));
+            let text = match shown.iter().filter(|m| m.1 == n).count() - 1 {
+                0 => format!("busiest: {label} with {n}"),
+                more => format!(
+                    "busiest: {n} in {label} and {more} other month{}",
+                    crate::text::plural(more)
+                ),
+            };
+            lines.push(Line::styled(format!("{:16}{text}", ""), theme.dim()));
         }
         // Folded months are said to be, and where they are.
         if folded {
