@@ -257,6 +257,17 @@ fn marks_then_bulk_accept_without_confirmation_and_one_undo() {
     app.update(Action::Down);
     app.update(Action::Mark);
     assert_eq!(app.marked_count, 3);
+    // Space on a marked row takes its mark away, and says so.
+    app.update(Action::Up);
+    app.update(Action::Mark);
+    assert!(
+        status_text(&app).ends_with(" · 2 still marked"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Up);
+    app.update(Action::Mark);
+    assert_eq!(app.marked_count, 3);
     app.update(Action::AcceptMarked);
     assert_eq!(app.mode, Mode::List);
     assert_eq!(app.counts[0].accepted, 3);
@@ -285,6 +296,12 @@ fn the_bulk_hint_names_the_marked_rows_once_some_are() {
     app.update(Action::Up);
     assert!(footer(&app).contains("A/I marked"), "{}", footer(&app));
     app.update(Action::Mark);
+    assert!(
+        status_text(&app).starts_with("Unmarked ")
+            && status_text(&app).ends_with(" · nothing is marked now"),
+        "{}",
+        status_text(&app)
+    );
     app.update(Action::Down);
     assert_eq!(app.marked_count, 0);
     assert!(

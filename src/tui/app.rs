@@ -2061,6 +2061,14 @@ impl App {
             self.marked_count += 1;
         } else {
             self.marked_count -= 1;
+            // Space on a row marked earlier (back on another tab, say)
+            // takes a mark away: said, since A or I then does otherwise.
+            let who = name_line(self.invitations[idx as usize].counterpart());
+            let left = match self.marked_count {
+                0 => "nothing is marked now".to_owned(),
+                n => format!("{n} still marked"),
+            };
+            self.set_status(format!("Unmarked {who} · {left}"));
         }
         self.move_to(self.cursor + 1);
     }
