@@ -81,7 +81,10 @@
 //! `journal.jsonl.torn` beside the journal and the journal is truncated back
 //! to its last complete line. A complete last line that only lacks its `\n`
 //! is kept and the `\n` added. An unreadable line elsewhere is skipped with a
-//! notice naming its line number; opening never fails because of the content.
+//! notice naming its line number, which asks for the line to be left where it
+//! is or mended in place: deleting it would renumber the lines after it, and
+//! an undo among them would then name another step. Opening never fails
+//! because of the content.
 //!
 //! Only one invitriage may write a journal at a time: [`Journal::open`] takes
 //! an exclusive lock on `journal.lock` beside the journal (a separate file, so
@@ -1284,7 +1287,11 @@ impl Journal {
                         None => Err("an undo with nothing left to undo".to_string()),
                     }
                 }
-                Err(why) => Err(why),
+                // Deleting the line would renumber every line after it,
+                // and an undo there would then revert another step.
+                Err(why) => Err(format!(
+                    "{why}; leave the line where it is (undo lines name lines by number), or mend it in place"
+                )),
             };
             if let Err(why) = outcome {
                 layout.irregular = true;
