@@ -507,6 +507,17 @@ pub enum JournalError {
         .path.display()
     )]
     NotADirectory { path: PathBuf },
+    /// A journal or lock file that is there but is no file: reading a
+    /// named pipe, say, would wait for a writer for ever.
+    #[error(
+        "the {what} {} is {is}, not a file; move it out of the way, or name another data directory with --data-dir or INVITRIAGE_DATA_DIR",
+        .path.display()
+    )]
+    NotAFile {
+        what: &'static str,
+        path: PathBuf,
+        is: &'static str,
+    },
     #[error("cannot {action} {}: {source}", .path.display())]
     Io {
         action: &'static str,
@@ -569,14 +580,73 @@ impl JournalError {
 }
 
 /// Fails when `dir` is there but is not a directory (the OS would only say
-/// "File exists" or "Not a directory").
+/// "File exists" or "Not a directory"), or cannot be looked at: creating
+/// it would then fail with "File exists" for a symlink loop or a symlink
+/// to nowhere, which hides the cause.
 fn check_dir(dir: &Path) -> Result<(), JournalError> {
+    let cannot = io_error("use the data directory", dir);
     match fs::metadata(dir) {
         Ok(meta) if !meta.is_dir() => Err(JournalError::NotADirectory {
             path: dir.to_path_buf(),
         }),
-        _ => Ok(()),
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => match fs::read_link(dir) {
+            Ok(target) => Err(cannot(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!(
+                    "it is a symbolic link to {}, which does not exist",
+                    target.display()
+                ),
+            ))),
+            // Not there at all: created next.
+            Err(_) => Ok(()),
+        },
+        Err(e) => Err(cannot(e)),
     }
+}
+
+/// Fails when `path` (followed through symlinks) is there and is not a
+/// file: opening a named pipe blocks until a writer comes, for ever, and a
+/// directory or device says nothing the user can act on.
+fn check_file(path: &Path, what: &'static str) -> Result<(), JournalError> {
+    let Ok(meta) = fs::metadata(path) else {
+        // Missing (created next), or an error opening it reports.
+        return Ok(());
+    };
+    let file_type = meta.file_type();
+    if file_type.is_file() {
+        return Ok(());
+    }
+    let is = if file_type.is_dir() {
+        "a directory"
+    } else {
+        kind_of_special(&file_type)
+    };
+    Err(JournalError::NotAFile {
+        what,
+        path: path.to_path_buf(),
+        is,
+    })
+}
+
+/// What a file that is neither a file nor a directory is, in words.
+fn kind_of_special(file_type: &fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if file_type.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if file_type.is_socket() {
+            return "a socket";
+        }
+        if file_type.is_block_device() || file_type.is_char_device() {
+            return "a device";
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = file_type;
+    "a special file"
 }
 
 /// Writes `bytes` to `path` whole or not at all: to a temporary file in
@@ -894,6 +964,24 @@ impl Journal {
                 let _ = fs::remove_file(&path);
                 continue;
             }
+            // Reading a named pipe would wait for a writer for ever (a
+            // directory only fails to read, as said below).
+            if let Ok(meta) = fs::metadata(&path)
+                && !meta.is_file()
+                && !meta.is_dir()
+            {
+                if entry.file_name() == CHECK_PAD_FILE_NAME
+                    || path.extension().is_some_and(|e| e == "json")
+                {
+                    notices.push(format!(
+                        "{}: {}, not a file, so not read; left it as it is",
+                        path.display(),
+                        kind_of_special(&meta.file_type())
+                    ));
+                    self.unreadable.insert(path);
+                }
+                continue;
+            }
             if entry.file_name() == CHECK_PAD_FILE_NAME {
                 match fs::read(&path) {
                     Ok(bytes) => {
@@ -1091,6 +1179,9 @@ impl Journal {
             .ok()
             .and_then(|real| real.parent().map(|d| d.join(LOCK_FILE_NAME)))
             .unwrap_or_else(|| dir.join(LOCK_FILE_NAME));
+        // Before anything is opened: opening a named pipe blocks.
+        check_file(&path, "journal")?;
+        check_file(&lock_path, "lock file")?;
         let lock = OpenOptions::new()
             .write(true)
             .create(true)
@@ -1167,6 +1258,7 @@ impl Journal {
             Tail::Torn { offset, line } => {
                 let torn = &bytes[offset..];
                 let torn_path = dir.join(TORN_FILE_NAME);
+                check_file(&torn_path, "file of torn lines")?;
                 keep_torn(&torn_path, torn)
                     .map_err(io_error("save the torn line to", &torn_path))?;
                 file.set_len(offset as u64)
@@ -1198,6 +1290,7 @@ impl Journal {
     pub fn open_read_only(dir: &Path) -> Result<(Journal, Vec<String>), JournalError> {
         check_dir(dir)?;
         let path = dir.join(FILE_NAME);
+        check_file(&path, "journal")?;
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => Vec::new(),

@@ -1963,6 +1963,38 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
 
 /// A decision made before an invitation was sent was on an earlier one
 /// between the same people (the id is the same): it is not this one's.
+/// A named pipe in the journal's place: `export` and `drafts` stop at
+/// once, naming it, instead of waiting for ever for a writer.
+#[cfg(unix)]
+#[test]
+fn a_journal_that_is_a_named_pipe_is_refused_at_once() {
+    let env = Env::new();
+    let journal = env.path("data").join("journal.jsonl");
+    let made = std::process::Command::new("mkfifo").arg(&journal).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo cannot be run here; skipped");
+        return;
+    }
+    for command in ["export", "drafts"] {
+        let started = std::time::Instant::now();
+        let out = env
+            .cmd()
+            .arg(command)
+            .timeout(std::time::Duration::from_secs(10))
+            .output()
+            .unwrap();
+        assert!(started.elapsed() < std::time::Duration::from_secs(10));
+        assert_eq!(out.status.code(), Some(2), "{command} fails");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            format!(
+                "invitriage: error: the journal {} is a named pipe (FIFO), not a file; move it out of the way, or name another data directory with --data-dir or INVITRIAGE_DATA_DIR\n",
+                journal.display()
+            )
+        );
+    }
+}
+
 #[test]
 fn a_decision_before_the_invitation_was_sent_is_not_exported_as_its_own() {
     use invitriage::journal::{Decision, DraftKind, Journal};

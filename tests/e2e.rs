@@ -446,6 +446,29 @@ fn an_unsaved_draft_survives_sigkill() {
     assert_eq!(decisions(dir.path()), vec![Decision::Replied]);
 }
 
+/// A named pipe in the journal's place: the triage screen does not open
+/// on a blank screen blocked reading it, but says what it is.
+#[test]
+fn a_journal_that_is_a_named_pipe_is_refused_at_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join("journal.jsonl");
+    let made = Command::new("mkfifo").arg(&journal).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo cannot be run here; skipped");
+        return;
+    }
+    // `in_pty` fails the test after twenty seconds.
+    let (code, out) = in_pty(dir.path(), &[], 100, 30, "");
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains(&format!(
+            "invitriage: error: the journal {} is a named pipe (FIFO), not a file;",
+            journal.display()
+        )),
+        "{out}"
+    );
+}
+
 #[test]
 fn a_second_instance_is_refused() {
     let dir = tempfile::tempdir().unwrap();

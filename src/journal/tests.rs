@@ -23,6 +23,137 @@ fn a_data_dir_that_is_a_file_is_named_as_such() {
     }
 }
 
+/// Runs `f` on a thread and fails the test if it has not returned within
+/// ten seconds: what it opens might block for ever.
+fn within_seconds<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(f());
+    });
+    rx.recv_timeout(std::time::Duration::from_secs(10))
+        .expect("it returns at once, not blocked on what it opened")
+}
+
+/// Makes a named pipe at `path`; false (the test skips) where `mkfifo`
+/// cannot be run.
+#[cfg(unix)]
+fn mkfifo(path: &Path) -> bool {
+    std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A journal or lock file that is a named pipe, a directory or a symlink
+/// loop: opening it says what it is instead of blocking for ever on the
+/// pipe, or saying "Is a directory".
+#[cfg(unix)]
+#[test]
+fn a_journal_that_is_not_a_file_is_named_as_such() {
+    let dir = tempfile::tempdir().unwrap();
+    if !mkfifo(&dir.path().join("probe")) {
+        eprintln!("mkfifo cannot be run here; skipped");
+        return;
+    }
+    for (name, what, is) in [
+        (FILE_NAME, "journal", "a named pipe (FIFO)"),
+        (LOCK_FILE_NAME, "lock file", "a named pipe (FIFO)"),
+    ] {
+        let data = dir.path().join(format!("pipe-{what}"));
+        fs::create_dir(&data).unwrap();
+        assert!(mkfifo(&data.join(name)));
+        let d = data.clone();
+        let err = within_seconds(move || Journal::open(&d).map(|_| ()).unwrap_err().to_string());
+        assert_eq!(
+            err,
+            format!(
+                "the {what} {} is {is}, not a file; move it out of the way, or name another data directory with --data-dir or INVITRIAGE_DATA_DIR",
+                data.join(name).display()
+            )
+        );
+        if name == FILE_NAME {
+            let d = data.clone();
+            let err = within_seconds(move || {
+                Journal::open_read_only(&d)
+                    .map(|_| ())
+                    .unwrap_err()
+                    .to_string()
+            });
+            assert!(err.contains("is a named pipe (FIFO), not a file"), "{err}");
+        }
+    }
+    // A directory in the journal's place, reached through a symlink too.
+    let data = dir.path().join("folder");
+    fs::create_dir_all(data.join("elsewhere")).unwrap();
+    std::os::unix::fs::symlink("elsewhere", data.join(FILE_NAME)).unwrap();
+    for err in [
+        Journal::open(&data).map(|_| ()).unwrap_err(),
+        Journal::open_read_only(&data).map(|_| ()).unwrap_err(),
+    ] {
+        let err = err.to_string();
+        assert!(
+            err.starts_with(&format!(
+                "the journal {} is a directory, not a file; ",
+                data.join(FILE_NAME).display()
+            )),
+            "{err}"
+        );
+    }
+    // A named pipe among the unsaved drafts is left alone, not read.
+    let data = dir.path().join("drafts");
+    fs::create_dir_all(data.join(UNSAVED_DIR_NAME)).unwrap();
+    let pipe = data
+        .join(UNSAVED_DIR_NAME)
+        .join("0000000000000001.reply.json");
+    assert!(mkfifo(&pipe));
+    let d = data.clone();
+    let notices = within_seconds(move || Journal::open(&d).unwrap().1);
+    assert_eq!(
+        notices,
+        [format!(
+            "{}: a named pipe (FIFO), not a file, so not read; left it as it is",
+            pipe.display()
+        )]
+    );
+}
+
+/// A data directory that is a symlink loop, or a symlink to nowhere: the
+/// real cause, not the "File exists" of creating it.
+#[cfg(unix)]
+#[test]
+fn a_data_dir_behind_a_broken_symlink_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let looped = dir.path().join("dloop");
+    std::os::unix::fs::symlink("dloop2", &looped).unwrap();
+    std::os::unix::fs::symlink("dloop", dir.path().join("dloop2")).unwrap();
+    let dangling = dir.path().join("gone");
+    std::os::unix::fs::symlink("nowhere", &dangling).unwrap();
+    for err in [
+        Journal::open(&looped).map(|_| ()).unwrap_err(),
+        Journal::open_read_only(&looped).map(|_| ()).unwrap_err(),
+    ] {
+        let err = err.to_string();
+        assert!(
+            err.starts_with(&format!(
+                "cannot use the data directory {}: Too many levels of symbolic links",
+                looped.display()
+            )),
+            "{err}"
+        );
+    }
+    let err = Journal::open(&dangling)
+        .map(|_| ())
+        .unwrap_err()
+        .to_string();
+    assert_eq!(
+        err,
+        format!(
+            "cannot use the data directory {}: it is a symbolic link to nowhere, which does not exist",
+            dangling.display()
+        )
+    );
+}
+
 fn at(min: u32) -> NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
         .unwrap()
@@ -813,7 +944,23 @@ fn read_only_sees_the_state_and_records_nothing() {
     let other = tempfile::tempdir().unwrap();
     fs::create_dir(other.path().join(FILE_NAME)).unwrap();
     let err = Journal::open_read_only(other.path()).unwrap_err();
-    assert!(err.to_string().contains("cannot read the journal"), "{err}");
+    assert!(
+        err.to_string().contains("is a directory, not a file"),
+        "{err}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let file = other.path().join("locked").join(FILE_NAME);
+        fs::create_dir(file.parent().unwrap()).unwrap();
+        fs::write(&file, "").unwrap();
+        fs::set_permissions(&file, fs::Permissions::from_mode(0o000)).unwrap();
+        // Root reads it all the same.
+        if fs::read(&file).is_err() {
+            let err = Journal::open_read_only(file.parent().unwrap()).unwrap_err();
+            assert!(err.to_string().contains("cannot read the journal"), "{err}");
+        }
+    }
 }
 
 #[cfg(target_os = "linux")]
