@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use invitriage::classify::Classifier;
 use invitriage::config::{Config, Paths};
 use invitriage::import::{self, Source};
-use invitriage::journal::Journal;
+use invitriage::journal::{Journal, JournalError};
 use invitriage::reply::Templates;
 use invitriage::tui::app::{App, AppInit};
 use invitriage::tui::keys::{Action, Keymap};
@@ -75,7 +75,8 @@ pub fn triage(
     }
     // The journal first: its lock refuses a second instance before it
     // reads a large export for nothing.
-    let (journal, mut notices) = Journal::open(&paths.data_dir)?;
+    let (journal, mut notices) =
+        Journal::open(&paths.data_dir).map_err(|e| Failure(with_next_step(&e, &paths.data_dir)))?;
     if let Source::Path(path) = &source
         && let Some(n) = large(path, 32 << 20)
     {
@@ -170,5 +171,66 @@ pub fn triage(
         invitriage::tui::Ended::Signal(sig) => {
             Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)))
         }
+    }
+}
+
+/// Why the journal in `data_dir` cannot be opened for recording, and what
+/// to do next when the folder cannot be written (a read-only file system,
+/// a folder of another user's): the triage screen writes there, `export`
+/// and `drafts` only read.
+fn with_next_step(e: &JournalError, data_dir: &std::path::Path) -> String {
+    let JournalError::Io { source, .. } = e else {
+        return e.to_string();
+    };
+    if !matches!(
+        source.kind(),
+        io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied
+    ) {
+        return e.to_string();
+    }
+    let readers = if data_dir.is_dir() {
+        "; `invitriage export` and `invitriage drafts` read this one without writing to it"
+    } else {
+        ""
+    };
+    format!(
+        "{e}; the triage screen records your decisions there: name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR{readers}"
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A data folder that cannot be written: the error says where to go
+    /// instead, and which commands still read it.
+    #[test]
+    fn an_unwritable_data_folder_says_what_to_do() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = dir.path().join("journal.lock");
+        let error = |kind: io::ErrorKind| JournalError::Io {
+            action: "open the lock file",
+            path: lock.clone(),
+            source: io::Error::from(kind),
+        };
+        assert_eq!(
+            with_next_step(&error(io::ErrorKind::ReadOnlyFilesystem), dir.path()),
+            format!(
+                "cannot open the lock file {}: read-only filesystem or storage medium; the triage screen records your decisions there: name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR; `invitriage export` and `invitriage drafts` read this one without writing to it",
+                lock.display()
+            )
+        );
+        // Not there to read: only where to go instead.
+        let msg = with_next_step(
+            &error(io::ErrorKind::PermissionDenied),
+            &dir.path().join("missing"),
+        );
+        assert!(
+            msg.ends_with("name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR"),
+            "{msg}"
+        );
+        // Other failures have nothing to add.
+        let full = error(io::ErrorKind::StorageFull);
+        assert_eq!(with_next_step(&full, dir.path()), full.to_string());
     }
 }
