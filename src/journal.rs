@@ -652,13 +652,27 @@ fn kind_of_special(file_type: &fs::FileType) -> &'static str {
 /// Writes `bytes` to `path` whole or not at all: to a temporary file in
 /// `dir`, then renamed over it. The temporary file is readable by the user
 /// only, and so is what it becomes.
+///
+/// The temporary file is named after `path`: only this process writes in
+/// `dir` (it holds the journal's lock), one file at a time. Not a
+/// `tempfile`, whose errors name its own random file ("at path
+/// …/.writing-549EmN"), which tells the user nothing: a failure here is
+/// the OS's error alone, reported with `path`.
 fn write_whole(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut tmp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .tempfile_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let tmp = dir.join(format!("{TEMP_PREFIX}{name}"));
+    let written = private(&mut OpenOptions::new())
+        .write(true)
+        .create(true)
+        .truncate(true)
+        .open(&tmp)
+        .and_then(|mut f| f.write_all(bytes))
+        .and_then(|()| fs::rename(&tmp, path));
+    if written.is_err() {
+        // A full disk, say: no half file left behind.
+        let _ = fs::remove_file(&tmp);
+    }
+    written
 }
 
 fn io_error(action: &'static str, path: &Path) -> impl FnOnce(io::Error) -> JournalError {

@@ -197,6 +197,68 @@ fn unsaved(n: u64, kind: DraftKind, text: &str) -> Unsaved {
     }
 }
 
+/// A folder made immutable (`chattr +i`: nothing is created, removed or
+/// renamed in it, by root either) for as long as this lives; `None` where
+/// `chattr` cannot do it (the test then skips).
+#[cfg(target_os = "linux")]
+pub(super) struct Immutable(PathBuf);
+
+#[cfg(target_os = "linux")]
+impl Immutable {
+    pub(super) fn new(dir: &Path) -> Option<Immutable> {
+        let made = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(dir)
+            .stderr(std::process::Stdio::null())
+            .status();
+        made.is_ok_and(|s| s.success())
+            .then(|| Immutable(dir.to_path_buf()))
+    }
+}
+
+#[cfg(target_os = "linux")]
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+/// A draft that cannot be kept says why with the OS's words and the
+/// draft's own file, not the temporary file it was being written to.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_unsaved_draft_that_cannot_be_written_names_its_own_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(UNSAVED_DIR_NAME);
+    fs::create_dir(&folder).unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let Some(_frozen) = Immutable::new(&folder) else {
+        eprintln!("chattr +i cannot be used here; skipped");
+        return;
+    };
+    let err = j
+        .keep_unsaved(unsaved(1, DraftKind::Reply, "Hi"))
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot keep the unsaved draft in {}: Operation not permitted (os error 1)",
+            folder.join("0000000000000001.reply.json").display()
+        )
+    );
+    let err = j.keep_check_note("a note").unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "cannot keep the check pad's note in {}: Operation not permitted (os error 1)",
+            folder.join(CHECK_PAD_FILE_NAME).display()
+        )
+    );
+}
+
 /// Unsaved drafts: one file per invitation and kind, replaced whole,
 /// readable by the user only, read back on the next open, removed when
 /// forgotten; a damaged one is named and left alone.
