@@ -749,6 +749,9 @@ pub struct Journal {
     /// Files of the unsaved folder that were there but could not be read
     /// (damaged, or from a newer version): never written over.
     unreadable: HashSet<PathBuf>,
+    /// Unsaved drafts forgotten (discarded) whose file could not be
+    /// removed: the next start would offer them again.
+    unremoved: HashMap<(InvitationId, DraftKind), Unsaved>,
 }
 
 impl fmt::Debug for Journal {
@@ -955,6 +958,7 @@ impl Journal {
             unsaved: HashMap::new(),
             check_note: None,
             unreadable: HashSet::new(),
+            unremoved: HashMap::new(),
         }
     }
 
@@ -1030,21 +1034,8 @@ impl Journal {
                     v => Err(unknown_version(&v.into())),
                 });
             match read {
-                // Left by a save that could not remove it: the saved draft
-                // is its text or newer, and offering it as "not saved yet"
-                // would put the older words back over the saved ones.
-                Ok(u)
-                    if self
-                        .entries
-                        .get(&u.id)
-                        .and_then(|e| e.draft(u.kind))
-                        // Within the same second, only when the saved words
-                        // go on from these (typed on, then saved): an edit
-                        // right after a save must not be dropped.
-                        .is_some_and(|saved| {
-                            saved.at > u.at || (saved.at == u.at && saved.text.starts_with(&u.text))
-                        }) =>
-                {
+                // Left by a save that could not remove it.
+                Ok(u) if self.superseded(&u) => {
                     if self.file.is_some() {
                         let _ = fs::remove_file(&path);
                     }
@@ -1061,6 +1052,21 @@ impl Journal {
                 }
             }
         }
+    }
+
+    /// Whether a draft saved in the journal is `u`'s text or newer: offering
+    /// `u` as "not saved yet" would put older words back over the saved
+    /// ones.
+    fn superseded(&self, u: &Unsaved) -> bool {
+        self.entries
+            .get(&u.id)
+            .and_then(|e| e.draft(u.kind))
+            // Within the same second, only when the saved words go on from
+            // these (typed on, then saved): an edit right after a save must
+            // not be dropped.
+            .is_some_and(|saved| {
+                saved.at > u.at || (saved.at == u.at && saved.text.starts_with(&u.text))
+            })
     }
 
     /// The unsaved draft of that kind for `id`, if one is on disk.
@@ -1094,6 +1100,8 @@ impl Journal {
             .and_then(|bytes| write_whole(&dir, &path, &bytes))
             .map_err(io_error("keep the unsaved draft in", &path))?;
         let draft = file.draft;
+        // Written over: the discarded words are gone from the disk.
+        self.unremoved.remove(&(draft.id, draft.kind));
         self.unsaved.insert((draft.id, draft.kind), draft);
         Ok(())
     }
@@ -1149,21 +1157,46 @@ impl Journal {
     }
 
     /// Removes the unsaved draft of that kind for `id` (saved or discarded).
+    ///
+    /// A file that cannot be removed is no failure once a saved draft
+    /// supersedes it (the next start drops it, as [`Journal::open`] does
+    /// such files); otherwise the next start would offer it again, and it
+    /// is kept for [`Journal::remove_unremoved`] to try again.
     pub fn forget_unsaved(
         &mut self,
         id: InvitationId,
         kind: DraftKind,
     ) -> Result<(), JournalError> {
-        if self.unsaved.remove(&(id, kind)).is_none() {
+        let Some(draft) = self.unsaved.remove(&(id, kind)) else {
             return Ok(());
-        }
+        };
         let path = self.unsaved_dir().join(Unsaved::file_name(id, kind));
         match fs::remove_file(&path) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => {
+            Err(e) if e.kind() != io::ErrorKind::NotFound && !self.superseded(&draft) => {
+                self.unremoved.insert((id, kind), draft);
                 Err(io_error("remove the unsaved draft", &path)(e))
             }
             _ => Ok(()),
         }
+    }
+
+    /// Tries again to remove the files of the drafts forgotten whose
+    /// removal failed; returns each one still there (which the next start
+    /// would offer again), with why.
+    pub fn remove_unremoved(&mut self) -> Vec<(Unsaved, JournalError)> {
+        let dir = self.unsaved_dir();
+        let mut left = Vec::new();
+        for ((id, kind), draft) in std::mem::take(&mut self.unremoved) {
+            let path = dir.join(Unsaved::file_name(id, kind));
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    self.unremoved.insert((id, kind), draft.clone());
+                    left.push((draft, io_error("remove the unsaved draft", &path)(e)));
+                }
+                _ => {}
+            }
+        }
+        left
     }
 
     /// Opens the journal in `dir` (created if needed) for recording: takes

@@ -544,9 +544,9 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
     let to = app.current().unwrap().from().to_string();
     assert_eq!(
         app.unsaved_farewell(),
-        Some(format!(
+        [format!(
             "your reply to {to} is kept, not saved: the next start opens it again"
-        ))
+        )]
     );
 }
 
@@ -1508,7 +1508,7 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
         status_text(&app),
         "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc twice discards it"
     );
-    assert_eq!(app.unsaved_farewell(), None);
+    assert_eq!(app.unsaved_farewell(), Vec::<String>::new());
     app.update(Action::ComposeSave);
     assert_eq!(
         app.journal.state(id).unwrap().reply.as_ref().unwrap().text,
@@ -1543,6 +1543,71 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
     std::fs::remove_file(dir.path().join("unsaved")).unwrap();
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
     assert_eq!(app.journal.check_note(), Some("H"));
+}
+
+/// A discarded draft whose unsaved file cannot be removed (the folder
+/// made immutable) says so, not that it cannot be kept; quitting tries
+/// again, and says where the file is when it is still there.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_discarded_draft_whose_file_stays_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("unsaved");
+    let chattr = |flag: &str| {
+        std::process::Command::new("chattr")
+            .arg(flag)
+            .arg(&folder)
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let mut app = sample_app(dir.path());
+    let to = app.current().unwrap().from().to_string();
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('!')));
+    assert!(app.journal.unsaved_drafts().count() == 1);
+    let file = std::fs::read_dir(&folder)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    if !chattr("+i") {
+        eprintln!("chattr +i cannot be used here; skipped");
+        return;
+    }
+    // Made mutable again however the test ends.
+    struct Thaw<F: Fn(&str) -> bool>(F);
+    impl<F: Fn(&str) -> bool> Drop for Thaw<F> {
+        fn drop(&mut self) {
+            (self.0)("-i");
+        }
+    }
+    let _thaw = Thaw(chattr);
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
+    assert_eq!(app.mode, Mode::List);
+    let status = app.status.as_ref().expect("a status line");
+    assert!(status.error);
+    assert_eq!(
+        status.text,
+        format!(
+            "Draft discarded, but its unsaved copy {} could not be removed (Operation not permitted (os error 1)): the next start would offer it again; remove it by hand",
+            file.display()
+        )
+    );
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+    assert_eq!(
+        app.unsaved_farewell(),
+        [format!(
+            "your discarded reply to {to} is still in {}, which cannot be removed (Operation not permitted (os error 1)): the next start offers it again; remove it by hand",
+            file.display()
+        )]
+    );
+    // Removable again: quitting removes it, and says nothing.
+    drop(_thaw);
+    assert_eq!(app.unsaved_farewell(), Vec::<String>::new());
+    assert!(!file.exists());
 }
 
 /// Of several unsaved drafts the newest opens; the status line counts the

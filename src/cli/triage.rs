@@ -163,7 +163,7 @@ pub fn triage(
             say!("invitriage: {export} lists what to do on LinkedIn");
         }
     }
-    if let Some(words) = app.unsaved_farewell() {
+    for words in app.unsaved_farewell() {
         say!("invitriage: {words}");
     }
     match ended {

@@ -12,7 +12,7 @@ use chrono::{Datelike, NaiveDateTime};
 
 use crate::classify::{Category, Signals, fold_accents};
 use crate::invitation::{Direction, Invitation, InvitationId};
-use crate::journal::{self, Decision, DraftKind, Journal, Unsaved};
+use crate::journal::{self, Decision, DraftKind, Journal, JournalError, Unsaved};
 use crate::stats::{self, Breakdown, DirectionFilter};
 use crate::text::{clean_text, name_line, plural};
 
@@ -616,21 +616,42 @@ impl App {
         ))
     }
 
-    /// What to say on leaving with a changed draft open (Ctrl-C, q in a
-    /// shrunk composer): it is on disk, and where it will be.
-    pub fn unsaved_farewell(&self) -> Option<String> {
-        let (id, kind) = self.kept_unsaved?;
-        if !self.draft_on_disk() {
-            return None;
+    /// What to say on leaving about words not saved in the journal: a
+    /// changed draft open (Ctrl-C, q in a shrunk composer) is on disk, and
+    /// where it will be; a discarded draft whose file could not be removed
+    /// (tried again now) would come back.
+    pub fn unsaved_farewell(&mut self) -> Vec<String> {
+        let mut words = Vec::new();
+        if let Some((id, kind)) = self.kept_unsaved
+            && self.draft_on_disk()
+        {
+            let name = self.name_of(id, "");
+            words.push(format!(
+                "your {} to {name} is kept, not saved: the next start opens it again",
+                kind.label()
+            ));
         }
-        let name = self
-            .id_index
-            .get(&id)
-            .map(|&i| name_line(self.invitations[i as usize].counterpart()))?;
-        Some(format!(
-            "your {} to {name} is kept, not saved: the next start opens it again",
-            kind.label()
-        ))
+        for (draft, e) in self.journal.remove_unremoved() {
+            let name = self.name_of(draft.id, &draft.name);
+            let (path, why) = match &e {
+                JournalError::Io { path, source, .. } => (path.display().to_string(), source),
+                _ => continue,
+            };
+            words.push(format!(
+                "your discarded {} to {name} is still in {path}, which cannot be removed ({why}): the next start offers it again; remove it by hand",
+                draft.kind.label()
+            ));
+        }
+        words
+    }
+
+    /// The name of the person invitation `id` is with, as a line; `or`
+    /// (kept with a draft) when it is not in this export.
+    fn name_of(&self, id: InvitationId, or: &str) -> String {
+        match self.id_index.get(&id) {
+            Some(&i) => name_line(self.invitations[i as usize].counterpart()),
+            None => name_line(or),
+        }
     }
 
     /// Whether the composer's changed draft is on disk as it reads now (it
@@ -1102,7 +1123,23 @@ impl App {
                 })
             }
             _ => match self.kept_unsaved.take() {
-                Some((id, kind)) => self.journal.forget_unsaved(id, kind),
+                Some((id, kind)) => match self.journal.forget_unsaved(id, kind) {
+                    // Not a draft that cannot be kept: one discarded (or
+                    // back as it opened) that would come back.
+                    Err(JournalError::Io { path, source, .. }) => {
+                        let what = if self.composer.is_some() {
+                            "The draft is back as it opened"
+                        } else {
+                            "Draft discarded"
+                        };
+                        self.set_error(format!(
+                            "{what}, but its unsaved copy {} could not be removed ({source}): the next start would offer it again; remove it by hand",
+                            path.display()
+                        ));
+                        return;
+                    }
+                    other => other,
+                },
                 None => return,
             },
         };
