@@ -119,7 +119,10 @@
 //! draft is saved or discarded. A draft left there by a closed terminal, a
 //! kill or a crash is offered again on the next start. These files are not
 //! fsync'd on every key, so a power cut can still take the last keys; a
-//! saved draft is in the journal and durable.
+//! saved draft is in the journal and durable. [`Journal::sync_unsaved`]
+//! fsyncs one, with the folder's entry for it: the triage screen does so
+//! when it quits, before it says a draft is kept, and when that fails, or
+//! the draft could not be written at all, it prints the text instead.
 //!
 //! The journal, the `.torn` file and unsaved drafts are created readable by
 //! the user only (mode 0600 on Unix). The journal never reads the clock:
@@ -1116,6 +1119,31 @@ impl Journal {
                 source: io::Error::other("it could not be read when invitriage started"),
             });
         }
+        Ok(())
+    }
+
+    /// Makes the unsaved draft of that kind for `id` durable: its file and
+    /// the folder's entry for it fsync'd (they are not on every key). For a
+    /// caller about to say the draft is kept.
+    pub fn sync_unsaved(&self, id: InvitationId, kind: DraftKind) -> Result<(), JournalError> {
+        self.sync_in_unsaved(&Unsaved::file_name(id, kind))
+    }
+
+    /// [`Journal::sync_unsaved`] for the check pad's note.
+    pub fn sync_check_note(&self) -> Result<(), JournalError> {
+        self.sync_in_unsaved(CHECK_PAD_FILE_NAME)
+    }
+
+    fn sync_in_unsaved(&self, name: &str) -> Result<(), JournalError> {
+        let dir = self.unsaved_dir();
+        let path = dir.join(name);
+        File::open(&path)
+            .and_then(|f| f.sync_all())
+            .map_err(io_error("write to disk", &path))?;
+        #[cfg(unix)]
+        File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io_error("write to disk the folder", &dir))?;
         Ok(())
     }
 

@@ -675,6 +675,43 @@ fn sigterm_says_what_is_kept() {
     );
 }
 
+/// A draft the disk would not take (here `unsaved` is a file) is not lost
+/// to a SIGTERM or a hang-up, which do not ask as quitting does: once the
+/// terminal is restored, its text goes to standard error under a line
+/// saying whose it is, and the exit status is still the signal's.
+#[test]
+fn a_signal_prints_a_draft_that_is_not_on_disk() {
+    for (signal, status) in [("TERM", 143), ("HUP", 129)] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("unsaved"), "in the way").unwrap();
+        let mut app = App::start(dir.path());
+        app.wait_for("decided 0 of 135");
+        app.press("r");
+        app.wait_for("Reply to Kenji Jankowski");
+        app.press("Friday at ten?");
+        app.wait_for("cannot be kept on disk");
+        app.kill(signal);
+        assert!(
+            matches!(app.exit, Some(WaitStatus::Exited(_, code)) if code == status),
+            "SIG{signal}: {:?}",
+            app.exit
+        );
+        let out = app.text();
+        assert!(
+            out.contains(
+                "invitriage: your reply to Kenji Jankowski is not saved, and cannot be kept on disk (cannot create "
+            ),
+            "SIG{signal}: {out}"
+        );
+        assert!(
+            out.contains(
+                "; here it is:\nHi Kenji,\n\nThank you for the thoughtful note. Friday at ten?"
+            ),
+            "SIG{signal}: {out}"
+        );
+    }
+}
+
 /// `o` opens the profile with `$BROWSER` when it is set.
 #[test]
 fn o_opens_the_profile_with_browser() {

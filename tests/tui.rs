@@ -1508,7 +1508,16 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
         status_text(&app),
         "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc twice discards it"
     );
-    assert_eq!(app.unsaved_farewell(), Vec::<String>::new());
+    // Ended all the same (a SIGTERM does not ask): its text is printed.
+    let words = app.unsaved_farewell();
+    assert!(
+        words.len() == 1
+            && words[0].starts_with(
+                "your reply to Kenji Jankowski is not saved, and cannot be kept on disk (cannot create "
+            )
+            && words[0].ends_with(&format!("; here it is:\n{text}")),
+        "{words:#?}"
+    );
     app.update(Action::ComposeSave);
     assert_eq!(
         app.journal.state(id).unwrap().reply.as_ref().unwrap().text,
@@ -1543,6 +1552,56 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
     std::fs::remove_file(dir.path().join("unsaved")).unwrap();
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
     assert_eq!(app.journal.check_note(), Some("H"));
+}
+
+/// Quitting says a draft is kept only once its file is made durable (it
+/// is not fsync'd on every key): when that fails (here the file has gone),
+/// the text is printed instead, under a line saying whose it is; the check
+/// pad's note likewise.
+#[test]
+fn quitting_makes_sure_a_kept_draft_is_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("unsaved");
+    let mut app = sample_app(dir.path());
+    let to = app.current().unwrap().from().to_string();
+    app.update(Action::Check);
+    app.update(Action::ComposeKey(key('H')));
+    app.update(Action::Cancel);
+    app.update(Action::Reply);
+    for c in " Friday?".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    let text = app.composer.as_ref().unwrap().text();
+    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+    assert_eq!(
+        app.unsaved_farewell(),
+        [format!(
+            "your reply to {to} is kept, not saved: the next start opens it again"
+        )]
+    );
+    // Gone from under it (removed, or never reached the disk).
+    std::fs::remove_dir_all(&folder).unwrap();
+    std::fs::write(&folder, "in the way").unwrap();
+    let words = app.unsaved_farewell();
+    assert_eq!(words.len(), 2, "{words:#?}");
+    assert!(
+        words[0].starts_with(&format!(
+            "your reply to {to} is not saved, and cannot be kept on disk (cannot "
+        )),
+        "{}",
+        words[0]
+    );
+    assert!(
+        words[0].ends_with(&format!("; here it is:\n{text}")),
+        "{}",
+        words[0]
+    );
+    assert!(
+        words[1].starts_with("the check pad's note cannot be kept on disk (cannot "),
+        "{}",
+        words[1]
+    );
+    assert!(words[1].ends_with("; here it is:\nH"), "{}", words[1]);
 }
 
 /// A discarded draft whose unsaved file cannot be removed (the folder

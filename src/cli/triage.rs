@@ -142,8 +142,9 @@ pub fn triage(
     }
     let ended = invitriage::tui::run(&mut app)?;
     // Also after a SIGTERM, which ends a run as surely as `q` (the signal
-    // thread allows the moment this takes); after a hang-up the lines go
-    // nowhere, and are lost as harmlessly.
+    // thread waits for this); after a hang-up the lines go nowhere, and
+    // are lost as harmlessly (a draft among them had its last try to
+    // reach the disk).
     if let Some(words) = app.farewell() {
         say!("invitriage: {words}");
         // With steps from earlier days in the journal, the full list holds

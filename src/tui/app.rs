@@ -616,20 +616,53 @@ impl App {
         ))
     }
 
-    /// What to say on leaving about words not saved in the journal: a
-    /// changed draft open (Ctrl-C, q in a shrunk composer) is on disk, and
-    /// where it will be; a discarded draft whose file could not be removed
-    /// (tried again now) would come back.
+    /// What to say on leaving (a key, a SIGTERM or a hang-up) about words
+    /// not saved in the journal, each a message for standard error:
+    ///
+    /// - a changed draft open (Ctrl-C, q in a shrunk composer, a signal) is
+    ///   made durable (its file is not fsync'd on every key) and said to be
+    ///   kept; one the disk does not take, even now, is printed instead,
+    ///   under a line saying whose it is (a signal does not ask first, as
+    ///   quitting does);
+    /// - so is the check pad's note;
+    /// - a discarded draft whose file could not be removed (tried again
+    ///   now) would come back.
     pub fn unsaved_farewell(&mut self) -> Vec<String> {
         let mut words = Vec::new();
-        if let Some((id, kind)) = self.kept_unsaved
-            && self.draft_on_disk()
-        {
+        if let Some(draft) = self.open_unsaved() {
+            let (id, kind, text) = (draft.id, draft.kind, draft.text.clone());
             let name = self.name_of(id, "");
-            words.push(format!(
-                "your {} to {name} is kept, not saved: the next start opens it again",
-                kind.label()
-            ));
+            // The disk may take it now (space freed since): a last try.
+            let kept = if self.draft_on_disk() {
+                Ok(())
+            } else {
+                self.kept_unsaved = Some((id, kind));
+                self.journal.keep_unsaved(draft)
+            };
+            words.push(match kept.and_then(|()| self.journal.sync_unsaved(id, kind)) {
+                Ok(()) => format!(
+                    "your {} to {name} is kept, not saved: the next start opens it again",
+                    kind.label()
+                ),
+                Err(e) => format!(
+                    "your {} to {name} is not saved, and cannot be kept on disk ({e}); here it is:\n{text}",
+                    kind.label()
+                ),
+            });
+        }
+        if let Some(pad) = &self.check_pad {
+            let text = pad.lines().join("\n");
+            if !text.trim().is_empty() {
+                let kept = self
+                    .journal
+                    .keep_check_note(&text)
+                    .and_then(|()| self.journal.sync_check_note());
+                if let Err(e) = kept {
+                    words.push(format!(
+                        "the check pad's note cannot be kept on disk ({e}); here it is:\n{text}"
+                    ));
+                }
+            }
         }
         for (draft, e) in self.journal.remove_unremoved() {
             let name = self.name_of(draft.id, &draft.name);
@@ -1094,35 +1127,19 @@ impl App {
     /// composer opened with, so that a closed terminal, a kill or a crash
     /// does not take it; removes it once saved, discarded or unchanged.
     fn keep_unsaved_draft(&mut self) {
-        let open = self
-            .composer
-            .as_ref()
-            .map(|c| (c.index, c.kind(), c.changed_text(), c.editor.cursor()));
-        let result = match open {
-            Some((idx, kind, Some(text), cursor)) => {
-                let inv = &self.invitations[idx as usize];
-                let id = inv.id;
-                self.kept_unsaved = Some((id, kind));
+        let result = match self.open_unsaved() {
+            Some(draft) => {
+                self.kept_unsaved = Some((draft.id, draft.kind));
                 if self
                     .journal
-                    .unsaved(id, kind)
-                    .is_some_and(|u| u.text == text)
+                    .unsaved(draft.id, draft.kind)
+                    .is_some_and(|u| u.text == draft.text)
                 {
                     return;
                 }
-                let name = inv.counterpart().to_string();
-                self.journal.keep_unsaved(Unsaved {
-                    id,
-                    kind,
-                    name,
-                    at: self.now_for_journal(),
-                    text,
-                    cursor: Some(
-                        [cursor.0, cursor.1].map(|n| u32::try_from(n).unwrap_or(u32::MAX)),
-                    ),
-                })
+                self.journal.keep_unsaved(draft)
             }
-            _ => match self.kept_unsaved.take() {
+            None => match self.kept_unsaved.take() {
                 Some((id, kind)) => match self.journal.forget_unsaved(id, kind) {
                     // Not a draft that cannot be kept: one discarded (or
                     // back as it opened) that would come back.
@@ -1158,6 +1175,23 @@ impl App {
                 ),
             });
         }
+    }
+
+    /// The composer's draft as an unsaved one to keep, while it differs
+    /// from what the composer opened with.
+    fn open_unsaved(&self) -> Option<Unsaved> {
+        let c = self.composer.as_ref()?;
+        let text = c.changed_text()?;
+        let inv = &self.invitations[c.index as usize];
+        let cursor = c.editor.cursor();
+        Some(Unsaved {
+            id: inv.id,
+            kind: c.kind(),
+            name: inv.counterpart().to_string(),
+            at: self.now_for_journal(),
+            text,
+            cursor: Some([cursor.0, cursor.1].map(|n| u32::try_from(n).unwrap_or(u32::MAX))),
+        })
     }
 
     /// Whether keys are going into a text: a draft, the check pad's note,

@@ -77,6 +77,9 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     }));
     let mut terminal = init()?;
     let result = event_loop(&mut terminal, app, &term_signal);
+    // What comes next (the drafts made durable or printed) must not be cut
+    // short by the signal thread's exit.
+    LEAVING.store(true, Ordering::Relaxed);
     // The cursor is shown here, not when the terminal is dropped: there a
     // failure (the terminal gone) is reported with `eprintln!`, which
     // panics when standard error is that same gone terminal.
@@ -126,6 +129,11 @@ const SIGHUP: i32 = 1;
 /// wrote is taken back (and kept on disk) before the process exits.
 static EDITING: AtomicBool = AtomicBool::new(false);
 
+/// The event loop has returned: the caller is saying its last words (a
+/// draft the disk would not take goes to standard error), and ends the
+/// process itself, with the signal's status.
+static LEAVING: AtomicBool = AtomicBool::new(false);
+
 /// On SIGTERM or SIGHUP, restore the terminal and exit from a watcher
 /// thread. The event loop also checks the flag, but when the terminal is
 /// gone (SIGHUP) crossterm can spin inside `poll` and never return to it
@@ -143,10 +151,12 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
                 flag.store(sig, Ordering::Relaxed);
                 // Give the event loop a moment to leave on its own, and an
                 // editor (killed by the same hang-up) a while longer: its
-                // text is then the unsaved draft the next start opens.
+                // text is then the unsaved draft the next start opens. Once
+                // the loop has left, the last words are waited for too (an
+                // fsync may take a while): the process ends with them.
                 std::thread::sleep(Duration::from_millis(300));
                 for _ in 0..50 {
-                    if !EDITING.load(Ordering::Relaxed) {
+                    if !EDITING.load(Ordering::Relaxed) && !LEAVING.load(Ordering::Relaxed) {
                         break;
                     }
                     std::thread::sleep(Duration::from_millis(100));
