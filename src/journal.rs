@@ -981,8 +981,12 @@ impl Journal {
             let path = entry.path();
             // A temporary file a kill left before its rename: only this
             // process (it holds the lock) writes here, so none is in use.
-            if self.file.is_some() && entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
-                let _ = fs::remove_file(&path);
+            // A reader leaves it (it may be a write in progress), and it is
+            // no draft, though named after one.
+            if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                if self.file.is_some() {
+                    let _ = fs::remove_file(&path);
+                }
                 continue;
             }
             // Reading a named pipe would wait for a writer for ever (a

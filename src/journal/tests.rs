@@ -399,7 +399,17 @@ fn unsaved_drafts_are_kept_until_forgotten() {
         .unwrap();
     drop(j);
     fs::write(folder.join(".writing-Ef34gh"), "{").unwrap();
-    let (mut r, _) = Journal::open_read_only(dir.path()).unwrap();
+    // A write in progress is named after its draft: no draft itself.
+    fs::write(
+        folder.join(".writing-0000000000000006.reply.json"),
+        "{\"v\":1,\"id\"",
+    )
+    .unwrap();
+    let (mut r, notices) = Journal::open_read_only(dir.path()).unwrap();
+    assert!(
+        !notices.iter().any(|n| n.contains(".writing-")),
+        "{notices:#?}"
+    );
     let texts: Vec<&str> = r.unsaved_drafts().map(|u| u.text.as_str()).collect();
     assert_eq!(texts, ["five"]);
     assert!(
