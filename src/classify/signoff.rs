@@ -3,7 +3,7 @@
 //! (`- Joe Smith`), the sender's name, or capitalised words after a closing
 //! phrase alone (`Best regards,` / `Jo Smith`).
 
-use super::lists::{Prepared, fold_title};
+use super::lists::Prepared;
 use super::names::NameWords;
 use super::normalise::{
     eq_folded, fold_into, has_content, is_dash, is_hspace, next_word_start, read_word,
@@ -224,7 +224,13 @@ fn last_space_run(piece: &str) -> Option<(usize, usize)> {
 /// only after initials or titles (`- J.` `Smith`; `Dr.` `Jane Roe`): each but
 /// the last ends in a dot after one capital letter or a title, with no line
 /// break between them. `None` when the last piece is a line of its own.
-fn name_line(t: &str, pieces: &[(usize, usize)], ctx: &Ctx<'_>) -> Option<usize> {
+fn name_line(t: &str, pieces: &[(usize, usize)], ctx: &Ctx<'_>, buf: &mut String) -> Option<usize> {
+    // What ends such a line is a short capitalised name (`Smith`, `Jane
+    // Roe`): most last pieces are not, and are passed over at once.
+    let &(a, b) = pieces.last()?;
+    if b - a > 64 || !capitalised(&t[a..b]) {
+        return None;
+    }
     let mut k = 1;
     while k < pieces.len() && k <= MAX_AFTER_DASH {
         let (a, b) = pieces[pieces.len() - k - 1];
@@ -242,8 +248,12 @@ fn name_line(t: &str, pieces: &[(usize, usize)], ctx: &Ctx<'_>) -> Option<usize>
             .unwrap_or_default();
         let mut chars = word.chars();
         let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-        let title = || capitalised(word) && ctx.lists.titles.contains(&fold_title(word));
-        if !(initial || title()) {
+        let title = capitalised(word) && {
+            buf.clear();
+            fold_into(word, buf);
+            ctx.lists.titles.contains(buf.as_str())
+        };
+        if !(initial || title) {
             break;
         }
         k += 1;
@@ -297,7 +307,7 @@ pub(crate) fn peel(
         // `- J. Smith`, `Dr. Jane Roe`: the body's split cut a name line at
         // the dot of an initial or a title, which belongs to it as in a
         // greeting. Tried on the line as a whole.
-        if let Some(k) = name_line(t, pieces, ctx) {
+        if let Some(k) = name_line(t, pieces, ctx, buf) {
             let (a0, _) = pieces[n - k];
             let line = &t[a0..b];
             let peel_line = ctx.is_sign_off(line, buf);
