@@ -6,7 +6,7 @@ pub(crate) use crate::hash::{FastMap, FastSet};
 use super::body::{Histogram, split_pieces};
 use super::greeting;
 use super::names::NameWords;
-use super::normalise::{fold_entry, nfkc_cow, normalise, words};
+use super::normalise::{fold_entry, fold_into, nfkc_cow, normalise, words};
 use super::signals::Hints;
 use super::{Lists, Signals};
 
@@ -242,6 +242,8 @@ pub(crate) struct Prepared {
     pub salutations: Phrases,
     /// Folded, without a trailing dot.
     pub titles: FastSet<String>,
+    /// The ASCII titles, for [`Prepared::is_title`].
+    title_filter: FirstWordFilter,
     pub non_names: FastSet<String>,
     pub closings: Phrases,
     pub hints: Hints,
@@ -255,6 +257,21 @@ impl Prepared {
     /// makes it stock without normalising it.
     pub(crate) fn is_stock_as_listed(&self, piece: &str) -> bool {
         self.stock_raw.contains_key(piece)
+    }
+
+    /// Whether the folded word `w` is a title.
+    pub(crate) fn is_folded_title(&self, w: &str) -> bool {
+        self.title_filter.may_hold(w) && self.titles.contains(w)
+    }
+
+    /// Whether the raw word `w` (without its dot) is a title, folded into
+    /// `buf` to look it up. Most words are turned away before that.
+    pub(crate) fn is_title(&self, w: &str, buf: &mut String) -> bool {
+        self.title_filter.may_hold(w) && {
+            buf.clear();
+            fold_into(w, buf);
+            self.titles.contains(buf.as_str())
+        }
     }
 
     pub(crate) fn new(extra: &Lists) -> Self {
@@ -277,6 +294,9 @@ impl Prepared {
                 .insert(s.trim_matches(|c: char| !c.is_alphanumeric()));
         }
         p.titles.extend(titles(&extra.titles));
+        for t in &p.titles {
+            p.title_filter.insert(t);
+        }
         for n in all(NON_NAMES, &extra.non_names) {
             // Split like greeting words: at white space and `/`.
             for w in fold_entry(n).split([' ', '/']).filter(|w| !w.is_empty()) {

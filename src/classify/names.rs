@@ -20,7 +20,8 @@ pub(crate) struct NameWords {
     hyphen: bool,
     /// How many words at the start are titles or initials (`Dr. Ana
     /// Ruiz`, `K. S. Ravi Kumar`): the first name comes after them. Never
-    /// every word.
+    /// every word, so for `J. Smith` it is `Smith`, the name a greeting
+    /// would use (`Smith,` greets them).
     lead: usize,
     /// The [`Prepared::id`] of the titles `lead` was worked out with.
     titles_of: u64,
@@ -59,7 +60,7 @@ impl NameWords {
         let titled = |w: &str| {
             let mut c = w.chars();
             matches!((c.next(), c.next()), (Some(a), None) if a.is_lowercase())
-                || lists.titles.contains(w)
+                || lists.is_folded_title(w)
         };
         self.lead = 0;
         while self.lead + 1 < self.words.len() && titled(self.word(self.lead)) {

@@ -142,6 +142,14 @@ impl Ctx<'_> {
         if self.sender.is_first_or_full(words) {
             return true;
         }
+        // `Dr. Jane Roe` from Jane Roe: the name after a title is theirs.
+        let titles = words
+            .iter()
+            .take_while(|w| self.lists.is_title(w, buf))
+            .count();
+        if titles > 0 && titles < words.len() && self.sender.is_first_or_full(&words[titles..]) {
+            return true;
+        }
         self.closing_lengths(words, buf).any(|l| {
             let rest = &words[l..];
             rest.len() <= MAX_AFTER_CLOSING
@@ -153,8 +161,8 @@ impl Ctx<'_> {
 
     /// Whether the trimmed piece may be a sign-off by `sign_off_words`, by a
     /// look at its start alone: it starts with a dash, or its first word is
-    /// the sender's first name or the first word of a closing phrase. Also
-    /// whether that first word is capitalised.
+    /// the sender's first name, a title or the first word of a closing
+    /// phrase. Also whether that first word is capitalised.
     fn may_sign_off(&self, piece: &str, buf: &mut String) -> (bool, bool) {
         let Some(s) = next_word_start(piece, 0) else {
             return (piece.starts_with(is_dash), false);
@@ -162,6 +170,7 @@ impl Ctx<'_> {
         let first = &piece[s..read_word(piece, s).unwrap_or(piece.len())];
         let may = piece.starts_with(is_dash)
             || self.sender.first().is_some_and(|n| eq_folded(first, n))
+            || (capitalised(first) && self.lists.is_title(first, buf))
             || (self.lists.closings.may_start_with(first) && {
                 buf.clear();
                 fold_into(first, buf);
@@ -225,10 +234,10 @@ fn last_space_run(piece: &str) -> Option<(usize, usize)> {
 /// the last ends in a dot after one capital letter or a title, with no line
 /// break between them. `None` when the last piece is a line of its own.
 fn name_line(t: &str, pieces: &[(usize, usize)], ctx: &Ctx<'_>, buf: &mut String) -> Option<usize> {
-    // What ends such a line is a short capitalised name (`Smith`, `Jane
-    // Roe`): most last pieces are not, and are passed over at once.
+    // What ends such a line is a short name (`Smith`, `Jane Roe`, `van
+    // Dijk`): most last pieces are sentences, and are passed over at once.
     let &(a, b) = pieces.last()?;
-    if b - a > 64 || !capitalised(&t[a..b]) {
+    if b - a > 64 {
         return None;
     }
     let mut k = 1;
@@ -248,12 +257,7 @@ fn name_line(t: &str, pieces: &[(usize, usize)], ctx: &Ctx<'_>, buf: &mut String
             .unwrap_or_default();
         let mut chars = word.chars();
         let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-        let title = capitalised(word) && {
-            buf.clear();
-            fold_into(word, buf);
-            ctx.lists.titles.contains(buf.as_str())
-        };
-        if !(initial || title) {
+        if !(initial || capitalised(word) && ctx.lists.is_title(word, buf)) {
             break;
         }
         k += 1;
@@ -279,6 +283,31 @@ pub(crate) fn peel(
     while let Some(&(a, b)) = pieces.last() {
         let piece = &t[a..b];
         let n = pieces.len();
+        // `- J. Smith`, `Dr. Jane Roe`: the body's split cut a name line at
+        // the dot of an initial or a title, which belongs to it as in a
+        // greeting. Tried on the line as a whole first: its last piece
+        // alone (`Jane Roe`) may be a sign-off too, and peeling it would
+        // leave `Dr.` behind as a sentence.
+        if let Some(k) = name_line(t, pieces, ctx, buf) {
+            let (a0, _) = pieces[n - k];
+            let line = &t[a0..b];
+            let peel_line = ctx.is_sign_off(line, buf);
+            let after_closing = !peel_line
+                && n > k
+                && Words::of(line, MAX_AFTER_CLOSING).is_some_and(|w| capitalised_words(w.get()))
+                && {
+                    let (c, d) = pieces[n - k - 1];
+                    ctx.is_closing_alone(&t[c..d], buf)
+                };
+            if peel_line || after_closing {
+                peeled.push((a0, b));
+                pieces.truncate(n - k);
+                if after_closing {
+                    peeled.extend(pieces.pop());
+                }
+                continue;
+            }
+        }
         // Reading every word of a long sentence is the costly part: only a
         // piece that may be a sign-off, or may be capitalised words after a
         // closing phrase alone (at most three), needs it.
@@ -302,29 +331,6 @@ pub(crate) fn peel(
                     pieces.truncate(n - 2);
                     continue;
                 }
-            }
-        }
-        // `- J. Smith`, `Dr. Jane Roe`: the body's split cut a name line at
-        // the dot of an initial or a title, which belongs to it as in a
-        // greeting. Tried on the line as a whole.
-        if let Some(k) = name_line(t, pieces, ctx, buf) {
-            let (a0, _) = pieces[n - k];
-            let line = &t[a0..b];
-            let peel_line = ctx.is_sign_off(line, buf);
-            let after_closing = !peel_line
-                && n > k
-                && Words::of(line, MAX_AFTER_CLOSING).is_some_and(|w| capitalised_words(w.get()))
-                && {
-                    let (c, d) = pieces[n - k - 1];
-                    ctx.is_closing_alone(&t[c..d], buf)
-                };
-            if peel_line || after_closing {
-                peeled.push((a0, b));
-                pieces.truncate(n - k);
-                if after_closing {
-                    peeled.extend(pieces.pop());
-                }
-                continue;
             }
         }
         if let Some((run_start, run_end)) = last_space_run(piece) {
@@ -422,6 +428,18 @@ mod tests {
             ["Best regards,", "Joseph A. Smith"]
         );
         assert_eq!(peeled("Body.\nThanks, Dr. Smith"), ["Thanks, Dr. Smith"]);
+        // The sender's own name after a title, and a name line whose last
+        // piece is not capitalised.
+        assert_eq!(peeled("Body.\nDr. Joe Smith"), ["Dr. Joe Smith"]);
+        assert_eq!(peeled("Body.\nDr Joe Smith"), ["Dr Joe Smith"]);
+        assert_eq!(
+            run("Body.\nBest, J. van Dijk", "Jan van Dijk").1,
+            ["Best, J. van Dijk"]
+        );
+        assert_eq!(
+            run("Body.\nRegards, Dr. von Braun", "Wernher von Braun").1,
+            ["Regards, Dr. von Braun"]
+        );
         // Not across a line break, nor after a word that is neither.
         assert!(peeled("Body.\nJ.\nRoe").is_empty());
         assert!(peeled("We met at Acme Inc. Jane Roe").is_empty());

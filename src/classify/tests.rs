@@ -278,6 +278,12 @@ fn titles_before_the_recipients_first_name() {
     let c = classifier();
     let note = "I'd like to connect with you on LinkedIn.\nJane Roe";
     assert_eq!(check(c, note, "Dr. Jane Roe", COLLEEN).category, Def);
+    // Their name after a title they do not use on LinkedIn, and a name
+    // whose words are not all capitalised.
+    let note = "I'd like to connect with you on LinkedIn.\nDr. Jane Roe";
+    assert_eq!(check(c, note, "Jane Roe", COLLEEN).category, Def);
+    let note = "Let's connect!\nBest, J. van Dijk";
+    assert_eq!(check(c, note, "Jan van Dijk", COLLEEN).category, Def);
 }
 
 #[test]
