@@ -22,7 +22,7 @@ pub mod view;
 use std::io::{self, IsTerminal, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
@@ -149,17 +149,25 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 flag.store(sig, Ordering::Relaxed);
-                // Give the event loop a moment to leave on its own, and an
+                // Give the event loop a second to leave on its own, and an
                 // editor (killed by the same hang-up) a while longer: its
-                // text is then the unsaved draft the next start opens. Once
-                // the loop has left, the last words are waited for too (an
-                // fsync may take a while): the process ends with them.
-                std::thread::sleep(Duration::from_millis(300));
-                for _ in 0..50 {
-                    if !EDITING.load(Ordering::Relaxed) && !LEAVING.load(Ordering::Relaxed) {
+                // text is then the unsaved draft the next start opens, and
+                // the loop gets its second again once the editor is done.
+                // Once the loop has left, the last words are waited for too
+                // (a draft written and fsync'd, or printed): the process
+                // ends with them. Only a loop stuck in crossterm's `poll`
+                // never leaves; after 6 s at most it is ended from here.
+                let start = Instant::now();
+                let mut quiet_since = start;
+                while start.elapsed() < Duration::from_secs(6) {
+                    if EDITING.load(Ordering::Relaxed) {
+                        quiet_since = Instant::now();
+                    } else if !LEAVING.load(Ordering::Relaxed)
+                        && quiet_since.elapsed() >= Duration::from_secs(1)
+                    {
                         break;
                     }
-                    std::thread::sleep(Duration::from_millis(100));
+                    std::thread::sleep(Duration::from_millis(50));
                 }
                 restore();
                 std::process::exit(128 + sig);
