@@ -664,10 +664,12 @@ fn kind_of_special(file_type: &fs::FileType) -> &'static str {
 fn write_whole(dir: &Path, path: &Path, bytes: &[u8]) -> io::Result<()> {
     let name = path.file_name().unwrap_or_default().to_string_lossy();
     let tmp = dir.join(format!("{TEMP_PREFIX}{name}"));
+    // Made anew, not opened: whatever is in its place (left by a crash,
+    // or put there: a named pipe would block, a link lead elsewhere) goes.
+    let _ = fs::remove_file(&tmp);
     let written = private(&mut OpenOptions::new())
         .write(true)
-        .create(true)
-        .truncate(true)
+        .create_new(true)
         .open(&tmp)
         .and_then(|mut f| f.write_all(bytes))
         .and_then(|()| fs::rename(&tmp, path));
@@ -1141,7 +1143,10 @@ impl Journal {
     fn sync_in_unsaved(&self, name: &str) -> Result<(), JournalError> {
         let dir = self.unsaved_dir();
         let path = dir.join(name);
-        File::open(&path)
+        // Opened for writing: Windows flushes only a handle that may write.
+        OpenOptions::new()
+            .write(true)
+            .open(&path)
             .and_then(|f| f.sync_all())
             .map_err(io_error("write to disk", &path))?;
         #[cfg(unix)]

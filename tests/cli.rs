@@ -1961,8 +1961,6 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     assert_eq!(d["count"], 2);
 }
 
-/// A decision made before an invitation was sent was on an earlier one
-/// between the same people (the id is the same): it is not this one's.
 /// A named pipe in the journal's place: `export` and `drafts` stop at
 /// once, naming it, instead of waiting for ever for a writer.
 #[cfg(unix)]
@@ -1995,6 +1993,8 @@ fn a_journal_that_is_a_named_pipe_is_refused_at_once() {
     }
 }
 
+/// A decision made before an invitation was sent was on an earlier one
+/// between the same people (the id is the same): it is not this one's.
 #[test]
 fn a_decision_before_the_invitation_was_sent_is_not_exported_as_its_own() {
     use invitriage::journal::{Decision, DraftKind, Journal};

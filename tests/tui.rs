@@ -1651,7 +1651,7 @@ fn a_discarded_draft_whose_file_stays_says_so() {
     assert_eq!(
         status.text,
         format!(
-            "Draft discarded, but its unsaved copy {} could not be removed (Operation not permitted (os error 1)): the next start would offer it again; remove it by hand",
+            "Draft discarded, but its unsaved copy {} could not be removed: Operation not permitted (os error 1); the next start would offer it again: remove it by hand",
             file.display()
         )
     );
@@ -1659,7 +1659,7 @@ fn a_discarded_draft_whose_file_stays_says_so() {
     assert_eq!(
         app.unsaved_farewell(),
         [format!(
-            "your discarded reply to {to} is still in {}, which cannot be removed (Operation not permitted (os error 1)): the next start offers it again; remove it by hand",
+            "your discarded reply to {to} is still in {}, which cannot be removed: Operation not permitted (os error 1); the next start offers it again: remove it by hand",
             file.display()
         )]
     );

@@ -195,7 +195,8 @@ fn with_next_step(e: &JournalError, data_dir: &std::path::Path) -> String {
         ""
     };
     format!(
-        "{e}; the triage screen records your decisions there: name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR{readers}"
+        "{e}; the triage screen records your decisions in {}: name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR{readers}",
+        data_dir.display()
     )
 }
 
@@ -217,8 +218,9 @@ mod tests {
         assert_eq!(
             with_next_step(&error(io::ErrorKind::ReadOnlyFilesystem), dir.path()),
             format!(
-                "cannot open the lock file {}: read-only filesystem or storage medium; the triage screen records your decisions there: name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR; `invitriage export` and `invitriage drafts` read this one without writing to it",
-                lock.display()
+                "cannot open the lock file {}: read-only filesystem or storage medium; the triage screen records your decisions in {}: name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR; `invitriage export` and `invitriage drafts` read this one without writing to it",
+                lock.display(),
+                dir.path().display()
             )
         );
         // Not there to read: only where to go instead.

@@ -671,7 +671,7 @@ impl App {
                 _ => continue,
             };
             words.push(format!(
-                "your discarded {} to {name} is still in {path}, which cannot be removed ({why}): the next start offers it again; remove it by hand",
+                "your discarded {} to {name} is still in {path}, which cannot be removed: {why}; the next start offers it again: remove it by hand",
                 draft.kind.label()
             ));
         }
@@ -1150,7 +1150,7 @@ impl App {
                             "Draft discarded"
                         };
                         self.set_error(format!(
-                            "{what}, but its unsaved copy {} could not be removed ({source}): the next start would offer it again; remove it by hand",
+                            "{what}, but its unsaved copy {} could not be removed: {source}; the next start would offer it again: remove it by hand",
                             path.display()
                         ));
                         return;
