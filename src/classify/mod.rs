@@ -12,6 +12,16 @@
 //! - `lists`: the built-in lists in `data/` plus the config's, prepared once;
 //! - `names`: the sender's and recipient's names as words.
 //!
+//! Where the spec does not say how, these readings are ours:
+//!
+//! - a name from `To` or `From` ends at a comma, `|` or `(` (`Colleen
+//!   Smith, PhD`), and its first name is the first word after any titles or
+//!   initials (`Dr. Ana Ruiz`: Ana; `K. S. Ravi Kumar`: Ravi);
+//! - a sign-off line that the body's split cut at the dot of an initial or a
+//!   title (`- J. Smith`, `Regards,` / `Dr. Jane Roe`) is tried whole, as a
+//!   greeting keeps `Dr.` whole, and the sender's name after a title is
+//!   their name.
+//!
 //! [`Classifier::classify`] is the fast path (no allocation per note once its
 //! per-thread buffers have grown); [`Classifier::analyse`] makes the same
 //! decision and keeps every layer for the UI and the draft checker.
