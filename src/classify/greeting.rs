@@ -212,7 +212,10 @@ fn is_i(folded: &str) -> bool {
 /// line break. The first word ends at `e1` and is in `buf`, folded.
 fn bare_name(t: &str, start: usize, e1: usize, ctx: &Ctx<'_>, buf: &mut String) -> Option<Found> {
     const DELIMITERS: &[char] = &[',', '!', ':'];
-    if !ctx.recipient.matches_first(buf) {
+    // The full name may start with a title or an initial (`Frau Müller,`
+    // to Frau Müller), which alone names no one.
+    let lead = !ctx.recipient.matches_first(buf) && ctx.recipient.matches_lead(buf);
+    if !lead && !ctx.recipient.matches_first(buf) {
         return None;
     }
     let mut found = Found {
@@ -236,6 +239,9 @@ fn bare_name(t: &str, start: usize, e1: usize, ctx: &Ctx<'_>, buf: &mut String) 
             found.end = end;
             return Some(found);
         }
+    }
+    if lead {
+        return None;
     }
     found.end = delimiter(t, e1, DELIMITERS)?;
     Some(found)

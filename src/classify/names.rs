@@ -193,6 +193,13 @@ impl NameWords {
         self.first().is_some_and(|n| matches(w, n))
     }
 
+    /// Whether `w` (lower case) matches the name's first word when that is
+    /// a title or an initial (`Frau` of `Frau Müller`): the start of the
+    /// full name, though not the first name.
+    pub(crate) fn matches_lead(&self, w: &str) -> bool {
+        self.lead > 0 && matches(w, self.word(0))
+    }
+
     /// Whether `w` (lower case) matches the last name.
     pub(crate) fn matches_last(&self, w: &str) -> bool {
         self.last().is_some_and(|n| matches(w, n))

@@ -274,6 +274,12 @@ fn titles_before_the_recipients_first_name() {
         cat_to("Ravi, let's connect", "K. S. Ravi Kumar"),
         GreetingOnly
     );
+    // The full name with its title or initial is a bare name too; the title
+    // or initial alone is not.
+    let note = "Frau Müller,\nI'd like to connect with you on LinkedIn.";
+    assert_eq!(cat_to(note, "Frau Müller"), GreetingOnly);
+    assert_eq!(cat_to("A Smith, let's connect", "A Smith"), GreetingOnly);
+    assert_eq!(cat_to("Frau, let's connect", "Frau Müller"), Def);
     // A sender's name after their title is their name alone.
     let c = classifier();
     let note = "I'd like to connect with you on LinkedIn.\nJane Roe";
