@@ -1662,7 +1662,7 @@ fn parse_direction(s: &str) -> Option<Direction> {
 /// a four-digit year or without the comma (`7/8/2026 15:43`, as a spreadsheet
 /// writes it), or ISO 8601 (with or without seconds, a `T` or a space; an
 /// offset or `UTC` converts it to this machine's local time, see
-/// [`iso_form`]).
+/// `iso_form`).
 pub fn parse_sent_at(s: &str) -> Option<NaiveDateTime> {
     if let Some(dt) = linkedin_form(s.as_bytes()) {
         return Some(dt);

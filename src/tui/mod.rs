@@ -80,13 +80,26 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
     // What comes next (the drafts made durable or printed) must not be cut
     // short by the signal thread's exit.
     LEAVING.store(true, Ordering::Relaxed);
+    // After a signal, a failing terminal is the signal's doing (a hang-up
+    // takes it away): the run ends as the signal says, quietly.
+    let result = match (result, term_signal.load(Ordering::Relaxed)) {
+        (Err(_), sig) if sig != 0 => Ok(Ended::Signal(sig)),
+        (result, _) => result,
+    };
+    let hung_up = matches!(result, Ok(Ended::Signal(SIGHUP)));
     // The cursor is shown here, not when the terminal is dropped: there a
     // failure (the terminal gone) is reported with `eprintln!`, which
     // panics when standard error is that same gone terminal.
     if terminal.show_cursor().is_err() {
         std::mem::forget(terminal);
     }
-    restore();
+    if hung_up {
+        // No terminal to restore, and none to say so to.
+        let _ = crossterm::execute!(io::stdout(), crossterm::event::DisableBracketedPaste);
+        let _ = ratatui::try_restore();
+    } else {
+        restore();
+    }
     result
 }
 
@@ -246,8 +259,20 @@ fn event_loop(
                     // and the text must reach the disk all the same.
                     app.update(Action::EditorDone(result));
                     EDITING.store(false, Ordering::Relaxed);
-                    *terminal = init()?;
-                    repaint(terminal)?;
+                    // A hang-up while the editor ran (delivered or not)
+                    // leaves no terminal to take back: an end like any
+                    // hang-up's, not an error about a missing device.
+                    match init().and_then(|t| {
+                        *terminal = t;
+                        repaint(terminal)
+                    }) {
+                        Ok(()) => {}
+                        Err(_) if term_signal.load(Ordering::Relaxed) != 0 => {
+                            return Ok(Ended::Signal(term_signal.load(Ordering::Relaxed)));
+                        }
+                        Err(_) if !watch.alive() => return Ok(Ended::Signal(SIGHUP)),
+                        Err(e) => return Err(e),
+                    }
                 }
                 Effect::Repaint => repaint(terminal)?,
             }
