@@ -214,8 +214,8 @@ fn bare_name(t: &str, start: usize, e1: usize, ctx: &Ctx<'_>, buf: &mut String) 
     const DELIMITERS: &[char] = &[',', '!', ':'];
     // The full name may start with a title or an initial (`Frau Müller,`
     // to Frau Müller), which alone names no one.
-    let lead = !ctx.recipient.matches_first(buf) && ctx.recipient.matches_lead(buf);
-    if !lead && !ctx.recipient.matches_first(buf) {
+    let lead = !ctx.recipient.matches_first(buf);
+    if lead && !ctx.recipient.matches_lead(buf) {
         return None;
     }
     let mut found = Found {
