@@ -797,6 +797,61 @@ fn a_draft_goes_through_the_editor_and_survives_a_restart() {
     assert!(again.wait_exit());
 }
 
+/// A SIGTERM while `$EDITOR` is open is passed on to it: the app takes the
+/// editor's text back, keeps it for the next start and ends at once, with
+/// no editor left behind holding the terminal.
+#[test]
+fn sigterm_during_the_editor_ends_both_and_keeps_the_text() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (editor, started) = (
+        dir.path().join("slow-editor.sh"),
+        dir.path().join("started"),
+    );
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\necho 'P.S. written before the signal' >> \"$1\"\necho $$ > '{}'\nexec sleep 60\n",
+            started.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut app = App::start_with(dir.path(), &[("VISUAL", &editor.display().to_string())]);
+    app.wait_for("decided 0 of 135");
+    app.press("r");
+    app.wait_for("don't accept yet");
+    app.press("\x05"); // Ctrl-E
+    let start = Instant::now();
+    while !started.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    let editor_pid = std::fs::read_to_string(&started).expect("the editor ran");
+    let start = Instant::now();
+    app.kill("TERM");
+    assert!(
+        start.elapsed() < Duration::from_secs(4),
+        "not held by the editor: {:?}",
+        start.elapsed()
+    );
+    assert!(
+        matches!(app.exit, Some(WaitStatus::Exited(_, 143))),
+        "{:?}",
+        app.exit
+    );
+    let editor_gone = !Path::new(&format!("/proc/{}", editor_pid.trim())).exists();
+    assert!(editor_gone, "the editor ended with the app");
+    let unsaved = std::fs::read_dir(dir.path().join("unsaved"))
+        .unwrap()
+        .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        unsaved.contains("P.S. written before the signal"),
+        "{unsaved}"
+    );
+}
+
 /// An editor that fails after writing (Vim after `:wq` with start-up
 /// errors): its words are taken back, with a word to check them. One that
 /// fails without writing leaves the draft as it was.

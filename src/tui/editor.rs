@@ -3,6 +3,7 @@
 
 use std::io::{IsTerminal, Write};
 use std::process::Command;
+use std::sync::atomic::{AtomicU32, Ordering};
 
 /// The editor when neither `$VISUAL` nor `$EDITOR` is set: `vi` is on
 /// every Unix, Notepad on every Windows.
@@ -37,6 +38,11 @@ fn start_hint(cmd: &str, set: bool) -> &'static str {
         "check $VISUAL and $EDITOR"
     }
 }
+
+/// The process id of the editor running now, 0 when none is: a SIGTERM
+/// to the app is passed on to it, so that its text is taken back and the
+/// app ends at once, rather than leaving it behind.
+pub(super) static EDITOR_PID: AtomicU32 = AtomicU32::new(0);
 
 /// The text taken back from the editor.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -98,7 +104,7 @@ pub fn edit(text: &str) -> Result<Edited, String> {
     {
         command.stdin(tty);
     }
-    let status = command.status().map_err(|e| {
+    let mut child = command.spawn().map_err(|e| {
         let set = ["VISUAL", "EDITOR"]
             .iter()
             .any(|v| std::env::var(v).is_ok_and(|v| !v.trim().is_empty()));
@@ -107,6 +113,10 @@ pub fn edit(text: &str) -> Result<Edited, String> {
             start_hint(&cmd, set)
         )
     })?;
+    EDITOR_PID.store(child.id(), Ordering::Relaxed);
+    let status = child.wait();
+    EDITOR_PID.store(0, Ordering::Relaxed);
+    let status = status.map_err(|e| format!("The editor `{cmd}` could not be waited for: {e}"))?;
     let edited = std::fs::read_to_string(&path)
         .map_err(|e| format!("Cannot read the edited draft back: {e}"));
     match edited {

@@ -162,6 +162,18 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
         .spawn(move || {
             if let Some(sig) = signals.forever().next() {
                 flag.store(sig, Ordering::Relaxed);
+                // A hang-up reaches the editor by itself (the terminal's
+                // process group); a SIGTERM to the app alone is passed on,
+                // or the editor would hold the app for 6 s and outlive it.
+                if sig == SIGTERM {
+                    let editor = editor::EDITOR_PID.load(Ordering::Relaxed);
+                    let pid = i32::try_from(editor)
+                        .ok()
+                        .and_then(rustix::process::Pid::from_raw);
+                    if let Some(pid) = pid {
+                        let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+                    }
+                }
                 // Give the event loop a second to leave on its own, and an
                 // editor (killed by the same hang-up) a while longer: its
                 // text is then the unsaved draft the next start opens, and
