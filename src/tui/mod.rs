@@ -532,15 +532,11 @@ fn copied(
             Action::Status(format!("Copied the {label} (OSC 52)"), false)
         }
         (true, None) if in_tmux => Action::Status(
-            format!(
-                "Copied the {label} · tmux: `set -g set-clipboard on` if it won't paste (OSC 52)"
-            ),
+            format!("Copied the {label} · won't paste? tmux: set -g set-clipboard on (OSC 52)"),
             false,
         ),
         (true, None) => Action::Status(
-            format!(
-                "Copied the {label} (OSC 52) · if it won't paste, the terminal blocks clipboard access"
-            ),
+            format!("Copied the {label} · won't paste? the terminal blocks OSC 52"),
             false,
         ),
         (false, None) => Action::Status(
@@ -571,7 +567,13 @@ mod tests {
         assert_eq!(tool, "Copied the URL (via xclip)");
         let mut hinted = false;
         let outside = text(copied("URL", true, None, false, &mut hinted));
-        assert!(outside.contains("the terminal blocks clipboard access"));
+        assert!(outside.contains("the terminal blocks OSC 52"));
+        // Short enough that a reply's save message with it stays on one
+        // line of a 120-column screen.
+        let long = "saved reply to Aylin Kamau (marked replied; u undoes)";
+        let mut hinted = false;
+        let saved = text(copied(long, true, None, true, &mut hinted));
+        assert!(saved.chars().count() <= 118, "{} {saved}", saved.len());
         let failed = copied("URL", false, None, false, &mut hinted);
         assert_eq!(
             failed,
