@@ -193,11 +193,12 @@ impl NameWords {
         self.first().is_some_and(|n| matches(w, n))
     }
 
-    /// Whether `w` (lower case) matches the name's first word when that is
-    /// a title or an initial (`Frau` of `Frau Müller`): the start of the
-    /// full name, though not the first name.
+    /// Whether `w` (lower case) matches the title or initial of a full name
+    /// made of it and one name (`Frau` of `Frau Müller`): the start of the
+    /// full name, though not the first name. Of a longer name (`Dr. Ana
+    /// Ruiz`) a title and one name are neither (`Dr Ruiz`).
     pub(crate) fn matches_lead(&self, w: &str) -> bool {
-        self.lead > 0 && matches(w, self.word(0))
+        self.lead == 1 && self.words.len() == 2 && matches(w, self.word(0))
     }
 
     /// Whether `w` (lower case) matches the last name.

@@ -280,6 +280,9 @@ fn titles_before_the_recipients_first_name() {
     assert_eq!(cat_to(note, "Frau Müller"), GreetingOnly);
     assert_eq!(cat_to("A Smith, let's connect", "A Smith"), GreetingOnly);
     assert_eq!(cat_to("Frau, let's connect", "Frau Müller"), Def);
+    // A title or initial and the last name of a longer name is neither.
+    assert_eq!(cat_to("Dr Ruiz, let's connect", "Dr. Ana Ruiz"), Def);
+    assert_eq!(cat_to("K Kumar, let's connect", "K. S. Ravi Kumar"), Def);
     // A sender's name after their title is their name alone.
     let c = classifier();
     let note = "I'd like to connect with you on LinkedIn.\nJane Roe";
