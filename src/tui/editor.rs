@@ -40,8 +40,8 @@ fn start_hint(cmd: &str, set: bool) -> &'static str {
 }
 
 /// The process id of the editor running now, 0 when none is: a SIGTERM
-/// to the app is passed on to it, so that its text is taken back and the
-/// app ends at once, rather than leaving it behind.
+/// to the app is passed on to it, so that what it last wrote is taken
+/// back and the app ends at once, rather than leaving it behind.
 pub(super) static EDITOR_PID: AtomicU32 = AtomicU32::new(0);
 
 /// The text taken back from the editor.

@@ -165,15 +165,19 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
                 // A hang-up reaches the editor by itself (the terminal's
                 // process group); a SIGTERM to the app alone is passed on,
                 // or the editor would hold the app for 6 s and outlive it.
-                if sig == SIGTERM {
+                // Also to one that starts in the moments after the signal.
+                let mut to_pass_on = sig == SIGTERM;
+                // Whether the editor running now, if one is, was sent it.
+                let pass_on = || {
                     let editor = editor::EDITOR_PID.load(Ordering::Relaxed);
                     let pid = i32::try_from(editor)
                         .ok()
                         .and_then(rustix::process::Pid::from_raw);
-                    if let Some(pid) = pid {
+                    pid.is_some_and(|pid| {
                         let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
-                    }
-                }
+                        true
+                    })
+                };
                 // Give the event loop a second to leave on its own, and an
                 // editor (killed by the same hang-up) a while longer: its
                 // text is then the unsaved draft the next start opens, and
@@ -185,6 +189,9 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
                 let start = Instant::now();
                 let mut quiet_since = start;
                 while start.elapsed() < Duration::from_secs(6) {
+                    if to_pass_on && pass_on() {
+                        to_pass_on = false;
+                    }
                     if EDITING.load(Ordering::Relaxed) {
                         quiet_since = Instant::now();
                     } else if !LEAVING.load(Ordering::Relaxed)
@@ -573,7 +580,11 @@ mod tests {
         let long = "saved reply to Aylin Kamau (marked replied; u undoes)";
         let mut hinted = false;
         let saved = text(copied(long, true, None, true, &mut hinted));
-        assert!(saved.chars().count() <= 118, "{} {saved}", saved.len());
+        assert!(
+            saved.chars().count() <= 118,
+            "{} {saved}",
+            saved.chars().count()
+        );
         let failed = copied("URL", false, None, false, &mut hinted);
         assert_eq!(
             failed,
