@@ -140,7 +140,9 @@ pub fn triage(
             false,
         ));
     }
-    let ended = invitriage::tui::run(&mut app)?;
+    // An error that ended the screen is reported after the last words
+    // below: a draft the disk would not take is printed all the same.
+    let ended = invitriage::tui::run(&mut app);
     // Also after a SIGTERM, which ends a run as surely as `q` (the signal
     // thread waits for this); after a hang-up the lines go nowhere, and
     // are lost as harmlessly (a draft among them had its last try to
@@ -167,7 +169,7 @@ pub fn triage(
     for words in app.unsaved_farewell() {
         say!("invitriage: {words}");
     }
-    match ended {
+    match ended? {
         invitriage::tui::Ended::Quit => Ok(ExitCode::SUCCESS),
         invitriage::tui::Ended::Signal(sig) => {
             Ok(ExitCode::from(u8::try_from(128 + sig).unwrap_or(u8::MAX)))
