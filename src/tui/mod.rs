@@ -278,6 +278,13 @@ fn event_loop(
                     // and the text must reach the disk all the same.
                     app.update(Action::EditorDone(result));
                     EDITING.store(false, Ordering::Relaxed);
+                    // A signal while the editor ran (passed on to it, or a
+                    // hang-up): the run ends here, without taking the
+                    // terminal back for one frame.
+                    match term_signal.load(Ordering::Relaxed) {
+                        0 => {}
+                        sig => return Ok(Ended::Signal(sig)),
+                    }
                     // A hang-up while the editor ran (delivered or not)
                     // leaves no terminal to take back: an end like any
                     // hang-up's, not an error about a missing device.
