@@ -1,8 +1,9 @@
 //! Reply templates and placeholder filling: "reply but don't accept" drafts
 //! and thank-you notes after an accept.
 //!
-//! A template is text with placeholders `{first_name}`, `{full_name}` (the
-//! other person), `{my_first_name}` and `{my_name}` (you: `name` in the config,
+//! A template is text with placeholders `{first_name}`, `{last_name}`,
+//! `{full_name}` (the other person), `{my_first_name}` and `{my_name}` (you:
+//! `name` in the config,
 //! else the `To` column of the invitation; left empty when neither names
 //! you, since "there" would sign the draft). `{{` and `}}` stand for braces.
 
@@ -10,7 +11,13 @@ use crate::classify::Category;
 use crate::text::one_line;
 
 /// The placeholders a template may use.
-pub const PLACEHOLDERS: [&str; 4] = ["first_name", "full_name", "my_first_name", "my_name"];
+pub const PLACEHOLDERS: [&str; 5] = [
+    "first_name",
+    "last_name",
+    "full_name",
+    "my_first_name",
+    "my_name",
+];
 
 /// The built-in templates: (name, what it is for, text).
 pub const BUILT_IN: [(&str, &str, &str); 4] = [
@@ -69,7 +76,7 @@ pub struct Templates {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum TemplateError {
     #[error(
-        "[templates] {template}: unknown placeholder `{{{placeholder}}}`; use {{first_name}}, {{full_name}}, {{my_first_name}} or {{my_name}} (write {{{{ for a brace)"
+        "[templates] {template}: unknown placeholder `{{{placeholder}}}`; use {{first_name}}, {{last_name}}, {{full_name}}, {{my_first_name}} or {{my_name}} (write {{{{ for a brace)"
     )]
     UnknownPlaceholder {
         template: String,
@@ -243,15 +250,9 @@ pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    // `R.` or `R`: one capital letter, perhaps with its dot (not `宏`, a
-    // whole given name in a script without capitals).
-    let initial = |w: &&&str| {
-        let mut c = w.chars();
-        matches!((c.next(), c.next(), c.next()), (Some(a), None | Some('.'), None) if a.is_uppercase())
-    };
     let lead = words
         .iter()
-        .take_while(|w| titles.contains(w) || initial(w))
+        .take_while(|w| titles.contains(w) || is_initial(w))
         .count();
     match words.len() - lead {
         0 => words.first().copied(),
@@ -261,6 +262,41 @@ pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
         }
         _ => Some(words[lead]),
     }
+}
+
+/// The name a formal greeting uses ("Dear Ms Smith,"), or "there" when
+/// the name is empty: the words after the given name (`Jane van Dijk`: `van
+/// Dijk`; `Dr. Jane Smith, PhD`: `Smith`), or the one word after titles and
+/// initials (`Mr Jones`: `Jones`). A name of one word gives that word. Like
+/// [`given_name`], it reads the family name last, as the `From` column
+/// mostly writes it.
+pub fn last_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
+    let name = &full[..full.find([',', '|', '(']).unwrap_or(full.len())];
+    let words: Vec<&str> = name
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic))
+        .collect();
+    let lead = words
+        .iter()
+        .take_while(|w| titles.contains(w) || is_initial(w))
+        .count();
+    let rest = &words[lead.min(words.len().saturating_sub(1))..];
+    let at = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
+    match rest {
+        [] => "there",
+        [one] => one,
+        [_, family @ ..] => {
+            let (first, last) = (family[0], family[family.len() - 1]);
+            &name[at(first)..at(last) + last.len()]
+        }
+    }
+}
+
+/// `R.` or `R`: one capital letter, perhaps with its dot (not `宏`, a whole
+/// given name in a script without capitals).
+fn is_initial(w: &&str) -> bool {
+    let mut c = w.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), None | Some('.'), None) if a.is_uppercase())
 }
 
 fn or_there(s: &str) -> &str {
@@ -324,6 +360,7 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
             let key = &tail[1..end];
             let value = match key.trim() {
                 "first_name" => first_name(p.them, p.titles),
+                "last_name" => last_name(p.them, p.titles),
                 "full_name" => or_there(p.them),
                 // Not "there": that greets, but would sign "there".
                 "my_first_name" => given_name(p.me, p.titles).unwrap_or(""),
@@ -424,6 +461,36 @@ mod tests {
         assert_eq!(
             fill("{my_first_name}", &t.people("Ana", "Dr. Colleen Ruiz")),
             "Colleen"
+        );
+    }
+
+    #[test]
+    fn a_last_name_is_what_follows_the_given_name() {
+        let t = Templates::default();
+        for (full, last) in [
+            ("Jane Smith", "Smith"),
+            ("Jan van Dijk", "van Dijk"),
+            ("Ana Ruiz García", "Ruiz García"),
+            ("Dr. Jane Smith, PhD", "Smith"),
+            ("Prof. Dr. Hans Müller", "Müller"),
+            ("Frau Dr. Eva Gruber | Hiring", "Gruber"),
+            ("K. S. Ravi Kumar", "Kumar"),
+            ("Mr Jones", "Jones"),
+            ("Jane Smith 🚀", "Smith"),
+            ("Zoë", "Zoë"),
+            ("Dr.", "Dr."),
+            ("宏 田中", "田中"),
+            ("🚀", "there"),
+            ("", "there"),
+        ] {
+            assert_eq!(last_name(full, &t.titles), last, "{full}");
+        }
+        assert_eq!(
+            fill(
+                "Sehr geehrte Frau {last_name},",
+                &t.people("Jana Weber", "")
+            ),
+            "Sehr geehrte Frau Weber,"
         );
     }
 
