@@ -43,8 +43,8 @@ pub fn name_line(s: &str) -> String {
 
 /// The characters of a string that are safe to draw: whole escape sequences
 /// (CSI `ESC [ … final`, OSC `ESC ] … BEL` or `ESC \\`, and two-byte ones)
-/// are skipped, as are other control and format characters. Line breaks and
-/// tabs pass through for the caller to handle.
+/// are skipped, as are other control and format characters. Line breaks
+/// (every kind as `\n`) and tabs pass through for the caller to handle.
 struct Printable<'a> {
     chars: std::str::Chars<'a>,
 }
@@ -98,6 +98,17 @@ impl Iterator for Printable<'_> {
                 '\u{9b}' => self.skip_sequence('['),
                 '\u{90}' | '\u{98}' | '\u{9d}' | '\u{9e}' | '\u{9f}' => self.skip_sequence(']'),
                 '\n' | '\t' => return Some(c),
+                // A line break of another kind (an old Mac's lone CR,
+                // CRLF, NEL, the line and paragraph separators, vertical
+                // tab, form feed) is one: a terminal draws most as
+                // nothing, and the words around them would run together.
+                '\r' => {
+                    if self.chars.clone().next() == Some('\n') {
+                        self.chars.next();
+                    }
+                    return Some('\n');
+                }
+                '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' => return Some('\n'),
                 c if c.is_control() || is_format_control(c) => {}
                 c => return Some(c),
             }
@@ -310,6 +321,21 @@ mod tests {
         assert_eq!(
             one_line("Ana\u{200b}\u{ad}\u{feff} 👨\u{200d}👩"),
             "Ana 👨\u{200d}👩"
+        );
+    }
+
+    /// Every kind of line break is one, so the words around it stay apart
+    /// (a terminal draws U+2028 as nothing, and counted it a column).
+    #[test]
+    fn every_line_break_is_one() {
+        assert_eq!(
+            clean_text("a\rb\r\nc\u{2028}d\u{2029}e\u{85}f\u{b}g\u{c}h"),
+            "a\nb\nc\nd\ne\nf\ng\nh"
+        );
+        assert_eq!(clean_text("a\r\r\n"), "a\n\n");
+        assert_eq!(
+            one_line("met at\u{2028}the summit\rtoday"),
+            "met at the summit today"
         );
     }
 
