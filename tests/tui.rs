@@ -2347,8 +2347,8 @@ fn a_wrapped_status_leaves_the_detail_pane_its_more_line() {
         "{out}"
     );
     insta::assert_snapshot!(out);
-    // Scrolled to the end, a message of three lines hides two more rows:
-    // the pane says so, and J then shows them.
+    // Scrolled to the end, a longer message (cut to two lines on a
+    // terminal this short) hides one more row: the pane says so.
     for _ in 0..20 {
         app.update(Action::DetailDown);
     }
@@ -2356,9 +2356,44 @@ fn a_wrapped_status_leaves_the_detail_pane_its_more_line() {
     app.update(Action::Status("word ".repeat(30).trim_end().into(), false));
     let out = screen(&app, 60, 15);
     assert!(
-        row_text(&app, 60, 15, 11).starts_with("Kenji Jankowski · … 2 more lines · J scrolls"),
+        row_text(&app, 60, 15, 12).starts_with("Kenji Jankowski · … 1 more line · J scrolls"),
         "scrolled, the name line is out of sight: this one names whose note it is: {out}"
     );
+    assert!(row_text(&app, 60, 15, 14).ends_with('…'), "{out}");
+    // From 20 rows, a message takes up to three lines.
+    app.update(Action::Resize(60, 20));
+    let out = screen(&app, 60, 20);
+    for row in 17..20 {
+        assert!(row_text(&app, 60, 20, row).starts_with(" word"), "{out}");
+    }
+    assert!(
+        row_text(&app, 60, 20, 16).starts_with("Kenji Jankowski · … 1 more line · J scrolls"),
+        "{out}"
+    );
+}
+
+/// At 60×15, saving a reply says so in a long status (with the clipboard
+/// hint), and the next invitation's pane still shows its note.
+#[test]
+fn a_long_status_on_a_short_terminal_leaves_a_line_of_the_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(60, 15));
+    app.update(Action::Status(
+        "Copied the saved reply to Kenji Jankowski (marked replied; u undoes) · won't paste? tmux: set -g set-clipboard on (OSC 52)".into(),
+        false,
+    ));
+    let out = screen(&app, 60, 15);
+    assert_eq!(
+        row_text(&app, 60, 15, 11).trim_end(),
+        "Hi Colleen,",
+        "{out}"
+    );
+    assert!(
+        row_text(&app, 60, 15, 12).starts_with("… 7 more lines"),
+        "{out}"
+    );
+    assert!(row_text(&app, 60, 15, 14).ends_with('…'), "{out}");
 }
 
 /// A name is found as a keyboard without its accents types it.
@@ -2474,8 +2509,9 @@ fn a_note_from_loading_is_said_cut_only_when_it_is() {
         "{out}"
     );
     assert!(!out.contains("shows it whole"), "{out}");
-    // Three lines do not hold this one at 60 columns: it ends in `…`, and
-    // the line says where to read it whole.
+    // Two lines (the most on a terminal this short) do not hold this one
+    // at 60 columns: it ends in `…`, and the line says where to read it
+    // whole.
     let long = format!(
         "1 unreadable row skipped: line 3: {}",
         "a long reason why the row could not be read ".repeat(4)
@@ -2485,10 +2521,15 @@ fn a_note_from_loading_is_said_cut_only_when_it_is() {
     app.update(Action::Resize(60, 15));
     let out = screen(&app, 60, 15);
     assert!(
-        row_text(&app, 60, 15, 12).starts_with(" A note (? shows it whole): 1 unreadable"),
+        row_text(&app, 60, 15, 13).starts_with(" A note (? shows it whole): 1 unreadable"),
         "{out}"
     );
     assert!(row_text(&app, 60, 15, 14).ends_with('…'), "{out}");
+    assert_eq!(
+        row_text(&app, 60, 15, 11).trim_end(),
+        "Hi Colleen,",
+        "{out}"
+    );
     // At 120 columns it fits, and is not said to be cut.
     app.update(Action::Resize(120, 15));
     let out = screen(&app, 120, 15);

@@ -257,10 +257,11 @@ fn status_shown(app: &App, width: usize) -> Option<Vec<String>> {
             text.to_string()
         }
     };
-    let (lines, cut) = wrap_status(&mark(&status.text), width);
+    let max = status_max_lines(app.size.1);
+    let (lines, cut) = wrap_status(&mark(&status.text), width, max);
     match &status.when_cut {
         // Cut short, the message that says where to read it whole.
-        Some(instead) if cut => Some(status_lines(&mark(instead), width)),
+        Some(instead) if cut => Some(wrap_status(&mark(instead), width, max).0),
         _ => Some(lines),
     }
 }
@@ -276,15 +277,17 @@ pub fn status_height(app: &App, width: u16) -> u16 {
 /// The most lines a status message takes.
 const STATUS_LINES: usize = 3;
 
-/// A status message in lines of at most `width` columns, each led by a
-/// space, broken between words; one too long for [`STATUS_LINES`] lines
-/// ends in `…`.
-fn status_lines(text: &str, width: usize) -> Vec<String> {
-    wrap_status(text, width).0
+/// The most lines a status message takes in a terminal `height` rows
+/// high: on a short one, a third would cover the detail pane's only line
+/// of the note (it sits over the pane's foot).
+fn status_max_lines(height: u16) -> usize {
+    if height < 20 { 2 } else { STATUS_LINES }
 }
 
-/// [`status_lines`], and whether they cut the message short.
-fn wrap_status(text: &str, width: usize) -> (Vec<String>, bool) {
+/// A status message in at most `max` lines of at most `width` columns,
+/// each led by a space, broken between words, and whether they cut it
+/// short: a message too long ends in `…`.
+fn wrap_status(text: &str, width: usize, max: usize) -> (Vec<String>, bool) {
     let text = one_line(text);
     let one = format!(" {text}");
     if one.width() <= width || width < 3 {
@@ -299,11 +302,12 @@ fn wrap_status(text: &str, width: usize) -> (Vec<String>, bool) {
         .into_iter()
         .map(|l| l.replace(GLUE, " "))
         .collect();
-    if wrapped.len() <= STATUS_LINES {
+    let max = max.max(1);
+    if wrapped.len() <= max {
         return (wrapped, false);
     }
-    let mut kept: Vec<String> = wrapped[..STATUS_LINES].to_vec();
-    let last = &mut kept[STATUS_LINES - 1];
+    let mut kept: Vec<String> = wrapped[..max].to_vec();
+    let last = &mut kept[max - 1];
     let mut ended = format!("{last} …");
     if ended.width() > width
         && let Some((head, _)) = last.trim_end().rsplit_once(' ')
@@ -345,13 +349,19 @@ mod tests {
     fn a_key_stays_with_its_label() {
         let text =
             "A fictional sample · open yours: invitriage ~/Downloads/Invitations.csv · ? help";
-        let lines = status_lines(text, 80);
+        let lines = wrap_status(text, 80, STATUS_LINES).0;
         assert_eq!(lines.len(), 2, "{lines:?}");
         assert_eq!(lines[1], " · ? help", "{lines:?}");
         assert!(lines.iter().all(|l| !l.contains(GLUE)));
         // A word of one character ends no line.
         for width in 20..60 {
-            for line in status_lines("Ignored Kenji Jankowski (was accepted) · u to undo", width) {
+            for line in wrap_status(
+                "Ignored Kenji Jankowski (was accepted) · u to undo",
+                width,
+                STATUS_LINES,
+            )
+            .0
+            {
                 let last = line.trim_end().rsplit(' ').next().unwrap_or("");
                 let cut = last == "…";
                 assert!(
