@@ -67,6 +67,11 @@ use crate::report::csv_io;
 /// Where pending invitations are answered on LinkedIn.
 pub const INVITATION_MANAGER_URL: &str = "https://www.linkedin.com/mynetwork/invitation-manager/";
 
+/// Where the invitations you sent and are still pending are listed on
+/// LinkedIn, each with its Withdraw button.
+pub const SENT_INVITATIONS_URL: &str =
+    "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
+
 /// The CSV header, in column order.
 pub const CSV_HEADER: [&str; 10] = [
     "name",
@@ -309,7 +314,7 @@ const MD_SECTIONS: [(&str, &str); 5] = [
     ),
     (
         "Withdraw: invitations you sent",
-        "On their profile: Pending, then Withdraw.",
+        "Under Sent in the invitation manager, <https://www.linkedin.com/mynetwork/invitation-manager/sent/>, or on their profile: Pending, then Withdraw.",
     ),
     (
         "Ignore",
@@ -407,7 +412,15 @@ fn write_md(
         }
         return w.flush();
     }
-    writeln!(w, "Pending invitations: <{INVITATION_MANAGER_URL}>")?;
+    // The received ones' page, which the Accept and Reply sections refer
+    // to: a list of withdrawals alone has its own.
+    if rows
+        .iter()
+        .any(|r| r.inv.direction == crate::invitation::Direction::Incoming)
+        || !thanks.is_empty()
+    {
+        writeln!(w, "Pending invitations: <{INVITATION_MANAGER_URL}>")?;
+    }
     for (group, (title, how)) in MD_SECTIONS.iter().enumerate() {
         let here: Vec<&Row<'_>> = rows
             .iter()
@@ -1241,6 +1254,18 @@ mod tests {
         assert!(!text.contains("invitation-manager"));
     }
 
+    /// A checklist of withdrawals alone points to the sent invitations'
+    /// page, not to the received ones'.
+    #[test]
+    fn withdrawals_alone_point_to_the_sent_page() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let invs = [withdrawn(&mut j, "Greg Hale", "")];
+        let md = checklist(&invs, &j, at(59));
+        assert!(md.contains(&format!("<{SENT_INVITATIONS_URL}>")), "{md}");
+        assert!(!md.contains("Pending invitations:"), "{md}");
+    }
+
     /// The checklist: a section per thing to do, in the CSV's order, each
     /// draft quoted under its invitation, names that Markdown would read
     /// as markup escaped.
@@ -1281,7 +1306,7 @@ mod tests {
              \n\
              ## Withdraw: invitations you sent (1)\n\
              \n\
-             On their profile: Pending, then Withdraw.\n\
+             Under Sent in the invitation manager, <{SENT_INVITATIONS_URL}>, or on their profile: Pending, then Withdraw.\n\
              \n\
              - [ ] **Sam \\*Sent\\*** · default · no profile URL in this export: search LinkedIn for the name\n\
              \n\

@@ -831,11 +831,29 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     );
     app.update(Action::Undo);
     assert_eq!(app.sent_counts.withdrawn, stale);
-    assert!(
-        status_text(&app).starts_with(&format!("Undid back to undecided: {name}")),
-        "{}",
-        status_text(&app)
+    assert_eq!(
+        status_text(&app),
+        format!("Undid the step back to undecided: {name} is marked to withdraw again")
     );
+    // With some marked already, X asks about the others and says so.
+    app.update(Action::Withdraw);
+    assert_eq!(app.sent_counts.withdrawn, stale - 1);
+    app.update(Action::WithdrawStale);
+    match &app.mode {
+        Mode::Confirm(b) => {
+            assert_eq!(
+                b.question,
+                format!(
+                    "Withdraw the other stale invitation you sent ({} marked already)?",
+                    stale - 1
+                )
+            );
+            assert_eq!(b.targets.len(), 1);
+        }
+        other => panic!("{other:?}"),
+    }
+    app.update(Action::Confirm(false));
+    app.update(Action::Undo);
     app.update(Action::Undo);
     assert_eq!(app.sent_counts.withdrawn, 0, "the bulk step is one undo");
     // Marks made on another tab show on the Sent tab's header, with no
@@ -924,7 +942,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     app.update(Action::Last);
     let shown = screen(&app, 120, 30);
     assert!(shown.contains(" ⊘ "), "{shown}");
-    assert!(shown.contains("withdrawn 25 Nov 2026"), "{shown}");
+    assert!(shown.contains("marked to withdraw 25 Nov 2026"), "{shown}");
     assert!(
         shown.contains("o opens their profile, then Pending → Withdraw"),
         "{shown}"
@@ -1158,6 +1176,32 @@ fn search_escape_returns_to_where_it_started() {
     assert_eq!(app.mode, Mode::List);
 }
 
+/// Without profile URLs (an older export), `o` opens the page that lists
+/// the invitation: a sent one's is the Sent page, not the received one's.
+#[test]
+fn open_without_a_url_goes_to_the_page_that_lists_it() {
+    let csv = "From,To,Sent At,Message,Direction\n\
+        Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING\n\
+        Colleen Ruiz,Greg Hale,\"10/1/26, 9:00 AM\",,OUTGOING\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    assert_eq!(
+        app.update(Action::OpenProfile),
+        Some(Effect::OpenUrl {
+            url: "https://www.linkedin.com/mynetwork/invitation-manager/".into(),
+            whose: "the invitation manager".into()
+        })
+    );
+    app.update(Action::Tab(4));
+    assert_eq!(
+        app.update(Action::OpenProfile),
+        Some(Effect::OpenUrl {
+            url: "https://www.linkedin.com/mynetwork/invitation-manager/sent/".into(),
+            whose: "your sent invitations in the invitation manager".into()
+        })
+    );
+}
+
 #[test]
 fn open_and_copy_hand_back_effects() {
     let dir = tempfile::tempdir().unwrap();
@@ -1171,12 +1215,10 @@ fn open_and_copy_hand_back_effects() {
             whose
         })
     );
+    let label = format!("profile URL of {}", app.current().unwrap().from());
     assert_eq!(
         app.update(Action::CopyUrl),
-        Some(Effect::Copy {
-            text: url,
-            label: "profile URL".into()
-        })
+        Some(Effect::Copy { text: url, label })
     );
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
 }

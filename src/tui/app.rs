@@ -179,7 +179,8 @@ pub enum Effect {
         url: String,
         whose: String,
     },
-    /// Copy this text; the label says what it is ("profile URL", "draft").
+    /// Copy this text; the label says what it is ("profile URL of Ana
+    /// Lima", "draft").
     Copy {
         text: String,
         label: String,
@@ -1381,7 +1382,15 @@ impl App {
                 if let Some(inv) = target.map(|i| &self.invitations[i as usize]) {
                     let url = inv.counterpart_url().trim();
                     let (url, whose) = if url.is_empty() {
-                        (INVITATION_MANAGER, "the invitation manager".to_string())
+                        // Without a profile, the page that lists it: the
+                        // sent ones have their own.
+                        match inv.direction {
+                            Direction::Outgoing => (
+                                crate::export::SENT_INVITATIONS_URL,
+                                "your sent invitations in the invitation manager".to_string(),
+                            ),
+                            _ => (INVITATION_MANAGER, "the invitation manager".to_string()),
+                        }
                     } else {
                         (url, format!("{}'s profile", name_line(inv.counterpart())))
                     };
@@ -1397,9 +1406,12 @@ impl App {
                     if url.is_empty() {
                         self.set_error("This invitation has no profile URL (an older export)");
                     } else {
+                        // Named: right after a step that moved on, it is
+                        // the URL of the person the step was on, not the
+                        // one under the cursor.
                         return Some(Effect::Copy {
                             text: url.to_string(),
-                            label: "profile URL".into(),
+                            label: format!("profile URL of {}", name_line(inv.counterpart())),
                         });
                     }
                 }
@@ -2077,10 +2089,26 @@ impl App {
                 } else {
                     String::new()
                 };
-                self.set_status(format!(
-                    "Undid {}{day}: {who}{whose}{back}",
-                    undone.kind.verb()
-                ));
+                // A step back to undecided, undone, decides again: say to
+                // what (`x` twice then `u` marks to withdraw again).
+                let again = match (undone.kind, idx.as_slice()) {
+                    (journal::StepKind::Decide(None), [one]) if !earlier => {
+                        match self.decisions[*one as usize] {
+                            Some(Decision::Withdrawn) => " is marked to withdraw again".to_string(),
+                            Some(d) => format!(" is {} again", d.label()),
+                            None => String::new(),
+                        }
+                    }
+                    (journal::StepKind::Decide(None), many) if !earlier && many.len() > 1 => {
+                        " are decided again as before".to_string()
+                    }
+                    _ => String::new(),
+                };
+                let what = match undone.kind {
+                    journal::StepKind::Decide(None) => "the step back to undecided",
+                    kind => kind.verb(),
+                };
+                self.set_status(format!("Undid {what}{day}: {who}{again}{whose}{back}"));
             }
             Ok(None) => self.set_status("Nothing to undo"),
             Err(e) => self.set_error(not_saved("Undo not saved", &e)),
@@ -2191,11 +2219,26 @@ impl App {
             ));
             return;
         }
+        // The count the question states is of those it marks: beside the
+        // ones marked already, "the 8 stale" of 10 reads as a miscount.
+        let marked = self
+            .rows_where(|i| {
+                self.decisions[i as usize] == Some(Decision::Withdrawn)
+                    && self.is_stale(&self.invitations[i as usize])
+            })
+            .len();
+        let question = match (marked, n) {
+            (0, n) => format!("Withdraw the {n} stale invitation{} you sent?", plural(n)),
+            (m, 1) => format!("Withdraw the other stale invitation you sent ({m} marked already)?"),
+            (m, n) => {
+                format!("Withdraw the other {n} stale invitations you sent ({m} marked already)?")
+            }
+        };
         let undo = self.keymap.hint(&Action::Undo);
         self.mode = Mode::Confirm(Bulk {
             decision: Decision::Withdrawn,
             targets,
-            question: format!("Withdraw the {n} stale invitation{} you sent?", plural(n)),
+            question,
             detail: format!(
                 "Sent {days} days ago or more and not answered. This marks them; withdraw each on LinkedIn (export lists them). This can be undone with {undo}."
             ),

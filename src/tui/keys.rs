@@ -214,7 +214,7 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "withdraw_stale",
         Action::WithdrawStale,
-        "on the Sent tab: withdraw every stale one shown (asks first)",
+        "on the Sent tab: mark every stale one shown to withdraw (asks first)",
         "all stale",
     ),
     ("search", Action::Search, "search names and notes", "search"),

@@ -203,7 +203,7 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
 }
 
-/// "accepted 26 Nov 2026 14:10 (2 hours ago)".
+/// "accepted 26 Nov 2026 14:10 (2 hours ago)", "marked to withdraw …".
 fn decision_line(
     app: &App,
     theme: Theme,
@@ -219,8 +219,14 @@ fn decision_line(
             )
         })
         .unwrap_or_default();
+    // A withdrawal here is a mark: the invitation is withdrawn only once
+    // the user has done it on LinkedIn.
+    let what = match d {
+        crate::journal::Decision::Withdrawn => "marked to withdraw",
+        d => d.label(),
+    };
     Line::from(vec![
-        Span::styled(d.label(), theme.bold()),
+        Span::styled(what, theme.bold()),
         Span::styled(when, theme.dim()),
     ])
 }
