@@ -85,9 +85,10 @@ impl Grade {
             out.push("no context, reason or offer".to_string());
         }
         if !self.within_limit() {
+            let over = self.length - self.limit;
             out.push(format!(
-                "{} characters over LinkedIn's {}",
-                self.length - self.limit,
+                "{over} character{} over LinkedIn's {}",
+                crate::text::plural(over),
                 self.limit
             ));
         }
@@ -586,6 +587,13 @@ mod tests {
         assert_eq!(
             verdict(&grade("Loved the photos from Lisbon!")),
             "not ready: no context, reason or offer"
+        );
+        // One over: one character.
+        let one_over = format!("We met at the ASCM forum in Lisbon.{}", " x".repeat(133));
+        assert_eq!(one_over.chars().count(), 301);
+        assert_eq!(
+            verdict(&grade(&one_over)),
+            "not ready: 1 character over LinkedIn's 300"
         );
         assert_eq!(
             verdict(&grade(

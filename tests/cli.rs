@@ -1748,6 +1748,30 @@ fn check_grades_a_note_and_sets_the_exit_status() {
     );
 }
 
+/// An empty note is graded (exit 1), and stderr says it is empty, so a
+/// pipe that gave nothing is noticed.
+#[test]
+fn check_says_when_the_note_is_empty() {
+    let env = Env::new();
+    let out = env
+        .cmd()
+        .args(["check", "-"])
+        .write_stdin("  \n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "invitriage: note: the note is empty (nothing came on standard input)\n"
+    );
+    let out = env.cmd().args(["check", ""]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "invitriage: note: the note is empty\n"
+    );
+}
+
 /// `check -` reads the note as an export is read: bytes that are not
 /// UTF-8 (a Windows console, an old editor) are Windows-1252, with a
 /// notice naming standard input.
@@ -1880,7 +1904,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     env.file("newer.csv", export(HEADER, &rows[1..]));
     let (_, _, stderr) = env.run(&["export", "newer.csv"]);
     assert!(
-        stderr.contains("invitriage: note: 1 decision is not listed: for invitations not in this export (answered on LinkedIn since, or in another export)\n"),
+        stderr.contains("invitriage: note: 1 decision is not listed: for invitations not in this export (answered or withdrawn on LinkedIn since, or in another export)\n"),
         "{stderr}"
     );
     let (_, md, _) = env.run(&["drafts", "newer.csv"]);

@@ -1176,6 +1176,23 @@ fn search_escape_returns_to_where_it_started() {
     assert_eq!(app.mode, Mode::List);
 }
 
+/// An export of sent invitations alone: the farewell counts no received
+/// ones ("0 of 0 received invitations decided").
+#[test]
+fn the_farewell_of_sent_invitations_alone() {
+    let csv = "From,To,Sent At,Message,Direction\n\
+        Colleen Ruiz,Greg Hale,\"10/1/26, 9:00 AM\",,OUTGOING\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Withdraw);
+    assert_eq!(
+        app.farewell().as_deref(),
+        Some(
+            "1 sent invitation marked to withdraw this session; 1 sent invitation to withdraw in all."
+        )
+    );
+}
+
 /// Without profile URLs (an older export), `o` opens the page that lists
 /// the invitation: a sent one's is the Sent page, not the received one's.
 #[test]

@@ -15,7 +15,20 @@ use crate::Failure;
 /// Grades `note` (`-`: standard input) as written to `to`; the exit status
 /// says whether it passes.
 pub fn run(note: String, to: &str, json: bool, config: &Config) -> Result<ExitCode, Failure> {
-    let note = if note == "-" { read_note()? } else { note };
+    let stdin = note == "-";
+    let note = if stdin { read_note()? } else { note };
+    // Graded all the same (a script reads the verdict), but a note with
+    // nothing in it is likelier a slip than a draft: say so.
+    if note.trim().is_empty() {
+        say!(
+            "invitriage: note: the note is empty{}",
+            if stdin {
+                " (nothing came on standard input)"
+            } else {
+                ""
+            }
+        );
+    }
     let classifier = Classifier::new(&config.classify);
     let me = config.name.clone().unwrap_or_default();
     let grade = check::Grade::new(&classifier, &note, &me, to, config.sent.note_limit);

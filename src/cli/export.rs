@@ -92,9 +92,9 @@ fn note_left_out(import: &Import, journal: &Journal, format: ExportFormat, draft
     // decision made where the URLs were, or before a name changed, finds
     // nothing, and that is the likelier cause.
     let why = if import.without_profile_urls {
-        "this export has no profile URLs, so decisions made on one that has them, or before a name changed, are not matched; or answered on LinkedIn since"
+        "this export has no profile URLs, so decisions made on one that has them, or before a name changed, are not matched; or answered or withdrawn on LinkedIn since"
     } else {
-        "answered on LinkedIn since, or in another export"
+        "answered or withdrawn on LinkedIn since, or in another export"
     };
     if elsewhere > 0 {
         let drafts = if drafts > 0 {

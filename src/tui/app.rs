@@ -607,14 +607,18 @@ impl App {
             0 => String::new(),
             n => format!("; {n} sent invitation{} to withdraw in all", plural(n)),
         };
-        Some(format!(
-            "{session}; {} of {} received invitations decided ({} accepted, {} ignored, {} replied){withdraw}.",
-            now.decided(),
-            self.incoming.total,
-            now.accepted,
-            now.ignored,
-            now.replied
-        ))
+        // An export of sent invitations alone has no received ones to count.
+        let received = match self.incoming.total {
+            0 => String::new(),
+            total => format!(
+                "; {} of {total} received invitations decided ({} accepted, {} ignored, {} replied)",
+                now.decided(),
+                now.accepted,
+                now.ignored,
+                now.replied
+            ),
+        };
+        Some(format!("{session}{received}{withdraw}."))
     }
 
     /// What to say on leaving (a key, a SIGTERM or a hang-up) about words
