@@ -2645,6 +2645,27 @@ fn a_note_that_greets_someone_else_is_pointed_out() {
     assert!(!screen(&app, 100, 20).contains("greets"));
 }
 
+/// One you sent to Marco that greets Dana: your own slip, pointed out on
+/// the Sent tab too; one that greets Marco is not.
+#[test]
+fn a_sent_note_that_greets_someone_else_is_pointed_out() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Sam Okafor,Marco Rossi,\"11/20/26, 9:00 AM\",\"Hi Dana, I noticed your team is growing. Would love to swap notes on outbound.\",OUTGOING,https://www.linkedin.com/in/sam,https://www.linkedin.com/in/marco\n\
+        Sam Okafor,Ana Lima,\"11/19/26, 9:00 AM\",\"Hi Ana, I noticed your team is growing. Would love to swap notes on outbound.\",OUTGOING,https://www.linkedin.com/in/sam,https://www.linkedin.com/in/ana\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    assert_eq!(app.current_tab(), Tab::Sent);
+    assert_eq!(app.current().unwrap().to(), "Marco Rossi");
+    let out = screen(&app, 120, 20);
+    assert!(
+        out.contains("greets “Dana”, not them: a copied note?"),
+        "{out}"
+    );
+    app.update(Action::Down);
+    assert_eq!(app.current().unwrap().to(), "Ana Lima");
+    assert!(!screen(&app, 120, 20).contains("greets"));
+}
+
 #[test]
 fn check_screen_grades_as_you_type() {
     let dir = tempfile::tempdir().unwrap();

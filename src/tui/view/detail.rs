@@ -70,6 +70,13 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     let earlier = app.journal.earlier(inv, app.now);
     if inv.direction == Direction::Outgoing {
         kind.insert(0, Span::raw("you sent this · "));
+        // Your own slip: a note pasted from an invitation to someone else.
+        if let Some(other) = greets_other(app, inv) {
+            kind.push(Span::styled(
+                format!(" · greets “{}”, not them: a copied note?", one_line(&other)),
+                theme.warn(),
+            ));
+        }
         if app.is_stale(inv) && decided.is_none() {
             let x = app.keymap.hint(&Action::Withdraw);
             let key = if x.is_empty() {
@@ -319,16 +326,17 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     frame.render_widget(Line::styled(text, theme.dim()), last);
 }
 
-/// The name an incoming note's greeting gives when it is not yours (`Hi
-/// Karen,` to Colleen): the mark of a note pasted to many. Worked out for
-/// the one invitation on screen only.
+/// The name a note's greeting gives when it is not its recipient's (`Hi
+/// Karen,` to Colleen, or in one you sent to Marco): the mark of a note
+/// pasted to many. Worked out for the one invitation on screen only.
 fn greets_other(app: &App, inv: &crate::invitation::Invitation) -> Option<String> {
     if inv.category == Category::Default {
         return None; // no greeting that names anyone
     }
-    let to = match (inv.to(), &app.my_name) {
-        ("", Some(me)) => me.as_str(),
-        (to, _) => to,
+    // An empty `To` of a received one is you, by the config's name.
+    let to = match (inv.to(), &app.my_name, inv.direction) {
+        ("", Some(me), Direction::Incoming) => me.as_str(),
+        (to, _, _) => to,
     };
     app.classifier
         .analyse(inv.message(), inv.from(), to)
