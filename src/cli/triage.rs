@@ -120,7 +120,10 @@ pub fn triage(
         note_limit: config.sent.note_limit,
         classifier: Classifier::new(&config.classify),
         notices,
-        color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        color: invitriage::tui::view::theme::colour_wanted(
+            std::env::var_os("NO_COLOR").as_deref(),
+            std::env::var_os("TERM").as_deref(),
+        ),
         frozen_clock: std::env::var_os("INVITRIAGE_NOW").is_some(),
     });
     // A first run with no file: say how to open one's own, unless the
