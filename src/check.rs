@@ -36,15 +36,32 @@ pub struct Grade {
     pub limit: usize,
     /// Whom the note is for (`--to`, or the Sent tab's invitation); may be empty.
     pub to: String,
+    /// Whether the note has none of the commonest English words: written
+    /// in another language, which the built-in hints do not read.
+    pub not_english: bool,
 }
+
+/// Words nearly every English note of a sentence or two holds, and few
+/// notes in other languages do.
+const ENGLISH_WORDS: [&str; 14] = [
+    "the", "you", "your", "and", "to", "we", "my", "of", "for", "with", "is", "are", "i", "me",
+];
 
 impl Grade {
     pub fn new(classifier: &Classifier, note: &str, me: &str, to: &str, limit: usize) -> Grade {
+        let mut words = note
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .peekable();
+        let has_words = words.peek().is_some();
+        let not_english =
+            has_words && !words.any(|w| ENGLISH_WORDS.iter().any(|e| w.eq_ignore_ascii_case(e)));
         Grade {
             analysis: classifier.analyse(note, me, to),
             length: note.trim().chars().count(),
             limit,
             to: to.trim().to_string(),
+            not_english,
         }
     }
 
@@ -165,6 +182,13 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
         } else {
             writeln!(w, "  ✗ {name:<8} {}", hint(s))?;
         }
+    }
+    // Three ✗ on a note in German say nothing of the note: say why.
+    if g.not_english && g.good_signals().is_empty() && a.category == Category::Customised {
+        writeln!(
+            w,
+            "  (the hints are English words and phrases: `invitriage lists context_hints` prints them; `[classify] context_hints`, `reason_hints` and `offer_hints` in the config add your language's)"
+        )?;
     }
     if g.is_pitch() {
         let why: Vec<&str> = a
@@ -538,6 +562,21 @@ mod tests {
             )),
             "the verdict names the length, not the ✗ lines: {out}"
         );
+    }
+
+    /// Three ✗ on a note in another language say why: the hints are
+    /// English. An English note without signals is not told so.
+    #[test]
+    fn a_note_in_another_language_is_told_the_hints_are_english() {
+        let german = grade(
+            "Hallo Lukas, wir haben uns auf der DMEXCO in Köln getroffen. Ich würde gern mehr über Ihre Vertriebsstrategie erfahren.",
+        );
+        assert!(german.not_english);
+        assert!(text(&german).contains("(the hints are English words and phrases"));
+        let english = grade("Loved the photos from Lisbon!");
+        assert!(!english.not_english);
+        assert!(!text(&english).contains("hints are English"));
+        assert!(!grade("").not_english, "no words, no language");
     }
 
     /// The verdict names what keeps a note from passing, every reason of
