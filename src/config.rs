@@ -320,10 +320,78 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
         Some(span) => {
             let (line, col) = position(text, span.start);
             let snippet = text.lines().nth(line - 1).unwrap_or("").trim();
-            format!("line {line}, column {col}: {msg} (in `{snippet}`)")
+            let hint = quoting_hint(text, line)
+                .map(|h| format!("; {h}"))
+                .unwrap_or_default();
+            format!("line {line}, column {col}: {msg} (in `{snippet}`){hint}")
         }
         None => msg,
     }
+}
+
+/// What a quoting slip the toml crate reports only by its consequence
+/// needs, for an error on `line` (1-based): a `"…"` string opened on a
+/// line and not closed there (a template of several lines: the error comes
+/// lines later, as "key with no value"), a `"` inside one, or typographic
+/// quotes around a value.
+fn quoting_hint(text: &str, line: usize) -> Option<String> {
+    // Quotes in `value` that are not escaped by a backslash.
+    let quotes = |value: &str| {
+        let mut n = 0;
+        let mut escaped = false;
+        for c in value.chars() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                '"' if !escaped => n += 1,
+                _ => escaped = false,
+            }
+            if c != '\\' {
+                escaped = false;
+            }
+        }
+        n
+    };
+    let mut in_triple = false;
+    for (i, l) in text.lines().take(line).enumerate() {
+        let starts_in_triple = in_triple;
+        if l.matches("\"\"\"").count() % 2 == 1 {
+            in_triple = !in_triple;
+        }
+        if starts_in_triple || l.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some((_, value)) = l.split_once('=') else {
+            continue;
+        };
+        let value = value.trim();
+        if value.starts_with("\"\"\"") || !value.starts_with('"') {
+            if i + 1 == line && (value.starts_with(['“', '”', '„', '«']) || value.starts_with("‘"))
+            {
+                return Some(
+                    "quote values with straight quotes, \"…\" or '…', not typographic ones"
+                        .to_string(),
+                );
+            }
+            continue;
+        }
+        // Up to a comment, roughly: enough for the slips this is about.
+        match quotes(value) {
+            1 => {
+                return Some(format!(
+                    "line {} opens a \"…\" string that does not end on its line: write a text of several lines between \"\"\" and \"\"\" (or each break as \\n)",
+                    i + 1
+                ));
+            }
+            n if n > 2 && i + 1 == line => {
+                return Some(
+                    "a \" inside a \"…\" string ends it: write it as \\\", or put the text between '…' or \"\"\" and \"\"\""
+                        .to_string(),
+                );
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 /// Where a key of the config file is written: `name` at the top, the
@@ -430,6 +498,36 @@ mod tests {
         let text = include_str!("../config.example.toml");
         let c = Config::parse(text, Path::new("config.example.toml")).unwrap();
         assert_eq!(c, Config::default());
+    }
+
+    /// Quoting slips the toml crate reports only by their consequence get
+    /// a hint: a "…" template over several lines, a " inside one, curly
+    /// quotes. A correct template of several lines parses.
+    #[test]
+    fn quoting_slips_are_explained() {
+        let err = |text: &str| {
+            Config::parse(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        let e = err("[templates]\nformal = \"Dear {last_name},\n\nBest\n{my_name}\"\n");
+        assert!(
+            e.contains("line 2 opens a \"…\" string that does not end on its line: write a text of several lines between \"\"\" and \"\"\""),
+            "{e}"
+        );
+        let e = err("[templates]\nformal = \"She said \"yes\" then\"\n");
+        assert!(e.contains("a \" inside a \"…\" string ends it"), "{e}");
+        let e = err("name = “Jana Weber”\n");
+        assert!(e.contains("not typographic ones"), "{e}");
+        // Others are left as the toml crate words them.
+        let e = err("name = 5\n");
+        assert!(!e.contains("; "), "{e}");
+        let ok = Config::parse(
+            "[templates]\nformal = \"\"\"\nDear {last_name},\n\nSaid \"yes\".\n\"\"\"\nshort = \"Hi \\\"there\\\"\"\n",
+            Path::new("c.toml"),
+        )
+        .unwrap();
+        assert_eq!(ok.templates["short"], "Hi \"there\"");
     }
 
     #[test]
