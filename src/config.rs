@@ -165,7 +165,7 @@ impl KeyBinding {
 /// Why the configuration could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("config file {path}: cannot read: {source}")]
+    #[error("config file {path}: {}", read_problem(.source))]
     Read {
         path: PathBuf,
         #[source]
@@ -253,6 +253,22 @@ impl Config {
     }
 }
 
+/// Why a config file could not be read, in the words of `--config`, the
+/// one way to name a file that is not there or not a file.
+fn read_problem(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => {
+            "no such file (check the path given to --config; without it, the default place is read)"
+                .to_string()
+        }
+        std::io::ErrorKind::IsADirectory => {
+            "it is a folder; --config takes the config file itself (e.g. .../invitriage/config.toml)"
+                .to_string()
+        }
+        _ => format!("cannot read: {e}"),
+    }
+}
+
 /// Whether `path` cannot even be looked at: a folder on the way to it is
 /// closed to this user.
 pub fn out_of_sight(path: &Path) -> bool {
@@ -320,13 +336,23 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
         Some(span) => {
             let (line, col) = position(text, span.start);
             let snippet = text.lines().nth(line - 1).unwrap_or("").trim();
-            let hint = quoting_hint(text, line)
+            let hint = export_hint(text)
+                .or_else(|| quoting_hint(text, line))
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
             format!("line {line}, column {col}: {msg} (in `{snippet}`){hint}")
         }
         None => msg,
     }
+}
+
+/// A LinkedIn export given as the config (the two paths swapped).
+fn export_hint(text: &str) -> Option<String> {
+    let header = text.trim_start_matches('\u{feff}').lines().next()?;
+    (header.contains(',') && header.contains("Sent At")).then(|| {
+        "this is a LinkedIn export, not a config file: give the export as FILE, and --config a .toml file"
+            .to_string()
+    })
 }
 
 /// What a quoting slip the toml crate reports only by its consequence

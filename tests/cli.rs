@@ -1590,7 +1590,30 @@ fn config_mistakes_name_the_key_and_line() {
         "{err}"
     );
     let err = env.fails(&["--config", "missing.toml", "stats"]);
-    assert!(err.contains("missing.toml"), "{err}");
+    assert!(
+        err.contains("missing.toml: no such file (check the path given to --config"),
+        "{err}"
+    );
+    // A folder (Windows refuses to open one as "access denied"), and the
+    // export in the config's place.
+    #[cfg(unix)]
+    {
+        std::fs::create_dir(env.dir.path().join("conf.d")).unwrap();
+        let err = env.fails(&["--config", "conf.d", "stats"]);
+        assert!(
+            err.contains("conf.d: it is a folder; --config takes the config file itself"),
+            "{err}"
+        );
+    }
+    env.file(
+        "Invitations.csv",
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n",
+    );
+    let err = env.fails(&["--config", "Invitations.csv", "stats"]);
+    assert!(
+        err.contains("this is a LinkedIn export, not a config file: give the export as FILE"),
+        "{err}"
+    );
 }
 
 /// `lists` prints what `[classify]` extends, under the config's own names,
