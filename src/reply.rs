@@ -84,6 +84,14 @@ pub enum TemplateError {
     },
     #[error("[templates] {template}: a `{{` is never closed; write {{{{ for a brace")]
     Unclosed { template: String },
+    /// `Stranger` for `stranger`: read as a template of one's own, it
+    /// would leave the built-in in place, unchanged.
+    #[error(
+        "[templates] {template}: names are case-sensitive; write `{built_in}` to replace the built-in template's text, or another name to add one"
+    )]
+    BuiltInCase { template: String, built_in: String },
+    #[error("[templates]: a template needs a name, e.g. recruiter = \"Hi {{first_name}}, …\"")]
+    NoName { template: String },
 }
 
 impl TemplateError {
@@ -91,7 +99,9 @@ impl TemplateError {
     pub fn template(&self) -> &str {
         match self {
             TemplateError::UnknownPlaceholder { template, .. }
-            | TemplateError::Unclosed { template } => template,
+            | TemplateError::Unclosed { template }
+            | TemplateError::BuiltInCase { template, .. }
+            | TemplateError::NoName { template } => template,
         }
     }
 }
@@ -122,6 +132,20 @@ impl Templates {
             })
             .collect();
         for (name, text) in config {
+            if name.trim().is_empty() {
+                return Err(TemplateError::NoName {
+                    template: name.clone(),
+                });
+            }
+            if let Some(b) = BUILT_IN
+                .iter()
+                .find(|b| b.0 != name && b.0.eq_ignore_ascii_case(name.trim()))
+            {
+                return Err(TemplateError::BuiltInCase {
+                    template: name.clone(),
+                    built_in: b.0.to_string(),
+                });
+            }
             if !BUILT_IN.iter().any(|b| b.0 == name) {
                 list.push(Template {
                     name: name.clone(),
@@ -528,6 +552,26 @@ mod tests {
         assert!(matches!(
             Templates::new(&c),
             Err(TemplateError::Unclosed { .. })
+        ));
+    }
+
+    /// `Stranger` would add a template beside `stranger`, unchanged; an
+    /// empty name would list as nothing.
+    #[test]
+    fn a_built_in_name_in_other_case_or_no_name_is_refused() {
+        let mut c = BTreeMap::new();
+        c.insert("Stranger".to_string(), "Hallo {first_name}".to_string());
+        let err = Templates::new(&c).unwrap_err();
+        assert_eq!(err.template(), "Stranger");
+        assert!(
+            err.to_string().contains("write `stranger` to replace"),
+            "{err}"
+        );
+        let mut c = BTreeMap::new();
+        c.insert(" ".to_string(), "Hallo".to_string());
+        assert!(matches!(
+            Templates::new(&c),
+            Err(TemplateError::NoName { .. })
         ));
     }
 
