@@ -658,6 +658,11 @@ default = "Hi {first_name}"
             ("salutations = [\"hallo\", \"\"]", "an entry is empty"),
             ("stock_texts = [\"   \"]", "an entry is empty"),
             (
+                "generic_phrases = [\"...\", \"Hallo!\"]",
+                "the entry \"...\" is punctuation alone",
+            ),
+            ("closing_phrases = [\"!!!\"]", "would match nothing"),
+            (
                 "generic_words = [\"ich möchte\"]",
                 "is more than one word, and this list is matched a word at a time, so it would never match; give the words one by one (\"ich\", \"möchte\"); a whole sentence goes in generic_phrases",
             ),

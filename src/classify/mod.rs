@@ -174,13 +174,19 @@ pub struct Lists {
 }
 
 /// Entries of a list: none blank, which would match nothing (or, once
-/// normalised, everything) and say nothing in `lists`.
+/// normalised, everything) and say nothing in `lists`; nor of punctuation
+/// alone (`"..."`), which normalises to nothing.
 fn entries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let list = Vec::<String>::deserialize(d)?;
     if list.iter().any(|e| e.trim().is_empty()) {
         return Err(serde::de::Error::custom(
             "an entry is empty: it would match nothing; remove it",
         ));
+    }
+    if let Some(bad) = list.iter().find(|e| !e.chars().any(means_something)) {
+        return Err(serde::de::Error::custom(format!(
+            "the entry \"{bad}\" is punctuation alone, which a note's text is compared without: it would match nothing; remove it"
+        )));
     }
     Ok(list)
 }
