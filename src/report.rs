@@ -44,13 +44,7 @@ pub fn survey_line(b: &Breakdown) -> String {
     )
 }
 
-fn bar(n: usize, max: usize, width: usize) -> String {
-    if max == 0 || n == 0 {
-        return String::new();
-    }
-    let cells = (n * width).div_ceil(max).max(1);
-    "█".repeat(cells)
-}
+use crate::text::bar;
 
 /// The heading every output carries about where the data came from.
 pub fn source_line<T: Item>(import: &Import<T>) -> String {
@@ -771,7 +765,7 @@ mod tests {
         let lines: Vec<&str> = tail.lines().collect();
         // 2024 holds months 1 and 2; 2025, 3..=14; 2026, 15..=25.
         assert_eq!(lines[0], " (`--json` has every month)");
-        assert!(lines[1].starts_with("  2024           3  █"), "{long}");
+        assert!(lines[1].starts_with("  2024           3  ▋"), "{long}");
         assert!(lines[2].starts_with("  2025         102  "), "{long}");
         assert!(lines[3].starts_with("  2026         220  "), "{long}");
         assert_eq!(lines[4], "");
@@ -808,8 +802,8 @@ mod tests {
     #[test]
     fn bars_are_proportional_and_never_empty_for_a_count() {
         assert_eq!(bar(112, 112, 31).chars().count(), 31);
-        assert_eq!(bar(13, 112, 31).chars().count(), 4); // 3.6 rounds up
-        assert_eq!(bar(1, 1000, 40), "█");
+        assert_eq!(bar(13, 112, 31), "███▋"); // 3.6 cells, to an eighth
+        assert_eq!(bar(1, 1000, 40), "▏");
         assert_eq!(bar(0, 112, 31), "");
         assert_eq!(bar(5, 0, 31), "");
     }

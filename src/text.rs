@@ -129,6 +129,22 @@ pub fn clean_text(s: &str) -> String {
     out
 }
 
+/// A bar of `n` against `max` in at most `width` cells, drawn to an eighth
+/// of a cell (`███▌`), so that 13 and 10 of 112 differ at 80 columns too;
+/// any `n` above 0 shows. One character a cell.
+pub fn bar(n: usize, max: usize, width: usize) -> String {
+    if max == 0 || n == 0 || width == 0 {
+        return String::new();
+    }
+    const EIGHTHS: [char; 7] = ['▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = (n.min(max) * width * 8).div_ceil(max).max(1);
+    let mut out = "█".repeat(eighths / 8);
+    if let Some(&part) = (eighths % 8).checked_sub(1).and_then(|i| EIGHTHS.get(i)) {
+        out.push(part);
+    }
+    out
+}
+
 /// Up to three people by name, for a note: `Ana`, `Ana, Bo and Cy`,
 /// `Ana, Bo and 3 more`.
 pub fn some_names(names: &[&str]) -> String {
@@ -322,6 +338,19 @@ mod tests {
             one_line("Ana\u{200b}\u{ad}\u{feff} 👨\u{200d}👩"),
             "Ana 👨\u{200d}👩"
         );
+    }
+
+    #[test]
+    fn bars_are_drawn_to_an_eighth_of_a_cell() {
+        assert_eq!(bar(112, 112, 4), "████");
+        assert_eq!(bar(13, 112, 40), "████▊");
+        assert_eq!(bar(10, 112, 40), "███▋");
+        assert_eq!(bar(1, 1000, 10), "▏", "any count above 0 shows");
+        assert_eq!(bar(0, 10, 10), "");
+        assert_eq!(bar(5, 0, 10), "");
+        for n in 0..=50 {
+            assert!(bar(n, 50, 7).chars().count() <= 7);
+        }
     }
 
     /// Every kind of line break is one, so the words around it stay apart

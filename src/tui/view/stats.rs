@@ -46,10 +46,11 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let bar_w = width.saturating_sub(16 + 14 + 16).clamp(10, 60);
     for c in Category::ALL {
         let n = b.by_category.get(c);
-        let cells = if n == 0 { 0 } else { (n * bar_w).div_ceil(max) };
+        let drawn = crate::text::bar(n, max, bar_w);
+        let cells = drawn.chars().count();
         let mut spans = vec![
             Span::styled(format!(" {:<14} ", c.label()), theme.category(c)),
-            Span::styled("█".repeat(cells), theme.category(c)),
+            Span::styled(drawn, theme.category(c)),
             Span::raw(" ".repeat(bar_w - cells)),
             Span::raw(format!(
                 " {n:>5} {:>6}",
