@@ -1838,6 +1838,25 @@ fn escape_asks_before_discarding_a_changed_draft() {
     assert_eq!(app.progress().0, 0, "nothing recorded");
 }
 
+/// At 60 columns the discard question takes two lines: the composer's box
+/// gives up a row for it and keeps its bottom border and count.
+#[test]
+fn the_discard_question_leaves_the_composer_its_border_and_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(60, 15));
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('x')));
+    app.update(Action::Cancel);
+    let s = screen(&app, 60, 15);
+    let rows: Vec<&str> = s.lines().collect();
+    assert!(rows[13].contains("Discard this draft?"), "{s}");
+    assert!(rows[14].contains("saves it"), "two lines: {s}");
+    // The row above the question is the box's foot, with the count.
+    assert!(rows[12].contains('╰'), "{s}");
+    assert!(rows[12].contains(" chars ╯"), "{s}");
+}
+
 #[test]
 fn editor_failure_keeps_the_draft() {
     let dir = tempfile::tempdir().unwrap();

@@ -217,11 +217,16 @@ pub fn draw(app: &App, frame: &mut Frame) {
             stats::draw(app, theme, frame, stats_body(area), *scroll);
         }
         Mode::Compose | Mode::Check => {
+            // Above a status message of more than one line ("Discard this
+            // draft? …" at 60 columns): covered, the box lost its bottom
+            // border and the character count on it.
+            let covered = footer::status_height(app, a.footer.width).saturating_sub(1);
             let body = Rect::new(
                 area.x,
                 a.tabs.y + 1,
                 area.width,
-                area.height - a.header.height - a.tabs.height - a.footer.height,
+                (area.height - a.header.height - a.tabs.height - a.footer.height)
+                    .saturating_sub(covered),
             );
             if app.mode == Mode::Check {
                 check::draw(app, theme, frame, body);
