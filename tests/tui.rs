@@ -2685,6 +2685,33 @@ fn a_sent_note_that_greets_someone_else_is_pointed_out() {
     assert!(!screen(&app, 120, 20).contains("greets"));
 }
 
+/// On a short terminal the check pad's grading is cut with a sign of the
+/// lines hidden, and its length and verdict stay in sight at its foot.
+#[test]
+fn a_cut_grading_says_so_and_keeps_its_verdict() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(60, 15));
+    app.update(Action::Check);
+    let note = format!("Hi, we met at the summit. {}", "blah ".repeat(90));
+    app.update(Action::ComposeEditor);
+    app.update(Action::EditorDone(Ok(note.into())));
+    let s = screen(&app, 60, 15);
+    let rows: Vec<&str> = s.lines().collect();
+    assert!(s.contains("found “met”, “summit”"), "the start shows: {s}");
+    assert!(
+        s.contains("more lines: a taller terminal shows them"),
+        "{s}"
+    );
+    assert!(rows[10].contains("more lines"), "{s}");
+    assert!(rows[11].contains("length: 475 of 300"), "{s}");
+    assert!(rows[13].contains("not ready:"), "{s}");
+    // Tall enough, it is whole, with no such line.
+    let s = screen(&app, 60, 30);
+    assert!(!s.contains("more line"), "{s}");
+    assert!(s.contains("offer to serve"), "{s}");
+}
+
 #[test]
 fn check_screen_grades_as_you_type() {
     let dir = tempfile::tempdir().unwrap();

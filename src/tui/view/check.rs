@@ -60,22 +60,53 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // Wrapped by hand, so that a long line goes on under its own text
     // (`✗ reason   give a reason … / from them`), not at the left edge.
     let width = usize::from(verdict.width).saturating_sub(1).max(20);
-    let mut lines: Vec<Line> = Vec::new();
-    for l in String::from_utf8_lossy(&out).lines() {
-        let style = if l.trim_start().starts_with('✗') || l.starts_with("not ready") {
-            theme.error()
-        } else if l.trim_start().starts_with('✓') || l.starts_with("ready") {
-            theme.ok()
-        } else if l.trim_start().starts_with('!') {
-            theme.pitch()
-        } else {
-            ratatui::style::Style::new()
-        };
-        lines.extend(
+    let wrapped: Vec<Vec<Line>> = String::from_utf8_lossy(&out)
+        .lines()
+        .map(|l| {
+            let style = if l.trim_start().starts_with('✗') || l.starts_with("not ready") {
+                theme.error()
+            } else if l.trim_start().starts_with('✓') || l.starts_with("ready") {
+                theme.ok()
+            } else if l.trim_start().starts_with('!') {
+                theme.pitch()
+            } else {
+                ratatui::style::Style::new()
+            };
             check::wrap_line(l, width)
                 .into_iter()
-                .map(|part| Line::styled(format!(" {part}"), style)),
-        );
+                .map(|part| Line::styled(format!(" {part}"), style))
+                .collect()
+        })
+        .collect();
+    frame.render_widget(
+        Paragraph::new(fitted(wrapped, usize::from(verdict.height), theme)),
+        verdict,
+    );
+}
+
+/// The grading's lines (each wrapped to its rows) in `height` rows. When
+/// they do not fit, the length and the verdict (its last two lines) keep
+/// their place at the foot, and a `… N more lines` row says where the
+/// others were cut: on a short terminal the grading stopped mid-sentence,
+/// with no sign of the rest.
+fn fitted(lines: Vec<Vec<Line<'static>>>, height: usize, theme: Theme) -> Vec<Line<'static>> {
+    let rows: usize = lines.iter().map(Vec::len).sum();
+    if rows <= height {
+        return lines.into_iter().flatten().collect();
     }
-    frame.render_widget(Paragraph::new(lines), verdict);
+    let kept = if lines.len() > 2 { 2 } else { 0 };
+    let (head, tail) = lines.split_at(lines.len() - kept);
+    let tail: Vec<Line> = tail.iter().flatten().cloned().collect();
+    let room = height.saturating_sub(tail.len() + 1);
+    let mut out: Vec<Line> = head.iter().flatten().take(room).cloned().collect();
+    let hidden = rows - tail.len() - out.len();
+    out.push(Line::styled(
+        format!(
+            " … {hidden} more line{}: a taller terminal shows them",
+            crate::text::plural(hidden)
+        ),
+        theme.dim(),
+    ));
+    out.extend(tail);
+    out
 }
