@@ -1311,6 +1311,7 @@ fn help_and_stats_toggle() {
     }
     let end = screen(&app, 80, 24);
     assert!(!end.contains("↓ more"), "at the end, no more: {end}");
+    assert!(row_text(&app, 80, 24, 23).starts_with(" ↑ scroll"), "{end}");
     assert!(
         end.contains("old: a sent invitation still pending after 21 days"),
         "{end}"
@@ -3181,16 +3182,30 @@ fn stats_screen_scrolls_on_a_small_screen() {
     app.update(Action::Resize(60, 15));
     app.update(Action::Stats);
     let top = screen(&app, 60, 15);
-    assert!(top.contains("↑/↓ scroll"), "{top}");
+    // The footer offers only the ways it still scrolls.
+    assert!(row_text(&app, 60, 15, 14).starts_with(" ↓ scroll"), "{top}");
     assert!(!top.contains("still pending after"), "{top}");
     for _ in 0..50 {
         app.update(Action::Down);
     }
     let bottom = screen(&app, 60, 15);
     assert!(bottom.contains("still pending after 21 days"), "{bottom}");
+    assert!(
+        row_text(&app, 60, 15, 14).starts_with(" ↑ scroll"),
+        "{bottom}"
+    );
     app.update(Action::Up);
     let up = screen(&app, 60, 15);
     assert_ne!(up, bottom, "one Up moves at once");
+    assert!(
+        row_text(&app, 60, 15, 14).starts_with(" ↑/↓ scroll"),
+        "{up}"
+    );
+    app.update(Action::Last);
+    assert!(
+        row_text(&app, 60, 15, 14).starts_with(" ↑ scroll"),
+        "G: the end"
+    );
     // At 80×24 it fits: nothing to scroll, and the footer does not offer it.
     app.update(Action::Resize(80, 24));
     assert!(!screen(&app, 80, 24).contains("scroll"));
@@ -4464,6 +4479,7 @@ fn the_help_footer_names_the_scroll_keys_in_force() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     app.update(Action::Help);
+    app.update(Action::Down);
     assert!(row_text(&app, 80, 24, 23).contains("↑/↓ scroll"));
     let mut keys = std::collections::BTreeMap::new();
     keys.insert("up".to_string(), KeyBinding::One("ctrl-p".into()));
@@ -4472,7 +4488,7 @@ fn the_help_footer_names_the_scroll_keys_in_force() {
     let footer = row_text(&app, 80, 24, 23);
     assert!(footer.contains("Ctrl-P/Ctrl-N scroll"), "{footer}");
     app.update(Action::Down);
-    assert_eq!(app.mode, Mode::Help { scroll: 1 });
+    assert_eq!(app.mode, Mode::Help { scroll: 2 });
 }
 
 /// The composer numbers a kind's templates as the F keys that pick them,

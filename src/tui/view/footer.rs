@@ -100,25 +100,40 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             pair("Ctrl-L", "clear"),
             pair("Esc", "back"),
         ],
-        Mode::Help { .. } => vec![pair(&scroll_keys(app), "scroll"), pair("Esc", "back")],
-        Mode::Stats { .. } => {
-            // Only a screen too short for it scrolls.
-            let scroll = (super::max_scroll(app) > 0).then(|| pair(&scroll_keys(app), "scroll"));
-            scroll
-                .into_iter()
-                .chain([
-                    pair("Esc", "back"),
-                    pair(&app.keymap.hint(&Action::Help), "help"),
-                ])
-                .collect()
-        }
+        Mode::Help { scroll } => scroll_hint(app, *scroll)
+            .into_iter()
+            .chain([pair("Esc", "back")])
+            .collect(),
+        Mode::Stats { scroll } => scroll_hint(app, *scroll)
+            .into_iter()
+            .chain([
+                pair("Esc", "back"),
+                pair(&app.keymap.hint(&Action::Help), "help"),
+            ])
+            .collect(),
     }
+}
+
+/// The scroll hint of the help or statistics screen scrolled to `at`:
+/// only the ways it still goes (`↓` at the top, `↑` at the end, both
+/// between), and none when it fits (the statistics at their end offered
+/// `↑/↓ scroll`).
+fn scroll_hint(app: &App, at: u16) -> Option<(String, String)> {
+    let max = super::max_scroll(app);
+    let at = at.min(max);
+    let (up, down) = scroll_keys(app);
+    let keys: Vec<String> = [(at > 0, up), (at < max, down)]
+        .into_iter()
+        .filter(|(goes, key)| *goes && !key.is_empty())
+        .map(|(_, key)| key)
+        .collect();
+    (!keys.is_empty()).then(|| (keys.join("/"), "scroll".to_string()))
 }
 
 /// The keys that scroll the help and statistics screens (the list's up and
 /// down): the arrows while they are bound, else the keys that took their
 /// place.
-fn scroll_keys(app: &App) -> String {
+fn scroll_keys(app: &App) -> (String, String) {
     let key = |action: &Action, arrow: &str| {
         let keys = app.keymap.keys_for(action);
         if keys.iter().any(|k| k.to_string() == arrow) {
@@ -127,7 +142,7 @@ fn scroll_keys(app: &App) -> String {
             app.keymap.hint(action)
         }
     };
-    format!("{}/{}", key(&Action::Up, "↑"), key(&Action::Down, "↓"))
+    (key(&Action::Up, "↑"), key(&Action::Down, "↓"))
 }
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
