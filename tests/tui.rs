@@ -4550,6 +4550,42 @@ fn the_tab_bar_never_cuts_a_count() {
     assert!(wide.ends_with(&format!("5 Sent {sent}")), "{wide}");
 }
 
+/// The tab bar names each tab's key as `[keys]` has it, and none for a tab
+/// left without one, in every width.
+#[test]
+fn the_tab_bar_names_the_keys_in_force() {
+    use invitriage::config::KeyBinding;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let mut keys = std::collections::BTreeMap::new();
+    for (action, key) in [
+        ("tab_customised", "!"),
+        ("tab_greeting_only", "\""),
+        ("tab_default", "ctrl-t"),
+    ] {
+        keys.insert(action.to_string(), KeyBinding::One(key.into()));
+    }
+    keys.insert(
+        "tab_all".to_string(),
+        KeyBinding::Many(vec!["4".into(), "ctrl-a".into()]),
+    );
+    keys.insert("tab_sent".to_string(), KeyBinding::Many(vec![]));
+    app.keymap = Keymap::new(&keys).unwrap();
+    let wide = row_text(&app, 200, 24, 2);
+    assert_eq!(
+        wide,
+        "  ! Customised 13 │ \" Greeting-only 10 │ Ctrl-T Default 112 │ 4 All 135 │ Sent 20"
+    );
+    let short = row_text(&app, 70, 24, 2);
+    assert!(
+        short.contains("! cust 13 │ \" greet 10 │ Ctrl-T dflt 112"),
+        "{short}"
+    );
+    assert!(short.ends_with("│ 4 all 135 │ sent 20"), "{short}");
+    let narrow = row_text(&app, 60, 24, 2);
+    assert_eq!(narrow, "  !:13  \":10  Ctrl-T:112  4:135  20");
+}
+
 /// The statistics screen's lists of counts go on to the next line rather
 /// than cut a count at the edge.
 #[test]

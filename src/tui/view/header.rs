@@ -4,12 +4,14 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use crate::classify::Category;
 use crate::report::survey_line;
 use crate::text::{fit, one_line};
 use crate::tui::app::{App, Tab};
+use crate::tui::keys::Action;
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
@@ -86,6 +88,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 }
 
 pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
+    // Each tab's key as `[keys]` has it (its first), none when it has none.
+    let keys: Vec<String> = (0..Tab::ALL.len())
+        .map(|i| app.keymap.hint(&Action::Tab(i)))
+        .collect();
     let label = |i: usize, title: &str| {
         // What the filter shows of the tab, and of how many: the work
         // left under "undecided".
@@ -95,10 +101,11 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         } else {
             format!("{shown}/{all}")
         };
-        if title.is_empty() {
-            format!(" {}:{n} ", i + 1)
-        } else {
-            format!(" {} {title} {n} ", i + 1)
+        match (keys[i].as_str(), title.is_empty()) {
+            ("", true) => format!(" {n} "),
+            ("", false) => format!(" {title} {n} "),
+            (key, true) => format!(" {key}:{n} "),
+            (key, false) => format!(" {key} {title} {n} "),
         }
     };
     let title = |form: Titles, tab: Tab| match form {
@@ -108,15 +115,15 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     };
     // The first form that fits: long titles, then short ones (as in the
     // list's group column), then short ones without the separators, then
-    // numbers alone (the tabs keep their colours). A count is never cut:
-    // "sent 2" for 295 would be another number.
+    // the keys and counts alone (the tabs keep their colours). A count is
+    // never cut: "sent 2" for 295 would be another number.
     let width = |form: Titles, sep: &str| -> usize {
         1 + Tab::ALL
             .iter()
             .enumerate()
-            .map(|(i, tab)| label(i, title(form, *tab)).chars().count())
+            .map(|(i, tab)| label(i, title(form, *tab)).width())
             .sum::<usize>()
-            + sep.chars().count() * (Tab::ALL.len() - 1)
+            + sep.width() * (Tab::ALL.len() - 1)
     };
     let room = usize::from(area.width);
     let (form, sep) = [
