@@ -1589,6 +1589,15 @@ fn config_mistakes_name_the_key_and_line() {
         ),
         "{err}"
     );
+    // Ctrl-L paints the screen again, whatever `[keys]` says.
+    env.file("f.toml", "[keys]\nsearch = \"ctrl-l\"\n");
+    let err = env.fails(&["--config", "f.toml", "stats"]);
+    assert!(
+        err.contains(
+            r#"f.toml: line 2, column 1: [keys]: `search = "ctrl-l"`: Ctrl-L paints the screen again; choose another key"#
+        ),
+        "{err}"
+    );
     let err = env.fails(&["--config", "missing.toml", "stats"]);
     assert!(
         err.contains("missing.toml: no such file (check the path given to --config"),

@@ -396,6 +396,9 @@ impl Key {
             (KeyCode::Char('c'), true, false) => {
                 Some("Ctrl-C quits everywhere (keeping a draft being written)")
             }
+            // With Alt too: the screen loop takes Ctrl-L whatever else is
+            // held.
+            (KeyCode::Char('l'), true, _) => Some("Ctrl-L paints the screen again"),
             (KeyCode::Esc, false, false) => {
                 Some("Esc leaves a screen or a question, and clears the marks")
             }
@@ -952,6 +955,9 @@ mod tests {
             ("ctrl-i", "as Tab"),
             ("ctrl-m", "as Enter"),
             ("ctrl-[", "as Esc"),
+            ("ctrl-l", "Ctrl-L paints the screen again"),
+            ("Ctrl-L", "Ctrl-L paints the screen again"),
+            ("alt-ctrl-l", "Ctrl-L paints the screen again"),
         ] {
             let mut o = BTreeMap::new();
             o.insert("undo".to_string(), KeyBinding::One(key.into()));
@@ -963,7 +969,7 @@ mod tests {
                 "{msg}"
             );
         }
-        for fine in ["alt-c", "ctrl-s", "c", "enter"] {
+        for fine in ["alt-c", "ctrl-s", "c", "enter", "l", "L", "alt-l"] {
             let mut o = BTreeMap::new();
             o.insert("undo".to_string(), KeyBinding::One(fine.into()));
             assert!(Keymap::new(&o).is_ok(), "{fine}");
