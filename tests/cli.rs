@@ -1598,6 +1598,23 @@ fn config_mistakes_name_the_key_and_line() {
         ),
         "{err}"
     );
+    // A key no terminal sends, shown as the config writes it.
+    env.file("g.toml", "[keys]\n# mine\nhelp = [\"?\", \"\\u200B\"]\n");
+    let err = env.fails(&["--config", "g.toml", "stats"]);
+    assert!(
+        err.contains(
+            r#"g.toml: line 3, column 1: [keys]: `help = "\u200B"`: `\u200B` is an invisible character, which no key types; choose another key"#
+        ),
+        "{err}"
+    );
+    env.file("h.toml", "[keys]\nopen = \"ctrl-1\"\n");
+    let err = env.fails(&["--config", "h.toml", "stats"]);
+    assert!(
+        err.contains(
+            "h.toml: line 2, column 1: [keys]: `open = \"ctrl-1\"`: a terminal sends Ctrl with `1` as another key or not at all (Ctrl goes with a letter, space, an arrow, Home, End, PgUp, PgDn, Del or an F key); choose another key"
+        ),
+        "{err}"
+    );
     let err = env.fails(&["--config", "missing.toml", "stats"]);
     assert!(
         err.contains("missing.toml: no such file (check the path given to --config"),

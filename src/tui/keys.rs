@@ -312,30 +312,51 @@ pub struct Key {
     pub alt: bool,
 }
 
+/// Why a key name could not be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Unread {
+    NotAKey,
+    /// A modifier written twice (`ctrl-ctrl-a`), by its prefix.
+    Twice(&'static str),
+}
+
 impl Key {
     pub fn parse(s: &str) -> Option<Key> {
+        Key::read(s).ok()
+    }
+
+    fn read(s: &str) -> Result<Key, Unread> {
         let mut ctrl = false;
         let mut alt = false;
         let mut shift = false;
         let mut rest = s;
         loop {
             let lower = rest.to_ascii_lowercase();
-            if rest.len() > 1 && lower.starts_with("ctrl-") {
-                ctrl = true;
-                rest = &rest[5..];
+            let (flag, prefix) = if rest.len() > 1 && lower.starts_with("ctrl-") {
+                (&mut ctrl, "ctrl-")
             } else if rest.len() > 1 && lower.starts_with("alt-") {
-                alt = true;
-                rest = &rest[4..];
+                (&mut alt, "alt-")
             } else if lower.len() > 6 && lower.starts_with("shift-") && lower != "shift-tab" {
                 // A terminal sends Shift with a letter as the capital:
                 // `shift-y` is `Y`. With any other key it sends no Shift
                 // that could be told apart.
-                shift = true;
-                rest = &rest[6..];
+                (&mut shift, "shift-")
             } else {
                 break;
+            };
+            if *flag {
+                return Err(Unread::Twice(prefix));
             }
+            *flag = true;
+            rest = &rest[prefix.len()..];
         }
+        let code = Key::code(rest, ctrl, shift).ok_or(Unread::NotAKey)?;
+        Ok(Key { code, ctrl, alt })
+    }
+
+    /// The key named by `rest`, what is left of a name once its modifiers
+    /// are read.
+    fn code(rest: &str, ctrl: bool, shift: bool) -> Option<KeyCode> {
         if shift {
             let mut chars = rest.chars();
             let c = chars.next().filter(|c| c.is_alphabetic())?;
@@ -347,11 +368,7 @@ impl Key {
             if upper.next().is_some() {
                 return None;
             }
-            return Some(Key {
-                code: KeyCode::Char(capital),
-                ctrl,
-                alt,
-            });
+            return Some(KeyCode::Char(capital));
         }
         let code = match rest.to_ascii_lowercase().as_str() {
             "space" => KeyCode::Char(' '),
@@ -385,26 +402,59 @@ impl Key {
                 KeyCode::Char(if ctrl { c.to_ascii_lowercase() } else { c })
             }
         };
-        Some(Key { code, ctrl, alt })
+        Some(code)
     }
 
     /// Why a key cannot be bound: it keeps its own job everywhere, or a
-    /// terminal sends it as another key, so the binding would be shown but
-    /// never reached.
-    fn reserved(&self) -> Option<&'static str> {
-        match (self.code, self.ctrl, self.alt) {
-            (KeyCode::Char('c'), true, false) => {
-                Some("Ctrl-C quits everywhere (keeping a draft being written)")
+    /// terminal sends it as another key or not at all, so the binding would
+    /// be shown but never reached. Alt makes no difference to these: the
+    /// screen loop takes Ctrl-C and Ctrl-L whatever else is held, and a
+    /// terminal sends Alt as an Esc before the key.
+    fn reserved(&self) -> Option<String> {
+        let why = |s: &str| Some(s.to_string());
+        match (self.code, self.ctrl) {
+            // No key types a control character; one that sends it (Tab,
+            // Ctrl-A) is read as that key. An invisible one could not be
+            // shown in the footer or the help.
+            (KeyCode::Char(c), _) if invisible(c) => Some(format!(
+                "`{}` is {}, which no key types",
+                escaped(&c.to_string()),
+                if c.is_control() {
+                    "a control character"
+                } else {
+                    "an invisible character"
+                },
+            )),
+            (KeyCode::Char('c'), true) => {
+                why("Ctrl-C quits everywhere (keeping a draft being written)")
             }
-            // With Alt too: the screen loop takes Ctrl-L whatever else is
-            // held.
-            (KeyCode::Char('l'), true, _) => Some("Ctrl-L paints the screen again"),
-            (KeyCode::Esc, false, false) => {
-                Some("Esc leaves a screen or a question, and clears the marks")
+            (KeyCode::Char('l'), true) => why("Ctrl-L paints the screen again"),
+            (KeyCode::Esc, _) => why("Esc leaves a screen or a question, and clears the marks"),
+            (KeyCode::Char('i'), true) => why("a terminal sends Ctrl-I as Tab"),
+            (KeyCode::Char('m'), true) => why("a terminal sends Ctrl-M as Enter"),
+            (KeyCode::Char('['), true) => why("a terminal sends Ctrl-[ as Esc"),
+            (KeyCode::Char('?'), true) => why("a terminal sends Ctrl-? as Backspace"),
+            (KeyCode::Char(c), true) if !c.is_ascii_alphabetic() && c != ' ' => Some(format!(
+                "a terminal sends Ctrl with `{c}` as another key or not at all ({CTRL_GOES_WITH})"
+            )),
+            (KeyCode::Backspace, true) => {
+                why("a terminal sends Ctrl-Backspace as Backspace or Ctrl-H")
             }
-            (KeyCode::Char('i'), true, false) => Some("a terminal sends Ctrl-I as Tab"),
-            (KeyCode::Char('m'), true, false) => Some("a terminal sends Ctrl-M as Enter"),
-            (KeyCode::Char('['), true, false) => Some("a terminal sends Ctrl-[ as Esc"),
+            (KeyCode::Tab | KeyCode::BackTab | KeyCode::Enter, true) => {
+                let plain = Key {
+                    ctrl: false,
+                    ..*self
+                };
+                Some(format!(
+                    "a terminal sends {self} as {plain} ({CTRL_GOES_WITH})"
+                ))
+            }
+            // Esc followed by `[` or `O` starts the code another key sends
+            // (an arrow, F1): what reads the keys waits for the rest of it,
+            // and takes the next key with it (Alt-[ then `A` is ↑).
+            (KeyCode::Char(c @ ('[' | 'O')), false) if self.alt => Some(format!(
+                "a terminal sends Alt-{c} as the start of another key's code, and it never arrives"
+            )),
             _ => None,
         }
     }
@@ -421,6 +471,31 @@ impl Key {
         };
         Key { code, ctrl, alt }
     }
+}
+
+/// What Ctrl can be bound with, for the messages refusing the rest.
+const CTRL_GOES_WITH: &str =
+    "Ctrl goes with a letter, space, an arrow, Home, End, PgUp, PgDn, Del or an F key";
+
+/// A control character, or one a terminal draws as nothing: whitespace
+/// other than the space, zero-width characters (U+200B), format characters.
+fn invisible(c: char) -> bool {
+    use unicode_width::UnicodeWidthChar;
+    c.is_control() || (c.is_whitespace() && c != ' ') || c.width().is_none_or(|w| w == 0)
+}
+
+/// A key name as a message shows it: an invisible character as the escape
+/// a TOML string writes it with (`\u200B`), so that it can be seen.
+fn escaped(key: &str) -> String {
+    key.chars()
+        .map(|c| {
+            if invisible(c) {
+                format!("\\u{:04X}", u32::from(c))
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 impl fmt::Display for Key {
@@ -475,11 +550,17 @@ pub enum KeymapError {
         "[keys]: `{action} = \"{key}\"`: `{key}` is not a key (write e.g. `a`, `A`, `ctrl-s`, `space`, `pagedown`; a shifted symbol as itself: `!`, not `shift-1`)"
     )]
     BadKey { action: String, key: String },
+    #[error("[keys]: `{action} = \"{key}\"`: `{modifier}` is written twice; write it once")]
+    Twice {
+        action: String,
+        key: String,
+        modifier: &'static str,
+    },
     #[error("[keys]: `{action} = \"{key}\"`: {why}; choose another key")]
     Reserved {
         action: String,
         key: String,
-        why: &'static str,
+        why: String,
     },
     #[error("[keys]: `{action}` would be left with no key ({why}); it needs one")]
     NoKey {
@@ -502,6 +583,7 @@ impl KeymapError {
         match self {
             KeymapError::UnknownAction(action)
             | KeymapError::BadKey { action, .. }
+            | KeymapError::Twice { action, .. }
             | KeymapError::Reserved { action, .. } => {
                 vec![action.clone()]
             }
@@ -546,14 +628,22 @@ impl Keymap {
                     .unwrap_or_default(),
             };
             for k in keys {
-                let key = Key::parse(&k).ok_or_else(|| KeymapError::BadKey {
-                    action: name.to_string(),
-                    key: k.clone(),
+                let (action_name, shown) = (name.to_string(), escaped(&k));
+                let key = Key::read(&k).map_err(|e| match e {
+                    Unread::NotAKey => KeymapError::BadKey {
+                        action: action_name.clone(),
+                        key: shown.clone(),
+                    },
+                    Unread::Twice(modifier) => KeymapError::Twice {
+                        action: action_name.clone(),
+                        key: shown.clone(),
+                        modifier,
+                    },
                 })?;
                 if let Some(why) = key.reserved() {
                     return Err(KeymapError::Reserved {
-                        action: name.to_string(),
-                        key: k,
+                        action: action_name,
+                        key: shown,
                         why,
                     });
                 }
@@ -973,6 +1063,123 @@ mod tests {
             let mut o = BTreeMap::new();
             o.insert("undo".to_string(), KeyBinding::One(fine.into()));
             assert!(Keymap::new(&o).is_ok(), "{fine}");
+        }
+    }
+
+    /// The binding of `undo` to `key`, or why there is none.
+    fn bind_undo(key: &str) -> Result<Keymap, String> {
+        let mut o = BTreeMap::new();
+        o.insert("undo".to_string(), KeyBinding::One(key.into()));
+        Keymap::new(&o).map_err(|e| {
+            assert_eq!(e.actions(), ["undo"], "{e}");
+            e.to_string()
+        })
+    }
+
+    /// A key a terminal cannot send, or sends as another key, would be
+    /// shown in the footer and never reached: refused, naming the key.
+    #[test]
+    fn keys_a_terminal_cannot_send_are_refused() {
+        for (key, says) in [
+            // Characters no key types, shown as their escapes.
+            (
+                "\u{0}",
+                r#"`undo = "\u0000"`: `\u0000` is a control character"#,
+            ),
+            ("\t", r"`\u0009` is a control character"),
+            ("\u{7f}", r"`\u007F` is a control character"),
+            (
+                "\u{200b}",
+                r#"`undo = "\u200B"`: `\u200B` is an invisible character"#,
+            ),
+            ("\u{feff}", "an invisible character"),
+            ("\u{a0}", "an invisible character"),
+            ("alt-\u{200d}", r#"`undo = "alt-\u200D"`"#),
+            // Ctrl with anything but a letter reaches a program as
+            // another key, or not at all.
+            ("ctrl-?", "a terminal sends Ctrl-? as Backspace"),
+            ("ctrl-1", "Ctrl with `1` as another key or not at all"),
+            ("ctrl-2", "Ctrl with `2`"),
+            ("ctrl-6", "Ctrl with `6`"),
+            ("ctrl-ä", "Ctrl with `ä`"),
+            ("ctrl-@", "Ctrl with `@`"),
+            ("ctrl-]", "Ctrl with `]`"),
+            ("ctrl-\\", "Ctrl with `\\`"),
+            ("ctrl-/", "Ctrl with `/`"),
+            ("ctrl-_", "Ctrl with `_`"),
+            ("ctrl-[", "a terminal sends Ctrl-[ as Esc"),
+            ("ctrl-tab", "a terminal sends Ctrl-Tab as Tab"),
+            ("ctrl-shift-tab", "sends Ctrl-Shift-Tab as Shift-Tab"),
+            ("ctrl-enter", "a terminal sends Ctrl-Enter as Enter"),
+            ("ctrl-backspace", "Ctrl-Backspace as Backspace or Ctrl-H"),
+            // Alt is an Esc before the key: these are no different.
+            ("alt-ctrl-i", "as Tab"),
+            ("alt-ctrl-1", "Ctrl with `1`"),
+            ("alt-ctrl-c", "Ctrl-C quits everywhere"),
+            ("alt-esc", "Esc leaves a screen"),
+            ("ctrl-esc", "Esc leaves a screen"),
+            // Esc with these starts another key's code.
+            ("alt-[", "Alt-[ as the start of another key's code"),
+            ("alt-O", "Alt-O as the start of another key's code"),
+            ("alt-shift-o", "Alt-O as the start"),
+            // A modifier written twice.
+            ("ctrl-ctrl-a", "`ctrl-` is written twice; write it once"),
+            ("alt-alt-a", "`alt-` is written twice"),
+            ("shift-shift-a", "`shift-` is written twice"),
+            ("Alt-ctrl-ALT-a", "`alt-` is written twice"),
+        ] {
+            let err = bind_undo(key)
+                .err()
+                .unwrap_or_else(|| panic!("{key:?} bound"));
+            assert!(err.contains(says), "{key:?}: {err}");
+            assert!(!err.chars().any(invisible), "{key:?}: {err:?}");
+        }
+        // What a terminal does send stays bindable: Alt with a character,
+        // Ctrl with a letter, space or a key of its own code.
+        for fine in [
+            "alt-x",
+            "alt-X",
+            "alt-ä",
+            "alt-1",
+            "alt-?",
+            "alt-[x",
+            "alt-o",
+            "alt-]",
+            "alt-ctrl-k",
+            "alt-enter",
+            "alt-tab",
+            "alt-backspace",
+            "alt-up",
+            "alt-f5",
+            "alt-space",
+            "ctrl-h",
+            "ctrl-j",
+            "ctrl-A",
+            "ctrl-space",
+            "ctrl-up",
+            "ctrl-home",
+            "ctrl-pagedown",
+            "ctrl-delete",
+            "ctrl-f5",
+            "ä",
+            "§",
+            "!",
+            "%",
+            "É",
+            "ß",
+            " ",
+            "space",
+            "backspace",
+        ] {
+            if fine == "alt-[x" {
+                assert!(bind_undo(fine).unwrap_err().contains("is not a key"));
+                continue;
+            }
+            assert!(
+                bind_undo(fine).is_ok(),
+                "{fine}: {:?}",
+                bind_undo(fine).err()
+            );
         }
     }
 
