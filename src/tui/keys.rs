@@ -484,16 +484,15 @@ fn invisible(c: char) -> bool {
     c.is_control() || (c.is_whitespace() && c != ' ') || c.width().is_none_or(|w| w == 0)
 }
 
-/// A key name as a message shows it: an invisible character as the escape
-/// a TOML string writes it with (`\u200B`), so that it can be seen.
+/// A key name as a message shows it, between the quotes of its line: an
+/// invisible character as the escape a TOML string writes it with
+/// (`\u200B`), so that it can be seen, and `\` and `"` escaped as there.
 fn escaped(key: &str) -> String {
     key.chars()
-        .map(|c| {
-            if invisible(c) {
-                format!("\\u{:04X}", u32::from(c))
-            } else {
-                c.to_string()
-            }
+        .map(|c| match c {
+            '\\' | '"' => format!("\\{c}"),
+            c if invisible(c) => format!("\\u{:04X}", u32::from(c)),
+            c => c.to_string(),
         })
         .collect()
 }
@@ -1104,7 +1103,11 @@ mod tests {
             ("ctrl-ä", "Ctrl with `ä`"),
             ("ctrl-@", "Ctrl with `@`"),
             ("ctrl-]", "Ctrl with `]`"),
-            ("ctrl-\\", "Ctrl with `\\`"),
+            (
+                "ctrl-\\",
+                r#"`undo = "ctrl-\\"`: a terminal sends Ctrl with `\` as"#,
+            ),
+            ("\"\"", r#"`undo = "\"\""`: `\"\"` is not a key"#),
             ("ctrl-/", "Ctrl with `/`"),
             ("ctrl-_", "Ctrl with `_`"),
             ("ctrl-[", "a terminal sends Ctrl-[ as Esc"),
