@@ -265,6 +265,8 @@ fn read_problem(e: &std::io::Error) -> String {
             "it is a folder; --config takes the config file itself (e.g. .../invitriage/config.toml)"
                 .to_string()
         }
+        // Ours: a file read that is not a config's text.
+        std::io::ErrorKind::InvalidData => e.to_string(),
         _ => format!("cannot read: {e}"),
     }
 }
@@ -286,7 +288,9 @@ fn read_config(path: &Path) -> std::io::Result<String> {
         .read_to_end(&mut bytes)?;
     let invalid = |why: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, why.to_string());
     if bytes.len() as u64 > MOST {
-        return Err(invalid("more than 1 MiB: this is not a config file"));
+        return Err(invalid(
+            "it is over 1 MiB, too big for a config file (the right file?)",
+        ));
     }
     // Windows Notepad's "Unicode" is UTF-16, with its byte order mark;
     // without one, its ASCII letters are each followed (or led) by a NUL.
@@ -297,7 +301,14 @@ fn read_config(path: &Path) -> std::io::Result<String> {
             "it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8",
         ));
     }
-    String::from_utf8(bytes).map_err(|_| invalid("it is not UTF-8 text; save it as UTF-8"))
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+        invalid(&format!(
+            "line {line}: it is not UTF-8 text (an accented letter saved as Windows-1252 or Latin-1?); save the file as UTF-8"
+        ))
+    })
 }
 
 /// `line 3, column 1: unknown key `colour`, expected one of ...` — the toml
@@ -722,6 +733,10 @@ default = "Hi {first_name}"
                 "it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8"
             );
         }
+        // Latin-1 bytes: the line they are on.
+        std::fs::write(&utf16, b"# ok\nname = \"J\xfcrgen\"\n").unwrap();
+        let e = read_config(&utf16).unwrap_err().to_string();
+        assert!(e.starts_with("line 2: it is not UTF-8 text"), "{e}");
     }
 
     #[test]

@@ -1878,7 +1878,7 @@ fn a_config_file_too_long_to_be_one_is_refused() {
     env.file("big.toml", " ".repeat((1 << 20) + 1));
     let err = env.fails(&["--config", "big.toml", "stats"]);
     assert!(
-        err.ends_with("big.toml: cannot read: more than 1 MiB: this is not a config file\n"),
+        err.ends_with("big.toml: it is over 1 MiB, too big for a config file (the right file?)\n"),
         "{err}"
     );
 }
