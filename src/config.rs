@@ -165,7 +165,7 @@ impl KeyBinding {
 /// Why the configuration could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("config file {path}: {}", read_problem(.source))]
+    #[error("config file {path}: {}", read_problem(.path, .source))]
     Read {
         path: PathBuf,
         #[source]
@@ -231,9 +231,12 @@ impl Config {
             // folder that cannot be looked into (another user's home, kept
             // in $HOME by `su`) is as absent: a config is optional. A file
             // there that cannot be read is an error.
+            // A link there to a file that is gone is a config the user
+            // meant to have: not passed over as absent.
             Err(e)
                 if !required
-                    && (e.kind() == std::io::ErrorKind::NotFound || out_of_sight(path)) =>
+                    && (e.kind() == std::io::ErrorKind::NotFound || out_of_sight(path))
+                    && !dangling_link(path) =>
             {
                 let config = Config::default();
                 match check(&config) {
@@ -255,8 +258,15 @@ impl Config {
 
 /// Why a config file could not be read, in the words of `--config`, the
 /// one way to name a file that is not there or not a file.
-fn read_problem(e: &std::io::Error) -> String {
+fn read_problem(path: &Path, e: &std::io::Error) -> String {
     match e.kind() {
+        std::io::ErrorKind::NotFound if dangling_link(path) => match std::fs::read_link(path) {
+            Ok(to) => format!(
+                "it is a link to {}, which does not exist; mend or remove the link",
+                to.display()
+            ),
+            Err(_) => "it is a link to a file that does not exist; mend or remove the link".into(),
+        },
         std::io::ErrorKind::NotFound => {
             "no such file (check the path given to --config; without it, the default place is read)"
                 .to_string()
@@ -269,6 +279,13 @@ fn read_problem(e: &std::io::Error) -> String {
         std::io::ErrorKind::InvalidData => e.to_string(),
         _ => format!("cannot read: {e}"),
     }
+}
+
+/// Whether `path` is a symbolic link to nothing.
+fn dangling_link(path: &Path) -> bool {
+    path.symlink_metadata()
+        .is_ok_and(|m| m.file_type().is_symlink())
+        && !path.exists()
 }
 
 /// Whether `path` cannot even be looked at: a folder on the way to it is
@@ -565,6 +582,24 @@ mod tests {
         )
         .unwrap();
         assert_eq!(ok.templates["short"], "Hi \"there\"");
+    }
+
+    /// A config at the default place that is a link to nothing is an
+    /// error, not passed over as absent; a file that is not there is.
+    #[cfg(unix)]
+    #[test]
+    fn a_dangling_link_at_the_default_place_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        assert!(Config::load(&path, false, |_| Ok(())).is_ok());
+        std::os::unix::fs::symlink(dir.path().join("gone.toml"), &path).unwrap();
+        let e = Config::load(&path, false, |_| Ok(()))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("gone.toml, which does not exist; mend or remove the link"),
+            "{e}"
+        );
     }
 
     #[test]
