@@ -1496,7 +1496,7 @@ fn an_unsaved_draft_is_offered_again_after_the_app_ends() {
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::Compose);
     assert_eq!(files().len(), 1);
-    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
     assert_eq!(app.mode, Mode::List);
     assert!(files().is_empty(), "discarded");
     drop(app);
@@ -1529,7 +1529,7 @@ fn an_unsaved_draft_is_offered_again_after_the_app_ends() {
     let mut app = sample_app(dir.path());
     assert_eq!(app.composer.as_ref().unwrap().text(), rewritten);
     app.update(Action::Cancel);
-    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
     assert!(files().is_empty());
     assert_eq!(
         app.current().unwrap().id,
@@ -1833,9 +1833,20 @@ fn escape_asks_before_discarding_a_changed_draft() {
     app.update(Action::ComposeKey(key('x')));
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::Compose, "first Esc only asks");
-    assert!(status_text(&app).contains("Discard"));
+    assert_eq!(
+        status_text(&app),
+        "Discard this draft? y discards it · Esc keeps it · Ctrl-S saves it"
+    );
+    // A second Esc (a quick double tap) answers no: the words stay.
     app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Compose, "Esc again keeps the draft");
+    assert_eq!(status_text(&app), "Kept the draft; type on");
+    assert!(app.composer.as_ref().unwrap().text().contains('x'));
+    // Asked again, y discards.
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
     assert_eq!(app.mode, Mode::List);
+    assert_eq!(status_text(&app), "Draft discarded");
     assert_eq!(app.progress().0, 0, "nothing recorded");
 }
 
@@ -1995,7 +2006,7 @@ fn templates_switch_and_follow_the_group() {
     );
     app.update(Action::Cancel);
     app.update(Action::Cancel);
-    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
     assert_eq!(app.mode, Mode::List);
     app.update(Action::Tab(2));
     app.update(Action::Reply);
@@ -2059,7 +2070,7 @@ fn a_key_answering_a_composer_question_is_not_typed() {
         "{}",
         status_text(&app)
     );
-    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
     assert_eq!(
         status_text(&app),
         "Changes discarded; the saved draft stays"
@@ -3887,7 +3898,8 @@ fn colours_carry_the_groups_and_the_verdicts() {
     assert!(app.status.as_ref().unwrap().error);
     assert_eq!(look(&buffer(&app, 100, 30), status_text(&app)), red_bold);
     app.update(Action::Cancel);
-    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
+    assert_eq!(app.mode, Mode::List);
 
     // Under the "all" filter a decided row is dimmed, an undecided one not;
     // the cursor's row is highlighted whatever it holds.
@@ -4333,7 +4345,7 @@ fn an_undone_reply_comes_back_with_its_words() {
         "{}",
         status_text(&app)
     );
-    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
     assert_eq!(
         status_text(&app),
         "Draft closed; r offers the undone reply again (F1 there starts from the template)"
@@ -4950,7 +4962,7 @@ fn closing_an_undone_thank_you_names_its_own_key() {
         "{}",
         status_text(&app)
     );
-    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
     assert_eq!(
         status_text(&app),
         "Draft closed; t offers the undone thank-you again (F1 there starts from the template)"

@@ -1645,7 +1645,7 @@ impl App {
                         if c.replace_armed {
                             self.cycle_template(self.asked_template);
                         } else {
-                            self.cancel();
+                            self.close_composer();
                         }
                     } else if (c.replace_armed || c.discard_armed) && writes(&ev) {
                         let kept = if c.replace_armed {
@@ -1734,13 +1734,20 @@ impl App {
                         c.replace_armed = false;
                         self.set_status("Kept your words");
                     }
-                    Some(c) if changed && !c.discard_armed => {
+                    // Esc answers the discard question too, as "no": a
+                    // quick double Esc (a vim reflex) must not throw the
+                    // words away; only y does.
+                    Some(c) if c.discard_armed => {
+                        c.discard_armed = false;
+                        self.set_status("Kept the draft; type on");
+                    }
+                    Some(c) if changed => {
                         c.replace_armed = false;
                         c.discard_armed = true;
                         // Over a saved draft, Esc drops only the changes;
                         // an undone one stays in the journal, offered again.
                         let question = if c.resumed {
-                            "Discard your changes? The saved draft stays · y or Esc again discards · Ctrl-S saves them".to_string()
+                            "Discard your changes? The saved draft stays · y discards them · Esc keeps them · Ctrl-S saves them".to_string()
                         } else if c.undone {
                             let key = self.keymap.hint(if c.thank_you {
                                 &Action::ThankYou
@@ -1748,39 +1755,15 @@ impl App {
                                 &Action::Reply
                             });
                             format!(
-                                "Close this draft? As an undone one, {key} offers it again · y or Esc again closes · Ctrl-S saves it"
+                                "Close this draft? As an undone one, {key} offers it again · y closes it · Esc keeps it · Ctrl-S saves it"
                             )
                         } else {
-                            "Discard this draft? y or Esc again discards · Ctrl-S saves it"
+                            "Discard this draft? y discards it · Esc keeps it · Ctrl-S saves it"
                                 .to_string()
                         };
                         self.set_error(question);
                     }
-                    _ => {
-                        let closed = self.composer.take();
-                        self.mode = Mode::List;
-                        if changed {
-                            self.set_status(match closed {
-                                Some(c) if c.resumed => {
-                                    "Changes discarded; the saved draft stays".to_string()
-                                }
-                                // The journal keeps an undone draft's text
-                                // until another is saved: say so, and how to
-                                // start afresh.
-                                Some(c) if c.undone => {
-                                    let (kind, key) = if c.thank_you {
-                                        ("thank-you", self.keymap.hint(&Action::ThankYou))
-                                    } else {
-                                        ("reply", self.keymap.hint(&Action::Reply))
-                                    };
-                                    format!(
-                                        "Draft closed; {key} offers the undone {kind} again (F1 there starts from the template)"
-                                    )
-                                }
-                                _ => "Draft discarded".to_string(),
-                            });
-                        }
-                    }
+                    _ => self.close_composer(),
                 }
             }
             Mode::List => {
@@ -1793,6 +1776,33 @@ impl App {
             Mode::Help { .. } => self.mode = self.leave_help(),
             _ => self.mode = Mode::List,
         }
+    }
+
+    /// Closes the composer, its words discarded (a saved or undone draft
+    /// stays in the journal), and says so when it had changed.
+    fn close_composer(&mut self) {
+        let changed = self.composer.as_ref().is_some_and(Composer::changed);
+        let closed = self.composer.take();
+        self.mode = Mode::List;
+        if !changed {
+            return;
+        }
+        self.set_status(match closed {
+            Some(c) if c.resumed => "Changes discarded; the saved draft stays".to_string(),
+            // The journal keeps an undone draft's text until another is
+            // saved: say so, and how to start afresh.
+            Some(c) if c.undone => {
+                let (kind, key) = if c.thank_you {
+                    ("thank-you", self.keymap.hint(&Action::ThankYou))
+                } else {
+                    ("reply", self.keymap.hint(&Action::Reply))
+                };
+                format!(
+                    "Draft closed; {key} offers the undone {kind} again (F1 there starts from the template)"
+                )
+            }
+            _ => "Draft discarded".to_string(),
+        });
     }
 
     /// Where leaving the help goes: the statistics screen it was opened
