@@ -4300,6 +4300,46 @@ fn many_invited_again_are_named_three_at_most() {
 
 /// Undoing a saved reply keeps its words: `r` opens the composer on them
 /// again, also after a restart; saving brings the reply back.
+/// An undone edit over a saved reply: discarded, it is set aside, and the
+/// composer opens on the saved reply as the message says; before, it came
+/// back on every r and the saved words could not be reached.
+#[test]
+fn an_undone_edit_discarded_leaves_the_saved_draft_to_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('A')));
+    let first = app.composer.as_ref().unwrap().message();
+    app.update(Action::ComposeSave);
+    go_to(&mut app, who);
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('B')));
+    let second = app.composer.as_ref().unwrap().message();
+    assert_ne!(first, second);
+    app.update(Action::ComposeSave);
+    app.update(Action::Undo);
+    go_to(&mut app, who);
+    app.update(Action::Reply);
+    assert_eq!(
+        app.composer.as_ref().unwrap().message(),
+        second,
+        "the undone edit is offered"
+    );
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
+    assert_eq!(
+        status_text(&app),
+        "Undone words set aside; r opens the saved reply again"
+    );
+    app.update(Action::Reply);
+    assert_eq!(
+        app.composer.as_ref().unwrap().message(),
+        first,
+        "the saved reply"
+    );
+}
+
 #[test]
 fn an_undone_reply_comes_back_with_its_words() {
     let dir = tempfile::tempdir().unwrap();

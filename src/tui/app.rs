@@ -285,6 +285,11 @@ pub struct App {
     /// text: edits, which the quit summary counts (a new reply is a
     /// decision, and counted as one).
     replies_edited: Vec<(u32, String)>,
+    /// Undone drafts discarded in this run over a saved one, by invitation,
+    /// kind and text: the composer then opens on the saved draft, as the
+    /// discard said ("the saved draft stays"). An undone draft of other
+    /// words (a later undo) is offered again.
+    set_aside: Vec<(u32, DraftKind, String)>,
     id_index: HashMap<InvitationId, u32>,
     /// The later rows of ids that occur more than once (a re-sent invitation
     /// with a new note shares its id): rare, so kept apart from `id_index`.
@@ -424,6 +429,7 @@ impl App {
             start_sent_counts: Default::default(),
             start_decisions: Vec::new(),
             thanks_saved: Vec::new(),
+            set_aside: Vec::new(),
             replies_edited: Vec::new(),
             id_index,
             id_repeats,
@@ -1787,7 +1793,31 @@ impl App {
         if !changed {
             return;
         }
-        self.set_status(match closed {
+        let said = match closed {
+            // An undone draft over a saved one: set aside, so that the
+            // next open shows the saved draft the message speaks of.
+            Some(c) if c.resumed && c.undone => {
+                let kind = if c.thank_you {
+                    DraftKind::ThankYou
+                } else {
+                    DraftKind::Reply
+                };
+                if let Some(d) =
+                    self.journal
+                        .undone_draft(&self.invitations[c.index as usize], kind, self.now)
+                {
+                    self.set_aside.push((c.index, kind, d.text.clone()));
+                }
+                let key = self.keymap.hint(if c.thank_you {
+                    &Action::ThankYou
+                } else {
+                    &Action::Reply
+                });
+                format!(
+                    "Undone words set aside; {key} opens the saved {} again",
+                    kind.label()
+                )
+            }
             Some(c) if c.resumed => "Changes discarded; the saved draft stays".to_string(),
             // The journal keeps an undone draft's text until another is
             // saved: say so, and how to start afresh.
@@ -1802,7 +1832,8 @@ impl App {
                 )
             }
             _ => "Draft discarded".to_string(),
-        });
+        };
+        self.set_status(said);
     }
 
     /// Where leaving the help goes: the statistics screen it was opened
@@ -2720,7 +2751,13 @@ impl App {
         let undone = self
             .journal
             .undone_draft(inv, kind, self.now)
-            .filter(|d| saved.is_none_or(|s| s.text != d.text));
+            .filter(|d| saved.is_none_or(|s| s.text != d.text))
+            .filter(|d| {
+                !self
+                    .set_aside
+                    .iter()
+                    .any(|(i, k, text)| *i == idx && *k == kind && *text == d.text)
+            });
         let (unsaved, from_undone, cursor) = match self.journal.unsaved(inv.id, kind) {
             Some(u) => (Some(u.text.clone()), false, u.cursor),
             None => (undone.map(|d| d.text.clone()), undone.is_some(), None),
