@@ -4300,6 +4300,58 @@ fn many_invited_again_are_named_three_at_most() {
 
 /// Undoing a saved reply keeps its words: `r` opens the composer on them
 /// again, also after a restart; saving brings the reply back.
+/// Ctrl-S on a saved reply left as it was copies it again and writes no
+/// second line: the checklist would call it edited today. `c` names whose
+/// draft it copies.
+#[test]
+fn saving_an_unchanged_draft_copies_it_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    let name = app.current().unwrap().from().to_string();
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('A')));
+    let text = app.composer.as_ref().unwrap().message();
+    app.update(Action::ComposeSave);
+    let journal = dir.path().join("journal.jsonl");
+    let lines = std::fs::read_to_string(&journal).unwrap().lines().count();
+    go_to(&mut app, who);
+    app.update(Action::Reply);
+    let copy = app.update(Action::ComposeSave);
+    assert_eq!(
+        std::fs::read_to_string(&journal).unwrap().lines().count(),
+        lines,
+        "no second line"
+    );
+    match copy {
+        Some(Effect::Copy {
+            text: copied,
+            label,
+        }) => {
+            assert_eq!(copied, text);
+            assert!(
+                label.starts_with(&format!("reply to {name}, unchanged since ")),
+                "{label}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(app.mode, Mode::List);
+    // An edit is saved.
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('B')));
+    app.update(Action::ComposeSave);
+    assert_eq!(
+        std::fs::read_to_string(&journal).unwrap().lines().count(),
+        lines + 1
+    );
+    go_to(&mut app, who);
+    match app.update(Action::CopyDraft) {
+        Some(Effect::Copy { label, .. }) => assert_eq!(label, format!("reply to {name}")),
+        other => panic!("{other:?}"),
+    }
+}
+
 /// An undone edit over a saved reply: discarded, it is set aside, and the
 /// composer opens on the saved reply as the message says; before, it came
 /// back on every r and the saved words could not be reached.

@@ -2839,6 +2839,27 @@ impl App {
         let (idx, kind) = (c.index, c.kind());
         let inv = &self.invitations[idx as usize];
         let (id, name, url) = (inv.id, inv.counterpart(), inv.counterpart_url().trim());
+        // Saved again unchanged (Ctrl-S is how one copies it again): a
+        // second line of the same words would read as an edit, dated
+        // today, in the checklist and under `--since`, and invite sending
+        // the message twice. Copied, not written.
+        let entry = self.journal.state_for(inv, self.now);
+        let unchanged = entry.as_ref().and_then(|e| {
+            let d = e.draft(kind).filter(|d| d.text == text)?;
+            (kind == DraftKind::ThankYou || e.decision() == Some(Decision::Replied)).then_some(d.at)
+        });
+        if let Some(at) = unchanged {
+            let name = name_line(name);
+            self.composer = None;
+            self.mode = Mode::List;
+            self.set_status(format!("Unchanged: {name}'s draft stays as saved"));
+            let day = at.format("%-d %b");
+            let label = match kind {
+                DraftKind::Reply => format!("reply to {name}, unchanged since {day}"),
+                DraftKind::ThankYou => format!("thank-you to {name}, unchanged since {day}"),
+            };
+            return Some(Effect::Copy { text, label });
+        }
         match self
             .journal
             .record_draft_to(id, kind, &text, self.now_for_journal(), (name, url))
@@ -2898,9 +2919,11 @@ impl App {
         let entry = self.journal.state_for(inv, self.now).unwrap_or_default();
         let decision = entry.decision();
         match entry.draft_to_send(decision) {
-            Some((_, d)) => Some(Effect::Copy {
+            // Named: right after a step that moved on, it is the draft of
+            // the person the step was on, not the one under the cursor.
+            Some((kind, d)) => Some(Effect::Copy {
                 text: d.text.clone(),
-                label: "draft".into(),
+                label: format!("{} to {}", kind.label(), name_line(inv.counterpart())),
             }),
             None => {
                 let text = match (inv.direction, decision) {
