@@ -2319,7 +2319,7 @@ fn drafts_list_snapshot() {
     let (_, _, stderr) = env.run(&["drafts", "Invitations.csv"]);
     assert!(
         stderr.contains("note: 1 unsaved draft is not listed: the triage screen opens it again")
-            && stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed, for an invitation not in this export: the triage screen opens it with the export that holds it"),
+            && stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed, for an invitation not in this export: the triage screen opens it with the export it was written on (an export made after an accept on LinkedIn no longer holds the invitation"),
         "{stderr}"
     );
     let (_, csv_out, _) = env.run(&["drafts", "Invitations.csv", "--format", "csv"]);

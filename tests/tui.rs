@@ -1796,12 +1796,12 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
     );
     let unsaved = dir.path().join("unsaved");
     let elsewhere = format!(
-        "1 unsaved draft from an earlier run (to Person 2) belongs to an invitation not in this export, kept in {}",
+        "1 unsaved draft from an earlier run (to Person 2) belongs to an invitation not in this export: open the export it was written on to finish it (its text is kept in {})",
         unsaved.display()
     );
     assert_eq!(app.notices.len(), 2, "{:?}", app.notices);
-    assert!(app.notices[0].contains("damaged.json"), "{:?}", app.notices);
-    assert_eq!(app.notices[1], elsewhere);
+    assert_eq!(app.notices[0], elsewhere, "words at stake come first");
+    assert!(app.notices[1].contains("damaged.json"), "{:?}", app.notices);
     drop(app);
     std::fs::remove_file(damaged).unwrap();
     // Only that one: nothing opens, and the line gives the note.

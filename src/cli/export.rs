@@ -167,7 +167,7 @@ pub fn drafts(
     }
     if elsewhere > 0 {
         say!(
-            "invitriage: note: {elsewhere} unsaved draft{} (to {}) {} not listed, for {} not in this export: the triage screen opens {} with the export that holds {} (kept in {})",
+            "invitriage: note: {elsewhere} unsaved draft{} (to {}) {} not listed, for {} not in this export: the triage screen opens {} with the export {} written on (an export made after an accept on LinkedIn no longer holds the invitation; the text is kept in {})",
             text::plural(elsewhere),
             text::some_names(&gone.iter().map(|u| u.name.as_str()).collect::<Vec<_>>()),
             if elsewhere == 1 { "is" } else { "are" },
@@ -177,7 +177,11 @@ pub fn drafts(
                 "invitations"
             },
             it(elsewhere),
-            it(elsewhere),
+            if elsewhere == 1 {
+                "it was"
+            } else {
+                "they were"
+            },
             journal.unsaved_dir().display()
         );
     }

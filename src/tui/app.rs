@@ -832,11 +832,17 @@ impl App {
                     "belong to invitations",
                 )
             };
-            self.notices.push(format!(
-                "{what} from an earlier run (to {}) {whose} not in this export, kept in {}",
-                crate::text::some_names(&names),
-                self.journal.unsaved_dir().display()
-            ));
+            // First of the notes: words are at stake. An export made
+            // after an accept on LinkedIn no longer holds the invitation,
+            // so the one it was written on is the way back to it.
+            self.notices.insert(
+                0,
+                format!(
+                    "{what} from an earlier run (to {}) {whose} not in this export: open the export it was written on to finish it (its text is kept in {})",
+                    crate::text::some_names(&names),
+                    self.journal.unsaved_dir().display()
+                ),
+            );
         }
     }
 
