@@ -1770,8 +1770,9 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
     assert_eq!(
         status_text(&app),
         format!(
-            "Recovered your unsaved reply to {} (21 Nov, 09:00): Ctrl-S saves it · 1 more unsaved draft (r on their invitation opens each)",
-            b.from()
+            "Recovered your unsaved reply to {} (21 Nov, 09:00): Ctrl-S saves it · 1 more unsaved draft (to {}: r on their invitation opens it)",
+            b.from(),
+            a.from()
         )
     );
     drop(app);
@@ -1788,9 +1789,10 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
     let c = app.composer.as_ref().unwrap();
     assert_eq!(c.text(), "newer", "the newest of this export's");
     assert!(
-        status_text(&app).ends_with(
-            " · 1 more unsaved draft (r on their invitation opens each) · notes: ? shows them"
-        ),
+        status_text(&app).ends_with(&format!(
+            " · 1 more unsaved draft (to {}: r on their invitation opens it) · notes: ? shows them",
+            a.from()
+        )),
         "{}",
         status_text(&app)
     );
@@ -1812,6 +1814,29 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
     let app = sample_app(dir.path());
     assert_eq!(app.mode, Mode::List);
     assert_eq!(status_text(&app), format!("A note: {elsewhere}"));
+    drop(app);
+    // A thank-you among the others is opened with t, and said so.
+    let c = app_invitation(dir.path(), 2);
+    keep(&[
+        (a.id, "2026-11-20T09:00:00", "older"),
+        (b.id, "2026-11-21T09:00:00", "newer"),
+        (c.id, "2026-11-19T09:00:00", "thanks"),
+    ]);
+    let app = sample_app(dir.path());
+    assert!(
+        status_text(&app).contains(&format!(
+            " · 2 more unsaved drafts (to {} and {}: r or t on their invitation opens each)",
+            a.from(),
+            c.from()
+        )),
+        "{}",
+        status_text(&app)
+    );
+}
+
+/// The invitation at `i` of the sample, as an app over `dir` reads it.
+fn app_invitation(dir: &std::path::Path, i: usize) -> invitriage::invitation::Invitation {
+    sample_app(dir).invitations[i].clone()
 }
 
 #[test]

@@ -874,10 +874,30 @@ impl App {
         );
         let more = found.len() - 1;
         if more > 0 {
+            // Whose, and the key of each kind: a thank-you opens with t.
+            let rest = &found[1..];
+            let names: Vec<String> = rest
+                .iter()
+                .map(|&(_, i, _)| name_line(self.invitations[i as usize].counterpart()))
+                .collect();
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let keys = match (
+                rest.iter().any(|f| f.2 == DraftKind::Reply),
+                rest.iter().any(|f| f.2 == DraftKind::ThankYou),
+            ) {
+                (true, true) => format!(
+                    "{} or {}",
+                    self.keymap.hint(&Action::Reply),
+                    self.keymap.hint(&Action::ThankYou)
+                ),
+                (false, true) => self.keymap.hint(&Action::ThankYou),
+                _ => self.keymap.hint(&Action::Reply),
+            };
             text.push_str(&format!(
-                " · {more} more unsaved draft{} ({} on their invitation opens each)",
+                " · {more} more unsaved draft{} (to {}: {keys} on their invitation opens {})",
                 plural(more),
-                self.keymap.hint(&Action::Reply)
+                crate::text::some_names(&names),
+                if more == 1 { "it" } else { "each" }
             ));
         }
         // The notes from loading stay one key away.
