@@ -323,6 +323,29 @@ fn is_initial(w: &&str) -> bool {
     matches!((c.next(), c.next(), c.next()), (Some(a), None | Some('.'), None) if a.is_uppercase())
 }
 
+/// A name in capitals (`ANNA` of "ANNA SMITH") as one greets a person,
+/// `Anna`; each part after a space, `-` or `'` starts with a capital
+/// (`JEAN-PIERRE`: `Jean-Pierre`, `O'NEIL`: `O'Neil`). A short one (`JJ`,
+/// `AJ`) is initials, and stays; a name with any small letter is as the
+/// person wrote it.
+fn uncapped(name: &str) -> String {
+    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
+    if letters < 3 || name.chars().any(char::is_lowercase) {
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut start = true;
+    for c in name.chars() {
+        if start {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = matches!(c, ' ' | '-' | '\'' | '’');
+    }
+    out
+}
+
 fn or_there(s: &str) -> &str {
     if s.trim().is_empty() {
         "there"
@@ -383,8 +406,8 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
             };
             let key = &tail[1..end];
             let value = match key.trim() {
-                "first_name" => first_name(p.them, p.titles),
-                "last_name" => last_name(p.them, p.titles),
+                "first_name" => &uncapped(first_name(p.them, p.titles)),
+                "last_name" => &uncapped(last_name(p.them, p.titles)),
                 "full_name" => or_there(p.them),
                 // Not "there": that greets, but would sign "there".
                 "my_first_name" => given_name(p.me, p.titles).unwrap_or(""),
@@ -516,6 +539,17 @@ mod tests {
             ),
             "Sehr geehrte Frau Weber,"
         );
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_greeted_as_a_name() {
+        let t = Templates::default();
+        let fill_for = |name| fill("{first_name} {last_name}", &t.people(name, ""));
+        assert_eq!(fill_for("ANNA SMITH"), "Anna Smith");
+        assert_eq!(fill_for("JEAN-PIERRE O'NEIL"), "Jean-Pierre O'Neil");
+        assert_eq!(fill_for("ÉLODIE MARTIN"), "Élodie Martin");
+        assert_eq!(fill_for("JJ ABRAMS"), "JJ Abrams", "initials stay");
+        assert_eq!(fill_for("Anna McDONALD"), "Anna McDONALD", "as written");
     }
 
     #[test]
