@@ -309,10 +309,25 @@ fn read_config(path: &Path) -> std::io::Result<String> {
             "it is over 1 MiB, too big for a config file (the right file?)",
         ));
     }
+    // The export's archive in the config's place (the two paths swapped).
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(invalid(
+            "it is a .zip archive (LinkedIn's export?), not a config file: give the export as FILE, and --config a .toml file",
+        ));
+    }
     // Windows Notepad's "Unicode" is UTF-16, with its byte order mark;
-    // without one, its ASCII letters are each followed (or led) by a NUL.
-    let utf16 =
-        bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) || bytes.contains(&0);
+    // without one, its ASCII letters are each followed (or led) by a NUL:
+    // about every other byte of its start. Other NULs are a binary file.
+    let head = &bytes[..bytes.len().min(256)];
+    let nuls = head.iter().filter(|&&b| b == 0).count();
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || (nuls * 3 >= head.len() && nuls * 3 <= head.len() * 2);
+    if !utf16 && bytes.contains(&0) {
+        return Err(invalid(
+            "it is a binary file, not a config file's text (the right file?)",
+        ));
+    }
     if utf16 {
         return Err(invalid(
             "it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8",
@@ -768,6 +783,16 @@ default = "Hi {first_name}"
                 "it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8"
             );
         }
+        // The export's .zip, and another binary file.
+        std::fs::write(&utf16, b"PK\x03\x04\x14\0\0\0\x08\0").unwrap();
+        let e = read_config(&utf16).unwrap_err().to_string();
+        assert!(
+            e.starts_with("it is a .zip archive (LinkedIn's export?)"),
+            "{e}"
+        );
+        std::fs::write(&utf16, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66 some more bytes here of the picture").unwrap();
+        let e = read_config(&utf16).unwrap_err().to_string();
+        assert!(e.starts_with("it is a binary file"), "{e}");
         // Latin-1 bytes: the line they are on.
         std::fs::write(&utf16, b"# ok\nname = \"J\xfcrgen\"\n").unwrap();
         let e = read_config(&utf16).unwrap_err().to_string();

@@ -87,7 +87,7 @@ pub enum TemplateError {
     /// `Stranger` for `stranger`: read as a template of one's own, it
     /// would leave the built-in in place, unchanged.
     #[error(
-        "[templates] {template}: names are case-sensitive; write `{built_in}` to replace the built-in template's text, or another name to add one"
+        "[templates] `{template}`: write `{built_in}`, exactly so (names are case-sensitive), to replace the built-in template's text, or another name to add one"
     )]
     BuiltInCase { template: String, built_in: String },
     #[error("[templates]: a template needs a name, e.g. recruiter = \"Hi {{first_name}}, …\"")]
@@ -598,7 +598,7 @@ mod tests {
         let err = Templates::new(&c).unwrap_err();
         assert_eq!(err.template(), "Stranger");
         assert!(
-            err.to_string().contains("write `stranger` to replace"),
+            err.to_string().contains("write `stranger`, exactly so"),
             "{err}"
         );
         let mut c = BTreeMap::new();

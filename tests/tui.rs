@@ -2749,6 +2749,21 @@ fn a_cut_grading_says_so_and_keeps_its_verdict() {
     assert!(s.contains("offer to serve"), "{s}");
 }
 
+/// The check pad's placeholder is faint, not textarea's dark grey: a
+/// colour would reach a terminal under NO_COLOR (or a VT100, where
+/// `38;5` blinks).
+#[test]
+fn the_check_pads_placeholder_is_faint_not_a_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_with_color(Source::Sample, dir.path(), false);
+    app.update(Action::Check);
+    let buf = buffer(&app, 100, 30);
+    assert_eq!(
+        look(&buf, "Write the note you are about to send"),
+        (Color::Reset, Modifier::DIM)
+    );
+}
+
 #[test]
 fn check_screen_grades_as_you_type() {
     let dir = tempfile::tempdir().unwrap();

@@ -203,6 +203,12 @@ impl Pad {
         editor.set_placeholder_text(
             "Write the note you are about to send; it is graded as you type.",
         );
+        // Faint, as the theme's dim text is: textarea's dark grey is a
+        // colour, sent even under NO_COLOR or to a VT100 (where `38;5`
+        // blinks), and Solarized Dark's background.
+        editor.set_placeholder_style(
+            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::DIM),
+        );
         editor.move_cursor(CursorMove::Bottom);
         editor.move_cursor(CursorMove::End);
         Pad {
