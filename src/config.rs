@@ -429,10 +429,9 @@ fn quoting_hint(text: &str, line: usize) -> Option<String> {
         if starts_in_triple || l.trim_start().starts_with('#') {
             continue;
         }
-        let Some((_, value)) = l.split_once('=') else {
-            continue;
-        };
-        let value = value.trim();
+        // A value, or an entry of a list written over several lines.
+        let value = l.split_once('=').map_or(l, |(_, v)| v);
+        let value = value.trim().trim_start_matches(['[', ' ', '\t']);
         if value.starts_with("\"\"\"") || !value.starts_with('"') {
             if i + 1 == line && (value.starts_with(['“', '”', '„', '«']) || value.starts_with("‘"))
             {
@@ -588,6 +587,12 @@ mod tests {
         assert!(e.contains("a \" inside a \"…\" string ends it"), "{e}");
         let e = err("name = “Jana Weber”\n");
         assert!(e.contains("not typographic ones"), "{e}");
+        // In a list too, and a string broken inside one.
+        let e = err("[classify]\nsalutations = [“moin”, \"servus\"]\n");
+        assert!(e.contains("not typographic ones"), "{e}");
+        let e =
+            err("[classify]\nstock_texts = [\n  \"Hallo, ich möchte\n  dich hinzufügen\",\n]\n");
+        assert!(e.contains("line 3 opens a \"…\" string"), "{e}");
         // Others are left as the toml crate words them.
         let e = err("name = 5\n");
         assert!(!e.contains("; "), "{e}");
