@@ -841,12 +841,12 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     app.update(Action::WithdrawStale);
     match &app.mode {
         Mode::Confirm(b) => {
-            assert_eq!(
-                b.question,
-                format!(
-                    "Withdraw the other stale invitation you sent ({} marked already)?",
-                    stale - 1
-                )
+            assert_eq!(b.question, "Withdraw the other stale invitation you sent?");
+            assert!(
+                b.detail
+                    .starts_with(&format!("{} are marked already. Sent ", stale - 1)),
+                "{}",
+                b.detail
             );
             assert_eq!(b.targets.len(), 1);
         }
@@ -1848,6 +1848,35 @@ fn empty_draft_is_refused_and_kept_open() {
     app.update(Action::ComposeSave);
     assert_eq!(app.mode, Mode::Compose);
     assert!(app.status.as_ref().unwrap().error);
+}
+
+/// Words replaced by a template are gone from the text but not from
+/// Ctrl-U's history: Esc asks before leaving, rather than closing at once
+/// as on an untouched template.
+#[test]
+fn escape_asks_after_a_template_replaced_your_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    for c in "MY WORDS".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    let template = app.composer.as_ref().unwrap().template;
+    app.update(Action::ComposeTemplate(template));
+    app.update(Action::ComposeKey(key('y')));
+    assert!(!app.composer.as_ref().unwrap().text().contains("MY WORDS"));
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::Compose, "asked, not closed");
+    assert!(
+        status_text(&app).starts_with("Discard this draft?"),
+        "{}",
+        status_text(&app)
+    );
+    // Untouched, a template closes at once.
+    app.update(Action::ComposeKey(key('y')));
+    app.update(Action::Reply);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List);
 }
 
 #[test]
@@ -4422,7 +4451,7 @@ fn an_undone_edit_discarded_leaves_the_saved_draft_to_open() {
     app.update(Action::ComposeKey(key('y')));
     assert_eq!(
         status_text(&app),
-        "Undone words set aside; r opens the saved reply again"
+        "Undone words set aside for this run; r opens the saved reply again"
     );
     app.update(Action::Reply);
     assert_eq!(

@@ -1758,7 +1758,7 @@ impl App {
                 self.move_to(self.search_origin);
             }
             Mode::Compose => {
-                let changed = self.composer.as_ref().is_some_and(Composer::changed);
+                let changed = self.composer.as_ref().is_some_and(Composer::at_stake);
                 match &mut self.composer {
                     // Esc answers the template question ("any other key
                     // keeps them"); it is not a first step to discarding.
@@ -1813,7 +1813,7 @@ impl App {
     /// Closes the composer, its words discarded (a saved or undone draft
     /// stays in the journal), and says so when it had changed.
     fn close_composer(&mut self) {
-        let changed = self.composer.as_ref().is_some_and(Composer::changed);
+        let changed = self.composer.as_ref().is_some_and(Composer::at_stake);
         let closed = self.composer.take();
         self.mode = Mode::List;
         if !changed {
@@ -1840,7 +1840,7 @@ impl App {
                     &Action::Reply
                 });
                 format!(
-                    "Undone words set aside; {key} opens the saved {} again",
+                    "Undone words set aside for this run; {key} opens the saved {} again",
                     kind.label()
                 )
             }
@@ -2300,10 +2300,13 @@ impl App {
             .len();
         let question = match (marked, n) {
             (0, n) => format!("Withdraw the {n} stale invitation{} you sent?", plural(n)),
-            (m, 1) => format!("Withdraw the other stale invitation you sent ({m} marked already)?"),
-            (m, n) => {
-                format!("Withdraw the other {n} stale invitations you sent ({m} marked already)?")
-            }
+            (_, 1) => "Withdraw the other stale invitation you sent?".to_string(),
+            (_, n) => format!("Withdraw the other {n} stale invitations you sent?"),
+        };
+        // In the text under it: a longer question is cut in its box.
+        let already = match marked {
+            0 => String::new(),
+            m => format!("{m} {} marked already. ", if m == 1 { "is" } else { "are" }),
         };
         let undo = self.keymap.hint(&Action::Undo);
         self.mode = Mode::Confirm(Bulk {
@@ -2311,7 +2314,7 @@ impl App {
             targets,
             question,
             detail: format!(
-                "Sent {days} days ago or more and not answered. This marks them; withdraw each on LinkedIn (export lists them). This can be undone with {undo}."
+                "{already}Sent {days} days ago or more and not answered. This marks them; withdraw each on LinkedIn (export lists them). This can be undone with {undo}."
             ),
         });
     }

@@ -255,6 +255,13 @@ impl Composer {
         self.changed_text().is_some()
     }
 
+    /// Whether leaving would lose words: the text changed, or Ctrl-U
+    /// could still bring some back (the user's words replaced by a
+    /// template are gone from the text, not from the undo history).
+    pub fn at_stake(&self) -> bool {
+        self.changed() || self.can_undo()
+    }
+
     /// True when the text is the user's own rather than a template's: it
     /// was changed, or the composer opened on a draft written before.
     pub fn own_words(&self) -> bool {
