@@ -1176,6 +1176,30 @@ fn search_escape_returns_to_where_it_started() {
     assert_eq!(app.mode, Mode::List);
 }
 
+/// `y` on a row whose URL cell is empty says so; "an older export" is for
+/// one without the URL columns.
+#[test]
+fn copying_an_empty_url_says_what_is_missing() {
+    let with = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Colleen Ruiz,Greg Hale,\"10/1/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/colleen,\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(with, &dir);
+    app.update(Action::CopyUrl);
+    assert_eq!(
+        status_text(&app),
+        "This invitation's profile URL is empty in the export"
+    );
+    let without = "From,To,Sent At,Message,Direction\n\
+        Colleen Ruiz,Greg Hale,\"10/1/26, 9:00 AM\",,OUTGOING\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(without, &dir);
+    app.update(Action::CopyUrl);
+    assert_eq!(
+        status_text(&app),
+        "This invitation has no profile URL (an older export)"
+    );
+}
+
 /// An export of sent invitations alone: the farewell counts no received
 /// ones ("0 of 0 received invitations decided").
 #[test]

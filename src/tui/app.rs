@@ -1440,7 +1440,11 @@ impl App {
                 if let Some(inv) = target.map(|i| &self.invitations[i as usize]) {
                     let url = inv.counterpart_url().trim();
                     if url.is_empty() {
-                        self.set_error("This invitation has no profile URL (an older export)");
+                        self.set_error(if self.without_urls {
+                            "This invitation has no profile URL (an older export)"
+                        } else {
+                            "This invitation's profile URL is empty in the export"
+                        });
                     } else {
                         // Named: right after a step that moved on, it is
                         // the URL of the person the step was on, not the
