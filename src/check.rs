@@ -43,8 +43,10 @@ pub struct Grade {
 
 /// Words nearly every English note of a sentence or two holds, and few
 /// notes in other languages do.
-const ENGLISH_WORDS: [&str; 14] = [
+const ENGLISH_WORDS: [&str; 30] = [
     "the", "you", "your", "and", "to", "we", "my", "of", "for", "with", "is", "are", "i", "me",
+    "at", "it", "this", "that", "let's", "lets", "would", "like", "love", "connect", "have", "our",
+    "can", "will", "great", "post",
 ];
 
 impl Grade {
@@ -573,6 +575,8 @@ mod tests {
         );
         assert!(german.not_english);
         assert!(text(&german).contains("(the hints are English words and phrases"));
+        let english = grade("Great post on warehouse robotics. Let's connect.");
+        assert!(!english.not_english);
         let english = grade("Loved the photos from Lisbon!");
         assert!(!english.not_english);
         assert!(!text(&english).contains("hints are English"));

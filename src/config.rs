@@ -236,7 +236,7 @@ impl Config {
             Err(e)
                 if !required
                     && (e.kind() == std::io::ErrorKind::NotFound || out_of_sight(path))
-                    && !dangling_link(path) =>
+                    && dangling_link(path).is_none() =>
             {
                 let config = Config::default();
                 match check(&config) {
@@ -260,19 +260,27 @@ impl Config {
 /// one way to name a file that is not there or not a file.
 fn read_problem(path: &Path, e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound if dangling_link(path) => match std::fs::read_link(path) {
-            Ok(to) => format!(
-                "it is a link to {}, which does not exist; mend or remove the link",
-                to.display()
-            ),
-            Err(_) => "it is a link to a file that does not exist; mend or remove the link".into(),
-        },
+        std::io::ErrorKind::NotFound if dangling_link(path).is_some() => {
+            let link = dangling_link(path).unwrap_or(path);
+            let whose = if link == path {
+                "it is".to_string()
+            } else {
+                format!("{} is", link.display())
+            };
+            match std::fs::read_link(link) {
+                Ok(to) => format!(
+                    "{whose} a link to {}, which does not exist; mend or remove the link",
+                    to.display()
+                ),
+                Err(_) => format!("{whose} a link to nothing; mend or remove the link"),
+            }
+        }
         std::io::ErrorKind::NotFound => {
             "no such file (check the path given to --config; without it, the default place is read)"
                 .to_string()
         }
         std::io::ErrorKind::IsADirectory => {
-            "it is a folder; --config takes the config file itself (e.g. .../invitriage/config.toml)"
+            "it is a folder, not a file (--config takes the config file itself, e.g. .../invitriage/config.toml)"
                 .to_string()
         }
         // Ours: a file read that is not a config's text.
@@ -281,11 +289,14 @@ fn read_problem(path: &Path, e: &std::io::Error) -> String {
     }
 }
 
-/// Whether `path` is a symbolic link to nothing.
-fn dangling_link(path: &Path) -> bool {
-    path.symlink_metadata()
-        .is_ok_and(|m| m.file_type().is_symlink())
-        && !path.exists()
+/// The first of `path` and the folders on the way to it (a dotfiles link
+/// to `~/.config/invitriage`) that is a symbolic link to nothing.
+fn dangling_link(path: &Path) -> Option<&Path> {
+    path.ancestors().find(|p| {
+        p.symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+            && !p.exists()
+    })
 }
 
 /// Whether `path` cannot even be looked at: a folder on the way to it is
@@ -423,7 +434,8 @@ fn quoting_hint(text: &str, line: usize) -> Option<String> {
     let mut in_triple = false;
     for (i, l) in text.lines().take(line).enumerate() {
         let starts_in_triple = in_triple;
-        if l.matches("\"\"\"").count() % 2 == 1 {
+        // In a block of three quotes (either kind) no line is a value.
+        if l.matches("\"\"\"").count() % 2 == 1 || l.matches("'''").count() % 2 == 1 {
             in_triple = !in_triple;
         }
         if starts_in_triple || l.trim_start().starts_with('#') {
@@ -593,6 +605,9 @@ mod tests {
         let e =
             err("[classify]\nstock_texts = [\n  \"Hallo, ich möchte\n  dich hinzufügen\",\n]\n");
         assert!(e.contains("line 3 opens a \"…\" string"), "{e}");
+        // A line in a block of three single quotes is not a value.
+        let e = err("[templates]\nmine = '''\nsay = \"hi\n'''\nother = 5\n");
+        assert!(!e.contains("opens a"), "{e}");
         // Others are left as the toml crate words them.
         let e = err("name = 5\n");
         assert!(!e.contains("; "), "{e}");
@@ -618,6 +633,17 @@ mod tests {
             .to_string();
         assert!(
             e.contains("gone.toml, which does not exist; mend or remove the link"),
+            "{e}"
+        );
+        // A link to the config folder, broken.
+        let folder = dir.path().join("invitriage");
+        std::os::unix::fs::symlink(dir.path().join("dotfiles/invitriage"), &folder).unwrap();
+        let e = Config::load(&folder.join("config.toml"), false, |_| Ok(()))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("invitriage is a link to "), "{e}");
+        assert!(
+            e.contains("dotfiles/invitriage, which does not exist"),
             "{e}"
         );
     }
@@ -725,9 +751,10 @@ default = "Hi {first_name}"
             ("stock_texts = [\"   \"]", "an entry is empty"),
             (
                 "generic_phrases = [\"...\", \"Hallo!\"]",
-                "the entry \"...\" is punctuation alone",
+                "the entry \"...\" has no letter or digit",
             ),
             ("closing_phrases = [\"!!!\"]", "would match nothing"),
+            ("stock_texts = [\"€€€\"]", "would match nothing"),
             (
                 "generic_words = [\"ich möchte\"]",
                 "is more than one word, and this list is matched a word at a time, so it would never match; give the words one by one (\"ich\", \"möchte\"); a whole sentence goes in generic_phrases",
@@ -779,28 +806,28 @@ default = "Hi {first_name}"
             "{list}"
         );
         let dir = tempfile::tempdir().unwrap();
-        let utf16 = dir.path().join("c.toml");
+        let file = dir.path().join("c.toml");
         for bytes in [&[0xFF, 0xFE, b'n', 0, b'a', 0][..], &[b'n', 0, b'a', 0]] {
-            std::fs::write(&utf16, bytes).unwrap();
-            let e = read_config(&utf16).unwrap_err();
+            std::fs::write(&file, bytes).unwrap();
+            let e = read_config(&file).unwrap_err();
             assert_eq!(
                 e.to_string(),
                 "it is UTF-16 (Notepad's \"Unicode\"); save it as UTF-8"
             );
         }
         // The export's .zip, and another binary file.
-        std::fs::write(&utf16, b"PK\x03\x04\x14\0\0\0\x08\0").unwrap();
-        let e = read_config(&utf16).unwrap_err().to_string();
+        std::fs::write(&file, b"PK\x03\x04\x14\0\0\0\x08\0").unwrap();
+        let e = read_config(&file).unwrap_err().to_string();
         assert!(
             e.starts_with("it is a .zip archive (LinkedIn's export?)"),
             "{e}"
         );
-        std::fs::write(&utf16, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66 some more bytes here of the picture").unwrap();
-        let e = read_config(&utf16).unwrap_err().to_string();
+        std::fs::write(&file, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66 some more bytes here of the picture").unwrap();
+        let e = read_config(&file).unwrap_err().to_string();
         assert!(e.starts_with("it is a binary file"), "{e}");
         // Latin-1 bytes: the line they are on.
-        std::fs::write(&utf16, b"# ok\nname = \"J\xfcrgen\"\n").unwrap();
-        let e = read_config(&utf16).unwrap_err().to_string();
+        std::fs::write(&file, b"# ok\nname = \"J\xfcrgen\"\n").unwrap();
+        let e = read_config(&file).unwrap_err().to_string();
         assert!(e.starts_with("line 2: it is not UTF-8 text"), "{e}");
     }
 

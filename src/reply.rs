@@ -289,13 +289,19 @@ pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
 }
 
 /// The name a formal greeting uses ("Dear Ms Smith,"), or "there" when
-/// the name is empty: the words after the given name (`Jane van Dijk`: `van
-/// Dijk`; `Dr. Jane Smith, PhD`: `Smith`), or the one word after titles and
-/// initials (`Mr Jones`: `Jones`). A name of one word gives that word. Like
-/// [`given_name`], it reads the family name last, as the `From` column
-/// mostly writes it.
+/// the name is empty: the words after the given name (`Jan van Dijk`: `van
+/// Dijk`; `Dr. Jane Smith, PhD`: `Smith`), without middle initials (`Jane
+/// M. Smith`: `Smith`) or what follows a dash (`Jane Smith - Recruiter`),
+/// or the one word after titles and initials (`Mr Jones`: `Jones`). A name
+/// of one word gives that word. Like [`given_name`], it reads the family
+/// name last, as the `From` column mostly writes it.
 pub fn last_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
-    let name = &full[..full.find([',', '|', '(']).unwrap_or(full.len())];
+    let mut name = &full[..full.find([',', '|', '(', '·']).unwrap_or(full.len())];
+    for dash in [" - ", " – ", " — "] {
+        if let Some(at) = name.find(dash) {
+            name = &name[..at];
+        }
+    }
     let words: Vec<&str> = name
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -310,7 +316,12 @@ pub fn last_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
         [] => "there",
         [one] => one,
         [_, family @ ..] => {
-            let (first, last) = (family[0], family[family.len() - 1]);
+            // Past middle initials, but not the last word.
+            let skip = family[..family.len() - 1]
+                .iter()
+                .take_while(|w| is_initial(w))
+                .count();
+            let (first, last) = (family[skip], family[family.len() - 1]);
             &name[at(first)..at(last) + last.len()]
         }
     }
@@ -325,23 +336,26 @@ fn is_initial(w: &&str) -> bool {
 
 /// A name in capitals (`ANNA` of "ANNA SMITH") as one greets a person,
 /// `Anna`; each part after a space, `-` or `'` starts with a capital
-/// (`JEAN-PIERRE`: `Jean-Pierre`, `O'NEIL`: `O'Neil`). A short one (`JJ`,
-/// `AJ`) is initials, and stays; a name with any small letter is as the
-/// person wrote it.
+/// (`JEAN-PIERRE`: `Jean-Pierre`, `O'NEIL`: `O'Neil`). Initials (`JJ`,
+/// `JRR`: a few letters, none a vowel) stay, as does a name with any small
+/// letter: it is as the person wrote it.
 fn uncapped(name: &str) -> String {
-    let letters = name.chars().filter(|c| c.is_alphabetic()).count();
-    if letters < 3 || name.chars().any(char::is_lowercase) {
+    let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let initials = letters.len() <= 3
+        && letters
+            .iter()
+            .all(|c| c.is_ascii() && !"AEIOUY".contains(*c));
+    if letters.len() < 2 || initials || name.chars().any(char::is_lowercase) {
         return name.to_string();
     }
     let mut out = String::with_capacity(name.len());
-    let mut start = true;
-    for c in name.chars() {
-        if start {
-            out.push(c);
-        } else {
-            out.extend(c.to_lowercase());
+    // Each part whole, so that a word's end is seen (Greek final sigma).
+    for part in name.split_inclusive([' ', '-', '\'', '’']) {
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            out.push(first);
+            out.push_str(&chars.as_str().to_lowercase());
         }
-        start = matches!(c, ' ' | '-' | '\'' | '’');
     }
     out
 }
@@ -524,6 +538,11 @@ mod tests {
             ("K. S. Ravi Kumar", "Kumar"),
             ("Mr Jones", "Jones"),
             ("Jane Smith 🚀", "Smith"),
+            ("Jane M. Smith", "Smith"),
+            ("John F. Kennedy", "Kennedy"),
+            ("Jane Smith - Recruiter", "Smith"),
+            ("Jane Smith – Talent Acquisition", "Smith"),
+            ("Ana · Ruiz García", "Ana"),
             ("Zoë", "Zoë"),
             ("Dr.", "Dr."),
             ("宏 田中", "田中"),
@@ -549,6 +568,9 @@ mod tests {
         assert_eq!(fill_for("JEAN-PIERRE O'NEIL"), "Jean-Pierre O'Neil");
         assert_eq!(fill_for("ÉLODIE MARTIN"), "Élodie Martin");
         assert_eq!(fill_for("JJ ABRAMS"), "JJ Abrams", "initials stay");
+        assert_eq!(fill_for("JRR TOLKIEN"), "JRR Tolkien");
+        assert_eq!(fill_for("BO ÖZ"), "Bo Öz");
+        assert_eq!(fill_for("ΟΔΥΣΣΕΑΣ ΠΑΠΑΣ"), "Οδυσσεας Παπας");
         assert_eq!(fill_for("Anna McDONALD"), "Anna McDONALD", "as written");
     }
 

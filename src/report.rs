@@ -11,7 +11,7 @@ use crate::classify::Category;
 use crate::import::{Import, Item};
 use crate::invitation::{Direction, Invitation};
 use crate::stats::{Age, Breakdown, DirectionFilter, Stale};
-use crate::text::{fit, is_bidi_control, name_line, one_line, plural};
+use crate::text::{bar, fit, is_bidi_control, name_line, one_line, plural};
 
 /// LinkedIn's own `Sent At` form: `7/8/26, 3:43 PM`; with the four-digit
 /// year outside 2000–2099, which a two-digit year would read back as.
@@ -43,8 +43,6 @@ pub fn survey_line(b: &Breakdown) -> String {
         b.shares().get(Category::Default),
     )
 }
-
-use crate::text::bar;
 
 /// The heading every output carries about where the data came from.
 pub fn source_line<T: Item>(import: &Import<T>) -> String {

@@ -1627,7 +1627,9 @@ fn config_mistakes_name_the_key_and_line() {
         std::fs::create_dir(env.dir.path().join("conf.d")).unwrap();
         let err = env.fails(&["--config", "conf.d", "stats"]);
         assert!(
-            err.contains("conf.d: it is a folder; --config takes the config file itself"),
+            err.contains(
+                "conf.d: it is a folder, not a file (--config takes the config file itself"
+            ),
             "{err}"
         );
     }

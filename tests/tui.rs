@@ -1538,7 +1538,7 @@ fn an_unsaved_draft_is_offered_again_after_the_app_ends() {
     assert!(saved.text.contains('!'), "{}", saved.text);
 
     // Writing over a saved draft keeps the new text unsaved; the composer
-    // reopens on it, and Esc twice goes back to the saved one.
+    // reopens on it, and Esc then y goes back to the saved one.
     for _ in 0..3 {
         app.update(Action::CycleFilter);
     }
@@ -1590,7 +1590,7 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
     assert_eq!(app.update(Action::Quit), None);
     assert_eq!(
         status_text(&app),
-        "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc twice discards it"
+        "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc then y discards it"
     );
     // Ended all the same (a SIGTERM does not ask): its text is printed.
     let words = app.unsaved_farewell();
@@ -1822,7 +1822,7 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
     );
     let unsaved = dir.path().join("unsaved");
     let elsewhere = format!(
-        "1 unsaved draft from an earlier run (to Person 2) belongs to an invitation not in this export: open the export it was written on to finish it (its text is kept in {})",
+        "1 unsaved draft from an earlier run (to Person 2) belongs to an invitation not in this export: open the export it was written on to finish it (the text is kept in {})",
         unsaved.display()
     );
     assert_eq!(app.notices.len(), 2, "{:?}", app.notices);
@@ -4391,8 +4391,6 @@ fn many_invited_again_are_named_three_at_most() {
     );
 }
 
-/// Undoing a saved reply keeps its words: `r` opens the composer on them
-/// again, also after a restart; saving brings the reply back.
 /// Ctrl-S on a saved reply left as it was copies it again and writes no
 /// second line: the checklist would call it edited today. `c` names whose
 /// draft it copies.
@@ -4485,6 +4483,8 @@ fn an_undone_edit_discarded_leaves_the_saved_draft_to_open() {
     );
 }
 
+/// Undoing a saved reply keeps its words: `r` opens the composer on them
+/// again, also after a restart; saving brings the reply back.
 #[test]
 fn an_undone_reply_comes_back_with_its_words() {
     let dir = tempfile::tempdir().unwrap();

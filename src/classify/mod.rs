@@ -174,8 +174,8 @@ pub struct Lists {
 }
 
 /// Entries of a list: none blank, which would match nothing (or, once
-/// normalised, everything) and say nothing in `lists`; nor of punctuation
-/// alone (`"..."`), which normalises to nothing.
+/// normalised, everything) and say nothing in `lists`; nor without a
+/// letter or digit (`"..."`, `"€€€"`), which normalises to nothing.
 fn entries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let list = Vec::<String>::deserialize(d)?;
     if list.iter().any(|e| e.trim().is_empty()) {
@@ -183,9 +183,9 @@ fn entries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Err
             "an entry is empty: it would match nothing; remove it",
         ));
     }
-    if let Some(bad) = list.iter().find(|e| !e.chars().any(means_something)) {
+    if let Some(bad) = list.iter().find(|e| !e.chars().any(char::is_alphanumeric)) {
         return Err(serde::de::Error::custom(format!(
-            "the entry \"{bad}\" is punctuation alone, which a note's text is compared without: it would match nothing; remove it"
+            "the entry \"{bad}\" has no letter or digit, and a note's text is compared by its words: it would match nothing; remove it"
         )));
     }
     Ok(list)

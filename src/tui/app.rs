@@ -838,8 +838,10 @@ impl App {
             self.notices.insert(
                 0,
                 format!(
-                    "{what} from an earlier run (to {}) {whose} not in this export: open the export it was written on to finish it (its text is kept in {})",
+                    "{what} from an earlier run (to {}) {whose} not in this export: open the export {} written on to finish {} (the text is kept in {})",
                     crate::text::some_names(&names),
+                    if elsewhere == 1 { "it was" } else { "each was" },
+                    if elsewhere == 1 { "it" } else { "them" },
                     self.journal.unsaved_dir().display()
                 ),
             );
@@ -876,10 +878,14 @@ impl App {
         if more > 0 {
             // Whose, and the key of each kind: a thank-you opens with t.
             let rest = &found[1..];
-            let names: Vec<String> = rest
-                .iter()
-                .map(|&(_, i, _)| name_line(self.invitations[i as usize].counterpart()))
-                .collect();
+            // A reply and a thank-you to one person name them once.
+            let mut names: Vec<String> = Vec::new();
+            for &(_, i, _) in rest {
+                let name = name_line(self.invitations[i as usize].counterpart());
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
             let keys = match (
                 rest.iter().any(|f| f.2 == DraftKind::Reply),
@@ -1301,7 +1307,7 @@ impl App {
                     && !self.draft_on_disk() =>
             {
                 self.set_error(
-                    "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc twice discards it",
+                    "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc then y discards it",
                 );
             }
             // The same for the check pad's note, which outlives the pad.
