@@ -261,15 +261,17 @@ pub fn first_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
     given_name(full, titles).unwrap_or("there")
 }
 
-/// The first word of a name that names the person: past titles (`Dr. Jane
-/// Smith`: Jane), initials (`K. S. Ravi Kumar`: Ravi) and words without a
-/// letter (an emoji), before a comma, `|` or `(` (`Jane Smith, PhD`). A
-/// title or initials and one word alone stay together (`Mr Jones`, `R.
-/// Karthik`), as that is how one greets them; a name of titles alone gives
-/// its first word. `None` when no word has a letter.
-pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
-    let name = &full[..full.find([',', '|', '(']).unwrap_or(full.len())];
-    let start = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
+/// A name as the greetings read it: the part before a comma, `|`, `(`,
+/// `·` or a spaced dash (`Jane Smith, PhD`, `Jane Smith - Recruiter`), its
+/// words that have a letter (not an emoji), and how many of them lead as
+/// titles or initials (`Dr.`, `K. S.`).
+fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usize) {
+    let mut name = &full[..full.find([',', '|', '(', '·']).unwrap_or(full.len())];
+    for dash in [" - ", " – ", " — "] {
+        if let Some(at) = name.find(dash) {
+            name = &name[..at];
+        }
+    }
     let words: Vec<&str> = name
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
@@ -278,6 +280,18 @@ pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
         .iter()
         .take_while(|w| titles.contains(w) || is_initial(w))
         .count();
+    (name, words, lead)
+}
+
+/// The first word of a name that names the person: past titles (`Dr. Jane
+/// Smith`: Jane), initials (`K. S. Ravi Kumar`: Ravi) and words without a
+/// letter (an emoji), in the part [`name_words`] reads (`Jane Smith, PhD`). A
+/// title or initials and one word alone stay together (`Mr Jones`, `R.
+/// Karthik`), as that is how one greets them; a name of titles alone gives
+/// its first word. `None` when no word has a letter.
+pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
+    let (name, words, lead) = name_words(full, titles);
+    let start = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
     match words.len() - lead {
         0 => words.first().copied(),
         1 if lead > 0 => {
@@ -296,20 +310,7 @@ pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
 /// of one word gives that word. Like [`given_name`], it reads the family
 /// name last, as the `From` column mostly writes it.
 pub fn last_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
-    let mut name = &full[..full.find([',', '|', '(', '·']).unwrap_or(full.len())];
-    for dash in [" - ", " – ", " — "] {
-        if let Some(at) = name.find(dash) {
-            name = &name[..at];
-        }
-    }
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
-    let lead = words
-        .iter()
-        .take_while(|w| titles.contains(w) || is_initial(w))
-        .count();
+    let (name, words, lead) = name_words(full, titles);
     let rest = &words[lead.min(words.len().saturating_sub(1))..];
     let at = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
     match rest {
