@@ -265,6 +265,9 @@ fn a_person_triages_the_sample() {
     app.press("s");
     app.wait_for("Your pending invitations");
     app.press("\x1b");
+    // A step this large asks first; u again undoes it.
+    app.press("u");
+    app.wait_for("Undo ignore of 112 invitations? u again undoes it");
     app.press("u");
     app.wait_for("Undid ignore: 112 invitations");
     app.press("q");

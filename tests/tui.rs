@@ -854,6 +854,17 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     }
     app.update(Action::Confirm(false));
     app.update(Action::Undo);
+    // A step on more than ten invitations asks first: u again undoes it.
+    app.update(Action::Undo);
+    assert_eq!(app.sent_counts.withdrawn, stale, "asked, not undone");
+    assert_eq!(
+        status_text(&app),
+        format!("Undo withdraw of {stale} invitations? u again undoes it · any other key keeps it")
+    );
+    // Another key keeps the step, and the next u asks again.
+    app.update(Action::Down);
+    app.update(Action::Undo);
+    assert_eq!(app.sent_counts.withdrawn, stale, "asked again");
     app.update(Action::Undo);
     assert_eq!(app.sent_counts.withdrawn, 0, "the bulk step is one undo");
     // Marks made on another tab show on the Sent tab's header, with no
@@ -3326,7 +3337,7 @@ fn help_scroll_stops_at_the_end() {
         app.update(Action::Down);
     }
     let bottom = screen(&app, 80, 24);
-    assert!(bottom.contains("LinkedIn has no API"), "{bottom}");
+    assert!(bottom.contains("one number, all of them"), "{bottom}");
     app.update(Action::Up);
     assert_ne!(screen(&app, 80, 24), bottom, "one Up moves at once");
     // g and G (Home, End) go to the top and the end, as in the list.
@@ -4627,7 +4638,7 @@ fn the_help_names_remapped_keys_everywhere() {
         "Writing a reply (after R or T)",
         "Checking a note of your own (after W)",
         "the note is kept for the next W,",
-        "on LinkedIn (O",
+        "(O opens the profile",
         // Unbound, it is still listed, with the way to bind it.
         "(no key) previous search match; `prev_match = \"…\"` under [keys] gives it one",
     ] {

@@ -254,6 +254,10 @@ pub struct AppInit {
     pub frozen_clock: bool,
 }
 
+/// A step on more invitations than this is undone only when the undo key
+/// is pressed twice: one press asks first.
+pub const UNDO_ASKS_ABOVE: usize = 10;
+
 /// The state of the triage screen.
 pub struct App {
     pub source_name: String,
@@ -290,6 +294,9 @@ pub struct App {
     /// discard said ("the saved draft stays"). An undone draft of other
     /// words (a later undo) is offered again.
     set_aside: Vec<(u32, DraftKind, String)>,
+    /// The last key asked whether to undo a large step (see
+    /// [`UNDO_ASKS_ABOVE`]); the undo key again undoes it.
+    undo_asked: bool,
     id_index: HashMap<InvitationId, u32>,
     /// The later rows of ids that occur more than once (a re-sent invitation
     /// with a new note shares its id): rare, so kept apart from `id_index`.
@@ -430,6 +437,7 @@ impl App {
             start_decisions: Vec::new(),
             thanks_saved: Vec::new(),
             set_aside: Vec::new(),
+            undo_asked: false,
             replies_edited: Vec::new(),
             id_index,
             id_repeats,
@@ -1127,6 +1135,14 @@ impl App {
 
     /// Applies one action. The only place the app's state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // The question about a large undo is answered by the next key:
+        // the undo key again, or anything else, which keeps the step.
+        if !matches!(
+            action,
+            Action::Undo | Action::Resize(..) | Action::Redraw | Action::Status(..)
+        ) {
+            self.undo_asked = false;
+        }
         // The disk may take the draft or the note now (space freed since):
         // tried again before quitting is refused for their sake.
         if action == Action::Quit {
@@ -2113,6 +2129,27 @@ impl App {
             ));
             return;
         }
+        // A large step (a bulk ignore of a whole tab) is not undone by one
+        // stray key: u pressed on a row to change it would reopen them all.
+        if let Some(next) = self.journal.next_undo()
+            && next.ids.len() > UNDO_ASKS_ABOVE
+            && !std::mem::take(&mut self.undo_asked)
+        {
+            let u = self.keymap.hint(&Action::Undo);
+            let day = if next.at.date() < self.now.date() {
+                next.at.format(" of %-d %b").to_string()
+            } else {
+                String::new()
+            };
+            self.undo_asked = true;
+            self.set_error(format!(
+                "Undo {}{day} of {} invitations? {u} again undoes it · any other key keeps it",
+                next.kind.verb(),
+                next.ids.len()
+            ));
+            return;
+        }
+        self.undo_asked = false;
         match self.journal.undo(self.now_for_journal()) {
             Ok(Some(undone)) => {
                 let idx = self.indices_of(&undone.ids);

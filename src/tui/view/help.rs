@@ -56,6 +56,32 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         }
         out.push(Line::raw(""));
     }
+    // First, as the newcomer needs it before any key: nothing here is
+    // done on LinkedIn, and how a decision is changed.
+    let hint = |a: &Action| app.keymap.hint(a);
+    prose(
+        &mut out,
+        &match hint(&Action::OpenProfile) {
+            o if o.is_empty() => "LinkedIn has no API for invitations: decisions are kept on this computer and done by you on LinkedIn; `invitriage export --format md` lists each step.".to_string(),
+            o => format!("LinkedIn has no API for invitations: decisions are kept on this computer and done by you on LinkedIn ({o} opens the profile, also right after a step); `invitriage export --format md` lists each step."),
+        },
+        theme.dim(),
+    );
+    let (a, i, u) = (
+        hint(&Action::Accept),
+        hint(&Action::Ignore),
+        hint(&Action::Undo),
+    );
+    if !a.is_empty() && !i.is_empty() && !u.is_empty() {
+        prose(
+            &mut out,
+            &format!(
+                "To change a decision, {a} or {i} on its row; {u} takes back the last step, whichever row it was on (a bulk one whole, asking first when it is large)."
+            ),
+            theme.dim(),
+        );
+    }
+    out.push(Line::raw(""));
     out.push(section("Keys"));
     for (name, action, help, _) in BINDABLE {
         let keys: Vec<String> = app
@@ -82,7 +108,6 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     );
     // The keys bound now, as the Keys table shows them: "(after /)", or
     // nothing where the config left the action without a key.
-    let hint = |a: &Action| app.keymap.hint(a);
     let after = |actions: &[Action]| {
         let keys: Vec<String> = actions.iter().map(hint).filter(|k| !k.is_empty()).collect();
         if keys.is_empty() {
@@ -200,15 +225,6 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         &mut out,
         "Tabs: \"Customised 12/13\" is 12 of the tab's 13 shown under the filter (undecided: those left); one number, all of them",
         plain,
-    );
-    out.push(Line::raw(""));
-    prose(
-        &mut out,
-        &match hint(&Action::OpenProfile) {
-            o if o.is_empty() => "LinkedIn has no API for invitations: decisions are kept here and done by you on LinkedIn; `invitriage export --format md` lists each step.".to_string(),
-            o => format!("LinkedIn has no API for invitations: decisions are kept here and done by you on LinkedIn ({o} opens the profile, also right after a step); `invitriage export --format md` lists each step."),
-        },
-        theme.dim(),
     );
     out
 }
