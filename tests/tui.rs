@@ -230,6 +230,25 @@ fn ignore_then_undo_restores_and_moves_back() {
     assert_eq!(status_text(&app), "Nothing to undo");
 }
 
+/// Undoing a decision made over another says what the row went back to.
+#[test]
+fn undoing_a_changed_decision_says_what_it_went_back_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    let name = app.current().unwrap().from().to_string();
+    app.update(Action::Accept);
+    go_to(&mut app, who);
+    app.update(Action::Ignore);
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        format!("Undid ignore: {name} (accepted again)")
+    );
+    app.update(Action::Undo);
+    assert_eq!(status_text(&app), format!("Undid accept: {name}"));
+}
+
 #[test]
 fn undo_works_across_a_restart_and_many_levels() {
     let dir = tempfile::tempdir().unwrap();

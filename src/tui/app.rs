@@ -2220,6 +2220,14 @@ impl App {
                     (journal::StepKind::Decide(None), many) if !earlier && many.len() > 1 => {
                         " are decided again as before".to_string()
                     }
+                    // A decision made over another: what it went back to.
+                    (journal::StepKind::Decide(Some(_)), [one]) if !earlier => {
+                        match self.decisions[*one as usize] {
+                            Some(Decision::Withdrawn) => " (marked to withdraw again)".to_string(),
+                            Some(d) => format!(" ({} again)", d.label()),
+                            None => String::new(),
+                        }
+                    }
                     _ => String::new(),
                 };
                 let what = match undone.kind {
