@@ -260,8 +260,7 @@ impl Config {
 /// one way to name a file that is not there or not a file.
 fn read_problem(path: &Path, e: &std::io::Error) -> String {
     match e.kind() {
-        std::io::ErrorKind::NotFound if dangling_link(path).is_some() => {
-            let link = dangling_link(path).unwrap_or(path);
+        std::io::ErrorKind::NotFound if let Some(link) = dangling_link(path) => {
             let whose = if link == path {
                 "it is".to_string()
             } else {
@@ -315,15 +314,16 @@ fn read_config(path: &Path) -> std::io::Result<String> {
         .take(MOST + 1)
         .read_to_end(&mut bytes)?;
     let invalid = |why: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, why.to_string());
-    if bytes.len() as u64 > MOST {
-        return Err(invalid(
-            "it is over 1 MiB, too big for a config file (the right file?)",
-        ));
-    }
-    // The export's archive in the config's place (the two paths swapped).
+    // The export's archive in the config's place (the two paths swapped),
+    // however large.
     if bytes.starts_with(b"PK\x03\x04") {
         return Err(invalid(
             "it is a .zip archive (LinkedIn's export?), not a config file: give the export as FILE, and --config a .toml file",
+        ));
+    }
+    if bytes.len() as u64 > MOST {
+        return Err(invalid(
+            "it is over 1 MiB, too big for a config file (the right file?)",
         ));
     }
     // Windows Notepad's "Unicode" is UTF-16, with its byte order mark;
@@ -333,7 +333,7 @@ fn read_config(path: &Path) -> std::io::Result<String> {
     let nuls = head.iter().filter(|&&b| b == 0).count();
     let utf16 = bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
-        || (nuls * 3 >= head.len() && nuls * 3 <= head.len() * 2);
+        || (nuls > 0 && nuls * 3 >= head.len() && nuls * 3 <= head.len() * 2);
     if !utf16 && bytes.contains(&0) {
         return Err(invalid(
             "it is a binary file, not a config file's text (the right file?)",
@@ -431,19 +431,25 @@ fn quoting_hint(text: &str, line: usize) -> Option<String> {
         }
         n
     };
-    let mut in_triple = false;
+    // In a block of three quotes of either kind no line is a value; the
+    // other kind inside one does not end it.
+    let (mut in_double, mut in_single) = (false, false);
     for (i, l) in text.lines().take(line).enumerate() {
-        let starts_in_triple = in_triple;
-        // In a block of three quotes (either kind) no line is a value.
-        if l.matches("\"\"\"").count() % 2 == 1 || l.matches("'''").count() % 2 == 1 {
-            in_triple = !in_triple;
+        let starts_in_triple = in_double || in_single;
+        if !in_single && l.matches("\"\"\"").count() % 2 == 1 {
+            in_double = !in_double;
+        }
+        if !in_double && l.matches("'''").count() % 2 == 1 {
+            in_single = !in_single;
         }
         if starts_in_triple || l.trim_start().starts_with('#') {
             continue;
         }
         // A value, or an entry of a list written over several lines.
-        let value = l.split_once('=').map_or(l, |(_, v)| v);
-        let value = value.trim().trim_start_matches(['[', ' ', '\t']);
+        let value = l.split_once('=').map_or(l, |(_, v)| v).trim();
+        // A list on one line holds many strings: only one left open counts.
+        let list = value.starts_with('[');
+        let value = value.trim_start_matches(['[', ' ', '\t']);
         if value.starts_with("\"\"\"") || !value.starts_with('"') {
             if i + 1 == line && (value.starts_with(['“', '”', '„', '«']) || value.starts_with("‘"))
             {
@@ -462,7 +468,7 @@ fn quoting_hint(text: &str, line: usize) -> Option<String> {
                     i + 1
                 ));
             }
-            n if n > 2 && i + 1 == line => {
+            n if n > 2 && i + 1 == line && !list => {
                 return Some(
                     "a \" inside a \"…\" string ends it: write it as \\\", or put the text between '…' or \"\"\" and \"\"\""
                         .to_string(),
@@ -605,6 +611,13 @@ mod tests {
         let e =
             err("[classify]\nstock_texts = [\n  \"Hallo, ich möchte\n  dich hinzufügen\",\n]\n");
         assert!(e.contains("line 3 opens a \"…\" string"), "{e}");
+        // Strings of a one-line list are not a quote inside a string.
+        let e = err("[classify]\nsalutations = [\"moin\", \"servus\", 5]\n");
+        assert!(!e.contains("ends it"), "{e}");
+        // Three single quotes inside a block of three double ones do not
+        // end it.
+        let e = err("[templates]\nmine = \"\"\"\nit's ''' here\nsay = \"hi\n\"\"\"\nother = 5\n");
+        assert!(!e.contains("opens a"), "{e}");
         // A line in a block of three single quotes is not a value.
         let e = err("[templates]\nmine = '''\nsay = \"hi\n'''\nother = 5\n");
         assert!(!e.contains("opens a"), "{e}");
@@ -825,6 +838,9 @@ default = "Hi {first_name}"
         std::fs::write(&file, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66 some more bytes here of the picture").unwrap();
         let e = read_config(&file).unwrap_err().to_string();
         assert!(e.starts_with("it is a binary file"), "{e}");
+        // An empty file is an empty config, not UTF-16.
+        std::fs::write(&file, b"").unwrap();
+        assert_eq!(read_config(&file).unwrap(), "");
         // Latin-1 bytes: the line they are on.
         std::fs::write(&file, b"# ok\nname = \"J\xfcrgen\"\n").unwrap();
         let e = read_config(&file).unwrap_err().to_string();

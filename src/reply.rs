@@ -262,12 +262,13 @@ pub fn first_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
 }
 
 /// A name as the greetings read it: the part before a comma, `|`, `(`,
-/// `·` or a spaced dash (`Jane Smith, PhD`, `Jane Smith - Recruiter`), its
+/// or a spaced `·` or dash (`Jane Smith, PhD`, `Jane Smith - Recruiter`), its
 /// words that have a letter (not an emoji), and how many of them lead as
 /// titles or initials (`Dr.`, `K. S.`).
 fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usize) {
-    let mut name = &full[..full.find([',', '|', '(', '·']).unwrap_or(full.len())];
-    for dash in [" - ", " – ", " — "] {
+    let mut name = &full[..full.find([',', '|', '(']).unwrap_or(full.len())];
+    // Spaced: `Col·lell` and `卡尔·马克思` hold a · of their own.
+    for dash in [" - ", " – ", " — ", " · "] {
         if let Some(at) = name.find(dash) {
             name = &name[..at];
         }
@@ -337,15 +338,19 @@ fn is_initial(w: &&str) -> bool {
 
 /// A name in capitals (`ANNA` of "ANNA SMITH") as one greets a person,
 /// `Anna`; each part after a space, `-` or `'` starts with a capital
-/// (`JEAN-PIERRE`: `Jean-Pierre`, `O'NEIL`: `O'Neil`). Initials (`JJ`,
-/// `JRR`: a few letters, none a vowel) stay, as does a name with any small
-/// letter: it is as the person wrote it.
+/// (`JEAN-PIERRE`: `Jean-Pierre`, `O'NEIL`: `O'Neil`). Initials (`AJ`,
+/// `JJ`, `JRR`) stay, as does a name with any small letter: it is as the
+/// person wrote it.
 fn uncapped(name: &str) -> String {
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    let initials = letters.len() <= 3
-        && letters
-            .iter()
-            .all(|c| c.is_ascii() && !"AEIOUY".contains(*c));
+    let vowel = |c: &char| "AEIOUY".contains(*c);
+    // Two letters are a name only as a consonant then a vowel (Bo, Li);
+    // AJ, EJ and JJ are initials, as is JRR.
+    let initials = match letters.as_slice() {
+        [a, b] => vowel(a) || !vowel(b),
+        three @ [_, _, _] => !three.iter().any(vowel),
+        _ => false,
+    };
     if letters.len() < 2 || initials || name.chars().any(char::is_lowercase) {
         return name.to_string();
     }
@@ -543,7 +548,8 @@ mod tests {
             ("John F. Kennedy", "Kennedy"),
             ("Jane Smith - Recruiter", "Smith"),
             ("Jane Smith – Talent Acquisition", "Smith"),
-            ("Ana · Ruiz García", "Ana"),
+            ("Ana Ruiz · Hiring", "Ruiz"),
+            ("Marc Col·lell", "Col·lell"),
             ("Zoë", "Zoë"),
             ("Dr.", "Dr."),
             ("宏 田中", "田中"),
@@ -570,7 +576,8 @@ mod tests {
         assert_eq!(fill_for("ÉLODIE MARTIN"), "Élodie Martin");
         assert_eq!(fill_for("JJ ABRAMS"), "JJ Abrams", "initials stay");
         assert_eq!(fill_for("JRR TOLKIEN"), "JRR Tolkien");
-        assert_eq!(fill_for("BO ÖZ"), "Bo Öz");
+        assert_eq!(fill_for("BO LI"), "Bo Li");
+        assert_eq!(fill_for("AJ SMITH"), "AJ Smith");
         assert_eq!(fill_for("ΟΔΥΣΣΕΑΣ ΠΑΠΑΣ"), "Οδυσσεας Παπας");
         assert_eq!(fill_for("Anna McDONALD"), "Anna McDONALD", "as written");
     }

@@ -1926,11 +1926,43 @@ fn escape_asks_after_a_template_replaced_your_words() {
         "{}",
         status_text(&app)
     );
-    // Untouched, a template closes at once.
+    // Untouched, a template closes at once; so does one switched to
+    // another, or with a letter typed and deleted.
     app.update(Action::ComposeKey(key('y')));
     app.update(Action::Reply);
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List);
+    app.update(Action::Reply);
+    app.update(Action::ComposeNextTemplate);
+    app.update(Action::ComposeKey(key('x')));
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Backspace,
+        KeyModifiers::NONE,
+    )));
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List, "{}", status_text(&app));
+    // A saved reply replaced by a template: the saved one stays, and the
+    // question and the answer say so.
+    let who = app.current().unwrap().id;
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::ComposeSave);
+    go_to(&mut app, who);
+    app.update(Action::Reply);
+    let template = app.composer.as_ref().unwrap().template;
+    app.update(Action::ComposeTemplate(template));
+    app.update(Action::ComposeKey(key('y')));
+    app.update(Action::Cancel);
+    assert!(
+        status_text(&app).starts_with("Discard your changes? The saved draft stays"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::ComposeKey(key('y')));
+    assert_eq!(
+        status_text(&app),
+        "Changes discarded; the saved draft stays"
+    );
 }
 
 #[test]

@@ -175,7 +175,8 @@ pub struct Lists {
 
 /// Entries of a list: none blank, which would match nothing (or, once
 /// normalised, everything) and say nothing in `lists`; nor without a
-/// letter or digit (`"..."`, `"€€€"`), which normalises to nothing.
+/// letter or digit (`"..."`, `"€€€"`): a note is compared by its words, so
+/// such an entry matches nothing.
 fn entries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     let list = Vec::<String>::deserialize(d)?;
     if list.iter().any(|e| e.trim().is_empty()) {

@@ -824,13 +824,18 @@ impl App {
     /// Unsaved drafts left for invitations not in this export (another
     /// export, or the sample) are a note from loading: they stay on disk.
     fn note_unsaved_elsewhere(&mut self) {
-        let names: Vec<&str> = self
-            .journal
-            .unsaved_drafts()
-            .filter(|u| !self.id_index.contains_key(&u.id))
-            .map(|u| u.name.as_str())
-            .collect();
-        let elsewhere = names.len();
+        let mut names: Vec<&str> = Vec::new();
+        let mut elsewhere = 0;
+        for u in self.journal.unsaved_drafts() {
+            if self.id_index.contains_key(&u.id) {
+                continue;
+            }
+            elsewhere += 1;
+            // A reply and a thank-you to one person name them once.
+            if !names.contains(&u.name.as_str()) {
+                names.push(u.name.as_str());
+            }
+        }
         if elsewhere > 0 {
             let (what, whose) = if elsewhere == 1 {
                 ("1 unsaved draft", "belongs to an invitation")
@@ -1319,7 +1324,7 @@ impl App {
             // say so instead.
             Action::Quit
                 if self.mode == Mode::Compose
-                    && self.composer.as_ref().is_some_and(Composer::changed)
+                    && self.composer.as_ref().is_some_and(Composer::at_stake)
                     && !self.draft_on_disk() =>
             {
                 self.set_error(
@@ -1785,6 +1790,12 @@ impl App {
             }
             Mode::Compose => {
                 let changed = self.composer.as_ref().is_some_and(Composer::at_stake);
+                // A saved draft stays whatever the composer shows (a
+                // template may have replaced its words on screen).
+                let saved = self
+                    .composer
+                    .as_ref()
+                    .is_some_and(|c| self.has_saved_draft(c));
                 match &mut self.composer {
                     // Esc answers the template question ("any other key
                     // keeps them"); it is not a first step to discarding.
@@ -1804,7 +1815,7 @@ impl App {
                         c.discard_armed = true;
                         // Over a saved draft, Esc drops only the changes;
                         // an undone one stays in the journal, offered again.
-                        let question = if c.resumed {
+                        let question = if c.resumed || (saved && !c.undone) {
                             "Discard your changes? The saved draft stays · y discards them · Esc keeps them · Ctrl-S saves them".to_string()
                         } else if c.undone {
                             let key = self.keymap.hint(if c.thank_you {
@@ -1838,8 +1849,25 @@ impl App {
 
     /// Closes the composer, its words discarded (a saved or undone draft
     /// stays in the journal), and says so when it had changed.
+    /// Whether the journal holds a saved draft of the composer's kind for
+    /// its invitation.
+    fn has_saved_draft(&self, c: &Composer) -> bool {
+        let kind = if c.thank_you {
+            DraftKind::ThankYou
+        } else {
+            DraftKind::Reply
+        };
+        self.journal
+            .state_for(&self.invitations[c.index as usize], self.now)
+            .is_some_and(|e| e.draft(kind).is_some())
+    }
+
     fn close_composer(&mut self) {
         let changed = self.composer.as_ref().is_some_and(Composer::at_stake);
+        let saved = self
+            .composer
+            .as_ref()
+            .is_some_and(|c| self.has_saved_draft(c));
         let closed = self.composer.take();
         self.mode = Mode::List;
         if !changed {
@@ -1870,7 +1898,9 @@ impl App {
                     kind.label()
                 )
             }
-            Some(c) if c.resumed => "Changes discarded; the saved draft stays".to_string(),
+            Some(c) if c.resumed || (saved && !c.undone) => {
+                "Changes discarded; the saved draft stays".to_string()
+            }
             // The journal keeps an undone draft's text until another is
             // saved: say so, and how to start afresh.
             Some(c) if c.undone => {

@@ -32,6 +32,9 @@ pub struct Composer {
     /// With `recovered`: the draft is one whose saving was undone, not one
     /// an earlier run left.
     pub undone: bool,
+    /// A template replaced the user's own words: gone from the text, they
+    /// are still in Ctrl-U's history.
+    replaced_own: bool,
     /// The cursor stands after the space [`with_room`] left, and no key
     /// has changed the text or moved the cursor since: a space typed (or
     /// pasted) first is that one.
@@ -217,6 +220,7 @@ impl Composer {
             resumed,
             recovered,
             undone: false,
+            replaced_own: false,
             room,
             steps: Steps::default(),
         }
@@ -255,11 +259,10 @@ impl Composer {
         self.changed_text().is_some()
     }
 
-    /// Whether leaving would lose words: the text changed, or Ctrl-U
-    /// could still bring some back (the user's words replaced by a
-    /// template are gone from the text, not from the undo history).
+    /// Whether leaving would lose words: the text changed, or a template
+    /// replaced the user's words, which Ctrl-U could still bring back.
     pub fn at_stake(&self) -> bool {
-        self.changed() || self.can_undo()
+        self.changed() || (self.replaced_own && self.can_undo())
     }
 
     /// True when the text is the user's own rather than a template's: it
@@ -455,6 +458,7 @@ impl Composer {
     ) -> Result<(), String> {
         let next = self.pick(which, templates)?;
         let text = filled(templates, next, inv, me);
+        self.replaced_own |= self.own_words();
         self.discard_armed = false;
         self.replace_armed = false;
         // Replaced as one step Ctrl-U takes back, template and all, with
