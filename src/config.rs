@@ -326,6 +326,10 @@ fn read_config(path: &Path) -> std::io::Result<String> {
             "it is over 1 MiB, too big for a config file (the right file?)",
         ));
     }
+    // An empty file Notepad saved as "Unicode": its byte order mark alone.
+    if bytes == [0xFF, 0xFE] || bytes == [0xFE, 0xFF] {
+        return Ok(String::new());
+    }
     // Windows Notepad's "Unicode" is UTF-16, with its byte order mark;
     // without one, its ASCII letters are each followed (or led) by a NUL:
     // about every other byte of its start. Other NULs are a binary file.
@@ -838,9 +842,12 @@ default = "Hi {first_name}"
         std::fs::write(&file, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66 some more bytes here of the picture").unwrap();
         let e = read_config(&file).unwrap_err().to_string();
         assert!(e.starts_with("it is a binary file"), "{e}");
-        // An empty file is an empty config, not UTF-16.
-        std::fs::write(&file, b"").unwrap();
-        assert_eq!(read_config(&file).unwrap(), "");
+        // An empty file is an empty config, not UTF-16; so is one of a
+        // UTF-16 byte order mark alone.
+        for empty in [&b""[..], &[0xFF, 0xFE], &[0xFE, 0xFF]] {
+            std::fs::write(&file, empty).unwrap();
+            assert_eq!(read_config(&file).unwrap(), "");
+        }
         // Latin-1 bytes: the line they are on.
         std::fs::write(&file, b"# ok\nname = \"J\xfcrgen\"\n").unwrap();
         let e = read_config(&file).unwrap_err().to_string();

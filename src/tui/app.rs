@@ -2167,13 +2167,13 @@ impl App {
         {
             let u = self.keymap.hint(&Action::Undo);
             let day = if next.at.date() < self.now.date() {
-                next.at.format(" of %-d %b").to_string()
+                next.at.format(" from %-d %b").to_string()
             } else {
                 String::new()
             };
             self.undo_asked = true;
             self.set_error(format!(
-                "Undo {}{day} of {} invitations? {u} again undoes it · any other key keeps it",
+                "Undo {} of {} invitations{day}? {u} again undoes it · any other key keeps it",
                 next.kind.verb(),
                 next.ids.len()
             ));
