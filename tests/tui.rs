@@ -247,6 +247,24 @@ fn undoing_a_changed_decision_says_what_it_went_back_to() {
     );
     app.update(Action::Undo);
     assert_eq!(status_text(&app), format!("Undid accept: {name}"));
+    // A bulk step over one earlier decision: what each went back to.
+    go_to(&mut app, who);
+    app.update(Action::Accept);
+    go_to(&mut app, who);
+    app.update(Action::Mark);
+    app.update(Action::Mark);
+    assert_eq!(app.marked_count, 2);
+    app.update(Action::IgnoreMarked);
+    if matches!(app.mode, Mode::Confirm(_)) {
+        app.update(Action::Confirm(true));
+    }
+    app.update(Action::Undo);
+    assert!(
+        status_text(&app)
+            .starts_with("Undid ignore: 2 invitations (1 undecided, 1 accepted again)"),
+        "{}",
+        status_text(&app)
+    );
 }
 
 #[test]

@@ -2258,6 +2258,35 @@ impl App {
                             None => String::new(),
                         }
                     }
+                    // A bulk step over earlier decisions: what they went
+                    // back to, when some had one ("416 undecided, 2
+                    // accepted again").
+                    (journal::StepKind::Decide(Some(_)), many) if !earlier && many.len() > 1 => {
+                        let mut counts: Vec<(Option<Decision>, usize)> = Vec::new();
+                        for &i in many {
+                            let d = self.decisions[i as usize];
+                            match counts.iter_mut().find(|(k, _)| *k == d) {
+                                Some((_, n)) => *n += 1,
+                                None => counts.push((d, 1)),
+                            }
+                        }
+                        if counts.iter().all(|(d, _)| d.is_none()) {
+                            String::new()
+                        } else {
+                            counts.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d.is_some()));
+                            let parts: Vec<String> = counts
+                                .iter()
+                                .map(|&(d, n)| match d {
+                                    None => format!("{n} undecided"),
+                                    Some(Decision::Withdrawn) => {
+                                        format!("{n} marked to withdraw again")
+                                    }
+                                    Some(d) => format!("{n} {} again", d.label()),
+                                })
+                                .collect();
+                            format!(" ({})", parts.join(", "))
+                        }
+                    }
                     _ => String::new(),
                 };
                 let what = match undone.kind {
