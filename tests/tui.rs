@@ -4521,6 +4521,26 @@ fn saving_an_unchanged_draft_copies_it_and_writes_nothing() {
         Some(Effect::Copy { label, .. }) => assert_eq!(label, format!("reply to {name}")),
         other => panic!("{other:?}"),
     }
+    // Ignored since, the reply saved again unchanged: only the decision is
+    // written, so the checklist does not call the reply edited.
+    app.update(Action::Ignore);
+    go_to(&mut app, who);
+    app.update(Action::Reply);
+    app.update(Action::ComposeSave);
+    let text = std::fs::read_to_string(&journal).unwrap();
+    assert_eq!(
+        text.lines().count(),
+        lines + 3,
+        "the ignore and one line more"
+    );
+    assert!(
+        text.lines().last().unwrap().contains("\"op\":\"decide\""),
+        "{text}"
+    );
+    assert_eq!(
+        app.journal.state(who).unwrap().decision(),
+        Some(Decision::Replied)
+    );
 }
 
 /// An undone edit over a saved reply: discarded, it is set aside, and the

@@ -3003,16 +3003,31 @@ impl App {
             };
             return Some(Effect::Copy { text, label });
         }
-        match self
-            .journal
-            .record_draft_to(id, kind, &text, self.now_for_journal(), (name, url))
-        {
+        // The saved reply, unchanged, on an invitation decided otherwise
+        // since (ignored, say): only the decision is new. A draft line of
+        // the same words would read as an edit, dated today.
+        let reply_again = kind == DraftKind::Reply
+            && entry
+                .as_ref()
+                .and_then(|e| e.draft(kind))
+                .is_some_and(|d| d.text == text);
+        let now = self.now_for_journal();
+        let recorded = if reply_again {
+            self.journal
+                .record_decision(&[id], Some(Decision::Replied), now)
+        } else {
+            self.journal
+                .record_draft_to(id, kind, &text, now, (name, url))
+        };
+        match recorded {
             Ok(_) => {
                 let rows = self.indices_of(&[id]);
                 self.sync_decisions(&rows);
                 if kind == DraftKind::ThankYou {
                     self.thanks_saved.push((idx, text.clone()));
-                } else if self.start_decisions[idx as usize] == Some(Decision::Replied) {
+                } else if !reply_again
+                    && self.start_decisions[idx as usize] == Some(Decision::Replied)
+                {
                     self.replies_edited.push((idx, text.clone()));
                 }
                 self.composer = None;
