@@ -1,0 +1,746 @@
+//! Decisions: accept, ignore and withdraw on one row, on the marked ones or
+//! on a whole tab, moving on to the next undecided row, and undo.
+
+use chrono::{Datelike, NaiveDateTime};
+
+use crate::classify::Signals;
+use crate::invitation::{Direction, Invitation, InvitationId};
+use crate::journal::{self, Decision, DraftKind};
+use crate::stats;
+use crate::text::{name_line, plural};
+
+use super::{App, Bulk, Filter, Mode, Tab, UNDO_ASKS_ABOVE, decision_verb, not_saved, some_of};
+use crate::tui::keys::Action;
+
+impl App {
+    /// Moves the cursor to the next row without a decision after `from`,
+    /// or stays when there is none.
+    pub(super) fn advance_to_undecided(&mut self, from: usize) {
+        let next = (from + 1..self.rows.len())
+            .chain(0..from)
+            .find(|&r| self.decisions[self.rows[r] as usize].is_none());
+        match next {
+            Some(r) => self.move_to(r),
+            None if self.current_tab() != Tab::Sent => {
+                // The list is done: say where the work goes on.
+                let undecided = |t: usize| {
+                    self.tab_members[t]
+                        .iter()
+                        .filter(|&&i| self.decisions[i as usize].is_none())
+                };
+                let hidden = undecided(self.tab).count();
+                let next_tab = (0..3).find(|&t| undecided(t).next().is_some());
+                let done = match next_tab {
+                    // Under another filter, this tab's own.
+                    _ if hidden > 0 => format!(
+                        "all shown here decided · {hidden} undecided hidden by the filter ({} cycles it)",
+                        self.keymap.hint(&Action::CycleFilter)
+                    ),
+                    Some(t) => format!(
+                        "all decided here · press {} for {}",
+                        self.keymap.hint(&Action::Tab(t)),
+                        Tab::ALL[t].title()
+                    ),
+                    // The command for this export and data folder is the
+                    // one named on quitting.
+                    None => {
+                        "inbox done: q quits and names the command that lists what to do on LinkedIn"
+                            .into()
+                    }
+                };
+                if let Some(status) = &mut self.status {
+                    status.text = format!("{} · {done}", status.text);
+                } else {
+                    self.set_status(done);
+                }
+            }
+            None => {}
+        }
+    }
+
+    pub(super) fn decide_current(&mut self, decision: Decision) {
+        let Some(idx) = self.current_index() else {
+            self.set_status("Nothing here to decide · f changes the filter, Tab the group");
+            return;
+        };
+        let inv = &self.invitations[idx as usize];
+        // A sent invitation can only be withdrawn, a received one only not.
+        match (inv.direction, decision) {
+            (Direction::Outgoing, Decision::Withdrawn) => {}
+            (Direction::Outgoing, _) => {
+                self.set_status(self.sent_by_you());
+                return;
+            }
+            (Direction::Incoming, Decision::Withdrawn) => {
+                let sent = self.keymap.hint(&Action::Tab(4));
+                self.set_status(format!(
+                    "Only an invitation you sent can be withdrawn: they are on the Sent tab ({sent})"
+                ));
+                return;
+            }
+            (Direction::Incoming, _) => {}
+        }
+        let name = name_line(inv.counterpart());
+        let id = inv.id;
+        // `x` again takes the mark back: a sent invitation is not
+        // decided on, only marked to withdraw on LinkedIn.
+        if decision == Decision::Withdrawn && self.decisions[idx as usize] == Some(decision) {
+            match self
+                .journal
+                .record_decision(&[id], None, self.now_for_journal())
+            {
+                Ok(_) => {
+                    let rows = self.indices_of(&[id]);
+                    self.sync_decisions(&rows);
+                    let undo = self.keymap.hint(&Action::Undo);
+                    self.set_status(format!("No longer to withdraw: {name} · {undo} to undo"));
+                }
+                Err(e) => self.set_error(not_saved("Not saved", &e)),
+            }
+            return;
+        }
+        if self.decisions[idx as usize] == Some(decision) {
+            // Written again, it would be a step for undo that changes
+            // nothing: `u` would seem not to work. Its mark goes, as below.
+            if std::mem::take(&mut self.marked[idx as usize]) {
+                self.marked_count -= 1;
+            }
+            self.set_status(format!("{name}: {} already", decision.label()));
+            return;
+        }
+        // A saved reply is what "replied" sends, a thank-you what "accepted"
+        // does; decided otherwise, it is kept but no longer to send, which
+        // the status says, with the decision it overturns.
+        let before = self.decisions[idx as usize];
+        let unsent = self
+            .journal
+            .state_for(inv, self.now)
+            .and_then(|e| e.draft_to_send(before).map(|(kind, _)| kind));
+        match self
+            .journal
+            .record_decision(&[id], Some(decision), self.now_for_journal())
+        {
+            Ok(_) => {
+                let rows = self.indices_of(&[id]);
+                self.sync_decisions(&rows);
+                // Decided on its own: no longer waiting in the marks (a
+                // mark drawn over its ✓ would hide it, and a bulk decision
+                // on the marks would overturn it).
+                for &r in &rows {
+                    if std::mem::take(&mut self.marked[r as usize]) {
+                        self.marked_count -= 1;
+                    }
+                }
+                let verb = decision_verb(decision);
+                let undo = self.keymap.hint(&Action::Undo);
+                if decision == Decision::Withdrawn {
+                    // The cursor moves on to the next stale one, so the
+                    // status names no key that acts on the row under it.
+                    self.set_status(format!("To withdraw on LinkedIn: {name} · {undo} to undo"));
+                    self.advance_to_stale();
+                    if self.current_index() != Some(idx) {
+                        self.just_done = Some(idx);
+                    }
+                } else {
+                    let head = match before {
+                        Some(b) => format!("{verb} {name} (was {})", b.label()),
+                        None => format!("{verb} {name}"),
+                    };
+                    self.set_status(format!("{head} · {undo} to undo"));
+                    self.advance_to_undecided(self.cursor);
+                    // Moved on from it, a thank-you key (and `o`, `y`, `c`)
+                    // is for it still.
+                    let t = self.keymap.hint(&Action::ThankYou);
+                    let moved = self.current_index() != Some(idx);
+                    if moved {
+                        self.just_done = Some(idx);
+                    }
+                    if decision == Decision::Accepted
+                        && moved
+                        && !t.is_empty()
+                        && let Some(status) = &mut self.status
+                    {
+                        status
+                            .text
+                            .insert_str(head.len(), &format!(" · {t} thanks them"));
+                    }
+                    if let Some(kind) = unsent
+                        && let Some(status) = &mut self.status
+                    {
+                        status.text.insert_str(
+                            head.len(),
+                            &format!(" · its saved {} is kept, not to send", kind.label()),
+                        );
+                    }
+                }
+            }
+            Err(e) => self.set_error(not_saved("Not saved", &e)),
+        }
+    }
+
+    /// On the Sent tab (newest first, so the stale ones are at the
+    /// bottom), moves to the next stale invitation not yet withdrawn: below
+    /// the cursor, else above it; says so when none is left.
+    fn advance_to_stale(&mut self) {
+        let open = |app: &App, r: usize| {
+            let i = app.rows[r] as usize;
+            app.decisions[i].is_none() && app.is_stale(&app.invitations[i])
+        };
+        let next = (self.cursor + 1..self.rows.len())
+            .chain((0..self.cursor).rev())
+            .find(|&r| open(self, r));
+        match next {
+            Some(r) => self.move_to(r),
+            None => {
+                if let Some(status) = &mut self.status {
+                    status.text = format!("{} · no stale invitation left", status.text);
+                }
+            }
+        }
+    }
+
+    pub(super) fn now_for_journal(&self) -> NaiveDateTime {
+        // The clock moves on while the app is open; `now` is fixed at start
+        // so ages stay stable, but decision times are the real time.
+        if self.frozen_clock {
+            self.now
+        } else {
+            use chrono::{SubsecRound, Timelike};
+            let t = chrono::Local::now().naive_local();
+            t.with_nanosecond(0).unwrap_or_else(|| t.trunc_subsecs(0))
+        }
+    }
+
+    pub(super) fn undo(&mut self) {
+        // A step on invitations not in this export (decided on another
+        // one) would change what the screen cannot show: it waits for that
+        // export, as do the steps under it.
+        if let Some(next) = self.journal.next_undo()
+            && self.indices_of(&next.ids).is_empty()
+        {
+            self.set_error(format!(
+                "Not undone: the last step is on {} not in this export ({}, {})",
+                match next.ids.len() {
+                    1 => "an invitation".to_string(),
+                    n => format!("{n} invitations"),
+                },
+                next.kind.verb(),
+                next.at.format("%-d %b %H:%M")
+            ));
+            return;
+        }
+        // A large step (a bulk ignore of a whole tab) is not undone by one
+        // stray key: u pressed on a row to change it would reopen them all.
+        if let Some(next) = self.journal.next_undo()
+            && next.ids.len() > UNDO_ASKS_ABOVE
+            && !std::mem::take(&mut self.undo_asked)
+        {
+            let u = self.keymap.hint(&Action::Undo);
+            let day = if next.at.date() < self.now.date() {
+                next.at.format(" from %-d %b").to_string()
+            } else {
+                String::new()
+            };
+            self.undo_asked = true;
+            self.set_error(format!(
+                "Undo {} of {} invitations{day}? {u} again undoes it · any other key keeps it",
+                next.kind.verb(),
+                next.ids.len()
+            ));
+            return;
+        }
+        self.undo_asked = false;
+        match self.journal.undo(self.now_for_journal()) {
+            Ok(Some(undone)) => {
+                let idx = self.indices_of(&undone.ids);
+                self.sync_decisions(&idx);
+                let who = match idx.as_slice() {
+                    [one] => name_line(self.invitations[*one as usize].counterpart()),
+                    many => format!("{} invitations", many.len()),
+                };
+                // A bulk step made on another export is undone whole: the
+                // ones this export lacks are counted, not passed over.
+                let absent = undone
+                    .ids
+                    .iter()
+                    .filter(|id| !self.id_index.contains_key(id))
+                    .count();
+                let who = match absent {
+                    0 => who,
+                    n => format!("{who}, and {n} not in this export"),
+                };
+                if let Some(&first) = idx.first() {
+                    self.show(first);
+                }
+                // A step from before the invitation now in the export was
+                // on an earlier one: undone, it changes nothing on screen.
+                let earlier = !idx.is_empty()
+                    && idx.iter().all(|&i| {
+                        let inv = &self.invitations[i as usize];
+                        journal::made_before(undone.at, journal::sent_by(inv, self.now))
+                    });
+                let whose = if earlier {
+                    " (on an earlier invitation: this one stays undecided)"
+                } else {
+                    ""
+                };
+                // The text is not lost: the composer opens on it again.
+                let back = match undone.kind {
+                    journal::StepKind::Draft(kind) if idx.len() == 1 && !earlier => {
+                        let key = match kind {
+                            DraftKind::Reply => Action::Reply,
+                            DraftKind::ThankYou => Action::ThankYou,
+                        };
+                        format!(" · {} brings its text back", self.keymap.hint(&key))
+                    }
+                    _ => String::new(),
+                };
+                // Undo reaches back across restarts: a step of an earlier
+                // day says which day, as the user may not remember it.
+                let day = if undone.at.date() < self.now.date() {
+                    let fmt = if undone.at.year() == self.now.year() {
+                        " of %-d %b"
+                    } else {
+                        " of %-d %b %Y"
+                    };
+                    undone.at.format(fmt).to_string()
+                } else {
+                    String::new()
+                };
+                // A step back to undecided, undone, decides again: say to
+                // what (`x` twice then `u` marks to withdraw again).
+                let again = match (undone.kind, idx.as_slice()) {
+                    (journal::StepKind::Decide(None), [one]) if !earlier => {
+                        match self.decisions[*one as usize] {
+                            Some(Decision::Withdrawn) => " is marked to withdraw again".to_string(),
+                            Some(d) => format!(" is {} again", d.label()),
+                            None => String::new(),
+                        }
+                    }
+                    (journal::StepKind::Decide(None), many) if !earlier && many.len() > 1 => {
+                        " are decided again as before".to_string()
+                    }
+                    // A decision made over another: what it went back to.
+                    (journal::StepKind::Decide(Some(_)), [one]) if !earlier => {
+                        match self.decisions[*one as usize] {
+                            Some(Decision::Withdrawn) => " (marked to withdraw again)".to_string(),
+                            Some(d) => format!(" ({} again)", d.label()),
+                            None => String::new(),
+                        }
+                    }
+                    // A bulk step over earlier decisions: what they went
+                    // back to, when some had one ("416 undecided, 2
+                    // accepted again").
+                    (journal::StepKind::Decide(Some(_)), many) if !earlier && many.len() > 1 => {
+                        let mut counts: Vec<(Option<Decision>, usize)> = Vec::new();
+                        for &i in many {
+                            let d = self.decisions[i as usize];
+                            match counts.iter_mut().find(|(k, _)| *k == d) {
+                                Some((_, n)) => *n += 1,
+                                None => counts.push((d, 1)),
+                            }
+                        }
+                        if counts.iter().all(|(d, _)| d.is_none()) {
+                            String::new()
+                        } else {
+                            counts.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d.is_some()));
+                            let parts: Vec<String> = counts
+                                .iter()
+                                .map(|&(d, n)| match d {
+                                    None => format!("{n} undecided"),
+                                    Some(Decision::Withdrawn) => {
+                                        format!("{n} marked to withdraw again")
+                                    }
+                                    Some(d) => format!("{n} {} again", d.label()),
+                                })
+                                .collect();
+                            format!(" ({})", parts.join(", "))
+                        }
+                    }
+                    _ => String::new(),
+                };
+                let what = match undone.kind {
+                    journal::StepKind::Decide(None) => "the step back to undecided",
+                    kind => kind.verb(),
+                };
+                self.set_status(format!("Undid {what}{day}: {who}{again}{whose}{back}"));
+            }
+            Ok(None) => self.set_status("Nothing to undo"),
+            Err(e) => self.set_error(not_saved("Undo not saved", &e)),
+        }
+    }
+
+    pub(super) fn toggle_mark(&mut self) {
+        let Some(idx) = self.current_index() else {
+            return;
+        };
+        if self.invitations[idx as usize].direction == Direction::Outgoing {
+            self.set_status(self.sent_by_you());
+            return;
+        }
+        let m = &mut self.marked[idx as usize];
+        *m = !*m;
+        if *m {
+            self.marked_count += 1;
+        } else {
+            self.marked_count -= 1;
+            // Space on a row marked earlier (back on another tab, say)
+            // takes a mark away: said, since A or I then does otherwise.
+            let who = name_line(self.invitations[idx as usize].counterpart());
+            let left = match self.marked_count {
+                0 => "nothing is marked now".to_owned(),
+                n => format!("{n} still marked"),
+            };
+            self.set_status(format!("Unmarked {who} · {left}"));
+        }
+        self.move_to(self.cursor + 1);
+    }
+
+    /// On the Sent tab, says that your own invitations cannot be decided
+    /// on, and returns true.
+    fn refuse_on_sent_tab(&mut self) -> bool {
+        let sent = self.current_tab() == Tab::Sent;
+        if sent {
+            self.set_status(self.sent_by_you());
+        }
+        sent
+    }
+
+    /// The invitations the list shows (in its order) for which `keep` holds.
+    fn rows_where(&self, keep: impl Fn(u32) -> bool) -> Vec<u32> {
+        self.rows.iter().copied().filter(|&i| keep(i)).collect()
+    }
+
+    /// How many marked rows of the list are scrolled out of view: a mark
+    /// below the screen is easily missed before `A` or `I`.
+    fn marked_out_of_view(&self) -> usize {
+        let shown = self.offset..self.offset + self.list_height().max(1);
+        self.rows
+            .iter()
+            .enumerate()
+            .filter(|&(r, &i)| self.marked[i as usize] && !shown.contains(&r))
+            .count()
+    }
+
+    /// Asks to mark every stale invitation the Sent tab shows, not yet
+    /// marked, to withdraw: one `x` each was slow where all of them are.
+    pub(super) fn withdraw_stale(&mut self) {
+        if self.current_tab() != Tab::Sent {
+            let sent = self.keymap.hint(&Action::Tab(4));
+            self.set_status(format!(
+                "Stale invitations are ones you sent: on the Sent tab ({sent})"
+            ));
+            return;
+        }
+        let targets = self.rows_where(|i| {
+            self.decisions[i as usize].is_none() && self.is_stale(&self.invitations[i as usize])
+        });
+        let days = self.stale_after_days;
+        let n = targets.len();
+        if n == 0 {
+            self.set_status(format!(
+                "No stale invitation here left to mark (stale: sent {days} days ago or more)"
+            ));
+            return;
+        }
+        // The count the question states is of those it marks: beside the
+        // ones marked already, "the 8 stale" of 10 reads as a miscount.
+        let marked = self
+            .rows_where(|i| {
+                self.decisions[i as usize] == Some(Decision::Withdrawn)
+                    && self.is_stale(&self.invitations[i as usize])
+            })
+            .len();
+        let question = match (marked, n) {
+            (0, n) => format!("Withdraw the {n} stale invitation{} you sent?", plural(n)),
+            (_, 1) => "Withdraw the other stale invitation you sent?".to_string(),
+            (_, n) => format!("Withdraw the other {n} stale invitations you sent?"),
+        };
+        // In the text under it: a longer question is cut in its box.
+        let already = match marked {
+            0 => String::new(),
+            m => format!("{m} {} marked already. ", if m == 1 { "is" } else { "are" }),
+        };
+        let undo = self.keymap.hint(&Action::Undo);
+        self.mode = Mode::Confirm(Bulk {
+            decision: Decision::Withdrawn,
+            targets,
+            question,
+            detail: format!(
+                "{already}Sent {days} days ago or more and not answered. This marks them; withdraw each on LinkedIn (export lists them). This can be undone with {undo}."
+            ),
+        });
+    }
+
+    /// Why a sent invitation takes no accept, ignore, reply or mark, and
+    /// what it does take.
+    fn sent_by_you(&self) -> String {
+        let x = self.keymap.hint(&Action::Withdraw);
+        if x.is_empty() {
+            "You sent this invitation: there is nothing to accept or ignore".into()
+        } else {
+            format!(
+                "You sent this invitation: nothing to accept or ignore · {x} marks it to withdraw"
+            )
+        }
+    }
+
+    /// Marks every pitch in the list, so that one key ignores them all (the
+    /// classification spec's "let the user bulk-ignore pitches"); unmarks
+    /// them when every one is marked already.
+    pub(super) fn mark_pitches(&mut self) {
+        if self.refuse_on_sent_tab() {
+            return;
+        }
+        let pitches = self.rows_where(|i| {
+            self.invitations[i as usize]
+                .signals
+                .contains(Signals::PITCH)
+        });
+        if pitches.is_empty() {
+            self.set_status("No pitch in this list (a customised note that sells or recruits)");
+            return;
+        }
+        let mark = !pitches.iter().all(|&i| self.marked[i as usize]);
+        for &i in &pitches {
+            self.marked[i as usize] = mark;
+        }
+        self.marked_count = self.marked.iter().filter(|&&m| m).count();
+        let n = pitches.len();
+        let s = if n == 1 { "" } else { "es" };
+        if mark {
+            // Marks made before stay: an ignore of "the marked ones" takes
+            // them too, so the count says so.
+            let others = self.marked_count - n;
+            let also = match others {
+                0 => String::new(),
+                1 => ", and 1 marked before".to_string(),
+                _ => format!(", and {others} marked before"),
+            };
+            let hidden = self.marked_out_of_view();
+            let also = match hidden {
+                0 => also,
+                h => format!("{also} ({h} out of view)"),
+            };
+            self.set_status(format!(
+                "Marked {n} pitch{s}{also} · {} ignores the marked ones, {} unmarks one",
+                self.keymap.hint(&Action::IgnoreMarked),
+                self.keymap.hint(&Action::Mark)
+            ));
+        } else {
+            self.set_status(format!("Unmarked {n} pitch{s}"));
+        }
+    }
+
+    pub(super) fn bulk(&mut self, decision: Decision) {
+        let verb = if decision == Decision::Accepted {
+            "Accept"
+        } else {
+            "Ignore"
+        };
+        let undo = self.keymap.hint(&Action::Undo);
+        if self.marked_count > 0 {
+            // Those with this decision already are left as they are (a
+            // step for undo that changed nothing would seem broken).
+            for i in 0..self.marked.len() {
+                if self.marked[i] && self.decisions[i] == Some(decision) {
+                    self.marked[i] = false;
+                    self.marked_count -= 1;
+                }
+            }
+            let targets: Vec<u32> = (0..self.marked.len() as u32)
+                .filter(|&i| self.marked[i as usize])
+                .collect();
+            if targets.is_empty() {
+                self.set_status(format!(
+                    "Nothing to change: the marked ones are {} already",
+                    decision.label()
+                ));
+                return;
+            }
+            // Marks stay on when the tab changes; a decision on a row the
+            // user cannot see is asked about first.
+            let here = self
+                .rows
+                .iter()
+                .filter(|&&i| self.marked[i as usize])
+                .count();
+            let away = targets.len() - here;
+            // Marks below the screen (`p` marks every pitch, a guess from
+            // words such as "pricing") are asked about too: a reviewer
+            // ignored warm notes he never saw.
+            let hidden = self.marked_out_of_view();
+            let n = targets.len();
+            let look = if n == 1 { "it" } else { "them" };
+            let detail = match (away, hidden) {
+                (0, 0) => {
+                    self.apply_bulk(Bulk {
+                        decision,
+                        targets,
+                        question: String::new(),
+                        detail: String::new(),
+                    });
+                    return;
+                }
+                (0, _) => format!(
+                    "{} out of view in this list (to look at {look} first, answer n and scroll). This can be undone with {undo}.",
+                    some_of(hidden, n, "is", "are")
+                ),
+                (_, 0) => format!(
+                    "{} not in this list: marked on another tab or under another filter. This can be undone with {undo}.",
+                    some_of(away, n, "is", "are")
+                ),
+                _ => format!(
+                    "{} not in this list (marked on another tab or under another filter), and {hidden} out of view in it. This can be undone with {undo}.",
+                    some_of(away, n, "is", "are")
+                ),
+            };
+            self.mode = Mode::Confirm(Bulk {
+                decision,
+                targets,
+                question: format!("{verb} the {n} marked invitation{}?", plural(n)),
+                detail,
+            });
+            return;
+        }
+        if self.refuse_on_sent_tab() {
+            return;
+        }
+        let tab = self.current_tab();
+        // What the filter admits now: a row decided a moment ago stays in
+        // view under "undecided", but a bulk decision must not overturn it.
+        let filter = self.filter;
+        let targets: Vec<u32> = self
+            .rows
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let d = self.decisions[i as usize];
+                filter.admits(d) && d != Some(decision)
+            })
+            .collect();
+        if targets.is_empty() {
+            self.set_status("Nothing to change in this list");
+            return;
+        }
+        let n = targets.len();
+        let total = self.tab_members[self.tab].len();
+        let group = match tab.category() {
+            Some(c) => format!("{} ", c.label()),
+            None => String::new(),
+        };
+        let question = match (n == total, n) {
+            (true, 1) => format!("{verb} the only {group}invitation?"),
+            (true, _) => format!("{verb} all {n} {group}invitations?"),
+            (false, _) => format!("{verb} {n} of the {total} {group}invitations?"),
+        };
+        let why = match (tab, n) {
+            (Tab::Default, 1) => {
+                "It says no more than LinkedIn's stock text or a generic line, if anything."
+            }
+            (Tab::Default, _) => {
+                "None of them says more than LinkedIn's stock text or a generic line, if anything."
+            }
+            (Tab::GreetingOnly, 1) => "It greets you by name but says nothing more.",
+            (Tab::GreetingOnly, _) => "They greet you by name but say nothing more.",
+            (Tab::Customised, 1) => "This note was written for you: consider reading it first.",
+            (Tab::Customised, _) => {
+                "These notes were written for you: consider reading them first."
+            }
+            _ => "This covers every group in the list.",
+        };
+        // Which ones, when not all: the filter says.
+        let redecided = targets
+            .iter()
+            .filter(|&&i| self.decisions[i as usize].is_some())
+            .count();
+        let which = match filter {
+            Filter::Undecided if n < total => format!(
+                " Only the undecided {}; {}.",
+                if n == 1 { "one" } else { "ones" },
+                match total - n {
+                    1 => "the 1 decided keeps its decision".to_string(),
+                    k => format!("the {k} decided keep theirs"),
+                }
+            ),
+            Filter::Undecided => String::new(),
+            Filter::All => {
+                let mut t = String::new();
+                if redecided > 0 {
+                    t = format!(
+                        " {} a decision already, which this replaces.",
+                        some_of(redecided, n, "has", "have")
+                    );
+                }
+                // The rest have this very decision.
+                match total.saturating_sub(n) {
+                    0 => {}
+                    1 => t.push_str(&format!(" The 1 {} already stays so.", decision.label())),
+                    k => t.push_str(&format!(" The {k} {} already stay so.", decision.label())),
+                }
+                t
+            }
+            _ if redecided == 0 => String::new(),
+            f if n == 1 => format!(" Only the {} one: this replaces its decision.", f.label()),
+            f => format!(
+                " Only the {} ones: this replaces their decision.",
+                f.label()
+            ),
+        };
+        self.mode = Mode::Confirm(Bulk {
+            decision,
+            targets,
+            question,
+            detail: format!("{why}{which} This can be undone with {undo}."),
+        });
+    }
+
+    pub(super) fn apply_bulk(&mut self, bulk: Bulk) {
+        let ids: Vec<InvitationId> = bulk
+            .targets
+            .iter()
+            .map(|&i| self.invitations[i as usize].id)
+            .collect();
+        match self
+            .journal
+            .record_decision(&ids, Some(bulk.decision), self.now_for_journal())
+        {
+            Ok(_) => {
+                let rows = self.indices_of(&ids);
+                self.sync_decisions(&rows);
+                for &i in &bulk.targets {
+                    self.marked[i as usize] = false;
+                }
+                self.marked_count = self.marked.iter().filter(|&&m| m).count();
+                let n = ids.len();
+                let done = match bulk.decision {
+                    // Marked here; withdrawn only once done on LinkedIn.
+                    Decision::Withdrawn => {
+                        format!("Marked {n} invitation{} to withdraw on LinkedIn", plural(n))
+                    }
+                    d => format!("{} {n} invitation{}", decision_verb(d), plural(n)),
+                };
+                self.set_status(format!(
+                    "{done} · {} undoes {}",
+                    self.keymap.hint(&Action::Undo),
+                    if n == 1 { "it" } else { "all of them" }
+                ));
+                // The row under the cursor may have been left out (marks
+                // elsewhere): then it is where the work goes on.
+                let here_open = self
+                    .current_index()
+                    .is_some_and(|i| self.decisions[i as usize].is_none());
+                if !here_open {
+                    self.advance_to_undecided(self.cursor);
+                }
+            }
+            Err(e) => self.set_error(not_saved("Not saved", &e)),
+        }
+    }
+
+    /// The sent invitations still pending longer than the configured age.
+    pub fn is_stale(&self, inv: &Invitation) -> bool {
+        inv.direction == Direction::Outgoing
+            && stats::Age::between(inv.sent_at, self.now).days >= i64::from(self.stale_after_days)
+    }
+}

@@ -1,0 +1,521 @@
+//! Replies and thank-yous: the composer opened, saved, copied and closed,
+//! and its unsaved text kept on disk while it is open.
+
+use crate::invitation::Direction;
+use crate::journal::{Decision, DraftKind, JournalError, Unsaved};
+use crate::text::{clean_text, name_line};
+
+use super::{App, Effect, Mode, not_saved, writes};
+use crate::tui::compose::Composer;
+use crate::tui::keys::Action;
+
+impl App {
+    /// Mirrors the composer's draft on disk while it differs from what the
+    /// composer opened with, so that a closed terminal, a kill or a crash
+    /// does not take it; removes it once saved, discarded or unchanged.
+    pub(super) fn keep_unsaved_draft(&mut self) {
+        let result = match self.open_unsaved() {
+            Some(draft) => {
+                self.kept_unsaved = Some((draft.id, draft.kind));
+                if self
+                    .journal
+                    .unsaved(draft.id, draft.kind)
+                    .is_some_and(|u| u.text == draft.text)
+                {
+                    return;
+                }
+                self.journal.keep_unsaved(draft)
+            }
+            None => match self.kept_unsaved.take() {
+                Some((id, kind)) => match self.journal.forget_unsaved(id, kind) {
+                    // Not a draft that cannot be kept: one discarded (or
+                    // back as it opened) that would come back.
+                    Err(JournalError::Io { path, source, .. }) => {
+                        let what = if self.composer.is_some() {
+                            "The draft is back as it opened"
+                        } else {
+                            "Draft discarded"
+                        };
+                        self.set_error(format!(
+                            "{what}, but its unsaved copy {} could not be removed: {source}; the next start would offer it again: remove it by hand",
+                            path.display()
+                        ));
+                        return;
+                    }
+                    other => other,
+                },
+                None => return,
+            },
+        };
+        // The action's own error, if it set one, says more just now.
+        if let Err(e) = result
+            && !self.status.as_ref().is_some_and(|s| s.error)
+        {
+            // Saving needs the disk too: on a full one, copying is the
+            // way to keep the words until there is room.
+            self.set_error(match e.remedy() {
+                Some(remedy) => format!(
+                    "The draft cannot be kept on disk as you write ({e}) · {remedy}, then Ctrl-S saves it; Ctrl-Y copies it meanwhile"
+                ),
+                None => format!(
+                    "Save with Ctrl-S: the draft cannot be kept on disk as you write ({e})"
+                ),
+            });
+        }
+    }
+
+    /// The composer's draft as an unsaved one to keep, while it differs
+    /// from what the composer opened with.
+    pub(super) fn open_unsaved(&self) -> Option<Unsaved> {
+        let c = self.composer.as_ref()?;
+        let text = c.changed_text()?;
+        let inv = &self.invitations[c.index as usize];
+        let cursor = c.editor.cursor();
+        Some(Unsaved {
+            id: inv.id,
+            kind: c.kind(),
+            name: inv.counterpart().to_string(),
+            at: self.now_for_journal(),
+            text,
+            cursor: Some([cursor.0, cursor.1].map(|n| u32::try_from(n).unwrap_or(u32::MAX))),
+        })
+    }
+
+    /// A key of the composer: typing (answering its questions first),
+    /// saving, templates, copying, the editor.
+    pub(super) fn apply_compose(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::ComposeKey(ev) => {
+                if let Some(c) = &mut self.composer {
+                    // A key that would write answers an open question
+                    // ("n" to "Replace your words…?") and is not typed:
+                    // the answer must not end up in the draft.
+                    let ctrl = ev.modifiers == crossterm::event::KeyModifiers::CONTROL;
+                    let nothing = match ev.code {
+                        crossterm::event::KeyCode::Char('u') if ctrl && !c.can_undo() => {
+                            Some("Nothing to undo in this draft")
+                        }
+                        crossterm::event::KeyCode::Char('r') if ctrl && !c.can_redo() => {
+                            Some("Nothing to redo")
+                        }
+                        _ => None,
+                    };
+                    if let Some(nothing) = nothing {
+                        c.input(ev);
+                        self.set_status(nothing);
+                    } else if (c.replace_armed || c.discard_armed)
+                        && matches!(ev.code, crossterm::event::KeyCode::Char('y' | 'Y'))
+                        && !ctrl
+                    {
+                        // A yes to the question: as the key it names.
+                        if c.replace_armed {
+                            self.cycle_template(self.asked_template);
+                        } else {
+                            self.close_composer();
+                        }
+                    } else if (c.replace_armed || c.discard_armed) && writes(&ev) {
+                        let kept = if c.replace_armed {
+                            "Kept your words"
+                        } else {
+                            "Kept the draft"
+                        };
+                        c.replace_armed = false;
+                        c.discard_armed = false;
+                        self.set_status(format!("{kept}; type on"));
+                    } else {
+                        c.input(ev);
+                    }
+                }
+            }
+            Action::ComposeSave => return self.save_draft(),
+            Action::ComposeEditor => {
+                if let Some(c) = &self.composer {
+                    return Some(Effect::Editor(c.text()));
+                }
+            }
+            Action::ComposeNextTemplate => self.cycle_template(None),
+            Action::ComposeTemplate(n) => self.cycle_template(Some(n)),
+            Action::ComposeCopy => {
+                if let Some(c) = &self.composer {
+                    // Copying is not saving: `export` lists only saved ones.
+                    let label = if c.changed() {
+                        "draft, not saved yet (Ctrl-S saves it)"
+                    } else {
+                        "draft"
+                    };
+                    return Some(Effect::Copy {
+                        text: c.message(),
+                        label: label.into(),
+                    });
+                }
+            }
+            Action::EditorDone(result) => match result {
+                Ok(edited) => {
+                    if let Some(c) = &mut self.composer {
+                        c.set_text(&clean_text(&edited.text));
+                        match edited.warning {
+                            Some(warning) => self.set_error(format!(
+                                "{warning} · Ctrl-U puts your draft back, Ctrl-S saves this"
+                            )),
+                            None => {
+                                self.set_status("Took the text back from the editor · Ctrl-S saves")
+                            }
+                        }
+                    }
+                }
+                Err(e) => self.set_error(format!("{e} · the draft is unchanged")),
+            },
+            _ => {}
+        }
+        None
+    }
+
+    /// Closes the composer, its words discarded (a saved or undone draft
+    /// stays in the journal), and says so when it had changed.
+    /// Whether the journal holds a saved draft of the composer's kind for
+    /// its invitation.
+    pub(super) fn has_saved_draft(&self, c: &Composer) -> bool {
+        let kind = if c.thank_you {
+            DraftKind::ThankYou
+        } else {
+            DraftKind::Reply
+        };
+        self.journal
+            .state_for(&self.invitations[c.index as usize], self.now)
+            .is_some_and(|e| e.draft(kind).is_some())
+    }
+
+    pub(super) fn close_composer(&mut self) {
+        let changed = self.composer.as_ref().is_some_and(Composer::at_stake);
+        let saved = self
+            .composer
+            .as_ref()
+            .is_some_and(|c| self.has_saved_draft(c));
+        let closed = self.composer.take();
+        self.mode = Mode::List;
+        if !changed {
+            return;
+        }
+        let said = match closed {
+            // An undone draft over a saved one: set aside, so that the
+            // next open shows the saved draft the message speaks of.
+            Some(c) if c.resumed && c.undone => {
+                let kind = if c.thank_you {
+                    DraftKind::ThankYou
+                } else {
+                    DraftKind::Reply
+                };
+                if let Some(d) =
+                    self.journal
+                        .undone_draft(&self.invitations[c.index as usize], kind, self.now)
+                {
+                    self.set_aside.push((c.index, kind, d.text.clone()));
+                }
+                let key = self.keymap.hint(if c.thank_you {
+                    &Action::ThankYou
+                } else {
+                    &Action::Reply
+                });
+                format!(
+                    "Undone words set aside for this run; {key} opens the saved {} again",
+                    kind.label()
+                )
+            }
+            Some(c) if c.resumed || (saved && !c.undone) => {
+                "Changes discarded; the saved draft stays".to_string()
+            }
+            // The journal keeps an undone draft's text until another is
+            // saved: say so, and how to start afresh.
+            Some(c) if c.undone => {
+                let (kind, key) = if c.thank_you {
+                    ("thank-you", self.keymap.hint(&Action::ThankYou))
+                } else {
+                    ("reply", self.keymap.hint(&Action::Reply))
+                };
+                format!(
+                    "Draft closed; {key} offers the undone {kind} again (F1 there starts from the template)"
+                )
+            }
+            _ => "Draft discarded".to_string(),
+        };
+        self.set_status(said);
+    }
+
+    /// A thank-you for the row accepted by the key just before, which the
+    /// cursor moved on from (to an undecided row: no thank-you there), else
+    /// for the current row.
+    pub(super) fn open_thank_you(&mut self, just_accepted: Option<u32>) {
+        match just_accepted {
+            Some(j) => self.compose(j, DraftKind::ThankYou),
+            None => self.open_composer(true),
+        }
+    }
+
+    pub(super) fn open_composer(&mut self, thank_you: bool) {
+        let Some(idx) = self.current_index() else {
+            self.set_status("Nothing here to reply to");
+            return;
+        };
+        let inv = &self.invitations[idx as usize];
+        if inv.direction == Direction::Outgoing {
+            self.set_status(if thank_you {
+                "You sent this invitation: a thank-you is for one you accepted"
+            } else {
+                "You sent this invitation: nothing to reply to yet"
+            });
+            return;
+        }
+        if thank_you && self.decisions[idx as usize] != Some(Decision::Accepted) {
+            let accept = self.keymap.hint(&Action::Accept);
+            // "Accept first" reads as advice to override what was decided.
+            let text = match self.decisions[idx as usize] {
+                Some(d @ (Decision::Ignored | Decision::Replied)) => format!(
+                    "A thank-you follows an accept, and this invitation is {}: {accept} accepts it instead",
+                    d.label(),
+                ),
+                _ => format!("A thank-you follows an accept: {accept} accepts first"),
+            };
+            self.set_status(text);
+            return;
+        }
+        // A reply is instead of accepting: saved, it would turn the accept
+        // into "replied" without a word.
+        if !thank_you && self.decisions[idx as usize] == Some(Decision::Accepted) {
+            self.set_status(format!(
+                "Accepted already: {} writes a thank-you · a reply is instead of accepting ({} undoes the accept)",
+                self.keymap.hint(&Action::ThankYou),
+                self.keymap.hint(&Action::Undo)
+            ));
+            return;
+        }
+        let kind = if thank_you {
+            DraftKind::ThankYou
+        } else {
+            DraftKind::Reply
+        };
+        self.compose(idx, kind);
+    }
+
+    /// Opens the composer for invitation `idx`: on its unsaved draft of that
+    /// kind if an earlier run left one, else on the one whose saving was
+    /// undone, else on its saved one, else on a template.
+    pub(super) fn compose(&mut self, idx: u32, kind: DraftKind) {
+        let inv = &self.invitations[idx as usize];
+        // Not a draft to an earlier invitation between the same people.
+        let entry = self.journal.state_for(inv, self.now);
+        let saved = entry.as_ref().and_then(|e| e.draft(kind));
+        let undone = self
+            .journal
+            .undone_draft(inv, kind, self.now)
+            .filter(|d| saved.is_none_or(|s| s.text != d.text))
+            .filter(|d| {
+                !self
+                    .set_aside
+                    .iter()
+                    .any(|(i, k, text)| *i == idx && *k == kind && *text == d.text)
+            });
+        let (unsaved, from_undone, cursor) = match self.journal.unsaved(inv.id, kind) {
+            Some(u) => (Some(u.text.clone()), false, u.cursor),
+            None => (undone.map(|d| d.text.clone()), undone.is_some(), None),
+        };
+        // A draft saved on an earlier day may have been sent since: an edit
+        // is then a new message, and the checklist says it was edited.
+        let saved_before = saved
+            .filter(|d| unsaved.is_none() && d.at.date() < self.now.date())
+            .map(|d| d.at);
+        let mut composer = Composer::new(
+            idx,
+            inv,
+            kind == DraftKind::ThankYou,
+            &self.templates,
+            self.my_name.as_deref(),
+            saved.map(|d| d.text.clone()),
+            unsaved,
+        );
+        composer.undone = from_undone;
+        // Where the words were being written when the run ended.
+        if let Some([row, col]) = cursor {
+            composer.go_on_at(row as usize, col as usize);
+        }
+        self.composer = Some(composer);
+        self.mode = Mode::Compose;
+        if from_undone {
+            self.set_status(format!(
+                "Your undone {} is back: Ctrl-S saves it again",
+                kind.label()
+            ));
+        } else if let Some(at) = saved_before {
+            self.set_status(format!(
+                "Your {} saved {} ({}): if you sent it, what you add now is a new message to send",
+                kind.label(),
+                at.format("%-d %b"),
+                crate::stats::Age::between(at, self.now).long()
+            ));
+        }
+    }
+
+    fn cycle_template(&mut self, which: Option<usize>) {
+        let Some(c) = &mut self.composer else { return };
+        // Nothing to switch to is said before anything is asked (and a
+        // question asked before is off: its text is gone from the screen).
+        if let Err(e) = c.pick(which, &self.templates) {
+            c.replace_armed = false;
+            self.set_error(e);
+            return;
+        }
+        // A template replaces the whole text: the user's words are asked
+        // about first.
+        if c.own_words() && !c.replace_armed {
+            // One question at a time: an Esc after this one asks its own.
+            c.discard_armed = false;
+            c.replace_armed = true;
+            self.asked_template = which;
+            self.set_error(
+                "Replace your words with a template? y or a template key again replaces them · any other key keeps them",
+            );
+            return;
+        }
+        let inv = &self.invitations[c.index as usize];
+        if let Err(e) = c.switch_template(which, inv, &self.templates, self.my_name.as_deref()) {
+            self.set_error(e);
+        }
+    }
+
+    /// Saves the draft, and copies it: the next step is to paste it on
+    /// LinkedIn. A reply then moves on, as accept and ignore do (keys
+    /// pressed next are meant for the next person); a thank-you, which
+    /// follows an accept the user already moved past, stays.
+    fn save_draft(&mut self) -> Option<Effect> {
+        let c = self.composer.as_ref()?;
+        let text = c.message();
+        if text.is_empty() {
+            self.set_error("The draft is empty: write something, or Esc to leave");
+            return None;
+        }
+        let (idx, kind) = (c.index, c.kind());
+        let inv = &self.invitations[idx as usize];
+        let (id, name, url) = (inv.id, inv.counterpart(), inv.counterpart_url().trim());
+        // Saved again unchanged (Ctrl-S is how one copies it again): a
+        // second line of the same words would read as an edit, dated
+        // today, in the checklist and under `--since`, and invite sending
+        // the message twice. Copied, not written.
+        let entry = self.journal.state_for(inv, self.now);
+        let unchanged = entry.as_ref().and_then(|e| {
+            let d = e.draft(kind).filter(|d| d.text == text)?;
+            (kind == DraftKind::ThankYou || e.decision() == Some(Decision::Replied)).then_some(d.at)
+        });
+        if let Some(at) = unchanged {
+            let name = name_line(name);
+            self.composer = None;
+            self.mode = Mode::List;
+            self.set_status(format!("Unchanged: {name}'s draft stays as saved"));
+            let day = at.format("%-d %b");
+            let label = match kind {
+                DraftKind::Reply => format!("reply to {name}, unchanged since {day}"),
+                DraftKind::ThankYou => format!("thank-you to {name}, unchanged since {day}"),
+            };
+            return Some(Effect::Copy { text, label });
+        }
+        // The saved reply, unchanged, on an invitation decided otherwise
+        // since (ignored, say): only the decision is new. A draft line of
+        // the same words would read as an edit, dated today.
+        let reply_again = kind == DraftKind::Reply
+            && entry
+                .as_ref()
+                .and_then(|e| e.draft(kind))
+                .is_some_and(|d| d.text == text);
+        let now = self.now_for_journal();
+        let recorded = if reply_again {
+            self.journal
+                .record_decision(&[id], Some(Decision::Replied), now)
+        } else {
+            self.journal
+                .record_draft_to(id, kind, &text, now, (name, url))
+        };
+        match recorded {
+            Ok(_) => {
+                let rows = self.indices_of(&[id]);
+                self.sync_decisions(&rows);
+                if kind == DraftKind::ThankYou {
+                    self.thanks_saved.push((idx, text.clone()));
+                } else if !reply_again
+                    && self.start_decisions[idx as usize] == Some(Decision::Replied)
+                {
+                    self.replies_edited.push((idx, text.clone()));
+                }
+                self.composer = None;
+                self.mode = Mode::List;
+                let name = name_line(self.invitations[idx as usize].counterpart());
+                // Shown should the copy not report back (it does, naming
+                // the draft as saved).
+                self.set_status(format!("Draft saved for {name}"));
+                match kind {
+                    DraftKind::Reply => {
+                        self.show(idx);
+                        self.advance_to_undecided(self.cursor);
+                    }
+                    // Written right after the accept, the list had moved on
+                    // already: it stays on the next person.
+                    DraftKind::ThankYou if self.current_index() != Some(idx) => {}
+                    DraftKind::ThankYou => self.show(idx),
+                }
+                // Moved on from it, `o` still opens their profile to paste.
+                if self.current_index() != Some(idx) {
+                    self.just_done = Some(idx);
+                }
+                // Said as a step is: a reply marks the invitation replied,
+                // and the undo key takes that back.
+                let undo = self.keymap.hint(&Action::Undo);
+                let label = match kind {
+                    DraftKind::Reply if !undo.is_empty() => {
+                        format!("saved reply to {name} (marked replied; {undo} undoes)")
+                    }
+                    DraftKind::Reply => format!("saved reply to {name} (marked replied)"),
+                    DraftKind::ThankYou => format!("saved thank-you to {name}"),
+                };
+                Some(Effect::Copy { text, label })
+            }
+            Err(e) => {
+                self.set_error(format!(
+                    "{} · the draft is still here",
+                    not_saved("Not saved", &e)
+                ));
+                None
+            }
+        }
+    }
+
+    pub(super) fn copy_draft(&mut self, target: Option<u32>) -> Option<Effect> {
+        let inv = &self.invitations[target? as usize];
+        let entry = self.journal.state_for(inv, self.now).unwrap_or_default();
+        let decision = entry.decision();
+        match entry.draft_to_send(decision) {
+            // Named: right after a step that moved on, it is the draft of
+            // the person the step was on, not the one under the cursor.
+            Some((kind, d)) => Some(Effect::Copy {
+                text: d.text.clone(),
+                label: format!("{} to {}", kind.label(), name_line(inv.counterpart())),
+            }),
+            None => {
+                let text = match (inv.direction, decision) {
+                    (Direction::Outgoing, _) => {
+                        "No draft: you sent this invitation, there is nothing to answer".to_string()
+                    }
+                    (_, Some(Decision::Accepted)) => format!(
+                        "No thank-you drafted · {} writes one",
+                        self.keymap.hint(&Action::ThankYou)
+                    ),
+                    (_, Some(Decision::Ignored)) => {
+                        "Nothing to send: you ignored this invitation".to_string()
+                    }
+                    _ => format!(
+                        "No draft for this invitation · {} drafts a reply",
+                        self.keymap.hint(&Action::Reply)
+                    ),
+                };
+                self.set_status(text);
+                None
+            }
+        }
+    }
+}

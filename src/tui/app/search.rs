@@ -1,0 +1,330 @@
+//! The incremental search over names and notes, and `n`/`N` between its
+//! matches.
+
+use crate::classify::fold_accents;
+
+use super::{App, Mode, SearchHits};
+use crate::tui::keys::Action;
+use crate::tui::line;
+
+impl App {
+    /// A key of the search line: `/` opens it, letters narrow it as they
+    /// are typed (at the cursor), Enter keeps it.
+    pub(super) fn apply_search(&mut self, action: Action) {
+        match action {
+            Action::Search => {
+                self.mode = Mode::Search;
+                self.query.clear();
+                self.query_at = 0;
+                self.search_missed = false;
+                self.search_origin = self.cursor;
+            }
+            Action::SearchInput(c) => {
+                let at_end = self.query_at >= self.query.len();
+                line::insert(
+                    &mut self.query,
+                    &mut self.query_at,
+                    c.encode_utf8(&mut [0; 4]),
+                );
+                // Nothing held the query: nothing holds it made longer at
+                // its end, and at a million rows that scan is felt on every
+                // key. (ASCII only: a letter added may change how the one
+                // before it lower-cases, as Greek's final sigma does. At the
+                // end only: "ac" found nowhere says nothing of "abc".)
+                if self.search_missed && at_end && self.query.is_ascii() {
+                    self.no_match();
+                } else {
+                    self.search_from(self.search_origin);
+                }
+            }
+            Action::SearchEdit(edit) => {
+                // A move changes no query: nothing to search again.
+                if !line::edit(&mut self.query, &mut self.query_at, edit) {
+                    return;
+                }
+                if self.query.is_empty() {
+                    self.search_missed = false;
+                    self.move_to(self.search_origin);
+                } else {
+                    self.search_from(self.search_origin);
+                }
+            }
+            Action::SearchSubmit => {
+                self.mode = Mode::List;
+                if !self.query.is_empty() {
+                    let cursor = self.cursor;
+                    let hits = self.hits();
+                    let at = u32::try_from(cursor)
+                        .ok()
+                        .and_then(|c| hits.binary_search(&c).ok());
+                    match (hits.len(), at) {
+                        (0, _) => self.no_match_here(),
+                        (1, _) => self.set_status(format!("1 match for “{}”", self.query)),
+                        (n, at) => {
+                            let which = match at {
+                                Some(k) => format!("Match {} of {n}", k + 1),
+                                None => format!("{n} matches"),
+                            };
+                            self.set_status(format!(
+                                "{which} for “{}” · {} next · {} previous",
+                                self.query,
+                                self.keymap.hint(&Action::NextMatch),
+                                self.keymap.hint(&Action::PrevMatch)
+                            ))
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether the invitation at each index matches the query: its name or
+    /// its note holds it, in any case; a name also without its accents
+    /// ("zoe" finds Zoë, "lukasz" Łukasz: names are typed as the keyboard
+    /// has them). Notes are not folded: long, and a million of them on
+    /// every key. The query is lower-cased and folded once, not once a row.
+    fn matcher(&self) -> impl Fn(u32) -> bool + '_ {
+        let q = self.query.to_lowercase();
+        let bare = as_searched(&q);
+        move |idx| {
+            let inv = &self.invitations[idx as usize];
+            let name = inv.counterpart();
+            contains_ci(name, &q)
+                || (!name.is_ascii() && as_searched(name).contains(&bare))
+                || contains_ci(inv.message(), &q)
+        }
+    }
+
+    /// The rows of the list that match the query, found again only when
+    /// the query or the list changed since.
+    fn hits(&mut self) -> &[u32] {
+        let fresh = self
+            .search_hits
+            .as_ref()
+            .is_some_and(|h| h.query == self.query);
+        if !fresh {
+            let at = {
+                let matches = self.matcher();
+                (0..self.rows.len())
+                    .filter(|&r| matches(self.rows[r]))
+                    .filter_map(|r| u32::try_from(r).ok())
+                    .collect()
+            };
+            self.search_hits = Some(SearchHits {
+                query: self.query.clone(),
+                at,
+            });
+        }
+        self.search_hits.as_ref().map_or(&[], |h| &h.at)
+    }
+
+    fn no_match(&mut self) {
+        self.set_error(format!("No match for “{}” in this list", self.query));
+    }
+
+    /// [`Self::no_match`], saying too how many match in the lists the tab
+    /// and filter hide (a search is kept with Enter, so one scan of every
+    /// invitation is affordable here, not on every key).
+    fn no_match_here(&mut self) {
+        let elsewhere = {
+            let matches = self.matcher();
+            (0..self.invitations.len())
+                .filter(|&i| u32::try_from(i).is_ok_and(&matches))
+                .count()
+        };
+        if elsewhere == 0 {
+            self.no_match();
+        } else {
+            self.set_error(format!(
+                "No match for “{}” in this list · {elsewhere} in other tabs or filters",
+                self.query
+            ));
+        }
+    }
+
+    /// Moves to the first match at or after `start` (wrapping).
+    pub(super) fn search_from(&mut self, start: usize) {
+        let n = self.rows.len();
+        // An empty list has no match either, and says so as you type.
+        if self.query.is_empty() {
+            return;
+        }
+        let found = {
+            let matches = self.matcher();
+            (0..n)
+                .map(|k| (start + k) % n)
+                .find(|&r| matches(self.rows[r]))
+        };
+        self.search_missed = found.is_none();
+        match found {
+            Some(r) => self.move_to(r),
+            // Back where the search began, as vim does: the row of a
+            // shorter query's match is no answer to this one.
+            None => {
+                self.move_to(start);
+                self.no_match();
+            }
+        }
+    }
+
+    pub(super) fn next_match(&mut self, forward: bool) {
+        if self.query.is_empty() {
+            self.set_status(format!(
+                "Search first with {}",
+                self.keymap.hint(&Action::Search)
+            ));
+            return;
+        }
+        let from = self.cursor;
+        let hits = self.hits();
+        let total = hits.len();
+        if total == 0 {
+            self.no_match_here();
+            return;
+        }
+        // The next match after the cursor (before it, backwards), coming
+        // round the list's end: as in less and vim, saying so.
+        let after = hits.partition_point(|&r| r as usize <= from);
+        let before = hits.partition_point(|&r| (r as usize) < from);
+        let (k, came_round) = match forward {
+            true if after < total => (after, None),
+            true => (0, Some("top")),
+            false if before > 0 => (before - 1, None),
+            false => (total - 1, Some("bottom")),
+        };
+        let r = hits[k] as usize;
+        self.move_to(r);
+        if total == 1 {
+            self.set_status(format!("The only match for “{}” in this list", self.query));
+            return;
+        }
+        let mut text = format!("Match {} of {total} for “{}”", k + 1, self.query);
+        if let Some(end) = came_round {
+            text.push_str(&format!(" · search came round to the {end}"));
+        }
+        self.set_status(text);
+    }
+
+    // ---- drafting -------------------------------------------------------
+}
+
+/// A name as search compares it beside the text itself: as the list shows
+/// it (no zero-width or bidirectional characters), full-width letters as
+/// their plain forms (`ＦＵＬＬ`, NFKC), and accents aside (`zoe` finds Zoë).
+fn as_searched(s: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
+    // Nearly every name: only the accents to fold (this runs for each
+    // row a search passes over).
+    if !s.chars().any(crate::text::is_format_control)
+        && is_nfkc_quick(s.chars()) == IsNormalized::Yes
+    {
+        return fold_accents(s);
+    }
+    let shown: String = s
+        .chars()
+        .filter(|&c| !crate::text::is_format_control(c))
+        .nfkc()
+        .collect();
+    fold_accents(&shown)
+}
+
+/// Case-insensitive substring test; `needle` is already lower-case.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    if needle.is_ascii() {
+        // An ASCII needle is found in the bytes as they are: it cannot match
+        // inside a multi-byte character, and lower-casing the others leaves
+        // an ASCII run as it was.
+        let (h, n) = (hay.as_bytes(), needle.as_bytes());
+        let Some((&first, _)) = n.split_first() else {
+            return true;
+        };
+        let Some(last) = h.len().checked_sub(n.len()) else {
+            return false;
+        };
+        // Only where the first letter stands, in either case: found a
+        // vector at a time rather than tried at every byte.
+        let (lower, upper) = (first.to_ascii_lowercase(), first.to_ascii_uppercase());
+        if memchr::memchr2_iter(lower, upper, &h[..=last])
+            .any(|i| h[i..i + n.len()].eq_ignore_ascii_case(n))
+        {
+            return true;
+        }
+        // Only these two lower-case to ASCII letters (`K` → `k`,
+        // `İ` → `i̇`); without them, nothing more can match.
+        if hay.is_ascii() || !hay.contains(LOWER_TO_ASCII) {
+            return false;
+        }
+    }
+    hay.to_lowercase().contains(needle)
+}
+
+/// The characters beyond ASCII whose lower case holds an ASCII one (a test
+/// goes through every character to check).
+const LOWER_TO_ASCII: [char; 2] = ['\u{212A}', '\u{0130}'];
+
+#[cfg(test)]
+mod tests {
+    use super::{LOWER_TO_ASCII, contains_ci, fold_accents};
+
+    #[test]
+    fn names_are_found_without_their_accents() {
+        for (name, typed) in [
+            ("Zoë Fontaine", "zoe"),
+            ("Łukasz Wiśniewski", "lukasz wisniewski"),
+            ("José García", "jose garcia"),
+            ("Søren Kierkegaard", "soren"),
+            ("Ştefan Ţurcan", "stefan turcan"),
+            ("Weiß", "weiss"),
+            ("Zoë", "zoë"),
+            ("Đorđe", "dorde"),
+            ("Yıldız", "yildiz"),
+            ("Ærø", "aero"),
+            ("Œuvre", "oeuvre"),
+        ] {
+            assert!(
+                fold_accents(name).contains(&fold_accents(typed)),
+                "{typed} in {name}"
+            );
+        }
+        assert_eq!(
+            fold_accents("王伟 محمد"),
+            "王伟 محمد",
+            "other scripts as they are"
+        );
+    }
+
+    #[test]
+    fn the_two_characters_that_lower_case_to_ascii_are_found() {
+        assert!(contains_ci("20 \u{212A}elvin", "kelvin"));
+        assert!(contains_ci("\u{0130}stanbul", "i"));
+        assert!(contains_ci("Café \u{212A}", "é k"));
+        assert!(!contains_ci("Café", "k"));
+    }
+
+    #[test]
+    fn only_two_characters_lower_case_to_ascii() {
+        let to_ascii: Vec<char> = (0x80..=0x10FFFF)
+            .filter_map(char::from_u32)
+            .filter(|c| c.to_lowercase().any(|l| l.is_ascii()))
+            .collect();
+        assert_eq!(to_ascii, {
+            let mut want = LOWER_TO_ASCII.to_vec();
+            want.sort_unstable();
+            want
+        });
+    }
+
+    proptest::proptest! {
+        /// The search's containment test agrees with lower-casing both.
+        #[test]
+        fn contains_ci_agrees_with_lowercase(hay in "[a-cA-CkK é.\u{212A}\u{0130}i]{0,30}", needle in "[a-cA-CkK é.i\u{0307}]{0,4}") {
+            let needle = needle.to_lowercase();
+            proptest::prop_assert_eq!(
+                contains_ci(&hay, &needle),
+                hay.to_lowercase().contains(&needle),
+                "{:?} in {:?}", needle, hay
+            );
+        }
+    }
+}

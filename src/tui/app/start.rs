@@ -1,0 +1,413 @@
+//! What the triage screen says when it opens and when it closes: decisions
+//! made elsewhere, invitations new since the last run, unsaved drafts to
+//! recover, and the farewell summary.
+
+use std::cmp::Ordering;
+
+use chrono::NaiveDateTime;
+
+use crate::invitation::{Direction, InvitationId};
+use crate::journal::{Decision, DraftKind, JournalError};
+use crate::text::{name_line, plural};
+
+use super::{App, DecisionCounts};
+use crate::tui::keys::Action;
+
+impl App {
+    /// What to say on leaving, when this run changed a decision: how many
+    /// were made, and where the inbox stands.
+    pub fn farewell(&self) -> Option<String> {
+        // Drafts saved in this run and not undone since, each invitation
+        // once.
+        let still = |saved: &[(u32, String)], kind: DraftKind| {
+            let mut held: Vec<u32> = saved
+                .iter()
+                .filter(|(i, text)| {
+                    self.journal
+                        .state(self.invitations[*i as usize].id)
+                        .and_then(|e| e.draft(kind))
+                        .is_some_and(|d| d.text == *text)
+                })
+                .map(|(i, _)| *i)
+                .collect();
+            held.sort_unstable();
+            held.dedup();
+            held.len()
+        };
+        let thanked = still(&self.thanks_saved, DraftKind::ThankYou);
+        let edited = still(&self.replies_edited, DraftKind::Reply);
+        if self.decisions == self.start_decisions && thanked == 0 && edited == 0 {
+            return None;
+        }
+        let sum = |c: &[DecisionCounts; 3]| {
+            c.iter()
+                .fold(DecisionCounts::default(), |a, d| DecisionCounts {
+                    accepted: a.accepted + d.accepted,
+                    ignored: a.ignored + d.ignored,
+                    replied: a.replied + d.replied,
+                    withdrawn: a.withdrawn + d.withdrawn,
+                })
+        };
+        let now = sum(&self.counts);
+        // Received and sent apart: "2 decided" for two withdrawals read as
+        // two of the received ones, beside "0 of 135 decided".
+        // Each received invitation against its decision at start: 7 made
+        // and 213 undone is not "206 undone".
+        let (mut made, mut undone, mut changed) = (0, 0, 0);
+        for (i, (was, is)) in self.start_decisions.iter().zip(&self.decisions).enumerate() {
+            if self.invitations[i].direction != Direction::Incoming {
+                continue;
+            }
+            match (was, is) {
+                (None, Some(_)) => made += 1,
+                (Some(_), None) => undone += 1,
+                (Some(a), Some(b)) if a != b => changed += 1,
+                _ => {}
+            }
+        }
+        let mut parts = Vec::new();
+        if made > 0 {
+            parts.push(format!("{made} decided"));
+        }
+        if changed > 0 {
+            parts.push(format!("{changed} changed"));
+        }
+        if undone > 0 {
+            parts.push(format!("{undone} decision{} undone", plural(undone)));
+        }
+        if thanked > 0 {
+            parts.push(format!("{thanked} thank-you{} saved", plural(thanked)));
+        }
+        if edited > 0 {
+            parts.push(format!(
+                "{edited} repl{} edited",
+                if edited == 1 { "y" } else { "ies" }
+            ));
+        }
+        let (sent, was) = (self.sent_counts.withdrawn, self.start_sent_counts.withdrawn);
+        match sent.cmp(&was) {
+            Ordering::Greater => parts.push(format!(
+                "{} sent invitation{} marked to withdraw",
+                sent - was,
+                plural(sent - was)
+            )),
+            Ordering::Less => parts.push(format!(
+                "{} withdrawal{} undone",
+                was - sent,
+                plural(was - sent)
+            )),
+            Ordering::Equal => {}
+        }
+        let session = format!("{} this session", crate::text::and_list(&parts));
+        let withdraw = match self.sent_counts.withdrawn {
+            0 => String::new(),
+            n => format!("; {n} sent invitation{} to withdraw in all", plural(n)),
+        };
+        // An export of sent invitations alone has no received ones to count.
+        let received = match self.incoming.total {
+            0 => String::new(),
+            total => format!(
+                "; {} of {total} received invitations decided ({} accepted, {} ignored, {} replied)",
+                now.decided(),
+                now.accepted,
+                now.ignored,
+                now.replied
+            ),
+        };
+        Some(format!("{session}{received}{withdraw}."))
+    }
+
+    /// What to say on leaving (a key, a SIGTERM or a hang-up) about words
+    /// not saved in the journal, each a message for standard error:
+    ///
+    /// - a changed draft open (Ctrl-C, q in a shrunk composer, a signal) is
+    ///   made durable (its file is not fsync'd on every key) and said to be
+    ///   kept; one the disk does not take, even now, is printed instead,
+    ///   under a line saying whose it is (a signal does not ask first, as
+    ///   quitting does);
+    /// - so is the check pad's note;
+    /// - a discarded draft whose file could not be removed (tried again
+    ///   now) would come back.
+    pub fn unsaved_farewell(&mut self) -> Vec<String> {
+        let mut words = Vec::new();
+        if let Some(draft) = self.open_unsaved() {
+            let (id, kind, text) = (draft.id, draft.kind, draft.text.clone());
+            let name = self.name_of(id, "");
+            // The disk may take it now (space freed since): a last try.
+            let kept = if self.draft_on_disk() {
+                Ok(())
+            } else {
+                self.kept_unsaved = Some((id, kind));
+                self.journal.keep_unsaved(draft)
+            };
+            words.push(match kept.and_then(|()| self.journal.sync_unsaved(id, kind)) {
+                Ok(()) => format!(
+                    "your {} to {name} is kept, not saved: the next start opens it again",
+                    kind.label()
+                ),
+                Err(e) => format!(
+                    "your {} to {name} is not saved, and cannot be kept on disk ({e}); here it is:\n{text}",
+                    kind.label()
+                ),
+            });
+        }
+        if let Some(pad) = &self.check_pad {
+            let text = pad.lines().join("\n");
+            if !text.trim().is_empty() {
+                let kept = self
+                    .journal
+                    .keep_check_note(&text)
+                    .and_then(|()| self.journal.sync_check_note());
+                if let Err(e) = kept {
+                    words.push(format!(
+                        "the check pad's note cannot be kept on disk ({e}); here it is:\n{text}"
+                    ));
+                }
+            }
+        }
+        for (draft, e) in self.journal.remove_unremoved() {
+            let name = self.name_of(draft.id, &draft.name);
+            let (path, why) = match &e {
+                JournalError::Io { path, source, .. } => (path.display().to_string(), source),
+                _ => continue,
+            };
+            words.push(format!(
+                "your discarded {} to {name} is still in {path}, which cannot be removed: {why}; the next start offers it again: remove it by hand",
+                draft.kind.label()
+            ));
+        }
+        words
+    }
+
+    /// The name of the person invitation `id` is with, as a line; `or`
+    /// (kept with a draft) when it is not in this export.
+    fn name_of(&self, id: InvitationId, or: &str) -> String {
+        match self.id_index.get(&id) {
+            Some(&i) => name_line(self.invitations[i as usize].counterpart()),
+            None => name_line(or),
+        }
+    }
+
+    /// Whether the composer's changed draft is on disk as it reads now (it
+    /// may not be: the data folder full or read-only).
+    pub(super) fn draft_on_disk(&self) -> bool {
+        let Some(c) = &self.composer else {
+            return false;
+        };
+        let id = self.invitations[c.index as usize].id;
+        match c.changed_text() {
+            Some(text) => self
+                .journal
+                .unsaved(id, c.kind())
+                .is_some_and(|u| u.text == text),
+            None => false,
+        }
+    }
+
+    /// Decisions in the journal for invitations not in this export (see
+    /// [`Journal::decided_elsewhere`]).
+    pub fn decided_elsewhere(&self) -> usize {
+        self.journal
+            .decided_elsewhere(|id| self.id_index.contains_key(id))
+    }
+
+    /// Of [`App::decided_elsewhere`], the sent invitations marked to
+    /// withdraw (withdrawn on LinkedIn, they leave the export too).
+    pub fn withdrawn_elsewhere(&self) -> usize {
+        self.journal
+            .iter()
+            .filter(|(id, e)| {
+                e.decision() == Some(Decision::Withdrawn) && !self.id_index.contains_key(id)
+            })
+            .count()
+    }
+
+    /// A newer export, a week on: the invitations that came after the
+    /// last decision or draft are the news, and a note says how many.
+    pub(super) fn note_arrived_since(&mut self) {
+        let last = self
+            .journal
+            .iter()
+            .flat_map(|(_, e)| {
+                e.decided_at()
+                    .into_iter()
+                    .chain(e.reply.iter().chain(&e.thank_you).map(|d| d.at))
+            })
+            .max();
+        let Some(last) = last else { return };
+        let new = self
+            .invitations
+            .iter()
+            .filter(|i| {
+                i.direction == Direction::Incoming
+                    && i.sent_at > last
+                    && self.journal.state(i.id).is_none()
+            })
+            .count();
+        if new > 0 {
+            self.notices.push(format!(
+                "{new} invitation{} came after your last step ({})",
+                plural(new),
+                last.format("%-d %b %Y")
+            ));
+        }
+    }
+
+    /// Says which invitations came after a decision on an earlier one
+    /// between the same two people: the decision no longer holds, and the
+    /// invitation waits with the undecided ones (see
+    /// [`crate::journal::Decided::predates`]).
+    pub(super) fn note_invited_again(&mut self) {
+        // The journal holds the user's decisions, far fewer than the rows.
+        let mut again: Vec<(NaiveDateTime, u32)> = self
+            .journal
+            .iter()
+            .filter_map(|(id, _)| {
+                let i = *self.id_index.get(&id)?;
+                let inv = &self.invitations[i as usize];
+                self.journal.earlier(inv, self.now)?;
+                Some((inv.sent_at, i))
+            })
+            .collect();
+        if again.is_empty() {
+            return;
+        }
+        again.sort_unstable();
+        let names: Vec<String> = again
+            .iter()
+            .rev()
+            .take(3)
+            .map(|&(_, i)| name_line(self.invitations[i as usize].counterpart()))
+            .collect();
+        let more = again.len() - names.len();
+        let mut who = names.join(", ");
+        if more > 0 {
+            who.push_str(&format!(" and {more} more"));
+        }
+        let first = &self.invitations[again[0].1 as usize];
+        let earlier = self.journal.earlier(first, self.now).map(|d| d.decision);
+        self.notices.push(match (again.len(), first.direction, earlier) {
+            (1, Direction::Outgoing, _) => format!(
+                "You invited {who} again after withdrawing: pending again, not to withdraw"
+            ),
+            (1, _, Some(d)) => {
+                let to = if d == Decision::Replied { " to" } else { "" };
+                format!(
+                    "{who} invited you again after you {}{to} them: undecided again",
+                    d.label()
+                )
+            }
+            (n, _, _) => format!(
+                "{n} invitations came after your decision on an earlier one ({who}): undecided again"
+            ),
+        });
+    }
+
+    /// Unsaved drafts left for invitations not in this export (another
+    /// export, or the sample) are a note from loading: they stay on disk.
+    pub(super) fn note_unsaved_elsewhere(&mut self) {
+        let mut names: Vec<&str> = Vec::new();
+        let mut elsewhere = 0;
+        for u in self.journal.unsaved_drafts() {
+            if self.id_index.contains_key(&u.id) {
+                continue;
+            }
+            elsewhere += 1;
+            // A reply and a thank-you to one person name them once.
+            if !names.contains(&u.name.as_str()) {
+                names.push(u.name.as_str());
+            }
+        }
+        if elsewhere > 0 {
+            let (what, whose) = if elsewhere == 1 {
+                ("1 unsaved draft", "belongs to an invitation")
+            } else {
+                (
+                    &*format!("{elsewhere} unsaved drafts"),
+                    "belong to invitations",
+                )
+            };
+            // First of the notes: words are at stake. An export made
+            // after an accept on LinkedIn no longer holds the invitation,
+            // so the one it was written on is the way back to it.
+            self.notices.insert(
+                0,
+                format!(
+                    "{what} from an earlier run (to {}) {whose} not in this export: open the export {} written on to finish {} (the text is kept in {})",
+                    crate::text::some_names(&names),
+                    if elsewhere == 1 { "it was" } else { "each was" },
+                    if elsewhere == 1 { "it" } else { "them" },
+                    self.journal.unsaved_dir().display()
+                ),
+            );
+        }
+    }
+
+    /// Opens the composer on the newest unsaved draft an earlier run left
+    /// for an invitation in this export, and says so. The others stay on
+    /// disk, and `r` (or `t`) on their invitation opens each.
+    pub(super) fn recover_unsaved(&mut self) {
+        let mut found: Vec<(NaiveDateTime, u32, DraftKind)> = self
+            .journal
+            .unsaved_drafts()
+            .filter_map(|u| Some((u.at, *self.id_index.get(&u.id)?, u.kind)))
+            .collect();
+        found.sort_unstable_by_key(|&(at, idx, _)| std::cmp::Reverse((at, idx)));
+        let Some(&(at, idx, kind)) = found.first() else {
+            return;
+        };
+        // The list under the composer on its invitation, for when it
+        // closes (c, o, the next decision).
+        self.show(idx);
+        self.compose(idx, kind);
+        let name = name_line(self.invitations[idx as usize].counterpart());
+        let what = match kind {
+            DraftKind::Reply => "reply to",
+            DraftKind::ThankYou => "thank-you to",
+        };
+        let mut text = format!(
+            "Recovered your unsaved {what} {name} ({}): Ctrl-S saves it",
+            at.format("%-d %b, %H:%M")
+        );
+        let more = found.len() - 1;
+        if more > 0 {
+            // Whose, and the key of each kind: a thank-you opens with t.
+            let rest = &found[1..];
+            // A reply and a thank-you to one person name them once.
+            let mut names: Vec<String> = Vec::new();
+            for &(_, i, _) in rest {
+                let name = name_line(self.invitations[i as usize].counterpart());
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let keys = match (
+                rest.iter().any(|f| f.2 == DraftKind::Reply),
+                rest.iter().any(|f| f.2 == DraftKind::ThankYou),
+            ) {
+                (true, true) => format!(
+                    "{} or {}",
+                    self.keymap.hint(&Action::Reply),
+                    self.keymap.hint(&Action::ThankYou)
+                ),
+                (false, true) => self.keymap.hint(&Action::ThankYou),
+                _ => self.keymap.hint(&Action::Reply),
+            };
+            text.push_str(&format!(
+                " · {more} more unsaved draft{} (to {}: {keys} on their invitation opens {})",
+                plural(more),
+                crate::text::some_names(&names),
+                if more == 1 { "it" } else { "each" }
+            ));
+        }
+        // The notes from loading stay one key away.
+        if !self.notices.is_empty() {
+            text.push_str(&format!(
+                " · notes: {} shows them",
+                self.keymap.hint(&Action::Help)
+            ));
+        }
+        self.set_status(text);
+    }
+}
