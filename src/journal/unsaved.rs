@@ -1,0 +1,309 @@
+//! Unsaved drafts and the check pad's note: the files under `unsaved/`
+//! beside the journal that keep the user's words before they are saved
+//! (see "Unsaved drafts" in the journal's docs).
+
+use std::fs::{self, File, OpenOptions};
+use std::io;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::invitation::InvitationId;
+
+use super::{
+    CHECK_PAD_FILE_NAME, DraftKind, FORMAT_VERSION, Journal, JournalError, TEMP_PREFIX,
+    UNSAVED_DIR_NAME, Unsaved, io_error, kind_of_special, unknown_version, write_whole,
+};
+
+impl Unsaved {
+    pub(super) fn file_name(id: InvitationId, kind: DraftKind) -> String {
+        format!("{id}.{}.json", kind.label())
+    }
+}
+
+fn format_version() -> u32 {
+    FORMAT_VERSION
+}
+
+/// An unsaved draft as its file holds it: with the format version, as
+/// every journal line has.
+#[derive(Serialize, Deserialize)]
+struct UnsavedFile {
+    /// Absent in the files of the first builds that kept unsaved drafts
+    /// (they wrote this format without saying so): version 1.
+    #[serde(default = "format_version")]
+    v: u32,
+    #[serde(flatten)]
+    draft: Unsaved,
+}
+
+impl Journal {
+    /// The folder of unsaved drafts: `<dir>/unsaved`.
+    pub fn unsaved_dir(&self) -> PathBuf {
+        self.path.with_file_name(UNSAVED_DIR_NAME)
+    }
+
+    /// Reads the unsaved drafts left by an earlier run. A file that cannot
+    /// be read or parsed is left where it is, with a notice.
+    pub(super) fn read_unsaved(&mut self, notices: &mut Vec<String>) {
+        let dir = self.unsaved_dir();
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return; // none yet
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            // A temporary file a kill left before its rename: only this
+            // process (it holds the lock) writes here, so none is in use.
+            // A reader leaves it (it may be a write in progress), and it is
+            // no draft, though named after one.
+            if entry.file_name().to_string_lossy().starts_with(TEMP_PREFIX) {
+                if self.file.is_some() {
+                    let _ = fs::remove_file(&path);
+                }
+                continue;
+            }
+            // Reading a named pipe would wait for a writer for ever (a
+            // directory only fails to read, as said below).
+            if let Ok(meta) = fs::metadata(&path)
+                && !meta.is_file()
+                && !meta.is_dir()
+            {
+                if entry.file_name() == CHECK_PAD_FILE_NAME
+                    || path.extension().is_some_and(|e| e == "json")
+                {
+                    notices.push(format!(
+                        "{}: {}, not a file, so not read; left it as it is",
+                        path.display(),
+                        kind_of_special(&meta.file_type())
+                    ));
+                    self.unreadable.insert(path);
+                }
+                continue;
+            }
+            if entry.file_name() == CHECK_PAD_FILE_NAME {
+                match fs::read(&path) {
+                    Ok(bytes) => {
+                        let text = String::from_utf8_lossy(&bytes);
+                        if let std::borrow::Cow::Owned(_) = text {
+                            notices.push(format!(
+                                "{}: the check pad's note is not all UTF-8 text; \
+                                 the bytes that are not show as \u{fffd}",
+                                path.display()
+                            ));
+                        }
+                        self.check_note = Some(text.into_owned());
+                    }
+                    Err(e) => {
+                        notices.push(format!(
+                            "{}: the check pad's note cannot be read ({e}); left it as it is",
+                            path.display()
+                        ));
+                        self.unreadable.insert(path);
+                    }
+                }
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "json") {
+                continue;
+            }
+            let read = fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| serde_json::from_slice::<UnsavedFile>(&b).map_err(|e| e.to_string()))
+                .and_then(|f| match f.v {
+                    FORMAT_VERSION => Ok(f.draft),
+                    v => Err(unknown_version(&v.into())),
+                });
+            match read {
+                // Left by a save that could not remove it.
+                Ok(u) if self.superseded(&u) => {
+                    if self.file.is_some() {
+                        let _ = fs::remove_file(&path);
+                    }
+                }
+                Ok(u) => {
+                    self.unsaved.insert((u.id, u.kind), u);
+                }
+                Err(why) => {
+                    notices.push(format!(
+                        "{}: an unsaved draft that cannot be read ({why}); left it as it is",
+                        path.display()
+                    ));
+                    self.unreadable.insert(path);
+                }
+            }
+        }
+    }
+
+    /// Whether a draft saved in the journal is `u`'s text or newer: offering
+    /// `u` as "not saved yet" would put older words back over the saved
+    /// ones.
+    fn superseded(&self, u: &Unsaved) -> bool {
+        self.entries
+            .get(&u.id)
+            .and_then(|e| e.draft(u.kind))
+            // Within the same second, only when the saved words go on from
+            // these (typed on, then saved): an edit right after a save must
+            // not be dropped.
+            .is_some_and(|saved| {
+                saved.at > u.at || (saved.at == u.at && saved.text.starts_with(&u.text))
+            })
+    }
+
+    /// The unsaved draft of that kind for `id`, if one is on disk.
+    pub fn unsaved(&self, id: InvitationId, kind: DraftKind) -> Option<&Unsaved> {
+        self.unsaved.get(&(id, kind))
+    }
+
+    /// Every unsaved draft on disk, in no particular order.
+    pub fn unsaved_drafts(&self) -> impl Iterator<Item = &Unsaved> + '_ {
+        self.unsaved.values()
+    }
+
+    /// Keeps `draft` on disk in place of the earlier unsaved draft of its
+    /// invitation and kind: written whole to a temporary file, then renamed.
+    pub fn keep_unsaved(&mut self, draft: Unsaved) -> Result<(), JournalError> {
+        if self.file.is_none() {
+            return Err(JournalError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        let dir = self.unsaved_dir();
+        fs::create_dir_all(&dir).map_err(io_error("create", &dir))?;
+        let path = dir.join(Unsaved::file_name(draft.id, draft.kind));
+        self.refuse_unreadable(&path)?;
+        let file = UnsavedFile {
+            v: FORMAT_VERSION,
+            draft,
+        };
+        let bytes = serde_json::to_vec(&file).map_err(io::Error::from);
+        bytes
+            .and_then(|bytes| write_whole(&dir, &path, &bytes))
+            .map_err(io_error("keep the unsaved draft in", &path))?;
+        let draft = file.draft;
+        // Written over: the discarded words are gone from the disk.
+        self.unremoved.remove(&(draft.id, draft.kind));
+        self.unsaved.insert((draft.id, draft.kind), draft);
+        Ok(())
+    }
+
+    /// Fails for a file of the unsaved folder that was there but could not
+    /// be read on open: what it holds may still be worth something.
+    fn refuse_unreadable(&self, path: &Path) -> Result<(), JournalError> {
+        if self.unreadable.contains(path) {
+            return Err(JournalError::Io {
+                action: "write over",
+                path: path.to_path_buf(),
+                source: io::Error::other("it could not be read when invitriage started"),
+            });
+        }
+        Ok(())
+    }
+
+    /// Makes the unsaved draft of that kind for `id` durable: its file and
+    /// the folder's entry for it fsync'd (they are not on every key). For a
+    /// caller about to say the draft is kept.
+    pub fn sync_unsaved(&self, id: InvitationId, kind: DraftKind) -> Result<(), JournalError> {
+        self.sync_in_unsaved(&Unsaved::file_name(id, kind))
+    }
+
+    /// [`Journal::sync_unsaved`] for the check pad's note.
+    pub fn sync_check_note(&self) -> Result<(), JournalError> {
+        self.sync_in_unsaved(CHECK_PAD_FILE_NAME)
+    }
+
+    fn sync_in_unsaved(&self, name: &str) -> Result<(), JournalError> {
+        let dir = self.unsaved_dir();
+        let path = dir.join(name);
+        // Opened for writing: Windows flushes only a handle that may write.
+        OpenOptions::new()
+            .write(true)
+            .open(&path)
+            .and_then(|f| f.sync_all())
+            .map_err(io_error("write to disk", &path))?;
+        #[cfg(unix)]
+        File::open(&dir)
+            .and_then(|d| d.sync_all())
+            .map_err(io_error("write to disk the folder", &dir))?;
+        Ok(())
+    }
+
+    /// The note left in the check pad by this run or an earlier one.
+    pub fn check_note(&self) -> Option<&str> {
+        self.check_note.as_deref()
+    }
+
+    /// Keeps the check pad's note on disk, like an unsaved draft, so that
+    /// it outlives the pad, a closed terminal and a restart; an empty note
+    /// removes the file.
+    pub fn keep_check_note(&mut self, text: &str) -> Result<(), JournalError> {
+        if self.check_note() == Some(text) || (text.is_empty() && self.check_note.is_none()) {
+            return Ok(());
+        }
+        if self.file.is_none() {
+            return Err(JournalError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        let dir = self.unsaved_dir();
+        let path = dir.join(CHECK_PAD_FILE_NAME);
+        self.refuse_unreadable(&path)?;
+        if text.is_empty() {
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    return Err(io_error("remove the check pad's note", &path)(e));
+                }
+                _ => {}
+            }
+            self.check_note = None;
+            return Ok(());
+        }
+        fs::create_dir_all(&dir).map_err(io_error("create", &dir))?;
+        write_whole(&dir, &path, text.as_bytes())
+            .map_err(io_error("keep the check pad's note in", &path))?;
+        self.check_note = Some(text.to_string());
+        Ok(())
+    }
+
+    /// Removes the unsaved draft of that kind for `id` (saved or discarded).
+    ///
+    /// A file that cannot be removed is no failure once a saved draft
+    /// supersedes it (the next start drops it, as [`Journal::open`] does
+    /// such files); otherwise the next start would offer it again, and it
+    /// is kept for [`Journal::remove_unremoved`] to try again.
+    pub fn forget_unsaved(
+        &mut self,
+        id: InvitationId,
+        kind: DraftKind,
+    ) -> Result<(), JournalError> {
+        let Some(draft) = self.unsaved.remove(&(id, kind)) else {
+            return Ok(());
+        };
+        let path = self.unsaved_dir().join(Unsaved::file_name(id, kind));
+        match fs::remove_file(&path) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound && !self.superseded(&draft) => {
+                self.unremoved.insert((id, kind), draft);
+                Err(io_error("remove the unsaved draft", &path)(e))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// Tries again to remove the files of the drafts forgotten whose
+    /// removal failed; returns each one still there (which the next start
+    /// would offer again), with why.
+    pub fn remove_unremoved(&mut self) -> Vec<(Unsaved, JournalError)> {
+        let dir = self.unsaved_dir();
+        let mut left = Vec::new();
+        for ((id, kind), draft) in std::mem::take(&mut self.unremoved) {
+            let path = dir.join(Unsaved::file_name(id, kind));
+            match fs::remove_file(&path) {
+                Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                    self.unremoved.insert((id, kind), draft.clone());
+                    left.push((draft, io_error("remove the unsaved draft", &path)(e)));
+                }
+                _ => {}
+            }
+        }
+        left
+    }
+}
