@@ -27,7 +27,6 @@ use std::fs::File;
 use std::io::{self, Read, Seek};
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use csv::ByteRecord;
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
@@ -39,10 +38,13 @@ use crate::text::plural;
 mod chunks;
 mod fast;
 mod rows;
+mod sent_at;
 
 use chunks::{Chunks, Failed, Plan, RowsRead, Setting};
 pub use rows::Item;
 use rows::{Stop, check_quotes, csv_reader, ends_outside_quotes};
+pub(crate) use sent_at::SentAtReader;
+pub use sent_at::parse_sent_at;
 
 /// The bundled fictional export, used when no file is given.
 pub const SAMPLE: &str = include_str!("../../assets/sample-invitations.csv");
@@ -1656,236 +1658,6 @@ fn parse_direction(s: &str) -> Option<Direction> {
     } else {
         None
     }
-}
-
-/// Parses `Sent At`: LinkedIn's `7/8/26, 3:43 PM` (month first), the same with
-/// a four-digit year or without the comma (`7/8/2026 15:43`, as a spreadsheet
-/// writes it), or ISO 8601 (with or without seconds, a `T` or a space; an
-/// offset or `UTC` converts it to this machine's local time, see
-/// `iso_form`).
-pub fn parse_sent_at(s: &str) -> Option<NaiveDateTime> {
-    if let Some(dt) = linkedin_form(s.as_bytes()) {
-        return Some(dt);
-    }
-    let s = s.trim();
-    if s.is_empty() {
-        return None;
-    }
-    if s.as_bytes()[0].is_ascii_digit() && s.contains('/') {
-        let (date, time) = match s.find([',', ' ']) {
-            Some(i) => (&s[..i], s[i + 1..].trim_start_matches([',', ' ']).trim()),
-            None => (s, ""),
-        };
-        let mut parts = date.split('/');
-        let m = number(parts.next()?, 1, 2)?;
-        let d = number(parts.next()?, 1, 2)?;
-        let y_str = parts.next()?;
-        if parts.next().is_some() {
-            return None;
-        }
-        let y = match y_str.len() {
-            2 => 2000 + i32::try_from(number(y_str, 2, 2)?).ok()?,
-            4 => i32::try_from(number(y_str, 4, 4)?).ok()?,
-            _ => return None,
-        };
-        let date = NaiveDate::from_ymd_opt(y, m, d)?;
-        if time.is_empty() {
-            return date.and_hms_opt(0, 0, 0);
-        }
-        return Some(date.and_time(parse_clock(time)?));
-    }
-    iso_form(s)
-        // chrono reads a leap second (`:60`) as 59 plus a second of
-        // nanoseconds; no export writes one.
-        .filter(|dt| dt.nanosecond() < 1_000_000_000)
-}
-
-/// ISO 8601 for [`parse_sent_at`]. A time with an offset (`+02:00`, `+0200`,
-/// `Z`, ` UTC`) is an instant: it becomes the local clock time of this
-/// machine, the time every age on screen is counted from, so rows with
-/// different offsets keep their order and month. A time without one is read
-/// as written.
-fn iso_form(s: &str) -> Option<NaiveDateTime> {
-    const CLOCKS: [&str; 4] = [
-        "%Y-%m-%dT%H:%M:%S%.f",
-        "%Y-%m-%d %H:%M:%S%.f",
-        "%Y-%m-%dT%H:%M",
-        "%Y-%m-%d %H:%M",
-    ];
-    // `None` at the ends of chrono's range, where the local clock time
-    // would fall outside it (`naive_local` panics there): a bad date.
-    let local = |dt: DateTime<chrono::FixedOffset>| {
-        let offset = chrono::Offset::fix(dt.with_timezone(&chrono::Local).offset());
-        dt.naive_utc().checked_add_offset(offset)
-    };
-    if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
-        return local(dt);
-    }
-    // ` UTC` and ` GMT` in any case, as spreadsheets and logs write them.
-    let zone = s.len().checked_sub(4).and_then(|i| s.get(i..));
-    let utc = match zone {
-        Some(z) if z.eq_ignore_ascii_case(" utc") || z.eq_ignore_ascii_case(" gmt") => {
-            Some(&s[..s.len() - 4])
-        }
-        _ => s.strip_suffix(['Z', 'z']),
-    }
-    .map(str::trim_end);
-    for fmt in CLOCKS {
-        if let Some(u) = utc {
-            if let Ok(dt) = NaiveDateTime::parse_from_str(u, fmt) {
-                return local(dt.and_utc().fixed_offset());
-            }
-        } else if let Ok(dt) = NaiveDateTime::parse_from_str(s, fmt) {
-            return Some(dt);
-        } else if let Ok(dt) = DateTime::parse_from_str(s, &format!("{fmt}%#z")) {
-            return local(dt);
-        }
-    }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .ok()
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-}
-
-/// LinkedIn's own form exactly, `7/8/26, 3:43 PM`, read byte by byte:
-/// nearly every row has it. `None` for anything else, which
-/// [`parse_sent_at`] then reads the general way (and so decides).
-fn linkedin_form(s: &[u8]) -> Option<NaiveDateTime> {
-    let (date, comma) = linkedin_date(s)?;
-    Some(date.and_time(linkedin_clock(&s[comma..])?))
-}
-
-/// `min` to `max` digits at `*at`, then `then`: the number, and `*at`
-/// moved past both.
-fn read_digits(
-    s: &[u8],
-    at: &mut usize,
-    min: usize,
-    max: usize,
-    then: &[u8],
-) -> Option<(u32, usize)> {
-    let start = *at;
-    let mut n = 0u32;
-    while let Some(&b) = s.get(*at).filter(|b| b.is_ascii_digit()) {
-        if *at - start == max {
-            return None;
-        }
-        n = n * 10 + u32::from(b - b'0');
-        *at += 1;
-    }
-    let digits = *at - start;
-    if digits < min || s.get(*at..*at + then.len()) != Some(then) {
-        return None;
-    }
-    *at += then.len();
-    Some((n, digits))
-}
-
-/// The date of [`linkedin_form`], `7/8/26` up to its comma, and where the
-/// comma is.
-fn linkedin_date(s: &[u8]) -> Option<(NaiveDate, usize)> {
-    let at = &mut 0;
-    let (month, _) = read_digits(s, at, 1, 2, b"/")?;
-    let (day, _) = read_digits(s, at, 1, 2, b"/")?;
-    let year = match read_digits(s, at, 2, 4, b",")? {
-        (y, 2) => 2000 + y,
-        (y, 4) => y,
-        _ => return None,
-    };
-    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
-    Some((date, *at - 1))
-}
-
-/// The rest of [`linkedin_form`] from the comma: `, 3:43 PM`.
-fn linkedin_clock(s: &[u8]) -> Option<NaiveTime> {
-    if !s.starts_with(b", ") {
-        return None;
-    }
-    let at = &mut 2;
-    let (hour, _) = read_digits(s, at, 1, 2, b":")?;
-    let (minute, _) = read_digits(s, at, 2, 2, b" ")?;
-    let hour = match s.get(*at..)? {
-        b"AM" if (1..=12).contains(&hour) => hour % 12,
-        b"PM" if (1..=12).contains(&hour) => hour % 12 + 12,
-        _ => return None,
-    };
-    NaiveTime::from_hms_opt(hour, minute, 0)
-}
-
-/// [`parse_sent_at`] for the rows of one piece of an export. An export is in
-/// date order, so the date part of LinkedIn's form (`7/8/26`) mostly
-/// repeats from row to row: the last one's date is kept, and when the next
-/// row's date part is the same bytes only its clock is read.
-#[derive(Debug, Default)]
-pub(crate) struct SentAtReader {
-    /// The last date part read, up to its comma (at most `M/D/YYYY`).
-    key: [u8; 10],
-    len: usize,
-    date: Option<NaiveDate>,
-}
-
-impl SentAtReader {
-    pub(crate) fn parse(&mut self, s: &str) -> Option<NaiveDateTime> {
-        self.linkedin_form(s.as_bytes())
-            .or_else(|| parse_sent_at(s))
-    }
-
-    /// [`linkedin_form`], the date part read only when it is not the last
-    /// one's.
-    fn linkedin_form(&mut self, s: &[u8]) -> Option<NaiveDateTime> {
-        // The same bytes up to the same comma make the same date.
-        let repeat = self
-            .date
-            .filter(|_| s.get(self.len) == Some(&b',') && s[..self.len] == self.key[..self.len]);
-        let (date, comma) = match repeat {
-            Some(date) => (date, self.len),
-            None => {
-                let (date, comma) = linkedin_date(s)?;
-                // At most `MM/DD/YYYY`: ten bytes.
-                self.key.get_mut(..comma)?.copy_from_slice(&s[..comma]);
-                (self.len, self.date) = (comma, Some(date));
-                (date, comma)
-            }
-        };
-        Some(date.and_time(linkedin_clock(&s[comma..])?))
-    }
-}
-
-/// `s` as a number of `min..=max` ASCII digits.
-fn number(s: &str, min: usize, max: usize) -> Option<u32> {
-    if s.len() < min || s.len() > max || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-/// `3:43 PM`, `3:43:07 pm`, `15:43` (any white space before AM/PM, such as
-/// the narrow no-break space newer exports use). No allocation: this runs
-/// once per row.
-fn parse_clock(t: &str) -> Option<NaiveTime> {
-    let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
-    let (clock, meridiem) = (t[..split].trim_end(), t[split..].trim());
-    let mut parts = clock.split(':');
-    let h = number(parts.next()?, 1, 2)?;
-    let m = number(parts.next()?, 2, 2)?;
-    let s = match parts.next() {
-        Some(s) => number(s, 2, 2)?,
-        None => 0,
-    };
-    if parts.next().is_some() {
-        return None;
-    }
-    let h = if meridiem.is_empty() {
-        h
-    } else if !(1..=12).contains(&h) {
-        return None;
-    } else if meridiem.eq_ignore_ascii_case("am") {
-        h % 12
-    } else if meridiem.eq_ignore_ascii_case("pm") {
-        h % 12 + 12
-    } else {
-        return None;
-    };
-    NaiveTime::from_hms_opt(h, m, s)
 }
 
 /// At most `max` characters of `s`, with an ellipsis when cut, and control

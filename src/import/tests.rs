@@ -2,7 +2,9 @@
 //! and fast paths checked against the careful one.
 
 use super::rows::{QuoteFault, check_quotes, looks_day_first};
+use super::sent_at::linkedin_form;
 use super::*;
+use chrono::{NaiveDate, NaiveDateTime, Timelike};
 
 /// Whether a record read from its start ends outside quotes: what says
 /// that a chunk was cut inside a note. (A wrong "no" costs only a
