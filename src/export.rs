@@ -4,8 +4,11 @@
 //!
 //! One row per invitation of the export that has a decision or a draft in
 //! the journal. Journal entries whose invitation is not in the export are left
-//! out: there is nothing to name them by, and an invitation that left the
-//! export was usually dealt with already. Invitations without anything in the
+//! out: an invitation that left the export was usually dealt with already.
+//! The exception is a thank-you still to send for one accepted since (its
+//! invitation leaves the export with the accept, which is when a thank-you
+//! is sent): it is listed after the rest, by the name and URL saved with the
+//! draft. Invitations without anything in the
 //! journal are left out too, and so are the decisions and drafts made before
 //! an invitation was sent: they were on an earlier one from the same person
 //! ([`Journal::state_for`]).
@@ -33,7 +36,8 @@
 //! reply, or an undecided row's reply; `thank-you` for an accept), empty for
 //! an ignore, a withdrawal or no such draft. The two draft columns keep every
 //! draft, also one the decision no longer sends (a thank-you written before
-//! an ignore).
+//! an ignore). Last, `in_export`: `false` for a thank-you whose invitation
+//! has left the export, whose `category` is then empty (not known).
 //!
 //! - **CSV**: a header row, then one row per action. Absent values are empty
 //!   cells; `decided_at` is `2026-11-25 17:03:12`, which spreadsheets read
@@ -73,7 +77,7 @@ pub const SENT_INVITATIONS_URL: &str =
     "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
 
 /// The CSV header, in column order.
-pub const CSV_HEADER: [&str; 10] = [
+pub const CSV_HEADER: [&str; 11] = [
     "name",
     "profile_url",
     "category",
@@ -84,6 +88,7 @@ pub const CSV_HEADER: [&str; 10] = [
     "thank_you_draft",
     "id",
     "draft_to_send",
+    "in_export",
 ];
 
 /// The output formats of `export`.
@@ -191,7 +196,7 @@ pub struct Listed {
     /// Invitations of the export, each decided or with a draft.
     pub invitations: usize,
     /// Thank-yous to send for invitations accepted and gone from the
-    /// export (only the Markdown checklist lists them).
+    /// export, listed after them.
     pub thanks: usize,
     /// Items left out as older than `--since`.
     pub earlier: usize,
@@ -224,37 +229,49 @@ pub fn write_actions_since(
     let mut earlier = rows.len();
     rows.retain(|r| r.last_step().is_some_and(recent));
     earlier -= rows.len();
-    let mut thanks = 0;
+    let mut left = thanks_left(invitations, journal);
+    let all = left.len();
+    left.retain(|g| recent(g.draft.at));
+    earlier += all - left.len();
     match format {
-        ExportFormat::Csv => write_csv(w, &rows)?,
-        ExportFormat::Json => write_json(w, &rows)?,
-        ExportFormat::Md => {
-            let mut left = thanks_left(invitations, journal);
-            let all = left.len();
-            left.retain(|d| recent(d.at));
-            earlier += all - left.len();
-            thanks = left.len();
-            write_md(w, &rows, &left, now, since.map(|day| (day, earlier)))?
-        }
+        ExportFormat::Csv => write_csv(w, &rows, &left)?,
+        ExportFormat::Json => write_json(w, &rows, &left)?,
+        ExportFormat::Md => write_md(w, &rows, &left, now, since.map(|day| (day, earlier)))?,
     }
     Ok(Listed {
         invitations: rows.len(),
-        thanks,
+        thanks: left.len(),
         earlier,
     })
 }
 
+/// A thank-you still to send for an invitation accepted and gone from the
+/// export: whom it answers is known only from the draft.
+struct Gone<'a> {
+    id: InvitationId,
+    entry: &'a Entry,
+    draft: &'a Draft,
+}
+
 /// Thank-you drafts still to send for invitations accepted and gone from
 /// this export (accepted on LinkedIn, which is when a thank-you is sent),
-/// newest first: the checklist keeps them in sight.
-fn thanks_left<'a>(invitations: &[Invitation], journal: &'a Journal) -> Vec<&'a Draft> {
+/// newest first: every format keeps them in sight.
+fn thanks_left<'a>(invitations: &[Invitation], journal: &'a Journal) -> Vec<Gone<'a>> {
     let here: HashSet<InvitationId> = invitations.iter().map(|i| i.id).collect();
-    let mut left: Vec<&Draft> = journal
+    let mut left: Vec<Gone<'a>> = journal
         .iter()
         .filter(|(id, _)| !here.contains(id))
-        .filter_map(|(_, e)| e.thank_you_elsewhere())
+        .filter_map(|(id, entry)| {
+            let draft = entry.thank_you_elsewhere()?;
+            Some(Gone { id, entry, draft })
+        })
         .collect();
-    left.sort_by(|a, b| b.at.cmp(&a.at).then(a.name.cmp(&b.name)));
+    left.sort_by(|a, b| {
+        b.draft
+            .at
+            .cmp(&a.draft.at)
+            .then(a.draft.name.cmp(&b.draft.name))
+    });
     left
 }
 
@@ -269,7 +286,7 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     }
 }
 
-fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
+fn write_csv(w: impl Write, rows: &[Row<'_>], gone: &[Gone<'_>]) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(CSV_HEADER).map_err(csv_io)?;
     for r in rows {
@@ -294,6 +311,31 @@ fn write_csv(w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
             e.thank_you.as_ref().map_or("", |d| &d.text),
             &id,
             to_send,
+            "true",
+        ];
+        out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
+            .map_err(csv_io)?;
+    }
+    for g in gone {
+        let e = g.entry;
+        let decided_at = e
+            .decided_at()
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_default();
+        let id = g.id.to_string();
+        // The group is not known without the invitation.
+        let cells = [
+            g.draft.name.as_str(),
+            &g.draft.url,
+            "",
+            crate::invitation::Direction::Incoming.label(),
+            Decision::Accepted.label(),
+            &decided_at,
+            e.reply.as_ref().map_or("", |d| &d.text),
+            &g.draft.text,
+            &id,
+            DraftKind::ThankYou.label(),
+            "false",
         ];
         out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
             .map_err(csv_io)?;
@@ -377,7 +419,7 @@ fn md_quote(w: &mut impl Write, text: &str) -> io::Result<()> {
 fn write_md(
     mut w: impl Write,
     rows: &[Row<'_>],
-    thanks: &[&Draft],
+    thanks: &[Gone<'_>],
     now: NaiveDateTime,
     since: Option<(NaiveDate, usize)>,
 ) -> io::Result<()> {
@@ -480,7 +522,7 @@ fn write_md(
             "\n## Thank-yous to send: accepted, no longer pending ({})\n\nOn their profile, Message, and paste the draft (check whether a dated one was sent on that day).\n",
             thanks.len()
         )?;
-        for (n, d) in thanks.iter().enumerate() {
+        for (n, d) in thanks.iter().map(|g| g.draft).enumerate() {
             if n > 0 {
                 writeln!(w)?;
             }
@@ -552,7 +594,8 @@ struct ActionJson<'a> {
     name: &'a str,
     /// `null` for an export without the URL columns.
     profile_url: Option<&'a str>,
-    category: &'static str,
+    /// `null` for an invitation no longer in the export.
+    category: Option<&'static str>,
     direction: &'static str,
     decision: Option<Decision>,
     decided_at: Option<NaiveDateTime>,
@@ -560,18 +603,19 @@ struct ActionJson<'a> {
     thank_you_draft: Option<&'a str>,
     id: InvitationId,
     draft_to_send: Option<&'static str>,
+    in_export: bool,
 }
 
-fn write_json(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
+fn write_json(mut w: impl Write, rows: &[Row<'_>], gone: &[Gone<'_>]) -> io::Result<()> {
     let out = ActionsJson {
         invitation_manager_url: INVITATION_MANAGER_URL,
-        count: rows.len(),
+        count: rows.len() + gone.len(),
         actions: rows
             .iter()
             .map(|r| ActionJson {
                 name: r.inv.counterpart(),
                 profile_url: url_or_none(r.inv.counterpart_url()),
-                category: r.inv.category.label(),
+                category: Some(r.inv.category.label()),
                 direction: r.inv.direction.label(),
                 decision: r.entry.decision(),
                 decided_at: r.entry.decided_at(),
@@ -582,7 +626,21 @@ fn write_json(mut w: impl Write, rows: &[Row<'_>]) -> io::Result<()> {
                     .entry
                     .draft_to_send(r.entry.decision())
                     .map(|(k, _)| k.label()),
+                in_export: true,
             })
+            .chain(gone.iter().map(|g| ActionJson {
+                name: &g.draft.name,
+                profile_url: url_or_none(&g.draft.url),
+                category: None,
+                direction: crate::invitation::Direction::Incoming.label(),
+                decision: Some(Decision::Accepted),
+                decided_at: g.entry.decided_at(),
+                reply_draft: g.entry.reply.as_ref().map(|d| d.text.as_str()),
+                thank_you_draft: Some(&g.draft.text),
+                id: g.id,
+                draft_to_send: Some(DraftKind::ThankYou.label()),
+                in_export: false,
+            }))
             .collect(),
     };
     serde_json::to_writer_pretty(&mut w, &out)?;
@@ -985,7 +1043,7 @@ mod tests {
         let listed =
             write_actions_since(&mut out, ExportFormat::Csv, &invs, &j, now, since).unwrap();
         assert_eq!(listed.invitations, 2);
-        assert_eq!(listed.earlier, 0);
+        assert_eq!(listed.earlier, 1, "Zoë's thank-you, as in the checklist");
     }
 
     /// An export without the URL columns: the drafts checklist says to
@@ -1095,6 +1153,69 @@ mod tests {
         j.record_decision(&[InvitationId(42)], Some(Decision::Accepted), at(6))
             .unwrap();
         (invs, j)
+    }
+
+    /// The CSV and JSON list a thank-you still to send for an invitation
+    /// gone from the export, as the checklist does: after the rest, by the
+    /// name and URL saved with it, with `in_export` false and no group.
+    #[test]
+    fn csv_and_json_keep_thank_yous_of_invitations_gone_from_the_export() {
+        let dir = tempfile::tempdir().unwrap();
+        let (invs, mut j) = fixture(dir.path());
+        let gone = InvitationId(43);
+        j.record_decision(&[gone], Some(Decision::Accepted), at(8))
+            .unwrap();
+        j.record_draft_to(
+            gone,
+            DraftKind::ThankYou,
+            "=Thanks, Zoë!",
+            at(9),
+            ("Zoë Fontaine", "https://www.linkedin.com/in/zoe"),
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        let listed = write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59)).unwrap();
+        assert_eq!((listed.invitations, listed.thanks), (5, 1));
+        let text = String::from_utf8(out).unwrap();
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(text.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        assert_eq!(rows.len(), 6, "{text}");
+        assert!(rows[..5].iter().all(|r| &r[10] == "true"), "{text}");
+        let last: Vec<&str> = rows[5].iter().collect();
+        assert_eq!(
+            last,
+            [
+                "Zoë Fontaine",
+                "https://www.linkedin.com/in/zoe",
+                "",
+                "incoming",
+                "accepted",
+                "2026-11-25 17:08:00",
+                "",
+                "'=Thanks, Zoë!",
+                &gone.to_string(),
+                "thank-you",
+                "false",
+            ]
+        );
+        let mut out = Vec::new();
+        write_actions(&mut out, ExportFormat::Json, &invs, &j, at(59)).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["count"], 6);
+        let actions = v["actions"].as_array().unwrap();
+        assert!(actions[..5].iter().all(|a| a["in_export"] == true));
+        let zoe = &actions[5];
+        assert_eq!(zoe["name"], "Zoë Fontaine");
+        assert_eq!(zoe["category"], serde_json::Value::Null);
+        assert_eq!(zoe["decision"], "accepted");
+        assert_eq!(
+            zoe["thank_you_draft"], "=Thanks, Zoë!",
+            "JSON is not escaped"
+        );
+        assert_eq!(zoe["draft_to_send"], "thank-you");
+        assert_eq!(zoe["in_export"], false);
     }
 
     /// Accepted on LinkedIn, an invitation leaves the next export: its

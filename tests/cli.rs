@@ -1963,8 +1963,8 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         md.contains("· reply · replied, not in this export, not to send ·"),
         "{md}"
     );
-    // Accepted since, with a thank-you: the checklist lists it, the CSV
-    // does not and names `drafts`.
+    // Accepted since, with a thank-you: every format lists it, last, and
+    // the count says so once.
     {
         let (mut j, _) = Journal::open(&env.path("data")).unwrap();
         let at = invitriage::import::parse_sent_at("2026-11-25T11:00:00").unwrap();
@@ -1979,10 +1979,17 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         )
         .unwrap();
     }
-    let (_, _, stderr) = env.run(&["export", "newer.csv"]);
+    let (_, csv, stderr) = env.run(&["export", "newer.csv"]);
     assert!(
-        stderr.contains("another export); `invitriage drafts --data-dir ")
-            && stderr.contains(" newer.csv` lists the 1 draft still to send for them\n"),
+        csv.contains("\nEve,https://www.linkedin.com/in/eve,,incoming,accepted,")
+            && csv.contains(",\"Thanks, Eve!\",")
+            && csv.trim_end().ends_with(",thank-you,false"),
+        "{csv}"
+    );
+    assert!(
+        stderr.contains("another export)\n")
+            && !stderr.contains("lists the 1 draft still to send")
+            && stderr.contains("and 1 thank-you to send for invitations accepted since"),
         "{stderr}"
     );
     let (_, md, stderr) = env.run(&["export", "newer.csv", "--format", "md"]);

@@ -25,7 +25,7 @@ pub fn export(
     let drafts_command = command_for("drafts", "", &source, paths);
     let (import, journal) = load_with_journal(source, config, paths)?;
     if journal.path().exists() {
-        note_left_out(&import, &journal, format, &drafts_command);
+        note_left_out(&import, &journal, &drafts_command);
     }
     let out = stdout();
     let listed = output(export::write_actions_since(
@@ -69,21 +69,14 @@ pub fn export(
 /// Says on stderr what the action list leaves out: decisions on
 /// invitations not in this export, and those decided again because a
 /// newer invitation came.
-fn note_left_out(import: &Import, journal: &Journal, format: ExportFormat, drafts_command: &str) {
+fn note_left_out(import: &Import, journal: &Journal, drafts_command: &str) {
     let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
     let elsewhere = journal.decided_elsewhere(|id| here.contains(id));
     // A thank-you is sent after the accept, when the invitation has left
-    // the export: it must not drop out of sight with it. The checklist has
-    // a section for them (and the line after the list counts them); the
-    // CSV and JSON list this export's invitations only. A reply is still
-    // to send only when the absence says nothing.
-    let (thanks, replies) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
-    let thanks = if format == ExportFormat::Md {
-        0
-    } else {
-        thanks
-    };
-    let drafts = thanks + replies;
+    // the export: every format lists those (and the line after the list
+    // counts them). A reply is still to send only when the absence says
+    // nothing, and is not listed: only `drafts` names it.
+    let (_, drafts) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
     let lists = match drafts {
         1 => format!("{drafts_command} lists the 1 draft still to send for them"),
         n => format!("{drafts_command} lists the {n} drafts still to send for them"),
