@@ -656,6 +656,25 @@ fn sigterm_restores_the_terminal() {
     );
 }
 
+/// A SIGINT or SIGQUIT from `kill` (Ctrl-C on the screen is a key) ends
+/// the app as SIGTERM does: the terminal restored, 128 + the signal.
+#[test]
+fn sigint_and_sigquit_restore_the_terminal() {
+    for (signal, status) in [("INT", 130), ("QUIT", 131)] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = App::start(dir.path());
+        app.wait_for("decided 0 of 135");
+        app.kill(signal);
+        assert!(!app.screen.screen().alternate_screen(), "SIG{signal}");
+        assert!(!app.screen.screen().bracketed_paste(), "SIG{signal}");
+        assert!(
+            matches!(app.exit, Some(WaitStatus::Exited(_, s)) if s == status),
+            "SIG{signal}: {:?}",
+            app.exit
+        );
+    }
+}
+
 /// SIGTERM ends a run as `q` does, and says as much: what was decided,
 /// and that the draft being written is kept.
 #[test]
@@ -856,6 +875,40 @@ fn sigterm_during_the_editor_ends_both_and_keeps_the_text() {
         unsaved.contains("P.S. written before the signal"),
         "{unsaved}"
     );
+}
+
+/// While `$EDITOR` runs the terminal is cooked, and a Ctrl-C typed there
+/// reaches the editor and the app alike: it is the editor's, and the app
+/// lives on to take back what it wrote.
+#[test]
+fn ctrl_c_in_the_editor_is_left_to_the_editor() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (editor, started) = (dir.path().join("editor.sh"), dir.path().join("started"));
+    std::fs::write(
+        &editor,
+        format!(
+            "#!/bin/sh\ntrap 'echo \"P.S. after Ctrl-C\" >> \"$1\"; exit 0' INT\necho $$ > '{}'\nwhile :; do sleep 0.1; done\n",
+            started.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut app = App::start_with(dir.path(), &[("VISUAL", &editor.display().to_string())]);
+    app.wait_for("decided 0 of 135");
+    app.press("r");
+    app.wait_for("don't accept yet");
+    app.press("\x05"); // Ctrl-E
+    let start = Instant::now();
+    while !started.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    assert!(started.exists(), "the editor ran");
+    app.press("\x03"); // Ctrl-C, a SIGINT in the cooked terminal
+    app.wait_for("Took the text back from the editor");
+    app.wait_for("P.S. after Ctrl-C");
+    assert!(app.exit.is_none(), "the app lives on");
+    app.kill("TERM");
 }
 
 /// An editor that fails after writing (Vim after `:wq` with start-up

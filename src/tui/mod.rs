@@ -55,14 +55,15 @@ pub fn controlling_terminal() -> Option<std::fs::File> {
 pub enum Ended {
     /// The user quit.
     Quit,
-    /// SIGTERM or SIGHUP (the number) ended it, or the terminal went away
+    /// SIGTERM, SIGHUP, SIGINT or SIGQUIT (the number) ended it, or the
+    /// terminal went away
     /// (SIGHUP, whether or not one arrived); the process should exit with
     /// 128 plus the number, as one killed by the signal would.
     Signal(i32),
 }
 
-/// Runs the app until the user quits, a SIGTERM/SIGHUP arrives or the
-/// terminal goes away. The terminal is restored on every exit path, a
+/// Runs the app until the user quits, a SIGTERM, SIGHUP, SIGINT or
+/// SIGQUIT arrives or the terminal goes away. The terminal is restored on every exit path, a
 /// panic included.
 pub fn run(app: &mut App) -> io::Result<Ended> {
     // The signal that arrived; 0 while none has.
@@ -147,20 +148,27 @@ static EDITING: AtomicBool = AtomicBool::new(false);
 /// process itself, with the signal's status.
 static LEAVING: AtomicBool = AtomicBool::new(false);
 
-/// On SIGTERM or SIGHUP, restore the terminal and exit from a watcher
-/// thread. The event loop also checks the flag, but when the terminal is
+/// On SIGTERM, SIGHUP, SIGINT or SIGQUIT, restore the terminal and exit
+/// from a watcher thread (in raw mode Ctrl-C is a key, so SIGINT and
+/// SIGQUIT come from `kill`; left to their default, they would end the
+/// process with the terminal still raw). While `$EDITOR` runs, the terminal
+/// is the editor's, and a Ctrl-C or `Ctrl-\` typed there reaches the whole
+/// process group: it is the editor's to act on (as `git commit` leaves it),
+/// and ignored here, or the app would die with the editor's words unread. The event loop also checks the flag, but when the terminal is
 /// gone (SIGHUP) crossterm can spin inside `poll` and never return to it
 /// (crossterm-rs/crossterm#793), so waiting for the loop is not enough.
 /// Exiting at any moment is safe: every decision is fsync'd before the
 /// screen shows it, and a line cut short is repaired on the next start.
 #[cfg(unix)]
 fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
-    use signal_hook::consts::SIGTERM;
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP])?;
+    use signal_hook::consts::{SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            if let Some(sig) = signals.forever().next() {
+            let ends =
+                |sig: &i32| !(matches!(*sig, SIGINT | SIGQUIT) && EDITING.load(Ordering::Relaxed));
+            if let Some(sig) = signals.forever().find(ends) {
                 flag.store(sig, Ordering::Relaxed);
                 // A hang-up reaches the editor by itself (the terminal's
                 // process group); a SIGTERM to the app alone is passed on,
@@ -270,8 +278,10 @@ fn event_loop(
                     app.update(msg);
                 }
                 Effect::Editor(text) => {
-                    restore();
+                    // Set first: a Ctrl-C is the editor's from the moment
+                    // the terminal is cooked again.
                     EDITING.store(true, Ordering::Relaxed);
+                    restore();
                     let result = editor::edit(&text);
                     // Taken back before the terminal is: after a hang-up
                     // that ended the editor there is no terminal to take,
