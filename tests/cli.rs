@@ -64,6 +64,7 @@ impl Env {
             .env("INVITRIAGE_NOW", "2026-11-25T12:00:00")
             // An offset in `Sent At` converts to local time: the tests' is UTC.
             .env("TZ", "UTC")
+            .env_remove("COLUMNS")
             .env_remove("RUST_BACKTRACE");
         cmd
     }
@@ -1295,6 +1296,31 @@ fn classify_table_has_a_line_per_invitation() {
     let rows: Vec<&str> = lines.collect();
     assert_eq!(rows.len(), 3, "{out}");
     assert!(rows[0].trim_start().starts_with("2  default"), "{out}");
+}
+
+/// Piped, the table is 120 columns wide and cuts long notes; `$COLUMNS`
+/// widens it, as `ls` reads it, so a `grep` sees more of each note.
+#[test]
+fn classify_table_takes_its_width_from_columns() {
+    let env = Env::new();
+    let note = "We met at the logistics meetup in Denver last spring, ".repeat(4);
+    let file = env.file(
+        "Invitations.csv",
+        format!(
+            "{HEADER}\nSam Rivera,Colleen Ruiz,\"11/21/26, 4:02 PM\",\"{note}\",INCOMING,u,v\n"
+        ),
+    );
+    let widest = |out: &str| out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let (_, out, _) = env.run(&["classify", file]);
+    assert!(widest(&out) <= 120 && out.contains('…'), "{out}");
+    let out = env
+        .cmd()
+        .args(["classify", file])
+        .env("COLUMNS", "400")
+        .output()
+        .unwrap();
+    let out = String::from_utf8(out.stdout).unwrap();
+    assert!(widest(&out) > 200 && !out.contains('…'), "{out}");
 }
 
 #[test]
