@@ -2663,6 +2663,14 @@ fn completions_for_each_shell() {
             .success()
             .stdout(predicate::str::contains("complete -F _invitriage"));
     }
+    // Nor of a synthetic export, which reads no config either.
+    env.cmd()
+        .args(["--config", "broken.toml", "generate", "2"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with(
+            "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl",
+        ));
 }
 
 /// bash, as a user presses Tab: the first word offers the commands and the

@@ -197,7 +197,9 @@ pub enum Command {
     /// the app at scale and for benchmarks); the same seed gives the same file.
     #[command(hide = true)]
     Generate {
+        /// How many invitations to write
         rows: usize,
+        /// The seed of the generator: the same seed and ROWS give the same file
         #[arg(long, default_value_t = 42)]
         seed: u64,
     },
