@@ -305,8 +305,8 @@ struct StatsJson<'a> {
     signals: crate::stats::SignalCounts,
     skipped_rows: Vec<SkippedJson<'a>>,
     /// Sent invitations pending past the configured age, and those marked
-    /// to withdraw however young (outgoing and all).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// to withdraw however young (outgoing and all); `null` when the sent
+    /// ones are not counted (incoming), so every object has the same keys.
     stale_sent: Option<Vec<StaleJson<'a>>>,
     duplicates: usize,
     encoding: &'static str,

@@ -1344,6 +1344,8 @@ fn a_dash_reads_standard_input() {
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["total"], 2);
     assert_eq!(v["by_category"]["greeting-only"], 1);
+    // The same keys whatever the direction: the sent ones' list is null.
+    assert_eq!(v.get("stale_sent"), Some(&Value::Null));
     assert_eq!(v["source"], "standard input");
     assert!(
         !String::from_utf8_lossy(&out.stderr).contains("reading standard input"),
