@@ -236,13 +236,27 @@ pub fn write_actions_since(
     match format {
         ExportFormat::Csv => write_csv(w, &rows, &left)?,
         ExportFormat::Json => write_json(w, &rows, &left)?,
-        ExportFormat::Md => write_md(w, &rows, &left, now, since.map(|day| (day, earlier)))?,
+        ExportFormat::Md => {
+            let undecided = undecided(invitations, journal, now);
+            let since = since.map(|day| (day, earlier));
+            write_md(w, &rows, &left, now, since, undecided)?
+        }
     }
     Ok(Listed {
         invitations: rows.len(),
         thanks: left.len(),
         earlier,
     })
+}
+
+/// How many received invitations of the export have no decision: the
+/// checklist says so, or a newer export's new ones would go unnoticed.
+fn undecided(invitations: &[Invitation], journal: &Journal, now: NaiveDateTime) -> usize {
+    invitations
+        .iter()
+        .filter(|inv| inv.direction == crate::invitation::Direction::Incoming)
+        .filter(|inv| journal.decided(inv, now).is_none())
+        .count()
 }
 
 /// A thank-you still to send for an invitation accepted and gone from the
@@ -422,6 +436,7 @@ fn write_md(
     thanks: &[Gone<'_>],
     now: NaiveDateTime,
     since: Option<(NaiveDate, usize)>,
+    undecided: usize,
 ) -> io::Result<()> {
     // Ignoring on LinkedIn is optional (see its section): counted apart,
     // two thousand ignores do not read as two thousand things to do.
@@ -444,6 +459,14 @@ fn write_md(
             n => format!("{n} earlier items are left out (without `--since` they are listed)"),
         };
         writeln!(w, "Decided or drafted from {day} on; {left_out}.\n")?;
+    }
+    if undecided > 0 && !(rows.is_empty() && thanks.is_empty() && since.is_none()) {
+        writeln!(
+            w,
+            "Not decided yet: {undecided} received invitation{} in this export; open it in invitriage to decide {}.\n",
+            crate::text::plural(undecided),
+            if undecided == 1 { "it" } else { "them" }
+        )?;
     }
     if rows.is_empty() && thanks.is_empty() {
         if since.is_none() {
@@ -1403,6 +1426,8 @@ mod tests {
         let url = |slug: &str| format!("<https://www.linkedin.com/in/{slug}>");
         let expected = format!(
             "# To do on LinkedIn (6, and 1 optional ignore)\n\
+             \n\
+             Not decided yet: 1 received invitation in this export; open it in invitriage to decide it.\n\
              \n\
              Pending invitations: <{INVITATION_MANAGER_URL}>\n\
              \n\

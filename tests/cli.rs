@@ -2048,6 +2048,11 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         stderr.contains("decided or with a draft from 2030-01-01 on (2 earlier items left out)"),
         "{stderr}"
     );
+    // The tests' today is 2026-11-25: a day to come is a slip, said so.
+    assert!(
+        stderr.contains("note: --since 2030-01-01 is after today (2026-11-25)"),
+        "{stderr}"
+    );
     let err = env.fails(&["export", "--since", "1/12/26"]);
     assert!(
         err.contains("expected a date as YYYY-MM-DD, e.g. 2026-12-01, not `1/12/26`"),

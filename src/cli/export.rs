@@ -23,6 +23,12 @@ pub fn export(
     paths: &Paths,
 ) -> Result<ExitCode, Failure> {
     let drafts_command = command_for("drafts", "", &source, paths);
+    let today = now().date();
+    if let Some(day) = since.filter(|&day| day > today) {
+        say!(
+            "invitriage: note: --since {day} is after today ({today}): nothing decided or drafted yet can be listed"
+        );
+    }
     let (import, journal) = load_with_journal(source, config, paths)?;
     if journal.path().exists() {
         note_left_out(&import, &journal, &drafts_command);
