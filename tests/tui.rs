@@ -1361,6 +1361,37 @@ fn the_filter_keeps_the_row_through_an_empty_list() {
     assert!(!screen(&app, 100, 30).contains("filter:"), "Sent has none");
 }
 
+/// Cycling the filters through one that lists the row elsewhere (an
+/// accepted one) comes back to the row it started on, not to the row
+/// that filter left the cursor on.
+#[test]
+fn the_filter_keeps_the_row_through_a_list_without_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    let accepted = app.rows[0];
+    let here = current_name(&app);
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Accepted);
+    assert_eq!(app.rows[app.cursor], accepted);
+    while app.filter != Filter::All {
+        app.update(Action::CycleFilter);
+    }
+    assert_eq!(current_name(&app), here, "under all");
+    app.update(Action::CycleFilter);
+    assert_eq!(app.filter, Filter::Undecided);
+    assert_eq!(current_name(&app), here, "and back under undecided");
+    // A move ends the row of presses: the next `f` starts from the row
+    // moved to.
+    app.update(Action::Down);
+    let moved = current_name(&app);
+    assert_ne!(moved, here);
+    for _ in 0..5 {
+        app.update(Action::CycleFilter);
+    }
+    assert_eq!(current_name(&app), moved);
+}
+
 #[test]
 fn help_and_stats_toggle() {
     let dir = tempfile::tempdir().unwrap();

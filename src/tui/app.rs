@@ -286,6 +286,10 @@ pub struct App {
     /// The last key asked whether to undo a large step (see
     /// [`UNDO_ASKS_ABOVE`]); the undo key again undoes it.
     undo_asked: bool,
+    /// The row the cursor was on when `f` was first pressed in a row of
+    /// presses: cycling through the filters comes back to it, not to the
+    /// neighbour a filter without it left the cursor on.
+    filter_from: Option<u32>,
     id_index: HashMap<InvitationId, u32>,
     /// The later rows of ids that occur more than once (a re-sent invitation
     /// with a new note shares its id): rare, so kept apart from `id_index`.
@@ -427,6 +431,7 @@ impl App {
             thanks_saved: Vec::new(),
             set_aside: Vec::new(),
             undo_asked: false,
+            filter_from: None,
             replies_edited: Vec::new(),
             id_index,
             id_repeats,
@@ -740,6 +745,12 @@ impl App {
         ) {
             self.undo_asked = false;
         }
+        if !matches!(
+            action,
+            Action::CycleFilter | Action::Resize(..) | Action::Redraw | Action::Status(..)
+        ) {
+            self.filter_from = None;
+        }
         // The disk may take the draft or the note now (space freed since):
         // tried again before quitting is refused for their sake.
         if action == Action::Quit {
@@ -932,8 +943,13 @@ impl App {
             }
             Action::CycleFilter => {
                 self.filter = self.filter.next();
-                // Through an empty list too, the row it started on.
-                let keep = self.current_index().or(self.tab_position[self.tab]);
+                // Through a list without it, or an empty one, the row it
+                // started on.
+                let keep = self
+                    .filter_from
+                    .or(self.current_index())
+                    .or(self.tab_position[self.tab]);
+                self.filter_from = keep;
                 self.tab_position[self.tab] = keep;
                 self.rebuild_rows(keep);
                 self.set_status(format!("Showing {} invitations", self.filter.label()));
