@@ -300,7 +300,10 @@ pub fn write_text_wrapped(w: &mut impl Write, g: &Grade, width: usize) -> io::Re
 /// edge.
 pub fn wrap_line(line: &str, width: usize) -> Vec<String> {
     let indent = " ".repeat(hanging_indent(line).min(width / 2));
-    let options = textwrap::Options::new(width).subsequent_indent(&indent);
+    // `greeting-only` is one word: not split at its hyphen.
+    let options = textwrap::Options::new(width)
+        .subsequent_indent(&indent)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation);
     textwrap::wrap(line, options)
         .into_iter()
         .map(|part| part.into_owned())
@@ -378,6 +381,16 @@ mod tests {
         assert_eq!(hanging_indent("  ✗   ab  c"), 10);
         assert_eq!(hanging_indent("length: 71 of 300 characters"), 0);
         assert_eq!(hanging_indent("   plain"), 3);
+    }
+
+    /// A group's label is one word in a wrapped line: `greeting-only` is
+    /// not cut at its hyphen.
+    #[test]
+    fn a_wrapped_line_keeps_greeting_only_whole() {
+        let line = "a note that only greets (it reads as greeting-only)";
+        let parts = wrap_line(line, 48);
+        assert_eq!(parts.len(), 2, "{parts:?}");
+        assert_eq!(parts[1], "greeting-only)", "{parts:?}");
     }
 
     /// `invitriage check` in a 60-column terminal: no line longer, and each

@@ -24,7 +24,9 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let keyed = |out: &mut Vec<Line<'static>>, keys: &str, help: &str| {
         let column = format!("  {keys:<16}");
         let indent = column.chars().count();
-        let mut parts = textwrap::wrap(help, width.saturating_sub(indent).max(10)).into_iter();
+        let options = textwrap::Options::new(width.saturating_sub(indent).max(10))
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        let mut parts = textwrap::wrap(help, options).into_iter();
         let first = parts.next().unwrap_or_default().into_owned();
         out.push(Line::from(vec![
             Span::styled(column, theme.key()),
@@ -35,7 +37,8 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     let prose = |out: &mut Vec<Line<'static>>, text: &str, style| {
         let options = textwrap::Options::new(width)
             .initial_indent("  ")
-            .subsequent_indent("  ");
+            .subsequent_indent("  ")
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         out.extend(
             textwrap::wrap(text, options)
                 .into_iter()
@@ -46,7 +49,8 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         out.push(section("Notes from loading"));
         let options = textwrap::Options::new(width)
             .initial_indent("  - ")
-            .subsequent_indent("    ");
+            .subsequent_indent("    ")
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
         for notice in &app.notices {
             out.extend(
                 textwrap::wrap(notice, &options)
