@@ -215,6 +215,19 @@ fn help_and_version() {
         .args(["stats", "--help"])
         .assert()
         .stdout(predicate::str::contains("--direction").and(predicate::str::contains("--json")));
+    // A command's own options first; the ones every command takes apart,
+    // after them.
+    let out = env.cmd().args(["stats", "--help"]).output().unwrap();
+    let help = String::from_utf8(out.stdout).unwrap();
+    let (own, global) = help.split_once("\nGlobal options:\n").expect(&help);
+    assert!(
+        own.contains("--direction") && !own.contains("--config"),
+        "{help}"
+    );
+    assert!(
+        global.contains("--config") && global.contains("--data-dir"),
+        "{help}"
+    );
 }
 
 #[test]

@@ -50,12 +50,12 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// Read the configuration from PATH instead of the default location.
-    #[arg(long, value_name = "PATH", global = true, value_hint = clap::ValueHint::FilePath)]
+    #[arg(long, value_name = "PATH", global = true, value_hint = clap::ValueHint::FilePath, help_heading = "Global options")]
     pub config: Option<PathBuf>,
 
     /// Keep the decision journal in DIR (default: the platform's data dir;
     /// also $INVITRIAGE_DATA_DIR).
-    #[arg(long, value_name = "DIR", global = true, value_hint = clap::ValueHint::DirPath)]
+    #[arg(long, value_name = "DIR", global = true, value_hint = clap::ValueHint::DirPath, help_heading = "Global options")]
     pub data_dir: Option<PathBuf>,
 }
 
