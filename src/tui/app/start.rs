@@ -246,9 +246,10 @@ impl App {
             .count();
         if new > 0 {
             self.notices.push(format!(
-                "{new} invitation{} came after your last step ({})",
+                "{new} invitation{} came after your last step ({}): at the top of {}, newest first",
                 plural(new),
-                last.format("%-d %b %Y")
+                last.format("%-d %b %Y"),
+                if new == 1 { "its list" } else { "the lists" }
             ));
         }
     }
