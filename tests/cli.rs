@@ -2377,6 +2377,13 @@ fn drafts_list_snapshot() {
             && stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed, for an invitation not in this export: the triage screen opens it with the export it was written on (an export made after an accept on LinkedIn no longer holds the invitation"),
         "{stderr}"
     );
+    // The action list says the same: the words are the user's work.
+    let (_, _, stderr) = env.run(&["export", "Invitations.csv", "--format", "md"]);
+    assert!(
+        stderr.contains("note: 1 unsaved draft is not listed: the triage screen opens it again")
+            && stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed"),
+        "{stderr}"
+    );
     let (_, csv_out, _) = env.run(&["drafts", "Invitations.csv", "--format", "csv"]);
     assert_eq!(
         csv_out.lines().next().unwrap(),

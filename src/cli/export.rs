@@ -33,6 +33,7 @@ pub fn export(
     if journal.path().exists() {
         note_left_out(&import, &journal, &drafts_command);
     }
+    note_unsaved(&import, &journal);
     let out = stdout();
     let listed = output(export::write_actions_since(
         out,
@@ -146,10 +147,17 @@ pub fn drafts(
         now(),
         absence(&import),
     ))?;
-    // A draft cut short by a closed terminal is not in the list;
-    // say where it is rather than let it look lost.
-    // One for an invitation not in this export opens only with the
-    // export that holds it.
+    note_unsaved(&import, &journal);
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Says on stderr where the unsaved drafts are: a draft cut short by a
+/// closed terminal is in no list, and must not look lost. One for an
+/// invitation not in this export opens only with the export that holds it.
+fn note_unsaved(import: &Import, journal: &Journal) {
+    if journal.unsaved_drafts().next().is_none() {
+        return;
+    }
     let ids: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
     let (here, gone): (Vec<_>, Vec<_>) =
         journal.unsaved_drafts().partition(|u| ids.contains(&u.id));
@@ -184,7 +192,6 @@ pub fn drafts(
             journal.unsaved_dir().display()
         );
     }
-    Ok(ExitCode::SUCCESS)
 }
 
 /// What an invitation missing from `import` tells: answered on LinkedIn,
