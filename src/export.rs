@@ -303,53 +303,24 @@ pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
 fn write_csv(w: impl Write, rows: &[Row<'_>], gone: &[Gone<'_>]) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(CSV_HEADER).map_err(csv_io)?;
-    for r in rows {
-        let e = &r.entry;
-        let decided_at = e
-            .decided_at()
+    for a in actions(rows, gone) {
+        let decided_at = a
+            .decided_at
             .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
             .unwrap_or_default();
-        let id = r.inv.id.to_string();
-        let to_send = r
-            .entry
-            .draft_to_send(e.decision())
-            .map_or("", |(k, _)| k.label());
+        let id = a.id.to_string();
         let cells = [
-            r.inv.counterpart(),
-            r.inv.counterpart_url(),
-            r.inv.category.label(),
-            r.inv.direction.label(),
-            e.decision().map_or("", Decision::label),
+            a.name,
+            a.profile_url.unwrap_or_default(),
+            a.category.unwrap_or_default(),
+            a.direction,
+            a.decision.map_or("", Decision::label),
             &decided_at,
-            e.reply.as_ref().map_or("", |d| &d.text),
-            e.thank_you.as_ref().map_or("", |d| &d.text),
+            a.reply_draft.unwrap_or_default(),
+            a.thank_you_draft.unwrap_or_default(),
             &id,
-            to_send,
-            "true",
-        ];
-        out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
-            .map_err(csv_io)?;
-    }
-    for g in gone {
-        let e = g.entry;
-        let decided_at = e
-            .decided_at()
-            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
-            .unwrap_or_default();
-        let id = g.id.to_string();
-        // The group is not known without the invitation.
-        let cells = [
-            g.draft.name.as_str(),
-            &g.draft.url,
-            "",
-            crate::invitation::Direction::Incoming.label(),
-            Decision::Accepted.label(),
-            &decided_at,
-            e.reply.as_ref().map_or("", |d| &d.text),
-            &g.draft.text,
-            &id,
-            DraftKind::ThankYou.label(),
-            "false",
+            a.draft_to_send.unwrap_or_default(),
+            if a.in_export { "true" } else { "false" },
         ];
         out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
             .map_err(csv_io)?;
@@ -609,11 +580,12 @@ fn md_link_or(url: &str, missing: &str) -> String {
 struct ActionsJson<'a> {
     invitation_manager_url: &'static str,
     count: usize,
-    actions: Vec<ActionJson<'a>>,
+    actions: Vec<Action<'a>>,
 }
 
+/// One action as the CSV and JSON give it (see the module docs).
 #[derive(Serialize)]
-struct ActionJson<'a> {
+struct Action<'a> {
     name: &'a str,
     /// `null` for an export without the URL columns.
     profile_url: Option<&'a str>,
@@ -629,42 +601,48 @@ struct ActionJson<'a> {
     in_export: bool,
 }
 
+/// The rows of the export, then the thank-yous for invitations gone from
+/// it, as actions.
+fn actions<'a>(rows: &'a [Row<'_>], gone: &'a [Gone<'_>]) -> Vec<Action<'a>> {
+    let draft = |d: &'a Option<Box<Draft>>| d.as_deref().map(|d| d.text.as_str());
+    let here = rows.iter().map(|r| Action {
+        name: r.inv.counterpart(),
+        profile_url: url_or_none(r.inv.counterpart_url()),
+        category: Some(r.inv.category.label()),
+        direction: r.inv.direction.label(),
+        decision: r.entry.decision(),
+        decided_at: r.entry.decided_at(),
+        reply_draft: draft(&r.entry.reply),
+        thank_you_draft: draft(&r.entry.thank_you),
+        id: r.inv.id,
+        draft_to_send: r
+            .entry
+            .draft_to_send(r.entry.decision())
+            .map(|(k, _)| k.label()),
+        in_export: true,
+    });
+    let elsewhere = gone.iter().map(|g| Action {
+        name: &g.draft.name,
+        profile_url: url_or_none(&g.draft.url),
+        category: None,
+        direction: crate::invitation::Direction::Incoming.label(),
+        decision: Some(Decision::Accepted),
+        decided_at: g.entry.decided_at(),
+        reply_draft: draft(&g.entry.reply),
+        thank_you_draft: Some(&g.draft.text),
+        id: g.id,
+        draft_to_send: Some(DraftKind::ThankYou.label()),
+        in_export: false,
+    });
+    here.chain(elsewhere).collect()
+}
+
 fn write_json(mut w: impl Write, rows: &[Row<'_>], gone: &[Gone<'_>]) -> io::Result<()> {
+    let actions = actions(rows, gone);
     let out = ActionsJson {
         invitation_manager_url: INVITATION_MANAGER_URL,
-        count: rows.len() + gone.len(),
-        actions: rows
-            .iter()
-            .map(|r| ActionJson {
-                name: r.inv.counterpart(),
-                profile_url: url_or_none(r.inv.counterpart_url()),
-                category: Some(r.inv.category.label()),
-                direction: r.inv.direction.label(),
-                decision: r.entry.decision(),
-                decided_at: r.entry.decided_at(),
-                reply_draft: r.entry.reply.as_ref().map(|d| d.text.as_str()),
-                thank_you_draft: r.entry.thank_you.as_ref().map(|d| d.text.as_str()),
-                id: r.inv.id,
-                draft_to_send: r
-                    .entry
-                    .draft_to_send(r.entry.decision())
-                    .map(|(k, _)| k.label()),
-                in_export: true,
-            })
-            .chain(gone.iter().map(|g| ActionJson {
-                name: &g.draft.name,
-                profile_url: url_or_none(&g.draft.url),
-                category: None,
-                direction: crate::invitation::Direction::Incoming.label(),
-                decision: Some(Decision::Accepted),
-                decided_at: g.entry.decided_at(),
-                reply_draft: g.entry.reply.as_ref().map(|d| d.text.as_str()),
-                thank_you_draft: Some(&g.draft.text),
-                id: g.id,
-                draft_to_send: Some(DraftKind::ThankYou.label()),
-                in_export: false,
-            }))
-            .collect(),
+        count: actions.len(),
+        actions,
     };
     serde_json::to_writer_pretty(&mut w, &out)?;
     writeln!(w)?;
