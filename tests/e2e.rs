@@ -819,27 +819,17 @@ fn a_draft_goes_through_the_editor_and_survives_a_restart() {
     assert!(again.wait_exit());
 }
 
-/// A SIGTERM while `$EDITOR` is open is passed on to it: the app takes the
-/// editor's text back, keeps it for the next start and ends at once, with
-/// no editor left behind holding the terminal.
-#[test]
-fn sigterm_during_the_editor_ends_both_and_keeps_the_text() {
+/// Opens the composer's `$VISUAL` on a reply, the editor being `body` (a
+/// shell script after `#!/bin/sh`, which may use `$STARTED`); returns the
+/// app once the script has written its process id to `$STARTED`, and
+/// that id.
+fn in_the_editor(dir: &Path, body: &str) -> (App, String) {
     use std::os::unix::fs::PermissionsExt;
-    let dir = tempfile::tempdir().unwrap();
-    let (editor, started) = (
-        dir.path().join("slow-editor.sh"),
-        dir.path().join("started"),
-    );
-    std::fs::write(
-        &editor,
-        format!(
-            "#!/bin/sh\necho 'P.S. written before the signal' >> \"$1\"\necho $$ > '{}'\nexec sleep 60\n",
-            started.display()
-        ),
-    )
-    .unwrap();
+    let (editor, started) = (dir.join("editor.sh"), dir.join("started"));
+    let script = format!("#!/bin/sh\nSTARTED='{}'\n{body}", started.display());
+    std::fs::write(&editor, script).unwrap();
     std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut app = App::start_with(dir.path(), &[("VISUAL", &editor.display().to_string())]);
+    let mut app = App::start_with(dir, &[("VISUAL", &editor.display().to_string())]);
     app.wait_for("decided 0 of 135");
     app.press("r");
     app.wait_for("don't accept yet");
@@ -848,7 +838,20 @@ fn sigterm_during_the_editor_ends_both_and_keeps_the_text() {
     while !started.exists() && start.elapsed() < Duration::from_secs(10) {
         std::thread::sleep(Duration::from_millis(30));
     }
-    let editor_pid = std::fs::read_to_string(&started).expect("the editor ran");
+    let pid = std::fs::read_to_string(&started).expect("the editor ran");
+    (app, pid)
+}
+
+/// A SIGTERM while `$EDITOR` is open is passed on to it: the app takes the
+/// editor's text back, keeps it for the next start and ends at once, with
+/// no editor left behind holding the terminal.
+#[test]
+fn sigterm_during_the_editor_ends_both_and_keeps_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, editor_pid) = in_the_editor(
+        dir.path(),
+        "echo 'P.S. written before the signal' >> \"$1\"\necho $$ > \"$STARTED\"\nexec sleep 60\n",
+    );
     let start = Instant::now();
     app.kill("TERM");
     assert!(
@@ -882,28 +885,11 @@ fn sigterm_during_the_editor_ends_both_and_keeps_the_text() {
 /// lives on to take back what it wrote.
 #[test]
 fn ctrl_c_in_the_editor_is_left_to_the_editor() {
-    use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();
-    let (editor, started) = (dir.path().join("editor.sh"), dir.path().join("started"));
-    std::fs::write(
-        &editor,
-        format!(
-            "#!/bin/sh\ntrap 'echo \"P.S. after Ctrl-C\" >> \"$1\"; exit 0' INT\necho $$ > '{}'\nwhile :; do sleep 0.1; done\n",
-            started.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut app = App::start_with(dir.path(), &[("VISUAL", &editor.display().to_string())]);
-    app.wait_for("decided 0 of 135");
-    app.press("r");
-    app.wait_for("don't accept yet");
-    app.press("\x05"); // Ctrl-E
-    let start = Instant::now();
-    while !started.exists() && start.elapsed() < Duration::from_secs(10) {
-        std::thread::sleep(Duration::from_millis(30));
-    }
-    assert!(started.exists(), "the editor ran");
+    let (mut app, _) = in_the_editor(
+        dir.path(),
+        "trap 'echo \"P.S. after Ctrl-C\" >> \"$1\"; exit 0' INT\necho $$ > \"$STARTED\"\nwhile :; do sleep 0.1; done\n",
+    );
     app.press("\x03"); // Ctrl-C, a SIGINT in the cooked terminal
     app.wait_for("Took the text back from the editor");
     app.wait_for("P.S. after Ctrl-C");
