@@ -37,7 +37,8 @@
 //! an ignore, a withdrawal or no such draft. The two draft columns keep every
 //! draft, also one the decision no longer sends (a thank-you written before
 //! an ignore). Last, `in_export`: `false` for a thank-you whose invitation
-//! has left the export, whose `category` is then empty (not known).
+//! has left the export, whose `category` is then empty (not known), as is
+//! its `name` when the draft was saved before invitriage recorded names.
 //!
 //! - **CSV**: a header row, then one row per action. Absent values are empty
 //!   cells; `decided_at` is `2026-11-25 17:03:12`, which spreadsheets read
@@ -64,7 +65,7 @@ use std::io::{self, Write};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::Serialize;
 
-use crate::invitation::{Invitation, InvitationId};
+use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{Absence, Decision, Draft, DraftKind, Entry, Journal};
 use crate::report::csv_io;
 
@@ -231,7 +232,14 @@ pub fn write_actions_since(
     earlier -= rows.len();
     let mut left = thanks_left(invitations, journal);
     let all = left.len();
-    left.retain(|g| recent(g.draft.at));
+    // As for a row: its newest step, the accept redone since included.
+    left.retain(|g| {
+        recent(
+            g.entry
+                .decided_at()
+                .map_or(g.draft.at, |t| t.max(g.draft.at)),
+        )
+    });
     earlier += all - left.len();
     match format {
         ExportFormat::Csv => write_csv(w, &rows, &left)?,
@@ -254,7 +262,7 @@ pub fn write_actions_since(
 fn undecided(invitations: &[Invitation], journal: &Journal, now: NaiveDateTime) -> usize {
     invitations
         .iter()
-        .filter(|inv| inv.direction == crate::invitation::Direction::Incoming)
+        .filter(|inv| inv.direction == Direction::Incoming)
         .filter(|inv| journal.decided(inv, now).is_none())
         .count()
 }
@@ -310,7 +318,7 @@ fn write_csv(w: impl Write, rows: &[Row<'_>], gone: &[Gone<'_>]) -> io::Result<(
             .unwrap_or_default();
         let id = a.id.to_string();
         let cells = [
-            a.name,
+            a.name.unwrap_or_default(),
             a.profile_url.unwrap_or_default(),
             a.category.unwrap_or_default(),
             a.direction,
@@ -450,11 +458,7 @@ fn write_md(
     }
     // The received ones' page, which the Accept and Reply sections refer
     // to: a list of withdrawals alone has its own.
-    if rows
-        .iter()
-        .any(|r| r.inv.direction == crate::invitation::Direction::Incoming)
-        || !thanks.is_empty()
-    {
+    if rows.iter().any(|r| r.inv.direction == Direction::Incoming) || !thanks.is_empty() {
         writeln!(w, "Pending invitations: <{INVITATION_MANAGER_URL}>")?;
     }
     for (group, (title, how)) in MD_SECTIONS.iter().enumerate() {
@@ -586,7 +590,9 @@ struct ActionsJson<'a> {
 /// One action as the CSV and JSON give it (see the module docs).
 #[derive(Serialize)]
 struct Action<'a> {
-    name: &'a str,
+    /// `null` for a thank-you saved before invitriage recorded whom it
+    /// answers, whose invitation has left the export.
+    name: Option<&'a str>,
     /// `null` for an export without the URL columns.
     profile_url: Option<&'a str>,
     /// `null` for an invitation no longer in the export.
@@ -606,7 +612,7 @@ struct Action<'a> {
 fn actions<'a>(rows: &'a [Row<'_>], gone: &'a [Gone<'_>]) -> Vec<Action<'a>> {
     let draft = |d: &'a Option<Box<Draft>>| d.as_deref().map(|d| d.text.as_str());
     let here = rows.iter().map(|r| Action {
-        name: r.inv.counterpart(),
+        name: Some(r.inv.counterpart()),
         profile_url: url_or_none(r.inv.counterpart_url()),
         category: Some(r.inv.category.label()),
         direction: r.inv.direction.label(),
@@ -622,10 +628,10 @@ fn actions<'a>(rows: &'a [Row<'_>], gone: &'a [Gone<'_>]) -> Vec<Action<'a>> {
         in_export: true,
     });
     let elsewhere = gone.iter().map(|g| Action {
-        name: &g.draft.name,
+        name: Some(g.draft.name.as_str()).filter(|n| !n.trim().is_empty()),
         profile_url: url_or_none(&g.draft.url),
         category: None,
-        direction: crate::invitation::Direction::Incoming.label(),
+        direction: Direction::Incoming.label(),
         decision: Some(Decision::Accepted),
         decided_at: g.entry.decided_at(),
         reply_draft: draft(&g.entry.reply),
@@ -653,7 +659,7 @@ fn write_json(mut w: impl Write, rows: &[Row<'_>], gone: &[Gone<'_>]) -> io::Res
 mod tests {
     use super::*;
     use crate::classify::Category;
-    use crate::invitation::{Direction, Fields};
+    use crate::invitation::Fields;
     use crate::journal::DraftKind;
 
     /// A thank-you is sent after the accept that takes the invitation out
@@ -1219,6 +1225,35 @@ mod tests {
         assert_eq!(zoe["in_export"], false);
     }
 
+    /// A thank-you of an invitation gone from the export counts from its
+    /// newest step for `--since`, as a row does: an accept redone after
+    /// the draft brings it back. Saved before names were recorded, it has
+    /// no name: `null` in JSON, not an empty string.
+    #[test]
+    fn a_gone_thank_you_dates_from_its_newest_step_and_may_have_no_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let day = chrono::Duration::days(1);
+        let gone = InvitationId(43);
+        j.record_draft(gone, DraftKind::ThankYou, "Thanks!", at(1))
+            .unwrap();
+        j.record_decision(&[gone], Some(Decision::Accepted), at(2) + day * 3)
+            .unwrap();
+        let since = Some((at(2) + day * 3).date());
+        let now = at(59) + day * 3;
+        let mut out = Vec::new();
+        let listed =
+            write_actions_since(&mut out, ExportFormat::Json, &[], &j, now, since).unwrap();
+        assert_eq!((listed.thanks, listed.earlier), (1, 0));
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(v["actions"][0]["name"], serde_json::Value::Null, "{v}");
+        assert_eq!(v["actions"][0]["thank_you_draft"], "Thanks!");
+        let since = Some((at(2) + day * 4).date());
+        let listed =
+            write_actions_since(&mut Vec::new(), ExportFormat::Csv, &[], &j, now, since).unwrap();
+        assert_eq!((listed.thanks, listed.earlier), (0, 1));
+    }
+
     /// Accepted on LinkedIn, an invitation leaves the next export: its
     /// thank-you, still to send, stays on the checklist by the name and
     /// URL saved with it, and counts as a thing to do.
@@ -1466,11 +1501,9 @@ mod tests {
                 earlier: 0
             }
         );
-        assert!(
-            String::from_utf8(out)
-                .unwrap()
-                .contains("Nothing decided for this export yet")
-        );
+        let md = String::from_utf8(out).unwrap();
+        assert!(md.contains("Nothing decided for this export yet"), "{md}");
+        assert!(!md.contains("Not decided yet"), "said once: {md}");
     }
 
     /// A sent invitation to withdraw is one click on LinkedIn: after the

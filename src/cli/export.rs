@@ -74,15 +74,19 @@ pub fn export(
 }
 
 /// Says on stderr what the action list leaves out: decisions on
-/// invitations not in this export, and those decided again because a
-/// newer invitation came.
+/// invitations not in this export (but for the accepts with a thank-you
+/// to send, which it lists), and those decided again because a newer
+/// invitation came.
 fn note_left_out(import: &Import, journal: &Journal, drafts_command: &str) {
     let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
-    let elsewhere = journal.decided_elsewhere(|id| here.contains(id));
     // A thank-you is sent after the accept, when the invitation has left
     // the export: every format lists those (and the line after the list
     // counts them). A reply is still to send only when the absence says
     // nothing, and is not listed: only `drafts` names it.
+    let (thanks, _) = journal.drafts_elsewhere(|id| here.contains(id), Absence::Answered);
+    let elsewhere = journal
+        .decided_elsewhere(|id| here.contains(id))
+        .saturating_sub(thanks);
     let (_, drafts) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
     let lists = match drafts {
         1 => format!("{drafts_command} lists the 1 draft still to send for them"),
