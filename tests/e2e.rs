@@ -895,6 +895,15 @@ fn ctrl_c_in_the_editor_is_left_to_the_editor() {
     app.wait_for("P.S. after Ctrl-C");
     assert!(app.exit.is_none(), "the app lives on");
     app.kill("TERM");
+    // An editor that the Ctrl-C ends goes back to the composer, the draft
+    // as it was.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = in_the_editor(dir.path(), "echo $$ > \"$STARTED\"\nsleep 60\n");
+    app.press("\x03");
+    app.wait_for("failed");
+    app.wait_for("don't accept yet");
+    assert!(app.exit.is_none(), "the app lives on");
+    app.kill("TERM");
 }
 
 /// An editor that fails after writing (Vim after `:wq` with start-up

@@ -56,9 +56,9 @@ pub enum Ended {
     /// The user quit.
     Quit,
     /// SIGTERM, SIGHUP, SIGINT or SIGQUIT (the number) ended it, or the
-    /// terminal went away
-    /// (SIGHUP, whether or not one arrived); the process should exit with
-    /// 128 plus the number, as one killed by the signal would.
+    /// terminal went away (SIGHUP, whether or not one arrived); the process
+    /// should exit with 128 plus the number, as one killed by the signal
+    /// would.
     Signal(i32),
 }
 
@@ -140,7 +140,8 @@ const SIGHUP: i32 = signal_hook::consts::SIGHUP;
 const SIGHUP: i32 = 1;
 
 /// An editor is running on a draft: a hang-up ends it too, and what it
-/// wrote is taken back (and kept on disk) before the process exits.
+/// wrote is taken back (and kept on disk) before the process exits; a
+/// SIGINT or SIGQUIT is the editor's (see [`watch_signals`]).
 static EDITING: AtomicBool = AtomicBool::new(false);
 
 /// The event loop has returned: the caller is saying its last words (a
@@ -151,11 +152,18 @@ static LEAVING: AtomicBool = AtomicBool::new(false);
 /// On SIGTERM, SIGHUP, SIGINT or SIGQUIT, restore the terminal and exit
 /// from a watcher thread (in raw mode Ctrl-C is a key, so SIGINT and
 /// SIGQUIT come from `kill`; left to their default, they would end the
-/// process with the terminal still raw). While `$EDITOR` runs, the terminal
-/// is the editor's, and a Ctrl-C or `Ctrl-\` typed there reaches the whole
-/// process group: it is the editor's to act on (as `git commit` leaves it),
-/// and ignored here, or the app would die with the editor's words unread. The event loop also checks the flag, but when the terminal is
-/// gone (SIGHUP) crossterm can spin inside `poll` and never return to it
+/// process with the terminal still raw).
+///
+/// While `$EDITOR` runs, the terminal is the editor's, and a Ctrl-C or
+/// `Ctrl-\` typed there reaches the whole process group: it is the
+/// editor's to act on, and ignored here (as git ignores it while its editor
+/// runs), or the app would die with the editor's words unread. An editor
+/// it ends goes back to the composer, which keeps the text as it was. With
+/// no way to tell a typed one from one sent by `kill` everywhere, a SIGINT
+/// or SIGQUIT sent then is ignored too.
+///
+/// The event loop also checks the flag, but when the terminal is gone
+/// (SIGHUP) crossterm can spin inside `poll` and never return to it
 /// (crossterm-rs/crossterm#793), so waiting for the loop is not enough.
 /// Exiting at any moment is safe: every decision is fsync'd before the
 /// screen shows it, and a line cut short is repaired on the next start.
@@ -171,10 +179,11 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
             if let Some(sig) = signals.forever().find(ends) {
                 flag.store(sig, Ordering::Relaxed);
                 // A hang-up reaches the editor by itself (the terminal's
-                // process group); a SIGTERM to the app alone is passed on,
-                // or the editor would hold the app for 6 s and outlive it.
-                // Also to one that starts in the moments after the signal.
-                let mut to_pass_on = sig == SIGTERM;
+                // process group); another signal to the app alone is passed
+                // on as a SIGTERM, or the editor would hold the app for 6 s
+                // and outlive it. Also to one that starts in the moments
+                // after the signal (a SIGINT just before Ctrl-E's editor).
+                let mut to_pass_on = sig != SIGHUP;
                 // Whether the editor running now, if one is, was sent it.
                 let pass_on = || {
                     let editor = editor::EDITOR_PID.load(Ordering::Relaxed);
@@ -281,6 +290,11 @@ fn event_loop(
                     // Set first: a Ctrl-C is the editor's from the moment
                     // the terminal is cooked again.
                     EDITING.store(true, Ordering::Relaxed);
+                    // A signal that came just before: no editor to start.
+                    if let sig @ 1.. = term_signal.load(Ordering::Relaxed) {
+                        EDITING.store(false, Ordering::Relaxed);
+                        return Ok(Ended::Signal(sig));
+                    }
                     restore();
                     let result = editor::edit(&text);
                     // Taken back before the terminal is: after a hang-up
