@@ -106,24 +106,20 @@ fn main() -> ExitCode {
     }
 }
 
-/// The commands that read no config.
-fn run_without_config(command: &Command) -> Result<ExitCode, Failure> {
-    match *command {
-        Command::Generate { rows, seed } => {
-            output(invitriage::synth::write(io::stdout().lock(), rows, seed))?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Completions { shell } => cli::completions::completions(shell),
-        _ => Ok(ExitCode::SUCCESS),
-    }
+/// Writes a synthetic export (reads no config).
+fn generate(rows: usize, seed: u64) -> Result<ExitCode, Failure> {
+    output(invitriage::synth::write(io::stdout().lock(), rows, seed))?;
+    Ok(ExitCode::SUCCESS)
 }
 
 /// Runs the command the arguments name.
 fn run(cli: Cli) -> Result<ExitCode, Failure> {
     // Completions need no config: a broken one must not stop their install.
     // Nor does a synthetic export.
-    if let Some(command @ (Command::Completions { .. } | Command::Generate { .. })) = &cli.command {
-        return run_without_config(command);
+    match cli.command {
+        Some(Command::Completions { shell }) => return cli::completions::completions(shell),
+        Some(Command::Generate { rows, seed }) => return generate(rows, seed),
+        _ => {}
     }
     let paths = Paths::resolve(cli.global.config.clone(), cli.global.data_dir.clone());
     // `[keys]` and `[templates]` are checked for every command, so that a
@@ -183,9 +179,8 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             output(cli::lists::write_lists(stdout(), &config.classify, list))?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(command @ (Command::Completions { .. } | Command::Generate { .. })) => {
-            run_without_config(&command)
-        }
+        Some(Command::Completions { shell }) => cli::completions::completions(shell),
+        Some(Command::Generate { rows, seed }) => generate(rows, seed),
         None => cli::triage::triage(
             Source::from_arg(cli.file),
             &config,

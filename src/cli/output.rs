@@ -12,25 +12,23 @@ use invitriage::report;
 
 use crate::Failure;
 
-/// The width for text output: `$COLUMNS` when set (as `ls` reads it, so
-/// that a table piped to `grep` or `less` can be as wide as asked), else
-/// the terminal's, else `otherwise` when stdout is not a terminal (or it
-/// does not say): the width at which the output is laid out as it always
-/// was.
+/// The width for text output: the terminal's, else `$COLUMNS` (as `ls`
+/// reads them, so that a table piped to `grep` or `less` can be as wide as
+/// asked), else `otherwise`: the width at which the output is laid out as
+/// it always was.
 pub fn output_width(otherwise: usize) -> usize {
-    let columns = std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<u16>().ok());
-    let reported = columns
-        .filter(|&c| usize::from(c) >= MIN_WIDTH)
-        .or_else(|| {
-            io::stdout()
-                .is_terminal()
-                .then(crossterm::terminal::size)
-                .and_then(Result::ok)
-                .map(|(w, _)| w)
-        });
-    width_or(reported, otherwise)
+    let terminal = io::stdout()
+        .is_terminal()
+        .then(crossterm::terminal::size)
+        .and_then(Result::ok)
+        .map(|(w, _)| w)
+        .filter(|&w| usize::from(w) >= MIN_WIDTH);
+    let columns = || {
+        std::env::var("COLUMNS")
+            .ok()
+            .and_then(|c| c.trim().parse::<u16>().ok())
+    };
+    width_or(terminal.or_else(columns), otherwise)
 }
 
 /// The narrowest terminal believed: `stats` is laid out for 40 columns at

@@ -43,7 +43,7 @@ mod sent_at;
 use chunks::{Chunks, Failed, Plan, RowsRead, Setting};
 pub use rows::Item;
 use rows::{Stop, check_quotes, csv_reader, ends_outside_quotes};
-pub(crate) use sent_at::SentAtReader;
+use sent_at::SentAtReader;
 pub use sent_at::parse_sent_at;
 
 /// The bundled fictional export, used when no file is given.

@@ -162,7 +162,7 @@ fn linkedin_clock(s: &[u8]) -> Option<NaiveTime> {
 /// repeats from row to row: the last one's date is kept, and when the next
 /// row's date part is the same bytes only its clock is read.
 #[derive(Debug, Default)]
-pub(crate) struct SentAtReader {
+pub(super) struct SentAtReader {
     /// The last date part read, up to its comma (at most `M/D/YYYY`).
     key: [u8; 10],
     len: usize,
@@ -170,7 +170,7 @@ pub(crate) struct SentAtReader {
 }
 
 impl SentAtReader {
-    pub(crate) fn parse(&mut self, s: &str) -> Option<NaiveDateTime> {
+    pub(super) fn parse(&mut self, s: &str) -> Option<NaiveDateTime> {
         self.linkedin_form(s.as_bytes())
             .or_else(|| parse_sent_at(s))
     }

@@ -8,9 +8,9 @@ use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{self, Decision, DraftKind};
 use crate::stats;
 use crate::text::{name_line, plural};
+use crate::tui::keys::Action;
 
 use super::{App, Bulk, Filter, Mode, Tab, UNDO_ASKS_ABOVE, decision_verb, not_saved, some_of};
-use crate::tui::keys::Action;
 
 impl App {
     /// Moves the cursor to the next row without a decision after `from`,

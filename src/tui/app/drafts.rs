@@ -4,10 +4,10 @@
 use crate::invitation::Direction;
 use crate::journal::{Decision, DraftKind, JournalError, Unsaved};
 use crate::text::{clean_text, name_line};
-
-use super::{App, Effect, Mode, not_saved, writes};
 use crate::tui::compose::Composer;
 use crate::tui::keys::Action;
+
+use super::{App, Effect, Mode, not_saved, writes};
 
 impl App {
     /// Mirrors the composer's draft on disk while it differs from what the

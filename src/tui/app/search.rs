@@ -2,10 +2,10 @@
 //! matches.
 
 use crate::classify::fold_accents;
-
-use super::{App, Mode, SearchHits};
 use crate::tui::keys::Action;
 use crate::tui::line;
+
+use super::{App, Mode, SearchHits};
 
 impl App {
     /// A key of the search line: `/` opens it, letters narrow it as they

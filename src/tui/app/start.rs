@@ -9,9 +9,9 @@ use chrono::NaiveDateTime;
 use crate::invitation::{Direction, InvitationId};
 use crate::journal::{Decision, DraftKind, JournalError};
 use crate::text::{name_line, plural};
+use crate::tui::keys::Action;
 
 use super::{App, DecisionCounts};
-use crate::tui::keys::Action;
 
 impl App {
     /// What to say on leaving, when this run changed a decision: how many
