@@ -297,15 +297,22 @@ pub enum ImportError {
     #[error("{}: no such file", path.display())]
     NotFound { path: PathBuf },
     #[error(
-        "{}: is a directory with no Invitations.csv in it or in its folders, two levels down; give the file itself, or LinkedIn's export .zip{}",
+        "{}: is a directory with no Invitations.csv in it or in its folders, two levels down{}; give the file itself, or LinkedIn's export .zip{}",
         path.display(),
+        closed.as_ref().map_or(String::new(), |c| format!(", that could be read ({c})")),
         match zips.as_slice() {
             [] => String::new(),
             [one] => format!(" (it holds {})", one.display()),
             many => format!(" (it holds {} and {} more .zip)", many[0].display(), many.len() - 1),
         }
     )]
-    IsDirectory { path: PathBuf, zips: Vec<PathBuf> },
+    IsDirectory {
+        path: PathBuf,
+        zips: Vec<PathBuf>,
+        /// A folder the search could not look into, and why: the export
+        /// may be there.
+        closed: Option<String>,
+    },
     #[error(
         "{}: holds {} exports ({}); give the path of the one to read",
         path.display(),
@@ -542,7 +549,7 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     })?;
     if meta.is_dir() {
         // The export unzipped: read its Invitations.csv, as from the .zip.
-        let mut found = invitations_in(path).map_err(io_err)?;
+        let (mut found, closed) = invitations_in(path).map_err(io_err)?;
         // An export unzipped weeks ago beside the newer .zip: the user
         // chooses, as between two unzipped ones.
         let near = export_zips_below(path);
@@ -554,6 +561,7 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
             0 => Err(ImportError::IsDirectory {
                 path: path.to_path_buf(),
                 zips: zips_in(path).into_iter().chain(near).collect(),
+                closed,
             }),
             1 => load_path(job, &found.remove(0)),
             _ => Err(ImportError::ManyExports {
@@ -659,23 +667,20 @@ fn read_stream(r: &mut impl Read, origin: &str) -> Result<Vec<u8>, ImportError> 
 /// unpacked into a folder of its own leaves it there, perhaps inside a
 /// folder of exports), by path. More than one is for the user to choose
 /// from: an old export beside a new one must not be read in its place.
-/// A `dir` that cannot be listed is an error, not "no export in it".
-fn invitations_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
+/// A `dir` that cannot be listed is an error, not "no export in it"; the
+/// first folder below it closed to this user is named beside what was
+/// found (`path: why`): the export may be in it.
+fn invitations_in(dir: &Path) -> io::Result<(Vec<PathBuf>, Option<String>)> {
     let top = invitations_directly_in(dir);
     if !top.is_empty() {
-        return Ok(top);
+        return Ok((top, None));
     }
     let folders = |d: &Path| paths_in(d, |p| p.is_dir());
     let mut found = Vec::new();
-    // A folder closed to this user may hold the export: with none found
-    // elsewhere, that is the answer to give, not "no export in it".
-    let mut closed: Option<io::Error> = None;
+    let mut closed: Option<String> = None;
     let mut note_closed = |folder: &Path, e: io::Error| {
         if closed.is_none() && e.kind() == io::ErrorKind::PermissionDenied {
-            closed = Some(io::Error::new(
-                e.kind(),
-                format!("{}: {e}", folder.display()),
-            ));
+            closed = Some(format!("{}: {e}", folder.display()));
         }
     };
     for folder in folders(dir)? {
@@ -693,10 +698,7 @@ fn invitations_in(dir: &Path) -> io::Result<Vec<PathBuf>> {
             Err(e) => note_closed(&folder, e),
         }
     }
-    match closed {
-        Some(e) if found.is_empty() => Err(e),
-        _ => Ok(found),
-    }
+    Ok((found, closed))
 }
 
 /// The `.zip` files directly in `dir`, LinkedIn's exports first (their

@@ -765,6 +765,42 @@ fn reads_the_archive() {
     }
 }
 
+/// A folder closed to this user may hold the export: with none found
+/// elsewhere, the error names it beside "no Invitations.csv". (As root
+/// every folder opens; then only the message is checked.)
+#[cfg(unix)]
+#[test]
+fn a_folder_that_cannot_be_read_is_named_when_no_export_is_found() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let closed = dir.path().join("downloads").join("private");
+    std::fs::create_dir_all(&closed).unwrap();
+    std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let opens = std::fs::read_dir(&closed).is_ok();
+    let Err(err) = load(&Source::Path(dir.path().to_path_buf())) else {
+        panic!("no export to load")
+    };
+    let err = err.to_string();
+    std::fs::set_permissions(&closed, std::fs::Permissions::from_mode(0o755)).unwrap();
+    if !opens {
+        assert!(
+            err.contains("two levels down, that could be read (") && err.contains("private: "),
+            "{err}"
+        );
+    }
+    let err = ImportError::IsDirectory {
+        path: PathBuf::from("dl"),
+        zips: Vec::new(),
+        closed: Some("dl/private: Permission denied (os error 13)".into()),
+    };
+    assert_eq!(
+        err.to_string(),
+        "dl: is a directory with no Invitations.csv in it or in its folders, two levels down, \
+         that could be read (dl/private: Permission denied (os error 13)); give the file itself, \
+         or LinkedIn's export .zip"
+    );
+}
+
 /// A folder given for FILE: its `Invitations.csv`, in any case, and
 /// never another file or a folder of that name.
 #[test]
@@ -773,7 +809,7 @@ fn finds_the_export_in_a_folder() {
     let d = dir.path();
     std::fs::write(d.join("Connections.csv"), "First Name\n").unwrap();
     std::fs::create_dir(d.join("INVITATIONS.CSV")).unwrap();
-    assert_eq!(invitations_in(d).unwrap(), Vec::<PathBuf>::new());
+    assert_eq!(invitations_in(d).unwrap().0, Vec::<PathBuf>::new());
     // Another folder: on a file system that ignores case (Windows,
     // macOS) the file could not sit beside that folder.
     let dir = tempfile::tempdir().unwrap();
@@ -783,6 +819,7 @@ fn finds_the_export_in_a_folder() {
     // The path may spell the name either way where case is ignored.
     let found = invitations_in(d)
         .unwrap()
+        .0
         .pop()
         .expect("the export is found");
     assert_eq!(found.parent(), Some(d));
@@ -790,13 +827,13 @@ fn finds_the_export_in_a_folder() {
     // Two names in other cases: the user chooses, by path (on a file
     // system that ignores case there is only one).
     std::fs::write(d.join("INVITATIONS.csv"), H).unwrap();
-    let both = invitations_in(d).unwrap();
+    let both = invitations_in(d).unwrap().0;
     if both.len() == 2 {
         assert_eq!(both, [d.join("INVITATIONS.csv"), d.join("invitations.csv")]);
     }
     // LinkedIn's own name beside them is the one read.
     std::fs::write(d.join("Invitations.csv"), H).unwrap();
-    assert_eq!(invitations_in(d).unwrap(), [d.join("Invitations.csv")]);
+    assert_eq!(invitations_in(d).unwrap().0, [d.join("Invitations.csv")]);
     // A zip unpacked into a folder of its own: one level down.
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -807,14 +844,14 @@ fn finds_the_export_in_a_folder() {
     std::fs::create_dir_all(d.join("a-notes/deeper/still")).unwrap();
     std::fs::write(d.join("a-notes/deeper/still/Invitations.csv"), H).unwrap();
     assert_eq!(
-        invitations_in(d).unwrap(),
+        invitations_in(d).unwrap().0,
         [d.join("b-export").join("Invitations.csv")],
         "two levels down at most"
     );
     // One more two levels down: an older export is not read in its place.
     std::fs::write(d.join("a-notes/deeper/Invitations.csv"), H).unwrap();
     assert_eq!(
-        invitations_in(d).unwrap(),
+        invitations_in(d).unwrap().0,
         [
             d.join("a-notes").join("deeper").join("Invitations.csv"),
             d.join("b-export").join("Invitations.csv")
@@ -823,7 +860,7 @@ fn finds_the_export_in_a_folder() {
     std::fs::remove_file(d.join("a-notes/deeper/Invitations.csv")).unwrap();
     // Two: the user chooses.
     std::fs::write(d.join("c-export/Invitations.csv"), H).unwrap();
-    assert_eq!(invitations_in(d).unwrap().len(), 2);
+    assert_eq!(invitations_in(d).unwrap().0.len(), 2);
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
