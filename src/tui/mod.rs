@@ -20,8 +20,8 @@ pub mod undo;
 pub mod view;
 
 use std::io::{self, IsTerminal, Write};
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event};
@@ -144,6 +144,33 @@ const SIGHUP: i32 = 1;
 /// SIGINT or SIGQUIT is the editor's (see [`watch_signals`]).
 static EDITING: AtomicBool = AtomicBool::new(false);
 
+/// When the last editor run ended. The Ctrl-C that ended an editor reaches
+/// the app at the same moment, but the watcher thread may take it up only
+/// after [`EDITING`] is cleared (on a busy machine): a SIGINT or SIGQUIT
+/// taken up within [`EDITOR_GRACE`] of the end is still the editor's.
+static EDITOR_ENDED: Mutex<Option<Instant>> = Mutex::new(None);
+
+/// See [`EDITOR_ENDED`].
+const EDITOR_GRACE: Duration = Duration::from_secs(1);
+
+/// Whether an editor runs, or ran a moment ago (see [`EDITOR_ENDED`]).
+fn editing_or_just_done() -> bool {
+    EDITING.load(Ordering::Relaxed)
+        || EDITOR_ENDED
+            .lock()
+            .ok()
+            .and_then(|ended| *ended)
+            .is_some_and(|t| t.elapsed() < EDITOR_GRACE)
+}
+
+/// Marks the end of an editor run.
+fn editor_ended() {
+    if let Ok(mut ended) = EDITOR_ENDED.lock() {
+        *ended = Some(Instant::now());
+    }
+    EDITING.store(false, Ordering::Relaxed);
+}
+
 /// The event loop has returned: the caller is saying its last words (a
 /// draft the disk would not take goes to standard error), and ends the
 /// process itself, with the signal's status.
@@ -160,7 +187,8 @@ static LEAVING: AtomicBool = AtomicBool::new(false);
 /// runs), or the app would die with the editor's words unread. An editor
 /// it ends goes back to the composer, which keeps the text as it was. With
 /// no way to tell a typed one from one sent by `kill` everywhere, a SIGINT
-/// or SIGQUIT sent then is ignored too.
+/// or SIGQUIT sent then (or within a second after, see [`EDITOR_ENDED`])
+/// is ignored too.
 ///
 /// The event loop also checks the flag, but when the terminal is gone
 /// (SIGHUP) crossterm can spin inside `poll` and never return to it
@@ -174,8 +202,7 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            let ends =
-                |sig: &i32| !(matches!(*sig, SIGINT | SIGQUIT) && EDITING.load(Ordering::Relaxed));
+            let ends = |sig: &i32| !(matches!(*sig, SIGINT | SIGQUIT) && editing_or_just_done());
             if let Some(sig) = signals.forever().find(ends) {
                 flag.store(sig, Ordering::Relaxed);
                 // A hang-up reaches the editor by itself (the terminal's
@@ -301,7 +328,7 @@ fn event_loop(
                     // that ended the editor there is no terminal to take,
                     // and the text must reach the disk all the same.
                     app.update(Action::EditorDone(result));
-                    EDITING.store(false, Ordering::Relaxed);
+                    editor_ended();
                     // A signal while the editor ran (passed on to it, or a
                     // hang-up): the run ends here, without taking the
                     // terminal back for one frame.
