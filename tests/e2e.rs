@@ -349,8 +349,10 @@ fn the_export_can_come_on_standard_input() {
     let dir = tempfile::tempdir().unwrap();
     let export = dir.path().join("export.csv");
     let mut csv = invitriage::synth::generate(40, 3);
-    csv.push_str("Bad Row,Colleen Ruiz,not a date,,INCOMING,,\n");
-    csv.push_str("Bad Row,Colleen Ruiz,nor this,,INCOMING,,\n");
+    // More than `stats` names one by one: its JSON lists them all.
+    for _ in 0..21 {
+        csv.push_str("Bad Row,Colleen Ruiz,not a date,,INCOMING,,\n");
+    }
     std::fs::write(&export, csv).unwrap();
     let mut sh = Command::new("sh");
     sh.args(["-c", "exec \"$0\" - < \"$1\""])
@@ -358,9 +360,11 @@ fn the_export_can_come_on_standard_input() {
         .arg(&export);
     let mut app = App::spawn(App::environment(sh, dir.path(), &[]));
     app.wait_for("invitriage · stdin · ");
-    app.wait_for("2 unreadable rows skipped, the first line ");
+    app.wait_for("21 unreadable rows skipped, the first line ");
     app.press("?");
     app.wait_for("(the same export on standard input) lists them all");
+    let help = app.text();
+    assert!(help.contains(" --json -` (the same export"), "{help}");
     app.press("?");
     app.press("a");
     app.wait_for("Accepted ");
@@ -375,6 +379,25 @@ fn the_export_can_come_on_standard_input() {
         )),
         "{out}"
     );
+}
+
+/// An export on a pipe has no size to go by: what the wait before the
+/// first screen is for is said first, as for a large file.
+#[test]
+fn reading_a_pipe_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("export.csv");
+    std::fs::write(&export, invitriage::synth::generate(40, 3)).unwrap();
+    let mut sh = Command::new("sh");
+    sh.args(["-c", "exec \"$0\" - < \"$1\""])
+        .arg(env!("CARGO_BIN_EXE_invitriage"))
+        .arg(&export);
+    let mut app = App::spawn(App::environment(sh, dir.path(), &[]));
+    app.wait_for("invitriage · stdin · ");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let out = app.text();
+    assert!(out.contains("invitriage: reading standard input…"), "{out}");
 }
 
 /// The command said on leaving names the export as given, quoted for the

@@ -13,6 +13,10 @@ use invitriage::tui::keys::Keymap;
 
 use crate::Failure;
 
+/// How many unreadable rows are named on stderr, one a line; the rest
+/// are counted.
+pub const SKIPPED_SHOWN: usize = 20;
+
 /// Loads and classifies an export, telling the user on stderr about rows that
 /// were skipped and anything else worth knowing; fails when rows were there
 /// but none could be read.
@@ -39,17 +43,16 @@ pub fn load_with<T: import::Item>(
         announce_stdin();
     }
     let import = read(source, &classify)?;
-    const SHOWN: usize = 20;
-    for row in import.skipped.iter().take(SHOWN) {
+    for row in import.skipped.iter().take(SKIPPED_SHOWN) {
         say!(
             "invitriage: warning: {}: {row} (row skipped)",
             import.origin
         );
     }
-    if import.skipped.len() > SHOWN {
-        let more = import.skipped.len() - SHOWN;
+    if import.skipped.len() > SKIPPED_SHOWN {
+        let more = import.skipped.len() - SKIPPED_SHOWN;
         say!(
-            "invitriage: warning: {}: {more} more unreadable row{} skipped",
+            "invitriage: warning: {}: {more} more unreadable row{} skipped (`stats --json` lists every one, under skipped_rows)",
             import.origin,
             text::plural(more)
         );

@@ -13,7 +13,7 @@ use invitriage::tui::app::{App, AppInit};
 use invitriage::tui::keys::{Action, Keymap};
 
 use super::args::command_like;
-use super::load::{load, now};
+use super::load::{SKIPPED_SHOWN, load, now};
 use super::output::{command_for, export_command};
 use crate::Failure;
 
@@ -66,32 +66,66 @@ pub fn triage(
             .filter(|&n| n >= at_least)
     };
     let journal_file = paths.data_dir.join(invitriage::journal::FILE_NAME);
+    // In MB of a million bytes, as the journal's compaction reports them.
+    let mb = |n: u64| (n + 500_000) / 1_000_000;
     if let Some(n) = large(&journal_file, 16 << 20) {
         say!(
             "invitriage: reading your decisions in {} ({} MB)…",
             journal_file.display(),
-            n >> 20
+            mb(n)
         );
     }
     // The journal first: its lock refuses a second instance before it
     // reads a large export for nothing.
     let (journal, mut notices) =
         Journal::open(&paths.data_dir).map_err(|e| Failure(with_next_step(&e, &paths.data_dir)))?;
-    if let Source::Path(path) = &source
-        && let Some(n) = large(path, 32 << 20)
-    {
-        say!("invitriage: reading {} ({} MB)…", path.display(), n >> 20);
+    // An export packs about six to one, and standard input has no size
+    // to go by (a terminal's says how to end it, see `load`).
+    let zipped = |path: &std::path::Path| {
+        path.extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("zip"))
+    };
+    match &source {
+        Source::Path(path) if path.as_os_str() == "-" => {
+            if !io::stdin().is_terminal() {
+                say!("invitriage: reading standard input…");
+            }
+        }
+        Source::Path(path) if zipped(path) => {
+            if let Some(n) = large(path, 6 << 20) {
+                say!(
+                    "invitriage: reading {} ({} MB, packed)…",
+                    path.display(),
+                    mb(n)
+                );
+            }
+        }
+        Source::Path(path) => {
+            if let Some(n) = large(path, 32 << 20) {
+                say!("invitriage: reading {} ({} MB)…", path.display(), mb(n));
+            }
+        }
+        Source::Sample => {}
     }
     let export = export_command(&source, paths);
-    let stats = command_for("stats", "", &source, paths);
+    // `stats` names the first rows it skips; its JSON, every one.
+    let (stats, stats_json) = (
+        command_for("stats", "", &source, paths),
+        command_for("stats", " --json", &source, paths),
+    );
     let mut import = load(source, config)?;
     journal.adopt_ids(&mut import.invitations);
     match &import.skipped[..] {
         [] => {}
         [one] => notices.push(format!("1 unreadable row skipped: {one}")),
         [first, rest @ ..] => notices.push(format!(
-            "{} unreadable rows skipped, the first {first}; {stats} lists them all",
-            rest.len() + 1
+            "{} unreadable rows skipped, the first {first}; {} lists them all",
+            rest.len() + 1,
+            if rest.len() < SKIPPED_SHOWN {
+                &stats
+            } else {
+                &stats_json
+            }
         )),
     }
     notices.extend(import.notices());
