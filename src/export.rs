@@ -159,15 +159,8 @@ impl Row<'_> {
         let e = &self.entry;
         let sent = crate::journal::sent_by(self.inv, now);
         match e.draft_to_send(e.decision()) {
-            Some((kind, d)) if d.at.date() > d.first_saved(sent).date() => {
-                let day = if d.at.date() == now.date() {
-                    "today".to_string()
-                } else {
-                    d.at.format("%Y-%m-%d").to_string()
-                };
-                format!(" · {} edited {day}", kind.label())
-            }
-            _ => String::new(),
+            Some((kind, d)) => md_edited_later(kind, d, d.first_saved(sent), now),
+            None => String::new(),
         }
     }
 }
@@ -429,7 +422,9 @@ fn write_md(
         0 => todo.to_string(),
         n => format!("{todo}, and {n} optional ignore{}", crate::text::plural(n)),
     };
-    writeln!(w, "# To do on LinkedIn ({count})\n")?;
+    // Each line under the heading, and each section, opens with its blank
+    // line: whichever are left out, one blank line parts the others.
+    writeln!(w, "# To do on LinkedIn ({count})")?;
     if let Some((day, earlier)) = since {
         let day = day.format("%Y-%m-%d");
         let left_out = match earlier {
@@ -437,12 +432,12 @@ fn write_md(
             1 => "1 earlier item is left out (without `--since` it is listed)".to_string(),
             n => format!("{n} earlier items are left out (without `--since` they are listed)"),
         };
-        writeln!(w, "Decided or drafted from {day} on; {left_out}.\n")?;
+        writeln!(w, "\nDecided or drafted from {day} on; {left_out}.")?;
     }
     if undecided > 0 && !(rows.is_empty() && thanks.is_empty() && since.is_none()) {
         writeln!(
             w,
-            "Not decided yet: {undecided} received invitation{} in this export; open it in invitriage to decide {}.\n",
+            "\nNot decided yet: {undecided} received invitation{} in this export; open it in invitriage to decide {}.",
             crate::text::plural(undecided),
             if undecided == 1 { "it" } else { "them" }
         )?;
@@ -451,7 +446,7 @@ fn write_md(
         if since.is_none() {
             writeln!(
                 w,
-                "Nothing decided for this export yet: decide in the triage screen (`invitriage`), then export again."
+                "\nNothing decided for this export yet: decide in the triage screen (`invitriage`), then export again."
             )?;
         }
         return w.flush();
@@ -459,7 +454,7 @@ fn write_md(
     // The received ones' page, which the Accept and Reply sections refer
     // to: a list of withdrawals alone has its own.
     if rows.iter().any(|r| r.inv.direction == Direction::Incoming) || !thanks.is_empty() {
-        writeln!(w, "Pending invitations: <{INVITATION_MANAGER_URL}>")?;
+        writeln!(w, "\nPending invitations: <{INVITATION_MANAGER_URL}>")?;
     }
     for (group, (title, how)) in MD_SECTIONS.iter().enumerate() {
         let here: Vec<&Row<'_>> = rows
@@ -529,7 +524,9 @@ fn write_md(
             } else {
                 md_text(&crate::text::name_line(&d.name))
             };
-            let when = md_earlier_day(Some(d.first_version()), now, "drafted");
+            let first = d.first_version();
+            let when = md_earlier_day(Some(first), now, "drafted")
+                + &md_edited_later(DraftKind::ThankYou, d, first, now);
             // Gone from the export: a missing URL was never recorded.
             writeln!(
                 w,
@@ -540,6 +537,21 @@ fn write_md(
         }
     }
     w.flush()
+}
+
+/// ` · reply edited 2026-12-04` (or `today`) when draft `d`, first saved
+/// at `first`, was changed on a later day: dated by its first version, it
+/// would read as sent already, edit and all.
+fn md_edited_later(kind: DraftKind, d: &Draft, first: NaiveDateTime, now: NaiveDateTime) -> String {
+    if d.at.date() <= first.date() {
+        return String::new();
+    }
+    let day = if d.at.date() == now.date() {
+        "today".to_string()
+    } else {
+        d.at.format("%Y-%m-%d").to_string()
+    };
+    format!(" · {} edited {day}", kind.label())
 }
 
 /// ` · decided 2026-11-20` for a step taken on a day before `now`'s, else
@@ -906,8 +918,10 @@ mod tests {
             "{drafts}"
         );
         assert!(
-            md.contains("- [ ] **Zoë** · drafted 2026-11-25 · no profile URL recorded\n"),
-            "gone from the export, a missing URL was never recorded: {md}"
+            md.contains(
+                "- [ ] **Zoë** · drafted 2026-11-25 · thank-you edited today · no profile URL recorded\n"
+            ),
+            "gone from the export, the edit is said as for a row, and a missing URL was never recorded: {md}"
         );
         // Drafted anew for a later invitation between the same people,
         // the earlier one's day is not this one's.
@@ -1417,10 +1431,21 @@ mod tests {
     fn withdrawals_alone_point_to_the_sent_page() {
         let dir = tempfile::tempdir().unwrap();
         let (mut j, _) = Journal::open(dir.path()).unwrap();
-        let invs = [withdrawn(&mut j, "Greg Hale", "")];
+        let invs = [
+            withdrawn(&mut j, "Greg Hale", ""),
+            inv("Una Open", "una", Category::Default),
+        ];
         let md = checklist(&invs, &j, at(59));
         assert!(md.contains(&format!("<{SENT_INVITATIONS_URL}>")), "{md}");
         assert!(!md.contains("Pending invitations:"), "{md}");
+        // Without that line, one blank line still parts the others.
+        assert!(
+            md.starts_with(
+                "# To do on LinkedIn (1)\n\nNot decided yet: 1 received invitation in this export; open it in invitriage to decide it.\n\n## Withdraw"
+            ),
+            "{md}"
+        );
+        assert!(!md.contains("\n\n\n"), "{md}");
     }
 
     /// The checklist: a section per thing to do, in the CSV's order, each
