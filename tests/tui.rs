@@ -5244,7 +5244,7 @@ fn the_start_says_how_many_came_after_the_last_step() {
     assert_eq!(
         app.notices,
         [format!(
-            "{newer} invitations came after your last step (1 Oct 2026): at the top of the lists, newest first"
+            "{newer} invitations came after your last step (1 Oct 2026): at the top of the lists, newest first (on Customised, pitches come last)"
         )]
     );
     assert!(

@@ -193,7 +193,7 @@ pub enum Command {
         #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
-    /// Write a synthetic export of ROWS fictional invitations (for trying
+    /// Write to standard output a synthetic export of ROWS fictional invitations (for trying
     /// the app at scale and for benchmarks); the same seed gives the same file.
     #[command(hide = true)]
     Generate {

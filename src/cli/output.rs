@@ -22,7 +22,7 @@ pub fn output_width(otherwise: usize) -> usize {
         .then(crossterm::terminal::size)
         .and_then(Result::ok)
         .map(|(w, _)| w)
-        .filter(|&w| usize::from(w) >= MIN_WIDTH);
+        .filter(|&w| usize::from(w) >= MIN_BELIEVED);
     let columns = || {
         std::env::var("COLUMNS")
             .ok()
@@ -31,18 +31,23 @@ pub fn output_width(otherwise: usize) -> usize {
     width_or(terminal.or_else(columns), otherwise)
 }
 
-/// The narrowest terminal believed: `stats` is laid out for 40 columns at
-/// the least.
+/// The narrowest layout: `stats` is laid out for 40 columns at the least.
 const MIN_WIDTH: usize = 40;
 
-/// The width to lay text out for: the terminal's `reported` one, unless it
-/// reports none, 0 (`script -qc`, some `docker -t` and CI terminals, whose
-/// `stty size` says `0 0`) or one too narrow to be real; then `otherwise`.
+/// The narrowest terminal believed: narrower than that, a reported width
+/// is taken for a wrong one.
+const MIN_BELIEVED: usize = 20;
+
+/// The width to lay text out for: the terminal's `reported` one, at least
+/// [`MIN_WIDTH`] (lines wider than a narrow terminal wrap, but by less than
+/// `otherwise` would), unless it reports none, 0 (`script -qc`, some
+/// `docker -t` and CI terminals, whose `stty size` says `0 0`) or one too
+/// narrow to be real; then `otherwise`.
 fn width_or(reported: Option<u16>, otherwise: usize) -> usize {
     reported
         .map(usize::from)
-        .filter(|&w| w >= MIN_WIDTH)
-        .unwrap_or(otherwise)
+        .filter(|&w| w >= MIN_BELIEVED)
+        .map_or(otherwise, |w| w.max(MIN_WIDTH))
 }
 
 thread_local! {
@@ -125,14 +130,16 @@ mod tests {
 
     use super::*;
 
-    /// A terminal that says it is 0 columns wide (or 1, or 39) is not
+    /// A terminal that says it is 0 columns wide (or 1, or 19) is not
     /// believed: the output keeps its usual width instead of one
-    /// character per line.
+    /// character per line. One of 20 to 39 gets the narrowest layout.
     #[test]
     fn a_terminal_width_of_zero_or_too_few_columns_is_unknown() {
         assert_eq!(width_or(Some(0), 100), 100);
         assert_eq!(width_or(Some(1), 100), 100);
-        assert_eq!(width_or(Some(39), 120), 120);
+        assert_eq!(width_or(Some(19), 120), 120);
+        assert_eq!(width_or(Some(20), 120), 40);
+        assert_eq!(width_or(Some(39), 120), 40);
         assert_eq!(width_or(None, 100), 100);
         assert_eq!(width_or(Some(40), 100), 40);
         assert_eq!(width_or(Some(80), 120), 80);

@@ -246,7 +246,7 @@ impl App {
             .count();
         if new > 0 {
             self.notices.push(format!(
-                "{new} invitation{} came after your last step ({}): at the top of {}, newest first",
+                "{new} invitation{} came after your last step ({}): at the top of {}, newest first (on Customised, pitches come last)",
                 plural(new),
                 last.format("%-d %b %Y"),
                 if new == 1 { "its list" } else { "the lists" }
