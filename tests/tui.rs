@@ -5143,6 +5143,33 @@ fn the_last_tab_decided_points_to_the_checklist() {
         "{}",
         status_text(&app)
     );
+    // The keys named are the ones in force.
+    use invitriage::config::KeyBinding;
+    let mut keys = std::collections::BTreeMap::new();
+    for (action, key) in [("quit", "Q"), ("filter", "F"), ("next_tab", "ctrl-n")] {
+        keys.insert(action.to_string(), KeyBinding::One(key.into()));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.keymap = Keymap::new(&keys).unwrap();
+    for tab in 0..3 {
+        app.update(Action::Tab(tab));
+        app.update(Action::IgnoreMarked);
+        app.update(Action::Confirm(true));
+    }
+    assert!(
+        status_text(&app).contains("inbox done: Q quits"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Tab(0));
+    app.update(Action::Accept);
+    assert!(
+        status_text(&app)
+            .contains("Nothing here to decide · F changes the filter, Ctrl-N the group"),
+        "{}",
+        status_text(&app)
+    );
 }
 
 /// The All tab's group column names each group as everywhere else

@@ -43,10 +43,10 @@ impl App {
                     ),
                     // The command for this export and data folder is the
                     // one named on quitting.
-                    None => {
-                        "inbox done: q quits and names the command that lists what to do on LinkedIn"
-                            .into()
-                    }
+                    None => format!(
+                        "inbox done: {} quits and names the command that lists what to do on LinkedIn",
+                        self.keymap.hint(&Action::Quit)
+                    ),
                 };
                 if let Some(status) = &mut self.status {
                     status.text = format!("{} · {done}", status.text);
@@ -60,7 +60,11 @@ impl App {
 
     pub(super) fn decide_current(&mut self, decision: Decision) {
         let Some(idx) = self.current_index() else {
-            self.set_status("Nothing here to decide · f changes the filter, Tab the group");
+            self.set_status(format!(
+                "Nothing here to decide · {} changes the filter, {} the group",
+                self.keymap.hint(&Action::CycleFilter),
+                self.keymap.hint(&Action::NextTab)
+            ));
             return;
         };
         let inv = &self.invitations[idx as usize];
