@@ -113,10 +113,15 @@ pub fn announce_stdin() {
 /// The current local time; `INVITRIAGE_NOW` (ISO 8601) pins it for
 /// reproducible output in tests and screenshots.
 pub fn now() -> chrono::NaiveDateTime {
+    pinned_now().unwrap_or_else(|| chrono::Local::now().naive_local())
+}
+
+/// The time `INVITRIAGE_NOW` pins, when it is set to one (a value that
+/// reads as no time pins nothing, here and in the triage screen alike).
+pub fn pinned_now() -> Option<chrono::NaiveDateTime> {
     std::env::var("INVITRIAGE_NOW")
         .ok()
         .and_then(|s| import::parse_sent_at(&s))
-        .unwrap_or_else(|| chrono::Local::now().naive_local())
 }
 
 /// The process ends right after; handing a million rows back to the

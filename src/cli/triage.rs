@@ -13,7 +13,7 @@ use invitriage::tui::app::{App, AppInit};
 use invitriage::tui::keys::{Action, Keymap};
 
 use super::args::command_like;
-use super::load::{SKIPPED_SHOWN, load, now};
+use super::load::{SKIPPED_SHOWN, load, now, pinned_now};
 use super::output::{command_for, export_command};
 use crate::Failure;
 
@@ -158,7 +158,7 @@ pub fn triage(
             std::env::var_os("NO_COLOR").as_deref(),
             std::env::var_os("TERM").as_deref(),
         ),
-        frozen_clock: std::env::var_os("INVITRIAGE_NOW").is_some(),
+        frozen_clock: pinned_now().is_some(),
     });
     // A first run with no file: say how to open one's own, unless the
     // start has something more pressing to say.
