@@ -286,7 +286,7 @@ fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usi
 
 /// The first word of a name that names the person: past titles (`Dr. Jane
 /// Smith`: Jane), initials (`K. S. Ravi Kumar`: Ravi) and words without a
-/// letter (an emoji), in the part [`name_words`] reads (`Jane Smith, PhD`). A
+/// letter (an emoji), in the part `name_words` reads (`Jane Smith, PhD`). A
 /// title or initials and one word alone stay together (`Mr Jones`, `R.
 /// Karthik`), as that is how one greets them; a name of titles alone gives
 /// its first word. `None` when no word has a letter.
@@ -451,6 +451,19 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    /// The placeholders listed are the ones a template may use, and the
+    /// message for an unknown one names each.
+    #[test]
+    fn every_listed_placeholder_fills_and_is_named() {
+        for p in PLACEHOLDERS {
+            assert_eq!(validate("mine", &format!("Hi {{{p}}}")), Ok(()), "{p}");
+        }
+        let err = validate("mine", "Hi {nickname}").unwrap_err().to_string();
+        for p in PLACEHOLDERS {
+            assert!(err.contains(&format!("{{{p}}}")), "{p}: {err}");
+        }
+    }
 
     /// `config.example.toml` shows each built-in template as it is.
     #[test]

@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use super::Signals;
 use super::normalise::{is_word_char, next_non_ascii, straighten};
 
-/// A link: `http`, `www.` or `bit.ly` anywhere (see [`has_link`]).
+/// A link: `http`, `www.` or `bit.ly` anywhere.
 const LINKS: [&str; 3] = ["http", "www.", "bit.ly"];
 
 /// The hints of the four signals, folded (lower case, straight quotes,

@@ -1000,7 +1000,7 @@ impl Columns {
         out
     }
 
-    /// The seven columns in [`Fields`] order.
+    /// The seven columns in [`Fields`](crate::invitation::Fields) order.
     fn indices(&self) -> [Option<usize>; 7] {
         [
             Some(self.from),

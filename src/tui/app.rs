@@ -571,7 +571,7 @@ impl App {
         }
     }
 
-    /// Undecided incoming invitations, and all incoming ones.
+    /// Decided incoming invitations, and all incoming ones.
     pub fn progress(&self) -> (usize, usize) {
         let decided = self.counts.iter().map(DecisionCounts::decided).sum();
         (decided, self.incoming.total)

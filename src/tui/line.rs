@@ -4,6 +4,11 @@
 //! draws it), and words that end at white space, as Ctrl-W takes them.
 //!
 //! The cursor is a byte offset into the text, always at a grapheme boundary.
+//!
+//! Written here rather than with `ratatui-textarea` (the composer's): this
+//! line is a span of the footer, beside its prompt and match count, edited
+//! through the keymap's actions, and it moves a grapheme at a time, where a
+//! `TextArea` moves a character at a time and draws itself as a widget.
 
 use unicode_segmentation::UnicodeSegmentation;
 

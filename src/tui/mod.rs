@@ -435,6 +435,11 @@ fn open_url(url: &str, whose: &str, copy_key: &str) -> Action {
     )
 }
 
+/// Read here rather than by the `webbrowser` crate, which reads `$BROWSER`
+/// on Linux and the BSDs only, and not by `open` (the platform's opener,
+/// used when it is unset), which ignores it: here it is read everywhere,
+/// and each command's own error is kept for the status line.
+///
 /// Starts `$BROWSER` on `url` as other tools read it: a list of commands
 /// separated by `:` (on Unix), tried in turn, each with its arguments as a
 /// shell would split them and `%s` for the URL (else the URL goes last).

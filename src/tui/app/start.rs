@@ -205,7 +205,7 @@ impl App {
     }
 
     /// Decisions in the journal for invitations not in this export (see
-    /// [`Journal::decided_elsewhere`]).
+    /// [`Journal::decided_elsewhere`](crate::journal::Journal::decided_elsewhere)).
     pub fn decided_elsewhere(&self) -> usize {
         self.journal
             .decided_elsewhere(|id| self.id_index.contains_key(id))
