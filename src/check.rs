@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::classify::{Analysis, Category, Classifier, Signals, StockMatch};
 
 /// LinkedIn's limit for a note on a free account.
-pub const FREE_ACCOUNT_LIMIT: usize = 200;
+const FREE_ACCOUNT_LIMIT: usize = 200;
 
 /// What to add for each missing signal, after the recruiters' and
 /// consultants' checklists (look at their profile, personalise, give a
@@ -68,7 +68,7 @@ impl Grade {
     }
 
     /// Context, reason and offer: the signals a good note has.
-    pub fn good_signals(&self) -> Signals {
+    fn good_signals(&self) -> Signals {
         self.analysis.signals & (Signals::CONTEXT | Signals::REASON | Signals::OFFER)
     }
 
@@ -79,7 +79,7 @@ impl Grade {
             .collect()
     }
 
-    pub fn is_pitch(&self) -> bool {
+    fn is_pitch(&self) -> bool {
         self.analysis.signals.contains(Signals::PITCH)
     }
 

@@ -293,7 +293,7 @@ fn thanks_left<'a>(invitations: &[Invitation], journal: &'a Journal) -> Vec<Gone
 /// Makes a CSV cell safe to open in a spreadsheet: a cell starting with `=`,
 /// `+`, `-`, `@`, tab or carriage return gets a leading `'`, so it is shown as
 /// text instead of run as a formula (OWASP, "CSV Injection").
-pub fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
+fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         Cow::Owned(format!("'{cell}"))
     } else {

@@ -256,7 +256,7 @@ impl Titles {
 }
 
 /// The name a greeting uses ("Hi Jane,"), or "there" when the name is empty
-/// ("Hi there,"). See [`given_name`].
+/// ("Hi there,"). See `given_name`.
 pub fn first_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
     given_name(full, titles).unwrap_or("there")
 }
@@ -290,7 +290,7 @@ fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usi
 /// title or initials and one word alone stay together (`Mr Jones`, `R.
 /// Karthik`), as that is how one greets them; a name of titles alone gives
 /// its first word. `None` when no word has a letter.
-pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
+fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
     let (name, words, lead) = name_words(full, titles);
     let start = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
     match words.len() - lead {
@@ -308,7 +308,7 @@ pub fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
 /// Dijk`; `Dr. Jane Smith, PhD`: `Smith`), without middle initials (`Jane
 /// M. Smith`: `Smith`) or what follows a dash (`Jane Smith - Recruiter`),
 /// or the one word after titles and initials (`Mr Jones`: `Jones`). A name
-/// of one word gives that word. Like [`given_name`], it reads the family
+/// of one word gives that word. Like `given_name`, it reads the family
 /// name last, as the `From` column mostly writes it.
 pub fn last_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
     let (name, words, lead) = name_words(full, titles);

@@ -45,7 +45,7 @@ pub fn survey_line(b: &Breakdown) -> String {
 }
 
 /// The heading every output carries about where the data came from.
-pub fn source_line<T: Item>(import: &Import<T>) -> String {
+fn source_line<T: Item>(import: &Import<T>) -> String {
     if import.source.is_sample() {
         "bundled sample (no file given; pass your Invitations.csv or LinkedIn's export .zip)".into()
     } else {

@@ -209,7 +209,7 @@ pub fn fit(s: &str, width: usize) -> String {
 }
 
 /// The end of `s` in at most `width` columns, led by `…` when cut.
-pub fn fit_end(s: &str, width: usize) -> String {
+fn fit_end(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }

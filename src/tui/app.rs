@@ -222,6 +222,17 @@ impl DecisionCounts {
     }
 }
 
+impl<'a> std::iter::Sum<&'a DecisionCounts> for DecisionCounts {
+    fn sum<I: Iterator<Item = &'a DecisionCounts>>(iter: I) -> Self {
+        iter.fold(DecisionCounts::default(), |a, d| DecisionCounts {
+            accepted: a.accepted + d.accepted,
+            ignored: a.ignored + d.ignored,
+            replied: a.replied + d.replied,
+            withdrawn: a.withdrawn + d.withdrawn,
+        })
+    }
+}
+
 /// Everything the app needs to start.
 pub struct AppInit {
     pub source_name: String,
@@ -548,15 +559,7 @@ impl App {
         let members = self.tab_members[i].len();
         let counts = match Tab::ALL[i] {
             Tab::Sent => return members,
-            Tab::All => self
-                .counts
-                .iter()
-                .fold(DecisionCounts::default(), |a, d| DecisionCounts {
-                    accepted: a.accepted + d.accepted,
-                    ignored: a.ignored + d.ignored,
-                    replied: a.replied + d.replied,
-                    withdrawn: a.withdrawn + d.withdrawn,
-                }),
+            Tab::All => self.counts.iter().sum(),
             tab => match tab.category() {
                 Some(c) => self.counts[cat_index(c)],
                 None => return members,

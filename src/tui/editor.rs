@@ -11,7 +11,7 @@ const DEFAULT_EDITOR: &str = if cfg!(windows) { "notepad" } else { "vi" };
 
 /// The editor command: `$VISUAL`, else `$EDITOR`, else `vi` (Notepad on
 /// Windows).
-pub fn editor_command() -> String {
+fn editor_command() -> String {
     ["VISUAL", "EDITOR"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())

@@ -461,7 +461,7 @@ impl Key {
 
     /// The key of a terminal event, normalised so that `A` matches `A`
     /// whether or not the terminal reports Shift.
-    pub fn from_event(ev: &KeyEvent) -> Key {
+    fn from_event(ev: &KeyEvent) -> Key {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
         let alt = ev.modifiers.contains(KeyModifiers::ALT);
         let code = match ev.code {

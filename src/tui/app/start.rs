@@ -39,16 +39,7 @@ impl App {
         if self.decisions == self.start_decisions && thanked == 0 && edited == 0 {
             return None;
         }
-        let sum = |c: &[DecisionCounts; 3]| {
-            c.iter()
-                .fold(DecisionCounts::default(), |a, d| DecisionCounts {
-                    accepted: a.accepted + d.accepted,
-                    ignored: a.ignored + d.ignored,
-                    replied: a.replied + d.replied,
-                    withdrawn: a.withdrawn + d.withdrawn,
-                })
-        };
-        let now = sum(&self.counts);
+        let now: DecisionCounts = self.counts.iter().sum();
         // Received and sent apart: "2 decided" for two withdrawals read as
         // two of the received ones, beside "0 of 135 decided".
         // Each received invitation against its decision at start: 7 made

@@ -17,7 +17,7 @@ use crate::tui::keys::Action;
 
 /// The mark of a decision: ✓ accepted, ✗ ignored, ↩ replied, ⊘ (a sent
 /// invitation) to withdraw.
-pub fn decision_mark(d: Option<Decision>) -> &'static str {
+fn decision_mark(d: Option<Decision>) -> &'static str {
     match d {
         Some(Decision::Accepted) => "✓",
         Some(Decision::Ignored) => "✗",
