@@ -1176,6 +1176,23 @@ mod tests {
         (invs, j)
     }
 
+    /// Zoë Fontaine's invitation (id 43), accepted at 17:08 and thanked with
+    /// `text` at 17:09, is in no export the tests load.
+    fn accepted_and_gone(j: &mut Journal, text: &str) -> InvitationId {
+        let gone = InvitationId(43);
+        j.record_decision(&[gone], Some(Decision::Accepted), at(8))
+            .unwrap();
+        j.record_draft_to(
+            gone,
+            DraftKind::ThankYou,
+            text,
+            at(9),
+            ("Zoë Fontaine", "https://www.linkedin.com/in/zoe"),
+        )
+        .unwrap();
+        gone
+    }
+
     /// The CSV and JSON list a thank-you still to send for an invitation
     /// gone from the export, as the checklist does: after the rest, by the
     /// name and URL saved with it, with `in_export` false and no group.
@@ -1183,17 +1200,7 @@ mod tests {
     fn csv_and_json_keep_thank_yous_of_invitations_gone_from_the_export() {
         let dir = tempfile::tempdir().unwrap();
         let (invs, mut j) = fixture(dir.path());
-        let gone = InvitationId(43);
-        j.record_decision(&[gone], Some(Decision::Accepted), at(8))
-            .unwrap();
-        j.record_draft_to(
-            gone,
-            DraftKind::ThankYou,
-            "=Thanks, Zoë!",
-            at(9),
-            ("Zoë Fontaine", "https://www.linkedin.com/in/zoe"),
-        )
-        .unwrap();
+        let gone = accepted_and_gone(&mut j, "=Thanks, Zoë!");
         let mut out = Vec::new();
         let listed = write_actions(&mut out, ExportFormat::Csv, &invs, &j, at(59)).unwrap();
         assert_eq!((listed.invitations, listed.thanks), (5, 1));
@@ -1275,17 +1282,7 @@ mod tests {
     fn the_checklist_keeps_thank_yous_of_invitations_gone_from_the_export() {
         let dir = tempfile::tempdir().unwrap();
         let (invs, mut j) = fixture(dir.path());
-        let gone = InvitationId(43);
-        j.record_decision(&[gone], Some(Decision::Accepted), at(8))
-            .unwrap();
-        j.record_draft_to(
-            gone,
-            DraftKind::ThankYou,
-            "Thanks, Zoë!",
-            at(9),
-            ("Zoë Fontaine", "https://www.linkedin.com/in/zoe"),
-        )
-        .unwrap();
+        accepted_and_gone(&mut j, "Thanks, Zoë!");
         // An ignored one's thank-you is not to send.
         let ignored = InvitationId(44);
         j.record_draft_to(ignored, DraftKind::ThankYou, "No", at(9), ("Ig", ""))

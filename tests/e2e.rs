@@ -64,6 +64,18 @@ impl App {
         cmd
     }
 
+    /// The triage screen on `export` given as standard input (`-`), once
+    /// it shows.
+    fn on_a_pipe(data: &Path, export: &Path) -> App {
+        let mut sh = Command::new("sh");
+        sh.args(["-c", "exec \"$0\" - < \"$1\""])
+            .arg(env!("CARGO_BIN_EXE_invitriage"))
+            .arg(export);
+        let mut app = App::spawn(App::environment(sh, data, &[]));
+        app.wait_for("invitriage · stdin · ");
+        app
+    }
+
     fn spawn(cmd: Command) -> App {
         let mut session = Session::spawn(cmd).expect("spawn in a pty");
         session.get_process_mut().set_window_size(100, 30).unwrap();
@@ -354,12 +366,7 @@ fn the_export_can_come_on_standard_input() {
         csv.push_str("Bad Row,Colleen Ruiz,not a date,,INCOMING,,\n");
     }
     std::fs::write(&export, csv).unwrap();
-    let mut sh = Command::new("sh");
-    sh.args(["-c", "exec \"$0\" - < \"$1\""])
-        .arg(env!("CARGO_BIN_EXE_invitriage"))
-        .arg(&export);
-    let mut app = App::spawn(App::environment(sh, dir.path(), &[]));
-    app.wait_for("invitriage · stdin · ");
+    let mut app = App::on_a_pipe(dir.path(), &export);
     app.wait_for("21 unreadable rows skipped, the first line ");
     app.press("?");
     app.wait_for("(the same export on standard input) lists them all");
@@ -388,12 +395,7 @@ fn reading_a_pipe_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let export = dir.path().join("export.csv");
     std::fs::write(&export, invitriage::synth::generate(40, 3)).unwrap();
-    let mut sh = Command::new("sh");
-    sh.args(["-c", "exec \"$0\" - < \"$1\""])
-        .arg(env!("CARGO_BIN_EXE_invitriage"))
-        .arg(&export);
-    let mut app = App::spawn(App::environment(sh, dir.path(), &[]));
-    app.wait_for("invitriage · stdin · ");
+    let mut app = App::on_a_pipe(dir.path(), &export);
     app.press("q");
     assert!(app.wait_exit(), "q quits");
     let out = app.text();
