@@ -898,8 +898,12 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
         status_text(&app),
         format!("Undo withdraw of {stale} invitations? u again undoes it · any other key keeps it")
     );
-    // Another key keeps the step, and the next u asks again.
+    // Another key keeps the step, and does nothing more; the next u asks
+    // again.
+    let cursor = app.cursor;
     app.update(Action::Down);
+    assert_eq!(app.cursor, cursor, "the answer, not a move");
+    assert_eq!(status_text(&app), "Nothing undone: the step stays");
     app.update(Action::Undo);
     assert_eq!(app.sent_counts.withdrawn, stale, "asked again");
     app.update(Action::Undo);

@@ -741,7 +741,24 @@ impl App {
     /// Applies one action. The only place the app's state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         // The question about a large undo is answered by the next key:
-        // the undo key again, or anything else, which keeps the step.
+        // the undo key again, or anything else, which keeps the step and
+        // does nothing more (an `a` meant as "no" accepted a row). Quitting
+        // is never held up.
+        if self.undo_asked
+            && !matches!(
+                action,
+                Action::Undo
+                    | Action::Quit
+                    | Action::Resize(..)
+                    | Action::Redraw
+                    | Action::Status(..)
+                    | Action::EditorDone(..)
+            )
+        {
+            self.undo_asked = false;
+            self.set_status("Nothing undone: the step stays");
+            return None;
+        }
         if !matches!(
             action,
             Action::Undo | Action::Resize(..) | Action::Redraw | Action::Status(..)
