@@ -1957,6 +1957,19 @@ fn empty_draft_is_refused_and_kept_open() {
     assert!(app.status.as_ref().unwrap().error);
 }
 
+/// Esc on a changed draft over a saved one asks, and `y` discards the
+/// changes, keeping the saved draft; both said on the status line.
+fn discard_over_saved_draft(app: &mut App) {
+    app.update(Action::Cancel);
+    assert!(
+        status_text(app).starts_with("Discard your changes? The saved draft stays"),
+        "{}",
+        status_text(app)
+    );
+    app.update(Action::ComposeKey(key('y')));
+    assert_eq!(status_text(app), "Changes discarded; the saved draft stays");
+}
+
 /// Words replaced by a template are gone from the text but not from
 /// Ctrl-U's history: Esc asks before leaving, rather than closing at once
 /// as on an untouched template.
@@ -2005,17 +2018,7 @@ fn escape_asks_after_a_template_replaced_your_words() {
     let template = app.composer.as_ref().unwrap().template;
     app.update(Action::ComposeTemplate(template));
     app.update(Action::ComposeKey(key('y')));
-    app.update(Action::Cancel);
-    assert!(
-        status_text(&app).starts_with("Discard your changes? The saved draft stays"),
-        "{}",
-        status_text(&app)
-    );
-    app.update(Action::ComposeKey(key('y')));
-    assert_eq!(
-        status_text(&app),
-        "Changes discarded; the saved draft stays"
-    );
+    discard_over_saved_draft(&mut app);
 }
 
 #[test]
@@ -2257,17 +2260,7 @@ fn a_key_answering_a_composer_question_is_not_typed() {
     assert_eq!(app.mode, Mode::List, "discarded");
     app.update(Action::Reply);
     app.update(Action::ComposeKey(key('!')));
-    app.update(Action::Cancel);
-    assert!(
-        status_text(&app).starts_with("Discard your changes? The saved draft stays"),
-        "{}",
-        status_text(&app)
-    );
-    app.update(Action::ComposeKey(key('y')));
-    assert_eq!(
-        status_text(&app),
-        "Changes discarded; the saved draft stays"
-    );
+    discard_over_saved_draft(&mut app);
 }
 
 #[test]
