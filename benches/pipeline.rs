@@ -43,7 +43,7 @@ use invitriage::invitation::Invitation;
 use invitriage::journal::Journal;
 use invitriage::stats::{self, DirectionFilter};
 use invitriage::synth;
-use invitriage::tui::app::{App, AppInit};
+use invitriage::tui::app::{App, AppInit, Tab};
 use invitriage::tui::keys::{Action, Keymap};
 use invitriage::tui::view;
 
@@ -392,7 +392,7 @@ fn bench_keys(c: &mut Criterion, size: &Size) {
 
     group.bench_function(BenchmarkId::new("down", rows), |b| {
         let (app, terminal, _) = key_state(&mut state, size);
-        app.update(Action::Tab(0));
+        app.update(Action::Tab(Tab::Customised));
         app.update(Action::First);
         b.iter(|| {
             app.update(Action::Down);
@@ -412,7 +412,7 @@ fn bench_keys(c: &mut Criterion, size: &Size) {
     // fsync is most of this figure and depends on the disk, not the code.
     group.bench_function(BenchmarkId::new("accept", rows), |b| {
         let (app, terminal, _) = key_state(&mut state, size);
-        app.update(Action::Tab(0));
+        app.update(Action::Tab(Tab::Customised));
         app.update(Action::First);
         b.iter(|| {
             app.update(Action::Accept);
@@ -431,7 +431,7 @@ fn bench_keys(c: &mut Criterion, size: &Size) {
     group.bench_function(BenchmarkId::new("compose_two_keys", rows), |b| {
         use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
         let (app, terminal, _) = key_state(&mut state, size);
-        app.update(Action::Tab(0));
+        app.update(Action::Tab(Tab::Customised));
         app.update(Action::First);
         app.update(Action::Reply);
         let key = |code| Action::ComposeKey(KeyEvent::new(code, KeyModifiers::NONE));

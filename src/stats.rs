@@ -75,20 +75,14 @@ impl DirectionFilter {
     }
 }
 
-/// Counts per group, in a fixed-size array indexed by [`Category`].
+/// Counts per group, in a fixed-size array indexed by
+/// [`Category::index`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct PerCategory(pub [usize; 3]);
+pub struct PerCategory([usize; 3]);
 
 impl PerCategory {
-    fn idx(c: Category) -> usize {
-        match c {
-            Category::Default => 0,
-            Category::GreetingOnly => 1,
-            Category::Customised => 2,
-        }
-    }
     pub fn get(&self, c: Category) -> usize {
-        self.0[Self::idx(c)]
+        self.0[c.index()]
     }
 
     /// Each group's number put through `f` (a share, say).
@@ -275,7 +269,7 @@ impl Tally {
                 continue;
             }
             total += 1;
-            by_category[PerCategory::idx(f.category)] += 1;
+            by_category[f.category.index()] += 1;
             no_note += usize::from(!f.has_note);
             if f.category == Category::Customised {
                 signals.add(f.signals);
@@ -347,7 +341,7 @@ impl Tally {
             None => return false,
         }
         self.total -= 1;
-        let c = &mut self.by_category.0[PerCategory::idx(f.category)];
+        let c = &mut self.by_category.0[f.category.index()];
         *c = c.saturating_sub(1);
         if !f.has_note {
             self.no_note = self.no_note.saturating_sub(1);
@@ -685,7 +679,7 @@ mod tests {
     fn each_share_is_rounded_on_its_own() {
         let mut b = breakdown::<Invitation>(&[], DirectionFilter::Incoming);
         let shares = |b: &mut Breakdown, [d, g, c]: [usize; 3]| {
-            b.by_category = PerCategory([d, g, c]);
+            b.by_category = PerCategory([c, g, d]);
             b.total = d + g + c;
             let s = b.shares();
             [

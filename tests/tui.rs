@@ -425,7 +425,7 @@ fn a_decision_made_again_or_on_a_marked_row_is_what_it_shows() {
 fn bulk_questions_name_the_rows_under_each_filter() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(1));
+    app.update(Action::Tab(Tab::GreetingOnly));
     app.update(Action::Accept);
     let confirm = |app: &mut App| -> (String, String) {
         let Mode::Confirm(bulk) = &app.mode else {
@@ -490,9 +490,9 @@ fn bulk_questions_name_the_rows_under_each_filter() {
 fn marks_on_another_tab_are_asked_about() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(1));
+    app.update(Action::Tab(Tab::GreetingOnly));
     app.update(Action::Mark);
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     let here = app.current().unwrap().id;
     app.update(Action::IgnoreMarked);
     let Mode::Confirm(bulk) = &app.mode else {
@@ -525,12 +525,17 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
     let mut app = sample_app(dir.path());
     app.update(Action::Resize(40, 10));
     assert!(screen(&app, 40, 10).contains("needs at least"));
-    for action in [Action::Accept, Action::Down, Action::Reply, Action::Tab(2)] {
+    for action in [
+        Action::Accept,
+        Action::Down,
+        Action::Reply,
+        Action::Tab(Tab::Default),
+    ] {
         app.update(action);
     }
     assert_eq!(app.progress().0, 0, "nothing decided blind");
     assert_eq!(app.mode, Mode::List);
-    assert_eq!((app.tab, app.cursor), (0, 0));
+    assert_eq!((app.current_tab(), app.cursor), (Tab::Customised, 0));
     assert_eq!(
         app.update(Action::Quit),
         Some(Effect::Quit),
@@ -595,8 +600,8 @@ fn undo_brings_the_invitation_back_into_view() {
     let who = app.current().unwrap().id;
     app.update(Action::Accept);
     // Drawn up again, the list under "undecided" has lost it.
-    app.update(Action::Tab(2));
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Default));
+    app.update(Action::Tab(Tab::Customised));
     assert!(
         app.rows
             .iter()
@@ -606,7 +611,7 @@ fn undo_brings_the_invitation_back_into_view() {
     assert_eq!(app.current().unwrap().id, who);
     // From another tab, the undo goes to the tab that holds it.
     app.update(Action::Accept);
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     app.update(Action::Undo);
     assert_eq!(app.current_tab(), Tab::Customised);
     assert_eq!(app.current().unwrap().id, who);
@@ -614,7 +619,7 @@ fn undo_brings_the_invitation_back_into_view() {
     {
         let dir = tempfile::tempdir().unwrap();
         let mut app = sample_app(dir.path());
-        app.update(Action::Tab(1));
+        app.update(Action::Tab(Tab::GreetingOnly));
         let first = app.rows[0];
         app.update(Action::Ignore);
         app.update(Action::Last);
@@ -642,7 +647,7 @@ fn undo_brings_the_invitation_back_into_view() {
 fn bulk_on_whole_tab_asks_with_the_count() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     app.update(Action::IgnoreMarked);
     let Mode::Confirm(bulk) = &app.mode else {
         panic!("expected a confirmation, got {:?}", app.mode)
@@ -656,16 +661,20 @@ fn bulk_on_whole_tab_asks_with_the_count() {
     );
     for (tab, question, why) in [
         (
-            0,
+            Tab::Customised,
             "Ignore all 13 customised invitations?",
             "These notes were written for you",
         ),
         (
-            1,
+            Tab::GreetingOnly,
             "Ignore all 10 greeting-only invitations?",
             "They greet you by name",
         ),
-        (3, "Ignore all 135 invitations?", "This covers every group"),
+        (
+            Tab::All,
+            "Ignore all 135 invitations?",
+            "This covers every group",
+        ),
     ] {
         app.update(Action::Confirm(false));
         app.update(Action::Tab(tab));
@@ -677,7 +686,7 @@ fn bulk_on_whole_tab_asks_with_the_count() {
         assert!(bulk.detail.starts_with(why), "{}", bulk.detail);
     }
     app.update(Action::Confirm(false));
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     app.update(Action::Confirm(false));
     assert_eq!(app.progress().0, 0, "n changes nothing");
     app.update(Action::IgnoreMarked);
@@ -685,18 +694,18 @@ fn bulk_on_whole_tab_asks_with_the_count() {
     assert_eq!(app.counts[2].ignored, 112);
     assert_eq!(app.progress().0, 112);
     // Decided rows stay in view until the list is drawn up again.
-    app.update(Action::Tab(1));
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::GreetingOnly));
+    app.update(Action::Tab(Tab::Default));
     let out = screen(&app, 100, 24);
     assert!(
         out.contains("All default invitations are decided. f shows the decided ones"),
         "{out}"
     );
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::IgnoreMarked);
     app.update(Action::Confirm(true));
-    app.update(Action::Tab(2));
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::Default));
+    app.update(Action::Tab(Tab::All));
     let out = screen(&app, 100, 24);
     let flat = out
         .lines()
@@ -712,13 +721,13 @@ fn bulk_on_whole_tab_asks_with_the_count() {
     );
     // Every group done: a group's tab says so too, not "Tab goes to the
     // next group".
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     let group = screen(&app, 100, 24);
     assert!(
         group.contains("Every invitation is decided.") && !group.contains("next group"),
         "{group}"
     );
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     // Nothing to decide on: the footer offers no a, i or r.
     app.status = None;
     let footer = screen(&app, 150, 24)
@@ -772,18 +781,15 @@ fn a_marked_decided_row_keeps_its_decision_in_sight() {
 fn tabs_switch_by_number_and_cycle() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     assert_eq!(app.current_tab(), Tab::Sent);
     assert_eq!(app.rows.len(), 20);
     app.update(Action::NextTab);
     assert_eq!(app.current_tab(), Tab::Customised);
     app.update(Action::PrevTab);
     assert_eq!(app.current_tab(), Tab::Sent);
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     assert_eq!(app.rows.len(), 135);
-    // A tab number past the last is no tab.
-    app.update(Action::Tab(5));
-    assert_eq!(app.current_tab(), Tab::All);
     // The cursor stays on its invitation when the list is rebuilt around
     // it (here by a filter that still lists it).
     app.update(Action::CycleFilter);
@@ -805,7 +811,7 @@ fn tabs_switch_by_number_and_cycle() {
 fn movement_keys_stay_in_bounds_and_scroll() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Up);
     assert_eq!(app.cursor, 0);
     app.update(Action::Last);
@@ -835,7 +841,7 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
         status_text(&app),
         "Stale invitations are ones you sent: on the Sent tab (5)"
     );
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     let stale = app.stale_count;
     assert!(stale > 1);
     app.update(Action::WithdrawStale);
@@ -910,9 +916,9 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     assert_eq!(app.sent_counts.withdrawn, 0, "the bulk step is one undo");
     // Marks made on another tab show on the Sent tab's header, with no
     // filter after them.
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     app.update(Action::Mark);
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     let header = row_text(&app, 100, 24, 1);
     assert!(header.trim_end().ends_with("1 marked"), "{header:?}");
     // The check pad says when there is nothing to take back.
@@ -928,7 +934,7 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
 fn sent_invitations_are_withdrawn_not_accepted() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     // The footer offers only what works on the Sent tab.
     let footer = screen(&app, 100, 30).lines().last().unwrap().to_string();
     assert!(
@@ -939,7 +945,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
         !footer.contains("accept") && !footer.contains("reply"),
         "{footer}"
     );
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     let footer = screen(&app, 100, 30).lines().last().unwrap().to_string();
     assert!(footer.contains("a accept"), "{footer}");
     assert!(!footer.contains("withdraw"), "{footer}");
@@ -950,7 +956,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
         "Only an invitation you sent can be withdrawn: they are on the Sent tab (5)"
     );
     assert_eq!(app.journal.undo_depth(), 0);
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     app.update(Action::Accept);
     assert_eq!(app.progress().0, 0);
     let refusal = "You sent this invitation: nothing to accept or ignore · x marks it to withdraw";
@@ -1058,7 +1064,7 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     assert_eq!(app.sent_counts.withdrawn, 1);
     assert_eq!(app.farewell(), None);
     // A withdrawal from before counts in all, not in this session.
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     app.update(Action::Reply);
     app.update(Action::ComposeSave);
     assert_eq!(
@@ -1111,7 +1117,7 @@ fn filter_cycles_and_lists_decided_ones() {
     assert_eq!(app.rows.len(), 1);
     assert_eq!(app.current().unwrap().id, replied);
     // The Sent tab lists every sent invitation, whatever the filter.
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     assert_eq!(app.current_tab(), Tab::Sent);
     assert_eq!(app.rows.len(), 20);
     app.update(Action::CycleFilter);
@@ -1127,7 +1133,7 @@ fn filter_cycles_and_lists_decided_ones() {
 fn search_is_incremental_and_n_finds_the_next() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Search);
     assert_eq!(app.mode, Mode::Search);
     type_query(&mut app, "linkedin");
@@ -1189,8 +1195,8 @@ fn search_is_incremental_and_n_finds_the_next() {
     app.update(Action::Accept);
     app.update(Action::NextMatch);
     assert!(status_text(&app).ends_with(&format!(" of {total} for “linkedin”")));
-    app.update(Action::Tab(4));
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::Sent));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Search);
     type_query(&mut app, "linkedin");
     app.update(Action::SearchSubmit);
@@ -1206,7 +1212,7 @@ fn search_is_incremental_and_n_finds_the_next() {
     app.update(Action::NextMatch);
     assert_eq!(status_text(&app), "The only match for “kenji” in this list");
     // On a tab without it, `n` says where it is, as Enter does.
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     app.update(Action::NextMatch);
     assert_eq!(
         status_text(&app),
@@ -1218,7 +1224,7 @@ fn search_is_incremental_and_n_finds_the_next() {
 fn search_escape_returns_to_where_it_started() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Down);
     app.update(Action::Search);
     type_query(&mut app, "zzzz-no-such-thing");
@@ -1285,7 +1291,7 @@ fn open_without_a_url_goes_to_the_page_that_lists_it() {
             whose: "the invitation manager".into()
         })
     );
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     assert_eq!(
         app.update(Action::OpenProfile),
         Some(Effect::OpenUrl {
@@ -1324,22 +1330,22 @@ fn each_tab_keeps_its_row() {
         app.update(Action::Down);
     }
     let here = current_name(&app);
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     assert_eq!(app.cursor, 0, "a tab not visited yet opens at its top");
     app.update(Action::Down);
     let there = current_name(&app);
     app.update(Action::NextTab);
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     assert_eq!((app.cursor, current_name(&app)), (3, here));
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     assert_eq!(current_name(&app), there);
     // A row gone under the filter leaves the cursor on the one after it.
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     app.update(Action::Accept);
     let next = current_name(&app);
     app.update(Action::Up);
-    app.update(Action::Tab(1));
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::GreetingOnly));
+    app.update(Action::Tab(Tab::Customised));
     assert_eq!(current_name(&app), next);
     assert_eq!(app.cursor, 3);
 }
@@ -1361,7 +1367,7 @@ fn the_filter_keeps_the_row_through_an_empty_list() {
         "accepted, ignored, replied were empty"
     );
     assert!(screen(&app, 100, 30).contains("filter: undecided"));
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     assert!(!screen(&app, 100, 30).contains("filter:"), "Sent has none");
 }
 
@@ -2204,7 +2210,7 @@ fn templates_switch_and_follow_the_group() {
     app.update(Action::Cancel);
     app.update(Action::ComposeKey(key('y')));
     assert_eq!(app.mode, Mode::List);
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     app.update(Action::Reply);
     assert_eq!(
         app.composer.as_ref().unwrap().template,
@@ -2359,9 +2365,9 @@ fn snapshot_each_tab() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     app.update(Action::Accept);
-    for t in 1..5 {
-        app.update(Action::Tab(t));
-        insta::assert_snapshot!(format!("tab_{t}"), screen(&app, 80, 24));
+    for t in &Tab::ALL[1..] {
+        app.update(Action::Tab(*t));
+        insta::assert_snapshot!(format!("tab_{}", t.index()), screen(&app, 80, 24));
     }
 }
 
@@ -2458,7 +2464,7 @@ fn the_stats_screen_counts_months_that_tie_for_busiest() {
 fn snapshot_bulk_confirmation() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     app.update(Action::IgnoreMarked);
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
@@ -2467,7 +2473,7 @@ fn snapshot_bulk_confirmation() {
 fn snapshot_search() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Search);
     type_query(&mut app, "webinar");
     insta::assert_snapshot!(screen(&app, 80, 24));
@@ -2478,7 +2484,7 @@ fn snapshot_search() {
 fn snapshot_search_cursor_in_the_middle() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Search);
     type_query(&mut app, "webinar");
     for _ in 0..3 {
@@ -2491,7 +2497,7 @@ fn snapshot_search_cursor_in_the_middle() {
 fn snapshot_composer() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     app.update(Action::Reply);
     insta::assert_snapshot!(screen(&app, 80, 24));
 }
@@ -2562,7 +2568,7 @@ fn detail_pane_says_what_it_hides_and_scrolls() {
     let out = screen(&app, 60, 15);
     assert!(out.contains("Tamsin Ramos · sent"), "{out}");
     // A note that fits does not scroll.
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     app.update(Action::DetailDown);
     assert_eq!(status_text(&app), "The whole note is shown");
 }
@@ -2680,7 +2686,7 @@ fn search_finds_a_name_without_its_accents() {
         Łukasz Wiśniewski,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/lw,https://www.linkedin.com/in/colleen\n";
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_from_csv(csv, &dir);
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Search);
     type_query(&mut app, "lukasz wis");
     assert_eq!(current_name(&app), "Łukasz Wiśniewski");
@@ -2694,7 +2700,7 @@ fn search_finds_a_name_without_its_accents() {
     for query in ["zerowidth", "full"] {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_from_csv(csv, &dir);
-        app.update(Action::Tab(3));
+        app.update(Action::Tab(Tab::All));
         app.update(Action::Search);
         type_query(&mut app, query);
         assert!(current_name(&app).starts_with("Zero"), "{query}");
@@ -2710,7 +2716,7 @@ fn a_reply_greets_past_titles_and_a_missing_name_is_said() {
         ,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/anon,https://www.linkedin.com/in/colleen\n";
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_from_csv(csv, &dir);
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Reply);
     let text = app.composer.as_ref().unwrap().text();
     assert!(text.starts_with("Hi Jane,"), "{text}");
@@ -2739,13 +2745,13 @@ fn an_export_with_only_sent_invitations_opens_on_them() {
     let mut app = app_from_csv(csv, &dir);
     assert_eq!(app.current_tab(), Tab::Sent);
     assert!(screen(&app, 80, 24).contains("Sam Lee"));
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     let out = screen(&app, 80, 24);
     assert!(
         out.contains("Nobody has invited you in this export."),
         "{out}"
     );
-    app.update(Action::Tab(1));
+    app.update(Action::Tab(Tab::GreetingOnly));
     let out = screen(&app, 80, 24);
     assert!(
         out.contains("No greeting-only invitations in this export."),
@@ -2929,7 +2935,7 @@ fn the_check_pads_placeholder_is_faint_not_a_colour() {
 fn check_screen_grades_as_you_type() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     app.update(Action::Check);
     assert_eq!(app.mode, Mode::Check);
     assert!(
@@ -2978,7 +2984,7 @@ fn check_screen_grades_as_you_type() {
     assert_eq!(app.mode, Mode::List);
     assert!(app.journal.iter().next().is_none(), "nothing was recorded");
     // From an invitation you received, the addressee is not known.
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     app.update(Action::Check);
     assert_eq!(app.check_to, "");
 }
@@ -2991,7 +2997,7 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     app.update(Action::Resize(100, 40));
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     let pitches: Vec<u32> = app
         .rows
         .iter()
@@ -3062,9 +3068,9 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
     app.update(Action::Confirm(false));
     assert_eq!(app.marked_count, 3, "nothing decided, still marked");
     // One more marked on another tab: the question gives both reasons.
-    app.update(Action::Tab(1));
+    app.update(Action::Tab(Tab::GreetingOnly));
     app.update(Action::Mark);
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     app.update(Action::First);
     app.update(Action::IgnoreMarked);
     match &app.mode {
@@ -3108,7 +3114,7 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
         status_text(&app),
         "No pitch in this list (a customised note that sells or recruits)"
     );
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     app.update(Action::MarkPitches);
     assert!(status_text(&app).starts_with("You sent this invitation"));
     assert_eq!(app.marked_count, 0);
@@ -3292,7 +3298,7 @@ fn the_farewell_sums_up_what_this_run_changed() {
     drop(app);
     let mut app = sample_app(dir.path());
     app.update(Action::Undo);
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Accept);
     app.update(Action::Accept);
     assert_eq!(
@@ -3302,7 +3308,7 @@ fn the_farewell_sums_up_what_this_run_changed() {
         )
     );
     // Three things or more: one "and", before the last.
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     app.update(Action::Last);
     app.update(Action::Withdraw);
     assert_eq!(
@@ -3457,7 +3463,7 @@ fn help_scroll_stops_at_the_end() {
 fn a_search_without_matches_says_so_as_you_type() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Search);
     type_query(&mut app, "zzqq");
     let text = screen(&app, 100, 30);
@@ -3489,13 +3495,13 @@ fn a_search_without_matches_says_so_as_you_type() {
     app.update(Action::SearchEdit(LineEdit::DeleteToStart));
     assert_eq!((app.query.as_str(), app.cursor), ("", origin));
     app.update(Action::Cancel);
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     app.update(Action::Search);
     type_query(&mut app, "kenji");
     app.update(Action::SearchSubmit);
     assert_eq!(status_text(&app), "1 match for “kenji”");
     // Kenji's note is customised: the Default tab hides it, and says so.
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     app.update(Action::Search);
     type_query(&mut app, "kenji");
     app.update(Action::SearchSubmit);
@@ -3515,7 +3521,7 @@ fn a_search_without_matches_says_so_as_you_type() {
     app.update(Action::Cancel);
     // An empty list (nothing accepted yet) has no match either, and says
     // so as you type, like any other.
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     app.update(Action::CycleFilter);
     assert!(app.rows.is_empty());
     app.update(Action::Search);
@@ -3556,7 +3562,7 @@ fn the_search_line_fits_a_narrow_screen() {
 fn the_search_line_edits_at_its_cursor() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     // A straight search, for what the edited one must come to.
     app.update(Action::Search);
     type_query(&mut app, "linkedin");
@@ -3742,7 +3748,7 @@ fn the_progress_bar_fills_with_the_decisions() {
         (line.matches('█').count(), line.matches('░').count(), line)
     };
     assert_eq!(bar(&app).0, 0);
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     app.update(Action::IgnoreMarked);
     app.update(Action::Confirm(true));
     // 112 of 135 on a bar of 28: 23.2 cells.
@@ -3756,7 +3762,7 @@ fn the_progress_bar_fills_with_the_decisions() {
 fn snapshot_the_narrowest_screen() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     insta::assert_snapshot!(screen(&app, 60, 15));
 }
 
@@ -3948,7 +3954,7 @@ fn the_composer_shows_all_of_their_note() {
         ),
         &dir,
     );
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Reply);
     assert_eq!(app.mode, Mode::Compose);
     let out = screen(&app, 100, 30);
@@ -3972,7 +3978,7 @@ fn every_screen(color: bool) -> Vec<(&'static str, Buffer)> {
     app.update(Action::Confirm(true));
     shot("accepted", &app);
     app.update(Action::Undo);
-    app.update(Action::Tab(2));
+    app.update(Action::Tab(Tab::Default));
     app.update(Action::Search);
     app.update(Action::SearchInput('z'));
     shot("search", &app);
@@ -3992,7 +3998,7 @@ fn every_screen(color: bool) -> Vec<(&'static str, Buffer)> {
     }
     shot("check", &app);
     app.update(Action::Cancel);
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     shot("sent", &app);
     out
 }
@@ -4199,7 +4205,7 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
             "2 invitations came after your decision on an earlier one (Ann Lee, Cy Dunn): undecided again"
         ]
     );
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     assert_eq!(current_name(&app), "Ann Lee");
     let out = screen(&app, 100, 24);
     assert!(
@@ -4208,7 +4214,7 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
         ),
         "{out}"
     );
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     let out = screen(&app, 100, 24);
     assert!(
         out.contains("an earlier invitation to them: withdrawn 1 Sep 2026"),
@@ -4216,7 +4222,7 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     );
 
     // Deciding on it is a step like any other, and holds from then on.
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     app.update(Action::Accept);
     drop(app);
     let app = app_from_csv(csv, &dir);
@@ -4322,14 +4328,14 @@ fn a_thank_you_right_after_an_accept_is_for_the_accepted() {
 fn the_filter_key_on_the_sent_tab_changes_nothing() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     app.update(Action::CycleFilter);
     assert_eq!(app.filter, Filter::Undecided);
     assert_eq!(
         status_text(&app),
         "The Sent tab lists every invitation you sent; the filter (undecided) is for the other tabs"
     );
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     assert!(screen(&app, 80, 24).contains("filter: undecided"));
 }
 
@@ -4416,7 +4422,7 @@ fn copy_without_a_draft_points_at_the_key_that_writes_one() {
     app.update(Action::Up);
     app.update(Action::CopyDraft);
     assert_eq!(status_text(&app), "No thank-you drafted · t writes one");
-    app.update(Action::Tab(4));
+    app.update(Action::Tab(Tab::Sent));
     app.update(Action::CopyDraft);
     assert_eq!(
         status_text(&app),
@@ -5128,7 +5134,7 @@ fn open_and_copy_right_after_a_step_are_for_its_person() {
 fn the_last_tab_decided_points_to_the_checklist() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    for tab in 0..3 {
+    for tab in [Tab::Customised, Tab::GreetingOnly, Tab::Default] {
         app.update(Action::Tab(tab));
         app.update(Action::IgnoreMarked);
         app.update(Action::Confirm(true));
@@ -5149,7 +5155,7 @@ fn the_last_tab_decided_points_to_the_checklist() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     app.keymap = Keymap::new(&keys).unwrap();
-    for tab in 0..3 {
+    for tab in [Tab::Customised, Tab::GreetingOnly, Tab::Default] {
         app.update(Action::Tab(tab));
         app.update(Action::IgnoreMarked);
         app.update(Action::Confirm(true));
@@ -5159,7 +5165,7 @@ fn the_last_tab_decided_points_to_the_checklist() {
         "{}",
         status_text(&app)
     );
-    app.update(Action::Tab(0));
+    app.update(Action::Tab(Tab::Customised));
     app.update(Action::Accept);
     assert!(
         status_text(&app)
@@ -5176,7 +5182,7 @@ fn the_last_tab_decided_points_to_the_checklist() {
 fn the_group_column_spells_the_groups_out_when_wide() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    app.update(Action::Tab(3));
+    app.update(Action::Tab(Tab::All));
     let row_of = |text: &str, name: &str| {
         text.lines()
             .find(|l| l.contains(name))

@@ -69,6 +69,16 @@ impl Category {
         Category::Default,
     ];
 
+    /// Its place in [`Category::ALL`]: the one order of the groups, for
+    /// what is kept per group.
+    pub const fn index(self) -> usize {
+        match self {
+            Category::Customised => 0,
+            Category::GreetingOnly => 1,
+            Category::Default => 2,
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Category::Default => "default",

@@ -70,6 +70,38 @@ impl Tab {
         }
     }
 
+    /// Its place in [`Tab::ALL`], for what is kept per tab.
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The tab after this one, round to the first.
+    fn next(self) -> Tab {
+        Tab::ALL[(self.index() + 1) % Tab::ALL.len()]
+    }
+
+    /// The tab before this one, round to the last.
+    fn prev(self) -> Tab {
+        Tab::ALL[(self.index() + Tab::ALL.len() - 1) % Tab::ALL.len()]
+    }
+
+    /// The tab of a group.
+    pub fn of(category: Category) -> Tab {
+        match category {
+            Category::Customised => Tab::Customised,
+            Category::GreetingOnly => Tab::GreetingOnly,
+            Category::Default => Tab::Default,
+        }
+    }
+
+    /// The tab an invitation is found on besides All: its group's, or Sent.
+    fn home(inv: &Invitation) -> Tab {
+        match inv.direction {
+            Direction::Incoming => Tab::of(inv.category),
+            Direction::Outgoing => Tab::Sent,
+        }
+    }
+
     fn contains(self, inv: &Invitation) -> bool {
         match self {
             Tab::Sent => inv.direction == Direction::Outgoing,
@@ -306,8 +338,8 @@ pub struct App {
     /// with a new note shares its id): rare, so kept apart from `id_index`.
     id_repeats: HashMap<InvitationId, Vec<u32>>,
     /// Members of each tab (indices into `invitations`), sorted for reading.
-    pub tab_members: [Vec<u32>; 5],
-    pub tab: usize,
+    tab_members: [Vec<u32>; 5],
+    tab: Tab,
     /// The row each tab was left on (an invitation index), to come back to.
     tab_position: [Option<u32>; 5],
     pub filter: Filter,
@@ -368,7 +400,7 @@ pub struct App {
     /// for the signals' bits and whether a sent one is old. They are fixed
     /// once loaded, so the list sizes its badge column to the tab, not to
     /// the rows in view (which would shift it while scrolling).
-    pub badge_kinds: [u32; 5],
+    badge_kinds: [u32; 5],
 }
 
 impl App {
@@ -403,7 +435,7 @@ impl App {
             }
         }
         let mut tab_members: [Vec<u32>; 5] = Default::default();
-        for (t, tab) in Tab::ALL.iter().enumerate() {
+        for tab in Tab::ALL {
             let mut m: Vec<u32> = (0..invitations.len() as u32)
                 .filter(|&i| tab.contains(&invitations[i as usize]))
                 .collect();
@@ -412,14 +444,14 @@ impl App {
                 let (a, b) = (&invitations[a as usize], &invitations[b as usize]);
                 let pa = a.signals.contains(Signals::PITCH);
                 let pb = b.signals.contains(Signals::PITCH);
-                let pitch_order = if *tab == Tab::Customised {
+                let pitch_order = if tab == Tab::Customised {
                     pa.cmp(&pb)
                 } else {
                     std::cmp::Ordering::Equal
                 };
                 pitch_order.then(b.sent_at.cmp(&a.sent_at))
             });
-            tab_members[t] = m;
+            tab_members[tab.index()] = m;
         }
         let n = invitations.len();
         let mut app = App {
@@ -447,7 +479,7 @@ impl App {
             id_index,
             id_repeats,
             tab_members,
-            tab: 0,
+            tab: Tab::Customised,
             tab_position: [None; 5],
             filter: Filter::Undecided,
             rows: Vec::new(),
@@ -490,9 +522,9 @@ impl App {
             app.stale_count += usize::from(stale);
             let kind = 1 << (u32::from(inv.signals.bits()) | u32::from(stale) << 4);
             // Its own tab, and All for a received one.
-            badge_kinds[home_tab(inv)] |= kind;
+            badge_kinds[Tab::home(inv).index()] |= kind;
             if inv.direction == Direction::Incoming {
-                badge_kinds[3] |= kind;
+                badge_kinds[Tab::All.index()] |= kind;
             }
         }
         app.badge_kinds = badge_kinds;
@@ -500,15 +532,21 @@ impl App {
         app.sync_decisions(&all);
         // Open on the first group with undecided invitations, customised
         // first; on your sent ones when nobody has invited you.
-        let received = app.tab_members[3].len();
-        let sent = app.tab_members[4].len();
-        app.tab = (0..3)
+        let received = app.members(Tab::All).len();
+        let sent = app.members(Tab::Sent).len();
+        app.tab = Category::ALL
+            .map(Tab::of)
+            .into_iter()
             .find(|&t| {
-                app.tab_members[t]
+                app.members(t)
                     .iter()
                     .any(|&i| app.decisions[i as usize].is_none())
             })
-            .unwrap_or(if received == 0 && sent > 0 { 4 } else { 3 });
+            .unwrap_or(if received == 0 && sent > 0 {
+                Tab::Sent
+            } else {
+                Tab::All
+            });
         app.rebuild_rows(None);
         app.note_arrived_since();
         app.note_invited_again();
@@ -549,19 +587,29 @@ impl App {
     }
 
     pub fn current_tab(&self) -> Tab {
-        Tab::ALL[self.tab]
+        self.tab
     }
 
-    /// How many of tab `i`'s invitations the filter lets through, from the
+    /// The invitations on `tab` (indices into `invitations`), in its order.
+    pub fn members(&self, tab: Tab) -> &[u32] {
+        &self.tab_members[tab.index()]
+    }
+
+    /// The badges `tab`'s rows carry, as a set (see `badge_kinds`).
+    pub fn badge_kinds(&self, tab: Tab) -> u32 {
+        self.badge_kinds[tab.index()]
+    }
+
+    /// How many of `tab`'s invitations the filter lets through, from the
     /// decision counts (no scan: the tab bar is drawn on every key). The
     /// Sent tab has no filter.
-    pub fn tab_shown(&self, i: usize) -> usize {
-        let members = self.tab_members[i].len();
-        let counts = match Tab::ALL[i] {
+    pub fn tab_shown(&self, tab: Tab) -> usize {
+        let members = self.members(tab).len();
+        let counts = match tab {
             Tab::Sent => return members,
             Tab::All => self.counts.iter().sum(),
             tab => match tab.category() {
-                Some(c) => self.counts[cat_index(c)],
+                Some(c) => self.counts[c.index()],
                 None => return members,
             },
         };
@@ -641,7 +689,7 @@ impl App {
                 continue;
             }
             let counts = match inv.direction {
-                Direction::Incoming => &mut self.counts[cat_index(inv.category)],
+                Direction::Incoming => &mut self.counts[inv.category.index()],
                 Direction::Outgoing => &mut self.sent_counts,
             };
             if let Some(o) = old {
@@ -684,7 +732,7 @@ impl App {
         // memory, and touching its pages cost more than the filtering.
         self.rows.clear();
         self.search_hits = None;
-        let members = &self.tab_members[self.tab];
+        let members = &self.tab_members[self.tab.index()];
         let admitted = |i: &u32| filter.admits(self.decisions[*i as usize]);
         self.rows.extend(members.iter().copied().filter(admitted));
         self.cursor = match keep {
@@ -949,10 +997,9 @@ impl App {
             Action::DetailUp => self.scroll_detail(-1),
             Action::DetailHalfDown => self.scroll_detail(super::view::detail_half(self)),
             Action::DetailHalfUp => self.scroll_detail(-super::view::detail_half(self)),
-            Action::NextTab => self.switch_tab((self.tab + 1) % Tab::ALL.len()),
-            Action::PrevTab => self.switch_tab((self.tab + Tab::ALL.len() - 1) % Tab::ALL.len()),
-            Action::Tab(t) if t < Tab::ALL.len() => self.switch_tab(t),
-            Action::Tab(_) => {}
+            Action::NextTab => self.switch_tab(self.tab.next()),
+            Action::PrevTab => self.switch_tab(self.tab.prev()),
+            Action::Tab(t) => self.switch_tab(t),
             // The Sent tab lists every sent invitation: a filter changed
             // there would change the other tabs out of sight.
             Action::CycleFilter if self.current_tab() == Tab::Sent => {
@@ -968,9 +1015,9 @@ impl App {
                 let keep = self
                     .filter_from
                     .or(self.current_index())
-                    .or(self.tab_position[self.tab]);
+                    .or(self.tab_position[self.tab.index()]);
                 self.filter_from = keep;
-                self.tab_position[self.tab] = keep;
+                self.tab_position[self.tab.index()] = keep;
                 self.rebuild_rows(keep);
                 self.set_status(format!("Showing {} invitations", self.filter.label()));
             }
@@ -1254,17 +1301,18 @@ impl App {
     }
 
     /// Goes to tab `t`, on the row it was left on.
-    fn switch_tab(&mut self, t: usize) {
+    fn switch_tab(&mut self, t: Tab) {
         if t != self.tab {
-            self.go_to_tab(t, self.tab_position[t]);
+            self.go_to_tab(t, self.tab_position[t.index()]);
         }
     }
 
     /// Goes to tab `t` with the cursor on `keep` (see
     /// [`Self::rebuild_rows`]), remembering the row this tab was left on.
-    fn go_to_tab(&mut self, t: usize, keep: Option<u32>) {
+    fn go_to_tab(&mut self, t: Tab, keep: Option<u32>) {
         // An empty list keeps the row it was last on.
-        self.tab_position[self.tab] = self.current_index().or(self.tab_position[self.tab]);
+        let here = self.tab.index();
+        self.tab_position[here] = self.current_index().or(self.tab_position[here]);
         self.tab = t;
         self.rebuild_rows(keep);
     }
@@ -1278,15 +1326,15 @@ impl App {
             self.move_to(r);
             return;
         }
-        let home = home_tab(&self.invitations[idx as usize]);
-        if !Tab::ALL[self.tab].contains(&self.invitations[idx as usize]) {
+        let home = Tab::home(&self.invitations[idx as usize]);
+        if !self.tab.contains(&self.invitations[idx as usize]) {
             self.go_to_tab(home, Some(idx));
         } else {
             self.rebuild_rows(Some(idx));
         }
         if self.current_index() != Some(idx) {
             // Left out by the filter: in its place among the rows listed.
-            let members = &self.tab_members[self.tab];
+            let members = self.members(self.tab);
             let filter = self.list_filter();
             let at = members.iter().position(|&i| i == idx).map_or(0, |p| {
                 members[..p]
@@ -1316,23 +1364,6 @@ fn decision_verb(d: Decision) -> &'static str {
         Decision::Ignored => "Ignored",
         Decision::Replied => "Replied to",
         Decision::Withdrawn => "Withdrawn",
-    }
-}
-
-/// The tab an invitation is found on besides All: its group's, or Sent.
-fn home_tab(inv: &Invitation) -> usize {
-    match inv.direction {
-        Direction::Incoming => cat_index(inv.category),
-        Direction::Outgoing => Tab::ALL.len() - 1,
-    }
-}
-
-/// The index of a category in `Category::ALL` order (customised first).
-pub fn cat_index(c: Category) -> usize {
-    match c {
-        Category::Customised => 0,
-        Category::GreetingOnly => 1,
-        Category::Default => 2,
     }
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use super::app::Tab;
 use super::line::LineEdit;
 use crate::config::KeyBinding;
 
@@ -27,7 +28,7 @@ pub enum Action {
     DetailHalfUp,
     NextTab,
     PrevTab,
-    Tab(usize),
+    Tab(Tab),
     // Deciding.
     Accept,
     Ignore,
@@ -133,21 +134,26 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     ("prev_tab", Action::PrevTab, "previous tab", "tab"),
     (
         "tab_customised",
-        Action::Tab(0),
+        Action::Tab(Tab::Customised),
         "Customised tab",
         "customised",
     ),
     (
         "tab_greeting_only",
-        Action::Tab(1),
+        Action::Tab(Tab::GreetingOnly),
         "Greeting-only tab",
         "greeting",
     ),
-    ("tab_default", Action::Tab(2), "Default tab", "default"),
-    ("tab_all", Action::Tab(3), "All tab", "all"),
+    (
+        "tab_default",
+        Action::Tab(Tab::Default),
+        "Default tab",
+        "default",
+    ),
+    ("tab_all", Action::Tab(Tab::All), "All tab", "all"),
     (
         "tab_sent",
-        Action::Tab(4),
+        Action::Tab(Tab::Sent),
         "Sent tab (your own invitations)",
         "sent",
     ),
@@ -976,7 +982,7 @@ mod tests {
         );
         assert_eq!(
             km.action(&ev(KeyCode::Char('3'), KeyModifiers::NONE)),
-            Some(Action::Tab(2))
+            Some(Action::Tab(Tab::Default))
         );
         assert_eq!(km.action(&ev(KeyCode::Char('z'), KeyModifiers::NONE)), None);
     }

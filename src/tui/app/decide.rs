@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDateTime};
 
-use crate::classify::Signals;
+use crate::classify::{Category, Signals};
 use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{self, Decision, DraftKind};
 use crate::stats;
@@ -23,13 +23,16 @@ impl App {
             Some(r) => self.move_to(r),
             None if self.current_tab() != Tab::Sent => {
                 // The list is done: say where the work goes on.
-                let undecided = |t: usize| {
-                    self.tab_members[t]
+                let undecided = |t: Tab| {
+                    self.members(t)
                         .iter()
                         .filter(|&&i| self.decisions[i as usize].is_none())
                 };
                 let hidden = undecided(self.tab).count();
-                let next_tab = (0..3).find(|&t| undecided(t).next().is_some());
+                let next_tab = Category::ALL
+                    .map(Tab::of)
+                    .into_iter()
+                    .find(|&t| undecided(t).next().is_some());
                 let done = match next_tab {
                     // Under another filter, this tab's own.
                     _ if hidden > 0 => format!(
@@ -39,7 +42,7 @@ impl App {
                     Some(t) => format!(
                         "all decided here · press {} for {}",
                         self.keymap.hint(&Action::Tab(t)),
-                        Tab::ALL[t].title()
+                        t.title()
                     ),
                     // The command for this export and data folder is the
                     // one named on quitting.
@@ -76,7 +79,7 @@ impl App {
                 return;
             }
             (Direction::Incoming, Decision::Withdrawn) => {
-                let sent = self.keymap.hint(&Action::Tab(4));
+                let sent = self.keymap.hint(&Action::Tab(Tab::Sent));
                 self.set_status(format!(
                     "Only an invitation you sent can be withdrawn: they are on the Sent tab ({sent})"
                 ));
@@ -430,7 +433,7 @@ impl App {
     /// marked, to withdraw: one `x` each was slow where all of them are.
     pub(super) fn withdraw_stale(&mut self) {
         if self.current_tab() != Tab::Sent {
-            let sent = self.keymap.hint(&Action::Tab(4));
+            let sent = self.keymap.hint(&Action::Tab(Tab::Sent));
             self.set_status(format!(
                 "Stale invitations are ones you sent: on the Sent tab ({sent})"
             ));
@@ -628,7 +631,7 @@ impl App {
             return;
         }
         let n = targets.len();
-        let total = self.tab_members[self.tab].len();
+        let total = self.members(tab).len();
         let group = match tab.category() {
             Some(c) => format!("{} ", c.label()),
             None => String::new(),

@@ -89,19 +89,17 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
 pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // Each tab's key as `[keys]` has it (its first), none when it has none.
-    let keys: Vec<String> = (0..Tab::ALL.len())
-        .map(|i| app.keymap.hint(&Action::Tab(i)))
-        .collect();
-    let label = |i: usize, title: &str| {
+    let keys = Tab::ALL.map(|tab| app.keymap.hint(&Action::Tab(tab)));
+    let label = |tab: Tab, title: &str| {
         // What the filter shows of the tab, and of how many: the work
         // left under "undecided".
-        let (shown, all) = (app.tab_shown(i), app.tab_members[i].len());
+        let (shown, all) = (app.tab_shown(tab), app.members(tab).len());
         let n = if shown == all {
             all.to_string()
         } else {
             format!("{shown}/{all}")
         };
-        match (keys[i].as_str(), title.is_empty()) {
+        match (keys[tab.index()].as_str(), title.is_empty()) {
             ("", true) => format!(" {n} "),
             ("", false) => format!(" {title} {n} "),
             (key, true) => format!(" {key}:{n} "),
@@ -119,9 +117,8 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // never cut: "sent 2" for 295 would be another number.
     let width = |form: Titles, sep: &str| -> usize {
         1 + Tab::ALL
-            .iter()
-            .enumerate()
-            .map(|(i, tab)| label(i, title(form, *tab)).width())
+            .into_iter()
+            .map(|tab| label(tab, title(form, tab)).width())
             .sum::<usize>()
             + sep.width() * (Tab::ALL.len() - 1)
     };
@@ -136,18 +133,18 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     .find(|&(form, sep)| width(form, sep) <= room)
     .unwrap_or((Titles::None, ""));
     let mut spans = vec![Span::raw(" ")];
-    for (i, tab) in Tab::ALL.iter().enumerate() {
-        let label = label(i, title(form, *tab));
+    for tab in Tab::ALL {
+        let label = label(tab, title(form, tab));
         let style = match tab.category() {
             Some(c) => theme.category(c),
             None => ratatui::style::Style::new(),
         };
-        let style = if i == app.tab {
+        let style = if tab == app.current_tab() {
             style.add_modifier(ratatui::style::Modifier::REVERSED | ratatui::style::Modifier::BOLD)
         } else {
             style
         };
-        if i > 0 {
+        if tab != Tab::ALL[0] {
             spans.push(Span::styled(sep, theme.dim()));
         }
         spans.push(Span::styled(label, style));

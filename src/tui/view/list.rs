@@ -73,7 +73,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         let tab = app.current_tab();
         let msg = if tab == Tab::Sent {
             "  No sent invitations in this export.".to_string()
-        } else if app.tab_members[app.tab].is_empty() {
+        } else if app.members(tab).is_empty() {
             match tab.category() {
                 Some(c) => format!("  No {} invitations in this export.", c.label()),
                 None => "  Nobody has invited you in this export.".to_string(),
@@ -123,7 +123,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // quarter of the width: no room is kept for badges the tab has none
     // of, and "old ctx rsn off" is not cut to "old ctx rsn…".
     let badge_w = if show_badges {
-        let kinds = app.badge_kinds[app.tab];
+        let kinds = app.badge_kinds(tab);
         (0..32u32)
             .filter(|k| kinds & (1 << k) != 0)
             .map(|k| {

@@ -7,7 +7,7 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use crate::classify::Category;
-use crate::tui::app::{App, cat_index};
+use crate::tui::app::App;
 
 const SPARKS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
 
@@ -128,7 +128,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     ));
     let mut total = crate::tui::app::DecisionCounts::default();
     for c in Category::ALL {
-        let d = app.counts[cat_index(c)];
+        let d = app.counts[c.index()];
         total.accepted += d.accepted;
         total.ignored += d.ignored;
         total.replied += d.replied;
