@@ -16,10 +16,15 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let grade = Grade::new(&app.classifier, &text, &me, &app.check_to, app.note_limit);
     let [editor, verdict] =
         Layout::vertical([Constraint::Percentage(45), Constraint::Min(4)]).areas(area);
-    let to = if app.check_to.is_empty() {
-        String::new()
+    // Opened on a sent invitation, the note is graded as one to that
+    // person: a new one, as the one sent is there already.
+    let title = if app.check_to.is_empty() {
+        " Check a note before you send it ".to_string()
     } else {
-        format!(" to {}", crate::text::one_line(&app.check_to))
+        format!(
+            " Check a new note to {} ",
+            crate::text::one_line(&app.check_to)
+        )
     };
     let count_style = if grade.within_limit() {
         theme.dim()
@@ -28,10 +33,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .title(Span::styled(
-            format!(" Check a note before you send it{to} "),
-            theme.bold(),
-        ))
+        .title(Span::styled(title, theme.bold()))
         .title_bottom(
             Line::styled(
                 format!(" {} / {} chars ", grade.length, grade.limit),
