@@ -4678,6 +4678,38 @@ fn an_undone_reply_comes_back_with_its_words() {
     );
 }
 
+/// A step on an invitation not in this export names the person where a
+/// draft kept the name.
+#[test]
+fn undo_waiting_for_another_export_names_whom_it_can() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    {
+        let (mut j, _) = Journal::open(&data).unwrap();
+        let at = import::parse_sent_at("2026-11-24T09:05:00").unwrap();
+        j.record_draft_to(
+            invitriage::invitation::InvitationId(7),
+            invitriage::journal::DraftKind::Reply,
+            "Hi Abena",
+            at,
+            ("Abena Reyes", "https://www.linkedin.com/in/abena"),
+        )
+        .unwrap();
+    }
+    let mut app = app_from_csv(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+         Ann Lee,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n",
+        &dir,
+    );
+    app.update(Action::Undo);
+    assert!(
+        status_text(&app)
+            .starts_with("Not undone: the last step (reply draft, Abena Reyes, 24 Nov 09:05) is on an invitation not in this export"),
+        "{}",
+        status_text(&app)
+    );
+}
+
 /// `u` does not undo a step on invitations this export does not hold
 /// (decided on another export): it says whose export it needs.
 #[test]
@@ -4702,7 +4734,7 @@ fn undo_waits_for_the_export_its_step_is_on() {
     app.update(Action::Undo);
     assert_eq!(
         status_text(&app),
-        "Not undone: the last step is on an invitation not in this export (accept, 24 Nov 09:05)"
+        "Not undone: the last step (accept, 24 Nov 09:05) is on an invitation not in this export, and the steps before it wait for it · to change a decision here, a or i on its row"
     );
     assert_eq!(app.journal.undo_depth(), 1, "nothing was undone");
     // A step of its own is undone as ever.

@@ -225,14 +225,40 @@ impl App {
         if let Some(next) = self.journal.next_undo()
             && self.indices_of(&next.ids).is_empty()
         {
+            // Whose, where a draft kept the name; a decision alone keeps
+            // only the id.
+            let name = match &next.ids[..] {
+                [id] => self.journal.state(*id).and_then(|e| {
+                    [&e.reply, &e.thank_you]
+                        .into_iter()
+                        .flatten()
+                        .map(|d| d.name.as_str())
+                        .find(|n| !n.trim().is_empty())
+                        .map(name_line)
+                }),
+                _ => None,
+            };
+            let (accept, ignore) = (
+                self.keymap.hint(&Action::Accept),
+                self.keymap.hint(&Action::Ignore),
+            );
+            // The steps under it wait too: say how to change a decision
+            // without them.
+            let change = match (accept.is_empty(), ignore.is_empty()) {
+                (false, false) => {
+                    format!(" · to change a decision here, {accept} or {ignore} on its row")
+                }
+                _ => String::new(),
+            };
             self.set_error(format!(
-                "Not undone: the last step is on {} not in this export ({}, {})",
+                "Not undone: the last step ({}{}, {}) is on {} not in this export, and the steps before it wait for it{change}",
+                next.kind.verb(),
+                name.map(|n| format!(", {n}")).unwrap_or_default(),
+                next.at.format("%-d %b %H:%M"),
                 match next.ids.len() {
                     1 => "an invitation".to_string(),
                     n => format!("{n} invitations"),
                 },
-                next.kind.verb(),
-                next.at.format("%-d %b %H:%M")
             ));
             return;
         }
