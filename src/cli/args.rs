@@ -95,7 +95,7 @@ pub enum Command {
         #[arg(long, overrides_with = "format")]
         json: bool,
         /// `--format json` is `--json`, as `classify`, `export` and `drafts`
-        /// spell it.
+        /// spell it; the last of the two given wins.
         #[arg(long, value_enum, overrides_with = "json")]
         format: Option<TextOrJson>,
         /// Which invitations to count.
@@ -111,7 +111,8 @@ pub enum Command {
         /// Output format; csv keeps the export's columns and adds `category` and `signals`.
         #[arg(long, value_enum, default_value_t = ClassifyFormat::Table, overrides_with = "json")]
         format: ClassifyFormat,
-        /// `--json` is `--format json`, as `stats` and `check` spell it.
+        /// `--json` is `--format json`, as `stats` and `check` spell it; the
+        /// last of the two given wins.
         #[arg(long, overrides_with = "format")]
         json: bool,
         /// Which invitations to print.
@@ -128,7 +129,8 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ExportFormat::Csv, overrides_with = "json")]
         format: ExportFormat,
-        /// `--json` is `--format json`, as `stats` and `check` spell it.
+        /// `--json` is `--format json`, as `stats` and `check` spell it; the
+        /// last of the two given wins.
         #[arg(long, overrides_with = "format")]
         json: bool,
         /// Only what was decided or drafted on DATE (YYYY-MM-DD) or later:
@@ -145,7 +147,8 @@ pub enum Command {
         /// Output format: a Markdown to-do list, CSV or JSON.
         #[arg(long, value_enum, default_value_t = DraftsFormat::Md, overrides_with = "json")]
         format: DraftsFormat,
-        /// `--json` is `--format json`, as `stats` and `check` spell it.
+        /// `--json` is `--format json`, as `stats` and `check` spell it; the
+        /// last of the two given wins.
         #[arg(long, overrides_with = "format")]
         json: bool,
     },
@@ -174,7 +177,7 @@ pub enum Command {
         #[arg(long, overrides_with = "format")]
         json: bool,
         /// `--format json` is `--json`, as `classify`, `export` and `drafts`
-        /// spell it.
+        /// spell it; the last of the two given wins.
         #[arg(long, value_enum, overrides_with = "json")]
         format: Option<TextOrJson>,
     },
