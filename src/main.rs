@@ -43,7 +43,11 @@ fn main() -> ExitCode {
     // option (`--jsno`) would be graded, or the note called an unexpected
     // argument: name the option instead.
     if let Some(flag) = stray_check_option(std::env::args_os().skip(1)) {
-        Cli::command()
+        // Built, so that the usage under the error is `check`'s own.
+        let mut cli = Cli::command();
+        cli.build();
+        cli.find_subcommand_mut("check")
+            .expect("`check` is a command")
             .error(
                 clap::error::ErrorKind::UnknownArgument,
                 format!(

@@ -1821,6 +1821,11 @@ fn check_grades_a_note_and_sets_the_exit_status() {
         err.contains("`--jsno` is not an option of `check`"),
         "{err}"
     );
+    // Under it, the usage of `check`, not of the whole program.
+    assert!(
+        err.contains("\nUsage: invitriage check [OPTIONS] <NOTE>\n"),
+        "{err}"
+    );
     let err = env.fails(&["check", "-j", "we met at the meetup"]);
     assert!(err.contains("`-j` is not an option of `check`"), "{err}");
     let (code, out, _) = env.run(&["check", "--to=Sam Rivera", "--", "--jsno"]);
