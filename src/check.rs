@@ -39,6 +39,8 @@ pub struct Grade {
     /// Whether the note has none of the commonest English words: written
     /// in another language, which the built-in hints do not read.
     pub not_english: bool,
+    /// Whether the config adds hints to the built-in ones.
+    pub hints_added: bool,
 }
 
 /// Words nearly every English note of a sentence or two holds, and few
@@ -64,6 +66,7 @@ impl Grade {
             limit,
             to: to.trim().to_string(),
             not_english,
+            hints_added: classifier.good_hints_added(),
         }
     }
 
@@ -187,10 +190,19 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
     }
     // Three ✗ on a note in German say nothing of the note: say why.
     if g.not_english && g.good_signals().is_empty() && a.category == Category::Customised {
-        writeln!(
-            w,
-            "  (the hints are English words and phrases: `invitriage lists context_hints` prints them; `[classify] context_hints`, `reason_hints` and `offer_hints` in the config add your language's)"
-        )?;
+        if g.hints_added {
+            // Told to add what the config has added, a user would doubt
+            // the config was read.
+            writeln!(
+                w,
+                "  (the built-in hints are English words and phrases; none of them, nor of those your config adds, is in this note: `invitriage lists context_hints` prints them all)"
+            )?;
+        } else {
+            writeln!(
+                w,
+                "  (the hints are English words and phrases: `invitriage lists context_hints` prints them; `[classify] context_hints`, `reason_hints` and `offer_hints` in the config add your language's)"
+            )?;
+        }
     }
     if g.is_pitch() {
         let why: Vec<&str> = a
@@ -594,6 +606,24 @@ mod tests {
         assert!(!english.not_english);
         assert!(!text(&english).contains("hints are English"));
         assert!(!grade("").not_english, "no words, no language");
+        // With German hints in the config, it is not told to add them.
+        let lists = crate::classify::Lists {
+            context_hints: vec!["getroffen".into()],
+            ..Default::default()
+        };
+        let with_hints = Grade::new(
+            &Classifier::new(&lists),
+            "Hallo Lukas, ich habe Ihren Beitrag über Logistik gelesen.",
+            "Colleen Ruiz",
+            "Sam Rivera",
+            300,
+        );
+        let out = text(&with_hints);
+        assert!(
+            out.contains("none of them, nor of those your config adds, is in this note"),
+            "{out}"
+        );
+        assert!(!out.contains("add your language's"), "{out}");
     }
 
     /// The verdict names what keeps a note from passing, every reason of

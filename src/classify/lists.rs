@@ -247,6 +247,9 @@ pub(crate) struct Prepared {
     pub non_names: FastSet<String>,
     pub closings: Phrases,
     pub hints: Hints,
+    /// Whether the config adds hints of context, a reason or an offer (in
+    /// the user's language, most likely).
+    pub good_hints_added: bool,
     /// Tells these lists apart from those of another configuration, for
     /// what is worked out from them and kept (a name's titles).
     pub id: u64,
@@ -316,6 +319,7 @@ impl Prepared {
             (Signals::OFFER, HINTS_OFFER, &extra.offer_hints),
             (Signals::PITCH, HINTS_PITCH, &extra.pitch_hints),
         ];
+        p.good_hints_added = hint_lists[..3].iter().any(|(_, _, more)| !more.is_empty());
         for (signal, file, more) in hint_lists {
             for h in all(file, more) {
                 p.hints.insert(signal, &fold_entry(h));

@@ -480,6 +480,12 @@ impl Classifier {
         }
     }
 
+    /// Whether the config adds hints of context, a reason or an offer to
+    /// the built-in (English) ones.
+    pub fn good_hints_added(&self) -> bool {
+        self.lists.good_hints_added
+    }
+
     /// Classifies one note. `from` is the sender's full name, `to` the
     /// recipient's (used for greeting and sign-off detection).
     ///
