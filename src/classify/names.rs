@@ -201,9 +201,16 @@ impl NameWords {
         self.lead == 1 && self.words.len() == 2 && matches(w, self.word(0))
     }
 
-    /// Whether `w` (lower case) matches the last name.
+    /// Whether `w` (lower case) matches the last name: its last word, or
+    /// a word of two letters or more between the first name and it. A
+    /// family name of several words is the last name whole (`de Jong` of
+    /// `Emma de Jong`, as `{last_name}` reads it), so `de` in `Hallo Emma
+    /// de Jong,` is a name word though written in lower case.
     pub(crate) fn matches_last(&self, w: &str) -> bool {
         self.last().is_some_and(|n| matches(w, n))
+            || (self.lead + 1..self.words.len().saturating_sub(1))
+                .map(|i| self.word(i))
+                .any(|n| n.chars().nth(1).is_some() && matches(w, n))
     }
 
     /// Whether the raw words are the first name alone, the first and last

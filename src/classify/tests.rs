@@ -262,6 +262,37 @@ fn sign_offs_add_no_effort() {
     assert_eq!(cat(note), Def);
 }
 
+/// A family name of several words (`de Jong`) is the last name whole: its
+/// particle in lower case is a name word of a greeting to that person, so
+/// the stock text after it is read as stock (a Dutch one is not generic).
+#[test]
+fn the_recipients_name_particles_are_name_words() {
+    let dutch = "Ik wil je graag uitnodigen voor mijn professionele netwerk op LinkedIn.";
+    for greeting in [
+        "Hallo Emma de Jong,",
+        "Hi Ms. de Jong,",
+        "Hallo Frau de Jong,",
+        "Beste de Jong,",
+    ] {
+        let note = format!("{greeting} {dutch}");
+        assert_eq!(cat_to(&note, "Emma de Jong"), GreetingOnly, "{note}");
+    }
+    assert_eq!(
+        cat_to(&format!("Hallo Jan van Dijk, {dutch}"), "Jan van Dijk"),
+        GreetingOnly
+    );
+    // Only the recipient's: another person's particle ends the greeting
+    // (the spec's name words), and the rest is not stock.
+    assert_eq!(
+        cat_to(&format!("Hallo Emma van Dijk, {dutch}"), "Emma de Jong"),
+        Customised
+    );
+    // A middle initial is no particle: `m` is not read as a name.
+    let c = classifier();
+    let a = c.analyse("Hi Jane m, let's connect", JOE, "Jane M. Smith");
+    assert_eq!(a.greeting.map(|g| g.text), Some("Hi Jane".to_string()));
+}
+
 #[test]
 fn titles_before_the_recipients_first_name() {
     let note = "Ana,\nI'd like to connect with you on LinkedIn.";
