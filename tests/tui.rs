@@ -5369,3 +5369,46 @@ fn editing_a_reply_is_a_step_the_quit_summary_counts() {
         "{farewell}"
     );
 }
+
+/// The composer's and the check pad's keys are fixed, and written where
+/// they are read, in the footer and in the help: each key the footer names
+/// there does what it says, not write into the note.
+#[test]
+fn the_footer_names_the_keys_the_pads_read() {
+    use invitriage::tui::keys::Key;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    for (open, mode) in [(Action::Reply, Mode::Compose), (Action::Check, Mode::Check)] {
+        app.update(open);
+        assert_eq!(app.mode, mode);
+        let hints = view::key_hints(&app);
+        assert!(hints.len() >= 4, "{hints:?}");
+        for (key, label) in hints {
+            let k = Key::parse(&key).unwrap_or_else(|| panic!("{key} is no key"));
+            let mut mods = KeyModifiers::NONE;
+            if k.ctrl {
+                mods |= KeyModifiers::CONTROL;
+            }
+            let action = action_for(&app.keymap, app.key_context(), &KeyEvent::new(k.code, mods));
+            assert!(
+                matches!(
+                    action,
+                    Some(
+                        Action::Cancel
+                            | Action::ComposeSave
+                            | Action::ComposeEditor
+                            | Action::ComposeNextTemplate
+                            | Action::ComposeCopy
+                            | Action::CheckClear
+                    )
+                ),
+                "{mode:?}: {key} ({label}) gives {action:?}"
+            );
+        }
+        app.update(Action::Cancel);
+        if matches!(app.mode, Mode::Confirm(_)) {
+            app.update(Action::Confirm(true));
+        }
+        assert_eq!(app.mode, Mode::List);
+    }
+}

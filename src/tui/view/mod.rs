@@ -18,6 +18,8 @@ use ratatui::text::Line;
 use ratatui::widgets::Paragraph;
 
 use super::app::{App, Mode};
+/// The keys that work right now, as the footer names them.
+pub use footer::hints as key_hints;
 use theme::Theme;
 
 /// The smallest terminal the layout works in.
