@@ -25,6 +25,10 @@ pub(crate) struct NameWords {
     lead: usize,
     /// The [`Prepared::id`] of the titles `lead` was worked out with.
     titles_of: u64,
+    /// The words between the first and the last that the name writes in
+    /// lower case, one bit each: particles of a family name (`de` of `Emma
+    /// de Jong`), not middle names (`Hope` of `Mary Hope Smith`).
+    particles: u64,
 }
 
 impl NameWords {
@@ -67,6 +71,29 @@ impl NameWords {
             self.lead += 1;
         }
         self.titles_of = lists.id;
+        self.particles = self.find_particles(name);
+    }
+
+    /// The bits of [`NameWords::particles`] for `name`, the name filled.
+    fn find_particles(&self, name: &str) -> u64 {
+        let name = &name[..name.find([',', '|', '(']).unwrap_or(name.len())];
+        let lower = |t: &&str| t.chars().next().is_some_and(char::is_lowercase);
+        // Nearly every name: no word in lower case, nothing to fold.
+        if !name.split_whitespace().any(|t| lower(&t)) {
+            return 0;
+        }
+        let mut bits = 0;
+        let mut folded = String::new();
+        for t in name.split_whitespace().filter(lower) {
+            folded.clear();
+            fold_into(t, &mut folded);
+            for i in self.lead + 1..self.words.len().saturating_sub(1).min(64) {
+                if self.word(i) == folded {
+                    bits |= 1 << i;
+                }
+            }
+        }
+        bits
     }
 
     /// `fill` without the titles: every word, and `lead` left as it was.
@@ -202,15 +229,17 @@ impl NameWords {
     }
 
     /// Whether `w` (lower case) matches the last name: its last word, or
-    /// a word of two letters or more between the first name and it. A
-    /// family name of several words is the last name whole (`de Jong` of
-    /// `Emma de Jong`, as `{last_name}` reads it), so `de` in `Hallo Emma
-    /// de Jong,` is a name word though written in lower case.
+    /// a particle before it. A family name of several words is the last
+    /// name whole (`de Jong` of `Emma de Jong`, as `{last_name}` reads it),
+    /// so `de` in `Hallo Emma de Jong,` is a name word though written in
+    /// lower case. A middle name is not the last name: `hope` in `Hi hope
+    /// you are well` to Mary Hope Smith is no name word.
     pub(crate) fn matches_last(&self, w: &str) -> bool {
         self.last().is_some_and(|n| matches(w, n))
-            || (self.lead + 1..self.words.len().saturating_sub(1))
-                .map(|i| self.word(i))
-                .any(|n| n.chars().nth(1).is_some() && matches(w, n))
+            || (self.particles != 0
+                && (self.lead + 1..self.words.len().saturating_sub(1))
+                    .filter(|&i| i < 64 && self.particles & (1 << i) != 0)
+                    .any(|i| matches(w, self.word(i))))
     }
 
     /// Whether the raw words are the first name alone, the first and last

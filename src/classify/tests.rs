@@ -287,10 +287,24 @@ fn the_recipients_name_particles_are_name_words() {
         cat_to(&format!("Hallo Emma van Dijk, {dutch}"), "Emma de Jong"),
         Customised
     );
-    // A middle initial is no particle: `m` is not read as a name.
+    // A particle is a word the name writes in lower case: a middle name
+    // or initial is none (`Hi hope you are well` greets no one), and the
+    // first name and a middle name are not a bare name.
     let c = classifier();
     let a = c.analyse("Hi Jane m, let's connect", JOE, "Jane M. Smith");
     assert_eq!(a.greeting.map(|g| g.text), Some("Hi Jane".to_string()));
+    for (note, middle) in [
+        ("Hi hope you are well. Let's connect.", "Mary Hope Smith"),
+        ("Hi hope you're doing well!", "Mary Hope Smith"),
+        ("Hello hope all is well. Let's connect.", "Ana Hope Lee"),
+        ("Hi may I connect with you?", "Mary May Smith"),
+        (
+            "Mary Jane,\nI'd like to add you to my professional network on LinkedIn.",
+            "Mary Jane Watson",
+        ),
+    ] {
+        assert_eq!(cat_to(note, middle), Def, "{note} to {middle}");
+    }
 }
 
 #[test]
