@@ -4710,6 +4710,37 @@ fn undo_waiting_for_another_export_names_whom_it_can() {
     );
 }
 
+/// Steps under one that waits for another export wait too: the message
+/// says so, and how to change a decision here instead (on the Sent tab, a
+/// withdraw mark).
+#[test]
+fn undo_waiting_says_the_steps_under_it_wait_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Ignore);
+    let at = import::parse_sent_at("2026-11-24T09:05:00").unwrap();
+    app.journal
+        .record_decision(
+            &[invitriage::invitation::InvitationId(7)],
+            Some(Decision::Accepted),
+            at,
+        )
+        .unwrap();
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        "Not undone: the last step (accept, 24 Nov 09:05) is on an invitation not in this export, and the steps before it wait for it · to change a decision here, a or i on its row"
+    );
+    app.update(Action::Tab(Tab::Sent));
+    app.update(Action::Undo);
+    assert!(
+        status_text(&app).ends_with(" · to change a mark here, x on its row"),
+        "{}",
+        status_text(&app)
+    );
+    assert_eq!(app.journal.undo_depth(), 2, "nothing was undone");
+}
+
 /// `u` does not undo a step on invitations this export does not hold
 /// (decided on another export): it says whose export it needs.
 #[test]
@@ -4734,7 +4765,7 @@ fn undo_waits_for_the_export_its_step_is_on() {
     app.update(Action::Undo);
     assert_eq!(
         status_text(&app),
-        "Not undone: the last step (accept, 24 Nov 09:05) is on an invitation not in this export, and the steps before it wait for it · to change a decision here, a or i on its row"
+        "Not undone: the last step (accept, 24 Nov 09:05) is on an invitation not in this export"
     );
     assert_eq!(app.journal.undo_depth(), 1, "nothing was undone");
     // A step of its own is undone as ever.

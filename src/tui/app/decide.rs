@@ -238,20 +238,31 @@ impl App {
                 }),
                 _ => None,
             };
-            let (accept, ignore) = (
-                self.keymap.hint(&Action::Accept),
-                self.keymap.hint(&Action::Ignore),
-            );
-            // The steps under it wait too: say how to change a decision
-            // without them.
-            let change = match (accept.is_empty(), ignore.is_empty()) {
-                (false, false) => {
-                    format!(" · to change a decision here, {accept} or {ignore} on its row")
+            // The steps under it, if any, wait too: say how to change a
+            // decision without them (on the Sent tab, a withdraw mark).
+            let keys: Vec<String> = if self.current_tab() == Tab::Sent {
+                vec![self.keymap.hint(&Action::Withdraw)]
+            } else {
+                vec![
+                    self.keymap.hint(&Action::Accept),
+                    self.keymap.hint(&Action::Ignore),
+                ]
+            };
+            let change = match (self.journal.undo_depth() > 1, &keys[..]) {
+                (false, _) => String::new(),
+                (true, keys) if keys.iter().any(String::is_empty) => {
+                    ", and the steps before it wait for it".to_string()
                 }
-                _ => String::new(),
+                (true, [x]) => format!(
+                    ", and the steps before it wait for it · to change a mark here, {x} on its row"
+                ),
+                (true, keys) => format!(
+                    ", and the steps before it wait for it · to change a decision here, {} on its row",
+                    keys.join(" or ")
+                ),
             };
             self.set_error(format!(
-                "Not undone: the last step ({}{}, {}) is on {} not in this export, and the steps before it wait for it{change}",
+                "Not undone: the last step ({}{}, {}) is on {} not in this export{change}",
                 next.kind.verb(),
                 name.map(|n| format!(", {n}")).unwrap_or_default(),
                 next.at.format("%-d %b %H:%M"),
