@@ -27,8 +27,10 @@ pub(crate) struct NameWords {
     titles_of: u64,
     /// The words between the first and the last that the name writes in
     /// lower case, one bit each: particles of a family name (`de` of `Emma
-    /// de Jong`), not middle names (`Hope` of `Mary Hope Smith`).
-    particles: u64,
+    /// de Jong`), not middle names (`Hope` of `Mary Hope Smith`). Worked
+    /// out when first asked: only the recipient's ever are, and a sender's
+    /// name is filled for nearly every note.
+    particles: std::cell::OnceCell<u64>,
 }
 
 impl NameWords {
@@ -71,11 +73,12 @@ impl NameWords {
             self.lead += 1;
         }
         self.titles_of = lists.id;
-        self.particles = self.find_particles(name);
+        self.particles = std::cell::OnceCell::new();
     }
 
-    /// The bits of [`NameWords::particles`] for `name`, the name filled.
-    fn find_particles(&self, name: &str) -> u64 {
+    /// The bits of [`NameWords::particles`].
+    fn find_particles(&self) -> u64 {
+        let name = &self.given;
         let name = &name[..name.find([',', '|', '(']).unwrap_or(name.len())];
         let lower = |t: &&str| t.chars().next().is_some_and(char::is_lowercase);
         // Nearly every name: no word in lower case, nothing to fold.
@@ -235,11 +238,14 @@ impl NameWords {
     /// lower case. A middle name is not the last name: `hope` in `Hi hope
     /// you are well` to Mary Hope Smith is no name word.
     pub(crate) fn matches_last(&self, w: &str) -> bool {
-        self.last().is_some_and(|n| matches(w, n))
-            || (self.particles != 0
-                && (self.lead + 1..self.words.len().saturating_sub(1))
-                    .filter(|&i| i < 64 && self.particles & (1 << i) != 0)
-                    .any(|i| matches(w, self.word(i))))
+        if self.last().is_some_and(|n| matches(w, n)) {
+            return true;
+        }
+        let particles = *self.particles.get_or_init(|| self.find_particles());
+        particles != 0
+            && (self.lead + 1..self.words.len().saturating_sub(1))
+                .filter(|&i| i < 64 && particles & (1 << i) != 0)
+                .any(|i| matches(w, self.word(i)))
     }
 
     /// Whether the raw words are the first name alone, the first and last
