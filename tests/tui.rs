@@ -4678,29 +4678,41 @@ fn an_undone_reply_comes_back_with_its_words() {
     );
 }
 
+/// An export of Ann Lee's invitation alone, opened on a journal whose last
+/// step, made by `step` on 24 Nov at 09:05, is on an invitation (id 7)
+/// that is not in it.
+fn after_a_step_elsewhere(
+    dir: &tempfile::TempDir,
+    step: impl FnOnce(&mut Journal, invitriage::invitation::InvitationId, NaiveDateTime),
+) -> App {
+    {
+        let (mut j, _) = Journal::open(&dir.path().join("data")).unwrap();
+        let at = import::parse_sent_at("2026-11-24T09:05:00").unwrap();
+        step(&mut j, invitriage::invitation::InvitationId(7), at);
+    }
+    app_from_csv(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+         Ann Lee,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n",
+        dir,
+    )
+}
+
 /// A step on an invitation not in this export names the person where a
 /// draft kept the name.
 #[test]
 fn undo_waiting_for_another_export_names_whom_it_can() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    {
-        let (mut j, _) = Journal::open(&data).unwrap();
-        let at = import::parse_sent_at("2026-11-24T09:05:00").unwrap();
+    let mut app = after_a_step_elsewhere(&dir, |j, id, at| {
+        let to = ("Abena Reyes", "https://www.linkedin.com/in/abena");
         j.record_draft_to(
-            invitriage::invitation::InvitationId(7),
+            id,
             invitriage::journal::DraftKind::Reply,
             "Hi Abena",
             at,
-            ("Abena Reyes", "https://www.linkedin.com/in/abena"),
+            to,
         )
         .unwrap();
-    }
-    let mut app = app_from_csv(
-        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
-         Ann Lee,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n",
-        &dir,
-    );
+    });
     app.update(Action::Undo);
     assert!(
         status_text(&app)
@@ -4746,22 +4758,10 @@ fn undo_waiting_says_the_steps_under_it_wait_too() {
 #[test]
 fn undo_waits_for_the_export_its_step_is_on() {
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    {
-        let (mut j, _) = Journal::open(&data).unwrap();
-        let at = import::parse_sent_at("2026-11-24T09:05:00").unwrap();
-        j.record_decision(
-            &[invitriage::invitation::InvitationId(7)],
-            Some(Decision::Accepted),
-            at,
-        )
-        .unwrap();
-    }
-    let mut app = app_from_csv(
-        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
-         Ann Lee,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n",
-        &dir,
-    );
+    let mut app = after_a_step_elsewhere(&dir, |j, id, at| {
+        j.record_decision(&[id], Some(Decision::Accepted), at)
+            .unwrap();
+    });
     app.update(Action::Undo);
     assert_eq!(
         status_text(&app),
