@@ -124,6 +124,12 @@
 //! when it quits, before it says a draft is kept, and when that fails, or
 //! the draft could not be written at all, it prints the text instead.
 //!
+//! # What the screen has seen
+//!
+//! `<data dir>/seen.json` keeps the newest received invitation of the
+//! exports the triage screen opened, so the next start can say which are
+//! new (see [`Seen`]).
+//!
 //! The journal, the `.torn` file and unsaved drafts are created readable by
 //! the user only (mode 0600 on Unix). The journal never reads the clock:
 //! every `at` is the caller's.
@@ -142,7 +148,10 @@ use crate::hash::FastSet;
 use crate::invitation::{Invitation, InvitationId};
 
 mod compact;
+mod seen;
 mod unsaved;
+
+pub use seen::{SEEN_FILE_NAME, Seen};
 
 /// The journal's file name inside the data directory.
 pub const FILE_NAME: &str = "journal.jsonl";

@@ -402,6 +402,58 @@ fn reading_a_pipe_says_so() {
     assert!(out.contains("invitriage: reading standard input…"), "{out}");
 }
 
+/// A newer export a few days on: what it adds is news, also what was sent
+/// before the last decision (it came after the older export was taken),
+/// and the journal's folder keeps how far the screen had seen.
+#[test]
+fn a_newer_export_names_what_came_since_the_one_opened_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("Invitations.csv");
+    let row = |from: &str, sent: &str| {
+        let slug = from.to_lowercase().replace(' ', "-");
+        format!(
+            "{from},Colleen Doe,\"{sent}\",,INCOMING,https://www.linkedin.com/in/{slug},https://www.linkedin.com/in/colleen-doe\n"
+        )
+    };
+    let older = format!(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n{}{}",
+        row("Ada Byron", "11/20/26, 9:00 AM"),
+        row("Bo Chen", "11/21/26, 9:00 AM")
+    );
+    std::fs::write(&export, &older).unwrap();
+    let mut app = App::start_on(dir.path(), &export);
+    app.wait_for("decided 0 of 2");
+    app.press("a");
+    app.wait_for("decided 1 of 2");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    assert!(
+        dir.path()
+            .join(invitriage::journal::SEEN_FILE_NAME)
+            .is_file()
+    );
+
+    // Both new ones were sent before the decision (the clock is pinned at
+    // 25 Nov 12:00).
+    let newer = format!(
+        "{older}{}{}",
+        row("Cy Dube", "11/23/26, 9:00 AM"),
+        row("Di Egan", "11/24/26, 9:00 AM")
+    );
+    std::fs::write(&export, newer).unwrap();
+    let mut again = App::start_on(dir.path(), &export);
+    again.wait_for("2 invitations are new since the export you opened earlier today");
+    again.press("q");
+    assert!(again.wait_exit());
+
+    // The same export once more: nothing in it is new now.
+    let mut third = App::start_on(dir.path(), &export);
+    third.wait_for("decided 1 of 4");
+    assert!(!third.text().contains("new since"), "{}", third.text());
+    third.press("q");
+    assert!(third.wait_exit());
+}
+
 /// The command said on leaving names the export as given, quoted for the
 /// shell; a run that decided nothing says nothing.
 #[test]

@@ -10,7 +10,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use invitriage::classify::{Category, Classifier, Lists};
 use invitriage::import::{self, Source};
-use invitriage::journal::{Decision, Journal};
+use invitriage::journal::{Decision, Journal, Seen};
 use invitriage::reply::Templates;
 use invitriage::tui::app::{App, AppInit, Effect, Filter, Mode, Tab};
 use invitriage::tui::keys::{Action, Keymap, action_for};
@@ -37,6 +37,17 @@ fn app_with_color(source: Source, dir: &std::path::Path, color: bool) -> App {
 /// An app with `notes` from loading after the journal's own (as the CLI
 /// adds a skipped row's).
 fn app_with_notes(source: Source, dir: &std::path::Path, color: bool, notes: &[&str]) -> App {
+    app_seen(source, dir, color, notes, None)
+}
+
+/// [`app_with_notes`] after the screen saw an export as far as `seen_before`.
+fn app_seen(
+    source: Source,
+    dir: &std::path::Path,
+    color: bool,
+    notes: &[&str],
+    seen_before: Option<Seen>,
+) -> App {
     let mut import = import::load(&source).expect("loads");
     Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
     let (journal, mut notices) = Journal::open(dir).expect("journal opens");
@@ -55,6 +66,7 @@ fn app_with_notes(source: Source, dir: &std::path::Path, color: bool, notes: &[&
         notices,
         color,
         frozen_clock: true,
+        seen_before,
     });
     app.update(Action::Resize(80, 24));
     app
@@ -5344,6 +5356,68 @@ fn the_start_says_how_many_came_after_the_last_step() {
         status_text(&app).starts_with("A note: "),
         "{}",
         status_text(&app)
+    );
+}
+
+/// A newer export after the screen saw an older one: the received
+/// invitations newer than any it had seen are the news, also those sent
+/// before the last step (they came after the older export was taken).
+#[test]
+fn the_start_counts_what_is_newer_than_the_export_seen_before() {
+    use invitriage::invitation::Direction;
+    let dir = tempfile::tempdir().unwrap();
+    let at = |s: &str| import::parse_sent_at(s).unwrap();
+    let app = sample_app(dir.path());
+    let mut received: Vec<_> = app
+        .invitations
+        .iter()
+        .filter(|i| i.direction == Direction::Incoming)
+        .map(|i| (i.sent_at, i.id))
+        .collect();
+    received.sort_unstable();
+    drop(app);
+    // A step after every invitation: by the last step alone, none is new.
+    let (oldest, newest) = (received[0], received[received.len() - 1]);
+    assert!(newest.0 < at("2026-11-24T09:00:00"));
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision(
+            &[oldest.1],
+            Some(Decision::Ignored),
+            at("2026-11-24T09:00:00"),
+        )
+        .unwrap();
+    }
+    assert!(sample_app(dir.path()).notices.is_empty());
+
+    let seen = Seen {
+        newest: at("2026-10-01T09:00:00"),
+        opened: at("2026-10-02T08:00:00"),
+    };
+    let app = app_seen(Source::Sample, dir.path(), false, &[], Some(seen));
+    let newer = received.iter().filter(|(t, _)| *t > seen.newest).count();
+    assert!(newer > 1);
+    assert_eq!(
+        app.notices,
+        [format!(
+            "{newer} invitations are new since the export you opened on 2 Oct 2026: at the top of the lists, newest first (on Customised, pitches come last)"
+        )]
+    );
+    drop(app);
+
+    // Opened today, with only the newest one after it.
+    let before_newest = received[received.len() - 2].0;
+    assert!(before_newest < newest.0);
+    let seen = Seen {
+        newest: before_newest,
+        opened: at("2026-11-25T08:00:00"),
+    };
+    let app = app_seen(Source::Sample, dir.path(), false, &[], Some(seen));
+    assert_eq!(
+        app.notices,
+        [
+            "1 invitation is new since the export you opened earlier today: at the top of its list, newest first (on Customised, pitches come last)"
+        ]
     );
 }
 

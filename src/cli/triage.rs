@@ -7,7 +7,8 @@ use std::process::ExitCode;
 use invitriage::classify::Classifier;
 use invitriage::config::{Config, Paths};
 use invitriage::import::{self, Source};
-use invitriage::journal::{Journal, JournalError};
+use invitriage::invitation::Direction;
+use invitriage::journal::{Journal, JournalError, Seen};
 use invitriage::reply::Templates;
 use invitriage::tui::app::{App, AppInit};
 use invitriage::tui::keys::{Action, Keymap};
@@ -77,7 +78,7 @@ pub fn triage(
     }
     // The journal first: its lock refuses a second instance before it
     // reads a large export for nothing.
-    let (journal, mut notices) =
+    let (mut journal, mut notices) =
         Journal::open(&paths.data_dir).map_err(|e| Failure(with_next_step(&e, &paths.data_dir)))?;
     // An export packs about six to one, and standard input has no size
     // to go by (a terminal's says how to end it, see `load`).
@@ -142,12 +143,31 @@ pub fn triage(
     }
     let source_name = import.source.short_name();
     let sample = import.source.is_sample();
+    let now = now();
+    // What counts as new is measured against your own exports, not the
+    // sample's fictional dates; and the sample teaches the next start
+    // nothing about them.
+    let seen_before = if sample { None } else { journal.seen() };
+    let newest = import
+        .invitations
+        .iter()
+        .filter(|i| i.direction == Direction::Incoming)
+        .map(|i| i.sent_at)
+        .max();
+    if let Some(newest) = newest.filter(|_| !sample) {
+        // Not worth a word when it fails: it only decides what the next
+        // start calls new, and that falls back to the last step.
+        let _ = journal.record_seen(Seen {
+            newest,
+            opened: now,
+        });
+    }
     let mut app = App::new(AppInit {
         source_name,
         invitations: import.invitations,
         journal,
         keymap,
-        now: now(),
+        now,
         my_name: config.name.clone(),
         templates,
         stale_after_days: config.sent.stale_after_days,
@@ -159,6 +179,7 @@ pub fn triage(
             std::env::var_os("TERM").as_deref(),
         ),
         frozen_clock: pinned_now().is_some(),
+        seen_before,
     });
     // A first run with no file: say how to open one's own, unless the
     // start has something more pressing to say.

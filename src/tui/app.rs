@@ -16,7 +16,7 @@ use chrono::NaiveDateTime;
 
 use crate::classify::{Category, Signals};
 use crate::invitation::{Direction, Invitation, InvitationId};
-use crate::journal::{Decision, DraftKind, Journal};
+use crate::journal::{Decision, DraftKind, Journal, Seen};
 use crate::stats::{self, Breakdown, DirectionFilter};
 use crate::text::{clean_text, name_line};
 
@@ -284,6 +284,10 @@ pub struct AppInit {
     pub color: bool,
     /// Record decisions at `now` rather than the wall clock (tests, demos).
     pub frozen_clock: bool,
+    /// How far the screen had seen this inbox before (`seen.json`; `None`
+    /// for the sample, or before any export was opened): the received
+    /// invitations newer than it are the news the start reports.
+    pub seen_before: Option<Seen>,
 }
 
 /// A step on more invitations than this is undone only when the undo key
@@ -394,6 +398,8 @@ pub struct App {
     pub notices: Vec<String>,
     pub color: bool,
     frozen_clock: bool,
+    /// See [`AppInit::seen_before`].
+    seen_before: Option<Seen>,
     /// Sent invitations pending past `stale_after_days` (fixed at start).
     pub stale_count: usize,
     /// The badges each tab's rows carry, as a set: bit `signals | old << 4`
@@ -419,6 +425,7 @@ impl App {
             notices,
             color,
             frozen_clock,
+            seen_before,
         } = init;
         let incoming = stats::breakdown(&invitations, DirectionFilter::Incoming);
         let outgoing = stats::breakdown(&invitations, DirectionFilter::Outgoing);
@@ -511,6 +518,7 @@ impl App {
             notices,
             color,
             frozen_clock,
+            seen_before,
             stale_count: 0,
             badge_kinds: [0; 5],
         };

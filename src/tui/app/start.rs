@@ -213,33 +213,59 @@ impl App {
             .count()
     }
 
-    /// A newer export, a week on: the invitations that came after the
-    /// last decision or draft are the news, and a note says how many.
+    /// A newer export, a week on: the received invitations newer than any
+    /// the screen had seen ([`AppInit::seen_before`]) are the news, and a
+    /// note says how many. Before any export was seen (the sample, or a
+    /// journal older than `seen.json`), those after the last decision or
+    /// draft.
+    ///
+    /// [`AppInit::seen_before`]: super::AppInit::seen_before
     pub(super) fn note_arrived_since(&mut self) {
-        let last = self
-            .journal
-            .iter()
-            .flat_map(|(_, e)| {
-                e.decided_at()
-                    .into_iter()
-                    .chain(e.reply.iter().chain(&e.thank_you).map(|d| d.at))
-            })
-            .max();
-        let Some(last) = last else { return };
+        let (after, since) = match self.seen_before {
+            Some(seen) => {
+                let opened = if seen.opened.date() == self.now.date() {
+                    "earlier today".to_string()
+                } else {
+                    format!("on {}", seen.opened.format("%-d %b %Y"))
+                };
+                (
+                    seen.newest,
+                    format!("new since the export you opened {opened}"),
+                )
+            }
+            None => {
+                let last = self
+                    .journal
+                    .iter()
+                    .flat_map(|(_, e)| {
+                        e.decided_at()
+                            .into_iter()
+                            .chain(e.reply.iter().chain(&e.thank_you).map(|d| d.at))
+                    })
+                    .max();
+                let Some(last) = last else { return };
+                let when = last.format("%-d %b %Y");
+                (last, format!("came after your last step ({when})"))
+            }
+        };
         let new = self
             .invitations
             .iter()
             .filter(|i| {
                 i.direction == Direction::Incoming
-                    && i.sent_at > last
+                    && i.sent_at > after
                     && self.journal.state(i.id).is_none()
             })
             .count();
         if new > 0 {
+            let is = match (self.seen_before, new) {
+                (None, _) => "",
+                (Some(_), 1) => "is ",
+                (Some(_), _) => "are ",
+            };
             self.notices.push(format!(
-                "{new} invitation{} came after your last step ({}): at the top of {}, newest first (on Customised, pitches come last)",
+                "{new} invitation{} {is}{since}: at the top of {}, newest first (on Customised, pitches come last)",
                 plural(new),
-                last.format("%-d %b %Y"),
                 if new == 1 { "its list" } else { "the lists" }
             ));
         }

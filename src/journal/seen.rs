@@ -1,0 +1,133 @@
+//! How far the triage screen has seen the inbox: the newest received
+//! invitation of the exports it opened, kept in `seen.json` beside the
+//! journal, so that the next start can say which invitations are new.
+//!
+//! The journal's steps alone cannot say it: an export is taken some days
+//! before the decisions made on it, and the invitations that arrive in
+//! between come after the export's newest but before the last step. A
+//! newer export holds them, and they are news all the same.
+//!
+//! The file is one JSON object, `{"v":1,"newest":…,"opened":…}`, written
+//! whole (a temporary file renamed over it) and not fsync'd: it decides
+//! only what the next start calls new, and a file that is missing,
+//! damaged or of another version is taken as none, which falls back to
+//! the last step.
+
+use std::fs;
+
+use chrono::NaiveDateTime;
+use serde::{Deserialize, Serialize};
+
+use super::{FORMAT_VERSION, Journal, JournalError, io_error, write_whole};
+
+/// The file's name, beside the journal.
+pub const SEEN_FILE_NAME: &str = "seen.json";
+
+/// The newest received invitation the triage screen has shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seen {
+    /// Its `Sent At`.
+    pub newest: NaiveDateTime,
+    /// When the screen first opened an export holding it.
+    pub opened: NaiveDateTime,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SeenFile {
+    v: u32,
+    #[serde(flatten)]
+    seen: Seen,
+}
+
+impl Journal {
+    /// What `seen.json` beside the journal holds, if it can be read.
+    pub fn seen(&self) -> Option<Seen> {
+        let bytes = fs::read(self.path.with_file_name(SEEN_FILE_NAME)).ok()?;
+        let file: SeenFile = serde_json::from_slice(&bytes).ok()?;
+        (file.v == FORMAT_VERSION).then_some(file.seen)
+    }
+
+    /// Keeps `seen` unless the file holds a newer invitation already (an
+    /// older export opened again changes nothing). Fails when read-only.
+    pub fn record_seen(&mut self, seen: Seen) -> Result<(), JournalError> {
+        if self.file.is_none() {
+            return Err(JournalError::ReadOnly {
+                path: self.path.clone(),
+            });
+        }
+        if self.seen().is_some_and(|was| was.newest >= seen.newest) {
+            return Ok(());
+        }
+        let path = self.path.with_file_name(SEEN_FILE_NAME);
+        let dir = path.parent().unwrap_or(&path).to_path_buf();
+        let file = SeenFile {
+            v: FORMAT_VERSION,
+            seen,
+        };
+        serde_json::to_vec(&file)
+            .map_err(std::io::Error::from)
+            .and_then(|bytes| write_whole(&dir, &path, &bytes))
+            .map_err(io_error("keep what was seen in", &path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn keeps_the_newest_and_survives_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        assert_eq!(j.seen(), None);
+        let first = Seen {
+            newest: at("2026-11-20T09:00:00"),
+            opened: at("2026-11-21T08:00:00"),
+        };
+        j.record_seen(first).unwrap();
+        // An older export opened later leaves it.
+        j.record_seen(Seen {
+            newest: at("2026-11-01T09:00:00"),
+            opened: at("2026-11-22T08:00:00"),
+        })
+        .unwrap();
+        drop(j);
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        assert_eq!(j.seen(), Some(first));
+        let newer = Seen {
+            newest: at("2026-11-25T10:00:00"),
+            opened: at("2026-11-26T08:00:00"),
+        };
+        j.record_seen(newer).unwrap();
+        assert_eq!(j.seen(), Some(newer));
+    }
+
+    #[test]
+    fn a_damaged_file_counts_as_none_and_a_reader_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join(SEEN_FILE_NAME), "{\"v\":1,\"newest\":").unwrap();
+        let (j, _) = Journal::open(dir.path()).unwrap();
+        assert_eq!(j.seen(), None);
+        drop(j);
+        let (mut r, _) = Journal::open_read_only(dir.path()).unwrap();
+        let seen = Seen {
+            newest: at("2026-11-20T09:00:00"),
+            opened: at("2026-11-21T08:00:00"),
+        };
+        assert!(matches!(
+            r.record_seen(seen),
+            Err(JournalError::ReadOnly { .. })
+        ));
+        // Another version's file is not read as this one's.
+        fs::write(
+            dir.path().join(SEEN_FILE_NAME),
+            r#"{"v":2,"newest":"2026-11-20T09:00:00","opened":"2026-11-21T08:00:00"}"#,
+        )
+        .unwrap();
+        assert_eq!(r.seen(), None);
+    }
+}
