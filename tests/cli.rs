@@ -2038,6 +2038,13 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
             && stderr.contains("and 1 thank-you to send for invitations accepted since"),
         "{stderr}"
     );
+    // With another decision gone too, the note counts both, as the
+    // statistics screen does, and says which one is listed.
+    let (_, _, stderr) = env.run(&["export"]);
+    assert!(
+        stderr.contains("invitriage: note: 2 decisions are for invitations not in this export (answered or withdrawn on LinkedIn since, or in another export): not listed, but for the 1 accept with a thank-you to send\n"),
+        "{stderr}"
+    );
     let (_, md, stderr) = env.run(&["export", "newer.csv", "--format", "md"]);
     assert!(md.contains("  > Thanks, Eve!"), "{md}");
     assert!(

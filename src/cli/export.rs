@@ -84,9 +84,8 @@ fn note_left_out(import: &Import, journal: &Journal, drafts_command: &str) {
     // counts them). A reply is still to send only when the absence says
     // nothing, and is not listed: only `drafts` names it.
     let (thanks, _) = journal.drafts_elsewhere(|id| here.contains(id), Absence::Answered);
-    let elsewhere = journal
-        .decided_elsewhere(|id| here.contains(id))
-        .saturating_sub(thanks);
+    let gone = journal.decided_elsewhere(|id| here.contains(id));
+    let elsewhere = gone.saturating_sub(thanks);
     let (_, drafts) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
     let lists = match drafts {
         1 => format!("{drafts_command} lists the 1 draft still to send for them"),
@@ -106,10 +105,19 @@ fn note_left_out(import: &Import, journal: &Journal, drafts_command: &str) {
         } else {
             String::new()
         };
-        say!(
-            "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){drafts}",
-            if elsewhere == 1 { " is" } else { "s are" }
-        );
+        // The statistics screen counts every one of them as gone: with
+        // some listed, the note gives that count too.
+        if thanks > 0 {
+            say!(
+                "invitriage: note: {gone} decisions are for invitations not in this export ({why}): not listed, but for the {thanks} accept{} with a thank-you to send{drafts}",
+                text::plural(thanks)
+            );
+        } else {
+            say!(
+                "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){drafts}",
+                if elsewhere == 1 { " is" } else { "s are" }
+            );
+        }
     } else if drafts > 0 {
         // Drafts saved without a decision (a reply, then back to
         // undecided) for invitations not in this export.
