@@ -2049,7 +2049,7 @@ fn escape_asks_before_discarding_a_changed_draft() {
     assert_eq!(app.mode, Mode::Compose, "first Esc only asks");
     assert_eq!(
         status_text(&app),
-        "Discard this draft? y discards it · Esc keeps it · Ctrl-S saves it"
+        "Discard this draft? y discards it · l leaves it for later, unsaved · Esc keeps writing · Ctrl-S saves it"
     );
     // A second Esc (a quick double tap) answers no: the words stay.
     app.update(Action::Cancel);
@@ -2062,6 +2062,60 @@ fn escape_asks_before_discarding_a_changed_draft() {
     assert_eq!(app.mode, Mode::List);
     assert_eq!(status_text(&app), "Draft discarded");
     assert_eq!(app.progress().0, 0, "nothing recorded");
+}
+
+/// `l` at the discard question leaves the draft for later: the composer
+/// closes, the words stay on disk unsaved, the row says so, `r` opens
+/// them again, and leaving names them.
+#[test]
+fn a_draft_can_be_left_for_later() {
+    use invitriage::journal::DraftKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    let name = current_name(&app);
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('x')));
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('l')));
+    assert_eq!(app.mode, Mode::List, "{}", status_text(&app));
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Left your reply to {name} for later, not saved: r on their row opens it again, and so does the next start"
+        )
+    );
+    assert_eq!(app.progress().0, 0, "nothing recorded");
+    let kept = |app: &App| {
+        app.journal
+            .unsaved(who, DraftKind::Reply)
+            .is_some_and(|u| u.text.contains('x'))
+    };
+    assert!(kept(&app));
+    let out = screen(&app, 120, 40);
+    assert!(
+        out.contains("reply left for later, not saved · r opens it"),
+        "{out}"
+    );
+    // Another draft opened and discarded leaves it be.
+    app.update(Action::Down);
+    assert_ne!(app.current().unwrap().id, who);
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('z')));
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
+    assert_eq!(status_text(&app), "Draft discarded");
+    assert!(kept(&app));
+    assert_eq!(
+        app.unsaved_farewell(),
+        [format!(
+            "left for later, not saved: your reply to {name}; the next start offers it again"
+        )]
+    );
+    // r opens the words again.
+    go_to(&mut app, who);
+    app.update(Action::Reply);
+    assert!(app.composer.as_ref().unwrap().text().contains('x'));
 }
 
 /// At 60 columns the discard question takes two lines: the composer's box

@@ -1268,7 +1268,7 @@ impl App {
                         // Over a saved draft, Esc drops only the changes;
                         // an undone one stays in the journal, offered again.
                         let question = if c.resumed || (saved && !c.undone) {
-                            "Discard your changes? The saved draft stays · y discards them · Esc keeps them · Ctrl-S saves them".to_string()
+                            "Discard your changes? The saved draft stays · y discards them · l leaves them for later, unsaved · Esc keeps writing · Ctrl-S saves them".to_string()
                         } else if c.undone {
                             let key = self.keymap.hint(if c.thank_you {
                                 &Action::ThankYou
@@ -1279,7 +1279,7 @@ impl App {
                                 "Close this draft? As an undone one, {key} offers it again · y closes it · Esc keeps it · Ctrl-S saves it"
                             )
                         } else {
-                            "Discard this draft? y discards it · Esc keeps it · Ctrl-S saves it"
+                            "Discard this draft? y discards it · l leaves it for later, unsaved · Esc keeps writing · Ctrl-S saves it"
                                 .to_string()
                         };
                         self.set_error(question);

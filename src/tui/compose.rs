@@ -20,7 +20,8 @@ pub struct Composer {
     pub editor: TextArea<'static>,
     /// The text as it was when the composer opened or a template was chosen.
     pristine: String,
-    /// Esc was pressed once on a changed draft: y discards it, another Esc keeps it.
+    /// Esc was pressed once on a changed draft: y discards it, l leaves it
+    /// for later (on disk, unsaved), another Esc keeps it open.
     pub discard_armed: bool,
     /// A template key was pressed once on a changed draft: a second one
     /// replaces the text.

@@ -113,6 +113,12 @@ impl App {
                         } else {
                             self.close_composer();
                         }
+                    } else if c.discard_armed
+                        && !c.undone
+                        && matches!(ev.code, crossterm::event::KeyCode::Char('l' | 'L'))
+                        && !ctrl
+                    {
+                        self.leave_for_later();
                     } else if (c.replace_armed || c.discard_armed) && writes(&ev) {
                         let kept = if c.replace_armed {
                             "Kept your words"
@@ -168,6 +174,47 @@ impl App {
             _ => {}
         }
         None
+    }
+
+    /// Closes the composer with its words kept on disk as an unsaved draft
+    /// (fsync'd), not saved: `r` or `t` on the row opens them again, and so
+    /// does the next start. Words the disk does not hold stay open.
+    fn leave_for_later(&mut self) {
+        let Some(c) = &mut self.composer else { return };
+        c.discard_armed = false;
+        let inv = &self.invitations[c.index as usize];
+        let (id, kind) = (inv.id, c.kind());
+        let name = name_line(inv.counterpart());
+        if c.changed_text().is_none() {
+            // As it opened: the same key opens the same words again.
+            self.close_composer();
+            return;
+        }
+        if !self.draft_on_disk() {
+            self.set_error(
+                "The draft stays open: the disk did not take it · Ctrl-S saves it, Ctrl-Y copies it",
+            );
+            return;
+        }
+        match self.journal.sync_unsaved(id, kind) {
+            Ok(()) => {
+                // No longer the composer's: closing it must not remove it.
+                self.kept_unsaved = None;
+                self.composer = None;
+                self.mode = Mode::List;
+                let key = self.keymap.hint(match kind {
+                    DraftKind::Reply => &Action::Reply,
+                    DraftKind::ThankYou => &Action::ThankYou,
+                });
+                self.set_status(format!(
+                    "Left your {} to {name} for later, not saved: {key} on their row opens it again, and so does the next start",
+                    kind.label()
+                ));
+            }
+            Err(e) => self.set_error(format!(
+                "The draft stays open: it cannot be kept on disk ({e}) · Ctrl-S saves it, Ctrl-Y copies it"
+            )),
+        }
     }
 
     /// Closes the composer, its words discarded (a saved or undone draft

@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 
 use crate::invitation::{Direction, InvitationId};
 use crate::journal::{Decision, DraftKind, JournalError};
-use crate::text::{name_line, plural};
+use crate::text::{and_list, name_line, plural};
 use crate::tui::keys::Action;
 
 use super::{App, DecisionCounts};
@@ -141,6 +141,30 @@ impl App {
                     kind.label()
                 ),
             });
+        }
+        // Drafts left for later (`l` at the discard question), or by an
+        // earlier run, and not opened since.
+        let open = self
+            .composer
+            .as_ref()
+            .map(|c| (self.invitations[c.index as usize].id, c.kind()));
+        let mut later: Vec<(NaiveDateTime, String)> = self
+            .journal
+            .unsaved_drafts()
+            .filter(|u| open != Some((u.id, u.kind)))
+            .map(|u| {
+                let name = self.name_of(u.id, &u.name);
+                (u.at, format!("{} to {name}", u.kind.label()))
+            })
+            .collect();
+        later.sort();
+        if !later.is_empty() {
+            let items: Vec<String> = later.into_iter().map(|(_, w)| w).collect();
+            words.push(format!(
+                "left for later, not saved: your {}; the next start offers {} again",
+                and_list(&items),
+                if items.len() == 1 { "it" } else { "them" }
+            ));
         }
         if let Some(pad) = &self.check_pad {
             let text = pad.lines().join("\n");

@@ -206,6 +206,23 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                 }
             }
         }
+        // Words left for later (or by a closed terminal): on disk, not in
+        // the journal, so not in `export` either.
+        for (kind, action) in [
+            (DraftKind::Reply, Action::Reply),
+            (DraftKind::ThankYou, Action::ThankYou),
+        ] {
+            if app.journal.unsaved(inv.id, kind).is_some() {
+                let key = app.keymap.hint(&action);
+                lines.push(Line::styled(
+                    format!(
+                        "{} left for later, not saved · {key} opens it",
+                        kind.label()
+                    ),
+                    theme.warn(),
+                ));
+            }
+        }
     }
     Some(Paragraph::new(lines).wrap(Wrap { trim: false }))
 }

@@ -173,7 +173,10 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             "Ctrl-K, Ctrl-W",
             "delete to the end of the line, the word before the cursor (Alt-D: the word after)",
         ),
-        ("Esc", "leave (asks before discarding changes: y discards)"),
+        (
+            "Esc",
+            "leave (asks first when changed: y discards, l leaves it for later, unsaved)",
+        ),
         (
             "Ctrl-C",
             "quit invitriage; the draft is kept and opens again at the next start",
