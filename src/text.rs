@@ -10,6 +10,14 @@ pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// A draft as it is saved, copied and sent: each line without the spaces
+/// at its end (a template leaves one where the user writes on) and without
+/// blank lines at the end.
+pub fn as_sent(text: &str) -> String {
+    let lines: Vec<&str> = text.split('\n').map(str::trim_end).collect();
+    lines.join("\n").trim_end().to_string()
+}
+
 /// Keeps only what is safe and readable on one terminal line: control
 /// characters (ESC included, so no escape sequence survives) are dropped and
 /// runs of white space become one space.

@@ -1593,52 +1593,46 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
 }
 
 /// An unsaved draft left behind by a save that could not remove it (a
-/// read-only folder) is older than the saved draft: not offered again as
-/// "not saved yet", whose Ctrl-S would put the older words back; removed
-/// once the folder can be written. A newer one stays.
+/// read-only folder) holds the saved words: not offered again, and removed
+/// once the folder can be written. One with other words stays, whatever
+/// the times say: the clock goes back (a flight west, the end of summer
+/// time), and an edit made then is the user's latest.
 #[test]
-fn an_unsaved_draft_older_than_the_saved_one_is_not_offered() {
+fn an_unsaved_draft_is_dropped_only_when_its_words_are_saved() {
     let dir = tempfile::tempdir().unwrap();
     let mut j = open(dir.path());
-    // at(1) for the unsaved draft of id 1; saved at 5, after it.
-    j.keep_unsaved(unsaved(1, DraftKind::Reply, "typed words."))
+    // at(1) for the unsaved draft of id 1, at(2) for id 2…
+    j.keep_unsaved(unsaved(1, DraftKind::Reply, "typed words.  \n\n"))
         .unwrap();
-    j.keep_unsaved(unsaved(2, DraftKind::Reply, "newer than saved"))
+    j.keep_unsaved(unsaved(2, DraftKind::Reply, "edited after a save"))
         .unwrap();
-    // Saved without forgetting the unsaved file, as when removing it fails.
+    j.keep_unsaved(unsaved(3, DraftKind::Reply, "typed words."))
+        .unwrap();
+    // Saved without forgetting the unsaved files, as when removing them
+    // fails; each saved later by the clock.
     j.unsaved.clear();
-    j.record_draft(id(1), DraftKind::Reply, "typed words. more", at(5))
+    j.record_draft(id(1), DraftKind::Reply, "typed words.", at(5))
         .unwrap();
-    j.record_draft(id(2), DraftKind::Reply, "older", at(0))
+    j.record_draft(id(2), DraftKind::Reply, "edited after", at(6))
         .unwrap();
-    drop(j);
-    // In the same second: older when the saved words go on from it.
-    let mut j = open(dir.path());
-    j.keep_unsaved(unsaved(3, DraftKind::Reply, "FIRST"))
-        .unwrap();
-    j.keep_unsaved(unsaved(4, DraftKind::Reply, "edited on"))
-        .unwrap();
-    j.unsaved.clear();
-    j.record_draft(id(3), DraftKind::Reply, "FIRST SECOND", at(3))
-        .unwrap();
-    j.record_draft(id(4), DraftKind::Reply, "edited", at(4))
+    j.record_draft(id(3), DraftKind::Reply, "typed words. more", at(7))
         .unwrap();
     drop(j);
     let (ro, _) = Journal::open_read_only(dir.path()).unwrap();
-    assert!(ro.unsaved(id(1), DraftKind::Reply).is_none());
     assert!(
-        ro.unsaved(id(3), DraftKind::Reply).is_none(),
-        "typed on, then saved"
+        ro.unsaved(id(1), DraftKind::Reply).is_none(),
+        "the saved words, as saved"
     );
     assert!(
-        ro.unsaved(id(4), DraftKind::Reply).is_some(),
-        "typed on after a save"
+        ro.unsaved(id(2), DraftKind::Reply).is_some(),
+        "an edit with the clock gone back"
     );
+    assert!(ro.unsaved(id(3), DraftKind::Reply).is_some());
     let j = open(dir.path());
     assert!(j.unsaved(id(1), DraftKind::Reply).is_none());
-    assert!(j.unsaved(id(2), DraftKind::Reply).is_some(), "newer stays");
+    assert!(j.unsaved(id(2), DraftKind::Reply).is_some());
     let left: Vec<_> = std::fs::read_dir(j.unsaved_dir()).unwrap().collect();
-    assert_eq!(left.len(), 2, "the older ones' files removed");
+    assert_eq!(left.len(), 2, "the saved one's file removed");
 }
 
 /// A full disk or a folder that cannot be written is the user's to mend:

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::invitation::InvitationId;
+use crate::text::as_sent;
 
 use super::{
     CHECK_PAD_FILE_NAME, DraftKind, FORMAT_VERSION, Journal, JournalError, TEMP_PREFIX,
@@ -134,19 +135,19 @@ impl Journal {
         }
     }
 
-    /// Whether a draft saved in the journal is `u`'s text or newer: offering
-    /// `u` as "not saved yet" would put older words back over the saved
-    /// ones.
+    /// Whether the draft saved in the journal holds `u`'s words, as saved:
+    /// then `u` is a copy a save could not remove, and nothing is lost
+    /// without it.
+    ///
+    /// Not whether the saved draft is newer: the two times are the local
+    /// clock's, which goes back (a flight west, the end of summer time),
+    /// and an edit made after that would be thrown away. An older unsaved
+    /// draft is offered again instead, and Esc, y leaves the saved one.
     fn superseded(&self, u: &Unsaved) -> bool {
         self.entries
             .get(&u.id)
             .and_then(|e| e.draft(u.kind))
-            // Within the same second, only when the saved words go on from
-            // these (typed on, then saved): an edit right after a save must
-            // not be dropped.
-            .is_some_and(|saved| {
-                saved.at > u.at || (saved.at == u.at && saved.text.starts_with(&u.text))
-            })
+            .is_some_and(|saved| saved.text == as_sent(&u.text))
     }
 
     /// The unsaved draft of that kind for `id`, if one is on disk.

@@ -8,6 +8,7 @@ use super::undo::{self, Steps};
 use crate::invitation::Invitation;
 use crate::journal::DraftKind;
 use crate::reply::{self, Templates};
+use crate::text::as_sent;
 
 /// A draft being written for one invitation.
 pub struct Composer {
@@ -241,12 +242,9 @@ impl Composer {
         self.editor.lines().join("\n")
     }
 
-    /// The draft as it is saved, copied and sent: each line without the
-    /// spaces at its end (a template leaves one where the user writes on)
-    /// and without blank lines at the end.
+    /// The draft as it is saved, copied and sent ([`as_sent`]).
     pub fn message(&self) -> String {
-        let lines: Vec<&str> = self.editor.lines().iter().map(|l| l.trim_end()).collect();
-        lines.join("\n").trim_end().to_string()
+        as_sent(&self.text())
     }
 
     /// Characters in the message (Unicode scalar values, as LinkedIn
