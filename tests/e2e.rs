@@ -896,6 +896,33 @@ fn a_draft_goes_through_the_editor_and_survives_a_restart() {
     assert!(again.wait_exit());
 }
 
+/// An editor that writes Latin-1 (`fenc=latin1`, an old Notepad): its
+/// words come back, read as Windows-1252 and said to be.
+#[test]
+fn an_editor_writing_latin1_loses_no_words() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let editor = dir.path().join("latin1.sh");
+    std::fs::write(
+        &editor,
+        "#!/bin/sh\nprintf 'Caf\\351 au lait\\n' >> \"$1\"\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let editor = editor.display().to_string();
+    let mut app = App::start_with(dir.path(), &[("VISUAL", &editor)]);
+    app.wait_for("decided 0 of 135");
+    app.press("r");
+    app.wait_for("don't accept yet");
+    app.press("\x05"); // Ctrl-E
+    app.wait_for("The editor: its text is not UTF-8; read it as Windows-1252");
+    app.wait_for("Café au lait");
+    app.press("\x13"); // Ctrl-S
+    app.wait_for("the saved reply to");
+    app.press("q");
+    assert!(app.wait_exit());
+}
+
 /// Opens the composer's `$VISUAL` on a reply, the editor being `body` (a
 /// shell script after `#!/bin/sh`, which may use `$STARTED`); returns the
 /// app once the script has written its process id to `$STARTED`, and

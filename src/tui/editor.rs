@@ -117,24 +117,40 @@ pub fn edit(text: &str) -> Result<Edited, String> {
     let status = child.wait();
     EDITOR_PID.store(0, Ordering::Relaxed);
     let status = status.map_err(|e| format!("The editor `{cmd}` could not be waited for: {e}"))?;
-    let edited = std::fs::read_to_string(&path)
-        .map_err(|e| format!("Cannot read the edited draft back: {e}"));
-    match edited {
-        Ok(edited) if status.success() => Ok(Edited {
+    // Read as an export is: an editor set to Latin-1 (or an old Notepad's
+    // UTF-16) must not lose the words, nor pass them off as its failure.
+    let (edited, encoding) = match std::fs::File::open(&path).and_then(crate::import::read_text) {
+        Ok(read) => read,
+        Err(e) => {
+            // What the editor wrote stays on disk, named, for the user.
+            let kept = file.keep().map(|(_, p)| p).unwrap_or(path);
+            return Err(format!(
+                "Cannot read the edited draft back ({e}); what the editor wrote is kept in {}",
+                kept.display()
+            ));
+        }
+    };
+    let read_as = encoding.notice("The editor", "its text");
+    if status.success() {
+        return Ok(Edited {
             text: edited,
-            warning: None,
-        }),
-        // Words written before the editor failed (Vim exits 1 after `:wq`
-        // when its start-up had errors; a hang-up kills it) are the user's:
-        // taken back, with a word to check them.
-        Ok(edited) if edited != text => Ok(Edited {
-            text: edited,
-            warning: Some(format!(
-                "Took the editor's text back, though it failed ({status}): check it"
-            )),
-        }),
-        _ => Err(format!("The editor `{cmd}` failed ({status})")),
+            warning: read_as,
+        });
     }
+    // Words written before the editor failed (Vim exits 1 after `:wq`
+    // when its start-up had errors; a hang-up kills it) are the user's:
+    // taken back, with a word to check them.
+    if edited != text {
+        let failed = format!("Took the editor's text back, though it failed ({status}): check it");
+        return Ok(Edited {
+            text: edited,
+            warning: Some(match read_as {
+                Some(read_as) => format!("{failed}; {read_as}"),
+                None => failed,
+            }),
+        });
+    }
+    Err(format!("The editor `{cmd}` failed ({status})"))
 }
 
 #[cfg(test)]
