@@ -341,6 +341,10 @@ pub enum ImportError {
         hint: &'static str,
     },
     #[error(
+        "{origin}: more than {limit} and still coming, more than any LinkedIn export (a million invitations take about 214 MB); expected Invitations.csv or the export .zip"
+    )]
+    Endless { origin: String, limit: String },
+    #[error(
         "{origin}: this looks like LinkedIn's {looks_like} ({what}), not the invitations; use Invitations.csv from the same export"
     )]
     OtherExport {
@@ -644,6 +648,16 @@ fn mostly_utf8(mut r: impl Read) -> io::Result<bool> {
 /// device), after its first bytes are seen to be an export: `/dev/zero` or
 /// a binary piped in is refused at once, not after filling the memory.
 fn read_stream(r: &mut impl Read, origin: &str) -> Result<Vec<u8>, ImportError> {
+    read_stream_up_to(r, origin, STREAM_LIMIT)
+}
+
+/// How much of a stream (standard input, a named pipe) is read before it
+/// is taken for something endless (`yes`, a wrong pipe): five times the
+/// export of a million invitations, which is about 214 MB.
+const STREAM_LIMIT: u64 = 1_000_000_000;
+
+/// [`read_stream`] with the limit given.
+fn read_stream_up_to(r: &mut impl Read, origin: &str, limit: u64) -> Result<Vec<u8>, ImportError> {
     let io_err = |e| ImportError::Io {
         origin: origin.to_string(),
         source: e,
@@ -652,12 +666,37 @@ fn read_stream(r: &mut impl Read, origin: &str) -> Result<Vec<u8>, ImportError> 
     let n = read_up_to(r, &mut bytes).map_err(io_err)?;
     bytes.truncate(n);
     if !is_zip(&bytes) {
-        sniff(&bytes, origin)?;
+        let sniffed = sniff(&bytes, origin)?;
+        // Text that is not an export is said at once, not after reading
+        // it to its end (which may never come).
+        if !sniffed.cr_lines {
+            match sniffed.encoding {
+                TextEncoding::Utf8 => {
+                    find_header(&bytes, n < HEAD_LEN, sniffed.encoding, origin)?;
+                }
+                TextEncoding::Utf8Bom => {
+                    find_header(&bytes[3..], n < HEAD_LEN, sniffed.encoding, origin)?;
+                }
+                _ => {}
+            }
+        }
     }
     // A short head means the end was read: a terminal's Ctrl-D ends one
     // read only, and asking again would wait for a second one.
     if n == HEAD_LEN {
-        r.read_to_end(&mut bytes).map_err(io_err)?;
+        let room = limit.saturating_sub(HEAD_LEN as u64);
+        r.take(room.saturating_add(1))
+            .read_to_end(&mut bytes)
+            .map_err(io_err)?;
+        if bytes.len() as u64 > limit {
+            return Err(ImportError::Endless {
+                origin: origin.to_string(),
+                limit: match limit / 1_000_000 {
+                    mb if mb >= 1000 && mb % 1000 == 0 => format!("{} GB", mb / 1000),
+                    mb => format!("{mb} MB"),
+                },
+            });
+        }
     }
     Ok(bytes)
 }

@@ -1542,6 +1542,46 @@ fn an_endless_binary_stream_is_refused_on_its_first_bytes() {
     );
 }
 
+/// An endless stream of text (`yes a,b,c | invitriage stats -`) is refused
+/// on its first lines when they hold no header, and past a limit when they
+/// do: never read until memory runs out.
+#[test]
+fn an_endless_text_stream_is_refused() {
+    /// `text` again and again, for ever.
+    struct Endless(&'static [u8], usize);
+    impl Read for Endless {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            for b in buf.iter_mut() {
+                *b = self.0[self.1 % self.0.len()];
+                self.1 += 1;
+            }
+            Ok(buf.len())
+        }
+    }
+    let err = read_stream(&mut Endless(b"a,b,c\n", 0), "standard input").unwrap_err();
+    assert!(
+        matches!(err, ImportError::MissingColumns { .. }),
+        "at once, as for a file: {err}"
+    );
+    let rows = b"From,To,Sent At,Message,Direction\nA,B,\"7/8/26, 3:43 PM\",,INCOMING\n";
+    // The header once, then rows for ever.
+    let header = 34;
+    let mut stream = (&rows[..header]).chain(Endless(&rows[header..], 0));
+    let err = read_stream_up_to(&mut stream, "standard input", 1 << 20).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "standard input: more than 1 MB and still coming, more than any LinkedIn export (a million invitations take about 214 MB); expected Invitations.csv or the export .zip"
+    );
+    // Up to the limit, all of it.
+    let csv = format!(
+        "{}{}",
+        std::str::from_utf8(&rows[..header]).unwrap(),
+        std::str::from_utf8(&rows[header..]).unwrap().repeat(3000)
+    );
+    let read = read_stream_up_to(&mut io::Cursor::new(csv.as_bytes()), "pipe", 1 << 20).unwrap();
+    assert_eq!(read.len(), csv.len());
+}
+
 /// A terminal's Ctrl-D ends one read, not the stream: what was typed and
 /// ended once is the whole input, without waiting for a second Ctrl-D.
 #[test]
