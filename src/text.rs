@@ -124,6 +124,26 @@ impl Iterator for Printable<'_> {
     }
 }
 
+/// The most of a note a screen shows: LinkedIn's notes stop at 300
+/// characters (a message at a few thousand), and a field of megabytes (a
+/// broken or made-up export) must not be wrapped and drawn on every key.
+pub const SHOWN_BYTES: usize = 16 * 1024;
+
+/// The start of `s`, at most `max` bytes, cut at a character's start; and
+/// how many characters are left out.
+pub fn head(s: &str, max: usize) -> (&str, usize) {
+    if s.len() <= max {
+        return (s, 0);
+    }
+    let cut = s.floor_char_boundary(max);
+    (&s[..cut], s[cut..].chars().count())
+}
+
+/// Said under a note cut at [`SHOWN_BYTES`].
+pub fn more_not_shown(more: usize) -> String {
+    format!("… {more} characters more, not shown (no LinkedIn note is this long)")
+}
+
 /// Keeps line breaks but drops every other control character (ESC, so no
 /// escape sequence survives; BEL; bidirectional overrides); tabs become spaces.
 pub fn clean_text(s: &str) -> String {

@@ -5475,6 +5475,37 @@ fn the_start_counts_what_is_newer_than_the_export_seen_before() {
     );
 }
 
+/// A note of a megabyte (no LinkedIn note is one: a broken or made-up
+/// export) is drawn in part, its first 16 KiB, and the pane says how much
+/// more there is; the list shows its start.
+#[test]
+fn a_huge_note_is_shown_in_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("Invitations.csv");
+    let note = "we met at the meetup ".repeat(50_000);
+    std::fs::write(
+        &csv,
+        format!(
+            "From,To,Sent At,Message,Direction\nAnn Lee,Colleen Ruiz,\"11/21/26, 4:02 PM\",{note},INCOMING\n"
+        ),
+    )
+    .unwrap();
+    let mut app = app_from(Source::Path(csv), dir.path());
+    let out = screen(&app, 120, 40);
+    assert!(
+        out.contains("Ann Lee") && out.contains("we met at the meetup we met"),
+        "{out}"
+    );
+    let more = note.trim().chars().count() - 16 * 1024;
+    let said = format!("… {more} characters more, not shown (no LinkedIn note is this long)");
+    assert!(!out.contains(&said));
+    for _ in 0..300 {
+        app.update(Action::DetailDown);
+    }
+    let out = screen(&app, 120, 40);
+    assert!(out.contains(&said), "{out}");
+}
+
 /// Closing an undone thank-you names the key that offers it again: the
 /// thank-you's, not the reply's.
 #[test]

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::text::{clean_text, fit, name_line};
+use crate::text::{SHOWN_BYTES, clean_text, fit, head, more_not_shown, name_line};
 use crate::tui::app::App;
 use unicode_width::UnicodeWidthStr;
 
@@ -14,7 +14,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let Some(c) = &app.composer else { return };
     let inv = &app.invitations[c.index as usize];
     let note = if inv.has_note() {
-        clean_text(inv.message().trim())
+        match head(inv.message().trim(), SHOWN_BYTES) {
+            (shown, 0) => clean_text(shown),
+            (shown, more) => format!("{}\n{}", clean_text(shown), more_not_shown(more)),
+        }
     } else {
         "(no note)".to_string()
     };

@@ -11,7 +11,7 @@ use crate::invitation::Direction;
 use crate::journal::{Decision, DraftKind};
 use crate::report::human_date;
 use crate::stats::Age;
-use crate::text::{clean_text, fit, name_line, one_line};
+use crate::text::{SHOWN_BYTES, clean_text, fit, more_not_shown, name_line, one_line};
 use crate::tui::app::App;
 use crate::tui::keys::Action;
 
@@ -113,8 +113,12 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     lines.push(Line::from(kind));
     lines.push(Line::raw(""));
     if inv.has_note() {
-        for l in clean_text(inv.message().trim()).lines() {
+        let (shown, more) = crate::text::head(inv.message().trim(), SHOWN_BYTES);
+        for l in clean_text(shown).lines() {
             lines.push(Line::raw(l.to_string()));
+        }
+        if more > 0 {
+            lines.push(Line::styled(more_not_shown(more), theme.dim()));
         }
     } else {
         lines.push(Line::styled(
@@ -349,6 +353,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 fn greets_other(app: &App, inv: &crate::invitation::Invitation) -> Option<String> {
     if inv.category == Category::Default {
         return None; // no greeting that names anyone
+    }
+    // Not a note of LinkedIn's, nor worth reading whole on every key.
+    if inv.message().len() > SHOWN_BYTES {
+        return None;
     }
     // An empty `To` of a received one is you, by the config's name.
     let to = match (inv.to(), &app.my_name, inv.direction) {

@@ -11,7 +11,7 @@ use crate::classify::{Category, Signals};
 use crate::invitation::Invitation;
 use crate::journal::Decision;
 use crate::stats::Age;
-use crate::text::{fit, name_line, one_line};
+use crate::text::{fit, head, name_line, one_line};
 use crate::tui::app::{App, Filter, Tab};
 use crate::tui::keys::Action;
 
@@ -225,7 +225,8 @@ fn row<'a>(
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     let rest = width.saturating_sub(used + 1);
     let note = if inv.has_note() {
-        Span::raw(fit(&one_line(inv.message()), rest))
+        // One line's worth: the rest of a field of megabytes is not read.
+        Span::raw(fit(&one_line(head(inv.message(), 1024).0), rest))
     } else {
         Span::styled("(no note)", theme.dim())
     };
