@@ -719,6 +719,7 @@ impl<'c, T: Item> Rows<'c, T> {
             self.skip(line, reason);
             return;
         };
+        let raw_sent_at = sent_at;
         let Some(sent_at) = self.sent_at.parse(sent_at) else {
             // A spreadsheet that saved the export again writes its own
             // locale's dates: 25/11/2026 cannot be read, and 3/12/2025 is
@@ -737,6 +738,20 @@ impl<'c, T: Item> Rows<'c, T> {
             );
             return;
         };
+        // LinkedIn began in 2003: a year before it (or past this century,
+        // where two-digit years end) is a damaged row, and would stretch
+        // the ages and the by-month count over millennia.
+        if !(2003..=2099).contains(&chrono::Datelike::year(&sent_at)) {
+            self.skip(
+                line,
+                format!(
+                    "Sent At is `{}`, in the year {}; expected a date from 2003, when LinkedIn began, to 2099",
+                    shorten(raw_sent_at, 40),
+                    chrono::Datelike::year(&sent_at)
+                ),
+            );
+            return;
+        }
         let class = class.unwrap_or(Classification {
             category: Category::Default,
             signals: Signals::empty(),

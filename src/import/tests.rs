@@ -282,6 +282,44 @@ fn lines_count_crlf_blank_lines_and_lone_cr() {
     assert_eq!(load_str(&cr).invitations[1].message(), "a\nb");
 }
 
+/// A year LinkedIn cannot have written (before it began in 2003, or past
+/// 2099) is a damaged row, skipped and named: read, it would put the
+/// oldest invitation 2,000 years back and count months over millennia.
+#[test]
+fn a_year_before_linkedin_or_past_2099_is_a_bad_date() {
+    let text = format!(
+        "{H}A,Colleen Ruiz,\"1/1/1900, 3:43 PM\",,INCOMING,,\n\
+         B,Colleen Ruiz,0000-01-01T00:00:00,,INCOMING,,\n\
+         C,Colleen Ruiz,9999-01-01T00:00:00,,INCOMING,,\n\
+         D,Colleen Ruiz,\"5/20/03, 9:00 AM\",,INCOMING,,\n\
+         E,Colleen Ruiz,\"1/1/99, 9:00 AM\",,INCOMING,,\n"
+    );
+    let i = load_str(&text);
+    let skipped: Vec<(u64, &str)> = i
+        .skipped
+        .iter()
+        .map(|s| (s.line, s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (
+                2,
+                "Sent At is `1/1/1900, 3:43 PM`, in the year 1900; expected a date from 2003, when LinkedIn began, to 2099"
+            ),
+            (
+                3,
+                "Sent At is `0000-01-01T00:00:00`, in the year 0; expected a date from 2003, when LinkedIn began, to 2099"
+            ),
+            (
+                4,
+                "Sent At is `9999-01-01T00:00:00`, in the year 9999; expected a date from 2003, when LinkedIn began, to 2099"
+            ),
+        ]
+    );
+    assert_eq!(lines(&i), vec![5, 6], "2003 and 2099 are in");
+}
+
 #[test]
 fn a_broken_quote_is_reported_and_the_swallowed_rows_read_again() {
     // Row 3's note opens a quote and never closes it: the csv crate reads
