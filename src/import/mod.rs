@@ -1207,12 +1207,14 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
         }
     }
     if matches!(encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom) {
-        // Text has no NUL and few control characters.
+        // Text has few control characters. A NUL counts as one: a stray
+        // one in a note must not refuse the whole export here, when the
+        // same byte past these first 64 KiB is read as part of the note.
         let controls = text
             .iter()
             .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)
             .count();
-        if text.contains(&0) || controls * 20 > text.len() {
+        if controls * 20 > text.len() {
             return Err(ImportError::Binary {
                 origin: origin.to_string(),
             });
