@@ -400,6 +400,18 @@ pub enum ImportError {
     )]
     TooLarge { origin: String },
     #[error(
+        "{origin}: cannot unpack it ({source}): the archive is damaged, perhaps an incomplete download; download the export again"
+    )]
+    Damaged {
+        origin: String,
+        #[source]
+        source: io::Error,
+    },
+    #[error(
+        "{origin}: the archive is protected by a password, which LinkedIn's export is not; unzip it with its password and give the Invitations.csv inside"
+    )]
+    Encrypted { origin: String },
+    #[error(
         "{origin}: packed with {method}, which invitriage does not unpack (LinkedIn's archives use deflate); unzip it and give the Invitations.csv"
     )]
     Packed { origin: String, method: String },
@@ -887,9 +899,16 @@ fn load_zip<T: Item, R: Read + Seek>(
         });
     };
     let origin = format!("{origin}:{entry}");
-    let mut file = archive.by_index(index).map_err(|e| ImportError::Zip {
-        origin: origin.clone(),
-        source: e,
+    let mut file = archive.by_index(index).map_err(|e| match e {
+        zip::result::ZipError::UnsupportedArchive(zip::result::ZipError::PASSWORD_REQUIRED) => {
+            ImportError::Encrypted {
+                origin: origin.clone(),
+            }
+        }
+        e => ImportError::Zip {
+            origin: origin.clone(),
+            source: e,
+        },
     })?;
     // An entry borrows the archive and the fallback encoding needs a second
     // pass, so unpack it into memory once.
@@ -943,7 +962,7 @@ fn unpack(file: impl Read, size: u64, most: u64, origin: &str) -> Result<Vec<u8>
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     file.take(most + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| ImportError::Io {
+        .map_err(|e| ImportError::Damaged {
             origin: origin.to_string(),
             source: e,
         })?;

@@ -1855,6 +1855,47 @@ fn an_archive_packed_another_way_names_the_method() {
     );
 }
 
+/// An archive whose entry is encrypted, or whose deflate stream or
+/// checksum is damaged, says which, and what to do.
+#[test]
+fn an_encrypted_or_damaged_archive_says_which() {
+    use std::io::Write;
+    let packed = |method| {
+        let mut buf = io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        let opts = zip::write::SimpleFileOptions::default().compression_method(method);
+        zip.start_file("Invitations.csv", opts).unwrap();
+        zip.write_all(format!("{H}{}", row(1, "a note")).as_bytes())
+            .unwrap();
+        zip.finish().unwrap();
+        buf.into_inner()
+    };
+    // The "encrypted" flag (bit 0 of the general purpose flags) of the
+    // local and the central header set.
+    let mut bytes = packed(zip::CompressionMethod::Stored);
+    for (sig, at) in [(b"PK\x03\x04", 6), (b"PK\x01\x02", 8)] {
+        let start = bytes.windows(4).position(|w| w == sig).unwrap();
+        bytes[start + at] |= 1;
+    }
+    let err = load_bytes("export.zip", &bytes).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "export.zip:Invitations.csv: the archive is protected by a password, which LinkedIn's export is not; unzip it with its password and give the Invitations.csv inside"
+    );
+    // A byte of the stored text changed: its checksum no longer matches.
+    let mut bytes = packed(zip::CompressionMethod::Stored);
+    let at = bytes.windows(6).position(|w| w == b"a note").unwrap();
+    bytes[at] = b'A';
+    let err = load_bytes("export.zip", &bytes).unwrap_err();
+    assert!(matches!(err, ImportError::Damaged { .. }), "{err}");
+    assert!(
+        err.to_string().ends_with(
+            "the archive is damaged, perhaps an incomplete download; download the export again"
+        ),
+        "{err}"
+    );
+}
+
 /// A header with a column twice, or one profile-URL column of the two,
 /// says so; an older export (no URL column) keeps its own note.
 #[test]
