@@ -62,7 +62,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::io::{self, Write};
 
-use chrono::{NaiveDate, NaiveDateTime};
+use chrono::NaiveDateTime;
 use serde::Serialize;
 
 use crate::invitation::{Direction, Invitation, InvitationId};
@@ -207,18 +207,29 @@ pub fn write_actions(
     write_actions_since(w, format, invitations, journal, now, None)
 }
 
-/// [`write_actions`], with only what was decided or drafted on `since` or
-/// later when given: a checklist a week on leaves out what the one before
-/// listed (the journal cannot know what was done on LinkedIn).
+/// `--since`'s moment as the checklist says it: the day alone when it is
+/// midnight (`2026-12-02`), else with the clock (`2026-12-02 15:30`).
+pub fn since_shown(since: NaiveDateTime) -> String {
+    if since.time() == chrono::NaiveTime::MIN {
+        since.format("%Y-%m-%d").to_string()
+    } else {
+        since.format("%Y-%m-%d %H:%M").to_string()
+    }
+}
+
+/// [`write_actions`], with only what was decided or drafted at `since` or
+/// later when given: a checklist a week on (or an hour on) leaves out what
+/// the one before listed (the journal cannot know what was done on
+/// LinkedIn).
 pub fn write_actions_since(
     w: impl Write,
     format: ExportFormat,
     invitations: &[Invitation],
     journal: &Journal,
     now: NaiveDateTime,
-    since: Option<NaiveDate>,
+    since: Option<NaiveDateTime>,
 ) -> io::Result<Listed> {
-    let recent = |t: NaiveDateTime| since.is_none_or(|day| t.date() >= day);
+    let recent = |t: NaiveDateTime| since.is_none_or(|from| t >= from);
     let mut rows = rows(invitations, journal, now);
     let mut earlier = rows.len();
     rows.retain(|r| r.last_step().is_some_and(recent));
@@ -407,7 +418,7 @@ fn write_md(
     rows: &[Row<'_>],
     thanks: &[Gone<'_>],
     now: NaiveDateTime,
-    since: Option<(NaiveDate, usize)>,
+    since: Option<(NaiveDateTime, usize)>,
     undecided: usize,
 ) -> io::Result<()> {
     // Ignoring on LinkedIn is optional (see its section): counted apart,
@@ -425,8 +436,8 @@ fn write_md(
     // Each line under the heading, and each section, opens with its blank
     // line: whichever are left out, one blank line parts the others.
     writeln!(w, "# To do on LinkedIn ({count})")?;
-    if let Some((day, earlier)) = since {
-        let day = day.format("%Y-%m-%d");
+    if let Some((from, earlier)) = since {
+        let day = since_shown(from);
         let left_out = match earlier {
             0 => "nothing earlier is left out".to_string(),
             1 => "1 earlier item is left out (without `--since` it is listed)".to_string(),
@@ -1033,7 +1044,7 @@ mod tests {
         j.record_draft_to(gone, DraftKind::ThankYou, "Thanks", at(2), ("Zoë", ""))
             .unwrap();
         let invs = [old.clone(), new];
-        let since = Some((at(1) + day * 7).date());
+        let since = Some((at(1) + day * 7).date().and_time(chrono::NaiveTime::MIN));
         let now = at(59) + day * 7;
         let mut out = Vec::new();
         let listed =
@@ -1065,6 +1076,22 @@ mod tests {
             write_actions_since(&mut out, ExportFormat::Csv, &invs, &j, now, since).unwrap();
         assert_eq!(listed.invitations, 2);
         assert_eq!(listed.earlier, 1, "Zoë's thank-you, as in the checklist");
+        // From a time of day on: the thank-you at (3) after a second
+        // sitting that starts at (2) is in, Bo's accept at (1) is not.
+        let sitting = Some(at(2) + day * 7);
+        let mut out = Vec::new();
+        let listed =
+            write_actions_since(&mut out, ExportFormat::Md, &invs, &j, now, sitting).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert_eq!((listed.invitations, listed.earlier), (1, 2));
+        assert!(
+            md.contains(&format!(
+                "Decided or drafted from {} on; 2 earlier items",
+                (at(2) + day * 7).format("%Y-%m-%d %H:%M")
+            )) && md.contains("Ann Early")
+                && !md.contains("Bo Late"),
+            "{md}"
+        );
     }
 
     /// An export without the URL columns: the drafts checklist says to
@@ -1260,7 +1287,7 @@ mod tests {
             .unwrap();
         j.record_decision(&[gone], Some(Decision::Accepted), at(2) + day * 3)
             .unwrap();
-        let since = Some((at(2) + day * 3).date());
+        let since = Some((at(2) + day * 3).date().and_time(chrono::NaiveTime::MIN));
         let now = at(59) + day * 3;
         let mut out = Vec::new();
         let listed =
@@ -1269,7 +1296,7 @@ mod tests {
         let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
         assert_eq!(v["actions"][0]["name"], serde_json::Value::Null, "{v}");
         assert_eq!(v["actions"][0]["thank_you_draft"], "Thanks!");
-        let since = Some((at(2) + day * 4).date());
+        let since = Some((at(2) + day * 4).date().and_time(chrono::NaiveTime::MIN));
         let listed =
             write_actions_since(&mut Vec::new(), ExportFormat::Csv, &[], &j, now, since).unwrap();
         assert_eq!((listed.thanks, listed.earlier), (0, 1));

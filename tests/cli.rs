@@ -2079,15 +2079,36 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         stderr.contains("decided or with a draft from 2030-01-01 on (2 earlier items left out)"),
         "{stderr}"
     );
-    // The tests' today is 2026-11-25: a day to come is a slip, said so.
+    // The tests' now is 2026-11-25 12:00: a day to come is a slip, said so.
     assert!(
-        stderr.contains("note: --since 2030-01-01 is after today (2026-11-25)"),
+        stderr.contains("note: --since 2030-01-01 is after now (2026-11-25 12:00)"),
         "{stderr}"
     );
     let err = env.fails(&["export", "--since", "1/12/26"]);
     assert!(
-        err.contains("expected a date as YYYY-MM-DD, e.g. 2026-12-01, not `1/12/26`"),
+        err.contains("expected a date as YYYY-MM-DD, e.g. 2026-12-01, perhaps with a time, e.g. 2026-12-01T15:30; not `1/12/26`"),
         "{err}"
+    );
+    let err = env.fails(&["export", "--since", "2026-02-30"]);
+    assert!(
+        err.contains("`2026-02-30` is not a day of the calendar"),
+        "{err}"
+    );
+    // From a time of day on: Eve's thank-you (11:00) in, Bob's ignore
+    // (10:00) out.
+    let (code, md, stderr) = env.run(&[
+        "export",
+        "newer.csv",
+        "--format",
+        "md",
+        "--since",
+        "2026-11-25T10:30",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        md.contains("Decided or drafted from 2026-11-25 10:30 on; 1 earlier item is left out")
+            && md.contains("Thanks, Eve!"),
+        "{md}"
     );
     let (_, drafts, stderr) = env.run(&["drafts"]);
     assert!(

@@ -329,7 +329,7 @@ fn quitting_after_an_earlier_day_names_since() {
     assert!(app.wait_exit(), "q quits");
     let out = app.text();
     assert!(
-        out.contains("lists what to do on LinkedIn; add `--since 2026-11-25` for only what was decided or drafted today"),
+        out.contains("lists what to do on LinkedIn; add `--since 2026-11-25T12:00` for only what this run decided or drafted"),
         "{out}"
     );
 }

@@ -133,10 +133,12 @@ pub enum Command {
         /// last of the two given wins.
         #[arg(long, overrides_with = "format")]
         json: bool,
-        /// Only what was decided or drafted on DATE (YYYY-MM-DD) or later:
-        /// a checklist a week on leaves out what the last one listed.
-        #[arg(long, value_name = "DATE", value_parser = parse_day, value_hint = clap::ValueHint::Other)]
-        since: Option<chrono::NaiveDate>,
+        /// Only what was decided or drafted on DATE (YYYY-MM-DD) or later,
+        /// or from a time of day on (2026-12-01T15:30): a checklist a week
+        /// on, or after a second sitting the same day, leaves out what the
+        /// last one listed.
+        #[arg(long, value_name = "DATE", value_parser = parse_since, value_hint = clap::ValueHint::Other)]
+        since: Option<chrono::NaiveDateTime>,
     },
     /// Print every reply and thank-you draft with name, profile URL and status.
     Drafts {
@@ -346,10 +348,36 @@ const COMMANDS: [&str; 8] = [
     "help",
 ];
 
-/// `--since`'s DATE, as the checklist writes dates.
-fn parse_day(text: &str) -> Result<chrono::NaiveDate, String> {
-    chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("expected a date as YYYY-MM-DD, e.g. 2026-12-01, not `{text}`"))
+/// `--since`'s DATE, as the checklist writes dates, perhaps with a time of
+/// day (`T` or a space, then `HH:MM`, perhaps `:SS`).
+fn parse_since(text: &str) -> Result<chrono::NaiveDateTime, String> {
+    use chrono::{NaiveDate, NaiveDateTime, NaiveTime};
+    let t = text.trim();
+    if let Ok(day) = NaiveDate::parse_from_str(t, "%Y-%m-%d") {
+        return Ok(day.and_time(NaiveTime::MIN));
+    }
+    for form in [
+        "%Y-%m-%dT%H:%M",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%d %H:%M:%S",
+    ] {
+        if let Ok(at) = NaiveDateTime::parse_from_str(t, form) {
+            return Ok(at);
+        }
+    }
+    // Written right, but a day the calendar has not (2026-02-30).
+    let shaped = t.len() >= 10
+        && t.bytes().take(10).enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if shaped && NaiveDate::parse_from_str(&t[..10], "%Y-%m-%d").is_err() {
+        return Err(format!("`{}` is not a day of the calendar", &t[..10]));
+    }
+    Err(format!(
+        "expected a date as YYYY-MM-DD, e.g. 2026-12-01, perhaps with a time, e.g. 2026-12-01T15:30; not `{text}`"
+    ))
 }
 
 #[cfg(test)]

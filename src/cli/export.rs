@@ -18,15 +18,17 @@ use crate::Failure;
 pub fn export(
     source: Source,
     format: ExportFormat,
-    since: Option<chrono::NaiveDate>,
+    since: Option<chrono::NaiveDateTime>,
     config: &Config,
     paths: &Paths,
 ) -> Result<ExitCode, Failure> {
     let drafts_command = command_for("drafts", "", &source, paths);
-    let today = now().date();
-    if let Some(day) = since.filter(|&day| day > today) {
+    let now = now();
+    if let Some(from) = since.filter(|&from| from > now) {
         say!(
-            "invitriage: note: --since {day} is after today ({today}): nothing decided or drafted yet can be listed"
+            "invitriage: note: --since {} is after now ({}): nothing decided or drafted yet can be listed",
+            export::since_shown(from),
+            now.format("%Y-%m-%d %H:%M")
         );
     }
     let (import, journal) = load_with_journal(source, config, paths)?;
@@ -40,7 +42,7 @@ pub fn export(
         format,
         &import.invitations,
         &journal,
-        now(),
+        now,
         since,
     ))?;
     // The first line on stderr has already said when it is the sample.
@@ -57,11 +59,11 @@ pub fn export(
             text::plural(t)
         ),
     };
-    let since = match (since, listed.earlier) {
+    let since = match (since.map(export::since_shown), listed.earlier) {
         (None, _) => String::new(),
-        (Some(day), 0) => format!(" from {day} on"),
-        (Some(day), n) => format!(
-            " from {day} on ({n} earlier item{} left out)",
+        (Some(from), 0) => format!(" from {from} on"),
+        (Some(from), n) => format!(
+            " from {from} on ({n} earlier item{} left out)",
             text::plural(n)
         ),
     };

@@ -207,18 +207,20 @@ pub fn triage(
     // reach the disk).
     if let Some(words) = app.farewell() {
         say!("invitriage: {words}");
-        // With steps from earlier days in the journal, the full list holds
-        // what an earlier checklist gave too: say how to see today's alone.
-        let today = app.now.date();
-        let earlier_days = app.journal.iter().any(|(_, e)| {
+        // With steps from before this run in the journal (an earlier day,
+        // or a sitting this morning), the full list holds what an earlier
+        // checklist gave too: say how to see this run's alone.
+        let started = chrono::Timelike::with_second(&app.now, 0).unwrap_or(app.now);
+        let earlier = app.journal.iter().any(|(_, e)| {
             e.decided_at()
                 .into_iter()
                 .chain(e.reply.iter().chain(&e.thank_you).map(|d| d.at))
-                .any(|t| t.date() < today)
+                .any(|t| t < started)
         });
-        if earlier_days {
+        if earlier {
             say!(
-                "invitriage: {export} lists what to do on LinkedIn; add `--since {today}` for only what was decided or drafted today"
+                "invitriage: {export} lists what to do on LinkedIn; add `--since {}` for only what this run decided or drafted",
+                started.format("%Y-%m-%dT%H:%M")
             );
         } else {
             say!("invitriage: {export} lists what to do on LinkedIn");
