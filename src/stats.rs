@@ -421,6 +421,12 @@ pub struct Stale<'a> {
     pub to_withdraw: bool,
 }
 
+/// Whether `inv` is one you sent, pending for `days` calendar days or more
+/// at `now`: the one rule the statistics and the triage screen share.
+pub fn is_stale(inv: &Invitation, now: NaiveDateTime, days: u32) -> bool {
+    inv.direction == Direction::Outgoing && Age::between(inv.sent_at, now).days >= i64::from(days)
+}
+
 /// Your sent invitations still pending after `days` days, and those
 /// `marked` to withdraw however young, oldest first: worth a follow-up, or
 /// withdrawing.
@@ -434,7 +440,7 @@ pub fn stale_sent(
         .iter()
         .filter(|i| i.direction == Direction::Outgoing)
         .filter_map(|inv| {
-            let stale = Age::between(inv.sent_at, now).days >= i64::from(days);
+            let stale = is_stale(inv, now, days);
             let to_withdraw = marked(inv);
             (stale || to_withdraw).then_some(Stale {
                 inv,

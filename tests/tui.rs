@@ -3265,24 +3265,24 @@ fn the_check_pad_keeps_its_note_until_cleared() {
     assert!(!file.exists());
 }
 
+/// A sent invitation is stale from the configured age in calendar days,
+/// as its age is shown ("3w"): sent 4 Nov in the afternoon, it is 21 days
+/// old at noon on 25 Nov, though not 21 times 24 hours.
 #[test]
 fn stale_sent_invitations_are_flagged_at_the_configured_age() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Colleen Ruiz,Ann Old,\"11/4/26, 4:00 PM\",,OUTGOING,https://www.linkedin.com/in/colleen,https://www.linkedin.com/in/ann\n\
+        Colleen Ruiz,Bo Young,\"11/5/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/colleen,https://www.linkedin.com/in/bo\n";
     let dir = tempfile::tempdir().unwrap();
-    let app = sample_app(dir.path());
-    let sent: Vec<_> = app
+    let app = app_from_csv(csv, &dir);
+    assert_eq!(app.stale_after_days, 21);
+    let stale: Vec<(&str, bool)> = app
         .invitations
         .iter()
-        .filter(|i| i.direction == invitriage::invitation::Direction::Outgoing)
+        .map(|i| (i.to(), app.is_stale(i)))
         .collect();
-    for inv in sent {
-        let days = (now() - inv.sent_at).num_days();
-        assert_eq!(
-            app.is_stale(inv),
-            days >= 21,
-            "{} sent {days} days ago",
-            inv.to()
-        );
-    }
+    assert_eq!(stale, [("Ann Old", true), ("Bo Young", false)]);
+    assert_eq!(app.stale_count, 1);
 }
 
 #[test]

@@ -528,6 +528,8 @@ impl App {
         for inv in &app.invitations {
             let stale = app.is_stale(inv);
             app.stale_count += usize::from(stale);
+            // Four signal bits and the stale one index a bit of a u32.
+            const _: () = assert!(Signals::all().bits() < 1 << 4);
             let kind = 1 << (u32::from(inv.signals.bits()) | u32::from(stale) << 4);
             // Its own tab, and All for a received one.
             badge_kinds[Tab::home(inv).index()] |= kind;

@@ -784,7 +784,6 @@ impl App {
 
     /// The sent invitations still pending longer than the configured age.
     pub fn is_stale(&self, inv: &Invitation) -> bool {
-        inv.direction == Direction::Outgoing
-            && stats::Age::between(inv.sent_at, self.now).days >= i64::from(self.stale_after_days)
+        stats::is_stale(inv, self.now, self.stale_after_days)
     }
 }

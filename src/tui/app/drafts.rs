@@ -217,8 +217,6 @@ impl App {
         }
     }
 
-    /// Closes the composer, its words discarded (a saved or undone draft
-    /// stays in the journal), and says so when it had changed.
     /// Whether the journal holds a saved draft of the composer's kind for
     /// its invitation.
     pub(super) fn has_saved_draft(&self, c: &Composer) -> bool {
@@ -232,6 +230,8 @@ impl App {
             .is_some_and(|e| e.draft(kind).is_some())
     }
 
+    /// Closes the composer, its words discarded (a saved or undone draft
+    /// stays in the journal), and says so when it had changed.
     pub(super) fn close_composer(&mut self) {
         let changed = self.composer.as_ref().is_some_and(Composer::at_stake);
         let saved = self

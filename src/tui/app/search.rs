@@ -205,8 +205,6 @@ impl App {
         }
         self.set_status(text);
     }
-
-    // ---- drafting -------------------------------------------------------
 }
 
 /// A name as search compares it beside the text itself: as the list shows
