@@ -20,7 +20,7 @@ use crate::journal::{Decision, DraftKind, Journal, Seen};
 use crate::stats::{self, Breakdown, DirectionFilter};
 use crate::text::{clean_text, name_line};
 
-use super::compose::Composer;
+use super::compose::{Composer, Question};
 use super::keys::{Action, KeyContext, Keymap};
 use super::line;
 
@@ -1253,20 +1253,19 @@ impl App {
                 match &mut self.composer {
                     // Esc answers the template question ("any other key
                     // keeps them"); it is not a first step to discarding.
-                    Some(c) if c.replace_armed => {
-                        c.replace_armed = false;
+                    Some(c) if c.question == Some(Question::Replace) => {
+                        c.question = None;
                         self.set_status("Kept your words");
                     }
                     // Esc answers the discard question too, as "no": a
                     // quick double Esc (a vim reflex) must not throw the
                     // words away; only y does.
-                    Some(c) if c.discard_armed => {
-                        c.discard_armed = false;
+                    Some(c) if c.question == Some(Question::Discard) => {
+                        c.question = None;
                         self.set_status("Kept the draft; type on");
                     }
                     Some(c) if changed => {
-                        c.replace_armed = false;
-                        c.discard_armed = true;
+                        c.question = Some(Question::Discard);
                         // Over a saved draft, Esc drops only the changes;
                         // an undone one stays in the journal, offered again.
                         let question = if c.resumed || (saved && !c.undone) {

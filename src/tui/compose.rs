@@ -10,6 +10,18 @@ use crate::journal::DraftKind;
 use crate::reply::{self, Templates};
 use crate::text::as_sent;
 
+/// A question the composer asks before it throws words away; one at a
+/// time, answered (or dropped) by the next key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Question {
+    /// Esc on a changed draft: y discards it, l leaves it for later (on
+    /// disk, unsaved), another Esc keeps it open.
+    Discard,
+    /// A template key on the user's own words: y or the key again replaces
+    /// them.
+    Replace,
+}
+
 /// A draft being written for one invitation.
 pub struct Composer {
     /// The invitation (index into the app's list) the draft answers.
@@ -21,12 +33,8 @@ pub struct Composer {
     pub editor: TextArea<'static>,
     /// The text as it was when the composer opened or a template was chosen.
     pristine: String,
-    /// Esc was pressed once on a changed draft: y discards it, l leaves it
-    /// for later (on disk, unsaved), another Esc keeps it open.
-    pub discard_armed: bool,
-    /// A template key was pressed once on a changed draft: a second one
-    /// replaces the text.
-    pub replace_armed: bool,
+    /// The question on the status line, which the next key answers.
+    pub question: Option<Question>,
     /// The draft was loaded from the journal rather than a template.
     pub resumed: bool,
     /// The text is an unsaved draft left by an earlier run.
@@ -217,8 +225,7 @@ impl Composer {
             template,
             editor,
             pristine,
-            discard_armed: false,
-            replace_armed: false,
+            question: None,
             resumed,
             recovered,
             undone: false,
@@ -277,8 +284,7 @@ impl Composer {
 
     /// Passes a key to the editor; Ctrl-U and Ctrl-R undo and redo a step.
     pub fn input(&mut self, ev: KeyEvent) {
-        self.discard_armed = false;
-        self.replace_armed = false;
+        self.question = None;
         // The template left a space to write on: a space typed first (as
         // many type one by habit) would make two.
         let room = std::mem::take(&mut self.room);
@@ -359,8 +365,7 @@ impl Composer {
 
     /// Inserts pasted text at the cursor, as one step.
     pub fn paste(&mut self, text: &str) {
-        self.discard_armed = false;
-        self.replace_armed = false;
+        self.question = None;
         // As for a typed space: a paste that starts with one, where the
         // template left room, would make two.
         let text = match text.strip_prefix(' ') {
@@ -381,8 +386,7 @@ impl Composer {
         if text != self.text() {
             self.put_text(text);
         }
-        self.discard_armed = false;
-        self.replace_armed = false;
+        self.question = None;
     }
 
     /// Puts `text` in place of the whole text, as one step Ctrl-U takes
@@ -458,8 +462,7 @@ impl Composer {
         let next = self.pick(which, templates)?;
         let text = filled(templates, next, inv, me);
         self.replaced_own |= self.own_words();
-        self.discard_armed = false;
-        self.replace_armed = false;
+        self.question = None;
         // Replaced as one step Ctrl-U takes back, template and all, with
         // the cursor where the user writes (as on opening), not after the
         // signature.

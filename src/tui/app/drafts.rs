@@ -4,7 +4,7 @@
 use crate::invitation::Direction;
 use crate::journal::{Decision, DraftKind, JournalError, Unsaved};
 use crate::text::{clean_text, name_line};
-use crate::tui::compose::Composer;
+use crate::tui::compose::{Composer, Question};
 use crate::tui::keys::Action;
 
 use super::{App, Effect, Mode, not_saved, writes};
@@ -103,30 +103,29 @@ impl App {
                     if let Some(nothing) = nothing {
                         c.input(ev);
                         self.set_status(nothing);
-                    } else if (c.replace_armed || c.discard_armed)
+                    } else if c.question.is_some()
                         && matches!(ev.code, crossterm::event::KeyCode::Char('y' | 'Y'))
                         && !ctrl
                     {
                         // A yes to the question: as the key it names.
-                        if c.replace_armed {
+                        if c.question == Some(Question::Replace) {
                             self.cycle_template(self.asked_template);
                         } else {
                             self.close_composer();
                         }
-                    } else if c.discard_armed
+                    } else if c.question == Some(Question::Discard)
                         && !c.undone
                         && matches!(ev.code, crossterm::event::KeyCode::Char('l' | 'L'))
                         && !ctrl
                     {
                         self.leave_for_later();
-                    } else if (c.replace_armed || c.discard_armed) && writes(&ev) {
-                        let kept = if c.replace_armed {
+                    } else if c.question.is_some() && writes(&ev) {
+                        let kept = if c.question == Some(Question::Replace) {
                             "Kept your words"
                         } else {
                             "Kept the draft"
                         };
-                        c.replace_armed = false;
-                        c.discard_armed = false;
+                        c.question = None;
                         self.set_status(format!("{kept}; type on"));
                     } else {
                         c.input(ev);
@@ -181,7 +180,7 @@ impl App {
     /// does the next start. Words the disk does not hold stay open.
     fn leave_for_later(&mut self) {
         let Some(c) = &mut self.composer else { return };
-        c.discard_armed = false;
+        c.question = None;
         let inv = &self.invitations[c.index as usize];
         let (id, kind) = (inv.id, c.kind());
         let name = name_line(inv.counterpart());
@@ -406,16 +405,15 @@ impl App {
         // Nothing to switch to is said before anything is asked (and a
         // question asked before is off: its text is gone from the screen).
         if let Err(e) = c.pick(which, &self.templates) {
-            c.replace_armed = false;
+            c.question = None;
             self.set_error(e);
             return;
         }
         // A template replaces the whole text: the user's words are asked
         // about first.
-        if c.own_words() && !c.replace_armed {
+        if c.own_words() && c.question != Some(Question::Replace) {
             // One question at a time: an Esc after this one asks its own.
-            c.discard_armed = false;
-            c.replace_armed = true;
+            c.question = Some(Question::Replace);
             self.asked_template = which;
             self.set_error(
                 "Replace your words with a template? y or a template key again replaces them · any other key keeps them",
