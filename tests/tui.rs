@@ -155,6 +155,14 @@ fn look(buf: &Buffer, needle: &str) -> (Color, Modifier) {
 }
 
 /// The status line's text; the test fails when there is none.
+/// What leaving says about words not saved ([`Action::Leave`]).
+fn leave(app: &mut App) -> Vec<String> {
+    match app.update(Action::Leave) {
+        Some(Effect::Farewell(lines)) => lines,
+        other => panic!("leaving gave {other:?}"),
+    }
+}
+
 fn status_text(app: &App) -> &str {
     &app.status.as_ref().expect("a status line").text
 }
@@ -597,7 +605,7 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
     );
     let to = app.current().unwrap().from().to_string();
     assert_eq!(
-        app.unsaved_farewell(),
+        leave(&mut app),
         [format!(
             "your reply to {to} is kept, not saved: the next start opens it again"
         )]
@@ -1694,7 +1702,7 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
         "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc then y discards it"
     );
     // Ended all the same (a SIGTERM does not ask): its text is printed.
-    let words = app.unsaved_farewell();
+    let words = leave(&mut app);
     assert!(
         words.len() == 1
             && words[0].starts_with(
@@ -1759,7 +1767,7 @@ fn quitting_makes_sure_a_kept_draft_is_on_disk() {
     let text = app.composer.as_ref().unwrap().text();
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
     assert_eq!(
-        app.unsaved_farewell(),
+        leave(&mut app),
         [format!(
             "your reply to {to} is kept, not saved: the next start opens it again"
         )]
@@ -1767,7 +1775,7 @@ fn quitting_makes_sure_a_kept_draft_is_on_disk() {
     // Gone from under it (removed, or never reached the disk).
     std::fs::remove_dir_all(&folder).unwrap();
     std::fs::write(&folder, "in the way").unwrap();
-    let words = app.unsaved_farewell();
+    let words = leave(&mut app);
     assert_eq!(words.len(), 2, "{words:#?}");
     assert!(
         words[0].starts_with(&format!(
@@ -1842,7 +1850,7 @@ fn a_discarded_draft_whose_file_stays_says_so() {
     );
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
     assert_eq!(
-        app.unsaved_farewell(),
+        leave(&mut app),
         [format!(
             "your discarded reply to {to} is still in {}, which cannot be removed: Operation not permitted (os error 1); the next start offers it again: remove it by hand",
             file.display()
@@ -1850,7 +1858,7 @@ fn a_discarded_draft_whose_file_stays_says_so() {
     );
     // Removable again: quitting removes it, and says nothing.
     drop(_thaw);
-    assert_eq!(app.unsaved_farewell(), Vec::<String>::new());
+    assert_eq!(leave(&mut app), Vec::<String>::new());
     assert!(!file.exists());
 }
 
@@ -2107,7 +2115,7 @@ fn a_draft_can_be_left_for_later() {
     assert_eq!(status_text(&app), "Draft discarded");
     assert!(kept(&app));
     assert_eq!(
-        app.unsaved_farewell(),
+        leave(&mut app),
         [format!(
             "left for later, not saved: your reply to {name}; the next start offers it again"
         )]

@@ -10,7 +10,7 @@ use invitriage::import::{self, Source};
 use invitriage::invitation::Direction;
 use invitriage::journal::{Journal, JournalError, Seen};
 use invitriage::reply::Templates;
-use invitriage::tui::app::{App, AppInit};
+use invitriage::tui::app::{App, AppInit, Effect};
 use invitriage::tui::keys::{Action, Keymap};
 
 use super::args::command_like;
@@ -226,8 +226,10 @@ pub fn triage(
             say!("invitriage: {export} lists what to do on LinkedIn");
         }
     }
-    for words in app.unsaved_farewell() {
-        say!("invitriage: {words}");
+    if let Some(Effect::Farewell(lines)) = app.update(Action::Leave) {
+        for words in lines {
+            say!("invitriage: {words}");
+        }
     }
     match ended? {
         invitriage::tui::Ended::Quit => Ok(ExitCode::SUCCESS),

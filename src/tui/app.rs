@@ -210,6 +210,10 @@ pub enum Effect {
     Editor(String),
     /// Clear the terminal and paint every cell again.
     Repaint,
+    /// After [`Action::Leave`]: lines for standard error about the words
+    /// not saved in the journal (drafts kept, or their text when the disk
+    /// would not take them).
+    Farewell(Vec<String>),
 }
 
 /// The status line: what just happened, or what went wrong.
@@ -798,6 +802,10 @@ impl App {
 
     /// Applies one action. The only place the app's state changes.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
+        // The screen is gone: nothing else to answer, or ask.
+        if action == Action::Leave {
+            return Some(Effect::Farewell(self.leave()));
+        }
         // The question about a large undo is answered by the next key:
         // the undo key again, or anything else, which keeps the step and
         // does nothing more (an `a` meant as "no" accepted a row). Quitting
@@ -949,6 +957,8 @@ impl App {
                 ));
             }
             Action::Quit => return Some(Effect::Quit),
+            // Answered by `update` before anything else.
+            Action::Leave => {}
             Action::Redraw => return Some(Effect::Repaint),
             Action::Cancel => self.cancel(),
             Action::Help => {

@@ -86,6 +86,10 @@ pub enum Action {
     Status(String, bool),
     /// Text pasted into the terminal (bracketed paste), arriving whole.
     Paste(String),
+    /// The screen has closed (a key, a SIGTERM, a hang-up): make the words
+    /// not saved in the journal durable, and say what became of them
+    /// ([`Effect::Farewell`](super::app::Effect::Farewell)).
+    Leave,
 }
 
 /// The footer's short label of a bindable action (`accept`, `all stale`);

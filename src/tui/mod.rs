@@ -305,6 +305,8 @@ fn event_loop(
         if let Some(effect) = app.update(action) {
             match effect {
                 Effect::Quit => return Ok(Ended::Quit),
+                // Only for `Action::Leave`, which the loop does not send.
+                Effect::Farewell(_) => {}
                 Effect::OpenUrl { url, whose } => {
                     let msg = open_url(&url, &whose, &app.keymap.hint(&Action::CopyUrl));
                     app.update(msg);

@@ -108,8 +108,9 @@ impl App {
         Some(format!("{session}{received}{withdraw}."))
     }
 
-    /// What to say on leaving (a key, a SIGTERM or a hang-up) about words
-    /// not saved in the journal, each a message for standard error:
+    /// [`Action::Leave`]: what to say on leaving (a key, a SIGTERM or a
+    /// hang-up) about words not saved in the journal, each a message for
+    /// standard error:
     ///
     /// - a changed draft open (Ctrl-C, q in a shrunk composer, a signal) is
     ///   made durable (its file is not fsync'd on every key) and said to be
@@ -119,7 +120,7 @@ impl App {
     /// - so is the check pad's note;
     /// - a discarded draft whose file could not be removed (tried again
     ///   now) would come back.
-    pub fn unsaved_farewell(&mut self) -> Vec<String> {
+    pub(super) fn leave(&mut self) -> Vec<String> {
         let mut words = Vec::new();
         if let Some(draft) = self.open_unsaved() {
             let (id, kind, text) = (draft.id, draft.kind, draft.text.clone());
