@@ -5050,8 +5050,34 @@ fn the_tab_bar_names_the_keys_in_force() {
         "{short}"
     );
     assert!(short.ends_with("│ 4 all 135 │ sent 20"), "{short}");
+    // Narrower, the open tab alone keeps its title: it says where you are.
     let narrow = row_text(&app, 60, 24, 2);
-    assert_eq!(narrow, "  !:13  \":10  Ctrl-T:112  4:135  20");
+    assert_eq!(narrow, "  ! cust 13  \":10  Ctrl-T:112  4:135  20");
+    app.update(Action::Tab(Tab::Default));
+    let narrow = row_text(&app, 60, 24, 2);
+    assert_eq!(narrow, "  !:13  \":10  Ctrl-T dflt 112  4:135  20");
+}
+
+/// The title keeps the export's name, which tells two exports apart, and
+/// gives way on the groups' names first.
+#[test]
+fn the_title_keeps_the_file_name_when_narrow() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Invitations-2026-12-02.csv");
+    std::fs::copy(
+        concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample-invitations.csv"),
+        &path,
+    )
+    .unwrap();
+    let app = app_from(Source::Path(path), &dir.path().join("data"));
+    assert_eq!(
+        row_text(&app, 100, 24, 0),
+        " Invitations-2026-12-02.csv · 135 invitations: 13 customised · 10 greeting-only · 112 default (83%)"
+    );
+    assert_eq!(
+        row_text(&app, 80, 24, 0),
+        " Invitations-2026-12-02.csv · 13 cust · 10 greet · 112 dflt (83%)"
+    );
 }
 
 /// The statistics screen's lists of counts go on to the next line rather

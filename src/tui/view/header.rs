@@ -21,10 +21,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let b = &app.incoming;
     let n = |c| b.by_category.get(c);
     let short = |c| super::list::short_category(c).trim_end();
-    let compact = format!(
-        "{} invitation{}: {} {} · {} {} · {} {} ({}%)",
-        b.total,
-        crate::text::plural(b.total),
+    let groups = format!(
+        "{} {} · {} {} · {} {} ({}%)",
         n(Category::Customised),
         short(Category::Customised),
         n(Category::GreetingOnly),
@@ -33,12 +31,20 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         short(Category::Default),
         b.shares().get(Category::Default),
     );
-    // The longest form that fits: the survey line matters more than the name.
+    // The total is on the line below too ("decided 0 of 135").
+    let compact = format!(
+        "{} invitation{}: {groups}",
+        b.total,
+        crate::text::plural(b.total)
+    );
+    // The longest form that fits: the file's name tells two exports apart,
+    // so it goes after the groups' long names, which the tabs show too.
     let title = [
         format!(" invitriage · {source} · {survey}"),
         format!(" {source} · {survey}"),
-        format!(" {survey}"),
         format!(" {source} · {compact}"),
+        format!(" {source} · {groups}"),
+        format!(" {survey}"),
         format!(" {compact}"),
     ]
     .into_iter()
@@ -109,10 +115,12 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let title = |form: Titles, tab: Tab| match form {
         Titles::Long => tab.title(),
         Titles::Short => short_title(tab),
-        Titles::None => "",
+        Titles::Current if tab == app.current_tab() => short_title(tab),
+        Titles::Current | Titles::None => "",
     };
     // The first form that fits: long titles, then short ones (as in the
     // list's group column), then short ones without the separators, then
+    // the open tab's alone (so that "3:88/96" says where you are), then
     // the keys and counts alone (the tabs keep their colours). A count is
     // never cut: "sent 2" for 295 would be another number.
     let width = |form: Titles, sep: &str| -> usize {
@@ -127,6 +135,7 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         (Titles::Long, "│"),
         (Titles::Short, "│"),
         (Titles::Short, ""),
+        (Titles::Current, ""),
         (Titles::None, ""),
     ]
     .into_iter()
@@ -157,6 +166,8 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 enum Titles {
     Long,
     Short,
+    /// The open tab's short title, the others' none.
+    Current,
     None,
 }
 
