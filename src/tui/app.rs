@@ -18,14 +18,14 @@ use crate::classify::{Category, Signals};
 use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{Decision, DraftKind, Journal, Seen};
 use crate::stats::{self, Breakdown, DirectionFilter};
-use crate::text::{clean_text, name_line};
+use crate::text::clean_text;
 
 use super::compose::{Composer, Question};
 use super::keys::{Action, KeyContext, Keymap};
-use super::line;
 
 mod decide;
 mod drafts;
+mod outside;
 mod search;
 mod start;
 
@@ -1065,48 +1065,8 @@ impl App {
             | Action::SearchSubmit) => self.apply_search(a),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
-            Action::OpenProfile => {
-                if let Some(inv) = target.map(|i| &self.invitations[i as usize]) {
-                    let url = inv.counterpart_url().trim();
-                    let (url, whose) = if url.is_empty() {
-                        // Without a profile, the page that lists it: the
-                        // sent ones have their own.
-                        match inv.direction {
-                            Direction::Outgoing => (
-                                crate::export::SENT_INVITATIONS_URL,
-                                "your sent invitations in the invitation manager".to_string(),
-                            ),
-                            _ => (INVITATION_MANAGER, "the invitation manager".to_string()),
-                        }
-                    } else {
-                        (url, format!("{}'s profile", name_line(inv.counterpart())))
-                    };
-                    return Some(Effect::OpenUrl {
-                        url: url.to_string(),
-                        whose,
-                    });
-                }
-            }
-            Action::CopyUrl => {
-                if let Some(inv) = target.map(|i| &self.invitations[i as usize]) {
-                    let url = inv.counterpart_url().trim();
-                    if url.is_empty() {
-                        self.set_error(if self.without_urls {
-                            "This invitation has no profile URL (an older export)"
-                        } else {
-                            "This invitation's profile URL is empty in the export"
-                        });
-                    } else {
-                        // Named: right after a step that moved on, it is
-                        // the URL of the person the step was on, not the
-                        // one under the cursor.
-                        return Some(Effect::Copy {
-                            text: url.to_string(),
-                            label: format!("profile URL of {}", name_line(inv.counterpart())),
-                        });
-                    }
-                }
-            }
+            Action::OpenProfile => return self.open_profile(target),
+            Action::CopyUrl => return self.copy_url(target),
             Action::Reply => self.open_composer(false),
             Action::ThankYou => {
                 let accepted =
@@ -1114,47 +1074,8 @@ impl App {
                 self.open_thank_you(accepted)
             }
             Action::CopyDraft => return self.copy_draft(target),
-            Action::Check => {
-                if self.check_pad.is_none() {
-                    let note = self.journal.check_note().unwrap_or_default();
-                    let pad = super::undo::Pad::new(note);
-                    if !pad.is_empty() {
-                        self.set_status("Your note from before · Ctrl-L clears the pad");
-                    }
-                    self.check_pad = Some(pad);
-                }
-                self.check_to = match self.current() {
-                    Some(inv) if inv.direction == Direction::Outgoing => inv.to().to_string(),
-                    _ => String::new(),
-                };
-                self.mode = Mode::Check;
-            }
-            Action::Paste(text) => {
-                // Terminals send a pasted line break as CR. Other control
-                // characters (an escape sequence copied from a terminal)
-                // must not ride into a draft, the clipboard or `drafts`.
-                let text = clean_text(&text.replace("\r\n", "\n").replace('\r', "\n"));
-                match self.mode {
-                    Mode::Compose => {
-                        if let Some(c) = &mut self.composer {
-                            c.paste(&text);
-                        }
-                    }
-                    Mode::Check => {
-                        if let Some(p) = &mut self.check_pad {
-                            p.paste(&text);
-                        }
-                    }
-                    Mode::Search => {
-                        let pasted = text.trim_end_matches('\n').replace(char::is_control, " ");
-                        line::insert(&mut self.query, &mut self.query_at, &pasted);
-                        self.search_from(self.search_origin);
-                    }
-                    _ => self.set_status(
-                        "The pasted text was not taken as keys: paste into a reply, the check pad or the search line",
-                    ),
-                }
-            }
+            Action::Check => self.open_check_pad(),
+            Action::Paste(text) => self.paste(&text),
             a @ (Action::CheckClear
             | Action::ComposeKey(_)
             | Action::ComposeSave
@@ -1171,6 +1092,25 @@ impl App {
             }
         }
         None
+    }
+
+    /// `w`: the check pad, on the note left in it (by this run or an
+    /// earlier one), checked as one to the row's person when it is a sent
+    /// invitation.
+    fn open_check_pad(&mut self) {
+        if self.check_pad.is_none() {
+            let note = self.journal.check_note().unwrap_or_default();
+            let pad = super::undo::Pad::new(note);
+            if !pad.is_empty() {
+                self.set_status("Your note from before · Ctrl-L clears the pad");
+            }
+            self.check_pad = Some(pad);
+        }
+        self.check_to = match self.current() {
+            Some(inv) if inv.direction == Direction::Outgoing => inv.to().to_string(),
+            _ => String::new(),
+        };
+        self.mode = Mode::Check;
     }
 
     /// A key of the check pad (`w`): it edits the note, copies it, hands it
