@@ -225,52 +225,8 @@ impl App {
         if let Some(next) = self.journal.next_undo()
             && self.indices_of(&next.ids).is_empty()
         {
-            // Whose, where a draft kept the name; a decision alone keeps
-            // only the id.
-            let name = match &next.ids[..] {
-                [id] => self.journal.state(*id).and_then(|e| {
-                    [&e.reply, &e.thank_you]
-                        .into_iter()
-                        .flatten()
-                        .map(|d| d.name.as_str())
-                        .find(|n| !n.trim().is_empty())
-                        .map(name_line)
-                }),
-                _ => None,
-            };
-            // The steps under it, if any, wait too: say how to change a
-            // decision without them (on the Sent tab, a withdraw mark).
-            let keys: Vec<String> = if self.current_tab() == Tab::Sent {
-                vec![self.keymap.hint(&Action::Withdraw)]
-            } else {
-                vec![
-                    self.keymap.hint(&Action::Accept),
-                    self.keymap.hint(&Action::Ignore),
-                ]
-            };
-            let change = match (self.journal.undo_depth() > 1, &keys[..]) {
-                (false, _) => String::new(),
-                (true, keys) if keys.iter().any(String::is_empty) => {
-                    ", and the steps before it wait for it".to_string()
-                }
-                (true, [x]) => format!(
-                    ", and the steps before it wait for it · to change a mark here, {x} on its row"
-                ),
-                (true, keys) => format!(
-                    ", and the steps before it wait for it · to change a decision here, {} on its row",
-                    keys.join(" or ")
-                ),
-            };
-            self.set_error(format!(
-                "Not undone: the last step ({}{}, {}) is on {} not in this export{change}",
-                next.kind.verb(),
-                name.map(|n| format!(", {n}")).unwrap_or_default(),
-                next.at.format("%-d %b %H:%M"),
-                match next.ids.len() {
-                    1 => "an invitation".to_string(),
-                    n => format!("{n} invitations"),
-                },
-            ));
+            let text = self.undo_waits(&next);
+            self.set_error(text);
             return;
         }
         // A large step (a bulk ignore of a whole tab) is not undone by one
@@ -298,120 +254,179 @@ impl App {
             Ok(Some(undone)) => {
                 let idx = self.indices_of(&undone.ids);
                 self.sync_decisions(&idx);
-                let who = match idx.as_slice() {
-                    [one] => name_line(self.invitations[*one as usize].counterpart()),
-                    many => format!("{} invitations", many.len()),
-                };
-                // A bulk step made on another export is undone whole: the
-                // ones this export lacks are counted, not passed over.
-                let absent = undone
-                    .ids
-                    .iter()
-                    .filter(|id| !self.id_index.contains_key(id))
-                    .count();
-                let who = match absent {
-                    0 => who,
-                    n => format!("{who}, and {n} not in this export"),
-                };
                 if let Some(&first) = idx.first() {
                     self.show(first);
                 }
-                // A step from before the invitation now in the export was
-                // on an earlier one: undone, it changes nothing on screen.
-                let earlier = !idx.is_empty()
-                    && idx.iter().all(|&i| {
-                        let inv = &self.invitations[i as usize];
-                        journal::made_before(undone.at, journal::sent_by(inv, self.now))
-                    });
-                let whose = if earlier {
-                    " (on an earlier invitation: this one stays undecided)"
-                } else {
-                    ""
-                };
-                // The text is not lost: the composer opens on it again.
-                let back = match undone.kind {
-                    journal::StepKind::Draft(kind) if idx.len() == 1 && !earlier => {
-                        let key = match kind {
-                            DraftKind::Reply => Action::Reply,
-                            DraftKind::ThankYou => Action::ThankYou,
-                        };
-                        format!(" · {} brings its text back", self.keymap.hint(&key))
-                    }
-                    _ => String::new(),
-                };
-                // Undo reaches back across restarts: a step of an earlier
-                // day says which day, as the user may not remember it.
-                let day = if undone.at.date() < self.now.date() {
-                    let fmt = if undone.at.year() == self.now.year() {
-                        " of %-d %b"
-                    } else {
-                        " of %-d %b %Y"
-                    };
-                    undone.at.format(fmt).to_string()
-                } else {
-                    String::new()
-                };
-                // A step back to undecided, undone, decides again: say to
-                // what (`x` twice then `u` marks to withdraw again).
-                let again = match (undone.kind, idx.as_slice()) {
-                    (journal::StepKind::Decide(None), [one]) if !earlier => {
-                        match self.decisions[*one as usize] {
-                            Some(Decision::Withdrawn) => " is marked to withdraw again".to_string(),
-                            Some(d) => format!(" is {} again", d.label()),
-                            None => String::new(),
-                        }
-                    }
-                    (journal::StepKind::Decide(None), many) if !earlier && many.len() > 1 => {
-                        " are decided again as before".to_string()
-                    }
-                    // A decision made over another: what it went back to.
-                    (journal::StepKind::Decide(Some(_)), [one]) if !earlier => {
-                        match self.decisions[*one as usize] {
-                            Some(Decision::Withdrawn) => " (marked to withdraw again)".to_string(),
-                            Some(d) => format!(" ({} again)", d.label()),
-                            None => String::new(),
-                        }
-                    }
-                    // A bulk step over earlier decisions: what they went
-                    // back to, when some had one ("416 undecided, 2
-                    // accepted again").
-                    (journal::StepKind::Decide(Some(_)), many) if !earlier && many.len() > 1 => {
-                        let mut counts: Vec<(Option<Decision>, usize)> = Vec::new();
-                        for &i in many {
-                            let d = self.decisions[i as usize];
-                            match counts.iter_mut().find(|(k, _)| *k == d) {
-                                Some((_, n)) => *n += 1,
-                                None => counts.push((d, 1)),
-                            }
-                        }
-                        if counts.iter().all(|(d, _)| d.is_none()) {
-                            String::new()
-                        } else {
-                            counts.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d.is_some()));
-                            let parts: Vec<String> = counts
-                                .iter()
-                                .map(|&(d, n)| match d {
-                                    None => format!("{n} undecided"),
-                                    Some(Decision::Withdrawn) => {
-                                        format!("{n} marked to withdraw again")
-                                    }
-                                    Some(d) => format!("{n} {} again", d.label()),
-                                })
-                                .collect();
-                            format!(" ({})", parts.join(", "))
-                        }
-                    }
-                    _ => String::new(),
-                };
-                let what = match undone.kind {
-                    journal::StepKind::Decide(None) => "the step back to undecided",
-                    kind => kind.verb(),
-                };
-                self.set_status(format!("Undid {what}{day}: {who}{again}{whose}{back}"));
+                let text = self.undid(&undone, &idx);
+                self.set_status(text);
             }
             Ok(None) => self.set_status("Nothing to undo"),
             Err(e) => self.set_error(not_saved("Undo not saved", &e)),
         }
+    }
+
+    /// Why the next undo must wait: its step is on invitations not in this
+    /// export (decided on another one), and so, under it, are the rest.
+    fn undo_waits(&self, next: &journal::Undone) -> String {
+        // Whose, where a draft kept the name; a decision alone keeps
+        // only the id.
+        let name = match &next.ids[..] {
+            [id] => self.journal.state(*id).and_then(|e| {
+                [&e.reply, &e.thank_you]
+                    .into_iter()
+                    .flatten()
+                    .map(|d| d.name.as_str())
+                    .find(|n| !n.trim().is_empty())
+                    .map(name_line)
+            }),
+            _ => None,
+        };
+        // The steps under it, if any, wait too: say how to change a
+        // decision without them (on the Sent tab, a withdraw mark).
+        let keys: Vec<String> = if self.current_tab() == Tab::Sent {
+            vec![self.keymap.hint(&Action::Withdraw)]
+        } else {
+            vec![
+                self.keymap.hint(&Action::Accept),
+                self.keymap.hint(&Action::Ignore),
+            ]
+        };
+        let change = match (self.journal.undo_depth() > 1, &keys[..]) {
+            (false, _) => String::new(),
+            (true, keys) if keys.iter().any(String::is_empty) => {
+                ", and the steps before it wait for it".to_string()
+            }
+            (true, [x]) => format!(
+                ", and the steps before it wait for it · to change a mark here, {x} on its row"
+            ),
+            (true, keys) => format!(
+                ", and the steps before it wait for it · to change a decision here, {} on its row",
+                keys.join(" or ")
+            ),
+        };
+        format!(
+            "Not undone: the last step ({}{}, {}) is on {} not in this export{change}",
+            next.kind.verb(),
+            name.map(|n| format!(", {n}")).unwrap_or_default(),
+            next.at.format("%-d %b %H:%M"),
+            match next.ids.len() {
+                1 => "an invitation".to_string(),
+                n => format!("{n} invitations"),
+            },
+        )
+    }
+
+    /// What an undo of `undone` (on the rows `idx`) says it did: whose
+    /// step, of which day, what each row went back to, and how to get a
+    /// draft's words back.
+    fn undid(&self, undone: &journal::Undone, idx: &[u32]) -> String {
+        let who = match idx {
+            [one] => name_line(self.invitations[*one as usize].counterpart()),
+            many => format!("{} invitations", many.len()),
+        };
+        // A bulk step made on another export is undone whole: the
+        // ones this export lacks are counted, not passed over.
+        let absent = undone
+            .ids
+            .iter()
+            .filter(|id| !self.id_index.contains_key(id))
+            .count();
+        let who = match absent {
+            0 => who,
+            n => format!("{who}, and {n} not in this export"),
+        };
+        // A step from before the invitation now in the export was
+        // on an earlier one: undone, it changes nothing on screen.
+        let earlier = !idx.is_empty()
+            && idx.iter().all(|&i| {
+                let inv = &self.invitations[i as usize];
+                journal::made_before(undone.at, journal::sent_by(inv, self.now))
+            });
+        let whose = if earlier {
+            " (on an earlier invitation: this one stays undecided)"
+        } else {
+            ""
+        };
+        // The text is not lost: the composer opens on it again.
+        let back = match undone.kind {
+            journal::StepKind::Draft(kind) if idx.len() == 1 && !earlier => {
+                let key = match kind {
+                    DraftKind::Reply => Action::Reply,
+                    DraftKind::ThankYou => Action::ThankYou,
+                };
+                format!(" · {} brings its text back", self.keymap.hint(&key))
+            }
+            _ => String::new(),
+        };
+        // Undo reaches back across restarts: a step of an earlier
+        // day says which day, as the user may not remember it.
+        let day = if undone.at.date() < self.now.date() {
+            let fmt = if undone.at.year() == self.now.year() {
+                " of %-d %b"
+            } else {
+                " of %-d %b %Y"
+            };
+            undone.at.format(fmt).to_string()
+        } else {
+            String::new()
+        };
+        // A step back to undecided, undone, decides again: say to
+        // what (`x` twice then `u` marks to withdraw again).
+        let again = match (undone.kind, idx) {
+            (journal::StepKind::Decide(None), [one]) if !earlier => {
+                match self.decisions[*one as usize] {
+                    Some(Decision::Withdrawn) => " is marked to withdraw again".to_string(),
+                    Some(d) => format!(" is {} again", d.label()),
+                    None => String::new(),
+                }
+            }
+            (journal::StepKind::Decide(None), many) if !earlier && many.len() > 1 => {
+                " are decided again as before".to_string()
+            }
+            // A decision made over another: what it went back to.
+            (journal::StepKind::Decide(Some(_)), [one]) if !earlier => {
+                match self.decisions[*one as usize] {
+                    Some(Decision::Withdrawn) => " (marked to withdraw again)".to_string(),
+                    Some(d) => format!(" ({} again)", d.label()),
+                    None => String::new(),
+                }
+            }
+            // A bulk step over earlier decisions: what they went
+            // back to, when some had one ("416 undecided, 2
+            // accepted again").
+            (journal::StepKind::Decide(Some(_)), many) if !earlier && many.len() > 1 => {
+                let mut counts: Vec<(Option<Decision>, usize)> = Vec::new();
+                for &i in many {
+                    let d = self.decisions[i as usize];
+                    match counts.iter_mut().find(|(k, _)| *k == d) {
+                        Some((_, n)) => *n += 1,
+                        None => counts.push((d, 1)),
+                    }
+                }
+                if counts.iter().all(|(d, _)| d.is_none()) {
+                    String::new()
+                } else {
+                    counts.sort_by_key(|&(d, n)| (std::cmp::Reverse(n), d.is_some()));
+                    let parts: Vec<String> = counts
+                        .iter()
+                        .map(|&(d, n)| match d {
+                            None => format!("{n} undecided"),
+                            Some(Decision::Withdrawn) => {
+                                format!("{n} marked to withdraw again")
+                            }
+                            Some(d) => format!("{n} {} again", d.label()),
+                        })
+                        .collect();
+                    format!(" ({})", parts.join(", "))
+                }
+            }
+            _ => String::new(),
+        };
+        let what = match undone.kind {
+            journal::StepKind::Decide(None) => "the step back to undecided",
+            kind => kind.verb(),
+        };
+        format!("Undid {what}{day}: {who}{again}{whose}{back}")
     }
 
     pub(super) fn toggle_mark(&mut self) {
