@@ -389,7 +389,7 @@ pub struct App {
     /// leaving the help goes back there, not to the list.
     help_over_stats: Option<u16>,
     /// The note being graded on the check screen.
-    pub check_pad: Option<super::undo::Pad>,
+    pub check_pad: Option<super::pad::Pad>,
     /// Whom that note is for (the Sent tab's recipient), for greetings.
     pub check_to: String,
     /// The template a "Replace your words?" question is about, for a `y`.
@@ -1100,7 +1100,7 @@ impl App {
     fn open_check_pad(&mut self) {
         if self.check_pad.is_none() {
             let note = self.journal.check_note().unwrap_or_default();
-            let pad = super::undo::Pad::new(note);
+            let pad = super::pad::Pad::new(note);
             if !pad.is_empty() {
                 self.set_status("Your note from before · Ctrl-L clears the pad");
             }

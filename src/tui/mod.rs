@@ -16,6 +16,7 @@ pub mod compose;
 pub mod editor;
 pub mod keys;
 pub mod line;
+pub mod pad;
 pub mod undo;
 pub mod view;
 

@@ -189,77 +189,10 @@ pub fn settle(editor: &mut TextArea<'static>, DataCursor(row, col): DataCursor) 
     editor.move_cursor(CursorMove::Jump(at(row), at(col)));
 }
 
-/// The check pad: a note of the user's own, graded as it is typed.
-#[derive(Debug)]
-pub struct Pad {
-    pub editor: TextArea<'static>,
-    steps: Steps<()>,
-}
-
-impl Pad {
-    /// A pad holding `note` (not a step to take back).
-    pub fn new(note: &str) -> Pad {
-        let mut editor = field(note.split('\n').map(str::to_string).collect());
-        editor.set_placeholder_text(
-            "Write the note you are about to send; it is graded as you type.",
-        );
-        // Faint, as the theme's dim text is: textarea's dark grey is a
-        // colour, sent even under NO_COLOR or to a VT100 (where `38;5`
-        // blinks), and Solarized Dark's background.
-        editor.set_placeholder_style(
-            ratatui::style::Style::new().add_modifier(ratatui::style::Modifier::DIM),
-        );
-        editor.move_cursor(CursorMove::Bottom);
-        editor.move_cursor(CursorMove::End);
-        Pad {
-            editor,
-            steps: Steps::default(),
-        }
-    }
-
-    /// A key; Ctrl-U and Ctrl-R undo and redo a step.
-    pub fn input(&mut self, ev: KeyEvent) {
-        self.steps.input(&mut self.editor, ev, ());
-    }
-
-    /// Pasted text at the cursor, as one step.
-    pub fn paste(&mut self, text: &str) {
-        if !text.is_empty() {
-            self.steps.begin(&self.editor, ());
-            self.editor.insert_str(text);
-        }
-    }
-
-    /// `text` in place of the note (the editor's, or nothing to clear the
-    /// pad), as one step.
-    pub fn set_text(&mut self, text: &str) {
-        if text != self.text() {
-            self.steps.begin(&self.editor, ());
-            self.editor.select_all();
-            self.editor.insert_str(text);
-        }
-    }
-
-    pub fn text(&self) -> String {
-        self.editor.lines().join("\n")
-    }
-
-    pub fn lines(&self) -> &[String] {
-        self.editor.lines()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.editor.is_empty()
-    }
-
-    pub fn can_undo(&self) -> bool {
-        self.steps.can_undo()
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tui::pad::Pad;
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
