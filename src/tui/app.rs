@@ -1067,7 +1067,7 @@ impl App {
             Action::PrevMatch => self.next_match(false),
             Action::OpenProfile => return self.open_profile(target),
             Action::CopyUrl => return self.copy_url(target),
-            Action::Reply => self.open_composer(false),
+            Action::Reply => self.open_composer(DraftKind::Reply),
             Action::ThankYou => {
                 let accepted =
                     just_done.filter(|&i| self.decisions[i as usize] == Some(Decision::Accepted));
@@ -1221,11 +1221,7 @@ impl App {
                         let question = if c.resumed || (saved && !c.undone) {
                             "Discard your changes? The saved draft stays · y discards them · l leaves them for later, unsaved · Esc keeps writing · Ctrl-S saves them".to_string()
                         } else if c.undone {
-                            let key = self.keymap.hint(if c.thank_you {
-                                &Action::ThankYou
-                            } else {
-                                &Action::Reply
-                            });
+                            let key = self.keymap.hint(&Action::compose(c.kind()));
                             format!(
                                 "Close this draft? As an undone one, {key} offers it again · y closes it · Esc keeps it · Ctrl-S saves it"
                             )

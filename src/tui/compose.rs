@@ -27,7 +27,8 @@ pub struct Composer {
     /// The invitation (index into the app's list) the draft answers.
     pub index: u32,
     /// A thank-you after an accept, rather than a reply instead of one.
-    pub thank_you: bool,
+    /// A reply or a thank-you.
+    kind: DraftKind,
     /// The template in use (index into `Templates::list`).
     pub template: usize,
     pub editor: TextArea<'static>,
@@ -67,7 +68,7 @@ impl std::fmt::Debug for Composer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Composer")
             .field("index", &self.index)
-            .field("thank_you", &self.thank_you)
+            .field("kind", &self.kind)
             .field("template", &self.template)
             .field("text", &self.text())
             .finish()
@@ -194,13 +195,13 @@ impl Composer {
     pub fn new(
         index: u32,
         inv: &Invitation,
-        thank_you: bool,
+        kind: DraftKind,
         templates: &Templates,
         me: Option<&str>,
         saved: Option<String>,
         unsaved: Option<String>,
     ) -> Composer {
-        let template = templates.default_for(inv.category, thank_you);
+        let template = templates.default_for(inv.category, kind == DraftKind::ThankYou);
         let resumed = saved.is_some();
         let recovered = unsaved.is_some();
         // A saved draft, like a template, opens with room to write on.
@@ -221,7 +222,7 @@ impl Composer {
         let room = !recovered && after_space(&editor);
         Composer {
             index,
-            thank_you,
+            kind,
             template,
             editor,
             pristine,
@@ -237,11 +238,12 @@ impl Composer {
 
     /// A thank-you or a reply, as the journal names them.
     pub fn kind(&self) -> DraftKind {
-        if self.thank_you {
-            DraftKind::ThankYou
-        } else {
-            DraftKind::Reply
-        }
+        self.kind
+    }
+
+    /// Whether it is a thank-you, as the templates ask.
+    fn thank_you(&self) -> bool {
+        self.kind == DraftKind::ThankYou
     }
 
     /// The draft's text.
@@ -423,11 +425,11 @@ impl Composer {
             }
             None => (1..n)
                 .map(|k| (self.template + k) % n)
-                .find(|&i| templates.list[i].fits(self.thank_you))
+                .find(|&i| templates.list[i].fits(self.thank_you()))
                 .ok_or_else(|| {
                     format!(
                         "The only {} template · [templates] in the config adds your own",
-                        if self.thank_you { "thank-you" } else { "reply" }
+                        self.kind.label()
                     )
                 }),
         }
@@ -437,7 +439,7 @@ impl Composer {
     /// as positions in `templates`: F1 picks the first of them.
     pub fn fitting(&self, templates: &Templates) -> Vec<usize> {
         (0..templates.list.len())
-            .filter(|&i| templates.list[i].fits(self.thank_you))
+            .filter(|&i| templates.list[i].fits(self.thank_you()))
             .collect()
     }
 
@@ -512,7 +514,7 @@ mod tests {
         let c = Composer::new(
             0,
             &i,
-            false,
+            DraftKind::Reply,
             &Templates::default(),
             Some("Coco Ruiz"),
             None,
@@ -548,7 +550,7 @@ mod tests {
     fn switching_to_a_template_past_the_last_is_refused() {
         let (i, templates) = (inv(), Templates::default());
         let n = templates.list.len();
-        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
+        let mut c = Composer::new(0, &i, DraftKind::Reply, &templates, None, None, None);
         let before = c.text();
         // Three of the four built-ins are for a reply.
         assert_eq!(n, 4);
@@ -569,7 +571,7 @@ mod tests {
     #[test]
     fn a_reply_and_a_thank_you_each_keep_to_their_templates() {
         let (i, templates) = (inv(), Templates::default());
-        let mut reply = Composer::new(0, &i, false, &templates, None, None, None);
+        let mut reply = Composer::new(0, &i, DraftKind::Reply, &templates, None, None, None);
         let mut seen = Vec::new();
         for _ in 0..6 {
             reply.switch_template(None, &i, &templates, None).unwrap();
@@ -590,7 +592,7 @@ mod tests {
             reply.switch_template(Some(3), &i, &templates, None),
             Err("There is no reply template 4 (there are 3)".into())
         );
-        let mut thanks = Composer::new(0, &i, true, &templates, None, None, None);
+        let mut thanks = Composer::new(0, &i, DraftKind::ThankYou, &templates, None, None, None);
         assert_eq!(templates.list[thanks.template].name, "thanks");
         assert_eq!(
             thanks.switch_template(None, &i, &templates, None),
@@ -613,17 +615,17 @@ mod tests {
         let mine: std::collections::BTreeMap<String, String> =
             [("mine".to_string(), "Hi {first_name}".to_string())].into();
         let templates = Templates::new(&mine).unwrap();
-        let mut thanks = Composer::new(0, &i, true, &templates, None, None, None);
+        let mut thanks = Composer::new(0, &i, DraftKind::ThankYou, &templates, None, None, None);
         thanks.switch_template(None, &i, &templates, None).unwrap();
         assert_eq!(templates.list[thanks.template].name, "mine");
         assert_eq!(thanks.number(&templates), 2);
-        let mut thanks = Composer::new(0, &i, true, &templates, None, None, None);
+        let mut thanks = Composer::new(0, &i, DraftKind::ThankYou, &templates, None, None, None);
         assert_eq!(
             thanks.switch_template(Some(1), &i, &templates, None),
             Ok(())
         );
         assert_eq!(templates.list[thanks.template].name, "mine");
-        let mut reply = Composer::new(0, &i, false, &templates, None, None, None);
+        let mut reply = Composer::new(0, &i, DraftKind::Reply, &templates, None, None, None);
         assert_eq!(reply.switch_template(Some(3), &i, &templates, None), Ok(()));
         assert_eq!(templates.list[reply.template].name, "mine");
         assert_eq!(reply.number(&templates), 4);
@@ -632,7 +634,7 @@ mod tests {
     #[test]
     fn a_template_chosen_puts_the_cursor_where_the_user_writes() {
         let (i, templates) = (inv(), Templates::default());
-        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
+        let mut c = Composer::new(0, &i, DraftKind::Reply, &templates, None, None, None);
         c.switch_template(Some(1), &i, &templates, None).unwrap();
         let ratatui_textarea::DataCursor(row, col) = c.editor.cursor();
         let lines = c.editor.lines();
@@ -644,7 +646,7 @@ mod tests {
     #[test]
     fn words_replaced_by_a_template_come_back_with_undo() {
         let (i, templates) = (inv(), Templates::default());
-        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
+        let mut c = Composer::new(0, &i, DraftKind::Reply, &templates, None, None, None);
         c.input(KeyEvent::new(KeyCode::Char('!'), KeyModifiers::NONE));
         let mine = c.text();
         c.switch_template(Some(1), &i, &templates, None).unwrap();
@@ -669,7 +671,15 @@ mod tests {
     /// the template as it opened, which is not "changed".
     #[test]
     fn undo_goes_back_to_the_template_a_word_at_a_time() {
-        let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None, None);
+        let mut c = Composer::new(
+            0,
+            &inv(),
+            DraftKind::Reply,
+            &Templates::default(),
+            None,
+            None,
+            None,
+        );
         let opened = c.text();
         c.paste("x");
         for ch in "Glad to help.".chars() {
@@ -702,7 +712,7 @@ mod tests {
             }
             c.message()
         };
-        let fresh = || Composer::new(0, &i, false, &templates, None, None, None);
+        let fresh = || Composer::new(0, &i, DraftKind::Reply, &templates, None, None, None);
         let once = typed(&mut fresh(), " Hello");
         assert!(once.contains("connect? Hello\n"), "{once:?}");
         let mut c = fresh();
@@ -741,9 +751,17 @@ mod tests {
     #[test]
     fn a_recovered_draft_goes_on_where_its_words_end() {
         let (i, templates) = (inv(), Templates::default());
-        let opened = Composer::new(0, &i, false, &templates, None, None, None).text();
+        let opened = Composer::new(0, &i, DraftKind::Reply, &templates, None, None, None).text();
         let left_at = |recovered: &str| {
-            let c = Composer::new(0, &i, false, &templates, None, None, Some(recovered.into()));
+            let c = Composer::new(
+                0,
+                &i,
+                DraftKind::Reply,
+                &templates,
+                None,
+                None,
+                Some(recovered.into()),
+            );
             let DataCursor(row, col) = c.editor.cursor();
             c.editor.lines()[row].chars().take(col).collect::<String>()
         };
@@ -764,7 +782,7 @@ mod tests {
     #[test]
     fn words_typed_on_a_template_do_not_run_into_it() {
         let (i, templates) = (inv(), Templates::default());
-        let mut c = Composer::new(0, &i, false, &templates, None, None, None);
+        let mut c = Composer::new(0, &i, DraftKind::Reply, &templates, None, None, None);
         assert!(!c.changed(), "the space is part of the template as opened");
         let untouched = c.message();
         assert!(untouched.contains("connect?\n"), "{untouched:?}");
@@ -784,12 +802,20 @@ mod tests {
             "{:?}",
             c.message()
         );
-        let mut t = Composer::new(0, &i, true, &templates, None, None, None);
+        let mut t = Composer::new(0, &i, DraftKind::ThankYou, &templates, None, None, None);
         t.paste("Great");
         assert!(t.message().contains("? Great\n"), "{:?}", t.message());
         // A saved draft opened again: the same, and it is not "changed".
         let saved = "Hi Abena,\n\nSee you at the forum.\n\nColleen".to_string();
-        let mut d = Composer::new(0, &i, false, &templates, None, Some(saved.clone()), None);
+        let mut d = Composer::new(
+            0,
+            &i,
+            DraftKind::Reply,
+            &templates,
+            None,
+            Some(saved.clone()),
+            None,
+        );
         assert!(!d.changed());
         assert_eq!(d.message(), saved);
         d.paste("Bring slides.");
@@ -802,7 +828,15 @@ mod tests {
 
     #[test]
     fn the_message_has_no_spaces_at_line_ends() {
-        let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None, None);
+        let mut c = Composer::new(
+            0,
+            &inv(),
+            DraftKind::Reply,
+            &Templates::default(),
+            None,
+            None,
+            None,
+        );
         c.paste("Glad to help. ");
         c.input(KeyEvent::new(KeyCode::End, KeyModifiers::CONTROL));
         c.input(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
@@ -816,7 +850,15 @@ mod tests {
 
     #[test]
     fn a_draft_is_changed_while_its_text_differs() {
-        let mut c = Composer::new(0, &inv(), false, &Templates::default(), None, None, None);
+        let mut c = Composer::new(
+            0,
+            &inv(),
+            DraftKind::Reply,
+            &Templates::default(),
+            None,
+            None,
+            None,
+        );
         assert!(!c.changed());
         c.input(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
         assert!(c.changed());

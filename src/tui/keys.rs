@@ -8,6 +8,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use super::app::Tab;
 use super::line::LineEdit;
 use crate::config::KeyBinding;
+use crate::journal::DraftKind;
 
 /// What the user asked for, independent of which key they pressed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -90,6 +91,17 @@ pub enum Action {
     /// not saved in the journal durable, and say what became of them
     /// ([`Effect::Farewell`](super::app::Effect::Farewell)).
     Leave,
+}
+
+impl Action {
+    /// What opens the composer on a draft of `kind` (`r` or `t`): for the
+    /// hints that name its key.
+    pub fn compose(kind: DraftKind) -> Action {
+        match kind {
+            DraftKind::Reply => Action::Reply,
+            DraftKind::ThankYou => Action::ThankYou,
+        }
+    }
 }
 
 /// The footer's short label of a bindable action (`accept`, `all stale`);

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDateTime};
 
 use crate::classify::{Category, Signals};
 use crate::invitation::{Direction, Invitation, InvitationId};
-use crate::journal::{self, Decision, DraftKind};
+use crate::journal::{self, Decision};
 use crate::stats;
 use crate::text::{name_line, plural};
 use crate::tui::keys::Action;
@@ -350,11 +350,8 @@ impl App {
         // The text is not lost: the composer opens on it again.
         let back = match undone.kind {
             journal::StepKind::Draft(kind) if idx.len() == 1 && !earlier => {
-                let key = match kind {
-                    DraftKind::Reply => Action::Reply,
-                    DraftKind::ThankYou => Action::ThankYou,
-                };
-                format!(" · {} brings its text back", self.keymap.hint(&key))
+                let key = self.keymap.hint(&Action::compose(kind));
+                format!(" · {key} brings its text back")
             }
             _ => String::new(),
         };

@@ -201,10 +201,7 @@ impl App {
                 self.kept_unsaved = None;
                 self.composer = None;
                 self.mode = Mode::List;
-                let key = self.keymap.hint(match kind {
-                    DraftKind::Reply => &Action::Reply,
-                    DraftKind::ThankYou => &Action::ThankYou,
-                });
+                let key = self.keymap.hint(&Action::compose(kind));
                 self.set_status(format!(
                     "Left your {} to {name} for later, not saved: {key} on their row opens it again, and so does the next start",
                     kind.label()
@@ -219,11 +216,7 @@ impl App {
     /// Whether the journal holds a saved draft of the composer's kind for
     /// its invitation.
     pub(super) fn has_saved_draft(&self, c: &Composer) -> bool {
-        let kind = if c.thank_you {
-            DraftKind::ThankYou
-        } else {
-            DraftKind::Reply
-        };
+        let kind = c.kind();
         self.journal
             .state_for(&self.invitations[c.index as usize], self.now)
             .is_some_and(|e| e.draft(kind).is_some())
@@ -246,22 +239,14 @@ impl App {
             // An undone draft over a saved one: set aside, so that the
             // next open shows the saved draft the message speaks of.
             Some(c) if c.resumed && c.undone => {
-                let kind = if c.thank_you {
-                    DraftKind::ThankYou
-                } else {
-                    DraftKind::Reply
-                };
+                let kind = c.kind();
                 if let Some(d) =
                     self.journal
                         .undone_draft(&self.invitations[c.index as usize], kind, self.now)
                 {
                     self.set_aside.push((c.index, kind, d.text.clone()));
                 }
-                let key = self.keymap.hint(if c.thank_you {
-                    &Action::ThankYou
-                } else {
-                    &Action::Reply
-                });
+                let key = self.keymap.hint(&Action::compose(kind));
                 format!(
                     "Undone words set aside for this run; {key} opens the saved {} again",
                     kind.label()
@@ -273,11 +258,10 @@ impl App {
             // The journal keeps an undone draft's text until another is
             // saved: say so, and how to start afresh.
             Some(c) if c.undone => {
-                let (kind, key) = if c.thank_you {
-                    ("thank-you", self.keymap.hint(&Action::ThankYou))
-                } else {
-                    ("reply", self.keymap.hint(&Action::Reply))
-                };
+                let (kind, key) = (
+                    c.kind().label(),
+                    self.keymap.hint(&Action::compose(c.kind())),
+                );
                 format!(
                     "Draft closed; {key} offers the undone {kind} again (F1 there starts from the template)"
                 )
@@ -293,11 +277,12 @@ impl App {
     pub(super) fn open_thank_you(&mut self, just_accepted: Option<u32>) {
         match just_accepted {
             Some(j) => self.compose(j, DraftKind::ThankYou),
-            None => self.open_composer(true),
+            None => self.open_composer(DraftKind::ThankYou),
         }
     }
 
-    pub(super) fn open_composer(&mut self, thank_you: bool) {
+    pub(super) fn open_composer(&mut self, kind: DraftKind) {
+        let thank_you = kind == DraftKind::ThankYou;
         let Some(idx) = self.current_index() else {
             self.set_status("Nothing here to reply to");
             return;
@@ -334,11 +319,6 @@ impl App {
             ));
             return;
         }
-        let kind = if thank_you {
-            DraftKind::ThankYou
-        } else {
-            DraftKind::Reply
-        };
         self.compose(idx, kind);
     }
 
@@ -372,7 +352,7 @@ impl App {
         let mut composer = Composer::new(
             idx,
             inv,
-            kind == DraftKind::ThankYou,
+            kind,
             &self.templates,
             self.my_name.as_deref(),
             saved.map(|d| d.text.clone()),

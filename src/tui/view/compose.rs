@@ -64,7 +64,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 
     let template = app.templates.list.get(c.template);
     let titled = |name: &str| {
-        if c.thank_you {
+        if c.kind() == crate::journal::DraftKind::ThankYou {
             format!(" Thank {name} for connecting ")
         } else {
             format!(" Reply to {name}, don't accept yet ")

@@ -212,12 +212,9 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         }
         // Words left for later (or by a closed terminal): on disk, not in
         // the journal, so not in `export` either.
-        for (kind, action) in [
-            (DraftKind::Reply, Action::Reply),
-            (DraftKind::ThankYou, Action::ThankYou),
-        ] {
+        for kind in [DraftKind::Reply, DraftKind::ThankYou] {
             if app.journal.unsaved(inv.id, kind).is_some() {
-                let key = app.keymap.hint(&action);
+                let key = app.keymap.hint(&Action::compose(kind));
                 lines.push(Line::styled(
                     format!(
                         "{} left for later, not saved · {key} opens it",
