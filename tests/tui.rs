@@ -5594,6 +5594,61 @@ fn editing_a_reply_is_a_step_the_quit_summary_counts() {
     );
 }
 
+/// The help names the composer's keys (fixed ones): each gives the action
+/// the help says, or reaches the editor as a key to edit with.
+#[test]
+fn the_help_names_the_keys_the_composer_reads() {
+    use invitriage::tui::keys::Key;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    assert_eq!(app.mode, Mode::Compose);
+    let mut checked = 0;
+    for &(names, help) in view::COMPOSER_KEYS {
+        for name in names.split(", ") {
+            // "F1-F9": both ends.
+            let ends: Vec<String> = match name.split_once("-F") {
+                Some((first, last)) if first.starts_with('F') => {
+                    vec![first.into(), format!("F{last}")]
+                }
+                _ => vec![name.to_string()],
+            };
+            for name in ends {
+                let k = Key::parse(&name).unwrap_or_else(|| panic!("{name} is no key"));
+                let mods = if k.ctrl {
+                    KeyModifiers::CONTROL
+                } else {
+                    KeyModifiers::NONE
+                };
+                let ev = KeyEvent::new(k.code, mods);
+                let action = action_for(&app.keymap, app.key_context(), &ev);
+                let want = match name.as_str() {
+                    "Ctrl-S" => Some(Action::ComposeSave),
+                    "Ctrl-E" => Some(Action::ComposeEditor),
+                    "Ctrl-T" => Some(Action::ComposeNextTemplate),
+                    "F1" => Some(Action::ComposeTemplate(0)),
+                    "F9" => Some(Action::ComposeTemplate(8)),
+                    "Ctrl-Y" => Some(Action::ComposeCopy),
+                    "Esc" => Some(Action::Cancel),
+                    "Ctrl-C" => Some(Action::Quit),
+                    // Ctrl-J is a line end, as terminals send it.
+                    "Ctrl-J" => Some(Action::ComposeKey(KeyEvent::new(
+                        KeyCode::Enter,
+                        KeyModifiers::NONE,
+                    ))),
+                    "Enter" | "Ctrl-U" | "Ctrl-R" | "Ctrl-K" | "Ctrl-W" => {
+                        Some(Action::ComposeKey(ev))
+                    }
+                    other => panic!("the help names {other} ({help}); say here what it does"),
+                };
+                assert_eq!(action, want, "{name}: {help}");
+                checked += 1;
+            }
+        }
+    }
+    assert_eq!(checked, 14);
+}
+
 /// The composer's and the check pad's keys are fixed, and written where
 /// they are read, in the footer and in the help: each key the footer names
 /// there does what it says, not write into the note.

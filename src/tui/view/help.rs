@@ -11,6 +11,36 @@ use super::theme::Theme;
 use crate::tui::app::App;
 use crate::tui::keys::{Action, BINDABLE};
 
+/// The composer's keys as the help names them (fixed keys, which `[keys]`
+/// does not rebind): each name, or names parted by ", ", and what it does.
+/// A test holds each to the action it gives.
+pub const COMPOSER_KEYS: &[(&str, &str)] = &[
+    (
+        "Ctrl-S",
+        "save the draft and copy it (a reply marks the invitation replied)",
+    ),
+    ("Ctrl-E", "edit in $VISUAL / $EDITOR"),
+    (
+        "Ctrl-T, F1-F9",
+        "next template for this kind of draft, or template 1-9 (asks before replacing your words)",
+    ),
+    ("Ctrl-Y", "copy the draft"),
+    ("Enter, Ctrl-J", "a line break"),
+    ("Ctrl-U, Ctrl-R", "undo, redo (a word at a time)"),
+    (
+        "Ctrl-K, Ctrl-W",
+        "delete to the end of the line, the word before the cursor (Alt-D: the word after)",
+    ),
+    (
+        "Esc",
+        "leave (asks first when changed: y discards, l leaves it for later, unsaved)",
+    ),
+    (
+        "Ctrl-C",
+        "quit invitriage; the draft is kept and opens again at the next start",
+    ),
+];
+
 /// The help text, `width` columns wide: the notes from loading the export,
 /// if any (the status line shows only the start of the first), every
 /// bindable action with its keys, then the keys of the search line and the
@@ -156,32 +186,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         "Writing a reply{}",
         after(&[Action::Reply, Action::ThankYou])
     )));
-    for (k, h) in [
-        (
-            "Ctrl-S",
-            "save the draft and copy it (a reply marks the invitation replied)",
-        ),
-        ("Ctrl-E", "edit in $VISUAL / $EDITOR"),
-        (
-            "Ctrl-T, F1-F9",
-            "next template for this kind of draft, or template 1-9 (asks before replacing your words)",
-        ),
-        ("Ctrl-Y", "copy the draft"),
-        ("Enter, Ctrl-J", "a line break"),
-        ("Ctrl-U, Ctrl-R", "undo, redo (a word at a time)"),
-        (
-            "Ctrl-K, Ctrl-W",
-            "delete to the end of the line, the word before the cursor (Alt-D: the word after)",
-        ),
-        (
-            "Esc",
-            "leave (asks first when changed: y discards, l leaves it for later, unsaved)",
-        ),
-        (
-            "Ctrl-C",
-            "quit invitriage; the draft is kept and opens again at the next start",
-        ),
-    ] {
+    for &(k, h) in COMPOSER_KEYS {
         keyed(&mut out, k, h);
     }
     out.push(Line::raw(""));

@@ -20,6 +20,7 @@ use ratatui::widgets::Paragraph;
 use super::app::{App, Mode};
 /// The keys that work right now, as the footer names them.
 pub use footer::hints as key_hints;
+pub use help::COMPOSER_KEYS;
 use theme::Theme;
 
 /// The smallest terminal the layout works in.
