@@ -415,16 +415,19 @@ fn a_newer_export_names_what_came_since_the_one_opened_before() {
             "{from},Colleen Doe,\"{sent}\",,INCOMING,https://www.linkedin.com/in/{slug},https://www.linkedin.com/in/colleen-doe\n"
         )
     };
+    // A row dated 2098 (a damaged one, a clock behind) is no news, and
+    // must not hide what comes after it.
     let older = format!(
-        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n{}{}",
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n{}{}{}",
         row("Ada Byron", "11/20/26, 9:00 AM"),
-        row("Bo Chen", "11/21/26, 9:00 AM")
+        row("Bo Chen", "11/21/26, 9:00 AM"),
+        row("Zed Later", "12/31/98, 9:00 AM")
     );
     std::fs::write(&export, &older).unwrap();
     let mut app = App::start_on(dir.path(), &export);
-    app.wait_for("decided 0 of 2");
+    app.wait_for("decided 0 of 3");
     app.press("a");
-    app.wait_for("decided 1 of 2");
+    app.wait_for("decided 1 of 3");
     app.press("q");
     assert!(app.wait_exit(), "q quits");
     assert!(
@@ -448,10 +451,25 @@ fn a_newer_export_names_what_came_since_the_one_opened_before() {
 
     // The same export once more: nothing in it is new now.
     let mut third = App::start_on(dir.path(), &export);
-    third.wait_for("decided 1 of 4");
+    third.wait_for("decided 1 of 5");
     assert!(!third.text().contains("new since"), "{}", third.text());
     third.press("q");
     assert!(third.wait_exit());
+
+    // A damaged seen.json is named, and the count falls back to the last
+    // step.
+    let seen = dir.path().join(invitriage::journal::SEEN_FILE_NAME);
+    std::fs::write(&seen, "{\"v\":1,").unwrap();
+    let mut fourth = App::start_on(dir.path(), &export);
+    fourth.wait_for("seen.json: not what invitriage writes");
+    fourth.press("q");
+    assert!(fourth.wait_exit());
+    assert!(
+        std::fs::read_to_string(&seen)
+            .unwrap()
+            .contains("\"newest\":\"2026-11-24T09:00:00\""),
+        "written anew, without the date to come"
+    );
 }
 
 /// The command said on leaving names the export as given, quoted for the

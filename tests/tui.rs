@@ -5501,10 +5501,11 @@ fn the_start_counts_what_is_newer_than_the_export_seen_before() {
         opened: at("2026-11-25T08:00:00"),
     };
     let app = app_seen(Source::Sample, dir.path(), false, &[], Some(seen));
+    // Not a customised one: nothing said of pitches.
     assert_eq!(
         app.notices,
         [
-            "1 invitation is new since the export you opened earlier today: at the top of its list, newest first (on Customised, pitches come last)"
+            "1 invitation is new since the export you opened earlier today: at the top of its list, newest first"
         ]
     );
 }

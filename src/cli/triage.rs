@@ -147,11 +147,26 @@ pub fn triage(
     // What counts as new is measured against your own exports, not the
     // sample's fictional dates; and the sample teaches the next start
     // nothing about them.
-    let seen_before = if sample { None } else { journal.seen() };
+    // A date to come (a damaged row, a clock that was ahead) is not news
+    // yet: kept, it would leave nothing newer for years.
+    let soon = now + chrono::Duration::days(1);
+    let seen_before = if sample {
+        None
+    } else {
+        journal
+            .read_seen()
+            .unwrap_or_else(|why| {
+                notices.push(format!(
+                    "{why}; new invitations are counted from your last step instead, and the file is written anew"
+                ));
+                None
+            })
+            .filter(|seen| seen.newest <= soon)
+    };
     let newest = import
         .invitations
         .iter()
-        .filter(|i| i.direction == Direction::Incoming)
+        .filter(|i| i.direction == Direction::Incoming && i.sent_at <= soon)
         .map(|i| i.sent_at)
         .max();
     if let Some(newest) = newest.filter(|_| !sample) {

@@ -42,20 +42,45 @@ struct SeenFile {
 impl Journal {
     /// What `seen.json` beside the journal holds, if it can be read.
     pub fn seen(&self) -> Option<Seen> {
-        let bytes = fs::read(self.path.with_file_name(SEEN_FILE_NAME)).ok()?;
-        let file: SeenFile = serde_json::from_slice(&bytes).ok()?;
-        (file.v == FORMAT_VERSION).then_some(file.seen)
+        self.read_seen().ok().flatten()
+    }
+
+    /// What `seen.json` holds: `None` when there is none yet, an error
+    /// (its path and why) when one is there and cannot be read.
+    pub fn read_seen(&self) -> Result<Option<Seen>, String> {
+        let path = self.path.with_file_name(SEEN_FILE_NAME);
+        let bytes = match fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(format!("{}: cannot be read ({e})", path.display())),
+        };
+        let file: SeenFile = serde_json::from_slice(&bytes)
+            .map_err(|e| format!("{}: not what invitriage writes ({e})", path.display()))?;
+        if file.v != FORMAT_VERSION {
+            return Err(format!(
+                "{}: {}",
+                path.display(),
+                super::unknown_version(&file.v.into())
+            ));
+        }
+        Ok(Some(file.seen))
     }
 
     /// Keeps `seen` unless the file holds a newer invitation already (an
-    /// older export opened again changes nothing). Fails when read-only.
+    /// older export opened again changes nothing), one not later than a
+    /// day after `seen.opened`: a date still to come (a clock that was
+    /// behind) would hide every invitation before it. Fails when read-only.
     pub fn record_seen(&mut self, seen: Seen) -> Result<(), JournalError> {
         if self.file.is_none() {
             return Err(JournalError::ReadOnly {
                 path: self.path.clone(),
             });
         }
-        if self.seen().is_some_and(|was| was.newest >= seen.newest) {
+        let soon = seen.opened + chrono::Duration::days(1);
+        if self
+            .seen()
+            .is_some_and(|was| was.newest >= seen.newest && was.newest <= soon)
+        {
             return Ok(());
         }
         let path = self.path.with_file_name(SEEN_FILE_NAME);
@@ -104,6 +129,14 @@ mod tests {
         };
         j.record_seen(newer).unwrap();
         assert_eq!(j.seen(), Some(newer));
+        // One from a clock that was years ahead is written over.
+        fs::write(
+            dir.path().join(SEEN_FILE_NAME),
+            r#"{"v":1,"newest":"2099-12-31T23:59:00","opened":"2026-11-26T08:00:00"}"#,
+        )
+        .unwrap();
+        j.record_seen(newer).unwrap();
+        assert_eq!(j.seen(), Some(newer));
     }
 
     #[test]
@@ -112,6 +145,11 @@ mod tests {
         fs::write(dir.path().join(SEEN_FILE_NAME), "{\"v\":1,\"newest\":").unwrap();
         let (j, _) = Journal::open(dir.path()).unwrap();
         assert_eq!(j.seen(), None);
+        let why = j.read_seen().unwrap_err();
+        assert!(
+            why.ends_with("seen.json: not what invitriage writes (EOF while parsing a value at line 1 column 16)"),
+            "{why}"
+        );
         drop(j);
         let (mut r, _) = Journal::open_read_only(dir.path()).unwrap();
         let seen = Seen {

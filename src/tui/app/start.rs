@@ -6,6 +6,7 @@ use std::cmp::Ordering;
 
 use chrono::NaiveDateTime;
 
+use crate::classify::Category;
 use crate::invitation::{Direction, InvitationId};
 use crate::journal::{Decision, DraftKind, JournalError};
 use crate::text::{and_list, name_line, plural};
@@ -273,15 +274,22 @@ impl App {
                 (last, format!("came after your last step ({when})"))
             }
         };
-        let new = self
-            .invitations
-            .iter()
-            .filter(|i| {
-                i.direction == Direction::Incoming
-                    && i.sent_at > after
-                    && self.journal.state(i.id).is_none()
-            })
-            .count();
+        let (mut new, mut customised) = (0, false);
+        for i in &self.invitations {
+            if i.direction == Direction::Incoming
+                && i.sent_at > after
+                && self.journal.state(i.id).is_none()
+            {
+                new += 1;
+                customised |= i.category == Category::Customised;
+            }
+        }
+        // Where the list's order has an exception, it is said.
+        let pitches = if customised {
+            " (on Customised, pitches come last)"
+        } else {
+            ""
+        };
         if new > 0 {
             let is = match (self.seen_before, new) {
                 (None, _) => "",
@@ -289,7 +297,7 @@ impl App {
                 (Some(_), _) => "are ",
             };
             self.notices.push(format!(
-                "{new} invitation{} {is}{since}: at the top of {}, newest first (on Customised, pitches come last)",
+                "{new} invitation{} {is}{since}: at the top of {}, newest first{pitches}",
                 plural(new),
                 if new == 1 { "its list" } else { "the lists" }
             ));
