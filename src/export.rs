@@ -208,13 +208,16 @@ pub fn write_actions(
 }
 
 /// `--since`'s moment as the checklist says it: the day alone when it is
-/// midnight (`2026-12-02`), else with the clock (`2026-12-02 15:30`).
+/// midnight (`2026-12-02`), else with the clock (`2026-12-02 15:30`), and
+/// its seconds when it has some (`15:30:40`).
 pub fn since_shown(since: NaiveDateTime) -> String {
-    if since.time() == chrono::NaiveTime::MIN {
-        since.format("%Y-%m-%d").to_string()
-    } else {
-        since.format("%Y-%m-%d %H:%M").to_string()
-    }
+    use chrono::Timelike;
+    let form = match (since.time() == chrono::NaiveTime::MIN, since.second()) {
+        (true, _) => "%Y-%m-%d",
+        (false, 0) => "%Y-%m-%d %H:%M",
+        (false, _) => "%Y-%m-%d %H:%M:%S",
+    };
+    since.format(form).to_string()
 }
 
 /// [`write_actions`], with only what was decided or drafted at `since` or

@@ -2110,6 +2110,20 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
             && md.contains("Thanks, Eve!"),
         "{md}"
     );
+    // To the second, as the triage screen names a sitting's start.
+    let (_, md, _) = env.run(&[
+        "export",
+        "newer.csv",
+        "--format",
+        "md",
+        "--since",
+        "2026-11-25 10:59:59",
+    ]);
+    assert!(
+        md.contains("Decided or drafted from 2026-11-25 10:59:59 on; 1 earlier item is left out")
+            && md.contains("Thanks, Eve!"),
+        "{md}"
+    );
     let (_, drafts, stderr) = env.run(&["drafts"]);
     assert!(
         !stderr.contains("not listed") && drafts.contains("not in this export"),

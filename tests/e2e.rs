@@ -915,7 +915,8 @@ fn a_draft_goes_through_the_editor_and_survives_a_restart() {
 }
 
 /// An editor that writes Latin-1 (`fenc=latin1`, an old Notepad): its
-/// words come back, read as Windows-1252 and said to be.
+/// words come back, read as Windows-1252 and said to be, and the draft's
+/// own UTF-8 stays as it was.
 #[test]
 fn an_editor_writing_latin1_loses_no_words() {
     use std::os::unix::fs::PermissionsExt;
@@ -932,9 +933,12 @@ fn an_editor_writing_latin1_loses_no_words() {
     app.wait_for("decided 0 of 135");
     app.press("r");
     app.wait_for("don't accept yet");
+    // A word of the draft's own in UTF-8, beside the editor's Latin-1.
+    app.press("Zoë ");
     app.press("\x05"); // Ctrl-E
-    app.wait_for("The editor: its text is not UTF-8; read it as Windows-1252");
+    app.wait_for("The editor wrote 1 byte that is not UTF-8; read it as Windows-1252");
     app.wait_for("Café au lait");
+    app.wait_for("Zoë ");
     app.press("\x13"); // Ctrl-S
     app.wait_for("the saved reply to");
     app.press("q");

@@ -2124,6 +2124,77 @@ fn a_draft_can_be_left_for_later() {
     go_to(&mut app, who);
     app.update(Action::Reply);
     assert!(app.composer.as_ref().unwrap().text().contains('x'));
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('l')));
+
+    // A thank-you left for later, its accept undone since: the pane says
+    // what opens it now.
+    go_to(&mut app, who);
+    app.update(Action::Down);
+    let other = app.current().unwrap().id;
+    app.update(Action::Accept);
+    go_to(&mut app, other);
+    app.update(Action::ThankYou);
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('l')));
+    assert!(screen(&app, 120, 40).contains("thank-you left for later, not saved · t opens it"));
+    app.update(Action::Undo);
+    go_to(&mut app, other);
+    let out = screen(&app, 120, 40);
+    assert!(
+        out.contains("thank-you left for later, not saved · a accepts, then t opens it"),
+        "{out}"
+    );
+    let other_name = current_name(&app);
+    assert_eq!(
+        leave(&mut app),
+        [format!(
+            "left for later, not saved: your reply to {name}, and your thank-you to {other_name}; the next start offers them again"
+        )]
+    );
+}
+
+/// Words added to an undone draft are not in the journal: Esc says that
+/// closing would lose them, and l keeps them for later.
+#[test]
+fn changes_to_an_undone_draft_can_be_left_for_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::ComposeSave);
+    app.update(Action::Undo);
+    go_to(&mut app, who);
+    app.update(Action::Reply);
+    assert_eq!(
+        status_text(&app),
+        "Your undone reply is back: Ctrl-S saves it again"
+    );
+    // Unchanged, closing loses nothing: the journal offers it again.
+    app.update(Action::Cancel);
+    assert!(
+        status_text(&app).starts_with("Close this draft? As an undone one, r offers it again"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('?')));
+    app.update(Action::Cancel);
+    assert!(
+        status_text(&app).starts_with(
+            "Close this draft? Your changes since the undo would go (r offers the undone reply again) · y closes it · l leaves it for later with them"
+        ),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::ComposeKey(key('l')));
+    assert_eq!(app.mode, Mode::List, "{}", status_text(&app));
+    go_to(&mut app, who);
+    app.update(Action::Reply);
+    let text = app.composer.as_ref().unwrap().text();
+    assert!(text.contains('!') && text.contains('?'), "{text}");
 }
 
 /// At 60 columns the discard question takes two lines: the composer's box

@@ -225,7 +225,8 @@ pub fn triage(
         // With steps from before this run in the journal (an earlier day,
         // or a sitting this morning), the full list holds what an earlier
         // checklist gave too: say how to see this run's alone.
-        let started = chrono::Timelike::with_second(&app.now, 0).unwrap_or(app.now);
+        // To the second: two sittings may start in one minute.
+        let started = chrono::Timelike::with_nanosecond(&app.now, 0).unwrap_or(app.now);
         let earlier = app.journal.iter().any(|(_, e)| {
             e.decided_at()
                 .into_iter()
@@ -235,7 +236,11 @@ pub fn triage(
         if earlier {
             say!(
                 "invitriage: {export} lists what to do on LinkedIn; add `--since {}` for only what this run decided or drafted",
-                started.format("%Y-%m-%dT%H:%M")
+                started.format(if chrono::Timelike::second(&started) == 0 {
+                    "%Y-%m-%dT%H:%M"
+                } else {
+                    "%Y-%m-%dT%H:%M:%S"
+                })
             );
         } else {
             say!("invitriage: {export} lists what to do on LinkedIn");

@@ -1222,9 +1222,26 @@ impl App {
                             "Discard your changes? The saved draft stays · y discards them · l leaves them for later, unsaved · Esc keeps writing · Ctrl-S saves them".to_string()
                         } else if c.undone {
                             let key = self.keymap.hint(&Action::compose(c.kind()));
-                            format!(
-                                "Close this draft? As an undone one, {key} offers it again · y closes it · Esc keeps it · Ctrl-S saves it"
-                            )
+                            // Words added to it since are not in the
+                            // journal: closing would lose them.
+                            let edited = self
+                                .journal
+                                .undone_draft(
+                                    &self.invitations[c.index as usize],
+                                    c.kind(),
+                                    self.now,
+                                )
+                                .is_none_or(|d| d.text != c.message());
+                            if edited {
+                                format!(
+                                    "Close this draft? Your changes since the undo would go ({key} offers the undone {} again) · y closes it · l leaves it for later with them, unsaved · Esc keeps writing · Ctrl-S saves it",
+                                    c.kind().label()
+                                )
+                            } else {
+                                format!(
+                                    "Close this draft? As an undone one, {key} offers it again · y closes it · Esc keeps it · Ctrl-S saves it"
+                                )
+                            }
                         } else {
                             "Discard this draft? y discards it · l leaves it for later, unsaved · Esc keeps writing · Ctrl-S saves it"
                                 .to_string()

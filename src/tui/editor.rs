@@ -2,6 +2,8 @@
 //! can read, and taking the edited text back.
 
 use std::io::{IsTerminal, Write};
+
+use crate::import::TextEncoding;
 use std::process::Command;
 use std::sync::atomic::{AtomicU32, Ordering};
 
@@ -119,8 +121,23 @@ pub fn edit(text: &str) -> Result<Edited, String> {
     let status = status.map_err(|e| format!("The editor `{cmd}` could not be waited for: {e}"))?;
     // Read as an export is: an editor set to Latin-1 (or an old Notepad's
     // UTF-16) must not lose the words, nor pass them off as its failure.
-    let (edited, encoding) = match std::fs::File::open(&path).and_then(crate::import::read_text) {
-        Ok(read) => read,
+    let read = std::fs::read(&path).and_then(|bytes| {
+        crate::import::read_text(&bytes[..]).map(|(text, encoding)| (bytes, text, encoding))
+    });
+    let (edited, read_as) = match read {
+        // Not UTF-8 throughout: the draft's own words still are, and only
+        // what a Latin-1 editor added is not. Each read as it is written.
+        Ok((bytes, _, TextEncoding::Windows1252Fallback | TextEncoding::Utf8Mostly)) => {
+            let (text, odd) = utf8_else_1252(&bytes);
+            let note = format!(
+                "The editor wrote {odd} byte{} that {} not UTF-8; read {} as Windows-1252 (check the accents)",
+                crate::text::plural(odd),
+                if odd == 1 { "is" } else { "are" },
+                if odd == 1 { "it" } else { "them" }
+            );
+            (text, Some(note))
+        }
+        Ok((_, text, encoding)) => (text, encoding.notice("The editor", "its text")),
         Err(e) => {
             // What the editor wrote stays on disk, named, for the user.
             let kept = file.keep().map(|(_, p)| p).unwrap_or(path);
@@ -130,7 +147,6 @@ pub fn edit(text: &str) -> Result<Edited, String> {
             ));
         }
     };
-    let read_as = encoding.notice("The editor", "its text");
     if status.success() {
         return Ok(Edited {
             text: edited,
@@ -153,9 +169,58 @@ pub fn edit(text: &str) -> Result<Edited, String> {
     Err(format!("The editor `{cmd}` failed ({status})"))
 }
 
+/// `bytes` read as UTF-8 where they are, and each byte that is not as
+/// Windows-1252; and how many were not. Written here: `encoding_rs` reads a
+/// text in one encoding, and an editor set to Latin-1 leaves the draft's
+/// own UTF-8 as it was beside what it adds.
+fn utf8_else_1252(mut bytes: &[u8]) -> (String, usize) {
+    let mut out = String::with_capacity(bytes.len());
+    let mut odd = 0;
+    loop {
+        match std::str::from_utf8(bytes) {
+            Ok(rest) => {
+                out.push_str(rest);
+                return (out, odd);
+            }
+            Err(e) => {
+                let (good, rest) = bytes.split_at(e.valid_up_to());
+                out.push_str(&String::from_utf8_lossy(good));
+                let bad = e.error_len().unwrap_or(rest.len());
+                let (latin, _) =
+                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(&rest[..bad]);
+                out.push_str(&latin);
+                odd += bad;
+                bytes = &rest[bad..];
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{command_words, start_hint};
+    use super::{command_words, start_hint, utf8_else_1252};
+
+    #[test]
+    fn utf8_stays_utf8_beside_latin1_bytes() {
+        assert_eq!(
+            utf8_else_1252(
+                "Zoë, "
+                    .as_bytes()
+                    .iter()
+                    .chain(b"Caf\xe9 \x93ok\x94")
+                    .copied()
+                    .collect::<Vec<u8>>()
+                    .as_slice()
+            ),
+            ("Zoë, Café “ok”".to_string(), 3)
+        );
+        assert_eq!(
+            utf8_else_1252("plain é".as_bytes()),
+            ("plain é".to_string(), 0)
+        );
+        // A character cut at the end is one odd byte per byte.
+        assert_eq!(utf8_else_1252(b"x\xc3"), ("xÃ".to_string(), 1));
+    }
 
     #[test]
     fn an_editor_that_does_not_start_says_what_to_change() {

@@ -114,7 +114,6 @@ impl App {
                             self.close_composer();
                         }
                     } else if c.question == Some(Question::Discard)
-                        && !c.undone
                         && matches!(ev.code, crossterm::event::KeyCode::Char('l' | 'L'))
                         && !ctrl
                     {

@@ -150,22 +150,34 @@ impl App {
             .composer
             .as_ref()
             .map(|c| (self.invitations[c.index as usize].id, c.kind()));
-        let mut later: Vec<(NaiveDateTime, String)> = self
+        let mut later: Vec<(NaiveDateTime, DraftKind, String)> = self
             .journal
             .unsaved_drafts()
             .filter(|u| open != Some((u.id, u.kind)))
-            .map(|u| {
-                let name = self.name_of(u.id, &u.name);
-                (u.at, format!("{} to {name}", u.kind.label()))
-            })
+            .map(|u| (u.at, u.kind, self.name_of(u.id, &u.name)))
             .collect();
-        later.sort();
-        if !later.is_empty() {
-            let items: Vec<String> = later.into_iter().map(|(_, w)| w).collect();
+        later.sort_by(|a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
+        // "your replies to A and B, and your thank-you to C".
+        let parts: Vec<String> = [
+            (DraftKind::Reply, "reply", "replies"),
+            (DraftKind::ThankYou, "thank-you", "thank-yous"),
+        ]
+        .into_iter()
+        .filter_map(|(kind, one, many)| {
+            let names: Vec<String> = later
+                .iter()
+                .filter(|l| l.1 == kind)
+                .map(|l| l.2.clone())
+                .collect();
+            let what = if names.len() == 1 { one } else { many };
+            (!names.is_empty()).then(|| format!("your {what} to {}", and_list(&names)))
+        })
+        .collect();
+        if !parts.is_empty() {
             words.push(format!(
-                "left for later, not saved: your {}; the next start offers {} again",
-                and_list(&items),
-                if items.len() == 1 { "it" } else { "them" }
+                "left for later, not saved: {}; the next start offers {} again",
+                parts.join(", and "),
+                if later.len() == 1 { "it" } else { "them" }
             ));
         }
         if let Some(pad) = &self.check_pad {

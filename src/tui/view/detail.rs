@@ -215,11 +215,23 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         for kind in [DraftKind::Reply, DraftKind::ThankYou] {
             if app.journal.unsaved(inv.id, kind).is_some() {
                 let key = app.keymap.hint(&Action::compose(kind));
-                lines.push(Line::styled(
-                    format!(
-                        "{} left for later, not saved · {key} opens it",
-                        kind.label()
+                // A thank-you opens only on an accepted invitation, a reply
+                // only on one not accepted (either may have changed since).
+                let accepted = decided.is_some_and(|(d, _)| d == Decision::Accepted);
+                let opens = match (kind, accepted) {
+                    (DraftKind::ThankYou, true) | (DraftKind::Reply, false) => {
+                        format!("{key} opens it")
+                    }
+                    (DraftKind::ThankYou, false) => format!(
+                        "{} accepts, then {key} opens it",
+                        app.keymap.hint(&Action::Accept)
                     ),
+                    (DraftKind::Reply, true) => {
+                        format!("{key} opens it once the accept is undone")
+                    }
+                };
+                lines.push(Line::styled(
+                    format!("{} left for later, not saved · {opens}", kind.label()),
                     theme.warn(),
                 ));
             }
