@@ -492,7 +492,20 @@ fn write_md(
             } else {
                 "drafted"
             };
-            let when = md_earlier_day(r.first_taken(now), now, done) + &r.edited_later(now);
+            // Listed for a draft saved since, its decision older: an
+            // earlier checklist had it, and it may be done on LinkedIn.
+            let before_since = match (since, r.entry.decided_at()) {
+                (Some((from, _)), Some(decided)) if decided < from => Some(decided),
+                _ => None,
+            };
+            let when = match before_since {
+                Some(decided) => format!(
+                    " · {} {}, before `--since`: listed for its newer draft",
+                    r.entry.decision().map_or("decided", |d| d.label()),
+                    decided.format("%Y-%m-%d %H:%M")
+                ),
+                None => md_earlier_day(r.first_taken(now), now, done),
+            } + &r.edited_later(now);
             writeln!(
                 w,
                 "- [ ] **{}** · {}{when}{link}",
@@ -1079,6 +1092,15 @@ mod tests {
             write_actions_since(&mut out, ExportFormat::Csv, &invs, &j, now, since).unwrap();
         assert_eq!(listed.invitations, 2);
         assert_eq!(listed.earlier, 1, "Zoë's thank-you, as in the checklist");
+        let mut out = Vec::new();
+        write_actions_since(&mut out, ExportFormat::Md, &invs, &j, now, since).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert!(
+            md.contains(
+                "**Ann Early** · customised · accepted 2026-11-25 17:01, before `--since`: listed for its newer draft"
+            ),
+            "{md}"
+        );
         // From a time of day on: the thank-you at (3) after a second
         // sitting that starts at (2) is in, Bo's accept at (1) is not.
         let sitting = Some(at(2) + day * 7);
