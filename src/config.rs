@@ -370,6 +370,10 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
             r#"expected a list, e.g. ["one", "two"]"#,
         )
         .replace("invalid type: ", "found ")
+        // A number too large for any setting: toml says which Rust type it
+        // held it in, which tells the user nothing.
+        .replace("` as i128,", "`, too large,")
+        .replace("` as u64,", "`, too large,")
         // A config file has keys and tables, not serde's fields and maps.
         .replace("unknown field `", "unknown key `")
         .replace(
@@ -394,6 +398,17 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
         Some(span) => {
             let (line, col) = position(text, span.start);
             let snippet = text.lines().nth(line - 1).unwrap_or("").trim();
+            // `[[classify]]` makes a list of tables; serde then reads the
+            // table's first key where a list was expected.
+            if let Some(name) = snippet
+                .strip_prefix("[[")
+                .and_then(|rest| rest.strip_suffix("]]"))
+            {
+                return format!(
+                    "line {line}: `{snippet}` makes a list of tables; write `[{}]`, with one pair of brackets",
+                    name.trim()
+                );
+            }
             let hint = export_hint(text)
                 .or_else(|| quoting_hint(text, line))
                 .map(|h| format!("; {h}"))
@@ -821,6 +836,18 @@ default = "Hi {first_name}"
         assert!(
             list.contains(r#"expected a list, e.g. ["one", "two"] (in `stock_texts"#),
             "{list}"
+        );
+        let twice = err("[[classify]]\nstock_texts = [\"x\"]\n");
+        assert!(
+            twice.ends_with(
+                "line 1: `[[classify]]` makes a list of tables; write `[classify]`, with one pair of brackets"
+            ),
+            "{twice}"
+        );
+        let large = err("[sent]\nstale_after_days = 99999999999999999999\n");
+        assert!(
+            large.contains("found integer `99999999999999999999`, too large, expected"),
+            "{large}"
         );
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("c.toml");
