@@ -918,12 +918,30 @@ fn unknown_version(v: &serde_json::Value) -> String {
 }
 
 /// serde_json's message without " at line 1 column 7": each line is parsed
-/// on its own, so its line number would mislead.
+/// on its own, so its line number would mislead. chrono's words for a time
+/// it cannot read ("input contains invalid characters") and serde's for a
+/// word it does not know ("unknown variant") are said as a person would.
 fn without_position(e: &serde_json::Error) -> String {
     let s = e.to_string();
-    match s.rfind(" at line ") {
+    let s = match s.rfind(" at line ") {
         Some(i) => format!("{}, column {}", &s[..i], e.column()),
         None => s,
+    };
+    const CHRONO: [&str; 6] = [
+        "input contains invalid characters",
+        "premature end of input",
+        "input is out of range",
+        "trailing input",
+        "input is not enough for unique date and time",
+        "no possible date and time matching input",
+    ];
+    match CHRONO.iter().find(|m| s.starts_with(*m)) {
+        Some(m) => s.replacen(
+            m,
+            "a time that cannot be read (expected one like 2026-11-25T17:03:12)",
+            1,
+        ),
+        None => s.replacen("unknown variant ", "unknown value ", 1),
     }
 }
 

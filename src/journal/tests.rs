@@ -1674,3 +1674,29 @@ fn drafts_elsewhere_counts_undecided_ones_too() {
         (0, 1)
     );
 }
+
+/// A time or a decision the journal cannot read is said in a person's
+/// words, not chrono's or serde's.
+#[test]
+fn an_unreadable_time_or_decision_is_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"v":1,"at":"2026-11-25T17:01:0x","op":"decide","ids":["0000000000000001"],"decision":"accepted"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":["0000000000000002"],"decision":"maybe"}"#,
+    ];
+    fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
+    let (_, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(notices.len(), 2, "{notices:#?}");
+    assert!(
+        notices[0].contains(
+            "not a journal entry (a time that cannot be read (expected one like 2026-11-25T17:03:12), column "
+        ),
+        "{}",
+        notices[0]
+    );
+    assert!(
+        notices[1].contains("(unknown value `maybe`, expected one of `accepted`"),
+        "{}",
+        notices[1]
+    );
+}
