@@ -154,7 +154,6 @@ fn look(buf: &Buffer, needle: &str) -> (Color, Modifier) {
     (s.fg.unwrap_or(Color::Reset), s.add_modifier)
 }
 
-/// The status line's text; the test fails when there is none.
 /// What leaving says about words not saved ([`Action::Leave`]).
 fn leave(app: &mut App) -> Vec<String> {
     match app.update(Action::Leave) {
@@ -163,6 +162,7 @@ fn leave(app: &mut App) -> Vec<String> {
     }
 }
 
+/// The status line's text; the test fails when there is none.
 fn status_text(app: &App) -> &str {
     &app.status.as_ref().expect("a status line").text
 }
@@ -2152,6 +2152,51 @@ fn a_draft_can_be_left_for_later() {
         [format!(
             "left for later, not saved: your reply to {name}, and your thank-you to {other_name}; the next start offers them again"
         )]
+    );
+}
+
+/// After a template replaced the user's words (Ctrl-U has them), `l` has
+/// nothing of theirs to keep: it says how to get them back, and closes
+/// nothing.
+#[test]
+fn leaving_a_template_for_later_says_where_the_words_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    for c in "my own words".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    app.update(Action::ComposeTemplate(1));
+    app.update(Action::ComposeKey(key('y')));
+    assert!(
+        !app.composer
+            .as_ref()
+            .unwrap()
+            .text()
+            .contains("my own words")
+    );
+    app.update(Action::Cancel);
+    assert!(
+        status_text(&app).starts_with("Discard this draft?"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::ComposeKey(key('l')));
+    assert_eq!(app.mode, Mode::Compose);
+    assert_eq!(
+        status_text(&app),
+        "Only a template is on screen: Ctrl-U brings your words back, then Esc, l leaves them for later"
+    );
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(
+        app.composer
+            .as_ref()
+            .unwrap()
+            .text()
+            .contains("my own words")
     );
 }
 

@@ -150,18 +150,13 @@ pub fn triage(
     // A date to come (a damaged row, a clock that was ahead) is not news
     // yet: kept, it would leave nothing newer for years.
     let soon = now + chrono::Duration::days(1);
-    let seen_before = if sample {
-        None
+    let (seen_before, unreadable) = if sample {
+        (None, None)
     } else {
-        journal
-            .read_seen()
-            .unwrap_or_else(|why| {
-                notices.push(format!(
-                    "{why}; new invitations are counted from your last step instead, and the file is written anew"
-                ));
-                None
-            })
-            .filter(|seen| seen.newest <= soon)
+        match journal.read_seen() {
+            Ok(seen) => (seen.filter(|seen| seen.newest <= soon), None),
+            Err(why) => (None, Some(why)),
+        }
     };
     let newest = import
         .invitations
@@ -169,13 +164,27 @@ pub fn triage(
         .filter(|i| i.direction == Direction::Incoming && i.sent_at <= soon)
         .map(|i| i.sent_at)
         .max();
-    if let Some(newest) = newest.filter(|_| !sample) {
-        // Not worth a word when it fails: it only decides what the next
-        // start calls new, and that falls back to the last step.
-        let _ = journal.record_seen(Seen {
-            newest,
-            opened: now,
-        });
+    // Not worth a word when it fails, but for a file that could not be
+    // read: it only decides what the next start calls new, and that falls
+    // back to the last step.
+    let written = match newest.filter(|_| !sample) {
+        Some(newest) => journal
+            .record_seen(Seen {
+                newest,
+                opened: now,
+            })
+            .is_ok(),
+        None => false,
+    };
+    if let Some(why) = unreadable {
+        let anew = if written {
+            ", and the file is written anew"
+        } else {
+            ""
+        };
+        notices.push(format!(
+            "{why}; new invitations are counted from your last step instead{anew}"
+        ));
     }
     let mut app = App::new(AppInit {
         source_name,

@@ -69,7 +69,7 @@ impl Journal {
     /// Keeps `seen` unless the file holds a newer invitation already (an
     /// older export opened again changes nothing), one not later than a
     /// day after `seen.opened`: a date still to come (a clock that was
-    /// behind) would hide every invitation before it. Fails when read-only.
+    /// ahead) would hide every invitation before it. Fails when read-only.
     pub fn record_seen(&mut self, seen: Seen) -> Result<(), JournalError> {
         if self.file.is_none() {
             return Err(JournalError::ReadOnly {

@@ -26,8 +26,7 @@ pub enum Question {
 pub struct Composer {
     /// The invitation (index into the app's list) the draft answers.
     pub index: u32,
-    /// A thank-you after an accept, rather than a reply instead of one.
-    /// A reply or a thank-you.
+    /// A thank-you after an accept, or a reply instead of one.
     kind: DraftKind,
     /// The template in use (index into `Templates::list`).
     pub template: usize,

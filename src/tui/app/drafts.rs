@@ -184,8 +184,11 @@ impl App {
         let (id, kind) = (inv.id, c.kind());
         let name = name_line(inv.counterpart());
         if c.changed_text().is_none() {
-            // As it opened: the same key opens the same words again.
-            self.close_composer();
+            // A template replaced the user's words (Ctrl-U has them): what
+            // is on screen is the template, nothing to keep.
+            self.set_error(
+                "Only a template is on screen: Ctrl-U brings your words back, then Esc, l leaves them for later",
+            );
             return;
         }
         if !self.draft_on_disk() {

@@ -286,10 +286,14 @@ impl App {
                 (last, format!("came after your last step ({when})"))
             }
         };
+        // A date to come (a damaged row, a clock that was ahead) is no
+        // news, as it is not what was seen either (see `cli::triage`).
+        let soon = self.now + chrono::Duration::days(1);
         let (mut new, mut customised) = (0, false);
         for i in &self.invitations {
             if i.direction == Direction::Incoming
                 && i.sent_at > after
+                && i.sent_at <= soon
                 && self.journal.state(i.id).is_none()
             {
                 new += 1;
