@@ -2061,14 +2061,8 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         "the checklist holds the thank-you, and the count says so once: {stderr}"
     );
     // A week on, only what is newer than the last checklist.
-    let (code, md, stderr) = env.run(&[
-        "export",
-        "newer.csv",
-        "--format",
-        "md",
-        "--since",
-        "2030-01-01",
-    ]);
+    let since = |from: &str| env.run(&["export", "newer.csv", "--format", "md", "--since", from]);
+    let (code, md, stderr) = since("2030-01-01");
     assert_eq!(code, 0, "{stderr}");
     assert!(
         md.contains("Decided or drafted from 2030-01-01 on; 2 earlier items are left out")
@@ -2096,14 +2090,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     );
     // From a time of day on: Eve's thank-you (11:00) in, Bob's ignore
     // (10:00) out.
-    let (code, md, stderr) = env.run(&[
-        "export",
-        "newer.csv",
-        "--format",
-        "md",
-        "--since",
-        "2026-11-25T10:30",
-    ]);
+    let (code, md, stderr) = since("2026-11-25T10:30");
     assert_eq!(code, 0, "{stderr}");
     assert!(
         md.contains("Decided or drafted from 2026-11-25 10:30 on; 1 earlier item is left out")
@@ -2111,14 +2098,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         "{md}"
     );
     // To the second, as the triage screen names a sitting's start.
-    let (_, md, _) = env.run(&[
-        "export",
-        "newer.csv",
-        "--format",
-        "md",
-        "--since",
-        "2026-11-25 10:59:59",
-    ]);
+    let (_, md, _) = since("2026-11-25 10:59:59");
     assert!(
         md.contains("Decided or drafted from 2026-11-25 10:59:59 on; 1 earlier item is left out")
             && md.contains("Thanks, Eve!"),

@@ -504,6 +504,19 @@ mod tests {
         })
     }
 
+    /// A reply composer on [`inv`] with the built-in templates.
+    fn plain() -> Composer {
+        Composer::new(
+            0,
+            &inv(),
+            DraftKind::Reply,
+            &Templates::default(),
+            None,
+            None,
+            None,
+        )
+    }
+
     #[test]
     fn signs_with_the_configured_name_unless_it_is_blank() {
         let i = inv();
@@ -670,15 +683,7 @@ mod tests {
     /// the template as it opened, which is not "changed".
     #[test]
     fn undo_goes_back_to_the_template_a_word_at_a_time() {
-        let mut c = Composer::new(
-            0,
-            &inv(),
-            DraftKind::Reply,
-            &Templates::default(),
-            None,
-            None,
-            None,
-        );
+        let mut c = plain();
         let opened = c.text();
         c.paste("x");
         for ch in "Glad to help.".chars() {
@@ -827,15 +832,7 @@ mod tests {
 
     #[test]
     fn the_message_has_no_spaces_at_line_ends() {
-        let mut c = Composer::new(
-            0,
-            &inv(),
-            DraftKind::Reply,
-            &Templates::default(),
-            None,
-            None,
-            None,
-        );
+        let mut c = plain();
         c.paste("Glad to help. ");
         c.input(KeyEvent::new(KeyCode::End, KeyModifiers::CONTROL));
         c.input(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
@@ -849,15 +846,7 @@ mod tests {
 
     #[test]
     fn a_draft_is_changed_while_its_text_differs() {
-        let mut c = Composer::new(
-            0,
-            &inv(),
-            DraftKind::Reply,
-            &Templates::default(),
-            None,
-            None,
-            None,
-        );
+        let mut c = plain();
         assert!(!c.changed());
         c.input(KeyEvent::new(KeyCode::Char('x'), KeyModifiers::NONE));
         assert!(c.changed());
