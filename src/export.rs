@@ -699,7 +699,7 @@ mod tests {
     use super::*;
     use crate::classify::Category;
     use crate::invitation::Fields;
-    use crate::journal::DraftKind;
+    use crate::journal::{DraftKind, Whom};
 
     /// A thank-you is sent after the accept that takes the invitation out
     /// of the next export: its draft is still listed, by the name it was
@@ -717,7 +717,7 @@ mod tests {
             DraftKind::ThankYou,
             "Thanks, Zoë!",
             at(2),
-            (gone.counterpart(), gone.counterpart_url()),
+            Whom::new(gone.counterpart(), gone.counterpart_url()),
         )
         .unwrap();
         j.record_draft(here.id, DraftKind::Reply, "Hi Ann", at(3))
@@ -911,7 +911,7 @@ mod tests {
         j.record_decision(&[gone], Some(Decision::Accepted), at(4))
             .unwrap();
         for (text, when) in [("Thanks", at(5)), ("Thanks, Zoë", at(5) + day * 2)] {
-            j.record_draft_to(gone, DraftKind::ThankYou, text, when, ("Zoë", ""))
+            j.record_draft_to(gone, DraftKind::ThankYou, text, when, Whom::new("Zoë", ""))
                 .unwrap();
         }
         let md = checklist(std::slice::from_ref(&ann), &j, at(59) + day * 2);
@@ -1057,8 +1057,14 @@ mod tests {
         let gone = InvitationId(43);
         j.record_decision(&[gone], Some(Decision::Accepted), at(2))
             .unwrap();
-        j.record_draft_to(gone, DraftKind::ThankYou, "Thanks", at(2), ("Zoë", ""))
-            .unwrap();
+        j.record_draft_to(
+            gone,
+            DraftKind::ThankYou,
+            "Thanks",
+            at(2),
+            Whom::new("Zoë", ""),
+        )
+        .unwrap();
         let invs = [old.clone(), new];
         let since = Some((at(1) + day * 7).date().and_time(chrono::NaiveTime::MIN));
         let now = at(59) + day * 7;
@@ -1239,7 +1245,7 @@ mod tests {
             DraftKind::ThankYou,
             text,
             at(9),
-            ("Zoë Fontaine", "https://www.linkedin.com/in/zoe"),
+            Whom::new("Zoë Fontaine", "https://www.linkedin.com/in/zoe"),
         )
         .unwrap();
         gone
@@ -1337,8 +1343,14 @@ mod tests {
         accepted_and_gone(&mut j, "Thanks, Zoë!");
         // An ignored one's thank-you is not to send.
         let ignored = InvitationId(44);
-        j.record_draft_to(ignored, DraftKind::ThankYou, "No", at(9), ("Ig", ""))
-            .unwrap();
+        j.record_draft_to(
+            ignored,
+            DraftKind::ThankYou,
+            "No",
+            at(9),
+            Whom::new("Ig", ""),
+        )
+        .unwrap();
         j.record_decision(&[ignored], Some(Decision::Ignored), at(10))
             .unwrap();
         let mut out = Vec::new();

@@ -24,9 +24,9 @@
 //! fields (e.g. a `"name"` added for human readers) are ignored when read.
 //!
 //! ```text
-//! {"v":1,"at":"2026-11-25T17:03:12","op":"decide","ids":["00ab12cd34ef5678"],"decision":"accepted"}
-//! {"v":1,"at":"2026-11-25T17:03:20","op":"decide","ids":["1111111111111111","2222222222222222"],"decision":"ignored"}
-//! {"v":1,"at":"2026-11-25T17:04:02","op":"draft","id":"3333333333333333","kind":"reply","text":"Hi Mei, …","decision":"replied"}
+//! {"v":1,"at":"2026-11-25T17:03:12","op":"decide","ids":["00ab12cd34ef5678"],"decision":"accepted","sent":["2026-11-20T09:15:00"]}
+//! {"v":1,"at":"2026-11-25T17:03:20","op":"decide","ids":["1111111111111111","2222222222222222"],"decision":"ignored","sent":["2026-11-02T10:00:00","2026-11-03T08:41:00"]}
+//! {"v":1,"at":"2026-11-25T17:04:02","op":"draft","id":"3333333333333333","kind":"reply","text":"Hi Mei, …","decision":"replied","sent":"2026-11-24T16:20:00"}
 //! {"v":1,"at":"2026-11-25T17:04:09","op":"undo","undoes":3}
 //! ```
 //!
@@ -34,9 +34,12 @@
 //!
 //! An id comes from the two profile URLs, so a person who invites again
 //! (after being ignored, or after withdrawing) has the id of the earlier
-//! invitation and its decision. A decision made more than a day before an
-//! invitation was sent was about an earlier one, and so is a draft saved
-//! then: [`Journal::decided`] and [`Journal::state_for`] leave them out and
+//! invitation and its decision. A step keeps the `Sent At` of the
+//! invitation it was made on (`sent`; absent in lines written before it was
+//! kept). A decision on an invitation sent more than a day before another,
+//! or made more than a day before that one was sent, was about an earlier
+//! one, and so is a draft saved then (see [`earlier_than`]):
+//! [`Journal::decided`] and [`Journal::state_for`] leave them out and
 //! the invitation is undecided again (the day covers the time zones between
 //! the user's clock and LinkedIn's; a `Sent At` later than the present is
 //! taken as the present). Nothing is rewritten; the next decision on it is a
@@ -254,20 +257,38 @@ impl DraftKind {
     }
 }
 
-/// A decision and when it was made.
+/// A decision, when it was made, and the `Sent At` of the invitation it
+/// was made on (`None` in lines written before it was kept).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Decided {
     pub decision: Decision,
     pub at: NaiveDateTime,
+    pub sent: Option<NaiveDateTime>,
 }
 
 impl Decided {
-    /// Whether the decision was made before an invitation sent at
-    /// `sent_at` existed, so that it was about an earlier one between the
-    /// same two people (see [`made_before`]).
+    /// Whether the decision was about an earlier invitation between the
+    /// same two people than the one sent at `sent_at` (see [`earlier_than`]).
     pub fn predates(&self, sent_at: NaiveDateTime) -> bool {
-        made_before(self.at, sent_at)
+        earlier_than(self.at, self.sent, sent_at)
     }
+}
+
+/// Whether a step recorded `at`, on the invitation sent at `sent` when the
+/// line keeps it, was about an earlier invitation than the one sent at
+/// `sent_at`: it was made before that one existed ([`made_before`]), or the
+/// invitation it was made on was sent more than a day before this one. The
+/// second catches a decision made after a new invitation arrived but on an
+/// export taken before it (ignored on the 27th, on an export of the 18th,
+/// while the person invited again on the 26th); the day's margin is the
+/// same as [`made_before`]'s, for an export that gives times in another
+/// zone.
+pub fn earlier_than(
+    at: NaiveDateTime,
+    sent: Option<NaiveDateTime>,
+    sent_at: NaiveDateTime,
+) -> bool {
+    made_before(at, sent_at) || sent.is_some_and(|sent| made_before(sent, sent_at))
 }
 
 /// Whether a step recorded `at` was made before an invitation sent at
@@ -294,6 +315,26 @@ pub fn sent_by(inv: &Invitation, now: NaiveDateTime) -> NaiveDateTime {
     inv.sent_at.min(now)
 }
 
+/// Whom a draft answers, kept in its line: their name and profile URL, and
+/// the `Sent At` of their invitation. Each may be unknown (empty, `None`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Whom<'a> {
+    pub name: &'a str,
+    pub url: &'a str,
+    pub sent: Option<NaiveDateTime>,
+}
+
+impl<'a> Whom<'a> {
+    /// Their name and profile URL, without the invitation's `Sent At`.
+    pub fn new(name: &'a str, url: &'a str) -> Self {
+        Whom {
+            name,
+            url,
+            sent: None,
+        }
+    }
+}
+
 /// A draft's text (verbatim), when it was saved, and whom it answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Draft {
@@ -309,9 +350,18 @@ pub struct Draft {
     /// after the invitation has left the export, and must still say to whom.
     pub name: String,
     pub url: String,
+    /// The `Sent At` of the invitation it answers (`None` in lines written
+    /// before it was kept).
+    pub sent: Option<NaiveDateTime>,
 }
 
 impl Draft {
+    /// Whether the draft was about an earlier invitation between the same
+    /// two people than the one sent at `sent_at` (see [`earlier_than`]).
+    pub fn predates(&self, sent_at: NaiveDateTime) -> bool {
+        earlier_than(self.at, self.sent, sent_at)
+    }
+
     /// When a version of this draft was first saved for the invitation
     /// sent at `sent_at` (see [`sent_by`]): versions saved for an earlier
     /// invitation between the same people ([`made_before`]) do not count.
@@ -360,7 +410,7 @@ pub struct Entry {
     /// undone or reset).
     pub decided: Option<Decided>,
     /// The latest reply draft. Boxed, as drafts are few and decisions
-    /// many: an entry of 32 bytes instead of 192 keeps a million of them
+    /// many: an entry of 48 bytes instead of about 280 keeps a million of them
     /// in the cache while a journal replays (see BENCHMARKS.md).
     pub reply: Option<Box<Draft>>,
     /// The latest thank-you draft.
@@ -380,7 +430,7 @@ impl Entry {
     /// decision and the drafts [made before](made_before) it was sent were
     /// about an earlier invitation, and are left out.
     pub fn for_sent_at(&self, sent_at: NaiveDateTime) -> Entry {
-        let keep = |d: &Option<Box<Draft>>| d.clone().filter(|d| !made_before(d.at, sent_at));
+        let keep = |d: &Option<Box<Draft>>| d.clone().filter(|d| !d.predates(sent_at));
         Entry {
             decided: self.decided.filter(|d| !d.predates(sent_at)),
             reply: keep(&self.reply),
@@ -784,6 +834,17 @@ struct LineIn<'a> {
     url: Option<String>,
     #[serde(default)]
     undoes: Option<usize>,
+    /// The `Sent At` of each invitation decided (a list, in the order of
+    /// `ids`) or answered (one).
+    #[serde(default)]
+    sent: Option<SentIn>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SentIn {
+    One(NaiveDateTime),
+    Each(Vec<NaiveDateTime>),
 }
 
 fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
@@ -802,6 +863,8 @@ struct DecideOut<'a> {
     op: &'static str,
     ids: &'a [InvitationId],
     decision: Option<Decision>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    sent: &'a [NaiveDateTime],
 }
 
 #[derive(Serialize)]
@@ -818,6 +881,8 @@ struct DraftOut<'a> {
     name: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     url: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sent: Option<NaiveDateTime>,
 }
 
 #[derive(Serialize)]
@@ -846,6 +911,8 @@ enum Op {
         at: NaiveDateTime,
         ids: Vec<InvitationId>,
         decision: Option<Decision>,
+        /// Each id's `Sent At`, or empty.
+        sent: Vec<NaiveDateTime>,
     },
     Draft {
         id: InvitationId,
@@ -887,11 +954,22 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
     let missing = |field: &str| format!("a `{}` entry without `{field}`", line.op);
     let at = line.at;
     match &*line.op {
-        "decide" => Ok(Op::Decide {
-            at,
-            ids: line.ids.ok_or_else(|| missing("ids"))?,
-            decision: line.decision.ok_or_else(|| missing("decision"))?,
-        }),
+        "decide" => {
+            let ids = line.ids.ok_or_else(|| missing("ids"))?;
+            // A list that does not match the ids (not written by
+            // invitriage) is left out: the decisions stand, told apart
+            // from an earlier invitation's by their time alone.
+            let sent = match line.sent {
+                Some(SentIn::Each(sent)) if sent.len() == ids.len() => sent,
+                _ => Vec::new(),
+            };
+            Ok(Op::Decide {
+                at,
+                ids,
+                decision: line.decision.ok_or_else(|| missing("decision"))?,
+                sent,
+            })
+        }
         "draft" => Ok(Op::Draft {
             id: line.id.ok_or_else(|| missing("id"))?,
             kind: line.kind.ok_or_else(|| missing("kind"))?,
@@ -901,6 +979,10 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
                 earlier: Vec::new(),
                 name: line.name.unwrap_or_default(),
                 url: line.url.unwrap_or_default(),
+                sent: match line.sent {
+                    Some(SentIn::One(sent)) => Some(sent),
+                    _ => None,
+                },
             },
             decision: line.decision.flatten(),
         }),
@@ -1170,8 +1252,13 @@ impl Journal {
                 continue;
             }
             let outcome = match parse_line(line) {
-                Ok(Op::Decide { at, ids, decision }) => {
-                    self.apply_decide(&ids, decision, at, line_no);
+                Ok(Op::Decide {
+                    at,
+                    ids,
+                    decision,
+                    sent,
+                }) => {
+                    self.apply_decide(&ids, &sent, decision, at, line_no);
                     Ok(())
                 }
                 Ok(Op::Draft {
@@ -1255,24 +1342,42 @@ impl Journal {
     }
 
     /// Records `decision` for every id in `ids` as one step (`None`: back to
-    /// undecided). Drafts are kept. An empty `ids` records nothing.
+    /// undecided), without the invitations' `Sent At` (see
+    /// [`Journal::record_decision_on`]). Drafts are kept. An empty `ids`
+    /// records nothing.
     pub fn record_decision(
         &mut self,
         ids: &[InvitationId],
         decision: Option<Decision>,
         at: NaiveDateTime,
     ) -> Result<(), JournalError> {
+        self.record_decision_on(ids, &[], decision, at)
+    }
+
+    /// [`Journal::record_decision`], keeping each invitation's `Sent At`
+    /// (`sent`, in the order of `ids`; empty when not known), so that a
+    /// decision is not taken for one on a newer invitation from the same
+    /// person (see [`earlier_than`]).
+    pub fn record_decision_on(
+        &mut self,
+        ids: &[InvitationId],
+        sent: &[NaiveDateTime],
+        decision: Option<Decision>,
+        at: NaiveDateTime,
+    ) -> Result<(), JournalError> {
         if ids.is_empty() {
             return Ok(());
         }
+        let sent = if sent.len() == ids.len() { sent } else { &[] };
         self.append(&DecideOut {
             v: FORMAT_VERSION,
             at,
             op: "decide",
             ids,
             decision,
+            sent,
         })?;
-        self.apply_decide(ids, decision, at, self.lines);
+        self.apply_decide(ids, sent, decision, at, self.lines);
         Ok(())
     }
 
@@ -1285,19 +1390,18 @@ impl Journal {
         text: &str,
         at: NaiveDateTime,
     ) -> Result<(), JournalError> {
-        self.record_draft_to(id, kind, text, at, ("", ""))
+        self.record_draft_to(id, kind, text, at, Whom::default())
     }
 
-    /// [`Journal::record_draft`], keeping whom it answers, `(name, profile
-    /// URL)`, in the line: the draft can be listed after the invitation
-    /// has left the export.
+    /// [`Journal::record_draft`], keeping whom it answers in the line: the
+    /// draft can be listed after the invitation has left the export.
     pub fn record_draft_to(
         &mut self,
         id: InvitationId,
         kind: DraftKind,
         text: &str,
         at: NaiveDateTime,
-        (name, url): (&str, &str),
+        Whom { name, url, sent }: Whom<'_>,
     ) -> Result<(), JournalError> {
         let decision = match kind {
             DraftKind::Reply => Some(Decision::Replied),
@@ -1313,6 +1417,7 @@ impl Journal {
             decision,
             name,
             url,
+            sent,
         })?;
         let draft = Draft {
             text: text.to_string(),
@@ -1320,6 +1425,7 @@ impl Journal {
             earlier: Vec::new(),
             name: name.to_string(),
             url: url.to_string(),
+            sent,
         };
         self.apply_draft(id, kind, draft, decision, self.lines);
         Ok(())
@@ -1405,7 +1511,7 @@ impl Journal {
     ) -> Option<&Draft> {
         self.undone_drafts
             .get(&(inv.id, kind))
-            .filter(|d| !made_before(d.at, sent_by(inv, now)))
+            .filter(|d| !d.predates(sent_by(inv, now)))
     }
 
     /// The state of one invitation; `None` when the journal has nothing on it.
@@ -1532,13 +1638,18 @@ impl Journal {
     fn apply_decide(
         &mut self,
         ids: &[InvitationId],
+        sent: &[NaiveDateTime],
         decision: Option<Decision>,
         at: NaiveDateTime,
         line: usize,
     ) {
-        let new = decision.map(|decision| Decided { decision, at });
         let mut before = Vec::with_capacity(ids.len());
-        for &id in ids {
+        for (i, &id) in ids.iter().enumerate() {
+            let new = decision.map(|decision| Decided {
+                decision,
+                at,
+                sent: sent.get(i).copied(),
+            });
             before.push((id, self.set_decided(id, new)));
         }
         self.steps.push(Step {
@@ -1558,7 +1669,7 @@ impl Journal {
         line: usize,
     ) {
         let mut draft = draft;
-        let at = draft.at;
+        let (at, sent) = (draft.at, draft.sent);
         self.undone_drafts.remove(&(id, kind));
         let e = self.entries.entry(id).or_default();
         if let Some(before) = e.draft(kind) {
@@ -1566,7 +1677,7 @@ impl Journal {
             draft.earlier.push(before.at);
         }
         let draft = e.draft_mut(kind).replace(Box::new(draft));
-        let decided = decision.map(|decision| e.decided.replace(Decided { decision, at }));
+        let decided = decision.map(|decision| e.decided.replace(Decided { decision, at, sent }));
         self.steps.push(Step {
             line,
             at,

@@ -1939,7 +1939,7 @@ fn a_config_file_too_long_to_be_one_is_refused() {
 
 #[test]
 fn export_and_drafts_read_the_journal_and_escape_formulas() {
-    use invitriage::journal::{Decision, DraftKind, Journal};
+    use invitriage::journal::{Decision, DraftKind, Journal, Whom};
     let env = Env::new();
     let rows = [
         incoming("=HYPERLINK(\"x\")", "eve", "We met at the summit."),
@@ -2027,7 +2027,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
             DraftKind::ThankYou,
             "Thanks, Eve!",
             at,
-            ("Eve", "https://www.linkedin.com/in/eve"),
+            Whom::new("Eve", "https://www.linkedin.com/in/eve"),
         )
         .unwrap();
     }

@@ -18,7 +18,7 @@ use chrono::NaiveDateTime;
 use invitriage::invitation::InvitationId;
 use invitriage::journal::{
     Decided, Decision, Draft, DraftKind, Entry, FILE_NAME, Journal, JournalError, StepKind,
-    TORN_FILE_NAME, Undone,
+    TORN_FILE_NAME, Undone, Whom,
 };
 use proptest::prelude::*;
 
@@ -435,7 +435,7 @@ proptest! {
                         stack.push((model.clone(), Undone { kind: StepKind::Decide(d), ids: uniq, at: t }));
                         for i in ids {
                             let e = model.entry(i).or_default();
-                            e.decided = d.map(|decision| Decided { decision, at: t });
+                            e.decided = d.map(|decision| Decided { decision, at: t, sent: None });
                             if *e == Entry::default() {
                                 model.remove(&i);
                             }
@@ -446,7 +446,7 @@ proptest! {
                     // Whom it answers is kept (and read back) with it.
                     let name = format!("Person {i}");
                     let url = format!("https://www.linkedin.com/in/p{i}");
-                    j.record_draft_to(id(i), kind, &text, t, (&name, &url)).unwrap();
+                    j.record_draft_to(id(i), kind, &text, t, Whom::new(&name, &url)).unwrap();
                     stack.push((model.clone(), Undone { kind: StepKind::Draft(kind), ids: vec![id(i)], at: t }));
                     let e = model.entry(id(i)).or_default();
                     // A draft replacing another keeps when each before it was saved.
@@ -459,11 +459,11 @@ proptest! {
                         v.push(d.at);
                         v
                     });
-                    let draft = Some(Box::new(Draft { text, at: t, earlier, name, url }));
+                    let draft = Some(Box::new(Draft { text, at: t, earlier, name, url, sent: None }));
                     match kind {
                         DraftKind::Reply => {
                             e.reply = draft;
-                            e.decided = Some(Decided { decision: Decision::Replied, at: t });
+                            e.decided = Some(Decided { decision: Decision::Replied, at: t, sent: None });
                         }
                         DraftKind::ThankYou => e.thank_you = draft,
                     }

@@ -10,7 +10,7 @@ use ratatui::style::{Color, Modifier, Style};
 
 use invitriage::classify::{Category, Classifier, Lists};
 use invitriage::import::{self, Source};
-use invitriage::journal::{Decision, Journal, Seen};
+use invitriage::journal::{Decision, Journal, Seen, Whom};
 use invitriage::reply::Templates;
 use invitriage::tui::app::{App, AppInit, Effect, Filter, Mode, Tab};
 use invitriage::tui::keys::{Action, Keymap, action_for};
@@ -4893,7 +4893,7 @@ fn after_a_step_elsewhere(
 fn undo_waiting_for_another_export_names_whom_it_can() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = after_a_step_elsewhere(&dir, |j, id, at| {
-        let to = ("Abena Reyes", "https://www.linkedin.com/in/abena");
+        let to = Whom::new("Abena Reyes", "https://www.linkedin.com/in/abena");
         j.record_draft_to(
             id,
             invitriage::journal::DraftKind::Reply,
@@ -5807,4 +5807,59 @@ fn the_footer_names_the_keys_the_pads_read() {
         }
         assert_eq!(app.mode, Mode::List);
     }
+}
+
+/// Each decision and draft the screen writes keeps the `Sent At` of the
+/// invitation it was made on: a newer invitation from the same person, in
+/// an export read later, is not taken as decided, even when the decision
+/// came after it was sent (made on an export taken before it arrived).
+#[test]
+fn steps_keep_the_invitation_they_were_made_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let accepted = app.current().unwrap().clone();
+    app.update(Action::Accept);
+    let replied = app.current().unwrap().clone();
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('A')));
+    app.update(Action::ComposeSave);
+    let marked = app.current().unwrap().clone();
+    app.update(Action::Mark);
+    app.update(Action::IgnoreMarked);
+    app.update(Action::Confirm(true));
+    let now = app.now + chrono::TimeDelta::days(60);
+    drop(app);
+    let (journal, _) = Journal::open_read_only(dir.path()).unwrap();
+    for (inv, decision) in [
+        (&accepted, Decision::Accepted),
+        (&replied, Decision::Replied),
+        (&marked, Decision::Ignored),
+    ] {
+        let name = inv.from();
+        assert_eq!(
+            journal.decided(inv, now).map(|d| d.decision),
+            Some(decision),
+            "{name}"
+        );
+        let mut again = inv.clone();
+        again.sent_at = inv.sent_at + chrono::TimeDelta::days(2);
+        assert!(
+            again.sent_at < app_now(&journal, inv),
+            "{name}: sent before the decision"
+        );
+        assert_eq!(journal.decided(&again, now), None, "{name}");
+        assert_eq!(
+            journal.earlier(&again, now).map(|d| d.decision),
+            Some(decision),
+            "{name}"
+        );
+    }
+    let mut again = replied.clone();
+    again.sent_at = replied.sent_at + chrono::TimeDelta::days(2);
+    assert_eq!(journal.state_for(&again, now), None, "the reply too");
+}
+
+/// When the step on `inv` was made.
+fn app_now(journal: &Journal, inv: &invitriage::invitation::Invitation) -> chrono::NaiveDateTime {
+    journal.state(inv.id).and_then(|e| e.decided_at()).unwrap()
 }

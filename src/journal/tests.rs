@@ -586,7 +586,8 @@ fn replay_restores_decisions_and_drafts() {
         e1.decided,
         Some(Decided {
             decision: Decision::Accepted,
-            at: at(2)
+            at: at(2),
+            sent: None,
         })
     );
     assert_eq!(e1.thank_you.as_ref().unwrap().text, "Thanks, Dana");
@@ -1120,6 +1121,7 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
     let decided = Decided {
         decision: Decision::Ignored,
         at: at(0),
+        sent: None,
     };
     let day = chrono::TimeDelta::days(1);
     let second = chrono::TimeDelta::seconds(1);
@@ -1133,6 +1135,7 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
         earlier: Vec::new(),
         name: String::new(),
         url: String::new(),
+        sent: None,
     };
     let entry = Entry {
         decided: Some(decided),
@@ -1143,6 +1146,98 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
     let later = entry.for_sent_at(at(0) + day + second);
     assert_eq!(later, Entry::default(), "the decision and the draft go");
     assert!(later.is_blank());
+}
+
+/// A decision made after a person invited again, on an export taken before
+/// (ignored on the 27th, on an export of the 18th, while they invited again
+/// on the 26th), was about the earlier invitation: the line keeps the
+/// `Sent At` of the invitation decided, and the newer one is undecided. The
+/// same invitation read again keeps its decision, as does one whose time an
+/// export gives in another zone.
+#[test]
+fn a_decision_keeps_which_invitation_it_was_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let day = |d: u32| {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, d)
+            .unwrap()
+            .and_hms_opt(9, 12, 0)
+            .unwrap()
+    };
+    let first = to_colleen("Rafael Souza", Some("rafael"), day(3));
+    let again = to_colleen("Rafael Souza", Some("rafael"), day(26));
+    assert_eq!(again.id, first.id, "one id from the two profile URLs");
+    let other = to_colleen("Ann Early", Some("ann"), day(4));
+    let eve = to_colleen("Eve Adams", Some("eve"), day(5));
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision_on(
+            &[first.id, other.id],
+            &[first.sent_at, other.sent_at],
+            Some(Decision::Ignored),
+            day(27),
+        )
+        .unwrap();
+        let whom = Whom {
+            sent: Some(eve.sent_at),
+            ..Whom::new("Eve Adams", "")
+        };
+        j.record_draft_to(eve.id, DraftKind::Reply, "Hi Eve", day(27), whom)
+            .unwrap();
+    }
+    let text = std::fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+    assert!(
+        text.contains(r#""sent":["2026-11-03T09:12:00","2026-11-04T09:12:00"]"#),
+        "{text}"
+    );
+    assert!(text.contains(r#""sent":"2026-11-05T09:12:00""#), "{text}");
+    let j = open(dir.path());
+    let now = day(28);
+    assert_eq!(j.decided(&again, now), None);
+    assert_eq!(
+        j.earlier(&again, now).map(|d| d.decision),
+        Some(Decision::Ignored)
+    );
+    assert_eq!(j.state_for(&again, now), None);
+    for inv in [&first, &other] {
+        assert_eq!(
+            j.decided(inv, now).map(|d| (d.decision, d.sent)),
+            Some((Decision::Ignored, Some(inv.sent_at)))
+        );
+    }
+    let mut shifted = first.clone();
+    shifted.sent_at = first.sent_at + chrono::TimeDelta::hours(14);
+    assert!(j.decided(&shifted, now).is_some(), "a zone away: the same");
+    // The reply, and the decision it set, keep Eve's invitation too.
+    let mut eve_again = eve.clone();
+    eve_again.sent_at = day(20);
+    assert_eq!(
+        j.state_for(&eve, now).unwrap().reply.unwrap().text,
+        "Hi Eve"
+    );
+    assert_eq!(j.state_for(&eve_again, now), None);
+}
+
+/// A line written before the `Sent At` was kept, or one whose list does not
+/// match its ids, is told apart by its time alone, as before.
+#[test]
+fn a_decision_without_its_sent_at_is_dated_by_its_time() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join(FILE_NAME),
+        concat!(
+            r#"{"v":1,"at":"2026-11-27T10:00:00","op":"decide","ids":["0000000000000001"],"decision":"ignored"}"#,
+            "\n",
+            r#"{"v":1,"at":"2026-11-27T10:01:00","op":"decide","ids":["0000000000000002","0000000000000003"],"decision":"accepted","sent":["2026-11-01T10:00:00"]}"#,
+            "\n",
+        ),
+    )
+    .unwrap();
+    let j = open(dir.path());
+    for n in 1..=3 {
+        let d = j.state(id(n)).and_then(|e| e.decided).unwrap();
+        assert_eq!(d.sent, None, "{n}");
+        assert!(!d.predates(at(0)), "{n}");
+    }
 }
 
 /// A Sent At in the future counts as now: a decision taken today is on

@@ -88,13 +88,13 @@ impl App {
             (Direction::Incoming, _) => {}
         }
         let name = name_line(inv.counterpart());
-        let id = inv.id;
+        let (id, sent) = (inv.id, inv.sent_at);
         // `x` again takes the mark back: a sent invitation is not
         // decided on, only marked to withdraw on LinkedIn.
         if decision == Decision::Withdrawn && self.decisions[idx as usize] == Some(decision) {
             match self
                 .journal
-                .record_decision(&[id], None, self.now_for_journal())
+                .record_decision_on(&[id], &[sent], None, self.now_for_journal())
             {
                 Ok(_) => {
                     let rows = self.indices_of(&[id]);
@@ -123,10 +123,12 @@ impl App {
             .journal
             .state_for(inv, self.now)
             .and_then(|e| e.draft_to_send(before).map(|(kind, _)| kind));
-        match self
-            .journal
-            .record_decision(&[id], Some(decision), self.now_for_journal())
-        {
+        match self.journal.record_decision_on(
+            &[id],
+            &[sent],
+            Some(decision),
+            self.now_for_journal(),
+        ) {
             Ok(_) => {
                 let rows = self.indices_of(&[id]);
                 self.sync_decisions(&rows);
@@ -752,15 +754,20 @@ impl App {
     }
 
     pub(super) fn apply_bulk(&mut self, bulk: Bulk) {
-        let ids: Vec<InvitationId> = bulk
+        let (ids, sent): (Vec<InvitationId>, Vec<_>) = bulk
             .targets
             .iter()
-            .map(|&i| self.invitations[i as usize].id)
-            .collect();
-        match self
-            .journal
-            .record_decision(&ids, Some(bulk.decision), self.now_for_journal())
-        {
+            .map(|&i| {
+                let inv = &self.invitations[i as usize];
+                (inv.id, inv.sent_at)
+            })
+            .unzip();
+        match self.journal.record_decision_on(
+            &ids,
+            &sent,
+            Some(bulk.decision),
+            self.now_for_journal(),
+        ) {
             Ok(_) => {
                 let rows = self.indices_of(&ids);
                 self.sync_decisions(&rows);

@@ -2,7 +2,7 @@
 //! and its unsaved text kept on disk while it is open.
 
 use crate::invitation::Direction;
-use crate::journal::{Decision, DraftKind, JournalError, Unsaved};
+use crate::journal::{Decision, DraftKind, JournalError, Unsaved, Whom};
 use crate::text::{clean_text, name_line};
 use crate::tui::compose::{Composer, Question};
 use crate::tui::keys::Action;
@@ -421,7 +421,12 @@ impl App {
         }
         let (idx, kind) = (c.index, c.kind());
         let inv = &self.invitations[idx as usize];
-        let (id, name, url) = (inv.id, inv.counterpart(), inv.counterpart_url().trim());
+        let (id, name, url, sent) = (
+            inv.id,
+            inv.counterpart(),
+            inv.counterpart_url().trim(),
+            inv.sent_at,
+        );
         // Saved again unchanged (Ctrl-S is how one copies it again): a
         // second line of the same words would read as an edit, dated
         // today, in the checklist and under `--since`, and invite sending
@@ -454,10 +459,19 @@ impl App {
         let now = self.now_for_journal();
         let recorded = if reply_again {
             self.journal
-                .record_decision(&[id], Some(Decision::Replied), now)
+                .record_decision_on(&[id], &[sent], Some(Decision::Replied), now)
         } else {
-            self.journal
-                .record_draft_to(id, kind, &text, now, (name, url))
+            self.journal.record_draft_to(
+                id,
+                kind,
+                &text,
+                now,
+                Whom {
+                    name,
+                    url,
+                    sent: Some(sent),
+                },
+            )
         };
         match recorded {
             Ok(_) => {
