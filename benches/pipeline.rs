@@ -243,6 +243,7 @@ fn new_app(invitations: Vec<Invitation>, journal: Journal) -> App {
         // Decisions get the wall clock, as in the real app.
         frozen_clock: false,
         seen_before: None,
+        seen_now: None,
     });
     // The event loop's first act: tell the app the terminal's size.
     app.update(Action::Resize(WIDTH, HEIGHT));

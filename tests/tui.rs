@@ -67,6 +67,7 @@ fn app_seen(
         color,
         frozen_clock: true,
         seen_before,
+        seen_now: None,
     });
     app.update(Action::Resize(80, 24));
     app

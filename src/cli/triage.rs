@@ -78,7 +78,7 @@ pub fn triage(
     }
     // The journal first: its lock refuses a second instance before it
     // reads a large export for nothing.
-    let (mut journal, mut notices) =
+    let (journal, mut notices) =
         Journal::open(&paths.data_dir).map_err(|e| Failure(with_next_step(&e, &paths.data_dir)))?;
     // An export packs about six to one, and standard input has no size
     // to go by (a terminal's says how to end it, see `load`).
@@ -164,26 +164,20 @@ pub fn triage(
         .filter(|i| i.direction == Direction::Incoming && i.sent_at <= soon)
         .map(|i| i.sent_at)
         .max();
-    // Not worth a word when it fails, but for a file that could not be
-    // read: it only decides what the next start calls new, and that falls
-    // back to the last step.
-    let written = match newest.filter(|_| !sample) {
-        Some(newest) => journal
-            .record_seen(Seen {
-                newest,
-                opened: now,
-            })
-            .is_ok(),
-        None => false,
-    };
+    // Written when the run ends (see `AppInit::seen_now`).
+    let seen_now = newest.filter(|_| !sample).map(|newest| Seen {
+        newest,
+        opened: now,
+    });
     if let Some(why) = unreadable {
-        let anew = if written {
-            ", and the file is written anew"
+        let anew = if seen_now.is_some() && !why.other_version {
+            ", and the file is written anew when you quit"
         } else {
             ""
         };
         notices.push(format!(
-            "{why}; new invitations are counted from your last step instead{anew}"
+            "{}; new invitations are counted from your last step instead{anew}",
+            why.why
         ));
     }
     let mut app = App::new(AppInit {
@@ -204,6 +198,7 @@ pub fn triage(
         ),
         frozen_clock: pinned_now().is_some(),
         seen_before,
+        seen_now,
     });
     // A first run with no file: say how to open one's own, unless the
     // start has something more pressing to say.

@@ -18,7 +18,7 @@ use std::fs;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::{FORMAT_VERSION, Journal, JournalError, io_error, write_whole};
+use super::{FORMAT_VERSION, Journal, JournalError, VersionOnly, io_error, write_whole};
 
 /// The file's name, beside the journal.
 pub const SEEN_FILE_NAME: &str = "seen.json";
@@ -30,6 +30,16 @@ pub struct Seen {
     pub newest: NaiveDateTime,
     /// When the screen first opened an export holding it.
     pub opened: NaiveDateTime,
+}
+
+/// Why `seen.json` could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    /// Its path and why, for a notice.
+    pub why: String,
+    /// Another version of invitriage wrote it: [`Journal::record_seen`]
+    /// leaves it as it is rather than take it back to this one's format.
+    pub other_version: bool,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -46,23 +56,27 @@ impl Journal {
     }
 
     /// What `seen.json` holds: `None` when there is none yet, an error
-    /// (its path and why) when one is there and cannot be read.
-    pub fn read_seen(&self) -> Result<Option<Seen>, String> {
+    /// when one is there and cannot be read.
+    pub fn read_seen(&self) -> Result<Option<Seen>, Unread> {
         let path = self.path.with_file_name(SEEN_FILE_NAME);
+        let unread = |why: String, other_version| Unread {
+            why: format!("{}: {why}", path.display()),
+            other_version,
+        };
         let bytes = match fs::read(&path) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(format!("{}: cannot be read ({e})", path.display())),
+            Err(e) => return Err(unread(format!("cannot be read ({e})"), false)),
         };
-        let file: SeenFile = serde_json::from_slice(&bytes)
-            .map_err(|e| format!("{}: not what invitriage writes ({e})", path.display()))?;
-        if file.v != FORMAT_VERSION {
-            return Err(format!(
-                "{}: {}",
-                path.display(),
-                super::unknown_version(&file.v.into())
-            ));
+        // The version first: a newer one may have changed the fields, and
+        // its file is not damaged.
+        if let Ok(VersionOnly { v: Some(v) }) = serde_json::from_slice(&bytes)
+            && v != FORMAT_VERSION
+        {
+            return Err(unread(super::unknown_version(&v), true));
         }
+        let file: SeenFile = serde_json::from_slice(&bytes)
+            .map_err(|e| unread(format!("not what invitriage writes ({e})"), false))?;
         Ok(Some(file.seen))
     }
 
@@ -77,11 +91,13 @@ impl Journal {
             });
         }
         let soon = seen.opened + chrono::Duration::days(1);
-        if self
-            .seen()
-            .is_some_and(|was| was.newest >= seen.newest && was.newest <= soon)
-        {
-            return Ok(());
+        match self.read_seen() {
+            Ok(Some(was)) if was.newest >= seen.newest && was.newest <= soon => return Ok(()),
+            Err(Unread {
+                other_version: true,
+                ..
+            }) => return Ok(()),
+            _ => {}
         }
         let path = self.path.with_file_name(SEEN_FILE_NAME);
         let dir = path.parent().unwrap_or(&path).to_path_buf();
@@ -147,9 +163,10 @@ mod tests {
         assert_eq!(j.seen(), None);
         let why = j.read_seen().unwrap_err();
         assert!(
-            why.ends_with("seen.json: not what invitriage writes (EOF while parsing a value at line 1 column 16)"),
-            "{why}"
+            why.why.ends_with("seen.json: not what invitriage writes (EOF while parsing a value at line 1 column 16)"),
+            "{why:?}"
         );
+        assert!(!why.other_version);
         drop(j);
         let (mut r, _) = Journal::open_read_only(dir.path()).unwrap();
         let seen = Seen {
@@ -167,5 +184,31 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.seen(), None);
+    }
+
+    /// A file a newer version wrote, whatever its fields, is named as
+    /// such, not as damaged, and is left as it is: an older binary run in
+    /// between does not take it back to its own format.
+    #[test]
+    fn a_newer_version_s_file_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SEEN_FILE_NAME);
+        let newer = r#"{"v":2,"last":{"at":"2026-11-20T09:00:00"}}"#;
+        fs::write(&path, newer).unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let why = j.read_seen().unwrap_err();
+        assert!(why.other_version);
+        assert!(
+            why.why.ends_with(
+                "seen.json: written in format version 2, which this invitriage does not know (a newer version wrote it?)"
+            ),
+            "{why:?}"
+        );
+        j.record_seen(Seen {
+            newest: at("2026-11-25T09:00:00"),
+            opened: at("2026-11-26T08:00:00"),
+        })
+        .unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), newer);
     }
 }

@@ -292,6 +292,10 @@ pub struct AppInit {
     /// for the sample, or before any export was opened): the received
     /// invitations newer than it are the news the start reports.
     pub seen_before: Option<Seen>,
+    /// What to record in `seen.json` when the run ends (`None`: nothing):
+    /// the news is seen once the screen has shown it, not at the start (a
+    /// draft recovered then takes the status line first).
+    pub seen_now: Option<Seen>,
 }
 
 /// A step on more invitations than this is undone only when the undo key
@@ -404,6 +408,8 @@ pub struct App {
     frozen_clock: bool,
     /// See [`AppInit::seen_before`].
     seen_before: Option<Seen>,
+    /// See [`AppInit::seen_now`]; taken when the run ends.
+    seen_now: Option<Seen>,
     /// Sent invitations pending past `stale_after_days` (fixed at start).
     pub stale_count: usize,
     /// The badges each tab's rows carry, as a set: bit `signals | old << 4`
@@ -430,6 +436,7 @@ impl App {
             color,
             frozen_clock,
             seen_before,
+            seen_now,
         } = init;
         let incoming = stats::breakdown(&invitations, DirectionFilter::Incoming);
         let outgoing = stats::breakdown(&invitations, DirectionFilter::Outgoing);
@@ -523,6 +530,7 @@ impl App {
             color,
             frozen_clock,
             seen_before,
+            seen_now,
             stale_count: 0,
             badge_kinds: [0; 5],
         };

@@ -123,6 +123,11 @@ impl App {
     ///   now) would come back.
     pub(super) fn leave(&mut self) -> Vec<String> {
         let mut words = Vec::new();
+        // Not worth a word when it fails: it only decides what the next
+        // start calls new, and that falls back to the last step.
+        if let Some(seen) = self.seen_now.take() {
+            let _ = self.journal.record_seen(seen);
+        }
         if let Some(draft) = self.open_unsaved() {
             let (id, kind, text) = (draft.id, draft.kind, draft.text.clone());
             let name = self.name_of(id, "");
