@@ -1956,6 +1956,12 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
         (b.id, "2026-11-21T09:00:00", "newer"),
         (c.id, "2026-11-19T09:00:00", "thanks"),
     ]);
+    // Accepted: a thank-you is for an accept.
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision(&[c.id], Some(Decision::Accepted), now())
+            .unwrap();
+    }
     let app = sample_app(dir.path());
     assert!(
         status_text(&app).contains(&format!(
@@ -2153,6 +2159,65 @@ fn a_draft_can_be_left_for_later() {
         [format!(
             "left for later, not saved: your reply to {name}, and your thank-you to {other_name}; the next start offers them again"
         )]
+    );
+}
+
+/// A reply left for later, then an accept: the next start does not open
+/// the reply (saved, it would turn the accept into "replied" without a
+/// word), and says why; the words stay on disk. So for a thank-you left
+/// for later on an invitation ignored since.
+#[test]
+fn a_draft_left_for_later_waits_when_the_decision_since_bars_it() {
+    use invitriage::journal::DraftKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    let name = current_name(&app);
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('x')));
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('l')));
+    go_to(&mut app, who);
+    app.update(Action::Accept);
+    // A thank-you left for later on another, ignored since.
+    app.update(Action::Down);
+    let other = app.current().unwrap().id;
+    let other_name = current_name(&app);
+    app.update(Action::Accept);
+    go_to(&mut app, other);
+    app.update(Action::ThankYou);
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('l')));
+    app.update(Action::Ignore);
+    leave(&mut app);
+    drop(app);
+
+    let app = sample_app(dir.path());
+    assert_eq!(app.mode, Mode::List, "no composer opens");
+    assert!(app.composer.is_none());
+    let decision = |id| app.journal.state(id).and_then(|e| e.decision());
+    assert_eq!(decision(who), Some(Decision::Accepted));
+    assert_eq!(decision(other), Some(Decision::Ignored));
+    assert!(app.journal.unsaved(who, DraftKind::Reply).is_some());
+    assert!(app.journal.unsaved(other, DraftKind::ThankYou).is_some());
+    let waits = |what: &str, whom: &str| {
+        app.notices.iter().any(|n| {
+            n.starts_with(&format!("Your unsaved {what} to {whom} ("))
+                && n.contains(") waits on disk, not opened: ")
+        })
+    };
+    assert!(waits("reply", &name), "{:?}", app.notices);
+    assert!(waits("thank-you", &other_name), "{:?}", app.notices);
+    let status = status_text(&app);
+    assert!(status.starts_with("Your unsaved "), "{status}");
+    assert!(status.ends_with(" notes: ? shows them"), "{status}");
+    assert!(
+        app.notices.iter().any(|n| n.contains(
+            "not opened: Accepted already: t writes a thank-you · a reply is instead of accepting (u undoes the accept)"
+        )),
+        "{:?}",
+        app.notices
     );
 }
 

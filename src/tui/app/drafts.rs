@@ -298,30 +298,42 @@ impl App {
             });
             return;
         }
-        if thank_you && self.decisions[idx as usize] != Some(Decision::Accepted) {
-            let accept = self.keymap.hint(&Action::Accept);
-            // "Accept first" reads as advice to override what was decided.
-            let text = match self.decisions[idx as usize] {
-                Some(d @ (Decision::Ignored | Decision::Replied)) => format!(
-                    "A thank-you follows an accept, and this invitation is {}: {accept} accepts it instead",
-                    d.label(),
-                ),
-                _ => format!("A thank-you follows an accept: {accept} accepts first"),
-            };
-            self.set_status(text);
-            return;
-        }
-        // A reply is instead of accepting: saved, it would turn the accept
-        // into "replied" without a word.
-        if !thank_you && self.decisions[idx as usize] == Some(Decision::Accepted) {
-            self.set_status(format!(
-                "Accepted already: {} writes a thank-you · a reply is instead of accepting ({} undoes the accept)",
-                self.keymap.hint(&Action::ThankYou),
-                self.keymap.hint(&Action::Undo)
-            ));
+        if let Some(why) = self.draft_barred(idx, kind) {
+            self.set_status(why);
             return;
         }
         self.compose(idx, kind);
+    }
+
+    /// Why a draft of `kind` is not for invitation `idx` as it is decided
+    /// now, or `None` when it is: a thank-you follows an accept, and a
+    /// reply is instead of one (saved, it would turn the accept into
+    /// "replied" without a word). Checked where a draft opens, where one
+    /// left by an earlier run would open at the start, and where one is
+    /// saved: a draft left for later may outlive the decision it was
+    /// written under.
+    pub(super) fn draft_barred(&self, idx: u32, kind: DraftKind) -> Option<String> {
+        let decision = self.decisions[idx as usize];
+        match kind {
+            DraftKind::ThankYou if decision != Some(Decision::Accepted) => {
+                let accept = self.keymap.hint(&Action::Accept);
+                // "Accept first" reads as advice to override what was
+                // decided.
+                Some(match decision {
+                    Some(d @ (Decision::Ignored | Decision::Replied)) => format!(
+                        "A thank-you follows an accept, and this invitation is {}: {accept} accepts it instead",
+                        d.label(),
+                    ),
+                    _ => format!("A thank-you follows an accept: {accept} accepts first"),
+                })
+            }
+            DraftKind::Reply if decision == Some(Decision::Accepted) => Some(format!(
+                "Accepted already: {} writes a thank-you · a reply is instead of accepting ({} undoes the accept)",
+                self.keymap.hint(&Action::ThankYou),
+                self.keymap.hint(&Action::Undo)
+            )),
+            _ => None,
+        }
     }
 
     /// Opens the composer for invitation `idx`: on its unsaved draft of that
@@ -420,6 +432,12 @@ impl App {
             return None;
         }
         let (idx, kind) = (c.index, c.kind());
+        if let Some(why) = self.draft_barred(idx, kind) {
+            self.set_error(format!(
+                "Not saved: {why} · the draft stays open: Esc, then l leaves it for later"
+            ));
+            return None;
+        }
         let inv = &self.invitations[idx as usize];
         let (id, name, url, sent) = (
             inv.id,

@@ -417,15 +417,34 @@ impl App {
 
     /// Opens the composer on the newest unsaved draft an earlier run left
     /// for an invitation in this export, and says so. The others stay on
-    /// disk, and `r` (or `t`) on their invitation opens each.
+    /// disk, and `r` (or `t`) on their invitation opens each. One that the
+    /// invitation's decision since bars (a reply left for later, then an
+    /// accept) is not opened: a note says why, and it stays on disk.
     pub(super) fn recover_unsaved(&mut self) {
-        let mut found: Vec<(NaiveDateTime, u32, DraftKind)> = self
+        let (mut found, barred): (Vec<(NaiveDateTime, u32, DraftKind)>, Vec<_>) = self
             .journal
             .unsaved_drafts()
             .filter_map(|u| Some((u.at, *self.id_index.get(&u.id)?, u.kind)))
-            .collect();
+            .partition(|&(_, idx, kind)| self.draft_barred(idx, kind).is_none());
+        for &(at, idx, kind) in &barred {
+            let why = self.draft_barred(idx, kind).unwrap_or_default();
+            let name = name_line(self.invitations[idx as usize].counterpart());
+            self.notices.push(format!(
+                "Your unsaved {} to {name} ({}) waits on disk, not opened: {why}",
+                kind.label(),
+                at.format("%-d %b, %H:%M")
+            ));
+        }
         found.sort_unstable_by_key(|&(at, idx, _)| std::cmp::Reverse((at, idx)));
         let Some(&(at, idx, kind)) = found.first() else {
+            if !barred.is_empty() {
+                let help = self.keymap.hint(&Action::Help);
+                let first = self.notices.last().cloned().unwrap_or_default();
+                self.set_status(match self.notices.len() {
+                    1 => first,
+                    n => format!("{first} · {n} notes: {help} shows them"),
+                });
+            }
             return;
         };
         // The list under the composer on its invitation, for when it
