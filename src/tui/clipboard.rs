@@ -9,6 +9,8 @@
 
 use std::io::Write;
 use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, Instant};
 
 use base64::Engine;
 
@@ -37,6 +39,18 @@ const NATIVE: &[(&str, &[&str])] = &[
     ("clip.exe", &[]),
 ];
 
+/// How long a clipboard command may take. They end at once (`wl-copy` and
+/// `xclip` leave a process of their own behind to serve the text); one
+/// that does not (a hung X or Wayland connection, `clip.exe` stuck under
+/// WSL) would freeze the screen, with the keys typed meanwhile carried out
+/// later on rows nobody saw.
+const COMMAND_WAIT: Duration = Duration::from_millis(1500);
+
+/// Whether a clipboard command is running: the signal thread waits for it
+/// to end, as for an editor, so that leaving still gets to say its last
+/// words (a draft the disk would not take).
+pub static COPYING: AtomicBool = AtomicBool::new(false);
+
 /// Puts `text` on the platform's clipboard: on Windows through its API,
 /// elsewhere by piping it to the first clipboard command that runs. Says
 /// how, or None.
@@ -47,9 +61,23 @@ pub fn native_copy(text: &str) -> Option<&'static str> {
     if clipboard_win::set_clipboard_string(text).is_ok() {
         return Some("the Windows clipboard");
     }
-    for (cmd, args) in NATIVE {
+    COPYING.store(true, Ordering::Relaxed);
+    let how = copy_with(NATIVE, text, COMMAND_WAIT);
+    COPYING.store(false, Ordering::Relaxed);
+    how
+}
+
+/// [`native_copy`] through `commands`, each given `wait` to end. One that
+/// has not ended by then is left to a thread that waits for it (no
+/// zombie), and the next are not tried: the same hang would hold them.
+fn copy_with(
+    commands: &[(&'static str, &[&str])],
+    text: &str,
+    wait: Duration,
+) -> Option<&'static str> {
+    for &(cmd, args) in commands {
         let child = Command::new(cmd)
-            .args(*args)
+            .args(args)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -59,8 +87,26 @@ pub fn native_copy(text: &str) -> Option<&'static str> {
             .stdin
             .take()
             .is_some_and(|mut stdin| stdin.write_all(text.as_bytes()).is_ok());
-        if wrote && child.wait().is_ok_and(|s| s.success()) {
-            return Some(cmd);
+        let deadline = Instant::now() + wait;
+        let ended = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break Some(status.success()),
+                Ok(None) if Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Ok(None) => break None,
+                Err(_) => break Some(false),
+            }
+        };
+        match ended {
+            Some(true) if wrote => return Some(cmd),
+            Some(_) => {}
+            None => {
+                let _ = std::thread::Builder::new()
+                    .name("clipboard".into())
+                    .spawn(move || child.wait());
+                return None;
+            }
         }
     }
     None
@@ -82,5 +128,42 @@ mod tests {
             osc52("hi", true),
             "\x1b]52;c;aGk=\x07\x1bPtmux;\x1b\x1b]52;c;aGk=\x07\x1b\\"
         );
+    }
+
+    /// A command that takes the text and ends is the copy; one missing is
+    /// passed over; one that fails, the next is tried.
+    #[cfg(unix)]
+    #[test]
+    fn the_first_command_that_takes_the_text_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("copied");
+        let take = format!("cat > '{}'", out.display());
+        let commands: &[(&'static str, &[&str])] = &[
+            ("invitriage-no-such-command", &[]),
+            ("sh", &["-c", "cat > /dev/null; exit 1"]),
+            ("sh", &["-c", &take]),
+        ];
+        let wait = Duration::from_secs(30);
+        assert_eq!(copy_with(commands, "Hi Zoë", wait), Some("sh"));
+        assert_eq!(std::fs::read_to_string(&out).unwrap(), "Hi Zoë");
+    }
+
+    /// A command that does not end is left after its wait, and the ones
+    /// after it are not tried (the durability tester's `wl-copy` that
+    /// slept froze the screen until it ended).
+    #[cfg(unix)]
+    #[test]
+    fn a_command_that_hangs_is_left_after_its_wait() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("copied");
+        let take = format!("cat > '{}'", out.display());
+        let commands: &[(&'static str, &[&str])] = &[
+            ("sh", &["-c", "cat > /dev/null; sleep 5"]),
+            ("sh", &["-c", &take]),
+        ];
+        let started = Instant::now();
+        assert_eq!(copy_with(commands, "Hi", Duration::from_millis(200)), None);
+        assert!(started.elapsed() < Duration::from_secs(60));
+        assert!(!out.exists(), "the next command is not tried");
     }
 }

@@ -227,6 +227,7 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
                 // editor (killed by the same hang-up) a while longer: its
                 // text is then the unsaved draft the next start opens, and
                 // the loop gets its second again once the editor is done.
+                // So for a clipboard command (1.5 s at most).
                 // Once the loop has left, the last words are waited for too
                 // (a draft written and fsync'd, or printed): the process
                 // ends with them. Only a loop stuck in crossterm's `poll`
@@ -237,7 +238,8 @@ fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
                     if to_pass_on && pass_on() {
                         to_pass_on = false;
                     }
-                    if EDITING.load(Ordering::Relaxed) {
+                    if EDITING.load(Ordering::Relaxed) || clipboard::COPYING.load(Ordering::Relaxed)
+                    {
                         quiet_since = Instant::now();
                     } else if !LEAVING.load(Ordering::Relaxed)
                         && quiet_since.elapsed() >= Duration::from_secs(1)
