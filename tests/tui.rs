@@ -3635,6 +3635,13 @@ fn decisions_gone_from_the_export_are_counted() {
         ),
         "{out}"
     );
+    // On a narrow screen the line goes on under its text, whole.
+    let out = screen(&app, 60, 30);
+    assert!(
+        out.contains(" gone           2 decided and 1 marked to withdraw earlier, ")
+            && out.contains("\"                not in this export:     "),
+        "{out}"
+    );
     drop(app);
     // An older export, without URLs, matches by name and date: that is
     // the likelier cause it names.

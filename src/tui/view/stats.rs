@@ -158,10 +158,6 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             (0, w) => format!("{w} marked to withdraw earlier"),
             (n, w) => format!("{n} decided and {w} marked to withdraw earlier"),
         };
-        lines.push(Line::styled(
-            format!(" {:<14} {what}, not in this export:", "gone"),
-            theme.dim(),
-        ));
         let why = if app.without_urls {
             // Matched by name and date: a change in either, or URLs where
             // the decision was made, is the likelier cause.
@@ -169,7 +165,20 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         } else {
             "done on LinkedIn, or from another export"
         };
-        lines.push(Line::styled(format!(" {:<14} {why}", ""), theme.dim()));
+        // Sentences, wrapped under their text: cut at the edge, "not in
+        // this export", the point of the line, was what went.
+        let indent = " ".repeat(16);
+        for line in [
+            format!(" {:<14} {what}, not in this export:", "gone"),
+            format!("{indent}{why}"),
+        ] {
+            let options = textwrap::Options::new(width)
+                .subsequent_indent(&indent)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            for part in textwrap::wrap(&line, options) {
+                lines.push(Line::styled(part.into_owned(), theme.dim()));
+            }
+        }
     }
     lines.push(Line::raw(""));
     let s = b.signals;
