@@ -40,8 +40,16 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         )),
     ];
     if !url.is_empty() {
-        head.push(Span::raw(" · "));
-        head.push(Span::styled(fit(&one_line(url), most), theme.dim()));
+        let url = Span::styled(fit(&one_line(url), most), theme.dim());
+        // The URL on a line of its own when the three do not fit on one:
+        // wrapped there, the line ended in a dangling " ·".
+        if Line::from(head.clone()).width() + 3 + url.width() <= usize::from(width) {
+            head.push(Span::raw(" · "));
+            head.push(url);
+        } else {
+            lines.push(Line::from(std::mem::take(&mut head)));
+            head.push(url);
+        }
     }
     lines.push(Line::from(head));
     let mut kind = vec![Span::styled(

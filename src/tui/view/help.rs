@@ -253,7 +253,9 @@ pub fn rect(area: Rect) -> Rect {
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
     let rect = rect(area);
     super::overlay::clear(frame, rect);
-    let text = lines(app, theme, rect.width.saturating_sub(2));
+    // A column kept free inside the right border, as the left has the
+    // text's indent: a line that filled the box ran into the border.
+    let text = lines(app, theme, rect.width.saturating_sub(3));
     let max_scroll = u16::try_from(text.len())
         .unwrap_or(u16::MAX)
         .saturating_sub(rect.height.saturating_sub(2));
