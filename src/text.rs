@@ -130,18 +130,24 @@ impl Iterator for Printable<'_> {
 pub const SHOWN_BYTES: usize = 16 * 1024;
 
 /// The start of `s`, at most `max` bytes, cut at a character's start; and
-/// how many characters are left out.
+/// how many bytes are left out (not characters: counting those would read
+/// the whole of a field of megabytes on every redraw).
 pub fn head(s: &str, max: usize) -> (&str, usize) {
     if s.len() <= max {
         return (s, 0);
     }
     let cut = s.floor_char_boundary(max);
-    (&s[..cut], s[cut..].chars().count())
+    (&s[..cut], s.len() - cut)
 }
 
-/// Said under a note cut at [`SHOWN_BYTES`].
+/// Said under a note cut at [`SHOWN_BYTES`], `more` bytes left out.
 pub fn more_not_shown(more: usize) -> String {
-    format!("… {more} characters more, not shown (no LinkedIn note is this long)")
+    let size = match more {
+        0..1_000 => format!("{more} bytes"),
+        1_000..999_000 => format!("{} KB", more.div_ceil(1_000)),
+        _ => format!("{:.1} MB", more as f64 / 1e6),
+    };
+    format!("… {size} more, not shown (no LinkedIn note is this long)")
 }
 
 /// Keeps line breaks but drops every other control character (ESC, so no
@@ -287,6 +293,22 @@ pub fn fit_around(before: &str, after: &str, width: usize) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A note is cut at a character's start, and what is left out is said
+    /// in bytes, as a person reads a size.
+    #[test]
+    fn a_long_note_is_cut_at_a_character_and_its_rest_sized() {
+        assert_eq!(head("Zoë", 3), ("Zo", 2));
+        assert_eq!(head("Zoë", 4), ("Zoë", 0));
+        assert_eq!(head(&"é".repeat(10), 5), ("éé", 16));
+        let said = |n| more_not_shown(n).split(" more").next().unwrap().to_string();
+        assert_eq!(said(999), "… 999 bytes");
+        assert_eq!(said(1_000), "… 1 KB");
+        assert_eq!(said(1_001), "… 2 KB");
+        assert_eq!(said(998_999), "… 999 KB");
+        assert_eq!(said(999_999), "… 1.0 MB");
+        assert_eq!(said(190_000_000), "… 190.0 MB");
+    }
 
     #[test]
     fn a_list_in_a_sentence_has_one_and() {
