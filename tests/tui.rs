@@ -1702,6 +1702,24 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
         status_text(&app),
         "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc then y discards it"
     );
+    // A screen too small to type on does not promise that Ctrl-C quits.
+    app.update(Action::Resize(50, 12));
+    let flat = |w, h| {
+        let out = screen(&app, w, h).replace(['"', '\n'], " ");
+        out.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let small = flat(50, 12);
+    assert!(
+        small.contains("your text is not kept on disk (a full one?), so Ctrl-C does not quit."),
+        "{small}"
+    );
+    assert!(!small.contains("Ctrl-C to quit"), "{small}");
+    let tiny = flat(30, 4);
+    assert!(
+        tiny.starts_with("text not on disk: Ctrl-C won't quit · needs"),
+        "{tiny}"
+    );
+    app.update(Action::Resize(80, 24));
     // Ended all the same (a SIGTERM does not ask): its text is printed.
     let words = leave(&mut app);
     assert!(

@@ -857,6 +857,20 @@ impl App {
         effect
     }
 
+    /// Whether quitting is refused: a changed draft open in the composer,
+    /// or the check pad's note, is not on disk (a full one, say), and
+    /// quitting would lose it.
+    pub fn quitting_refused(&self) -> bool {
+        self.draft_off_disk() || !self.check_note_on_disk()
+    }
+
+    /// Whether a changed draft is open in the composer and not on disk.
+    fn draft_off_disk(&self) -> bool {
+        self.mode == Mode::Compose
+            && self.composer.as_ref().is_some_and(Composer::at_stake)
+            && !self.draft_on_disk()
+    }
+
     /// Whether the check pad's note (if any) is the one on disk.
     fn check_note_on_disk(&self) -> bool {
         let Some(pad) = &self.check_pad else {
@@ -948,11 +962,7 @@ impl App {
             }
             // A changed draft the disk could not take is lost by quitting:
             // say so instead.
-            Action::Quit
-                if self.mode == Mode::Compose
-                    && self.composer.as_ref().is_some_and(Composer::at_stake)
-                    && !self.draft_on_disk() =>
-            {
+            Action::Quit if self.draft_off_disk() => {
                 self.set_error(
                     "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc then y discards it",
                 );

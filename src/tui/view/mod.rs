@@ -173,14 +173,17 @@ pub fn draw(app: &App, frame: &mut Frame) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let quit = app.keymap.hint(&crate::tui::keys::Action::Quit);
         let msg = if app.typing() {
-            // The draft and the check pad's note are on disk; a search is not.
-            let kept = if app.mode == crate::tui::app::Mode::Search {
-                ""
+            // The draft and the check pad's note are on disk; a search is
+            // not. When the disk would not take them, quitting is refused.
+            let quit = if app.quitting_refused() {
+                ": your text is not kept on disk (a full one?), so Ctrl-C does not quit"
+            } else if app.mode == crate::tui::app::Mode::Search {
+                ", or Ctrl-C to quit"
             } else {
-                ", keeping your text"
+                ", or Ctrl-C to quit, keeping your text"
             };
             format!(
-                "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger to type on (keys typed now are not taken), or Ctrl-C to quit{kept}.",
+                "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger to type on (keys typed now are not taken){quit}.",
                 area.width, area.height,
             )
         } else {
@@ -199,8 +202,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
         };
         let cells = usize::from(area.width) * usize::from(area.height);
         let msg = if msg.chars().count() * 3 / 2 > cells {
+            let quits = if app.typing() && app.quitting_refused() {
+                "text not on disk: Ctrl-C won't quit".to_string()
+            } else {
+                format!("{quit} quits")
+            };
             format!(
-                "{quit} quits · needs {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{}",
+                "{quits} · needs {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{}",
                 area.width, area.height
             )
         } else {
