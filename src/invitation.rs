@@ -117,10 +117,22 @@ impl fmt::Display for InvitationId {
     }
 }
 
+/// A text that is not an invitation id: 16 hex digits, as invitriage
+/// writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotAnId;
+
 impl std::str::FromStr for InvitationId {
-    type Err = std::num::ParseIntError;
+    type Err = NotAnId;
+    /// Exactly 16 hex digits (either case): a shorter one, or one with a
+    /// sign, is a typo in a hand-edited file, not an id to look for.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        u64::from_str_radix(s, 16).map(InvitationId)
+        if s.len() != 16 || !s.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(NotAnId);
+        }
+        u64::from_str_radix(s, 16)
+            .map(InvitationId)
+            .map_err(|_| NotAnId)
     }
 }
 
@@ -432,6 +444,16 @@ mod tests {
         let id = InvitationId(0x00ab_cdef_0123_4567);
         assert_eq!(id.to_string(), "00abcdef01234567");
         assert_eq!("00abcdef01234567".parse::<InvitationId>().unwrap(), id);
+        assert_eq!("00ABCDEF01234567".parse::<InvitationId>().unwrap(), id);
+        // A typo in a hand-edited journal is not an id.
+        for typo in [
+            "abcdef01234567",
+            "+0abcdef01234567",
+            "00abcdef012345678",
+            "",
+        ] {
+            assert_eq!(typo.parse::<InvitationId>(), Err(NotAnId), "{typo}");
+        }
     }
 
     #[test]

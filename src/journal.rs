@@ -956,6 +956,11 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
     match &*line.op {
         "decide" => {
             let ids = line.ids.ok_or_else(|| missing("ids"))?;
+            // invitriage writes none such: a step on nothing would stand
+            // in undo's way, naming no invitation to wait for.
+            if ids.is_empty() {
+                return Err(format!("a `{}` entry with no ids", line.op));
+            }
             // A list that does not match the ids (not written by
             // invitriage) is left out: the decisions stand, told apart
             // from an earlier invitation's by their time alone.

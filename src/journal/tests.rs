@@ -943,6 +943,40 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
     assert!(read(&j).ends_with("\"undoes\":12}\n"), "{}", read(&j));
 }
 
+/// Hand edits invitriage would not write: an id short of its 16 digits,
+/// and a step on no ids (which would stand in undo's way for good), are
+/// skipped with a notice, not taken in silence.
+#[test]
+fn a_short_id_and_a_step_on_nothing_are_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"v":1,"at":"2026-11-25T17:01:00","op":"decide","ids":["39fa9ed"],"decision":"accepted"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":[],"decision":"ignored"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:03:00","op":"decide","ids":["39FA9ED021030B83"],"decision":"ignored"}"#,
+    ];
+    fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(notices.len(), 2, "{notices:#?}");
+    assert!(
+        notices[0].contains(
+            "line 1 skipped: not a journal entry (invalid value: string \"39fa9ed\", expected an invitation id (16 hex digits), column "
+        ),
+        "{}",
+        notices[0]
+    );
+    assert!(
+        notices[1].contains("line 2 skipped: a `decide` entry with no ids;"),
+        "{}",
+        notices[1]
+    );
+    assert_eq!(j.undo_depth(), 1, "only the whole id's step");
+    assert_eq!(
+        j.state(InvitationId(0x39fa_9ed0_2103_0b83))
+            .and_then(Entry::decision),
+        Some(Decision::Ignored)
+    );
+}
+
 #[test]
 fn undo_of_a_skipped_line_is_skipped_too() {
     let dir = tempfile::tempdir().unwrap();
