@@ -277,7 +277,14 @@ fn with_next_step(e: &JournalError, data_dir: &std::path::Path) -> String {
     ) {
         return e.to_string();
     }
-    let readers = if data_dir.is_dir() {
+    // Only where they can: a journal that cannot be read (no permission
+    // to, or not a file) stops them too.
+    let journal = data_dir.join(invitriage::journal::FILE_NAME);
+    let readable = match std::fs::File::open(&journal) {
+        Ok(mut file) => io::Read::read(&mut file, &mut [0; 1]).is_ok(),
+        Err(e) => e.kind() == io::ErrorKind::NotFound,
+    };
+    let readers = if data_dir.is_dir() && readable {
         "; `invitriage export` and `invitriage drafts` read this one without writing to it"
     } else {
         ""
@@ -316,6 +323,13 @@ mod tests {
             &error(io::ErrorKind::PermissionDenied),
             &dir.path().join("missing"),
         );
+        assert!(
+            msg.ends_with("name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR"),
+            "{msg}"
+        );
+        // A journal that cannot be read stops them too: not named.
+        std::fs::create_dir(dir.path().join(invitriage::journal::FILE_NAME)).unwrap();
+        let msg = with_next_step(&error(io::ErrorKind::PermissionDenied), dir.path());
         assert!(
             msg.ends_with("name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR"),
             "{msg}"
