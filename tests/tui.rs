@@ -2353,7 +2353,13 @@ fn editor_failure_keeps_the_draft() {
     let before = app.composer.as_ref().unwrap().text();
     assert_eq!(
         app.update(Action::ComposeEditor),
-        Some(Effect::Editor(before.clone()))
+        Some(Effect::Editor {
+            text: before.clone(),
+            keep_in: Some(app.journal.editing_file(
+                app.current().unwrap().id,
+                invitriage::journal::DraftKind::Reply
+            )),
+        })
     );
     app.update(Action::EditorDone(Err(
         "The editor `nano` exited with 1".into()
@@ -3240,9 +3246,10 @@ fn check_screen_grades_as_you_type() {
     // Ctrl-E hands the note to the editor; its text comes back in place.
     assert_eq!(
         app.update(Action::ComposeEditor),
-        Some(Effect::Editor(
-            "We met at the ASCM forum; I would love your advice on scorecards.".into()
-        ))
+        Some(Effect::Editor {
+            text: "We met at the ASCM forum; I would love your advice on scorecards.".into(),
+            keep_in: None,
+        })
     );
     app.update(Action::EditorDone(Ok("Hi there\n".into())));
     assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi there"]);

@@ -262,6 +262,75 @@ fn an_unsaved_draft_that_cannot_be_written_names_its_own_file() {
 /// Unsaved drafts: one file per invitation and kind, replaced whole,
 /// readable by the user only, read back on the next open, removed when
 /// forgotten; a damaged one is named and left alone.
+/// A run killed while an editor had a draft open leaves the editor's
+/// file in the unsaved folder: the next start takes what the editor saved
+/// back as the unsaved draft, and removes the file; one holding the words
+/// kept already just goes; a reader leaves them.
+#[test]
+fn an_editor_s_file_left_by_a_killed_run_is_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(UNSAVED_DIR_NAME);
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.keep_unsaved(unsaved(1, DraftKind::Reply, "Hi Abena"))
+            .unwrap();
+        j.keep_unsaved(unsaved(2, DraftKind::Reply, "Hello"))
+            .unwrap();
+        let (edits_in, prefix) = j.editing_file(id(1), DraftKind::Reply);
+        assert_eq!(edits_in, folder);
+        assert_eq!(prefix, "editing.0000000000000001.reply.");
+    }
+    let edited = folder.join("editing.0000000000000001.reply.Xk3f9a.txt");
+    fs::write(&edited, "Hi Abena,\nwhat the editor saved\n").unwrap();
+    let unchanged = folder.join("editing.0000000000000002.reply.Qw81zz.txt");
+    fs::write(&unchanged, "Hello\n").unwrap();
+    let thanks = folder.join("editing.0000000000000003.thank-you.Pp0000.txt");
+    fs::write(&thanks, "Thank you!\n").unwrap();
+    let other = folder.join("editing.notes.txt");
+    fs::write(&other, "not ours").unwrap();
+
+    let (r, notices) = Journal::open_read_only(dir.path()).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(r.unsaved(id(1), DraftKind::Reply).unwrap().text, "Hi Abena");
+    assert!(
+        edited.exists() && unchanged.exists(),
+        "a reader leaves them"
+    );
+    drop(r);
+
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(
+        j.unsaved(id(1), DraftKind::Reply).unwrap().text,
+        "Hi Abena,\nwhat the editor saved"
+    );
+    assert_eq!(
+        j.unsaved(id(1), DraftKind::Reply).unwrap().name,
+        "Abena Reyes"
+    );
+    assert_eq!(j.unsaved(id(2), DraftKind::Reply).unwrap().text, "Hello");
+    assert_eq!(
+        j.unsaved(id(3), DraftKind::ThankYou).unwrap().text,
+        "Thank you!"
+    );
+    assert!(!edited.exists() && !unchanged.exists() && !thanks.exists());
+    assert!(other.exists(), "not an editor's file of a draft: left");
+    assert_eq!(notices.len(), 2, "{notices:#?}");
+    assert!(
+        notices.iter().all(|n| n.starts_with(
+            "The last run ended while your editor was open: what it last saved of your "
+        )),
+        "{notices:#?}"
+    );
+    drop(j);
+    // Read again, it is an unsaved draft like any other.
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(
+        j.unsaved(id(1), DraftKind::Reply).unwrap().text,
+        "Hi Abena,\nwhat the editor saved"
+    );
+}
+
 #[test]
 fn unsaved_drafts_are_kept_until_forgotten() {
     let dir = tempfile::tempdir().unwrap();

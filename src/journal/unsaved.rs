@@ -22,6 +22,23 @@ impl Unsaved {
     }
 }
 
+/// How the name of a file an editor edits a draft in starts
+/// (`editing.<id>.<kind>.`); it ends in random letters and `.txt`.
+const EDITING_PREFIX: &str = "editing.";
+
+/// The draft an editor's file is for, from its name.
+fn editing_draft(name: &str) -> Option<(InvitationId, DraftKind)> {
+    let rest = name.strip_prefix(EDITING_PREFIX)?.strip_suffix(".txt")?;
+    let mut parts = rest.split('.');
+    let id = parts.next()?.parse().ok()?;
+    let kind = match parts.next()? {
+        "reply" => DraftKind::Reply,
+        "thank-you" => DraftKind::ThankYou,
+        _ => return None,
+    };
+    Some((id, kind))
+}
+
 fn format_version() -> u32 {
     FORMAT_VERSION
 }
@@ -44,6 +61,18 @@ impl Journal {
         self.path.with_file_name(UNSAVED_DIR_NAME)
     }
 
+    /// Where an editor edits the draft of that kind for `id`: the folder
+    /// of unsaved drafts and the start of the file's name. Killed while
+    /// the editor is open (`kill -9`, a crash: no last words), a run
+    /// leaves the file there, and the next start takes back what the
+    /// editor saved in it ([`Journal::open`]).
+    pub fn editing_file(&self, id: InvitationId, kind: DraftKind) -> (PathBuf, String) {
+        (
+            self.unsaved_dir(),
+            format!("{EDITING_PREFIX}{id}.{}.", kind.label()),
+        )
+    }
+
     /// Reads the unsaved drafts left by an earlier run. A file that cannot
     /// be read or parsed is left where it is, with a notice.
     pub(super) fn read_unsaved(&mut self, notices: &mut Vec<String>) {
@@ -51,8 +80,13 @@ impl Journal {
         let Ok(entries) = fs::read_dir(&dir) else {
             return; // none yet
         };
+        let mut editing = Vec::new();
         for entry in entries.flatten() {
             let path = entry.path();
+            if let Some(draft) = editing_draft(&entry.file_name().to_string_lossy()) {
+                editing.push((path, draft));
+                continue;
+            }
             // A temporary file a kill left before its rename: only this
             // process (it holds the lock) writes here, so none is in use.
             // A reader leaves it (it may be a write in progress), and it is
@@ -131,6 +165,79 @@ impl Journal {
                     ));
                     self.unreadable.insert(path);
                 }
+            }
+        }
+        self.take_back_editing(editing, notices);
+    }
+
+    /// Takes back the files an editor left, open when a run was killed
+    /// (see [`Journal::editing_file`]): what the editor last saved becomes
+    /// the draft's unsaved one, unless that, or the saved draft, holds the
+    /// same words already; then the file goes. A reader leaves them.
+    fn take_back_editing(
+        &mut self,
+        editing: Vec<(PathBuf, (InvitationId, DraftKind))>,
+        notices: &mut Vec<String>,
+    ) {
+        if self.file.is_none() {
+            return;
+        }
+        for (path, (id, kind)) in editing {
+            let bytes = match fs::read(&path) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    notices.push(format!(
+                        "{}: an editor's file from a run that ended while it was open, which cannot be read ({e}); left it as it is",
+                        path.display()
+                    ));
+                    continue;
+                }
+            };
+            let text = String::from_utf8_lossy(&bytes);
+            // The file ends with a line end the draft did not have (see
+            // `editor::edit`).
+            let text = text.strip_suffix('\n').unwrap_or(&text);
+            let text = text.strip_suffix('\r').unwrap_or(text).to_string();
+            let same = self.unsaved(id, kind).is_some_and(|u| u.text == text)
+                || self
+                    .entries
+                    .get(&id)
+                    .and_then(|e| e.draft(kind))
+                    .is_some_and(|saved| saved.text == as_sent(&text));
+            if same || text.trim().is_empty() {
+                let _ = fs::remove_file(&path);
+                continue;
+            }
+            let at = fs::metadata(&path)
+                .and_then(|m| m.modified())
+                .map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local())
+                .unwrap_or_else(|_| chrono::Local::now().naive_local());
+            let name = self
+                .unsaved(id, kind)
+                .map(|u| u.name.clone())
+                .unwrap_or_default();
+            let draft = Unsaved {
+                id,
+                kind,
+                name,
+                at,
+                text,
+                cursor: None,
+            };
+            match self.keep_unsaved(draft) {
+                Ok(()) => {
+                    let _ = fs::remove_file(&path);
+                    notices.push(format!(
+                        "The last run ended while your editor was open: what it last saved of your {} is kept as an unsaved draft (taken from {}, now removed)",
+                        kind.label(),
+                        path.display()
+                    ));
+                }
+                Err(e) => notices.push(format!(
+                    "{}: what your editor last saved for a {}, before the last run ended, cannot be kept as an unsaved draft ({e}); left it as it is",
+                    path.display(),
+                    kind.label()
+                )),
             }
         }
     }

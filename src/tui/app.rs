@@ -206,8 +206,15 @@ pub enum Effect {
         text: String,
         label: String,
     },
-    /// Hand this text to `$VISUAL`/`$EDITOR` and send back `Action::EditorDone`.
-    Editor(String),
+    /// Hand this text to `$VISUAL`/`$EDITOR` and send back
+    /// `Action::EditorDone`; `keep_in`: the folder and the start of the
+    /// name of the file it is edited in, when it is a draft's (see
+    /// [`Journal::editing_file`](crate::journal::Journal::editing_file)),
+    /// else a temporary file anywhere.
+    Editor {
+        text: String,
+        keep_in: Option<(std::path::PathBuf, String)>,
+    },
     /// Clear the terminal and paint every cell again.
     Repaint,
     /// After [`Action::Leave`]: lines for standard error about the words
@@ -1169,7 +1176,10 @@ impl App {
             }
             Action::ComposeEditor => {
                 if let Some(p) = &self.check_pad {
-                    return Some(Effect::Editor(p.lines().join("\n")));
+                    return Some(Effect::Editor {
+                        text: p.lines().join("\n"),
+                        keep_in: None,
+                    });
                 }
             }
             Action::ComposeNextTemplate | Action::ComposeTemplate(_) => {}

@@ -72,14 +72,28 @@ impl From<&str> for Edited {
 
 /// Writes `text` to a private temp file, runs the editor on it (the terminal
 /// must already be handed over), and returns the edited text. Errors are
-/// messages for the status line.
-pub fn edit(text: &str) -> Result<Edited, String> {
+/// messages for the status line. `keep_in`: the folder and the start of the
+/// name for the file (a draft's, which the next start takes back should
+/// this run be killed while the editor is open); where that folder cannot
+/// be made, and without it, the system's temp folder.
+pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Result<Edited, String> {
     let cmd = editor_command();
-    let mut file = tempfile::Builder::new()
-        .prefix("invitriage-draft-")
-        .suffix(".txt")
-        .tempfile()
-        .map_err(|e| format!("Cannot make a temp file for the editor: {e}"))?;
+    let kept = keep_in.and_then(|(dir, prefix)| {
+        std::fs::create_dir_all(dir).ok()?;
+        tempfile::Builder::new()
+            .prefix(prefix)
+            .suffix(".txt")
+            .tempfile_in(dir)
+            .ok()
+    });
+    let mut file = match kept {
+        Some(file) => file,
+        None => tempfile::Builder::new()
+            .prefix("invitriage-draft-")
+            .suffix(".txt")
+            .tempfile()
+            .map_err(|e| format!("Cannot make a temp file for the editor: {e}"))?,
+    };
     // A text file ends with a line end: without one, an editor (or a
     // script) that adds a line joins it to the signature. The composer
     // takes one line end off what comes back.

@@ -318,7 +318,7 @@ fn event_loop(
                     let msg = copy(&text, &label, &mut clipboard_hinted);
                     app.update(msg);
                 }
-                Effect::Editor(text) => {
+                Effect::Editor { text, keep_in } => {
                     // Set first: a Ctrl-C is the editor's from the moment
                     // the terminal is cooked again.
                     EDITING.store(true, Ordering::Relaxed);
@@ -328,7 +328,7 @@ fn event_loop(
                         return Ok(Ended::Signal(sig));
                     }
                     restore();
-                    let result = editor::edit(&text);
+                    let result = editor::edit(&text, keep_in.as_ref());
                     // Taken back before the terminal is: after a hang-up
                     // that ended the editor there is no terminal to take,
                     // and the text must reach the disk all the same.

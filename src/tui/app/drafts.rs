@@ -134,7 +134,11 @@ impl App {
             Action::ComposeSave => return self.save_draft(),
             Action::ComposeEditor => {
                 if let Some(c) = &self.composer {
-                    return Some(Effect::Editor(c.text()));
+                    let id = self.invitations[c.index as usize].id;
+                    return Some(Effect::Editor {
+                        text: c.text(),
+                        keep_in: Some(self.journal.editing_file(id, c.kind())),
+                    });
                 }
             }
             Action::ComposeNextTemplate => self.cycle_template(None),
