@@ -264,13 +264,21 @@ pub fn triage(
 }
 
 /// Why the journal in `data_dir` cannot be opened for recording, and what
-/// to do next when the folder cannot be written (a read-only file system,
-/// a folder of another user's): the triage screen writes there, `export`
-/// and `drafts` only read.
+/// to do next when the disk is full, or when the folder cannot be written
+/// (a read-only file system, a folder of another user's): the triage
+/// screen writes there, `export` and `drafts` only read.
 fn with_next_step(e: &JournalError, data_dir: &std::path::Path) -> String {
     let JournalError::Io { source, .. } = e else {
         return e.to_string();
     };
+    // At the start too (a torn last line kept aside, say): the disk, not
+    // the journal, is what to mend.
+    if matches!(
+        source.kind(),
+        io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded
+    ) {
+        return format!("{e}; free some disk space, and start invitriage again");
+    }
     if !matches!(
         source.kind(),
         io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied
@@ -334,8 +342,14 @@ mod tests {
             msg.ends_with("name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR"),
             "{msg}"
         );
-        // Other failures have nothing to add.
+        // A full disk: what to mend.
         let full = error(io::ErrorKind::StorageFull);
-        assert_eq!(with_next_step(&full, dir.path()), full.to_string());
+        assert_eq!(
+            with_next_step(&full, dir.path()),
+            format!("{full}; free some disk space, and start invitriage again")
+        );
+        // Other failures have nothing to add.
+        let other = error(io::ErrorKind::InvalidData);
+        assert_eq!(with_next_step(&other, dir.path()), other.to_string());
     }
 }
