@@ -534,6 +534,17 @@ pub struct Undone {
     pub ids: Vec<InvitationId>,
     /// When the reverted step was recorded.
     pub at: NaiveDateTime,
+    /// The `Sent At` of the invitation a step on one invitation was made
+    /// on, when its line keeps it (`None` for a bulk step).
+    pub sent: Option<NaiveDateTime>,
+}
+
+impl Undone {
+    /// Whether the step was about an earlier invitation between the same
+    /// two people than the one sent at `sent_at` (see [`earlier_than`]).
+    pub fn predates(&self, sent_at: NaiveDateTime) -> bool {
+        earlier_than(self.at, self.sent, sent_at)
+    }
 }
 
 /// A failure to open or write the journal. The messages are complete
@@ -759,6 +770,8 @@ struct Step {
     /// The 1-based line of the journal that recorded the step.
     line: usize,
     at: NaiveDateTime,
+    /// See [`Undone::sent`].
+    sent: Option<NaiveDateTime>,
     kind: StepKind,
     revert: Revert,
 }
@@ -1502,6 +1515,7 @@ impl Journal {
             kind: step.kind,
             ids: step.revert.ids().filter(|id| seen.insert(*id)).collect(),
             at: step.at,
+            sent: step.sent,
         })
     }
 
@@ -1660,6 +1674,10 @@ impl Journal {
         self.steps.push(Step {
             line,
             at,
+            sent: match sent {
+                [one] => Some(*one),
+                _ => None,
+            },
             kind: StepKind::Decide(decision),
             revert: Revert::Decide(before),
         });
@@ -1686,6 +1704,7 @@ impl Journal {
         self.steps.push(Step {
             line,
             at,
+            sent,
             kind: StepKind::Draft(kind),
             revert: Revert::Draft {
                 id,
@@ -1755,6 +1774,7 @@ impl Journal {
             kind: step.kind,
             ids,
             at: step.at,
+            sent: step.sent,
         }
     }
 }

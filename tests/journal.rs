@@ -432,7 +432,7 @@ proptest! {
                         let mut uniq = ids.clone();
                         let mut seen = std::collections::HashSet::new();
                         uniq.retain(|i| seen.insert(*i));
-                        stack.push((model.clone(), Undone { kind: StepKind::Decide(d), ids: uniq, at: t }));
+                        stack.push((model.clone(), Undone { kind: StepKind::Decide(d), ids: uniq, at: t, sent: None }));
                         for i in ids {
                             let e = model.entry(i).or_default();
                             e.decided = d.map(|decision| Decided { decision, at: t, sent: None });
@@ -447,7 +447,7 @@ proptest! {
                     let name = format!("Person {i}");
                     let url = format!("https://www.linkedin.com/in/p{i}");
                     j.record_draft_to(id(i), kind, &text, t, Whom::new(&name, &url)).unwrap();
-                    stack.push((model.clone(), Undone { kind: StepKind::Draft(kind), ids: vec![id(i)], at: t }));
+                    stack.push((model.clone(), Undone { kind: StepKind::Draft(kind), ids: vec![id(i)], at: t, sent: None }));
                     let e = model.entry(id(i)).or_default();
                     // A draft replacing another keeps when each before it was saved.
                     let before = match kind {

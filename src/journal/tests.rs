@@ -692,6 +692,7 @@ fn undo_single_step() {
             kind: StepKind::Decide(Some(Decision::Accepted)),
             ids: vec![id(1)],
             at: at(2),
+            sent: None,
         }
     );
     assert_eq!(undone.kind.verb(), "accept");
@@ -1318,6 +1319,38 @@ fn a_decision_keeps_which_invitation_it_was_on() {
         "Hi Eve"
     );
     assert_eq!(j.state_for(&eve_again, now), None);
+}
+
+/// An undo says whether the step it took back was on the invitation in the
+/// export or an earlier one from the same person, by the `Sent At` the step
+/// kept; a bulk step goes by its time alone.
+#[test]
+fn an_undone_step_knows_which_invitation_it_was_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let sent = at(0) - chrono::TimeDelta::days(20);
+    j.record_decision_on(&[id(1)], &[sent], Some(Decision::Ignored), at(1))
+        .unwrap();
+    let whom = Whom {
+        sent: Some(sent),
+        ..Whom::default()
+    };
+    j.record_draft_to(id(2), DraftKind::Reply, "Hi", at(2), whom)
+        .unwrap();
+    j.record_decision_on(
+        &[id(3), id(4)],
+        &[sent, sent],
+        Some(Decision::Ignored),
+        at(3),
+    )
+    .unwrap();
+    let newer = sent + chrono::TimeDelta::days(2);
+    for expected in [None, Some(sent), Some(sent)] {
+        let undone = j.undo(at(4)).unwrap().unwrap();
+        assert_eq!(undone.sent, expected, "{undone:?}");
+        assert_eq!(undone.predates(newer), expected.is_some(), "{undone:?}");
+        assert!(!undone.predates(sent), "{undone:?}");
+    }
 }
 
 /// A line written before the `Sent At` was kept, or one whose list does not

@@ -342,7 +342,7 @@ impl App {
         let earlier = !idx.is_empty()
             && idx.iter().all(|&i| {
                 let inv = &self.invitations[i as usize];
-                journal::made_before(undone.at, journal::sent_by(inv, self.now))
+                undone.predates(journal::sent_by(inv, self.now))
             });
         let whose = if earlier {
             " (on an earlier invitation: this one stays undecided)"
