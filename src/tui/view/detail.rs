@@ -270,9 +270,19 @@ fn decision_line(
         crate::journal::Decision::Withdrawn => "marked to withdraw",
         d => d.label(),
     };
+    // Recorded on this computer only (LinkedIn has no API for it): the
+    // step is still to take there, which a newcomer may not know.
+    let o = app.keymap.hint(&Action::OpenProfile);
+    let there = match d {
+        Decision::Accepted | Decision::Ignored if !o.is_empty() => {
+            format!(" · here only: {o} opens the profile to do it on LinkedIn")
+        }
+        _ => String::new(),
+    };
     Line::from(vec![
         Span::styled(what, theme.bold()),
         Span::styled(when, theme.dim()),
+        Span::styled(there, theme.dim()),
     ])
 }
 
