@@ -1759,6 +1759,17 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
         "{}",
         status_text(&app)
     );
+    // From the list, a screen too small says so too, not "q to quit".
+    app.update(Action::Resize(50, 12));
+    let small = screen(&app, 50, 12).replace(['"', '\n'], " ");
+    let small = small.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        small.contains(
+            "the check pad's note is not kept on disk (a full one?), so quitting is refused."
+        ),
+        "{small}"
+    );
+    app.update(Action::Resize(80, 24));
     // Room made on the disk: the note is kept at once, and the same key
     // quits.
     std::fs::remove_file(dir.path().join("unsaved")).unwrap();

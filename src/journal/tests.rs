@@ -288,6 +288,25 @@ fn an_editor_s_file_left_by_a_killed_run_is_taken_back() {
     fs::write(&thanks, "Thank you!\n").unwrap();
     let other = folder.join("editing.notes.txt");
     fs::write(&other, "not ours").unwrap();
+    // Written before the unsaved draft kept since: an editor the killed
+    // run left open, saving older words later on, must not undo them.
+    let older = folder.join("editing.0000000000000002.reply.Old000.txt");
+    fs::write(&older, "Hello from before\n").unwrap();
+    let before = chrono::NaiveDate::from_ymd_opt(2026, 11, 20)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+        .and_local_timezone(chrono::Local)
+        .unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&older)
+        .unwrap()
+        .set_modified(before.into())
+        .unwrap();
+    // Not UTF-8 (a Latin-1 editor): left whole, to open in the editor.
+    let latin = folder.join("editing.0000000000000004.reply.Lat111.txt");
+    fs::write(&latin, b"Zo\xeb\n").unwrap();
 
     let (r, notices) = Journal::open_read_only(dir.path()).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
@@ -314,14 +333,33 @@ fn an_editor_s_file_left_by_a_killed_run_is_taken_back() {
     );
     assert!(!edited.exists() && !unchanged.exists() && !thanks.exists());
     assert!(other.exists(), "not an editor's file of a draft: left");
-    assert_eq!(notices.len(), 2, "{notices:#?}");
+    assert!(older.exists() && latin.exists());
+    assert_eq!(j.unsaved(id(4), DraftKind::Reply), None);
+    assert_eq!(notices.len(), 4, "{notices:#?}");
+    let taken = notices
+        .iter()
+        .filter(|n| {
+            n.starts_with(
+                "The last run ended while your editor was open: what it last saved of your ",
+            )
+        })
+        .count();
+    assert_eq!(taken, 2, "{notices:#?}");
     assert!(
-        notices.iter().all(|n| n.starts_with(
-            "The last run ended while your editor was open: what it last saved of your "
+        notices.iter().any(|n| n.ends_with(
+            "Old000.txt: what an editor saved for a reply, older than the words kept for it since; left it as it is (remove it once you have looked)"
         )),
         "{notices:#?}"
     );
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("Lat111.txt: what your editor last saved for a reply, before a run ended while it was open, is not UTF-8 text; left it as it is")),
+        "{notices:#?}"
+    );
     drop(j);
+    fs::remove_file(&older).unwrap();
+    fs::remove_file(&latin).unwrap();
     // Read again, it is an unsaved draft like any other.
     let (j, notices) = Journal::open(dir.path()).unwrap();
     assert!(notices.is_empty(), "{notices:?}");

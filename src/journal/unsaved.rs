@@ -173,7 +173,12 @@ impl Journal {
     /// Takes back the files an editor left, open when a run was killed
     /// (see [`Journal::editing_file`]): what the editor last saved becomes
     /// the draft's unsaved one, unless that, or the saved draft, holds the
-    /// same words already; then the file goes. A reader leaves them.
+    /// same words already; then the file goes. A reader leaves them, and so
+    /// does the owner, with a notice, when the words kept since are newer
+    /// than the file (an editor left open by the killed run may have
+    /// written it again later, from older words), or when it is not UTF-8
+    /// text (an editor's other encoding is read rightly only by the
+    /// composer: the file is there to open in the editor).
     fn take_back_editing(
         &mut self,
         editing: Vec<(PathBuf, (InvitationId, DraftKind))>,
@@ -193,10 +198,17 @@ impl Journal {
                     continue;
                 }
             };
-            let text = String::from_utf8_lossy(&bytes);
+            let Ok(text) = std::str::from_utf8(&bytes) else {
+                notices.push(format!(
+                    "{}: what your editor last saved for a {}, before a run ended while it was open, is not UTF-8 text; left it as it is: open it in your editor and copy the words into the draft",
+                    path.display(),
+                    kind.label()
+                ));
+                continue;
+            };
             // The file ends with a line end the draft did not have (see
             // `editor::edit`).
-            let text = text.strip_suffix('\n').unwrap_or(&text);
+            let text = text.strip_suffix('\n').unwrap_or(text);
             let text = text.strip_suffix('\r').unwrap_or(text).to_string();
             let same = self.unsaved(id, kind).is_some_and(|u| u.text == text)
                 || self
@@ -212,6 +224,20 @@ impl Journal {
                 .and_then(|m| m.modified())
                 .map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local())
                 .unwrap_or_else(|_| chrono::Local::now().naive_local());
+            let newer_kept = self.unsaved(id, kind).map(|u| u.at).into_iter().chain(
+                self.entries
+                    .get(&id)
+                    .and_then(|e| e.draft(kind))
+                    .map(|d| d.at),
+            );
+            if newer_kept.into_iter().any(|kept| kept > at) {
+                notices.push(format!(
+                    "{}: what an editor saved for a {}, older than the words kept for it since; left it as it is (remove it once you have looked)",
+                    path.display(),
+                    kind.label()
+                ));
+                continue;
+            }
             let name = self
                 .unsaved(id, kind)
                 .map(|u| u.name.clone())

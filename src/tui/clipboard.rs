@@ -70,6 +70,9 @@ pub fn native_copy(text: &str) -> Option<&'static str> {
 /// [`native_copy`] through `commands`, each given `wait` to end. One that
 /// has not ended by then is left to a thread that waits for it (no
 /// zombie), and the next are not tried: the same hang would hold them.
+/// The text goes in from a thread of its own, within the same wait: a
+/// command that hangs before it reads would block a write longer than the
+/// pipe holds (64 KiB), wait or no wait.
 fn copy_with(
     commands: &[(&'static str, &[&str])],
     text: &str,
@@ -83,23 +86,31 @@ fn copy_with(
             .stderr(Stdio::null())
             .spawn();
         let Ok(mut child) = child else { continue };
-        let wrote = child
-            .stdin
-            .take()
-            .is_some_and(|mut stdin| stdin.write_all(text.as_bytes()).is_ok());
+        let writer = child.stdin.take().and_then(|mut stdin| {
+            let text = text.to_string();
+            std::thread::Builder::new()
+                .name("clipboard input".into())
+                .spawn(move || stdin.write_all(text.as_bytes()).is_ok())
+                .ok()
+        });
         let deadline = Instant::now() + wait;
         let ended = loop {
+            let written = writer.as_ref().is_none_or(|w| w.is_finished());
             match child.try_wait() {
-                Ok(Some(status)) => break Some(status.success()),
-                Ok(None) if Instant::now() < deadline => {
+                Ok(Some(status)) if written => break Some(status.success()),
+                Ok(_) if Instant::now() < deadline => {
                     std::thread::sleep(Duration::from_millis(5));
                 }
-                Ok(None) => break None,
+                Ok(_) => break None,
                 Err(_) => break Some(false),
             }
         };
+        // Finished (see above): joined at once. A writer still blocked
+        // (a child of the command holds the pipe and never reads) ends
+        // when that process does.
+        let wrote = || writer.is_some_and(|w| w.join().unwrap_or(false));
         match ended {
-            Some(true) if wrote => return Some(cmd),
+            Some(true) if wrote() => return Some(cmd),
             Some(_) => {}
             None => {
                 let _ = std::thread::Builder::new()
@@ -157,13 +168,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("copied");
         let take = format!("cat > '{}'", out.display());
-        let commands: &[(&'static str, &[&str])] = &[
-            ("sh", &["-c", "cat > /dev/null; sleep 5"]),
-            ("sh", &["-c", &take]),
-        ];
+        let commands: &[(&'static str, &[&str])] =
+            &[("sh", &["-c", "sleep 5"]), ("sh", &["-c", &take])];
         let started = Instant::now();
-        assert_eq!(copy_with(commands, "Hi", Duration::from_millis(200)), None);
-        assert!(started.elapsed() < Duration::from_secs(60));
+        // More than a pipe holds, to a command that never reads it.
+        let long = "x".repeat(1 << 20);
+        assert_eq!(copy_with(commands, &long, Duration::from_millis(200)), None);
+        assert!(
+            started.elapsed() < Duration::from_secs(4),
+            "left after its wait, not when it ended"
+        );
         assert!(!out.exists(), "the next command is not tried");
     }
 }

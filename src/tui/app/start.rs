@@ -123,11 +123,6 @@ impl App {
     ///   now) would come back.
     pub(super) fn leave(&mut self) -> Vec<String> {
         let mut words = Vec::new();
-        // Not worth a word when it fails: it only decides what the next
-        // start calls new, and that falls back to the last step.
-        if let Some(seen) = self.seen_now.take() {
-            let _ = self.journal.record_seen(seen);
-        }
         if let Some(draft) = self.open_unsaved() {
             let (id, kind, text) = (draft.id, draft.kind, draft.text.clone());
             let name = self.name_of(id, "");
@@ -209,6 +204,12 @@ impl App {
                 "your discarded {} to {name} is still in {path}, which cannot be removed: {why}; the next start offers it again: remove it by hand",
                 draft.kind.label()
             ));
+        }
+        // Last, after the words at stake have had the disk: not worth a
+        // word when it fails, as it only decides what the next start calls
+        // new, and that falls back to the last step.
+        if let Some(seen) = self.seen_now.take() {
+            let _ = self.journal.record_seen(seen);
         }
         words
     }

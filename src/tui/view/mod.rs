@@ -186,6 +186,13 @@ pub fn draw(app: &App, frame: &mut Frame) {
                 "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger to type on (keys typed now are not taken){quit}.",
                 area.width, area.height,
             )
+        } else if app.quitting_refused() {
+            // The check pad's note outlives the pad: not on disk, it keeps
+            // the app from quitting from the list too.
+            format!(
+                "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger; the check pad's note is not kept on disk (a full one?), so quitting is refused.",
+                area.width, area.height,
+            )
         } else {
             format!(
                 "invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT} (now {}×{}): make the terminal larger, or {} to quit.",
@@ -202,7 +209,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
         };
         let cells = usize::from(area.width) * usize::from(area.height);
         let msg = if msg.chars().count() * 3 / 2 > cells {
-            let quits = if app.typing() && app.quitting_refused() {
+            let quits = if app.quitting_refused() {
                 "text not on disk: Ctrl-C won't quit".to_string()
             } else {
                 format!("{quit} quits")
