@@ -853,11 +853,117 @@ struct LineIn<'a> {
     sent: Option<SentIn>,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A line's `sent` as read. One that cannot be read (a hand edit: a date
+/// alone, a number) is [`SentIn::Unread`], and the step stands without it;
+/// a list is read as it comes, not buffered first as an untagged enum
+/// would (a bulk step's line holds one per invitation).
 enum SentIn {
     One(NaiveDateTime),
     Each(Vec<NaiveDateTime>),
+    Unread,
+}
+
+impl<'de> Deserialize<'de> for SentIn {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(SentVisitor)
+    }
+}
+
+struct SentVisitor;
+
+/// A time as invitriage writes it (`2026-11-03T09:12:00`), read digit by
+/// digit: a bulk step's line holds a million, and chrono's general parser
+/// took 0.35 s over them. Anything else goes to that parser.
+fn stamp(s: &str) -> Option<NaiveDateTime> {
+    let b = s.as_bytes();
+    let form = b.len() == 19
+        && b.iter().enumerate().all(|(i, &c)| match i {
+            4 | 7 => c == b'-',
+            10 => c == b'T',
+            13 | 16 => c == b':',
+            _ => c.is_ascii_digit(),
+        });
+    if !form {
+        return s.parse().ok();
+    }
+    let n = |from: usize, to: usize| {
+        b[from..to]
+            .iter()
+            .fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'))
+    };
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(n(0, 4)).ok()?, n(5, 7), n(8, 10))?.and_hms_opt(
+        n(11, 13),
+        n(14, 16),
+        n(17, 19),
+    )
+}
+
+/// A time, or `None` for anything else (read through, so the line goes on).
+struct MaybeTime(Option<NaiveDateTime>);
+
+impl<'de> Deserialize<'de> for MaybeTime {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(MaybeTime(match d.deserialize_any(SentVisitor)? {
+            SentIn::One(t) => Some(t),
+            _ => None,
+        }))
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for SentVisitor {
+    type Value = SentIn;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a time, or a list of times")
+    }
+
+    fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<SentIn, E> {
+        Ok(stamp(s).map_or(SentIn::Unread, SentIn::One))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<SentIn, A::Error> {
+        let mut each = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1 << 20));
+        let mut whole = true;
+        while let Some(MaybeTime(t)) = seq.next_element()? {
+            match t {
+                Some(t) => each.push(t),
+                None => whole = false,
+            }
+        }
+        Ok(if whole {
+            SentIn::Each(each)
+        } else {
+            SentIn::Unread
+        })
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<SentIn, A::Error> {
+        while map
+            .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+            .is_some()
+        {}
+        Ok(SentIn::Unread)
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<SentIn, E> {
+        Ok(SentIn::Unread)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<SentIn, E> {
+        Ok(SentIn::Unread)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<SentIn, E> {
+        Ok(SentIn::Unread)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<SentIn, E> {
+        Ok(SentIn::Unread)
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<SentIn, E> {
+        Ok(SentIn::Unread)
+    }
 }
 
 fn present<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Option<T>, D::Error> {
@@ -1695,7 +1801,12 @@ impl Journal {
         let (at, sent) = (draft.at, draft.sent);
         self.undone_drafts.remove(&(id, kind));
         let e = self.entries.entry(id).or_default();
-        if let Some(before) = e.draft(kind) {
+        // The versions before it, unless they answered an earlier
+        // invitation from the same person: their dates are not this
+        // draft's first.
+        if let Some(before) = e.draft(kind)
+            && !sent.is_some_and(|sent| before.predates(sent))
+        {
             draft.earlier = before.earlier.clone();
             draft.earlier.push(before.at);
         }

@@ -1403,15 +1403,63 @@ fn a_decision_without_its_sent_at_is_dated_by_its_time() {
             "\n",
             r#"{"v":1,"at":"2026-11-27T10:01:00","op":"decide","ids":["0000000000000002","0000000000000003"],"decision":"accepted","sent":["2026-11-01T10:00:00"]}"#,
             "\n",
+            r#"{"v":1,"at":"2026-11-27T10:02:00","op":"decide","ids":["0000000000000004"],"decision":"accepted","sent":"2026-11-01"}"#,
+            "\n",
+            r#"{"v":1,"at":"2026-11-27T10:03:00","op":"decide","ids":["0000000000000005","0000000000000006"],"decision":"ignored","sent":["2026-11-01T10:00:00",7]}"#,
+            "\n",
+            r#"{"v":1,"at":"2026-11-27T10:04:00","op":"decide","ids":["0000000000000007"],"decision":"ignored","sent":{"when":[1]}}"#,
+            "\n",
+            r#"{"v":1,"at":"2026-11-27T10:05:00","op":"draft","id":"0000000000000008","kind":"reply","text":"Hi","decision":"replied","sent":null}"#,
+            "\n",
         ),
     )
     .unwrap();
+    // Each line stands: a `sent` that cannot be read is left out.
     let j = open(dir.path());
-    for n in 1..=3 {
+    let a_day = chrono::TimeDelta::days(1);
+    // The first line's time; the others are minutes later.
+    let made = chrono::NaiveDate::from_ymd_opt(2026, 11, 27)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap();
+    for n in 1..=8 {
         let d = j.state(id(n)).and_then(|e| e.decided).unwrap();
         assert_eq!(d.sent, None, "{n}");
+        // By its time alone: on an invitation sent up to a day after it,
+        // not on one sent later.
         assert!(!d.predates(at(0)), "{n}");
+        assert!(!d.predates(made + a_day), "{n}");
+        assert!(d.predates(made + a_day * 2), "{n}");
     }
+}
+
+/// A draft's versions before it count towards its first date only when
+/// they answered the same invitation: a reply rewritten for a newer
+/// invitation from the same person was first written then.
+#[test]
+fn a_draft_for_a_newer_invitation_does_not_inherit_older_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let first = at(0) - chrono::TimeDelta::days(20);
+    let second = at(0) - chrono::TimeDelta::days(1);
+    let to = |sent| Whom {
+        sent: Some(sent),
+        ..Whom::default()
+    };
+    j.record_draft_to(id(1), DraftKind::Reply, "v1", at(1), to(first))
+        .unwrap();
+    j.record_draft_to(id(1), DraftKind::Reply, "v2", at(2), to(first))
+        .unwrap();
+    let reply = |j: &Journal| j.state(id(1)).unwrap().reply.clone().unwrap();
+    assert_eq!(reply(&j).earlier, [at(1)], "the same invitation: kept");
+    j.record_draft_to(id(1), DraftKind::Reply, "v3", at(3), to(second))
+        .unwrap();
+    assert_eq!(reply(&j).earlier, [], "a newer invitation: its own first");
+    assert_eq!(reply(&j).first_saved(second), at(3));
+    // Undone, the one before comes back with its versions.
+    j.undo(at(4)).unwrap();
+    assert_eq!(reply(&j).text, "v2");
+    assert_eq!(reply(&j).earlier, [at(1)]);
 }
 
 /// A Sent At in the future counts as now: a decision taken today is on
@@ -1968,4 +2016,26 @@ fn an_unreadable_time_or_decision_is_said_plainly() {
         "{}",
         notices[1]
     );
+}
+
+/// The `sent` times are read digit by digit in the form invitriage writes,
+/// as chrono reads them; any other form goes to chrono.
+#[test]
+fn a_written_time_reads_as_chrono_reads_it() {
+    for s in [
+        "2026-11-03T09:12:00",
+        "1999-12-31T23:59:59",
+        "2026-02-29T09:12:00",
+        "2026-02-28T24:00:00",
+        "2026-13-01T09:12:00",
+        "2026-11-03T09:12:00.5",
+        "2026-11-03T09:12",
+        "2026-11-03",
+        "2026-11-03 09:12:00",
+        "+026-11-03T09:12:00",
+        "",
+    ] {
+        assert_eq!(stamp(s), s.parse::<NaiveDateTime>().ok(), "{s}");
+    }
+    assert!(stamp("2026-11-03T09:12:00").is_some());
 }
