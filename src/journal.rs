@@ -1709,6 +1709,24 @@ impl Journal {
         self.steps.len()
     }
 
+    /// How many lines the journal holds: the lines of the steps recorded
+    /// from now on come after it (see [`Journal::first_step_after`]).
+    pub fn line_count(&self) -> usize {
+        self.lines
+    }
+
+    /// When the earliest step still standing among those recorded after
+    /// line `line` was made: with the line count at a run's start, the
+    /// earliest step of that run. Not always its first: the clock may have
+    /// been set back in between (the end of summer time, a correction).
+    pub fn first_step_after(&self, line: usize) -> Option<NaiveDateTime> {
+        self.steps
+            .iter()
+            .filter(|s| s.line > line)
+            .map(|s| s.at)
+            .min()
+    }
+
     /// The journal file, `<dir>/journal.jsonl`.
     pub fn path(&self) -> &Path {
         &self.path

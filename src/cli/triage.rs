@@ -180,6 +180,8 @@ pub fn triage(
             why.why
         ));
     }
+    // The steps of this run are the lines after these.
+    let first_line = journal.line_count();
     let mut app = App::new(AppInit {
         source_name,
         invitations: import.invitations,
@@ -229,8 +231,13 @@ pub fn triage(
         // With steps from before this run in the journal (an earlier day,
         // or a sitting this morning), the full list holds what an earlier
         // checklist gave too: say how to see this run's alone.
-        // To the second: two sittings may start in one minute.
-        let started = chrono::Timelike::with_nanosecond(&app.now, 0).unwrap_or(app.now);
+        // To the second: two sittings may start in one minute. From this
+        // run's earliest step, when the clock was set back after the start.
+        let started = app
+            .journal
+            .first_step_after(first_line)
+            .map_or(app.now, |first| first.min(app.now));
+        let started = chrono::Timelike::with_nanosecond(&started, 0).unwrap_or(started);
         let earlier = app.journal.iter().any(|(_, e)| {
             e.decided_at()
                 .into_iter()

@@ -2039,3 +2039,27 @@ fn a_written_time_reads_as_chrono_reads_it() {
     }
     assert!(stamp("2026-11-03T09:12:00").is_some());
 }
+
+/// A run's earliest step, from the line count at its start: also when the
+/// clock went back during the run, and leaving out steps undone since.
+#[test]
+fn the_earliest_step_of_a_run_is_found_by_its_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    let start = j.line_count();
+    assert_eq!(start, 1);
+    assert_eq!(j.first_step_after(start), None);
+    j.record_decision(&[id(2)], Some(Decision::Ignored), at(30))
+        .unwrap();
+    // The clock set back by twenty minutes.
+    j.record_decision(&[id(3)], Some(Decision::Ignored), at(10))
+        .unwrap();
+    j.record_decision(&[id(4)], Some(Decision::Ignored), at(5))
+        .unwrap();
+    assert_eq!(j.first_step_after(start), Some(at(5)));
+    j.undo(at(6)).unwrap();
+    assert_eq!(j.first_step_after(start), Some(at(10)));
+    assert_eq!(j.first_step_after(0), Some(at(1)));
+}
