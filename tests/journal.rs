@@ -382,8 +382,9 @@ fn replay_of_20k_lines_is_fast() {
 /// One user action in the model test.
 #[derive(Debug, Clone)]
 enum Action {
-    Decide(Vec<u64>, Option<Decision>),
-    Draft(u64, DraftKind, String),
+    /// The ids, the decision, and whether the invitations' Sent At is kept.
+    Decide(Vec<u64>, Option<Decision>, bool),
+    Draft(u64, DraftKind, String, bool),
     Undo,
     Restart,
 }
@@ -397,14 +398,20 @@ fn action() -> impl Strategy<Value = Action> {
     ];
     let kind = prop_oneof![Just(DraftKind::Reply), Just(DraftKind::ThankYou)];
     prop_oneof![
-        3 => (proptest::collection::vec(0u64..6, 0..4), decision).prop_map(|(ids, d)| Action::Decide(ids, d)),
-        2 => (0u64..6, kind, "[a-z\n\"\\\\é]{0,8}").prop_map(|(id, k, t)| Action::Draft(id, k, t)),
+        3 => (proptest::collection::vec(0u64..6, 0..4), decision, any::<bool>()).prop_map(|(ids, d, s)| Action::Decide(ids, d, s)),
+        2 => (0u64..6, kind, "[a-z\n\"\\\\é]{0,8}", any::<bool>()).prop_map(|(id, k, t, s)| Action::Draft(id, k, t, s)),
         3 => Just(Action::Undo),
         1 => Just(Action::Restart),
     ]
 }
 
 type State = HashMap<InvitationId, Entry>;
+
+/// Each invitation's `Sent At`: weeks before any step, so that every step
+/// is on it (none on an earlier one from the same person).
+fn sent_at(i: u64) -> chrono::NaiveDateTime {
+    at(0) - chrono::TimeDelta::days(30 + i as i64)
+}
 
 fn state(j: &Journal) -> State {
     j.iter().map(|(id, e)| (id, e.clone())).collect()
@@ -425,29 +432,33 @@ proptest! {
         for (n, a) in actions.into_iter().enumerate() {
             let t = at(n as u32);
             match a {
-                Action::Decide(ids, d) => {
+                Action::Decide(ids, d, with_sent) => {
+                    let sent: Vec<_> = if with_sent { ids.iter().map(|&i| sent_at(i)).collect() } else { Vec::new() };
                     let ids: Vec<_> = ids.into_iter().map(id).collect();
-                    j.record_decision(&ids, d, t).unwrap();
+                    j.record_decision_on(&ids, &sent, d, t).unwrap();
                     if !ids.is_empty() {
                         let mut uniq = ids.clone();
                         let mut seen = std::collections::HashSet::new();
                         uniq.retain(|i| seen.insert(*i));
-                        stack.push((model.clone(), Undone { kind: StepKind::Decide(d), ids: uniq, at: t, sent: None }));
-                        for i in ids {
+                        let one = match sent[..] { [one] => Some(one), _ => None };
+                        stack.push((model.clone(), Undone { kind: StepKind::Decide(d), ids: uniq, at: t, sent: one }));
+                        for (n, i) in ids.into_iter().enumerate() {
                             let e = model.entry(i).or_default();
-                            e.decided = d.map(|decision| Decided { decision, at: t, sent: None });
+                            let sent = sent.get(n).copied();
+                            e.decided = d.map(|decision| Decided { decision, at: t, sent });
                             if *e == Entry::default() {
                                 model.remove(&i);
                             }
                         }
                     }
                 }
-                Action::Draft(i, kind, text) => {
+                Action::Draft(i, kind, text, with_sent) => {
                     // Whom it answers is kept (and read back) with it.
                     let name = format!("Person {i}");
                     let url = format!("https://www.linkedin.com/in/p{i}");
-                    j.record_draft_to(id(i), kind, &text, t, Whom::new(&name, &url)).unwrap();
-                    stack.push((model.clone(), Undone { kind: StepKind::Draft(kind), ids: vec![id(i)], at: t, sent: None }));
+                    let sent = with_sent.then(|| sent_at(i));
+                    j.record_draft_to(id(i), kind, &text, t, Whom { sent, ..Whom::new(&name, &url) }).unwrap();
+                    stack.push((model.clone(), Undone { kind: StepKind::Draft(kind), ids: vec![id(i)], at: t, sent }));
                     let e = model.entry(id(i)).or_default();
                     // A draft replacing another keeps when each before it was saved.
                     let before = match kind {
@@ -459,11 +470,11 @@ proptest! {
                         v.push(d.at);
                         v
                     });
-                    let draft = Some(Box::new(Draft { text, at: t, earlier, name, url, sent: None }));
+                    let draft = Some(Box::new(Draft { text, at: t, earlier, name, url, sent }));
                     match kind {
                         DraftKind::Reply => {
                             e.reply = draft;
-                            e.decided = Some(Decided { decision: Decision::Replied, at: t, sent: None });
+                            e.decided = Some(Decided { decision: Decision::Replied, at: t, sent });
                         }
                         DraftKind::ThankYou => e.thank_you = draft,
                     }
