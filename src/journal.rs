@@ -127,11 +127,18 @@
 //! when it quits, before it says a draft is kept, and when that fails, or
 //! the draft could not be written at all, it prints the text instead.
 //!
+//! An external editor edits a draft in the same folder, in
+//! `editing.<id>.<kind>.<random>.txt` ([`Journal::editing_file`]). A run
+//! killed while the editor was open leaves that file, and the next start
+//! takes what it holds back as the draft's unsaved version (unless the
+//! words kept for the draft are newer, or it is not UTF-8: then it is left,
+//! with a notice).
+//!
 //! # What the screen has seen
 //!
 //! `<data dir>/seen.json` keeps the newest received invitation of the
-//! exports the triage screen opened, so the next start can say which are
-//! new (see [`Seen`]).
+//! exports the triage screen opened, written as a run ends, so the next
+//! start can say which are new (see [`Seen`]).
 //!
 //! The journal, the `.torn` file and unsaved drafts are created readable by
 //! the user only (mode 0600 on Unix). The journal never reads the clock:
