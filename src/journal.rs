@@ -132,7 +132,9 @@
 //! killed while the editor was open leaves that file, and the next start
 //! takes what it holds back as the draft's unsaved version (unless the
 //! words kept for the draft are newer, or it is not UTF-8: then it is left,
-//! with a notice).
+//! with a notice). The file taken back is kept beside it as `.taken`: an
+//! editor the killed run left open may write the file again, and that one
+//! is left, with a notice, rather than taken over the words kept since.
 //!
 //! # What the screen has seen
 //!

@@ -1953,7 +1953,7 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
     assert_eq!(c.text(), "newer", "the newest of this export's");
     assert!(
         status_text(&app).ends_with(&format!(
-            " · 1 more unsaved draft (to {}: r on their invitation opens it) · notes: ? shows them",
+            " · 1 more unsaved draft (to {}: r on their invitation opens it) · notes: ? on the list shows them",
             a.from()
         )),
         "{}",

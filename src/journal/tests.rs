@@ -339,9 +339,7 @@ fn an_editor_s_file_left_by_a_killed_run_is_taken_back() {
     let taken = notices
         .iter()
         .filter(|n| {
-            n.starts_with(
-                "The last run ended while your editor was open: what it last saved of your ",
-            )
+            n.starts_with("A run ended while your editor was open: what it last saved of your ")
         })
         .count();
     assert_eq!(taken, 2, "{notices:#?}");
@@ -360,12 +358,36 @@ fn an_editor_s_file_left_by_a_killed_run_is_taken_back() {
     drop(j);
     fs::remove_file(&older).unwrap();
     fs::remove_file(&latin).unwrap();
-    // Read again, it is an unsaved draft like any other.
+    // Read again, it is an unsaved draft like any other; the file taken
+    // back is kept beside it.
     let (j, notices) = Journal::open(dir.path()).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
     assert_eq!(
         j.unsaved(id(1), DraftKind::Reply).unwrap().text,
         "Hi Abena,\nwhat the editor saved"
+    );
+    let copy = folder.join("editing.0000000000000001.reply.Xk3f9a.txt.taken");
+    assert_eq!(
+        fs::read_to_string(&copy).unwrap(),
+        "Hi Abena,\nwhat the editor saved\n"
+    );
+    drop(j);
+    // The editor, left open by the killed run, writes the file again (a
+    // tester's appended only its last line): not taken a second time.
+    fs::write(&edited, "a late line\n").unwrap();
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(
+        j.unsaved(id(1), DraftKind::Reply).unwrap().text,
+        "Hi Abena,\nwhat the editor saved"
+    );
+    assert!(edited.exists());
+    assert_eq!(notices.len(), 1, "{notices:#?}");
+    assert!(
+        notices[0].ends_with(
+            "Xk3f9a.txt: written by an editor after its words were taken back (an editor left open when a run was killed?); left it as it is: compare it with the draft, then remove it"
+        ),
+        "{}",
+        notices[0]
     );
 }
 

@@ -26,6 +26,23 @@ impl Unsaved {
 /// (`editing.<id>.<kind>.`); it ends in random letters and `.txt`.
 const EDITING_PREFIX: &str = "editing.";
 
+/// Where an editor's file taken back is kept: beside it, as `….txt.taken`.
+/// Its being there tells a file the editor wrote again later from the one
+/// taken back.
+fn taken_copy(path: &Path) -> PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".taken");
+    path.with_file_name(name)
+}
+
+/// Moves an editor's file taken back to [`taken_copy`] (removed when it
+/// cannot be moved).
+fn set_aside(path: &Path, taken: &Path) {
+    if fs::rename(path, taken).is_err() {
+        let _ = fs::remove_file(path);
+    }
+}
+
 /// The draft an editor's file is for, from its name.
 fn editing_draft(name: &str) -> Option<(InvitationId, DraftKind)> {
     let rest = name.strip_prefix(EDITING_PREFIX)?.strip_suffix(".txt")?;
@@ -188,6 +205,17 @@ impl Journal {
             return;
         }
         for (path, (id, kind)) in editing {
+            // Taken back once already (its copy kept beside it, below): an
+            // editor the killed run left open has written it again since,
+            // perhaps only a part of the words. Not taken twice.
+            let taken = taken_copy(&path);
+            if taken.exists() {
+                notices.push(format!(
+                    "{}: written by an editor after its words were taken back (an editor left open when a run was killed?); left it as it is: compare it with the draft, then remove it",
+                    path.display()
+                ));
+                continue;
+            }
             let bytes = match fs::read(&path) {
                 Ok(bytes) => bytes,
                 Err(e) => {
@@ -217,7 +245,7 @@ impl Journal {
                     .and_then(|e| e.draft(kind))
                     .is_some_and(|saved| saved.text == as_sent(&text));
             if same || text.trim().is_empty() {
-                let _ = fs::remove_file(&path);
+                set_aside(&path, &taken);
                 continue;
             }
             let at = fs::metadata(&path)
@@ -252,9 +280,9 @@ impl Journal {
             };
             match self.keep_unsaved(draft) {
                 Ok(()) => {
-                    let _ = fs::remove_file(&path);
+                    set_aside(&path, &taken);
                     notices.push(format!(
-                        "The last run ended while your editor was open: what it last saved of your {} is kept as an unsaved draft (taken from {}, now removed)",
+                        "A run ended while your editor was open: what it last saved of your {} is kept as an unsaved draft (taken from {}, kept beside it as .taken)",
                         kind.label(),
                         path.display()
                     ));

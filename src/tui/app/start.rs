@@ -493,10 +493,11 @@ impl App {
                 if more == 1 { "it" } else { "each" }
             ));
         }
-        // The notes from loading stay one key away.
+        // The notes from loading stay one key away, from the list: in
+        // the composer the key is typed into the draft.
         if !self.notices.is_empty() {
             text.push_str(&format!(
-                " · notes: {} shows them",
+                " · notes: {} on the list shows them",
                 self.keymap.hint(&Action::Help)
             ));
         }
