@@ -2198,7 +2198,7 @@ fn a_decision_before_the_invitation_was_sent_is_not_exported_as_its_own() {
     assert_eq!(actions, [("Cy Dunn", &Value::from("accepted"))]);
     assert!(
         stderr.contains(
-            "invitriage: note: 2 invitations came after your decision on an earlier one between the same people (Ann Lee and Bo Park): undecided again"
+            "invitriage: note: 2 invitations are newer than an earlier one between the same people that you decided on (Ann Lee and Bo Park): undecided again"
         ),
         "{stderr}"
     );

@@ -3073,7 +3073,7 @@ fn notes_from_loading_are_whole_in_the_help() {
 #[test]
 fn a_note_from_loading_is_said_cut_only_when_it_is() {
     let dir = tempfile::tempdir().unwrap();
-    let short = "Freya Marino invited you again after you ignored them: undecided again";
+    let short = "Bo Li invited you again (you ignored them before): undecided again";
     let app = app_with_notes(Source::Sample, dir.path(), false, &[short]);
     let out = screen(&app, 80, 24);
     assert_eq!(
@@ -4501,7 +4501,7 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     assert_eq!(
         app.notices,
         [
-            "2 invitations came after your decision on an earlier one (Ann Lee, Cy Dunn): undecided again"
+            "2 invitations are newer than an earlier one you decided on (Ann Lee, Cy Dunn): undecided again"
         ]
     );
     app.update(Action::Tab(Tab::All));
@@ -4509,7 +4509,7 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     let out = screen(&app, 100, 24);
     assert!(
         out.contains(
-            "an earlier invitation from them: ignored 1 Oct 2026 (7 weeks ago); this one came after"
+            "an earlier invitation from them: ignored 1 Oct 2026 (7 weeks ago), before this one was sent"
         ),
         "{out}"
     );
@@ -4552,7 +4552,7 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     let mut app = app_from_csv(csv, &dir);
     assert_eq!(
         app.notices,
-        ["Bo Park invited you again after you replied to them: undecided again"]
+        ["Bo Park invited you again (you replied to their earlier invitation): undecided again"]
     );
     // The undo of a step on the earlier invitation says why nothing
     // changes on screen.
@@ -4799,7 +4799,7 @@ fn many_invited_again_are_named_three_at_most() {
     assert_eq!(
         app.notices,
         [
-            "5 invitations came after your decision on an earlier one (Ed Lee, Di Lee, Cy Lee and 2 more): undecided again"
+            "5 invitations are newer than an earlier one you decided on (Ed Lee, Di Lee, Cy Lee and 2 more): undecided again"
         ]
     );
 }

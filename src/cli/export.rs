@@ -134,9 +134,9 @@ fn note_left_out(import: &Import, journal: &Journal, drafts_command: &str) {
         .collect();
     if !again.is_empty() {
         say!(
-            "invitriage: note: {} invitation{} came after your decision on an earlier one between the same people ({}): undecided again",
+            "invitriage: note: {} invitation{} newer than an earlier one between the same people that you decided on ({}): undecided again",
             again.len(),
-            text::plural(again.len()),
+            if again.len() == 1 { " is" } else { "s are" },
             text::some_names(&again)
         );
     }

@@ -366,12 +366,12 @@ impl App {
             (1, _, Some(d)) => {
                 let to = if d == Decision::Replied { " to" } else { "" };
                 format!(
-                    "{who} invited you again after you {}{to} them: undecided again",
+                    "{who} invited you again (you {}{to} their earlier invitation): undecided again",
                     d.label()
                 )
             }
             (n, _, _) => format!(
-                "{n} invitations came after your decision on an earlier one ({who}): undecided again"
+                "{n} invitations are newer than an earlier one you decided on ({who}): undecided again"
             ),
         });
     }

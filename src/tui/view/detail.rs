@@ -298,13 +298,22 @@ fn earlier_line(
         Direction::Incoming => "from them",
         Direction::Outgoing => "to them",
     };
+    // Which came first is said of the invitations: the decision may be
+    // newer than this one, made on an export taken before it arrived.
+    let decided = format!(
+        "{} {} ({})",
+        e.decision.label(),
+        e.at.format("%-d %b %Y"),
+        Age::between(e.at, app.now).long()
+    );
     Line::styled(
-        format!(
-            "an earlier invitation {whose}: {} {} ({}); this one came after",
-            e.decision.label(),
-            e.at.format("%-d %b %Y"),
-            Age::between(e.at, app.now).long()
-        ),
+        match e.sent {
+            Some(sent) => format!(
+                "an earlier invitation {whose}, sent {}: {decided}",
+                sent.format("%-d %b %Y")
+            ),
+            None => format!("an earlier invitation {whose}: {decided}, before this one was sent"),
+        },
         theme.warn(),
     )
 }
