@@ -5972,3 +5972,33 @@ fn steps_keep_the_invitation_they_were_made_on() {
 fn app_now(journal: &Journal, inv: &invitriage::invitation::Invitation) -> chrono::NaiveDateTime {
     journal.state(inv.id).and_then(|e| e.decided_at()).unwrap()
 }
+
+/// A decision made after someone invited again, on an export taken before
+/// (the journal keeps the Sent At it was on): the new invitation is
+/// undecided, and the pane dates the earlier invitation, not "after".
+#[test]
+fn a_decision_on_an_older_export_leaves_a_re_invite_undecided() {
+    let dir = tempfile::tempdir().unwrap();
+    let inv = sample_app(dir.path()).current().unwrap().clone();
+    let earlier = inv.sent_at - chrono::TimeDelta::days(20);
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision_on(
+            &[inv.id],
+            &[earlier],
+            Some(Decision::Ignored),
+            inv.sent_at + chrono::TimeDelta::hours(1),
+        )
+        .unwrap();
+    }
+    let mut app = sample_app(dir.path());
+    go_to(&mut app, inv.id);
+    assert_eq!(app.journal.decided(&inv, app.now), None);
+    let out = screen(&app, 120, 40);
+    let said = format!(
+        "an earlier invitation from them, sent {}: ignored",
+        earlier.format("%-d %b %Y")
+    );
+    assert!(out.contains(&said), "{out}");
+    assert!(!out.contains("before this one was sent"), "{out}");
+}
