@@ -2393,7 +2393,7 @@ fn drafts_list_snapshot() {
     assert_eq!((code, &again), (0, &md));
     assert!(
         stderr.contains(&format!(
-            "invitriage: note: 1 unsaved draft is not listed: the triage screen opens it again to finish (kept in {})",
+            "invitriage: note: 1 unsaved draft is not listed: the triage screen offers it again to finish (kept in {})",
             env.path("data").join("unsaved").display()
         )),
         "{stderr}"
@@ -2406,14 +2406,14 @@ fn drafts_list_snapshot() {
     );
     let (_, _, stderr) = env.run(&["drafts", "Invitations.csv"]);
     assert!(
-        stderr.contains("note: 1 unsaved draft is not listed: the triage screen opens it again")
+        stderr.contains("note: 1 unsaved draft is not listed: the triage screen offers it again")
             && stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed, for an invitation not in this export: the triage screen opens it with the export it was written on (an export made after an accept on LinkedIn no longer holds the invitation"),
         "{stderr}"
     );
     // The action list says the same: the words are the user's work.
     let (_, _, stderr) = env.run(&["export", "Invitations.csv", "--format", "md"]);
     assert!(
-        stderr.contains("note: 1 unsaved draft is not listed: the triage screen opens it again")
+        stderr.contains("note: 1 unsaved draft is not listed: the triage screen offers it again")
             && stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed"),
         "{stderr}"
     );

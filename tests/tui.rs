@@ -2183,11 +2183,17 @@ fn a_draft_can_be_left_for_later() {
         "{out}"
     );
     let other_name = current_name(&app);
+    // Its accept undone, the thank-you will not open: said apart.
     assert_eq!(
         leave(&mut app),
-        [format!(
-            "left for later, not saved: your reply to {name}, and your thank-you to {other_name}; the next start offers them again"
-        )]
+        [
+            format!(
+                "left for later, not saved: your reply to {name}; the next start offers it again"
+            ),
+            format!(
+                "your thank-you to {other_name}, left for later, stays on disk but will not open: a thank-you follows an accept, and they are not accepted now"
+            )
+        ]
     );
 }
 
@@ -2219,7 +2225,17 @@ fn a_draft_left_for_later_waits_when_the_decision_since_bars_it() {
     app.update(Action::Cancel);
     app.update(Action::ComposeKey(key('l')));
     app.update(Action::Ignore);
-    leave(&mut app);
+    // Leaving says they will not open, and why.
+    let words = leave(&mut app);
+    assert!(
+        words.contains(&format!(
+            "your reply to {name}, left for later, stays on disk but will not open: a reply is instead of accepting, and they are accepted now"
+        )) && words.contains(&format!(
+            "your thank-you to {other_name}, left for later, stays on disk but will not open: a thank-you follows an accept, and they are not accepted now"
+        )),
+        "{words:#?}"
+    );
+    assert!(!words.iter().any(|w| w.contains("offers")), "{words:#?}");
     drop(app);
 
     let app = sample_app(dir.path());

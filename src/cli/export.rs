@@ -180,7 +180,7 @@ fn note_unsaved(import: &Import, journal: &Journal) {
     let it = |n: usize| if n == 1 { "it" } else { "them" };
     if here > 0 {
         say!(
-            "invitriage: note: {here} unsaved draft{} not listed: the triage screen opens {} again to finish (kept in {})",
+            "invitriage: note: {here} unsaved draft{} not listed: the triage screen offers {} again to finish (kept in {})",
             is(here),
             it(here),
             journal.unsaved_dir().display()

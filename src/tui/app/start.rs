@@ -8,7 +8,7 @@ use chrono::NaiveDateTime;
 
 use crate::classify::Category;
 use crate::invitation::{Direction, InvitationId};
-use crate::journal::{Decision, DraftKind, JournalError};
+use crate::journal::{Decision, DraftKind, JournalError, Unsaved};
 use crate::text::{and_list, name_line, plural};
 use crate::tui::keys::Action;
 
@@ -150,12 +150,33 @@ impl App {
             .composer
             .as_ref()
             .map(|c| (self.invitations[c.index as usize].id, c.kind()));
-        let mut later: Vec<(NaiveDateTime, DraftKind, String)> = self
-            .journal
-            .unsaved_drafts()
-            .filter(|u| open != Some((u.id, u.kind)))
-            .map(|u| (u.at, u.kind, self.name_of(u.id, &u.name)))
-            .collect();
+        // One the decision since bars (a reply, then an accept) is not
+        // opened by the next start: said apart, with why.
+        let barred = |u: &Unsaved| {
+            let idx = *self.id_index.get(&u.id)?;
+            self.draft_barred(idx, u.kind)?;
+            Some(match u.kind {
+                DraftKind::Reply => "a reply is instead of accepting, and they are accepted now",
+                DraftKind::ThankYou => {
+                    "a thank-you follows an accept, and they are not accepted now"
+                }
+            })
+        };
+        let mut later: Vec<(NaiveDateTime, DraftKind, String)> = Vec::new();
+        let mut waiting = Vec::new();
+        for u in self.journal.unsaved_drafts() {
+            if open == Some((u.id, u.kind)) {
+                continue;
+            }
+            let name = self.name_of(u.id, &u.name);
+            match barred(u) {
+                Some(why) => waiting.push(format!(
+                    "your {} to {name}, left for later, stays on disk but will not open: {why}",
+                    u.kind.label()
+                )),
+                None => later.push((u.at, u.kind, name)),
+            }
+        }
         later.sort_by(|a, b| (a.0, &a.2).cmp(&(b.0, &b.2)));
         // "your replies to A and B, and your thank-you to C".
         let parts: Vec<String> = [
@@ -180,6 +201,8 @@ impl App {
                 if later.len() == 1 { "it" } else { "them" }
             ));
         }
+        waiting.sort();
+        words.extend(waiting);
         if let Some(pad) = &self.check_pad {
             let text = pad.lines().join("\n");
             if !text.trim().is_empty() {
