@@ -2191,7 +2191,7 @@ fn a_draft_can_be_left_for_later() {
                 "left for later, not saved: your reply to {name}; the next start offers it again"
             ),
             format!(
-                "your thank-you to {other_name}, left for later, stays on disk but will not open: a thank-you follows an accept, and they are not accepted now"
+                "your thank-you to {other_name}, left for later, stays on disk but will not open: a thank-you follows an accept, and they are not accepted now (a accepts)"
             )
         ]
     );
@@ -2229,9 +2229,9 @@ fn a_draft_left_for_later_waits_when_the_decision_since_bars_it() {
     let words = leave(&mut app);
     assert!(
         words.contains(&format!(
-            "your reply to {name}, left for later, stays on disk but will not open: a reply is instead of accepting, and they are accepted now"
+            "your reply to {name}, left for later, stays on disk but will not open: a reply is instead of accepting, and they are accepted now (u undoes the accept)"
         )) && words.contains(&format!(
-            "your thank-you to {other_name}, left for later, stays on disk but will not open: a thank-you follows an accept, and they are not accepted now"
+            "your thank-you to {other_name}, left for later, stays on disk but will not open: a thank-you follows an accept, and they are not accepted now (a accepts)"
         )),
         "{words:#?}"
     );
@@ -2259,7 +2259,7 @@ fn a_draft_left_for_later_waits_when_the_decision_since_bars_it() {
     assert!(status.ends_with(" notes: ? shows them"), "{status}");
     assert!(
         app.notices.iter().any(|n| n.contains(
-            "not opened: Accepted already: t writes a thank-you · a reply is instead of accepting (u undoes the accept)"
+            "not opened: a reply is instead of accepting, and they are accepted now (u undoes the accept)"
         )),
         "{:?}",
         app.notices

@@ -155,12 +155,7 @@ impl App {
         let barred = |u: &Unsaved| {
             let idx = *self.id_index.get(&u.id)?;
             self.draft_barred(idx, u.kind)?;
-            Some(match u.kind {
-                DraftKind::Reply => "a reply is instead of accepting, and they are accepted now",
-                DraftKind::ThankYou => {
-                    "a thank-you follows an accept, and they are not accepted now"
-                }
-            })
+            Some(self.why_waiting(u.kind))
         };
         let mut later: Vec<(NaiveDateTime, DraftKind, String)> = Vec::new();
         let mut waiting = Vec::new();
@@ -439,6 +434,22 @@ impl App {
         }
     }
 
+    /// Why a draft of `kind` left for later waits, unopened, when the
+    /// decision since bars it ([`App::draft_barred`]), and the key that
+    /// lets it open.
+    fn why_waiting(&self, kind: DraftKind) -> String {
+        match kind {
+            DraftKind::Reply => format!(
+                "a reply is instead of accepting, and they are accepted now ({} undoes the accept)",
+                self.keymap.hint(&Action::Undo)
+            ),
+            DraftKind::ThankYou => format!(
+                "a thank-you follows an accept, and they are not accepted now ({} accepts)",
+                self.keymap.hint(&Action::Accept)
+            ),
+        }
+    }
+
     /// Opens the composer on the newest unsaved draft an earlier run left
     /// for an invitation in this export, and says so. The others stay on
     /// disk, and `r` (or `t`) on their invitation opens each. One that the
@@ -451,7 +462,7 @@ impl App {
             .filter_map(|u| Some((u.at, *self.id_index.get(&u.id)?, u.kind)))
             .partition(|&(_, idx, kind)| self.draft_barred(idx, kind).is_none());
         for &(at, idx, kind) in &barred {
-            let why = self.draft_barred(idx, kind).unwrap_or_default();
+            let why = self.why_waiting(kind);
             let name = name_line(self.invitations[idx as usize].counterpart());
             self.notices.push(format!(
                 "Your unsaved {} to {name} ({}) waits on disk, not opened: {why}",
