@@ -863,7 +863,9 @@ struct LineIn<'a> {
 }
 
 /// A line's `sent` as read. One that cannot be read (a hand edit: a date
-/// alone, a number) is [`SentIn::Unread`], and the step stands without it;
+/// alone, a number) is [`SentIn::Unread`], and the step stands without it
+/// (only JSON that serde_json refuses outright, a number out of its range
+/// or nesting past its limit, fails the line, as anywhere in it);
 /// a list is read as it comes, not buffered first as an untagged enum
 /// would (a bulk step's line holds one per invitation).
 enum SentIn {
@@ -900,11 +902,10 @@ fn stamp(s: &str) -> Option<NaiveDateTime> {
             .iter()
             .fold(0u32, |n, &c| n * 10 + u32::from(c - b'0'))
     };
-    chrono::NaiveDate::from_ymd_opt(i32::try_from(n(0, 4)).ok()?, n(5, 7), n(8, 10))?.and_hms_opt(
-        n(11, 13),
-        n(14, 16),
-        n(17, 19),
-    )
+    let read = chrono::NaiveDate::from_ymd_opt(i32::try_from(n(0, 4)).ok()?, n(5, 7), n(8, 10))
+        .and_then(|d| d.and_hms_opt(n(11, 13), n(14, 16), n(17, 19)));
+    // A leap second (`:60`), which chrono reads and writes, is its to read.
+    read.or_else(|| s.parse().ok())
 }
 
 /// A time, or `None` for anything else (read through, so the line goes on).
@@ -1831,8 +1832,10 @@ impl Journal {
         // The versions before it, unless they answered an earlier
         // invitation from the same person: their dates are not this
         // draft's first.
+        // (A `Sent At` ahead of the clock counts as the present, as
+        // everywhere: see `sent_by`.)
         if let Some(before) = e.draft(kind)
-            && !sent.is_some_and(|sent| before.predates(sent))
+            && !sent.is_some_and(|sent| before.predates(sent.min(at)))
         {
             draft.earlier = before.earlier.clone();
             draft.earlier.push(before.at);

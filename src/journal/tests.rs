@@ -292,21 +292,18 @@ fn an_editor_s_file_left_by_a_killed_run_is_taken_back() {
     // run left open, saving older words later on, must not undo them.
     let older = folder.join("editing.0000000000000002.reply.Old000.txt");
     fs::write(&older, "Hello from before\n").unwrap();
-    let before = chrono::NaiveDate::from_ymd_opt(2026, 11, 20)
-        .unwrap()
-        .and_hms_opt(9, 0, 0)
-        .unwrap()
-        .and_local_timezone(chrono::Local)
-        .unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&older)
-        .unwrap()
-        .set_modified(before.into())
-        .unwrap();
+    set_modified(&older, 20);
     // Not UTF-8 (a Latin-1 editor): left whole, to open in the editor.
     let latin = folder.join("editing.0000000000000004.reply.Lat111.txt");
     fs::write(&latin, b"Zo\xeb\n").unwrap();
+    // Saved after the drafts were kept (on the 25th), not moments ago.
+    for file in [&edited, &unchanged, &thanks, &latin] {
+        set_modified(file, 26);
+    }
+    // One written a moment ago may be being written still: left for the
+    // next start.
+    let busy = folder.join("editing.0000000000000005.reply.Busy00.txt");
+    fs::write(&busy, "Half a sent").unwrap();
 
     let (r, notices) = Journal::open_read_only(dir.path()).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
@@ -333,9 +330,16 @@ fn an_editor_s_file_left_by_a_killed_run_is_taken_back() {
     );
     assert!(!edited.exists() && !unchanged.exists() && !thanks.exists());
     assert!(other.exists(), "not an editor's file of a draft: left");
-    assert!(older.exists() && latin.exists());
+    assert!(older.exists() && latin.exists() && busy.exists());
     assert_eq!(j.unsaved(id(4), DraftKind::Reply), None);
-    assert_eq!(notices.len(), 4, "{notices:#?}");
+    assert_eq!(j.unsaved(id(5), DraftKind::Reply), None);
+    assert_eq!(notices.len(), 5, "{notices:#?}");
+    assert!(
+        notices.iter().any(|n| n.ends_with(
+            "Busy00.txt: an editor's file being written now (an editor left open when a run was killed?); left it for the next start"
+        )),
+        "{notices:#?}"
+    );
     let taken = notices
         .iter()
         .filter(|n| {
@@ -358,6 +362,7 @@ fn an_editor_s_file_left_by_a_killed_run_is_taken_back() {
     drop(j);
     fs::remove_file(&older).unwrap();
     fs::remove_file(&latin).unwrap();
+    fs::remove_file(&busy).unwrap();
     // Read again, it is an unsaved draft like any other; the file taken
     // back is kept beside it.
     let (j, notices) = Journal::open(dir.path()).unwrap();
@@ -384,11 +389,28 @@ fn an_editor_s_file_left_by_a_killed_run_is_taken_back() {
     assert_eq!(notices.len(), 1, "{notices:#?}");
     assert!(
         notices[0].ends_with(
-            "Xk3f9a.txt: written by an editor after its words were taken back (an editor left open when a run was killed?); left it as it is: compare it with the draft, then remove it"
+            "Xk3f9a.txt: written by an editor after this file was taken back once (an editor left open when a run was killed?); left it as it is: compare it with the draft, then remove it"
         ),
         "{}",
         notices[0]
     );
+}
+
+/// Sets `path`'s modification time to 09:00 on `day` November 2026, local
+/// time.
+fn set_modified(path: &Path, day: u32) {
+    let when = chrono::NaiveDate::from_ymd_opt(2026, 11, day)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap()
+        .and_local_timezone(chrono::Local)
+        .unwrap();
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(when.into())
+        .unwrap();
 }
 
 #[test]
@@ -1482,6 +1504,17 @@ fn a_draft_for_a_newer_invitation_does_not_inherit_older_versions() {
     j.undo(at(4)).unwrap();
     assert_eq!(reply(&j).text, "v2");
     assert_eq!(reply(&j).earlier, [at(1)]);
+    // A Sent At ahead of the clock (a doctored export, a clock behind)
+    // counts as the present: the versions stay chained.
+    let ahead = at(0) + chrono::TimeDelta::days(3);
+    j.record_draft_to(id(2), DraftKind::Reply, "w1", at(1), to(ahead))
+        .unwrap();
+    j.record_draft_to(id(2), DraftKind::Reply, "w2", at(2), to(ahead))
+        .unwrap();
+    assert_eq!(
+        j.state(id(2)).unwrap().reply.as_ref().unwrap().earlier,
+        [at(1)]
+    );
 }
 
 /// A Sent At in the future counts as now: a decision taken today is on
@@ -2049,6 +2082,7 @@ fn a_written_time_reads_as_chrono_reads_it() {
         "1999-12-31T23:59:59",
         "2026-02-29T09:12:00",
         "2026-02-28T24:00:00",
+        "2026-06-30T23:59:60",
         "2026-13-01T09:12:00",
         "2026-11-03T09:12:00.5",
         "2026-11-03T09:12",

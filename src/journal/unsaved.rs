@@ -5,6 +5,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
@@ -211,11 +212,13 @@ impl Journal {
             let taken = taken_copy(&path);
             if taken.exists() {
                 notices.push(format!(
-                    "{}: written by an editor after its words were taken back (an editor left open when a run was killed?); left it as it is: compare it with the draft, then remove it",
+                    "{}: written by an editor after this file was taken back once (an editor left open when a run was killed?); left it as it is: compare it with the draft, then remove it",
                     path.display()
                 ));
                 continue;
             }
+            let modified = || fs::metadata(&path).and_then(|m| m.modified()).ok();
+            let before = modified();
             let bytes = match fs::read(&path) {
                 Ok(bytes) => bytes,
                 Err(e) => {
@@ -226,6 +229,17 @@ impl Journal {
                     continue;
                 }
             };
+            // An editor the killed run left open may be writing it now
+            // (truncated, then written): read at another start.
+            let busy = before != modified()
+                || before.is_some_and(|t| t.elapsed().is_ok_and(|e| e < Duration::from_secs(2)));
+            if busy {
+                notices.push(format!(
+                    "{}: an editor's file being written now (an editor left open when a run was killed?); left it for the next start",
+                    path.display()
+                ));
+                continue;
+            }
             let Ok(text) = std::str::from_utf8(&bytes) else {
                 notices.push(format!(
                     "{}: what your editor last saved for a {}, before a run ended while it was open, is not UTF-8 text; left it as it is: open it in your editor and copy the words into the draft",
@@ -248,17 +262,27 @@ impl Journal {
                 set_aside(&path, &taken);
                 continue;
             }
-            let at = fs::metadata(&path)
-                .and_then(|m| m.modified())
-                .map(|t| chrono::DateTime::<chrono::Local>::from(t).naive_local())
-                .unwrap_or_else(|_| chrono::Local::now().naive_local());
+            let at = before.map_or_else(
+                || chrono::Local::now().naive_local(),
+                |t| chrono::DateTime::<chrono::Local>::from(t).naive_local(),
+            );
             let newer_kept = self.unsaved(id, kind).map(|u| u.at).into_iter().chain(
                 self.entries
                     .get(&id)
                     .and_then(|e| e.draft(kind))
                     .map(|d| d.at),
             );
-            if newer_kept.into_iter().any(|kept| kept > at) {
+            // Compared as instants: local clock times go back once a year.
+            let instant = |t: chrono::NaiveDateTime| {
+                t.and_local_timezone(chrono::Local)
+                    .earliest()
+                    .map(std::time::SystemTime::from)
+            };
+            let newer = |kept| match (instant(kept), before) {
+                (Some(kept), Some(file)) => kept > file,
+                _ => kept > at,
+            };
+            if newer_kept.into_iter().any(newer) {
                 notices.push(format!(
                     "{}: what an editor saved for a {}, older than the words kept for it since; left it as it is (remove it once you have looked)",
                     path.display(),
