@@ -665,6 +665,12 @@ fn the_check_pads_note_is_kept_until_emptied() {
     assert!(file.is_dir());
 }
 
+/// Opens a journal in `dir` whose file holds `lines`, with its notices.
+fn open_lines(dir: &Path, lines: &[&str]) -> (Journal, Vec<String>) {
+    fs::write(dir.join(FILE_NAME), lines.join("\n") + "\n").unwrap();
+    Journal::open(dir).unwrap()
+}
+
 fn open(dir: &Path) -> Journal {
     let (j, notices) = Journal::open(dir).unwrap();
     assert!(notices.is_empty(), "{notices:?}");
@@ -1031,8 +1037,7 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
         // Cut short after a bad id: the cut is what is wrong with it.
         r#"{"v":1,"op":"decide","ids":["x""#,
     ];
-    fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
-    let (mut j, notices) = Journal::open(dir.path()).unwrap();
+    let (mut j, notices) = open_lines(dir.path(), &lines);
     let numbers: Vec<_> = notices
         .iter()
         .map(|n| n.split("line ").nth(1).unwrap().split(' ').next().unwrap())
@@ -1106,8 +1111,7 @@ fn a_short_id_and_a_step_on_nothing_are_skipped() {
         r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":[],"decision":"ignored"}"#,
         r#"{"v":1,"at":"2026-11-25T17:03:00","op":"decide","ids":["39FA9ED021030B83"],"decision":"ignored"}"#,
     ];
-    fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
-    let (j, notices) = Journal::open(dir.path()).unwrap();
+    let (j, notices) = open_lines(dir.path(), &lines);
     assert_eq!(notices.len(), 2, "{notices:#?}");
     assert!(
         notices[0].contains(
@@ -1139,8 +1143,7 @@ fn undo_of_a_skipped_line_is_skipped_too() {
         r#"{"v":1,"at":"2026-11-25T17:04:00","op":"undo","undoes":1}"#,
         r#"{"v":1,"at":"2026-11-25T17:05:00","op":"undo"}"#,
     ];
-    fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
-    let (j, notices) = Journal::open(dir.path()).unwrap();
+    let (j, notices) = open_lines(dir.path(), &lines);
     assert_eq!(notices.len(), 3, "{notices:#?}");
     assert!(
         notices[1].contains("line 3 skipped: it undoes line 2"),
@@ -1616,8 +1619,7 @@ fn an_undo_reverts_the_step_it_names() {
         r#"{"v":1,"at":"2026-11-25T17:10:00","op":"decide","ids":["0000000000000004"],"decision":"ignored"}"#,
         r#"{"v":1,"at":"2026-11-25T17:11:00","op":"undo","undoes":9}"#,
     ];
-    fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
-    let (j, notices) = Journal::open(dir.path()).unwrap();
+    let (j, notices) = open_lines(dir.path(), &lines);
     assert_eq!(decision(&j, 1), None, "line 4 undid line 1");
     assert_eq!(
         decision(&j, 2),
@@ -2056,8 +2058,7 @@ fn an_unreadable_time_or_decision_is_said_plainly() {
         r#"{"v":1,"at":"2026-11-25T17:01:0x","op":"decide","ids":["0000000000000001"],"decision":"accepted"}"#,
         r#"{"v":1,"at":"2026-11-25T17:02:00","op":"decide","ids":["0000000000000002"],"decision":"maybe"}"#,
     ];
-    fs::write(dir.path().join(FILE_NAME), lines.join("\n") + "\n").unwrap();
-    let (_, notices) = Journal::open(dir.path()).unwrap();
+    let (_, notices) = open_lines(dir.path(), &lines);
     assert_eq!(notices.len(), 2, "{notices:#?}");
     assert!(
         notices[0].contains(
