@@ -6018,3 +6018,18 @@ fn a_decision_on_an_older_export_leaves_a_re_invite_undecided() {
     assert!(out.contains(&said), "{out}");
     assert!(!out.contains("before this one was sent"), "{out}");
 }
+
+/// Invitations of one month only: the statistics screen names the month
+/// once, not as a span from it to itself.
+#[test]
+fn one_month_is_named_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Eli Park,Colleen Ruiz,\"11/19/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/eli,https://www.linkedin.com/in/colleen\n\
+        Ann Lee,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n";
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Stats);
+    let out = screen(&app, 100, 40);
+    assert!(out.contains("Nov 2026"), "{out}");
+    assert!(!out.contains("Nov 2026 – Nov 2026"), "{out}");
+}

@@ -89,8 +89,13 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         lines.push(Line::from(vec![
             Span::raw(" by month       "),
             Span::styled(spark, theme.ok()),
+            // One month is named once, not as a span to itself.
             Span::styled(
-                format!("  {} – {}", from.label(), last.0.label()),
+                if from == last.0 {
+                    format!("  {}", from.label())
+                } else {
+                    format!("  {} – {}", from.label(), last.0.label())
+                },
                 theme.dim(),
             ),
         ]));
