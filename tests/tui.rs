@@ -112,6 +112,14 @@ fn type_query(app: &mut App, query: &str) {
     }
 }
 
+/// In the composer: types `c`, then Esc and `l`, leaving the draft for
+/// later.
+fn type_and_leave_for_later(app: &mut App, c: char) {
+    app.update(Action::ComposeKey(key(c)));
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('l')));
+}
+
 fn key(c: char) -> KeyEvent {
     KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
 }
@@ -2119,9 +2127,7 @@ fn a_draft_can_be_left_for_later() {
     let who = app.current().unwrap().id;
     let name = current_name(&app);
     app.update(Action::Reply);
-    app.update(Action::ComposeKey(key('x')));
-    app.update(Action::Cancel);
-    app.update(Action::ComposeKey(key('l')));
+    type_and_leave_for_later(&mut app, 'x');
     assert_eq!(app.mode, Mode::List, "{}", status_text(&app));
     assert_eq!(
         status_text(&app),
@@ -2171,9 +2177,7 @@ fn a_draft_can_be_left_for_later() {
     app.update(Action::Accept);
     go_to(&mut app, other);
     app.update(Action::ThankYou);
-    app.update(Action::ComposeKey(key('!')));
-    app.update(Action::Cancel);
-    app.update(Action::ComposeKey(key('l')));
+    type_and_leave_for_later(&mut app, '!');
     assert!(screen(&app, 120, 40).contains("thank-you left for later, not saved · t opens it"));
     app.update(Action::Undo);
     go_to(&mut app, other);
@@ -2209,9 +2213,7 @@ fn a_draft_left_for_later_waits_when_the_decision_since_bars_it() {
     let who = app.current().unwrap().id;
     let name = current_name(&app);
     app.update(Action::Reply);
-    app.update(Action::ComposeKey(key('x')));
-    app.update(Action::Cancel);
-    app.update(Action::ComposeKey(key('l')));
+    type_and_leave_for_later(&mut app, 'x');
     go_to(&mut app, who);
     app.update(Action::Accept);
     // A thank-you left for later on another, ignored since.
@@ -2221,9 +2223,7 @@ fn a_draft_left_for_later_waits_when_the_decision_since_bars_it() {
     app.update(Action::Accept);
     go_to(&mut app, other);
     app.update(Action::ThankYou);
-    app.update(Action::ComposeKey(key('!')));
-    app.update(Action::Cancel);
-    app.update(Action::ComposeKey(key('l')));
+    type_and_leave_for_later(&mut app, '!');
     app.update(Action::Ignore);
     // Leaving says they will not open, and why.
     let words = leave(&mut app);
