@@ -1221,9 +1221,15 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
         if let Some(encoding) = sniff_utf16(head) {
             return Ok(Sniff {
                 encoding,
-                cr_lines: false,
+                cr_lines: utf16_cr_lines(head, encoding == TextEncoding::Utf16BeNoBom),
             });
         }
+    }
+    if matches!(encoding, TextEncoding::Utf16Le | TextEncoding::Utf16Be) {
+        return Ok(Sniff {
+            encoding,
+            cr_lines: utf16_cr_lines(&head[2..], encoding == TextEncoding::Utf16Be),
+        });
     }
     if matches!(encoding, TextEncoding::Utf8 | TextEncoding::Utf8Bom) {
         // Text has few control characters. A NUL counts as one: a stray
@@ -1243,6 +1249,22 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
         encoding,
         cr_lines: text.contains(&b'\r') && !text.contains(&b'\n'),
     })
+}
+
+/// [`Sniff::cr_lines`] for UTF-16 text (without its BOM): a `\r` and no
+/// `\n` among its first code units.
+fn utf16_cr_lines(text: &[u8], big_endian: bool) -> bool {
+    let (mut cr, mut lf) = (false, false);
+    for pair in text.chunks_exact(2) {
+        let unit = if big_endian {
+            u16::from_be_bytes([pair[0], pair[1]])
+        } else {
+            u16::from_le_bytes([pair[0], pair[1]])
+        };
+        cr |= unit == u16::from(b'\r');
+        lf |= unit == u16::from(b'\n');
+    }
+    cr && !lf
 }
 
 /// The encoding a byte-order mark names, and the UTF-8 text after it (none
@@ -1592,6 +1614,18 @@ fn find_header(
         let header: Vec<String> = record.iter().map(normalise_header).collect();
         let missing = match Columns::find(&header) {
             Ok(cols) => {
+                // A quote the header opens and never closes before its line
+                // ends takes the next lines into the header; it can still
+                // hold every column needed (the quote opened an optional
+                // one), and the row it swallowed would be lost without a
+                // word.
+                if let Some(HeaderProblem::OpenQuote(field)) = open_quote(&text[from + lead..end]) {
+                    return Err(ImportError::HeaderQuote {
+                        origin: origin.to_string(),
+                        line,
+                        field,
+                    });
+                }
                 return Ok(Header::Found(HeaderAt {
                     cols,
                     end,
@@ -1607,10 +1641,15 @@ fn find_header(
                 what,
             });
         }
-        if best
-            .as_ref()
-            .is_none_or(|b| missing.len() < b.missing.len())
-        {
+        // Of two lines that lack as many columns, the one whose problem
+        // can be told: after a `Notes:` line, the header saved with
+        // semicolons (or a quote left open) is what to report, not the
+        // note.
+        let problem = || open_quote(&text[from + lead..end]);
+        if best.as_ref().is_none_or(|b| {
+            missing.len() < b.missing.len()
+                || (missing.len() == b.missing.len() && b.problem.is_none())
+        }) {
             let fields: Vec<String> = record
                 .iter()
                 .map(|f| {
@@ -1620,12 +1659,18 @@ fn find_header(
                         .to_string()
                 })
                 .collect();
-            best = Some(Candidate {
-                line,
-                missing,
-                found: shorten(&fields.join(","), 120),
-                problem: open_quote(&text[from + lead..end]).or_else(|| header_problem(&fields)),
-            });
+            let problem = problem().or_else(|| header_problem(&fields));
+            if best
+                .as_ref()
+                .is_none_or(|b| missing.len() < b.missing.len() || problem.is_some())
+            {
+                best = Some(Candidate {
+                    line,
+                    missing,
+                    found: shorten(&fields.join(","), 120),
+                    problem,
+                });
+            }
         }
     }
     Err(match best {

@@ -649,13 +649,19 @@ impl<'c, T: Item> Rows<'c, T> {
         if self.encoding == TextEncoding::Utf8 {
             return Err(Stop::NotUtf8);
         }
-        self.piece.replaced_rows += 1;
-        self.piece.first_replaced_line.get_or_insert(line);
         let fixed: ByteRecord = record
             .iter()
             .map(|f| String::from_utf8_lossy(f).into_owned())
             .collect();
-        self.row(&fixed, line, hint)
+        let skipped = self.piece.skipped.len();
+        let read = self.row(&fixed, line, hint);
+        // Counted among the rows kept with U+FFFD only when kept: a row
+        // skipped for another reason has its own warning, and is not shown.
+        if self.piece.skipped.len() == skipped {
+            self.piece.replaced_rows += 1;
+            self.piece.first_replaced_line.get_or_insert(line);
+        }
+        read
     }
 
     /// Reads a row from its seven fields (in [`Fields`] order, empty for a

@@ -280,6 +280,18 @@ fn lines_count_crlf_blank_lines_and_lone_cr() {
     let cr = text.replace('\n', "\r");
     assert_eq!(lines(&load_str(&cr)), vec![2, 4, 6]);
     assert_eq!(load_str(&cr).invitations[1].message(), "a\nb");
+    // In UTF-16 too, with a byte-order mark or without (every row was on
+    // line 1).
+    let le: Vec<u8> = cr.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = cr.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    for bytes in [
+        [&[0xFF, 0xFE][..], &le].concat(),
+        [&[0xFE, 0xFF][..], &be].concat(),
+        le,
+        be,
+    ] {
+        assert_eq!(lines(&load_bytes("t.csv", &bytes).unwrap()), vec![2, 4, 6]);
+    }
 }
 
 /// A year LinkedIn cannot have written (before it began in 2003, or past
@@ -535,6 +547,13 @@ fn refuses_what_is_not_an_export() {
         e.contains("line 1: the columns are separated by semicolons"),
         "{e}"
     );
+    // After a `Notes:` line that lacks as many columns: the semicolons are
+    // what to report, on the header's line.
+    let e = err(b"Notes:\nFrom;To;Sent At;Message;Direction\nx;y\n");
+    assert!(
+        e.contains("line 2: the columns are separated by semicolons"),
+        "{e}"
+    );
     let e = err(b"A,B,\"7/8/26, 3:43 PM\",,INCOMING,u,v\n");
     assert!(
         e.contains("line 1: this is an invitation, not the header"),
@@ -623,6 +642,27 @@ fn a_quote_left_open_in_the_header_is_named() {
              that follows it reads as one column; expected LinkedIn's Invitations.csv, whose \
              header is {}",
         H.trim_end()
+    );
+    // Opened before an optional column, the quote leaves every needed one
+    // in the header, which then swallowed the first row without a word.
+    let optional = H.replacen("inviteeProfileUrl", "\"inviteeProfileUrl", 1);
+    let e = load_bytes(
+        "x.csv",
+        format!("{optional}{}{}", row(1, ""), row(2, "\"q\"")).as_bytes(),
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("x.csv: line 1: the quote (\") before “inviteeProfileUrl” in the header"),
+        "{e}"
+    );
+    // After a `Notes:` line, which lacks as many columns, it is still the
+    // quote that is named.
+    let e = load_bytes("x.csv", format!("Notes:\n{open}").as_bytes()).unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("x.csv: line 2: the quote (\") before “Sent At”"),
+        "{e}"
     );
     for text in [
         format!("\n{open}"),
@@ -1275,7 +1315,13 @@ mod properties {
                 Person 0,Colleen Ruiz,\"1/1/26, 1:00 PM\",Hi Colleen,INCOMING,https://www.linkedin.com/in/p0,https://www.linkedin.com/in/c\r\n\
                 Person 10,Colleen Ruiz,\"11/11/26, 11:00 PM\",,INCOMING,https://www.linkedin.com/in/p10,https://www.linkedin.com/in/c\r\n";
         let reference = one_piece(export.as_bytes());
-        assert!(reference.contains("line: 4"), "{reference}");
+        // Every needed column is before the quote, but the header swallows
+        // the first row: the quote is named rather than the row lost.
+        assert!(
+            reference
+                .starts_with("error: p.csv: line 1: the quote (\") before “inviteeProfileUrl”"),
+            "{reference}"
+        );
         same_every_way(export.as_bytes(), 1, 2);
     }
 
@@ -1679,6 +1725,20 @@ fn a_few_bad_bytes_in_utf8_do_not_make_it_windows_1252() {
         [
             "t.csv: 1 row holds bytes that are not UTF-8 (line 3) although the rest of the file is; shown as \u{fffd}"
         ]
+    );
+    // A row skipped for another reason has its own warning: it is not one
+    // of the rows shown with U+FFFD, and only the file's encoding is told.
+    let at = bytes
+        .windows(12)
+        .position(|w| w == b"BAD,INCOMING")
+        .unwrap()
+        + 4;
+    bytes[at..at + 8].copy_from_slice(b"SIDEWAYS");
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.skipped.len(), 1, "{:?}", i.skipped);
+    assert_eq!(
+        i.notices(),
+        ["t.csv: the file holds bytes that are not UTF-8 although the rest is; shown as \u{fffd}"]
     );
     let i = load_bytes("t.csv", &cp1252(&text)).unwrap();
     assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
