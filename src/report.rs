@@ -69,6 +69,19 @@ fn write_wrapped(w: &mut impl Write, text: &str, indent: &str, width: usize) -> 
     Ok(())
 }
 
+/// How many rows could not be read, when any: stderr names each.
+fn skipped_line<T: Item, W: Write>(w: &mut W, import: &Import<T>) -> io::Result<()> {
+    if import.skipped.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        w,
+        "  skipped {} unreadable row{} (listed on stderr)",
+        import.skipped.len(),
+        plural(import.skipped.len())
+    )
+}
+
 /// Up to this many months, `stats` prints every one; beyond, a row per
 /// year and then the last twelve months.
 const MONTHS_IN_FULL: usize = 24;
@@ -104,16 +117,23 @@ pub fn stats_text<T: Item, W: Write>(
         // Rows were read, all of them the other way: say where they are
         // rather than draw empty bars.
         let n = import.len();
-        let rows = if n == 1 {
-            "its one row is an invitation".to_string()
+        // With rows skipped, those are not known to go the other way.
+        let readable = if import.skipped.is_empty() {
+            ""
         } else {
-            format!("its {n} rows are all invitations")
+            " readable"
+        };
+        let rows = if n == 1 {
+            format!("its one{readable} row is an invitation")
+        } else {
+            format!("its {n}{readable} rows are all invitations")
         };
         let (how, flag) = match filter {
             DirectionFilter::Outgoing => ("received", "incoming"),
             _ => ("sent", "outgoing"),
         };
-        return writeln!(w, "{rows} you {how}: `--direction {flag}` counts them");
+        writeln!(w, "{rows} you {how}: `--direction {flag}` counts them")?;
+        return skipped_line(w, import);
     }
     writeln!(w)?;
     let max = Category::ALL
@@ -265,12 +285,7 @@ pub fn stats_text<T: Item, W: Write>(
     }
     if !import.skipped.is_empty() {
         writeln!(w)?;
-        writeln!(
-            w,
-            "  skipped {} unreadable row{} (listed on stderr)",
-            import.skipped.len(),
-            plural(import.skipped.len())
-        )?;
+        skipped_line(w, import)?;
     }
     if !import.duplicates.is_empty() {
         writeln!(

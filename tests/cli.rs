@@ -443,6 +443,20 @@ fn stats_of_an_export_with_none_the_asked_way_says_where_they_are() {
         .stdout(predicate::str::ends_with(
             "its one row is an invitation you sent: `--direction outgoing` counts them\n",
         ));
+    // The other rows skipped: standard output says so too, not only the
+    // warnings on standard error.
+    let ann = url("ann");
+    let mut bad = incoming("Ann Lee", &ann, "Hi");
+    bad[4] = "RECEIVED";
+    let file = env.file("Skipped.csv", export(HEADER, &[row, bad, bad]));
+    env.cmd()
+        .args(["stats", file])
+        .assert()
+        .success()
+        .stdout(predicate::str::ends_with(
+            "its one readable row is an invitation you sent: `--direction outgoing` counts them\n  \
+             skipped 2 unreadable rows (listed on stderr)\n",
+        ));
     let (a, b) = (url("a"), url("b"));
     let rows = [incoming("A", &a, ""), incoming("B", &b, "Hi Colleen")];
     let file = env.file("In.csv", export(HEADER, &rows));
