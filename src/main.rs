@@ -18,7 +18,8 @@ use invitriage::text;
 macro_rules! say {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        let _ = writeln!(std::io::stderr(), $($arg)*);
+        let said = format!($($arg)*);
+        let _ = writeln!(std::io::stderr(), "{}", $crate::cli::output::escape_controls(&said));
     }};
 }
 

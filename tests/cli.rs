@@ -808,6 +808,23 @@ fn reads_invitations_from_the_export_zip() {
     };
     assert_eq!(ids(top), ids(plain));
     assert_eq!(ids(nested), ids(plain));
+
+    // A name in the archive is shown, never let act on the terminal: an
+    // escape sequence in it (which cleared the screen, set the title) is
+    // written out.
+    let odd = env.file(
+        "odd.zip",
+        zip(&[
+            ("a/Invitations.csv", &text),
+            ("\u{1b}[2J\u{1b}]0;PWNED\u{7}b/Invitations.csv", &text),
+        ]),
+    );
+    let (_, stderr) = env.stats(odd);
+    assert!(
+        stderr.contains("also holds \\u{1b}[2J\\u{1b}]0;PWNED\\u{7}b/Invitations.csv")
+            && !stderr.contains('\u{1b}'),
+        "{stderr}"
+    );
 }
 
 #[test]

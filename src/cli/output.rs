@@ -71,6 +71,27 @@ pub fn stdout() -> io::BufWriter<Box<dyn Write>> {
     })
 }
 
+/// A message for standard error with its control characters (but line
+/// breaks and tabs) written out as `\u{1b}`: a name from an archive or a
+/// path can hold an escape sequence, which must not act on the terminal
+/// (clear it, set its title).
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    let odd = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(odd) {
+        return text.into();
+    }
+    text.chars()
+        .map(|c| {
+            if odd(c) {
+                c.escape_unicode().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect::<String>()
+        .into()
+}
+
 /// Output to a closed pipe (`| head`) ends the command quietly, as in other
 /// Unix tools; other write errors (a full disk) are failures that say so.
 pub fn output<T>(result: io::Result<T>) -> Result<T, Failure> {
