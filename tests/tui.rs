@@ -1330,6 +1330,43 @@ fn open_without_a_url_goes_to_the_page_that_lists_it() {
     );
 }
 
+/// `o` hands the browser LinkedIn's addresses only: a doctored export's
+/// `javascript:` or other site's address is named, not opened, and `y`
+/// still copies it.
+#[test]
+fn open_takes_only_a_linkedin_address() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Js Url,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,javascript:alert(1),https://www.linkedin.com/in/c\n\
+        Ev Il,Colleen Ruiz,\"11/21/26, 9:01 AM\",,INCOMING,http://example.com/evil,https://www.linkedin.com/in/c\n\
+        De Li,Colleen Ruiz,\"11/21/26, 9:02 AM\",,INCOMING,https://de.linkedin.com/in/deli,https://www.linkedin.com/in/c\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Tab(Tab::All));
+    let mut opened = Vec::new();
+    for _ in 0..3 {
+        let name = current_name(&app);
+        match app.update(Action::OpenProfile) {
+            Some(Effect::OpenUrl { url, .. }) => opened.push(url),
+            None => {
+                let status = status_text(&app);
+                assert!(
+                    status.starts_with(&format!(
+                        "Not opened: {name}'s profile URL is not a LinkedIn address ("
+                    )) && status.ends_with("); y copies it"),
+                    "{status}"
+                );
+                assert!(
+                    matches!(app.update(Action::CopyUrl), Some(Effect::Copy { .. })),
+                    "y still copies it"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        app.update(Action::Down);
+    }
+    assert_eq!(opened, ["https://de.linkedin.com/in/deli"]);
+}
+
 #[test]
 fn open_and_copy_hand_back_effects() {
     let dir = tempfile::tempdir().unwrap();
