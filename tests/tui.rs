@@ -3805,8 +3805,20 @@ fn help_scroll_stops_at_the_end() {
     app.update(Action::Help);
     app.update(Action::Help);
     assert_eq!(screen(&app, 80, 24), top, "back at the top");
-    app.update(last);
+    app.update(last.clone());
     assert_eq!(screen(&app, 80, 24), bottom);
+    // At every width: the limit counts the lines as the box wraps them (it
+    // once wrapped them a column wider, and the last lines of the help
+    // could not be reached at 60 or 100 columns).
+    for (w, h) in [(60, 20), (70, 20), (100, 30), (120, 40)] {
+        app.update(Action::Resize(w, h));
+        app.update(last.clone());
+        let bottom = screen(&app, w, h);
+        assert!(
+            bottom.contains("one number, all of them") && !bottom.contains("more:"),
+            "{w}x{h}:\n{bottom}"
+        );
+    }
 }
 
 /// A search that finds nothing says so while it is typed, and Enter does not
@@ -5215,6 +5227,20 @@ fn a_grown_window_shows_the_whole_draft() {
     app.update(Action::Resize(100, 40));
     let big = screen(&app, 100, 40);
     assert!(big.contains("│Hi Kenji,"), "{big}");
+
+    // The check pad the same way: its note typed in a small window, the
+    // first line out of sight, is whole again in a larger one.
+    app.update(Action::Cancel);
+    app.update(Action::Resize(60, 15));
+    app.update(Action::Check);
+    app.update(Action::Paste("first line\nb\nc\nd\ne\nf\ng\nh".into()));
+    assert!(
+        !screen(&app, 60, 15).contains("│first line"),
+        "scrolled down"
+    );
+    app.update(Action::Resize(100, 40));
+    let big = screen(&app, 100, 40);
+    assert!(big.contains("│first line"), "{big}");
 }
 
 /// The help's footer names the keys that scroll it: the arrows by default,

@@ -959,6 +959,9 @@ impl App {
                 if let Some(c) = &mut self.composer {
                     c.settle_view();
                 }
+                if let Some(p) = &mut self.check_pad {
+                    p.settle_view();
+                }
             }
             Action::Status(text, error) => {
                 self.status = Some(Status {

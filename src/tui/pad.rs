@@ -73,4 +73,13 @@ impl Pad {
     pub fn can_undo(&self) -> bool {
         self.steps.can_undo()
     }
+
+    /// After the terminal is resized, the view shows as much of the note
+    /// as fits with the cursor in it, as the composer's does: a pad grown
+    /// after scrolling in a small one kept the start of the note out of
+    /// sight above empty rows.
+    pub fn settle_view(&mut self) {
+        let cursor = self.editor.cursor();
+        super::undo::settle(&mut self.editor, cursor);
+    }
 }

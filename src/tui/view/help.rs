@@ -250,12 +250,18 @@ pub fn rect(area: Rect) -> Rect {
     )
 }
 
+/// How wide the help's text is in the overlay `rect`: a column is kept
+/// free inside the right border, as the left has the text's indent (a line
+/// that filled the box ran into the border). The scroll limit counts the
+/// lines at this width too.
+pub fn text_width(rect: Rect) -> u16 {
+    rect.width.saturating_sub(3)
+}
+
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16) {
     let rect = rect(area);
     super::overlay::clear(frame, rect);
-    // A column kept free inside the right border, as the left has the
-    // text's indent: a line that filled the box ran into the border.
-    let text = lines(app, theme, rect.width.saturating_sub(3));
+    let text = lines(app, theme, text_width(rect));
     let max_scroll = u16::try_from(text.len())
         .unwrap_or(u16::MAX)
         .saturating_sub(rect.height.saturating_sub(2));

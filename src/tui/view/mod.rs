@@ -140,9 +140,8 @@ pub fn max_scroll(app: &App) -> u16 {
     match app.mode {
         Mode::Help { .. } => {
             let rect = help::rect(area);
-            let inner = rect.width.saturating_sub(2);
             beyond(
-                help::lines(app, theme, inner).len(),
+                help::lines(app, theme, help::text_width(rect)).len(),
                 rect.height.saturating_sub(2),
             )
         }
