@@ -1190,6 +1190,14 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
             what: "empty",
         });
     }
+    // UTF-32's mark (which starts as UTF-16LE's does): no export is
+    // written so, and read as UTF-16 it would be a header of NULs.
+    if head.starts_with(&[0xFF, 0xFE, 0, 0]) || head.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return refuse(
+            "UTF-32 text",
+            "save it as UTF-8 (or UTF-16); expected LinkedIn's Invitations.csv",
+        );
+    }
     let (encoding, text) = by_bom(head);
     if encoding == TextEncoding::Utf8 {
         if head.starts_with(b"\x1f\x8b") {

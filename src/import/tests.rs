@@ -528,6 +528,21 @@ fn refuses_what_is_not_an_export() {
     assert!(err(b"\xEF\xBB\xBF").contains("empty"));
     assert!(err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("binary"));
     assert!(err(b"\x1f\x8b\x08\0").contains("gzip"));
+    // UTF-32, whose mark starts as UTF-16LE's does, is named.
+    let utf32: Vec<u8> = "\u{feff}From,To\n"
+        .chars()
+        .flat_map(|c| (c as u32).to_le_bytes())
+        .collect();
+    assert!(
+        err(&utf32).contains("x.csv: this is UTF-32 text"),
+        "{}",
+        err(&utf32)
+    );
+    let utf32: Vec<u8> = "\u{feff}From,To\n"
+        .chars()
+        .flat_map(|c| (c as u32).to_be_bytes())
+        .collect();
+    assert!(err(&utf32).contains("UTF-32"));
     assert!(err(b"<!DOCTYPE html><html>").contains("web page"));
     let e = err(b"Notes:\n\"When exporting, some e-mail addresses are missing.\"\n\nFirst Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
     assert!(e.contains("Connections.csv"), "{e}");
