@@ -941,6 +941,14 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     assert_eq!(status_text(&app), "Nothing undone: the step stays");
     app.update(Action::Undo);
     assert_eq!(app.sent_counts.withdrawn, stale, "asked again");
+    // So does a key that does nothing here: the u after it asks again
+    // (it undid the whole step at once).
+    let b = invitriage::tui::keys::key_action(&app.keymap, app.key_context(), &key('b'));
+    assert_eq!(b, Action::Unbound);
+    app.update(b);
+    assert_eq!(status_text(&app), "Nothing undone: the step stays");
+    app.update(Action::Undo);
+    assert_eq!(app.sent_counts.withdrawn, stale, "asked again after b");
     app.update(Action::Undo);
     assert_eq!(app.sent_counts.withdrawn, 0, "the bulk step is one undo");
     // Marks made on another tab show on the Sent tab's header, with no

@@ -935,6 +935,7 @@ impl App {
             action,
             Action::Status(..)
                 | Action::Resize(..)
+                | Action::Unbound
                 | Action::OpenProfile
                 | Action::CopyUrl
                 | Action::CopyDraft
@@ -948,11 +949,12 @@ impl App {
         // something the loop just did.
         if !matches!(
             action,
-            Action::Status(..) | Action::Resize(..) | Action::EditorDone(_)
+            Action::Status(..) | Action::Resize(..) | Action::EditorDone(_) | Action::Unbound
         ) {
             self.status = None;
         }
         match action {
+            Action::Unbound => {}
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.scroll_to_cursor();

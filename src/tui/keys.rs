@@ -63,6 +63,9 @@ pub enum Action {
     /// Ctrl-L: paint the whole screen again (a terminal that draws some
     /// characters wider than their width leaves stray glyphs).
     Redraw,
+    /// A key that does nothing where it is pressed. It still answers the
+    /// question about a large undo ("any other key keeps it").
+    Unbound,
     // Modal input: the confirm dialog, the search line.
     Confirm(bool),
     /// A character typed into the search line, at its cursor.
@@ -784,6 +787,13 @@ pub enum KeyContext {
     Confirm,
     Compose,
     Overlay,
+}
+
+/// The action of a key pressed in the screen loop: [`action_for`], or
+/// [`Action::Unbound`] for a key that does nothing there, which still
+/// answers a pending question.
+pub fn key_action(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Action {
+    action_for(keymap, ctx, ev).unwrap_or(Action::Unbound)
 }
 
 /// Turns a terminal key event into an action, given the active context.

@@ -29,7 +29,7 @@ use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
 
 use app::{App, Effect, Mode};
-use keys::{Action, action_for};
+use keys::{Action, key_action};
 
 /// The terminal to read keys from when standard input is not one (it
 /// carried the export: `unzip -p export.zip Invitations.csv | invitriage -`):
@@ -298,7 +298,7 @@ fn event_loop(
             }
         };
         let action = match ev {
-            Event::Key(key) => action_for(&app.keymap, app.key_context(), &key),
+            Event::Key(key) => Some(key_action(&app.keymap, app.key_context(), &key)),
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Paste(text) => Some(Action::Paste(text)),
             _ => None,
