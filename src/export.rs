@@ -431,7 +431,13 @@ fn write_md(
         .position(|(title, _)| *title == "Ignore")
         .and_then(|i| u8::try_from(i).ok());
     let optional = rows.iter().filter(|r| Some(r.group()) == ignore).count();
-    let todo = rows.len() - optional + thanks.len();
+    // A row left without a decision whose only draft is a thank-you (its
+    // accept undone) has nothing to send, as `drafts` and the CSV say: it
+    // is listed, not counted, and has no box to tick.
+    let nothing_to_send =
+        |r: &Row<'_>| r.entry.decision().is_none() && r.entry.draft_to_send(None).is_none();
+    let todo =
+        rows.len() - optional - rows.iter().filter(|r| nothing_to_send(r)).count() + thanks.len();
     let count = match optional {
         0 => todo.to_string(),
         n => format!("{todo}, and {n} optional ignore{}", crate::text::plural(n)),
@@ -508,7 +514,8 @@ fn write_md(
             } + &r.edited_later(now);
             writeln!(
                 w,
-                "- [ ] **{}** · {}{when}{link}",
+                "- {}**{}** · {}{when}{link}",
+                if nothing_to_send(r) { "" } else { "[ ] " },
                 md_text(&crate::text::name_line(r.inv.counterpart())),
                 r.inv.category.label()
             )?;
@@ -527,6 +534,9 @@ fn write_md(
             for (kind, d) in drafts {
                 let label = match kind {
                     DraftKind::Reply => "reply",
+                    DraftKind::ThankYou if e.decision().is_none() => {
+                        "thank-you, not to send: its accept was undone (accept again to send it)"
+                    }
                     DraftKind::ThankYou => {
                         "thank-you, to send after accepting (Message on their profile)"
                     }
@@ -615,7 +625,9 @@ fn md_link_or(url: &str, missing: &str) -> String {
     } else if url.starts_with("https://") || url.starts_with("http://") {
         format!(" · <{}>", md_url(url))
     } else {
-        format!(" · `{}`", url.replace('`', "'"))
+        // On one line: a line break would end the code span and the list
+        // item, and let a doctored URL write Markdown of its own.
+        format!(" · `{}`", crate::text::one_line(url).replace('`', "'"))
     }
 }
 
@@ -855,6 +867,26 @@ mod tests {
         let md = checklist(&[eve], &j, at(59));
         assert!(
             md.contains("- [ ] **Eve** · default · `javascript:alert('1')`\n"),
+            "{md}"
+        );
+        // On one line: a line break in it would end the code span and the
+        // item, and what follows would be Markdown of the URL's own.
+        let doctored = Invitation::new(Fields {
+            from: "Eve",
+            to: "Colleen Ruiz",
+            message: "",
+            inviter_url: "javascript:x\n\n# Injected\n\n- [ ] **Fake** · <https://evil.example>",
+            invitee_url: "https://www.linkedin.com/in/colleen-ruiz",
+            sent_at: at(0),
+            direction: Direction::Incoming,
+            line: 2,
+        });
+        j.record_decision(&[doctored.id], Some(Decision::Ignored), at(2))
+            .unwrap();
+        let md = checklist(&[doctored], &j, at(59));
+        assert!(
+            md.contains("- [ ] **Eve** · default · `javascript:x # Injected - [ ] **Fake** · <https://evil.example>`\n")
+                && !md.contains("\n# Injected"),
             "{md}"
         );
     }
@@ -1390,7 +1422,7 @@ mod tests {
             "{md}"
         );
         assert!(
-            md.contains("- [ ] **Nina None** · default · drafted 2026-11-25 · <https://www.linkedin.com/in/nina>\n"),
+            md.contains("- **Nina None** · default · drafted 2026-11-25 · <https://www.linkedin.com/in/nina>\n"),
             "{md}"
         );
         // Made the same day, nothing is dated.
@@ -1524,7 +1556,7 @@ mod tests {
         assert_eq!(n.invitations, 7);
         let url = |slug: &str| format!("<https://www.linkedin.com/in/{slug}>");
         let expected = format!(
-            "# To do on LinkedIn (6, and 1 optional ignore)\n\
+            "# To do on LinkedIn (5, and 1 optional ignore)\n\
              \n\
              Not decided yet: 1 received invitation in this export; open it in invitriage to decide it.\n\
              \n\
@@ -1565,8 +1597,8 @@ mod tests {
              \n\
              The accept or reply they went with was undone.\n\
              \n\
-             - [ ] **Nina None** · default · {nina}\n\
-             \n  thank-you, to send after accepting (Message on their profile):\n\
+             - **Nina None** · default · {nina}\n\
+             \n  thank-you, not to send: its accept was undone (accept again to send it):\n\
              \n  > Thanks, Nina!\n",
             evil = url("evil"),
             tom = url("tom"),
