@@ -209,7 +209,11 @@ pub struct People<'a> {
 /// `Señora`, …) and the config's `[classify] titles`, folded as the
 /// classifier folds them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Titles(std::collections::HashSet<String>);
+pub struct Titles(
+    std::collections::HashSet<String>,
+    /// [`DOTTED_TITLES`] the config does not list, folded.
+    std::collections::HashSet<String>,
+);
 
 impl Default for Titles {
     fn default() -> Self {
@@ -221,9 +225,8 @@ impl Default for Titles {
 /// does not hold: academic and professional ones of Spanish, German,
 /// Austrian, Italian and Czech names, met in the From column. They matter
 /// only for greeting a person, not for reading a note.
-const MORE_TITLES: [&str; 14] = [
+const MORE_TITLES: [&str; 12] = [
     "Dra",
-    "Ing",
     "Mag",
     "Dipl.-Ing",
     "Dipl.-Kfm",
@@ -235,23 +238,32 @@ const MORE_TITLES: [&str; 14] = [
     "Mgr",
     "Mx",
     "Rev",
-    "Eng",
 ];
+
+/// Titles that are also given names (`Eng Hock Tan`, `Ing Lim`): titles
+/// only with their dot (`Ing. Juan Pérez`), unless the config lists them.
+const DOTTED_TITLES: [&str; 2] = ["Ing", "Eng"];
 
 impl Titles {
     /// The built-in titles and `extra`.
     pub fn new(extra: &[String]) -> Titles {
         let more: Vec<String> = MORE_TITLES.iter().map(|t| t.to_string()).collect();
-        Titles(
-            crate::classify::lists::titles(extra)
-                .chain(crate::classify::lists::titles(&more))
-                .collect(),
-        )
+        let all: std::collections::HashSet<String> = crate::classify::lists::titles(extra)
+            .chain(crate::classify::lists::titles(&more))
+            .collect();
+        let dotted = DOTTED_TITLES
+            .iter()
+            .map(|t| crate::classify::lists::fold_title(t))
+            .filter(|t| !all.contains(t))
+            .collect();
+        Titles(all, dotted)
     }
 
-    /// Whether `word` is a title, with or without its dot.
+    /// Whether `word` is a title, with or without its dot (`Ing` and `Eng`
+    /// with it only).
     pub fn contains(&self, word: &str) -> bool {
-        self.0.contains(&crate::classify::lists::fold_title(word))
+        let folded = crate::classify::lists::fold_title(word);
+        self.0.contains(&folded) || (word.ends_with('.') && self.1.contains(&folded))
     }
 }
 
@@ -343,7 +355,9 @@ fn is_initial(w: &&str) -> bool {
 /// person wrote it.
 fn uncapped(name: &str) -> String {
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    let vowel = |c: &char| "AEIOUY".contains(*c);
+    // Latin, Cyrillic and Greek vowels: `ЯНА` and `ΖΩΗ` are names too.
+    let vowel =
+        |c: &char| "AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄΑΕΗΙΟΥΩΆΈΉΊΌΎΏ".contains(*c);
     // Two letters are a name only as a consonant then a vowel (Bo, Li);
     // AJ, EJ and JJ are initials, as is JRR.
     let initials = match letters.as_slice() {
@@ -376,7 +390,7 @@ fn or_there(s: &str) -> &str {
 
 /// Checks a template's placeholders.
 pub fn validate(name: &str, text: &str) -> Result<(), TemplateError> {
-    let titles = Titles(Default::default());
+    let titles = Titles(Default::default(), Default::default());
     fill_checked(
         name,
         text,
@@ -527,6 +541,10 @@ mod tests {
             ("Dipl.-Ing. Stefan Braun", "Stefan"),
             ("Mag. Eva Gruber, MBA", "Eva"),
             ("Ing. Pablo Ruiz", "Pablo"),
+            // Without the dot, `Eng` and `Ing` are given names.
+            ("Eng Hock Tan", "Eng"),
+            ("Ing Lim", "Ing"),
+            ("Eng. Omar Haddad", "Omar"),
             ("A Li", "A Li"),
             ("宏 田中", "宏"),
             ("🚀", "there"),
@@ -592,6 +610,10 @@ mod tests {
         assert_eq!(fill_for("BO LI"), "Bo Li");
         assert_eq!(fill_for("AJ SMITH"), "AJ Smith");
         assert_eq!(fill_for("ΟΔΥΣΣΕΑΣ ΠΑΠΑΣ"), "Οδυσσεας Παπας");
+        // Short names in other scripts have vowels of their own.
+        assert_eq!(fill_for("ЯНА ПЕТРОВА"), "Яна Петрова");
+        assert_eq!(fill_for("ЛЕВ ТОЛСТОЙ"), "Лев Толстой");
+        assert_eq!(fill_for("ΖΩΗ ΠΑΠΑ"), "Ζωη Παπα");
         assert_eq!(fill_for("Anna McDONALD"), "Anna McDONALD", "as written");
     }
 
