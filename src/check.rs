@@ -9,6 +9,21 @@ use serde::Serialize;
 
 use crate::classify::{Analysis, Category, Classifier, Signals, StockMatch};
 
+/// Whether `limit` is one of LinkedIn's own (a paid or a free account's).
+fn is_linkedins(limit: usize) -> bool {
+    limit == 300 || limit == FREE_ACCOUNT_LIMIT
+}
+
+/// A limit as the verdict names it: LinkedIn's, or the config's own
+/// (`note_limit = 20` is not a number LinkedIn set).
+fn limit_name(limit: usize) -> String {
+    if is_linkedins(limit) {
+        format!("LinkedIn's {limit}")
+    } else {
+        format!("your note_limit of {limit}")
+    }
+}
+
 /// LinkedIn's limit for a note on a free account.
 const FREE_ACCOUNT_LIMIT: usize = 200;
 
@@ -109,9 +124,9 @@ impl Grade {
         if !self.within_limit() {
             let over = self.length - self.limit;
             out.push(format!(
-                "{over} character{} over LinkedIn's {}",
+                "{over} character{} over {}",
                 crate::text::plural(over),
-                self.limit
+                limit_name(self.limit)
             ));
         }
         out
@@ -239,16 +254,19 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
     };
     writeln!(
         w,
-        "length: {} of {} characters{}{free}",
+        "length: {} of {} character{}{}{free}",
         g.length,
         g.limit,
+        crate::text::plural(g.limit),
         if g.within_limit() {
             String::new()
-        } else {
+        } else if is_linkedins(g.limit) {
             format!(
                 ": {} too many, LinkedIn will not take it",
                 g.length - g.limit
             )
+        } else {
+            format!(": {} too many for your note_limit", g.length - g.limit)
         }
     )?;
     if g.passes() {

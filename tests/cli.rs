@@ -1875,10 +1875,10 @@ fn check_grades_a_note_and_sets_the_exit_status() {
         "We met at the summit and I would love your advice.",
     ]);
     assert_eq!(code, 1, "over the configured limit: {out}");
-    assert!(out.contains("too many"), "{out}");
+    assert!(out.contains("too many for your note_limit"), "{out}");
     assert!(
-        out.ends_with("\nnot ready: 30 characters over LinkedIn's 20\n"),
-        "the verdict names the length: {out}"
+        out.ends_with("\nnot ready: 30 characters over your note_limit of 20\n"),
+        "the verdict names the length, and whose limit it is: {out}"
     );
 }
 
