@@ -154,6 +154,15 @@ impl Templates {
                 });
             }
         }
+        // Your own in name order as a person reads it (`alpha`, `beta`,
+        // `Émile`, `Zeta`), not the config's byte order (`Zeta` before
+        // `alpha`, `Émile` last).
+        list[BUILT_IN.len()..].sort_by_cached_key(|t| {
+            (
+                crate::classify::fold_accents(&t.name.to_lowercase()),
+                t.name.clone(),
+            )
+        });
         for t in &list {
             validate(&t.name, &t.text)?;
         }
@@ -638,6 +647,22 @@ mod tests {
             fill("{{first_name}} {first_name}}}", &p),
             "{first_name} Al}"
         );
+    }
+
+    /// Your own templates follow the built-ins in name order as read, not
+    /// in the config's byte order.
+    #[test]
+    fn own_templates_are_in_name_order() {
+        let c: BTreeMap<String, String> = ["Zeta", "beta", "\u{c9}mile", "alpha"]
+            .iter()
+            .map(|n| (n.to_string(), "Hi {first_name}".to_string()))
+            .collect();
+        let t = Templates::new(&c).unwrap();
+        let own: Vec<&str> = t.list[BUILT_IN.len()..]
+            .iter()
+            .map(|t| t.name.as_str())
+            .collect();
+        assert_eq!(own, ["alpha", "beta", "\u{c9}mile", "Zeta"]);
     }
 
     #[test]
