@@ -599,6 +599,12 @@ pub enum KeymapError {
         first: String,
         second: String,
     },
+    /// Backspace and Ctrl-H bound to two actions: many terminals send one
+    /// as the other.
+    #[error(
+        "[keys]: `backspace` is bound to `{backspace}` and `ctrl-h` to `{ctrl_h}`, but many terminals send Backspace as Ctrl-H; bind them to one action, or choose another key"
+    )]
+    BackspaceCtrlH { backspace: String, ctrl_h: String },
 }
 
 impl KeymapError {
@@ -618,6 +624,9 @@ impl KeymapError {
                 .chain(taken_by.iter().map(|(a, _)| a.clone()))
                 .collect(),
             KeymapError::Conflict { first, second, .. } => vec![first.clone(), second.clone()],
+            KeymapError::BackspaceCtrlH { backspace, ctrl_h } => {
+                vec![backspace.clone(), ctrl_h.clone()]
+            }
         }
     }
 }
@@ -738,6 +747,22 @@ impl Keymap {
                 why,
             });
         }
+        // A terminal that sends Backspace as Ctrl-H (^H) would run the
+        // Ctrl-H binding for the Backspace key.
+        let owner_of = |code: KeyCode, ctrl: bool| {
+            out.iter()
+                .position(|(k, _)| k.code == code && k.ctrl == ctrl && !k.alt)
+        };
+        if let (Some(b), Some(h)) = (
+            owner_of(KeyCode::Backspace, false),
+            owner_of(KeyCode::Char('h'), true),
+        ) && out[b].1 != out[h].1
+        {
+            return Err(KeymapError::BackspaceCtrlH {
+                backspace: owner[b].to_string(),
+                ctrl_h: owner[h].to_string(),
+            });
+        }
         let keymap = Keymap { bindings: out };
         Ok(keymap)
     }
@@ -745,10 +770,24 @@ impl Keymap {
     /// The action bound to a key on the list screen.
     pub fn action(&self, ev: &KeyEvent) -> Option<Action> {
         let key = Key::from_event(ev);
-        self.bindings
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map(|(_, a)| a.clone())
+        let find = |key: Key| {
+            self.bindings
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, a)| a.clone())
+        };
+        find(key).or_else(|| {
+            // Backspace as a terminal that sends it as ^H reports it.
+            (key.code == KeyCode::Char('h') && key.ctrl && !key.alt)
+                .then(|| {
+                    find(Key {
+                        code: KeyCode::Backspace,
+                        ctrl: false,
+                        alt: false,
+                    })
+                })
+                .flatten()
+        })
     }
 
     /// The config names of the actions left without any key: a key of the
@@ -1105,6 +1144,32 @@ mod tests {
             assert_eq!(e.actions(), ["undo"], "{e}");
             e.to_string()
         })
+    }
+
+    /// Many terminals send Backspace as Ctrl-H: a Backspace binding
+    /// answers Ctrl-H too, and the two bound apart are refused (a tester's
+    /// Backspace ran the ignore bound to Ctrl-H).
+    #[test]
+    fn backspace_and_ctrl_h_are_one_key() {
+        let km = bind_undo("backspace").unwrap();
+        let ctrl_h = KeyEvent::new(KeyCode::Char('h'), KeyModifiers::CONTROL);
+        assert_eq!(km.action(&ctrl_h), Some(Action::Undo));
+        let mut o = BTreeMap::new();
+        o.insert("accept".to_string(), KeyBinding::One("backspace".into()));
+        o.insert("ignore".to_string(), KeyBinding::One("ctrl-h".into()));
+        let e = Keymap::new(&o).unwrap_err();
+        assert_eq!(e.actions(), ["accept", "ignore"]);
+        assert_eq!(
+            e.to_string(),
+            "[keys]: `backspace` is bound to `accept` and `ctrl-h` to `ignore`, but many terminals send Backspace as Ctrl-H; bind them to one action, or choose another key"
+        );
+        // One action may have both.
+        o.insert(
+            "accept".to_string(),
+            KeyBinding::Many(vec!["backspace".into(), "ctrl-h".into()]),
+        );
+        o.remove("ignore");
+        assert!(Keymap::new(&o).is_ok());
     }
 
     /// A key a terminal cannot send, or sends as another key, would be
