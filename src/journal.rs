@@ -285,19 +285,25 @@ impl Decided {
 
 /// Whether a step recorded `at`, on the invitation sent at `sent` when the
 /// line keeps it, was about an earlier invitation than the one sent at
-/// `sent_at`: it was made before that one existed ([`made_before`]), or the
-/// invitation it was made on was sent more than a day before this one. The
-/// second catches a decision made after a new invitation arrived but on an
-/// export taken before it (ignored on the 27th, on an export of the 18th,
-/// while the person invited again on the 26th); the day's margin is the
-/// same as [`made_before`]'s, for an export that gives times in another
-/// zone.
+/// `sent_at`: the invitation it was made on was sent more than a day before
+/// this one. That catches a decision made after a new invitation arrived
+/// but on an export taken before it (ignored on the 27th, on an export of
+/// the 18th, while the person invited again on the 26th); the day's margin
+/// is [`made_before`]'s, for an export that gives times in another zone.
+/// A line without `sent` (written before it was kept) falls back on when
+/// the step was made: before this invitation existed. Not both: a step
+/// whose `sent` is this invitation's stays on it even when its clock was
+/// behind, or the export's date was ahead (it once dropped out once the
+/// clock passed that date).
 pub fn earlier_than(
     at: NaiveDateTime,
     sent: Option<NaiveDateTime>,
     sent_at: NaiveDateTime,
 ) -> bool {
-    made_before(at, sent_at) || sent.is_some_and(|sent| made_before(sent, sent_at))
+    match sent {
+        Some(sent) => made_before(sent, sent_at),
+        None => made_before(at, sent_at),
+    }
 }
 
 /// Whether a step recorded `at` was made before an invitation sent at
@@ -1803,7 +1809,28 @@ impl Journal {
                 at,
                 sent: sent.get(i).copied(),
             });
-            before.push((id, self.set_decided(id, new)));
+            let old = self.set_decided(id, new);
+            // An id twice in one line (an earlier invitation and a
+            // re-invite from one person, both in the export, decided
+            // together): the decision is on the newer one, whichever
+            // comes last in the line (it was the older, and the newer
+            // showed as undecided after a bulk accept of both). The same
+            // decision at the same time on a line before is taken so too:
+            // no need to tell the two apart.
+            if let (Some(new), Some(old)) = (new, old)
+                && old.at == at
+                && old.decision == new.decision
+                && let Some(newest) = old.sent.max(new.sent)
+            {
+                self.set_decided(
+                    id,
+                    Some(Decided {
+                        sent: Some(newest),
+                        ..new
+                    }),
+                );
+            }
+            before.push((id, old));
         }
         self.steps.push(Step {
             line,

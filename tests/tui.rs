@@ -6055,6 +6055,69 @@ fn steps_keep_the_invitation_they_were_made_on() {
     assert_eq!(journal.state_for(&again, now), None, "the reply too");
 }
 
+/// A decision on an invitation whose Sent At was ahead of the clock stays
+/// on it once the clock has passed that date: its line keeps the Sent At,
+/// which says it is this invitation (the time it was made alone said it
+/// came before the invitation, and it dropped out).
+#[test]
+fn a_decision_on_a_date_ahead_of_the_clock_stays() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Ann Lee,Colleen Ruiz,\"12/5/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/c\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    let ann = app.current().unwrap().clone();
+    assert!(ann.sent_at > app.now, "ahead of the clock");
+    app.update(Action::Accept);
+    drop(app);
+    let (journal, _) = Journal::open_read_only(&dir.path().join("data")).unwrap();
+    for days in [0, 1, 5, 30] {
+        let later = ann.sent_at + chrono::TimeDelta::days(days);
+        assert_eq!(
+            journal.decided(&ann, later).map(|d| d.decision),
+            Some(Decision::Accepted),
+            "{days} days after its date"
+        );
+    }
+}
+
+/// An earlier invitation and a re-invite from one person (one id), both in
+/// the export, accepted together: both are decided, the newer one too (the
+/// line kept the older one's Sent At last, and the newer one showed as
+/// undecided).
+#[test]
+fn a_bulk_decision_over_one_id_twice_decides_both() {
+    let row = |date: &str, note: &str| {
+        format!(
+            "Mia Park,Colleen Ruiz,\"{date}\",{note},INCOMING,https://www.linkedin.com/in/mia,https://www.linkedin.com/in/c\n"
+        )
+    };
+    let csv = format!(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n{}{}\
+         Joe Ng,Colleen Ruiz,\"11/10/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/joe,https://www.linkedin.com/in/c\n",
+        row("11/20/26, 9:00 AM", "Hi again"),
+        row("11/1/26, 9:00 AM", "Hi"),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Tab(Tab::All));
+    app.update(Action::AcceptMarked);
+    if matches!(app.mode, invitriage::tui::app::Mode::Confirm(_)) {
+        app.update(Action::Confirm(true));
+    }
+    let invitations = app.invitations.clone();
+    drop(app);
+    let (journal, _) = Journal::open_read_only(&dir.path().join("data")).unwrap();
+    for inv in &invitations {
+        assert_eq!(
+            journal.decided(inv, now()).map(|d| d.decision),
+            Some(Decision::Accepted),
+            "{} sent {}",
+            inv.from(),
+            inv.sent_at
+        );
+    }
+}
+
 /// When the step on `inv` was made.
 fn app_now(journal: &Journal, inv: &invitriage::invitation::Invitation) -> chrono::NaiveDateTime {
     journal.state(inv.id).and_then(|e| e.decided_at()).unwrap()
