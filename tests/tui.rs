@@ -73,6 +73,52 @@ fn app_seen(
     app
 }
 
+/// The export's newest invitation is recorded as seen when the run ends,
+/// only if the screen was ever large enough to tell the news: a run spent
+/// on a screen too small (or ended before a frame) leaves it for the next
+/// start to tell.
+#[test]
+fn what_is_new_is_seen_only_on_a_screen_that_showed_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let seen = Seen {
+        newest: now(),
+        opened: now(),
+    };
+    let start = |size: (u16, u16)| {
+        let mut import = import::load(&Source::Sample).expect("loads");
+        Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
+        let (journal, _) = Journal::open(dir.path()).expect("journal opens");
+        let mut app = App::new(AppInit {
+            source_name: import.source.short_name(),
+            invitations: import.invitations,
+            journal,
+            keymap: Keymap::default(),
+            now: now(),
+            my_name: None,
+            templates: Templates::default(),
+            stale_after_days: 21,
+            note_limit: 300,
+            classifier: Classifier::default(),
+            notices: Vec::new(),
+            color: false,
+            frozen_clock: true,
+            seen_before: None,
+            seen_now: Some(seen),
+        });
+        app.update(Action::Resize(size.0, size.1));
+        app.update(Action::Quit);
+        leave(&mut app);
+    };
+    let read = || {
+        let (journal, _) = Journal::open_read_only(dir.path()).unwrap();
+        journal.read_seen().unwrap()
+    };
+    start((30, 8));
+    assert_eq!(read(), None, "never shown");
+    start((80, 24));
+    assert_eq!(read(), Some(seen));
+}
+
 /// Puts the cursor on invitation `id` of the current tab, under the
 /// first filter (in their cycle from the present one) that shows it.
 fn go_to(app: &mut App, id: invitriage::invitation::InvitationId) {

@@ -415,8 +415,13 @@ pub struct App {
     frozen_clock: bool,
     /// See [`AppInit::seen_before`].
     seen_before: Option<Seen>,
-    /// See [`AppInit::seen_now`]; taken when the run ends.
+    /// See [`AppInit::seen_now`]; taken when the run ends, if the screen
+    /// was ever large enough to show the news (`news_shown`).
     seen_now: Option<Seen>,
+    /// Whether the screen was drawn whole at least once: a run spent on a
+    /// screen too small, or one that ended before its first frame, has not
+    /// told what is new, and the next start tells it.
+    news_shown: bool,
     /// Sent invitations pending past `stale_after_days` (fixed at start).
     pub stale_count: usize,
     /// The badges each tab's rows carry, as a set: bit `signals | old << 4`
@@ -538,6 +543,7 @@ impl App {
             frozen_clock,
             seen_before,
             seen_now,
+            news_shown: false,
             stale_count: 0,
             badge_kinds: [0; 5],
         };
@@ -820,6 +826,15 @@ impl App {
         // The screen is gone: nothing else to answer, or ask.
         if action == Action::Leave {
             return Some(Effect::Farewell(self.leave()));
+        }
+        // A key on a screen large enough, or a resize to one: it has been
+        // (or is about to be) drawn whole, the news with it.
+        let (w, h) = match action {
+            Action::Resize(w, h) => (w, h),
+            _ => self.size,
+        };
+        if w >= super::view::MIN_WIDTH && h >= super::view::MIN_HEIGHT {
+            self.news_shown = true;
         }
         // The question about a large undo is answered by the next key:
         // the undo key again, or anything else, which keeps the step and

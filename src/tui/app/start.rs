@@ -226,7 +226,7 @@ impl App {
         // Last, after the words at stake have had the disk: not worth a
         // word when it fails, as it only decides what the next start calls
         // new, and that falls back to the last step.
-        if let Some(seen) = self.seen_now.take() {
+        if let Some(seen) = self.seen_now.take().filter(|_| self.news_shown) {
             let _ = self.journal.record_seen(seen);
         }
         words
