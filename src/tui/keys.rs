@@ -898,6 +898,9 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
                     // On an empty line, nothing: it does not leave, as a
                     // shell's would.
                     'd' => edit(LineEdit::Delete),
+                    // What many terminals send for Backspace (readline's
+                    // Ctrl-H too).
+                    'h' => edit(LineEdit::Backspace),
                     'w' => edit(LineEdit::DeleteWordBefore),
                     'u' => edit(LineEdit::DeleteToStart),
                     'k' => edit(LineEdit::DeleteToEnd),
@@ -1445,6 +1448,7 @@ mod tests {
             (KeyCode::Char('a'), ctrl, LineEdit::Home),
             (KeyCode::Char('e'), ctrl, LineEdit::End),
             (KeyCode::Backspace, none, LineEdit::Backspace),
+            (KeyCode::Char('h'), ctrl, LineEdit::Backspace),
             (KeyCode::Delete, none, LineEdit::Delete),
             (KeyCode::Char('d'), ctrl, LineEdit::Delete),
             (KeyCode::Char('w'), ctrl, LineEdit::DeleteWordBefore),
