@@ -119,6 +119,49 @@ fn what_is_new_is_seen_only_on_a_screen_that_showed_it() {
     assert_eq!(read(), Some(seen));
 }
 
+/// A reply saved takes the row out of the marks, as an accept does: a bulk
+/// ignore of the marks overturned it without a word. And an answer of n to
+/// a bulk question leaves every mark as it was (those already so decided
+/// were unmarked before the question).
+#[test]
+fn marks_give_way_to_a_reply_and_stay_through_a_no() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(Tab::Customised));
+    app.update(Action::Mark);
+    app.update(Action::Up);
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('A')));
+    app.update(Action::ComposeSave);
+    assert_eq!(app.marked_count, 0, "the replied row is unmarked");
+
+    let ignored = app.current().unwrap().id;
+    app.update(Action::Ignore);
+    go_to(&mut app, ignored);
+    app.update(Action::Mark);
+    app.update(Action::Tab(Tab::Default));
+    app.update(Action::Mark);
+    app.update(Action::Tab(Tab::Customised));
+    assert_eq!(app.marked_count, 2);
+    app.update(Action::IgnoreMarked);
+    assert!(matches!(app.mode, invitriage::tui::app::Mode::Confirm(_)));
+    app.update(Action::Confirm(false));
+    assert_eq!(app.marked_count, 2, "n leaves the marks");
+    app.update(Action::AcceptMarked);
+    app.update(Action::Confirm(true));
+    assert_eq!(app.marked_count, 0);
+    let i = app
+        .invitations
+        .iter()
+        .position(|inv| inv.id == ignored)
+        .unwrap();
+    assert_eq!(
+        app.decisions[i],
+        Some(Decision::Accepted),
+        "the ignored one too"
+    );
+}
+
 /// Puts the cursor on invitation `id` of the current tab, under the
 /// first filter (in their cycle from the present one) that shows it.
 fn go_to(app: &mut App, id: invitriage::invitation::InvitationId) {

@@ -599,17 +599,16 @@ impl App {
         let undo = self.keymap.hint(&Action::Undo);
         if self.marked_count > 0 {
             // Those with this decision already are left as they are (a
-            // step for undo that changed nothing would seem broken).
-            for i in 0..self.marked.len() {
-                if self.marked[i] && self.decisions[i] == Some(decision) {
-                    self.marked[i] = false;
-                    self.marked_count -= 1;
-                }
-            }
+            // step for undo that changed nothing would seem broken), and
+            // unmarked once the step is taken: not before, as an answer of
+            // n to the question must leave every mark as it was.
+            let target =
+                |i: u32| self.marked[i as usize] && self.decisions[i as usize] != Some(decision);
             let targets: Vec<u32> = (0..self.marked.len() as u32)
-                .filter(|&i| self.marked[i as usize])
+                .filter(|&i| target(i))
                 .collect();
             if targets.is_empty() {
+                self.unmark_decided(decision);
                 self.set_status(format!(
                     "Nothing to change: the marked ones are {} already",
                     decision.label()
@@ -618,16 +617,18 @@ impl App {
             }
             // Marks stay on when the tab changes; a decision on a row the
             // user cannot see is asked about first.
-            let here = self
-                .rows
-                .iter()
-                .filter(|&&i| self.marked[i as usize])
-                .count();
+            let here = self.rows.iter().filter(|&&i| target(i)).count();
             let away = targets.len() - here;
             // Marks below the screen (`p` marks every pitch, a guess from
             // words such as "pricing") are asked about too: a reviewer
             // ignored warm notes he never saw.
-            let hidden = self.marked_out_of_view();
+            let shown = self.offset..self.offset + self.list_height().max(1);
+            let hidden = self
+                .rows
+                .iter()
+                .enumerate()
+                .filter(|&(r, &i)| target(i) && !shown.contains(&r))
+                .count();
             let n = targets.len();
             let look = if n == 1 { "it" } else { "them" };
             let detail = match (away, hidden) {
@@ -774,7 +775,7 @@ impl App {
                 for &i in &bulk.targets {
                     self.marked[i as usize] = false;
                 }
-                self.marked_count = self.marked.iter().filter(|&&m| m).count();
+                self.unmark_decided(bulk.decision);
                 let n = ids.len();
                 let done = match bulk.decision {
                     // Marked here; withdrawn only once done on LinkedIn.
@@ -799,6 +800,17 @@ impl App {
             }
             Err(e) => self.set_error(not_saved("Not saved", &e)),
         }
+    }
+
+    /// Unmarks the marked rows that have `decision` already, and counts
+    /// the marks left.
+    fn unmark_decided(&mut self, decision: Decision) {
+        for (m, d) in self.marked.iter_mut().zip(&self.decisions) {
+            if *m && *d == Some(decision) {
+                *m = false;
+            }
+        }
+        self.marked_count = self.marked.iter().filter(|&&m| m).count();
     }
 
     /// The sent invitations still pending longer than the configured age.

@@ -499,6 +499,16 @@ impl App {
             Ok(_) => {
                 let rows = self.indices_of(&[id]);
                 self.sync_decisions(&rows);
+                // A reply saved is a decision on the row, as an accept is:
+                // no longer waiting in the marks, where a bulk accept or
+                // ignore would overturn it without a word.
+                if kind == DraftKind::Reply {
+                    for &r in &rows {
+                        if std::mem::take(&mut self.marked[r as usize]) {
+                            self.marked_count -= 1;
+                        }
+                    }
+                }
                 if kind == DraftKind::ThankYou {
                     self.thanks_saved.push((idx, text.clone()));
                 } else if !reply_again
