@@ -162,6 +162,29 @@ fn marks_give_way_to_a_reply_and_stay_through_a_no() {
     );
 }
 
+/// Words a template replaced are in Ctrl-U's history only: quitting is
+/// not refused for them with a message about a full disk (the disk was
+/// fine, and nothing there could keep them).
+#[test]
+fn words_a_template_replaced_do_not_hold_up_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('G')));
+    app.update(Action::ComposeNextTemplate);
+    app.update(Action::ComposeNextTemplate);
+    assert!(
+        !app.composer.as_ref().unwrap().text().contains('G'),
+        "replaced"
+    );
+    assert_eq!(
+        app.update(Action::Quit),
+        Some(Effect::Quit),
+        "{:?}",
+        app.status
+    );
+}
+
 /// Puts the cursor on invitation `id` of the current tab, under the
 /// first filter (in their cycle from the present one) that shows it.
 fn go_to(app: &mut App, id: invitriage::invitation::InvitationId) {

@@ -888,8 +888,11 @@ impl App {
 
     /// Whether a changed draft is open in the composer and not on disk.
     fn draft_off_disk(&self) -> bool {
+        // Changed: words a template replaced are in Ctrl-U's history only,
+        // which no disk keeps (the draft on disk is the template's, as it
+        // opened), so they do not hold up quitting.
         self.mode == Mode::Compose
-            && self.composer.as_ref().is_some_and(Composer::at_stake)
+            && self.composer.as_ref().is_some_and(Composer::changed)
             && !self.draft_on_disk()
     }
 
