@@ -1056,6 +1056,15 @@ fn a_failing_editor_loses_no_words() {
     assert!(text.contains("don't accept yet"), "still composing");
     app.press("\x03"); // Ctrl-C: the draft is kept for the next start
     assert!(app.wait_exit());
+    // The draft from before is kept on disk beside the editor's file: the
+    // draft kept for the next start is the editor's now.
+    let before = find_files(dir.path(), ".before");
+    assert_eq!(before.len(), 1, "{before:?}");
+    let kept = std::fs::read_to_string(&before[0]).unwrap();
+    assert!(
+        kept.starts_with("Hi Kenji,") && !kept.contains("P.S. edited"),
+        "{kept}"
+    );
     let silent = dir.path().join("editor-silent.sh");
     std::fs::write(&silent, "#!/bin/sh\nexit 3\n").unwrap();
     std::fs::set_permissions(&silent, std::fs::Permissions::from_mode(0o755)).unwrap();
@@ -1067,6 +1076,35 @@ fn a_failing_editor_loses_no_words() {
     assert!(text.contains("P.S. edited"), "{text}");
     app.press("\x03");
     assert!(app.wait_exit());
+    // One that empties the file and fails: the draft stays as it was.
+    let emptying = dir.path().join("editor-empty.sh");
+    std::fs::write(&emptying, "#!/bin/sh\n: > \"$1\"\nexit 1\n").unwrap();
+    std::fs::set_permissions(&emptying, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut app = App::start_with(dir.path(), &[("VISUAL", &emptying.display().to_string())]);
+    app.wait_for("Recovered your unsaved reply");
+    app.press("\x05");
+    app.wait_for("the draft is unchanged");
+    let text = app.text();
+    assert!(text.contains("P.S. edited"), "{text}");
+    app.press("\x03");
+    assert!(app.wait_exit());
+}
+
+/// The files under `dir` (at any depth) whose names end in `suffix`.
+fn find_files(dir: &Path, suffix: &str) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut todo = vec![dir.to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.to_string_lossy().ends_with(suffix) {
+                out.push(p);
+            }
+        }
+    }
+    out
 }
 
 /// A key the config gives away leaves its old action a note at the start;

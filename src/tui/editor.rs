@@ -169,9 +169,25 @@ pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Resul
     }
     // Words written before the editor failed (Vim exits 1 after `:wq`
     // when its start-up had errors; a hang-up kills it) are the user's:
-    // taken back, with a word to check them.
-    if edited != text {
-        let failed = format!("Took the editor's text back, though it failed ({status}): check it");
+    // taken back, with a word to check them. Not an empty file (an editor
+    // that emptied it and failed): the draft stays as it was. And the
+    // draft from before is kept beside the editor's file, as the draft on
+    // disk becomes the editor's text at once: Ctrl-U alone, in memory,
+    // would lose it to a crash.
+    if edited != text && !edited.trim().is_empty() {
+        let mut before_name = path.file_name().unwrap_or_default().to_os_string();
+        // Not `.txt`: the next start takes back only an editor's file.
+        before_name.push(".before");
+        let before = path.with_file_name(before_name);
+        let kept = std::fs::write(&before, &text)
+            .and_then(|()| std::fs::File::open(&before).and_then(|f| f.sync_all()));
+        let failed = match kept {
+            Ok(()) => format!(
+                "Took the editor's text back, though it failed ({status}): check it (your draft from before is in {})",
+                before.display()
+            ),
+            Err(_) => format!("Took the editor's text back, though it failed ({status}): check it"),
+        };
         return Ok(Edited {
             text: edited,
             warning: Some(match read_as {
