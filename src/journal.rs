@@ -1214,7 +1214,20 @@ impl Journal {
         compact_at: usize,
     ) -> Result<(Journal, Vec<String>), JournalError> {
         check_dir(dir)?;
+        // The folders made here, so that their entries reach the disk too
+        // (a power cut after the first decision must not lose the folder
+        // that holds it).
+        let made: Vec<PathBuf> = dir
+            .ancestors()
+            .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
         fs::create_dir_all(dir).map_err(io_error("create the data directory", dir))?;
+        for d in &made {
+            if let Some(parent) = d.parent().filter(|p| !p.as_os_str().is_empty()) {
+                sync_dir(parent);
+            }
+        }
         let path = dir.join(FILE_NAME);
         // Beside the journal file itself: one reached through a symlink
         // from another data folder is the same journal, and takes the same
