@@ -185,6 +185,33 @@ fn words_a_template_replaced_do_not_hold_up_quitting() {
     );
 }
 
+/// The question box is as tall as its words wrap: sized by their length
+/// over its width, it cut the last line, the undo key, at 60 columns.
+#[test]
+fn the_question_box_holds_its_last_line() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Colleen Ruiz,Ann Lee,\"10/1/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/c,https://www.linkedin.com/in/ann\n\
+        Colleen Ruiz,Bo Li,\"10/2/26, 9:00 AM\",,OUTGOING,https://www.linkedin.com/in/c,https://www.linkedin.com/in/bo\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Resize(60, 15));
+    app.update(Action::Tab(Tab::Sent));
+    app.update(Action::Withdraw);
+    app.update(Action::WithdrawStale);
+    assert!(matches!(app.mode, invitriage::tui::app::Mode::Confirm(_)));
+    let out = screen(&app, 60, 15);
+    // The box's last line of words ends the sentence with the undo key.
+    let last = out
+        .lines()
+        .rfind(|l| l.matches('│').count() == 2 && !l.contains("[y]"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        last.trim_end_matches([' ', '"', '│']).ends_with("u."),
+        "{out}"
+    );
+}
+
 /// Puts the cursor on invitation `id` of the current tab, under the
 /// first filter (in their cycle from the present one) that shows it.
 fn go_to(app: &mut App, id: invitriage::invitation::InvitationId) {
@@ -3939,6 +3966,14 @@ fn help_scroll_stops_at_the_end() {
             "{w}x{h}:\n{bottom}"
         );
     }
+    // At the end in a small window, then a larger one: the first Up moves
+    // (the scroll was left past the new end, and Up went back to it).
+    app.update(Action::Resize(60, 20));
+    app.update(last.clone());
+    app.update(Action::Resize(120, 40));
+    let grown = screen(&app, 120, 40);
+    app.update(Action::Up);
+    assert_ne!(screen(&app, 120, 40), grown, "the first Up moves");
 }
 
 /// A search that finds nothing says so while it is typed, and Enter does not

@@ -39,9 +39,12 @@ pub fn clear(frame: &mut Frame, rect: Rect) {
 
 pub fn confirm(bulk: &Bulk, theme: Theme, frame: &mut Frame, area: Rect) {
     let w = 60.min(area.width.saturating_sub(4));
-    let inner_w = usize::from(w.saturating_sub(4)).max(1);
-    let text_lines = bulk.detail.len().div_ceil(inner_w) as u16;
-    let rect = centred(area, w, text_lines + 3);
+    // As the paragraph wraps it, word by word (its length over the width
+    // was a row short, and the last words, the undo key, were cut).
+    let detail = Paragraph::new(vec![Line::raw(bulk.detail.clone())]).wrap(Wrap { trim: true });
+    let text_lines =
+        u16::try_from(detail.line_count(w.saturating_sub(4).max(1))).unwrap_or(u16::MAX);
+    let rect = centred(area, w, text_lines.saturating_add(3));
     clear(frame, rect);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
@@ -49,10 +52,7 @@ pub fn confirm(bulk: &Bulk, theme: Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [body, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
-    frame.render_widget(
-        Paragraph::new(vec![Line::raw(bulk.detail.clone())]).wrap(Wrap { trim: true }),
-        body.inner(ratatui::layout::Margin::new(1, 0)),
-    );
+    frame.render_widget(detail, body.inner(ratatui::layout::Margin::new(1, 0)));
     frame.render_widget(
         Paragraph::new(Line::from(vec![
             Span::styled("[y]", theme.key()),
