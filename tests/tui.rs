@@ -185,6 +185,33 @@ fn words_a_template_replaced_do_not_hold_up_quitting() {
     );
 }
 
+/// Side by side, a status of several lines covers the list's last rows:
+/// the row under the cursor is still drawn, above it.
+#[test]
+fn a_long_status_leaves_the_cursor_row_in_sight() {
+    let long = "Longname".repeat(25);
+    let mut csv =
+        String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
+    for i in 0..30 {
+        csv.push_str(&format!(
+            "Person{i} {long},Colleen Ruiz,\"11/{}/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/p{i},https://www.linkedin.com/in/c\n",
+            i % 28 + 1
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Resize(160, 20));
+    app.update(Action::Last);
+    app.update(Action::Up);
+    app.update(Action::Accept);
+    let out = screen(&app, 160, 20);
+    assert!(
+        out.lines().filter(|l| l.contains("Accepted")).count() >= 1,
+        "{out}"
+    );
+    assert!(out.contains('▸'), "the cursor's row is drawn:\n{out}");
+}
+
 /// The question box is as tall as its words wrap: sized by their length
 /// over its width, it cut the last line, the undo key, at 60 columns.
 #[test]

@@ -976,6 +976,12 @@ impl App {
             Action::Resize(w, h) => {
                 self.size = (w, h);
                 self.scroll_to_cursor();
+                // Help or statistics scrolled to the end in a smaller window:
+                // not past the new end, or the first Up would not move.
+                let max = super::view::max_scroll(self);
+                if let Mode::Help { scroll } | Mode::Stats { scroll } = &mut self.mode {
+                    *scroll = (*scroll).min(max);
+                }
                 if let Some(c) = &mut self.composer {
                     c.settle_view();
                 }

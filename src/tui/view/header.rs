@@ -48,7 +48,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         format!(" {compact}"),
     ]
     .into_iter()
-    .find(|t| t.chars().count() <= width)
+    .find(|t| t.width() <= width)
     .unwrap_or_else(|| format!(" {compact}"));
     let (decided, total) = app.progress();
     let pct = crate::stats::percent(decided, total);

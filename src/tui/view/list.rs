@@ -136,8 +136,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else {
         0
     };
+    // The area may be shorter than the list the app scrolls by (a status
+    // of several lines covers its foot): the cursor's row stays in sight.
+    let offset = app
+        .offset
+        .max((app.cursor + 1).saturating_sub(height.max(1)));
     let mut lines = Vec::with_capacity(height);
-    for (r, &idx) in app.rows.iter().enumerate().skip(app.offset).take(height) {
+    for (r, &idx) in app.rows.iter().enumerate().skip(offset).take(height) {
         let inv = &app.invitations[idx as usize];
         let decision = app.decisions[idx as usize];
         let selected = r == app.cursor;

@@ -252,7 +252,18 @@ pub fn draw(app: &App, frame: &mut Frame) {
             }
         }
         _ => {
-            list::draw(app, theme, frame, a.list);
+            // Side by side, the list runs down to the footer too: the rows
+            // a status of several lines covers are not drawn under it.
+            let list = if a.list.bottom() == a.footer.y {
+                let covered = footer::status_height(app, a.footer.width).saturating_sub(1);
+                Rect {
+                    height: a.list.height.saturating_sub(covered),
+                    ..a.list
+                }
+            } else {
+                a.list
+            };
+            list::draw(app, theme, frame, list);
             if let Some(sep) = a.separator {
                 let line = if sep.width == 1 {
                     Paragraph::new(vec![Line::from("│"); usize::from(sep.height)])
