@@ -1065,29 +1065,24 @@ fn a_failing_editor_loses_no_words() {
         kept.starts_with("Hi Kenji,") && !kept.contains("P.S. edited"),
         "{kept}"
     );
-    let silent = dir.path().join("editor-silent.sh");
-    std::fs::write(&silent, "#!/bin/sh\nexit 3\n").unwrap();
-    std::fs::set_permissions(&silent, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut app = App::start_with(dir.path(), &[("VISUAL", &silent.display().to_string())]);
-    app.wait_for("Recovered your unsaved reply");
-    app.press("\x05");
-    app.wait_for("the draft is unchanged");
-    let text = app.text();
-    assert!(text.contains("P.S. edited"), "{text}");
-    app.press("\x03");
-    assert!(app.wait_exit());
-    // One that empties the file and fails: the draft stays as it was.
-    let emptying = dir.path().join("editor-empty.sh");
-    std::fs::write(&emptying, "#!/bin/sh\n: > \"$1\"\nexit 1\n").unwrap();
-    std::fs::set_permissions(&emptying, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let mut app = App::start_with(dir.path(), &[("VISUAL", &emptying.display().to_string())]);
-    app.wait_for("Recovered your unsaved reply");
-    app.press("\x05");
-    app.wait_for("the draft is unchanged");
-    let text = app.text();
-    assert!(text.contains("P.S. edited"), "{text}");
-    app.press("\x03");
-    assert!(app.wait_exit());
+    // One that fails without writing, and one that empties the file and
+    // fails: the draft stays as it was.
+    for (name, script) in [
+        ("editor-silent.sh", "#!/bin/sh\nexit 3\n"),
+        ("editor-empty.sh", "#!/bin/sh\n: > \"$1\"\nexit 1\n"),
+    ] {
+        let editor = dir.path().join(name);
+        std::fs::write(&editor, script).unwrap();
+        std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let mut app = App::start_with(dir.path(), &[("VISUAL", &editor.display().to_string())]);
+        app.wait_for("Recovered your unsaved reply");
+        app.press("\x05");
+        app.wait_for("the draft is unchanged");
+        let text = app.text();
+        assert!(text.contains("P.S. edited"), "{name}: {text}");
+        app.press("\x03");
+        assert!(app.wait_exit());
+    }
 }
 
 /// The files under `dir` (at any depth) whose names end in `suffix`.

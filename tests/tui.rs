@@ -48,11 +48,26 @@ fn app_seen(
     notes: &[&str],
     seen_before: Option<Seen>,
 ) -> App {
+    let mut app = app_unsized(source, dir, color, notes, seen_before, None);
+    app.update(Action::Resize(80, 24));
+    app
+}
+
+/// An app as [`app_seen`] makes it, with `seen_now` to record when the run
+/// ends, before any action (its size not yet told).
+fn app_unsized(
+    source: Source,
+    dir: &std::path::Path,
+    color: bool,
+    notes: &[&str],
+    seen_before: Option<Seen>,
+    seen_now: Option<Seen>,
+) -> App {
     let mut import = import::load(&source).expect("loads");
     Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
     let (journal, mut notices) = Journal::open(dir).expect("journal opens");
     notices.extend(notes.iter().map(|n| n.to_string()));
-    let mut app = App::new(AppInit {
+    App::new(AppInit {
         source_name: import.source.short_name(),
         invitations: import.invitations,
         journal,
@@ -67,10 +82,8 @@ fn app_seen(
         color,
         frozen_clock: true,
         seen_before,
-        seen_now: None,
-    });
-    app.update(Action::Resize(80, 24));
-    app
+        seen_now,
+    })
 }
 
 /// The export's newest invitation is recorded as seen when the run ends,
@@ -85,26 +98,7 @@ fn what_is_new_is_seen_only_on_a_screen_that_showed_it() {
         opened: now(),
     };
     let start = |size: (u16, u16)| {
-        let mut import = import::load(&Source::Sample).expect("loads");
-        Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
-        let (journal, _) = Journal::open(dir.path()).expect("journal opens");
-        let mut app = App::new(AppInit {
-            source_name: import.source.short_name(),
-            invitations: import.invitations,
-            journal,
-            keymap: Keymap::default(),
-            now: now(),
-            my_name: None,
-            templates: Templates::default(),
-            stale_after_days: 21,
-            note_limit: 300,
-            classifier: Classifier::default(),
-            notices: Vec::new(),
-            color: false,
-            frozen_clock: true,
-            seen_before: None,
-            seen_now: Some(seen),
-        });
+        let mut app = app_unsized(Source::Sample, dir.path(), false, &[], None, Some(seen));
         app.update(Action::Resize(size.0, size.1));
         app.update(Action::Quit);
         leave(&mut app);
