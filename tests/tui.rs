@@ -206,6 +206,28 @@ fn a_long_status_leaves_the_cursor_row_in_sight() {
     assert!(out.contains('▸'), "the cursor's row is drawn:\n{out}");
 }
 
+/// The header's title is chosen by terminal columns: a file name in CJK
+/// (two columns a character) made it pick a form too wide, cut before the
+/// default count.
+#[test]
+fn a_wide_file_name_leaves_the_counts_in_the_header() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("招待状招待状招待状招待状招待状.csv");
+    let mut csv =
+        String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
+    for i in 0..47 {
+        csv.push_str(&format!(
+            "P{i},Colleen Ruiz,\"11/{}/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/p{i},https://www.linkedin.com/in/c\n",
+            i % 28 + 1
+        ));
+    }
+    std::fs::write(&path, csv).unwrap();
+    let mut app = app_from(Source::Path(path), &dir.path().join("data"));
+    app.update(Action::Resize(60, 15));
+    let header = row_text(&app, 60, 15, 0);
+    assert!(header.contains("47 dflt (100%)"), "{header}");
+}
+
 /// The question box is as tall as its words wrap: sized by their length
 /// over its width, it cut the last line, the undo key, at 60 columns.
 #[test]
