@@ -852,37 +852,34 @@ mod tests {
     fn only_a_web_address_is_made_a_link() {
         let dir = tempfile::tempdir().unwrap();
         let (mut j, _) = Journal::open(dir.path()).unwrap();
-        let eve = Invitation::new(Fields {
-            from: "Eve",
-            to: "Colleen Ruiz",
-            message: "",
-            inviter_url: "javascript:alert(`1`)",
-            invitee_url: "https://www.linkedin.com/in/colleen-ruiz",
-            sent_at: at(0),
-            direction: Direction::Incoming,
-            line: 2,
-        });
-        j.record_decision(&[eve.id], Some(Decision::Ignored), at(1))
-            .unwrap();
+        // Eve, with `url` as her profile URL, ignored.
+        let mut ignored = |url: &str, n: u32| {
+            let eve = Invitation::new(Fields {
+                from: "Eve",
+                to: "Colleen Ruiz",
+                message: "",
+                inviter_url: url,
+                invitee_url: "https://www.linkedin.com/in/colleen-ruiz",
+                sent_at: at(0),
+                direction: Direction::Incoming,
+                line: 2,
+            });
+            j.record_decision(&[eve.id], Some(Decision::Ignored), at(n))
+                .unwrap();
+            eve
+        };
+        let eve = ignored("javascript:alert(`1`)", 1);
+        // On one line: a line break in it would end the code span and the
+        // item, and what follows would be Markdown of the URL's own.
+        let doctored = ignored(
+            "javascript:x\n\n# Injected\n\n- [ ] **Fake** · <https://evil.example>",
+            2,
+        );
         let md = checklist(&[eve], &j, at(59));
         assert!(
             md.contains("- [ ] **Eve** · default · `javascript:alert('1')`\n"),
             "{md}"
         );
-        // On one line: a line break in it would end the code span and the
-        // item, and what follows would be Markdown of the URL's own.
-        let doctored = Invitation::new(Fields {
-            from: "Eve",
-            to: "Colleen Ruiz",
-            message: "",
-            inviter_url: "javascript:x\n\n# Injected\n\n- [ ] **Fake** · <https://evil.example>",
-            invitee_url: "https://www.linkedin.com/in/colleen-ruiz",
-            sent_at: at(0),
-            direction: Direction::Incoming,
-            line: 2,
-        });
-        j.record_decision(&[doctored.id], Some(Decision::Ignored), at(2))
-            .unwrap();
         let md = checklist(&[doctored], &j, at(59));
         assert!(
             md.contains("- [ ] **Eve** · default · `javascript:x # Injected - [ ] **Fake** · <https://evil.example>`\n")
