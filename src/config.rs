@@ -564,6 +564,12 @@ pub struct Paths {
 /// The environment variable that overrides the data directory.
 pub const DATA_DIR_ENV: &str = "INVITRIAGE_DATA_DIR";
 
+/// The folder in the data directory that holds the decisions made on the
+/// bundled sample: trying the app on its fictional people must not add
+/// them to your own inbox's statistics ("decided earlier, not in this
+/// export") or to its `export`.
+pub const SAMPLE_DIR_NAME: &str = "sample";
+
 impl Paths {
     /// Resolves the paths: `--config`, else `<config dir>/invitriage/config.toml`;
     /// `--data-dir`, else `$INVITRIAGE_DATA_DIR`, else `<data dir>/invitriage`.
@@ -589,6 +595,16 @@ impl Paths {
             config_required,
             data_dir,
             data_dir_chosen,
+        }
+    }
+
+    /// The folder of the journal for an export: the data directory, or
+    /// its [`SAMPLE_DIR_NAME`] folder for the bundled sample.
+    pub fn journal_dir(&self, sample: bool) -> PathBuf {
+        if sample {
+            self.data_dir.join(SAMPLE_DIR_NAME)
+        } else {
+            self.data_dir.clone()
         }
     }
 }

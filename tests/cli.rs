@@ -2021,16 +2021,29 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         "{md}"
     );
     assert!(!stderr.contains("note:"), "{stderr}");
+    // The bundled sample keeps a journal of its own: these decisions are
+    // not its business.
     let (_, _, stderr) = env.run(&["export"]);
     assert!(
-        stderr.contains("\ninvitriage: 0 invitations listed, decided or with a draft, from the bundled sample (journal: "),
+        stderr.contains(&format!(
+            "invitriage: note: no journal in {} yet",
+            env.path("data").join("sample").display()
+        )) && stderr.contains("\ninvitriage: 0 invitations listed, decided or with a draft, from the bundled sample (journal: "),
         "{stderr}"
     );
+    assert!(!stderr.contains("not listed"), "{stderr}");
+    // Another export of yours does count them; one without the URL
+    // columns cannot tell whether the reply was answered, and names it.
+    env.file(
+        "other.csv",
+        "From,To,Sent At,Message,Direction\nCarol Poe,Colleen Ruiz,\"11/21/26, 4:02 PM\",,INCOMING\n",
+    );
+    let (_, _, stderr) = env.run(&["export", "other.csv"]);
     assert!(
         stderr.contains(
             "invitriage: note: 2 decisions are not listed: for invitations not in this export"
-        ) && stderr.contains("another export); `invitriage drafts --data-dir ")
-            && stderr.contains("` lists the 1 draft still to send for them\n"),
+        ) && stderr.contains("since); `invitriage drafts --data-dir ")
+            && stderr.contains(" other.csv` lists the 1 draft still to send for them\n"),
         "the decisions on the other export are counted, and the draft to send named: {stderr}"
     );
     // A newer export of the same inbox without Eve: answered on LinkedIn
@@ -2077,7 +2090,11 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     );
     // With another decision gone too, the note counts both, as the
     // statistics screen does, and says which one is listed.
-    let (_, _, stderr) = env.run(&["export"]);
+    env.file(
+        "carol.csv",
+        export(HEADER, &[incoming("Carol Poe", "carol", "")]),
+    );
+    let (_, _, stderr) = env.run(&["export", "carol.csv"]);
     assert!(
         stderr.contains("invitriage: note: 2 decisions are for invitations not in this export (answered or withdrawn on LinkedIn since, or in another export): not listed, but for the 1 accept with a thank-you to send\n"),
         "{stderr}"
@@ -2135,7 +2152,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
             && md.contains("Thanks, Eve!"),
         "{md}"
     );
-    let (_, drafts, stderr) = env.run(&["drafts"]);
+    let (_, drafts, stderr) = env.run(&["drafts", "carol.csv"]);
     assert!(
         !stderr.contains("not listed") && drafts.contains("not in this export"),
         "drafts lists the drafts of invitations gone from the export: {stderr}"
@@ -2159,7 +2176,9 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
 #[test]
 fn a_journal_that_is_a_named_pipe_is_refused_at_once() {
     let env = Env::new();
-    let journal = env.path("data").join("journal.jsonl");
+    // The sample's journal, in a folder of its own.
+    std::fs::create_dir_all(env.path("data").join("sample")).unwrap();
+    let journal = env.path("data").join("sample").join("journal.jsonl");
     let made = std::process::Command::new("mkfifo").arg(&journal).status();
     if !made.is_ok_and(|s| s.success()) {
         eprintln!("mkfifo cannot be run here; skipped");
@@ -2290,7 +2309,7 @@ fn stats_outgoing_lists_stale_sent_invitations() {
         .expect("Keisha is in the sample");
     {
         use invitriage::journal::{Decision, Journal};
-        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let (mut j, _) = Journal::open(&env.path("data").join("sample")).unwrap();
         let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
         let id = keisha["id"].as_str().unwrap().parse().unwrap();
         j.record_decision(&[id], Some(Decision::Withdrawn), at)
@@ -2314,7 +2333,7 @@ fn stats_outgoing_lists_stale_sent_invitations() {
     let newest = v_newest_sent(&env);
     {
         use invitriage::journal::{Decision, Journal};
-        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let (mut j, _) = Journal::open(&env.path("data").join("sample")).unwrap();
         let at = invitriage::import::parse_sent_at("2026-11-25T10:05:00").unwrap();
         j.record_decision(&[newest.1], Some(Decision::Withdrawn), at)
             .unwrap();

@@ -245,6 +245,11 @@ fn reading_a_terminal_says_how_to_end() {
     assert!(out.contains("standard input"), "{out}");
 }
 
+/// The folder of the bundled sample's journal in the data folder `data`.
+fn sample_journal(data: &Path) -> std::path::PathBuf {
+    data.join(invitriage::config::SAMPLE_DIR_NAME)
+}
+
 fn decisions(data: &Path) -> Vec<Decision> {
     let (journal, _) = Journal::open(data).expect("journal opens after the app is gone");
     journal.iter().filter_map(|(_, e)| e.decision()).collect()
@@ -289,8 +294,10 @@ fn a_person_triages_the_sample() {
         "{:?}",
         app.exit
     );
-    let d = decisions(dir.path());
+    let d = decisions(&sample_journal(dir.path()));
     assert_eq!(d, vec![Decision::Accepted]);
+    // The sample's decisions are kept apart from your own exports'.
+    assert!(!dir.path().join(invitriage::journal::FILE_NAME).exists());
     // Back in the shell: what this run decided, and the command to act on it.
     let out = app.text();
     assert!(
@@ -312,7 +319,7 @@ fn a_person_triages_the_sample() {
 fn quitting_after_an_earlier_day_names_since() {
     let dir = tempfile::tempdir().unwrap();
     {
-        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let (mut j, _) = Journal::open(&sample_journal(dir.path())).unwrap();
         let at = invitriage::import::parse_sent_at("2026-11-20T09:00:00").unwrap();
         j.record_decision(
             &[invitriage::invitation::InvitationId(7)],
@@ -515,7 +522,10 @@ fn a_decision_survives_sigkill() {
     app.press("i");
     app.wait_for("Ignored ");
     app.kill("KILL");
-    assert_eq!(decisions(dir.path()), vec![Decision::Ignored]);
+    assert_eq!(
+        decisions(&sample_journal(dir.path())),
+        vec![Decision::Ignored]
+    );
     let mut again = App::start(dir.path());
     again.wait_for("decided 1 of 135");
     again.press("q");
@@ -546,7 +556,10 @@ fn an_unsaved_draft_survives_sigkill() {
     again.wait_for("the saved reply to Kenji Jankowski (marked replied; u undoes)");
     again.press("q");
     assert!(again.wait_exit());
-    assert_eq!(decisions(dir.path()), vec![Decision::Replied]);
+    assert_eq!(
+        decisions(&sample_journal(dir.path())),
+        vec![Decision::Replied]
+    );
 }
 
 /// A named pipe in the journal's place: the triage screen does not open
@@ -554,7 +567,8 @@ fn an_unsaved_draft_survives_sigkill() {
 #[test]
 fn a_journal_that_is_a_named_pipe_is_refused_at_once() {
     let dir = tempfile::tempdir().unwrap();
-    let journal = dir.path().join("journal.jsonl");
+    std::fs::create_dir(sample_journal(dir.path())).unwrap();
+    let journal = sample_journal(dir.path()).join("journal.jsonl");
     let made = Command::new("mkfifo").arg(&journal).status();
     if !made.is_ok_and(|s| s.success()) {
         eprintln!("mkfifo cannot be run here; skipped");
@@ -575,9 +589,11 @@ fn a_journal_that_is_a_named_pipe_is_refused_at_once() {
 #[test]
 fn a_second_instance_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let mut first = App::start(dir.path());
+    let export = dir.path().join("Invitations.csv");
+    std::fs::write(&export, invitriage::import::SAMPLE).unwrap();
+    let mut first = App::start_on(dir.path(), &export);
     first.wait_for("decided 0 of 135");
-    let mut second = App::start(dir.path());
+    let mut second = App::start_on(dir.path(), &export);
     assert!(second.wait_exit(), "the second one stops");
     let text = second.text();
     assert!(text.contains("another invitriage"), "{text}");
@@ -679,7 +695,7 @@ fn exit_when_the_terminal_goes(wrapper: &str) -> String {
         .expect("script(1) runs");
     // The app is up once it holds the journal's lock.
     let start = Instant::now();
-    while !dir.path().join("journal.lock").exists() {
+    while !sample_journal(dir.path()).join("journal.lock").exists() {
         assert!(
             start.elapsed() < Duration::from_secs(20),
             "the app never started"
@@ -805,7 +821,8 @@ fn sigterm_says_what_is_kept() {
 fn a_signal_prints_a_draft_that_is_not_on_disk() {
     for (signal, status) in [("TERM", 143), ("HUP", 129)] {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("unsaved"), "in the way").unwrap();
+        std::fs::create_dir(sample_journal(dir.path())).unwrap();
+        std::fs::write(sample_journal(dir.path()).join("unsaved"), "in the way").unwrap();
         let mut app = App::start(dir.path());
         app.wait_for("decided 0 of 135");
         app.press("r");
@@ -1000,7 +1017,7 @@ fn sigterm_during_the_editor_ends_both_and_keeps_the_text() {
         let editor_gone = !Path::new(&format!("/proc/{}", editor_pid.trim())).exists();
         assert!(editor_gone, "the editor ended with the app");
     }
-    let unsaved = std::fs::read_dir(dir.path().join("unsaved"))
+    let unsaved = std::fs::read_dir(sample_journal(dir.path()).join("unsaved"))
         .unwrap()
         .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap())
         .collect::<Vec<_>>()

@@ -78,7 +78,8 @@ pub fn load_with_journal(
     paths: &Paths,
 ) -> Result<(Import, Journal), Failure> {
     let mut import = load(source, config)?;
-    let (journal, notices) = Journal::open_read_only(&paths.data_dir)?;
+    let journal_dir = paths.journal_dir(import.source.is_sample());
+    let (journal, notices) = Journal::open_read_only(&journal_dir)?;
     journal.adopt_ids(&mut import.invitations);
     for n in notices {
         say!("invitriage: note: {n}");
@@ -89,10 +90,18 @@ pub fn load_with_journal(
     // An empty list has two causes worth telling apart from "nothing
     // decided": another data folder, and decisions for another export.
     if !journal.path().exists() {
-        say!(
-            "invitriage: note: no journal in {} yet: nothing was decided with this data folder (--data-dir or INVITRIAGE_DATA_DIR names another)",
-            paths.data_dir.display()
-        );
+        if import.source.is_sample() {
+            say!(
+                "invitriage: note: no journal in {} yet: nothing was decided on the bundled sample (decisions on your own exports are kept apart from it, in {})",
+                journal_dir.display(),
+                paths.data_dir.display()
+            );
+        } else {
+            say!(
+                "invitriage: note: no journal in {} yet: nothing was decided with this data folder (--data-dir or INVITRIAGE_DATA_DIR names another)",
+                journal_dir.display()
+            );
+        }
     }
     Ok((import, journal))
 }

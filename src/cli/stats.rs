@@ -40,7 +40,7 @@ pub fn run(
             // A journal that cannot be read leaves them unmarked:
             // `stats` is about the export, and says nothing of the
             // journal otherwise.
-            let journal = Journal::open_read_only(&paths.data_dir)
+            let journal = Journal::open_read_only(&paths.journal_dir(source.is_sample()))
                 .ok()
                 .map(|(j, _)| j);
             if let Some(journal) = &journal {

@@ -66,7 +66,9 @@ pub fn triage(
             .map(|m| m.len())
             .filter(|&n| n >= at_least)
     };
-    let journal_file = paths.data_dir.join(invitriage::journal::FILE_NAME);
+    // The sample's decisions are kept apart from those on your exports.
+    let journal_dir = paths.journal_dir(source.is_sample());
+    let journal_file = journal_dir.join(invitriage::journal::FILE_NAME);
     // In MB of a million bytes, as the journal's compaction reports them.
     let mb = |n: u64| (n + 500_000) / 1_000_000;
     if let Some(n) = large(&journal_file, 16 << 20) {
@@ -79,7 +81,7 @@ pub fn triage(
     // The journal first: its lock refuses a second instance before it
     // reads a large export for nothing.
     let (journal, mut notices) =
-        Journal::open(&paths.data_dir).map_err(|e| Failure(with_next_step(&e, &paths.data_dir)))?;
+        Journal::open(&journal_dir).map_err(|e| Failure(with_next_step(&e, &journal_dir)))?;
     // An export packs about six to one, and standard input has no size
     // to go by (a terminal's says how to end it, see `load`).
     let zipped = |path: &std::path::Path| {
