@@ -4761,9 +4761,11 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     }
     let mut app = app_from_csv(csv, &dir);
     assert_eq!(app.decisions, [None, Some(Decision::Accepted), None]);
+    // Ann's is news too (after the last step): counted with the others.
     assert_eq!(
         app.notices,
         [
+            "1 invitation came after your last step (19 Nov 2026), from someone you decided on before: at the top of its list, newest first",
             "2 invitations are newer than an earlier one you decided on (Ann Lee, Cy Dunn): undecided again"
         ]
     );
@@ -5062,8 +5064,17 @@ fn many_invited_again_are_named_three_at_most() {
     assert_eq!(
         app.notices,
         [
+            "5 invitations came after your last step (1 Oct 2026), all from people you decided on before: at the top of the lists, newest first",
             "5 invitations are newer than an earlier one you decided on (Ed Lee, Di Lee, Cy Lee and 2 more): undecided again"
         ]
+    );
+    drop(app);
+    // With someone new among them, the count says how many are again.
+    csv.push_str("Fay Lee,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/fay,https://www.linkedin.com/in/colleen\n");
+    let app = app_from_csv(&csv, &dir);
+    assert_eq!(
+        app.notices[0],
+        "6 invitations came after your last step (1 Oct 2026), 5 of them from people you decided on before: at the top of the lists, newest first"
     );
 }
 

@@ -313,14 +313,18 @@ impl App {
         // A date to come (a damaged row, a clock that was ahead) is no
         // news, as it is not what was seen either (see `cli::triage`).
         let soon = self.now + chrono::Duration::days(1);
-        let (mut new, mut customised) = (0, false);
+        let (mut new, mut again, mut customised) = (0, 0, false);
         for i in &self.invitations {
             if i.direction == Direction::Incoming
                 && i.sent_at > after
                 && i.sent_at <= soon
-                && self.journal.state(i.id).is_none()
+                // A re-invite after a decision on an earlier invitation
+                // is new too: it waits at the top with the others (the
+                // next note names them).
+                && self.journal.state_for(i, self.now).is_none()
             {
                 new += 1;
+                again += usize::from(self.journal.state(i.id).is_some());
                 customised |= i.category == Category::Customised;
             }
         }
@@ -336,8 +340,15 @@ impl App {
                 (Some(_), 1) => "is ",
                 (Some(_), _) => "are ",
             };
+            let again = match (new, again) {
+                (_, 0) => String::new(),
+                (1, _) => ", from someone you decided on before".to_string(),
+                (_, 1) => ", 1 of them from someone you decided on before".to_string(),
+                (_, n) if n == new => ", all from people you decided on before".to_string(),
+                (_, n) => format!(", {n} of them from people you decided on before"),
+            };
             self.notices.push(format!(
-                "{new} invitation{} {is}{since}: at the top of {}, newest first{pitches}",
+                "{new} invitation{} {is}{since}{again}: at the top of {}, newest first{pitches}",
                 plural(new),
                 if new == 1 { "its list" } else { "the lists" }
             ));
