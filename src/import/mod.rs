@@ -1005,14 +1005,26 @@ fn normalise_header(h: &[u8]) -> String {
         .to_lowercase()
 }
 
+/// A column's name as compared: its letters and digits, in lower case, so
+/// that `Sent_At`, `sent at` and `Inviter Profile Url` (a spreadsheet's or
+/// a script's renaming) are LinkedIn's `Sent At` and `inviterProfileUrl`.
+fn column_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 impl Columns {
     /// The column layout, or the names of the required columns missing.
     fn find(header: &[String]) -> Result<Columns, Vec<&'static str>> {
-        let pos = |name: &str| header.iter().position(|h| h == name);
-        let missing: Vec<&'static str> = REQUIRED
-            .into_iter()
-            .filter(|n| pos(&n.to_lowercase()).is_none())
-            .collect();
+        let keys: Vec<String> = header.iter().map(|h| column_key(h)).collect();
+        let pos = |name: &str| {
+            let name = column_key(name);
+            keys.iter().position(|h| *h == name)
+        };
+        let missing: Vec<&'static str> =
+            REQUIRED.into_iter().filter(|n| pos(n).is_none()).collect();
         if !missing.is_empty() {
             return Err(missing);
         }
@@ -1021,8 +1033,8 @@ impl Columns {
             .iter()
             .enumerate()
             .fold(0u8, |bits, (i, name)| {
-                let name = name.to_lowercase();
-                let twice = header.iter().filter(|h| **h == name).count() > 1;
+                let name = column_key(name);
+                let twice = keys.iter().filter(|h| **h == name).count() > 1;
                 bits | (u8::from(twice) << i)
             });
         Ok(Columns {
@@ -1586,6 +1598,8 @@ fn find_header(
         missing: Vec<&'static str>,
         found: String,
         problem: Option<HeaderProblem>,
+        /// How many fields the line has.
+        width: usize,
     }
     let mut best: Option<Candidate> = None;
     let mut any = false;
@@ -1668,15 +1682,23 @@ fn find_header(
                 })
                 .collect();
             let problem = problem().or_else(|| header_problem(&fields));
-            if best
-                .as_ref()
-                .is_none_or(|b| missing.len() < b.missing.len() || problem.is_some())
-            {
+            // An invitation after a line as wide as it is: that line is
+            // the header, in names not LinkedIn's (another language's, say),
+            // and it is the one to name.
+            let header_before = |b: &Candidate| {
+                matches!(problem, Some(HeaderProblem::NoHeader))
+                    && b.problem.is_none()
+                    && b.width == fields.len()
+            };
+            if best.as_ref().is_none_or(|b| {
+                missing.len() < b.missing.len() || (problem.is_some() && !header_before(b))
+            }) {
                 best = Some(Candidate {
                     line,
                     missing,
                     found: shorten(&fields.join(","), 120),
                     problem,
+                    width: fields.len(),
                 });
             }
         }

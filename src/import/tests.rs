@@ -574,6 +574,30 @@ fn refuses_what_is_not_an_export() {
         e.contains("line 1: this is an invitation, not the header"),
         "{e}"
     );
+    // A header in another language, before an invitation as wide: the
+    // header is named, not the invitation.
+    let e =
+        err(b"Von,An,Gesendet am,Nachricht,Richtung,u,v\nA,B,\"7/8/26, 3:43 PM\",,INCOMING,u,v\n");
+    assert!(
+        e.contains("line 1: the header lacks the columns From, To, Sent At, Message, Direction (found: Von,An,Gesendet am,"),
+        "{e}"
+    );
+}
+
+/// Column names are matched by their letters and digits in any case: a
+/// spreadsheet's `Sent_At` or `Inviter Profile Url` is LinkedIn's column.
+#[test]
+fn renamed_columns_are_found() {
+    let i = load_str(
+        "FROM,to,Sent_At,Message,direction,Inviter Profile Url,invitee-profile-url\n\
+         Ann Lee,Me,\"7/8/26, 3:43 PM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/me\n",
+    );
+    assert!(!i.without_profile_urls);
+    assert_eq!(i.invitations.len(), 1);
+    assert_eq!(
+        i.invitations[0].inviter_url(),
+        "https://www.linkedin.com/in/ann"
+    );
 }
 
 /// Of the lines that could have been the header, the error names the
