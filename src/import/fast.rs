@@ -177,6 +177,17 @@ fn read_record(
             (OWNED | u32::try_from(owned.len() - 1).ok()?, 0)
         };
     }
+    // Empty fields past the header's (a stray comma at the end of a
+    // line): the row is whole without them.
+    if width > slot_of.len()
+        && (slot_of.len()..width).all(|i| {
+            record
+                .get(i)
+                .is_some_and(|c| c.iter().all(|&b| b == b'"' || b.is_ascii_whitespace()))
+        })
+    {
+        parsed.width = u32::try_from(slot_of.len()).ok()?;
+    }
     if !blank {
         batch.push(parsed);
     }

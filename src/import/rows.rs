@@ -638,7 +638,17 @@ impl<'c, T: Item> Rows<'c, T> {
                 }
             }
         }
-        self.fields(fields, record.len(), line, hint);
+        // Empty fields past the header's (a stray comma at the end of a
+        // line): the row is whole without them.
+        let width = self.cols.width;
+        let width = if record.len() > width
+            && record.iter().skip(width).all(|f| f.trim_ascii().is_empty())
+        {
+            width
+        } else {
+            record.len()
+        };
+        self.fields(fields, width, line, hint);
         Ok(())
     }
 

@@ -1364,6 +1364,33 @@ mod properties {
         same_every_way(export.as_bytes(), 1, 2);
     }
 
+    /// A stray comma at the end of a row (empty fields past the header's)
+    /// leaves the row whole: it is read, on every path. A field with
+    /// something in it there is not a stray comma.
+    #[test]
+    fn empty_fields_past_the_header_are_a_stray_comma() {
+        let row = |name: &str, tail: &str| {
+            format!(
+                "{name},Colleen Ruiz,\"7/8/26, 3:43 PM\",Hi,INCOMING,https://www.linkedin.com/in/{name},https://www.linkedin.com/in/c{tail}\n"
+            )
+        };
+        let text = format!(
+            "{H}{}{}{}{}",
+            row("ann", ","),
+            row("bo", ",\"\", "),
+            row("cy", ",x"),
+            row("di", "")
+        );
+        let i = super::load_str(&text);
+        assert_eq!(i.invitations.len(), 3);
+        assert_eq!(i.skipped.len(), 1);
+        assert_eq!(
+            (i.skipped[0].line, i.skipped[0].reason.as_str()),
+            (4, "has 8 fields where the header has 7")
+        );
+        same_every_way(text.as_bytes(), 64, 2);
+    }
+
     /// A quote left open in the middle of a long export: the chunks before
     /// it stand, and the rest is read again in one piece, with the same
     /// rows, skipped rows and duplicates as one reading of the whole.
