@@ -25,6 +25,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use super::rows::{Item, Piece, Rows, Stop, count_lf};
+use super::sent_at::SlashDates;
 use super::{Classify, Columns, Duplicate, RowError, TextEncoding, fast};
 use crate::stats::DirectionFilter;
 
@@ -194,6 +195,7 @@ pub struct RowsRead<T: Item> {
     pub duplicates: Vec<Duplicate>,
     pub replaced_rows: usize,
     pub first_replaced_line: Option<u64>,
+    pub slash_dates: SlashDates,
 }
 
 /// How reading the rows ended, when it did not end with rows.
@@ -211,6 +213,8 @@ pub struct Setting<'c> {
     /// The rows to classify.
     pub counted: DirectionFilter,
     pub plan: Plan,
+    /// Dates with slashes are read day first.
+    pub day_first: bool,
 }
 
 /// Reads one piece, which starts after `base` lines of the file, the fast
@@ -238,6 +242,9 @@ fn read_piece<T: Item>(
         setting.classify,
         setting.counted,
     );
+    if setting.day_first {
+        rows.read_day_first();
+    }
     // Rows of an export take 100 bytes or more: room for all of them at
     // once, so that the lists are not copied as they grow.
     rows.piece.items.reserve(text.len() / 100);
@@ -549,12 +556,14 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
     let mut skipped = Vec::new();
     let mut replaced_rows = 0;
     let mut first_replaced_line = None;
+    let mut slash_dates = SlashDates::default();
     let mut lists = Vec::with_capacity(pieces.len());
     for piece in pieces {
         lists.push((piece.items, piece.summary));
         keys.push(piece.keys);
         skipped.extend(piece.skipped);
         replaced_rows += piece.replaced_rows;
+        slash_dates.add(piece.slash_dates);
         // The pieces come in the file's order.
         first_replaced_line = first_replaced_line.or(piece.first_replaced_line);
     }
@@ -581,6 +590,7 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
         duplicates,
         replaced_rows,
         first_replaced_line,
+        slash_dates,
     }
 }
 

@@ -44,7 +44,7 @@ use chunks::{Chunks, Failed, Plan, RowsRead, Setting};
 pub use rows::Item;
 use rows::{Stop, check_quotes, csv_reader, ends_outside_quotes};
 use sent_at::SentAtReader;
-pub use sent_at::parse_sent_at;
+pub use sent_at::{SlashDates, parse_sent_at};
 
 /// The bundled fictional export, used when no file is given.
 pub const SAMPLE: &str = include_str!("../../assets/sample-invitations.csv");
@@ -193,6 +193,10 @@ pub struct Import<T: Item = Invitation> {
     /// The archive's other `Invitations.csv` entries, which were not read
     /// (the one nearest the top was).
     pub passed_over: Vec<String>,
+    /// What the dates written with slashes say of their order.
+    pub slash_dates: SlashDates,
+    /// The dates with slashes were read day first (see [`SlashDates`]).
+    pub read_day_first: bool,
 }
 
 impl<T: Item> Import<T> {
@@ -238,6 +242,20 @@ impl<T: Item> Import<T> {
         }
         for note in &self.header_notes {
             out.push(format!("{}: {note}", self.origin));
+        }
+        let dates = self.slash_dates;
+        if self.read_day_first {
+            out.push(format!(
+                "{}: Sent At is written day first (as a spreadsheet re-saving the export in a language that writes dates so does: {} of them have a day over 12), not month first as LinkedIn writes it: read day first",
+                self.origin, dates.day_first
+            ));
+        } else if dates.either > 0 && dates.day_first == 0 && dates.month_first == 0 {
+            out.push(format!(
+                "{}: Sent At of {} row{} is written as a spreadsheet writes dates (3/11/2026 09:15), not as LinkedIn does, and no day is over 12 to tell day from month: read month first, as LinkedIn writes dates; if the spreadsheet wrote them day first, day and month are swapped",
+                self.origin,
+                dates.either,
+                plural(dates.either)
+            ));
         }
         // Both gone is an older export; one gone, a file edited, is in the
         // header's notes.
@@ -464,6 +482,7 @@ pub fn load_facts(
         classify: Some(classify),
         counted,
         plan: Plan::default(),
+        day_first: false,
     };
     load_job(job)
 }
@@ -487,6 +506,7 @@ pub(crate) fn load_bytes_with<T: Item>(
         classify,
         counted: DirectionFilter::All,
         plan,
+        day_first: false,
     };
     load_in_memory(job, name.to_string(), bytes)
 }
@@ -499,6 +519,8 @@ struct Job<'a> {
     /// The rows to classify.
     counted: DirectionFilter,
     plan: Plan,
+    /// Dates with slashes are read day first (see [`SlashDates`]).
+    day_first: bool,
 }
 
 impl Job<'_> {
@@ -521,6 +543,7 @@ fn load_with<'a, T: Item>(
         classify,
         counted: DirectionFilter::All,
         plan,
+        day_first: false,
     })
 }
 
@@ -1368,6 +1391,28 @@ fn read_export<'a, T: Item>(
     bytes: Option<&[u8]>,
     open: &dyn Fn() -> io::Result<Box<dyn Read + 'a>>,
 ) -> Result<Import<T>, ImportError> {
+    let import = read_export_as(job, origin.clone(), bytes, open)?;
+    // Dates re-saved day first by a spreadsheet: some do not read month
+    // first (skipped), and the rest were read swapped. The file is read
+    // again, day first. (Rows are read in pieces on several threads, and
+    // only the whole file tells the order.)
+    if !job.day_first && import.slash_dates.day_first() {
+        let day_first = Job {
+            day_first: true,
+            ..job
+        };
+        return read_export_as(day_first, origin, bytes, open);
+    }
+    Ok(import)
+}
+
+/// [`read_export`] with the order of dates given.
+fn read_export_as<'a, T: Item>(
+    job: Job<'_>,
+    origin: String,
+    bytes: Option<&[u8]>,
+    open: &dyn Fn() -> io::Result<Box<dyn Read + 'a>>,
+) -> Result<Import<T>, ImportError> {
     let io_err = |e: io::Error| ImportError::Io {
         origin: origin.clone(),
         source: e,
@@ -1499,6 +1544,7 @@ fn parse<'a, T: Item>(
         encoding: sniffed.encoding,
         classify: job.classify,
         counted: job.counted,
+        day_first: job.day_first,
         plan: job.plan,
     };
     let read =
@@ -1528,6 +1574,7 @@ fn parse_in_place<T: Item>(
         encoding: sniffed.encoding,
         classify: job.classify,
         counted: job.counted,
+        day_first: job.day_first,
         plan: job.plan.sized(u64::try_from(text.len()).ok()),
     };
     let read = chunks::read_rows_in_place::<T>(setting, text, header.end, header.lines);
@@ -1565,6 +1612,8 @@ fn outcome<T: Item>(
         replaced_rows: read.replaced_rows,
         first_replaced_line: read.first_replaced_line,
         passed_over: Vec::new(),
+        slash_dates: read.slash_dates,
+        read_day_first: job.day_first,
     }))
 }
 

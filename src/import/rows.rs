@@ -11,6 +11,7 @@ use std::sync::Arc;
 
 use csv::ByteRecord;
 
+use super::sent_at::SlashDates;
 use super::{
     Classify, Columns, Duplicate, RowError, SentAtReader, TextEncoding, parse_direction,
     parse_sent_at, plural, shorten,
@@ -280,6 +281,8 @@ pub struct Piece<T: Item> {
     pub replaced_rows: usize,
     /// The line of the first of them.
     pub first_replaced_line: Option<u64>,
+    /// What the dates say of their order.
+    pub slash_dates: SlashDates,
     /// What [`Item::summarise`] made of the items, once they are all read.
     pub summary: Option<T::Summary>,
 }
@@ -292,6 +295,7 @@ impl<T: Item> Default for Piece<T> {
             skipped: Vec::new(),
             replaced_rows: 0,
             first_replaced_line: None,
+            slash_dates: SlashDates::default(),
             summary: None,
         }
     }
@@ -486,6 +490,11 @@ impl<'c, T: Item> Rows<'c, T> {
 
     pub fn columns(&self) -> Columns {
         self.cols
+    }
+
+    /// Reads dates written with slashes day first.
+    pub fn read_day_first(&mut self) {
+        self.sent_at.day_first = true;
     }
 
     /// Forgets what was read, to read the same piece again another way.
@@ -736,7 +745,7 @@ impl<'c, T: Item> Rows<'c, T> {
             return;
         };
         let raw_sent_at = sent_at;
-        let Some(sent_at) = self.sent_at.parse(sent_at) else {
+        let Some(sent_at) = self.sent_at.parse(sent_at, &mut self.piece.slash_dates) else {
             // A spreadsheet that saved the export again writes its own
             // locale's dates: 25/11/2026 cannot be read, and 3/12/2025 is
             // read as 12 March.

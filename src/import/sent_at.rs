@@ -10,21 +10,36 @@ use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 /// offset or `UTC` converts it to this machine's local time, see
 /// `iso_form`).
 pub fn parse_sent_at(s: &str) -> Option<NaiveDateTime> {
-    if let Some(dt) = linkedin_form(s.as_bytes()) {
+    parse_sent_at_in(s, false)
+}
+
+/// [`parse_sent_at`], with a date written with slashes read day first
+/// (`25/11/2026 09:15`) when `day_first`: a file a spreadsheet re-saved in
+/// a language that writes dates so (see [`SlashDates`]).
+pub(super) fn parse_sent_at_in(s: &str, day_first: bool) -> Option<NaiveDateTime> {
+    if !day_first && let Some(dt) = linkedin_form(s.as_bytes()) {
         return Some(dt);
     }
     let s = s.trim();
     if s.is_empty() {
         return None;
     }
-    if s.as_bytes()[0].is_ascii_digit() && s.contains('/') {
-        let (date, time) = match s.find([',', ' ']) {
-            Some(i) => (&s[..i], s[i + 1..].trim_start_matches([',', ' ']).trim()),
-            None => (s, ""),
+    let (date, time) = match s.find([',', ' ']) {
+        Some(i) => (&s[..i], s[i + 1..].trim_start_matches([',', ' ']).trim()),
+        None => (s, ""),
+    };
+    // `21.11.26`: every language that writes dates with dots puts the day
+    // first.
+    let dots = date.contains('.') && date.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    if s.as_bytes()[0].is_ascii_digit() && (s.contains('/') || dots) {
+        let mut parts = date.split(if dots { '.' } else { '/' });
+        let first = number(parts.next()?, 1, 2)?;
+        let second = number(parts.next()?, 1, 2)?;
+        let (m, d) = if day_first || dots {
+            (second, first)
+        } else {
+            (first, second)
         };
-        let mut parts = date.split('/');
-        let m = number(parts.next()?, 1, 2)?;
-        let d = number(parts.next()?, 1, 2)?;
         let y_str = parts.next()?;
         if parts.next().is_some() {
             return None;
@@ -167,12 +182,21 @@ pub(super) struct SentAtReader {
     key: [u8; 10],
     len: usize,
     date: Option<NaiveDate>,
+    /// Dates with slashes are read day first (see [`parse_sent_at_in`]).
+    pub(super) day_first: bool,
 }
 
 impl SentAtReader {
-    pub(super) fn parse(&mut self, s: &str) -> Option<NaiveDateTime> {
-        self.linkedin_form(s.as_bytes())
-            .or_else(|| parse_sent_at(s))
+    /// Reads `s`; a date not in LinkedIn's own form is counted in `dates`
+    /// by what it says of its order.
+    pub(super) fn parse(&mut self, s: &str, dates: &mut SlashDates) -> Option<NaiveDateTime> {
+        if !self.day_first
+            && let Some(dt) = self.linkedin_form(s.as_bytes())
+        {
+            return Some(dt);
+        }
+        dates.count(s);
+        parse_sent_at_in(s, self.day_first)
     }
 
     /// [`linkedin_form`], the date part read only when it is not the last
@@ -232,4 +256,51 @@ fn parse_clock(t: &str) -> Option<NaiveTime> {
         return None;
     };
     NaiveTime::from_hms_opt(h, m, s)
+}
+
+/// What the `Sent At` dates written with slashes, other than in LinkedIn's
+/// own form, say of their order. LinkedIn writes the month first; a
+/// spreadsheet that re-saves the export in a language that writes the day
+/// first (`25/11/2026 09:15`) swaps them, and only a number over 12 tells
+/// which is which.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct SlashDates {
+    /// Dates whose second number is over 12: month first.
+    pub month_first: usize,
+    /// Dates whose first number is over 12: day first.
+    pub day_first: usize,
+    /// Dates in a spreadsheet's form (no comma after the date, as LinkedIn
+    /// writes one) whose numbers are both 12 or less: either order.
+    pub either: usize,
+}
+
+impl SlashDates {
+    fn count(&mut self, s: &str) {
+        let mut parts = s.trim().splitn(3, '/');
+        let (Some(a), Some(b), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
+            return;
+        };
+        let (Some(a), Some(b)) = (number(a, 1, 2), number(b, 1, 2)) else {
+            return;
+        };
+        match (a, b) {
+            (13..=31, 1..=12) => self.day_first += 1,
+            (1..=12, 13..=31) => self.month_first += 1,
+            (1..=12, 1..=12) if !rest.contains(',') => self.either += 1,
+            _ => {}
+        }
+    }
+
+    /// These and `other` together.
+    pub fn add(&mut self, other: SlashDates) {
+        self.month_first += other.month_first;
+        self.day_first += other.day_first;
+        self.either += other.either;
+    }
+
+    /// Whether the file is day first: some dates say so, none says
+    /// otherwise.
+    pub fn day_first(&self) -> bool {
+        self.day_first > 0 && self.month_first == 0
+    }
 }

@@ -109,7 +109,7 @@ proptest::proptest! {
     )) {
         let mut reader = SentAtReader::default();
         for s in &rows {
-            proptest::prop_assert_eq!(reader.parse(s), parse_sent_at(s), "{:?}", s);
+            proptest::prop_assert_eq!(reader.parse(s, &mut Default::default()), parse_sent_at(s), "{:?}", s);
         }
     }
 }
@@ -164,7 +164,9 @@ fn sent_at_reader_rereads_a_changed_date() {
         ("7/9/26, 1:00 PM", Some("2026-07-09 13:00:00")),
         ("7/9/27, 1:00 PM", Some("2027-07-09 13:00:00")),
     ] {
-        let got = reader.parse(s).map(|d| d.to_string());
+        let got = reader
+            .parse(s, &mut Default::default())
+            .map(|d| d.to_string());
         assert_eq!(got.as_deref(), want, "{s}");
     }
     // Its own fast path took the LinkedIn form, the repeat included.
@@ -1184,6 +1186,7 @@ fn facts_and_invitations_break_down_alike() {
         classify: Some(&classify),
         counted: DirectionFilter::Incoming,
         plan: small,
+        day_first: false,
     };
     let facts: Import<Facts> = load_in_memory(job, "s.csv".into(), text.as_bytes()).unwrap();
     assert_eq!(facts.duplicates, whole.duplicates);
@@ -1483,7 +1486,7 @@ mod properties {
     /// and in small chunks on several threads with and without the fast
     /// path, and checks that all readings tell the same; and that
     /// reading only the facts finds the same rows.
-    fn same_every_way(bytes: &[u8], chunk_len: usize, threads: usize) {
+    pub(super) fn same_every_way(bytes: &[u8], chunk_len: usize, threads: usize) {
         let careful = Plan {
             chunk_len: usize::MAX,
             threads: 1,
@@ -1919,11 +1922,15 @@ fn a_folder_without_an_export_names_the_zips_in_it() {
 /// is skipped with the likely cause: the rows read may be misread.
 #[test]
 fn a_day_first_date_names_the_likely_cause() {
+    // Mixed: C's date can only be month first, so the file is not read
+    // day first.
     let text = format!(
         "{H}A,Colleen Ruiz,25/11/2026 14:05,,INCOMING,https://www.linkedin.com/in/a,https://www.linkedin.com/in/c\n\
-         B,Colleen Ruiz,yesterday,,INCOMING,https://www.linkedin.com/in/b,https://www.linkedin.com/in/c\n"
+         B,Colleen Ruiz,yesterday,,INCOMING,https://www.linkedin.com/in/b,https://www.linkedin.com/in/c\n\
+         C,Colleen Ruiz,11/24/2026 09:00,,INCOMING,https://www.linkedin.com/in/cc,https://www.linkedin.com/in/c\n"
     );
     let i = load_str(&text);
+    assert!(!i.read_day_first);
     assert_eq!(i.skipped.len(), 2);
     assert!(
         i.skipped[0].reason.ends_with(
@@ -1933,9 +1940,94 @@ fn a_day_first_date_names_the_likely_cause() {
         i.skipped[0].reason
     );
     assert!(!i.skipped[1].reason.contains("day-first"));
+    assert!(!i.notices().iter().any(|n| n.contains("day first")));
     assert!(looks_day_first("31.12.25"));
     assert!(!looks_day_first("12/31/25, 9:00 AM"));
     assert!(!looks_day_first("2026-11-25"));
+}
+
+/// An export a spreadsheet re-saved day first: one day over 12 and no
+/// date that reads only month first, and the whole file is read day first,
+/// on every path, with a note. With no day over 12 anywhere, the order
+/// cannot be told: read month first, and said so. LinkedIn's own form
+/// never is in doubt.
+#[test]
+fn dates_re_saved_day_first_are_read_so() {
+    let row = |name: &str, sent: &str| {
+        format!(
+            "{name},Colleen Ruiz,{sent},,INCOMING,https://www.linkedin.com/in/{name},https://www.linkedin.com/in/c\n"
+        )
+    };
+    let text = format!(
+        "{H}{}{}{}",
+        row("a", "25/11/2026 14:05"),
+        row("b", "03/11/2026 09:15"),
+        row("c", "\"2/1/26, 8:00 AM\"")
+    );
+    let i = load_str(&text);
+    assert!(i.skipped.is_empty(), "{:?}", i.skipped);
+    let sent: Vec<_> = i.invitations.iter().map(|i| i.sent_at).collect();
+    assert_eq!(
+        sent,
+        [
+            dt(2026, 11, 25, 14, 5),
+            dt(2026, 11, 3, 9, 15),
+            dt(2026, 1, 2, 8, 0)
+        ]
+    );
+    let notes = i.notices();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("t.csv: Sent At is written day first")
+                && n.ends_with(": read day first")),
+        "{notes:?}"
+    );
+    properties::same_every_way(text.as_bytes(), 64, 2);
+
+    // Every day 12 or less: month first, with a word.
+    let text = format!(
+        "{H}{}{}",
+        row("a", "03/11/2026 09:15"),
+        row("b", "05/11/2026 10:00")
+    );
+    let i = load_str(&text);
+    assert_eq!(i.invitations[0].sent_at, dt(2026, 3, 11, 9, 15));
+    let notes = i.notices();
+    assert!(
+        notes.iter().any(|n| n
+            .contains("Sent At of 2 rows is written as a spreadsheet writes dates")
+            && n.contains("day and month are swapped")),
+        "{notes:?}"
+    );
+    // LinkedIn's own form, and ISO: no word.
+    let text = format!(
+        "{H}{}{}",
+        row("a", "\"3/11/26, 9:15 AM\""),
+        row("b", "2026-11-05 10:00")
+    );
+    assert!(
+        !load_str(&text)
+            .notices()
+            .iter()
+            .any(|n| n.contains("Sent At"))
+    );
+}
+
+/// Dates with dots are day first in every language that writes them so.
+#[test]
+fn dotted_dates_are_day_first() {
+    assert_eq!(
+        parse_sent_at("21.11.26, 16:02"),
+        Some(dt(2026, 11, 21, 16, 2))
+    );
+    assert_eq!(parse_sent_at("1.2.2026 08:05"), Some(dt(2026, 2, 1, 8, 5)));
+    assert_eq!(parse_sent_at("21.13.26, 16:02"), None);
+    // Not a date with dots: ISO with a fraction of a second.
+    assert_eq!(
+        parse_sent_at("2026-07-08 15:43:00.5"),
+        NaiveDate::from_ymd_opt(2026, 7, 8).and_then(|d| d.and_hms_milli_opt(15, 43, 0, 500))
+    );
 }
 
 /// An archive entry that unpacks past the limit is refused, whether its
