@@ -4377,9 +4377,17 @@ fn the_sparkline_names_the_months_it_shows() {
     assert!(!out.contains("all months since"), "{out}");
     let out = screen(&app, 80, 30);
     assert!(
-        out.contains("all months since Jan 2023: invitriage stats"),
+        out.contains("all months since Jan 2023: invitriage stats --json"),
         "{out}"
     );
+    // The busiest month is of all of them, at any width.
+    for w in [60, 80, 100] {
+        let out = screen(&app, w, 30);
+        assert!(
+            out.contains("busiest: 1 in Nov 2026 and 46 other months"),
+            "{out}"
+        );
+    }
     // Nothing sent, so no line about sent invitations.
     let out = screen(&app, 100, 30);
     assert!(!out.contains("still pending"), "{out}");

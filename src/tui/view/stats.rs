@@ -99,11 +99,15 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
                 theme.dim(),
             ),
         ]));
-        // Of the months shown: one folded away would not be on the chart.
-        // The latest of the busiest, and how many more tie with it.
-        let busiest = shown.iter().max_by_key(|m| m.1).map(|m| (m.0.label(), m.1));
+        // Of all the months, as `stats` counts them: a figure that changed
+        // with the window's width would say nothing. The latest of the
+        // busiest, and how many more tie with it.
+        let busiest = months
+            .iter()
+            .max_by_key(|m| m.1)
+            .map(|m| (m.0.label(), m.1));
         if let Some((label, n)) = busiest {
-            let text = match shown.iter().filter(|m| m.1 == n).count() - 1 {
+            let text = match months.iter().filter(|m| m.1 == n).count() - 1 {
                 0 => format!("busiest: {label} with {n}"),
                 more => format!(
                     "busiest: {n} in {label} and {more} other month{}",
@@ -116,7 +120,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         if folded {
             lines.push(Line::styled(
                 format!(
-                    "                all months since {}: invitriage stats",
+                    "                all months since {}: invitriage stats --json",
                     first.0.label()
                 ),
                 theme.dim(),
