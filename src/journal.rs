@@ -1972,6 +1972,14 @@ fn keep_torn(path: &Path, torn: &[u8]) -> io::Result<()> {
     f.sync_data()
 }
 
+/// Writes `text` to a new file at `path` readable by the user only, and
+/// makes it durable: for a draft kept aside beside the journal's.
+pub fn write_private(path: &Path, text: &str) -> io::Result<()> {
+    let mut f = private(OpenOptions::new().write(true).create(true).truncate(true)).open(path)?;
+    f.write_all(text.as_bytes())?;
+    f.sync_all()
+}
+
 /// New files are readable by the user only: drafts and decisions about
 /// one's contacts are private.
 fn private(options: &mut OpenOptions) -> &mut OpenOptions {

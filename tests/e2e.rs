@@ -1082,6 +1082,9 @@ fn a_failing_editor_loses_no_words() {
         kept.starts_with("Hi Kenji,") && !kept.contains("P.S. edited"),
         "{kept}"
     );
+    // Private, as every draft beside the journal is.
+    let mode = std::fs::metadata(&before[0]).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     // One that fails without writing, and one that empties the file and
     // fails: the draft stays as it was.
     for (name, script) in [

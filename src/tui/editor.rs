@@ -179,8 +179,7 @@ pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Resul
         // Not `.txt`: the next start takes back only an editor's file.
         before_name.push(".before");
         let before = path.with_file_name(before_name);
-        let kept = std::fs::write(&before, &text)
-            .and_then(|()| std::fs::File::open(&before).and_then(|f| f.sync_all()));
+        let kept = crate::journal::write_private(&before, &text);
         let failed = match kept {
             Ok(()) => format!(
                 "Took the editor's text back, though it failed ({status}): check it (your draft from before is in {})",
