@@ -167,7 +167,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             "type",
             "jump to the next name or note that matches, from the row you were on",
         ),
-        ("↑/↓", "the next or previous match while typing"),
+        ("↓/↑", "the next or previous match while typing"),
         (
             "←/→ Home/End",
             "move the cursor a character, to the start or end (Alt-←/→ or Ctrl-←/→: a word; Ctrl-A/Ctrl-E: start, end)",
