@@ -349,6 +349,10 @@ pub enum ImportError {
     )]
     Empty { origin: String, what: &'static str },
     #[error(
+        "{origin}: the file is empty; expected LinkedIn's export .zip (from \"Get a copy of your data\"; a download cut short?), or the Invitations.csv in it"
+    )]
+    EmptyZip { origin: String },
+    #[error(
         "{origin}: this is a binary file, not a CSV; expected LinkedIn's Invitations.csv (from \"Get a copy of your data\")"
     )]
     Binary { origin: String },
@@ -1220,9 +1224,18 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
         })
     };
     if head.is_empty() {
-        return Err(ImportError::Empty {
-            origin: origin.to_string(),
-            what: "empty",
+        let zip = Path::new(origin)
+            .extension()
+            .is_some_and(|x| x.eq_ignore_ascii_case("zip"));
+        return Err(if zip {
+            ImportError::EmptyZip {
+                origin: origin.to_string(),
+            }
+        } else {
+            ImportError::Empty {
+                origin: origin.to_string(),
+                what: "empty",
+            }
         });
     }
     // UTF-32's mark (which starts as UTF-16LE's does): no export is

@@ -526,6 +526,12 @@ fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
 fn refuses_what_is_not_an_export() {
     let err = |bytes: &[u8]| load_bytes("x.csv", bytes).unwrap_err().to_string();
     assert!(err(b"").contains("x.csv: the file is empty"));
+    // An empty .zip is named as the archive it should be.
+    let e = load_bytes("x.ZIP", b"").unwrap_err().to_string();
+    assert!(
+        e.starts_with("x.ZIP: the file is empty; expected LinkedIn's export .zip"),
+        "{e}"
+    );
     assert!(err(b"\n \n\n").contains("blank"));
     assert!(err(b"\xEF\xBB\xBF").contains("empty"));
     assert!(err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("binary"));
