@@ -363,7 +363,9 @@ pub fn stats_json<T: Item>(
     now: NaiveDateTime,
 ) -> io::Result<()> {
     let out = StatsJson {
-        source: source_line(import),
+        // A name, as for a file: the sentence of the text heading is for
+        // a person.
+        source: import.origin.clone(),
         sample: import.source.is_sample(),
         direction: filter.label(),
         total: b.total,

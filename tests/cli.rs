@@ -345,6 +345,7 @@ fn without_a_file_every_output_says_it_is_the_sample() {
     assert_eq!(code, 0);
     let json: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["sample"], true);
+    assert_eq!(json["source"], "bundled sample");
     assert!(json["total"].as_u64().unwrap() > 0);
 
     let (code, table, _) = env.run(&["classify"]);
