@@ -237,17 +237,8 @@ pub fn write_actions_since(
     let mut earlier = rows.len();
     rows.retain(|r| r.last_step().is_some_and(recent));
     earlier -= rows.len();
-    let mut left = thanks_left(invitations, journal);
-    let all = left.len();
-    // As for a row: its newest step, the accept redone since included.
-    left.retain(|g| {
-        recent(
-            g.entry
-                .decided_at()
-                .map_or(g.draft.at, |t| t.max(g.draft.at)),
-        )
-    });
-    earlier += all - left.len();
+    let (left, thanks_earlier) = thanks_since(invitations, journal, since);
+    earlier += thanks_earlier;
     match format {
         ExportFormat::Csv => write_csv(w, &rows, &left)?,
         ExportFormat::Json => write_json(w, &rows, &left)?,
@@ -280,6 +271,38 @@ struct Gone<'a> {
     id: InvitationId,
     entry: &'a Entry,
     draft: &'a Draft,
+}
+
+/// How many thank-yous [`write_actions_since`] lists with `since`: a note
+/// written before the list counts what it will hold, not what `--since`
+/// leaves out.
+pub fn thanks_listed(
+    invitations: &[Invitation],
+    journal: &Journal,
+    since: Option<NaiveDateTime>,
+) -> usize {
+    thanks_since(invitations, journal, since).0.len()
+}
+
+/// [`thanks_left`], with only those decided or drafted at `since` or later
+/// when given, and how many it left out.
+fn thanks_since<'a>(
+    invitations: &[Invitation],
+    journal: &'a Journal,
+    since: Option<NaiveDateTime>,
+) -> (Vec<Gone<'a>>, usize) {
+    let mut left = thanks_left(invitations, journal);
+    let all = left.len();
+    // As for a row: its newest step, the accept redone since included.
+    left.retain(|g| {
+        let newest = g
+            .entry
+            .decided_at()
+            .map_or(g.draft.at, |t| t.max(g.draft.at));
+        since.is_none_or(|from| newest >= from)
+    });
+    let earlier = all - left.len();
+    (left, earlier)
 }
 
 /// Thank-you drafts still to send for invitations accepted and gone from

@@ -2171,6 +2171,68 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     assert_eq!(d["count"], 2);
 }
 
+/// `--since` leaves out a thank-you drafted before it: the note on the
+/// decisions not in this export does not say it is listed.
+#[test]
+fn export_since_does_not_call_a_thank_you_left_out_listed() {
+    use invitriage::journal::{Decision, DraftKind, Journal, Whom};
+    let env = Env::new();
+    let gone = [
+        incoming("Ann Lee", "ann", ""),
+        incoming("Bob Roe", "bob", ""),
+    ];
+    env.file("old.csv", export(HEADER, &gone));
+    let (v, _) = env.classify("old.csv");
+    let id = |i: usize| v[i]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = |s: &str| invitriage::import::parse_sent_at(s).unwrap();
+        j.record_decision(
+            &[id(0)],
+            Some(Decision::Accepted),
+            at("2026-11-20T10:00:00"),
+        )
+        .unwrap();
+        j.record_draft_to(
+            id(0),
+            DraftKind::ThankYou,
+            "Thanks, Ann!",
+            at("2026-11-20T10:00:00"),
+            Whom::new("Ann Lee", "https://www.linkedin.com/in/ann"),
+        )
+        .unwrap();
+        j.record_decision(&[id(1)], Some(Decision::Ignored), at("2026-11-24T10:00:00"))
+            .unwrap();
+    }
+    env.file("cat.csv", export(HEADER, &[incoming("Cat Fox", "cat", "")]));
+    // Without --since, Ann's thank-you is listed, and the note says so.
+    let (_, md, stderr) = env.run(&["export", "cat.csv", "--format", "md"]);
+    assert!(md.contains("Thanks, Ann!"), "{md}");
+    assert!(
+        stderr.contains("invitriage: note: 2 decisions are for invitations not in this export (answered or withdrawn on LinkedIn since, or in another export): not listed, but for the 1 accept with a thank-you to send\n"),
+        "{stderr}"
+    );
+    let (code, md, stderr) = env.run(&[
+        "export",
+        "cat.csv",
+        "--format",
+        "md",
+        "--since",
+        "2026-11-22",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        !md.contains("Thanks, Ann!") && md.contains("1 earlier item is left out"),
+        "{md}"
+    );
+    assert!(
+        stderr.contains("invitriage: note: 2 decisions are not listed: for invitations not in this export (answered or withdrawn on LinkedIn since, or in another export)\n")
+            && !stderr.contains("but for the 1 accept")
+            && stderr.contains("invitriage: 0 invitations listed, decided or with a draft from 2026-11-22 on (1 earlier item left out), from cat.csv (journal: "),
+        "{stderr}"
+    );
+}
+
 /// A named pipe in the journal's place: `export` and `drafts` stop at
 /// once, naming it, instead of waiting for ever for a writer.
 #[cfg(unix)]

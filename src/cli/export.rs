@@ -33,7 +33,7 @@ pub fn export(
     }
     let (import, journal) = load_with_journal(source, config, paths)?;
     if journal.path().exists() {
-        note_left_out(&import, &journal, &drafts_command);
+        note_left_out(&import, &journal, since, &drafts_command);
     }
     note_unsaved(&import, &journal);
     let out = stdout();
@@ -77,15 +77,21 @@ pub fn export(
 
 /// Says on stderr what the action list leaves out: decisions on
 /// invitations not in this export (but for the accepts with a thank-you
-/// to send, which it lists), and those decided again because a newer
-/// invitation came.
-fn note_left_out(import: &Import, journal: &Journal, drafts_command: &str) {
+/// to send, which it lists from `since` on), and those decided again
+/// because a newer invitation came.
+fn note_left_out(
+    import: &Import,
+    journal: &Journal,
+    since: Option<chrono::NaiveDateTime>,
+    drafts_command: &str,
+) {
     let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
     // A thank-you is sent after the accept, when the invitation has left
-    // the export: every format lists those (and the line after the list
-    // counts them). A reply is still to send only when the absence says
-    // nothing, and is not listed: only `drafts` names it.
-    let (thanks, _) = journal.drafts_elsewhere(|id| here.contains(id), Absence::Answered);
+    // the export: every format lists those but the ones `--since` leaves
+    // out (and the line after the list counts them). A reply is still to
+    // send only when the absence says nothing, and is not listed: only
+    // `drafts` names it.
+    let thanks = export::thanks_listed(&import.invitations, journal, since);
     let gone = journal.decided_elsewhere(|id| here.contains(id));
     let elsewhere = gone.saturating_sub(thanks);
     let (_, drafts) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
