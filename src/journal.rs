@@ -7,8 +7,9 @@
 //! `<data dir>/journal.jsonl`: append-only, UTF-8, one JSON object per line,
 //! each line ending in `\n`. **One line is one undoable step.** Every line has
 //!
-//! - `"v"`: the format version, `1`. Lines of another version are skipped
-//!   with a notice (a newer invitriage wrote them).
+//! - `"v"`: the format version, `1`. Lines of a newer version (a whole
+//!   number above it) are skipped with a notice, as a newer invitriage's;
+//!   any other `"v"` is damage, skipped with a notice too.
 //! - `"at"`: local date and time of the step, ISO 8601 without a zone,
 //!   `"2026-11-25T17:03:12"` (fractional seconds when the caller's clock had
 //!   them).
@@ -1070,7 +1071,7 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
             // end, and would be called a bad id rather than cut short.
             let json = serde_json::from_slice::<serde::de::IgnoredAny>(bytes);
             return Err(match serde_json::from_slice::<VersionOnly>(bytes) {
-                Ok(VersionOnly { v: Some(v) }) if v != FORMAT_VERSION => unknown_version(&v),
+                Ok(VersionOnly { v: Some(v) }) if v != FORMAT_VERSION => entry_version(&v),
                 // The parser's words ("expected ident") mean nothing to a
                 // reader: a line that is not JSON is said to be damaged.
                 _ => match json {
@@ -1084,7 +1085,7 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
         }
     };
     if line.v != FORMAT_VERSION {
-        return Err(unknown_version(&line.v.into()));
+        return Err(entry_version(&line.v.into()));
     }
     let missing = |field: &str| format!("a `{}` entry without `{field}`", line.op);
     let at = line.at;
@@ -1133,10 +1134,41 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
     }
 }
 
-fn unknown_version(v: &serde_json::Value) -> String {
-    format!(
-        "written in format version {v}, which this invitriage does not know (a newer version wrote it?)"
-    )
+/// Whether a `"v"` is a newer invitriage's: a whole number above
+/// [`FORMAT_VERSION`]. Any other than this one's (`0`, `-1`, `"1"`, `1.5`)
+/// no invitriage writes: the line or file is damaged.
+fn newer_version(v: &serde_json::Value) -> bool {
+    v.as_u64().is_some_and(|v| v > u64::from(FORMAT_VERSION))
+}
+
+/// Why a `"v"` other than this one's is not read: a newer version's, or
+/// damage (see [`newer_version`]).
+fn other_version(v: &serde_json::Value) -> String {
+    if newer_version(v) {
+        format!(
+            "written in format version {v}, which this invitriage does not know (a newer version wrote it?)"
+        )
+    } else {
+        format!("damaged: {}", version_damage(v))
+    }
+}
+
+/// What is wrong with a `"v"` no invitriage writes.
+fn version_damage(v: &serde_json::Value) -> String {
+    if v.is_number() {
+        format!("format version {v}, which no invitriage writes")
+    } else {
+        format!("format version {v}, not a number")
+    }
+}
+
+/// [`other_version`] for a journal line: a damaged one is not an entry.
+fn entry_version(v: &serde_json::Value) -> String {
+    if newer_version(v) {
+        other_version(v)
+    } else {
+        format!("not a journal entry ({})", other_version(v))
+    }
 }
 
 /// serde_json's message without " at line 1 column 7": each line is parsed

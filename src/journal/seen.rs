@@ -10,15 +10,19 @@
 //! The file is one JSON object, `{"v":1,"newest":…,"opened":…}`, written
 //! whole (a temporary file renamed over it) and not fsync'd: it decides
 //! only what the next start calls new, and a file that is missing,
-//! damaged or of another version is taken as none, which falls back to
-//! the last step.
+//! damaged or of a newer version is taken as none, which falls back to
+//! the last step. A newer version's file is left as it is; a damaged one
+//! is written over.
 
 use std::fs;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
-use super::{FORMAT_VERSION, Journal, JournalError, VersionOnly, io_error, write_whole};
+use super::{
+    FORMAT_VERSION, Journal, JournalError, VersionOnly, io_error, newer_version, other_version,
+    version_damage, write_whole,
+};
 
 /// The file's name, beside the journal.
 pub const SEEN_FILE_NAME: &str = "seen.json";
@@ -69,11 +73,16 @@ impl Journal {
             Err(e) => return Err(unread(format!("cannot be read ({e})"), false)),
         };
         // The version first: a newer one may have changed the fields, and
-        // its file is not damaged.
+        // its file is not damaged. Any other (`0`, `"1"`) no invitriage
+        // writes: the file is damaged, and written over next time.
         if let Ok(VersionOnly { v: Some(v) }) = serde_json::from_slice(&bytes)
             && v != FORMAT_VERSION
         {
-            return Err(unread(super::unknown_version(&v), true));
+            return Err(if newer_version(&v) {
+                unread(other_version(&v), true)
+            } else {
+                unread(format!("damaged ({})", version_damage(&v)), false)
+            });
         }
         let file: SeenFile = serde_json::from_slice(&bytes)
             .map_err(|e| unread(format!("not what invitriage writes ({e})"), false))?;
@@ -184,6 +193,41 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.seen(), None);
+    }
+
+    /// A `"v"` no invitriage writes (`0`, `"1"`) is not a newer version's:
+    /// the file is damaged, said so, and written over by the next record,
+    /// so the notice does not come back at every start.
+    #[test]
+    fn a_version_no_invitriage_writes_is_damage_and_written_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(SEEN_FILE_NAME);
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let seen = Seen {
+            newest: at("2026-11-25T09:00:00"),
+            opened: at("2026-11-26T08:00:00"),
+        };
+        for (v, why) in [
+            ("0", "0, which no invitriage writes"),
+            ("-1", "-1, which no invitriage writes"),
+            ("1.0", "1.0, which no invitriage writes"),
+            ("\"1\"", "\"1\", not a number"),
+        ] {
+            let file = format!(
+                r#"{{"v":{v},"newest":"2026-11-20T09:00:00","opened":"2026-11-21T08:00:00"}}"#
+            );
+            fs::write(&path, file).unwrap();
+            let unread = j.read_seen().unwrap_err();
+            assert!(!unread.other_version, "{v}");
+            assert!(
+                unread
+                    .why
+                    .ends_with(&format!("seen.json: damaged (format version {why})")),
+                "{unread:?}"
+            );
+            j.record_seen(seen).unwrap();
+            assert_eq!(j.read_seen(), Ok(Some(seen)), "{v}");
+        }
     }
 
     /// A file a newer version wrote, whatever its fields, is named as

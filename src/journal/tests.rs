@@ -1100,6 +1100,54 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
     assert!(read(&j).ends_with("\"undoes\":12}\n"), "{}", read(&j));
 }
 
+/// Only a whole number above this version's is a newer invitriage's
+/// `"v"`: `0`, `-1`, `"1"` or `1.5` no version writes, and the line is
+/// called damaged. It stays in the file all the same, as every skipped
+/// line does.
+#[test]
+fn a_version_no_invitriage_writes_is_damage_not_a_newer_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let lines = [
+        r#"{"v":0,"at":"2026-11-25T17:01:00","op":"decide","ids":["0000000000000001"],"decision":"accepted"}"#,
+        r#"{"v":-1,"at":"2026-11-25T17:02:00","op":"decide","ids":["0000000000000002"],"decision":"accepted"}"#,
+        r#"{"v":"1","at":"2026-11-25T17:03:00","op":"decide","ids":["0000000000000003"],"decision":"accepted"}"#,
+        r#"{"v":1.5,"at":"2026-11-25T17:04:00","op":"decide","ids":["0000000000000004"],"decision":"accepted"}"#,
+        r#"{"v":2,"at":"2026-11-25T17:05:00","op":"decide","ids":["0000000000000005"],"decision":"accepted"}"#,
+        r#"{"v":1,"at":"2026-11-25T17:06:00","op":"decide","ids":["0000000000000006"],"decision":"ignored"}"#,
+    ];
+    let text = lines.join("\n") + "\n";
+    let (j, notices) = open_lines(dir.path(), &lines);
+    let whys: Vec<_> = notices
+        .iter()
+        .map(|n| {
+            n.split(" skipped: ")
+                .nth(1)
+                .unwrap()
+                .split("; ")
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        whys,
+        [
+            "not a journal entry (damaged: format version 0, which no invitriage writes)",
+            "not a journal entry (damaged: format version -1, which no invitriage writes)",
+            "not a journal entry (damaged: format version \"1\", not a number)",
+            "not a journal entry (damaged: format version 1.5, which no invitriage writes)",
+            "written in format version 2, which this invitriage does not know (a newer version wrote it?)",
+        ],
+        "{notices:#?}"
+    );
+    assert_eq!(j.iter().count(), 1);
+    assert_eq!(decision(&j, 6), Some(Decision::Ignored));
+    drop(j);
+    assert_eq!(
+        fs::read_to_string(dir.path().join(FILE_NAME)).unwrap(),
+        text
+    );
+}
+
 /// Hand edits invitriage would not write: an id short of its 16 digits,
 /// and a step on no ids (which would stand in undo's way for good), are
 /// skipped with a notice, not taken in silence.

@@ -14,7 +14,7 @@ use crate::text::as_sent;
 
 use super::{
     CHECK_PAD_FILE_NAME, DraftKind, FORMAT_VERSION, Journal, JournalError, TEMP_PREFIX,
-    UNSAVED_DIR_NAME, Unsaved, io_error, kind_of_special, unknown_version, write_whole,
+    UNSAVED_DIR_NAME, Unsaved, io_error, kind_of_special, other_version, write_whole,
 };
 
 impl Unsaved {
@@ -164,7 +164,7 @@ impl Journal {
                 .and_then(|b| serde_json::from_slice::<UnsavedFile>(&b).map_err(|e| e.to_string()))
                 .and_then(|f| match f.v {
                     FORMAT_VERSION => Ok(f.draft),
-                    v => Err(unknown_version(&v.into())),
+                    v => Err(other_version(&v.into())),
                 });
             match read {
                 // Left by a save that could not remove it.
