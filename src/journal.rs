@@ -674,6 +674,32 @@ fn check_dir(dir: &Path) -> Result<(), JournalError> {
     }
 }
 
+/// Where the symlink `path` leads when its target is not there yet: the
+/// target, in its folder found by [`fs::canonicalize`]. `None` when `path`
+/// is no symlink, the chain of links is longer than Linux follows (a loop),
+/// or the target's folder is not there either (the journal cannot be made).
+fn link_target(path: &Path) -> Option<PathBuf> {
+    const MAX_LINKS: usize = 40;
+    let mut path = path.to_path_buf();
+    let mut followed = 0;
+    while let Ok(target) = fs::read_link(&path) {
+        if followed == MAX_LINKS {
+            return None;
+        }
+        followed += 1;
+        // A relative target is relative to the link's folder.
+        path = match path.parent() {
+            Some(folder) => folder.join(target),
+            None => target,
+        };
+    }
+    if followed == 0 {
+        return None;
+    }
+    let folder = fs::canonicalize(path.parent()?).ok()?;
+    Some(folder.join(path.file_name()?))
+}
+
 /// Fails when `path` (followed through symlinks) is there and is not a
 /// file: opening a named pipe blocks until a writer comes, for ever, and a
 /// directory or device says nothing the user can act on.
@@ -1263,9 +1289,12 @@ impl Journal {
         let path = dir.join(FILE_NAME);
         // Beside the journal file itself: one reached through a symlink
         // from another data folder is the same journal, and takes the same
-        // lock.
+        // lock. A symlink to a journal not made yet is followed by hand:
+        // the open below creates its target, which the other folder opens
+        // as its own.
         let lock_path = fs::canonicalize(&path)
             .ok()
+            .or_else(|| link_target(&path))
             .and_then(|real| real.parent().map(|d| d.join(LOCK_FILE_NAME)))
             .unwrap_or_else(|| dir.join(LOCK_FILE_NAME));
         // Before anything is opened: opening a named pipe blocks.

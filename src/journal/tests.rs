@@ -1771,6 +1771,40 @@ fn a_journal_symlinked_from_another_folder_takes_the_same_lock() {
     ));
 }
 
+/// A journal symlinked to one not made yet: the first open creates the
+/// target, and its lock is the target's from the start, so the target's
+/// own data folder is refused while the first instance writes it. Through
+/// a chain of links, and relative ones, too.
+#[cfg(unix)]
+#[test]
+fn a_journal_symlinked_to_one_not_made_yet_takes_the_target_s_lock() {
+    let dir = tempfile::tempdir().unwrap();
+    let [l1, l2, l3] = ["L1", "L2", "L3"].map(|d| dir.path().join(d));
+    for d in [&l1, &l2, &l3] {
+        fs::create_dir_all(d).unwrap();
+    }
+    std::os::unix::fs::symlink(l2.join(FILE_NAME), l1.join(FILE_NAME)).unwrap();
+    std::os::unix::fs::symlink(Path::new("../L1").join(FILE_NAME), l3.join(FILE_NAME)).unwrap();
+    let first = open(&l1);
+    assert!(l2.join(FILE_NAME).exists(), "the target is made");
+    assert!(matches!(
+        Journal::open(&l2).map(|_| ()).unwrap_err(),
+        JournalError::Locked { .. }
+    ));
+    drop(first);
+    fs::remove_file(l2.join(FILE_NAME)).unwrap();
+    let first = open(&l3);
+    assert!(l2.join(FILE_NAME).exists(), "the target is made");
+    for other in [&l2, &l1] {
+        assert!(matches!(
+            Journal::open(other).map(|_| ()).unwrap_err(),
+            JournalError::Locked { .. }
+        ));
+    }
+    drop(first);
+    let (_second, _) = Journal::open(&l2).unwrap();
+}
+
 // ---- compaction ---------------------------------------------------------
 
 use proptest::strategy::Strategy as _;
