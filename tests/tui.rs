@@ -156,6 +156,78 @@ fn marks_give_way_to_a_reply_and_stay_through_a_no() {
     );
 }
 
+/// `q` with rows marked asks first: marks are not kept, and one stray `q`
+/// lost a selection made by hand over dozens of rows. `y` quits; any other
+/// key stays, the marks as they were (`Esc` too, which in the list clears
+/// them). Ctrl-C quits at once, as it always did; so does `q` with nothing
+/// marked.
+#[test]
+fn quitting_with_rows_marked_asks_first() {
+    use invitriage::tui::keys::key_action;
+    let press = |app: &mut App, ev: KeyEvent| {
+        let action = key_action(&app.keymap, app.key_context(), &ev);
+        app.update(action)
+    };
+    let esc = KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE);
+    let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    for _ in 0..3 {
+        app.update(Action::Mark);
+    }
+    let question =
+        "Quit? The 3 marked rows are not kept (decisions are) · y quits · any other key stays";
+    for no in [esc, key('n'), key('j'), key('q')] {
+        assert_eq!(press(&mut app, key('q')), None, "asked first");
+        assert_eq!(status_text(&app), question);
+        let cursor = app.cursor;
+        assert_eq!(press(&mut app, no), None, "{no:?} stays");
+        assert_eq!(status_text(&app), "Not quitting: the marks stay");
+        assert_eq!(app.marked_count, 3, "{no:?} keeps the marks");
+        assert_eq!(app.cursor, cursor, "{no:?} does nothing more");
+    }
+    press(&mut app, key('q'));
+    let flat = screen(&app, 80, 24)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("Quit? The 3 marked rows are not kept"),
+        "{flat}"
+    );
+    assert_eq!(press(&mut app, key('y')), Some(Effect::Quit));
+
+    // On a screen too small for the status line, the question shows
+    // instead of the size it needs, and y answers it there too.
+    drop(app);
+    let mut app = sample_app(dir.path());
+    app.update(Action::Mark);
+    app.update(Action::Resize(50, 12));
+    assert_eq!(press(&mut app, key('q')), None);
+    let flat = (0..12)
+        .map(|y| row_text(&app, 50, 12, y))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.starts_with("Quit? The marked row is not kept (decisions are) · y quits"),
+        "{flat}"
+    );
+    assert_eq!(press(&mut app, key('y')), Some(Effect::Quit));
+
+    // Ctrl-C asks nothing, the question open or not.
+    drop(app);
+    let mut app = sample_app(dir.path());
+    app.update(Action::Mark);
+    assert_eq!(press(&mut app, ctrl_c), Some(Effect::Quit));
+    press(&mut app, key('q'));
+    assert_eq!(press(&mut app, ctrl_c), Some(Effect::Quit));
+    // Nothing marked: q quits at once.
+    assert!(!app.quit_asked());
+    app.update(Action::Cancel);
+    assert_eq!(app.marked_count, 0);
+    assert_eq!(press(&mut app, key('q')), Some(Effect::Quit));
+}
+
 /// Words a template replaced are in Ctrl-U's history only: quitting is
 /// not refused for them with a message about a full disk (the disk was
 /// fine, and nothing there could keep them).
@@ -779,7 +851,7 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
     let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
     assert_eq!(
         action_for(&km, app.key_context(), &ctrl_c),
-        Some(Action::Quit)
+        Some(Action::QuitNow)
     );
     let flat = screen(&app, 59, 10)
         .split_whitespace()
@@ -789,7 +861,7 @@ fn keys_do_nothing_while_the_screen_is_too_small_to_show_them() {
         flat.contains("or Ctrl-C to quit, keeping your text."),
         "{flat}"
     );
-    assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
+    assert_eq!(app.update(Action::QuitNow), Some(Effect::Quit));
     assert!(
         app.journal.unsaved_drafts().count() > 0,
         "the draft is kept"
@@ -6152,7 +6224,7 @@ fn the_help_names_the_keys_the_composer_reads() {
                     "F9" => Some(Action::ComposeTemplate(8)),
                     "Ctrl-Y" => Some(Action::ComposeCopy),
                     "Esc" => Some(Action::Cancel),
-                    "Ctrl-C" => Some(Action::Quit),
+                    "Ctrl-C" => Some(Action::QuitNow),
                     // Ctrl-J is a line end, as terminals send it.
                     "Ctrl-J" => Some(Action::ComposeKey(KeyEvent::new(
                         KeyCode::Enter,

@@ -348,6 +348,9 @@ pub struct App {
     /// The last key asked whether to undo a large step (see
     /// [`UNDO_ASKS_ABOVE`]); the undo key again undoes it.
     undo_asked: bool,
+    /// The last key asked whether to quit with rows marked (their marks
+    /// are not kept): y quits, any other key stays.
+    quit_asked: bool,
     /// The row the cursor was on when `f` was first pressed in a row of
     /// presses: cycling through the filters comes back to it, not to the
     /// neighbour a filter without it left the cursor on.
@@ -504,6 +507,7 @@ impl App {
             thanks_saved: Vec::new(),
             set_aside: Vec::new(),
             undo_asked: false,
+            quit_asked: false,
             filter_from: None,
             replies_edited: Vec::new(),
             id_index,
@@ -665,6 +669,11 @@ impl App {
 
     /// The key context for the current mode.
     pub fn key_context(&self) -> KeyContext {
+        // The question about quitting with rows marked takes y (n and Esc
+        // too) as an answer, whatever the screen's size.
+        if self.quit_asked {
+            return KeyContext::Confirm;
+        }
         // On a screen too small to draw, the list's keys: q and Ctrl-C
         // quit (a draft being written is on disk already); the rest are
         // dropped by `apply`. While a text is being typed, q is a letter
@@ -836,6 +845,27 @@ impl App {
         if w >= super::view::MIN_WIDTH && h >= super::view::MIN_HEIGHT {
             self.news_shown = true;
         }
+        // The question about quitting with rows marked is answered by the
+        // next key: y quits; any other key stays and does nothing more
+        // (an Esc meant as "no" would clear the very marks it keeps).
+        // Ctrl-C quits, as it always does.
+        let mut action = action;
+        if self.quit_asked
+            && !matches!(
+                action,
+                Action::Resize(..) | Action::Redraw | Action::Status(..)
+            )
+        {
+            self.quit_asked = false;
+            match action {
+                Action::Confirm(true) => action = Action::QuitNow,
+                Action::QuitNow => {}
+                _ => {
+                    self.set_status("Not quitting: the marks stay");
+                    return None;
+                }
+            }
+        }
         // The question about a large undo is answered by the next key:
         // the undo key again, or anything else, which keeps the step and
         // does nothing more (an `a` meant as "no" accepted a row). Quitting
@@ -845,6 +875,7 @@ impl App {
                 action,
                 Action::Undo
                     | Action::Quit
+                    | Action::QuitNow
                     | Action::Resize(..)
                     | Action::Redraw
                     | Action::Status(..)
@@ -869,7 +900,7 @@ impl App {
         }
         // The disk may take the draft or the note now (space freed since):
         // tried again before quitting is refused for their sake.
-        if action == Action::Quit {
+        if matches!(action, Action::Quit | Action::QuitNow) {
             self.keep_unsaved_draft();
             self.keep_check_note();
         }
@@ -923,6 +954,11 @@ impl App {
         }
     }
 
+    /// Whether the last key asked whether to quit with rows marked.
+    pub fn quit_asked(&self) -> bool {
+        self.quit_asked
+    }
+
     /// Whether keys are going into a text: a draft, the check pad's note,
     /// the search line.
     pub fn typing(&self) -> bool {
@@ -942,7 +978,11 @@ impl App {
         if self.too_small()
             && !matches!(
                 action,
-                Action::Resize(..) | Action::Status(..) | Action::EditorDone(_) | Action::Quit
+                Action::Resize(..)
+                    | Action::Status(..)
+                    | Action::EditorDone(_)
+                    | Action::Quit
+                    | Action::QuitNow
             )
         {
             return None;
@@ -998,19 +1038,31 @@ impl App {
             }
             // A changed draft the disk could not take is lost by quitting:
             // say so instead.
-            Action::Quit if self.draft_off_disk() => {
+            Action::Quit | Action::QuitNow if self.draft_off_disk() => {
                 self.set_error(
                     "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc then y discards it",
                 );
             }
             // The same for the check pad's note, which outlives the pad.
-            Action::Quit if !self.check_note_on_disk() => {
+            Action::Quit | Action::QuitNow if !self.check_note_on_disk() => {
                 let w = self.keymap.hint(&Action::Check);
                 self.set_error(format!(
                     "Not quitting: the check pad's note is not kept on disk · {w} opens it: Ctrl-Y copies it, Ctrl-L clears it"
                 ));
             }
-            Action::Quit => return Some(Effect::Quit),
+            // Marks are not kept: hand-picked over many rows, they are
+            // not lost to one stray key.
+            Action::Quit if self.marked_count > 0 => {
+                let rows = match self.marked_count {
+                    1 => "The marked row is".to_string(),
+                    n => format!("The {n} marked rows are"),
+                };
+                self.quit_asked = true;
+                self.set_error(format!(
+                    "Quit? {rows} not kept (decisions are) · y quits · any other key stays"
+                ));
+            }
+            Action::Quit | Action::QuitNow => return Some(Effect::Quit),
             // Answered by `update` before anything else.
             Action::Leave => {}
             Action::Redraw => return Some(Effect::Repaint),

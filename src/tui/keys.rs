@@ -59,6 +59,9 @@ pub enum Action {
     Help,
     Check,
     Quit,
+    /// Quit without the question the quit key asks when rows are marked
+    /// (their marks go): Ctrl-C, and a y to that question.
+    QuitNow,
     Cancel,
     /// Ctrl-L: paint the whole screen again (a terminal that draws some
     /// characters wider than their width leaves stray glyphs).
@@ -845,7 +848,8 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
         // Everywhere, the composer included: a draft being written is on
         // disk already and the next start opens it again, while a Ctrl-C
         // that asked "discard?" would make the second one throw it away.
-        return Some(Action::Quit);
+        // Nor does it ask about the marks, as the quit key does.
+        return Some(Action::QuitNow);
     }
     // Ctrl-L repaints, as in other full-screen programs; in the composer
     // and the check pad it is theirs (clear the pad).
@@ -1541,11 +1545,11 @@ mod tests {
         let ctrl_c = ev(KeyCode::Char('c'), KeyModifiers::CONTROL);
         assert_eq!(
             action_for(&km, KeyContext::List, &ctrl_c),
-            Some(Action::Quit)
+            Some(Action::QuitNow)
         );
         assert_eq!(
             action_for(&km, KeyContext::Compose, &ctrl_c),
-            Some(Action::Quit),
+            Some(Action::QuitNow),
             "Ctrl-C quits from the composer too, keeping the draft"
         );
         // Ctrl-L repaints, except in the composer and pad, where it clears.

@@ -171,7 +171,19 @@ pub fn draw(app: &App, frame: &mut Frame) {
     let theme = Theme { color: app.color };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let quit = app.keymap.hint(&crate::tui::keys::Action::Quit);
-        let msg = if app.typing() {
+        // The question the quit key asked with rows marked, which the
+        // status line cannot show here.
+        let asked = app
+            .status
+            .as_ref()
+            .filter(|_| app.quit_asked())
+            .map(|s| s.text.as_str());
+        let msg = if let Some(question) = asked {
+            format!(
+                "{question} (invitriage needs at least {MIN_WIDTH}×{MIN_HEIGHT}, now {}×{})",
+                area.width, area.height,
+            )
+        } else if app.typing() {
             // The draft and the check pad's note are on disk; a search is
             // not. When the disk would not take them, quitting is refused.
             let quit = if app.quitting_refused() {
@@ -208,7 +220,9 @@ pub fn draw(app: &App, frame: &mut Frame) {
         };
         let cells = usize::from(area.width) * usize::from(area.height);
         let msg = if msg.chars().count() * 3 / 2 > cells {
-            let quits = if app.quitting_refused() {
+            let quits = if asked.is_some() {
+                "Quit? marks are not kept · y quits · any other key stays".to_string()
+            } else if app.quitting_refused() {
                 "text not on disk: Ctrl-C won't quit".to_string()
             } else {
                 format!("{quit} quits")
