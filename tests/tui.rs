@@ -5074,6 +5074,75 @@ fn copy_without_a_draft_points_at_the_key_that_writes_one() {
     );
 }
 
+/// `c` on a row whose thank-you or reply was left for later (Esc, l) says
+/// that words are waiting unsaved and which key opens them to save: it
+/// said "No thank-you drafted · t writes one" while the detail pane said
+/// "thank-you left for later, not saved". Over a saved draft, the copy
+/// says it is the saved words, not the changes left for later.
+#[test]
+fn copy_names_a_draft_left_for_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let name = app.current().unwrap().from().to_string();
+    app.update(Action::Accept);
+    app.update(Action::ThankYou);
+    type_and_leave_for_later(&mut app, 'Z');
+    app.update(Action::Up);
+    app.update(Action::Down);
+    app.update(Action::Up);
+    assert_eq!(app.current().unwrap().from(), name);
+    assert_eq!(app.update(Action::CopyDraft), None);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Nothing copied: your thank-you to {name} is left for later, not saved · t opens it to save"
+        )
+    );
+    // As it says: t opens it, and saved, c copies it.
+    app.update(Action::ThankYou);
+    assert!(app.composer.as_ref().unwrap().text().contains('Z'));
+    app.update(Action::ComposeSave);
+    assert!(matches!(
+        app.update(Action::CopyDraft),
+        Some(Effect::Copy { text, label })
+            if text.contains('Z') && label == format!("thank-you to {name}")
+    ));
+    // Changed and left for later again: the saved words are copied, and
+    // said to be.
+    app.update(Action::ThankYou);
+    type_and_leave_for_later(&mut app, 'Q');
+    assert!(matches!(
+        app.update(Action::CopyDraft),
+        Some(Effect::Copy { text, label })
+            if !text.contains('Q') && label == format!(
+                "thank-you to {name} as saved, not your changes left for later (t opens them)"
+            )
+    ));
+
+    // A reply left for later, on an undecided row, then ignored.
+    app.update(Action::Down);
+    let name = app.current().unwrap().from().to_string();
+    app.update(Action::Reply);
+    type_and_leave_for_later(&mut app, 'R');
+    assert_eq!(app.update(Action::CopyDraft), None);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Nothing copied: your reply to {name} is left for later, not saved · r opens it to save"
+        )
+    );
+    app.update(Action::Ignore);
+    // Moved on: `c` is for the one just ignored, `r` is not.
+    assert_ne!(app.current().unwrap().from(), name);
+    assert_eq!(app.update(Action::CopyDraft), None);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Nothing to send: you ignored this invitation · your reply to {name} is left for later, not saved (r on their row opens it)"
+        )
+    );
+}
+
 /// The last row shown decided, with undecided ones hidden by the filter
 /// on this tab: the status says so, not "go to" this same tab.
 #[test]

@@ -559,28 +559,71 @@ impl App {
     }
 
     pub(super) fn copy_draft(&mut self, target: Option<u32>) -> Option<Effect> {
-        let inv = &self.invitations[target? as usize];
+        let target = target?;
+        let inv = &self.invitations[target as usize];
         let entry = self.journal.state_for(inv, self.now).unwrap_or_default();
         let decision = entry.decision();
+        let name = name_line(inv.counterpart());
+        // Words left for later (Esc, l) are on disk, not saved: `c` copies
+        // only saved ones, so it says which words it did not take, and the
+        // key that opens them to save. Right after a step that moved on,
+        // the row is not the cursor's: `t` follows it there, `r` does not.
+        let left = |kind| self.journal.unsaved(inv.id, kind).is_some();
+        let opens = |kind| {
+            let key = self.keymap.hint(&Action::compose(kind));
+            let t_follows = kind == DraftKind::ThankYou && decision == Some(Decision::Accepted);
+            if t_follows || self.current_index() == Some(target) {
+                key
+            } else {
+                format!("{key} on their row")
+            }
+        };
         match entry.draft_to_send(decision) {
             // Named: right after a step that moved on, it is the draft of
             // the person the step was on, not the one under the cursor.
-            Some((kind, d)) => Some(Effect::Copy {
-                text: d.text.clone(),
-                label: format!("{} to {}", kind.label(), name_line(inv.counterpart())),
-            }),
+            Some((kind, d)) => {
+                let mut label = format!("{} to {name}", kind.label());
+                if left(kind) {
+                    label.push_str(&format!(
+                        " as saved, not your changes left for later ({} opens them)",
+                        opens(kind)
+                    ));
+                }
+                Some(Effect::Copy {
+                    text: d.text.clone(),
+                    label,
+                })
+            }
             None => {
                 let text = match (inv.direction, decision) {
                     (Direction::Outgoing, _) => {
                         "No draft: you sent this invitation, there is nothing to answer".to_string()
                     }
+                    (_, Some(Decision::Accepted)) if left(DraftKind::ThankYou) => format!(
+                        "Nothing copied: your thank-you to {name} is left for later, not saved · {} opens it to save",
+                        opens(DraftKind::ThankYou)
+                    ),
                     (_, Some(Decision::Accepted)) => format!(
                         "No thank-you drafted · {} writes one",
                         self.keymap.hint(&Action::ThankYou)
                     ),
+                    (_, Some(Decision::Ignored)) if left(DraftKind::Reply) => format!(
+                        "Nothing to send: you ignored this invitation · your reply to {name} is left for later, not saved ({} opens it)",
+                        opens(DraftKind::Reply)
+                    ),
                     (_, Some(Decision::Ignored)) => {
                         "Nothing to send: you ignored this invitation".to_string()
                     }
+                    _ if left(DraftKind::Reply) => format!(
+                        "Nothing copied: your reply to {name} is left for later, not saved · {} opens it to save",
+                        opens(DraftKind::Reply)
+                    ),
+                    // Left for later before the accept was undone.
+                    _ if left(DraftKind::ThankYou) => format!(
+                        "Nothing copied: your thank-you to {name} is left for later, not saved, and follows an accept · {} accepts, then {} opens it",
+                        self.keymap.hint(&Action::Accept),
+                        self.keymap.hint(&Action::ThankYou)
+                    ),
                     _ => format!(
                         "No draft for this invitation · {} drafts a reply",
                         self.keymap.hint(&Action::Reply)
