@@ -5074,6 +5074,73 @@ fn copy_without_a_draft_points_at_the_key_that_writes_one() {
     );
 }
 
+/// A reply saved on an ignored invitation turns it into replied: the
+/// status says what it replaced ("was ignored"), as an accept over another
+/// decision does, and an undo says it is ignored again. So with a saved
+/// reply saved again unchanged (only the decision is new), and with a
+/// draft the start reopened on a row ignored since it was left for later.
+#[test]
+fn a_reply_saved_on_an_ignored_row_says_it_was_ignored() {
+    let was_ignored =
+        |name: &str| format!("saved reply to {name} (marked replied, was ignored; u undoes)");
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let name = app.current().unwrap().from().to_string();
+    app.update(Action::Ignore);
+    app.update(Action::Up);
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('K')));
+    assert!(matches!(
+        app.update(Action::ComposeSave),
+        Some(Effect::Copy { label, .. }) if label == was_ignored(&name)
+    ));
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        format!("Undid reply draft: {name} (ignored again) · r brings its text back")
+    );
+    // A new reply on an undecided row replaces nothing.
+    app.update(Action::Down);
+    let next = app.current().unwrap().from().to_string();
+    let next_id = app.current().unwrap().id;
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('L')));
+    assert!(matches!(
+        app.update(Action::ComposeSave),
+        Some(Effect::Copy { label, .. })
+            if label == format!("saved reply to {next} (marked replied; u undoes)")
+    ));
+    // Ignored since: the saved reply, saved again as it is.
+    go_to(&mut app, next_id);
+    app.update(Action::Ignore);
+    app.update(Action::Up);
+    assert_eq!(app.current().unwrap().from(), next);
+    app.update(Action::Reply);
+    assert!(matches!(
+        app.update(Action::ComposeSave),
+        Some(Effect::Copy { label, .. }) if label == was_ignored(&next)
+    ));
+
+    // Left for later, then ignored: the next start opens it again.
+    app.update(Action::Down);
+    let third = app.current().unwrap().id;
+    app.update(Action::Reply);
+    type_and_leave_for_later(&mut app, 'M');
+    app.update(Action::Ignore);
+    leave(&mut app);
+    drop(app);
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.mode, Mode::Compose);
+    let c = app.composer.as_ref().unwrap();
+    let inv = &app.invitations[c.index as usize];
+    assert_eq!(inv.id, third);
+    let name = inv.from().to_string();
+    assert!(matches!(
+        app.update(Action::ComposeSave),
+        Some(Effect::Copy { label, .. }) if label == was_ignored(&name)
+    ));
+}
+
 /// `c` on a row whose thank-you or reply was left for later (Esc, l) says
 /// that words are waiting unsaved and which key opens them to save: it
 /// said "No thank-you drafted · t writes one" while the detail pane said

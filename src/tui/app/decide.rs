@@ -382,6 +382,14 @@ impl App {
             (journal::StepKind::Decide(None), many) if !earlier && many.len() > 1 => {
                 " are decided again as before".to_string()
             }
+            // A reply saved on an ignored invitation replaced the ignore,
+            // which the undo brings back.
+            (journal::StepKind::Draft(journal::DraftKind::Reply), [one]) if !earlier => {
+                match self.decisions[*one as usize] {
+                    Some(d) if d != Decision::Replied => format!(" ({} again)", d.label()),
+                    _ => String::new(),
+                }
+            }
             // A decision made over another: what it went back to.
             (journal::StepKind::Decide(Some(_)), [one]) if !earlier => {
                 match self.decisions[*one as usize] {

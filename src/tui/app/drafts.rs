@@ -478,6 +478,9 @@ impl App {
                 .as_ref()
                 .and_then(|e| e.draft(kind))
                 .is_some_and(|d| d.text == text);
+        // The decision a reply replaces (an ignore), for the status to
+        // say, as an accept over another decision does.
+        let before = self.decisions[idx as usize].filter(|&d| d != Decision::Replied);
         let now = self.now_for_journal();
         let recorded = if reply_again {
             self.journal
@@ -539,11 +542,14 @@ impl App {
                 // Said as a step is: a reply marks the invitation replied,
                 // and the undo key takes that back.
                 let undo = self.keymap.hint(&Action::Undo);
+                let was = before
+                    .map(|d| format!(", was {}", d.label()))
+                    .unwrap_or_default();
                 let label = match kind {
                     DraftKind::Reply if !undo.is_empty() => {
-                        format!("saved reply to {name} (marked replied; {undo} undoes)")
+                        format!("saved reply to {name} (marked replied{was}; {undo} undoes)")
                     }
-                    DraftKind::Reply => format!("saved reply to {name} (marked replied)"),
+                    DraftKind::Reply => format!("saved reply to {name} (marked replied{was})"),
                     DraftKind::ThankYou => format!("saved thank-you to {name}"),
                 };
                 Some(Effect::Copy { text, label })
