@@ -70,7 +70,9 @@
 //!
 //! Undoing a saved draft keeps its text ([`Journal::undone_draft`]) until
 //! another draft of that kind is saved for the invitation: `r` or `t`
-//! opens the composer on it again, across restarts too.
+//! opens the composer on it again, across restarts too. Undoing an edit,
+//! then the draft it edited, keeps the edit's text: the newest words,
+//! written on the older ones.
 //!
 //! # Durability
 //!
@@ -835,7 +837,8 @@ pub struct Journal {
     /// are a third of a replay's time at a million entries.
     entries: crate::hash::FastMap<InvitationId, Entry>,
     steps: Vec<Step>,
-    /// The text of each draft whose saving was undone, until a draft of
+    /// The text of each draft whose saving was undone (the edit's, when an
+    /// edit and the draft it edited were both undone), until a draft of
     /// that kind is saved for the invitation again: `r` or `t` offers it
     /// back, so an undo never throws words away.
     undone_drafts: HashMap<(InvitationId, DraftKind), Draft>,
@@ -2006,8 +2009,19 @@ impl Journal {
                 if e.is_blank() {
                     self.entries.remove(&id);
                 }
+                // An edit of this draft undone before holds newer words,
+                // written on these: they stay the ones offered back, not
+                // lost under the older text.
                 if let Some(undone) = undone {
-                    self.undone_drafts.insert((id, kind), *undone);
+                    match self.undone_drafts.entry((id, kind)) {
+                        MapEntry::Occupied(o) if o.get().at >= undone.at => {}
+                        MapEntry::Occupied(mut o) => {
+                            o.insert(*undone);
+                        }
+                        MapEntry::Vacant(v) => {
+                            v.insert(*undone);
+                        }
+                    }
                 }
                 vec![id]
             }

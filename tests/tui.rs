@@ -5074,6 +5074,71 @@ fn copy_without_a_draft_points_at_the_key_that_writes_one() {
     );
 }
 
+/// Undoing an edit of a saved reply leaves the reply saved before it (the
+/// row stays replied): the status said "Undid reply draft · r brings its
+/// text back", as if the reply were gone. It says the edit was undone, and
+/// `r` offers the edited words. Undone next, the first reply goes too, and
+/// `r` still offers the edited words, the newest (they were lost under the
+/// first text), also after they were set aside with Esc, y.
+#[test]
+fn undoing_an_edit_of_a_reply_says_so_and_keeps_the_edit() {
+    let text = |app: &App| app.composer.as_ref().unwrap().message();
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let id = app.current().unwrap().id;
+    let name = app.current().unwrap().from().to_string();
+    app.update(Action::Reply);
+    app.update(Action::Paste("VERSION1".into()));
+    let first = text(&app);
+    app.update(Action::ComposeSave);
+    go_to(&mut app, id);
+    app.update(Action::Reply);
+    app.update(Action::Paste(" and more".into()));
+    let edited = text(&app);
+    assert!(edited.contains("VERSION1 and more"), "{edited}");
+    app.update(Action::ComposeSave);
+
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Undid the edit of the reply to {name}: back to the text saved before · r brings the edited words back"
+        )
+    );
+    let i = app.invitations.iter().position(|inv| inv.id == id).unwrap();
+    assert_eq!(app.decisions[i], Some(Decision::Replied), "still replied");
+    assert_eq!(app.current().unwrap().id, id);
+    app.update(Action::Reply);
+    assert_eq!(text(&app), edited, "r offers the edited words");
+    // Closed: set aside, the saved reply is the one r opens.
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
+    app.update(Action::Reply);
+    assert_eq!(text(&app), first);
+    app.update(Action::Cancel);
+
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        format!("Undid reply draft: {name} · r brings back the newest edited words")
+    );
+    assert_eq!(app.decisions[i], None);
+    app.update(Action::Reply);
+    assert_eq!(text(&app), edited, "the newest words, not the first");
+    assert_eq!(
+        status_text(&app),
+        "Your undone reply is back: Ctrl-S saves it again"
+    );
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
+    // And after a restart.
+    drop(app);
+    let mut app = sample_app(dir.path());
+    go_to(&mut app, id);
+    app.update(Action::Reply);
+    assert_eq!(text(&app), edited);
+}
+
 /// A reply saved on an ignored invitation turns it into replied: the
 /// status says what it replaced ("was ignored"), as an accept over another
 /// decision does, and an undo says it is ignored again. So with a saved

@@ -1706,7 +1706,9 @@ fn a_byte_order_mark_is_not_part_of_the_first_line() {
 }
 
 /// Undoing a saved draft keeps its words for the composer, across a
-/// restart, until a draft of that kind is saved again.
+/// restart, until a draft of that kind is saved again. Undoing an edit,
+/// then the draft it edited, keeps the edit's words: the newest, which the
+/// older text would otherwise have put out of reach.
 #[test]
 fn an_undone_draft_keeps_its_text() {
     let dir = tempfile::tempdir().unwrap();
@@ -1734,8 +1736,8 @@ fn an_undone_draft_keeps_its_text() {
     assert!(j.state(inv.id).is_none());
     assert_eq!(
         j.undone_draft(&inv, DraftKind::Reply, now).unwrap().text,
-        "first words",
-        "the last one undone, after a restart"
+        "second words",
+        "the newest undone, after a restart"
     );
     // For an invitation sent after it, it was about an earlier one.
     let later = at(1) + chrono::TimeDelta::days(3);

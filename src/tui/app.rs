@@ -343,7 +343,8 @@ pub struct App {
     /// Undone drafts discarded in this run over a saved one, by invitation,
     /// kind and text: the composer then opens on the saved draft, as the
     /// discard said ("the saved draft stays"). An undone draft of other
-    /// words (a later undo) is offered again.
+    /// words (a later undo) is offered again, and so is any once an undo
+    /// of a draft of that row says what `r` or `t` brings back.
     set_aside: Vec<(u32, DraftKind, String)>,
     /// The last key asked whether to undo a large step (see
     /// [`UNDO_ASKS_ABOVE`]); the undo key again undoes it.

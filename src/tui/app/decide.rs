@@ -252,6 +252,17 @@ impl App {
             return;
         }
         self.undo_asked = false;
+        // A draft whose edit was undone before: the edit's words stay the
+        // ones offered back (see the journal's undo), not this step's.
+        let newer_undone = self.journal.next_undo().is_some_and(|next| {
+            match (next.kind, &self.indices_of(&next.ids)[..]) {
+                (journal::StepKind::Draft(kind), [one]) => self
+                    .journal
+                    .undone_draft(&self.invitations[*one as usize], kind, self.now)
+                    .is_some(),
+                _ => false,
+            }
+        });
         match self.journal.undo(self.now_for_journal()) {
             Ok(Some(undone)) => {
                 let idx = self.indices_of(&undone.ids);
@@ -259,7 +270,13 @@ impl App {
                 if let Some(&first) = idx.first() {
                     self.show(first);
                 }
-                let text = self.undid(&undone, &idx);
+                // Words set aside in this run were an older undo's: the
+                // ones this undo offers back are offered, as it says.
+                if let journal::StepKind::Draft(kind) = undone.kind {
+                    self.set_aside
+                        .retain(|&(i, k, _)| k != kind || !idx.contains(&i));
+                }
+                let text = self.undid(&undone, &idx, newer_undone);
                 self.set_status(text);
             }
             Ok(None) => self.set_status("Nothing to undo"),
@@ -320,8 +337,9 @@ impl App {
 
     /// What an undo of `undone` (on the rows `idx`) says it did: whose
     /// step, of which day, what each row went back to, and how to get a
-    /// draft's words back.
-    fn undid(&self, undone: &journal::Undone, idx: &[u32]) -> String {
+    /// draft's words back (`newer_undone`: the words of an edit of it,
+    /// undone before, are the ones offered).
+    fn undid(&self, undone: &journal::Undone, idx: &[u32], newer_undone: bool) -> String {
         let who = match idx {
             [one] => name_line(self.invitations[*one as usize].counterpart()),
             many => format!("{} invitations", many.len()),
@@ -349,11 +367,28 @@ impl App {
         } else {
             ""
         };
-        // The text is not lost: the composer opens on it again.
+        // An edit undone leaves the draft saved before it, which the
+        // invitation keeps (a reply, its "replied"): not a draft gone.
+        let edit = match (undone.kind, idx) {
+            (journal::StepKind::Draft(kind), [one]) if !earlier => self
+                .journal
+                .state_for(&self.invitations[*one as usize], self.now)
+                .is_some_and(|e| e.draft(kind).is_some())
+                .then_some(kind),
+            _ => None,
+        };
+        // The text is not lost: the composer opens on it again, or on the
+        // newer words of an edit of it undone before.
         let back = match undone.kind {
             journal::StepKind::Draft(kind) if idx.len() == 1 && !earlier => {
                 let key = self.keymap.hint(&Action::compose(kind));
-                format!(" · {key} brings its text back")
+                if newer_undone {
+                    format!(" · {key} brings back the newest edited words")
+                } else if edit.is_some() {
+                    format!(" · {key} brings the edited words back")
+                } else {
+                    format!(" · {key} brings its text back")
+                }
             }
             _ => String::new(),
         };
@@ -429,6 +464,12 @@ impl App {
             }
             _ => String::new(),
         };
+        if let Some(kind) = edit {
+            return format!(
+                "Undid the edit{day} of the {} to {who}: back to the text saved before{again}{back}",
+                kind.label()
+            );
+        }
         let what = match undone.kind {
             journal::StepKind::Decide(None) => "the step back to undecided",
             kind => kind.verb(),
