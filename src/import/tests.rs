@@ -255,6 +255,14 @@ fn load_str(s: &str) -> Import {
     load_bytes("t.csv", s.as_bytes()).unwrap()
 }
 
+/// The line of an invitation from `name` without a note, sent at `sent`
+/// (the cell as written), with `tail` after its last field.
+fn received(name: &str, sent: &str, tail: &str) -> String {
+    format!(
+        "{name},Colleen Ruiz,{sent},,INCOMING,https://www.linkedin.com/in/{name},https://www.linkedin.com/in/c{tail}\n"
+    )
+}
+
 fn lines(import: &Import) -> Vec<u32> {
     import.invitations.iter().map(|i| i.line).collect()
 }
@@ -1378,11 +1386,7 @@ mod properties {
     /// something in it there is not a stray comma.
     #[test]
     fn empty_fields_past_the_header_are_a_stray_comma() {
-        let row = |name: &str, tail: &str| {
-            format!(
-                "{name},Colleen Ruiz,\"7/8/26, 3:43 PM\",Hi,INCOMING,https://www.linkedin.com/in/{name},https://www.linkedin.com/in/c{tail}\n"
-            )
-        };
+        let row = |name: &str, tail: &str| super::received(name, "\"7/8/26, 3:43 PM\"", tail);
         let text = format!(
             "{H}{}{}{}{}",
             row("ann", ","),
@@ -1959,11 +1963,7 @@ fn a_day_first_date_names_the_likely_cause() {
 /// never is in doubt.
 #[test]
 fn dates_re_saved_day_first_are_read_so() {
-    let row = |name: &str, sent: &str| {
-        format!(
-            "{name},Colleen Ruiz,{sent},,INCOMING,https://www.linkedin.com/in/{name},https://www.linkedin.com/in/c\n"
-        )
-    };
+    let row = |name: &str, sent: &str| received(name, sent, "");
     let text = format!(
         "{H}{}{}{}",
         row("a", "25/11/2026 14:05"),
