@@ -2013,15 +2013,10 @@ impl Journal {
                 // written on these: they stay the ones offered back, not
                 // lost under the older text.
                 if let Some(undone) = undone {
-                    match self.undone_drafts.entry((id, kind)) {
-                        MapEntry::Occupied(o) if o.get().at >= undone.at => {}
-                        MapEntry::Occupied(mut o) => {
-                            o.insert(*undone);
-                        }
-                        MapEntry::Vacant(v) => {
-                            v.insert(*undone);
-                        }
-                    }
+                    // Undos go from the newest step back, so the one kept
+                    // already is the newer (its time may not be: a clock
+                    // set back between the two saves).
+                    self.undone_drafts.entry((id, kind)).or_insert(*undone);
                 }
                 vec![id]
             }

@@ -1747,6 +1747,28 @@ fn an_undone_draft_keeps_its_text() {
     j.record_draft(inv.id, DraftKind::Reply, "new words", at(5))
         .unwrap();
     assert!(j.undone_draft(&inv, DraftKind::Reply, now).is_none());
+    drop(j);
+    // A clock set back between the two saves: the edit is still the
+    // newer words, by the order of the steps.
+    let other = to_colleen("Cy Dunn", Some("cy"), at(0));
+    let mut j = open(dir.path());
+    j.record_draft(other.id, DraftKind::Reply, "first words", at(20))
+        .unwrap();
+    j.record_draft(other.id, DraftKind::Reply, "edited words", at(10))
+        .unwrap();
+    j.undo(at(21)).unwrap();
+    j.undo(at(22)).unwrap();
+    assert_eq!(
+        j.undone_draft(&other, DraftKind::Reply, now).unwrap().text,
+        "edited words"
+    );
+    drop(j);
+    let j = open(dir.path());
+    assert_eq!(
+        j.undone_draft(&other, DraftKind::Reply, now).unwrap().text,
+        "edited words",
+        "after a restart"
+    );
 }
 
 /// The same journal reached from another data folder through a symlink
