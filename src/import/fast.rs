@@ -181,9 +181,13 @@ fn read_record(
     // line): the row is whole without them.
     if width > slot_of.len()
         && (slot_of.len()..width).all(|i| {
-            record
-                .get(i)
-                .is_some_and(|c| c.iter().all(|&b| b == b'"' || b.is_ascii_whitespace()))
+            record.get(i).is_some_and(|c| {
+                let inner = match c {
+                    [b'"', inner @ .., b'"'] => inner,
+                    _ => c,
+                };
+                inner.iter().all(u8::is_ascii_whitespace)
+            })
         })
     {
         parsed.width = u32::try_from(slot_of.len()).ok()?;

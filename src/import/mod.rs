@@ -246,15 +246,17 @@ impl<T: Item> Import<T> {
         let dates = self.slash_dates;
         if self.read_day_first {
             out.push(format!(
-                "{}: Sent At is written day first (as a spreadsheet re-saving the export in a language that writes dates so does: {} of them have a day over 12), not month first as LinkedIn writes it: read day first",
-                self.origin, dates.day_first
+                "{}: Sent At is written day first (as a spreadsheet re-saving the export in a language that writes dates so does: {} of them {} a day over 12), not month first as LinkedIn writes it: read day first",
+                self.origin,
+                dates.day_first,
+                if dates.day_first == 1 { "has" } else { "have" }
             ));
         } else if dates.either > 0 && dates.day_first == 0 && dates.month_first == 0 {
             out.push(format!(
                 "{}: Sent At of {} row{} is written as a spreadsheet writes dates (3/11/2026 09:15), not as LinkedIn does, and no day is over 12 to tell day from month: read month first, as LinkedIn writes dates; if the spreadsheet wrote them day first, day and month are swapped",
                 self.origin,
                 dates.either,
-                plural(dates.either)
+                plural(dates.either as usize)
             ));
         }
         // Both gone is an older export; one gone, a file edited, is in the
@@ -1046,9 +1048,14 @@ impl Columns {
     /// The column layout, or the names of the required columns missing.
     fn find(header: &[String]) -> Result<Columns, Vec<&'static str>> {
         let keys: Vec<String> = header.iter().map(|h| column_key(h)).collect();
+        // LinkedIn's name first (the header is in lower case): `Sent At`
+        // beside a `Sent_At` someone added is the export's own.
         let pos = |name: &str| {
-            let name = column_key(name);
-            keys.iter().position(|h| *h == name)
+            let lower = name.to_lowercase();
+            header.iter().position(|h| *h == lower).or_else(|| {
+                let name = column_key(name);
+                keys.iter().position(|h| *h == name)
+            })
         };
         let missing: Vec<&'static str> =
             REQUIRED.into_iter().filter(|n| pos(n).is_none()).collect();
@@ -1410,6 +1417,9 @@ fn read_export<'a, T: Item>(
     // again, day first. (Rows are read in pieces on several threads, and
     // only the whole file tells the order.)
     if !job.day_first && import.slash_dates.day_first() {
+        // Not kept while the file is read again: a large one would be
+        // held twice.
+        drop(import);
         let day_first = Job {
             day_first: true,
             ..job
@@ -1662,6 +1672,8 @@ fn find_header(
         problem: Option<HeaderProblem>,
         /// How many fields the line has.
         width: usize,
+        /// One of its fields is a Direction: an invitation, not a header.
+        direction: bool,
     }
     let mut best: Option<Candidate> = None;
     let mut any = false;
@@ -1751,6 +1763,7 @@ fn find_header(
                 matches!(problem, Some(HeaderProblem::NoHeader))
                     && b.problem.is_none()
                     && b.width == fields.len()
+                    && !b.direction
             };
             if best.as_ref().is_none_or(|b| {
                 missing.len() < b.missing.len() || (problem.is_some() && !header_before(b))
@@ -1761,6 +1774,7 @@ fn find_header(
                     found: shorten(&fields.join(","), 120),
                     problem,
                     width: fields.len(),
+                    direction: fields.iter().any(|f| parse_direction(f).is_some()),
                 });
             }
         }

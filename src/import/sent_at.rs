@@ -193,6 +193,7 @@ impl SentAtReader {
         if !self.day_first
             && let Some(dt) = self.linkedin_form(s.as_bytes())
         {
+            dates.linkedin += 1;
             return Some(dt);
         }
         dates.count(s);
@@ -266,12 +267,16 @@ fn parse_clock(t: &str) -> Option<NaiveTime> {
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct SlashDates {
     /// Dates whose second number is over 12: month first.
-    pub month_first: usize,
+    pub month_first: u32,
     /// Dates whose first number is over 12: day first.
-    pub day_first: usize,
+    pub day_first: u32,
     /// Dates in a spreadsheet's form (no comma after the date, as LinkedIn
     /// writes one) whose numbers are both 12 or less: either order.
-    pub either: usize,
+    pub either: u32,
+    /// Dates in LinkedIn's own form, month first whatever their numbers:
+    /// a file with any is LinkedIn's, and a row day first in it was added
+    /// by hand.
+    pub linkedin: u32,
 }
 
 impl SlashDates {
@@ -296,11 +301,12 @@ impl SlashDates {
         self.month_first += other.month_first;
         self.day_first += other.day_first;
         self.either += other.either;
+        self.linkedin += other.linkedin;
     }
 
     /// Whether the file is day first: some dates say so, none says
     /// otherwise.
     pub fn day_first(&self) -> bool {
-        self.day_first > 0 && self.month_first == 0
+        self.day_first > 0 && self.month_first == 0 && self.linkedin == 0
     }
 }

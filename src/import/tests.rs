@@ -598,6 +598,10 @@ fn refuses_what_is_not_an_export() {
         e.contains("line 1: the header lacks the columns From, To, Sent At, Message, Direction (found: Von,An,Gesendet am,"),
         "{e}"
     );
+    // No header at all, the first line an invitation its date hides: a
+    // Direction says it is no header.
+    let e = err(b"A,B,25/11/2026 14:05,,INCOMING,u,v\nA,B,\"7/8/26, 3:43 PM\",,INCOMING,u,v\n");
+    assert!(e.contains("this is an invitation, not the header"), "{e}");
 }
 
 /// Column names are matched by their letters and digits in any case: a
@@ -614,6 +618,12 @@ fn renamed_columns_are_found() {
         i.invitations[0].inviter_url(),
         "https://www.linkedin.com/in/ann"
     );
+    // Beside LinkedIn's own name, a renamed one someone added is not read.
+    let i = load_str(
+        "From,To,Sent_At,Sent At,Message,Direction\n\
+         Ann Lee,Me,,\"7/8/26, 3:43 PM\",,INCOMING\n",
+    );
+    assert_eq!(i.invitations.len(), 1, "{:?}", i.skipped);
 }
 
 /// Of the lines that could have been the header, the error names the
@@ -1388,18 +1398,27 @@ mod properties {
     fn empty_fields_past_the_header_are_a_stray_comma() {
         let row = |name: &str, tail: &str| super::received(name, "\"7/8/26, 3:43 PM\"", tail);
         let text = format!(
-            "{H}{}{}{}{}",
+            "{H}{}{}{}{}{}",
             row("ann", ","),
             row("bo", ",\"\", "),
             row("cy", ",x"),
+            row("dd", ",\"\"\"\""),
             row("di", "")
         );
         let i = super::load_str(&text);
         assert_eq!(i.invitations.len(), 3);
-        assert_eq!(i.skipped.len(), 1);
+        // A quote, doubled, is something.
+        let skipped: Vec<_> = i
+            .skipped
+            .iter()
+            .map(|s| (s.line, s.reason.as_str()))
+            .collect();
         assert_eq!(
-            (i.skipped[0].line, i.skipped[0].reason.as_str()),
-            (4, "has 8 fields where the header has 7")
+            skipped,
+            [
+                (4, "has 8 fields where the header has 7"),
+                (5, "has 8 fields where the header has 7")
+            ]
         );
         same_every_way(text.as_bytes(), 64, 2);
     }
@@ -1968,7 +1987,7 @@ fn dates_re_saved_day_first_are_read_so() {
         "{H}{}{}{}",
         row("a", "25/11/2026 14:05"),
         row("b", "03/11/2026 09:15"),
-        row("c", "\"2/1/26, 8:00 AM\"")
+        row("c", "02/01/2026 08:00")
     );
     let i = load_str(&text);
     assert!(i.skipped.is_empty(), "{:?}", i.skipped);
@@ -2006,6 +2025,20 @@ fn dates_re_saved_day_first_are_read_so() {
             && n.contains("day and month are swapped")),
         "{notes:?}"
     );
+    // A day-first row added by hand to LinkedIn's own rows: theirs stay
+    // month first, and the one added is skipped with the likely cause.
+    let text = format!(
+        "{H}{}{}{}",
+        row("a", "\"11/10/26, 4:02 PM\""),
+        row("b", "25/11/2026 14:05"),
+        row("c", "\"5/10/26, 8:31 AM\"")
+    );
+    let i = load_str(&text);
+    assert!(!i.read_day_first);
+    let sent: Vec<_> = i.invitations.iter().map(|i| i.sent_at).collect();
+    assert_eq!(sent, [dt(2026, 11, 10, 16, 2), dt(2026, 5, 10, 8, 31)]);
+    assert_eq!(i.skipped.len(), 1);
+    assert!(i.skipped[0].reason.contains("it looks day-first"));
     // LinkedIn's own form, and ISO: no word.
     let text = format!(
         "{H}{}{}",
