@@ -11,10 +11,10 @@ use std::sync::Arc;
 
 use csv::ByteRecord;
 
-use super::sent_at::SlashDates;
+use super::sent_at::{SlashDates, parse_sent_at_in};
 use super::{
-    Classify, Columns, Duplicate, RowError, SentAtReader, TextEncoding, parse_direction,
-    parse_sent_at, plural, shorten,
+    Classify, Columns, Duplicate, RowError, SentAtReader, TextEncoding, parse_direction, plural,
+    shorten,
 };
 use crate::classify::{Category, Classification, Signals};
 use crate::invitation::{Direction, Fields, Invitation, InvitationId, profile_key};
@@ -615,13 +615,14 @@ impl<'c, T: Item> Rows<'c, T> {
         fn field(r: &ByteRecord, i: usize) -> Option<&str> {
             r.get(i).and_then(|b| std::str::from_utf8(b).ok())
         }
+        let day_first = self.sent_at.day_first;
         while let Ok(true) = csv.read_byte_record(&mut record) {
             if record.len() == self.cols.width
                 && field(&record, self.cols.direction)
                     .and_then(parse_direction)
                     .is_some()
                 && field(&record, self.cols.sent_at)
-                    .and_then(parse_sent_at)
+                    .and_then(|s| parse_sent_at_in(s, day_first))
                     .is_some()
             {
                 return true;

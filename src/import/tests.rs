@@ -2039,6 +2039,18 @@ fn dates_re_saved_day_first_are_read_so() {
     assert_eq!(sent, [dt(2026, 11, 10, 16, 2), dt(2026, 5, 10, 8, 31)]);
     assert_eq!(i.skipped.len(), 1);
     assert!(i.skipped[0].reason.contains("it looks day-first"));
+    // A quote left open in a day-first file: the rows after it are told
+    // by their day-first dates, and read on their own.
+    let text = format!(
+        "{H}{}A,Colleen Ruiz,24/11/2026 10:00,\"open,INCOMING,u,v\n{}{}",
+        row("d", "26/11/2026 14:05"),
+        row("b", "25/11/2026 14:05"),
+        row("c", "23/11/2026 14:05")
+    );
+    let i = load_str(&text);
+    assert!(i.read_day_first);
+    let names: Vec<_> = i.invitations.iter().map(|i| i.from()).collect();
+    assert_eq!(names, ["d", "b", "c"], "{:?}", i.skipped);
     // LinkedIn's own form, and ISO: no word.
     let text = format!(
         "{H}{}{}",
