@@ -2233,6 +2233,40 @@ fn export_since_does_not_call_a_thank_you_left_out_listed() {
     );
 }
 
+/// Decisions on the bundled sample alone: `export` of your own file names
+/// where they are, not "nothing was decided with this data folder".
+#[test]
+fn export_beside_only_the_samples_decisions_says_so() {
+    use invitriage::journal::{Decision, Journal};
+    let env = Env::new();
+    env.file(
+        "Invitations.csv",
+        export(HEADER, &[incoming("Bob Roe", "bob", "")]),
+    );
+    {
+        let (mut j, _) = Journal::open(&env.path("data").join("sample")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
+        j.record_decision(
+            &[invitriage::invitation::InvitationId(7)],
+            Some(Decision::Ignored),
+            at,
+        )
+        .unwrap();
+    }
+    let (code, _, stderr) = env.run(&["export", "Invitations.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "yet: only the bundled sample's decisions are here, kept apart in {}",
+            env.path("data")
+                .join("sample")
+                .join("journal.jsonl")
+                .display()
+        )),
+        "{stderr}"
+    );
+}
+
 /// A named pipe in the journal's place: `export` and `drafts` stop at
 /// once, naming it, instead of waiting for ever for a writer.
 #[cfg(unix)]

@@ -97,8 +97,18 @@ pub fn load_with_journal(
                 paths.data_dir.display()
             );
         } else {
+            // Decisions on the sample alone are no decisions on this.
+            let sample = paths.journal_dir(true).join(invitriage::journal::FILE_NAME);
+            let why = if sample.exists() {
+                format!(
+                    "only the bundled sample's decisions are here, kept apart in {}",
+                    sample.display()
+                )
+            } else {
+                "nothing was decided with this data folder (--data-dir or INVITRIAGE_DATA_DIR names another)".to_string()
+            };
             say!(
-                "invitriage: note: no journal in {} yet: nothing was decided with this data folder (--data-dir or INVITRIAGE_DATA_DIR names another)",
+                "invitriage: note: no journal in {} yet: {why}",
                 journal_dir.display()
             );
         }
