@@ -246,9 +246,10 @@ impl<T: Item> Import<T> {
         let dates = self.slash_dates;
         if self.read_day_first {
             out.push(format!(
-                "{}: Sent At is written day first (as a spreadsheet re-saving the export in a language that writes dates so does: {} of them {} a day over 12), not month first as LinkedIn writes it: read day first",
+                "{}: {} row{} {} Sent At written day first (25/11/2026), as a spreadsheet writes dates in a language that puts the day first, and none month first: dates not in LinkedIn's own form (11/25/26, 2:05 PM) are read day first",
                 self.origin,
                 dates.day_first,
+                plural(dates.day_first as usize),
                 if dates.day_first == 1 { "has" } else { "have" }
             ));
         } else if dates.either > 0 && dates.day_first == 0 && dates.month_first == 0 {

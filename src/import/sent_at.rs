@@ -17,7 +17,8 @@ pub fn parse_sent_at(s: &str) -> Option<NaiveDateTime> {
 /// (`25/11/2026 09:15`) when `day_first`: a file a spreadsheet re-saved in
 /// a language that writes dates so (see [`SlashDates`]).
 pub(super) fn parse_sent_at_in(s: &str, day_first: bool) -> Option<NaiveDateTime> {
-    if !day_first && let Some(dt) = linkedin_form(s.as_bytes()) {
+    // LinkedIn's own form is month first, in any file.
+    if let Some(dt) = linkedin_form(s.as_bytes()) {
         return Some(dt);
     }
     let s = s.trim();
@@ -190,10 +191,7 @@ impl SentAtReader {
     /// Reads `s`; a date not in LinkedIn's own form is counted in `dates`
     /// by what it says of its order.
     pub(super) fn parse(&mut self, s: &str, dates: &mut SlashDates) -> Option<NaiveDateTime> {
-        if !self.day_first
-            && let Some(dt) = self.linkedin_form(s.as_bytes())
-        {
-            dates.linkedin += 1;
+        if let Some(dt) = self.linkedin_form(s.as_bytes()) {
             return Some(dt);
         }
         dates.count(s);
@@ -260,7 +258,8 @@ fn parse_clock(t: &str) -> Option<NaiveTime> {
 }
 
 /// What the `Sent At` dates written with slashes, other than in LinkedIn's
-/// own form, say of their order. LinkedIn writes the month first; a
+/// own form (month first in any file, and not counted), say of their
+/// order. LinkedIn writes the month first; a
 /// spreadsheet that re-saves the export in a language that writes the day
 /// first (`25/11/2026 09:15`) swaps them, and only a number over 12 tells
 /// which is which.
@@ -273,10 +272,6 @@ pub struct SlashDates {
     /// Dates in a spreadsheet's form (no comma after the date, as LinkedIn
     /// writes one) whose numbers are both 12 or less: either order.
     pub either: u32,
-    /// Dates in LinkedIn's own form, month first whatever their numbers:
-    /// a file with any is LinkedIn's, and a row day first in it was added
-    /// by hand.
-    pub linkedin: u32,
 }
 
 impl SlashDates {
@@ -301,12 +296,11 @@ impl SlashDates {
         self.month_first += other.month_first;
         self.day_first += other.day_first;
         self.either += other.either;
-        self.linkedin += other.linkedin;
     }
 
     /// Whether the file is day first: some dates say so, none says
     /// otherwise.
     pub fn day_first(&self) -> bool {
-        self.day_first > 0 && self.month_first == 0 && self.linkedin == 0
+        self.day_first > 0 && self.month_first == 0
     }
 }

@@ -2002,10 +2002,10 @@ fn dates_re_saved_day_first_are_read_so() {
     );
     let notes = i.notices();
     assert!(
-        notes
-            .iter()
-            .any(|n| n.starts_with("t.csv: Sent At is written day first")
-                && n.ends_with(": read day first")),
+        notes.iter().any(
+            |n| n.starts_with("t.csv: 1 row has Sent At written day first")
+                && n.ends_with(" are read day first")
+        ),
         "{notes:?}"
     );
     properties::same_every_way(text.as_bytes(), 64, 2);
@@ -2025,20 +2025,28 @@ fn dates_re_saved_day_first_are_read_so() {
             && n.contains("day and month are swapped")),
         "{notes:?}"
     );
-    // A day-first row added by hand to LinkedIn's own rows: theirs stay
-    // month first, and the one added is skipped with the likely cause.
+    // Day-first rows added to LinkedIn's own rows: theirs stay month
+    // first, whatever the others are, and the others are read day first.
     let text = format!(
-        "{H}{}{}{}",
+        "{H}{}{}{}{}",
         row("a", "\"11/10/26, 4:02 PM\""),
         row("b", "25/11/2026 14:05"),
-        row("c", "\"5/10/26, 8:31 AM\"")
+        row("c", "\"5/10/26, 8:31 AM\""),
+        row("d", "03/11/2026 09:15")
     );
     let i = load_str(&text);
-    assert!(!i.read_day_first);
+    assert!(i.read_day_first);
+    assert!(i.skipped.is_empty(), "{:?}", i.skipped);
     let sent: Vec<_> = i.invitations.iter().map(|i| i.sent_at).collect();
-    assert_eq!(sent, [dt(2026, 11, 10, 16, 2), dt(2026, 5, 10, 8, 31)]);
-    assert_eq!(i.skipped.len(), 1);
-    assert!(i.skipped[0].reason.contains("it looks day-first"));
+    assert_eq!(
+        sent,
+        [
+            dt(2026, 11, 10, 16, 2),
+            dt(2026, 11, 25, 14, 5),
+            dt(2026, 5, 10, 8, 31),
+            dt(2026, 11, 3, 9, 15)
+        ]
+    );
     // A quote left open in a day-first file: the rows after it are told
     // by their day-first dates, and read on their own.
     let text = format!(
