@@ -1983,15 +1983,20 @@ fn a_day_first_date_names_the_likely_cause() {
 #[test]
 fn dates_re_saved_day_first_are_read_so() {
     let row = |name: &str, sent: &str| received(name, sent, "");
+    // Every row read, and their dates.
+    let read = |text: &str| {
+        let i = load_str(text);
+        assert!(i.skipped.is_empty(), "{:?}", i.skipped);
+        let sent: Vec<_> = i.invitations.iter().map(|i| i.sent_at).collect();
+        (i, sent)
+    };
     let text = format!(
         "{H}{}{}{}",
         row("a", "25/11/2026 14:05"),
         row("b", "03/11/2026 09:15"),
         row("c", "02/01/2026 08:00")
     );
-    let i = load_str(&text);
-    assert!(i.skipped.is_empty(), "{:?}", i.skipped);
-    let sent: Vec<_> = i.invitations.iter().map(|i| i.sent_at).collect();
+    let (i, sent) = read(&text);
     assert_eq!(
         sent,
         [
@@ -2034,10 +2039,8 @@ fn dates_re_saved_day_first_are_read_so() {
         row("c", "\"5/10/26, 8:31 AM\""),
         row("d", "03/11/2026 09:15")
     );
-    let i = load_str(&text);
+    let (i, sent) = read(&text);
     assert!(i.read_day_first);
-    assert!(i.skipped.is_empty(), "{:?}", i.skipped);
-    let sent: Vec<_> = i.invitations.iter().map(|i| i.sent_at).collect();
     assert_eq!(
         sent,
         [
