@@ -70,14 +70,18 @@ fn days<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
         .ok_or_else(|| serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(n), &DAYS))
 }
 
-/// A limit of 0 would call every note too long.
+/// A limit of 0 would call every note too long; one over [`MAX_NOTE_LIMIT`]
+/// is a typo (LinkedIn's longest message, an InMail, takes 1,900).
 fn at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Error> {
     const CHARACTERS: &str =
-        "a whole number of characters (LinkedIn takes 300, 200 on a free account)";
+        "a whole number of characters from 1 to 10000 (LinkedIn takes 300, 200 on a free account)";
     let n = d.deserialize_u64(Count(CHARACTERS))?;
-    let n = usize::try_from(n).map_err(|_| {
-        serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(n), &CHARACTERS)
-    })?;
+    let n = usize::try_from(n)
+        .ok()
+        .filter(|&n| n <= MAX_NOTE_LIMIT)
+        .ok_or_else(|| {
+            serde::de::Error::invalid_value(serde::de::Unexpected::Unsigned(n), &CHARACTERS)
+        })?;
     if n == 0 {
         return Err(serde::de::Error::custom(
             "note_limit must be at least 1 (LinkedIn takes 300 characters, 200 on a free account)",
@@ -85,6 +89,9 @@ fn at_least_one<'de, D: serde::Deserializer<'de>>(d: D) -> Result<usize, D::Erro
     }
     Ok(n)
 }
+
+/// The largest `note_limit` taken.
+const MAX_NOTE_LIMIT: usize = 10_000;
 
 impl Default for SentConfig {
     fn default() -> Self {
@@ -971,7 +978,7 @@ default = "Hi {first_name}"
         }
         let e = err("[sent]\nnote_limit = -1\n");
         assert!(
-            e.contains("integer `-1`, expected a whole number of characters (LinkedIn takes 300, 200 on a free account)"),
+            e.contains("integer `-1`, expected a whole number of characters from 1 to 10000 (LinkedIn takes 300, 200 on a free account)"),
             "{e}"
         );
         let c = Config::parse(
@@ -1013,7 +1020,7 @@ default = "Hi {first_name}"
     }
 
     #[test]
-    fn a_note_limit_of_zero_is_refused_with_its_line() {
+    fn a_note_limit_of_zero_or_too_large_is_refused_with_its_line() {
         let err = Config::parse(
             "name = \"Sam\"\n[sent]\nnote_limit = 0\n",
             Path::new("c.toml"),
@@ -1024,6 +1031,21 @@ default = "Hi {first_name}"
         assert!(err.contains("note_limit must be at least 1"), "{err}");
         let ok = Config::parse("[sent]\nnote_limit = 200\n", Path::new("c.toml")).unwrap();
         assert_eq!(ok.sent.note_limit, 200);
+        let ok = Config::parse("[sent]\nnote_limit = 10000\n", Path::new("c.toml")).unwrap();
+        assert_eq!(ok.sent.note_limit, 10_000);
+        for big in ["10001", "99999999999999999"] {
+            let err = Config::parse(
+                &format!("[sent]\nnote_limit = {big}\n"),
+                Path::new("c.toml"),
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(
+                err.contains("line 2")
+                    && err.contains("expected a whole number of characters from 1 to 10000"),
+                "{err}"
+            );
+        }
     }
 
     #[test]
