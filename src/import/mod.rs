@@ -44,7 +44,7 @@ use chunks::{Chunks, Failed, Plan, RowsRead, Setting};
 pub use rows::Item;
 use rows::{Stop, check_quotes, csv_reader, ends_outside_quotes};
 use sent_at::SentAtReader;
-pub use sent_at::{SlashDates, parse_sent_at};
+pub use sent_at::{SlashDates, Unsure, parse_sent_at};
 
 /// The bundled fictional export, used when no file is given.
 pub const SAMPLE: &str = include_str!("../../assets/sample-invitations.csv");
@@ -244,6 +244,8 @@ impl<T: Item> Import<T> {
             out.push(format!("{}: {note}", self.origin));
         }
         let dates = self.slash_dates;
+        // How a date of either order was read, for the notes.
+        let long = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
         if self.read_day_first {
             out.push(format!(
                 "{}: {} row{} {} Sent At written day first (25/11/2026), as a spreadsheet writes dates in a language that puts the day first, and none month first: dates not in LinkedIn's own form (11/25/26, 2:05 PM) are read day first",
@@ -252,12 +254,18 @@ impl<T: Item> Import<T> {
                 plural(dates.day_first as usize),
                 if dates.day_first == 1 { "has" } else { "have" }
             ));
-        } else if dates.either > 0 && dates.day_first == 0 && dates.month_first == 0 {
+        } else if let Some(u) = dates.latest
+            && dates.day_first == 0
+            && dates.month_first == 0
+        {
             out.push(format!(
-                "{}: Sent At of {} row{} is written as a spreadsheet writes dates (3/11/2026 09:15), not as LinkedIn does, and no day is over 12 to tell day from month: read month first, as LinkedIn writes dates; if the spreadsheet wrote them day first, day and month are swapped",
+                "{}: Sent At of {} row{} is written as a spreadsheet writes dates, not as LinkedIn does, and no day is over 12 to tell day from month: read month first, as LinkedIn writes dates (line {}: {} read as {}); if the spreadsheet wrote them day first, day and month are swapped",
                 self.origin,
                 dates.either,
-                plural(dates.either as usize)
+                plural(dates.either as usize),
+                u.line,
+                u.written(),
+                long(u.month_first)
             ));
         }
         // Both gone is an older export; one gone, a file edited, is in the
@@ -1206,7 +1214,8 @@ const HEADER_SEARCH_RECORDS: usize = 10;
 const HEAD_LEN: usize = 1 << 16;
 
 enum Outcome<T: Item> {
-    Done(Import<T>),
+    /// Boxed: an import is far larger than the other two.
+    Done(Box<Import<T>>),
     /// The bytes are not UTF-8: start again as Windows-1252.
     NotUtf8,
     /// A chunk was cut inside a quoted field: read the file in one piece.
@@ -1466,7 +1475,7 @@ fn read_export_as<'a, T: Item>(
         None => parse(reader, sniffed, job, &origin)?,
     };
     match first {
-        Outcome::Done(import) => return Ok(import),
+        Outcome::Done(import) => return Ok(*import),
         Outcome::NotUtf8 => {}
         Outcome::Whole => {
             let again = match in_place {
@@ -1474,7 +1483,7 @@ fn read_export_as<'a, T: Item>(
                 None => parse(open().map_err(io_err)?, sniffed, whole, &origin)?,
             };
             match again {
-                Outcome::Done(import) => return Ok(import),
+                Outcome::Done(import) => return Ok(*import),
                 Outcome::NotUtf8 => {}
                 // Read in one piece, nothing is cut.
                 Outcome::Whole => return Err(ImportError::Binary { origin }),
@@ -1493,9 +1502,9 @@ fn read_export_as<'a, T: Item>(
     };
     // Either decodes every byte, so only a cut can stop it.
     match parse(open().map_err(io_err)?, fallback, job, &origin)? {
-        Outcome::Done(import) => Ok(import),
+        Outcome::Done(import) => Ok(*import),
         Outcome::Whole => match parse(open().map_err(io_err)?, fallback, whole, &origin)? {
-            Outcome::Done(import) => Ok(import),
+            Outcome::Done(import) => Ok(*import),
             _ => Err(ImportError::Binary { origin }),
         },
         Outcome::NotUtf8 => Err(ImportError::Binary { origin }),
@@ -1624,7 +1633,7 @@ fn outcome<T: Item>(
             });
         }
     };
-    Ok(Outcome::Done(Import {
+    Ok(Outcome::Done(Box::new(Import {
         source: job.source.clone(),
         origin: origin.to_string(),
         invitations: read.items,
@@ -1638,7 +1647,7 @@ fn outcome<T: Item>(
         passed_over: Vec::new(),
         slash_dates: read.slash_dates,
         read_day_first: job.day_first,
-    }))
+    })))
 }
 
 /// Where the header is.

@@ -746,7 +746,10 @@ impl<'c, T: Item> Rows<'c, T> {
             return;
         };
         let raw_sent_at = sent_at;
-        let Some(sent_at) = self.sent_at.parse(sent_at, &mut self.piece.slash_dates) else {
+        let Some(sent_at) = self
+            .sent_at
+            .parse(sent_at, line, &mut self.piece.slash_dates)
+        else {
             // A spreadsheet that saved the export again writes its own
             // locale's dates: 25/11/2026 cannot be read, and 3/12/2025 is
             // read as 12 March.

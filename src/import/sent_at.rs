@@ -2,7 +2,7 @@
 //! general parser, as most rows carry it, and the other forms a spreadsheet
 //! or an older export may have written.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 /// Parses `Sent At`: LinkedIn's `7/8/26, 3:43 PM` (month first), the same with
 /// a four-digit year or without the comma (`7/8/2026 15:43`, as a spreadsheet
@@ -188,14 +188,23 @@ pub(super) struct SentAtReader {
 }
 
 impl SentAtReader {
-    /// Reads `s`; a date not in LinkedIn's own form is counted in `dates`
-    /// by what it says of its order.
-    pub(super) fn parse(&mut self, s: &str, dates: &mut SlashDates) -> Option<NaiveDateTime> {
+    /// Reads `s`, on `line`; a date not in LinkedIn's own form is counted
+    /// in `dates` by what it says of its order.
+    pub(super) fn parse(
+        &mut self,
+        s: &str,
+        line: u64,
+        dates: &mut SlashDates,
+    ) -> Option<NaiveDateTime> {
         if let Some(dt) = self.linkedin_form(s.as_bytes()) {
             return Some(dt);
         }
-        dates.count(s);
-        parse_sent_at_in(s, self.day_first)
+        let either = dates.count(s);
+        let dt = parse_sent_at_in(s, self.day_first)?;
+        if let Some(numbers) = either {
+            dates.unsure(line, s, numbers, dt.year());
+        }
+        Some(dt)
     }
 
     /// [`linkedin_form`], the date part read only when it is not the last
@@ -269,26 +278,83 @@ pub struct SlashDates {
     pub month_first: u32,
     /// Dates whose first number is over 12: day first.
     pub day_first: u32,
-    /// Dates in a spreadsheet's form (no comma after the date, as LinkedIn
-    /// writes one) whose numbers are both 12 or less: either order.
+    /// Dates read in a spreadsheet's form (no comma after the date, as
+    /// LinkedIn writes one) whose numbers are both 12 or less and differ:
+    /// either order, and a different date in each. (`05/05/2026` is the
+    /// same date either way: nothing in doubt.)
     pub either: u32,
+    /// Of those, the one latest when read month first (the first of them
+    /// in the file if two are): the one the notes show.
+    pub latest: Option<Unsure>,
+}
+
+/// A date of [`SlashDates::either`]: where it is, as written, and the
+/// dates it is in either order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Unsure {
+    pub line: u64,
+    /// The date as written, `03/04/2026`: at most ten bytes.
+    written: [u8; 10],
+    len: usize,
+    pub month_first: NaiveDate,
+    pub day_first: NaiveDate,
+}
+
+impl Unsure {
+    /// The date as written in the file (`03/04/2026`).
+    pub fn written(&self) -> &str {
+        std::str::from_utf8(&self.written[..self.len]).unwrap_or_default()
+    }
 }
 
 impl SlashDates {
-    fn count(&mut self, s: &str) {
+    /// Counts `s` by what it says of its order; for a date of either
+    /// order (which [`unsure`](Self::unsure) counts once it is read), its
+    /// two numbers.
+    fn count(&mut self, s: &str) -> Option<(u32, u32)> {
         let mut parts = s.trim().splitn(3, '/');
         let (Some(a), Some(b), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
-            return;
+            return None;
         };
         let (Some(a), Some(b)) = (number(a, 1, 2), number(b, 1, 2)) else {
-            return;
+            return None;
         };
         match (a, b) {
             (13..=31, 1..=12) => self.day_first += 1,
             (1..=12, 13..=31) => self.month_first += 1,
-            (1..=12, 1..=12) if !rest.contains(',') => self.either += 1,
+            (1..=12, 1..=12) if a != b && !rest.contains(',') => return Some((a, b)),
             _ => {}
         }
+        None
+    }
+
+    /// Counts a date of either order read on `line`: `s`, whose numbers
+    /// are `a` and `b`, in `year`.
+    fn unsure(&mut self, line: u64, s: &str, (a, b): (u32, u32), year: i32) {
+        let written = s.trim().split([' ', ',']).next().unwrap_or_default();
+        let (Some(month_first), Some(day_first)) = (
+            NaiveDate::from_ymd_opt(year, a, b),
+            NaiveDate::from_ymd_opt(year, b, a),
+        ) else {
+            return;
+        };
+        let mut unsure = Unsure {
+            line,
+            written: [0; 10],
+            len: written.len(),
+            month_first,
+            day_first,
+        };
+        // A date read has at most `MM/DD/YYYY`.
+        let Some(slot) = unsure.written.get_mut(..written.len()) else {
+            return;
+        };
+        slot.copy_from_slice(written.as_bytes());
+        self.either += 1;
+        self.add(SlashDates {
+            latest: Some(unsure),
+            ..SlashDates::default()
+        });
     }
 
     /// These and `other` together.
@@ -296,6 +362,11 @@ impl SlashDates {
         self.month_first += other.month_first;
         self.day_first += other.day_first;
         self.either += other.either;
+        self.latest = self
+            .latest
+            .into_iter()
+            .chain(other.latest)
+            .max_by_key(|u| (u.month_first, std::cmp::Reverse(u.line)));
     }
 
     /// Whether the file is day first: some dates say so, none says

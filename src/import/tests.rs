@@ -109,7 +109,7 @@ proptest::proptest! {
     )) {
         let mut reader = SentAtReader::default();
         for s in &rows {
-            proptest::prop_assert_eq!(reader.parse(s, &mut Default::default()), parse_sent_at(s), "{:?}", s);
+            proptest::prop_assert_eq!(reader.parse(s, 2, &mut Default::default()), parse_sent_at(s), "{:?}", s);
         }
     }
 }
@@ -165,7 +165,7 @@ fn sent_at_reader_rereads_a_changed_date() {
         ("7/9/27, 1:00 PM", Some("2027-07-09 13:00:00")),
     ] {
         let got = reader
-            .parse(s, &mut Default::default())
+            .parse(s, 2, &mut Default::default())
             .map(|d| d.to_string());
         assert_eq!(got.as_deref(), want, "{s}");
     }
@@ -2074,6 +2074,52 @@ fn dates_re_saved_day_first_are_read_so() {
             .iter()
             .any(|n| n.contains("Sent At"))
     );
+}
+
+/// Dates whose order cannot be told (no day over 12) are read month first,
+/// and the note shows how a line of the file was read: the date latest
+/// month first. LinkedIn's own form is not counted, and a date that is the
+/// same either way is in no doubt.
+#[test]
+fn the_note_on_dates_of_either_order_names_a_line() {
+    let row = |name: &str, sent: &str| received(name, sent, "");
+    let notes = |i: &Import| -> Vec<String> {
+        i.notices()
+            .into_iter()
+            .filter(|n| n.contains("Sent At"))
+            .collect()
+    };
+    let text = format!(
+        "{H}{}{}",
+        row("a", "03/04/2026 10:00"),
+        row("b", "02/11/2026 09:15")
+    );
+    let i = load_str(&text);
+    assert!(!i.read_day_first);
+    assert_eq!(i.invitations[0].sent_at, dt(2026, 3, 4, 10, 0));
+    assert_eq!(
+        notes(&i),
+        [
+            "t.csv: Sent At of 2 rows is written as a spreadsheet writes dates, not as LinkedIn does, and no day is over 12 to tell day from month: read month first, as LinkedIn writes dates (line 2: 03/04/2026 read as 4 March 2026); if the spreadsheet wrote them day first, day and month are swapped"
+        ]
+    );
+    // The line named is the spreadsheet's, not LinkedIn's.
+    let text = format!(
+        "{H}{}{}",
+        row("a", "\"12/3/26, 9:00 AM\""),
+        row("b", "03/04/2026 10:00")
+    );
+    let i = load_str(&text);
+    assert_eq!(i.invitations[0].sent_at, dt(2026, 12, 3, 9, 0));
+    let notes = notes(&i);
+    assert!(
+        notes[0].starts_with("t.csv: Sent At of 1 row is written")
+            && notes[0].contains("(line 3: 03/04/2026 read as 4 March 2026)"),
+        "{notes:?}"
+    );
+    // The same number twice is the same date either way: nothing in doubt.
+    let same = load_str(&format!("{H}{}", row("a", "05/05/2026 10:00")));
+    assert!(!same.notices().iter().any(|n| n.contains("Sent At")));
 }
 
 /// Dates with dots are day first in every language that writes them so.
