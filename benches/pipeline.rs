@@ -203,7 +203,7 @@ fn bench_stats(c: &mut Criterion, sizes: &[Size]) {
 fn stats_command(source: &Source) -> usize {
     let classifier = Classifier::new(&Lists::default());
     let classify = |note: &str, from: &str, to: &str| classifier.classify(note, from, to);
-    let import = import::load_facts(source, &classify, DirectionFilter::Incoming)
+    let import = import::load_facts(source, &classify, DirectionFilter::Incoming, now())
         .expect("the generated export loads");
     import.invitations.breakdown().total
 }
@@ -356,7 +356,7 @@ fn bench_first_frame(c: &mut Criterion, sizes: &[Size]) {
                     let classifier = Classifier::new(&Lists::default());
                     let classify =
                         |note: &str, from: &str, to: &str| classifier.classify(note, from, to);
-                    let import = import::load_classified(&source, &classify)
+                    let import = import::load_classified(&source, &classify, now())
                         .expect("the generated export loads");
                     let (journal, _notices) = Journal::open(dir.path()).expect("open the journal");
                     let app = new_app(import.invitations, journal);

@@ -716,7 +716,7 @@ mod tests {
     fn sample() -> Import {
         let classifier = crate::classify::Classifier::default();
         let classify = |n: &str, f: &str, t: &str| classifier.classify(n, f, t);
-        crate::import::load_classified(&crate::import::Source::Sample, &classify).unwrap()
+        crate::import::load_classified(&crate::import::Source::Sample, &classify, now()).unwrap()
     }
 
     /// At 60 columns no line of `stats` is longer than the terminal, and

@@ -534,6 +534,55 @@ fn sent_at_in_every_form() {
     assert_eq!(got, want);
 }
 
+/// Spreadsheet dates with no day over 12 that month first would put after
+/// the time of reading (`INVITRIAGE_NOW`, 25 November 2026) are read day
+/// first, by `stats` (which reads only counts) and `classify` alike, and
+/// the note names the line that tells; a day later, they would not be.
+#[test]
+fn dates_month_first_would_put_in_the_future_are_read_day_first() {
+    let env = Env::new();
+    let rows = [
+        [
+            "Ana Lee",
+            "Colleen Ruiz",
+            "12/03/2026 10:00",
+            "",
+            "INCOMING",
+            &url("ana"),
+            ME,
+        ],
+        [
+            "Bo Lee",
+            "Colleen Ruiz",
+            "04/11/2026 09:15",
+            "",
+            "INCOMING",
+            &url("bo"),
+            ME,
+        ],
+    ];
+    let file = env.file("Invitations.csv", export(HEADER, &rows));
+    let note = "invitriage: note: Invitations.csv: Sent At of 2 rows is written as a spreadsheet writes dates, not as LinkedIn does, and no day is over 12 to tell day from month: read day first, as month first would put some in the future (line 2: 12/03/2026 read as 12 March 2026, not 3 December 2026)\n";
+    let (code, stdout, stderr) = env.run(&["stats", "--json", file]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(stderr, note);
+    let stats: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(stats["newest"], "2026-11-04T09:15:00");
+    let (invitations, stderr) = env.classify(file);
+    assert_eq!(stderr, note);
+    let sent: Vec<&str> = invitations.iter().map(|i| field(i, "sent_at")).collect();
+    assert_eq!(sent, ["2026-03-12T10:00:00", "2026-11-04T09:15:00"]);
+    // On 2 December, 3 December is no longer the future.
+    let out = env
+        .cmd()
+        .env("INVITRIAGE_NOW", "2026-12-02T12:00:00")
+        .args(["classify", "--format", "json", file])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(stderr.contains(": read month first,"), "{stderr}");
+}
+
 /// A `Sent At` whose local clock time falls off the end of the calendar
 /// the program knows (year 262142, read nine hours east of UTC) is a bad
 /// date for that row, not a panic; a decision dated there in a doctored

@@ -28,7 +28,11 @@ pub fn load(source: Source, config: &Config) -> Result<Import, Failure> {
 pub fn load_with<T: import::Item>(
     source: &Source,
     config: &Config,
-    read: impl FnOnce(&Source, import::Classify<'_>) -> Result<Import<T>, import::ImportError>,
+    read: impl FnOnce(
+        &Source,
+        import::Classify<'_>,
+        chrono::NaiveDateTime,
+    ) -> Result<Import<T>, import::ImportError>,
 ) -> Result<Import<T>, Failure> {
     let classifier = Classifier::new(&config.classify);
     let fallback = config.name.as_deref().filter(|n| !n.trim().is_empty());
@@ -42,7 +46,8 @@ pub fn load_with<T: import::Item>(
     if matches!(source, Source::Path(p) if p.as_os_str() == "-") {
         announce_stdin();
     }
-    let import = read(source, &classify)?;
+    // The same time as the ages are counted from: no date can be later.
+    let import = read(source, &classify, now())?;
     for row in import.skipped.iter().take(SKIPPED_SHOWN) {
         say!(
             "invitriage: warning: {}: {row} (row skipped)",

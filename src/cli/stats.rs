@@ -28,8 +28,8 @@ pub fn run(
         if direction == DirectionFilter::Incoming {
             // Only counts are needed: read the facts, not whole
             // invitations (a fraction of the time and memory).
-            let import = load_with(source, config, |source, classify| {
-                import::load_facts(source, classify, direction)
+            let import = load_with(source, config, |source, classify, now| {
+                import::load_facts(source, classify, direction, now)
             })?;
             let b = import.invitations.breakdown();
             print_stats(out, json, &import, &b, direction, None, now, stale_days)?;

@@ -27,6 +27,7 @@ use std::fs::File;
 use std::io::{self, Read, Seek};
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDateTime;
 use csv::ByteRecord;
 use encoding_rs_io::DecodeReaderBytesBuilder;
 
@@ -195,7 +196,9 @@ pub struct Import<T: Item = Invitation> {
     pub passed_over: Vec<String>,
     /// What the dates written with slashes say of their order.
     pub slash_dates: SlashDates,
-    /// The dates with slashes were read day first (see [`SlashDates`]).
+    /// The dates with slashes were read day first (see [`SlashDates`]):
+    /// some have a day over 12, or without one, month first would put some
+    /// in the future ([`SlashDates::future_month_first`]).
     pub read_day_first: bool,
 }
 
@@ -246,7 +249,7 @@ impl<T: Item> Import<T> {
         let dates = self.slash_dates;
         // How a date of either order was read, for the notes.
         let long = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
-        if self.read_day_first {
+        if self.read_day_first && dates.day_first > 0 {
             out.push(format!(
                 "{}: {} row{} {} Sent At written day first (25/11/2026), as a spreadsheet writes dates in a language that puts the day first, and none month first: dates not in LinkedIn's own form (11/25/26, 2:05 PM) are read day first",
                 self.origin,
@@ -258,15 +261,28 @@ impl<T: Item> Import<T> {
             && dates.day_first == 0
             && dates.month_first == 0
         {
-            out.push(format!(
-                "{}: Sent At of {} row{} is written as a spreadsheet writes dates, not as LinkedIn does, and no day is over 12 to tell day from month: read month first, as LinkedIn writes dates (line {}: {} read as {}); if the spreadsheet wrote them day first, day and month are swapped",
+            let either = format!(
+                "{}: Sent At of {} row{} is written as a spreadsheet writes dates, not as LinkedIn does, and no day is over 12 to tell day from month",
                 self.origin,
                 dates.either,
-                plural(dates.either as usize),
-                u.line,
-                u.written(),
-                long(u.month_first)
-            ));
+                plural(dates.either as usize)
+            );
+            out.push(if self.read_day_first {
+                format!(
+                    "{either}: read day first, as month first would put some in the future (line {}: {} read as {}, not {})",
+                    u.line,
+                    u.written(),
+                    long(u.day_first),
+                    long(u.month_first)
+                )
+            } else {
+                format!(
+                    "{either}: read month first, as LinkedIn writes dates (line {}: {} read as {}); if the spreadsheet wrote them day first, day and month are swapped",
+                    u.line,
+                    u.written(),
+                    long(u.month_first)
+                )
+            });
         }
         // Both gone is an older export; one gone, a file edited, is in the
         // header's notes.
@@ -470,17 +486,29 @@ pub const HEADER_COLUMNS: [&str; 7] = [
 
 /// Reads an export from a CSV file, a data-export `.zip`, or the sample.
 /// The invitations are not classified (each is `Category::Default`).
+/// Dates are in the past of this machine's clock (see [`load_classified`]).
 pub fn load(source: &Source) -> Result<Import, ImportError> {
-    load_with(source, None, Plan::default())
+    load_with(source, None, Plan::default(), local_now())
 }
 
 /// Classifies one note: `(note, from, to)` → its classification.
 pub type Classify<'a> = &'a (dyn Fn(&str, &str, &str) -> Classification + Sync);
 
 /// Reads an export and classifies every invitation as it is read, on every
-/// core for a large file.
-pub fn load_classified(source: &Source, classify: Classify<'_>) -> Result<Import, ImportError> {
-    load_with(source, Some(classify), Plan::default())
+/// core for a large file. `now` is the time the export was read at: no
+/// invitation can have been sent after it, which can tell the order of
+/// dates a spreadsheet wrote (see [`SlashDates::future_month_first`]).
+pub fn load_classified(
+    source: &Source,
+    classify: Classify<'_>,
+    now: NaiveDateTime,
+) -> Result<Import, ImportError> {
+    load_with(source, Some(classify), Plan::default(), now)
+}
+
+/// This machine's clock, for the loads not given the time.
+fn local_now() -> NaiveDateTime {
+    chrono::Local::now().naive_local()
 }
 
 /// Reads an export like [`load_classified`], but keeps only what a
@@ -491,6 +519,7 @@ pub fn load_facts(
     source: &Source,
     classify: Classify<'_>,
     counted: DirectionFilter,
+    now: NaiveDateTime,
 ) -> Result<Import<Facts>, ImportError> {
     let job = Job {
         source,
@@ -498,14 +527,16 @@ pub fn load_facts(
         counted,
         plan: Plan::default(),
         day_first: false,
+        now,
     };
     load_job(job)
 }
 
 /// Reads an export (CSV or data-export `.zip`) held in memory; `name` stands
-/// for the file in messages and in [`Import::origin`].
+/// for the file in messages and in [`Import::origin`]. Dates are in the
+/// past of this machine's clock (see [`load_classified`]).
 pub fn load_bytes(name: &str, bytes: &[u8]) -> Result<Import, ImportError> {
-    load_bytes_with(name, bytes, None, Plan::default())
+    load_bytes_with(name, bytes, None, Plan::default(), local_now())
 }
 
 /// [`load_bytes`] with every choice open, for tests.
@@ -514,6 +545,7 @@ pub(crate) fn load_bytes_with<T: Item>(
     bytes: &[u8],
     classify: Option<Classify<'_>>,
     plan: Plan,
+    now: NaiveDateTime,
 ) -> Result<Import<T>, ImportError> {
     let source = Source::Path(PathBuf::from(name));
     let job = Job {
@@ -522,6 +554,7 @@ pub(crate) fn load_bytes_with<T: Item>(
         counted: DirectionFilter::All,
         plan,
         day_first: false,
+        now,
     };
     load_in_memory(job, name.to_string(), bytes)
 }
@@ -536,6 +569,8 @@ struct Job<'a> {
     plan: Plan,
     /// Dates with slashes are read day first (see [`SlashDates`]).
     day_first: bool,
+    /// The time of reading, which no invitation can be later than.
+    now: NaiveDateTime,
 }
 
 impl Job<'_> {
@@ -552,6 +587,7 @@ fn load_with<'a, T: Item>(
     source: &'a Source,
     classify: Option<Classify<'a>>,
     plan: Plan,
+    now: NaiveDateTime,
 ) -> Result<Import<T>, ImportError> {
     load_job(Job {
         source,
@@ -559,6 +595,7 @@ fn load_with<'a, T: Item>(
         counted: DirectionFilter::All,
         plan,
         day_first: false,
+        now,
     })
 }
 
@@ -1423,10 +1460,13 @@ fn read_export<'a, T: Item>(
 ) -> Result<Import<T>, ImportError> {
     let import = read_export_as(job, origin.clone(), bytes, open)?;
     // Dates re-saved day first by a spreadsheet: some do not read month
-    // first (skipped), and the rest were read swapped. The file is read
-    // again, day first. (Rows are read in pieces on several threads, and
-    // only the whole file tells the order.)
-    if !job.day_first && import.slash_dates.day_first() {
+    // first (skipped), and the rest were read swapped. Or no day is over
+    // 12, but month first some would be sent in the future (see
+    // `future_month_first`). The file is read again, day first. (Rows are
+    // read in pieces on several threads, and only the whole file tells the
+    // order.)
+    let dates = import.slash_dates;
+    if !job.day_first && (dates.day_first() || dates.future_month_first(job.now)) {
         // Not kept while the file is read again: a large one would be
         // held twice.
         drop(import);

@@ -4,6 +4,8 @@
 
 use chrono::{DateTime, Datelike, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
+use crate::stats::Age;
+
 /// Parses `Sent At`: LinkedIn's `7/8/26, 3:43 PM` (month first), the same with
 /// a four-digit year or without the comma (`7/8/2026 15:43`, as a spreadsheet
 /// writes it), or ISO 8601 (with or without seconds, a `T` or a space; an
@@ -286,6 +288,8 @@ pub struct SlashDates {
     /// Of those, the one latest when read month first (the first of them
     /// in the file if two are): the one the notes show.
     pub latest: Option<Unsure>,
+    /// The latest of those dates when read day first.
+    pub latest_day_first: Option<NaiveDate>,
 }
 
 /// A date of [`SlashDates::either`]: where it is, as written, and the
@@ -353,6 +357,7 @@ impl SlashDates {
         self.either += 1;
         self.add(SlashDates {
             latest: Some(unsure),
+            latest_day_first: Some(day_first),
             ..SlashDates::default()
         });
     }
@@ -367,11 +372,28 @@ impl SlashDates {
             .into_iter()
             .chain(other.latest)
             .max_by_key(|u| (u.month_first, std::cmp::Reverse(u.line)));
+        self.latest_day_first = self.latest_day_first.max(other.latest_day_first);
     }
 
     /// Whether the file is day first: some dates say so, none says
     /// otherwise.
     pub fn day_first(&self) -> bool {
         self.day_first > 0 && self.month_first == 0
+    }
+
+    /// Whether a file whose dates do not tell their order (no day over 12)
+    /// is to be read day first all the same, as it is `now`: read month
+    /// first, some of its dates are in the future, and read day first,
+    /// none is. An invitation cannot have been sent after the export was
+    /// made, so only day first can be right. (In the future as
+    /// [`Age`] has it: more than a day ahead, for time zones. With dates
+    /// in the future either way, or in neither, they stay month first, as
+    /// LinkedIn writes them.)
+    pub fn future_month_first(&self, now: NaiveDateTime) -> bool {
+        let ahead = |date: NaiveDate| Age::between(date.and_time(NaiveTime::MIN), now).days < 0;
+        self.day_first == 0
+            && self.month_first == 0
+            && self.latest.is_some_and(|u| ahead(u.month_first))
+            && self.latest_day_first.is_some_and(|d| !ahead(d))
     }
 }

@@ -251,8 +251,14 @@ fn row(n: usize, note: &str) -> String {
     )
 }
 
+/// Reads `s` as `t.csv`, at [`now`].
 fn load_str(s: &str) -> Import {
-    load_bytes("t.csv", s.as_bytes()).unwrap()
+    load_bytes_with("t.csv", s.as_bytes(), None, Plan::default(), now()).unwrap()
+}
+
+/// The time the tests read exports at, as the command-line tests pin it.
+fn now() -> NaiveDateTime {
+    dt(2026, 11, 25, 12, 0)
 }
 
 /// The line of an invitation from `name` without a note, sent at `sent`
@@ -740,8 +746,8 @@ fn a_quote_left_open_in_the_header_is_named() {
                 fast: true,
                 in_place,
             };
-            let e =
-                load_bytes_with::<Invitation>("x.csv", text.as_bytes(), None, plan).unwrap_err();
+            let e = load_bytes_with::<Invitation>("x.csv", text.as_bytes(), None, plan, now())
+                .unwrap_err();
             assert_eq!(e.to_string(), expected, "{chunk_len} {in_place}");
         }
     }
@@ -1128,7 +1134,7 @@ fn a_mark_inside_the_file_is_kept_where_a_chunk_starts() {
                 fast,
                 in_place,
             };
-            let i: Import = load_bytes_with("t.csv", text.as_bytes(), None, plan).unwrap();
+            let i: Import = load_bytes_with("t.csv", text.as_bytes(), None, plan, now()).unwrap();
             let from: Vec<&str> = i.invitations.iter().map(|v| v.from()).collect();
             assert_eq!(
                 from,
@@ -1175,7 +1181,7 @@ fn a_panic_in_a_worker_is_passed_on() {
         in_place: true,
     };
     let outcome = std::panic::catch_unwind(|| {
-        load_bytes_with::<Boom>("t.csv", text.as_bytes(), None, plan).map(|_| ())
+        load_bytes_with::<Boom>("t.csv", text.as_bytes(), None, plan, now()).map(|_| ())
     });
     let panic = outcome.expect_err("the panic is passed on");
     assert_eq!(panic.downcast_ref::<&str>(), Some(&"boom"));
@@ -1194,8 +1200,14 @@ fn facts_and_invitations_break_down_alike() {
     // A repeated row and a broken one, to be left out alike.
     let second = text.lines().nth(1).unwrap().to_string();
     text.push_str(&format!("{second}\nnot,a,row\n"));
-    let whole: Import =
-        load_bytes_with("s.csv", text.as_bytes(), Some(&classify), Plan::default()).unwrap();
+    let whole: Import = load_bytes_with(
+        "s.csv",
+        text.as_bytes(),
+        Some(&classify),
+        Plan::default(),
+        now(),
+    )
+    .unwrap();
     assert_eq!(whole.duplicates.len(), 1);
     assert_eq!(whole.skipped.len(), 1);
     let small = Plan {
@@ -1211,6 +1223,7 @@ fn facts_and_invitations_break_down_alike() {
         counted: DirectionFilter::Incoming,
         plan: small,
         day_first: false,
+        now: now(),
     };
     let facts: Import<Facts> = load_in_memory(job, "s.csv".into(), text.as_bytes()).unwrap();
     assert_eq!(facts.duplicates, whole.duplicates);
@@ -1367,7 +1380,7 @@ mod properties {
             fast: false,
             in_place: false,
         };
-        told(load_bytes_with("p.csv", bytes, None, careful))
+        told(load_bytes_with("p.csv", bytes, None, careful, now()))
     }
 
     /// A header with a quote left open runs over the lines after it. The
@@ -1522,7 +1535,7 @@ mod properties {
             fast: false,
             in_place: false,
         };
-        let reference = told(load_bytes_with("p.csv", bytes, None, careful));
+        let reference = told(load_bytes_with("p.csv", bytes, None, careful, now()));
         for plan in [
             Plan {
                 fast: true,
@@ -1557,7 +1570,7 @@ mod properties {
                 in_place: true,
             },
         ] {
-            let other = told(load_bytes_with("p.csv", bytes, None, plan));
+            let other = told(load_bytes_with("p.csv", bytes, None, plan, now()));
             assert_eq!(
                 reference,
                 other,
@@ -1571,8 +1584,8 @@ mod properties {
             fast: true,
             in_place: true,
         };
-        let whole: Result<Import, _> = load_bytes_with("p.csv", bytes, None, careful);
-        let facts: Result<Import<Facts>, _> = load_bytes_with("p.csv", bytes, None, plan);
+        let whole: Result<Import, _> = load_bytes_with("p.csv", bytes, None, careful, now());
+        let facts: Result<Import<Facts>, _> = load_bytes_with("p.csv", bytes, None, plan, now());
         match (whole, facts) {
             (Ok(w), Ok(f)) => {
                 use crate::stats::{Counted, breakdown};
@@ -2120,6 +2133,85 @@ fn the_note_on_dates_of_either_order_names_a_line() {
     // The same number twice is the same date either way: nothing in doubt.
     let same = load_str(&format!("{H}{}", row("a", "05/05/2026 10:00")));
     assert!(!same.notices().iter().any(|n| n.contains("Sent At")));
+}
+
+/// No invitation is sent in the future: dates whose order cannot be told
+/// that month first puts in the future, and day first does not, are read
+/// day first, on every path, and the note says why. LinkedIn's own form
+/// stays month first and is not counted; a day over 12 decides as before.
+#[test]
+fn dates_month_first_would_put_in_the_future_are_read_day_first() {
+    let row = |name: &str, sent: &str| received(name, sent, "");
+    // Read at `now` (25 November 2026), as another time.
+    let read_at = |text: &str, now: NaiveDateTime| {
+        let i: Import =
+            load_bytes_with("t.csv", text.as_bytes(), None, Plan::default(), now).unwrap();
+        assert!(i.skipped.is_empty(), "{:?}", i.skipped);
+        let sent: Vec<_> = i.invitations.iter().map(|i| i.sent_at).collect();
+        let notes: Vec<_> = i
+            .notices()
+            .into_iter()
+            .filter(|n| n.contains("Sent At"))
+            .collect();
+        (i.read_day_first, sent, notes)
+    };
+    let read = |text: &str| read_at(text, now());
+    // 12/03/2026 is 3 December month first, after `now`; day first, both
+    // dates are past.
+    let future = format!(
+        "{H}{}{}",
+        row("a", "12/03/2026 10:00"),
+        row("b", "04/11/2026 09:15")
+    );
+    let (day_first, sent, notes) = read(&future);
+    assert!(day_first);
+    assert_eq!(sent, [dt(2026, 3, 12, 10, 0), dt(2026, 11, 4, 9, 15)]);
+    assert_eq!(
+        notes,
+        [
+            "t.csv: Sent At of 2 rows is written as a spreadsheet writes dates, not as LinkedIn does, and no day is over 12 to tell day from month: read day first, as month first would put some in the future (line 2: 12/03/2026 read as 12 March 2026, not 3 December 2026)"
+        ]
+    );
+    properties::same_every_way(future.as_bytes(), 64, 2);
+    // A day ahead is today, as for ages (time zones): month first.
+    let (day_first, ..) = read_at(&future, dt(2026, 12, 2, 12, 0));
+    assert!(!day_first);
+    let (day_first, ..) = read_at(&future, dt(2026, 12, 1, 12, 0));
+    assert!(day_first);
+
+    // In the future either way (3 December, and 3 December): month first.
+    let both = format!(
+        "{H}{}{}",
+        row("a", "12/03/2026 10:00"),
+        row("b", "03/12/2026 09:15")
+    );
+    let (day_first, sent, _) = read(&both);
+    assert!(!day_first);
+    assert_eq!(sent, [dt(2026, 12, 3, 10, 0), dt(2026, 3, 12, 9, 15)]);
+
+    // LinkedIn's own 3 December is not counted: it stays, and the other
+    // date is in the past either way.
+    let linkedin =
+        |other: &str| format!("{H}{}{}", row("a", "\"12/3/26, 9:00 AM\""), row("b", other));
+    let (day_first, sent, _) = read(&linkedin("03/04/2026 10:00"));
+    assert!(!day_first);
+    assert_eq!(sent, [dt(2026, 12, 3, 9, 0), dt(2026, 3, 4, 10, 0)]);
+    // Beside a spreadsheet's date in the future, it stays month first.
+    let (day_first, sent, _) = read(&linkedin("12/03/2026 10:00"));
+    assert!(day_first);
+    assert_eq!(sent, [dt(2026, 12, 3, 9, 0), dt(2026, 3, 12, 10, 0)]);
+
+    // A day over 12 decides, as before: here month first, though
+    // 12/03/2026 is then in the future; no note.
+    let told = format!(
+        "{H}{}{}",
+        row("a", "12/03/2026 10:00"),
+        row("b", "11/24/2026 09:15")
+    );
+    let (day_first, sent, notes) = read(&told);
+    assert!(!day_first);
+    assert_eq!(sent, [dt(2026, 12, 3, 10, 0), dt(2026, 11, 24, 9, 15)]);
+    assert!(notes.is_empty(), "{notes:?}");
 }
 
 /// Dates with dots are day first in every language that writes them so.
