@@ -32,7 +32,9 @@ pub(super) fn parse_sent_at_in(s: &str, day_first: bool) -> Option<NaiveDateTime
         None => (s, ""),
     };
     // `21.11.26`: every language that writes dates with dots puts the day
-    // first.
+    // first. So their order is in no doubt, even with no day over 12:
+    // they are not counted in `SlashDates`, get no note, and are never
+    // read month first, whatever the date.
     let dots = date.contains('.') && date.bytes().all(|b| b.is_ascii_digit() || b == b'.');
     if s.as_bytes()[0].is_ascii_digit() && (s.contains('/') || dots) {
         let mut parts = date.split(if dots { '.' } else { '/' });

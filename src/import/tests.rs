@@ -2214,7 +2214,8 @@ fn dates_month_first_would_put_in_the_future_are_read_day_first() {
     assert!(notes.is_empty(), "{notes:?}");
 }
 
-/// Dates with dots are day first in every language that writes them so.
+/// Dates with dots are day first in every language that writes them so,
+/// and said nothing of.
 #[test]
 fn dotted_dates_are_day_first() {
     assert_eq!(
@@ -2223,6 +2224,10 @@ fn dotted_dates_are_day_first() {
     );
     assert_eq!(parse_sent_at("1.2.2026 08:05"), Some(dt(2026, 2, 1, 8, 5)));
     assert_eq!(parse_sent_at("21.13.26, 16:02"), None);
+    // No day over 12 either: no note, as the order is not in doubt.
+    let i = load_str(&format!("{H}{}", received("a", "03.04.26 10:00", "")));
+    assert_eq!(i.invitations[0].sent_at, dt(2026, 4, 3, 10, 0));
+    assert!(!i.notices().iter().any(|n| n.contains("Sent At")));
     // Not a date with dots: ISO with a fraction of a second.
     assert_eq!(
         parse_sent_at("2026-07-08 15:43:00.5"),
