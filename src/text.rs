@@ -2,6 +2,9 @@
 //! draft's greeting) and every output: one safe line, a name, a width in
 //! terminal columns.
 
+use std::borrow::Cow;
+use std::path::Path;
+
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
@@ -36,6 +39,39 @@ pub fn one_line(s: &str) -> String {
         out.push(ch);
     }
     out
+}
+
+/// A name from outside the program (a path given on the command line, an
+/// archive's entry) as a message shows it: as it is, but for control
+/// characters, line and paragraph separators and bidirectional controls,
+/// which are written out as Rust writes them (`\n`, `\t`, `\u{1b}`,
+/// `\u{202e}`). A line break in a file name would otherwise split the
+/// message it is in, and an escape sequence act on the terminal; anything
+/// else (spaces, `é`, a backslash, quotes) is shown as it is.
+pub fn shown_name(s: &str) -> Cow<'_, str> {
+    if !s.contains(written_out) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if written_out(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
+/// The characters [`shown_name`] writes out.
+pub fn written_out(c: char) -> bool {
+    c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// A path as a message shows it: as [`Path::display`] does, with the
+/// escapes of [`shown_name`].
+pub fn shown_path(path: &Path) -> String {
+    shown_name(&path.to_string_lossy()).into_owned()
 }
 
 /// A person's name for a line of text: [`one_line`], or `(no name)` when
@@ -293,6 +329,31 @@ pub fn fit_around(before: &str, after: &str, width: usize) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A name with a line break, a tab, an escape or a bidirectional
+    /// override shows them written out, on one line; any other name is
+    /// shown exactly as it is.
+    #[test]
+    fn a_name_shows_its_control_characters_written_out() {
+        assert_eq!(shown_name("a\nb.csv"), "a\\nb.csv");
+        assert_eq!(
+            shown_name("\t\r\u{1b}[2J\u{7f}\u{85}\u{202e}\u{2028}.csv"),
+            "\\t\\r\\u{1b}[2J\\u{7f}\\u{85}\\u{202e}\\u{2028}.csv"
+        );
+        for plain in [
+            "Invitations.csv",
+            "my export é ü 名前.csv",
+            r#"C:\Users\me\it's "mine".csv"#,
+            "",
+        ] {
+            assert!(matches!(shown_name(plain), Cow::Borrowed(s) if s == plain));
+        }
+        assert_eq!(shown_path(Path::new("/tmp/x/a\nb.csv")), "/tmp/x/a\\nb.csv");
+        assert_eq!(
+            shown_path(Path::new("/tmp/é space.csv")),
+            "/tmp/é space.csv"
+        );
+    }
 
     /// A note is cut at a character's start, and what is left out is said
     /// in bytes, as a person reads a size.

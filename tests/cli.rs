@@ -877,6 +877,52 @@ fn reads_invitations_from_the_export_zip() {
     );
 }
 
+/// A file name with a line break, a tab or an escape in it is named with
+/// them written out, so that each message stays on its line and nothing
+/// acts on the terminal; an ordinary name (a space, an accent) is named as
+/// it always was. (Unix: Windows allows none of them in a name.)
+#[cfg(unix)]
+#[test]
+fn a_file_name_with_control_characters_is_named_on_one_line() {
+    let env = Env::new();
+    let bad = env.file("a\nb.csv", "x");
+    assert_eq!(
+        env.fails(&["stats", bad]),
+        format!(
+            "invitriage: error: a\\nb.csv: line 1: the header lacks the columns From, To, Sent At, Message, Direction (found: x); expected LinkedIn's Invitations.csv, whose header is {HEADER}\n"
+        )
+    );
+    for (name, shown) in [
+        ("miss\ning.csv", "miss\\ning.csv"),
+        ("tab\there\u{1b}[2J.csv", "tab\\there\\u{1b}[2J.csv"),
+        ("é space.csv", "é space.csv"),
+    ] {
+        assert_eq!(
+            env.fails(&["classify", name]),
+            format!("invitriage: error: {shown}: no such file\n")
+        );
+    }
+    // A file that loads: the heading of `stats` and the notes.
+    let rows = [[
+        "Ana Lee",
+        "Colleen Ruiz",
+        "03/04/2026 10:00",
+        "",
+        "INCOMING",
+        &url("ana"),
+        ME,
+    ]];
+    let file = env.file("my\nexport.csv", export(HEADER, &rows));
+    let (code, stdout, stderr) = env.run(&["stats", file]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.starts_with("my\\nexport.csv\n"), "{stdout}");
+    assert!(
+        stderr.starts_with("invitriage: note: my\\nexport.csv: Sent At of 1 row")
+            && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+}
+
 #[test]
 fn an_archive_without_invitations_is_a_clear_error() {
     let env = Env::new();

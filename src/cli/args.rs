@@ -8,6 +8,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use invitriage::export::{DraftsFormat, ExportFormat};
 use invitriage::report::ClassifyFormat;
 use invitriage::stats::DirectionFilter;
+use invitriage::text;
 
 use super::output::shell_quoted;
 
@@ -291,13 +292,13 @@ pub fn place_file(cli: &mut Cli) -> Result<(), clap::Error> {
         }
         Ok(Some(after)) => format!(
             "two FILEs: `{}` before `{name}` and `{}` after it; give one, after the command: `invitriage {name} {}`",
-            before.display(),
-            after.display(),
+            text::shown_path(before),
+            text::shown_path(after),
             shell_quoted(after)
         ),
         Err(takes) => format!(
             "`{}` before `{name}`: `{name}` reads no file ({takes}); to read it, `invitriage {}` opens the triage screen and `invitriage stats {}` prints its breakdown",
-            before.display(),
+            text::shown_path(before),
             shell_quoted(before),
             shell_quoted(before)
         ),

@@ -96,16 +96,12 @@ pub fn triage(
         }
         Source::Path(path) if zipped(path) => {
             if let Some(n) = large(path, 6 << 20) {
-                say!(
-                    "invitriage: reading {} ({} MB, packed)…",
-                    path.display(),
-                    mb(n)
-                );
+                say!("invitriage: reading {source} ({} MB, packed)…", mb(n));
             }
         }
         Source::Path(path) => {
             if let Some(n) = large(path, 32 << 20) {
-                say!("invitriage: reading {} ({} MB)…", path.display(), mb(n));
+                say!("invitriage: reading {source} ({} MB)…", mb(n));
             }
         }
         Source::Sample => {}

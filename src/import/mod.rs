@@ -34,7 +34,7 @@ use encoding_rs_io::DecodeReaderBytesBuilder;
 use crate::classify::Classification;
 use crate::invitation::{Direction, Invitation};
 use crate::stats::{DirectionFilter, Facts};
-use crate::text::plural;
+use crate::text::{plural, shown_name, shown_path};
 
 mod chunks;
 mod fast;
@@ -88,7 +88,7 @@ impl Source {
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Source::Path(p) => write!(f, "{}", p.display()),
+            Source::Path(p) => f.write_str(&shown_path(p)),
             Source::Sample => f.write_str(SAMPLE_NAME),
         }
     }
@@ -174,7 +174,8 @@ pub struct Duplicate {
 pub struct Import<T: Item = Invitation> {
     pub source: Source,
     /// `path`, or `archive.zip:Invitations.csv` for an entry of an archive;
-    /// for messages.
+    /// for messages, so with control characters written out (`a\nb.csv`,
+    /// see [`shown_name`]).
     pub origin: String,
     /// A list of [`Invitation`]s, or [`AllFacts`](crate::stats::AllFacts).
     pub invitations: T::All,
@@ -192,7 +193,7 @@ pub struct Import<T: Item = Invitation> {
     /// The line of the first of them.
     pub first_replaced_line: Option<u64>,
     /// The archive's other `Invitations.csv` entries, which were not read
-    /// (the one nearest the top was).
+    /// (the one nearest the top was), as messages show them.
     pub passed_over: Vec<String>,
     /// What the dates written with slashes say of their order.
     pub slash_dates: SlashDates,
@@ -339,16 +340,16 @@ impl<T: Item> Import<T> {
 /// Why an export could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{}: no such file", path.display())]
+    #[error("{}: no such file", shown_path(path))]
     NotFound { path: PathBuf },
     #[error(
         "{}: is a directory with no Invitations.csv in it or in its folders, two levels down{}; give the file itself, or LinkedIn's export .zip{}",
-        path.display(),
+        shown_path(path),
         closed.as_ref().map_or(String::new(), |c| format!(", that could be read ({c})")),
         match zips.as_slice() {
             [] => String::new(),
-            [one] => format!(" (it holds {})", one.display()),
-            many => format!(" (it holds {} and {} more .zip)", many[0].display(), many.len() - 1),
+            [one] => format!(" (it holds {})", shown_path(one)),
+            many => format!(" (it holds {} and {} more .zip)", shown_path(&many[0]), many.len() - 1),
         }
     )]
     IsDirectory {
@@ -360,9 +361,9 @@ pub enum ImportError {
     },
     #[error(
         "{}: holds {} exports ({}); give the path of the one to read",
-        path.display(),
+        shown_path(path),
         found.len(),
-        found.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+        found.iter().map(|p| shown_path(p)).collect::<Vec<_>>().join(", ")
     )]
     ManyExports { path: PathBuf, found: Vec<PathBuf> },
     #[error("{origin}: cannot read: {source}")]
@@ -627,7 +628,8 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         let bytes = read_stream(&mut io::stdin().lock(), &origin)?;
         return load_in_memory(job, origin, &bytes);
     }
-    let origin = path.display().to_string();
+    // Every message about the file starts with it.
+    let origin = shown_path(path);
     let io_err = |e| ImportError::Io {
         origin: origin.clone(),
         source: e,
@@ -806,7 +808,7 @@ fn invitations_in(dir: &Path) -> io::Result<(Vec<PathBuf>, Option<String>)> {
     let mut closed: Option<String> = None;
     let mut note_closed = |folder: &Path, e: io::Error| {
         if closed.is_none() && e.kind() == io::ErrorKind::PermissionDenied {
-            closed = Some(format!("{}: {e}", folder.display()));
+            closed = Some(format!("{}: {e}", shown_path(folder)));
         }
     };
     for folder in folders(dir)? {
@@ -973,7 +975,7 @@ fn load_zip<T: Item, R: Read + Seek>(
             entries: archive.len(),
         });
     };
-    let origin = format!("{origin}:{entry}");
+    let origin = format!("{origin}:{}", shown_name(&entry));
     let mut file = archive.by_index(index).map_err(|e| match e {
         zip::result::ZipError::UnsupportedArchive(zip::result::ZipError::PASSWORD_REQUIRED) => {
             ImportError::Encrypted {
@@ -1000,7 +1002,9 @@ fn load_zip<T: Item, R: Read + Seek>(
     let mut import = read_export(job, origin, Some(&bytes), &|| {
         Ok(Box::new(&bytes[..]) as Box<dyn Read + '_>)
     })?;
-    import.passed_over = found.map(|(_, name)| name).collect();
+    import.passed_over = found
+        .map(|(_, name)| shown_name(&name).into_owned())
+        .collect();
     Ok(import)
 }
 
