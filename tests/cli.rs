@@ -921,6 +921,15 @@ fn a_file_name_with_control_characters_is_named_on_one_line() {
             && stderr.lines().count() == 1,
         "{stderr}"
     );
+    // The command suggested reads the same name back in bash or zsh.
+    let (code, _, stderr) = env.run(&[file, "check", "hi"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains(
+            "`my\\nexport.csv` before `check`: `check` reads no file (it grades a NOTE); to read it, `invitriage $'my\\nexport.csv'` opens"
+        ),
+        "{stderr}"
+    );
 }
 
 #[test]

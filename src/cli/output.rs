@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use invitriage::config::Paths;
 use invitriage::import::Source;
-use invitriage::report;
+use invitriage::{report, text};
 
 use crate::Failure;
 
@@ -112,9 +112,32 @@ fn is_closed_pipe(e: &io::Error) -> bool {
 }
 
 /// A path as a shell reads it back: quoted where the shell would split or
-/// expand it (a path with a NUL cannot be on a command line anyway).
+/// expand it (a path with a NUL cannot be on a command line anyway). One
+/// with a control character (a line break) in it, which inside quotes would
+/// split the message the command is in, is quoted as bash, zsh and ksh
+/// read escapes: `$'a\nb.csv'`.
 pub fn shell_quoted(path: &std::path::Path) -> String {
     let path = path.to_string_lossy();
+    if path.contains(text::written_out) {
+        let mut quoted = String::from("$'");
+        for c in path.chars() {
+            match c {
+                '\\' | '\'' => quoted.extend(['\\', c]),
+                '\n' => quoted.push_str("\\n"),
+                '\t' => quoted.push_str("\\t"),
+                '\r' => quoted.push_str("\\r"),
+                c if text::written_out(c) && c.is_ascii() => {
+                    quoted.push_str(&format!("\\x{:02x}", u32::from(c)));
+                }
+                // Four digits, so that a digit after it is not read as
+                // one more.
+                c if text::written_out(c) => quoted.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => quoted.push(c),
+            }
+        }
+        quoted.push('\'');
+        return quoted;
+    }
     shlex::try_quote(&path).map_or_else(|_| path.to_string(), |q| q.into_owned())
 }
 
@@ -190,5 +213,20 @@ mod tests {
             export_command(&Source::Sample, &paths(false, true)),
             "`invitriage export --data-dir '/tmp/my data' --format md`"
         );
+    }
+
+    /// A path with a line break or another control character is quoted so
+    /// that the command stays on one line, and a shell reads the same path
+    /// back; any other is quoted as before.
+    #[test]
+    fn a_path_with_a_control_character_is_quoted_on_one_line() {
+        let quoted = |p: &str| shell_quoted(std::path::Path::new(p));
+        assert_eq!(quoted("a\nb.csv"), r"$'a\nb.csv'");
+        assert_eq!(
+            quoted("it's\t\\\r\u{1b}\u{202e}1.csv"),
+            r"$'it\'s\t\\\r\x1b\u202e1.csv'"
+        );
+        assert_eq!(quoted("my export é.csv"), "'my export é.csv'");
+        assert_eq!(quoted("Invitations.csv"), "Invitations.csv");
     }
 }
