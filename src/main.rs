@@ -2,7 +2,6 @@
 //! outcome to an exit status (0 fine, 1 a check that did not pass, 2 an error).
 //! Each command's glue lives in `cli/`; the work itself in the library.
 
-use std::io;
 use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
@@ -28,7 +27,7 @@ mod cli;
 use cli::args::{
     Cli, Command, TextOrJson, command_like, first_word, place_file, stray_check_option,
 };
-use cli::output::{CONTROLS_SHOWN, output, stdout};
+use cli::output::{CONTROLS_SHOWN, output, plain_stdout, stdout};
 
 /// A failure to report: the message is already complete.
 struct Failure(String);
@@ -40,6 +39,16 @@ impl<E: std::fmt::Display> From<E> for Failure {
 }
 
 fn main() -> ExitCode {
+    // A write past a file-size limit (`ulimit -f`) raises SIGXFSZ, whose
+    // default kills the process at once: the triage screen would leave
+    // the terminal raw and its step unsaid. Caught, the write fails with
+    // "File too large" instead, which every write already handles as it
+    // does a full disk.
+    #[cfg(unix)]
+    let _ = signal_hook::flag::register(
+        signal_hook::consts::SIGXFSZ,
+        std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false)),
+    );
     // `check` takes a note starting with a dash as the note, so a mistyped
     // option (`--jsno`) would be graded, or the note called an unexpected
     // argument: name the option instead.
@@ -113,7 +122,7 @@ fn main() -> ExitCode {
 
 /// Writes a synthetic export (reads no config).
 fn generate(rows: usize, seed: u64) -> Result<ExitCode, Failure> {
-    output(invitriage::synth::write(io::stdout().lock(), rows, seed))?;
+    output(invitriage::synth::write(plain_stdout(), rows, seed))?;
     Ok(ExitCode::SUCCESS)
 }
 

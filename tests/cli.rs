@@ -2881,6 +2881,55 @@ fn output_that_cannot_be_written_is_an_error() {
     }
 }
 
+/// A standard output open only for reading (`1<file`) is an error too:
+/// Rust's own handle would take it for a closed one and drop the text,
+/// so every command reported success with nothing written.
+#[cfg(unix)]
+#[test]
+fn output_not_open_for_writing_is_an_error() {
+    let env = Env::new();
+    let read_only = env.path(env.file("read-only.txt", "keep me\n"));
+    for args in OUTPUTS {
+        let out = env
+            .std_cmd()
+            .args(*args)
+            .stdout(std::fs::File::open(&read_only).unwrap())
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("invitriage: error: cannot write the output: Bad file descriptor"),
+            "{args:?}: {stderr}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&read_only).unwrap(), "keep me\n");
+}
+
+/// A write past a file-size limit (`ulimit -f`) fails like one to a full
+/// disk, with a word and status 2: the signal the system sends for it
+/// killed the command without one (and the triage screen with the
+/// terminal left raw).
+#[cfg(unix)]
+#[test]
+fn a_file_size_limit_is_a_write_error() {
+    let env = Env::new();
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("ulimit -f 1 && exec \"$0\" classify --format csv > limited.csv")
+        .arg(env.std_cmd().get_program())
+        .envs(env.std_cmd().get_envs().filter_map(|(k, v)| Some((k, v?))))
+        .current_dir(env.path(""))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("invitriage: error: cannot write the output: File too large"),
+        "{stderr}"
+    );
+}
+
 /// A standard error that cannot be written (full, closed) loses the
 /// messages and nothing else: the exit status is the one the messages
 /// would have gone with, never a panic's 101.

@@ -1,12 +1,12 @@
 //! `invitriage completions SHELL`.
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::CommandFactory;
 
 use super::args::Cli;
-use super::output::output;
+use super::output::{output, plain_stdout};
 use crate::Failure;
 
 /// Prints the completion script for `shell`.
@@ -80,7 +80,7 @@ pub fn completions(shell: clap_complete::Shell) -> Result<ExitCode, Failure> {
             script.splice(at + commands.len()..at + commands.len(), *b"    _files\n");
         }
     }
-    let mut out = io::stdout().lock();
+    let mut out = plain_stdout();
     output(out.write_all(&script).and_then(|()| out.flush()))?;
     Ok(ExitCode::SUCCESS)
 }

@@ -61,6 +61,9 @@ thread_local! {
 /// they are.
 pub fn stdout() -> io::BufWriter<Box<dyn Write>> {
     let out = io::stdout();
+    if let Err(e) = writable(&out) {
+        return io::BufWriter::new(Box::new(Unwritable(e)));
+    }
     io::BufWriter::new(if out.is_terminal() {
         Box::new(report::ShowControls::new(
             out.lock(),
@@ -69,6 +72,57 @@ pub fn stdout() -> io::BufWriter<Box<dyn Write>> {
     } else {
         Box::new(out.lock())
     })
+}
+
+/// Standard output for text written as it is, even to a terminal (a shell's
+/// completion script, a synthetic export); like [`stdout`], it fails when
+/// standard output is not open for writing.
+pub fn plain_stdout() -> Box<dyn Write> {
+    let out = io::stdout();
+    match writable(&out) {
+        Ok(()) => Box::new(out.lock()),
+        Err(e) => Box::new(Unwritable(e)),
+    }
+}
+
+/// Whether standard output takes writes. Rust's own handle takes a
+/// standard output that is not open for writing (`1<file`) for a closed
+/// one and drops the text without a word, so the command would report
+/// success: a write of nothing through a copy of the descriptor asks the
+/// system instead.
+#[cfg(unix)]
+fn writable(out: &io::Stdout) -> Result<(), i32> {
+    use std::os::fd::AsFd;
+    const EBADF: i32 = 9;
+    let Ok(fd) = out.as_fd().try_clone_to_owned() else {
+        // No copy to be had (no descriptors left): Rust's handle will say
+        // what goes wrong, if anything does.
+        return Ok(());
+    };
+    match std::fs::File::from(fd).write(&[]) {
+        Err(e) if e.raw_os_error() == Some(EBADF) => Err(EBADF),
+        _ => Ok(()),
+    }
+}
+
+#[cfg(not(unix))]
+fn writable(_: &io::Stdout) -> Result<(), i32> {
+    Ok(())
+}
+
+/// Standard output that is not open for writing: every write fails with
+/// the system's error (`Bad file descriptor`), for [`output`] to report.
+struct Unwritable(i32);
+
+impl Write for Unwritable {
+    fn write(&mut self, _: &[u8]) -> io::Result<usize> {
+        Err(io::Error::from_raw_os_error(self.0))
+    }
+    /// Nothing written, nothing lost: a command with nothing to print
+    /// ends well.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
 }
 
 /// A message for standard error with its control characters (but line
