@@ -622,7 +622,11 @@ fn changed_under(file: &File, path: &Path, len: u64, dirty: bool) -> Option<&'st
     {
         use std::os::unix::fs::MetadataExt;
         if (open.dev(), open.ino()) != (named.dev(), named.ino()) {
-            return Some("was replaced by another file");
+            return Some(if named.is_dir() {
+                "was replaced by a folder"
+            } else {
+                "was replaced by another file"
+            });
         }
     }
     #[cfg(not(unix))]
@@ -634,17 +638,26 @@ fn changed_under(file: &File, path: &Path, len: u64, dirty: bool) -> Option<&'st
 impl JournalError {
     /// What to do about it, for a failure that the user can mend and then
     /// repeat (a full disk, a folder that cannot be written).
-    pub fn remedy(&self) -> Option<&'static str> {
-        let JournalError::Io { source, .. } = self else {
+    pub fn remedy(&self) -> Option<String> {
+        let JournalError::Io { source, path, .. } = self else {
             return None;
         };
         match source.kind() {
             io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded => {
-                Some("free some disk space")
+                Some("free some disk space".to_string())
             }
-            io::ErrorKind::ReadOnlyFilesystem | io::ErrorKind::PermissionDenied => {
-                Some("make the data folder writable")
-            }
+            io::ErrorKind::ReadOnlyFilesystem => Some("make the data folder writable".to_string()),
+            // The file itself refused (its mode, an immutable flag) when it
+            // is there: mending the folder would not do.
+            io::ErrorKind::PermissionDenied => Some(match path.file_name() {
+                Some(name) if path.is_file() => {
+                    format!(
+                        "make {} writable",
+                        crate::text::shown_name(&name.to_string_lossy())
+                    )
+                }
+                _ => "make the data folder writable".to_string(),
+            }),
             _ => None,
         }
     }

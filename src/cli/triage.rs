@@ -302,9 +302,23 @@ fn with_next_step(e: &JournalError, data_dir: &std::path::Path) -> String {
     } else {
         ""
     };
+    // The file itself refused (its mode, say) in a folder that may be
+    // fine: mending the file is the nearer way.
+    let file = match (source.kind(), e) {
+        (io::ErrorKind::PermissionDenied, JournalError::Io { path, .. }) if path.is_file() => {
+            path.file_name().map(|n| {
+                format!(
+                    "make {} writable, or ",
+                    invitriage::text::shown_name(&n.to_string_lossy())
+                )
+            })
+        }
+        _ => None,
+    };
     format!(
-        "{e}; the triage screen records your decisions in {}: name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR{readers}",
-        data_dir.display()
+        "{e}; the triage screen records your decisions in {}: {}name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR{readers}",
+        data_dir.display(),
+        file.unwrap_or_default()
     )
 }
 
@@ -356,5 +370,14 @@ mod tests {
         // Other failures have nothing to add.
         let other = error(io::ErrorKind::InvalidData);
         assert_eq!(with_next_step(&other, dir.path()), other.to_string());
+        // The file there refused (its mode): it is named first.
+        std::fs::write(&lock, "").unwrap();
+        let msg = with_next_step(&error(io::ErrorKind::PermissionDenied), dir.path());
+        assert!(
+            msg.contains(
+                ": make journal.lock writable, or name a folder you can write to with --data-dir"
+            ),
+            "{msg}"
+        );
     }
 }

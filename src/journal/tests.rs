@@ -2043,6 +2043,7 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
     for (change, says) in [
         ("delete", "was deleted or moved"),
         ("replace", "was replaced by another file"),
+        ("folder", "was replaced by a folder"),
         ("append", "was written to by another program"),
     ] {
         let dir = tempfile::tempdir().unwrap();
@@ -2056,6 +2057,10 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
                 let copy = dir.path().join("copy");
                 std::fs::copy(&path, &copy).unwrap();
                 std::fs::rename(&copy, &path).unwrap();
+            }
+            "folder" => {
+                std::fs::remove_file(&path).unwrap();
+                std::fs::create_dir(&path).unwrap();
             }
             _ => {
                 let mut other = OpenOptions::new().append(true).open(&path).unwrap();
@@ -2125,11 +2130,39 @@ fn a_write_that_failed_for_space_or_rights_says_what_to_do() {
     let err = j
         .record_decision(&[id(2)], Some(Decision::Ignored), at(2))
         .unwrap_err();
-    assert_eq!(err.remedy(), Some("free some disk space"));
+    assert_eq!(err.remedy().as_deref(), Some("free some disk space"));
     let locked = JournalError::Locked {
         path: dir.path().to_path_buf(),
     };
     assert_eq!(locked.remedy(), None);
+    // Refused by the file itself (its mode, an immutable flag): the file
+    // is what to mend; by a folder or a disk, the folder.
+    let refused = |path: PathBuf, kind| JournalError::Io {
+        action: "write to the journal",
+        path,
+        source: io::Error::from(kind),
+    };
+    let journal = dir.path().join(FILE_NAME);
+    fs::write(&journal, "").unwrap();
+    for (path, kind, says) in [
+        (
+            journal.clone(),
+            io::ErrorKind::PermissionDenied,
+            "make journal.jsonl writable",
+        ),
+        (
+            dir.path().join("unsaved"),
+            io::ErrorKind::PermissionDenied,
+            "make the data folder writable",
+        ),
+        (
+            journal,
+            io::ErrorKind::ReadOnlyFilesystem,
+            "make the data folder writable",
+        ),
+    ] {
+        assert_eq!(refused(path, kind).remedy().as_deref(), Some(says));
+    }
 }
 
 /// A draft to send for an invitation not in the export is counted whether
