@@ -484,6 +484,41 @@ fn a_newer_export_names_what_came_since_the_one_opened_before() {
     );
 }
 
+/// An export in LinkedIn's older format (no profile URLs) cannot match
+/// decisions made on one with them: the start says so, with their count,
+/// rather than show those people undecided without a word.
+#[test]
+fn an_export_without_profile_urls_counts_the_decisions_it_cannot_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("Invitations.csv");
+    std::fs::write(
+        &export,
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+         Ada Byron,Colleen Doe,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ada,https://www.linkedin.com/in/colleen\n",
+    )
+    .unwrap();
+    let mut app = App::start_on(dir.path(), &export);
+    app.wait_for("decided 0 of 1");
+    app.press("a");
+    app.wait_for("decided 1 of 1");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+
+    let old = dir.path().join("Old.csv");
+    std::fs::write(
+        &old,
+        "From,To,Sent At,Message,Direction\nAda Byron,Colleen Doe,\"11/20/26, 9:00 AM\",,INCOMING\n",
+    )
+    .unwrap();
+    let mut again = App::start_on(dir.path(), &old);
+    again.wait_for("decided 0 of 1");
+    again.press("?");
+    again.wait_for("this export has no profile URLs, so 1 decision made");
+    again.press("q");
+    again.press("q");
+    assert!(again.wait_exit());
+}
+
 /// The command said on leaving names the export as given, quoted for the
 /// shell; a run that decided nothing says nothing.
 #[test]

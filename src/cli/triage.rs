@@ -128,6 +128,24 @@ pub fn triage(
         )),
     }
     notices.extend(import.notices());
+    // Without the URL columns, ids are made of names and dates: decisions
+    // made on an export with them find nothing here, and those people
+    // show undecided. Said first, before they are all decided again
+    // (`export` says the same on its list).
+    if import.without_profile_urls && !import.source.is_sample() {
+        let here: std::collections::HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
+        let n = journal.decided_elsewhere(|id| here.contains(id));
+        if n > 0 {
+            notices.insert(
+                0,
+                format!(
+                    "this export has no profile URLs, so {n} decision{} made on one that has them (or before a name changed) {} not matched: those people may show undecided here, and an export with profile URLs shows them decided",
+                    invitriage::text::plural(n),
+                    if n == 1 { "is" } else { "are" }
+                ),
+            );
+        }
+    }
     // An action the config unbinds itself (`accept = []`) is no news.
     for name in keymap
         .unbound()
