@@ -6304,6 +6304,38 @@ fn the_start_counts_what_is_newer_than_the_export_seen_before() {
     );
 }
 
+/// The news is told once (the next start counts from this export), so it
+/// is the note the status line shows, ahead of notes from loading and of
+/// unsaved drafts elsewhere, which every start shows again.
+#[test]
+fn the_news_comes_first_among_the_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |s: &str| import::parse_sent_at(s).unwrap();
+    let seen = Seen {
+        newest: at("2026-10-01T09:00:00"),
+        opened: at("2026-10-02T08:00:00"),
+    };
+    let app = app_seen(
+        Source::Sample,
+        dir.path(),
+        false,
+        &["1 duplicate row counted once"],
+        Some(seen),
+    );
+    assert_eq!(app.notices.len(), 2, "{:?}", app.notices);
+    assert!(
+        app.notices[0].contains("new since the export you opened on 2 Oct 2026"),
+        "{:?}",
+        app.notices
+    );
+    assert!(
+        status_text(&app).starts_with("2 notes (? shows them): ")
+            && status_text(&app).contains("new since the export you opened on 2 Oct 2026"),
+        "{}",
+        status_text(&app)
+    );
+}
+
 /// A note of a megabyte (no LinkedIn note is one: a broken or made-up
 /// export) is drawn in part, its first 16 KiB, and the pane says how much
 /// more there is; the list shows its start.

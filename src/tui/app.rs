@@ -588,9 +588,10 @@ impl App {
                 Tab::All
             });
         app.rebuild_rows(None);
-        app.note_arrived_since();
         app.note_invited_again();
         app.note_unsaved_elsewhere();
+        // Last, as it goes first.
+        app.note_arrived_since();
         if let Some(first) = app.notices.first() {
             // The status line may cut a long note short; the help shows
             // every one whole, and the line says so first when it is cut

@@ -281,6 +281,10 @@ impl App {
     /// journal older than `seen.json`), those after the last decision or
     /// draft.
     ///
+    /// The note goes first: the status line shows the first, and the news
+    /// is told once (the next start counts from this export), while the
+    /// other notes come back at every start.
+    ///
     /// [`AppInit::seen_before`]: super::AppInit::seen_before
     pub(super) fn note_arrived_since(&mut self) {
         let (after, since) = match self.seen_before {
@@ -319,8 +323,8 @@ impl App {
                 && i.sent_at > after
                 && i.sent_at <= soon
                 // A re-invite after a decision on an earlier invitation
-                // is new too: it waits at the top with the others (the
-                // next note names them).
+                // is new too: it waits at the top with the others (another
+                // note names them).
                 && self.journal.state_for(i, self.now).is_none()
             {
                 new += 1;
@@ -347,7 +351,7 @@ impl App {
                 (_, n) if n == new => ", all from people you decided on before".to_string(),
                 (_, n) => format!(", {n} of them from people you decided on before"),
             };
-            self.notices.push(format!(
+            self.notices.insert(0, format!(
                 "{new} invitation{} {is}{since}{again}: at the top of {}, newest first{pitches}",
                 plural(new),
                 if new == 1 { "its list" } else { "the lists" }
@@ -429,9 +433,10 @@ impl App {
                     "belong to invitations",
                 )
             };
-            // First of the notes: words are at stake. An export made
-            // after an accept on LinkedIn no longer holds the invitation,
-            // so the one it was written on is the way back to it.
+            // First of the notes after the news (told once): words are at
+            // stake. An export made after an accept on LinkedIn no longer
+            // holds the invitation, so the one it was written on is the
+            // way back to it.
             self.notices.insert(
                 0,
                 format!(
