@@ -6304,6 +6304,68 @@ fn the_start_counts_what_is_newer_than_the_export_seen_before() {
     );
 }
 
+/// An export older than one the screen saw before has no news, and the
+/// start says it is older, with both dates: the people it shows pending
+/// may have left the newer one.
+#[test]
+fn an_older_export_than_one_seen_before_says_so() {
+    use invitriage::invitation::Direction;
+    let dir = tempfile::tempdir().unwrap();
+    let at = |s: &str| import::parse_sent_at(s).unwrap();
+    let app = sample_app(dir.path());
+    let newest = app
+        .invitations
+        .iter()
+        .filter(|i| i.direction == Direction::Incoming)
+        .map(|i| i.sent_at)
+        .max()
+        .unwrap();
+    drop(app);
+    let seen = Seen {
+        newest: at("2026-12-14T09:00:00"),
+        opened: at("2026-11-25T08:00:00"),
+    };
+    let app = app_seen(
+        Source::Sample,
+        dir.path(),
+        false,
+        &["a note from loading"],
+        Some(seen),
+    );
+    let note = format!(
+        "this export is older than one opened before: its newest invitation is {}, and you have seen one from 14 Dec (opened earlier today); people it shows pending may have left the newer one",
+        newest.format("%-d %b")
+    );
+    assert_eq!(
+        app.notices,
+        [note.clone(), "a note from loading".to_string()]
+    );
+    assert_eq!(status_text(&app), format!("2 notes (? shows them): {note}"));
+    drop(app);
+    // Opened on another day, of another year: the year is said.
+    let seen = Seen {
+        newest: at("2027-01-04T09:00:00"),
+        opened: at("2027-01-05T08:00:00"),
+    };
+    let app = app_seen(Source::Sample, dir.path(), false, &[], Some(seen));
+    assert!(
+        app.notices[0].contains("you have seen one from 4 Jan 2027 (opened 5 Jan 2027)"),
+        "{:?}",
+        app.notices
+    );
+    drop(app);
+    // One of the same day is not older.
+    let seen = Seen {
+        newest: newest + chrono::Duration::hours(1),
+        opened: at("2026-11-25T08:00:00"),
+    };
+    assert!(
+        app_seen(Source::Sample, dir.path(), false, &[], Some(seen))
+            .notices
+            .is_empty()
+    );
+}
+
 /// The news is told once (the next start counts from this export), so it
 /// is the note the status line shows, ahead of notes from loading and of
 /// unsaved drafts elsewhere, which every start shows again.

@@ -4,7 +4,7 @@
 
 use std::cmp::Ordering;
 
-use chrono::NaiveDateTime;
+use chrono::{Datelike, NaiveDateTime};
 
 use crate::classify::Category;
 use crate::invitation::{Direction, InvitationId};
@@ -279,7 +279,9 @@ impl App {
     /// the screen had seen ([`AppInit::seen_before`]) are the news, and a
     /// note says how many. Before any export was seen (the sample, or a
     /// journal older than `seen.json`), those after the last decision or
-    /// draft.
+    /// draft. An older export than one seen before has no news: a note
+    /// says it is older instead, as the people it shows pending may have
+    /// left the newer one.
     ///
     /// The note goes first: the status line shows the first, and the news
     /// is told once (the next start counts from this export), while the
@@ -287,6 +289,10 @@ impl App {
     ///
     /// [`AppInit::seen_before`]: super::AppInit::seen_before
     pub(super) fn note_arrived_since(&mut self) {
+        if let Some(note) = self.note_older_export() {
+            self.notices.insert(0, note);
+            return;
+        }
         let (after, since) = match self.seen_before {
             Some(seen) => {
                 let opened = if seen.opened.date() == self.now.date() {
@@ -357,6 +363,44 @@ impl App {
                 if new == 1 { "its list" } else { "the lists" }
             ));
         }
+    }
+
+    /// When this export's newest received invitation is older than the
+    /// newest the screen has seen ([`AppInit::seen_before`]), a note
+    /// saying so, with both dates.
+    ///
+    /// [`AppInit::seen_before`]: super::AppInit::seen_before
+    fn note_older_export(&self) -> Option<String> {
+        let seen = self.seen_before?;
+        // As for the news, a date to come is no date seen.
+        let soon = self.now + chrono::Duration::days(1);
+        let newest = self
+            .invitations
+            .iter()
+            .filter(|i| i.direction == Direction::Incoming && i.sent_at <= soon)
+            .map(|i| i.sent_at)
+            .max()?;
+        if newest.date() >= seen.newest.date() {
+            return None;
+        }
+        let year = self.now.year();
+        let day = |t: NaiveDateTime| {
+            if t.year() == year {
+                t.format("%-d %b").to_string()
+            } else {
+                t.format("%-d %b %Y").to_string()
+            }
+        };
+        let opened = if seen.opened.date() == self.now.date() {
+            "earlier today".to_string()
+        } else {
+            day(seen.opened)
+        };
+        Some(format!(
+            "this export is older than one opened before: its newest invitation is {}, and you have seen one from {} (opened {opened}); people it shows pending may have left the newer one",
+            day(newest),
+            day(seen.newest)
+        ))
     }
 
     /// Says which invitations came after a decision on an earlier one
