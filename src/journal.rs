@@ -267,6 +267,16 @@ impl DraftKind {
             DraftKind::ThankYou => "thank-you",
         }
     }
+
+    /// Whether a draft of this kind is for an invitation decided as
+    /// `decision`: a thank-you follows an accept, and a reply is instead
+    /// of one (saved, it turns the accept into "replied").
+    pub fn fits(self, decision: Option<Decision>) -> bool {
+        match self {
+            DraftKind::Reply => decision != Some(Decision::Accepted),
+            DraftKind::ThankYou => decision == Some(Decision::Accepted),
+        }
+    }
 }
 
 /// A decision, when it was made, and the `Sent At` of the invitation it

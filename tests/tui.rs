@@ -2524,11 +2524,12 @@ fn a_draft_left_for_later_waits_when_the_decision_since_bars_it() {
     app.update(Action::ThankYou);
     type_and_leave_for_later(&mut app, '!');
     app.update(Action::Ignore);
-    // Leaving says they will not open, and why.
+    // Leaving says they will not open, and why (the ignore, not the
+    // accept, is the step `u` would undo).
     let words = leave(&mut app);
     assert!(
         words.contains(&format!(
-            "your reply to {name}, left for later, stays on disk but will not open: a reply is instead of accepting, and they are accepted now (u undoes the accept)"
+            "your reply to {name}, left for later, stays on disk but will not open: a reply is instead of accepting, and they are accepted now (r on their row asks to reply instead)"
         )) && words.contains(&format!(
             "your thank-you to {other_name}, left for later, stays on disk but will not open: a thank-you follows an accept, and they are not accepted now (a accepts)"
         )),
@@ -2558,11 +2559,213 @@ fn a_draft_left_for_later_waits_when_the_decision_since_bars_it() {
     assert!(status.ends_with(" notes: ? shows them"), "{status}");
     assert!(
         app.notices.iter().any(|n| n.contains(
-            "not opened: a reply is instead of accepting, and they are accepted now (u undoes the accept)"
+            "not opened: a reply is instead of accepting, and they are accepted now (r on their row asks to reply instead)"
         )),
         "{:?}",
         app.notices
     );
+}
+
+/// A reply left for later, then an accept: `u` undoes the accept only
+/// while it is the newest step, and the notes name it only then; after a
+/// step on someone else (which `u` would undo instead), they name `r`,
+/// which on an accepted row asks, and pressed again opens the reply, to
+/// save over the accept. Each way named works.
+#[test]
+fn a_reply_left_for_later_then_accepted_names_a_way_that_works() {
+    use invitriage::journal::DraftKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    let name = current_name(&app);
+    app.update(Action::Reply);
+    type_and_leave_for_later(&mut app, 'x');
+    go_to(&mut app, who);
+    app.update(Action::Accept);
+    let why = |route: &str| {
+        format!("a reply is instead of accepting, and they are accepted now ({route})")
+    };
+    let waits = |route: &str| {
+        format!(
+            "your reply to {name}, left for later, stays on disk but will not open: {}",
+            why(route)
+        )
+    };
+    let undo = "u undoes the accept";
+    let twice = "r on their row asks to reply instead";
+    assert_eq!(leave(&mut app), [waits(undo)]);
+    drop(app);
+
+    // The accept still the newest step, the next start names u, and u
+    // then r opens the words.
+    let mut app = sample_app(dir.path());
+    let noted = |app: &App, route: &str| {
+        app.notices.iter().any(|n| {
+            n.starts_with(&format!("Your unsaved reply to {name} ("))
+                && n.ends_with(&format!(") waits on disk, not opened: {}", why(route)))
+        })
+    };
+    assert!(noted(&app, undo), "{:?}", app.notices);
+    app.update(Action::Undo);
+    assert_eq!(status_text(&app), format!("Undid accept: {name}"));
+    assert_eq!(app.current().unwrap().id, who);
+    app.update(Action::Reply);
+    assert_eq!(app.mode, Mode::Compose, "{}", status_text(&app));
+    assert!(app.composer.as_ref().unwrap().text().contains('x'));
+    type_and_leave_for_later(&mut app, 'y');
+    go_to(&mut app, who);
+    app.update(Action::Accept);
+    // A step on someone else since: u would undo it, not the accept.
+    let other = app.current().unwrap().id;
+    assert_ne!(other, who);
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('z')));
+    app.update(Action::ComposeSave);
+    assert_eq!(leave(&mut app), [waits(twice)]);
+    drop(app);
+
+    let mut app = sample_app(dir.path());
+    assert!(noted(&app, twice), "{:?}", app.notices);
+    let decision = |app: &App, id| app.journal.state(id).and_then(|e| e.decision());
+    go_to(&mut app, who);
+    let out = screen(&app, 120, 40);
+    assert!(
+        out.contains(
+            "reply left for later, not saved · r twice opens it, to reply instead of accepting"
+        ),
+        "{out}"
+    );
+    app.update(Action::Reply);
+    assert_eq!(app.mode, Mode::List);
+    assert_eq!(
+        status_text(&app),
+        "Accepted already: t writes a thank-you · reply instead of accepting? r again opens your reply left for later, and saving it marks them replied · any other key keeps the accept"
+    );
+    app.update(Action::Reply);
+    assert_eq!(app.mode, Mode::Compose);
+    let text = app.composer.as_ref().unwrap().text();
+    assert!(text.contains('x') && text.contains('y'), "{text}");
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Replying to {name} instead of accepting: Ctrl-S saves the reply and marks them replied, not accepted"
+        )
+    );
+    assert!(matches!(
+        app.update(Action::ComposeSave),
+        Some(Effect::Copy { label, .. })
+            if label == format!("saved reply to {name} (marked replied, was accepted; u undoes)")
+    ));
+    assert_eq!(decision(&app, who), Some(Decision::Replied));
+    assert!(app.journal.unsaved(who, DraftKind::Reply).is_none());
+    // Undone, the accept is back; the other's reply stays.
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        format!("Undid reply draft: {name} (accepted again) · r twice brings its text back")
+    );
+    assert_eq!(decision(&app, who), Some(Decision::Accepted));
+    assert_eq!(decision(&app, other), Some(Decision::Replied));
+    app.update(Action::Reply);
+    app.update(Action::Reply);
+    assert!(app.composer.as_ref().unwrap().text().contains('y'));
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Replying to {name} instead of accepting: Ctrl-S saves the reply and marks them replied, not accepted · Your undone reply is back: Ctrl-S saves it again"
+        )
+    );
+}
+
+/// `r` on an accepted row asks; the thank-you key it names writes a
+/// thank-you, any other key keeps the accept and does nothing more (a
+/// `j` meant as "no" does not move on). A reply opened over the accept
+/// and left for later, or open at quitting, is said not to open at the
+/// next start.
+#[test]
+fn a_reply_over_an_accept_is_asked_for() {
+    use invitriage::journal::DraftKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    let name = current_name(&app);
+    app.update(Action::Accept);
+    go_to(&mut app, who);
+    app.update(Action::Reply);
+    assert!(status_text(&app).starts_with("Accepted already: "));
+    app.update(Action::Down);
+    assert_eq!(status_text(&app), "Not replying: the accept stays");
+    assert_eq!(app.current().unwrap().id, who);
+    assert_eq!(app.mode, Mode::List);
+    // Answered, the question is gone: r asks again.
+    app.update(Action::Reply);
+    assert_eq!(app.mode, Mode::List);
+    app.update(Action::ThankYou);
+    assert_eq!(app.mode, Mode::Compose);
+    assert_eq!(app.composer.as_ref().unwrap().kind(), DraftKind::ThankYou);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List);
+    // Opened over the accept and left for later.
+    app.update(Action::Reply);
+    app.update(Action::Reply);
+    assert_eq!(app.composer.as_ref().unwrap().kind(), DraftKind::Reply);
+    type_and_leave_for_later(&mut app, 'x');
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Left your reply to {name} for later, not saved; the next start will not open it: a reply is instead of accepting, and they are accepted now (u undoes the accept)"
+        )
+    );
+    assert_eq!(
+        app.journal.state(who).and_then(|e| e.decision()),
+        Some(Decision::Accepted)
+    );
+    // Open at quitting.
+    app.update(Action::Reply);
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('w')));
+    assert_eq!(
+        leave(&mut app),
+        [format!(
+            "your reply to {name} is kept, not saved, but the next start will not open it: a reply is instead of accepting, and they are accepted now (u undoes the accept)"
+        )]
+    );
+}
+
+/// A thank-you left for later, then ignored, then a step on someone
+/// else: what the notes name, `a`, works whatever came after (it is a new
+/// step, not an undo), and `t` then opens the words.
+#[test]
+fn a_thank_you_left_for_later_then_ignored_opens_after_an_accept() {
+    use invitriage::journal::DraftKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    let name = current_name(&app);
+    app.update(Action::Accept);
+    go_to(&mut app, who);
+    app.update(Action::ThankYou);
+    type_and_leave_for_later(&mut app, 'x');
+    app.update(Action::Ignore);
+    // The cursor moved on: a step on someone else.
+    assert_ne!(app.current().unwrap().id, who);
+    app.update(Action::Accept);
+    assert_eq!(
+        leave(&mut app),
+        [format!(
+            "your thank-you to {name}, left for later, stays on disk but will not open: a thank-you follows an accept, and they are not accepted now (a accepts)"
+        )]
+    );
+    drop(app);
+    let mut app = sample_app(dir.path());
+    go_to(&mut app, who);
+    app.update(Action::Accept);
+    app.update(Action::ThankYou);
+    assert_eq!(app.mode, Mode::Compose, "{}", status_text(&app));
+    let c = app.composer.as_ref().unwrap();
+    assert_eq!(c.kind(), DraftKind::ThankYou);
+    assert!(c.text().contains('x'));
+    assert_eq!(app.invitations[c.index as usize].id, who);
 }
 
 /// After a template replaced the user's words (Ctrl-U has them), `l` has
@@ -2905,14 +3108,17 @@ fn thank_you_follows_an_accept_and_keeps_it() {
         app.update(Action::CopyDraft),
         Some(Effect::Copy { text, .. }) if text.contains("Thanks for connecting")
     ));
-    // A reply is instead of accepting: on an accepted row it is refused,
-    // pointing at the thank-you.
+    // A reply is instead of accepting: on an accepted row it asks first,
+    // pointing at the thank-you; another key keeps the accept.
     app.update(Action::Reply);
     assert_eq!(app.mode, Mode::List);
     assert_eq!(
         status_text(&app),
-        "Accepted already: t writes a thank-you · a reply is instead of accepting (u undoes the accept)"
+        "Accepted already: t writes a thank-you · reply instead of accepting? r again opens a reply, and saving it marks them replied · any other key keeps the accept"
     );
+    app.update(Action::Down);
+    assert_eq!(status_text(&app), "Not replying: the accept stays");
+    assert_eq!(app.current().unwrap().id, id);
     // A reply drafted first, then accepted after all: `c` copies the
     // later draft; at the same second (the pinned clock), the thank-you.
     app.update(Action::Down);
@@ -2978,7 +3184,8 @@ fn snapshot_each_tab() {
 }
 
 /// A message longer than the footer takes the lines above it, so its end
-/// (here, how to undo) is not cut off; the next key gives them back.
+/// (here, what another key does) is not cut off; the next key gives them
+/// back.
 #[test]
 fn a_long_status_wraps_over_the_lines_above_the_footer() {
     let dir = tempfile::tempdir().unwrap();
@@ -2989,15 +3196,15 @@ fn a_long_status_wraps_over_the_lines_above_the_footer() {
     assert!(status_text(&app).starts_with("Accepted already"));
     let shown = screen(&app, 80, 24);
     insta::assert_snapshot!(shown);
-    assert!(shown.contains(" undoes the accept)"), "{shown}");
+    assert!(row_text(&app, 80, 24, 23).ends_with(" accept"), "{shown}");
     // At 60 columns too it ends whole.
     app.update(Action::Resize(60, 24));
     let narrow = screen(&app, 60, 24);
     assert!(
-        row_text(&app, 60, 24, 22).starts_with(" Accepted already"),
+        row_text(&app, 60, 24, 21).starts_with(" ! Accepted already"),
         "{narrow}"
     );
-    assert!(row_text(&app, 60, 24, 23).ends_with("accept)"), "{narrow}");
+    assert!(row_text(&app, 60, 24, 23).ends_with("accept"), "{narrow}");
     app.update(Action::Down);
     app.update(Action::Resize(80, 24));
     let after = screen(&app, 80, 24);

@@ -349,6 +349,10 @@ pub struct App {
     /// The last key asked whether to undo a large step (see
     /// [`UNDO_ASKS_ABOVE`]); the undo key again undoes it.
     undo_asked: bool,
+    /// The invitation on which the last key asked whether to reply instead
+    /// of its accept: the reply key again opens the composer, whose reply
+    /// may then be saved over the accept.
+    reply_asked: Option<u32>,
     /// The last key asked whether to quit with rows marked (their marks
     /// are not kept): y quits, any other key stays.
     quit_asked: bool,
@@ -508,6 +512,7 @@ impl App {
             thanks_saved: Vec::new(),
             set_aside: Vec::new(),
             undo_asked: false,
+            reply_asked: None,
             quit_asked: false,
             filter_from: None,
             replies_edited: Vec::new(),
@@ -893,6 +898,28 @@ impl App {
             Action::Undo | Action::Resize(..) | Action::Redraw | Action::Status(..)
         ) {
             self.undo_asked = false;
+        }
+        // So is the question about replying instead of an accept: the
+        // reply key again opens the reply; the thank-you key, which the
+        // question names too, writes a thank-you; anything else keeps the
+        // accept and does nothing more.
+        if self.reply_asked.is_some()
+            && !matches!(
+                action,
+                Action::Resize(..) | Action::Redraw | Action::Status(..) | Action::EditorDone(..)
+            )
+        {
+            if !matches!(
+                action,
+                Action::Reply | Action::ThankYou | Action::Quit | Action::QuitNow
+            ) {
+                self.reply_asked = None;
+                self.set_status("Not replying: the accept stays");
+                return None;
+            }
+            if action != Action::Reply {
+                self.reply_asked = None;
+            }
         }
         if !matches!(
             action,

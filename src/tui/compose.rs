@@ -42,6 +42,9 @@ pub struct Composer {
     /// With `recovered`: the draft is one whose saving was undone, not one
     /// an earlier run left.
     pub undone: bool,
+    /// A reply opened, after asking, on an accepted invitation: saving it
+    /// turns the accept into "replied".
+    pub over_accept: bool,
     /// A template replaced the user's own words: gone from the text, they
     /// are still in Ctrl-U's history.
     replaced_own: bool,
@@ -229,6 +232,7 @@ impl Composer {
             resumed,
             recovered,
             undone: false,
+            over_accept: false,
             replaced_own: false,
             room,
             steps: Steps::default(),

@@ -381,7 +381,13 @@ impl App {
         // newer words of an edit of it undone before.
         let back = match undone.kind {
             journal::StepKind::Draft(kind) if idx.len() == 1 && !earlier => {
-                let key = self.keymap.hint(&Action::compose(kind));
+                let mut key = self.keymap.hint(&Action::compose(kind));
+                // A reply saved over an accept, undone: accepted again, a
+                // reply asks first.
+                if kind == journal::DraftKind::Reply && !kind.fits(self.decisions[idx[0] as usize])
+                {
+                    key.push_str(" twice");
+                }
                 if newer_undone {
                     format!(" · {key} brings back the newest edited words")
                 } else if edit.is_some() {

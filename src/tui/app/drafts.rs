@@ -2,7 +2,7 @@
 //! and its unsaved text kept on disk while it is open.
 
 use crate::invitation::Direction;
-use crate::journal::{Decision, DraftKind, JournalError, Unsaved, Whom};
+use crate::journal::{Decision, DraftKind, JournalError, StepKind, Unsaved, Whom};
 use crate::text::{clean_text, name_line};
 use crate::tui::compose::{Composer, Question};
 use crate::tui::keys::Action;
@@ -184,7 +184,8 @@ impl App {
     fn leave_for_later(&mut self) {
         let Some(c) = &mut self.composer else { return };
         c.question = None;
-        let inv = &self.invitations[c.index as usize];
+        let idx = c.index;
+        let inv = &self.invitations[idx as usize];
         let (id, kind) = (inv.id, c.kind());
         let name = name_line(inv.counterpart());
         if c.changed_text().is_none() {
@@ -208,10 +209,19 @@ impl App {
                 self.composer = None;
                 self.mode = Mode::List;
                 let key = self.keymap.hint(&Action::compose(kind));
-                self.set_status(format!(
-                    "Left your {} to {name} for later, not saved: {key} on their row opens it again, and so does the next start",
-                    kind.label()
-                ));
+                // A reply written over an accept (after asking) is not
+                // opened by the next start, nor by one key.
+                self.set_status(match self.draft_barred(idx, kind) {
+                    Some(_) => format!(
+                        "Left your {} to {name} for later, not saved; the next start will not open it: {}",
+                        kind.label(),
+                        self.why_waiting(idx, kind)
+                    ),
+                    None => format!(
+                        "Left your {} to {name} for later, not saved: {key} on their row opens it again, and so does the next start",
+                        kind.label()
+                    ),
+                });
             }
             Err(e) => self.set_error(format!(
                 "The draft stays open: it cannot be kept on disk ({e}) · Ctrl-S saves it, Ctrl-Y copies it"
@@ -302,6 +312,10 @@ impl App {
             });
             return;
         }
+        if kind == DraftKind::Reply && self.decisions[idx as usize] == Some(Decision::Accepted) {
+            self.reply_over_accept(idx);
+            return;
+        }
         if let Some(why) = self.draft_barred(idx, kind) {
             self.set_status(why);
             return;
@@ -309,17 +323,79 @@ impl App {
         self.compose(idx, kind);
     }
 
+    /// `r` on an accepted row: a reply is instead of accepting, so the
+    /// first press asks (as a large undo does), and the second opens the
+    /// composer, whose reply saved then marks them replied, as the status
+    /// says. Undoing the accept is no way back once other steps follow it:
+    /// `u` would undo those first.
+    fn reply_over_accept(&mut self, idx: u32) {
+        let inv = &self.invitations[idx as usize];
+        let name = name_line(inv.counterpart());
+        let left = self.journal.unsaved(inv.id, DraftKind::Reply).is_some();
+        if std::mem::take(&mut self.reply_asked) != Some(idx) {
+            self.reply_asked = Some(idx);
+            let reply = self.keymap.hint(&Action::Reply);
+            let what = if left {
+                "opens your reply left for later"
+            } else {
+                "opens a reply"
+            };
+            self.set_error(format!(
+                "Accepted already: {} writes a thank-you · reply instead of accepting? {reply} again {what}, and saving it marks them replied · any other key keeps the accept",
+                self.keymap.hint(&Action::ThankYou)
+            ));
+            return;
+        }
+        // What the composer says on opening (an undone draft back, one
+        // saved days ago) follows.
+        self.status = None;
+        self.compose(idx, DraftKind::Reply);
+        if let Some(c) = &mut self.composer {
+            c.over_accept = true;
+        }
+        let mut text = format!(
+            "Replying to {name} instead of accepting: Ctrl-S saves the reply and marks them replied, not accepted"
+        );
+        if let Some(said) = self.status.take() {
+            text.push_str(&format!(" · {}", said.text));
+        }
+        self.set_status(text);
+    }
+
+    /// The way to a reply on accepted invitation `idx`: undoing the accept
+    /// when it is the step the undo key takes back (that invitation's own
+    /// accept, not a bulk one), else the reply key twice (it asks first).
+    pub(super) fn reply_route(&self, idx: u32) -> String {
+        let id = self.invitations[idx as usize].id;
+        let accept_is_next = self.journal.next_undo().is_some_and(|next| {
+            next.kind == StepKind::Decide(Some(Decision::Accepted)) && next.ids == [id]
+        });
+        let undo = self.keymap.hint(&Action::Undo);
+        if accept_is_next && !undo.is_empty() {
+            format!("{undo} undoes the accept")
+        } else {
+            format!(
+                "{} on their row asks to reply instead",
+                self.keymap.hint(&Action::Reply)
+            )
+        }
+    }
+
     /// Why a draft of `kind` is not for invitation `idx` as it is decided
     /// now, or `None` when it is: a thank-you follows an accept, and a
     /// reply is instead of one (saved, it would turn the accept into
-    /// "replied" without a word). Checked where a draft opens, where one
+    /// "replied" without a word: `r` asks first, see
+    /// [`App::reply_over_accept`]). Checked where a draft opens, where one
     /// left by an earlier run would open at the start, and where one is
     /// saved: a draft left for later may outlive the decision it was
     /// written under.
     pub(super) fn draft_barred(&self, idx: u32, kind: DraftKind) -> Option<String> {
         let decision = self.decisions[idx as usize];
+        if kind.fits(decision) {
+            return None;
+        }
         match kind {
-            DraftKind::ThankYou if decision != Some(Decision::Accepted) => {
+            DraftKind::ThankYou => {
                 let accept = self.keymap.hint(&Action::Accept);
                 // "Accept first" reads as advice to override what was
                 // decided.
@@ -331,12 +407,11 @@ impl App {
                     _ => format!("A thank-you follows an accept: {accept} accepts first"),
                 })
             }
-            DraftKind::Reply if decision == Some(Decision::Accepted) => Some(format!(
-                "Accepted already: {} writes a thank-you · a reply is instead of accepting ({} undoes the accept)",
+            DraftKind::Reply => Some(format!(
+                "Accepted already: {} writes a thank-you · a reply is instead of accepting ({})",
                 self.keymap.hint(&Action::ThankYou),
-                self.keymap.hint(&Action::Undo)
+                self.reply_route(idx)
             )),
-            _ => None,
         }
     }
 
@@ -436,7 +511,8 @@ impl App {
             return None;
         }
         let (idx, kind) = (c.index, c.kind());
-        if let Some(why) = self.draft_barred(idx, kind) {
+        // A reply opened over the accept after asking is saved over it.
+        if let Some(why) = self.draft_barred(idx, kind).filter(|_| !c.over_accept) {
             self.set_error(format!(
                 "Not saved: {why} · the draft stays open: Esc, then l leaves it for later"
             ));

@@ -126,6 +126,14 @@ impl App {
         if let Some(draft) = self.open_unsaved() {
             let (id, kind, text) = (draft.id, draft.kind, draft.text.clone());
             let name = self.name_of(id, "");
+            // A reply written over an accept (after asking) does not open
+            // at the next start: said, with why.
+            let barred = self
+                .composer
+                .as_ref()
+                .map(|c| c.index)
+                .filter(|&idx| self.draft_barred(idx, kind).is_some())
+                .map(|idx| self.why_waiting(idx, kind));
             // The disk may take it now (space freed since): a last try.
             let kept = if self.draft_on_disk() {
                 Ok(())
@@ -134,10 +142,16 @@ impl App {
                 self.journal.keep_unsaved(draft)
             };
             words.push(match kept.and_then(|()| self.journal.sync_unsaved(id, kind)) {
-                Ok(()) => format!(
-                    "your {} to {name} is kept, not saved: the next start opens it again",
-                    kind.label()
-                ),
+                Ok(()) => match barred {
+                    Some(why) => format!(
+                        "your {} to {name} is kept, not saved, but the next start will not open it: {why}",
+                        kind.label()
+                    ),
+                    None => format!(
+                        "your {} to {name} is kept, not saved: the next start opens it again",
+                        kind.label()
+                    ),
+                },
                 Err(e) => format!(
                     "your {} to {name} is not saved, and cannot be kept on disk ({e}); here it is:\n{text}",
                     kind.label()
@@ -155,7 +169,7 @@ impl App {
         let barred = |u: &Unsaved| {
             let idx = *self.id_index.get(&u.id)?;
             self.draft_barred(idx, u.kind)?;
-            Some(self.why_waiting(u.kind))
+            Some(self.why_waiting(idx, u.kind))
         };
         let mut later: Vec<(NaiveDateTime, DraftKind, String)> = Vec::new();
         let mut waiting = Vec::new();
@@ -496,12 +510,12 @@ impl App {
 
     /// Why a draft of `kind` left for later waits, unopened, when the
     /// decision since bars it ([`App::draft_barred`]), and the key that
-    /// lets it open.
-    fn why_waiting(&self, kind: DraftKind) -> String {
+    /// lets it open: `u` only while the accept is the step it undoes.
+    pub(super) fn why_waiting(&self, idx: u32, kind: DraftKind) -> String {
         match kind {
             DraftKind::Reply => format!(
-                "a reply is instead of accepting, and they are accepted now ({} undoes the accept)",
-                self.keymap.hint(&Action::Undo)
+                "a reply is instead of accepting, and they are accepted now ({})",
+                self.reply_route(idx)
             ),
             DraftKind::ThankYou => format!(
                 "a thank-you follows an accept, and they are not accepted now ({} accepts)",
@@ -522,7 +536,7 @@ impl App {
             .filter_map(|u| Some((u.at, *self.id_index.get(&u.id)?, u.kind)))
             .partition(|&(_, idx, kind)| self.draft_barred(idx, kind).is_none());
         for &(at, idx, kind) in &barred {
-            let why = self.why_waiting(kind);
+            let why = self.why_waiting(idx, kind);
             let name = name_line(self.invitations[idx as usize].counterpart());
             self.notices.push(format!(
                 "Your unsaved {} to {name} ({}) waits on disk, not opened: {why}",

@@ -234,8 +234,9 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                         "{} accepts, then {key} opens it",
                         app.keymap.hint(&Action::Accept)
                     ),
+                    // The first asks whether to reply instead.
                     (DraftKind::Reply, true) => {
-                        format!("{key} opens it once the accept is undone")
+                        format!("{key} twice opens it, to reply instead of accepting")
                     }
                 };
                 lines.push(Line::styled(
