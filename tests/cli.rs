@@ -2676,6 +2676,83 @@ fn drafts_list_snapshot() {
     assert!(csv_out.contains("thank-you,accepted,true,"), "{csv_out}");
 }
 
+/// An unsaved draft that its invitation's decision since bars (a reply,
+/// then an accept; a thank-you, then an ignore) is one the triage screen
+/// does not open at its start: `drafts` says so, and names the keys that
+/// open it, as remapped in the config, instead of promising the screen
+/// offers it.
+#[test]
+fn drafts_says_which_unsaved_drafts_the_screen_will_not_open() {
+    use invitriage::journal::{Decision, DraftKind, Journal, Unsaved};
+    let env = Env::new();
+    let rows = [
+        incoming("Naledi Yilmaz", "naledi", ""),
+        incoming("Dana Whitlock", "dana", ""),
+        incoming("Rex Halloran", "rex", ""),
+    ];
+    env.file("Invitations.csv", export(HEADER, &rows));
+    let (_, json, _) = env.run(&["classify", "Invitations.csv", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let id = |i: usize| v[i]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = |s| invitriage::import::parse_sent_at(s).unwrap();
+        let mut keep = |i: usize, kind, name: &str| {
+            j.keep_unsaved(Unsaved {
+                id: id(i),
+                kind,
+                name: name.into(),
+                at: at("2026-11-23T09:00:00"),
+                text: "Hi, how can I".into(),
+                cursor: None,
+            })
+            .unwrap();
+        };
+        keep(0, DraftKind::Reply, "Naledi Yilmaz");
+        keep(1, DraftKind::ThankYou, "Dana Whitlock");
+        keep(2, DraftKind::Reply, "Rex Halloran");
+        j.record_decision(
+            &[id(0)],
+            Some(Decision::Accepted),
+            at("2026-11-24T09:00:00"),
+        )
+        .unwrap();
+        j.record_decision(&[id(1)], Some(Decision::Ignored), at("2026-11-24T09:01:00"))
+            .unwrap();
+    }
+    let kept = env.path("data").join("unsaved");
+    let (code, _, stderr) = env.run(&["drafts", "Invitations.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let opened = format!(
+        "invitriage: note: 1 unsaved draft is not listed: the triage screen offers it again to finish (kept in {})\n",
+        kept.display()
+    );
+    let barred = |r: &str, a: &str, t: &str| {
+        format!(
+            "invitriage: note: 2 unsaved drafts are not listed, and the triage screen will not open them by itself, as their invitations were decided since: your reply to Naledi Yilmaz (accepted now, and a reply is instead of accepting: {r} on their row asks to reply instead) and your thank-you to Dana Whitlock (not accepted now, and a thank-you follows an accept: {a} on their row accepts, then {t} opens it); kept in {}\n",
+            kept.display()
+        )
+    };
+    assert!(
+        stderr.contains(&opened) && stderr.contains(&barred("r", "a", "t")),
+        "{stderr}"
+    );
+    // The keys are the config's.
+    env.file(
+        "config.toml",
+        "[keys]\nreply = \"R\"\naccept = \"Y\"\nthank_you = \"T\"\n",
+    );
+    let (code, _, stderr) = env.run(&["--config", "config.toml", "drafts", "Invitations.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stderr.contains(&barred("R", "Y", "T")), "{stderr}");
+    // The action list says the same.
+    let (_, _, stderr) = env.run(&["export", "Invitations.csv", "--format", "md"]);
+    assert!(
+        stderr.contains(&opened) && stderr.contains(&barred("r", "a", "t")),
+        "{stderr}"
+    );
+}
+
 /// `invitriage classify … | head` ends quietly, as other Unix tools do: the
 /// CSV writer's broken pipe used to surface as `error: Broken pipe` and
 /// exit 2, because the `csv` crate turns every error into `Other`.

@@ -1,16 +1,17 @@
 //! `invitriage export` and `invitriage drafts`: what to carry out on
 //! LinkedIn, from the journal and the export together.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::process::ExitCode;
 
 use invitriage::config::{Config, Paths};
 use invitriage::export::{self, DraftsFormat, ExportFormat};
 use invitriage::import::{Import, Source};
-use invitriage::journal::{Absence, Journal};
+use invitriage::journal::{Absence, DraftKind, Journal};
 use invitriage::text;
+use invitriage::tui::keys::{Action, Keymap};
 
-use super::load::{load_with_journal, now};
+use super::load::{load_with_journal, now, usable};
 use super::output::{command_for, output, stdout};
 use crate::Failure;
 
@@ -35,7 +36,7 @@ pub fn export(
     if journal.path().exists() {
         note_left_out(&import, &journal, since, &drafts_command);
     }
-    note_unsaved(&import, &journal);
+    note_unsaved(&import, &journal, config);
     let out = stdout();
     let listed = output(export::write_actions_since(
         out,
@@ -167,21 +168,45 @@ pub fn drafts(
         now(),
         absence(&import),
     ))?;
-    note_unsaved(&import, &journal);
+    note_unsaved(&import, &journal, config);
     Ok(ExitCode::SUCCESS)
 }
 
 /// Says on stderr where the unsaved drafts are: a draft cut short by a
 /// closed terminal is in no list, and must not look lost. One for an
-/// invitation not in this export opens only with the export that holds it.
-fn note_unsaved(import: &Import, journal: &Journal) {
+/// invitation not in this export opens only with the export that holds it;
+/// one its invitation's decision since bars (a reply, then an accept) is
+/// not opened by the triage screen's start, and the keys that open it are
+/// named, as the screen names them (the config's `[keys]`).
+fn note_unsaved(import: &Import, journal: &Journal, config: &Config) {
     if journal.unsaved_drafts().next().is_none() {
         return;
     }
-    let ids: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
-    let (here, gone): (Vec<_>, Vec<_>) =
-        journal.unsaved_drafts().partition(|u| ids.contains(&u.id));
-    let (here, elsewhere) = (here.len(), gone.len());
+    let now = now();
+    let mut invitations = HashMap::new();
+    for inv in &import.invitations {
+        invitations.entry(inv.id).or_insert(inv);
+    }
+    let (here, gone): (Vec<_>, Vec<_>) = journal
+        .unsaved_drafts()
+        .partition(|u| invitations.contains_key(&u.id));
+    let keymap = usable(config).map(|(k, _)| k).unwrap_or_default();
+    let mut barred = Vec::new();
+    for u in &here {
+        let inv = invitations[&u.id];
+        let decision = journal.decided(inv, now).map(|d| d.decision);
+        if !u.kind.fits(decision) {
+            barred.push(waiting(
+                u.kind,
+                &text::name_line(inv.counterpart()),
+                &keymap,
+            ));
+        }
+    }
+    // Replies first, then thank-yous, each by name: the order the triage
+    // screen's quit message gives them.
+    barred.sort();
+    let (here, elsewhere) = (here.len() - barred.len(), gone.len());
     let is = |n: usize| if n == 1 { " is" } else { "s are" };
     let it = |n: usize| if n == 1 { "it" } else { "them" };
     if here > 0 {
@@ -189,6 +214,21 @@ fn note_unsaved(import: &Import, journal: &Journal) {
             "invitriage: note: {here} unsaved draft{} not listed: the triage screen offers {} again to finish (kept in {})",
             is(here),
             it(here),
+            journal.unsaved_dir().display()
+        );
+    }
+    if !barred.is_empty() {
+        let n = barred.len();
+        say!(
+            "invitriage: note: {n} unsaved draft{} not listed, and the triage screen will not open {} by itself, as {} decided since: {}; kept in {}",
+            is(n),
+            it(n),
+            if n == 1 {
+                "its invitation was"
+            } else {
+                "their invitations were"
+            },
+            text::and_list(&barred),
             journal.unsaved_dir().display()
         );
     }
@@ -216,6 +256,22 @@ fn note_unsaved(import: &Import, journal: &Journal) {
 
 /// What an invitation missing from `import` tells: answered on LinkedIn,
 /// when `import` is the user's own export with profile URLs.
+/// An unsaved draft the decision since bars, to `name`: why, and the
+/// keys of the triage screen that open it.
+fn waiting(kind: DraftKind, name: &str, keymap: &Keymap) -> String {
+    match kind {
+        DraftKind::Reply => format!(
+            "your reply to {name} (accepted now, and a reply is instead of accepting: {} on their row asks to reply instead)",
+            keymap.hint(&Action::Reply)
+        ),
+        DraftKind::ThankYou => format!(
+            "your thank-you to {name} (not accepted now, and a thank-you follows an accept: {} on their row accepts, then {} opens it)",
+            keymap.hint(&Action::Accept),
+            keymap.hint(&Action::ThankYou)
+        ),
+    }
+}
+
 fn absence(import: &Import) -> Absence {
     if import.source.is_sample() || import.without_profile_urls {
         Absence::Unknown
