@@ -2709,6 +2709,11 @@ fn a_reply_over_an_accept_is_asked_for() {
     app.update(Action::Reply);
     app.update(Action::Reply);
     assert_eq!(app.composer.as_ref().unwrap().kind(), DraftKind::Reply);
+    let out = screen(&app, 120, 40);
+    assert!(
+        out.contains(&format!(" Reply to {name} instead of accepting ")),
+        "{out}"
+    );
     type_and_leave_for_later(&mut app, 'x');
     assert_eq!(
         status_text(&app),

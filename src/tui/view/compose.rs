@@ -66,6 +66,9 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let titled = |name: &str| {
         if c.kind() == crate::journal::DraftKind::ThankYou {
             format!(" Thank {name} for connecting ")
+        } else if c.over_accept {
+            // Accepted already: "yet" would read as the accept to come.
+            format!(" Reply to {name} instead of accepting ")
         } else {
             format!(" Reply to {name}, don't accept yet ")
         }
