@@ -138,6 +138,10 @@
 //! with a notice). The file taken back is kept beside it as `.taken`: an
 //! editor the killed run left open may write the file again, and that one
 //! is left, with a notice, rather than taken over the words kept since.
+//! The check pad's note is edited there too, in
+//! `editing.check-pad.<random>.txt` ([`Journal::check_pad_editing_file`]),
+//! and taken back the same way, as the pad's note (unless the note was
+//! written after the file).
 //!
 //! # What the screen has seen
 //!

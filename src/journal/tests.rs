@@ -115,6 +115,26 @@ fn a_journal_that_is_not_a_file_is_named_as_such() {
             pipe.display()
         )]
     );
+    // So is one named as an editor's file, of a draft or the check pad.
+    fs::remove_file(&pipe).unwrap();
+    let pipes = [
+        "editing.0000000000000001.reply.Pipe00.txt",
+        "editing.check-pad.Pipe00.txt",
+    ]
+    .map(|name| data.join(UNSAVED_DIR_NAME).join(name));
+    for pipe in &pipes {
+        assert!(mkfifo(pipe));
+    }
+    let d = data.clone();
+    let mut notices = within_seconds(move || Journal::open(&d).unwrap().1);
+    notices.sort();
+    assert_eq!(
+        notices,
+        pipes.map(|pipe| format!(
+            "{}: a named pipe (FIFO), not a file, so not read; left it as it is",
+            pipe.display()
+        ))
+    );
 }
 
 /// A data directory that is a symlink loop, or a symlink to nowhere: the
@@ -391,6 +411,86 @@ fn an_editor_s_file_left_by_a_killed_run_is_taken_back() {
         notices[0].ends_with(
             "Xk3f9a.txt: written by an editor after this file was taken back once (an editor left open when a run was killed?); left it as it is: compare it with the draft, then remove it"
         ),
+        "{}",
+        notices[0]
+    );
+}
+
+/// The check pad's note edited in an editor: the file is in the unsaved
+/// folder, beside the note, and a run killed while the editor was open
+/// leaves it there; the next start takes back what the editor saved as the
+/// pad's note, as it does a draft's, unless the note was written after it.
+#[test]
+fn an_editor_s_file_of_the_check_pad_left_by_a_killed_run_is_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(UNSAVED_DIR_NAME);
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.keep_check_note("Hi Sam,\nwe met").unwrap();
+        let (edits_in, prefix) = j.check_pad_editing_file();
+        assert_eq!(edits_in, folder);
+        assert_eq!(prefix, "editing.check-pad.");
+    }
+    let note = folder.join(CHECK_PAD_FILE_NAME);
+    set_modified(&note, 25);
+    let edited = folder.join("editing.check-pad.Xk3f9a.txt");
+    fs::write(&edited, "Hi Sam,\nwe met at the forum\n").unwrap();
+    set_modified(&edited, 26);
+    // Written before the note kept since: older words, left.
+    let older = folder.join("editing.check-pad.Old000.txt");
+    fs::write(&older, "Hi Sam,\nfrom before\n").unwrap();
+    set_modified(&older, 24);
+    // The pad's note from before, kept by an editor that failed: no
+    // editor's file (not `.txt`), left alone.
+    let before = folder.join("editing.check-pad.Xk3f9a.txt.before");
+    fs::write(&before, "Hi Sam,\nwe met").unwrap();
+
+    let (r, notices) = Journal::open_read_only(dir.path()).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert_eq!(r.check_note(), Some("Hi Sam,\nwe met"));
+    assert!(edited.exists(), "a reader leaves it");
+    drop(r);
+
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.check_note(), Some("Hi Sam,\nwe met at the forum"));
+    assert_eq!(
+        fs::read_to_string(&note).unwrap(),
+        "Hi Sam,\nwe met at the forum"
+    );
+    assert!(!edited.exists());
+    assert_eq!(
+        fs::read_to_string(folder.join("editing.check-pad.Xk3f9a.txt.taken")).unwrap(),
+        "Hi Sam,\nwe met at the forum\n"
+    );
+    assert!(older.exists() && before.exists());
+    assert_eq!(notices.len(), 2, "{notices:#?}");
+    assert!(
+        notices.iter().any(|n| n.starts_with(
+            "A run ended while your editor was open: what it last saved of your check pad's note is the pad's note now (taken from "
+        ) && n.contains("Xk3f9a.txt, kept beside it as .taken)")),
+        "{notices:#?}"
+    );
+    assert!(
+        notices.iter().any(|n| n.ends_with(
+            "Old000.txt: what an editor saved for the check pad's note, older than the note kept since; left it as it is (remove it once you have looked)"
+        )),
+        "{notices:#?}"
+    );
+    drop(j);
+    fs::remove_file(&older).unwrap();
+    // One holding the note's words goes without a word; one written a
+    // moment ago may be being written still, and waits.
+    let same = folder.join("editing.check-pad.Same00.txt");
+    fs::write(&same, "Hi Sam,\nwe met at the forum\n").unwrap();
+    set_modified(&same, 27);
+    let busy = folder.join("editing.check-pad.Busy00.txt");
+    fs::write(&busy, "Hi Sa").unwrap();
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.check_note(), Some("Hi Sam,\nwe met at the forum"));
+    assert!(!same.exists() && busy.exists());
+    assert_eq!(notices.len(), 1, "{notices:#?}");
+    assert!(
+        notices[0].ends_with("Busy00.txt: an editor's file being written now (an editor left open when a run was killed?); left it for the next start"),
         "{}",
         notices[0]
     );

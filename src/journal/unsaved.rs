@@ -27,6 +27,10 @@ impl Unsaved {
 /// (`editing.<id>.<kind>.`); it ends in random letters and `.txt`.
 const EDITING_PREFIX: &str = "editing.";
 
+/// How the name of the file an editor edits the check pad's note in
+/// starts; it ends in random letters and `.txt`, as a draft's does.
+const EDITING_CHECK_PAD_PREFIX: &str = "editing.check-pad.";
+
 /// Where an editor's file taken back is kept: beside it, as `….txt.taken`.
 /// Its being there tells a file the editor wrote again later from the one
 /// taken back.
@@ -55,6 +59,22 @@ fn editing_draft(name: &str) -> Option<(InvitationId, DraftKind)> {
         _ => return None,
     };
     Some((id, kind))
+}
+
+/// Whether `name` is that of a file an editor edits the check pad's note
+/// in (`editing.check-pad.<random>.txt`).
+fn editing_check_pad(name: &str) -> bool {
+    name.strip_prefix(EDITING_CHECK_PAD_PREFIX)
+        .and_then(|rest| rest.strip_suffix(".txt"))
+        .is_some_and(|random| !random.is_empty() && !random.contains('.'))
+}
+
+/// What an editor's file left by a run that ended while it was open
+/// holds: its text, with the line end `editor::edit` added taken off, and
+/// when it was last written.
+struct EditorFile {
+    text: String,
+    modified: Option<std::time::SystemTime>,
 }
 
 fn format_version() -> u32 {
@@ -91,6 +111,13 @@ impl Journal {
         )
     }
 
+    /// [`Journal::editing_file`] for the check pad's note: in the folder
+    /// that keeps the note, so that the next start takes back what an
+    /// editor left open by a killed run saved, as the pad's note.
+    pub fn check_pad_editing_file(&self) -> (PathBuf, String) {
+        (self.unsaved_dir(), EDITING_CHECK_PAD_PREFIX.to_string())
+    }
+
     /// Reads the unsaved drafts left by an earlier run. A file that cannot
     /// be read or parsed is left where it is, with a notice.
     pub(super) fn read_unsaved(&mut self, notices: &mut Vec<String>) {
@@ -99,8 +126,13 @@ impl Journal {
             return; // none yet
         };
         let mut editing = Vec::new();
+        let mut pad_editing = Vec::new();
         for entry in entries.flatten() {
             let path = entry.path();
+            if editing_check_pad(&entry.file_name().to_string_lossy()) {
+                pad_editing.push(path);
+                continue;
+            }
             if let Some(draft) = editing_draft(&entry.file_name().to_string_lossy()) {
                 editing.push((path, draft));
                 continue;
@@ -186,6 +218,139 @@ impl Journal {
             }
         }
         self.take_back_editing(editing, notices);
+        self.take_back_pad_editing(pad_editing, notices);
+    }
+
+    /// Reads an editor's file left by a run that ended while it was open,
+    /// for [`Journal::take_back_editing`] and
+    /// [`Journal::take_back_pad_editing`]; `what` it held (`a reply`, `the
+    /// check pad's note`) and where its words are kept (`the draft`, `the
+    /// pad's note`) are for the notices. `None`, with a notice, for a
+    /// file to leave as it is: taken back once already (its `.taken` copy
+    /// beside it), not a plain file, unreadable, being written now, or not
+    /// UTF-8.
+    fn read_editor_file(
+        path: &Path,
+        (what, kept_as): (&str, &str),
+        notices: &mut Vec<String>,
+    ) -> Option<EditorFile> {
+        // Taken back once already (its copy kept beside it, below): an
+        // editor the killed run left open has written it again since,
+        // perhaps only a part of the words. Not taken twice.
+        if taken_copy(path).exists() {
+            notices.push(format!(
+                "{}: written by an editor after this file was taken back once (an editor left open when a run was killed?); left it as it is: compare it with {kept_as}, then remove it",
+                path.display()
+            ));
+            return None;
+        }
+        // Reading a named pipe would wait for a writer for ever (a
+        // directory only fails to read, as said below).
+        if let Ok(meta) = fs::metadata(path)
+            && !meta.is_file()
+            && !meta.is_dir()
+        {
+            notices.push(format!(
+                "{}: {}, not a file, so not read; left it as it is",
+                path.display(),
+                kind_of_special(&meta.file_type())
+            ));
+            return None;
+        }
+        let modified = || fs::metadata(path).and_then(|m| m.modified()).ok();
+        let before = modified();
+        let bytes = match fs::read(path) {
+            Ok(bytes) => bytes,
+            Err(e) => {
+                notices.push(format!(
+                    "{}: an editor's file from a run that ended while it was open, which cannot be read ({e}); left it as it is",
+                    path.display()
+                ));
+                return None;
+            }
+        };
+        // An editor the killed run left open may be writing it now
+        // (truncated, then written): read at another start.
+        let busy = before != modified()
+            || before.is_some_and(|t| t.elapsed().is_ok_and(|e| e < Duration::from_secs(2)));
+        if busy {
+            notices.push(format!(
+                "{}: an editor's file being written now (an editor left open when a run was killed?); left it for the next start",
+                path.display()
+            ));
+            return None;
+        }
+        let Ok(text) = std::str::from_utf8(&bytes) else {
+            notices.push(format!(
+                "{}: what your editor last saved for {what}, before a run ended while it was open, is not UTF-8 text; left it as it is: open it in your editor and copy the words into {kept_as}",
+                path.display(),
+            ));
+            return None;
+        };
+        // The file ends with a line end the draft did not have (see
+        // `editor::edit`).
+        let text = text.strip_suffix('\n').unwrap_or(text);
+        let text = text.strip_suffix('\r').unwrap_or(text).to_string();
+        Some(EditorFile {
+            text,
+            modified: before,
+        })
+    }
+
+    /// Takes back the files an editor edited the check pad's note in, left
+    /// open when a run was killed (see [`Journal::check_pad_editing_file`]),
+    /// as [`Journal::take_back_editing`] takes back a draft's: what the
+    /// editor last saved becomes the pad's note, unless the note holds the
+    /// same words, or was written after the file (words kept since, which
+    /// the file would undo: left, with a notice). Oldest first, so that of
+    /// two the newer is the note.
+    fn take_back_pad_editing(&mut self, mut files: Vec<PathBuf>, notices: &mut Vec<String>) {
+        if self.file.is_none() || files.is_empty() {
+            return;
+        }
+        let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+        files.sort_by_key(|p| (modified(p), p.clone()));
+        let note = self.unsaved_dir().join(CHECK_PAD_FILE_NAME);
+        let mut note_at = self.check_note.as_ref().and_then(|_| modified(&note));
+        for path in files {
+            let Some(file) =
+                Self::read_editor_file(&path, ("the check pad's note", "the pad's note"), notices)
+            else {
+                continue;
+            };
+            let taken = taken_copy(&path);
+            // As the pad takes an editor's text (see `App::apply_check`).
+            let text = crate::text::clean_text(&file.text);
+            let text = text.trim_end_matches('\n');
+            if text.trim().is_empty() || self.check_note() == Some(text) {
+                set_aside(&path, &taken);
+                continue;
+            }
+            if note_at
+                .zip(file.modified)
+                .is_some_and(|(note, file)| note > file)
+            {
+                notices.push(format!(
+                    "{}: what an editor saved for the check pad's note, older than the note kept since; left it as it is (remove it once you have looked)",
+                    path.display()
+                ));
+                continue;
+            }
+            match self.keep_check_note(text) {
+                Ok(()) => {
+                    set_aside(&path, &taken);
+                    note_at = file.modified;
+                    notices.push(format!(
+                        "A run ended while your editor was open: what it last saved of your check pad's note is the pad's note now (taken from {}, kept beside it as .taken)",
+                        path.display()
+                    ));
+                }
+                Err(e) => notices.push(format!(
+                    "{}: what your editor last saved for the check pad's note, before the last run ended, cannot be kept as the pad's note ({e}); left it as it is",
+                    path.display()
+                )),
+            }
+        }
     }
 
     /// Takes back the files an editor left, open when a run was killed
@@ -206,52 +371,15 @@ impl Journal {
             return;
         }
         for (path, (id, kind)) in editing {
-            // Taken back once already (its copy kept beside it, below): an
-            // editor the killed run left open has written it again since,
-            // perhaps only a part of the words. Not taken twice.
+            let what = format!("a {}", kind.label());
+            let Some(EditorFile {
+                text,
+                modified: before,
+            }) = Self::read_editor_file(&path, (&what, "the draft"), notices)
+            else {
+                continue;
+            };
             let taken = taken_copy(&path);
-            if taken.exists() {
-                notices.push(format!(
-                    "{}: written by an editor after this file was taken back once (an editor left open when a run was killed?); left it as it is: compare it with the draft, then remove it",
-                    path.display()
-                ));
-                continue;
-            }
-            let modified = || fs::metadata(&path).and_then(|m| m.modified()).ok();
-            let before = modified();
-            let bytes = match fs::read(&path) {
-                Ok(bytes) => bytes,
-                Err(e) => {
-                    notices.push(format!(
-                        "{}: an editor's file from a run that ended while it was open, which cannot be read ({e}); left it as it is",
-                        path.display()
-                    ));
-                    continue;
-                }
-            };
-            // An editor the killed run left open may be writing it now
-            // (truncated, then written): read at another start.
-            let busy = before != modified()
-                || before.is_some_and(|t| t.elapsed().is_ok_and(|e| e < Duration::from_secs(2)));
-            if busy {
-                notices.push(format!(
-                    "{}: an editor's file being written now (an editor left open when a run was killed?); left it for the next start",
-                    path.display()
-                ));
-                continue;
-            }
-            let Ok(text) = std::str::from_utf8(&bytes) else {
-                notices.push(format!(
-                    "{}: what your editor last saved for a {}, before a run ended while it was open, is not UTF-8 text; left it as it is: open it in your editor and copy the words into the draft",
-                    path.display(),
-                    kind.label()
-                ));
-                continue;
-            };
-            // The file ends with a line end the draft did not have (see
-            // `editor::edit`).
-            let text = text.strip_suffix('\n').unwrap_or(text);
-            let text = text.strip_suffix('\r').unwrap_or(text).to_string();
             let same = self.unsaved(id, kind).is_some_and(|u| u.text == text)
                 || self
                     .entries
