@@ -1063,6 +1063,137 @@ fn sigterm_during_the_editor_ends_both_and_keeps_the_text() {
     );
 }
 
+/// Opens the check pad (`w`) on a note typed in it, then `$VISUAL` on
+/// the note, the editor being `body` as for [`in_the_editor`]; the system's
+/// temp folder is `tmp` (`$TMPDIR`). Returns the app once the script has
+/// written its process id, and that id.
+fn check_pad_in_the_editor(dir: &Path, body: &str, tmp: &Path) -> (App, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let (editor, started) = (dir.join("editor.sh"), dir.join("started"));
+    let script = format!("#!/bin/sh\nSTARTED='{}'\n{body}", started.display());
+    std::fs::write(&editor, script).unwrap();
+    std::fs::set_permissions(&editor, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let mut app = App::start_with(
+        dir,
+        &[
+            ("VISUAL", &editor.display().to_string()),
+            ("TMPDIR", &tmp.display().to_string()),
+        ],
+    );
+    app.wait_for("decided 0 of 135");
+    app.press("w");
+    app.wait_for("Ctrl-L clear");
+    app.press("We met at the ASCM forum");
+    app.wait_for("We met at the ASCM forum");
+    app.press("\x05"); // Ctrl-E
+    let start = Instant::now();
+    while !started.exists() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(30));
+    }
+    let pid = std::fs::read_to_string(&started).expect("the editor ran");
+    (app, pid)
+}
+
+/// The names of the files in `dir`.
+fn names_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect()
+}
+
+/// The tester's case: the app killed (SIGKILL: no last words) while
+/// `$EDITOR` has the check pad's note open. The editor's file is beside
+/// the note on disk, not in the system's temp folder, and the next start
+/// takes back what the editor saved in it as the pad's note, and says so.
+#[test]
+fn the_check_pads_editor_text_survives_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let (mut app, editor_pid) = check_pad_in_the_editor(
+        dir.path(),
+        "echo 'P.S. written in the editor' >> \"$1\"\necho $$ > \"$STARTED\"\nexec sleep 60\n",
+        &tmp,
+    );
+    app.kill("KILL");
+    // Nothing passes a SIGKILL on: the editor is ended here, as the user
+    // would quit it.
+    let _ = Command::new("kill")
+        .args(["-KILL", editor_pid.trim()])
+        .status();
+    assert_eq!(
+        names_in(&tmp),
+        Vec::<String>::new(),
+        "nothing in the temp folder"
+    );
+    // A file an editor wrote under two seconds ago may be being written
+    // still, and is left for a later start.
+    std::thread::sleep(Duration::from_millis(2200));
+    let mut again = App::start_with(dir.path(), &[("TMPDIR", &tmp.display().to_string())]);
+    again.wait_for("decided 0 of 135");
+    again.wait_for("A run ended while your editor was open");
+    again.press("w");
+    again.wait_for("P.S. written in the editor");
+    let text = again.text();
+    assert!(text.contains("We met at the ASCM forum"), "{text}");
+    again.press("\x1b");
+    again.press("q");
+    assert!(again.wait_exit());
+    let unsaved = sample_journal(dir.path()).join("unsaved");
+    assert_eq!(
+        std::fs::read_to_string(unsaved.join("check-pad.txt")).unwrap(),
+        "We met at the ASCM forum\nP.S. written in the editor"
+    );
+    let taken = find_files(&unsaved, ".txt.taken");
+    assert_eq!(taken.len(), 1, "{:?}", names_in(&unsaved));
+    assert_eq!(names_in(&tmp), Vec::<String>::new());
+}
+
+/// A SIGTERM while `$EDITOR` has the check pad's note open: the editor's
+/// text is the pad's note, and nothing is left in the system's temp
+/// folder (the note from before, kept as after any editor that fails
+/// after writing, is beside the note on disk).
+#[test]
+fn sigterm_during_the_check_pads_editor_leaves_nothing_in_tmp() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let (mut app, _) = check_pad_in_the_editor(
+        dir.path(),
+        "echo 'P.S. written before the signal' >> \"$1\"\necho $$ > \"$STARTED\"\nexec sleep 60\n",
+        &tmp,
+    );
+    app.kill("TERM");
+    assert!(
+        matches!(app.exit, Some(WaitStatus::Exited(_, 143))),
+        "{:?}",
+        app.exit
+    );
+    assert_eq!(
+        names_in(&tmp),
+        Vec::<String>::new(),
+        "nothing in the temp folder"
+    );
+    let unsaved = sample_journal(dir.path()).join("unsaved");
+    assert_eq!(
+        std::fs::read_to_string(unsaved.join("check-pad.txt")).unwrap(),
+        "We met at the ASCM forum\nP.S. written before the signal"
+    );
+    let before = find_files(&unsaved, ".before");
+    assert_eq!(before.len(), 1, "{:?}", names_in(&unsaved));
+    assert_eq!(
+        std::fs::read_to_string(&before[0]).unwrap(),
+        "We met at the ASCM forum\n"
+    );
+    // Nothing for the next start to take back.
+    assert!(
+        find_files(&unsaved, ".txt")
+            .iter()
+            .all(|p| p.ends_with("check-pad.txt"))
+    );
+}
+
 /// While `$EDITOR` runs the terminal is cooked, and a Ctrl-C typed there
 /// reaches the editor and the app alike: it is the editor's, and the app
 /// lives on to take back what it wrote.

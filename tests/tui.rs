@@ -3781,12 +3781,20 @@ fn check_screen_grades_as_you_type() {
     );
     app.update(Action::ComposeNextTemplate);
     assert_eq!(app.mode, Mode::Check);
-    // Ctrl-E hands the note to the editor; its text comes back in place.
+    // Ctrl-E hands the note to the editor, in a file beside the note on
+    // disk (for the next start to take back, should this run be killed
+    // while the editor is open); its text comes back in place.
+    let (pad_folder, _) = app.journal.check_pad_editing_file();
+    assert_eq!(
+        pad_folder,
+        app.journal.unsaved_dir(),
+        "where the note is kept"
+    );
     assert_eq!(
         app.update(Action::ComposeEditor),
         Some(Effect::Editor {
             text: "We met at the ASCM forum; I would love your advice on scorecards.".into(),
-            keep_in: None,
+            keep_in: Some(app.journal.check_pad_editing_file()),
         })
     );
     app.update(Action::EditorDone(Ok("Hi there\n".into())));

@@ -208,9 +208,9 @@ pub enum Effect {
     },
     /// Hand this text to `$VISUAL`/`$EDITOR` and send back
     /// `Action::EditorDone`; `keep_in`: the folder and the start of the
-    /// name of the file it is edited in, when it is a draft's (see
-    /// [`Journal::editing_file`](crate::journal::Journal::editing_file)),
-    /// else a temporary file anywhere.
+    /// name of the file it is edited in (a draft's, see
+    /// [`Journal::editing_file`](crate::journal::Journal::editing_file), or
+    /// the check pad's note's), else a temporary file anywhere.
     Editor {
         text: String,
         keep_in: Option<(std::path::PathBuf, String)>,
@@ -1286,9 +1286,12 @@ impl App {
             }
             Action::ComposeEditor => {
                 if let Some(p) = &self.check_pad {
+                    // Beside the note on disk: a run killed while the
+                    // editor is open leaves the file there, and the next
+                    // start takes back what the editor saved in it.
                     return Some(Effect::Editor {
                         text: p.lines().join("\n"),
-                        keep_in: None,
+                        keep_in: Some(self.journal.check_pad_editing_file()),
                     });
                 }
             }

@@ -73,9 +73,10 @@ impl From<&str> for Edited {
 /// Writes `text` to a private temp file, runs the editor on it (the terminal
 /// must already be handed over), and returns the edited text. Errors are
 /// messages for the status line. `keep_in`: the folder and the start of the
-/// name for the file (a draft's, which the next start takes back should
-/// this run be killed while the editor is open); where that folder cannot
-/// be made, and without it, the system's temp folder.
+/// name for the file (a draft's, or the check pad's note's, which the next
+/// start takes back should this run be killed while the editor is open);
+/// where that folder cannot be made, and without it, the system's temp
+/// folder.
 pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Result<Edited, String> {
     let cmd = editor_command();
     let kept = keep_in.and_then(|(dir, prefix)| {
