@@ -1194,6 +1194,51 @@ fn sigterm_during_the_check_pads_editor_leaves_nothing_in_tmp() {
     );
 }
 
+/// Where the folder for the editor's file cannot be made (a file named
+/// `unsaved` in its place), the editor edits a file in the system's temp
+/// folder, and the status line says which, for the check pad and for a
+/// draft alike: a run killed while the editor is open would leave the
+/// words there, where no start takes them back.
+#[test]
+fn an_editor_file_outside_the_unsaved_folder_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let tmp = dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    std::fs::create_dir(sample_journal(dir.path())).unwrap();
+    std::fs::write(sample_journal(dir.path()).join("unsaved"), "in the way").unwrap();
+    let editor = stand_in_editor(dir.path(), 0);
+    let mut app = App::start_with(
+        dir.path(),
+        &[("VISUAL", &editor), ("TMPDIR", &tmp.display().to_string())],
+    );
+    app.wait_for("decided 0 of 135");
+    app.press("w");
+    app.wait_for("Ctrl-L clear");
+    app.press("We met at the ASCM forum");
+    app.press("\x05"); // Ctrl-E
+    app.wait_for("P.S. edited in the editor");
+    app.wait_for("The editor's file was");
+    let text = app.text();
+    assert!(text.contains("invitriage-draft-"), "{text}");
+    assert!(text.contains("cannot be used"), "{text}");
+    // The note is not on disk either: cleared, so that quitting is not
+    // refused for its sake.
+    app.press("\x0c"); // Ctrl-L
+    app.press("\x1b");
+    app.press("r");
+    app.wait_for("don't accept yet");
+    app.press("\x05");
+    app.wait_for("P.S. edited in the editor");
+    app.wait_for("The editor's file was");
+    let text = app.text();
+    assert!(
+        text.contains("Took the text back from the editor"),
+        "{text}"
+    );
+    assert!(text.contains("invitriage-draft-"), "{text}");
+    app.kill("TERM");
+}
+
 /// While `$EDITOR` runs the terminal is cooked, and a Ctrl-C typed there
 /// reaches the editor and the app alike: it is the editor's, and the app
 /// lives on to take back what it wrote.

@@ -2913,6 +2913,7 @@ fn editor_failure_keeps_the_draft() {
         warning: Some(
             "Took the editor's text back, though it failed (exit status: 1): check it".into(),
         ),
+        elsewhere: None,
     })));
     assert_eq!(
         app.composer.as_ref().unwrap().text(),

@@ -1301,8 +1301,8 @@ impl App {
                     if let Some(p) = &mut self.check_pad {
                         p.set_text(clean_text(&edited.text).trim_end_matches('\n'));
                     }
-                    if let Some(warning) = edited.warning {
-                        self.set_error(warning);
+                    if let Some(notes) = edited.notes() {
+                        self.set_error(notes);
                     }
                 }
                 Err(e) => self.set_error(format!("{e} · the note is unchanged")),

@@ -53,6 +53,24 @@ pub struct Edited {
     /// Why the text may not be what the user meant (the editor failed
     /// after writing it), for the status line.
     pub warning: Option<String>,
+    /// Where the editor's file was when it could not be in the folder
+    /// asked for (`keep_in`), and why, for the status line: a run killed
+    /// while the editor was open would have left the words there, where
+    /// no start takes them back.
+    pub elsewhere: Option<String>,
+}
+
+impl Edited {
+    /// What the status line says of the edit beside taking the text
+    /// back: the warning, then where the file was, if either is.
+    pub fn notes(&self) -> Option<String> {
+        let notes: Vec<&str> = [&self.warning, &self.elsewhere]
+            .into_iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
+        (!notes.is_empty()).then(|| notes.join(" · "))
+    }
 }
 
 impl From<String> for Edited {
@@ -60,6 +78,7 @@ impl From<String> for Edited {
         Edited {
             text,
             warning: None,
+            elsewhere: None,
         }
     }
 }
@@ -75,26 +94,47 @@ impl From<&str> for Edited {
 /// messages for the status line. `keep_in`: the folder and the start of the
 /// name for the file (a draft's, or the check pad's note's, which the next
 /// start takes back should this run be killed while the editor is open);
-/// where that folder cannot be made, and without it, the system's temp
-/// folder.
+/// without it, the system's temp folder. Where that folder cannot be made
+/// or written in, the file is in the system's temp folder too, and it says
+/// where: on standard error before the editor starts (seen once it ends,
+/// also when invitriage was killed meanwhile), and in
+/// [`Edited::elsewhere`].
 pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Result<Edited, String> {
     let cmd = editor_command();
-    let kept = keep_in.and_then(|(dir, prefix)| {
-        std::fs::create_dir_all(dir).ok()?;
-        tempfile::Builder::new()
-            .prefix(prefix)
-            .suffix(".txt")
-            .tempfile_in(dir)
-            .ok()
+    let kept = keep_in.map(|(dir, prefix)| {
+        std::fs::create_dir_all(dir)
+            .and_then(|()| {
+                tempfile::Builder::new()
+                    .prefix(prefix)
+                    .suffix(".txt")
+                    .tempfile_in(dir)
+            })
+            .map_err(|e| (dir, e))
     });
-    let mut file = match kept {
-        Some(file) => file,
-        None => tempfile::Builder::new()
-            .prefix("invitriage-draft-")
-            .suffix(".txt")
-            .tempfile()
-            .map_err(|e| format!("Cannot make a temp file for the editor: {e}"))?,
+    let (mut file, not_in) = match kept {
+        Some(Ok(file)) => (file, None),
+        fallback => (
+            tempfile::Builder::new()
+                .prefix("invitriage-draft-")
+                .suffix(".txt")
+                .tempfile()
+                .map_err(|e| format!("Cannot make a temp file for the editor: {e}"))?,
+            fallback.and_then(Result::err),
+        ),
     };
+    // Said before the editor has the terminal (an editor on the alternate
+    // screen leaves the line in view when it ends), for a run killed
+    // meanwhile, and on the status line afterwards.
+    let elsewhere = not_in.map(|(dir, e)| {
+        let path = crate::text::shown_path(file.path());
+        let dir = crate::text::shown_path(dir);
+        eprintln!(
+            "invitriage: your editor edits {path}, as {dir} cannot be used ({e}); should invitriage end while the editor is open, the words stay there"
+        );
+        format!(
+            "The editor's file was {path}, as {dir} cannot be used ({e}): a run ended while the editor is open leaves its words there"
+        )
+    });
     // A text file ends with a line end: without one, an editor (or a
     // script) that adds a line joins it to the signature. The composer
     // takes one line end off what comes back.
@@ -166,6 +206,7 @@ pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Resul
         return Ok(Edited {
             text: edited,
             warning: read_as,
+            elsewhere,
         });
     }
     // Words written before the editor failed (Vim exits 1 after `:wq`
@@ -194,6 +235,7 @@ pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Resul
                 Some(read_as) => format!("{failed}; {read_as}"),
                 None => failed,
             }),
+            elsewhere,
         });
     }
     Err(format!("The editor `{cmd}` failed ({status})"))
@@ -228,7 +270,23 @@ fn utf8_else_1252(mut bytes: &[u8]) -> (String, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::{command_words, start_hint, utf8_else_1252};
+    use super::{Edited, command_words, start_hint, utf8_else_1252};
+
+    #[test]
+    fn the_status_says_the_warning_then_where_the_file_was() {
+        let mut edited = Edited::from("text");
+        assert_eq!(edited.notes(), None);
+        edited.elsewhere = Some("The editor's file was /tmp/x.txt".into());
+        assert_eq!(
+            edited.notes().as_deref(),
+            Some("The editor's file was /tmp/x.txt")
+        );
+        edited.warning = Some("check it".into());
+        assert_eq!(
+            edited.notes().as_deref(),
+            Some("check it · The editor's file was /tmp/x.txt")
+        );
+    }
 
     #[test]
     fn utf8_stays_utf8_beside_latin1_bytes() {

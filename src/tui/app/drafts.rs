@@ -161,11 +161,19 @@ impl App {
                 Ok(edited) => {
                     if let Some(c) = &mut self.composer {
                         c.set_text(&clean_text(&edited.text));
-                        match edited.warning {
-                            Some(warning) => self.set_error(format!(
-                                "{warning} · Ctrl-U puts your draft back, Ctrl-S saves this"
+                        match (&edited.warning, &edited.elsewhere) {
+                            (Some(warning), _) => self.set_error(format!(
+                                "{warning} · Ctrl-U puts your draft back, Ctrl-S saves this{}",
+                                edited
+                                    .elsewhere
+                                    .as_ref()
+                                    .map(|e| format!(" · {e}"))
+                                    .unwrap_or_default()
                             )),
-                            None => {
+                            (None, Some(elsewhere)) => self.set_error(format!(
+                                "Took the text back from the editor · Ctrl-S saves · {elsewhere}"
+                            )),
+                            (None, None) => {
                                 self.set_status("Took the text back from the editor · Ctrl-S saves")
                             }
                         }
