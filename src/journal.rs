@@ -52,8 +52,11 @@
 //! invitation an id from the two names and the date instead. The same
 //! invitation in a newer export, with URLs, has another id, and
 //! [`Journal::adopt_ids`] gives it back the older one when that has an
-//! entry and its own has none: the decision carries over, and what is
-//! decided next is written under the same id, so this holds on every start.
+//! entry: the decision carries over, and what is decided next is written
+//! under the same id, so this holds on every start. When both ids have one
+//! (decided on an export with URLs, then on an older one), the id whose
+//! newest step is the later one wins, and the other entry is left out of
+//! every count of invitations not in the export.
 //!
 //! # Undo
 //!
@@ -163,7 +166,7 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::hash::FastSet;
+use crate::hash::{FastMap, FastSet};
 use crate::invitation::{Invitation, InvitationId};
 
 mod compact;
@@ -862,7 +865,7 @@ pub struct Journal {
     dirty: bool,
     /// Keyed by ids that are hashes already: the fast hasher's lookups
     /// are a third of a replay's time at a million entries.
-    entries: crate::hash::FastMap<InvitationId, Entry>,
+    entries: FastMap<InvitationId, Entry>,
     steps: Vec<Step>,
     /// The text of each draft whose saving was undone (the edit's, when an
     /// edit and the draft it edited were both undone), until a draft of
@@ -881,6 +884,11 @@ pub struct Journal {
     /// Unsaved drafts forgotten (discarded) whose file could not be
     /// removed: the next start would offer them again.
     unremoved: HashMap<(InvitationId, DraftKind), Unsaved>,
+    /// Ids whose invitation took its older id instead, the one decided on
+    /// more recently (see [`Journal::adopt_ids`]): their entries are about
+    /// an invitation in the export, so no count of invitations not in it
+    /// takes them.
+    shadowed: FastSet<InvitationId>,
 }
 
 impl fmt::Debug for Journal {
@@ -1277,6 +1285,7 @@ impl Journal {
             entries: Default::default(),
             steps: Vec::new(),
             undone_drafts: HashMap::new(),
+            shadowed: Default::default(),
             unsaved: HashMap::new(),
             check_note: None,
             unreadable: HashSet::new(),
@@ -1691,17 +1700,14 @@ impl Journal {
     }
 
     /// Gives each invitation keyed by its profile URLs the id its names
-    /// and date make, when the journal holds something under that id and
-    /// nothing under its own: it was decided (or drafted for) on an export
-    /// without the URL columns (see the module docs). Returns how many
-    /// invitations took the older id.
-    pub fn adopt_ids(&self, invs: &mut [Invitation]) -> usize {
-        let known = |id: &InvitationId| {
-            self.entries.contains_key(id)
-                || DraftKind::ALL
-                    .iter()
-                    .any(|&kind| self.unsaved.contains_key(&(*id, kind)))
-        };
+    /// and date make, when the journal holds something under that id: it
+    /// was decided (or drafted for) on an export without the URL columns
+    /// (see the module docs). When both ids hold something (decided on an
+    /// export with URLs, then again on one without), the id of the newer
+    /// step wins, as that is what the user decided last; the other's
+    /// entry is set aside for as long as this journal is open. Returns how
+    /// many invitations took the older id.
+    pub fn adopt_ids(&mut self, invs: &mut [Invitation]) -> usize {
         // Only an id no invitation here has can be such an older one; with
         // none (the common case) no invitation's name id is worked out.
         let present: FastSet<InvitationId> = invs.iter().map(|inv| inv.id).collect();
@@ -1715,21 +1721,47 @@ impl Journal {
         if older.is_empty() {
             return 0;
         }
+        // The journal line of each id's newest step that is not undone,
+        // worked out when an invitation has something under both ids.
+        let mut newest: Option<FastMap<InvitationId, usize>> = None;
         let mut adopted = 0;
         for inv in invs.iter_mut() {
-            if known(&inv.id) {
+            let by_name = InvitationId::derive("", "", inv.from(), inv.to(), inv.sent_at);
+            if by_name == inv.id || !older.contains(&by_name) {
                 continue;
             }
-            let by_name = InvitationId::derive("", "", inv.from(), inv.to(), inv.sent_at);
-            if by_name != inv.id && older.remove(&by_name) {
-                inv.id = by_name;
-                adopted += 1;
-                if older.is_empty() {
-                    break;
+            if self.known(&inv.id) {
+                let newest = newest.get_or_insert_with(|| {
+                    let mut lines = FastMap::default();
+                    for step in &self.steps {
+                        for id in step.revert.ids() {
+                            lines.insert(id, step.line);
+                        }
+                    }
+                    lines
+                });
+                if newest.get(&by_name) <= newest.get(&inv.id) {
+                    continue;
                 }
+                self.shadowed.insert(inv.id);
+            }
+            older.remove(&by_name);
+            inv.id = by_name;
+            adopted += 1;
+            if older.is_empty() {
+                break;
             }
         }
         adopted
+    }
+
+    /// Whether the journal holds a decision, a draft or an unsaved draft
+    /// under `id`.
+    fn known(&self, id: &InvitationId) -> bool {
+        self.entries.contains_key(id)
+            || DraftKind::ALL
+                .iter()
+                .any(|&kind| self.unsaved.contains_key(&(*id, kind)))
     }
 
     /// What [`Journal::undo`] would revert next: its kind, the ids it
@@ -1787,8 +1819,12 @@ impl Journal {
     }
 
     /// Every id with a decision or a draft, in no particular order.
+    /// Leaves out those [set aside](Journal::adopt_ids) for an older id.
     pub fn iter(&self) -> impl Iterator<Item = (InvitationId, &Entry)> + '_ {
-        self.entries.iter().map(|(id, e)| (*id, e))
+        self.entries
+            .iter()
+            .filter(|(id, _)| !self.shadowed.contains(id))
+            .map(|(id, e)| (*id, e))
     }
 
     /// How many invitations have a decision and are not in the export at
@@ -1798,7 +1834,7 @@ impl Journal {
     pub fn decided_elsewhere(&self, present: impl Fn(&InvitationId) -> bool) -> usize {
         self.entries
             .iter()
-            .filter(|(id, e)| e.decision().is_some() && !present(id))
+            .filter(|(id, e)| e.decision().is_some() && !present(id) && !self.shadowed.contains(id))
             .count()
     }
 
@@ -1812,7 +1848,7 @@ impl Journal {
     ) -> (usize, usize) {
         let (mut thanks, mut replies) = (0, 0);
         for (id, e) in &self.entries {
-            if present(id) {
+            if present(id) || self.shadowed.contains(id) {
                 continue;
             }
             match e.to_send_elsewhere(absence) {

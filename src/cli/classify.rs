@@ -25,7 +25,7 @@ pub fn run(
     // decision made on an older export without URLs keeps its id.
     // A journal that cannot be read changes nothing here.
     if format == ClassifyFormat::Json
-        && let Ok((journal, _)) =
+        && let Ok((mut journal, _)) =
             Journal::open_read_only(&paths.journal_dir(import.source.is_sample()))
     {
         journal.adopt_ids(&mut import.invitations);

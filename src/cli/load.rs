@@ -84,7 +84,7 @@ pub fn load_with_journal(
 ) -> Result<(Import, Journal), Failure> {
     let mut import = load(source, config)?;
     let journal_dir = paths.journal_dir(import.source.is_sample());
-    let (journal, notices) = Journal::open_read_only(&journal_dir)?;
+    let (mut journal, notices) = Journal::open_read_only(&journal_dir)?;
     journal.adopt_ids(&mut import.invitations);
     for n in notices {
         say!("invitriage: note: {n}");

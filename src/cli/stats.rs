@@ -40,10 +40,10 @@ pub fn run(
             // A journal that cannot be read leaves them unmarked:
             // `stats` is about the export, and says nothing of the
             // journal otherwise.
-            let journal = Journal::open_read_only(&paths.journal_dir(source.is_sample()))
+            let mut journal = Journal::open_read_only(&paths.journal_dir(source.is_sample()))
                 .ok()
                 .map(|(j, _)| j);
-            if let Some(journal) = &journal {
+            if let Some(journal) = &mut journal {
                 journal.adopt_ids(&mut import.invitations);
             }
             // Those marked to withdraw are listed however young: the

@@ -80,7 +80,7 @@ pub fn triage(
     }
     // The journal first: its lock refuses a second instance before it
     // reads a large export for nothing.
-    let (journal, mut notices) =
+    let (mut journal, mut notices) =
         Journal::open(&journal_dir).map_err(|e| Failure(with_next_step(&e, &journal_dir)))?;
     // An export packs about six to one, and standard input has no size
     // to go by (a terminal's says how to end it, see `load`).

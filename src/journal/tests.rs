@@ -1732,7 +1732,8 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
         j.decided(&new[0], at(2)).map(|d| d.decision),
         Some(Decision::Accepted)
     );
-    // Once its own id has an entry, that one is kept.
+    // Once its own id has an entry made after the older one's, that one
+    // is kept.
     let mut again = vec![invitation("Bob Brown", Some("bob"))];
     j.record_decision(&[own[0]], Some(Decision::Ignored), at(3))
         .unwrap();
@@ -1740,10 +1741,65 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
     assert_eq!(again[0].id, own[0]);
     // An export read with nothing from an older one: nothing changes.
     let other = tempfile::tempdir().unwrap();
-    let (empty, _) = Journal::open(other.path()).unwrap();
+    let (mut empty, _) = Journal::open(other.path()).unwrap();
     let mut fresh = vec![invitation("Bob Brown", Some("bob"))];
     assert_eq!(empty.adopt_ids(&mut fresh), 0);
     assert_eq!(fresh[0].id, own[0]);
+}
+
+/// Decided on an export with the URL columns, then again on one without
+/// them (where the first decision could not be matched), then read from
+/// one with them again: the later decision is the one in effect, on every
+/// start, and the earlier one is not counted as an invitation not in the
+/// export. Undoing the later step brings the earlier decision back.
+#[test]
+fn an_invitation_decided_under_both_its_ids_takes_the_later_decision() {
+    let invitation = |from: &str, slug: Option<&str>| to_colleen(from, slug, at(0));
+    let dir = tempfile::tempdir().unwrap();
+    let (latoya, femi) = (
+        invitation("Latoya Ghosh", Some("latoya")),
+        invitation("Femi Lee", Some("femi")),
+    );
+    let old = |inv: &Invitation| invitation(inv.from(), None);
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        // With URLs: both ignored.
+        j.record_decision(&[latoya.id, femi.id], Some(Decision::Ignored), at(1))
+            .unwrap();
+        // Without: Latoya accepted.
+        j.record_decision(&[old(&latoya).id], Some(Decision::Accepted), at(2))
+            .unwrap();
+    }
+    let read = |j: &mut Journal| {
+        let mut invs = vec![latoya.clone(), femi.clone()];
+        let adopted = j.adopt_ids(&mut invs);
+        (adopted, invs)
+    };
+    for _ in 0..2 {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let (adopted, invs) = read(&mut j);
+        assert_eq!(adopted, 1);
+        assert_eq!(invs[0].id, old(&latoya).id);
+        assert_eq!(invs[1].id, femi.id, "decided under its URL id only");
+        let decision = |i: usize| j.decided(&invs[i], at(9)).map(|d| d.decision);
+        assert_eq!(decision(0), Some(Decision::Accepted));
+        assert_eq!(decision(1), Some(Decision::Ignored));
+        let here: HashSet<_> = invs.iter().map(|i| i.id).collect();
+        assert_eq!(j.decided_elsewhere(|id| here.contains(id)), 0);
+        assert_eq!(j.iter().count(), 2);
+    }
+    // The accept undone: the ignore made with URLs is in effect again.
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    j.undo(at(3)).unwrap();
+    drop(j);
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let (adopted, invs) = read(&mut j);
+    assert_eq!(adopted, 0);
+    assert_eq!(invs[0].id, latoya.id);
+    assert_eq!(
+        j.decided(&invs[0], at(9)).map(|d| d.decision),
+        Some(Decision::Ignored)
+    );
 }
 
 /// An undo reverts the step it names: after a damaged undo line, the next
