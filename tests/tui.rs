@@ -5496,6 +5496,70 @@ fn copy_names_a_draft_left_for_later() {
     );
 }
 
+/// `c` on an accepted row whose reply was left for later (then the accept
+/// came) says where the reply is, and the way to it that works now (`u`
+/// while the accept is the newest step, else `r` on their row, which asks
+/// to reply instead): it said "No thank-you drafted · t writes one", as if
+/// no words were waiting.
+#[test]
+fn copy_names_a_reply_left_for_later_on_an_accepted_row() {
+    use invitriage::journal::DraftKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    let name = current_name(&app);
+    app.update(Action::Reply);
+    type_and_leave_for_later(&mut app, 'x');
+    go_to(&mut app, who);
+    app.update(Action::Accept);
+    // Moved on: `c` is for the one just accepted.
+    assert_ne!(app.current().unwrap().id, who);
+    let waits = |route: &str| {
+        format!(
+            "Nothing copied: your reply to {name} is left for later, not saved: a reply is instead of accepting, and they are accepted now ({route}) · t writes a thank-you"
+        )
+    };
+    assert_eq!(app.update(Action::CopyDraft), None);
+    assert_eq!(status_text(&app), waits("u undoes the accept"));
+    // A step on someone else since: `u` would undo that.
+    app.update(Action::Ignore);
+    go_to(&mut app, who);
+    assert_eq!(app.update(Action::CopyDraft), None);
+    let twice = "r on their row asks to reply instead";
+    assert_eq!(status_text(&app), waits(twice));
+    // As it says: r asks, and again opens the reply.
+    app.update(Action::Reply);
+    app.update(Action::Reply);
+    assert_eq!(app.mode, Mode::Compose);
+    assert!(app.composer.as_ref().unwrap().text().contains('x'));
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('l')));
+    assert_eq!(app.mode, Mode::List, "left for later again");
+    assert!(app.journal.unsaved(who, DraftKind::Reply).is_some());
+
+    // A thank-you left for later too: that is what an accept sends, and
+    // the reply is said after it.
+    app.update(Action::ThankYou);
+    type_and_leave_for_later(&mut app, '!');
+    assert_eq!(app.update(Action::CopyDraft), None);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Nothing copied: your thank-you to {name} is left for later, not saved · t opens it to save · so is your reply, which is instead of accepting ({twice})"
+        )
+    );
+    // Saved, the thank-you is copied, and the reply still named.
+    app.update(Action::ThankYou);
+    app.update(Action::ComposeSave);
+    assert!(matches!(
+        app.update(Action::CopyDraft),
+        Some(Effect::Copy { text, label })
+            if text.contains('!') && label == format!(
+                "thank-you to {name}; your reply left for later is instead of accepting ({twice})"
+            )
+    ));
+}
+
 /// The last row shown decided, with undecided ones hidden by the filter
 /// on this tab: the status says so, not "go to" this same tab.
 #[test]

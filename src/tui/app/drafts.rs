@@ -668,6 +668,10 @@ impl App {
                 format!("{key} on their row")
             }
         };
+        // A reply left for later, then an accept: the reply is not what an
+        // accept sends, and opens only over it, as the way back says.
+        let reply_over = (decision == Some(Decision::Accepted) && left(DraftKind::Reply))
+            .then(|| self.reply_route(target));
         match entry.draft_to_send(decision) {
             // Named: right after a step that moved on, it is the draft of
             // the person the step was on, not the one under the cursor.
@@ -677,6 +681,11 @@ impl App {
                     label.push_str(&format!(
                         " as saved, not your changes left for later ({} opens them)",
                         opens(kind)
+                    ));
+                }
+                if let Some(route) = &reply_over {
+                    label.push_str(&format!(
+                        "; your reply left for later is instead of accepting ({route})"
                     ));
                 }
                 Some(Effect::Copy {
@@ -689,9 +698,24 @@ impl App {
                     (Direction::Outgoing, _) => {
                         "No draft: you sent this invitation, there is nothing to answer".to_string()
                     }
-                    (_, Some(Decision::Accepted)) if left(DraftKind::ThankYou) => format!(
-                        "Nothing copied: your thank-you to {name} is left for later, not saved · {} opens it to save",
-                        opens(DraftKind::ThankYou)
+                    (_, Some(Decision::Accepted)) if left(DraftKind::ThankYou) => {
+                        let mut text = format!(
+                            "Nothing copied: your thank-you to {name} is left for later, not saved · {} opens it to save",
+                            opens(DraftKind::ThankYou)
+                        );
+                        if let Some(route) = &reply_over {
+                            text.push_str(&format!(
+                                " · so is your reply, which is instead of accepting ({route})"
+                            ));
+                        }
+                        text
+                    }
+                    // The words the user wrote are the reply: where they
+                    // are, and the way to them, first.
+                    (_, Some(Decision::Accepted)) if reply_over.is_some() => format!(
+                        "Nothing copied: your reply to {name} is left for later, not saved: {} · {} writes a thank-you",
+                        self.why_waiting(target, DraftKind::Reply),
+                        self.keymap.hint(&Action::ThankYou)
                     ),
                     (_, Some(Decision::Accepted)) => format!(
                         "No thank-you drafted · {} writes one",
