@@ -113,6 +113,112 @@ fn what_is_new_is_seen_only_on_a_screen_that_showed_it() {
     assert_eq!(read(), Some(seen));
 }
 
+/// A draft a killed run left reopens at the start, and what the composer
+/// says takes the status line, where the news would be: the news waits
+/// for the composer to close, then follows what closing it says, and is
+/// seen (`seen.json`) only then. A run that ends with the composer still
+/// open never showed it, and leaves it for the next start to tell.
+#[test]
+fn the_news_waits_for_a_draft_the_start_reopened() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |s: &str| import::parse_sent_at(s).unwrap();
+    let before = Seen {
+        newest: at("2026-10-01T09:00:00"),
+        opened: at("2026-10-02T08:00:00"),
+    };
+    let this = Seen {
+        newest: now(),
+        opened: now(),
+    };
+    let mut app = sample_app(dir.path());
+    let name = current_name(&app);
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('x')));
+    // Killed: no leaving.
+    drop(app);
+    let start = || {
+        let mut app = app_unsized(
+            Source::Sample,
+            dir.path(),
+            false,
+            &[],
+            Some(before),
+            Some(this),
+        );
+        app.update(Action::Resize(80, 24));
+        app
+    };
+    let read = || {
+        let (journal, _) = Journal::open_read_only(dir.path()).unwrap();
+        journal.read_seen().unwrap()
+    };
+    let mut app = start();
+    assert_eq!(app.mode, Mode::Compose);
+    let news = app.notices[0].clone();
+    assert!(
+        news.contains(" new since the export you opened on 2 Oct 2026: at the top of the lists"),
+        "{news}"
+    );
+    let status = status_text(&app).to_string();
+    assert!(
+        status.starts_with(&format!("Recovered your unsaved reply to {name} (")),
+        "{status}"
+    );
+    assert!(!status.contains("new since"), "{status}");
+    app.update(Action::ComposeKey(key('y')));
+    assert!(!screen(&app, 80, 24).contains("new since"));
+    // The run ends with the composer open: the news was never shown.
+    leave(&mut app);
+    drop(app);
+    assert_eq!(read(), None, "seen, though never shown");
+
+    // Left for later, the list is back, and the news with it.
+    let mut app = start();
+    assert_eq!(app.mode, Mode::Compose);
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('l')));
+    assert_eq!(app.mode, Mode::List);
+    let status = status_text(&app).to_string();
+    assert!(
+        status.starts_with(&format!("Left your reply to {name} for later, not saved: "))
+            && status.ends_with(&format!(" · {news}")),
+        "{status}"
+    );
+    // Too long for 80 columns, it is said in short; whole on a wider one.
+    let out = screen(&app, 80, 24);
+    assert!(
+        out.contains(" new invitations at the top of the") && out.contains("(? shows the note)"),
+        "{out}"
+    );
+    let out = screen(&app, 120, 40);
+    assert!(
+        out.contains(" new since the export you opened") && out.contains("newest first"),
+        "{out}"
+    );
+    // Told once: the next key's status is its own.
+    app.update(Action::Down);
+    assert!(app.status.is_none() || !status_text(&app).contains("new since"));
+    leave(&mut app);
+    drop(app);
+    assert_eq!(read(), Some(this));
+
+    // Saved: the news follows the copy's report, which comes after the
+    // key (the loop sends it back).
+    std::fs::remove_file(dir.path().join("seen.json")).unwrap();
+    let mut app = start();
+    assert_eq!(app.mode, Mode::Compose);
+    assert!(matches!(
+        app.update(Action::ComposeSave),
+        Some(Effect::Copy { .. })
+    ));
+    assert_eq!(status_text(&app), format!("Draft saved for {name}"));
+    let copied = format!("Copied the saved reply to {name} (via test)");
+    app.update(Action::Status(copied.clone(), false));
+    assert_eq!(status_text(&app), format!("{copied} · {news}"));
+    leave(&mut app);
+    assert_eq!(read(), Some(this));
+}
+
 /// A reply saved takes the row out of the marks, as an accept does: a bulk
 /// ignore of the marks overturned it without a word. And an answer of n to
 /// a bulk question leaves every mark as it was (those already so decided

@@ -426,10 +426,18 @@ pub struct App {
     /// See [`AppInit::seen_now`]; taken when the run ends, if the screen
     /// was ever large enough to show the news (`news_shown`).
     seen_now: Option<Seen>,
-    /// Whether the screen was drawn whole at least once: a run spent on a
-    /// screen too small, or one that ended before its first frame, has not
-    /// told what is new, and the next start tells it.
+    /// Whether the screen was drawn whole at least once with the news on
+    /// its status line (if there was news): a run spent on a screen too
+    /// small, or one that ended before its first frame, or with the news
+    /// still held back ([`App::news_due`]), has not told what is new, and
+    /// the next start tells it.
     news_shown: bool,
+    /// The note of what is new since the last export ([`App::note_arrived_since`]),
+    /// in full and in short, for when it is held back.
+    news: Option<(String, String)>,
+    /// The news, held back while the draft the start reopened has the
+    /// status line: told when the composer closes (see [`App::tell_news_due`]).
+    news_due: Option<(String, String)>,
     /// Sent invitations pending past `stale_after_days` (fixed at start).
     pub stale_count: usize,
     /// The badges each tab's rows carry, as a set: bit `signals | old << 4`
@@ -554,6 +562,8 @@ impl App {
             seen_before,
             seen_now,
             news_shown: false,
+            news: None,
+            news_due: None,
             stale_count: 0,
             badge_kinds: [0; 5],
         };
@@ -844,12 +854,13 @@ impl App {
             return Some(Effect::Farewell(self.leave()));
         }
         // A key on a screen large enough, or a resize to one: it has been
-        // (or is about to be) drawn whole, the news with it.
+        // (or is about to be) drawn whole, the news with it, unless the
+        // news is held back for a draft the start reopened.
         let (w, h) = match action {
             Action::Resize(w, h) => (w, h),
             _ => self.size,
         };
-        if w >= super::view::MIN_WIDTH && h >= super::view::MIN_HEIGHT {
+        if w >= super::view::MIN_WIDTH && h >= super::view::MIN_HEIGHT && self.news_due.is_none() {
             self.news_shown = true;
         }
         // The question about quitting with rows marked is answered by the
@@ -936,6 +947,7 @@ impl App {
         let effect = self.apply(action);
         self.keep_unsaved_draft();
         self.keep_check_note();
+        self.tell_news_due(effect.as_ref());
         effect
     }
 

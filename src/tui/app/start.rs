@@ -12,7 +12,7 @@ use crate::journal::{Decision, DraftKind, JournalError, Unsaved};
 use crate::text::{and_list, name_line, plural};
 use crate::tui::keys::Action;
 
-use super::{App, DecisionCounts};
+use super::{App, DecisionCounts, Effect, Mode, Status};
 
 impl App {
     /// What to say on leaving, when this run changed a decision: how many
@@ -359,6 +359,12 @@ impl App {
             ""
         };
         if new > 0 {
+            // Short, for a status line that also says something else.
+            let short = format!(
+                "{new} new invitation{} at the top of {}",
+                plural(new),
+                if new == 1 { "its list" } else { "the lists" }
+            );
             let is = match (self.seen_before, new) {
                 (None, _) => "",
                 (Some(_), 1) => "is ",
@@ -371,11 +377,50 @@ impl App {
                 (_, n) if n == new => ", all from people you decided on before".to_string(),
                 (_, n) => format!(", {n} of them from people you decided on before"),
             };
-            self.notices.insert(0, format!(
+            let note = format!(
                 "{new} invitation{} {is}{since}{again}: at the top of {}, newest first{pitches}",
                 plural(new),
                 if new == 1 { "its list" } else { "the lists" }
-            ));
+            );
+            self.notices.insert(0, note.clone());
+            self.news = Some((note, short));
+        }
+    }
+
+    /// Tells the news the start held back for the draft it reopened (see
+    /// [`App::recover_unsaved`]) once the composer has closed and the list
+    /// is back, where the news is: after what closing it said, or after
+    /// the report of the copy that saving it makes (the loop sends that
+    /// back as the next action, which would replace it). Cut short, the
+    /// status line says it in short, and where to read the note whole.
+    pub(super) fn tell_news_due(&mut self, effect: Option<&Effect>) {
+        if self.news_due.is_none()
+            || self.composer.is_some()
+            || self.mode != Mode::List
+            || matches!(effect, Some(Effect::Copy { .. } | Effect::OpenUrl { .. }))
+        {
+            return;
+        }
+        let Some((news, short)) = self.news_due.take() else {
+            return;
+        };
+        let help = self.keymap.hint(&Action::Help);
+        self.status = Some(match self.status.take() {
+            Some(said) => Status {
+                text: format!("{} · {news}", said.text),
+                error: said.error,
+                when_cut: Some(format!("{} · {short} ({help} shows the note)", said.text)),
+            },
+            None => Status {
+                text: format!("A note: {news}"),
+                error: false,
+                when_cut: Some(format!("A note ({help} shows it whole): {news}")),
+            },
+        });
+        // Drawn next, on a screen large enough (keys do nothing on one too
+        // small, and the composer cannot close there).
+        if !self.too_small() {
+            self.news_shown = true;
         }
     }
 
@@ -560,6 +605,10 @@ impl App {
         // closes (c, o, the next decision).
         self.show(idx);
         self.compose(idx, kind);
+        // What the composer says takes the status line: the news waits for
+        // the list to be back (it is at the top of the lists), and is not
+        // seen till then.
+        self.news_due = self.news.clone();
         let name = name_line(self.invitations[idx as usize].counterpart());
         let what = match kind {
             DraftKind::Reply => "reply to",
