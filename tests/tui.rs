@@ -219,6 +219,73 @@ fn the_news_waits_for_a_draft_the_start_reopened() {
     assert_eq!(read(), Some(this));
 }
 
+/// So for the note about a draft left for later that the decision since
+/// keeps from opening (a reply, then an accept): it has the status line at
+/// the start, and the news follows with the next key (not with a quit,
+/// after which nothing more is drawn).
+#[test]
+fn the_news_waits_for_the_note_of_a_draft_that_does_not_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let at = |s: &str| import::parse_sent_at(s).unwrap();
+    let before = Seen {
+        newest: at("2026-10-01T09:00:00"),
+        opened: at("2026-10-02T08:00:00"),
+    };
+    let this = Seen {
+        newest: now(),
+        opened: now(),
+    };
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    let name = current_name(&app);
+    app.update(Action::Reply);
+    type_and_leave_for_later(&mut app, 'x');
+    go_to(&mut app, who);
+    app.update(Action::Accept);
+    leave(&mut app);
+    drop(app);
+    let start = || {
+        let mut app = app_unsized(
+            Source::Sample,
+            dir.path(),
+            false,
+            &[],
+            Some(before),
+            Some(this),
+        );
+        app.update(Action::Resize(80, 24));
+        app
+    };
+    let read = || {
+        let (journal, _) = Journal::open_read_only(dir.path()).unwrap();
+        journal.read_seen().unwrap()
+    };
+    let mut app = start();
+    assert_eq!(app.mode, Mode::List);
+    let news = app.notices[0].clone();
+    assert!(
+        news.contains(" new since the export you opened on 2 Oct 2026"),
+        "{news}"
+    );
+    let note = status_text(&app).to_string();
+    assert!(
+        note.starts_with(&format!("Your unsaved reply to {name} (")) && !note.contains("new since"),
+        "{note}"
+    );
+    app.update(Action::Resize(100, 30));
+    assert_eq!(status_text(&app), note);
+    assert!(matches!(app.update(Action::Quit), Some(Effect::Quit)));
+    leave(&mut app);
+    drop(app);
+    assert_eq!(read(), None, "seen, though never shown");
+
+    let mut app = start();
+    app.update(Action::Down);
+    assert_eq!(status_text(&app), news);
+    leave(&mut app);
+    assert_eq!(read(), Some(this));
+}
+
 /// A reply saved takes the row out of the marks, as an accept does: a bulk
 /// ignore of the marks overturned it without a word. And an answer of n to
 /// a bulk question leaves every mark as it was (those already so decided

@@ -435,9 +435,9 @@ pub struct App {
     /// The note of what is new since the last export ([`App::note_arrived_since`]),
     /// in full and in short, for when it is held back.
     news: Option<(String, String)>,
-    /// The news, held back while the draft the start reopened has the
-    /// status line: told when the composer closes (see [`App::tell_news_due`]).
-    news_due: Option<(String, String)>,
+    /// The news, held back while something else the start says has the
+    /// status line (see [`App::tell_news_due`]).
+    news_due: Option<start::NewsDue>,
     /// Sent invitations pending past `stale_after_days` (fixed at start).
     pub stale_count: usize,
     /// The badges each tab's rows carry, as a set: bit `signals | old << 4`
@@ -855,7 +855,7 @@ impl App {
         }
         // A key on a screen large enough, or a resize to one: it has been
         // (or is about to be) drawn whole, the news with it, unless the
-        // news is held back for a draft the start reopened.
+        // news is held back for what else the start says.
         let (w, h) = match action {
             Action::Resize(w, h) => (w, h),
             _ => self.size,

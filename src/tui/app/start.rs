@@ -14,6 +14,17 @@ use crate::tui::keys::Action;
 
 use super::{App, DecisionCounts, Effect, Mode, Status};
 
+/// The news held back at the start, while something else has the status
+/// line (see [`App::tell_news_due`]).
+#[derive(Debug)]
+pub(super) struct NewsDue {
+    /// The note, whole and in short.
+    news: (String, String),
+    /// The start's status line it waits behind, until a key replaces it;
+    /// `None`: the composer the start opened, until it closes.
+    behind: Option<String>,
+}
+
 impl App {
     /// What to say on leaving, when this run changed a decision: how many
     /// were made, and where the inbox stands.
@@ -387,21 +398,35 @@ impl App {
         }
     }
 
-    /// Tells the news the start held back for the draft it reopened (see
-    /// [`App::recover_unsaved`]) once the composer has closed and the list
-    /// is back, where the news is: after what closing it said, or after
-    /// the report of the copy that saving it makes (the loop sends that
-    /// back as the next action, which would replace it). Cut short, the
-    /// status line says it in short, and where to read the note whole.
+    /// Tells the news the start held back (see [`App::recover_unsaved`])
+    /// once what held it back is gone and the list is back, where the news
+    /// is: the composer on the draft the start reopened closed, or the
+    /// note about a draft that does not open replaced by a key. After what
+    /// that key said, or after the report of the copy that saving a draft
+    /// makes (the loop sends it back as the next action, which would
+    /// replace it); not on quitting, which ends before another frame. Cut
+    /// short, the status line says it in short, and where to read the
+    /// note whole.
     pub(super) fn tell_news_due(&mut self, effect: Option<&Effect>) {
-        if self.news_due.is_none()
-            || self.composer.is_some()
+        let Some(due) = &self.news_due else { return };
+        let held = match &due.behind {
+            None => self.composer.is_some(),
+            Some(behind) => self.status.as_ref().is_some_and(|s| s.text == *behind),
+        };
+        if held
             || self.mode != Mode::List
-            || matches!(effect, Some(Effect::Copy { .. } | Effect::OpenUrl { .. }))
+            || matches!(
+                effect,
+                Some(Effect::Copy { .. } | Effect::OpenUrl { .. } | Effect::Quit)
+            )
         {
             return;
         }
-        let Some((news, short)) = self.news_due.take() else {
+        let Some(NewsDue {
+            news: (news, short),
+            ..
+        }) = self.news_due.take()
+        else {
             return;
         };
         let help = self.keymap.hint(&Action::Help);
@@ -412,9 +437,9 @@ impl App {
                 when_cut: Some(format!("{} · {short} ({help} shows the note)", said.text)),
             },
             None => Status {
-                text: format!("A note: {news}"),
+                text: news,
                 error: false,
-                when_cut: Some(format!("A note ({help} shows it whole): {news}")),
+                when_cut: Some(format!("{short} ({help} shows the note)")),
             },
         });
         // Drawn next, on a screen large enough (keys do nothing on one too
@@ -594,10 +619,17 @@ impl App {
             if !barred.is_empty() {
                 let help = self.keymap.hint(&Action::Help);
                 let first = self.notices.last().cloned().unwrap_or_default();
-                self.set_status(match self.notices.len() {
+                let text = match self.notices.len() {
                     1 => first,
                     n => format!("{first} · {n} notes: {help} shows them"),
+                };
+                // It takes the status line from the news, which waits for
+                // the next key, and is not seen till then.
+                self.news_due = self.news.clone().map(|news| NewsDue {
+                    news,
+                    behind: Some(text.clone()),
                 });
+                self.set_status(text);
             }
             return;
         };
@@ -608,7 +640,7 @@ impl App {
         // What the composer says takes the status line: the news waits for
         // the list to be back (it is at the top of the lists), and is not
         // seen till then.
-        self.news_due = self.news.clone();
+        self.news_due = self.news.clone().map(|news| NewsDue { news, behind: None });
         let name = name_line(self.invitations[idx as usize].counterpart());
         let what = match kind {
             DraftKind::Reply => "reply to",
