@@ -5733,6 +5733,38 @@ fn copy_names_a_reply_left_for_later_on_an_accepted_row() {
     ));
 }
 
+/// `c` on an ignored row whose thank-you was left for later (written
+/// after an accept, which an ignore then replaced) names the thank-you
+/// and the way to it, which works.
+#[test]
+fn copy_names_a_thank_you_left_for_later_on_an_ignored_row() {
+    use invitriage::journal::DraftKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    let name = current_name(&app);
+    app.update(Action::Accept);
+    go_to(&mut app, who);
+    app.update(Action::ThankYou);
+    type_and_leave_for_later(&mut app, '!');
+    app.update(Action::Ignore);
+    go_to(&mut app, who);
+    assert_eq!(app.update(Action::CopyDraft), None);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Nothing to send: you ignored this invitation · your thank-you to {name} is left for later, not saved, and follows an accept (a accepts it instead, then t opens it)"
+        )
+    );
+    // As it says.
+    app.update(Action::Accept);
+    go_to(&mut app, who);
+    app.update(Action::ThankYou);
+    assert_eq!(app.mode, Mode::Compose);
+    assert!(app.composer.as_ref().unwrap().text().contains('!'));
+    assert!(app.journal.unsaved(who, DraftKind::ThankYou).is_some());
+}
+
 /// The last row shown decided, with undecided ones hidden by the filter
 /// on this tab: the status says so, not "go to" this same tab.
 #[test]

@@ -725,6 +725,12 @@ impl App {
                         "Nothing to send: you ignored this invitation · your reply to {name} is left for later, not saved ({} opens it)",
                         opens(DraftKind::Reply)
                     ),
+                    // Left for later, then the invitation ignored.
+                    (_, Some(Decision::Ignored)) if left(DraftKind::ThankYou) => format!(
+                        "Nothing to send: you ignored this invitation · your thank-you to {name} is left for later, not saved, and follows an accept ({} accepts it instead, then {} opens it)",
+                        self.keymap.hint(&Action::Accept),
+                        self.keymap.hint(&Action::ThankYou)
+                    ),
                     (_, Some(Decision::Ignored)) => {
                         "Nothing to send: you ignored this invitation".to_string()
                     }
