@@ -30,7 +30,9 @@
 //!
 //! `name` and `profile_url` are the other person's (the sender of an
 //! incoming invitation, the recipient of an outgoing one); then `category`,
-//! `direction`, `decision`, `decided_at`, `reply_draft`, `thank_you_draft`,
+//! `direction`, `decision`, `decided_at` (for a reply edited since, when
+//! its first version was saved, as the screen and the checklist date it),
+//! `reply_draft`, `thank_you_draft`,
 //! the invitation's stable `id` (16 hex digits, as in the journal), and
 //! `draft_to_send`: which of the drafts the decision sends (`reply` for a
 //! reply, or an undecided row's reply; `thank-you` for an accept), empty for
@@ -139,27 +141,43 @@ impl Row<'_> {
             .max()
     }
 
-    /// When the step the checklist asks for was first taken: a reply edited
-    /// since keeps the day of its first version, which may have been sent.
+    /// When it was decided, as the triage screen says: a reply edited since
+    /// keeps the time of its first version, which may have been sent.
+    fn decided_at(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
+        let d = self.entry.decided?;
+        Some(match (d.decision, &self.entry.reply) {
+            (Decision::Replied, Some(r)) => r
+                .first_saved(crate::journal::sent_by(self.inv, now))
+                .min(d.at),
+            _ => d.at,
+        })
+    }
+
+    /// When the step the checklist asks for was first taken: its decision
+    /// ([`Row::decided_at`]), or for an undecided row the first version of
+    /// its newest draft.
     fn first_taken(&self, now: NaiveDateTime) -> Option<NaiveDateTime> {
         let e = &self.entry;
         let sent = crate::journal::sent_by(self.inv, now);
-        let first = |d: &Draft| d.first_saved(sent);
         match e.decision() {
-            Some(Decision::Replied) => e.reply.as_deref().map(first).or(e.decided_at()),
-            Some(_) => e.decided_at(),
-            None => e.reply.iter().chain(&e.thank_you).map(|d| first(d)).max(),
+            Some(_) => self.decided_at(now),
+            None => e
+                .reply
+                .iter()
+                .chain(&e.thank_you)
+                .map(|d| d.first_saved(sent))
+                .max(),
         }
     }
 
-    /// ` · reply edited 2026-12-04` (or `today`) when the draft to send
+    /// ` · reply edited 2026-12-04` when the draft to send
     /// was changed on a later day than its first version: dated by that
     /// version, it would read as sent already, edit and all.
     fn edited_later(&self, now: NaiveDateTime) -> String {
         let e = &self.entry;
         let sent = crate::journal::sent_by(self.inv, now);
         match e.draft_to_send(e.decision()) {
-            Some((kind, d)) => md_edited_later(kind, d, d.first_saved(sent), now),
+            Some((kind, d)) => md_edited_later(kind, d, d.first_saved(sent)),
             None => String::new(),
         }
     }
@@ -240,8 +258,8 @@ pub fn write_actions_since(
     let (left, thanks_earlier) = thanks_since(invitations, journal, since);
     earlier += thanks_earlier;
     match format {
-        ExportFormat::Csv => write_csv(w, &rows, &left)?,
-        ExportFormat::Json => write_json(w, &rows, &left)?,
+        ExportFormat::Csv => write_csv(w, &rows, &left, now)?,
+        ExportFormat::Json => write_json(w, &rows, &left, now)?,
         ExportFormat::Md => {
             let undecided = undecided(invitations, journal, now);
             let since = since.map(|day| (day, earlier));
@@ -338,10 +356,15 @@ fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
     }
 }
 
-fn write_csv(w: impl Write, rows: &[Row<'_>], gone: &[Gone<'_>]) -> io::Result<()> {
+fn write_csv(
+    w: impl Write,
+    rows: &[Row<'_>],
+    gone: &[Gone<'_>],
+    now: NaiveDateTime,
+) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(CSV_HEADER).map_err(csv_io)?;
-    for a in actions(rows, gone) {
+    for a in actions(rows, gone, now) {
         let decided_at = a
             .decided_at
             .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
@@ -586,7 +609,7 @@ fn write_md(
             };
             let first = d.first_version();
             let when = md_earlier_day(Some(first), now, "drafted")
-                + &md_edited_later(DraftKind::ThankYou, d, first, now);
+                + &md_edited_later(DraftKind::ThankYou, d, first);
             // Gone from the export: a missing URL was never recorded.
             writeln!(
                 w,
@@ -599,19 +622,15 @@ fn write_md(
     w.flush()
 }
 
-/// ` · reply edited 2026-12-04` (or `today`) when draft `d`, first saved
-/// at `first`, was changed on a later day: dated by its first version, it
-/// would read as sent already, edit and all.
-fn md_edited_later(kind: DraftKind, d: &Draft, first: NaiveDateTime, now: NaiveDateTime) -> String {
+/// ` · reply edited 2026-12-04` when draft `d`, first saved at `first`,
+/// was changed on a later day: dated by its first version, it would read
+/// as sent already, edit and all. A date, never "today": a checklist is
+/// kept and read on later days, as are the decision dates beside it.
+fn md_edited_later(kind: DraftKind, d: &Draft, first: NaiveDateTime) -> String {
     if d.at.date() <= first.date() {
         return String::new();
     }
-    let day = if d.at.date() == now.date() {
-        "today".to_string()
-    } else {
-        d.at.format("%Y-%m-%d").to_string()
-    };
-    format!(" · {} edited {day}", kind.label())
+    format!(" · {} edited {}", kind.label(), d.at.format("%Y-%m-%d"))
 }
 
 /// ` · decided 2026-11-20` for a step taken on a day before `now`'s, else
@@ -682,8 +701,9 @@ struct Action<'a> {
 }
 
 /// The rows of the export, then the thank-yous for invitations gone from
-/// it, as actions.
-fn actions<'a>(rows: &'a [Row<'_>], gone: &'a [Gone<'_>]) -> Vec<Action<'a>> {
+/// it, as actions (`now`: when the export is read, for
+/// [`Row::decided_at`]).
+fn actions<'a>(rows: &'a [Row<'_>], gone: &'a [Gone<'_>], now: NaiveDateTime) -> Vec<Action<'a>> {
     let draft = |d: &'a Option<Box<Draft>>| d.as_deref().map(|d| d.text.as_str());
     let here = rows.iter().map(|r| Action {
         name: Some(r.inv.counterpart()),
@@ -691,7 +711,7 @@ fn actions<'a>(rows: &'a [Row<'_>], gone: &'a [Gone<'_>]) -> Vec<Action<'a>> {
         category: Some(r.inv.category.label()),
         direction: r.inv.direction.label(),
         decision: r.entry.decision(),
-        decided_at: r.entry.decided_at(),
+        decided_at: r.decided_at(now),
         reply_draft: draft(&r.entry.reply),
         thank_you_draft: draft(&r.entry.thank_you),
         id: r.inv.id,
@@ -717,8 +737,13 @@ fn actions<'a>(rows: &'a [Row<'_>], gone: &'a [Gone<'_>]) -> Vec<Action<'a>> {
     here.chain(elsewhere).collect()
 }
 
-fn write_json(mut w: impl Write, rows: &[Row<'_>], gone: &[Gone<'_>]) -> io::Result<()> {
-    let actions = actions(rows, gone);
+fn write_json(
+    mut w: impl Write,
+    rows: &[Row<'_>],
+    gone: &[Gone<'_>],
+    now: NaiveDateTime,
+) -> io::Result<()> {
+    let actions = actions(rows, gone, now);
     let out = ActionsJson {
         invitation_manager_url: INVITATION_MANAGER_URL,
         count: actions.len(),
@@ -969,10 +994,31 @@ mod tests {
         let md = checklist(std::slice::from_ref(&ann), &j, at(59) + day * 2);
         assert!(
             md.contains(
-                "- [ ] **Ann Early** · customised · decided 2026-11-25 · reply edited today · "
+                "- [ ] **Ann Early** · customised · decided 2026-11-25 · reply edited 2026-11-27 · "
             ),
-            "dated by its first version, and the edit said: {md}"
+            "dated by its first version, and the edit said by its date, also on the day: {md}"
         );
+        // The CSV and JSON give the same time as the checklist and the
+        // screen.
+        for (format, want) in [
+            (ExportFormat::Csv, ",replied,2026-11-25 17:03:00,"),
+            (
+                ExportFormat::Json,
+                "\"decided_at\": \"2026-11-25T17:03:00\"",
+            ),
+        ] {
+            let mut out = Vec::new();
+            write_actions(
+                &mut out,
+                format,
+                std::slice::from_ref(&ann),
+                &j,
+                at(59) + day * 2,
+            )
+            .unwrap();
+            let out = String::from_utf8(out).unwrap();
+            assert!(out.contains(want), "{out}");
+        }
         assert!(md.contains("  > Hi Ann, edited"), "the newest text: {md}");
         let later = checklist(std::slice::from_ref(&ann), &j, at(59) + day * 5);
         assert!(
@@ -998,7 +1044,7 @@ mod tests {
         );
         assert!(
             md.contains(
-                "- [ ] **Zoë** · drafted 2026-11-25 · thank-you edited today · no profile URL recorded\n"
+                "- [ ] **Zoë** · drafted 2026-11-25 · thank-you edited 2026-11-27 · no profile URL recorded\n"
             ),
             "gone from the export, the edit is said as for a row, and a missing URL was never recorded: {md}"
         );
