@@ -5961,6 +5961,37 @@ fn an_undone_edit_discarded_leaves_the_saved_draft_to_open() {
     );
 }
 
+/// Closing an undone reply names the F key of the template this
+/// invitation's reply starts from: a greeting-only note's is F2, not F1,
+/// and that key gives it.
+#[test]
+fn closing_an_undone_reply_names_its_own_template_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(Tab::GreetingOnly));
+    let template = |app: &App| {
+        let c = app.composer.as_ref().unwrap();
+        app.templates.list[c.template].name.clone()
+    };
+    app.update(Action::Reply);
+    let own = template(&app);
+    assert_eq!(app.composer.as_ref().unwrap().number(&app.templates), 2);
+    app.update(Action::ComposeKey(key('x')));
+    app.update(Action::ComposeSave);
+    app.update(Action::Undo);
+    app.update(Action::Reply);
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
+    assert_eq!(
+        status_text(&app),
+        "Draft closed; r offers the undone reply again (F2 there starts from its template)"
+    );
+    app.update(Action::Reply);
+    app.update(Action::ComposeTemplate(1));
+    app.update(Action::ComposeKey(key('y')));
+    assert_eq!(template(&app), own, "F2 gives it, as said");
+}
+
 /// Undoing a saved reply keeps its words: `r` opens the composer on them
 /// again, also after a restart; saving brings the reply back.
 #[test]
@@ -6011,7 +6042,7 @@ fn an_undone_reply_comes_back_with_its_words() {
     app.update(Action::ComposeKey(key('y')));
     assert_eq!(
         status_text(&app),
-        "Draft closed; r offers the undone reply again (F1 there starts from the template)"
+        "Draft closed; r offers the undone reply again (F3 there starts from its template)"
     );
     app.update(Action::Reply);
     assert_eq!(app.composer.as_ref().unwrap().message(), written, "as said");
@@ -6946,7 +6977,7 @@ fn closing_an_undone_thank_you_names_its_own_key() {
     app.update(Action::ComposeKey(key('y')));
     assert_eq!(
         status_text(&app),
-        "Draft closed; t offers the undone thank-you again (F1 there starts from the template)"
+        "Draft closed; t offers the undone thank-you again (F1 there starts from its template)"
     );
 }
 

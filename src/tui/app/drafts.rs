@@ -286,9 +286,13 @@ impl App {
                     c.kind().label(),
                     self.keymap.hint(&Action::compose(c.kind())),
                 );
-                format!(
-                    "Draft closed; {key} offers the undone {kind} again (F1 there starts from the template)"
-                )
+                // The key of the template this invitation's draft starts
+                // from (a greeting-only note's reply: F2), past F9 none.
+                let template = match c.number(&self.templates) {
+                    n @ 1..=9 => format!("F{n} there starts from its template"),
+                    _ => "a template key there starts from a template".to_string(),
+                };
+                format!("Draft closed; {key} offers the undone {kind} again ({template})")
             }
             _ => "Draft discarded".to_string(),
         };
