@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 use crate::classify::Lists;
+use crate::text::shown_path;
 
 /// The whole configuration. See `config.example.toml` for every key.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
@@ -172,13 +173,13 @@ impl KeyBinding {
 /// Why the configuration could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("config file {path}: {}", read_problem(.path, .source))]
+    #[error("config file {}: {}", shown_path(.path), read_problem(.path, .source))]
     Read {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("config file {path}: {message}")]
+    #[error("config file {}: {message}", shown_path(.path))]
     Invalid { path: PathBuf, message: String },
 }
 
@@ -271,12 +272,12 @@ fn read_problem(path: &Path, e: &std::io::Error) -> String {
             let whose = if link == path {
                 "it is".to_string()
             } else {
-                format!("{} is", link.display())
+                format!("{} is", shown_path(link))
             };
             match std::fs::read_link(link) {
                 Ok(to) => format!(
                     "{whose} a link to {}, which does not exist; mend or remove the link",
-                    to.display()
+                    shown_path(&to)
                 ),
                 Err(_) => format!("{whose} a link to nothing; mend or remove the link"),
             }

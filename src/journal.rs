@@ -168,6 +168,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::hash::{FastMap, FastSet};
 use crate::invitation::{Invitation, InvitationId};
+use crate::text::shown_path;
 
 mod compact;
 mod seen;
@@ -586,27 +587,27 @@ impl Undone {
 /// sentences for the user.
 #[derive(Debug, thiserror::Error)]
 pub enum JournalError {
-    #[error("another invitriage is open on this journal ({}); close it first", .path.display())]
+    #[error("another invitriage is open on this journal ({}); close it first", shown_path(.path))]
     Locked { path: PathBuf },
-    #[error("the journal {} is open read-only; nothing was recorded", .path.display())]
+    #[error("the journal {} is open read-only; nothing was recorded", shown_path(.path))]
     ReadOnly { path: PathBuf },
     #[error(
         "the data directory {} is a file, not a directory; name a directory with --data-dir or INVITRIAGE_DATA_DIR",
-        .path.display()
+        shown_path(.path)
     )]
     NotADirectory { path: PathBuf },
     /// A journal or lock file that is there but is no file: reading a
     /// named pipe, say, would wait for a writer for ever.
     #[error(
         "the {what} {} is {is}, not a file; move it out of the way, or name another data directory with --data-dir or INVITRIAGE_DATA_DIR",
-        .path.display()
+        shown_path(.path)
     )]
     NotAFile {
         what: &'static str,
         path: PathBuf,
         is: &'static str,
     },
-    #[error("cannot {action} {}: {source}", .path.display())]
+    #[error("cannot {action} {}: {source}", shown_path(.path))]
     Io {
         action: &'static str,
         path: PathBuf,
@@ -616,7 +617,7 @@ pub enum JournalError {
     /// by another (an instance whose lock was taken away, a sync tool).
     #[error(
         "the journal {} {what} while invitriage was open, so this step was not recorded; quit and start invitriage again, which reads the journal as it is now",
-        .path.display()
+        shown_path(.path)
     )]
     Changed { path: PathBuf, what: &'static str },
 }
@@ -696,7 +697,7 @@ fn check_dir(dir: &Path) -> Result<(), JournalError> {
                 io::ErrorKind::NotFound,
                 format!(
                     "it is a symbolic link to {}, which does not exist",
-                    target.display()
+                    shown_path(&target)
                 ),
             ))),
             // Not there at all: created next.
@@ -1395,7 +1396,7 @@ impl Journal {
                 Ok(None) => {}
                 Err(e) => notices.push(format!(
                     "{}: could not compact it ({e}); it is unchanged",
-                    journal.path.display()
+                    shown_path(&journal.path)
                 )),
             }
             file = private(&mut OpenOptions::new())
@@ -1425,9 +1426,9 @@ impl Journal {
                 notices.push(format!(
                     "{}: line {line} was cut short ({} bytes, a crash or power cut mid-write?); \
                      skipped it and kept its bytes in {}",
-                    journal.path.display(),
+                    shown_path(&journal.path),
                     torn.len(),
-                    torn_path.display()
+                    shown_path(&torn_path)
                 ));
             }
         }
@@ -1460,7 +1461,7 @@ impl Journal {
         {
             notices.push(format!(
                 "{}: line {line} is incomplete (being written, or cut short by a crash); skipped it",
-                journal.path.display()
+                shown_path(&journal.path)
             ));
         }
         journal.len = bytes.len() as u64;
@@ -1553,7 +1554,7 @@ impl Journal {
                 skipped.insert(line_no);
                 notices.push(format!(
                     "{}: line {line_no} skipped: {why}",
-                    self.path.display()
+                    shown_path(&self.path)
                 ));
             }
         }

@@ -144,7 +144,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     if !paths.config_required && invitriage::config::out_of_sight(&paths.config_file) {
         say!(
             "invitriage: note: {}: cannot be looked at (permission denied); going on without a config file",
-            paths.config_file.display()
+            text::shown_path(&paths.config_file)
         );
     }
     let json_if = |json: bool, format: Option<TextOrJson>| json || format == Some(TextOrJson::Json);

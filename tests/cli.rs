@@ -932,6 +932,63 @@ fn a_file_name_with_control_characters_is_named_on_one_line() {
     );
 }
 
+/// A data folder or config file whose name has a line break (given with
+/// `--data-dir`, `INVITRIAGE_DATA_DIR` or `--config`) is named with it
+/// written out, as an export's is: each message stays on its one line.
+#[cfg(unix)]
+#[test]
+fn a_data_folder_or_config_with_a_line_break_is_named_on_one_line() {
+    let env = Env::new();
+    let one_line_each = |stderr: &str| stderr.lines().all(|l| l.starts_with("invitriage: "));
+    // No journal yet in the folder given: the note names it.
+    for by_env in [false, true] {
+        let mut cmd = env.cmd();
+        if by_env {
+            cmd.env("INVITRIAGE_DATA_DIR", "my\ndata").arg("export");
+        } else {
+            cmd.args(["export", "--data-dir", "my\ndata"]);
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(
+            stderr.contains(
+                "invitriage: note: no journal in my\\ndata/sample yet: nothing was decided on the bundled sample (decisions on your own exports are kept apart from it, in my\\ndata)\n"
+            ) && stderr.contains("(journal: my\\ndata/sample/journal.jsonl)\n")
+                && one_line_each(&stderr),
+            "{stderr}"
+        );
+    }
+    // A data "folder" that is a file: the error names it on one line.
+    env.file("a\nfile", "x");
+    let stderr = env.fails(&["drafts", "--data-dir", "a\nfile"]);
+    assert!(
+        stderr.contains("a\\nfile") && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    // A config file that is not there, one that is a link to nowhere,
+    // and one that does not parse.
+    let stderr = env.fails(&["stats", "--config", "my\nconfig.toml"]);
+    assert!(
+        stderr.starts_with("invitriage: error: config file my\\nconfig.toml: no such file")
+            && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+    std::os::unix::fs::symlink("gone\nfor good.toml", env.path("link\nconfig.toml")).unwrap();
+    let stderr = env.fails(&["stats", "--config", "link\nconfig.toml"]);
+    assert_eq!(
+        stderr,
+        "invitriage: error: config file link\\nconfig.toml: it is a link to gone\\nfor good.toml, which does not exist; mend or remove the link\n"
+    );
+    let bad = env.file("bad\nconfig.toml", "colour = 1\n");
+    let stderr = env.fails(&["stats", "--config", bad]);
+    assert!(
+        stderr.starts_with("invitriage: error: config file bad\\nconfig.toml: ")
+            && stderr.lines().count() == 1,
+        "{stderr}"
+    );
+}
+
 #[test]
 fn an_archive_without_invitations_is_a_clear_error() {
     let env = Env::new();

@@ -71,7 +71,7 @@ pub fn export(
     say!(
         "invitriage: {n} invitation{} listed, decided or with a draft{since}, from {from}{thanks} (journal: {})",
         text::plural(n),
-        journal.path().display()
+        text::shown_path(journal.path())
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -214,7 +214,7 @@ fn note_unsaved(import: &Import, journal: &Journal, config: &Config) {
             "invitriage: note: {here} unsaved draft{} not listed: the triage screen offers {} again to finish (kept in {})",
             is(here),
             it(here),
-            journal.unsaved_dir().display()
+            text::shown_path(&journal.unsaved_dir())
         );
     }
     if !barred.is_empty() {
@@ -229,7 +229,7 @@ fn note_unsaved(import: &Import, journal: &Journal, config: &Config) {
                 "their invitations were"
             },
             text::and_list(&barred),
-            journal.unsaved_dir().display()
+            text::shown_path(&journal.unsaved_dir())
         );
     }
     if elsewhere > 0 {
@@ -249,7 +249,7 @@ fn note_unsaved(import: &Import, journal: &Journal, config: &Config) {
             } else {
                 "they were"
             },
-            journal.unsaved_dir().display()
+            text::shown_path(&journal.unsaved_dir())
         );
     }
 }

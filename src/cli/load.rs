@@ -98,8 +98,8 @@ pub fn load_with_journal(
         if import.source.is_sample() {
             say!(
                 "invitriage: note: no journal in {} yet: nothing was decided on the bundled sample (decisions on your own exports are kept apart from it, in {})",
-                journal_dir.display(),
-                paths.data_dir.display()
+                text::shown_path(&journal_dir),
+                text::shown_path(&paths.data_dir)
             );
         } else {
             // Decisions on the sample alone are no decisions on this.
@@ -107,14 +107,14 @@ pub fn load_with_journal(
             let why = if sample.exists() {
                 format!(
                     "only the bundled sample's decisions are here, kept apart in {}",
-                    sample.display()
+                    text::shown_path(&sample)
                 )
             } else {
                 "nothing was decided with this data folder (--data-dir or INVITRIAGE_DATA_DIR names another)".to_string()
             };
             say!(
                 "invitriage: note: no journal in {} yet: {why}",
-                journal_dir.display()
+                text::shown_path(&journal_dir)
             );
         }
     }

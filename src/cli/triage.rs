@@ -10,6 +10,7 @@ use invitriage::import::{self, Source};
 use invitriage::invitation::Direction;
 use invitriage::journal::{Journal, JournalError, Seen};
 use invitriage::reply::Templates;
+use invitriage::text;
 use invitriage::tui::app::{App, AppInit, Effect};
 use invitriage::tui::keys::{Action, Keymap};
 
@@ -74,7 +75,7 @@ pub fn triage(
     if let Some(n) = large(&journal_file, 16 << 20) {
         say!(
             "invitriage: reading your decisions in {} ({} MB)…",
-            journal_file.display(),
+            text::shown_path(&journal_file),
             mb(n)
         );
     }
@@ -154,7 +155,7 @@ pub fn triage(
     {
         notices.push(format!(
             "[keys]: `{name}` has no key left (a key bound in the config took its default); give it one in {}",
-            paths.config_file.display()
+            text::shown_path(&paths.config_file)
         ));
     }
     let source_name = import.source.short_name();
@@ -327,7 +328,7 @@ fn with_next_step(e: &JournalError, data_dir: &std::path::Path) -> String {
             path.file_name().map(|n| {
                 format!(
                     "make {} writable, or ",
-                    invitriage::text::shown_name(&n.to_string_lossy())
+                    text::shown_name(&n.to_string_lossy())
                 )
             })
         }
@@ -335,7 +336,7 @@ fn with_next_step(e: &JournalError, data_dir: &std::path::Path) -> String {
     };
     format!(
         "{e}; the triage screen records your decisions in {}: {}name a folder you can write to with --data-dir or INVITRIAGE_DATA_DIR{readers}",
-        data_dir.display(),
+        text::shown_path(data_dir),
         file.unwrap_or_default()
     )
 }

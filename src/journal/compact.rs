@@ -6,6 +6,8 @@ use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::Path;
 
+use crate::text::shown_path;
+
 use super::{
     BEFORE_COMPACTION_FILE_NAME, COMPACTING_FILE_NAME, FORMAT_VERSION, Journal, Layout, LineIn, Op,
     Tail, UndoOut, parse_line, private, sync_dir,
@@ -109,7 +111,7 @@ impl Journal {
         {
             notices.push(format!(
                 "{}: did not compact it: the compacted journal did not read back the same (please report this); it is unchanged",
-                self.path.display()
+                shown_path(&self.path)
             ));
             return Ok(None);
         }
@@ -145,11 +147,11 @@ impl Journal {
         };
         notices.push(format!(
             "{}: compacted from {} to {}, leaving out {dropped} step{} you undid (the file before is kept as {})",
-            self.path.display(),
+            shown_path(&self.path),
             mb(self.len),
             mb(fresh.len),
             if dropped == 1 { "" } else { "s" },
-            before.display()
+            shown_path(&before)
         ));
         Ok(Some(fresh))
     }

@@ -19,6 +19,8 @@ use std::fs;
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
+use crate::text::shown_path;
+
 use super::{
     FORMAT_VERSION, Journal, JournalError, VersionOnly, io_error, newer_version, other_version,
     version_damage, write_whole,
@@ -64,7 +66,7 @@ impl Journal {
     pub fn read_seen(&self) -> Result<Option<Seen>, Unread> {
         let path = self.path.with_file_name(SEEN_FILE_NAME);
         let unread = |why: String, other_version| Unread {
-            why: format!("{}: {why}", path.display()),
+            why: format!("{}: {why}", shown_path(&path)),
             other_version,
         };
         let bytes = match fs::read(&path) {

@@ -10,7 +10,7 @@ use std::time::Duration;
 use serde::{Deserialize, Serialize};
 
 use crate::invitation::InvitationId;
-use crate::text::as_sent;
+use crate::text::{as_sent, shown_path};
 
 use super::{
     CHECK_PAD_FILE_NAME, DraftKind, FORMAT_VERSION, Journal, JournalError, TEMP_PREFIX,
@@ -158,7 +158,7 @@ impl Journal {
                 {
                     notices.push(format!(
                         "{}: {}, not a file, so not read; left it as it is",
-                        path.display(),
+                        shown_path(&path),
                         kind_of_special(&meta.file_type())
                     ));
                     self.unreadable.insert(path);
@@ -173,7 +173,7 @@ impl Journal {
                             notices.push(format!(
                                 "{}: the check pad's note is not all UTF-8 text; \
                                  the bytes that are not show as \u{fffd}",
-                                path.display()
+                                shown_path(&path)
                             ));
                         }
                         self.check_note = Some(text.into_owned());
@@ -181,7 +181,7 @@ impl Journal {
                     Err(e) => {
                         notices.push(format!(
                             "{}: the check pad's note cannot be read ({e}); left it as it is",
-                            path.display()
+                            shown_path(&path)
                         ));
                         self.unreadable.insert(path);
                     }
@@ -211,7 +211,7 @@ impl Journal {
                 Err(why) => {
                     notices.push(format!(
                         "{}: an unsaved draft that cannot be read ({why}); left it as it is",
-                        path.display()
+                        shown_path(&path)
                     ));
                     self.unreadable.insert(path);
                 }
@@ -240,7 +240,7 @@ impl Journal {
         if taken_copy(path).exists() {
             notices.push(format!(
                 "{}: written by an editor after this file was taken back once (an editor left open when a run was killed?); left it as it is: compare it with {kept_as}, then remove it",
-                path.display()
+                shown_path(path)
             ));
             return None;
         }
@@ -252,7 +252,7 @@ impl Journal {
         {
             notices.push(format!(
                 "{}: {}, not a file, so not read; left it as it is",
-                path.display(),
+                shown_path(path),
                 kind_of_special(&meta.file_type())
             ));
             return None;
@@ -264,7 +264,7 @@ impl Journal {
             Err(e) => {
                 notices.push(format!(
                     "{}: an editor's file from a run that ended while it was open, which cannot be read ({e}); left it as it is",
-                    path.display()
+                    shown_path(path)
                 ));
                 return None;
             }
@@ -276,14 +276,14 @@ impl Journal {
         if busy {
             notices.push(format!(
                 "{}: an editor's file being written now (an editor left open when a run was killed?); left it for the next start",
-                path.display()
+                shown_path(path)
             ));
             return None;
         }
         let Ok(text) = std::str::from_utf8(&bytes) else {
             notices.push(format!(
                 "{}: what your editor last saved for {what}, before a run ended while it was open, is not UTF-8 text; left it as it is: open it in your editor and copy the words into {kept_as}",
-                path.display(),
+                shown_path(path),
             ));
             return None;
         };
@@ -332,7 +332,7 @@ impl Journal {
             {
                 notices.push(format!(
                     "{}: what an editor saved for the check pad's note, older than the note kept since; left it as it is (remove it once you have looked)",
-                    path.display()
+                    shown_path(&path)
                 ));
                 continue;
             }
@@ -342,12 +342,12 @@ impl Journal {
                     note_at = file.modified;
                     notices.push(format!(
                         "A run ended while your editor was open: what it last saved of your check pad's note is the pad's note now (taken from {}, kept beside it as .taken)",
-                        path.display()
+                        shown_path(&path)
                     ));
                 }
                 Err(e) => notices.push(format!(
                     "{}: what your editor last saved for the check pad's note, before the last run ended, cannot be kept as the pad's note ({e}); left it as it is",
-                    path.display()
+                    shown_path(&path)
                 )),
             }
         }
@@ -413,7 +413,7 @@ impl Journal {
             if newer_kept.into_iter().any(newer) {
                 notices.push(format!(
                     "{}: what an editor saved for a {}, older than the words kept for it since; left it as it is (remove it once you have looked)",
-                    path.display(),
+                    shown_path(&path),
                     kind.label()
                 ));
                 continue;
@@ -436,12 +436,12 @@ impl Journal {
                     notices.push(format!(
                         "A run ended while your editor was open: what it last saved of your {} is kept as an unsaved draft (taken from {}, kept beside it as .taken)",
                         kind.label(),
-                        path.display()
+                        shown_path(&path)
                     ));
                 }
                 Err(e) => notices.push(format!(
                     "{}: what your editor last saved for a {}, before the last run ended, cannot be kept as an unsaved draft ({e}); left it as it is",
-                    path.display(),
+                    shown_path(&path),
                     kind.label()
                 )),
             }

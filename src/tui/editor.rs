@@ -198,7 +198,7 @@ pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Resul
             let kept = file.keep().map(|(_, p)| p).unwrap_or(path);
             return Err(format!(
                 "Cannot read the edited draft back ({e}); what the editor wrote is kept in {}",
-                kept.display()
+                crate::text::shown_path(&kept)
             ));
         }
     };
@@ -225,7 +225,7 @@ pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Resul
         let failed = match kept {
             Ok(()) => format!(
                 "Took the editor's text back, though it failed ({status}): check it (your draft from before is in {})",
-                before.display()
+                crate::text::shown_path(&before)
             ),
             Err(_) => format!("Took the editor's text back, though it failed ({status}): check it"),
         };

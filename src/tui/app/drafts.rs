@@ -38,7 +38,7 @@ impl App {
                         };
                         self.set_error(format!(
                             "{what}, but its unsaved copy {} could not be removed: {source}; the next start would offer it again: remove it by hand",
-                            path.display()
+                            crate::text::shown_path(&path)
                         ));
                         return;
                     }

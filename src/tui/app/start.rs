@@ -240,7 +240,7 @@ impl App {
         for (draft, e) in self.journal.remove_unremoved() {
             let name = self.name_of(draft.id, &draft.name);
             let (path, why) = match &e {
-                JournalError::Io { path, source, .. } => (path.display().to_string(), source),
+                JournalError::Io { path, source, .. } => (crate::text::shown_path(path), source),
                 _ => continue,
             };
             words.push(format!(
@@ -572,7 +572,7 @@ impl App {
                     crate::text::some_names(&names),
                     if elsewhere == 1 { "it was" } else { "each was" },
                     if elsewhere == 1 { "it" } else { "them" },
-                    self.journal.unsaved_dir().display()
+                    crate::text::shown_path(&self.journal.unsaved_dir())
                 ),
             );
         }
