@@ -146,6 +146,18 @@
 //! and taken back the same way, as the pad's note (unless the note was
 //! written after the file).
 //!
+//! Beside an editor's file, two kinds of copy can be left: `.taken` (above)
+//! and `.before`, the draft or note from before an editor that failed
+//! after writing (`editor::edit`). So that they do not pile up, a start
+//! that holds the lock removes one once all of these hold: it is a month
+//! old (a `.taken` counts from when it was taken back); the editor's file
+//! it was kept beside is gone; and the draft it was for is no longer being
+//! written (no unsaved draft of it is on disk: it was saved or discarded
+//! since) or the one being written holds the copy's words (for the check
+//! pad's copies, the same of the pad's note). A copy of a draft still being
+//! written with other words, or of one whose unsaved file cannot be read,
+//! is kept however old: those may be words kept nowhere else.
+//!
 //! # What the screen has seen
 //!
 //! `<data dir>/seen.json` keeps the newest received invitation of the
@@ -153,8 +165,9 @@
 //! start can say which are new (see [`Seen`]).
 //!
 //! The journal, the `.torn` file and unsaved drafts are created readable by
-//! the user only (mode 0600 on Unix). The journal never reads the clock:
-//! every `at` is the caller's.
+//! the user only (mode 0600 on Unix). The journal never reads the clock
+//! for a step: every `at` is the caller's (it does measure the age of
+//! files: an editor's being written, a copy a month old).
 
 use std::collections::hash_map::Entry as MapEntry;
 use std::collections::{HashMap, HashSet};

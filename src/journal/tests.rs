@@ -496,6 +496,139 @@ fn an_editor_s_file_of_the_check_pad_left_by_a_killed_run_is_taken_back() {
     );
 }
 
+/// Sets `path`'s modification time to `days` days ago.
+fn age(path: &Path, days: u64) {
+    let when = std::time::SystemTime::now() - std::time::Duration::from_secs(days * 24 * 3600);
+    fs::File::options()
+        .write(true)
+        .open(path)
+        .unwrap()
+        .set_modified(when)
+        .unwrap();
+}
+
+/// The copies kept beside editors' files (`.taken`, `.before`) go at a
+/// start once they are a month old, the editor's file is gone and the
+/// draft they were for is saved or discarded (or holds their words); one
+/// of a draft still being written, or younger, or beside an editor's file
+/// written again, or whose draft cannot be read, stays; a reader removes
+/// none.
+#[test]
+fn a_copy_beside_an_editor_s_file_goes_a_month_after_its_draft_is_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(UNSAVED_DIR_NAME);
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.keep_unsaved(unsaved(1, DraftKind::Reply, "Still writing"))
+            .unwrap();
+        j.keep_check_note("Pad words").unwrap();
+    }
+    let copy = |name: &str, text: &str, days: u64| {
+        let path = folder.join(name);
+        fs::write(&path, text).unwrap();
+        age(&path, days);
+        path
+    };
+    // Draft 1 is still being written, with other words: its words from
+    // before stay; a copy of the words it holds goes.
+    let open_before = copy(
+        "editing.0000000000000001.reply.Aaaaaa.txt.before",
+        "Earlier words\n",
+        40,
+    );
+    let open_same = copy(
+        "editing.0000000000000001.reply.Bbbbbb.txt.taken",
+        "Still writing\n",
+        40,
+    );
+    // Draft 2 was saved or discarded: a month on, its copies go.
+    let done = copy(
+        "editing.0000000000000002.reply.Cccccc.txt.before",
+        "Dropped words\n",
+        31,
+    );
+    let young = copy(
+        "editing.0000000000000002.thank-you.Dddddd.txt.taken",
+        "Thanks\n",
+        5,
+    );
+    // The editor wrote its file again after it was taken back: the copy
+    // tells it from one to take back.
+    let beside = copy(
+        "editing.0000000000000002.reply.Eeeeee.txt.taken",
+        "Hi\n",
+        40,
+    );
+    let rewritten = folder.join("editing.0000000000000002.reply.Eeeeee.txt");
+    fs::write(&rewritten, "Hi again\n").unwrap();
+    age(&rewritten, 1);
+    // The check pad's: as a draft's, with the pad's note.
+    let pad_other = copy("editing.check-pad.Ffffff.txt.before", "Old pad\n", 40);
+    let pad_same = copy("editing.check-pad.Gggggg.txt.taken", "Pad words\n", 40);
+    // Draft 3's file cannot be read: it may be open, its copy stays.
+    fs::write(folder.join("0000000000000003.reply.json"), "not json").unwrap();
+    let unread = copy(
+        "editing.0000000000000003.reply.Hhhhhh.txt.taken",
+        "Words\n",
+        40,
+    );
+    // Not a copy of an editor's file of ours.
+    let other = copy("editing.notes.txt.taken", "mine", 40);
+    let all = [
+        &open_before,
+        &open_same,
+        &done,
+        &young,
+        &beside,
+        &pad_other,
+        &pad_same,
+        &unread,
+        &other,
+    ];
+
+    drop(Journal::open_read_only(dir.path()).unwrap());
+    assert!(all.iter().all(|p| p.exists()), "a reader removes none");
+
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    for gone in [&open_same, &done, &pad_same] {
+        assert!(!gone.exists(), "{}", gone.display());
+    }
+    for kept in [&open_before, &young, &beside, &pad_other, &unread, &other] {
+        assert!(kept.exists(), "{}", kept.display());
+    }
+    // Draft 1 discarded, the pad emptied: their copies go at the next
+    // start.
+    j.forget_unsaved(id(1), DraftKind::Reply).unwrap();
+    j.keep_check_note("").unwrap();
+    drop(j);
+    drop(Journal::open(dir.path()).unwrap());
+    assert!(!open_before.exists() && !pad_other.exists());
+    assert!(young.exists() && beside.exists() && unread.exists() && other.exists());
+}
+
+/// A copy's month counts from when the editor's file was taken back, not
+/// from when the editor last wrote it.
+#[test]
+fn an_editor_s_file_taken_back_long_after_is_kept_a_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(UNSAVED_DIR_NAME);
+    fs::create_dir_all(&folder).unwrap();
+    let edited = folder.join("editing.0000000000000004.reply.Tttttt.txt");
+    fs::write(&edited, "Taken words\n").unwrap();
+    age(&edited, 40);
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    assert_eq!(
+        j.unsaved(id(4), DraftKind::Reply).unwrap().text,
+        "Taken words"
+    );
+    let taken = folder.join("editing.0000000000000004.reply.Tttttt.txt.taken");
+    assert!(!edited.exists() && taken.exists());
+    j.forget_unsaved(id(4), DraftKind::Reply).unwrap();
+    drop(j);
+    drop(Journal::open(dir.path()).unwrap());
+    assert!(taken.exists(), "taken back a moment ago");
+}
+
 /// Sets `path`'s modification time to 09:00 on `day` November 2026, local
 /// time.
 fn set_modified(path: &Path, day: u32) {

@@ -41,11 +41,43 @@ fn taken_copy(path: &Path) -> PathBuf {
 }
 
 /// Moves an editor's file taken back to [`taken_copy`] (removed when it
-/// cannot be moved).
+/// cannot be moved). The copy's time is set to now: its age, which
+/// [`Journal::clear_copies`] goes by, counts from when it was taken back,
+/// not from when the editor last wrote it (perhaps long before).
 fn set_aside(path: &Path, taken: &Path) {
     if fs::rename(path, taken).is_err() {
         let _ = fs::remove_file(path);
+        return;
     }
+    let _ = File::options()
+        .write(true)
+        .open(taken)
+        .and_then(|f| f.set_modified(std::time::SystemTime::now()));
+}
+
+/// How long a copy kept beside an editor's file (`.taken`, `.before`) is
+/// kept at least: a month, for the user to look at it where a notice or
+/// the status line named it.
+const COPY_KEPT_FOR: Duration = Duration::from_secs(30 * 24 * 60 * 60);
+
+/// What a copy kept beside an editor's file was for.
+enum CopyOf {
+    Draft(InvitationId, DraftKind),
+    CheckPad,
+}
+
+/// The draft (or the check pad's note) a copy beside an editor's file is
+/// for, from its name: `editing.….txt` with `.taken` (the editor's file
+/// taken back) or `.before` (the words before an editor that failed, see
+/// `editor::edit`). `None` for any other file.
+fn copy_of(name: &str) -> Option<CopyOf> {
+    let editors = name
+        .strip_suffix(".taken")
+        .or_else(|| name.strip_suffix(".before"))?;
+    if editing_check_pad(editors) {
+        return Some(CopyOf::CheckPad);
+    }
+    editing_draft(editors).map(|(id, kind)| CopyOf::Draft(id, kind))
 }
 
 /// The draft an editor's file is for, from its name.
@@ -127,6 +159,7 @@ impl Journal {
         };
         let mut editing = Vec::new();
         let mut pad_editing = Vec::new();
+        let mut copies = Vec::new();
         for entry in entries.flatten() {
             let path = entry.path();
             if editing_check_pad(&entry.file_name().to_string_lossy()) {
@@ -135,6 +168,10 @@ impl Journal {
             }
             if let Some(draft) = editing_draft(&entry.file_name().to_string_lossy()) {
                 editing.push((path, draft));
+                continue;
+            }
+            if let Some(of) = copy_of(&entry.file_name().to_string_lossy()) {
+                copies.push((path, of));
                 continue;
             }
             // A temporary file a kill left before its rename: only this
@@ -217,8 +254,65 @@ impl Journal {
                 }
             }
         }
+        // Before the editor's files are taken back: a copy made now is
+        // not among them.
+        self.clear_copies(copies);
         self.take_back_editing(editing, notices);
         self.take_back_pad_editing(pad_editing, notices);
+    }
+
+    /// Removes the copies kept beside editors' files (`.taken`, `.before`)
+    /// that are done with, so they do not pile up: a copy goes once it is
+    /// a month old ([`COPY_KEPT_FOR`]), the editor's file it was kept
+    /// beside is gone (a `.taken` beside an editor's file written again
+    /// tells that file from one to take back), and the draft it was for is
+    /// no longer being written (saved or discarded since: no unsaved draft
+    /// of it is on disk), or the one being written holds the copy's words;
+    /// for the check pad's, the same of the pad's note. A copy of an open
+    /// draft with other words is kept, however old, and so is one whose
+    /// draft's file cannot be read. Only the run that holds the lock
+    /// removes them.
+    fn clear_copies(&self, copies: Vec<(PathBuf, CopyOf)>) {
+        if self.file.is_none() {
+            return;
+        }
+        let dir = self.unsaved_dir();
+        for (path, of) in copies {
+            let old = fs::symlink_metadata(&path)
+                .ok()
+                .filter(fs::Metadata::is_file)
+                .and_then(|m| m.modified().ok())
+                .and_then(|t| t.elapsed().ok())
+                .is_some_and(|age| age >= COPY_KEPT_FOR);
+            // `editing.….txt.taken` without `.taken`.
+            let editors = path.with_extension("");
+            if !old || fs::symlink_metadata(&editors).is_ok() {
+                continue;
+            }
+            let words = fs::read(&path)
+                .ok()
+                .and_then(|bytes| String::from_utf8(bytes).ok());
+            let same = |kept: &str| {
+                words
+                    .as_deref()
+                    .is_some_and(|w| as_sent(w) == as_sent(kept))
+            };
+            // Not read (another version, unreadable): it may be open.
+            let gone = |name: &str| fs::symlink_metadata(dir.join(name)).is_err();
+            let done = match of {
+                CopyOf::Draft(id, kind) => match self.unsaved(id, kind) {
+                    Some(open) => same(&open.text),
+                    None => gone(&Unsaved::file_name(id, kind)),
+                },
+                CopyOf::CheckPad => match self.check_note() {
+                    Some(note) => same(note),
+                    None => gone(CHECK_PAD_FILE_NAME),
+                },
+            };
+            if done {
+                let _ = fs::remove_file(&path);
+            }
+        }
     }
 
     /// Reads an editor's file left by a run that ended while it was open,

@@ -215,7 +215,9 @@ pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Resul
     // that emptied it and failed): the draft stays as it was. And the
     // draft from before is kept beside the editor's file, as the draft on
     // disk becomes the editor's text at once: Ctrl-U alone, in memory,
-    // would lose it to a crash.
+    // would lose it to a crash. A later start removes the copy once it is
+    // a month old and the draft is saved or discarded (see "Unsaved
+    // drafts" in the journal's docs).
     if edited != text && !edited.trim().is_empty() {
         let mut before_name = path.file_name().unwrap_or_default().to_os_string();
         // Not `.txt`: the next start takes back only an editor's file.
