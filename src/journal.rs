@@ -716,6 +716,17 @@ fn check_dir(dir: &Path) -> Result<(), JournalError> {
             // Not there at all: created next.
             Err(_) => Ok(()),
         },
+        // A file on the way to it (`--data-dir` naming a file, whose
+        // `sample/` folder the bundled sample's journal would be in): that
+        // file is named, not a folder below it that cannot be.
+        Err(e) if e.kind() == io::ErrorKind::NotADirectory => {
+            match dir.ancestors().skip(1).find(|a| a.is_file()) {
+                Some(file) => Err(JournalError::NotADirectory {
+                    path: file.to_path_buf(),
+                }),
+                None => Err(cannot(e)),
+            }
+        }
         Err(e) => Err(cannot(e)),
     }
 }

@@ -174,6 +174,31 @@ fn a_data_dir_behind_a_broken_symlink_says_why() {
     );
 }
 
+/// A data directory that is a file: the file is named, also when the
+/// journal is in a folder below it (the bundled sample's `sample/`).
+#[test]
+fn a_data_dir_that_is_a_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("data");
+    fs::write(&file, "").unwrap();
+    for journal_dir in [file.clone(), file.join("sample")] {
+        for err in [
+            Journal::open(&journal_dir).map(|_| ()).unwrap_err(),
+            Journal::open_read_only(&journal_dir)
+                .map(|_| ())
+                .unwrap_err(),
+        ] {
+            assert_eq!(
+                err.to_string(),
+                format!(
+                    "the data directory {} is a file, not a directory; name a directory with --data-dir or INVITRIAGE_DATA_DIR",
+                    file.display()
+                )
+            );
+        }
+    }
+}
+
 fn at(min: u32) -> NaiveDateTime {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 25)
         .unwrap()
