@@ -118,8 +118,11 @@ fn salutation(t: &str, first_end: usize, ctx: &Ctx<'_>, first: &str) -> Option<u
     'phrases: for rest in ctx.lists.salutations.after(first) {
         let mut p = first_end;
         for want in rest {
+            // Its words apart by white space on one line: a run of spaces
+            // is one space, as normalising takes it (`Good  morning`),
+            // though it ends a greeting's name words as a line break.
             let (q, kind) = gap(t, p);
-            if kind != Gap::Space {
+            if kind == Gap::None || t[p..q].chars().any(is_line_break) {
                 continue 'phrases;
             }
             let Some(e) = read_word(t, q) else {
@@ -352,7 +355,13 @@ mod tests {
             text("Good morning Colleen, x").as_deref(),
             Some("Good morning Colleen,")
         );
-        assert_eq!(text("Good  morning").as_deref(), None);
+        // A run of spaces inside a salutation is one space; a line break
+        // is not.
+        assert_eq!(
+            text("Good  morning Colleen, x").as_deref(),
+            Some("Good  morning Colleen,")
+        );
+        assert_eq!(text("Good\nmorning").as_deref(), None);
         assert_eq!(
             text("Buenos días Colleen:").as_deref(),
             Some("Buenos días Colleen:")

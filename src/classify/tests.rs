@@ -166,6 +166,22 @@ fn empty_and_whitespace_notes_are_default() {
     }
 }
 
+/// A run of spaces inside a salutation of two words is one space, as
+/// normalising takes it: LinkedIn's stock text behind it stays stock.
+#[test]
+fn a_salutation_with_a_double_space_is_still_one() {
+    for note in [
+        "Good  morning Colleen, I'd like to connect with you on LinkedIn.",
+        "Buenos  días Colleen, Me gustaría añadirte a mi red profesional de LinkedIn.",
+    ] {
+        assert_eq!(cat(note), GreetingOnly, "{note:?}");
+    }
+    assert_eq!(
+        cat("Good  morning, I'd like to connect with you on LinkedIn."),
+        Def
+    );
+}
+
 #[test]
 fn spec_inline_greetings() {
     assert_eq!(cat("Hi Coleen, let's connect."), GreetingOnly);
