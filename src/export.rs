@@ -134,11 +134,7 @@ impl Row<'_> {
 
     /// The newest step on it: its decision, or a draft saved since.
     fn last_step(&self) -> Option<NaiveDateTime> {
-        let e = &self.entry;
-        e.decided_at()
-            .into_iter()
-            .chain(e.reply.iter().chain(&e.thank_you).map(|d| d.at))
-            .max()
+        self.entry.last_step()
     }
 
     /// When it was decided, as the triage screen says: a reply edited since

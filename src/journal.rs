@@ -475,6 +475,15 @@ impl Entry {
         self.decided.map(|d| d.at)
     }
 
+    /// The newest step on it: its decision, or a draft saved since (what
+    /// `export --since` goes by).
+    pub fn last_step(&self) -> Option<NaiveDateTime> {
+        self.decided_at()
+            .into_iter()
+            .chain(self.reply.iter().chain(&self.thank_you).map(|d| d.at))
+            .max()
+    }
+
     /// What of the entry is about the invitation sent at `sent_at`: the
     /// decision and the drafts [made before](made_before) it was sent were
     /// about an earlier invitation, and are left out.
@@ -1800,6 +1809,13 @@ impl Journal {
             at: step.at,
             sent: step.sent,
         })
+    }
+
+    /// The journal line of the step [`Journal::undo`] would revert next:
+    /// at or before [`Journal::line_count`] at a run's start, a step of an
+    /// earlier run.
+    pub fn next_undo_line(&self) -> Option<usize> {
+        self.steps.last().map(|s| s.line)
     }
 
     /// The draft of `kind` for `inv` whose saving was undone (and none

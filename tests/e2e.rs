@@ -41,6 +41,13 @@ impl App {
         Self::spawn(Self::environment(cmd, data, &[]))
     }
 
+    /// The app on `file` at `now` (`INVITRIAGE_NOW`).
+    fn start_on_at(data: &Path, file: &Path, now: &str) -> App {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+        cmd.arg(file);
+        Self::spawn(Self::environment(cmd, data, &[("INVITRIAGE_NOW", now)]))
+    }
+
     fn start_with(data: &Path, env: &[(&str, &str)]) -> App {
         let cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
         Self::spawn(Self::environment(cmd, data, env))
@@ -339,6 +346,97 @@ fn quitting_after_an_earlier_day_names_since() {
         out.contains("lists what to do on LinkedIn; add `--since 2026-11-25T12:00` for only what this run decided or drafted"),
         "{out}"
     );
+}
+
+/// Three invitations from people met at no event, all received.
+fn three_invitations(dir: &Path) -> std::path::PathBuf {
+    let export = dir.join("Invitations.csv");
+    let row = |from: &str, sent: &str| {
+        let slug = from.to_lowercase().replace(' ', "-");
+        format!(
+            "{from},Colleen Doe,\"{sent}\",,INCOMING,https://www.linkedin.com/in/{slug},https://www.linkedin.com/in/colleen-doe\n"
+        )
+    };
+    let csv = format!(
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n{}{}{}",
+        row("Ada Byron", "11/20/26, 9:00 AM"),
+        row("Bo Chen", "11/21/26, 9:00 AM"),
+        row("Cy Dee", "11/22/26, 9:00 AM")
+    );
+    std::fs::write(&export, csv).unwrap();
+    export
+}
+
+/// `invitriage export --format md [--since SINCE] FILE` at `now`, as the
+/// user would run it next: its checklist.
+fn checklist(data: &Path, export: &Path, now: &str, since: Option<&str>) -> String {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_invitriage"));
+    cmd.args(["export", "--format", "md"]);
+    if let Some(since) = since {
+        cmd.args(["--since", since]);
+    }
+    cmd.arg(export);
+    let out = App::environment(cmd, data, &[("INVITRIAGE_NOW", now)])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// An undo that brings back an earlier day's decision changes what to do
+/// on LinkedIn, and `--since` the run's start would not list it: the
+/// command named on quitting is the full list, and says why.
+#[test]
+fn quitting_after_an_undo_to_an_earlier_day_does_not_name_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = three_invitations(dir.path());
+    // Day 1: Cy Dee accepted, then replied to instead.
+    let mut app = App::start_on_at(dir.path(), &export, "2026-11-28T09:00:00");
+    app.wait_for("decided 0 of 3");
+    app.press("a");
+    app.wait_for("decided 1 of 3");
+    app.press("k");
+    app.press("r");
+    app.wait_for("reply instead of accepting?");
+    app.press("r");
+    app.wait_for("Reply to Cy Dee instead of accepting");
+    app.press("x");
+    app.press("\x13");
+    app.wait_for("marked replied, was accepted");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let day1 = checklist(dir.path(), &export, "2026-11-28T09:30:00", None);
+    assert!(day1.contains("## Reply without accepting (1)"), "{day1}");
+    // Day 2: the reply undone, Cy Dee is to be accepted.
+    let mut app = App::start_on_at(dir.path(), &export, "2026-11-29T10:00:00");
+    app.wait_for("decided 1 of 3");
+    app.press("u");
+    app.wait_for("Undid reply draft of 28 Nov: Cy Dee (accepted again)");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let out = app.text();
+    assert!(
+        out.contains("invitriage: 1 changed this session; 1 of 3 received invitations decided (1 accepted, 0 ignored, 0 replied)."),
+        "{out}"
+    );
+    assert!(!out.contains("add `--since"), "{out}");
+    assert!(
+        out.contains("lists what to do on LinkedIn (not with `--since`: an undo brought back an earlier run's step for Cy Dee, which it would leave out)"),
+        "{out}"
+    );
+    // The full list, as named, says to accept them; `--since` would not.
+    let day2 = checklist(dir.path(), &export, "2026-11-29T10:05:00", None);
+    assert!(
+        day2.contains("## Accept (1)") && day2.contains("**Cy Dee**"),
+        "{day2}"
+    );
+    let since = checklist(
+        dir.path(),
+        &export,
+        "2026-11-29T10:05:00",
+        Some("2026-11-29T10:00"),
+    );
+    assert!(!since.contains("Cy Dee"), "{since}");
 }
 
 /// Text pasted into the list (bracketed paste, as terminals send it) is

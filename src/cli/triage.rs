@@ -243,8 +243,11 @@ pub fn triage(
     // thread waits for this); after a hang-up the lines go nowhere, and
     // are lost as harmlessly (a draft among them had its last try to
     // reach the disk).
-    if let Some(words) = app.farewell() {
+    let farewell = app.farewell();
+    if let Some(words) = &farewell {
         say!("invitriage: {words}");
+    }
+    if farewell.is_some() {
         // With steps from before this run in the journal (an earlier day,
         // or a sitting this morning), the full list holds what an earlier
         // checklist gave too: say how to see this run's alone.
@@ -261,7 +264,19 @@ pub fn triage(
                 .chain(e.reply.iter().chain(&e.thank_you).map(|d| d.at))
                 .any(|t| t < started)
         });
-        if earlier {
+        // An undo that took someone back to an earlier run's decision
+        // changed what to do for them, and `--since` would not list it:
+        // the full list is the one to read.
+        let brought_back = app.brought_back_before(started);
+        if !brought_back.is_empty() {
+            let whom = match &brought_back[..] {
+                [one] => one.clone(),
+                many => format!("{} people", many.len()),
+            };
+            say!(
+                "invitriage: {export} lists what to do on LinkedIn (not with `--since`: an undo brought back an earlier run's step for {whom}, which it would leave out)"
+            );
+        } else if earlier {
             say!(
                 "invitriage: {export} lists what to do on LinkedIn; add `--since {}` for only what this run decided or drafted",
                 started.format(if chrono::Timelike::second(&started) == 0 {

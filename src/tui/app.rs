@@ -340,6 +340,13 @@ pub struct App {
     /// text: edits, which the quit summary counts (a new reply is a
     /// decision, and counted as one).
     replies_edited: Vec<(u32, String)>,
+    /// The journal's line count at start: its steps up to that line are
+    /// an earlier run's.
+    start_line: usize,
+    /// The invitations an undo of this run took back to a step of an
+    /// earlier run, perhaps more than once: what that step holds is older
+    /// than the run, and `export --since` its start leaves it out.
+    brought_back: Vec<u32>,
     /// Undone drafts discarded in this run over a saved one, by invitation,
     /// kind and text: the composer then opens on the saved draft, as the
     /// discard said ("the saved draft stays"). An undone draft of other
@@ -500,6 +507,7 @@ impl App {
             tab_members[tab.index()] = m;
         }
         let n = invitations.len();
+        let start_line = journal.line_count();
         let mut app = App {
             without_urls: !invitations.is_empty()
                 && invitations
@@ -524,6 +532,8 @@ impl App {
             quit_asked: false,
             filter_from: None,
             replies_edited: Vec::new(),
+            start_line,
+            brought_back: Vec::new(),
             id_index,
             id_repeats,
             tab_members,

@@ -263,9 +263,16 @@ impl App {
                 _ => false,
             }
         });
+        let earlier_run = self
+            .journal
+            .next_undo_line()
+            .is_some_and(|line| line <= self.start_line);
         match self.journal.undo(self.now_for_journal()) {
             Ok(Some(undone)) => {
                 let idx = self.indices_of(&undone.ids);
+                if earlier_run {
+                    self.brought_back.extend(&idx);
+                }
                 self.sync_decisions(&idx);
                 if let Some(&first) = idx.first() {
                     self.show(first);

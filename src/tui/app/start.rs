@@ -120,6 +120,26 @@ impl App {
         Some(format!("{session}{received}{withdraw}."))
     }
 
+    /// The names of the invitations an undo of this run took back to a
+    /// step made before `since` that the checklist lists (a decision or a
+    /// draft of an earlier run): `export --since` leaves them out, though
+    /// this run changed them.
+    pub fn brought_back_before(&self, since: NaiveDateTime) -> Vec<String> {
+        let mut idx = self.brought_back.clone();
+        idx.sort_unstable();
+        idx.dedup();
+        idx.into_iter()
+            .map(|i| &self.invitations[i as usize])
+            .filter(|inv| {
+                self.journal
+                    .state_for(inv, self.now)
+                    .and_then(|e| e.last_step())
+                    .is_some_and(|t| t < since)
+            })
+            .map(|inv| name_line(inv.counterpart()))
+            .collect()
+    }
+
     /// [`Action::Leave`]: what to say on leaving (a key, a SIGTERM or a
     /// hang-up) about words not saved in the journal, each a message for
     /// standard error:
