@@ -439,6 +439,36 @@ fn quitting_after_an_undo_to_an_earlier_day_does_not_name_since() {
     assert!(!since.contains("Cy Dee"), "{since}");
 }
 
+/// Back on an export all decided, with nothing changed: `q` names the
+/// checklist's command, as the screen says it will.
+#[test]
+fn quitting_an_inbox_decided_before_names_the_checklist() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = three_invitations(dir.path());
+    let mut app = App::start_on(dir.path(), &export);
+    app.wait_for("decided 0 of 3");
+    for n in 1..=3 {
+        app.press("a");
+        app.wait_for(&format!("decided {n} of 3"));
+    }
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let mut app = App::start_on(dir.path(), &export);
+    app.wait_for("Every invitation is decided. q quits and names the command");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let out = app.text();
+    assert!(!out.contains("this session"), "nothing changed: {out}");
+    assert!(
+        out.contains(&format!(
+            "invitriage: `invitriage export --data-dir {} --format md {}` lists what to do on LinkedIn",
+            dir.path().display(),
+            export.display()
+        )),
+        "{out}"
+    );
+}
+
 /// Text pasted into the list (bracketed paste, as terminals send it) is
 /// not read as keys: its `a`s and `i`s decide nothing. The terminal leaves
 /// paste mode on quit.

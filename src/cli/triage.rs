@@ -288,6 +288,11 @@ pub fn triage(
         } else {
             say!("invitriage: {export} lists what to do on LinkedIn");
         }
+    } else if app.anything_listed() {
+        // Nothing changed in this run, but the checklist of an earlier
+        // one stands (the screen's "every invitation is decided" names
+        // this command): a returning user needs it as much.
+        say!("invitriage: {export} lists what to do on LinkedIn");
     }
     if let Some(Effect::Farewell(lines)) = app.update(Action::Leave) {
         for words in lines {

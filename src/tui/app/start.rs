@@ -140,6 +140,17 @@ impl App {
             .collect()
     }
 
+    /// Whether the checklist of this export lists anything: a decision or
+    /// a draft on one of its invitations.
+    pub fn anything_listed(&self) -> bool {
+        self.decisions.iter().any(Option::is_some)
+            || self.invitations.iter().any(|inv| {
+                self.journal
+                    .state_for(inv, self.now)
+                    .is_some_and(|e| e.last_step().is_some())
+            })
+    }
+
     /// [`Action::Leave`]: what to say on leaving (a key, a SIGTERM or a
     /// hang-up) about words not saved in the journal, each a message for
     /// standard error:
