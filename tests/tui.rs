@@ -7264,3 +7264,46 @@ fn one_month_is_named_once() {
     assert!(out.contains("Nov 2026"), "{out}");
     assert!(!out.contains("Nov 2026 – Nov 2026"), "{out}");
 }
+
+/// An undo that takes someone back to a step of an earlier run is named
+/// for the quit message (`export --since` the run's start leaves that
+/// step out); an undo of this run's own step, or one back to no decision
+/// at all, is not.
+#[test]
+fn an_undo_back_to_an_earlier_run_is_named_for_the_quit_message() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n\
+        Bo Park,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/bo,https://www.linkedin.com/in/colleen\n";
+    let dir = tempfile::tempdir().unwrap();
+    let ann = app_from_csv(csv, &dir).invitations[0].id;
+    let at = |s| import::parse_sent_at(s).unwrap();
+    {
+        let (mut j, _) = Journal::open(&dir.path().join("data")).unwrap();
+        j.record_decision(&[ann], Some(Decision::Accepted), at("2026-11-22T10:00:00"))
+            .unwrap();
+        j.record_decision(&[ann], Some(Decision::Ignored), at("2026-11-22T11:00:00"))
+            .unwrap();
+    }
+    let mut app = app_from_csv(csv, &dir);
+    assert!(app.brought_back_before(now()).is_empty());
+    app.update(Action::Undo);
+    assert_eq!(app.decisions[0], Some(Decision::Accepted));
+    assert_eq!(app.brought_back_before(now()), ["Ann Lee"]);
+    // From before the accept's time, it is not left out.
+    assert!(
+        app.brought_back_before(at("2026-11-22T10:00:00"))
+            .is_empty()
+    );
+    drop(app);
+    // The next run: its own step undone is no earlier run's.
+    let mut app = app_from_csv(csv, &dir);
+    assert_eq!(app.current().unwrap().from(), "Bo Park");
+    app.update(Action::Accept);
+    app.update(Action::Undo);
+    assert_eq!(app.decisions, [Some(Decision::Accepted), None]);
+    assert!(app.brought_back_before(now()).is_empty());
+    // Ann's accept undone in turn: nothing left to list.
+    app.update(Action::Undo);
+    assert_eq!(app.decisions, [None, None]);
+    assert!(app.brought_back_before(now()).is_empty());
+}
