@@ -301,8 +301,14 @@ impl Prepared {
             p.title_filter.insert(t);
         }
         for n in all(NON_NAMES, &extra.non_names) {
-            // Split like greeting words: at white space and `/`.
-            for w in fold_entry(n).split([' ', '/']).filter(|w| !w.is_empty()) {
+            // Split like greeting words: at white space and `/`; and, as
+            // a greeting's word is read, without the punctuation around it
+            // (`ji.`), as salutations and titles are.
+            for w in fold_entry(n)
+                .split([' ', '/'])
+                .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+                .filter(|w| !w.is_empty())
+            {
                 p.non_names.insert(w.to_owned());
             }
         }
@@ -422,7 +428,7 @@ mod tests {
         let extra = Lists {
             stock_texts: vec!["Hallo! Schön, Sie zu sehen. Ich würde mich freuen.".into()],
             titles: vec!["Ing.".into()],
-            non_names: vec!["Ladies/Gentlemen".into()],
+            non_names: vec!["Ladies/Gentlemen".into(), "ji.".into()],
             generic_words: vec!["Awesome Stuff".into()],
             ..Lists::default()
         };
@@ -437,6 +443,8 @@ mod tests {
         assert!(p.stock_exact.contains_key("ich würde mich freuen"));
         assert!(p.titles.contains("ing"));
         assert!(p.non_names.contains("ladies") && p.non_names.contains("gentlemen"));
+        // Without the punctuation a greeting's word is read without.
+        assert!(p.non_names.contains("ji") && !p.non_names.contains("ji."));
         assert!(p.generic_words.contains("stuff"));
     }
 }
