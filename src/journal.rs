@@ -56,7 +56,10 @@
 //! under the same id, so this holds on every start. When both ids have one
 //! (decided on an export with URLs, then on an older one), the id whose
 //! newest step is the later one wins, and the other entry is left out of
-//! every count of invitations not in the export.
+//! every count of invitations not in the export. The winner's steps stand
+//! on the other entry, in memory: what they never set (a reply saved with
+//! URLs, then an accept without) is the other's, and undoing them goes
+//! back to it, as the next start shows it.
 //!
 //! # Undo
 //!
@@ -922,7 +925,8 @@ pub struct Journal {
     /// more recently (see [`Journal::adopt_ids`]): their entries are about
     /// an invitation in the export, so no count of invitations not in it
     /// takes them.
-    shadowed: FastSet<InvitationId>,
+    /// Each set aside id, with the older id its invitation took.
+    shadowed: FastMap<InvitationId, InvitationId>,
 }
 
 impl fmt::Debug for Journal {
@@ -1777,7 +1781,8 @@ impl Journal {
                 if newest.get(&by_name) <= newest.get(&inv.id) {
                     continue;
                 }
-                self.shadowed.insert(inv.id);
+                self.shadowed.insert(inv.id, by_name);
+                self.rebase(inv.id, by_name);
             }
             older.remove(&by_name);
             inv.id = by_name;
@@ -1787,6 +1792,64 @@ impl Journal {
             }
         }
         adopted
+    }
+
+    /// Puts the history of `id` on top of the entry of `under`, the id
+    /// set aside for it (see [`Journal::adopt_ids`]), for as long as the
+    /// journal is open: what no step on `id` set (a reply saved under the
+    /// URL id, then an accept on the older export) is `under`'s, and the
+    /// first step on `id` that set a field undoes back to `under`'s value,
+    /// as the next start would show it. The file is not changed.
+    fn rebase(&mut self, under: InvitationId, id: InvitationId) {
+        let Some(base) = self.entries.get(&under).cloned() else {
+            return;
+        };
+        let (mut decided, mut drafts) = (false, [false; 2]);
+        let slot = |kind: DraftKind| usize::from(kind == DraftKind::ThankYou);
+        let mut first_decided = |old: &mut Option<Decided>| {
+            if !std::mem::replace(&mut decided, true) && old.is_none() {
+                *old = base.decided;
+            }
+        };
+        for step in &mut self.steps {
+            match &mut step.revert {
+                Revert::Decide(before) => {
+                    for (_, old) in before.iter_mut().filter(|(i, _)| *i == id) {
+                        first_decided(old);
+                    }
+                }
+                Revert::Draft {
+                    id: i,
+                    kind,
+                    draft,
+                    decided: old,
+                } if *i == id => {
+                    if !std::mem::replace(&mut drafts[slot(*kind)], true) && draft.is_none() {
+                        *draft = base.draft(*kind).cloned().map(Box::new);
+                    }
+                    if let Some(old) = old {
+                        first_decided(old);
+                    }
+                }
+                Revert::Draft { .. } => {}
+            }
+        }
+        let e = self.entries.entry(id).or_default();
+        if !decided && e.decided.is_none() {
+            e.decided = base.decided;
+        }
+        for kind in DraftKind::ALL {
+            let mine = e.draft_mut(kind);
+            if !drafts[slot(kind)] && mine.is_none() {
+                *mine = base.draft(kind).cloned().map(Box::new);
+            }
+        }
+    }
+
+    /// The id whose invitation took an older one instead (see
+    /// [`Journal::adopt_ids`]), and that older id: `None` for any other.
+    pub fn shadowed_by(&self, id: InvitationId) -> Option<InvitationId> {
+        self.shadowed.get(&id).copied()
     }
 
     /// Whether the journal holds a decision, a draft or an unsaved draft
@@ -1864,7 +1927,7 @@ impl Journal {
     pub fn iter(&self) -> impl Iterator<Item = (InvitationId, &Entry)> + '_ {
         self.entries
             .iter()
-            .filter(|(id, _)| !self.shadowed.contains(id))
+            .filter(|(id, _)| !self.shadowed.contains_key(id))
             .map(|(id, e)| (*id, e))
     }
 
@@ -1875,7 +1938,9 @@ impl Journal {
     pub fn decided_elsewhere(&self, present: impl Fn(&InvitationId) -> bool) -> usize {
         self.entries
             .iter()
-            .filter(|(id, e)| e.decision().is_some() && !present(id) && !self.shadowed.contains(id))
+            .filter(|(id, e)| {
+                e.decision().is_some() && !present(id) && !self.shadowed.contains_key(id)
+            })
             .count()
     }
 
@@ -1889,7 +1954,7 @@ impl Journal {
     ) -> (usize, usize) {
         let (mut thanks, mut replies) = (0, 0);
         for (id, e) in &self.entries {
-            if present(id) || self.shadowed.contains(id) {
+            if present(id) || self.shadowed.contains_key(id) {
                 continue;
             }
             match e.to_send_elsewhere(absence) {

@@ -647,6 +647,50 @@ fn an_export_without_profile_urls_counts_the_decisions_it_cannot_match() {
     assert!(again.wait_exit());
 }
 
+/// Decided on an export with profile URLs, then otherwise on one in the
+/// older format, the invitation shows the later decision in the next
+/// export with URLs; `u` there goes back to the earlier decision, and a
+/// second `u` says why it stops there rather than call Ada's accept "not
+/// in this export".
+#[test]
+fn a_decision_on_an_older_export_stands_on_the_earlier_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = dir.path().join("Invitations.csv");
+    std::fs::write(
+        &export,
+        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+         Ada Byron,Colleen Doe,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ada,https://www.linkedin.com/in/colleen\n",
+    )
+    .unwrap();
+    let old = dir.path().join("Old.csv");
+    std::fs::write(
+        &old,
+        "From,To,Sent At,Message,Direction\nAda Byron,Colleen Doe,\"11/20/26, 9:00 AM\",,INCOMING\n",
+    )
+    .unwrap();
+    let mut app = App::start_on(dir.path(), &export);
+    app.wait_for("decided 0 of 1");
+    app.press("a");
+    app.wait_for("decided 1 of 1");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let mut app = App::start_on(dir.path(), &old);
+    app.wait_for("decided 0 of 1");
+    app.press("i");
+    app.wait_for("Ignored Ada Byron");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+
+    let mut app = App::start_on(dir.path(), &export);
+    app.wait_for("decided 1 of 1");
+    app.press("u");
+    app.wait_for("Undid ignore: Ada Byron (accepted again)");
+    app.press("u");
+    app.wait_for("was on Ada Byron's decision made on an export");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+}
+
 /// The command said on leaving names the export as given, quoted for the
 /// shell; a run that decided nothing says nothing.
 #[test]

@@ -1960,6 +1960,65 @@ fn an_invitation_decided_under_both_its_ids_takes_the_later_decision() {
     );
 }
 
+/// What the later id's steps never set is the earlier id's (a reply saved
+/// with URLs, then an accept without them: the reply's words are still
+/// there), and undoing the later id's first step goes back to the earlier
+/// id's state in the same run, as the next start shows it.
+#[test]
+fn the_later_id_s_steps_stand_on_the_earlier_id_s_entry() {
+    let invitation = |from: &str, slug: Option<&str>| to_colleen(from, slug, at(0));
+    let dir = tempfile::tempdir().unwrap();
+    let (kenji, femi) = (
+        invitation("Kenji Jankowski", Some("kenji")),
+        invitation("Femi Lee", Some("femi")),
+    );
+    let old = |inv: &Invitation| invitation(inv.from(), None);
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        // With URLs: Kenji accepted, Femi replied to.
+        j.record_decision(&[kenji.id], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_draft(femi.id, DraftKind::Reply, "Hi Femi", at(1))
+            .unwrap();
+        // Without: Kenji ignored, Femi accepted.
+        j.record_decision(&[old(&kenji).id], Some(Decision::Ignored), at(2))
+            .unwrap();
+        j.record_decision(&[old(&femi).id], Some(Decision::Accepted), at(2))
+            .unwrap();
+    }
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let mut invs = vec![kenji.clone(), femi.clone()];
+    assert_eq!(j.adopt_ids(&mut invs), 2);
+    assert_eq!(j.shadowed_by(kenji.id), Some(old(&kenji).id));
+    let femi_now = j.state_for(&invs[1], at(9)).unwrap();
+    assert_eq!(femi_now.decision(), Some(Decision::Accepted));
+    assert_eq!(femi_now.reply.unwrap().text, "Hi Femi", "kept in sight");
+    assert_eq!(j.drafts_elsewhere(|_| false, Absence::Answered), (0, 0));
+    // Undoing Femi's accept, then Kenji's ignore, in this run: back to
+    // what was decided with URLs.
+    j.undo(at(3)).unwrap();
+    let femi_now = j.state_for(&invs[1], at(9)).unwrap();
+    assert_eq!(femi_now.decision(), Some(Decision::Replied));
+    j.undo(at(3)).unwrap();
+    assert_eq!(
+        j.decided(&invs[0], at(9)).map(|d| d.decision),
+        Some(Decision::Accepted)
+    );
+    // As the next start has it.
+    drop(j);
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let mut invs = vec![kenji.clone(), femi.clone()];
+    assert_eq!(j.adopt_ids(&mut invs), 0);
+    assert_eq!(
+        j.decided(&invs[0], at(9)).map(|d| d.decision),
+        Some(Decision::Accepted)
+    );
+    assert_eq!(
+        j.decided(&invs[1], at(9)).map(|d| d.decision),
+        Some(Decision::Replied)
+    );
+}
+
 /// An undo reverts the step it names: after a damaged undo line, the next
 /// one does not revert another person's step in its place.
 #[test]

@@ -294,6 +294,31 @@ impl App {
     /// Why the next undo must wait: its step is on invitations not in this
     /// export (decided on another one), and so, under it, are the rest.
     fn undo_waits(&self, next: &journal::Undone) -> String {
+        // A step on an invitation here under the id it had in an export
+        // with profile URLs, decided since on one without them: that
+        // later decision stands for it (see `Journal::adopt_ids`).
+        let here: Vec<u32> = next
+            .ids
+            .iter()
+            .filter_map(|&id| self.journal.shadowed_by(id))
+            .flat_map(|id| self.indices_of(&[id]))
+            .collect();
+        if !here.is_empty() && here.len() == next.ids.len() {
+            let who = match &here[..] {
+                [one] => format!(
+                    "{}'s",
+                    name_line(self.invitations[*one as usize].counterpart())
+                ),
+                many => format!("{} invitations'", many.len()),
+            };
+            return format!(
+                "Not undone: the last step ({}, {}) was on {who} decision made on an export with profile URLs, and one made since on an export without them stands for it · to change it, {} or {} on its row",
+                next.kind.verb(),
+                next.at.format("%-d %b %H:%M"),
+                self.keymap.hint(&Action::Accept),
+                self.keymap.hint(&Action::Ignore),
+            );
+        }
         // Whose, where a draft kept the name; a decision alone keeps
         // only the id.
         let name = match &next.ids[..] {
