@@ -439,6 +439,32 @@ fn quitting_after_an_undo_to_an_earlier_day_does_not_name_since() {
     assert!(!since.contains("Cy Dee"), "{since}");
 }
 
+/// A run whose only change undid an earlier day's decision (back to
+/// undecided) recorded no step `--since` could list: the quit message
+/// names the full list, without `--since`.
+#[test]
+fn quitting_after_only_an_undo_does_not_name_since() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = three_invitations(dir.path());
+    let mut app = App::start_on_at(dir.path(), &export, "2026-11-27T09:00:00");
+    app.wait_for("decided 0 of 3");
+    app.press("a");
+    app.wait_for("decided 1 of 3");
+    app.press("a");
+    app.wait_for("decided 2 of 3");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let mut app = App::start_on_at(dir.path(), &export, "2026-11-28T09:00:00");
+    app.wait_for("decided 2 of 3");
+    app.press("u");
+    app.wait_for("Undid accept of 27 Nov");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let out = app.text();
+    assert!(out.contains("lists what to do on LinkedIn"), "{out}");
+    assert!(!out.contains("--since"), "{out}");
+}
+
 /// Back on an export all decided, with nothing changed: `q` names the
 /// checklist's command, as the screen says it will.
 #[test]

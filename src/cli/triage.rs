@@ -276,7 +276,9 @@ pub fn triage(
             say!(
                 "invitriage: {export} lists what to do on LinkedIn (not with `--since`: an undo brought back an earlier run's step for {whom}, which it would leave out)"
             );
-        } else if earlier {
+        } else if earlier && app.journal.first_step_after(first_line).is_some() {
+            // Not after a run that only undid: `--since` would list
+            // nothing this run did.
             say!(
                 "invitriage: {export} lists what to do on LinkedIn; add `--since {}` for only what this run decided or drafted",
                 started.format(if chrono::Timelike::second(&started) == 0 {
