@@ -676,8 +676,8 @@ fn an_export_without_profile_urls_counts_the_decisions_it_cannot_match() {
 /// Decided on an export with profile URLs, then otherwise on one in the
 /// older format, the invitation shows the later decision in the next
 /// export with URLs; `u` there goes back to the earlier decision, and a
-/// second `u` says why it stops there rather than call Ada's accept "not
-/// in this export".
+/// second `u` says why it stops there (rather than call Ada's accept "not
+/// in this export"), and that the next start undoes it, which it does.
 #[test]
 fn a_decision_on_an_older_export_stands_on_the_earlier_one() {
     let dir = tempfile::tempdir().unwrap();
@@ -712,7 +712,14 @@ fn a_decision_on_an_older_export_stands_on_the_earlier_one() {
     app.press("u");
     app.wait_for("Undid ignore: Ada Byron (accepted again)");
     app.press("u");
-    app.wait_for("was on Ada Byron's decision made on an export");
+    app.wait_for("was made on Ada Byron's invitation in an export");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    // As it says: the next start undoes it.
+    let mut app = App::start_on(dir.path(), &export);
+    app.wait_for("decided 1 of 1");
+    app.press("u");
+    app.wait_for("Undid accept");
     app.press("q");
     assert!(app.wait_exit(), "q quits");
 }

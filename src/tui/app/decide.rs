@@ -295,8 +295,9 @@ impl App {
     /// export (decided on another one), and so, under it, are the rest.
     fn undo_waits(&self, next: &journal::Undone) -> String {
         // A step on an invitation here under the id it had in an export
-        // with profile URLs, decided since on one without them: that
-        // later decision stands for it (see `Journal::adopt_ids`).
+        // with profile URLs, read in this run by the id of an older export
+        // (see `Journal::adopt_ids`): the next start, which picks the id
+        // of the newest step, undoes it.
         let here: Vec<u32> = next
             .ids
             .iter()
@@ -312,7 +313,7 @@ impl App {
                 many => format!("{} invitations'", many.len()),
             };
             return format!(
-                "Not undone: the last step ({}, {}) was on {who} decision made on an export with profile URLs, and one made since on an export without them stands for it · to change it, {} or {} on its row",
+                "Not undone: the last step ({}, {}) was made on {who} invitation in an export with profile URLs, and this run reads it by the id an older export gave it: quit and open this export again to undo it · to change it now, {} or {} on its row",
                 next.kind.verb(),
                 next.at.format("%-d %b %H:%M"),
                 self.keymap.hint(&Action::Accept),
