@@ -638,19 +638,32 @@ fn a_newer_export_names_what_came_since_the_one_opened_before() {
     );
 }
 
-/// An export in LinkedIn's older format (no profile URLs) cannot match
-/// decisions made on one with them: the start says so, with their count,
-/// rather than show those people undecided without a word.
-#[test]
-fn an_export_without_profile_urls_counts_the_decisions_it_cannot_match() {
-    let dir = tempfile::tempdir().unwrap();
-    let export = dir.path().join("Invitations.csv");
+/// One invitation from Ada Byron, in an export with profile URLs
+/// (`Invitations.csv`) and in the older format without them (`Old.csv`).
+fn ada_exports(dir: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let export = dir.join("Invitations.csv");
     std::fs::write(
         &export,
         "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
          Ada Byron,Colleen Doe,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ada,https://www.linkedin.com/in/colleen\n",
     )
     .unwrap();
+    let old = dir.join("Old.csv");
+    std::fs::write(
+        &old,
+        "From,To,Sent At,Message,Direction\nAda Byron,Colleen Doe,\"11/20/26, 9:00 AM\",,INCOMING\n",
+    )
+    .unwrap();
+    (export, old)
+}
+
+/// An export in LinkedIn's older format (no profile URLs) cannot match
+/// decisions made on one with them: the start says so, with their count,
+/// rather than show those people undecided without a word.
+#[test]
+fn an_export_without_profile_urls_counts_the_decisions_it_cannot_match() {
+    let dir = tempfile::tempdir().unwrap();
+    let (export, old) = ada_exports(dir.path());
     let mut app = App::start_on(dir.path(), &export);
     app.wait_for("decided 0 of 1");
     app.press("a");
@@ -658,12 +671,6 @@ fn an_export_without_profile_urls_counts_the_decisions_it_cannot_match() {
     app.press("q");
     assert!(app.wait_exit(), "q quits");
 
-    let old = dir.path().join("Old.csv");
-    std::fs::write(
-        &old,
-        "From,To,Sent At,Message,Direction\nAda Byron,Colleen Doe,\"11/20/26, 9:00 AM\",,INCOMING\n",
-    )
-    .unwrap();
     let mut again = App::start_on(dir.path(), &old);
     again.wait_for("decided 0 of 1");
     again.press("?");
@@ -681,19 +688,7 @@ fn an_export_without_profile_urls_counts_the_decisions_it_cannot_match() {
 #[test]
 fn a_decision_on_an_older_export_stands_on_the_earlier_one() {
     let dir = tempfile::tempdir().unwrap();
-    let export = dir.path().join("Invitations.csv");
-    std::fs::write(
-        &export,
-        "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
-         Ada Byron,Colleen Doe,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ada,https://www.linkedin.com/in/colleen\n",
-    )
-    .unwrap();
-    let old = dir.path().join("Old.csv");
-    std::fs::write(
-        &old,
-        "From,To,Sent At,Message,Direction\nAda Byron,Colleen Doe,\"11/20/26, 9:00 AM\",,INCOMING\n",
-    )
-    .unwrap();
+    let (export, old) = ada_exports(dir.path());
     let mut app = App::start_on(dir.path(), &export);
     app.wait_for("decided 0 of 1");
     app.press("a");
