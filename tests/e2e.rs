@@ -321,31 +321,49 @@ fn a_person_triages_the_sample() {
 }
 
 /// With steps from an earlier day in the journal, the command named on
-/// quitting says how to list today's alone.
+/// quitting says how to list today's alone; when `--since` would leave
+/// nothing out (the earlier step is for someone gone from the export),
+/// it does not.
 #[test]
 fn quitting_after_an_earlier_day_names_since() {
-    let dir = tempfile::tempdir().unwrap();
-    {
-        let (mut j, _) = Journal::open(&sample_journal(dir.path())).unwrap();
+    let earlier_decision = |data: &Path, id: invitriage::invitation::InvitationId| {
+        let (mut j, _) = Journal::open(&sample_journal(data)).unwrap();
         let at = invitriage::import::parse_sent_at("2026-11-20T09:00:00").unwrap();
-        j.record_decision(
-            &[invitriage::invitation::InvitationId(7)],
-            Some(Decision::Ignored),
-            at,
-        )
-        .unwrap();
-    }
-    let mut app = App::start(dir.path());
-    app.wait_for("decided 0 of 135");
-    app.press("a");
-    app.wait_for("decided 1 of 135");
-    app.press("q");
-    assert!(app.wait_exit(), "q quits");
-    let out = app.text();
+        j.record_decision(&[id], Some(Decision::Ignored), at)
+            .unwrap();
+    };
+    let quit_after_one_accept = |data: &Path, before: &str, after: &str| {
+        let mut app = App::start(data);
+        app.wait_for(before);
+        app.press("a");
+        app.wait_for(after);
+        app.press("q");
+        assert!(app.wait_exit(), "q quits");
+        app.text()
+    };
+    // The sample's last received invitation: not the one `a` accepts.
+    let sample = invitriage::import::load(&invitriage::import::Source::Sample).unwrap();
+    let last = sample
+        .invitations
+        .iter()
+        .rev()
+        .find(|inv| inv.direction == invitriage::invitation::Direction::Incoming)
+        .unwrap()
+        .id;
+    let dir = tempfile::tempdir().unwrap();
+    earlier_decision(dir.path(), last);
+    let out = quit_after_one_accept(dir.path(), "decided 1 of 135", "decided 2 of 135");
     assert!(
         out.contains("lists what to do on LinkedIn; add `--since 2026-11-25T12:00` for only what this run decided or drafted"),
         "{out}"
     );
+    // An earlier decision for someone gone from the export is in no list:
+    // `--since` would leave nothing out.
+    let gone = tempfile::tempdir().unwrap();
+    earlier_decision(gone.path(), invitriage::invitation::InvitationId(7));
+    let out = quit_after_one_accept(gone.path(), "decided 0 of 135", "decided 1 of 135");
+    assert!(out.contains("lists what to do on LinkedIn"), "{out}");
+    assert!(!out.contains("--since"), "{out}");
 }
 
 /// Three invitations from people met at no event, all received.

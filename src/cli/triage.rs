@@ -258,12 +258,19 @@ pub fn triage(
             .first_step_after(first_line)
             .map_or(app.now, |first| first.min(app.now));
         let started = chrono::Timelike::with_nanosecond(&started, 0).unwrap_or(started);
-        let earlier = app.journal.iter().any(|(_, e)| {
-            e.decided_at()
-                .into_iter()
-                .chain(e.reply.iter().chain(&e.thank_you).map(|d| d.at))
-                .any(|t| t < started)
-        });
+        // Only when `--since` would leave something out: what the export
+        // command itself would leave out, not any older step (an older
+        // reply under a decision made today is listed all the same, and
+        // a decision for someone gone from the export not at all).
+        let earlier = invitriage::export::write_actions_since(
+            io::sink(),
+            invitriage::export::ExportFormat::Csv,
+            &app.invitations,
+            &app.journal,
+            app.now,
+            Some(started),
+        )
+        .is_ok_and(|listed| listed.earlier > 0);
         // An undo that took someone back to an earlier run's decision
         // changed what to do for them, and `--since` would not list it:
         // the full list is the one to read.
