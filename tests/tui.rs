@@ -7307,3 +7307,34 @@ fn an_undo_back_to_an_earlier_run_is_named_for_the_quit_message() {
     assert_eq!(app.decisions, [None, None]);
     assert!(app.brought_back_before(now()).is_empty());
 }
+
+/// A thank-you still to send to someone accepted and gone from this
+/// export is on the checklist: quitting names its command even when
+/// nothing on the screen was ever decided.
+#[test]
+fn a_thank_you_for_someone_gone_is_something_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = after_a_step_elsewhere(&dir, |j, id, at| {
+        j.record_decision(&[id], Some(Decision::Accepted), at)
+            .unwrap();
+        let to = Whom::new("Abena Reyes", "https://www.linkedin.com/in/abena");
+        j.record_draft_to(
+            id,
+            invitriage::journal::DraftKind::ThankYou,
+            "Thanks, Abena",
+            at,
+            to,
+        )
+        .unwrap();
+    });
+    assert!(app.anything_listed());
+    let dir = tempfile::tempdir().unwrap();
+    let app = after_a_step_elsewhere(&dir, |j, id, at| {
+        j.record_decision(&[id], Some(Decision::Accepted), at)
+            .unwrap();
+    });
+    assert!(
+        !app.anything_listed(),
+        "an accept alone of someone gone is in no list"
+    );
+}

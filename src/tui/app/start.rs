@@ -141,7 +141,8 @@ impl App {
     }
 
     /// Whether the checklist of this export lists anything: a decision or
-    /// a draft on one of its invitations.
+    /// a draft on one of its invitations, or a thank-you still to send to
+    /// someone accepted and gone from it.
     pub fn anything_listed(&self) -> bool {
         self.decisions.iter().any(Option::is_some)
             || self.invitations.iter().any(|inv| {
@@ -149,6 +150,7 @@ impl App {
                     .state_for(inv, self.now)
                     .is_some_and(|e| e.last_step().is_some())
             })
+            || crate::export::thanks_listed(&self.invitations, &self.journal, None) > 0
     }
 
     /// [`Action::Leave`]: what to say on leaving (a key, a SIGTERM or a
