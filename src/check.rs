@@ -77,7 +77,7 @@ impl Grade {
             has_words && !words.any(|w| ENGLISH_WORDS.iter().any(|e| w.eq_ignore_ascii_case(e)));
         Grade {
             analysis: classifier.analyse(note, me, to),
-            length: note.trim().chars().count(),
+            length: linkedin_length(note),
             limit,
             to: to.trim().to_string(),
             not_english,
@@ -398,9 +398,30 @@ pub fn write_json(w: &mut impl Write, g: &Grade) -> io::Result<()> {
     writeln!(w)
 }
 
+/// A note's length as LinkedIn counts it: characters of the trimmed text,
+/// a Windows line end (`\r\n`, from a note saved in Notepad) being one line
+/// break, as it is once pasted.
+fn linkedin_length(note: &str) -> usize {
+    let note = note.trim();
+    note.chars().count() - note.matches("\r\n").count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A note with Windows line ends is as long as the same note with
+    /// plain ones: the same verdict either way.
+    #[test]
+    fn a_windows_line_end_is_one_character() {
+        let unix = format!("{}\nWe met at PyCon. {}", "x".repeat(149), "y".repeat(133));
+        let windows = unix.replace('\n', "\r\n");
+        let (u, w) = (grade(&unix), grade(&windows));
+        assert_eq!(u.length, 300);
+        assert_eq!(w.length, 300);
+        assert_eq!(u.passes(), w.passes());
+        assert_eq!(linkedin_length("a\r\n\r\nb\rc"), 6);
+    }
 
     #[test]
     fn wrapped_verdict_lines_hang_under_their_text() {
