@@ -2928,6 +2928,17 @@ fn many_unreadable_rows_are_counted_past_twenty() {
             None => assert!(!stderr.contains("more unreadable"), "{bad}: {stderr}"),
         }
     }
+    // With no row read, `stats --json` fails as well: it is not named.
+    let mut bad = good;
+    bad[4] = "SIDEWAYS";
+    let file = env.file("Invitations.csv", export(HEADER, &[bad; 22]));
+    let (code, _, stderr) = env.run(&["stats", "--json", file]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("invitriage: warning: Invitations.csv: 2 more unreadable rows skipped\n"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("stats --json"), "{stderr}");
 }
 
 /// With no command, the triage screen opens; with its output going to a

@@ -56,8 +56,14 @@ pub fn load_with<T: import::Item>(
     }
     if import.skipped.len() > SKIPPED_SHOWN {
         let more = import.skipped.len() - SKIPPED_SHOWN;
+        // `stats --json` fails too when no row could be read: no hint then.
+        let hint = if import.is_empty() {
+            ""
+        } else {
+            " (`stats --json` lists every one, under skipped_rows)"
+        };
         say!(
-            "invitriage: warning: {}: {more} more unreadable row{} skipped (`stats --json` lists every one, under skipped_rows)",
+            "invitriage: warning: {}: {more} more unreadable row{} skipped{hint}",
             import.origin,
             text::plural(more)
         );
