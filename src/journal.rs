@@ -632,6 +632,17 @@ pub enum JournalError {
         path: PathBuf,
         is: &'static str,
     },
+    /// A journal that is a symlink into a folder that is not there.
+    #[error(
+        "the {what} {} is a link to {}, whose folder is not there (a disk or synced folder not mounted?); mount it, or remove the link to start a new journal",
+        shown_path(.path),
+        shown_path(.target)
+    )]
+    DanglingLink {
+        what: &'static str,
+        path: PathBuf,
+        target: PathBuf,
+    },
     #[error("cannot {action} {}: {source}", shown_path(.path))]
     Io {
         action: &'static str,
@@ -773,9 +784,27 @@ fn link_target(path: &Path) -> Option<PathBuf> {
 /// file: opening a named pipe blocks until a writer comes, for ever, and a
 /// directory or device says nothing the user can act on.
 fn check_file(path: &Path, what: &'static str) -> Result<(), JournalError> {
-    let Ok(meta) = fs::metadata(path) else {
-        // Missing (created next), or an error opening it reports.
-        return Ok(());
+    let meta = match fs::metadata(path) {
+        Ok(meta) => meta,
+        // A symlink to a folder that is not there (a disk or sync folder
+        // not mounted): not "no journal yet", which would say that nothing
+        // was ever decided, nor a bare "No such file or directory". (A
+        // link to a file not made yet in a folder that is there is a
+        // journal to start: created next.)
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let dangling = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+                && link_target(path).is_none();
+            return match fs::read_link(path) {
+                Ok(target) if dangling => Err(JournalError::DanglingLink {
+                    what,
+                    path: path.to_path_buf(),
+                    target,
+                }),
+                _ => Ok(()),
+            };
+        }
+        // An error opening it reports.
+        Err(_) => return Ok(()),
     };
     let file_type = meta.file_type();
     if file_type.is_file() {

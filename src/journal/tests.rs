@@ -137,6 +137,39 @@ fn a_journal_that_is_not_a_file_is_named_as_such() {
     );
 }
 
+/// A journal that is a symlink into a folder not there (a disk not
+/// mounted) is named as such, by the screen and by `export` alike: not
+/// "no journal yet", as if nothing was ever decided. A link to a journal
+/// not made yet, in a folder that is there, is one to start.
+#[cfg(unix)]
+#[test]
+fn a_journal_linked_into_a_missing_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    fs::create_dir(&data).unwrap();
+    let target = dir.path().join("unmounted").join(FILE_NAME);
+    std::os::unix::fs::symlink(&target, data.join(FILE_NAME)).unwrap();
+    for err in [
+        Journal::open(&data).map(|_| ()).unwrap_err(),
+        Journal::open_read_only(&data).map(|_| ()).unwrap_err(),
+    ] {
+        assert!(matches!(err, JournalError::DanglingLink { .. }), "{err}");
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "the journal {} is a link to {}, whose folder is not there (a disk or synced folder not mounted?); mount it, or remove the link to start a new journal",
+                data.join(FILE_NAME).display(),
+                target.display()
+            )
+        );
+    }
+    fs::create_dir(dir.path().join("unmounted")).unwrap();
+    let (journal, _) = Journal::open_read_only(&data).unwrap();
+    assert_eq!(journal.iter().count(), 0);
+    Journal::open(&data).unwrap();
+    assert!(target.exists(), "the link's journal is made");
+}
+
 /// A data directory that is a symlink loop, or a symlink to nowhere: the
 /// real cause, not the "File exists" of creating it.
 #[cfg(unix)]
