@@ -187,9 +187,10 @@ pub struct Breakdown {
 
 impl Breakdown {
     /// Each group's share of the total in whole percent, each its own
-    /// nearest (half up), as the survey counted: the same fraction shows
-    /// the same share in every file, and equal counts equal shares. The
-    /// three may add up to 99 or 101 (81 + 8 + 12), as rounded figures do.
+    /// nearest (half up; only all is 100%, only none 0%), as the survey
+    /// counted: the same fraction shows the same share in every file, and
+    /// equal counts equal shares. The three may add up to 99 or 101
+    /// (81 + 8 + 12), as rounded figures do.
     pub fn shares(&self) -> PerCategory {
         PerCategory(self.by_category.0.map(|n| percent(n, self.total)))
     }
@@ -208,11 +209,18 @@ impl Breakdown {
 }
 
 /// `n` as a whole percentage of `total`, rounded half up; 0 when total is 0.
+/// Only all is 100% and only none 0%: 199 of 200 is 99%, not a "100%"
+/// beside a group of 1, and 1 of 300 is 1%, not a "0%" beside its count.
 pub fn percent(n: usize, total: usize) -> usize {
     if total == 0 {
         0
     } else {
-        (n * 200 + total) / (2 * total)
+        let rounded = (n * 200 + total) / (2 * total);
+        match n {
+            0 => 0,
+            n if n >= total => rounded,
+            _ => rounded.clamp(1, 99),
+        }
     }
 }
 
@@ -711,6 +719,10 @@ mod tests {
         assert_eq!(percent(112, 135), 83);
         assert_eq!(percent(1, 8), 13); // 12.5 rounds up
         assert_eq!(percent(3, 0), 0);
+        assert_eq!(percent(199, 200), 99);
+        assert_eq!(percent(1, 300), 1);
+        assert_eq!(percent(200, 200), 100);
+        assert_eq!(percent(0, 200), 0);
     }
 
     #[test]
