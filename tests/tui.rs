@@ -7338,3 +7338,24 @@ fn a_thank_you_for_someone_gone_is_something_listed() {
         "an accept alone of someone gone is in no list"
     );
 }
+
+/// A run that only undoes an earlier run's thank-you says so on leaving:
+/// it changed no decision, but the checklist no longer holds the draft.
+#[test]
+fn an_earlier_thank_you_undone_is_counted_on_leaving() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    app.update(Action::Up);
+    app.update(Action::ThankYou);
+    app.update(Action::ComposeSave);
+    drop(app);
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.farewell(), None);
+    app.update(Action::Undo);
+    let farewell = app.farewell().unwrap();
+    assert!(
+        farewell.starts_with("1 thank-you undone this session;"),
+        "{farewell}"
+    );
+}

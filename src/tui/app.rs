@@ -332,6 +332,9 @@ pub struct App {
     /// Each invitation's decision at start, to tell on leaving how many
     /// were decided and how many undone (a net count hid both).
     start_decisions: Vec<Option<Decision>>,
+    /// The invitations with a thank-you draft at start: one undone in this
+    /// run changes no decision, and the farewell counts it all the same.
+    start_thanks: Vec<u32>,
     /// The thank-yous saved in this run, by invitation (for the farewell:
     /// a thank-you changes no decision); one undone since no longer
     /// matches the journal's.
@@ -525,6 +528,7 @@ impl App {
             sent_counts: Default::default(),
             start_sent_counts: Default::default(),
             start_decisions: Vec::new(),
+            start_thanks: Vec::new(),
             thanks_saved: Vec::new(),
             set_aside: Vec::new(),
             undo_asked: false,
@@ -638,7 +642,17 @@ impl App {
         app.recover_unsaved();
         app.start_sent_counts = app.sent_counts;
         app.start_decisions = app.decisions.clone();
+        app.start_thanks = app.with_thank_you().collect();
         app
+    }
+
+    /// The invitations that have a thank-you draft now.
+    fn with_thank_you(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.invitations.len() as u32).filter(|&i| {
+            self.journal
+                .state(self.invitations[i as usize].id)
+                .is_some_and(|e| e.draft(DraftKind::ThankYou).is_some())
+        })
     }
 
     /// The invitation under the cursor.

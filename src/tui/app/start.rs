@@ -48,7 +48,22 @@ impl App {
         };
         let thanked = still(&self.thanks_saved, DraftKind::ThankYou);
         let edited = still(&self.replies_edited, DraftKind::Reply);
-        if self.decisions == self.start_decisions && thanked == 0 && edited == 0 {
+        // An earlier run's thank-you undone in this one.
+        let thanks_undone = self
+            .start_thanks
+            .iter()
+            .filter(|&&i| {
+                self.journal
+                    .state(self.invitations[i as usize].id)
+                    .and_then(|e| e.draft(DraftKind::ThankYou))
+                    .is_none()
+            })
+            .count();
+        if self.decisions == self.start_decisions
+            && thanked == 0
+            && edited == 0
+            && thanks_undone == 0
+        {
             return None;
         }
         let now: DecisionCounts = self.counts.iter().sum();
@@ -85,6 +100,12 @@ impl App {
             parts.push(format!(
                 "{edited} repl{} edited",
                 if edited == 1 { "y" } else { "ies" }
+            ));
+        }
+        if thanks_undone > 0 {
+            parts.push(format!(
+                "{thanks_undone} thank-you{} undone",
+                plural(thanks_undone)
             ));
         }
         let (sent, was) = (self.sent_counts.withdrawn, self.start_sent_counts.withdrawn);
