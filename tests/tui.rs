@@ -6333,6 +6333,46 @@ fn the_tab_bar_never_cuts_a_count() {
     assert!(wide.ends_with(&format!("5 Sent {sent}")), "{wide}");
 }
 
+/// An export so large that even the keys and counts alone pass 60 columns:
+/// the tabs lose their padding (and, larger still, the other tabs' counts)
+/// before a count is cut (a tester saw "5:1496" for 14,967).
+#[test]
+fn the_tab_bar_of_a_huge_export_never_cuts_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv =
+        String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
+    let mut row = |n: usize, note: &str, direction: &str| {
+        for i in 0..n {
+            let (a, b) = match direction {
+                "INCOMING" => (format!("p{}-{i}", note.len()), "colleen".to_string()),
+                _ => ("colleen".to_string(), format!("s{i}")),
+            };
+            csv.push_str(&format!(
+                "Pat Lee,Colleen Ruiz,\"11/21/26, 4:02 PM\",{note},{direction},https://www.linkedin.com/in/{a},https://www.linkedin.com/in/{b}\n"
+            ));
+        }
+    };
+    row(10_000, "Loved your compiler talk at RustConf", "INCOMING");
+    row(10_000, "Hi Colleen", "INCOMING");
+    row(100_001, "", "INCOMING");
+    row(10_000, "", "OUTGOING");
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Tab(Tab::Default));
+    app.update(Action::Accept);
+    let tabs = row_text(&app, 60, 24, 2);
+    assert_eq!(
+        tabs.trim_end(),
+        " 1:10000 2:10000 3:100000/100001 4:120000/120001 5:10000",
+        "{tabs}"
+    );
+    let tabs = row_text(&app, 62, 24, 2);
+    assert_eq!(
+        tabs.trim_end(),
+        "  1:10000  2:10000  3:100000/100001  4:120000/120001  5:10000",
+        "{tabs}"
+    );
+}
+
 /// The tab bar names each tab's key as `[keys]` has it, and none for a tab
 /// left without one, in every width.
 #[test]

@@ -96,7 +96,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
 pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // Each tab's key as `[keys]` has it (its first), none when it has none.
     let keys = Tab::ALL.map(|tab| app.keymap.hint(&Action::Tab(tab)));
-    let label = |tab: Tab, title: &str| {
+    // A tab's label in `form`: its key, title and count, each tab padded
+    // with a space either side (none in the tightest forms, where one
+    // space between tabs parts them), or only its key when the form
+    // leaves the other tabs' counts out.
+    let label = |tab: Tab, form: Form| {
         // What the filter shows of the tab, and of how many: the work
         // left under "undecided".
         let (shown, all) = (app.tab_shown(tab), app.members(tab).len());
@@ -105,45 +109,64 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         } else {
             format!("{shown}/{all}")
         };
-        match (keys[tab.index()].as_str(), title.is_empty()) {
-            ("", true) => format!(" {n} "),
-            ("", false) => format!(" {title} {n} "),
-            (key, true) => format!(" {key}:{n} "),
-            (key, false) => format!(" {key} {title} {n} "),
+        let key = keys[tab.index()].as_str();
+        if !form.counts && tab != app.current_tab() && !key.is_empty() {
+            return key.to_string();
         }
-    };
-    let title = |form: Titles, tab: Tab| match form {
-        Titles::Long => tab.title(),
-        Titles::Short => short_title(tab),
-        Titles::Current if tab == app.current_tab() => short_title(tab),
-        Titles::Current | Titles::None => "",
+        let title = match form.titles {
+            Titles::Long => tab.title(),
+            Titles::Short => short_title(tab),
+            Titles::Current if tab == app.current_tab() => short_title(tab),
+            Titles::Current | Titles::None => "",
+        };
+        let text = match (key, title.is_empty()) {
+            ("", true) => n,
+            ("", false) => format!("{title} {n}"),
+            (key, true) => format!("{key}:{n}"),
+            (key, false) => format!("{key} {title} {n}"),
+        };
+        if form.padded {
+            format!(" {text} ")
+        } else {
+            text
+        }
     };
     // The first form that fits: long titles, then short ones (as in the
     // list's group column), then short ones without the separators, then
     // the open tab's alone (so that "3:88/96" says where you are), then
-    // the keys and counts alone (the tabs keep their colours). A count is
+    // the keys and counts alone (the tabs keep their colours), then
+    // without their padding, then the other tabs' keys alone. A count is
     // never cut: "sent 2" for 295 would be another number.
-    let width = |form: Titles, sep: &str| -> usize {
+    let width = |form: Form| -> usize {
         1 + Tab::ALL
             .into_iter()
-            .map(|tab| label(tab, title(form, tab)).width())
+            .map(|tab| label(tab, form).width())
             .sum::<usize>()
-            + sep.width() * (Tab::ALL.len() - 1)
+            + form.sep.width() * (Tab::ALL.len() - 1)
     };
     let room = usize::from(area.width);
-    let (form, sep) = [
-        (Titles::Long, "│"),
-        (Titles::Short, "│"),
-        (Titles::Short, ""),
-        (Titles::Current, ""),
-        (Titles::None, ""),
+    let form = |titles, sep, padded, counts| Form {
+        titles,
+        sep,
+        padded,
+        counts,
+    };
+    let tightest = form(Titles::None, " ", false, false);
+    let form = [
+        form(Titles::Long, "│", true, true),
+        form(Titles::Short, "│", true, true),
+        form(Titles::Short, "", true, true),
+        form(Titles::Current, "", true, true),
+        form(Titles::None, "", true, true),
+        form(Titles::None, " ", false, true),
+        tightest,
     ]
     .into_iter()
-    .find(|&(form, sep)| width(form, sep) <= room)
-    .unwrap_or((Titles::None, ""));
+    .find(|&form| width(form) <= room)
+    .unwrap_or(tightest);
     let mut spans = vec![Span::raw(" ")];
     for tab in Tab::ALL {
-        let label = label(tab, title(form, tab));
+        let label = label(tab, form);
         let style = match tab.category() {
             Some(c) => theme.category(c),
             None => ratatui::style::Style::new(),
@@ -154,11 +177,21 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             style
         };
         if tab != Tab::ALL[0] {
-            spans.push(Span::styled(sep, theme.dim()));
+            spans.push(Span::styled(form.sep, theme.dim()));
         }
         spans.push(Span::styled(label, style));
     }
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// How the tab bar writes its tabs: titles, separator, padding, and
+/// whether the tabs not open show their counts.
+#[derive(Debug, Clone, Copy)]
+struct Form {
+    titles: Titles,
+    sep: &'static str,
+    padded: bool,
+    counts: bool,
 }
 
 /// How much of each tab's title the tab bar has room for.
