@@ -6333,12 +6333,9 @@ fn the_tab_bar_never_cuts_a_count() {
     assert!(wide.ends_with(&format!("5 Sent {sent}")), "{wide}");
 }
 
-/// An export so large that even the keys and counts alone pass 60 columns:
-/// the tabs lose their padding (and, larger still, the other tabs' counts)
-/// before a count is cut (a tester saw "5:1496" for 14,967).
-#[test]
-fn the_tab_bar_of_a_huge_export_never_cuts_a_count() {
-    let dir = tempfile::tempdir().unwrap();
+/// An export of 130,001 rows, cheap to classify: 10,000 customised,
+/// 10,000 greeting-only, 100,001 default with no note, 10,000 sent.
+fn huge_export() -> String {
     let mut csv =
         String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
     let mut row = |n: usize, note: &str, direction: &str| {
@@ -6356,7 +6353,32 @@ fn the_tab_bar_of_a_huge_export_never_cuts_a_count() {
     row(10_000, "Hi Colleen", "INCOMING");
     row(100_001, "", "INCOMING");
     row(10_000, "", "OUTGOING");
-    let mut app = app_from_csv(&csv, &dir);
+    csv
+}
+
+/// The statistics screen of an export with six-digit groups: every count
+/// whole, at every width (the line went past the edge and cut "no note").
+#[test]
+fn the_statistics_screen_keeps_six_digit_counts_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(&huge_export(), &dir);
+    app.update(Action::Stats);
+    for width in [60, 64, 80, 100, 106, 120] {
+        app.update(Action::Resize(width, 40));
+        let out = screen(&app, width, 40);
+        assert!(out.contains(" 100001  (83%)"), "{width}: {out}");
+        assert!(out.contains("no note: 100001"), "{width}: {out}");
+        assert!(out.contains("  10000   (8%)"), "{width}: {out}");
+    }
+}
+
+/// An export so large that even the keys and counts alone pass 60 columns:
+/// the tabs lose their padding (and, larger still, the other tabs' counts)
+/// before a count is cut (a tester saw "5:1496" for 14,967).
+#[test]
+fn the_tab_bar_of_a_huge_export_never_cuts_a_count() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(&huge_export(), &dir);
     app.update(Action::Tab(Tab::Default));
     app.update(Action::Accept);
     let tabs = row_text(&app, 60, 24, 2);
@@ -6454,7 +6476,19 @@ fn the_statistics_screen_never_cuts_a_count() {
     ] {
         assert!(out.contains(&piece), "{piece} in {out}");
     }
-    assert!(out.contains("since Jan 2015: invitriage stats "), "{out}");
+    // The command whole, on its own line when it does not fit beside.
+    assert!(out.contains("all months since Jan 2015:"), "{out}");
+    assert!(
+        out.lines()
+            .any(|l| l.trim_matches(['"', ' ']) == "invitriage stats --json"),
+        "{out}"
+    );
+    app.update(Action::Resize(100, 40));
+    let out = screen(&app, 100, 40);
+    assert!(
+        out.contains("all months since Jan 2015: invitriage stats --json"),
+        "{out}"
+    );
 }
 
 /// Accepting (or ignoring) an invitation replied to keeps its saved reply,

@@ -43,7 +43,20 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         .max()
         .unwrap_or(0)
         .max(1);
-    let bar_w = width.saturating_sub(16 + 14 + 16).clamp(10, 60);
+    // The counts as wide as the largest (five digits at least), and the
+    // bars what is left beside them and "no note": a six-digit count
+    // pushed the line past the edge, and "no note" lost its last digit.
+    let count_w = max.to_string().len().max(5);
+    let no_note = format!("   no note: {}", b.no_note);
+    let beside = |note: usize| 16 + 2 + count_w + 6 + note + 1;
+    // Below the bars, when it does not fit beside them with a short bar.
+    let note_beside = beside(no_note.len().max(16)) + 10 <= width;
+    let note_w = if note_beside {
+        no_note.len().max(16)
+    } else {
+        0
+    };
+    let bar_w = width.saturating_sub(beside(note_w)).clamp(10, 60);
     for c in Category::ALL {
         let n = b.by_category.get(c);
         let drawn = crate::text::bar(n, max, bar_w);
@@ -53,17 +66,20 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             Span::styled(drawn, theme.category(c)),
             Span::raw(" ".repeat(bar_w - cells)),
             Span::raw(format!(
-                " {n:>5} {:>6}",
+                " {n:>count_w$} {:>6}",
                 format!("({}%)", b.shares().get(c))
             )),
         ];
-        if c == Category::Default {
-            spans.push(Span::styled(
-                format!("   no note: {}", b.no_note),
-                theme.dim(),
-            ));
+        if c == Category::Default && note_beside {
+            spans.push(Span::styled(no_note.clone(), theme.dim()));
         }
         lines.push(Line::from(spans));
+    }
+    if !note_beside {
+        lines.push(Line::styled(
+            format!("{:16}no note: {}", "", b.no_note),
+            theme.dim(),
+        ));
     }
     lines.push(Line::raw(""));
     if let (Some(first), Some(last)) = (b.by_month.first(), b.by_month.last()) {
@@ -117,14 +133,21 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             lines.push(Line::styled(format!("{:16}{text}", ""), theme.dim()));
         }
         // Folded months are said to be, and where they are.
+        // The command on a line of its own when both do not fit: cut, it
+        // would be another command (`invitriage stats` prints no months).
         if folded {
-            lines.push(Line::styled(
-                format!(
-                    "                all months since {}: invitriage stats --json",
-                    first.0.label()
-                ),
-                theme.dim(),
-            ));
+            let since = format!("all months since {}:", first.0.label());
+            let command = "invitriage stats --json";
+            let indent = " ".repeat(16);
+            if 16 + since.len() + 1 + command.len() <= width {
+                lines.push(Line::styled(
+                    format!("{indent}{since} {command}"),
+                    theme.dim(),
+                ));
+            } else {
+                lines.push(Line::styled(format!("{indent}{since}"), theme.dim()));
+                lines.push(Line::styled(format!("{indent}{command}"), theme.dim()));
+            }
         }
         lines.push(Line::raw(""));
     }
