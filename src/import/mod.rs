@@ -45,7 +45,7 @@ use chunks::{Chunks, Failed, Plan, RowsRead, Setting};
 pub use rows::Item;
 use rows::{Stop, check_quotes, csv_reader, ends_outside_quotes};
 use sent_at::SentAtReader;
-pub use sent_at::{SlashDates, Unsure, parse_sent_at};
+pub use sent_at::{SlashDates, Unsure, Written, parse_sent_at};
 
 /// The bundled fictional export, used when no file is given.
 pub const SAMPLE: &str = include_str!("../../assets/sample-invitations.csv");
@@ -251,8 +251,25 @@ impl<T: Item> Import<T> {
         // How a date of either order was read, for the notes.
         let long = |d: chrono::NaiveDate| d.format("%-d %B %Y").to_string();
         if self.read_day_first && dates.day_first > 0 {
+            // The file's own first date written day first, and how one of
+            // either order was read.
+            let first = match (dates.first_day_first, dates.day_first) {
+                (Some(w), 1) => format!(" (line {}: {})", w.line, w.date()),
+                (Some(w), _) => format!(" (the first on line {}: {})", w.line, w.date()),
+                (None, _) => String::new(),
+            };
+            let read = match dates.latest {
+                Some(u) => format!(
+                    " (line {}: {} read as {}, not {})",
+                    u.line,
+                    u.written(),
+                    long(u.day_first),
+                    long(u.month_first)
+                ),
+                None => String::new(),
+            };
             out.push(format!(
-                "{}: {} row{} {} Sent At written day first (25/11/2026), as a spreadsheet writes dates in a language that puts the day first, and none month first: dates not in LinkedIn's own form (11/25/26, 2:05 PM) are read day first",
+                "{}: {} row{} {} Sent At written day first{first}, as a spreadsheet writes dates in a language that puts the day first, and none month first: dates not in LinkedIn's own form are read day first{read}",
                 self.origin,
                 dates.day_first,
                 plural(dates.day_first as usize),

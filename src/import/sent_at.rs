@@ -203,7 +203,7 @@ impl SentAtReader {
         if let Some(dt) = self.linkedin_form(s.as_bytes()) {
             return Some(dt);
         }
-        let either = dates.count(s);
+        let either = dates.count(s, line);
         let dt = parse_sent_at_in(s, self.day_first)?;
         if let Some(numbers) = either {
             dates.unsure(line, s, numbers, dt.year());
@@ -282,6 +282,9 @@ pub struct SlashDates {
     pub month_first: u32,
     /// Dates whose first number is over 12: day first.
     pub day_first: u32,
+    /// The first of those in the file (of those whose date fits ten
+    /// bytes, as one read does): the one the notes show.
+    pub first_day_first: Option<Written>,
     /// Dates read in a spreadsheet's form (no comma after the date, as
     /// LinkedIn writes one) whose numbers are both 12 or less and differ:
     /// either order, and a different date in each. (`05/05/2026` is the
@@ -313,11 +316,43 @@ impl Unsure {
     }
 }
 
+/// A date of [`SlashDates::day_first`]: where it is, and as written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Written {
+    pub line: u64,
+    /// The date as written, `25/11/2026`: at most ten bytes.
+    date: [u8; 10],
+    len: usize,
+}
+
+impl Written {
+    /// The date part of `s` (before a space or comma) on `line`, if it
+    /// has at most ten bytes, as a date has.
+    fn new(line: u64, s: &str) -> Option<Self> {
+        let date = s.trim().split([' ', ',']).next().unwrap_or_default();
+        let mut written = Written {
+            line,
+            date: [0; 10],
+            len: date.len(),
+        };
+        written
+            .date
+            .get_mut(..date.len())?
+            .copy_from_slice(date.as_bytes());
+        Some(written)
+    }
+
+    /// The date as written in the file (`25/11/2026`).
+    pub fn date(&self) -> &str {
+        std::str::from_utf8(&self.date[..self.len]).unwrap_or_default()
+    }
+}
+
 impl SlashDates {
-    /// Counts `s` by what it says of its order; for a date of either
-    /// order (which [`unsure`](Self::unsure) counts once it is read), its
-    /// two numbers.
-    fn count(&mut self, s: &str) -> Option<(u32, u32)> {
+    /// Counts `s`, on `line`, by what it says of its order; for a date of
+    /// either order (which [`unsure`](Self::unsure) counts once it is
+    /// read), its two numbers.
+    fn count(&mut self, s: &str, line: u64) -> Option<(u32, u32)> {
         let mut parts = s.trim().splitn(3, '/');
         let (Some(a), Some(b), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
             return None;
@@ -326,7 +361,14 @@ impl SlashDates {
             return None;
         };
         match (a, b) {
-            (13..=31, 1..=12) => self.day_first += 1,
+            (13..=31, 1..=12) => {
+                self.day_first += 1;
+                // Only a piece's first is kept, as its rows come in
+                // order (no copy per row); `add` keeps the earliest.
+                if self.first_day_first.is_none() {
+                    self.first_day_first = Written::new(line, s);
+                }
+            }
             (1..=12, 13..=31) => self.month_first += 1,
             (1..=12, 1..=12) if a != b && !rest.contains(',') => return Some((a, b)),
             _ => {}
@@ -368,6 +410,11 @@ impl SlashDates {
     pub fn add(&mut self, other: SlashDates) {
         self.month_first += other.month_first;
         self.day_first += other.day_first;
+        self.first_day_first = self
+            .first_day_first
+            .into_iter()
+            .chain(other.first_day_first)
+            .min_by_key(|w| w.line);
         self.either += other.either;
         self.latest = self
             .latest

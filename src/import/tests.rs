@@ -2020,10 +2020,8 @@ fn dates_re_saved_day_first_are_read_so() {
     );
     let notes = i.notices();
     assert!(
-        notes.iter().any(
-            |n| n.starts_with("t.csv: 1 row has Sent At written day first")
-                && n.ends_with(" are read day first")
-        ),
+        notes.iter().any(|n| n
+            == "t.csv: 1 row has Sent At written day first (line 2: 25/11/2026), as a spreadsheet writes dates in a language that puts the day first, and none month first: dates not in LinkedIn's own form are read day first (line 3: 03/11/2026 read as 3 November 2026, not 11 March 2026)"),
         "{notes:?}"
     );
     properties::same_every_way(text.as_bytes(), 64, 2);
@@ -2087,6 +2085,80 @@ fn dates_re_saved_day_first_are_read_so() {
             .iter()
             .any(|n| n.contains("Sent At"))
     );
+}
+
+/// The note on a file read day first quotes the file's own first date
+/// written day first, and its line, and how a date of either order in it
+/// was read: the first one in the file however it is cut into chunks.
+#[test]
+fn the_day_first_note_names_the_first_line_and_the_files_date() {
+    let row = |name: &str, sent: &str| received(name, sent, "");
+    let notes = |i: &Import| -> Vec<String> {
+        i.notices()
+            .into_iter()
+            .filter(|n| n.contains("Sent At"))
+            .collect()
+    };
+    // One day-first date and no date of either order: no example of how
+    // one was read.
+    let text = format!(
+        "{H}{}{}",
+        row("a", "\"11/10/26, 4:02 PM\""),
+        row("b", "30/10/2026 15:43")
+    );
+    let i = load_str(&text);
+    assert!(i.read_day_first);
+    assert_eq!(
+        notes(&i),
+        [
+            "t.csv: 1 row has Sent At written day first (line 3: 30/10/2026), as a spreadsheet writes dates in a language that puts the day first, and none month first: dates not in LinkedIn's own form are read day first"
+        ]
+    );
+    // Several, after a date of either order and LinkedIn's own form.
+    let text = format!(
+        "{H}{}{}{}{}{}",
+        row("a", "03/04/2026 10:00"),
+        row("b", "\"11/10/26, 4:02 PM\""),
+        row("c", "16/11/2026 09:15"),
+        row("d", "15/11/2026 14:05"),
+        row("e", "13/10/2026 08:00")
+    );
+    let want = "t.csv: 3 rows have Sent At written day first (the first on line 4: 16/11/2026), as a spreadsheet writes dates in a language that puts the day first, and none month first: dates not in LinkedIn's own form are read day first (line 2: 03/04/2026 read as 3 April 2026, not 4 March 2026)";
+    let i = load_str(&text);
+    assert!(i.read_day_first);
+    assert_eq!(notes(&i), [want]);
+    // In chunks of 1 to 200 bytes on 2 and 3 threads, every path: the
+    // first is the file's first, whichever piece is joined first.
+    for chunk_len in 1..200 {
+        for threads in [2, 3] {
+            for (fast, in_place) in [(false, false), (true, false), (false, true), (true, true)] {
+                let plan = Plan {
+                    chunk_len,
+                    threads,
+                    fast,
+                    in_place,
+                };
+                let i: Import =
+                    load_bytes_with("t.csv", text.as_bytes(), None, plan, now()).unwrap();
+                assert_eq!(notes(&i), [want], "{plan:?}");
+            }
+        }
+    }
+    // Joined in either order, the pieces keep the earliest line.
+    let earlier = load_str(&format!("{H}{}", row("a", "16/11/2026 09:15"))).slash_dates;
+    let later = load_str(&format!(
+        "{H}{}{}{}",
+        row("a", "03/04/2026 10:00"),
+        row("b", "02/04/2026 10:00"),
+        row("c", "15/11/2026 14:05")
+    ))
+    .slash_dates;
+    for (mut a, b) in [(earlier, later), (later, earlier)] {
+        a.add(b);
+        let first = a.first_day_first.unwrap();
+        assert_eq!((first.line, first.date()), (2, "16/11/2026"));
+        assert_eq!(a.day_first, 2);
+    }
 }
 
 /// Dates whose order cannot be told (no day over 12) are read month first,
