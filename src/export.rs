@@ -8,7 +8,11 @@
 //! The exception is a thank-you still to send for one accepted since (its
 //! invitation leaves the export with the accept, which is when a thank-you
 //! is sent): it is listed after the rest, by the name and URL saved with the
-//! draft. Invitations without anything in the
+//! draft. On an export without the profile URL columns those drafts are
+//! listed too, but not as gone: its ids are made of names and dates, so a
+//! decision made on an export with the URLs is not matched to its rows, and
+//! whether that invitation is still pending cannot be told
+//! ([`Absence::Unmatched`]). Invitations without anything in the
 //! journal are left out too, and so are the decisions and drafts made before
 //! an invitation was sent: they were on an earlier one from the same person
 //! ([`Journal::state_for`]).
@@ -40,7 +44,9 @@
 //! draft, also one the decision no longer sends (a thank-you written before
 //! an ignore). Last, `in_export`: `false` for a thank-you whose invitation
 //! has left the export, whose `category` is then empty (not known), as is
-//! its `name` when the draft was saved before invitriage recorded names.
+//! its `name` when the draft was saved before invitriage recorded names;
+//! empty (JSON: `null`, not known either) for such a thank-you on an export
+//! without the URL columns, which cannot tell whether it is in it.
 //!
 //! - **CSV**: a header row, then one row per action. Absent values are empty
 //!   cells; `decided_at` is `2026-11-25 17:03:12`, which spreadsheets read
@@ -246,6 +252,33 @@ pub fn write_actions_since(
     now: NaiveDateTime,
     since: Option<NaiveDateTime>,
 ) -> io::Result<Listed> {
+    write_actions_with(
+        w,
+        format,
+        invitations,
+        journal,
+        now,
+        since,
+        Absence::Answered,
+    )
+}
+
+/// [`write_actions_since`], with what an invitation missing from
+/// `invitations` tells: on an export without the URL columns
+/// ([`Absence::Unmatched`]) the thank-yous whose invitation is not matched
+/// are listed all the same, but not as accepted and gone: that export
+/// cannot tell whether they are still pending. What is listed, and the
+/// counts, are the same whatever `absence` is.
+pub fn write_actions_with(
+    w: impl Write,
+    format: ExportFormat,
+    invitations: &[Invitation],
+    journal: &Journal,
+    now: NaiveDateTime,
+    since: Option<NaiveDateTime>,
+    absence: Absence,
+) -> io::Result<Listed> {
+    let unmatched = absence == Absence::Unmatched;
     let recent = |t: NaiveDateTime| since.is_none_or(|from| t >= from);
     let mut rows = rows(invitations, journal, now);
     let mut earlier = rows.len();
@@ -254,12 +287,12 @@ pub fn write_actions_since(
     let (left, thanks_earlier) = thanks_since(invitations, journal, since);
     earlier += thanks_earlier;
     match format {
-        ExportFormat::Csv => write_csv(w, &rows, &left, now)?,
-        ExportFormat::Json => write_json(w, &rows, &left, now)?,
+        ExportFormat::Csv => write_csv(w, &rows, &left, now, unmatched)?,
+        ExportFormat::Json => write_json(w, &rows, &left, now, unmatched)?,
         ExportFormat::Md => {
             let undecided = undecided(invitations, journal, now);
             let since = since.map(|day| (day, earlier));
-            write_md(w, &rows, &left, now, since, undecided)?
+            write_md(w, &rows, &left, now, since, undecided, unmatched)?
         }
     }
     Ok(Listed {
@@ -357,10 +390,11 @@ fn write_csv(
     rows: &[Row<'_>],
     gone: &[Gone<'_>],
     now: NaiveDateTime,
+    unmatched: bool,
 ) -> io::Result<()> {
     let mut out = csv::Writer::from_writer(w);
     out.write_record(CSV_HEADER).map_err(csv_io)?;
-    for a in actions(rows, gone, now) {
+    for a in actions(rows, gone, now, unmatched) {
         let decided_at = a
             .decided_at
             .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
@@ -377,7 +411,11 @@ fn write_csv(
             a.thank_you_draft.unwrap_or_default(),
             &id,
             a.draft_to_send.unwrap_or_default(),
-            if a.in_export { "true" } else { "false" },
+            match a.in_export {
+                Some(true) => "true",
+                Some(false) => "false",
+                None => "",
+            },
         ];
         out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
             .map_err(csv_io)?;
@@ -457,7 +495,9 @@ fn md_quote(w: &mut impl Write, text: &str) -> io::Result<()> {
 }
 
 /// The action list as a Markdown checklist (see [`MD_SECTIONS`]), each
-/// draft quoted under its invitation, ready to copy.
+/// draft quoted under its invitation, ready to copy. `unmatched`: the
+/// export has no URL columns, so the thank-yous of `thanks` are not known
+/// to be gone, only not matched ([`Absence::Unmatched`]).
 fn write_md(
     mut w: impl Write,
     rows: &[Row<'_>],
@@ -465,6 +505,7 @@ fn write_md(
     now: NaiveDateTime,
     since: Option<(NaiveDateTime, usize)>,
     undecided: usize,
+    unmatched: bool,
 ) -> io::Result<()> {
     // Ignoring on LinkedIn is optional (see its section): counted apart,
     // two thousand ignores do not read as two thousand things to do.
@@ -589,11 +630,21 @@ fn write_md(
         }
     }
     if !thanks.is_empty() {
-        writeln!(
-            w,
-            "\n## Thank-yous to send: accepted, no longer pending ({})\n\nOn their profile, Message, and paste the draft (check whether a dated one was sent on that day).\n",
-            thanks.len()
-        )?;
+        // Without the URL columns an accept made where they were finds no
+        // row here: the invitation may still be pending (and counted as
+        // not decided yet above), which only LinkedIn can tell.
+        let (title, how) = if unmatched {
+            (
+                "Thank-yous to send: accepted, not matched in this export",
+                "This export has no profile URLs, so invitriage cannot match these accepts to its invitations, nor tell whether they are still pending (one still pending shows as not decided yet here): accept any still pending in the invitation manager (above), then on their profile, Message, and paste the draft (check whether a dated one was sent on that day).",
+            )
+        } else {
+            (
+                "Thank-yous to send: accepted, no longer pending",
+                "On their profile, Message, and paste the draft (check whether a dated one was sent on that day).",
+            )
+        };
+        writeln!(w, "\n## {title} ({})\n\n{how}\n", thanks.len())?;
         for (n, d) in thanks.iter().map(|g| g.draft).enumerate() {
             if n > 0 {
                 writeln!(w)?;
@@ -693,13 +744,21 @@ struct Action<'a> {
     thank_you_draft: Option<&'a str>,
     id: InvitationId,
     draft_to_send: Option<&'static str>,
-    in_export: bool,
+    /// `null` for a thank-you on an export without the URL columns, which
+    /// cannot tell whether its invitation is in it.
+    in_export: Option<bool>,
 }
 
 /// The rows of the export, then the thank-yous for invitations gone from
 /// it, as actions (`now`: when the export is read, for
-/// [`Row::decided_at`]).
-fn actions<'a>(rows: &'a [Row<'_>], gone: &'a [Gone<'_>], now: NaiveDateTime) -> Vec<Action<'a>> {
+/// [`Row::decided_at`]; `unmatched`: the export has no URL columns, so
+/// whether those thank-yous' invitations are in it is not known).
+fn actions<'a>(
+    rows: &'a [Row<'_>],
+    gone: &'a [Gone<'_>],
+    now: NaiveDateTime,
+    unmatched: bool,
+) -> Vec<Action<'a>> {
     let draft = |d: &'a Option<Box<Draft>>| d.as_deref().map(|d| d.text.as_str());
     let here = rows.iter().map(|r| Action {
         name: Some(r.inv.counterpart()),
@@ -715,7 +774,7 @@ fn actions<'a>(rows: &'a [Row<'_>], gone: &'a [Gone<'_>], now: NaiveDateTime) ->
             .entry
             .draft_to_send(r.entry.decision())
             .map(|(k, _)| k.label()),
-        in_export: true,
+        in_export: Some(true),
     });
     let elsewhere = gone.iter().map(|g| Action {
         name: Some(g.draft.name.as_str()).filter(|n| !n.trim().is_empty()),
@@ -728,7 +787,7 @@ fn actions<'a>(rows: &'a [Row<'_>], gone: &'a [Gone<'_>], now: NaiveDateTime) ->
         thank_you_draft: Some(&g.draft.text),
         id: g.id,
         draft_to_send: Some(DraftKind::ThankYou.label()),
-        in_export: false,
+        in_export: (!unmatched).then_some(false),
     });
     here.chain(elsewhere).collect()
 }
@@ -738,8 +797,9 @@ fn write_json(
     rows: &[Row<'_>],
     gone: &[Gone<'_>],
     now: NaiveDateTime,
+    unmatched: bool,
 ) -> io::Result<()> {
-    let actions = actions(rows, gone, now);
+    let actions = actions(rows, gone, now, unmatched);
     let out = ActionsJson {
         invitation_manager_url: INVITATION_MANAGER_URL,
         count: actions.len(),
@@ -1398,6 +1458,67 @@ mod tests {
         assert_eq!(zoe["in_export"], false);
     }
 
+    /// On an export without the URL columns ([`Absence::Unmatched`]) a
+    /// thank-you for an accept made on one with them is listed all the
+    /// same, and counted alike, but not as gone: the checklist, the CSV,
+    /// the JSON and `drafts` all say its invitation is not matched, and
+    /// none that it is no longer pending or not in the export.
+    #[test]
+    fn without_urls_an_unmatched_thank_you_is_not_called_gone() {
+        let dir = tempfile::tempdir().unwrap();
+        let (invs, mut j) = fixture(dir.path());
+        accepted_and_gone(&mut j, "Thanks, Zoë!");
+        let write = |format, absence| {
+            let mut out = Vec::new();
+            let listed =
+                write_actions_with(&mut out, format, &invs, &j, at(59), None, absence).unwrap();
+            (listed, String::from_utf8(out).unwrap())
+        };
+        let (listed, md) = write(ExportFormat::Md, Absence::Unmatched);
+        assert_eq!((listed.invitations, listed.thanks), (5, 1));
+        assert!(
+            md.contains("\n## Thank-yous to send: accepted, not matched in this export (1)\n\nThis export has no profile URLs, so invitriage cannot match these accepts to its invitations, nor tell whether they are still pending")
+                && md.contains("- [ ] **Zoë Fontaine** · <https://www.linkedin.com/in/zoe>\n")
+                && !md.contains("no longer pending"),
+            "{md}"
+        );
+        // With the URLs, the absence tells: as before.
+        let (_, with_urls) = write(ExportFormat::Md, Absence::Answered);
+        assert!(
+            with_urls.contains("\n## Thank-yous to send: accepted, no longer pending (1)\n"),
+            "{with_urls}"
+        );
+        assert_eq!(write(ExportFormat::Md, Absence::Unknown).1, with_urls);
+        let (_, csv) = write(ExportFormat::Csv, Absence::Unmatched);
+        let rows: Vec<csv::StringRecord> = csv::Reader::from_reader(csv.as_bytes())
+            .records()
+            .map(Result::unwrap)
+            .collect();
+        assert!(rows[..5].iter().all(|r| &r[10] == "true"), "{csv}");
+        assert_eq!((&rows[5][0], &rows[5][10]), ("Zoë Fontaine", ""), "{csv}");
+        let (_, json) = write(ExportFormat::Json, Absence::Unmatched);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(v["actions"][5]["name"], "Zoë Fontaine");
+        assert!(v["actions"][5]["in_export"].is_null(), "{json}");
+        assert_eq!(v["actions"][0]["in_export"], true);
+        let mut out = Vec::new();
+        write_drafts(
+            &mut out,
+            DraftsFormat::Md,
+            &invs,
+            &j,
+            at(59),
+            Absence::Unmatched,
+        )
+        .unwrap();
+        let drafts = String::from_utf8(out).unwrap();
+        assert!(
+            drafts.contains("- [ ] **Zoë Fontaine** · thank-you · accepted, not matched in this export (it has no profile URLs) · drafted 2026-11-25 17:09 · <https://www.linkedin.com/in/zoe>\n")
+                && !drafts.contains("not in this export"),
+            "{drafts}"
+        );
+    }
+
     /// A thank-you of an invitation gone from the export counts from its
     /// newest step for `--since`, as a row does: an accept redone after
     /// the draft brings it back. Saved before names were recorded, it has
@@ -1839,7 +1960,9 @@ struct DraftRow<'a> {
     kind: crate::journal::DraftKind,
     draft: &'a crate::journal::Draft,
     /// The decision's label, `undecided`, or for an invitation no longer in
-    /// the export that, with `, not in this export`.
+    /// the export that, with `, not in this export`; on an export without
+    /// the URL columns, which cannot tell, `, not matched in this export (it
+    /// has no profile URLs)` instead ([`Absence::Unmatched`]).
     status: String,
     /// The draft its decision sends ([`crate::journal::Entry::draft_to_send`]):
     /// not a thank-you to someone ignored, nor one for an earlier invitation,
@@ -1862,6 +1985,13 @@ fn draft_rows<'a>(
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let label = |e: &crate::journal::Entry| e.decision().map_or("undecided", Decision::label);
+    // Not found in an export without the URL columns says nothing of
+    // whether the invitation is in it: its ids are not those of an export
+    // with them.
+    let elsewhere = match absence {
+        Absence::Unmatched => "not matched in this export (it has no profile URLs)",
+        Absence::Answered | Absence::Unknown => "not in this export",
+    };
     let sends = |e: &crate::journal::Entry, kind| {
         e.draft_to_send(e.decision())
             .is_some_and(|(send, _)| send == kind)
@@ -1926,7 +2056,7 @@ fn draft_rows<'a>(
                     url: &draft.url,
                     kind,
                     draft,
-                    status: format!("{}, not in this export", label(entry)),
+                    status: format!("{}, {elsewhere}", label(entry)),
                     to_send: entry
                         .to_send_elsewhere(absence)
                         .is_some_and(|(send, _)| send == kind),

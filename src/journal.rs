@@ -559,10 +559,16 @@ pub enum Absence {
     /// with the profile URLs ids are made of. A reply drafted for it was
     /// sent or is moot; an accept's thank-you is still to send.
     Answered,
-    /// Nothing: the export is the bundled sample, or one without the URL
-    /// columns, whose ids do not match those of an export with them. Every
-    /// draft a decision sends is still to send.
+    /// Nothing: the export is the bundled sample. Every draft a decision
+    /// sends is still to send.
     Unknown,
+    /// Nothing, as for [`Absence::Unknown`], and the invitation may be in
+    /// the export all the same: the export has no URL columns, so its ids
+    /// are made of names and dates and never match those of an export with
+    /// them. Whether such an invitation is still pending cannot be told, so
+    /// nothing may call it gone, answered or "not in this export": only
+    /// not matched. Every draft a decision sends is still to send.
+    Unmatched,
 }
 
 /// What kind of step a journal line was.

@@ -712,6 +712,118 @@ fn an_older_export_without_profile_urls_loads_with_a_notice() {
     );
 }
 
+/// Finn accepted and thanked, Anna replied to, on an export with the
+/// profile URLs; then the same inbox's older-format export, where both are
+/// still pending. Its ids are made of names and dates, so the decisions are
+/// not matched: neither the checklist nor `drafts` may call them gone or
+/// no longer pending, only say that this export cannot tell.
+#[test]
+fn an_export_without_urls_does_not_call_unmatched_drafts_gone() {
+    use invitriage::journal::{Decision, DraftKind, Journal, Whom};
+    let env = Env::new();
+    let (finn, anna) = (url("finn-berg"), url("anna-kowal"));
+    let newer = env.file(
+        "newer.csv",
+        export(
+            HEADER,
+            &[
+                incoming("Finn Berg", &finn, "We met at RustConf."),
+                incoming("Anna Kowal", &anna, "Hello"),
+            ],
+        ),
+    );
+    let older = env.file(
+        "older.csv",
+        "From,To,Sent At,Message,Direction\n\
+         Finn Berg,Colleen Ruiz,\"11/21/26, 4:02 PM\",We met at RustConf.,INCOMING\n\
+         Anna Kowal,Colleen Ruiz,\"11/21/26, 4:02 PM\",Hello,INCOMING\n",
+    );
+    let (invs, _) = env.classify(newer);
+    let id = |i: usize| invs[i]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
+        j.record_decision(&[id(0)], Some(Decision::Accepted), at)
+            .unwrap();
+        j.record_draft_to(
+            id(0),
+            DraftKind::ThankYou,
+            "Thanks, Finn!",
+            at,
+            Whom::new("Finn Berg", &finn),
+        )
+        .unwrap();
+        j.record_decision(&[id(1)], Some(Decision::Replied), at)
+            .unwrap();
+        j.record_draft_to(
+            id(1),
+            DraftKind::Reply,
+            "Hi Anna, what about?",
+            at,
+            Whom::new("Anna Kowal", &anna),
+        )
+        .unwrap();
+    }
+    let run = |args: &[&str]| {
+        let (code, out, stderr) = env.run(args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        (out, stderr)
+    };
+    let (md, stderr) = run(&["export", older, "--format", "md"]);
+    assert!(
+        md.contains("\n## Thank-yous to send: accepted, not matched in this export (1)\n\nThis export has no profile URLs, so invitriage cannot match these accepts to its invitations, nor tell whether they are still pending")
+            && md.contains("- [ ] **Finn Berg** · <https://www.linkedin.com/in/finn-berg>\n\n  > Thanks, Finn!")
+            && !md.contains("no longer pending"),
+        "{md}"
+    );
+    assert!(
+        stderr.contains(", and 1 thank-you to send for accepts not matched in this export, which has no profile URLs (journal: ")
+            && !stderr.contains("accepted since"),
+        "{stderr}"
+    );
+    // Not known either way: an empty cell, `null`, rather than `false`.
+    let (csv, _) = run(&["export", older, "--format", "csv"]);
+    assert!(
+        csv.contains("\nFinn Berg,https://www.linkedin.com/in/finn-berg,,incoming,accepted,")
+            && csv.trim_end().ends_with(",thank-you,"),
+        "{csv}"
+    );
+    let (json, _) = run(&["export", older, "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(v["count"], 1, "{json}");
+    assert_eq!(v["actions"][0]["name"], "Finn Berg", "{json}");
+    assert!(v["actions"][0]["in_export"].is_null(), "{json}");
+    let (drafts, _) = run(&["drafts", older]);
+    assert!(
+        drafts.contains("- [ ] **Anna Kowal** · reply · replied, not matched in this export (it has no profile URLs) · drafted 2026-11-25 10:00 · ")
+            && drafts.contains("- [ ] **Finn Berg** · thank-you · accepted, not matched in this export (it has no profile URLs) · drafted 2026-11-25 10:00 · ")
+            && !drafts.contains("not in this export"),
+        "{drafts}"
+    );
+    let (json, _) = run(&["drafts", older, "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["drafts"][1]["status"], "accepted, not matched in this export (it has no profile URLs)",
+        "{json}"
+    );
+    // A newer export with the URLs, Finn accepted on LinkedIn and gone
+    // from it: there, the absence does tell.
+    env.file(
+        "newest.csv",
+        export(HEADER, &[incoming("Anna Kowal", &anna, "Hello")]),
+    );
+    let (md, _) = run(&["export", "newest.csv", "--format", "md"]);
+    assert!(
+        md.contains("\n## Thank-yous to send: accepted, no longer pending (1)\n"),
+        "{md}"
+    );
+    let (drafts, _) = run(&["drafts", "newest.csv"]);
+    assert!(
+        drafts.contains("· thank-you · accepted, not in this export · "),
+        "{drafts}"
+    );
+}
+
 // ---------------------------------------------------------------------------
 // Encodings
 

@@ -38,13 +38,14 @@ pub fn export(
     }
     note_unsaved(&import, &journal, config);
     let out = stdout();
-    let listed = output(export::write_actions_since(
+    let listed = output(export::write_actions_with(
         out,
         format,
         &import.invitations,
         &journal,
         now,
         since,
+        absence(&import),
     ))?;
     // The first line on stderr has already said when it is the sample.
     let from = if import.source.is_sample() {
@@ -53,10 +54,17 @@ pub fn export(
         &import.origin
     };
     let n = listed.invitations;
+    // Without the URL columns an accept made where they were is not
+    // matched: whether it is still pending, this export cannot tell.
+    let accepted = if absence(&import) == Absence::Unmatched {
+        "accepts not matched in this export, which has no profile URLs"
+    } else {
+        "invitations accepted since"
+    };
     let thanks = match listed.thanks {
         0 => String::new(),
         t => format!(
-            ", and {t} thank-you{} to send for invitations accepted since",
+            ", and {t} thank-you{} to send for {accepted}",
             text::plural(t)
         ),
     };
@@ -254,8 +262,6 @@ fn note_unsaved(import: &Import, journal: &Journal, config: &Config) {
     }
 }
 
-/// What an invitation missing from `import` tells: answered on LinkedIn,
-/// when `import` is the user's own export with profile URLs.
 /// An unsaved draft the decision since bars, to `name`: why, and the
 /// keys of the triage screen that open it.
 fn waiting(kind: DraftKind, name: &str, keymap: &Keymap) -> String {
@@ -272,9 +278,14 @@ fn waiting(kind: DraftKind, name: &str, keymap: &Keymap) -> String {
     }
 }
 
+/// What an invitation missing from `import` tells: answered on LinkedIn,
+/// when `import` is the user's own export with profile URLs; not even
+/// that it is missing, when it has no URL columns to match by.
 fn absence(import: &Import) -> Absence {
-    if import.source.is_sample() || import.without_profile_urls {
+    if import.source.is_sample() {
         Absence::Unknown
+    } else if import.without_profile_urls {
+        Absence::Unmatched
     } else {
         Absence::Answered
     }
