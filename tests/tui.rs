@@ -7433,3 +7433,33 @@ fn an_earlier_thank_you_undone_is_counted_on_leaving() {
         "{farewell}"
     );
 }
+
+/// A draft left for later on an invitation not in this export is not
+/// promised to the next start (which opens only this export's): leaving
+/// says the export it was written on offers it again.
+#[test]
+fn leaving_names_the_export_a_draft_elsewhere_waits_for() {
+    use invitriage::invitation::InvitationId;
+    use invitriage::journal::{DraftKind, Unsaved};
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.keep_unsaved(Unsaved {
+            id: InvitationId(7),
+            kind: DraftKind::Reply,
+            name: "Abena Reyes".into(),
+            at: import::parse_sent_at("2026-11-24T09:05:00").unwrap(),
+            text: "Hi Abena".into(),
+            cursor: None,
+        })
+        .unwrap();
+    }
+    let mut app = sample_app(dir.path());
+    assert!(app.composer.is_none(), "not this export's to open");
+    assert_eq!(
+        leave(&mut app),
+        [
+            "left for later, not saved: your reply to Abena Reyes, for an invitation not in this export: opening the export it was written on offers it again"
+        ]
+    );
+}

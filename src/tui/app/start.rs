@@ -238,11 +238,19 @@ impl App {
         };
         let mut later: Vec<(NaiveDateTime, DraftKind, String)> = Vec::new();
         let mut waiting = Vec::new();
+        // Left for an invitation not in this export (an earlier run's, or
+        // one gone since): the next start on this export does not offer
+        // it; the export it was written on does.
+        let mut elsewhere: Vec<String> = Vec::new();
         for u in self.journal.unsaved_drafts() {
             if open == Some((u.id, u.kind)) {
                 continue;
             }
             let name = self.name_of(u.id, &u.name);
+            if !self.id_index.contains_key(&u.id) {
+                elsewhere.push(format!("your {} to {name}", u.kind.label()));
+                continue;
+            }
             match barred(u) {
                 Some(why) => waiting.push(format!(
                     "your {} to {name}, left for later, stays on disk but will not open: {why}",
@@ -277,6 +285,20 @@ impl App {
         }
         waiting.sort();
         words.extend(waiting);
+        if !elsewhere.is_empty() {
+            elsewhere.sort();
+            words.push(format!(
+                "left for later, not saved: {}, for {} not in this export: opening the export {} written on offers {} again",
+                and_list(&elsewhere),
+                if elsewhere.len() == 1 {
+                    "an invitation"
+                } else {
+                    "invitations"
+                },
+                if elsewhere.len() == 1 { "it was" } else { "each was" },
+                if elsewhere.len() == 1 { "it" } else { "them" }
+            ));
+        }
         if let Some(pad) = &self.check_pad {
             let text = pad.lines().join("\n");
             if !text.trim().is_empty() {
