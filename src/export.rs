@@ -696,8 +696,9 @@ fn url_or_none(url: &str) -> Option<&str> {
     Some(url).filter(|u| !u.trim().is_empty())
 }
 
-/// ` · <url>` for a person's profile: only a web address is made a link
-/// (a doctored export's `javascript:` one is shown as code, not followed),
+/// ` · <url>` for a person's profile: only a LinkedIn address is made a
+/// link (a doctored export's `javascript:` or other site's one is shown as
+/// code, not followed),
 /// and an older export's missing URL says how to find them instead.
 fn md_link(url: &str) -> String {
     md_link_or(
@@ -711,12 +712,20 @@ fn md_link_or(url: &str, missing: &str) -> String {
     let url = url.trim();
     if url.is_empty() {
         format!(" · {missing}")
-    } else if url.starts_with("https://") || url.starts_with("http://") {
+    } else if crate::invitation::is_linkedin_address(url) {
         format!(" · <{}>", md_url(url))
     } else {
-        // On one line: a line break would end the code span and the list
-        // item, and let a doctored URL write Markdown of its own.
-        format!(" · `{}`", crate::text::one_line(url).replace('`', "'"))
+        // Not a link: a doctored export's address (another site's, a
+        // `javascript:` one) is shown, not followed, as the triage screen
+        // will not open it either. On one line: a line break would end
+        // the code span and the list item, and let a doctored URL write
+        // Markdown of its own.
+        let shown = crate::text::one_line(url).replace('`', "'");
+        if url.starts_with("https://") || url.starts_with("http://") {
+            format!(" · `{shown}` (not a LinkedIn address: search LinkedIn for the name)")
+        } else {
+            format!(" · `{shown}`")
+        }
     }
 }
 
@@ -953,7 +962,7 @@ mod tests {
     }
 
     #[test]
-    fn only_a_web_address_is_made_a_link() {
+    fn only_a_linkedin_address_is_made_a_link() {
         let dir = tempfile::tempdir().unwrap();
         let (mut j, _) = Journal::open(dir.path()).unwrap();
         // Eve, with `url` as her profile URL, ignored.
@@ -979,6 +988,7 @@ mod tests {
             "javascript:x\n\n# Injected\n\n- [ ] **Fake** · <https://evil.example>",
             2,
         );
+        let elsewhere = ignored("https://evil.example/in/eve", 3);
         let md = checklist(&[eve], &j, at(59));
         assert!(
             md.contains("- [ ] **Eve** · default · `javascript:alert('1')`\n"),
@@ -988,6 +998,14 @@ mod tests {
         assert!(
             md.contains("- [ ] **Eve** · default · `javascript:x # Injected - [ ] **Fake** · <https://evil.example>`\n")
                 && !md.contains("\n# Injected"),
+            "{md}"
+        );
+        // Another site's address is no link either (the screen's `o` will
+        // not open it), and says why.
+        let md = checklist(&[elsewhere], &j, at(59));
+        assert!(
+            md.contains("- [ ] **Eve** · default · `https://evil.example/in/eve` (not a LinkedIn address: search LinkedIn for the name)\n")
+                && !md.contains("<https://evil"),
             "{md}"
         );
     }

@@ -342,6 +342,33 @@ impl Invitation {
     }
 }
 
+/// Whether `url` is a web address on LinkedIn (`https://www.linkedin.com/…`,
+/// `https://de.linkedin.com/…`), the only kind the triage screen hands to the browser and the
+/// checklist links to.
+/// Written out rather than parsed with the `url` crate: an allow-list that
+/// takes only plain addresses (no user part, port, backslash, white space
+/// or control character, where parsers and browsers may read a different
+/// host) is simpler to trust than a parser, and needs no IDNA tables.
+pub fn is_linkedin_address(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    let Some(rest) = lower
+        .strip_prefix("https://")
+        .or_else(|| lower.strip_prefix("http://"))
+    else {
+        return false;
+    };
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let host = &rest[..host_end];
+    let plain_host = host
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
+    plain_host
+        && (host == "linkedin.com" || host.ends_with(".linkedin.com"))
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -491,5 +518,33 @@ mod tests {
     fn direction_is_shown_in_lower_case() {
         assert_eq!(Direction::Incoming.to_string(), "incoming");
         assert_eq!(Direction::Outgoing.to_string(), "outgoing");
+    }
+
+    #[test]
+    fn only_plain_linkedin_addresses_go_to_the_browser() {
+        for url in [
+            "https://www.linkedin.com/in/ann-lee",
+            "https://linkedin.com/in/ann",
+            "HTTPS://DE.LinkedIn.com/in/ann?x=1#y",
+            "http://www.linkedin.com",
+            "https://www.linkedin.com/in/jos%C3%A9",
+        ] {
+            assert!(is_linkedin_address(url), "{url}");
+        }
+        for url in [
+            "javascript:alert(1)",
+            "http://example.com/evil?x=1&y=2",
+            "https://www.linkedin.com.evil.com/in/x",
+            "https://evillinkedin.com/in/x",
+            "https://www.linkedin.com@evil.com/",
+            "https://evil.com\\@www.linkedin.com/",
+            "https://www.linkedin.com:8443/in/x",
+            "https://www.linkedin.com/in/x y",
+            "https://www.linkedin.com/in/x\u{1b}[2J",
+            "file:///etc/passwd",
+            "www.linkedin.com/in/x",
+        ] {
+            assert!(!is_linkedin_address(url), "{url}");
+        }
     }
 }

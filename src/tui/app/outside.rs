@@ -1,7 +1,7 @@
 //! What goes out of the app and comes in from outside it: a profile for
 //! the browser, a URL for the clipboard, text pasted into the terminal.
 
-use crate::invitation::Direction;
+use crate::invitation::{Direction, is_linkedin_address};
 use crate::text::{clean_text, name_line, one_line};
 
 use super::{App, Effect, INVITATION_MANAGER, Mode};
@@ -102,65 +102,6 @@ impl App {
             _ => self.set_status(
                 "The pasted text was not taken as keys: paste into a reply, the check pad or the search line",
             ),
-        }
-    }
-}
-
-/// Whether `url` is a web address on LinkedIn (`https://www.linkedin.com/…`,
-/// `https://de.linkedin.com/…`), the only kind `o` hands to the browser.
-/// Written out rather than parsed with the `url` crate: an allow-list that
-/// takes only plain addresses (no user part, port, backslash, white space
-/// or control character, where parsers and browsers may read a different
-/// host) is simpler to trust than a parser, and needs no IDNA tables.
-pub(crate) fn is_linkedin_address(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    let Some(rest) = lower
-        .strip_prefix("https://")
-        .or_else(|| lower.strip_prefix("http://"))
-    else {
-        return false;
-    };
-    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let host = &rest[..host_end];
-    let plain_host = host
-        .bytes()
-        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
-    plain_host
-        && (host == "linkedin.com" || host.ends_with(".linkedin.com"))
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
-}
-
-#[cfg(test)]
-mod tests {
-    use super::is_linkedin_address;
-
-    #[test]
-    fn only_plain_linkedin_addresses_go_to_the_browser() {
-        for url in [
-            "https://www.linkedin.com/in/ann-lee",
-            "https://linkedin.com/in/ann",
-            "HTTPS://DE.LinkedIn.com/in/ann?x=1#y",
-            "http://www.linkedin.com",
-            "https://www.linkedin.com/in/jos%C3%A9",
-        ] {
-            assert!(is_linkedin_address(url), "{url}");
-        }
-        for url in [
-            "javascript:alert(1)",
-            "http://example.com/evil?x=1&y=2",
-            "https://www.linkedin.com.evil.com/in/x",
-            "https://evillinkedin.com/in/x",
-            "https://www.linkedin.com@evil.com/",
-            "https://evil.com\\@www.linkedin.com/",
-            "https://www.linkedin.com:8443/in/x",
-            "https://www.linkedin.com/in/x y",
-            "https://www.linkedin.com/in/x\u{1b}[2J",
-            "file:///etc/passwd",
-            "www.linkedin.com/in/x",
-        ] {
-            assert!(!is_linkedin_address(url), "{url}");
         }
     }
 }
