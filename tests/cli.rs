@@ -1209,6 +1209,18 @@ fn bad_files_get_one_clear_error_each() {
         env.fails(&["stats", "missing.csv"]),
         "invitriage: error: missing.csv: no such file\n"
     );
+    // A link to a file not there (a disk not mounted) says so, for a
+    // command and for the triage screen alike.
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("gone/Invitations.csv", env.path("linked.csv")).unwrap();
+        for args in [&["stats", "linked.csv"][..], &["linked.csv"]] {
+            assert_eq!(
+                env.fails(args),
+                "invitriage: error: linked.csv: is a link to gone/Invitations.csv, which is not there\n"
+            );
+        }
+    }
     // The export unzipped: its Invitations.csv is read, as from the .zip.
     env.cmd()
         .args(["stats", "export"])

@@ -33,7 +33,7 @@ pub fn triage(
         && path.as_os_str() != "-"
         && std::fs::metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound)
     {
-        let missing = import::ImportError::NotFound { path: path.clone() };
+        let missing = import::ImportError::missing(path);
         return Err(Failure(match command_like(path) {
             Some(command) => format!("{missing}; did you mean the subcommand `{command}`?"),
             None => missing.to_string(),

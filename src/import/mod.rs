@@ -354,11 +354,35 @@ impl<T: Item> Import<T> {
     }
 }
 
+impl ImportError {
+    /// `path` is not there: a name with nothing behind it, or a symlink to
+    /// a file not there.
+    pub fn missing(path: &Path) -> Self {
+        match std::fs::read_link(path) {
+            Ok(target) => ImportError::DanglingLink {
+                path: path.to_path_buf(),
+                target,
+            },
+            Err(_) => ImportError::NotFound {
+                path: path.to_path_buf(),
+            },
+        }
+    }
+}
+
 /// Why an export could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("{}: no such file", shown_path(path))]
     NotFound { path: PathBuf },
+    /// A symlink to a file that is not there (on a disk not mounted, or
+    /// moved): not "no such file", when the name is right there.
+    #[error(
+        "{}: is a link to {}, which is not there",
+        shown_path(path),
+        shown_path(target)
+    )]
+    DanglingLink { path: PathBuf, target: PathBuf },
     #[error(
         "{}: is a directory with no Invitations.csv in it or in its folders, two levels down{}; give the file itself, or LinkedIn's export .zip{}",
         shown_path(path),
@@ -652,9 +676,7 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         source: e,
     };
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-        io::ErrorKind::NotFound => ImportError::NotFound {
-            path: path.to_path_buf(),
-        },
+        io::ErrorKind::NotFound => ImportError::missing(path),
         _ => io_err(e),
     })?;
     if meta.is_dir() {
