@@ -338,7 +338,22 @@ impl Invitation {
 
     /// True when the note holds more than white space.
     pub fn has_note(&self) -> bool {
-        !self.message().trim().is_empty()
+        has_note(self.message())
+    }
+}
+
+/// Whether `message` holds a note: something shown, more than white
+/// space, control characters and invisible ones (a note of zero-width
+/// spaces shows as empty, and is counted with those that have none).
+pub fn has_note(message: &str) -> bool {
+    let note = message.trim();
+    match note.as_bytes().first() {
+        None => false,
+        // A note as nearly all are: no need to look at every character.
+        Some(b) if b.is_ascii_graphic() => true,
+        Some(_) => note
+            .chars()
+            .any(|c| !c.is_whitespace() && !c.is_control() && !crate::text::is_format_control(c)),
     }
 }
 
@@ -511,6 +526,23 @@ mod tests {
             assert_eq!(id.0, by_name, "{a:?} {b:?}");
             let id = InvitationId::derive_keyed(&long, b, "Joe Smith", "Colleen Ruiz", at());
             assert_eq!(id.0 == by_name, b.is_empty(), "long {b:?}");
+        }
+    }
+
+    /// A note of only invisible characters shows as empty: no note.
+    #[test]
+    fn a_note_of_invisible_characters_is_no_note() {
+        for blank in [
+            "",
+            "  \n\t",
+            "\u{200b}\u{200b}",
+            " \u{feff}\u{2060} ",
+            "\u{200e}\u{ad}",
+        ] {
+            assert!(!has_note(blank), "{blank:?}");
+        }
+        for note in ["Hi", "\u{200b}Hi", "é", "👋", " \u{200b}x "] {
+            assert!(has_note(note), "{note:?}");
         }
     }
 

@@ -151,7 +151,7 @@ impl Item for Facts {
             direction: row.direction,
             category: class.category,
             signals: class.signals,
-            has_note: !row.message.trim().is_empty(),
+            has_note: crate::invitation::has_note(row.message),
         };
         (facts, id)
     }
