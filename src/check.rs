@@ -539,6 +539,19 @@ mod tests {
             to("Hi Zoe, we met.", "Chloë Müller").as_deref(),
             Some("Zoe")
         );
+        // A particle taught as a non-name stays in the name shown.
+        let particles = Classifier::new(&crate::classify::Lists {
+            non_names: vec!["van".into()],
+            ..Default::default()
+        });
+        let dijk = Grade::new(
+            &particles,
+            "Hallo Jan van Dijk, we met.",
+            "",
+            "Colleen Ruiz",
+            300,
+        );
+        assert_eq!(dijk.analysis.greets_other.as_deref(), Some("Jan van Dijk"));
         let unknown = Grade::new(&Classifier::default(), "Hi Jo, we met.", "", " ", 300);
         assert_eq!(
             unknown.analysis.greets_other, None,

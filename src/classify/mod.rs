@@ -775,19 +775,36 @@ fn greets_other(
     if g.form != GreetingForm::Salutation || !g.names_someone || recipient.len() == 0 {
         return None;
     }
-    let mut named: Vec<&str> = Vec::new();
+    // The name words, by their place among all the words.
+    let mut named: Vec<usize> = Vec::new();
     let mut theirs = false;
-    for w in g.name_words.iter().filter(|w| w.kind == NameWordKind::Name) {
+    for (i, w) in g.name_words.iter().enumerate() {
+        if w.kind != NameWordKind::Name {
+            continue;
+        }
         buf.clear();
         normalise::fold_into(&w.text, buf);
         theirs |= recipient.has(buf) || recipient.matches_first(buf) || recipient.matches_last(buf);
         if !ordinary.is_some_and(|o| o.contains(buf.as_str())) {
-            named.push(&w.text);
+            named.push(i);
         }
     }
     // Accents aside, "Hi Jose" greets José García.
-    theirs = theirs || named.iter().any(|w| recipient.has_without_accents(w));
-    (!theirs && !named.is_empty()).then(|| named.join(" "))
+    theirs = theirs
+        || named
+            .iter()
+            .any(|&i| recipient.has_without_accents(&g.name_words[i].text));
+    let (&first, &last) = (named.first()?, named.last()?);
+    // The name as written, from its first name word to its last: a
+    // particle between them (`van`, a `non_names` word) stays, "Jan van
+    // Dijk" not "Jan Dijk"; a title before it goes.
+    (!theirs).then(|| {
+        g.name_words[first..=last]
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    })
 }
 
 fn category(customised: bool, names_someone: bool) -> Category {
