@@ -251,7 +251,12 @@ const MORE_TITLES: [&str; 12] = [
 
 /// Titles that are also given names (`Eng Hock Tan`, `Ing Lim`): titles
 /// only with their dot (`Ing. Juan Pérez`), unless the config lists them.
-const DOTTED_TITLES: [&str; 2] = ["Ing", "Eng"];
+/// With them, the German doctorate's field (`Dr. med. Hans Müller`, `Dr.
+/// rer. nat. …`), which follows the title in so many German names, but
+/// whose words are names too (`Phil`, `Med`) without the dot.
+const DOTTED_TITLES: [&str; 10] = [
+    "Ing", "Eng", "med", "rer", "nat", "phil", "jur", "dent", "vet", "habil",
+];
 
 impl Titles {
     /// The built-in titles and `extra`.
@@ -554,6 +559,10 @@ mod tests {
             ("Eng Hock Tan", "Eng"),
             ("Ing Lim", "Ing"),
             ("Eng. Omar Haddad", "Omar"),
+            // A German doctorate's field, with its dot.
+            ("Prof. Dr. med. Hans Müller", "Hans"),
+            ("Dr. rer. nat. Eva Roth", "Eva"),
+            ("Phil Jones", "Phil"),
             ("A Li", "A Li"),
             ("宏 田中", "宏"),
             ("🚀", "there"),
@@ -580,6 +589,7 @@ mod tests {
             ("Ana Ruiz García", "Ruiz García"),
             ("Dr. Jane Smith, PhD", "Smith"),
             ("Prof. Dr. Hans Müller", "Müller"),
+            ("Prof. Dr. med. Hans Müller", "Müller"),
             ("Frau Dr. Eva Gruber | Hiring", "Gruber"),
             ("K. S. Ravi Kumar", "Kumar"),
             ("Mr Jones", "Jones"),
