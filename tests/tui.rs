@@ -7463,3 +7463,23 @@ fn leaving_names_the_export_a_draft_elsewhere_waits_for() {
         ]
     );
 }
+
+/// The check pad copies the note it grades and counts: not the blank
+/// lines and spaces around it.
+#[test]
+fn the_check_pad_copies_the_note_it_grades() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Check);
+    let enter = || KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE);
+    app.update(Action::ComposeKey(enter()));
+    for c in "  We met  ".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    app.update(Action::ComposeKey(enter()));
+    app.update(Action::ComposeKey(enter()));
+    match app.update(Action::ComposeCopy) {
+        Some(Effect::Copy { text, .. }) => assert_eq!(text, "We met"),
+        other => panic!("{other:?}"),
+    }
+}

@@ -1314,8 +1314,10 @@ impl App {
             }
             Action::ComposeCopy => {
                 if let Some(p) = &self.check_pad {
+                    // The note as graded and counted: blank lines and
+                    // spaces before and after it are no part of it.
                     return Some(Effect::Copy {
-                        text: p.lines().join("\n"),
+                        text: p.lines().join("\n").trim().to_string(),
                         label: "note".into(),
                     });
                 }
