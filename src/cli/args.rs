@@ -135,9 +135,10 @@ pub enum Command {
         #[arg(long, overrides_with = "format")]
         json: bool,
         /// Only what was decided or drafted on DATE (YYYY-MM-DD) or later,
-        /// or from a time of day on (2026-12-01T15:30): a checklist a week
-        /// on, or after a second sitting the same day, leaves out what the
-        /// last one listed.
+        /// or from a time of day on (2026-12-01T15:30, or to the second,
+        /// 2026-12-01T15:30:40, as the triage screen names it on quitting):
+        /// a checklist a week on, or after a second sitting the same day,
+        /// leaves out what the last one listed.
         #[arg(long, value_name = "DATE", value_parser = parse_since, value_hint = clap::ValueHint::Other)]
         since: Option<chrono::NaiveDateTime>,
     },
