@@ -163,7 +163,13 @@ impl Templates {
                 t.name.clone(),
             )
         });
-        for t in &list {
+        for t in &mut list {
+            // A config saved with Windows line ends: the composer holds
+            // plain ones, and a template it opened must read as unchanged
+            // (not as "your words") until a key changes it.
+            if t.text.contains('\r') {
+                t.text = t.text.replace("\r\n", "\n").replace('\r', "\n");
+            }
             validate(&t.name, &t.text)?;
         }
         Ok(Templates {

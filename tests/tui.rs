@@ -7483,3 +7483,28 @@ fn the_check_pad_copies_the_note_it_grades() {
         other => panic!("{other:?}"),
     }
 }
+
+/// A template from a config saved with Windows line ends reads as the
+/// template it is, not as words of your own: Esc right after it closes
+/// the composer without asking.
+#[test]
+fn a_template_with_windows_line_ends_is_not_your_words() {
+    use invitriage::reply::Templates;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let mine: std::collections::BTreeMap<String, String> = [(
+        "formal".to_string(),
+        "Dear {last_name},\r\n\r\nthanks.".to_string(),
+    )]
+    .into();
+    app.templates = Templates::new(&mine).unwrap();
+    app.update(Action::Reply);
+    app.update(Action::ComposeTemplate(3));
+    let text = app.composer.as_ref().unwrap().text();
+    assert!(
+        text.starts_with("Dear ") && text.trim_end().ends_with(",\n\nthanks."),
+        "{text:?}"
+    );
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List, "{}", status_text(&app));
+}
