@@ -1243,6 +1243,18 @@ fn in_the_editor(dir: &Path, body: &str) -> (App, String) {
     (app, pid)
 }
 
+/// An editor that removes the file it was given: the status says so, and
+/// names no file that is not there; the draft stays as it was.
+#[test]
+fn an_editor_that_removes_its_file_is_said_to() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = in_the_editor(dir.path(), "echo $$ > \"$STARTED\"\nrm -f \"$1\"\n");
+    app.wait_for("removed the file it was given");
+    let screen = app.text();
+    assert!(!screen.contains("is kept in"), "{screen}");
+    app.wait_for("don't accept yet");
+}
+
 /// A SIGTERM while `$EDITOR` is open is passed on to it: the app takes the
 /// editor's text back, keeps it for the next start and ends at once, with
 /// no editor left behind holding the terminal.

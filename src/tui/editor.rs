@@ -193,6 +193,14 @@ pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Resul
             (text, Some(note))
         }
         Ok((_, text, encoding)) => (text, encoding.notice("The editor", "its text")),
+        // Nothing on disk to name: the editor (or a script as `$EDITOR`)
+        // removed or moved the file it was given.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(format!(
+                "The editor `{cmd}` removed the file it was given ({}), so there is nothing to take back",
+                crate::text::shown_path(&path)
+            ));
+        }
         Err(e) => {
             // What the editor wrote stays on disk, named, for the user.
             let kept = file.keep().map(|(_, p)| p).unwrap_or(path);
