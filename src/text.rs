@@ -199,6 +199,16 @@ pub fn clean_text(s: &str) -> String {
     out
 }
 
+/// Text as it goes into a draft or the check pad (pasted, taken back from
+/// the editor, recovered): as [`clean_text`], but a tab stays a tab. The
+/// text field draws it to the next tab stop, a template keeps it, and
+/// `check` and LinkedIn count it as one character: spaces in its place
+/// changed the user's words without an edit (an editor's round trip) and
+/// the pad's count from `check`'s.
+pub fn clean_draft(s: &str) -> String {
+    Printable::new(s).collect()
+}
+
 /// A bar of `n` against `max` in at most `width` cells, drawn to an eighth
 /// of a cell (`███▌`), so that 13 and 10 of 112 differ at 80 columns too;
 /// any `n` above 0 shows. One character a cell.
@@ -438,6 +448,8 @@ mod tests {
             "abcd"
         );
         assert_eq!(clean_text("a\r\nb\u{1b}[Hc\td"), "a\nbc    d");
+        // Text put in a draft keeps its tab, as `check` counts it.
+        assert_eq!(clean_draft("a\r\nb\u{1b}[Hc\td"), "a\nbc\td");
         assert_eq!(one_line("a\u{202e}b"), "ab");
         // The one-character CSI and OSC take their parameters with them;
         // invisible characters go, the emoji joiner stays.

@@ -7508,3 +7508,80 @@ fn a_template_with_windows_line_ends_is_not_your_words() {
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List, "{}", status_text(&app));
 }
+
+/// A tab in a draft stays a tab as text comes in (a template, the
+/// editor's file, a paste): a round trip through an editor that changes
+/// nothing leaves the draft as it was, and the check pad counts a pasted
+/// tab as `check` does, one character.
+#[test]
+fn a_tab_stays_a_tab_in_the_composer_and_the_pad() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let mine: std::collections::BTreeMap<String, String> =
+        [("t4".to_string(), "Hi {first_name}\n\tBye".to_string())].into();
+    app.templates = Templates::new(&mine).unwrap();
+    app.update(Action::Reply);
+    app.update(Action::ComposeTemplate(3));
+    let filled = app.composer.as_ref().unwrap().text();
+    assert!(filled.contains("\n\tBye"), "{filled:?}");
+    // Drawn to the next tab stop.
+    let s = screen(&app, 80, 24);
+    assert!(s.contains("│    Bye "), "{s}");
+    let Some(Effect::Editor { text, .. }) = app.update(Action::ComposeEditor) else {
+        panic!("no editor");
+    };
+    assert_eq!(text, filled);
+    // An editor that changes nothing gives back the file as written: the
+    // text with a line end.
+    app.update(Action::EditorDone(Ok(format!("{text}\n").into())));
+    let c = app.composer.as_ref().unwrap();
+    assert_eq!(c.text(), filled, "the round trip changed nothing");
+    assert!(!c.changed());
+    // The same for a draft ending in a blank line.
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::End,
+        KeyModifiers::CONTROL,
+    )));
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Enter,
+        KeyModifiers::NONE,
+    )));
+    let Some(Effect::Editor { text, .. }) = app.update(Action::ComposeEditor) else {
+        panic!("no editor");
+    };
+    assert!(text.ends_with('\n'), "{text:?}");
+    app.update(Action::EditorDone(Ok(format!("{text}\n").into())));
+    assert_eq!(app.composer.as_ref().unwrap().text(), text);
+    // A pasted tab is a tab.
+    app.update(Action::Paste("P.S.\tSee you".into()));
+    assert!(
+        app.composer
+            .as_ref()
+            .unwrap()
+            .text()
+            .contains("P.S.\tSee you"),
+        "{:?}",
+        app.composer.as_ref().unwrap().text()
+    );
+    app.update(Action::ComposeSave);
+    assert_ne!(app.mode, Mode::Compose);
+
+    // The pad: a pasted tab counts one, as `invitriage check` counts it.
+    app.update(Action::Check);
+    let note = "Hi Sam,\n\tWe met at the forum.";
+    app.update(Action::Paste(note.into()));
+    assert_eq!(app.check_pad.as_ref().unwrap().text(), note);
+    let grade = invitriage::check::Grade::new(&app.classifier, note, "", "", 300);
+    assert_eq!(grade.length, note.chars().count());
+    let s = screen(&app, 80, 24);
+    assert!(
+        s.contains(&format!(" {} / 300 chars ", grade.length)),
+        "{s}"
+    );
+    // And an editor's round trip leaves it as it was.
+    let Some(Effect::Editor { text, .. }) = app.update(Action::ComposeEditor) else {
+        panic!("no editor");
+    };
+    app.update(Action::EditorDone(Ok(format!("{text}\n").into())));
+    assert_eq!(app.check_pad.as_ref().unwrap().text(), note);
+}

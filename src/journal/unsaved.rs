@@ -414,7 +414,7 @@ impl Journal {
             };
             let taken = taken_copy(&path);
             // As the pad takes an editor's text (see `App::apply_check`).
-            let text = crate::text::clean_text(&file.text);
+            let text = crate::text::clean_draft(&file.text);
             let text = text.trim_end_matches('\n');
             if text.trim().is_empty() || self.check_note() == Some(text) {
                 set_aside(&path, &taken);

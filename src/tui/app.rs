@@ -18,7 +18,7 @@ use crate::classify::{Category, Signals};
 use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{Decision, DraftKind, Journal, Seen};
 use crate::stats::{self, Breakdown, DirectionFilter};
-use crate::text::clean_text;
+use crate::text::clean_draft;
 
 use super::compose::{Composer, Question};
 use super::keys::{Action, KeyContext, Keymap};
@@ -1337,7 +1337,7 @@ impl App {
             Action::EditorDone(result) => match result {
                 Ok(edited) => {
                     if let Some(p) = &mut self.check_pad {
-                        p.set_text(clean_text(&edited.text).trim_end_matches('\n'));
+                        p.set_text(clean_draft(&edited.text).trim_end_matches('\n'));
                     }
                     if let Some(notes) = edited.notes() {
                         self.set_error(notes);

@@ -8,7 +8,7 @@ use super::undo::{self, Steps};
 use crate::invitation::Invitation;
 use crate::journal::DraftKind;
 use crate::reply::{self, Templates};
-use crate::text::as_sent;
+use crate::text::{as_sent, clean_draft};
 
 /// A question the composer asks before it throws words away; one at a
 /// time, answered (or dropped) by the next key.
@@ -212,7 +212,9 @@ impl Composer {
             Some(saved) => with_room(saved, signer),
             None => filled(templates, template, inv, me),
         };
-        let text = unsaved.unwrap_or_else(|| pristine.clone());
+        // Kept by an earlier run, perhaps from the editor's file: taken as
+        // any text put in is.
+        let text = unsaved.map_or_else(|| pristine.clone(), |u| clean_draft(&u));
         let mut editor = editor_with(&text, signer);
         // A recovered draft goes on where its words were being written.
         if let Some(DataCursor(row, col)) =

@@ -137,8 +137,10 @@ pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Resul
     });
     // A text file ends with a line end: without one, an editor (or a
     // script) that adds a line joins it to the signature. The composer
-    // takes one line end off what comes back.
-    let text = if text.is_empty() || text.ends_with('\n') {
+    // takes one line end off what comes back, so one is added even to a
+    // text ending in a blank line: else a round trip that changed
+    // nothing would lose that line and mark the draft changed.
+    let text = if text.is_empty() {
         text.to_string()
     } else {
         format!("{text}\n")

@@ -3,7 +3,7 @@
 
 use crate::invitation::Direction;
 use crate::journal::{Decision, DraftKind, JournalError, StepKind, Unsaved, Whom};
-use crate::text::{clean_text, name_line};
+use crate::text::{clean_draft, name_line};
 use crate::tui::compose::{Composer, Question};
 use crate::tui::keys::Action;
 
@@ -160,7 +160,7 @@ impl App {
             Action::EditorDone(result) => match result {
                 Ok(edited) => {
                     if let Some(c) = &mut self.composer {
-                        c.set_text(&clean_text(&edited.text));
+                        c.set_text(&clean_draft(&edited.text));
                         match (&edited.warning, &edited.elsewhere) {
                             (Some(warning), _) => self.set_error(format!(
                                 "{warning} · Ctrl-U puts your draft back, Ctrl-S saves this{}",

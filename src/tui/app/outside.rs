@@ -2,7 +2,7 @@
 //! the browser, a URL for the clipboard, text pasted into the terminal.
 
 use crate::invitation::{Direction, is_linkedin_address};
-use crate::text::{clean_text, name_line, one_line};
+use crate::text::{clean_draft, name_line, one_line};
 
 use super::{App, Effect, INVITATION_MANAGER, Mode};
 use crate::tui::line;
@@ -81,8 +81,9 @@ impl App {
     pub(super) fn paste(&mut self, text: &str) {
         // Terminals send a pasted line break as CR. Other control
         // characters (an escape sequence copied from a terminal)
-        // must not ride into a draft, the clipboard or `drafts`.
-        let text = clean_text(&text.replace("\r\n", "\n").replace('\r', "\n"));
+        // must not ride into a draft, the clipboard or `drafts`; a tab
+        // stays one (see `clean_draft`).
+        let text = clean_draft(&text.replace("\r\n", "\n").replace('\r', "\n"));
         match self.mode {
             Mode::Compose => {
                 if let Some(c) = &mut self.composer {
