@@ -7585,3 +7585,57 @@ fn a_tab_stays_a_tab_in_the_composer_and_the_pad() {
     app.update(Action::EditorDone(Ok(format!("{text}\n").into())));
     assert_eq!(app.check_pad.as_ref().unwrap().text(), note);
 }
+
+/// PgDn (or Ctrl-V) in a draft shorter than the pane moves the cursor to
+/// its last line without scrolling the rest out of sight above empty rows;
+/// in a long one it scrolls a page at most so far that the last line is at
+/// the pane's foot.
+#[test]
+fn page_down_in_a_draft_does_not_scroll_past_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(80, 40));
+    app.update(Action::Reply);
+    let text = app.composer.as_ref().unwrap().text();
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines.len() >= 5, "{text:?}");
+    let pgdn = KeyEvent::new(KeyCode::PageDown, KeyModifiers::NONE);
+    let before = screen(&app, 80, 40);
+    for key in [
+        pgdn,
+        KeyEvent::new(KeyCode::Char('v'), KeyModifiers::CONTROL),
+    ] {
+        app.update(Action::ComposeKey(key));
+        let s = screen(&app, 80, 40);
+        assert_eq!(s, before, "all of the draft still in sight: {s}");
+        let c = app.composer.as_ref().unwrap();
+        assert_eq!(c.editor.cursor().0, lines.len() - 1, "on the last line");
+        assert_eq!(c.text(), text);
+    }
+    // A draft longer than the pane: a page at a time, down to the last
+    // line at the pane's foot, never below it.
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Home,
+        KeyModifiers::CONTROL,
+    )));
+    let long: String = (1..=60).map(|n| format!("line {n}\n")).collect();
+    app.update(Action::Paste(long));
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Home,
+        KeyModifiers::CONTROL,
+    )));
+    screen(&app, 80, 40);
+    let mut last = String::new();
+    for _ in 0..6 {
+        app.update(Action::ComposeKey(pgdn));
+        last = screen(&app, 80, 40);
+    }
+    let rows: Vec<&str> = last.lines().collect();
+    let foot = rows.iter().rposition(|r| r.contains('╰')).unwrap();
+    let signer = lines[lines.len() - 1].trim();
+    assert!(
+        rows[foot - 1].contains(signer),
+        "the last line at the pane's foot: {last}"
+    );
+    assert!(last.contains("line 60"), "{last}");
+}

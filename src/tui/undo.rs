@@ -103,7 +103,11 @@ impl<S> Steps<S> {
             _ => {}
         }
         let before = snapshot(editor, now);
+        let top = editor.scroll_offset().0;
         let changed = editor.input(ev);
+        if editor.scroll_offset().0 > top {
+            no_rows_past_the_end(editor, top);
+        }
         let cursor = editor.cursor();
         if !changed {
             // The cursor moved: what is typed next is a step of its own.
@@ -179,6 +183,39 @@ fn restore<S>(editor: &mut TextArea<'static>, to: Snapshot<S>) -> S {
     editor.insert_str(to.lines.join("\n"));
     settle(editor, to.cursor);
     to.state
+}
+
+/// After a key that scrolled `editor` down a page from `from` (PgDn,
+/// Ctrl-V): scrolled back up so that the text's last row is at most at the
+/// foot of the pane. The widget scrolls a whole page whatever is left
+/// below, and put the cursor on the last line: a short draft showed only
+/// that line above empty rows, the rest hidden above, as if gone.
+fn no_rows_past_the_end(editor: &mut TextArea<'static>, from: u16) {
+    let top = usize::from(editor.scroll_offset().0);
+    let page = top - usize::from(from);
+    // A screen row past the text's last is drawn as that last one: the
+    // last row is the first that maps where every row after it does.
+    let end = editor.screen_to_data(usize::MAX, 0);
+    let is_last = |row: usize| editor.screen_to_data(row, 0) == end;
+    let foot = top + page - 1;
+    if !is_last(foot) {
+        return;
+    }
+    let (mut lo, mut hi) = (0, foot);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if is_last(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    let most = (lo + 1).saturating_sub(page);
+    if top > most {
+        // The cursor stays: it is on a row from `top` to the last, all
+        // still in the pane.
+        editor.scroll((-i16::try_from(top - most).unwrap_or(i16::MAX), 0));
+    }
 }
 
 /// Scrolls `editor` to the top and puts the cursor at `at`, which scrolls
