@@ -1249,7 +1249,7 @@ fn in_the_editor(dir: &Path, body: &str) -> (App, String) {
 fn an_editor_that_removes_its_file_is_said_to() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, _) = in_the_editor(dir.path(), "echo $$ > \"$STARTED\"\nrm -f \"$1\"\n");
-    app.wait_for("removed the file it was given");
+    app.wait_for("removed the file it was given: nothing to take back · the draft is unchanged");
     let screen = app.text();
     assert!(!screen.contains("is kept in"), "{screen}");
     app.wait_for("don't accept yet");

@@ -198,10 +198,9 @@ pub fn edit(text: &str, keep_in: Option<&(std::path::PathBuf, String)>) -> Resul
         // Nothing on disk to name: the editor (or a script as `$EDITOR`)
         // removed or moved the file it was given.
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Err(format!(
-                "The editor `{cmd}` removed the file it was given ({}), so there is nothing to take back",
-                crate::text::shown_path(&path)
-            ));
+            // Short, so that the status line's end ("the draft is
+            // unchanged") shows on a narrow screen too.
+            return Err("The editor removed the file it was given: nothing to take back".into());
         }
         Err(e) => {
             // What the editor wrote stays on disk, named, for the user.
