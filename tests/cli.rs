@@ -2329,7 +2329,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
         stderr.contains(
             "invitriage: note: 2 decisions are not listed: for invitations not in this export"
         ) && stderr.contains("since); `invitriage drafts --data-dir ")
-            && stderr.contains(" other.csv` lists the 1 draft still to send for them\n"),
+            && stderr.contains(" other.csv` lists their drafts, 1 still to send\n"),
         "the decisions on the other export are counted, and the draft to send named: {stderr}"
     );
     // A newer export of the same inbox without Eve: answered on LinkedIn

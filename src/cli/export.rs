@@ -105,8 +105,10 @@ fn note_left_out(
     let elsewhere = gone.saturating_sub(thanks);
     let (_, drafts) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
     let lists = match drafts {
-        1 => format!("{drafts_command} lists the 1 draft still to send for them"),
-        n => format!("{drafts_command} lists the {n} drafts still to send for them"),
+        // "Their drafts": `drafts` lists those not to send too (a reply
+        // marked replied), so a bare count would read as another number.
+        1 => format!("{drafts_command} lists their drafts, 1 still to send"),
+        n => format!("{drafts_command} lists their drafts, {n} still to send"),
     };
     // Without the URL columns, invitations are matched by name and date: a
     // decision made where the URLs were, or before a name changed, finds
