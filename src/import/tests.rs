@@ -2087,18 +2087,20 @@ fn dates_re_saved_day_first_are_read_so() {
     );
 }
 
+/// The import's notes about `Sent At`.
+fn date_notes(i: &Import) -> Vec<String> {
+    i.notices()
+        .into_iter()
+        .filter(|n| n.contains("Sent At"))
+        .collect()
+}
+
 /// The note on a file read day first quotes the file's own first date
 /// written day first, and its line, and how a date of either order in it
 /// was read: the first one in the file however it is cut into chunks.
 #[test]
 fn the_day_first_note_names_the_first_line_and_the_files_date() {
     let row = |name: &str, sent: &str| received(name, sent, "");
-    let notes = |i: &Import| -> Vec<String> {
-        i.notices()
-            .into_iter()
-            .filter(|n| n.contains("Sent At"))
-            .collect()
-    };
     // One day-first date and no date of either order: no example of how
     // one was read.
     let text = format!(
@@ -2109,7 +2111,7 @@ fn the_day_first_note_names_the_first_line_and_the_files_date() {
     let i = load_str(&text);
     assert!(i.read_day_first);
     assert_eq!(
-        notes(&i),
+        date_notes(&i),
         [
             "t.csv: 1 row has Sent At written day first (line 3: 30/10/2026), as a spreadsheet writes dates in a language that puts the day first, and none month first: dates not in LinkedIn's own form are read day first"
         ]
@@ -2126,7 +2128,7 @@ fn the_day_first_note_names_the_first_line_and_the_files_date() {
     let want = "t.csv: 3 rows have Sent At written day first (the first on line 4: 16/11/2026), as a spreadsheet writes dates in a language that puts the day first, and none month first: dates not in LinkedIn's own form are read day first (line 2: 03/04/2026 read as 3 April 2026, not 4 March 2026)";
     let i = load_str(&text);
     assert!(i.read_day_first);
-    assert_eq!(notes(&i), [want]);
+    assert_eq!(date_notes(&i), [want]);
     // In chunks of 1 to 200 bytes on 2 and 3 threads, every path: the
     // first is the file's first, whichever piece is joined first.
     for chunk_len in 1..200 {
@@ -2140,7 +2142,7 @@ fn the_day_first_note_names_the_first_line_and_the_files_date() {
                 };
                 let i: Import =
                     load_bytes_with("t.csv", text.as_bytes(), None, plan, now()).unwrap();
-                assert_eq!(notes(&i), [want], "{plan:?}");
+                assert_eq!(date_notes(&i), [want], "{plan:?}");
             }
         }
     }
@@ -2168,12 +2170,6 @@ fn the_day_first_note_names_the_first_line_and_the_files_date() {
 #[test]
 fn the_note_on_dates_of_either_order_names_a_line() {
     let row = |name: &str, sent: &str| received(name, sent, "");
-    let notes = |i: &Import| -> Vec<String> {
-        i.notices()
-            .into_iter()
-            .filter(|n| n.contains("Sent At"))
-            .collect()
-    };
     let text = format!(
         "{H}{}{}",
         row("a", "03/04/2026 10:00"),
@@ -2183,7 +2179,7 @@ fn the_note_on_dates_of_either_order_names_a_line() {
     assert!(!i.read_day_first);
     assert_eq!(i.invitations[0].sent_at, dt(2026, 3, 4, 10, 0));
     assert_eq!(
-        notes(&i),
+        date_notes(&i),
         [
             "t.csv: Sent At of 2 rows is written as a spreadsheet writes dates, not as LinkedIn does, and no day is over 12 to tell day from month: read month first, as LinkedIn writes dates (line 2: 03/04/2026 read as 4 March 2026); if the spreadsheet wrote them day first, day and month are swapped"
         ]
@@ -2196,7 +2192,7 @@ fn the_note_on_dates_of_either_order_names_a_line() {
     );
     let i = load_str(&text);
     assert_eq!(i.invitations[0].sent_at, dt(2026, 12, 3, 9, 0));
-    let notes = notes(&i);
+    let notes = date_notes(&i);
     assert!(
         notes[0].starts_with("t.csv: Sent At of 1 row is written")
             && notes[0].contains("(line 3: 03/04/2026 read as 4 March 2026)"),
