@@ -3973,6 +3973,11 @@ fn check_screen_grades_as_you_type() {
     );
     app.update(Action::EditorDone(Ok("Hi there\n".into())));
     assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi there"]);
+    // An editor that changes a note ending in a blank line gives it back
+    // with the file's line end: only that one comes off.
+    app.update(Action::EditorDone(Ok("Hi there\n\n".into())));
+    assert_eq!(app.check_pad.as_ref().unwrap().lines(), ["Hi there", ""]);
+    app.update(Action::EditorDone(Ok("Hi there\n".into())));
     app.update(Action::EditorDone(Err(
         "The editor `x` exited with 1".into()
     )));

@@ -415,7 +415,7 @@ impl Journal {
             let taken = taken_copy(&path);
             // As the pad takes an editor's text (see `App::apply_check`).
             let text = crate::text::clean_draft(&file.text);
-            let text = text.trim_end_matches('\n');
+            let text = text.strip_suffix('\n').unwrap_or(&text);
             if text.trim().is_empty() || self.check_note() == Some(text) {
                 set_aside(&path, &taken);
                 continue;

@@ -1337,7 +1337,10 @@ impl App {
             Action::EditorDone(result) => match result {
                 Ok(edited) => {
                     if let Some(p) = &mut self.check_pad {
-                        p.set_text(clean_draft(&edited.text).trim_end_matches('\n'));
+                        // The file's own line end comes off, as in the composer:
+                        // a blank line the note ends with stays.
+                        let text = clean_draft(&edited.text);
+                        p.set_text(text.strip_suffix('\n').unwrap_or(&text));
                     }
                     if let Some(notes) = edited.notes() {
                         self.set_error(notes);
