@@ -40,12 +40,15 @@ mod chunks;
 mod fast;
 mod rows;
 mod sent_at;
+mod utf16;
 
 use chunks::{Chunks, Failed, Plan, RowsRead, Setting};
 pub use rows::Item;
 use rows::{Stop, check_quotes, csv_reader, ends_outside_quotes};
 use sent_at::SentAtReader;
 pub use sent_at::{SlashDates, Unsure, Written, parse_sent_at};
+pub use utf16::NotUtf16;
+use utf16::Utf16Check;
 
 /// The bundled fictional export, used when no file is given.
 pub const SAMPLE: &str = include_str!("../../assets/sample-invitations.csv");
@@ -192,6 +195,9 @@ pub struct Import<T: Item = Invitation> {
     pub replaced_rows: usize,
     /// The line of the first of them.
     pub first_replaced_line: Option<u64>,
+    /// What a UTF-16 file holds that is not UTF-16 (a surrogate without its
+    /// other half), read as U+FFFD.
+    pub not_utf16: NotUtf16,
     /// The archive's other `Invitations.csv` entries, which were not read
     /// (the one nearest the top was), as messages show them.
     pub passed_over: Vec<String>,
@@ -242,6 +248,23 @@ impl<T: Item> Import<T> {
                 } else {
                     "rows hold"
                 }
+            ));
+        }
+        if self.not_utf16.count > 0 {
+            let n = self.not_utf16.count;
+            let first = match (self.not_utf16.first_line, n) {
+                (Some(line), 1) => format!(" (line {line})"),
+                (Some(line), _) => format!(" (the first on line {line})"),
+                (None, _) => String::new(),
+            };
+            let says = match self.encoding {
+                TextEncoding::Utf16Le | TextEncoding::Utf16Be => "the file says it is",
+                _ => "the rest of the file is",
+            };
+            out.push(format!(
+                "{}: {n} character{} not UTF-16{first} although {says} (half of an emoji?); shown as \u{fffd}",
+                self.origin,
+                if n == 1 { " is" } else { "s are" }
             ));
         }
         for note in &self.header_notes {
@@ -1634,6 +1657,23 @@ fn parse<'a, T: Item>(
         origin: origin.to_string(),
         source: e,
     };
+    // UTF-16 is checked on its way to the decoder, which reads what is not
+    // UTF-16 as U+FFFD without a word.
+    let (reader, not_utf16): (Box<dyn Read + 'a>, _) = match sniffed.encoding {
+        TextEncoding::Utf16Le
+        | TextEncoding::Utf16Be
+        | TextEncoding::Utf16LeNoBom
+        | TextEncoding::Utf16BeNoBom => {
+            let big_endian = matches!(
+                sniffed.encoding,
+                TextEncoding::Utf16Be | TextEncoding::Utf16BeNoBom
+            );
+            let check = Utf16Check::new(reader, big_endian, sniffed.cr_lines);
+            let found = check.found();
+            (Box::new(check), Some(found))
+        }
+        _ => (reader, None),
+    };
     let decoded = decoded(reader, sniffed.encoding).map_err(io_err)?;
     let chunk_len = job.plan.sized(None).chunk_len;
     let mut chunks = Chunks::new(decoded, chunk_len, sniffed.cr_lines);
@@ -1665,7 +1705,11 @@ fn parse<'a, T: Item>(
     };
     let read =
         chunks::read_rows::<T, _>(setting, text, header.end, header.lines, last, &mut chunks);
-    outcome(read, header.cols, sniffed, job, origin)
+    let mut outcome = outcome(read, header.cols, sniffed, job, origin)?;
+    if let (Outcome::Done(import), Some(found)) = (&mut outcome, not_utf16) {
+        import.not_utf16 = found.get();
+    }
+    Ok(outcome)
 }
 
 /// [`parse`] for UTF-8 text held in memory whole, read where it lies.
@@ -1727,6 +1771,7 @@ fn outcome<T: Item>(
         header_notes: cols.notes(),
         replaced_rows: read.replaced_rows,
         first_replaced_line: read.first_replaced_line,
+        not_utf16: NotUtf16::default(),
         passed_over: Vec::new(),
         slash_dates: read.slash_dates,
         read_day_first: job.day_first,

@@ -536,6 +536,39 @@ fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
     assert!(i.notices()[0].starts_with("t.csv: 2 rows hold bytes that are not UTF-8"));
 }
 
+/// Half an emoji in UTF-16 (a surrogate without its other half) reads as
+/// U+FFFD, and a notice says so with its line, as for bytes that are not
+/// UTF-8.
+#[test]
+fn what_is_not_utf16_in_a_utf16_file_is_told_of() {
+    let text = format!(
+        "{H}Ana,B,\"7/8/26, 3:43 PM\",Hi,INCOMING,u1,u2\nBo,B,\"7/8/26, 3:44 PM\",\"Met\nat X\",INCOMING,u3,u2\n"
+    );
+    let mut units: Vec<u16> = text.encode_utf16().collect();
+    // Line 4 (the note's second line): "at X" becomes "at " and a lone
+    // high surrogate.
+    let x = units.iter().position(|&u| u == u16::from(b'X')).unwrap();
+    units[x] = 0xD83D;
+    let le: Vec<u8> = units.iter().flat_map(|u| u.to_le_bytes()).collect();
+    let i = load_bytes("t.csv", &[&[0xFF, 0xFE][..], &le].concat()).unwrap();
+    assert_eq!(i.invitations[1].message(), "Met\nat \u{fffd}");
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 character is not UTF-16 (line 4) although the file says it is (half of an emoji?); shown as \u{fffd}"
+        ]
+    );
+    // Without a byte-order mark, and a lone low surrogate too.
+    units.push(0xDE00);
+    let be: Vec<u8> = units.iter().flat_map(|u| u.to_be_bytes()).collect();
+    let i = load_bytes("t.csv", &be).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Utf16BeNoBom);
+    assert_eq!(
+        i.notices()[1],
+        "t.csv: 2 characters are not UTF-16 (the first on line 4) although the rest of the file is (half of an emoji?); shown as \u{fffd}"
+    );
+}
+
 #[test]
 fn refuses_what_is_not_an_export() {
     let err = |bytes: &[u8]| load_bytes("x.csv", bytes).unwrap_err().to_string();
