@@ -154,43 +154,35 @@ mod tests {
 
     #[test]
     fn counts_what_is_not_utf16_with_the_first_line() {
+        let with = |text: &str, tail: &[u16]| [units(text), tail.to_vec()].concat();
+        let found = |count, line| NotUtf16 {
+            count,
+            first_line: Some(line),
+        };
+        // (code units, lines end in `\r`, what is found); 0xFFFF stands for
+        // an odd byte at the end.
+        let cases = [
+            // Whole pairs (emoji) are fine.
+            (units("a,b\n😀 x\r\n👋"), false, NotUtf16::default()),
+            // A lone high surrogate, then a lone low one, on line 3.
+            (
+                with("a,b\nc\r\n", &[0xD83D, 0x78, 0xDE00, 0x0A]),
+                false,
+                found(2, 3),
+            ),
+            // A high surrogate at the very end, in lines ending in `\r`.
+            (with("a\rb\r", &[0xD800]), true, found(1, 3)),
+            (with("a\nb", &[0xFFFF]), false, found(1, 2)),
+        ];
         for read_by in [1, 2, 3, 4096] {
             for be in [false, true] {
-                // Whole pairs (emoji) are fine.
-                assert_eq!(
-                    check(&units("a,b\n😀 x\r\n👋"), be, false, read_by),
-                    NotUtf16::default()
-                );
-                // A lone high surrogate, then a lone low one, on line 3.
-                let mut u = units("a,b\nc\r\n");
-                u.extend([0xD83D, u16::from(b'x'), 0xDE00, u16::from(b'\n')]);
-                assert_eq!(
-                    check(&u, be, false, read_by),
-                    NotUtf16 {
-                        count: 2,
-                        first_line: Some(3)
-                    }
-                );
-                // A high surrogate at the very end, and lines ending in `\r`.
-                let mut u = units("a\rb\r");
-                u.push(0xD800);
-                assert_eq!(
-                    check(&u, be, true, read_by),
-                    NotUtf16 {
-                        count: 1,
-                        first_line: Some(3)
-                    }
-                );
-                // An odd byte at the end.
-                let mut u = units("a\nb");
-                u.push(0xFFFF);
-                assert_eq!(
-                    check(&u, be, false, read_by),
-                    NotUtf16 {
-                        count: 1,
-                        first_line: Some(2)
-                    }
-                );
+                for (units, cr_lines, expected) in &cases {
+                    assert_eq!(
+                        check(units, be, *cr_lines, read_by),
+                        *expected,
+                        "{units:x?} by {read_by}"
+                    );
+                }
             }
         }
     }
