@@ -271,9 +271,11 @@ fn is_inner_ascii(b: u8) -> bool {
 }
 
 /// The spec's rule: a word matches a name when it equals it, or, for names
-/// of five letters or more, is within edit distance 1 of it. Both lower case.
+/// of five letters or more (letters: not a hyphen or an apostrophe), is
+/// within edit distance 1 of it. Both lower case.
 pub(crate) fn matches(word: &str, name: &str) -> bool {
-    word == name || (name.chars().count() >= 5 && within_one(word, name))
+    word == name
+        || (name.chars().filter(|c| c.is_alphabetic()).count() >= 5 && within_one(word, name))
 }
 
 /// A name with its letters spelt out as German and the Nordic languages

@@ -9,8 +9,29 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use super::Signals;
 use super::normalise::{is_word_char, next_non_ascii, straighten};
 
-/// A link: `http`, `www.` or `bit.ly` anywhere.
+/// A link: `http`, `www.` or `bit.ly`, each where a word starts (not in
+/// `Awww.`); `http` as a word of its own or as `https` (not `httpd`), and
+/// `bit.ly` not followed by more letters (not `bit.lyrics`). See
+/// [`is_link`].
 const LINKS: [&str; 3] = ["http", "www.", "bit.ly"];
+
+/// Whether a match of one of [`LINKS`], `link`, from `start` to `end` of
+/// `hay`, is a link.
+fn is_link(hay: &str, start: usize, end: usize, link: &str) -> bool {
+    if hay[..start].chars().next_back().is_some_and(is_word_char) {
+        return false;
+    }
+    let after = &hay[end..];
+    match link {
+        "www." => true,
+        _ => !after
+            .strip_prefix(if link == "http" { "s" } else { "" })
+            .unwrap_or(after)
+            .chars()
+            .next()
+            .is_some_and(is_word_char),
+    }
+}
 
 /// The hints of the four signals, folded (lower case, straight quotes,
 /// single spaces), searched for in one pass over a note.
@@ -114,8 +135,11 @@ pub(crate) fn find(
             Some(c) => match hints.contracted.get(c) {
                 Some((i, short)) => (*i, short),
                 None => {
-                    link = true;
-                    found |= Signals::PITCH;
+                    let pattern = LINKS[c - hints.contracted.len()];
+                    if is_link(hay, m.start(), m.end(), pattern) {
+                        link = true;
+                        found |= Signals::PITCH;
+                    }
                     continue;
                 }
             },
@@ -265,10 +289,13 @@ fn contains_phrase(hay: &str, needle: &str) -> bool {
     })
 }
 
-/// A link: `http`, `www.` or `bit.ly` anywhere.
+/// A link (see [`LINKS`]), searched for each on its own.
 #[cfg(test)]
 fn has_link(hay: &str) -> bool {
-    hay.contains("http") || hay.contains("www.") || hay.contains("bit.ly")
+    LINKS.iter().any(|link| {
+        hay.match_indices(link)
+            .any(|(i, _)| is_link(hay, i, i + link.len(), link))
+    })
 }
 
 /// An email address, simply: `x@y.z`, letters or digits on each side of the
@@ -324,6 +351,7 @@ mod tests {
             Just("met"), Just("Meet you at"), Just("your post"), Just("how can I help"), Just("CV"),
             Just("cvs"), Just("$"), Just("€"), Just("talking"), Just("we  both"), Just("hiring"),
             Just(" "), Just("\n"), Just("-"), Just("x"), Just("é"), Just("@"), Just("a@b.co"), Just("www."),
+            Just("http"), Just("s"), Just("bit.ly"), Just("://"),
             Just("I’d love to learn"), Just("id love to learn"), Just("would love to learn"), Just("'d"),
         ], 0..12)) {
             let lists = Prepared::new(&Lists::default());
@@ -487,6 +515,17 @@ mod tests {
         assert_eq!(signals("see https://example.com"), Signals::PITCH);
         assert_eq!(signals("see WWW.example.com"), Signals::PITCH);
         assert_eq!(signals("bit.ly/xyz"), Signals::PITCH);
+        assert_eq!(signals("(http://x.io)"), Signals::PITCH);
+        // A link starts a word, and `http` and `bit.ly` end one.
+        for note in [
+            "Awww. Thank you",
+            "I maintain httpd",
+            "on rabbit.lyrics",
+            "bit.lyrics",
+            "xhttps://a",
+        ] {
+            assert_eq!(signals(note), Signals::empty(), "{note}");
+        }
         assert_eq!(signals("write to joe.smith@acme.io today"), Signals::PITCH);
         assert_eq!(signals("@joe on slack, me@home"), Signals::empty());
         assert_eq!(signals("me@.io, me@io."), Signals::empty());

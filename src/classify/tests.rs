@@ -203,6 +203,25 @@ fn spec_inline_greetings() {
     );
     assert_eq!(cat_to("hi sam, let's connect.", "Sam Rivera"), GreetingOnly);
     assert_eq!(cat_to("hi pam, let's connect.", "Sam Rivera"), Customised);
+    // Letters are counted, not a hyphen or an apostrophe: `Jo-An` and
+    // `O'Dea` have four, so they match only as written.
+    let stock = "I'd like to connect with you on LinkedIn.";
+    assert_eq!(
+        cat_to(&format!("hi jo-en, {stock}"), "Jo-An Lee"),
+        Customised
+    );
+    assert_eq!(
+        cat_to(&format!("hi jo-an, {stock}"), "Jo-An Lee"),
+        GreetingOnly
+    );
+    assert_eq!(
+        cat_to(&format!("hi o'deb, {stock}"), "Mary O'Dea"),
+        Customised
+    );
+    assert_eq!(
+        cat_to(&format!("hi jo-ane, {stock}"), "Jo-Ann Lee"),
+        GreetingOnly
+    );
 }
 
 #[test]
