@@ -799,7 +799,18 @@ impl<'c, T: Item> Rows<'c, T> {
         // 128 bits: two different rows share a key with a chance of about
         // n²/2¹²⁹, 10⁻²⁷ for a million rows, so equal keys are taken as
         // equal rows without keeping the notes to compare.
-        let key = xxhash_rust::xxh3::xxh3_128_with_seed(message.trim().as_bytes(), id.0);
+        // An id from the names and the minute (a profile URL missing) would
+        // make two people of the same name, each with their URL, one row:
+        // duplicates are rows with the same URLs and note.
+        let seed = if inviter_url.is_empty() == invitee_url.is_empty() {
+            id.0
+        } else {
+            xxhash_rust::xxh3::xxh3_64_with_seed(
+                format!("{inviter_url}\0{invitee_url}").as_bytes(),
+                id.0,
+            )
+        };
+        let key = xxhash_rust::xxh3::xxh3_128_with_seed(message.trim().as_bytes(), seed);
         self.piece.keys.push(key);
         self.piece.items.push(item);
     }

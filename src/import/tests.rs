@@ -899,6 +899,25 @@ fn duplicates_count_once() {
     );
 }
 
+/// Duplicates are rows with the same profile URLs and note: two people of
+/// the same name, each with a URL of their own, are two rows even when the
+/// other URL is missing (their ids then come from the names and minute).
+#[test]
+fn the_same_name_with_another_url_is_no_duplicate() {
+    let line = |who: &str, invitee: &str| {
+        format!(
+            "Joe Smith,B,\"7/8/26, 3:43 PM\",Hi!,INCOMING,https://www.linkedin.com/in/{who},{invitee}\n"
+        )
+    };
+    let i = load_str(&format!("{H}{}{}", line("q3", ""), line("q4", "")));
+    assert_eq!(i.invitations.len(), 2);
+    assert!(i.duplicates.is_empty());
+    // The same URL twice is a duplicate still.
+    let i = load_str(&format!("{H}{}{}", line("q3", ""), line("q3", "")));
+    assert_eq!(i.invitations.len(), 1);
+    assert_eq!(i.duplicates.len(), 1);
+}
+
 #[test]
 fn a_repeated_header_is_named() {
     let text = format!("{H}{}{H}{}", row(1, ""), row(2, ""));
