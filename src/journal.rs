@@ -338,9 +338,24 @@ pub fn earlier_than(
     sent_at: NaiveDateTime,
 ) -> bool {
     match sent {
+        // The same date read the other way round (`03/04/2026` of a file a
+        // spreadsheet saved, read month first then and day first now, as a
+        // row added since or the present decides) is the same invitation:
+        // nobody invites again on the swapped day at the same minute.
+        Some(sent) if day_and_month_swapped(sent, sent_at) => false,
         Some(sent) => made_before(sent, sent_at),
         None => made_before(at, sent_at),
     }
+}
+
+/// Whether `a` is `b` with its day and month swapped (and not the same).
+fn day_and_month_swapped(a: NaiveDateTime, b: NaiveDateTime) -> bool {
+    use chrono::Datelike;
+    a != b
+        && a.time() == b.time()
+        && a.year() == b.year()
+        && a.month() == b.day()
+        && a.day() == b.month()
 }
 
 /// Whether a step recorded `at` was made before an invitation sent at

@@ -1676,6 +1676,29 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
     assert!(later.is_blank());
 }
 
+/// A spreadsheet's `03/04/2026 10:00` read month first when decided (4
+/// March) and day first now (3 April: a row added since, or the present,
+/// decides the order) is the same invitation, not a later one.
+#[test]
+fn the_same_date_read_the_other_way_round_keeps_its_decision() {
+    let date = |m, d| {
+        chrono::NaiveDate::from_ymd_opt(2026, m, d)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    };
+    let decided = Decided {
+        decision: Decision::Accepted,
+        at: date(3, 10),
+        sent: Some(date(3, 4)),
+    };
+    assert!(!decided.predates(date(4, 3)));
+    // Another day, or the swapped day at another minute, is another
+    // invitation.
+    assert!(decided.predates(date(4, 4)));
+    assert!(decided.predates(date(4, 3) + chrono::TimeDelta::minutes(1)));
+}
+
 /// A decision made after a person invited again, on an export taken before
 /// (ignored on the 27th, on an export of the 18th, while they invited again
 /// on the 26th), was about the earlier invitation: the line keeps the
