@@ -2013,7 +2013,8 @@ fn parse_direction(s: &str) -> Option<Direction> {
 
 /// At most `max` characters of `s`, with an ellipsis when cut, and control
 /// characters escaped (`\n`, `\u{1b}`) so that a message shows them and a
-/// terminal does not act on them.
+/// terminal does not act on them; invisible ones too (`\u{200b}`,
+/// `\u{feff}`), else a message would say `INCOMING` is not `INCOMING`.
 fn shorten(s: &str, max: usize) -> String {
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -2021,9 +2022,7 @@ fn shorten(s: &str, max: usize) -> String {
             out.push('…');
             break;
         }
-        if c.is_control()
-            || matches!(c, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        {
+        if c.is_control() || crate::text::is_format_control(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);

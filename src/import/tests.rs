@@ -883,6 +883,21 @@ fn messages_escape_control_characters() {
         "{}",
         i.skipped[0].reason
     );
+    // Invisible ones too: else the message says `INCOMING` is not.
+    let text = format!(
+        "{H}A,B,2026-07-08T15:43,,INCOMING\u{200b},u1,u2\nA,B,2026-07-08T15:43,,\u{feff}INCOMING,u3,u2\n"
+    );
+    let i = load_str(&text);
+    assert!(
+        i.skipped[0].reason.contains("`INCOMING\\u{200b}`"),
+        "{}",
+        i.skipped[0].reason
+    );
+    assert!(
+        i.skipped[1].reason.contains("`\\u{feff}INCOMING`"),
+        "{}",
+        i.skipped[1].reason
+    );
 }
 
 #[test]
