@@ -539,6 +539,16 @@ mod tests {
             to("Hi Zoe, we met.", "Chloë Müller").as_deref(),
             Some("Zoe")
         );
+        // A short form of the first name is theirs: its first three
+        // letters or more.
+        assert_eq!(to("Hey Col, we met.", "Colleen Baker"), None);
+        assert_eq!(to("Hi Alex, we met.", "Alexandra Ruiz"), None);
+        assert_eq!(to("Hi Co, we met.", "Colleen Baker").as_deref(), Some("Co"));
+        assert_eq!(
+            to("Hi Bak, we met.", "Colleen Baker").as_deref(),
+            Some("Bak"),
+            "of the first name only"
+        );
         // A particle taught as a non-name stays in the name shown.
         let particles = Classifier::new(&crate::classify::Lists {
             non_names: vec!["van".into()],

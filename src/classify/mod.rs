@@ -766,6 +766,13 @@ impl Classifier {
 /// greeting) are not taken for a name here: "Hi Great meeting you" and
 /// "Hi Hope you are well" greet nobody else, while "Hi Will," still does.
 /// The group is not changed by this; it is a hint for the reader.
+/// Whether `word` is a short form of the name `name` (both lower case):
+/// its start, three letters or more (`col` of Colleen, `alex` of
+/// Alexandra). A nickname of another shape (Bob of Robert) is not told.
+fn is_short_form(word: &str, name: &str) -> bool {
+    word.len() < name.len() && name.starts_with(word) && word.chars().count() >= 3
+}
+
 fn greets_other(
     g: &Greeting,
     recipient: &names::NameWords,
@@ -784,7 +791,10 @@ fn greets_other(
         }
         buf.clear();
         normalise::fold_into(&w.text, buf);
-        theirs |= recipient.has(buf) || recipient.matches_first(buf) || recipient.matches_last(buf);
+        theirs |= recipient.has(buf)
+            || recipient.matches_first(buf)
+            || recipient.matches_last(buf)
+            || recipient.first().is_some_and(|f| is_short_form(buf, f));
         if !ordinary.is_some_and(|o| o.contains(buf.as_str())) {
             named.push(i);
         }
