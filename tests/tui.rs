@@ -2866,6 +2866,15 @@ fn a_reply_over_an_accept_is_asked_for() {
     go_to(&mut app, who);
     app.update(Action::Reply);
     assert!(status_text(&app).starts_with("Accepted already: "));
+    // A question is shown whole on the smallest screen, the answers at its
+    // end too.
+    app.update(Action::Resize(60, 15));
+    let out = screen(&app, 60, 15);
+    assert!(
+        row_text(&app, 60, 15, 14).ends_with("any other key keeps the accept"),
+        "{out}"
+    );
+    app.update(Action::Resize(80, 24));
     app.update(Action::Down);
     assert_eq!(status_text(&app), "Not replying: the accept stays");
     assert_eq!(app.current().unwrap().id, who);
@@ -2894,6 +2903,15 @@ fn a_reply_over_an_accept_is_asked_for() {
             "Left your reply to {name} for later, not saved; the next start will not open it: a reply is instead of accepting, and they are accepted now (u undoes the accept)"
         )
     );
+    // Too long for the smallest screen, it keeps the way back in sight.
+    app.update(Action::Resize(60, 15));
+    let out = screen(&app, 60, 15);
+    assert_eq!(
+        row_text(&app, 60, 15, 14),
+        " and they are accepted now (u undoes the accept)",
+        "{out}"
+    );
+    app.update(Action::Resize(80, 24));
     assert_eq!(
         app.journal.state(who).and_then(|e| e.decision()),
         Some(Decision::Accepted)

@@ -7,7 +7,7 @@ use crate::text::{clean_draft, name_line};
 use crate::tui::compose::{Composer, Question};
 use crate::tui::keys::Action;
 
-use super::{App, Effect, Mode, not_saved, writes};
+use super::{App, Effect, Mode, Status, not_saved, writes};
 
 impl App {
     /// Mirrors the composer's draft on disk while it differs from what the
@@ -219,17 +219,24 @@ impl App {
                 let key = self.keymap.hint(&Action::compose(kind));
                 // A reply written over an accept (after asking) is not
                 // opened by the next start, nor by one key.
-                self.set_status(match self.draft_barred(idx, kind) {
-                    Some(_) => format!(
-                        "Left your {} to {name} for later, not saved; the next start will not open it: {}",
-                        kind.label(),
-                        self.why_waiting(idx, kind)
-                    ),
-                    None => format!(
+                match self.draft_barred(idx, kind) {
+                    // Cut short, the way back to it stays in sight.
+                    Some(_) => {
+                        let why = self.why_waiting(idx, kind);
+                        self.status = Some(Status {
+                            text: format!(
+                                "Left your {} to {name} for later, not saved; the next start will not open it: {why}",
+                                kind.label(),
+                            ),
+                            error: false,
+                            when_cut: Some(format!("Left for later, not saved: {why}")),
+                        });
+                    }
+                    None => self.set_status(format!(
                         "Left your {} to {name} for later, not saved: {key} on their row opens it again, and so does the next start",
                         kind.label()
-                    ),
-                });
+                    )),
+                }
             }
             Err(e) => self.set_error(format!(
                 "The draft stays open: it cannot be kept on disk ({e}) · Ctrl-S saves it, Ctrl-Y copies it"

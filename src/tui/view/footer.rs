@@ -272,7 +272,7 @@ fn status_shown(app: &App, width: usize) -> Option<Vec<String>> {
             text.to_string()
         }
     };
-    let max = status_max_lines(app.size.1);
+    let max = status_max_lines(app.size.1, status.error);
     let (lines, cut) = wrap_status(&mark(&status.text), width, max);
     match &status.when_cut {
         // Cut short, the message that says where to read it whole.
@@ -294,9 +294,16 @@ const STATUS_LINES: usize = 3;
 
 /// The most lines a status message takes in a terminal `height` rows
 /// high: on a short one, a third would cover the detail pane's only line
-/// of the note (it sits over the pane's foot).
-fn status_max_lines(height: u16) -> usize {
-    if height < 20 { 2 } else { STATUS_LINES }
+/// of the note (it sits over the pane's foot). Not so for an error or a
+/// question (`error`): cut, it would lose what to do next ("any other key
+/// keeps the accept"), which matters more than that line until the next
+/// key.
+fn status_max_lines(height: u16, error: bool) -> usize {
+    if height < 20 && !error {
+        2
+    } else {
+        STATUS_LINES
+    }
 }
 
 /// A status message in at most `max` lines of at most `width` columns,
