@@ -264,7 +264,7 @@ pub fn stats_text<T: Item, W: Write>(
             let inv = s.inv;
             let row = format!(
                 "    {:<24} {:<13} {:<14}{}",
-                fit(&one_line(inv.to()), 24),
+                fit(&name_line(inv.to()), 24),
                 inv.category.label(),
                 Age::between(inv.sent_at, now).long(),
                 if s.to_withdraw { " to withdraw" } else { "" }

@@ -2669,6 +2669,17 @@ fn v_newest_sent(env: &Env) -> (String, invitriage::invitation::InvitationId) {
 #[test]
 fn stats_outgoing_lists_stale_sent_invitations() {
     let env = Env::new();
+    // One sent to a row without a name says so, as the screen does.
+    let nameless = env.file(
+        "nameless.csv",
+        format!("{HEADER}\nColleen Ruiz,,\"7/8/26, 3:43 PM\",,OUTGOING,{ME},\n"),
+    );
+    let (_, out, _) = env.run(&["stats", nameless, "--direction", "outgoing"]);
+    let row = out.lines().find(|l| l.ends_with("default       4 months ago"));
+    assert!(
+        row.is_some_and(|r| r.trim_start().starts_with("(no name)")),
+        "{out}"
+    );
     let (code, out, _) = env.run(&["stats", "--direction", "outgoing"]);
     assert_eq!(code, 0);
     assert!(out.contains("20 sent invitations"), "{out}");
