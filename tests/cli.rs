@@ -1116,6 +1116,27 @@ fn an_archive_without_invitations_is_a_clear_error() {
         stderr,
         "invitriage: error: export.zip: the archive holds no Invitations.csv (2 files in it); is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data\n"
     );
+    // LinkedIn's archive zipped again: the one inside is named.
+    let inner = zip(&[("Invitations.csv", "x")]);
+    let mut outer = std::io::Cursor::new(Vec::new());
+    {
+        let mut w = ::zip::ZipWriter::new(&mut outer);
+        for name in [
+            "readme.txt",
+            "downloads/Basic_LinkedInDataExport_11-28-2026.zip",
+        ] {
+            w.start_file(name, ::zip::write::SimpleFileOptions::default())
+                .unwrap();
+            std::io::Write::write_all(&mut w, &inner).unwrap();
+        }
+        w.finish().unwrap();
+    }
+    let file = env.file("twice.zip", outer.into_inner());
+    let stderr = env.fails(&["stats", file]);
+    assert_eq!(
+        stderr,
+        "invitriage: error: twice.zip: the archive holds no Invitations.csv, but it holds downloads/Basic_LinkedInDataExport_11-28-2026.zip, an archive of its own: unzip twice.zip and give invitriage that one (LinkedIn's export is a single .zip)\n"
+    );
     let file = env.file("broken.zip", &zip(&[("Invitations.csv", "x")])[..20]);
     let stderr = env.fails(&["classify", file]);
     assert!(
@@ -2675,7 +2696,9 @@ fn stats_outgoing_lists_stale_sent_invitations() {
         format!("{HEADER}\nColleen Ruiz,,\"7/8/26, 3:43 PM\",,OUTGOING,{ME},\n"),
     );
     let (_, out, _) = env.run(&["stats", nameless, "--direction", "outgoing"]);
-    let row = out.lines().find(|l| l.ends_with("default       4 months ago"));
+    let row = out
+        .lines()
+        .find(|l| l.ends_with("default       4 months ago"));
     assert!(
         row.is_some_and(|r| r.trim_start().starts_with("(no name)")),
         "{out}"

@@ -502,6 +502,10 @@ pub enum ImportError {
         match entries { 0 => "it is empty".to_string(), 1 => "1 file in it".to_string(), n => format!("{n} files in it") }
     )]
     NotInArchive { origin: String, entries: usize },
+    #[error(
+        "{origin}: the archive holds no Invitations.csv, but it holds {inner}, an archive of its own: unzip {origin} and give invitriage that one (LinkedIn's export is a single .zip)"
+    )]
+    ArchiveInArchive { origin: String, inner: String },
     #[error("{origin}: cannot read the zip archive (is the download complete?): {source}")]
     Zip {
         origin: String,
@@ -1006,6 +1010,9 @@ fn load_zip<T: Item, R: Read + Seek>(
     // sits at the top) and name the others.
     let mut found: Vec<(usize, String)> = Vec::new();
     let (mut xlsx, mut ods) = (false, false);
+    // An archive zipped again (a folder of downloads, say): named, as the
+    // export is inside it.
+    let mut inner_zip: Option<String> = None;
     for i in 0..archive.len() {
         let Some(Ok(name)) = archive.name_for_index(i) else {
             continue;
@@ -1016,6 +1023,11 @@ fn load_zip<T: Item, R: Read + Seek>(
         }
         xlsx |= name == "xl/workbook.xml";
         ods |= name == "content.xml";
+        let zipped =
+            base.len() > 4 && base.as_bytes()[base.len() - 4..].eq_ignore_ascii_case(b".zip");
+        if zipped && inner_zip.is_none() {
+            inner_zip = Some(name.to_string());
+        }
     }
     // Stable: of two as short, the first in the archive.
     found.sort_by_key(|(_, name)| name.len());
@@ -1030,6 +1042,12 @@ fn load_zip<T: Item, R: Read + Seek>(
                     "an OpenDocument file (.ods)"
                 },
                 hint: SPREADSHEET_HINT,
+            });
+        }
+        if let Some(inner) = inner_zip {
+            return Err(ImportError::ArchiveInArchive {
+                origin,
+                inner: shown_name(&inner).into_owned(),
             });
         }
         return Err(ImportError::NotInArchive {
