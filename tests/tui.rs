@@ -473,6 +473,46 @@ fn a_wide_file_name_leaves_the_counts_in_the_header() {
     assert!(header.contains("47 dflt (100%)"), "{header}");
 }
 
+/// Two invitations between the same two people (joined exports, or a
+/// re-sent one beside the old) share an id, and so a decision: a note from
+/// loading says so, before one key marks two rows.
+#[test]
+fn two_invitations_between_the_same_people_are_told_of() {
+    let row = |sent: &str, note: &str, who: &str| {
+        format!(
+            "{who},Colleen Ruiz,\"{sent}\",{note},INCOMING,https://www.linkedin.com/in/{who},https://www.linkedin.com/in/colleen\n"
+        )
+    };
+    let head = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+    let csv = format!(
+        "{head}{}{}{}",
+        row("11/20/26, 3:43 PM", "We met at RustConf", "alex"),
+        row("10/2/26, 3:43 PM", "", "alex"),
+        row("11/1/26, 3:43 PM", "", "bo")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_from_csv(&csv, &dir);
+    assert_eq!(
+        app.notices,
+        [
+            "alex has 2 invitations in this export (lines 2 and 3), between the same two people: a decision on one is on each (were two exports joined?)"
+        ]
+    );
+    let csv = format!(
+        "{csv}{}{}",
+        row("9/1/26, 3:43 PM", "Hi", "bo"),
+        row("9/2/26, 3:43 PM", "", "cy")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let app = app_from_csv(&csv, &dir);
+    assert_eq!(
+        app.notices,
+        [
+            "2 people have more than one invitation in this export (alex, bo): a decision on one is on each (were two exports joined?)"
+        ]
+    );
+}
+
 /// The question box is as tall as its words wrap: sized by their length
 /// over its width, it cut the last line, the undo key, at 60 columns.
 #[test]

@@ -618,6 +618,7 @@ impl App {
             });
         app.rebuild_rows(None);
         app.note_invited_again();
+        app.note_repeated_ids();
         app.note_unsaved_elsewhere();
         // Last, as it goes first.
         app.note_arrived_since();

@@ -613,6 +613,50 @@ impl App {
         });
     }
 
+    /// Says who has more than one invitation in this export (joined
+    /// exports, or a re-sent invitation with a new note beside the old):
+    /// they share an id, from the two profile URLs, and so a decision on
+    /// one is on each, which one key doing two rows would not say.
+    pub(super) fn note_repeated_ids(&mut self) {
+        if self.id_repeats.is_empty() {
+            return;
+        }
+        let mut people: Vec<(u32, Vec<u32>)> = self
+            .id_repeats
+            .iter()
+            .map(|(id, later)| (self.id_index[id], later.clone()))
+            .collect();
+        people.sort_unstable();
+        let lines = |first: u32, later: &[u32]| {
+            let all: Vec<String> = std::iter::once(first)
+                .chain(later.iter().copied())
+                .map(|i| self.invitations[i as usize].line.to_string())
+                .collect();
+            and_list(&all)
+        };
+        let name = |i: u32| name_line(self.invitations[i as usize].counterpart());
+        self.notices.push(match people.as_slice() {
+            [(first, later)] => format!(
+                "{} has {} invitations in this export (lines {}), between the same two people: a decision on one is on each (were two exports joined?)",
+                name(*first),
+                later.len() + 1,
+                lines(*first, later)
+            ),
+            _ => {
+                let names: Vec<String> = people.iter().take(3).map(|(i, _)| name(*i)).collect();
+                let more = people.len() - names.len();
+                let mut who = names.join(", ");
+                if more > 0 {
+                    who.push_str(&format!(" and {more} more"));
+                }
+                format!(
+                    "{} people have more than one invitation in this export ({who}): a decision on one is on each (were two exports joined?)",
+                    people.len()
+                )
+            }
+        });
+    }
+
     /// Unsaved drafts left for invitations not in this export (another
     /// export, or the sample) are a note from loading: they stay on disk.
     pub(super) fn note_unsaved_elsewhere(&mut self) {
