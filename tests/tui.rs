@@ -2088,6 +2088,89 @@ fn reply_composer_saves_a_draft_that_survives_a_restart() {
     assert!(status_text(&app).starts_with("Replace your words"));
 }
 
+/// The line of the composer (or else the check pad) the cursor is on.
+fn cursor_line(app: &App) -> String {
+    let editor = match &app.composer {
+        Some(c) => &c.editor,
+        None => &app.check_pad.as_ref().unwrap().editor,
+    };
+    editor.lines()[editor.cursor().0].clone()
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    app.update(Action::ComposeKey(KeyEvent::new(code, KeyModifiers::NONE)));
+}
+
+/// Backspace, Delete, Left and Right take what is drawn as one character
+/// (a flag of two code points, a family joined with zero-width joiners, a
+/// thumb with its skin tone) whole, in the composer and the check pad: one
+/// Backspace left half a flag to be saved and pasted on LinkedIn, and
+/// typing after a Left went in between its halves.
+#[test]
+fn the_composer_edits_a_grapheme_at_a_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    let typed = |app: &mut App, s: &str| {
+        for c in s.chars() {
+            app.update(Action::ComposeKey(key(c)));
+        }
+    };
+    typed(&mut app, "Go 🇺🇸");
+    press(&mut app, KeyCode::Backspace);
+    assert!(
+        cursor_line(&app).ends_with("Go "),
+        "{:?}",
+        cursor_line(&app)
+    );
+    typed(&mut app, "X🇺🇸W");
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    typed(&mut app, "Z");
+    press(&mut app, KeyCode::Right);
+    typed(&mut app, "Y");
+    assert!(
+        cursor_line(&app).ends_with("Go XZ🇺🇸YW"),
+        "{:?}",
+        cursor_line(&app)
+    );
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Left);
+    press(&mut app, KeyCode::Delete);
+    assert!(
+        cursor_line(&app).ends_with("Go XZYW"),
+        "{:?}",
+        cursor_line(&app)
+    );
+    press(&mut app, KeyCode::End);
+    typed(&mut app, " A👩🏽‍💻B");
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Backspace);
+    assert!(
+        cursor_line(&app).ends_with("Go XZYW A"),
+        "{:?}",
+        cursor_line(&app)
+    );
+    // The two keys are one step back, as two Backspaces always were.
+    app.update(Action::ComposeKey(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(
+        cursor_line(&app).ends_with("Go XZYW A👩🏽‍💻B"),
+        "{:?}",
+        cursor_line(&app)
+    );
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('y')));
+    assert_eq!(app.composer.as_ref().map(|c| c.text()), None);
+
+    app.update(Action::Check);
+    typed(&mut app, "Great 👍🏽");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(cursor_line(&app), "Great ");
+}
+
 /// A changed draft is kept on disk as it is written, so an app that ends
 /// without saving it (a closed terminal, a kill: here the app is dropped)
 /// offers it again on the next start; saving or discarding it removes it,

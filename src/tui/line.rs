@@ -8,7 +8,8 @@
 //! Written here rather than with `ratatui-textarea` (the composer's): this
 //! line is a span of the footer, beside its prompt and match count, edited
 //! through the keymap's actions, and it moves a grapheme at a time, where a
-//! `TextArea` moves a character at a time and draws itself as a widget.
+//! `TextArea` moves a character at a time (the composer's keys are made to
+//! step over graphemes in `undo.rs`) and draws itself as a widget.
 
 use unicode_segmentation::UnicodeSegmentation;
 

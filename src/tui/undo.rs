@@ -13,6 +13,7 @@ use std::collections::VecDeque;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, DataCursor, TextArea};
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Undo steps kept at most; the oldest go first.
 const MOST: usize = 500;
@@ -81,6 +82,70 @@ impl Run {
     }
 }
 
+/// A key the widget would take a character at a time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Key {
+    /// Backspace (`true`) or Delete, and their Ctrl-H and Ctrl-D.
+    Delete(bool),
+}
+
+impl Key {
+    /// The keys as the widget's own keymap reads them.
+    fn of(ev: &KeyEvent) -> Option<Key> {
+        let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
+        if ev.modifiers.contains(KeyModifiers::ALT) {
+            return None;
+        }
+        match ev.code {
+            KeyCode::Backspace if !ctrl => Some(Key::Delete(true)),
+            KeyCode::Char('h') if ctrl => Some(Key::Delete(true)),
+            KeyCode::Delete if !ctrl => Some(Key::Delete(false)),
+            KeyCode::Char('d') if ctrl => Some(Key::Delete(false)),
+            _ => None,
+        }
+    }
+}
+
+/// The characters of the grapheme before the cursor (`back`) or after it,
+/// which a Backspace or Delete takes whole: one at the line's edge, where
+/// the key joins two lines.
+fn grapheme_chars(editor: &TextArea<'static>, back: bool) -> usize {
+    let DataCursor(row, col) = editor.cursor();
+    let line = editor.lines().get(row).map_or("", String::as_str);
+    let at = byte_at(line, col);
+    let grapheme = if back {
+        line[..at].graphemes(true).next_back()
+    } else {
+        line[at..].graphemes(true).next()
+    };
+    grapheme.map_or(1, |g| g.chars().count())
+}
+
+/// The byte offset of character `col` of `line` (its end, past it).
+fn byte_at(line: &str, col: usize) -> usize {
+    line.char_indices().nth(col).map_or(line.len(), |(i, _)| i)
+}
+
+/// Moves the cursor out of the middle of a grapheme: to its end
+/// (`forward`) or its start. Where the cursor is at an edge, it stays.
+fn to_grapheme_edge(editor: &mut TextArea<'static>, forward: bool) {
+    let DataCursor(row, col) = editor.cursor();
+    let Some(line) = editor.lines().get(row) else {
+        return;
+    };
+    let at = byte_at(line, col);
+    let Some((start, g)) = line
+        .grapheme_indices(true)
+        .find(|&(i, g)| i < at && at < i + g.len())
+    else {
+        return;
+    };
+    let to = if forward { start + g.len() } else { start };
+    let col = line[..to].chars().count();
+    let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    editor.move_cursor(CursorMove::Jump(at(row), at(col)));
+}
+
 /// A field for the steps: wrapped as the app wraps, with the widget's own
 /// history off.
 pub fn field(lines: Vec<String>) -> TextArea<'static> {
@@ -104,7 +169,24 @@ impl<S> Steps<S> {
         }
         let before = snapshot(editor, now);
         let top = editor.scroll_offset().0;
-        let changed = editor.input(ev);
+        let changed = match Key::of(&ev) {
+            Some(Key::Delete(back)) => {
+                // A selection goes whole, as one key takes it.
+                let n = if editor.is_selecting() {
+                    1
+                } else {
+                    grapheme_chars(editor, back)
+                };
+                (0..n).fold(false, |changed, _| editor.input(ev) || changed)
+            }
+            None => editor.input(ev),
+        };
+        // The widget moves a character at a time: a move that stopped
+        // inside a grapheme (half a flag, a skin tone without its hand)
+        // goes on to its edge, so that what is typed next goes beside it.
+        if !changed && editor.cursor() != before.cursor {
+            to_grapheme_edge(editor, editor.cursor() > before.cursor);
+        }
         if editor.scroll_offset().0 > top {
             no_rows_past_the_end(editor, top);
         }
