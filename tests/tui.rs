@@ -2171,6 +2171,40 @@ fn the_composer_edits_a_grapheme_at_a_time() {
     assert_eq!(cursor_line(&app), "Great ");
 }
 
+/// A run of Up and Down keeps to the column it started from, as most
+/// editors do: through a blank line, the cursor went to the start of the
+/// lines after it, and `Q` typed went in before `Best,`. Any other key
+/// starts afresh from where the cursor is.
+#[test]
+fn up_and_down_keep_to_their_column() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(Tab::Customised));
+    app.update(Action::Reply);
+    // Drawn, as the widget goes by the rows it wrapped its lines into.
+    screen(&app, 80, 24);
+    assert_eq!(cursor_line(&app), "Thank you for the thoughtful note. ");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    app.update(Action::ComposeKey(key('Q')));
+    assert_eq!(cursor_line(&app), "Best,Q");
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    app.update(Action::ComposeKey(key('R')));
+    assert_eq!(
+        cursor_line(&app),
+        "Thank Ryou for the thoughtful note. ",
+        "from the column of the key before"
+    );
+    press(&mut app, KeyCode::End);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Up);
+    app.update(Action::ComposeKey(key('S')));
+    assert_eq!(cursor_line(&app), "Thank Ryou for the thoughtful note. S");
+}
+
 /// A changed draft is kept on disk as it is written, so an app that ends
 /// without saving it (a closed terminal, a kill: here the app is dropped)
 /// offers it again on the next start; saving or discarding it removes it,

@@ -38,6 +38,9 @@ pub struct Steps<S> {
     /// What the newest step is made of, while the next key may extend it,
     /// and where the cursor was left by it.
     run: Option<(Run, DataCursor)>,
+    /// The screen column a run of Up and Down keys keeps to, while the
+    /// last key was one of them.
+    column: Option<usize>,
 }
 
 impl<S> Default for Steps<S> {
@@ -46,6 +49,7 @@ impl<S> Default for Steps<S> {
             undo: VecDeque::new(),
             redo: Vec::new(),
             run: None,
+            column: None,
         }
     }
 }
@@ -82,11 +86,14 @@ impl Run {
     }
 }
 
-/// A key the widget would take a character at a time.
+/// A key the widget would take a character at a time, or a screen row
+/// at a time without a column to keep to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Key {
     /// Backspace (`true`) or Delete, and their Ctrl-H and Ctrl-D.
     Delete(bool),
+    /// Up or Down, and their Ctrl-P and Ctrl-N.
+    Vertical,
 }
 
 impl Key {
@@ -101,6 +108,8 @@ impl Key {
             KeyCode::Char('h') if ctrl => Some(Key::Delete(true)),
             KeyCode::Delete if !ctrl => Some(Key::Delete(false)),
             KeyCode::Char('d') if ctrl => Some(Key::Delete(false)),
+            KeyCode::Up | KeyCode::Down if !ctrl => Some(Key::Vertical),
+            KeyCode::Char('p' | 'n') if ctrl => Some(Key::Vertical),
             _ => None,
         }
     }
@@ -146,6 +155,29 @@ fn to_grapheme_edge(editor: &mut TextArea<'static>, forward: bool) {
     editor.move_cursor(CursorMove::Jump(at(row), at(col)));
 }
 
+/// Passes Up or Down to `editor`, keeping to `column` (the screen column
+/// the run of them started from, else the cursor's): the widget puts the
+/// cursor at most at the end of each row it passes, so going on through a
+/// blank line or a short one left it at the start of the lines after. Gives
+/// the column to keep to for the next.
+fn vertical(editor: &mut TextArea<'static>, ev: KeyEvent, column: Option<usize>) -> usize {
+    let from = editor.screen_cursor();
+    let column = column.unwrap_or(from.col);
+    editor.input(ev);
+    let to = editor.screen_cursor();
+    if to.row != from.row && to.col < column {
+        let DataCursor(row, col) = editor.screen_to_data(to.row, column);
+        let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+        editor.move_cursor(CursorMove::Jump(at(row), at(col)));
+        // Past the end of a row the text wraps on from: the end of the
+        // row is as far as it goes.
+        if editor.screen_cursor().row != to.row {
+            editor.move_cursor(CursorMove::Back);
+        }
+    }
+    column
+}
+
 /// A field for the steps: wrapped as the app wraps, with the widget's own
 /// history off.
 pub fn field(lines: Vec<String>) -> TextArea<'static> {
@@ -161,6 +193,8 @@ impl<S> Steps<S> {
     /// Ctrl-R take a step back or forward instead, and give the owner's
     /// state to put back.
     pub fn input(&mut self, editor: &mut TextArea<'static>, ev: KeyEvent, now: S) -> Option<S> {
+        // Any key but Up or Down ends a run of them.
+        let column = self.column.take();
         let ctrl = ev.modifiers == KeyModifiers::CONTROL;
         match ev.code {
             KeyCode::Char('u') if ctrl => return self.back(editor, now),
@@ -170,6 +204,10 @@ impl<S> Steps<S> {
         let before = snapshot(editor, now);
         let top = editor.scroll_offset().0;
         let changed = match Key::of(&ev) {
+            Some(Key::Vertical) => {
+                self.column = Some(vertical(editor, ev, column));
+                false
+            }
             Some(Key::Delete(back)) => {
                 // A selection goes whole, as one key takes it.
                 let n = if editor.is_selecting() {
