@@ -209,6 +209,91 @@ pub fn clean_draft(s: &str) -> String {
     Printable::new(s).collect()
 }
 
+/// Options to wrap a note's lines to `width` columns with: broken at
+/// spaces, which end a row (no row starts with the space it broke at), and
+/// also between the characters of Chinese and Japanese, which put no
+/// spaces between words: a wrapper that breaks only at spaces left `你好`
+/// alone on a row and the rest of the sentence on the next, as one word.
+pub fn wrap_options(width: usize) -> textwrap::Options<'static> {
+    // A word wider than a row (a long link) is left whole, for the
+    // paragraph to break a grapheme at a time: textwrap breaks it a
+    // character at a time, a flag or a family emoji in two.
+    textwrap::Options::new(width.max(1))
+        .word_separator(textwrap::WordSeparator::Custom(words))
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .break_words(false)
+}
+
+/// One line of a note in rows of [`wrap_options`].
+pub fn wrap(line: &str, width: usize) -> Vec<String> {
+    textwrap::wrap(line, wrap_options(width))
+        .into_iter()
+        .map(Cow::into_owned)
+        .collect()
+}
+
+/// The words of `line` for [`wrap_options`], each with the spaces after it:
+/// as textwrap's `AsciiSpace` finds them, and each Chinese or Japanese
+/// character a word of its own (with what may not start a row, `。` or
+/// `）`, kept to the one before, and what may not end one, `（`, to the
+/// one after). Split between graphemes, never inside one.
+fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
+    let mut starts = Vec::new();
+    let mut last: Option<&str> = None;
+    for (i, g) in line.grapheme_indices(true) {
+        let space = g == " ";
+        let breaks = last.is_some_and(|prev| {
+            let after_space = prev == " ";
+            (after_space && !space)
+                || (!after_space
+                    && !space
+                    && (cjk(prev) || cjk(g))
+                    && !g.starts_with(NO_ROW_STARTS)
+                    && !prev.starts_with(NO_ROW_ENDS))
+        });
+        if breaks {
+            starts.push(i);
+        }
+        last = Some(g);
+    }
+    starts.push(line.len());
+    let mut from = 0;
+    Box::new(starts.into_iter().map(move |to| {
+        let word = textwrap::core::Word::from(&line[from..to]);
+        from = to;
+        word
+    }))
+}
+
+/// Punctuation that closes, which a row may not start with.
+const NO_ROW_STARTS: &[char] = &[
+    '、', '。', '，', '．', '・', '：', '；', '！', '？', '）', '」', '』', '】', '〕', '〉', '》',
+    '〟', 'ー', 'ゝ', 'ゞ', '々', ',', '.', ':', ';', '!', '?', ')', ']', '}',
+];
+
+/// Punctuation that opens, which a row may not end with.
+const NO_ROW_ENDS: &[char] = &[
+    '（', '「', '『', '【', '〔', '〈', '《', '〝', '(', '[', '{',
+];
+
+/// Whether grapheme `g` is a Chinese character, Japanese kana, or their
+/// punctuation or full-width forms: written without spaces, a row may
+/// break before or after it.
+fn cjk(g: &str) -> bool {
+    g.chars().next().is_some_and(|c| {
+        matches!(
+            u32::from(c),
+            0x3000..=0x30FF
+                | 0x31F0..=0x31FF
+                | 0x3400..=0x4DBF
+                | 0x4E00..=0x9FFF
+                | 0xF900..=0xFAFF
+                | 0xFF00..=0xFF9F
+                | 0x20000..=0x3FFFF
+        )
+    })
+}
+
 /// A bar of `n` against `max` in at most `width` cells, drawn to an eighth
 /// of a cell (`███▌`), so that 13 and 10 of 112 differ at 80 columns too;
 /// any `n` above 0 shows. One character a cell.
@@ -339,6 +424,27 @@ pub fn fit_around(before: &str, after: &str, width: usize) -> (String, String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A row never starts with the space it broke at, and Chinese or
+    /// Japanese breaks between characters (not before a closing `。`), a
+    /// grapheme whole.
+    #[test]
+    fn notes_wrap_at_spaces_and_between_ideographs() {
+        assert_eq!(wrap("how I can help", 3), ["how", "I", "can", "help"]);
+        assert_eq!(wrap("abc def", 3), ["abc", "def"]);
+        assert_eq!(wrap("  indented", 20), ["  indented"]);
+        assert_eq!(wrap("", 5), [""]);
+        assert_eq!(
+            wrap("你好 我是物流经理，很高兴认识你。", 10),
+            ["你好 我是", "物流经理，", "很高兴认识", "你。"]
+        );
+        assert_eq!(
+            wrap("こんにちは、Colleen さん", 12),
+            ["こんにちは、", "Colleen さん"]
+        );
+        // A family emoji is one grapheme, not split where it joins.
+        assert_eq!(wrap("你👩‍👩‍👧好", 4), ["你", "👩‍👩‍👧", "好"]);
+    }
 
     /// A name with a line break, a tab, an escape or a bidirectional
     /// override shows them written out, on one line; any other name is

@@ -1762,6 +1762,36 @@ fn copying_an_empty_url_says_what_is_missing() {
     );
 }
 
+/// A Chinese note wraps between its characters, as it is written without
+/// spaces between words: the pane wrapped `你好` alone, then the rest of the
+/// note on the next row as one word, and the composer showed it so too.
+#[test]
+fn a_chinese_note_wraps_between_its_characters() {
+    let csv = "From,To,Sent At,Message,Direction\n\
+        Li Wei,Colleen Ruiz,\"11/21/26, 9:00 AM\",\"你好 我是上海的物流经理，上个月在供应链论坛上听了你关于安全库存的演讲，很想向你请教仓储自动化的经验。\",INCOMING\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Tab(Tab::All));
+    let rows = |app: &App| -> Vec<String> {
+        screen(app, 80, 24)
+            .lines()
+            .map(|l| {
+                l.chars()
+                    .filter(|c| !c.is_whitespace() && *c != '"')
+                    .collect()
+            })
+            .collect()
+    };
+    let pane = rows(&app);
+    // The list's row shows the note's start too: the pane's starts a row.
+    let first = pane.iter().find(|l| l.starts_with("你好")).unwrap();
+    assert!(first.contains("你好我是上海的物流经理"), "{pane:#?}");
+    app.update(Action::Reply);
+    let composer = rows(&app);
+    let first = composer.iter().find(|l| l.contains("你好")).unwrap();
+    assert!(first.contains("你好我是上海的物流经理"), "{composer:#?}");
+}
+
 /// An export of sent invitations alone: the farewell counts no received
 /// ones ("0 of 0 received invitations decided").
 #[test]

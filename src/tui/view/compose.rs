@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::text::{SHOWN_BYTES, clean_text, fit, head, more_not_shown, name_line};
+use crate::text::{SHOWN_BYTES, clean_text, fit, head, more_not_shown, name_line, wrap};
 use crate::tui::app::App;
 use unicode_width::UnicodeWidthStr;
 
@@ -23,13 +23,17 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     };
     // Their note, wrapped one column in from the edge, gets as many rows as
     // it needs up to a third of the screen; the header says when it is cut.
+    // Wrapped here, as the detail pane's is: the paragraph breaks only at
+    // spaces, and a Chinese or Japanese note went to the next row whole.
+    let width = area.width.saturating_sub(1).max(1);
     let note_body = Paragraph::new(
         note.lines()
-            .map(|l| Line::styled(l.to_string(), theme.dim()))
+            .flat_map(|l| wrap(l, usize::from(width)))
+            .map(|l| Line::styled(l, theme.dim()))
             .collect::<Vec<_>>(),
     )
     .wrap(Wrap { trim: false });
-    let rows = note_body.line_count(area.width.saturating_sub(1).max(1));
+    let rows = note_body.line_count(width);
     let cap = usize::from((area.height / 3).max(2));
     let shown = rows.clamp(1, cap);
     let [theirs, mine] = Layout::vertical([

@@ -11,7 +11,7 @@ use crate::invitation::Direction;
 use crate::journal::{Decision, DraftKind};
 use crate::report::human_date;
 use crate::stats::Age;
-use crate::text::{SHOWN_BYTES, clean_text, fit, more_not_shown, name_line, one_line};
+use crate::text::{SHOWN_BYTES, clean_text, fit, more_not_shown, name_line, one_line, wrap};
 use crate::tui::app::App;
 use crate::tui::keys::Action;
 
@@ -122,8 +122,10 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     lines.push(Line::raw(""));
     if inv.has_note() {
         let (shown, more) = crate::text::head(inv.message().trim(), SHOWN_BYTES);
+        // Wrapped here rather than by the paragraph, which breaks only at
+        // spaces: a Chinese or Japanese note went to the next row whole.
         for l in clean_text(shown).lines() {
-            lines.push(Line::raw(l.to_string()));
+            lines.extend(wrap(l, usize::from(width)).into_iter().map(Line::raw));
         }
         if more > 0 {
             lines.push(Line::styled(more_not_shown(more), theme.dim()));
@@ -203,7 +205,7 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                     lines.push(Line::styled(format!("{drafted}{after}"), theme.dim()));
                     // Indented, wrapped lines too, to set the draft apart.
                     let width = usize::from(width).max(8);
-                    let options = textwrap::Options::new(width)
+                    let options = crate::text::wrap_options(width)
                         .initial_indent("  ")
                         .subsequent_indent("  ");
                     for l in clean_text(&d.text).lines() {
