@@ -1581,3 +1581,106 @@ fn a_config_that_takes_a_key_says_so_at_the_start() {
     assert!(!text.contains("`accept`"), "{text}");
     app.press("q");
 }
+
+/// Ctrl-Z, as in other full-screen programs, gives the terminal back to
+/// the shell and stops; `fg` brings the screen back whole, its keys acting
+/// at once (not echoed, waiting for Enter, then all deciding). So does a
+/// SIGTSTP from outside, and Ctrl-Z in the composer, which types nothing.
+/// The app runs under an interactive bash, whose job control is what `fg`
+/// needs.
+#[test]
+fn ctrl_z_suspends_and_fg_brings_the_screen_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bash = Command::new("bash");
+    bash.args(["--norc", "--noprofile", "-i"]);
+    let mut app = App::spawn(App::environment(bash, dir.path(), &[("PS1", "$ ")]));
+    app.press(&format!("{}\r", env!("CARGO_BIN_EXE_invitriage")));
+    app.wait_for("decided 0 of 135");
+    // Stopped for the `n`th time: the shell's words on its own screen.
+    let stopped = |app: &mut App, n: usize| {
+        let start = Instant::now();
+        loop {
+            let text = app.text();
+            let screen = app.screen.screen();
+            // (Paste mode is not looked at: bash's prompt turns it on.)
+            if !screen.alternate_screen() && text.matches("Stopped").count() == n {
+                assert!(!screen.hide_cursor(), "the cursor shown when stopped");
+                return;
+            }
+            if start.elapsed() > Duration::from_secs(20) {
+                panic!("not stopped ({n}); the screen:\n{text}");
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    };
+    let back = |app: &mut App, needle: &str| {
+        app.press("fg\r");
+        app.wait_for(needle);
+        assert!(app.screen.screen().alternate_screen());
+        assert!(app.screen.screen().bracketed_paste());
+    };
+    app.press("\x1a"); // Ctrl-Z
+    stopped(&mut app, 1);
+    back(&mut app, "decided 0 of 135");
+    // A key acts at once: the terminal is raw again.
+    app.press("3");
+    app.wait_for("Abena Reyes");
+    // From outside.
+    let bash_pid = app.session.get_process().pid().to_string();
+    let out = Command::new("pgrep")
+        .args(["-P", &bash_pid])
+        .output()
+        .unwrap();
+    let pid = String::from_utf8(out.stdout).unwrap().trim().to_string();
+    assert!(!pid.is_empty() && !pid.contains('\n'), "one child: {pid:?}");
+    let status = Command::new("kill").args(["-TSTP", &pid]).status().unwrap();
+    assert!(status.success());
+    stopped(&mut app, 2);
+    back(&mut app, "Abena Reyes");
+    app.press("1");
+    app.wait_for("Kenji Jankowski");
+    // In the composer.
+    app.press("r");
+    app.wait_for("Reply to Kenji Jankowski");
+    app.press("\x1a");
+    stopped(&mut app, 3);
+    back(&mut app, "Reply to Kenji Jankowski");
+    app.press("\x1b");
+    // Unchanged, so Esc leaves without asking.
+    app.wait_for("decided 0 of 135");
+    assert!(!app.text().contains("Reply to"), "{}", app.text());
+    // A SIGSTOP cannot be caught: the shell's words land on the app's
+    // screen, and the shell makes the terminal cooked again. The SIGCONT
+    // of `fg` takes it back.
+    let status = Command::new("kill").args(["-STOP", &pid]).status().unwrap();
+    assert!(status.success());
+    app.wait_for("Stopped");
+    app.press("fg\r");
+    app.press("3");
+    app.wait_for("Abena Reyes");
+    assert!(
+        !app.text().contains("Stopped"),
+        "painted whole: {}",
+        app.text()
+    );
+    app.press("q");
+    app.wait_for("$ ");
+    app.press("exit\r");
+    assert!(app.wait_exit(), "bash ends");
+}
+
+/// Without a shell's job control (the terminal's own command, `setsid`),
+/// nothing could bring a stopped app back: Ctrl-Z says so and stops
+/// nothing.
+#[test]
+fn ctrl_z_without_job_control_says_why_it_does_not_suspend() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    app.wait_for("decided 0 of 135");
+    app.press("\x1a");
+    app.wait_for("Not suspended: no shell's job control");
+    app.press("3");
+    app.wait_for("Abena Reyes");
+    app.press("q");
+    assert!(app.wait_exit());
+}

@@ -6814,6 +6814,23 @@ fn a_redraw_repaints_and_changes_nothing() {
     assert_eq!(screen(&app, 100, 30), before);
 }
 
+/// Ctrl-Z asks the terminal loop to suspend, and changes nothing else: a
+/// question pending (quit with rows marked) is still there to answer once
+/// the screen is back.
+#[test]
+fn a_suspend_changes_nothing_and_answers_no_question() {
+    use invitriage::tui::app::Effect;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Mark);
+    app.update(Action::Quit);
+    let before = screen(&app, 100, 30);
+    assert!(before.contains("Quit?"), "{before}");
+    assert_eq!(app.update(Action::Suspend), Some(Effect::Suspend));
+    assert_eq!(screen(&app, 100, 30), before);
+    assert_eq!(app.update(Action::Confirm(true)), Some(Effect::Quit));
+}
+
 /// A name or profile URL longer than the pane is cut with `…`, so that on
 /// a small screen the note is still there to read.
 #[test]

@@ -217,6 +217,9 @@ pub enum Effect {
     },
     /// Clear the terminal and paint every cell again.
     Repaint,
+    /// Give the terminal back and stop the process (Ctrl-Z); once
+    /// continued, take it back and paint every cell.
+    Suspend,
     /// After [`Action::Leave`]: lines for standard error about the words
     /// not saved in the journal (drafts kept, or their text when the disk
     /// would not take them).
@@ -878,6 +881,12 @@ impl App {
         if action == Action::Leave {
             return Some(Effect::Farewell(self.leave()));
         }
+        // Nor is a suspend (Ctrl-Z) a key that answers a question, ends
+        // the step just done or clears the status: the screen comes back
+        // as it was. On a screen too small to draw, too.
+        if action == Action::Suspend {
+            return Some(Effect::Suspend);
+        }
         // A key on a screen large enough, or a resize to one: it has been
         // (or is about to be) drawn whole, the news with it, unless the
         // news is held back for what else the start says.
@@ -1130,7 +1139,7 @@ impl App {
             }
             Action::Quit | Action::QuitNow => return Some(Effect::Quit),
             // Answered by `update` before anything else.
-            Action::Leave => {}
+            Action::Leave | Action::Suspend => {}
             Action::Redraw => return Some(Effect::Repaint),
             Action::Cancel => self.cancel(),
             Action::Help => {

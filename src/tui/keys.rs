@@ -66,6 +66,9 @@ pub enum Action {
     /// Ctrl-L: paint the whole screen again (a terminal that draws some
     /// characters wider than their width leaves stray glyphs).
     Redraw,
+    /// Ctrl-Z: give the terminal back to the shell and stop, as other
+    /// full-screen programs do (`fg` brings the screen back).
+    Suspend,
     /// A key that does nothing where it is pressed. It still answers the
     /// question about a large undo ("any other key keeps it").
     Unbound,
@@ -457,6 +460,7 @@ impl Key {
                 why("Ctrl-C quits everywhere (keeping a draft being written)")
             }
             (KeyCode::Char('l'), true) => why("Ctrl-L paints the screen again"),
+            (KeyCode::Char('z'), true) => why("Ctrl-Z suspends, as in other programs"),
             (KeyCode::Esc, _) => why("Esc leaves a screen or a question, and clears the marks"),
             (KeyCode::Char('i'), true) => why("a terminal sends Ctrl-I as Tab"),
             (KeyCode::Char('m'), true) => why("a terminal sends Ctrl-M as Enter"),
@@ -851,6 +855,11 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
         // Nor does it ask about the marks, as the quit key does.
         return Some(Action::QuitNow);
     }
+    // Everywhere too: in the composer a Ctrl-Z types nothing (the draft is
+    // on disk, and there when the screen comes back).
+    if ctrl && ev.code == KeyCode::Char('z') {
+        return Some(Action::Suspend);
+    }
     // Ctrl-L repaints, as in other full-screen programs; in the composer
     // and the check pad it is theirs (clear the pad).
     if ctrl && ev.code == KeyCode::Char('l') && ctx != KeyContext::Compose {
@@ -1125,6 +1134,8 @@ mod tests {
             ("ctrl-l", "Ctrl-L paints the screen again"),
             ("Ctrl-L", "Ctrl-L paints the screen again"),
             ("alt-ctrl-l", "Ctrl-L paints the screen again"),
+            ("ctrl-z", "Ctrl-Z suspends"),
+            ("alt-ctrl-z", "Ctrl-Z suspends"),
         ] {
             let mut o = BTreeMap::new();
             o.insert("undo".to_string(), KeyBinding::One(key.into()));
@@ -1552,6 +1563,21 @@ mod tests {
             Some(Action::QuitNow),
             "Ctrl-C quits from the composer too, keeping the draft"
         );
+        // Ctrl-Z suspends from everywhere; in the composer it types nothing.
+        let ctrl_z = ev(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for ctx in [
+            KeyContext::List,
+            KeyContext::Overlay,
+            KeyContext::Search,
+            KeyContext::Confirm,
+            KeyContext::Compose,
+        ] {
+            assert_eq!(
+                action_for(&km, ctx, &ctrl_z),
+                Some(Action::Suspend),
+                "{ctx:?}"
+            );
+        }
         // Ctrl-L repaints, except in the composer and pad, where it clears.
         let ctrl_l = ev(KeyCode::Char('l'), KeyModifiers::CONTROL);
         for ctx in [

@@ -196,14 +196,30 @@ static LEAVING: AtomicBool = AtomicBool::new(false);
 /// (crossterm-rs/crossterm#793), so waiting for the loop is not enough.
 /// Exiting at any moment is safe: every decision is fsync'd before the
 /// screen shows it, and a line cut short is repaired on the next start.
+///
+/// A SIGTSTP (`kill -TSTP`; Ctrl-Z is a key in raw mode) asks the event
+/// loop to suspend as Ctrl-Z does, and a SIGCONT to take the terminal back
+/// (see [`STOP_ASKED`], [`CONTINUED`]).
 #[cfg(unix)]
 fn watch_signals(flag: Arc<AtomicI32>) -> io::Result<()> {
-    use signal_hook::consts::{SIGINT, SIGQUIT, SIGTERM};
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    use signal_hook::consts::{SIGCONT, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    let mut signals =
+        signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP, SIGCONT])?;
     std::thread::Builder::new()
         .name("signals".into())
         .spawn(move || {
-            let ends = |sig: &i32| !(matches!(*sig, SIGINT | SIGQUIT) && editing_or_just_done());
+            let ends = |sig: &i32| match *sig {
+                SIGTSTP => {
+                    stop_asked();
+                    false
+                }
+                SIGCONT => {
+                    CONTINUED.store(true, Ordering::Relaxed);
+                    false
+                }
+                SIGINT | SIGQUIT => !editing_or_just_done(),
+                _ => true,
+            };
             if let Some(sig) = signals.forever().find(ends) {
                 flag.store(sig, Ordering::Relaxed);
                 // A hang-up reaches the editor by itself (the terminal's
@@ -262,6 +278,82 @@ fn watch_signals(_flag: Arc<AtomicI32>) -> io::Result<()> {
     Ok(())
 }
 
+/// A SIGTSTP from outside: the event loop suspends as for Ctrl-Z. Set by
+/// the signal thread, which must not touch the terminal the loop draws on.
+static STOP_ASKED: AtomicBool = AtomicBool::new(false);
+
+/// A SIGCONT came: the process was stopped (by [`suspend`], or by a
+/// SIGSTOP from outside, which cannot be caught), and the shell has the
+/// terminal as it likes it (cooked, echoing, the main screen). Until the
+/// loop takes it back, keys would wait for Enter and then all act at once.
+static CONTINUED: AtomicBool = AtomicBool::new(false);
+
+/// A SIGTSTP has come. While an editor runs, the terminal is the editor's:
+/// the app stops at once (the editor stops by itself, or has given the
+/// terminal back before sending it). Without a shell's job control nothing
+/// could continue the app: the SIGTSTP is dropped, as the kernel drops it
+/// for such a process group.
+#[cfg(unix)]
+fn stop_asked() {
+    if !job_control() {
+        return;
+    }
+    if EDITING.load(Ordering::Relaxed) {
+        let _ = signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP);
+    } else {
+        STOP_ASKED.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Whether a shell with job control started the app: its parent is in the
+/// same session but another process group, and `fg` can continue it.
+/// Elsewhere (a terminal's or tmux's own command, `setsid`) a stopped app
+/// would stay stopped for good.
+#[cfg(unix)]
+fn job_control() -> bool {
+    use rustix::process::{getpgid, getpgrp, getppid, getsid};
+    getppid().is_some_and(|parent| {
+        getsid(Some(parent)).ok() == getsid(None).ok()
+            && getpgid(Some(parent)).is_ok_and(|group| group != getpgrp())
+    })
+}
+
+#[cfg(not(unix))]
+fn job_control() -> bool {
+    false
+}
+
+/// Ctrl-Z, or a SIGTSTP from outside: the terminal as [`restore`] leaves
+/// it, the cursor shown, and the process stopped; once continued (`fg`),
+/// the screen is taken back and painted whole. signal-hook stops the
+/// process with a SIGSTOP (the SIGTSTP handler is its own), so a shell
+/// says "Stopped (signal)".
+#[cfg(unix)]
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    restore();
+    let _ = crossterm::execute!(io::stdout(), crossterm::cursor::Show);
+    signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+    take_back(terminal)
+}
+
+#[cfg(not(unix))]
+fn suspend(_terminal: &mut DefaultTerminal) -> io::Result<()> {
+    Ok(())
+}
+
+/// Raw mode, the alternate screen and bracketed paste again, after the
+/// terminal was given back (a stop, `$EDITOR`), and every cell painted.
+fn take_back(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    // Its SIGCONT, if one came, is answered here.
+    CONTINUED.store(false, Ordering::Relaxed);
+    // After a SIGSTOP the terminal was never given back, and crossterm
+    // would take raw mode for still on: enabling it would do nothing, and
+    // the shell has made the terminal cooked.
+    crossterm::terminal::disable_raw_mode()?;
+    *terminal = init()?;
+    repaint(terminal)
+}
+
 fn event_loop(
     terminal: &mut DefaultTerminal,
     app: &mut App,
@@ -285,6 +377,22 @@ fn event_loop(
             match term_signal.load(Ordering::Relaxed) {
                 0 => {}
                 sig => return Ok(Ended::Signal(sig)),
+            }
+            // Stopped from outside: as Ctrl-Z. Continued after a stop this
+            // loop did not make (a SIGSTOP): the terminal taken back.
+            let back = if STOP_ASKED.swap(false, Ordering::Relaxed) {
+                Some(suspend(terminal))
+            } else if CONTINUED.load(Ordering::Relaxed) {
+                Some(take_back(terminal))
+            } else {
+                None
+            };
+            if let Some(result) = back {
+                match result.and_then(|()| terminal.draw(|f| view::draw(app, f)).map(drop)) {
+                    Ok(()) => continue,
+                    Err(_) if !watch.alive() => return Ok(Ended::Signal(SIGHUP)),
+                    Err(e) => return Err(e),
+                }
             }
             if event::poll(Duration::from_millis(100))? {
                 break event::read()?;
@@ -344,10 +452,7 @@ fn event_loop(
                     // A hang-up while the editor ran (delivered or not)
                     // leaves no terminal to take back: an end like any
                     // hang-up's, not an error about a missing device.
-                    match init().and_then(|t| {
-                        *terminal = t;
-                        repaint(terminal)
-                    }) {
+                    match take_back(terminal) {
                         Ok(()) => {}
                         Err(_) if term_signal.load(Ordering::Relaxed) != 0 => {
                             return Ok(Ended::Signal(term_signal.load(Ordering::Relaxed)));
@@ -357,6 +462,23 @@ fn event_loop(
                     }
                 }
                 Effect::Repaint => repaint(terminal)?,
+                Effect::Suspend if job_control() => match suspend(terminal) {
+                    Ok(()) => {}
+                    Err(_) if !watch.alive() => return Ok(Ended::Signal(SIGHUP)),
+                    Err(e) => return Err(e),
+                },
+                // Nothing could bring a stopped app back.
+                Effect::Suspend => {
+                    app.update(Action::Status(
+                        if cfg!(unix) {
+                            "Not suspended: no shell's job control here to bring it back with fg"
+                        } else {
+                            "Ctrl-Z suspends on Unix only"
+                        }
+                        .into(),
+                        true,
+                    ));
+                }
             }
         }
         // The composer's box over a note, or the list back over it: where

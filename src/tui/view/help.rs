@@ -140,6 +140,11 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         "Ctrl-L",
         "paint the screen again (stray characters left by the terminal)",
     );
+    keyed(
+        &mut out,
+        "Ctrl-Z",
+        "suspend, back to the shell (the composer too); fg brings the screen back",
+    );
     // The keys bound now, as the Keys table shows them: "(after /)", or
     // nothing where the config left the action without a key.
     let after = |actions: &[Action]| {
