@@ -404,6 +404,11 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
     }
     match e.span() {
         Some(span) => {
+            // An entry of a list written over several lines is on a line
+            // of its own, without its key: name the list.
+            if let Some(list) = list_of(text, span.start) {
+                msg = format!("{list}: {msg}");
+            }
             let (line, col) = position(text, span.start);
             let snippet = text.lines().nth(line - 1).unwrap_or("").trim();
             // `[[classify]]` makes a list of tables; serde then reads the
@@ -425,6 +430,29 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
         }
         None => msg,
     }
+}
+
+/// The list (`classify.salutations`) that the entry at byte `offset` of
+/// `text` is in, if it is in one.
+fn list_of(text: &str, offset: usize) -> Option<String> {
+    use toml::de::{DeTable, DeValue};
+    fn find(table: &DeTable<'_>, offset: usize, path: &str) -> Option<String> {
+        table.iter().find_map(|(key, value)| {
+            let path = match path {
+                "" => key.get_ref().to_string(),
+                _ => format!("{path}.{}", key.get_ref()),
+            };
+            match value.get_ref() {
+                DeValue::Table(t) => find(t, offset, &path),
+                DeValue::Array(entries) => entries
+                    .iter()
+                    .any(|e| e.span().contains(&offset))
+                    .then_some(path),
+                _ => None,
+            }
+        })
+    }
+    find(DeTable::parse(text).ok()?.get_ref(), offset, "")
 }
 
 /// A LinkedIn export given as the config (the two paths swapped).
@@ -838,6 +866,57 @@ default = "Hi {first_name}"
             Path::new("c.toml"),
         );
         assert_eq!(ok.unwrap().classify.salutations.len(), 1);
+    }
+
+    /// An entry of a list written over several lines is on a line of its
+    /// own, which does not show the list's key: the message names the list,
+    /// and the entry's line (not the key's), for an entry of the wrong type
+    /// and for one refused alike.
+    #[test]
+    fn an_entry_on_a_line_of_its_own_names_its_list_and_line() {
+        let err = |list: &str, entry: &str| {
+            let text = format!("[classify]\n{list} = [\n  \"yo\",\n  {entry},\n]\n");
+            Config::parse(&text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        assert_eq!(
+            err("salutations", "7"),
+            "config file c.toml: line 4, column 3: classify.salutations: found integer `7`, expected a string (in `7,`)"
+        );
+        assert_eq!(
+            err("salutations", "\"\""),
+            "config file c.toml: line 4, column 3: classify.salutations: an entry is empty: it would match nothing; remove it (in `\"\",`)"
+        );
+        for (list, entry, says) in [
+            ("titles", "\"Herr Dr\"", "\"Herr Dr\" is more than one word"),
+            ("generic_words", "\"...\"", "has no letter or digit"),
+            ("pitch_hints", "\"!\"", "the hint \"!\" has no letter"),
+        ] {
+            let e = err(list, entry);
+            assert!(
+                e.starts_with(&format!(
+                    "config file c.toml: line 4, column 3: classify.{list}: "
+                )),
+                "{e}"
+            );
+            assert!(e.contains(says), "{e}");
+        }
+        // [keys] too; and a list on the key's own line.
+        let e = Config::parse("[keys]\naccept = [\n  \"a\",\n  5]\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("line 4, column 3: keys.accept: found integer `5`"),
+            "{e}"
+        );
+        let e = Config::parse("[classify]\ntitles = [\"Dr\", 5]\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("line 2, column 17: classify.titles: found integer `5`"),
+            "{e}"
+        );
     }
 
     /// A value of the wrong shape is named in a config's words, not

@@ -183,66 +183,119 @@ pub struct Lists {
     pub pitch_hints: Vec<String>,
 }
 
+/// A config list, each entry checked by `check` as it is read: a refused
+/// entry is then reported at its own line (an error raised once the whole
+/// list is read would carry the line of its key), as one of the wrong type
+/// is.
+fn checked<'de, D: serde::Deserializer<'de>>(
+    d: D,
+    check: &dyn Fn(&str) -> Result<(), String>,
+) -> Result<Vec<String>, D::Error> {
+    /// The list, and each of its entries.
+    struct Checked<'a>(&'a dyn Fn(&str) -> Result<(), String>);
+    impl<'de> serde::de::Visitor<'de> for Checked<'_> {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            // serde's words, as for any list: the config's message puts
+            // them in its own.
+            f.write_str("a sequence")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let mut list = Vec::new();
+            while let Some(entry) = seq.next_element_seed(Entry(self.0))? {
+                list.push(entry);
+            }
+            Ok(list)
+        }
+    }
+    struct Entry<'a>(&'a dyn Fn(&str) -> Result<(), String>);
+    impl<'de> serde::de::DeserializeSeed<'de> for Entry<'_> {
+        type Value = String;
+        fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+            // Checked inside the entry's own deserializer, which gives the
+            // error the entry's place.
+            d.deserialize_str(self)
+        }
+    }
+    impl serde::de::Visitor<'_> for Entry<'_> {
+        type Value = String;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: serde::de::Error>(self, entry: &str) -> Result<String, E> {
+            (self.0)(entry).map_err(E::custom)?;
+            Ok(entry.to_string())
+        }
+    }
+    d.deserialize_seq(Checked(check))
+}
+
 /// Entries of a list: none blank, which would match nothing (or, once
 /// normalised, everything) and say nothing in `lists`; nor without a
 /// letter or digit (`"..."`, `"€€€"`): a note is compared by its words, so
 /// such an entry matches nothing.
 fn entries<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let list = Vec::<String>::deserialize(d)?;
-    if list.iter().any(|e| e.trim().is_empty()) {
-        return Err(serde::de::Error::custom(
-            "an entry is empty: it would match nothing; remove it",
-        ));
-    }
-    if let Some(bad) = list.iter().find(|e| !e.chars().any(char::is_alphanumeric)) {
-        return Err(serde::de::Error::custom(format!(
-            "the entry \"{bad}\" has no letter or digit, and a note's text is compared by its words: it would match nothing; remove it"
-        )));
-    }
-    Ok(list)
+    checked(d, &entry)
 }
 
-/// Entries of a list of single words, matched one word of a note at a
-/// time: one with a space never would. `instead` says what to do.
-fn single_words<'de, D: serde::Deserializer<'de>>(
-    d: D,
-    instead: &str,
-) -> Result<Vec<String>, D::Error> {
-    let list = entries(d)?;
-    match list.iter().find(|e| e.trim().contains(char::is_whitespace)) {
-        Some(bad) => {
-            let apart: Vec<String> = bad.split_whitespace().map(|w| format!("\"{w}\"")).collect();
-            Err(serde::de::Error::custom(format!(
-                "\"{bad}\" is more than one word, and this list is matched a word at a time, so it would never match; give the words one by one ({}){instead}",
-                apart.join(", ")
-            )))
-        }
-        None => Ok(list),
+/// See [`entries`].
+fn entry(e: &str) -> Result<(), String> {
+    if e.trim().is_empty() {
+        return Err("an entry is empty: it would match nothing; remove it".to_string());
     }
+    if !e.chars().any(char::is_alphanumeric) {
+        return Err(format!(
+            "the entry \"{e}\" has no letter or digit, and a note's text is compared by its words: it would match nothing; remove it"
+        ));
+    }
+    Ok(())
+}
+
+/// An entry of a list of single words, matched one word of a note at a
+/// time: one with a space never would. `instead` says what to do.
+fn single_word(e: &str, instead: &str) -> Result<(), String> {
+    entry(e)?;
+    if e.trim().contains(char::is_whitespace) {
+        let apart: Vec<String> = e.split_whitespace().map(|w| format!("\"{w}\"")).collect();
+        return Err(format!(
+            "\"{e}\" is more than one word, and this list is matched a word at a time, so it would never match; give the words one by one ({}){instead}",
+            apart.join(", ")
+        ));
+    }
+    Ok(())
 }
 
 /// Generic words: a sentence of them has a list of its own.
 fn words<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    single_words(d, "; a whole sentence goes in generic_phrases")
+    checked(d, &|e| {
+        single_word(e, "; a whole sentence goes in generic_phrases")
+    })
 }
 
 /// Titles and non-names, each word of a greeting's name checked alone
 /// (`Hi Prof Dr Weiß`: `Prof` and `Dr` are both titles).
 fn name_words<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    single_words(d, ", each checked alone in a greeting's name")
+    checked(d, &|e| {
+        single_word(e, ", each checked alone in a greeting's name")
+    })
 }
 
 /// A signal hint is a word, a phrase or a symbol such as `$` or `€`: one
 /// of punctuation alone (`.`, `!`) would be found in nearly every note and
 /// mark it.
 fn hints<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
-    let list = Vec::<String>::deserialize(d)?;
-    match list.iter().find(|h| !h.chars().any(means_something)) {
-        Some(bad) => Err(serde::de::Error::custom(format!(
-            "the hint \"{bad}\" has no letter, digit or symbol such as $; hints are words or phrases (one of punctuation alone would be found in nearly every note)"
-        ))),
-        None => Ok(list),
-    }
+    checked(d, &|h| {
+        if h.chars().any(means_something) {
+            Ok(())
+        } else {
+            Err(format!(
+                "the hint \"{h}\" has no letter, digit or symbol such as $; hints are words or phrases (one of punctuation alone would be found in nearly every note)"
+            ))
+        }
+    })
 }
 
 /// A letter, a digit, or a symbol that is not punctuation or a space
