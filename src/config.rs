@@ -826,7 +826,8 @@ default = "Hi {first_name}"
         );
     }
 
-    /// A blank entry, or words in a list matched a word at a time, would
+    /// A blank entry, words in a list matched a word at a time (as a note
+    /// or a greeting splits them) or a generic word with a digit would
     /// never match: each is refused at its line.
     #[test]
     fn list_entries_that_could_never_match_are_refused() {
@@ -851,6 +852,22 @@ default = "Hi {first_name}"
                 "non_names = [\"Frau Doktor\"]",
                 "(\"Frau\", \"Doktor\"), each checked",
             ),
+            // A word with a digit is never generic.
+            (
+                "generic_words = [\"b2b\"]",
+                "\"b2b\" has a digit, and a word with a digit is never generic (a number, a year, a model), so it would never match; remove it",
+            ),
+            ("generic_words = [\"2024\"]", "\"2024\" has a digit"),
+            // Words as a note's are read: split at the dot.
+            (
+                "generic_words = [\"acme.com\"]",
+                "\"acme.com\" is read as more than one word (\"acme\", \"com\"), and this list is matched a word at a time, so it would never match; give the words one by one; a whole sentence goes in generic_phrases",
+            ),
+            // A greeting reads `Dipl` and stops at the dot.
+            (
+                "titles = [\"Dipl.-Ing.\"]",
+                "\"Dipl.-Ing.\" is not one word as a greeting reads its words (\"Dipl\", \"Ing\"), and a title is matched a word at a time (a dot at its end is fine, as in \"Dr.\"), so it would never match; remove it",
+            ),
         ] {
             let text = format!("[classify]\n{line}\n");
             let err = Config::parse(&text, Path::new("c.toml"))
@@ -862,10 +879,16 @@ default = "Hi {first_name}"
             );
         }
         let ok = Config::parse(
-            "[classify]\nsalutations = [\"guten abend\"]\ntitles = [\"Dipl.-Ing\"]\n",
+            "[classify]\nsalutations = [\"guten abend\"]\ntitles = [\"Dipl-Ing\", \"Dr.\"]\n\
+            generic_words = [\"like-minded\", \"don't\", \"Über\"]\n",
             Path::new("c.toml"),
-        );
-        assert_eq!(ok.unwrap().classify.salutations.len(), 1);
+        )
+        .unwrap();
+        assert_eq!(ok.classify.salutations.len(), 1);
+        assert_eq!(ok.classify.titles.len(), 2);
+        // `don't` is one word as written, `do not` once normalised, as a
+        // note's is.
+        assert_eq!(ok.classify.generic_words.len(), 3);
     }
 
     /// An entry of a list written over several lines is on a line of its

@@ -2047,16 +2047,19 @@ fn lists_prints_the_built_in_lists_and_the_configs_additions() {
         "offer_hints",
         "pitch_hints",
     ];
+    // One word each, as a word list's entries must be (`_` parts words).
+    let mine = |n: &str| format!("mine-{}", n.replace('_', "-"));
     let mut config = String::from("[classify]\n");
     for n in names {
-        config.push_str(&format!("{n} = [\"mine-{n}\"]\n"));
+        config.push_str(&format!("{n} = [\"{}\"]\n", mine(n)));
     }
     env.file("lists.toml", &config);
     let (code, out, err) = env.run(&["--config", "lists.toml", "lists"]);
     assert_eq!(code, 0, "{err}");
     for n in names {
         assert!(
-            out.contains(&format!("\n{n}: ")) && out.contains(&format!("  mine-{n}  (config)\n")),
+            out.contains(&format!("\n{n}: "))
+                && out.contains(&format!("  {}  (config)\n", mine(n))),
             "{n}: {out}"
         );
     }

@@ -167,9 +167,9 @@ pub struct Lists {
     pub generic_words: Vec<String>,
     #[serde(deserialize_with = "entries")]
     pub salutations: Vec<String>,
-    #[serde(deserialize_with = "name_words")]
+    #[serde(deserialize_with = "titles")]
     pub titles: Vec<String>,
-    #[serde(deserialize_with = "name_words")]
+    #[serde(deserialize_with = "non_names")]
     pub non_names: Vec<String>,
     #[serde(deserialize_with = "entries")]
     pub closing_phrases: Vec<String>,
@@ -268,19 +268,71 @@ fn single_word(e: &str, instead: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Generic words: a sentence of them has a list of its own.
+/// Generic words: a sentence of them has a list of its own. An entry is
+/// one word as a note's words are read (`acme.com` is two, and was taken
+/// as two generic words), and has no digit: a word with one is never
+/// generic, so `b2b` or `2024` would do nothing.
 fn words<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     checked(d, &|e| {
-        single_word(e, "; a whole sentence goes in generic_phrases")
+        const INSTEAD: &str = "; a whole sentence goes in generic_phrases";
+        single_word(e, INSTEAD)?;
+        // Split as written: normalising expands `don't` to the words a
+        // note's `don't` becomes, and that is as it should be.
+        let folded = normalise::fold_entry(e);
+        let parts: Vec<&str> = normalise::words(&folded).collect();
+        if parts.len() > 1 {
+            return Err(format!(
+                "\"{e}\" is read as more than one word ({}), and this list is matched a word at a time, so it would never match; give the words one by one{INSTEAD}",
+                quoted(&parts)
+            ));
+        }
+        let norm = normalise::normalise(e);
+        if normalise::words(&norm).any(|w| w.chars().any(char::is_numeric)) {
+            return Err(format!(
+                "\"{e}\" has a digit, and a word with a digit is never generic (a number, a year, a model), so it would never match; remove it"
+            ));
+        }
+        Ok(())
     })
 }
 
-/// Titles and non-names, each word of a greeting's name checked alone
-/// (`Hi Prof Dr Weiß`: `Prof` and `Dr` are both titles).
-fn name_words<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+/// Titles, each word of a greeting's name checked alone (`Hi Prof Dr
+/// Weiß`: `Prof` and `Dr` are both titles): an entry is one word as a
+/// greeting reads it, its dot after it (`Dr.`). A greeting reads
+/// `Dipl.-Ing.` as `Dipl` and then stops, so such a title would never
+/// match.
+fn titles<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
+    checked(d, &|e| {
+        single_word(e, ", each checked alone in a greeting's name")?;
+        let word = e.trim().trim_end_matches('.');
+        if normalise::read_word(word, 0) == Some(word.len()) {
+            return Ok(());
+        }
+        let mut parts = Vec::new();
+        let mut p = 0;
+        while let Some(start) = normalise::next_word_start(word, p) {
+            p = normalise::read_word(word, start).unwrap_or(word.len());
+            parts.push(&word[start..p]);
+        }
+        Err(format!(
+            "\"{e}\" is not one word as a greeting reads its words ({}), and a title is matched a word at a time (a dot at its end is fine, as in \"Dr.\"), so it would never match; remove it",
+            quoted(&parts)
+        ))
+    })
+}
+
+/// Non-names, each word of a greeting's name checked alone (`Sir/Madam`
+/// is two, split at the `/`).
+fn non_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     checked(d, &|e| {
         single_word(e, ", each checked alone in a greeting's name")
     })
+}
+
+/// `"a", "b"`, for a message.
+fn quoted(words: &[&str]) -> String {
+    let quoted: Vec<String> = words.iter().map(|w| format!("\"{w}\"")).collect();
+    quoted.join(", ")
 }
 
 /// A signal hint is a word, a phrase or a symbol such as `$` or `€`: one
