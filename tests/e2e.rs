@@ -1627,12 +1627,9 @@ fn ctrl_z_suspends_and_fg_brings_the_screen_back() {
     app.wait_for("Abena Reyes");
     // From outside.
     let bash_pid = app.session.get_process().pid().to_string();
-    let out = Command::new("pgrep")
-        .args(["-P", &bash_pid])
-        .output()
-        .unwrap();
-    let pid = String::from_utf8(out.stdout).unwrap().trim().to_string();
-    assert!(!pid.is_empty() && !pid.contains('\n'), "one child: {pid:?}");
+    let children = children_of(&bash_pid);
+    assert_eq!(children.len(), 1, "one child: {children:?}");
+    let pid = children[0].clone();
     let status = Command::new("kill").args(["-TSTP", &pid]).status().unwrap();
     assert!(status.success());
     stopped(&mut app, 2);
@@ -1683,4 +1680,27 @@ fn ctrl_z_without_job_control_says_why_it_does_not_suspend() {
     app.wait_for("Abena Reyes");
     app.press("q");
     assert!(app.wait_exit());
+}
+
+/// The processes whose parent is `pid`, from `/proc` (no `pgrep` needed).
+fn children_of(pid: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if !name.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        // `pid (comm) state ppid ...`: the command may hold spaces and
+        // parentheses, so the fields are read after its last `)`.
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else {
+            continue;
+        };
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1));
+        if ppid == Some(pid) {
+            out.push(name);
+        }
+    }
+    out
 }
