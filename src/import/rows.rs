@@ -752,8 +752,9 @@ impl<'c, T: Item> Rows<'c, T> {
         else {
             // A spreadsheet that saved the export again writes its own
             // locale's dates: 25/11/2026 cannot be read, and 3/12/2025 is
-            // read as 12 March.
-            let day_first = if looks_day_first(sent_at) {
+            // read as 12 March. (`30/02/2026` is no date either way.)
+            let day_first = if looks_day_first(sent_at) && parse_sent_at_in(sent_at, true).is_some()
+            {
                 "; it looks day-first, as a spreadsheet re-saving the export writes dates: the rows read may have day and month swapped, so use the export as LinkedIn sent it"
             } else {
                 ""

@@ -203,8 +203,18 @@ impl SentAtReader {
         if let Some(dt) = self.linkedin_form(s.as_bytes()) {
             return Some(dt);
         }
-        let either = dates.count(s, line);
-        let dt = parse_sent_at_in(s, self.day_first)?;
+        let dt = parse_sent_at_in(s, self.day_first);
+        // A date counts for an order only when it is a date in that order:
+        // `30/02/2026`, skipped, says nothing of the file's.
+        let reads = |day_first: bool| {
+            if day_first == self.day_first {
+                dt.is_some()
+            } else {
+                parse_sent_at_in(s, day_first).is_some()
+            }
+        };
+        let either = dates.count(s, line, reads);
+        let dt = dt?;
         if let Some(numbers) = either {
             dates.unsure(line, s, numbers, dt.year());
         }
@@ -278,9 +288,11 @@ fn parse_clock(t: &str) -> Option<NaiveTime> {
 /// which is which.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct SlashDates {
-    /// Dates whose second number is over 12: month first.
+    /// Dates whose second number is over 12, and which are dates so
+    /// (not `02/30/2026`): month first.
     pub month_first: u32,
-    /// Dates whose first number is over 12: day first.
+    /// Dates whose first number is over 12, and which are dates so (not
+    /// `30/02/2026`): day first.
     pub day_first: u32,
     /// The first of those in the file (of those whose date fits ten
     /// bytes, as one read does): the one the notes show.
@@ -349,10 +361,11 @@ impl Written {
 }
 
 impl SlashDates {
-    /// Counts `s`, on `line`, by what it says of its order; for a date of
-    /// either order (which [`unsure`](Self::unsure) counts once it is
-    /// read), its two numbers.
-    fn count(&mut self, s: &str, line: u64) -> Option<(u32, u32)> {
+    /// Counts `s`, on `line`, by what it says of its order, when `reads`
+    /// says it is a date in that order (day first when given true); for a
+    /// date of either order (which [`unsure`](Self::unsure) counts once it
+    /// is read), its two numbers.
+    fn count(&mut self, s: &str, line: u64, reads: impl Fn(bool) -> bool) -> Option<(u32, u32)> {
         let mut parts = s.trim().splitn(3, '/');
         let (Some(a), Some(b), Some(rest)) = (parts.next(), parts.next(), parts.next()) else {
             return None;
@@ -361,7 +374,7 @@ impl SlashDates {
             return None;
         };
         match (a, b) {
-            (13..=31, 1..=12) => {
+            (13..=31, 1..=12) if reads(true) => {
                 self.day_first += 1;
                 // Only a piece's first is kept, as its rows come in
                 // order (no copy per row); `add` keeps the earliest.
@@ -369,7 +382,7 @@ impl SlashDates {
                     self.first_day_first = Written::new(line, s);
                 }
             }
-            (1..=12, 13..=31) => self.month_first += 1,
+            (1..=12, 13..=31) if reads(false) => self.month_first += 1,
             (1..=12, 1..=12) if a != b && !rest.contains(',') => return Some((a, b)),
             _ => {}
         }

@@ -2370,6 +2370,37 @@ fn dotted_dates_are_day_first() {
     );
 }
 
+/// A date that is no date in the order its numbers point to (30 February)
+/// is skipped, and says nothing of the file's order: neither `30/02/2026`
+/// that the file is day first, nor `02/30/2026` that it is month first.
+#[test]
+fn a_date_that_is_no_date_tells_no_order() {
+    let row = |name: &str, sent: &str| received(name, sent, "");
+    let either = "t.csv: Sent At of 1 row is written as a spreadsheet writes dates, not as LinkedIn does, and no day is over 12 to tell day from month: read month first, as LinkedIn writes dates (line 2: 03/04/2026 read as 4 March 2026); if the spreadsheet wrote them day first, day and month are swapped";
+    for no_date in ["30/02/2026 10:00", "02/30/2026 10:00"] {
+        let text = format!("{H}{}{}", row("a", "03/04/2026 15:43"), row("b", no_date));
+        let i = load_str(&text);
+        assert!(!i.read_day_first, "{no_date}");
+        assert_eq!(i.invitations[0].sent_at, dt(2026, 3, 4, 15, 43));
+        assert_eq!(date_notes(&i), [either], "{no_date}");
+        assert_eq!(i.skipped.len(), 1);
+        assert_eq!(i.skipped[0].line, 3);
+        // Not a date day first either: no word of a day-first file.
+        assert!(
+            !i.skipped[0].reason.contains("day-first"),
+            "{}",
+            i.skipped[0].reason
+        );
+    }
+    // A real date day first still tells.
+    let text = format!(
+        "{H}{}{}",
+        row("a", "03/04/2026 15:43"),
+        row("b", "28/02/2026 10:00")
+    );
+    assert!(load_str(&text).read_day_first);
+}
+
 /// An archive entry that unpacks past the limit is refused, whether its
 /// stated size says so or only what comes out does.
 #[test]
