@@ -27,6 +27,9 @@ pub(super) fn parse_sent_at_in(s: &str, day_first: bool) -> Option<NaiveDateTime
     if s.is_empty() {
         return None;
     }
+    if let Some(dt) = year_first(s) {
+        return Some(dt);
+    }
     let (date, time) = match s.find([',', ' ']) {
         Some(i) => (&s[..i], s[i + 1..].trim_start_matches([',', ' ']).trim()),
         None => (s, ""),
@@ -64,6 +67,50 @@ pub(super) fn parse_sent_at_in(s: &str, day_first: bool) -> Option<NaiveDateTime
         // chrono reads a leap second (`:60`) as 59 plus a second of
         // nanoseconds; no export writes one.
         .filter(|dt| dt.nanosecond() < 1_000_000_000)
+}
+
+/// `2026/4/3 15:43` (seconds optional), as a spreadsheet in Japanese or
+/// Chinese writes dates, and `2026. 4. 3. 15:43` (`오후 3:43` too), as one
+/// in Korean does: year, month, day, an order in no doubt, so neither read
+/// day first nor counted in [`SlashDates`]. `None` for anything else
+/// (ISO's `2026-04-03` included), which the other forms then read.
+fn year_first(s: &str) -> Option<NaiveDateTime> {
+    let b = s.as_bytes();
+    if b.len() < 8 || !b[..4].iter().all(u8::is_ascii_digit) || !matches!(b[4], b'/' | b'.') {
+        return None;
+    }
+    let y = i32::try_from(number(&s[..4], 4, 4)?).ok()?;
+    let (m, d, time) = if b[4] == b'/' {
+        let rest = &s[5..];
+        let (date, time) = rest.split_once(' ').unwrap_or((rest, ""));
+        let (m, d) = date.split_once('/')?;
+        (m, d, time)
+    } else {
+        // `2026. 4. 3.`: a dot after each number, a space after each dot
+        // (the last dot perhaps left out before the time).
+        let mut parts = s[5..].splitn(3, '.');
+        let (m, d, rest) = (parts.next()?, parts.next()?, parts.next().unwrap_or(""));
+        let (d, time) = match rest {
+            "" => d
+                .trim_start()
+                .split_once(' ')
+                .unwrap_or((d.trim_start(), "")),
+            _ => (d, rest),
+        };
+        (m.trim_start(), d.trim_start(), time)
+    };
+    let date = NaiveDate::from_ymd_opt(y, number(m, 1, 2)?, number(d, 1, 2)?)?;
+    let time = time.trim();
+    if time.is_empty() {
+        return date.and_hms_opt(0, 0, 0);
+    }
+    // Korean puts 오전 (morning) or 오후 (afternoon) before the clock.
+    let clock = match (time.strip_prefix("오전"), time.strip_prefix("오후")) {
+        (Some(clock), _) => clock_with(clock.trim_start(), "am"),
+        (_, Some(clock)) => clock_with(clock.trim_start(), "pm"),
+        _ => parse_clock(time),
+    };
+    Some(date.and_time(clock?))
 }
 
 /// ISO 8601 for [`parse_sent_at`]. A time with an offset (`+02:00`, `+0200`,
@@ -255,7 +302,12 @@ fn number(s: &str, min: usize, max: usize) -> Option<u32> {
 /// once per row.
 fn parse_clock(t: &str) -> Option<NaiveTime> {
     let split = t.find(|c: char| c.is_ascii_alphabetic()).unwrap_or(t.len());
-    let (clock, meridiem) = (t[..split].trim_end(), t[split..].trim());
+    clock_with(t[..split].trim_end(), t[split..].trim())
+}
+
+/// `3:43`, `3:43:07`, `15:43`, with `meridiem` (`am` or `pm` in any case,
+/// or empty) after it or before it.
+fn clock_with(clock: &str, meridiem: &str) -> Option<NaiveTime> {
     let mut parts = clock.split(':');
     let h = number(parts.next()?, 1, 2)?;
     let m = number(parts.next()?, 2, 2)?;

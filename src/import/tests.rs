@@ -2401,6 +2401,59 @@ fn a_date_that_is_no_date_tells_no_order() {
     assert!(load_str(&text).read_day_first);
 }
 
+/// Year first, as spreadsheets in Japanese and Chinese (with slashes) and
+/// Korean (with dots) write dates: read, in no doubt, and no evidence of
+/// the order of the file's other dates.
+#[test]
+fn year_first_dates_are_read() {
+    for (written, want) in [
+        ("2026/4/3 15:43", dt(2026, 4, 3, 15, 43)),
+        ("2026/11/2 9:05", dt(2026, 11, 2, 9, 5)),
+        ("2026/04/03 15:43", dt(2026, 4, 3, 15, 43)),
+        ("2026. 4. 3. 15:43", dt(2026, 4, 3, 15, 43)),
+        ("2026. 4. 3 15:43", dt(2026, 4, 3, 15, 43)),
+        ("2026. 11. 2. 오후 3:43", dt(2026, 11, 2, 15, 43)),
+        ("2026. 11. 2. 오전 12:05", dt(2026, 11, 2, 0, 5)),
+        ("2026/4/3", dt(2026, 4, 3, 0, 0)),
+        ("2026. 4. 3.", dt(2026, 4, 3, 0, 0)),
+    ] {
+        assert_eq!(parse_sent_at(written), Some(want), "{written:?}");
+    }
+    assert_eq!(
+        parse_sent_at("2026/4/3 15:43:07"),
+        NaiveDate::from_ymd_opt(2026, 4, 3).and_then(|d| d.and_hms_opt(15, 43, 7))
+    );
+    for bad in [
+        "2026/2/30 15:43",
+        "2026/13/2 15:43",
+        "2026/4/3 25:43",
+        "2026/4 15:43",
+        "2026. 4. 3. 오후 13:43",
+        "2026. 4. 3. 저녁 3:43",
+        "20266/4/3",
+    ] {
+        assert_eq!(parse_sent_at(bad), None, "{bad:?}");
+    }
+    // Beside a date of either order, they count for neither: the note
+    // names one row, read month first.
+    let text = format!(
+        "{H}{}{}{}",
+        received("a", "2026/11/20 15:43", ""),
+        received("b", "03/04/2026 10:00", ""),
+        received("c", "2026. 11. 21. 오후 3:43", "")
+    );
+    let i = load_str(&text);
+    assert!(i.skipped.is_empty(), "{:?}", i.skipped);
+    assert!(!i.read_day_first);
+    assert_eq!(i.invitations[0].sent_at, dt(2026, 11, 20, 15, 43));
+    assert_eq!(i.invitations[2].sent_at, dt(2026, 11, 21, 15, 43));
+    let notes = date_notes(&i);
+    assert!(
+        notes.len() == 1 && notes[0].starts_with("t.csv: Sent At of 1 row is written"),
+        "{notes:?}"
+    );
+}
+
 /// An archive entry that unpacks past the limit is refused, whether its
 /// stated size says so or only what comes out does.
 #[test]
