@@ -1300,6 +1300,57 @@ fn unreadable_rows_are_skipped_and_reported_with_their_lines() {
     }
 }
 
+/// A lone `\r` ends a line beside `\n`s, as an editor shows it: Excel for
+/// Mac ("CSV (Macintosh)") ends records in `\r` and lines inside notes in
+/// `\n`, and one stray `\r` may end a record of a CRLF file. Warnings,
+/// duplicates, classify's lines and `skipped_rows` all name those lines.
+#[test]
+fn a_lone_cr_beside_lf_ends_a_line() {
+    let env = Env::new();
+    let row = |name: &str, sent: &str, note: &str| {
+        format!("{name},Me,\"{sent}\",{note},INCOMING,https://www.linkedin.com/in/{name},me")
+    };
+    let mac = [
+        HEADER.to_string(),
+        row("A", "11/2/26, 3:43 PM", "\"Hello\nwe met at X\""),
+        row("B", "11/3/26, 3:43 PM", ""),
+        row("C", "bad date", ""),
+        row("D", "11/4/26, 3:43 PM", ""),
+        row("D", "11/4/26, 3:43 PM", ""),
+        row("F", "also bad", ""),
+    ]
+    .join("\r")
+        + "\r";
+    let file = env.file("mac.csv", &mac);
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(skipped_lines(&stats), [5, 8]);
+    assert!(
+        stderr.contains("mac.csv: line 5: Sent At is `bad date`")
+            && stderr.contains("mac.csv: line 8: Sent At is `also bad`")
+            && stderr.contains("1 duplicate row counted once (line 7 repeats line 6)"),
+        "{stderr}"
+    );
+    let (invitations, _) = env.classify(file);
+    assert_eq!(lines(&invitations), [2, 4, 6]);
+
+    let mixed = format!(
+        "{HEADER}\r\n{}\r{}\r\n{}\r\n{}\r\n",
+        row("A", "11/2/26, 3:43 PM", ""),
+        row("B", "11/2/26, 3:43 PM", ""),
+        row("C", "bad", ""),
+        row("D", "11/2/26, 3:43 PM", "")
+    );
+    let file = env.file("mixed.csv", &mixed);
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(skipped_lines(&stats), [4]);
+    assert!(
+        stderr.contains("mixed.csv: line 4: Sent At is `bad`"),
+        "{stderr}"
+    );
+    let (invitations, _) = env.classify(file);
+    assert_eq!(lines(&invitations), [2, 3, 5]);
+}
+
 /// An open quote whose next line has the header's number of fields but is
 /// no row (no direction, no date) swallows that line: the record is
 /// reported, and the line is not read as a row of its own.
@@ -1759,7 +1810,7 @@ mod properties {
         n
     }
 
-    const DAMAGE: &[&[u8]] = &[b"\"", b",", b"\n", b"\r\n", b"\0", b"\xE9"];
+    const DAMAGE: &[&[u8]] = &[b"\"", b",", b"\n", b"\r\n", b"\r", b"\0", b"\xE9"];
 
     fn mutated_export() -> impl Strategy<Value = Vec<u8>> {
         let rows = proptest::collection::vec((0u32..40, any::<bool>(), 0usize..4), 1..12);

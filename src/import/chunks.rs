@@ -227,14 +227,15 @@ fn read_piece<T: Item>(
 ) -> Result<Piece<T>, Stop> {
     // Both CSV readers drop a byte-order mark at the start of what they
     // read, which is right for a file but wrong for a piece of one: put a
-    // `\r` before it, which both read as an empty line and which adds no
-    // line to the count (only `\n`s are counted).
-    let with_cr;
-    let text = if text.starts_with(b"\xEF\xBB\xBF") {
-        with_cr = [&b"\r"[..], text].concat();
-        &with_cr[..]
+    // `\r\n` before it, which both read as an empty line, and count the
+    // line it adds out of the lines before. (A piece starts after the
+    // header's line, so there is one.)
+    let with_crlf;
+    let (text, base) = if text.starts_with(b"\xEF\xBB\xBF") {
+        with_crlf = [&b"\r\n"[..], text].concat();
+        (&with_crlf[..], base.saturating_sub(1))
     } else {
-        text
+        (text, base)
     };
     let mut rows = Rows::new(
         setting.cols,
@@ -417,7 +418,8 @@ fn in_parallel<T: Item, B: AsRef<[u8]> + Send>(
         let (mut start, mut base, mut offset) = (start, base, 0);
         while let Some((buf, last)) = next.take() {
             // Counting the line ends here, while the workers read, gives
-            // each chunk its line numbers up front.
+            // each chunk its line numbers up front: the `\n`s, to which
+            // [`join`] adds the lone `\r`s of the chunks before.
             let lines = count_lf(buf.as_ref().get(start..).unwrap_or_default());
             let len = buf.as_ref().len();
             if let Ok(mut slots) = slots.lock() {
@@ -558,7 +560,14 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
     let mut first_replaced_line = None;
     let mut slash_dates = SlashDates::default();
     let mut lists = Vec::with_capacity(pieces.len());
-    for piece in pieces {
+    // The lone `\r`s before each piece, which the lines it was given to
+    // start from leave out (see [`Piece::lone_cr`]).
+    let mut lone_cr = 0;
+    for mut piece in pieces {
+        if lone_cr > 0 {
+            piece.shift_lines(lone_cr);
+        }
+        lone_cr += piece.lone_cr;
         lists.push((piece.items, piece.summary));
         keys.push(piece.keys);
         skipped.extend(piece.skipped);

@@ -12,7 +12,7 @@
 //! piece, which the careful path in [`super::rows`] then reads from the
 //! start; the tests check that both paths agree wherever this one answers.
 
-use super::rows::{Item, Rows, count_lf};
+use super::rows::{Item, Rows};
 
 /// Records are parsed this many at a time before their rows are built, so
 /// that each loop (the CSV parser's, the classifier's) runs long enough to
@@ -61,6 +61,8 @@ pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bo
     // The end of the previous record (after its line end), and the line
     // (1-based) that starts there.
     let (mut prev, mut line) = (0usize, base + 1);
+    // The lone `\r`s so far (see [`Piece::lone_cr`](super::rows::Piece)).
+    let mut lone = 0u64;
     let mut owned: Vec<String> = Vec::new();
     let mut batch: Vec<Parsed> = Vec::with_capacity(BATCH);
     let mut classes = Vec::with_capacity(BATCH);
@@ -75,16 +77,19 @@ pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bo
                 .iter()
                 .take_while(|&&b| b == b'\n' || b == b'\r')
                 .count();
-            let start_line = line + count_lf(&rest[..lead]);
-            let inner_lf = match read_record(
+            let (lead_breaks, lead_lone) = run_breaks(&rest[..lead]);
+            lone += lead_lone;
+            let start_line = line + lead_breaks;
+            let inner_breaks = match read_record(
                 &mut reader,
                 prev + lead,
                 &slot_of,
                 &mut owned,
                 start_line,
                 &mut batch,
+                &mut lone,
             ) {
-                Some(Some(inner_lf)) => inner_lf,
+                Some(Some(inner_breaks)) => inner_breaks,
                 Some(None) => {
                     done = true;
                     break;
@@ -98,7 +103,7 @@ pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bo
             // A plain record holds line breaks only inside its quoted
             // fields; then comes its own line end, unless the text ends
             // first.
-            line = start_line + inner_lf + u64::from(text[end - 1] == b'\n');
+            line = start_line + inner_breaks + u64::from(text[end - 1] == b'\n');
             prev = end;
         }
         // The notes are classified in a loop of their own too.
@@ -128,13 +133,30 @@ pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bo
             rows.fields_classified(*fields, p.width as usize, p.line, "", *class);
         }
     }
+    rows.piece.lone_cr = lone;
     true
+}
+
+/// The line breaks in `run`, a run of `\r`s and `\n`s that ends where the
+/// text or a record starts, and how many of them are lone `\r`s.
+fn run_breaks(run: &[u8]) -> (u64, u64) {
+    let (mut breaks, mut lone) = (0, 0);
+    for (i, &b) in run.iter().enumerate() {
+        if b == b'\n' {
+            breaks += 1;
+        } else if run.get(i + 1) != Some(&b'\n') {
+            breaks += 1;
+            lone += 1;
+        }
+    }
+    (breaks, lone)
 }
 
 /// Parses the next record, which starts at byte `start` of the piece, into
 /// `batch` (a blank one is left out): `Some(Some(n))` when there was one,
-/// with `n` line breaks inside it, `Some(None)` at the end, `None` when it
-/// is not plainly well formed.
+/// with `n` line breaks inside it (of which the lone `\r`s are added to
+/// `lone`), `Some(None)` at the end, `None` when it is not plainly well
+/// formed.
 fn read_record(
     reader: &mut simd_csv::ZeroCopyReader<&[u8]>,
     start: usize,
@@ -142,6 +164,7 @@ fn read_record(
     owned: &mut Vec<String>,
     start_line: u64,
     batch: &mut Vec<Parsed>,
+    lone: &mut u64,
 ) -> Option<Option<u64>> {
     let record = match reader.read_byte_record() {
         Ok(Some(record)) => record,
@@ -158,7 +181,8 @@ fn read_record(
     let mut blank = true;
     // Every field is checked, picked or not: the quoting of each decides
     // where the next begins.
-    let (breaks, doubled) = quoting(&record)?;
+    let (breaks, lone_cr, doubled) = quoting(&record)?;
+    *lone += lone_cr;
     for i in 0..width {
         let Some(cell) = record.get(i) else { continue };
         let text = match cell {
@@ -210,10 +234,11 @@ fn subslice_offset(outer: &[u8], inner: &[u8]) -> usize {
 
 /// Checks the quoting of every field of a record in one pass over its
 /// quotes, `\r`s and line breaks: each field must be plain (see the module's
-/// comment). Returns the line breaks in the record and a mask of the fields
+/// comment). Returns the line breaks in the record (`\n`, `\r\n` or a lone
+/// `\r`), how many of them are lone `\r`s, and a mask of the fields
 /// holding doubled quotes (to unescape); `None` when a field is not plain,
 /// or the record has more than 64 fields.
-fn quoting(record: &simd_csv::ZeroCopyByteRecord<'_>) -> Option<(u64, u64)> {
+fn quoting(record: &simd_csv::ZeroCopyByteRecord<'_>) -> Option<(u64, u64, u64)> {
     let whole = record.as_slice();
     let width = record.len();
     if width > 64 {
@@ -234,7 +259,7 @@ fn quoting(record: &simd_csv::ZeroCopyByteRecord<'_>) -> Option<(u64, u64)> {
             _ => {}
         }
     }
-    let (mut field, mut breaks, mut doubled) = (0, 0u64, 0u64);
+    let (mut field, mut breaks, mut lone, mut doubled) = (0, 0u64, 0u64, 0u64);
     let (mut start, mut end) = bounds(0)?;
     let mut skip = None;
     for at in memchr::memchr3_iter(b'"', b'\r', b'\n', whole) {
@@ -258,10 +283,16 @@ fn quoting(record: &simd_csv::ZeroCopyByteRecord<'_>) -> Option<(u64, u64)> {
                 skip = Some(at + 1);
             }
             b'"' => return None,
+            // A `\r` inside a quoted field (which is never its last byte)
+            // ends a line when no `\n` follows.
+            _ if whole.get(at + 1) != Some(&b'\n') => {
+                breaks += 1;
+                lone += 1;
+            }
             _ => {}
         }
     }
-    Some((breaks, doubled))
+    Some((breaks, lone, doubled))
 }
 
 /// The text of a quoted field's inside, its doubled quotes made single.
@@ -326,7 +357,7 @@ mod tests {
 
     /// The quoting of a one-line CSV text read as one record: its line
     /// breaks and doubled-quote mask, or `None` when not plain.
-    fn check(text: &[u8]) -> Option<(u64, u64)> {
+    fn check(text: &[u8]) -> Option<(u64, u64, u64)> {
         let mut reader = simd_csv::ZeroCopyReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
@@ -337,10 +368,12 @@ mod tests {
 
     #[test]
     fn plain_fields() {
-        assert_eq!(check(b"abc,,d e\n"), Some((0, 0)));
-        assert_eq!(check(b"a,\"b,c\nd\n\",e\n"), Some((2, 0)));
-        assert_eq!(check(b"\"\",\"say \"\"hi\"\"\"\n"), Some((0, 0b10)));
-        assert_eq!(check(b"\"\"\"\"\"\"\n"), Some((0, 0b1)));
+        assert_eq!(check(b"abc,,d e\n"), Some((0, 0, 0)));
+        assert_eq!(check(b"a,\"b,c\nd\n\",e\n"), Some((2, 0, 0)));
+        // `\r\n` is one break, a lone `\r` one too.
+        assert_eq!(check(b"a,\"b\r\nc\rd\r\",e\n"), Some((3, 2, 0)));
+        assert_eq!(check(b"\"\",\"say \"\"hi\"\"\"\n"), Some((0, 0, 0b10)));
+        assert_eq!(check(b"\"\"\"\"\"\"\n"), Some((0, 0, 0b1)));
         assert_eq!(unescape(b"say \"\"hi\"\""), b"say \"hi\"");
         for odd in [
             &b"a\"b,c\n"[..],

@@ -11,8 +11,10 @@
 //! Columns are found by their header name, in any order; the header may
 //! follow a preamble of a few lines. Every row that cannot be read is skipped
 //! and reported with the line it starts on (1-based, blank lines and line
-//! breaks inside quoted notes counted, `\r\n` as one; a file whose lines all
-//! end in a lone `\r` is read as if they ended in `\n`).
+//! breaks inside quoted notes counted), as an editor shows it: `\n`, `\r\n`
+//! and a lone `\r` each end a line, in any mix (Excel for Mac ends records
+//! in `\r` and lines inside notes in `\n`). A file whose lines all end in a
+//! lone `\r` is read as if they ended in `\n`.
 //!
 //! A quote (`"`) that opens a field and is never closed makes a CSV parser
 //! read the following lines into that field, until some later quote happens
@@ -1836,6 +1838,8 @@ fn find_header(
     let mut csv = csv_reader(text);
     let mut record = ByteRecord::new();
     let record = &mut record;
+    // The CSV reader counts lines by `\n`: these are the others.
+    let mut lone = rows::LoneCr::new(text);
     for _ in 0..HEADER_SEARCH_RECORDS {
         let before = csv.position().clone();
         if !csv.read_byte_record(record).unwrap_or(false) {
@@ -1855,7 +1859,8 @@ fn find_header(
             .iter()
             .take_while(|&&b| b == b'\n' || b == b'\r')
             .count();
-        let line = before.line() + rows::count_lf(&text[from..from + lead]);
+        let line =
+            before.line() + rows::count_lf(&text[from..from + lead]) + lone.before(from + lead);
         any = true;
         if encoding == TextEncoding::Utf8 && std::str::from_utf8(record.as_slice()).is_err() {
             return Ok(Header::NotUtf8);
@@ -1881,7 +1886,7 @@ fn find_header(
                 return Ok(Header::Found(HeaderAt {
                     cols,
                     end,
-                    lines: after.line() - 1,
+                    lines: after.line() - 1 + lone.before(end),
                 }));
             }
             Err(missing) => missing,
@@ -1985,7 +1990,7 @@ enum HeaderProblem {
 /// in it is never closed, or runs it over several lines.
 fn open_quote(raw: &[u8]) -> Option<HeaderProblem> {
     let fault = check_quotes(raw)?;
-    if !fault.unclosed && memchr::memchr(b'\n', raw.trim_ascii_end()).is_none() {
+    if !fault.unclosed && memchr::memchr2(b'\n', b'\r', raw.trim_ascii_end()).is_none() {
         return None;
     }
     let field = &raw[fault.open + 1..];

@@ -31,6 +31,8 @@ pub trait Item: Send + Sized {
     /// The item for a row, and the row's id.
     fn build(row: &Fields<'_>, shared: &mut Shared, class: Classification) -> (Self, InvitationId);
     fn line(&self) -> u64;
+    /// Moves the item's row `by` lines down (see [`Piece::lone_cr`]).
+    fn shift_line(&mut self, by: u64);
 
     /// What is worked out from a piece's items as soon as they are read,
     /// on the thread that read them; `counted` are the rows classified.
@@ -81,6 +83,9 @@ impl Item for Invitation {
     }
     fn line(&self) -> u64 {
         u64::from(self.line)
+    }
+    fn shift_line(&mut self, by: u64) {
+        self.line = line32(u64::from(self.line) + by);
     }
 
     type Summary = ();
@@ -157,6 +162,9 @@ impl Item for Facts {
     }
     fn line(&self) -> u64 {
         u64::from(self.line)
+    }
+    fn shift_line(&mut self, by: u64) {
+        self.line = line32(u64::from(self.line) + by);
     }
 
     /// Counted while the piece is at hand (in the cache).
@@ -285,6 +293,38 @@ pub struct Piece<T: Item> {
     pub slash_dates: SlashDates,
     /// What [`Item::summarise`] made of the items, once they are all read.
     pub summary: Option<T::Summary>,
+    /// The lone `\r`s in the piece's text (not followed by `\n`), which
+    /// end lines as `\n` does. The lines before each chunk are counted up
+    /// front by `\n` alone: a second count of every byte, for `\r`, would
+    /// add about 0.7% to `stats` on a well-formed export, for files that
+    /// almost never have one. The pieces after this one are moved down by
+    /// these when joined ([`Piece::shift_lines`]) instead.
+    pub lone_cr: u64,
+    /// The rows of `skipped` skipped for a quote left open (by index), and
+    /// where it ran: their reasons name lines.
+    pub quote_runs: Vec<(usize, QuoteRun)>,
+}
+
+impl<T: Item> Piece<T> {
+    /// Moves every line the piece names `by` lines down.
+    pub fn shift_lines(&mut self, by: u64) {
+        for item in &mut self.items {
+            item.shift_line(by);
+        }
+        for skipped in &mut self.skipped {
+            skipped.line += by;
+        }
+        for (index, run) in &mut self.quote_runs {
+            run.shift(by);
+            if let Some(skipped) = self.skipped.get_mut(*index) {
+                skipped.reason = run.reason();
+            }
+        }
+        if let Some(line) = &mut self.first_replaced_line {
+            *line += by;
+        }
+        self.slash_dates.shift_lines(by);
+    }
 }
 
 impl<T: Item> Default for Piece<T> {
@@ -297,6 +337,8 @@ impl<T: Item> Default for Piece<T> {
             first_replaced_line: None,
             slash_dates: SlashDates::default(),
             summary: None,
+            lone_cr: 0,
+            quote_runs: Vec::new(),
         }
     }
 }
@@ -337,12 +379,14 @@ pub fn csv_reader(text: &[u8]) -> csv::Reader<&[u8]> {
 /// Reads the next record of `text` (which `csv` reads) and tells where it
 /// lies. The CSV reader's own positions count a line end that follows the
 /// record (the `\n` of `\r\n`) and blank lines as the start of the next
-/// record; the text itself puts that right.
+/// record; the text itself puts that right. They count `\n`s only: `lone`
+/// adds the lone `\r`s.
 fn next_record(
     csv: &mut csv::Reader<&[u8]>,
     text: &[u8],
     record: &mut ByteRecord,
     line_offset: u64,
+    lone: &mut LoneCr<'_>,
 ) -> Option<At> {
     let before = csv.position().clone();
     // With byte records and flexible field counts, reading from memory
@@ -358,14 +402,58 @@ fn next_record(
         .take_while(|&&b| b == b'\n' || b == b'\r')
         .count();
     let lead_lf = count_lf(&raw[..lead]);
-    let ends_lf = u64::from(raw.len() > lead && raw.last() == Some(&b'\n'));
-    let line = before.line() + lead_lf;
+    let (start, end) = (from + lead, to.min(text.len()));
+    let lone_before = lone.before(start);
+    let line = before.line() + lead_lf + lone_before;
+    // The record's own line end is no break inside it: a `\n`, or a `\r`
+    // that is lone (that of `\r\n` is counted with its `\n`, after).
+    let ends = end > start
+        && match text[end - 1] {
+            b'\n' => true,
+            b'\r' => text.get(end) != Some(&b'\n'),
+            _ => false,
+        };
+    let breaks = after.line() - before.line() - lead_lf + lone.before(end) - lone_before;
     Some(At {
         line: line + line_offset,
-        inner_breaks: after.line().saturating_sub(line + ends_lf),
-        start: from + lead,
+        inner_breaks: breaks.saturating_sub(u64::from(ends)),
+        start,
         end: to,
     })
+}
+
+/// Counts the lone `\r`s of a text, those not followed by `\n`, which end
+/// a line as `\n` and `\r\n` do (as an editor shows them: Excel for Mac
+/// ends records so, with `\n` inside notes), up to a point that only moves
+/// on. Each byte is looked at once, and only when asked about.
+pub struct LoneCr<'a> {
+    text: &'a [u8],
+    seen: usize,
+    count: u64,
+}
+
+impl<'a> LoneCr<'a> {
+    pub fn new(text: &'a [u8]) -> Self {
+        LoneCr {
+            text,
+            seen: 0,
+            count: 0,
+        }
+    }
+
+    /// The lone `\r`s before offset `to` (whose next byte, past `to`
+    /// perhaps, is not `\n`).
+    pub fn before(&mut self, to: usize) -> u64 {
+        let to = to.min(self.text.len());
+        if to > self.seen {
+            for at in memchr::memchr_iter(b'\r', &self.text[self.seen..to]) {
+                let at = self.seen + at;
+                self.count += u64::from(self.text.get(at + 1) != Some(&b'\n'));
+            }
+            self.seen = to;
+        }
+        self.count
+    }
 }
 
 fn offset(byte: u64) -> usize {
@@ -374,6 +462,12 @@ fn offset(byte: u64) -> usize {
 
 pub fn count_lf(bytes: &[u8]) -> u64 {
     memchr::memchr_iter(b'\n', bytes).count() as u64
+}
+
+/// The line breaks in `bytes`: `\n`, `\r\n` and a lone `\r` (one at the
+/// end included).
+pub fn count_breaks(bytes: &[u8]) -> u64 {
+    count_lf(bytes) + LoneCr::new(bytes).before(bytes.len())
 }
 
 /// A record whose fields are all blank (a blank line, or only commas).
@@ -455,6 +549,53 @@ pub fn check_quotes(raw: &[u8]) -> Option<QuoteFault> {
     })
 }
 
+/// Where a quote left open ran, which its row's reason tells: kept beside
+/// the reason, so that [`Piece::shift_lines`] can write it again with the
+/// lines moved.
+#[derive(Debug, Clone, Copy)]
+pub struct QuoteRun {
+    /// The row's line, the quote's, and the last the row ran over.
+    line: u64,
+    open_line: u64,
+    last_line: u64,
+    /// The lines after the quote's were read again on their own.
+    reread: bool,
+}
+
+impl QuoteRun {
+    fn reason(&self) -> String {
+        let (line, open_line, last_line) = (self.line, self.open_line, self.last_line);
+        let here = if open_line == line {
+            "on this line".to_string()
+        } else {
+            format!("on line {open_line}")
+        };
+        if self.reread {
+            let swallowed = if open_line + 1 == last_line {
+                format!("line {last_line}, which it ran into, was read on its own")
+            } else {
+                format!(
+                    "lines {}–{last_line}, which it ran into, were read on their own",
+                    open_line + 1
+                )
+            };
+            format!("a quote (\") opens a field {here} and is never closed; {swallowed}")
+        } else if last_line == line {
+            format!("a quote (\") opens a field {here} and is never closed")
+        } else {
+            format!(
+                "a quote (\") opens a field {here} and is never closed, so lines {line}–{last_line} were read as this one row"
+            )
+        }
+    }
+
+    fn shift(&mut self, by: u64) {
+        self.line += by;
+        self.open_line += by;
+        self.last_line += by;
+    }
+}
+
 /// How deep the lines swallowed by a broken quote are read again, when they
 /// hold a broken quote themselves.
 const MAX_REREAD_DEPTH: u32 = 8;
@@ -506,19 +647,28 @@ impl<'c, T: Item> Rows<'c, T> {
         self.piece.skipped.push(RowError { line, reason });
     }
 
+    /// Skips the row of a quote left open, and keeps where it ran.
+    fn skip_run(&mut self, run: QuoteRun) {
+        let index = self.piece.skipped.len();
+        self.skip(run.line, run.reason());
+        self.piece.quote_runs.push((index, run));
+    }
+
     /// Reads every record of `text`, a whole piece that starts after `base`
     /// lines of the file; `cut` says the piece ends where the file was cut
     /// (not at its end), so that its last record must end there too.
     pub fn read_piece(&mut self, text: &[u8], base: u64, cut: bool) -> Result<(), Stop> {
         let mut csv = csv_reader(text);
         let mut record = ByteRecord::new();
-        while let Some(at) = next_record(&mut csv, text, &mut record, base) {
+        let mut lone = LoneCr::new(text);
+        while let Some(at) = next_record(&mut csv, text, &mut record, base, &mut lone) {
             let raw = &text[at.start.min(at.end)..at.end];
             if cut && at.end >= text.len() && !ends_outside_quotes(raw) {
                 return Err(Stop::Cut);
             }
             self.record(&record, raw, at, 0)?;
         }
+        self.piece.lone_cr = lone.before(text.len());
         Ok(())
     }
 
@@ -526,7 +676,8 @@ impl<'c, T: Item> Rows<'c, T> {
     fn read_rows(&mut self, text: &[u8], line_offset: u64, depth: u32) -> Result<(), Stop> {
         let mut csv = csv_reader(text);
         let mut record = ByteRecord::new();
-        while let Some(at) = next_record(&mut csv, text, &mut record, line_offset) {
+        let mut lone = LoneCr::new(text);
+        while let Some(at) = next_record(&mut csv, text, &mut record, line_offset, &mut lone) {
             let raw = &text[at.start.min(at.end)..at.end];
             self.record(&record, raw, at, depth)?;
         }
@@ -560,42 +711,30 @@ impl<'c, T: Item> Rows<'c, T> {
         fault: QuoteFault,
         depth: u32,
     ) -> Result<(), Stop> {
-        let open_line = at.line + count_lf(&raw[..fault.open]);
+        let open_line = at.line + count_breaks(&raw[..fault.open]);
         let last_line = at.line + at.inner_breaks;
-        let tail = raw[fault.open..]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(&[][..], |i| &raw[fault.open + i + 1..]);
-        let here = if open_line == at.line {
-            "on this line".to_string()
-        } else {
-            format!("on line {open_line}")
+        // The lines after the quote's, from the next line break on.
+        let tail = match memchr::memchr2(b'\n', b'\r', &raw[fault.open..]) {
+            Some(i) => {
+                let at = fault.open + i;
+                let crlf = raw[at] == b'\r' && raw.get(at + 1) == Some(&b'\n');
+                &raw[(at + 1 + usize::from(crlf)).min(raw.len())..]
+            }
+            None => &[][..],
+        };
+        let mut run = QuoteRun {
+            line: at.line,
+            open_line,
+            last_line,
+            reread: false,
         };
         if depth < MAX_REREAD_DEPTH && self.holds_a_row(tail) {
-            let swallowed = if open_line + 1 == last_line {
-                format!("line {last_line}, which it ran into, was read on its own")
-            } else {
-                format!(
-                    "lines {}–{last_line}, which it ran into, were read on their own",
-                    open_line + 1
-                )
-            };
-            self.skip(
-                at.line,
-                format!("a quote (\") opens a field {here} and is never closed; {swallowed}"),
-            );
+            run.reread = true;
+            self.skip_run(run);
             return self.read_rows(tail, open_line, depth + 1);
         }
         if fault.unclosed {
-            let reason = if last_line == at.line {
-                format!("a quote (\") opens a field {here} and is never closed")
-            } else {
-                format!(
-                    "a quote (\") opens a field {here} and is never closed, so lines {}–{last_line} were read as this one row",
-                    at.line
-                )
-            };
-            self.skip(at.line, reason);
+            self.skip_run(run);
             return Ok(());
         }
         self.row(

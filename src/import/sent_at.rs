@@ -471,6 +471,16 @@ impl SlashDates {
         });
     }
 
+    /// Moves the lines named `by` lines down.
+    pub(super) fn shift_lines(&mut self, by: u64) {
+        if let Some(w) = &mut self.first_day_first {
+            w.line += by;
+        }
+        if let Some(u) = &mut self.latest {
+            u.line += by;
+        }
+    }
+
     /// These and `other` together.
     pub fn add(&mut self, other: SlashDates) {
         self.month_first += other.month_first;

@@ -310,6 +310,79 @@ fn lines_count_crlf_blank_lines_and_lone_cr() {
     }
 }
 
+/// A lone `\r` ends a line beside `\n`s too, as an editor shows it:
+/// Excel for Mac ends records in `\r` and lines inside notes in `\n`, and
+/// a stray `\r` may end one record of a CRLF file. The lines are the same
+/// on every path and however the file is cut, though chunks are cut at
+/// `\n`s only and their lines counted by `\n`s first.
+#[test]
+fn lines_count_a_lone_cr_beside_lf() {
+    let mac = format!(
+        "{H}{}{}{}{}",
+        row(1, "\"we met\nat X\""),
+        row(2, ""),
+        row(3, "\"a\nb\""),
+        row(4, "")
+    )
+    .replace(
+        ",https://www.linkedin.com/in/colleen\n",
+        ",https://www.linkedin.com/in/colleen\r",
+    );
+    assert!(mac.contains('\n'));
+    let i = load_str(&mac);
+    assert_eq!(lines(&i), vec![2, 4, 5, 7]);
+    assert_eq!(i.invitations[2].message(), "a\nb");
+    // A stray `\r` in a CRLF file, a duplicate and a bad date after it.
+    let crlf = format!(
+        "{H}{}{}{}{}",
+        row(1, ""),
+        row(2, ""),
+        row(2, ""),
+        row(3, "")
+    )
+    .replace('\n', "\r\n")
+    .replacen("\r\n", "\r", 2)
+    .replace("11/4/26", "11/4/2x");
+    let i = load_str(&crlf);
+    assert_eq!(lines(&i), vec![2, 3]);
+    assert_eq!(
+        i.duplicates,
+        [Duplicate {
+            line: 4,
+            first_line: 3
+        }]
+    );
+    assert_eq!(i.skipped.iter().map(|s| s.line).collect::<Vec<_>>(), [5]);
+    // A quote left open after lone `\r`s names its lines in every
+    // chunking, the chunks after the `\r`s moved down by them.
+    let open = format!(
+        "{H}{}{}{}{}",
+        row(1, ""),
+        row(2, ""),
+        row(5, "\"open"),
+        row(6, "")
+    )
+    .replacen(
+        ",https://www.linkedin.com/in/colleen\n",
+        ",https://www.linkedin.com/in/colleen\r",
+        2,
+    );
+    let i = load_str(&open);
+    assert_eq!(lines(&i), vec![2, 3, 5]);
+    assert_eq!(
+        i.skipped,
+        [RowError {
+            line: 4,
+            reason: "a quote (\") opens a field on this line and is never closed; line 5, which it ran into, was read on its own".to_string()
+        }]
+    );
+    for text in [&mac, &crlf, &open] {
+        for chunk_len in 1..text.len() {
+            properties::same_every_way(text.as_bytes(), chunk_len, 2);
+        }
+    }
+}
+
 /// A year LinkedIn cannot have written (before it began in 2003, or past
 /// 2099) is a damaged row, skipped and named: read, it would put the
 /// oldest invitation 2,000 years back and count months over millennia.
@@ -1230,6 +1303,7 @@ fn a_panic_in_a_worker_is_passed_on() {
         fn line(&self) -> u64 {
             0
         }
+        fn shift_line(&mut self, _: u64) {}
         type Summary = ();
         fn summarise(_: &[Self], _: DirectionFilter) {}
         fn gather(_: Vec<(Vec<Self>, Option<()>)>, _: DirectionFilter) {}
@@ -1352,8 +1426,8 @@ mod properties {
                 .chain(i.duplicates.iter().map(|d| d.line))
                 .collect();
             seen.sort_unstable();
-            // Lines are counted by `\n` (as `grep -n` and editors that show a
-            // lone `\r` as `^M` do), which a lone `\r` does not advance.
+            // Lines are counted as an editor counts them, as `line_count`
+            // does.
             assert!(
                 seen.iter().all(|&l| l >= 1 && (l as usize) <= lines),
                 "{seen:?} of {lines}"
@@ -1380,6 +1454,37 @@ mod properties {
             });
         proptest::collection::vec(row, min_rows..20)
             .prop_map(|rows| format!("{H}{}", rows.concat()))
+    }
+
+    /// `export` with its records' line ends (not those inside notes)
+    /// made `\n`, `\r\n` or a lone `\r` by turns from `ends` (0 leaves
+    /// one as it is), as Excel for Mac writes them, or an edit leaves them.
+    fn mixed_ends(export: &str, ends: &[u8]) -> String {
+        let mut out = String::with_capacity(export.len());
+        let (mut quoted, mut k) = (false, 0);
+        let mut chars = export.chars().peekable();
+        while let Some(c) = chars.next() {
+            let end = match c {
+                '\n' if !quoted => "\n",
+                '\r' if !quoted && chars.peek() == Some(&'\n') => {
+                    chars.next();
+                    "\r\n"
+                }
+                _ => {
+                    quoted ^= c == '"';
+                    out.push(c);
+                    continue;
+                }
+            };
+            out.push_str(match ends[k % ends.len()] {
+                1 => "\n",
+                2 => "\r\n",
+                3 => "\r",
+                _ => end,
+            });
+            k += 1;
+        }
+        out
     }
 
     fn mutation() -> impl Strategy<Value = (proptest::sample::Index, &'static [u8])> {
@@ -1709,8 +1814,10 @@ mod properties {
             export in valid_export(0),
             mutations in proptest::collection::vec(mutation(), 0..6),
             crlf in any::<bool>(),
+            ends in proptest::collection::vec(0u8..4, 1..4),
         ) {
             let export = if crlf { export.replace('\n', "\r\n") } else { export };
+            let export = mixed_ends(&export, &ends);
             let mut bytes = export.into_bytes();
             let clean = load_bytes("p.csv", &bytes).unwrap();
             prop_assert!(clean.skipped.is_empty(), "{:?}", clean.skipped);
@@ -1729,11 +1836,32 @@ mod properties {
             export in valid_export(0),
             mutations in proptest::collection::vec(mutation(), 0..6),
             crlf in any::<bool>(),
+            ends in proptest::collection::vec(0u8..4, 1..4),
             chunk_len in 1usize..200,
             threads in 2usize..4,
         ) {
             let export = if crlf { export.replace('\n', "\r\n") } else { export };
+            let export = mixed_ends(&export, &ends);
             let mut bytes = export.into_bytes();
+            // Each row on the line an editor shows it on.
+            let mut starts = Vec::new();
+            let mut quoted = false;
+            for (i, &b) in bytes.iter().enumerate() {
+                quoted ^= b == b'"';
+                let end = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+                if !quoted && end && i + 1 < bytes.len() {
+                    starts.push(line_count(&bytes[..=i]) as u64);
+                }
+            }
+            let clean = load_bytes("p.csv", &bytes).unwrap();
+            let mut read: Vec<u64> = clean
+                .invitations
+                .iter()
+                .map(|i| u64::from(i.line))
+                .chain(clean.duplicates.iter().map(|d| d.line))
+                .collect();
+            read.sort_unstable();
+            prop_assert_eq!(read, starts, "{:?}", String::from_utf8_lossy(&bytes));
             same_every_way(&bytes, chunk_len, threads);
             for (at, what) in mutations {
                 let i = at.index(bytes.len() + 1);
