@@ -1688,7 +1688,7 @@ fn parse<'a, T: Item>(
                 sniffed.encoding,
                 TextEncoding::Utf16Be | TextEncoding::Utf16BeNoBom
             );
-            let check = Utf16Check::new(reader, big_endian, sniffed.cr_lines);
+            let check = Utf16Check::new(reader, big_endian);
             let found = check.found();
             (Box::new(check), Some(found))
         }

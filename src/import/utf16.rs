@@ -22,9 +22,9 @@ pub struct NotUtf16 {
 pub struct Utf16Check<R> {
     inner: R,
     big_endian: bool,
-    /// The code unit that ends a line: `\n`, or `\r` in a file whose lines
-    /// end in a lone `\r` (counted as the import counts lines).
-    line_end: u16,
+    /// The last code unit was `\r`: a `\n` now ends no other line (lines
+    /// are counted as the import counts them, `\r\n`, `\n` or a lone `\r`).
+    after_cr: bool,
     /// The first byte of a code unit whose second is yet to come.
     carry: Option<u8>,
     /// A high surrogate waiting for its low one.
@@ -36,11 +36,11 @@ pub struct Utf16Check<R> {
 }
 
 impl<R: Read> Utf16Check<R> {
-    pub fn new(inner: R, big_endian: bool, cr_lines: bool) -> Self {
+    pub fn new(inner: R, big_endian: bool) -> Self {
         Utf16Check {
             inner,
             big_endian,
-            line_end: u16::from(if cr_lines { b'\r' } else { b'\n' }),
+            after_cr: false,
             carry: None,
             high: false,
             breaks: 0,
@@ -67,6 +67,8 @@ impl<R: Read> Utf16Check<R> {
         } else {
             u16::from_le_bytes(pair)
         };
+        let (cr, lf) = (u16::from(b'\r'), u16::from(b'\n'));
+        let after_cr = std::mem::replace(&mut self.after_cr, unit == cr);
         let is_low = (0xDC00..=0xDFFF).contains(&unit);
         if std::mem::take(&mut self.high) {
             if is_low {
@@ -78,7 +80,7 @@ impl<R: Read> Utf16Check<R> {
             self.high = true;
         } else if is_low {
             self.bad();
-        } else if unit == self.line_end {
+        } else if unit == cr || (unit == lf && !after_cr) {
             self.breaks += 1;
         }
     }
@@ -118,7 +120,7 @@ impl<R: Read> Read for Utf16Check<R> {
 mod tests {
     use super::*;
 
-    fn check(units: &[u16], big_endian: bool, cr_lines: bool, read_by: usize) -> NotUtf16 {
+    fn check(units: &[u16], big_endian: bool, read_by: usize) -> NotUtf16 {
         let mut bytes: Vec<u8> = units
             .iter()
             .flat_map(|u| {
@@ -133,7 +135,7 @@ mod tests {
         if units.last() == Some(&0xFFFF) {
             bytes.pop();
         }
-        let mut r = Utf16Check::new(&bytes[..], big_endian, cr_lines);
+        let mut r = Utf16Check::new(&bytes[..], big_endian);
         let found = r.found();
         let mut out = Vec::new();
         let mut buf = vec![0; read_by];
@@ -159,26 +161,27 @@ mod tests {
             count,
             first_line: Some(line),
         };
-        // (code units, lines end in `\r`, what is found); 0xFFFF stands for
-        // an odd byte at the end.
+        // (code units, what is found); 0xFFFF stands for an odd byte at
+        // the end.
         let cases = [
             // Whole pairs (emoji) are fine.
-            (units("a,b\n😀 x\r\n👋"), false, NotUtf16::default()),
+            (units("a,b\n😀 x\r\n👋"), NotUtf16::default()),
             // A lone high surrogate, then a lone low one, on line 3.
             (
                 with("a,b\nc\r\n", &[0xD83D, 0x78, 0xDE00, 0x0A]),
-                false,
                 found(2, 3),
             ),
             // A high surrogate at the very end, in lines ending in `\r`.
-            (with("a\rb\r", &[0xD800]), true, found(1, 3)),
-            (with("a\nb", &[0xFFFF]), false, found(1, 2)),
+            (with("a\rb\r", &[0xD800]), found(1, 3)),
+            // Lines ending in `\r` beside a `\n` (in a note), and in `\r\n`.
+            (with("a\rb\nc\r\nd\r", &[0xDC00]), found(1, 5)),
+            (with("a\nb", &[0xFFFF]), found(1, 2)),
         ];
         for read_by in [1, 2, 3, 4096] {
             for be in [false, true] {
-                for (units, cr_lines, expected) in &cases {
+                for (units, expected) in &cases {
                     assert_eq!(
-                        check(units, be, *cr_lines, read_by),
+                        check(units, be, read_by),
                         *expected,
                         "{units:x?} by {read_by}"
                     );
