@@ -348,14 +348,16 @@ pub fn earlier_than(
     }
 }
 
+/// `t` with its day and month swapped, when that is another date.
+fn swapped(t: NaiveDateTime) -> Option<NaiveDateTime> {
+    use chrono::Datelike;
+    let date = chrono::NaiveDate::from_ymd_opt(t.year(), t.day(), t.month())?;
+    (date != t.date()).then(|| date.and_time(t.time()))
+}
+
 /// Whether `a` is `b` with its day and month swapped (and not the same).
 fn day_and_month_swapped(a: NaiveDateTime, b: NaiveDateTime) -> bool {
-    use chrono::Datelike;
-    a != b
-        && a.time() == b.time()
-        && a.year() == b.year()
-        && a.month() == b.day()
-        && a.day() == b.month()
+    swapped(a) == Some(b)
 }
 
 /// Whether a step recorded `at` was made before an invitation sent at
@@ -1793,7 +1795,12 @@ impl Journal {
     /// (see the module docs). When both ids hold something (decided on an
     /// export with URLs, then again on one without), the id of the newer
     /// step wins, as that is what the user decided last; the other's
-    /// entry is set aside for as long as this journal is open. Returns how
+    /// entry is set aside for as long as this journal is open.
+    ///
+    /// The same for the id the names make with the date's day and month
+    /// swapped: an invitation without both URLs has an id from its names
+    /// and date, and a spreadsheet's `03/04/2026` may be read the other way
+    /// round from one day to the next (see [`earlier_than`]). Returns how
     /// many invitations took the older id.
     pub fn adopt_ids(&mut self, invs: &mut [Invitation]) -> usize {
         // Only an id no invitation here has can be such an older one; with
@@ -1814,10 +1821,14 @@ impl Journal {
         let mut newest: Option<FastMap<InvitationId, usize>> = None;
         let mut adopted = 0;
         for inv in invs.iter_mut() {
-            let by_name = InvitationId::derive("", "", inv.from(), inv.to(), inv.sent_at);
-            if by_name == inv.id || !older.contains(&by_name) {
+            let name_id = |sent_at| InvitationId::derive("", "", inv.from(), inv.to(), sent_at);
+            let Some(by_name) = std::iter::once(inv.sent_at)
+                .chain(swapped(inv.sent_at))
+                .map(name_id)
+                .find(|id| *id != inv.id && older.contains(id))
+            else {
                 continue;
-            }
+            };
             if self.known(&inv.id) {
                 let newest = newest.get_or_insert_with(|| {
                     let mut lines = FastMap::default();

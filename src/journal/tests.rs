@@ -1961,6 +1961,42 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
     assert_eq!(fresh[0].id, own[0]);
 }
 
+/// Without both URLs an id comes from the names and the date, and a
+/// spreadsheet's `04/03/2026 10:00` read month first when decided and day
+/// first now makes another: the journal's id is taken back, and the
+/// decision holds (the swapped date is the same invitation).
+#[test]
+fn a_date_read_the_other_way_round_keeps_the_id_of_its_names() {
+    let date = |m, d| {
+        chrono::NaiveDate::from_ymd_opt(2026, m, d)
+            .unwrap()
+            .and_hms_opt(10, 0, 0)
+            .unwrap()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let then = to_colleen("Al Pha", None, date(4, 3));
+    j.record_decision_on(
+        &[then.id],
+        &[then.sent_at],
+        Some(Decision::Accepted),
+        date(4, 10),
+    )
+    .unwrap();
+    let mut now = vec![
+        to_colleen("Al Pha", None, date(3, 4)),
+        to_colleen("Al Pha", None, date(5, 4)),
+    ];
+    assert_ne!(now[0].id, then.id);
+    assert_eq!(j.adopt_ids(&mut now), 1);
+    assert_eq!(now[0].id, then.id);
+    assert_eq!(
+        j.decided(&now[0], date(4, 10)).map(|d| d.decision),
+        Some(Decision::Accepted)
+    );
+    assert_ne!(now[1].id, then.id, "another day is another invitation");
+}
+
 /// Decided on an export with the URL columns, then again on one without
 /// them (where the first decision could not be matched), then read from
 /// one with them again: the later decision is the one in effect, on every
