@@ -10,9 +10,9 @@ use super::Signals;
 use super::normalise::{is_word_char, next_non_ascii, straighten};
 
 /// A link: `http`, `www.` or `bit.ly`, each where a word starts (not in
-/// `Awww.`); `http` as a word of its own or as `https` (not `httpd`), and
-/// `bit.ly` not followed by more letters (not `bit.lyrics`). See
-/// [`is_link`].
+/// `Awww.`); `http` as a link's scheme, `http:` or `https:` (not `httpd`,
+/// nor the protocol named in `HTTP/2 servers`), and `bit.ly` not followed
+/// by more letters (not `bit.lyrics`). See [`is_link`].
 const LINKS: [&str; 3] = ["http", "www.", "bit.ly"];
 
 /// Whether a match of one of [`LINKS`], `link`, from `start` to `end` of
@@ -24,12 +24,8 @@ fn is_link(hay: &str, start: usize, end: usize, link: &str) -> bool {
     let after = &hay[end..];
     match link {
         "www." => true,
-        _ => !after
-            .strip_prefix(if link == "http" { "s" } else { "" })
-            .unwrap_or(after)
-            .chars()
-            .next()
-            .is_some_and(is_word_char),
+        "http" => after.strip_prefix('s').unwrap_or(after).starts_with(':'),
+        _ => !after.chars().next().is_some_and(is_word_char),
     }
 }
 
@@ -523,6 +519,8 @@ mod tests {
             "on rabbit.lyrics",
             "bit.lyrics",
             "xhttps://a",
+            "I build HTTP/2 servers",
+            "HTTP APIs",
         ] {
             assert_eq!(signals(note), Signals::empty(), "{note}");
         }
