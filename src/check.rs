@@ -543,6 +543,7 @@ mod tests {
         // letters or more.
         assert_eq!(to("Hey Col, we met.", "Colleen Baker"), None);
         assert_eq!(to("Hi Alex, we met.", "Alexandra Ruiz"), None);
+        assert_eq!(to("Hey Steph, we met.", "Stéphane Roux"), None);
         assert_eq!(to("Hi Co, we met.", "Colleen Baker").as_deref(), Some("Co"));
         assert_eq!(
             to("Hi Bak, we met.", "Colleen Baker").as_deref(),

@@ -873,9 +873,11 @@ impl Classifier {
 /// The group is not changed by this; it is a hint for the reader.
 /// Whether `word` is a short form of the name `name` (both lower case):
 /// its start, three letters or more (`col` of Colleen, `alex` of
-/// Alexandra). A nickname of another shape (Bob of Robert) is not told.
+/// Alexandra), accents aside (`stef` of Stéphane). A nickname of another
+/// shape (Bob of Robert) is not told.
 fn is_short_form(word: &str, name: &str) -> bool {
-    word.len() < name.len() && name.starts_with(word) && word.chars().count() >= 3
+    let (word, name) = (fold_accents(word), fold_accents(name));
+    word.len() < name.len() && name.starts_with(&word) && word.chars().count() >= 3
 }
 
 fn greets_other(
