@@ -2037,7 +2037,8 @@ fn parse_direction(s: &str) -> Option<Direction> {
 /// At most `max` characters of `s`, with an ellipsis when cut, and control
 /// characters escaped (`\n`, `\u{1b}`) so that a message shows them and a
 /// terminal does not act on them; invisible ones too (`\u{200b}`,
-/// `\u{feff}`), else a message would say `INCOMING` is not `INCOMING`.
+/// `\u{feff}`, a no-break space `\u{a0}`), else a message would say
+/// `INCOMING` is not `INCOMING`.
 fn shorten(s: &str, max: usize) -> String {
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
@@ -2045,7 +2046,9 @@ fn shorten(s: &str, max: usize) -> String {
             out.push('…');
             break;
         }
-        if c.is_control() || crate::text::is_format_control(c) {
+        // A space other than the plain one (a no-break space) looks like
+        // it, and is no separator to the import: written out too.
+        if c.is_control() || crate::text::is_format_control(c) || (c.is_whitespace() && c != ' ') {
             out.extend(c.escape_default());
         } else {
             out.push(c);

@@ -971,6 +971,12 @@ fn messages_escape_control_characters() {
         "{}",
         i.skipped[1].reason
     );
+    let i = load_str(&format!("{H}A,B,2026-07-08T15:43,,IN\u{a0}COMING,u1,u2\n"));
+    assert!(
+        i.skipped[0].reason.contains("`IN\\u{a0}COMING`"),
+        "{}",
+        i.skipped[0].reason
+    );
 }
 
 #[test]
