@@ -868,6 +868,10 @@ default = "Hi {first_name}"
                 "titles = [\"Dipl.-Ing.\"]",
                 "\"Dipl.-Ing.\" is not one word as a greeting reads its words (\"Dipl\", \"Ing\"), and a title is matched a word at a time (a dot at its end is fine, as in \"Dr.\"), so it would never match; remove it",
             ),
+            (
+                "non_names = [\"Team/acme.com\"]",
+                "\"Team/acme.com\" is not one word as a greeting reads its words (\"acme\", \"com\"), and a non-name is matched a word at a time",
+            ),
         ] {
             let text = format!("[classify]\n{line}\n");
             let err = Config::parse(&text, Path::new("c.toml"))

@@ -308,12 +308,7 @@ fn titles<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Erro
         if normalise::read_word(word, 0) == Some(word.len()) {
             return Ok(());
         }
-        let mut parts = Vec::new();
-        let mut p = 0;
-        while let Some(start) = normalise::next_word_start(word, p) {
-            p = normalise::read_word(word, start).unwrap_or(word.len());
-            parts.push(&word[start..p]);
-        }
+        let parts = words_read(word);
         Err(format!(
             "\"{e}\" is not one word as a greeting reads its words ({}), and a title is matched a word at a time (a dot at its end is fine, as in \"Dr.\"), so it would never match; remove it",
             quoted(&parts)
@@ -322,11 +317,37 @@ fn titles<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Erro
 }
 
 /// Non-names, each word of a greeting's name checked alone (`Sir/Madam`
-/// is two, split at the `/`).
+/// is two, split at the `/`; the punctuation around a word is not part of
+/// it). Each part is one word as a greeting reads it: it reads
+/// `Acme.com` as `Acme` and stops, so `acme.com` would never match.
 fn non_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::Error> {
     checked(d, &|e| {
-        single_word(e, ", each checked alone in a greeting's name")
+        single_word(e, ", each checked alone in a greeting's name")?;
+        for part in e.trim().split('/') {
+            let word = part.trim_matches(|c: char| !c.is_alphanumeric());
+            if word.is_empty() || normalise::read_word(word, 0) == Some(word.len()) {
+                continue;
+            }
+            let parts = words_read(word);
+            return Err(format!(
+                "\"{e}\" is not one word as a greeting reads its words ({}), and a non-name is matched a word at a time, so it would never match; give the words one by one",
+                quoted(&parts)
+            ));
+        }
+        Ok(())
     })
+}
+
+/// The words of `word` as a greeting reads them (`Dipl.-Ing`: `Dipl`,
+/// `Ing`), for a message.
+fn words_read(word: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut p = 0;
+    while let Some(start) = normalise::next_word_start(word, p) {
+        p = normalise::read_word(word, start).unwrap_or(word.len());
+        parts.push(&word[start..p]);
+    }
+    parts
 }
 
 /// `"a", "b"`, for a message.
