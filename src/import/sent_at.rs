@@ -70,8 +70,8 @@ pub(super) fn parse_sent_at_in(s: &str, day_first: bool) -> Option<NaiveDateTime
 }
 
 /// `2026/4/3 15:43` (seconds optional), as a spreadsheet in Japanese or
-/// Chinese writes dates, and `2026. 4. 3. 15:43` (`오후 3:43` too), as one
-/// in Korean does: year, month, day, an order in no doubt, so neither read
+/// Chinese writes dates (`下午 03:43:00`, `午後3:43` too), and
+/// `2026. 4. 3. 15:43` (`오후 3:43` too), as one in Korean does: year, month, day, an order in no doubt, so neither read
 /// day first nor counted in [`SlashDates`]. `None` for anything else
 /// (ISO's `2026-04-03` included), which the other forms then read.
 fn year_first(s: &str) -> Option<NaiveDateTime> {
@@ -104,11 +104,22 @@ fn year_first(s: &str) -> Option<NaiveDateTime> {
     if time.is_empty() {
         return date.and_hms_opt(0, 0, 0);
     }
-    // Korean puts 오전 (morning) or 오후 (afternoon) before the clock.
-    let clock = match (time.strip_prefix("오전"), time.strip_prefix("오후")) {
-        (Some(clock), _) => clock_with(clock.trim_start(), "am"),
-        (_, Some(clock)) => clock_with(clock.trim_start(), "pm"),
-        _ => parse_clock(time),
+    // Korean, Chinese and Japanese put morning or afternoon before the
+    // clock: 오전/오후, 上午/下午, 午前/午後.
+    const HALVES: [(&str, &str); 6] = [
+        ("오전", "am"),
+        ("오후", "pm"),
+        ("上午", "am"),
+        ("下午", "pm"),
+        ("午前", "am"),
+        ("午後", "pm"),
+    ];
+    let clock = match HALVES
+        .iter()
+        .find_map(|(half, ampm)| Some((time.strip_prefix(half)?, *ampm)))
+    {
+        Some((clock, ampm)) => clock_with(clock.trim_start(), ampm),
+        None => parse_clock(time),
     };
     Some(date.and_time(clock?))
 }
