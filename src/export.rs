@@ -2106,11 +2106,15 @@ pub fn write_drafts(
             if rows.is_empty() {
                 writeln!(
                     w,
-                    "No saved drafts yet: press `r` on an invitation in the triage screen, then Ctrl-S."
+                    // No key named: `[keys]` may have moved the reply's.
+                    "No saved drafts yet: open a reply or a thank-you on an invitation in the triage screen (its help names the keys), then Ctrl-S."
                 )?;
             }
             for r in &rows {
+                // An empty name in the export is `(no name)`, as everywhere
+                // else; one the journal did not keep is not recorded.
                 let name = match crate::text::one_line(r.name) {
+                    n if n.is_empty() && r.here => crate::text::name_line(""),
                     n if n.is_empty() => "(name not recorded)".to_string(),
                     n => md_text(&n),
                 };
