@@ -3064,6 +3064,20 @@ fn a_reply_over_an_accept_is_asked_for() {
     app.update(Action::Resize(80, 24));
     app.update(Action::Down);
     assert_eq!(status_text(&app), "Not replying: the accept stays");
+    // With no key for the thank-you, the question names none.
+    {
+        use invitriage::config::KeyBinding;
+        let keys = [("thank_you".to_string(), KeyBinding::Many(vec![]))].into();
+        let saved = std::mem::replace(&mut app.keymap, Keymap::new(&keys).unwrap());
+        app.update(Action::Reply);
+        assert!(
+            status_text(&app).starts_with("Accepted already · reply instead of accepting? r again"),
+            "{}",
+            status_text(&app)
+        );
+        app.update(Action::Down);
+        app.keymap = saved;
+    }
     assert_eq!(app.current().unwrap().id, who);
     assert_eq!(app.mode, Mode::List);
     // Answered, the question is gone: r asks again.

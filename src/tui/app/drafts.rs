@@ -360,8 +360,8 @@ impl App {
                 "opens a reply"
             };
             self.set_error(format!(
-                "Accepted already: {} writes a thank-you · reply instead of accepting? {reply} again {what}, and saving it marks them replied · any other key keeps the accept",
-                self.keymap.hint(&Action::ThankYou)
+                "Accepted already{} · reply instead of accepting? {reply} again {what}, and saving it marks them replied · any other key keeps the accept",
+                self.thank_you_clause()
             ));
             return;
         }
@@ -427,10 +427,19 @@ impl App {
                 })
             }
             DraftKind::Reply => Some(format!(
-                "Accepted already: {} writes a thank-you · a reply is instead of accepting ({})",
-                self.keymap.hint(&Action::ThankYou),
+                "Accepted already{} · a reply is instead of accepting ({})",
+                self.thank_you_clause(),
                 self.reply_route(idx)
             )),
+        }
+    }
+
+    /// `: t writes a thank-you`, for a message on an accepted invitation;
+    /// nothing when `[keys]` leaves the thank-you without a key.
+    fn thank_you_clause(&self) -> String {
+        match self.keymap.hint(&Action::ThankYou) {
+            t if t.is_empty() => String::new(),
+            t => format!(": {t} writes a thank-you"),
         }
     }
 
