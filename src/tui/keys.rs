@@ -870,22 +870,30 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
             KeyCode::Esc => Some(Action::Cancel),
             _ => keymap.action(ev),
         },
-        KeyContext::Overlay => match ev.code {
-            KeyCode::Esc => Some(Action::Cancel),
-            KeyCode::Char('q') => Some(Action::Cancel),
-            _ => match keymap.action(ev) {
-                Some(a @ (Action::Help | Action::Stats | Action::Quit)) => Some(a),
-                Some(
-                    a @ (Action::Up
-                    | Action::Down
-                    | Action::PageUp
-                    | Action::PageDown
-                    | Action::First
-                    | Action::Last),
-                ) => Some(a),
+        KeyContext::Overlay => {
+            let scrolls = |a: &Action| {
+                matches!(
+                    a,
+                    Action::Up
+                        | Action::Down
+                        | Action::PageUp
+                        | Action::PageDown
+                        | Action::First
+                        | Action::Last
+                        | Action::Help
+                        | Action::Stats
+                )
+            };
+            match (ev.code, keymap.action(ev)) {
+                (KeyCode::Esc, _) => Some(Action::Cancel),
+                // `q` closes an overlay, as in a pager, unless `[keys]`
+                // gave it one of the overlay's own keys (`up = "q"`).
+                (_, Some(a)) if scrolls(&a) => Some(a),
+                (KeyCode::Char('q'), _) => Some(Action::Cancel),
+                (_, Some(Action::Quit)) => Some(Action::Quit),
                 _ => None,
-            },
-        },
+            }
+        }
         KeyContext::Search => {
             // As a shell's line takes them (readline's keys); Alt-B and
             // Alt-F are what macOS's Terminal sends for Option-← and →.
@@ -1391,6 +1399,20 @@ mod tests {
         assert_eq!(
             action_for(&km, KeyContext::Overlay, &q),
             Some(Action::Cancel)
+        );
+        // Unless `[keys]` gave `q` one of the overlay's own keys.
+        let keys = [
+            (
+                "up".to_string(),
+                KeyBinding::Many(vec!["q".into(), "up".into()]),
+            ),
+            ("quit".to_string(), KeyBinding::One("Q".into())),
+        ]
+        .into();
+        let moved = Keymap::new(&keys).unwrap();
+        assert_eq!(
+            action_for(&moved, KeyContext::Overlay, &q),
+            Some(Action::Up)
         );
     }
 
