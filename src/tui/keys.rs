@@ -606,12 +606,17 @@ pub enum KeymapError {
         first: String,
         second: String,
     },
-    /// Backspace and Ctrl-H bound to two actions: many terminals send one
-    /// as the other.
+    /// Backspace and Ctrl-H bound to two actions (or Alt-Backspace and
+    /// Ctrl-Alt-H, `alt` then `"alt-"`): many terminals send one as the
+    /// other.
     #[error(
-        "[keys]: `backspace` is bound to `{backspace}` and `ctrl-h` to `{ctrl_h}`, but many terminals send Backspace as Ctrl-H; bind them to one action, or choose another key"
+        "[keys]: `{alt}backspace` is bound to `{backspace}` and `ctrl-{alt}h` to `{ctrl_h}`, but many terminals send Backspace as Ctrl-H; bind them to one action, or choose another key"
     )]
-    BackspaceCtrlH { backspace: String, ctrl_h: String },
+    BackspaceCtrlH {
+        backspace: String,
+        ctrl_h: String,
+        alt: &'static str,
+    },
 }
 
 impl KeymapError {
@@ -631,7 +636,9 @@ impl KeymapError {
                 .chain(taken_by.iter().map(|(a, _)| a.clone()))
                 .collect(),
             KeymapError::Conflict { first, second, .. } => vec![first.clone(), second.clone()],
-            KeymapError::BackspaceCtrlH { backspace, ctrl_h } => {
+            KeymapError::BackspaceCtrlH {
+                backspace, ctrl_h, ..
+            } => {
                 vec![backspace.clone(), ctrl_h.clone()]
             }
         }
@@ -755,20 +762,23 @@ impl Keymap {
             });
         }
         // A terminal that sends Backspace as Ctrl-H (^H) would run the
-        // Ctrl-H binding for the Backspace key.
-        let owner_of = |code: KeyCode, ctrl: bool| {
+        // Ctrl-H binding for the Backspace key; with Alt too (ESC ^H).
+        let owner_of = |code: KeyCode, ctrl: bool, alt: bool| {
             out.iter()
-                .position(|(k, _)| k.code == code && k.ctrl == ctrl && !k.alt)
+                .position(|(k, _)| k.code == code && k.ctrl == ctrl && k.alt == alt)
         };
-        if let (Some(b), Some(h)) = (
-            owner_of(KeyCode::Backspace, false),
-            owner_of(KeyCode::Char('h'), true),
-        ) && out[b].1 != out[h].1
-        {
-            return Err(KeymapError::BackspaceCtrlH {
-                backspace: owner[b].to_string(),
-                ctrl_h: owner[h].to_string(),
-            });
+        for alt in [false, true] {
+            if let (Some(b), Some(h)) = (
+                owner_of(KeyCode::Backspace, false, alt),
+                owner_of(KeyCode::Char('h'), true, alt),
+            ) && out[b].1 != out[h].1
+            {
+                return Err(KeymapError::BackspaceCtrlH {
+                    backspace: owner[b].to_string(),
+                    ctrl_h: owner[h].to_string(),
+                    alt: if alt { "alt-" } else { "" },
+                });
+            }
         }
         let keymap = Keymap { bindings: out };
         Ok(keymap)
@@ -784,13 +794,14 @@ impl Keymap {
                 .map(|(_, a)| a.clone())
         };
         find(key).or_else(|| {
-            // Backspace as a terminal that sends it as ^H reports it.
-            (key.code == KeyCode::Char('h') && key.ctrl && !key.alt)
+            // Backspace as a terminal that sends it as ^H reports it (with
+            // Alt too, ESC ^H).
+            (key.code == KeyCode::Char('h') && key.ctrl)
                 .then(|| {
                     find(Key {
                         code: KeyCode::Backspace,
                         ctrl: false,
-                        alt: false,
+                        alt: key.alt,
                     })
                 })
                 .flatten()
@@ -1196,6 +1207,24 @@ mod tests {
         );
         o.remove("ignore");
         assert!(Keymap::new(&o).is_ok());
+        // With Alt as well: ESC ^H is Alt-Backspace on those terminals.
+        let mut o = BTreeMap::new();
+        o.insert("accept".to_string(), KeyBinding::One("ctrl-alt-h".into()));
+        o.insert(
+            "ignore".to_string(),
+            KeyBinding::One("alt-backspace".into()),
+        );
+        assert_eq!(
+            Keymap::new(&o).unwrap_err().to_string(),
+            "[keys]: `alt-backspace` is bound to `ignore` and `ctrl-alt-h` to `accept`, but many terminals send Backspace as Ctrl-H; bind them to one action, or choose another key"
+        );
+        o.remove("accept");
+        let km = Keymap::new(&o).unwrap();
+        let esc_ctrl_h = KeyEvent::new(
+            KeyCode::Char('h'),
+            KeyModifiers::CONTROL | KeyModifiers::ALT,
+        );
+        assert_eq!(km.action(&esc_ctrl_h), Some(Action::Ignore));
     }
 
     /// A key a terminal cannot send, or sends as another key, would be
