@@ -1159,14 +1159,7 @@ impl App {
                     _ => Mode::Stats { scroll: 0 },
                 }
             }
-            Action::Up
-            | Action::Down
-            | Action::PageUp
-            | Action::PageDown
-            | Action::First
-            | Action::Last
-                if matches!(self.mode, Mode::Help { .. } | Mode::Stats { .. }) =>
-            {
+            ref a if a.moves() && matches!(self.mode, Mode::Help { .. } | Mode::Stats { .. }) => {
                 // Not past the end: an Up after many Downs moves at once.
                 let max = super::view::max_scroll(self);
                 let page = super::view::page_height(self);

@@ -103,6 +103,20 @@ pub enum Action {
 }
 
 impl Action {
+    /// A move of the cursor, or of an overlay's scroll: up, down, a page,
+    /// the first or the last.
+    pub fn moves(&self) -> bool {
+        matches!(
+            self,
+            Action::Up
+                | Action::Down
+                | Action::PageUp
+                | Action::PageDown
+                | Action::First
+                | Action::Last
+        )
+    }
+
     /// What opens the composer on a draft of `kind` (`r` or `t`): for the
     /// hints that name its key.
     pub fn compose(kind: DraftKind) -> Action {
@@ -882,19 +896,7 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
             _ => keymap.action(ev),
         },
         KeyContext::Overlay => {
-            let scrolls = |a: &Action| {
-                matches!(
-                    a,
-                    Action::Up
-                        | Action::Down
-                        | Action::PageUp
-                        | Action::PageDown
-                        | Action::First
-                        | Action::Last
-                        | Action::Help
-                        | Action::Stats
-                )
-            };
+            let scrolls = |a: &Action| a.moves() || matches!(a, Action::Help | Action::Stats);
             match (ev.code, keymap.action(ev)) {
                 (KeyCode::Esc, _) => Some(Action::Cancel),
                 // `q` closes an overlay, as in a pager, unless `[keys]`
