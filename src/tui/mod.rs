@@ -309,13 +309,35 @@ fn stop_asked() {
 /// same session but another process group, and `fg` can continue it.
 /// Elsewhere (a terminal's or tmux's own command, `setsid`) a stopped app
 /// would stay stopped for good.
+///
+/// In a PID namespace (a container) a session or group whose leader is
+/// outside it has the id 0; such a 0 proves nothing, so it counts as no job
+/// control: an app that stops with no shell to continue it is stuck, while
+/// a refused Ctrl-Z only says why. These are libc's calls, not rustix's:
+/// rustix hands the ids back as a `Pid`, which cannot be 0 (a panic in a
+/// debug build, an invalid value in a release one).
 #[cfg(unix)]
 fn job_control() -> bool {
-    use rustix::process::{getpgid, getpgrp, getppid, getsid};
-    getppid().is_some_and(|parent| {
-        getsid(Some(parent)).ok() == getsid(None).ok()
-            && getpgid(Some(parent)).is_ok_and(|group| group != getpgrp())
-    })
+    let parent = std::os::unix::process::parent_id();
+    let Ok(parent) = libc::pid_t::try_from(parent) else {
+        return false;
+    };
+    // SAFETY: these calls take and return plain integers, touch no memory
+    // of the program's and have no preconditions; an error is -1.
+    let (sid, parent_sid, group, parent_group) = unsafe {
+        (
+            libc::getsid(0),
+            libc::getsid(parent),
+            libc::getpgrp(),
+            libc::getpgid(parent),
+        )
+    };
+    parent > 0
+        && sid > 0
+        && group > 0
+        && parent_group > 0
+        && sid == parent_sid
+        && group != parent_group
 }
 
 #[cfg(not(unix))]
