@@ -239,6 +239,14 @@ fn at(min: u32) -> NaiveDateTime {
         .unwrap()
 }
 
+/// 10:00 on day `d` of month `m` of 2026.
+fn date(m: u32, d: u32) -> NaiveDateTime {
+    chrono::NaiveDate::from_ymd_opt(2026, m, d)
+        .unwrap()
+        .and_hms_opt(10, 0, 0)
+        .unwrap()
+}
+
 fn id(n: u64) -> InvitationId {
     InvitationId(n)
 }
@@ -1681,12 +1689,6 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
 /// decides the order) is the same invitation, not a later one.
 #[test]
 fn the_same_date_read_the_other_way_round_keeps_its_decision() {
-    let date = |m, d| {
-        chrono::NaiveDate::from_ymd_opt(2026, m, d)
-            .unwrap()
-            .and_hms_opt(10, 0, 0)
-            .unwrap()
-    };
     let decided = Decided {
         decision: Decision::Accepted,
         at: date(3, 10),
@@ -1967,12 +1969,6 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
 /// decision holds (the swapped date is the same invitation).
 #[test]
 fn a_date_read_the_other_way_round_keeps_the_id_of_its_names() {
-    let date = |m, d| {
-        chrono::NaiveDate::from_ymd_opt(2026, m, d)
-            .unwrap()
-            .and_hms_opt(10, 0, 0)
-            .unwrap()
-    };
     let dir = tempfile::tempdir().unwrap();
     let (mut j, _) = Journal::open(dir.path()).unwrap();
     let then = to_colleen("Al Pha", None, date(4, 3));
