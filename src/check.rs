@@ -29,14 +29,18 @@ const FREE_ACCOUNT_LIMIT: usize = 200;
 
 /// What to add for each missing signal, after the recruiters' and
 /// consultants' checklists (look at their profile, personalise, give a
-/// reason, offer to serve).
+/// reason, offer to serve). Each names things in words the signal's
+/// built-in hints read ("met", "mutual", "your post"; "interested in",
+/// "question", "advice", "would love to learn"; "happy to help", "glad to
+/// introduce", "happy to share"): a writer who follows the advice should
+/// see the signal found.
 pub fn hint(signal: Signals) -> &'static str {
     if signal == Signals::CONTEXT {
-        "say how you know them or what you share: where you met, a mutual contact, a post of theirs you read (look at their profile first)"
+        "say how you know them or what you share: where you met, a mutual contact, a post of theirs you read (\"your post on …\"); look at their profile first"
     } else if signal == Signals::REASON {
-        "give a reason to connect: what you are working on, a question for them, the one thing you hope to learn from them"
+        "give a reason to connect: what you are interested in, a question or advice for them, what you would love to learn from them"
     } else if signal == Signals::OFFER {
-        "offer to serve: how you could help, an introduction, notes or material you could share"
+        "offer to serve: say you are happy to help, happy to share your notes, or glad to introduce them to someone"
     } else {
         "it reads as a sales pitch or a recruiting message; lead with them, not with your offer"
     }
@@ -470,6 +474,21 @@ mod tests {
             "Sam Rivera",
             300,
         )
+    }
+
+    /// Each missing signal's advice is worded so that a note that follows
+    /// any one of its suggestions has the signal: a writer who does as
+    /// `check` says sees a ✓.
+    #[test]
+    fn following_the_advice_finds_the_signal() {
+        for signal in [Signals::CONTEXT, Signals::REASON, Signals::OFFER] {
+            let (_, wording) = hint(signal).split_once(": ").unwrap();
+            for suggestion in wording.split(", ") {
+                let note = format!("Hi Sam, {suggestion}.");
+                let found = grade(&note).analysis.signals;
+                assert!(found.contains(signal), "{note}: {found:?}");
+            }
+        }
     }
 
     /// A note that greets someone other than its recipient: a slip worth a

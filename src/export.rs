@@ -549,7 +549,7 @@ fn write_md(
         if since.is_none() {
             writeln!(
                 w,
-                "\nNothing decided for this export yet: decide in the triage screen (`invitriage`), then export again."
+                "\nNothing decided for this export yet: open it in invitriage to decide, then export again."
             )?;
         }
         return w.flush();
@@ -1821,7 +1821,10 @@ mod tests {
             }
         );
         let md = String::from_utf8(out).unwrap();
-        assert!(md.contains("Nothing decided for this export yet"), "{md}");
+        assert!(
+            md.contains("Nothing decided for this export yet: open it in invitriage"),
+            "names no command that would open the sample: {md}"
+        );
         assert!(!md.contains("Not decided yet"), "said once: {md}");
     }
 

@@ -158,7 +158,8 @@ pub enum Command {
     },
     /// Grade an invitation note before you send it: group, signals, stock
     /// text, length. Exit status 0 when it is customised with context, a
-    /// reason or an offer and fits LinkedIn's limit; 1 otherwise.
+    /// reason or an offer and fits LinkedIn's limit; 1 otherwise; 2 on an
+    /// error (input that is not text, a bad config).
     Check {
         /// The note; `-` reads it from standard input (UTF-8, UTF-16 or
         /// Windows-1252, as an export).
