@@ -11,7 +11,7 @@ use crate::classify::{Analysis, Category, Classifier, Signals, StockMatch};
 
 /// Whether `limit` is one of LinkedIn's own (a paid or a free account's).
 fn is_linkedins(limit: usize) -> bool {
-    limit == 300 || limit == FREE_ACCOUNT_LIMIT
+    limit == PAID_ACCOUNT_LIMIT || limit == FREE_ACCOUNT_LIMIT
 }
 
 /// A limit as the verdict names it: LinkedIn's, or the config's own
@@ -26,6 +26,9 @@ fn limit_name(limit: usize) -> String {
 
 /// LinkedIn's limit for a note on a free account.
 const FREE_ACCOUNT_LIMIT: usize = 200;
+
+/// LinkedIn's limit for a note on a paid (Premium) account.
+const PAID_ACCOUNT_LIMIT: usize = 300;
 
 /// What to add for each missing signal, after the recruiters' and
 /// consultants' checklists (look at their profile, personalise, give a
@@ -251,7 +254,13 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
             writeln!(w, "  - “{}” ({why})", crate::text::one_line(text))?;
         }
     }
-    let free = if g.length > FREE_ACCOUNT_LIMIT && g.limit > FREE_ACCOUNT_LIMIT {
+    // A limit of the config's own above LinkedIn's (`note_limit = 500`)
+    // still hears of LinkedIn's.
+    let free = if g.length > PAID_ACCOUNT_LIMIT && g.limit > PAID_ACCOUNT_LIMIT {
+        format!(
+            "; over the {PAID_ACCOUNT_LIMIT} LinkedIn takes ({FREE_ACCOUNT_LIMIT} on a free account)"
+        )
+    } else if g.length > FREE_ACCOUNT_LIMIT && g.limit > FREE_ACCOUNT_LIMIT {
         format!("; over the {FREE_ACCOUNT_LIMIT} a free account allows")
     } else {
         String::new()
@@ -836,6 +845,17 @@ mod tests {
         assert!(!text(&grade(&exactly)).contains(free), "200 fits");
         let g = Grade::new(&Classifier::default(), &note, "", "Sam Rivera", 200);
         assert!(!text(&g).contains(free));
+        // Over 300 with a limit of the config's own above it: LinkedIn's
+        // limit is named too.
+        while note.chars().count() <= 300 {
+            note.push_str("More about scorecards. ");
+        }
+        let g = Grade::new(&Classifier::default(), &note, "", "Sam Rivera", 500);
+        let out = text(&g);
+        assert!(
+            out.contains("over the 300 LinkedIn takes (200 on a free account)"),
+            "{out}"
+        );
     }
 
     /// The hanging indent is at most half the width, so a narrow terminal

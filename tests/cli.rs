@@ -2305,7 +2305,17 @@ fn check_reads_a_windows_1252_note_from_standard_input() {
         "UTF-8 needs no notice"
     );
     // Binary, or far longer than any note (`< /dev/zero` never ends): refused.
-    for input in [vec![0u8; 100], vec![b'a'; 65 << 10]] {
+    // Each says which it is.
+    for (input, says) in [
+        (
+            vec![0u8; 100],
+            "this is not a note (a NUL byte: binary?); expected the text of an invitation note",
+        ),
+        (
+            vec![b'a'; 65 << 10],
+            "more than 64 KiB; expected the text of one invitation note (LinkedIn takes 300 characters)",
+        ),
+    ] {
         let out = env
             .cmd()
             .args(["check", "-"])
@@ -2315,7 +2325,7 @@ fn check_reads_a_windows_1252_note_from_standard_input() {
         assert_eq!(out.status.code(), Some(2));
         assert_eq!(
             String::from_utf8(out.stderr).unwrap(),
-            "invitriage: error: standard input: this is not a note (binary, or more than 64 KiB); expected the text of an invitation note\n"
+            format!("invitriage: error: standard input: {says}\n")
         );
     }
 }

@@ -66,9 +66,14 @@ fn read_note() -> Result<String, Failure> {
     )
     .map_err(|e| Failure(format!("standard input: cannot read the note: {e}")))?;
     let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-    if bytes.len() as u64 > MOST || (!utf16 && bytes.contains(&0)) {
+    if bytes.len() as u64 > MOST {
         return Err(Failure(
-            "standard input: this is not a note (binary, or more than 64 KiB); expected the text of an invitation note".into(),
+            "standard input: more than 64 KiB; expected the text of one invitation note (LinkedIn takes 300 characters)".into(),
+        ));
+    }
+    if !utf16 && bytes.contains(&0) {
+        return Err(Failure(
+            "standard input: this is not a note (a NUL byte: binary?); expected the text of an invitation note".into(),
         ));
     }
     let (text, encoding) = import::read_text(&bytes[..])
