@@ -262,9 +262,12 @@ pub fn stats_text<T: Item, W: Write>(
             .collect();
         for s in &shown {
             let inv = s.inv;
+            // Padded by columns, not characters: `李小龍` takes six.
+            let name = fit(&name_line(inv.to()), 24);
+            let pad = 24usize.saturating_sub(name.width());
             let row = format!(
-                "    {:<24} {:<13} {:<14}{}",
-                fit(&name_line(inv.to()), 24),
+                "    {name}{} {:<13} {:<14}{}",
+                " ".repeat(pad),
                 inv.category.label(),
                 Age::between(inv.sent_at, now).long(),
                 if s.to_withdraw { " to withdraw" } else { "" }
@@ -747,6 +750,35 @@ mod tests {
         for text in [&narrow, &wide, &sent] {
             assert!(text.lines().all(|l| l == l.trim_end()), "{text}");
         }
+    }
+
+    /// The stale list's columns line up by terminal columns: a name in
+    /// Chinese characters (two columns each) is padded as wide as a Latin
+    /// one.
+    #[test]
+    fn the_stale_list_lines_up_wide_names() {
+        let import = sample();
+        let sent = |to: &str| {
+            Invitation::new(crate::invitation::Fields {
+                from: "Colleen Ruiz",
+                to,
+                message: "",
+                inviter_url: "",
+                invitee_url: "",
+                sent_at: now() - chrono::Duration::days(60),
+                direction: Direction::Outgoing,
+                line: 2,
+            })
+        };
+        let invs = [sent("Karim Petrov"), sent("李小龍 Wang")];
+        let stale = crate::stats::stale_sent(&invs, now(), 21, |_| false);
+        let b = crate::stats::breakdown(&invs, DirectionFilter::Outgoing);
+        let out = render(&import, &b, DirectionFilter::Outgoing, Some(&stale), 100);
+        let column = |name: &str| {
+            let line = out.lines().find(|l| l.contains(name)).expect(&out);
+            line[..line.find(" default").unwrap()].width()
+        };
+        assert_eq!(column("Karim Petrov"), column("李小龍 Wang"), "{out}");
     }
 
     /// Up to 24 months `stats` prints each; from 25 on, a row per year and

@@ -4542,6 +4542,22 @@ fn the_farewell_sums_up_what_this_run_changed() {
             "2 decided, 1 decision undone and 1 sent invitation marked to withdraw this session; 2 of 135 received invitations decided (2 accepted, 0 ignored, 0 replied); 1 sent invitation to withdraw in all."
         )
     );
+    // On the sent side too: one withdrawal unmarked and another marked is
+    // not nothing (a sentence without a subject, once), and two marked and
+    // one of them unmarked is not "1 marked".
+    drop(app);
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(Tab::Sent));
+    app.update(Action::Last);
+    app.update(Action::Withdraw);
+    app.update(Action::First);
+    app.update(Action::Withdraw);
+    assert_eq!(
+        app.farewell().as_deref(),
+        Some(
+            "1 sent invitation marked to withdraw and 1 withdrawal undone this session; 2 of 135 received invitations decided (2 accepted, 0 ignored, 0 replied); 1 sent invitation to withdraw in all."
+        )
+    );
 }
 
 /// A pending invitation you answer on LinkedIn leaves the next export; the

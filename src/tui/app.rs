@@ -331,7 +331,6 @@ pub struct App {
     pub counts: [DecisionCounts; 3],
     /// The decisions on the invitations you sent (withdrawals).
     pub sent_counts: DecisionCounts,
-    start_sent_counts: DecisionCounts,
     /// Each invitation's decision at start, to tell on leaving how many
     /// were decided and how many undone (a net count hid both).
     start_decisions: Vec<Option<Decision>>,
@@ -529,7 +528,6 @@ impl App {
             decisions: vec![None; n],
             counts: Default::default(),
             sent_counts: Default::default(),
-            start_sent_counts: Default::default(),
             start_decisions: Vec::new(),
             start_thanks: Vec::new(),
             thanks_saved: Vec::new(),
@@ -644,7 +642,6 @@ impl App {
             });
         }
         app.recover_unsaved();
-        app.start_sent_counts = app.sent_counts;
         app.start_decisions = app.decisions.clone();
         app.start_thanks = app.with_thank_you().collect();
         app

@@ -2,8 +2,6 @@
 //! made elsewhere, invitations new since the last run, unsaved drafts to
 //! recover, and the farewell summary.
 
-use std::cmp::Ordering;
-
 use chrono::{Datelike, NaiveDateTime};
 
 use crate::classify::Category;
@@ -72,8 +70,16 @@ impl App {
         // Each received invitation against its decision at start: 7 made
         // and 213 undone is not "206 undone".
         let (mut made, mut undone, mut changed) = (0, 0, 0);
+        // Sent ones the same way: one marked and another unmarked is not
+        // "nothing" (nor one marked twice and unmarked once "1 marked").
+        let (mut marked, mut unmarked) = (0, 0);
         for (i, (was, is)) in self.start_decisions.iter().zip(&self.decisions).enumerate() {
             if self.invitations[i].direction != Direction::Incoming {
+                match (was, is) {
+                    (None, Some(_)) => marked += 1,
+                    (Some(_), None) => unmarked += 1,
+                    _ => {}
+                }
                 continue;
             }
             match (was, is) {
@@ -108,19 +114,14 @@ impl App {
                 plural(thanks_undone)
             ));
         }
-        let (sent, was) = (self.sent_counts.withdrawn, self.start_sent_counts.withdrawn);
-        match sent.cmp(&was) {
-            Ordering::Greater => parts.push(format!(
-                "{} sent invitation{} marked to withdraw",
-                sent - was,
-                plural(sent - was)
-            )),
-            Ordering::Less => parts.push(format!(
-                "{} withdrawal{} undone",
-                was - sent,
-                plural(was - sent)
-            )),
-            Ordering::Equal => {}
+        if marked > 0 {
+            parts.push(format!(
+                "{marked} sent invitation{} marked to withdraw",
+                plural(marked)
+            ));
+        }
+        if unmarked > 0 {
+            parts.push(format!("{unmarked} withdrawal{} undone", plural(unmarked)));
         }
         let session = format!("{} this session", crate::text::and_list(&parts));
         let withdraw = match self.sent_counts.withdrawn {
