@@ -575,7 +575,19 @@ fn write_md(
             if quoted {
                 writeln!(w)?;
             }
-            let link = md_link(r.inv.counterpart_url());
+            // Without a name either, "search LinkedIn for the name" has
+            // nothing to search for: its date tells the row apart.
+            let link = if r.inv.counterpart().trim().is_empty() {
+                md_link_or(
+                    r.inv.counterpart_url(),
+                    &format!(
+                        "no name or profile URL in this export: look for the one sent {}",
+                        r.inv.sent_at.format("%Y-%m-%d %H:%M")
+                    ),
+                )
+            } else {
+                md_link(r.inv.counterpart_url())
+            };
             let done = if r.entry.decision().is_some() {
                 "decided"
             } else {
@@ -1740,6 +1752,14 @@ mod tests {
             "{md}"
         );
         assert!(!md.contains("\n\n\n"), "{md}");
+        // Without a name either, its date tells it apart: there is no
+        // name to search for.
+        let nameless = [withdrawn(&mut j, "", "")];
+        let md = checklist(&nameless, &j, at(59));
+        assert!(
+            md.contains("- [ ] **(no name)** · default · no name or profile URL in this export: look for the one sent 2026-11-25 17:00\n"),
+            "{md}"
+        );
     }
 
     /// The checklist: a section per thing to do, in the CSV's order, each
