@@ -1131,6 +1131,52 @@ fn o_opens_the_profile_with_browser() {
     assert!(url.starts_with("https://www.linkedin.com/in/"), "{url}");
 }
 
+/// A `$BROWSER` that runs in the terminal (`w3m`, `lynx`) does not take
+/// the screen's keys: it is stopped as it reads the terminal, and said
+/// not to have opened; the keys go on moving the screen.
+#[test]
+fn a_browser_in_the_terminal_does_not_take_the_keys() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let (browser, read) = (dir.path().join("browser.sh"), dir.path().join("read"));
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nread x < /dev/tty && printf '%s' \"$x\" > '{}'\n",
+            read.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&browser, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let browser = browser.display().to_string();
+    let mut app = App::start_with(dir.path(), &[("BROWSER", &browser)]);
+    app.wait_for("decided 0 of 135");
+    app.press("o");
+    // Where SIGTTIN is ignored, and the app inherits that (tmux 3.3a's
+    // commands do), the read fails at once instead of stopping it, and
+    // the script exits 1: the keys are not taken either way.
+    app.wait_for(if sigttin_ignored() {
+        "it exited at once"
+    } else {
+        "it runs in the terminal, which the screen is using"
+    });
+    app.press("3");
+    app.wait_for("Abena Reyes");
+    app.press("q");
+    assert!(app.wait_exit());
+    assert!(!read.exists(), "the browser read the keys");
+}
+
+/// Whether this process ignores SIGTTIN (signal 21), from `/proc`.
+fn sigttin_ignored() -> bool {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("SigIgn:"))
+        .and_then(|mask| u64::from_str_radix(mask.trim(), 16).ok())
+        .is_some_and(|mask| mask & (1 << (21 - 1)) != 0)
+}
+
 /// A stand-in `$EDITOR`: appends a line to the file it is given, as
 /// `echo >>` does (so the file must end with a line end already).
 fn stand_in_editor(dir: &Path, exit: i32) -> String {

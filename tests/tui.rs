@@ -1822,7 +1822,8 @@ fn open_without_a_url_goes_to_the_page_that_lists_it() {
         app.update(Action::OpenProfile),
         Some(Effect::OpenUrl {
             url: "https://www.linkedin.com/mynetwork/invitation-manager/".into(),
-            whose: "the invitation manager".into()
+            whose: "the invitation manager".into(),
+            copyable: false,
         })
     );
     app.update(Action::Tab(Tab::Sent));
@@ -1830,7 +1831,8 @@ fn open_without_a_url_goes_to_the_page_that_lists_it() {
         app.update(Action::OpenProfile),
         Some(Effect::OpenUrl {
             url: "https://www.linkedin.com/mynetwork/invitation-manager/sent/".into(),
-            whose: "your sent invitations in the invitation manager".into()
+            whose: "your sent invitations in the invitation manager".into(),
+            copyable: false,
         })
     );
 }
@@ -1882,7 +1884,8 @@ fn open_and_copy_hand_back_effects() {
         app.update(Action::OpenProfile),
         Some(Effect::OpenUrl {
             url: url.clone(),
-            whose
+            whose,
+            copyable: true,
         })
     );
     let label = format!("profile URL of {}", app.current().unwrap().from());

@@ -195,10 +195,13 @@ pub struct Bulk {
 pub enum Effect {
     Quit,
     /// Open `url` in the browser; `whose` says what it is, for the status
-    /// line ("Kenji Jankowski's profile").
+    /// line ("Kenji Jankowski's profile"); `copyable`, whether the copy key
+    /// copies it (a profile's URL, not the invitation manager's page opened
+    /// for want of one), for the message when no browser opens.
     OpenUrl {
         url: String,
         whose: String,
+        copyable: bool,
     },
     /// Copy this text; the label says what it is ("profile URL of Ana
     /// Lima", "draft").

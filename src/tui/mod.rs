@@ -440,8 +440,17 @@ fn event_loop(
                 Effect::Quit => return Ok(Ended::Quit),
                 // Only for `Action::Leave`, which the loop does not send.
                 Effect::Farewell(_) => {}
-                Effect::OpenUrl { url, whose } => {
-                    let msg = open_url(&url, &whose, &app.keymap.hint(&Action::CopyUrl));
+                Effect::OpenUrl {
+                    url,
+                    whose,
+                    copyable,
+                } => {
+                    let copy_key = if copyable {
+                        app.keymap.hint(&Action::CopyUrl)
+                    } else {
+                        String::new()
+                    };
+                    let msg = open_url(&url, &whose, &copy_key);
                     app.update(msg);
                 }
                 Effect::Copy { text, label } => {
@@ -616,18 +625,30 @@ fn run_browser(browser: &str, url: &str) -> io::Result<()> {
         if !placed {
             words.push(url.to_string());
         }
-        let started = std::process::Command::new(&words[0])
-            .args(&words[1..])
+        let mut cmd = std::process::Command::new(&words[0]);
+        cmd.args(&words[1..])
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
-            .stderr(std::process::Stdio::null())
-            .spawn();
-        let failed = started.and_then(|child| match settled(child, BROWSER_GRACE)? {
-            Some(status) if !status.success() => {
-                Err(io::Error::other(format!("it exited at once ({status})")))
-            }
-            _ => Ok(()),
-        });
+            .stderr(std::process::Stdio::null());
+        // A process group of its own, in the background of the terminal: a
+        // browser that runs in the terminal (`w3m`, `lynx`, `www-browser`),
+        // or anything it starts, is stopped when it reads the terminal,
+        // instead of taking the screen's keys. (The platform's opener is
+        // detached by the `open` crate.) It also outlives a hang-up of the
+        // app's terminal, as a browser started from a menu would.
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
+        let failed = cmd
+            .spawn()
+            .and_then(|child| match settled(child, BROWSER_GRACE)? {
+                Settled::Exited(status) if !status.success() => {
+                    Err(io::Error::other(format!("it exited at once ({status})")))
+                }
+                Settled::WantsTerminal => Err(io::Error::other(
+                    "it runs in the terminal, which the screen is using",
+                )),
+                _ => Ok(()),
+            });
         match failed {
             Ok(()) => return Ok(()),
             Err(e) => {
@@ -668,23 +689,75 @@ fn with_url(word: &str, url: &str) -> String {
 /// that starts keeps running, or hands the URL to a running one and exits 0).
 const BROWSER_GRACE: std::time::Duration = std::time::Duration::from_millis(150);
 
-/// The child's exit status if it exits within `grace`; else `None`, and a
-/// thread waits for it, so that it leaves no zombie process behind.
-fn settled(
-    mut child: std::process::Child,
-    grace: std::time::Duration,
-) -> io::Result<Option<std::process::ExitStatus>> {
+/// How a browser command was after its first moments.
+#[derive(Debug)]
+enum Settled {
+    /// It exited, with this status.
+    Exited(std::process::ExitStatus),
+    /// It stopped to read or set up the terminal (SIGTTIN, SIGTTOU: it is
+    /// in the background), and was killed with its process group.
+    WantsTerminal,
+    /// Still running: a thread waits for it.
+    Running,
+}
+
+/// What became of `child` within `grace`. One still running is waited for
+/// by a thread, so that it leaves no zombie process behind.
+fn settled(mut child: std::process::Child, grace: std::time::Duration) -> io::Result<Settled> {
     let until = std::time::Instant::now() + grace;
     loop {
-        if let Some(status) = child.try_wait()? {
-            return Ok(Some(status));
+        match poll_child(&mut child)? {
+            Settled::Running => {}
+            Settled::WantsTerminal => {
+                #[cfg(unix)]
+                if let Some(group) = i32::try_from(child.id())
+                    .ok()
+                    .and_then(rustix::process::Pid::from_raw)
+                {
+                    let _ =
+                        rustix::process::kill_process_group(group, rustix::process::Signal::KILL);
+                }
+                let _ = child.kill();
+                let _ = child.wait();
+                return Ok(Settled::WantsTerminal);
+            }
+            exited => return Ok(exited),
         }
         if std::time::Instant::now() >= until {
             std::thread::spawn(move || child.wait());
-            return Ok(None);
+            return Ok(Settled::Running);
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+}
+
+/// Whether `child` has exited, stopped or runs on: `waitpid` with
+/// `WUNTRACED`, which std's `try_wait` does not ask for. A stop reaps
+/// nothing (`wait` still sees the end); an exit is reaped here.
+#[cfg(unix)]
+fn poll_child(child: &mut std::process::Child) -> io::Result<Settled> {
+    use rustix::process::{Pid, WaitOptions, waitpid};
+    use std::os::unix::process::ExitStatusExt;
+    let Some(pid) = i32::try_from(child.id()).ok().and_then(Pid::from_raw) else {
+        return Ok(Settled::Running);
+    };
+    Ok(
+        match waitpid(Some(pid), WaitOptions::NOHANG | WaitOptions::UNTRACED)? {
+            Some((_, status)) if status.stopped() => Settled::WantsTerminal,
+            Some((_, status)) => {
+                Settled::Exited(std::process::ExitStatus::from_raw(status.as_raw()))
+            }
+            None => Settled::Running,
+        },
+    )
+}
+
+#[cfg(not(unix))]
+fn poll_child(child: &mut std::process::Child) -> io::Result<Settled> {
+    Ok(match child.try_wait()? {
+        Some(status) => Settled::Exited(status),
+        None => Settled::Running,
+    })
 }
 
 /// [`open_url`] with `browser` for `$BROWSER`.

@@ -48,6 +48,7 @@ impl App {
             return Some(Effect::OpenUrl {
                 url: url.to_string(),
                 whose,
+                copyable: !inv.counterpart_url().trim().is_empty(),
             });
         }
         None
