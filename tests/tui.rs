@@ -7899,3 +7899,50 @@ fn page_down_in_a_draft_does_not_scroll_past_its_end() {
     );
     assert!(last.contains("line 60"), "{last}");
 }
+
+/// A name far longer than a status line is cut there, so the keys after
+/// it (`t` thanks them, `u` to undo) stay in sight on a narrow screen.
+#[test]
+fn a_long_name_leaves_the_status_keys_in_sight() {
+    let long = format!("Ann {}", "Wolfeschlegelsteinhausenbergerdorff-".repeat(3));
+    let csv = format!(
+        "From,To,Sent At,Message,Direction\n\
+        {long},Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING\n\
+        Bo Lee,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Resize(60, 15));
+    app.update(Action::Accept);
+    let status = status_text(&app);
+    assert!(
+        status.starts_with("Accepted Ann Wolfeschlegelst…")
+            && status.ends_with(" · t thanks them · u to undo"),
+        "{status}"
+    );
+    assert!(status.chars().count() <= 58, "{status}");
+}
+
+/// Above the composer, a long name gives way to the count of the note's
+/// lines shown, the one sign that the note is cut.
+#[test]
+fn a_long_name_leaves_the_composer_its_line_count() {
+    let long = format!("Ann {}", "Wolfeschlegelsteinhausenbergerdorff-".repeat(3));
+    let note = "We met at the expo in Denver and talked about pallets. ".repeat(30);
+    let csv = format!(
+        "From,To,Sent At,Message,Direction\n\
+        {long},Colleen Ruiz,\"11/21/26, 9:00 AM\",{note},INCOMING\n"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Resize(80, 24));
+    app.update(Action::Reply);
+    let s = screen(&app, 80, 24);
+    let header = s.lines().find(|l| l.contains(" wrote")).expect(&s);
+    assert!(
+        header.contains("Ann Wolfeschlegel")
+            && header.contains(" · first ")
+            && header.contains(" lines"),
+        "{s}"
+    );
+}

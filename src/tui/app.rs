@@ -670,6 +670,18 @@ impl App {
         self.rows.get(self.cursor).copied()
     }
 
+    /// A person's name for a status message that goes on after it (`· t
+    /// thanks them · u to undo`): [`name_line`], cut to a third of the
+    /// screen (20 columns at least), so that a 100-character name does not
+    /// push the keys out of sight.
+    fn status_name(&self, name: &str) -> String {
+        let most = match self.size.0 {
+            0 => usize::MAX,
+            w => usize::from(w / 3).max(20),
+        };
+        crate::text::fit(&crate::text::name_line(name), most)
+    }
+
     pub fn current_tab(&self) -> Tab {
         self.tab
     }

@@ -87,7 +87,7 @@ impl App {
             }
             (Direction::Incoming, _) => {}
         }
-        let name = name_line(inv.counterpart());
+        let name = self.status_name(inv.counterpart());
         let (id, sent) = (inv.id, inv.sent_at);
         // `x` again takes the mark back: a sent invitation is not
         // decided on, only marked to withdraw on LinkedIn.

@@ -349,7 +349,7 @@ impl App {
     /// `u` would undo those first.
     fn reply_over_accept(&mut self, idx: u32) {
         let inv = &self.invitations[idx as usize];
-        let name = name_line(inv.counterpart());
+        let name = self.status_name(inv.counterpart());
         let left = self.journal.unsaved(inv.id, DraftKind::Reply).is_some();
         if std::mem::take(&mut self.reply_asked) != Some(idx) {
             self.reply_asked = Some(idx);
@@ -673,7 +673,7 @@ impl App {
         let inv = &self.invitations[target as usize];
         let entry = self.journal.state_for(inv, self.now).unwrap_or_default();
         let decision = entry.decision();
-        let name = name_line(inv.counterpart());
+        let name = self.status_name(inv.counterpart());
         // Words left for later (Esc, l) are on disk, not saved: `c` copies
         // only saved ones, so it says which words it did not take, and the
         // key that opens them to save. Right after a step that moved on,

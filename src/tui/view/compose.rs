@@ -41,9 +41,13 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Constraint::Min(3),
     ])
     .areas(area);
-    // A long name gives way with `…` to "wrote (group)".
+    // A long name gives way with `…` to "wrote (group)" and to the count
+    // of lines shown, the one sign that the note is cut.
     let group = format!(" ({})", inv.category.label());
-    let room = usize::from(area.width).saturating_sub(" wrote".len() + group.len() + 1);
+    let cut = (shown < rows).then(|| format!(" · first {shown} of {rows} lines"));
+    let room = usize::from(area.width).saturating_sub(
+        " wrote".len() + group.len() + 1 + cut.as_ref().map_or(0, |c| c.chars().count()),
+    );
     let mut header = vec![
         Span::styled(
             format!(" {} wrote", fit(&name_line(inv.counterpart()), room)),
@@ -51,11 +55,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         ),
         Span::styled(group, theme.category(inv.category)),
     ];
-    if shown < rows {
-        header.push(Span::styled(
-            format!(" · first {shown} of {rows} lines"),
-            theme.dim(),
-        ));
+    if let Some(cut) = cut {
+        header.push(Span::styled(cut, theme.dim()));
     }
     let [head, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(theirs);
     frame.render_widget(Line::from(header), head);
