@@ -283,7 +283,12 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
         }
     )?;
     if g.passes() {
-        writeln!(w, "ready to send")
+        // A name of someone else's is worth a look before sending, not a
+        // fail: a nickname ("Bob" to Robert) is the note's to use.
+        match &g.analysis.greets_other {
+            Some(other) => writeln!(w, "ready to send, if “{other}” is the name you mean"),
+            None => writeln!(w, "ready to send"),
+        }
     } else {
         writeln!(w, "not ready: {}", g.shortcomings().join("; "))
     }
@@ -506,6 +511,13 @@ mod tests {
     fn a_greeting_to_another_name_is_flagged() {
         let other = |note: &str| grade(note).analysis.greets_other;
         assert_eq!(other("Hi Jo, we met at the summit."), Some("Jo".into()));
+        // It passes, and the verdict asks about the name.
+        let out = text(&grade("Hi Jo, we met at the summit."));
+        assert!(
+            out.ends_with("\nready to send, if “Jo” is the name you mean\n"),
+            "{out}"
+        );
+        assert!(text(&grade("Hi Sam, we met at the summit.")).ends_with("\nready to send\n"));
         assert_eq!(
             other("Dear Dr. Jo Smith, we met at the summit."),
             Some("Jo Smith".into()),

@@ -4163,6 +4163,16 @@ fn check_screen_grades_as_you_type() {
     assert!(out.contains("customised · context, reason"), "{out}");
     assert!(out.contains("ready to send"), "{out}");
     insta::assert_snapshot!(out);
+    // A greeting to another name passes, and the frame asks about it.
+    let other_dir = tempfile::tempdir().unwrap();
+    let mut other = sample_app(other_dir.path());
+    other.update(Action::Tab(Tab::Sent));
+    other.update(Action::Check);
+    for c in "Hi Zebulon, we met at the ASCM forum.".chars() {
+        other.update(Action::ComposeKey(key(c)));
+    }
+    let named = screen(&other, 80, 24);
+    assert!(named.contains(" ready to send? check the name "), "{named}");
     assert!(matches!(
         app.update(Action::ComposeCopy),
         Some(Effect::Copy { label, .. }) if label == "note"

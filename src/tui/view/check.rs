@@ -44,6 +44,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // The verdict in the frame too, where a short terminal cannot cut it off.
     let block = if text.trim().is_empty() {
         block
+    } else if grade.passes() && grade.analysis.greets_other.is_some() {
+        block.title_bottom(Line::styled(
+            " ready to send? check the name ",
+            theme.warn(),
+        ))
     } else if grade.passes() {
         block.title_bottom(Line::styled(" ready to send ", theme.ok()))
     } else {
