@@ -1372,7 +1372,7 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     assert_eq!(app.sent_counts.withdrawn, stale);
     assert_eq!(
         status_text(&app),
-        format!("Undid the step back to undecided: {name} is marked to withdraw again")
+        format!("Undid the mark taken back: {name} is marked to withdraw again")
     );
     // With some marked already, X asks about the others and says so.
     app.update(Action::Withdraw);

@@ -510,6 +510,15 @@ impl App {
             );
         }
         let what = match undone.kind {
+            // A sent invitation is not decided on, only marked.
+            journal::StepKind::Decide(None)
+                if idx
+                    .iter()
+                    .all(|&i| self.invitations[i as usize].direction == Direction::Outgoing)
+                    && !idx.is_empty() =>
+            {
+                "the mark taken back"
+            }
             journal::StepKind::Decide(None) => "the step back to undecided",
             kind => kind.verb(),
         };
