@@ -7956,3 +7956,18 @@ fn a_long_name_leaves_the_composer_its_line_count() {
         "{s}"
     );
 }
+
+/// `X` where nothing sent is stale says none is, not none is "left".
+#[test]
+fn withdraw_stale_with_none_stale_says_none_is() {
+    let csv = "From,To,Sent At,Message,Direction\n\
+        Colleen Ruiz,Greg Hale,\"11/24/26, 9:00 AM\",,OUTGOING\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Tab(Tab::Sent));
+    app.update(Action::WithdrawStale);
+    assert_eq!(
+        status_text(&app),
+        "No stale invitation here to mark (stale: sent 21 days ago or more)"
+    );
+}

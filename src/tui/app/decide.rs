@@ -593,8 +593,14 @@ impl App {
         let days = self.stale_after_days;
         let n = targets.len();
         if n == 0 {
+            // "Left" only when there were some: all marked already.
+            let any = self
+                .rows
+                .iter()
+                .any(|&i| self.is_stale(&self.invitations[i as usize]));
             self.set_status(format!(
-                "No stale invitation here left to mark (stale: sent {days} days ago or more)"
+                "No stale invitation here{} to mark (stale: sent {days} days ago or more)",
+                if any { " left" } else { "" }
             ));
             return;
         }
