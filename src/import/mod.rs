@@ -447,6 +447,10 @@ pub enum ImportError {
     )]
     EmptyZip { origin: String },
     #[error(
+        "{origin}: named .zip, but not a zip archive (it does not start as one); expected LinkedIn's export .zip (from \"Get a copy of your data\"), or the Invitations.csv in it"
+    )]
+    NotZip { origin: String },
+    #[error(
         "{origin}: this is a binary file, not a CSV; expected LinkedIn's Invitations.csv (from \"Get a copy of your data\")"
     )]
     Binary { origin: String },
@@ -1363,10 +1367,10 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
             hint,
         })
     };
+    let zip = Path::new(origin)
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("zip"));
     if head.is_empty() {
-        let zip = Path::new(origin)
-            .extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("zip"));
         return Err(if zip {
             ImportError::EmptyZip {
                 origin: origin.to_string(),
@@ -1413,6 +1417,13 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
                 "a web page (HTML)",
                 "the download probably failed; expected LinkedIn's Invitations.csv or the export .zip",
             );
+        }
+        // A zip archive is read before this: one named so, and none of
+        // the above, is not one.
+        if zip {
+            return Err(ImportError::NotZip {
+                origin: origin.to_string(),
+            });
         }
         if let Some(encoding) = sniff_utf16(head) {
             return Ok(Sniff {

@@ -652,6 +652,12 @@ fn refuses_what_is_not_an_export() {
         e.starts_with("x.ZIP: the file is empty; expected LinkedIn's export .zip"),
         "{e}"
     );
+    // So is a text file named .zip, which is read no further.
+    let e = load_bytes("x.zip", b"notazip\n").unwrap_err().to_string();
+    assert!(
+        e.starts_with("x.zip: named .zip, but not a zip archive"),
+        "{e}"
+    );
     assert!(err(b"\n \n\n").contains("blank"));
     assert!(err(b"\xEF\xBB\xBF").contains("empty"));
     assert!(err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("binary"));
