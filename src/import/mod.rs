@@ -432,6 +432,10 @@ pub enum ImportError {
         found.iter().map(|p| shown_path(p)).collect::<Vec<_>>().join(", ")
     )]
     ManyExports { path: PathBuf, found: Vec<PathBuf> },
+    #[error(
+        "{origin}: a file's name is used as a folder's (a `/` after it?); expected LinkedIn's Invitations.csv, the export .zip, or the folder it unzips to"
+    )]
+    FileAsFolder { origin: String },
     #[error("{origin}: cannot read: {source}")]
     Io {
         origin: String,
@@ -710,6 +714,10 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     };
     let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
         io::ErrorKind::NotFound => ImportError::missing(path),
+        // `Invitations.csv/`, a file's name completed as a folder's.
+        io::ErrorKind::NotADirectory => ImportError::FileAsFolder {
+            origin: origin.clone(),
+        },
         _ => io_err(e),
     })?;
     if meta.is_dir() {

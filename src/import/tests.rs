@@ -1077,6 +1077,22 @@ fn reads_the_archive() {
 /// A folder closed to this user may hold the export: with none found
 /// elsewhere, the error names it beside "no Invitations.csv". (As root
 /// every folder opens; then only the message is checked.)
+/// `Invitations.csv/` (a shell's completion of a folder, typed on) says
+/// what is wrong, not "Not a directory (os error 20)".
+#[cfg(unix)]
+#[test]
+fn a_file_named_as_a_folder_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("Invitations.csv");
+    std::fs::write(&file, "From,To\n").unwrap();
+    let slash = std::path::PathBuf::from(format!("{}/", file.display()));
+    let err = load(&Source::Path(slash)).unwrap_err().to_string();
+    assert!(
+        err.ends_with("Invitations.csv/: a file's name is used as a folder's (a `/` after it?); expected LinkedIn's Invitations.csv, the export .zip, or the folder it unzips to"),
+        "{err}"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn a_folder_that_cannot_be_read_is_named_when_no_export_is_found() {
