@@ -318,6 +318,24 @@ impl Decided {
     pub fn predates(&self, sent_at: NaiveDateTime) -> bool {
         earlier_than(self.at, self.sent, sent_at)
     }
+
+    /// Whether the decision was about a later invitation between the same
+    /// two people than the one sent at `sent_at` (see [`later_than`]).
+    pub fn postdates(&self, sent_at: NaiveDateTime) -> bool {
+        later_than(self.sent, sent_at)
+    }
+}
+
+/// Whether a step on the invitation sent at `sent` was about a later
+/// invitation between the same two people than the one sent at `sent_at`:
+/// sent more than a day after it ([`made_before`]'s margin), and not the
+/// same date read the other way round. Such a step, made on a newer export,
+/// is not the older invitation's, in an older export opened again: shown
+/// there, it read as its decision, and a decision made there replaced it.
+/// A line without `sent` is never later. `sent_at` is the export's own
+/// (not [`sent_by`]'s): a step stores the `Sent At` as the export had it.
+pub fn later_than(sent: Option<NaiveDateTime>, sent_at: NaiveDateTime) -> bool {
+    sent.is_some_and(|sent| !day_and_month_swapped(sent, sent_at) && made_before(sent_at, sent))
 }
 
 /// Whether a step recorded `at`, on the invitation sent at `sent` when the
@@ -431,6 +449,12 @@ impl Draft {
         earlier_than(self.at, self.sent, sent_at)
     }
 
+    /// Whether the draft answers a later invitation between the same two
+    /// people than the one sent at `sent_at` (see [`later_than`]).
+    pub fn postdates(&self, sent_at: NaiveDateTime) -> bool {
+        later_than(self.sent, sent_at)
+    }
+
     /// When a version of this draft was first saved for the invitation
     /// sent at `sent_at` (see [`sent_by`]): versions saved for an earlier
     /// invitation between the same people ([`made_before`]) do not count.
@@ -508,12 +532,38 @@ impl Entry {
     /// decision and the drafts [made before](made_before) it was sent were
     /// about an earlier invitation, and are left out.
     pub fn for_sent_at(&self, sent_at: NaiveDateTime) -> Entry {
-        let keep = |d: &Option<Box<Draft>>| d.clone().filter(|d| !d.predates(sent_at));
+        self.for_invitation(sent_at, None)
+    }
+
+    /// [`Entry::for_sent_at`] for the invitation sent at `sent_by` (see
+    /// [`sent_by`]), also leaving out the steps on a later invitation than
+    /// the one the export dates `Some(sent_at)` (see [`later_than`]).
+    pub fn for_invitation(&self, sent_by: NaiveDateTime, sent_at: Option<NaiveDateTime>) -> Entry {
+        let later = |sent: Option<NaiveDateTime>| sent_at.is_some_and(|at| later_than(sent, at));
+        let keep =
+            |d: &Option<Box<Draft>>| d.clone().filter(|d| !d.predates(sent_by) && !later(d.sent));
         Entry {
-            decided: self.decided.filter(|d| !d.predates(sent_at)),
+            decided: self
+                .decided
+                .filter(|d| !d.predates(sent_by) && !later(d.sent)),
             reply: keep(&self.reply),
             thank_you: keep(&self.thank_you),
         }
+    }
+
+    /// The newest step's `Sent At` when it is on a later invitation than
+    /// the one sent at `sent_at`: that invitation was decided or answered
+    /// (see [`later_than`]).
+    pub fn later_than(&self, sent_at: NaiveDateTime) -> Option<NaiveDateTime> {
+        [
+            self.decided.and_then(|d| d.sent),
+            self.reply.as_ref().and_then(|d| d.sent),
+            self.thank_you.as_ref().and_then(|d| d.sent),
+        ]
+        .into_iter()
+        .flatten()
+        .filter(|&sent| later_than(Some(sent), sent_at))
+        .max()
     }
 
     /// The latest draft of that kind.
@@ -637,6 +687,14 @@ impl Undone {
 pub enum JournalError {
     #[error("another invitriage is open on this journal ({}); close it first", shown_path(.path))]
     Locked { path: PathBuf },
+    /// A step on an invitation in an older export, when the journal holds
+    /// one on a later invitation between the same two people: it would
+    /// replace that one's (see [`later_than`]).
+    #[error(
+        "they invited you again on {}, and that invitation has a decision or a draft (from a newer export), which this would replace; open the newest export to act on it",
+        .later.format("%-d %b %Y")
+    )]
+    Superseded { later: NaiveDateTime },
     #[error("the journal {} is open read-only; nothing was recorded", shown_path(.path))]
     ReadOnly { path: PathBuf },
     #[error(
@@ -979,6 +1037,11 @@ pub struct Journal {
     /// takes them.
     /// Each set aside id, with the older id its invitation took.
     shadowed: FastMap<InvitationId, InvitationId>,
+    /// The ids more than one invitation of the export at hand has (a
+    /// person's two invitations, in exports joined together): they share
+    /// one decision, as that export shows both, so neither is superseded
+    /// by the other ([`Journal::later`]). Set by [`Journal::note_export`].
+    repeated: FastSet<InvitationId>,
 }
 
 impl fmt::Debug for Journal {
@@ -1376,6 +1439,7 @@ impl Journal {
             steps: Vec::new(),
             undone_drafts: HashMap::new(),
             shadowed: Default::default(),
+            repeated: Default::default(),
             unsaved: HashMap::new(),
             check_note: None,
             unreadable: HashSet::new(),
@@ -1712,6 +1776,7 @@ impl Journal {
             return Ok(());
         }
         let sent = if sent.len() == ids.len() { sent } else { &[] };
+        self.refuse_superseded(ids.iter().zip(sent))?;
         self.append(&DecideOut {
             v: FORMAT_VERSION,
             at,
@@ -1750,6 +1815,9 @@ impl Journal {
             DraftKind::Reply => Some(Decision::Replied),
             DraftKind::ThankYou => None,
         };
+        if let Some(sent) = &sent {
+            self.refuse_superseded([(&id, sent)])?;
+        }
         self.append(&DraftOut {
             v: FORMAT_VERSION,
             at,
@@ -1771,6 +1839,23 @@ impl Journal {
             sent,
         };
         self.apply_draft(id, kind, draft, decision, self.lines);
+        Ok(())
+    }
+
+    /// [`JournalError::Superseded`] when one of the invitations (an id and
+    /// its `Sent At`) has a later one with a step on it.
+    fn refuse_superseded<'a>(
+        &self,
+        steps: impl IntoIterator<Item = (&'a InvitationId, &'a NaiveDateTime)>,
+    ) -> Result<(), JournalError> {
+        for (id, &sent) in steps {
+            if self.repeated.contains(id) {
+                continue;
+            }
+            if let Some(later) = self.state(*id).and_then(|e| e.later_than(sent)) {
+                return Err(JournalError::Superseded { later });
+            }
+        }
         Ok(())
     }
 
@@ -1803,6 +1888,13 @@ impl Journal {
     /// round from one day to the next (see [`earlier_than`]). Returns how
     /// many invitations took the older id.
     pub fn adopt_ids(&mut self, invs: &mut [Invitation]) -> usize {
+        let adopted = self.adopt_older_ids(invs);
+        self.note_export(invs);
+        adopted
+    }
+
+    /// [`Journal::adopt_ids`] but for noting the export.
+    fn adopt_older_ids(&mut self, invs: &mut [Invitation]) -> usize {
         // Only an id no invitation here has can be such an older one; with
         // none (the common case) no invitation's name id is worked out.
         let present: FastSet<InvitationId> = invs.iter().map(|inv| inv.id).collect();
@@ -1965,7 +2057,9 @@ impl Journal {
     /// before it was sent ([`Entry::for_sent_at`]); `None` when that is
     /// nothing. `now`: the time the export is read at.
     pub fn state_for(&self, inv: &Invitation, now: NaiveDateTime) -> Option<Entry> {
-        let entry = self.state(inv.id)?.for_sent_at(sent_by(inv, now));
+        let entry = self
+            .state(inv.id)?
+            .for_invitation(sent_by(inv, now), self.own_sent_at(inv));
         (!entry.is_blank()).then_some(entry)
     }
 
@@ -1973,7 +2067,37 @@ impl Journal {
     /// [`made_before`]).
     pub fn decided(&self, inv: &Invitation, now: NaiveDateTime) -> Option<Decided> {
         let sent = sent_by(inv, now);
-        self.state(inv.id)?.decided.filter(|d| !d.predates(sent))
+        let own = self.own_sent_at(inv);
+        self.state(inv.id)?
+            .decided
+            .filter(|d| !d.predates(sent) && !own.is_some_and(|at| d.postdates(at)))
+    }
+
+    /// `inv`'s `Sent At`, for leaving out the steps on a later invitation
+    /// between the same two people; `None` when the export at hand has
+    /// that one too ([`Journal::note_export`]).
+    fn own_sent_at(&self, inv: &Invitation) -> Option<NaiveDateTime> {
+        (!self.repeated.contains(&inv.id)).then_some(inv.sent_at)
+    }
+
+    /// Notes which ids more than one invitation of the export at hand has:
+    /// see [`Journal::later`]. Called with every export read (by
+    /// [`Journal::adopt_ids`] too).
+    pub fn note_export(&mut self, invs: &[Invitation]) {
+        let mut seen = FastSet::default();
+        self.repeated = invs
+            .iter()
+            .filter(|inv| !seen.insert(inv.id))
+            .map(|inv| inv.id)
+            .collect();
+    }
+
+    /// When a later invitation between the same two people than `inv` was
+    /// sent, when the journal holds a step on it (made on a newer export):
+    /// `inv`, in an older export, is superseded, and a step on it would
+    /// replace that one's.
+    pub fn later(&self, inv: &Invitation) -> Option<NaiveDateTime> {
+        self.state(inv.id)?.later_than(self.own_sent_at(inv)?)
     }
 
     /// The decision on an earlier invitation between the same two people,

@@ -1701,6 +1701,68 @@ fn the_same_date_read_the_other_way_round_keeps_its_decision() {
     assert!(decided.predates(date(4, 3) + chrono::TimeDelta::minutes(1)));
 }
 
+/// An older export opened after a newer one: a person's earlier
+/// invitation does not show the decision or the reply made on their later
+/// one, says it is superseded, and takes no step that would replace them.
+#[test]
+fn a_step_on_a_later_invitation_is_not_the_earlier_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let first = to_colleen("Dmitri Volkov", Some("dmitri"), date(11, 12));
+    let again = to_colleen("Dmitri Volkov", Some("dmitri"), date(11, 26));
+    j.record_decision_on(
+        &[again.id],
+        &[again.sent_at],
+        Some(Decision::Accepted),
+        date(11, 28),
+    )
+    .unwrap();
+    let now = date(11, 28);
+    assert_eq!(
+        j.decided(&again, now).map(|d| d.decision),
+        Some(Decision::Accepted)
+    );
+    assert_eq!(j.decided(&first, now), None);
+    assert!(j.state_for(&first, now).is_none());
+    assert_eq!(j.later(&first), Some(again.sent_at));
+    assert_eq!(j.later(&again), None);
+    let refused = j
+        .record_decision_on(&[first.id], &[first.sent_at], Some(Decision::Ignored), now)
+        .unwrap_err();
+    assert!(
+        refused
+            .to_string()
+            .starts_with("they invited you again on 26 Nov 2026"),
+        "{refused}"
+    );
+    let whom = Whom {
+        name: "Dmitri Volkov",
+        url: "",
+        sent: Some(first.sent_at),
+    };
+    assert!(matches!(
+        j.record_draft_to(first.id, DraftKind::Reply, "Hi", now, whom),
+        Err(JournalError::Superseded { .. })
+    ));
+    // Nothing was written: the later invitation keeps its accept.
+    drop(j);
+    let (j, _) = Journal::open(dir.path()).unwrap();
+    assert_eq!(
+        j.decided(&again, now).map(|d| d.decision),
+        Some(Decision::Accepted)
+    );
+    // The same invitation with its date read the other way round is not
+    // a later one.
+    let dir2 = tempfile::tempdir().unwrap();
+    let (mut j2, _) = Journal::open(dir2.path()).unwrap();
+    let march = to_colleen("Al Pha", Some("al"), date(3, 4));
+    let april = to_colleen("Al Pha", Some("al"), date(4, 3));
+    j2.record_decision_on(&[april.id], &[april.sent_at], Some(Decision::Accepted), now)
+        .unwrap();
+    assert_eq!(j2.later(&march), None);
+    assert!(j2.decided(&march, now).is_some());
+}
+
 /// A decision made after a person invited again, on an export taken before
 /// (ignored on the 27th, on an export of the 18th, while they invited again
 /// on the 26th), was about the earlier invitation: the line keeps the

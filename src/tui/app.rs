@@ -467,7 +467,7 @@ impl App {
         let AppInit {
             source_name,
             invitations,
-            journal,
+            mut journal,
             keymap,
             now,
             my_name,
@@ -483,6 +483,7 @@ impl App {
         } = init;
         let incoming = stats::breakdown(&invitations, DirectionFilter::Incoming);
         let outgoing = stats::breakdown(&invitations, DirectionFilter::Outgoing);
+        journal.note_export(&invitations);
         let mut id_index = HashMap::with_capacity(invitations.len());
         let mut id_repeats: HashMap<InvitationId, Vec<u32>> = HashMap::new();
         for (i, inv) in invitations.iter().enumerate() {

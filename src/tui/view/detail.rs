@@ -163,6 +163,16 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         if let Some(e) = earlier {
             lines.push(earlier_line(app, theme, e, inv.direction));
         }
+        // An older export opened again: their newer invitation has it.
+        if let Some(later) = app.journal.later(inv) {
+            lines.push(Line::styled(
+                format!(
+                    "they invited you again on {}, and that invitation is decided or answered in a newer export: this one is superseded",
+                    later.format("%-d %b %Y")
+                ),
+                theme.warn(),
+            ));
+        }
         if let Some(e) = &entry {
             // `c` copies one draft: the one to send under the decision.
             let decision = decided.map(|(d, _)| d);
