@@ -39,7 +39,7 @@ const PAID_ACCOUNT_LIMIT: usize = 300;
 /// see the signal found.
 pub fn hint(signal: Signals) -> &'static str {
     if signal == Signals::CONTEXT {
-        "say how you know them or what you share: where you met, a mutual contact, a post of theirs you read (\"your post on …\"); look at their profile first"
+        "say how you know them: where you met, a mutual contact, a post of theirs you read (\"your post on …\"); look at their profile first"
     } else if signal == Signals::REASON {
         "give a reason to connect: what you are interested in, a question or advice for them, what you would love to learn from them"
     } else if signal == Signals::OFFER {

@@ -7972,4 +7972,33 @@ fn withdraw_stale_with_none_stale_says_none_is() {
         status_text(&app),
         "No stale invitation here to mark (stale: sent 21 days ago or more)"
     );
+    // Nor does marking the young one say none is "left".
+    app.update(Action::Withdraw);
+    assert_eq!(
+        status_text(&app),
+        "To withdraw on LinkedIn: Greg Hale · u to undo"
+    );
+}
+
+/// The check pad's title cuts a long name with `…`, as the composer's
+/// does, instead of running into the frame's corner.
+#[test]
+fn the_check_pads_title_cuts_a_long_name() {
+    let long = format!("Maximilian {}", "Konstantin-Bartholomäus ".repeat(4));
+    let csv = format!(
+        "From,To,Sent At,Message,Direction
+        Colleen Ruiz,{long},\"11/24/26, 9:00 AM\",,OUTGOING
+"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Resize(60, 15));
+    app.update(Action::Tab(Tab::Sent));
+    app.update(Action::Check);
+    let s = screen(&app, 60, 15);
+    let top = s
+        .lines()
+        .find(|l| l.contains("Check a new note to"))
+        .expect(&s);
+    assert!(top.contains("… ─") || top.contains("… ╮"), "{s}");
 }

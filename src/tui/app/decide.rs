@@ -201,7 +201,15 @@ impl App {
         match next {
             Some(r) => self.move_to(r),
             None => {
-                if let Some(status) = &mut self.status {
+                // "Left" only when some were stale: a young one marked
+                // where none is says nothing of stale ones.
+                let any = self
+                    .rows
+                    .iter()
+                    .any(|&i| self.is_stale(&self.invitations[i as usize]));
+                if let Some(status) = &mut self.status
+                    && any
+                {
                     status.text = format!("{} · no stale invitation left", status.text);
                 }
             }

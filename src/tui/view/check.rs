@@ -21,9 +21,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let title = if app.check_to.is_empty() {
         " Check a note before you send it ".to_string()
     } else {
+        // A long name gives way with `…`, as the composer's does.
+        let room = usize::from(area.width).saturating_sub(" Check a new note to  ".len() + 2);
         format!(
             " Check a new note to {} ",
-            crate::text::one_line(&app.check_to)
+            crate::text::fit(&crate::text::one_line(&app.check_to), room)
         )
     };
     let count_style = if grade.within_limit() {
