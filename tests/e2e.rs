@@ -513,6 +513,28 @@ fn quitting_an_inbox_decided_before_names_the_checklist() {
     );
 }
 
+/// A run that undid all there was names no checklist: it would be empty.
+#[test]
+fn quitting_after_undoing_everything_names_no_checklist() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = three_invitations(dir.path());
+    let mut app = App::start_on(dir.path(), &export);
+    app.wait_for("decided 0 of 3");
+    app.press("a");
+    app.wait_for("decided 1 of 3");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let mut app = App::start_on(dir.path(), &export);
+    app.wait_for("decided 1 of 3");
+    app.press("u");
+    app.wait_for("decided 0 of 3");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    let out = app.text();
+    assert!(out.contains("1 decision undone this session"), "{out}");
+    assert!(!out.contains("lists what to do"), "{out}");
+}
+
 /// Text pasted into the list (bracketed paste, as terminals send it) is
 /// not read as keys: its `a`s and `i`s decide nothing. The terminal leaves
 /// paste mode on quit.

@@ -247,7 +247,9 @@ pub fn triage(
     if let Some(words) = &farewell {
         say!("invitriage: {words}");
     }
-    if farewell.is_some() {
+    // A run that undid everything there was leaves nothing to list: the
+    // export command would print an empty checklist.
+    if farewell.is_some() && app.anything_listed() {
         // With steps from before this run in the journal (an earlier day,
         // or a sitting this morning), the full list holds what an earlier
         // checklist gave too: say how to see this run's alone.
