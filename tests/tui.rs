@@ -8002,3 +8002,26 @@ fn the_check_pads_title_cuts_a_long_name() {
         .expect(&s);
     assert!(top.contains("… ─") || top.contains("… ╮"), "{s}");
 }
+
+/// An export without invitations names no key to press "on its row" when
+/// the journal's last steps are on another export's.
+#[test]
+fn an_empty_export_names_no_row_to_change_a_step_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(
+        "From,To,Sent At,Message,Direction\n\
+        Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING\n\
+        Bo Lee,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING\n",
+        &dir,
+    );
+    app.update(Action::Accept);
+    app.update(Action::Accept);
+    drop(app);
+    let mut app = app_from_csv("From,To,Sent At,Message,Direction\n", &dir);
+    app.update(Action::Undo);
+    let status = status_text(&app);
+    assert!(
+        status.starts_with("Not undone") && status.ends_with("and the steps before it wait for it"),
+        "{status}"
+    );
+}

@@ -353,7 +353,8 @@ impl App {
         };
         let change = match (self.journal.undo_depth() > 1, &keys[..]) {
             (false, _) => String::new(),
-            (true, keys) if keys.iter().any(String::is_empty) => {
+            // No row to press them on.
+            (true, keys) if keys.iter().any(String::is_empty) || self.invitations.is_empty() => {
                 ", and the steps before it wait for it".to_string()
             }
             (true, [x]) => format!(
