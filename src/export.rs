@@ -546,7 +546,13 @@ fn write_md(
         )?;
     }
     if rows.is_empty() && thanks.is_empty() {
-        if since.is_none() {
+        if since.is_none() && undecided == 0 {
+            // Nothing decided and nothing to decide.
+            writeln!(
+                w,
+                "\nNothing to do: this export holds no received invitation, and none you sent is marked to withdraw."
+            )?;
+        } else if since.is_none() {
             writeln!(
                 w,
                 "\nNothing decided for this export yet: open it in invitriage to decide, then export again."
@@ -1846,6 +1852,14 @@ mod tests {
             "names no command that would open the sample: {md}"
         );
         assert!(!md.contains("Not decided yet"), "said once: {md}");
+        // An export with nothing to decide does not ask to decide.
+        let mut out = Vec::new();
+        write_actions(&mut out, ExportFormat::Md, &[], &j, at(59)).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert!(
+            md.ends_with("\nNothing to do: this export holds no received invitation, and none you sent is marked to withdraw.\n"),
+            "{md}"
+        );
     }
 
     /// A sent invitation to withdraw is one click on LinkedIn: after the
