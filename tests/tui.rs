@@ -8025,3 +8025,22 @@ fn an_empty_export_names_no_row_to_change_a_step_on() {
         "{status}"
     );
 }
+
+/// The last accept in a list still says `t` thanks them: it does.
+#[test]
+fn the_last_accept_still_names_the_thank_you_key() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(
+        "From,To,Sent At,Message,Direction\n\
+        Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING\n",
+        &dir,
+    );
+    app.update(Action::Accept);
+    let status = status_text(&app).to_string();
+    assert!(
+        status.starts_with("Accepted Ann Lee · t thanks them · u to undo"),
+        "{status}"
+    );
+    app.update(Action::ThankYou);
+    assert!(app.composer.is_some(), "{:?}", app.status);
+}

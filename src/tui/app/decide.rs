@@ -164,8 +164,8 @@ impl App {
                     if moved {
                         self.just_done = Some(idx);
                     }
+                    // Not moved (the last one here), `t` is for it still.
                     if decision == Decision::Accepted
-                        && moved
                         && !t.is_empty()
                         && let Some(status) = &mut self.status
                     {
