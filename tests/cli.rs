@@ -2312,6 +2312,10 @@ fn check_reads_a_windows_1252_note_from_standard_input() {
             "this is not a note (a NUL byte: binary?); expected the text of an invitation note",
         ),
         (
+            b"\xff\xfeH\x00\x00\x00i\x00".to_vec(),
+            "this is not a note (a NUL character: binary?); expected the text of an invitation note",
+        ),
+        (
             vec![b'a'; 65 << 10],
             "more than 64 KiB; expected the text of one invitation note (LinkedIn takes 300 characters)",
         ),

@@ -78,6 +78,12 @@ fn read_note() -> Result<String, Failure> {
     }
     let (text, encoding) = import::read_text(&bytes[..])
         .map_err(|e| Failure(format!("standard input: cannot read the note: {e}")))?;
+    // The same for UTF-16, whose NULs were not bytes to look for.
+    if text.contains('\0') {
+        return Err(Failure(
+            "standard input: this is not a note (a NUL character: binary?); expected the text of an invitation note".into(),
+        ));
+    }
     if let Some(notice) = encoding.notice("standard input", "the note") {
         say!("invitriage: note: {notice}");
     }
