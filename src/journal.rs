@@ -691,7 +691,7 @@ pub enum JournalError {
     /// one on a later invitation between the same two people: it would
     /// replace that one's (see [`later_than`]).
     #[error(
-        "they invited you again on {}, and that invitation has a decision or a draft (from a newer export), which this would replace; open the newest export to act on it",
+        "a later invitation between the same two people (sent {}) has a decision or a draft from a newer export, which this would replace; open the newest export to act on it",
         .later.format("%-d %b %Y")
     )]
     Superseded { later: NaiveDateTime },
@@ -986,13 +986,24 @@ impl Revert {
     }
 }
 
+impl Step {
+    /// See [`Undone::sent`].
+    fn single_sent(&self) -> Option<NaiveDateTime> {
+        match self.sent[..] {
+            [one] => Some(one),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug)]
 struct Step {
     /// The 1-based line of the journal that recorded the step.
     line: usize,
     at: NaiveDateTime,
-    /// See [`Undone::sent`].
-    sent: Option<NaiveDateTime>,
+    /// The `Sent At` of each invitation the step was made on, in the order
+    /// of `revert.ids()`, when its line keeps them; else empty.
+    sent: Vec<NaiveDateTime>,
     kind: StepKind,
     revert: Revert,
 }
@@ -2023,8 +2034,25 @@ impl Journal {
             kind: step.kind,
             ids: step.revert.ids().filter(|id| seen.insert(*id)).collect(),
             at: step.at,
-            sent: step.sent,
+            sent: step.single_sent(),
         })
+    }
+
+    /// When the step [`Journal::undo`] would revert next was made on a
+    /// later invitation between the same two people than `inv` (on a newer
+    /// export; see [`later_than`]): that invitation's `Sent At`. Undone
+    /// here, in the older export, it would take back a decision this
+    /// export does not show. `None` too when the export has both
+    /// invitations ([`Journal::note_export`]).
+    pub fn next_undo_later(&self, inv: &Invitation) -> Option<NaiveDateTime> {
+        let step = self.steps.last()?;
+        let own = self.own_sent_at(inv)?;
+        step.revert
+            .ids()
+            .zip(&step.sent)
+            .filter(|&(id, &sent)| id == inv.id && later_than(Some(sent), own))
+            .map(|(_, &sent)| sent)
+            .max()
     }
 
     /// The journal line of the step [`Journal::undo`] would revert next:
@@ -2266,10 +2294,7 @@ impl Journal {
         self.steps.push(Step {
             line,
             at,
-            sent: match sent {
-                [one] => Some(*one),
-                _ => None,
-            },
+            sent: sent.to_vec(),
             kind: StepKind::Decide(decision),
             revert: Revert::Decide(before),
         });
@@ -2303,7 +2328,7 @@ impl Journal {
         self.steps.push(Step {
             line,
             at,
-            sent,
+            sent: sent.into_iter().collect(),
             kind: StepKind::Draft(kind),
             revert: Revert::Draft {
                 id,
@@ -2337,6 +2362,7 @@ impl Journal {
     }
 
     fn revert(&mut self, step: Step) -> Undone {
+        let sent = step.single_sent();
         let ids = match step.revert {
             Revert::Decide(before) => {
                 for &(id, old) in before.iter().rev() {
@@ -2379,7 +2405,7 @@ impl Journal {
             kind: step.kind,
             ids,
             at: step.at,
-            sent: step.sent,
+            sent,
         }
     }
 }

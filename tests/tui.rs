@@ -513,6 +513,132 @@ fn two_invitations_between_the_same_people_are_told_of() {
     );
 }
 
+/// An older export opened after a newer one, in which a person's later
+/// invitation (received, or sent again) was decided: the earlier one says
+/// it is superseded, and no key here takes a step on it, or undoes the
+/// newer export's: `u` used to take back that decision, and a bulk accept
+/// was refused whole, naming no one.
+#[test]
+fn an_older_export_leaves_a_later_invitations_steps_alone() {
+    let head = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+    let inc = |who: &str, sent: &str| {
+        format!(
+            "{who},Colleen Ruiz,\"{sent}\",,INCOMING,https://www.linkedin.com/in/{},https://www.linkedin.com/in/colleen\n",
+            who.replace(' ', "")
+        )
+    };
+    let out = |who: &str, sent: &str| {
+        format!(
+            "Colleen Ruiz,{who},\"{sent}\",,OUTGOING,https://www.linkedin.com/in/colleen,https://www.linkedin.com/in/{}\n",
+            who.replace(' ', "")
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let open = |name: &str, csv: String| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, csv).unwrap();
+        let mut app = app_from(Source::Path(path), &data);
+        app.update(Action::Resize(160, 40));
+        app
+    };
+    let newer = format!(
+        "{head}{}{}{}",
+        inc("Dmitri Volkov", "11/20/26, 9:00 AM"),
+        inc("Eve Ng", "11/1/26, 9:00 AM"),
+        out("Zoe Kim", "10/20/26, 9:00 AM")
+    );
+    let mut b = open("B.csv", newer);
+    b.update(Action::Tab(Tab::Default));
+    let id = b.invitations[0].id;
+    go_to(&mut b, id);
+    b.update(Action::Ignore);
+    b.update(Action::Tab(Tab::Sent));
+    b.update(Action::Withdraw);
+    assert!(status_text(&b).starts_with("To withdraw on LinkedIn: Zoe Kim"));
+    drop(b);
+    let older = format!(
+        "{head}{}{}{}",
+        inc("Dmitri Volkov", "11/2/26, 9:00 AM"),
+        inc("Eve Ng", "11/1/26, 9:00 AM"),
+        out("Zoe Kim", "10/1/26, 9:00 AM")
+    );
+    let mut a = open("A.csv", older);
+    // The sent invitation first: superseded, not offered to withdraw.
+    a.update(Action::Tab(Tab::Sent));
+    let shown = screen(&a, 160, 40);
+    assert!(
+        shown.contains("you invited them again on 20 Oct 2026, and that invitation is marked"),
+        "{shown}"
+    );
+    assert!(!shown.contains("withdraw it (x)"), "{shown}");
+    a.update(Action::Withdraw);
+    assert!(
+        status_text(&a).starts_with("Not saved: you invited Zoe Kim again on 20 Oct 2026, and that invitation has a withdraw mark from a newer export"),
+        "{}",
+        status_text(&a)
+    );
+    // The received one.
+    a.update(Action::Tab(Tab::Default));
+    let id = a.invitations[0].id;
+    go_to(&mut a, id);
+    assert!(
+        screen(&a, 160, 40)
+            .contains("they invited you again on 20 Nov 2026, and that invitation is"),
+        "{}",
+        screen(&a, 160, 40)
+    );
+    a.update(Action::Accept);
+    assert!(
+        status_text(&a).starts_with("Not saved: Dmitri Volkov invited you again on 20 Nov 2026"),
+        "{}",
+        status_text(&a)
+    );
+    a.update(Action::Reply);
+    assert_eq!(a.mode, Mode::List);
+    assert!(
+        status_text(&a).starts_with("No reply here: Dmitri Volkov invited you again"),
+        "{}",
+        status_text(&a)
+    );
+    // The last step is the newer export's withdraw mark, on Zoe's later
+    // invitation: not undone here.
+    a.update(Action::Undo);
+    assert_eq!(
+        status_text(&a),
+        "Not undone: the last step (withdraw, 25 Nov 12:00) is on Zoe Kim's later invitation, sent 20 Oct 2026, from a newer export, not on the one here, and the steps before it wait for it · open the newest export to undo it"
+    );
+    // A bulk accept of Dmitri's and Eve's leaves Dmitri's out, and says so.
+    let id = a.invitations[0].id;
+    go_to(&mut a, id);
+    a.update(Action::Mark);
+    let id = a.invitations[1].id;
+    go_to(&mut a, id);
+    a.update(Action::Mark);
+    a.update(Action::AcceptMarked);
+    assert!(
+        status_text(&a).starts_with("Accepted 1 invitation · u undoes it · left out: Dmitri Volkov invited you again on 20 Nov 2026"),
+        "{}",
+        status_text(&a)
+    );
+    assert_eq!(a.marked_count, 0);
+    a.update(Action::Undo);
+    assert!(
+        status_text(&a).starts_with("Undid accept"),
+        "{}",
+        status_text(&a)
+    );
+    drop(a);
+    // The newer export keeps its steps.
+    let b = open(
+        "B.csv",
+        std::fs::read_to_string(dir.path().join("B.csv")).unwrap(),
+    );
+    assert_eq!(b.decisions[0], Some(Decision::Ignored));
+    assert_eq!(b.decisions[2], Some(Decision::Withdrawn));
+    assert_eq!(b.decisions[1], None);
+}
+
 /// The question box is as tall as its words wrap: sized by their length
 /// over its width, it cut the last line, the undo key, at 60 columns.
 #[test]

@@ -1726,13 +1726,16 @@ fn a_step_on_a_later_invitation_is_not_the_earlier_ones() {
     assert!(j.state_for(&first, now).is_none());
     assert_eq!(j.later(&first), Some(again.sent_at));
     assert_eq!(j.later(&again), None);
+    // Nor is the step undone from the earlier one's export.
+    assert_eq!(j.next_undo_later(&first), Some(again.sent_at));
+    assert_eq!(j.next_undo_later(&again), None);
     let refused = j
         .record_decision_on(&[first.id], &[first.sent_at], Some(Decision::Ignored), now)
         .unwrap_err();
     assert!(
         refused
             .to_string()
-            .starts_with("they invited you again on 26 Nov 2026"),
+            .starts_with("a later invitation between the same two people (sent 26 Nov 2026)"),
         "{refused}"
     );
     let whom = Whom {

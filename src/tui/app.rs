@@ -154,6 +154,23 @@ impl Filter {
 }
 
 /// `what: why`, and what to do about it when the user can.
+/// "they invited you again on 26 Nov 2026" (or "you invited them again"):
+/// why an invitation in an older export is superseded (see
+/// [`crate::journal::Journal::later`]).
+/// `name` for "they" (or "them").
+pub(crate) fn invited_again(
+    direction: Direction,
+    name: Option<&str>,
+    later: NaiveDateTime,
+) -> String {
+    let who = match (direction, name) {
+        (Direction::Incoming, None) => "they invited you".to_string(),
+        (Direction::Incoming, Some(name)) => format!("{name} invited you"),
+        (Direction::Outgoing, name) => format!("you invited {}", name.unwrap_or("them")),
+    };
+    format!("{who} again on {}", later.format("%-d %b %Y"))
+}
+
 fn not_saved(what: &str, e: &crate::journal::JournalError) -> String {
     match e.remedy() {
         Some(remedy) => format!("{what}: {e} · {remedy}, then press the key again"),
@@ -675,6 +692,30 @@ impl App {
     /// thanks them · u to undo`): [`name_line`], cut to a third of the
     /// screen (20 columns at least), so that a 100-character name does not
     /// push the keys out of sight.
+    /// Why no step is taken on row `idx` here, when it is superseded: a
+    /// later invitation between the same two people has a step on it, made
+    /// on a newer export ([`Journal::later`]), which one here would replace
+    /// (or, for an undo, take back).
+    fn superseded(&self, idx: u32) -> Option<String> {
+        let inv = &self.invitations[idx as usize];
+        let later = self.journal.later(inv)?;
+        Some(self.superseded_text(idx, later))
+    }
+
+    /// [`App::superseded`]'s words, for the later invitation sent `later`.
+    fn superseded_text(&self, idx: u32, later: NaiveDateTime) -> String {
+        let inv = &self.invitations[idx as usize];
+        let name = self.status_name(inv.counterpart());
+        let what = match inv.direction {
+            Direction::Incoming => "a decision or a draft",
+            Direction::Outgoing => "a withdraw mark",
+        };
+        format!(
+            "{}, and that invitation has {what} from a newer export: this one is superseded · open the newest export to act on it",
+            invited_again(inv.direction, Some(&name), later)
+        )
+    }
+
     fn status_name(&self, name: &str) -> String {
         let most = match self.size.0 {
             0 => usize::MAX,

@@ -87,6 +87,10 @@ impl App {
             }
             (Direction::Incoming, _) => {}
         }
+        if let Some(why) = self.superseded(idx) {
+            self.set_error(format!("Not saved: {why}"));
+            return;
+        }
         let name = self.status_name(inv.counterpart());
         let (id, sent) = (inv.id, inv.sent_at);
         // `x` again takes the mark back: a sent invitation is not
@@ -237,6 +241,31 @@ impl App {
         {
             let text = self.undo_waits(&next);
             self.set_error(text);
+            return;
+        }
+        // A step made in a newer export on a later invitation between the
+        // same two people than the one here: it shares the id, but undone
+        // here it would take back a decision this export does not show.
+        if let Some(next) = self.journal.next_undo()
+            && let Some((idx, later)) = self.indices_of(&next.ids).into_iter().find_map(|i| {
+                let later = self
+                    .journal
+                    .next_undo_later(&self.invitations[i as usize])?;
+                Some((i, later))
+            })
+        {
+            let name = self.status_name(self.invitations[idx as usize].counterpart());
+            let under = if self.journal.undo_depth() > 1 {
+                ", and the steps before it wait for it"
+            } else {
+                ""
+            };
+            self.set_error(format!(
+                "Not undone: the last step ({}, {}) is on {name}'s later invitation, sent {}, from a newer export, not on the one here{under} · open the newest export to undo it",
+                next.kind.verb(),
+                next.at.format("%-d %b %H:%M"),
+                later.format("%-d %b %Y"),
+            ));
             return;
         }
         // A large step (a bulk ignore of a whole tab) is not undone by one
@@ -867,6 +896,36 @@ impl App {
     }
 
     pub(super) fn apply_bulk(&mut self, bulk: Bulk) {
+        // A superseded invitation (a later one between the same two people
+        // is decided in a newer export) is left out, and said so: the
+        // journal refuses a step on it, and so would the whole bulk.
+        let (left_out, targets): (Vec<u32>, Vec<u32>) = bulk
+            .targets
+            .iter()
+            .partition(|&&i| self.journal.later(&self.invitations[i as usize]).is_some());
+        let why = match &left_out[..] {
+            [] => String::new(),
+            [one] => self.superseded(*one).unwrap_or_default(),
+            many => format!(
+                "{} are superseded: a later invitation between you and each of them has a step from a newer export · open the newest export to act on them",
+                many.len()
+            ),
+        };
+        if targets.is_empty() {
+            for &i in &left_out {
+                if std::mem::take(&mut self.marked[i as usize]) {
+                    self.marked_count -= 1;
+                }
+            }
+            self.set_error(format!("Not saved: {why}"));
+            return;
+        }
+        let left_out_text = if left_out.is_empty() {
+            String::new()
+        } else {
+            format!(" · left out: {why}")
+        };
+        let bulk = Bulk { targets, ..bulk };
         let (ids, sent): (Vec<InvitationId>, Vec<_>) = bulk
             .targets
             .iter()
@@ -884,7 +943,7 @@ impl App {
             Ok(_) => {
                 let rows = self.indices_of(&ids);
                 self.sync_decisions(&rows);
-                for &i in &bulk.targets {
+                for &i in bulk.targets.iter().chain(&left_out) {
                     self.marked[i as usize] = false;
                 }
                 self.unmark_decided(bulk.decision);
@@ -897,7 +956,7 @@ impl App {
                     d => format!("{} {n} invitation{}", decision_verb(d), plural(n)),
                 };
                 self.set_status(format!(
-                    "{done} · {} undoes {}",
+                    "{done} · {} undoes {}{left_out_text}",
                     self.keymap.hint(&Action::Undo),
                     if n == 1 { "it" } else { "all of them" }
                 ));

@@ -409,6 +409,13 @@ impl App {
     /// saved: a draft left for later may outlive the decision it was
     /// written under.
     pub(super) fn draft_barred(&self, idx: u32, kind: DraftKind) -> Option<String> {
+        if let Some(why) = self.superseded(idx) {
+            let what = match kind {
+                DraftKind::Reply => "reply",
+                DraftKind::ThankYou => "thank-you",
+            };
+            return Some(format!("No {what} here: {why}"));
+        }
         let decision = self.decisions[idx as usize];
         if kind.fits(decision) {
             return None;

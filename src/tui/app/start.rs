@@ -701,8 +701,12 @@ impl App {
 
     /// Why a draft of `kind` left for later waits, unopened, when the
     /// decision since bars it ([`App::draft_barred`]), and the key that
-    /// lets it open: `u` only while the accept is the step it undoes.
+    /// lets it open: `u` only while the accept is the step it undoes. Or
+    /// that the invitation is superseded ([`App::superseded`]).
     pub(super) fn why_waiting(&self, idx: u32, kind: DraftKind) -> String {
+        if let Some(why) = self.superseded(idx) {
+            return why;
+        }
         match kind {
             DraftKind::Reply => format!(
                 "a reply is instead of accepting, and they are accepted now ({})",

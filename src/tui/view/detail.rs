@@ -7,12 +7,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::classify::{Category, Signals};
-use crate::invitation::Direction;
+use crate::invitation::{Direction, Invitation};
 use crate::journal::{Decision, DraftKind};
 use crate::report::human_date;
 use crate::stats::Age;
 use crate::text::{SHOWN_BYTES, clean_text, fit, more_not_shown, name_line, one_line, wrap};
-use crate::tui::app::App;
+use crate::tui::app::{App, invited_again};
 use crate::tui::keys::Action;
 
 fn short_url(url: &str) -> &str {
@@ -76,6 +76,8 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         Some((d.decision, Some(at)))
     });
     let earlier = app.journal.earlier(inv, app.now);
+    // An older export opened again: the newer invitation has it.
+    let later = app.journal.later(inv);
     if inv.direction == Direction::Outgoing {
         kind.insert(0, Span::raw("you sent this · "));
         // Your own slip: a note pasted from an invitation to someone else.
@@ -85,7 +87,7 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                 theme.warn(),
             ));
         }
-        if app.is_stale(inv) && decided.is_none() {
+        if app.is_stale(inv) && decided.is_none() && later.is_none() {
             let x = app.keymap.hint(&Action::Withdraw);
             let key = if x.is_empty() {
                 String::new()
@@ -155,6 +157,9 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         if let Some(e) = earlier {
             lines.push(earlier_line(app, theme, e, inv.direction));
         }
+        if let Some(later) = later {
+            lines.push(Line::styled(superseded_line(inv, later), theme.warn()));
+        }
     } else {
         match decided {
             Some((d, at)) => lines.push(decision_line(app, theme, d, at)),
@@ -163,15 +168,8 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         if let Some(e) = earlier {
             lines.push(earlier_line(app, theme, e, inv.direction));
         }
-        // An older export opened again: their newer invitation has it.
-        if let Some(later) = app.journal.later(inv) {
-            lines.push(Line::styled(
-                format!(
-                    "they invited you again on {}, and that invitation is decided or answered in a newer export: this one is superseded",
-                    later.format("%-d %b %Y")
-                ),
-                theme.warn(),
-            ));
+        if let Some(later) = later {
+            lines.push(Line::styled(superseded_line(inv, later), theme.warn()));
         }
         if let Some(e) = &entry {
             // `c` copies one draft: the one to send under the decision.
@@ -297,6 +295,20 @@ fn decision_line(
         Span::styled(when, theme.dim()),
         Span::styled(there, theme.dim()),
     ])
+}
+
+/// "they invited you again on 26 Nov 2026, …": `inv`, in an older export
+/// opened again, is superseded by a later invitation between the same two
+/// people, decided (or marked) in a newer export.
+fn superseded_line(inv: &Invitation, later: chrono::NaiveDateTime) -> String {
+    let what = match inv.direction {
+        Direction::Incoming => "is decided or answered",
+        Direction::Outgoing => "is marked",
+    };
+    format!(
+        "{}, and that invitation {what} in a newer export: this one is superseded",
+        invited_again(inv.direction, None, later)
+    )
 }
 
 /// "an earlier invitation from them: ignored 3 Oct 2026 (7 weeks ago); this
