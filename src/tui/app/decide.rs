@@ -113,9 +113,7 @@ impl App {
         if self.decisions[idx as usize] == Some(decision) {
             // Written again, it would be a step for undo that changes
             // nothing: `u` would seem not to work. Its mark goes, as below.
-            if std::mem::take(&mut self.marked[idx as usize]) {
-                self.marked_count -= 1;
-            }
+            self.unmark(idx);
             self.set_status(format!("{name}: {} already", decision.label()));
             return;
         }
@@ -140,9 +138,7 @@ impl App {
                 // mark drawn over its ✓ would hide it, and a bulk decision
                 // on the marks would overturn it).
                 for &r in &rows {
-                    if std::mem::take(&mut self.marked[r as usize]) {
-                        self.marked_count -= 1;
-                    }
+                    self.unmark(r);
                 }
                 let verb = decision_verb(decision);
                 let undo = self.keymap.hint(&Action::Undo);
@@ -913,9 +909,7 @@ impl App {
         };
         if targets.is_empty() {
             for &i in &left_out {
-                if std::mem::take(&mut self.marked[i as usize]) {
-                    self.marked_count -= 1;
-                }
+                self.unmark(i);
             }
             self.set_error(format!("Not saved: {why}"));
             return;
@@ -970,6 +964,13 @@ impl App {
                 }
             }
             Err(e) => self.set_error(not_saved("Not saved", &e)),
+        }
+    }
+
+    /// Takes the mark off invitation `idx`, if it has one.
+    pub(super) fn unmark(&mut self, idx: u32) {
+        if std::mem::take(&mut self.marked[idx as usize]) {
+            self.marked_count -= 1;
         }
     }
 

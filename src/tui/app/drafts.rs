@@ -618,9 +618,7 @@ impl App {
                 // ignore would overturn it without a word.
                 if kind == DraftKind::Reply {
                     for &r in &rows {
-                        if std::mem::take(&mut self.marked[r as usize]) {
-                            self.marked_count -= 1;
-                        }
+                        self.unmark(r);
                     }
                 }
                 if kind == DraftKind::ThankYou {
