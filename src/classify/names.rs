@@ -1,11 +1,9 @@
 //! The sender's and the recipient's names, split into lower-case words, and
 //! the spec's "matches" rule for a greeting word.
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::body::within_one;
 use super::lists::Prepared;
-use super::normalise::{eq_folded, fold_chars, fold_into, is_nfkc, words};
+use super::normalise::{eq_folded, fold_chars, fold_into, is_nfkc, nfkc_chars, words};
 
 /// A person's name as lower-case words (NFKC, straight apostrophes), kept in
 /// one reusable buffer.
@@ -118,7 +116,7 @@ impl NameWords {
         if is_nfkc(name) {
             fold_into(name, &mut self.buf);
         } else {
-            fold_chars(name.nfkc(), &mut self.buf);
+            fold_chars(nfkc_chars(name), &mut self.buf);
         }
         let base = self.buf.as_ptr() as usize;
         for w in words(&self.buf) {

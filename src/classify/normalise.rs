@@ -13,6 +13,7 @@
 use std::borrow::Cow;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::text::is_format_control;
 use unicode_normalization::char::{canonical_combining_class, is_combining_mark};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
@@ -70,7 +71,7 @@ const STABLE_END: usize = 0x2_0000;
 
 /// One bit per code point below [`STABLE_END`]: set when the character is a
 /// starter (canonical combining class 0) whose NFKC quick check answers
-/// "yes". A text made only of such characters is in NFKC, and
+/// "yes", and not an invisible format character ([`is_format_control`]). A text made only of such characters is in NFKC, and
 /// `is_nfkc_quick` says so too. Filled 64 code points at a time, the first
 /// time one of them is looked up, from `unicode-normalization`'s own tables,
 /// so the two can never disagree.
@@ -105,7 +106,9 @@ fn is_stable(c: char) -> bool {
 }
 
 fn is_stable_uncached(c: char) -> bool {
-    canonical_combining_class(c) == 0 && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+    !is_format_control(c)
+        && canonical_combining_class(c) == 0
+        && is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 /// Whether `src` is certainly in NFKC: every character is a stable starter.
@@ -137,29 +140,41 @@ pub(crate) fn next_non_ascii(b: &[u8], mut i: usize) -> Option<usize> {
     b.get(i..)?.iter().position(|&c| c >= 0x80).map(|p| i + p)
 }
 
-/// Whether `src` is in NFKC (quick check "yes").
+/// Whether `src` is in NFKC (quick check "yes") and holds no invisible
+/// format character ([`is_format_control`]: a zero-width space, a soft
+/// hyphen, a bidirectional mark).
 pub(crate) fn is_nfkc(src: &str) -> bool {
-    surely_nfkc(src) || is_nfkc_quick(src.chars()) == IsNormalized::Yes
+    surely_nfkc(src)
+        || (is_nfkc_quick(src.chars()) == IsNormalized::Yes && !src.chars().any(is_format_control))
 }
 
-/// `src` in NFKC. Borrowed when it already is (every ASCII text is), so the
-/// common case costs one scan and no allocation.
+/// `src` in NFKC, without the invisible format characters. NFKC keeps
+/// them, and a reader does not see them: `Hi Col\u{200b}leen` greets
+/// Colleen, and `Hi \u{200b}Colleen` names someone. Hand-written, as no
+/// crate drops exactly these (the zero-width joiner stays: emoji and some
+/// scripts are built with it).
+pub(crate) fn nfkc_chars(src: &str) -> impl Iterator<Item = char> + '_ {
+    src.nfkc().filter(|&c| !is_format_control(c))
+}
+
+/// `src` as [`nfkc_chars`] gives it. Borrowed when it already is (every
+/// ASCII text is), so the common case costs one scan and no allocation.
 pub(crate) fn nfkc<'a>(src: &'a str, buf: &'a mut String) -> &'a str {
     if is_nfkc(src) {
         src
     } else {
         buf.clear();
-        buf.extend(src.nfkc());
+        buf.extend(nfkc_chars(src));
         buf
     }
 }
 
-/// `src` in NFKC, owned only when it changes.
+/// `src` as [`nfkc_chars`] gives it, owned only when it changes.
 pub(crate) fn nfkc_cow(src: &str) -> Cow<'_, str> {
     if is_nfkc(src) {
         Cow::Borrowed(src)
     } else {
-        Cow::Owned(src.nfkc().collect())
+        Cow::Owned(nfkc_chars(src).collect())
     }
 }
 

@@ -159,6 +159,39 @@ fn spec_examples_table() {
     }
 }
 
+/// Characters a reader does not see (a zero-width space, a soft hyphen, a
+/// word joiner, a bidirectional mark), pasted in with a name or around it,
+/// change nothing: they made `Hi Col\u{200b}leen` customised (a word no list
+/// holds) and `Hi \u{200b}Colleen` default (no capitalised name word).
+#[test]
+fn invisible_characters_change_nothing() {
+    let generic = "I'd like to join your network.";
+    for name in [
+        "Col\u{200b}leen",
+        "\u{200b}Colleen",
+        "Col\u{ad}leen",
+        "Colleen\u{2060}",
+        "\u{200e}Colleen",
+        "\u{feff}Colleen",
+    ] {
+        assert_eq!(
+            cat(&format!("Hi {name}, {generic}")),
+            GreetingOnly,
+            "{name:?}"
+        );
+    }
+    assert_eq!(cat(&format!("Hi Colleen, {generic}\u{200b}")), GreetingOnly);
+    assert_eq!(cat(&format!("\u{200b}{generic}")), Def);
+    // The recipient's name with one, too; and a sign-off.
+    assert_eq!(
+        cat_to(&format!("Hi Colleen, {generic}"), "Col\u{200b}leen Smith"),
+        GreetingOnly
+    );
+    assert_eq!(cat(&format!("{generic} Best, Jo\u{200b}e")), Def);
+    // The zero-width joiner builds emoji and stays.
+    assert_eq!(cat("Hi Colleen \u{1f469}\u{200d}\u{1f4bb}"), GreetingOnly);
+}
+
 #[test]
 fn empty_and_whitespace_notes_are_default() {
     for note in ["", " ", "\n", "\r\n  \t", "  "] {
