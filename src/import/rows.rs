@@ -898,11 +898,15 @@ impl<'c, T: Item> Rows<'c, T> {
             } else {
                 ""
             };
+            let what = if sent_at.trim().is_empty() {
+                "empty".to_string()
+            } else {
+                format!("`{}`", shorten(sent_at, 40))
+            };
             self.skip(
                 line,
                 format!(
-                    "Sent At is `{}`; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`{day_first}",
-                    shorten(sent_at, 40)
+                    "Sent At is {what}; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`{day_first}"
                 ),
             );
             return;

@@ -421,6 +421,18 @@ fn a_year_before_linkedin_or_past_2099_is_a_bad_date() {
     assert_eq!(lines(&i), vec![5, 6], "2003 and 2099 are in");
 }
 
+/// An empty `Sent At` is said to be empty: "Sent At is ``" read as a
+/// glitch.
+#[test]
+fn an_empty_date_is_said_to_be_empty() {
+    let i = load_str(&format!(
+        "{H}A,Colleen Ruiz,,,INCOMING,,\nB,Colleen Ruiz,\" \",,INCOMING,,\n"
+    ));
+    let skipped: Vec<&str> = i.skipped.iter().map(|s| s.reason.as_str()).collect();
+    let want = "Sent At is empty; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`";
+    assert_eq!(skipped, [want, want]);
+}
+
 #[test]
 fn a_broken_quote_is_reported_and_the_swallowed_rows_read_again() {
     // Row 3's note opens a quote and never closes it: the csv crate reads
