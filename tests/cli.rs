@@ -420,6 +420,31 @@ fn stats_json_counts_by_direction_and_category() {
     assert_eq!(v["total"], 2);
 }
 
+/// Two exports joined, a person who invited again with no note: `stats`
+/// counts them once, as the later invitation (the one pending), as the
+/// triage screen does.
+#[test]
+fn stats_keeps_the_later_of_two_repeats() {
+    let env = Env::new();
+    let d = url("dmitri-volkov");
+    let mut first = incoming("Dmitri Volkov", &d, "");
+    first[2] = "10/2/26, 9:00 AM";
+    let again = incoming("Dmitri Volkov", &d, "");
+    let file = env.file("Invitations.csv", export(HEADER, &[first, again]));
+    let (code, stdout, stderr) = env.run(&["stats", file, "--json"]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["oldest"], "2026-11-21T16:02:00");
+    assert_eq!(v["by_month"][0]["month"], "2026-11");
+    assert!(
+        stderr.contains(
+            "line 2 repeats line 3); of two sent at different times, the later is the one kept"
+        ),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn stats_text_names_the_file_and_counts() {
     let env = Env::new();

@@ -166,10 +166,13 @@ impl fmt::Display for RowError {
     }
 }
 
-/// A row that repeats an earlier one (same sender, recipient and note).
+/// A row that repeats another (same profile URLs and note), counted once.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Duplicate {
+    /// The row left out.
     pub line: u64,
+    /// The row kept: the first, or a later one that was sent later (a
+    /// person who invited again, in two exports joined).
     pub first_line: u64,
 }
 
@@ -356,8 +359,14 @@ impl<T: Item> Import<T> {
                 .map(|d| format!("line {} repeats line {}", d.line, d.first_line))
                 .collect();
             let more = self.duplicates.len().saturating_sub(5);
+            // A repeat sent later than the row it repeats took its place.
+            let later = if self.duplicates.iter().any(|d| d.line < d.first_line) {
+                "; of two sent at different times, the later is the one kept"
+            } else {
+                ""
+            };
             out.push(format!(
-                "{}: {} duplicate row{} counted once ({}{})",
+                "{}: {} duplicate row{} counted once ({}{}){later}",
                 self.origin,
                 self.duplicates.len(),
                 plural(self.duplicates.len()),

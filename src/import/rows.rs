@@ -104,6 +104,15 @@ impl Item for Invitation {
         if repeats.is_empty() {
             return Vec::new();
         }
+        // The one sent last is kept (see `keeps_repeat`).
+        for &(repeat, first) in repeats {
+            let (r, f) = (repeat as usize, first as usize);
+            if let (Some(a), Some(b)) = (all.get(r), all.get(f))
+                && keeps_repeat(a.sent_at, b.sent_at)
+            {
+                all.swap(r, f);
+            }
+        }
         let duplicates = where_repeats_are(repeats, |i| all.get(i).map(Item::line));
         let mut gone = repeats.iter().map(|&(r, _)| r).peekable();
         let mut index = 0u32;
@@ -118,6 +127,17 @@ impl Item for Invitation {
     fn count(all: &Vec<Invitation>) -> usize {
         all.len()
     }
+}
+
+/// Whether a repeat (the same profile URLs and note as an earlier row),
+/// sent at `repeat`, is the one to keep in place of the row it repeats,
+/// sent at `first`: it was sent later. Two exports of one inbox joined
+/// hold a person's first invitation and, when they invited again with the
+/// same note (or none), the second: the later one is the one pending, the
+/// one a decision (and its `Sent At` in the journal) is about. Rows of
+/// the same time keep the first.
+fn keeps_repeat(repeat: chrono::NaiveDateTime, first: chrono::NaiveDateTime) -> bool {
+    repeat > first
 }
 
 /// The lines of the repeats and of the rows they repeat; `line` gives the
@@ -208,6 +228,17 @@ impl Item for Facts {
             let piece = starts.partition_point(|&s| s <= i).checked_sub(1)?;
             Some((piece, i - starts[piece]))
         };
+        // The one sent last is kept, as for whole invitations.
+        for &(repeat, first) in repeats {
+            if let (Some((pr, jr)), Some((pf, jf))) =
+                (locate(repeat as usize), locate(first as usize))
+                && let (Some(&a), Some(&b)) = (all.pieces[pr].get(jr), all.pieces[pf].get(jf))
+                && keeps_repeat(a.sent_at, b.sent_at)
+            {
+                all.pieces[pr][jr] = b;
+                all.pieces[pf][jf] = a;
+            }
+        }
         let facts = |i: usize| locate(i).and_then(|(p, j)| all.pieces[p].get(j)).copied();
         let duplicates = where_repeats_are(repeats, |i| facts(i).map(|f| f.line()));
         let mut recount = false;

@@ -1011,6 +1011,48 @@ fn duplicates_count_once() {
     );
 }
 
+/// Two exports of one inbox joined: a person who invited again with the
+/// same note (or none) repeats their row with a later `Sent At`. The later
+/// one is the one pending, and the one kept; the note says so.
+#[test]
+fn of_two_repeats_the_later_is_kept() {
+    let at = |day: u32| {
+        format!(
+            "Dmitri Volkov,Colleen Ruiz,\"11/{day}/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/dmitri,https://www.linkedin.com/in/colleen\n"
+        )
+    };
+    let i = load_str(&format!("{H}{}{}{}{}", at(2), row(1, ""), at(20), at(9)));
+    let kept: Vec<(u64, NaiveDateTime)> = i
+        .invitations
+        .iter()
+        .map(|inv| (inv.line.into(), inv.sent_at))
+        .collect();
+    assert_eq!(
+        kept,
+        [(4, dt(2026, 11, 20, 9, 0)), (3, dt(2026, 11, 2, 16, 2))]
+    );
+    assert_eq!(
+        i.duplicates,
+        [
+            Duplicate {
+                line: 2,
+                first_line: 4
+            },
+            Duplicate {
+                line: 5,
+                first_line: 4
+            }
+        ]
+    );
+    assert!(
+        i.notices()
+            .iter()
+            .any(|n| n.ends_with("(line 2 repeats line 4, line 5 repeats line 4); of two sent at different times, the later is the one kept")),
+        "{:?}",
+        i.notices()
+    );
+}
+
 /// Duplicates are rows with the same profile URLs and note: two people of
 /// the same name, each with a URL of their own, are two rows even when the
 /// other URL is missing (their ids then come from the names and minute).
