@@ -210,9 +210,16 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
             writeln!(w, "  ✗ {name:<8} {}", hint(s))?;
         }
     }
-    // Three ✗ on a note in German say nothing of the note: say why.
-    if g.not_english && g.good_signals().is_empty() && a.category == Category::Customised {
-        if g.hints_added {
+    // A ✗ on a note in German says little of the note: say why. One
+    // English loan word (`meetup`) may find one signal, and the others
+    // still go unread.
+    if g.not_english && !g.missing().is_empty() && a.category == Category::Customised {
+        if g.hints_added && !g.good_signals().is_empty() {
+            writeln!(
+                w,
+                "  (the built-in hints are English words and phrases; they and those your config adds find no more in this note: `invitriage lists context_hints` prints them all)"
+            )?;
+        } else if g.hints_added {
             // Told to add what the config has added, a user would doubt
             // the config was read.
             writeln!(
@@ -727,6 +734,28 @@ mod tests {
             "{out}"
         );
         assert!(!out.contains("add your language's"), "{out}");
+        // One English loan word finds one signal; the others still go
+        // unread, and it says why.
+        let meetup = grade(
+            "Hallo Lukas, wir haben uns beim Rust-Meetup in Berlin getroffen. Ich würde gern von Ihnen lernen.",
+        );
+        assert!(!meetup.good_signals().is_empty());
+        assert!(
+            text(&meetup).contains("(the hints are English words and phrases"),
+            "{}",
+            text(&meetup)
+        );
+        let out = text(&Grade::new(
+            &Classifier::new(&lists),
+            "Hallo Lukas, wir haben uns beim Rust-Meetup in Berlin getroffen.",
+            "Colleen Ruiz",
+            "Sam Rivera",
+            300,
+        ));
+        assert!(
+            out.contains("they and those your config adds find no more in this note"),
+            "{out}"
+        );
     }
 
     /// The verdict names what keeps a note from passing, every reason of
