@@ -12,6 +12,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
 use crate::classify::{Category, Signals};
 
@@ -47,6 +48,22 @@ impl fmt::Display for Direction {
     }
 }
 
+/// How [`InvitationId::by_names`] takes the names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NameForm {
+    /// In NFC: the id.
+    Nfc,
+    /// As written: the id before names were taken in NFC.
+    AsWritten,
+    /// Decomposed (NFD): the id, before names were taken in NFC, of a
+    /// name that an export written decomposed had.
+    Nfd,
+}
+
+impl NameForm {
+    pub const ALL: [NameForm; 3] = [NameForm::Nfc, NameForm::AsWritten, NameForm::Nfd];
+}
+
 /// A stable identifier for an invitation: a 64-bit XXH3 hash of the inviter's
 /// and invitee's profile slugs (or, when the export carries no URLs, of the
 /// names and the date). XXH3 is specified and stable across releases, unlike
@@ -77,36 +94,58 @@ impl InvitationId {
     /// [`InvitationId::derive`] with the two profile keys already worked out
     /// (the importer works out the recipient's once, not once per row).
     pub fn derive_keyed(a: &str, b: &str, from: &str, to: &str, sent_at: NaiveDateTime) -> Self {
+        if a.is_empty() || b.is_empty() {
+            return Self::by_names(from, to, sent_at, NameForm::Nfc);
+        }
         // Streamed into the hasher: this runs once per row of a million-row
-        // export, so no key string is built.
-        if !a.is_empty() && !b.is_empty() {
-            // Hashed in one call from a buffer on the stack when the key is
-            // short, as it always is for LinkedIn's URLs: XXH3 streamed or in
-            // one piece gives the same hash, one piece faster.
-            let len = 4 + a.len() + 1 + b.len();
-            let mut buf = [0u8; 192];
-            if len <= buf.len() {
-                buf[..4].copy_from_slice(b"url\0");
-                buf[4..4 + a.len()].copy_from_slice(a.as_bytes());
-                buf[4 + a.len()] = 0;
-                buf[5 + a.len()..len].copy_from_slice(b.as_bytes());
-                return InvitationId(xxhash_rust::xxh3::xxh3_64(&buf[..len]));
-            }
+        // export, so no key string is built. Hashed in one call from a
+        // buffer on the stack when the key is short, as it always is for
+        // LinkedIn's URLs: XXH3 streamed or in one piece gives the same
+        // hash, one piece faster.
+        let len = 4 + a.len() + 1 + b.len();
+        let mut buf = [0u8; 192];
+        if len <= buf.len() {
+            buf[..4].copy_from_slice(b"url\0");
+            buf[4..4 + a.len()].copy_from_slice(a.as_bytes());
+            buf[4 + a.len()] = 0;
+            buf[5 + a.len()..len].copy_from_slice(b.as_bytes());
+            return InvitationId(xxhash_rust::xxh3::xxh3_64(&buf[..len]));
         }
         let mut h = xxhash_rust::xxh3::Xxh3::new();
-        if !a.is_empty() && !b.is_empty() {
-            h.update(b"url\0");
-            h.update(a.as_bytes());
-            h.update(b"\0");
-            h.update(b.as_bytes());
-        } else {
-            h.update(b"name\0");
-            h.update(from.trim().to_lowercase().as_bytes());
-            h.update(b"\0");
-            h.update(to.trim().to_lowercase().as_bytes());
-            h.update(b"\0");
-            h.update(sent_at.format("%Y-%m-%dT%H:%M").to_string().as_bytes());
-        }
+        h.update(b"url\0");
+        h.update(a.as_bytes());
+        h.update(b"\0");
+        h.update(b.as_bytes());
+        InvitationId(h.digest())
+    }
+
+    /// The id of an invitation without both profile URLs: from the names
+    /// (in the `form` given, then lower case) and the minute. A name
+    /// written decomposed (`e` and a combining accent, as some macOS tools
+    /// save text) is the same name composed, and the same invitation: the
+    /// id takes names in NFC ([`NameForm::Nfc`]). Before it did, the id took
+    /// them as written, and a decomposed name gave another id;
+    /// [`crate::journal::Journal::adopt_ids`] still finds decisions kept
+    /// under it (by the other forms). A name already in NFC (every name
+    /// LinkedIn writes) gives the same id in NFC and as written.
+    pub fn by_names(from: &str, to: &str, sent_at: NaiveDateTime, form: NameForm) -> Self {
+        let folded = |name: &str| {
+            let name = name.trim();
+            match form {
+                NameForm::Nfc if is_nfc_quick(name.chars()) != IsNormalized::Yes => {
+                    name.nfc().collect::<String>().to_lowercase()
+                }
+                NameForm::Nfd => name.nfd().collect::<String>().to_lowercase(),
+                _ => name.to_lowercase(),
+            }
+        };
+        let mut h = xxhash_rust::xxh3::Xxh3::new();
+        h.update(b"name\0");
+        h.update(folded(from).as_bytes());
+        h.update(b"\0");
+        h.update(folded(to).as_bytes());
+        h.update(b"\0");
+        h.update(sent_at.format("%Y-%m-%dT%H:%M").to_string().as_bytes());
         InvitationId(h.digest())
     }
 }

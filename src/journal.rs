@@ -183,7 +183,7 @@ use chrono::NaiveDateTime;
 use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::hash::{FastMap, FastSet};
-use crate::invitation::{Invitation, InvitationId};
+use crate::invitation::{Invitation, InvitationId, NameForm};
 use crate::text::shown_path;
 
 mod compact;
@@ -1896,8 +1896,10 @@ impl Journal {
     /// The same for the id the names make with the date's day and month
     /// swapped: an invitation without both URLs has an id from its names
     /// and date, and a spreadsheet's `03/04/2026` may be read the other way
-    /// round from one day to the next (see [`earlier_than`]). Returns how
-    /// many invitations took the older id.
+    /// round from one day to the next (see [`earlier_than`]). And for the
+    /// id a name written decomposed gave before names were taken in NFC
+    /// (see [`InvitationId::by_names`]). Returns how many invitations took
+    /// the older id.
     pub fn adopt_ids(&mut self, invs: &mut [Invitation]) -> usize {
         let adopted = self.adopt_older_ids(invs);
         self.note_export(invs);
@@ -1924,10 +1926,15 @@ impl Journal {
         let mut newest: Option<FastMap<InvitationId, usize>> = None;
         let mut adopted = 0;
         for inv in invs.iter_mut() {
-            let name_id = |sent_at| InvitationId::derive("", "", inv.from(), inv.to(), sent_at);
+            // Each reading of the date, with the names in NFC, as written
+            // and decomposed (the ids a decomposed name had before names
+            // were taken in NFC).
             let Some(by_name) = std::iter::once(inv.sent_at)
                 .chain(swapped(inv.sent_at))
-                .map(name_id)
+                .flat_map(|sent_at| {
+                    NameForm::ALL
+                        .map(|form| InvitationId::by_names(inv.from(), inv.to(), sent_at, form))
+                })
                 .find(|id| *id != inv.id && older.contains(id))
             else {
                 continue;

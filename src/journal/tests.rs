@@ -2028,6 +2028,40 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
     assert_eq!(fresh[0].id, own[0]);
 }
 
+/// A name written decomposed (`e` and a combining accent) is the same
+/// name composed: without URLs, both give one id. A decision kept under the
+/// id a decomposed name gave before ids took names in NFC is found again.
+#[test]
+fn a_decomposed_name_is_the_same_name() {
+    let composed = to_colleen("Zo\u{eb} Laurent", None, date(4, 3));
+    let decomposed = to_colleen("Zoe\u{308} Laurent", None, date(4, 3));
+    assert_eq!(composed.id, decomposed.id);
+    let id = |name: &str, form| InvitationId::by_names(name, "Colleen Ruiz", date(4, 3), form);
+    // Names already in NFC keep the id they always had.
+    assert_eq!(composed.id, id("Zo\u{eb} Laurent", NameForm::AsWritten));
+    let before = id("Zoe\u{308} Laurent", NameForm::AsWritten);
+    assert_ne!(before, decomposed.id);
+    // Found again in the decomposed export, and in the composed one.
+    for inv in [decomposed, composed] {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision_on(
+            &[before],
+            &[inv.sent_at],
+            Some(Decision::Ignored),
+            date(4, 10),
+        )
+        .unwrap();
+        let mut now = vec![inv];
+        assert_eq!(j.adopt_ids(&mut now), 1);
+        assert_eq!(now[0].id, before);
+        assert_eq!(
+            j.decided(&now[0], date(4, 10)).map(|d| d.decision),
+            Some(Decision::Ignored)
+        );
+    }
+}
+
 /// Without both URLs an id comes from the names and the date, and a
 /// spreadsheet's `04/03/2026 10:00` read month first when decided and day
 /// first now makes another: the journal's id is taken back, and the
