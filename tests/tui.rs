@@ -542,13 +542,16 @@ fn an_older_export_leaves_a_later_invitations_steps_alone() {
         app.update(Action::Resize(160, 40));
         app
     };
-    let newer = format!(
-        "{head}{}{}{}",
-        inc("Dmitri Volkov", "11/20/26, 9:00 AM"),
-        inc("Eve Ng", "11/1/26, 9:00 AM"),
-        out("Zoe Kim", "10/20/26, 9:00 AM")
-    );
-    let mut b = open("B.csv", newer);
+    // An export of the inbox: when Dmitri invited, and when Zoe was.
+    let export = |dmitri: &str, zoe: &str| {
+        format!(
+            "{head}{}{}{}",
+            inc("Dmitri Volkov", dmitri),
+            inc("Eve Ng", "11/1/26, 9:00 AM"),
+            out("Zoe Kim", zoe)
+        )
+    };
+    let mut b = open("B.csv", export("11/20/26, 9:00 AM", "10/20/26, 9:00 AM"));
     b.update(Action::Tab(Tab::Default));
     let id = b.invitations[0].id;
     go_to(&mut b, id);
@@ -557,13 +560,7 @@ fn an_older_export_leaves_a_later_invitations_steps_alone() {
     b.update(Action::Withdraw);
     assert!(status_text(&b).starts_with("To withdraw on LinkedIn: Zoe Kim"));
     drop(b);
-    let older = format!(
-        "{head}{}{}{}",
-        inc("Dmitri Volkov", "11/2/26, 9:00 AM"),
-        inc("Eve Ng", "11/1/26, 9:00 AM"),
-        out("Zoe Kim", "10/1/26, 9:00 AM")
-    );
-    let mut a = open("A.csv", older);
+    let mut a = open("A.csv", export("11/2/26, 9:00 AM", "10/1/26, 9:00 AM"));
     // The sent invitation first: superseded, not offered to withdraw.
     a.update(Action::Tab(Tab::Sent));
     let shown = screen(&a, 160, 40);
