@@ -565,7 +565,11 @@ fn an_older_export_leaves_a_later_invitations_steps_alone() {
     a.update(Action::Tab(Tab::Sent));
     let shown = screen(&a, 160, 40);
     assert!(
-        shown.contains("you invited them again on 20 Oct 2026, and that invitation is marked"),
+        shown.contains("you invited them again on 20 Oct 2026, and that invitation has a"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains("withdraw mark from a newer export"),
         "{shown}"
     );
     assert!(!shown.contains("withdraw it (x)"), "{shown}");
@@ -581,7 +585,7 @@ fn an_older_export_leaves_a_later_invitations_steps_alone() {
     go_to(&mut a, id);
     assert!(
         screen(&a, 160, 40)
-            .contains("they invited you again on 20 Nov 2026, and that invitation is"),
+            .contains("they invited you again on 20 Nov 2026, and that invitation has a"),
         "{}",
         screen(&a, 160, 40)
     );

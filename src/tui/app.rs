@@ -171,6 +171,24 @@ pub(crate) fn invited_again(
     format!("{who} again on {}", later.format("%-d %b %Y"))
 }
 
+/// "they invited you again on 26 Nov 2026, and that invitation has a
+/// decision or a draft from a newer export: this one is superseded": what
+/// the detail pane says of a superseded invitation, and a refusal too.
+pub(crate) fn superseded_by(
+    direction: Direction,
+    name: Option<&str>,
+    later: NaiveDateTime,
+) -> String {
+    let what = match direction {
+        Direction::Incoming => "a decision or a draft",
+        Direction::Outgoing => "a withdraw mark",
+    };
+    format!(
+        "{}, and that invitation has {what} from a newer export: this one is superseded",
+        invited_again(direction, name, later)
+    )
+}
+
 fn not_saved(what: &str, e: &crate::journal::JournalError) -> String {
     match e.remedy() {
         Some(remedy) => format!("{what}: {e} · {remedy}, then press the key again"),
@@ -706,13 +724,9 @@ impl App {
     fn superseded_text(&self, idx: u32, later: NaiveDateTime) -> String {
         let inv = &self.invitations[idx as usize];
         let name = self.status_name(inv.counterpart());
-        let what = match inv.direction {
-            Direction::Incoming => "a decision or a draft",
-            Direction::Outgoing => "a withdraw mark",
-        };
         format!(
-            "{}, and that invitation has {what} from a newer export: this one is superseded · open the newest export to act on it",
-            invited_again(inv.direction, Some(&name), later)
+            "{} · open the newest export to act on it",
+            superseded_by(inv.direction, Some(&name), later)
         )
     }
 

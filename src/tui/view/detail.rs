@@ -7,12 +7,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::theme::Theme;
 use crate::classify::{Category, Signals};
-use crate::invitation::{Direction, Invitation};
+use crate::invitation::Direction;
 use crate::journal::{Decision, DraftKind};
 use crate::report::human_date;
 use crate::stats::Age;
 use crate::text::{SHOWN_BYTES, clean_text, fit, more_not_shown, name_line, one_line, wrap};
-use crate::tui::app::{App, invited_again};
+use crate::tui::app::{App, superseded_by};
 use crate::tui::keys::Action;
 
 fn short_url(url: &str) -> &str {
@@ -158,7 +158,10 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
             lines.push(earlier_line(app, theme, e, inv.direction));
         }
         if let Some(later) = later {
-            lines.push(Line::styled(superseded_line(inv, later), theme.warn()));
+            lines.push(Line::styled(
+                superseded_by(inv.direction, None, later),
+                theme.warn(),
+            ));
         }
     } else {
         match decided {
@@ -169,7 +172,10 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
             lines.push(earlier_line(app, theme, e, inv.direction));
         }
         if let Some(later) = later {
-            lines.push(Line::styled(superseded_line(inv, later), theme.warn()));
+            lines.push(Line::styled(
+                superseded_by(inv.direction, None, later),
+                theme.warn(),
+            ));
         }
         if let Some(e) = &entry {
             // `c` copies one draft: the one to send under the decision.
@@ -295,20 +301,6 @@ fn decision_line(
         Span::styled(when, theme.dim()),
         Span::styled(there, theme.dim()),
     ])
-}
-
-/// "they invited you again on 26 Nov 2026, …": `inv`, in an older export
-/// opened again, is superseded by a later invitation between the same two
-/// people, decided (or marked) in a newer export.
-fn superseded_line(inv: &Invitation, later: chrono::NaiveDateTime) -> String {
-    let what = match inv.direction {
-        Direction::Incoming => "is decided or answered",
-        Direction::Outgoing => "is marked",
-    };
-    format!(
-        "{}, and that invitation {what} in a newer export: this one is superseded",
-        invited_again(inv.direction, None, later)
-    )
 }
 
 /// "an earlier invitation from them: ignored 3 Oct 2026 (7 weeks ago); this
