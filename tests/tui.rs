@@ -518,30 +518,109 @@ fn two_invitations_between_the_same_people_are_told_of() {
 /// it is superseded, and no key here takes a step on it, or undoes the
 /// newer export's: `u` used to take back that decision, and a bulk accept
 /// was refused whole, naming no one.
+/// The header of an export with profile URLs.
+const HEAD: &str = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
+
+/// A row of Colleen Ruiz's export: `who` invited her, with no note.
+fn incoming_row(who: &str, sent: &str) -> String {
+    format!(
+        "{who},Colleen Ruiz,\"{sent}\",,INCOMING,https://www.linkedin.com/in/{},https://www.linkedin.com/in/colleen\n",
+        who.replace(' ', "")
+    )
+}
+
+/// A row of Colleen Ruiz's export: she invited `who`, with no note.
+fn outgoing_row(who: &str, sent: &str) -> String {
+    format!(
+        "Colleen Ruiz,{who},\"{sent}\",,OUTGOING,https://www.linkedin.com/in/colleen,https://www.linkedin.com/in/{}\n",
+        who.replace(' ', "")
+    )
+}
+
+/// Writes `csv` as `name` in `dir` and opens it on the screen, with its
+/// decisions in `dir/data`.
+fn open_export(dir: &std::path::Path, name: &str, csv: String) -> App {
+    let path = dir.join(name);
+    std::fs::write(&path, csv).unwrap();
+    let mut app = app_from(Source::Path(path), &dir.join("data"));
+    app.update(Action::Resize(160, 40));
+    app
+}
+
+#[test]
+fn a_superseded_invitation_is_not_left_to_decide() {
+    // Dmitri invited again on 20 Nov; the newer export ignores that one.
+    let dir = tempfile::tempdir().unwrap();
+    let rows = |dmitri: &str| {
+        format!(
+            "{HEAD}{}{}{}",
+            incoming_row("Dmitri Volkov", dmitri),
+            incoming_row("Eve Ng", "11/1/26, 9:00 AM"),
+            incoming_row("Fay Lu", "10/30/26, 9:00 AM")
+        )
+    };
+    let mut b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
+    let id = b.invitations[0].id;
+    go_to(&mut b, id);
+    b.update(Action::Ignore);
+    drop(b);
+    let mut a = open_export(dir.path(), "A.csv", rows("10/2/26, 9:00 AM"));
+    let dmitri = 0;
+    assert!(a.is_superseded(dmitri));
+    assert!(!a.is_superseded(1));
+    // Nothing to decide on it here: done in the progress, out of the
+    // undecided ones, and said so at the start.
+    assert_eq!(a.progress(), (1, 3));
+    assert_eq!(a.tab_shown(Tab::Default), 2);
+    assert!(!a.rows.contains(&dmitri), "{:?}", a.rows);
+    assert!(
+        a.notices.iter().any(|n| n.starts_with(
+            "Dmitri Volkov invited you again on 20 Nov 2026, and that invitation has a decision or a draft from a newer export: this one is superseded · nothing to decide on it here"
+        )),
+        "{:?}",
+        a.notices
+    );
+    a.update(Action::Accept);
+    a.update(Action::Accept);
+    assert_eq!(a.progress(), (3, 3));
+    assert!(
+        status_text(&a).contains("inbox done"),
+        "{}",
+        status_text(&a)
+    );
+    // Under the filter all, it is listed with its mark and the reason,
+    // and the cursor passes over it to the next one to decide.
+    a.update(Action::CycleFilter);
+    while a.filter != Filter::All {
+        a.update(Action::CycleFilter);
+    }
+    assert!(a.rows.contains(&dmitri));
+    let shown = screen(&a, 160, 40);
+    assert!(shown.contains("↷ Dmitri Volkov"), "{shown}");
+    let id = a.invitations[dmitri as usize].id;
+    go_to(&mut a, id);
+    let shown = screen(&a, 160, 40);
+    assert!(!shown.lines().any(|l| l.trim() == "undecided"), "{shown}");
+    // The statistics leave it out of the undecided ones, and count it.
+    a.update(Action::Stats);
+    let shown = screen(&a, 160, 40);
+    assert!(
+        shown.contains(" superseded     1: its sender invited you again"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(" all                    2         0         0          0"),
+        "{shown}"
+    );
+}
+
 #[test]
 fn an_older_export_leaves_a_later_invitations_steps_alone() {
-    let head = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
-    let inc = |who: &str, sent: &str| {
-        format!(
-            "{who},Colleen Ruiz,\"{sent}\",,INCOMING,https://www.linkedin.com/in/{},https://www.linkedin.com/in/colleen\n",
-            who.replace(' ', "")
-        )
-    };
-    let out = |who: &str, sent: &str| {
-        format!(
-            "Colleen Ruiz,{who},\"{sent}\",,OUTGOING,https://www.linkedin.com/in/colleen,https://www.linkedin.com/in/{}\n",
-            who.replace(' ', "")
-        )
-    };
+    let head = HEAD;
+    let inc = incoming_row;
+    let out = outgoing_row;
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    let open = |name: &str, csv: String| {
-        let path = dir.path().join(name);
-        std::fs::write(&path, csv).unwrap();
-        let mut app = app_from(Source::Path(path), &data);
-        app.update(Action::Resize(160, 40));
-        app
-    };
+    let open = |name: &str, csv: String| open_export(dir.path(), name, csv);
     // An export of the inbox: when Dmitri invited, and when Zoe was.
     let export = |dmitri: &str, zoe: &str| {
         format!(

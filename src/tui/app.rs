@@ -290,6 +290,11 @@ pub struct DecisionCounts {
     pub ignored: usize,
     pub replied: usize,
     pub withdrawn: usize,
+    /// Undecided here, but superseded: a later invitation between the same
+    /// two people has a step from a newer export ([`Journal::later`]).
+    /// Nothing is left to decide on these here, so they are not counted
+    /// as undecided, and not in [`DecisionCounts::decided`] either.
+    pub superseded: usize,
 }
 
 impl DecisionCounts {
@@ -313,6 +318,7 @@ impl<'a> std::iter::Sum<&'a DecisionCounts> for DecisionCounts {
             ignored: a.ignored + d.ignored,
             replied: a.replied + d.replied,
             withdrawn: a.withdrawn + d.withdrawn,
+            superseded: a.superseded + d.superseded,
         })
     }
 }
@@ -365,6 +371,9 @@ pub struct App {
     pub outgoing: Breakdown,
     /// Each invitation's current decision, mirrored from the journal.
     pub decisions: Vec<Option<Decision>>,
+    /// The undecided invitations that are superseded ([`App::is_superseded`]);
+    /// rare (an older export opened after a newer one), so a set.
+    superseded: std::collections::HashSet<u32>,
     /// Decision counts per group, in `Category::ALL` order.
     pub counts: [DecisionCounts; 3],
     /// The decisions on the invitations you sent (withdrawals).
@@ -565,6 +574,7 @@ impl App {
             incoming,
             outgoing,
             decisions: vec![None; n],
+            superseded: Default::default(),
             counts: Default::default(),
             sent_counts: Default::default(),
             start_decisions: Vec::new(),
@@ -646,11 +656,7 @@ impl App {
         app.tab = Category::ALL
             .map(Tab::of)
             .into_iter()
-            .find(|&t| {
-                app.members(t)
-                    .iter()
-                    .any(|&i| app.decisions[i as usize].is_none())
-            })
+            .find(|&t| app.members(t).iter().any(|&i| app.awaits(i)))
             .unwrap_or(if received == 0 && sent > 0 {
                 Tab::Sent
             } else {
@@ -658,6 +664,7 @@ impl App {
             });
         app.rebuild_rows(None);
         app.note_invited_again();
+        app.note_superseded();
         app.note_repeated_ids();
         app.note_unsaved_elsewhere();
         // Last, as it goes first.
@@ -766,7 +773,7 @@ impl App {
             },
         };
         match self.filter {
-            Filter::Undecided => members.saturating_sub(counts.decided()),
+            Filter::Undecided => members.saturating_sub(counts.decided() + counts.superseded),
             Filter::Accepted => counts.accepted,
             Filter::Ignored => counts.ignored,
             Filter::Replied => counts.replied,
@@ -774,9 +781,10 @@ impl App {
         }
     }
 
-    /// Decided incoming invitations, and all incoming ones.
+    /// Decided incoming invitations (the superseded ones among them: none
+    /// is left to decide here), and all incoming ones.
     pub fn progress(&self) -> (usize, usize) {
-        let decided = self.counts.iter().map(DecisionCounts::decided).sum();
+        let decided = self.counts.iter().map(|c| c.decided() + c.superseded).sum();
         (decided, self.incoming.total)
     }
 
@@ -841,8 +849,14 @@ impl App {
         for &i in indices {
             let inv = &self.invitations[i as usize];
             let new = self.journal.decided(inv, self.now).map(|d| d.decision);
+            let superseded = new.is_none() && self.journal.later(inv).is_some();
             let old = std::mem::replace(&mut self.decisions[i as usize], new);
-            if old == new {
+            let was_superseded = if superseded {
+                !self.superseded.insert(i)
+            } else {
+                self.superseded.remove(&i)
+            };
+            if old == new && was_superseded == superseded {
                 continue;
             }
             let counts = match inv.direction {
@@ -855,7 +869,28 @@ impl App {
             if let Some(n) = new {
                 *counts.slot(n) += 1;
             }
+            if was_superseded {
+                counts.superseded -= 1;
+            }
+            if superseded {
+                counts.superseded += 1;
+            }
         }
+    }
+
+    /// Whether invitation `idx` is undecided here but superseded: a later
+    /// invitation between the same two people has a decision or a draft
+    /// from a newer export, and no step can be taken on this one. The
+    /// undecided filter leaves it out, the progress counts it as done, and
+    /// the cursor passes over it.
+    pub fn is_superseded(&self, idx: u32) -> bool {
+        !self.superseded.is_empty() && self.superseded.contains(&idx)
+    }
+
+    /// Whether invitation `idx` waits for a decision here: undecided, and
+    /// not superseded.
+    pub(super) fn awaits(&self, idx: u32) -> bool {
+        self.decisions[idx as usize].is_none() && !self.is_superseded(idx)
     }
 
     fn indices_of(&self, ids: &[InvitationId]) -> Vec<u32> {
@@ -890,7 +925,14 @@ impl App {
         self.rows.clear();
         self.search_hits = None;
         let members = &self.tab_members[self.tab.index()];
-        let admitted = |i: &u32| filter.admits(self.decisions[*i as usize]);
+        let admitted = |i: &u32| {
+            filter.admits(self.decisions[*i as usize])
+                // `is_superseded`, spelt out: a method would borrow all of
+                // `self`, and `rows` is filled while this is in use.
+                && !(filter == Filter::Undecided
+                    && !self.superseded.is_empty()
+                    && self.superseded.contains(i))
+        };
         self.rows.extend(members.iter().copied().filter(admitted));
         self.cursor = match keep {
             None => 0,

@@ -18,16 +18,12 @@ impl App {
     pub(super) fn advance_to_undecided(&mut self, from: usize) {
         let next = (from + 1..self.rows.len())
             .chain(0..from)
-            .find(|&r| self.decisions[self.rows[r] as usize].is_none());
+            .find(|&r| self.awaits(self.rows[r]));
         match next {
             Some(r) => self.move_to(r),
             None if self.current_tab() != Tab::Sent => {
                 // The list is done: say where the work goes on.
-                let undecided = |t: Tab| {
-                    self.members(t)
-                        .iter()
-                        .filter(|&&i| self.decisions[i as usize].is_none())
-                };
+                let undecided = |t: Tab| self.members(t).iter().filter(|&&i| self.awaits(i));
                 let hidden = undecided(self.tab).count();
                 let next_tab = Category::ALL
                     .map(Tab::of)

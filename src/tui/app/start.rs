@@ -590,11 +590,7 @@ impl App {
             .take(3)
             .map(|&(_, i)| name_line(self.invitations[i as usize].counterpart()))
             .collect();
-        let more = again.len() - names.len();
-        let mut who = names.join(", ");
-        if more > 0 {
-            who.push_str(&format!(" and {more} more"));
-        }
+        let who = names_and_more(&names, again.len());
         let first = &self.invitations[again[0].1 as usize];
         let earlier = self.journal.earlier(first, self.now).map(|d| d.decision);
         self.notices.push(match (again.len(), first.direction, earlier) {
@@ -612,6 +608,48 @@ impl App {
                 "{n} invitations are newer than an earlier one you decided on ({who}): undecided again"
             ),
         });
+    }
+
+    /// Says which invitations are superseded ([`App::is_superseded`]), as
+    /// the undecided filter leaves them out and the progress counts them
+    /// as done: without a word, one would seem lost.
+    pub(super) fn note_superseded(&mut self) {
+        if self.superseded.is_empty() {
+            return;
+        }
+        let mut rows: Vec<u32> = self.superseded.iter().copied().collect();
+        rows.sort_unstable_by_key(|&i| (self.invitations[i as usize].sent_at, i));
+        let filter = self.keymap.hint(&Action::CycleFilter);
+        let shown = if filter.is_empty() {
+            "the filter all shows".to_string()
+        } else {
+            format!("{filter} to the filter all shows")
+        };
+        let text = match rows.as_slice() {
+            [one] => {
+                let inv = &self.invitations[*one as usize];
+                let later = self.journal.later(inv).unwrap_or(inv.sent_at);
+                let name = name_line(inv.counterpart());
+                format!(
+                    "{} · nothing to decide on it here: left out of the undecided ones ({shown} it)",
+                    super::superseded_by(inv.direction, Some(&name), later)
+                )
+            }
+            many => {
+                let names: Vec<String> = many
+                    .iter()
+                    .rev()
+                    .take(3)
+                    .map(|&i| name_line(self.invitations[i as usize].counterpart()))
+                    .collect();
+                let who = names_and_more(&names, many.len());
+                format!(
+                    "{} invitations here are superseded ({who}): a later invitation between the same two people has a decision or a draft from a newer export · nothing to decide on them here: left out of the undecided ones ({shown} them)",
+                    many.len()
+                )
+            }
+        };
+        self.notices.push(text);
     }
 
     /// Says who has more than one invitation in this export (joined
@@ -645,11 +683,7 @@ impl App {
             ),
             _ => {
                 let names: Vec<String> = people.iter().take(3).map(|(i, _)| name(*i)).collect();
-                let more = people.len() - names.len();
-                let mut who = names.join(", ");
-                if more > 0 {
-                    who.push_str(&format!(" and {more} more"));
-                }
+                let who = names_and_more(&names, people.len());
                 format!(
                     "{} people have more than one invitation in this export ({who}): a decision on one is on each (were two exports joined?)",
                     people.len()
@@ -817,4 +851,13 @@ impl App {
         }
         self.set_status(text);
     }
+}
+
+/// "Ana Ruiz, Bo Chen and 3 more": `names`, the first of `total` people.
+fn names_and_more(names: &[String], total: usize) -> String {
+    let mut who = names.join(", ");
+    if total > names.len() {
+        who.push_str(&format!(" and {} more", total - names.len()));
+    }
+    who
 }

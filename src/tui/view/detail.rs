@@ -166,6 +166,8 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     } else {
         match decided {
             Some((d, at)) => lines.push(decision_line(app, theme, d, at)),
+            // The line after it says why nothing is left to decide here.
+            None if later.is_some() => {}
             None => lines.push(Line::styled("undecided", theme.dim())),
         }
         if let Some(e) = earlier {

@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph};
 
+use super::list::SUPERSEDED_MARK;
 use super::overlay::centred;
 use super::theme::Theme;
 use crate::tui::app::App;
@@ -217,6 +218,13 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     prose(
         &mut out,
         "✓ accepted   ✗ ignored   ↩ replied   • marked   ⊘ to withdraw (one you sent)",
+        plain,
+    );
+    prose(
+        &mut out,
+        &format!(
+            "{SUPERSEDED_MARK} superseded: they invited you (or you them) again, and that later invitation has a decision or a draft from a newer export; nothing is left to decide on this one"
+        ),
         plain,
     );
     prose(&mut out, "Esc clears the marks", plain);

@@ -27,6 +27,10 @@ fn decision_mark(d: Option<Decision>) -> &'static str {
     }
 }
 
+/// The mark of an invitation superseded by a later one decided in a newer
+/// export ([`App::is_superseded`]).
+pub const SUPERSEDED_MARK: &str = "↷";
+
 /// Short signal badges: `ctx rsn off pitch`.
 pub fn badges(s: Signals) -> String {
     let mut out = Vec::new();
@@ -188,6 +192,9 @@ fn row<'a>(
     let marked = app.marked[idx as usize];
     let mark = if marked {
         "•"
+    } else if app.is_superseded(idx) {
+        // Nothing to decide here: a later invitation has a decision.
+        SUPERSEDED_MARK
     } else {
         decision_mark(decision)
     };

@@ -164,7 +164,8 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         total.accepted += d.accepted;
         total.ignored += d.ignored;
         total.replied += d.replied;
-        let undecided = b.by_category.get(c) - d.decided();
+        total.superseded += d.superseded;
+        let undecided = b.by_category.get(c) - d.decided() - d.superseded;
         lines.push(Line::from(vec![
             Span::styled(format!(" {:<14}", c.label()), theme.category(c)),
             Span::raw(format!(
@@ -179,8 +180,27 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         total.accepted,
         total.ignored,
         total.replied,
-        b.total - total.decided()
+        b.total - total.decided() - total.superseded
     )));
+    if total.superseded > 0 {
+        // Neither decided nor undecided here: the columns leave them out.
+        // Wrapped under its text, as the "gone" line below.
+        let they = match total.superseded {
+            1 => "its sender",
+            _ => "their senders",
+        };
+        let line = format!(
+            " {:<14} {}: {they} invited you again, and that invitation has a decision or a draft from a newer export",
+            "superseded", total.superseded
+        );
+        let indent = " ".repeat(16);
+        let options = textwrap::Options::new(width)
+            .subsequent_indent(&indent)
+            .word_splitter(textwrap::WordSplitter::NoHyphenation);
+        for part in textwrap::wrap(&line, options) {
+            lines.push(Line::styled(part.into_owned(), theme.dim()));
+        }
+    }
     let gone = app.decided_elsewhere();
     if gone > 0 {
         // Under the received ones' table, sent ones are told apart.
