@@ -848,13 +848,21 @@ impl App {
     fn sync_decisions(&mut self, indices: &[u32]) {
         for &i in indices {
             let inv = &self.invitations[i as usize];
-            let new = self.journal.decided(inv, self.now).map(|d| d.decision);
-            let superseded = new.is_none() && self.journal.later(inv).is_some();
+            // Most rows have nothing in the journal: one lookup says so.
+            let (new, superseded) = match self.journal.state(inv.id) {
+                None => (None, false),
+                Some(_) => {
+                    let new = self.journal.decided(inv, self.now).map(|d| d.decision);
+                    (new, new.is_none() && self.journal.later(inv).is_some())
+                }
+            };
             let old = std::mem::replace(&mut self.decisions[i as usize], new);
+            // The set is empty but for an older export's rows: no hashing
+            // of a million rows at start.
             let was_superseded = if superseded {
                 !self.superseded.insert(i)
             } else {
-                self.superseded.remove(&i)
+                !self.superseded.is_empty() && self.superseded.remove(&i)
             };
             if old == new && was_superseded == superseded {
                 continue;
