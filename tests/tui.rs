@@ -156,7 +156,9 @@ fn the_news_waits_for_a_draft_the_start_reopened() {
     assert_eq!(app.mode, Mode::Compose);
     let news = app.notices[0].clone();
     assert!(
-        news.contains(" new since the export you opened on 2 Oct 2026: at the top of the lists"),
+        news.contains(
+            " new since the export you opened on 2 Oct 2026: at the top of each group's list"
+        ),
         "{news}"
     );
     let status = status_text(&app).to_string();
@@ -187,7 +189,7 @@ fn the_news_waits_for_a_draft_the_start_reopened() {
     // Too long for 80 columns, it is said in short; whole on a wider one.
     let out = screen(&app, 80, 24);
     assert!(
-        out.contains(" new invitations at the top of the") && out.contains("(? shows the note)"),
+        out.contains(" new invitations at the top of each") && out.contains("(? shows the note)"),
         "{out}"
     );
     let out = screen(&app, 120, 40);
@@ -5698,7 +5700,7 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     assert_eq!(
         app.notices,
         [
-            "1 invitation came after your last step (19 Nov 2026), from someone you decided on before: at the top of its list, newest first",
+            "1 invitation came after your last step (19 Nov 2026), from someone you decided on before: at the top of Default, newest first",
             "2 invitations are newer than an earlier one you decided on (Ann Lee, Cy Dunn): undecided again"
         ]
     );
@@ -6294,7 +6296,7 @@ fn many_invited_again_are_named_three_at_most() {
     assert_eq!(
         app.notices,
         [
-            "5 invitations came after your last step (1 Oct 2026), all from people you decided on before: at the top of the lists, newest first",
+            "5 invitations came after your last step (1 Oct 2026), all from people you decided on before: at the top of Default, newest first",
             "5 invitations are newer than an earlier one you decided on (Ed Lee, Di Lee, Cy Lee and 2 more): undecided again"
         ]
     );
@@ -6304,7 +6306,7 @@ fn many_invited_again_are_named_three_at_most() {
     let app = app_from_csv(&csv, &dir);
     assert_eq!(
         app.notices[0],
-        "6 invitations came after your last step (1 Oct 2026), 5 of them from people you decided on before: at the top of the lists, newest first"
+        "6 invitations came after your last step (1 Oct 2026), 5 of them from people you decided on before: at the top of Default, newest first"
     );
 }
 
@@ -7302,7 +7304,7 @@ fn the_start_says_how_many_came_after_the_last_step() {
     assert_eq!(
         app.notices,
         [format!(
-            "{newer} invitations came after your last step (1 Oct 2026): at the top of the lists, newest first (on Customised, pitches come last)"
+            "{newer} invitations came after your last step (1 Oct 2026): at the top of each group's list, newest first (on Customised, pitches come last)"
         )]
     );
     assert!(
@@ -7353,7 +7355,7 @@ fn the_start_counts_what_is_newer_than_the_export_seen_before() {
     assert_eq!(
         app.notices,
         [format!(
-            "{newer} invitations are new since the export you opened on 2 Oct 2026: at the top of the lists, newest first (on Customised, pitches come last)"
+            "{newer} invitations are new since the export you opened on 2 Oct 2026: at the top of each group's list, newest first (on Customised, pitches come last)"
         )]
     );
     drop(app);
@@ -7370,7 +7372,7 @@ fn the_start_counts_what_is_newer_than_the_export_seen_before() {
     assert_eq!(
         app.notices,
         [
-            "1 invitation is new since the export you opened earlier today: at the top of its list, newest first"
+            "1 invitation is new since the export you opened earlier today: at the top of Default, newest first"
         ]
     );
 }

@@ -10,7 +10,7 @@ use crate::journal::{Decision, DraftKind, JournalError, Unsaved};
 use crate::text::{and_list, name_line, plural};
 use crate::tui::keys::Action;
 
-use super::{App, DecisionCounts, Effect, Mode, Status};
+use super::{App, DecisionCounts, Effect, Mode, Status, Tab};
 
 /// The news held back at the start, while something else has the status
 /// line (see [`App::tell_news_due`]).
@@ -425,7 +425,9 @@ impl App {
         // A date to come (a damaged row, a clock that was ahead) is no
         // news, as it is not what was seen either (see `cli::triage`).
         let soon = self.now + chrono::Duration::days(1);
-        let (mut new, mut again, mut customised) = (0, 0, false);
+        let (mut new, mut again) = (0, 0);
+        // The groups they are in, as their tabs are named.
+        let mut groups = [false; 3];
         for i in &self.invitations {
             if i.direction == Direction::Incoming
                 && i.sent_at > after
@@ -437,22 +439,28 @@ impl App {
             {
                 new += 1;
                 again += usize::from(self.journal.state(i.id).is_some());
-                customised |= i.category == Category::Customised;
+                groups[i.category.index()] = true;
             }
         }
         // Where the list's order has an exception, it is said.
-        let pitches = if customised {
+        let pitches = if groups[Category::Customised.index()] {
             " (on Customised, pitches come last)"
         } else {
             ""
         };
         if new > 0 {
+            // Where they are: the screen may open on another group.
+            let tabs: Vec<String> = Category::ALL
+                .into_iter()
+                .filter(|c| groups[c.index()])
+                .map(|c| Tab::of(c).title().to_string())
+                .collect();
+            let place = match tabs.len() {
+                3 => "each group's list".to_string(),
+                _ => and_list(&tabs),
+            };
             // Short, for a status line that also says something else.
-            let short = format!(
-                "{new} new invitation{} at the top of {}",
-                plural(new),
-                if new == 1 { "its list" } else { "the lists" }
-            );
+            let short = format!("{new} new invitation{} at the top of {place}", plural(new));
             let is = match (self.seen_before, new) {
                 (None, _) => "",
                 (Some(_), 1) => "is ",
@@ -466,9 +474,8 @@ impl App {
                 (_, n) => format!(", {n} of them from people you decided on before"),
             };
             let note = format!(
-                "{new} invitation{} {is}{since}{again}: at the top of {}, newest first{pitches}",
-                plural(new),
-                if new == 1 { "its list" } else { "the lists" }
+                "{new} invitation{} {is}{since}{again}: at the top of {place}, newest first{pitches}",
+                plural(new)
             );
             self.notices.insert(0, note.clone());
             self.news = Some((note, short));
