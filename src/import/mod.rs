@@ -204,14 +204,24 @@ pub struct Import<T: Item = Invitation> {
     /// other half), read as U+FFFD.
     pub not_utf16: NotUtf16,
     /// The archive's other `Invitations.csv` entries, which were not read
-    /// (the one nearest the top was), as messages show them.
+    /// (the one nearest the top was), as messages show them; or, for a
+    /// folder whose top holds one, those in the folders below it.
     pub passed_over: Vec<String>,
+    /// What holds `passed_over`.
+    pub passed_over_in: Container,
     /// What the dates written with slashes say of their order.
     pub slash_dates: SlashDates,
     /// The dates with slashes were read day first (see [`SlashDates`]):
     /// some have a day over 12, or without one, month first would put some
     /// in the future ([`SlashDates::future_month_first`]).
     pub read_day_first: bool,
+}
+
+/// Where an export was found beside others: an archive, or a folder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    Archive,
+    Folder,
 }
 
 impl<T: Item> Import<T> {
@@ -341,8 +351,12 @@ impl<T: Item> Import<T> {
         }
         if let Some(first) = self.passed_over.first() {
             let others = self.passed_over.len() - 1;
+            let (what, how) = match self.passed_over_in {
+                Container::Archive => ("archive", "unzip the archive and give its path"),
+                Container::Folder => ("folder", "give its path"),
+            };
             out.push(format!(
-                "{}: the archive also holds {first}{}, not read (to read it, unzip the archive and give its path)",
+                "{}: the {what} also holds {first}{}, not read (to read it, {how})",
                 self.origin,
                 if others > 0 {
                     format!(" and {others} more Invitations.csv")
@@ -745,7 +759,21 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
                 zips: zips_in(path).into_iter().chain(near).collect(),
                 closed,
             }),
-            1 => load_path(job, &found.remove(0)),
+            1 => {
+                let chosen = found.remove(0);
+                let mut import = load_path(job, &chosen)?;
+                // The one at the top is read, as the archive's nearest the
+                // top is; the others are named, as the archive's are.
+                if chosen.parent() == Some(path) {
+                    let (below, _) = invitations_below(path).unwrap_or_default();
+                    import.passed_over = below
+                        .iter()
+                        .map(|p| shown_path(p.strip_prefix(path).unwrap_or(p)))
+                        .collect();
+                    import.passed_over_in = Container::Folder;
+                }
+                Ok(import)
+            }
             _ => Err(ImportError::ManyExports {
                 path: path.to_path_buf(),
                 found,
@@ -892,6 +920,12 @@ fn invitations_in(dir: &Path) -> io::Result<(Vec<PathBuf>, Option<String>)> {
     if !top.is_empty() {
         return Ok((top, None));
     }
+    invitations_below(dir)
+}
+
+/// The `Invitations.csv` files in the folders of `dir` and in theirs (see
+/// [`invitations_in`]), by path, and the first folder closed to this user.
+fn invitations_below(dir: &Path) -> io::Result<(Vec<PathBuf>, Option<String>)> {
     let folders = |d: &Path| paths_in(d, |p| p.is_dir());
     let mut found = Vec::new();
     let mut closed: Option<String> = None;
@@ -1821,6 +1855,7 @@ fn outcome<T: Item>(
         first_replaced_line: read.first_replaced_line,
         not_utf16: NotUtf16::default(),
         passed_over: Vec::new(),
+        passed_over_in: Container::Archive,
         slash_dates: read.slash_dates,
         read_day_first: job.day_first,
     })))

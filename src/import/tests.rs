@@ -1251,6 +1251,32 @@ fn finds_the_export_in_a_folder() {
     );
 }
 
+/// A folder whose top holds an export is read from it, as an archive is
+/// from its entry nearest the top, and the others below are named.
+#[test]
+fn a_folder_names_the_exports_below_the_one_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("Invitations.csv"), format!("{H}{}", row(1, ""))).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert!(i.passed_over.is_empty());
+    assert!(!i.notices().iter().any(|n| n.contains("also holds")));
+    std::fs::create_dir_all(d.join("old/2024")).unwrap();
+    std::fs::write(d.join("old/2024/Invitations.csv"), H).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert_eq!(i.invitations.len(), 1);
+    let below = Path::new("old").join("2024").join("Invitations.csv");
+    assert_eq!(i.passed_over, [below.display().to_string()]);
+    assert!(
+        i.notices().iter().any(|n| n.ends_with(&format!(
+            ": the folder also holds {}, not read (to read it, give its path)",
+            below.display()
+        ))),
+        "{:?}",
+        i.notices()
+    );
+}
+
 /// Weeks later, the folder of downloads holds the export unzipped then
 /// and the newer .zip: neither is read in the other's place. A .zip that
 /// is not an export does not count.
