@@ -476,8 +476,9 @@ struct InvitationJson<'a> {
     sent_at: NaiveDateTime,
     direction: &'static str,
     message: &'a str,
-    inviter_profile_url: &'a str,
-    invitee_profile_url: &'a str,
+    /// `null` when the export has none (an older one), as in `export`.
+    inviter_profile_url: Option<&'a str>,
+    invitee_profile_url: Option<&'a str>,
     category: &'static str,
     signals: Vec<&'static str>,
 }
@@ -500,8 +501,8 @@ pub fn classify_json<'a>(
                 sent_at: inv.sent_at,
                 direction: inv.direction.label(),
                 message: inv.message(),
-                inviter_profile_url: inv.inviter_url(),
-                invitee_profile_url: inv.invitee_url(),
+                inviter_profile_url: Some(inv.inviter_url()).filter(|u| !u.trim().is_empty()),
+                invitee_profile_url: Some(inv.invitee_url()).filter(|u| !u.trim().is_empty()),
                 category: inv.category.label(),
                 signals: inv.signals.labels().collect(),
             },

@@ -691,6 +691,9 @@ fn an_older_export_without_profile_urls_loads_with_a_notice() {
     );
     let (invitations, _) = env.classify(file);
     assert_ne!(invitations[0]["id"], invitations[1]["id"]);
+    // No URL, as `export` has none: null, not "".
+    assert!(invitations[0]["inviter_profile_url"].is_null());
+    assert!(invitations[0]["invitee_profile_url"].is_null());
     // Decided on it, then read from a newer export, with the URLs: the
     // decision carries over, for `export` as for the triage screen.
     {
