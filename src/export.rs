@@ -304,11 +304,13 @@ pub fn write_actions_with(
 
 /// How many received invitations of the export have no decision: the
 /// checklist says so, or a newer export's new ones would go unnoticed.
+/// A superseded one ([`Journal::later`]: invited again since, and decided
+/// on a newer export) has nothing left to decide here.
 fn undecided(invitations: &[Invitation], journal: &Journal, now: NaiveDateTime) -> usize {
     invitations
         .iter()
         .filter(|inv| inv.direction == Direction::Incoming)
-        .filter(|inv| journal.decided(inv, now).is_none())
+        .filter(|inv| journal.decided(inv, now).is_none() && journal.later(inv).is_none())
         .count()
 }
 

@@ -582,9 +582,37 @@ fn a_superseded_invitation_is_not_left_to_decide() {
         "{:?}",
         a.notices
     );
+    // A bulk ignore of the tab leaves it out of its count, and says so.
+    a.update(Action::IgnoreMarked);
+    match &a.mode {
+        Mode::Confirm(b) => {
+            assert_eq!(b.question, "Ignore all 2 default invitations?");
+            assert!(!b.targets.contains(&dmitri));
+            assert!(
+                b.detail.contains(" The 1 superseded (invited again since, and decided in a newer export) is left out."),
+                "{}",
+                b.detail
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    a.update(Action::Confirm(false));
     a.update(Action::Accept);
     a.update(Action::Accept);
     assert_eq!(a.progress(), (3, 3));
+    // Nor is it undecided in the action list.
+    let mut md = Vec::new();
+    invitriage::export::write_actions(
+        &mut md,
+        invitriage::export::ExportFormat::Md,
+        &a.invitations,
+        &a.journal,
+        now(),
+    )
+    .unwrap();
+    let md = String::from_utf8(md).unwrap();
+    assert!(md.contains("# To do on LinkedIn (2)"), "{md}");
+    assert!(!md.contains("Not decided yet"), "{md}");
     assert!(
         status_text(&a).contains("inbox done"),
         "{}",

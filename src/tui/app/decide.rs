@@ -808,7 +808,7 @@ impl App {
             .copied()
             .filter(|&i| {
                 let d = self.decisions[i as usize];
-                filter.admits(d) && d != Some(decision)
+                filter.admits(d) && d != Some(decision) && !self.is_superseded(i)
             })
             .collect();
         if targets.is_empty() {
@@ -816,7 +816,13 @@ impl App {
             return;
         }
         let n = targets.len();
-        let total = self.members(tab).len();
+        // The superseded ones have nothing to decide here: they are not
+        // counted among the tab's, and a sentence says they are left out.
+        let superseded = match tab.category() {
+            Some(c) => self.counts[c.index()].superseded,
+            None => self.counts.iter().map(|c| c.superseded).sum(),
+        };
+        let total = self.members(tab).len() - superseded;
         let group = match tab.category() {
             Some(c) => format!("{} ", c.label()),
             None => String::new(),
@@ -879,11 +885,16 @@ impl App {
                 f.label()
             ),
         };
+        let left_out = match superseded {
+            0 => String::new(),
+            1 => " The 1 superseded (invited again since, and decided in a newer export) is left out.".to_string(),
+            k => format!(" The {k} superseded (invited again since, and decided in a newer export) are left out."),
+        };
         self.mode = Mode::Confirm(Bulk {
             decision,
             targets,
             question,
-            detail: format!("{why}{which} This can be undone with {undo}."),
+            detail: format!("{why}{which}{left_out} This can be undone with {undo}."),
         });
     }
 
