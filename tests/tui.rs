@@ -644,6 +644,34 @@ fn a_superseded_invitation_is_not_left_to_decide() {
     );
 }
 
+/// With no row under the cursor, a key says what could bring one: not a
+/// filter on a tab that lists nobody, nor anything on an empty export.
+#[test]
+fn keys_on_an_empty_list_say_what_could_help() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = open_export(dir.path(), "empty.csv", HEAD.to_string());
+    app.update(Action::Accept);
+    assert_eq!(
+        status_text(&app),
+        "Nothing here to decide: this export holds no invitation"
+    );
+    app.update(Action::Tab(Tab::Sent));
+    app.update(Action::IgnoreMarked);
+    assert_eq!(
+        status_text(&app),
+        "No invitation you sent is in this export: nothing to accept or ignore here"
+    );
+    drop(app);
+    let rows = format!("{HEAD}{}", incoming_row("Eve Ng", "11/1/26, 9:00 AM"));
+    let mut app = open_export(dir.path(), "one.csv", rows);
+    app.update(Action::Tab(Tab::Customised));
+    app.update(Action::Accept);
+    assert_eq!(
+        status_text(&app),
+        "Nothing here to decide · Tab goes to the next tab"
+    );
+}
+
 #[test]
 fn an_older_export_leaves_a_later_invitations_steps_alone() {
     let head = HEAD;
@@ -1702,10 +1730,15 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     let refusal = "You sent this invitation: nothing to accept or ignore · x marks it to withdraw";
     assert_eq!(status_text(&app), refusal);
     // Nor the whole tab: no question is asked, nothing is decided.
-    for bulk in [Action::AcceptMarked, Action::IgnoreMarked, Action::Mark] {
+    let tab_refusal = "This tab lists the invitations you sent: nothing to accept or ignore · x marks one to withdraw";
+    for (bulk, said) in [
+        (Action::AcceptMarked, tab_refusal),
+        (Action::IgnoreMarked, tab_refusal),
+        (Action::Mark, refusal),
+    ] {
         app.update(bulk);
         assert_eq!(app.mode, Mode::List);
-        assert_eq!(status_text(&app), refusal);
+        assert_eq!(status_text(&app), said);
     }
     assert_eq!(app.journal.undo_depth(), 0);
 
@@ -4590,7 +4623,7 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
     );
     app.update(Action::Tab(Tab::Sent));
     app.update(Action::MarkPitches);
-    assert!(status_text(&app).starts_with("You sent this invitation"));
+    assert!(status_text(&app).starts_with("This tab lists the invitations you sent"));
     assert_eq!(app.marked_count, 0);
 }
 

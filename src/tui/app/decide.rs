@@ -59,11 +59,23 @@ impl App {
 
     pub(super) fn decide_current(&mut self, decision: Decision) {
         let Some(idx) = self.current_index() else {
-            self.set_status(format!(
-                "Nothing here to decide · {} changes the filter, {} the group",
-                self.keymap.hint(&Action::CycleFilter),
-                self.keymap.hint(&Action::NextTab)
-            ));
+            // What could bring a row here: another filter, another tab.
+            let tab = self.current_tab();
+            let text = if self.invitations.is_empty() {
+                "Nothing here to decide: this export holds no invitation".to_string()
+            } else if self.members(tab).is_empty() {
+                format!(
+                    "Nothing here to decide · {} goes to the next tab",
+                    self.keymap.hint(&Action::NextTab)
+                )
+            } else {
+                format!(
+                    "Nothing here to decide · {} changes the filter, {} the group",
+                    self.keymap.hint(&Action::CycleFilter),
+                    self.keymap.hint(&Action::NextTab)
+                )
+            };
+            self.set_status(text);
             return;
         };
         let inv = &self.invitations[idx as usize];
@@ -586,7 +598,20 @@ impl App {
     fn refuse_on_sent_tab(&mut self) -> bool {
         let sent = self.current_tab() == Tab::Sent;
         if sent {
-            self.set_status(self.sent_by_you());
+            // About the tab, not the row: a bulk key or `p` takes in all
+            // of it, and it may list nobody.
+            let x = self.keymap.hint(&Action::Withdraw);
+            let text = if self.members(Tab::Sent).is_empty() {
+                "No invitation you sent is in this export: nothing to accept or ignore here"
+                    .to_string()
+            } else if x.is_empty() {
+                "This tab lists the invitations you sent: nothing to accept or ignore".to_string()
+            } else {
+                format!(
+                    "This tab lists the invitations you sent: nothing to accept or ignore · {x} marks one to withdraw"
+                )
+            };
+            self.set_status(text);
         }
         sent
     }
