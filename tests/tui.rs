@@ -3564,11 +3564,19 @@ fn editor_failure_keeps_the_draft() {
     )));
     assert_eq!(app.composer.as_ref().unwrap().text(), before);
     assert!(app.status.as_ref().unwrap().error);
+    // Left without a change (`:q!`): nothing is said to be taken back.
+    app.update(Action::EditorDone(Ok(format!("{before}\n").into())));
+    assert_eq!(app.composer.as_ref().unwrap().text(), before);
+    assert_eq!(status_text(&app), "The editor left the draft as it was");
     app.update(Action::EditorDone(Ok("Edited\u{1b}[1m elsewhere\n".into())));
     assert_eq!(
         app.composer.as_ref().unwrap().text(),
         "Edited elsewhere",
         "without the escape sequence the editor's file held"
+    );
+    assert_eq!(
+        status_text(&app),
+        "Took the text back from the editor · Ctrl-S saves"
     );
     // An editor that failed after writing: its words are taken, with a
     // word to check them, and kept on disk as the unsaved draft.
@@ -3938,7 +3946,7 @@ fn the_stats_screen_counts_months_that_tie_for_busiest() {
     app.update(Action::Stats);
     let out = screen(&app, 80, 24);
     assert!(
-        out.contains("busiest: 1 in Nov 2026 and 2 other months"),
+        out.contains("busiest: Nov 2026 and 2 more months, 1 each"),
         "{out}"
     );
 }
@@ -5372,7 +5380,7 @@ fn the_sparkline_names_the_months_it_shows() {
     for w in [60, 80, 100] {
         let out = screen(&app, w, 30);
         assert!(
-            out.contains("busiest: 1 in Nov 2026 and 46 other months"),
+            out.contains("busiest: Nov 2026 and 46 more months, 1 each"),
             "{out}"
         );
     }

@@ -160,8 +160,14 @@ impl App {
             Action::EditorDone(result) => match result {
                 Ok(edited) => {
                     if let Some(c) = &mut self.composer {
+                        // Left without saving (`:q!`): nothing was taken.
+                        let before = c.text();
                         c.set_text(&clean_draft(&edited.text));
+                        let same = c.text() == before;
                         match (&edited.warning, &edited.elsewhere) {
+                            (None, None) if same => {
+                                self.set_status("The editor left the draft as it was")
+                            }
                             (Some(warning), _) => self.set_error(format!(
                                 "{warning} · Ctrl-U puts your draft back, Ctrl-S saves this{}",
                                 edited
