@@ -126,7 +126,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             let text = match months.iter().filter(|m| m.1 == n).count() - 1 {
                 0 => format!("busiest: {label} with {n}"),
                 more => format!(
-                    "busiest: {n} in {label} and {more} other month{}",
+                    "busiest: {label} and {more} more month{}, {n} each",
                     crate::text::plural(more)
                 ),
             };
