@@ -3147,6 +3147,12 @@ fn a_draft_left_for_later_waits_when_the_decision_since_bars_it() {
     type_and_leave_for_later(&mut app, 'x');
     go_to(&mut app, who);
     app.update(Action::Accept);
+    // Said at once, not only on leaving.
+    assert!(
+        status_text(&app).contains(" · its reply left for later is kept, not to send"),
+        "{}",
+        status_text(&app)
+    );
     // A thank-you left for later on another, ignored since.
     app.update(Action::Down);
     let other = app.current().unwrap().id;
@@ -3156,6 +3162,11 @@ fn a_draft_left_for_later_waits_when_the_decision_since_bars_it() {
     app.update(Action::ThankYou);
     type_and_leave_for_later(&mut app, '!');
     app.update(Action::Ignore);
+    assert!(
+        status_text(&app).contains(" · its thank-you left for later is kept, not to send"),
+        "{}",
+        status_text(&app)
+    );
     // Leaving says they will not open, and why (the ignore, not the
     // accept, is the step `u` would undo).
     let words = leave(&mut app);

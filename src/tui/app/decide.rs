@@ -189,6 +189,26 @@ impl App {
                             &format!(" · its saved {} is kept, not to send", kind.label()),
                         );
                     }
+                    // A draft left for later that this decision bars (a
+                    // reply, then an accept) no longer opens by itself:
+                    // said now, not first on quitting.
+                    let barred = self
+                        .journal
+                        .unsaved_drafts()
+                        .filter(|u| u.id == id)
+                        .map(|u| u.kind)
+                        .find(|&kind| self.draft_barred(idx, kind).is_some());
+                    if let Some(kind) = barred
+                        && let Some(status) = &mut self.status
+                    {
+                        status.text.insert_str(
+                            head.len(),
+                            &format!(
+                                " · its {} left for later is kept, not to send",
+                                kind.label()
+                            ),
+                        );
+                    }
                 }
             }
             Err(e) => self.set_error(not_saved("Not saved", &e)),
