@@ -710,6 +710,14 @@ fn an_older_export_leaves_a_later_invitations_steps_alone() {
         "{shown}"
     );
     assert!(!shown.contains("withdraw it (x)"), "{shown}");
+    // Stale, but withdrawn (or not) on the newer export: X passes it over.
+    a.update(Action::WithdrawStale);
+    assert_eq!(a.mode, Mode::List);
+    assert!(
+        status_text(&a).starts_with("No stale invitation here left to mark"),
+        "{}",
+        status_text(&a)
+    );
     a.update(Action::Withdraw);
     assert!(
         status_text(&a).starts_with("Not saved: you invited Zoe Kim again on 20 Oct 2026, and that invitation has a withdraw mark from a newer export"),

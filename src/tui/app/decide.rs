@@ -221,7 +221,7 @@ impl App {
     fn advance_to_stale(&mut self) {
         let open = |app: &App, r: usize| {
             let i = app.rows[r] as usize;
-            app.decisions[i].is_none() && app.is_stale(&app.invitations[i])
+            app.awaits(i as u32) && app.is_stale(&app.invitations[i])
         };
         let next = (self.cursor + 1..self.rows.len())
             .chain((0..self.cursor).rev())
@@ -662,9 +662,9 @@ impl App {
             ));
             return;
         }
-        let targets = self.rows_where(|i| {
-            self.decisions[i as usize].is_none() && self.is_stale(&self.invitations[i as usize])
-        });
+        // A superseded one is withdrawn, or not, on the newer export.
+        let targets =
+            self.rows_where(|i| self.awaits(i) && self.is_stale(&self.invitations[i as usize]));
         let days = self.stale_after_days;
         let n = targets.len();
         if n == 0 {
