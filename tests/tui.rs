@@ -613,6 +613,14 @@ fn a_superseded_invitation_is_not_left_to_decide() {
     let md = String::from_utf8(md).unwrap();
     assert!(md.contains("# To do on LinkedIn (2)"), "{md}");
     assert!(!md.contains("Not decided yet"), "{md}");
+    // Leaving, the counts agree with the progress's 3 of 3.
+    let words = a.farewell().unwrap();
+    assert!(
+        words.ends_with(
+            "2 of 3 received invitations decided (2 accepted, 0 ignored, 0 replied), and 1 superseded (invited again since, and decided in a newer export)."
+        ),
+        "{words}"
+    );
     assert!(
         status_text(&a).contains("inbox done"),
         "{}",

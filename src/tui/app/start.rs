@@ -139,7 +139,14 @@ impl App {
                 now.replied
             ),
         };
-        Some(format!("{session}{received}{withdraw}."))
+        // The progress counts them as done: said, or the counts disagree.
+        let superseded = match now.superseded {
+            0 => String::new(),
+            n => {
+                format!(", and {n} superseded (invited again since, and decided in a newer export)")
+            }
+        };
+        Some(format!("{session}{received}{superseded}{withdraw}."))
     }
 
     /// The names of the invitations an undo of this run took back to a
