@@ -125,7 +125,8 @@
 //! A draft being written is not a step, but it is the user's work: while the
 //! triage screen has a changed draft open, it is kept in
 //! `<data dir>/unsaved/<id>.<kind>.json` (one JSON object: `v`, `id`,
-//! `kind`, `name`, `at`, `text`; a file of another `v` is left alone),
+//! `kind`, `name`, `at`, `text`, `cursor`, and `sent`, the `Sent At` of the
+//! invitation it answers; a file of another `v` is left alone),
 //! rewritten whenever the text changes (to a temporary file, then renamed
 //! over the old one, so a reader never sees half of it) and removed once the
 //! draft is saved or discarded. A draft left there by a closed terminal, a
@@ -493,6 +494,12 @@ pub struct Unsaved {
     /// composer to go on there. Absent in files of earlier versions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cursor: Option<[u32; 2]>,
+    /// The `Sent At` of the invitation it answers, as a step keeps it: an
+    /// older export, with an earlier invitation between the same two
+    /// people, then leaves the draft to the newer one (see
+    /// [`Journal::later`]). Absent in files of earlier versions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<NaiveDateTime>,
 }
 
 /// The current state of one invitation in the journal. Ids with no decision
@@ -2128,11 +2135,13 @@ impl Journal {
     }
 
     /// When a later invitation between the same two people than `inv` was
-    /// sent, when the journal holds a step on it (made on a newer export):
-    /// `inv`, in an older export, is superseded, and a step on it would
-    /// replace that one's.
+    /// sent, when the journal holds a step or an unsaved draft on it (made
+    /// on a newer export): `inv`, in an older export, is superseded, and a
+    /// step on it would replace that one's, or a draft take its words.
     pub fn later(&self, inv: &Invitation) -> Option<NaiveDateTime> {
-        self.state(inv.id)?.later_than(self.own_sent_at(inv)?)
+        let own = self.own_sent_at(inv)?;
+        let steps = self.state(inv.id).and_then(|e| e.later_than(own));
+        steps.max(self.unsaved_later(inv.id, own))
     }
 
     /// The decision on an earlier invitation between the same two people,

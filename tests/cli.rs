@@ -2965,6 +2965,7 @@ fn drafts_list_snapshot() {
             at: invitriage::import::parse_sent_at("2026-11-23T09:00:00").unwrap(),
             text: text.into(),
             cursor: None,
+            sent: None,
         })
         .unwrap();
     };
@@ -3034,6 +3035,7 @@ fn drafts_says_which_unsaved_drafts_the_screen_will_not_open() {
                 at: at("2026-11-23T09:00:00"),
                 text: "Hi, how can I".into(),
                 cursor: None,
+                sent: None,
             })
             .unwrap();
         };

@@ -515,11 +515,6 @@ fn two_invitations_between_the_same_people_are_told_of() {
     );
 }
 
-/// An older export opened after a newer one, in which a person's later
-/// invitation (received, or sent again) was decided: the earlier one says
-/// it is superseded, and no key here takes a step on it, or undoes the
-/// newer export's: `u` used to take back that decision, and a bulk accept
-/// was refused whole, naming no one.
 /// The header of an export with profile URLs.
 const HEAD: &str = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
 
@@ -652,6 +647,61 @@ fn a_superseded_invitation_is_not_left_to_decide() {
     );
 }
 
+/// A reply being written in a newer export, on a person's later
+/// invitation, and left unsaved: the older export does not open it on
+/// their earlier one (Ctrl-S there saved it onto that one, and the newer
+/// export's invitation was undecided again), but says where it waits.
+#[test]
+fn an_unsaved_draft_waits_for_the_export_it_was_written_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = |dmitri: &str| {
+        format!(
+            "{HEAD}{}{}",
+            incoming_row("Dmitri Volkov", dmitri),
+            incoming_row("Eve Ng", "11/1/26, 9:00 AM")
+        )
+    };
+    let mut b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
+    let id = b.invitations[0].id;
+    go_to(&mut b, id);
+    b.update(Action::Reply);
+    b.update(Action::ComposeKey(key('x')));
+    // Killed: no leaving.
+    drop(b);
+    let mut a = open_export(dir.path(), "A.csv", rows("10/2/26, 9:00 AM"));
+    assert_ne!(a.mode, Mode::Compose);
+    assert!(a.is_superseded(0));
+    assert_eq!(a.progress(), (1, 2));
+    assert!(
+        a.notices.iter().any(|n| n.starts_with("Your unsaved reply to Dmitri Volkov (")
+            && n.ends_with(") waits on disk, not opened: it answers their later invitation, of 20 Nov 2026, in a newer export · open that export to go on with it")),
+        "{:?}",
+        a.notices
+    );
+    a.update(Action::CycleFilter);
+    while a.filter != Filter::All {
+        a.update(Action::CycleFilter);
+    }
+    go_to(&mut a, id);
+    a.update(Action::Reply);
+    assert_ne!(a.mode, Mode::Compose);
+    assert!(
+        status_text(&a).starts_with("No reply here: Dmitri Volkov invited you again on 20 Nov 2026, and that invitation has a decision or a draft from a newer export"),
+        "{}",
+        status_text(&a)
+    );
+    leave(&mut a);
+    drop(a);
+    // The newer export opens it, on the invitation it was written for.
+    let b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
+    assert_eq!(b.mode, Mode::Compose);
+    assert!(
+        status_text(&b).starts_with("Recovered your unsaved reply to Dmitri Volkov ("),
+        "{}",
+        status_text(&b)
+    );
+}
+
 /// With no row under the cursor, a key says what could bring one: not a
 /// filter on a tab that lists nobody, nor anything on an empty export.
 #[test]
@@ -680,6 +730,11 @@ fn keys_on_an_empty_list_say_what_could_help() {
     );
 }
 
+/// An older export opened after a newer one, in which a person's later
+/// invitation (received, or sent again) was decided: the earlier one says
+/// it is superseded, and no key here takes a step on it, or undoes the
+/// newer export's: `u` used to take back that decision, and a bulk accept
+/// was refused whole, naming no one.
 #[test]
 fn an_older_export_leaves_a_later_invitations_steps_alone() {
     let head = HEAD;
@@ -2871,6 +2926,7 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
                 at: import::parse_sent_at(at).unwrap(),
                 text: text.into(),
                 cursor: None,
+                sent: None,
             })
             .unwrap();
         }
@@ -8027,6 +8083,7 @@ fn leaving_names_the_export_a_draft_elsewhere_waits_for() {
             at: import::parse_sent_at("2026-11-24T09:05:00").unwrap(),
             text: "Hi Abena".into(),
             cursor: None,
+            sent: None,
         })
         .unwrap();
     }

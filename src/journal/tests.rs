@@ -280,6 +280,7 @@ fn unsaved(n: u64, kind: DraftKind, text: &str) -> Unsaved {
         at: at(n as u32),
         text: text.into(),
         cursor: None,
+        sent: None,
     }
 }
 
@@ -1996,6 +1997,7 @@ fn a_decision_on_an_export_without_urls_carries_over_to_one_with_them() {
         at: at(1),
         text: "Hi Ann".into(),
         cursor: Some([0, 2]),
+        sent: None,
     })
     .unwrap();
     let mut new = vec![

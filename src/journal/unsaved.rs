@@ -7,6 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use crate::invitation::InvitationId;
@@ -14,7 +15,7 @@ use crate::text::{as_sent, shown_path};
 
 use super::{
     CHECK_PAD_FILE_NAME, DraftKind, FORMAT_VERSION, Journal, JournalError, TEMP_PREFIX,
-    UNSAVED_DIR_NAME, Unsaved, io_error, kind_of_special, other_version, write_whole,
+    UNSAVED_DIR_NAME, Unsaved, io_error, kind_of_special, later_than, other_version, write_whole,
 };
 
 impl Unsaved {
@@ -512,9 +513,9 @@ impl Journal {
                 ));
                 continue;
             }
-            let name = self
+            let (name, sent) = self
                 .unsaved(id, kind)
-                .map(|u| u.name.clone())
+                .map(|u| (u.name.clone(), u.sent))
                 .unwrap_or_default();
             let draft = Unsaved {
                 id,
@@ -523,6 +524,7 @@ impl Journal {
                 at,
                 text,
                 cursor: None,
+                sent,
             };
             match self.keep_unsaved(draft) {
                 Ok(()) => {
@@ -560,6 +562,23 @@ impl Journal {
     /// The unsaved draft of that kind for `id`, if one is on disk.
     pub fn unsaved(&self, id: InvitationId, kind: DraftKind) -> Option<&Unsaved> {
         self.unsaved.get(&(id, kind))
+    }
+
+    /// The newest `Sent At` of an unsaved draft for `id` written on a later
+    /// invitation than the one sent at `sent_at` (see [`later_than`]).
+    pub(super) fn unsaved_later(
+        &self,
+        id: InvitationId,
+        sent_at: NaiveDateTime,
+    ) -> Option<NaiveDateTime> {
+        if self.unsaved.is_empty() {
+            return None;
+        }
+        DraftKind::ALL
+            .iter()
+            .filter_map(|&kind| self.unsaved.get(&(id, kind))?.sent)
+            .filter(|&sent| later_than(Some(sent), sent_at))
+            .max()
     }
 
     /// Every unsaved draft on disk, in no particular order.

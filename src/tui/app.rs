@@ -850,6 +850,11 @@ impl App {
             let inv = &self.invitations[i as usize];
             // Most rows have nothing in the journal: one lookup says so.
             let (new, superseded) = match self.journal.state(inv.id) {
+                // An unsaved draft on a later invitation supersedes it too;
+                // there are seldom any.
+                None if self.journal.unsaved_drafts().next().is_some() => {
+                    (None, self.journal.later(inv).is_some())
+                }
                 None => (None, false),
                 Some(_) => {
                     let new = self.journal.decided(inv, self.now).map(|d| d.decision);

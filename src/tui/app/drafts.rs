@@ -78,6 +78,7 @@ impl App {
             at: self.now_for_journal(),
             text,
             cursor: Some([cursor.0, cursor.1].map(|n| u32::try_from(n).unwrap_or(u32::MAX))),
+            sent: Some(inv.sent_at),
         })
     }
 

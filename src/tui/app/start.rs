@@ -779,7 +779,21 @@ impl App {
             .filter_map(|u| Some((u.at, *self.id_index.get(&u.id)?, u.kind)))
             .partition(|&(_, idx, kind)| self.draft_barred(idx, kind).is_none());
         for &(at, idx, kind) in &barred {
-            let why = self.why_waiting(idx, kind);
+            let inv = &self.invitations[idx as usize];
+            // Written in a newer export, on a later invitation: it waits
+            // for that one.
+            let later = self
+                .journal
+                .unsaved(inv.id, kind)
+                .and_then(|u| u.sent)
+                .filter(|&sent| crate::journal::later_than(Some(sent), inv.sent_at));
+            let why = match later {
+                Some(sent) => format!(
+                    "it answers their later invitation, of {}, in a newer export · open that export to go on with it",
+                    sent.format("%-d %b %Y")
+                ),
+                None => self.why_waiting(idx, kind),
+            };
             let name = name_line(self.invitations[idx as usize].counterpart());
             self.notices.push(format!(
                 "Your unsaved {} to {name} ({}) waits on disk, not opened: {why}",
