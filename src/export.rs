@@ -290,9 +290,9 @@ pub fn write_actions_with(
         ExportFormat::Csv => write_csv(w, &rows, &left, now, unmatched)?,
         ExportFormat::Json => write_json(w, &rows, &left, now, unmatched)?,
         ExportFormat::Md => {
-            let undecided = undecided(invitations, journal, now);
+            let pending = Pending::of(invitations, journal, now);
             let since = since.map(|day| (day, earlier));
-            write_md(w, &rows, &left, now, since, undecided, unmatched)?
+            write_md(w, &rows, &left, now, since, pending, unmatched)?
         }
     }
     Ok(Listed {
@@ -302,16 +302,33 @@ pub fn write_actions_with(
     })
 }
 
-/// How many received invitations of the export have no decision: the
-/// checklist says so, or a newer export's new ones would go unnoticed.
-/// A superseded one ([`Journal::later`]: invited again since, and decided
-/// on a newer export) has nothing left to decide here.
-fn undecided(invitations: &[Invitation], journal: &Journal, now: NaiveDateTime) -> usize {
-    invitations
-        .iter()
-        .filter(|inv| inv.direction == Direction::Incoming)
-        .filter(|inv| journal.decided(inv, now).is_none() && journal.later(inv).is_none())
-        .count()
+/// The received invitations of the export with no decision: the
+/// checklist says how many, or a newer export's new ones would go
+/// unnoticed.
+#[derive(Debug, Clone, Copy, Default)]
+struct Pending {
+    /// Left to decide here.
+    undecided: usize,
+    /// Superseded ([`Journal::later`]: invited again since, and handled in
+    /// a newer export): nothing is left to decide on them here, but an
+    /// export that says nothing of them reads as if they were not there.
+    superseded: usize,
+}
+
+impl Pending {
+    fn of(invitations: &[Invitation], journal: &Journal, now: NaiveDateTime) -> Pending {
+        let mut pending = Pending::default();
+        for inv in invitations {
+            if inv.direction != Direction::Incoming || journal.decided(inv, now).is_some() {
+                continue;
+            }
+            match journal.later(inv) {
+                Some(_) => pending.superseded += 1,
+                None => pending.undecided += 1,
+            }
+        }
+        pending
+    }
 }
 
 /// A thank-you still to send for an invitation accepted and gone from the
@@ -506,9 +523,13 @@ fn write_md(
     thanks: &[Gone<'_>],
     now: NaiveDateTime,
     since: Option<(NaiveDateTime, usize)>,
-    undecided: usize,
+    pending: Pending,
     unmatched: bool,
 ) -> io::Result<()> {
+    let Pending {
+        undecided,
+        superseded,
+    } = pending;
     // Ignoring on LinkedIn is optional (see its section): counted apart,
     // two thousand ignores do not read as two thousand things to do.
     let ignore = MD_SECTIONS
@@ -547,8 +568,20 @@ fn write_md(
             if undecided == 1 { "it" } else { "them" }
         )?;
     }
+    if superseded > 0 {
+        let (n, they) = match superseded {
+            1 => ("1 received invitation".to_string(), "its sender"),
+            n => (format!("{n} received invitations"), "their senders"),
+        };
+        writeln!(
+            w,
+            "\nSuperseded: {n} in this export, as {they} invited you again since, and that invitation was handled in a newer export; export that one to act on it."
+        )?;
+    }
     if rows.is_empty() && thanks.is_empty() {
-        if since.is_none() && undecided == 0 {
+        if superseded > 0 && undecided == 0 {
+            // Said above: nothing else to do.
+        } else if since.is_none() && undecided == 0 {
             // Nothing decided and nothing to decide.
             writeln!(
                 w,

@@ -572,7 +572,7 @@ fn a_superseded_invitation_is_not_left_to_decide() {
     assert!(!a.rows.contains(&dmitri), "{:?}", a.rows);
     assert!(
         a.notices.iter().any(|n| n.starts_with(
-            "Dmitri Volkov invited you again on 20 Nov 2026, and that invitation has a decision or a draft from a newer export: this one is superseded · nothing to decide on it here"
+            "Dmitri Volkov invited you again on 20 Nov 2026, and that invitation has a decision or a draft from a newer export: this one is superseded · nothing to decide on it here: left out of the undecided ones; the filter all lists it (f changes the filter)"
         )),
         "{:?}",
         a.notices
@@ -584,7 +584,7 @@ fn a_superseded_invitation_is_not_left_to_decide() {
             assert_eq!(b.question, "Ignore all 2 default invitations?");
             assert!(!b.targets.contains(&dmitri));
             assert!(
-                b.detail.contains(" The 1 superseded (invited again since, and decided in a newer export) is left out."),
+                b.detail.contains(" The 1 superseded (invited again since, and handled in a newer export) is left out."),
                 "{}",
                 b.detail
             );
@@ -608,11 +608,15 @@ fn a_superseded_invitation_is_not_left_to_decide() {
     let md = String::from_utf8(md).unwrap();
     assert!(md.contains("# To do on LinkedIn (2)"), "{md}");
     assert!(!md.contains("Not decided yet"), "{md}");
+    assert!(
+        md.contains("\n\nSuperseded: 1 received invitation in this export, as its sender invited you again since, and that invitation was handled in a newer export; export that one to act on it.\n"),
+        "{md}"
+    );
     // Leaving, the counts agree with the progress's 3 of 3.
     let words = a.farewell().unwrap();
     assert!(
         words.ends_with(
-            "2 of 3 received invitations decided (2 accepted, 0 ignored, 0 replied), and 1 superseded (invited again since, and decided in a newer export)."
+            "2 of 3 received invitations decided (2 accepted, 0 ignored, 0 replied), and 1 superseded (invited again since, and handled in a newer export)."
         ),
         "{words}"
     );
@@ -634,6 +638,14 @@ fn a_superseded_invitation_is_not_left_to_decide() {
     go_to(&mut a, id);
     let shown = screen(&a, 160, 40);
     assert!(!shown.lines().any(|l| l.trim() == "undecided"), "{shown}");
+    // Nor is it marked for a bulk step.
+    a.update(Action::Mark);
+    assert_eq!(a.marked_count, 0);
+    assert!(
+        status_text(&a).starts_with("Not marked: Dmitri Volkov invited you again on 20 Nov 2026"),
+        "{}",
+        status_text(&a)
+    );
     // The statistics leave it out of the undecided ones, and count it.
     a.update(Action::Stats);
     let shown = screen(&a, 160, 40);
@@ -781,6 +793,14 @@ fn an_older_export_leaves_a_later_invitations_steps_alone() {
         "{}",
         status_text(&a)
     );
+    // Nor do the statistics count it as pending: superseded.
+    a.update(Action::Stats);
+    let shown = screen(&a, 160, 40);
+    assert!(
+        shown.contains("0 still pending after 21 days · 1 superseded (invited again since)"),
+        "{shown}"
+    );
+    a.update(Action::Stats);
     a.update(Action::Withdraw);
     assert!(
         status_text(&a).starts_with("Not saved: you invited Zoe Kim again on 20 Oct 2026, and that invitation has a withdraw mark from a newer export"),
@@ -817,16 +837,21 @@ fn an_older_export_leaves_a_later_invitations_steps_alone() {
         status_text(&a),
         "Not undone: the last step (withdraw, 25 Nov 12:00) is on Zoe Kim's later invitation, sent 20 Oct 2026, from a newer export, not on the one here, and the steps before it wait for it · open the newest export to undo it"
     );
-    // A bulk accept of Dmitri's and Eve's leaves Dmitri's out, and says so.
+    // Dmitri's is not marked for a bulk accept, and says why; Eve's is.
     let id = a.invitations[0].id;
     go_to(&mut a, id);
     a.update(Action::Mark);
+    assert!(
+        status_text(&a).starts_with("Not marked: Dmitri Volkov invited you again on 20 Nov 2026"),
+        "{}",
+        status_text(&a)
+    );
     let id = a.invitations[1].id;
     go_to(&mut a, id);
     a.update(Action::Mark);
     a.update(Action::AcceptMarked);
     assert!(
-        status_text(&a).starts_with("Accepted 1 invitation · u undoes it · left out: Dmitri Volkov invited you again on 20 Nov 2026"),
+        status_text(&a).starts_with("Accepted 1 invitation · u undoes it · inbox done"),
         "{}",
         status_text(&a)
     );

@@ -900,6 +900,14 @@ impl App {
         !self.superseded.is_empty() && self.superseded.contains(&idx)
     }
 
+    /// Sent invitations pending past `stale_after_days`, but for the
+    /// superseded ones: nothing is left to do on those here.
+    pub fn stale_pending(&self) -> usize {
+        let superseded = self.superseded.iter();
+        let stale = superseded.filter(|&&i| self.is_stale(&self.invitations[i as usize]));
+        self.stale_count - stale.count()
+    }
+
     /// Whether invitation `idx` waits for a decision here: undecided, and
     /// not superseded.
     pub(super) fn awaits(&self, idx: u32) -> bool {

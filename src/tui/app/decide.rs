@@ -595,6 +595,13 @@ impl App {
             self.set_status(self.sent_by_you());
             return;
         }
+        // A mark is for a bulk step, and none is taken on it here.
+        if !self.marked[idx as usize]
+            && let Some(why) = self.superseded(idx)
+        {
+            self.set_status(format!("Not marked: {why}"));
+            return;
+        }
         let m = &mut self.marked[idx as usize];
         *m = !*m;
         if *m {
@@ -932,8 +939,8 @@ impl App {
         };
         let left_out = match superseded {
             0 => String::new(),
-            1 => " The 1 superseded (invited again since, and decided in a newer export) is left out.".to_string(),
-            k => format!(" The {k} superseded (invited again since, and decided in a newer export) are left out."),
+            1 => " The 1 superseded (invited again since, and handled in a newer export) is left out.".to_string(),
+            k => format!(" The {k} superseded (invited again since, and handled in a newer export) are left out."),
         };
         self.mode = Mode::Confirm(Bulk {
             decision,

@@ -143,7 +143,7 @@ impl App {
         let superseded = match now.superseded {
             0 => String::new(),
             n => {
-                format!(", and {n} superseded (invited again since, and decided in a newer export)")
+                format!(", and {n} superseded (invited again since, and handled in a newer export)")
             }
         };
         Some(format!("{session}{received}{superseded}{withdraw}."))
@@ -634,10 +634,10 @@ impl App {
         let mut rows: Vec<u32> = self.superseded.iter().copied().collect();
         rows.sort_unstable_by_key(|&i| (self.invitations[i as usize].sent_at, i));
         let filter = self.keymap.hint(&Action::CycleFilter);
-        let shown = if filter.is_empty() {
-            "the filter all shows".to_string()
+        let key = if filter.is_empty() {
+            String::new()
         } else {
-            format!("{filter} to the filter all shows")
+            format!(" ({filter} changes the filter)")
         };
         let text = match rows.as_slice() {
             [one] => {
@@ -645,7 +645,7 @@ impl App {
                 let later = self.journal.later(inv).unwrap_or(inv.sent_at);
                 let name = name_line(inv.counterpart());
                 format!(
-                    "{} · nothing to decide on it here: left out of the undecided ones ({shown} it)",
+                    "{} · nothing to decide on it here: left out of the undecided ones; the filter all lists it{key}",
                     super::superseded_by(inv.direction, Some(&name), later)
                 )
             }
@@ -658,7 +658,7 @@ impl App {
                     .collect();
                 let who = names_and_more(&names, many.len());
                 format!(
-                    "{} invitations here are superseded ({who}): a later invitation between the same two people has a decision or a draft from a newer export · nothing to decide on them here: left out of the undecided ones ({shown} them)",
+                    "{} invitations here are superseded ({who}): a later invitation between the same two people has a decision or a draft from a newer export · nothing to decide on them here: left out of the undecided ones; the filter all lists them{key}",
                     many.len()
                 )
             }

@@ -245,7 +245,7 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         width,
     ));
     if app.outgoing.total > 0 {
-        let stale = app.stale_count;
+        let stale = app.stale_pending();
         let o = &app.outgoing.by_category;
         lines.extend(listed(
             " sent           ",
@@ -262,6 +262,14 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         )];
         if app.sent_counts.withdrawn > 0 {
             pending.push(format!("{} to withdraw", app.sent_counts.withdrawn));
+        }
+        if app.sent_counts.superseded > 0 {
+            // As the received ones' line above: invited again since, with
+            // a step on that one in a newer export.
+            pending.push(format!(
+                "{} superseded (invited again since)",
+                app.sent_counts.superseded
+            ));
         }
         lines.extend(listed(&" ".repeat(16), &pending, width));
     }
