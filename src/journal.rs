@@ -1058,8 +1058,10 @@ pub struct Journal {
     /// The ids more than one invitation of the export at hand has (a
     /// person's two invitations, in exports joined together): they share
     /// one decision, as that export shows both, so neither is superseded
-    /// by the other ([`Journal::later`]). Set by [`Journal::note_export`].
-    repeated: FastSet<InvitationId>,
+    /// by the other ([`Journal::later`]), and a step on either is kept
+    /// with the newest one's `Sent At`, which it is mapped to here. Set by
+    /// [`Journal::note_export`].
+    repeated: FastMap<InvitationId, NaiveDateTime>,
 }
 
 impl fmt::Debug for Journal {
@@ -1794,6 +1796,17 @@ impl Journal {
             return Ok(());
         }
         let sent = if sent.len() == ids.len() { sent } else { &[] };
+        let newest: Vec<NaiveDateTime>;
+        let sent = if self.repeated.is_empty() {
+            sent
+        } else {
+            newest = ids
+                .iter()
+                .zip(sent)
+                .map(|(id, &sent)| self.newest_sent(id, sent))
+                .collect();
+            &newest
+        };
         self.refuse_superseded(ids.iter().zip(sent))?;
         self.append(&DecideOut {
             v: FORMAT_VERSION,
@@ -1833,6 +1846,7 @@ impl Journal {
             DraftKind::Reply => Some(Decision::Replied),
             DraftKind::ThankYou => None,
         };
+        let sent = sent.map(|sent| self.newest_sent(&id, sent));
         if let Some(sent) = &sent {
             self.refuse_superseded([(&id, sent)])?;
         }
@@ -1867,7 +1881,7 @@ impl Journal {
         steps: impl IntoIterator<Item = (&'a InvitationId, &'a NaiveDateTime)>,
     ) -> Result<(), JournalError> {
         for (id, &sent) in steps {
-            if self.repeated.contains(id) {
+            if self.repeated.contains_key(id) {
                 continue;
             }
             if let Some(later) = self.state(*id).and_then(|e| e.later_than(sent)) {
@@ -2119,7 +2133,17 @@ impl Journal {
     /// between the same two people; `None` when the export at hand has
     /// that one too ([`Journal::note_export`]).
     fn own_sent_at(&self, inv: &Invitation) -> Option<NaiveDateTime> {
-        (!self.repeated.contains(&inv.id)).then_some(inv.sent_at)
+        (!self.repeated.contains_key(&inv.id)).then_some(inv.sent_at)
+    }
+
+    /// The `Sent At` a step on the invitation `id` sent at `sent` keeps:
+    /// when the export at hand has two invitations under `id`, the newer
+    /// one's, so that the step is on each as the screen shows it (on the
+    /// older one's date, the newer one was undecided again).
+    fn newest_sent(&self, id: &InvitationId, sent: NaiveDateTime) -> NaiveDateTime {
+        self.repeated
+            .get(id)
+            .map_or(sent, |&newest| newest.max(sent))
     }
 
     /// Notes which ids more than one invitation of the export at hand has:
@@ -2127,11 +2151,20 @@ impl Journal {
     /// [`Journal::adopt_ids`] too).
     pub fn note_export(&mut self, invs: &[Invitation]) {
         let mut seen = FastSet::default();
-        self.repeated = invs
+        let repeated: FastSet<InvitationId> = invs
             .iter()
             .filter(|inv| !seen.insert(inv.id))
             .map(|inv| inv.id)
             .collect();
+        drop(seen);
+        self.repeated = FastMap::default();
+        if repeated.is_empty() {
+            return;
+        }
+        for inv in invs.iter().filter(|inv| repeated.contains(&inv.id)) {
+            let newest = self.repeated.entry(inv.id).or_insert(inv.sent_at);
+            *newest = (*newest).max(inv.sent_at);
+        }
     }
 
     /// When a later invitation between the same two people than `inv` was

@@ -515,6 +515,46 @@ fn two_invitations_between_the_same_people_are_told_of() {
     );
 }
 
+/// Two exports joined: a step on a person's older invitation is on their
+/// newer one too, as the start note says. It was kept with the older
+/// one's date, and the newer one was undecided again (and `u` then said it
+/// undid a decision the screen did not show).
+#[test]
+fn a_step_on_either_of_a_persons_two_invitations_is_on_both() {
+    let csv = format!(
+        "{HEAD}{}{}{}",
+        incoming_row("Alex Li", "11/20/26, 9:00 AM"),
+        incoming_row("Alex Li", "10/2/26, 9:00 AM").replace(",,INCOMING", ",Hi Colleen,INCOMING"),
+        incoming_row("Eve Ng", "11/1/26, 9:00 AM")
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Tab(Tab::All));
+    app.update(Action::Resize(160, 40));
+    let older = 1;
+    assert!(app.invitations[older as usize].sent_at < app.invitations[0].sent_at);
+    let row = app.rows.iter().position(|&i| i == older).unwrap();
+    app.update(Action::First);
+    for _ in 0..row {
+        app.update(Action::Down);
+    }
+    app.update(Action::Ignore);
+    assert_eq!(app.decisions[..2], [Some(Decision::Ignored); 2]);
+    assert_eq!(app.progress(), (2, 3));
+    app.update(Action::Undo);
+    assert_eq!(app.decisions[..2], [None; 2]);
+    assert!(
+        status_text(&app).starts_with("Undid ignore"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Ignore);
+    drop(app);
+    // And so it is read back.
+    let app = app_from_csv(&csv, &dir);
+    assert_eq!(app.decisions[..2], [Some(Decision::Ignored); 2]);
+}
+
 /// The header of an export with profile URLs.
 const HEAD: &str = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n";
 
