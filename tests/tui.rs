@@ -754,6 +754,32 @@ fn an_unsaved_draft_waits_for_the_export_it_was_written_in() {
     );
 }
 
+/// `u` in an older export, when the newer export's last step is a bulk
+/// one: it is said to be on all of them, not on one person.
+#[test]
+fn undo_in_an_older_export_names_a_newer_bulk_step_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = |dmitri: &str| {
+        format!(
+            "{HEAD}{}{}",
+            incoming_row("Dmitri Volkov", dmitri),
+            incoming_row("Eve Ng", "11/1/26, 9:00 AM")
+        )
+    };
+    let mut b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
+    b.update(Action::IgnoreMarked);
+    b.update(Action::Confirm(true));
+    assert_eq!(b.decisions, [Some(Decision::Ignored); 2]);
+    drop(b);
+    let mut a = open_export(dir.path(), "A.csv", rows("10/2/26, 9:00 AM"));
+    a.update(Action::Undo);
+    assert_eq!(
+        status_text(&a),
+        "Not undone: the last step (ignore, 25 Nov 12:00) is on 2 invitations from a newer export, among them Dmitri Volkov's later invitation, sent 20 Nov 2026, not on the one here · open the newest export to undo it"
+    );
+    assert_eq!(a.decisions[1], Some(Decision::Ignored));
+}
+
 /// With no row under the cursor, a key says what could bring one: not a
 /// filter on a tab that lists nobody, nor anything on an empty export.
 #[test]

@@ -284,11 +284,21 @@ impl App {
             } else {
                 ""
             };
+            // A bulk step names the one here among the rest.
+            let on = match next.ids.len() {
+                1 => format!(
+                    "{name}'s later invitation, sent {}, from a newer export",
+                    later.format("%-d %b %Y")
+                ),
+                n => format!(
+                    "{n} invitations from a newer export, among them {name}'s later invitation, sent {}",
+                    later.format("%-d %b %Y")
+                ),
+            };
             self.set_error(format!(
-                "Not undone: the last step ({}, {}) is on {name}'s later invitation, sent {}, from a newer export, not on the one here{under} · open the newest export to undo it",
+                "Not undone: the last step ({}, {}) is on {on}, not on the one here{under} · open the newest export to undo it",
                 next.kind.verb(),
                 next.at.format("%-d %b %H:%M"),
-                later.format("%-d %b %Y"),
             ));
             return;
         }
