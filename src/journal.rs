@@ -2047,10 +2047,7 @@ impl Journal {
     /// Whether the journal holds a decision, a draft or an unsaved draft
     /// under `id`.
     fn known(&self, id: &InvitationId) -> bool {
-        self.entries.contains_key(id)
-            || DraftKind::ALL
-                .iter()
-                .any(|&kind| self.unsaved.contains_key(&(*id, kind)))
+        self.entries.contains_key(id) || self.has_unsaved(*id)
     }
 
     /// What [`Journal::undo`] would revert next: its kind, the ids it

@@ -581,6 +581,14 @@ impl Journal {
             .max()
     }
 
+    /// Whether an unsaved draft for `id` is on disk (of either kind).
+    pub fn has_unsaved(&self, id: InvitationId) -> bool {
+        !self.unsaved.is_empty()
+            && DraftKind::ALL
+                .iter()
+                .any(|&kind| self.unsaved.contains_key(&(id, kind)))
+    }
+
     /// Every unsaved draft on disk, in no particular order.
     pub fn unsaved_drafts(&self) -> impl Iterator<Item = &Unsaved> + '_ {
         self.unsaved.values()

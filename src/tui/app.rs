@@ -850,9 +850,8 @@ impl App {
             let inv = &self.invitations[i as usize];
             // Most rows have nothing in the journal: one lookup says so.
             let (new, superseded) = match self.journal.state(inv.id) {
-                // An unsaved draft on a later invitation supersedes it too;
-                // there are seldom any.
-                None if self.journal.unsaved_drafts().next().is_some() => {
+                // An unsaved draft on a later invitation supersedes it too.
+                None if self.journal.has_unsaved(inv.id) => {
                     (None, self.journal.later(inv).is_some())
                 }
                 None => (None, false),
