@@ -437,8 +437,8 @@ pub enum ImportError {
         closed.as_ref().map_or(String::new(), |c| format!(", that could be read ({c})")),
         match zips.as_slice() {
             [] => String::new(),
-            [one] => format!(" (it holds {})", shown_path(one)),
-            many => format!(" (it holds {} and {} more .zip)", shown_path(&many[0]), many.len() - 1),
+            [one] => format!(" (it holds {}, with no Invitations.csv found in it)", shown_path(one)),
+            many => format!(" (it holds {} and {} more .zip, with no Invitations.csv found in them)", shown_path(&many[0]), many.len() - 1),
         }
     )]
     IsDirectory {
@@ -747,11 +747,20 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         // The export unzipped: read its Invitations.csv, as from the .zip.
         let (mut found, closed) = invitations_in(path).map_err(io_err)?;
         // An export unzipped weeks ago beside the newer .zip: the user
-        // chooses, as between two unzipped ones.
+        // chooses, as between two unzipped ones. The .zip beside what was
+        // unzipped from it is one export, not two; and a folder of
+        // downloads holding one export, zipped, is read from it.
         let near = export_zips_below(path);
-        if !found.is_empty() {
-            found.extend(zips_in(path).into_iter().filter(|z| holds_invitations(z)));
-            found.extend(near.iter().cloned());
+        let zipped: Vec<PathBuf> = zips_in(path)
+            .into_iter()
+            .filter(|z| holds_invitations(z))
+            .chain(near.iter().cloned())
+            .filter(|z| !found.iter().any(|csv| unzipped_from(csv, z)))
+            .collect();
+        if !found.is_empty() || zipped.len() > 1 {
+            found.extend(zipped);
+        } else if let [zip] = zipped.as_slice() {
+            return load_path(job, zip);
         }
         return match found.len() {
             0 => Err(ImportError::IsDirectory {
@@ -990,6 +999,42 @@ fn paths_in(dir: &Path, keep: impl Fn(&Path) -> bool) -> io::Result<Vec<PathBuf>
         .collect();
     found.sort();
     Ok(found)
+}
+
+/// Whether `csv` is what the archive at `zip` holds, byte for byte (in the
+/// `Invitations.csv` an archive is read from, the one nearest the top):
+/// the .zip and the folder it was unzipped into are one export.
+fn unzipped_from(csv: &Path, zip: &Path) -> bool {
+    let Ok(len) = std::fs::metadata(csv).map(|m| m.len()) else {
+        return false;
+    };
+    let Ok(file) = File::open(zip) else {
+        return false;
+    };
+    let Ok(mut archive) = zip::ZipArchive::new(io::BufReader::new(file)) else {
+        return false;
+    };
+    // As `load_zip` chooses: the shortest name, of two as short the first.
+    let nearest = (0..archive.len())
+        .filter_map(|i| {
+            let name = archive.name_for_index(i)?.ok()?;
+            let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
+            base.eq_ignore_ascii_case("Invitations.csv")
+                .then_some((name.len(), i))
+        })
+        .min();
+    let Some((_, index)) = nearest else {
+        return false;
+    };
+    let Ok(entry) = archive.by_index(index) else {
+        return false;
+    };
+    if entry.size() != len {
+        return false;
+    }
+    let mut zipped = Vec::new();
+    entry.take(len).read_to_end(&mut zipped).is_ok()
+        && std::fs::read(csv).is_ok_and(|bytes| bytes == zipped)
 }
 
 /// Whether the archive at `path` holds an `Invitations.csv`; only its

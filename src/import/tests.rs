@@ -1283,15 +1283,17 @@ fn a_folder_names_the_exports_below_the_one_read() {
 #[test]
 fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
     use std::io::Write;
-    let zip_of = |entry: &str| {
+    let newer = format!("{H}{}", row(1, ""));
+    let zip_with = |entry: &str, text: &str| {
         let mut buf = io::Cursor::new(Vec::new());
         let mut zip = zip::ZipWriter::new(&mut buf);
         zip.start_file(entry, zip::write::SimpleFileOptions::default())
             .unwrap();
-        zip.write_all(H.as_bytes()).unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
         zip.finish().unwrap();
         buf.into_inner()
     };
+    let zip_of = |entry: &str| zip_with(entry, &newer);
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     std::fs::create_dir(d.join("Basic_LinkedInDataExport_11-21-2026")).unwrap();
@@ -1321,12 +1323,87 @@ fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
     std::fs::rename(d, &downloads).unwrap();
     let err = load(&Source::Path(home.path().to_path_buf())).unwrap_err();
     assert!(err.to_string().contains(": holds 2 exports ("), "{err}");
-    // With the .zip alone, the error for a folder without one names it.
+    // With the .zip alone (and one that is no export), it is read.
     std::fs::remove_dir_all(downloads.join("Basic_LinkedInDataExport_11-21-2026")).unwrap();
-    let err = load(&Source::Path(home.path().to_path_buf())).unwrap_err();
+    let i = load(&Source::Path(home.path().to_path_buf())).unwrap();
     assert!(
-        err.to_string()
-            .contains("Basic_LinkedInDataExport_12-20-2026.zip"),
+        i.origin
+            .ends_with("Basic_LinkedInDataExport_12-20-2026.zip:Invitations.csv"),
+        "{}",
+        i.origin
+    );
+    // With none, the error for a folder without one names the .zip there.
+    std::fs::remove_file(downloads.join("Basic_LinkedInDataExport_12-20-2026.zip")).unwrap();
+    let err = load(&Source::Path(downloads.clone())).unwrap_err();
+    assert!(
+        err.to_string().ends_with(&format!(
+            " (it holds {}, with no Invitations.csv found in it)",
+            downloads.join("photos.zip").display()
+        )),
+        "{err}"
+    );
+}
+
+/// The .zip and the folder it was unzipped into (or the files unzipped
+/// beside it) are one export, not two to choose from; and a folder of
+/// downloads that holds the .zip alone is read from it.
+#[test]
+fn a_zip_beside_what_was_unzipped_from_it_is_one_export() {
+    use std::io::Write;
+    let text = format!("{H}{}", row(1, ""));
+    let zip_with = |entry: &str, text: &str| {
+        let mut buf = io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        zip.start_file(entry, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+        zip.finish().unwrap();
+        buf.into_inner()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let zip = d.join("Basic_LinkedInDataExport_11-28-2026.zip");
+    std::fs::write(&zip, zip_with("Invitations.csv", &text)).unwrap();
+    // The .zip alone.
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert_eq!(i.origin, format!("{}:Invitations.csv", zip.display()));
+    assert_eq!(i.invitations.len(), 1);
+    // Unzipped into a folder beside it: that is read.
+    let folder = d.join("Basic_LinkedInDataExport_11-28-2026");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("Invitations.csv"), &text).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert_eq!(
+        i.origin,
+        folder.join("Invitations.csv").display().to_string()
+    );
+    // Unzipped beside it, at the top, too.
+    std::fs::write(d.join("Invitations.csv"), &text).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert_eq!(i.origin, d.join("Invitations.csv").display().to_string());
+    // Edited since (or another export's): for the user to choose.
+    std::fs::write(d.join("Invitations.csv"), H).unwrap();
+    let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
+    assert!(
+        err.to_string().ends_with(&format!(
+            ": holds 2 exports ({}, {}); give the path of the one to read",
+            d.join("Invitations.csv").display(),
+            zip.display()
+        )),
+        "{err}"
+    );
+    // Two .zips alone: the same.
+    std::fs::remove_file(d.join("Invitations.csv")).unwrap();
+    std::fs::remove_dir_all(&folder).unwrap();
+    let other = d.join("Basic_LinkedInDataExport_10-01-2026.zip");
+    std::fs::write(&other, zip_with("Invitations.csv", H)).unwrap();
+    let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
+    assert!(
+        err.to_string().ends_with(&format!(
+            ": holds 2 exports ({}, {}); give the path of the one to read",
+            other.display(),
+            zip.display()
+        )),
         "{err}"
     );
 }
@@ -2240,7 +2317,8 @@ fn a_text_is_read_in_every_encoding_an_export_is() {
 }
 
 /// A folder with no export in it but a zip beside (the Downloads folder)
-/// names the zip, LinkedIn's first.
+/// names the zip, LinkedIn's first (one with an Invitations.csv in it
+/// would be read).
 #[test]
 fn a_folder_without_an_export_names_the_zips_in_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -2255,7 +2333,7 @@ fn a_folder_without_an_export_names_the_zips_in_it() {
     std::fs::write(d.join("Basic_LinkedInDataExport_11-26-2026.zip"), "").unwrap();
     assert!(
         err(d).ends_with(&format!(
-            "or LinkedIn's export .zip (it holds {} and 1 more .zip)",
+            "or LinkedIn's export .zip (it holds {} and 1 more .zip, with no Invitations.csv found in them)",
             d.join("Basic_LinkedInDataExport_11-26-2026.zip").display()
         )),
         "{}",
