@@ -142,8 +142,14 @@ pub fn stats_text<T: Item, W: Write>(
         .max()
         .unwrap_or(0);
     let no_note = format!("  {} with no note", b.no_note);
-    // The row is `  default      112 (83%)  ███…  63 with no note`.
-    let bars = width.saturating_sub(31 + no_note.len() + 1).clamp(8, 40);
+    // The row is `  default      112 (83%)  ███…  63 with no note`; where
+    // that does not fit, the count of no notes has a line of its own.
+    let beside = width >= 31 + 8 + no_note.len();
+    let bars = match beside {
+        true => width.saturating_sub(31 + no_note.len() + 1),
+        false => width.saturating_sub(31),
+    }
+    .clamp(8, 40);
     for cat in Category::ALL {
         let n = b.by_category.get(cat);
         let row = format!(
@@ -152,7 +158,7 @@ pub fn stats_text<T: Item, W: Write>(
             n,
             format!("({}%)", b.shares().get(cat)),
             bar(n, max, bars),
-            if cat == Category::Default {
+            if cat == Category::Default && beside {
                 no_note.as_str()
             } else {
                 ""
@@ -160,6 +166,9 @@ pub fn stats_text<T: Item, W: Write>(
         );
         // No bar for 0: no spaces left dangling after the count either.
         writeln!(w, "{}", row.trim_end())?;
+    }
+    if !beside {
+        writeln!(w, "  default notes: {}", no_note.trim_start())?;
     }
     let s = b.signals;
     if b.by_category.get(Category::Customised) > 0 {
@@ -260,15 +269,32 @@ pub fn stats_text<T: Item, W: Write>(
                 room
             })
             .collect();
+        // `    Name…   customised    3 months ago  to withdraw`: on a
+        // narrow terminal the names are cut shorter, then the group goes.
+        let tail = if shown.iter().any(|s| s.to_withdraw) {
+            // `11 months ago  to withdraw`
+            27
+        } else {
+            13
+        };
+        let with_group = width >= 4 + 16 + 1 + 14 + tail;
+        let group_cols = if with_group { 14 } else { 0 };
+        let name_cols = width
+            .saturating_sub(4 + 1 + tail + group_cols)
+            .clamp(10, 24);
         for s in &shown {
             let inv = s.inv;
             // Padded by columns, not characters: `李小龍` takes six.
-            let name = fit(&name_line(inv.to()), 24);
-            let pad = 24usize.saturating_sub(name.width());
+            let name = fit(&name_line(inv.to()), name_cols);
+            let pad = name_cols.saturating_sub(name.width());
+            let group = if with_group {
+                format!("{:<13} ", inv.category.label())
+            } else {
+                String::new()
+            };
             let row = format!(
-                "    {name}{} {:<13} {:<14}{}",
+                "    {name}{} {group}{:<14}{}",
                 " ".repeat(pad),
-                inv.category.label(),
                 Age::between(inv.sent_at, now).long(),
                 if s.to_withdraw { " to withdraw" } else { "" }
             );
@@ -743,6 +769,15 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(words(&narrow), words(&wide));
+        // Narrower (40 columns at least are drawn), the count of notes
+        // with none takes a line of its own.
+        for width in [40, 50] {
+            let text = text(width);
+            for line in text.lines() {
+                assert!(line.chars().count() <= width, "{line:?}\n{text}");
+            }
+            assert!(text.contains("\n  default notes: "), "{text}");
+        }
         // A month with no invitation (the sample sent none in May 2026)
         // ends at its count, with no spaces after it.
         let sent = crate::stats::breakdown(&import.invitations, DirectionFilter::Outgoing);
