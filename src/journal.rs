@@ -2089,16 +2089,18 @@ impl Journal {
 
     /// The draft of `kind` for `inv` whose saving was undone (and none
     /// saved since), unless it was written for an earlier invitation
-    /// between the same people.
+    /// between the same people, or for a later one (in a newer export: its
+    /// words are that one's).
     pub fn undone_draft(
         &self,
         inv: &Invitation,
         kind: DraftKind,
         now: NaiveDateTime,
     ) -> Option<&Draft> {
+        let own = self.own_sent_at(inv);
         self.undone_drafts
             .get(&(inv.id, kind))
-            .filter(|d| !d.predates(sent_by(inv, now)))
+            .filter(|d| !d.predates(sent_by(inv, now)) && !own.is_some_and(|at| d.postdates(at)))
     }
 
     /// The state of one invitation; `None` when the journal has nothing on it.

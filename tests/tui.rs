@@ -754,6 +754,46 @@ fn an_unsaved_draft_waits_for_the_export_it_was_written_in() {
     );
 }
 
+/// A reply saved, then undone, in a newer export, on a person's later
+/// invitation: the older export does not offer its words back on their
+/// earlier one (`Ctrl-S` there saved them onto it).
+#[test]
+fn an_undone_draft_stays_with_the_invitation_it_was_written_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = |dmitri: &str| {
+        format!(
+            "{HEAD}{}{}",
+            incoming_row("Dmitri Volkov", dmitri),
+            incoming_row("Eve Ng", "11/1/26, 9:00 AM")
+        )
+    };
+    let mut b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
+    let id = b.invitations[0].id;
+    go_to(&mut b, id);
+    b.update(Action::Reply);
+    b.update(Action::ComposeKey(key('x')));
+    b.update(Action::ComposeSave);
+    b.update(Action::Undo);
+    assert!(
+        status_text(&b).starts_with("Undid reply draft: Dmitri Volkov"),
+        "{}",
+        status_text(&b)
+    );
+    drop(b);
+    let mut a = open_export(dir.path(), "A.csv", rows("10/2/26, 9:00 AM"));
+    assert!(!a.is_superseded(0));
+    go_to(&mut a, id);
+    a.update(Action::Reply);
+    assert_eq!(a.mode, Mode::Compose);
+    assert!(a.composer.as_ref().is_some_and(|c| !c.undone));
+    drop(a);
+    // The newer export offers them back.
+    let mut b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
+    go_to(&mut b, id);
+    b.update(Action::Reply);
+    assert!(b.composer.as_ref().is_some_and(|c| c.undone));
+}
+
 /// `u` in an older export, when the newer export's last step is a bulk
 /// one: it is said to be on all of them, not on one person.
 #[test]
