@@ -754,6 +754,45 @@ fn an_unsaved_draft_waits_for_the_export_it_was_written_in() {
     );
 }
 
+/// The other way round: a reply left unsaved in an older export, on a
+/// person's earlier invitation, is not opened unasked on their later one
+/// in the newer export (it was, with nothing said, and Ctrl-S saved it
+/// there); `r` opens it, saying whom it was written for.
+#[test]
+fn an_unsaved_draft_for_an_earlier_invitation_opens_when_asked() {
+    let dir = tempfile::tempdir().unwrap();
+    let rows = |dmitri: &str| {
+        format!(
+            "{HEAD}{}{}",
+            incoming_row("Dmitri Volkov", dmitri),
+            incoming_row("Eve Ng", "11/1/26, 9:00 AM")
+        )
+    };
+    let mut a = open_export(dir.path(), "A.csv", rows("10/2/26, 9:00 AM"));
+    let id = a.invitations[0].id;
+    go_to(&mut a, id);
+    a.update(Action::Reply);
+    a.update(Action::ComposeKey(key('x')));
+    let words = a.composer.as_ref().unwrap().text();
+    drop(a);
+    let mut b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
+    assert_ne!(b.mode, Mode::Compose);
+    assert!(
+        b.notices.iter().any(|n| n.starts_with("Your unsaved reply to Dmitri Volkov (")
+            && n.ends_with(") was written for their earlier invitation, of 2 Oct 2026, in an older export: not opened · r on their invitation here opens it, to save it for this one or discard it")),
+        "{:?}",
+        b.notices
+    );
+    go_to(&mut b, id);
+    b.update(Action::Reply);
+    assert_eq!(b.mode, Mode::Compose);
+    assert_eq!(b.composer.as_ref().unwrap().text(), words);
+    assert_eq!(
+        status_text(&b),
+        "Your unsaved reply, written for their earlier invitation of 2 Oct 2026: Ctrl-S saves it for this one · Esc, then y discards it"
+    );
+}
+
 /// A reply saved, then undone, in a newer export, on a person's later
 /// invitation: the older export does not offer its words back on their
 /// earlier one (`Ctrl-S` there saved them onto it).

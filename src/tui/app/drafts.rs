@@ -505,6 +505,12 @@ impl App {
                 "Your undone {} is back: Ctrl-S saves it again",
                 kind.label()
             ));
+        } else if let Some(sent) = self.unsaved_for_earlier(idx, kind) {
+            self.set_status(format!(
+                "Your unsaved {}, written for their earlier invitation of {}: Ctrl-S saves it for this one · Esc, then y discards it",
+                kind.label(),
+                sent.format("%-d %b %Y")
+            ));
         } else if let Some(at) = saved_before {
             self.set_status(format!(
                 "Your {} saved {} ({}): if you sent it, what you add now is a new message to send",

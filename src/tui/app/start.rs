@@ -767,13 +767,22 @@ impl App {
         }
     }
 
+    /// When the unsaved draft of `kind` on row `idx` was written for the
+    /// person's earlier invitation (more than a day before this one, in an
+    /// older export), that invitation's `Sent At`.
+    pub(super) fn unsaved_for_earlier(&self, idx: u32, kind: DraftKind) -> Option<NaiveDateTime> {
+        let inv = &self.invitations[idx as usize];
+        let sent = self.journal.unsaved(inv.id, kind)?.sent?;
+        crate::journal::made_before(sent, inv.sent_at).then_some(sent)
+    }
+
     /// Opens the composer on the newest unsaved draft an earlier run left
     /// for an invitation in this export, and says so. The others stay on
     /// disk, and `r` (or `t`) on their invitation opens each. One that the
     /// invitation's decision since bars (a reply left for later, then an
     /// accept) is not opened: a note says why, and it stays on disk.
     pub(super) fn recover_unsaved(&mut self) {
-        let (mut found, barred): (Vec<(NaiveDateTime, u32, DraftKind)>, Vec<_>) = self
+        let (found, barred): (Vec<(NaiveDateTime, u32, DraftKind)>, Vec<_>) = self
             .journal
             .unsaved_drafts()
             .filter_map(|u| Some((u.at, *self.id_index.get(&u.id)?, u.kind)))
@@ -801,9 +810,28 @@ impl App {
                 at.format("%-d %b, %H:%M")
             ));
         }
+        // Written for the person's earlier invitation, in an older export:
+        // not opened on this one unasked, and said so.
+        let (mut found, earlier): (Vec<_>, Vec<_>) = found
+            .into_iter()
+            .partition(|&(_, idx, kind)| self.unsaved_for_earlier(idx, kind).is_none());
+        for &(at, idx, kind) in &earlier {
+            let name = name_line(self.invitations[idx as usize].counterpart());
+            let sent = self.unsaved_for_earlier(idx, kind).unwrap_or(at);
+            let key = match kind {
+                DraftKind::Reply => self.keymap.hint(&Action::Reply),
+                DraftKind::ThankYou => self.keymap.hint(&Action::ThankYou),
+            };
+            self.notices.push(format!(
+                "Your unsaved {} to {name} ({}) was written for their earlier invitation, of {}, in an older export: not opened · {key} on their invitation here opens it, to save it for this one or discard it",
+                kind.label(),
+                at.format("%-d %b, %H:%M"),
+                sent.format("%-d %b %Y")
+            ));
+        }
         found.sort_unstable_by_key(|&(at, idx, _)| std::cmp::Reverse((at, idx)));
         let Some(&(at, idx, kind)) = found.first() else {
-            if !barred.is_empty() {
+            if !barred.is_empty() || !earlier.is_empty() {
                 let help = self.keymap.hint(&Action::Help);
                 let first = self.notices.last().cloned().unwrap_or_default();
                 let text = match self.notices.len() {
