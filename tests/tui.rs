@@ -735,6 +735,18 @@ fn an_unsaved_draft_waits_for_the_export_it_was_written_in() {
         a.update(Action::CycleFilter);
     }
     go_to(&mut a, id);
+    let shown = screen(&a, 400, 40);
+    assert!(
+        shown.contains("reply left for later, not saved · open the newest export to go on with it"),
+        "{shown}"
+    );
+    a.update(Action::CopyDraft);
+    assert!(
+        status_text(&a)
+            .starts_with("Nothing to copy here: Dmitri Volkov invited you again on 20 Nov 2026"),
+        "{}",
+        status_text(&a)
+    );
     a.update(Action::Reply);
     assert_ne!(a.mode, Mode::Compose);
     assert!(
@@ -831,6 +843,40 @@ fn an_undone_draft_stays_with_the_invitation_it_was_written_for() {
     go_to(&mut b, id);
     b.update(Action::Reply);
     assert!(b.composer.as_ref().is_some_and(|c| c.undone));
+}
+
+/// `p` in an older export leaves a superseded pitch unmarked, as space
+/// does: no bulk step takes it.
+#[test]
+fn p_leaves_a_superseded_pitch_unmarked() {
+    let pitch = ",\"Hi Colleen, we help logistics firms cut freight spend 20% with our platform. Would you be open to a 15-minute demo next week?\",INCOMING";
+    let dir = tempfile::tempdir().unwrap();
+    let rows = |ana: &str| {
+        format!(
+            "{HEAD}{}{}",
+            incoming_row("Ana Ruiz", ana).replace(",,INCOMING", pitch),
+            incoming_row("Bo Chen", "11/1/26, 9:00 AM").replace(",,INCOMING", pitch)
+        )
+    };
+    let mut b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
+    let id = b.invitations[0].id;
+    go_to(&mut b, id);
+    b.update(Action::Ignore);
+    drop(b);
+    let mut a = open_export(dir.path(), "A.csv", rows("10/2/26, 9:00 AM"));
+    assert!(a.is_superseded(0));
+    a.update(Action::CycleFilter);
+    while a.filter != Filter::All {
+        a.update(Action::CycleFilter);
+    }
+    assert!(a.rows.contains(&0));
+    a.update(Action::MarkPitches);
+    assert_eq!(a.marked, [false, true]);
+    assert!(
+        status_text(&a).starts_with("Marked 1 pitch "),
+        "{}",
+        status_text(&a)
+    );
 }
 
 /// `u` in an older export, when the newer export's last step is a bulk

@@ -745,10 +745,12 @@ impl App {
         if self.refuse_on_sent_tab() {
             return;
         }
+        // Not a superseded one, which no bulk step takes.
         let pitches = self.rows_where(|i| {
             self.invitations[i as usize]
                 .signals
                 .contains(Signals::PITCH)
+                && !self.is_superseded(i)
         });
         if pitches.is_empty() {
             self.set_status("No pitch in this list (a customised note that sells or recruits)");

@@ -688,6 +688,11 @@ impl App {
 
     pub(super) fn copy_draft(&mut self, target: Option<u32>) -> Option<Effect> {
         let target = target?;
+        // Its drafts, saved or not, are the later invitation's.
+        if let Some(why) = self.superseded(target) {
+            self.set_status(format!("Nothing to copy here: {why}"));
+            return None;
+        }
         let inv = &self.invitations[target as usize];
         let entry = self.journal.state_for(inv, self.now).unwrap_or_default();
         let decision = entry.decision();

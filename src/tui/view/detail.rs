@@ -245,6 +245,8 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                 // only on one not accepted (either may have changed since).
                 let accepted = decided.is_some_and(|(d, _)| d == Decision::Accepted);
                 let opens = match (kind, accepted) {
+                    // No key opens it here (the line above says why).
+                    _ if later.is_some() => "open the newest export to go on with it".to_string(),
                     (DraftKind::ThankYou, true) | (DraftKind::Reply, false) => {
                         format!("{key} opens it")
                     }
