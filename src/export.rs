@@ -1099,6 +1099,39 @@ mod tests {
         inv
     }
 
+    /// `drafts` of an older export lists a draft saved in a newer one, on
+    /// the person's later invitation, as that one's, not as one for an
+    /// earlier invitation.
+    #[test]
+    fn a_draft_for_a_later_invitation_is_said_to_be_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = inv("Ann", "ann", Category::Default);
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let later = at(0) + chrono::Duration::days(20);
+        let whom = Whom {
+            sent: Some(later),
+            ..Whom::new("Ann", "")
+        };
+        j.record_draft_to(
+            a.id,
+            DraftKind::Reply,
+            "Hi Ann",
+            at(9) + chrono::Duration::days(21),
+            whom,
+        )
+        .unwrap();
+        let mut out = Vec::new();
+        let now = at(9) + chrono::Duration::days(22);
+        write_drafts(&mut out, DraftsFormat::Md, &[a], &j, now, Absence::Answered).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert!(
+            md.contains(
+                "**Ann** · reply · for their later invitation, in a newer export, not to send"
+            ),
+            "{md}"
+        );
+    }
+
     /// A reply edited on a later day keeps, in the checklist, the day of
     /// its first version, which may have been sent; so does a thank-you.
     #[test]
@@ -2115,9 +2148,12 @@ fn draft_rows<'a>(
         for kind in [DraftKind::Reply, DraftKind::ThankYou] {
             if let Some(draft) = entry.draft(kind) {
                 // A draft saved before this invitation was sent answered
-                // an earlier one: listed, and said so.
+                // an earlier one, and one saved in a newer export on a
+                // later one answers that: listed, and said so.
                 let status = if here.draft(kind).is_some() {
                     label(&here).to_string()
+                } else if draft.postdates(inv.sent_at) {
+                    "for their later invitation, in a newer export".to_string()
                 } else {
                     "for their earlier invitation".to_string()
                 };

@@ -2974,7 +2974,7 @@ fn drafts_list_snapshot() {
     assert_eq!((code, &again), (0, &md));
     assert!(
         stderr.contains(&format!(
-            "invitriage: note: 1 unsaved draft is not listed: the triage screen offers it again to finish (kept in {})",
+            "invitriage: note: 1 unsaved draft is not listed: the triage screen offers it again to finish, on the export it was written on (kept in {})",
             env.path("data").join("unsaved").display()
         )),
         "{stderr}"
@@ -3055,7 +3055,7 @@ fn drafts_says_which_unsaved_drafts_the_screen_will_not_open() {
     let (code, _, stderr) = env.run(&["drafts", "Invitations.csv"]);
     assert_eq!(code, 0, "{stderr}");
     let opened = format!(
-        "invitriage: note: 1 unsaved draft is not listed: the triage screen offers it again to finish (kept in {})\n",
+        "invitriage: note: 1 unsaved draft is not listed: the triage screen offers it again to finish, on the export it was written on (kept in {})\n",
         kept.display()
     );
     let barred = |r: &str, a: &str, t: &str| {

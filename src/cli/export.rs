@@ -221,9 +221,10 @@ fn note_unsaved(import: &Import, journal: &Journal, config: &Config) {
     let it = |n: usize| if n == 1 { "it" } else { "them" };
     if here > 0 {
         say!(
-            "invitriage: note: {here} unsaved draft{} not listed: the triage screen offers {} again to finish (kept in {})",
+            "invitriage: note: {here} unsaved draft{} not listed: the triage screen offers {} again to finish, on the export {} written on (kept in {})",
             is(here),
             it(here),
+            if here == 1 { "it was" } else { "each was" },
             text::shown_path(&journal.unsaved_dir())
         );
     }
