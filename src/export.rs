@@ -187,14 +187,28 @@ impl Row<'_> {
 
 /// The rows in export order (see the module docs), each invitation once.
 fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime) -> Vec<Row<'a>> {
-    let mut seen = HashSet::new();
-    let mut rows: Vec<Row<'a>> = invitations
-        .iter()
-        .filter_map(|inv| {
-            let entry = journal.state_for(inv, now)?;
-            seen.insert(inv.id).then_some(Row { inv, entry })
-        })
-        .collect();
+    // One row an id, in the export's order; of a person's two invitations
+    // (exports joined), the later one, whose note and group the step was
+    // taken on, or on both.
+    let mut at: HashMap<InvitationId, usize> = HashMap::new();
+    let mut rows: Vec<Row<'a>> = Vec::new();
+    for inv in invitations {
+        let Some(entry) = journal.state_for(inv, now) else {
+            continue;
+        };
+        match at.entry(inv.id) {
+            std::collections::hash_map::Entry::Occupied(o) => {
+                let row = &mut rows[*o.get()];
+                if inv.sent_at > row.inv.sent_at {
+                    *row = Row { inv, entry };
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(rows.len());
+                rows.push(Row { inv, entry });
+            }
+        }
+    }
     // Stable: ties keep the export's order.
     rows.sort_by(|a, b| {
         a.group()
@@ -2121,7 +2135,7 @@ fn draft_rows<'a>(
     };
     // Of two invitations with one id (a person who invited again), the
     // one the journal's steps are about, as the action list picks it
-    // ([`rows`]): the first with something of its own, else the first.
+    // ([`rows`]): the latest with something of its own, else the first.
     let mut chosen: HashMap<InvitationId, &Invitation> = HashMap::new();
     for inv in invitations {
         if journal.state(inv.id).is_none() {
@@ -2131,7 +2145,7 @@ fn draft_rows<'a>(
         chosen
             .entry(inv.id)
             .and_modify(|c| {
-                if !own(c) && own(inv) {
+                if own(inv) && (!own(c) || inv.sent_at > c.sent_at) {
                     *c = inv;
                 }
             })

@@ -523,16 +523,16 @@ fn two_invitations_between_the_same_people_are_told_of() {
 fn a_step_on_either_of_a_persons_two_invitations_is_on_both() {
     let csv = format!(
         "{HEAD}{}{}{}",
-        incoming_row("Alex Li", "11/20/26, 9:00 AM"),
         incoming_row("Alex Li", "10/2/26, 9:00 AM").replace(",,INCOMING", ",Hi Colleen,INCOMING"),
+        incoming_row("Alex Li", "11/20/26, 9:00 AM"),
         incoming_row("Eve Ng", "11/1/26, 9:00 AM")
     );
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_from_csv(&csv, &dir);
     app.update(Action::Tab(Tab::All));
     app.update(Action::Resize(160, 40));
-    let older = 1;
-    assert!(app.invitations[older as usize].sent_at < app.invitations[0].sent_at);
+    let older = 0;
+    assert!(app.invitations[older as usize].sent_at < app.invitations[1].sent_at);
     let row = app.rows.iter().position(|&i| i == older).unwrap();
     app.update(Action::First);
     for _ in 0..row {
@@ -553,6 +553,21 @@ fn a_step_on_either_of_a_persons_two_invitations_is_on_both() {
     // And so it is read back.
     let app = app_from_csv(&csv, &dir);
     assert_eq!(app.decisions[..2], [Some(Decision::Ignored); 2]);
+    // The action list names the later invitation once, with its group
+    // (its note is LinkedIn's none, the earlier one's a greeting).
+    let mut out = Vec::new();
+    invitriage::export::write_actions(
+        &mut out,
+        invitriage::export::ExportFormat::Csv,
+        &app.invitations,
+        &app.journal,
+        now(),
+    )
+    .unwrap();
+    let out = String::from_utf8(out).unwrap();
+    let alex: Vec<&str> = out.lines().filter(|l| l.starts_with("Alex Li,")).collect();
+    assert_eq!(alex.len(), 1, "{out}");
+    assert!(alex[0].contains(",default,"), "{out}");
 }
 
 /// The header of an export with profile URLs.
