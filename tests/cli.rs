@@ -2721,6 +2721,52 @@ fn a_journal_that_is_a_named_pipe_is_refused_at_once() {
     }
 }
 
+/// An older export's sent invitation, sent again since and marked to
+/// withdraw in a newer export, is not listed as one to follow up: the
+/// triage screen calls it superseded.
+#[test]
+fn stats_leaves_a_superseded_sent_invitation_off_the_stale_list() {
+    use invitriage::journal::{Decision, Journal};
+    let env = Env::new();
+    let sent = |when: &'static str| -> Row<'static> {
+        [
+            "Colleen Ruiz",
+            "Sam Lee",
+            when,
+            "",
+            "OUTGOING",
+            ME,
+            "https://www.linkedin.com/in/sam-lee",
+        ]
+    };
+    env.file("A.csv", export(HEADER, &[sent("10/2/26, 9:00 AM")]));
+    env.file("B.csv", export(HEADER, &[sent("11/1/26, 9:00 AM")]));
+    let (_, json, _) = env.run(&["classify", "B.csv", "--format", "json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let id = v[0]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = |s| invitriage::import::parse_sent_at(s).unwrap();
+        j.record_decision_on(
+            &[id],
+            &[at("2026-11-01T09:00:00")],
+            Some(Decision::Withdrawn),
+            at("2026-11-24T10:00:00"),
+        )
+        .unwrap();
+    }
+    let (code, out, stderr) = env.run(&["stats", "A.csv", "--direction", "outgoing"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!out.contains("Sam Lee"), "{out}");
+    assert!(
+        out.contains("sent and still pending after 21 days: 0"),
+        "{out}"
+    );
+    // In the newer export it is listed, marked.
+    let (_, out, _) = env.run(&["stats", "B.csv", "--direction", "outgoing"]);
+    assert!(out.contains("Sam Lee"), "{out}");
+}
+
 /// A decision made before an invitation was sent was on an earlier one
 /// between the same people (the id is the same): it is not this one's.
 #[test]

@@ -54,7 +54,12 @@ pub fn run(
                         .is_some_and(|d| d.decision == invitriage::journal::Decision::Withdrawn)
                 })
             };
-            let stale = stats::stale_sent(&import.invitations, now, stale_days, marked);
+            let mut stale = stats::stale_sent(&import.invitations, now, stale_days, marked);
+            // Sent again since, with a withdraw mark in a newer export:
+            // superseded, nothing to follow up here (the screen agrees).
+            if let Some(journal) = &journal {
+                stale.retain(|s| journal.later(s.inv).is_none());
+            }
             print_stats(
                 out,
                 json,
