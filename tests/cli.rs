@@ -1013,9 +1013,22 @@ fn reads_invitations_from_the_export_zip() {
             ("\u{1b}[2J\u{1b}]0;PWNED\u{7}b/Invitations.csv", &text),
         ]),
     );
+    let stderr = env.fails(&["stats", odd]);
+    assert!(
+        stderr.contains("(a/Invitations.csv, \\u{1b}[2J\\u{1b}]0;PWNED\\u{7}b/Invitations.csv)")
+            && !stderr.contains('\u{1b}'),
+        "{stderr}"
+    );
+    let odd = env.file(
+        "odd.zip",
+        zip(&[
+            ("a/Invitations.csv", &text),
+            ("c/\u{1b}[2J\u{1b}]0;PWNED\u{7}b/Invitations.csv", &text),
+        ]),
+    );
     let (_, stderr) = env.stats(odd);
     assert!(
-        stderr.contains("also holds \\u{1b}[2J\\u{1b}]0;PWNED\\u{7}b/Invitations.csv")
+        stderr.contains("also holds c/\\u{1b}[2J\\u{1b}]0;PWNED\\u{7}b/Invitations.csv")
             && !stderr.contains('\u{1b}'),
         "{stderr}"
     );

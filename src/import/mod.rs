@@ -535,6 +535,17 @@ pub enum ImportError {
         match entries { 0 => "it is empty".to_string(), 1 => "1 file in it".to_string(), n => format!("{n} files in it") }
     )]
     NotInArchive { origin: String, entries: usize },
+    /// Two `Invitations.csv` as near the top of an archive (a folder of
+    /// exports zipped): one must not be read in the other's place.
+    #[error(
+        "{origin}: holds {} exports as near the top ({}); unzip it and give the path of the one to read",
+        entries.len(),
+        entries.join(", ")
+    )]
+    ManyInArchive {
+        origin: String,
+        entries: Vec<String>,
+    },
     #[error(
         "{origin}: the archive holds no Invitations.csv, but it holds {inner}, an archive of its own: unzip {origin} and give invitriage that one (LinkedIn's export is a single .zip)"
     )]
@@ -1001,6 +1012,11 @@ fn paths_in(dir: &Path, keep: impl Fn(&Path) -> bool) -> io::Result<Vec<PathBuf>
     Ok(found)
 }
 
+/// How many folders down an archive's entry `name` is.
+fn zip_depth(name: &str) -> usize {
+    name.matches(['/', '\\']).count()
+}
+
 /// Whether `csv` is what the archive at `zip` holds, byte for byte (in the
 /// `Invitations.csv` an archive is read from, the one nearest the top):
 /// the .zip and the folder it was unzipped into are one export.
@@ -1014,16 +1030,20 @@ fn unzipped_from(csv: &Path, zip: &Path) -> bool {
     let Ok(mut archive) = zip::ZipArchive::new(io::BufReader::new(file)) else {
         return false;
     };
-    // As `load_zip` chooses: the shortest name, of two as short the first.
+    // As `load_zip` chooses: the nearest the top, of two as near the
+    // shortest, of two as short the first.
     let nearest = (0..archive.len())
         .filter_map(|i| {
             let name = archive.name_for_index(i)?.ok()?;
             let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
-            base.eq_ignore_ascii_case("Invitations.csv")
-                .then_some((name.len(), i))
+            base.eq_ignore_ascii_case("Invitations.csv").then_some((
+                zip_depth(&name),
+                name.len(),
+                i,
+            ))
         })
         .min();
-    let Some((_, index)) = nearest else {
+    let Some((.., index)) = nearest else {
         return false;
     };
     let Ok(entry) = archive.by_index(index) else {
@@ -1108,7 +1128,7 @@ fn load_zip<T: Item, R: Read + Seek>(
         origin: origin.clone(),
         source: e,
     })?;
-    // Every Invitations.csv entry, to read the shortest-named one (LinkedIn's
+    // Every Invitations.csv entry, to read the one nearest the top (LinkedIn's
     // sits at the top) and name the others.
     let mut found: Vec<(usize, String)> = Vec::new();
     let (mut xlsx, mut ods) = (false, false);
@@ -1131,8 +1151,26 @@ fn load_zip<T: Item, R: Read + Seek>(
             inner_zip = Some(name.to_string());
         }
     }
-    // Stable: of two as short, the first in the archive.
-    found.sort_by_key(|(_, name)| name.len());
+    // Nearest the top, then the shortest; stable: of two as short, the
+    // first in the archive.
+    found.sort_by_key(|(_, name)| (zip_depth(name), name.len()));
+    // Two at the least depth (`2025/Invitations.csv`, `2026/...`): a
+    // folder of exports zipped, for the user to choose from, as a folder
+    // of them is.
+    let depth = zip_depth;
+    if let Some(least) = found.iter().map(|(_, name)| depth(name)).min() {
+        let nearest: Vec<String> = found
+            .iter()
+            .filter(|(_, name)| depth(name) == least)
+            .map(|(_, name)| shown_name(name).into_owned())
+            .collect();
+        if nearest.len() > 1 {
+            return Err(ImportError::ManyInArchive {
+                origin,
+                entries: nearest,
+            });
+        }
+    }
     let mut found = found.into_iter();
     let Some((index, entry)) = found.next() else {
         if xlsx || ods {

@@ -1105,6 +1105,32 @@ fn reads_the_archive() {
         "{:?}",
         i.notices()
     );
+    // Two as near the top: named, and neither read in the other's place,
+    // as in a folder; nearer the top wins over a shorter path.
+    let zip_of = |entries: &[&str]| {
+        let mut buf = io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        for entry in entries {
+            zip.start_file(*entry, opts).unwrap();
+            zip.write_all(H.as_bytes()).unwrap();
+        }
+        zip.finish().unwrap();
+        buf.into_inner()
+    };
+    let two = zip_of(&[
+        "exp1/Invitations.csv",
+        "exp1/sub/Invitations.csv",
+        "export2/Invitations.csv",
+    ]);
+    assert_eq!(
+        load_bytes("two.zip", &two).unwrap_err().to_string(),
+        "two.zip: holds 2 exports as near the top (exp1/Invitations.csv, export2/Invitations.csv); unzip it and give the path of the one to read"
+    );
+    let deeper = zip_of(&["a/b/Invitations.csv", "longer-name/Invitations.csv"]);
+    assert_eq!(
+        load_bytes("deeper.zip", &deeper).unwrap().origin,
+        "deeper.zip:longer-name/Invitations.csv"
+    );
 
     // A spreadsheet is a zip archive too.
     for (entry, name, what) in [
