@@ -896,12 +896,15 @@ fn read_stream_up_to(r: &mut impl Read, origin: &str, limit: u64) -> Result<Vec<
         // Text that is not an export is said at once, not after reading
         // it to its end (which may never come).
         if !sniffed.cr_lines {
+            // A first line longer than the head is no header (LinkedIn's
+            // is under 100 bytes): judged as it is, not read on to its end.
+            let last = n < HEAD_LEN || !bytes.contains(&b'\n');
             match sniffed.encoding {
                 TextEncoding::Utf8 => {
-                    find_header(&bytes, n < HEAD_LEN, sniffed.encoding, origin)?;
+                    find_header(&bytes, last, sniffed.encoding, origin)?;
                 }
                 TextEncoding::Utf8Bom => {
-                    find_header(&bytes[3..], n < HEAD_LEN, sniffed.encoding, origin)?;
+                    find_header(&bytes[3..], last, sniffed.encoding, origin)?;
                 }
                 _ => {}
             }

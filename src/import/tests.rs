@@ -2140,7 +2140,7 @@ fn an_endless_binary_stream_is_refused_on_its_first_bytes() {
         matches!(&err, ImportError::Binary { origin } if origin == "standard input"),
         "{err}"
     );
-    let csv = format!("{}\n", "x".repeat(HEAD_LEN * 2));
+    let csv = format!("{H}{}\n", "x".repeat(HEAD_LEN * 2));
     let read = read_stream(&mut io::Cursor::new(csv.as_bytes()), "pipe").unwrap();
     assert_eq!(read, csv.as_bytes(), "past the first bytes, all of it");
     let zip = b"PK\x03\x04\0\0\0";
@@ -2171,6 +2171,12 @@ fn an_endless_text_stream_is_refused() {
     assert!(
         matches!(err, ImportError::MissingColumns { .. }),
         "at once, as for a file: {err}"
+    );
+    // One line longer than the head, no header: at once too.
+    let err = read_stream_up_to(&mut Endless(b"x", 0), "standard input", 1 << 20).unwrap_err();
+    assert!(
+        matches!(err, ImportError::MissingColumns { .. }),
+        "at once, not when the stream ends: {err}"
     );
     let rows = b"From,To,Sent At,Message,Direction\nA,B,\"7/8/26, 3:43 PM\",,INCOMING\n";
     // The header once, then rows for ever.
