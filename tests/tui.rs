@@ -693,6 +693,13 @@ fn a_superseded_invitation_is_not_left_to_decide() {
     go_to(&mut a, id);
     let shown = screen(&a, 160, 40);
     assert!(!shown.lines().any(|l| l.trim() == "undecided"), "{shown}");
+    // The footer offers no key that takes a step on it.
+    let footer = shown.lines().last().unwrap();
+    assert!(
+        !footer.contains("a accept") && !footer.contains("space mark"),
+        "{footer}"
+    );
+    assert!(footer.contains("f filter"), "{footer}");
     // Nor is it marked for a bulk step.
     a.update(Action::Mark);
     assert_eq!(a.marked_count, 0);

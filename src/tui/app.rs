@@ -709,7 +709,7 @@ impl App {
             .map(|&i| &self.invitations[i as usize])
     }
 
-    fn current_index(&self) -> Option<u32> {
+    pub fn current_index(&self) -> Option<u32> {
         self.rows.get(self.cursor).copied()
     }
 

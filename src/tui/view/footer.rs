@@ -53,6 +53,18 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
                 Tab::Sent => !DECIDING.contains(a),
                 _ => !matches!(a, Action::Withdraw | Action::WithdrawStale),
             })
+            // No step is taken on a superseded row: its keys are not offered.
+            .filter(|a| {
+                let steps = matches!(
+                    a,
+                    Action::Accept
+                        | Action::Ignore
+                        | Action::Reply
+                        | Action::Mark
+                        | Action::Withdraw
+                );
+                !steps || !app.current_index().is_some_and(|i| app.is_superseded(i))
+            })
             // An empty list has nothing to decide on; the filter still
             // shows the decided ones.
             .filter(|&a| {
