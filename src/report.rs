@@ -142,21 +142,30 @@ pub fn stats_text<T: Item, W: Write>(
         .max()
         .unwrap_or(0);
     let no_note = format!("  {} with no note", b.no_note);
+    // `(83%)`, or `(100%)` one wider.
+    let share = |cat| format!("({}%)", b.shares().get(cat));
+    let shares = Category::ALL
+        .map(|c| share(c).len())
+        .into_iter()
+        .max()
+        .unwrap_or(5)
+        .max(5);
     // The row is `  default      112 (83%)  ███…  63 with no note`; where
     // that does not fit, the count of no notes has a line of its own.
-    let beside = width >= 31 + 8 + no_note.len();
+    let lead = 26 + shares;
+    let beside = width >= lead + 8 + no_note.len();
     let bars = match beside {
-        true => width.saturating_sub(31 + no_note.len() + 1),
-        false => width.saturating_sub(31),
+        true => width.saturating_sub(lead + no_note.len() + 1),
+        false => width.saturating_sub(lead),
     }
     .clamp(8, 40);
     for cat in Category::ALL {
         let n = b.by_category.get(cat);
         let row = format!(
-            "  {:<14}{:>7} {:>5}  {}{}",
+            "  {:<14}{:>7} {:>shares$}  {}{}",
             cat.label(),
             n,
-            format!("({}%)", b.shares().get(cat)),
+            share(cat),
             bar(n, max, bars),
             if cat == Category::Default && beside {
                 no_note.as_str()
@@ -230,11 +239,8 @@ pub fn stats_text<T: Item, W: Write>(
             if newest.len() == 12 && with.len() == months.len() {
                 writeln!(w, "  by month, the newest 12 of {}", months.len())?;
             } else {
-                writeln!(
-                    w,
-                    "  by month, the newest {} with invitations",
-                    newest.len()
-                )?;
+                let line = format!("by month, the newest {} with invitations", newest.len());
+                write_wrapped(w, &line, "  ", width)?;
             }
             rows(w, newest)?;
         }
@@ -279,9 +285,7 @@ pub fn stats_text<T: Item, W: Write>(
         };
         let with_group = width >= 4 + 16 + 1 + 14 + tail;
         let group_cols = if with_group { 14 } else { 0 };
-        let name_cols = width
-            .saturating_sub(4 + 1 + tail + group_cols)
-            .clamp(10, 24);
+        let name_cols = width.saturating_sub(4 + 1 + tail + group_cols).clamp(8, 24);
         for s in &shown {
             let inv = s.inv;
             // Padded by columns, not characters: `李小龍` takes six.
@@ -769,6 +773,39 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(words(&narrow), words(&wide));
+        // Every width from 40 up, each direction, and a group at 100%
+        // with a sent invitation marked to withdraw: nothing passes it.
+        let sent: Vec<Invitation> = import
+            .invitations
+            .iter()
+            .filter(|i| i.direction == Direction::Outgoing)
+            .cloned()
+            .collect();
+        let marked = crate::stats::stale_sent(&sent, now(), 21, |i| i.line % 2 == 0);
+        let one_group = crate::stats::breakdown(&sent[..1], DirectionFilter::Outgoing);
+        for width in 40..=60 {
+            for filter in [
+                DirectionFilter::All,
+                DirectionFilter::Incoming,
+                DirectionFilter::Outgoing,
+            ] {
+                let b = crate::stats::breakdown(&import.invitations, filter);
+                for text in [
+                    render(&import, &b, filter, Some(&marked), width),
+                    render(
+                        &import,
+                        &one_group,
+                        DirectionFilter::Outgoing,
+                        Some(&marked),
+                        width,
+                    ),
+                ] {
+                    for line in text.lines() {
+                        assert!(line.width() <= width, "{width}: {line:?}\n{text}");
+                    }
+                }
+            }
+        }
         // Narrower (40 columns at least are drawn), the count of notes
         // with none takes a line of its own.
         for width in [40, 50] {

@@ -825,6 +825,14 @@ fn an_unsaved_draft_for_an_earlier_invitation_opens_when_asked() {
         status_text(&b),
         "Your unsaved reply, written for their earlier invitation of 2 Oct 2026: Ctrl-S saves it for this one · Esc, then y discards it"
     );
+    // Left for later again, as it was: the next start names it, not
+    // opens it. (Changed here, it would be this invitation's.)
+    b.update(Action::Cancel);
+    b.update(Action::ComposeKey(key('l')));
+    assert_eq!(
+        status_text(&b),
+        "Left your reply to Dmitri Volkov for later, not saved: r on their row opens it again (the next start names it)"
+    );
 }
 
 /// A reply saved, then undone, in a newer export, on a person's later
@@ -898,6 +906,25 @@ fn p_leaves_a_superseded_pitch_unmarked() {
         status_text(&a).starts_with("Marked 1 pitch "),
         "{}",
         status_text(&a)
+    );
+    drop(a);
+    // With only the superseded one, p says why it marks nothing.
+    let only = format!(
+        "{HEAD}{}{}",
+        incoming_row("Ana Ruiz", "10/2/26, 9:00 AM").replace(",,INCOMING", pitch),
+        incoming_row("Bo Chen", "11/1/26, 9:00 AM")
+    );
+    let mut a = open_export(dir.path(), "A2.csv", only);
+    a.update(Action::Tab(Tab::All));
+    a.update(Action::CycleFilter);
+    while a.filter != Filter::All {
+        a.update(Action::CycleFilter);
+    }
+    a.update(Action::MarkPitches);
+    assert_eq!(a.marked_count, 0);
+    assert_eq!(
+        status_text(&a),
+        "No pitch to mark in this list: the one here is superseded (invited again since, and handled in a newer export)"
     );
 }
 

@@ -753,7 +753,16 @@ impl App {
                 && !self.is_superseded(i)
         });
         if pitches.is_empty() {
-            self.set_status("No pitch in this list (a customised note that sells or recruits)");
+            let superseded = self.rows_where(|i| {
+                self.invitations[i as usize]
+                    .signals
+                    .contains(Signals::PITCH)
+            });
+            self.set_status(match superseded.len() {
+                0 => "No pitch in this list (a customised note that sells or recruits)".to_string(),
+                1 => "No pitch to mark in this list: the one here is superseded (invited again since, and handled in a newer export)".to_string(),
+                n => format!("No pitch to mark in this list: the {n} here are superseded (invited again since, and handled in a newer export)"),
+            });
             return;
         }
         let mark = !pitches.iter().all(|&i| self.marked[i as usize]);

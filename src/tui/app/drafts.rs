@@ -239,6 +239,12 @@ impl App {
                             when_cut: Some(format!("Left for later, not saved: {why}")),
                         });
                     }
+                    // Written for their earlier invitation: the next start
+                    // names it, and does not open it unasked.
+                    None if self.unsaved_for_earlier(idx, kind).is_some() => self.set_status(format!(
+                        "Left your {} to {name} for later, not saved: {key} on their row opens it again (the next start names it)",
+                        kind.label()
+                    )),
                     None => self.set_status(format!(
                         "Left your {} to {name} for later, not saved: {key} on their row opens it again, and so does the next start",
                         kind.label()
