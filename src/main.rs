@@ -98,10 +98,10 @@ fn main() -> ExitCode {
                 )
                 .exit();
         }
-        e.exit()
+        exit_with(e)
     });
     if let Err(e) = place_file(&mut cli) {
-        e.exit();
+        exit_with(e);
     }
     let result = run(cli);
     let shown = CONTROLS_SHOWN.with(|n| n.get());
@@ -116,6 +116,32 @@ fn main() -> ExitCode {
         Err(Failure(msg)) => {
             say!("invitriage: error: {msg}");
             ExitCode::from(2)
+        }
+    }
+}
+
+/// Ends as clap's `exit` does, but help and the version written to a full
+/// disk fail as any other output does (clap's `exit` ignores the error and
+/// reports success).
+fn exit_with(e: clap::Error) -> ! {
+    if e.use_stderr() {
+        e.exit()
+    }
+    use std::io::IsTerminal;
+    // In colour on a terminal; elsewhere plain, through the handle that
+    // reports a standard output not open for writing.
+    let written = if std::io::stdout().is_terminal() {
+        e.print()
+            .and_then(|()| std::io::Write::flush(&mut std::io::stdout()))
+    } else {
+        let mut out = plain_stdout();
+        write!(out, "{}", e.render()).and_then(|()| out.flush())
+    };
+    match output(written) {
+        Ok(()) => std::process::exit(0),
+        Err(Failure(msg)) => {
+            say!("invitriage: error: {msg}");
+            std::process::exit(2)
         }
     }
 }

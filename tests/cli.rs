@@ -3336,6 +3336,10 @@ const OUTPUTS: &[&[&str]] = &[
     &["generate", "3"],
     &["lists"],
     &["lists", "salutations"],
+    &["--help"],
+    &["--version"],
+    &["help", "stats"],
+    &["stats", "--help"],
 ];
 
 /// Output that cannot be written (`> /dev/full`) is an error that says so,
