@@ -536,7 +536,7 @@ fn sent_at_in_every_form() {
     let mut rows = Vec::new();
     let forms = [
         ("7/8/26, 3:43 PM", "2026-07-08T15:43:00"),
-        ("12/31/2026, 12:05 AM", "2026-12-31T00:05:00"),
+        ("12/31/2025, 12:05 AM", "2025-12-31T00:05:00"),
         ("7/8/26, 3:43\u{202f}PM", "2026-07-08T15:43:00"),
         ("2026-07-08T15:43:00", "2026-07-08T15:43:00"),
         ("2026-07-08 15:43:00 UTC", "2026-07-08T15:43:00"),
@@ -2732,6 +2732,28 @@ fn a_journal_that_is_a_named_pipe_is_refused_at_once() {
             )
         );
     }
+}
+
+/// An invitation dated after today (a date misread, or a wrong clock) is
+/// named on loading; one a day ahead (time zones) is not.
+#[test]
+fn a_date_in_the_future_is_named() {
+    let env = Env::new();
+    let mut later = incoming("Ann Lee", "ann", "");
+    later[2] = "7/8/99, 3:43 PM";
+    let mut tomorrow = incoming("Bo Park", "bo", "");
+    tomorrow[2] = "11/26/26, 3:43 PM";
+    let rows = [incoming("Cy Dunn", "cy", ""), tomorrow, later];
+    env.file("Invitations.csv", export(HEADER, &rows));
+    let (code, _, stderr) = env.run(&["classify", "Invitations.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        "invitriage: note: Invitations.csv: 1 invitation is dated after today (the first on line 4: 8 Jul 2099); no invitation is sent after the export is made: is the date misread, or this computer's clock wrong?\n"
+    );
+    env.file("Invitations.csv", export(HEADER, &rows[..2]));
+    let (_, _, stderr) = env.run(&["classify", "Invitations.csv"]);
+    assert_eq!(stderr, "");
 }
 
 /// An older export's sent invitation, sent again since and marked to

@@ -21,7 +21,30 @@ pub const SKIPPED_SHOWN: usize = 20;
 /// were skipped and anything else worth knowing; fails when rows were there
 /// but none could be read.
 pub fn load(source: Source, config: &Config) -> Result<Import, Failure> {
-    load_with(&source, config, import::load_classified)
+    let import = load_with(&source, config, import::load_classified)?;
+    if let Some(note) = future_note(&import, now()) {
+        say!("invitriage: note: {note}");
+    }
+    Ok(import)
+}
+
+/// Which invitations are dated after `now` (more than a day ahead, as ages
+/// count): none is sent after the export is made, so a date was misread or
+/// the clock is wrong. `stats` shows it as "a future date".
+pub fn future_note(import: &Import, now: chrono::NaiveDateTime) -> Option<String> {
+    let ahead = |inv: &&invitriage::invitation::Invitation| {
+        invitriage::stats::Age::between(inv.sent_at, now).days < 0
+    };
+    let mut future = import.invitations.iter().filter(ahead);
+    let first = future.next()?;
+    let n = 1 + future.count();
+    Some(format!(
+        "{}: {n} invitation{} dated after today (the first on line {}: {}); no invitation is sent after the export is made: is the date misread, or this computer's clock wrong?",
+        import.origin,
+        if n == 1 { " is" } else { "s are" },
+        first.line,
+        first.sent_at.format("%-d %b %Y")
+    ))
 }
 
 /// [`load`] with the reading chosen: whole invitations or only their facts.
