@@ -589,6 +589,23 @@ fn outgoing_row(who: &str, sent: &str) -> String {
     )
 }
 
+/// An export of Colleen Ruiz's inbox: Dmitri Volkov invited her on
+/// `dmitri` (his earlier or his later invitation), Eve Ng on 1 Nov.
+fn dmitri_and_eve(dmitri: &str) -> String {
+    format!(
+        "{HEAD}{}{}",
+        incoming_row("Dmitri Volkov", dmitri),
+        incoming_row("Eve Ng", "11/1/26, 9:00 AM")
+    )
+}
+
+/// Turns the filter to `all`.
+fn show_all(app: &mut App) {
+    while app.filter != Filter::All {
+        app.update(Action::CycleFilter);
+    }
+}
+
 /// Writes `csv` as `name` in `dir` and opens it on the screen, with its
 /// decisions in `dir/data`.
 fn open_export(dir: &std::path::Path, name: &str, csv: String) -> App {
@@ -682,10 +699,7 @@ fn a_superseded_invitation_is_not_left_to_decide() {
     );
     // Under the filter all, it is listed with its mark and the reason,
     // and the cursor passes over it to the next one to decide.
-    a.update(Action::CycleFilter);
-    while a.filter != Filter::All {
-        a.update(Action::CycleFilter);
-    }
+    show_all(&mut a);
     assert!(a.rows.contains(&dmitri));
     let shown = screen(&a, 160, 40);
     assert!(shown.contains("↷ Dmitri Volkov"), "{shown}");
@@ -728,13 +742,7 @@ fn a_superseded_invitation_is_not_left_to_decide() {
 #[test]
 fn an_unsaved_draft_waits_for_the_export_it_was_written_in() {
     let dir = tempfile::tempdir().unwrap();
-    let rows = |dmitri: &str| {
-        format!(
-            "{HEAD}{}{}",
-            incoming_row("Dmitri Volkov", dmitri),
-            incoming_row("Eve Ng", "11/1/26, 9:00 AM")
-        )
-    };
+    let rows = dmitri_and_eve;
     let mut b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
     let id = b.invitations[0].id;
     go_to(&mut b, id);
@@ -752,10 +760,7 @@ fn an_unsaved_draft_waits_for_the_export_it_was_written_in() {
         "{:?}",
         a.notices
     );
-    a.update(Action::CycleFilter);
-    while a.filter != Filter::All {
-        a.update(Action::CycleFilter);
-    }
+    show_all(&mut a);
     go_to(&mut a, id);
     let shown = screen(&a, 400, 40);
     assert!(
@@ -795,13 +800,7 @@ fn an_unsaved_draft_waits_for_the_export_it_was_written_in() {
 #[test]
 fn an_unsaved_draft_for_an_earlier_invitation_opens_when_asked() {
     let dir = tempfile::tempdir().unwrap();
-    let rows = |dmitri: &str| {
-        format!(
-            "{HEAD}{}{}",
-            incoming_row("Dmitri Volkov", dmitri),
-            incoming_row("Eve Ng", "11/1/26, 9:00 AM")
-        )
-    };
+    let rows = dmitri_and_eve;
     let mut a = open_export(dir.path(), "A.csv", rows("10/2/26, 9:00 AM"));
     let id = a.invitations[0].id;
     go_to(&mut a, id);
@@ -841,13 +840,7 @@ fn an_unsaved_draft_for_an_earlier_invitation_opens_when_asked() {
 #[test]
 fn an_undone_draft_stays_with_the_invitation_it_was_written_for() {
     let dir = tempfile::tempdir().unwrap();
-    let rows = |dmitri: &str| {
-        format!(
-            "{HEAD}{}{}",
-            incoming_row("Dmitri Volkov", dmitri),
-            incoming_row("Eve Ng", "11/1/26, 9:00 AM")
-        )
-    };
+    let rows = dmitri_and_eve;
     let mut b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
     let id = b.invitations[0].id;
     go_to(&mut b, id);
@@ -895,10 +888,7 @@ fn p_leaves_a_superseded_pitch_unmarked() {
     drop(b);
     let mut a = open_export(dir.path(), "A.csv", rows("10/2/26, 9:00 AM"));
     assert!(a.is_superseded(0));
-    a.update(Action::CycleFilter);
-    while a.filter != Filter::All {
-        a.update(Action::CycleFilter);
-    }
+    show_all(&mut a);
     assert!(a.rows.contains(&0));
     a.update(Action::MarkPitches);
     assert_eq!(a.marked, [false, true]);
@@ -916,10 +906,7 @@ fn p_leaves_a_superseded_pitch_unmarked() {
     );
     let mut a = open_export(dir.path(), "A2.csv", only);
     a.update(Action::Tab(Tab::All));
-    a.update(Action::CycleFilter);
-    while a.filter != Filter::All {
-        a.update(Action::CycleFilter);
-    }
+    show_all(&mut a);
     a.update(Action::MarkPitches);
     assert_eq!(a.marked_count, 0);
     assert_eq!(
@@ -933,13 +920,7 @@ fn p_leaves_a_superseded_pitch_unmarked() {
 #[test]
 fn undo_in_an_older_export_names_a_newer_bulk_step_whole() {
     let dir = tempfile::tempdir().unwrap();
-    let rows = |dmitri: &str| {
-        format!(
-            "{HEAD}{}{}",
-            incoming_row("Dmitri Volkov", dmitri),
-            incoming_row("Eve Ng", "11/1/26, 9:00 AM")
-        )
-    };
+    let rows = dmitri_and_eve;
     let mut b = open_export(dir.path(), "B.csv", rows("11/20/26, 9:00 AM"));
     b.update(Action::IgnoreMarked);
     b.update(Action::Confirm(true));
@@ -1472,9 +1453,7 @@ fn a_bulk_decision_leaves_the_ones_decided_by_hand() {
         "the ignore made by hand stands"
     );
     // Under "all" a bulk decision does replace decisions, and says so.
-    while app.filter != Filter::All {
-        app.update(Action::CycleFilter);
-    }
+    show_all(&mut app);
     app.update(Action::IgnoreMarked);
     let Mode::Confirm(bulk) = &app.mode else {
         panic!("expected a confirmation, got {:?}", app.mode)
@@ -1862,9 +1841,7 @@ fn a_marked_decided_row_keeps_its_decision_in_sight() {
     let mut app = sample_app(dir.path());
     let name = app.current().unwrap().counterpart().to_string();
     app.update(Action::Ignore);
-    while app.filter != Filter::All {
-        app.update(Action::CycleFilter);
-    }
+    show_all(&mut app);
     app.update(Action::First);
     assert_eq!(app.current().unwrap().counterpart(), name);
     app.update(Action::Mark);
@@ -2563,9 +2540,7 @@ fn the_filter_keeps_the_row_through_a_list_without_it() {
     app.update(Action::CycleFilter);
     assert_eq!(app.filter, Filter::Accepted);
     assert_eq!(app.rows[app.cursor], accepted);
-    while app.filter != Filter::All {
-        app.update(Action::CycleFilter);
-    }
+    show_all(&mut app);
     assert_eq!(current_name(&app), here, "under all");
     app.update(Action::CycleFilter);
     assert_eq!(app.filter, Filter::Undecided);
@@ -6024,9 +5999,7 @@ fn colours_carry_the_groups_and_the_verdicts() {
 
     // Under the "all" filter a decided row is dimmed, an undecided one not;
     // the cursor's row is highlighted whatever it holds.
-    while app.filter != Filter::All {
-        app.update(Action::CycleFilter);
-    }
+    show_all(&mut app);
     let decided = app.current().unwrap().from().to_string();
     app.update(Action::Accept);
     let undecided = app.current().unwrap().from().to_string();

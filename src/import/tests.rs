@@ -1303,22 +1303,24 @@ fn a_folder_names_the_exports_below_the_one_read() {
     );
 }
 
+/// An archive holding `text` as its one entry, `entry`.
+fn zip_with(entry: &str, text: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut buf = io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    zip.start_file(entry, zip::write::SimpleFileOptions::default())
+        .unwrap();
+    zip.write_all(text.as_bytes()).unwrap();
+    zip.finish().unwrap();
+    buf.into_inner()
+}
+
 /// Weeks later, the folder of downloads holds the export unzipped then
 /// and the newer .zip: neither is read in the other's place. A .zip that
 /// is not an export does not count.
 #[test]
 fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
-    use std::io::Write;
     let newer = format!("{H}{}", row(1, ""));
-    let zip_with = |entry: &str, text: &str| {
-        let mut buf = io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut buf);
-        zip.start_file(entry, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-        zip.finish().unwrap();
-        buf.into_inner()
-    };
     let zip_of = |entry: &str| zip_with(entry, &newer);
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
@@ -1375,17 +1377,7 @@ fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
 /// downloads that holds the .zip alone is read from it.
 #[test]
 fn a_zip_beside_what_was_unzipped_from_it_is_one_export() {
-    use std::io::Write;
     let text = format!("{H}{}", row(1, ""));
-    let zip_with = |entry: &str, text: &str| {
-        let mut buf = io::Cursor::new(Vec::new());
-        let mut zip = zip::ZipWriter::new(&mut buf);
-        zip.start_file(entry, zip::write::SimpleFileOptions::default())
-            .unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-        zip.finish().unwrap();
-        buf.into_inner()
-    };
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let zip = d.join("Basic_LinkedInDataExport_11-28-2026.zip");
