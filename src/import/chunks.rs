@@ -195,6 +195,8 @@ pub struct RowsRead<T: Item> {
     pub duplicates: Vec<Duplicate>,
     pub replaced_rows: usize,
     pub first_replaced_line: Option<u64>,
+    pub undoubled_rows: usize,
+    pub first_undoubled_line: Option<u64>,
     pub slash_dates: SlashDates,
 }
 
@@ -558,6 +560,8 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
     let mut skipped = Vec::new();
     let mut replaced_rows = 0;
     let mut first_replaced_line = None;
+    let mut undoubled_rows = 0;
+    let mut first_undoubled_line = None;
     let mut slash_dates = SlashDates::default();
     let mut lists = Vec::with_capacity(pieces.len());
     // The lone `\r`s before each piece, which the lines it was given to
@@ -575,6 +579,8 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
         slash_dates.add(piece.slash_dates);
         // The pieces come in the file's order.
         first_replaced_line = first_replaced_line.or(piece.first_replaced_line);
+        undoubled_rows += piece.undoubled_rows;
+        first_undoubled_line = first_undoubled_line.or(piece.first_undoubled_line);
     }
     let (mut items, repeats) = std::thread::scope(|scope| {
         let repeats = scope.spawn(|| find_repeats(&keys));
@@ -599,6 +605,8 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
         duplicates,
         replaced_rows,
         first_replaced_line,
+        undoubled_rows,
+        first_undoubled_line,
         slash_dates,
     }
 }

@@ -200,6 +200,11 @@ pub struct Import<T: Item = Invitation> {
     pub replaced_rows: usize,
     /// The line of the first of them.
     pub first_replaced_line: Option<u64>,
+    /// Rows kept although a quote inside a quoted field was not doubled,
+    /// which the reading may have moved.
+    pub undoubled_rows: usize,
+    /// The line of the first of them.
+    pub first_undoubled_line: Option<u64>,
     /// What a UTF-16 file holds that is not UTF-16 (a surrogate without its
     /// other half), read as U+FFFD.
     pub not_utf16: NotUtf16,
@@ -263,6 +268,19 @@ impl<T: Item> Import<T> {
                 } else {
                     "rows hold"
                 }
+            ));
+        }
+        if self.undoubled_rows > 0 {
+            let n = self.undoubled_rows;
+            let first = match (self.first_undoubled_line, n) {
+                (Some(line), 1) => format!(" (line {line})"),
+                (Some(line), _) => format!(" (the first on line {line})"),
+                (None, _) => String::new(),
+            };
+            out.push(format!(
+                "{}: {n} row{} a quote (\") inside a quoted field that is not doubled (\"\"), as CSV writes one{first}: kept as read, which may have moved the quote",
+                self.origin,
+                if n == 1 { " has" } else { "s have" }
             ));
         }
         if self.not_utf16.count > 0 {
@@ -1939,6 +1957,8 @@ fn outcome<T: Item>(
         header_notes: cols.notes(),
         replaced_rows: read.replaced_rows,
         first_replaced_line: read.first_replaced_line,
+        undoubled_rows: read.undoubled_rows,
+        first_undoubled_line: read.first_undoubled_line,
         not_utf16: NotUtf16::default(),
         passed_over: Vec::new(),
         passed_over_in: Container::Archive,

@@ -320,6 +320,12 @@ pub struct Piece<T: Item> {
     pub replaced_rows: usize,
     /// The line of the first of them.
     pub first_replaced_line: Option<u64>,
+    /// Rows kept although a quote inside a quoted field was not doubled
+    /// (`"he said "hi" to me"`): read as the `csv` crate reads them, which
+    /// moves the quote.
+    pub undoubled_rows: usize,
+    /// The line of the first of them.
+    pub first_undoubled_line: Option<u64>,
     /// What the dates say of their order.
     pub slash_dates: SlashDates,
     /// What [`Item::summarise`] made of the items, once they are all read.
@@ -354,6 +360,9 @@ impl<T: Item> Piece<T> {
         if let Some(line) = &mut self.first_replaced_line {
             *line += by;
         }
+        if let Some(line) = &mut self.first_undoubled_line {
+            *line += by;
+        }
         self.slash_dates.shift_lines(by);
     }
 }
@@ -366,6 +375,8 @@ impl<T: Item> Default for Piece<T> {
             skipped: Vec::new(),
             replaced_rows: 0,
             first_replaced_line: None,
+            undoubled_rows: 0,
+            first_undoubled_line: None,
             slash_dates: SlashDates::default(),
             summary: None,
             lone_cr: 0,
@@ -720,14 +731,24 @@ impl<'c, T: Item> Rows<'c, T> {
             return Ok(());
         }
         // Only a record over several lines or with the wrong number of
-        // fields can hide a quote left open; checking the others would cost
-        // a second pass over every byte.
-        if (at.inner_breaks > 0 || record.len() != self.cols.width)
-            && let Some(fault) = check_quotes(raw)
+        // fields can hide a quote left open. (This path reads only pieces
+        // the fast one gave up on, so the check costs nothing on a
+        // well-formed export.)
+        let fault = check_quotes(raw);
+        if let Some(fault) = fault
+            && (at.inner_breaks > 0 || record.len() != self.cols.width)
         {
             return self.broken_quote(record, raw, at, fault, depth);
         }
-        self.row(record, at.line, "")
+        // A quote inside a quoted field, not doubled: the row stands, as
+        // read, and is named.
+        let skipped = self.piece.skipped.len();
+        let read = self.row(record, at.line, "");
+        if fault.is_some_and(|f| !f.unclosed) && self.piece.skipped.len() == skipped {
+            self.piece.undoubled_rows += 1;
+            self.piece.first_undoubled_line.get_or_insert(at.line);
+        }
+        read
     }
 
     /// A record with a quote that was never properly closed: when the lines

@@ -1072,6 +1072,34 @@ fn the_same_name_with_another_url_is_no_duplicate() {
     assert_eq!(i.duplicates.len(), 1);
 }
 
+/// A quote inside a quoted note, not doubled as CSV writes one: the row
+/// is kept as the reading makes it, and named.
+#[test]
+fn a_quote_not_doubled_is_named() {
+    let row = |n: u32, note: &str| {
+        format!(
+            "P{n},Colleen Ruiz,\"11/2/26, 4:02 PM\",{note},INCOMING,https://www.linkedin.com/in/p{n},https://www.linkedin.com/in/colleen\n"
+        )
+    };
+    let text = format!(
+        "{H}{}{}{}",
+        row(1, "\"fine, \"\"quoted\"\" well\""),
+        row(2, "\"he said \"hi\" to me\""),
+        row(3, "\"and \"so\" here\"")
+    );
+    let i = load_str(&text);
+    assert_eq!(i.invitations.len(), 3);
+    assert!(i.skipped.is_empty());
+    assert_eq!((i.undoubled_rows, i.first_undoubled_line), (2, Some(3)));
+    assert!(
+        i.notices().contains(&"t.csv: 2 rows have a quote (\") inside a quoted field that is not doubled (\"\"), as CSV writes one (the first on line 3): kept as read, which may have moved the quote".to_string()),
+        "{:?}",
+        i.notices()
+    );
+    assert_eq!(i.invitations[0].message(), "fine, \"quoted\" well");
+    properties::same_every_way(text.as_bytes(), 64, 2);
+}
+
 #[test]
 fn a_repeated_header_is_named() {
     let text = format!("{H}{}{H}{}", row(1, ""), row(2, ""));
@@ -1894,6 +1922,8 @@ mod properties {
                     &i.duplicates,
                     i.encoding,
                     i.replaced_rows,
+                    i.undoubled_rows,
+                    i.first_undoubled_line,
                 )
             ),
         }
