@@ -222,6 +222,16 @@ pub struct Import<T: Item = Invitation> {
     pub read_day_first: bool,
 }
 
+/// ` (line 5)` of `one` row, else ` (the first on line 5)`: where the
+/// rows a notice counts begin.
+fn first_line(line: Option<u64>, one: bool) -> String {
+    match (line, one) {
+        (Some(line), true) => format!(" (line {line})"),
+        (Some(line), false) => format!(" (the first on line {line})"),
+        (None, _) => String::new(),
+    }
+}
+
 /// Where an export was found beside others: an archive, or a folder.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Container {
@@ -254,11 +264,7 @@ impl<T: Item> Import<T> {
             } else {
                 "the file says it is"
             };
-            let first = match (self.first_replaced_line, self.replaced_rows) {
-                (Some(line), 1) => format!(" (line {line})"),
-                (Some(line), _) => format!(" (the first on line {line})"),
-                (None, _) => String::new(),
-            };
+            let first = first_line(self.first_replaced_line, self.replaced_rows == 1);
             out.push(format!(
                 "{}: {} {} bytes that are not UTF-8{first} although {says}; shown as \u{fffd}",
                 self.origin,
@@ -272,11 +278,7 @@ impl<T: Item> Import<T> {
         }
         if self.undoubled_rows > 0 {
             let n = self.undoubled_rows;
-            let first = match (self.first_undoubled_line, n) {
-                (Some(line), 1) => format!(" (line {line})"),
-                (Some(line), _) => format!(" (the first on line {line})"),
-                (None, _) => String::new(),
-            };
+            let first = first_line(self.first_undoubled_line, n == 1);
             out.push(format!(
                 "{}: {n} row{} a quote (\") inside a quoted field that is not doubled (\"\"), as CSV writes one{first}: kept as read, which may have moved the quote",
                 self.origin,
@@ -285,11 +287,7 @@ impl<T: Item> Import<T> {
         }
         if self.not_utf16.count > 0 {
             let n = self.not_utf16.count;
-            let first = match (self.not_utf16.first_line, n) {
-                (Some(line), 1) => format!(" (line {line})"),
-                (Some(line), _) => format!(" (the first on line {line})"),
-                (None, _) => String::new(),
-            };
+            let first = first_line(self.not_utf16.first_line, n == 1);
             let says = match self.encoding {
                 TextEncoding::Utf16Le | TextEncoding::Utf16Be => "the file says it is",
                 _ => "the rest of the file is",

@@ -1076,11 +1076,6 @@ fn the_same_name_with_another_url_is_no_duplicate() {
 /// is kept as the reading makes it, and named.
 #[test]
 fn a_quote_not_doubled_is_named() {
-    let row = |n: u32, note: &str| {
-        format!(
-            "P{n},Colleen Ruiz,\"11/2/26, 4:02 PM\",{note},INCOMING,https://www.linkedin.com/in/p{n},https://www.linkedin.com/in/colleen\n"
-        )
-    };
     let text = format!(
         "{H}{}{}{}",
         row(1, "\"fine, \"\"quoted\"\" well\""),
