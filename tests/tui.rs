@@ -935,6 +935,37 @@ fn undo_in_an_older_export_names_a_newer_bulk_step_whole() {
     assert_eq!(a.decisions[1], Some(Decision::Ignored));
 }
 
+/// The last one of a tab decided under a filter that hides the undecided:
+/// the way to the next tab's undecided ones names the filter too (it goes
+/// along, and that tab looked done).
+#[test]
+fn the_next_tab_hint_names_the_filter_it_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = format!(
+        "{HEAD}{}{}",
+        incoming_row("Eve Ng", "11/1/26, 9:00 AM"),
+        incoming_row("Ann Lee", "11/2/26, 9:00 AM").replace(",,INCOMING", ",Hi Colleen,INCOMING")
+    );
+    let mut app = open_export(dir.path(), "one.csv", csv);
+    app.update(Action::Tab(Tab::Default));
+    app.update(Action::Accept);
+    while app.filter != Filter::Accepted {
+        app.update(Action::CycleFilter);
+    }
+    app.update(Action::Mark);
+    app.update(Action::IgnoreMarked);
+    if matches!(app.mode, Mode::Confirm(_)) {
+        app.update(Action::Confirm(true));
+    }
+    assert!(
+        status_text(&app).ends_with(
+            "all decided here · press 2 for Greeting-only, and f until the filter is undecided"
+        ),
+        "{}",
+        status_text(&app)
+    );
+}
+
 /// With no row under the cursor, a key says what could bring one: not a
 /// filter on a tab that lists nobody, nor anything on an empty export.
 #[test]
@@ -4864,6 +4895,21 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
         status_text(&app),
         "Marked 3 pitches · I ignores the marked ones, space unmarks one"
     );
+    // Under a filter that shows none of them, p says where they are.
+    while app.filter != Filter::Replied {
+        app.update(Action::CycleFilter);
+    }
+    let marked = app.marked_count;
+    app.update(Action::MarkPitches);
+    assert_eq!(app.marked_count, marked);
+    assert_eq!(
+        status_text(&app),
+        "No pitch in this list: the 3 of this tab are hidden by the filter (f cycles it)"
+    );
+    show_all(&mut app);
+    while app.filter != Filter::Undecided {
+        app.update(Action::CycleFilter);
+    }
     // Again: all were marked, so they are unmarked; a mark of another kind stays.
     app.update(Action::First);
     app.update(Action::Mark);
@@ -4950,7 +4996,7 @@ fn pitches_are_marked_with_one_key_and_ignored_with_another() {
     assert_eq!(app.marked_count, 0);
     assert_eq!(
         status_text(&app),
-        "No pitch in this list (a customised note that sells or recruits)"
+        "No pitch in this list: the 3 of this tab are hidden by the filter (f cycles it)"
     );
     app.update(Action::Tab(Tab::Sent));
     app.update(Action::MarkPitches);

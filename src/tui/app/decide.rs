@@ -35,6 +35,14 @@ impl App {
                         "all shown here decided · {hidden} undecided hidden by the filter ({} cycles it)",
                         self.keymap.hint(&Action::CycleFilter)
                     ),
+                    // The filter goes along: under one that hides the
+                    // undecided, that tab would look done too.
+                    Some(t) if !matches!(self.filter, Filter::Undecided | Filter::All) => format!(
+                        "all decided here · press {} for {}, and {} until the filter is undecided",
+                        self.keymap.hint(&Action::Tab(t)),
+                        t.title(),
+                        self.keymap.hint(&Action::CycleFilter)
+                    ),
                     Some(t) => format!(
                         "all decided here · press {} for {}",
                         self.keymap.hint(&Action::Tab(t)),
@@ -758,7 +766,22 @@ impl App {
                     .signals
                     .contains(Signals::PITCH)
             });
+            // Decided ones the filter hides are pitches of this tab too.
+            let hidden = self
+                .members(self.current_tab())
+                .iter()
+                .filter(|&&i| {
+                    self.invitations[i as usize]
+                        .signals
+                        .contains(Signals::PITCH)
+                })
+                .count();
             self.set_status(match superseded.len() {
+                0 if hidden > 0 => format!(
+                    "No pitch in this list: the {hidden} of this tab {} hidden by the filter ({} cycles it)",
+                    if hidden == 1 { "is" } else { "are" },
+                    self.keymap.hint(&Action::CycleFilter)
+                ),
                 0 => "No pitch in this list (a customised note that sells or recruits)".to_string(),
                 1 => "No pitch to mark in this list: the one here is superseded (invited again since, and handled in a newer export)".to_string(),
                 n => format!("No pitch to mark in this list: the {n} here are superseded (invited again since, and handled in a newer export)"),
