@@ -1948,6 +1948,9 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     app.update(Action::Tab(Tab::Sent));
     let stale = app.stale_count;
     assert!(stale > 1);
+    // From the oldest, a stale one: the cursor stays among them, not on a
+    // young one left unmarked.
+    app.update(Action::Last);
     app.update(Action::WithdrawStale);
     match &app.mode {
         Mode::Confirm(b) => {
@@ -1963,8 +1966,12 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     assert_eq!(app.sent_counts.withdrawn, stale);
     assert_eq!(
         status_text(&app),
-        format!("Marked {stale} invitations to withdraw on LinkedIn · u undoes all of them")
+        format!(
+            "Marked {stale} invitations to withdraw on LinkedIn · u undoes all of them · no stale invitation left"
+        )
     );
+    let here = app.current().unwrap();
+    assert!(app.is_stale(here), "{}", here.to());
     app.update(Action::WithdrawStale);
     assert!(status_text(&app).starts_with("No stale invitation here left to mark"));
     // One marked by mistake: x again takes the mark back.

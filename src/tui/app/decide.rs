@@ -1063,7 +1063,13 @@ impl App {
                     .current_index()
                     .is_some_and(|i| self.decisions[i as usize].is_none());
                 if !here_open {
-                    self.advance_to_undecided(self.cursor);
+                    // After `X`, the next stale one, as after `x`: an
+                    // unmarked young one is no work left.
+                    if bulk.decision == Decision::Withdrawn {
+                        self.advance_to_stale();
+                    } else {
+                        self.advance_to_undecided(self.cursor);
+                    }
                 }
             }
             Err(e) => self.set_error(not_saved("Not saved", &e)),
