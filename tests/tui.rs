@@ -497,7 +497,7 @@ fn two_invitations_between_the_same_people_are_told_of() {
     assert_eq!(
         app.notices,
         [
-            "alex has 2 invitations in this export (lines 2 and 3), between the same two people: a decision on one is on each (were two exports joined?)"
+            "alex has 2 invitations in this export (lines 2 and 3), between the same two people: a decision made here on one is on each (were two exports joined?)"
         ]
     );
     let csv = format!(
@@ -510,7 +510,7 @@ fn two_invitations_between_the_same_people_are_told_of() {
     assert_eq!(
         app.notices,
         [
-            "2 people have more than one invitation in this export (alex, bo): a decision on one is on each (were two exports joined?)"
+            "2 people have more than one invitation in this export (alex, bo): a decision made here on one is on each (were two exports joined?)"
         ]
     );
 }

@@ -690,7 +690,7 @@ impl App {
         let name = |i: u32| name_line(self.invitations[i as usize].counterpart());
         self.notices.push(match people.as_slice() {
             [(first, later)] => format!(
-                "{} has {} invitations in this export (lines {}), between the same two people: a decision on one is on each (were two exports joined?)",
+                "{} has {} invitations in this export (lines {}), between the same two people: a decision made here on one is on each (were two exports joined?)",
                 name(*first),
                 later.len() + 1,
                 lines(*first, later)
@@ -699,7 +699,7 @@ impl App {
                 let names: Vec<String> = people.iter().take(3).map(|(i, _)| name(*i)).collect();
                 let who = names_and_more(&names, people.len());
                 format!(
-                    "{} people have more than one invitation in this export ({who}): a decision on one is on each (were two exports joined?)",
+                    "{} people have more than one invitation in this export ({who}): a decision made here on one is on each (were two exports joined?)",
                     people.len()
                 )
             }
