@@ -23,7 +23,8 @@
 //!   one by one a hundred customised), as a start-up replays it;
 //! - `tui_key` at the largest size: one key and the redraw after it
 //!   (`down`, `next_tab`, and `accept`, whose journal write ends in an fsync),
-//!   and two keys typed in the composer (`compose_two_keys`).
+//!   two keys typed in the composer (`compose_two_keys`), and a bulk
+//!   ignore of the Default tab with its undo (`bulk_ignore_and_undo`).
 
 use std::cell::OnceCell;
 use std::hint::black_box;
@@ -451,6 +452,25 @@ fn bench_keys(c: &mut Criterion, size: &Size) {
         );
         app.update(Action::Cancel);
         app.update(Action::Cancel);
+    });
+    // A bulk ignore of the whole Default tab (about 80% of the rows), then
+    // its undo: the question a large step asks first, and the undo itself.
+    // Each is one pass over the step; asked row by row, the undo took
+    // minutes at a million rows.
+    group.bench_function(BenchmarkId::new("bulk_ignore_and_undo", rows), |b| {
+        let (app, terminal, _) = key_state(&mut state, size);
+        app.update(Action::Tab(Tab::Default));
+        b.iter(|| {
+            app.update(Action::IgnoreMarked);
+            app.update(Action::Confirm(true));
+            draw(terminal, app);
+            app.update(Action::Undo);
+            draw(terminal, app);
+            app.update(Action::Undo);
+            draw(terminal, app);
+        });
+        let status = app.status.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+        assert!(status.starts_with("Undid ignore"), "undo failed: {status}");
     });
     group.finish();
 }

@@ -1728,8 +1728,8 @@ fn a_step_on_a_later_invitation_is_not_the_earlier_ones() {
     assert_eq!(j.later(&first), Some(again.sent_at));
     assert_eq!(j.later(&again), None);
     // Nor is the step undone from the earlier one's export.
-    assert_eq!(j.next_undo_later(&first), Some(again.sent_at));
-    assert_eq!(j.next_undo_later(&again), None);
+    assert_eq!(j.next_undo_later(&[&first]), Some((0, again.sent_at)));
+    assert_eq!(j.next_undo_later(&[&again]), None);
     let refused = j
         .record_decision_on(&[first.id], &[first.sent_at], Some(Decision::Ignored), now)
         .unwrap_err();

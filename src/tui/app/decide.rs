@@ -279,13 +279,15 @@ impl App {
         // same two people than the one here: it shares the id, but undone
         // here it would take back a decision this export does not show.
         if let Some(next) = self.journal.next_undo()
-            && let Some((idx, later)) = self.indices_of(&next.ids).into_iter().find_map(|i| {
-                let later = self
-                    .journal
-                    .next_undo_later(&self.invitations[i as usize])?;
-                Some((i, later))
-            })
+            && let here = self.indices_of(&next.ids)
+            && let Some((pos, later)) = self.journal.next_undo_later(
+                &here
+                    .iter()
+                    .map(|&i| &self.invitations[i as usize])
+                    .collect::<Vec<_>>(),
+            )
         {
+            let idx = here[pos];
             let name = self.status_name(self.invitations[idx as usize].counterpart());
             let under = if self.journal.undo_depth() > 1 {
                 ", and the steps before it wait for it"
