@@ -91,6 +91,17 @@ impl PerCategory {
     }
 }
 
+/// From the counts in [`Category::ALL`]'s order.
+impl From<[usize; 3]> for PerCategory {
+    fn from(counts: [usize; 3]) -> PerCategory {
+        let mut out = PerCategory::default();
+        for (c, n) in Category::ALL.into_iter().zip(counts) {
+            out.0[c.index()] = n;
+        }
+        out
+    }
+}
+
 impl Serialize for PerCategory {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;

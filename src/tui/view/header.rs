@@ -9,47 +9,14 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use crate::classify::Category;
 use crate::report::survey_line;
+use crate::stats::Breakdown;
 use crate::text::{fit, one_line};
 use crate::tui::app::{App, Tab};
 use crate::tui::keys::Action;
 
 pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
-    let source = one_line(&app.source_name);
-    let survey = survey_line(&app.incoming);
-    // On a narrow screen, the groups as the tabs name them there.
-    let b = &app.incoming;
-    let n = |c| b.by_category.get(c);
-    let short = |c| super::list::short_category(c).trim_end();
-    let groups = format!(
-        "{} {} · {} {} · {} {} ({}%)",
-        n(Category::Customised),
-        short(Category::Customised),
-        n(Category::GreetingOnly),
-        short(Category::GreetingOnly),
-        n(Category::Default),
-        short(Category::Default),
-        b.shares().get(Category::Default),
-    );
-    // The total is on the line below too ("decided 0 of 135").
-    let compact = format!(
-        "{} invitation{}: {groups}",
-        b.total,
-        crate::text::plural(b.total)
-    );
-    // The longest form that fits: the file's name tells two exports apart,
-    // so it goes after the groups' long names, which the tabs show too.
-    let title = [
-        format!(" invitriage · {source} · {survey}"),
-        format!(" {source} · {survey}"),
-        format!(" {source} · {compact}"),
-        format!(" {source} · {groups}"),
-        format!(" {survey}"),
-        format!(" {compact}"),
-    ]
-    .into_iter()
-    .find(|t| t.width() <= width)
-    .unwrap_or_else(|| format!(" {compact}"));
+    let title = title(&one_line(&app.source_name), &app.incoming, width);
     let (decided, total) = app.progress();
     let pct = crate::stats::percent(decided, total);
     // The Sent tab lists every invitation you sent, whatever the filter.
@@ -91,6 +58,45 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         ]),
         area,
     );
+}
+
+/// The first header line: the longest form that fits `width`. The file's
+/// name tells two exports apart, so it goes after the groups' long names,
+/// which the tabs show too; the total goes before the groups' counts, as
+/// the line below has it ("decided 0 of 135").
+fn title(source: &str, b: &Breakdown, width: usize) -> String {
+    let survey = survey_line(b);
+    // On a narrow screen, the groups as the tabs name them there.
+    let n = |c| b.by_category.get(c);
+    let short = |c| super::list::short_category(c).trim_end();
+    let groups = format!(
+        "{} {} · {} {} · {} {} ({}%)",
+        n(Category::Customised),
+        short(Category::Customised),
+        n(Category::GreetingOnly),
+        short(Category::GreetingOnly),
+        n(Category::Default),
+        short(Category::Default),
+        b.shares().get(Category::Default),
+    );
+    let compact = format!(
+        "{} invitation{}: {groups}",
+        b.total,
+        crate::text::plural(b.total)
+    );
+    [
+        format!(" invitriage · {source} · {survey}"),
+        format!(" {source} · {survey}"),
+        format!(" {source} · {compact}"),
+        format!(" {source} · {groups}"),
+        format!(" {survey}"),
+        format!(" {compact}"),
+    ]
+    .into_iter()
+    .find(|t| t.width() <= width)
+    // The counts alone, whole words at 60 columns even at a million rows;
+    // cut by the caller's `fit` on a screen narrower still.
+    .unwrap_or_else(|| format!(" {groups}"))
 }
 
 pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
@@ -211,5 +217,41 @@ fn short_title(tab: Tab) -> &'static str {
         Some(c) => super::list::short_category(c).trim_end(),
         None if tab == Tab::All => "all",
         None => "sent",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stats::PerCategory;
+
+    fn counts(customised: usize, greeting_only: usize, default: usize) -> Breakdown {
+        let mut by = [0; 3];
+        for (c, n) in [
+            (Category::Customised, customised),
+            (Category::GreetingOnly, greeting_only),
+            (Category::Default, default),
+        ] {
+            by[Category::ALL.iter().position(|&a| a == c).unwrap()] = n;
+        }
+        Breakdown {
+            total: customised + greeting_only + default,
+            by_category: PerCategory::from(by),
+            ..Breakdown::default()
+        }
+    }
+
+    #[test]
+    fn a_big_inbox_keeps_whole_words_in_the_narrowest_title() {
+        let b = counts(108_244, 71_990, 719_791);
+        let t = title("big1000000.csv", &b, 60);
+        assert_eq!(t, " 108244 cust · 71990 greet · 719791 dflt (80%)");
+        // The sample's counts keep the total at that width.
+        let t = title(
+            "Invitations (2026-11-28 export).csv",
+            &counts(13, 10, 112),
+            60,
+        );
+        assert!(t.starts_with(" 135 invitations: 13 cust"), "{t}");
     }
 }
