@@ -3018,6 +3018,20 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
             && words[0].ends_with(&format!("; here it is:\n{text}")),
         "{words:#?}"
     );
+    // Left for later, it stays open, and the status line names the cause.
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('l')));
+    assert!(app.composer.is_some());
+    assert!(
+        status_text(&app).starts_with("The draft stays open, not kept on disk: cannot create "),
+        "{}",
+        status_text(&app)
+    );
+    assert!(
+        status_text(&app).ends_with(" · Ctrl-S saves it, Ctrl-Y copies it"),
+        "{}",
+        status_text(&app)
+    );
     app.update(Action::ComposeSave);
     assert_eq!(
         app.journal.state(id).unwrap().reply.as_ref().unwrap().text,

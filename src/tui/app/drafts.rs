@@ -212,10 +212,19 @@ impl App {
             return;
         }
         if !self.draft_on_disk() {
-            self.set_error(
-                "The draft stays open: the disk did not take it · Ctrl-S saves it, Ctrl-Y copies it",
-            );
-            return;
+            // Once more: the disk may have room by now; if not, its error
+            // names the file and the cause (a full disk, a permission).
+            let Some(draft) = self.open_unsaved() else {
+                return;
+            };
+            if let Err(e) = self.journal.keep_unsaved(draft) {
+                let remedy = e.remedy().map(|r| format!(" · {r}")).unwrap_or_default();
+                self.set_error(format!(
+                    "The draft stays open, not kept on disk: {e}{remedy} · Ctrl-S saves it, Ctrl-Y copies it"
+                ));
+                return;
+            }
+            self.kept_unsaved = Some((id, kind));
         }
         match self.journal.sync_unsaved(id, kind) {
             Ok(()) => {
