@@ -746,6 +746,9 @@ pub enum JournalError {
     Changed { path: PathBuf, what: &'static str },
 }
 
+/// What [`changed_under`] says of a journal no longer at its path.
+const DELETED: &str = "was deleted or moved";
+
 /// How the journal open as `file` changed since this process last wrote
 /// it, `len` bytes long: deleted or moved, replaced by another file (a
 /// backup put back, a sync tool), or written by another process. Steps
@@ -757,7 +760,7 @@ fn changed_under(file: &File, path: &Path, len: u64, dirty: bool) -> Option<&'st
     let open = file.metadata().ok().filter(|m| m.is_file())?;
     let named = match fs::metadata(path) {
         Ok(meta) => meta,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Some("was deleted or moved"),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Some(DELETED),
         Err(_) => return None,
     };
     #[cfg(unix)]
@@ -1028,6 +1031,9 @@ pub struct Journal {
     lines: usize,
     /// A write failed and the file could not be cut back to `len` yet.
     dirty: bool,
+    /// The journal was deleted while open and written back from the open
+    /// file ([`Journal::write_back_if_deleted`]); not yet told.
+    written_back: bool,
     /// Keyed by ids that are hashes already: the fast hasher's lookups
     /// are a third of a replay's time at a million entries.
     entries: FastMap<InvitationId, Entry>,
@@ -1455,6 +1461,7 @@ impl Journal {
             len: 0,
             lines: 0,
             dirty: false,
+            written_back: false,
             entries: Default::default(),
             steps: Vec::new(),
             undone_drafts: HashMap::new(),
@@ -2272,6 +2279,63 @@ impl Journal {
         &self.path
     }
 
+    /// Puts the journal back at its path when it was deleted while open
+    /// (not moved: a file that still has a name elsewhere is the user's to
+    /// place), from the open file, which holds every step up to now: a
+    /// step taken after the deletion, or quitting, would leave the next
+    /// start with none of them. `Ok(false)` when it is not deleted, or
+    /// read-only. The copy is made under another name and linked into
+    /// place, so a journal made there meanwhile is never written over.
+    /// The next [`Journal::take_written_back`] says it happened.
+    pub fn write_back_if_deleted(&mut self) -> Result<bool, JournalError> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::{FileExt, MetadataExt};
+            let Some(file) = &self.file else {
+                return Ok(false);
+            };
+            let deleted = file.metadata().is_ok_and(|m| m.is_file() && m.nlink() == 0)
+                && fs::symlink_metadata(&self.path)
+                    .is_err_and(|e| e.kind() == io::ErrorKind::NotFound);
+            let Some(dir) = self.path.parent().filter(|_| deleted) else {
+                return Ok(false);
+            };
+            let cannot = |e| io_error("write back the deleted journal", &self.path)(e);
+            // Its folder too, when that went with it.
+            fs::create_dir_all(dir).map_err(cannot)?;
+            let mut bytes = vec![0; usize::try_from(self.len).unwrap_or(usize::MAX)];
+            file.read_exact_at(&mut bytes, 0).map_err(cannot)?;
+            let temp = dir.join(format!("{FILE_NAME}.writing-back"));
+            let _ = fs::remove_file(&temp);
+            let written = private(&mut OpenOptions::new())
+                .write(true)
+                .create_new(true)
+                .open(&temp)
+                .and_then(|mut f| f.write_all(&bytes).and_then(|()| f.sync_all()))
+                .and_then(|()| fs::hard_link(&temp, &self.path));
+            let _ = fs::remove_file(&temp);
+            written.map_err(cannot)?;
+            sync_dir(dir);
+            let reopened = private(&mut OpenOptions::new())
+                .read(true)
+                .append(true)
+                .open(&self.path)
+                .map_err(cannot)?;
+            self.file = Some(reopened);
+            self.dirty = false;
+            self.written_back = true;
+            Ok(true)
+        }
+        #[cfg(not(unix))]
+        Ok(false)
+    }
+
+    /// Whether the journal was written back since last asked (see
+    /// [`Journal::write_back_if_deleted`]): the user is told once.
+    pub fn take_written_back(&mut self) -> bool {
+        std::mem::take(&mut self.written_back)
+    }
+
     /// Writes one line durably: one `write_all` of the line and its `\n`,
     /// `flush`, `sync_data`. On failure the file is cut back to its last
     /// complete line and nothing else changes.
@@ -2285,12 +2349,19 @@ impl Journal {
             .map_err(io::Error::from)
             .map_err(io_error("write to the journal", &self.path))?;
         line.push(b'\n');
-        if let Some(what) = changed_under(file, &self.path, self.len, self.dirty) {
+        if let Some(what) = changed_under(file, &self.path, self.len, self.dirty)
+            && !(what == DELETED && self.write_back_if_deleted()?)
+        {
             return Err(JournalError::Changed {
                 path: self.path.clone(),
                 what,
             });
         }
+        let Some(file) = self.file.as_mut() else {
+            return Err(JournalError::ReadOnly {
+                path: self.path.clone(),
+            });
+        };
         if self.dirty {
             file.set_len(self.len)
                 .and_then(|()| file.sync_data())

@@ -2964,6 +2964,44 @@ fn an_unsaved_draft_is_offered_again_after_the_app_ends() {
     );
 }
 
+/// The journal deleted while the screen is open (by hand, a clean-up) is
+/// written back whole with the next step, or on quitting, and the user is
+/// told: the next start finds every decision.
+#[cfg(unix)]
+#[test]
+fn a_journal_deleted_while_open_is_written_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join(invitriage::journal::FILE_NAME);
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    let first = app.journal.line_count();
+    std::fs::remove_file(&journal).unwrap();
+    app.update(Action::Ignore);
+    let status = app.status.as_ref().expect("a status line");
+    assert!(status.error);
+    assert!(
+        status.text.starts_with("Ignored ")
+            && status.text.ends_with(
+                "had been deleted while invitriage was open: written back whole, with this step"
+            ),
+        "{}",
+        status.text
+    );
+    assert_eq!(app.journal.line_count(), first + 1);
+    // Deleted again, with no step after it: written back on quitting.
+    std::fs::remove_file(&journal).unwrap();
+    let words = leave(&mut app);
+    assert!(
+        words.iter().any(|w| w.ends_with(
+            "had been deleted while invitriage was open: written back whole, so the next start finds every step"
+        )),
+        "{words:#?}"
+    );
+    drop(app);
+    let app = sample_app(dir.path());
+    assert_eq!(app.progress().0, 2, "both decisions are there");
+}
+
 /// When the unsaved draft cannot be written, the status line says so and
 /// the draft is still there to save.
 #[test]

@@ -2597,13 +2597,14 @@ fn a_symlinked_journal_is_not_compacted() {
     assert_eq!(fs::read(real.join(FILE_NAME)).unwrap(), bytes);
 }
 
-/// The journal deleted, replaced or written by another process while it
+/// The journal moved, replaced or written by another process while it
 /// is open: a step is refused, not written where it would be lost (or
-/// undo the wrong line), and nothing changes in memory either.
+/// undo the wrong line), and nothing changes in memory either. (Deleted,
+/// it is written back: see the next test.)
 #[test]
 fn a_journal_changed_under_it_refuses_the_next_step() {
     for (change, says) in [
-        ("delete", "was deleted or moved"),
+        ("move", "was deleted or moved"),
         ("replace", "was replaced by another file"),
         ("folder", "was replaced by a folder"),
         ("append", "was written to by another program"),
@@ -2614,7 +2615,7 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
             .unwrap();
         let path = dir.path().join(FILE_NAME);
         match change {
-            "delete" => std::fs::remove_file(&path).unwrap(),
+            "move" => std::fs::rename(&path, dir.path().join("moved")).unwrap(),
             "replace" => {
                 let copy = dir.path().join("copy");
                 std::fs::copy(&path, &copy).unwrap();
@@ -2637,6 +2638,54 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
         assert!(err.to_string().contains(says), "{change}: {err}");
         assert_eq!(decision(&j, 2), None, "{change}: not applied");
     }
+}
+
+/// The journal deleted while open (by hand, or with its folder) is
+/// written back whole from the open file with the next step, so that the
+/// next start finds every step; told once.
+#[cfg(unix)]
+#[test]
+fn a_journal_deleted_under_it_is_written_back() {
+    for whole_folder in [false, true] {
+        let top = tempfile::tempdir().unwrap();
+        let dir = top.path().join("data");
+        let mut j = open(&dir);
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        let path = dir.join(FILE_NAME);
+        if whole_folder {
+            fs::remove_dir_all(&dir).unwrap();
+        } else {
+            fs::remove_file(&path).unwrap();
+        }
+        assert!(!j.take_written_back());
+        j.record_decision(&[id(2)], Some(Decision::Ignored), at(2))
+            .unwrap();
+        assert!(j.take_written_back(), "told");
+        assert!(!j.take_written_back(), "told once");
+        assert!(!dir.join(format!("{FILE_NAME}.writing-back")).exists());
+        j.record_decision(&[id(3)], Some(Decision::Ignored), at(3))
+            .unwrap();
+        assert!(!j.take_written_back(), "nothing to write back now");
+        drop(j);
+        let (again, notices) = Journal::open(&dir).unwrap();
+        assert!(notices.is_empty(), "{notices:?}");
+        assert_eq!(decision(&again, 1), Some(Decision::Accepted));
+        assert_eq!(decision(&again, 2), Some(Decision::Ignored));
+        assert_eq!(decision(&again, 3), Some(Decision::Ignored));
+        assert_eq!(again.line_count(), 3);
+    }
+    // Without a step after it, on quitting (asked directly here).
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    assert!(!j.write_back_if_deleted().unwrap(), "not deleted");
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    fs::remove_file(dir.path().join(FILE_NAME)).unwrap();
+    assert!(j.write_back_if_deleted().unwrap());
+    drop(j);
+    let (again, _) = Journal::open(dir.path()).unwrap();
+    assert_eq!(decision(&again, 1), Some(Decision::Accepted));
 }
 
 /// An unsaved draft left behind by a save that could not remove it (a

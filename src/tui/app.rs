@@ -1109,10 +1109,28 @@ impl App {
             self.keep_check_note();
         }
         let effect = self.apply(action);
+        self.tell_written_back();
         self.keep_unsaved_draft();
         self.keep_check_note();
         self.tell_news_due(effect.as_ref());
         effect
+    }
+
+    /// Says, after the step that did it, that the journal had been deleted
+    /// and was written back ([`Journal::write_back_if_deleted`]).
+    fn tell_written_back(&mut self) {
+        if !self.journal.take_written_back() {
+            return;
+        }
+        let note = format!(
+            "the journal {} had been deleted while invitriage was open: written back whole, with this step",
+            crate::text::shown_path(self.journal.path())
+        );
+        let text = match &self.status {
+            Some(s) => format!("{} · {note}", s.text),
+            None => note,
+        };
+        self.set_error(text);
     }
 
     /// Whether quitting is refused: a changed draft open in the composer,

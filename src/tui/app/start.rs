@@ -196,6 +196,20 @@ impl App {
     ///   now) would come back.
     pub(super) fn leave(&mut self) -> Vec<String> {
         let mut words = Vec::new();
+        // Deleted since the last step: the next start would find none.
+        match self.journal.write_back_if_deleted() {
+            Ok(false) => {}
+            Ok(true) => {
+                self.journal.take_written_back();
+                words.push(format!(
+                    "the journal {} had been deleted while invitriage was open: written back whole, so the next start finds every step",
+                    crate::text::shown_path(self.journal.path())
+                ));
+            }
+            Err(e) => words.push(format!(
+                "warning: {e} (deleted while invitriage was open): the next start will find none of its steps"
+            )),
+        }
         if let Some(draft) = self.open_unsaved() {
             let (id, kind, text) = (draft.id, draft.kind, draft.text.clone());
             let name = self.name_of(id, "");
