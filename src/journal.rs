@@ -1034,6 +1034,9 @@ pub struct Journal {
     /// The journal was deleted while open and written back from the open
     /// file ([`Journal::write_back_if_deleted`]); not yet told.
     written_back: bool,
+    /// How many steps were refused as the file changed under this process
+    /// ([`JournalError::Changed`]), and how it changed last.
+    refused: Option<(usize, &'static str)>,
     /// Keyed by ids that are hashes already: the fast hasher's lookups
     /// are a third of a replay's time at a million entries.
     entries: FastMap<InvitationId, Entry>,
@@ -1462,6 +1465,7 @@ impl Journal {
             lines: 0,
             dirty: false,
             written_back: false,
+            refused: None,
             entries: Default::default(),
             steps: Vec::new(),
             undone_drafts: HashMap::new(),
@@ -2330,6 +2334,13 @@ impl Journal {
         Ok(false)
     }
 
+    /// How many steps were refused because the journal file changed under
+    /// this process (moved, replaced, written by another program), and how
+    /// it changed: said again on quitting, as the screen said it only then.
+    pub fn refused_steps(&self) -> Option<(usize, &'static str)> {
+        self.refused
+    }
+
     /// Whether the journal was written back since last asked (see
     /// [`Journal::write_back_if_deleted`]): the user is told once.
     pub fn take_written_back(&mut self) -> bool {
@@ -2352,6 +2363,8 @@ impl Journal {
         if let Some(what) = changed_under(file, &self.path, self.len, self.dirty)
             && !(what == DELETED && self.write_back_if_deleted()?)
         {
+            let before = self.refused.map_or(0, |(n, _)| n);
+            self.refused = Some((before + 1, what));
             return Err(JournalError::Changed {
                 path: self.path.clone(),
                 what,

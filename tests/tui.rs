@@ -3002,6 +3002,32 @@ fn a_journal_deleted_while_open_is_written_back() {
     assert_eq!(app.progress().0, 2, "both decisions are there");
 }
 
+/// Steps refused because another program wrote to the journal are said
+/// again on quitting: the screen said so only at each.
+#[test]
+fn steps_refused_by_a_changed_journal_are_said_again_on_quitting() {
+    let dir = tempfile::tempdir().unwrap();
+    let journal = dir.path().join(invitriage::journal::FILE_NAME);
+    let mut app = sample_app(dir.path());
+    app.update(Action::Accept);
+    let mut other = std::fs::OpenOptions::new()
+        .append(true)
+        .open(&journal)
+        .unwrap();
+    std::io::Write::write_all(&mut other, b"\n").unwrap();
+    app.update(Action::Ignore);
+    app.update(Action::Ignore);
+    assert!(status_text(&app).starts_with("Not saved: "));
+    let words = leave(&mut app);
+    assert!(
+        words.iter().any(|w| w.starts_with("warning: 2 steps were not recorded, as the journal ")
+            && w.ends_with(
+                " was written to by another program while invitriage was open; start invitriage again, which reads the journal as it is now, and take them again"
+            )),
+        "{words:#?}"
+    );
+}
+
 /// When the unsaved draft cannot be written, the status line says so and
 /// the draft is still there to save.
 #[test]

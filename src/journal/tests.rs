@@ -2637,6 +2637,10 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
             .unwrap_err();
         assert!(err.to_string().contains(says), "{change}: {err}");
         assert_eq!(decision(&j, 2), None, "{change}: not applied");
+        // Counted, to be said again on quitting.
+        j.record_decision(&[id(3)], Some(Decision::Ignored), at(3))
+            .unwrap_err();
+        assert_eq!(j.refused_steps(), Some((2, says)), "{change}");
     }
 }
 

@@ -210,6 +210,18 @@ impl App {
                 "warning: {e} (deleted while invitriage was open): the next start will find none of its steps"
             )),
         }
+        if let Some((n, what)) = self.journal.refused_steps() {
+            let steps = if n == 1 {
+                "1 step was".to_string()
+            } else {
+                format!("{n} steps were")
+            };
+            words.push(format!(
+                "warning: {steps} not recorded, as the journal {} {what} while invitriage was open; start invitriage again, which reads the journal as it is now, and take {} again",
+                crate::text::shown_path(self.journal.path()),
+                if n == 1 { "it" } else { "them" }
+            ));
+        }
         if let Some(draft) = self.open_unsaved() {
             let (id, kind, text) = (draft.id, draft.kind, draft.text.clone());
             let name = self.name_of(id, "");
