@@ -149,7 +149,7 @@ fn name_words(t: &str, start: usize, mut p: usize, ctx: &Ctx<'_>, buf: &mut Stri
     };
     while found.n_words < MAX_NAME_WORDS {
         let (mut q, kind) = gap(t, p);
-        if kind == Gap::LineBreak {
+        if kind == Gap::LineBreak && !name_after_spaces(t, p, q, ctx, buf) {
             break;
         }
         // Greeting words are split at white space and `/` (`Sir/Madam`).
@@ -170,6 +170,26 @@ fn name_words(t: &str, start: usize, mut p: usize, ctx: &Ctx<'_>, buf: &mut Stri
     }
     found.end = delimiter(t, p, &[',', '!', '.', ':', '-', '\u{2013}', '\u{2014}']).unwrap_or(p);
     found
+}
+
+/// Whether the gap from `p` to `q`, two spaces or more, is a doubled space
+/// typed between a greeting's words (`Hi  Colleen`), not a line break as
+/// recent exports write one (`Hi there  Let's connect`): on one line, and
+/// followed by a word that is the recipient's first or last name, or a
+/// title. Those go on the greeting; a capitalised word may start the next
+/// line's sentence, and does not.
+fn name_after_spaces(t: &str, p: usize, q: usize, ctx: &Ctx<'_>, buf: &mut String) -> bool {
+    if t[p..q].chars().any(is_line_break) {
+        return false;
+    }
+    let Some(e) = read_word(t, q) else {
+        return false;
+    };
+    buf.clear();
+    fold_into(&t[q..e], buf);
+    ctx.lists.titles.contains(buf.as_str())
+        || ctx.recipient.matches_first(buf)
+        || ctx.recipient.matches_last(buf)
 }
 
 /// The end of one delimiter after `p` (a line break, or one of `chars`,
@@ -229,9 +249,12 @@ fn bare_name(t: &str, start: usize, e1: usize, ctx: &Ctx<'_>, buf: &mut String) 
         n_words: 1,
     };
     let (q, kind) = gap(t, e1);
-    if kind == Gap::Space
-        && let Some(e2) = read_word(t, q)
-    {
+    let on_one_line = match kind {
+        Gap::None => false,
+        Gap::Space => true,
+        Gap::LineBreak => !t[e1..q].chars().any(is_line_break),
+    };
+    if on_one_line && let Some(e2) = read_word(t, q) {
         buf.clear();
         fold_into(&t[q..e2], buf);
         if ctx.recipient.matches_last(buf)
@@ -394,6 +417,27 @@ mod tests {
             Some("Hi there")
         );
         assert_eq!(text("Colleen  I'd like").as_deref(), Some("Colleen"));
+        // A doubled space typed inside the greeting: the recipient's name
+        // or a title after it is still the greeting's; another capitalised
+        // word starts the next line.
+        assert_eq!(
+            text("Hi  Colleen, let's connect").as_deref(),
+            Some("Hi  Colleen,")
+        );
+        assert_eq!(
+            text("Dear  Ms.  Smith, let's connect").as_deref(),
+            Some("Dear  Ms.  Smith,")
+        );
+        assert_eq!(text("Hi   Coleen!").as_deref(), Some("Hi   Coleen!"));
+        assert_eq!(
+            text("Colleen  Smith, let's connect").as_deref(),
+            Some("Colleen  Smith,")
+        );
+        assert!(names("Hi  Colleen, let's connect"));
+        assert_eq!(text("Hi  Let's connect").as_deref(), Some("Hi"));
+        assert_eq!(text("Hi  Karen, let's connect").as_deref(), Some("Hi"));
+        assert_eq!(text("Hi\nColleen, let's connect").as_deref(), Some("Hi"));
+        assert_eq!(text("Hi \n Colleen, let's connect").as_deref(), Some("Hi"));
         assert_eq!(text("Colleen\r\n").as_deref(), Some("Colleen"));
         assert_eq!(text("Colleen I'd like"), None);
         assert_eq!(text("Colleen"), None);
