@@ -1321,10 +1321,11 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
                 // The parser's words ("expected ident") mean nothing to a
                 // reader: a line that is not JSON is said to be damaged.
                 _ => match json {
-                    Err(j) => format!(
-                        "not a journal entry (damaged or cut short at column {})",
-                        j.column()
-                    ),
+                    // Ended mid-value: a write cut short.
+                    Err(j) if j.is_eof() => {
+                        format!("not a journal entry (cut short at column {})", j.column())
+                    }
+                    Err(j) => format!("not a journal entry (damaged at column {})", j.column()),
                     Ok(_) => format!("not a journal entry ({})", without_position(&e)),
                 },
             });

@@ -1348,7 +1348,7 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
         "{notices:#?}"
     );
     assert!(
-        notices[7].contains("skipped: not a journal entry (damaged or cut short at column 31); "),
+        notices[7].contains("skipped: not a journal entry (cut short at column 31); "),
         "{}",
         notices[7]
     );
@@ -1368,6 +1368,12 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
         notices[3]
     );
     assert!(notices[2].contains("without `decision`"), "{}", notices[2]);
+    // Junk is damage, not a line cut short.
+    assert!(
+        notices[4].contains("skipped: not a journal entry (damaged at column 1);"),
+        "{}",
+        notices[4]
+    );
     assert!(notices[5].contains("format version 2"), "{}", notices[5]);
     assert!(
         notices[6].contains("format version \"2.0\""),
@@ -1376,7 +1382,7 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
     );
     assert!(!notices[0].contains("line 1 column"), "{}", notices[0]);
     assert!(
-        notices[0].contains("skipped: not a journal entry (damaged or cut short at column 44);"),
+        notices[0].contains("skipped: not a journal entry (cut short at column 44);"),
         "no parser words: {}",
         notices[0]
     );
