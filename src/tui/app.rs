@@ -15,6 +15,7 @@ use std::collections::HashMap;
 use chrono::NaiveDateTime;
 
 use crate::classify::{Category, Signals};
+use crate::hash::FastMap;
 use crate::invitation::{Direction, Invitation, InvitationId};
 use crate::journal::{Decision, DraftKind, Journal, Seen};
 use crate::stats::{self, Breakdown, DirectionFilter};
@@ -419,7 +420,9 @@ pub struct App {
     /// presses: cycling through the filters comes back to it, not to the
     /// neighbour a filter without it left the cursor on.
     filter_from: Option<u32>,
-    id_index: HashMap<InvitationId, u32>,
+    /// Keyed by ids, hashes already (see [`crate::hash`]): looked up for
+    /// every step, and for every entry of the journal by the statistics.
+    id_index: FastMap<InvitationId, u32>,
     /// The later rows of ids that occur more than once (a re-sent invitation
     /// with a new note shares its id): rare, so kept apart from `id_index`.
     id_repeats: HashMap<InvitationId, Vec<u32>>,
@@ -528,7 +531,7 @@ impl App {
         let incoming = stats::breakdown(&invitations, DirectionFilter::Incoming);
         let outgoing = stats::breakdown(&invitations, DirectionFilter::Outgoing);
         journal.note_export(&invitations);
-        let mut id_index = HashMap::with_capacity(invitations.len());
+        let mut id_index = FastMap::with_capacity_and_hasher(invitations.len(), Default::default());
         let mut id_repeats: HashMap<InvitationId, Vec<u32>> = HashMap::new();
         for (i, inv) in invitations.iter().enumerate() {
             match id_index.entry(inv.id) {
