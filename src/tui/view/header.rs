@@ -18,7 +18,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let width = usize::from(area.width);
     let title = title(&one_line(&app.source_name), &app.incoming, width);
     let (decided, total) = app.progress();
-    let pct = crate::stats::percent(decided, total);
+    // Under one percent done reads so, not as the 1% it rounds up to.
+    let pct = match crate::stats::percent(decided, total) {
+        1 if decided * 100 < total => "<1%".to_string(),
+        n => format!("{n}%"),
+    };
     // The Sent tab lists every invitation you sent, whatever the filter.
     let filter = if app.current_tab() == Tab::Sent {
         String::new()
@@ -34,10 +38,10 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let right_len = filter.chars().count() + marked.chars().count() + 1;
     // The bar gives way on a narrow screen, so that the filter keeps a
     // space before it (one column at least).
-    let fixed = left.chars().count() + 2 + format!(" {pct}%").len() + 1 + right_len;
+    let fixed = left.chars().count() + 2 + format!(" {pct}").len() + 1 + right_len;
     let bar_w = width.saturating_sub(fixed).min(28);
     let filled = (decided * bar_w).checked_div(total).unwrap_or(0);
-    let used = left.chars().count() + bar_w + 2 + format!(" {pct}%").len();
+    let used = left.chars().count() + bar_w + 2 + format!(" {pct}").len();
     let pad = width.saturating_sub(used + right_len);
     let progress = Line::from(vec![
         Span::raw(left),
@@ -45,7 +49,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         Span::styled("█".repeat(filled), theme.ok()),
         Span::styled("░".repeat(bar_w - filled), theme.dim()),
         Span::styled("▏", theme.dim()),
-        Span::raw(format!(" {pct}%")),
+        Span::raw(format!(" {pct}")),
         Span::raw(" ".repeat(pad)),
         Span::styled(marked, theme.warn()),
         Span::styled(filter, theme.dim()),
