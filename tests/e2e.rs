@@ -1096,7 +1096,9 @@ fn sigterm_says_what_is_kept() {
 /// A draft the disk would not take (here `unsaved` is a file) is not lost
 /// to a SIGTERM or a hang-up, which do not ask as quitting does: once the
 /// terminal is restored, its text goes to standard error under a line
-/// saying whose it is, and the exit status is still the signal's.
+/// saying whose it is, and the exit status is still the signal's. As a
+/// closed terminal shows none of that, it is kept in the temporary folder
+/// too, and the next start (the disk mended) takes it back.
 #[test]
 fn a_signal_prints_a_draft_that_is_not_on_disk() {
     for (signal, status) in [("TERM", 143), ("HUP", 129)] {
@@ -1118,16 +1120,30 @@ fn a_signal_prints_a_draft_that_is_not_on_disk() {
         let out = app.text();
         assert!(
             out.contains(
-                "invitriage: your reply to Kenji Jankowski is not saved, and cannot be kept on disk (cannot create "
+                "invitriage: your reply to Kenji Jankowski is not saved, and the data folder cannot keep it (cannot create "
             ),
             "SIG{signal}: {out}"
         );
         assert!(
             out.contains(
-                "; here it is:\nHi Kenji,\n\nThank you for the thoughtful note. Friday at ten?"
+                " instead, which the next start takes back; here it is:\nHi Kenji,\n\nThank you for the thoughtful note. Friday at ten?"
             ),
             "SIG{signal}: {out}"
         );
+        let rescued: String = out
+            .split("): kept in ")
+            .nth(1)
+            .and_then(|rest| rest.split(" instead,").next())
+            .unwrap()
+            .split_whitespace()
+            .collect();
+        assert!(Path::new(&rescued).is_file(), "SIG{signal}: {rescued}");
+        std::fs::remove_file(sample_journal(dir.path()).join("unsaved")).unwrap();
+        let mut again = App::start(dir.path());
+        again.wait_for("Recovered your unsaved reply");
+        again.wait_for("Friday at ten?");
+        assert!(!Path::new(&rescued).exists(), "SIG{signal}: taken back");
+        again.kill("TERM");
     }
 }
 

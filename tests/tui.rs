@@ -3072,16 +3072,29 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
         "{tiny}"
     );
     app.update(Action::Resize(80, 24));
-    // Ended all the same (a SIGTERM does not ask): its text is printed.
+    // Ended all the same (a SIGTERM or a hang-up does not ask): its text
+    // is printed, and kept in the temporary folder, as the terminal may be
+    // gone.
     let words = leave(&mut app);
     assert!(
         words.len() == 1
             && words[0].starts_with(
-                "your reply to Kenji Jankowski is not saved, and cannot be kept on disk (cannot create "
+                "your reply to Kenji Jankowski is not saved, and the data folder cannot keep it (cannot create "
             )
-            && words[0].ends_with(&format!("; here it is:\n{text}")),
+            && words[0].ends_with(&format!(
+                " instead, which the next start takes back; here it is:\n{text}"
+            )),
         "{words:#?}"
     );
+    let rescued = std::path::PathBuf::from(
+        words[0]
+            .split("): kept in ")
+            .nth(1)
+            .and_then(|rest| rest.split(" instead,").next())
+            .unwrap(),
+    );
+    assert!(rescued.starts_with(std::env::temp_dir()), "{rescued:?}");
+    assert!(rescued.is_file());
     // Left for later, it stays open, and the status line names the cause.
     app.update(Action::Cancel);
     app.update(Action::ComposeKey(key('l')));
@@ -3141,6 +3154,12 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
     std::fs::remove_file(dir.path().join("unsaved")).unwrap();
     assert_eq!(app.update(Action::Quit), Some(Effect::Quit));
     assert_eq!(app.journal.check_note(), Some("H"));
+    // The words kept in the temporary folder were saved since: the next
+    // start removes them, and offers nothing.
+    drop(app);
+    let app = sample_app(dir.path());
+    assert!(!rescued.exists());
+    assert!(app.composer.is_none());
 }
 
 /// Quitting says a draft is kept only once its file is made durable (it
@@ -3175,16 +3194,25 @@ fn quitting_makes_sure_a_kept_draft_is_on_disk() {
     assert_eq!(words.len(), 2, "{words:#?}");
     assert!(
         words[0].starts_with(&format!(
-            "your reply to {to} is not saved, and cannot be kept on disk (cannot "
+            "your reply to {to} is not saved, and the data folder cannot keep it (cannot "
         )),
         "{}",
         words[0]
     );
     assert!(
-        words[0].ends_with(&format!("; here it is:\n{text}")),
+        words[0].ends_with(&format!(
+            " instead, which the next start takes back; here it is:\n{text}"
+        )),
         "{}",
         words[0]
     );
+    // Kept in the temporary folder too (see the test above).
+    let rescued = words[0]
+        .split("): kept in ")
+        .nth(1)
+        .and_then(|rest| rest.split(" instead,").next())
+        .unwrap();
+    std::fs::remove_file(rescued).unwrap();
     assert!(
         words[1].starts_with("the check pad's note cannot be kept on disk (cannot "),
         "{}",

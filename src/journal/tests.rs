@@ -2650,6 +2650,57 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
     }
 }
 
+/// A draft the data folder could not take as a run ended, kept in the
+/// temporary folder instead, is taken back by the next start on that data
+/// folder (not another's), unless a newer unsaved draft of its invitation
+/// and kind is there.
+#[test]
+fn a_rescued_draft_is_taken_back_by_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    // A newer unsaved draft for the second is here already.
+    let newer = Unsaved {
+        at: at(9),
+        ..unsaved(2, DraftKind::Reply, "newer words")
+    };
+    j.keep_unsaved(newer.clone()).unwrap();
+    let first = j
+        .rescue_unsaved(&unsaved(1, DraftKind::Reply, "Hi Abena, rescued"))
+        .unwrap();
+    let second = j
+        .rescue_unsaved(&unsaved(2, DraftKind::Reply, "older words"))
+        .unwrap();
+    assert!(first.starts_with(std::env::temp_dir()));
+    assert_ne!(first, second);
+    drop(j);
+    // Another data folder leaves them be.
+    let _ = open(other.path());
+    assert!(first.is_file() && second.is_file());
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(
+        j.unsaved(id(1), DraftKind::Reply).map(|u| u.text.as_str()),
+        Some("Hi Abena, rescued")
+    );
+    assert!(!first.exists(), "taken back");
+    assert_eq!(j.unsaved(id(2), DraftKind::Reply), Some(&newer));
+    assert!(second.is_file(), "left, as a newer draft is here");
+    assert_eq!(notices.len(), 2, "{notices:#?}");
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.starts_with("Took back your unsaved reply to Abena Reyes from ")),
+        "{notices:#?}"
+    );
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("a newer unsaved reply is here, so it was left as it is")),
+        "{notices:#?}"
+    );
+    fs::remove_file(&second).unwrap();
+}
+
 /// The journal deleted while open (by hand, or with its folder) is
 /// written back whole from the open file with the next step, so that the
 /// next start finds every step; told once.

@@ -151,9 +151,18 @@ impl Journal {
         (self.unsaved_dir(), EDITING_CHECK_PAD_PREFIX.to_string())
     }
 
-    /// Reads the unsaved drafts left by an earlier run. A file that cannot
-    /// be read or parsed is left where it is, with a notice.
+    /// Reads the unsaved drafts left by an earlier run, and (writable) takes
+    /// back those it kept in the temporary folder. A file that cannot be
+    /// read or parsed is left where it is, with a notice.
     pub(super) fn read_unsaved(&mut self, notices: &mut Vec<String>) {
+        self.read_unsaved_folder(notices);
+        // After the folder's: a newer draft there wins over a rescued one.
+        if self.file.is_some() {
+            self.take_back_rescued(notices);
+        }
+    }
+
+    fn read_unsaved_folder(&mut self, notices: &mut Vec<String>) {
         let dir = self.unsaved_dir();
         let Ok(entries) = fs::read_dir(&dir) else {
             return; // none yet
@@ -619,6 +628,132 @@ impl Journal {
         self.unremoved.remove(&(draft.id, draft.kind));
         self.unsaved.insert((draft.id, draft.kind), draft);
         Ok(())
+    }
+
+    /// How the names of the drafts [`Journal::rescue_unsaved`] keeps for
+    /// this journal's folder start: the folder's path, hashed, tells them
+    /// from another data folder's in the shared temporary folder.
+    fn rescue_prefix(&self) -> String {
+        use std::hash::Hasher;
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+        let mut h = crate::hash::FxHasher::default();
+        h.write(dir.as_os_str().as_encoded_bytes());
+        format!("invitriage-rescued-{:016x}-", h.finish())
+    }
+
+    /// Keeps `draft` in the system's temporary folder, for when the data
+    /// folder cannot take it as a run ends (a full disk, a folder made
+    /// read-only) and the terminal, where its words are printed too, may be
+    /// gone (a hang-up). The next start on this data folder takes it back
+    /// ([`Journal::open`]). A name of its own each time (the process and
+    /// the time), created afresh: the folder is everyone's.
+    pub fn rescue_unsaved(&self, draft: &Unsaved) -> io::Result<PathBuf> {
+        use std::io::Write;
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let path = std::env::temp_dir().join(format!(
+            "{}{}.{}.{}-{stamp}.json",
+            self.rescue_prefix(),
+            draft.id,
+            draft.kind.label(),
+            std::process::id()
+        ));
+        let bytes = serde_json::to_vec(&UnsavedFile {
+            v: FORMAT_VERSION,
+            draft: draft.clone(),
+        })?;
+        let mut file =
+            super::private(OpenOptions::new().write(true).create_new(true)).open(&path)?;
+        file.write_all(&bytes).and_then(|()| file.sync_all())?;
+        Ok(path)
+    }
+
+    /// Takes back the drafts [`Journal::rescue_unsaved`] kept for this data
+    /// folder: each becomes an unsaved draft again (the start then offers
+    /// it), unless one of its invitation and kind is here already, newer
+    /// or as new; its file is then left, and named.
+    fn take_back_rescued(&mut self, notices: &mut Vec<String>) {
+        let prefix = self.rescue_prefix();
+        let Ok(entries) = fs::read_dir(std::env::temp_dir()) else {
+            return;
+        };
+        let mut found: Vec<PathBuf> = entries
+            .flatten()
+            .filter(|e| {
+                let name = e.file_name();
+                let name = name.to_string_lossy();
+                name.starts_with(&prefix) && name.ends_with(".json")
+            })
+            .map(|e| e.path())
+            .collect();
+        found.sort();
+        // Only files of this folder's owner: anyone may write there.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let dir = self.path.parent().unwrap_or(Path::new("."));
+            let Ok(owner) = fs::metadata(dir).map(|m| m.uid()) else {
+                return;
+            };
+            found
+                .retain(|p| fs::symlink_metadata(p).is_ok_and(|m| m.is_file() && m.uid() == owner));
+        }
+        for path in found {
+            let read = fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| serde_json::from_slice::<UnsavedFile>(&b).map_err(|e| e.to_string()))
+                .and_then(|f| match f.v {
+                    FORMAT_VERSION => Ok(f.draft),
+                    v => Err(other_version(&v.into())),
+                });
+            let draft = match read {
+                Ok(draft) => draft,
+                Err(why) => {
+                    notices.push(format!(
+                        "{}: a draft kept when a run ended, which cannot be read ({why}); left it as it is",
+                        shown_path(&path)
+                    ));
+                    continue;
+                }
+            };
+            // Saved since (on a later run, the disk mended).
+            if self.superseded(&draft) {
+                let _ = fs::remove_file(&path);
+                continue;
+            }
+            let what = format!(
+                "{} to {}",
+                draft.kind.label(),
+                crate::text::one_line(&draft.name)
+            );
+            if self
+                .unsaved
+                .get(&(draft.id, draft.kind))
+                .is_some_and(|u| u.at >= draft.at)
+            {
+                notices.push(format!(
+                    "{}: your {what}, kept there when a run ended and the data folder could not take it; a newer unsaved {} is here, so it was left as it is: compare them, then remove it",
+                    shown_path(&path),
+                    draft.kind.label()
+                ));
+                continue;
+            }
+            match self.keep_unsaved(draft) {
+                Ok(()) => {
+                    let _ = fs::remove_file(&path);
+                    notices.push(format!(
+                        "Took back your unsaved {what} from {}, where it was kept when the last run ended and the data folder could not take it",
+                        shown_path(&path)
+                    ));
+                }
+                Err(e) => notices.push(format!(
+                    "{}: your unsaved {what}, kept there when a run ended; it cannot come back yet ({e}), so it was left as it is",
+                    shown_path(&path)
+                )),
+            }
+        }
     }
 
     /// Fails for a file of the unsaved folder that was there but could not

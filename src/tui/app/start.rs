@@ -251,10 +251,22 @@ impl App {
                         kind.label()
                     ),
                 },
-                Err(e) => format!(
-                    "your {} to {name} is not saved, and cannot be kept on disk ({e}); here it is:\n{text}",
-                    kind.label()
-                ),
+                // Kept in the temporary folder instead, for the next start
+                // to take back: after a hang-up, these words reach no one.
+                Err(e) => match self
+                    .open_unsaved()
+                    .map(|draft| self.journal.rescue_unsaved(&draft))
+                {
+                    Some(Ok(path)) => format!(
+                        "your {} to {name} is not saved, and the data folder cannot keep it ({e}): kept in {} instead, which the next start takes back; here it is:\n{text}",
+                        kind.label(),
+                        crate::text::shown_path(&path)
+                    ),
+                    _ => format!(
+                        "your {} to {name} is not saved, and cannot be kept on disk ({e}); here it is:\n{text}",
+                        kind.label()
+                    ),
+                },
             });
         }
         // Drafts left for later (`l` at the discard question), or by an
