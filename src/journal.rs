@@ -188,6 +188,7 @@ use crate::invitation::{Invitation, InvitationId, NameForm};
 use crate::text::shown_path;
 
 mod compact;
+mod rescue;
 mod seen;
 mod unsaved;
 
@@ -761,7 +762,17 @@ fn changed_under(file: &File, path: &Path, len: u64, dirty: bool) -> Option<&'st
     let named = match fs::metadata(path) {
         Ok(meta) => meta,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Some(DELETED),
-        Err(_) => return None,
+        // The path cannot be looked at (its folder replaced by a file, or
+        // made unreadable): the open file tells whether it is still there.
+        Err(_) => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                return (open.nlink() == 0).then_some(DELETED);
+            }
+            #[cfg(not(unix))]
+            return None;
+        }
     };
     #[cfg(unix)]
     {
@@ -1034,6 +1045,8 @@ pub struct Journal {
     /// The journal was deleted while open and written back from the open
     /// file ([`Journal::write_back_if_deleted`]); not yet told.
     written_back: bool,
+    /// The same, told or not: said again when the run ends.
+    ever_written_back: bool,
     /// How many steps were refused as the file changed under this process
     /// ([`JournalError::Changed`]), and how it changed last.
     refused: Option<(usize, &'static str)>,
@@ -1466,6 +1479,7 @@ impl Journal {
             lines: 0,
             dirty: false,
             written_back: false,
+            ever_written_back: false,
             refused: None,
             entries: Default::default(),
             steps: Vec::new(),
@@ -1558,12 +1572,13 @@ impl Journal {
         if !existed {
             sync_dir(dir);
         }
+        let mut notices = Vec::new();
+        rescue::take_back_journal(&path, &mut file, &mut notices);
         let mut bytes = Vec::new();
         file.read_to_end(&mut bytes)
             .map_err(io_error("read the journal", &path))?;
 
         let mut journal = Journal::empty(path);
-        let mut notices = Vec::new();
         let mut layout = Layout::default();
         let tail = journal.replay(&bytes, &mut notices, &mut layout);
         journal.len = bytes.len() as u64;
@@ -2310,8 +2325,14 @@ impl Journal {
             fs::create_dir_all(dir).map_err(cannot)?;
             let mut bytes = vec![0; usize::try_from(self.len).unwrap_or(usize::MAX)];
             file.read_exact_at(&mut bytes, 0).map_err(cannot)?;
-            let temp = dir.join(format!("{FILE_NAME}.writing-back"));
-            let _ = fs::remove_file(&temp);
+            let temp = rescue::writing_back(&self.path);
+            // One left by a write-back a kill cut short, and not taken back
+            // (the journal had steps of its own): kept aside, not removed.
+            if let Ok(left) = fs::read(&temp)
+                && rescue::keep(&self.path, "journal", rescue::JOURNAL_SUFFIX, &left).is_ok()
+            {
+                let _ = fs::remove_file(&temp);
+            }
             let written = private(&mut OpenOptions::new())
                 .write(true)
                 .create_new(true)
@@ -2329,6 +2350,7 @@ impl Journal {
             self.file = Some(reopened);
             self.dirty = false;
             self.written_back = true;
+            self.ever_written_back = true;
             Ok(true)
         }
         #[cfg(not(unix))]
@@ -2340,6 +2362,12 @@ impl Journal {
     /// it changed: said again on quitting, as the screen said it only then.
     pub fn refused_steps(&self) -> Option<(usize, &'static str)> {
         self.refused
+    }
+
+    /// Whether the journal was ever written back in this run (see
+    /// [`Journal::write_back_if_deleted`]).
+    pub fn was_written_back(&self) -> bool {
+        self.ever_written_back
     }
 
     /// Whether the journal was written back since last asked (see

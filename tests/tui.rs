@@ -2998,8 +2998,35 @@ fn a_journal_deleted_while_open_is_written_back() {
         "{words:#?}"
     );
     drop(app);
-    let app = sample_app(dir.path());
+    let mut app = sample_app(dir.path());
     assert_eq!(app.progress().0, 2, "both decisions are there");
+    // Deleted, and another file put in its place: kept in the temporary
+    // folder instead, and said so.
+    app.update(Action::Accept);
+    std::fs::remove_file(&journal).unwrap();
+    std::fs::write(&journal, "").unwrap();
+    let words = leave(&mut app);
+    let warning = words
+        .iter()
+        .find(|w| w.starts_with("warning: the journal "))
+        .unwrap_or_else(|| panic!("{words:#?}"));
+    assert!(
+        warning.contains(
+            " was deleted while invitriage was open and could not be put back (another file is in its place): its steps are kept in "
+        ),
+        "{warning}"
+    );
+    drop(app);
+    // The file in its place is empty: the next start takes them back.
+    let app = sample_app(dir.path());
+    assert_eq!(app.progress().0, 3);
+    assert!(
+        app.notices
+            .iter()
+            .any(|n| n.starts_with("Took back the journal kept in ")),
+        "{:#?}",
+        app.notices
+    );
 }
 
 /// Steps refused because another program wrote to the journal are said

@@ -2650,6 +2650,99 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
     }
 }
 
+/// The journal's folder replaced by a file while open: its path cannot be
+/// looked at, and the open file, deleted with the folder, cannot be put
+/// back. The step is refused, not written into the deleted file.
+#[cfg(unix)]
+#[test]
+fn a_journal_whose_folder_became_a_file_refuses_the_next_step() {
+    let top = tempfile::tempdir().unwrap();
+    let dir = top.path().join("data");
+    let mut j = open(&dir);
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    fs::remove_dir_all(&dir).unwrap();
+    fs::write(&dir, "a file now").unwrap();
+    let err = j
+        .record_decision(&[id(2)], Some(Decision::Ignored), at(2))
+        .unwrap_err();
+    assert!(err.to_string().contains("was deleted or moved"), "{err}");
+    assert_eq!(decision(&j, 2), None);
+}
+
+/// A journal deleted while open, with another file put in its place (a
+/// second instance's, say), cannot be written back: kept in the temporary
+/// folder instead. The next start names it while the journal there has
+/// steps, and takes it back into an empty one.
+#[cfg(unix)]
+#[test]
+fn a_lost_journal_is_kept_and_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let mut j = open(dir.path());
+    assert!(j.rescue_if_lost().is_none(), "not lost");
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    j.record_decision(&[id(2)], Some(Decision::Ignored), at(2))
+        .unwrap();
+    fs::remove_file(&path).unwrap();
+    let other = r#"{"v":1,"at":"2026-11-25T17:00:00","op":"decide","ids":["0000000000000009"],"decision":"ignored"}"#;
+    fs::write(&path, format!("{other}\n")).unwrap();
+    assert!(!j.write_back_if_deleted().unwrap(), "another file is there");
+    let kept = j.rescue_if_lost().unwrap().unwrap();
+    assert!(kept.starts_with(std::env::temp_dir()), "{kept:?}");
+    drop(j);
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(
+        decision(&j, 1),
+        None,
+        "not merged into a journal with steps"
+    );
+    assert!(kept.is_file());
+    assert_eq!(notices.len(), 1, "{notices:#?}");
+    assert!(
+        notices[0].contains("has steps of its own, so it was left as it is"),
+        "{}",
+        notices[0]
+    );
+    drop(j);
+    fs::write(&path, "").unwrap();
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(decision(&j, 1), Some(Decision::Accepted));
+    assert_eq!(decision(&j, 2), Some(Decision::Ignored));
+    assert!(!kept.exists(), "taken back");
+    assert!(
+        notices.len() == 1 && notices[0].starts_with("Took back the journal kept in "),
+        "{notices:#?}"
+    );
+}
+
+/// A write-back a kill cut short leaves its copy beside the journal:
+/// before the link, the next start takes it back; after it (the same
+/// file as the journal), it is removed.
+#[cfg(unix)]
+#[test]
+fn a_write_back_cut_short_is_taken_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let mut j = open(dir.path());
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    drop(j);
+    let copy = dir.path().join(format!("{FILE_NAME}.writing-back"));
+    fs::rename(&path, &copy).unwrap();
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(decision(&j, 1), Some(Decision::Accepted));
+    assert!(!copy.exists());
+    assert_eq!(notices.len(), 1, "{notices:#?}");
+    drop(j);
+    fs::hard_link(&path, &copy).unwrap();
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert!(notices.is_empty(), "{notices:#?}");
+    assert!(!copy.exists());
+    assert_eq!(decision(&j, 1), Some(Decision::Accepted));
+}
+
 /// A draft the data folder could not take as a run ended, kept in the
 /// temporary folder instead, is taken back by the next start on that data
 /// folder (not another's), unless a newer unsaved draft of its invitation

@@ -630,18 +630,6 @@ impl Journal {
         Ok(())
     }
 
-    /// How the names of the drafts [`Journal::rescue_unsaved`] keeps for
-    /// this journal's folder start: the folder's path, hashed, tells them
-    /// from another data folder's in the shared temporary folder.
-    fn rescue_prefix(&self) -> String {
-        use std::hash::Hasher;
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-        let mut h = crate::hash::FxHasher::default();
-        h.write(dir.as_os_str().as_encoded_bytes());
-        format!("invitriage-rescued-{:016x}-", h.finish())
-    }
-
     /// Keeps `draft` in the system's temporary folder, for when the data
     /// folder cannot take it as a run ends (a full disk, a folder made
     /// read-only) and the terminal, where its words are printed too, may be
@@ -649,25 +637,12 @@ impl Journal {
     /// ([`Journal::open`]). A name of its own each time (the process and
     /// the time), created afresh: the folder is everyone's.
     pub fn rescue_unsaved(&self, draft: &Unsaved) -> io::Result<PathBuf> {
-        use std::io::Write;
-        let stamp = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_nanos());
-        let path = std::env::temp_dir().join(format!(
-            "{}{}.{}.{}-{stamp}.json",
-            self.rescue_prefix(),
-            draft.id,
-            draft.kind.label(),
-            std::process::id()
-        ));
         let bytes = serde_json::to_vec(&UnsavedFile {
             v: FORMAT_VERSION,
             draft: draft.clone(),
         })?;
-        let mut file =
-            super::private(OpenOptions::new().write(true).create_new(true)).open(&path)?;
-        file.write_all(&bytes).and_then(|()| file.sync_all())?;
-        Ok(path)
+        let what = format!("{}.{}", draft.id, draft.kind.label());
+        super::rescue::keep(&self.path, &what, ".json", &bytes)
     }
 
     /// Takes back the drafts [`Journal::rescue_unsaved`] kept for this data
@@ -675,31 +650,7 @@ impl Journal {
     /// it), unless one of its invitation and kind is here already, newer
     /// or as new; its file is then left, and named.
     fn take_back_rescued(&mut self, notices: &mut Vec<String>) {
-        let prefix = self.rescue_prefix();
-        let Ok(entries) = fs::read_dir(std::env::temp_dir()) else {
-            return;
-        };
-        let mut found: Vec<PathBuf> = entries
-            .flatten()
-            .filter(|e| {
-                let name = e.file_name();
-                let name = name.to_string_lossy();
-                name.starts_with(&prefix) && name.ends_with(".json")
-            })
-            .map(|e| e.path())
-            .collect();
-        found.sort();
-        // Only files of this folder's owner: anyone may write there.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            let dir = self.path.parent().unwrap_or(Path::new("."));
-            let Ok(owner) = fs::metadata(dir).map(|m| m.uid()) else {
-                return;
-            };
-            found
-                .retain(|p| fs::symlink_metadata(p).is_ok_and(|m| m.is_file() && m.uid() == owner));
-        }
+        let found = super::rescue::found(&self.path, ".json");
         for path in found {
             let read = fs::read(&path)
                 .map_err(|e| e.to_string())

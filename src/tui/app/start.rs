@@ -197,17 +197,25 @@ impl App {
     pub(super) fn leave(&mut self) -> Vec<String> {
         let mut words = Vec::new();
         // Deleted since the last step: the next start would find none.
-        match self.journal.write_back_if_deleted() {
-            Ok(false) => {}
-            Ok(true) => {
-                self.journal.take_written_back();
-                words.push(format!(
-                    "the journal {} had been deleted while invitriage was open: written back whole, so the next start finds every step",
-                    crate::text::shown_path(self.journal.path())
-                ));
-            }
-            Err(e) => words.push(format!(
-                "warning: {e} (deleted while invitriage was open): the next start will find none of its steps"
+        let journal = crate::text::shown_path(self.journal.path());
+        let not_back = match self.journal.write_back_if_deleted() {
+            Ok(false) => " (another file is in its place)".to_string(),
+            Ok(true) => String::new(),
+            Err(e) => format!(" ({e})"),
+        };
+        // Not put back: kept in the temporary folder, for the next start.
+        match self.journal.rescue_if_lost() {
+            // Said again if it was put back earlier in the run.
+            None if self.journal.was_written_back() => words.push(format!(
+                "the journal {journal} had been deleted while invitriage was open: written back whole, so the next start finds every step"
+            )),
+            None => {}
+            Some(Ok(kept)) => words.push(format!(
+                "warning: the journal {journal} was deleted while invitriage was open and could not be put back{not_back}: its steps are kept in {} instead, which the next start on this data folder takes back (or names, if a journal with steps is there)",
+                crate::text::shown_path(&kept)
+            )),
+            Some(Err(e)) => words.push(format!(
+                "warning: the journal {journal} was deleted while invitriage was open and could not be put back{not_back}, nor kept in the temporary folder ({e}): the next start will find none of its steps"
             )),
         }
         if let Some((n, what)) = self.journal.refused_steps() {
