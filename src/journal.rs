@@ -2348,6 +2348,19 @@ impl Journal {
                 .open(&self.path)
                 .map_err(cannot)?;
             self.file = Some(reopened);
+            // The lock went with a deleted folder: taken again, so that a
+            // second instance is still refused.
+            let lock_path = dir.join(LOCK_FILE_NAME);
+            if !lock_path.exists()
+                && let Ok(lock) = OpenOptions::new()
+                    .write(true)
+                    .create(true)
+                    .truncate(false)
+                    .open(&lock_path)
+                && lock.try_lock().is_ok()
+            {
+                self._lock = Some(lock);
+            }
             self.dirty = false;
             self.written_back = true;
             self.ever_written_back = true;

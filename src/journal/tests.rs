@@ -2817,6 +2817,11 @@ fn a_journal_deleted_under_it_is_written_back() {
             .unwrap();
         assert!(j.take_written_back(), "told");
         assert!(!j.take_written_back(), "told once");
+        // Its lock is taken again: a second instance is still refused.
+        assert!(
+            matches!(Journal::open(&dir), Err(JournalError::Locked { .. })),
+            "whole folder: {whole_folder}"
+        );
         assert!(!dir.join(format!("{FILE_NAME}.writing-back")).exists());
         j.record_decision(&[id(3)], Some(Decision::Ignored), at(3))
             .unwrap();
