@@ -110,6 +110,17 @@ struct EditorFile {
     modified: Option<std::time::SystemTime>,
 }
 
+/// The unsaved draft in the file at `path`, or why it cannot be read.
+fn read_unsaved_file(path: &Path) -> Result<Unsaved, String> {
+    fs::read(path)
+        .map_err(|e| e.to_string())
+        .and_then(|b| serde_json::from_slice::<UnsavedFile>(&b).map_err(|e| e.to_string()))
+        .and_then(|f| match f.v {
+            FORMAT_VERSION => Ok(f.draft),
+            v => Err(other_version(&v.into())),
+        })
+}
+
 fn format_version() -> u32 {
     FORMAT_VERSION
 }
@@ -238,13 +249,7 @@ impl Journal {
             if path.extension().is_none_or(|e| e != "json") {
                 continue;
             }
-            let read = fs::read(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|b| serde_json::from_slice::<UnsavedFile>(&b).map_err(|e| e.to_string()))
-                .and_then(|f| match f.v {
-                    FORMAT_VERSION => Ok(f.draft),
-                    v => Err(other_version(&v.into())),
-                });
+            let read = read_unsaved_file(&path);
             match read {
                 // Left by a save that could not remove it.
                 Ok(u) if self.superseded(&u) => {
@@ -652,13 +657,7 @@ impl Journal {
     fn take_back_rescued(&mut self, notices: &mut Vec<String>) {
         let found = super::rescue::found(&self.path, ".json");
         for path in found {
-            let read = fs::read(&path)
-                .map_err(|e| e.to_string())
-                .and_then(|b| serde_json::from_slice::<UnsavedFile>(&b).map_err(|e| e.to_string()))
-                .and_then(|f| match f.v {
-                    FORMAT_VERSION => Ok(f.draft),
-                    v => Err(other_version(&v.into())),
-                });
+            let read = read_unsaved_file(&path);
             let draft = match read {
                 Ok(draft) => draft,
                 Err(why) => {
