@@ -750,6 +750,10 @@ pub enum JournalError {
 /// What [`changed_under`] says of a journal no longer at its path.
 const DELETED: &str = "was deleted or moved";
 
+/// What [`changed_under`] says of a journal shorter than this process
+/// wrote it: steps recorded before may be gone with what was cut.
+pub const CUT_SHORT: &str = "was cut short by another program";
+
 /// How the journal open as `file` changed since this process last wrote
 /// it, `len` bytes long: deleted or moved, replaced by another file (a
 /// backup put back, a sync tool), or written by another process. Steps
@@ -788,7 +792,13 @@ fn changed_under(file: &File, path: &Path, len: u64, dirty: bool) -> Option<&'st
     #[cfg(not(unix))]
     let _ = named;
     // A write of ours cut short leaves it longer; that is mended next.
-    (!dirty && open.len() != len).then_some("was written to by another program")
+    if dirty || open.len() == len {
+        None
+    } else if open.len() < len {
+        Some(CUT_SHORT)
+    } else {
+        Some("was written to by another program")
+    }
 }
 
 impl JournalError {
@@ -1666,6 +1676,13 @@ impl Journal {
         }
         journal.len = bytes.len() as u64;
         journal.read_unsaved(&mut notices);
+        // Not taken back by a reader: said, as its steps are not read.
+        for kept in rescue::found(&journal.path, rescue::JOURNAL_SUFFIX) {
+            notices.push(format!(
+                "{}: a journal kept when a run ended without putting it back; its steps are not read here, until the triage screen's next start takes it back (into an empty or missing journal; beside one with steps, it names it)",
+                shown_path(&kept)
+            ));
+        }
         Ok((journal, notices))
     }
 
@@ -2321,8 +2338,22 @@ impl Journal {
                 return Ok(false);
             };
             let cannot = |e| io_error("write back the deleted journal", &self.path)(e);
-            // Its folder too, when that went with it.
+            // Its folder too, when that went with it, and then its lock,
+            // before anything else is there: a second instance started
+            // meanwhile is refused, and does not take the copy below for
+            // one a killed run left.
             fs::create_dir_all(dir).map_err(cannot)?;
+            let lock_path = dir.join(LOCK_FILE_NAME);
+            if !lock_path.exists()
+                && let Ok(lock) = OpenOptions::new()
+                    .write(true)
+                    .create(true)
+                    .truncate(false)
+                    .open(&lock_path)
+                && lock.try_lock().is_ok()
+            {
+                self._lock = Some(lock);
+            }
             let mut bytes = vec![0; usize::try_from(self.len).unwrap_or(usize::MAX)];
             file.read_exact_at(&mut bytes, 0).map_err(cannot)?;
             let temp = rescue::writing_back(&self.path);
@@ -2348,19 +2379,6 @@ impl Journal {
                 .open(&self.path)
                 .map_err(cannot)?;
             self.file = Some(reopened);
-            // The lock went with a deleted folder: taken again, so that a
-            // second instance is still refused.
-            let lock_path = dir.join(LOCK_FILE_NAME);
-            if !lock_path.exists()
-                && let Ok(lock) = OpenOptions::new()
-                    .write(true)
-                    .create(true)
-                    .truncate(false)
-                    .open(&lock_path)
-                && lock.try_lock().is_ok()
-            {
-                self._lock = Some(lock);
-            }
             self.dirty = false;
             self.written_back = true;
             self.ever_written_back = true;

@@ -3029,6 +3029,53 @@ fn a_journal_deleted_while_open_is_written_back() {
     );
 }
 
+/// The data folder deleted while a reply is being written, and another left
+/// for later: typing puts the journal (and its lock) back with the folder,
+/// and quitting writes the draft left for later again, so that the next
+/// start offers it as the quit message says.
+#[cfg(unix)]
+#[test]
+fn drafts_outlive_their_folder_deleted_while_open() {
+    let top = tempfile::tempdir().unwrap();
+    let dir = top.path().join("data");
+    let mut app = sample_app(&dir);
+    app.update(Action::Accept);
+    let later = app.current().unwrap().id;
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('!')));
+    app.update(Action::Cancel);
+    app.update(Action::ComposeKey(key('l')));
+    assert!(app.composer.is_none());
+    app.update(Action::Down);
+    app.update(Action::Reply);
+    std::fs::remove_dir_all(&dir).unwrap();
+    app.update(Action::ComposeKey(key('?')));
+    assert!(
+        dir.join(invitriage::journal::FILE_NAME).is_file(),
+        "written back"
+    );
+    assert!(
+        dir.join(invitriage::journal::LOCK_FILE_NAME).is_file(),
+        "locked again"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    let words = leave(&mut app);
+    assert!(
+        !words.iter().any(|w| w.starts_with("warning")),
+        "{words:#?}"
+    );
+    drop(app);
+    let app = sample_app(&dir);
+    assert_eq!(app.progress().0, 1, "the accept is back");
+    assert!(
+        app.journal
+            .unsaved(later, invitriage::journal::DraftKind::Reply)
+            .is_some(),
+        "the draft left for later is back"
+    );
+    assert!(app.composer.is_some(), "the open one is offered again");
+}
+
 /// Steps refused because another program wrote to the journal are said
 /// again on quitting: the screen said so only at each.
 #[test]

@@ -46,8 +46,13 @@ pub(super) fn found(journal: &Path, suffix: &str) -> Vec<PathBuf> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
+        // The data folder's owner, or (the folder gone with the journal)
+        // its nearest folder's that is there.
         let dir = journal.parent().unwrap_or(Path::new("."));
-        let Ok(owner) = fs::metadata(dir).map(|m| m.uid()) else {
+        let Some(owner) = dir
+            .ancestors()
+            .find_map(|d| fs::metadata(d).ok().map(|m| m.uid()))
+        else {
             return Vec::new();
         };
         found.retain(|p| fs::symlink_metadata(p).is_ok_and(|m| m.is_file() && m.uid() == owner));

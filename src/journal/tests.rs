@@ -2614,6 +2614,7 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
         ("replace", "was replaced by another file"),
         ("folder", "was replaced by a folder"),
         ("append", "was written to by another program"),
+        ("truncate", "was cut short by another program"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let mut j = open(dir.path());
@@ -2631,6 +2632,7 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
                 std::fs::remove_file(&path).unwrap();
                 std::fs::create_dir(&path).unwrap();
             }
+            "truncate" => fs::write(&path, "").unwrap(),
             _ => {
                 let mut other = OpenOptions::new().append(true).open(&path).unwrap();
                 other
@@ -2706,6 +2708,15 @@ fn a_lost_journal_is_kept_and_taken_back() {
         notices[0]
     );
     drop(j);
+    // A reader (export) names it too, as its steps are not read.
+    let (_, notices) = Journal::open_read_only(dir.path()).unwrap();
+    assert!(
+        notices.iter().any(|n| n.starts_with(&format!(
+            "{}: a journal kept when a run ended without putting it back; its steps are not read here",
+            crate::text::shown_path(&kept)
+        ))),
+        "{notices:#?}"
+    );
     fs::write(&path, "").unwrap();
     let (j, notices) = Journal::open(dir.path()).unwrap();
     assert_eq!(decision(&j, 1), Some(Decision::Accepted));

@@ -616,6 +616,9 @@ impl Journal {
                 path: self.path.clone(),
             });
         }
+        // The data folder deleted while open: the journal first, with its
+        // lock, so that the folder made again below is not left unlocked.
+        let _ = self.write_back_if_deleted();
         let dir = self.unsaved_dir();
         fs::create_dir_all(&dir).map_err(io_error("create", &dir))?;
         let path = dir.join(Unsaved::file_name(draft.id, draft.kind));
@@ -648,6 +651,51 @@ impl Journal {
         })?;
         let what = format!("{}.{}", draft.id, draft.kind.label());
         super::rescue::keep(&self.path, &what, ".json", &bytes)
+    }
+
+    /// Writes again the unsaved drafts whose files went while the run was
+    /// open (their folder deleted), or, when the data folder cannot take
+    /// them, keeps them in the temporary folder ([`Journal::rescue_unsaved`]).
+    /// For the end of a run: what to say of each not back in its place,
+    /// but `open`'s (the composer's), which its caller says.
+    pub fn keep_lost_unsaved(&mut self, open: Option<(InvitationId, DraftKind)>) -> Vec<String> {
+        let dir = self.unsaved_dir();
+        let mut lost: Vec<Unsaved> = self
+            .unsaved
+            .values()
+            .filter(|u| !dir.join(Unsaved::file_name(u.id, u.kind)).exists())
+            .cloned()
+            .collect();
+        lost.sort_by_key(|u| u.at);
+        let mut words = Vec::new();
+        for u in lost {
+            let (id, kind) = (u.id, u.kind);
+            let what = format!(
+                "your unsaved {} to {}",
+                kind.label(),
+                crate::text::one_line(&u.name)
+            );
+            let Err(e) = self
+                .keep_unsaved(u.clone())
+                .and_then(|()| self.sync_unsaved(id, kind))
+            else {
+                continue;
+            };
+            if open == Some((id, kind)) {
+                continue;
+            }
+            words.push(match self.rescue_unsaved(&u) {
+                Ok(kept) => format!(
+                    "warning: {what} went with its folder, and cannot be kept there again ({e}): kept in {} instead, which the next start takes back",
+                    shown_path(&kept)
+                ),
+                Err(again) => format!(
+                    "warning: {what} went with its folder, and cannot be kept there again ({e}) nor in the temporary folder ({again}); here it is:\n{}",
+                    u.text
+                ),
+            });
+        }
+        words
     }
 
     /// Takes back the drafts [`Journal::rescue_unsaved`] kept for this data

@@ -199,7 +199,10 @@ impl App {
         // Deleted since the last step: the next start would find none.
         let journal = crate::text::shown_path(self.journal.path());
         let not_back = match self.journal.write_back_if_deleted() {
-            Ok(false) => " (another file is in its place)".to_string(),
+            Ok(false) => match std::fs::symlink_metadata(self.journal.path()) {
+                Ok(_) => " (another file is in its place)".to_string(),
+                Err(e) => format!(" ({e})"),
+            },
             Ok(true) => String::new(),
             Err(e) => format!(" ({e})"),
         };
@@ -218,14 +221,26 @@ impl App {
                 "warning: the journal {journal} was deleted while invitriage was open and could not be put back{not_back}, nor kept in the temporary folder ({e}): the next start will find none of its steps"
             )),
         }
+        // Drafts left for later whose folder went meanwhile: written again.
+        let open = self
+            .composer
+            .as_ref()
+            .map(|c| (self.invitations[c.index as usize].id, c.kind()));
+        words.extend(self.journal.keep_lost_unsaved(open));
         if let Some((n, what)) = self.journal.refused_steps() {
             let steps = if n == 1 {
                 "1 step was".to_string()
             } else {
                 format!("{n} steps were")
             };
+            // Cut short, it may have lost steps recorded before too.
+            let before = if what == crate::journal::CUT_SHORT {
+                " (steps recorded before it may be gone with what was cut: compare with `invitriage export`)"
+            } else {
+                ""
+            };
             words.push(format!(
-                "warning: {steps} not recorded, as the journal {} {what} while invitriage was open; start invitriage again, which reads the journal as it is now, and take {} again",
+                "warning: {steps} not recorded, as the journal {} {what} while invitriage was open{before}; start invitriage again, which reads the journal as it is now, and take {} again",
                 crate::text::shown_path(self.journal.path()),
                 if n == 1 { "it" } else { "them" }
             ));
