@@ -2988,6 +2988,21 @@ fn a_journal_deleted_while_open_is_written_back() {
         status.text
     );
     assert_eq!(app.journal.line_count(), first + 1);
+    // A save copies its words: the note follows the copy's message.
+    std::fs::remove_file(&journal).unwrap();
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('!')));
+    assert!(matches!(
+        app.update(Action::ComposeSave),
+        Some(Effect::Copy { .. })
+    ));
+    app.update(Action::Status("Copied the saved reply".into(), false));
+    assert!(
+        status_text(&app).starts_with("Copied the saved reply · the journal ")
+            && status_text(&app).ends_with("written back whole, with this step"),
+        "{}",
+        status_text(&app)
+    );
     // Deleted again, with no step after it: written back on quitting.
     std::fs::remove_file(&journal).unwrap();
     let words = leave(&mut app);
@@ -2999,7 +3014,7 @@ fn a_journal_deleted_while_open_is_written_back() {
     );
     drop(app);
     let mut app = sample_app(dir.path());
-    assert_eq!(app.progress().0, 2, "both decisions are there");
+    assert_eq!(app.progress().0, 3, "the decisions and the reply are there");
     // Deleted, and another file put in its place: kept in the temporary
     // folder instead, and said so.
     app.update(Action::Accept);
@@ -3019,7 +3034,7 @@ fn a_journal_deleted_while_open_is_written_back() {
     drop(app);
     // The file in its place is empty: the next start takes them back.
     let app = sample_app(dir.path());
-    assert_eq!(app.progress().0, 3);
+    assert_eq!(app.progress().0, 4);
     assert!(
         app.notices
             .iter()

@@ -1112,7 +1112,10 @@ impl App {
             self.keep_check_note();
         }
         let effect = self.apply(action);
-        self.tell_written_back();
+        // After what the effect brings back (a copy's message), if any.
+        if effect.is_none() {
+            self.tell_written_back();
+        }
         self.keep_unsaved_draft();
         self.keep_check_note();
         self.tell_news_due(effect.as_ref());
