@@ -1057,6 +1057,8 @@ pub struct Journal {
     written_back: bool,
     /// The same, told or not: said again when the run ends.
     ever_written_back: bool,
+    /// Lines that could not be read when the journal was opened.
+    unread_lines: usize,
     /// How many steps were refused as the file changed under this process
     /// ([`JournalError::Changed`]), and how it changed last.
     refused: Option<(usize, &'static str)>,
@@ -1491,6 +1493,7 @@ impl Journal {
             written_back: false,
             ever_written_back: false,
             refused: None,
+            unread_lines: 0,
             entries: Default::default(),
             steps: Vec::new(),
             undone_drafts: HashMap::new(),
@@ -1669,6 +1672,7 @@ impl Journal {
         if let Tail::Torn { line, .. } =
             journal.replay(&bytes, &mut notices, &mut Layout::default())
         {
+            journal.unread_lines += 1;
             notices.push(format!(
                 "{}: line {line} is incomplete (being written, or cut short by a crash); skipped it",
                 shown_path(&journal.path)
@@ -1769,6 +1773,7 @@ impl Journal {
             if let Err(why) = outcome {
                 layout.irregular = true;
                 skipped.insert(line_no);
+                self.unread_lines += 1;
                 notices.push(format!(
                     "{}: line {line_no} skipped: {why}",
                     shown_path(&self.path)
@@ -2386,6 +2391,13 @@ impl Journal {
         }
         #[cfg(not(unix))]
         Ok(false)
+    }
+
+    /// How many lines of the journal could not be read when it was opened
+    /// (damaged, cut short, or of a newer version), each named in a notice:
+    /// what they held is missing from everything read from it.
+    pub fn unread_lines(&self) -> usize {
+        self.unread_lines
     }
 
     /// How many steps were refused because the journal file changed under

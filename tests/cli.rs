@@ -2734,6 +2734,32 @@ fn a_journal_that_is_a_named_pipe_is_refused_at_once() {
     }
 }
 
+/// Journal lines that cannot be read are named, and a warning says that
+/// what they held is missing from the list.
+#[test]
+fn unreadable_journal_lines_are_warned_of() {
+    let env = Env::new();
+    std::fs::create_dir_all(env.path("data").join("sample")).unwrap();
+    let journal = env.path("data").join("sample").join("journal.jsonl");
+    std::fs::write(&journal, "\u{0}junk\n{\"v\":1,\"at\":\"2026-11-25T17:0").unwrap();
+    for command in ["export", "drafts"] {
+        let (code, _, stderr) = env.run(&[command]);
+        assert_eq!(code, 0, "{command}: {stderr}");
+        assert!(
+            stderr.contains(
+                "journal.jsonl: line 1 skipped: not a journal entry (damaged at column 1)"
+            ),
+            "{command}: {stderr}"
+        );
+        assert!(
+            stderr.contains(
+                "invitriage: warning: 2 lines of the journal could not be read (named above): the steps they held are not in what follows\n"
+            ),
+            "{command}: {stderr}"
+        );
+    }
+}
+
 /// An invitation dated after today (a date misread, or a wrong clock) is
 /// named on loading; one a day ahead (time zones) is not.
 #[test]

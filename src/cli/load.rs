@@ -118,6 +118,15 @@ pub fn load_with_journal(
     for n in notices {
         say!("invitriage: note: {n}");
     }
+    // What those lines held is missing from what is listed.
+    match journal.unread_lines() {
+        0 => {}
+        n => say!(
+            "invitriage: warning: {n} line{} of the journal could not be read (named above): the steps {} held are not in what follows",
+            text::plural(n),
+            if n == 1 { "it" } else { "they" }
+        ),
+    }
     if import.source.is_sample() {
         say!("invitriage: no file given: this is the bundled sample");
     }
