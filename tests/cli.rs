@@ -2171,6 +2171,19 @@ fn lists_prints_the_built_in_lists_and_the_configs_additions() {
     assert!(!out.contains("titles") && !out.contains("  "), "{out}");
     let err = env.fails(&["lists", "stock-text"]);
     assert!(err.contains("possible values: stock_texts, "), "{err}");
+    // An entry given twice, or as built in, is said to be the same.
+    env.file(
+        "twice.toml",
+        "[classify]\nsalutations = [\"moin\", \"Moin\", \"HI\"]\n",
+    );
+    let (code, out, _) = env.run(&["--config", "twice.toml", "lists"]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains(
+            "  moin  (config)\n  Moin  (config; the same as `moin` above)\n  HI  (config; the same as `hi` above)\n"
+        ),
+        "{out}"
+    );
 }
 
 #[test]

@@ -387,6 +387,15 @@ fn means_something(c: char) -> bool {
     !punctuation
 }
 
+/// A list entry as the classifier compares it (NFKC, case, quotes,
+/// contractions, spaces): two entries with the same key are one.
+pub fn entry_key(entry: &str) -> String {
+    let mut nfkc = String::new();
+    let mut out = String::new();
+    normalise::normalise_into(normalise::nfkc(entry.trim(), &mut nfkc), &mut out);
+    out
+}
+
 impl Lists {
     /// Each list with the name of its `[classify]` key, built-in entries
     /// first (as `invitriage lists` prints them).

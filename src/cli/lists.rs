@@ -41,8 +41,18 @@ pub fn write_lists(
         for e in built_in {
             writeln!(out, "  {e}")?;
         }
+        // An entry given again (or as built in) changes nothing: said, so
+        // that the list reads as the classifier holds it.
+        let mut seen: std::collections::HashMap<String, &str> = built_in
+            .iter()
+            .map(|e| (invitriage::classify::entry_key(e), *e))
+            .collect();
         for e in mine.iter() {
-            writeln!(out, "  {e}  (config)")?;
+            match seen.get(&invitriage::classify::entry_key(e)) {
+                Some(first) => writeln!(out, "  {e}  (config; the same as `{first}` above)")?,
+                None => writeln!(out, "  {e}  (config)")?,
+            }
+            seen.entry(invitriage::classify::entry_key(e)).or_insert(e);
         }
     }
     // A buffered writer's own flush on drop would swallow a failed write.
