@@ -123,14 +123,25 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             .max_by_key(|m| m.1)
             .map(|m| (m.0.label(), m.1));
         if let Some((label, n)) = busiest {
+            // Said to be of all, when the chart leaves some out: it may
+            // name a month the chart does not show.
+            let of = if folded { " of all months" } else { "" };
             let text = match months.iter().filter(|m| m.1 == n).count() - 1 {
-                0 => format!("busiest: {label} with {n}"),
+                0 => format!("busiest{of}: {label} with {n}"),
                 more => format!(
-                    "busiest: {label} and {more} more month{}, {n} each",
+                    "busiest{of}: {label} and {more} more month{}, {n} each",
                     crate::text::plural(more)
                 ),
             };
-            lines.push(Line::styled(format!("{:16}{text}", ""), theme.dim()));
+            // Wrapped under itself on a narrow screen, not cut.
+            let indent = " ".repeat(16);
+            let options = textwrap::Options::new(width)
+                .initial_indent(&indent)
+                .subsequent_indent(&indent)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation);
+            for part in textwrap::wrap(&text, options) {
+                lines.push(Line::styled(part.into_owned(), theme.dim()));
+            }
         }
         // Folded months are said to be, and where they are.
         // The command on a line of its own when both do not fit: cut, it
