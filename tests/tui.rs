@@ -4203,6 +4203,17 @@ fn templates_switch_and_follow_the_group() {
     );
     app.update(Action::ComposeTemplate(9));
     assert!(app.status.as_ref().unwrap().error);
+    // The template on screen again: nothing to replace, and no empty step
+    // for Ctrl-U (it took two to get back to the template before).
+    let undo_before = app.composer.as_ref().unwrap().can_undo();
+    app.update(Action::ComposeTemplate(0));
+    assert!(
+        status_text(&app).starts_with("Template ")
+            && status_text(&app).ends_with(" is the one on screen"),
+        "{}",
+        status_text(&app)
+    );
+    assert_eq!(app.composer.as_ref().unwrap().can_undo(), undo_before);
     // Edits are not replaced at the first template key.
     app.update(Action::ComposeKey(key('!')));
     let edited = app.composer.as_ref().unwrap().text();

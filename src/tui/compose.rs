@@ -458,18 +458,22 @@ impl Composer {
     }
 
     /// Switches to template `which` (or the next one, see [`Self::pick`]),
-    /// refilling the text.
+    /// refilling the text. `Ok(false)` when that template is on screen as
+    /// it came already: nothing changes, and Ctrl-U gets no empty step.
     pub fn switch_template(
         &mut self,
         which: Option<usize>,
         inv: &Invitation,
         templates: &Templates,
         me: Option<&str>,
-    ) -> Result<(), String> {
+    ) -> Result<bool, String> {
         let next = self.pick(which, templates)?;
         let text = filled(templates, next, inv, me);
-        self.replaced_own |= self.own_words();
         self.question = None;
+        if next == self.template && self.text() == text {
+            return Ok(false);
+        }
+        self.replaced_own |= self.own_words();
         // Replaced as one step Ctrl-U takes back, template and all, with
         // the cursor where the user writes (as on opening), not after the
         // signature.
@@ -483,7 +487,7 @@ impl Composer {
             reply::first_name(my_name(inv, me), &templates.titles),
         );
         self.room = after_space(&self.editor);
-        Ok(())
+        Ok(true)
     }
 }
 
@@ -577,9 +581,12 @@ mod tests {
             Err("There is no reply template 4 (there are 3)".to_string())
         );
         assert_eq!(c.text(), before);
-        assert_eq!(c.switch_template(Some(n - 2), &i, &templates, None), Ok(()));
+        assert_eq!(
+            c.switch_template(Some(n - 2), &i, &templates, None),
+            Ok(true)
+        );
         assert_eq!(c.template, n - 2);
-        assert_eq!(c.switch_template(None, &i, &templates, None), Ok(()));
+        assert_eq!(c.switch_template(None, &i, &templates, None), Ok(true));
         assert_eq!(
             c.template, 0,
             "the next reply template after the last is the first: the thank-you is passed over"
@@ -621,7 +628,7 @@ mod tests {
         // templates are not counted.
         assert_eq!(
             thanks.switch_template(Some(0), &i, &templates, None),
-            Ok(())
+            Ok(false)
         );
         assert_eq!(templates.list[thanks.template].name, "thanks");
         assert_eq!(
@@ -640,11 +647,14 @@ mod tests {
         let mut thanks = Composer::new(0, &i, DraftKind::ThankYou, &templates, None, None, None);
         assert_eq!(
             thanks.switch_template(Some(1), &i, &templates, None),
-            Ok(())
+            Ok(true)
         );
         assert_eq!(templates.list[thanks.template].name, "mine");
         let mut reply = Composer::new(0, &i, DraftKind::Reply, &templates, None, None, None);
-        assert_eq!(reply.switch_template(Some(3), &i, &templates, None), Ok(()));
+        assert_eq!(
+            reply.switch_template(Some(3), &i, &templates, None),
+            Ok(true)
+        );
         assert_eq!(templates.list[reply.template].name, "mine");
         assert_eq!(reply.number(&templates), 4);
     }

@@ -557,8 +557,14 @@ impl App {
             return;
         }
         let inv = &self.invitations[c.index as usize];
-        if let Err(e) = c.switch_template(which, inv, &self.templates, self.my_name.as_deref()) {
-            self.set_error(e);
+        match c.switch_template(which, inv, &self.templates, self.my_name.as_deref()) {
+            Ok(true) => {}
+            // The template already on screen, as it came.
+            Ok(false) => {
+                let name = &self.templates.list[c.template].name;
+                self.set_status(format!("Template {name} is the one on screen"));
+            }
+            Err(e) => self.set_error(e),
         }
     }
 
