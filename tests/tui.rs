@@ -3795,7 +3795,10 @@ fn a_reply_left_for_later_then_accepted_names_a_way_that_works() {
     };
     assert!(noted(&app, undo), "{:?}", app.notices);
     app.update(Action::Undo);
-    assert_eq!(status_text(&app), format!("Undid accept: {name}"));
+    assert_eq!(
+        status_text(&app),
+        format!("Undid accept: {name} · r opens your reply left for later")
+    );
     assert_eq!(app.current().unwrap().id, who);
     app.update(Action::Reply);
     assert_eq!(app.mode, Mode::Compose, "{}", status_text(&app));

@@ -511,6 +511,21 @@ impl App {
                     format!(" · {key} brings its text back")
                 }
             }
+            // An accept undone on someone with a reply left for later,
+            // which the accept kept closed: the way to it is open again.
+            journal::StepKind::Decide(Some(Decision::Accepted)) if idx.len() == 1 && !earlier => {
+                let inv = &self.invitations[idx[0] as usize];
+                let reply = journal::DraftKind::Reply;
+                let key = self.keymap.hint(&Action::compose(reply));
+                if self.journal.unsaved(inv.id, reply).is_some()
+                    && reply.fits(self.decisions[idx[0] as usize])
+                    && !key.is_empty()
+                {
+                    format!(" · {key} opens your reply left for later")
+                } else {
+                    String::new()
+                }
+            }
             _ => String::new(),
         };
         // Undo reaches back across restarts: a step of an earlier
