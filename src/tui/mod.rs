@@ -12,6 +12,7 @@
 
 pub mod app;
 pub mod clipboard;
+pub mod clusters;
 pub mod compose;
 pub mod editor;
 pub mod keys;
@@ -392,8 +393,17 @@ fn event_loop(
     // save copies, and the same hint each time pushed the status onto a
     // second line.
     let mut clipboard_hinted = false;
+    let mut clusters = clusters::Clusters::default();
+    let mut draw = |terminal: &mut DefaultTerminal, app: &App| {
+        terminal
+            .draw(|f| {
+                view::draw(app, f);
+                clusters.refresh(f.buffer_mut());
+            })
+            .map(drop)
+    };
     loop {
-        terminal.draw(|f| view::draw(app, f))?;
+        draw(terminal, app)?;
         // Poll so that a SIGTERM is noticed without a key press.
         let ev = loop {
             match term_signal.load(Ordering::Relaxed) {
@@ -410,7 +420,7 @@ fn event_loop(
                 None
             };
             if let Some(result) = back {
-                match result.and_then(|()| terminal.draw(|f| view::draw(app, f)).map(drop)) {
+                match result.and_then(|()| draw(terminal, app)) {
                     Ok(()) => continue,
                     Err(_) if !watch.alive() => return Ok(Ended::Signal(SIGHUP)),
                     Err(e) => return Err(e),
