@@ -471,6 +471,24 @@ pub enum ImportError {
         found.iter().map(|p| shown_path(p)).collect::<Vec<_>>().join(", ")
     )]
     ManyExports { path: PathBuf, found: Vec<PathBuf> },
+    /// An export .zip in the folder that cannot be opened: a download cut
+    /// short, most likely the newest. Not passed over for an older export
+    /// beside it, which the user would take for today's.
+    #[error(
+        "{}: holds {}, which cannot be read as a zip archive (is the download complete?){}; download it again from LinkedIn, or give the path of the file to read",
+        shown_path(path),
+        shown_path(zip),
+        match others.as_slice() {
+            [] => String::new(),
+            [one] => format!(", beside the export {}", shown_path(one)),
+            many => format!(", beside {} exports ({})", many.len(), many.iter().map(|p| shown_path(p)).collect::<Vec<_>>().join(", ")),
+        }
+    )]
+    BrokenZip {
+        path: PathBuf,
+        zip: PathBuf,
+        others: Vec<PathBuf>,
+    },
     #[error(
         "{origin}: a file's name is used as a folder's (a `/` after it?); expected LinkedIn's Invitations.csv, the export .zip, or the folder it unzips to"
     )]
@@ -784,6 +802,14 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
             .chain(near.iter().cloned())
             .filter(|z| !found.iter().any(|csv| unzipped_from(csv, z)))
             .collect();
+        if let Some(zip) = broken_zip(path, found.is_empty() && zipped.is_empty()) {
+            found.extend(zipped);
+            return Err(ImportError::BrokenZip {
+                path: path.to_path_buf(),
+                zip,
+                others: found,
+            });
+        }
         if !found.is_empty() || zipped.len() > 1 {
             found.extend(zipped);
         } else if let [zip] = zipped.as_slice() {
@@ -1018,6 +1044,24 @@ fn export_zips_below(dir: &Path) -> Vec<PathBuf> {
         .flat_map(|f| zips_in(f))
         .filter(|z| holds_invitations(z))
         .collect()
+}
+
+/// A .zip in `dir`, or in its folders, that cannot be opened as an
+/// archive: any, when `alone` (nothing else to read there, so it is what
+/// the user meant), else one named as LinkedIn's export is.
+fn broken_zip(dir: &Path, alone: bool) -> Option<PathBuf> {
+    let below = paths_in(dir, |p| p.is_dir())
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|f| zips_in(&f));
+    zips_in(dir).into_iter().chain(below).find(|z| {
+        let named = z
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| n.contains("LinkedInDataExport"));
+        (alone || named)
+            && File::open(z).is_ok_and(|f| zip::ZipArchive::new(io::BufReader::new(f)).is_err())
+    })
 }
 
 /// The paths in `dir` that `keep` takes, by name.

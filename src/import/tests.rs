@@ -1449,6 +1449,51 @@ fn a_zip_beside_what_was_unzipped_from_it_is_one_export() {
     );
 }
 
+/// A folder whose newest export .zip was cut short in the download: the
+/// older export beside it is not read in its place (the user would take
+/// it for today's), and a cut-off .zip alone is named as one, not as a
+/// .zip without Invitations.csv in it. A broken .zip of another name
+/// beside an export is not the user's concern here.
+#[test]
+fn a_download_cut_short_in_a_folder_is_named() {
+    let text = format!("{H}{}", row(1, ""));
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let good = zip_with("Invitations.csv", &text);
+    let cut = d.join("Basic_LinkedInDataExport_11-28-2026.zip");
+    std::fs::write(&cut, &good[..100]).unwrap();
+    let tail = "which cannot be read as a zip archive (is the download complete?)";
+    let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: holds {}, {tail}; download it again from LinkedIn, or give the path of the file to read",
+            d.display(),
+            cut.display()
+        )
+    );
+    let older = d.join("Basic_LinkedInDataExport_10-01-2026.zip");
+    std::fs::write(&older, &good).unwrap();
+    let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
+    assert!(
+        err.to_string().contains(&format!(
+            "{tail}, beside the export {}; download",
+            older.display()
+        )),
+        "{err}"
+    );
+    // In a folder of the folder given, the same.
+    let up = tempfile::tempdir().unwrap();
+    std::fs::rename(d, up.path().join("downloads")).unwrap();
+    let err = load(&Source::Path(up.path().to_path_buf())).unwrap_err();
+    assert!(err.to_string().contains(tail), "{err}");
+    std::fs::rename(up.path().join("downloads"), d).unwrap();
+    std::fs::remove_file(&cut).unwrap();
+    std::fs::write(d.join("photos.zip"), &good[..100]).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert_eq!(i.invitations.len(), 1);
+}
+
 /// A read cut short by a signal is tried again; the bytes come in
 /// pieces until the buffer is full or the reader is done.
 #[test]
@@ -2378,8 +2423,9 @@ fn a_folder_without_an_export_names_the_zips_in_it() {
             .to_string()
     };
     assert!(err(d).ends_with("or LinkedIn's export .zip"), "{}", err(d));
-    std::fs::write(d.join("a-photos.zip"), "").unwrap();
-    std::fs::write(d.join("Basic_LinkedInDataExport_11-26-2026.zip"), "").unwrap();
+    let other = zip_with("Connections.csv", "First Name,Last Name\n");
+    std::fs::write(d.join("a-photos.zip"), &other).unwrap();
+    std::fs::write(d.join("Basic_LinkedInDataExport_11-26-2026.zip"), &other).unwrap();
     assert!(
         err(d).ends_with(&format!(
             "or LinkedIn's export .zip (it holds {} and 1 more .zip, with no Invitations.csv found in them)",
