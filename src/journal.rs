@@ -2407,6 +2407,14 @@ impl Journal {
         self.refused
     }
 
+    /// Whether the journal file holds nothing: no step read at the start,
+    /// none recorded since. One deleted then loses nothing, and is neither
+    /// written back nor kept as the run ends (the folder deleted with it
+    /// stays deleted).
+    pub fn is_blank(&self) -> bool {
+        self.len == 0
+    }
+
     /// Whether the journal was ever written back in this run (see
     /// [`Journal::write_back_if_deleted`]).
     pub fn was_written_back(&self) -> bool {

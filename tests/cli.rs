@@ -2711,6 +2711,33 @@ fn export_beside_only_the_samples_decisions_says_so() {
         )),
         "{stderr}"
     );
+    // A copy of the sample, as the README suggests for trying a newer
+    // export: where its decisions are, and the option that carries them.
+    let (code, csv, _) = env.run(&["classify", "--format", "csv"]);
+    assert_eq!(code, 0);
+    env.file("sample.csv", csv);
+    let sample = env.path("data").join("sample");
+    let note = format!(
+        "invitriage: note: sample.csv holds the bundled sample's people, and what you decided on the sample is kept apart, in {}: `--data-dir {}` carries it to this file\n",
+        sample.display(),
+        sample.display()
+    );
+    for command in ["export", "drafts"] {
+        let (code, _, stderr) = env.run(&[command, "sample.csv"]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stderr.contains(&note), "{stderr}");
+        assert!(!stderr.contains("no journal in"), "{stderr}");
+    }
+    // Not once this data folder has a step on them.
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let import = invitriage::import::load(&invitriage::import::Source::Sample).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
+        j.record_decision(&[import.invitations[0].id], Some(Decision::Accepted), at)
+            .unwrap();
+    }
+    let (_, _, stderr) = env.run(&["export", "sample.csv"]);
+    assert!(!stderr.contains("bundled sample's people"), "{stderr}");
 }
 
 /// A named pipe in the journal's place: `export` and `drafts` stop at

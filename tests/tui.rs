@@ -2968,6 +2968,21 @@ fn an_unsaved_draft_is_offered_again_after_the_app_ends() {
 /// written back whole with the next step, or on quitting, and the user is
 /// told: the next start finds every decision.
 #[cfg(unix)]
+/// A data folder deleted while the screen is open, before any step: the
+/// journal held nothing, so quitting neither makes the folder again nor
+/// keeps an empty journal in the temporary folder, and says nothing.
+#[test]
+fn a_blank_journal_deleted_while_open_stays_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join("data");
+    let mut app = sample_app(&data);
+    assert!(app.journal.is_blank());
+    std::fs::remove_dir_all(&data).unwrap();
+    let words = leave(&mut app);
+    assert!(!words.iter().any(|w| w.contains("journal")), "{words:#?}");
+    assert!(!data.exists());
+}
+
 #[test]
 fn a_journal_deleted_while_open_is_written_back() {
     let dir = tempfile::tempdir().unwrap();

@@ -130,9 +130,13 @@ pub fn load_with_journal(
     if import.source.is_sample() {
         say!("invitriage: no file given: this is the bundled sample");
     }
+    let copy = sample_copy_note(&import, &journal, paths);
+    if let Some(note) = &copy {
+        say!("invitriage: note: {note}");
+    }
     // An empty list has two causes worth telling apart from "nothing
     // decided": another data folder, and decisions for another export.
-    if !journal.path().exists() {
+    if !journal.path().exists() && copy.is_none() {
         if import.source.is_sample() {
             say!(
                 "invitriage: note: no journal in {} yet: nothing was decided on the bundled sample (decisions on your own exports are kept apart from it, in {})",
@@ -157,6 +161,42 @@ pub fn load_with_journal(
         }
     }
     Ok((import, journal))
+}
+
+/// A copy of the bundled sample opened as FILE (`classify --format csv >
+/// sample.csv`, as the README suggests for trying a newer export), when
+/// this data folder has no step on its people but the sample's folder has
+/// steps: those are not read for a FILE. Says where they are, and how to
+/// carry them to it.
+pub fn sample_copy_note(import: &Import, journal: &Journal, paths: &Paths) -> Option<String> {
+    if import.source.is_sample() || import.invitations.is_empty() {
+        return None;
+    }
+    let sample_dir = paths.journal_dir(true);
+    let kept = sample_dir.join(invitriage::journal::FILE_NAME);
+    if std::fs::metadata(&kept).map_or(true, |m| m.len() == 0)
+        || import
+            .invitations
+            .iter()
+            .any(|i| journal.state(i.id).is_some())
+    {
+        return None;
+    }
+    let sample = import::load(&Source::Sample).ok()?;
+    let ids: std::collections::HashSet<_> = sample.invitations.iter().map(|i| i.id).collect();
+    let shared = import
+        .invitations
+        .iter()
+        .filter(|i| ids.contains(&i.id))
+        .count();
+    (shared * 2 >= import.invitations.len()).then(|| {
+        format!(
+            "{} holds the bundled sample's people, and what you decided on the sample is kept apart, in {}: `--data-dir {}` carries it to this file",
+            import.origin,
+            text::shown_path(&sample_dir),
+            super::output::shell_quoted(&sample_dir)
+        )
+    })
 }
 
 /// Says, before FILE `-` is read from a terminal, that the program waits

@@ -15,7 +15,7 @@ use invitriage::tui::app::{App, AppInit, Effect};
 use invitriage::tui::keys::{Action, Keymap};
 
 use super::args::command_like;
-use super::load::{SKIPPED_SHOWN, future_note, load, now, pinned_now};
+use super::load::{SKIPPED_SHOWN, future_note, load, now, pinned_now, sample_copy_note};
 use super::output::{command_for, export_command};
 use crate::Failure;
 
@@ -130,6 +130,7 @@ pub fn triage(
     }
     notices.extend(import.notices());
     notices.extend(future_note(&import, now()));
+    notices.extend(sample_copy_note(&import, &journal, paths));
     // Without the URL columns, ids are made of names and dates: decisions
     // made on an export with them find nothing here, and those people
     // show undecided. Said first, before they are all decided again

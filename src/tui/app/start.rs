@@ -198,16 +198,24 @@ impl App {
         let mut words = Vec::new();
         // Deleted since the last step: the next start would find none.
         let journal = crate::text::shown_path(self.journal.path());
-        let not_back = match self.journal.write_back_if_deleted() {
+        // One with nothing in it loses nothing: its folder deleted with it
+        // stays deleted.
+        let blank = self.journal.is_blank();
+        let written_back = if blank {
+            Ok(true)
+        } else {
+            self.journal.write_back_if_deleted()
+        };
+        let not_back = match written_back {
+            Ok(true) => String::new(),
             Ok(false) => match std::fs::symlink_metadata(self.journal.path()) {
                 Ok(_) => " (another file is in its place)".to_string(),
                 Err(e) => format!(" ({e})"),
             },
-            Ok(true) => String::new(),
             Err(e) => format!(" ({e})"),
         };
         // Not put back: kept in the temporary folder, for the next start.
-        match self.journal.rescue_if_lost() {
+        match self.journal.rescue_if_lost().filter(|_| !blank) {
             // Said again if it was put back earlier in the run.
             None if self.journal.was_written_back() => words.push(format!(
                 "the journal {journal} had been deleted while invitriage was open: written back whole, so the next start finds every step"
