@@ -8223,6 +8223,24 @@ fn editing_a_reply_is_a_step_the_quit_summary_counts() {
         farewell.starts_with("1 reply edited this session;"),
         "{farewell}"
     );
+    drop(app);
+    // Undone, then saved again word for word: the same reply, no edit
+    // (the export dates it anew, as saved again).
+    let mut app = sample_app(dir.path());
+    go_to(&mut app, who);
+    app.update(Action::Undo);
+    app.update(Action::Reply);
+    assert!(
+        status_text(&app).contains("undone reply is back"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::ComposeSave);
+    assert_eq!(
+        app.journal.state(who).and_then(|e| e.decision()),
+        Some(invitriage::journal::Decision::Replied)
+    );
+    assert_eq!(app.farewell(), None);
 }
 
 /// The help names the composer's keys (fixed ones): each gives the action

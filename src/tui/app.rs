@@ -393,6 +393,9 @@ pub struct App {
     /// text: edits, which the quit summary counts (a new reply is a
     /// decision, and counted as one).
     replies_edited: Vec<(u32, String)>,
+    /// The reply drafts at start, by invitation: one undone and saved
+    /// again word for word is no edit.
+    start_replies: Vec<(u32, String)>,
     /// The journal's line count at start: its steps up to that line are
     /// an earlier run's.
     start_line: usize,
@@ -589,6 +592,7 @@ impl App {
             quit_asked: false,
             filter_from: None,
             replies_edited: Vec::new(),
+            start_replies: Vec::new(),
             start_line,
             brought_back: Vec::new(),
             id_index,
@@ -693,7 +697,18 @@ impl App {
         app.recover_unsaved();
         app.start_decisions = app.decisions.clone();
         app.start_thanks = app.with_thank_you().collect();
+        app.start_replies = app.with_reply();
         app
+    }
+
+    /// The invitations that have a reply draft now, with its text.
+    fn with_reply(&self) -> Vec<(u32, String)> {
+        (0..self.invitations.len() as u32)
+            .filter_map(|i| {
+                let entry = self.journal.state(self.invitations[i as usize].id)?;
+                Some((i, entry.draft(DraftKind::Reply)?.text.clone()))
+            })
+            .collect()
     }
 
     /// The invitations that have a thank-you draft now.

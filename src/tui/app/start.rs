@@ -45,7 +45,20 @@ impl App {
             held.len()
         };
         let thanked = still(&self.thanks_saved, DraftKind::ThankYou);
-        let edited = still(&self.replies_edited, DraftKind::Reply);
+        // Against the reply at start: undone and saved again word for
+        // word, it is the same reply.
+        let changed_replies: Vec<(u32, String)> = self
+            .replies_edited
+            .iter()
+            .filter(|(i, text)| {
+                !self
+                    .start_replies
+                    .iter()
+                    .any(|(j, before)| j == i && before == text)
+            })
+            .cloned()
+            .collect();
+        let edited = still(&changed_replies, DraftKind::Reply);
         // An earlier run's thank-you undone in this one.
         let thanks_undone = self
             .start_thanks
