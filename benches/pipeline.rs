@@ -457,6 +457,28 @@ fn bench_keys(c: &mut Criterion, size: &Size) {
     // its undo: the question a large step asks first, and the undo itself.
     // Each is one pass over the step; asked row by row, the undo took
     // minutes at a million rows.
+    // A search over every row that finds none: each row's name and note
+    // are read, and, the query holding a space, also as the screen shows
+    // them where that differs (line breaks, runs of spaces). One key,
+    // Backspace, searches again; the letter typed back after it is known
+    // to miss without a search.
+    group.bench_function(BenchmarkId::new("search_miss_with_a_space", rows), |b| {
+        use invitriage::tui::line::LineEdit;
+        let (app, terminal, _) = key_state(&mut state, size);
+        app.update(Action::Tab(Tab::All));
+        app.update(Action::Search);
+        for c in "qz xj".chars() {
+            app.update(Action::SearchInput(c));
+        }
+        b.iter(|| {
+            app.update(Action::SearchEdit(LineEdit::Backspace));
+            draw(terminal, app);
+            app.update(Action::SearchInput('j'));
+            draw(terminal, app);
+        });
+        assert!(app.search_missed, "the query matched");
+        app.update(Action::Cancel);
+    });
     group.bench_function(BenchmarkId::new("bulk_ignore_and_undo", rows), |b| {
         let (app, terminal, _) = key_state(&mut state, size);
         app.update(Action::Tab(Tab::Default));

@@ -4783,6 +4783,37 @@ fn search_finds_a_name_without_its_accents() {
     }
 }
 
+/// What the screen shows is found as it reads there: a note's line break
+/// and runs of spaces as one space, a tab in a name as a space, and
+/// without the invisible characters the screen drops.
+#[test]
+fn search_finds_text_as_the_screen_shows_it() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n\
+        Tab\tName,Colleen Ruiz,\"11/20/26, 9:00 AM\",\"Hi Colleen,\nWe met at the Chicago meetup.\n\nWould love to   talk   shop.\",INCOMING,https://www.linkedin.com/in/tn,https://www.linkedin.com/in/colleen\n\
+        Bo Li,Colleen Ruiz,\"11/19/26, 9:00 AM\",zero\u{2060}width\u{ad}chars here,INCOMING,https://www.linkedin.com/in/bo,https://www.linkedin.com/in/colleen\n";
+    for (query, who) in [
+        ("tab name", "Tab"),
+        ("meetup. would", "Tab"),
+        ("to talk shop", "Tab"),
+        ("to  talk", "Tab"),
+        ("widthchars", "Bo Li"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_from_csv(csv, &dir);
+        app.update(Action::Tab(Tab::All));
+        app.update(Action::Search);
+        type_query(&mut app, query);
+        app.update(Action::SearchSubmit);
+        assert!(
+            current_name(&app).starts_with(who),
+            "{query}: {}",
+            current_name(&app)
+        );
+        assert_eq!(status_text(&app), format!("1 match for “{query}”"));
+    }
+}
+
 /// A reply greets a titled sender by their name, not their title, and a
 /// row without a name reads `(no name)` in the list and the composer.
 #[test]

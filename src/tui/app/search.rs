@@ -84,21 +84,57 @@ impl App {
     /// ("zoe" finds Zoë, "lukasz" Łukasz: names are typed as the keyboard
     /// has them). Notes are not folded: long, and a million of them on
     /// every key. The query is lower-cased and folded once, not once a row.
+    /// Both are also matched as the screen shows them ([`as_shown`]), so
+    /// what is read there is found: `meetup. Would` across a line break.
     fn matcher(&self) -> impl Fn(u32) -> bool + '_ {
-        let q = self.query.to_lowercase();
+        let q = as_typed(&self.query.to_lowercase());
         let bare = as_searched(&q);
+        // The words of a query with a space: each must be in a text as it
+        // is before the text is read as shown (cheap, and most rows fail).
+        let words: Vec<String> = q
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .map(str::to_string)
+            .collect();
+        let spaced = q.contains(' ');
+        // A query with a space: its words are each in the text as it is,
+        // whether it matches as it is or as shown (runs of white space as
+        // one space), but for a word split by an invisible character.
+        let apart = |idx: u32| match &self.shown_apart {
+            Some(flags) => flags[idx as usize],
+            None => shown_apart(&self.invitations[idx as usize]),
+        };
         move |idx| {
             let inv = &self.invitations[idx as usize];
-            let name = inv.counterpart();
+            let (name, note) = (inv.counterpart(), inv.message());
+            let apart = apart(idx);
+            let note_as_is = if spaced {
+                words.iter().all(|w| contains_ci(note, w))
+                    && (contains_ci(note, &q)
+                        || (has_odd_space(note) && contains_ci(&as_shown(note), &q)))
+            } else {
+                contains_ci(note, &q)
+            };
             contains_ci(name, &q)
                 || (!name.is_ascii() && as_searched(name).contains(&bare))
-                || contains_ci(inv.message(), &q)
+                || (apart & NAME_APART != 0 && as_searched(&as_shown(name)).contains(&bare))
+                || note_as_is
+                || (apart & NOTE_INVISIBLE != 0 && contains_ci(&as_shown(note), &q))
+        }
+    }
+
+    /// What each invitation's name and note hold that the screen shows
+    /// otherwise: looked for once a run.
+    fn find_shown_apart(&mut self) {
+        if self.shown_apart.is_none() {
+            self.shown_apart = Some(self.invitations.iter().map(shown_apart).collect());
         }
     }
 
     /// The rows of the list that match the query, found again only when
     /// the query or the list changed since.
     fn hits(&mut self) -> &[u32] {
+        self.find_shown_apart();
         let fresh = self
             .search_hits
             .as_ref()
@@ -150,6 +186,7 @@ impl App {
         if self.query.is_empty() {
             return;
         }
+        self.find_shown_apart();
         let found = {
             let matches = self.matcher();
             (0..n)
@@ -227,6 +264,81 @@ fn as_searched(s: &str) -> String {
     fold_accents(&shown)
 }
 
+/// Text as the screen shows it on a line: runs of white space (a line
+/// break, a tab, the spaces of an export's line breaks) as one space, and
+/// without the invisible characters the screen drops.
+fn as_shown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars().filter(|&c| !crate::text::is_format_control(c)) {
+        if c.is_whitespace() {
+            space = true;
+            continue;
+        }
+        if std::mem::take(&mut space) && !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The query as [`as_shown`] reads text, but a space typed at either end
+/// is kept (one): ` met` asks for a word that starts there.
+fn as_typed(q: &str) -> String {
+    let shown = as_shown(q);
+    let starts = q.starts_with(char::is_whitespace) && !shown.is_empty();
+    let ends = q.ends_with(char::is_whitespace);
+    format!(
+        "{}{shown}{}",
+        if starts { " " } else { "" },
+        if ends { " " } else { "" }
+    )
+}
+
+/// A name that reads otherwise on screen: with an invisible character,
+/// or white space other than single spaces.
+const NAME_APART: u8 = 1;
+/// A note with an invisible character. (Its white space is looked at only
+/// for a query with a space, and after its words are found: cheap then.)
+const NOTE_INVISIBLE: u8 = 2;
+
+/// What of [`NAME_APART`] and [`NOTE_INVISIBLE`] `inv` is.
+fn shown_apart(inv: &crate::invitation::Invitation) -> u8 {
+    let name = inv.counterpart();
+    let mut flags = 0;
+    if has_invisible(name) || has_odd_space(name) {
+        flags |= NAME_APART;
+    }
+    if has_invisible(inv.message()) {
+        flags |= NOTE_INVISIBLE;
+    }
+    flags
+}
+
+/// Whether `s` holds white space other than single spaces, which the
+/// screen shows as one space.
+fn has_odd_space(s: &str) -> bool {
+    let b = s.as_bytes();
+    memchr::memchr3(b'\n', b'\t', b'\r', b).is_some()
+        || memchr::memmem::find(b, b"  ").is_some()
+        || (!s.is_ascii() && s.contains(|c: char| c.is_whitespace() && c != ' '))
+}
+
+/// Whether `s` holds a character the screen does not show. Looked for a
+/// byte at a time first: this runs for each row a search passes over, and
+/// every such character starts with one of these bytes in UTF-8 (U+00AD;
+/// U+200B to U+206F; U+FEFF).
+fn has_invisible(s: &str) -> bool {
+    // Lead bytes, never inside a character: each starts one.
+    memchr::memchr3_iter(0xC2, 0xE2, 0xEF, s.as_bytes()).any(|i| {
+        s[i..]
+            .chars()
+            .next()
+            .is_some_and(crate::text::is_format_control)
+    })
+}
+
 /// Case-insensitive substring test; `needle` is already lower-case.
 fn contains_ci(hay: &str, needle: &str) -> bool {
     if needle.is_ascii() {
@@ -290,6 +402,26 @@ mod tests {
             "王伟 محمد",
             "other scripts as they are"
         );
+    }
+
+    /// `has_invisible` looks for the invisible characters by the first
+    /// byte of each in UTF-8: every one of them starts so.
+    #[test]
+    fn every_invisible_character_starts_with_a_byte_looked_for() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            if crate::text::is_format_control(c) {
+                let mut buf = [0; 4];
+                let first = c.encode_utf8(&mut buf).as_bytes()[0];
+                assert!([0xC2, 0xE2, 0xEF].contains(&first), "{c:?}");
+                assert!(super::has_invisible(&format!("a{c}b")), "{c:?}");
+            }
+        }
+        assert!(!super::has_invisible("a\u{200d}b ’"));
+        assert!(!super::has_odd_space("a b c"));
+        assert!(super::has_odd_space("a  b") && super::has_odd_space("a\nb"));
+        assert!(super::has_odd_space("a\u{a0}b"));
+        assert_eq!(super::as_shown(" a \t\n b\u{200b}c "), "a bc");
+        assert_eq!(super::as_typed("  met  at "), " met at ");
     }
 
     #[test]
