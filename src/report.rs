@@ -132,7 +132,8 @@ pub fn stats_text<T: Item, W: Write>(
             DirectionFilter::Outgoing => ("received", "incoming"),
             _ => ("sent", "outgoing"),
         };
-        writeln!(w, "{rows} you {how}: `--direction {flag}` counts them")?;
+        let them = if n == 1 { "it" } else { "them" };
+        writeln!(w, "{rows} you {how}: `--direction {flag}` counts {them}")?;
         return skipped_line(w, import);
     }
     writeln!(w)?;
@@ -557,7 +558,15 @@ pub fn classify_table<'a>(
         .chain([SIGNALS.len()])
         .max()
         .unwrap_or(0);
-    let fixed = |from: usize| 6 + 2 + 13 + 2 + signals + 2 + from + 2;
+    // LINE as wide as the last line's number needs, six at least (a file
+    // of over a million lines has seven digits).
+    let line = rows
+        .iter()
+        .map(|(i, _)| i.line.to_string().len())
+        .max()
+        .unwrap_or(0)
+        .max(6);
+    let fixed = |from: usize| line + 2 + 13 + 2 + signals + 2 + from + 2;
     write_wrapped(&mut w, &source_line(import), "", width)?;
     // FROM is the sender; on a row you sent, the one you sent it to.
     let name_of = |inv: &Invitation| match inv.direction {
@@ -568,13 +577,13 @@ pub fn classify_table<'a>(
     // columns with FROM at 16, cut to a few words): two lines an
     // invitation, the signals and note below, indented.
     if fixed(16) + 30 > width {
-        let under = 8;
-        writeln!(w, "{:>6}  {:<13}  FROM", "LINE", "CATEGORY")?;
+        let under = line + 2;
+        writeln!(w, "{:>line$}  {:<13}  FROM", "LINE", "CATEGORY")?;
         writeln!(w, "{:under$}{SIGNALS} · NOTE", "")?;
-        let rest = width.saturating_sub(6 + 2 + 13 + 2).max(10);
+        let rest = width.saturating_sub(line + 2 + 13 + 2).max(10);
         for (inv, sig) in &rows {
             let row = format!(
-                "{:>6}  {:<13}  {}",
+                "{:>line$}  {:<13}  {}",
                 inv.line,
                 inv.category.label(),
                 fit(&name_of(inv), rest)
@@ -596,14 +605,14 @@ pub fn classify_table<'a>(
     let note = width.saturating_sub(fixed(from)).max(10);
     writeln!(
         w,
-        "{:>6}  {:<13}  {SIGNALS:<signals$}  {:<from$}  NOTE",
+        "{:>line$}  {:<13}  {SIGNALS:<signals$}  {:<from$}  NOTE",
         "LINE", "CATEGORY", "FROM"
     )?;
     for (inv, sig) in &rows {
         let name = fit(&name_of(inv), from);
         let pad = from.saturating_sub(name.width());
         let row = format!(
-            "{:>6}  {:<13}  {sig:<signals$}  {}{}  {}",
+            "{:>line$}  {:<13}  {sig:<signals$}  {}{}  {}",
             inv.line,
             inv.category.label(),
             name,
@@ -1081,6 +1090,18 @@ mod tests {
             .expect("its row");
         let next = tiny[at + 1..].lines().nth(1).unwrap();
         assert!(!next.starts_with("        "), "{next:?}");
+        // Past a million lines, LINE widens with the numbers: the columns
+        // stay under their heads.
+        let mut far = sample();
+        far.invitations.truncate(2);
+        far.invitations[1].line = 1_234_567;
+        let mut out = Vec::new();
+        classify_table(&mut out, &far, far.invitations.iter(), 120).unwrap();
+        let out = String::from_utf8(out).unwrap();
+        let head = out.lines().find(|l| l.contains("CATEGORY")).unwrap();
+        let last = out.lines().last().unwrap();
+        assert!(last.starts_with("1234567  "), "{out}");
+        assert_eq!(head.find("CATEGORY"), Some(9), "{out}");
     }
 
     #[test]

@@ -471,7 +471,7 @@ fn stats_of_an_export_with_none_the_asked_way_says_where_they_are() {
         .assert()
         .success()
         .stdout(predicate::str::ends_with(
-            "its one row is an invitation you sent: `--direction outgoing` counts them\n",
+            "its one row is an invitation you sent: `--direction outgoing` counts it\n",
         ));
     // The other rows skipped: standard output says so too, not only the
     // warnings on standard error.
@@ -484,7 +484,7 @@ fn stats_of_an_export_with_none_the_asked_way_says_where_they_are() {
         .assert()
         .success()
         .stdout(predicate::str::ends_with(
-            "its one readable row is an invitation you sent: `--direction outgoing` counts them\n  \
+            "its one readable row is an invitation you sent: `--direction outgoing` counts it\n  \
              skipped 2 unreadable rows (listed on stderr)\n",
         ));
     let (a, b) = (url("a"), url("b"));
@@ -2323,6 +2323,16 @@ fn check_says_when_the_note_is_empty() {
         String::from_utf8(out.stderr).unwrap(),
         "invitriage: note: the note is empty\n"
     );
+    // A file's name as the note: graded, and the likelier wish named.
+    env.file("Invitations.csv", three_rows());
+    let (code, _, stderr) = env.run(&["check", "Invitations.csv"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "invitriage: note: Invitations.csv is a file, and `check` grades the words given as a note: `invitriage check - < Invitations.csv` grades the text in it, and `invitriage stats Invitations.csv` reads an export\n"
+    );
+    let (_, _, stderr) = env.run(&["check", "Thanks"]);
+    assert_eq!(stderr, "");
 }
 
 /// `check -` reads the note as an export is read: bytes that are not
@@ -2817,9 +2827,18 @@ fn a_date_in_the_future_is_named() {
         stderr,
         "invitriage: note: Invitations.csv: 1 invitation is dated after today (the first on line 4: 8 Jul 2099); no invitation is sent after the export is made: is the date misread, or this computer's clock wrong?\n"
     );
+    // `stats` reads only what it counts: the newest date, not its line.
+    let (code, _, stderr) = env.run(&["stats", "Invitations.csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        "invitriage: note: Invitations.csv: the newest invitation is dated after today (8 Jul 2099); no invitation is sent after the export is made: is the date misread, or this computer's clock wrong? (`invitriage classify` names the line)\n"
+    );
     env.file("Invitations.csv", export(HEADER, &rows[..2]));
-    let (_, _, stderr) = env.run(&["classify", "Invitations.csv"]);
-    assert_eq!(stderr, "");
+    for command in ["classify", "stats"] {
+        let (_, _, stderr) = env.run(&[command, "Invitations.csv"]);
+        assert_eq!(stderr, "", "{command}");
+    }
 }
 
 /// An older export's sent invitation, sent again since and marked to

@@ -16,6 +16,15 @@ use crate::Failure;
 /// says whether it passes.
 pub fn run(note: String, to: &str, json: bool, config: &Config) -> Result<ExitCode, Failure> {
     let stdin = note == "-";
+    // `check Invitations.csv`: graded as the words given (a note may be
+    // one word), but the user likely meant the file.
+    if !stdin && !note.contains(char::is_whitespace) && std::path::Path::new(&note).is_file() {
+        let path = super::output::shell_quoted(std::path::Path::new(&note));
+        say!(
+            "invitriage: note: {} is a file, and `check` grades the words given as a note: `invitriage check - < {path}` grades the text in it, and `invitriage stats {path}` reads an export",
+            invitriage::text::shown_name(&note)
+        );
+    }
     let note = if stdin { read_note()? } else { note };
     // Graded all the same (a script reads the verdict), but a note with
     // nothing in it is likelier a slip than a draft: say so.

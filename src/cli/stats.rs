@@ -32,6 +32,14 @@ pub fn run(
                 import::load_facts(source, classify, direction, now)
             })?;
             let b = import.invitations.breakdown();
+            // As `load` says for whole invitations; the facts keep no line.
+            if let Some(newest) = b.newest.filter(|&n| stats::Age::between(n, now).days < 0) {
+                say!(
+                    "invitriage: note: {}: the newest invitation is dated after today ({}); no invitation is sent after the export is made: is the date misread, or this computer's clock wrong? (`invitriage classify` names the line)",
+                    import.origin,
+                    newest.format("%-d %b %Y")
+                );
+            }
             print_stats(out, json, &import, &b, direction, None, now, stale_days)?;
             exit_without_freeing(import);
         } else {

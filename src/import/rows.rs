@@ -927,6 +927,8 @@ impl<'c, T: Item> Rows<'c, T> {
         let Some(direction) = parse_direction(direction) else {
             let reason = if direction.trim().eq_ignore_ascii_case("direction") {
                 "repeats the header (were two exports joined?)".to_string()
+            } else if direction.trim().is_empty() {
+                "Direction is empty; expected INCOMING or OUTGOING".to_string()
             } else {
                 format!(
                     "Direction is `{}`; expected INCOMING or OUTGOING",

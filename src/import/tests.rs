@@ -431,6 +431,13 @@ fn an_empty_date_is_said_to_be_empty() {
     let skipped: Vec<&str> = i.skipped.iter().map(|s| s.reason.as_str()).collect();
     let want = "Sent At is empty; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`";
     assert_eq!(skipped, [want, want]);
+    // A Direction the same way.
+    let i = load_str(&format!(
+        "{H}A,Colleen Ruiz,\"7/8/26, 3:43 PM\",,,,\nB,Colleen Ruiz,\"7/8/26, 3:43 PM\",, ,,\n"
+    ));
+    let skipped: Vec<&str> = i.skipped.iter().map(|s| s.reason.as_str()).collect();
+    let want = "Direction is empty; expected INCOMING or OUTGOING";
+    assert_eq!(skipped, [want, want]);
 }
 
 #[test]
