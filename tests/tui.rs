@@ -8274,6 +8274,53 @@ fn editing_a_reply_is_a_step_the_quit_summary_counts() {
     assert_eq!(app.farewell(), None);
 }
 
+/// The keys the help names for the search line and for quitting at once
+/// do what it says.
+#[test]
+fn the_help_names_the_search_keys_and_ctrl_c() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Help);
+    let help = screen(&app, 200, 120);
+    app.update(Action::Help);
+    for named in [
+        "Ctrl-C",
+        "Alt-B/F",
+        "Ctrl-B/F",
+        "Alt-Backspace",
+        "Alt-D",
+        "Ctrl-D",
+    ] {
+        assert!(help.contains(named), "{named}: {help}");
+    }
+    let ev = |code, mods| KeyEvent::new(code, mods);
+    let (ctrl, alt) = (KeyModifiers::CONTROL, KeyModifiers::ALT);
+    assert_eq!(
+        action_for(
+            &app.keymap,
+            app.key_context(),
+            &ev(KeyCode::Char('c'), ctrl)
+        ),
+        Some(Action::QuitNow)
+    );
+    app.update(Action::Search);
+    for (code, mods, edit) in [
+        (KeyCode::Char('b'), alt, LineEdit::WordLeft),
+        (KeyCode::Char('f'), alt, LineEdit::WordRight),
+        (KeyCode::Char('b'), ctrl, LineEdit::Left),
+        (KeyCode::Char('f'), ctrl, LineEdit::Right),
+        (KeyCode::Backspace, alt, LineEdit::DeleteWordBefore),
+        (KeyCode::Char('d'), alt, LineEdit::DeleteWordAfter),
+        (KeyCode::Char('d'), ctrl, LineEdit::Delete),
+    ] {
+        assert_eq!(
+            action_for(&app.keymap, app.key_context(), &ev(code, mods)),
+            Some(Action::SearchEdit(edit)),
+            "{code:?} {mods:?}"
+        );
+    }
+}
+
 /// The help names the composer's keys (fixed ones): each gives the action
 /// the help says, or reaches the editor as a key to edit with.
 #[test]

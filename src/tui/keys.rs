@@ -139,8 +139,18 @@ pub fn label(action: &Action) -> &'static str {
 /// Actions that can be bound in `[keys]`, by their config name, with the help
 /// text and a short footer label ([`label`]).
 pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
-    ("up", Action::Up, "move up", "up"),
-    ("down", Action::Down, "move down", "down"),
+    (
+        "up",
+        Action::Up,
+        "move up (scrolls help and statistics)",
+        "up",
+    ),
+    (
+        "down",
+        Action::Down,
+        "move down (scrolls help and statistics)",
+        "down",
+    ),
     ("first", Action::First, "first invitation", "first"),
     ("last", Action::Last, "last invitation", "last"),
     ("page_up", Action::PageUp, "page up", "page up"),

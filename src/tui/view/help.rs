@@ -138,6 +138,11 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     }
     keyed(
         &mut out,
+        "Ctrl-C",
+        "quit at once, from any screen, without a question (a draft being written is kept for the next start)",
+    );
+    keyed(
+        &mut out,
         "Ctrl-L",
         "paint the screen again (stray characters left by the terminal)",
     );
@@ -176,11 +181,11 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         ("↓/↑", "the next or previous match while typing"),
         (
             "←/→ Home/End",
-            "move the cursor a character, to the start or end (Alt-←/→ or Ctrl-←/→: a word; Ctrl-A/Ctrl-E: start, end)",
+            "move the cursor a character, to the start or end (Alt-←/→, Ctrl-←/→ or Alt-B/F: a word; Ctrl-B/F: a character; Ctrl-A/E: start, end)",
         ),
         (
             "Ctrl-W/U/K",
-            "delete the word before the cursor / all before it / all after it (Del: the character after)",
+            "delete the word before the cursor / all before it / all after it (Alt-Backspace: the word before; Alt-D: the word after; Del or Ctrl-D: the character after)",
         ),
         ("Enter", enter.as_str()),
         ("Esc", "go back to where you were"),
