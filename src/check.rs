@@ -423,12 +423,16 @@ pub fn write_json(w: &mut impl Write, g: &Grade) -> io::Result<()> {
     writeln!(w)
 }
 
-/// A note's length as LinkedIn counts it: characters of the trimmed text,
-/// a Windows line end (`\r\n`, from a note saved in Notepad) being one line
-/// break, as it is once pasted.
+/// A note's length as LinkedIn counts it: of the trimmed text, a Windows
+/// line end (`\r\n`, from a note saved in Notepad) being one line break,
+/// as it is once pasted. Counted in UTF-16 units, as a web page's text box
+/// (JavaScript's `length`, HTML's `maxlength`) and a Java server count: a
+/// character beyond the Basic Multilingual Plane (most emoji: `😀`) is 2,
+/// and `👍🏽` 4. Counted in characters, a note of emoji read as fitting
+/// where LinkedIn would refuse it.
 fn linkedin_length(note: &str) -> usize {
     let note = note.trim();
-    note.chars().count() - note.matches("\r\n").count()
+    note.encode_utf16().count() - note.matches("\r\n").count()
 }
 
 #[cfg(test)]
@@ -823,6 +827,18 @@ mod tests {
             verdict(&grade("We met at the ASCM forum in Lisbon.")),
             "ready to send"
         );
+        // Emoji count as a web page counts them: 299 characters, one of
+        // them beyond the Basic Multilingual Plane, are 300; two are 301.
+        let base = format!("We met at the ASCM forum in Lisbon.{}", " x".repeat(131));
+        assert_eq!(base.chars().count(), 297);
+        let fits = format!("{base} 😀");
+        assert_eq!(grade(&fits).length, 300);
+        assert_eq!(verdict(&grade(&fits)), "ready to send");
+        assert_eq!(
+            verdict(&grade(&format!("{base}😀😀"))),
+            "not ready: 1 character over LinkedIn's 300"
+        );
+        assert_eq!(grade("Hi 👍🏽").length, 7, "a toned emoji is 4");
     }
 
     #[test]
