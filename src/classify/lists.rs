@@ -415,7 +415,7 @@ mod tests {
         assert!(p.non_names.contains("madam"));
         assert_eq!(
             p.closings.after("mit"),
-            [vec!["freundlichen".to_owned(), "grüßen".to_owned()]]
+            [vec!["freundlichen".to_owned(), "grüssen".to_owned()]]
         );
         assert!(p.hints.contains(Signals::PITCH, "cv"));
         assert!(p.hints.contains(Signals::PITCH, "$"));

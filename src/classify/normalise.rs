@@ -189,18 +189,25 @@ pub(crate) fn fold_into(src: &str, out: &mut String) {
     }
 }
 
-/// Appends the characters lower-cased, with straight quotes.
+/// Appends the characters lower-cased, with straight quotes, and `ß` as
+/// `ss`: compared case-insensitively, `GRÜSSE` is `grüße` (Unicode's full
+/// case folding), and Swiss German writes `Grüsse` always.
 pub(crate) fn fold_chars(chars: impl Iterator<Item = char>, out: &mut String) {
     for c in chars {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            out.extend(c.to_lowercase().map(straighten));
+            for l in c.to_lowercase() {
+                match l {
+                    'ß' => out.push_str("ss"),
+                    l => out.push(straighten(l)),
+                }
+            }
         }
     }
 }
 
-/// Whether `raw` folds (lower case, straight quotes) to exactly `folded`,
+/// Whether `raw` folds (as [`fold_chars`] does) to exactly `folded`,
 /// without allocating.
 pub(crate) fn eq_folded(raw: &str, folded: &str) -> bool {
     let mut want = folded.chars();
@@ -211,7 +218,11 @@ pub(crate) fn eq_folded(raw: &str, folded: &str) -> bool {
             }
         } else {
             for l in c.to_lowercase() {
-                if want.next() != Some(straighten(l)) {
+                let same = match l {
+                    'ß' => want.next() == Some('s') && want.next() == Some('s'),
+                    l => want.next() == Some(straighten(l)),
+                };
+                if !same {
                     return false;
                 }
             }
@@ -901,6 +912,8 @@ mod tests {
     #[test]
     fn folded_equality() {
         assert!(eq_folded("CHÈRE", "chère"));
+        assert!(eq_folded("GRÜSSE", "grüsse") && eq_folded("Grüße", "grüsse"));
+        assert!(eq_folded("GRÜẞE", "grüsse") && !eq_folded("Grüße", "grüße"));
         assert!(eq_folded("I’D", "i'd"));
         assert!(!eq_folded("Hil", "hi"));
         assert!(!eq_folded("h", "hi"));

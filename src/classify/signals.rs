@@ -233,7 +233,10 @@ fn fold_spaced(text: &str, out: &mut String) {
                 v.push(b' ');
             } else {
                 for l in c.to_lowercase() {
-                    v.extend_from_slice(straighten(l).encode_utf8(&mut [0; 4]).as_bytes());
+                    match l {
+                        'ß' => v.extend_from_slice(b"ss"),
+                        l => v.extend_from_slice(straighten(l).encode_utf8(&mut [0; 4]).as_bytes()),
+                    }
                 }
             }
         }

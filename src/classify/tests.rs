@@ -547,6 +547,28 @@ fn a_stock_text_with_a_greeting_matches_as_received() {
     }
 }
 
+/// Closing phrases compare case-insensitively as Unicode folds case in
+/// full: `ß` is `ss`, so Swiss German's `Grüsse` and an all-capitals
+/// `GRÜSSE` are `grüße` (and a name `Strauß` is `Strauss`).
+#[test]
+fn sharp_s_folds_as_ss() {
+    let c = classifier();
+    let stock = "Ich möchte mich gerne mit Ihnen auf LinkedIn vernetzen.";
+    for closing in [
+        "Viele Grüße",
+        "Viele Grüsse",
+        "VIELE GRÜSSE",
+        "Mit freundlichen Grüssen",
+    ] {
+        let note = format!("{stock}\n{closing}\nJoe");
+        assert_eq!(check(c, &note, JOE, COLLEEN).category, Def, "{closing}");
+    }
+    assert_eq!(
+        check(c, "Hallo Herr Strauss, let's connect.", JOE, "Anna Strauß").category,
+        GreetingOnly
+    );
+}
+
 #[test]
 fn config_extends_lists() {
     let extra = Lists {
