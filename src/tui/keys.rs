@@ -877,6 +877,24 @@ pub fn key_action(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Action {
     action_for(keymap, ctx, ev).unwrap_or(Action::Unbound)
 }
 
+/// What to say of a key that does nothing on the list because `[keys]`
+/// took its default action elsewhere (`quit = "Q"`: `q`): where the
+/// action is now, or that it has no key. `None` for any other key.
+pub fn moved_away(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<String> {
+    if ctx != KeyContext::List || action_for(keymap, ctx, ev).is_some() {
+        return None;
+    }
+    let action = Keymap::default().action(ev)?;
+    let name = BINDABLE.iter().find(|(_, a, _, _)| *a == action)?.0;
+    let key = Key::from_event(ev);
+    Some(match keymap.hint(&action) {
+        now if now.is_empty() => {
+            format!("{key} does nothing: `{name}` has no key ([keys] in the config)")
+        }
+        now => format!("{key} does nothing: `{name}` is on {now} ([keys] in the config)"),
+    })
+}
+
 /// Turns a terminal key event into an action, given the active context.
 pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
     if ev.kind == KeyEventKind::Release {
@@ -1036,6 +1054,37 @@ mod tests {
             action_for(&km, KeyContext::List, &ev(KeyCode::Char('d'), ctrl)),
             None
         );
+    }
+
+    /// A default key `[keys]` moved elsewhere says where its action went
+    /// when pressed on the list; other keys, and other screens, say nothing.
+    #[test]
+    fn a_key_moved_away_says_where() {
+        let none = KeyModifiers::NONE;
+        let mut over = BTreeMap::new();
+        over.insert("quit".to_string(), KeyBinding::One("Q".into()));
+        over.insert("stats".to_string(), KeyBinding::Many(vec![]));
+        let km = Keymap::new(&over).unwrap();
+        let q = ev(KeyCode::Char('q'), none);
+        assert_eq!(
+            moved_away(&km, KeyContext::List, &q).as_deref(),
+            Some("q does nothing: `quit` is on Q ([keys] in the config)")
+        );
+        assert_eq!(
+            moved_away(&km, KeyContext::List, &ev(KeyCode::Char('s'), none)).as_deref(),
+            Some("s does nothing: `stats` has no key ([keys] in the config)")
+        );
+        assert_eq!(moved_away(&km, KeyContext::Search, &q), None);
+        assert_eq!(
+            moved_away(&km, KeyContext::List, &ev(KeyCode::Char('a'), none)),
+            None
+        );
+        assert_eq!(
+            moved_away(&km, KeyContext::List, &ev(KeyCode::Char('Z'), none)),
+            None
+        );
+        let plain = Keymap::default();
+        assert_eq!(moved_away(&plain, KeyContext::List, &q), None);
     }
 
     /// `config.example.toml` lists every action's default keys, in order.

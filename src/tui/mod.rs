@@ -437,14 +437,24 @@ fn event_loop(
                 return Ok(Ended::Signal(SIGHUP));
             }
         };
+        // A key the config moved away: said, or it seems broken.
+        let mut moved = None;
         let action = match ev {
-            Event::Key(key) => Some(key_action(&app.keymap, app.key_context(), &key)),
+            Event::Key(key) => {
+                moved = keys::moved_away(&app.keymap, app.key_context(), &key);
+                Some(key_action(&app.keymap, app.key_context(), &key))
+            }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
             Event::Paste(text) => Some(Action::Paste(text)),
             _ => None,
         };
         let Some(action) = action else { continue };
         let before = app.mode.clone();
+        if let Some(text) = moved {
+            app.update(action);
+            app.update(Action::Status(text, false));
+            continue;
+        }
         if let Some(effect) = app.update(action) {
             match effect {
                 Effect::Quit => return Ok(Ended::Quit),
