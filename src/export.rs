@@ -189,24 +189,22 @@ impl Row<'_> {
 fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime) -> Vec<Row<'a>> {
     // One row an id, in the export's order; of a person's two invitations
     // (exports joined), the later one, whose note and group the step was
-    // taken on, or on both.
-    let mut at: HashMap<InvitationId, usize> = HashMap::new();
+    // taken on, or on both. When a step is on the earlier one only (the
+    // later came since), the person is undecided again, as on the screen:
+    // not listed with the earlier one's step.
+    let mut newest: HashMap<InvitationId, NaiveDateTime> = HashMap::new();
+    for inv in invitations {
+        let at = newest.entry(inv.id).or_insert(inv.sent_at);
+        *at = (*at).max(inv.sent_at);
+    }
+    let mut listed: std::collections::HashSet<InvitationId> = Default::default();
     let mut rows: Vec<Row<'a>> = Vec::new();
     for inv in invitations {
-        let Some(entry) = journal.state_for(inv, now) else {
+        if newest.get(&inv.id) != Some(&inv.sent_at) || !listed.insert(inv.id) {
             continue;
-        };
-        match at.entry(inv.id) {
-            std::collections::hash_map::Entry::Occupied(o) => {
-                let row = &mut rows[*o.get()];
-                if inv.sent_at > row.inv.sent_at {
-                    *row = Row { inv, entry };
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(v) => {
-                v.insert(rows.len());
-                rows.push(Row { inv, entry });
-            }
+        }
+        if let Some(entry) = journal.state_for(inv, now) {
+            rows.push(Row { inv, entry });
         }
     }
     // Stable: ties keep the export's order.
@@ -1113,6 +1111,54 @@ mod tests {
         inv
     }
 
+    /// A person twice in an export (two exports joined), and a third
+    /// invitation from them: a step on the first two is not listed beside
+    /// the third, which is undecided again, as the screen shows it; a step
+    /// on the third (in a newer export) leaves the first two superseded,
+    /// not listed as decided.
+    #[test]
+    fn a_person_twice_in_an_export_is_listed_as_the_newest_invitation_stands() {
+        let dir = tempfile::tempdir().unwrap();
+        let day = chrono::Duration::days(1);
+        let sent = |days: i32, category| {
+            let mut i = inv("José Núñez", "jose", category);
+            i.sent_at = at(0) + day * days;
+            i
+        };
+        let older = [sent(0, Category::Customised), sent(10, Category::Default)];
+        let third = sent(20, Category::Customised);
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.note_export(&older);
+        j.record_decision_on(
+            &[older[1].id],
+            &[older[1].sent_at],
+            Some(Decision::Ignored),
+            at(1) + day * 11,
+        )
+        .unwrap();
+        let now = at(0) + day * 22;
+        let md = checklist(&older, &j, now);
+        assert!(md.contains("## Ignore (1)"), "{md}");
+        let all = [older[0].clone(), older[1].clone(), third.clone()];
+        j.note_export(&all);
+        let md = checklist(&all, &j, now);
+        assert!(!md.contains("José"), "undecided again: {md}");
+        // Accepted on the third invitation, in the newer export alone.
+        j.note_export(std::slice::from_ref(&third));
+        j.record_decision_on(
+            &[third.id],
+            &[third.sent_at],
+            Some(Decision::Accepted),
+            at(2) + day * 21,
+        )
+        .unwrap();
+        assert!(checklist(std::slice::from_ref(&third), &j, now).contains("## Accept (1)"));
+        j.note_export(&older);
+        let md = checklist(&older, &j, now);
+        assert!(!md.contains("José"), "{md}");
+        assert!(md.contains("Superseded: 2 received invitations"), "{md}");
+    }
+
     /// `drafts` of an older export lists a draft saved in a newer one, on
     /// the person's later invitation, as that one's, not as one for an
     /// earlier invitation.
@@ -1277,8 +1323,9 @@ mod tests {
     }
 
     /// One id twice in an export (a person who invited again): `drafts`
-    /// lists the draft under the invitation it was written for, as the
-    /// action list does, and both say it is to send.
+    /// and the action list go by the later invitation, as the screen does.
+    /// A reply written before it was sent is for the earlier one, not to
+    /// send; one saved on this export's screen is on both, to send.
     #[test]
     fn drafts_and_the_checklist_pick_the_same_of_two_invitations() {
         let dir = tempfile::tempdir().unwrap();
@@ -1294,8 +1341,8 @@ mod tests {
         write_actions(&mut md, ExportFormat::Md, &invs, &j, now).unwrap();
         let md = String::from_utf8(md).unwrap();
         assert!(
-            md.contains("## Reply without accepting (1)") && md.contains("  > Hi Ann"),
-            "{md}"
+            md.contains("Nothing decided for this export yet"),
+            "the reply is for the earlier invitation: {md}"
         );
         let mut json = Vec::new();
         write_drafts(
@@ -1309,6 +1356,35 @@ mod tests {
         .unwrap();
         let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
         assert_eq!(v["count"], 1);
+        assert_eq!(v["drafts"][0]["status"], "for their earlier invitation");
+        assert_eq!(v["drafts"][0]["to_send"], false);
+        // A reply saved on the screen of this export, where either row's
+        // step is on both: to send, in both lists.
+        j.note_export(&invs);
+        let whom = Whom {
+            sent: Some(invs[1].sent_at),
+            ..Whom::new("Ann Early", "")
+        };
+        j.record_draft_to(invs[1].id, DraftKind::Reply, "Hi Ann, again", now, whom)
+            .unwrap();
+        let mut md = Vec::new();
+        write_actions(&mut md, ExportFormat::Md, &invs, &j, now).unwrap();
+        let md = String::from_utf8(md).unwrap();
+        assert!(
+            md.contains("## Reply without accepting (1)") && md.contains("  > Hi Ann, again"),
+            "{md}"
+        );
+        let mut json = Vec::new();
+        write_drafts(
+            &mut json,
+            DraftsFormat::Json,
+            &invs,
+            &j,
+            now,
+            Absence::Answered,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
         assert_eq!(v["drafts"][0]["status"], "replied");
         assert_eq!(v["drafts"][0]["to_send"], true);
     }
@@ -2134,18 +2210,17 @@ fn draft_rows<'a>(
             .is_some_and(|(send, _)| send == kind)
     };
     // Of two invitations with one id (a person who invited again), the
-    // one the journal's steps are about, as the action list picks it
-    // ([`rows`]): the latest with something of its own, else the first.
+    // later, as the action list picks it ([`rows`]) and the screen shows
+    // it: a draft on the earlier one only is for their earlier invitation.
     let mut chosen: HashMap<InvitationId, &Invitation> = HashMap::new();
     for inv in invitations {
         if journal.state(inv.id).is_none() {
             continue;
         }
-        let own = |i: &Invitation| journal.state_for(i, now).is_some();
         chosen
             .entry(inv.id)
             .and_modify(|c| {
-                if own(inv) && (!own(c) || inv.sent_at > c.sent_at) {
+                if inv.sent_at > c.sent_at {
                     *c = inv;
                 }
             })

@@ -2195,10 +2195,12 @@ impl Journal {
     }
 
     /// `inv`'s `Sent At`, for leaving out the steps on a later invitation
-    /// between the same two people; `None` when the export at hand has
-    /// that one too ([`Journal::note_export`]).
+    /// between the same two people: when the export at hand has two
+    /// invitations under the id ([`Journal::note_export`]), the newer one's,
+    /// which a step taken on either keeps. A step on an invitation later
+    /// still (in a newer export) is on neither.
     fn own_sent_at(&self, inv: &Invitation) -> Option<NaiveDateTime> {
-        (!self.repeated.contains_key(&inv.id)).then_some(inv.sent_at)
+        Some(self.newest_sent(&inv.id, inv.sent_at))
     }
 
     /// The `Sent At` a step on the invitation `id` sent at `sent` keeps:
