@@ -46,7 +46,10 @@
 //! has left the export, whose `category` is then empty (not known), as is
 //! its `name` when the draft was saved before invitriage recorded names;
 //! empty (JSON: `null`, not known either) for such a thank-you on an export
-//! without the URL columns, which cannot tell whether it is in it.
+//! without the URL columns, which cannot tell whether it is in it. Then
+//! `changed_from` and `changed_from_at`: a different decision this one
+//! replaced and when it was made (an earlier list may have asked for it,
+//! and it may be done on LinkedIn), empty when none.
 //!
 //! - **CSV**: a header row, then one row per action. Absent values are empty
 //!   cells; `decided_at` is `2026-11-25 17:03:12`, which spreadsheets read
@@ -86,7 +89,7 @@ pub const SENT_INVITATIONS_URL: &str =
     "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
 
 /// The CSV header, in column order.
-pub const CSV_HEADER: [&str; 11] = [
+pub const CSV_HEADER: [&str; 13] = [
     "name",
     "profile_url",
     "category",
@@ -98,6 +101,8 @@ pub const CSV_HEADER: [&str; 11] = [
     "id",
     "draft_to_send",
     "in_export",
+    "changed_from",
+    "changed_from_at",
 ];
 
 /// The output formats of `export`.
@@ -117,6 +122,9 @@ pub enum ExportFormat {
 struct Row<'a> {
     inv: &'a Invitation,
     entry: Entry,
+    /// A different decision on it that this one replaced (see
+    /// [`Journal::replaced`]).
+    was: Option<crate::journal::Decided>,
 }
 
 impl Row<'_> {
@@ -198,13 +206,27 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime
         *at = (*at).max(inv.sent_at);
     }
     let mut listed: std::collections::HashSet<InvitationId> = Default::default();
+    let replaced = journal.replaced();
     let mut rows: Vec<Row<'a>> = Vec::new();
     for inv in invitations {
         if newest.get(&inv.id) != Some(&inv.sent_at) || !listed.insert(inv.id) {
             continue;
         }
         if let Some(entry) = journal.state_for(inv, now) {
-            rows.push(Row { inv, entry });
+            // Only a decision on this invitation, replaced by one on it an
+            // hour or more later: time for a list to ask for it, and the
+            // user to act, not a slip put right.
+            let sent = crate::journal::sent_by(inv, now);
+            let was = replaced
+                .get(&inv.id)
+                .filter(|b| {
+                    entry
+                        .decided
+                        .is_some_and(|d| d.at - b.at >= chrono::Duration::hours(1))
+                        && !b.predates(sent)
+                })
+                .copied();
+            rows.push(Row { inv, entry, was });
         }
     }
     // Stable: ties keep the export's order.
@@ -431,6 +453,10 @@ fn write_csv(
             .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
             .unwrap_or_default();
         let id = a.id.to_string();
+        let changed_at = a
+            .changed_from_at
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_default();
         let cells = [
             a.name.unwrap_or_default(),
             a.profile_url.unwrap_or_default(),
@@ -447,6 +473,8 @@ fn write_csv(
                 Some(false) => "false",
                 None => "",
             },
+            a.changed_from.map_or("", Decision::label),
+            &changed_at,
         ];
         out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
             .map_err(csv_io)?;
@@ -659,7 +687,14 @@ fn write_md(
                     decided.format("%Y-%m-%d %H:%M")
                 ),
                 None => md_earlier_day(r.first_taken(now), now, done),
-            } + &r.edited_later(now);
+            } + &r.edited_later(now)
+                + &r.was.map_or(String::new(), |w| {
+                    format!(
+                        " · changed from {} of {} (done on LinkedIn already? check there first)",
+                        w.decision.label(),
+                        w.at.format("%Y-%m-%d")
+                    )
+                });
             writeln!(
                 w,
                 "- {}**{}** · {}{when}{link}",
@@ -821,6 +856,10 @@ struct Action<'a> {
     /// `null` for a thank-you on an export without the URL columns, which
     /// cannot tell whether its invitation is in it.
     in_export: Option<bool>,
+    /// A different decision this one replaced, and when it was made: an
+    /// earlier list may have asked for it (`null` when none).
+    changed_from: Option<Decision>,
+    changed_from_at: Option<NaiveDateTime>,
 }
 
 /// The rows of the export, then the thank-yous for invitations gone from
@@ -849,6 +888,8 @@ fn actions<'a>(
             .draft_to_send(r.entry.decision())
             .map(|(k, _)| k.label()),
         in_export: Some(true),
+        changed_from: r.was.map(|w| w.decision),
+        changed_from_at: r.was.map(|w| w.at),
     });
     let elsewhere = gone.iter().map(|g| Action {
         name: Some(g.draft.name.as_str()).filter(|n| !n.trim().is_empty()),
@@ -862,6 +903,8 @@ fn actions<'a>(
         id: g.id,
         draft_to_send: Some(DraftKind::ThankYou.label()),
         in_export: (!unmatched).then_some(false),
+        changed_from: None,
+        changed_from_at: None,
     });
     here.chain(elsewhere).collect()
 }
@@ -1109,6 +1152,73 @@ mod tests {
         });
         inv.category = category;
         inv
+    }
+
+    /// A decision changed to another after an earlier list may have asked
+    /// for it: each format says what it was, and when. Changed back, or
+    /// the change undone, nothing is said.
+    #[test]
+    fn a_changed_decision_says_what_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let ann = inv("Ann Plus", "ann", Category::Customised);
+        let day = chrono::Duration::days(1);
+        j.record_decision(&[ann.id], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_decision(&[ann.id], Some(Decision::Ignored), at(2) + day)
+            .unwrap();
+        let now = at(3) + day;
+        let md = checklist(std::slice::from_ref(&ann), &j, now);
+        assert!(
+            md.contains("- [ ] **Ann Plus** · customised · changed from accepted of 2026-11-25 (done on LinkedIn already? check there first) · "),
+            "{md}"
+        );
+        let mut csv = Vec::new();
+        write_actions(
+            &mut csv,
+            ExportFormat::Csv,
+            std::slice::from_ref(&ann),
+            &j,
+            now,
+        )
+        .unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(
+            csv.trim_end()
+                .ends_with(",true,accepted,2026-11-25 17:01:00"),
+            "{csv}"
+        );
+        let mut json = Vec::new();
+        write_actions(
+            &mut json,
+            ExportFormat::Json,
+            std::slice::from_ref(&ann),
+            &j,
+            now,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        assert_eq!(v["actions"][0]["changed_from"], "accepted");
+        assert_eq!(v["actions"][0]["changed_from_at"], "2026-11-25T17:01:00");
+        // A reply saved over the accept says so too.
+        j.undo(at(4) + day).unwrap();
+        j.record_draft(ann.id, DraftKind::Reply, "Hi Ann", at(4) + day)
+            .unwrap();
+        assert!(
+            checklist(std::slice::from_ref(&ann), &j, now)
+                .contains("changed from accepted of 2026-11-25")
+        );
+        // Back to the accept: nothing changed.
+        j.record_decision(&[ann.id], Some(Decision::Accepted), at(5) + day)
+            .unwrap();
+        assert!(!checklist(std::slice::from_ref(&ann), &j, now).contains("changed from"));
+        // A slip put right within the hour is no change to check.
+        let bo = inv("Bo Slip", "bo", Category::Customised);
+        j.record_decision(&[bo.id], Some(Decision::Ignored), at(6))
+            .unwrap();
+        j.record_decision(&[bo.id], Some(Decision::Accepted), at(7))
+            .unwrap();
+        assert!(!checklist(std::slice::from_ref(&bo), &j, now).contains("changed from"));
     }
 
     /// A person twice in an export (two exports joined), and a third
@@ -1632,6 +1742,8 @@ mod tests {
                 &gone.to_string(),
                 "thank-you",
                 "false",
+                "",
+                "",
             ]
         );
         let mut out = Vec::new();

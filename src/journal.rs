@@ -2244,6 +2244,36 @@ impl Journal {
         steps.max(self.unsaved_later(inv.id, own))
     }
 
+    /// For each id whose decision now replaced a different one: the
+    /// earliest decision a later step replaced, which an earlier action
+    /// list may have asked for and the user done on LinkedIn (accepted
+    /// there, then ignored here). Steps undone are gone from this too.
+    pub(crate) fn replaced(&self) -> FastMap<InvitationId, Decided> {
+        let mut out: FastMap<InvitationId, Decided> = FastMap::default();
+        let mut take = |id: InvitationId, before: &Option<Decided>| {
+            if let Some(b) = before {
+                out.entry(id).or_insert(*b);
+            }
+        };
+        for step in &self.steps {
+            match &step.revert {
+                Revert::Decide(before) => before.iter().for_each(|(id, b)| take(*id, b)),
+                Revert::Draft {
+                    id,
+                    decided: Some(b),
+                    ..
+                } => take(*id, b),
+                Revert::Draft { .. } => {}
+            }
+        }
+        out.retain(|id, b| {
+            self.state(*id)
+                .and_then(Entry::decision)
+                .is_some_and(|now| now != b.decision)
+        });
+        out
+    }
+
     /// The decision on an earlier invitation between the same two people,
     /// when `inv` came after it.
     pub fn earlier(&self, inv: &Invitation, now: NaiveDateTime) -> Option<Decided> {

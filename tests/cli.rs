@@ -817,7 +817,7 @@ fn an_export_without_urls_does_not_call_unmatched_drafts_gone() {
     let (csv, _) = run(&["export", older, "--format", "csv"]);
     assert!(
         csv.contains("\nFinn Berg,https://www.linkedin.com/in/finn-berg,,incoming,accepted,")
-            && csv.trim_end().ends_with(",thank-you,"),
+            && csv.trim_end().ends_with(",thank-you,,,"),
         "{csv}"
     );
     let (json, _) = run(&["export", older, "--format", "json"]);
@@ -2536,7 +2536,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     assert!(
         csv.contains("\nEve,https://www.linkedin.com/in/eve,,incoming,accepted,")
             && csv.contains(",\"Thanks, Eve!\",")
-            && csv.trim_end().ends_with(",thank-you,false"),
+            && csv.trim_end().ends_with(",thank-you,false,,"),
         "{csv}"
     );
     // Eve's accept is listed now: no note calls it left out.
