@@ -91,14 +91,15 @@ impl Journal {
     /// open and could not be put back (see
     /// [`Journal::write_back_if_deleted`]): its steps are in the open file
     /// only, and would be lost as the run ends. `None` when it is not lost
-    /// (not deleted, or put back, or read-only).
+    /// (not deleted, or put back, or read-only) or held nothing.
     pub fn rescue_if_lost(&self) -> Option<io::Result<PathBuf>> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::{FileExt, MetadataExt};
             let file = self.file.as_ref()?;
             let meta = file.metadata().ok()?;
-            if !meta.is_file() || meta.nlink() != 0 {
+            // One with nothing in it loses nothing.
+            if !meta.is_file() || meta.nlink() != 0 || self.is_blank() {
                 return None;
             }
             let mut bytes = vec![0; usize::try_from(self.len).unwrap_or(usize::MAX)];

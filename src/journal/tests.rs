@@ -2681,8 +2681,14 @@ fn a_journal_whose_folder_became_a_file_refuses_the_next_step() {
 fn a_lost_journal_is_kept_and_taken_back() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FILE_NAME);
-    let mut j = open(dir.path());
+    let j = open(dir.path());
     assert!(j.rescue_if_lost().is_none(), "not lost");
+    // Deleted with nothing in it: nothing lost, nothing kept.
+    fs::remove_file(&path).unwrap();
+    assert!(j.is_blank() && j.rescue_if_lost().is_none());
+    fs::write(&path, "").unwrap();
+    drop(j);
+    let mut j = open(dir.path());
     j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
         .unwrap();
     j.record_decision(&[id(2)], Some(Decision::Ignored), at(2))

@@ -228,7 +228,7 @@ impl App {
             Err(e) => format!(" ({e})"),
         };
         // Not put back: kept in the temporary folder, for the next start.
-        match self.journal.rescue_if_lost().filter(|_| !blank) {
+        match self.journal.rescue_if_lost() {
             // Said again if it was put back earlier in the run.
             None if self.journal.was_written_back() => words.push(format!(
                 "the journal {journal} had been deleted while invitriage was open: written back whole, so the next start finds every step"
