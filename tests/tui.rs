@@ -4791,13 +4791,16 @@ fn search_finds_text_as_the_screen_shows_it() {
     let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
         Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n\
         Tab\tName,Colleen Ruiz,\"11/20/26, 9:00 AM\",\"Hi Colleen,\nWe met at the Chicago meetup.\n\nWould love to   talk   shop.\",INCOMING,https://www.linkedin.com/in/tn,https://www.linkedin.com/in/colleen\n\
-        Bo Li,Colleen Ruiz,\"11/19/26, 9:00 AM\",zero\u{2060}width\u{ad}chars here,INCOMING,https://www.linkedin.com/in/bo,https://www.linkedin.com/in/colleen\n";
+        Bo Li,Colleen Ruiz,\"11/19/26, 9:00 AM\",zero\u{2060}width\u{ad}chars here,INCOMING,https://www.linkedin.com/in/bo,https://www.linkedin.com/in/colleen\n\
+        Cy Ode,Colleen Ruiz,\"11/18/26, 9:00 AM\",Jose\u{301} and cafe\u{301} again,INCOMING,https://www.linkedin.com/in/cy,https://www.linkedin.com/in/colleen\n";
     for (query, who) in [
         ("tab name", "Tab"),
         ("meetup. would", "Tab"),
         ("to talk shop", "Tab"),
         ("to  talk", "Tab"),
         ("widthchars", "Bo Li"),
+        ("josé and café", "Cy Ode"),
+        ("jose\u{301} and", "Cy Ode"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_from_csv(csv, &dir);

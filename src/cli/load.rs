@@ -146,7 +146,7 @@ pub fn load_with_journal(
         } else {
             // Decisions on the sample alone are no decisions on this.
             let sample = paths.journal_dir(true).join(invitriage::journal::FILE_NAME);
-            let why = if sample.exists() {
+            let why = if std::fs::metadata(&sample).is_ok_and(|m| m.len() > 0) {
                 format!(
                     "only the bundled sample's decisions are here, kept apart in {}",
                     text::shown_path(&sample)

@@ -119,7 +119,7 @@ impl App {
                 || (!name.is_ascii() && as_searched(name).contains(&bare))
                 || (apart & NAME_APART != 0 && as_searched(&as_shown(name)).contains(&bare))
                 || note_as_is
-                || (apart & NOTE_INVISIBLE != 0 && contains_ci(&as_shown(note), &q))
+                || (apart & NOTE_APART != 0 && contains_ci(&as_shown(note), &q))
         }
     }
 
@@ -265,9 +265,12 @@ fn as_searched(s: &str) -> String {
 }
 
 /// Text as the screen shows it on a line: runs of white space (a line
-/// break, a tab, the spaces of an export's line breaks) as one space, and
-/// without the invisible characters the screen drops.
+/// break, a tab, the spaces of an export's line breaks) as one space,
+/// without the invisible characters the screen drops, and an accent typed
+/// apart from its letter (`e` and U+0301, as macOS pastes it) joined to
+/// it, as it looks (NFC).
 fn as_shown(s: &str) -> String {
+    use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
     let mut out = String::with_capacity(s.len());
     let mut space = false;
     for c in s.chars().filter(|&c| !crate::text::is_format_control(c)) {
@@ -280,7 +283,11 @@ fn as_shown(s: &str) -> String {
         }
         out.push(c);
     }
-    out
+    if is_nfc_quick(out.chars()) == IsNormalized::Yes {
+        out
+    } else {
+        out.nfc().collect()
+    }
 }
 
 /// The query as [`as_shown`] reads text, but a space typed at either end
@@ -299,21 +306,34 @@ fn as_typed(q: &str) -> String {
 /// A name that reads otherwise on screen: with an invisible character,
 /// or white space other than single spaces.
 const NAME_APART: u8 = 1;
-/// A note with an invisible character. (Its white space is looked at only
-/// for a query with a space, and after its words are found: cheap then.)
-const NOTE_INVISIBLE: u8 = 2;
+/// A note with an invisible character, or an accent apart from its letter.
+/// (Its white space is looked at only for a query with a space, and after
+/// its words are found: cheap then.)
+const NOTE_APART: u8 = 2;
 
-/// What of [`NAME_APART`] and [`NOTE_INVISIBLE`] `inv` is.
+/// What of [`NAME_APART`] and [`NOTE_APART`] `inv` is.
 fn shown_apart(inv: &crate::invitation::Invitation) -> u8 {
     let name = inv.counterpart();
     let mut flags = 0;
     if has_invisible(name) || has_odd_space(name) {
         flags |= NAME_APART;
     }
-    if has_invisible(inv.message()) {
-        flags |= NOTE_INVISIBLE;
+    let note = inv.message();
+    if has_invisible(note) || (!note.is_ascii() && !is_composed(note)) {
+        flags |= NOTE_APART;
     }
     flags
+}
+
+/// Whether `s` is in its composed form (NFC): no accent apart from a
+/// letter it could join.
+fn is_composed(s: &str) -> bool {
+    use unicode_normalization::{IsNormalized, is_nfc_quick};
+    match is_nfc_quick(s.chars()) {
+        IsNormalized::Yes => true,
+        IsNormalized::No => false,
+        IsNormalized::Maybe => unicode_normalization::is_nfc(s),
+    }
 }
 
 /// Whether `s` holds white space other than single spaces, which the
