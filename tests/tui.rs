@@ -8275,6 +8275,21 @@ fn editing_a_reply_is_a_step_the_quit_summary_counts() {
         Some(invitriage::journal::Decision::Replied)
     );
     assert_eq!(app.farewell(), None);
+    drop(app);
+    // That edit undone in a later run: said.
+    let mut app = sample_app(dir.path());
+    go_to(&mut app, who);
+    app.update(Action::Undo);
+    assert!(
+        status_text(&app).starts_with("Undid the edit"),
+        "{}",
+        status_text(&app)
+    );
+    let farewell = app.farewell().unwrap_or_default();
+    assert!(
+        farewell.starts_with("1 reply back to an earlier text this session;"),
+        "{farewell}"
+    );
 }
 
 /// The keys the help names for the search line and for quitting at once

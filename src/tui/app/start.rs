@@ -59,6 +59,20 @@ impl App {
             .cloned()
             .collect();
         let edited = still(&changed_replies, DraftKind::Reply);
+        // An earlier run's edit of a reply undone in this one: the reply
+        // is there still, with other words than at start, none saved here.
+        let edits_undone = self
+            .start_replies
+            .iter()
+            .filter(|(i, before)| {
+                !self.replies_edited.iter().any(|(j, _)| j == i)
+                    && self
+                        .journal
+                        .state(self.invitations[*i as usize].id)
+                        .and_then(|e| e.draft(DraftKind::Reply))
+                        .is_some_and(|d| d.text != *before)
+            })
+            .count();
         // An earlier run's thank-you undone in this one.
         let thanks_undone = self
             .start_thanks
@@ -73,6 +87,7 @@ impl App {
         if self.decisions == self.start_decisions
             && thanked == 0
             && edited == 0
+            && edits_undone == 0
             && thanks_undone == 0
         {
             return None;
@@ -119,6 +134,12 @@ impl App {
             parts.push(format!(
                 "{edited} repl{} edited",
                 if edited == 1 { "y" } else { "ies" }
+            ));
+        }
+        if edits_undone > 0 {
+            parts.push(format!(
+                "{edits_undone} repl{} back to an earlier text",
+                if edits_undone == 1 { "y" } else { "ies" }
             ));
         }
         if thanks_undone > 0 {
