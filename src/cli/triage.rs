@@ -232,9 +232,7 @@ pub fn triage(
             format!(" · {help} help")
         };
         app.update(Action::Status(
-            format!(
-                "A fictional sample · open yours: invitriage ~/Downloads/Invitations.csv{help}"
-            ),
+            format!("Fictional sample · open yours: invitriage ~/Downloads/Invitations.csv{help}"),
             false,
         ));
     }
