@@ -2401,18 +2401,47 @@ fn draft_rows<'a>(
 /// status; returns how many. `absence` tells what an invitation missing
 /// from `invitations` means for its reply.
 pub fn write_drafts(
-    mut w: impl Write,
+    w: impl Write,
     format: DraftsFormat,
     invitations: &[Invitation],
     journal: &Journal,
     now: NaiveDateTime,
     absence: Absence,
 ) -> io::Result<usize> {
-    let rows = draft_rows(invitations, journal, now, absence);
+    write_drafts_since(w, format, invitations, journal, now, absence, None).map(|(n, _)| n)
+}
+
+/// [`write_drafts`] with only the drafts saved at `since` or later; returns
+/// how many it wrote, and how many it left out as earlier.
+pub fn write_drafts_since(
+    mut w: impl Write,
+    format: DraftsFormat,
+    invitations: &[Invitation],
+    journal: &Journal,
+    now: NaiveDateTime,
+    absence: Absence,
+    since: Option<NaiveDateTime>,
+) -> io::Result<(usize, usize)> {
+    let mut rows = draft_rows(invitations, journal, now, absence);
+    let all = rows.len();
+    if let Some(from) = since {
+        rows.retain(|r| r.draft.at >= from);
+    }
+    let earlier = all - rows.len();
     match format {
         DraftsFormat::Md => {
-            writeln!(w, "# Drafts ({})\n", rows.len())?;
-            if rows.is_empty() {
+            match since {
+                Some(from) => writeln!(
+                    w,
+                    "# Drafts ({}, saved from {} on)\n",
+                    rows.len(),
+                    since_shown(from)
+                )?,
+                None => writeln!(w, "# Drafts ({})\n", rows.len())?,
+            }
+            if rows.is_empty() && earlier > 0 {
+                writeln!(w, "None saved since; {earlier} earlier, left out.")?;
+            } else if rows.is_empty() {
                 writeln!(
                     w,
                     // No key named: `[keys]` may have moved the reply's.
@@ -2535,5 +2564,5 @@ pub fn write_drafts(
     }
     // A buffered writer's own flush on drop would swallow a failed write.
     w.flush()?;
-    Ok(rows.len())
+    Ok((rows.len(), earlier))
 }

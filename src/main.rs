@@ -205,9 +205,14 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let format = if json { ExportFormat::Json } else { format };
             cli::export::export(Source::from_arg(file), format, since, &config, &paths)
         }
-        Some(Command::Drafts { file, format, json }) => {
+        Some(Command::Drafts {
+            file,
+            format,
+            json,
+            since,
+        }) => {
             let format = if json { DraftsFormat::Json } else { format };
-            cli::export::drafts(Source::from_arg(file), format, &config, &paths)
+            cli::export::drafts(Source::from_arg(file), format, since, &config, &paths)
         }
         Some(Command::Check {
             note,

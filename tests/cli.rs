@@ -3170,6 +3170,24 @@ fn drafts_list_snapshot() {
         "name,profile_url,kind,status,to_send,drafted_at,text,id"
     );
     assert!(csv_out.contains("thank-you,accepted,true,"), "{csv_out}");
+    // `--since`, as `export` has it: the earlier drafts left out, and said.
+    let (code, md, stderr) = env.run(&["drafts", "Invitations.csv", "--since", "2026-11-23"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        md.starts_with("# Drafts (1, saved from 2026-11-23 on)\n")
+            && md.contains("Dana")
+            && !md.contains("Mei"),
+        "{md}"
+    );
+    assert!(
+        stderr.contains("invitriage: drafts saved from 2026-11-23 on (1 earlier draft left out)\n"),
+        "{stderr}"
+    );
+    let (_, md, _) = env.run(&["drafts", "Invitations.csv", "--since", "2026-11-25"]);
+    assert!(
+        md.contains("None saved since; 2 earlier, left out."),
+        "{md}"
+    );
 }
 
 /// An unsaved draft that its invitation's decision since bars (a reply,

@@ -155,6 +155,10 @@ pub enum Command {
         /// last of the two given wins.
         #[arg(long, overrides_with = "format")]
         json: bool,
+        /// Only the drafts saved on DATE (YYYY-MM-DD) or later, or from a
+        /// time of day on (2026-12-01T15:30), as `export --since`.
+        #[arg(long, value_name = "DATE", value_parser = parse_since, value_hint = clap::ValueHint::Other)]
+        since: Option<chrono::NaiveDateTime>,
     },
     /// Grade an invitation note before you send it: group, signals, stock
     /// text, length. Exit status 0 when it is customised with context, a

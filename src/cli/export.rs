@@ -164,20 +164,32 @@ fn note_left_out(
 pub fn drafts(
     source: Source,
     format: DraftsFormat,
+    since: Option<chrono::NaiveDateTime>,
     config: &Config,
     paths: &Paths,
 ) -> Result<ExitCode, Failure> {
     // Drafts of invitations gone from the export are listed.
     let (import, journal) = load_with_journal(source, config, paths)?;
     let out = stdout();
-    output(export::write_drafts(
+    let (_, earlier) = output(export::write_drafts_since(
         out,
         format,
         &import.invitations,
         &journal,
         now(),
         absence(&import),
+        since,
     ))?;
+    if let Some(from) = since {
+        say!(
+            "invitriage: drafts saved from {} on{}",
+            export::since_shown(from),
+            match earlier {
+                0 => String::new(),
+                n => format!(" ({n} earlier draft{} left out)", text::plural(n)),
+            }
+        );
+    }
     note_unsaved(&import, &journal, config);
     Ok(ExitCode::SUCCESS)
 }
