@@ -212,17 +212,26 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime
         if newest.get(&inv.id) != Some(&inv.sent_at) || !listed.insert(inv.id) {
             continue;
         }
+        // Superseded (they invited again, and that invitation was handled
+        // in a newer export): nothing to do on this one, which the list
+        // counts apart.
+        if journal.later(inv).is_some() {
+            continue;
+        }
         if let Some(entry) = journal.state_for(inv, now) {
             // Only a decision on this invitation, replaced by one on it an
             // hour or more later: time for a list to ask for it, and the
             // user to act, not a slip put right.
+            // A reply is no such decision: accepting or ignoring once they
+            // answer is the way of it.
             let sent = crate::journal::sent_by(inv, now);
             let was = replaced
                 .get(&inv.id)
                 .filter(|b| {
-                    entry
-                        .decided
-                        .is_some_and(|d| d.at - b.at >= chrono::Duration::hours(1))
+                    b.decision != Decision::Replied
+                        && entry
+                            .decided
+                            .is_some_and(|d| d.at - b.at >= chrono::Duration::hours(1))
                         && !b.predates(sent)
                 })
                 .copied();
@@ -1267,6 +1276,74 @@ mod tests {
         let md = checklist(&older, &j, now);
         assert!(!md.contains("José"), "{md}");
         assert!(md.contains("Superseded: 2 received invitations"), "{md}");
+        // A thank-you written on the older export, then the third
+        // invitation ignored: the older one's thank-you is not "undone",
+        // nor to send; it is superseded.
+        let whom = Whom {
+            sent: Some(older[1].sent_at),
+            ..Whom::new("José Núñez", "")
+        };
+        j.record_decision_on(
+            &[older[1].id],
+            &[older[1].sent_at],
+            Some(Decision::Accepted),
+            at(3) + day * 11,
+        )
+        .unwrap();
+        j.record_draft_to(
+            older[1].id,
+            DraftKind::ThankYou,
+            "Gracias",
+            at(4) + day * 11,
+            whom,
+        )
+        .unwrap();
+        j.note_export(std::slice::from_ref(&third));
+        j.record_decision_on(
+            &[third.id],
+            &[third.sent_at],
+            Some(Decision::Ignored),
+            at(5) + day * 21,
+        )
+        .unwrap();
+        j.note_export(&older);
+        let md = checklist(&older, &j, now);
+        assert!(!md.contains("José") && !md.contains("undone"), "{md}");
+        let mut out = Vec::new();
+        write_drafts(
+            &mut out,
+            DraftsFormat::Json,
+            &older,
+            &j,
+            now,
+            Absence::Answered,
+        )
+        .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert!(
+            v["drafts"][0]["status"]
+                .as_str()
+                .unwrap()
+                .starts_with("superseded"),
+            "{v}"
+        );
+        assert_eq!(v["drafts"][0]["to_send"], false);
+    }
+
+    /// Accepting or ignoring after a reply is the way of a reply (they
+    /// answered): no change to check on LinkedIn.
+    #[test]
+    fn a_decision_after_a_reply_is_no_change() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let hana = inv("Hana Novák", "hana", Category::Customised);
+        let day = chrono::Duration::days(1);
+        j.record_draft(hana.id, DraftKind::Reply, "Hi Hana", at(1))
+            .unwrap();
+        j.record_decision(&[hana.id], Some(Decision::Accepted), at(2) + day)
+            .unwrap();
+        let md = checklist(std::slice::from_ref(&hana), &j, at(3) + day);
+        assert!(md.contains("Hana") && !md.contains("changed from"), "{md}");
     }
 
     /// `drafts` of an older export lists a draft saved in a newer one, on
@@ -2346,12 +2423,17 @@ fn draft_rows<'a>(
             continue;
         }
         let here = journal.state_for(inv, now).unwrap_or_default();
+        // Invited again since, and that invitation handled in a newer
+        // export: nothing is to send for this one.
+        let superseded = journal.later(inv).is_some();
         for kind in [DraftKind::Reply, DraftKind::ThankYou] {
             if let Some(draft) = entry.draft(kind) {
                 // A draft saved before this invitation was sent answered
                 // an earlier one, and one saved in a newer export on a
                 // later one answers that: listed, and said so.
-                let status = if here.draft(kind).is_some() {
+                let status = if superseded && here.draft(kind).is_some() {
+                    "superseded: they invited again, and that invitation was handled in a newer export".to_string()
+                } else if here.draft(kind).is_some() {
                     label(&here).to_string()
                 } else if draft.postdates(inv.sent_at) {
                     "for their later invitation, in a newer export".to_string()
@@ -2365,7 +2447,7 @@ fn draft_rows<'a>(
                     kind,
                     draft,
                     status,
-                    to_send: here.draft(kind).is_some() && sends(&here, kind),
+                    to_send: !superseded && here.draft(kind).is_some() && sends(&here, kind),
                     here: true,
                 });
             }
