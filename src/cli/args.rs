@@ -21,8 +21,8 @@ use super::output::shell_quoted;
 /// With no FILE the bundled fictional sample is used; `-` reads the file
 /// from standard input.
 ///
-/// Get your export: LinkedIn → Settings → Data privacy → Get a copy of your
-/// data → "Invitations" (or the larger archive).
+/// Get your export: LinkedIn → Me → Settings & Privacy → Data privacy → Get a
+/// copy of your data → "Invitations" (or the larger archive).
 #[derive(Debug, Parser)]
 // An option given twice takes its last value (`--format json --format
 // text`), as `--json` and `--format` do between them.
@@ -199,8 +199,9 @@ pub enum Command {
         #[arg(value_enum, value_name = "LIST")]
         list: Option<ListName>,
     },
-    /// Print a completion script for SHELL; e.g. for bash:
-    /// `invitriage completions bash > ~/.local/share/bash-completion/completions/invitriage`.
+    /// Print a completion script for SHELL; e.g. for bash: `mkdir -p
+    /// ~/.local/share/bash-completion/completions && invitriage completions
+    /// bash > ~/.local/share/bash-completion/completions/invitriage`.
     Completions {
         #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
