@@ -1309,17 +1309,7 @@ mod tests {
         j.note_export(&older);
         let md = checklist(&older, &j, now);
         assert!(!md.contains("José") && !md.contains("undone"), "{md}");
-        let mut out = Vec::new();
-        write_drafts(
-            &mut out,
-            DraftsFormat::Json,
-            &older,
-            &j,
-            now,
-            Absence::Answered,
-        )
-        .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let v = drafts_json(&older, &j, now);
         assert!(
             v["drafts"][0]["status"]
                 .as_str()
@@ -1524,24 +1514,12 @@ mod tests {
             .unwrap();
         let invs = [newer, old];
         let now = at(59) + chrono::Duration::days(11);
-        let mut md = Vec::new();
-        write_actions(&mut md, ExportFormat::Md, &invs, &j, now).unwrap();
-        let md = String::from_utf8(md).unwrap();
+        let md = checklist(&invs, &j, now);
         assert!(
             md.contains("Nothing decided for this export yet"),
             "the reply is for the earlier invitation: {md}"
         );
-        let mut json = Vec::new();
-        write_drafts(
-            &mut json,
-            DraftsFormat::Json,
-            &invs,
-            &j,
-            now,
-            Absence::Answered,
-        )
-        .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let v = drafts_json(&invs, &j, now);
         assert_eq!(v["count"], 1);
         assert_eq!(v["drafts"][0]["status"], "for their earlier invitation");
         assert_eq!(v["drafts"][0]["to_send"], false);
@@ -1554,24 +1532,12 @@ mod tests {
         };
         j.record_draft_to(invs[1].id, DraftKind::Reply, "Hi Ann, again", now, whom)
             .unwrap();
-        let mut md = Vec::new();
-        write_actions(&mut md, ExportFormat::Md, &invs, &j, now).unwrap();
-        let md = String::from_utf8(md).unwrap();
+        let md = checklist(&invs, &j, now);
         assert!(
             md.contains("## Reply without accepting (1)") && md.contains("  > Hi Ann, again"),
             "{md}"
         );
-        let mut json = Vec::new();
-        write_drafts(
-            &mut json,
-            DraftsFormat::Json,
-            &invs,
-            &j,
-            now,
-            Absence::Answered,
-        )
-        .unwrap();
-        let v: serde_json::Value = serde_json::from_slice(&json).unwrap();
+        let v = drafts_json(&invs, &j, now);
         assert_eq!(v["drafts"][0]["status"], "replied");
         assert_eq!(v["drafts"][0]["to_send"], true);
     }
@@ -1722,6 +1688,21 @@ mod tests {
         let mut out = Vec::new();
         write_actions(&mut out, ExportFormat::Md, invs, j, now).unwrap();
         String::from_utf8(out).unwrap()
+    }
+
+    /// `drafts --format json` of `invs`, parsed.
+    fn drafts_json(invs: &[Invitation], j: &Journal, now: NaiveDateTime) -> serde_json::Value {
+        let mut out = Vec::new();
+        write_drafts(
+            &mut out,
+            DraftsFormat::Json,
+            invs,
+            j,
+            now,
+            Absence::Answered,
+        )
+        .unwrap();
+        serde_json::from_slice(&out).unwrap()
     }
 
     /// An invitation the user sent to `to`, marked in `j` to withdraw.
