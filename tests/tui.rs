@@ -4754,9 +4754,9 @@ fn a_long_status_on_a_short_terminal_leaves_a_line_of_the_note() {
     assert!(row_text(&app, 60, 15, 14).ends_with('…'), "{out}");
 }
 
-/// A name is found as a keyboard without its accents types it.
+/// A name or a note is found as a keyboard without its accents types it.
 #[test]
-fn search_finds_a_name_without_its_accents() {
+fn search_finds_text_without_its_accents() {
     let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
         Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n\
         Łukasz Wiśniewski,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/lw,https://www.linkedin.com/in/colleen\n";
@@ -4780,6 +4780,29 @@ fn search_finds_a_name_without_its_accents() {
         app.update(Action::Search);
         type_query(&mut app, query);
         assert!(current_name(&app).starts_with("Zero"), "{query}");
+    }
+    // A note too; an accent typed alone is looked for as it is.
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Ann Lee,Colleen Ruiz,\"11/21/26, 9:00 AM\",Hi,INCOMING,https://www.linkedin.com/in/ann,https://www.linkedin.com/in/colleen\n\
+        Bo Li,Colleen Ruiz,\"11/20/26, 9:00 AM\",Trabajo en logística.  Viele Grüße,INCOMING,https://www.linkedin.com/in/bo,https://www.linkedin.com/in/colleen\n";
+    for (query, found) in [
+        ("logistica. viele", true),
+        ("grusse", true),
+        ("LOGÍSTICA", true),
+        ("\u{301}", false),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_from_csv(csv, &dir);
+        app.update(Action::Tab(Tab::All));
+        app.update(Action::Search);
+        type_query(&mut app, query);
+        app.update(Action::SearchSubmit);
+        let want = if found {
+            format!("1 match for “{query}”")
+        } else {
+            format!("No match for “{query}” in this list")
+        };
+        assert_eq!(status_text(&app), want, "{query}");
     }
 }
 

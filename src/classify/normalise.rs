@@ -750,27 +750,40 @@ pub(crate) fn alnum8(v: u64) -> u64 {
 /// `s` in lower case without its accents: each letter's canonical
 /// decomposition without its combining marks, and the Latin letters that
 /// do not decompose (ł, ø, đ, ß, æ, œ, ı) as their plain spellings.
+/// (Those are also plain after an accent of their own is taken off: `ǽ`
+/// is `ae`, as `æ` is.)
 pub fn fold_accents(s: &str) -> String {
     use unicode_normalization::char::{decompose_canonical, is_combining_mark};
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        match c {
-            _ if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            'ł' | 'Ł' => out.push('l'),
-            'ø' | 'Ø' => out.push('o'),
-            'đ' | 'Đ' => out.push('d'),
-            'ı' => out.push('i'),
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'æ' | 'Æ' => out.push_str("ae"),
-            'œ' | 'Œ' => out.push_str("oe"),
-            _ => decompose_canonical(c, |d| {
-                if !is_combining_mark(d) {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else if !push_plain(&mut out, c) {
+            decompose_canonical(c, |d| {
+                if !is_combining_mark(d) && !push_plain(&mut out, d) {
                     out.extend(d.to_lowercase());
                 }
-            }),
+            });
         }
     }
     out
+}
+
+/// Pushes the plain spelling of a Latin letter that does not decompose
+/// (see [`fold_accents`]); `false` for any other.
+fn push_plain(out: &mut String, c: char) -> bool {
+    let plain = match c {
+        'ł' | 'Ł' => "l",
+        'ø' | 'Ø' => "o",
+        'đ' | 'Đ' => "d",
+        'ı' => "i",
+        'ß' | 'ẞ' => "ss",
+        'æ' | 'Æ' => "ae",
+        'œ' | 'Œ' => "oe",
+        _ => return false,
+    };
+    out.push_str(plain);
+    true
 }
 
 #[cfg(test)]

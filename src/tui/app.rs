@@ -456,10 +456,11 @@ pub struct App {
     /// for "match 3 of 7" on `n` and `N`: found once per query and list,
     /// not by a scan on every key. `None` when the list or query changed.
     search_hits: Option<SearchHits>,
-    /// Per invitation, what search must also read as the screen shows it
-    /// (see `search.rs`): found once, at the first search of a run, as
-    /// looking on every key took a third of its time at a million rows.
-    shown_apart: Option<Vec<u8>>,
+    /// Per invitation, what search must also read as the screen shows it,
+    /// and notes without their accents (see `search.rs`): found once, at
+    /// the first search of a run, as looking on every key took a third of
+    /// its time at a million rows.
+    shown: Option<search::Shown>,
     pub status: Option<Status>,
     pub size: (u16, u16),
     /// How far the detail pane is scrolled, and for which invitation (any
@@ -616,7 +617,7 @@ impl App {
             search_missed: false,
             search_origin: 0,
             search_hits: None,
-            shown_apart: None,
+            shown: None,
             status: None,
             size: (80, 24),
             detail_scroll: (0, 0),
