@@ -168,11 +168,13 @@ impl KeyBinding {
 /// Why the configuration could not be used.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("config file {}: {}", shown_path(.path), read_problem(.path, .source))]
+    #[error("config file {}: {}", shown_path(.path), read_problem(.path, .source, *.given))]
     Read {
         path: PathBuf,
         #[source]
         source: std::io::Error,
+        /// Named with `--config`, not the default place.
+        given: bool,
     },
     #[error("config file {}: {message}", shown_path(.path))]
     Invalid { path: PathBuf, message: String },
@@ -254,14 +256,16 @@ impl Config {
             Err(e) => Err(ConfigError::Read {
                 path: path.to_path_buf(),
                 source: e,
+                given: required,
             }),
         }
     }
 }
 
-/// Why a config file could not be read, in the words of `--config`, the
-/// one way to name a file that is not there or not a file.
-fn read_problem(path: &Path, e: &std::io::Error) -> String {
+/// Why a config file could not be read: for one `given` with `--config`,
+/// in the words of `--config`, the one way to name a file that is not
+/// there or not a file.
+fn read_problem(path: &Path, e: &std::io::Error, given: bool) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound if let Some(link) = dangling_link(path) => {
             let whose = if link == path {
@@ -281,8 +285,12 @@ fn read_problem(path: &Path, e: &std::io::Error) -> String {
             "no such file (check the path given to --config; without it, the default place is read)"
                 .to_string()
         }
-        std::io::ErrorKind::IsADirectory => {
+        std::io::ErrorKind::IsADirectory if given => {
             "it is a folder, not a file (--config takes the config file itself, e.g. .../invitriage/config.toml)"
+                .to_string()
+        }
+        std::io::ErrorKind::IsADirectory => {
+            "it is a folder, not a file: the settings are read from a file of that name; move the folder away, or give --config PATH"
                 .to_string()
         }
         // Ours: a file read that is not a config's text.
@@ -396,6 +404,22 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
         && let Some(home) = home_of(key)
     {
         msg = format!("{msg}; `{key}` belongs {home}");
+    }
+    // serde's names of what was found: toml hands a date or time over as
+    // a map of one key.
+    if msg.starts_with("found map") {
+        let found = e.span().and_then(|span| text.get(span));
+        let date = found
+            .is_some_and(|v| v.starts_with(|c: char| c.is_ascii_digit()) && v.contains(['-', ':']));
+        let what = if date {
+            "found a date or time"
+        } else {
+            "found a table"
+        };
+        msg.replace_range(.."found map".len(), what);
+    }
+    if msg.starts_with("found sequence") {
+        msg.replace_range(.."found sequence".len(), "found a list");
     }
     match e.span() {
         Some(span) => {
@@ -650,6 +674,35 @@ mod tests {
         let text = include_str!("../config.example.toml");
         let c = Config::parse(text, Path::new("config.example.toml")).unwrap();
         assert_eq!(c, Config::default());
+    }
+
+    /// Each `# e.g.` line of the example file, uncommented in place of the
+    /// key's default, is a config that sets something.
+    #[test]
+    fn every_example_line_uncomments_to_a_config() {
+        let text = include_str!("../config.example.toml");
+        let examples: Vec<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("# e.g. "))
+            .collect();
+        assert!(examples.len() >= 6, "{examples:?}");
+        for example in examples {
+            let key = example.split(' ').next().unwrap();
+            let tried: String = text
+                .lines()
+                .map(|l| match l {
+                    _ if l == format!("# e.g. {example}") => example,
+                    _ if l.starts_with(&format!("{key} = ")) => "",
+                    _ => l,
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            let c = Config::parse(&tried, Path::new("config.example.toml"));
+            assert!(
+                c.as_ref().is_ok_and(|c| *c != Config::default()),
+                "{example}: {c:?}"
+            );
+        }
     }
 
     /// Quoting slips the toml crate reports only by their consequence get
@@ -962,6 +1015,21 @@ default = "Hi {first_name}"
             list.contains(r#"expected a list, e.g. ["one", "two"] (in `stock_texts"#),
             "{list}"
         );
+        for (text, found) in [
+            (
+                "name = 2026-01-01\n",
+                "found a date or time, expected a string",
+            ),
+            (
+                "name = 08:00:00\n",
+                "found a date or time, expected a string",
+            ),
+            ("name = { a = 1 }\n", "found a table, expected a string"),
+            ("name = [\"a\"]\n", "found a list, expected a string"),
+        ] {
+            let e = err(text);
+            assert!(e.contains(&format!("column 8: {found} (in `")), "{e}");
+        }
         let twice = err("[[classify]]\nstock_texts = [\"x\"]\n");
         assert!(
             twice.ends_with(

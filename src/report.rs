@@ -258,7 +258,8 @@ pub fn stats_text<T: Item, W: Write>(
         // Those marked to withdraw are listed however young, and not
         // counted as pending that long.
         let line = format!(
-            "sent and still pending after {stale_after_days} days: {} (worth a follow-up, or withdrawing{marked_note})",
+            "sent and still pending after {}: {} (worth a follow-up, or withdrawing{marked_note})",
+            crate::text::days(stale_after_days),
             stale.iter().filter(|s| s.stale).count()
         );
         write_wrapped(w, &line, "  ", width)?;

@@ -13,6 +13,11 @@ pub fn plural(n: usize) -> &'static str {
     if n == 1 { "" } else { "s" }
 }
 
+/// `n` days, in words: `1 day`, `21 days`.
+pub fn days(n: u32) -> String {
+    format!("{n} day{}", plural(n as usize))
+}
+
 /// A draft as it is saved, copied and sent: each line without the spaces
 /// at its end (a template leaves one where the user writes on) and without
 /// blank lines at the end.

@@ -2113,6 +2113,14 @@ fn config_mistakes_name_the_key_and_line() {
             ),
             "{err}"
         );
+        // At the default place, --config was not given: not its words.
+        std::fs::create_dir_all(env.path("config").join("invitriage/config.toml")).unwrap();
+        let err = env.fails(&["stats"]);
+        assert!(
+            err.contains("config.toml: it is a folder, not a file: the settings are read from a file of that name; move the folder away, or give --config PATH"),
+            "{err}"
+        );
+        std::fs::remove_dir(env.path("config").join("invitriage/config.toml")).unwrap();
     }
     env.file(
         "Invitations.csv",
@@ -2182,6 +2190,19 @@ fn lists_prints_the_built_in_lists_and_the_configs_additions() {
         out.contains(
             "  moin  (config)\n  Moin  (config; the same as `moin` above)\n  HI  (config; the same as `hi` above)\n"
         ),
+        "{out}"
+    );
+    // One a line: as the classifier holds them, once, without the
+    // spaces at their ends.
+    env.file(
+        "twice.toml",
+        "[classify]\nsalutations = [\" moin \", \"Moin\", \"HI\"]\n",
+    );
+    let (_, out, _) = env.run(&["--config", "twice.toml", "lists", "salutations"]);
+    assert!(out.ends_with("\nmoin\n"), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.eq_ignore_ascii_case("hi")).count(),
+        1,
         "{out}"
     );
 }
@@ -3062,6 +3083,9 @@ fn stats_outgoing_lists_stale_sent_invitations() {
         "the young marked one"
     );
     assert!(stale.len() < 15);
+    env.file("c.toml", "[sent]\nstale_after_days = 1\n");
+    let (_, out, _) = env.run(&["--config", "c.toml", "stats", "--direction", "outgoing"]);
+    assert!(out.contains("still pending after 1 day: "), "{out}");
 }
 
 #[test]

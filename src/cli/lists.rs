@@ -16,13 +16,18 @@ pub fn write_lists(
         let wanted = clap::ValueEnum::to_possible_value(&only)
             .map(|v| v.get_name().to_string())
             .unwrap_or_default();
+        // Each entry as the classifier holds it: once, the first of those
+        // the same after normalisation, without spaces at its ends.
+        let mut seen = std::collections::HashSet::new();
         for (_, built_in, mine) in named.iter().filter(|(n, _, _)| *n == wanted) {
             for e in built_in
                 .iter()
                 .copied()
                 .chain(mine.iter().map(String::as_str))
             {
-                writeln!(out, "{e}")?;
+                if seen.insert(invitriage::classify::entry_key(e)) {
+                    writeln!(out, "{}", e.trim())?;
+                }
             }
         }
         return out.flush();
@@ -48,9 +53,10 @@ pub fn write_lists(
             .map(|e| (invitriage::classify::entry_key(e), *e))
             .collect();
         for e in mine.iter() {
+            let shown = e.trim();
             match seen.get(&invitriage::classify::entry_key(e)) {
-                Some(first) => writeln!(out, "  {e}  (config; the same as `{first}` above)")?,
-                None => writeln!(out, "  {e}  (config)")?,
+                Some(first) => writeln!(out, "  {shown}  (config; the same as `{first}` above)")?,
+                None => writeln!(out, "  {shown}  (config)")?,
             }
             seen.entry(invitriage::classify::entry_key(e)).or_insert(e);
         }

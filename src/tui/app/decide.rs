@@ -716,8 +716,9 @@ impl App {
                 .iter()
                 .any(|&i| self.is_stale(&self.invitations[i as usize]));
             self.set_status(format!(
-                "No stale invitation here{} to mark (stale: sent {days} days ago or more)",
-                if any { " left" } else { "" }
+                "No stale invitation here{} to mark (stale: sent {} ago or more)",
+                if any { " left" } else { "" },
+                crate::text::days(days)
             ));
             return;
         }

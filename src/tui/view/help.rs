@@ -236,8 +236,8 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     prose(
         &mut out,
         &format!(
-            "old: a sent invitation still pending after {} days",
-            app.stale_after_days
+            "old: a sent invitation still pending after {}",
+            crate::text::days(app.stale_after_days)
         ),
         plain,
     );

@@ -268,8 +268,8 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
             width,
         ));
         let mut pending = vec![format!(
-            "{stale} still pending after {} days",
-            app.stale_after_days
+            "{stale} still pending after {}",
+            crate::text::days(app.stale_after_days)
         )];
         if app.sent_counts.withdrawn > 0 {
             pending.push(format!("{} to withdraw", app.sent_counts.withdrawn));
