@@ -580,6 +580,11 @@ pub enum ImportError {
         origin: String,
         entries: Vec<String>,
     },
+    /// Two entries of the same name: the zip crate keeps one of them.
+    #[error(
+        "{origin}: holds two entries named {entry}; which is the export cannot be told: unzip it, keeping both, and give the path of the one to read"
+    )]
+    SameNameInArchive { origin: String, entry: String },
     #[error(
         "{origin}: the archive holds no Invitations.csv, but it holds {inner}, an archive of its own: unzip {origin} and give invitriage that one (LinkedIn's export is a single .zip)"
     )]
@@ -1182,11 +1187,68 @@ fn read_up_to(r: &mut (impl Read + ?Sized), buf: &mut [u8]) -> io::Result<usize>
 
 /// Finds `Invitations.csv` in a LinkedIn data-export archive (at the top, or
 /// else in the shallowest folder) and reads it.
+/// The name of an `Invitations.csv` entry that the archive's central
+/// directory lists twice, if one is. Read by hand: the zip crate keeps
+/// entries by name, the last of two, and says nothing. `None` too for an
+/// archive this does not follow (ZIP64's counts, a directory cut short):
+/// the zip crate then reads it, or says what is wrong.
+fn export_named_twice(reader: &mut (impl Read + Seek)) -> Option<String> {
+    use std::io::SeekFrom;
+    let end = reader.seek(SeekFrom::End(0)).ok()?;
+    // The end record (22 bytes, then a comment of up to 64 KiB).
+    let tail_len = end.min(22 + 0xFFFF);
+    reader.seek(SeekFrom::Start(end - tail_len)).ok()?;
+    let mut tail = vec![0; usize::try_from(tail_len).ok()?];
+    reader.read_exact(&mut tail).ok()?;
+    let at = tail.windows(4).rposition(|w| w == b"PK\x05\x06")?;
+    let record = tail.get(at..at + 22)?;
+    let u16_at = |b: &[u8], i: usize| u16::from_le_bytes([b[i], b[i + 1]]);
+    let u32_at = |b: &[u8], i: usize| u32::from_le_bytes([b[i], b[i + 1], b[i + 2], b[i + 3]]);
+    let (count, size, start) = (u16_at(record, 10), u32_at(record, 12), u32_at(record, 16));
+    if count == 0xFFFF || size == u32::MAX || start == u32::MAX || size > 64 << 20 {
+        return None;
+    }
+    // The directory is read from where the end record says, counted from
+    // the archive's start (an archive with bytes before it is passed by).
+    reader.seek(SeekFrom::Start(u64::from(start))).ok()?;
+    let mut dir = vec![0; size as usize];
+    reader.read_exact(&mut dir).ok()?;
+    let mut seen = std::collections::HashSet::new();
+    let mut at = 0;
+    for _ in 0..count {
+        let header = dir.get(at..at + 46)?;
+        if &header[..4] != b"PK\x01\x02" {
+            return None;
+        }
+        let name_len = usize::from(u16_at(header, 28));
+        let rest = usize::from(u16_at(header, 30)) + usize::from(u16_at(header, 32));
+        let name = dir.get(at + 46..at + 46 + name_len)?;
+        let base = name
+            .rsplit(|&b| b == b'/' || b == b'\\')
+            .next()
+            .unwrap_or(name);
+        if base.eq_ignore_ascii_case(b"Invitations.csv") && !seen.insert(name) {
+            return Some(String::from_utf8_lossy(name).into_owned());
+        }
+        at += 46 + name_len + rest;
+    }
+    None
+}
+
 fn load_zip<T: Item, R: Read + Seek>(
     job: Job<'_>,
     origin: String,
     reader: R,
 ) -> Result<Import<T>, ImportError> {
+    let mut reader = reader;
+    // Two entries of one name are one to the zip crate, the last: which
+    // of two exports so named would be read is the archive's order.
+    if let Some(twice) = export_named_twice(&mut reader) {
+        return Err(ImportError::SameNameInArchive {
+            origin,
+            entry: shown_name(&twice).into_owned(),
+        });
+    }
     let mut archive = zip::ZipArchive::new(reader).map_err(|e| ImportError::Zip {
         origin: origin.clone(),
         source: e,

@@ -1156,6 +1156,18 @@ fn reads_the_archive() {
         load_bytes("two.zip", &two).unwrap_err().to_string(),
         "two.zip: holds 2 exports as near the top (exp1/Invitations.csv, export2/Invitations.csv); unzip it and give the path of the one to read"
     );
+    // Two of one name, which the zip crate keeps one of: the names are
+    // written apart and made one after (the crate refuses to write two).
+    let mut same = zip_of(&["Invitations.csv", "Invitations.csX"]);
+    for at in 0..same.len() - 15 {
+        if &same[at..at + 15] == b"Invitations.csX" {
+            same[at + 14] = b'v';
+        }
+    }
+    assert_eq!(
+        load_bytes("same.zip", &same).unwrap_err().to_string(),
+        "same.zip: holds two entries named Invitations.csv; which is the export cannot be told: unzip it, keeping both, and give the path of the one to read"
+    );
     let deeper = zip_of(&["a/b/Invitations.csv", "longer-name/Invitations.csv"]);
     assert_eq!(
         load_bytes("deeper.zip", &deeper).unwrap().origin,
