@@ -423,9 +423,40 @@ pub fn is_linkedin_address(url: &str) -> bool {
             .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
 }
 
+/// `url` as it is handed to the browser: each ASCII character that is
+/// not a plain one of a URL (`A-Z a-z 0-9 - . _ ~ : / ? # = % + , @`)
+/// percent-encoded, as a browser reads it the same. So no character a
+/// shell reads (`| & ; $ ( ) ' "` …) reaches a `$BROWSER` written as a
+/// shell command (`sh -c "firefox %s"`), whatever a doctored export holds.
+pub fn for_browser(url: &str) -> std::borrow::Cow<'_, str> {
+    let plain = |c: char| !c.is_ascii() || c.is_ascii_alphanumeric() || "-._~:/?#=%+,@".contains(c);
+    if url.chars().all(plain) {
+        return url.into();
+    }
+    let mut out = String::with_capacity(url.len() + 8);
+    for c in url.chars() {
+        if plain(c) {
+            out.push(c);
+        } else {
+            out.push_str(&format!("%{:02X}", c as u32));
+        }
+    }
+    out.into()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_url_for_the_browser_holds_nothing_a_shell_reads() {
+        let plain = "https://www.linkedin.com/in/jos\u{e9}-ruiz-12ab/?miniProfileUrn=urn%3Ali%3A1";
+        assert_eq!(for_browser(plain), plain);
+        assert_eq!(
+            for_browser("https://www.linkedin.com/in/x|tee>/tmp/p;$(id)&`id`'\"!*"),
+            "https://www.linkedin.com/in/x%7Ctee%3E/tmp/p%3B%24%28id%29%26%60id%60%27%22%21%2A"
+        );
+    }
 
     fn at() -> NaiveDateTime {
         chrono::NaiveDate::from_ymd_opt(2026, 7, 8)

@@ -2465,12 +2465,13 @@ fn open_takes_only_a_linkedin_address() {
     let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
         Js Url,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,javascript:alert(1),https://www.linkedin.com/in/c\n\
         Ev Il,Colleen Ruiz,\"11/21/26, 9:01 AM\",,INCOMING,http://example.com/evil,https://www.linkedin.com/in/c\n\
-        De Li,Colleen Ruiz,\"11/21/26, 9:02 AM\",,INCOMING,https://de.linkedin.com/in/deli,https://www.linkedin.com/in/c\n";
+        De Li,Colleen Ruiz,\"11/21/26, 9:02 AM\",,INCOMING,https://de.linkedin.com/in/deli,https://www.linkedin.com/in/c\n\
+        Sh Ell,Colleen Ruiz,\"11/21/26, 9:03 AM\",,INCOMING,https://www.linkedin.com/in/x|tee>/tmp/pwn,https://www.linkedin.com/in/c\n";
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_from_csv(csv, &dir);
     app.update(Action::Tab(Tab::All));
     let mut opened = Vec::new();
-    for _ in 0..3 {
+    for _ in 0..4 {
         let name = current_name(&app);
         match app.update(Action::OpenProfile) {
             Some(Effect::OpenUrl { url, .. }) => opened.push(url),
@@ -2491,7 +2492,14 @@ fn open_takes_only_a_linkedin_address() {
         }
         app.update(Action::Down);
     }
-    assert_eq!(opened, ["https://de.linkedin.com/in/deli"]);
+    // Nothing a shell reads reaches a `$BROWSER` that is a shell command.
+    assert_eq!(
+        opened,
+        [
+            "https://www.linkedin.com/in/x%7Ctee%3E/tmp/pwn",
+            "https://de.linkedin.com/in/deli"
+        ]
+    );
 }
 
 #[test]

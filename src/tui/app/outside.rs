@@ -46,7 +46,7 @@ impl App {
                 (url, format!("{}'s profile", name_line(inv.counterpart())))
             };
             return Some(Effect::OpenUrl {
-                url: url.to_string(),
+                url: crate::invitation::for_browser(url).into_owned(),
                 whose,
                 copyable: !inv.counterpart_url().trim().is_empty(),
             });
