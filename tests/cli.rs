@@ -2837,7 +2837,7 @@ fn unreadable_journal_lines_are_warned_of() {
 fn a_date_in_the_future_is_named() {
     let env = Env::new();
     let mut later = incoming("Ann Lee", "ann", "");
-    later[2] = "7/8/99, 3:43 PM";
+    later[2] = "7/8/2099, 3:43 PM";
     let mut tomorrow = incoming("Bo Park", "bo", "");
     tomorrow[2] = "11/26/26, 3:43 PM";
     let rows = [incoming("Cy Dunn", "cy", ""), tomorrow, later];

@@ -620,7 +620,7 @@ fn a_newer_export_names_what_came_since_the_one_opened_before() {
         "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n{}{}{}",
         row("Ada Byron", "11/20/26, 9:00 AM"),
         row("Bo Chen", "11/21/26, 9:00 AM"),
-        row("Zed Later", "12/31/98, 9:00 AM")
+        row("Zed Later", "12/31/2098, 9:00 AM")
     );
     std::fs::write(&export, &older).unwrap();
     let mut app = App::start_on(dir.path(), &export);

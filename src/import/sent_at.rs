@@ -53,7 +53,7 @@ pub(super) fn parse_sent_at_in(s: &str, day_first: bool) -> Option<NaiveDateTime
             return None;
         }
         let y = match y_str.len() {
-            2 => 2000 + i32::try_from(number(y_str, 2, 2)?).ok()?,
+            2 => two_digit_year(number(y_str, 2, 2)?),
             4 => i32::try_from(number(y_str, 4, 4)?).ok()?,
             _ => return None,
         };
@@ -204,6 +204,15 @@ fn read_digits(
     Some((n, digits))
 }
 
+/// The year of a two-digit one, as POSIX's `%y` reads it: `69` to `99`
+/// are 1969 to 1999, `00` to `68` 2000 to 2068. So `7/8/99` is 1999, a
+/// year before LinkedIn (a damaged row, named), not 2099 (counted, and
+/// the newest invitation by 72 years).
+fn two_digit_year(y: u32) -> i32 {
+    let y = i32::try_from(y % 100).unwrap_or(0);
+    if y >= 69 { 1900 + y } else { 2000 + y }
+}
+
 /// The date of [`linkedin_form`], `7/8/26` up to its comma, and where the
 /// comma is.
 fn linkedin_date(s: &[u8]) -> Option<(NaiveDate, usize)> {
@@ -211,11 +220,11 @@ fn linkedin_date(s: &[u8]) -> Option<(NaiveDate, usize)> {
     let (month, _) = read_digits(s, at, 1, 2, b"/")?;
     let (day, _) = read_digits(s, at, 1, 2, b"/")?;
     let year = match read_digits(s, at, 2, 4, b",")? {
-        (y, 2) => 2000 + y,
-        (y, 4) => y,
+        (y, 2) => two_digit_year(y),
+        (y, 4) => i32::try_from(y).ok()?,
         _ => return None,
     };
-    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    let date = NaiveDate::from_ymd_opt(year, month, day)?;
     Some((date, *at - 1))
 }
 

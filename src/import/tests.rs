@@ -384,7 +384,7 @@ fn lines_count_a_lone_cr_beside_lf() {
 }
 
 /// A year LinkedIn cannot have written (before it began in 2003, or past
-/// 2099) is a damaged row, skipped and named: read, it would put the
+/// 2099; `99` is 1999) is a damaged row, skipped and named: read, it would put the
 /// oldest invitation 2,000 years back and count months over millennia.
 #[test]
 fn a_year_before_linkedin_or_past_2099_is_a_bad_date() {
@@ -393,7 +393,9 @@ fn a_year_before_linkedin_or_past_2099_is_a_bad_date() {
          B,Colleen Ruiz,0000-01-01T00:00:00,,INCOMING,,\n\
          C,Colleen Ruiz,9999-01-01T00:00:00,,INCOMING,,\n\
          D,Colleen Ruiz,\"5/20/03, 9:00 AM\",,INCOMING,,\n\
-         E,Colleen Ruiz,\"1/1/99, 9:00 AM\",,INCOMING,,\n"
+         E,Colleen Ruiz,\"1/1/99, 9:00 AM\",,INCOMING,,\n\
+         F,Colleen Ruiz,\"1/1/2099, 9:00 AM\",,INCOMING,,\n\
+         G,Colleen Ruiz,\"1/1/68, 9:00 AM\",,INCOMING,,\n"
     );
     let i = load_str(&text);
     let skipped: Vec<(u64, &str)> = i
@@ -416,9 +418,14 @@ fn a_year_before_linkedin_or_past_2099_is_a_bad_date() {
                 4,
                 "Sent At is `9999-01-01T00:00:00`, in the year 9999; expected a date from 2003, when LinkedIn began, to 2099"
             ),
+            // Two digits read as POSIX's `%y`: 69 to 99 are 19xx.
+            (
+                6,
+                "Sent At is `1/1/99, 9:00 AM`, in the year 1999; expected a date from 2003, when LinkedIn began, to 2099"
+            ),
         ]
     );
-    assert_eq!(lines(&i), vec![5, 6], "2003 and 2099 are in");
+    assert_eq!(lines(&i), vec![5, 7, 8], "2003, 2099 and 2068 are in");
 }
 
 /// An empty `Sent At` is said to be empty: "Sent At is ``" read as a
