@@ -3750,3 +3750,53 @@ fn json_is_spelt_either_way_by_every_command() {
     assert_eq!(code, 0);
     assert!(text.contains("incoming invitations:"), "{text}");
 }
+
+/// FILE a named pipe that nothing writes to: after a second the wait is
+/// said, and what is written then is read. One fed at once gets no word.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_nothing_writes_to_is_said_to_wait() {
+    use std::io::{Read, Write};
+    let env = Env::new();
+    let pipe = env.path("pipe.csv");
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo cannot be run here; skipped");
+        return;
+    }
+    let sample = include_str!("../assets/sample-invitations.csv");
+    let run = |wait: std::time::Duration| {
+        let mut child = env
+            .std_cmd()
+            .args(["stats", "pipe.csv"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(wait);
+        // Opening it to write lets the reader's open return.
+        std::fs::OpenOptions::new()
+            .write(true)
+            .open(&pipe)
+            .unwrap()
+            .write_all(sample.as_bytes())
+            .unwrap();
+        let mut stderr = String::new();
+        child
+            .stderr
+            .take()
+            .unwrap()
+            .read_to_string(&mut stderr)
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{stderr}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains("\n135 incoming"), "{stdout}");
+        stderr
+    };
+    assert_eq!(
+        run(std::time::Duration::from_millis(1600)),
+        "invitriage: waiting for pipe.csv: it is a named pipe, read once a program has written to it and closed it (Ctrl-C stops)\n"
+    );
+    assert_eq!(run(std::time::Duration::ZERO), "");
+}

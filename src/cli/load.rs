@@ -2,6 +2,8 @@
 //! what is worth telling the user on standard error.
 
 use std::io::{self, IsTerminal};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use invitriage::classify::Classifier;
 use invitriage::config::{Config, Paths, Unusable};
@@ -69,8 +71,16 @@ pub fn load_with<T: import::Item>(
     if matches!(source, Source::Path(p) if p.as_os_str() == "-") {
         announce_stdin();
     }
+    let waiting = match source {
+        Source::Path(p) => announce_a_silent_pipe(p),
+        _ => None,
+    };
     // The same time as the ages are counted from: no date can be later.
-    let import = read(source, &classify, now())?;
+    let import = read(source, &classify, now());
+    if let Some(done) = waiting {
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    let import = import?;
     for row in import.skipped.iter().take(SKIPPED_SHOWN) {
         say!(
             "invitriage: warning: {}: {row} (row skipped)",
@@ -209,6 +219,38 @@ pub fn announce_stdin() {
     const END: &str = "Ctrl-D";
     if io::stdin().is_terminal() {
         say!("invitriage: reading standard input (end with {END})");
+    }
+}
+
+/// Says, when FILE is a named pipe that nothing has written to and closed
+/// within a second, that the program waits for that; without it the
+/// program seems to hang. (A pipe that is fed, such as `<(unzip -p …)`,
+/// gets no word.) The flag returned is to be set once the file is read.
+fn announce_a_silent_pipe(path: &std::path::Path) -> Option<Arc<AtomicBool>> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let fifo = std::fs::metadata(path).is_ok_and(|m| m.file_type().is_fifo());
+        if !fifo {
+            return None;
+        }
+        let done = Arc::new(AtomicBool::new(false));
+        let seen = Arc::clone(&done);
+        let shown = text::shown_path(path);
+        std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_secs(1));
+            if !seen.load(Ordering::Relaxed) {
+                say!(
+                    "invitriage: waiting for {shown}: it is a named pipe, read once a program has written to it and closed it (Ctrl-C stops)"
+                );
+            }
+        });
+        Some(done)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
     }
 }
 
