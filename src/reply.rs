@@ -293,11 +293,9 @@ pub fn first_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
     given_name(full, titles).unwrap_or("there")
 }
 
-/// A name as the greetings read it: the part before a comma, `|`, `(`,
-/// or a spaced `·` or dash (`Jane Smith, PhD`, `Jane Smith - Recruiter`), its
-/// words that have a letter (not an emoji), and how many of them lead as
-/// titles or initials (`Dr.`, `K. S.`).
-fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usize) {
+/// The part of a name the greetings read: before a comma, `|`, `(`, or a
+/// spaced `·` or dash (`Jane Smith, PhD`, `Jane Smith - Recruiter`).
+fn name_part(full: &str) -> &str {
     let mut name = &full[..full.find([',', '|', '(']).unwrap_or(full.len())];
     // Spaced: `Col·lell` and `卡尔·马克思` hold a · of their own.
     for dash in [" - ", " – ", " — ", " · "] {
@@ -305,24 +303,137 @@ fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usi
             name = &name[..at];
         }
     }
+    name
+}
+
+/// A name as the greetings read it: the part `name_part` keeps, its words
+/// that have a letter (not an emoji), and how many of them lead as titles
+/// or initials (`Dr.`, `K. S.`).
+///
+/// So that such names are greeted as a known title with one name is
+/// (`Ms. Jo`), whole:
+/// - an unknown abbreviation just before the last word (`Capt. Ahab`,
+///   `Wm. Smith`) leads too: a title or an abbreviated given name, either
+///   way never greeted alone. Before more words (`Kapt. Pablo Ruiz`) it may
+///   be the given name, and only the config's `titles` make it a title;
+/// - an initial that ends the name after titles or initials (`Mr. A`,
+///   `J. R.`) does not lead: it is the family name, not one more initial,
+///   and without it a name of titles alone would greet `Hi Mr.,`.
+fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usize) {
+    let name = name_part(full);
     let words: Vec<&str> = name
         .split_whitespace()
         .filter(|w| w.chars().any(char::is_alphabetic))
         .collect();
-    let lead = words
+    let mut lead = words
         .iter()
-        .take_while(|w| titles.contains(w) || is_initial(w))
+        .enumerate()
+        .take_while(|&(i, w)| {
+            titles.contains(w) || is_initial(w) || (i + 2 == words.len() && is_abbreviation(w))
+        })
         .count();
+    if lead > 0 && lead == words.len() && !titles.contains(words[lead - 1]) {
+        lead -= 1;
+    }
     (name, words, lead)
+}
+
+/// `Smith, Jane` (a directory's order, family name first) as (`Jane`,
+/// `Smith`): when before the comma is one capitalised word, perhaps after
+/// particles in small letters (`van Dijk, Jan`), and after it one to three
+/// given names (`Lee, Mary Ann`, `Smith, Jane M.`), not a degree or suffix
+/// (`Smith, Jr`, `Cher, PhD`). Two capitalised words before the comma are
+/// a name in the usual order and something else after it (`Jane Smith,
+/// PhD`, `Jane Smith, Talent Acquisition`); a name in one case (`SMITH,
+/// JANE`) cannot tell a given name from a degree. `None` otherwise.
+fn surname_first(full: &str) -> Option<(&str, &str)> {
+    let head = name_part(full);
+    let rest = full[head.len()..].strip_prefix(',')?;
+    let with_letter = |w: &&str| w.chars().any(char::is_alphabetic);
+    let family: Vec<&str> = head.split_whitespace().filter(with_letter).collect();
+    let given: Vec<&str> = name_part(rest)
+        .split_whitespace()
+        .filter(with_letter)
+        .collect();
+    let (last, particles) = family.split_last()?;
+    let capitalised = |w: &str| {
+        w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
+    };
+    let suffix = |w: &str| {
+        let w = w.trim_end_matches('.').to_lowercase();
+        NAME_SUFFIXES.contains(&w.as_str())
+    };
+    let given_ok = (1..=3).contains(&given.len())
+        && is_given_word(given[0])
+        && given[1..].iter().all(|w| is_given_word(w) || is_initial(w))
+        && !given.iter().any(|w| suffix(w));
+    let family_ok = capitalised(last)
+        && !last.ends_with('.')
+        && particles.iter().all(|w| !w.chars().any(char::is_uppercase));
+    if !(given_ok && family_ok) {
+        return None;
+    }
+    let at = |w: &str| w.as_ptr() as usize - full.as_ptr() as usize;
+    let first = family[0];
+    Some((given[0], &full[at(first)..at(last) + last.len()]))
+}
+
+/// Words written like a given name that follow a name after a comma as a
+/// suffix or degree (`Smith, Jr`, `Cher, PhD`), folded to small letters,
+/// without a dot. Those in capitals (`MBA`, `CPA`, `III`) need no entry:
+/// a given name after the comma has a small letter.
+const NAME_SUFFIXES: [&str; 16] = [
+    "jr", "sr", "esq", "phd", "dphil", "mphil", "msc", "bsc", "meng", "beng", "edd", "psyd", "mba",
+    "md", "ret", "hon",
+];
+
+/// `Jane`, `Mary-Ann`, `O'Neil`: a capital, then small letters (a capital
+/// again only after `-` or `'`), with no dot. Not `PhD` or `MSc`, whose
+/// inner capital marks a degree.
+fn is_given_word(w: &str) -> bool {
+    let mut prev = ' ';
+    let mut letters = 0;
+    for (i, c) in w.chars().enumerate() {
+        let ok = if i == 0 {
+            c.is_uppercase()
+        } else if c.is_uppercase() {
+            matches!(prev, '-' | '\'' | '’')
+        } else {
+            c.is_alphabetic() || matches!(c, '-' | '\'' | '’')
+        };
+        if !ok {
+            return false;
+        }
+        letters += usize::from(c.is_alphabetic());
+        prev = c;
+    }
+    letters >= 2
+}
+
+/// `Capt.`, `Wm.`: a capital and at least one more letter, then a dot; a
+/// title or an abbreviated given name, either way not a name to greet
+/// alone.
+fn is_abbreviation(w: &&str) -> bool {
+    let Some(stem) = w.strip_suffix('.') else {
+        return false;
+    };
+    stem.chars().count() >= 2
+        && stem.chars().all(char::is_alphabetic)
+        && stem.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// The first word of a name that names the person: past titles (`Dr. Jane
 /// Smith`: Jane), initials (`K. S. Ravi Kumar`: Ravi) and words without a
 /// letter (an emoji), in the part `name_words` reads (`Jane Smith, PhD`). A
 /// title or initials and one word alone stay together (`Mr Jones`, `R.
-/// Karthik`), as that is how one greets them; a name of titles alone gives
-/// its first word. `None` when no word has a letter.
+/// Karthik`, `Mr. A`, `Capt. Ahab`), as that is how one greets them; a name
+/// of titles alone gives its first word. A name written family name first
+/// (`Smith, Jane`) gives the first word after the comma. `None` when no
+/// word has a letter.
 fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
+    if let Some((given, _)) = surname_first(full) {
+        return Some(given);
+    }
     let (name, words, lead) = name_words(full, titles);
     let start = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
     match words.len() - lead {
@@ -341,14 +452,23 @@ fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
 /// M. Smith`: `Smith`) or what follows a dash (`Jane Smith - Recruiter`),
 /// or the one word after titles and initials (`Mr Jones`: `Jones`). A name
 /// of one word gives that word. Like `given_name`, it reads the family
-/// name last, as the `From` column mostly writes it.
+/// name last, as the `From` column mostly writes it, unless a comma puts
+/// it first (`van Dijk, Jan`: `van Dijk`).
 pub fn last_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
+    family_name(full, titles).unwrap_or("there")
+}
+
+/// `last_name`, `None` when no word has a letter.
+fn family_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
+    if let Some((_, family)) = surname_first(full) {
+        return Some(family);
+    }
     let (name, words, lead) = name_words(full, titles);
     let rest = &words[lead.min(words.len().saturating_sub(1))..];
     let at = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
     match rest {
-        [] => "there",
-        [one] => one,
+        [] => None,
+        [one] => Some(one),
         [_, family @ ..] => {
             // Past middle initials, but not the last word.
             let skip = family[..family.len() - 1]
@@ -356,7 +476,7 @@ pub fn last_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
                 .take_while(|w| is_initial(w))
                 .count();
             let (first, last) = (family[skip], family[family.len() - 1]);
-            &name[at(first)..at(last) + last.len()]
+            Some(&name[at(first)..at(last) + last.len()])
         }
     }
 }
@@ -368,24 +488,33 @@ fn is_initial(w: &&str) -> bool {
     matches!((c.next(), c.next(), c.next()), (Some(a), None | Some('.'), None) if a.is_uppercase())
 }
 
-/// A name in capitals (`ANNA` of "ANNA SMITH") as one greets a person,
-/// `Anna`; each part after a space, `-` or `'` starts with a capital
-/// (`JEAN-PIERRE`: `Jean-Pierre`, `O'NEIL`: `O'Neil`). Initials (`AJ`,
-/// `JJ`, `JRR`) stay, as does a name with any small letter: it is as the
-/// person wrote it.
+/// A name in capitals (`ANNA` of "ANNA SMITH") or in small letters
+/// (`anna`) as one greets a person, `Anna`; each part after a space, `-`
+/// or `'` starts with a capital (`JEAN-PIERRE`: `Jean-Pierre`, `o'neil`:
+/// `O'Neil`). Both are one case throughout, so neither says how the
+/// person writes it, and both read alike. Initials (`AJ`, `JJ`, `JRR`)
+/// stay in capitals (`aj` too), as does a name with both small and capital
+/// letters: it is as the person wrote it.
 fn uncapped(name: &str) -> String {
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
+    let mixed = name.chars().any(char::is_lowercase) && name.chars().any(char::is_uppercase);
     // Latin, Cyrillic and Greek vowels: `ЯНА` and `ΖΩΗ` are names too.
-    let vowel =
-        |c: &char| "AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄΑΕΗΙΟΥΩΆΈΉΊΌΎΏ".contains(*c);
+    let vowel = |c: &char| {
+        c.to_uppercase()
+            .all(|c| "AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄΑΕΗΙΟΥΩΆΈΉΊΌΎΏ".contains(c))
+    };
     // Two letters are a name only as a consonant then a vowel (Bo, Li);
     // AJ, EJ and JJ are initials, as is JRR.
     let initials = match letters.as_slice() {
+        [_] => true,
         [a, b] => vowel(a) || !vowel(b),
         three @ [_, _, _] => !three.iter().any(vowel),
         _ => false,
     };
-    if letters.len() < 2 || initials || name.chars().any(char::is_lowercase) {
+    if initials && !mixed {
+        return name.to_uppercase();
+    }
+    if letters.is_empty() || mixed {
         return name.to_string();
     }
     let mut out = String::with_capacity(name.len());
@@ -393,7 +522,7 @@ fn uncapped(name: &str) -> String {
     for part in name.split_inclusive([' ', '-', '\'', '’']) {
         let mut chars = part.chars();
         if let Some(first) = chars.next() {
-            out.push(first);
+            out.extend(first.to_uppercase());
             out.push_str(&chars.as_str().to_lowercase());
         }
     }
@@ -460,8 +589,9 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
             };
             let key = &tail[1..end];
             let value = match key.trim() {
-                "first_name" => &uncapped(first_name(p.them, p.titles)),
-                "last_name" => &uncapped(last_name(p.them, p.titles)),
+                // Re-cased, but not "there": it is no name.
+                "first_name" => &given_name(p.them, p.titles).map_or("there".into(), uncapped),
+                "last_name" => &family_name(p.them, p.titles).map_or("there".into(), uncapped),
                 "full_name" => or_there(p.them),
                 // Not "there": that greets, but would sign "there".
                 "my_first_name" => given_name(p.me, p.titles).unwrap_or(""),
@@ -640,6 +770,95 @@ mod tests {
         assert_eq!(fill_for("ЛЕВ ТОЛСТОЙ"), "Лев Толстой");
         assert_eq!(fill_for("ΖΩΗ ΠΑΠΑ"), "Ζωη Παπα");
         assert_eq!(fill_for("Anna McDONALD"), "Anna McDONALD", "as written");
+    }
+
+    /// A title and an initial alone (`Mr. A`) are greeted together, as a
+    /// title and a name are (`Ms. Jo`), not as the title alone.
+    #[test]
+    fn a_title_and_an_initial_alone_are_greeted_together() {
+        let t = Templates::default();
+        let greet = |name| fill("Hi {first_name}, {last_name}", &t.people(name, ""));
+        assert_eq!(greet("Mr. A"), "Hi Mr. A, A");
+        assert_eq!(greet("Mrs. B"), "Hi Mrs. B, B");
+        assert_eq!(greet("Mr A"), "Hi Mr A, A");
+        assert_eq!(greet("MR. A"), "Hi Mr. A, A");
+        assert_eq!(greet("Mr. J. R."), "Hi Mr. J. R., R.");
+        // Initials alone too.
+        assert_eq!(greet("J. R."), "Hi J. R., R.");
+        // As before.
+        assert_eq!(greet("Ms. Jo"), "Hi Ms. Jo, Jo");
+        assert_eq!(greet("Dr. Lee"), "Hi Dr. Lee, Lee");
+        assert_eq!(greet("Dr. A. Smith"), "Hi Dr. A. Smith, Smith");
+        assert_eq!(greet("Dr."), "Hi Dr., Dr.");
+        assert_eq!(greet("A"), "Hi A, A");
+    }
+
+    /// An abbreviation no list holds (`Capt.`) before one name is greeted
+    /// with it, as a known title is; before more, the config decides.
+    #[test]
+    fn an_unknown_abbreviation_before_one_name_is_greeted_with_it() {
+        let t = Templates::default();
+        let greet = |name| fill("Hi {first_name}, {last_name}", &t.people(name, ""));
+        assert_eq!(greet("Capt. Ahab"), "Hi Capt. Ahab, Ahab");
+        assert_eq!(greet("CAPT. AHAB"), "Hi Capt. Ahab, Ahab");
+        assert_eq!(greet("Dr. Capt. Ahab"), "Hi Dr. Capt. Ahab, Ahab");
+        assert_eq!(greet("Wm. Smith"), "Hi Wm. Smith, Smith");
+        assert_eq!(greet("Capt. A"), "Hi Capt. A, A");
+        // Initials as before.
+        assert_eq!(greet("J. R. Tolkien"), "Hi J. R. Tolkien, Tolkien");
+        assert_eq!(greet("A. Smith"), "Hi A. Smith, Smith");
+        assert_eq!(greet("Dr. A. Smith"), "Hi Dr. A. Smith, Smith");
+        assert_eq!(greet("Kapt. Pablo Ruiz"), "Hi Kapt., Pablo Ruiz");
+        assert_eq!(greet("Capt."), "Hi Capt., Capt.");
+    }
+
+    /// `Smith, Jane` puts the family name first; a degree or suffix after
+    /// the comma (`Jane Smith, PhD`, `Smith, Jr.`) does not.
+    #[test]
+    fn a_name_written_family_name_first_is_read_so() {
+        let t = Templates::default();
+        let greet = |name| fill("Hi {first_name}, {last_name}", &t.people(name, ""));
+        assert_eq!(greet("Smith, Jane"), "Hi Jane, Smith");
+        assert_eq!(greet("Smith,Jane"), "Hi Jane, Smith");
+        assert_eq!(greet("Lee, Mary Ann"), "Hi Mary, Lee");
+        assert_eq!(greet("Smith, Jane M."), "Hi Jane, Smith");
+        assert_eq!(greet("van Dijk, Jan"), "Hi Jan, van Dijk");
+        assert_eq!(greet("O'Neil, Mary-Jo"), "Hi Mary-Jo, O'Neil");
+        assert_eq!(greet("McDonald, Ann | Hiring"), "Hi Ann, McDonald");
+        assert_eq!(greet("Smith, Jane, PhD"), "Hi Jane, Smith");
+        assert_eq!(
+            fill("{my_first_name}", &t.people("", "Ruiz, Colleen")),
+            "Colleen"
+        );
+        // A suffix or degree, or a name in the usual order before the comma.
+        assert_eq!(greet("Jane Smith, PhD"), "Hi Jane, Smith");
+        assert_eq!(greet("Jane Smith, Talent Acquisition"), "Hi Jane, Smith");
+        assert_eq!(greet("Jan van Dijk, Jr."), "Hi Jan, van Dijk");
+        assert_eq!(greet("Smith, Jr."), "Hi Smith, Smith");
+        assert_eq!(greet("Smith, Jr"), "Hi Smith, Smith");
+        assert_eq!(greet("Cher, PhD"), "Hi Cher, Cher");
+        assert_eq!(greet("Cher, Phd"), "Hi Cher, Cher");
+        assert_eq!(greet("Smith, MBA"), "Hi Smith, Smith");
+        assert_eq!(greet("Smith, MSc"), "Hi Smith, Smith");
+        assert_eq!(greet("Smith - Recruiter, Acme"), "Hi Smith, Smith");
+    }
+
+    /// A name all in small letters is re-cased as one all in capitals is.
+    #[test]
+    fn a_name_in_small_letters_is_greeted_as_a_name() {
+        let t = Templates::default();
+        let fill_for = |name| fill("{first_name} {last_name}", &t.people(name, ""));
+        assert_eq!(fill_for("mary ann lee"), "Mary Ann Lee");
+        assert_eq!(fill_for("mary ann lee"), fill_for("MARY ANN LEE"));
+        assert_eq!(fill_for("jean-pierre o'neil"), "Jean-Pierre O'Neil");
+        assert_eq!(fill_for("élodie martin"), "Élodie Martin");
+        assert_eq!(fill_for("οδυσσεας παπας"), "Οδυσσεας Παπας");
+        assert_eq!(fill_for("jane Smith"), "Jane Smith");
+        // Initials read as in capitals.
+        assert_eq!(fill_for("aj smith"), fill_for("AJ SMITH"));
+        assert_eq!(fill_for("bo li"), "Bo Li");
+        // "there" is no name.
+        assert_eq!(fill_for("🚀"), "there there");
     }
 
     #[test]
