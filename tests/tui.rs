@@ -7579,13 +7579,13 @@ fn the_tab_bar_of_a_huge_export_never_cuts_a_count() {
     let tabs = row_text(&app, 60, 24, 2);
     assert_eq!(
         tabs.trim_end(),
-        " 1:10000 2:10000 3:100000/100001 4:120000/120001 5:10000",
+        " 1:10000 2:10000 [3:100000/100001] 4:120000/120001 5:10000",
         "{tabs}"
     );
     let tabs = row_text(&app, 62, 24, 2);
     assert_eq!(
         tabs.trim_end(),
-        "  1:10000  2:10000  3:100000/100001  4:120000/120001  5:10000",
+        "  1:10000  2:10000 [3:100000/100001] 4:120000/120001  5:10000",
         "{tabs}"
     );
 }
@@ -7614,20 +7614,20 @@ fn the_tab_bar_names_the_keys_in_force() {
     let wide = row_text(&app, 200, 24, 2);
     assert_eq!(
         wide,
-        "  ! Customised 13 │ \" Greeting-only 10 │ Ctrl-T Default 112 │ 4 All 135 │ Sent 20"
+        " [! Customised 13]│ \" Greeting-only 10 │ Ctrl-T Default 112 │ 4 All 135 │ Sent 20"
     );
     let short = row_text(&app, 70, 24, 2);
     assert!(
-        short.contains("! cust 13 │ \" greet 10 │ Ctrl-T dflt 112"),
+        short.contains("[! cust 13]│ \" greet 10 │ Ctrl-T dflt 112"),
         "{short}"
     );
     assert!(short.ends_with("│ 4 all 135 │ sent 20"), "{short}");
     // Narrower, the open tab alone keeps its title: it says where you are.
     let narrow = row_text(&app, 60, 24, 2);
-    assert_eq!(narrow, "  ! cust 13  \":10  Ctrl-T:112  4:135  20");
+    assert_eq!(narrow, " [! cust 13] \":10  Ctrl-T:112  4:135  20");
     app.update(Action::Tab(Tab::Default));
     let narrow = row_text(&app, 60, 24, 2);
-    assert_eq!(narrow, "  !:13  \":10  Ctrl-T dflt 112  4:135  20");
+    assert_eq!(narrow, "  !:13  \":10 [Ctrl-T dflt 112] 4:135  20");
 }
 
 /// The title keeps the export's name, which tells two exports apart, and
@@ -7736,17 +7736,21 @@ fn tabs_count_what_the_filter_leaves() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     let tabs = |app: &App| row_text(app, 120, 24, 2);
-    assert!(tabs(&app).contains("1 Customised 13 │"), "{}", tabs(&app));
+    assert!(tabs(&app).contains("[1 Customised 13]│"), "{}", tabs(&app));
     app.update(Action::Accept);
     app.update(Action::Accept);
     assert!(
-        tabs(&app).contains("1 Customised 11/13 │") && tabs(&app).contains("4 All 133/135"),
+        tabs(&app).contains("[1 Customised 11/13]│") && tabs(&app).contains("4 All 133/135"),
         "{}",
         tabs(&app)
     );
     app.update(Action::CycleFilter);
     assert_eq!(app.filter, Filter::Accepted);
-    assert!(tabs(&app).contains("1 Customised 2/13 │"), "{}", tabs(&app));
+    assert!(
+        tabs(&app).contains("[1 Customised 2/13]│"),
+        "{}",
+        tabs(&app)
+    );
     assert!(tabs(&app).contains("5 Sent 20"), "{}", tabs(&app));
 }
 

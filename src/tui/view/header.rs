@@ -135,10 +135,13 @@ pub fn draw_tabs(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             (key, true) => format!("{key}:{n}"),
             (key, false) => format!("{key} {title} {n}"),
         };
-        if form.padded {
-            format!(" {text} ")
-        } else {
-            text
+        // The open tab in brackets, not only in reverse video: a screen
+        // reader, a braille display or a copy of the screen keeps text
+        // alone. (In the padding's place, so the width is the same.)
+        match (tab == app.current_tab(), form.padded) {
+            (true, _) => format!("[{text}]"),
+            (false, true) => format!(" {text} "),
+            (false, false) => text,
         }
     };
     // The first form that fits: long titles, then short ones (as in the
