@@ -322,19 +322,23 @@ pub fn stats_text<T: Item, W: Write>(
         writeln!(w)?;
         skipped_line(w, import)?;
     }
-    if !import.duplicates.is_empty() {
+    let duplicates = duplicates_of(import, filter);
+    if duplicates > 0 {
         writeln!(
             w,
-            "  {} duplicate row{} counted once",
-            import.duplicates.len(),
-            if import.duplicates.len() == 1 {
-                ""
-            } else {
-                "s"
-            }
+            "  {duplicates} duplicate row{} counted once",
+            if duplicates == 1 { "" } else { "s" }
         )?;
     }
     Ok(())
+}
+
+/// How many of the rows left out as duplicates are of the direction
+/// counted, so that the count goes with the total beside it.
+fn duplicates_of<T: Item>(import: &Import<T>, filter: DirectionFilter) -> usize {
+    (import.duplicates.iter())
+        .filter(|d| filter.matches(d.direction))
+        .count()
 }
 
 #[derive(Serialize)]
@@ -442,7 +446,7 @@ pub fn stats_json<T: Item>(
                 })
                 .collect()
         }),
-        duplicates: import.duplicates.len(),
+        duplicates: duplicates_of(import, filter),
         encoding: import.encoding.label(),
     };
     serde_json::to_writer_pretty(&mut *w, &out)?;

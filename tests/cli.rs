@@ -1592,6 +1592,41 @@ fn duplicate_rows_count_once_and_are_reported() {
     assert_eq!(lines(&invitations), [2, 3, 5, 7]);
     let (_, text, _) = env.run(&["stats", file]);
     assert!(text.contains("2 duplicate rows counted once"), "{text}");
+    // Each direction counts its own, as its total does.
+    let sent = [
+        "Colleen Ruiz",
+        "Sam Lee",
+        "11/21/26, 4:02 PM",
+        "",
+        "OUTGOING",
+        ME,
+        "https://www.linkedin.com/in/sam",
+    ];
+    let both = env.file(
+        "both.csv",
+        export(
+            HEADER,
+            &[
+                incoming("Ann Lee", &a, ""),
+                incoming("Ann Lee", &a, ""),
+                sent,
+                sent,
+                sent,
+            ],
+        ),
+    );
+    for (direction, total, duplicates) in [("incoming", 1, 1), ("outgoing", 1, 2), ("all", 2, 3)] {
+        let (code, out, _) = env.run(&["stats", both, "--json", "--direction", direction]);
+        assert_eq!(code, 0);
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            (v["total"].as_u64(), v["duplicates"].as_u64()),
+            (Some(total), Some(duplicates)),
+            "{direction}"
+        );
+    }
+    let (_, text, _) = env.run(&["stats", both, "--direction", "outgoing"]);
+    assert!(text.contains("  2 duplicate rows counted once"), "{text}");
 }
 
 #[test]

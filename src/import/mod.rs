@@ -174,6 +174,8 @@ pub struct Duplicate {
     /// The row kept: the first, or a later one that was sent later (a
     /// person who invited again, in two exports joined).
     pub first_line: u64,
+    /// Of both rows: `stats --direction` counts those of its direction.
+    pub direction: Direction,
 }
 
 /// What an import produced: whole [`Invitation`]s, or for `stats` only

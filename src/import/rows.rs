@@ -113,7 +113,9 @@ impl Item for Invitation {
                 all.swap(r, f);
             }
         }
-        let duplicates = where_repeats_are(repeats, |i| all.get(i).map(Item::line));
+        let duplicates = where_repeats_are(repeats, |i| {
+            all.get(i).map(|inv| (inv.line(), inv.direction))
+        });
         let mut gone = repeats.iter().map(|&(r, _)| r).peekable();
         let mut index = 0u32;
         all.retain(|_| {
@@ -144,13 +146,17 @@ fn keeps_repeat(repeat: chrono::NaiveDateTime, first: chrono::NaiveDateTime) -> 
 /// line of the row at an index in reading order.
 fn where_repeats_are(
     repeats: &[(u32, u32)],
-    line: impl Fn(usize) -> Option<u64>,
+    row: impl Fn(usize) -> Option<(u64, Direction)>,
 ) -> Vec<Duplicate> {
     repeats
         .iter()
-        .map(|&(repeat, first)| Duplicate {
-            line: line(repeat as usize).unwrap_or(0),
-            first_line: line(first as usize).unwrap_or(0),
+        .map(|&(repeat, first)| {
+            let (line, direction) = row(repeat as usize).unwrap_or((0, Direction::Incoming));
+            Duplicate {
+                line,
+                first_line: row(first as usize).map_or(0, |(l, _)| l),
+                direction,
+            }
         })
         .collect()
 }
@@ -240,7 +246,7 @@ impl Item for Facts {
             }
         }
         let facts = |i: usize| locate(i).and_then(|(p, j)| all.pieces[p].get(j)).copied();
-        let duplicates = where_repeats_are(repeats, |i| facts(i).map(|f| f.line()));
+        let duplicates = where_repeats_are(repeats, |i| facts(i).map(|f| (f.line(), f.direction)));
         let mut recount = false;
         for &(repeat, _) in repeats {
             if let Some(f) = facts(repeat as usize) {

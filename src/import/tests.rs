@@ -349,7 +349,8 @@ fn lines_count_a_lone_cr_beside_lf() {
         i.duplicates,
         [Duplicate {
             line: 4,
-            first_line: 3
+            first_line: 3,
+            direction: Direction::Incoming
         }]
     );
     assert_eq!(i.skipped.iter().map(|s| s.line).collect::<Vec<_>>(), [5]);
@@ -1020,7 +1021,8 @@ fn duplicates_count_once() {
         i.duplicates,
         vec![Duplicate {
             line: 4,
-            first_line: 2
+            first_line: 2,
+            direction: Direction::Incoming
         }]
     );
 }
@@ -1050,11 +1052,13 @@ fn of_two_repeats_the_later_is_kept() {
         [
             Duplicate {
                 line: 2,
-                first_line: 4
+                first_line: 4,
+                direction: Direction::Incoming
             },
             Duplicate {
                 line: 5,
-                first_line: 4
+                first_line: 4,
+                direction: Direction::Incoming
             }
         ]
     );
