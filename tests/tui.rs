@@ -9071,3 +9071,35 @@ fn the_last_accept_still_names_the_thank_you_key() {
     app.update(Action::ThankYou);
     assert!(app.composer.is_some(), "{:?}", app.status);
 }
+
+/// In the composer and the check pad the terminal's own cursor stands
+/// where typing goes (a screen reader or an input method follows it);
+/// on the list it is hidden.
+#[test]
+fn the_terminal_cursor_stands_where_typing_goes() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let cursor = |app: &App| {
+        let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let buffer = t.draw(|f| view::draw(app, f)).unwrap().buffer.clone();
+        let b = t.backend();
+        (b.cursor_visible().then(|| b.cursor_position()), buffer)
+    };
+    assert_eq!(cursor(&app).0, None, "hidden on the list");
+    app.update(Action::Reply);
+    let (at, buffer) = cursor(&app);
+    let at = at.expect("shown in the composer");
+    // The editor marks the same cell in reverse video.
+    let cell = &buffer[(at.x, at.y)];
+    assert!(
+        cell.modifier.contains(ratatui::style::Modifier::REVERSED),
+        "{at:?}: {:?}",
+        cell
+    );
+    // Typing moves it on by the width of what is typed.
+    let key = |c| Action::ComposeKey(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+    app.update(key('界'));
+    let after = cursor(&app).0.unwrap();
+    assert_eq!((after.x, after.y), (at.x + 2, at.y));
+}

@@ -59,6 +59,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(editor);
     frame.render_widget(block, editor);
     frame.render_widget(&pad.editor, inner);
+    super::show_cursor(frame, &pad.editor, inner);
     let mut out = Vec::new();
     if text.trim().is_empty() {
         out.extend_from_slice(b"Empty so far: an empty note is what most invitations carry.\n");

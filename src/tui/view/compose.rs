@@ -126,4 +126,5 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let inner = block.inner(mine);
     frame.render_widget(block, mine);
     frame.render_widget(&c.editor, inner);
+    super::show_cursor(frame, &c.editor, inner);
 }

@@ -296,3 +296,28 @@ pub fn draw(app: &App, frame: &mut Frame) {
         _ => {}
     }
 }
+
+/// Puts the terminal's own cursor where `editor`, drawn into `inner`,
+/// inserts: a screen reader or magnifier follows it, and an input method
+/// opens its window there. (The editor marks the spot in reverse video,
+/// which only the eye sees.) Call after drawing it: where its text is
+/// scrolled to is known then.
+fn show_cursor(frame: &mut Frame, editor: &ratatui_textarea::TextArea<'_>, inner: Rect) {
+    if inner.width == 0 || inner.height == 0 {
+        return;
+    }
+    let at = editor.screen_cursor();
+    let (top, left) = editor.scroll_offset();
+    let row = at.row.saturating_sub(usize::from(top));
+    let col = at.col.saturating_sub(usize::from(left));
+    if row >= usize::from(inner.height) {
+        return;
+    }
+    // After the last character of a line that fills the width: at the
+    // edge, as the reverse-video mark is.
+    let col = col.min(usize::from(inner.width) - 1);
+    let (Ok(row), Ok(col)) = (u16::try_from(row), u16::try_from(col)) else {
+        return;
+    };
+    frame.set_cursor_position((inner.x + col, inner.y + row));
+}
