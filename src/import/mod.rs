@@ -1703,6 +1703,12 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
         // Text has few control characters. A NUL counts as one: a stray
         // one in a note must not refuse the whole export here, when the
         // same byte past these first 64 KiB is read as part of the note.
+        // NULs that end it do not count: a copy or a disk that padded the
+        // file leaves its rows readable (the padding is named as a row).
+        let text = match text.iter().rposition(|&b| b != 0) {
+            Some(last) => &text[..=last],
+            None => text,
+        };
         let controls = text
             .iter()
             .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C)) || b == 0x7F)

@@ -912,8 +912,9 @@ fn the_header_alone_can_call_for_windows_1252() {
 }
 
 /// Text is told from binary by its control characters (tab, line ends and
-/// form feed aside; NUL among them) in more than one byte of twenty. A
-/// stray NUL in a note is read as part of it, wherever it is in the file.
+/// form feed aside; NUL among them, but for those that end it) in more
+/// than one byte of twenty. A stray NUL in a note is read as part of it,
+/// wherever it is in the file.
 #[test]
 fn binary_is_many_controls() {
     let is_binary =
@@ -932,10 +933,16 @@ fn binary_is_many_controls() {
         ('\t', 5),
     ] {
         let mut t = "a".repeat(n - 1);
-        t.push(control);
+        t.insert(n / 2, control);
         let bytes = t.repeat(10);
         assert_eq!(is_binary(bytes.as_bytes()), n == 19, "{control:?} in {n}");
     }
+    // NULs that end the file (a copy or a disk that padded it) do not
+    // make it binary: its rows are read, the padding named as a row.
+    let padded = [text.as_bytes(), &[0; 4096]].concat();
+    let i = load_bytes("x.csv", &padded).unwrap();
+    assert_eq!((i.invitations.len(), i.skipped.len()), (1, 1));
+    assert!(is_binary(&[0; 4096]), "NULs alone");
 }
 
 /// UTF-16 without a byte-order mark: seven high bytes in ten zero, and
