@@ -1184,9 +1184,9 @@ fn an_archive_without_invitations_is_a_clear_error() {
     );
     let file = env.file("broken.zip", &zip(&[("Invitations.csv", "x")])[..20]);
     let stderr = env.fails(&["classify", file]);
-    assert!(
-        stderr.starts_with("invitriage: error: broken.zip: cannot read the zip archive"),
-        "{stderr}"
+    assert_eq!(
+        stderr,
+        "invitriage: error: broken.zip: cannot read the zip archive (is the download complete?): it is cut short or damaged\n"
     );
 }
 

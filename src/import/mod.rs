@@ -470,7 +470,7 @@ pub enum ImportError {
         "{}: holds {} exports ({}); give the path of the one to read",
         shown_path(path),
         found.len(),
-        found.iter().map(|p| shown_path(p)).collect::<Vec<_>>().join(", ")
+        first_of(found.iter().map(|p| shown_path(p)))
     )]
     ManyExports { path: PathBuf, found: Vec<PathBuf> },
     /// An export .zip in the folder that cannot be opened: a download cut
@@ -576,7 +576,7 @@ pub enum ImportError {
     #[error(
         "{origin}: holds {} exports as near the top ({}); unzip it and give the path of the one to read",
         entries.len(),
-        entries.join(", ")
+        first_of(entries.iter().cloned())
     )]
     ManyInArchive {
         origin: String,
@@ -591,7 +591,10 @@ pub enum ImportError {
         "{origin}: the archive holds no Invitations.csv, but it holds {inner}, an archive of its own: unzip {origin} and give invitriage that one (LinkedIn's export is a single .zip)"
     )]
     ArchiveInArchive { origin: String, inner: String },
-    #[error("{origin}: cannot read the zip archive (is the download complete?): {source}")]
+    #[error(
+        "{origin}: cannot read the zip archive (is the download complete?): {}",
+        zip_problem(source)
+    )]
     Zip {
         origin: String,
         #[source]
@@ -1235,6 +1238,29 @@ fn export_named_twice(reader: &mut (impl Read + Seek)) -> Option<String> {
         at += 46 + name_len + rest;
     }
     None
+}
+
+/// The first ten of `names`, joined, and how many more there are: a
+/// folder or archive of 50,000 exports is named in a line, not a megabyte.
+fn first_of(names: impl ExactSizeIterator<Item = String>) -> String {
+    let more = names.len().saturating_sub(10);
+    let mut shown: Vec<String> = names.take(10).collect();
+    if more > 0 {
+        shown.push(format!("and {more} more"));
+    }
+    shown.join(", ")
+}
+
+/// What the zip crate says is wrong, without the names of its own types
+/// and records (`Unexpected end of zip::format::blocks::Zip32CDEBlock`,
+/// `Could not find EOCD`): an archive cut short says so in words.
+fn zip_problem(e: &zip::result::ZipError) -> String {
+    let said = e.to_string();
+    if said.contains("zip::") || said.contains("EOCD") {
+        "it is cut short or damaged".to_string()
+    } else {
+        said
+    }
 }
 
 fn load_zip<T: Item, R: Read + Seek>(

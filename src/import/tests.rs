@@ -1186,6 +1186,17 @@ fn reads_the_archive() {
         load_bytes("same.zip", &same).unwrap_err().to_string(),
         "same.zip: holds two entries named Invitations.csv; which is the export cannot be told: unzip it, keeping both, and give the path of the one to read"
     );
+    // Many: the first ten named, and a count.
+    let names: Vec<String> = (0..12)
+        .map(|i| format!("e{i:02}/Invitations.csv"))
+        .collect();
+    let many = zip_of(&names.iter().map(String::as_str).collect::<Vec<_>>());
+    let e = load_bytes("many.zip", &many).unwrap_err().to_string();
+    assert!(
+        e.contains("holds 12 exports as near the top (e00/Invitations.csv, ")
+            && e.contains(", e09/Invitations.csv, and 2 more); unzip"),
+        "{e}"
+    );
     let deeper = zip_of(&["a/b/Invitations.csv", "longer-name/Invitations.csv"]);
     assert_eq!(
         load_bytes("deeper.zip", &deeper).unwrap().origin,
