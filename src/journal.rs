@@ -19,7 +19,7 @@
 //! |----------|--------|---------|
 //! | `decide` | `"ids"`: array of invitation ids; `"decision"`: `"accepted"`, `"ignored"`, `"replied"`, `"withdrawn"` (a sent invitation) or `null` | sets the decision of every id (`null`: back to undecided); a bulk accept/ignore is one line |
 //! | `draft`  | `"id"`; `"kind"`: `"reply"` or `"thank-you"`; `"text"`; optional `"decision"`; optional `"name"` and `"url"` | stores the draft text verbatim (it replaces the earlier draft of that kind); when `"decision"` is present the step also sets it — a reply draft carries `"decision":"replied"`, a thank-you draft carries none. `"name"` and `"url"` say whom it answers, so that it can be listed after the invitation has left the export |
-//! | `undo`   | `"undoes"`: the line number (1-based) of the step it reverts | reverts that step, always the newest not yet undone when invitriage writes it |
+//! | `undo`   | `"undoes"`: the line number (1-based) of the step it reverts; `"of"`: a hash of that line (16 hex digits; absent in lines written before it was kept) | reverts that step, always the newest not yet undone when invitriage writes it |
 //!
 //! Invitation ids are [`InvitationId`]s: 16 lower-case hex digits. Other
 //! fields (e.g. a `"name"` added for human readers) are ignored when read.
@@ -28,7 +28,7 @@
 //! {"v":1,"at":"2026-11-25T17:03:12","op":"decide","ids":["00ab12cd34ef5678"],"decision":"accepted","sent":["2026-11-20T09:15:00"]}
 //! {"v":1,"at":"2026-11-25T17:03:20","op":"decide","ids":["1111111111111111","2222222222222222"],"decision":"ignored","sent":["2026-11-02T10:00:00","2026-11-03T08:41:00"]}
 //! {"v":1,"at":"2026-11-25T17:04:02","op":"draft","id":"3333333333333333","kind":"reply","text":"Hi Mei, …","decision":"replied","sent":"2026-11-24T16:20:00"}
-//! {"v":1,"at":"2026-11-25T17:04:09","op":"undo","undoes":3}
+//! {"v":1,"at":"2026-11-25T17:04:09","op":"undo","undoes":3,"of":"5d0c5a1e9f3b27c4"}
 //! ```
 //!
 //! # A decision on an earlier invitation
@@ -73,6 +73,11 @@
 //! reverted a step that was never applied); one naming a step under the
 //! newest (an undo before it was lost) reverts it when no later step
 //! touched the same invitations, and is skipped with a notice otherwise.
+//! An undo that keeps the hash of the line it undoes (`"of"`, see
+//! `line_hash`) reverts the step of that line wherever it is now: a line
+//! added or removed above it (by hand, or a tool merging two copies)
+//! moves it, and the number would name another step. The move is named;
+//! when no line holds that step any more, the undo is skipped.
 //!
 //! Undoing a saved draft keeps its text ([`Journal::undone_draft`]) until
 //! another draft of that kind is saved for the invitation: `r` or `t`
@@ -1031,6 +1036,9 @@ impl Step {
 struct Step {
     /// The 1-based line of the journal that recorded the step.
     line: usize,
+    /// [`line_hash`] of that line: an undo names it beside the line's
+    /// number, so that a line added or removed before it is noticed.
+    hash: u64,
     at: NaiveDateTime,
     /// The `Sent At` of each invitation the step was made on, in the order
     /// of `revert.ids()`, when its line keeps them; else empty.
@@ -1050,6 +1058,9 @@ pub struct Journal {
     len: u64,
     /// Number of lines in the file.
     lines: usize,
+    /// [`line_hash`] of the last line read or written: the step applied
+    /// next is the one it holds.
+    last_hash: u64,
     /// A write failed and the file could not be cut back to `len` yet.
     dirty: bool,
     /// The journal was deleted while open and written back from the open
@@ -1134,6 +1145,9 @@ struct LineIn<'a> {
     url: Option<String>,
     #[serde(default)]
     undoes: Option<usize>,
+    /// Of an undo: [`line_hash`] of the line it undoes, in hex.
+    #[serde(default)]
+    of: Option<String>,
     /// The `Sent At` of each invitation decided (a list, in the order of
     /// `ids`) or answered (one).
     #[serde(default)]
@@ -1298,6 +1312,23 @@ struct UndoOut {
     at: NaiveDateTime,
     op: &'static str,
     undoes: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    of: Option<String>,
+}
+
+/// A fingerprint of a journal line's bytes (without its `\n`), which an
+/// undo line keeps beside the number of the line it undoes: a line added
+/// or deleted above by hand (or by a tool that merged two copies) moves
+/// the step, and the undo then finds it by this, or is skipped, rather
+/// than reverting whatever step the number names now. FxHash's step over
+/// 8-byte words, little-endian: the same on every machine and release,
+/// as a journal is read by later ones.
+fn line_hash(line: &[u8]) -> u64 {
+    use std::hash::Hasher;
+    let mut h = crate::hash::FxHasher::default();
+    h.write(line);
+    h.write(&(line.len() as u64).to_le_bytes());
+    h.finish()
 }
 
 /// Where a replay found the journal's lines, for compaction.
@@ -1329,6 +1360,9 @@ enum Op {
     },
     Undo {
         undoes: Option<usize>,
+        /// The undone line's [`line_hash`], when the undo keeps it (those
+        /// written before it was kept do not).
+        of: Option<u64>,
     },
 }
 
@@ -1401,6 +1435,7 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
         }),
         "undo" => Ok(Op::Undo {
             undoes: line.undoes,
+            of: line.of.and_then(|h| u64::from_str_radix(&h, 16).ok()),
         }),
         other => Err(format!("unknown op `{other}`")),
     }
@@ -1489,6 +1524,7 @@ impl Journal {
             _lock: None,
             len: 0,
             lines: 0,
+            last_hash: 0,
             dirty: false,
             written_back: false,
             ever_written_back: false,
@@ -1721,6 +1757,7 @@ impl Journal {
                 }
             };
             self.lines = line_no;
+            self.last_hash = line_hash(line);
             layout.spans.push((pos, pos + line.len()));
             pos = next;
             if line.iter().all(u8::is_ascii_whitespace) {
@@ -1745,16 +1782,32 @@ impl Journal {
                     self.apply_draft(id, kind, draft, decision, line_no);
                     Ok(())
                 }
-                Ok(Op::Undo { undoes: Some(n) }) if skipped.contains(&n) => {
-                    Err(format!("it undoes line {n}, which was skipped"))
-                }
-                Ok(Op::Undo { undoes: Some(n) }) => self.replay_undo(n).map(|decide| {
+                Ok(Op::Undo {
+                    undoes: Some(n),
+                    of: None,
+                }) if skipped.contains(&n) => Err(format!("it undoes line {n}, which was skipped")),
+                Ok(Op::Undo {
+                    undoes: Some(n),
+                    of,
+                }) => (self.replay_undo(n, of))
+                    .map_err(|why| match skipped.contains(&n) {
+                        true => format!("it undoes line {n}, which was skipped"),
+                        false => why,
+                    })
+                    .map(|(decide, on)| {
                     if decide {
-                        layout.undone_decides.push((line_no, n));
+                        layout.undone_decides.push((line_no, on));
+                    }
+                    if on != n {
+                        layout.irregular = true;
+                        notices.push(format!(
+                            "{}: line {line_no} undoes line {n}, but the step it undid is on line {on} now (a line was added or removed before it): that step is undone",
+                            shown_path(&self.path)
+                        ));
                     }
                 }),
                 // No line named (not written by invitriage): the newest step.
-                Ok(Op::Undo { undoes: None }) => {
+                Ok(Op::Undo { undoes: None, .. }) => {
                     layout.irregular = true;
                     match self.steps.pop() {
                         Some(step) => {
@@ -1792,11 +1845,27 @@ impl Journal {
     /// than the one named would change another person's decision.
     /// Returns whether the step was a decision (which compaction may drop
     /// with its undo).
-    fn replay_undo(&mut self, n: usize) -> Result<bool, String> {
-        let Some(i) = self.steps.iter().rposition(|s| s.line == n) else {
-            return Err(format!(
-                "it undoes line {n}, which holds no step still in effect"
-            ));
+    ///
+    /// An undo that keeps the undone line's hash (`of`) reverts the step
+    /// of that line, wherever it is now (a line added or removed before
+    /// it moves it), and is skipped when no step still in effect has it:
+    /// the number alone would name another step. Returns too the line of
+    /// the step reverted.
+    fn replay_undo(&mut self, n: usize, of: Option<u64>) -> Result<(bool, usize), String> {
+        let at_n = self.steps.iter().rposition(|s| s.line == n);
+        let found = match of {
+            None => at_n,
+            Some(h) => at_n
+                .filter(|&i| self.steps[i].hash == h)
+                .or_else(|| self.steps.iter().rposition(|s| s.hash == h)),
+        };
+        let Some(i) = found else {
+            return Err(match (of, at_n) {
+                (Some(_), Some(_)) => format!(
+                    "it undoes line {n}, which holds another step now (a line added or removed before it?), and no line holds the step it undid"
+                ),
+                _ => format!("it undoes line {n}, which holds no step still in effect"),
+            });
         };
         // The newest step, as an intact journal's undo names: no later
         // step to check (at a million ids, building the set costs).
@@ -1812,9 +1881,9 @@ impl Journal {
             ));
         }
         let step = self.steps.remove(i);
-        let decide = matches!(step.revert, Revert::Decide(_));
+        let (decide, on) = (matches!(step.revert, Revert::Decide(_)), step.line);
         self.revert(step);
-        Ok(decide)
+        Ok((decide, on))
     }
 
     /// Records `decision` for every id in `ids` as one step (`None`: back to
@@ -1951,6 +2020,7 @@ impl Journal {
             at,
             op: "undo",
             undoes: top.line,
+            of: Some(format!("{:016x}", top.hash)),
         })?;
         Ok(self.steps.pop().map(|step| self.revert(step)))
     }
@@ -2501,6 +2571,7 @@ impl Journal {
             Ok(()) => {
                 self.len += line.len() as u64;
                 self.lines += 1;
+                self.last_hash = line_hash(&line[..line.len() - 1]);
                 Ok(())
             }
             Err(e) => {
@@ -2554,6 +2625,7 @@ impl Journal {
         }
         self.steps.push(Step {
             line,
+            hash: self.last_hash,
             at,
             sent: sent.to_vec(),
             kind: StepKind::Decide(decision),
@@ -2588,6 +2660,7 @@ impl Journal {
         let decided = decision.map(|decision| e.decided.replace(Decided { decision, at, sent }));
         self.steps.push(Step {
             line,
+            hash: self.last_hash,
             at,
             sent: sent.into_iter().collect(),
             kind: StepKind::Draft(kind),

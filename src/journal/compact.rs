@@ -62,13 +62,18 @@ impl Journal {
             }
             let line = &bytes[start..end];
             match parse_line(line) {
-                Ok(Op::Undo { undoes: Some(n) }) => {
+                Ok(Op::Undo {
+                    undoes: Some(n),
+                    of,
+                }) => {
                     let at = serde_json::from_slice::<LineIn<'_>>(line).ok()?.at;
                     let undo = UndoOut {
                         v: FORMAT_VERSION,
                         at,
                         op: "undo",
                         undoes: *renumbered.get(n).filter(|&&m| m > 0)?,
+                        // The line it undoes is copied as it is.
+                        of: of.map(|h| format!("{h:016x}")),
                     };
                     serde_json::to_writer(&mut out, &undo).ok()?;
                 }

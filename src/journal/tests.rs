@@ -1014,8 +1014,97 @@ fn writes_the_documented_format() {
             "\n",
             r#"{"v":1,"at":"2026-11-25T17:06:00","op":"decide","ids":["0000000000000001","0000000000000002"],"decision":null}"#,
             "\n",
-            r#"{"v":1,"at":"2026-11-25T17:07:00","op":"undo","undoes":4}"#,
+            // `of`: the hash of line 4, pinned: a journal is read by later
+            // releases, which must find the same.
+            r#"{"v":1,"at":"2026-11-25T17:07:00","op":"undo","undoes":4,"of":"b326cda808381497"}"#,
             "\n",
+        )
+    );
+}
+
+/// A line added or removed above an undo (by hand, or by a tool merging
+/// two copies) moves the step it undid: the undo finds that step by the
+/// hash it keeps, says so, and reverts no other step; when no line holds
+/// it, the undo is skipped. One written before the hash was kept goes by
+/// its number, as it did.
+#[test]
+fn an_undo_finds_its_step_when_lines_moved() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_decision(&[id(2)], Some(Decision::Ignored), at(2))
+            .unwrap();
+        j.record_draft(id(3), DraftKind::Reply, "Hi", at(3))
+            .unwrap();
+        j.undo(at(4)).unwrap();
+    }
+    let path = dir.path().join(FILE_NAME);
+    let text = fs::read_to_string(&path).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let state = |text: String| {
+        fs::write(&path, text).unwrap();
+        let (j, notices) = Journal::open_read_only(dir.path()).unwrap();
+        let decided: Vec<Option<Decision>> = (1..=3).map(|n| decision(&j, n)).collect();
+        let reply = j
+            .state(id(3))
+            .and_then(|e| e.draft(DraftKind::Reply))
+            .is_some();
+        (decided, reply, notices)
+    };
+    let intact = (
+        vec![Some(Decision::Accepted), Some(Decision::Ignored), None],
+        false,
+    );
+    // A line added above: the undo still reverts the reply, not the ignore.
+    let added = format!("{}\nnot json\n{}\n", lines[0], lines[1..].join("\n"));
+    let (decided, reply, notices) = state(added);
+    assert_eq!((decided, reply), intact.clone());
+    assert!(
+        notices.iter().any(|n| n.contains(
+            "line 5 undoes line 3, but the step it undid is on line 4 now (a line was added or removed before it): that step is undone"
+        )),
+        "{notices:?}"
+    );
+    // A line removed above.
+    let removed = format!("{}\n", [lines[1], lines[2], lines[3]].join("\n"));
+    let (decided, reply, _) = state(removed);
+    assert_eq!(
+        (decided, reply),
+        (vec![None, Some(Decision::Ignored), None], false)
+    );
+    // The line it undid removed: skipped, and the ignore on the line its
+    // number names now stands.
+    let gone = format!("{}\n", [lines[0], lines[1], lines[3]].join("\n"));
+    let (decided, reply, notices) = state(gone);
+    assert_eq!(
+        (decided, reply),
+        (
+            vec![Some(Decision::Accepted), Some(Decision::Ignored), None],
+            false
+        )
+    );
+    assert!(
+        notices
+            .iter()
+            .any(|n| n
+                .contains("line 3 skipped: it undoes line 3, which holds no step still in effect")),
+        "{notices:?}"
+    );
+    // Without the hash (an older release's undo), the number decides: it
+    // now names the ignore.
+    let old = lines[3].split(",\"of\"").next().unwrap().to_string() + "}";
+    let added = format!(
+        "{}\nnot json\n{}\n{}\n{old}\n",
+        lines[0], lines[1], lines[2]
+    );
+    let (decided, reply, _) = state(added);
+    assert_eq!(
+        (decided, reply),
+        (
+            vec![Some(Decision::Accepted), None, Some(Decision::Replied)],
+            true
         )
     );
 }
@@ -1403,7 +1492,7 @@ fn corrupt_middle_lines_are_skipped_with_their_line_numbers() {
     j.record_decision(&[id(6)], Some(Decision::Accepted), at(6))
         .unwrap();
     j.undo(at(7)).unwrap();
-    assert!(read(&j).ends_with("\"undoes\":12}\n"), "{}", read(&j));
+    assert!(read(&j).contains("\"undoes\":12,\"of\":\""), "{}", read(&j));
 }
 
 /// Only a whole number above this version's is a newer invitriage's
