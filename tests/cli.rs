@@ -2564,7 +2564,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     env.file("newer.csv", export(HEADER, &rows[1..]));
     let (_, _, stderr) = env.run(&["export", "newer.csv"]);
     assert!(
-        stderr.contains("invitriage: note: 1 decision is not listed: for invitations not in this export (answered or withdrawn on LinkedIn since, or in another export)\n"),
+        stderr.contains("invitriage: note: 1 decision is not listed: for invitations not in this export (answered or withdrawn on LinkedIn since, in another export, or under a profile URL that has changed)\n"),
         "{stderr}"
     );
     let (_, md, _) = env.run(&["drafts", "newer.csv"]);
@@ -2609,7 +2609,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     );
     let (_, _, stderr) = env.run(&["export", "carol.csv"]);
     assert!(
-        stderr.contains("invitriage: note: 2 decisions are for invitations not in this export (answered or withdrawn on LinkedIn since, or in another export): not listed, but for the 1 accept with a thank-you to send\n"),
+        stderr.contains("invitriage: note: 2 decisions are for invitations not in this export (answered or withdrawn on LinkedIn since, in another export, or under a profile URL that has changed): not listed, but for the 1 accept with a thank-you to send\n"),
         "{stderr}"
     );
     let (_, md, stderr) = env.run(&["export", "newer.csv", "--format", "md"]);
@@ -2721,7 +2721,7 @@ fn export_since_does_not_call_a_thank_you_left_out_listed() {
     let (_, md, stderr) = env.run(&["export", "cat.csv", "--format", "md"]);
     assert!(md.contains("Thanks, Ann!"), "{md}");
     assert!(
-        stderr.contains("invitriage: note: 2 decisions are for invitations not in this export (answered or withdrawn on LinkedIn since, or in another export): not listed, but for the 1 accept with a thank-you to send\n"),
+        stderr.contains("invitriage: note: 2 decisions are for invitations not in this export (answered or withdrawn on LinkedIn since, in another export, or under a profile URL that has changed): not listed, but for the 1 accept with a thank-you to send\n"),
         "{stderr}"
     );
     let (code, md, stderr) = env.run(&[
@@ -2738,7 +2738,7 @@ fn export_since_does_not_call_a_thank_you_left_out_listed() {
         "{md}"
     );
     assert!(
-        stderr.contains("invitriage: note: 2 decisions are not listed: for invitations not in this export (answered or withdrawn on LinkedIn since, or in another export)\n")
+        stderr.contains("invitriage: note: 2 decisions are not listed: for invitations not in this export (answered or withdrawn on LinkedIn since, in another export, or under a profile URL that has changed)\n")
             && !stderr.contains("but for the 1 accept")
             && stderr.contains("invitriage: 0 invitations listed, decided or with a draft from 2026-11-22 on (1 earlier item left out), from cat.csv (journal: "),
         "{stderr}"

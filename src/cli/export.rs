@@ -116,7 +116,7 @@ fn note_left_out(
     let why = if import.without_profile_urls {
         "this export has no profile URLs, so decisions made on one that has them, or before a name changed, are not matched; or answered or withdrawn on LinkedIn since"
     } else {
-        "answered or withdrawn on LinkedIn since, or in another export"
+        "answered or withdrawn on LinkedIn since, in another export, or under a profile URL that has changed"
     };
     if elsewhere > 0 {
         let drafts = if drafts > 0 {
