@@ -9103,3 +9103,22 @@ fn the_terminal_cursor_stands_where_typing_goes() {
     let after = cursor(&app).0.unwrap();
     assert_eq!((after.x, after.y), (at.x + 2, at.y));
 }
+
+/// A draft longer than a small screen's editor says that more of it is
+/// below, or above, on the editor's border.
+#[test]
+fn the_composer_says_when_lines_are_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    assert!(
+        screen(&app, 60, 15).contains("╰ ↓ more below ─"),
+        "{}",
+        screen(&app, 60, 15)
+    );
+    assert!(
+        !screen(&app, 100, 30).contains("more"),
+        "{}",
+        screen(&app, 100, 30)
+    );
+}

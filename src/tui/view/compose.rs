@@ -124,7 +124,19 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .title(Line::styled(right, theme.dim()).right_aligned())
         .title_bottom(Line::styled(format!(" {count} chars "), count_style).right_aligned());
     let inner = block.inner(mine);
-    frame.render_widget(block, mine);
+    // The editor first: where it scrolls to is known once it is drawn.
     frame.render_widget(&c.editor, inner);
+    let block = match super::hidden_lines(&c.editor, inner) {
+        (false, false) => block,
+        (above, below) => {
+            let more = match (above, below) {
+                (true, true) => " ↑↓ more ",
+                (true, false) => " ↑ more above ",
+                _ => " ↓ more below ",
+            };
+            block.title_bottom(Line::styled(more, theme.dim()))
+        }
+    };
+    frame.render_widget(block, mine);
     super::show_cursor(frame, &c.editor, inner);
 }

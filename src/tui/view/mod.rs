@@ -321,3 +321,20 @@ fn show_cursor(frame: &mut Frame, editor: &ratatui_textarea::TextArea<'_>, inner
     };
     frame.set_cursor_position((inner.x + col, inner.y + row));
 }
+
+/// Whether `editor`, drawn into `inner`, has lines of its text above and
+/// below what it shows: a draft longer than a small screen's editor would
+/// otherwise end at its border with nothing to say that more follows.
+/// Call after drawing it.
+fn hidden_lines(editor: &ratatui_textarea::TextArea<'_>, inner: Rect) -> (bool, bool) {
+    let (top, _) = editor.scroll_offset();
+    let (top, height) = (usize::from(top), usize::from(inner.height));
+    if height == 0 {
+        return (false, false);
+    }
+    // A row past the last is read as the last: the row below the editor
+    // starts elsewhere than its last row only when there is one.
+    let below =
+        editor.screen_to_data(top + height, 0) != editor.screen_to_data(top + height - 1, 0);
+    (top > 0, below)
+}
