@@ -1152,8 +1152,12 @@ fn holds_invitations(path: &Path) -> bool {
 /// another case (`invitations.csv` after a rename): where a case-sensitive
 /// file system holds two of those, the user chooses, as between exports.
 fn invitations_directly_in(dir: &Path) -> Vec<PathBuf> {
+    // Not only a file: one named so that is a link to nothing or a pipe is
+    // what the user means, and reading it says what is wrong with it
+    // (passed over, the folder would be said to hold no export).
+    let named = |p: &Path| p.symlink_metadata().is_ok() && !p.is_dir();
     let exact = dir.join("Invitations.csv");
-    if exact.is_file() {
+    if named(&exact) {
         return vec![exact];
     }
     let Ok(entries) = std::fs::read_dir(dir) else {
@@ -1163,7 +1167,7 @@ fn invitations_directly_in(dir: &Path) -> Vec<PathBuf> {
         .filter_map(Result::ok)
         .map(|entry| entry.path())
         .filter(|p| {
-            p.is_file()
+            named(p)
                 && p.file_name()
                     .is_some_and(|n| n.eq_ignore_ascii_case("Invitations.csv"))
         })

@@ -3023,3 +3023,19 @@ fn the_header_notes_a_column_twice_and_one_url_column_missing() {
         ]
     );
 }
+
+/// A folder's `Invitations.csv` that is a link to nothing is named as
+/// such, not passed over for "a folder with no Invitations.csv in it".
+#[cfg(unix)]
+#[test]
+fn a_folders_export_that_links_to_nothing_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/nonexistent/x.csv", dir.path().join("Invitations.csv")).unwrap();
+    let err = load(&Source::Path(dir.path().to_path_buf()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with("Invitations.csv: is a link to /nonexistent/x.csv, which is not there"),
+        "{err}"
+    );
+}
