@@ -2113,9 +2113,12 @@ fn sent_invitations_are_withdrawn_not_accepted() {
     );
     app.update(Action::Withdraw);
     assert_eq!(app.cursor, last - 2, "none below: up to the next stale one");
+    let up_to = app.current().unwrap().to().to_string();
     assert_eq!(
         status_text(&app),
-        format!("To withdraw on LinkedIn: {name} · u to undo"),
+        format!(
+            "To withdraw on LinkedIn: {name} · u to undo · none left below: up to {up_to}, stale too"
+        ),
         "no key for the row under the cursor: it has moved on"
     );
     assert_eq!(app.sent_counts.withdrawn, 2);
@@ -9120,5 +9123,38 @@ fn the_composer_says_when_lines_are_hidden() {
         !screen(&app, 100, 30).contains("more"),
         "{}",
         screen(&app, 100, 30)
+    );
+}
+
+/// `x` on the last stale row moves up to the nearest stale one left, and
+/// says so: the next key acts from there, not from the row below.
+#[test]
+fn a_withdraw_mark_at_the_bottom_says_it_moved_up() {
+    let sent_to = |app: &App| {
+        app.current()
+            .map(|i| i.to().to_string())
+            .unwrap_or_default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(Tab::Sent));
+    app.update(Action::Last);
+    let marked = sent_to(&app);
+    app.update(Action::Withdraw);
+    let now = sent_to(&app);
+    assert_ne!(now, marked);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "To withdraw on LinkedIn: {marked} · u to undo · none left below: up to {now}, stale too"
+        )
+    );
+    // Down the list, as the README says: no word.
+    app.update(Action::First);
+    app.update(Action::Withdraw);
+    assert!(
+        !status_text(&app).contains("none left below"),
+        "{}",
+        status_text(&app)
     );
 }

@@ -235,6 +235,17 @@ impl App {
             .chain((0..self.cursor).rev())
             .find(|&r| open(self, r));
         match next {
+            // Up the list, past rows the user did not look at: said, as
+            // a key pressed next (`k`, `x`) would act from another row
+            // than the one they expect.
+            Some(r) if r < self.cursor => {
+                let name = name_line(self.invitations[self.rows[r] as usize].counterpart());
+                if let Some(status) = &mut self.status {
+                    status.text =
+                        format!("{} · none left below: up to {name}, stale too", status.text);
+                }
+                self.move_to(r);
+            }
             Some(r) => self.move_to(r),
             None => {
                 // "Left" only when some were stale: a young one marked
