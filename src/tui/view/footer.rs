@@ -230,6 +230,22 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         );
         return;
     }
+    // A question in a box over the screen is put here too, where the
+    // cursor-following reader and the eye on the keys look.
+    if let Mode::Confirm(bulk) = &app.mode {
+        let room = width.saturating_sub(" ".width() + "  y yes  n no".width());
+        let line = Line::from(vec![
+            Span::raw(" "),
+            Span::styled(crate::text::fit(&bulk.question, room), theme.bold()),
+            Span::raw("  "),
+            Span::styled("y", theme.key()),
+            Span::raw(" yes  "),
+            Span::styled("n", theme.key()),
+            Span::raw(" no"),
+        ]);
+        frame.render_widget(Paragraph::new(line), area);
+        return;
+    }
     // The way out always shows (on the list, help and quit, its last two
     // hints; elsewhere Esc); the others fill the room left, most useful
     // first, in their own order.
