@@ -9158,3 +9158,32 @@ fn a_withdraw_mark_at_the_bottom_says_it_moved_up() {
         status_text(&app)
     );
 }
+
+/// The check pad says so too when its note has lines out of view.
+#[test]
+fn the_check_pad_says_when_lines_are_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Check);
+    let pad = |app: &mut App, c| app.update(Action::ComposeKey(key(c)));
+    for c in "Hi Sam".chars() {
+        pad(&mut app, c);
+    }
+    assert!(
+        !screen(&app, 60, 15).contains("more ─"),
+        "{}",
+        screen(&app, 60, 15)
+    );
+    for _ in 0..8 {
+        app.update(Action::ComposeKey(crossterm::event::KeyEvent::new(
+            crossterm::event::KeyCode::Enter,
+            crossterm::event::KeyModifiers::NONE,
+        )));
+    }
+    pad(&mut app, 'x');
+    assert!(
+        screen(&app, 60, 15).contains("─ ↑ more ─"),
+        "{}",
+        screen(&app, 60, 15)
+    );
+}

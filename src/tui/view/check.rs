@@ -57,8 +57,19 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         block.title_bottom(Line::styled(" not ready ", theme.error()))
     };
     let inner = block.inner(editor);
-    frame.render_widget(block, editor);
+    // The editor first: where it scrolls to is known once it is drawn.
     frame.render_widget(&pad.editor, inner);
+    let more = match super::hidden_lines(&pad.editor, inner) {
+        (false, false) => None,
+        (true, true) => Some(" ↑↓ more "),
+        (true, false) => Some(" ↑ more "),
+        (false, true) => Some(" ↓ more "),
+    };
+    let block = match more {
+        Some(more) => block.title_bottom(Line::styled(more, theme.dim()).centered()),
+        None => block,
+    };
+    frame.render_widget(block, editor);
     super::show_cursor(frame, &pad.editor, inner);
     let mut out = Vec::new();
     if text.trim().is_empty() {
