@@ -4801,6 +4801,10 @@ fn search_finds_text_without_its_accents() {
         ("grusse", true),
         ("LOGÍSTICA", true),
         ("\u{301}", false),
+        // An accent typed asks for that accent, not for any `e`.
+        ("è", false),
+        ("´", false),
+        ("grüße", true),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let mut app = app_from_csv(csv, &dir);

@@ -106,9 +106,10 @@ impl App {
             Some(shown) => shown.flags[idx as usize],
             None => shown_apart(&self.invitations[idx as usize]),
         };
-        // A query that folds to nothing (an accent typed alone) is found
-        // only as typed.
-        let folds = !bare.is_empty();
+        // Folded only as a keyboard without accents types it: a query
+        // with an accent (`è`) asks for that accent, and one that folds
+        // to white space or nothing (`´` alone) for itself.
+        let folds = bare == q && !bare.trim().is_empty();
         let folded_holds = |idx: u32, bare: &str| match &self.shown {
             Some(shown) => shown.folded_note(idx).is_some_and(|n| n.contains(bare)),
             None => folded_note(self.invitations[idx as usize].message())
@@ -121,7 +122,12 @@ impl App {
             let name_holds = || {
                 contains_ci(name, &q)
                     || (folds && !name.is_ascii() && as_searched(name).contains(&bare))
-                    || (apart & NAME_APART != 0 && as_searched(&as_shown(name)).contains(&bare))
+                    || (apart & NAME_APART != 0
+                        && if folds {
+                            as_searched(&as_shown(name)).contains(&bare)
+                        } else {
+                            contains_ci(&as_shown(name), &q)
+                        })
             };
             // A note that folds is read folded only: what its text holds,
             // as it is or as shown, its folded text holds folded.
