@@ -211,6 +211,9 @@ impl Config {
             path: path.to_path_buf(),
             message,
         };
+        if let Some(message) = date_for_a_table(text) {
+            return Err(invalid(message));
+        }
         let config: Config =
             toml::from_str(text).map_err(|e| invalid(describe_toml_error(&e, text)))?;
         match check(&config) {
@@ -367,6 +370,25 @@ fn read_config(path: &Path) -> std::io::Result<String> {
             "line {line}: it is not UTF-8 text (an accented letter saved as Windows-1252 or Latin-1?); save the file as UTF-8"
         ))
     })
+}
+
+/// A date or time given for a table (`templates = 2026-01-01`): toml hands
+/// one over as a map of one private key, which `[templates]` and `[keys]`
+/// would take as an entry, and the others name as an unknown key.
+fn date_for_a_table(text: &str) -> Option<String> {
+    let table: toml::Table = text.parse().ok()?;
+    let key = ["classify", "sent", "keys", "templates"]
+        .into_iter()
+        .find(|k| matches!(table.get(*k), Some(toml::Value::Datetime(_))))?;
+    let (line, snippet) = text.lines().enumerate().find_map(|(i, l)| {
+        let rest = l.trim_start().strip_prefix(key)?;
+        rest.trim_start()
+            .starts_with('=')
+            .then(|| (i + 1, l.trim()))
+    })?;
+    Some(format!(
+        "line {line}: found a date or time, expected a table: a `[{key}]` line with its keys under it (in `{snippet}`)"
+    ))
 }
 
 /// `line 3, column 1: unknown key `colour`, expected one of ...` — the toml
@@ -1015,6 +1037,13 @@ default = "Hi {first_name}"
             list.contains(r#"expected a list, e.g. ["one", "two"] (in `stock_texts"#),
             "{list}"
         );
+        for key in ["classify", "sent", "keys", "templates"] {
+            let e = err(&format!("name = \"x\"\n{key} = 2026-01-01\n"));
+            assert!(
+                e.ends_with(&format!("line 2: found a date or time, expected a table: a `[{key}]` line with its keys under it (in `{key} = 2026-01-01`)")),
+                "{e}"
+            );
+        }
         for (text, found) in [
             (
                 "name = 2026-01-01\n",
