@@ -340,13 +340,15 @@ fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usi
 
 /// `Smith, Jane` (a directory's order, family name first) as (`Jane`,
 /// `Smith`): when before the comma is one capitalised word, perhaps after
-/// particles in small letters (`van Dijk, Jan`), and after it one to three
-/// given names (`Lee, Mary Ann`, `Smith, Jane M.`), not a degree or suffix
-/// (`Smith, Jr`, `Cher, PhD`). Two capitalised words before the comma are
-/// a name in the usual order and something else after it (`Jane Smith,
-/// PhD`, `Jane Smith, Talent Acquisition`); a name in one case (`SMITH,
-/// JANE`) cannot tell a given name from a degree. `None` otherwise.
-fn surname_first(full: &str) -> Option<(&str, &str)> {
+/// particles in small letters (`van Dijk, Jan`), and after it, past any
+/// titles (`Müller, Dr. Hans`), one or two given names and initials
+/// (`Lee, Mary Ann`, `Smith, Jane M.`), not a degree or suffix (`Smith,
+/// Jr`, `Cher, PhD`) nor a word of a job (`Jane, Recruiter`, `Jane, Hiring
+/// Manager`). Two capitalised words before the comma are a name in the
+/// usual order and something else after it (`Jane Smith, PhD`, `Jane
+/// Smith, Talent Acquisition`); a name in one case (`SMITH, JANE`) cannot
+/// tell a given name from a degree. `None` otherwise.
+fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str)> {
     let head = name_part(full);
     let rest = full[head.len()..].strip_prefix(',')?;
     let with_letter = |w: &&str| w.chars().any(char::is_alphabetic);
@@ -354,19 +356,22 @@ fn surname_first(full: &str) -> Option<(&str, &str)> {
     let given: Vec<&str> = name_part(rest)
         .split_whitespace()
         .filter(with_letter)
+        .skip_while(|w| titles.contains(w))
         .collect();
     let (last, particles) = family.split_last()?;
     let capitalised = |w: &str| {
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
     };
-    let suffix = |w: &str| {
+    let not_a_name = |w: &str| {
         let w = w.trim_end_matches('.').to_lowercase();
-        NAME_SUFFIXES.contains(&w.as_str())
+        NAME_SUFFIXES.contains(&w.as_str()) || JOB_WORDS.contains(&w.as_str())
     };
-    let given_ok = (1..=3).contains(&given.len())
-        && is_given_word(given[0])
+    let names = given.iter().filter(|w| !is_initial(w)).count();
+    let given_ok = (1..=2).contains(&names)
+        && given.len() <= 3
+        && given.first().is_some_and(|w| is_given_word(w))
         && given[1..].iter().all(|w| is_given_word(w) || is_initial(w))
-        && !given.iter().any(|w| suffix(w));
+        && !given.iter().any(|w| not_a_name(w));
     let family_ok = capitalised(last)
         && !last.ends_with('.')
         && particles.iter().all(|w| !w.chars().any(char::is_uppercase));
@@ -385,6 +390,60 @@ fn surname_first(full: &str) -> Option<(&str, &str)> {
 const NAME_SUFFIXES: [&str; 16] = [
     "jr", "sr", "esq", "phd", "dphil", "mphil", "msc", "bsc", "meng", "beng", "edd", "psyd", "mba",
     "md", "ret", "hon",
+];
+
+/// Words of a job that follow a name after a comma written like a given
+/// name (`Jane, Recruiter`, `Jane, Hiring Manager`), in small letters:
+/// read as the name's first word then, not as a family name first.
+const JOB_WORDS: [&str; 48] = [
+    "account",
+    "acquisition",
+    "advisor",
+    "adviser",
+    "analyst",
+    "architect",
+    "assistant",
+    "associate",
+    "author",
+    "business",
+    "coach",
+    "consultant",
+    "consulting",
+    "designer",
+    "developer",
+    "director",
+    "engineer",
+    "engineering",
+    "entrepreneur",
+    "executive",
+    "founder",
+    "freelancer",
+    "head",
+    "hiring",
+    "intern",
+    "investor",
+    "lead",
+    "manager",
+    "marketing",
+    "officer",
+    "operations",
+    "owner",
+    "partner",
+    "president",
+    "principal",
+    "product",
+    "professor",
+    "recruiter",
+    "recruiting",
+    "recruitment",
+    "researcher",
+    "sales",
+    "scientist",
+    "senior",
+    "specialist",
+    "student",
+    "talent",
+    "teacher",
 ];
 
 /// `Jane`, `Mary-Ann`, `O'Neil`: a capital, then small letters (a capital
@@ -431,7 +490,7 @@ fn is_abbreviation(w: &&str) -> bool {
 /// (`Smith, Jane`) gives the first word after the comma. `None` when no
 /// word has a letter.
 fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
-    if let Some((given, _)) = surname_first(full) {
+    if let Some((given, _)) = surname_first(full, titles) {
         return Some(given);
     }
     let (name, words, lead) = name_words(full, titles);
@@ -460,7 +519,7 @@ pub fn last_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
 
 /// `last_name`, `None` when no word has a letter.
 fn family_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
-    if let Some((_, family)) = surname_first(full) {
+    if let Some((_, family)) = surname_first(full, titles) {
         return Some(family);
     }
     let (name, words, lead) = name_words(full, titles);
@@ -482,10 +541,25 @@ fn family_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
 }
 
 /// `R.` or `R`: one capital letter, perhaps with its dot (not `宏`, a whole
-/// given name in a script without capitals).
+/// given name in a script without capitals); or several with their dots
+/// written together (`J.R.R.`).
 fn is_initial(w: &&str) -> bool {
     let mut c = w.chars();
     matches!((c.next(), c.next(), c.next()), (Some(a), None | Some('.'), None) if a.is_uppercase())
+        || is_dotted_initials(w)
+}
+
+/// `J.R.R.`, `A.B.`: capitals each followed by a dot, written together.
+fn is_dotted_initials(w: &str) -> bool {
+    let mut parts = w.split('.');
+    let last = parts.next_back();
+    let letters: Vec<&str> = parts.collect();
+    last == Some("")
+        && letters.len() >= 2
+        && letters.iter().all(|p| {
+            let mut c = p.chars();
+            matches!((c.next(), c.next()), (Some(a), None) if a.is_uppercase())
+        })
 }
 
 /// A name in capitals (`ANNA` of "ANNA SMITH") or in small letters
@@ -841,6 +915,12 @@ mod tests {
         assert_eq!(greet("Smith, MBA"), "Hi Smith, Smith");
         assert_eq!(greet("Smith, MSc"), "Hi Smith, Smith");
         assert_eq!(greet("Smith - Recruiter, Acme"), "Hi Smith, Smith");
+        // A title before the given name; a job after a given name.
+        assert_eq!(greet("Müller, Dr. Hans"), "Hi Hans, Müller");
+        assert_eq!(greet("Jane, Recruiter"), "Hi Jane, Jane");
+        assert_eq!(greet("Jane, Hiring Manager"), "Hi Jane, Jane");
+        assert_eq!(greet("Jane, Talent Acquisition"), "Hi Jane, Jane");
+        assert_eq!(greet("J.R.R. Tolkien"), "Hi J.R.R. Tolkien, Tolkien");
     }
 
     /// A name all in small letters is re-cased as one all in capitals is.
