@@ -428,7 +428,15 @@ pub fn is_linkedin_address(url: &str) -> bool {
 /// percent-encoded, as a browser reads it the same. So no character a
 /// shell reads (`| & ; $ ( ) ' "` …) reaches a `$BROWSER` written as a
 /// shell command (`sh -c "firefox %s"`), whatever a doctored export holds.
+///
+/// A profile's address (`/in/…`) goes without its query and fragment
+/// (`?trk=…&originalSubdomain=uk`): the profile is the path, and an `&`
+/// encoded would join the query's parts into one.
 pub fn for_browser(url: &str) -> std::borrow::Cow<'_, str> {
+    let url = match url.find("/in/") {
+        Some(at) => url[..at + url[at..].find(['?', '#']).unwrap_or(url.len() - at)].trim_end(),
+        None => url,
+    };
     let plain = |c: char| !c.is_ascii() || c.is_ascii_alphanumeric() || "-._~:/?#=%+,@".contains(c);
     if url.chars().all(plain) {
         return url.into();
@@ -450,8 +458,19 @@ mod tests {
 
     #[test]
     fn a_url_for_the_browser_holds_nothing_a_shell_reads() {
-        let plain = "https://www.linkedin.com/in/jos\u{e9}-ruiz-12ab/?miniProfileUrn=urn%3Ali%3A1";
+        let plain = "https://www.linkedin.com/in/jos\u{e9}-ruiz-12ab/";
         assert_eq!(for_browser(plain), plain);
+        assert_eq!(
+            for_browser(
+                "https://www.linkedin.com/in/jane-doe?trk=public_profile&originalSubdomain=uk"
+            ),
+            "https://www.linkedin.com/in/jane-doe"
+        );
+        let query = "https://www.linkedin.com/profile/view?id=123&authType=name";
+        assert_eq!(
+            for_browser(query),
+            "https://www.linkedin.com/profile/view?id=123%26authType=name"
+        );
         assert_eq!(
             for_browser("https://www.linkedin.com/in/x|tee>/tmp/p;$(id)&`id`'\"!*"),
             "https://www.linkedin.com/in/x%7Ctee%3E/tmp/p%3B%24%28id%29%26%60id%60%27%22%21%2A"
