@@ -172,6 +172,8 @@ impl<R: Read> Chunks<R> {
                 }
                 if n == 0 {
                     self.done = true;
+                    let end = without_padding(&buf).len();
+                    buf.truncate(end);
                     return Ok(Some((buf, true)));
                 }
             }
@@ -185,6 +187,21 @@ impl<R: Read> Chunks<R> {
                 None => want = want.saturating_mul(2),
             }
         }
+    }
+}
+
+/// `text` without the NULs that end it, and the line ends among them: a
+/// copy or a disk that wrote whole blocks padded it, and the padding is no
+/// row, nor part of the last. (Line ends alone at the end are left.)
+pub fn without_padding(text: &[u8]) -> &[u8] {
+    let end = text
+        .iter()
+        .rposition(|&b| !matches!(b, 0 | b'\n' | b'\r'))
+        .map_or(0, |i| i + 1);
+    if text[end..].contains(&0) {
+        &text[..end]
+    } else {
+        text
     }
 }
 

@@ -1733,9 +1733,10 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
         // Text has few control characters. A NUL counts as one: a stray
         // one in a note must not refuse the whole export here, when the
         // same byte past these first 64 KiB is read as part of the note.
-        // NULs that end it do not count: a copy or a disk that padded the
-        // file leaves its rows readable (the padding is named as a row).
-        let text = match text.iter().rposition(|&b| b != 0) {
+        // NULs that end it (with line ends among them) do not count: a
+        // copy or a disk that padded the file leaves its rows readable,
+        // and the padding is no row (see `chunks::Chunks`).
+        let text = match text.iter().rposition(|&b| !matches!(b, 0 | b'\n' | b'\r')) {
             Some(last) => &text[..=last],
             None => text,
         };
@@ -2051,6 +2052,8 @@ fn parse_in_place<T: Item>(
         TextEncoding::Utf8Bom => bytes.get(3..).unwrap_or_default(),
         _ => bytes,
     };
+    // NULs that end it pad it, as [`chunks::Chunks`] reads them.
+    let text = chunks::without_padding(text);
     let header = match find_header(text, true, sniffed.encoding, origin)? {
         Header::Found(header) => header,
         Header::NotUtf8 => return Ok(Outcome::NotUtf8),

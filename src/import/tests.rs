@@ -938,10 +938,29 @@ fn binary_is_many_controls() {
         assert_eq!(is_binary(bytes.as_bytes()), n == 19, "{control:?} in {n}");
     }
     // NULs that end the file (a copy or a disk that padded it) do not
-    // make it binary: its rows are read, the padding named as a row.
-    let padded = [text.as_bytes(), &[0; 4096]].concat();
-    let i = load_bytes("x.csv", &padded).unwrap();
-    assert_eq!((i.invitations.len(), i.skipped.len()), (1, 1));
+    // make it binary, nor are they a row or part of the last: its rows
+    // are read as they are. With line ends among them too.
+    let row = text.trim_end();
+    for padding in [&b"\n"[..], b"", b"\n\n"] {
+        let padded = [row.as_bytes(), padding, &[0; 4096], b"\n", &[0; 100]].concat();
+        let i = load_bytes("x.csv", &padded).unwrap();
+        assert_eq!(i.invitations.len(), 1, "{padding:?}");
+        assert!(
+            !i.invitations[0].invitee_url().contains('\0'),
+            "{padding:?}"
+        );
+        let padded = [row.as_bytes(), padding, &[0; 4096]].concat();
+        let i = load_bytes("x.csv", &padded).unwrap();
+        assert_eq!(
+            (i.invitations.len(), i.skipped.len()),
+            (1, 0),
+            "{padding:?}"
+        );
+        assert!(
+            !i.invitations[0].invitee_url().contains('\0'),
+            "{padding:?}"
+        );
+    }
     assert!(is_binary(&[0; 4096]), "NULs alone");
 }
 
