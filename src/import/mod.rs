@@ -584,7 +584,7 @@ pub enum ImportError {
     },
     /// Two entries of the same name: the zip crate keeps one of them.
     #[error(
-        "{origin}: holds two entries named {entry}; which is the export cannot be told: unzip it, keeping both, and give the path of the one to read"
+        "{origin}: holds more than one entry named {entry}; which is the export cannot be told: unzip it, keeping each, and give the path of the one to read"
     )]
     SameNameInArchive { origin: String, entry: String },
     #[error(
@@ -1196,12 +1196,16 @@ fn read_up_to(r: &mut (impl Read + ?Sized), buf: &mut [u8]) -> io::Result<usize>
 
 /// Finds `Invitations.csv` in a LinkedIn data-export archive (at the top, or
 /// else in the shallowest folder) and reads it.
-/// The name of an `Invitations.csv` entry that the archive's central
-/// directory lists twice, if one is. Read by hand: the zip crate keeps
-/// entries by name, the last of two, and says nothing. `None` too for an
+/// The names of `Invitations.csv` entries that the archive's central
+/// directory lists more than once. Read by hand: the zip crate keeps
+/// entries by name, the last of two, and says nothing. None too for an
 /// archive this does not follow (ZIP64's counts, a directory cut short):
 /// the zip crate then reads it, or says what is wrong.
-fn export_named_twice(reader: &mut (impl Read + Seek)) -> Option<String> {
+fn exports_named_twice(reader: &mut (impl Read + Seek)) -> Vec<String> {
+    names_twice(reader).unwrap_or_default()
+}
+
+fn names_twice(reader: &mut (impl Read + Seek)) -> Option<Vec<String>> {
     use std::io::SeekFrom;
     let end = reader.seek(SeekFrom::End(0)).ok()?;
     // The end record (22 bytes, then a comment of up to 64 KiB).
@@ -1223,6 +1227,7 @@ fn export_named_twice(reader: &mut (impl Read + Seek)) -> Option<String> {
     let mut dir = vec![0; size as usize];
     reader.read_exact(&mut dir).ok()?;
     let mut seen = std::collections::HashSet::new();
+    let mut twice = Vec::new();
     let mut at = 0;
     for _ in 0..count {
         let header = dir.get(at..at + 46)?;
@@ -1237,11 +1242,11 @@ fn export_named_twice(reader: &mut (impl Read + Seek)) -> Option<String> {
             .next()
             .unwrap_or(name);
         if base.eq_ignore_ascii_case(b"Invitations.csv") && !seen.insert(name) {
-            return Some(String::from_utf8_lossy(name).into_owned());
+            twice.push(String::from_utf8_lossy(name).into_owned());
         }
         at += 46 + name_len + rest;
     }
-    None
+    Some(twice)
 }
 
 /// The first ten of `names`, joined, and how many more there are: a
@@ -1275,12 +1280,7 @@ fn load_zip<T: Item, R: Read + Seek>(
     let mut reader = reader;
     // Two entries of one name are one to the zip crate, the last: which
     // of two exports so named would be read is the archive's order.
-    if let Some(twice) = export_named_twice(&mut reader) {
-        return Err(ImportError::SameNameInArchive {
-            origin,
-            entry: shown_name(&twice).into_owned(),
-        });
-    }
+    let twice = exports_named_twice(&mut reader);
     let mut archive = zip::ZipArchive::new(reader).map_err(|e| ImportError::Zip {
         origin: origin.clone(),
         source: e,
@@ -1352,6 +1352,13 @@ fn load_zip<T: Item, R: Read + Seek>(
             entries: archive.len(),
         });
     };
+    // The one to read named twice: which of the two is the export?
+    if twice.contains(&entry) {
+        return Err(ImportError::SameNameInArchive {
+            origin,
+            entry: shown_name(&entry).into_owned(),
+        });
+    }
     let origin = format!("{origin}:{}", shown_name(&entry));
     let mut file = archive.by_index(index).map_err(|e| match e {
         zip::result::ZipError::UnsupportedArchive(zip::result::ZipError::PASSWORD_REQUIRED) => {

@@ -1203,7 +1203,7 @@ fn reads_the_archive() {
     }
     assert_eq!(
         load_bytes("same.zip", &same).unwrap_err().to_string(),
-        "same.zip: holds two entries named Invitations.csv; which is the export cannot be told: unzip it, keeping both, and give the path of the one to read"
+        "same.zip: holds more than one entry named Invitations.csv; which is the export cannot be told: unzip it, keeping each, and give the path of the one to read"
     );
     // Many: the first ten named, and a count.
     let names: Vec<String> = (0..12)
