@@ -9094,6 +9094,13 @@ fn the_terminal_cursor_stands_where_typing_goes() {
         (b.cursor_visible().then(|| b.cursor_position()), buffer)
     };
     assert_eq!(cursor(&app).0, None, "hidden on the list");
+    // On the search line, at its mark: ` /l▏e` after Left.
+    app.update(Action::Search);
+    type_query(&mut app, "le");
+    app.update(Action::SearchEdit(invitriage::tui::line::LineEdit::Left));
+    let at = cursor(&app).0.expect("shown on the search line");
+    assert_eq!((at.x, at.y), (3, 29));
+    app.update(Action::Cancel);
     app.update(Action::Reply);
     let (at, buffer) = cursor(&app);
     let at = at.expect("shown in the composer");

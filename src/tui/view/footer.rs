@@ -188,6 +188,14 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             used += piece.width();
             rest.push_str(&piece);
         }
+        // The terminal's own cursor on the mark too, where a screen
+        // reader or an input method looks for it.
+        let at = " /".width() + before.width();
+        if let Ok(at) = u16::try_from(at)
+            && at < area.width
+        {
+            frame.set_cursor_position((area.x + at, area.y));
+        }
         let line = Line::from(vec![
             Span::styled(" /", theme.key()),
             Span::raw(before),
