@@ -1757,7 +1757,8 @@ impl Journal {
                 }
             };
             self.lines = line_no;
-            self.last_hash = line_hash(line);
+            // A line end an editor made `\r\n` is not part of the line.
+            self.last_hash = line_hash(line.strip_suffix(b"\r").unwrap_or(line));
             layout.spans.push((pos, pos + line.len()));
             pos = next;
             if line.iter().all(u8::is_ascii_whitespace) {

@@ -1092,6 +1092,9 @@ fn an_undo_finds_its_step_when_lines_moved() {
                 .contains("line 3 skipped: it undoes line 3, which holds no step still in effect")),
         "{notices:?}"
     );
+    // Saved by an editor with `\r\n` line ends: the same steps.
+    let crlf = format!("{}\r\n", lines.join("\r\n"));
+    assert_eq!(state(crlf).0, intact.0);
     // Without the hash (an older release's undo), the number decides: it
     // now names the ignore.
     let old = lines[3].split(",\"of\"").next().unwrap().to_string() + "}";
