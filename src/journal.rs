@@ -1854,11 +1854,13 @@ impl Journal {
     /// the step reverted.
     fn replay_undo(&mut self, n: usize, of: Option<u64>) -> Result<(bool, usize), String> {
         let at_n = self.steps.iter().rposition(|s| s.line == n);
+        // By the hash, the newest step that has it: the one undone was
+        // the newest when the undo was written, and two lines alike (the
+        // same step twice in a second) must not send it to the older one
+        // when the numbers moved.
         let found = match of {
             None => at_n,
-            Some(h) => at_n
-                .filter(|&i| self.steps[i].hash == h)
-                .or_else(|| self.steps.iter().rposition(|s| s.hash == h)),
+            Some(h) => self.steps.iter().rposition(|s| s.hash == h),
         };
         let Some(i) = found else {
             return Err(match (of, at_n) {

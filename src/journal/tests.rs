@@ -1092,6 +1092,27 @@ fn an_undo_finds_its_step_when_lines_moved() {
                 .contains("line 3 skipped: it undoes line 3, which holds no step still in effect")),
         "{notices:?}"
     );
+    // The same step twice, alike to the byte (undone, redone in the same
+    // second), then undone: two lines added above move the undo's number
+    // onto the first of the two, and the hash still finds the second.
+    {
+        let dir = tempfile::tempdir().unwrap();
+        let mut j = open(dir.path());
+        for decision in [Some(Decision::Withdrawn), None, Some(Decision::Withdrawn)] {
+            j.record_decision(&[id(9)], decision, at(1)).unwrap();
+        }
+        j.undo(at(1)).unwrap();
+        let path = j.path().to_path_buf();
+        drop(j);
+        let text = fs::read_to_string(&path).unwrap();
+        fs::write(&path, format!("\n\n{text}")).unwrap();
+        let (j, notices) = Journal::open_read_only(dir.path()).unwrap();
+        assert_eq!(decision(&j, 9), None, "{notices:?}");
+        assert!(
+            notices.iter().all(|n| !n.contains("skipped")),
+            "{notices:?}"
+        );
+    }
     // Saved by an editor with `\r\n` line ends: the same steps.
     let crlf = format!("{}\r\n", lines.join("\r\n"));
     assert_eq!(state(crlf).0, intact.0);
