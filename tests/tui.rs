@@ -9198,3 +9198,23 @@ fn the_check_pad_says_when_lines_are_hidden() {
         screen(&app, 60, 15)
     );
 }
+
+/// Marking a row says so, with what acts on the marks: the `•` and the
+/// header's count alone are easily missed, read as text.
+#[test]
+fn marking_a_row_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let first = current_name(&app);
+    app.update(Action::Mark);
+    assert_eq!(
+        status_text(&app),
+        format!("Marked {first} · 1 marked: A accepts, I ignores them")
+    );
+    let second = current_name(&app);
+    app.update(Action::Mark);
+    assert_eq!(
+        status_text(&app),
+        format!("Marked {second} · 2 marked: A accepts, I ignores them")
+    );
+}

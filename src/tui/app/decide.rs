@@ -652,6 +652,24 @@ impl App {
         *m = !*m;
         if *m {
             self.marked_count += 1;
+            // Said, as unmarking is: the mark alone (a `•` and the
+            // header's count) is easily missed, read as text.
+            let who = name_line(self.invitations[idx as usize].counterpart());
+            let keys: Vec<String> = [
+                (Action::AcceptMarked, "accepts"),
+                (Action::IgnoreMarked, "ignores"),
+            ]
+            .into_iter()
+            .filter_map(|(a, verb)| {
+                let key = self.keymap.hint(&a);
+                (!key.is_empty()).then(|| format!("{key} {verb}"))
+            })
+            .collect();
+            let them = match keys.as_slice() {
+                [] => String::new(),
+                keys => format!(": {} them", keys.join(", ")),
+            };
+            self.set_status(format!("Marked {who} · {} marked{them}", self.marked_count));
         } else {
             self.marked_count -= 1;
             // Space on a row marked earlier (back on another tab, say)
