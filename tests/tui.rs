@@ -2034,12 +2034,15 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     app.update(Action::Undo);
     assert_eq!(app.sent_counts.withdrawn, 0, "the bulk step is one undo");
     // Marks made on another tab show on the Sent tab's header, with no
-    // filter after them.
+    // filter after them: the row's position follows.
     app.update(Action::Tab(Tab::Customised));
     app.update(Action::Mark);
     app.update(Action::Tab(Tab::Sent));
     let header = row_text(&app, 100, 24, 1);
-    assert!(header.trim_end().ends_with("1 marked"), "{header:?}");
+    assert!(
+        header.trim_end().ends_with("1 marked · row 6 of 20"),
+        "{header:?}"
+    );
     // The check pad says when there is nothing to take back.
     app.update(Action::Check);
     app.update(Action::ComposeKey(KeyEvent::new(
@@ -9081,7 +9084,8 @@ fn the_last_accept_still_names_the_thank_you_key() {
 
 /// In the composer and the check pad the terminal's own cursor stands
 /// where typing goes (a screen reader or an input method follows it);
-/// on the list it is hidden.
+/// on the list it stands on the selected row, and under the help screen
+/// it is hidden.
 #[test]
 fn the_terminal_cursor_stands_where_typing_goes() {
     use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -9093,7 +9097,18 @@ fn the_terminal_cursor_stands_where_typing_goes() {
         let b = t.backend();
         (b.cursor_visible().then(|| b.cursor_position()), buffer)
     };
-    assert_eq!(cursor(&app).0, None, "hidden on the list");
+    // The list's area starts on the fourth line; the cursor moves with
+    // the selected row, from line to line.
+    let at = cursor(&app).0.expect("shown on the list");
+    assert_eq!((at.x, at.y), (0, 3));
+    app.update(Action::Down);
+    app.update(Action::Down);
+    let at = cursor(&app).0.expect("shown on the list");
+    assert_eq!((at.x, at.y), (0, 5));
+    app.update(Action::Help);
+    assert_eq!(cursor(&app).0, None, "hidden under the help screen");
+    app.update(Action::Cancel);
+    assert_eq!(cursor(&app).0.map(|at| at.y), Some(5));
     // On the search line, at its mark: ` /l▏e` after Left.
     app.update(Action::Search);
     type_query(&mut app, "le");

@@ -29,12 +29,34 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     } else {
         format!("filter: {}", app.filter.label())
     };
+    let marked = match app.marked_count {
+        0 => String::new(),
+        n => format!("{n} marked · "),
+    };
+    let left = format!(" decided {decided} of {total} ");
+    // Where the selected row stands in the tab's list: a list taller than
+    // the screen otherwise ends at its edge with nothing to say so. Shorter
+    // on a narrow screen, and left out where even that would leave the bar
+    // less than three columns.
+    let room = width.saturating_sub(
+        left.chars().count() + 2 + format!(" {pct}").len() + 1 + 3 + marked.chars().count() + 1,
+    );
+    let sep = if filter.is_empty() { "" } else { " · " };
+    let (at, n) = (app.cursor + 1, app.rows.len());
+    let at = [format!("row {at} of {n}"), format!("{at}/{n}")]
+        .into_iter()
+        .filter(|_| n > 0)
+        .find(|at| at.chars().count() + sep.chars().count() + filter.chars().count() <= room);
+    let filter = match at {
+        Some(at) => format!("{at}{sep}{filter}"),
+        None => filter,
+    };
+    // The Sent tab's filter is empty; its position may follow the marks.
     let marked = match (app.marked_count, filter.is_empty()) {
         (0, _) => String::new(),
         (n, true) => format!("{n} marked"),
         (n, false) => format!("{n} marked · "),
     };
-    let left = format!(" decided {decided} of {total} ");
     let right_len = filter.chars().count() + marked.chars().count() + 1;
     // The bar gives way on a narrow screen, so that the filter keeps a
     // space before it (one column at least).

@@ -12,7 +12,7 @@ use crate::invitation::Invitation;
 use crate::journal::Decision;
 use crate::stats::Age;
 use crate::text::{fit, head, name_line, one_line};
-use crate::tui::app::{App, Filter, Tab};
+use crate::tui::app::{App, Filter, Mode, Tab};
 use crate::tui::keys::Action;
 
 /// The mark of a decision: ✓ accepted, ✗ ignored, ↩ replied, ⊘ (a sent
@@ -145,6 +145,17 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let offset = app
         .offset
         .max((app.cursor + 1).saturating_sub(height.max(1)));
+    // The terminal's own cursor on the selected row's first column: a
+    // screen reader or magnifier follows it from row to row (the reverse
+    // video that marks the row only the eye sees). Not under an overlay.
+    if app.mode == Mode::List
+        && let Some(row) = app.cursor.checked_sub(offset)
+        && let Ok(row) = u16::try_from(row)
+        && row < area.height
+        && area.width > 0
+    {
+        frame.set_cursor_position((area.x, area.y + row));
+    }
     let mut lines = Vec::with_capacity(height);
     for (r, &idx) in app.rows.iter().enumerate().skip(offset).take(height) {
         let inv = &app.invitations[idx as usize];
