@@ -1100,6 +1100,8 @@ pub struct Journal {
     /// takes them.
     /// Each set aside id, with the older id its invitation took.
     shadowed: FastMap<InvitationId, InvitationId>,
+    /// See [`Journal::moved`].
+    moved: Vec<InvitationId>,
     /// The ids more than one invitation of the export at hand has (a
     /// person's two invitations, in exports joined together): they share
     /// one decision, as that export shows both, so neither is superseded
@@ -1534,6 +1536,7 @@ impl Journal {
             steps: Vec::new(),
             undone_drafts: HashMap::new(),
             shadowed: Default::default(),
+            moved: Vec::new(),
             repeated: Default::default(),
             unsaved: HashMap::new(),
             check_note: None,
@@ -2105,7 +2108,94 @@ impl Journal {
                 break;
             }
         }
+        adopted + self.adopt_moved_ids(invs, &older)
+    }
+
+    /// The second half of [`Journal::adopt_older_ids`]: a profile URL
+    /// changed between two exports (a person who set a custom one), so the
+    /// invitation has another id, and its decision read as done on LinkedIn
+    /// while it was still pending. An invitation here with nothing in the
+    /// journal takes the id of an entry no invitation here has, when the
+    /// step kept the same `Sent At` to the minute, in the same direction,
+    /// and no other invitation here nor entry gone shares that minute: one
+    /// person's invitation, not a guess between two. Only an invitation
+    /// with both profile URLs, as before. Each is named in
+    /// [`Journal::moved`].
+    fn adopt_moved_ids(&mut self, invs: &mut [Invitation], older: &FastSet<InvitationId>) -> usize {
+        use crate::invitation::Direction;
+        self.moved.clear();
+        // Each gone entry's `Sent At` and direction; a minute two share
+        // is no one's.
+        let mut gone: FastMap<NaiveDateTime, Option<(InvitationId, Direction)>> =
+            FastMap::default();
+        for id in older {
+            let Some(entry) = self.entries.get(id) else {
+                continue;
+            };
+            let (sent, direction) = match entry.decided {
+                Some(Decided {
+                    decision,
+                    sent: Some(sent),
+                    ..
+                }) => (
+                    sent,
+                    if decision == Decision::Withdrawn {
+                        Direction::Outgoing
+                    } else {
+                        Direction::Incoming
+                    },
+                ),
+                // A draft alone answers an invitation received.
+                _ => match [&entry.reply, &entry.thank_you]
+                    .into_iter()
+                    .flatten()
+                    .find_map(|d| d.sent)
+                {
+                    Some(sent) => (sent, Direction::Incoming),
+                    None => continue,
+                },
+            };
+            gone.entry(sent)
+                .and_modify(|one| *one = None)
+                .or_insert(Some((*id, direction)));
+        }
+        if gone.values().all(Option::is_none) {
+            return 0;
+        }
+        let mut here: FastMap<NaiveDateTime, Option<usize>> = FastMap::default();
+        for (i, inv) in invs.iter().enumerate() {
+            if gone.contains_key(&inv.sent_at) {
+                here.entry(inv.sent_at)
+                    .and_modify(|one| *one = None)
+                    .or_insert(Some(i));
+            }
+        }
+        let mut adopted = 0;
+        for (sent, one) in gone {
+            let (Some((id, direction)), Some(Some(i))) = (one, here.get(&sent)) else {
+                continue;
+            };
+            let inv = &mut invs[*i];
+            // An export without the URL columns cannot match decisions made
+            // on one with them (the note on start counts those).
+            let urls = [inv.inviter_url(), inv.invitee_url()]
+                .iter()
+                .all(|url| !crate::invitation::profile_key(url).is_empty());
+            if inv.direction != direction || !urls || self.known(&inv.id) {
+                continue;
+            }
+            inv.id = id;
+            self.moved.push(id);
+            adopted += 1;
+        }
         adopted
+    }
+
+    /// The entries [`Journal::adopt_ids`] carried over to an invitation
+    /// whose profile URL changed, by the id they are kept under (which
+    /// that invitation now has): for a note that says so.
+    pub fn moved(&self) -> &[InvitationId] {
+        &self.moved
     }
 
     /// Puts the history of `id` on top of the entry of `under`, the id

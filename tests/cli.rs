@@ -749,6 +749,50 @@ fn an_older_export_without_profile_urls_loads_with_a_notice() {
 /// still pending. Its ids are made of names and dates, so the decisions are
 /// not matched: neither the checklist nor `drafts` may call them gone or
 /// no longer pending, only say that this export cannot tell.
+/// A profile URL changed between two exports: the decision made on the
+/// first carries over to the invitation sent at the same minute, so the
+/// action list still says to accept, and a note names the person.
+#[test]
+fn a_changed_profile_url_keeps_the_accept_to_do() {
+    use invitriage::journal::{Decision, Journal};
+    let env = Env::new();
+    let before = env.file(
+        "before.csv",
+        export(
+            HEADER,
+            &[incoming("Xavier Dupont", &url("xavier-dupont-1a2b"), "")],
+        ),
+    );
+    let after = env.file(
+        "after.csv",
+        export(
+            HEADER,
+            &[incoming("Xavier Dupont", &url("xavierdupont"), "")],
+        ),
+    );
+    let (invs, _) = env.classify(before);
+    let id = invs[0]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let sent = invitriage::import::parse_sent_at("11/21/26, 4:02 PM").unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
+        j.record_decision_on(&[id], &[sent], Some(Decision::Accepted), at)
+            .unwrap();
+    }
+    let (code, md, stderr) = env.run(&["export", after, "--format", "md"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        md.contains("## Accept (1)")
+            && md.contains("**Xavier Dupont**")
+            && !md.contains("no longer pending"),
+        "{md}"
+    );
+    assert!(
+        stderr.contains("note: Xavier Dupont's profile URL is not the one it had when decided: the decision carries over, matched by the minute the invitation was sent (21 Nov 2026 16:02)"),
+        "{stderr}"
+    );
+}
+
 #[test]
 fn an_export_without_urls_does_not_call_unmatched_drafts_gone() {
     use invitriage::journal::{Decision, DraftKind, Journal, Whom};

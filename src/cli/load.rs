@@ -128,6 +128,9 @@ pub fn load_with_journal(
     for n in notices {
         say!("invitriage: note: {n}");
     }
+    if let Some(note) = moved_note(&journal, &import.invitations) {
+        say!("invitriage: note: {note}");
+    }
     // What those lines held is missing from what is listed.
     match journal.unread_lines() {
         0 => {}
@@ -291,6 +294,33 @@ pub fn usable(config: &Config) -> Result<(Keymap, Templates), Unusable> {
         })?
         .with_titles(&config.classify.titles);
     Ok((keymap, templates))
+}
+
+/// Names the invitations whose decision or draft was carried over from
+/// another profile URL (see `Journal::adopt_ids`): the user may have
+/// decided them on LinkedIn already under the URL they had then, or see
+/// them matched wrongly.
+pub fn moved_note(
+    journal: &Journal,
+    invs: &[invitriage::invitation::Invitation],
+) -> Option<String> {
+    if journal.moved().is_empty() {
+        return None;
+    }
+    let moved: std::collections::HashSet<_> = journal.moved().iter().collect();
+    let invs: Vec<_> = invs.iter().filter(|inv| moved.contains(&inv.id)).collect();
+    Some(match &invs[..] {
+        [one] => format!(
+            "{}'s profile URL is not the one it had when decided: the decision carries over, matched by the minute the invitation was sent ({})",
+            text::name_line(one.counterpart()),
+            one.sent_at.format("%-d %b %Y %H:%M")
+        ),
+        many => format!(
+            "{} invitations have another profile URL than when decided ({}): their decisions carry over, each matched by the minute it was sent",
+            many.len(),
+            text::some_names(&many.iter().map(|inv| inv.counterpart()).collect::<Vec<_>>())
+        ),
+    })
 }
 
 #[cfg(test)]

@@ -15,7 +15,9 @@ use invitriage::tui::app::{App, AppInit, Effect};
 use invitriage::tui::keys::{Action, Keymap};
 
 use super::args::command_like;
-use super::load::{SKIPPED_SHOWN, future_note, load, now, pinned_now, sample_copy_note};
+use super::load::{
+    SKIPPED_SHOWN, future_note, load, moved_note, now, pinned_now, sample_copy_note,
+};
 use super::output::{command_for, export_command};
 use crate::Failure;
 
@@ -115,6 +117,7 @@ pub fn triage(
     );
     let mut import = load(source, config)?;
     journal.adopt_ids(&mut import.invitations);
+    notices.extend(moved_note(&journal, &import.invitations));
     match &import.skipped[..] {
         [] => {}
         [one] => notices.push(format!("1 unreadable row skipped: {one}")),

@@ -3159,3 +3159,56 @@ fn the_earliest_step_of_a_run_is_found_by_its_lines() {
     assert_eq!(j.first_step_after(start), Some(at(10)));
     assert_eq!(j.first_step_after(0), Some(at(1)));
 }
+
+/// A profile URL changed between two exports (a custom one set): the
+/// invitation sent at the same minute, the only one then, takes the id of
+/// the decided one that is gone, so the accept is still to do and not read
+/// as done on LinkedIn. Two at that minute, a sent one for a received
+/// decision, or an invitation with steps of its own: nothing moves.
+#[test]
+fn a_changed_profile_url_keeps_its_decision() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let xavier = to_colleen("Xavier Dupont", Some("xavier-dupont-1a2b3c"), date(11, 1));
+    let ann = to_colleen("Ann Lee", Some("ann"), date(11, 2));
+    j.record_decision_on(
+        &[xavier.id, ann.id],
+        &[xavier.sent_at, ann.sent_at],
+        Some(Decision::Accepted),
+        date(11, 3),
+    )
+    .unwrap();
+    let mut now = vec![
+        to_colleen("Xavier Dupont", Some("xavierdupont"), date(11, 1)),
+        to_colleen("Ann Lee", Some("ann-lee"), date(11, 2)),
+        to_colleen("Bo Chen", Some("bo"), date(11, 2)),
+    ];
+    assert_eq!(j.adopt_ids(&mut now), 1);
+    assert_eq!(now[0].id, xavier.id);
+    assert_eq!(j.moved(), &[xavier.id]);
+    assert_eq!(
+        j.decided(&now[0], date(11, 4)).map(|d| d.decision),
+        Some(Decision::Accepted)
+    );
+    assert_ne!(now[1].id, ann.id, "two at that minute: no one's");
+    // Read again, the same; with a step of its own, its own id.
+    let mut again = vec![to_colleen(
+        "Xavier Dupont",
+        Some("xavierdupont"),
+        date(11, 1),
+    )];
+    let own = again[0].id;
+    j.record_decision_on(&[own], &[date(11, 1)], Some(Decision::Ignored), date(11, 5))
+        .unwrap();
+    assert_eq!(j.adopt_ids(&mut again), 0);
+    assert_eq!(again[0].id, own);
+    assert!(j.moved().is_empty());
+    // A sent invitation does not take a received one's decision.
+    let mut sent = to_colleen("Ann Lee", Some("ann-lee"), date(11, 2));
+    sent.direction = crate::invitation::Direction::Outgoing;
+    let mut out = vec![sent];
+    assert_eq!(j.adopt_ids(&mut out), 0);
+    // Nor does an export without the URL columns.
+    let mut old = vec![to_colleen("Ann Lee", None, date(11, 2))];
+    assert_eq!(j.adopt_ids(&mut old), 0);
+}
