@@ -29,6 +29,45 @@ pub fn human_date(dt: NaiveDateTime) -> String {
     dt.format("%-d %b %Y").to_string()
 }
 
+/// `this export is older than one opened before: …`, when the newest
+/// invitation received in `invs` was sent on a day before the newest one
+/// `seen` (`seen.json`) holds: what it shows pending may be done since, on
+/// a newer export. A date to come (a damaged row, a clock ahead) is no
+/// date seen, as for the news.
+pub fn older_export(
+    seen: crate::journal::Seen,
+    invs: &[Invitation],
+    now: NaiveDateTime,
+) -> Option<String> {
+    use chrono::Datelike;
+    let soon = now + chrono::Duration::days(1);
+    let newest = invs
+        .iter()
+        .filter(|i| i.direction == Direction::Incoming && i.sent_at <= soon)
+        .map(|i| i.sent_at)
+        .max()?;
+    if newest.date() >= seen.newest.date() {
+        return None;
+    }
+    let day = |t: NaiveDateTime| {
+        if t.year() == now.year() {
+            t.format("%-d %b").to_string()
+        } else {
+            t.format("%-d %b %Y").to_string()
+        }
+    };
+    let opened = if seen.opened.date() == now.date() {
+        "earlier today".to_string()
+    } else {
+        day(seen.opened)
+    };
+    Some(format!(
+        "this export is older than one opened before: its newest invitation is {}, and you have seen one from {} (opened {opened})",
+        day(newest),
+        day(seen.newest)
+    ))
+}
+
 /// The survey's one-line summary:
 /// `135 invitations: 13 customised · 10 greeting-only · 112 default (83%)`.
 pub fn survey_line(b: &Breakdown) -> String {

@@ -749,6 +749,36 @@ fn an_older_export_without_profile_urls_loads_with_a_notice() {
 /// still pending. Its ids are made of names and dates, so the decisions are
 /// not matched: neither the checklist nor `drafts` may call them gone or
 /// no longer pending, only say that this export cannot tell.
+/// `export` and `drafts` of an export older than one the screen opened
+/// warn, as the screen does: what they list may be done since.
+#[test]
+fn the_lists_of_an_older_export_say_so() {
+    use invitriage::journal::{Journal, Seen};
+    let env = Env::new();
+    let file = env.file("old.csv", three_rows());
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let t = |s| invitriage::import::parse_sent_at(s).unwrap();
+        j.record_seen(Seen {
+            newest: t("2026-11-26T09:00:00"),
+            opened: t("2026-11-27T09:00:00"),
+        })
+        .unwrap();
+    }
+    for command in ["export", "drafts"] {
+        let (code, _, stderr) = env.run(&[command, file]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            stderr.contains("invitriage: warning: this export is older than one opened before: its newest invitation is 21 Nov, and you have seen one from 26 Nov (opened 27 Nov); steps listed here may be done on LinkedIn already or no longer apply"),
+            "{command}: {stderr}"
+        );
+    }
+    // Not for the export that is the newest.
+    let newer = env.file("new.csv", three_rows().replace("11/21/26", "11/28/26"));
+    let (_, _, stderr) = env.run(&["export", newer]);
+    assert!(!stderr.contains("older"), "{stderr}");
+}
+
 /// A profile URL changed between two exports: the decision made on the
 /// first carries over to the invitation sent at the same minute, so the
 /// action list still says to accept, and a note names the person.

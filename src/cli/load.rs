@@ -131,6 +131,16 @@ pub fn load_with_journal(
     if let Some(note) = moved_note(&journal, &import.invitations) {
         say!("invitriage: note: {note}");
     }
+    // What the screen says on opening an older export, the lists say too:
+    // followed, they would redo what a newer one shows done.
+    if !import.source.is_sample()
+        && let Ok(Some(seen)) = journal.read_seen()
+        && let Some(older) = invitriage::report::older_export(seen, &import.invitations, now())
+    {
+        say!(
+            "invitriage: warning: {older}; steps listed here may be done on LinkedIn already or no longer apply: list them from the newest export"
+        );
+    }
     // What those lines held is missing from what is listed.
     match journal.unread_lines() {
         0 => {}

@@ -2,7 +2,7 @@
 //! made elsewhere, invitations new since the last run, unsaved drafts to
 //! recover, and the farewell summary.
 
-use chrono::{Datelike, NaiveDateTime};
+use chrono::NaiveDateTime;
 
 use crate::classify::Category;
 use crate::invitation::{Direction, InvitationId};
@@ -649,36 +649,8 @@ impl App {
     ///
     /// [`AppInit::seen_before`]: super::AppInit::seen_before
     fn note_older_export(&self) -> Option<String> {
-        let seen = self.seen_before?;
-        // As for the news, a date to come is no date seen.
-        let soon = self.now + chrono::Duration::days(1);
-        let newest = self
-            .invitations
-            .iter()
-            .filter(|i| i.direction == Direction::Incoming && i.sent_at <= soon)
-            .map(|i| i.sent_at)
-            .max()?;
-        if newest.date() >= seen.newest.date() {
-            return None;
-        }
-        let year = self.now.year();
-        let day = |t: NaiveDateTime| {
-            if t.year() == year {
-                t.format("%-d %b").to_string()
-            } else {
-                t.format("%-d %b %Y").to_string()
-            }
-        };
-        let opened = if seen.opened.date() == self.now.date() {
-            "earlier today".to_string()
-        } else {
-            day(seen.opened)
-        };
-        Some(format!(
-            "this export is older than one opened before: its newest invitation is {}, and you have seen one from {} (opened {opened}); people it shows pending may have left the newer one",
-            day(newest),
-            day(seen.newest)
-        ))
+        crate::report::older_export(self.seen_before?, &self.invitations, self.now)
+            .map(|older| format!("{older}; people it shows pending may have left the newer one"))
     }
 
     /// Says which invitations came after a decision on an earlier one
