@@ -104,12 +104,12 @@ fn note_left_out(
     let gone = journal.decided_elsewhere(|id| here.contains(id));
     let elsewhere = gone.saturating_sub(thanks);
     let (_, drafts) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
-    let lists = match drafts {
-        // "Their drafts": `drafts` lists those not to send too (a reply
-        // marked replied), so a bare count would read as another number.
-        1 => format!("{drafts_command} lists their drafts, 1 still to send"),
-        n => format!("{drafts_command} lists their drafts, {n} still to send"),
-    };
+    // "Their drafts": `drafts` lists those not to send too (a reply
+    // marked replied), so a bare count would read as another number. With
+    // thank-yous listed here, the count is of the others' drafts, which
+    // `drafts` lists beside them.
+    let whose = if thanks > 0 { "the others'" } else { "their" };
+    let lists = format!("{drafts_command} lists {whose} drafts, {drafts} still to send");
     // Without the URL columns, invitations are matched by name and date: a
     // decision made where the URLs were, or before a name changed, finds
     // nothing, and that is the likelier cause.
