@@ -3143,10 +3143,24 @@ fn stats_outgoing_lists_stale_sent_invitations() {
         j.record_decision(&[id], Some(Decision::Withdrawn), at)
             .unwrap();
     }
-    let (_, out, _) = env.run(&["stats", "--direction", "outgoing"]);
+    let (_, out, stderr) = env.run(&["stats", "--direction", "outgoing"]);
     assert!(out.contains("; 1 marked to withdraw)"), "{out}");
+    assert!(!stderr.contains("warning"), "{stderr}");
     let row = out.lines().find(|l| l.contains("Keisha Volkov")).unwrap();
     assert!(row.ends_with("8 months ago   to withdraw"), "{out}");
+    // A damaged line loses its mark, and says so, as `export` does.
+    let journal = env.path("data").join("sample").join("journal.jsonl");
+    let good = std::fs::read(&journal).unwrap();
+    std::fs::write(&journal, [b"{".as_slice(), &good].concat()).unwrap();
+    let (code, out, stderr) = env.run(&["stats", "--direction", "outgoing"]);
+    assert_eq!(code, 0);
+    assert!(!out.contains("marked to withdraw)"), "{out}");
+    assert!(
+        stderr.contains("journal.jsonl: line 1 skipped: not a journal entry")
+            && stderr.contains("invitriage: warning: 1 line of the journal could not be read (named above): a mark to withdraw it held is not shown"),
+        "{stderr}"
+    );
+    std::fs::write(&journal, good).unwrap();
     let (_, json, _) = env.run(&["stats", "--direction", "outgoing", "--json"]);
     let v: Value = serde_json::from_str(&json).unwrap();
     let marked: Vec<&str> = v["stale_sent"]

@@ -45,12 +45,34 @@ pub fn run(
         } else {
             let mut import = load(source.clone(), config)?;
             let b = stats::breakdown(&import.invitations, direction);
-            // A journal that cannot be read leaves them unmarked:
-            // `stats` is about the export, and says nothing of the
-            // journal otherwise.
-            let mut journal = Journal::open_read_only(&paths.journal_dir(source.is_sample()))
-                .ok()
-                .map(|(j, _)| j);
+            // A journal that cannot be read leaves them unmarked: `stats`
+            // is about the export, and goes on, but says so, as a mark
+            // missing would read as none made.
+            let mut journal = match Journal::open_read_only(&paths.journal_dir(source.is_sample()))
+            {
+                Ok((j, notices)) => {
+                    for n in notices {
+                        say!("invitriage: note: {n}");
+                    }
+                    if j.unread_lines() > 0 {
+                        say!(
+                            "invitriage: warning: {} of the journal could not be read (named above): a mark to withdraw {} held is not shown",
+                            match j.unread_lines() {
+                                1 => "1 line".to_string(),
+                                n => format!("{n} lines"),
+                            },
+                            if j.unread_lines() == 1 { "it" } else { "they" }
+                        );
+                    }
+                    Some(j)
+                }
+                Err(e) => {
+                    say!(
+                        "invitriage: warning: invitations marked to withdraw are not shown as marked: {e}"
+                    );
+                    None
+                }
+            };
             if let Some(journal) = &mut journal {
                 journal.adopt_ids(&mut import.invitations);
             }
