@@ -402,6 +402,7 @@ fn event_loop(
             })
             .map(drop)
     };
+    let mut idle_polls = 0u32;
     loop {
         draw(terminal, app)?;
         // Poll so that a SIGTERM is noticed without a key press.
@@ -426,14 +427,21 @@ fn event_loop(
                     Err(e) => return Err(e),
                 }
             }
-            if event::poll(Duration::from_millis(100))? {
+            // A quarter of a second: a signal is seen about as soon, and an
+            // idle screen wakes four times a second, not ten (each wake
+            // costs crossterm a few dozen system calls).
+            if event::poll(Duration::from_millis(250))? {
+                idle_polls = 0;
                 break event::read()?;
             }
             // A terminal can go away without a SIGHUP reaching the app: one
             // goes to the session's leader only, and a wrapper that ignores
             // it (`trap '' HUP`, nohup) keeps it from the app, whose reads
-            // then end at once, forever. Leave as on a hang-up.
-            if !watch.alive() {
+            // then end at once, forever (so a poll does not wait either,
+            // and this runs at once too). Leave as on a hang-up. Asked
+            // once a second while the screen is idle: it opens /dev/tty.
+            idle_polls = idle_polls.wrapping_add(1);
+            if idle_polls % 4 == 1 && !watch.alive() {
                 return Ok(Ended::Signal(SIGHUP));
             }
         };
