@@ -17,6 +17,7 @@ use invitriage::tui::keys::{Action, Keymap};
 use super::args::command_like;
 use super::load::{
     SKIPPED_SHOWN, future_note, load, moved_note, now, pinned_now, sample_copy_note,
+    say_reading_large,
 };
 use super::output::{command_for, export_command};
 use crate::Failure;
@@ -85,29 +86,14 @@ pub fn triage(
     // reads a large export for nothing.
     let (mut journal, mut notices) =
         Journal::open(&journal_dir).map_err(|e| Failure(with_next_step(&e, &journal_dir)))?;
-    // An export packs about six to one, and standard input has no size
-    // to go by (a terminal's says how to end it, see `load`).
-    let zipped = |path: &std::path::Path| {
-        path.extension()
-            .is_some_and(|x| x.eq_ignore_ascii_case("zip"))
-    };
-    match &source {
-        Source::Path(path) if path.as_os_str() == "-" => {
-            if !io::stdin().is_terminal() {
-                say!("invitriage: reading standard input…");
-            }
+    if let Source::Path(path) = &source
+        && path.as_os_str() == "-"
+    {
+        if !io::stdin().is_terminal() {
+            say!("invitriage: reading standard input…");
         }
-        Source::Path(path) if zipped(path) => {
-            if let Some(n) = large(path, 6 << 20) {
-                say!("invitriage: reading {source} ({} MB, packed)…", mb(n));
-            }
-        }
-        Source::Path(path) => {
-            if let Some(n) = large(path, 32 << 20) {
-                say!("invitriage: reading {source} ({} MB)…", mb(n));
-            }
-        }
-        Source::Sample => {}
+    } else {
+        say_reading_large(&source);
     }
     let export = export_command(&source, paths);
     // `stats` names the first rows it skips; its JSON, every one.
@@ -267,15 +253,18 @@ pub fn triage(
         // command itself would leave out, not any older step (an older
         // reply under a decision made today is listed all the same, and
         // a decision for someone gone from the export not at all).
-        let earlier = invitriage::export::write_actions_since(
-            io::sink(),
-            invitriage::export::ExportFormat::Csv,
-            &app.invitations,
-            &app.journal,
-            app.now,
-            Some(started),
-        )
-        .is_ok_and(|listed| listed.earlier > 0);
+        // With no line before this run's, nothing is: the list is not
+        // worked out (seconds, after a bulk step over a million).
+        let earlier = first_line > 0
+            && invitriage::export::write_actions_since(
+                io::sink(),
+                invitriage::export::ExportFormat::Csv,
+                &app.invitations,
+                &app.journal,
+                app.now,
+                Some(started),
+            )
+            .is_ok_and(|listed| listed.earlier > 0);
         // An undo that took someone back to an earlier run's decision
         // changed what to do for them, and `--since` would not list it:
         // the full list is the one to read.
