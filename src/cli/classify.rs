@@ -1,5 +1,6 @@
 //! `invitriage classify`: every invitation with its group and signals.
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use invitriage::config::{Config, Paths};
@@ -20,6 +21,10 @@ pub fn run(
     config: &Config,
     paths: &Paths,
 ) -> Result<ExitCode, Failure> {
+    // Seconds at a million rows; said where a person waits for it.
+    if std::io::stderr().is_terminal() {
+        super::load::say_reading_large(&source);
+    }
     let mut import = load(source, config)?;
     // The JSON's `id` is the one `export` and the journal use: a
     // decision made on an older export without URLs keeps its id.
