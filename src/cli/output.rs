@@ -169,30 +169,46 @@ fn is_closed_pipe(e: &io::Error) -> bool {
 /// expand it (a path with a NUL cannot be on a command line anyway). One
 /// with a control character (a line break) in it, which inside quotes would
 /// split the message the command is in, is quoted as bash, zsh and ksh
-/// read escapes: `$'a\nb.csv'`.
+/// read escapes: `$'a\nb.csv'`, as is one with bytes that are not UTF-8.
+/// One that starts with a dash gets `./` before it.
 pub fn shell_quoted(path: &std::path::Path) -> String {
-    let path = path.to_string_lossy();
-    if path.contains(text::written_out) {
-        let mut quoted = String::from("$'");
-        for c in path.chars() {
-            match c {
-                '\\' | '\'' => quoted.extend(['\\', c]),
-                '\n' => quoted.push_str("\\n"),
-                '\t' => quoted.push_str("\\t"),
-                '\r' => quoted.push_str("\\r"),
-                c if text::written_out(c) && c.is_ascii() => {
-                    quoted.push_str(&format!("\\x{:02x}", u32::from(c)));
+    // A name that starts with a dash would be read as an option.
+    let bytes = path.as_os_str().as_encoded_bytes();
+    let dashed = if bytes.starts_with(b"-") { "./" } else { "" };
+    let path_text = path.to_string_lossy();
+    // Bytes that are not UTF-8 are written as `\xff`, not as the `�` the
+    // lossy text has, which names another file.
+    let not_utf8 = std::str::from_utf8(bytes).is_err();
+    if not_utf8 || path_text.contains(text::written_out) {
+        let mut quoted = format!("$'{dashed}");
+        for chunk in bytes.utf8_chunks() {
+            for c in chunk.valid().chars() {
+                match c {
+                    '\\' | '\'' => quoted.extend(['\\', c]),
+                    '\n' => quoted.push_str("\\n"),
+                    '\t' => quoted.push_str("\\t"),
+                    '\r' => quoted.push_str("\\r"),
+                    c if text::written_out(c) && c.is_ascii() => {
+                        quoted.push_str(&format!("\\x{:02x}", u32::from(c)));
+                    }
+                    // Four digits, so that a digit after it is not read as
+                    // one more.
+                    c if text::written_out(c) => {
+                        quoted.push_str(&format!("\\u{:04x}", u32::from(c)));
+                    }
+                    c => quoted.push(c),
                 }
-                // Four digits, so that a digit after it is not read as
-                // one more.
-                c if text::written_out(c) => quoted.push_str(&format!("\\u{:04x}", u32::from(c))),
-                c => quoted.push(c),
+            }
+            // Two digits at most are read after `\x`.
+            for b in chunk.invalid() {
+                quoted.push_str(&format!("\\x{b:02x}"));
             }
         }
         quoted.push('\'');
         return quoted;
     }
-    shlex::try_quote(&path).map_or_else(|_| path.to_string(), |q| q.into_owned())
+    let path = format!("{dashed}{path_text}");
+    shlex::try_quote(&path).map_or_else(|_| path.clone(), |q| q.into_owned())
 }
 
 /// The `export` command for the same export, ready to paste into a shell.
@@ -282,5 +298,20 @@ mod tests {
         );
         assert_eq!(quoted("my export é.csv"), "'my export é.csv'");
         assert_eq!(quoted("Invitations.csv"), "Invitations.csv");
+    }
+
+    /// A name that starts with a dash is not read back as an option, and
+    /// one with bytes that are not UTF-8 names the same file, not one with
+    /// `�` in its name.
+    #[cfg(unix)]
+    #[test]
+    fn a_path_is_pasted_back_as_the_same_file() {
+        use std::os::unix::ffi::OsStrExt;
+        let quoted = |p: &[u8]| shell_quoted(std::path::Path::new(std::ffi::OsStr::from_bytes(p)));
+        assert_eq!(quoted(b"-dash.csv"), "./-dash.csv");
+        assert_eq!(quoted(b"-my file.csv"), "'./-my file.csv'");
+        assert_eq!(quoted(b"/tmp/-x.csv"), "/tmp/-x.csv");
+        assert_eq!(quoted(b"bad\xff\xfename.csv"), r"$'bad\xff\xfename.csv'");
+        assert_eq!(quoted(b"-\n\xe9.csv"), r"$'./-\n\xe9.csv'");
     }
 }
