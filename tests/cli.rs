@@ -2290,6 +2290,15 @@ fn lists_prints_the_built_in_lists_and_the_configs_additions() {
     assert!(!out.contains("titles") && !out.contains("  "), "{out}");
     let err = env.fails(&["lists", "stock-text"]);
     assert!(err.contains("possible values: stock_texts, "), "{err}");
+    // One entry, one line: a line break in one is written out.
+    env.file(
+        "break.toml",
+        "[classify]\nsalutations = [\"two\\nlines\"]\n",
+    );
+    let (_, out, _) = env.run(&["--config", "break.toml", "lists", "salutations"]);
+    assert_eq!(out.lines().last(), Some(r"two\nlines"), "{out}");
+    let (_, out, _) = env.run(&["--config", "break.toml", "lists"]);
+    assert!(out.contains("\n  two\\nlines  (config)\n"), "{out}");
     // An entry given twice, or as built in, is said to be the same.
     env.file(
         "twice.toml",

@@ -79,7 +79,7 @@ impl App {
             .arg(env!("CARGO_BIN_EXE_invitriage"))
             .arg(export);
         let mut app = App::spawn(App::environment(sh, data, &[]));
-        app.wait_for("invitriage · stdin · ");
+        app.wait_for("invitriage · standard input · ");
         app
     }
 

@@ -25,8 +25,10 @@ pub fn write_lists(
                 .copied()
                 .chain(mine.iter().map(String::as_str))
             {
+                // One line each: a line break in a config entry written
+                // out as `\n`.
                 if seen.insert(invitriage::classify::entry_key(e)) {
-                    writeln!(out, "{}", e.trim())?;
+                    writeln!(out, "{}", invitriage::text::shown_name(e.trim()))?;
                 }
             }
         }
@@ -53,7 +55,7 @@ pub fn write_lists(
             .map(|e| (invitriage::classify::entry_key(e), *e))
             .collect();
         for e in mine.iter() {
-            let shown = e.trim();
+            let shown = invitriage::text::shown_name(e.trim());
             match seen.get(&invitriage::classify::entry_key(e)) {
                 Some(first) => writeln!(out, "  {shown}  (config; the same as `{first}` above)")?,
                 None => writeln!(out, "  {shown}  (config)")?,

@@ -77,11 +77,11 @@ impl Source {
         matches!(self, Source::Sample)
     }
 
-    /// A short name for headers: the file name, "sample", or "stdin".
+    /// A short name for headers: the file name, "sample", or "standard input".
     pub fn short_name(&self) -> String {
         match self {
             Source::Sample => "sample".to_string(),
-            Source::Path(p) if p == Path::new("-") => "stdin".to_string(),
+            Source::Path(p) if p == Path::new("-") => "standard input".to_string(),
             Source::Path(p) => p
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

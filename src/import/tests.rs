@@ -606,7 +606,7 @@ fn encodings() {
 fn a_source_names_itself() {
     let path = |p: &str| Source::from_arg(Some(PathBuf::from(p)));
     assert_eq!(Source::from_arg(None).short_name(), "sample");
-    assert_eq!(path("-").short_name(), "stdin");
+    assert_eq!(path("-").short_name(), "standard input");
     assert_eq!(path("dir/Invitations.csv").short_name(), "Invitations.csv");
     assert_eq!(path("/").short_name(), "/");
     assert_eq!(
