@@ -56,12 +56,25 @@ fn main() -> ExitCode {
         // Built, so that the usage under the error is `check`'s own.
         let mut cli = Cli::command();
         cli.build();
-        cli.find_subcommand_mut("check")
-            .expect("`check` is a command")
+        let check = cli
+            .find_subcommand_mut("check")
+            .expect("`check` is a command");
+        // As clap's own tip for the other commands: the option meant.
+        let typed = flag.split('=').next().unwrap_or(&flag).to_string();
+        let meant = check
+            .get_arguments()
+            .filter_map(|a| a.get_long())
+            .map(|long| format!("--{long}"))
+            .filter(|long| {
+                strsim::osa_distance(&typed, long) <= 2 || strsim::jaro_winkler(&typed, long) >= 0.9
+            })
+            .min_by_key(|long| strsim::osa_distance(&typed, long))
+            .map_or(String::new(), |long| format!(": did you mean `{long}`?"));
+        check
             .error(
                 clap::error::ErrorKind::UnknownArgument,
                 format!(
-                    "`{flag}` is not an option of `check` (see `invitriage help check`); a note that looks like an option goes after `--`: `invitriage check -- \"{flag} …\"`"
+                    "`{flag}` is not an option of `check`{meant} (see `invitriage help check`); a note that looks like an option goes after `--`: `invitriage check -- \"{flag} …\"`"
                 ),
             )
             .exit();

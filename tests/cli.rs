@@ -2415,9 +2415,11 @@ fn check_grades_a_note_and_sets_the_exit_status() {
     // A mistyped option is named, not graded nor blamed on the note.
     let err = env.fails(&["check", "--jsno", "we met at the meetup"]);
     assert!(
-        err.contains("`--jsno` is not an option of `check`"),
+        err.contains("`--jsno` is not an option of `check`: did you mean `--json`? (see "),
         "{err}"
     );
+    let err = env.fails(&["check", "--too", "Sam", "we met at the meetup"]);
+    assert!(err.contains("did you mean `--to`?"), "{err}");
     // Under it, the usage of `check`, not of the whole program.
     assert!(
         err.contains("\nUsage: invitriage check [OPTIONS] <NOTE>\n"),
@@ -3584,6 +3586,7 @@ fn a_missing_file_named_like_a_command_is_hinted() {
         ("stat", "stats"),
         ("clasify", "classify"),
         ("exprt", "export"),
+        ("complete", "completions"),
     ] {
         let err = env.fails(&[typed]);
         assert_eq!(

@@ -324,7 +324,16 @@ pub fn command_like(file: &std::path::Path) -> Option<&'static str> {
     COMMANDS
         .iter()
         .map(|&command| (strsim::osa_distance(&name, command), command))
-        .filter(|&(edits, command)| edits <= 2 || command.starts_with(&name))
+        // `complete` is 4 edits from `completions`, but starts as it
+        // (`stats.csv` shares 5 letters with `stats`: a file).
+        .filter(|&(edits, command)| {
+            let shared = name
+                .chars()
+                .zip(command.chars())
+                .take_while(|(a, b)| a == b)
+                .count();
+            edits <= 2 || command.starts_with(&name) || shared >= 6
+        })
         .min_by_key(|&(edits, _)| edits)
         .map(|(_, command)| command)
 }
@@ -419,6 +428,7 @@ mod tests {
         assert_eq!(like("draft"), Some("drafts"));
         assert_eq!(like("chekc"), Some("check"));
         assert_eq!(like("compl"), Some("completions"), "the start of one");
+        assert_eq!(like("complete"), Some("completions"));
         assert_eq!(like("hlep"), Some("help"));
         for far in [
             "s",
