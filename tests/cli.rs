@@ -1374,7 +1374,7 @@ fn bad_files_get_one_clear_error_each() {
         )));
     assert_eq!(
         env.fails(&["classify", "home"]),
-        "invitriage: error: home: is a directory with no Invitations.csv in it or in its folders, two levels down; give the file itself, or LinkedIn's export .zip\n"
+        "invitriage: error: home: is a directory with no Invitations.csv in it or in its folders, two levels down, nor an export .zip in it or one level down; give the file itself, or LinkedIn's export .zip\n"
     );
 }
 

@@ -450,7 +450,7 @@ pub enum ImportError {
     )]
     DanglingLink { path: PathBuf, target: PathBuf },
     #[error(
-        "{}: is a directory with no Invitations.csv in it or in its folders, two levels down{}; give the file itself, or LinkedIn's export .zip{}",
+        "{}: is a directory with no Invitations.csv in it or in its folders, two levels down, nor an export .zip in it or one level down{}; give the file itself, or LinkedIn's export .zip{}",
         shown_path(path),
         closed.as_ref().map_or(String::new(), |c| format!(", that could be read ({c})")),
         match zips.as_slice() {

@@ -1290,7 +1290,7 @@ fn a_folder_that_cannot_be_read_is_named_when_no_export_is_found() {
     };
     assert_eq!(
         err.to_string(),
-        "dl: is a directory with no Invitations.csv in it or in its folders, two levels down, \
+        "dl: is a directory with no Invitations.csv in it or in its folders, two levels down, nor an export .zip in it or one level down, \
          that could be read (dl/private: Permission denied (os error 13)); give the file itself, \
          or LinkedIn's export .zip"
     );
