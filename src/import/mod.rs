@@ -2136,6 +2136,10 @@ enum Header {
     ReadOn,
 }
 
+/// How many fields of a line [`find_header`] reads: LinkedIn's header has
+/// seven, and its columns are found among the first of any header.
+const HEADER_FIELDS_READ: usize = 512;
+
 /// Finds the header among the first few records of `text` (all of the
 /// file when `last`).
 fn find_header(
@@ -2189,9 +2193,18 @@ fn find_header(
         if rows::is_blank(record) {
             continue;
         }
-        let header: Vec<String> = record.iter().map(normalise_header).collect();
+        // Of a line of millions of fields (commas run on), the first few
+        // hundred say whether it is the header: all of them, each made a
+        // string three times over, took 80 bytes a field.
+        let header: Vec<String> = record
+            .iter()
+            .take(HEADER_FIELDS_READ)
+            .map(normalise_header)
+            .collect();
         let missing = match Columns::find(&header) {
-            Ok(cols) => {
+            Ok(mut cols) => {
+                // Every field counts in a row's width, read or not.
+                cols.width = record.len();
                 // A quote the header opens and never closes before its line
                 // ends takes the next lines into the header; it can still
                 // hold every column needed (the quote opened an optional
@@ -2230,6 +2243,7 @@ fn find_header(
         }) {
             let fields: Vec<String> = record
                 .iter()
+                .take(HEADER_FIELDS_READ)
                 .map(|f| {
                     String::from_utf8_lossy(f)
                         .trim_start_matches('\u{feff}')
@@ -2244,7 +2258,7 @@ fn find_header(
             let header_before = |b: &Candidate| {
                 matches!(problem, Some(HeaderProblem::NoHeader))
                     && b.problem.is_none()
-                    && b.width == fields.len()
+                    && b.width == record.len()
                     && !b.direction
             };
             if best.as_ref().is_none_or(|b| {
@@ -2255,7 +2269,7 @@ fn find_header(
                     missing,
                     found: shorten(&fields.join(","), 120),
                     problem,
-                    width: fields.len(),
+                    width: record.len(),
                     direction: fields.iter().any(|f| parse_direction(f).is_some()),
                 });
             }

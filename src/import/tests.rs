@@ -3058,3 +3058,29 @@ fn a_folders_export_that_links_to_nothing_is_named() {
         "{err}"
     );
 }
+
+/// A line of a million fields (commas that run on) before the header, or
+/// a header with as many extra columns: the header is found from its
+/// first fields, and a row is measured against every field of it.
+#[test]
+fn a_line_of_a_million_fields_is_no_header_and_no_abort() {
+    let junk = "a,".repeat(1_000_000);
+    let text = format!("{junk}\n{H}{}", received("ann", "\"7/8/26, 3:43 PM\"", ""));
+    let i = load_str(&text);
+    assert_eq!(i.invitations.len(), 1);
+    assert_eq!(i.invitations[0].from(), "ann");
+    let extra = ",x".repeat(100_000);
+    let wide = format!(
+        "{}{extra}\n{}{}",
+        H.trim_end(),
+        received("ann", "\"7/8/26, 3:43 PM\"", &extra),
+        received("bo", "\"7/8/26, 3:43 PM\"", "")
+    );
+    let i = load_str(&wide);
+    assert_eq!(i.invitations.len(), 1);
+    assert_eq!(i.skipped.len(), 1);
+    assert_eq!(
+        i.skipped[0].reason,
+        "has 7 fields where the header has 100007"
+    );
+}
