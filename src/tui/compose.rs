@@ -401,7 +401,7 @@ impl Composer {
     fn put_text(&mut self, text: &str) {
         self.room = false;
         self.steps.begin(&self.editor, self.state());
-        self.editor.select_all();
+        super::undo::select_everything(&mut self.editor);
         self.editor.cut();
         self.editor.insert_str(text);
     }

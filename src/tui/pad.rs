@@ -53,7 +53,7 @@ impl Pad {
     pub fn set_text(&mut self, text: &str) {
         if text != self.text() {
             self.steps.begin(&self.editor, ());
-            self.editor.select_all();
+            super::undo::select_everything(&mut self.editor);
             self.editor.insert_str(text);
         }
     }

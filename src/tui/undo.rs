@@ -299,10 +299,24 @@ fn snapshot<S>(editor: &TextArea<'static>, state: S) -> Snapshot<S> {
 /// with the cursor in it (an undone long paste would leave it scrolled
 /// down, the start out of sight above empty rows); gives `to`'s state.
 fn restore<S>(editor: &mut TextArea<'static>, to: Snapshot<S>) -> S {
-    editor.select_all();
+    select_everything(editor);
     editor.insert_str(to.lines.join("\n"));
     settle(editor, to.cursor);
     to.state
+}
+
+/// Selects the whole text of `editor`, as its `select_all` means to. That
+/// one jumps to row and column 65,535 at most, so the tail of a longer line
+/// (a long paste without line breaks) stayed out of the selection, and a
+/// text put in its place was added before it: each undo of the check pad
+/// about doubled it, to megabytes (the panic-hunt tester).
+pub fn select_everything(editor: &mut TextArea<'static>) {
+    editor.cancel_selection();
+    editor.move_cursor(CursorMove::Top);
+    editor.move_cursor(CursorMove::Head);
+    editor.start_selection();
+    editor.move_cursor(CursorMove::Bottom);
+    editor.move_cursor(CursorMove::End);
 }
 
 /// After a key that scrolled `editor` down a page from `from` (PgDn,
@@ -457,6 +471,27 @@ mod tests {
             "Hi Sam\nWe met at the forum.",
             "the start is no step"
         );
+    }
+
+    /// A line longer than 65,535 characters is put back whole, not added
+    /// to: the widget's own select-all stopped at that column.
+    #[test]
+    fn a_very_long_line_is_undone_in_place() {
+        let long = "word ".repeat(20_000);
+        let mut p = Pad::new("Hi Sam");
+        p.paste(&long);
+        assert_eq!(p.text().len(), 6 + long.len());
+        // Lengths first: a failure prints no megabyte.
+        p.input(ctrl('u'));
+        assert_eq!(p.text().len(), 6);
+        assert_eq!(p.text(), "Hi Sam");
+        p.input(ctrl('r'));
+        assert!(p.text() == format!("Hi Sam{long}"), "{}", p.text().len());
+        p.set_text("short");
+        assert_eq!(p.text().len(), 5);
+        let mut p = Pad::new(&format!("{}\nend", "x\n".repeat(70_000)));
+        p.set_text("one");
+        assert_eq!(p.text().len(), 3);
     }
 
     /// The oldest steps go once there are more than can be kept.
