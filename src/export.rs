@@ -703,7 +703,19 @@ fn write_md(
                         w.decision.label(),
                         w.at.format("%Y-%m-%d")
                     )
-                });
+                })
+                // Decided on one sent hours before: this may be a second,
+                // with a note the decision was made without.
+                + &r.entry
+                    .decided
+                    .and_then(|d| d.sent_earlier(r.inv.sent_at))
+                    .map_or(String::new(), |then| {
+                        format!(
+                            " · decided on an invitation sent {}, this one {} (sent again? read its note first)",
+                            then.format("%Y-%m-%d %H:%M"),
+                            r.inv.sent_at.format("%Y-%m-%d %H:%M")
+                        )
+                    });
             writeln!(
                 w,
                 "- {}**{}** · {}{when}{link}",

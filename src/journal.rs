@@ -326,6 +326,16 @@ impl Decided {
         earlier_than(self.at, self.sent, sent_at)
     }
 
+    /// The `Sent At` the decision kept, when it is earlier than `sent_at`
+    /// by less than [`predates`](Self::predates) takes for another
+    /// invitation: a time zone the export gave apart, or the person sending
+    /// again within a day (a note added to one sent without). Which of the
+    /// two cannot be told, so the decision stands and the screen says so.
+    pub fn sent_earlier(&self, sent_at: NaiveDateTime) -> Option<NaiveDateTime> {
+        self.sent
+            .filter(|&sent| sent < sent_at && !day_and_month_swapped(sent, sent_at))
+    }
+
     /// Whether the decision was about a later invitation between the same
     /// two people than the one sent at `sent_at` (see [`later_than`]).
     pub fn postdates(&self, sent_at: NaiveDateTime) -> bool {

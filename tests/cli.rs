@@ -749,6 +749,45 @@ fn an_older_export_without_profile_urls_loads_with_a_notice() {
 /// still pending. Its ids are made of names and dates, so the decisions are
 /// not matched: neither the checklist nor `drafts` may call them gone or
 /// no longer pending, only say that this export cannot tell.
+/// A decision made on an invitation sent hours before this one (within
+/// the day a time zone may account for) stands, and the checklist says
+/// so: it may be a second invitation, with a note the decision never saw.
+#[test]
+fn a_decision_on_an_invitation_sent_hours_before_is_flagged() {
+    use invitriage::journal::{Decision, Journal};
+    let env = Env::new();
+    let again = env.file(
+        "again.csv",
+        export(
+            HEADER,
+            &[incoming(
+                "Chen Wei",
+                &url("chen-wei"),
+                "We met at the Rotterdam summit.",
+            )],
+        ),
+    );
+    let (invs, _) = env.classify(again);
+    let id = invs[0]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let t = |s| invitriage::import::parse_sent_at(s).unwrap();
+        j.record_decision_on(
+            &[id],
+            &[t("2026-11-21T04:02:00")],
+            Some(Decision::Ignored),
+            t("2026-11-21T09:00:00"),
+        )
+        .unwrap();
+    }
+    let (code, md, stderr) = env.run(&["export", again, "--format", "md"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        md.contains("- [ ] **Chen Wei** · customised · decided 2026-11-21 · decided on an invitation sent 2026-11-21 04:02, this one 2026-11-21 16:02 (sent again? read its note first)"),
+        "{md}"
+    );
+}
+
 /// `export` and `drafts` of an export older than one the screen opened
 /// warn, as the screen does: what they list may be done since.
 #[test]

@@ -9233,3 +9233,29 @@ fn marking_a_row_says_so() {
         format!("Marked {second} · 2 marked: A accepts, I ignores them")
     );
 }
+
+/// A decision made on an invitation sent hours before the one shown (a
+/// time zone apart, or sent again within the day) stands, and the detail
+/// pane says so.
+#[test]
+fn a_decision_on_an_invitation_sent_hours_before_is_said() {
+    use invitriage::journal::{Decision, Journal};
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    let kenji = app.invitations[app.rows[0] as usize].clone();
+    drop(app);
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let then = kenji.sent_at - chrono::Duration::hours(6);
+        j.record_decision_on(&[kenji.id], &[then], Some(Decision::Ignored), kenji.sent_at)
+            .unwrap();
+    }
+    let mut app = sample_app(dir.path());
+    go_to(&mut app, kenji.id);
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("decided on an invitation sent ")
+            && shown.contains(": sent again? then decide it again"),
+        "{shown}"
+    );
+}

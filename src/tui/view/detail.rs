@@ -170,6 +170,23 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
             None if later.is_some() => {}
             None => lines.push(Line::styled("undecided", theme.dim())),
         }
+        // Decided on an invitation sent hours before this one: the same
+        // in another time zone, or sent again (with a note, say).
+        if let Some(then) = entry
+            .as_ref()
+            .and_then(|e| e.decided)
+            .filter(|_| decided.is_some())
+            .and_then(|d| d.sent_earlier(inv.sent_at))
+        {
+            lines.push(Line::styled(
+                format!(
+                    "decided on an invitation sent {}, this one {}: sent again? then decide it again",
+                    then.format("%-d %b %H:%M"),
+                    inv.sent_at.format("%-d %b %H:%M")
+                ),
+                theme.warn(),
+            ));
+        }
         if let Some(e) = earlier {
             lines.push(earlier_line(app, theme, e, inv.direction));
         }
