@@ -1112,6 +1112,8 @@ pub struct Journal {
     shadowed: FastMap<InvitationId, InvitationId>,
     /// See [`Journal::moved`].
     moved: Vec<InvitationId>,
+    /// See [`Journal::maybe_moved`].
+    maybe_moved: Vec<(InvitationId, InvitationId)>,
     /// The ids more than one invitation of the export at hand has (a
     /// person's two invitations, in exports joined together): they share
     /// one decision, as that export shows both, so neither is superseded
@@ -1547,6 +1549,7 @@ impl Journal {
             undone_drafts: HashMap::new(),
             shadowed: Default::default(),
             moved: Vec::new(),
+            maybe_moved: Vec::new(),
             repeated: Default::default(),
             unsaved: HashMap::new(),
             check_note: None,
@@ -2124,25 +2127,28 @@ impl Journal {
     /// The second half of [`Journal::adopt_older_ids`]: a profile URL
     /// changed between two exports (a person who set a custom one), so the
     /// invitation has another id, and its decision read as done on LinkedIn
-    /// while it was still pending. An invitation here with nothing in the
-    /// journal takes the id of an entry no invitation here has, when the
-    /// step kept the same `Sent At` to the minute, in the same direction,
-    /// and no other invitation here nor entry gone shares that minute: one
-    /// person's invitation, not a guess between two. Only an invitation
-    /// with both profile URLs, as before. Each is named in
-    /// [`Journal::moved`].
+    /// while it was still pending. The only sign left is the `Sent At` a
+    /// step keeps: an invitation here with nothing in the journal, sent in
+    /// the same minute and direction as a gone entry, each the only one of
+    /// its kind at that minute. That alone may be two people invited in one
+    /// minute (after a talk, in bulk), one answered and one left pending:
+    /// the entry is carried over only when a draft on it names the same
+    /// person (a draft keeps the name; a decision does not). Otherwise the
+    /// pair is only named ([`Journal::maybe_moved`]), for the user to tell.
+    /// Only an invitation with both profile URLs, as before.
     fn adopt_moved_ids(&mut self, invs: &mut [Invitation], older: &FastSet<InvitationId>) -> usize {
         use crate::invitation::Direction;
         self.moved.clear();
+        self.maybe_moved.clear();
+        type Minute = (NaiveDateTime, Direction);
         // Each gone entry's `Sent At` and direction; a minute two share
         // is no one's.
-        let mut gone: FastMap<NaiveDateTime, Option<(InvitationId, Direction)>> =
-            FastMap::default();
+        let mut gone: FastMap<Minute, Option<InvitationId>> = FastMap::default();
         for id in older {
             let Some(entry) = self.entries.get(id) else {
                 continue;
             };
-            let (sent, direction) = match entry.decided {
+            let minute = match entry.decided {
                 Some(Decided {
                     decision,
                     sent: Some(sent),
@@ -2165,24 +2171,29 @@ impl Journal {
                     None => continue,
                 },
             };
-            gone.entry(sent)
+            gone.entry(minute)
                 .and_modify(|one| *one = None)
-                .or_insert(Some((*id, direction)));
+                .or_insert(Some(*id));
         }
         if gone.values().all(Option::is_none) {
             return 0;
         }
-        let mut here: FastMap<NaiveDateTime, Option<usize>> = FastMap::default();
+        let mut here: FastMap<Minute, Option<usize>> = FastMap::default();
         for (i, inv) in invs.iter().enumerate() {
-            if gone.contains_key(&inv.sent_at) {
-                here.entry(inv.sent_at)
+            let minute = (inv.sent_at, inv.direction);
+            if gone.contains_key(&minute) {
+                here.entry(minute)
                     .and_modify(|one| *one = None)
                     .or_insert(Some(i));
             }
         }
+        let same = |a: &str, b: &str| {
+            let a = crate::text::name_line(a).to_lowercase();
+            !a.is_empty() && a == crate::text::name_line(b).to_lowercase()
+        };
         let mut adopted = 0;
-        for (sent, one) in gone {
-            let (Some((id, direction)), Some(Some(i))) = (one, here.get(&sent)) else {
+        for (minute, one) in gone {
+            let (Some(id), Some(Some(i))) = (one, here.get(&minute)) else {
                 continue;
             };
             let inv = &mut invs[*i];
@@ -2191,14 +2202,40 @@ impl Journal {
             let urls = [inv.inviter_url(), inv.invitee_url()]
                 .iter()
                 .all(|url| !crate::invitation::profile_key(url).is_empty());
-            if inv.direction != direction || !urls || self.known(&inv.id) {
+            if !urls || self.known(&inv.id) {
                 continue;
             }
-            inv.id = id;
-            self.moved.push(id);
-            adopted += 1;
+            let named = self.entries.get(&id).is_some_and(|e| {
+                [&e.reply, &e.thank_you]
+                    .into_iter()
+                    .flatten()
+                    .any(|d| same(&d.name, inv.counterpart()))
+            });
+            if named {
+                inv.id = id;
+                self.moved.push(id);
+                adopted += 1;
+            } else {
+                self.maybe_moved.push((inv.id, id));
+            }
         }
         adopted
+    }
+
+    /// Whether an invitation sent at `sent`, not in `invs`, was decided:
+    /// answered on LinkedIn since, so a later export no longer holds it.
+    pub fn decided_and_gone(&self, sent: NaiveDateTime, invs: &[Invitation]) -> bool {
+        let mut decided = self
+            .entries
+            .iter()
+            .filter(|(_, e)| e.decided.is_some_and(|d| d.sent == Some(sent)))
+            .map(|(id, _)| *id)
+            .peekable();
+        if decided.peek().is_none() {
+            return false;
+        }
+        let here: FastSet<InvitationId> = invs.iter().map(|i| i.id).collect();
+        decided.any(|id| !here.contains(&id))
     }
 
     /// The entries [`Journal::adopt_ids`] carried over to an invitation
@@ -2206,6 +2243,13 @@ impl Journal {
     /// that invitation now has): for a note that says so.
     pub fn moved(&self) -> &[InvitationId] {
         &self.moved
+    }
+
+    /// The invitations here that may be a gone entry's under a changed
+    /// profile URL, sent in the same minute, but with no draft naming the
+    /// person to tell: each invitation's id, and the entry's.
+    pub fn maybe_moved(&self) -> &[(InvitationId, InvitationId)] {
+        &self.maybe_moved
     }
 
     /// Puts the history of `id` on top of the entry of `under`, the id

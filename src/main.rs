@@ -80,6 +80,21 @@ fn main() -> ExitCode {
             .exit();
     }
     let mut cli = Cli::try_parse().unwrap_or_else(|e| {
+        // A note in another encoding than UTF-8 (typed in a Latin-1
+        // terminal): `check -` reads it, as Windows-1252.
+        if e.kind() == clap::error::ErrorKind::InvalidUtf8
+            && first_word(std::env::args_os().skip(1)).is_some_and(|w| w == "check")
+        {
+            let mut cli = Cli::command();
+            cli.build();
+            cli.find_subcommand_mut("check")
+                .expect("`check` is a command")
+                .error(
+                    clap::error::ErrorKind::InvalidUtf8,
+                    "the note is not UTF-8 text; give it on standard input instead, which is read as Windows-1252 when it is not UTF-8: `… | invitriage check -`",
+                )
+                .exit();
+        }
         // `invitriage exprt my.csv`: the misspelt command was taken for
         // FILE, and clap speaks only of the argument after it.
         // `invitriage help stat` likewise, for the word after `help`.

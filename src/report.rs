@@ -34,9 +34,14 @@ pub fn human_date(dt: NaiveDateTime) -> String {
 /// `seen` (`seen.json`) holds: what it shows pending may be done since, on
 /// a newer export. A date to come (a damaged row, a clock ahead) is no
 /// date seen, as for the news.
+///
+/// Not when that newest invitation was decided and has left: answered on
+/// LinkedIn, it is in no later export, which is then no older one
+/// (`journal` tells).
 pub fn older_export(
     seen: crate::journal::Seen,
     invs: &[Invitation],
+    journal: &crate::journal::Journal,
     now: NaiveDateTime,
 ) -> Option<String> {
     use chrono::Datelike;
@@ -46,7 +51,7 @@ pub fn older_export(
         .filter(|i| i.direction == Direction::Incoming && i.sent_at <= soon)
         .map(|i| i.sent_at)
         .max()?;
-    if newest.date() >= seen.newest.date() {
+    if newest.date() >= seen.newest.date() || journal.decided_and_gone(seen.newest, invs) {
         return None;
     }
     let day = |t: NaiveDateTime| {

@@ -808,7 +808,7 @@ fn the_lists_of_an_older_export_say_so() {
         let (code, _, stderr) = env.run(&[command, file]);
         assert_eq!(code, 0, "{stderr}");
         assert!(
-            stderr.contains("invitriage: warning: this export is older than one opened before: its newest invitation is 21 Nov, and you have seen one from 26 Nov (opened 27 Nov); steps listed here may be done on LinkedIn already or no longer apply"),
+            stderr.contains("invitriage: warning: this export is older than one opened before: its newest invitation is 21 Nov, and you have seen one from 26 Nov (opened 27 Nov); what is listed here may be done on LinkedIn already or no longer apply"),
             "{command}: {stderr}"
         );
     }
@@ -816,37 +816,79 @@ fn the_lists_of_an_older_export_say_so() {
     let newer = env.file("new.csv", three_rows().replace("11/21/26", "11/28/26"));
     let (_, _, stderr) = env.run(&["export", newer]);
     assert!(!stderr.contains("older"), "{stderr}");
+    // Nor when the newest invitation seen was decided, and answered on
+    // LinkedIn since: no later export holds it.
+    {
+        use invitriage::journal::Decision;
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let t = |s| invitriage::import::parse_sent_at(s).unwrap();
+        j.record_decision_on(
+            &["00000000000000aa".parse().unwrap()],
+            &[t("2026-11-26T09:00:00")],
+            Some(Decision::Accepted),
+            t("2026-11-27T09:00:00"),
+        )
+        .unwrap();
+    }
+    let (_, _, stderr) = env.run(&["export", file]);
+    assert!(!stderr.contains("older"), "{stderr}");
 }
 
-/// A profile URL changed between two exports: the decision made on the
-/// first carries over to the invitation sent at the same minute, so the
-/// action list still says to accept, and a note names the person.
+/// A profile URL changed between two exports: the accept made on the
+/// first, whose thank-you names the person, carries over to the invitation
+/// sent in the same minute, so the action list still says to accept, and
+/// a note names them. A decision without a draft is only named beside the
+/// invitation that may be its person's.
 #[test]
 fn a_changed_profile_url_keeps_the_accept_to_do() {
-    use invitriage::journal::{Decision, Journal};
+    use invitriage::journal::{Decision, DraftKind, Journal, Whom};
     let env = Env::new();
+    let mut ann = incoming("Ann Lee", "", "");
+    ann[2] = "11/20/26, 9:00 AM";
+    let (old_ann, new_ann) = (url("ann-lee-9f"), url("annlee"));
     let before = env.file(
         "before.csv",
         export(
             HEADER,
-            &[incoming("Xavier Dupont", &url("xavier-dupont-1a2b"), "")],
+            &[incoming("Xavier Dupont", &url("xavier-dupont-1a2b"), ""), {
+                let mut r = ann;
+                r[5] = &old_ann;
+                r
+            }],
         ),
     );
     let after = env.file(
         "after.csv",
         export(
             HEADER,
-            &[incoming("Xavier Dupont", &url("xavierdupont"), "")],
+            &[incoming("Xavier Dupont", &url("xavierdupont"), ""), {
+                let mut r = ann;
+                r[5] = &new_ann;
+                r
+            }],
         ),
     );
     let (invs, _) = env.classify(before);
-    let id = invs[0]["id"].as_str().unwrap().parse().unwrap();
+    let id = |i: usize| invs[i]["id"].as_str().unwrap().parse().unwrap();
     {
         let (mut j, _) = Journal::open(&env.path("data")).unwrap();
-        let sent = invitriage::import::parse_sent_at("11/21/26, 4:02 PM").unwrap();
-        let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
-        j.record_decision_on(&[id], &[sent], Some(Decision::Accepted), at)
-            .unwrap();
+        let t = |s| invitriage::import::parse_sent_at(s).unwrap();
+        let at = t("2026-11-25T10:00:00");
+        j.record_decision_on(
+            &[id(0), id(1)],
+            &[t("11/21/26, 4:02 PM"), t("11/20/26, 9:00 AM")],
+            Some(Decision::Accepted),
+            at,
+        )
+        .unwrap();
+        j.record_draft_to(
+            id(0),
+            DraftKind::ThankYou,
+            "Thanks, Xavier",
+            at,
+            Whom::new("Xavier Dupont", &url("xavier-dupont-1a2b")),
+        )
+        .unwrap();
     }
     let (code, md, stderr) = env.run(&["export", after, "--format", "md"]);
     assert_eq!(code, 0, "{stderr}");
@@ -857,7 +899,11 @@ fn a_changed_profile_url_keeps_the_accept_to_do() {
         "{md}"
     );
     assert!(
-        stderr.contains("note: Xavier Dupont's profile URL is not the one it had when decided: the decision carries over, matched by the minute the invitation was sent (21 Nov 2026 16:02)"),
+        stderr.contains("note: Xavier Dupont's profile URL is not the one it had when decided: the decision carries over, matched by the minute the invitation was sent (21 Nov 2026 16:02) and the name its draft keeps"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("note: Ann Lee (undecided here) was sent in the same minute as an invitation you decided that is not in this export (accepted 25 Nov): if a profile URL changed since, that decision may be theirs, and is counted as done on LinkedIn; check there, and decide here again"),
         "{stderr}"
     );
 }

@@ -158,17 +158,18 @@ pub fn load_with_journal(
     for n in notices {
         say!("invitriage: note: {n}");
     }
-    if let Some(note) = moved_note(&journal, &import.invitations) {
+    for note in moved_note(&journal, &import.invitations) {
         say!("invitriage: note: {note}");
     }
     // What the screen says on opening an older export, the lists say too:
     // followed, they would redo what a newer one shows done.
     if !import.source.is_sample()
         && let Ok(Some(seen)) = journal.read_seen()
-        && let Some(older) = invitriage::report::older_export(seen, &import.invitations, now())
+        && let Some(older) =
+            invitriage::report::older_export(seen, &import.invitations, &journal, now())
     {
         say!(
-            "invitriage: warning: {older}; steps listed here may be done on LinkedIn already or no longer apply: list them from the newest export"
+            "invitriage: warning: {older}; what is listed here may be done on LinkedIn already or no longer apply: list it from the newest export"
         );
     }
     // What those lines held is missing from what is listed.
@@ -337,30 +338,69 @@ pub fn usable(config: &Config) -> Result<(Keymap, Templates), Unusable> {
 }
 
 /// Names the invitations whose decision or draft was carried over from
-/// another profile URL (see `Journal::adopt_ids`): the user may have
-/// decided them on LinkedIn already under the URL they had then, or see
-/// them matched wrongly.
-pub fn moved_note(
-    journal: &Journal,
-    invs: &[invitriage::invitation::Invitation],
-) -> Option<String> {
-    if journal.moved().is_empty() {
-        return None;
+/// another profile URL (see `Journal::adopt_ids`), and those that may be
+/// a gone decision's under a changed URL, which the user is to tell: one
+/// line each kind.
+pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]) -> Vec<String> {
+    let mut notes = Vec::new();
+    if !journal.moved().is_empty() {
+        let moved: std::collections::HashSet<_> = journal.moved().iter().collect();
+        let invs: Vec<_> = invs.iter().filter(|inv| moved.contains(&inv.id)).collect();
+        notes.push(match &invs[..] {
+            [one] => format!(
+                "{}'s profile URL is not the one it had when decided: the decision carries over, matched by the minute the invitation was sent ({}) and the name its draft keeps",
+                text::name_line(one.counterpart()),
+                one.sent_at.format("%-d %b %Y %H:%M")
+            ),
+            many => format!(
+                "{} invitations have another profile URL than when decided ({}): their decisions carry over, each matched by the minute it was sent and the name its draft keeps",
+                many.len(),
+                text::some_names(&many.iter().map(|inv| inv.counterpart()).collect::<Vec<_>>())
+            ),
+        });
     }
-    let moved: std::collections::HashSet<_> = journal.moved().iter().collect();
-    let invs: Vec<_> = invs.iter().filter(|inv| moved.contains(&inv.id)).collect();
-    Some(match &invs[..] {
-        [one] => format!(
-            "{}'s profile URL is not the one it had when decided: the decision carries over, matched by the minute the invitation was sent ({})",
-            text::name_line(one.counterpart()),
-            one.sent_at.format("%-d %b %Y %H:%M")
-        ),
-        many => format!(
-            "{} invitations have another profile URL than when decided ({}): their decisions carry over, each matched by the minute it was sent",
-            many.len(),
-            text::some_names(&many.iter().map(|inv| inv.counterpart()).collect::<Vec<_>>())
-        ),
-    })
+    if !journal.maybe_moved().is_empty() {
+        let by_id: std::collections::HashMap<_, _> = invs.iter().map(|inv| (inv.id, inv)).collect();
+        let pairs: Vec<(&invitriage::invitation::Invitation, String)> = journal
+            .maybe_moved()
+            .iter()
+            .filter_map(|(here, gone)| {
+                let inv = by_id.get(here)?;
+                let what = match journal.state(*gone).and_then(|e| e.decided) {
+                    Some(d) => format!("{} {}", d.decision.label(), d.at.format("%-d %b")),
+                    None => "a draft".to_string(),
+                };
+                Some((*inv, what))
+            })
+            .collect();
+        let (them, it) = match &pairs[..] {
+            [] => return notes,
+            [(inv, what)] => (
+                format!(
+                    "{} (undecided here) was sent in the same minute as an invitation you decided that is not in this export ({what})",
+                    text::name_line(inv.counterpart())
+                ),
+                "that decision may be theirs",
+            ),
+            many => (
+                format!(
+                    "{} invitations undecided here ({}) were each sent in the same minute as one you decided that is not in this export",
+                    many.len(),
+                    text::some_names(
+                        &many
+                            .iter()
+                            .map(|(inv, _)| inv.counterpart())
+                            .collect::<Vec<_>>()
+                    )
+                ),
+                "those decisions may be theirs",
+            ),
+        };
+        notes.push(format!(
+            "{them}: if a profile URL changed since, {it}, and is counted as done on LinkedIn; check there, and decide here again"
+        ));
+    }
+    notes
 }
 
 #[cfg(test)]

@@ -467,10 +467,15 @@ pub enum ImportError {
         closed: Option<String>,
     },
     #[error(
-        "{}: holds {} exports ({}); give the path of the one to read",
+        "{}: holds {} exports ({}){}; give the path of the one to read",
         shown_path(path),
         found.len(),
-        first_of(found.iter().map(|p| shown_path(p)))
+        first_of(found.iter().map(|p| shown_path(p))),
+        if edited_copy(found) {
+            " (a folder unzipped from the .zip, whose Invitations.csv is not the .zip's: edited or saved again since?)"
+        } else {
+            ""
+        }
     )]
     ManyExports { path: PathBuf, found: Vec<PathBuf> },
     /// An export .zip in the folder that cannot be opened: a download cut
@@ -1088,6 +1093,22 @@ fn paths_in(dir: &Path, keep: impl Fn(&Path) -> bool) -> io::Result<Vec<PathBuf>
 /// How many folders down an archive's entry `name` is.
 fn zip_depth(name: &str) -> usize {
     name.matches(['/', '\\']).count()
+}
+
+/// Whether `found` holds an `Invitations.csv` in a folder named as a .zip
+/// beside it is (the folder it was unzipped into), which differs from the
+/// .zip's: a copy edited or saved again by a spreadsheet, which the user
+/// may take for the same export.
+fn edited_copy(found: &[PathBuf]) -> bool {
+    let zipped = |p: &&PathBuf| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("zip"));
+    found.iter().filter(zipped).any(|zip| {
+        found.iter().filter(|p| !zipped(p)).any(|csv| {
+            csv.ancestors()
+                .skip(1)
+                .take(2)
+                .any(|dir| dir.file_name().is_some() && dir.file_name() == zip.file_stem())
+        })
+    })
 }
 
 /// Whether `csv` is what the archive at `zip` holds, byte for byte (in the

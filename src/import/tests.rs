@@ -1434,6 +1434,20 @@ fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
         )),
         "{err}"
     );
+    // The folder the .zip was unzipped into, its copy edited since: the
+    // two differ, and the error says what that likely means.
+    let same = d.join("Basic_LinkedInDataExport_12-20-2026");
+    std::fs::create_dir(&same).unwrap();
+    std::fs::write(same.join("Invitations.csv"), newer.replace('\n', "\r\n")).unwrap();
+    let edited = load(&Source::Path(d.to_path_buf()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        edited.contains(": holds 3 exports (")
+            && edited.contains(" (a folder unzipped from the .zip, whose Invitations.csv is not the .zip's: edited or saved again since?); "),
+        "{edited}"
+    );
+    std::fs::remove_dir_all(&same).unwrap();
     // The same from the folder above (the export unzipped two levels down,
     // the .zip one).
     let home = tempfile::tempdir().unwrap();

@@ -3161,27 +3161,43 @@ fn the_earliest_step_of_a_run_is_found_by_its_lines() {
 }
 
 /// A profile URL changed between two exports (a custom one set): the
-/// invitation sent at the same minute, the only one then, takes the id of
-/// the decided one that is gone, so the accept is still to do and not read
-/// as done on LinkedIn. Two at that minute, a sent one for a received
-/// decision, or an invitation with steps of its own: nothing moves.
+/// invitation sent in the same minute and direction, the only one then,
+/// takes the id of the gone entry when a draft on it names the same
+/// person, so the accept is still to do and not read as done on LinkedIn.
+/// Without a name to tell (a decision alone), two people invited in one
+/// minute may be the pair: it is only named. Two at that minute, a sent
+/// one for a received decision, an invitation with steps of its own, or an
+/// export without URLs: nothing moves.
 #[test]
 fn a_changed_profile_url_keeps_its_decision() {
     let dir = tempfile::tempdir().unwrap();
     let (mut j, _) = Journal::open(dir.path()).unwrap();
     let xavier = to_colleen("Xavier Dupont", Some("xavier-dupont-1a2b3c"), date(11, 1));
     let ann = to_colleen("Ann Lee", Some("ann"), date(11, 2));
+    let cy = to_colleen("Cy Dunn", Some("cy"), date(11, 3));
     j.record_decision_on(
-        &[xavier.id, ann.id],
-        &[xavier.sent_at, ann.sent_at],
+        &[xavier.id, ann.id, cy.id],
+        &[xavier.sent_at, ann.sent_at, cy.sent_at],
         Some(Decision::Accepted),
         date(11, 3),
+    )
+    .unwrap();
+    j.record_draft_to(
+        xavier.id,
+        DraftKind::ThankYou,
+        "Thanks, Xavier",
+        date(11, 3),
+        Whom::new(
+            "Xavier Dupont",
+            "https://www.linkedin.com/in/xavier-dupont-1a2b3c",
+        ),
     )
     .unwrap();
     let mut now = vec![
         to_colleen("Xavier Dupont", Some("xavierdupont"), date(11, 1)),
         to_colleen("Ann Lee", Some("ann-lee"), date(11, 2)),
         to_colleen("Bo Chen", Some("bo"), date(11, 2)),
+        to_colleen("Aisha Khan", Some("aisha"), date(11, 3)),
     ];
     assert_eq!(j.adopt_ids(&mut now), 1);
     assert_eq!(now[0].id, xavier.id);
@@ -3191,6 +3207,9 @@ fn a_changed_profile_url_keeps_its_decision() {
         Some(Decision::Accepted)
     );
     assert_ne!(now[1].id, ann.id, "two at that minute: no one's");
+    // Cy's accept and Aisha, in one minute: maybe two people.
+    assert_ne!(now[3].id, cy.id);
+    assert_eq!(j.maybe_moved(), &[(now[3].id, cy.id)]);
     // Read again, the same; with a step of its own, its own id.
     let mut again = vec![to_colleen(
         "Xavier Dupont",
@@ -3204,11 +3223,13 @@ fn a_changed_profile_url_keeps_its_decision() {
     assert_eq!(again[0].id, own);
     assert!(j.moved().is_empty());
     // A sent invitation does not take a received one's decision.
-    let mut sent = to_colleen("Ann Lee", Some("ann-lee"), date(11, 2));
+    let mut sent = to_colleen("Cy Dunn", Some("cy-dunn"), date(11, 3));
     sent.direction = crate::invitation::Direction::Outgoing;
     let mut out = vec![sent];
     assert_eq!(j.adopt_ids(&mut out), 0);
+    assert!(j.maybe_moved().is_empty());
     // Nor does an export without the URL columns.
-    let mut old = vec![to_colleen("Ann Lee", None, date(11, 2))];
+    let mut old = vec![to_colleen("Cy Dunn", None, date(11, 3))];
     assert_eq!(j.adopt_ids(&mut old), 0);
+    assert!(j.maybe_moved().is_empty());
 }
