@@ -299,9 +299,35 @@ fn snapshot<S>(editor: &TextArea<'static>, state: S) -> Snapshot<S> {
 /// with the cursor in it (an undone long paste would leave it scrolled
 /// down, the start out of sight above empty rows); gives `to`'s state.
 fn restore<S>(editor: &mut TextArea<'static>, to: Snapshot<S>) -> S {
+    // The text after the cursor first, then the text before it at the
+    // start: the cursor ends where it was, on a line of any length (a
+    // move to it goes to column 65,535 at most, and a character at a time
+    // past that costs a pass over the line each).
+    let DataCursor(row, col) = to.cursor;
+    let row = row.min(to.lines.len().saturating_sub(1));
+    let line = to.lines.get(row).map_or("", String::as_str);
+    let at = line.char_indices().nth(col).map_or(line.len(), |(i, _)| i);
+    let mut before = to.lines[..row].join("\n");
+    let mut after = line[at..].to_string();
+    if row > 0 {
+        before.push('\n');
+    }
+    before.push_str(&line[..at]);
+    for l in to.lines.iter().skip(row + 1) {
+        after.push('\n');
+        after.push_str(l);
+    }
     select_everything(editor);
-    editor.insert_str(to.lines.join("\n"));
-    settle(editor, to.cursor);
+    editor.insert_str(after);
+    editor.move_cursor(CursorMove::Top);
+    editor.move_cursor(CursorMove::Head);
+    editor.insert_str(before);
+    // From the top, the cursor in sight. Past column 65,535 a jump (and
+    // a scroll, which takes the cursor along) would move it: there the
+    // widget brings it into view as it draws.
+    if col <= usize::from(u16::MAX) {
+        settle(editor, editor.cursor());
+    }
     to.state
 }
 
@@ -358,6 +384,13 @@ pub fn settle(editor: &mut TextArea<'static>, DataCursor(row, col): DataCursor) 
     let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
     editor.scroll((-i16::MAX, 0));
     editor.move_cursor(CursorMove::Jump(at(row), at(col)));
+    // A jump goes to column 65,535 at most: on a longer line (a long paste
+    // without line breaks) its end is reached all the same. (An undo puts
+    // the cursor in place by itself, see `restore`.)
+    let DataCursor(r, c) = editor.cursor();
+    if r == row && c < col && col == editor.lines()[row].chars().count() {
+        editor.move_cursor(CursorMove::End);
+    }
 }
 
 #[cfg(test)]
@@ -487,6 +520,15 @@ mod tests {
         assert_eq!(p.text(), "Hi Sam");
         p.input(ctrl('r'));
         assert!(p.text() == format!("Hi Sam{long}"), "{}", p.text().len());
+        // The cursor where the paste ended, past column 65,535.
+        assert_eq!(p.editor.cursor(), DataCursor(0, 6 + long.len()));
+        // And where a word typed inside it was, short of its end.
+        for _ in 0..10 {
+            p.input(key(KeyCode::Left));
+        }
+        typed(&mut p, "Z");
+        p.input(ctrl('u'));
+        assert_eq!(p.editor.cursor(), DataCursor(0, 6 + long.len() - 10));
         p.set_text("short");
         assert_eq!(p.text().len(), 5);
         let mut p = Pad::new(&format!("{}\nend", "x\n".repeat(70_000)));
