@@ -2040,7 +2040,7 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     app.update(Action::Tab(Tab::Sent));
     let header = row_text(&app, 100, 24, 1);
     assert!(
-        header.trim_end().ends_with("1 marked · row 6 of 20"),
+        header.trim_end().ends_with("1 marked · row  6 of 20"),
         "{header:?}"
     );
     // The check pad says when there is nothing to take back.

@@ -42,8 +42,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         left.chars().count() + 2 + format!(" {pct}").len() + 1 + 3 + marked.chars().count() + 1,
     );
     let sep = if filter.is_empty() { "" } else { " · " };
+    // As wide as the count: the bar does not shift as the row number
+    // gains a digit. Not `3/112`, which reads as the tabs' counts.
     let (at, n) = (app.cursor + 1, app.rows.len());
-    let at = [format!("row {at} of {n}"), format!("{at}/{n}")]
+    let w = n.to_string().len();
+    let at = [format!("row {at:>w$} of {n}"), format!("{at:>w$} of {n}")]
         .into_iter()
         .filter(|_| n > 0)
         .find(|at| at.chars().count() + sep.chars().count() + filter.chars().count() <= room);
