@@ -125,6 +125,10 @@ struct Row<'a> {
     /// A different decision on it that this one replaced (see
     /// [`Journal::replaced`]).
     was: Option<crate::journal::Decided>,
+    /// The export holds an invitation sent after that decision, so it was
+    /// made after it, and still lists this one pending: the accept or
+    /// ignore it asked for was not done on LinkedIn.
+    was_not_done: bool,
 }
 
 impl Row<'_> {
@@ -207,6 +211,7 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime
     }
     let mut listed: std::collections::HashSet<InvitationId> = Default::default();
     let replaced = journal.replaced();
+    let newest_here = invitations.iter().map(|i| i.sent_at).max();
     let mut rows: Vec<Row<'a>> = Vec::new();
     for inv in invitations {
         if newest.get(&inv.id) != Some(&inv.sent_at) || !listed.insert(inv.id) {
@@ -235,7 +240,16 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime
                         && !b.predates(sent)
                 })
                 .copied();
-            rows.push(Row { inv, entry, was });
+            // A day apart: the decision keeps the user's clock, the export
+            // LinkedIn's, maybe in another zone.
+            let was_not_done = was
+                .is_some_and(|w| newest_here.is_some_and(|n| n > w.at + chrono::Duration::days(1)));
+            rows.push(Row {
+                inv,
+                entry,
+                was,
+                was_not_done,
+            });
         }
     }
     // Stable: ties keep the export's order.
@@ -699,9 +713,14 @@ fn write_md(
             } + &r.edited_later(now)
                 + &r.was.map_or(String::new(), |w| {
                     format!(
-                        " · changed from {} of {} (done on LinkedIn already? check there first)",
+                        " · changed from {} of {} ({})",
                         w.decision.label(),
-                        w.at.format("%Y-%m-%d")
+                        w.at.format("%Y-%m-%d"),
+                        if r.was_not_done {
+                            "not done on LinkedIn: this export, made since, has it pending"
+                        } else {
+                            "done on LinkedIn already? check there first"
+                        }
                     )
                 })
                 // Decided on one sent hours before: this may be a second,
@@ -1192,6 +1211,15 @@ mod tests {
         let md = checklist(std::slice::from_ref(&ann), &j, now);
         assert!(
             md.contains("- [ ] **Ann Plus** · customised · changed from accepted of 2026-11-25 (done on LinkedIn already? check there first) · "),
+            "{md}"
+        );
+        // An export made more than a day after the accept (it holds an
+        // invitation sent then) still has her pending: it was not done.
+        let mut later = inv("Cy Later", "cy", Category::Default);
+        later.sent_at = at(5) + day + day;
+        let md = checklist(&[ann.clone(), later], &j, now + day + day);
+        assert!(
+            md.contains("changed from accepted of 2026-11-25 (not done on LinkedIn: this export, made since, has it pending) · "),
             "{md}"
         );
         let mut csv = Vec::new();
