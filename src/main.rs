@@ -61,14 +61,25 @@ fn main() -> ExitCode {
             .expect("`check` is a command");
         // As clap's own tip for the other commands: the option meant.
         let typed = flag.split('=').next().unwrap_or(&flag).to_string();
-        let meant = check
+        // The start of one first (`--js`); else one or two letters
+        // amiss, but not in a flag of one or two (`--x` is no `--to`).
+        let longs: Vec<String> = check
             .get_arguments()
             .filter_map(|a| a.get_long())
             .map(|long| format!("--{long}"))
-            .filter(|long| {
-                strsim::osa_distance(&typed, long) <= 2 || strsim::jaro_winkler(&typed, long) >= 0.9
+            .collect();
+        let meant = longs
+            .iter()
+            .find(|long| typed.len() > 3 && long.starts_with(&typed))
+            .or_else(|| {
+                longs
+                    .iter()
+                    .filter(|long| {
+                        let edits = strsim::osa_distance(&typed, long);
+                        typed.len() > 4 && (edits <= 2 || strsim::jaro_winkler(&typed, long) >= 0.9)
+                    })
+                    .min_by_key(|long| strsim::osa_distance(&typed, long))
             })
-            .min_by_key(|long| strsim::osa_distance(&typed, long))
             .map_or(String::new(), |long| format!(": did you mean `{long}`?"));
         check
             .error(

@@ -3253,7 +3253,7 @@ fn stats_outgoing_lists_stale_sent_invitations() {
     assert!(!out.contains("marked to withdraw)"), "{out}");
     assert!(
         stderr.contains("journal.jsonl: line 1 skipped: not a journal entry")
-            && stderr.contains("invitriage: warning: 1 line of the journal could not be read (named above): a mark to withdraw it held is not shown"),
+            && stderr.contains("invitriage: warning: 1 line of the journal could not be read (named above): the marks to withdraw it held are not shown"),
         "{stderr}"
     );
     std::fs::write(&journal, good).unwrap();

@@ -41,7 +41,8 @@ pub fn say_reading_large(source: &Source) {
     let zipped = path
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("zip"));
-    let at_least: u64 = if zipped { 6 << 20 } else { 32 << 20 };
+    // In MB of a million bytes, as the size is shown.
+    let at_least: u64 = if zipped { 6_000_000 } else { 32_000_000 };
     let Some(n) = std::fs::metadata(path)
         .ok()
         .filter(|m| m.is_file())

@@ -56,7 +56,7 @@ pub fn run(
                     }
                     if j.unread_lines() > 0 {
                         say!(
-                            "invitriage: warning: {} of the journal could not be read (named above): a mark to withdraw {} held is not shown",
+                            "invitriage: warning: {} of the journal could not be read (named above): the marks to withdraw {} held are not shown",
                             match j.unread_lines() {
                                 1 => "1 line".to_string(),
                                 n => format!("{n} lines"),

@@ -2224,8 +2224,16 @@ fn find_header(
             .collect();
         let missing = match Columns::find(&header) {
             Ok(mut cols) => {
-                // Every field counts in a row's width, read or not.
-                cols.width = record.len();
+                // Every field counts in a row's width, read or not, but
+                // for empty ones that end the header (a stray comma): a
+                // row's are dropped too, so a row of the export's seven
+                // fields was skipped under a header of nine.
+                let trailing = record
+                    .iter()
+                    .rev()
+                    .take_while(|f| f.trim_ascii().is_empty())
+                    .count();
+                cols.width = record.len() - trailing;
                 // A quote the header opens and never closes before its line
                 // ends takes the next lines into the header; it can still
                 // hold every column needed (the quote opened an optional
@@ -2299,10 +2307,13 @@ fn find_header(
     Err(match best {
         None => ImportError::Empty {
             origin: origin.to_string(),
-            what: if any {
+            what: if !any {
+                "empty"
+            } else if text.iter().all(u8::is_ascii_whitespace) {
                 "blank (only white space)"
             } else {
-                "empty"
+                // `,,,`: fields, every one empty.
+                "blank (only commas and white space)"
             },
         },
         Some(c) => {

@@ -3098,3 +3098,38 @@ fn a_line_of_a_million_fields_is_no_header_and_no_abort() {
         "has 7 fields where the header has 100007"
     );
 }
+
+/// A header that ends in stray commas (a spreadsheet's empty columns) is
+/// as wide as its named columns: rows of the export's seven fields are
+/// read, as rows padded the same way are.
+#[test]
+fn a_header_with_stray_commas_reads_its_rows() {
+    let row = received("ann", "\"7/8/26, 3:43 PM\"", "");
+    let padded = received("bo", "\"7/8/26, 3:43 PM\"", ",,");
+    let text = format!("{},,\n{row}{padded}", H.trim_end());
+    let i = load_str(&text);
+    assert_eq!(i.invitations.len(), 2, "{:?}", i.skipped);
+    assert!(i.skipped.is_empty());
+    properties::same_every_way(text.as_bytes(), 16, 2);
+}
+
+/// A file of empty fields only is blank, and not said to be white space.
+#[test]
+fn a_file_of_commas_is_blank_with_commas() {
+    let err = |text: &str| {
+        load_bytes_with::<Invitation>("t.csv", text.as_bytes(), None, Plan::default(), now())
+            .err()
+            .map(|e| e.to_string())
+            .unwrap_or_default()
+    };
+    assert!(
+        err(",,,,\n,,\n").contains("t.csv: the file is blank (only commas and white space)"),
+        "{}",
+        err(",,,,\n,,\n")
+    );
+    assert!(
+        err(" \n\n").contains("t.csv: the file is blank (only white space)"),
+        "{}",
+        err(" \n\n")
+    );
+}
