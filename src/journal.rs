@@ -2129,21 +2129,21 @@ impl Journal {
     /// invitation has another id, and its decision read as done on LinkedIn
     /// while it was still pending. The only sign left is the `Sent At` a
     /// step keeps: an invitation here with nothing in the journal, sent in
-    /// the same minute and direction as a gone entry, each the only one of
-    /// its kind at that minute. That alone may be two people invited in one
-    /// minute (after a talk, in bulk), one answered and one left pending:
-    /// the entry is carried over only when a draft on it names the same
-    /// person (a draft keeps the name; a decision does not). Otherwise the
-    /// pair is only named ([`Journal::maybe_moved`]), for the user to tell.
-    /// Only an invitation with both profile URLs, as before.
+    /// the same minute and direction as a gone entry. That alone may be two
+    /// people invited in one minute (after a talk, in bulk), one answered
+    /// and one left pending: the entry is carried over only when a draft on
+    /// it names the person of exactly one invitation of that minute (a
+    /// draft keeps the name; a decision does not). A decision without a
+    /// draft is only named beside each invitation of its minute
+    /// ([`Journal::maybe_moved`]), for the user to tell. Only an invitation
+    /// with both profile URLs, as before.
     fn adopt_moved_ids(&mut self, invs: &mut [Invitation], older: &FastSet<InvitationId>) -> usize {
         use crate::invitation::Direction;
         self.moved.clear();
         self.maybe_moved.clear();
         type Minute = (NaiveDateTime, Direction);
-        // Each gone entry's `Sent At` and direction; a minute two share
-        // is no one's.
-        let mut gone: FastMap<Minute, Option<InvitationId>> = FastMap::default();
+        // Each gone entry by the `Sent At` and direction its step keeps.
+        let mut gone: FastMap<Minute, Vec<InvitationId>> = FastMap::default();
         for id in older {
             let Some(entry) = self.entries.get(id) else {
                 continue;
@@ -2171,71 +2171,73 @@ impl Journal {
                     None => continue,
                 },
             };
-            gone.entry(minute)
-                .and_modify(|one| *one = None)
-                .or_insert(Some(*id));
+            gone.entry(minute).or_default().push(*id);
         }
-        if gone.values().all(Option::is_none) {
+        if gone.is_empty() {
             return 0;
         }
-        let mut here: FastMap<Minute, Option<usize>> = FastMap::default();
+        // The invitations of those minutes with nothing in the journal,
+        // and both URLs (an export without the URL columns cannot match
+        // decisions made on one with them; the note on start counts those).
+        let mut here: FastMap<Minute, Vec<usize>> = FastMap::default();
         for (i, inv) in invs.iter().enumerate() {
             let minute = (inv.sent_at, inv.direction);
-            if gone.contains_key(&minute) {
-                here.entry(minute)
-                    .and_modify(|one| *one = None)
-                    .or_insert(Some(i));
+            if gone.contains_key(&minute)
+                && !self.known(&inv.id)
+                && [inv.inviter_url(), inv.invitee_url()]
+                    .iter()
+                    .all(|url| !crate::invitation::profile_key(url).is_empty())
+            {
+                here.entry(minute).or_default().push(i);
             }
         }
-        let same = |a: &str, b: &str| {
-            let a = crate::text::name_line(a).to_lowercase();
-            !a.is_empty() && a == crate::text::name_line(b).to_lowercase()
-        };
+        let key = |name: &str| crate::text::name_line(name).to_lowercase();
         let mut adopted = 0;
-        for (minute, one) in gone {
-            let (Some(id), Some(Some(i))) = (one, here.get(&minute)) else {
+        for (minute, ids) in gone {
+            let Some(candidates) = here.get(&minute) else {
                 continue;
             };
-            let inv = &mut invs[*i];
-            // An export without the URL columns cannot match decisions made
-            // on one with them (the note on start counts those).
-            let urls = [inv.inviter_url(), inv.invitee_url()]
-                .iter()
-                .all(|url| !crate::invitation::profile_key(url).is_empty());
-            if !urls || self.known(&inv.id) {
-                continue;
-            }
-            let named = self.entries.get(&id).is_some_and(|e| {
-                [&e.reply, &e.thank_you]
+            let mut taken = vec![false; candidates.len()];
+            let mut unnamed = Vec::new();
+            for id in ids {
+                let names: Vec<String> = self
+                    .entries
+                    .get(&id)
                     .into_iter()
+                    .flat_map(|e| [&e.reply, &e.thank_you])
                     .flatten()
-                    .any(|d| same(&d.name, inv.counterpart()))
-            });
-            if named {
-                inv.id = id;
-                self.moved.push(id);
-                adopted += 1;
-            } else {
-                self.maybe_moved.push((inv.id, id));
+                    .map(|d| key(&d.name))
+                    .filter(|n| !n.is_empty())
+                    .collect();
+                if names.is_empty() {
+                    unnamed.push(id);
+                    continue;
+                }
+                // The one invitation of the minute whose person the draft
+                // names, if exactly one.
+                let named: Vec<usize> = (0..candidates.len())
+                    .filter(|&c| {
+                        !taken[c] && names.contains(&key(invs[candidates[c]].counterpart()))
+                    })
+                    .collect();
+                if let [c] = named[..] {
+                    taken[c] = true;
+                    invs[candidates[c]].id = id;
+                    self.moved.push(id);
+                    adopted += 1;
+                }
+            }
+            // A decision without a name to tell: each invitation left in
+            // its minute may be its person's.
+            for id in unnamed {
+                for (c, &i) in candidates.iter().enumerate() {
+                    if !taken[c] {
+                        self.maybe_moved.push((invs[i].id, id));
+                    }
+                }
             }
         }
         adopted
-    }
-
-    /// Whether an invitation sent at `sent`, not in `invs`, was decided:
-    /// answered on LinkedIn since, so a later export no longer holds it.
-    pub fn decided_and_gone(&self, sent: NaiveDateTime, invs: &[Invitation]) -> bool {
-        let mut decided = self
-            .entries
-            .iter()
-            .filter(|(_, e)| e.decided.is_some_and(|d| d.sent == Some(sent)))
-            .map(|(id, _)| *id)
-            .peekable();
-        if decided.peek().is_none() {
-            return false;
-        }
-        let here: FastSet<InvitationId> = invs.iter().map(|i| i.id).collect();
-        decided.any(|id| !here.contains(&id))
     }
 
     /// The entries [`Journal::adopt_ids`] carried over to an invitation

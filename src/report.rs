@@ -35,23 +35,23 @@ pub fn human_date(dt: NaiveDateTime) -> String {
 /// a newer export. A date to come (a damaged row, a clock ahead) is no
 /// date seen, as for the news.
 ///
-/// Not when that newest invitation was decided and has left: answered on
-/// LinkedIn, it is in no later export, which is then no older one
-/// (`journal` tells).
+/// An invitation sent, in either direction, on that day or after says the
+/// export was made since: not an older one, though the one seen may have
+/// left it (answered on LinkedIn). Without one that cannot be told from an
+/// export made before it came, so the words allow for both.
 pub fn older_export(
     seen: crate::journal::Seen,
     invs: &[Invitation],
-    journal: &crate::journal::Journal,
     now: NaiveDateTime,
 ) -> Option<String> {
     use chrono::Datelike;
     let soon = now + chrono::Duration::days(1);
     let newest = invs
         .iter()
-        .filter(|i| i.direction == Direction::Incoming && i.sent_at <= soon)
+        .filter(|i| i.sent_at <= soon)
         .map(|i| i.sent_at)
         .max()?;
-    if newest.date() >= seen.newest.date() || journal.decided_and_gone(seen.newest, invs) {
+    if newest.date() >= seen.newest.date() {
         return None;
     }
     let day = |t: NaiveDateTime| {
@@ -67,7 +67,7 @@ pub fn older_export(
         day(seen.opened)
     };
     Some(format!(
-        "this export is older than one opened before: its newest invitation is {}, and you have seen one from {} (opened {opened})",
+        "this export looks older than one opened before: its newest invitation is {}, and you have seen one from {} (opened {opened}; unless that one was answered since, and left)",
         day(newest),
         day(seen.newest)
     ))

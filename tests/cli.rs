@@ -808,16 +808,27 @@ fn the_lists_of_an_older_export_say_so() {
         let (code, _, stderr) = env.run(&[command, file]);
         assert_eq!(code, 0, "{stderr}");
         assert!(
-            stderr.contains("invitriage: warning: this export is older than one opened before: its newest invitation is 21 Nov, and you have seen one from 26 Nov (opened 27 Nov); what is listed here may be done on LinkedIn already or no longer apply"),
+            stderr.contains("invitriage: warning: this export looks older than one opened before: its newest invitation is 21 Nov, and you have seen one from 26 Nov (opened 27 Nov; unless that one was answered since, and left); what is listed here may be done on LinkedIn already or no longer apply"),
             "{command}: {stderr}"
         );
     }
     // Not for the export that is the newest.
-    let newer = env.file("new.csv", three_rows().replace("11/21/26", "11/28/26"));
+    let newer = env.file(
+        "new.csv",
+        three_rows().replace("11/21/26, 4:02 PM", "11/26/26, 9:02 AM"),
+    );
     let (_, _, stderr) = env.run(&["export", newer]);
     assert!(!stderr.contains("older"), "{stderr}");
-    // Nor when the newest invitation seen was decided, and answered on
-    // LinkedIn since: no later export holds it.
+    // Nor for one holding an invitation sent since, in either direction
+    // (a sent one here): made since, though the one seen has left it.
+    let since = env.file(
+        "since.csv",
+        three_rows().replace("11/19/26, 9:15 AM", "11/26/26, 9:15 AM"),
+    );
+    let (_, _, stderr) = env.run(&["export", since]);
+    assert!(!stderr.contains("older"), "{stderr}");
+    // The newest one seen decided (in the newer export) and so in no
+    // other: the older export still warns.
     {
         use invitriage::journal::Decision;
         let (mut j, _) = Journal::open(&env.path("data")).unwrap();
@@ -826,12 +837,12 @@ fn the_lists_of_an_older_export_say_so() {
             &["00000000000000aa".parse().unwrap()],
             &[t("2026-11-26T09:00:00")],
             Some(Decision::Accepted),
-            t("2026-11-27T09:00:00"),
+            t("2026-11-25T10:00:00"),
         )
         .unwrap();
     }
     let (_, _, stderr) = env.run(&["export", file]);
-    assert!(!stderr.contains("older"), "{stderr}");
+    assert!(stderr.contains("this export looks older"), "{stderr}");
 }
 
 /// A profile URL changed between two exports: the accept made on the

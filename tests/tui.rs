@@ -8130,17 +8130,11 @@ fn the_start_counts_what_is_newer_than_the_export_seen_before() {
 /// may have left the newer one.
 #[test]
 fn an_older_export_than_one_seen_before_says_so() {
-    use invitriage::invitation::Direction;
     let dir = tempfile::tempdir().unwrap();
     let at = |s: &str| import::parse_sent_at(s).unwrap();
     let app = sample_app(dir.path());
-    let newest = app
-        .invitations
-        .iter()
-        .filter(|i| i.direction == Direction::Incoming)
-        .map(|i| i.sent_at)
-        .max()
-        .unwrap();
+    // Of either direction: a sent one says when the export was made too.
+    let newest = app.invitations.iter().map(|i| i.sent_at).max().unwrap();
     drop(app);
     let seen = Seen {
         newest: at("2026-12-14T09:00:00"),
@@ -8154,7 +8148,7 @@ fn an_older_export_than_one_seen_before_says_so() {
         Some(seen),
     );
     let note = format!(
-        "this export is older than one opened before: its newest invitation is {}, and you have seen one from 14 Dec (opened earlier today); people it shows pending may have left the newer one",
+        "this export looks older than one opened before: its newest invitation is {}, and you have seen one from 14 Dec (opened earlier today; unless that one was answered since, and left); people it shows pending may have left the newer one",
         newest.format("%-d %b")
     );
     assert_eq!(
@@ -8170,7 +8164,7 @@ fn an_older_export_than_one_seen_before_says_so() {
     };
     let app = app_seen(Source::Sample, dir.path(), false, &[], Some(seen));
     assert!(
-        app.notices[0].contains("you have seen one from 4 Jan 2027 (opened 5 Jan 2027)"),
+        app.notices[0].contains("you have seen one from 4 Jan 2027 (opened 5 Jan 2027;"),
         "{:?}",
         app.notices
     );

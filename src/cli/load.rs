@@ -166,8 +166,7 @@ pub fn load_with_journal(
     // followed, they would redo what a newer one shows done.
     if !import.source.is_sample()
         && let Ok(Some(seen)) = journal.read_seen()
-        && let Some(older) =
-            invitriage::report::older_export(seen, &import.invitations, &journal, now())
+        && let Some(older) = invitriage::report::older_export(seen, &import.invitations, now())
     {
         say!(
             "invitriage: warning: {older}; what is listed here may be done on LinkedIn already or no longer apply: list it from the newest export"
@@ -381,11 +380,11 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
                     "{} (undecided here) was sent in the same minute as an invitation you decided that is not in this export ({what})",
                     text::name_line(inv.counterpart())
                 ),
-                "that decision may be theirs",
+                "that decision may be theirs, and is counted",
             ),
             many => (
                 format!(
-                    "{} invitations undecided here ({}) were each sent in the same minute as one you decided that is not in this export",
+                    "{} invitations undecided here ({}) were each sent in the same minute as an invitation you decided that is not in this export",
                     many.len(),
                     text::some_names(
                         &many
@@ -394,11 +393,11 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
                             .collect::<Vec<_>>()
                     )
                 ),
-                "those decisions may be theirs",
+                "the decision of their minute may be theirs, and is counted",
             ),
         };
         notes.push(format!(
-            "{them}: if a profile URL changed since, {it}, and is counted as done on LinkedIn; check there, and decide here again"
+            "{them}: if a profile URL changed since, {it} as done on LinkedIn; check there, and decide here again"
         ));
     }
     notes
