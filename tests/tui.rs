@@ -5077,7 +5077,7 @@ fn the_check_pads_placeholder_is_faint_not_a_colour() {
     app.update(Action::Check);
     let buf = buffer(&app, 100, 30);
     assert_eq!(
-        look(&buf, "Write the note you are about to send"),
+        look(&buf, "Write the note you will send"),
         (Color::Reset, Modifier::DIM)
     );
 }

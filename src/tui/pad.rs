@@ -18,9 +18,7 @@ impl Pad {
     /// A pad holding `note` (not a step to take back).
     pub fn new(note: &str) -> Pad {
         let mut editor = field(note.split('\n').map(str::to_string).collect());
-        editor.set_placeholder_text(
-            "Write the note you are about to send; it is graded as you type.",
-        );
+        editor.set_placeholder_text("Write the note you will send: it is graded as you type.");
         // Faint, as the theme's dim text is: textarea's dark grey is a
         // colour, sent even under NO_COLOR or to a VT100 (where `38;5`
         // blinks), and Solarized Dark's background.
