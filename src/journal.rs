@@ -332,8 +332,10 @@ impl Decided {
     /// again within a day (a note added to one sent without). Which of the
     /// two cannot be told, so the decision stands and the screen says so.
     pub fn sent_earlier(&self, sent_at: NaiveDateTime) -> Option<NaiveDateTime> {
-        self.sent
-            .filter(|&sent| sent < sent_at && !day_and_month_swapped(sent, sent_at))
+        // By the minute: one export may give the seconds, another not.
+        self.sent.filter(|&sent| {
+            at_minute(sent) < at_minute(sent_at) && !day_and_month_swapped(sent, sent_at)
+        })
     }
 
     /// Whether the decision was about a later invitation between the same
@@ -381,6 +383,15 @@ pub fn earlier_than(
         Some(sent) => made_before(sent, sent_at),
         None => made_before(at, sent_at),
     }
+}
+
+/// `t` without its seconds: one export gives `Sent At` to the minute
+/// (LinkedIn's `11/19/26, 9:10 AM`), another may to the second.
+fn at_minute(t: NaiveDateTime) -> NaiveDateTime {
+    use chrono::Timelike;
+    t.with_second(0)
+        .and_then(|t| t.with_nanosecond(0))
+        .unwrap_or(t)
 }
 
 /// `t` with its day and month swapped, when that is another date.
@@ -2131,12 +2142,13 @@ impl Journal {
     /// step keeps: an invitation here with nothing in the journal, sent in
     /// the same minute and direction as a gone entry. That alone may be two
     /// people invited in one minute (after a talk, in bulk), one answered
-    /// and one left pending: the entry is carried over only when a draft on
-    /// it names the person of exactly one invitation of that minute (a
-    /// draft keeps the name; a decision does not). A decision without a
-    /// draft is only named beside each invitation of its minute
-    /// ([`Journal::maybe_moved`]), for the user to tell. Only an invitation
-    /// with both profile URLs, as before.
+    /// and one left pending: the entry is carried over only when it is the
+    /// only one gone from that minute and a draft on it names the person of
+    /// exactly one invitation of that minute (a draft keeps the name; a
+    /// decision does not). Any other is only named beside each invitation
+    /// of its minute ([`Journal::maybe_moved`]), for the user to tell. The
+    /// minute without its seconds, which one export may give and another
+    /// not. Only an invitation with both profile URLs, as before.
     fn adopt_moved_ids(&mut self, invs: &mut [Invitation], older: &FastSet<InvitationId>) -> usize {
         use crate::invitation::Direction;
         self.moved.clear();
@@ -2171,7 +2183,9 @@ impl Journal {
                     None => continue,
                 },
             };
-            gone.entry(minute).or_default().push(*id);
+            gone.entry((at_minute(minute.0), minute.1))
+                .or_default()
+                .push(*id);
         }
         if gone.is_empty() {
             return 0;
@@ -2181,7 +2195,7 @@ impl Journal {
         // decisions made on one with them; the note on start counts those).
         let mut here: FastMap<Minute, Vec<usize>> = FastMap::default();
         for (i, inv) in invs.iter().enumerate() {
-            let minute = (inv.sent_at, inv.direction);
+            let minute = (at_minute(inv.sent_at), inv.direction);
             if gone.contains_key(&minute)
                 && !self.known(&inv.id)
                 && [inv.inviter_url(), inv.invitee_url()]
@@ -2199,6 +2213,10 @@ impl Journal {
             };
             let mut taken = vec![false; candidates.len()];
             let mut unnamed = Vec::new();
+            // Two decisions gone from one minute: a name cannot tell whose
+            // is whose (two people of one name, one accepted and one
+            // ignored), so neither is carried.
+            let alone = ids.len() == 1;
             for id in ids {
                 let names: Vec<String> = self
                     .entries
@@ -2209,7 +2227,7 @@ impl Journal {
                     .map(|d| key(&d.name))
                     .filter(|n| !n.is_empty())
                     .collect();
-                if names.is_empty() {
+                if names.is_empty() || !alone {
                     unnamed.push(id);
                     continue;
                 }
@@ -2225,6 +2243,8 @@ impl Journal {
                     invs[candidates[c]].id = id;
                     self.moved.push(id);
                     adopted += 1;
+                } else {
+                    unnamed.push(id);
                 }
             }
             // A decision without a name to tell: each invitation left in

@@ -367,11 +367,21 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
             .filter_map(|(here, gone)| {
                 let inv = by_id.get(here)?;
                 let what = match journal.state(*gone).and_then(|e| e.decided) {
+                    // Only marked here: LinkedIn's step is the user's.
+                    Some(d) if d.decision == invitriage::journal::Decision::Withdrawn => {
+                        format!("marked to withdraw {}", d.at.format("%-d %b"))
+                    }
                     Some(d) => format!("{} {}", d.decision.label(), d.at.format("%-d %b")),
                     None => "a draft".to_string(),
                 };
                 Some((*inv, what))
             })
+            .collect();
+        // Each invitation once, beside however many decisions of its minute.
+        let mut seen = std::collections::HashSet::new();
+        let pairs: Vec<_> = pairs
+            .into_iter()
+            .filter(|(inv, _)| seen.insert(inv.id))
             .collect();
         let (them, it) = match &pairs[..] {
             [] => return notes,

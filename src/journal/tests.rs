@@ -3218,6 +3218,56 @@ fn a_changed_profile_url_keeps_its_decision() {
     let mut expected = vec![(now[2].id, ann.id), (now[3].id, ann.id), (now[4].id, cy.id)];
     expected.sort();
     assert_eq!(maybe, expected);
+    // Two decisions gone from one minute: a name cannot tell whose is
+    // whose (the other Chen Wei was ignored), so neither is carried, and
+    // the one left pending is named once. The minute is matched without
+    // its seconds.
+    let dir2 = tempfile::tempdir().unwrap();
+    let (mut k, _) = Journal::open(dir2.path()).unwrap();
+    let when = date(11, 9) + chrono::Duration::seconds(45);
+    let (met, recruiter) = (
+        to_colleen("Chen Wei", Some("cw-1111"), when),
+        to_colleen("Chen Wei", Some("cw-2222"), when),
+    );
+    k.record_decision_on(&[met.id], &[when], Some(Decision::Accepted), date(11, 10))
+        .unwrap();
+    k.record_draft_to(
+        met.id,
+        DraftKind::ThankYou,
+        "Thanks, Chen",
+        date(11, 10),
+        Whom::new("Chen Wei", ""),
+    )
+    .unwrap();
+    k.record_decision_on(
+        &[recruiter.id],
+        &[when],
+        Some(Decision::Ignored),
+        date(11, 10),
+    )
+    .unwrap();
+    let mut left = vec![to_colleen("Chen Wei", Some("cw-recruiter"), date(11, 9))];
+    assert_eq!(k.adopt_ids(&mut left), 0);
+    let mut pairs: Vec<_> = k.maybe_moved().iter().map(|p| p.0).collect();
+    pairs.dedup();
+    assert_eq!(pairs, [left[0].id]);
+    // Alone in its minute, the accept's draft names him: carried, though
+    // one export gives the seconds and the other not.
+    let dir3 = tempfile::tempdir().unwrap();
+    let (mut m, _) = Journal::open(dir3.path()).unwrap();
+    m.record_decision_on(&[met.id], &[when], Some(Decision::Accepted), date(11, 10))
+        .unwrap();
+    m.record_draft_to(
+        met.id,
+        DraftKind::ThankYou,
+        "Thanks, Chen",
+        date(11, 10),
+        Whom::new("Chen Wei", ""),
+    )
+    .unwrap();
+    let mut moved = vec![to_colleen("Chen Wei", Some("cw-new"), date(11, 9))];
+    assert_eq!(m.adopt_ids(&mut moved), 1);
+    assert_eq!(moved[0].id, met.id);
     // Read again, the same; with a step of its own, its own id.
     let mut again = vec![to_colleen(
         "Xavier Dupont",
