@@ -914,7 +914,7 @@ fn a_changed_profile_url_keeps_the_accept_to_do() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("note: Ann Lee (undecided here) was sent in the same minute as an invitation you decided that is not in this export (accepted 25 Nov): if a profile URL changed since, that decision may be theirs, and is counted as done on LinkedIn; check there, and decide here again"),
+        stderr.contains("note: Ann Lee (sent 20 Nov 09:00; accepted 25 Nov) is undecided here, and was sent in the same minute as an invitation you decided that is not in this export; if a profile URL changed since, that decision may be theirs, and is counted as done on LinkedIn: check there, and decide here again"),
         "{stderr}"
     );
 }

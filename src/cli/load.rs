@@ -361,53 +361,58 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
     }
     if !journal.maybe_moved().is_empty() {
         let by_id: std::collections::HashMap<_, _> = invs.iter().map(|inv| (inv.id, inv)).collect();
-        let pairs: Vec<(&invitriage::invitation::Invitation, String)> = journal
-            .maybe_moved()
+        // Each invitation once, with every decision of its minute: the user
+        // is to tell which (if any) was theirs.
+        let mut order: Vec<invitriage::invitation::InvitationId> = Vec::new();
+        let mut whats: std::collections::HashMap<_, Vec<String>> = std::collections::HashMap::new();
+        for (here, gone) in journal.maybe_moved() {
+            let what = match journal.state(*gone).and_then(|e| e.decided) {
+                // Only marked here: LinkedIn's step is the user's.
+                Some(d) if d.decision == invitriage::journal::Decision::Withdrawn => {
+                    format!("marked to withdraw {}", d.at.format("%-d %b"))
+                }
+                Some(d) => format!("{} {}", d.decision.label(), d.at.format("%-d %b")),
+                None => "a draft".to_string(),
+            };
+            let list = whats.entry(*here).or_insert_with(|| {
+                order.push(*here);
+                Vec::new()
+            });
+            if !list.contains(&what) {
+                list.push(what);
+            }
+        }
+        // `Chen Wei (sent 19 Nov 09:10; accepted 25 Nov or ignored 25 Nov)`:
+        // the minute and the decisions tell namesakes apart.
+        let items: Vec<String> = order
             .iter()
-            .filter_map(|(here, gone)| {
-                let inv = by_id.get(here)?;
-                let what = match journal.state(*gone).and_then(|e| e.decided) {
-                    // Only marked here: LinkedIn's step is the user's.
-                    Some(d) if d.decision == invitriage::journal::Decision::Withdrawn => {
-                        format!("marked to withdraw {}", d.at.format("%-d %b"))
-                    }
-                    Some(d) => format!("{} {}", d.decision.label(), d.at.format("%-d %b")),
-                    None => "a draft".to_string(),
-                };
-                Some((*inv, what))
+            .filter_map(|id| {
+                let inv = by_id.get(id)?;
+                Some(format!(
+                    "{} (sent {}; {})",
+                    text::name_line(inv.counterpart()),
+                    inv.sent_at.format("%-d %b %H:%M"),
+                    whats[id].join(" or ")
+                ))
             })
             .collect();
-        // Each invitation once, beside however many decisions of its minute.
-        let mut seen = std::collections::HashSet::new();
-        let pairs: Vec<_> = pairs
-            .into_iter()
-            .filter(|(inv, _)| seen.insert(inv.id))
-            .collect();
-        let (them, it) = match &pairs[..] {
-            [] => return notes,
-            [(inv, what)] => (
-                format!(
-                    "{} (undecided here) was sent in the same minute as an invitation you decided that is not in this export ({what})",
-                    text::name_line(inv.counterpart())
-                ),
-                "that decision may be theirs, and is counted",
+        const NAMED: usize = 20;
+        let more = match items.len().saturating_sub(NAMED) {
+            0 => String::new(),
+            n => format!(", and {n} more"),
+        };
+        let shown = items[..items.len().min(NAMED)].join(", ");
+        let them = match items.len() {
+            0 => return notes,
+            1 => format!(
+                "{shown} is undecided here, and was sent in the same minute as an invitation you decided that is not in this export"
             ),
-            many => (
-                format!(
-                    "{} invitations undecided here ({}) were each sent in the same minute as an invitation you decided that is not in this export",
-                    many.len(),
-                    text::some_names(
-                        &many
-                            .iter()
-                            .map(|(inv, _)| inv.counterpart())
-                            .collect::<Vec<_>>()
-                    )
-                ),
-                "the decision of their minute may be theirs, and is counted",
+            n => format!(
+                "{n} invitations undecided here were each sent in the same minute as one you decided that is not in this export: {shown}{more}"
             ),
         };
         notes.push(format!(
-            "{them}: if a profile URL changed since, {it} as done on LinkedIn; check there, and decide here again"
+            "{them}; if a profile URL changed since, that decision may be theirs, and is counted as done on LinkedIn: check there, and decide here again"
         ));
     }
     notes
@@ -416,6 +421,70 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every undecided invitation of a minute that lost decisions is named
+    /// once, with its minute and each decision it may be, so that namesakes
+    /// are told apart and none is left out as "and 3 more".
+    #[test]
+    fn a_note_names_each_invitation_a_changed_url_may_be() {
+        use invitriage::invitation::{Direction, Fields, Invitation};
+        use invitriage::journal::Decision;
+        let at = |s: &str| invitriage::import::parse_sent_at(s).unwrap();
+        let person = |name: &str, slug: &str, sent: &str| {
+            let url = format!("https://www.linkedin.com/in/{slug}");
+            Invitation::new(Fields {
+                from: name,
+                to: "Colleen Ruiz",
+                message: "",
+                inviter_url: &url,
+                invitee_url: "https://www.linkedin.com/in/colleen",
+                sent_at: at(sent),
+                direction: Direction::Incoming,
+                line: 2,
+            })
+        };
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let (a, b) = (
+            person("Chen Wei", "cw-1", "2026-11-19T09:10:05"),
+            person("Bo Li", "bo-1", "2026-11-19T09:10:50"),
+        );
+        j.record_decision_on(
+            &[a.id],
+            &[a.sent_at],
+            Some(Decision::Accepted),
+            at("2026-11-25T10:00:00"),
+        )
+        .unwrap();
+        j.record_decision_on(
+            &[b.id],
+            &[b.sent_at],
+            Some(Decision::Ignored),
+            at("2026-11-25T11:00:00"),
+        )
+        .unwrap();
+        let mut now: Vec<Invitation> = (0..23)
+            .map(|i| {
+                person(
+                    &format!("Chen Wei {i}"),
+                    &format!("cw-new-{i}"),
+                    "2026-11-19T09:10:30",
+                )
+            })
+            .collect();
+        j.adopt_ids(&mut now);
+        let notes = moved_note(&j, &now);
+        assert_eq!(notes.len(), 1, "{notes:?}");
+        assert!(
+            notes[0].starts_with("23 invitations undecided here were each sent in the same minute as one you decided that is not in this export: Chen Wei 0 (sent 19 Nov 09:10; ")
+                && notes[0].contains("accepted 25 Nov")
+                && notes[0].contains(" or ")
+                && notes[0].contains("ignored 25 Nov")
+                && notes[0].contains(", and 3 more; if a profile URL changed since"),
+            "{notes:?}"
+        );
+        assert_eq!(notes[0].matches("Chen Wei 0 (").count(), 1, "{notes:?}");
+    }
 
     /// `[keys]` and `[templates]` entries that parse but cannot be used
     /// name their line too, as the example file promises.
