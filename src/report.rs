@@ -133,6 +133,9 @@ const MONTHS_IN_FULL: usize = 24;
 /// `stats` as text, fitted to `width` columns (the terminal's; the layout
 /// is at its widest from 90 on): the bars narrow, and the longer lines wrap
 /// at spaces rather than where the terminal would cut them.
+///
+/// `marks_known`: whether the marks to withdraw in `stale` were read (the
+/// journal may not be readable); when not, the advice to mark them says so.
 #[allow(clippy::too_many_arguments)]
 pub fn stats_text<T: Item, W: Write>(
     w: &mut W,
@@ -140,6 +143,7 @@ pub fn stats_text<T: Item, W: Write>(
     b: &Breakdown,
     filter: DirectionFilter,
     stale: Option<&[Stale<'_>]>,
+    marks_known: bool,
     now: NaiveDateTime,
     stale_after_days: u32,
     width: usize,
@@ -353,7 +357,14 @@ pub fn stats_text<T: Item, W: Write>(
         if stale.len() > shown.len() {
             writeln!(w, "    … and {} more", stale.len() - shown.len())?;
         }
-        if stale.iter().any(|s| !s.to_withdraw) {
+        if !marks_known {
+            write_wrapped(
+                w,
+                "marks to withdraw not shown: the journal could not be read (see the warning above)",
+                "  ",
+                width,
+            )?;
+        } else if stale.iter().any(|s| !s.to_withdraw) {
             write_wrapped(
                 w,
                 "mark the ones to withdraw on the triage screen's Sent tab; `invitriage export` then lists them",
@@ -426,8 +437,9 @@ struct StaleJson<'a> {
     age_days: i64,
     /// Pending past the configured age (false: listed as marked only).
     stale: bool,
-    /// Marked to withdraw in the triage screen (the journal).
-    to_withdraw: bool,
+    /// Marked to withdraw in the triage screen (the journal); `null` when
+    /// the journal could not be read.
+    to_withdraw: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -443,6 +455,7 @@ pub fn stats_json<T: Item>(
     b: &Breakdown,
     filter: DirectionFilter,
     stale: Option<&[Stale<'_>]>,
+    marks_known: bool,
     now: NaiveDateTime,
 ) -> io::Result<()> {
     let out = StatsJson {
@@ -486,7 +499,7 @@ pub fn stats_json<T: Item>(
                     sent_at: s.inv.sent_at,
                     age_days: Age::between(s.inv.sent_at, now).days,
                     stale: s.stale,
-                    to_withdraw: s.to_withdraw,
+                    to_withdraw: marks_known.then_some(s.to_withdraw),
                 })
                 .collect()
         }),
@@ -795,7 +808,7 @@ mod tests {
         width: usize,
     ) -> String {
         let mut out = Vec::new();
-        stats_text(&mut out, import, b, filter, stale, now(), 21, width).unwrap();
+        stats_text(&mut out, import, b, filter, stale, true, now(), 21, width).unwrap();
         String::from_utf8(out).unwrap()
     }
 

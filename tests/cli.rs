@@ -3262,6 +3262,15 @@ fn stats_outgoing_lists_stale_sent_invitations() {
     let (code, out, stderr) = env.run(&["stats", "--direction", "outgoing"]);
     assert_eq!(code, 0);
     assert!(!out.contains("marked to withdraw)"), "{out}");
+    // Nor is anyone told to mark them, nor a script that none is marked.
+    assert!(
+        out.contains("marks to withdraw not shown: the journal could not be read")
+            && !out.contains("mark the ones to withdraw"),
+        "{out}"
+    );
+    let (_, json, _) = env.run(&["stats", "--direction", "outgoing", "--json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    assert!(v["stale_sent"][0]["to_withdraw"].is_null(), "{json}");
     assert!(
         stderr.contains("journal.jsonl: line 1 skipped: not a journal entry")
             && stderr.contains("invitriage: warning: 1 line of the journal could not be read (named above): the marks to withdraw it held are not shown"),

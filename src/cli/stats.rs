@@ -40,7 +40,9 @@ pub fn run(
                     newest.format("%-d %b %Y")
                 );
             }
-            print_stats(out, json, &import, &b, direction, None, now, stale_days)?;
+            print_stats(
+                out, json, &import, &b, direction, None, true, now, stale_days,
+            )?;
             exit_without_freeing(import);
         } else {
             let mut import = load(source.clone(), config)?;
@@ -90,6 +92,8 @@ pub fn run(
             if let Some(journal) = &journal {
                 stale.retain(|s| journal.later(s.inv).is_none());
             }
+            // Every mark read: none missing from a line skipped.
+            let marks_known = journal.as_ref().is_some_and(|j| j.unread_lines() == 0);
             print_stats(
                 out,
                 json,
@@ -97,6 +101,7 @@ pub fn run(
                 &b,
                 direction,
                 Some(&stale),
+                marks_known,
                 now,
                 stale_days,
             )?;
@@ -119,11 +124,12 @@ fn print_stats<T: import::Item>(
     b: &stats::Breakdown,
     direction: DirectionFilter,
     stale: Option<&[stats::Stale<'_>]>,
+    marks_known: bool,
     now: chrono::NaiveDateTime,
     stale_days: u32,
 ) -> Result<(), Failure> {
     let written = if json {
-        report::stats_json(out, import, b, direction, stale, now)
+        report::stats_json(out, import, b, direction, stale, marks_known, now)
     } else {
         report::stats_text(
             out,
@@ -131,6 +137,7 @@ fn print_stats<T: import::Item>(
             b,
             direction,
             stale,
+            marks_known,
             now,
             stale_days,
             output_width(100),
