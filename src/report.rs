@@ -67,7 +67,7 @@ pub fn older_export(
         day(seen.opened)
     };
     Some(format!(
-        "this export looks older than one opened before: its newest invitation is {}, and you have seen one from {} (opened {opened}; unless that one was answered since, and left)",
+        "this export looks older than one opened before: its newest invitation is {}, but you have seen one from {} (opened {opened})",
         day(newest),
         day(seen.newest)
     ))

@@ -808,7 +808,7 @@ fn the_lists_of_an_older_export_say_so() {
         let (code, _, stderr) = env.run(&[command, file]);
         assert_eq!(code, 0, "{stderr}");
         assert!(
-            stderr.contains("invitriage: warning: this export looks older than one opened before: its newest invitation is 21 Nov, and you have seen one from 26 Nov (opened 27 Nov; unless that one was answered since, and left); what is listed here may be done on LinkedIn already or no longer apply"),
+            stderr.contains("invitriage: warning: this export looks older than one opened before: its newest invitation is 21 Nov, but you have seen one from 26 Nov (opened 27 Nov); what is listed here may be done on LinkedIn already, or no longer apply (if that one was answered since, this export may be the newest)"),
             "{command}: {stderr}"
         );
     }

@@ -8148,7 +8148,7 @@ fn an_older_export_than_one_seen_before_says_so() {
         Some(seen),
     );
     let note = format!(
-        "this export looks older than one opened before: its newest invitation is {}, and you have seen one from 14 Dec (opened earlier today; unless that one was answered since, and left); people it shows pending may have left the newer one",
+        "this export looks older than one opened before: its newest invitation is {}, but you have seen one from 14 Dec (opened earlier today); people it shows pending may have left the newer one (if that one was answered since, this export may be the newest)",
         newest.format("%-d %b")
     );
     assert_eq!(
@@ -8164,7 +8164,7 @@ fn an_older_export_than_one_seen_before_says_so() {
     };
     let app = app_seen(Source::Sample, dir.path(), false, &[], Some(seen));
     assert!(
-        app.notices[0].contains("you have seen one from 4 Jan 2027 (opened 5 Jan 2027;"),
+        app.notices[0].contains("you have seen one from 4 Jan 2027 (opened 5 Jan 2027)"),
         "{:?}",
         app.notices
     );

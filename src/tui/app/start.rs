@@ -650,7 +650,11 @@ impl App {
     /// [`AppInit::seen_before`]: super::AppInit::seen_before
     fn note_older_export(&self) -> Option<String> {
         crate::report::older_export(self.seen_before?, &self.invitations, self.now)
-            .map(|older| format!("{older}; people it shows pending may have left the newer one"))
+            .map(|older| {
+                format!(
+                    "{older}; people it shows pending may have left the newer one (if that one was answered since, this export may be the newest)"
+                )
+            })
     }
 
     /// Says which invitations came after a decision on an earlier one
