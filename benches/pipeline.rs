@@ -245,6 +245,7 @@ fn new_app(invitations: Vec<Invitation>, journal: Journal) -> App {
         frozen_clock: false,
         seen_before: None,
         seen_now: None,
+        export_command: "`invitriage export --format md`".into(),
     });
     // The event loop's first act: tell the app the terminal's size.
     app.update(Action::Resize(WIDTH, HEIGHT));

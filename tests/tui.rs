@@ -83,6 +83,7 @@ fn app_unsized(
         frozen_clock: true,
         seen_before,
         seen_now,
+        export_command: "`invitriage export --format md`".into(),
     })
 }
 
@@ -4926,6 +4927,22 @@ fn notes_from_loading_are_whole_in_the_help() {
     assert!(out.contains("Notes from loading"), "{out}");
     // The last words, after a path whose length wraps the lines anywhere.
     assert!(out.contains("journal.jsonl.torn"), "{out}");
+}
+
+/// The help names the `export` command for the export on the screen, with
+/// its FILE (and options) as the run was given them: without the FILE it
+/// would list the bundled sample's steps.
+#[test]
+fn the_help_names_the_export_command_for_this_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.export_command = "`invitriage export --format md 'my export.csv'`".into();
+    app.update(Action::Help);
+    let out = screen(&app, 100, 30);
+    assert!(
+        out.contains("md 'my export.csv'` lists each step."),
+        "{out}"
+    );
 }
 
 /// The status line says `?` shows a note from loading whole only when it

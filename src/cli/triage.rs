@@ -209,6 +209,7 @@ pub fn triage(
         frozen_clock: pinned_now().is_some(),
         seen_before,
         seen_now,
+        export_command: export.clone(),
     });
     // A first run with no file: say how to open one's own, unless the
     // start has something more pressing to say.

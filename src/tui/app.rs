@@ -351,6 +351,10 @@ pub struct AppInit {
     /// the news is seen once the screen has shown it, not at the start (a
     /// draft recovered then takes the status line first).
     pub seen_now: Option<Seen>,
+    /// The `export` command for this export, in backticks, as the help
+    /// and the start's warnings name it (with its FILE and the options
+    /// this run was given).
+    pub export_command: String,
 }
 
 /// A step on more invitations than this is undone only when the undo key
@@ -360,6 +364,8 @@ pub const UNDO_ASKS_ABOVE: usize = 10;
 /// The state of the triage screen.
 pub struct App {
     pub source_name: String,
+    /// See [`AppInit::export_command`].
+    pub export_command: String,
     /// No invitation has profile URLs (an older export): invitations are
     /// matched to decisions by name and date.
     pub without_urls: bool,
@@ -535,6 +541,7 @@ impl App {
             frozen_clock,
             seen_before,
             seen_now,
+            export_command,
         } = init;
         let incoming = stats::breakdown(&invitations, DirectionFilter::Incoming);
         let outgoing = stats::breakdown(&invitations, DirectionFilter::Outgoing);
@@ -578,6 +585,7 @@ impl App {
                     .iter()
                     .all(|i| i.inviter_url().is_empty() && i.invitee_url().is_empty()),
             source_name,
+            export_command,
             invitations,
             now,
             keymap,

@@ -277,9 +277,12 @@ impl App {
             };
             // Cut short, it may have lost steps recorded before too.
             let before = if what == crate::journal::CUT_SHORT {
-                " (steps recorded before it may be gone with what was cut: compare with `invitriage export`)"
+                format!(
+                    " (steps recorded before it may be gone with what was cut: compare with {})",
+                    self.export_command
+                )
             } else {
-                ""
+                String::new()
             };
             words.push(format!(
                 "warning: {steps} not recorded, as the journal {} {what} while invitriage was open{before}; start invitriage again, which reads the journal as it is now, and take {} again",

@@ -97,8 +97,14 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
     prose(
         &mut out,
         &match hint(&Action::OpenProfile) {
-            o if o.is_empty() => "LinkedIn has no API for invitations: decisions are kept on this computer and done by you on LinkedIn; `invitriage export --format md` lists each step.".to_string(),
-            o => format!("LinkedIn has no API for invitations: decisions are kept on this computer and done by you on LinkedIn ({o} opens the profile, also right after a step); `invitriage export --format md` lists each step."),
+            o if o.is_empty() => format!(
+                "LinkedIn has no API for invitations: decisions are kept on this computer and done by you on LinkedIn; {} lists each step.",
+                app.export_command
+            ),
+            o => format!(
+                "LinkedIn has no API for invitations: decisions are kept on this computer and done by you on LinkedIn ({o} opens the profile, also right after a step); {} lists each step.",
+                app.export_command
+            ),
         },
         theme.dim(),
     );
