@@ -89,7 +89,7 @@ pub const SENT_INVITATIONS_URL: &str =
     "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
 
 /// The CSV header, in column order.
-pub const CSV_HEADER: [&str; 13] = [
+pub const CSV_HEADER: [&str; 14] = [
     "name",
     "profile_url",
     "category",
@@ -103,6 +103,7 @@ pub const CSV_HEADER: [&str; 13] = [
     "in_export",
     "changed_from",
     "changed_from_at",
+    "not_done_yet",
 ];
 
 /// The output formats of `export`.
@@ -129,6 +130,10 @@ struct Row<'a> {
     /// made after it, and still lists this one pending: the accept or
     /// ignore it asked for was not done on LinkedIn.
     was_not_done: bool,
+    /// Accepted or marked to withdraw more than a day before this export
+    /// was made ([`not_done_yet`]), which still lists it pending: the step
+    /// was not done on LinkedIn (yet), and `--since` keeps it.
+    not_done_yet: bool,
 }
 
 impl Row<'_> {
@@ -211,7 +216,7 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime
     }
     let mut listed: std::collections::HashSet<InvitationId> = Default::default();
     let replaced = journal.replaced();
-    let newest_here = invitations.iter().map(|i| i.sent_at).max();
+    let newest_here = newest_sent(invitations, now);
     let mut rows: Vec<Row<'a>> = Vec::new();
     for inv in invitations {
         if newest.get(&inv.id) != Some(&inv.sent_at) || !listed.insert(inv.id) {
@@ -242,13 +247,16 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime
                 .copied();
             // A day apart: the decision keeps the user's clock, the export
             // LinkedIn's, maybe in another zone.
-            let was_not_done = was
-                .is_some_and(|w| newest_here.is_some_and(|n| n > w.at + chrono::Duration::days(1)));
+            let was_not_done = was.is_some_and(|w| made_since(w.at, newest_here));
+            let not_done_yet = entry
+                .decided
+                .is_some_and(|d| not_done_yet(d.decision, d.at, newest_here));
             rows.push(Row {
                 inv,
                 entry,
                 was,
                 was_not_done,
+                not_done_yet,
             });
         }
     }
@@ -259,6 +267,90 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime
             .then_with(|| b.when().cmp(&a.when()))
     });
     rows
+}
+
+/// When the newest invitation of an export was sent, which it was made
+/// after: a date to come (a damaged row, a clock ahead) is left out.
+pub fn newest_sent(invitations: &[Invitation], now: NaiveDateTime) -> Option<NaiveDateTime> {
+    let soon = now
+        .checked_add_signed(chrono::Duration::days(1))
+        .unwrap_or(NaiveDateTime::MAX);
+    invitations
+        .iter()
+        .map(|i| i.sent_at)
+        .filter(|&t| t <= soon)
+        .max()
+}
+
+/// The note the triage screen opens with when accepts or withdrawals
+/// decided on an earlier export are still pending in this one, made since
+/// ([`not_done_yet`]): `None` when there are none.
+pub fn not_done_note(
+    invitations: &[Invitation],
+    journal: &Journal,
+    now: NaiveDateTime,
+) -> Option<String> {
+    let newest = newest_sent(invitations, now);
+    let mut names: Vec<&str> = Vec::new();
+    let (mut accepts, mut withdrawals) = (0, 0);
+    for inv in invitations {
+        if journal.later(inv).is_some() {
+            continue;
+        }
+        let Some(d) = journal.decided(inv, now) else {
+            continue;
+        };
+        if !not_done_yet(d.decision, d.at, newest) {
+            continue;
+        }
+        match d.decision {
+            Decision::Withdrawn => withdrawals += 1,
+            _ => accepts += 1,
+        }
+        names.push(inv.counterpart());
+    }
+    let what = match (accepts, withdrawals) {
+        (0, 0) => return None,
+        (1, 0) => "an invitation you accepted".to_string(),
+        (0, 1) => "an invitation you marked to withdraw".to_string(),
+        (a, 0) => format!("{a} invitations you accepted"),
+        (0, w) => format!("{w} invitations you marked to withdraw"),
+        (a, w) => format!("{a} invitations you accepted and {w} you marked to withdraw"),
+    };
+    let (is, it) = if accepts + withdrawals == 1 {
+        ("is", "it")
+    } else {
+        ("are", "them")
+    };
+    Some(format!(
+        "{what} more than a day before this export was made {is} still pending in it ({}): not done on LinkedIn yet, so do {it} there (the checklist lists {it} whatever `--since` says)",
+        crate::text::some_names(&names)
+    ))
+}
+
+/// Whether an export whose newest invitation was sent at `newest_here`
+/// was made more than a day after `at`: it holds an invitation sent since.
+/// A day apart: the decision keeps the user's clock, the export
+/// LinkedIn's, maybe in another zone.
+pub fn made_since(at: NaiveDateTime, newest_here: Option<NaiveDateTime>) -> bool {
+    // At the end of chrono's time nothing is later.
+    let Some(day_on) = at.checked_add_signed(chrono::Duration::days(1)) else {
+        return false;
+    };
+    newest_here.is_some_and(|n| n > day_on)
+}
+
+/// Whether `decision`, made at `at` on an invitation this export still
+/// lists pending, was not done on LinkedIn: an accept or a withdrawal
+/// takes the invitation out of every export made after it is done, so one
+/// made since that still lists it says it was not done (yet). A reply
+/// leaves it pending, and an ignore is optional.
+pub fn not_done_yet(
+    decision: Decision,
+    at: NaiveDateTime,
+    newest_here: Option<NaiveDateTime>,
+) -> bool {
+    matches!(decision, Decision::Accepted | Decision::Withdrawn) && made_since(at, newest_here)
 }
 
 /// What an action list listed.
@@ -339,7 +431,9 @@ pub fn write_actions_with(
     let recent = |t: NaiveDateTime| since.is_none_or(|from| t >= from);
     let mut rows = rows(invitations, journal, now);
     let mut earlier = rows.len();
-    rows.retain(|r| r.last_step().is_some_and(recent));
+    // A step not done on LinkedIn stays, however old: an earlier list
+    // asked for it, and this one is where it is missed.
+    rows.retain(|r| r.not_done_yet || r.last_step().is_some_and(recent));
     earlier -= rows.len();
     let (left, thanks_earlier) = thanks_since(invitations, journal, since);
     earlier += thanks_earlier;
@@ -498,6 +592,7 @@ fn write_csv(
             },
             a.changed_from.map_or("", Decision::label),
             &changed_at,
+            if a.not_done_yet { "true" } else { "false" },
         ];
         out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
             .map_err(csv_io)?;
@@ -623,6 +718,43 @@ fn write_md(
         };
         writeln!(w, "\nDecided or drafted from {day} on; {left_out}.")?;
     }
+    // An earlier list asked for these, and they were not done: said
+    // before the sections, as a step missed is what this list is for.
+    let not_done = |d: Decision| {
+        rows.iter()
+            .filter(|r| r.not_done_yet && r.entry.decision() == Some(d))
+            .count()
+    };
+    let (accepts, withdrawals) = (not_done(Decision::Accepted), not_done(Decision::Withdrawn));
+    if accepts + withdrawals > 0 {
+        let counted = |n: usize, what: &str| match n {
+            0 => None,
+            1 => Some(format!("1 {what}")),
+            n => Some(format!("{n} {what}s")),
+        };
+        let n = [
+            counted(accepts, "accept"),
+            counted(withdrawals, "withdrawal"),
+        ]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" and ");
+        let (it, is) = if accepts + withdrawals == 1 {
+            ("it", "it is")
+        } else {
+            ("them", "they are")
+        };
+        writeln!(
+            w,
+            "\nNot done yet: {n} decided more than a day before this export was made, which still lists {it} pending: {is} marked `not done on LinkedIn yet` below{}.",
+            if since.is_some() {
+                ", whatever `--since` says"
+            } else {
+                ""
+            }
+        )?;
+    }
     if undecided > 0 && !(rows.is_empty() && thanks.is_empty() && since.is_none()) {
         writeln!(
             w,
@@ -703,13 +835,21 @@ fn write_md(
                 (Some((from, _)), Some(decided)) if decided < from => Some(decided),
                 _ => None,
             };
-            let when = match before_since {
-                Some(decided) => format!(
+            let when = match (r.not_done_yet, r.entry.decided, before_since) {
+                (true, Some(d), _) => format!(
+                    " · {} {}, and this export, made since, still has it pending: not done on LinkedIn yet",
+                    match d.decision {
+                        Decision::Withdrawn => "marked to withdraw",
+                        d => d.label(),
+                    },
+                    d.at.format("%Y-%m-%d")
+                ),
+                (_, _, Some(decided)) => format!(
                     " · {} {}, before `--since`: listed for its newer draft",
                     r.entry.decision().map_or("decided", |d| d.label()),
                     decided.format("%Y-%m-%d %H:%M")
                 ),
-                None => md_earlier_day(r.first_taken(now), now, done),
+                _ => md_earlier_day(r.first_taken(now), now, done),
             } + &r.edited_later(now)
                 + &r.was.map_or(String::new(), |w| {
                     format!(
@@ -900,6 +1040,9 @@ struct Action<'a> {
     /// earlier list may have asked for it (`null` when none).
     changed_from: Option<Decision>,
     changed_from_at: Option<NaiveDateTime>,
+    /// Accepted or marked to withdraw more than a day before the export
+    /// was made, which still lists it pending: not done on LinkedIn yet.
+    not_done_yet: bool,
 }
 
 /// The rows of the export, then the thank-yous for invitations gone from
@@ -930,6 +1073,7 @@ fn actions<'a>(
         in_export: Some(true),
         changed_from: r.was.map(|w| w.decision),
         changed_from_at: r.was.map(|w| w.at),
+        not_done_yet: r.not_done_yet,
     });
     let elsewhere = gone.iter().map(|g| Action {
         name: Some(g.draft.name.as_str()).filter(|n| !n.trim().is_empty()),
@@ -945,6 +1089,7 @@ fn actions<'a>(
         in_export: (!unmatched).then_some(false),
         changed_from: None,
         changed_from_at: None,
+        not_done_yet: false,
     });
     here.chain(elsewhere).collect()
 }
@@ -973,6 +1118,36 @@ mod tests {
     use crate::classify::Category;
     use crate::invitation::Fields;
     use crate::journal::{DraftKind, Whom};
+
+    /// The screen's start names the accepts an export made since still
+    /// lists pending; not one made within the day, nor an ignore.
+    #[test]
+    fn the_note_names_accepts_not_done_yet() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let mut old = inv("Ann Early", "ann", Category::Default);
+        old.sent_at = at(0) - chrono::Duration::days(5);
+        let mut ignored = inv("Bo Li", "bo", Category::Default);
+        ignored.sent_at = old.sent_at;
+        let recent = inv("Cy Day", "cy", Category::Default);
+        let day = chrono::Duration::days(1);
+        j.record_decision(&[old.id], Some(Decision::Accepted), old.sent_at + day)
+            .unwrap();
+        j.record_decision(&[ignored.id], Some(Decision::Ignored), old.sent_at + day)
+            .unwrap();
+        j.record_decision(&[recent.id], Some(Decision::Accepted), at(1))
+            .unwrap();
+        let invs = [old.clone(), ignored, recent];
+        assert_eq!(
+            not_done_note(&invs, &j, at(59)).as_deref(),
+            Some(
+                "an invitation you accepted more than a day before this export was made is still pending in it (Ann Early): not done on LinkedIn yet, so do it there (the checklist lists it whatever `--since` says)"
+            )
+        );
+        // Without the newer invitation, the export may be older than the
+        // accept: nothing to say.
+        assert_eq!(not_done_note(&invs[..2], &j, at(59)), None);
+    }
 
     /// A thank-you is sent after the accept that takes the invitation out
     /// of the next export: its draft is still listed, by the name it was
@@ -1234,7 +1409,7 @@ mod tests {
         let csv = String::from_utf8(csv).unwrap();
         assert!(
             csv.trim_end()
-                .ends_with(",true,accepted,2026-11-25 17:01:00"),
+                .ends_with(",true,accepted,2026-11-25 17:01:00,false"),
             "{csv}"
         );
         let mut json = Vec::new();
@@ -1842,6 +2017,7 @@ mod tests {
                 "false",
                 "",
                 "",
+                "false",
             ]
         );
         let mut out = Vec::new();

@@ -788,6 +788,137 @@ fn a_decision_on_an_invitation_sent_hours_before_is_flagged() {
     );
 }
 
+/// An accept or withdrawal decided more than a day before the export was
+/// made, which still lists it pending, was not done on LinkedIn: the
+/// checklist says so, keeps it whatever `--since` says, and the CSV marks
+/// it. One decided within the day, a reply and an ignore are not flagged.
+#[test]
+fn a_step_an_export_made_since_shows_not_done_is_flagged() {
+    use invitriage::journal::{Decision, Journal};
+    let env = Env::new();
+    let (a, b, c, d) = (
+        url("abena-reyes"),
+        url("mihai-sato"),
+        url("pilar-sandoval"),
+        url("ana-lima"),
+    );
+    let file = env.file(
+        "later.csv",
+        export(
+            HEADER,
+            &[
+                incoming("Mihai Sato", &b, "Hi Colleen, let's connect."),
+                [
+                    "Abena Reyes",
+                    "Colleen Ruiz",
+                    "11/10/26, 9:00 AM",
+                    "",
+                    "INCOMING",
+                    &a,
+                    ME,
+                ],
+                [
+                    "Ana Lima",
+                    "Colleen Ruiz",
+                    "11/10/26, 9:00 AM",
+                    "",
+                    "INCOMING",
+                    &d,
+                    ME,
+                ],
+                [
+                    "Colleen Ruiz",
+                    "Pilar Sandoval",
+                    "11/9/26, 9:15 AM",
+                    "",
+                    "OUTGOING",
+                    ME,
+                    &c,
+                ],
+            ],
+        ),
+    );
+    let (invs, _) = env.classify(file);
+    let id = |name: &str| -> invitriage::invitation::InvitationId {
+        let inv = invs
+            .iter()
+            .find(|i| i["from"] == name || i["to"] == name)
+            .unwrap();
+        inv["id"].as_str().unwrap().parse().unwrap()
+    };
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let t = |s: &str| invitriage::import::parse_sent_at(s).unwrap();
+        let mut decide = |who: &str, sent: &str, what, at: &str| {
+            j.record_decision_on(&[id(who)], &[t(sent)], Some(what), t(at))
+                .unwrap();
+        };
+        decide(
+            "Abena Reyes",
+            "2026-11-10T09:00:00",
+            Decision::Accepted,
+            "2026-11-12T09:00:00",
+        );
+        decide(
+            "Ana Lima",
+            "2026-11-10T09:00:00",
+            Decision::Ignored,
+            "2026-11-12T09:00:00",
+        );
+        decide(
+            "Pilar Sandoval",
+            "2026-11-09T09:15:00",
+            Decision::Withdrawn,
+            "2026-11-12T09:00:00",
+        );
+        decide(
+            "Mihai Sato",
+            "2026-11-21T16:02:00",
+            Decision::Accepted,
+            "2026-11-21T17:00:00",
+        );
+    }
+    let (code, md, stderr) = env.run(&["export", file, "--since", "2026-11-21", "--format", "md"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        md.contains("Not done yet: 1 accept and 1 withdrawal decided more than a day before this export was made, which still lists them pending: they are marked `not done on LinkedIn yet` below, whatever `--since` says."),
+        "{md}"
+    );
+    assert!(
+        md.contains("- [ ] **Abena Reyes** · default · accepted 2026-11-12, and this export, made since, still has it pending: not done on LinkedIn yet"),
+        "{md}"
+    );
+    assert!(
+        md.contains("**Pilar Sandoval** · default · marked to withdraw 2026-11-12, and this export, made since, still has it pending: not done on LinkedIn yet"),
+        "{md}"
+    );
+    // The ignore is left out by `--since`, and Mihai's accept, made after
+    // the newest invitation, is listed as any other.
+    assert!(!md.contains("Ana Lima"), "{md}");
+    assert!(md.contains("1 earlier item is left out"), "{md}");
+    assert!(
+        md.contains("- [ ] **Mihai Sato** · greeting-only · decided 2026-11-21 · <"),
+        "{md}"
+    );
+    let (code, csv, stderr) = env.run(&["export", file, "--format", "csv"]);
+    assert_eq!(code, 0, "{stderr}");
+    let flagged: Vec<(&str, &str)> = csv
+        .lines()
+        .skip(1)
+        .map(|l| (l.split(',').next().unwrap(), l.rsplit(',').next().unwrap()))
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            ("Mihai Sato", "false"),
+            ("Abena Reyes", "true"),
+            ("Pilar Sandoval", "true"),
+            ("Ana Lima", "false")
+        ],
+        "{csv}"
+    );
+}
+
 /// `export` and `drafts` of an export older than one the screen opened
 /// warn, as the screen does: what they list may be done since.
 #[test]
@@ -989,7 +1120,7 @@ fn an_export_without_urls_does_not_call_unmatched_drafts_gone() {
     let (csv, _) = run(&["export", older, "--format", "csv"]);
     assert!(
         csv.contains("\nFinn Berg,https://www.linkedin.com/in/finn-berg,,incoming,accepted,")
-            && csv.trim_end().ends_with(",thank-you,,,"),
+            && csv.trim_end().ends_with(",thank-you,,,,false"),
         "{csv}"
     );
     let (json, _) = run(&["export", older, "--format", "json"]);
@@ -2775,7 +2906,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     assert!(
         csv.contains("\nEve,https://www.linkedin.com/in/eve,,incoming,accepted,")
             && csv.contains(",\"Thanks, Eve!\",")
-            && csv.trim_end().ends_with(",thank-you,false,,"),
+            && csv.trim_end().ends_with(",thank-you,false,,,false"),
         "{csv}"
     );
     // Eve's accept is listed now: no note calls it left out.

@@ -3517,6 +3517,63 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
     );
 }
 
+/// An accept made more than a day before the export was made, which still
+/// lists the invitation pending, was not done on LinkedIn: the detail pane
+/// says so, where an accept within the day reads as any other.
+#[test]
+fn an_accept_an_export_made_since_shows_pending_is_flagged() {
+    let dir = tempfile::tempdir().unwrap();
+    let invs = sample_app(dir.path()).invitations;
+    let newest = invs.iter().map(|i| i.sent_at).max().unwrap();
+    let old = invs
+        .iter()
+        .find(|i| {
+            i.direction == invitriage::invitation::Direction::Incoming
+                && i.sent_at < newest - chrono::Duration::days(3)
+        })
+        .unwrap()
+        .clone();
+    let recent = invs
+        .iter()
+        .find(|i| i.direction == invitriage::invitation::Direction::Incoming && i.sent_at == newest)
+        .unwrap()
+        .clone();
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let after = |i: &invitriage::invitation::Invitation| i.sent_at + chrono::Duration::hours(1);
+        j.record_decision_on(
+            &[old.id],
+            &[old.sent_at],
+            Some(Decision::Accepted),
+            after(&old),
+        )
+        .unwrap();
+        j.record_decision_on(
+            &[recent.id],
+            &[recent.sent_at],
+            Some(Decision::Accepted),
+            after(&recent),
+        )
+        .unwrap();
+    }
+    let mut app = sample_app(dir.path());
+    app.update(Action::Tab(Tab::All));
+    go_to(&mut app, old.id);
+    let out = screen(&app, 200, 40);
+    assert!(
+        out.contains("· not accepted on LinkedIn yet: this export,"),
+        "{out}"
+    );
+    assert!(
+        out.contains("made since, has it pending: o opens the profile"),
+        "{out}"
+    );
+    go_to(&mut app, recent.id);
+    let out = screen(&app, 200, 40);
+    assert!(out.contains("· here only: o opens the profile"), "{out}");
+    assert!(!out.contains("not accepted on LinkedIn yet"), "{out}");
+}
+
 /// The invitation at `i` of the sample, as an app over `dir` reads it.
 fn app_invitation(dir: &std::path::Path, i: usize) -> invitriage::invitation::Invitation {
     sample_app(dir).invitations[i].clone()

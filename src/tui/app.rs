@@ -366,6 +366,10 @@ pub struct App {
     pub source_name: String,
     /// See [`AppInit::export_command`].
     pub export_command: String,
+    /// When the export's newest invitation was sent, which it was made
+    /// after ([`crate::export::newest_sent`]): an accept made more than a
+    /// day before and still pending in it was not done on LinkedIn.
+    pub newest_sent: Option<NaiveDateTime>,
     /// No invitation has profile URLs (an older export): invitations are
     /// matched to decisions by name and date.
     pub without_urls: bool,
@@ -579,7 +583,9 @@ impl App {
         }
         let n = invitations.len();
         let start_line = journal.line_count();
+        let newest_sent = crate::export::newest_sent(&invitations, now);
         let mut app = App {
+            newest_sent,
             without_urls: !invitations.is_empty()
                 && invitations
                     .iter()

@@ -317,6 +317,32 @@ fn decision_line(
         }
         _ => String::new(),
     };
+    // An earlier export's step that this one, made since, shows was not
+    // done: the plain "here only" would read as one more like the rest.
+    if let Some(at) = at
+        && crate::export::not_done_yet(d, at, app.newest_sent)
+    {
+        let verb = match d {
+            Decision::Withdrawn => "withdrawn",
+            _ => "accepted",
+        };
+        // A withdrawal's way is on the line after it.
+        let there = if o.is_empty() || d == Decision::Withdrawn {
+            String::new()
+        } else {
+            format!(": {o} opens the profile")
+        };
+        return Line::from(vec![
+            Span::styled(what, theme.bold()),
+            Span::styled(when, theme.dim()),
+            Span::styled(
+                format!(
+                    " · not {verb} on LinkedIn yet: this export, made since, has it pending{there}"
+                ),
+                theme.warn(),
+            ),
+        ]);
+    }
     Line::from(vec![
         Span::styled(what, theme.bold()),
         Span::styled(when, theme.dim()),
