@@ -1348,12 +1348,48 @@ struct UndoOut {
 /// than reverting whatever step the number names now. FxHash's step over
 /// 8-byte words, little-endian: the same on every machine and release,
 /// as a journal is read by later ones.
+///
+/// White space outside the JSON strings is left out: a line mended by
+/// hand, or saved by an editor, with a space after a colon or at its end
+/// is the same step, and its undo must still find it (it brought an
+/// undone accept back). invitriage writes none there, so the lines it
+/// wrote hash as they always did.
 fn line_hash(line: &[u8]) -> u64 {
     use std::hash::Hasher;
     let mut h = crate::hash::FxHasher::default();
+    let canonical;
+    let line = if memchr::memchr3(b' ', b'\t', b'\r', line).is_none() {
+        line
+    } else {
+        canonical = without_white_space(line);
+        &canonical[..]
+    };
     h.write(line);
     h.write(&(line.len() as u64).to_le_bytes());
     h.finish()
+}
+
+/// `line` without the white space outside its JSON strings (a quote
+/// after an odd run of backslashes is inside one).
+fn without_white_space(line: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(line.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for &b in line {
+        if in_string {
+            match (escaped, b) {
+                (true, _) => escaped = false,
+                (false, b'\\') => escaped = true,
+                (false, b'"') => in_string = false,
+                _ => {}
+            }
+        } else if matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
+            continue;
+        } else if b == b'"' {
+            in_string = true;
+        }
+        out.push(b);
+    }
+    out
 }
 
 /// Where a replay found the journal's lines, for compaction.
@@ -1892,7 +1928,7 @@ impl Journal {
         let Some(i) = found else {
             return Err(match (of, at_n) {
                 (Some(_), Some(_)) => format!(
-                    "it undoes line {n}, which holds another step now (a line added or removed before it?), and no line holds the step it undid"
+                    "it undoes line {n}, which holds another step now (a line added or removed before it, or this one edited?), and no line holds the step it undid, so that step counts again"
                 ),
                 _ => format!("it undoes line {n}, which holds no step still in effect"),
             });

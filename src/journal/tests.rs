@@ -1027,6 +1027,51 @@ fn writes_the_documented_format() {
 /// hash it keeps, says so, and reverts no other step; when no line holds
 /// it, the undo is skipped. One written before the hash was kept goes by
 /// its number, as it did.
+/// A line mended by hand with white space outside its strings (a space
+/// after a colon, at the end) is the same step: its undo still finds it,
+/// and the accept stays undone. Spaces inside a string are the text's.
+#[test]
+fn an_undo_finds_its_step_after_white_space_is_added() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_draft(id(2), DraftKind::Reply, "Hi \"you\" there", at(2))
+            .unwrap();
+        j.undo(at(3)).unwrap();
+        j.undo(at(4)).unwrap();
+    }
+    let path = dir.path().join(FILE_NAME);
+    let text = fs::read_to_string(&path).unwrap();
+    let spaced: String = text
+        .lines()
+        .map(|l| format!("{}  \r\n", l.replacen("\":", "\": ", 2)))
+        .collect();
+    assert_ne!(spaced, text);
+    fs::write(&path, &spaced).unwrap();
+    let (j, notices) = Journal::open_read_only(dir.path()).unwrap();
+    assert_eq!(decision(&j, 1), None, "{notices:?}");
+    assert!(
+        j.state(id(2))
+            .is_none_or(|e| e.draft(DraftKind::Reply).is_none()),
+        "{notices:?}"
+    );
+    assert!(notices.is_empty(), "{notices:?}");
+    // A space added inside the draft's text is another step.
+    let inside = text.replacen("Hi ", "Hi  ", 1);
+    fs::write(&path, inside).unwrap();
+    let (_, notices) = Journal::open_read_only(dir.path()).unwrap();
+    assert!(
+        notices.iter().any(|n| n.contains("holds another step now")),
+        "{notices:?}"
+    );
+    assert_eq!(
+        without_white_space(b"{\"a\" : \"x \\\" y\" }"),
+        b"{\"a\":\"x \\\" y\"}"
+    );
+}
+
 #[test]
 fn an_undo_finds_its_step_when_lines_moved() {
     let dir = tempfile::tempdir().unwrap();
