@@ -841,15 +841,30 @@ impl JournalError {
             io::ErrorKind::ReadOnlyFilesystem => Some("make the data folder writable".to_string()),
             // The file itself refused (its mode, an immutable flag) when it
             // is there: mending the folder would not do.
-            io::ErrorKind::PermissionDenied => Some(match path.file_name() {
-                Some(name) if path.is_file() => {
-                    format!(
-                        "make {} writable",
-                        crate::text::shown_name(&name.to_string_lossy())
-                    )
-                }
-                _ => "make the data folder writable".to_string(),
-            }),
+            // A file written whole (an unsaved draft) is made beside it and
+            // renamed, so a writable file in a folder that is not was
+            // refused by the folder.
+            io::ErrorKind::PermissionDenied => {
+                let read_only =
+                    |p: &Path| fs::metadata(p).is_ok_and(|m| m.permissions().readonly());
+                let dir = path.parent();
+                Some(match path.file_name() {
+                    Some(name)
+                        if path.is_file() && (read_only(path) || !dir.is_some_and(read_only)) =>
+                    {
+                        format!(
+                            "make {} writable",
+                            crate::text::shown_name(&name.to_string_lossy())
+                        )
+                    }
+                    _ => match dir {
+                        Some(dir) if dir.file_name().is_some_and(|n| n == UNSAVED_DIR_NAME) => {
+                            format!("make the folder {} writable", shown_path(dir))
+                        }
+                        _ => "make the data folder writable".to_string(),
+                    },
+                })
+            }
             _ => None,
         }
     }

@@ -3574,6 +3574,46 @@ fn an_accept_an_export_made_since_shows_pending_is_flagged() {
     assert!(!out.contains("not accepted on LinkedIn yet"), "{out}");
 }
 
+/// An unsaved copy older than the draft saved since (left by a save whose
+/// folder was read-only) is offered as older than the saved one, with the
+/// way to keep that one.
+#[test]
+fn an_unsaved_draft_older_than_the_saved_one_says_so() {
+    use invitriage::journal::{DraftKind, Unsaved};
+    let dir = tempfile::tempdir().unwrap();
+    let inv = app_invitation(dir.path(), 0);
+    let t = |s| import::parse_sent_at(s).unwrap();
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.keep_unsaved(Unsaved {
+            id: inv.id,
+            kind: DraftKind::Reply,
+            name: inv.counterpart().into(),
+            at: t("2026-11-25T11:30:43"),
+            text: "Hi, older words".into(),
+            cursor: None,
+            sent: None,
+        })
+        .unwrap();
+        j.record_draft(
+            inv.id,
+            DraftKind::Reply,
+            "Hi, newer words",
+            t("2026-11-25T11:30:46"),
+        )
+        .unwrap();
+    }
+    let app = sample_app(dir.path());
+    assert_eq!(app.mode, Mode::Compose);
+    assert!(
+        status_text(&app).contains(
+            "(25 Nov, 11:30:43), older than the one saved 25 Nov, 11:30:46: Esc, then y, keeps the saved one; Ctrl-S saves this instead"
+        ),
+        "{}",
+        status_text(&app)
+    );
+}
+
 /// The invitation at `i` of the sample, as an app over `dir` reads it.
 fn app_invitation(dir: &std::path::Path, i: usize) -> invitriage::invitation::Invitation {
     sample_app(dir).invitations[i].clone()

@@ -3108,6 +3108,29 @@ fn a_write_that_failed_for_space_or_rights_says_what_to_do() {
     ] {
         assert_eq!(refused(path, kind).remedy().as_deref(), Some(says));
     }
+    // An unsaved draft's file, writable, in a folder that is not: the
+    // folder refused the copy made beside it.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = dir.path().join(UNSAVED_DIR_NAME);
+        fs::create_dir(&folder).unwrap();
+        let draft = folder.join("00000000000000aa.reply.json");
+        fs::write(&draft, "{}").unwrap();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o555)).unwrap();
+        let says = refused(draft.clone(), io::ErrorKind::PermissionDenied).remedy();
+        fs::set_permissions(&draft, fs::Permissions::from_mode(0o444)).unwrap();
+        let file_says = refused(draft.clone(), io::ErrorKind::PermissionDenied).remedy();
+        fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+        assert_eq!(
+            says,
+            Some(format!("make the folder {} writable", shown_path(&folder)))
+        );
+        assert_eq!(
+            file_says.as_deref(),
+            Some("make 00000000000000aa.reply.json writable")
+        );
+    }
 }
 
 /// A draft to send for an invitation not in the export is counted whether

@@ -433,10 +433,24 @@ impl App {
                 JournalError::Io { path, source, .. } => (crate::text::shown_path(path), source),
                 _ => continue,
             };
-            words.push(format!(
-                "your discarded {} to {name} is still in {path}, which cannot be removed: {why}; the next start offers it again: remove it by hand",
-                draft.kind.label()
-            ));
+            // Saved since (a save forgets the unsaved copy too), or
+            // discarded.
+            let saved = self
+                .journal
+                .state(draft.id)
+                .and_then(|e| e.draft(draft.kind))
+                .is_some_and(|d| d.at >= draft.at);
+            words.push(if saved {
+                format!(
+                    "an unsaved copy of your {} to {name}, older than the one you saved, is still in {path}, which cannot be removed: {why}; the next start offers it again (Esc, then y, keeps the saved one): remove it by hand",
+                    draft.kind.label()
+                )
+            } else {
+                format!(
+                    "your discarded {} to {name} is still in {path}, which cannot be removed: {why}; the next start offers it again: remove it by hand",
+                    draft.kind.label()
+                )
+            });
         }
         // Last, after the words at stake have had the disk: not worth a
         // word when it fails, as it only decides what the next start calls
@@ -943,10 +957,26 @@ impl App {
             DraftKind::Reply => "reply to",
             DraftKind::ThankYou => "thank-you to",
         };
-        let mut text = format!(
-            "Recovered your unsaved {what} {name} ({}): Ctrl-S saves it",
-            at.format("%-d %b, %H:%M")
-        );
+        // A copy a save could not remove (its folder read-only), with the
+        // words of before: the saved draft is newer, and the one to keep.
+        let saved = self
+            .journal
+            .state(self.invitations[idx as usize].id)
+            .and_then(|e| {
+                e.draft(kind)
+                    .filter(|d| d.at > at)
+                    .map(|d| d.at.format("%-d %b, %H:%M:%S").to_string())
+            });
+        let mut text = match saved {
+            Some(saved) => format!(
+                "Recovered an unsaved {what} {name} ({}), older than the one saved {saved}: Esc, then y, keeps the saved one; Ctrl-S saves this instead",
+                at.format("%-d %b, %H:%M:%S")
+            ),
+            None => format!(
+                "Recovered your unsaved {what} {name} ({}): Ctrl-S saves it",
+                at.format("%-d %b, %H:%M")
+            ),
+        };
         let more = found.len() - 1;
         if more > 0 {
             // Whose, and the key of each kind: a thank-you opens with t.
