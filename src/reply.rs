@@ -346,8 +346,12 @@ fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usi
 /// Jr`, `Cher, PhD`) nor a word of a job (`Jane, Recruiter`, `Jane, Hiring
 /// Manager`). Two capitalised words before the comma are a name in the
 /// usual order and something else after it (`Jane Smith, PhD`, `Jane
-/// Smith, Talent Acquisition`); a name in one case (`SMITH, JANE`) cannot
-/// tell a given name from a degree. `None` otherwise.
+/// Smith, Talent Acquisition`). A word in one case (`SMITH, JANE`,
+/// `Nowak, ANNA`, `doe, jane`) is read as it is greeted, re-cased
+/// ([`uncapped`]): then only a word with a vowel is a given name (not
+/// `CSCP`), and degrees written in capitals (`CPA`, `CFA`) are listed in
+/// [`NAME_SUFFIXES`]; particles in capitals (`VAN DIJK, JAN`) are known by
+/// [`PARTICLES`]. `None` otherwise.
 fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str)> {
     let head = name_part(full);
     let rest = full[head.len()..].strip_prefix(',')?;
@@ -360,21 +364,27 @@ fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str
         .collect();
     let (last, particles) = family.split_last()?;
     let capitalised = |w: &str| {
+        let w = as_greeted(w);
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
     };
     let not_a_name = |w: &str| {
         let w = w.trim_end_matches('.').to_lowercase();
         NAME_SUFFIXES.contains(&w.as_str()) || JOB_WORDS.contains(&w.as_str())
     };
+    let given_word =
+        |w: &str| is_given_word(&as_greeted(w)) && (!one_case(w) || w.chars().any(is_vowel));
     let names = given.iter().filter(|w| !is_initial(w)).count();
     let given_ok = (1..=2).contains(&names)
         && given.len() <= 3
-        && given.first().is_some_and(|w| is_given_word(w))
-        && given[1..].iter().all(|w| is_given_word(w) || is_initial(w))
+        && given.first().is_some_and(|w| given_word(w))
+        && given[1..].iter().all(|w| given_word(w) || is_initial(w))
         && !given.iter().any(|w| not_a_name(w));
     let family_ok = capitalised(last)
         && !last.ends_with('.')
-        && particles.iter().all(|w| !w.chars().any(char::is_uppercase));
+        && particles.iter().all(|w| {
+            !w.chars().any(char::is_uppercase)
+                || one_case(w) && PARTICLES.contains(&w.to_lowercase().as_str())
+        });
     if !(given_ok && family_ok) {
         return None;
     }
@@ -383,13 +393,38 @@ fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str
     Some((given[0], &full[at(first)..at(last) + last.len()]))
 }
 
+/// Whether the letters of `w` are all capitals or all small letters (and
+/// there are two or more): it does not say how the person writes it.
+fn one_case(w: &str) -> bool {
+    let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+    letters >= 2 && !(w.chars().any(char::is_lowercase) && w.chars().any(char::is_uppercase))
+}
+
+/// `w` as a greeting writes it: re-cased when it is in one case.
+fn as_greeted(w: &str) -> std::borrow::Cow<'_, str> {
+    if one_case(w) {
+        std::borrow::Cow::Owned(uncapped(w))
+    } else {
+        std::borrow::Cow::Borrowed(w)
+    }
+}
+
+/// Particles of a family name (`van Dijk`, `de la Cruz`), for one written
+/// in capitals (`VAN DIJK, JAN`); written in small letters, any is one.
+const PARTICLES: [&str; 18] = [
+    "van", "von", "de", "der", "den", "da", "di", "du", "la", "le", "del", "della", "dos", "das",
+    "ter", "ten", "bin", "al",
+];
+
 /// Words written like a given name that follow a name after a comma as a
 /// suffix or degree (`Smith, Jr`, `Cher, PhD`), folded to small letters,
 /// without a dot. Those in capitals (`MBA`, `CPA`, `III`) need no entry:
 /// a given name after the comma has a small letter.
-const NAME_SUFFIXES: [&str; 16] = [
+const NAME_SUFFIXES: [&str; 27] = [
     "jr", "sr", "esq", "phd", "dphil", "mphil", "msc", "bsc", "meng", "beng", "edd", "psyd", "mba",
-    "md", "ret", "hon",
+    "md", "ret", "hon", // Degrees and credentials in capitals, with a vowel (`CPA`): read as
+    // a given name when the name is in one case (`SMITH, CPA`).
+    "cpa", "cfa", "acca", "cissp", "cima", "ceo", "cio", "coo", "iii", "iv", "vi",
 ];
 
 /// Words of a job that follow a name after a comma written like a given
@@ -562,6 +597,13 @@ fn is_dotted_initials(w: &str) -> bool {
         })
 }
 
+/// A vowel of the Latin, Cyrillic or Greek alphabet, in either case:
+/// `ЯНА` and `ΖΩΗ` are names too.
+fn is_vowel(c: char) -> bool {
+    c.to_uppercase()
+        .all(|c| "AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄΑΕΗΙΟΥΩΆΈΉΊΌΎΏ".contains(c))
+}
+
 /// A name in capitals (`ANNA` of "ANNA SMITH") or in small letters
 /// (`anna`) as one greets a person, `Anna`; each part after a space, `-`
 /// or `'` starts with a capital (`JEAN-PIERRE`: `Jean-Pierre`, `o'neil`:
@@ -572,11 +614,7 @@ fn is_dotted_initials(w: &str) -> bool {
 fn uncapped(name: &str) -> String {
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
     let mixed = name.chars().any(char::is_lowercase) && name.chars().any(char::is_uppercase);
-    // Latin, Cyrillic and Greek vowels: `ЯНА` and `ΖΩΗ` are names too.
-    let vowel = |c: &char| {
-        c.to_uppercase()
-            .all(|c| "AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄΑΕΗΙΟΥΩΆΈΉΊΌΎΏ".contains(c))
-    };
+    let vowel = |c: &char| is_vowel(*c);
     // Two letters are a name only as a consonant then a vowel (Bo, Li);
     // AJ, EJ and JJ are initials, as is JRR.
     let initials = match letters.as_slice() {
@@ -921,6 +959,19 @@ mod tests {
         assert_eq!(greet("Jane, Hiring Manager"), "Hi Jane, Jane");
         assert_eq!(greet("Jane, Talent Acquisition"), "Hi Jane, Jane");
         assert_eq!(greet("J.R.R. Tolkien"), "Hi J.R.R. Tolkien, Tolkien");
+        // In one case, re-cased: the family name first all the same.
+        assert_eq!(greet("DOE, JANE"), "Hi Jane, Doe");
+        assert_eq!(greet("smith, jane"), "Hi Jane, Smith");
+        assert_eq!(greet("NOWAK, Anna"), "Hi Anna, Nowak");
+        assert_eq!(greet("Nowak, ANNA"), "Hi Anna, Nowak");
+        assert_eq!(greet("VAN DIJK, JAN"), "Hi Jan, Van Dijk");
+        assert_eq!(greet("LEE, MARY ANN"), "Hi Mary, Lee");
+        // A degree in capitals is none the less a degree.
+        assert_eq!(greet("SMITH, CPA"), "Hi Smith, Smith");
+        assert_eq!(greet("Smith, CPA"), "Hi Smith, Smith");
+        assert_eq!(greet("SMITH, CSCP"), "Hi Smith, Smith");
+        assert_eq!(greet("SMITH, PHD"), "Hi Smith, Smith");
+        assert_eq!(greet("JANE SMITH, MBA"), "Hi Jane, Smith");
     }
 
     /// A name all in small letters is re-cased as one all in capitals is.
