@@ -288,13 +288,18 @@ impl Prepared {
             let n = normalise(entry);
             p.generic_words.extend(words(&n).map(str::to_owned));
         }
+        // Composed first: an accent written as a mark of its own
+        // (`cześć` pasted from a PDF) is not trimmed off as punctuation.
+        let trimmed = |s: &str| {
+            nfkc_cow(s)
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_owned()
+        };
         for s in all(SALUTATIONS, &extra.salutations) {
-            p.salutations
-                .insert(s.trim_matches(|c: char| !c.is_alphanumeric()));
+            p.salutations.insert(&trimmed(s));
         }
         for s in all(CLOSING_PHRASES, &extra.closing_phrases) {
-            p.closings
-                .insert(s.trim_matches(|c: char| !c.is_alphanumeric()));
+            p.closings.insert(&trimmed(s));
         }
         p.titles.extend(titles(&extra.titles));
         for t in &p.titles {

@@ -569,6 +569,27 @@ fn sharp_s_folds_as_ss() {
     );
 }
 
+/// A config entry whose last letter's accent is a mark of its own (NFD,
+/// as pasted from a PDF) is the same salutation or closing phrase as the
+/// composed one: the mark is not trimmed off as punctuation.
+#[test]
+fn a_decomposed_accent_ending_an_entry_is_kept() {
+    let nfd = "czes\u{301}c\u{301}";
+    let c = Classifier::new(&Lists {
+        salutations: vec![nfd.into()],
+        closing_phrases: vec![format!("Pozdrawiam {nfd}")],
+        ..Lists::default()
+    });
+    let to = "Agnieszka Kowalska";
+    for note in [
+        "Cześć Agnieszka, I'd like to connect with you on LinkedIn.",
+        "Czes\u{301}c\u{301} Agnieszka, I'd like to connect with you on LinkedIn.",
+        "Hi Agnieszka, I'd like to connect with you on LinkedIn.\nPozdrawiam cześć,\nJan",
+    ] {
+        assert_eq!(check(&c, note, JOE, to).category, GreetingOnly, "{note}");
+    }
+}
+
 #[test]
 fn config_extends_lists() {
     let extra = Lists {
