@@ -2526,6 +2526,16 @@ fn lists_prints_the_built_in_lists_and_the_configs_additions() {
     assert_eq!(out.lines().last(), Some(r"two\nlines"), "{out}");
     let (_, out, _) = env.run(&["--config", "break.toml", "lists"]);
     assert!(out.contains("\n  two\\nlines  (config)\n"), "{out}");
+    // Symbols are entries of their own: `€` is listed, and `£` is not
+    // `€` again.
+    env.file("money.toml", "[classify]\npitch_hints = [\"£\", \"€\"]\n");
+    let (_, out, _) = env.run(&["--config", "money.toml", "lists", "pitch_hints"]);
+    assert!(out.ends_with("$\n€\n£\n"), "{out}");
+    let (_, out, _) = env.run(&["--config", "money.toml", "lists"]);
+    assert!(
+        out.contains("\n  £  (config)\n  €  (config; the same as `€` above)\n"),
+        "{out}"
+    );
     // An entry given twice, or as built in, is said to be the same.
     env.file(
         "twice.toml",

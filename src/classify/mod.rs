@@ -389,10 +389,17 @@ fn means_something(c: char) -> bool {
 
 /// A list entry as the classifier compares it (NFKC, case, quotes,
 /// contractions, spaces): two entries with the same key are one.
+///
+/// An entry that normalises to nothing (a symbol: `€`, `£`) is its own
+/// key, as a hint matches it as written: not one with every other symbol.
 pub fn entry_key(entry: &str) -> String {
     let mut nfkc = String::new();
     let mut out = String::new();
-    normalise::normalise_into(normalise::nfkc(entry.trim(), &mut nfkc), &mut out);
+    let entry = normalise::nfkc(entry.trim(), &mut nfkc);
+    normalise::normalise_into(entry, &mut out);
+    if out.is_empty() {
+        return entry.to_lowercase();
+    }
     out
 }
 
