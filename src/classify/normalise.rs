@@ -372,6 +372,9 @@ impl Stream {
             self.space = true;
             return;
         }
+        if c == KEYCAP {
+            return self.keycap();
+        }
         if is_word_char(c) {
             if self.run.is_none() {
                 self.space_before();
@@ -383,6 +386,31 @@ impl Stream {
         }
         self.out
             .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+    }
+
+    /// The end of a keycap emoji (`1️⃣`: `1`, U+FE0F, U+20E3): an emoji, so
+    /// not the digit it shows, nor a word of marks. Its base (a digit, `#`
+    /// or `*` not ending a word) and variation selector are taken back out,
+    /// and it parts words as white space does. Alone, the mark is dropped.
+    #[cold]
+    fn keycap(&mut self) {
+        let mut cut = self.out.len();
+        if self.out.ends_with("\u{FE0F}".as_bytes()) {
+            cut -= "\u{FE0F}".len();
+        }
+        let base = cut.checked_sub(1).filter(|&b| {
+            matches!(self.out[b], b'0'..=b'9' | b'#' | b'*')
+                && (b == 0 || !self.out[b - 1].is_ascii_alphanumeric())
+        });
+        if let Some(b) = base {
+            cut = b;
+        }
+        if self.run.is_some_and(|r| r >= cut) {
+            self.run = None;
+        }
+        self.out.truncate(cut);
+        self.end_run();
+        self.space = true;
     }
 
     /// One space for the white space before a character, if any.
@@ -408,6 +436,9 @@ impl Stream {
         }
     }
 }
+
+/// The combining enclosing keycap, which ends a keycap emoji.
+const KEYCAP: char = '\u{20E3}';
 
 /// The end of the run of ASCII letters, digits and apostrophes from `i`,
 /// eight bytes at a time.

@@ -569,6 +569,32 @@ fn sharp_s_folds_as_ss() {
     );
 }
 
+/// A keycap emoji (`1️⃣`) is an emoji, removed at a note's ends as any
+/// other: not the digit it shows.
+#[test]
+fn a_keycap_emoji_is_an_emoji() {
+    let c = classifier();
+    for (note, want) in [
+        ("Hope you are well 1\u{FE0F}\u{20E3}", Def),
+        (
+            "I'd like to add you to my professional network on LinkedIn. #\u{FE0F}\u{20E3}",
+            Def,
+        ),
+        ("Hi Colleen, 2\u{20E3}", GreetingOnly),
+        ("9\u{FE0F}\u{20E3}", Def),
+        (
+            "Hi Colleen,\nI'd like to add you to my professional network on LinkedIn.\n\n9\u{FE0F}\u{20E3}",
+            GreetingOnly,
+        ),
+        (
+            "Room 12 at the summit: 3\u{FE0F}\u{20E3} robots to show you",
+            Customised,
+        ),
+    ] {
+        assert_eq!(check(c, note, JOE, COLLEEN).category, want, "{note:?}");
+    }
+}
+
 /// A config entry whose last letter's accent is a mark of its own (NFD,
 /// as pasted from a PDF) is the same salutation or closing phrase as the
 /// composed one: the mark is not trimmed off as punctuation.
