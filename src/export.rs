@@ -137,6 +137,16 @@ struct Row<'a> {
 }
 
 impl Row<'_> {
+    /// An ignore that replaced an accept (an hour or more before) which
+    /// may have been done on LinkedIn: not optional, as ignores are, for
+    /// the connection is then to remove.
+    fn unaccept(&self) -> bool {
+        self.entry.decision() == Some(Decision::Ignored)
+            && self
+                .was
+                .is_some_and(|w| w.decision == Decision::Accepted && !self.was_not_done)
+    }
+
     /// Accepted, replied, withdrawn, ignored, undecided.
     fn group(&self) -> u8 {
         match self.entry.decision() {
@@ -694,7 +704,12 @@ fn write_md(
         .iter()
         .position(|(title, _)| *title == "Ignore")
         .and_then(|i| u8::try_from(i).ok());
-    let optional = rows.iter().filter(|r| Some(r.group()) == ignore).count();
+    // Not an ignore that replaced an accept an earlier list may have had
+    // done: the connection is then to remove.
+    let optional = rows
+        .iter()
+        .filter(|r| Some(r.group()) == ignore && !r.unaccept())
+        .count();
     // A row left without a decision whose only draft is a thank-you (its
     // accept undone) has nothing to send, as `drafts` and the CSV say: it
     // is listed, not counted, and has no box to tick.
@@ -858,6 +873,8 @@ fn write_md(
                         w.at.format("%Y-%m-%d"),
                         if r.was_not_done {
                             "not done on LinkedIn: this export, made since, has it pending"
+                        } else if r.unaccept() {
+                            "accepted on LinkedIn already? then remove the connection on their profile: More, Remove connection"
                         } else {
                             "done on LinkedIn already? check there first"
                         }
@@ -1385,9 +1402,11 @@ mod tests {
         let now = at(3) + day;
         let md = checklist(std::slice::from_ref(&ann), &j, now);
         assert!(
-            md.contains("- [ ] **Ann Plus** · customised · changed from accepted of 2026-11-25 (done on LinkedIn already? check there first) · "),
+            md.contains("- [ ] **Ann Plus** · customised · changed from accepted of 2026-11-25 (accepted on LinkedIn already? then remove the connection on their profile: More, Remove connection) · "),
             "{md}"
         );
+        // Not an optional ignore: a connection may be to remove.
+        assert!(md.starts_with("# To do on LinkedIn (1)\n"), "{md}");
         // An export made more than a day after the accept (it holds an
         // invitation sent then) still has her pending: it was not done.
         let mut later = inv("Cy Later", "cy", Category::Default);
@@ -1395,6 +1414,11 @@ mod tests {
         let md = checklist(&[ann.clone(), later], &j, now + day + day);
         assert!(
             md.contains("changed from accepted of 2026-11-25 (not done on LinkedIn: this export, made since, has it pending) · "),
+            "{md}"
+        );
+        // Then the ignore is as optional as any.
+        assert!(
+            md.starts_with("# To do on LinkedIn (0, and 1 optional ignore)\n"),
             "{md}"
         );
         let mut csv = Vec::new();
