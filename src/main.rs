@@ -260,7 +260,12 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             format,
         }) => cli::check::run(note, &to, json_if(json, format), &config),
         Some(Command::Lists { list }) => {
-            output(cli::lists::write_lists(stdout(), &config.classify, list))?;
+            output(cli::lists::write_lists(
+                stdout(),
+                &config.classify,
+                list,
+                &paths.config_file,
+            ))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Completions { shell }) => cli::completions::completions(shell),

@@ -2498,6 +2498,9 @@ fn lists_prints_the_built_in_lists_and_the_configs_additions() {
     env.file("lists.toml", &config);
     let (code, out, err) = env.run(&["--config", "lists.toml", "lists"]);
     assert_eq!(code, 0, "{err}");
+    // The file read, named: one edited in the wrong place shows here.
+    let named = out.lines().find(|l| l.starts_with("Config file: "));
+    assert!(named.is_some_and(|l| l.ends_with("lists.toml")), "{out}");
     for n in names {
         assert!(
             out.contains(&format!("\n{n}: "))

@@ -5,11 +5,14 @@ use std::io::{self, Write};
 use super::args::ListName;
 
 /// `invitriage lists`: every list with its counts and entries, or the
-/// entries of `only`, one a line (for `grep` and `wc -l`).
+/// entries of `only`, one a line (for `grep` and `wc -l`). The whole
+/// lists name the config file read (`config_file`), or say there was none
+/// there: one edited in the wrong place shows here.
 pub fn write_lists(
     mut out: impl Write,
     extra: &invitriage::classify::Lists,
     only: Option<ListName>,
+    config_file: &std::path::Path,
 ) -> io::Result<()> {
     let named = extra.named();
     if let Some(only) = only {
@@ -37,7 +40,14 @@ pub fn write_lists(
     writeln!(
         out,
         "The classifier's lists. `[classify]` in the config adds to each; none is replaced.\n\
-         Entries are compared after normalisation (case, quotes, contractions, spaces)."
+         Entries are compared after normalisation (case, quotes, contractions, spaces).\n\
+         Config file: {}{}",
+        invitriage::text::shown_path(config_file),
+        if config_file.is_file() {
+            ""
+        } else {
+            " (not there: the built-in lists alone)"
+        }
     )?;
     for (name, built_in, mine) in &named {
         let from_config = match mine.len() {

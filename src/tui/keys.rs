@@ -295,13 +295,13 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
     (
         "copy_url",
         Action::CopyUrl,
-        "copy the profile URL",
+        "copy the profile URL (right after a step that moved on: of the person it named)",
         "copy url",
     ),
     (
         "copy_draft",
         Action::CopyDraft,
-        "copy the draft to send (thank-you once accepted)",
+        "copy the draft to send (thank-you once accepted; right after a step that moved on: of the person it named)",
         "copy draft",
     ),
     ("stats", Action::Stats, "statistics", "stats"),
