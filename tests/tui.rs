@@ -3333,11 +3333,21 @@ fn quitting_makes_sure_a_kept_draft_is_on_disk() {
         .unwrap();
     std::fs::remove_file(rescued).unwrap();
     assert!(
-        words[1].starts_with("the check pad's note cannot be kept on disk (cannot "),
+        words[1].starts_with("the check pad's note cannot be kept in the data folder (cannot "),
         "{}",
         words[1]
     );
-    assert!(words[1].ends_with("; here it is:\nH"), "{}", words[1]);
+    assert!(
+        words[1].ends_with(" instead, which the next start takes back; here it is:\nH"),
+        "{}",
+        words[1]
+    );
+    let rescued = words[1]
+        .split("): kept in ")
+        .nth(1)
+        .and_then(|rest| rest.split(" instead,").next())
+        .unwrap();
+    std::fs::remove_file(rescued).unwrap();
 }
 
 /// A discarded draft whose unsaved file cannot be removed (the folder

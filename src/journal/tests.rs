@@ -2969,6 +2969,50 @@ fn a_rescued_draft_is_taken_back_by_the_next_start() {
     fs::remove_file(&second).unwrap();
 }
 
+/// The check pad's note the data folder could not take as a run ended,
+/// kept in the temporary folder, is the pad's note again at the next
+/// start; unless the pad's file was written since, when it is left.
+#[test]
+fn a_rescued_check_pad_note_is_taken_back_by_the_next_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut j = open(dir.path());
+    j.keep_check_note("older note").unwrap();
+    let kept = j.rescue_check_note("Hi Kenji, newer words").unwrap();
+    assert!(kept.starts_with(std::env::temp_dir()));
+    drop(j);
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.check_note(), Some("Hi Kenji, newer words"));
+    assert!(!kept.exists(), "taken back");
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.starts_with("Took back the check pad's note from ")),
+        "{notices:#?}"
+    );
+    drop(j);
+    // Kept, then the pad written again: the pad's newer note stays.
+    let j = open(dir.path());
+    let kept = j.rescue_check_note("kept words").unwrap();
+    drop(j);
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.check_note(), Some("kept words"));
+    let kept2 = j.rescue_check_note("kept again").unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    j.keep_check_note("written since").unwrap();
+    drop(j);
+    let (j, notices) = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.check_note(), Some("written since"));
+    assert!(kept2.is_file() && !kept.exists());
+    assert!(
+        notices
+            .iter()
+            .any(|n| n.contains("the pad holds a note written since, so it was left as it is")),
+        "{notices:#?}"
+    );
+    fs::remove_file(&kept2).unwrap();
+}
+
 /// The journal deleted while open (by hand, or with its folder) is
 /// written back whole from the open file with the next step, so that the
 /// next start finds every step; told once.

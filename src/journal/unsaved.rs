@@ -18,6 +18,10 @@ use super::{
     UNSAVED_DIR_NAME, Unsaved, io_error, kind_of_special, later_than, other_version, write_whole,
 };
 
+/// How the names of check pad notes kept in the temporary folder end
+/// ([`Journal::rescue_check_note`]).
+const PAD_SUFFIX: &str = ".pad.txt";
+
 impl Unsaved {
     pub(super) fn file_name(id: InvitationId, kind: DraftKind) -> String {
         format!("{id}.{}.json", kind.label())
@@ -170,6 +174,7 @@ impl Journal {
         // After the folder's: a newer draft there wins over a rescued one.
         if self.file.is_some() {
             self.take_back_rescued(notices);
+            self.take_back_rescued_pad(notices);
         }
     }
 
@@ -750,6 +755,68 @@ impl Journal {
                     "{}: your unsaved {what}, kept there when a run ended; it cannot come back yet ({e}), so it was left as it is",
                     shown_path(&path)
                 )),
+            }
+        }
+    }
+
+    /// Keeps the check pad's note in the temporary folder, for a run ending
+    /// when the data folder cannot take it (a full disk): the next start
+    /// takes it back ([`Journal::take_back_rescued_pad`]).
+    pub fn rescue_check_note(&self, text: &str) -> io::Result<PathBuf> {
+        super::rescue::keep(&self.path, "check-pad", PAD_SUFFIX, text.as_bytes())
+    }
+
+    /// Takes back the newest check pad note [`Journal::rescue_check_note`]
+    /// kept for this data folder, unless the pad's own file was written
+    /// since (its note is then newer): that one is left, and named. Older
+    /// ones kept go.
+    fn take_back_rescued_pad(&mut self, notices: &mut Vec<String>) {
+        let mut found = super::rescue::found(&self.path, PAD_SUFFIX);
+        let Some(newest) = found.pop() else {
+            return;
+        };
+        let modified = |p: &Path| fs::metadata(p).and_then(|m| m.modified()).ok();
+        let kept = match fs::read(&newest) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(e) => {
+                notices.push(format!(
+                    "{}: the check pad's note kept when a run ended, which cannot be read ({e}); left it as it is",
+                    shown_path(&newest)
+                ));
+                return;
+            }
+        };
+        let pad = self.unsaved_dir().join(CHECK_PAD_FILE_NAME);
+        if self.check_note() != Some(kept.as_str())
+            && modified(&pad).is_some_and(|at| modified(&newest).is_none_or(|k| at > k))
+        {
+            notices.push(format!(
+                "{}: the check pad's note, kept there when a run ended and the data folder could not take it; the pad holds a note written since, so it was left as it is: compare them, then remove it",
+                shown_path(&newest)
+            ));
+            return;
+        }
+        match self
+            .keep_check_note(&kept)
+            .and_then(|()| self.sync_check_note())
+        {
+            Ok(()) => {
+                for path in found.iter().chain([&newest]) {
+                    let _ = fs::remove_file(path);
+                }
+                notices.push(format!(
+                    "Took back the check pad's note from {}, where it was kept when the last run ended and the data folder could not take it",
+                    shown_path(&newest)
+                ));
+            }
+            Err(e) => {
+                // Shown all the same: the pad opens on it, and quitting
+                // keeps trying to put it on disk.
+                self.check_note = Some(kept);
+                notices.push(format!(
+                    "{}: the check pad's note, kept there when a run ended; it cannot go back in the data folder yet ({e}), so the file was left as it is",
+                    shown_path(&newest)
+                ));
             }
         }
     }

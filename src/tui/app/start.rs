@@ -421,9 +421,17 @@ impl App {
                     .keep_check_note(&text)
                     .and_then(|()| self.journal.sync_check_note());
                 if let Err(e) = kept {
-                    words.push(format!(
-                        "the check pad's note cannot be kept on disk ({e}); here it is:\n{text}"
-                    ));
+                    // Kept where the next start looks, as an unsaved draft
+                    // is: a closed terminal reads no words.
+                    words.push(match self.journal.rescue_check_note(&text) {
+                        Ok(path) => format!(
+                            "the check pad's note cannot be kept in the data folder ({e}): kept in {} instead, which the next start takes back; here it is:\n{text}",
+                            crate::text::shown_path(&path)
+                        ),
+                        Err(_) => format!(
+                            "the check pad's note cannot be kept on disk ({e}); here it is:\n{text}"
+                        ),
+                    });
                 }
             }
         }
