@@ -1842,7 +1842,27 @@ impl Journal {
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let outcome = match parse_line(line) {
+            // A byte that is not UTF-8 (a disk error, an editor saving in
+            // another encoding) would take the whole step with it, a
+            // reply's words and its decision: read as U+FFFD instead, and
+            // said, the step kept.
+            let parsed = match parse_line(line) {
+                Err(why) if std::str::from_utf8(line).is_err() => {
+                    match parse_line(String::from_utf8_lossy(line).as_bytes()) {
+                        Ok(op) => {
+                            layout.irregular = true;
+                            notices.push(format!(
+                                "{}: line {line_no} holds bytes that are not UTF-8 text, read as \u{fffd}: its step is kept, but check the words of its draft, if it has one",
+                                shown_path(&self.path)
+                            ));
+                            Ok(op)
+                        }
+                        Err(_) => Err(format!("{why}; it holds bytes that are not UTF-8 text")),
+                    }
+                }
+                parsed => parsed,
+            };
+            let outcome = match parsed {
                 Ok(Op::Decide {
                     at,
                     ids,

@@ -2969,6 +2969,38 @@ fn a_rescued_draft_is_taken_back_by_the_next_start() {
     fs::remove_file(&second).unwrap();
 }
 
+/// A byte that is not UTF-8 in a line (a disk error, another encoding)
+/// is read as U+FFFD: the reply and its decision are kept, and said.
+#[test]
+fn a_line_with_a_byte_that_is_not_utf8_keeps_its_step() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut j = open(dir.path());
+        j.record_draft(id(1), DraftKind::Reply, "Hi BASEREPLY", at(1))
+            .unwrap();
+    }
+    let path = dir.path().join(FILE_NAME);
+    let text = fs::read(&path).unwrap();
+    let at = text.windows(4).position(|w| w == b"BASE").unwrap() + 4;
+    let mut damaged = text[..at].to_vec();
+    damaged.extend_from_slice(b"\xff\xfe");
+    damaged.extend_from_slice(&text[at..]);
+    fs::write(&path, damaged).unwrap();
+    let (j, notices) = Journal::open_read_only(dir.path()).unwrap();
+    let entry = j.state(id(1)).unwrap();
+    assert_eq!(
+        entry.draft(DraftKind::Reply).map(|d| d.text.as_str()),
+        Some("Hi BASE\u{fffd}\u{fffd}REPLY")
+    );
+    assert_eq!(entry.decision(), Some(Decision::Replied));
+    assert!(
+        notices.iter().any(|n| n.contains(
+            "line 1 holds bytes that are not UTF-8 text, read as \u{fffd}: its step is kept"
+        )),
+        "{notices:?}"
+    );
+}
+
 /// The check pad's note the data folder could not take as a run ended,
 /// kept in the temporary folder, is the pad's note again at the next
 /// start; unless the pad's file was written since, when it is left.
