@@ -134,6 +134,9 @@ struct Row<'a> {
     /// was made ([`not_done_yet`]), which still lists it pending: the step
     /// was not done on LinkedIn (yet), and `--since` keeps it.
     not_done_yet: bool,
+    /// When `was`, the decision before, was undone (an hour or more after
+    /// it was made; see [`Journal::undone_decision`]), rather than replaced.
+    undone_at: Option<NaiveDateTime>,
 }
 
 impl Row<'_> {
@@ -147,27 +150,32 @@ impl Row<'_> {
                 .is_some_and(|w| w.decision == Decision::Accepted && !self.was_not_done)
     }
 
-    /// Accepted, replied, withdrawn, ignored, undecided.
+    /// Accepted, replied, withdrawn, ignored, undecided (a decision undone
+    /// after an earlier list may have asked for it apart).
     fn group(&self) -> u8 {
         match self.entry.decision() {
             Some(Decision::Accepted) => 0,
             Some(Decision::Replied) => 1,
             Some(Decision::Withdrawn) => 2,
             Some(Decision::Ignored) => 3,
+            None if self.undone_at.is_some() => 5,
             None => 4,
         }
     }
 
-    /// The decision's time, or for an undecided row its newest draft's.
+    /// The decision's time, or for an undecided row its newest draft's, or
+    /// its undo's.
     fn when(&self) -> Option<NaiveDateTime> {
         let e = &self.entry;
         e.decided_at()
             .or_else(|| e.reply.iter().chain(&e.thank_you).map(|d| d.at).max())
+            .or(self.undone_at)
     }
 
-    /// The newest step on it: its decision, or a draft saved since.
+    /// The newest step on it: its decision, a draft saved since, or the
+    /// undo of its decision.
     fn last_step(&self) -> Option<NaiveDateTime> {
-        self.entry.last_step()
+        self.entry.last_step().max(self.undone_at)
     }
 
     /// When it was decided, as the triage screen says: a reply edited since
@@ -238,37 +246,54 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime
         if journal.later(inv).is_some() {
             continue;
         }
-        if let Some(entry) = journal.state_for(inv, now) {
-            // Only a decision on this invitation, replaced by one on it an
-            // hour or more later: time for a list to ask for it, and the
-            // user to act, not a slip put right.
-            // A reply is no such decision: accepting or ignoring once they
-            // answer is the way of it.
-            let sent = crate::journal::sent_by(inv, now);
-            let was = replaced
-                .get(&inv.id)
-                .filter(|b| {
-                    b.decision != Decision::Replied
-                        && entry
-                            .decided
-                            .is_some_and(|d| d.at - b.at >= chrono::Duration::hours(1))
-                        && !b.predates(sent)
-                })
-                .copied();
-            // A day apart: the decision keeps the user's clock, the export
-            // LinkedIn's, maybe in another zone.
-            let was_not_done = was.is_some_and(|w| made_since(w.at, newest_here));
-            let not_done_yet = entry
-                .decided
-                .is_some_and(|d| not_done_yet(d.decision, d.at, newest_here));
-            rows.push(Row {
-                inv,
-                entry,
-                was,
-                was_not_done,
-                not_done_yet,
-            });
+        let sent = crate::journal::sent_by(inv, now);
+        // A decision on this invitation undone an hour or more after it
+        // was made: a list may have asked for it in between.
+        let undone = journal
+            .undone_decision(inv.id)
+            .filter(|u| !u.decided.predates(sent));
+        let entry = match (journal.state_for(inv, now), undone) {
+            (Some(entry), _) => entry,
+            (None, Some(_)) => Entry::default(),
+            (None, None) => continue,
+        };
+        // Only a decision on this invitation, replaced by one on it an
+        // hour or more later: time for a list to ask for it, and the
+        // user to act, not a slip put right.
+        // A reply is no such decision: accepting or ignoring once they
+        // answer is the way of it.
+        let replaced_by = replaced
+            .get(&inv.id)
+            .filter(|b| {
+                b.decision != Decision::Replied
+                    && entry
+                        .decided
+                        .is_some_and(|d| d.at - b.at >= chrono::Duration::hours(1))
+                    && !b.predates(sent)
+            })
+            .copied();
+        let undone_at = match replaced_by {
+            Some(_) => None,
+            None => undone.map(|u| u.undone_at),
+        };
+        let was = replaced_by.or(undone.map(|u| u.decided));
+        let was_not_done = was.is_some_and(|w| made_since(w.at, newest_here));
+        // Undone, and a newer export shows it was not done: nothing to
+        // check, and nothing else to list.
+        if entry.is_blank() && (undone_at.is_none() || was_not_done) {
+            continue;
         }
+        let not_done_yet = entry
+            .decided
+            .is_some_and(|d| not_done_yet(d.decision, d.at, newest_here));
+        rows.push(Row {
+            inv,
+            entry,
+            was,
+            was_not_done,
+            not_done_yet,
+            undone_at,
+        });
     }
     // Stable: ties keep the export's order.
     rows.sort_by(|a, b| {
@@ -612,7 +637,7 @@ fn write_csv(
 
 /// The Markdown checklist's sections, in the order of [`Row::group`]: a
 /// heading and where on LinkedIn it is done.
-const MD_SECTIONS: [(&str, &str); 5] = [
+const MD_SECTIONS: [(&str, &str); 6] = [
     (
         "Accept",
         "In the invitation manager (above), or on their profile.",
@@ -632,6 +657,10 @@ const MD_SECTIONS: [(&str, &str); 5] = [
     (
         "Drafts without a decision",
         "The accept or reply they went with was undone.",
+    ),
+    (
+        "Undone since an earlier list",
+        "Undecided again: an earlier list may have asked for the step undone, so check on LinkedIn whether it was done.",
     ),
 ];
 
@@ -713,8 +742,11 @@ fn write_md(
     // A row left without a decision whose only draft is a thank-you (its
     // accept undone) has nothing to send, as `drafts` and the CSV say: it
     // is listed, not counted, and has no box to tick.
-    let nothing_to_send =
-        |r: &Row<'_>| r.entry.decision().is_none() && r.entry.draft_to_send(None).is_none();
+    let nothing_to_send = |r: &Row<'_>| {
+        r.entry.decision().is_none()
+            && r.undone_at.is_none()
+            && r.entry.draft_to_send(None).is_none()
+    };
     let todo =
         rows.len() - optional - rows.iter().filter(|r| nothing_to_send(r)).count() + thanks.len();
     let count = match optional {
@@ -851,6 +883,25 @@ fn write_md(
                 _ => None,
             };
             let when = match (r.not_done_yet, r.entry.decided, before_since) {
+                // Undone: what it was, when, and what doing it left.
+                _ if r.undone_at.is_some() && r.entry.decision().is_none() => {
+                    r.was.zip(r.undone_at).map_or(String::new(), |(w, undone)| {
+                        format!(
+                            " · {} {}, undone {} ({})",
+                            match w.decision {
+                                Decision::Withdrawn => "marked to withdraw",
+                                d => d.label(),
+                            },
+                            w.at.format("%Y-%m-%d"),
+                            undone.format("%Y-%m-%d"),
+                            match w.decision {
+                                Decision::Accepted => "accepted on LinkedIn already? then remove the connection on their profile: More, Remove connection",
+                                Decision::Withdrawn => "withdrawn on LinkedIn already? then invite them again to take it back",
+                                _ => "ignored on LinkedIn already? that cannot be taken back there, but they can invite you again",
+                            }
+                        )
+                    })
+                }
                 (true, Some(d), _) => format!(
                     " · {} {}, and this export, made since, still has it pending: not done on LinkedIn yet",
                     match d.decision {
@@ -866,7 +917,7 @@ fn write_md(
                 ),
                 _ => md_earlier_day(r.first_taken(now), now, done),
             } + &r.edited_later(now)
-                + &r.was.map_or(String::new(), |w| {
+                + &r.was.filter(|_| r.entry.decision().is_some()).map_or(String::new(), |w| {
                     format!(
                         " · changed from {} of {} ({})",
                         w.decision.label(),
@@ -1384,6 +1435,68 @@ mod tests {
         });
         inv.category = category;
         inv
+    }
+
+    /// A decision undone an hour or more after it was made, when an
+    /// earlier list may have asked for it: listed as undone, with what
+    /// doing it left to mend; one undone back to an earlier decision says
+    /// it changed. Undone within the hour, or decided again, nothing.
+    #[test]
+    fn a_decision_undone_later_is_listed_to_check() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let day = chrono::Duration::days(1);
+        let ann = inv("Ann Plus", "ann", Category::Customised);
+        let bo = inv("Bo Li", "bo", Category::Default);
+        let cy = inv("Cy Day", "cy", Category::Default);
+        j.record_decision(&[ann.id], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.undo(at(2) + day).unwrap();
+        // Accepted, then ignored the next day, and that undone a day on.
+        j.record_decision(&[bo.id], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_decision(&[bo.id], Some(Decision::Ignored), at(3) + day)
+            .unwrap();
+        j.undo(at(4) + day + day).unwrap();
+        // Undone within the minute: a slip put right.
+        j.record_decision(&[cy.id], Some(Decision::Ignored), at(5) + day + day)
+            .unwrap();
+        j.undo(at(6) + day + day).unwrap();
+        let invs = [ann.clone(), bo.clone(), cy.clone()];
+        let now = at(9) + day + day;
+        let md = checklist(&invs, &j, now);
+        assert!(md.starts_with("# To do on LinkedIn (2)\n"), "{md}");
+        assert!(
+            md.contains("## Undone since an earlier list (1)\n\nUndecided again: an earlier list may have asked for the step undone, so check on LinkedIn whether it was done.\n\n- [ ] **Ann Plus** · customised · accepted 2026-11-25, undone 2026-11-26 (accepted on LinkedIn already? then remove the connection on their profile: More, Remove connection) · "),
+            "{md}"
+        );
+        assert!(
+            md.contains("- [ ] **Bo Li** · default · decided 2026-11-25 · changed from ignored of 2026-11-26 (done on LinkedIn already? check there first) · "),
+            "{md}"
+        );
+        assert!(!md.contains("Cy Day"), "{md}");
+        let mut csv = Vec::new();
+        write_actions(&mut csv, ExportFormat::Csv, &invs, &j, now).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(
+            csv.lines().any(|l| l.starts_with("Ann Plus,")
+                && l.contains(",customised,incoming,,,")
+                && l.ends_with(",true,accepted,2026-11-25 17:01:00,false")),
+            "{csv}"
+        );
+        // `--since` after the undo leaves it out; before, it keeps it.
+        let since = |from| {
+            let mut out = Vec::new();
+            write_actions_since(&mut out, ExportFormat::Md, &invs, &j, now, Some(from)).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        assert!(since(at(0) + day).contains("Ann Plus"));
+        assert!(!since(at(3) + day).contains("Ann Plus"));
+        // Decided again: nothing undone to check.
+        j.record_decision(&[ann.id], Some(Decision::Accepted), now)
+            .unwrap();
+        let md = checklist(&invs, &j, now);
+        assert!(!md.contains("Undone since"), "{md}");
     }
 
     /// A decision changed to another after an earlier list may have asked

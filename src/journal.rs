@@ -647,7 +647,8 @@ impl Entry {
         }
     }
 
-    fn is_blank(&self) -> bool {
+    /// No decision and no draft.
+    pub fn is_blank(&self) -> bool {
         self.decided.is_none() && self.reply.is_none() && self.thank_you.is_none()
     }
 }
@@ -1068,6 +1069,16 @@ impl Step {
     }
 }
 
+/// A decision undone an hour or more after it was made (see
+/// [`Journal::undone_decision`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct UndoneDecision {
+    /// The decision taken back.
+    pub decided: Decided,
+    /// When.
+    pub undone_at: NaiveDateTime,
+}
+
 #[derive(Debug)]
 struct Step {
     /// The 1-based line of the journal that recorded the step.
@@ -1118,6 +1129,10 @@ pub struct Journal {
     /// that kind is saved for the invitation again: `r` or `t` offers it
     /// back, so an undo never throws words away.
     undone_drafts: HashMap<(InvitationId, DraftKind), Draft>,
+    /// Decisions undone an hour or more after they were made, by id, until
+    /// a later step decides the invitation again: see
+    /// [`Journal::undone_decision`].
+    undone_decisions: FastMap<InvitationId, UndoneDecision>,
     /// The unsaved drafts on disk (read on open; kept up to date by
     /// [`Journal::keep_unsaved`] and [`Journal::forget_unsaved`]).
     unsaved: HashMap<(InvitationId, DraftKind), Unsaved>,
@@ -1435,6 +1450,7 @@ enum Op {
         decision: Option<Decision>,
     },
     Undo {
+        at: NaiveDateTime,
         undoes: Option<usize>,
         /// The undone line's [`line_hash`], when the undo keeps it (those
         /// written before it was kept do not).
@@ -1510,6 +1526,7 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
             decision: line.decision.flatten(),
         }),
         "undo" => Ok(Op::Undo {
+            at,
             undoes: line.undoes,
             of: line.of.and_then(|h| u64::from_str_radix(&h, 16).ok()),
         }),
@@ -1609,6 +1626,7 @@ impl Journal {
             entries: Default::default(),
             steps: Vec::new(),
             undone_drafts: HashMap::new(),
+            undone_decisions: FastMap::default(),
             shadowed: Default::default(),
             moved: Vec::new(),
             maybe_moved: Vec::new(),
@@ -1884,11 +1902,13 @@ impl Journal {
                 Ok(Op::Undo {
                     undoes: Some(n),
                     of: None,
+                    ..
                 }) if skipped.contains(&n) => Err(format!("it undoes line {n}, which was skipped")),
                 Ok(Op::Undo {
+                    at,
                     undoes: Some(n),
                     of,
-                }) => (self.replay_undo(n, of))
+                }) => (self.replay_undo(n, of, at))
                     .map_err(|why| match skipped.contains(&n) {
                         true => format!("it undoes line {n}, which was skipped"),
                         false => why,
@@ -1906,11 +1926,13 @@ impl Journal {
                     }
                 }),
                 // No line named (not written by invitriage): the newest step.
-                Ok(Op::Undo { undoes: None, .. }) => {
+                Ok(Op::Undo {
+                    undoes: None, at, ..
+                }) => {
                     layout.irregular = true;
                     match self.steps.pop() {
                         Some(step) => {
-                            self.revert(step);
+                            self.revert(step, at);
                             Ok(())
                         }
                         None => Err("an undo with nothing left to undo".to_string()),
@@ -1950,7 +1972,12 @@ impl Journal {
     /// it moves it), and is skipped when no step still in effect has it:
     /// the number alone would name another step. Returns too the line of
     /// the step reverted.
-    fn replay_undo(&mut self, n: usize, of: Option<u64>) -> Result<(bool, usize), String> {
+    fn replay_undo(
+        &mut self,
+        n: usize,
+        of: Option<u64>,
+        at: NaiveDateTime,
+    ) -> Result<(bool, usize), String> {
         let at_n = self.steps.iter().rposition(|s| s.line == n);
         // By the hash, the newest step that has it: the one undone was
         // the newest when the undo was written, and two lines alike (the
@@ -1983,7 +2010,7 @@ impl Journal {
         }
         let step = self.steps.remove(i);
         let (decide, on) = (matches!(step.revert, Revert::Decide(_)), step.line);
-        self.revert(step);
+        self.revert(step, at);
         Ok((decide, on))
     }
 
@@ -2123,7 +2150,7 @@ impl Journal {
             undoes: top.line,
             of: Some(format!("{:016x}", top.hash)),
         })?;
-        Ok(self.steps.pop().map(|step| self.revert(step)))
+        Ok(self.steps.pop().map(|step| self.revert(step, at)))
     }
 
     /// Gives each invitation keyed by its profile URLs the id its names
@@ -2584,6 +2611,16 @@ impl Journal {
         out
     }
 
+    /// The decision on `id` undone an hour or more after it was made, when
+    /// no step since decided it again, and the one it has now (perhaps none)
+    /// is another: an action list may have asked for it in between, and the
+    /// user done it on LinkedIn.
+    pub fn undone_decision(&self, id: InvitationId) -> Option<UndoneDecision> {
+        let undone = self.undone_decisions.get(&id)?;
+        let now = self.state(id).and_then(|e| e.decided);
+        (now.map(|d| d.decision) != Some(undone.decided.decision)).then_some(*undone)
+    }
+
     /// The decision on an earlier invitation between the same two people,
     /// when `inv` came after it.
     pub fn earlier(&self, inv: &Invitation, now: NaiveDateTime) -> Option<Decided> {
@@ -2834,6 +2871,11 @@ impl Journal {
         line: usize,
     ) {
         let mut before = Vec::with_capacity(ids.len());
+        if !self.undone_decisions.is_empty() {
+            for id in ids {
+                self.undone_decisions.remove(id);
+            }
+        }
         for (i, &id) in ids.iter().enumerate() {
             let new = decision.map(|decision| Decided {
                 decision,
@@ -2898,6 +2940,9 @@ impl Journal {
         }
         let draft = e.draft_mut(kind).replace(Box::new(draft));
         let decided = decision.map(|decision| e.decided.replace(Decided { decision, at, sent }));
+        if decision.is_some() {
+            self.undone_decisions.remove(&id);
+        }
         self.steps.push(Step {
             line,
             hash: self.last_hash,
@@ -2935,12 +2980,27 @@ impl Journal {
         }
     }
 
-    fn revert(&mut self, step: Step) -> Undone {
+    fn revert(&mut self, step: Step, undo_at: NaiveDateTime) -> Undone {
         let sent = step.single_sent();
+        // Taken back an hour or more after it was made: an action list
+        // may have asked for it since, and the user done it on LinkedIn.
+        let late = undo_at - step.at >= chrono::Duration::hours(1);
         let ids = match step.revert {
             Revert::Decide(before) => {
                 for &(id, old) in before.iter().rev() {
-                    self.set_decided(id, old);
+                    let taken = self.set_decided(id, old);
+                    if late
+                        && let Some(taken) = taken
+                        && taken.decision != Decision::Replied
+                    {
+                        self.undone_decisions.insert(
+                            id,
+                            UndoneDecision {
+                                decided: taken,
+                                undone_at: undo_at,
+                            },
+                        );
+                    }
                 }
                 let mut seen = FastSet::with_capacity_and_hasher(before.len(), Default::default());
                 before

@@ -9,8 +9,8 @@ use std::path::Path;
 use crate::text::shown_path;
 
 use super::{
-    BEFORE_COMPACTION_FILE_NAME, COMPACTING_FILE_NAME, FORMAT_VERSION, Journal, Layout, LineIn, Op,
-    Tail, UndoOut, parse_line, private, sync_dir,
+    BEFORE_COMPACTION_FILE_NAME, COMPACTING_FILE_NAME, FORMAT_VERSION, Journal, Layout, Op, Tail,
+    UndoOut, parse_line, private, sync_dir,
 };
 
 impl Journal {
@@ -63,10 +63,10 @@ impl Journal {
             let line = &bytes[start..end];
             match parse_line(line) {
                 Ok(Op::Undo {
+                    at,
                     undoes: Some(n),
                     of,
                 }) => {
-                    let at = serde_json::from_slice::<LineIn<'_>>(line).ok()?.at;
                     let undo = UndoOut {
                         v: FORMAT_VERSION,
                         at,
