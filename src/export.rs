@@ -850,6 +850,12 @@ fn write_md(
         if here.is_empty() {
             continue;
         }
+        // Not all optional when one replaced an accept that may be done.
+        let how = if here.iter().any(|r| r.unaccept()) {
+            "Optional, but for those that replaced an accept (marked below): if that accept was done on LinkedIn, the connection is to remove. An unanswered invitation goes stale on its own."
+        } else {
+            how
+        };
         writeln!(w, "\n## {title} ({})\n\n{how}\n", here.len())?;
         // Whether the item before ended in a quoted draft: a blank line
         // then keeps the next item from reading as its last line.
@@ -1520,6 +1526,12 @@ mod tests {
         );
         // Not an optional ignore: a connection may be to remove.
         assert!(md.starts_with("# To do on LinkedIn (1)\n"), "{md}");
+        assert!(
+            md.contains(
+                "## Ignore (1)\n\nOptional, but for those that replaced an accept (marked below)"
+            ),
+            "{md}"
+        );
         // An export made more than a day after the accept (it holds an
         // invitation sent then) still has her pending: it was not done.
         let mut later = inv("Cy Later", "cy", Category::Default);

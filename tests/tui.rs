@@ -3566,7 +3566,17 @@ fn an_accept_an_export_made_since_shows_pending_is_flagged() {
         )
         .unwrap();
     }
-    let mut app = sample_app(dir.path());
+    // Said first on opening, before the news: a step to take.
+    let seen = Seen {
+        newest: newest - chrono::Duration::days(2),
+        opened: newest - chrono::Duration::days(2),
+    };
+    let mut app = app_seen(Source::Sample, dir.path(), false, &[], Some(seen));
+    assert!(
+        status_text(&app).starts_with("2 notes (? shows them): an invitation you accepted more than a day before this export was made is still pending in it"),
+        "{}",
+        status_text(&app)
+    );
     app.update(Action::Tab(Tab::All));
     go_to(&mut app, old.id);
     let out = screen(&app, 200, 40);
@@ -6565,9 +6575,12 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     let mut app = app_from_csv(csv, &dir);
     assert_eq!(app.decisions, [None, Some(Decision::Accepted), None]);
     // Ann's is news too (after the last step): counted with the others.
+    // Ann's invitation, sent after Bo's accept, says this export was made
+    // since, and still has Bo pending: that accept is to do.
     assert_eq!(
         app.notices,
         [
+            "an invitation you accepted more than a day before this export was made is still pending in it (Bo Park): not done on LinkedIn yet, so do it there (the checklist lists it whatever `--since` says)",
             "1 invitation came after your last step (19 Nov 2026), from someone you decided on before: at the top of Default, newest first",
             "2 invitations are newer than an earlier one you decided on (Ann Lee, Cy Dunn): undecided again"
         ]
@@ -6599,7 +6612,10 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     );
     assert_eq!(
         app.notices,
-        ["You invited Cy Dunn again after withdrawing: pending again, not to withdraw"]
+        [
+            "an invitation you accepted more than a day before this export was made is still pending in it (Bo Park): not done on LinkedIn yet, so do it there (the checklist lists it whatever `--since` says)",
+            "You invited Cy Dunn again after withdrawing: pending again, not to withdraw"
+        ]
     );
     drop(app);
     {

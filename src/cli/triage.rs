@@ -104,11 +104,6 @@ pub fn triage(
     let mut import = load(source, config)?;
     journal.adopt_ids(&mut import.invitations);
     notices.extend(moved_note(&journal, &import.invitations));
-    notices.extend(invitriage::export::not_done_note(
-        &import.invitations,
-        &journal,
-        now(),
-    ));
     match &import.skipped[..] {
         [] => {}
         [one] => notices.push(format!("1 unreadable row skipped: {one}")),

@@ -694,8 +694,11 @@ impl App {
         app.note_superseded();
         app.note_repeated_ids();
         app.note_unsaved_elsewhere();
-        // Last, as it goes first.
         app.note_arrived_since();
+        // Last, as it goes first: before the news, a step to take.
+        if let Some(note) = crate::export::not_done_note(&app.invitations, &app.journal, app.now) {
+            app.notices.insert(0, note);
+        }
         if let Some(first) = app.notices.first() {
             // The status line may cut a long note short; the help shows
             // every one whole, and the line says so first when it is cut

@@ -129,14 +129,45 @@ impl App {
         if self.decisions[idx as usize] == Some(decision) {
             // Written again, it would be a step for undo that changes
             // nothing: `u` would seem not to work. Its mark goes, as below.
+            // Here only, when an export made since still has it pending:
+            // "accepted already" would read as done on LinkedIn.
+            let not_done = self
+                .journal
+                .decided(inv, self.now)
+                .is_some_and(|d| crate::export::not_done_yet(d.decision, d.at, self.newest_sent));
             self.unmark(idx);
-            self.set_status(format!("{name}: {} already", decision.label()));
+            let o = self.keymap.hint(&Action::OpenProfile);
+            if not_done {
+                let open = if o.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {o} opens the profile")
+                };
+                self.set_status(format!(
+                    "{name}: {} already here, not yet on LinkedIn (this export, made since, has it pending){open}",
+                    decision.label()
+                ));
+            } else {
+                self.set_status(format!("{name}: {} already", decision.label()));
+            }
             return;
         }
         // A saved reply is what "replied" sends, a thank-you what "accepted"
         // does; decided otherwise, it is kept but no longer to send, which
         // the status says, with the decision it overturns.
         let before = self.decisions[idx as usize];
+        // An accept an hour or more old, which an earlier list may have had
+        // done: ignoring it here leaves a connection to remove there.
+        let accepted_then = self
+            .journal
+            .decided(inv, self.now)
+            .filter(|d| {
+                d.decision == Decision::Accepted
+                    && decision == Decision::Ignored
+                    && self.now_for_journal() - d.at >= chrono::Duration::hours(1)
+                    && !crate::export::made_since(d.at, self.newest_sent)
+            })
+            .map(|d| d.at);
         let unsent = self
             .journal
             .state_for(inv, self.now)
@@ -167,9 +198,13 @@ impl App {
                         self.just_done = Some(idx);
                     }
                 } else {
-                    let head = match before {
-                        Some(b) => format!("{verb} {name} (was {})", b.label()),
-                        None => format!("{verb} {name}"),
+                    let head = match (before, accepted_then) {
+                        (_, Some(then)) => format!(
+                            "{verb} {name} (was accepted {}: if done on LinkedIn, remove the connection there)",
+                            then.format("%-d %b")
+                        ),
+                        (Some(b), None) => format!("{verb} {name} (was {})", b.label()),
+                        (None, None) => format!("{verb} {name}"),
                     };
                     self.set_status(format!("{head} · {undo} to undo"));
                     self.advance_to_undecided(self.cursor);
