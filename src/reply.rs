@@ -338,6 +338,21 @@ fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usi
     (name, words, lead)
 }
 
+/// Words after the comma of a name written in one case that are not a
+/// given name, though written like one once re-cased: degrees and
+/// credentials, jobs, numerals, places and company forms with a vowel
+/// (`SMITH, CTO`, `DOE, III`, `ACME, INC`). One without a vowel (`PMP`) is
+/// no given name anyway.
+const ONE_CASE_NOT_NAMES: [&str; 81] = [
+    "cpa", "cfa", "acca", "cissp", "cisa", "cism", "cima", "cia", "cfe", "cma", "capm", "ceo",
+    "cio", "coo", "cto", "cmo", "cpo", "cso", "ma", "ba", "pe", "ra", "med", "ceng", "frsa", "fia",
+    "fsa", "asa", "aia", "fca", "aca", "obe", "mbe", "cbe", "seo", "aws", "sap", "do", "dba",
+    "emba", "mpa", "avp", "evp", "svp", "vp", "pa", "otr", "atc", "arnp", "leed", "itil", "usa",
+    "uae", "inc", "corp", "co", "sa", "ag", "la", "ii", "iii", "iv", "vi", "vii", "viii", "ix",
+    "xi", "xii", "xiii", "xiv", "nurse", "chef", "admin", "editor", "writer", "artist", "mentor",
+    "team", "lady", "lord", "sister",
+];
+
 /// `Smith, Jane` (a directory's order, family name first) as (`Jane`,
 /// `Smith`): when before the comma is one capitalised word, perhaps after
 /// particles in small letters (`van Dijk, Jan`), and after it, past any
@@ -346,12 +361,12 @@ fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usi
 /// Jr`, `Cher, PhD`) nor a word of a job (`Jane, Recruiter`, `Jane, Hiring
 /// Manager`). Two capitalised words before the comma are a name in the
 /// usual order and something else after it (`Jane Smith, PhD`, `Jane
-/// Smith, Talent Acquisition`). A word in one case (`SMITH, JANE`,
-/// `Nowak, ANNA`, `doe, jane`) is read as it is greeted, re-cased
-/// ([`uncapped`]): then only a word with a vowel is a given name (not
-/// `CSCP`), and degrees written in capitals (`CPA`, `CFA`) are listed in
-/// [`NAME_SUFFIXES`]; particles in capitals (`VAN DIJK, JAN`) are known by
-/// [`PARTICLES`]. `None` otherwise.
+/// Smith, Talent Acquisition`). A family name in one case (`NOWAK, Anna`)
+/// is read as it is greeted, re-cased ([`uncapped`]); so are the given
+/// names of a name all in one case (`DOE, JANE`, `doe, jane`): then only a
+/// word with a vowel is a given name (not `CSCP`), nor one of
+/// [`ONE_CASE_NOT_NAMES`] (`SMITH, CTO`). Particles in capitals (`VAN
+/// DIJK, JAN`) are known by [`PARTICLES`]. `None` otherwise.
 fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str)> {
     let head = name_part(full);
     let rest = full[head.len()..].strip_prefix(',')?;
@@ -367,12 +382,27 @@ fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str
         let w = as_greeted(w);
         w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase)
     };
+    // The whole name in one case (`DOE, JANE`, `smith, jane`): its given
+    // words are read re-cased. With a family name written as names are,
+    // a word in capitals after the comma is an abbreviation (`Priya, CTO`,
+    // `Smith, MA`), as before.
+    let whole_one_case = {
+        let letters = || family.iter().chain(&given).flat_map(|w| w.chars());
+        !(letters().any(char::is_lowercase) && letters().any(char::is_uppercase))
+    };
     let not_a_name = |w: &str| {
         let w = w.trim_end_matches('.').to_lowercase();
-        NAME_SUFFIXES.contains(&w.as_str()) || JOB_WORDS.contains(&w.as_str())
+        NAME_SUFFIXES.contains(&w.as_str())
+            || JOB_WORDS.contains(&w.as_str())
+            || whole_one_case && ONE_CASE_NOT_NAMES.contains(&w.as_str())
     };
-    let given_word =
-        |w: &str| is_given_word(&as_greeted(w)) && (!one_case(w) || w.chars().any(is_vowel));
+    let given_word = |w: &str| {
+        if whole_one_case {
+            is_given_word(&as_greeted(w)) && w.chars().any(is_vowel)
+        } else {
+            is_given_word(w)
+        }
+    };
     let names = given.iter().filter(|w| !is_initial(w)).count();
     let given_ok = (1..=2).contains(&names)
         && given.len() <= 3
@@ -420,11 +450,9 @@ const PARTICLES: [&str; 18] = [
 /// suffix or degree (`Smith, Jr`, `Cher, PhD`), folded to small letters,
 /// without a dot. Those in capitals (`MBA`, `CPA`, `III`) need no entry:
 /// a given name after the comma has a small letter.
-const NAME_SUFFIXES: [&str; 27] = [
+const NAME_SUFFIXES: [&str; 16] = [
     "jr", "sr", "esq", "phd", "dphil", "mphil", "msc", "bsc", "meng", "beng", "edd", "psyd", "mba",
-    "md", "ret", "hon", // Degrees and credentials in capitals, with a vowel (`CPA`): read as
-    // a given name when the name is in one case (`SMITH, CPA`).
-    "cpa", "cfa", "acca", "cissp", "cima", "ceo", "cio", "coo", "iii", "iv", "vi",
+    "md", "ret", "hon",
 ];
 
 /// Words of a job that follow a name after a comma written like a given
@@ -963,7 +991,15 @@ mod tests {
         assert_eq!(greet("DOE, JANE"), "Hi Jane, Doe");
         assert_eq!(greet("smith, jane"), "Hi Jane, Smith");
         assert_eq!(greet("NOWAK, Anna"), "Hi Anna, Nowak");
-        assert_eq!(greet("Nowak, ANNA"), "Hi Anna, Nowak");
+        // A word in capitals after a family name written as names are is
+        // an abbreviation, not a given name.
+        assert_eq!(greet("Nowak, ANNA"), "Hi Nowak, Nowak");
+        assert_eq!(greet("Priya, CTO"), "Hi Priya, Priya");
+        assert_eq!(greet("Smith, MA"), "Hi Smith, Smith");
+        assert_eq!(greet("SMITH, CTO"), "Hi Smith, Smith");
+        assert_eq!(greet("SMITH, III"), "Hi Smith, Smith");
+        assert_eq!(greet("ACME, INC"), "Hi Acme, Acme");
+        assert_eq!(greet("smith, cto"), "Hi Smith, Smith");
         assert_eq!(greet("VAN DIJK, JAN"), "Hi Jan, Van Dijk");
         assert_eq!(greet("LEE, MARY ANN"), "Hi Mary, Lee");
         // A degree in capitals is none the less a degree.

@@ -99,7 +99,12 @@ pub(crate) struct Ctx<'a> {
 /// Finds the greeting at the start of `t`: after any white space, emoji or
 /// punctuation that opens the note. `buf` is scratch.
 pub(crate) fn detect(t: &str, ctx: &Ctx<'_>, buf: &mut String) -> Option<Found> {
-    let start = next_word_start(t, 0)?;
+    let mut start = next_word_start(t, 0)?;
+    // A keycap emoji (`1️⃣`) is an emoji too, though its digit (or the
+    // marks after `#`) reads as a word.
+    while let Some(after) = keycap_at(t, start) {
+        start = next_word_start(t, after)?;
+    }
     let first_end = read_word(t, start)?;
     buf.clear();
     fold_into(&t[start..first_end], buf);
@@ -109,6 +114,18 @@ pub(crate) fn detect(t: &str, ctx: &Ctx<'_>, buf: &mut String) -> Option<Found> 
         return Some(name_words(t, start, after, ctx, buf));
     }
     bare_name(t, start, first_end, ctx, buf)
+}
+
+/// The end of the keycap emoji at byte `p` of `t` (a digit, or the marks
+/// after a `#` or `*`: U+FE0F, then U+20E3), if one is there.
+fn keycap_at(t: &str, p: usize) -> Option<usize> {
+    let rest = &t[p..];
+    let after_digit = rest
+        .strip_prefix(|c: char| c.is_ascii_digit())
+        .unwrap_or(rest);
+    let after_selector = after_digit.strip_prefix('\u{FE0F}').unwrap_or(after_digit);
+    let end = after_selector.strip_prefix('\u{20E3}')?;
+    Some(t.len() - end.len())
 }
 
 /// The end of the salutation whose first word ends at `first_end` and is

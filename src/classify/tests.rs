@@ -590,6 +590,12 @@ fn a_keycap_emoji_is_an_emoji() {
             "Room 12 at the summit: 3\u{FE0F}\u{20E3} robots to show you",
             Customised,
         ),
+        // Before a greeting, as any emoji.
+        (
+            "1\u{FE0F}\u{20E3} Hi Colleen, I'd like to add you to my professional network on LinkedIn.",
+            GreetingOnly,
+        ),
+        ("#\u{FE0F}\u{20E3} Hi Colleen", GreetingOnly),
     ] {
         assert_eq!(check(c, note, JOE, COLLEEN).category, want, "{note:?}");
     }
@@ -614,6 +620,13 @@ fn a_decomposed_accent_ending_an_entry_is_kept() {
     ] {
         assert_eq!(check(&c, note, JOE, to).category, GreetingOnly, "{note}");
     }
+    // A mark that ends a word (Tamil's pulli) is the word's.
+    let c = Classifier::new(&Lists {
+        salutations: vec!["வணக்கம்".into()],
+        ..Lists::default()
+    });
+    let note = "வணக்கம் Colleen, I'd like to add you to my professional network on LinkedIn.";
+    assert_eq!(check(&c, note, JOE, COLLEEN).category, GreetingOnly);
 }
 
 #[test]
