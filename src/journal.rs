@@ -1399,6 +1399,41 @@ fn line_hash(line: &[u8]) -> u64 {
     h.finish()
 }
 
+/// The keys of a journal line in the order invitriage writes them (each
+/// kind of line holds some of them, in this order).
+const KEY_ORDER: [&str; 13] = [
+    "v", "at", "op", "ids", "id", "kind", "text", "decision", "name", "url", "sent", "undoes", "of",
+];
+
+/// [`line_hash`] of `line` as invitriage would have written it: its keys
+/// in [`KEY_ORDER`] (others after, by name), compact, with serde_json's
+/// escapes. A line rewritten by a tool (`jq -S`, Python's `json.dumps`
+/// with `\u00e9` and `\/`) then has the hash of the line it rewrote.
+/// `None` when it is not a JSON object.
+fn canonical_line_hash(line: &[u8]) -> Option<u64> {
+    let text = String::from_utf8_lossy(line);
+    let serde_json::Value::Object(map) = serde_json::from_str(text.trim_end_matches('\r')).ok()?
+    else {
+        return None;
+    };
+    let mut out = String::from("{");
+    let known = KEY_ORDER.iter().filter_map(|k| Some((*k, map.get(*k)?)));
+    let others = map
+        .iter()
+        .filter(|(k, _)| !KEY_ORDER.contains(&k.as_str()))
+        .map(|(k, v)| (k.as_str(), v));
+    for (i, (key, value)) in known.chain(others).enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&serde_json::to_string(key).ok()?);
+        out.push(':');
+        out.push_str(&serde_json::to_string(value).ok()?);
+    }
+    out.push('}');
+    Some(line_hash(out.as_bytes()))
+}
+
 /// `line` without the white space outside its JSON strings (a quote
 /// after an odd run of backslashes is inside one).
 fn without_white_space(line: &[u8]) -> Vec<u8> {
@@ -1826,6 +1861,8 @@ impl Journal {
     /// and in `layout` where its lines lie.
     fn replay(&mut self, bytes: &[u8], notices: &mut Vec<String>, layout: &mut Layout) -> Tail {
         let mut skipped = HashSet::new();
+        // [`canonical_line_hash`] of the lines an undo looked for, by line.
+        let mut canonical_hashes: FastMap<usize, Option<u64>> = FastMap::default();
         let mut tail = Tail::Clean;
         // A byte-order mark, from an editor that saved the file: not part
         // of the first line.
@@ -1908,7 +1945,12 @@ impl Journal {
                     at,
                     undoes: Some(n),
                     of,
-                }) => (self.replay_undo(n, of, at))
+                }) => (self.replay_undo(n, of, at, &mut |line| {
+                    let &(start, end) = layout.spans.get(line.checked_sub(1)?)?;
+                    *canonical_hashes
+                        .entry(line)
+                        .or_insert_with(|| canonical_line_hash(&bytes[start..end]))
+                }))
                     .map_err(|why| match skipped.contains(&n) {
                         true => format!("it undoes line {n}, which was skipped"),
                         false => why,
@@ -1977,15 +2019,28 @@ impl Journal {
         n: usize,
         of: Option<u64>,
         at: NaiveDateTime,
+        canonical: &mut dyn FnMut(usize) -> Option<u64>,
     ) -> Result<(bool, usize), String> {
         let at_n = self.steps.iter().rposition(|s| s.line == n);
         // By the hash, the newest step that has it: the one undone was
         // the newest when the undo was written, and two lines alike (the
         // same step twice in a second) must not send it to the older one
-        // when the numbers moved.
+        // when the numbers moved. Then by the hash of the line as
+        // invitriage writes it (see [`canonical_line_hash`]): rewritten by
+        // a tool that orders keys or escapes characters its own way, it is
+        // the same step. Its own line first, as such a tool moves none.
         let found = match of {
             None => at_n,
-            Some(h) => self.steps.iter().rposition(|s| s.hash == h),
+            Some(h) => self
+                .steps
+                .iter()
+                .rposition(|s| s.hash == h)
+                .or_else(|| at_n.filter(|&i| canonical(self.steps[i].line) == Some(h)))
+                .or_else(|| {
+                    self.steps
+                        .iter()
+                        .rposition(|s| canonical(s.line) == Some(h))
+                }),
         };
         let Some(i) = found else {
             return Err(match (of, at_n) {

@@ -1027,6 +1027,54 @@ fn writes_the_documented_format() {
 /// hash it keeps, says so, and reverts no other step; when no line holds
 /// it, the undo is skipped. One written before the hash was kept goes by
 /// its number, as it did.
+/// A line rewritten by a tool that orders keys or escapes characters its
+/// own way (`jq -S`, Python's `json.dumps`) is the same step: its undo
+/// still finds it.
+#[test]
+fn an_undo_finds_its_step_after_a_tool_rewrote_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_draft_to(
+            id(2),
+            DraftKind::Reply,
+            "Olá é/ok",
+            at(2),
+            Whom::new("Zoë", "https://www.linkedin.com/in/zoe"),
+        )
+        .unwrap();
+        j.undo(at(3)).unwrap();
+        j.undo(at(4)).unwrap();
+    }
+    let path = dir.path().join(FILE_NAME);
+    let text = fs::read_to_string(&path).unwrap();
+    // Keys sorted (as `jq -S`), `/` as `\/`, non-ASCII as `\u` escapes.
+    let rewritten: String = text
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            let sorted = serde_json::to_string(&v).unwrap();
+            let mut out = String::new();
+            for c in sorted.replace('/', "\\/").chars() {
+                if c.is_ascii() {
+                    out.push(c);
+                } else {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                }
+            }
+            out + "\n"
+        })
+        .collect();
+    assert_ne!(rewritten, text);
+    fs::write(&path, &rewritten).unwrap();
+    let (j, notices) = Journal::open_read_only(dir.path()).unwrap();
+    assert_eq!(decision(&j, 1), None, "{notices:?}");
+    assert!(j.state(id(2)).is_none(), "{notices:?}");
+    assert!(notices.is_empty(), "{notices:?}");
+}
+
 /// A line mended by hand with white space outside its strings (a space
 /// after a colon, at the end) is the same step: its undo still finds it,
 /// and the accept stays undone. Spaces inside a string are the text's.
@@ -3043,6 +3091,14 @@ fn a_rescued_check_pad_note_is_taken_back_by_the_next_start() {
         "{notices:#?}"
     );
     fs::remove_file(&kept2).unwrap();
+    drop(j);
+    // Kept twice: one copy, the newer. Then cleared: none.
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let first = j.rescue_check_note("first").unwrap();
+    let second = j.rescue_check_note("second").unwrap();
+    assert!(!first.exists() && second.is_file());
+    j.keep_check_note("").unwrap();
+    assert!(!second.exists());
 }
 
 /// The journal deleted while open (by hand, or with its folder) is

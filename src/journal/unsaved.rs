@@ -763,7 +763,20 @@ impl Journal {
     /// when the data folder cannot take it (a full disk): the next start
     /// takes it back ([`Journal::take_back_rescued_pad`]).
     pub fn rescue_check_note(&self, text: &str) -> io::Result<PathBuf> {
-        super::rescue::keep(&self.path, "check-pad", PAD_SUFFIX, text.as_bytes())
+        let kept = super::rescue::keep(&self.path, "check-pad", PAD_SUFFIX, text.as_bytes())?;
+        // One copy: those kept before hold older words.
+        self.forget_rescued_pads(Some(&kept));
+        Ok(kept)
+    }
+
+    /// Removes the check pad notes kept in the temporary folder for this
+    /// data folder, but `keep`: the pad cleared, or kept again since.
+    fn forget_rescued_pads(&self, keep: Option<&Path>) {
+        for path in super::rescue::found(&self.path, PAD_SUFFIX) {
+            if Some(path.as_path()) != keep {
+                let _ = fs::remove_file(path);
+            }
+        }
     }
 
     /// Takes back the newest check pad note [`Journal::rescue_check_note`]
@@ -889,6 +902,8 @@ impl Journal {
                 }
                 _ => {}
             }
+            // Cleared: a copy kept when a run ended would bring it back.
+            self.forget_rescued_pads(None);
             self.check_note = None;
             return Ok(());
         }
