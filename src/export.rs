@@ -398,6 +398,9 @@ pub struct Listed {
     pub thanks: usize,
     /// Items left out as older than `--since`.
     pub earlier: usize,
+    /// Of `invitations`, those older than `--since`, kept as not done on
+    /// LinkedIn yet ([`not_done_yet`]).
+    pub kept_not_done: usize,
 }
 
 /// Writes the action list in `format`; returns what it listed.
@@ -470,6 +473,10 @@ pub fn write_actions_with(
     // asked for it, and this one is where it is missed.
     rows.retain(|r| r.not_done_yet || r.last_step().is_some_and(recent));
     earlier -= rows.len();
+    let kept_not_done = rows
+        .iter()
+        .filter(|r| !r.last_step().is_some_and(recent))
+        .count();
     let (left, thanks_earlier) = thanks_since(invitations, journal, since);
     earlier += thanks_earlier;
     match format {
@@ -485,6 +492,7 @@ pub fn write_actions_with(
         invitations: rows.len(),
         thanks: left.len(),
         earlier,
+        kept_not_done,
     })
 }
 
@@ -1942,7 +1950,8 @@ mod tests {
             Listed {
                 invitations: 1,
                 thanks: 0,
-                earlier: 2
+                earlier: 2,
+                kept_not_done: 0
             }
         );
         assert!(
@@ -2390,7 +2399,8 @@ mod tests {
             Listed {
                 invitations: 5,
                 thanks: 0,
-                earlier: 0
+                earlier: 0,
+                kept_not_done: 0
             }
         );
         let text = String::from_utf8(out).unwrap();
@@ -2536,7 +2546,8 @@ mod tests {
             Listed {
                 invitations: 0,
                 thanks: 0,
-                earlier: 0
+                earlier: 0,
+                kept_not_done: 0
             }
         );
         let md = String::from_utf8(out).unwrap();

@@ -881,6 +881,10 @@ fn a_step_an_export_made_since_shows_not_done_is_flagged() {
     let (code, md, stderr) = env.run(&["export", file, "--since", "2026-11-21", "--format", "md"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
+        stderr.contains("invitriage: 3 invitations listed, decided or with a draft from 2026-11-21 on, and 2 earlier not done on LinkedIn yet (1 earlier item left out), from "),
+        "{stderr}"
+    );
+    assert!(
         md.contains("Not done yet: 1 accept and 1 withdrawal decided more than a day before this export was made, which still lists them pending: they are marked `not done on LinkedIn yet` below, whatever `--since` says."),
         "{md}"
     );
@@ -917,6 +921,20 @@ fn a_step_an_export_made_since_shows_not_done_is_flagged() {
         ],
         "{csv}"
     );
+    // A file that repeats rows (two exports joined?) says the flags may
+    // be an older export's rows.
+    let joined = env.file(
+        "joined.csv",
+        std::fs::read_to_string(env.path(file)).unwrap()
+            + &format!("Abena Reyes,Colleen Ruiz,\"11/10/26, 9:00 AM\",,INCOMING,{a},{ME}\n"),
+    );
+    let (_, _, stderr) = env.run(&["export", joined, "--format", "md"]);
+    assert!(
+        stderr.contains("invitriage: note: this file repeats rows (two exports joined?): an invitation only the older one had is flagged `not done on LinkedIn yet` though it may be done since"),
+        "{stderr}"
+    );
+    let (_, _, stderr) = env.run(&["export", file, "--format", "md"]);
+    assert!(!stderr.contains("repeats rows"), "{stderr}");
 }
 
 /// `export` and `drafts` of an export older than one the screen opened

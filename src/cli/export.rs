@@ -68,13 +68,21 @@ pub fn export(
             text::plural(t)
         ),
     };
-    let since = match (since.map(export::since_shown), listed.earlier) {
-        (None, _) => String::new(),
-        (Some(from), 0) => format!(" from {from} on"),
-        (Some(from), n) => format!(
-            " from {from} on ({n} earlier item{} left out)",
-            text::plural(n)
-        ),
+    // `5 invitations listed, decided or with a draft from 2026-11-20 on,
+    // and 4 earlier not done on LinkedIn yet (2 earlier items left out)`.
+    let since = match since.map(export::since_shown) {
+        None => String::new(),
+        Some(from) => {
+            let kept = match listed.kept_not_done {
+                0 => String::new(),
+                k => format!(", and {k} earlier not done on LinkedIn yet"),
+            };
+            let left = match listed.earlier {
+                0 => String::new(),
+                n => format!(" ({n} earlier item{} left out)", text::plural(n)),
+            };
+            format!(" from {from} on{kept}{left}")
+        }
     };
     say!(
         "invitriage: {n} invitation{} listed, decided or with a draft{since}, from {from}{thanks} (journal: {})",

@@ -172,6 +172,9 @@ pub fn load_with_journal(
             "invitriage: warning: {older}; what is listed here may be done on LinkedIn already, or no longer apply (if that one was answered since, this export may be the newest)"
         );
     }
+    if let Some(note) = joined_note(&import, &journal) {
+        say!("invitriage: note: {note}");
+    }
     // What those lines held is missing from what is listed.
     match journal.unread_lines() {
         0 => {}
@@ -335,6 +338,20 @@ pub fn usable(config: &Config) -> Result<(Keymap, Templates), Unusable> {
         })?
         .with_titles(&config.classify.titles);
     Ok((keymap, templates))
+}
+
+/// A caution beside the steps flagged not done on LinkedIn yet, when the
+/// file repeats rows (two exports joined?): the older one's rows are
+/// dated against the newer one's newest invitation, so one done since may
+/// be flagged.
+pub fn joined_note(import: &Import, journal: &Journal) -> Option<String> {
+    if import.duplicates.is_empty() {
+        return None;
+    }
+    invitriage::export::not_done_note(&import.invitations, journal, now())?;
+    Some(
+        "this file repeats rows (two exports joined?): an invitation only the older one had is flagged `not done on LinkedIn yet` though it may be done since; the newer export alone tells".to_string(),
+    )
 }
 
 /// Names the invitations whose decision or draft was carried over from

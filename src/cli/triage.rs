@@ -16,7 +16,7 @@ use invitriage::tui::keys::{Action, Keymap};
 
 use super::args::command_like;
 use super::load::{
-    SKIPPED_SHOWN, future_note, load, moved_note, now, pinned_now, sample_copy_note,
+    SKIPPED_SHOWN, future_note, joined_note, load, moved_note, now, pinned_now, sample_copy_note,
     say_reading_large,
 };
 use super::output::{command_for, export_command};
@@ -104,6 +104,7 @@ pub fn triage(
     let mut import = load(source, config)?;
     journal.adopt_ids(&mut import.invitations);
     notices.extend(moved_note(&journal, &import.invitations));
+    notices.extend(joined_note(&import, &journal));
     match &import.skipped[..] {
         [] => {}
         [one] => notices.push(format!("1 unreadable row skipped: {one}")),
