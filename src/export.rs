@@ -743,9 +743,15 @@ fn write_md(
         .and_then(|i| u8::try_from(i).ok());
     // Not an ignore that replaced an accept an earlier list may have had
     // done: the connection is then to remove.
+    // An ignore undone is as optional: nothing to take back there.
     let optional = rows
         .iter()
-        .filter(|r| Some(r.group()) == ignore && !r.unaccept())
+        .filter(|r| {
+            Some(r.group()) == ignore && !r.unaccept()
+                || r.undone_at.is_some()
+                    && r.entry.decision().is_none()
+                    && r.was.is_some_and(|w| w.decision == Decision::Ignored)
+        })
         .count();
     // A row left without a decision whose only draft is a thank-you (its
     // accept undone) has nothing to send, as `drafts` and the CSV say: it
@@ -896,6 +902,12 @@ fn write_md(
                 (Some((from, _)), Some(decided)) if decided < from => Some(decided),
                 _ => None,
             };
+            // Listed for an undo since that brought its decision back.
+            let why_since = if r.undone_at.is_some() {
+                "listed for the undo since that brought it back"
+            } else {
+                "listed for its newer draft"
+            };
             let when = match (r.not_done_yet, r.entry.decided, before_since) {
                 // Undone: what it was, when, and what doing it left.
                 _ if r.undone_at.is_some() && r.entry.decision().is_none() => {
@@ -911,7 +923,8 @@ fn write_md(
                             match w.decision {
                                 Decision::Accepted => "accepted on LinkedIn already? then remove the connection on their profile: More, Remove connection",
                                 Decision::Withdrawn => "withdrawn on LinkedIn already? then invite them again to take it back",
-                                _ => "ignored on LinkedIn already? that cannot be taken back there, but they can invite you again",
+                                Decision::Replied => "sent on LinkedIn already? a message cannot be taken back there",
+                                Decision::Ignored => "ignored on LinkedIn already? that cannot be taken back there, but they can invite you again",
                             }
                         )
                     })
@@ -925,7 +938,7 @@ fn write_md(
                     d.at.format("%Y-%m-%d")
                 ),
                 (_, _, Some(decided)) => format!(
-                    " · {} {}, before `--since`: listed for its newer draft",
+                    " · {} {}, before `--since`: {why_since}",
                     r.entry.decision().map_or("decided", |d| d.label()),
                     decided.format("%Y-%m-%d %H:%M")
                 ),
@@ -1511,6 +1524,64 @@ mod tests {
             .unwrap();
         let md = checklist(&invs, &j, now);
         assert!(!md.contains("Undone since"), "{md}");
+    }
+
+    /// After a late undo: an ignore made since still says the accept may
+    /// be done (a connection to remove); an accept made and undone within
+    /// the hour leaves the first undo listed; a withdrawal mark taken back
+    /// a day on, and a reply undone, are listed; an ignore undone is an
+    /// optional step.
+    #[test]
+    fn a_late_undo_stays_in_sight() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        let day = chrono::Duration::days(1);
+        let ann = inv("Ann Plus", "ann", Category::Customised);
+        let bo = inv("Bo Li", "bo", Category::Default);
+        let mut cy = inv("Cy Day", "cy", Category::Default);
+        cy.direction = Direction::Outgoing;
+        let di = inv("Di Ode", "di", Category::Default);
+        let ed = inv("Ed Ige", "ed", Category::Default);
+        j.record_decision(&[ann.id], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.undo(at(2) + day).unwrap();
+        j.record_decision(&[ann.id], Some(Decision::Ignored), at(3) + day)
+            .unwrap();
+        j.record_decision(&[bo.id], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.undo(at(2) + day).unwrap();
+        j.record_decision(&[bo.id], Some(Decision::Accepted), at(4) + day)
+            .unwrap();
+        j.undo(at(5) + day).unwrap();
+        j.record_decision(&[cy.id], Some(Decision::Withdrawn), at(1))
+            .unwrap();
+        j.record_decision(&[cy.id], None, at(6) + day).unwrap();
+        j.record_draft(di.id, DraftKind::Reply, "Hi Di", at(1))
+            .unwrap();
+        j.undo(at(7) + day).unwrap();
+        j.record_decision(&[ed.id], Some(Decision::Ignored), at(1))
+            .unwrap();
+        j.undo(at(8) + day).unwrap();
+        let invs = [ann, bo, cy, di, ed];
+        let md = checklist(&invs, &j, at(9) + day);
+        assert!(
+            md.starts_with("# To do on LinkedIn (4, and 1 optional ignore)\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("**Ann Plus** · customised · changed from accepted of 2026-11-25 (accepted on LinkedIn already? then remove the connection"),
+            "{md}"
+        );
+        assert!(
+            md.contains("**Bo Li** · default · accepted 2026-11-25, undone 2026-11-26"),
+            "{md}"
+        );
+        assert!(md.contains("· default · marked to withdraw 2026-11-25, undone 2026-11-26 (withdrawn on LinkedIn already?"), "{md}");
+        assert!(md.contains("**Di Ode** · default · replied 2026-11-25, undone 2026-11-26 (sent on LinkedIn already?"), "{md}");
+        assert!(
+            md.contains("**Ed Ige** · default · ignored 2026-11-25, undone 2026-11-26"),
+            "{md}"
+        );
     }
 
     /// A decision changed to another after an earlier list may have asked

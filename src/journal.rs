@@ -1129,8 +1129,8 @@ pub struct Journal {
     /// that kind is saved for the invitation again: `r` or `t` offers it
     /// back, so an undo never throws words away.
     undone_drafts: HashMap<(InvitationId, DraftKind), Draft>,
-    /// Decisions undone an hour or more after they were made, by id, until
-    /// a later step decides the invitation again: see
+    /// Decisions undone (or set back to undecided) an hour or more after
+    /// they were made, by id, the newest undo of each: see
     /// [`Journal::undone_decision`].
     undone_decisions: FastMap<InvitationId, UndoneDecision>,
     /// The unsaved drafts on disk (read on open; kept up to date by
@@ -1406,7 +1406,7 @@ const KEY_ORDER: [&str; 13] = [
 ];
 
 /// [`line_hash`] of `line` as invitriage would have written it: its keys
-/// in [`KEY_ORDER`] (others after, by name), compact, with serde_json's
+/// in [`KEY_ORDER`] (others left out), compact, with serde_json's
 /// escapes. A line rewritten by a tool (`jq -S`, Python's `json.dumps`
 /// with `\u00e9` and `\/`) then has the hash of the line it rewrote.
 /// `None` when it is not a JSON object.
@@ -1416,13 +1416,11 @@ fn canonical_line_hash(line: &[u8]) -> Option<u64> {
     else {
         return None;
     };
+    // Keys invitriage does not write (a note added by hand) are left out:
+    // they change no step.
     let mut out = String::from("{");
     let known = KEY_ORDER.iter().filter_map(|k| Some((*k, map.get(*k)?)));
-    let others = map
-        .iter()
-        .filter(|(k, _)| !KEY_ORDER.contains(&k.as_str()))
-        .map(|(k, v)| (k.as_str(), v));
-    for (i, (key, value)) in known.chain(others).enumerate() {
+    for (i, (key, value)) in known.enumerate() {
         if i > 0 {
             out.push(',');
         }
@@ -2029,13 +2027,20 @@ impl Journal {
         // invitriage writes it (see [`canonical_line_hash`]): rewritten by
         // a tool that orders keys or escapes characters its own way, it is
         // the same step. Its own line first, as such a tool moves none.
-        let found = match of {
-            None => at_n,
-            Some(h) => self
-                .steps
-                .iter()
-                .rposition(|s| s.hash == h)
-                .or_else(|| at_n.filter(|&i| canonical(self.steps[i].line) == Some(h)))
+        // Each undo of a journal rewritten whole looks at its own line
+        // first: a search of every step for each would take seconds.
+        let found = match (of, at_n) {
+            (None, _) => at_n,
+            (Some(h), Some(i)) if self.steps[i].hash == h => {
+                // The newest step alike from there on (two alike, moved).
+                self.steps[i..]
+                    .iter()
+                    .rposition(|s| s.hash == h)
+                    .map(|j| i + j)
+            }
+            (Some(h), _) => at_n
+                .filter(|&i| canonical(self.steps[i].line) == Some(h))
+                .or_else(|| self.steps.iter().rposition(|s| s.hash == h))
                 .or_else(|| {
                     self.steps
                         .iter()
@@ -2666,14 +2671,30 @@ impl Journal {
         out
     }
 
-    /// The decision on `id` undone an hour or more after it was made, when
-    /// no step since decided it again, and the one it has now (perhaps none)
-    /// is another: an action list may have asked for it in between, and the
-    /// user done it on LinkedIn.
+    /// The decision on `id` undone (or set back to undecided) an hour or
+    /// more after it was made, when the one it has now (perhaps none, or
+    /// one made since) is another: an action list may have asked for it in
+    /// between, and the user done it on LinkedIn.
     pub fn undone_decision(&self, id: InvitationId) -> Option<UndoneDecision> {
         let undone = self.undone_decisions.get(&id)?;
         let now = self.state(id).and_then(|e| e.decided);
         (now.map(|d| d.decision) != Some(undone.decided.decision)).then_some(*undone)
+    }
+
+    /// How many accepts, withdrawals and replies undone an hour or more
+    /// after they were made, and undecided since, are on invitations not in
+    /// the export at hand (`present` says which are): an earlier list may
+    /// have had them done, and the invitation left the export then.
+    pub fn undone_elsewhere(&self, present: impl Fn(&InvitationId) -> bool) -> usize {
+        self.undone_decisions
+            .iter()
+            .filter(|(id, u)| {
+                !present(id)
+                    && u.decided.decision != Decision::Ignored
+                    && !self.shadowed.contains_key(id)
+                    && self.state(**id).and_then(|e| e.decided).is_none()
+            })
+            .count()
     }
 
     /// The decision on an earlier invitation between the same two people,
@@ -2926,11 +2947,6 @@ impl Journal {
         line: usize,
     ) {
         let mut before = Vec::with_capacity(ids.len());
-        if !self.undone_decisions.is_empty() {
-            for id in ids {
-                self.undone_decisions.remove(id);
-            }
-        }
         for (i, &id) in ids.iter().enumerate() {
             let new = decision.map(|decision| Decided {
                 decision,
@@ -2938,6 +2954,20 @@ impl Journal {
                 sent: sent.get(i).copied(),
             });
             let old = self.set_decided(id, new);
+            // Back to undecided an hour or more after (a withdrawal mark
+            // taken back with `x`): as an undo, a list may have asked for it.
+            if new.is_none()
+                && let Some(old) = old
+                && at - old.at >= chrono::Duration::hours(1)
+            {
+                self.undone_decisions.insert(
+                    id,
+                    UndoneDecision {
+                        decided: old,
+                        undone_at: at,
+                    },
+                );
+            }
             // An id twice in one line (an earlier invitation and a
             // re-invite from one person, both in the export, decided
             // together): the decision is on the newer one, whichever
@@ -2995,9 +3025,6 @@ impl Journal {
         }
         let draft = e.draft_mut(kind).replace(Box::new(draft));
         let decided = decision.map(|decision| e.decided.replace(Decided { decision, at, sent }));
-        if decision.is_some() {
-            self.undone_decisions.remove(&id);
-        }
         self.steps.push(Step {
             line,
             hash: self.last_hash,
@@ -3044,10 +3071,7 @@ impl Journal {
             Revert::Decide(before) => {
                 for &(id, old) in before.iter().rev() {
                     let taken = self.set_decided(id, old);
-                    if late
-                        && let Some(taken) = taken
-                        && taken.decision != Decision::Replied
-                    {
+                    if late && let Some(taken) = taken {
                         self.undone_decisions.insert(
                             id,
                             UndoneDecision {
@@ -3073,7 +3097,18 @@ impl Journal {
                 let e = self.entries.entry(id).or_default();
                 let undone = std::mem::replace(e.draft_mut(kind), draft);
                 if let Some(decided) = decided {
-                    e.decided = decided;
+                    // A reply saved (the decision it made) taken back late:
+                    // a list may have asked for it to be sent.
+                    let taken = std::mem::replace(&mut e.decided, decided);
+                    if late && let Some(taken) = taken {
+                        self.undone_decisions.insert(
+                            id,
+                            UndoneDecision {
+                                decided: taken,
+                                undone_at: undo_at,
+                            },
+                        );
+                    }
                 }
                 if e.is_blank() {
                     self.entries.remove(&id);

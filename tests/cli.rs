@@ -881,7 +881,7 @@ fn a_step_an_export_made_since_shows_not_done_is_flagged() {
     let (code, md, stderr) = env.run(&["export", file, "--since", "2026-11-21", "--format", "md"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.contains("invitriage: 3 invitations listed, decided or with a draft from 2026-11-21 on, and 2 earlier not done on LinkedIn yet (1 earlier item left out), from "),
+        stderr.contains("invitriage: 3 invitations listed, decided or with a draft from 2026-11-21 on, or earlier and not done on LinkedIn yet (2 of them; 1 earlier item left out), from "),
         "{stderr}"
     );
     assert!(
@@ -935,6 +935,24 @@ fn a_step_an_export_made_since_shows_not_done_is_flagged() {
     );
     let (_, _, stderr) = env.run(&["export", file, "--format", "md"]);
     assert!(!stderr.contains("repeats rows"), "{stderr}");
+    // An accept undone a day on, for an invitation gone from the export
+    // (answered on LinkedIn, as an earlier list asked?), is counted.
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let t = |s: &str| invitriage::import::parse_sent_at(s).unwrap();
+        j.record_decision(
+            &["00000000000000ab".parse().unwrap()],
+            Some(Decision::Accepted),
+            t("2026-11-10T09:00:00"),
+        )
+        .unwrap();
+        j.undo(t("2026-11-12T09:00:00")).unwrap();
+    }
+    let (_, _, stderr) = env.run(&["export", file, "--format", "md"]);
+    assert!(
+        stderr.contains("invitriage: note: 1 step you undid (an accept, withdrawal or reply, undone an hour or more after) is for an invitation not in this export, so not listed"),
+        "{stderr}"
+    );
 }
 
 /// `export` and `drafts` of an export older than one the screen opened

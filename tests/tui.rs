@@ -8797,7 +8797,10 @@ fn an_undo_back_to_an_earlier_run_is_named_for_the_quit_message() {
         let (mut j, _) = Journal::open(&dir.path().join("data")).unwrap();
         j.record_decision(&[ann], Some(Decision::Accepted), at("2026-11-22T10:00:00"))
             .unwrap();
-        j.record_decision(&[ann], Some(Decision::Ignored), at("2026-11-22T11:00:00"))
+        // Within the hour before the undo: `--since` does not list it as
+        // an undo since (one an hour or more after is listed, and not
+        // named: see below).
+        j.record_decision(&[ann], Some(Decision::Ignored), at("2026-11-25T11:30:00"))
             .unwrap();
     }
     let mut app = app_from_csv(csv, &dir);
@@ -8821,6 +8824,21 @@ fn an_undo_back_to_an_earlier_run_is_named_for_the_quit_message() {
     // Ann's accept undone in turn: nothing left to list.
     app.update(Action::Undo);
     assert_eq!(app.decisions, [None, None]);
+    assert!(app.brought_back_before(now()).is_empty());
+    drop(app);
+    // An ignore undone a day after it was made: `--since` lists it as an
+    // undo since, so it is not named.
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let (mut j, _) = Journal::open(&dir.path().join("data")).unwrap();
+        j.record_decision(&[ann], Some(Decision::Accepted), at("2026-11-22T10:00:00"))
+            .unwrap();
+        j.record_decision(&[ann], Some(Decision::Ignored), at("2026-11-24T11:00:00"))
+            .unwrap();
+    }
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Undo);
+    assert_eq!(app.decisions[0], Some(Decision::Accepted));
     assert!(app.brought_back_before(now()).is_empty());
 }
 

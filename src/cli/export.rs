@@ -68,20 +68,26 @@ pub fn export(
             text::plural(t)
         ),
     };
-    // `5 invitations listed, decided or with a draft from 2026-11-20 on,
-    // and 4 earlier not done on LinkedIn yet (2 earlier items left out)`.
+    // `7 invitations listed, decided or with a draft from 2026-11-20 on,
+    // or earlier and not done on LinkedIn yet (6 of them; 2 earlier items
+    // left out)`.
     let since = match since.map(export::since_shown) {
         None => String::new(),
         Some(from) => {
             let kept = match listed.kept_not_done {
                 0 => String::new(),
-                k => format!(", and {k} earlier not done on LinkedIn yet"),
+                k => format!(", or earlier and not done on LinkedIn yet ({k} of them"),
             };
             let left = match listed.earlier {
                 0 => String::new(),
-                n => format!(" ({n} earlier item{} left out)", text::plural(n)),
+                n => format!("{n} earlier item{} left out", text::plural(n)),
             };
-            format!(" from {from} on{kept}{left}")
+            match (kept.is_empty(), left.is_empty()) {
+                (true, true) => format!(" from {from} on"),
+                (true, false) => format!(" from {from} on ({left})"),
+                (false, true) => format!(" from {from} on{kept})"),
+                (false, false) => format!(" from {from} on{kept}; {left})"),
+            }
         }
     };
     say!(
@@ -149,6 +155,21 @@ fn note_left_out(
         // Drafts saved without a decision (a reply, then back to
         // undecided) for invitations not in this export.
         say!("invitriage: note: drafts for invitations not in this export ({why}): {lists}");
+    }
+    // Undone, and gone since: likely done on LinkedIn before the undo.
+    let undone = journal.undone_elsewhere(|id| here.contains(id));
+    if undone > 0 {
+        let (steps, whose, it) = match undone {
+            1 => ("1 step you undid".to_string(), "is for an invitation", "it"),
+            n => (
+                format!("{n} steps you undid"),
+                "are for invitations",
+                "them",
+            ),
+        };
+        say!(
+            "invitriage: note: {steps} (an accept, withdrawal or reply, undone an hour or more after) {whose} not in this export, so not listed: if an earlier list had {it} done on LinkedIn, check there (a connection to remove, an invitation to send again)"
+        );
     }
     let now = now();
     let again: Vec<&str> = import

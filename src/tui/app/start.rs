@@ -198,6 +198,12 @@ impl App {
                     .state_for(inv, self.now)
                     .and_then(|e| e.last_step())
                     .is_some_and(|t| t < since)
+                    // An undo an hour or more after the step: `--since`
+                    // lists it, as an undo since.
+                    && self
+                        .journal
+                        .undone_decision(inv.id)
+                        .is_none_or(|u| u.undone_at < since)
             })
             .map(|inv| name_line(inv.counterpart()))
             .collect()
@@ -214,6 +220,11 @@ impl App {
                     .is_some_and(|e| e.last_step().is_some())
             })
             || crate::export::thanks_listed(&self.invitations, &self.journal, None) > 0
+            // A decision undone late: listed, to check on LinkedIn.
+            || self
+                .invitations
+                .iter()
+                .any(|inv| self.journal.undone_decision(inv.id).is_some())
     }
 
     /// [`Action::Leave`]: what to say on leaving (a key, a SIGTERM or a
