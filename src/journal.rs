@@ -1133,6 +1133,9 @@ pub struct Journal {
     /// they were made, by id, the newest undo of each: see
     /// [`Journal::undone_decision`].
     undone_decisions: FastMap<InvitationId, UndoneDecision>,
+    /// A check pad note kept in the temporary folder could not be put back
+    /// at the start: once the pad is on disk, that copy goes.
+    rescued_pad_left: bool,
     /// The unsaved drafts on disk (read on open; kept up to date by
     /// [`Journal::keep_unsaved`] and [`Journal::forget_unsaved`]).
     unsaved: HashMap<(InvitationId, DraftKind), Unsaved>,
@@ -1660,6 +1663,7 @@ impl Journal {
             steps: Vec::new(),
             undone_drafts: HashMap::new(),
             undone_decisions: FastMap::default(),
+            rescued_pad_left: false,
             shadowed: Default::default(),
             moved: Vec::new(),
             maybe_moved: Vec::new(),

@@ -42,7 +42,16 @@ pub(super) fn found(journal: &Path, suffix: &str) -> Vec<PathBuf> {
         })
         .map(|e| e.path())
         .collect();
-    found.sort();
+    // By the time in the name (`…<pid>-<nanoseconds><suffix>`), then the
+    // name: the pid before it has as many digits as it has.
+    let stamp = |p: &PathBuf| {
+        let name = p.file_name().unwrap_or_default().to_string_lossy();
+        let stem = name.strip_suffix(suffix).unwrap_or(&name);
+        stem.rsplit_once('-')
+            .map(|(_, t)| t.to_string())
+            .unwrap_or_default()
+    };
+    found.sort_by_cached_key(|p| (stamp(p), p.clone()));
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;

@@ -3092,6 +3092,22 @@ fn a_rescued_check_pad_note_is_taken_back_by_the_next_start() {
     );
     fs::remove_file(&kept2).unwrap();
     drop(j);
+    // Of two copies, the one made last is taken back, whatever the pids
+    // in their names (99999 sorts after 100000 as text).
+    let prefix = rescue::prefix(&dir.path().join(FILE_NAME));
+    let tmp = std::env::temp_dir();
+    let older = tmp.join(format!(
+        "{prefix}check-pad.99999-01795954000000000000.pad.txt"
+    ));
+    let newer = tmp.join(format!(
+        "{prefix}check-pad.100000-01795954900000000000.pad.txt"
+    ));
+    fs::write(&older, "older words").unwrap();
+    fs::write(&newer, "newer words").unwrap();
+    let (j, _) = Journal::open(dir.path()).unwrap();
+    assert_eq!(j.check_note(), Some("newer words"));
+    assert!(!older.exists() && !newer.exists());
+    drop(j);
     // Kept twice: one copy, the newer. Then cleared: none.
     let (mut j, _) = Journal::open(dir.path()).unwrap();
     let first = j.rescue_check_note("first").unwrap();

@@ -826,6 +826,7 @@ impl Journal {
                 // Shown all the same: the pad opens on it, and quitting
                 // keeps trying to put it on disk.
                 self.check_note = Some(kept);
+                self.rescued_pad_left = true;
                 notices.push(format!(
                     "{}: the check pad's note, kept there when a run ended; it cannot go back in the data folder yet ({e}), so the file was left as it is",
                     shown_path(&newest)
@@ -896,20 +897,27 @@ impl Journal {
         let path = dir.join(CHECK_PAD_FILE_NAME);
         self.refuse_unreadable(&path)?;
         if text.is_empty() {
+            // Cleared: a copy kept when a run ended would bring it back,
+            // even when the pad's own file cannot go.
+            self.forget_rescued_pads(None);
+            self.rescued_pad_left = false;
             match fs::remove_file(&path) {
                 Err(e) if e.kind() != io::ErrorKind::NotFound => {
                     return Err(io_error("remove the check pad's note", &path)(e));
                 }
                 _ => {}
             }
-            // Cleared: a copy kept when a run ended would bring it back.
-            self.forget_rescued_pads(None);
             self.check_note = None;
             return Ok(());
         }
         fs::create_dir_all(&dir).map_err(io_error("create", &dir))?;
         write_whole(&dir, &path, text.as_bytes())
             .map_err(io_error("keep the check pad's note in", &path))?;
+        // In its place now: a copy kept when an earlier run ended (which
+        // this start could not put back) is older.
+        if std::mem::take(&mut self.rescued_pad_left) {
+            self.forget_rescued_pads(None);
+        }
         self.check_note = Some(text.to_string());
         Ok(())
     }
