@@ -102,7 +102,9 @@ pub(crate) fn detect(t: &str, ctx: &Ctx<'_>, buf: &mut String) -> Option<Found> 
     let mut start = next_word_start(t, 0)?;
     // A keycap emoji (`1️⃣`) is an emoji too, though its digit (or the
     // marks after `#`) reads as a word.
-    while let Some(after) = keycap_at(t, start) {
+    // So is an emoji's variation selector (`❤️`: the marks alone, with
+    // no letter under them).
+    while let Some(after) = keycap_at(t, start).or_else(|| marks_at(t, start)) {
         start = next_word_start(t, after)?;
     }
     let first_end = read_word(t, start)?;
@@ -126,6 +128,14 @@ fn keycap_at(t: &str, p: usize) -> Option<usize> {
     let after_selector = after_digit.strip_prefix('\u{FE0F}').unwrap_or(after_digit);
     let end = after_selector.strip_prefix('\u{20E3}')?;
     Some(t.len() - end.len())
+}
+
+/// The end of the run of combining marks at byte `p` of `t`, if one is
+/// there (a word does not start with one: it has no letter under it).
+fn marks_at(t: &str, p: usize) -> Option<usize> {
+    let rest = &t[p..];
+    let after = rest.trim_start_matches(unicode_normalization::char::is_combining_mark);
+    (after.len() < rest.len()).then(|| t.len() - after.len())
 }
 
 /// The end of the salutation whose first word ends at `first_end` and is

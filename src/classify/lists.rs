@@ -6,7 +6,7 @@ pub(crate) use crate::hash::{FastMap, FastSet};
 use super::body::{Histogram, split_pieces};
 use super::greeting;
 use super::names::NameWords;
-use super::normalise::{fold_entry, fold_into, is_word_char, nfkc_cow, normalise, words};
+use super::normalise::{fold_entry, fold_into, nfkc_cow, normalise, trim_to_words, words};
 use super::signals::Hints;
 use super::{Lists, Signals};
 
@@ -291,11 +291,7 @@ impl Prepared {
         // Composed first: an accent written as a mark of its own
         // (`cześć` pasted from a PDF) is not trimmed off as punctuation;
         // nor is a mark that ends a word (Tamil's pulli: `வணக்கம்`).
-        let trimmed = |s: &str| {
-            nfkc_cow(s)
-                .trim_matches(|c: char| !is_word_char(c))
-                .to_owned()
-        };
+        let trimmed = |s: &str| trim_to_words(&nfkc_cow(s)).to_owned();
         for s in all(SALUTATIONS, &extra.salutations) {
             p.salutations.insert(&trimmed(s));
         }
@@ -312,7 +308,7 @@ impl Prepared {
             // (`ji.`), as salutations and titles are.
             for w in fold_entry(n)
                 .split([' ', '/'])
-                .map(|w| w.trim_matches(|c: char| !is_word_char(c)))
+                .map(trim_to_words)
                 .filter(|w| !w.is_empty())
             {
                 p.non_names.insert(w.to_owned());

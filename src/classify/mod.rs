@@ -324,7 +324,7 @@ fn non_names<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<String>, D::E
     checked(d, &|e| {
         single_word(e, ", each checked alone in a greeting's name")?;
         for part in e.trim().split('/') {
-            let word = part.trim_matches(|c: char| !normalise::is_word_char(c));
+            let word = normalise::trim_to_words(part);
             if word.is_empty() || normalise::read_word(word, 0) == Some(word.len()) {
                 continue;
             }

@@ -39,6 +39,32 @@ pub(crate) fn is_word_char(c: char) -> bool {
     }
 }
 
+/// `s` without what opens and ends it that is no part of a word: white
+/// space, punctuation, symbols and emoji with their variation selectors
+/// (`ahoj ❤️`: `ahoj`), but a mark on the letter before it kept (Tamil's
+/// pulli, an accent written apart).
+pub(crate) fn trim_to_words(s: &str) -> &str {
+    let start = s.find(char::is_alphanumeric).unwrap_or(s.len());
+    let s = &s[start..];
+    let mut end = s.len();
+    while let Some(c) = s[..end].chars().next_back() {
+        if c.is_alphanumeric() {
+            break;
+        }
+        if is_combining_mark(c) {
+            // The marks' base: kept with them when it is a letter.
+            let base = s[..end].trim_end_matches(is_combining_mark);
+            if base.chars().next_back().is_some_and(char::is_alphanumeric) {
+                break;
+            }
+            end = base.len();
+        } else {
+            end -= c.len_utf8();
+        }
+    }
+    &s[..end]
+}
+
 /// An apostrophe, straight or curly.
 pub(crate) fn is_apostrophe(c: char) -> bool {
     matches!(

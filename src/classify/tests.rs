@@ -596,6 +596,11 @@ fn a_keycap_emoji_is_an_emoji() {
             GreetingOnly,
         ),
         ("#\u{FE0F}\u{20E3} Hi Colleen", GreetingOnly),
+        // So is an emoji with its variation selector.
+        (
+            "\u{2764}\u{FE0F} Hi Colleen, I'd like to add you to my professional network on LinkedIn.",
+            GreetingOnly,
+        ),
     ] {
         assert_eq!(check(c, note, JOE, COLLEEN).category, want, "{note:?}");
     }
@@ -626,6 +631,13 @@ fn a_decomposed_accent_ending_an_entry_is_kept() {
         ..Lists::default()
     });
     let note = "வணக்கம் Colleen, I'd like to add you to my professional network on LinkedIn.";
+    assert_eq!(check(&c, note, JOE, COLLEEN).category, GreetingOnly);
+    // An emoji's variation selector at an entry's end is the emoji's.
+    let c = Classifier::new(&Lists {
+        salutations: vec!["ahoj ❤\u{FE0F}".into()],
+        ..Lists::default()
+    });
+    let note = "Ahoj Colleen, I'd like to add you to my professional network on LinkedIn.";
     assert_eq!(check(&c, note, JOE, COLLEEN).category, GreetingOnly);
 }
 
