@@ -743,14 +743,18 @@ fn write_md(
         .and_then(|i| u8::try_from(i).ok());
     // Not an ignore that replaced an accept an earlier list may have had
     // done: the connection is then to remove.
-    // An ignore undone is as optional: nothing to take back there.
     let optional = rows
         .iter()
+        .filter(|r| Some(r.group()) == ignore && !r.unaccept())
+        .count();
+    // An ignore undone: nothing to take back there, so no step to count
+    // (its section lists it), and no ignore either.
+    let undone_ignores = rows
+        .iter()
         .filter(|r| {
-            Some(r.group()) == ignore && !r.unaccept()
-                || r.undone_at.is_some()
-                    && r.entry.decision().is_none()
-                    && r.was.is_some_and(|w| w.decision == Decision::Ignored)
+            r.undone_at.is_some()
+                && r.entry.decision().is_none()
+                && r.was.is_some_and(|w| w.decision == Decision::Ignored)
         })
         .count();
     // A row left without a decision whose only draft is a thank-you (its
@@ -762,7 +766,8 @@ fn write_md(
             && r.entry.draft_to_send(None).is_none()
     };
     let todo =
-        rows.len() - optional - rows.iter().filter(|r| nothing_to_send(r)).count() + thanks.len();
+        rows.len() - optional - undone_ignores - rows.iter().filter(|r| nothing_to_send(r)).count()
+            + thanks.len();
     let count = match optional {
         0 => todo.to_string(),
         n => format!("{todo}, and {n} optional ignore{}", crate::text::plural(n)),
@@ -1564,10 +1569,7 @@ mod tests {
         j.undo(at(8) + day).unwrap();
         let invs = [ann, bo, cy, di, ed];
         let md = checklist(&invs, &j, at(9) + day);
-        assert!(
-            md.starts_with("# To do on LinkedIn (4, and 1 optional ignore)\n"),
-            "{md}"
-        );
+        assert!(md.starts_with("# To do on LinkedIn (4)\n"), "{md}");
         assert!(
             md.contains("**Ann Plus** · customised · changed from accepted of 2026-11-25 (accepted on LinkedIn already? then remove the connection"),
             "{md}"

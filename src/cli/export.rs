@@ -11,7 +11,7 @@ use invitriage::journal::{Absence, DraftKind, Journal};
 use invitriage::text;
 use invitriage::tui::keys::{Action, Keymap};
 
-use super::load::{load_with_journal, now, usable};
+use super::load::{joined_note, load_with_journal, now, usable};
 use super::output::{command_for, output, stdout};
 use crate::Failure;
 
@@ -33,6 +33,10 @@ pub fn export(
         );
     }
     let (import, journal) = load_with_journal(source, config, paths)?;
+    // The flags it cautions about are the action list's.
+    if let Some(note) = joined_note(&import, &journal) {
+        say!("invitriage: note: {note}");
+    }
     if journal.path().exists() {
         note_left_out(&import, &journal, since, &drafts_command);
     }

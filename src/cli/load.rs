@@ -172,9 +172,6 @@ pub fn load_with_journal(
             "invitriage: warning: {older}; what is listed here may be done on LinkedIn already, or no longer apply (if that one was answered since, this export may be the newest)"
         );
     }
-    if let Some(note) = joined_note(&import, &journal) {
-        say!("invitriage: note: {note}");
-    }
     // What those lines held is missing from what is listed.
     match journal.unread_lines() {
         0 => {}
