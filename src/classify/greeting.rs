@@ -104,7 +104,10 @@ pub(crate) fn detect(t: &str, ctx: &Ctx<'_>, buf: &mut String) -> Option<Found> 
     // marks after `#`) reads as a word.
     // So is an emoji's variation selector (`❤️`: the marks alone, with
     // no letter under them).
-    while let Some(after) = keycap_at(t, start).or_else(|| marks_at(t, start)) {
+    // (A word that starts with an ASCII letter, as most do, is neither.)
+    while !t.as_bytes()[start].is_ascii_alphabetic()
+        && let Some(after) = keycap_at(t, start).or_else(|| marks_at(t, start))
+    {
         start = next_word_start(t, after)?;
     }
     let first_end = read_word(t, start)?;
