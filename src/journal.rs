@@ -1069,6 +1069,23 @@ impl Step {
     }
 }
 
+/// Records that `taken`, the decision on `id`, was undone at `at` (see
+/// [`Journal::undone_decision`]): the newest undo of each id is kept.
+fn note_undone(
+    undone: &mut FastMap<InvitationId, UndoneDecision>,
+    id: InvitationId,
+    taken: Decided,
+    at: NaiveDateTime,
+) {
+    undone.insert(
+        id,
+        UndoneDecision {
+            decided: taken,
+            undone_at: at,
+        },
+    );
+}
+
 /// A decision undone an hour or more after it was made (see
 /// [`Journal::undone_decision`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -2964,13 +2981,7 @@ impl Journal {
                 && let Some(old) = old
                 && at - old.at >= chrono::Duration::hours(1)
             {
-                self.undone_decisions.insert(
-                    id,
-                    UndoneDecision {
-                        decided: old,
-                        undone_at: at,
-                    },
-                );
+                note_undone(&mut self.undone_decisions, id, old, at);
             }
             // An id twice in one line (an earlier invitation and a
             // re-invite from one person, both in the export, decided
@@ -3076,13 +3087,7 @@ impl Journal {
                 for &(id, old) in before.iter().rev() {
                     let taken = self.set_decided(id, old);
                     if late && let Some(taken) = taken {
-                        self.undone_decisions.insert(
-                            id,
-                            UndoneDecision {
-                                decided: taken,
-                                undone_at: undo_at,
-                            },
-                        );
+                        note_undone(&mut self.undone_decisions, id, taken, undo_at);
                     }
                 }
                 let mut seen = FastSet::with_capacity_and_hasher(before.len(), Default::default());
@@ -3105,13 +3110,7 @@ impl Journal {
                     // a list may have asked for it to be sent.
                     let taken = std::mem::replace(&mut e.decided, decided);
                     if late && let Some(taken) = taken {
-                        self.undone_decisions.insert(
-                            id,
-                            UndoneDecision {
-                                decided: taken,
-                                undone_at: undo_at,
-                            },
-                        );
+                        note_undone(&mut self.undone_decisions, id, taken, undo_at);
                     }
                 }
                 if e.is_blank() {
