@@ -6640,8 +6640,12 @@ fn an_invitation_sent_after_a_decision_is_undecided_again() {
     );
     // The undo of a step on the earlier invitation says why nothing
     // changes on screen.
+    // Two hours after it was made: an earlier list may have had it done.
     app.update(Action::Undo);
-    assert_eq!(status_text(&app), "Undid withdraw: Cy Dunn");
+    assert_eq!(
+        status_text(&app),
+        "Undid withdraw: Cy Dunn · if withdrawn on LinkedIn already, invite them again there"
+    );
     // A step of an earlier day says which.
     app.update(Action::Undo);
     assert_eq!(

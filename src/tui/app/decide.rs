@@ -665,7 +665,22 @@ impl App {
             journal::StepKind::Decide(None) => "the step back to undecided",
             kind => kind.verb(),
         };
-        format!("Undid {what}{day}: {who}{again}{whose}{back}")
+        // Taken back an hour or more after it was made: an earlier list
+        // may have had it done (the checklist lists it, to check).
+        let late = if self.now_for_journal() - undone.at >= chrono::Duration::hours(1) {
+            match undone.kind {
+                journal::StepKind::Decide(Some(Decision::Accepted)) => {
+                    " · if accepted on LinkedIn already, remove the connection there"
+                }
+                journal::StepKind::Decide(Some(Decision::Withdrawn)) => {
+                    " · if withdrawn on LinkedIn already, invite them again there"
+                }
+                _ => "",
+            }
+        } else {
+            ""
+        };
+        format!("Undid {what}{day}: {who}{again}{whose}{back}{late}")
     }
 
     pub(super) fn toggle_mark(&mut self) {
