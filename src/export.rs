@@ -89,7 +89,7 @@ pub const SENT_INVITATIONS_URL: &str =
     "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
 
 /// The CSV header, in column order.
-pub const CSV_HEADER: [&str; 14] = [
+pub const CSV_HEADER: [&str; 15] = [
     "name",
     "profile_url",
     "category",
@@ -104,6 +104,7 @@ pub const CSV_HEADER: [&str; 14] = [
     "changed_from",
     "changed_from_at",
     "not_done_yet",
+    "undone_at",
 ];
 
 /// The output formats of `export`.
@@ -617,6 +618,10 @@ fn write_csv(
             .changed_from_at
             .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
             .unwrap_or_default();
+        let undone_at = a
+            .undone_at
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_default();
         let cells = [
             a.name.unwrap_or_default(),
             a.profile_url.unwrap_or_default(),
@@ -636,6 +641,7 @@ fn write_csv(
             a.changed_from.map_or("", Decision::label),
             &changed_at,
             if a.not_done_yet { "true" } else { "false" },
+            &undone_at,
         ];
         out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
             .map_err(csv_io)?;
@@ -1143,6 +1149,9 @@ struct Action<'a> {
     /// Accepted or marked to withdraw more than a day before the export
     /// was made, which still lists it pending: not done on LinkedIn yet.
     not_done_yet: bool,
+    /// When `changed_from` was undone (an hour or more after it was made),
+    /// rather than replaced by a decision: `null` otherwise.
+    undone_at: Option<NaiveDateTime>,
 }
 
 /// The rows of the export, then the thank-yous for invitations gone from
@@ -1174,6 +1183,7 @@ fn actions<'a>(
         changed_from: r.was.map(|w| w.decision),
         changed_from_at: r.was.map(|w| w.at),
         not_done_yet: r.not_done_yet,
+        undone_at: r.undone_at,
     });
     let elsewhere = gone.iter().map(|g| Action {
         name: Some(g.draft.name.as_str()).filter(|n| !n.trim().is_empty()),
@@ -1190,6 +1200,7 @@ fn actions<'a>(
         changed_from: None,
         changed_from_at: None,
         not_done_yet: false,
+        undone_at: None,
     });
     here.chain(elsewhere).collect()
 }
@@ -1513,7 +1524,7 @@ mod tests {
         assert!(
             csv.lines().any(|l| l.starts_with("Ann Plus,")
                 && l.contains(",customised,incoming,,,")
-                && l.ends_with(",true,accepted,2026-11-25 17:01:00,false")),
+                && l.ends_with(",true,accepted,2026-11-25 17:01:00,false,2026-11-26 17:02:00")),
             "{csv}"
         );
         // `--since` after the undo leaves it out; before, it keeps it.
@@ -1639,7 +1650,7 @@ mod tests {
         let csv = String::from_utf8(csv).unwrap();
         assert!(
             csv.trim_end()
-                .ends_with(",true,accepted,2026-11-25 17:01:00,false"),
+                .ends_with(",true,accepted,2026-11-25 17:01:00,false,"),
             "{csv}"
         );
         let mut json = Vec::new();
@@ -2249,6 +2260,7 @@ mod tests {
                 "",
                 "",
                 "false",
+                "",
             ]
         );
         let mut out = Vec::new();
