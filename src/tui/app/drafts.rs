@@ -664,7 +664,8 @@ impl App {
                 }
                 self.composer = None;
                 self.mode = Mode::List;
-                let name = name_line(self.invitations[idx as usize].counterpart());
+                // Fitted to the status line, whose hints come after it.
+                let name = self.status_name(self.invitations[idx as usize].counterpart());
                 // Shown should the copy not report back (it does, naming
                 // the draft as saved).
                 self.set_status(format!("Draft saved for {name}"));
