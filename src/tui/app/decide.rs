@@ -501,8 +501,9 @@ impl App {
     /// draft's words back (`newer_undone`: the words of an edit of it,
     /// undone before, are the ones offered).
     fn undid(&self, undone: &journal::Undone, idx: &[u32], newer_undone: bool) -> String {
+        // Fitted to the status line, whose hints come after it.
         let who = match idx {
-            [one] => name_line(self.invitations[*one as usize].counterpart()),
+            [one] => self.status_name(self.invitations[*one as usize].counterpart()),
             many => format!("{} invitations", many.len()),
         };
         // A bulk step made on another export is undone whole: the
