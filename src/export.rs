@@ -49,7 +49,12 @@
 //! without the URL columns, which cannot tell whether it is in it. Then
 //! `changed_from` and `changed_from_at`: a different decision this one
 //! replaced and when it was made (an earlier list may have asked for it,
-//! and it may be done on LinkedIn), empty when none.
+//! and it may be done on LinkedIn), empty when none. Then `not_done_yet`,
+//! `undone_at`, and `draft_sent_at`: when the draft the decision sends was
+//! marked sent on LinkedIn (`draft_to_send` is then empty). A reply marked
+//! sent with nothing else to do or check is not a row at all, nor is a
+//! thank-you marked sent whose invitation has left the export: the
+//! checklist counts them (`Marked sent:`).
 //!
 //! - **CSV**: a header row, then one row per action. Absent values are empty
 //!   cells; `decided_at` is `2026-11-25 17:03:12`, which spreadsheets read
@@ -89,7 +94,7 @@ pub const SENT_INVITATIONS_URL: &str =
     "https://www.linkedin.com/mynetwork/invitation-manager/sent/";
 
 /// The CSV header, in column order.
-pub const CSV_HEADER: [&str; 15] = [
+pub const CSV_HEADER: [&str; 16] = [
     "name",
     "profile_url",
     "category",
@@ -105,6 +110,7 @@ pub const CSV_HEADER: [&str; 15] = [
     "changed_from_at",
     "not_done_yet",
     "undone_at",
+    "draft_sent_at",
 ];
 
 /// The output formats of `export`.
@@ -149,6 +155,26 @@ impl Row<'_> {
             && self
                 .was
                 .is_some_and(|w| w.decision == Decision::Accepted && !self.was_not_done)
+    }
+
+    /// A reply marked sent on LinkedIn, with nothing else to do or check:
+    /// not listed (the lists count it).
+    fn all_sent(&self) -> bool {
+        let e = &self.entry;
+        e.decision() == Some(Decision::Replied)
+            && e.draft_marked_sent(e.decision()).is_some()
+            && self.was.is_none()
+            && self.undone_at.is_none()
+            && e.decided
+                .and_then(|d| d.sent_earlier(self.inv.sent_at))
+                .is_none()
+    }
+
+    /// When the draft its decision sends was marked sent on LinkedIn.
+    fn draft_sent_at(&self) -> Option<NaiveDateTime> {
+        let e = &self.entry;
+        e.draft_marked_sent(e.decision())
+            .and_then(|(_, d)| d.marked_sent)
     }
 
     /// Accepted, replied, withdrawn, ignored, undecided (a decision undone
@@ -402,6 +428,9 @@ pub struct Listed {
     /// Of `invitations`, those older than `--since`, kept as not done on
     /// LinkedIn yet ([`not_done_yet`]).
     pub kept_not_done: usize,
+    /// Replies and thank-yous marked sent on LinkedIn (from `--since` on),
+    /// with nothing else to do: not listed.
+    pub marked_sent: usize,
 }
 
 /// Writes the action list in `format`; returns what it listed.
@@ -469,6 +498,15 @@ pub fn write_actions_with(
     let unmatched = absence == Absence::Unmatched;
     let recent = |t: NaiveDateTime| since.is_none_or(|from| t >= from);
     let mut rows = rows(invitations, journal, now);
+    // Sent, as the user marked them: done, so not listed, but counted.
+    let marked_sent = rows
+        .iter()
+        .filter(|r| r.all_sent() && r.draft_sent_at().is_some_and(recent))
+        .count()
+        + sent_thanks(invitations, journal)
+            .filter(|&t| recent(t))
+            .count();
+    rows.retain(|r| !r.all_sent());
     let mut earlier = rows.len();
     // A step not done on LinkedIn stays, however old: an earlier list
     // asked for it, and this one is where it is missed.
@@ -484,7 +522,10 @@ pub fn write_actions_with(
         ExportFormat::Csv => write_csv(w, &rows, &left, now, unmatched)?,
         ExportFormat::Json => write_json(w, &rows, &left, now, unmatched)?,
         ExportFormat::Md => {
-            let pending = Pending::of(invitations, journal, now);
+            let pending = Pending {
+                marked_sent,
+                ..Pending::of(invitations, journal, now)
+            };
             let since = since.map(|day| (day, earlier));
             write_md(w, &rows, &left, now, since, pending, unmatched)?
         }
@@ -494,7 +535,24 @@ pub fn write_actions_with(
         thanks: left.len(),
         earlier,
         kept_not_done,
+        marked_sent,
     })
+}
+
+/// When each thank-you for an invitation accepted and gone from this
+/// export was marked sent on LinkedIn: not listed any more.
+fn sent_thanks<'a>(
+    invitations: &[Invitation],
+    journal: &'a Journal,
+) -> impl Iterator<Item = NaiveDateTime> + 'a {
+    let here: HashSet<InvitationId> = invitations.iter().map(|i| i.id).collect();
+    journal
+        .iter()
+        .filter(move |(id, _)| !here.contains(id))
+        .filter_map(|(_, e)| match e.draft_marked_sent(e.decision()) {
+            Some((DraftKind::ThankYou, d)) => d.marked_sent,
+            _ => None,
+        })
 }
 
 /// The received invitations of the export with no decision: the
@@ -508,6 +566,9 @@ struct Pending {
     /// a newer export): nothing is left to decide on them here, but an
     /// export that says nothing of them reads as if they were not there.
     superseded: usize,
+    /// Not pending, but counted under the heading beside them: replies
+    /// and thank-yous marked sent on LinkedIn, left out of the list.
+    marked_sent: usize,
 }
 
 impl Pending {
@@ -622,6 +683,10 @@ fn write_csv(
             .undone_at
             .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
             .unwrap_or_default();
+        let sent_at = a
+            .draft_sent_at
+            .map(|t| t.format("%Y-%m-%d %H:%M:%S").to_string())
+            .unwrap_or_default();
         let cells = [
             a.name.unwrap_or_default(),
             a.profile_url.unwrap_or_default(),
@@ -642,6 +707,7 @@ fn write_csv(
             &changed_at,
             if a.not_done_yet { "true" } else { "false" },
             &undone_at,
+            &sent_at,
         ];
         out.write_record(cells.map(spreadsheet_safe).iter().map(|c| c.as_bytes()))
             .map_err(csv_io)?;
@@ -740,6 +806,7 @@ fn write_md(
     let Pending {
         undecided,
         superseded,
+        marked_sent,
     } = pending;
     // Ignoring on LinkedIn is optional (see its section): counted apart,
     // two thousand ignores do not read as two thousand things to do.
@@ -769,7 +836,7 @@ fn write_md(
     let nothing_to_send = |r: &Row<'_>| {
         r.entry.decision().is_none()
             && r.undone_at.is_none()
-            && r.entry.draft_to_send(None).is_none()
+            && r.entry.draft_unsent(None).is_none()
     };
     let todo =
         rows.len() - optional - undone_ignores - rows.iter().filter(|r| nothing_to_send(r)).count()
@@ -827,7 +894,24 @@ fn write_md(
             }
         )?;
     }
-    if undecided > 0 && !(rows.is_empty() && thanks.is_empty() && since.is_none()) {
+    if marked_sent > 0 {
+        let (n, are) = match marked_sent {
+            1 => ("1 reply or thank-you".to_string(), "is"),
+            n => (format!("{n} replies and thank-yous"), "are"),
+        };
+        writeln!(
+            w,
+            "\nMarked sent: {n} you marked sent on LinkedIn {are} not listed{}.",
+            if since.is_some() {
+                " (those marked from then on)"
+            } else {
+                ""
+            }
+        )?;
+    }
+    // Something decided, listed or marked sent: the undecided are counted.
+    let decided_any = !(rows.is_empty() && thanks.is_empty()) || marked_sent > 0;
+    if undecided > 0 && (decided_any || since.is_some()) {
         writeln!(
             w,
             "\nNot decided yet: {undecided} received invitation{} in this export; open it in invitriage to decide {}.",
@@ -846,7 +930,7 @@ fn write_md(
         )?;
     }
     if rows.is_empty() && thanks.is_empty() {
-        if superseded > 0 && undecided == 0 {
+        if (superseded > 0 && undecided == 0) || marked_sent > 0 {
             // Said above: nothing else to do.
         } else if since.is_none() && undecided == 0 {
             // Nothing decided and nothing to decide.
@@ -980,6 +1064,13 @@ fn write_md(
                             then.format("%Y-%m-%d %H:%M"),
                             r.inv.sent_at.format("%Y-%m-%d %H:%M")
                         )
+                    })
+                // The message is sent: the step left is the decision.
+                + &r.entry
+                    .draft_marked_sent(r.entry.decision())
+                    .and_then(|(kind, d)| Some((kind, d.marked_sent?)))
+                    .map_or(String::new(), |(kind, at)| {
+                        format!(" · {} marked sent {}", kind.label(), at.format("%Y-%m-%d"))
                     });
             writeln!(
                 w,
@@ -993,10 +1084,11 @@ fn write_md(
             // drafts are all there is. (The CSV and JSON keep every draft.)
             let e = &r.entry;
             let drafts: Vec<(DraftKind, &crate::journal::Draft)> = match e.decision() {
-                Some(d) => e.draft_to_send(Some(d)).into_iter().collect(),
+                Some(d) => e.draft_unsent(Some(d)).into_iter().collect(),
                 None => [DraftKind::Reply, DraftKind::ThankYou]
                     .into_iter()
                     .filter_map(|k| Some((k, e.draft(k)?)))
+                    .filter(|(_, d)| d.marked_sent.is_none())
                     .collect(),
             };
             quoted = !drafts.is_empty();
@@ -1152,6 +1244,9 @@ struct Action<'a> {
     /// When `changed_from` was undone (an hour or more after it was made),
     /// rather than replaced by a decision: `null` otherwise.
     undone_at: Option<NaiveDateTime>,
+    /// When the draft the decision sends was marked sent on LinkedIn
+    /// (`draft_to_send` is then `null`): `null` otherwise.
+    draft_sent_at: Option<NaiveDateTime>,
 }
 
 /// The rows of the export, then the thank-yous for invitations gone from
@@ -1177,13 +1272,14 @@ fn actions<'a>(
         id: r.inv.id,
         draft_to_send: r
             .entry
-            .draft_to_send(r.entry.decision())
+            .draft_unsent(r.entry.decision())
             .map(|(k, _)| k.label()),
         in_export: Some(true),
         changed_from: r.was.map(|w| w.decision),
         changed_from_at: r.was.map(|w| w.at),
         not_done_yet: r.not_done_yet,
         undone_at: r.undone_at,
+        draft_sent_at: r.draft_sent_at(),
     });
     let elsewhere = gone.iter().map(|g| Action {
         name: Some(g.draft.name.as_str()).filter(|n| !n.trim().is_empty()),
@@ -1201,6 +1297,7 @@ fn actions<'a>(
         changed_from_at: None,
         not_done_yet: false,
         undone_at: None,
+        draft_sent_at: None,
     });
     here.chain(elsewhere).collect()
 }
@@ -1396,6 +1493,131 @@ mod tests {
     }
 
     #[test]
+    fn a_draft_marked_sent_leaves_the_lists() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        // Ann: replied, the reply sent. Bo: accepted here, the thank-you
+        // sent (the accept is still to do: pending in this export). Cy:
+        // accepted and gone, the thank-you sent. Di: replied, not sent.
+        let ann = inv("Ann Early", "ann", Category::Customised);
+        let bo = inv("Bo Li", "bo", Category::Default);
+        let cy = inv("Cy Day", "cy", Category::Default);
+        let di = inv("Di Roe", "di", Category::Customised);
+        j.record_draft(ann.id, DraftKind::Reply, "How can I help, Ann?", at(1))
+            .unwrap();
+        j.record_decision(&[bo.id, cy.id], Some(Decision::Accepted), at(2))
+            .unwrap();
+        j.record_draft(bo.id, DraftKind::ThankYou, "Thanks, Bo!", at(3))
+            .unwrap();
+        j.record_draft_to(
+            cy.id,
+            DraftKind::ThankYou,
+            "Thanks, Cy!",
+            at(4),
+            crate::journal::Whom::new("Cy Day", "https://www.linkedin.com/in/cy"),
+        )
+        .unwrap();
+        j.record_draft(di.id, DraftKind::Reply, "How can I help, Di?", at(5))
+            .unwrap();
+        for (id, kind) in [
+            (ann.id, DraftKind::Reply),
+            (bo.id, DraftKind::ThankYou),
+            (cy.id, DraftKind::ThankYou),
+        ] {
+            assert!(j.record_mark_sent(id, kind, true, at(6)).unwrap());
+        }
+        // Nothing to mark: no thank-you for Di.
+        assert!(
+            !j.record_mark_sent(di.id, DraftKind::ThankYou, true, at(7))
+                .unwrap()
+        );
+        let invs = [ann.clone(), bo.clone(), di.clone()];
+        let mut out = Vec::new();
+        let listed = write_actions(&mut out, ExportFormat::Md, &invs, &j, at(59)).unwrap();
+        let md = String::from_utf8(out).unwrap();
+        assert_eq!(
+            (listed.invitations, listed.thanks, listed.marked_sent),
+            (2, 0, 2)
+        );
+        assert!(md.starts_with("# To do on LinkedIn (2)\n"), "{md}");
+        assert!(
+            md.contains("\nMarked sent: 2 replies and thank-yous you marked sent on LinkedIn are not listed.\n"),
+            "{md}"
+        );
+        assert!(!md.contains("Ann Early") && !md.contains("Cy Day"), "{md}");
+        assert!(!md.contains("Thanks, Bo!"), "{md}");
+        assert!(
+            md.contains("- [ ] **Bo Li** · default · thank-you marked sent 2026-11-25 · <"),
+            "{md}"
+        );
+        assert!(md.contains("> How can I help, Di?"), "{md}");
+        let mut out = Vec::new();
+        write_actions(&mut out, ExportFormat::Json, &invs, &j, at(59)).unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        let bo_row = &v["actions"][0];
+        assert_eq!(bo_row["name"], "Bo Li");
+        assert_eq!(bo_row["draft_to_send"], serde_json::Value::Null);
+        assert_eq!(bo_row["draft_sent_at"], "2026-11-25T17:06:00");
+        assert_eq!(v["actions"][1]["draft_sent_at"], serde_json::Value::Null);
+        // `drafts` keeps every draft, and says which were sent.
+        let mut out = Vec::new();
+        write_drafts(
+            &mut out,
+            DraftsFormat::Md,
+            &invs,
+            &j,
+            at(59),
+            Absence::Answered,
+        )
+        .unwrap();
+        let drafts = String::from_utf8(out).unwrap();
+        assert!(
+            drafts.contains(
+                "- **Ann Early** · reply · replied, marked sent 2026-11-25 17:06 · drafted"
+            ),
+            "{drafts}"
+        );
+        assert!(
+            drafts.contains("- [ ] **Di Roe** · reply · replied · drafted"),
+            "{drafts}"
+        );
+        // All sent (Bo's and Cy's thank-yous gone from this one): nothing
+        // to do, and the rest not decided yet.
+        let ann_only = checklist(std::slice::from_ref(&ann), &j, at(59));
+        assert!(
+            ann_only.starts_with("# To do on LinkedIn (0)\n\nMarked sent: 3 replies and thank-yous you marked sent on LinkedIn are not listed.\n")
+                && !ann_only.contains("Nothing"),
+            "{ann_only}"
+        );
+        let with_new = checklist(
+            &[ann.clone(), inv("Ed New", "ed", Category::Default)],
+            &j,
+            at(59),
+        );
+        assert!(
+            with_new.contains("\nNot decided yet: 1 received invitation in this export")
+                && !with_new.contains("Nothing decided"),
+            "{with_new}"
+        );
+        // Taken back, the reply is to send again; an edit is a new version.
+        assert!(
+            j.record_mark_sent(ann.id, DraftKind::Reply, false, at(8))
+                .unwrap()
+        );
+        j.record_draft(bo.id, DraftKind::ThankYou, "Thanks again, Bo!", at(9))
+            .unwrap();
+        let md = checklist(&invs, &j, at(59));
+        assert!(md.contains("> How can I help, Ann?"), "{md}");
+        assert!(md.contains("> Thanks again, Bo!"), "{md}");
+        assert!(
+            md.contains(
+                "\nMarked sent: 1 reply or thank-you you marked sent on LinkedIn is not listed.\n"
+            ),
+            "{md}"
+        );
+    }
+
+    #[test]
     fn only_a_linkedin_address_is_made_a_link() {
         let dir = tempfile::tempdir().unwrap();
         let (mut j, _) = Journal::open(dir.path()).unwrap();
@@ -1524,7 +1746,7 @@ mod tests {
         assert!(
             csv.lines().any(|l| l.starts_with("Ann Plus,")
                 && l.contains(",customised,incoming,,,")
-                && l.ends_with(",true,accepted,2026-11-25 17:01:00,false,2026-11-26 17:02:00")),
+                && l.ends_with(",true,accepted,2026-11-25 17:01:00,false,2026-11-26 17:02:00,")),
             "{csv}"
         );
         // `--since` after the undo leaves it out; before, it keeps it.
@@ -1650,7 +1872,7 @@ mod tests {
         let csv = String::from_utf8(csv).unwrap();
         assert!(
             csv.trim_end()
-                .ends_with(",true,accepted,2026-11-25 17:01:00,false,"),
+                .ends_with(",true,accepted,2026-11-25 17:01:00,false,,"),
             "{csv}"
         );
         let mut json = Vec::new();
@@ -2035,7 +2257,8 @@ mod tests {
                 invitations: 1,
                 thanks: 0,
                 earlier: 2,
-                kept_not_done: 0
+                kept_not_done: 0,
+                marked_sent: 0
             }
         );
         assert!(
@@ -2261,6 +2484,7 @@ mod tests {
                 "",
                 "false",
                 "",
+                "",
             ]
         );
         let mut out = Vec::new();
@@ -2485,7 +2709,8 @@ mod tests {
                 invitations: 5,
                 thanks: 0,
                 earlier: 0,
-                kept_not_done: 0
+                kept_not_done: 0,
+                marked_sent: 0
             }
         );
         let text = String::from_utf8(out).unwrap();
@@ -2632,7 +2857,8 @@ mod tests {
                 invitations: 0,
                 thanks: 0,
                 earlier: 0,
-                kept_not_done: 0
+                kept_not_done: 0,
+                marked_sent: 0
             }
         );
         let md = String::from_utf8(out).unwrap();
@@ -2837,8 +3063,14 @@ fn draft_rows<'a>(
         Absence::Answered | Absence::Unknown => "not in this export",
     };
     let sends = |e: &crate::journal::Entry, kind| {
-        e.draft_to_send(e.decision())
+        e.draft_unsent(e.decision())
             .is_some_and(|(send, _)| send == kind)
+    };
+    // Sent, as the user marked it: said, and not to send.
+    let marked = |d: &Draft| {
+        d.marked_sent.map_or(String::new(), |t| {
+            format!(", marked sent {}", t.format("%Y-%m-%d %H:%M"))
+        })
     };
     // Of two invitations with one id (a person who invited again), the
     // later, as the action list picks it ([`rows`]) and the screen shows
@@ -2881,7 +3113,7 @@ fn draft_rows<'a>(
                     "for their later invitation, in a newer export".to_string()
                 } else {
                     "for their earlier invitation".to_string()
-                };
+                } + &marked(draft);
                 out.push(DraftRow {
                     id: inv.id,
                     name: inv.counterpart(),
@@ -2907,7 +3139,7 @@ fn draft_rows<'a>(
                     url: &draft.url,
                     kind,
                     draft,
-                    status: format!("{}, {elsewhere}", label(entry)),
+                    status: format!("{}, {elsewhere}{}", label(entry), marked(draft)),
                     to_send: entry
                         .to_send_elsewhere(absence)
                         .is_some_and(|(send, _)| send == kind),
@@ -2983,6 +3215,8 @@ pub fn write_drafts_since(
                 // Only the draft to send is a thing to do.
                 let (check, not) = if r.to_send {
                     ("[ ] ", "")
+                } else if r.draft.marked_sent.is_some() {
+                    ("", "")
                 } else {
                     ("", ", not to send")
                 };

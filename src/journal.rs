@@ -13,12 +13,13 @@
 //! - `"at"`: local date and time of the step, ISO 8601 without a zone,
 //!   `"2026-11-25T17:03:12"` (fractional seconds when the caller's clock had
 //!   them).
-//! - `"op"`: `"decide"`, `"draft"` or `"undo"`, with these fields:
+//! - `"op"`: `"decide"`, `"draft"`, `"mark-sent"` or `"undo"`, with these fields:
 //!
 //! | op       | fields | meaning |
 //! |----------|--------|---------|
 //! | `decide` | `"ids"`: array of invitation ids; `"decision"`: `"accepted"`, `"ignored"`, `"replied"`, `"withdrawn"` (a sent invitation) or `null` | sets the decision of every id (`null`: back to undecided); a bulk accept/ignore is one line |
 //! | `draft`  | `"id"`; `"kind"`: `"reply"` or `"thank-you"`; `"text"`; optional `"decision"`; optional `"name"` and `"url"` | stores the draft text verbatim (it replaces the earlier draft of that kind); when `"decision"` is present the step also sets it — a reply draft carries `"decision":"replied"`, a thank-you draft carries none. `"name"` and `"url"` say whom it answers, so that it can be listed after the invitation has left the export |
+//! | `mark-sent` | `"id"`; `"kind"`: `"reply"` or `"thank-you"`; `"marked"`: `true` or `false` | marks the latest draft of that kind as sent on LinkedIn (`false`: not sent after all); the action lists leave a draft marked sent out, and a draft saved after it is to send again. A line for a draft that is not there is skipped with a notice |
 //! | `undo`   | `"undoes"`: the line number (1-based) of the step it reverts; `"of"`: a hash of that line (16 hex digits; absent in lines written before it was kept) | reverts that step, always the newest not yet undone when invitriage writes it |
 //!
 //! Invitation ids are [`InvitationId`]s: 16 lower-case hex digits. Other
@@ -29,6 +30,7 @@
 //! {"v":1,"at":"2026-11-25T17:03:20","op":"decide","ids":["1111111111111111","2222222222222222"],"decision":"ignored","sent":["2026-11-02T10:00:00","2026-11-03T08:41:00"]}
 //! {"v":1,"at":"2026-11-25T17:04:02","op":"draft","id":"3333333333333333","kind":"reply","text":"Hi Mei, …","decision":"replied","sent":"2026-11-24T16:20:00"}
 //! {"v":1,"at":"2026-11-25T17:04:09","op":"undo","undoes":3,"of":"5d0c5a1e9f3b27c4"}
+//! {"v":1,"at":"2026-11-26T10:12:40","op":"mark-sent","id":"3333333333333333","kind":"reply","marked":true}
 //! ```
 //!
 //! # A decision on an earlier invitation
@@ -468,6 +470,10 @@ pub struct Draft {
     /// The `Sent At` of the invitation it answers (`None` in lines written
     /// before it was kept).
     pub sent: Option<NaiveDateTime>,
+    /// When the user marked this version sent on LinkedIn (a `mark-sent`
+    /// step): nothing is left to send. A draft saved since is a new version,
+    /// not marked.
+    pub marked_sent: Option<NaiveDateTime>,
 }
 
 impl Draft {
@@ -620,11 +626,24 @@ impl Entry {
         }
     }
 
+    /// [`Entry::draft_to_send`] unless it was marked sent on LinkedIn: what
+    /// is still to send.
+    pub fn draft_unsent(&self, decision: Option<Decision>) -> Option<(DraftKind, &Draft)> {
+        self.draft_to_send(decision)
+            .filter(|(_, d)| d.marked_sent.is_none())
+    }
+
+    /// The draft the decision sends, when it was marked sent on LinkedIn.
+    pub fn draft_marked_sent(&self, decision: Option<Decision>) -> Option<(DraftKind, &Draft)> {
+        self.draft_to_send(decision)
+            .filter(|(_, d)| d.marked_sent.is_some())
+    }
+
     /// The draft still to send when this entry's invitation is not in the
     /// export read: what the decision sends, but a reply only when the
     /// absence says nothing (see [`Absence`]).
     pub fn to_send_elsewhere(&self, absence: Absence) -> Option<(DraftKind, &Draft)> {
-        match (self.draft_to_send(self.decision())?, absence) {
+        match (self.draft_unsent(self.decision())?, absence) {
             ((DraftKind::Reply, _), Absence::Answered) => None,
             (send, _) => Some(send),
         }
@@ -680,6 +699,8 @@ pub enum StepKind {
     Decide(Option<Decision>),
     /// A draft saved for one id.
     Draft(DraftKind),
+    /// A draft marked sent on LinkedIn (`true`), or not sent after all.
+    MarkSent(DraftKind, bool),
 }
 
 impl StepKind {
@@ -691,6 +712,10 @@ impl StepKind {
             StepKind::Decide(None) => "back to undecided",
             StepKind::Draft(DraftKind::Reply) => "reply draft",
             StepKind::Draft(DraftKind::ThankYou) => "thank-you draft",
+            StepKind::MarkSent(DraftKind::Reply, true) => "reply marked sent",
+            StepKind::MarkSent(DraftKind::ThankYou, true) => "thank-you marked sent",
+            StepKind::MarkSent(DraftKind::Reply, false) => "reply marked not sent",
+            StepKind::MarkSent(DraftKind::ThankYou, false) => "thank-you marked not sent",
         }
     }
 }
@@ -1220,6 +1245,9 @@ struct LineIn<'a> {
     url: Option<String>,
     #[serde(default)]
     undoes: Option<usize>,
+    /// Of a `mark-sent`: marked sent, or not sent after all.
+    #[serde(default)]
+    marked: Option<bool>,
     /// Of an undo: [`line_hash`] of the line it undoes, in hex.
     #[serde(default)]
     of: Option<String>,
@@ -1382,6 +1410,16 @@ struct DraftOut<'a> {
 }
 
 #[derive(Serialize)]
+struct MarkSentOut {
+    v: u32,
+    at: NaiveDateTime,
+    op: &'static str,
+    id: InvitationId,
+    kind: DraftKind,
+    marked: bool,
+}
+
+#[derive(Serialize)]
 struct UndoOut {
     v: u32,
     at: NaiveDateTime,
@@ -1421,8 +1459,9 @@ fn line_hash(line: &[u8]) -> u64 {
 
 /// The keys of a journal line in the order invitriage writes them (each
 /// kind of line holds some of them, in this order).
-const KEY_ORDER: [&str; 13] = [
-    "v", "at", "op", "ids", "id", "kind", "text", "decision", "name", "url", "sent", "undoes", "of",
+const KEY_ORDER: [&str; 14] = [
+    "v", "at", "op", "ids", "id", "kind", "text", "decision", "name", "url", "sent", "marked",
+    "undoes", "of",
 ];
 
 /// [`line_hash`] of `line` as invitriage would have written it: its keys
@@ -1502,6 +1541,12 @@ enum Op {
         draft: Draft,
         decision: Option<Decision>,
     },
+    MarkSent {
+        at: NaiveDateTime,
+        id: InvitationId,
+        kind: DraftKind,
+        marked: bool,
+    },
     Undo {
         at: NaiveDateTime,
         undoes: Option<usize>,
@@ -1575,8 +1620,15 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
                     Some(SentIn::One(sent)) => Some(sent),
                     _ => None,
                 },
+                marked_sent: None,
             },
             decision: line.decision.flatten(),
+        }),
+        "mark-sent" => Ok(Op::MarkSent {
+            at,
+            id: line.id.ok_or_else(|| missing("id"))?,
+            kind: line.kind.ok_or_else(|| missing("kind"))?,
+            marked: line.marked.ok_or_else(|| missing("marked"))?,
         }),
         "undo" => Ok(Op::Undo {
             at,
@@ -1955,6 +2007,12 @@ impl Journal {
                     self.apply_draft(id, kind, draft, decision, line_no);
                     Ok(())
                 }
+                Ok(Op::MarkSent {
+                    at,
+                    id,
+                    kind,
+                    marked,
+                }) => self.apply_mark_sent(id, kind, marked, at, line_no),
                 Ok(Op::Undo {
                     undoes: Some(n),
                     of: None,
@@ -2196,9 +2254,37 @@ impl Journal {
             name: name.to_string(),
             url: url.to_string(),
             sent,
+            marked_sent: None,
         };
         self.apply_draft(id, kind, draft, decision, self.lines);
         Ok(())
+    }
+
+    /// Marks the latest draft of `kind` for `id` as sent on LinkedIn
+    /// (`marked`), or as not sent after all, as one step. Nothing is
+    /// written (and `Ok(false)` returned) when there is no such draft.
+    pub fn record_mark_sent(
+        &mut self,
+        id: InvitationId,
+        kind: DraftKind,
+        marked: bool,
+        at: NaiveDateTime,
+    ) -> Result<bool, JournalError> {
+        if self.state(id).and_then(|e| e.draft(kind)).is_none() {
+            return Ok(false);
+        }
+        self.append(&MarkSentOut {
+            v: FORMAT_VERSION,
+            at,
+            op: "mark-sent",
+            id,
+            kind,
+            marked,
+        })?;
+        // The draft is there: checked above, and nothing changed since.
+        Ok(self
+            .apply_mark_sent(id, kind, marked, at, self.lines)
+            .is_ok())
     }
 
     /// [`JournalError::Superseded`] when one of the invitations (an id and
@@ -3055,6 +3141,43 @@ impl Journal {
         });
     }
 
+    /// Marks the draft of `kind` for `id` sent at `at` (or not sent); the
+    /// step reverts to the draft as it was. A line for a draft that is not
+    /// there (its own line skipped, or written by hand) changes nothing and
+    /// is skipped.
+    fn apply_mark_sent(
+        &mut self,
+        id: InvitationId,
+        kind: DraftKind,
+        marked: bool,
+        at: NaiveDateTime,
+        line: usize,
+    ) -> Result<(), String> {
+        let Some(slot) = self.entries.get_mut(&id).map(|e| e.draft_mut(kind)) else {
+            return Err(format!("it marks a {} that is not there", kind.label()));
+        };
+        let Some(draft) = slot.as_mut() else {
+            return Err(format!("it marks a {} that is not there", kind.label()));
+        };
+        let before = draft.clone();
+        draft.marked_sent = marked.then_some(at);
+        let sent = draft.sent;
+        self.steps.push(Step {
+            line,
+            hash: self.last_hash,
+            at,
+            sent: sent.into_iter().collect(),
+            kind: StepKind::MarkSent(kind, marked),
+            revert: Revert::Draft {
+                id,
+                kind,
+                draft: Some(before),
+                decided: None,
+            },
+        });
+        Ok(())
+    }
+
     /// Sets the decision of `id`; returns the one before.
     fn set_decided(&mut self, id: InvitationId, new: Option<Decided>) -> Option<Decided> {
         match self.entries.entry(id) {
@@ -3119,7 +3242,11 @@ impl Journal {
                 // An edit of this draft undone before holds newer words,
                 // written on these: they stay the ones offered back, not
                 // lost under the older text.
-                if let Some(undone) = undone {
+                // A mark undone leaves the words as they were: nothing to
+                // offer back.
+                if let Some(undone) = undone
+                    && matches!(step.kind, StepKind::Draft(_))
+                {
                     // Undos go from the newest step back, so the one kept
                     // already is the newer (its time may not be: a clock
                     // set back between the two saves).

@@ -909,7 +909,7 @@ fn a_step_an_export_made_since_shows_not_done_is_flagged() {
     let flagged: Vec<(&str, &str)> = csv
         .lines()
         .skip(1)
-        .map(|l| (l.split(',').next().unwrap(), l.rsplit(',').nth(1).unwrap()))
+        .map(|l| (l.split(',').next().unwrap(), l.rsplit(',').nth(2).unwrap()))
         .collect();
     assert_eq!(
         flagged,
@@ -1156,7 +1156,7 @@ fn an_export_without_urls_does_not_call_unmatched_drafts_gone() {
     let (csv, _) = run(&["export", older, "--format", "csv"]);
     assert!(
         csv.contains("\nFinn Berg,https://www.linkedin.com/in/finn-berg,,incoming,accepted,")
-            && csv.trim_end().ends_with(",thank-you,,,,false,"),
+            && csv.trim_end().ends_with(",thank-you,,,,false,,"),
         "{csv}"
     );
     let (json, _) = run(&["export", older, "--format", "json"]);
@@ -2955,7 +2955,7 @@ fn export_and_drafts_read_the_journal_and_escape_formulas() {
     assert!(
         csv.contains("\nEve,https://www.linkedin.com/in/eve,,incoming,accepted,")
             && csv.contains(",\"Thanks, Eve!\",")
-            && csv.trim_end().ends_with(",thank-you,false,,,false,"),
+            && csv.trim_end().ends_with(",thank-you,false,,,false,,"),
         "{csv}"
     );
     // Eve's accept is listed now: no note calls it left out.

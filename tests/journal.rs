@@ -385,6 +385,8 @@ enum Action {
     /// The ids, the decision, and whether the invitations' Sent At is kept.
     Decide(Vec<u64>, Option<Decision>, bool),
     Draft(u64, DraftKind, String, bool),
+    /// Mark the draft of that kind sent (or not sent).
+    MarkSent(u64, DraftKind, bool),
     Undo,
     Restart,
 }
@@ -399,7 +401,8 @@ fn action() -> impl Strategy<Value = Action> {
     let kind = prop_oneof![Just(DraftKind::Reply), Just(DraftKind::ThankYou)];
     prop_oneof![
         3 => (proptest::collection::vec(0u64..6, 0..4), decision, any::<bool>()).prop_map(|(ids, d, s)| Action::Decide(ids, d, s)),
-        2 => (0u64..6, kind, "[a-z\n\"\\\\é]{0,8}", any::<bool>()).prop_map(|(id, k, t, s)| Action::Draft(id, k, t, s)),
+        2 => (0u64..6, kind.clone(), "[a-z\n\"\\\\é]{0,8}", any::<bool>()).prop_map(|(id, k, t, s)| Action::Draft(id, k, t, s)),
+        2 => (0u64..6, kind, any::<bool>()).prop_map(|(id, k, m)| Action::MarkSent(id, k, m)),
         3 => Just(Action::Undo),
         1 => Just(Action::Restart),
     ]
@@ -470,13 +473,28 @@ proptest! {
                         v.push(d.at);
                         v
                     });
-                    let draft = Some(Box::new(Draft { text, at: t, earlier, name, url, sent }));
+                    let draft = Some(Box::new(Draft { text, at: t, earlier, name, url, sent, marked_sent: None }));
                     match kind {
                         DraftKind::Reply => {
                             e.reply = draft;
                             e.decided = Some(Decided { decision: Decision::Replied, at: t, sent });
                         }
                         DraftKind::ThankYou => e.thank_you = draft,
+                    }
+                }
+                Action::MarkSent(i, kind, marked) => {
+                    let wrote = j.record_mark_sent(id(i), kind, marked, t).unwrap();
+                    let before = model.clone();
+                    let draft = model.get_mut(&id(i)).and_then(|e| match kind {
+                        DraftKind::Reply => e.reply.as_mut(),
+                        DraftKind::ThankYou => e.thank_you.as_mut(),
+                    });
+                    // No draft of that kind: nothing is written.
+                    prop_assert_eq!(wrote, draft.is_some());
+                    if let Some(d) = draft {
+                        d.marked_sent = marked.then_some(t);
+                        let sent = d.sent;
+                        stack.push((before, Undone { kind: StepKind::MarkSent(kind, marked), ids: vec![id(i)], at: t, sent }));
                     }
                 }
                 Action::Undo => {

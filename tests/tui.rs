@@ -9415,3 +9415,93 @@ fn a_decision_on_an_invitation_sent_hours_before_is_said() {
         "{shown}"
     );
 }
+
+/// `S` right after saving a reply marks that person's reply sent (the
+/// list has moved on); the detail pane says so; `S` again takes the mark
+/// back, and `u` undoes that.
+#[test]
+fn a_saved_reply_is_marked_sent_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let id = app.current().unwrap().id;
+    let name = app.current().unwrap().from().to_string();
+    app.update(Action::MarkSent);
+    assert_eq!(
+        status_text(&app),
+        "No saved draft to mark sent · r drafts a reply"
+    );
+    app.update(Action::Reply);
+    for c in "Happy to talk.".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    app.update(Action::ComposeSave);
+    assert_ne!(app.current().unwrap().id, id, "the list moved on");
+    app.update(Action::MarkSent);
+    assert!(
+        status_text(&app).starts_with(&format!(
+            "Marked the reply to {name} sent on LinkedIn: the action lists leave it out · u takes it back"
+        )),
+        "{}",
+        status_text(&app)
+    );
+    let reply = app.journal.state(id).unwrap().reply.clone().unwrap();
+    assert_eq!(reply.marked_sent, Some(now()));
+    app.update(Action::Up);
+    assert_eq!(app.current().unwrap().id, id);
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("marked sent today (S: not sent after all)"),
+        "{shown}"
+    );
+    app.update(Action::MarkSent);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "The reply to {name} is marked not sent: the action lists have it again · S marks it sent"
+        )
+    );
+    assert_eq!(
+        app.journal
+            .state(id)
+            .unwrap()
+            .reply
+            .as_ref()
+            .unwrap()
+            .marked_sent,
+        None
+    );
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        format!("Undid marking the reply not sent: {name}")
+    );
+    assert!(
+        app.journal
+            .state(id)
+            .unwrap()
+            .reply
+            .as_ref()
+            .unwrap()
+            .marked_sent
+            .is_some()
+    );
+    // Opened again, it says what saving it does.
+    app.update(Action::Reply);
+    assert_eq!(app.mode, Mode::Compose);
+    assert!(
+        status_text(&app)
+            .starts_with("Your reply marked sent 25 Nov: saved again, it is a new message to send"),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List);
+    // Ignored: nothing to send.
+    app.update(Action::Ignore);
+    app.update(Action::Up);
+    app.update(Action::MarkSent);
+    assert_eq!(
+        status_text(&app),
+        "Nothing to mark sent: you ignored this invitation"
+    );
+}

@@ -94,8 +94,13 @@ pub fn export(
             }
         }
     };
+    let sent = match listed.marked_sent {
+        0 => String::new(),
+        1 => "; 1 reply or thank-you marked sent is not listed".to_string(),
+        m => format!("; {m} replies and thank-yous marked sent are not listed"),
+    };
     say!(
-        "invitriage: {n} invitation{} listed, decided or with a draft{since}, from {from}{thanks} (journal: {})",
+        "invitriage: {n} invitation{} listed, decided or with a draft{since}, from {from}{thanks}{sent} (journal: {})",
         text::plural(n),
         text::shown_path(journal.path())
     );

@@ -1885,6 +1885,7 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
         name: String::new(),
         url: String::new(),
         sent: None,
+        marked_sent: None,
     };
     let entry = Entry {
         decided: Some(decided),
@@ -3506,4 +3507,86 @@ fn a_changed_profile_url_keeps_its_decision() {
     let mut old = vec![to_colleen("Cy Dunn", None, date(11, 3))];
     assert_eq!(j.adopt_ids(&mut old), 0);
     assert!(j.maybe_moved().is_empty());
+}
+
+/// A draft marked sent stays marked across a restart; an undo takes the
+/// mark back (not the draft, nor its words as "undone"); a draft saved
+/// since is a new version, to send; a mark on no draft is skipped.
+#[test]
+fn a_draft_marked_sent_is_kept_and_undone_like_any_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let inv = to_colleen("Ann Early", Some("ann"), at(0) - chrono::TimeDelta::days(3));
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_draft(inv.id, DraftKind::Reply, "How can I help?", at(1))
+            .unwrap();
+        assert!(
+            j.record_mark_sent(inv.id, DraftKind::Reply, true, at(2))
+                .unwrap()
+        );
+        // No thank-you: nothing written.
+        assert!(
+            !j.record_mark_sent(inv.id, DraftKind::ThankYou, true, at(3))
+                .unwrap()
+        );
+        assert_eq!(j.line_count(), 2);
+    }
+    let text = std::fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+    let mark = text.lines().nth(1).unwrap();
+    assert!(
+        mark.contains(r#","op":"mark-sent","id":""#)
+            && mark.ends_with(r#","kind":"reply","marked":true}"#),
+        "{text}"
+    );
+    let (mut j, notes) = Journal::open(dir.path()).unwrap();
+    assert!(notes.is_empty(), "{notes:?}");
+    let e = j.state(inv.id).unwrap();
+    assert_eq!(e.reply.as_ref().unwrap().marked_sent, Some(at(2)));
+    assert!(e.draft_unsent(e.decision()).is_none());
+    assert_eq!(
+        e.draft_marked_sent(e.decision())
+            .map(|(k, d)| (k, d.text.as_str())),
+        Some((DraftKind::Reply, "How can I help?"))
+    );
+    let undone = j.undo(at(4)).unwrap().unwrap();
+    assert_eq!(undone.kind, StepKind::MarkSent(DraftKind::Reply, true));
+    let e = j.state(inv.id).unwrap();
+    assert_eq!(e.reply.as_ref().unwrap().marked_sent, None);
+    assert_eq!(e.decision(), Some(Decision::Replied));
+    assert!(j.undone_draft(&inv, DraftKind::Reply, at(5)).is_none());
+    // Marked again, then edited: the new words are to send.
+    assert!(
+        j.record_mark_sent(inv.id, DraftKind::Reply, true, at(6))
+            .unwrap()
+    );
+    j.record_draft(inv.id, DraftKind::Reply, "How can I help? PS", at(7))
+        .unwrap();
+    let e = j.state(inv.id).unwrap();
+    assert_eq!(e.reply.as_ref().unwrap().marked_sent, None);
+    assert!(e.draft_unsent(e.decision()).is_some());
+    drop(j);
+    // A mark on a draft that is not there (written by hand) is skipped,
+    // named, and the rest stands.
+    let mut f = OpenOptions::new()
+        .append(true)
+        .open(dir.path().join(FILE_NAME))
+        .unwrap();
+    writeln!(
+        f,
+        r#"{{"v":1,"at":"2026-11-25T18:00:00","op":"mark-sent","id":"{}","kind":"thank-you","marked":true}}"#,
+        inv.id
+    )
+    .unwrap();
+    drop(f);
+    let (j, notes) = Journal::open(dir.path()).unwrap();
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.contains("line 6 skipped: it marks a thank-you that is not there")),
+        "{notes:?}"
+    );
+    assert_eq!(
+        j.state(inv.id).unwrap().reply.as_ref().unwrap().text,
+        "How can I help? PS"
+    );
 }

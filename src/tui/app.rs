@@ -1264,6 +1264,7 @@ impl App {
                 | Action::OpenProfile
                 | Action::CopyUrl
                 | Action::CopyDraft
+                | Action::MarkSent
         ) {
             self.just_done
         } else {
@@ -1440,6 +1441,7 @@ impl App {
                 self.open_thank_you(accepted)
             }
             Action::CopyDraft => return self.copy_draft(target),
+            Action::MarkSent => self.mark_sent(target),
             Action::Check => self.open_check_pad(),
             Action::Paste(text) => self.paste(&text),
             a @ (Action::CheckClear

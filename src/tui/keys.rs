@@ -54,6 +54,8 @@ pub enum Action {
     OpenProfile,
     CopyUrl,
     CopyDraft,
+    /// Mark the draft to send as sent on LinkedIn, or as not sent after all.
+    MarkSent,
     // Screens.
     Stats,
     Help,
@@ -304,6 +306,12 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
         "copy the draft to send (thank-you once accepted; right after a step that moved on: of the person it named)",
         "copy draft",
     ),
+    (
+        "mark_sent",
+        Action::MarkSent,
+        "mark the draft to send as sent on LinkedIn, so the action lists leave it out (on one marked: not sent after all)",
+        "sent",
+    ),
     ("stats", Action::Stats, "statistics", "stats"),
     (
         "check",
@@ -352,6 +360,7 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("open", &["o"]),
     ("copy_url", &["y"]),
     ("copy_draft", &["c"]),
+    ("mark_sent", &["S"]),
     ("stats", &["s"]),
     ("check", &["w"]),
     ("help", &["?"]),

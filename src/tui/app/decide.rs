@@ -661,10 +661,15 @@ impl App {
                     .all(|&i| self.invitations[i as usize].direction == Direction::Outgoing)
                     && !idx.is_empty() =>
             {
-                "the mark taken back"
+                "the mark taken back".to_string()
             }
-            journal::StepKind::Decide(None) => "the step back to undecided",
-            kind => kind.verb(),
+            journal::StepKind::Decide(None) => "the step back to undecided".to_string(),
+            // The draft is to send again (or sent, as it was marked).
+            journal::StepKind::MarkSent(kind, true) => format!("marking the {} sent", kind.label()),
+            journal::StepKind::MarkSent(kind, false) => {
+                format!("marking the {} not sent", kind.label())
+            }
+            kind => kind.verb().to_string(),
         };
         // Taken back an hour or more after it was made: an earlier list
         // may have had it done (the checklist lists it, to check).

@@ -499,6 +499,11 @@ impl App {
         let saved_before = saved
             .filter(|d| unsaved.is_none() && d.at.date() < self.now.date())
             .map(|d| d.at);
+        // Sent, as marked: what is saved now is the next message, and the
+        // lists quote the whole draft as the one to send.
+        let marked_sent = saved
+            .filter(|_| unsaved.is_none())
+            .and_then(|d| d.marked_sent);
         let mut composer = Composer::new(
             idx,
             inv,
@@ -525,6 +530,12 @@ impl App {
                 "Your unsaved {}, written for their earlier invitation of {}: Ctrl-S saves it for this one · Esc, then y discards it",
                 kind.label(),
                 sent.format("%-d %b %Y")
+            ));
+        } else if let Some(at) = marked_sent {
+            self.set_status(format!(
+                "Your {} marked sent {}: saved again, it is a new message to send, all of it · keep only the new words (Ctrl-K deletes to a line's end)",
+                kind.label(),
+                at.format("%-d %b"),
             ));
         } else if let Some(at) = saved_before {
             self.set_status(format!(
@@ -817,6 +828,72 @@ impl App {
                 self.set_status(text);
                 None
             }
+        }
+    }
+    /// Marks the draft the row's decision sends as sent on LinkedIn (the
+    /// action lists then leave it out), or, on one marked, as not sent
+    /// after all: one step, undone with `u`.
+    pub(super) fn mark_sent(&mut self, target: Option<u32>) {
+        let Some(target) = target else {
+            return;
+        };
+        if let Some(why) = self.superseded(target) {
+            self.set_status(format!("Nothing to mark sent here: {why}"));
+            return;
+        }
+        let inv = &self.invitations[target as usize];
+        if inv.direction == Direction::Outgoing {
+            self.set_status("No draft: you sent this invitation, there is nothing to answer");
+            return;
+        }
+        let entry = self.journal.state_for(inv, self.now).unwrap_or_default();
+        let decision = entry.decision();
+        let name = self.status_name(inv.counterpart());
+        let Some((kind, draft)) = entry.draft_to_send(decision) else {
+            let text = match decision {
+                Some(Decision::Ignored) => {
+                    "Nothing to mark sent: you ignored this invitation".to_string()
+                }
+                Some(Decision::Accepted) => format!(
+                    "No thank-you saved to mark sent · {} writes one",
+                    self.keymap.hint(&Action::ThankYou)
+                ),
+                _ => format!(
+                    "No saved draft to mark sent · {} drafts a reply",
+                    self.keymap.hint(&Action::Reply)
+                ),
+            };
+            self.set_status(text);
+            return;
+        };
+        let marked = draft.marked_sent.is_none();
+        // Words left for later are a version not saved, so not marked.
+        let left = self.journal.unsaved(inv.id, kind).is_some();
+        let id = inv.id;
+        match self
+            .journal
+            .record_mark_sent(id, kind, marked, self.now_for_journal())
+        {
+            Ok(_) if marked => {
+                let mut text = format!(
+                    "Marked the {} to {name} sent on LinkedIn: the action lists leave it out · {} takes it back",
+                    kind.label(),
+                    self.keymap.hint(&Action::Undo)
+                );
+                if left {
+                    text.push_str(&format!(
+                        " · your changes left for later are not marked: saved, they are to send ({} opens them)",
+                        self.keymap.hint(&Action::compose(kind))
+                    ));
+                }
+                self.set_status(text);
+            }
+            Ok(_) => self.set_status(format!(
+                "The {} to {name} is marked not sent: the action lists have it again · {} marks it sent",
+                kind.label(),
+                self.keymap.hint(&Action::MarkSent)
+            )),
+            Err(e) => self.set_error(not_saved("Not marked", &e)),
         }
     }
 }

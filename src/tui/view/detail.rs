@@ -206,7 +206,21 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                 (DraftKind::ThankYou, &e.thank_you),
             ] {
                 if let Some(d) = draft {
-                    let after = if to_send == Some(kind) {
+                    let after = if let (Some(marked), true) = (d.marked_sent, to_send == Some(kind))
+                    {
+                        // Sent on LinkedIn, as the user said: the lists
+                        // leave it out; the key takes the mark back.
+                        let s = app.keymap.hint(&Action::MarkSent);
+                        format!(
+                            " · marked sent {}{}",
+                            Age::between(marked, app.now).long(),
+                            if s.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" ({s}: not sent after all)")
+                            }
+                        )
+                    } else if to_send == Some(kind) {
                         if c.is_empty() {
                             String::new()
                         } else {
