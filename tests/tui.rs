@@ -993,6 +993,19 @@ fn keys_on_an_empty_list_say_what_could_help() {
         status_text(&app),
         "Nothing here to decide · Tab goes to the next tab"
     );
+    // Nor anything to open, copy or mark sent: said, not silent.
+    for (action, verb) in [
+        (Action::OpenProfile, "open"),
+        (Action::CopyUrl, "copy"),
+        (Action::CopyDraft, "copy"),
+        (Action::MarkSent, "mark sent"),
+    ] {
+        assert!(app.update(action).is_none());
+        assert_eq!(
+            status_text(&app),
+            format!("Nothing here to {verb} · Tab goes to the next tab")
+        );
+    }
 }
 
 /// An older export opened after a newer one, in which a person's later
@@ -3590,7 +3603,10 @@ fn an_accept_an_export_made_since_shows_pending_is_flagged() {
     );
     go_to(&mut app, recent.id);
     let out = screen(&app, 200, 40);
-    assert!(out.contains("· here only: o opens the profile"), "{out}");
+    assert!(
+        out.contains("· recorded here only: o opens the profile"),
+        "{out}"
+    );
     assert!(!out.contains("not accepted on LinkedIn yet"), "{out}");
 }
 

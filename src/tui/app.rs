@@ -1432,6 +1432,17 @@ impl App {
             | Action::SearchSubmit) => self.apply_search(a),
             Action::NextMatch => self.next_match(true),
             Action::PrevMatch => self.next_match(false),
+            // No row to act on: said, as for a decision.
+            Action::OpenProfile | Action::CopyUrl | Action::CopyDraft | Action::MarkSent
+                if target.is_none() =>
+            {
+                let verb = match action {
+                    Action::OpenProfile => "open",
+                    Action::MarkSent => "mark sent",
+                    _ => "copy",
+                };
+                self.set_status(self.nothing_here(verb));
+            }
             Action::OpenProfile => return self.open_profile(target),
             Action::CopyUrl => return self.copy_url(target),
             Action::Reply => self.open_composer(DraftKind::Reply),

@@ -65,25 +65,29 @@ impl App {
         }
     }
 
+    /// `Nothing here to {verb}`, on a list with no row, and what could
+    /// bring a row here: another filter, another tab.
+    pub(super) fn nothing_here(&self, verb: &str) -> String {
+        let tab = self.current_tab();
+        if self.invitations.is_empty() {
+            format!("Nothing here to {verb}: this export holds no invitation")
+        } else if self.members(tab).is_empty() {
+            format!(
+                "Nothing here to {verb} · {} goes to the next tab",
+                self.keymap.hint(&Action::NextTab)
+            )
+        } else {
+            format!(
+                "Nothing here to {verb} · {} changes the filter, {} the group",
+                self.keymap.hint(&Action::CycleFilter),
+                self.keymap.hint(&Action::NextTab)
+            )
+        }
+    }
+
     pub(super) fn decide_current(&mut self, decision: Decision) {
         let Some(idx) = self.current_index() else {
-            // What could bring a row here: another filter, another tab.
-            let tab = self.current_tab();
-            let text = if self.invitations.is_empty() {
-                "Nothing here to decide: this export holds no invitation".to_string()
-            } else if self.members(tab).is_empty() {
-                format!(
-                    "Nothing here to decide · {} goes to the next tab",
-                    self.keymap.hint(&Action::NextTab)
-                )
-            } else {
-                format!(
-                    "Nothing here to decide · {} changes the filter, {} the group",
-                    self.keymap.hint(&Action::CycleFilter),
-                    self.keymap.hint(&Action::NextTab)
-                )
-            };
-            self.set_status(text);
+            self.set_status(self.nothing_here("decide"));
             return;
         };
         let inv = &self.invitations[idx as usize];

@@ -327,7 +327,7 @@ fn decision_line(
     let o = app.keymap.hint(&Action::OpenProfile);
     let there = match d {
         Decision::Accepted | Decision::Ignored if !o.is_empty() => {
-            format!(" · here only: {o} opens the profile to do it on LinkedIn")
+            format!(" · recorded here only: {o} opens the profile to do it on LinkedIn")
         }
         _ => String::new(),
     };
