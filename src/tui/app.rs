@@ -1226,6 +1226,12 @@ impl App {
         self.quit_asked
     }
 
+    /// Whether the status line asks a question the next key answers (a
+    /// large undo, a reply over an accept, quitting with marks).
+    pub fn asking(&self) -> bool {
+        self.undo_asked || self.reply_asked.is_some() || self.quit_asked
+    }
+
     /// Whether keys are going into a text: a draft, the check pad's note,
     /// the search line.
     pub fn typing(&self) -> bool {

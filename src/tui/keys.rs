@@ -904,6 +904,31 @@ pub fn moved_away(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Str
     })
 }
 
+/// What to say of a letter, digit or sign that does nothing on the list
+/// (`z`): that it does nothing, and where the keys are listed, so that a
+/// key pressed in vain is not taken for a frozen screen. `None` for a key
+/// with an action, one the config moved ([`moved_away`] says that), and
+/// any other key (a function key, a key with Ctrl or Alt).
+pub fn does_nothing(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<String> {
+    let plain = !ev
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
+    if ctx != KeyContext::List
+        || ev.kind == KeyEventKind::Release
+        || !matches!(ev.code, KeyCode::Char(c) if !c.is_control())
+        || !plain
+        || action_for(keymap, ctx, ev).is_some()
+        || Keymap::default().action(ev).is_some()
+    {
+        return None;
+    }
+    let key = Key::from_event(ev);
+    Some(match keymap.hint(&Action::Help) {
+        help if help.is_empty() => format!("{key} does nothing here"),
+        help => format!("{key} does nothing here · {help} lists the keys"),
+    })
+}
+
 /// Turns a terminal key event into an action, given the active context.
 pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Action> {
     if ev.kind == KeyEventKind::Release {
@@ -1061,6 +1086,47 @@ mod tests {
         );
         assert_eq!(
             action_for(&km, KeyContext::List, &ev(KeyCode::Char('d'), ctrl)),
+            None
+        );
+    }
+
+    /// A letter or sign without an action says so on the list, naming the
+    /// help key; bound keys, moved ones, keys with Ctrl, and other screens
+    /// say nothing.
+    #[test]
+    fn a_key_without_an_action_says_so() {
+        let none = KeyModifiers::NONE;
+        let km = Keymap::default();
+        assert_eq!(
+            does_nothing(&km, KeyContext::List, &ev(KeyCode::Char('z'), none)).as_deref(),
+            Some("z does nothing here · ? lists the keys")
+        );
+        assert_eq!(
+            does_nothing(
+                &km,
+                KeyContext::List,
+                &ev(KeyCode::Char('Q'), KeyModifiers::SHIFT)
+            )
+            .as_deref(),
+            Some("Q does nothing here · ? lists the keys")
+        );
+        for (code, mods, ctx) in [
+            (KeyCode::Char('a'), none, KeyContext::List),
+            (KeyCode::Char('S'), KeyModifiers::SHIFT, KeyContext::List),
+            (KeyCode::Char('z'), KeyModifiers::CONTROL, KeyContext::List),
+            (KeyCode::Char('q'), KeyModifiers::CONTROL, KeyContext::List),
+            (KeyCode::F(5), none, KeyContext::List),
+            (KeyCode::Char('z'), none, KeyContext::Overlay),
+            (KeyCode::Char('z'), none, KeyContext::Search),
+        ] {
+            assert_eq!(does_nothing(&km, ctx, &ev(code, mods)), None, "{code:?}");
+        }
+        // Moved away by the config: `moved_away` says where, not this.
+        let mut over = BTreeMap::new();
+        over.insert("quit".to_string(), KeyBinding::One("Q".into()));
+        let km = Keymap::new(&over).unwrap();
+        assert_eq!(
+            does_nothing(&km, KeyContext::List, &ev(KeyCode::Char('q'), none)),
             None
         );
     }

@@ -449,7 +449,12 @@ fn event_loop(
         let mut moved = None;
         let action = match ev {
             Event::Key(key) => {
-                moved = keys::moved_away(&app.keymap, app.key_context(), &key);
+                moved = keys::moved_away(&app.keymap, app.key_context(), &key).or_else(|| {
+                    // A question the key answers says what the key did.
+                    (!app.asking())
+                        .then(|| keys::does_nothing(&app.keymap, app.key_context(), &key))
+                        .flatten()
+                });
                 Some(key_action(&app.keymap, app.key_context(), &key))
             }
             Event::Resize(w, h) => Some(Action::Resize(w, h)),
