@@ -241,6 +241,7 @@ fn new_app(invitations: Vec<Invitation>, journal: Journal) -> App {
         classifier: Classifier::new(&Lists::default()),
         notices: Vec::new(),
         color: true,
+        palette_256: true,
         // Decisions get the wall clock, as in the real app.
         frozen_clock: false,
         seen_before: None,

@@ -80,6 +80,7 @@ fn app_unsized(
         classifier: Classifier::default(),
         notices,
         color,
+        palette_256: color,
         frozen_clock: true,
         seen_before,
         seen_now,

@@ -207,6 +207,10 @@ pub fn triage(
             std::env::var_os("NO_COLOR").as_deref(),
             std::env::var_os("TERM").as_deref(),
         ),
+        palette_256: invitriage::tui::view::theme::palette_256(
+            std::env::var_os("TERM").as_deref(),
+            std::env::var_os("COLORTERM").as_deref(),
+        ),
         frozen_clock: pinned_now().is_some(),
         seen_before,
         seen_now,

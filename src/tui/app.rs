@@ -341,6 +341,10 @@ pub struct AppInit {
     pub notices: Vec<String>,
     /// False under `NO_COLOR`.
     pub color: bool,
+    /// The terminal draws the 256-colour palette (see
+    /// [`crate::tui::view::theme::palette_256`]); else the cursor's bar is
+    /// drawn reversed, as without colour.
+    pub palette_256: bool,
     /// Record decisions at `now` rather than the wall clock (tests, demos).
     pub frozen_clock: bool,
     /// How far the screen had seen this inbox before (`seen.json`; `None`
@@ -500,6 +504,7 @@ pub struct App {
     pub classifier: crate::classify::Classifier,
     pub notices: Vec<String>,
     pub color: bool,
+    pub palette_256: bool,
     frozen_clock: bool,
     /// See [`AppInit::seen_before`].
     seen_before: Option<Seen>,
@@ -542,6 +547,7 @@ impl App {
             classifier,
             notices,
             color,
+            palette_256,
             frozen_clock,
             seen_before,
             seen_now,
@@ -649,6 +655,7 @@ impl App {
             classifier,
             notices,
             color,
+            palette_256,
             frozen_clock,
             seen_before,
             seen_now,

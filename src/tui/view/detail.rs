@@ -399,7 +399,15 @@ fn earlier_line(
 /// How many rows of the current invitation's pane an `area` of this size
 /// cannot show at once (0 when it all fits): as far as it scrolls.
 pub fn hidden(app: &App, area: Rect) -> usize {
-    pane(app, Theme { color: false }, area.width).map_or(0, |p| overflow(&p, area))
+    pane(
+        app,
+        Theme {
+            color: false,
+            palette_256: false,
+        },
+        area.width,
+    )
+    .map_or(0, |p| overflow(&p, area))
 }
 
 /// How many rows of an `area` of this size show the current invitation's

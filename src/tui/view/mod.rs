@@ -131,7 +131,10 @@ fn stats_body(area: Rect) -> Rect {
 /// app's size (its lines beyond the height it has); 0 in other modes.
 pub fn max_scroll(app: &App) -> u16 {
     let area = Rect::new(0, 0, app.size.0, app.size.1);
-    let theme = Theme { color: app.color };
+    let theme = Theme {
+        color: app.color,
+        palette_256: app.palette_256,
+    };
     let beyond = |lines: usize, height: u16| {
         u16::try_from(lines)
             .unwrap_or(u16::MAX)
@@ -168,7 +171,10 @@ pub fn page_height(app: &App) -> u16 {
 /// Draws the whole screen.
 pub fn draw(app: &App, frame: &mut Frame) {
     let area = frame.area();
-    let theme = Theme { color: app.color };
+    let theme = Theme {
+        color: app.color,
+        palette_256: app.palette_256,
+    };
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let quit = app.keymap.hint(&crate::tui::keys::Action::Quit);
         // The question the quit key asked with rows marked, which the

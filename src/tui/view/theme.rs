@@ -9,6 +9,36 @@ use crate::classify::Category;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     pub color: bool,
+    /// The 256-colour palette is there: see [`palette_256`].
+    pub palette_256: bool,
+}
+
+/// Whether the terminal draws the 256-colour palette, by `TERM` (`…-256color`,
+/// or a terminal known to: kitty, alacritty, foot, WezTerm, iTerm) or
+/// `COLORTERM` (`truecolor`, `24bit`). A plain `xterm`, `screen` or the
+/// Linux console may have only 8 or 16 colours, and there a 256-colour code
+/// draws another colour, or nothing: the cursor's bar is then reversed.
+pub fn palette_256(term: Option<&std::ffi::OsStr>, colorterm: Option<&std::ffi::OsStr>) -> bool {
+    let lower = |v: Option<&std::ffi::OsStr>| {
+        v.and_then(|t| t.to_str())
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    };
+    let (term, colorterm) = (lower(term), lower(colorterm));
+    matches!(colorterm.as_str(), "truecolor" | "24bit")
+        || term.contains("256col")
+        || term.contains("direct")
+        || [
+            "xterm-kitty",
+            "alacritty",
+            "foot",
+            "wezterm",
+            "iterm",
+            "xterm-ghostty",
+            "contour",
+        ]
+        .iter()
+        .any(|t| term.starts_with(t))
 }
 
 /// Whether to draw in colour, from `NO_COLOR` and `TERM`: not when
@@ -64,7 +94,7 @@ impl Theme {
     pub fn selected(self) -> Style {
         // A light text on the dark bar: the terminal's own (black on a
         // light theme) would hardly show on it.
-        if self.color {
+        if self.color && self.palette_256 {
             Style::new()
                 .fg(Color::White)
                 // From the 256-colour palette (a dark grey, #303030): a
@@ -99,8 +129,45 @@ impl Theme {
 
 #[cfg(test)]
 mod tests {
-    use super::colour_wanted;
+    use super::{Theme, colour_wanted, palette_256};
+    use ratatui::style::Modifier;
     use std::ffi::OsStr;
+
+    /// The grey bar only where the 256-colour palette is known to be;
+    /// elsewhere (the Linux console, a plain xterm) the bar is reversed.
+    #[test]
+    fn the_cursor_bar_is_grey_only_on_a_256_colour_terminal() {
+        let rich = |term: &str, colorterm: Option<&str>| {
+            palette_256(Some(OsStr::new(term)), colorterm.map(OsStr::new))
+        };
+        for term in [
+            "xterm-256color",
+            "screen-256color",
+            "tmux-256color",
+            "xterm-kitty",
+            "alacritty",
+            "xterm-direct",
+        ] {
+            assert!(rich(term, None), "{term}");
+        }
+        assert!(rich("xterm", Some("truecolor")));
+        assert!(rich("screen", Some("24bit")));
+        for term in ["linux", "xterm", "screen", "ansi", "rxvt", ""] {
+            assert!(!rich(term, None), "{term}");
+        }
+        assert!(!palette_256(None, None));
+        let bar = |palette_256| {
+            Theme {
+                color: true,
+                palette_256,
+            }
+            .selected()
+        };
+        assert!(bar(false).add_modifier.contains(Modifier::REVERSED));
+        assert!(bar(false).bg.is_none());
+        assert!(bar(true).bg.is_some());
+        assert!(!bar(true).add_modifier.contains(Modifier::REVERSED));
+    }
 
     #[test]
     fn colour_is_off_under_no_color_and_on_monochrome_terminals() {
