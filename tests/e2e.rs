@@ -262,6 +262,23 @@ fn decisions(data: &Path) -> Vec<Decision> {
     journal.iter().filter_map(|(_, e)| e.decision()).collect()
 }
 
+/// Keys typed before the screen is up (a large export loading) were typed
+/// at a list not seen yet: they are dropped, not taken as decisions.
+#[test]
+fn keys_typed_before_the_screen_is_up_decide_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = App::start(dir.path());
+    // At once: the app is still starting.
+    app.session.write_all(b"aai").unwrap();
+    app.session.flush().unwrap();
+    app.wait_for("decided 0 of 135");
+    app.press("j");
+    app.wait_for("row  2 of 13");
+    app.press("q");
+    assert!(app.wait_exit(), "q quits");
+    assert!(decisions(&sample_journal(dir.path())).is_empty());
+}
+
 #[test]
 fn a_person_triages_the_sample() {
     let dir = tempfile::tempdir().unwrap();
@@ -287,10 +304,11 @@ fn a_person_triages_the_sample() {
     app.press("s");
     app.wait_for("Your pending invitations");
     app.press("\x1b");
-    // A step this large asks first; u again undoes it.
+    // A step this large asks first, y or n (a held u is no answer).
     app.press("u");
-    app.wait_for("Undo ignore of 112 invitations? u again undoes it");
+    app.wait_for("Undo ignore of 112 invitations?  y yes  n no");
     app.press("u");
+    app.press("y");
     app.wait_for("Undid ignore: 112 invitations");
     app.press("q");
     assert!(app.wait_exit(), "q quits");

@@ -210,6 +210,14 @@ pub enum Mode {
         scroll: u16,
     },
     Confirm(Bulk),
+    /// Whether to undo the last step, one on more than [`UNDO_ASKS_ABOVE`]
+    /// invitations: `question` ("Undo ignore of 112 invitations?") and
+    /// what it does, waiting for y/n. The undo key itself is no answer: a
+    /// held key would go through the question.
+    ConfirmUndo {
+        question: String,
+        detail: String,
+    },
     Search,
     Compose,
     /// Writing a note of your own to grade before sending it (`w`).
@@ -423,9 +431,9 @@ pub struct App {
     /// words (a later undo) is offered again, and so is any once an undo
     /// of a draft of that row says what `r` or `t` brings back.
     set_aside: Vec<(u32, DraftKind, String)>,
-    /// The last key asked whether to undo a large step (see
-    /// [`UNDO_ASKS_ABOVE`]); the undo key again undoes it.
-    undo_asked: bool,
+    /// The question whether to undo a large step (see
+    /// [`UNDO_ASKS_ABOVE`]) was answered yes: the next undo goes ahead.
+    undo_confirmed: bool,
     /// The invitation on which the last key asked whether to reply instead
     /// of its accept: the reply key again opens the composer, whose reply
     /// may then be saved over the accept.
@@ -612,7 +620,7 @@ impl App {
             start_thanks: Vec::new(),
             thanks_saved: Vec::new(),
             set_aside: Vec::new(),
-            undo_asked: false,
+            undo_confirmed: false,
             reply_asked: None,
             quit_asked: false,
             filter_from: None,
@@ -857,7 +865,7 @@ impl App {
         match self.mode {
             Mode::List => KeyContext::List,
             Mode::Search => KeyContext::Search,
-            Mode::Confirm(_) => KeyContext::Confirm,
+            Mode::Confirm(_) | Mode::ConfirmUndo { .. } => KeyContext::Confirm,
             Mode::Compose | Mode::Check => KeyContext::Compose,
             Mode::Help { .. } | Mode::Stats { .. } => KeyContext::Overlay,
         }
@@ -1096,32 +1104,6 @@ impl App {
                 }
             }
         }
-        // The question about a large undo is answered by the next key:
-        // the undo key again, or anything else, which keeps the step and
-        // does nothing more (an `a` meant as "no" accepted a row). Quitting
-        // is never held up.
-        if self.undo_asked
-            && !matches!(
-                action,
-                Action::Undo
-                    | Action::Quit
-                    | Action::QuitNow
-                    | Action::Resize(..)
-                    | Action::Redraw
-                    | Action::Status(..)
-                    | Action::EditorDone(..)
-            )
-        {
-            self.undo_asked = false;
-            self.set_status("Nothing undone: the step stays");
-            return None;
-        }
-        if !matches!(
-            action,
-            Action::Undo | Action::Resize(..) | Action::Redraw | Action::Status(..)
-        ) {
-            self.undo_asked = false;
-        }
         // So is the question about replying instead of an accept: the
         // reply key again opens the reply; the thank-you key, which the
         // question names too, writes a thank-you; anything else keeps the
@@ -1236,7 +1218,7 @@ impl App {
     /// Whether the status line asks a question the next key answers (a
     /// large undo, a reply over an accept, quitting with marks).
     pub fn asking(&self) -> bool {
-        self.undo_asked || self.reply_asked.is_some() || self.quit_asked
+        self.reply_asked.is_some() || self.quit_asked
     }
 
     /// Whether keys are going into a text: a draft, the check pad's note,
@@ -1430,15 +1412,16 @@ impl App {
             Action::IgnoreMarked => self.bulk(Decision::Ignored),
             Action::Withdraw => self.decide_current(Decision::Withdrawn),
             Action::WithdrawStale => self.withdraw_stale(),
-            Action::Confirm(yes) => {
-                if let Mode::Confirm(bulk) = std::mem::replace(&mut self.mode, Mode::List) {
-                    if yes {
-                        self.apply_bulk(bulk);
-                    } else {
-                        self.set_status("Nothing changed");
-                    }
+            Action::Confirm(yes) => match std::mem::replace(&mut self.mode, Mode::List) {
+                Mode::Confirm(bulk) if yes => self.apply_bulk(bulk),
+                Mode::Confirm(_) => self.set_status("Nothing changed"),
+                Mode::ConfirmUndo { .. } if yes => {
+                    self.undo_confirmed = true;
+                    self.undo();
                 }
-            }
+                Mode::ConfirmUndo { .. } => self.set_status("Nothing undone: the step stays"),
+                other => self.mode = other,
+            },
             a @ (Action::Search
             | Action::SearchInput(_)
             | Action::SearchEdit(_)

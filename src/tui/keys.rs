@@ -72,7 +72,8 @@ pub enum Action {
     /// full-screen programs do (`fg` brings the screen back).
     Suspend,
     /// A key that does nothing where it is pressed. It still answers the
-    /// question about a large undo ("any other key keeps it").
+    /// questions the status line asks (a reply over an accept, quitting
+    /// with rows marked).
     Unbound,
     // Modal input: the confirm dialog, the search line.
     Confirm(bool),

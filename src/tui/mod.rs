@@ -78,6 +78,9 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
         restore();
         hook(info);
     }));
+    // Keys typed while the export loaded were typed at a list not on the
+    // screen yet: an `a` pressed then would accept a row never seen.
+    drop_typed_ahead();
     let mut terminal = init()?;
     let result = event_loop(&mut terminal, app, &term_signal);
     // What comes next (the drafts made durable or printed) must not be cut
@@ -104,6 +107,16 @@ pub fn run(app: &mut App) -> io::Result<Ended> {
         restore();
     }
     result
+}
+
+/// Drops what was typed at the terminal and not read yet (keys pressed
+/// while a large export loaded). Where it cannot be done (no terminal to
+/// open, Windows), the keys stay.
+fn drop_typed_ahead() {
+    #[cfg(unix)]
+    if let Ok(tty) = std::fs::File::open("/dev/tty") {
+        let _ = rustix::termios::tcflush(&tty, rustix::termios::QueueSelector::IFlush);
+    }
 }
 
 /// Raw mode, the alternate screen and bracketed paste (pasted text arrives

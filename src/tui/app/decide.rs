@@ -366,23 +366,26 @@ impl App {
         // stray key: u pressed on a row to change it would reopen them all.
         if let Some(next) = self.journal.next_undo()
             && next.ids.len() > UNDO_ASKS_ABOVE
-            && !std::mem::take(&mut self.undo_asked)
+            && !std::mem::take(&mut self.undo_confirmed)
         {
-            let u = self.keymap.hint(&Action::Undo);
             let day = if next.at.date() < self.now.date() {
                 next.at.format(" from %-d %b").to_string()
             } else {
                 String::new()
             };
-            self.undo_asked = true;
-            self.set_error(format!(
-                "Undo {} of {} invitations{day}? {u} again undoes it · any other key keeps it",
-                next.kind.verb(),
-                next.ids.len()
-            ));
+            self.mode = Mode::ConfirmUndo {
+                question: format!(
+                    "Undo {} of {} invitations{day}?",
+                    next.kind.verb(),
+                    next.ids.len()
+                ),
+                detail: format!(
+                    "The step made {} is undone whole, and each of them goes back to what it was before. There is no redo: to do it again, decide them again.",
+                    next.at.format("%-d %b %H:%M")
+                ),
+            };
             return;
         }
-        self.undo_asked = false;
         // A draft whose edit was undone before: the edit's words stay the
         // ones offered back (see the journal's undo), not this step's.
         let newer_undone = self.journal.next_undo().is_some_and(|next| {

@@ -98,7 +98,7 @@ pub fn hints(app: &App) -> Vec<(String, String)> {
             pair("Esc", "cancel"),
             pair("↑/↓", "matches"),
         ],
-        Mode::Confirm(_) => vec![pair("y", "yes"), pair("n", "no")],
+        Mode::Confirm(_) | Mode::ConfirmUndo { .. } => vec![pair("y", "yes"), pair("n", "no")],
         Mode::Compose => vec![
             pair("Ctrl-S", "save"),
             pair("Ctrl-E", "$EDITOR"),
@@ -240,11 +240,16 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     }
     // A question in a box over the screen is put here too, where the
     // cursor-following reader and the eye on the keys look.
-    if let Mode::Confirm(bulk) = &app.mode {
+    let question = match &app.mode {
+        Mode::Confirm(bulk) => Some(&bulk.question),
+        Mode::ConfirmUndo { question, .. } => Some(question),
+        _ => None,
+    };
+    if let Some(question) = question {
         let room = width.saturating_sub(" ".width() + "  y yes  n no".width());
         let line = Line::from(vec![
             Span::raw(" "),
-            Span::styled(crate::text::fit(&bulk.question, room), theme.bold()),
+            Span::styled(crate::text::fit(question, room), theme.bold()),
             Span::raw("  "),
             Span::styled("y", theme.key()),
             Span::raw(" yes  "),

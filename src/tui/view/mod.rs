@@ -298,7 +298,10 @@ pub fn draw(app: &App, frame: &mut Frame) {
     footer::draw(app, theme, frame, a.footer);
     match &app.mode {
         Mode::Help { scroll } => help::draw(app, theme, frame, area, *scroll),
-        Mode::Confirm(bulk) => overlay::confirm(bulk, theme, frame, area),
+        Mode::Confirm(bulk) => overlay::confirm(&bulk.question, &bulk.detail, theme, frame, area),
+        Mode::ConfirmUndo { question, detail } => {
+            overlay::confirm(question, detail, theme, frame, area)
+        }
         _ => {}
     }
 }

@@ -6,7 +6,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 use super::theme::Theme;
-use crate::tui::app::Bulk;
 
 /// A rectangle of at most `w`×`h`, centred in `area`.
 pub fn centred(area: Rect, w: u16, h: u16) -> Rect {
@@ -37,18 +36,18 @@ pub fn clear(frame: &mut Frame, rect: Rect) {
     }
 }
 
-pub fn confirm(bulk: &Bulk, theme: Theme, frame: &mut Frame, area: Rect) {
+pub fn confirm(question: &str, detail: &str, theme: Theme, frame: &mut Frame, area: Rect) {
     let w = 60.min(area.width.saturating_sub(4));
     // As the paragraph wraps it, word by word (its length over the width
     // was a row short, and the last words, the undo key, were cut).
-    let detail = Paragraph::new(vec![Line::raw(bulk.detail.clone())]).wrap(Wrap { trim: true });
+    let detail = Paragraph::new(vec![Line::raw(detail.to_string())]).wrap(Wrap { trim: true });
     let text_lines =
         u16::try_from(detail.line_count(w.saturating_sub(4).max(1))).unwrap_or(u16::MAX);
     let rect = centred(area, w, text_lines.saturating_add(3));
     clear(frame, rect);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .title(Span::styled(format!(" {} ", bulk.question), theme.bold()));
+        .title(Span::styled(format!(" {question} "), theme.bold()));
     let inner = block.inner(rect);
     frame.render_widget(block, rect);
     let [body, keys] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
