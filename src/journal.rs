@@ -116,11 +116,13 @@
 //! An undo leaves the step it undoes in the file, and a bulk step over a
 //! million invitations is a 14 MB line, so bulk steps tried and undone make
 //! every later start slower. [`Journal::open`] therefore rewrites a journal of
-//! 16 MB or more when the decisions undone, with their undo lines, are at
-//! least half of it: without them, and with the undo lines it keeps (those of
-//! drafts, whose text is offered back) renumbered. It first replays the new
-//! text and compares the entries, undone drafts and undo steps with the old
-//! one's; writes it to `journal.jsonl.compacting` and fsyncs it; links the
+//! 16 MB or more when the decisions undone within the hour, with their undo
+//! lines, are at least half of it: without them, and with the undo lines it
+//! keeps (those of drafts, whose text is offered back, and of decisions
+//! undone an hour or more after they were made, which an action list may
+//! have asked for and the next one lists as undone) renumbered. It first
+//! replays the new text and compares the entries, undone drafts, undone
+//! decisions and undo steps with the old one's; writes it to `journal.jsonl.compacting` and fsyncs it; links the
 //! old file as `journal.jsonl.before-compaction` (replacing an earlier one);
 //! then renames the new file over the journal, so that at every moment the
 //! journal is one whole file or the other. A journal with anything it does
@@ -2083,8 +2085,8 @@ impl Journal {
     /// the same invitations (its state before is then still the one to go
     /// back to). Otherwise the undo is skipped: reverting another step
     /// than the one named would change another person's decision.
-    /// Returns whether the step was a decision (which compaction may drop
-    /// with its undo).
+    /// Returns whether the step was a decision undone within the hour
+    /// (which compaction may drop with its undo).
     ///
     /// An undo that keeps the undone line's hash (`of`) reverts the step
     /// of that line, wherever it is now (a line added or removed before
@@ -2148,9 +2150,14 @@ impl Journal {
             ));
         }
         let step = self.steps.remove(i);
-        let (decide, on) = (matches!(step.revert, Revert::Decide(_)), step.line);
+        // A decision undone an hour or more after it was made stays: a
+        // list may have asked for it, and the next one says it was undone
+        // (see [`Journal::undone_decision`]).
+        let droppable =
+            matches!(step.revert, Revert::Decide(_)) && at - step.at < chrono::Duration::hours(1);
+        let on = step.line;
         self.revert(step, at);
-        Ok((decide, on))
+        Ok((droppable, on))
     }
 
     /// Records `decision` for every id in `ids` as one step (`None`: back to

@@ -112,6 +112,7 @@ impl Journal {
             || !fresh_notices.is_empty()
             || fresh.entries != self.entries
             || fresh.undone_drafts != self.undone_drafts
+            || fresh.undone_decisions != self.undone_decisions
             || !same_steps
         {
             notices.push(format!(

@@ -2724,6 +2724,49 @@ fn compaction_leaves_out_undone_decisions_and_nothing_else() {
     assert_eq!(everything(&mut j), everything(&mut plain));
 }
 
+/// A decision undone an hour or more after it was made stays through
+/// compaction: an action list may have asked for it, and the next one
+/// says it was undone ("remove the connection"). One undone within the
+/// hour goes.
+#[test]
+fn compaction_keeps_a_decision_undone_a_day_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let bulk: Vec<InvitationId> = (100..400).map(id).collect();
+    let day = chrono::TimeDelta::days(1);
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision(&bulk, Some(Decision::Accepted), at(0))
+            .unwrap();
+        j.undo(at(0) + day).unwrap();
+        for n in [1, 3] {
+            j.record_decision(&bulk, Some(Decision::Ignored), at(n) + day)
+                .unwrap();
+            j.undo(at(n + 1) + day).unwrap();
+        }
+    }
+    let before = fs::read(dir.path().join(FILE_NAME)).unwrap();
+    let (j, notices) = Journal::open_compacting_at(dir.path(), 0).unwrap();
+    assert!(
+        notices.len() == 1 && notices[0].contains("leaving out 2 steps you undid"),
+        "{notices:?}"
+    );
+    let after = fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+    assert_eq!(after.lines().count(), 2, "{after}");
+    assert!(after.len() * 2 < before.len());
+    let undone = j.undone_decision(bulk[7]).expect("still listed as undone");
+    assert_eq!(undone.decided.decision, Decision::Accepted);
+    assert_eq!(undone.undone_at, at(0) + day);
+    // Nothing left to leave out: opened again, it stays as it is.
+    drop(j);
+    let (j, notices) = Journal::open_compacting_at(dir.path(), 0).unwrap();
+    assert!(notices.is_empty(), "{notices:?}");
+    assert!(j.undone_decision(bulk[0]).is_some());
+    assert_eq!(
+        fs::read_to_string(dir.path().join(FILE_NAME)).unwrap(),
+        after
+    );
+}
+
 /// A journal with a line it could not read is left as it is: compaction
 /// would drop or renumber around what it does not understand.
 #[test]
