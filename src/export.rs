@@ -1114,16 +1114,16 @@ fn write_md(
         let (title, how) = if unmatched {
             (
                 "Thank-yous to send: accepted, not matched in this export",
-                "This export has no profile URLs, so invitriage cannot match these accepts to its invitations, nor tell whether they are still pending (one still pending shows as not decided yet here): accept any still pending in the invitation manager (above), then on their profile, Message, and paste the draft (check whether a dated one was sent on that day).",
+                "This export has no profile URLs, so invitriage cannot match these accepts to its invitations, nor tell whether they are still pending (one still pending shows as not decided yet here): accept any still pending in the invitation manager (above), then on their profile, Message, and paste the draft (check whether a dated one was sent on that day). Once sent, `invitriage mark-sent ID` (its id is at the end of its line) leaves it out of later lists.",
             )
         } else {
             (
                 "Thank-yous to send: accepted, no longer pending",
-                "On their profile, Message, and paste the draft (check whether a dated one was sent on that day).",
+                "On their profile, Message, and paste the draft (check whether a dated one was sent on that day). Once sent, `invitriage mark-sent ID` (its id is at the end of its line) leaves it out of later lists.",
             )
         };
         writeln!(w, "\n## {title} ({})\n\n{how}\n", thanks.len())?;
-        for (n, d) in thanks.iter().map(|g| g.draft).enumerate() {
+        for (n, (id, d)) in thanks.iter().map(|g| (g.id, g.draft)).enumerate() {
             if n > 0 {
                 writeln!(w)?;
             }
@@ -1138,7 +1138,7 @@ fn write_md(
             // Gone from the export: a missing URL was never recorded.
             writeln!(
                 w,
-                "- [ ] **{name}**{when}{}\n",
+                "- [ ] **{name}**{when}{} · id `{id}`\n",
                 md_link_or(&d.url, "no profile URL recorded")
             )?;
             md_quote(&mut w, &d.text)?;
@@ -2119,7 +2119,7 @@ mod tests {
         );
         assert!(
             md.contains(
-                "- [ ] **Zoë** · drafted 2026-11-25 · thank-you edited 2026-11-27 · no profile URL recorded\n"
+                "- [ ] **Zoë** · drafted 2026-11-25 · thank-you edited 2026-11-27 · no profile URL recorded · id `000000000000002b`\n"
             ),
             "gone from the export, the edit is said as for a row, and a missing URL was never recorded: {md}"
         );
@@ -2525,7 +2525,7 @@ mod tests {
         assert_eq!((listed.invitations, listed.thanks), (5, 1));
         assert!(
             md.contains("\n## Thank-yous to send: accepted, not matched in this export (1)\n\nThis export has no profile URLs, so invitriage cannot match these accepts to its invitations, nor tell whether they are still pending")
-                && md.contains("- [ ] **Zoë Fontaine** · <https://www.linkedin.com/in/zoe>\n")
+                && md.contains("- [ ] **Zoë Fontaine** · <https://www.linkedin.com/in/zoe> · id `000000000000002b`\n")
                 && !md.contains("no longer pending"),
             "{md}"
         );
@@ -2629,8 +2629,8 @@ mod tests {
         assert!(
             md.ends_with(
                 "\n## Thank-yous to send: accepted, no longer pending (1)\n\n\
-                 On their profile, Message, and paste the draft (check whether a dated one was sent on that day).\n\n\
-                 - [ ] **Zoë Fontaine** · <https://www.linkedin.com/in/zoe>\n\n  > Thanks, Zoë!\n"
+                 On their profile, Message, and paste the draft (check whether a dated one was sent on that day). Once sent, `invitriage mark-sent ID` (its id is at the end of its line) leaves it out of later lists.\n\n\
+                 - [ ] **Zoë Fontaine** · <https://www.linkedin.com/in/zoe> · id `000000000000002b`\n\n  > Thanks, Zoë!\n"
             ),
             "{md}"
         );
@@ -2643,7 +2643,7 @@ mod tests {
         let md = checklist(&invs, &j, later);
         assert!(
             md.contains(
-                "- [ ] **Zoë Fontaine** · drafted 2026-11-25 · <https://www.linkedin.com/in/zoe>\n"
+                "- [ ] **Zoë Fontaine** · drafted 2026-11-25 · <https://www.linkedin.com/in/zoe> · id `000000000000002b`\n"
             ),
             "{md}"
         );

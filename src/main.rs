@@ -253,6 +253,9 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             let format = if json { DraftsFormat::Json } else { format };
             cli::export::drafts(Source::from_arg(file), format, since, &config, &paths)
         }
+        Some(Command::MarkSent { ids, not, sample }) => {
+            cli::mark_sent::run(&ids, not, sample, &paths)
+        }
         Some(Command::Check {
             note,
             to,

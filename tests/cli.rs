@@ -1141,7 +1141,7 @@ fn an_export_without_urls_does_not_call_unmatched_drafts_gone() {
     let (md, stderr) = run(&["export", older, "--format", "md"]);
     assert!(
         md.contains("\n## Thank-yous to send: accepted, not matched in this export (1)\n\nThis export has no profile URLs, so invitriage cannot match these accepts to its invitations, nor tell whether they are still pending")
-            && md.contains("- [ ] **Finn Berg** · <https://www.linkedin.com/in/finn-berg>\n\n  > Thanks, Finn!")
+            && md.contains(&format!("- [ ] **Finn Berg** · <https://www.linkedin.com/in/finn-berg> · id `{}`\n\n  > Thanks, Finn!", id(0)))
             && !md.contains("no longer pending"),
         "{md}"
     );
@@ -4221,4 +4221,90 @@ fn a_named_pipe_nothing_writes_to_is_said_to_wait() {
         "invitriage: waiting for pipe.csv: it is a named pipe, read once a program has written to it and closed it (Ctrl-C stops)\n"
     );
     assert_eq!(run(std::time::Duration::ZERO), "");
+}
+
+/// A thank-you to someone accepted since, gone from the newer export, is
+/// marked sent by its id (the checklist gives it): the next list leaves it
+/// out, and `--not` brings it back. A wrong id names what is wrong.
+#[test]
+fn mark_sent_takes_a_gone_thank_you_off_the_list() {
+    use invitriage::journal::{Decision, DraftKind, Journal, Whom};
+    let env = Env::new();
+    let (finn, anna) = (url("finn-berg"), url("anna-kowal"));
+    let older = env.file(
+        "older.csv",
+        export(
+            HEADER,
+            &[
+                incoming("Finn Berg", &finn, "We met at RustConf."),
+                incoming("Anna Kowal", &anna, "Hello"),
+            ],
+        ),
+    );
+    let newer = env.file(
+        "newer.csv",
+        export(HEADER, &[incoming("Anna Kowal", &anna, "Hello")]),
+    );
+    let (invs, _) = env.classify(older);
+    let finn_id: invitriage::invitation::InvitationId =
+        invs[0]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
+        j.record_decision(&[finn_id], Some(Decision::Accepted), at)
+            .unwrap();
+        j.record_draft_to(
+            finn_id,
+            DraftKind::ThankYou,
+            "Thanks, Finn!",
+            at,
+            Whom::new("Finn Berg", &finn),
+        )
+        .unwrap();
+    }
+    let (_, md, _) = env.run(&["export", newer, "--format", "md"]);
+    assert!(
+        md.contains(&format!("**Finn Berg** · <{finn}> · id `{finn_id}`")),
+        "{md}"
+    );
+    let id = finn_id.to_string();
+    let (code, _, stderr) = env.run(&["mark-sent", &id]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "marked the thank-you to Finn Berg ({id}) sent: the action lists leave it out"
+        )),
+        "{stderr}"
+    );
+    let (_, md, stderr) = env.run(&["export", newer, "--format", "md"]);
+    assert!(!md.contains("Finn Berg"), "{md}");
+    assert!(
+        md.contains("Marked sent: 1 reply or thank-you you marked sent on LinkedIn is not listed."),
+        "{md}"
+    );
+    assert!(
+        stderr.contains("1 reply or thank-you marked sent is not listed"),
+        "{stderr}"
+    );
+    // Again: said, nothing written twice.
+    let (code, _, stderr) = env.run(&["mark-sent", &id]);
+    assert_eq!(code, 0);
+    assert!(stderr.contains("was marked sent 2026-"), "{stderr}");
+    let (code, _, _) = env.run(&["mark-sent", "--not", &id]);
+    assert_eq!(code, 0);
+    let (_, md, _) = env.run(&["export", newer, "--format", "md"]);
+    assert!(md.contains("**Finn Berg**"), "{md}");
+    // Wrong ids: one that is none, one with nothing under it.
+    let (code, _, stderr) = env.run(&["mark-sent", "finn"]);
+    assert_eq!(code, 2);
+    assert!(
+        stderr.contains("`finn` is not an invitation id: 16 hex digits"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = env.run(&["mark-sent", "00000000000000ff"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("00000000000000ff: nothing decided or drafted under this id"),
+        "{stderr}"
+    );
 }

@@ -160,6 +160,22 @@ pub enum Command {
         #[arg(long, value_name = "DATE", value_parser = parse_since, value_hint = clap::ValueHint::Other)]
         since: Option<chrono::NaiveDateTime>,
     },
+    /// Mark a reply or thank-you sent on LinkedIn by its invitation's id (the
+    /// `id` column of `export` and `drafts`), so the action lists leave it
+    /// out: for a thank-you to someone no longer in your export. On the
+    /// triage screen, `S` marks the others.
+    #[command(name = "mark-sent")]
+    MarkSent {
+        /// Invitation ids: 16 hex digits each.
+        #[arg(value_name = "ID", required = true)]
+        ids: Vec<String>,
+        /// Take the mark back: not sent after all.
+        #[arg(long)]
+        not: bool,
+        /// In the bundled sample's journal, kept apart from yours.
+        #[arg(long)]
+        sample: bool,
+    },
     /// Grade an invitation note before you send it: group, signals, stock
     /// text, length. Exit status 0 when it is customised with context, a
     /// reason or an offer and fits LinkedIn's limit; 1 otherwise; 2 on an
@@ -230,6 +246,7 @@ impl Command {
             Command::Lists { .. } => "lists",
             Command::Generate { .. } => "generate",
             Command::Drafts { .. } => "drafts",
+            Command::MarkSent { .. } => "mark-sent",
         }
     }
 
@@ -245,6 +262,7 @@ impl Command {
             Command::Completions { .. } => Err("it takes a SHELL"),
             Command::Lists { .. } => Err("it prints the built-in lists"),
             Command::Generate { .. } => Err("it takes a number of ROWS"),
+            Command::MarkSent { .. } => Err("it takes invitation IDs"),
         }
     }
 }
@@ -354,11 +372,12 @@ pub fn first_word(args: impl Iterator<Item = std::ffi::OsString>) -> Option<std:
 }
 
 /// The commands as typed (`generate` is hidden, and left out).
-const COMMANDS: [&str; 8] = [
+const COMMANDS: [&str; 9] = [
     "stats",
     "classify",
     "export",
     "drafts",
+    "mark-sent",
     "check",
     "lists",
     "completions",

@@ -9,6 +9,7 @@ pub mod completions;
 pub mod export;
 pub mod lists;
 pub mod load;
+pub mod mark_sent;
 pub mod output;
 pub mod stats;
 pub mod triage;

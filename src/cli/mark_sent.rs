@@ -1,0 +1,95 @@
+//! `invitriage mark-sent`: marks drafts sent on LinkedIn by invitation id,
+//! for a thank-you to someone no longer in your export, whom the triage
+//! screen (where `S` marks the others) does not show.
+
+use std::process::ExitCode;
+
+use invitriage::config::Paths;
+use invitriage::invitation::InvitationId;
+use invitriage::journal::Journal;
+use invitriage::text;
+
+use super::load::now;
+use crate::Failure;
+
+/// Marks the draft each id's decision sends as sent (`not`: not sent after
+/// all), in the sample's journal when `sample`. Every id is checked before
+/// anything is written; exit status 1 when one names nothing to mark.
+pub fn run(ids: &[String], not: bool, sample: bool, paths: &Paths) -> Result<ExitCode, Failure> {
+    let dir = paths.journal_dir(sample);
+    let parsed: Vec<InvitationId> = ids
+        .iter()
+        .map(|s| {
+            s.trim().parse().map_err(|_| {
+                Failure(format!(
+                    "`{s}` is not an invitation id: 16 hex digits, as the `id` column of `export` or `drafts --format csv` gives it"
+                ))
+            })
+        })
+        .collect::<Result<_, _>>()?;
+    if !dir.join(invitriage::journal::FILE_NAME).exists() {
+        return Err(Failure(format!(
+            "no journal in {}: nothing was decided there yet{}",
+            text::shown_path(&dir),
+            if sample {
+                ""
+            } else {
+                " (decisions on the bundled sample are kept apart: add --sample)"
+            }
+        )));
+    }
+    let (mut journal, notices) = Journal::open(&dir)?;
+    for notice in notices {
+        say!("invitriage: note: {notice}");
+    }
+    let mut failed = false;
+    for id in parsed {
+        let Some(entry) = journal.state(id) else {
+            say!(
+                "invitriage: {id}: nothing decided or drafted under this id in {}",
+                text::shown_path(journal.path())
+            );
+            failed = true;
+            continue;
+        };
+        let Some((kind, draft)) = entry.draft_to_send(entry.decision()) else {
+            say!(
+                "invitriage: {id}: no saved draft its decision sends (an accept's thank-you, or a reply)"
+            );
+            failed = true;
+            continue;
+        };
+        let whom = match text::one_line(&draft.name) {
+            n if n.trim().is_empty() => format!("({id})"),
+            n => format!("{n} ({id})"),
+        };
+        let label = kind.label();
+        match (draft.marked_sent, not) {
+            (Some(at), false) => {
+                say!(
+                    "invitriage: the {label} to {whom} was marked sent {} already",
+                    at.format("%Y-%m-%d %H:%M")
+                );
+                continue;
+            }
+            (None, true) => {
+                say!("invitriage: the {label} to {whom} is not marked sent");
+                continue;
+            }
+            _ => {}
+        }
+        journal.record_mark_sent(id, kind, !not, now())?;
+        if not {
+            say!(
+                "invitriage: the {label} to {whom} is marked not sent: the action lists have it again"
+            );
+        } else {
+            say!("invitriage: marked the {label} to {whom} sent: the action lists leave it out");
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
