@@ -9525,3 +9525,38 @@ fn a_saved_reply_is_marked_sent_and_back() {
         "Nothing to mark sent: you ignored this invitation"
     );
 }
+
+/// Words that would replace a reply marked sent say so wherever the
+/// composer opens on them (an undone edit brought back), and `c` says the
+/// draft it copies was marked sent.
+#[test]
+fn words_over_a_reply_marked_sent_say_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let id = app.current().unwrap().id;
+    app.update(Action::Reply);
+    app.update(Action::ComposeSave);
+    app.update(Action::MarkSent);
+    app.update(Action::Up);
+    assert_eq!(app.current().unwrap().id, id);
+    assert!(matches!(
+        app.update(Action::CopyDraft),
+        Some(Effect::Copy { label, .. }) if label.ends_with(", marked sent 25 Nov")
+    ));
+    app.update(Action::Reply);
+    for c in " PS".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    app.update(Action::ComposeSave);
+    app.update(Action::Undo);
+    assert!(
+        status_text(&app).starts_with("Undid the edit of the reply to "),
+        "{}",
+        status_text(&app)
+    );
+    app.update(Action::Reply);
+    assert_eq!(
+        status_text(&app),
+        "Your undone reply is back: Ctrl-S saves it again · the one saved was marked sent 25 Nov: saved, this is a new message to send"
+    );
+}

@@ -501,9 +501,8 @@ impl App {
             .map(|d| d.at);
         // Sent, as marked: what is saved now is the next message, and the
         // lists quote the whole draft as the one to send.
-        let marked_sent = saved
-            .filter(|_| unsaved.is_none())
-            .and_then(|d| d.marked_sent);
+        let marked_sent = saved.and_then(|d| d.marked_sent);
+        let has_unsaved = unsaved.is_some();
         let mut composer = Composer::new(
             idx,
             inv,
@@ -520,9 +519,17 @@ impl App {
         }
         self.composer = Some(composer);
         self.mode = Mode::Compose;
+        // Words other than the version marked sent: saved, they replace
+        // it as the next message to send.
+        let over_sent = marked_sent.map_or(String::new(), |at| {
+            format!(
+                " · the one saved was marked sent {}: saved, this is a new message to send",
+                at.format("%-d %b")
+            )
+        });
         if from_undone {
             self.set_status(format!(
-                "Your undone {} is back: Ctrl-S saves it again",
+                "Your undone {} is back: Ctrl-S saves it again{over_sent}",
                 kind.label()
             ));
         } else if let Some(sent) = self.unsaved_for_earlier(idx, kind) {
@@ -530,6 +537,11 @@ impl App {
                 "Your unsaved {}, written for their earlier invitation of {}: Ctrl-S saves it for this one · Esc, then y discards it",
                 kind.label(),
                 sent.format("%-d %b %Y")
+            ));
+        } else if has_unsaved && !over_sent.is_empty() {
+            self.set_status(format!(
+                "Your unsaved {}, not saved yet{over_sent}",
+                kind.label()
             ));
         } else if let Some(at) = marked_sent {
             self.set_status(format!(
@@ -753,6 +765,10 @@ impl App {
             // the person the step was on, not the one under the cursor.
             Some((kind, d)) => {
                 let mut label = format!("{} to {name}", kind.label());
+                // Copied again, to look at or to send once more: said.
+                if let Some(at) = d.marked_sent {
+                    label.push_str(&format!(", marked sent {}", at.format("%-d %b")));
+                }
                 if left(kind) {
                     label.push_str(&format!(
                         " as saved, not your changes left for later ({} opens them)",

@@ -992,8 +992,16 @@ impl App {
                 at.format("%-d %b, %H:%M:%S")
             ),
             None => format!(
-                "Recovered your unsaved {what} {name} ({}): Ctrl-S saves it",
-                at.format("%-d %b, %H:%M")
+                "Recovered your unsaved {what} {name} ({}): Ctrl-S saves it{}",
+                at.format("%-d %b, %H:%M"),
+                // Saved over a version marked sent, it is the next message.
+                self.journal
+                    .state(self.invitations[idx as usize].id)
+                    .and_then(|e| e.draft(kind)?.marked_sent)
+                    .map_or(String::new(), |at| format!(
+                        ", a new message to send: the one saved was marked sent {}",
+                        at.format("%-d %b")
+                    ))
             ),
         };
         let more = found.len() - 1;
