@@ -9466,6 +9466,11 @@ fn a_saved_reply_is_marked_sent_and_back() {
     );
     let reply = app.journal.state(id).unwrap().reply.clone().unwrap();
     assert_eq!(reply.marked_sent, Some(now()));
+    let farewell = app.farewell().unwrap();
+    assert!(
+        farewell.starts_with("1 decided and 1 draft marked sent this session;"),
+        "{farewell}"
+    );
     app.update(Action::Up);
     assert_eq!(app.current().unwrap().id, id);
     let shown = screen(&app, 120, 40);

@@ -411,6 +411,9 @@ pub struct App {
     /// a thank-you changes no decision); one undone since no longer
     /// matches the journal's.
     thanks_saved: Vec<(u32, String)>,
+    /// The drafts marked sent in this run, by row and kind (the quit
+    /// message counts those still marked).
+    marked_sent: Vec<(u32, DraftKind)>,
     /// Replies saved in this run over one replied to before it, with their
     /// text: edits, which the quit summary counts (a new reply is a
     /// decision, and counted as one).
@@ -619,6 +622,7 @@ impl App {
             start_decisions: Vec::new(),
             start_thanks: Vec::new(),
             thanks_saved: Vec::new(),
+            marked_sent: Vec::new(),
             set_aside: Vec::new(),
             undo_confirmed: false,
             reply_asked: None,

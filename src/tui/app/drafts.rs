@@ -891,6 +891,7 @@ impl App {
             .record_mark_sent(id, kind, marked, self.now_for_journal())
         {
             Ok(_) if marked => {
+                self.marked_sent.push((target, kind));
                 let mut text = format!(
                     "Marked the {} to {name} sent on LinkedIn: the action lists leave it out · {} takes it back",
                     kind.label(),

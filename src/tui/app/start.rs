@@ -84,7 +84,23 @@ impl App {
                     .is_none()
             })
             .count();
+        // Drafts marked sent in this run, and still marked.
+        let mut sent: Vec<(u32, DraftKind)> = self
+            .marked_sent
+            .iter()
+            .filter(|(i, kind)| {
+                self.journal
+                    .state(self.invitations[*i as usize].id)
+                    .and_then(|e| e.draft(*kind))
+                    .is_some_and(|d| d.marked_sent.is_some())
+            })
+            .copied()
+            .collect();
+        sent.sort_unstable_by_key(|&(i, kind)| (i, kind == DraftKind::Reply));
+        sent.dedup();
+        let sent = sent.len();
         if self.decisions == self.start_decisions
+            && sent == 0
             && thanked == 0
             && edited == 0
             && edits_undone == 0
@@ -147,6 +163,9 @@ impl App {
                 "{thanks_undone} thank-you{} undone",
                 plural(thanks_undone)
             ));
+        }
+        if sent > 0 {
+            parts.push(format!("{sent} draft{} marked sent", plural(sent)));
         }
         if marked > 0 {
             parts.push(format!(
