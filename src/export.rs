@@ -431,6 +431,22 @@ pub struct Listed {
     /// Replies and thank-yous marked sent on LinkedIn (from `--since` on),
     /// with nothing else to do: not listed.
     pub marked_sent: usize,
+    /// Of those, the thank-yous of invitations gone from the export
+    /// ([`thanks_marked_sent`]).
+    pub marked_sent_gone: usize,
+}
+
+/// How many thank-yous for invitations accepted and gone from this export
+/// were marked sent (from `since` on, when given): the lists leave them
+/// out.
+pub fn thanks_marked_sent(
+    invitations: &[Invitation],
+    journal: &Journal,
+    since: Option<NaiveDateTime>,
+) -> usize {
+    sent_thanks(invitations, journal)
+        .filter(|&t| since.is_none_or(|from| t >= from))
+        .count()
 }
 
 /// Writes the action list in `format`; returns what it listed.
@@ -499,13 +515,12 @@ pub fn write_actions_with(
     let recent = |t: NaiveDateTime| since.is_none_or(|from| t >= from);
     let mut rows = rows(invitations, journal, now);
     // Sent, as the user marked them: done, so not listed, but counted.
+    let marked_sent_gone = thanks_marked_sent(invitations, journal, since);
     let marked_sent = rows
         .iter()
         .filter(|r| r.all_sent() && r.draft_sent_at().is_some_and(recent))
         .count()
-        + sent_thanks(invitations, journal)
-            .filter(|&t| recent(t))
-            .count();
+        + marked_sent_gone;
     rows.retain(|r| !r.all_sent());
     let mut earlier = rows.len();
     // A step not done on LinkedIn stays, however old: an earlier list
@@ -536,6 +551,7 @@ pub fn write_actions_with(
         earlier,
         kept_not_done,
         marked_sent,
+        marked_sent_gone,
     })
 }
 
@@ -2258,7 +2274,8 @@ mod tests {
                 thanks: 0,
                 earlier: 2,
                 kept_not_done: 0,
-                marked_sent: 0
+                marked_sent: 0,
+                marked_sent_gone: 0
             }
         );
         assert!(
@@ -2710,7 +2727,8 @@ mod tests {
                 thanks: 0,
                 earlier: 0,
                 kept_not_done: 0,
-                marked_sent: 0
+                marked_sent: 0,
+                marked_sent_gone: 0
             }
         );
         let text = String::from_utf8(out).unwrap();
@@ -2858,7 +2876,8 @@ mod tests {
                 thanks: 0,
                 earlier: 0,
                 kept_not_done: 0,
-                marked_sent: 0
+                marked_sent: 0,
+                marked_sent_gone: 0
             }
         );
         let md = String::from_utf8(out).unwrap();

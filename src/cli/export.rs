@@ -94,7 +94,8 @@ pub fn export(
             }
         }
     };
-    let sent = match listed.marked_sent {
+    // Those of invitations not in this export are in the note on them.
+    let sent = match listed.marked_sent - listed.marked_sent_gone {
         0 => String::new(),
         1 => "; 1 reply or thank-you marked sent is not listed".to_string(),
         m => format!("; {m} replies and thank-yous marked sent are not listed"),
@@ -124,6 +125,15 @@ fn note_left_out(
     // send only when the absence says nothing, and is not listed: only
     // `drafts` names it.
     let thanks = export::thanks_listed(&import.invitations, journal, since);
+    // Their thank-yous marked sent: not listed either, and said here, as
+    // the count of decisions not listed holds their accepts.
+    let sent = match export::thanks_marked_sent(&import.invitations, journal, since) {
+        0 => String::new(),
+        n => format!(
+            "; {n} of them with a thank-you marked sent{}",
+            if since.is_some() { " from then on" } else { "" }
+        ),
+    };
     let gone = journal.decided_elsewhere(|id| here.contains(id));
     let elsewhere = gone.saturating_sub(thanks);
     let (_, drafts) = journal.drafts_elsewhere(|id| here.contains(id), absence(import));
@@ -151,12 +161,12 @@ fn note_left_out(
         // some listed, the note gives that count too.
         if thanks > 0 {
             say!(
-                "invitriage: note: {gone} decisions are for invitations not in this export ({why}): not listed, but for the {thanks} accept{} with a thank-you to send{drafts}",
+                "invitriage: note: {gone} decisions are for invitations not in this export ({why}): not listed, but for the {thanks} accept{} with a thank-you to send{sent}{drafts}",
                 text::plural(thanks)
             );
         } else {
             say!(
-                "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){drafts}",
+                "invitriage: note: {elsewhere} decision{} not listed: for invitations not in this export ({why}){sent}{drafts}",
                 if elsewhere == 1 { " is" } else { "s are" }
             );
         }
