@@ -1576,17 +1576,7 @@ mod tests {
         assert_eq!(bo_row["draft_sent_at"], "2026-11-25T17:06:00");
         assert_eq!(v["actions"][1]["draft_sent_at"], serde_json::Value::Null);
         // `drafts` keeps every draft, and says which were sent.
-        let mut out = Vec::new();
-        write_drafts(
-            &mut out,
-            DraftsFormat::Md,
-            &invs,
-            &j,
-            at(59),
-            Absence::Answered,
-        )
-        .unwrap();
-        let drafts = String::from_utf8(out).unwrap();
+        let drafts = drafts_md(&invs, &j, at(59), Absence::Answered);
         assert!(
             drafts.contains(
                 "- **Ann Early** · reply · replied, marked sent 2026-11-25 17:06 · drafted"
@@ -2116,19 +2106,9 @@ mod tests {
             later.contains("· decided 2026-11-25 · reply edited 2026-11-27 · "),
             "{later}"
         );
-        let mut drafts = Vec::new();
         let ann_only = std::slice::from_ref(&ann);
         let now = at(59) + day * 2;
-        write_drafts(
-            &mut drafts,
-            DraftsFormat::Md,
-            ann_only,
-            &j,
-            now,
-            Absence::Answered,
-        )
-        .unwrap();
-        let drafts = String::from_utf8(drafts).unwrap();
+        let drafts = drafts_md(ann_only, &j, now, Absence::Answered);
         assert!(
             drafts.contains("· replied · drafted 2026-11-27 17:03, first 2026-11-25 · "),
             "{drafts}"
@@ -2343,17 +2323,7 @@ mod tests {
         j.record_draft(old.id, DraftKind::Reply, "Hi Ada", at(3))
             .unwrap();
         let invs = [old];
-        let mut md = Vec::new();
-        write_drafts(
-            &mut md,
-            DraftsFormat::Md,
-            &invs,
-            &j,
-            at(59),
-            Absence::Answered,
-        )
-        .unwrap();
-        let md = String::from_utf8(md).unwrap();
+        let md = drafts_md(&invs, &j, at(59), Absence::Answered);
         assert!(
             md.contains(
                 "· drafted 2026-11-25 17:03 · no profile URL in this export: search LinkedIn for the name\n"
@@ -2384,6 +2354,13 @@ mod tests {
     fn checklist(invs: &[Invitation], j: &Journal, now: NaiveDateTime) -> String {
         let mut out = Vec::new();
         write_actions(&mut out, ExportFormat::Md, invs, j, now).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    /// `drafts --format md` of `invs`.
+    fn drafts_md(invs: &[Invitation], j: &Journal, now: NaiveDateTime, absence: Absence) -> String {
+        let mut out = Vec::new();
+        write_drafts(&mut out, DraftsFormat::Md, invs, j, now, absence).unwrap();
         String::from_utf8(out).unwrap()
     }
 
@@ -2565,17 +2542,7 @@ mod tests {
         assert_eq!(v["actions"][5]["name"], "Zoë Fontaine");
         assert!(v["actions"][5]["in_export"].is_null(), "{json}");
         assert_eq!(v["actions"][0]["in_export"], true);
-        let mut out = Vec::new();
-        write_drafts(
-            &mut out,
-            DraftsFormat::Md,
-            &invs,
-            &j,
-            at(59),
-            Absence::Unmatched,
-        )
-        .unwrap();
-        let drafts = String::from_utf8(out).unwrap();
+        let drafts = drafts_md(&invs, &j, at(59), Absence::Unmatched);
         assert!(
             drafts.contains("- [ ] **Zoë Fontaine** · thank-you · accepted, not matched in this export (it has no profile URLs) · drafted 2026-11-25 17:09 · <https://www.linkedin.com/in/zoe>\n")
                 && !drafts.contains("not in this export"),
