@@ -4310,4 +4310,26 @@ fn mark_sent_takes_a_gone_thank_you_off_the_list() {
         stderr.contains("00000000000000ff: nothing decided or drafted under this id"),
         "{stderr}"
     );
+    // An id of the sample's journal, given without --sample: the flag.
+    {
+        let (mut j, _) = Journal::open(&env.path("data").join("sample")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
+        let kenji = "00000000000000ee".parse().unwrap();
+        j.record_draft(kenji, DraftKind::Reply, "Hi Kenji", at)
+            .unwrap();
+    }
+    let (code, _, stderr) = env.run(&["mark-sent", "00000000000000ee"]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("it is in the bundled sample's journal (add --sample)"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = env.run(&["mark-sent", "--sample", "00000000000000ee"]);
+    assert_eq!(code, 0, "{stderr}");
+    let (code, _, stderr) = env.run(&["mark-sent", "--sample", &id]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains("it is in your own journal, not the sample's (leave out --sample)"),
+        "{stderr}"
+    );
 }

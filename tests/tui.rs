@@ -9448,7 +9448,7 @@ fn a_saved_reply_is_marked_sent_and_back() {
     app.update(Action::MarkSent);
     assert_eq!(
         status_text(&app),
-        "No saved draft to mark sent · r drafts a reply"
+        format!("No saved draft to {name} to mark sent · r drafts a reply")
     );
     app.update(Action::Reply);
     for c in "Happy to talk.".chars() {
@@ -9514,8 +9514,9 @@ fn a_saved_reply_is_marked_sent_and_back() {
     app.update(Action::Reply);
     assert_eq!(app.mode, Mode::Compose);
     assert!(
-        status_text(&app)
-            .starts_with("Your reply marked sent 25 Nov: saved again, it is a new message to send"),
+        status_text(&app).starts_with(
+            "Your reply marked sent 25 Nov: changed and saved, it is a new message to send"
+        ),
         "{}",
         status_text(&app)
     );
@@ -9548,6 +9549,23 @@ fn words_over_a_reply_marked_sent_say_so() {
         app.update(Action::CopyDraft),
         Some(Effect::Copy { label, .. }) if label.ends_with(", marked sent 25 Nov")
     ));
+    // Saved again unchanged: still the message marked sent, and said.
+    app.update(Action::Reply);
+    assert!(matches!(
+        app.update(Action::ComposeSave),
+        Some(Effect::Copy { label, .. })
+            if label.ends_with("unchanged since 25 Nov, marked sent 25 Nov (S would take the mark back)")
+    ));
+    assert!(
+        app.journal
+            .state(id)
+            .unwrap()
+            .reply
+            .as_ref()
+            .unwrap()
+            .marked_sent
+            .is_some()
+    );
     app.update(Action::Reply);
     for c in " PS".chars() {
         app.update(Action::ComposeKey(key(c)));
@@ -9564,4 +9582,95 @@ fn words_over_a_reply_marked_sent_say_so() {
         status_text(&app),
         "Your undone reply is back: Ctrl-S saves it again · the one saved was marked sent 25 Nov: saved, this is a new message to send"
     );
+}
+
+/// A thank-you marked sent with `mark-sent` for someone gone from this
+/// export is on top of the undo stack: `u` undoes it, by name, rather than
+/// waiting for an export that holds them (which held up every undo), and
+/// the next `u` goes on to the step under it.
+#[test]
+fn u_undoes_a_mark_sent_for_someone_gone() {
+    use invitriage::journal::{DraftKind, Journal, Whom};
+    let dir = tempfile::tempdir().unwrap();
+    let gone: invitriage::invitation::InvitationId = "00000000000000aa".parse().unwrap();
+    let mut app = open_export(
+        dir.path(),
+        "newer.csv",
+        format!("{HEAD}{}", incoming_row("Eve Ng", "11/1/26, 9:00 AM")),
+    );
+    app.update(Action::Accept);
+    drop(app);
+    {
+        let (mut j, _) = Journal::open(&dir.path().join("data")).unwrap();
+        j.record_decision(&[gone], Some(Decision::Accepted), now())
+            .unwrap();
+        j.record_draft_to(
+            gone,
+            DraftKind::ThankYou,
+            "Thanks, Ada!",
+            now(),
+            Whom::new("Ada Lovelace", "https://www.linkedin.com/in/ada"),
+        )
+        .unwrap();
+        j.record_mark_sent(gone, DraftKind::ThankYou, true, now())
+            .unwrap();
+    }
+    let mut app = open_export(
+        dir.path(),
+        "newer.csv",
+        format!("{HEAD}{}", incoming_row("Eve Ng", "11/1/26, 9:00 AM")),
+    );
+    app.update(Action::Undo);
+    assert_eq!(
+        status_text(&app),
+        "Undid marking the thank-you sent: Ada Lovelace, not in this export"
+    );
+    assert!(
+        app.journal
+            .state(gone)
+            .unwrap()
+            .thank_you
+            .as_ref()
+            .unwrap()
+            .marked_sent
+            .is_none()
+    );
+    // The next: the thank-you, on someone not here, waits, as before.
+    app.update(Action::Undo);
+    assert!(
+        status_text(&app).starts_with("Not undone: the last step (thank-you draft, Ada Lovelace,"),
+        "{}",
+        status_text(&app)
+    );
+}
+
+/// `S` taking back a mark an earlier run made brings the reply back to
+/// the lists with an earlier date: the quit line must not offer
+/// `--since` this run's start, which would leave it out.
+#[test]
+fn taking_back_an_earlier_runs_mark_is_brought_back() {
+    use invitriage::journal::{DraftKind, Journal};
+    let dir = tempfile::tempdir().unwrap();
+    let app = sample_app(dir.path());
+    let (id, name) = (app.current().unwrap().id, current_name(&app));
+    drop(app);
+    let day_before = now() - chrono::TimeDelta::days(1);
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_draft(id, DraftKind::Reply, "How can I help?", day_before)
+            .unwrap();
+        j.record_mark_sent(id, DraftKind::Reply, true, day_before)
+            .unwrap();
+    }
+    let mut app = sample_app(dir.path());
+    show_all(&mut app);
+    go_to(&mut app, id);
+    assert!(app.brought_back_before(now()).is_empty());
+    app.update(Action::MarkSent);
+    assert!(
+        status_text(&app).contains("is marked not sent"),
+        "{}",
+        status_text(&app)
+    );
+    assert_eq!(app.brought_back_before(now()), vec![name]);
 }

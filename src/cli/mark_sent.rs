@@ -45,8 +45,20 @@ pub fn run(ids: &[String], not: bool, sample: bool, paths: &Paths) -> Result<Exi
     let mut failed = false;
     for id in parsed {
         let Some(entry) = journal.state(id) else {
+            // Decided on the sample, and given without `--sample` (or the
+            // other way round): said, with the flag that finds it.
+            let other = paths.journal_dir(!sample);
+            let there = other.join(invitriage::journal::FILE_NAME).exists()
+                && Journal::open_read_only(&other).is_ok_and(|(j, _)| j.state(id).is_some());
+            let hint = match (there, sample) {
+                (false, _) => "",
+                (true, false) => ": it is in the bundled sample's journal (add --sample)",
+                (true, true) => {
+                    ": it is in your own journal, not the sample's (leave out --sample)"
+                }
+            };
             say!(
-                "invitriage: {id}: nothing decided or drafted under this id in {}",
+                "invitriage: {id}: nothing decided or drafted under this id in {}{hint}",
                 text::shown_path(journal.path())
             );
             failed = true;
@@ -80,9 +92,7 @@ pub fn run(ids: &[String], not: bool, sample: bool, paths: &Paths) -> Result<Exi
         }
         journal.record_mark_sent(id, kind, !not, now())?;
         if not {
-            say!(
-                "invitriage: the {label} to {whom} is marked not sent: the action lists have it again"
-            );
+            say!("invitriage: the {label} to {whom} is marked not sent");
         } else {
             say!("invitriage: marked the {label} to {whom} sent: the action lists leave it out");
         }

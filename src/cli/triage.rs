@@ -281,7 +281,7 @@ pub fn triage(
                 many => format!("{} people", many.len()),
             };
             say!(
-                "invitriage: {export} lists what to do on LinkedIn (not with `--since`: an undo brought back an earlier run's step for {whom}, which it would leave out)"
+                "invitriage: {export} lists what to do on LinkedIn (not with `--since`: this run brought back an earlier run's step for {whom}, which it would leave out)"
             );
         } else if earlier && app.journal.first_step_after(first_line).is_some() {
             // Not after a run that only undid: `--since` would list

@@ -425,7 +425,8 @@ pub struct App {
     /// an earlier run's.
     start_line: usize,
     /// The invitations an undo of this run took back to a step of an
-    /// earlier run, perhaps more than once: what that step holds is older
+    /// earlier run, perhaps more than once, or whose draft marked sent in
+    /// an earlier run it marked not sent: what that step holds is older
     /// than the run, and `export --since` its start leaves it out.
     brought_back: Vec<u32>,
     /// Undone drafts discarded in this run over a saved one, by invitation,

@@ -317,9 +317,12 @@ impl App {
     pub(super) fn undo(&mut self) {
         // A step on invitations not in this export (decided on another
         // one) would change what the screen cannot show: it waits for that
-        // export, as do the steps under it.
+        // export, as do the steps under it. Not a draft marked sent (by
+        // `mark-sent`, for someone gone): undone, it is said by name, and
+        // it would else hold up every undo for good.
         if let Some(next) = self.journal.next_undo()
             && self.indices_of(&next.ids).is_empty()
+            && !matches!(next.kind, journal::StepKind::MarkSent(..))
         {
             let text = self.undo_waits(&next);
             self.set_error(text);
@@ -509,9 +512,21 @@ impl App {
     /// undone before, are the ones offered).
     fn undid(&self, undone: &journal::Undone, idx: &[u32], newer_undone: bool) -> String {
         // Fitted to the status line, whose hints come after it.
-        let who = match idx {
-            [one] => self.status_name(self.invitations[*one as usize].counterpart()),
-            many => format!("{} invitations", many.len()),
+        let who = match (idx, &undone.ids[..], undone.kind) {
+            ([one], ..) => self.status_name(self.invitations[*one as usize].counterpart()),
+            // A draft marked sent for someone gone: named as the draft
+            // keeps them.
+            ([], [id], journal::StepKind::MarkSent(kind, _)) => {
+                let name = self
+                    .journal
+                    .state(*id)
+                    .and_then(|e| e.draft(kind))
+                    .map(|d| name_line(&d.name))
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or_else(|| id.to_string());
+                format!("{}, not in this export", self.status_name(&name))
+            }
+            (many, ..) => format!("{} invitations", many.len()),
         };
         // A bulk step made on another export is undone whole: the
         // ones this export lacks are counted, not passed over.
@@ -521,6 +536,7 @@ impl App {
             .filter(|id| !self.id_index.contains_key(id))
             .count();
         let who = match absent {
+            _ if idx.is_empty() => who,
             0 => who,
             n => format!("{who}, and {n} not in this export"),
         };

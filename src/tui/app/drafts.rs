@@ -545,7 +545,7 @@ impl App {
             ));
         } else if let Some(at) = marked_sent {
             self.set_status(format!(
-                "Your {} marked sent {}: saved again, it is a new message to send, all of it · keep only the new words (Ctrl-K deletes to a line's end)",
+                "Your {} marked sent {}: changed and saved, it is a new message to send, all of it · keep only the new words (Ctrl-K deletes to a line's end)",
                 kind.label(),
                 at.format("%-d %b"),
             ));
@@ -624,17 +624,29 @@ impl App {
         let entry = self.journal.state_for(inv, self.now);
         let unchanged = entry.as_ref().and_then(|e| {
             let d = e.draft(kind).filter(|d| d.text == text)?;
-            (kind == DraftKind::ThankYou || e.decision() == Some(Decision::Replied)).then_some(d.at)
+            (kind == DraftKind::ThankYou || e.decision() == Some(Decision::Replied))
+                .then_some((d.at, d.marked_sent))
         });
-        if let Some(at) = unchanged {
+        if let Some((at, marked_sent)) = unchanged {
             let name = name_line(name);
             self.composer = None;
             self.mode = Mode::List;
+            // Still the message marked sent: the key that marks it would
+            // now take the mark back.
+            let marked = marked_sent.map_or(String::new(), |sent| {
+                format!(
+                    ", marked sent {} ({} would take the mark back)",
+                    sent.format("%-d %b"),
+                    self.keymap.hint(&Action::MarkSent)
+                )
+            });
             self.set_status(format!("Unchanged: {name}'s draft stays as saved"));
             let day = at.format("%-d %b");
             let label = match kind {
-                DraftKind::Reply => format!("reply to {name}, unchanged since {day}"),
-                DraftKind::ThankYou => format!("thank-you to {name}, unchanged since {day}"),
+                DraftKind::Reply => format!("reply to {name}, unchanged since {day}{marked}"),
+                DraftKind::ThankYou => {
+                    format!("thank-you to {name}, unchanged since {day}{marked}")
+                }
             };
             return Some(Effect::Copy { text, label });
         }
@@ -866,16 +878,27 @@ impl App {
         let decision = entry.decision();
         let name = self.status_name(inv.counterpart());
         let Some((kind, draft)) = entry.draft_to_send(decision) else {
+            // Words left for later are not saved, so not sent: the key
+            // that opens them to save, as `c` says.
+            let left = |kind| self.journal.unsaved(inv.id, kind).is_some();
             let text = match decision {
                 Some(Decision::Ignored) => {
                     "Nothing to mark sent: you ignored this invitation".to_string()
                 }
-                Some(Decision::Accepted) => format!(
-                    "No thank-you saved to mark sent · {} writes one",
+                Some(Decision::Accepted) if left(DraftKind::ThankYou) => format!(
+                    "Nothing marked: your thank-you to {name} is left for later, not saved · {} opens it to save",
                     self.keymap.hint(&Action::ThankYou)
                 ),
+                Some(Decision::Accepted) => format!(
+                    "No thank-you to {name} saved to mark sent · {} writes one",
+                    self.keymap.hint(&Action::ThankYou)
+                ),
+                _ if left(DraftKind::Reply) => format!(
+                    "Nothing marked: your reply to {name} is left for later, not saved · {} opens it to save",
+                    self.keymap.hint(&Action::Reply)
+                ),
                 _ => format!(
-                    "No saved draft to mark sent · {} drafts a reply",
+                    "No saved draft to {name} to mark sent · {} drafts a reply",
                     self.keymap.hint(&Action::Reply)
                 ),
             };
@@ -883,6 +906,9 @@ impl App {
             return;
         };
         let marked = draft.marked_sent.is_none();
+        // A mark of an earlier run taken back: the draft is to send again,
+        // and `export --since` this run's start would leave it out.
+        let earlier_mark = draft.marked_sent.is_some_and(|at| at < self.now);
         // Words left for later are a version not saved, so not marked.
         let left = self.journal.unsaved(inv.id, kind).is_some();
         let id = inv.id;
@@ -905,11 +931,16 @@ impl App {
                 }
                 self.set_status(text);
             }
-            Ok(_) => self.set_status(format!(
+            Ok(_) => {
+                if earlier_mark {
+                    self.brought_back.push(target);
+                }
+                self.set_status(format!(
                 "The {} to {name} is marked not sent: the action lists have it again · {} marks it sent",
                 kind.label(),
                 self.keymap.hint(&Action::MarkSent)
-            )),
+            ));
+            }
             Err(e) => self.set_error(not_saved("Not marked", &e)),
         }
     }
