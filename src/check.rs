@@ -529,6 +529,15 @@ mod tests {
             "{out}"
         );
         assert!(text(&grade("Hi Sam, we met at the summit.")).ends_with("\nready to send\n"));
+        // A role or a group is nobody else's name.
+        for note in [
+            "Dear Hiring Manager, we met at the summit.",
+            "Hello Team, we met at the summit.",
+            "Dear Sir or Madam, we met at the summit.",
+        ] {
+            assert_eq!(other(note), None, "{note}");
+        }
+        assert_eq!(other("Dear Manager Jo, we met."), Some("Manager Jo".into()));
         assert_eq!(
             other("Dear Dr. Jo Smith, we met at the summit."),
             Some("Jo Smith".into()),

@@ -919,15 +919,6 @@ impl Classifier {
     }
 }
 
-/// The rule's conclusion: any specific sentence makes a note customised;
-/// otherwise a greeting that names someone makes it greeting-only.
-/// The name words of a salutation that names someone, when the recipient
-/// is known and none of them is a word of the recipient's name or
-/// matches their first or last name (the spec's "matches"). Words in
-/// `ordinary` (the generic words, given when no delimiter ends the
-/// greeting) are not taken for a name here: "Hi Great meeting you" and
-/// "Hi Hope you are well" greet nobody else, while "Hi Will," still does.
-/// The group is not changed by this; it is a hint for the reader.
 /// Whether `word` is a short form of the name `name` (both lower case):
 /// its start, three letters or more (`col` of Colleen, `alex` of
 /// Alexandra), accents aside (`stef` of Stéphane). A nickname of another
@@ -937,6 +928,43 @@ fn is_short_form(word: &str, name: &str) -> bool {
     word.len() < name.len() && name.starts_with(&word) && word.chars().count() >= 3
 }
 
+/// Words that address a role or a group, not a person (lower case): a
+/// greeting of these alone ("Dear Hiring Manager", "Hello Team") names
+/// nobody else. Not in the spec, whose name check is this app's hint; a
+/// short list of its own, as no crate holds one.
+const ROLE_WORDS: [&str; 22] = [
+    "all",
+    "colleague",
+    "colleagues",
+    "connection",
+    "connections",
+    "everyone",
+    "folks",
+    "friend",
+    "friends",
+    "hiring",
+    "manager",
+    "madam",
+    "madame",
+    "network",
+    "recruiter",
+    "sir",
+    "sirs",
+    "team",
+    "there",
+    "lead",
+    "director",
+    "partner",
+];
+
+/// The name words of a salutation that names someone, when the recipient
+/// is known and none of them is a word of the recipient's name or
+/// matches their first or last name (the spec's "matches"). Words in
+/// `ordinary` (the generic words, given when no delimiter ends the
+/// greeting) are not taken for a name here: "Hi Great meeting you" and
+/// "Hi Hope you are well" greet nobody else, while "Hi Will," still does;
+/// nor is a greeting of [`ROLE_WORDS`] alone ("Dear Hiring Manager").
+/// The group is not changed by this; it is a hint for the reader.
 fn greets_other(
     g: &Greeting,
     recipient: &names::NameWords,
@@ -963,6 +991,14 @@ fn greets_other(
             named.push(i);
         }
     }
+    if !named.is_empty()
+        && named.iter().all(|&i| {
+            let w = g.name_words[i].text.to_lowercase();
+            ROLE_WORDS.contains(&w.as_str())
+        })
+    {
+        return None;
+    }
     // Accents aside, "Hi Jose" greets José García.
     theirs = theirs
         || named
@@ -981,6 +1017,8 @@ fn greets_other(
     })
 }
 
+/// The rule's conclusion: any specific sentence makes a note customised;
+/// otherwise a greeting that names someone makes it greeting-only.
 fn category(customised: bool, names_someone: bool) -> Category {
     match (customised, names_someone) {
         (true, _) => Category::Customised,
