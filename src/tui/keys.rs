@@ -728,6 +728,17 @@ impl Keymap {
                         why,
                     });
                 }
+                // A large undo asks y or n, and the undo key is no answer:
+                // held, a `y` for undo would answer yes to it.
+                if *action == Action::Undo
+                    && matches!(key.code, KeyCode::Char('y' | 'Y' | 'n' | 'N'))
+                {
+                    return Err(KeymapError::Reserved {
+                        action: action_name,
+                        key: shown,
+                        why: "y and n answer the question a large undo asks, and a held undo key must not answer it".to_string(),
+                    });
+                }
                 bindings.push((key, action.clone(), name));
             }
         }
@@ -1130,6 +1141,24 @@ mod tests {
             does_nothing(&km, KeyContext::List, &ev(KeyCode::Char('q'), none)),
             None
         );
+    }
+
+    /// The undo key cannot be y or n (with any modifier): a large undo
+    /// asks y/n, and a held undo key would answer it.
+    #[test]
+    fn undo_cannot_be_bound_to_an_answer() {
+        for key in ["y", "Y", "n", "ctrl-y", "alt-n"] {
+            let mut over = BTreeMap::new();
+            over.insert("undo".to_string(), KeyBinding::One(key.into()));
+            let err = Keymap::new(&over).unwrap_err().to_string();
+            assert!(
+                err.contains("y and n answer the question a large undo asks"),
+                "{key}: {err}"
+            );
+        }
+        let mut over = BTreeMap::new();
+        over.insert("undo".to_string(), KeyBinding::One("z".into()));
+        assert!(Keymap::new(&over).is_ok());
     }
 
     /// A default key `[keys]` moved elsewhere says where its action went
