@@ -13,6 +13,13 @@
 //! - `"at"`: local date and time of the step, ISO 8601 without a zone,
 //!   `"2026-11-25T17:03:12"` (fractional seconds when the caller's clock had
 //!   them).
+//! - `"tz"`: the offset of `at` from UTC, in minutes, where and when it was
+//!   written (`60` in Berlin in winter, `-480` in Los Angeles; absent in
+//!   lines written before it was kept). Whether an undo came an hour or
+//!   more after its step (see [`Journal::undone_decision`]) is told by UTC
+//!   when both lines have it, so that an undo eight hours later in another
+//!   time zone, or 80 minutes later across the end of summer time, does
+//!   not read as one within the hour.
 //! - `"op"`: `"decide"`, `"draft"`, `"mark-sent"` or `"undo"`, with these fields:
 //!
 //! | op       | fields | meaning |
@@ -1131,11 +1138,51 @@ struct Step {
     /// number, so that a line added or removed before it is noticed.
     hash: u64,
     at: NaiveDateTime,
+    /// `at` in UTC, when the line keeps its offset (`"tz"`): how long
+    /// after it an undo came is told by these when both have one, so a
+    /// change of time zone or of summer time does not read an undo eight
+    /// hours later as one within the hour.
+    utc: Option<NaiveDateTime>,
     /// The `Sent At` of each invitation the step was made on, in the order
     /// of `revert.ids()`, when its line keeps them; else empty.
     sent: Vec<NaiveDateTime>,
     kind: StepKind,
     revert: Revert,
+}
+
+/// The offset from UTC, in minutes, of the local time `at` where and when
+/// invitriage runs (the earlier one of a time repeated as summer time
+/// ends): kept in each line (`"tz"`) so that times written in different
+/// time zones can be compared.
+fn local_tz(at: NaiveDateTime) -> Option<i32> {
+    use chrono::{Offset, TimeZone};
+    // A step made now (as every step is but under a pinned clock): the
+    // offset in force, which tells the two 01:30s of the night summer
+    // time ends apart.
+    let now = chrono::Local::now();
+    if (now.naive_local() - at).abs() < chrono::Duration::minutes(1) {
+        return Some(now.offset().fix().local_minus_utc() / 60);
+    }
+    chrono::Local
+        .offset_from_local_datetime(&at)
+        .earliest()
+        .map(|o| o.fix().local_minus_utc() / 60)
+}
+
+/// `at`, a local time at offset `tz` (minutes), in UTC.
+fn in_utc(at: NaiveDateTime, tz: Option<i32>) -> Option<NaiveDateTime> {
+    tz.map(|tz| at - chrono::Duration::minutes(i64::from(tz)))
+}
+
+/// Whether an undo at `undo_at` (`undo_utc` in UTC, when known) came an
+/// hour or more after `step`: by UTC when both lines keep their offset,
+/// else by their local times.
+fn undone_late(step: &Step, undo_at: NaiveDateTime, undo_utc: Option<NaiveDateTime>) -> bool {
+    let hour = chrono::Duration::hours(1);
+    match (step.utc, undo_utc) {
+        (Some(made), Some(undone)) => undone - made >= hour,
+        _ => undo_at - step.at >= hour,
+    }
 }
 
 /// The decision journal of one data directory. See the module docs.
@@ -1152,6 +1199,8 @@ pub struct Journal {
     /// [`line_hash`] of the last line read or written: the step applied
     /// next is the one it holds.
     last_hash: u64,
+    /// The `"tz"` of that line (see [`local_tz`]), when it has one.
+    last_tz: Option<i32>,
     /// A write failed and the file could not be cut back to `len` yet.
     dirty: bool,
     /// The journal was deleted while open and written back from the open
@@ -1228,6 +1277,10 @@ impl fmt::Debug for Journal {
 struct LineIn<'a> {
     v: u32,
     at: NaiveDateTime,
+    /// The offset from UTC of `at`, in minutes (absent in lines written
+    /// before it was kept).
+    #[serde(default)]
+    tz: Option<i32>,
     #[serde(borrow)]
     op: std::borrow::Cow<'a, str>,
     #[serde(default)]
@@ -1386,6 +1439,8 @@ struct VersionOnly {
 struct DecideOut<'a> {
     v: u32,
     at: NaiveDateTime,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tz: Option<i32>,
     op: &'static str,
     ids: &'a [InvitationId],
     decision: Option<Decision>,
@@ -1397,6 +1452,8 @@ struct DecideOut<'a> {
 struct DraftOut<'a> {
     v: u32,
     at: NaiveDateTime,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tz: Option<i32>,
     op: &'static str,
     id: InvitationId,
     kind: DraftKind,
@@ -1415,6 +1472,8 @@ struct DraftOut<'a> {
 struct MarkSentOut {
     v: u32,
     at: NaiveDateTime,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tz: Option<i32>,
     op: &'static str,
     id: InvitationId,
     kind: DraftKind,
@@ -1425,6 +1484,8 @@ struct MarkSentOut {
 struct UndoOut {
     v: u32,
     at: NaiveDateTime,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tz: Option<i32>,
     op: &'static str,
     undoes: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1461,9 +1522,9 @@ fn line_hash(line: &[u8]) -> u64 {
 
 /// The keys of a journal line in the order invitriage writes them (each
 /// kind of line holds some of them, in this order).
-const KEY_ORDER: [&str; 14] = [
-    "v", "at", "op", "ids", "id", "kind", "text", "decision", "name", "url", "sent", "marked",
-    "undoes", "of",
+const KEY_ORDER: [&str; 15] = [
+    "v", "at", "tz", "op", "ids", "id", "kind", "text", "decision", "name", "url", "sent",
+    "marked", "undoes", "of",
 ];
 
 /// [`line_hash`] of `line` as invitriage would have written it: its keys
@@ -1558,8 +1619,9 @@ enum Op {
     },
 }
 
-/// Why a line was skipped.
-fn parse_line(bytes: &[u8]) -> Result<Op, String> {
+/// A line, checked, with its `"tz"` (see [`local_tz`]); or why it was
+/// skipped.
+fn parse_line_tz(bytes: &[u8]) -> Result<(Op, Option<i32>), String> {
     let line: LineIn<'_> = match serde_json::from_slice(bytes) {
         Ok(line) => line,
         Err(e) => {
@@ -1587,7 +1649,8 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
     }
     let missing = |field: &str| format!("a `{}` entry without `{field}`", line.op);
     let at = line.at;
-    match &*line.op {
+    let tz = line.tz;
+    let op = match &*line.op {
         "decide" => {
             let ids = line.ids.ok_or_else(|| missing("ids"))?;
             // invitriage writes none such: a step on nothing would stand
@@ -1638,7 +1701,8 @@ fn parse_line(bytes: &[u8]) -> Result<Op, String> {
             of: line.of.and_then(|h| u64::from_str_radix(&h, 16).ok()),
         }),
         other => Err(format!("unknown op `{other}`")),
-    }
+    };
+    op.map(|op| (op, tz))
 }
 
 /// Whether a `"v"` is a newer invitriage's: a whole number above
@@ -1725,6 +1789,7 @@ impl Journal {
             len: 0,
             lines: 0,
             last_hash: 0,
+            last_tz: None,
             dirty: false,
             written_back: false,
             ever_written_back: false,
@@ -1974,9 +2039,9 @@ impl Journal {
             // another encoding) would take the whole step with it, a
             // reply's words and its decision: read as U+FFFD instead, and
             // said, the step kept.
-            let parsed = match parse_line(line) {
+            let parsed = match parse_line_tz(line) {
                 Err(why) if std::str::from_utf8(line).is_err() => {
-                    match parse_line(String::from_utf8_lossy(line).as_bytes()) {
+                    match parse_line_tz(String::from_utf8_lossy(line).as_bytes()) {
                         Ok(op) => {
                             layout.irregular = true;
                             notices.push(format!(
@@ -1990,6 +2055,11 @@ impl Journal {
                 }
                 parsed => parsed,
             };
+            // The step applied next is this line's, at its offset.
+            let parsed = parsed.map(|(op, tz)| {
+                self.last_tz = tz;
+                op
+            });
             let outcome = match parsed {
                 Ok(Op::Decide {
                     at,
@@ -2153,8 +2223,8 @@ impl Journal {
         // A decision undone an hour or more after it was made stays: a
         // list may have asked for it, and the next one says it was undone
         // (see [`Journal::undone_decision`]).
-        let droppable =
-            matches!(step.revert, Revert::Decide(_)) && at - step.at < chrono::Duration::hours(1);
+        let droppable = matches!(step.revert, Revert::Decide(_))
+            && !undone_late(&step, at, in_utc(at, self.last_tz));
         let on = step.line;
         self.revert(step, at);
         Ok((droppable, on))
@@ -2200,14 +2270,19 @@ impl Journal {
             &newest
         };
         self.refuse_superseded(ids.iter().zip(sent))?;
-        self.append(&DecideOut {
-            v: FORMAT_VERSION,
-            at,
-            op: "decide",
-            ids,
-            decision,
-            sent,
-        })?;
+        let tz = local_tz(at);
+        self.append(
+            &DecideOut {
+                v: FORMAT_VERSION,
+                at,
+                tz,
+                op: "decide",
+                ids,
+                decision,
+                sent,
+            },
+            tz,
+        )?;
         self.apply_decide(ids, sent, decision, at, self.lines);
         Ok(())
     }
@@ -2242,18 +2317,23 @@ impl Journal {
         if let Some(sent) = &sent {
             self.refuse_superseded([(&id, sent)])?;
         }
-        self.append(&DraftOut {
-            v: FORMAT_VERSION,
-            at,
-            op: "draft",
-            id,
-            kind,
-            text,
-            decision,
-            name,
-            url,
-            sent,
-        })?;
+        let tz = local_tz(at);
+        self.append(
+            &DraftOut {
+                v: FORMAT_VERSION,
+                at,
+                tz,
+                op: "draft",
+                id,
+                kind,
+                text,
+                decision,
+                name,
+                url,
+                sent,
+            },
+            tz,
+        )?;
         let draft = Draft {
             text: text.to_string(),
             at,
@@ -2280,14 +2360,19 @@ impl Journal {
         if self.state(id).and_then(|e| e.draft(kind)).is_none() {
             return Ok(false);
         }
-        self.append(&MarkSentOut {
-            v: FORMAT_VERSION,
-            at,
-            op: "mark-sent",
-            id,
-            kind,
-            marked,
-        })?;
+        let tz = local_tz(at);
+        self.append(
+            &MarkSentOut {
+                v: FORMAT_VERSION,
+                at,
+                tz,
+                op: "mark-sent",
+                id,
+                kind,
+                marked,
+            },
+            tz,
+        )?;
         // The draft is there: checked above, and nothing changed since.
         Ok(self
             .apply_mark_sent(id, kind, marked, at, self.lines)
@@ -2317,13 +2402,18 @@ impl Journal {
         let Some(top) = self.steps.last() else {
             return Ok(None);
         };
-        self.append(&UndoOut {
-            v: FORMAT_VERSION,
-            at,
-            op: "undo",
-            undoes: top.line,
-            of: Some(format!("{:016x}", top.hash)),
-        })?;
+        let tz = local_tz(at);
+        self.append(
+            &UndoOut {
+                v: FORMAT_VERSION,
+                at,
+                tz,
+                op: "undo",
+                undoes: top.line,
+                of: Some(format!("{:016x}", top.hash)),
+            },
+            tz,
+        )?;
         Ok(self.steps.pop().map(|step| self.revert(step, at)))
     }
 
@@ -2999,7 +3089,7 @@ impl Journal {
     /// Writes one line durably: one `write_all` of the line and its `\n`,
     /// `flush`, `sync_data`. On failure the file is cut back to its last
     /// complete line and nothing else changes.
-    fn append(&mut self, record: &impl Serialize) -> Result<(), JournalError> {
+    fn append(&mut self, record: &impl Serialize, tz: Option<i32>) -> Result<(), JournalError> {
         let Some(file) = self.file.as_mut() else {
             return Err(JournalError::ReadOnly {
                 path: self.path.clone(),
@@ -3039,6 +3129,7 @@ impl Journal {
                 self.len += line.len() as u64;
                 self.lines += 1;
                 self.last_hash = line_hash(&line[..line.len() - 1]);
+                self.last_tz = tz;
                 Ok(())
             }
             Err(e) => {
@@ -3102,6 +3193,7 @@ impl Journal {
             line,
             hash: self.last_hash,
             at,
+            utc: in_utc(at, self.last_tz),
             sent: sent.to_vec(),
             kind: StepKind::Decide(decision),
             revert: Revert::Decide(before),
@@ -3137,6 +3229,7 @@ impl Journal {
             line,
             hash: self.last_hash,
             at,
+            utc: in_utc(at, self.last_tz),
             sent: sent.into_iter().collect(),
             kind: StepKind::Draft(kind),
             revert: Revert::Draft {
@@ -3173,6 +3266,7 @@ impl Journal {
             line,
             hash: self.last_hash,
             at,
+            utc: in_utc(at, self.last_tz),
             sent: sent.into_iter().collect(),
             kind: StepKind::MarkSent(kind, marked),
             revert: Revert::Draft {
@@ -3211,7 +3305,7 @@ impl Journal {
         let sent = step.single_sent();
         // Taken back an hour or more after it was made: an action list
         // may have asked for it since, and the user done it on LinkedIn.
-        let late = undo_at - step.at >= chrono::Duration::hours(1);
+        let late = undone_late(&step, undo_at, in_utc(undo_at, self.last_tz));
         let ids = match step.revert {
             Revert::Decide(before) => {
                 for &(id, old) in before.iter().rev() {

@@ -10,7 +10,7 @@ use crate::text::shown_path;
 
 use super::{
     BEFORE_COMPACTION_FILE_NAME, COMPACTING_FILE_NAME, FORMAT_VERSION, Journal, Layout, Op, Tail,
-    UndoOut, parse_line, private, sync_dir,
+    UndoOut, parse_line_tz, private, sync_dir,
 };
 
 impl Journal {
@@ -61,15 +61,19 @@ impl Journal {
                 continue;
             }
             let line = &bytes[start..end];
-            match parse_line(line) {
-                Ok(Op::Undo {
-                    at,
-                    undoes: Some(n),
-                    of,
-                }) => {
+            match parse_line_tz(line) {
+                Ok((
+                    Op::Undo {
+                        at,
+                        undoes: Some(n),
+                        of,
+                    },
+                    tz,
+                )) => {
                     let undo = UndoOut {
                         v: FORMAT_VERSION,
                         at,
+                        tz,
                         op: "undo",
                         undoes: *renumbered.get(n).filter(|&&m| m > 0)?,
                         // The line it undoes is copied as it is.

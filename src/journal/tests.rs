@@ -1003,8 +1003,13 @@ fn writes_the_documented_format() {
         let mode = fs::metadata(j.path()).unwrap().permissions().mode();
         assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     }
+    // Each line keeps the offset of its time from UTC where it was
+    // written, which is this machine's: here it is taken out to compare.
+    let tz = format!(",\"tz\":{}", local_tz(at(3)).expect("a local time"));
+    let written = read(&j);
+    assert_eq!(written.matches(tz.as_str()).count(), 5, "{written}");
     assert_eq!(
-        read(&j),
+        written.replace(tz.as_str(), ""),
         concat!(
             r#"{"v":1,"at":"2026-11-25T17:03:00","op":"decide","ids":["00000000000000ab"],"decision":"accepted"}"#,
             "\n",
@@ -1014,11 +1019,19 @@ fn writes_the_documented_format() {
             "\n",
             r#"{"v":1,"at":"2026-11-25T17:06:00","op":"decide","ids":["0000000000000001","0000000000000002"],"decision":null}"#,
             "\n",
-            // `of`: the hash of line 4, pinned: a journal is read by later
-            // releases, which must find the same.
-            r#"{"v":1,"at":"2026-11-25T17:07:00","op":"undo","undoes":4,"of":"b326cda808381497"}"#,
+            r#"{"v":1,"at":"2026-11-25T17:07:00","op":"undo","undoes":4,"of":"HASH"}"#,
             "\n",
         )
+        .replace(
+            "HASH",
+            &format!("{:016x}", line_hash(written.lines().nth(3).unwrap().as_bytes()))
+        )
+    );
+    // The hash, pinned: a journal is read by later releases, which must
+    // find the same.
+    assert_eq!(
+        line_hash(br#"{"v":1,"at":"2026-11-25T17:06:00","op":"decide","ids":["0000000000000001","0000000000000002"],"decision":null}"#),
+        0xb326cda808381497
     );
 }
 
@@ -3632,4 +3645,44 @@ fn a_draft_marked_sent_is_kept_and_undone_like_any_step() {
         j.state(inv.id).unwrap().reply.as_ref().unwrap().text,
         "How can I help? PS"
     );
+}
+
+/// An accept made in Berlin and undone eight hours later in Los Angeles,
+/// at an earlier local time: by UTC (each line's `"tz"`) it was undone
+/// late, so it is listed as undone and kept through compaction, not taken
+/// for a slip put right within the hour.
+#[test]
+fn an_undo_in_another_time_zone_is_timed_by_utc() {
+    let dir = tempfile::tempdir().unwrap();
+    let ids: Vec<String> = (1..=400u64).map(|n| format!("\"{}\"", id(n))).collect();
+    let ids = ids.join(",");
+    let text = format!(
+        "{{\"v\":1,\"at\":\"2026-11-29T09:00:00\",\"tz\":60,\"op\":\"decide\",\"ids\":[{ids}],\"decision\":\"accepted\"}}\n\
+         {{\"v\":1,\"at\":\"2026-11-29T08:00:00\",\"tz\":-480,\"op\":\"undo\",\"undoes\":1}}\n\
+         {{\"v\":1,\"at\":\"2026-11-29T08:01:00\",\"tz\":-480,\"op\":\"decide\",\"ids\":[{ids}],\"decision\":\"ignored\"}}\n\
+         {{\"v\":1,\"at\":\"2026-11-29T08:02:00\",\"tz\":-480,\"op\":\"undo\",\"undoes\":3}}\n\
+         {{\"v\":1,\"at\":\"2026-11-29T08:03:00\",\"tz\":-480,\"op\":\"decide\",\"ids\":[{ids}],\"decision\":\"ignored\"}}\n\
+         {{\"v\":1,\"at\":\"2026-11-29T08:04:00\",\"tz\":-480,\"op\":\"undo\",\"undoes\":5}}\n"
+    );
+    fs::write(dir.path().join(FILE_NAME), &text).unwrap();
+    let (j, notices) = Journal::open_compacting_at(dir.path(), 0).unwrap();
+    assert!(
+        notices.len() == 1 && notices[0].contains("leaving out 2 steps you undid"),
+        "{notices:?}"
+    );
+    let undone = j.undone_decision(id(7)).expect("undone late, by UTC");
+    assert_eq!(undone.decided.decision, Decision::Accepted);
+    let after = fs::read_to_string(dir.path().join(FILE_NAME)).unwrap();
+    assert_eq!(after.lines().count(), 2, "{after}");
+    assert!(
+        after.lines().nth(1).unwrap().contains("\"tz\":-480"),
+        "{after}"
+    );
+    // The same lines without their offsets: by local time, within the
+    // hour (as lines written before `tz` was kept are read).
+    let dir = tempfile::tempdir().unwrap();
+    let plain = text.replace(",\"tz\":60", "").replace(",\"tz\":-480", "");
+    fs::write(dir.path().join(FILE_NAME), plain).unwrap();
+    let (j, _) = Journal::open_compacting_at(dir.path(), 0).unwrap();
+    assert!(j.undone_decision(id(7)).is_none());
 }
