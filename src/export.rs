@@ -295,7 +295,7 @@ fn rows<'a>(invitations: &'a [Invitation], journal: &Journal, now: NaiveDateTime
                 b.decision != Decision::Replied
                     && entry
                         .decided
-                        .is_some_and(|d| d.at - b.at >= chrono::Duration::hours(1))
+                        .is_some_and(|d| crate::journal::an_hour_on((b.at, b.tz), (d.at, d.tz)))
                     && !b.predates(sent)
             })
             .copied();
@@ -1706,6 +1706,46 @@ mod tests {
         });
         inv.category = category;
         inv
+    }
+
+    /// An accept made in Berlin, changed to an ignore nine hours later in
+    /// Los Angeles at the same local time: by UTC (each line's `"tz"`) the
+    /// change came hours later, so an earlier list may have had the accept
+    /// done, and the ignore says to remove the connection.
+    #[test]
+    fn a_change_in_another_time_zone_is_timed_by_utc() {
+        let dir = tempfile::tempdir().unwrap();
+        let ann = inv("Ann Early", "ann", Category::Customised);
+        let lines = |berlin: &str, la: &str| {
+            format!(
+                "{{\"v\":1,\"at\":\"2026-11-25T17:10:00\"{berlin},\"op\":\"decide\",\"ids\":[\"{id}\"],\"decision\":\"accepted\"}}\n\
+                 {{\"v\":1,\"at\":\"2026-11-25T17:20:00\"{la},\"op\":\"decide\",\"ids\":[\"{id}\"],\"decision\":\"ignored\"}}\n",
+                id = ann.id
+            )
+        };
+        let md = |text: String| {
+            std::fs::write(dir.path().join(crate::journal::FILE_NAME), text).unwrap();
+            let (j, notes) = Journal::open(dir.path()).unwrap();
+            assert!(notes.is_empty(), "{notes:?}");
+            checklist(std::slice::from_ref(&ann), &j, at(59))
+        };
+        let by_utc = md(lines(",\"tz\":60", ",\"tz\":-480"));
+        assert!(
+            by_utc.contains("· changed from accepted of 2026-11-25 (accepted on LinkedIn already? then remove the connection"),
+            "{by_utc}"
+        );
+        // Without the offsets (lines of before), ten minutes apart.
+        let by_local = md(lines("", ""));
+        assert!(!by_local.contains("changed from"), "{by_local}");
+        // A `tz` no place has, or not a number, is read as absent; a time
+        // at the end of chrono's range with an offset does not overflow.
+        let odd = md(lines(",\"tz\":\"60\"", ",\"tz\":1e9"));
+        assert!(
+            !odd.contains("changed from") && odd.contains("**Ann Early**"),
+            "{odd}"
+        );
+        let far = "{\"v\":1,\"at\":\"+262142-12-31T23:30:00\",\"tz\":-480,\"op\":\"decide\",\"ids\":[\"0000000000000001\"],\"decision\":\"accepted\"}\n";
+        let _ = md(format!("{far}{far}"));
     }
 
     /// A decision undone an hour or more after it was made, when an

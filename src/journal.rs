@@ -19,7 +19,9 @@
 //!   more after its step (see [`Journal::undone_decision`]) is told by UTC
 //!   when both lines have it, so that an undo eight hours later in another
 //!   time zone, or 80 minutes later across the end of summer time, does
-//!   not read as one within the hour.
+//!   not read as one within the hour; so is whether a decision replaced
+//!   another an hour or more after it. Anything but a whole number within
+//!   18 hours (a hand edit) is read as absent, and the step stands.
 //! - `"op"`: `"decide"`, `"draft"`, `"mark-sent"` or `"undo"`, with these fields:
 //!
 //! | op       | fields | meaning |
@@ -328,6 +330,10 @@ pub struct Decided {
     pub decision: Decision,
     pub at: NaiveDateTime,
     pub sent: Option<NaiveDateTime>,
+    /// The offset of `at` from UTC, in minutes, when its line keeps it
+    /// (see [`local_tz`]): how long after it another step came is told by
+    /// UTC ([`an_hour_on`]).
+    pub tz: Option<i16>,
 }
 
 impl Decided {
@@ -740,6 +746,9 @@ pub struct Undone {
     /// The `Sent At` of the invitation a step on one invitation was made
     /// on, when its line keeps it (`None` for a bulk step).
     pub sent: Option<NaiveDateTime>,
+    /// The offset of `at` from UTC, when its line keeps it (see
+    /// [`local_tz`]).
+    pub tz: Option<i16>,
 }
 
 impl Undone {
@@ -1138,11 +1147,11 @@ struct Step {
     /// number, so that a line added or removed before it is noticed.
     hash: u64,
     at: NaiveDateTime,
-    /// `at` in UTC, when the line keeps its offset (`"tz"`): how long
-    /// after it an undo came is told by these when both have one, so a
-    /// change of time zone or of summer time does not read an undo eight
-    /// hours later as one within the hour.
-    utc: Option<NaiveDateTime>,
+    /// The offset of `at` from UTC, when the line keeps it (`"tz"`): how
+    /// long after it an undo came is told by UTC when both lines have one,
+    /// so a change of time zone or of summer time does not read an undo
+    /// eight hours later as one within the hour.
+    tz: Option<i16>,
     /// The `Sent At` of each invitation the step was made on, in the order
     /// of `revert.ids()`, when its line keeps them; else empty.
     sent: Vec<NaiveDateTime>,
@@ -1154,35 +1163,53 @@ struct Step {
 /// invitriage runs (the earlier one of a time repeated as summer time
 /// ends): kept in each line (`"tz"`) so that times written in different
 /// time zones can be compared.
-fn local_tz(at: NaiveDateTime) -> Option<i32> {
+pub fn local_tz(at: NaiveDateTime) -> Option<i16> {
     use chrono::{Offset, TimeZone};
     // A step made now (as every step is but under a pinned clock): the
     // offset in force, which tells the two 01:30s of the night summer
     // time ends apart.
     let now = chrono::Local::now();
     if (now.naive_local() - at).abs() < chrono::Duration::minutes(1) {
-        return Some(now.offset().fix().local_minus_utc() / 60);
+        return tz_minutes(now.offset().fix().local_minus_utc());
     }
     chrono::Local
         .offset_from_local_datetime(&at)
         .earliest()
-        .map(|o| o.fix().local_minus_utc() / 60)
+        .and_then(|o| tz_minutes(o.fix().local_minus_utc()))
 }
 
-/// `at`, a local time at offset `tz` (minutes), in UTC.
-fn in_utc(at: NaiveDateTime, tz: Option<i32>) -> Option<NaiveDateTime> {
-    tz.map(|tz| at - chrono::Duration::minutes(i64::from(tz)))
+/// An offset in seconds, in whole minutes, when it is one a place has
+/// (within 18 hours of UTC).
+fn tz_minutes(seconds: i32) -> Option<i16> {
+    i16::try_from(seconds / 60)
+        .ok()
+        .filter(|m| m.unsigned_abs() <= 18 * 60)
 }
 
-/// Whether an undo at `undo_at` (`undo_utc` in UTC, when known) came an
-/// hour or more after `step`: by UTC when both lines keep their offset,
-/// else by their local times.
-fn undone_late(step: &Step, undo_at: NaiveDateTime, undo_utc: Option<NaiveDateTime>) -> bool {
+/// `at`, a local time at offset `tz` (minutes), in UTC; `None` when the
+/// offset is not known (or the time would leave chrono's range).
+fn in_utc(at: NaiveDateTime, tz: Option<i16>) -> Option<NaiveDateTime> {
+    at.checked_sub_signed(chrono::Duration::minutes(i64::from(tz?)))
+}
+
+/// Whether `later` (a local time and its offset) came an hour or more
+/// after `earlier`: by UTC when both offsets are known, else by the
+/// local times (lines written before the offset was kept).
+pub fn an_hour_on(
+    (earlier, earlier_tz): (NaiveDateTime, Option<i16>),
+    (later, later_tz): (NaiveDateTime, Option<i16>),
+) -> bool {
     let hour = chrono::Duration::hours(1);
-    match (step.utc, undo_utc) {
-        (Some(made), Some(undone)) => undone - made >= hour,
-        _ => undo_at - step.at >= hour,
+    match (in_utc(earlier, earlier_tz), in_utc(later, later_tz)) {
+        (Some(a), Some(b)) => b - a >= hour,
+        _ => later - earlier >= hour,
     }
+}
+
+/// Whether an undo at `undo_at` (offset `undo_tz`) came an hour or more
+/// after `step` ([`an_hour_on`]).
+fn undone_late(step: &Step, undo_at: NaiveDateTime, undo_tz: Option<i16>) -> bool {
+    an_hour_on((step.at, step.tz), (undo_at, undo_tz))
 }
 
 /// The decision journal of one data directory. See the module docs.
@@ -1200,7 +1227,7 @@ pub struct Journal {
     /// next is the one it holds.
     last_hash: u64,
     /// The `"tz"` of that line (see [`local_tz`]), when it has one.
-    last_tz: Option<i32>,
+    last_tz: Option<i16>,
     /// A write failed and the file could not be cut back to `len` yet.
     dirty: bool,
     /// The journal was deleted while open and written back from the open
@@ -1278,9 +1305,10 @@ struct LineIn<'a> {
     v: u32,
     at: NaiveDateTime,
     /// The offset from UTC of `at`, in minutes (absent in lines written
-    /// before it was kept).
+    /// before it was kept). Anything but a whole number of minutes a place
+    /// has (a hand edit) is read as absent: the step stands.
     #[serde(default)]
-    tz: Option<i32>,
+    tz: MaybeTz,
     #[serde(borrow)]
     op: std::borrow::Cow<'a, str>,
     #[serde(default)]
@@ -1356,6 +1384,61 @@ fn stamp(s: &str) -> Option<NaiveDateTime> {
         .and_then(|d| d.and_hms_opt(n(11, 13), n(14, 16), n(17, 19)));
     // A leap second (`:60`), which chrono reads and writes, is its to read.
     read.or_else(|| s.parse().ok())
+}
+
+/// A line's `"tz"`: an offset of whole minutes within 18 hours of UTC, or
+/// `None` for anything else (read through, so the line goes on).
+#[derive(Default)]
+struct MaybeTz(Option<i16>);
+
+impl<'de> Deserialize<'de> for MaybeTz {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Minutes;
+        impl<'de> serde::de::Visitor<'de> for Minutes {
+            type Value = Option<i16>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an offset in minutes")
+            }
+            fn visit_i64<E: serde::de::Error>(self, n: i64) -> Result<Self::Value, E> {
+                Ok(i16::try_from(n)
+                    .ok()
+                    .filter(|m| m.unsigned_abs() <= 18 * 60))
+            }
+            fn visit_u64<E: serde::de::Error>(self, n: u64) -> Result<Self::Value, E> {
+                self.visit_i64(i64::try_from(n).unwrap_or(i64::MAX))
+            }
+            fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_str<E: serde::de::Error>(self, _: &str) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+                Ok(None)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(None)
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Self::Value, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(None)
+            }
+        }
+        d.deserialize_any(Minutes).map(MaybeTz)
+    }
 }
 
 /// A time, or `None` for anything else (read through, so the line goes on).
@@ -1440,7 +1523,7 @@ struct DecideOut<'a> {
     v: u32,
     at: NaiveDateTime,
     #[serde(skip_serializing_if = "Option::is_none")]
-    tz: Option<i32>,
+    tz: Option<i16>,
     op: &'static str,
     ids: &'a [InvitationId],
     decision: Option<Decision>,
@@ -1453,7 +1536,7 @@ struct DraftOut<'a> {
     v: u32,
     at: NaiveDateTime,
     #[serde(skip_serializing_if = "Option::is_none")]
-    tz: Option<i32>,
+    tz: Option<i16>,
     op: &'static str,
     id: InvitationId,
     kind: DraftKind,
@@ -1473,7 +1556,7 @@ struct MarkSentOut {
     v: u32,
     at: NaiveDateTime,
     #[serde(skip_serializing_if = "Option::is_none")]
-    tz: Option<i32>,
+    tz: Option<i16>,
     op: &'static str,
     id: InvitationId,
     kind: DraftKind,
@@ -1485,7 +1568,7 @@ struct UndoOut {
     v: u32,
     at: NaiveDateTime,
     #[serde(skip_serializing_if = "Option::is_none")]
-    tz: Option<i32>,
+    tz: Option<i16>,
     op: &'static str,
     undoes: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -1621,7 +1704,7 @@ enum Op {
 
 /// A line, checked, with its `"tz"` (see [`local_tz`]); or why it was
 /// skipped.
-fn parse_line_tz(bytes: &[u8]) -> Result<(Op, Option<i32>), String> {
+fn parse_line_tz(bytes: &[u8]) -> Result<(Op, Option<i16>), String> {
     let line: LineIn<'_> = match serde_json::from_slice(bytes) {
         Ok(line) => line,
         Err(e) => {
@@ -1649,7 +1732,7 @@ fn parse_line_tz(bytes: &[u8]) -> Result<(Op, Option<i32>), String> {
     }
     let missing = |field: &str| format!("a `{}` entry without `{field}`", line.op);
     let at = line.at;
-    let tz = line.tz;
+    let tz = line.tz.0;
     let op = match &*line.op {
         "decide" => {
             let ids = line.ids.ok_or_else(|| missing("ids"))?;
@@ -2223,8 +2306,8 @@ impl Journal {
         // A decision undone an hour or more after it was made stays: a
         // list may have asked for it, and the next one says it was undone
         // (see [`Journal::undone_decision`]).
-        let droppable = matches!(step.revert, Revert::Decide(_))
-            && !undone_late(&step, at, in_utc(at, self.last_tz));
+        let droppable =
+            matches!(step.revert, Revert::Decide(_)) && !undone_late(&step, at, self.last_tz);
         let on = step.line;
         self.revert(step, at);
         Ok((droppable, on))
@@ -2710,6 +2793,7 @@ impl Journal {
             ids: step.revert.ids().filter(|id| seen.insert(*id)).collect(),
             at: step.at,
             sent: step.single_sent(),
+            tz: step.tz,
         })
     }
 
@@ -3089,7 +3173,7 @@ impl Journal {
     /// Writes one line durably: one `write_all` of the line and its `\n`,
     /// `flush`, `sync_data`. On failure the file is cut back to its last
     /// complete line and nothing else changes.
-    fn append(&mut self, record: &impl Serialize, tz: Option<i32>) -> Result<(), JournalError> {
+    fn append(&mut self, record: &impl Serialize, tz: Option<i16>) -> Result<(), JournalError> {
         let Some(file) = self.file.as_mut() else {
             return Err(JournalError::ReadOnly {
                 path: self.path.clone(),
@@ -3152,18 +3236,20 @@ impl Journal {
         line: usize,
     ) {
         let mut before = Vec::with_capacity(ids.len());
+        let tz = self.last_tz;
         for (i, &id) in ids.iter().enumerate() {
             let new = decision.map(|decision| Decided {
                 decision,
                 at,
                 sent: sent.get(i).copied(),
+                tz,
             });
             let old = self.set_decided(id, new);
             // Back to undecided an hour or more after (a withdrawal mark
             // taken back with `x`): as an undo, a list may have asked for it.
             if new.is_none()
                 && let Some(old) = old
-                && at - old.at >= chrono::Duration::hours(1)
+                && an_hour_on((old.at, old.tz), (at, tz))
             {
                 note_undone(&mut self.undone_decisions, id, old, at);
             }
@@ -3193,7 +3279,7 @@ impl Journal {
             line,
             hash: self.last_hash,
             at,
-            utc: in_utc(at, self.last_tz),
+            tz: self.last_tz,
             sent: sent.to_vec(),
             kind: StepKind::Decide(decision),
             revert: Revert::Decide(before),
@@ -3224,12 +3310,20 @@ impl Journal {
             draft.earlier.push(before.at);
         }
         let draft = e.draft_mut(kind).replace(Box::new(draft));
-        let decided = decision.map(|decision| e.decided.replace(Decided { decision, at, sent }));
+        let tz = self.last_tz;
+        let decided = decision.map(|decision| {
+            e.decided.replace(Decided {
+                decision,
+                at,
+                sent,
+                tz,
+            })
+        });
         self.steps.push(Step {
             line,
             hash: self.last_hash,
             at,
-            utc: in_utc(at, self.last_tz),
+            tz: self.last_tz,
             sent: sent.into_iter().collect(),
             kind: StepKind::Draft(kind),
             revert: Revert::Draft {
@@ -3266,7 +3360,7 @@ impl Journal {
             line,
             hash: self.last_hash,
             at,
-            utc: in_utc(at, self.last_tz),
+            tz: self.last_tz,
             sent: sent.into_iter().collect(),
             kind: StepKind::MarkSent(kind, marked),
             revert: Revert::Draft {
@@ -3305,7 +3399,7 @@ impl Journal {
         let sent = step.single_sent();
         // Taken back an hour or more after it was made: an action list
         // may have asked for it since, and the user done it on LinkedIn.
-        let late = undone_late(&step, undo_at, in_utc(undo_at, self.last_tz));
+        let late = undone_late(&step, undo_at, self.last_tz);
         let ids = match step.revert {
             Revert::Decide(before) => {
                 for &(id, old) in before.iter().rev() {
@@ -3361,6 +3455,7 @@ impl Journal {
             ids,
             at: step.at,
             sent,
+            tz: step.tz,
         }
     }
 }

@@ -18,7 +18,7 @@ use chrono::NaiveDateTime;
 use invitriage::invitation::InvitationId;
 use invitriage::journal::{
     Decided, Decision, Draft, DraftKind, Entry, FILE_NAME, Journal, JournalError, StepKind,
-    TORN_FILE_NAME, Undone, Whom,
+    TORN_FILE_NAME, Undone, Whom, local_tz,
 };
 use proptest::prelude::*;
 
@@ -444,11 +444,11 @@ proptest! {
                         let mut seen = std::collections::HashSet::new();
                         uniq.retain(|i| seen.insert(*i));
                         let one = match sent[..] { [one] => Some(one), _ => None };
-                        stack.push((model.clone(), Undone { kind: StepKind::Decide(d), ids: uniq, at: t, sent: one }));
+                        stack.push((model.clone(), Undone { kind: StepKind::Decide(d), ids: uniq, at: t, sent: one, tz: local_tz(t) }));
                         for (n, i) in ids.into_iter().enumerate() {
                             let e = model.entry(i).or_default();
                             let sent = sent.get(n).copied();
-                            e.decided = d.map(|decision| Decided { decision, at: t, sent });
+                            e.decided = d.map(|decision| Decided { decision, at: t, sent, tz: local_tz(t) });
                             if *e == Entry::default() {
                                 model.remove(&i);
                             }
@@ -461,7 +461,7 @@ proptest! {
                     let url = format!("https://www.linkedin.com/in/p{i}");
                     let sent = with_sent.then(|| sent_at(i));
                     j.record_draft_to(id(i), kind, &text, t, Whom { sent, ..Whom::new(&name, &url) }).unwrap();
-                    stack.push((model.clone(), Undone { kind: StepKind::Draft(kind), ids: vec![id(i)], at: t, sent }));
+                    stack.push((model.clone(), Undone { kind: StepKind::Draft(kind), ids: vec![id(i)], at: t, sent, tz: local_tz(t) }));
                     let e = model.entry(id(i)).or_default();
                     // A draft replacing another keeps when each before it was saved.
                     let before = match kind {
@@ -477,7 +477,7 @@ proptest! {
                     match kind {
                         DraftKind::Reply => {
                             e.reply = draft;
-                            e.decided = Some(Decided { decision: Decision::Replied, at: t, sent });
+                            e.decided = Some(Decided { decision: Decision::Replied, at: t, sent, tz: local_tz(t) });
                         }
                         DraftKind::ThankYou => e.thank_you = draft,
                     }
@@ -494,7 +494,7 @@ proptest! {
                     if let Some(d) = draft {
                         d.marked_sent = marked.then_some(t);
                         let sent = d.sent;
-                        stack.push((before, Undone { kind: StepKind::MarkSent(kind, marked), ids: vec![id(i)], at: t, sent }));
+                        stack.push((before, Undone { kind: StepKind::MarkSent(kind, marked), ids: vec![id(i)], at: t, sent, tz: local_tz(t) }));
                     }
                 }
                 Action::Undo => {

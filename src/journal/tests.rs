@@ -1264,6 +1264,7 @@ fn replay_restores_decisions_and_drafts() {
             decision: Decision::Accepted,
             at: at(2),
             sent: None,
+            tz: local_tz(at(2)),
         })
     );
     assert_eq!(e1.thank_you.as_ref().unwrap().text, "Thanks, Dana");
@@ -1300,6 +1301,7 @@ fn undo_single_step() {
             ids: vec![id(1)],
             at: at(2),
             sent: None,
+            tz: local_tz(at(2)),
         }
     );
     assert_eq!(undone.kind.verb(), "accept");
@@ -1884,6 +1886,7 @@ fn a_decision_more_than_a_day_before_an_invitation_was_about_an_earlier_one() {
         decision: Decision::Ignored,
         at: at(0),
         sent: None,
+        tz: None,
     };
     let day = chrono::TimeDelta::days(1);
     let second = chrono::TimeDelta::seconds(1);
@@ -1920,6 +1923,7 @@ fn the_same_date_read_the_other_way_round_keeps_its_decision() {
         decision: Decision::Accepted,
         at: date(3, 10),
         sent: Some(date(3, 4)),
+        tz: None,
     };
     assert!(!decided.predates(date(4, 3)));
     // Another day, or the swapped day at another minute, is another

@@ -168,7 +168,7 @@ impl App {
             .filter(|d| {
                 d.decision == Decision::Accepted
                     && decision == Decision::Ignored
-                    && self.now_for_journal() - d.at >= chrono::Duration::hours(1)
+                    && self.an_hour_since(d.at, d.tz)
                     && !crate::export::made_since(d.at, self.newest_sent)
             })
             .map(|d| d.at);
@@ -300,6 +300,14 @@ impl App {
                 }
             }
         }
+    }
+
+    /// Whether a step recorded at `at` (offset `tz` from UTC, when its
+    /// line keeps it) was an hour or more ago, by UTC where both are known
+    /// (another time zone since, or the night summer time ends).
+    pub(super) fn an_hour_since(&self, at: NaiveDateTime, tz: Option<i16>) -> bool {
+        let now = self.now_for_journal();
+        journal::an_hour_on((at, tz), (now, journal::local_tz(now)))
     }
 
     pub(super) fn now_for_journal(&self) -> NaiveDateTime {
@@ -696,7 +704,7 @@ impl App {
         };
         // Taken back an hour or more after it was made: an earlier list
         // may have had it done (the checklist lists it, to check).
-        let late = if self.now_for_journal() - undone.at >= chrono::Duration::hours(1) {
+        let late = if self.an_hour_since(undone.at, undone.tz) {
             match undone.kind {
                 journal::StepKind::Decide(Some(Decision::Accepted)) => {
                     " · if accepted on LinkedIn already, remove the connection there"
