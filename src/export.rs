@@ -1737,6 +1737,13 @@ mod tests {
         // Without the offsets (lines of before), ten minutes apart.
         let by_local = md(lines("", ""));
         assert!(!by_local.contains("changed from"), "{by_local}");
+        // Written after, but earlier by UTC (a clock set back, a zone set
+        // wrong): by the local times, as before the offsets were kept.
+        let back = md(lines(",\"tz\":60", ",\"tz\":840"));
+        assert!(!back.contains("changed from"), "{back}");
+        let lines_later = lines(",\"tz\":60", ",\"tz\":840").replace("17:20:00", "19:20:00");
+        let back_later = md(lines_later);
+        assert!(back_later.contains("changed from accepted"), "{back_later}");
         // A `tz` no place has, or not a number, is read as absent; a time
         // at the end of chrono's range with an offset does not overflow.
         let odd = md(lines(",\"tz\":\"60\"", ",\"tz\":1e9"));

@@ -1194,14 +1194,16 @@ fn in_utc(at: NaiveDateTime, tz: Option<i16>) -> Option<NaiveDateTime> {
 
 /// Whether `later` (a local time and its offset) came an hour or more
 /// after `earlier`: by UTC when both offsets are known, else by the
-/// local times (lines written before the offset was kept).
+/// local times (lines written before the offset was kept). A later step
+/// whose UTC time is the earlier (a clock set back, a zone set wrong)
+/// goes by the local times too, as before the offsets were kept.
 pub fn an_hour_on(
     (earlier, earlier_tz): (NaiveDateTime, Option<i16>),
     (later, later_tz): (NaiveDateTime, Option<i16>),
 ) -> bool {
     let hour = chrono::Duration::hours(1);
     match (in_utc(earlier, earlier_tz), in_utc(later, later_tz)) {
-        (Some(a), Some(b)) => b - a >= hour,
+        (Some(a), Some(b)) if b >= a => b - a >= hour,
         _ => later - earlier >= hour,
     }
 }
