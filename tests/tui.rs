@@ -9478,6 +9478,8 @@ fn a_saved_reply_is_marked_sent_and_back() {
         shown.contains("marked sent today (S: not sent after all)"),
         "{shown}"
     );
+    // The list tells it from a reply still to send.
+    assert!(shown.contains("▸↩✓"), "{shown}");
     app.update(Action::MarkSent);
     assert_eq!(
         status_text(&app),
@@ -9485,6 +9487,8 @@ fn a_saved_reply_is_marked_sent_and_back() {
             "The reply to {name} is marked not sent: the action lists have it again · S marks it sent"
         )
     );
+    let shown = screen(&app, 120, 40);
+    assert!(shown.contains("▸↩ ") && !shown.contains("↩✓"), "{shown}");
     assert_eq!(
         app.journal
             .state(id)

@@ -231,6 +231,19 @@ pub fn lines(app: &App, theme: Theme, width: u16) -> Vec<Line<'static>> {
         "✓ accepted   ✗ ignored   ↩ replied   • marked   ⊘ to withdraw (one you sent)",
         plain,
     );
+    let s = hint(&Action::MarkSent);
+    prose(
+        &mut out,
+        &format!(
+            "↩✓ ✓✓ the reply or thank-you was marked sent{}",
+            if s.is_empty() {
+                String::new()
+            } else {
+                format!(" ({s})")
+            }
+        ),
+        plain,
+    );
     prose(
         &mut out,
         &format!(

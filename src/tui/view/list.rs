@@ -27,6 +27,10 @@ fn decision_mark(d: Option<Decision>) -> &'static str {
     }
 }
 
+/// Beside a decision's mark: the draft it sends (a reply, an accept's
+/// thank-you) was marked sent on LinkedIn.
+pub const SENT_MARK: &str = "✓";
+
 /// The mark of an invitation superseded by a later one decided in a newer
 /// export ([`App::is_superseded`]).
 pub const SUPERSEDED_MARK: &str = "↷";
@@ -215,6 +219,15 @@ fn row<'a>(
     // the column's space (a mark alone hid that the row was decided).
     let after = if marked && decision.is_some() {
         Span::styled(decision_mark(decision), theme.bold())
+    } else if matches!(decision, Some(Decision::Replied | Decision::Accepted))
+        && app
+            .journal
+            .state_for(inv, app.now)
+            .is_some_and(|e| e.draft_marked_sent(decision).is_some())
+    {
+        // The reply or thank-you the decision sends, marked sent with `S`:
+        // `↩✓` and `✓✓` tell it from one still to send.
+        Span::styled(SENT_MARK, theme.bold())
     } else {
         Span::raw(" ")
     };
