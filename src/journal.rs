@@ -918,7 +918,7 @@ impl JournalError {
 /// "File exists" or "Not a directory"), or cannot be looked at: creating
 /// it would then fail with "File exists" for a symlink loop or a symlink
 /// to nowhere, which hides the cause.
-fn check_dir(dir: &Path) -> Result<(), JournalError> {
+pub fn check_dir(dir: &Path) -> Result<(), JournalError> {
     let cannot = io_error("use the data directory", dir);
     match fs::metadata(dir) {
         Ok(meta) if !meta.is_dir() => Err(JournalError::NotADirectory {

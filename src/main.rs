@@ -81,14 +81,12 @@ fn main() -> ExitCode {
                     .min_by_key(|long| strsim::osa_distance(&typed, long))
             })
             .map_or(String::new(), |long| format!(": did you mean `{long}`?"));
-        check
-            .error(
+        exit_with(check.error(
                 clap::error::ErrorKind::UnknownArgument,
                 format!(
                     "`{flag}` is not an option of `check`{meant} (see `invitriage help check`); a note that looks like an option goes after `--`: `invitriage check -- \"{flag} …\"`"
                 ),
-            )
-            .exit();
+        ));
     }
     let mut cli = Cli::try_parse().unwrap_or_else(|e| {
         // A note in another encoding than UTF-8 (typed in a Latin-1
@@ -98,13 +96,12 @@ fn main() -> ExitCode {
         {
             let mut cli = Cli::command();
             cli.build();
-            cli.find_subcommand_mut("check")
+            exit_with(cli.find_subcommand_mut("check")
                 .expect("`check` is a command")
                 .error(
                     clap::error::ErrorKind::InvalidUtf8,
                     "the note is not UTF-8 text; give it on standard input instead, which is read as Windows-1252 when it is not UTF-8: `… | invitriage check -`",
-                )
-                .exit();
+                ));
         }
         // `invitriage exprt my.csv`: the misspelt command was taken for
         // FILE, and clap speaks only of the argument after it.
@@ -127,15 +124,13 @@ fn main() -> ExitCode {
             && first != command
             && !std::path::Path::new(&first).exists()
         {
-            Cli::command()
-                .error(
+            exit_with(Cli::command().error(
                     clap::error::ErrorKind::InvalidSubcommand,
                     format!(
                         "`{}` is not a command; did you mean `{command}`?",
                         first.to_string_lossy()
                     ),
-                )
-                .exit();
+                ));
         }
         exit_with(e)
     });
@@ -164,6 +159,9 @@ fn main() -> ExitCode {
 /// reports success).
 fn exit_with(e: clap::Error) -> ! {
     if e.use_stderr() {
+        // Every error starts `invitriage: error:`, clap's as ours, for a
+        // script that looks for it.
+        eprint!("invitriage: ");
         e.exit()
     }
     use std::io::IsTerminal;

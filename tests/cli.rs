@@ -250,7 +250,7 @@ fn a_bad_option_is_a_usage_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::starts_with(
-            "error: `exprt` is not a command; did you mean `export`?",
+            "invitriage: error: `exprt` is not a command; did you mean `export`?",
         ));
     for args in [
         &["--data-dir", "elsewhere", "exprt", "base.csv"][..],
@@ -261,11 +261,16 @@ fn a_bad_option_is_a_usage_error() {
             err.contains("is not a command; did you mean"),
             "{args:?}: {err}"
         );
+        // The options given are not shown as if required.
+        assert!(
+            err.contains("Usage: invitriage [OPTIONS] [FILE] [COMMAND]"),
+            "{args:?}: {err}"
+        );
     }
     // After `help`, the word to correct is the one after it.
     assert!(
         env.fails(&["help", "stat"])
-            .starts_with("error: `stat` is not a command; did you mean `stats`?"),
+            .starts_with("invitriage: error: `stat` is not a command; did you mean `stats`?"),
         "help stat"
     );
     env.cmd()
@@ -2537,6 +2542,20 @@ fn lists_prints_the_built_in_lists_and_the_configs_additions() {
     // The file read, named: one edited in the wrong place shows here.
     let named = out.lines().find(|l| l.starts_with("Config file: "));
     assert!(named.is_some_and(|l| l.ends_with("lists.toml")), "{out}");
+    // One that is there but no regular file (`/dev/null`) is no "not
+    // there"; one missing is.
+    for (args, missing) in [
+        (&["--config", "/dev/null", "lists"][..], false),
+        (&["lists"], true),
+    ] {
+        let (_, out, _) = env.run(args);
+        let named = out.lines().find(|l| l.starts_with("Config file: "));
+        assert_eq!(
+            named.is_some_and(|l| l.ends_with("(not there: the built-in lists alone)")),
+            missing,
+            "{out}"
+        );
+    }
     for n in names {
         assert!(
             out.contains(&format!("\n{n}: "))
@@ -4331,5 +4350,11 @@ fn mark_sent_takes_a_gone_thank_you_off_the_list() {
     assert!(
         stderr.contains("it is in your own journal, not the sample's (leave out --sample)"),
         "{stderr}"
+    );
+    // `--data-dir` naming a file is said as such, as `export` says it.
+    let err = env.fails(&["--data-dir", newer, "mark-sent", &id]);
+    assert!(
+        err.contains("the data directory newer.csv is a file, not a directory"),
+        "{err}"
     );
 }

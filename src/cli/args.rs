@@ -32,7 +32,10 @@ use super::output::shell_quoted;
     about,
     long_about,
     max_term_width = 100,
-    args_override_self = true
+    args_override_self = true,
+    // clap's own usage after an error lists the options given, which then
+    // read as required (`invitriage --config <PATH> --data-dir <DIR> [FILE]`).
+    override_usage = "invitriage [OPTIONS] [FILE] [COMMAND]"
 )]
 pub struct Cli {
     #[command(flatten)]

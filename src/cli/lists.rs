@@ -43,7 +43,7 @@ pub fn write_lists(
          Entries are compared after normalisation (case, quotes, contractions, spaces).\n\
          Config file: {}{}",
         invitriage::text::shown_path(config_file),
-        if config_file.is_file() {
+        if config_file.exists() {
             ""
         } else {
             " (not there: the built-in lists alone)"

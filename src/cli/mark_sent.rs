@@ -27,6 +27,8 @@ pub fn run(ids: &[String], not: bool, sample: bool, paths: &Paths) -> Result<Exi
             })
         })
         .collect::<Result<_, _>>()?;
+    // `--data-dir` naming a file is said as such, not as "no journal".
+    invitriage::journal::check_dir(&dir)?;
     if !dir.join(invitriage::journal::FILE_NAME).exists() {
         return Err(Failure(format!(
             "no journal in {}: nothing was decided there yet{}",

@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use csv::ByteRecord;
 
-use super::sent_at::{SlashDates, parse_sent_at_in};
+use super::sent_at::{SlashDates, no_such_day, parse_sent_at_in};
 use super::{
     Classify, Columns, Duplicate, RowError, SentAtReader, TextEncoding, parse_direction, plural,
     shorten,
@@ -960,6 +960,8 @@ impl<'c, T: Item> Rows<'c, T> {
             };
             let what = if sent_at.trim().is_empty() {
                 "empty".to_string()
+            } else if no_such_day(sent_at) {
+                format!("`{}`, a day no calendar has", shorten(sent_at, 40))
             } else {
                 format!("`{}`", shorten(sent_at, 40))
             };

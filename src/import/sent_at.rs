@@ -310,6 +310,37 @@ impl SentAtReader {
 }
 
 /// `s` as a number of `min..=max` ASCII digits.
+/// A date written in numbers that name no day of the calendar in either
+/// order (`30/02/2026`, `2026-02-30`, `31.4.26`), for the skipped row's
+/// reason: "expected a date like …" alone puzzles one that looks like a
+/// date.
+pub(super) fn no_such_day(s: &str) -> bool {
+    let s = s.trim();
+    let date = s.split([' ', ',', 'T']).next().unwrap_or("");
+    let parts: Vec<&str> = date.split(['/', '.', '-']).collect();
+    let [a, b, c] = parts[..] else {
+        return false;
+    };
+    let (Some(a), Some(b), Some(c)) = (number(a, 1, 4), number(b, 1, 2), number(c, 1, 4)) else {
+        return false;
+    };
+    let year = |y: u32, digits: usize| match digits {
+        2 => Some(two_digit_year(y)),
+        4 => i32::try_from(y).ok(),
+        _ => None,
+    };
+    let exists = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).is_some();
+    let (a_len, c_len) = (parts[0].len(), parts[2].len());
+    if a_len == 4 {
+        // Year first: month, then day.
+        return c_len <= 2 && b >= 1 && c >= 1 && !exists(a as i32, b, c);
+    }
+    let Some(y) = year(c, c_len) else {
+        return false;
+    };
+    a_len <= 2 && a >= 1 && b >= 1 && a <= 31 && b <= 31 && !exists(y, a, b) && !exists(y, b, a)
+}
+
 fn number(s: &str, min: usize, max: usize) -> Option<u32> {
     if s.len() < min || s.len() > max || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;

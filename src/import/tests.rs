@@ -448,6 +448,31 @@ fn an_empty_date_is_said_to_be_empty() {
     assert_eq!(skipped, [want, want]);
 }
 
+/// A date that looks like one but names no day of the calendar in either
+/// order says so; one that is no date at all does not.
+#[test]
+fn a_date_no_calendar_has_is_said() {
+    let i = load_str(&format!(
+        "{H}A,Colleen Ruiz,30/02/2026 10:00,,INCOMING,,\n\
+         B,Colleen Ruiz,2026-02-30T10:00:00,,INCOMING,,\n\
+         C,Colleen Ruiz,\"2/30/26, 3:43 PM\",,INCOMING,,\n\
+         D,Colleen Ruiz,yesterday,,INCOMING,,\n\
+         E,Colleen Ruiz,\"7/8/26, 3:43 PM\",,INCOMING,,\n"
+    ));
+    let skipped: Vec<&str> = i.skipped.iter().map(|s| s.reason.as_str()).collect();
+    let tail = "; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`";
+    assert_eq!(
+        skipped,
+        [
+            format!("Sent At is `30/02/2026 10:00`, a day no calendar has{tail}"),
+            format!("Sent At is `2026-02-30T10:00:00`, a day no calendar has{tail}"),
+            format!("Sent At is `2/30/26, 3:43 PM`, a day no calendar has{tail}"),
+            format!("Sent At is `yesterday`{tail}"),
+        ]
+    );
+    assert_eq!(lines(&i), vec![6]);
+}
+
 #[test]
 fn a_broken_quote_is_reported_and_the_swallowed_rows_read_again() {
     // Row 3's note opens a quote and never closes it: the csv crate reads
