@@ -3614,6 +3614,75 @@ fn an_accept_an_export_made_since_shows_pending_is_flagged() {
     assert!(!out.contains("not accepted on LinkedIn yet"), "{out}");
 }
 
+/// A step to take said first on opening (an accept not done on LinkedIn)
+/// holds the news back to the next key; quitting at once leaves it to be
+/// told by the next start (`seen.json` not moved on).
+#[test]
+fn the_news_waits_behind_a_step_to_take() {
+    let dir = tempfile::tempdir().unwrap();
+    let invs = sample_app(dir.path()).invitations;
+    let newest = invs.iter().map(|i| i.sent_at).max().unwrap();
+    let old = invs
+        .iter()
+        .find(|i| {
+            i.direction == invitriage::invitation::Direction::Incoming
+                && i.sent_at < newest - chrono::Duration::days(3)
+        })
+        .unwrap()
+        .clone();
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision_on(
+            &[old.id],
+            &[old.sent_at],
+            Some(Decision::Accepted),
+            old.sent_at + chrono::Duration::hours(1),
+        )
+        .unwrap();
+    }
+    let before = Seen {
+        newest: newest - chrono::Duration::days(2),
+        opened: newest - chrono::Duration::days(2),
+    };
+    let this = Seen {
+        newest: now(),
+        opened: now(),
+    };
+    let start = || {
+        let mut app = app_unsized(
+            Source::Sample,
+            dir.path(),
+            false,
+            &[],
+            Some(before),
+            Some(this),
+        );
+        app.update(Action::Resize(80, 24));
+        app
+    };
+    let read = || {
+        let (journal, _) = Journal::open_read_only(dir.path()).unwrap();
+        journal.read_seen().unwrap()
+    };
+    let mut app = start();
+    let news = app.notices[1].clone();
+    assert!(news.contains(" new since "), "{news}");
+    assert!(
+        status_text(&app).starts_with("2 notes (? shows them): an invitation you accepted"),
+        "{}",
+        status_text(&app)
+    );
+    assert!(matches!(app.update(Action::Quit), Some(Effect::Quit)));
+    leave(&mut app);
+    drop(app);
+    assert_eq!(read(), None, "not shown, so not seen");
+    let mut app = start();
+    app.update(Action::Down);
+    assert!(status_text(&app).ends_with(&news), "{}", status_text(&app));
+    leave(&mut app);
+    assert_eq!(read(), Some(this));
+}
+
 /// An unsaved copy older than the draft saved since (left by a save whose
 /// folder was read-only) is offered as older than the saved one, with the
 /// way to keep that one.
@@ -9533,6 +9602,13 @@ fn a_saved_reply_is_marked_sent_and_back() {
     assert_eq!(
         status_text(&app),
         "Nothing to mark sent: you ignored this invitation"
+    );
+    // The reply marked sent before the ignore is still said to be sent.
+    let shown = screen(&app, 120, 40);
+    assert!(
+        shown.contains("reply drafted today · marked sent today")
+            && !shown.contains("not sent: ignored"),
+        "{shown}"
     );
 }
 

@@ -736,6 +736,13 @@ impl App {
                     when_cut: None,
                 },
             });
+            // A step to take went before the news: the news waits for the
+            // next key, and is not seen (nor `seen.json` moved on) till then.
+            if let (Some(news), Some(status)) = (&app.news, &app.status)
+                && *first != news.0
+            {
+                app.news_due = Some(start::NewsDue::behind(news.clone(), status.text.clone()));
+            }
         }
         app.recover_unsaved();
         app.start_decisions = app.decisions.clone();

@@ -23,6 +23,16 @@ pub(super) struct NewsDue {
     behind: Option<String>,
 }
 
+impl NewsDue {
+    /// The news, waiting behind the start's status line `text`.
+    pub(super) fn behind(news: (String, String), text: String) -> NewsDue {
+        NewsDue {
+            news,
+            behind: Some(text),
+        }
+    }
+}
+
 impl App {
     /// What to say on leaving, when this run changed a decision: how many
     /// were made, and where the inbox stands.

@@ -220,6 +220,10 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
                                 format!(" ({s}: not sent after all)")
                             }
                         )
+                    } else if let Some(marked) = d.marked_sent {
+                        // Sent before the decision changed (a reply, then
+                        // an ignore): what was sent stays said.
+                        format!(" · marked sent {}", Age::between(marked, app.now).long())
                     } else if to_send == Some(kind) {
                         if c.is_empty() {
                             String::new()
