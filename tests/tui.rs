@@ -9376,6 +9376,19 @@ fn the_terminal_cursor_stands_where_typing_goes() {
     app.update(key('界'));
     let after = cursor(&app).0.unwrap();
     assert_eq!((after.x, after.y), (at.x + 2, at.y));
+    // An emoji of several characters (a skin tone, a ZWJ family) is two
+    // columns wide, as the mark is drawn: the cursor stays on the mark.
+    for c in "👍🏽👨‍👩‍👧‍👦".chars() {
+        app.update(key(c));
+    }
+    let (now, buffer) = cursor(&app);
+    let now = now.unwrap();
+    assert_eq!((now.x, now.y), (after.x + 4, after.y));
+    assert!(
+        buffer[(now.x, now.y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED)
+    );
 }
 
 /// A draft longer than a small screen's editor says that more of it is

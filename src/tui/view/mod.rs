@@ -328,7 +328,20 @@ fn show_cursor(frame: &mut Frame, editor: &ratatui_textarea::TextArea<'_>, inner
     let (Ok(row), Ok(col)) = (u16::try_from(row), u16::try_from(col)) else {
         return;
     };
-    frame.set_cursor_position((inner.x + col, inner.y + row));
+    let y = inner.y + row;
+    // The editor counts a column per character's width, so an emoji of
+    // several (`👍🏽`, a ZWJ family) puts its cursor columns past the mark
+    // it draws a grapheme at a time: the mark, in reverse video, is where
+    // the cursor is.
+    let buffer = frame.buffer_mut();
+    let x = (inner.x..inner.right())
+        .find(|&x| {
+            buffer
+                .cell((x, y))
+                .is_some_and(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
+        })
+        .unwrap_or(inner.x + col);
+    frame.set_cursor_position((x, y));
 }
 
 /// Whether `editor`, drawn into `inner`, has lines of its text above and
