@@ -3628,6 +3628,22 @@ fn drafts_list_snapshot() {
             && stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed"),
         "{stderr}"
     );
+    // Accepted since, the reply is not promised to any export.
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        j.record_decision(
+            &["00000000000000aa".parse().unwrap()],
+            Some(Decision::Accepted),
+            invitriage::import::parse_sent_at("2026-11-24T10:00:00").unwrap(),
+        )
+        .unwrap();
+    }
+    let (_, _, stderr) = env.run(&["drafts", "Invitations.csv"]);
+    assert!(
+        stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed, for an invitation not in this export, and no export opens it: it was decided since in a way the draft does not fit (a reply, then an accept)")
+            && !stderr.contains("opens it with the export it was written on"),
+        "{stderr}"
+    );
     let (_, csv_out, _) = env.run(&["drafts", "Invitations.csv", "--format", "csv"]);
     assert_eq!(
         csv_out.lines().next().unwrap(),
@@ -4349,6 +4365,35 @@ fn mark_sent_takes_a_gone_thank_you_off_the_list() {
     assert_eq!(code, 1);
     assert!(
         stderr.contains("it is in your own journal, not the sample's (leave out --sample)"),
+        "{stderr}"
+    );
+    // One marked sent for someone gone and one here: stderr counts the
+    // second as one more, with the list's count of both.
+    let (code, _, _) = env.run(&["mark-sent", &id]);
+    assert_eq!(code, 0);
+    {
+        let anna_id = invs[1]["id"].as_str().unwrap().parse().unwrap();
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:00:00").unwrap();
+        j.record_decision(&[anna_id], Some(Decision::Replied), at)
+            .unwrap();
+        j.record_draft(anna_id, DraftKind::Reply, "How can I help?", at)
+            .unwrap();
+        assert!(
+            j.record_mark_sent(anna_id, DraftKind::Reply, true, at)
+                .unwrap()
+        );
+    }
+    let (_, md, stderr) = env.run(&["export", newer, "--format", "md"]);
+    assert!(
+        md.contains(
+            "Marked sent: 2 replies and thank-yous you marked sent on LinkedIn are not listed."
+        ),
+        "{md}"
+    );
+    assert!(
+        stderr.contains("1 of them with a thank-you marked sent")
+            && stderr.contains("; 1 more reply or thank-you marked sent is not listed (2 in all)"),
         "{stderr}"
     );
     // `--data-dir` naming a file is said as such, as `export` says it.

@@ -9016,6 +9016,20 @@ fn leaving_names_the_export_a_draft_elsewhere_waits_for() {
             "left for later, not saved: your reply to Abena Reyes, for an invitation not in this export: opening the export it was written on offers it again"
         ]
     );
+    drop(app);
+    // Accepted since (and so gone from the export): no export opens it.
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision(&[InvitationId(7)], Some(Decision::Accepted), now())
+            .unwrap();
+    }
+    let mut app = sample_app(dir.path());
+    assert_eq!(
+        leave(&mut app),
+        [
+            "your reply to Abena Reyes, for an invitation not in this export, stays on disk but will not open: a reply is instead of accepting, and they are accepted now"
+        ]
+    );
 }
 
 /// The check pad copies the note it grades and counts: not the blank

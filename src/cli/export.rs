@@ -95,10 +95,16 @@ pub fn export(
         }
     };
     // Those of invitations not in this export are in the note on them.
+    // With those, "more", and the list's count: one number each place
+    // read as two that disagree.
+    let (more, all) = match listed.marked_sent_gone {
+        0 => ("", String::new()),
+        _ => (" more", format!(" ({} in all)", listed.marked_sent)),
+    };
     let sent = match listed.marked_sent - listed.marked_sent_gone {
         0 => String::new(),
-        1 => "; 1 reply or thank-you marked sent is not listed".to_string(),
-        m => format!("; {m} replies and thank-yous marked sent are not listed"),
+        1 => format!("; 1{more} reply or thank-you marked sent is not listed{all}"),
+        m => format!("; {m}{more} replies and thank-yous marked sent are not listed{all}"),
     };
     say!(
         "invitriage: {n} invitation{} listed, decided or with a draft{since}, from {from}{thanks}{sent} (journal: {})",
@@ -260,6 +266,11 @@ fn note_unsaved(import: &Import, journal: &Journal, config: &Config) {
     let (here, gone): (Vec<_>, Vec<_>) = journal
         .unsaved_drafts()
         .partition(|u| invitations.contains_key(&u.id));
+    // Gone, and barred by the decision since (a reply, then an accept):
+    // the export it was written on does not open it either.
+    let (gone, gone_barred): (Vec<_>, Vec<_>) = gone
+        .into_iter()
+        .partition(|u| u.kind.fits(journal.state(u.id).and_then(|e| e.decision())));
     let keymap = usable(config).map(|(k, _)| k).unwrap_or_default();
     let mut barred = Vec::new();
     for u in &here {
@@ -300,6 +311,28 @@ fn note_unsaved(import: &Import, journal: &Journal, config: &Config) {
                 "their invitations were"
             },
             text::and_list(&barred),
+            text::shown_path(&journal.unsaved_dir())
+        );
+    }
+    if !gone_barred.is_empty() {
+        let n = gone_barred.len();
+        say!(
+            "invitriage: note: {n} unsaved draft{} (to {}) {} not listed, for {} not in this export, and no export opens {}: {} decided since in a way the draft does not fit (a reply, then an accept); kept in {}",
+            text::plural(n),
+            text::some_names(
+                &gone_barred
+                    .iter()
+                    .map(|u| u.name.as_str())
+                    .collect::<Vec<_>>()
+            ),
+            if n == 1 { "is" } else { "are" },
+            if n == 1 {
+                "an invitation"
+            } else {
+                "invitations"
+            },
+            it(n),
+            if n == 1 { "it was" } else { "they were" },
             text::shown_path(&journal.unsaved_dir())
         );
     }

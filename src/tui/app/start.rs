@@ -402,7 +402,23 @@ impl App {
             }
             let name = self.name_of(u.id, &u.name);
             if !self.id_index.contains_key(&u.id) {
-                elsewhere.push(format!("your {} to {name}", u.kind.label()));
+                // Barred by the decision since, the export it was written
+                // on would not open it either.
+                let decision = self.journal.state(u.id).and_then(|e| e.decision());
+                if u.kind.fits(decision) {
+                    elsewhere.push(format!("your {} to {name}", u.kind.label()));
+                } else {
+                    waiting.push(format!(
+                        "your {} to {name}, for an invitation not in this export, stays on disk but will not open: {}",
+                        u.kind.label(),
+                        match u.kind {
+                            DraftKind::Reply =>
+                                "a reply is instead of accepting, and they are accepted now",
+                            DraftKind::ThankYou =>
+                                "a thank-you follows an accept, and they are not accepted now",
+                        }
+                    ));
+                }
                 continue;
             }
             match barred(u) {
