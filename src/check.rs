@@ -165,6 +165,19 @@ impl Grade {
             .collect()
     }
 
+    /// The body sentences that are neither stock nor generic: what makes
+    /// a note customised (empty unless it is).
+    pub fn specific_sentences(&self) -> Vec<&str> {
+        match self.analysis.category {
+            Category::Customised => self
+                .analysis
+                .specific_sentences()
+                .map(|s| s.text.as_str())
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// The one-line advice for a note that is not customised.
     fn personalise(&self) -> Option<&'static str> {
         match self.analysis.category {
@@ -261,6 +274,14 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
             writeln!(w, "  - “{}” ({why})", crate::text::one_line(text))?;
         }
     }
+    // Customised with nothing a good note has: which words made it so (a
+    // misspelt name, `Thx`), or the verdict reads as arbitrary.
+    if a.category == Category::Customised && g.good_signals().is_empty() {
+        writeln!(w, "what reads as specific, so customised:")?;
+        for text in g.specific_sentences() {
+            writeln!(w, "  - “{}”", crate::text::one_line(text))?;
+        }
+    }
     // A limit of the config's own above LinkedIn's (`note_limit = 500`)
     // still hears of LinkedIn's.
     let free = if g.length > PAID_ACCOUNT_LIMIT && g.limit > PAID_ACCOUNT_LIMIT {
@@ -317,6 +338,9 @@ struct Json<'a> {
     /// The name the greeting gives, when it is not the recipient's.
     greets_other: Option<&'a str>,
     stock_sentences: Vec<StockJson<'a>>,
+    /// What makes the note customised: the body sentences neither stock
+    /// nor generic (empty unless customised).
+    specific_sentences: Vec<&'a str>,
     length: usize,
     limit: usize,
     within_limit: bool,
@@ -413,6 +437,7 @@ pub fn write_json(w: &mut impl Write, g: &Grade) -> io::Result<()> {
             .into_iter()
             .map(|(text, why)| StockJson { text, why })
             .collect(),
+        specific_sentences: g.specific_sentences(),
         length: g.length,
         limit: g.limit,
         within_limit: g.within_limit(),
@@ -678,6 +703,34 @@ mod tests {
         assert!(out.contains("personalise"), "{out}");
         assert!(out.contains("LinkedIn's stock text"), "{out}");
         assert!(out.contains("not ready"), "{out}");
+    }
+
+    /// A customised note with nothing a good note has names the words
+    /// that made it customised; a note with a signal, or not customised,
+    /// does not.
+    #[test]
+    fn a_customised_note_without_signals_names_what_is_specific() {
+        let text = |g: &Grade| {
+            let mut out = Vec::new();
+            write_text(&mut out, g).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let g = grade("Hi Sam, I'd like to add you to my professional network on LinkedIn. Thx");
+        assert_eq!(g.specific_sentences(), ["Thx"]);
+        assert!(
+            text(&g).contains("\nwhat reads as specific, so customised:\n  - “Thx”\n"),
+            "{}",
+            text(&g)
+        );
+        let mut out = Vec::new();
+        write_json(&mut out, &g).unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&out).unwrap();
+        assert_eq!(json["specific_sentences"], serde_json::json!(["Thx"]));
+        let good = grade("Hi Sam, we met at the ASCM forum in Lisbon.");
+        assert!(!text(&good).contains("what reads as specific"));
+        let stock = grade("Hi Sam, I'd like to add you to my professional network on LinkedIn.");
+        assert!(stock.specific_sentences().is_empty());
+        assert!(!text(&stock).contains("what reads as specific"));
     }
 
     #[test]
