@@ -310,6 +310,42 @@ fn boilerplate_lines_are_removed() {
     );
 }
 
+/// Recent exports write a line break as two spaces: the text before them
+/// is a line of its own, not part of a boilerplate line after it.
+#[test]
+fn two_spaces_end_the_line_before_a_boilerplate_line() {
+    let c = classifier();
+    let context = Classification {
+        category: Customised,
+        signals: Signals::CONTEXT,
+    };
+    for note in [
+        "We met at the summit in Oslo.  Joe Smith has indicated you are a Friend:",
+        "We met at the summit in Oslo.\nJoe Smith has indicated you are a Friend:",
+        "Joe Smith has indicated you are a Friend:  We met at the summit in Oslo.",
+        "We met in Oslo.  Joe Smith has indicated you are a person they've done business with at Acme:  I'd like to add you to my professional network on LinkedIn.  - Joe Smith",
+    ] {
+        assert_eq!(check(c, note, JOE, COLLEEN), context, "{note}");
+    }
+    let a = c.analyse(
+        "Hi Colleen,  Joe Smith has indicated you are a person they've done business with at Acme:  Let's connect.",
+        JOE,
+        COLLEEN,
+    );
+    assert_eq!(a.category, GreetingOnly);
+    assert_eq!(
+        a.boilerplate,
+        ["Joe Smith has indicated you are a person they've done business with at Acme:"]
+    );
+    // A line with single spaces only goes whole, as before.
+    assert_eq!(
+        cat(
+            "I'd like to add you to my professional network. Joe Smith has indicated you are a Friend:  Hi Colleen!"
+        ),
+        GreetingOnly
+    );
+}
+
 #[test]
 fn sign_offs_add_no_effort() {
     assert_eq!(cat("Let's connect.\nBest regards,\nJo Smith"), Def);
