@@ -93,7 +93,7 @@ impl Ctx<'_> {
     fn limit(&self) -> usize {
         (self.lists.closings.max_words() + MAX_AFTER_CLOSING)
             .max(MAX_AFTER_DASH)
-            .max(self.sender.len())
+            .max(self.sender.len_as_written())
     }
 
     /// The numbers of leading words of `words` that are a closing phrase.

@@ -366,6 +366,60 @@ fn sign_offs_add_no_effort() {
     assert_eq!(cat(note), Def);
 }
 
+/// A credential after a comma in `From` (`Joe Smith, MBA`) is part of the
+/// name as written: that line is a sign-off, and its words are name words
+/// for the generic rule; the same for the recipient's name, from `To` or
+/// the config's `name`.
+#[test]
+fn credentials_after_a_comma_are_words_of_the_name() {
+    let c = classifier();
+    let cat_from = |note: &str, from: &str| check(c, note, from, COLLEEN).category;
+    let hi = "Hi Colleen, let's connect.\nJoe Smith, MBA";
+    assert_eq!(cat_from(hi, "Joe Smith, MBA"), GreetingOnly);
+    assert_eq!(
+        cat_from("Hi Colleen, let's connect.\nJoe Smith MBA", "Joe Smith MBA"),
+        GreetingOnly
+    );
+    assert_eq!(
+        cat_from("Let's connect.\nJoe Smith, PhD", "Joe Smith, PhD"),
+        Def
+    );
+    assert_eq!(
+        cat_from("Let's connect.  Joe Smith, PhD", "Joe Smith, PhD"),
+        Def
+    );
+    assert_eq!(
+        cat_from(
+            "Let's connect.\nBest,\nDr. Joe Smith, PhD",
+            "Joe Smith, PhD"
+        ),
+        Def
+    );
+    assert_eq!(cat_from("This is Joe Smith, MBA.", "Joe Smith, MBA"), Def);
+    assert_eq!(
+        cat_from("Let's connect.\nJoe Smith, MBA, PMP", "Joe Smith, MBA, PMP"),
+        Def
+    );
+    // Only the sender's own: another credential is something said.
+    assert_eq!(
+        cat_from("Let's connect.\nJoe Smith, PhD", "Joe Smith, MBA"),
+        Customised
+    );
+    assert_eq!(cat_from("This is Joe Smith, MBA.", "Joe Smith"), Customised);
+    // A phrase after the comma is no credential: a topic is never generic.
+    let from = "Joe Smith, Talent Acquisition";
+    assert_eq!(cat_from("I work in talent acquisition.", from), Customised);
+    // The recipient's, from `To` or the config's `name` when `To` is empty.
+    assert_eq!(
+        cat_to("Hi Colleen, nice MBA!", "Colleen Smith, MBA"),
+        GreetingOnly
+    );
+    assert_eq!(cat_to("Hi Colleen, nice MBA!", COLLEEN), Customised);
+    let mut invs = [invitation("Hi Colleen, nice MBA!", "", 0)];
+    c.apply(&mut invs, Some("Colleen Smith, MBA"));
+    assert_eq!(invs[0].category, GreetingOnly);
+}
+
 /// A family name of several words (`de Jong`) is the last name whole: its
 /// particle in lower case is a name word of a greeting to that person, so
 /// the stock text after it is read as stock (a Dutch one is not generic).
