@@ -249,7 +249,7 @@ fn entry(e: &str) -> Result<(), String> {
     if e.trim().is_empty() {
         return Err("an entry is empty: it would match nothing; remove it".to_string());
     }
-    if !e.chars().any(char::is_alphanumeric) {
+    if !e.chars().any(normalise::is_letter_or_digit) {
         return Err(format!(
             "the entry \"{e}\" has no letter or digit, and a note's text is compared by its words: it would match nothing; remove it"
         ));

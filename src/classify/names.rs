@@ -3,7 +3,9 @@
 
 use super::body::within_one;
 use super::lists::Prepared;
-use super::normalise::{eq_folded, fold_chars, fold_into, is_nfkc, nfkc_chars, words};
+use super::normalise::{
+    eq_folded, fold_chars, fold_into, is_letter_or_digit, is_nfkc, nfkc_chars, words,
+};
 
 /// A person's name as lower-case words (NFKC, straight apostrophes), kept in
 /// one reusable buffer.
@@ -42,7 +44,7 @@ impl NameWords {
     /// greeting that seems to name someone else.
     pub(crate) fn has_without_accents(&self, word: &str) -> bool {
         let words = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric())
+            s.split(|c: char| !is_letter_or_digit(c))
                 .filter(|w| !w.is_empty())
                 .map(super::fold_accents)
                 .collect()

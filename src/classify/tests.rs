@@ -696,6 +696,39 @@ fn a_keycap_emoji_is_an_emoji() {
     }
 }
 
+/// The enclosed Latin letters (`🅰️` `🅿️` `🅐`, U+1F130–U+1F189) are
+/// symbols (general category So), though Unicode calls them alphabetic: a
+/// piece of them alone is dropped, and they are skipped at a note's ends
+/// and before a greeting as other emoji are.
+#[test]
+fn enclosed_letters_are_emoji() {
+    let c = classifier();
+    for (note, want) in [
+        ("🅰\u{FE0F}🅱\u{FE0F}", Def),
+        ("🅾\u{FE0F}", Def),
+        ("🅐🅑🅒 🆉", Def),
+        ("👍🏽", Def),
+        ("Hi Colleen, let's connect 🅿\u{FE0F}", GreetingOnly),
+        ("🅿\u{FE0F} Hi Colleen, let's connect", GreetingOnly),
+        // No salutation: the bare name after them greets.
+        ("🅷🅸 Colleen, let's connect!", GreetingOnly),
+        (
+            "I'd like to add you to my professional network on LinkedIn.\n🅾\u{FE0F}\n- Joe",
+            Def,
+        ),
+        ("Let's connect 🅰\u{FE0F}  Joe", Def),
+        // Not a word, but nothing removes what is between words.
+        ("We met at the 🅰\u{FE0F} summit in Oslo.", Customised),
+    ] {
+        assert_eq!(check(c, note, JOE, COLLEEN).category, want, "{note:?}");
+    }
+    assert_eq!(c.analyse("🅾\u{FE0F}", JOE, COLLEEN).sentences, []);
+    assert_eq!(
+        normalise::normalise("🅰\u{FE0F}hope you are well🅱"),
+        "hope you are well"
+    );
+}
+
 /// A config entry whose last letter's accent is a mark of its own (NFD,
 /// as pasted from a PDF) is the same salutation or closing phrase as the
 /// composed one: the mark is not trimmed off as punctuation.
