@@ -55,10 +55,24 @@ fn two_spaces(line: &str, from: usize) -> Option<usize> {
     None
 }
 
+/// The end of the last run of two or more spaces in `before`.
+fn two_spaces_before(before: &str) -> Option<usize> {
+    let mut chars = before.char_indices().rev().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_hspace(c) && chars.peek().is_some_and(|&(_, d)| is_hspace(d)) {
+            return Some(i + c.len_utf8());
+        }
+    }
+    None
+}
+
 /// `src` without its boilerplate lines: `src` itself when it has none, else
-/// a copy in `out`. Each removed line is pushed to `removed`. A line ends at
-/// a line break or, in recent exports that write line breaks as two spaces,
-/// at the first two spaces after the phrase.
+/// a copy in `out`. Each removed line is pushed to `removed`. Recent exports
+/// write line breaks as two spaces, so a line runs from the last line break
+/// or two spaces before the phrase to the first line break or two spaces
+/// after it (as the greeting and sign-off read such runs): in `We met in
+/// Oslo.  Joe Smith has indicated you are a Friend:  Hi`, only `Joe Smith
+/// has indicated you are a Friend:` goes.
 pub(crate) fn strip<'a>(
     src: &'a str,
     out: &'a mut String,
@@ -69,8 +83,8 @@ pub(crate) fn strip<'a>(
     };
     out.clear();
     // Copied up to `pos`; the phrase's next occurrence starts at `k`. The
-    // phrase holds no line break, so each occurrence is inside one line, and
-    // the lines without one are copied as they are.
+    // phrase holds no line break or two spaces, so each occurrence is
+    // inside one line, and the lines without one are copied as they are.
     let mut pos = 0;
     loop {
         let line_start = src[pos..k]
@@ -78,6 +92,8 @@ pub(crate) fn strip<'a>(
             .rev()
             .find(|&(_, c)| is_line_break(c))
             .map_or(pos, |(i, c)| pos + i + c.len_utf8());
+        let line_start =
+            two_spaces_before(&src[line_start..k]).map_or(line_start, |i| line_start + i);
         let line_end = src[k..].find(is_line_break).map_or(src.len(), |i| k + i);
         let line = &src[line_start..line_end];
         let cut = two_spaces(line, k - line_start + PHRASE.len()).unwrap_or(line.len());
@@ -85,8 +101,9 @@ pub(crate) fn strip<'a>(
             r.push(line[..cut].trim().to_owned());
         }
         out.push_str(&src[pos..line_start]);
-        out.push_str(&line[cut..]);
-        pos = line_end;
+        // The rest of the line is searched again: two spaces may end the
+        // boilerplate before another.
+        pos = line_start + cut;
         match find(&src[pos..]) {
             Some(j) => k = pos + j,
             None => break,
@@ -142,6 +159,35 @@ mod tests {
         assert_eq!(
             run("Joe Smith has indicated you are a Friend:    Hi Colleen,  thanks").0,
             "    Hi Colleen,  thanks"
+        );
+        // Two spaces before the phrase end the line before it, as a line
+        // break does; single spaces do not.
+        let (out, removed) = run("We met in Oslo.  Joe Smith has indicated you are a Friend:");
+        assert_eq!(out, "We met in Oslo.  ");
+        assert_eq!(removed, ["Joe Smith has indicated you are a Friend:"]);
+        let (out, removed) = run(
+            "We met.\tx  Joe Smith has indicated you are a person they've done business with at Acme:  Hi  there",
+        );
+        assert_eq!(out, "We met.\tx    Hi  there");
+        assert_eq!(
+            removed,
+            ["Joe Smith has indicated you are a person they've done business with at Acme:"]
+        );
+        assert_eq!(
+            run("We met. Joe Smith has indicated you are a Friend:  Hi").0,
+            "  Hi"
+        );
+        assert_eq!(run("x\n  Joe has indicated you are a Friend:").0, "x\n  ");
+        // Each of two on one line goes.
+        let (out, removed) =
+            run("A has indicated you are a Friend:  B has indicated you are a Friend:  Hi");
+        assert_eq!(out, "    Hi");
+        assert_eq!(
+            removed,
+            [
+                "A has indicated you are a Friend:",
+                "B has indicated you are a Friend:"
+            ]
         );
     }
 }

@@ -16,7 +16,10 @@
 //!
 //! - a name from `To` or `From` ends at a comma, `|` or `(` (`Colleen
 //!   Smith, PhD`), and its first name is the first word after any titles or
-//!   initials (`Dr. Ana Ruiz`: Ana; `K. S. Ravi Kumar`: Ravi);
+//!   initials (`Dr. Ana Ruiz`: Ana; `K. S. Ravi Kumar`: Ravi); the items
+//!   after a comma that are one word as written (`PhD`, `Jr.`) go on the
+//!   name as written, a sign-off (`Joe Smith, MBA`) and its words for the
+//!   generic rule, while a phrase there (`Talent Acquisition`) does not;
 //! - a sign-off line that the body's split cut at the dot of an initial or a
 //!   title (`- J. Smith`, `Regards,` / `Dr. Jane Roe`) is tried whole, as a
 //!   greeting keeps `Dr.` whole, and the sender's name after a title is
@@ -246,7 +249,7 @@ fn entry(e: &str) -> Result<(), String> {
     if e.trim().is_empty() {
         return Err("an entry is empty: it would match nothing; remove it".to_string());
     }
-    if !e.chars().any(char::is_alphanumeric) {
+    if !e.chars().any(normalise::is_letter_or_digit) {
         return Err(format!(
             "the entry \"{e}\" has no letter or digit, and a note's text is compared by its words: it would match nothing; remove it"
         ));

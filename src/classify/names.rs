@@ -3,7 +3,9 @@
 
 use super::body::within_one;
 use super::lists::Prepared;
-use super::normalise::{eq_folded, fold_chars, fold_into, is_nfkc, nfkc_chars, words};
+use super::normalise::{
+    eq_folded, fold_chars, fold_into, is_letter_or_digit, is_nfkc, nfkc_chars, words,
+};
 
 /// A person's name as lower-case words (NFKC, straight apostrophes), kept in
 /// one reusable buffer.
@@ -14,7 +16,12 @@ pub(crate) struct NameWords {
     given: String,
     buf: String,
     words: Vec<(usize, usize)>,
-    /// Whether a word has a hyphen.
+    /// The words of what follows the name after a comma, each item of one
+    /// word as written (`MBA`, `Ph.D.` of `Joe Smith, MBA, Ph.D.`), in
+    /// `buf` too: the name as written goes on with them, though a greeting
+    /// does not use them.
+    credentials: Vec<(usize, usize)>,
+    /// Whether a word, or a credential, has a hyphen.
     hyphen: bool,
     /// How many words at the start are titles or initials (`Dr. Ana
     /// Ruiz`, `K. S. Ravi Kumar`): the first name comes after them. Never
@@ -37,7 +44,7 @@ impl NameWords {
     /// greeting that seems to name someone else.
     pub(crate) fn has_without_accents(&self, word: &str) -> bool {
         let words = |s: &str| -> Vec<String> {
-            s.split(|c: char| !c.is_alphanumeric())
+            s.split(|c: char| !is_letter_or_digit(c))
                 .filter(|w| !w.is_empty())
                 .map(super::fold_accents)
                 .collect()
@@ -50,10 +57,13 @@ impl NameWords {
         !parts.is_empty() && parts.iter().all(|p| name.contains(p))
     }
 
-    /// Replaces the name. What follows a comma, `|` or `(` is dropped
-    /// (`Colleen Smith, PhD`, `Joe Smith | Hiring`): it is not the name.
-    /// Titles and initials before the first name are words of the name,
-    /// but not its first name (`lists.titles`).
+    /// Replaces the name. What follows a comma, `|` or `(` is not the name
+    /// a greeting uses (`Colleen Smith, PhD`, `Joe Smith | Hiring`), but
+    /// the items after a comma that are one word as written (`PhD`, not
+    /// `Talent Acquisition`) are its credentials: words of the name as
+    /// written, for a sign-off and the generic rule. Titles and initials
+    /// before the first name are words of the name, but not its first name
+    /// (`lists.titles`).
     pub(crate) fn fill(&mut self, name: &str, lists: &Prepared) {
         if self.given == name && !self.given.is_empty() && self.titles_of == lists.id {
             return;
@@ -103,44 +113,54 @@ impl NameWords {
         self.given.push_str(name);
         self.buf.clear();
         self.words.clear();
+        self.credentials.clear();
         self.hyphen = false;
-        if self.fill_ascii(name) {
-            return;
-        }
-        self.buf.clear();
-        self.words.clear();
-        let name = &name[..name
+        let cut = name
             .bytes()
             .position(|b| matches!(b, b',' | b'|' | b'('))
-            .unwrap_or(name.len())];
-        if is_nfkc(name) {
-            fold_into(name, &mut self.buf);
-        } else {
-            fold_chars(nfkc_chars(name), &mut self.buf);
+            .unwrap_or(name.len());
+        self.push_words(&name[..cut]);
+        let Some(rest) = name[cut..].strip_prefix(',') else {
+            return;
+        };
+        // The name's own words first, then its credentials after them.
+        let named = self.words.len();
+        let rest = &rest[..rest.find(['|', '(']).unwrap_or(rest.len())];
+        for item in rest.split(',') {
+            let item = item.trim();
+            if !item.contains(char::is_whitespace) {
+                self.push_words(item);
+            }
         }
-        let base = self.buf.as_ptr() as usize;
-        for w in words(&self.buf) {
-            let start = w.as_ptr() as usize - base;
-            self.words.push((start, start + w.len()));
-        }
-        let hyphen = self.iter().any(|w| w.contains('-'));
-        self.hyphen = hyphen;
+        self.credentials.extend(self.words.drain(named..));
     }
 
-    /// `fill` for a name that is ASCII up to its cut (`,` `|` `(`), in one
-    /// pass: folding it, and splitting it into runs of letters, digits, `'`
-    /// and `-`, trimmed of `'` and `-` (as `words`). Returns false, having
-    /// filled nothing useful, at the first byte that is not ASCII.
-    fn fill_ascii(&mut self, name: &str) -> bool {
+    /// Adds the words of `part` (folded into `buf`) to `words`.
+    fn push_words(&mut self, part: &str) {
+        if part.is_ascii() {
+            return self.push_ascii(part);
+        }
+        let start = self.buf.len();
+        if is_nfkc(part) {
+            fold_into(part, &mut self.buf);
+        } else {
+            fold_chars(nfkc_chars(part), &mut self.buf);
+        }
+        let base = self.buf.as_ptr() as usize;
+        for w in words(&self.buf[start..]) {
+            let start = w.as_ptr() as usize - base;
+            self.words.push((start, start + w.len()));
+            self.hyphen |= w.contains('-');
+        }
+    }
+
+    /// `push_words` for an ASCII part, in one pass: folding it, and
+    /// splitting it into runs of letters, digits, `'` and `-`, trimmed of
+    /// `'` and `-` (as `words`).
+    fn push_ascii(&mut self, part: &str) {
         // Where the current run starts in `buf`.
         let mut run = None;
-        for &c in name.as_bytes() {
-            if matches!(c, b',' | b'|' | b'(') {
-                break;
-            }
-            if !c.is_ascii() {
-                return false;
-            }
+        for &c in part.as_bytes() {
             if is_inner_ascii(c) {
                 run.get_or_insert(self.buf.len());
             } else if let Some(start) = run.take() {
@@ -151,7 +171,6 @@ impl NameWords {
         if let Some(start) = run {
             self.push_ascii_word(start, self.buf.len());
         }
-        true
     }
 
     /// Adds the run `buf[start..end]` as a word, trimmed of `'` and `-`.
@@ -187,6 +206,12 @@ impl NameWords {
         (0..self.words.len()).map(|i| self.word(i))
     }
 
+    /// The words of the name as written: its own, then its credentials.
+    fn as_written(&self) -> impl Iterator<Item = &str> {
+        let credentials = self.credentials.iter().map(|&(a, b)| &self.buf[a..b]);
+        self.iter().chain(credentials)
+    }
+
     pub(crate) fn len(&self) -> usize {
         self.words.len()
     }
@@ -201,19 +226,20 @@ impl NameWords {
         (self.words.len() >= 2).then(|| self.word(self.words.len() - 1))
     }
 
-    /// Whether `w` (normalised, lower case) is a word of the name, or a part
-    /// of a hyphenated one.
+    /// Whether `w` (normalised, lower case) is a word of the name as
+    /// written (credentials too), or a part of a hyphenated one.
     pub(crate) fn has(&self, w: &str) -> bool {
-        self.iter().any(|n| n == w)
+        self.as_written().any(|n| n == w)
             || (self.hyphen
                 && self
-                    .iter()
+                    .as_written()
                     .any(|n| n.contains('-') && n.split('-').any(|p| p == w)))
     }
 
-    /// Whether the raw word `raw` is a word of the name, case-insensitively.
+    /// Whether the raw word `raw` is a word of the name as written,
+    /// case-insensitively.
     pub(crate) fn has_raw(&self, raw: &str) -> bool {
-        self.iter().any(|n| eq_folded(raw, n))
+        self.as_written().any(|n| eq_folded(raw, n))
     }
 
     /// Whether `w` (lower case) matches the first name.
@@ -246,9 +272,24 @@ impl NameWords {
                 .any(|i| matches(w, self.word(i)))
     }
 
+    /// The number of words of the name as written, credentials too.
+    pub(crate) fn len_as_written(&self) -> usize {
+        self.words.len() + self.credentials.len()
+    }
+
     /// Whether the raw words are the first name alone, the first and last
-    /// name, or every word of the name (case-insensitive).
+    /// name, every word of the name, or every word of the name as written
+    /// (`Joe Smith, MBA`) (case-insensitive).
     pub(crate) fn is_first_or_full(&self, raw: &[&str]) -> bool {
+        if !self.credentials.is_empty()
+            && raw.len() == self.len_as_written()
+            && raw
+                .iter()
+                .zip(self.as_written())
+                .all(|(r, n)| eq_folded(r, n))
+        {
+            return true;
+        }
         match raw {
             [] => false,
             [one] => self.first().is_some_and(|n| eq_folded(one, n)),
@@ -308,9 +349,40 @@ mod tests {
         assert_eq!(n.first(), Some("colleen"));
         assert_eq!(n.last(), Some("smith"));
         assert_eq!(n.len(), 2);
+        // The credential is a word of the name as written, not a name a
+        // greeting uses.
+        assert!(n.has("phd") && n.has_raw("PhD") && !n.matches_last("phd"));
+        assert!(n.is_first_or_full(&["Colleen", "Smith", "PhD"]));
+        assert!(!n.is_first_or_full(&["Colleen", "PhD"]));
         let one = NameWords::new("Cher");
         assert_eq!(one.last(), None);
         assert!(NameWords::new("").first().is_none());
+    }
+
+    /// Items after a comma of one word as written are credentials; a
+    /// phrase, or what follows `|` or `(`, is not part of the name.
+    #[test]
+    fn credentials_after_a_comma() {
+        let n = NameWords::new("Joe Smith, MBA, Ph.D. | Hiring (he/him)");
+        assert_eq!(
+            (n.first(), n.last(), n.len()),
+            (Some("joe"), Some("smith"), 2)
+        );
+        assert_eq!(n.len_as_written(), 5);
+        assert!(n.has("mba") && n.has("ph") && n.has("d") && !n.has("hiring"));
+        assert!(n.is_first_or_full(&["Joe", "Smith", "MBA", "Ph", "D"]));
+        let n = NameWords::new("Jane Smith, Talent Acquisition");
+        assert!(!n.has("talent") && n.len_as_written() == 2);
+        // As a directory writes it: the given name is a word of the name.
+        let n = NameWords::new("Doe, Jane");
+        assert_eq!((n.first(), n.len()), (Some("doe"), 1));
+        assert!(n.has("jane") && n.is_first_or_full(&["DOE", "JANE"]));
+        let n = NameWords::new("Priya, CTO");
+        assert_eq!(n.first(), Some("priya"));
+        assert!(n.has("cto") && n.is_first_or_full(&["Priya"]));
+        let n = NameWords::new("Jürgen Groß, Dipl.-Ing., SHRM-CP");
+        assert_eq!((n.first(), n.last()), (Some("jürgen"), Some("gross")));
+        assert!(n.has("dipl") && n.has("ing") && n.has("shrm") && n.has("shrm-cp"));
     }
 
     #[test]
@@ -360,7 +432,10 @@ mod tests {
             fold_into(prefix, &mut folded);
             let want: Vec<&str> = words(&folded).collect();
             proptest::prop_assert_eq!(n.iter().collect::<Vec<_>>(), want.clone());
-            proptest::prop_assert_eq!(n.hyphen, want.iter().any(|w| w.contains('-')));
+            let credentials: Vec<&str> = n.as_written().skip(want.len()).collect();
+            proptest::prop_assert!(credentials.iter().all(|c| name.to_lowercase().contains(c)));
+            let hyphen = want.iter().chain(&credentials).any(|w| w.contains('-'));
+            proptest::prop_assert_eq!(n.hyphen, hyphen);
         }
     }
 

@@ -30,12 +30,22 @@ pub(crate) fn is_hspace(c: char) -> bool {
     c.is_whitespace() && !is_line_break(c)
 }
 
+/// A letter or digit: `char::is_alphanumeric` without the enclosed Latin
+/// letters U+1F130–U+1F189 (`🅰` `🅿` `🅐`), which Unicode calls alphabetic
+/// (Other_Alphabetic) but are symbols (general category So) used as emoji.
+/// (The circled letters `Ⓐ` and the squared ones up to U+1F149 are letters
+/// after NFKC.)
+#[inline]
+pub(crate) fn is_letter_or_digit(c: char) -> bool {
+    c.is_alphanumeric() && !matches!(c, '\u{1F130}'..='\u{1F189}')
+}
+
 /// A letter, digit or combining mark: what words are made of.
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        c.is_alphanumeric() || is_combining_mark(c)
+        is_letter_or_digit(c) || is_combining_mark(c)
     }
 }
 
@@ -44,17 +54,17 @@ pub(crate) fn is_word_char(c: char) -> bool {
 /// (`ahoj ❤️`: `ahoj`), but a mark on the letter before it kept (Tamil's
 /// pulli, an accent written apart).
 pub(crate) fn trim_to_words(s: &str) -> &str {
-    let start = s.find(char::is_alphanumeric).unwrap_or(s.len());
+    let start = s.find(is_letter_or_digit).unwrap_or(s.len());
     let s = &s[start..];
     let mut end = s.len();
     while let Some(c) = s[..end].chars().next_back() {
-        if c.is_alphanumeric() {
+        if is_letter_or_digit(c) {
             break;
         }
         if is_combining_mark(c) {
             // The marks' base: kept with them when it is a letter.
             let base = s[..end].trim_end_matches(is_combining_mark);
-            if base.chars().next_back().is_some_and(char::is_alphanumeric) {
+            if base.chars().next_back().is_some_and(is_letter_or_digit) {
                 break;
             }
             end = base.len();
@@ -329,10 +339,10 @@ pub(crate) fn normalise_into(raw: &str, out: &mut String) {
             None => (0, 0),
         }
     } else {
-        let end = out.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        let end = out.trim_end_matches(|c: char| !is_letter_or_digit(c)).len();
         let start = end
             - out[..end]
-                .trim_start_matches(|c: char| !c.is_alphanumeric())
+                .trim_start_matches(|c: char| !is_letter_or_digit(c))
                 .len();
         (start, end)
     };
@@ -681,7 +691,7 @@ pub(crate) fn has_content(s: &str) -> bool {
     if b.iter().any(u8::is_ascii_alphanumeric) {
         return true;
     }
-    !b.is_ascii() && s.chars().any(char::is_alphanumeric)
+    !b.is_ascii() && s.chars().any(is_letter_or_digit)
 }
 
 /// Whether a word character starts at byte `i` of `t` (and its length).

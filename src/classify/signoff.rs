@@ -6,7 +6,8 @@
 use super::lists::Prepared;
 use super::names::NameWords;
 use super::normalise::{
-    eq_folded, fold_into, has_content, is_dash, is_hspace, next_word_start, read_word,
+    eq_folded, fold_into, has_content, is_dash, is_hspace, is_letter_or_digit, next_word_start,
+    read_word,
 };
 
 /// More words than this and a piece is no sign-off.
@@ -93,7 +94,7 @@ impl Ctx<'_> {
     fn limit(&self) -> usize {
         (self.lists.closings.max_words() + MAX_AFTER_CLOSING)
             .max(MAX_AFTER_DASH)
-            .max(self.sender.len())
+            .max(self.sender.len_as_written())
     }
 
     /// The numbers of leading words of `words` that are a closing phrase.
@@ -252,7 +253,7 @@ fn name_line(t: &str, pieces: &[(usize, usize)], ctx: &Ctx<'_>, buf: &mut String
         }
         // The word the dot ends.
         let word = before
-            .rsplit(|c: char| !c.is_alphanumeric())
+            .rsplit(|c: char| !is_letter_or_digit(c))
             .next()
             .unwrap_or_default();
         let mut chars = word.chars();

@@ -310,6 +310,42 @@ fn boilerplate_lines_are_removed() {
     );
 }
 
+/// Recent exports write a line break as two spaces: the text before them
+/// is a line of its own, not part of a boilerplate line after it.
+#[test]
+fn two_spaces_end_the_line_before_a_boilerplate_line() {
+    let c = classifier();
+    let context = Classification {
+        category: Customised,
+        signals: Signals::CONTEXT,
+    };
+    for note in [
+        "We met at the summit in Oslo.  Joe Smith has indicated you are a Friend:",
+        "We met at the summit in Oslo.\nJoe Smith has indicated you are a Friend:",
+        "Joe Smith has indicated you are a Friend:  We met at the summit in Oslo.",
+        "We met in Oslo.  Joe Smith has indicated you are a person they've done business with at Acme:  I'd like to add you to my professional network on LinkedIn.  - Joe Smith",
+    ] {
+        assert_eq!(check(c, note, JOE, COLLEEN), context, "{note}");
+    }
+    let a = c.analyse(
+        "Hi Colleen,  Joe Smith has indicated you are a person they've done business with at Acme:  Let's connect.",
+        JOE,
+        COLLEEN,
+    );
+    assert_eq!(a.category, GreetingOnly);
+    assert_eq!(
+        a.boilerplate,
+        ["Joe Smith has indicated you are a person they've done business with at Acme:"]
+    );
+    // A line with single spaces only goes whole, as before.
+    assert_eq!(
+        cat(
+            "I'd like to add you to my professional network. Joe Smith has indicated you are a Friend:  Hi Colleen!"
+        ),
+        GreetingOnly
+    );
+}
+
 #[test]
 fn sign_offs_add_no_effort() {
     assert_eq!(cat("Let's connect.\nBest regards,\nJo Smith"), Def);
@@ -328,6 +364,60 @@ fn sign_offs_add_no_effort() {
     assert_eq!(cat("Let's connect!\nRegards,\nDr. Jane Roe"), Def);
     let note = "I'd like to add you to my professional network on LinkedIn.\n\nBest,\nJ. Smith";
     assert_eq!(cat(note), Def);
+}
+
+/// A credential after a comma in `From` (`Joe Smith, MBA`) is part of the
+/// name as written: that line is a sign-off, and its words are name words
+/// for the generic rule; the same for the recipient's name, from `To` or
+/// the config's `name`.
+#[test]
+fn credentials_after_a_comma_are_words_of_the_name() {
+    let c = classifier();
+    let cat_from = |note: &str, from: &str| check(c, note, from, COLLEEN).category;
+    let hi = "Hi Colleen, let's connect.\nJoe Smith, MBA";
+    assert_eq!(cat_from(hi, "Joe Smith, MBA"), GreetingOnly);
+    assert_eq!(
+        cat_from("Hi Colleen, let's connect.\nJoe Smith MBA", "Joe Smith MBA"),
+        GreetingOnly
+    );
+    assert_eq!(
+        cat_from("Let's connect.\nJoe Smith, PhD", "Joe Smith, PhD"),
+        Def
+    );
+    assert_eq!(
+        cat_from("Let's connect.  Joe Smith, PhD", "Joe Smith, PhD"),
+        Def
+    );
+    assert_eq!(
+        cat_from(
+            "Let's connect.\nBest,\nDr. Joe Smith, PhD",
+            "Joe Smith, PhD"
+        ),
+        Def
+    );
+    assert_eq!(cat_from("This is Joe Smith, MBA.", "Joe Smith, MBA"), Def);
+    assert_eq!(
+        cat_from("Let's connect.\nJoe Smith, MBA, PMP", "Joe Smith, MBA, PMP"),
+        Def
+    );
+    // Only the sender's own: another credential is something said.
+    assert_eq!(
+        cat_from("Let's connect.\nJoe Smith, PhD", "Joe Smith, MBA"),
+        Customised
+    );
+    assert_eq!(cat_from("This is Joe Smith, MBA.", "Joe Smith"), Customised);
+    // A phrase after the comma is no credential: a topic is never generic.
+    let from = "Joe Smith, Talent Acquisition";
+    assert_eq!(cat_from("I work in talent acquisition.", from), Customised);
+    // The recipient's, from `To` or the config's `name` when `To` is empty.
+    assert_eq!(
+        cat_to("Hi Colleen, nice MBA!", "Colleen Smith, MBA"),
+        GreetingOnly
+    );
+    assert_eq!(cat_to("Hi Colleen, nice MBA!", COLLEEN), Customised);
+    let mut invs = [invitation("Hi Colleen, nice MBA!", "", 0)];
+    c.apply(&mut invs, Some("Colleen Smith, MBA"));
+    assert_eq!(invs[0].category, GreetingOnly);
 }
 
 /// A family name of several words (`de Jong`) is the last name whole: its
@@ -604,6 +694,39 @@ fn a_keycap_emoji_is_an_emoji() {
     ] {
         assert_eq!(check(c, note, JOE, COLLEEN).category, want, "{note:?}");
     }
+}
+
+/// The enclosed Latin letters (`🅰️` `🅿️` `🅐`, U+1F130–U+1F189) are
+/// symbols (general category So), though Unicode calls them alphabetic: a
+/// piece of them alone is dropped, and they are skipped at a note's ends
+/// and before a greeting as other emoji are.
+#[test]
+fn enclosed_letters_are_emoji() {
+    let c = classifier();
+    for (note, want) in [
+        ("🅰\u{FE0F}🅱\u{FE0F}", Def),
+        ("🅾\u{FE0F}", Def),
+        ("🅐🅑🅒 🆉", Def),
+        ("👍🏽", Def),
+        ("Hi Colleen, let's connect 🅿\u{FE0F}", GreetingOnly),
+        ("🅿\u{FE0F} Hi Colleen, let's connect", GreetingOnly),
+        // No salutation: the bare name after them greets.
+        ("🅷🅸 Colleen, let's connect!", GreetingOnly),
+        (
+            "I'd like to add you to my professional network on LinkedIn.\n🅾\u{FE0F}\n- Joe",
+            Def,
+        ),
+        ("Let's connect 🅰\u{FE0F}  Joe", Def),
+        // Not a word, but nothing removes what is between words.
+        ("We met at the 🅰\u{FE0F} summit in Oslo.", Customised),
+    ] {
+        assert_eq!(check(c, note, JOE, COLLEEN).category, want, "{note:?}");
+    }
+    assert_eq!(c.analyse("🅾\u{FE0F}", JOE, COLLEEN).sentences, []);
+    assert_eq!(
+        normalise::normalise("🅰\u{FE0F}hope you are well🅱"),
+        "hope you are well"
+    );
 }
 
 /// A config entry whose last letter's accent is a mark of its own (NFD,
