@@ -211,11 +211,20 @@ impl Config {
             path: path.to_path_buf(),
             message,
         };
+        // A byte-order mark (Notepad's) is no column of the first line.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         if let Some(message) = date_for_a_table(text) {
             return Err(invalid(message));
         }
         let config: Config =
             toml::from_str(text).map_err(|e| invalid(describe_toml_error(&e, text)))?;
+        if let Some((name, message)) = config
+            .templates
+            .keys()
+            .find_map(|name| Some((name, template_named_as_setting(name)?)))
+        {
+            return Err(invalid(at_keys(text, "templates", &[name], &message)));
+        }
         match check(&config) {
             Ok(made) => Ok((config, made)),
             Err(u) => {
@@ -465,6 +474,7 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
             }
             let hint = export_hint(text)
                 .or_else(|| quoting_hint(text, line))
+                .or_else(|| stray_setting_hint(text, line, &msg))
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
             format!("line {line}, column {col}: {msg} (in `{snippet}`){hint}")
@@ -574,6 +584,49 @@ fn quoting_hint(text: &str, line: usize) -> Option<String> {
         }
     }
     None
+}
+
+/// A known setting on line `line` (1-based) of the wrong type, where it
+/// is in another table than its own: a line added at the end of the file
+/// lands in its last table (`[templates]` in config.example.toml), where
+/// `stale_after_days = 5` is read as a template. An unknown key is told its
+/// home already.
+fn stray_setting_hint(text: &str, line: usize, msg: &str) -> Option<String> {
+    if msg.contains("belongs") {
+        return None;
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let key = lines.get(line.checked_sub(1)?)?.split('=').next()?.trim();
+    let home = home_of(key)?;
+    let table = table_at(&lines, line)?;
+    // In its own table, the type alone is wrong.
+    if home == format!("under [{table}]") {
+        return None;
+    }
+    Some(format!(
+        "`{key}` is read in [{table}] here, and belongs {home} (a line added at the end of the file is in its last table)"
+    ))
+}
+
+/// The `[table]` line `line` (1-based) is under, if any.
+fn table_at<'a>(lines: &[&'a str], line: usize) -> Option<&'a str> {
+    lines[..line.min(lines.len())]
+        .iter()
+        .rev()
+        .map(|l| l.trim())
+        .find(|l| l.starts_with('[') && !l.starts_with("[["))
+        .and_then(|l| l.strip_prefix('[')?.split(']').next())
+        .map(str::trim)
+}
+
+/// A template named as a setting of another table (`name`, `note_limit`):
+/// the line was meant for that table, and went under `[templates]`, the
+/// last table of config.example.toml, by being added at the end.
+pub fn template_named_as_setting(name: &str) -> Option<String> {
+    let home = home_of(name)?;
+    Some(format!(
+        "[templates]: a template named `{name}`: the setting `{name}` belongs {home} (a line added at the end of the file is in its last table, [templates]); to keep a template, name it otherwise"
+    ))
 }
 
 /// Where a key of the config file is written: `name` at the top, the
@@ -853,6 +906,49 @@ default = "Hi {first_name}"
             Path::new("c.toml"),
         );
         assert_eq!(ok.unwrap().classify.pitch_hints.len(), 4);
+    }
+
+    /// A setting added at the end of config.example.toml lands in its last
+    /// table, `[templates]`: said, with its home, not read as a template.
+    #[test]
+    fn a_setting_under_templates_is_sent_home() {
+        let example = include_str!("../config.example.toml");
+        let lines = example.lines().count() + 1;
+        for (added, says) in [
+            (
+                "name = \"Zuzana Dvorak\"",
+                "[templates]: a template named `name`: the setting `name` belongs at the top of the file",
+            ),
+            (
+                "stale_after_days = 5",
+                "`stale_after_days` is read in [templates] here, and belongs under [sent]",
+            ),
+        ] {
+            let text = format!("{example}{added}\n");
+            let err = Config::parse(&text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains(&format!("line {lines}, column ")) && err.contains(says),
+                "{added}: {err}"
+            );
+        }
+        // A template of words is one.
+        let text = format!("{example}thanks = \"Thanks, {{first_name}}!\"\n");
+        assert!(Config::parse(&text, Path::new("c.toml")).is_ok());
+    }
+
+    /// A byte-order mark is not counted as a column, nor quoted.
+    #[test]
+    fn a_byte_order_mark_is_no_column() {
+        let err = Config::parse("\u{feff}nme = \"Zoë\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("line 1, column 1: unknown key `nme`")
+                && err.contains("(in `nme = \"Zoë\"`)"),
+            "{err}"
+        );
     }
 
     /// A known key in the wrong table says which table it belongs under.

@@ -2426,6 +2426,16 @@ fn config_mistakes_name_the_key_and_line() {
         ),
         "{err}"
     );
+    // A key binding added below the last table, [templates].
+    env.file(
+        "q.toml",
+        "[templates]\nthanks = \"Thanks, {first_name}!\"\nquit = \"Q\"\n",
+    );
+    let err = env.fails(&["--config", "q.toml", "stats"]);
+    assert!(
+        err.contains("q.toml: line 3, column 1: [templates]: a template named `quit` holding `Q`, which reads as a key: key bindings go under [keys]"),
+        "{err}"
+    );
     env.file("c.toml", "[keys]\nacept = \"y\"\n");
     let err = env.fails(&["--config", "c.toml", "stats"]);
     assert!(

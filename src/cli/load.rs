@@ -327,6 +327,25 @@ pub fn usable(config: &Config) -> Result<(Keymap, Templates), Unusable> {
         keys: e.actions(),
         message: e.to_string(),
     })?;
+    // `quit = "Q"` added at the end of config.example.toml lands in its
+    // last table, [templates], and would be a template of one letter.
+    if let Some((name, key)) = config.templates.iter().find(|(name, text)| {
+        invitriage::tui::keys::BINDABLE
+            .iter()
+            .any(|(action, ..)| action == name)
+            && !text.trim().is_empty()
+            && text.trim().chars().count() <= 24
+            && !text.trim().contains(char::is_whitespace)
+    }) {
+        return Err(Unusable {
+            table: "templates",
+            keys: vec![name.clone()],
+            message: format!(
+                "[templates]: a template named `{name}` holding `{}`, which reads as a key: key bindings go under [keys] (a line added at the end of the file is in its last table, [templates]); to keep a template, give it words",
+                text::one_line(key.trim())
+            ),
+        });
+    }
     let templates = Templates::new(&config.templates)
         .map_err(|e| Unusable {
             table: "templates",
