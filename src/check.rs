@@ -455,7 +455,7 @@ pub fn write_json(w: &mut impl Write, g: &Grade) -> io::Result<()> {
 /// character beyond the Basic Multilingual Plane (most emoji: `😀`) is 2,
 /// and `👍🏽` 4. Counted in characters, a note of emoji read as fitting
 /// where LinkedIn would refuse it.
-fn linkedin_length(note: &str) -> usize {
+pub fn linkedin_length(note: &str) -> usize {
     let note = note.trim();
     note.encode_utf16().count() - note.matches("\r\n").count()
 }

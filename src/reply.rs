@@ -11,6 +11,18 @@ use crate::classify::Category;
 use crate::text::one_line;
 
 /// The placeholders a template may use.
+/// The longest message LinkedIn sends, in characters as it counts them
+/// ([`crate::check::linkedin_length`]): a draft longer than this is cut or
+/// refused there.
+pub const MESSAGE_LIMIT: usize = 8000;
+
+/// How far `text` is over [`MESSAGE_LIMIT`], if it is.
+pub fn over_message_limit(text: &str) -> Option<usize> {
+    crate::check::linkedin_length(text)
+        .checked_sub(MESSAGE_LIMIT)
+        .filter(|&n| n > 0)
+}
+
 pub const PLACEHOLDERS: [&str; 5] = [
     "first_name",
     "last_name",

@@ -3733,10 +3733,53 @@ fn empty_draft_is_refused_and_kept_open() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     app.update(Action::Reply);
+    // An editor that leaves its file empty gives up: the words stay.
+    let words = app.composer.as_ref().unwrap().text();
+    assert!(!words.trim().is_empty());
     app.update(Action::EditorDone(Ok("   \n".into())));
+    assert_eq!(app.composer.as_ref().unwrap().text(), words);
+    assert!(
+        status_text(&app)
+            .starts_with("The editor left the file empty: the draft is kept as it was"),
+        "{}",
+        status_text(&app)
+    );
+    // Emptied by hand, it is refused on saving.
+    for _ in 0..words.chars().count() + 10 {
+        for code in [KeyCode::Backspace, KeyCode::Delete] {
+            app.update(Action::ComposeKey(KeyEvent::new(code, KeyModifiers::NONE)));
+        }
+    }
+    assert_eq!(app.composer.as_ref().unwrap().text().trim(), "");
     app.update(Action::ComposeSave);
     assert_eq!(app.mode, Mode::Compose);
     assert!(app.status.as_ref().unwrap().error);
+}
+
+/// A draft over LinkedIn's message limit says so in words, in the
+/// composer and on saving; it is counted as LinkedIn counts (`👍🏽` is 4).
+#[test]
+fn a_draft_over_the_message_limit_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    app.update(Action::EditorDone(Ok(
+        format!("{}👍🏽", "a".repeat(7997)).into()
+    )));
+    let shown = screen(&app, 100, 30);
+    assert!(
+        shown.contains(" 8001 chars: 1 over LinkedIn's 8000 for a message "),
+        "{shown}"
+    );
+    match app.update(Action::ComposeSave) {
+        Some(Effect::Copy { label, .. }) => assert!(
+            label.ends_with(
+                " · 1 character over LinkedIn's 8000 for a message: shorten it before sending"
+            ),
+            "{label}"
+        ),
+        other => panic!("saving gave {other:?}"),
+    }
 }
 
 /// Esc on a changed draft over a saved one asks, and `y` discards the
@@ -6565,9 +6608,9 @@ fn colours_carry_the_groups_and_the_verdicts() {
     assert_eq!(look(&buffer(&app, 100, 30), "8000 chars"), dim);
     app.update(Action::EditorDone(Ok("x".repeat(8001).into())));
     assert_eq!(look(&buffer(&app, 100, 30), "8001 chars"), red_bold);
-    // An error on the status line is red and bold.
+    // An error on the status line is red and bold (an editor that left
+    // its file empty).
     app.update(Action::EditorDone(Ok(" ".into())));
-    app.update(Action::ComposeSave);
     assert!(app.status.as_ref().unwrap().error);
     assert_eq!(look(&buffer(&app, 100, 30), status_text(&app)), red_bold);
     app.update(Action::Cancel);

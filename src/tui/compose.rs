@@ -263,8 +263,10 @@ impl Composer {
 
     /// Characters in the message (Unicode scalar values, as LinkedIn
     /// counts).
+    /// The draft's length as LinkedIn counts it (`👍🏽` is 4), as `check`
+    /// counts a note.
     pub fn char_count(&self) -> usize {
-        self.message().chars().count()
+        crate::check::linkedin_length(&self.message())
     }
 
     /// True when the text differs from what the composer opened with.

@@ -974,10 +974,11 @@ pub fn action_for(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Act
             match (ev.code, keymap.action(ev)) {
                 (KeyCode::Esc, _) => Some(Action::Cancel),
                 // `q` closes an overlay, as in a pager, unless `[keys]`
-                // gave it one of the overlay's own keys (`up = "q"`).
+                // gave it one of the overlay's own keys (`up = "q"`); so
+                // does the quit key `[keys]` moved elsewhere (`quit = "Q"`),
+                // as `q` does by default: not the whole screen.
                 (_, Some(a)) if scrolls(&a) => Some(a),
-                (KeyCode::Char('q'), _) => Some(Action::Cancel),
-                (_, Some(Action::Quit)) => Some(Action::Quit),
+                (KeyCode::Char('q'), _) | (_, Some(Action::Quit)) => Some(Action::Cancel),
                 _ => None,
             }
         }
@@ -1608,6 +1609,13 @@ mod tests {
         assert_eq!(
             action_for(&moved, KeyContext::Overlay, &q),
             Some(Action::Up)
+        );
+        // The quit key moved elsewhere closes the overlay, as `q` does by
+        // default, not the whole screen.
+        let shift_q = ev(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+        assert_eq!(
+            action_for(&moved, KeyContext::Overlay, &shift_q),
+            Some(Action::Cancel)
         );
     }
 

@@ -163,7 +163,17 @@ impl App {
                     if let Some(c) = &mut self.composer {
                         // Left without saving (`:q!`): nothing was taken.
                         let before = c.text();
-                        c.set_text(&clean_draft(&edited.text));
+                        let cleaned = clean_draft(&edited.text);
+                        // An empty file is how an editor is told to give
+                        // up (git's commit message): the words stay, as
+                        // when the editor fails.
+                        if cleaned.trim().is_empty() && !before.trim().is_empty() {
+                            self.set_error(
+                                "The editor left the file empty: the draft is kept as it was (to empty it, delete its words here)",
+                            );
+                            return None;
+                        }
+                        c.set_text(&cleaned);
                         let same = c.text() == before;
                         match (&edited.warning, &edited.elsewhere) {
                             (None, None) if same => {
@@ -724,13 +734,20 @@ impl App {
                 let was = before
                     .map(|d| format!(", was {}", d.label()))
                     .unwrap_or_default();
-                let label = match kind {
+                let mut label = match kind {
                     DraftKind::Reply if !undo.is_empty() => {
                         format!("saved reply to {name} (marked replied{was}; {undo} undoes)")
                     }
                     DraftKind::Reply => format!("saved reply to {name} (marked replied{was})"),
                     DraftKind::ThankYou => format!("saved thank-you to {name}"),
                 };
+                if let Some(over) = crate::reply::over_message_limit(&text) {
+                    label.push_str(&format!(
+                        " · {over} character{} over LinkedIn's {} for a message: shorten it before sending",
+                        crate::text::plural(over),
+                        crate::reply::MESSAGE_LIMIT
+                    ));
+                }
                 Some(Effect::Copy { text, label })
             }
             Err(e) => {

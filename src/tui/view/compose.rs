@@ -113,16 +113,20 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         title = titled(&fit(&name, left));
     }
     let count = c.char_count();
-    let count_style = if count > 8000 {
-        theme.error()
-    } else {
-        theme.dim()
+    // Said in words, not only in red (NO_COLOR, a colour-blind eye).
+    let limit = crate::reply::MESSAGE_LIMIT;
+    let (count_text, count_style) = match count.checked_sub(limit).filter(|&n| n > 0) {
+        Some(over) => (
+            format!(" {count} chars: {over} over LinkedIn's {limit} for a message "),
+            theme.error(),
+        ),
+        None => (format!(" {count} chars "), theme.dim()),
     };
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .title(Span::styled(title, theme.bold()))
         .title(Line::styled(right, theme.dim()).right_aligned())
-        .title_bottom(Line::styled(format!(" {count} chars "), count_style).right_aligned());
+        .title_bottom(Line::styled(count_text, count_style).right_aligned());
     let inner = block.inner(mine);
     // The editor first: where it scrolls to is known once it is drawn.
     frame.render_widget(&c.editor, inner);
