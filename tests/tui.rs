@@ -8087,6 +8087,13 @@ fn a_redraw_repaints_and_changes_nothing() {
     let before = screen(&app, 100, 30);
     assert_eq!(app.update(Action::Redraw), Some(Effect::Repaint));
     assert_eq!(screen(&app, 100, 30), before);
+    // A question on the status line stays in sight, to be answered seen.
+    app.update(Action::Mark);
+    app.update(Action::Quit);
+    let asked = status_text(&app).to_string();
+    assert!(asked.starts_with("Quit? "), "{asked}");
+    app.update(Action::Redraw);
+    assert_eq!(status_text(&app), asked);
 }
 
 /// Ctrl-Z asks the terminal loop to suspend, and changes nothing else: a

@@ -1279,10 +1279,16 @@ impl App {
         };
         let target = just_done.or(self.current_index());
         // A new key clears the last message, except the ones that report on
-        // something the loop just did.
+        // something the loop just did, and a repaint (Ctrl-L), which draws
+        // the same screen again: a question it wiped would be answered by
+        // the next key unseen.
         if !matches!(
             action,
-            Action::Status(..) | Action::Resize(..) | Action::EditorDone(_) | Action::Unbound
+            Action::Status(..)
+                | Action::Resize(..)
+                | Action::EditorDone(_)
+                | Action::Unbound
+                | Action::Redraw
         ) {
             self.status = None;
         }

@@ -925,10 +925,14 @@ pub fn does_nothing(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<S
     let plain = !ev
         .modifiers
         .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SUPER);
+    // Ctrl and a letter too (Ctrl-R, looked for as redo), but for the
+    // flow-control keys a terminal may take for itself (Ctrl-Q, Ctrl-S).
+    let ctrl_letter = ev.modifiers == KeyModifiers::CONTROL
+        && matches!(ev.code, KeyCode::Char(c) if c.is_ascii_lowercase() && !matches!(c, 'q' | 's'));
     if ctx != KeyContext::List
         || ev.kind == KeyEventKind::Release
         || !matches!(ev.code, KeyCode::Char(c) if !c.is_control())
-        || !plain
+        || !(plain || ctrl_letter)
         || action_for(keymap, ctx, ev).is_some()
         || Keymap::default().action(ev).is_some()
     {
@@ -1104,8 +1108,8 @@ mod tests {
     }
 
     /// A letter or sign without an action says so on the list, naming the
-    /// help key; bound keys, moved ones, keys with Ctrl, and other screens
-    /// say nothing.
+    /// help key, as does Ctrl and a letter; bound keys, moved ones, Alt,
+    /// the flow-control keys, and other screens say nothing.
     #[test]
     fn a_key_without_an_action_says_so() {
         let none = KeyModifiers::NONE;
@@ -1123,11 +1127,22 @@ mod tests {
             .as_deref(),
             Some("Q does nothing here · ? lists the keys")
         );
+        // Ctrl-R, looked for as redo.
+        assert_eq!(
+            does_nothing(
+                &km,
+                KeyContext::List,
+                &ev(KeyCode::Char('r'), KeyModifiers::CONTROL)
+            )
+            .as_deref(),
+            Some("Ctrl-R does nothing here · ? lists the keys")
+        );
         for (code, mods, ctx) in [
             (KeyCode::Char('a'), none, KeyContext::List),
             (KeyCode::Char('S'), KeyModifiers::SHIFT, KeyContext::List),
             (KeyCode::Char('z'), KeyModifiers::CONTROL, KeyContext::List),
             (KeyCode::Char('q'), KeyModifiers::CONTROL, KeyContext::List),
+            (KeyCode::Char('r'), KeyModifiers::ALT, KeyContext::List),
             (KeyCode::F(5), none, KeyContext::List),
             (KeyCode::Char('z'), none, KeyContext::Overlay),
             (KeyCode::Char('z'), none, KeyContext::Search),
