@@ -869,6 +869,10 @@ fn copied(
         (true, None) if std::mem::replace(hinted, true) => {
             Action::Status(format!("Copied the {label} (OSC 52)"), false)
         }
+        // tmux set to pass the copy on already: nothing to hint.
+        (true, None) if in_tmux && tmux_passes_copies() => {
+            Action::Status(format!("Copied the {label} (OSC 52)"), false)
+        }
         (true, None) if in_tmux => Action::Status(
             format!("Copied the {label} · won't paste? tmux: set -g set-clipboard on (OSC 52)"),
             false,
@@ -882,6 +886,21 @@ fn copied(
             true,
         ),
     }
+}
+
+/// Whether the tmux we run in has `set-clipboard on`, so that an OSC 52
+/// copy reaches the terminal's clipboard (asked once a run, on the first
+/// copy; a tmux that cannot be asked counts as not).
+fn tmux_passes_copies() -> bool {
+    if cfg!(test) {
+        return false;
+    }
+    std::process::Command::new("tmux")
+        .args(["show", "-gv", "set-clipboard"])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .output()
+        .is_ok_and(|out| out.status.success() && out.stdout.trim_ascii() == b"on")
 }
 
 #[cfg(test)]
