@@ -96,11 +96,16 @@ pub fn name_line(s: &str) -> String {
 /// (every kind as `\n`) and tabs pass through for the caller to handle.
 struct Printable<'a> {
     chars: std::str::Chars<'a>,
+    /// The character given last, for a zero-width joiner's company.
+    prev: Option<char>,
 }
 
 impl<'a> Printable<'a> {
     fn new(s: &'a str) -> Self {
-        Printable { chars: s.chars() }
+        Printable {
+            chars: s.chars(),
+            prev: None,
+        }
     }
 
     fn skip_escape(&mut self) {
@@ -138,6 +143,14 @@ impl<'a> Printable<'a> {
 impl Iterator for Printable<'_> {
     type Item = char;
     fn next(&mut self) -> Option<char> {
+        let c = self.next_char();
+        self.prev = c;
+        c
+    }
+}
+
+impl Printable<'_> {
+    fn next_char(&mut self) -> Option<char> {
         loop {
             let c = self.chars.next()?;
             match c {
@@ -158,6 +171,13 @@ impl Iterator for Printable<'_> {
                     return Some('\n');
                 }
                 '\u{85}' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' => return Some('\n'),
+                // A zero-width joiner joins emoji, and letters of scripts
+                // such as Devanagari; beside an ASCII character, or at an
+                // end, it joins nothing, and some terminals draw it as a
+                // column (a name's `Zero\u{200d}Width` shifted the line).
+                '\u{200d}'
+                    if !self.prev.is_some_and(|p| !p.is_ascii())
+                        || !self.chars.clone().next().is_some_and(|n| !n.is_ascii()) => {}
                 c if c.is_control() || is_format_control(c) => {}
                 c => return Some(c),
             }
@@ -572,6 +592,14 @@ mod tests {
             one_line("Ana\u{200b}\u{ad}\u{feff} 👨\u{200d}👩"),
             "Ana 👨\u{200d}👩"
         );
+        // A joiner beside an ASCII character or at an end joins nothing;
+        // in Devanagari and in emoji it stays.
+        assert_eq!(one_line("\u{200d}Zero\u{200d}Width\u{200d}"), "ZeroWidth");
+        assert_eq!(
+            one_line("é\u{200d}x ❤\u{fe0f}\u{200d}🔥"),
+            "éx ❤\u{fe0f}\u{200d}🔥"
+        );
+        assert_eq!(one_line("क्\u{200d}ष"), "क्\u{200d}ष");
     }
 
     #[test]
