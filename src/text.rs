@@ -176,8 +176,8 @@ impl Printable<'_> {
                 // end, it joins nothing, and some terminals draw it as a
                 // column (a name's `Zero\u{200d}Width` shifted the line).
                 '\u{200d}'
-                    if !self.prev.is_some_and(|p| !p.is_ascii())
-                        || !self.chars.clone().next().is_some_and(|n| !n.is_ascii()) => {}
+                    if self.prev.is_none_or(|p| p.is_ascii())
+                        || self.chars.clone().next().is_none_or(|n| n.is_ascii()) => {}
                 c if c.is_control() || is_format_control(c) => {}
                 c => return Some(c),
             }
