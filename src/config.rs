@@ -623,7 +623,9 @@ fn table_at<'a>(lines: &[&'a str], line: usize) -> Option<&'a str> {
 /// the line was meant for that table, and went under `[templates]`, the
 /// last table of config.example.toml, by being added at the end.
 pub fn template_named_as_setting(name: &str) -> Option<String> {
-    let home = home_of(name)?;
+    // An action's name (`reply`) is a fair name for a template of words;
+    // one holding a key is caught where `[keys]` is checked.
+    let home = home_of(name).filter(|h| *h != "under [keys]")?;
     Some(format!(
         "[templates]: a template named `{name}`: the setting `{name}` belongs {home} (a line added at the end of the file is in its last table, [templates]); to keep a template, name it otherwise"
     ))
@@ -631,9 +633,15 @@ pub fn template_named_as_setting(name: &str) -> Option<String> {
 
 /// Where a key of the config file is written: `name` at the top, the
 /// others under their table.
-fn home_of(key: &str) -> Option<&'static str> {
+pub fn home_of(key: &str) -> Option<&'static str> {
     if key == "name" {
         return Some("at the top of the file, before any [table]");
+    }
+    if crate::tui::keys::BINDABLE
+        .iter()
+        .any(|(action, ..)| *action == key)
+    {
+        return Some("under [keys]");
     }
     if ["stale_after_days", "note_limit"].contains(&key) {
         return Some("under [sent]");
@@ -933,9 +941,16 @@ default = "Hi {first_name}"
                 "{added}: {err}"
             );
         }
-        // A template of words is one.
-        let text = format!("{example}thanks = \"Thanks, {{first_name}}!\"\n");
-        assert!(Config::parse(&text, Path::new("c.toml")).is_ok());
+        // A template of words is one, named like an action too.
+        for name in ["thanks", "reply"] {
+            let text = format!("{example}{name} = \"Thanks, {{first_name}}!\"\n");
+            assert!(Config::parse(&text, Path::new("c.toml")).is_ok(), "{name}");
+        }
+        // An action's key outside [keys] is sent there.
+        let err = Config::parse("quit = \"Q\"\n", Path::new("c.toml"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("`quit` belongs under [keys]"), "{err}");
     }
 
     /// A byte-order mark is not counted as a column, nor quoted.

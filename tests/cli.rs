@@ -3650,7 +3650,7 @@ fn drafts_list_snapshot() {
     }
     let (_, _, stderr) = env.run(&["drafts", "Invitations.csv"]);
     assert!(
-        stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed, for an invitation not in this export, and no export opens it: it was decided since in a way the draft does not fit (a reply, then an accept)")
+        stderr.contains("note: 1 unsaved draft (to Gone Person) is not listed, for an invitation not in this export, and no export opens it: the decision on it does not fit the draft (a reply after an accept, a thank-you without one)")
             && !stderr.contains("opens it with the export it was written on"),
         "{stderr}"
     );

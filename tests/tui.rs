@@ -3501,8 +3501,9 @@ fn the_newest_unsaved_draft_opens_and_the_others_are_counted() {
         status_text(&app)
     );
     let unsaved = dir.path().join("unsaved");
+    // A thank-you, with no accept in the journal: no export opens it.
     let elsewhere = format!(
-        "1 unsaved draft from an earlier run (to Person 2) belongs to an invitation not in this export: open the export it was written on to finish it (the text is kept in {})",
+        "1 unsaved draft from an earlier run (to Person 2) is for an invitation not in this export, and no export opens it: the decision on it does not fit the draft (a reply after an accept, a thank-you without one); the text is kept in {}",
         unsaved.display()
     );
     assert_eq!(app.notices.len(), 2, "{:?}", app.notices);
@@ -3768,7 +3769,7 @@ fn a_draft_over_the_message_limit_says_so() {
     )));
     let shown = screen(&app, 100, 30);
     assert!(
-        shown.contains(" 8001 chars: 1 over LinkedIn's 8000 for a message "),
+        shown.contains(" 8001 chars: 1 over LinkedIn's 8000 "),
         "{shown}"
     );
     match app.update(Action::ComposeSave) {
@@ -8094,6 +8095,16 @@ fn a_redraw_repaints_and_changes_nothing() {
     assert!(asked.starts_with("Quit? "), "{asked}");
     app.update(Action::Redraw);
     assert_eq!(status_text(&app), asked);
+    app.update(Action::Cancel);
+    // In the composer, Ctrl-L (the check pad's "clear") repaints, and
+    // the discard question stays in sight.
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('x')));
+    app.update(Action::Cancel);
+    let asked = status_text(&app).to_string();
+    assert!(asked.starts_with("Discard "), "{asked}");
+    assert_eq!(app.update(Action::CheckClear), Some(Effect::Repaint));
+    assert_eq!(status_text(&app), asked);
 }
 
 /// Ctrl-Z asks the terminal loop to suspend, and changes nothing else: a
@@ -9074,6 +9085,14 @@ fn leaving_names_the_export_a_draft_elsewhere_waits_for() {
             .unwrap();
     }
     let mut app = sample_app(dir.path());
+    // The note from loading no longer sends the user to that export.
+    assert!(
+        app.notices.iter().any(|n| n.starts_with(
+            "1 unsaved draft from an earlier run (to Abena Reyes) is for an invitation not in this export, and no export opens it"
+        )) && !app.notices.iter().any(|n| n.contains("written on to finish")),
+        "{:?}",
+        app.notices
+    );
     assert_eq!(
         leave(&mut app),
         [

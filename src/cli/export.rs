@@ -317,7 +317,7 @@ fn note_unsaved(import: &Import, journal: &Journal, config: &Config) {
     if !gone_barred.is_empty() {
         let n = gone_barred.len();
         say!(
-            "invitriage: note: {n} unsaved draft{} (to {}) {} not listed, for {} not in this export, and no export opens {}: {} decided since in a way the draft does not fit (a reply, then an accept); kept in {}",
+            "invitriage: note: {n} unsaved draft{} (to {}) {} not listed, for {} not in this export, and no export opens {}: the decision on {} does not fit the draft (a reply after an accept, a thank-you without one); kept in {}",
             text::plural(n),
             text::some_names(
                 &gone_barred
@@ -332,7 +332,7 @@ fn note_unsaved(import: &Import, journal: &Journal, config: &Config) {
                 "invitations"
             },
             it(n),
-            if n == 1 { "it was" } else { "they were" },
+            if n == 1 { "it" } else { "each" },
             text::shown_path(&journal.unsaved_dir())
         );
     }

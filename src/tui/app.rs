@@ -1282,14 +1282,15 @@ impl App {
         // something the loop just did, and a repaint (Ctrl-L), which draws
         // the same screen again: a question it wiped would be answered by
         // the next key unseen.
-        if !matches!(
-            action,
-            Action::Status(..)
-                | Action::Resize(..)
-                | Action::EditorDone(_)
-                | Action::Unbound
-                | Action::Redraw
-        ) {
+        // Ctrl-L in the composer (the check pad's "clear") repaints too.
+        let repaint = action == Action::Redraw
+            || (action == Action::CheckClear && self.mode == Mode::Compose);
+        if !repaint
+            && !matches!(
+                action,
+                Action::Status(..) | Action::Resize(..) | Action::EditorDone(_) | Action::Unbound
+            )
+        {
             self.status = None;
         }
         match action {

@@ -607,7 +607,8 @@ pub struct Keymap {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum KeymapError {
     #[error(
-        "[keys]: unknown action `{0}`; the actions are: {names}",
+        "[keys]: unknown action `{0}`{home}; the actions are: {names}",
+        home = crate::config::home_of(.0).map(|h| format!(" (the setting `{}` belongs {h})", .0)).unwrap_or_default(),
         names = BINDABLE.iter().map(|b| b.0).collect::<Vec<_>>().join(", ")
     )]
     UnknownAction(String),

@@ -86,6 +86,8 @@ impl App {
     /// saving, templates, copying, the editor.
     pub(super) fn apply_compose(&mut self, action: Action) -> Option<Effect> {
         match action {
+            // Ctrl-L: a repaint, as on the list; a question asked stays.
+            Action::CheckClear => return Some(Effect::Repaint),
             Action::ComposeKey(ev) => {
                 if let Some(c) = &mut self.composer {
                     // A key that would write answers an open question

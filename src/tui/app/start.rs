@@ -870,9 +870,21 @@ impl App {
     /// export, or the sample) are a note from loading: they stay on disk.
     pub(super) fn note_unsaved_elsewhere(&mut self) {
         let mut names: Vec<&str> = Vec::new();
+        let mut barred: Vec<&str> = Vec::new();
         let mut elsewhere = 0;
         for u in self.journal.unsaved_drafts() {
             if self.id_index.contains_key(&u.id) {
+                continue;
+            }
+            // Barred by the decision since (a reply, then an accept): the
+            // export it was written on does not open it either.
+            if !u
+                .kind
+                .fits(self.journal.state(u.id).and_then(|e| e.decision()))
+            {
+                if !barred.contains(&u.name.as_str()) {
+                    barred.push(u.name.as_str());
+                }
                 continue;
             }
             elsewhere += 1;
@@ -904,6 +916,19 @@ impl App {
                     crate::text::shown_path(&self.journal.unsaved_dir())
                 ),
             );
+        }
+        if !barred.is_empty() {
+            let n = barred.len();
+            // Words at stake too: first, with the others.
+            self.notices.insert(0, format!(
+                "{n} unsaved draft{} from an earlier run (to {}) {} for {} not in this export, and no export opens {}: the decision on it does not fit the draft (a reply after an accept, a thank-you without one); the text is kept in {}",
+                crate::text::plural(n),
+                crate::text::some_names(&barred),
+                if n == 1 { "is" } else { "are" },
+                if n == 1 { "an invitation" } else { "invitations" },
+                if n == 1 { "it" } else { "them" },
+                crate::text::shown_path(&self.journal.unsaved_dir())
+            ));
         }
     }
 

@@ -117,7 +117,7 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let limit = crate::reply::MESSAGE_LIMIT;
     let (count_text, count_style) = match count.checked_sub(limit).filter(|&n| n > 0) {
         Some(over) => (
-            format!(" {count} chars: {over} over LinkedIn's {limit} for a message "),
+            format!(" {count} chars: {over} over LinkedIn's {limit} "),
             theme.error(),
         ),
         None => (format!(" {count} chars "), theme.dim()),
