@@ -467,6 +467,9 @@ const ONE_CASE_NOT_NAMES: [&str; 95] = [
 /// word with a vowel is a given name (not `CSCP`), nor one of
 /// [`ONE_CASE_NOT_NAMES`] (`SMITH, CTO`). Particles in capitals (`VAN
 /// DIJK, JAN`) are known by [`PARTICLES`]. `None` otherwise.
+///
+/// The given names are all of them, as written (`Mary Ann`, `Jane M.`);
+/// the first of them is the one a greeting uses.
 fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str)> {
     let head = name_part(full);
     let rest = full[head.len()..].strip_prefix(',')?;
@@ -519,8 +522,11 @@ fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str
         return None;
     }
     let at = |w: &str| w.as_ptr() as usize - full.as_ptr() as usize;
-    let first = family[0];
-    Some((given[0], &full[at(first)..at(last) + last.len()]))
+    let span = |a: &str, b: &str| &full[at(a)..at(b) + b.len()];
+    Some((
+        span(given[0], given[given.len() - 1]),
+        span(family[0], last),
+    ))
 }
 
 /// Whether the letters of `w` are all capitals or all small letters (and
@@ -654,7 +660,7 @@ fn is_abbreviation(w: &&str) -> bool {
 /// word has a letter.
 fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
     if let Some((given, _)) = surname_first(full, titles) {
-        return Some(given);
+        return given.split_whitespace().next();
     }
     let (name, words, lead) = name_words(full, titles);
     let start = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
@@ -701,6 +707,105 @@ fn family_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
             Some(&name[at(first)..at(last) + last.len()])
         }
     }
+}
+
+/// The name as one writes it to the person (`Dear Jane Doe,`), or
+/// "there" when no word of it has a letter: the given names then the
+/// family name, whichever comes first in the export (`DOE, JANE`: `Jane
+/// Doe`; `Smith, Dr. Jane`: `Jane Smith`), re-cased as [`first_name`] and
+/// [`last_name`] are (`ÉMILIE DUPONT`: `Émilie Dupont`), without titles,
+/// which a formal greeting writes itself as it does before `{last_name}`
+/// (`Sehr geehrte Frau {last_name}`), without what follows a comma, `|`
+/// or a spaced dash (`Jane Doe, MBA`, `Jane Doe - Recruiter`) and without
+/// words of no letter (an emoji). Initials stay (`K. S. Ravi Kumar`), and
+/// a name of titles alone is kept, as `last_name` keeps it (`Dr.`). A name
+/// written as people write theirs is left as it is (`Jan van Dijk`,
+/// `Seán O'Brien`, `李小龙`). A bracket (`Ana Ruiz (she/her)`) is taken out
+/// by [`fill`] before, see [`without_brackets`].
+pub fn full_name(full: &str, titles: &Titles) -> String {
+    written_name(full, titles).unwrap_or_else(|| "there".to_string())
+}
+
+/// The name `{full_name}` fills in, for a line that names the person
+/// (the composer's title, "Thank Jane Doe for connecting"): the export's
+/// name without control characters and brackets, read as [`full_name`]
+/// reads it. `None` when no word of it has a letter, as "there" names
+/// nobody there.
+pub fn readable_name(full: &str, titles: &Titles) -> Option<String> {
+    written_name(&without_brackets(&one_line(full)), titles)
+}
+
+/// [`full_name`], `None` when no word has a letter.
+fn written_name(full: &str, titles: &Titles) -> Option<String> {
+    let (given, family) = match surname_first(full, titles) {
+        Some((given, family)) => (given, family),
+        None => {
+            let (name, words, _) = name_words(full, titles);
+            // Past titles, but not all of a name of titles alone.
+            let kept = match words.iter().position(|w| !titles.contains(w)) {
+                Some(at) => &words[at..],
+                None => &words[..],
+            };
+            let (first, rest) = kept.split_first()?;
+            let at = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
+            let family = match (rest.first(), rest.last()) {
+                (Some(a), Some(b)) => &name[at(a)..at(b) + b.len()],
+                _ => "",
+            };
+            (*first, family)
+        }
+    };
+    let mut out = recased(given);
+    if !family.is_empty() {
+        out.push(' ');
+        out.push_str(&recased(family));
+    }
+    Some(out)
+}
+
+/// The words of `part` that have a letter, one space apart, each re-cased
+/// by [`uncapped`] when the whole part is written in one case (`VAN DIJK`:
+/// `Van Dijk`; `JJ ABRAMS`: `JJ Abrams`); as written when it mixes both,
+/// as a person writes their own (`van Dijk`, `McDONALD`).
+fn recased(part: &str) -> String {
+    let words = part
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    let mixed = part.chars().any(char::is_lowercase) && part.chars().any(char::is_uppercase);
+    let mut out = String::with_capacity(part.len());
+    for w in words {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if mixed {
+            out.push_str(w);
+        } else {
+            out.push_str(&uncapped(w));
+        }
+    }
+    out
+}
+
+/// `name` without what is in round brackets (`Ana Ruiz (she/her)`,
+/// `Robert (Bob) Smith`): a pronoun, a nickname or a former name, no part
+/// of the name one writes. A bracket never closed is left, and a name
+/// ends there as at a comma.
+pub fn without_brackets(name: &str) -> std::borrow::Cow<'_, str> {
+    if !name.contains('(') {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len());
+    let mut rest = name;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')') else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push(' ');
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(one_line(&out))
 }
 
 /// `R.` or `R`: one capital letter, perhaps with its dot (not `宏`, a whole
@@ -769,14 +874,6 @@ fn uncapped(name: &str) -> String {
     out
 }
 
-fn or_there(s: &str) -> &str {
-    if s.trim().is_empty() {
-        "there"
-    } else {
-        s.trim()
-    }
-}
-
 /// Checks a template's placeholders.
 pub fn validate(name: &str, text: &str) -> Result<(), TemplateError> {
     let titles = Titles(Default::default(), Default::default());
@@ -802,6 +899,9 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
     // A name from the export may hold control characters: an escape
     // sequence must not ride into a draft, the clipboard and `drafts`.
     let (them, me) = (one_line(p.them), one_line(p.me));
+    // Their name as one writes it: a pronoun or nickname in brackets is
+    // none of it (`Ana Ruiz (she/her)`, `Robert (Bob) Smith`).
+    let them = without_brackets(&them).into_owned();
     let p = &People {
         them: &them,
         me: &me,
@@ -832,7 +932,7 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
                 // Re-cased, but not "there": it is no name.
                 "first_name" => &given_name(p.them, p.titles).map_or("there".into(), uncapped),
                 "last_name" => &family_name(p.them, p.titles).map_or("there".into(), uncapped),
-                "full_name" => or_there(p.them),
+                "full_name" => &full_name(p.them, p.titles),
                 // Not "there": that greets, but would sign "there".
                 "my_first_name" => given_name(p.me, p.titles).unwrap_or(""),
                 "my_name" => p.me.trim(),
@@ -1128,6 +1228,79 @@ mod tests {
         assert_eq!(fill_for("bo li"), "Bo Li");
         // "there" is no name.
         assert_eq!(fill_for("🚀"), "there there");
+    }
+
+    /// `{full_name}` is the name as one writes it to the person: given
+    /// names first, re-cased, without titles, credentials after a comma, a
+    /// bracket or an emoji; "there" when it has no letter. It was the
+    /// export's cell as it is (`Dear DOE, JANE,`, `Dear 👋,`).
+    #[test]
+    fn a_full_name_is_written_as_one_writes_it_to_the_person() {
+        let t = Templates::default();
+        let dear = |name| fill("Dear {full_name},", &t.people(name, ""));
+        for (name, full) in [
+            ("DOE, JANE", "Jane Doe"),
+            ("doe, jane", "Jane Doe"),
+            ("MCDONALD, RONALD", "Ronald Mcdonald"),
+            ("ÉMILIE DUPONT", "Émilie Dupont"),
+            ("Smith, Dr. Jane", "Jane Smith"),
+            ("Jane Doe, MBA", "Jane Doe"),
+            ("Ana Ruiz (she/her)", "Ana Ruiz"),
+            ("Ana Ruiz (she/her), PhD", "Ana Ruiz"),
+            ("Robert (Bob) Smith", "Robert Smith"),
+            ("\u{1F44B}", "there"),
+            ("  ", "there"),
+            ("(she/her)", "there"),
+            // Family name first, all given names.
+            ("Lee, Mary Ann", "Mary Ann Lee"),
+            ("Smith, Jane M.", "Jane M. Smith"),
+            ("van Dijk, Jan", "Jan van Dijk"),
+            ("VAN DIJK, JAN", "Jan Van Dijk"),
+            ("NOWAK, Anna", "Anna Nowak"),
+            ("Müller, Dr. Hans", "Hans Müller"),
+            ("McDonald, Ann | Hiring", "Ann McDonald"),
+            // Titles, as `{last_name}` has none; what follows the name.
+            ("Dr. Jane Smith, PhD", "Jane Smith"),
+            ("Prof. Dr. med. Hans Müller", "Hans Müller"),
+            ("DR ANA LIMA", "Ana Lima"),
+            ("Mr Jones", "Jones"),
+            ("Frau Dr. Eva Gruber | Hiring", "Eva Gruber"),
+            ("Jane Smith - Recruiter", "Jane Smith"),
+            ("\u{1F680} Jane Smith \u{1F680}", "Jane Smith"),
+            ("Priya, CTO", "Priya"),
+            ("SMITH, CTO", "Smith"),
+            ("Dr.", "Dr."),
+            // Re-cased as first and last names are.
+            ("jane smith", "Jane Smith"),
+            ("JEAN-PIERRE O'NEIL", "Jean-Pierre O'Neil"),
+            ("JJ ABRAMS", "JJ Abrams"),
+            ("jane Smith", "Jane Smith"),
+            ("Anna SMITH", "Anna Smith"),
+            // As written.
+            ("Jan van Dijk", "Jan van Dijk"),
+            ("Seán O'Brien", "Seán O'Brien"),
+            ("\u{674E}\u{5C0F}\u{9F99}", "\u{674E}\u{5C0F}\u{9F99}"),
+            ("宏 田中", "宏 田中"),
+            ("Ana de la Cruz", "Ana de la Cruz"),
+            ("Anna McDONALD", "Anna McDONALD"),
+            ("Marc Col·lell", "Marc Col·lell"),
+            ("K. S. Ravi Kumar", "K. S. Ravi Kumar"),
+            ("Jane M. Smith", "Jane M. Smith"),
+            ("Wm. Smith", "Wm. Smith"),
+            ("Zoë Ångström-Lévy", "Zoë Ångström-Lévy"),
+        ] {
+            assert_eq!(dear(name), format!("Dear {full},"), "{name}");
+        }
+        // A bracket is no part of the first or last name either.
+        let greet = |name| fill("Hi {first_name}, {last_name}", &t.people(name, ""));
+        assert_eq!(greet("Robert (Bob) Smith"), "Hi Robert, Smith");
+        assert_eq!(greet("Ruiz (she/her), Ana"), "Hi Ana, Ruiz");
+        // For a title line: `None` where a greeting says "there".
+        assert_eq!(
+            readable_name("DOE, JANE (she/her)", &t.titles).as_deref(),
+            Some("Jane Doe")
+        );
+        assert_eq!(readable_name("\u{1F44B}", &t.titles), None);
     }
 
     #[test]

@@ -5137,6 +5137,35 @@ fn a_reply_greets_past_titles_and_a_missing_name_is_said() {
     );
 }
 
+/// The composer's title names the person as the draft's `{full_name}`
+/// does (`DOE, JANE (she/her)`: Jane Doe), not as the export's cell; the
+/// list and the note's header keep the cell, as the export has it.
+#[test]
+fn the_composer_title_names_the_person_as_a_greeting_would() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        \"DOE, JANE (she/her)\",Colleen Ruiz,\"11/21/26, 9:00 AM\",Hi Colleen,INCOMING,https://www.linkedin.com/in/jane,https://www.linkedin.com/in/colleen\n";
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_from_csv(csv, &dir);
+    app.update(Action::Tab(Tab::All));
+    let who = app.current().unwrap().id;
+    assert!(screen(&app, 100, 30).contains("DOE, JANE (she/her)"));
+    app.update(Action::Reply);
+    let out = screen(&app, 100, 30);
+    assert!(
+        out.contains(" Reply to Jane Doe, don't accept yet "),
+        "{out}"
+    );
+    assert!(out.contains("DOE, JANE (she/her) wrote"), "{out}");
+    let text = app.composer.as_ref().unwrap().text();
+    assert!(text.starts_with("Hi Jane,"), "{text}");
+    app.update(Action::Cancel);
+    app.update(Action::Accept);
+    go_to(&mut app, who);
+    app.update(Action::ThankYou);
+    let out = screen(&app, 100, 30);
+    assert!(out.contains(" Thank Jane Doe for connecting "), "{out}");
+}
+
 /// An export of only sent invitations opens on them, and the empty tabs
 /// say what they lack in the groups' own words.
 #[test]

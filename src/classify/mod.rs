@@ -23,7 +23,12 @@
 //! - a sign-off line that the body's split cut at the dot of an initial or a
 //!   title (`- J. Smith`, `Regards,` / `Dr. Jane Roe`) is tried whole, as a
 //!   greeting keeps `Dr.` whole, and the sender's name after a title is
-//!   their name.
+//!   their name;
+//! - an emoji in a sentence is one character of it, as `👍` is, whatever
+//!   it is made of: its invisible parts (variation selectors, a skin tone,
+//!   a zero-width joiner and the emoji it joins on, tags) are no words and
+//!   are dropped when normalising, and a keycap (`1️⃣`) parts words as a
+//!   space does.
 //!
 //! [`Classifier::classify`] is the fast path (no allocation per note once its
 //! per-thread buffers have grown); [`Classifier::analyse`] makes the same

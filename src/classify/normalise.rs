@@ -40,14 +40,40 @@ pub(crate) fn is_letter_or_digit(c: char) -> bool {
     c.is_alphanumeric() && !matches!(c, '\u{1F130}'..='\u{1F189}')
 }
 
-/// A letter, digit or combining mark: what words are made of.
+/// A letter, digit or combining mark: what words are made of. Not the
+/// marks that only shape an emoji ([`is_emoji_mark`]): `❤️` is a heart and
+/// a variation selector, no word.
 pub(crate) fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
     } else {
-        is_letter_or_digit(c) || is_combining_mark(c)
+        is_letter_or_digit(c) || (is_combining_mark(c) && !is_emoji_mark(c))
     }
 }
+
+/// The text and emoji variation selectors (U+FE0E, U+FE0F) and the
+/// combining keycap (U+20E3): combining marks that say how the character
+/// before them is drawn, or make it an emoji (`1️⃣`), and never a letter's
+/// accent.
+fn is_emoji_mark(c: char) -> bool {
+    matches!(c, '\u{FE0E}' | '\u{FE0F}' | KEYCAP)
+}
+
+/// An invisible part of an emoji, which shapes the emoji before it: a
+/// variation selector, the zero-width joiner (`👩‍💻`), a skin tone
+/// (`👋🏽`, U+1F3FB–U+1F3FF), the combining keycap (`1️⃣`), a tag
+/// character (U+E0020–U+E007F: the flag of England is a black flag and
+/// tags).
+#[inline(always)]
+fn is_emoji_part(c: char) -> bool {
+    matches!(
+        c,
+        ZWJ | KEYCAP | '\u{FE0E}' | '\u{FE0F}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0020}'..='\u{E007F}'
+    )
+}
+
+/// The zero-width joiner, which joins emoji into one (`👩‍💻`).
+const ZWJ: char = '\u{200D}';
 
 /// `s` without what opens and ends it that is no part of a word: white
 /// space, punctuation, symbols and emoji with their variation selectors
@@ -318,6 +344,10 @@ pub(crate) fn normalise_into(raw: &str, out: &mut String) {
                 break;
             };
             i = end + c.len_utf8();
+            if is_emoji_part(c) {
+                i = st.emoji_part(c, raw, end, i);
+                continue;
+            }
             for l in c.to_lowercase() {
                 st.push(straighten(l));
             }
@@ -408,9 +438,6 @@ impl Stream {
             self.space = true;
             return;
         }
-        if c == KEYCAP {
-            return self.keycap();
-        }
         if is_word_char(c) {
             if self.run.is_none() {
                 self.space_before();
@@ -424,19 +451,71 @@ impl Stream {
             .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
     }
 
-    /// The end of a keycap emoji (`1️⃣`: `1`, U+FE0F, U+20E3): an emoji, so
-    /// not the digit it shows, nor a word of marks. Its base (a digit, `#`
-    /// or `*` not ending a word) and variation selector are taken back out,
-    /// and it parts words as white space does. Alone, the mark is dropped.
+    /// An invisible part of an emoji ([`is_emoji_part`]) at `raw[at..next]`;
+    /// returns where to go on. An emoji is one character of the normalised
+    /// sentence, as `👍` is, whatever it is made of: these parts would be
+    /// words of marks (`❤️` is a heart and U+FE0F), or characters that only
+    /// the edit distance sees. So a selector, a tag, and a skin tone or a
+    /// joiner after an emoji are dropped, and so is the emoji joined on;
+    /// a keycap is as [`keycap`](Self::keycap) says. A skin tone alone is
+    /// an emoji of its own, and a joiner not after one (in some scripts,
+    /// between letters) is copied as before.
     #[cold]
-    fn keycap(&mut self) {
-        let mut cut = self.out.len();
-        if self.out.ends_with("\u{FE0F}".as_bytes()) {
-            cut -= "\u{FE0F}".len();
+    #[inline(never)]
+    fn emoji_part(&mut self, c: char, raw: &str, at: usize, next: usize) -> usize {
+        match c {
+            KEYCAP => self.keycap(raw[..at].ends_with('\u{FE0F}')),
+            ZWJ | '\u{1F3FB}'..='\u{1F3FF}' if !self.after_symbol() => self.push(c),
+            ZWJ => {
+                if let Some(joined) = raw[next..].chars().next()
+                    && !joined.is_ascii()
+                    && !joined.is_whitespace()
+                    && !is_word_char(joined)
+                    && !is_emoji_part(joined)
+                {
+                    return next + joined.len_utf8();
+                }
+            }
+            _ => {}
         }
+        next
+    }
+
+    /// Whether the last character copied is a symbol, emoji or punctuation
+    /// with no white space after it.
+    fn after_symbol(&self) -> bool {
+        if self.space {
+            return false;
+        }
+        let Some(&last) = self.out.last() else {
+            return false;
+        };
+        if last < 0x80 {
+            return !last.is_ascii_alphanumeric();
+        }
+        // The start of the last character: at most three bytes back.
+        let from = (self.out.len().saturating_sub(4)..self.out.len())
+            .rfind(|&i| self.out[i] & 0xC0 != 0x80)
+            .unwrap_or(self.out.len() - 1);
+        std::str::from_utf8(&self.out[from..])
+            .ok()
+            .and_then(|s| s.chars().next())
+            .is_some_and(|c| !c.is_whitespace() && !is_word_char(c))
+    }
+
+    /// The end of a keycap emoji (`1️⃣`: `1`, U+FE0F, U+20E3; `selector`
+    /// when U+FE0F was there): an emoji, so not the digit it shows, nor a
+    /// word of marks. Its base (a digit, `#` or `*` right before it, not
+    /// ending a word unless the selector makes the three an emoji for
+    /// sure: `let's1️⃣connect`) is taken back out, and it parts words as
+    /// white space does, one space with any around it. Alone, the mark is
+    /// dropped.
+    fn keycap(&mut self, selector: bool) {
+        let mut cut = self.out.len();
         let base = cut.checked_sub(1).filter(|&b| {
-            matches!(self.out[b], b'0'..=b'9' | b'#' | b'*')
-                && (b == 0 || !self.out[b - 1].is_ascii_alphanumeric())
+            !self.space
+                && matches!(self.out[b], b'0'..=b'9' | b'#' | b'*')
+                && (selector || b == 0 || !self.out[b - 1].is_ascii_alphanumeric())
         });
         if let Some(b) = base {
             cut = b;
@@ -446,6 +525,11 @@ impl Stream {
         }
         self.out.truncate(cut);
         self.end_run();
+        // The space copied before the base, if any, is the one it parts
+        // words with: `a 1️⃣ b` is `a b`, with one space.
+        if self.out.last() == Some(&b' ') {
+            self.out.pop();
+        }
         self.space = true;
     }
 

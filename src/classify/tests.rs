@@ -1090,3 +1090,80 @@ fn only_the_start_of_a_huge_note_is_read() {
     assert_eq!(readable_part(&odd).len(), READ_AT_MOST - 1);
     assert_eq!(readable_part("short"), "short");
 }
+
+/// An emoji with invisible parts (a variation selector, a skin tone, a
+/// joiner between emoji, a keycap, tags) in the middle of a sentence is
+/// one emoji, as `👍` is: `I came across your profile ❤️ and would love
+/// to connect.` was customised, its U+FE0F read as a word; a joined emoji
+/// or a skin tone put a stock text out of its edit distance; and a
+/// selector after a sign-off's closing phrase kept it in the body.
+#[test]
+fn an_emojis_invisible_parts_are_no_words() {
+    let note = "I came across your profile \u{2764}\u{FE0F} and would love to connect.";
+    assert_eq!(check(classifier(), note, JOE, COLLEEN).category, Def);
+    let emoji = [
+        "\u{2764}\u{FE0F}",
+        "\u{263A}\u{FE0E}",
+        "\u{1F469}\u{200D}\u{1F4BB}",
+        "\u{2764}\u{FE0F}\u{200D}\u{1F525}",
+        "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}",
+        "\u{1F469}\u{1F3FD}\u{200D}\u{1F4BB}",
+        "\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}",
+        "\u{1F44B}\u{1F3FD}",
+        "\u{1F3FD}",
+        "1\u{FE0F}\u{20E3}",
+        "#\u{FE0F}\u{20E3}",
+        "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
+    ];
+    let notes = [
+        "I came across your profile {} and would love to connect.",
+        "Hi Colleen, I came across your profile {} and would love to connect.",
+        "Hope you are {} well.",
+        "Let's{}connect",
+        // Stock texts, within their edit distance.
+        "J'aimerais rejoindre votre réseau {} LinkedIn.",
+        "Ich möchte mich gerne mit Ihnen {} auf LinkedIn vernetzen.",
+        // Greetings and sign-offs.
+        "Hi Colleen,{}let's connect",
+        "Hi Colleen {} let's connect",
+        "Hi {} Colleen, let's connect",
+        "{} Hi Colleen, let's connect",
+        "Let's connect. Best {} Joe",
+        "Let's connect. Best, Joe {}",
+        "Let's connect.\n{} Joe Smith",
+        // Still customised.
+        "We met at the {} summit in Oslo.",
+    ];
+    let c = classifier();
+    for note in notes {
+        let want = check(c, &note.replace("{}", "\u{1F44D}"), JOE, COLLEEN).category;
+        for e in emoji {
+            let note = note.replace("{}", e);
+            assert_eq!(check(c, &note, JOE, COLLEEN).category, want, "{note:?}");
+        }
+    }
+    // Normalised, each is one character, as `👍` is; a keycap parts words.
+    for (e, one) in [
+        ("\u{2764}\u{FE0F}", "\u{2764}"),
+        ("\u{1F469}\u{1F3FD}\u{200D}\u{1F4BB}", "\u{1F469}"),
+        ("\u{1F3F3}\u{FE0F}\u{200D}\u{1F308}", "\u{1F3F3}"),
+        (
+            "\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}",
+            "\u{1F3F4}",
+        ),
+        ("\u{1F3FD}", "\u{1F3FD}"),
+        ("\u{1F44D}", "\u{1F44D}"),
+    ] {
+        assert_eq!(
+            normalise::normalise(&format!("a {e} b")),
+            format!("a {one} b")
+        );
+    }
+    assert_eq!(normalise::normalise("a 1\u{FE0F}\u{20E3} b"), "a b");
+    // A joiner between letters (Devanagari's half forms) is copied, as
+    // before.
+    assert_eq!(
+        normalise::normalise("\u{915}\u{94D}\u{200D}\u{937}"),
+        "\u{915}\u{94D}\u{200D}\u{937}"
+    );
+}

@@ -81,7 +81,11 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // Widths in terminal columns: a name in CJK takes two a character. A
     // long name gives way, with `…`, before what the box is for.
     let room = usize::from(mine.width).saturating_sub(2);
-    let name = name_line(inv.counterpart());
+    // The person as the draft's `{full_name}` names them (`DOE, JANE` is
+    // "Thank Jane Doe for connecting"); the export's cell when that has no
+    // letter (an emoji), or "(no name)".
+    let name = crate::reply::readable_name(inv.counterpart(), &app.templates.titles)
+        .unwrap_or_else(|| name_line(inv.counterpart()));
     let mut title = titled(&name);
     // Numbered as the F key that picks it among this kind's templates
     // ("4/4" on the only thank-you template read as four to choose from);
