@@ -824,6 +824,12 @@ const DELETED: &str = "was deleted or moved";
 /// wrote it: steps recorded before may be gone with what was cut.
 pub const CUT_SHORT: &str = "was cut short by another program";
 
+/// The largest journal kept in memory to write back should another program
+/// cut it short ([`Journal::write_back_if_cut_short`]): a journal of
+/// everyday use is a few hundred kilobytes; one of bulk steps over a
+/// million invitations, tens of megabytes, is not held twice.
+const KEEP_AT_MOST: usize = 64 << 20;
+
 /// How the journal open as `file` changed since this process last wrote
 /// it, `len` bytes long: deleted or moved, replaced by another file (a
 /// backup put back, a sync tool), or written by another process. Steps
@@ -1237,6 +1243,18 @@ pub struct Journal {
     written_back: bool,
     /// The same, told or not: said again when the run ends.
     ever_written_back: bool,
+    /// The journal was cut short while open and written back from
+    /// [`Journal::kept`] ([`Journal::write_back_if_cut_short`]), told or
+    /// not: the words of [`Journal::take_written_back`]'s note differ.
+    cut_short_written_back: bool,
+    /// Where what the file held after the cut was kept, when it was not
+    /// the start of the journal (something written after the cut).
+    cut_short_left: Option<PathBuf>,
+    /// The file's bytes as this process read and wrote them, while they
+    /// are at most [`KEEP_AT_MOST`]: another program cutting the file short
+    /// (a sync tool, `: > journal.jsonl`) takes the open file's bytes with
+    /// it, where a deletion leaves them in the open file.
+    kept: Option<Vec<u8>>,
     /// Lines that could not be read when the journal was opened.
     unread_lines: usize,
     /// How many steps were refused as the file changed under this process
@@ -1878,6 +1896,9 @@ impl Journal {
             dirty: false,
             written_back: false,
             ever_written_back: false,
+            cut_short_written_back: false,
+            cut_short_left: None,
+            kept: None,
             refused: None,
             unread_lines: 0,
             entries: Default::default(),
@@ -2033,6 +2054,17 @@ impl Journal {
                     torn.len(),
                     shown_path(&torn_path)
                 ));
+            }
+        }
+        // The file as it stands now (compacted, repaired), for a write-back.
+        #[cfg(unix)]
+        if let Ok(len) = usize::try_from(journal.len)
+            && len <= KEEP_AT_MOST
+        {
+            use std::os::unix::fs::FileExt;
+            let mut bytes = vec![0; len];
+            if file.read_exact_at(&mut bytes, 0).is_ok() {
+                journal.kept = Some(bytes);
             }
         }
         journal.file = Some(file);
@@ -3114,12 +3146,18 @@ impl Journal {
             {
                 let _ = fs::remove_file(&temp);
             }
+            // Whole and synced under a name no start takes back, then
+            // renamed: a kill mid-write leaves no part of it as a copy.
+            let partial = rescue::being_written(&self.path);
             let written = private(&mut OpenOptions::new())
                 .write(true)
-                .create_new(true)
-                .open(&temp)
+                .create(true)
+                .truncate(true)
+                .open(&partial)
                 .and_then(|mut f| f.write_all(&bytes).and_then(|()| f.sync_all()))
+                .and_then(|()| fs::rename(&partial, &temp))
                 .and_then(|()| fs::hard_link(&temp, &self.path));
+            let _ = fs::remove_file(&partial);
             let _ = fs::remove_file(&temp);
             written.map_err(cannot)?;
             sync_dir(dir);
@@ -3136,6 +3174,84 @@ impl Journal {
         }
         #[cfg(not(unix))]
         Ok(false)
+    }
+
+    /// Puts the journal back whole when another program cut it short while
+    /// it was open (a sync tool, `: > journal.jsonl`): the open file lost
+    /// those bytes with it, so they come from [`Journal::kept`]. What the
+    /// file held then, when it is not the start of ours (something written
+    /// after the cut), is kept in the temporary folder and named. The copy
+    /// is written under another name and renamed into place. `Ok(false)`
+    /// when it is not cut short, is a link, or is too large to have been
+    /// kept; the step is then refused, as before.
+    pub fn write_back_if_cut_short(&mut self) -> Result<bool, JournalError> {
+        #[cfg(unix)]
+        {
+            use std::io::Read;
+            let Some(file) = &self.file else {
+                return Ok(false);
+            };
+            let Some(kept) = self.kept.as_ref().filter(|k| k.len() as u64 == self.len) else {
+                return Ok(false);
+            };
+            if changed_under(file, &self.path, self.len, self.dirty) != Some(CUT_SHORT)
+                || fs::symlink_metadata(&self.path).is_ok_and(|m| m.file_type().is_symlink())
+            {
+                return Ok(false);
+            }
+            let Some(dir) = self.path.parent() else {
+                return Ok(false);
+            };
+            let cannot = |e| io_error("write back the journal cut short", &self.path)(e);
+            let mut left = Vec::new();
+            fs::File::open(&self.path)
+                .and_then(|mut f| f.read_to_end(&mut left))
+                .map_err(cannot)?;
+            // Not a journal a start takes back (another suffix): another
+            // program's, for the user to look at.
+            if !kept.starts_with(&left) {
+                self.cut_short_left =
+                    Some(rescue::keep(&self.path, "journal", ".cut-short", &left).map_err(cannot)?);
+            }
+            let temp = rescue::being_written(&self.path);
+            let written = private(&mut OpenOptions::new())
+                .write(true)
+                .create(true)
+                .truncate(true)
+                .open(&temp)
+                .and_then(|mut f| f.write_all(kept).and_then(|()| f.sync_all()))
+                .and_then(|()| fs::rename(&temp, &self.path));
+            if written.is_err() {
+                let _ = fs::remove_file(&temp);
+            }
+            written.map_err(cannot)?;
+            sync_dir(dir);
+            let reopened = private(&mut OpenOptions::new())
+                .read(true)
+                .append(true)
+                .open(&self.path)
+                .map_err(cannot)?;
+            self.file = Some(reopened);
+            self.dirty = false;
+            self.written_back = true;
+            self.ever_written_back = true;
+            self.cut_short_written_back = true;
+            Ok(true)
+        }
+        #[cfg(not(unix))]
+        Ok(false)
+    }
+
+    /// Whether a write-back this run was of a journal cut short (else of
+    /// one deleted): see [`Journal::write_back_if_cut_short`].
+    pub fn was_cut_short(&self) -> bool {
+        self.cut_short_written_back
+    }
+
+    /// Where what a journal cut short held after the cut was kept, when it
+    /// was something else than the start of the journal.
+    pub fn cut_short_left(&self) -> Option<&Path> {
+        self.cut_short_left.as_deref()
     }
 
     /// How many lines of the journal could not be read when it was opened
@@ -3187,6 +3303,7 @@ impl Journal {
         line.push(b'\n');
         if let Some(what) = changed_under(file, &self.path, self.len, self.dirty)
             && !(what == DELETED && self.write_back_if_deleted()?)
+            && !(what == CUT_SHORT && self.write_back_if_cut_short()?)
         {
             let before = self.refused.map_or(0, |(n, _)| n);
             self.refused = Some((before + 1, what));
@@ -3213,6 +3330,13 @@ impl Journal {
         {
             Ok(()) => {
                 self.len += line.len() as u64;
+                if let Some(kept) = &mut self.kept {
+                    if kept.len() + line.len() > KEEP_AT_MOST {
+                        self.kept = None;
+                    } else {
+                        kept.extend_from_slice(&line);
+                    }
+                }
                 self.lines += 1;
                 self.last_hash = line_hash(&line[..line.len() - 1]);
                 self.last_tz = tz;

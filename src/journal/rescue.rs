@@ -92,6 +92,13 @@ pub(super) fn writing_back(journal: &Path) -> PathBuf {
     journal.with_file_name(format!("{FILE_NAME}.writing-back"))
 }
 
+/// Where a journal being written back is written first: renamed to its
+/// place (or to [`writing_back`]) only once whole and synced, so that a
+/// kill mid-write never leaves a part of it where a start takes it back.
+pub(super) fn being_written(journal: &Path) -> PathBuf {
+    journal.with_file_name(format!("{FILE_NAME}.being-written"))
+}
+
 /// The suffix of a journal kept in the temporary folder.
 pub(super) const JOURNAL_SUFFIX: &str = ".jsonl";
 
@@ -146,6 +153,16 @@ pub(super) fn take_back_journal(path: &Path, file: &mut File, notices: &mut Vec<
         } else if left.is_file() {
             kept.insert(0, half_done);
         }
+    }
+    // One a kill stopped while it was written: maybe not whole, so never
+    // taken back, only named.
+    let partial = being_written(path);
+    if fs::symlink_metadata(&partial).is_ok_and(|m| m.is_file() && m.len() > 0) {
+        notices.push(format!(
+            "{}: a journal a run was writing back when it was killed, perhaps not whole; it was left as it is: with invitriage closed, compare it with {} and keep what you want",
+            shown_path(&partial),
+            shown_path(path)
+        ));
     }
     for kept_path in kept {
         let empty = file.metadata().is_ok_and(|m| m.len() == 0);

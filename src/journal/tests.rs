@@ -2881,7 +2881,6 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
         ("replace", "was replaced by another file"),
         ("folder", "was replaced by a folder"),
         ("append", "was written to by another program"),
-        ("truncate", "was cut short by another program"),
     ] {
         let dir = tempfile::tempdir().unwrap();
         let mut j = open(dir.path());
@@ -2899,7 +2898,6 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
                 std::fs::remove_file(&path).unwrap();
                 std::fs::create_dir(&path).unwrap();
             }
-            "truncate" => fs::write(&path, "").unwrap(),
             _ => {
                 let mut other = OpenOptions::new().append(true).open(&path).unwrap();
                 other
@@ -2917,6 +2915,69 @@ fn a_journal_changed_under_it_refuses_the_next_step() {
             .unwrap_err();
         assert_eq!(j.refused_steps(), Some((2, says)), "{change}");
     }
+}
+
+/// The journal cut short by another program while open (a sync tool,
+/// `: > journal.jsonl`) lost its bytes with the open file: it is written
+/// back whole from what this process read and wrote, with the next step
+/// (or on quitting); what the file held after the cut, when it is not the
+/// journal's start, is kept in the temporary folder.
+#[cfg(unix)]
+#[test]
+fn a_journal_cut_short_under_it_is_written_back() {
+    for after_cut in ["", "{\"v\":1,", "not a journal\n"] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let mut j = open(dir.path());
+        j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+            .unwrap();
+        j.record_decision(&[id(2)], Some(Decision::Ignored), at(2))
+            .unwrap();
+        let whole = fs::read(&path).unwrap();
+        // Cut in place (the same file, shorter), as `: >` and truncate do.
+        OpenOptions::new()
+            .write(true)
+            .truncate(true)
+            .open(&path)
+            .unwrap()
+            .write_all(after_cut.as_bytes())
+            .unwrap();
+        j.record_decision(&[id(3)], Some(Decision::Accepted), at(3))
+            .unwrap();
+        assert!(j.take_written_back() && j.was_cut_short(), "{after_cut:?}");
+        let now = fs::read(&path).unwrap();
+        assert!(now.starts_with(&whole), "{after_cut:?}");
+        assert_eq!(now.iter().filter(|&&b| b == b'\n').count(), 3);
+        // Kept aside when it was something else than the journal's start.
+        match (j.cut_short_left(), after_cut) {
+            (None, "" | "{\"v\":1,") => {}
+            (Some(left), "not a journal\n") => {
+                assert_eq!(fs::read(left).unwrap(), after_cut.as_bytes());
+                fs::remove_file(left).unwrap();
+            }
+            (left, _) => panic!("{after_cut:?}: {left:?}"),
+        }
+        drop(j);
+        let j = open(dir.path());
+        for (n, d) in [
+            (1, Decision::Accepted),
+            (2, Decision::Ignored),
+            (3, Decision::Accepted),
+        ] {
+            assert_eq!(decision(&j, n), Some(d), "{after_cut:?}");
+        }
+    }
+    // Cut with no step after it: put back when asked (on quitting).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let mut j = open(dir.path());
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    let whole = fs::read(&path).unwrap();
+    assert!(!j.write_back_if_cut_short().unwrap(), "nothing to do");
+    fs::write(&path, "").unwrap();
+    assert!(j.write_back_if_cut_short().unwrap());
+    assert_eq!(fs::read(&path).unwrap(), whole);
 }
 
 /// The journal's folder replaced by a file while open: its path cannot be

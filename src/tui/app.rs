@@ -1168,9 +1168,21 @@ impl App {
             return;
         }
         let note = format!(
-            "the journal {} had been deleted while invitriage was open: written back whole, with this step",
-            crate::text::shown_path(self.journal.path())
+            "the journal {} had been {} while invitriage was open: written back whole, with this step",
+            crate::text::shown_path(self.journal.path()),
+            if self.journal.was_cut_short() {
+                "cut short by another program"
+            } else {
+                "deleted"
+            }
         );
+        let note = match self.journal.cut_short_left() {
+            Some(left) => format!(
+                "{note}; what it held after the cut is kept in {}",
+                crate::text::shown_path(left)
+            ),
+            None => note,
+        };
         let text = match &self.status {
             Some(s) => format!("{} · {note}", s.text),
             None => note,

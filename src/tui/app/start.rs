@@ -280,6 +280,20 @@ impl App {
         } else {
             self.journal.write_back_if_deleted()
         };
+        // Cut short since the last step: the steps before the cut would
+        // be gone for the next start. Put back whole; on a failure the
+        // refused steps' warning below says what to compare.
+        let cut_short = if blank {
+            Ok(false)
+        } else {
+            self.journal.write_back_if_cut_short()
+        };
+        if let Err(e) = &cut_short {
+            words.push(format!(
+                "warning: the journal {journal} was cut short by another program while invitriage was open, and could not be written back whole ({e}): steps recorded before the cut may be gone; compare with {}",
+                self.export_command
+            ));
+        }
         let not_back = match written_back {
             Ok(true) => String::new(),
             Ok(false) => match std::fs::symlink_metadata(self.journal.path()) {
@@ -292,7 +306,12 @@ impl App {
         match self.journal.rescue_if_lost() {
             // Said again if it was put back earlier in the run.
             None if self.journal.was_written_back() => words.push(format!(
-                "the journal {journal} had been deleted while invitriage was open: written back whole, so the next start finds every step"
+                "the journal {journal} had been {} while invitriage was open: written back whole, so the next start finds every step",
+                if self.journal.was_cut_short() {
+                    "cut short by another program"
+                } else {
+                    "deleted"
+                }
             )),
             None => {}
             Some(Ok(kept)) => words.push(format!(
