@@ -2019,8 +2019,13 @@ impl Journal {
                 Ok(Some(fresh)) => journal = fresh,
                 Ok(None) => {}
                 Err(e) => notices.push(format!(
-                    "{}: could not compact it ({e}); it is unchanged",
-                    shown_path(&journal.path)
+                    "{}: could not compact it ({e}); it is unchanged{}",
+                    shown_path(&journal.path),
+                    if e.kind() == io::ErrorKind::StorageFull {
+                        ", and is compacted at a start with more free disk space"
+                    } else {
+                        ""
+                    }
                 )),
             }
             file = private(&mut OpenOptions::new())
@@ -2106,6 +2111,13 @@ impl Journal {
         for kept in rescue::found(&journal.path, rescue::JOURNAL_SUFFIX) {
             notices.push(format!(
                 "{}: a journal kept when a run ended without putting it back; its steps are not read here, until the triage screen's next start takes it back (into an empty or missing journal; beside one with steps, it names it)",
+                shown_path(&kept)
+            ));
+        }
+        // Nor are drafts a run kept there (a full disk as it ended).
+        for kept in rescue::found(&journal.path, ".json") {
+            notices.push(format!(
+                "{}: an unsaved draft kept when a run ended without room for it in the data folder; not listed here, until the triage screen's next start takes it back and opens it",
                 shown_path(&kept)
             ));
         }

@@ -40,7 +40,11 @@ pub fn run(ids: &[String], not: bool, sample: bool, paths: &Paths) -> Result<Exi
             }
         )));
     }
-    let (mut journal, notices) = Journal::open(&dir)?;
+    // With what to do, as the screen says it (a read-only journal).
+    let (mut journal, notices) = Journal::open(&dir).map_err(|e| {
+        let remedy = e.remedy().map(|r| format!(" · {r}")).unwrap_or_default();
+        Failure(format!("{e}{remedy}"))
+    })?;
     for notice in notices {
         say!("invitriage: note: {notice}");
     }

@@ -3115,6 +3115,15 @@ fn a_rescued_draft_is_taken_back_by_the_next_start() {
     // Another data folder leaves them be.
     let _ = open(other.path());
     assert!(first.is_file() && second.is_file());
+    // A reader (`drafts`, `export`) names them, as it does not list them.
+    let (_, read) = Journal::open_read_only(dir.path()).unwrap();
+    assert!(
+        read.iter()
+            .filter(|n| n.contains("an unsaved draft kept when a run ended without room"))
+            .count()
+            == 2,
+        "{read:#?}"
+    );
     let (j, notices) = Journal::open(dir.path()).unwrap();
     assert_eq!(
         j.unsaved(id(1), DraftKind::Reply).map(|u| u.text.as_str()),
