@@ -2061,6 +2061,27 @@ impl Journal {
                 ));
             }
         }
+        // The journal file itself is locked too (on Unix, where a lock does
+        // not keep a reader out): a lock file deleted by hand, then made
+        // again by a second instance, no longer lets it in.
+        #[cfg(unix)]
+        {
+            let mut tries = 0;
+            loop {
+                match file.try_lock() {
+                    Ok(()) => break,
+                    Err(TryLockError::WouldBlock) if tries < LOCK_TRIES => {
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(20));
+                    }
+                    Err(TryLockError::WouldBlock) => {
+                        return Err(JournalError::Locked { path: journal.path });
+                    }
+                    // A file system without locks: the lock file stands.
+                    Err(TryLockError::Error(_)) => break,
+                }
+            }
+        }
         // The file as it stands now (compacted, repaired), for a write-back.
         #[cfg(unix)]
         if let Ok(len) = usize::try_from(journal.len)
@@ -3178,6 +3199,8 @@ impl Journal {
                 .append(true)
                 .open(&self.path)
                 .map_err(cannot)?;
+            // The lock goes with the file it is on.
+            let _ = reopened.try_lock();
             self.file = Some(reopened);
             self.dirty = false;
             self.written_back = true;
@@ -3243,6 +3266,7 @@ impl Journal {
                 .append(true)
                 .open(&self.path)
                 .map_err(cannot)?;
+            let _ = reopened.try_lock();
             self.file = Some(reopened);
             self.dirty = false;
             self.written_back = true;

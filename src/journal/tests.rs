@@ -1747,6 +1747,14 @@ fn a_second_instance_is_refused_until_the_first_is_dropped() {
             dir.path().join(FILE_NAME).display()
         )
     );
+    // The lock file deleted by hand (and made again by the second): the
+    // journal's own lock still refuses it.
+    #[cfg(unix)]
+    {
+        fs::remove_file(dir.path().join(LOCK_FILE_NAME)).unwrap();
+        let err = Journal::open(dir.path()).unwrap_err();
+        assert!(matches!(err, JournalError::Locked { .. }), "{err}");
+    }
     drop(first);
     let _again = open(dir.path());
 }
