@@ -350,8 +350,10 @@ fn without_a_file_every_output_says_it_is_the_sample() {
         "{text}"
     );
 
-    let (code, json, _) = env.run(&["stats", "--json"]);
+    let (code, json, stderr) = env.run(&["stats", "--json"]);
     assert_eq!(code, 0);
+    // On stderr too, as every JSON output says it.
+    assert!(stderr.contains("bundled sample"), "{stderr}");
     let json: Value = serde_json::from_str(&json).unwrap();
     assert_eq!(json["sample"], true);
     assert_eq!(json["source"], "bundled sample");

@@ -32,6 +32,11 @@ pub fn run(
                 import::load_facts(source, classify, direction, now)
             })?;
             let b = import.invitations.breakdown();
+            // The text says it in its first line; JSON only in a field, so
+            // said on stderr, as every other command's JSON is.
+            if json && source.is_sample() {
+                say!("invitriage: no file given: this is the bundled sample");
+            }
             // As `load` says for whole invitations; the facts keep no line.
             if let Some(newest) = b.newest.filter(|&n| stats::Age::between(n, now).days < 0) {
                 say!(
@@ -46,6 +51,9 @@ pub fn run(
             exit_without_freeing(import);
         } else {
             let mut import = load(source.clone(), config)?;
+            if json && source.is_sample() {
+                say!("invitriage: no file given: this is the bundled sample");
+            }
             let b = stats::breakdown(&import.invitations, direction);
             // A journal that cannot be read leaves them unmarked: `stats`
             // is about the export, and goes on, but says so, as a mark
