@@ -387,7 +387,10 @@ fn the_sample_loads_cleanly() {
     let env = Env::new();
     let (code, stdout, stderr) = env.run(&["stats", "--json", "--direction", "all"]);
     assert_eq!(code, 0);
-    assert_eq!(stderr, "", "the sample needs no warnings");
+    assert_eq!(
+        stderr, "invitriage: no file given: this is the bundled sample\n",
+        "the sample needs no warnings"
+    );
     let json: Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(json["skipped_rows"].as_array().unwrap().len(), 0);
     assert_eq!(json["duplicates"], 0);
