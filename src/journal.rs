@@ -824,6 +824,9 @@ const DELETED: &str = "was deleted or moved";
 /// wrote it: steps recorded before may be gone with what was cut.
 pub const CUT_SHORT: &str = "was cut short by another program";
 
+/// How a journal written over in place, as long as before, changed.
+const WRITTEN_OVER: &str = "was written over by another program";
+
 /// The largest journal kept in memory to write back should another program
 /// cut it short ([`Journal::write_back_if_cut_short`]): a journal of
 /// everyday use is a few hundred kilobytes; one of bulk steps over a
@@ -2135,6 +2138,10 @@ impl Journal {
                 shown_path(&kept)
             ));
         }
+        // Nor a journal a killed run was writing back.
+        for left in rescue::left_half_written(&journal.path) {
+            notices.push(rescue::half_written_note(&left, &journal.path));
+        }
         // Nor are drafts a run kept there (a full disk as it ended).
         for kept in rescue::found(&journal.path, ".json") {
             notices.push(format!(
@@ -3278,6 +3285,49 @@ impl Journal {
         Ok(false)
     }
 
+    /// Journals a run was writing back beside the journal in `dir` when it
+    /// was killed, perhaps not whole: named wherever the journal is read.
+    pub fn left_half_written_in(dir: &Path) -> Vec<PathBuf> {
+        rescue::left_half_written(&dir.join(FILE_NAME))
+    }
+
+    /// Whether another program wrote over the journal in place, leaving it
+    /// as long as it was (which [`changed_under`] cannot tell): the end of
+    /// the file differs from the end of [`Journal::kept`]. One read of a
+    /// few kilobytes before a step's fsync.
+    fn written_over(&self) -> Option<&'static str> {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::FileExt;
+            let kept = self.kept.as_ref().filter(|k| k.len() as u64 == self.len)?;
+            let file = self.file.as_ref().filter(|_| !self.dirty)?;
+            let tail = kept.len().min(4096);
+            let mut now = vec![0; tail];
+            file.read_exact_at(&mut now, (kept.len() - tail) as u64)
+                .ok()?;
+            (now != kept[kept.len() - tail..]).then_some(WRITTEN_OVER)
+        }
+        #[cfg(not(unix))]
+        None
+    }
+
+    /// Keeps the journal as this process knows it ([`Journal::kept`]) in
+    /// the temporary folder, when steps were refused because the file
+    /// changed under it (written over, replaced, cut short and not put
+    /// back): the next start on this data folder takes it back into an
+    /// empty journal, or names it. `None` when no step was refused, or no
+    /// copy was kept (a journal over [`KEEP_AT_MOST`]).
+    pub fn rescue_if_refused(&self) -> Option<io::Result<PathBuf>> {
+        self.refused?;
+        let kept = self.kept.as_ref().filter(|k| k.len() as u64 == self.len)?;
+        Some(rescue::keep(
+            &self.path,
+            "journal",
+            rescue::JOURNAL_SUFFIX,
+            kept,
+        ))
+    }
+
     /// Whether a write-back this run was of a journal cut short (else of
     /// one deleted): see [`Journal::write_back_if_cut_short`].
     pub fn was_cut_short(&self) -> bool {
@@ -3337,7 +3387,8 @@ impl Journal {
             .map_err(io::Error::from)
             .map_err(io_error("write to the journal", &self.path))?;
         line.push(b'\n');
-        if let Some(what) = changed_under(file, &self.path, self.len, self.dirty)
+        if let Some(what) =
+            changed_under(file, &self.path, self.len, self.dirty).or_else(|| self.written_over())
             && !(what == DELETED && self.write_back_if_deleted()?)
             && !(what == CUT_SHORT && self.write_back_if_cut_short()?)
         {

@@ -3155,13 +3155,26 @@ fn steps_refused_by_a_changed_journal_are_said_again_on_quitting() {
     app.update(Action::Ignore);
     assert!(status_text(&app).starts_with("Not saved: "));
     let words = leave(&mut app);
+    let said = words
+        .iter()
+        .find(|w| w.starts_with("warning: 2 steps were not recorded, as the journal "))
+        .unwrap_or_else(|| panic!("{words:#?}"));
     assert!(
-        words.iter().any(|w| w.starts_with("warning: 2 steps were not recorded, as the journal ")
-            && w.ends_with(
-                " was written to by another program while invitriage was open; start invitriage again, which reads the journal as it is now, and take them again"
-            )),
-        "{words:#?}"
+        said.contains(" was written to by another program while invitriage was open (the journal as this screen knew it, every step recorded before, is kept in ")
+            && said.ends_with(
+                "); start invitriage again, which reads the journal as it is now, and take them again"
+            ),
+        "{said}"
     );
+    // Kept whole: the accept made before the change is in it.
+    let kept = said
+        .split(" is kept in ")
+        .nth(1)
+        .and_then(|rest| rest.split(": the next start").next())
+        .unwrap();
+    let text = std::fs::read_to_string(kept).unwrap();
+    assert!(text.contains("\"decision\":\"accepted\""), "{text}");
+    std::fs::remove_file(kept).unwrap();
 }
 
 /// When the unsaved draft cannot be written, the status line says so and

@@ -30,6 +30,16 @@ pub fn run(ids: &[String], not: bool, sample: bool, paths: &Paths) -> Result<Exi
     // `--data-dir` naming a file is said as such, not as "no journal".
     invitriage::journal::check_dir(&dir)?;
     if !dir.join(invitriage::journal::FILE_NAME).exists() {
+        // A killed write-back's copy is not the journal, but is named.
+        let left = Journal::left_half_written_in(&dir);
+        if let Some(left) = left.first() {
+            return Err(Failure(format!(
+                "no journal in {}, but {} is one a run was writing back when it was killed, perhaps not whole: with invitriage closed, look at it and, if it is whole, rename it to {}",
+                text::shown_path(&dir),
+                text::shown_path(left),
+                invitriage::journal::FILE_NAME
+            )));
+        }
         return Err(Failure(format!(
             "no journal in {}: nothing was decided there yet{}",
             text::shown_path(&dir),

@@ -96,7 +96,39 @@ pub(super) fn writing_back(journal: &Path) -> PathBuf {
 /// place (or to [`writing_back`]) only once whole and synced, so that a
 /// kill mid-write never leaves a part of it where a start takes it back.
 pub(super) fn being_written(journal: &Path) -> PathBuf {
-    journal.with_file_name(format!("{FILE_NAME}.being-written"))
+    // This process's own: one a killed run left is never written over.
+    journal.with_file_name(format!("{BEING_WRITTEN}.{}", std::process::id()))
+}
+
+/// The start of the names [`being_written`] gives.
+const BEING_WRITTEN: &str = "journal.jsonl.being-written";
+
+/// Journals a killed run left half written beside `journal`
+/// ([`being_written`]), named at a start and by the readers; never taken
+/// back, as they may not be whole.
+pub(super) fn left_half_written(journal: &Path) -> Vec<PathBuf> {
+    let Some(dir) = journal.parent() else {
+        return Vec::new();
+    };
+    let mut found: Vec<PathBuf> = fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(BEING_WRITTEN))
+        .filter(|e| e.metadata().is_ok_and(|m| m.is_file() && m.len() > 0))
+        .map(|e| e.path())
+        .collect();
+    found.sort();
+    found
+}
+
+/// The note naming a journal [`left_half_written`].
+pub(super) fn half_written_note(left: &Path, journal: &Path) -> String {
+    format!(
+        "{}: a journal a run was writing back when it was killed, perhaps not whole; it was left as it is: with invitriage closed, compare it with {} and keep what you want",
+        shown_path(left),
+        shown_path(journal)
+    )
 }
 
 /// The suffix of a journal kept in the temporary folder.
@@ -156,13 +188,8 @@ pub(super) fn take_back_journal(path: &Path, file: &mut File, notices: &mut Vec<
     }
     // One a kill stopped while it was written: maybe not whole, so never
     // taken back, only named.
-    let partial = being_written(path);
-    if fs::symlink_metadata(&partial).is_ok_and(|m| m.is_file() && m.len() > 0) {
-        notices.push(format!(
-            "{}: a journal a run was writing back when it was killed, perhaps not whole; it was left as it is: with invitriage closed, compare it with {} and keep what you want",
-            shown_path(&partial),
-            shown_path(path)
-        ));
+    for left in left_half_written(path) {
+        notices.push(half_written_note(&left, path));
     }
     for kept_path in kept {
         let empty = file.metadata().is_ok_and(|m| m.len() == 0);

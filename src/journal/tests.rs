@@ -2988,6 +2988,71 @@ fn a_journal_cut_short_under_it_is_written_back() {
     assert_eq!(fs::read(&path).unwrap(), whole);
 }
 
+/// The journal written over in place by another program, as long as it
+/// was: the step is refused (its end is not what was written), and the
+/// journal as this process knew it is kept in the temporary folder, as
+/// after any refused step, for the next start to take back or name. A
+/// journal a killed write-back left half written beside it is never
+/// written over, and readers name it.
+#[cfg(unix)]
+#[test]
+fn a_journal_written_over_refuses_and_keeps_what_it_knew() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let mut j = open(dir.path());
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    let whole = fs::read(&path).unwrap();
+    assert!(j.rescue_if_refused().is_none(), "nothing refused");
+    let mut other = vec![b'z'; whole.len() - 1];
+    other.push(b'\n');
+    OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .write_all(&other)
+        .unwrap();
+    let err = j
+        .record_decision(&[id(2)], Some(Decision::Ignored), at(2))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("was written over by another program"),
+        "{err}"
+    );
+    let kept = j.rescue_if_refused().unwrap().unwrap();
+    assert_eq!(fs::read(&kept).unwrap(), whole);
+    fs::remove_file(kept).unwrap();
+    drop(j);
+
+    // A half-written copy a killed run left stays through a write-back.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let left = dir.path().join("journal.jsonl.being-written.1");
+    fs::write(&left, "{\"v\":1,").unwrap();
+    let (mut j, notices) = Journal::open(dir.path()).unwrap();
+    assert!(
+        notices
+            .iter()
+            .any(|n| n
+                .contains("being-written.1: a journal a run was writing back when it was killed")),
+        "{notices:?}"
+    );
+    j.record_decision(&[id(1)], Some(Decision::Accepted), at(1))
+        .unwrap();
+    fs::remove_file(&path).unwrap();
+    j.record_decision(&[id(2)], Some(Decision::Accepted), at(2))
+        .unwrap();
+    assert!(j.take_written_back());
+    assert_eq!(fs::read(&left).unwrap(), b"{\"v\":1,");
+    let (_, read) = Journal::open_read_only(dir.path()).unwrap();
+    assert!(
+        read.iter()
+            .any(|n| n.contains("being-written.1: a journal a run was writing back")),
+        "{read:?}"
+    );
+}
+
 /// The journal's folder replaced by a file while open: its path cannot be
 /// looked at, and the open file, deleted with the folder, cannot be put
 /// back. The step is refused, not written into the deleted file.

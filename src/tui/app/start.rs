@@ -306,12 +306,19 @@ impl App {
         match self.journal.rescue_if_lost() {
             // Said again if it was put back earlier in the run.
             None if self.journal.was_written_back() => words.push(format!(
-                "the journal {journal} had been {} while invitriage was open: written back whole, so the next start finds every step",
+                "the journal {journal} had been {} while invitriage was open: written back whole, so the next start finds every step{}",
                 if self.journal.was_cut_short() {
                     "cut short by another program"
                 } else {
                     "deleted"
-                }
+                },
+                self.journal
+                    .cut_short_left()
+                    .map(|left| format!(
+                        "; what the file held then is kept in {}",
+                        crate::text::shown_path(left)
+                    ))
+                    .unwrap_or_default()
             )),
             None => {}
             Some(Ok(kept)) => words.push(format!(
@@ -334,14 +341,20 @@ impl App {
             } else {
                 format!("{n} steps were")
             };
-            // Cut short, it may have lost steps recorded before too.
-            let before = if what == crate::journal::CUT_SHORT {
-                format!(
+            // The journal as this screen knew it, kept where the next
+            // start finds it: the steps before the change are not lost
+            // with what another program did to the file.
+            let before = match self.journal.rescue_if_refused() {
+                Some(Ok(kept)) => format!(
+                    " (the journal as this screen knew it, every step recorded before, is kept in {}: the next start on this data folder takes it back into an empty journal, or names it beside one with steps)",
+                    crate::text::shown_path(&kept)
+                ),
+                // Cut short, it may have lost steps recorded before too.
+                _ if what == crate::journal::CUT_SHORT => format!(
                     " (steps recorded before it may be gone with what was cut: compare with {})",
                     self.export_command
-                )
-            } else {
-                String::new()
+                ),
+                _ => String::new(),
             };
             words.push(format!(
                 "warning: {steps} not recorded, as the journal {} {what} while invitriage was open{before}; start invitriage again, which reads the journal as it is now, and take {} again",
