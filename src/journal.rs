@@ -811,10 +811,21 @@ pub enum JournalError {
     /// The file changed under this process: deleted, replaced, or written
     /// by another (an instance whose lock was taken away, a sync tool).
     #[error(
-        "the journal {} {what} while invitriage was open, so this step was not recorded; quit and start invitriage again, which reads the journal as it is now",
-        shown_path(.path)
+        "the journal {} {what} while invitriage was open, so this step was not recorded; quit{} and start invitriage again, which reads the journal as it is now",
+        shown_path(.path),
+        if *.kept {
+            " (the journal as this screen knows it is kept then, for the next start)"
+        } else {
+            " (steps recorded before may be gone from it: put back a copy of the journal you trust first, if you have one)"
+        }
     )]
-    Changed { path: PathBuf, what: &'static str },
+    Changed {
+        path: PathBuf,
+        what: &'static str,
+        /// Whether quitting keeps the journal as this process knows it
+        /// ([`Journal::rescue_if_refused`]).
+        kept: bool,
+    },
 }
 
 /// What [`changed_under`] says of a journal no longer at its path.
@@ -3397,6 +3408,10 @@ impl Journal {
             return Err(JournalError::Changed {
                 path: self.path.clone(),
                 what,
+                kept: self
+                    .kept
+                    .as_ref()
+                    .is_some_and(|k| k.len() as u64 == self.len),
             });
         }
         let Some(file) = self.file.as_mut() else {
