@@ -470,7 +470,7 @@ const ONE_CASE_NOT_NAMES: [&str; 95] = [
 ///
 /// The given names are all of them, as written (`Mary Ann`, `Jane M.`);
 /// the first of them is the one a greeting uses.
-fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str)> {
+pub(crate) fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str)> {
     let head = name_part(full);
     let rest = full[head.len()..].strip_prefix(',')?;
     let with_letter = |w: &&str| w.chars().any(char::is_alphabetic);
@@ -527,6 +527,14 @@ fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str
         span(given[0], given[given.len() - 1]),
         span(family[0], last),
     ))
+}
+
+/// [`surname_first`] with the built-in titles, for the classifier, which
+/// reads the `To` and `From` names as a greeting and a sign-off use them:
+/// `Smith, Colleen` is greeted `Colleen,` as Colleen Smith is.
+pub(crate) fn family_name_first(full: &str) -> Option<(&str, &str)> {
+    static TITLES: std::sync::OnceLock<Titles> = std::sync::OnceLock::new();
+    surname_first(full, TITLES.get_or_init(Titles::default))
 }
 
 /// Whether the letters of `w` are all capitals or all small letters (and

@@ -23,6 +23,11 @@ pub(crate) struct NameWords {
     credentials: Vec<(usize, usize)>,
     /// Whether a word, or a credential, has a hyphen.
     hyphen: bool,
+    /// For a name written family name first (`Smith, Colleen`), how many
+    /// of `words` are the given names, which `words` holds first (`colleen
+    /// smith`) so that the first and last names are read as for `Colleen
+    /// Smith`; 0 otherwise.
+    given_first: usize,
     /// How many words at the start are titles or initials (`Dr. Ana
     /// Ruiz`, `K. S. Ravi Kumar`): the first name comes after them. Never
     /// every word, so for `J. Smith` it is `Smith`, the name a greeting
@@ -115,12 +120,33 @@ impl NameWords {
         self.words.clear();
         self.credentials.clear();
         self.hyphen = false;
+        self.given_first = 0;
         let cut = name
             .bytes()
             .position(|b| matches!(b, b',' | b'|' | b'('))
             .unwrap_or(name.len());
-        self.push_words(&name[..cut]);
-        let Some(rest) = name[cut..].strip_prefix(',') else {
+        let mut rest = &name[cut..];
+        // `Smith, Colleen`, `DOE, JANE`: the family name first, as a
+        // directory writes it, read as the templates read it (not `Joe
+        // Smith, MBA`, `Priya, CTO` or `Smith, Jr.`, whose words after the
+        // comma are credentials).
+        match (rest.starts_with(','))
+            .then(|| crate::reply::family_name_first(name))
+            .flatten()
+        {
+            Some((given, family)) => {
+                self.push_words(given);
+                self.given_first = self.words.len();
+                self.push_words(family);
+                let end = given.as_ptr() as usize + given.len() - name.as_ptr() as usize;
+                // What follows the given names (`Smith, Jane, PhD`).
+                let after = &name[end..];
+                let cut = after.find([',', '|', '(']).unwrap_or(after.len());
+                rest = &after[cut..];
+            }
+            None => self.push_words(&name[..cut]),
+        }
+        let Some(rest) = rest.strip_prefix(',') else {
             return;
         };
         // The name's own words first, then its credentials after them.
@@ -290,6 +316,16 @@ impl NameWords {
         {
             return true;
         }
+        // `Doe Jane` from `Doe, Jane`: the name in the order it is written.
+        if self.given_first > 0
+            && raw.len() == self.len()
+            && raw
+                .iter()
+                .zip(self.iter().skip(self.given_first).chain(self.iter()))
+                .all(|(r, n)| eq_folded(r, n))
+        {
+            return true;
+        }
         match raw {
             [] => false,
             [one] => self.first().is_some_and(|n| eq_folded(one, n)),
@@ -373,10 +409,24 @@ mod tests {
         assert!(n.is_first_or_full(&["Joe", "Smith", "MBA", "Ph", "D"]));
         let n = NameWords::new("Jane Smith, Talent Acquisition");
         assert!(!n.has("talent") && n.len_as_written() == 2);
-        // As a directory writes it: the given name is a word of the name.
+        // As a directory writes it, family name first: the given name is
+        // the first name, in either order.
         let n = NameWords::new("Doe, Jane");
-        assert_eq!((n.first(), n.len()), (Some("doe"), 1));
-        assert!(n.has("jane") && n.is_first_or_full(&["DOE", "JANE"]));
+        assert_eq!(
+            (n.first(), n.last(), n.len()),
+            (Some("jane"), Some("doe"), 2)
+        );
+        assert!(n.is_first_or_full(&["DOE", "JANE"]) && n.is_first_or_full(&["Jane"]));
+        assert!(n.is_first_or_full(&["Jane", "Doe"]) && !n.is_first_or_full(&["Doe"]));
+        let n = NameWords::new("SMITH, COLLEEN, PhD");
+        assert_eq!((n.first(), n.last()), (Some("colleen"), Some("smith")));
+        assert!(n.has("phd") && n.len_as_written() == 3);
+        let n = NameWords::new("van Dijk, Jan");
+        assert_eq!((n.first(), n.last()), (Some("jan"), Some("dijk")));
+        assert!(n.matches_last("van"));
+        // Not a given name: a suffix.
+        let n = NameWords::new("John Doe, Jr.");
+        assert_eq!((n.first(), n.last()), (Some("john"), Some("doe")));
         let n = NameWords::new("Priya, CTO");
         assert_eq!(n.first(), Some("priya"));
         assert!(n.has("cto") && n.is_first_or_full(&["Priya"]));
@@ -427,6 +477,8 @@ mod tests {
         #[test]
         fn ascii_names_split_like_words(name in "[ a-zA-Z0-9'.,|(-]{0,24}") {
             let n = NameWords::new(&name);
+            // A name written family name first is read in the other order.
+            proptest::prop_assume!(n.given_first == 0);
             let prefix = name.split([',', '|', '(']).next().unwrap_or("");
             let mut folded = String::new();
             fold_into(prefix, &mut folded);
