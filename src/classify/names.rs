@@ -28,6 +28,10 @@ pub(crate) struct NameWords {
     /// smith`) so that the first and last names are read as for `Colleen
     /// Smith`; 0 otherwise.
     given_first: usize,
+    /// The words in the name's first bracket, round or square (`she her`
+    /// of `Ana Ruiz (she/her)`), in `buf` too: no words of the name, but
+    /// a sign-off may write them after it, as the `From` column does.
+    bracket: Vec<(usize, usize)>,
     /// How many words at the start are titles or initials (`Dr. Ana
     /// Ruiz`, `K. S. Ravi Kumar`): the first name comes after them. Never
     /// every word, so for `J. Smith` it is `Smith`, the name a greeting
@@ -92,7 +96,7 @@ impl NameWords {
     /// The bits of [`NameWords::particles`].
     fn find_particles(&self) -> u64 {
         let name = &self.given;
-        let name = &name[..name.find([',', '|', '(']).unwrap_or(name.len())];
+        let name = &name[..name.find([',', '|', '(', '[']).unwrap_or(name.len())];
         let lower = |t: &&str| t.chars().next().is_some_and(char::is_lowercase);
         // Nearly every name: no word in lower case, nothing to fold.
         if !name.split_whitespace().any(|t| lower(&t)) {
@@ -121,9 +125,18 @@ impl NameWords {
         self.credentials.clear();
         self.hyphen = false;
         self.given_first = 0;
+        self.bracket.clear();
+        if let Some(open) = name.find(['(', '[']) {
+            let inner = &name[open + 1..];
+            let inner = &inner[..inner.find([')', ']']).unwrap_or(inner.len())];
+            let hyphen = self.hyphen;
+            self.push_words(inner);
+            self.bracket.append(&mut self.words);
+            self.hyphen = hyphen;
+        }
         let cut = name
             .bytes()
-            .position(|b| matches!(b, b',' | b'|' | b'('))
+            .position(|b| matches!(b, b',' | b'|' | b'(' | b'['))
             .unwrap_or(name.len());
         let mut rest = &name[cut..];
         // `Smith, Colleen`, `DOE, JANE`: the family name first, as a
@@ -141,7 +154,7 @@ impl NameWords {
                 let end = given.as_ptr() as usize + given.len() - name.as_ptr() as usize;
                 // What follows the given names (`Smith, Jane, PhD`).
                 let after = &name[end..];
-                let cut = after.find([',', '|', '(']).unwrap_or(after.len());
+                let cut = after.find([',', '|', '(', '[']).unwrap_or(after.len());
                 rest = &after[cut..];
             }
             None => self.push_words(&name[..cut]),
@@ -151,7 +164,7 @@ impl NameWords {
         };
         // The name's own words first, then its credentials after them.
         let named = self.words.len();
-        let rest = &rest[..rest.find(['|', '(']).unwrap_or(rest.len())];
+        let rest = &rest[..rest.find(['|', '(', '[']).unwrap_or(rest.len())];
         for item in rest.split(',') {
             let item = item.trim();
             if !item.contains(char::is_whitespace) {
@@ -296,6 +309,24 @@ impl NameWords {
             && (self.lead + 1..self.words.len().saturating_sub(1))
                 .filter(|&i| i < 64 && particles & (1 << i) != 0)
                 .any(|i| matches(w, self.word(i)))
+    }
+
+    /// The number of words in the name's bracket (`Ana Ruiz (she/her)`: 2).
+    pub(crate) fn bracket_len(&self) -> usize {
+        self.bracket.len()
+    }
+
+    /// Whether the raw words end with the words of the name's bracket
+    /// (`she/her` of `Ana Ruiz (she/her)`), case-insensitively, after at
+    /// least one other word.
+    pub(crate) fn ends_with_bracket(&self, raw: &[&str]) -> bool {
+        let b = self.bracket.len();
+        b > 0
+            && raw.len() > b
+            && raw[raw.len() - b..]
+                .iter()
+                .zip(&self.bracket)
+                .all(|(r, &(x, y))| eq_folded(r, &self.buf[x..y]))
     }
 
     /// The number of words of the name as written, credentials too.
@@ -479,7 +510,7 @@ mod tests {
             let n = NameWords::new(&name);
             // A name written family name first is read in the other order.
             proptest::prop_assume!(n.given_first == 0);
-            let prefix = name.split([',', '|', '(']).next().unwrap_or("");
+            let prefix = name.split([',', '|', '(', '[']).next().unwrap_or("");
             let mut folded = String::new();
             fold_into(prefix, &mut folded);
             let want: Vec<&str> = words(&folded).collect();

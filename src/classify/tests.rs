@@ -485,6 +485,46 @@ fn a_name_written_family_name_first_is_greeted_by_its_given_name() {
     );
 }
 
+/// The sender's name as their `From` writes it, with its bracket
+/// (`Ana Ruiz (she/her)`), or their first name with it, is their name
+/// alone: a sign-off, round brackets as square ones. The bracket's words
+/// made it something said.
+#[test]
+fn the_senders_name_with_its_bracket_signs_off() {
+    let c = classifier();
+    let hi = "Hi Colleen, I would like to connect.";
+    for from in ["Ana Ruiz (she/her)", "Ana Ruiz [she/her]"] {
+        for sign in [
+            "\nAna Ruiz (she/her)",
+            "\nAna Ruiz [she/her]",
+            "\n- Ana Ruiz (she/her)",
+            "\nBest,\nAna Ruiz (she/her)",
+            "\nBest, Ana Ruiz (she/her)",
+            "\nAna (she/her)",
+            "\nAna Ruiz",
+            "\nAna",
+            "  Ana Ruiz (she/her)",
+        ] {
+            let note = format!("{hi}{sign}");
+            assert_eq!(
+                check(c, &note, from, COLLEEN).category,
+                GreetingOnly,
+                "{note:?} from {from}"
+            );
+        }
+    }
+    // Only their own bracket, and only after their name.
+    let from = "Ana Ruiz (she/her)";
+    for sign in ["\nAna Ruiz (he/him)", "\nShe/her", "\nJo Lee (she/her)"] {
+        let note = format!("{hi}{sign}");
+        assert_eq!(
+            check(c, &note, from, COLLEEN).category,
+            Customised,
+            "{note:?}"
+        );
+    }
+}
+
 /// A family name of several words (`de Jong`) is the last name whole: its
 /// particle in lower case is a name word of a greeting to that person, so
 /// the stock text after it is read as stock (a Dutch one is not generic).
