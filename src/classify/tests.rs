@@ -449,6 +449,11 @@ fn a_name_written_family_name_first_is_greeted_by_its_given_name() {
         ("JANE,\nI would like to connect.", "DOE, JANE"),
         ("Ronald,\nI would like to connect.", "MCDONALD, RONALD"),
         ("Jane Doe,\nI would like to connect.", "Doe, Jane"),
+        // A given name in capitals after a family name as written.
+        ("Jane,\nI would like to connect.", "Doe, JANE"),
+        ("Ronald,\nI would like to connect.", "McDONALD, RONALD"),
+        ("Ronald,\nI would like to connect.", "McDonald, Ronald"),
+        ("Anna,\nI would like to connect.", "MacLEOD, ANNA"),
     ] {
         assert_eq!(cat_to(note, to), GreetingOnly, "{note:?} to {to}");
     }
