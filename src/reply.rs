@@ -333,10 +333,7 @@ fn name_part(full: &str) -> &str {
 ///   and without it a name of titles alone would greet `Hi Mr.,`.
 fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usize) {
     let name = name_part(full);
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic))
-        .collect();
+    let words: Vec<&str> = name.split_whitespace().filter(|w| has_letter(w)).collect();
     let mut lead = words
         .iter()
         .enumerate()
@@ -470,10 +467,10 @@ const ONE_CASE_NOT_NAMES: [&str; 95] = [
 ///
 /// The given names are all of them, as written (`Mary Ann`, `Jane M.`);
 /// the first of them is the one a greeting uses.
-fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str)> {
+pub(crate) fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str)> {
     let head = name_part(full);
     let rest = full[head.len()..].strip_prefix(',')?;
-    let with_letter = |w: &&str| w.chars().any(char::is_alphabetic);
+    let with_letter = |w: &&str| has_letter(w);
     let family: Vec<&str> = head.split_whitespace().filter(with_letter).collect();
     let given: Vec<&str> = name_part(rest)
         .split_whitespace()
@@ -494,16 +491,25 @@ fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str
         !(letters().any(char::is_lowercase) && letters().any(char::is_uppercase))
     };
     let not_a_name = |w: &str| {
-        let w = w.trim_end_matches('.').to_lowercase();
-        NAME_SUFFIXES.contains(&w.as_str())
-            || JOB_WORDS.contains(&w.as_str())
-            || whole_one_case && ONE_CASE_NOT_NAMES.contains(&w.as_str())
+        let folded = w.trim_end_matches('.').to_lowercase();
+        NAME_SUFFIXES.contains(&folded.as_str())
+            || JOB_WORDS.contains(&folded.as_str())
+            || (whole_one_case || one_case(w)) && ONE_CASE_NOT_NAMES.contains(&folded.as_str())
     };
+    // Re-cased, a word in one case reads as a given name with a vowel.
+    let one_case_given = |w: &str| is_given_word(&as_greeted(w)) && w.chars().any(is_vowel);
     let given_word = |w: &str| {
         if whole_one_case {
-            is_given_word(&as_greeted(w)) && w.chars().any(is_vowel)
+            one_case_given(w)
         } else {
+            // `Doe, JANE`, `MacLEOD, ANNA`: a word in capitals of four
+            // letters or more that is no abbreviation listed reads as a
+            // given name; a shorter one stays one (`Priya, CTO`).
             is_given_word(w)
+                || (one_case(w)
+                    && !w.chars().any(char::is_lowercase)
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                    && one_case_given(w))
         }
     };
     let names = given.iter().filter(|w| !is_initial(w)).count();
@@ -527,6 +533,59 @@ fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a str, &'a str
         span(given[0], given[given.len() - 1]),
         span(family[0], last),
     ))
+}
+
+/// [`surname_first`] with the built-in titles, for the classifier, which
+/// reads the `To` and `From` names as a greeting and a sign-off use them:
+/// `Smith, Colleen` is greeted `Colleen,` as Colleen Smith is.
+pub(crate) fn family_name_first(full: &str) -> Option<(&str, &str)> {
+    static TITLES: std::sync::OnceLock<Titles> = std::sync::OnceLock::new();
+    surname_first(full, TITLES.get_or_init(Titles::default))
+}
+
+/// Whether `w` has a letter that names a person: not one of the enclosed
+/// letters (`🅰️`, `🄰`, U+1F130 to U+1F189), which Unicode counts as
+/// letters but which are emoji to the eye, as names of emoji alone are.
+pub fn has_letter(w: &str) -> bool {
+    w.chars()
+        .any(|c| c.is_alphabetic() && !('\u{1F130}'..='\u{1F189}').contains(&c))
+}
+
+/// The family name of a name written family name first, re-cased as
+/// [`recased`] does, and, when the given names are in capitals, with a
+/// capital run after a prefix re-cased too (`MacLEOD, ANNA`: `MacLeod`;
+/// `DeVITO, DANNY`: `DeVito`): the directory wrote the whole name in
+/// capitals but for the prefix it cannot.
+fn recased_family(family: &str, given: &str) -> String {
+    let out = recased(family);
+    let capitals = given.chars().any(char::is_uppercase) && !given.chars().any(char::is_lowercase);
+    if !capitals {
+        return out;
+    }
+    out.split(' ')
+        .map(capitals_after_prefix)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `MacLEOD` as `MacLeod`: a capital then small letters, then capitals to
+/// the end (two or more), which are re-cased by [`uncapped`]. Any other
+/// word as it is.
+fn capitals_after_prefix(w: &str) -> String {
+    let chars: Vec<(usize, char)> = w.char_indices().collect();
+    let Some(i) = (1..chars.len()).find(|&i| chars[i].1.is_uppercase()) else {
+        return w.to_string();
+    };
+    let (head, tail) = w.split_at(chars[i].0);
+    let head_ok =
+        chars[0].1.is_uppercase() && chars[1..i].iter().all(|(_, c)| c.is_lowercase()) && i >= 2;
+    let tail_ok = tail.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && !tail.chars().any(char::is_lowercase);
+    if head_ok && tail_ok {
+        format!("{head}{}", uncapped(tail))
+    } else {
+        w.to_string()
+    }
 }
 
 /// Whether the letters of `w` are all capitals or all small letters (and
@@ -758,7 +817,7 @@ fn written_name(full: &str, titles: &Titles) -> Option<String> {
     let mut out = recased(given);
     if !family.is_empty() {
         out.push(' ');
-        out.push_str(&recased(family));
+        out.push_str(&recased_family(family, given));
     }
     Some(out)
 }
@@ -768,9 +827,7 @@ fn written_name(full: &str, titles: &Titles) -> Option<String> {
 /// `Van Dijk`; `JJ ABRAMS`: `JJ Abrams`); as written when it mixes both,
 /// as a person writes their own (`van Dijk`, `McDONALD`).
 fn recased(part: &str) -> String {
-    let words = part
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic));
+    let words = part.split_whitespace().filter(|w| has_letter(w));
     let mixed = part.chars().any(char::is_lowercase) && part.chars().any(char::is_uppercase);
     let mut out = String::with_capacity(part.len());
     for w in words {
@@ -786,23 +843,28 @@ fn recased(part: &str) -> String {
     out
 }
 
-/// `name` without what is in round brackets (`Ana Ruiz (she/her)`,
-/// `Robert (Bob) Smith`): a pronoun, a nickname or a former name, no part
-/// of the name one writes. A bracket never closed is left, and a name
-/// ends there as at a comma.
+/// `name` without what is in round or square brackets (`Ana Ruiz
+/// (she/her)`, `Jane Doe [she/her]`, `Robert (Bob) Smith`): a pronoun, a
+/// nickname or a former name, no part of the name one writes. A bracket
+/// never closed is left, and a name ends there as at a comma.
 pub fn without_brackets(name: &str) -> std::borrow::Cow<'_, str> {
-    if !name.contains('(') {
+    if !name.contains(['(', '[']) {
         return std::borrow::Cow::Borrowed(name);
     }
     let mut out = String::with_capacity(name.len());
     let mut rest = name;
-    while let Some(open) = rest.find('(') {
-        let Some(close) = rest[open..].find(')') else {
+    while let Some(open) = rest.find(['(', '[']) {
+        let close = if rest[open..].starts_with('(') {
+            ')'
+        } else {
+            ']'
+        };
+        let Some(len) = rest[open..].find(close) else {
             break;
         };
         out.push_str(&rest[..open]);
         out.push(' ');
-        rest = &rest[open + close + 1..];
+        rest = &rest[open + len + 1..];
     }
     out.push_str(rest);
     std::borrow::Cow::Owned(one_line(&out))
@@ -931,7 +993,10 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
             let value = match key.trim() {
                 // Re-cased, but not "there": it is no name.
                 "first_name" => &given_name(p.them, p.titles).map_or("there".into(), uncapped),
-                "last_name" => &family_name(p.them, p.titles).map_or("there".into(), uncapped),
+                "last_name" => &match surname_first(p.them, p.titles) {
+                    Some((given, family)) => recased_family(family, given),
+                    None => family_name(p.them, p.titles).map_or("there".into(), uncapped),
+                },
                 "full_name" => &full_name(p.them, p.titles),
                 // Not "there": that greets, but would sign "there".
                 "my_first_name" => given_name(p.me, p.titles).unwrap_or(""),
@@ -1192,8 +1257,18 @@ mod tests {
         assert_eq!(greet("smith, jane"), "Hi Jane, Smith");
         assert_eq!(greet("NOWAK, Anna"), "Hi Anna, Nowak");
         // A word in capitals after a family name written as names are is
-        // an abbreviation, not a given name.
-        assert_eq!(greet("Nowak, ANNA"), "Hi Nowak, Nowak");
+        // an abbreviation, unless it reads as a given name (four letters
+        // or more, a vowel, no abbreviation listed).
+        assert_eq!(greet("Nowak, ANNA"), "Hi Anna, Nowak");
+        assert_eq!(greet("Doe, JANE"), "Hi Jane, Doe");
+        assert_eq!(greet("MacLEOD, ANNA"), "Hi Anna, MacLeod");
+        assert_eq!(greet("DeVITO, DANNY"), "Hi Danny, DeVito");
+        assert_eq!(greet("McDONALD, RONALD"), "Hi Ronald, McDonald");
+        assert_eq!(greet("Smith, LEED"), "Hi Smith, Smith");
+        assert_eq!(greet("Smith, CISSP"), "Hi Smith, Smith");
+        assert_eq!(greet("Lee, ANN"), "Hi Lee, Lee");
+        // An initial alone is no given name to greet.
+        assert_eq!(greet("SMITH, J."), "Hi Smith, Smith");
         assert_eq!(greet("Priya, CTO"), "Hi Priya, Priya");
         assert_eq!(greet("Smith, MA"), "Hi Smith, Smith");
         assert_eq!(greet("SMITH, CTO"), "Hi Smith, Smith");
@@ -1269,6 +1344,20 @@ mod tests {
             ("\u{1F680} Jane Smith \u{1F680}", "Jane Smith"),
             ("Priya, CTO", "Priya"),
             ("SMITH, CTO", "Smith"),
+            ("ACME, INC", "Acme"),
+            ("SMITH, III", "Smith"),
+            // Given names in capitals after a family name as written.
+            ("Doe, JANE", "Jane Doe"),
+            ("MacLEOD, ANNA", "Anna MacLeod"),
+            ("DeVITO, DANNY", "Danny DeVito"),
+            ("McDONALD, RONALD", "Ronald McDonald"),
+            ("Jane Doe [she/her]", "Jane Doe"),
+            ("Ana Ruiz [she/her], PhD", "Ana Ruiz"),
+            ("[she/her]", "there"),
+            // Enclosed letters are emoji to the eye.
+            ("\u{1F170}\u{FE0F}\u{1F171}\u{FE0F}", "there"),
+            ("\u{1F130}\u{1F131}", "there"),
+            ("\u{1F130} Jane Doe", "Jane Doe"),
             ("Dr.", "Dr."),
             // Re-cased as first and last names are.
             ("jane smith", "Jane Smith"),
@@ -1301,6 +1390,20 @@ mod tests {
             Some("Jane Doe")
         );
         assert_eq!(readable_name("\u{1F44B}", &t.titles), None);
+        assert_eq!(
+            readable_name("MacLEOD, ANNA", &t.titles).as_deref(),
+            Some("Anna MacLeod")
+        );
+        assert_eq!(readable_name("\u{1F170}\u{1F171}", &t.titles), None);
+        let all = |name| fill("{first_name}|{last_name}|{full_name}", &t.people(name, ""));
+        assert_eq!(all("Doe, JANE"), "Jane|Doe|Jane Doe");
+        assert_eq!(all("MacLEOD, ANNA"), "Anna|MacLeod|Anna MacLeod");
+        assert_eq!(all("DeVITO, DANNY"), "Danny|DeVito|Danny DeVito");
+        assert_eq!(all("Jane Doe [she/her]"), "Jane|Doe|Jane Doe");
+        assert_eq!(
+            all("\u{1F170}\u{FE0F}\u{1F171}\u{FE0F}"),
+            "there|there|there"
+        );
     }
 
     #[test]

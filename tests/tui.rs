@@ -5179,6 +5179,54 @@ fn the_composer_title_names_the_person_as_a_greeting_would() {
     assert!(out.contains(" Thank Jane Doe for connecting "), "{out}");
 }
 
+/// A name written family name first with the given name in capitals
+/// (`MacLEOD, ANNA`) is named given name first; a cell whose letters are
+/// no name (`, MBA`, `(she/her)`), which a greeting reads as "there", is
+/// not shown raw in the title but as "(no name)".
+#[test]
+fn the_composer_title_reads_capitals_given_names_and_no_raw_cell() {
+    for (from, title, greeting) in [
+        (
+            "MacLEOD, ANNA",
+            " Reply to Anna MacLeod, don't accept yet ",
+            "Hi Anna,",
+        ),
+        (
+            "Doe, JANE",
+            " Reply to Jane Doe, don't accept yet ",
+            "Hi Jane,",
+        ),
+        (
+            "Jane Doe [she/her]",
+            " Reply to Jane Doe, don't accept yet ",
+            "Hi Jane,",
+        ),
+        (
+            ", MBA",
+            " Reply to (no name), don't accept yet ",
+            "Hi there,",
+        ),
+        (
+            "(she/her)",
+            " Reply to (no name), don't accept yet ",
+            "Hi there,",
+        ),
+    ] {
+        let csv = format!(
+            "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+            \"{from}\",Colleen Ruiz,\"11/21/26, 9:00 AM\",Hi Colleen,INCOMING,https://www.linkedin.com/in/x,https://www.linkedin.com/in/colleen\n"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_from_csv(&csv, &dir);
+        app.update(Action::Tab(Tab::All));
+        app.update(Action::Reply);
+        let out = screen(&app, 100, 30);
+        assert!(out.contains(title), "{from}: {out}");
+        let text = app.composer.as_ref().unwrap().text();
+        assert!(text.starts_with(greeting), "{from}: {text}");
+    }
+}
+
 /// An export of only sent invitations opens on them, and the empty tabs
 /// say what they lack in the groups' own words.
 #[test]

@@ -23,6 +23,15 @@ pub(crate) struct NameWords {
     credentials: Vec<(usize, usize)>,
     /// Whether a word, or a credential, has a hyphen.
     hyphen: bool,
+    /// For a name written family name first (`Smith, Colleen`), how many
+    /// of `words` are the given names, which `words` holds first (`colleen
+    /// smith`) so that the first and last names are read as for `Colleen
+    /// Smith`; 0 otherwise.
+    given_first: usize,
+    /// The words in the name's first bracket, round or square (`she her`
+    /// of `Ana Ruiz (she/her)`), in `buf` too: no words of the name, but
+    /// a sign-off may write them after it, as the `From` column does.
+    bracket: Vec<(usize, usize)>,
     /// How many words at the start are titles or initials (`Dr. Ana
     /// Ruiz`, `K. S. Ravi Kumar`): the first name comes after them. Never
     /// every word, so for `J. Smith` it is `Smith`, the name a greeting
@@ -87,7 +96,7 @@ impl NameWords {
     /// The bits of [`NameWords::particles`].
     fn find_particles(&self) -> u64 {
         let name = &self.given;
-        let name = &name[..name.find([',', '|', '(']).unwrap_or(name.len())];
+        let name = &name[..name.find([',', '|', '(', '[']).unwrap_or(name.len())];
         let lower = |t: &&str| t.chars().next().is_some_and(char::is_lowercase);
         // Nearly every name: no word in lower case, nothing to fold.
         if !name.split_whitespace().any(|t| lower(&t)) {
@@ -115,17 +124,47 @@ impl NameWords {
         self.words.clear();
         self.credentials.clear();
         self.hyphen = false;
+        self.given_first = 0;
+        self.bracket.clear();
+        if let Some(open) = name.find(['(', '[']) {
+            let inner = &name[open + 1..];
+            let inner = &inner[..inner.find([')', ']']).unwrap_or(inner.len())];
+            let hyphen = self.hyphen;
+            self.push_words(inner);
+            self.bracket.append(&mut self.words);
+            self.hyphen = hyphen;
+        }
         let cut = name
             .bytes()
-            .position(|b| matches!(b, b',' | b'|' | b'('))
+            .position(|b| matches!(b, b',' | b'|' | b'(' | b'['))
             .unwrap_or(name.len());
-        self.push_words(&name[..cut]);
-        let Some(rest) = name[cut..].strip_prefix(',') else {
+        let mut rest = &name[cut..];
+        // `Smith, Colleen`, `DOE, JANE`: the family name first, as a
+        // directory writes it, read as the templates read it (not `Joe
+        // Smith, MBA`, `Priya, CTO` or `Smith, Jr.`, whose words after the
+        // comma are credentials).
+        match (rest.starts_with(','))
+            .then(|| crate::reply::family_name_first(name))
+            .flatten()
+        {
+            Some((given, family)) => {
+                self.push_words(given);
+                self.given_first = self.words.len();
+                self.push_words(family);
+                let end = given.as_ptr() as usize + given.len() - name.as_ptr() as usize;
+                // What follows the given names (`Smith, Jane, PhD`).
+                let after = &name[end..];
+                let cut = after.find([',', '|', '(', '[']).unwrap_or(after.len());
+                rest = &after[cut..];
+            }
+            None => self.push_words(&name[..cut]),
+        }
+        let Some(rest) = rest.strip_prefix(',') else {
             return;
         };
         // The name's own words first, then its credentials after them.
         let named = self.words.len();
-        let rest = &rest[..rest.find(['|', '(']).unwrap_or(rest.len())];
+        let rest = &rest[..rest.find(['|', '(', '[']).unwrap_or(rest.len())];
         for item in rest.split(',') {
             let item = item.trim();
             if !item.contains(char::is_whitespace) {
@@ -272,6 +311,24 @@ impl NameWords {
                 .any(|i| matches(w, self.word(i)))
     }
 
+    /// The number of words in the name's bracket (`Ana Ruiz (she/her)`: 2).
+    pub(crate) fn bracket_len(&self) -> usize {
+        self.bracket.len()
+    }
+
+    /// Whether the raw words end with the words of the name's bracket
+    /// (`she/her` of `Ana Ruiz (she/her)`), case-insensitively, after at
+    /// least one other word.
+    pub(crate) fn ends_with_bracket(&self, raw: &[&str]) -> bool {
+        let b = self.bracket.len();
+        b > 0
+            && raw.len() > b
+            && raw[raw.len() - b..]
+                .iter()
+                .zip(&self.bracket)
+                .all(|(r, &(x, y))| eq_folded(r, &self.buf[x..y]))
+    }
+
     /// The number of words of the name as written, credentials too.
     pub(crate) fn len_as_written(&self) -> usize {
         self.words.len() + self.credentials.len()
@@ -286,6 +343,16 @@ impl NameWords {
             && raw
                 .iter()
                 .zip(self.as_written())
+                .all(|(r, n)| eq_folded(r, n))
+        {
+            return true;
+        }
+        // `Doe Jane` from `Doe, Jane`: the name in the order it is written.
+        if self.given_first > 0
+            && raw.len() == self.len()
+            && raw
+                .iter()
+                .zip(self.iter().skip(self.given_first).chain(self.iter()))
                 .all(|(r, n)| eq_folded(r, n))
         {
             return true;
@@ -373,10 +440,24 @@ mod tests {
         assert!(n.is_first_or_full(&["Joe", "Smith", "MBA", "Ph", "D"]));
         let n = NameWords::new("Jane Smith, Talent Acquisition");
         assert!(!n.has("talent") && n.len_as_written() == 2);
-        // As a directory writes it: the given name is a word of the name.
+        // As a directory writes it, family name first: the given name is
+        // the first name, in either order.
         let n = NameWords::new("Doe, Jane");
-        assert_eq!((n.first(), n.len()), (Some("doe"), 1));
-        assert!(n.has("jane") && n.is_first_or_full(&["DOE", "JANE"]));
+        assert_eq!(
+            (n.first(), n.last(), n.len()),
+            (Some("jane"), Some("doe"), 2)
+        );
+        assert!(n.is_first_or_full(&["DOE", "JANE"]) && n.is_first_or_full(&["Jane"]));
+        assert!(n.is_first_or_full(&["Jane", "Doe"]) && !n.is_first_or_full(&["Doe"]));
+        let n = NameWords::new("SMITH, COLLEEN, PhD");
+        assert_eq!((n.first(), n.last()), (Some("colleen"), Some("smith")));
+        assert!(n.has("phd") && n.len_as_written() == 3);
+        let n = NameWords::new("van Dijk, Jan");
+        assert_eq!((n.first(), n.last()), (Some("jan"), Some("dijk")));
+        assert!(n.matches_last("van"));
+        // Not a given name: a suffix.
+        let n = NameWords::new("John Doe, Jr.");
+        assert_eq!((n.first(), n.last()), (Some("john"), Some("doe")));
         let n = NameWords::new("Priya, CTO");
         assert_eq!(n.first(), Some("priya"));
         assert!(n.has("cto") && n.is_first_or_full(&["Priya"]));
@@ -427,7 +508,9 @@ mod tests {
         #[test]
         fn ascii_names_split_like_words(name in "[ a-zA-Z0-9'.,|(-]{0,24}") {
             let n = NameWords::new(&name);
-            let prefix = name.split([',', '|', '(']).next().unwrap_or("");
+            // A name written family name first is read in the other order.
+            proptest::prop_assume!(n.given_first == 0);
+            let prefix = name.split([',', '|', '(', '[']).next().unwrap_or("");
             let mut folded = String::new();
             fold_into(prefix, &mut folded);
             let want: Vec<&str> = words(&folded).collect();

@@ -94,7 +94,7 @@ impl Ctx<'_> {
     fn limit(&self) -> usize {
         (self.lists.closings.max_words() + MAX_AFTER_CLOSING)
             .max(MAX_AFTER_DASH)
-            .max(self.sender.len_as_written())
+            .max(self.sender.len_as_written() + self.sender.bracket_len())
     }
 
     /// The numbers of leading words of `words` that are a closing phrase.
@@ -132,8 +132,22 @@ impl Ctx<'_> {
         Words::of(piece, self.limit()).is_some_and(|w| self.sign_off_words(piece, w.get(), buf))
     }
 
-    /// `is_sign_off` for a trimmed piece and its words.
+    /// `is_sign_off` for a trimmed piece and its words. The sender's name
+    /// may carry the bracket of their `From` (`Ana Ruiz (she/her)`, `-
+    /// Ana (she/her)`, `Best, Ana Ruiz (she/her)`): it is theirs, as
+    /// written, and the piece is read without it.
     fn sign_off_words(&self, piece: &str, words: &[&str], buf: &mut String) -> bool {
+        self.sign_off_words_as_read(piece, words, buf)
+            || (self.sender.ends_with_bracket(words)
+                && self.sign_off_words_as_read(
+                    piece,
+                    &words[..words.len() - self.sender.bracket_len()],
+                    buf,
+                ))
+    }
+
+    /// `sign_off_words` without the bracket.
+    fn sign_off_words_as_read(&self, piece: &str, words: &[&str], buf: &mut String) -> bool {
         if words.is_empty() {
             return false;
         }

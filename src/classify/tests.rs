@@ -420,6 +420,116 @@ fn credentials_after_a_comma_are_words_of_the_name() {
     assert_eq!(invs[0].category, GreetingOnly);
 }
 
+/// A name written family name first (`Smith, Colleen`, `DOE, JANE`) has
+/// its given name after the comma, as the templates read it: a bare name
+/// greets that person, with the spec's edit distance. The part after the
+/// comma was taken as a credential, so `Colleen,` greeted no one.
+#[test]
+fn a_name_written_family_name_first_is_greeted_by_its_given_name() {
+    let c = classifier();
+    for to in [
+        "Smith, Colleen",
+        "SMITH, COLLEEN",
+        "smith, colleen",
+        "Smith, Dr. Colleen",
+        "Smith, Colleen, PhD",
+    ] {
+        for note in [
+            "Colleen,\nI would like to connect.",
+            "Coleen,\nI would like to connect.",
+            "Hi Colleen, I would like to connect.",
+            "Dear Ms. Smith, I would like to connect.",
+        ] {
+            assert_eq!(cat_to(note, to), GreetingOnly, "{note:?} to {to}");
+            assert_eq!(cat_to(note, to), cat_to(note, COLLEEN), "{note:?} to {to}");
+        }
+    }
+    for (note, to) in [
+        ("Jane,\nI would like to connect.", "Doe, Jane"),
+        ("JANE,\nI would like to connect.", "DOE, JANE"),
+        ("Ronald,\nI would like to connect.", "MCDONALD, RONALD"),
+        ("Jane Doe,\nI would like to connect.", "Doe, Jane"),
+        // A given name in capitals after a family name as written.
+        ("Jane,\nI would like to connect.", "Doe, JANE"),
+        ("Ronald,\nI would like to connect.", "McDONALD, RONALD"),
+        ("Ronald,\nI would like to connect.", "McDonald, Ronald"),
+        ("Anna,\nI would like to connect.", "MacLEOD, ANNA"),
+    ] {
+        assert_eq!(cat_to(note, to), GreetingOnly, "{note:?} to {to}");
+    }
+    // The config's `name` when `To` is empty.
+    let mut invs = [invitation("Colleen,\nI would like to connect.", "", 0)];
+    c.apply(&mut invs, Some("Smith, Colleen"));
+    assert_eq!(invs[0].category, GreetingOnly);
+    // The sender's the same way, in either order.
+    let note = "Hi Colleen, let's connect.";
+    for sign in ["Jane", "Jane Doe", "Doe, Jane", "Best,\nJane"] {
+        let note = format!("{note}\n{sign}");
+        assert_eq!(
+            check(c, &note, "Doe, Jane", COLLEEN).category,
+            GreetingOnly,
+            "{sign}"
+        );
+    }
+    // Credentials after a comma stay credentials.
+    for (from, sign) in [
+        ("Joe Smith, MBA", "Joe Smith, MBA"),
+        ("Ana Ruiz, PhD, PMP", "Ana Ruiz, PhD, PMP"),
+        ("John Doe, Jr.", "John Doe, Jr."),
+    ] {
+        let note = format!("{note}\n{sign}");
+        assert_eq!(
+            check(c, &note, from, COLLEEN).category,
+            GreetingOnly,
+            "{from}"
+        );
+    }
+    assert_eq!(
+        cat_to("Priya,\nI would like to connect.", "Priya, CTO"),
+        GreetingOnly
+    );
+}
+
+/// The sender's name as their `From` writes it, with its bracket
+/// (`Ana Ruiz (she/her)`), or their first name with it, is their name
+/// alone: a sign-off, round brackets as square ones. The bracket's words
+/// made it something said.
+#[test]
+fn the_senders_name_with_its_bracket_signs_off() {
+    let c = classifier();
+    let hi = "Hi Colleen, I would like to connect.";
+    for from in ["Ana Ruiz (she/her)", "Ana Ruiz [she/her]"] {
+        for sign in [
+            "\nAna Ruiz (she/her)",
+            "\nAna Ruiz [she/her]",
+            "\n- Ana Ruiz (she/her)",
+            "\nBest,\nAna Ruiz (she/her)",
+            "\nBest, Ana Ruiz (she/her)",
+            "\nAna (she/her)",
+            "\nAna Ruiz",
+            "\nAna",
+            "  Ana Ruiz (she/her)",
+        ] {
+            let note = format!("{hi}{sign}");
+            assert_eq!(
+                check(c, &note, from, COLLEEN).category,
+                GreetingOnly,
+                "{note:?} from {from}"
+            );
+        }
+    }
+    // Only their own bracket, and only after their name.
+    let from = "Ana Ruiz (she/her)";
+    for sign in ["\nAna Ruiz (he/him)", "\nShe/her", "\nJo Lee (she/her)"] {
+        let note = format!("{hi}{sign}");
+        assert_eq!(
+            check(c, &note, from, COLLEEN).category,
+            Customised,
+            "{note:?}"
+        );
+    }
+}
+
 /// A family name of several words (`de Jong`) is the last name whole: its
 /// particle in lower case is a name word of a greeting to that person, so
 /// the stock text after it is read as stock (a Dutch one is not generic).

@@ -83,9 +83,17 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     let room = usize::from(mine.width).saturating_sub(2);
     // The person as the draft's `{full_name}` names them (`DOE, JANE` is
     // "Thank Jane Doe for connecting"); the export's cell when that has no
-    // letter (an emoji), or "(no name)".
+    // letter (an emoji), or "(no name)", also when its letters are no name
+    // (`, MBA`, `(she/her)`): not a raw cell the draft does not greet.
     let name = crate::reply::readable_name(inv.counterpart(), &app.templates.titles)
-        .unwrap_or_else(|| name_line(inv.counterpart()));
+        .unwrap_or_else(|| {
+            let cell = inv.counterpart();
+            if crate::reply::has_letter(cell) {
+                name_line("")
+            } else {
+                name_line(cell)
+            }
+        });
     let mut title = titled(&name);
     // Numbered as the F key that picks it among this kind's templates
     // ("4/4" on the only thank-you template read as four to choose from);
