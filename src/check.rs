@@ -223,6 +223,29 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
             writeln!(w, "  ✗ {name:<8} {}", hint(s))?;
         }
     }
+    if g.is_pitch() {
+        let why: Vec<&str> = a
+            .hints
+            .iter()
+            .filter(|h| h.signal == Signals::PITCH)
+            .map(|h| h.hint.as_str())
+            .collect();
+        writeln!(
+            w,
+            "  ! pitch    {} ({})",
+            hint(Signals::PITCH),
+            why.join(", ")
+        )?;
+    }
+    if let Some(other) = &a.greets_other {
+        writeln!(
+            w,
+            "  ! name     it greets “{other}”, and it goes to {}: the right name?",
+            // As one would write it (`DOE, JANE`: Jane Doe).
+            crate::reply::readable_name(&g.to, &crate::reply::Titles::default())
+                .unwrap_or_else(|| crate::text::one_line(&g.to))
+        )?;
+    }
     // A ✗ on a note in German says little of the note: say why. One
     // English loan word (`meetup`) may find one signal, and the others
     // still go unread.
@@ -245,27 +268,6 @@ pub fn write_text(w: &mut impl Write, g: &Grade) -> io::Result<()> {
                 "  (the hints are English words and phrases: `invitriage lists context_hints` prints them; `[classify] context_hints`, `reason_hints` and `offer_hints` in the config add your language's)"
             )?;
         }
-    }
-    if g.is_pitch() {
-        let why: Vec<&str> = a
-            .hints
-            .iter()
-            .filter(|h| h.signal == Signals::PITCH)
-            .map(|h| h.hint.as_str())
-            .collect();
-        writeln!(
-            w,
-            "  ! pitch    {} ({})",
-            hint(Signals::PITCH),
-            why.join(", ")
-        )?;
-    }
-    if let Some(other) = &a.greets_other {
-        writeln!(
-            w,
-            "  ! name     it greets “{other}”, and it goes to {}: the right name?",
-            crate::text::one_line(&g.to)
-        )?;
     }
     let stock = g.stock_sentences();
     if !stock.is_empty() {
@@ -731,6 +733,33 @@ mod tests {
         let stock = grade("Hi Sam, I'd like to add you to my professional network on LinkedIn.");
         assert!(stock.specific_sentences().is_empty());
         assert!(!text(&stock).contains("what reads as specific"));
+    }
+
+    /// The name slip comes before the paragraph on English hints (a short
+    /// pad shows the first lines), and names the person as one writes it;
+    /// a family-name-first recipient of three capitals (`Lee, ANN`) is
+    /// greeted by the given name.
+    #[test]
+    fn the_name_slip_comes_first_and_reads_as_written() {
+        let text = |g: &Grade| {
+            let mut out = Vec::new();
+            write_text(&mut out, g).unwrap();
+            String::from_utf8(out).unwrap()
+        };
+        let c = Classifier::default();
+        let g = Grade::new(
+            &c,
+            "Hallo Karl, ich möchte mich vernetzen.",
+            "",
+            "DOE, JANE",
+            300,
+        );
+        let out = text(&g);
+        let name = out.find("! name     it greets “Karl”, and it goes to Jane Doe:");
+        let hints = out.find("(the hints are English words");
+        assert!(name.is_some() && hints.is_some() && name < hints, "{out}");
+        let ann = Grade::new(&c, "Hi Ann, we met at the ASCM forum.", "", "Lee, ANN", 300);
+        assert_eq!(ann.analysis.greets_other, None, "{}", text(&ann));
     }
 
     #[test]

@@ -502,13 +502,14 @@ pub(crate) fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a s
         if whole_one_case {
             one_case_given(w)
         } else {
-            // `Doe, JANE`, `MacLEOD, ANNA`: a word in capitals of four
-            // letters or more that is no abbreviation listed reads as a
-            // given name; a shorter one stays one (`Priya, CTO`).
+            // `Doe, JANE`, `MacLEOD, ANNA`, `Lee, ANN`: a word in capitals
+            // of three letters or more that is no abbreviation listed
+            // (`Priya, CTO`, `Smith, EVP`) reads as a given name; a
+            // shorter one stays one (`Smith, MA`).
             is_given_word(w)
                 || (one_case(w)
                     && !w.chars().any(char::is_lowercase)
-                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 4
+                    && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
                     && one_case_given(w))
         }
     };
@@ -1257,7 +1258,7 @@ mod tests {
         assert_eq!(greet("smith, jane"), "Hi Jane, Smith");
         assert_eq!(greet("NOWAK, Anna"), "Hi Anna, Nowak");
         // A word in capitals after a family name written as names are is
-        // an abbreviation, unless it reads as a given name (four letters
+        // an abbreviation, unless it reads as a given name (three letters
         // or more, a vowel, no abbreviation listed).
         assert_eq!(greet("Nowak, ANNA"), "Hi Anna, Nowak");
         assert_eq!(greet("Doe, JANE"), "Hi Jane, Doe");
@@ -1266,7 +1267,10 @@ mod tests {
         assert_eq!(greet("McDONALD, RONALD"), "Hi Ronald, McDonald");
         assert_eq!(greet("Smith, LEED"), "Hi Smith, Smith");
         assert_eq!(greet("Smith, CISSP"), "Hi Smith, Smith");
-        assert_eq!(greet("Lee, ANN"), "Hi Lee, Lee");
+        assert_eq!(greet("Lee, ANN"), "Hi Ann, Lee");
+        assert_eq!(greet("Ng, AMY"), "Hi Amy, Ng");
+        assert_eq!(greet("Smith, EVP"), "Hi Smith, Smith");
+        assert_eq!(greet("Smith, MBA"), "Hi Smith, Smith");
         // An initial alone is no given name to greet.
         assert_eq!(greet("SMITH, J."), "Hi Smith, Smith");
         assert_eq!(greet("Priya, CTO"), "Hi Priya, Priya");
