@@ -844,6 +844,13 @@ const WRITTEN_OVER: &str = "was written over by another program";
 /// million invitations, tens of megabytes, is not held twice.
 const KEEP_AT_MOST: usize = 64 << 20;
 
+/// The change time of `file` (seconds and nanoseconds since the epoch).
+#[cfg(unix)]
+fn change_stamp(file: &File) -> Option<(i64, i64)> {
+    use std::os::unix::fs::MetadataExt;
+    file.metadata().ok().map(|m| (m.ctime(), m.ctime_nsec()))
+}
+
 /// How the journal open as `file` changed since this process last wrote
 /// it, `len` bytes long: deleted or moved, replaced by another file (a
 /// backup put back, a sync tool), or written by another process. Steps
@@ -1269,6 +1276,10 @@ pub struct Journal {
     /// (a sync tool, `: > journal.jsonl`) takes the open file's bytes with
     /// it, where a deletion leaves them in the open file.
     kept: Option<Vec<u8>>,
+    /// The open file's change time (seconds, nanoseconds) after this
+    /// process last wrote it: another program's write changes it, which
+    /// nothing can set back (see [`Journal::written_over`]).
+    stamp: Option<(i64, i64)>,
     /// Lines that could not be read when the journal was opened.
     unread_lines: usize,
     /// How many steps were refused as the file changed under this process
@@ -1913,6 +1924,7 @@ impl Journal {
             cut_short_written_back: false,
             cut_short_left: None,
             kept: None,
+            stamp: None,
             refused: None,
             unread_lines: 0,
             entries: Default::default(),
@@ -2108,6 +2120,7 @@ impl Journal {
             }
         }
         journal.file = Some(file);
+        journal.note_stamp();
         journal._lock = Some(lock);
         journal.read_unsaved(&mut notices);
         Ok((journal, notices))
@@ -3223,6 +3236,7 @@ impl Journal {
             self.dirty = false;
             self.written_back = true;
             self.ever_written_back = true;
+            self.note_stamp();
             Ok(true)
         }
         #[cfg(not(unix))]
@@ -3290,6 +3304,7 @@ impl Journal {
             self.written_back = true;
             self.ever_written_back = true;
             self.cut_short_written_back = true;
+            self.note_stamp();
             Ok(true)
         }
         #[cfg(not(unix))]
@@ -3306,20 +3321,83 @@ impl Journal {
     /// as long as it was (which [`changed_under`] cannot tell): the end of
     /// the file differs from the end of [`Journal::kept`]. One read of a
     /// few kilobytes before a step's fsync.
-    fn written_over(&self) -> Option<&'static str> {
+    fn written_over(&mut self) -> Option<&'static str> {
         #[cfg(unix)]
         {
             use std::os::unix::fs::FileExt;
-            let kept = self.kept.as_ref().filter(|k| k.len() as u64 == self.len)?;
             let file = self.file.as_ref().filter(|_| !self.dirty)?;
-            let tail = kept.len().min(4096);
-            let mut now = vec![0; tail];
-            file.read_exact_at(&mut now, (kept.len() - tail) as u64)
-                .ok()?;
-            (now != kept[kept.len() - tail..]).then_some(WRITTEN_OVER)
+            // Its change time, which no program can set back: the same as
+            // after this process's last write, nothing was written since.
+            let now_stamp = change_stamp(file);
+            if now_stamp.is_some() && now_stamp == self.stamp {
+                return None;
+            }
+            let len = usize::try_from(self.len).ok()?;
+            // Changed (or its time unknown): the whole file is compared
+            // with the copy kept; without one, its last 4 KB.
+            let (from, expected): (usize, Option<&[u8]>) = match &self.kept {
+                Some(kept) if kept.len() == len => (0, Some(kept)),
+                _ => (len.saturating_sub(4096), None),
+            };
+            let mut read = vec![0; len - from];
+            file.read_exact_at(&mut read, from as u64).ok()?;
+            let same = match expected {
+                Some(kept) => read == kept,
+                // No copy: only a torn tail of ours could be told; what
+                // was there is unknown, so a change of time alone says
+                // nothing more.
+                None => return None,
+            };
+            if same {
+                // A change of its status only (a chmod, a touch).
+                self.stamp = now_stamp;
+                None
+            } else {
+                Some(WRITTEN_OVER)
+            }
         }
         #[cfg(not(unix))]
         None
+    }
+
+    /// Sets [`Journal::stamp`] from the open file, after this process
+    /// wrote it.
+    fn note_stamp(&mut self) {
+        #[cfg(unix)]
+        {
+            self.stamp = self.file.as_ref().and_then(change_stamp);
+        }
+    }
+
+    /// Keeps the journal as this process knows it in the temporary folder
+    /// when another program wrote over it in place since the last step,
+    /// and no step was refused since (the run is ending: nothing else
+    /// would tell). `None` when it was not written over, or no copy was
+    /// kept.
+    pub fn rescue_if_written_over(&mut self) -> Option<io::Result<PathBuf>> {
+        if self.refused.is_some() {
+            return None;
+        }
+        let file = self.file.as_ref()?;
+        if changed_under(file, &self.path, self.len, self.dirty).is_some() {
+            return None;
+        }
+        self.written_over()?;
+        let kept = self.kept.as_ref()?;
+        Some(rescue::keep(
+            &self.path,
+            "journal",
+            rescue::JOURNAL_SUFFIX,
+            kept,
+        ))
+    }
+
+    /// Whether this process keeps a copy of the journal as it knows it
+    /// ([`Journal::kept`]; not for one over [`KEEP_AT_MOST`]).
+    pub fn keeps_a_copy(&self) -> bool {
+        self.kept
+            .as_ref()
+            .is_some_and(|k| k.len() as u64 == self.len)
     }
 
     /// Keeps the journal as this process knows it ([`Journal::kept`]) in
@@ -3442,6 +3520,7 @@ impl Journal {
                 self.lines += 1;
                 self.last_hash = line_hash(&line[..line.len() - 1]);
                 self.last_tz = tz;
+                self.note_stamp();
                 Ok(())
             }
             Err(e) => {

@@ -97,7 +97,19 @@ pub(super) fn writing_back(journal: &Path) -> PathBuf {
 /// kill mid-write never leaves a part of it where a start takes it back.
 pub(super) fn being_written(journal: &Path) -> PathBuf {
     // This process's own: one a killed run left is never written over.
-    journal.with_file_name(format!("{BEING_WRITTEN}.{}", std::process::id()))
+    let path = journal.with_file_name(format!("{BEING_WRITTEN}.{}", std::process::id()));
+    // One a killed run of the same pid left (pid 1 in a container, at
+    // every run): moved aside under a name of its own, still named.
+    if fs::symlink_metadata(&path).is_ok() {
+        let stamp = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let _ = fs::rename(
+            &path,
+            path.with_extension(format!("{}.{stamp}", std::process::id())),
+        );
+    }
+    path
 }
 
 /// The start of the names [`being_written`] gives.

@@ -3025,11 +3025,52 @@ fn a_journal_written_over_refuses_and_keeps_what_it_knew() {
     fs::remove_file(kept).unwrap();
     drop(j);
 
-    // A half-written copy a killed run left stays through a write-back.
+    // Written over in its middle, far from its end (a journal of many
+    // steps), and then only quit: caught all the same, and kept.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(FILE_NAME);
+    let mut j = open(dir.path());
+    for n in 1..200 {
+        j.record_decision(&[id(n)], Some(Decision::Accepted), at(1))
+            .unwrap();
+    }
+    let whole = fs::read(&path).unwrap();
+    assert!(whole.len() > 16 << 10);
+    let text = String::from_utf8(whole.clone()).unwrap();
+    let mid = text.len() / 2;
+    let at_ = mid + text[mid..].find("accepted").unwrap();
+    let mut other = text.clone();
+    other.replace_range(at_..at_ + 8, "ignored ");
+    assert_eq!(other.len(), text.len());
+    OpenOptions::new()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .write_all(other.as_bytes())
+        .unwrap();
+    assert!(j.rescue_if_refused().is_none());
+    let kept = j.rescue_if_written_over().unwrap().unwrap();
+    assert_eq!(fs::read(&kept).unwrap(), whole);
+    fs::remove_file(kept).unwrap();
+    let err = j
+        .record_decision(&[id(300)], Some(Decision::Ignored), at(2))
+        .unwrap_err();
+    assert!(err.to_string().contains("was written over"), "{err}");
+    let kept = j.rescue_if_refused().unwrap().unwrap();
+    fs::remove_file(kept).unwrap();
+    drop(j);
+
+    // A half-written copy a killed run left stays through a write-back,
+    // one of this very pid too (pid 1 in a container at every run).
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(FILE_NAME);
     let left = dir.path().join("journal.jsonl.being-written.1");
     fs::write(&left, "{\"v\":1,").unwrap();
+    let mine = dir.path().join(format!(
+        "journal.jsonl.being-written.{}",
+        std::process::id()
+    ));
+    fs::write(&mine, "mine").unwrap();
     let (mut j, notices) = Journal::open(dir.path()).unwrap();
     assert!(
         notices
@@ -3045,6 +3086,11 @@ fn a_journal_written_over_refuses_and_keeps_what_it_knew() {
         .unwrap();
     assert!(j.take_written_back());
     assert_eq!(fs::read(&left).unwrap(), b"{\"v\":1,");
+    let kept: Vec<Vec<u8>> = Journal::left_half_written_in(dir.path())
+        .iter()
+        .map(|p| fs::read(p).unwrap())
+        .collect();
+    assert!(kept.contains(&b"mine".to_vec()), "{kept:?}");
     let (_, read) = Journal::open_read_only(dir.path()).unwrap();
     assert!(
         read.iter()

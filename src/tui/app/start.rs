@@ -302,7 +302,20 @@ impl App {
             },
             Err(e) => format!(" ({e})"),
         };
+        // Written over in place by another program since the last step
+        // (no step was there to be refused): the screen's copy is kept.
+        match self.journal.rescue_if_written_over() {
+            Some(Ok(kept)) => words.push(format!(
+                "warning: the journal {journal} was written over by another program while invitriage was open: the journal as this screen knew it, every step recorded, is kept in {}, which the next start on this data folder names beside it (or takes back into an empty journal)",
+                crate::text::shown_path(&kept)
+            )),
+            Some(Err(e)) => words.push(format!(
+                "warning: the journal {journal} was written over by another program while invitriage was open, and the journal as this screen knew it could not be kept ({e}): steps recorded before may be gone from it"
+            )),
+            None => {}
+        }
         // Not put back: kept in the temporary folder, for the next start.
+        let mut lost_copy = None;
         match self.journal.rescue_if_lost() {
             // Said again if it was put back earlier in the run.
             None if self.journal.was_written_back() => words.push(format!(
@@ -321,10 +334,13 @@ impl App {
                     .unwrap_or_default()
             )),
             None => {}
-            Some(Ok(kept)) => words.push(format!(
-                "warning: the journal {journal} was deleted while invitriage was open and could not be put back{not_back}: its steps are kept in {} instead, which the next start on this data folder takes back (or names, if a journal with steps is there)",
-                crate::text::shown_path(&kept)
-            )),
+            Some(Ok(kept)) => {
+                words.push(format!(
+                    "warning: the journal {journal} was deleted while invitriage was open and could not be put back{not_back}: its steps are kept in {} instead, which the next start on this data folder takes back (or names, if a journal with steps is there)",
+                    crate::text::shown_path(&kept)
+                ));
+                lost_copy = Some(kept);
+            }
             Some(Err(e)) => words.push(format!(
                 "warning: the journal {journal} was deleted while invitriage was open and could not be put back{not_back}, nor kept in the temporary folder ({e}): the next start will find none of its steps"
             )),
@@ -344,10 +360,20 @@ impl App {
             // The journal as this screen knew it, kept where the next
             // start finds it: the steps before the change are not lost
             // with what another program did to the file.
-            let before = match self.journal.rescue_if_refused() {
+            // Kept once: a deleted one's copy above holds the same.
+            let kept = match lost_copy {
+                Some(kept) => Some(Ok(kept)),
+                None => self.journal.rescue_if_refused(),
+            };
+            let before = match kept {
                 Some(Ok(kept)) => format!(
                     " (the journal as this screen knew it, every step recorded before, is kept in {}: the next start on this data folder takes it back into an empty journal, or names it beside one with steps)",
                     crate::text::shown_path(&kept)
+                ),
+                // No copy (a journal over 64 MB): what to do first.
+                _ if !self.journal.keeps_a_copy() => format!(
+                    " (steps recorded before may be gone from it: put back a copy of the journal you trust first, if you have one, and compare with {})",
+                    self.export_command
                 ),
                 // Cut short, it may have lost steps recorded before too.
                 _ if what == crate::journal::CUT_SHORT => format!(
