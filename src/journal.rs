@@ -3236,6 +3236,8 @@ impl Journal {
             self.dirty = false;
             self.written_back = true;
             self.ever_written_back = true;
+            // The last write-back's cause is the one said.
+            self.cut_short_written_back = false;
             self.note_stamp();
             Ok(true)
         }

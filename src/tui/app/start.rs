@@ -370,6 +370,11 @@ impl App {
                     " (the journal as this screen knew it, every step recorded before, is kept in {}: the next start on this data folder takes it back into an empty journal, or names it beside one with steps)",
                     crate::text::shown_path(&kept)
                 ),
+                // The temporary folder failed: said, not promised.
+                Some(Err(e)) => format!(
+                    " (and the journal as this screen knew it could not be kept in the temporary folder ({e}): steps recorded before may be gone from it; compare with {})",
+                    self.export_command
+                ),
                 // No copy (a journal over 64 MB): what to do first.
                 _ if !self.journal.keeps_a_copy() => format!(
                     " (steps recorded before may be gone from it: put back a copy of the journal you trust first, if you have one, and compare with {})",
