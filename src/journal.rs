@@ -3225,20 +3225,9 @@ impl Journal {
             let _ = fs::remove_file(&temp);
             written.map_err(cannot)?;
             sync_dir(dir);
-            let reopened = private(&mut OpenOptions::new())
-                .read(true)
-                .append(true)
-                .open(&self.path)
-                .map_err(cannot)?;
-            // The lock goes with the file it is on.
-            let _ = reopened.try_lock();
-            self.file = Some(reopened);
-            self.dirty = false;
-            self.written_back = true;
-            self.ever_written_back = true;
-            // The last write-back's cause is the one said.
-            self.cut_short_written_back = false;
-            self.note_stamp();
+            let path = self.path.clone();
+            self.written_back_as(false)
+                .map_err(io_error("write back the deleted journal", &path))?;
             Ok(true)
         }
         #[cfg(not(unix))]
@@ -3295,22 +3284,32 @@ impl Journal {
             }
             written.map_err(cannot)?;
             sync_dir(dir);
-            let reopened = private(&mut OpenOptions::new())
-                .read(true)
-                .append(true)
-                .open(&self.path)
-                .map_err(cannot)?;
-            let _ = reopened.try_lock();
-            self.file = Some(reopened);
-            self.dirty = false;
-            self.written_back = true;
-            self.ever_written_back = true;
-            self.cut_short_written_back = true;
-            self.note_stamp();
+            let path = self.path.clone();
+            self.written_back_as(true)
+                .map_err(io_error("write back the journal cut short", &path))?;
             Ok(true)
         }
         #[cfg(not(unix))]
         Ok(false)
+    }
+
+    /// After a write-back put the journal back at its path: opens it there
+    /// (locked, as the file it replaces was), and notes that it happened
+    /// and why (`cut_short`, else deleted; the last cause is the one said).
+    fn written_back_as(&mut self, cut_short: bool) -> io::Result<()> {
+        let reopened = private(&mut OpenOptions::new())
+            .read(true)
+            .append(true)
+            .open(&self.path)?;
+        // The lock goes with the file it is on.
+        let _ = reopened.try_lock();
+        self.file = Some(reopened);
+        self.dirty = false;
+        self.written_back = true;
+        self.ever_written_back = true;
+        self.cut_short_written_back = cut_short;
+        self.note_stamp();
+        Ok(())
     }
 
     /// Journals a run was writing back beside the journal in `dir` when it
