@@ -126,7 +126,13 @@ impl NameWords {
         self.hyphen = false;
         self.given_first = 0;
         self.bracket.clear();
-        if let Some(open) = name.find(['(', '[']) {
+        let cut = name
+            .bytes()
+            .position(|b| matches!(b, b',' | b'|' | b'(' | b'['))
+            .unwrap_or(name.len());
+        // The first bracket is at or after `cut`: nearly every name has
+        // none, and is not scanned again.
+        if let Some(open) = name[cut..].find(['(', '[']).map(|o| cut + o) {
             let inner = &name[open + 1..];
             let inner = &inner[..inner.find([')', ']']).unwrap_or(inner.len())];
             let hyphen = self.hyphen;
@@ -134,10 +140,6 @@ impl NameWords {
             self.bracket.append(&mut self.words);
             self.hyphen = hyphen;
         }
-        let cut = name
-            .bytes()
-            .position(|b| matches!(b, b',' | b'|' | b'(' | b'['))
-            .unwrap_or(name.len());
         let mut rest = &name[cut..];
         // `Smith, Colleen`, `DOE, JANE`: the family name first, as a
         // directory writes it, read as the templates read it (not `Joe
