@@ -3074,7 +3074,7 @@ fn a_journal_deleted_while_open_is_written_back() {
         .unwrap_or_else(|| panic!("{words:#?}"));
     assert!(
         warning.contains(
-            " was deleted while invitriage was open and could not be put back (another file is in its place): its steps are kept in "
+            " was replaced by another file while invitriage was open and could not be put back: its steps are kept in "
         ),
         "{warning}"
     );

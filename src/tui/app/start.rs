@@ -294,13 +294,16 @@ impl App {
                 self.export_command
             ));
         }
-        let not_back = match written_back {
-            Ok(true) => String::new(),
+        // A journal another file took the place of (`cp`, `mv`) is said
+        // to be replaced: "deleted" sent the user looking for a missing
+        // file.
+        let (gone, not_back) = match written_back {
+            Ok(true) => ("deleted", String::new()),
             Ok(false) => match std::fs::symlink_metadata(self.journal.path()) {
-                Ok(_) => " (another file is in its place)".to_string(),
-                Err(e) => format!(" ({e})"),
+                Ok(_) => ("replaced by another file", String::new()),
+                Err(e) => ("deleted", format!(" ({e})")),
             },
-            Err(e) => format!(" ({e})"),
+            Err(e) => ("deleted", format!(" ({e})")),
         };
         // Written over in place by another program since the last step
         // (no step was there to be refused): the screen's copy is kept.
@@ -336,13 +339,13 @@ impl App {
             None => {}
             Some(Ok(kept)) => {
                 words.push(format!(
-                    "warning: the journal {journal} was deleted while invitriage was open and could not be put back{not_back}: its steps are kept in {} instead, which the next start on this data folder takes back (or names, if a journal with steps is there)",
+                    "warning: the journal {journal} was {gone} while invitriage was open and could not be put back{not_back}: its steps are kept in {} instead, which the next start on this data folder takes back (or names, if a journal with steps is there)",
                     crate::text::shown_path(&kept)
                 ));
                 lost_copy = Some(kept);
             }
             Some(Err(e)) => words.push(format!(
-                "warning: the journal {journal} was deleted while invitriage was open and could not be put back{not_back}, nor kept in the temporary folder ({e}): the next start will find none of its steps"
+                "warning: the journal {journal} was {gone} while invitriage was open and could not be put back{not_back}, nor kept in the temporary folder ({e}): the next start will find none of its steps"
             )),
         }
         // Drafts left for later whose folder went meanwhile: written again.
