@@ -477,6 +477,52 @@ fn a_wide_file_name_leaves_the_counts_in_the_header() {
     assert!(header.contains("47 dflt (100%)"), "{header}");
 }
 
+/// At 60 columns a four-digit list gives up the position's padding and the
+/// filter's `filter:` before the position itself, which went without a
+/// sign (a tester lost their place in 1,448 rows).
+#[test]
+fn a_narrow_header_keeps_the_row_position() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv =
+        String::from("From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n");
+    for i in 0..1200 {
+        csv.push_str(&format!(
+            "P{i},Colleen Ruiz,\"11/{}/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/p{i},https://www.linkedin.com/in/c\n",
+            i % 28 + 1
+        ));
+    }
+    let mut app = app_from_csv(&csv, &dir);
+    app.update(Action::Resize(60, 15));
+    let bar = row_text(&app, 60, 15, 1);
+    assert!(bar.contains("1 of 1200 · "), "{bar}");
+    assert!(bar.trim_end().ends_with("undecided"), "{bar}");
+    // With room, the long form as before.
+    app.update(Action::Resize(100, 15));
+    let bar = row_text(&app, 100, 15, 1);
+    assert!(
+        bar.contains("row    1 of 1200 · filter: undecided"),
+        "{bar}"
+    );
+}
+
+/// An ignore is recorded here only, and doing it on LinkedIn is optional
+/// (as the export's checklist says): the detail pane does not tell the
+/// user to go and do it, as it does for an accept.
+#[test]
+fn an_ignored_row_does_not_send_the_user_to_linkedin() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Ignore);
+    app.update(Action::Up);
+    let out = screen(&app, 200, 40);
+    assert!(
+        out.contains("recorded here only: ignoring it on LinkedIn"),
+        "{out}"
+    );
+    assert!(out.contains("optional (o opens the profile)"), "{out}");
+    assert!(!out.contains("to do it on LinkedIn"), "{out}");
+}
+
 /// Two invitations between the same two people (joined exports, or a
 /// re-sent one beside the old) share an id, and so a decision: a note from
 /// loading says so, before one key marks two rows.
@@ -4865,7 +4911,7 @@ fn narrow_composer_wraps_their_note_and_says_when_it_is_cut() {
     let mut app = sample_app(dir.path());
     app.update(Action::Mark);
     let out = screen(&app, 60, 20);
-    assert!(out.contains(" 1 marked · filter: undecided "), "{out}");
+    assert!(out.contains(" 1 marked · 2 of 13 · undecided "), "{out}");
     // All five tabs, short, rather than the long titles cut off.
     assert!(
         out.contains("1 cust 13") && out.contains("5 sent 20"),

@@ -329,10 +329,15 @@ fn decision_line(
     // Recorded on this computer only (LinkedIn has no API for it): the
     // step is still to take there, which a newcomer may not know.
     let o = app.keymap.hint(&Action::OpenProfile);
+    // An ignore is optional there (the export's checklist says so: an
+    // unanswered invitation goes stale on its own).
     let there = match d {
-        Decision::Accepted | Decision::Ignored if !o.is_empty() => {
+        Decision::Accepted if !o.is_empty() => {
             format!(" · recorded here only: {o} opens the profile to do it on LinkedIn")
         }
+        Decision::Ignored if !o.is_empty() => format!(
+            " · recorded here only: ignoring it on LinkedIn too is optional ({o} opens the profile)"
+        ),
         _ => String::new(),
     };
     // An earlier export's step that this one, made since, shows was not

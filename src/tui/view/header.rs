@@ -46,14 +46,20 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // gains a digit. Not `3/112`, which reads as the tabs' counts.
     let (at, n) = (app.cursor + 1, app.rows.len());
     let w = n.to_string().len();
-    let at = [format!("row {at:>w$} of {n}"), format!("{at:>w$} of {n}")]
-        .into_iter()
-        .filter(|_| n > 0)
-        .find(|at| at.chars().count() + sep.chars().count() + filter.chars().count() <= room);
-    let filter = match at {
-        Some(at) => format!("{at}{sep}{filter}"),
-        None => filter,
-    };
+    // Narrower forms before giving the position up: unpadded, then the
+    // filter without its `filter:` (at 60 columns, `row 1 of 1448 ·
+    // filter: undecided` otherwise left the position out).
+    let bare = filter.strip_prefix("filter: ").unwrap_or(&filter);
+    let filter = [
+        format!("row {at:>w$} of {n}{sep}{filter}"),
+        format!("{at:>w$} of {n}{sep}{filter}"),
+        format!("{at} of {n}{sep}{filter}"),
+        format!("{at} of {n}{sep}{bare}"),
+    ]
+    .into_iter()
+    .filter(|_| n > 0)
+    .find(|f| f.chars().count() <= room)
+    .unwrap_or(filter);
     // The Sent tab's filter is empty; its position may follow the marks.
     let marked = match (app.marked_count, filter.is_empty()) {
         (0, _) => String::new(),
