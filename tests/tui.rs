@@ -9610,6 +9610,48 @@ fn the_terminal_cursor_stands_where_typing_goes() {
     );
 }
 
+/// The character under the composer's mark is drawn whole when it is a
+/// cluster of several: an accent written apart (`e` and U+0301) was lost
+/// on the screen, and a joined emoji drawn in two parts pushed the rest of
+/// the row two columns on (a tester writing to José and in Thai).
+#[test]
+fn the_mark_draws_a_cluster_whole() {
+    use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    let key = |code| Action::ComposeKey(KeyEvent::new(code, KeyModifiers::NONE));
+    app.update(key(KeyCode::Enter));
+    for c in "Jose\u{301}x 👩\u{200d}💻y ที่z".chars() {
+        app.update(key(KeyCode::Char(c)));
+    }
+    let marked = |app: &App| {
+        let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let buffer = t.draw(|f| view::draw(app, f)).unwrap().buffer.clone();
+        let at = t.backend().cursor_position();
+        let cell = |dx: u16| buffer[(at.x + dx, at.y)].symbol().to_string();
+        (cell(0), cell(1), cell(2), cell(3))
+    };
+    // On `ที่`: the consonant with both its marks, then `z`.
+    app.update(key(KeyCode::Left));
+    app.update(key(KeyCode::Left));
+    let (on, next, ..) = marked(&app);
+    assert_eq!((on.as_str(), next.as_str()), ("ที่", "z"));
+    // On the joined emoji: two columns, then `y` where it belongs.
+    for _ in 0..3 {
+        app.update(key(KeyCode::Left));
+    }
+    let (on, _, after, then) = marked(&app);
+    assert_eq!(on, "👩\u{200d}💻");
+    assert_eq!((after.as_str(), then.as_str()), ("y", " "));
+    // On the `é` written apart: whole, then `x`.
+    for _ in 0..3 {
+        app.update(key(KeyCode::Left));
+    }
+    let (on, next, ..) = marked(&app);
+    assert_eq!((on.as_str(), next.as_str()), ("e\u{301}", "x"));
+}
+
 /// A draft longer than a small screen's editor says that more of it is
 /// below, or above, on the editor's border.
 #[test]

@@ -341,7 +341,82 @@ fn show_cursor(frame: &mut Frame, editor: &ratatui_textarea::TextArea<'_>, inner
                 .is_some_and(|c| c.modifier.contains(ratatui::style::Modifier::REVERSED))
         })
         .unwrap_or(inner.x + col);
+    mend_cursor_cluster(buffer, editor, (x, y), inner.right());
     frame.set_cursor_position((x, y));
+}
+
+/// Draws whole the cluster of several characters that the editor's mark
+/// stands on (`é` written as e and an accent, Thai `ที่`, `👩‍💻`): the
+/// editor reverses its first character alone and starts the rest of the
+/// line after it, so ratatui drops an accent or a vowel mark (nothing to
+/// draw it on) and draws a joined emoji's parts apart, pushing the rest of
+/// the row two columns on. Only the drawing is mended; the text is whole.
+///
+/// Written here, not found in ratatui-textarea: its mark is one `char`.
+fn mend_cursor_cluster(
+    buffer: &mut ratatui::buffer::Buffer,
+    editor: &ratatui_textarea::TextArea<'_>,
+    (x, y): (u16, u16),
+    right: u16,
+) {
+    use ratatui::buffer::CellWidth;
+    use unicode_segmentation::UnicodeSegmentation;
+    let ratatui_textarea::DataCursor(row, col) = editor.cursor();
+    let Some(line) = editor.lines().get(row) else {
+        return;
+    };
+    let Some(cluster) = line
+        .char_indices()
+        .nth(col)
+        .and_then(|(at, _)| line[at..].graphemes(true).next())
+    else {
+        return;
+    };
+    let first = cluster.chars().next().map_or(0, char::len_utf8);
+    if first == cluster.len() || cluster.contains(char::is_control) {
+        return;
+    }
+    // The columns the split drawing took, as ratatui draws a string: its
+    // clusters of no width (a lone accent, a joiner) left out.
+    let (head, rest) = cluster.split_at(first);
+    let drawn = head.cell_width()
+        + rest
+            .graphemes(true)
+            .filter(|g| !g.contains(char::is_control))
+            .map(CellWidth::cell_width)
+            .sum::<u16>();
+    let want = cluster.cell_width().max(1);
+    let from = x.saturating_add(drawn);
+    let tail: Vec<ratatui::buffer::Cell> = (from..right)
+        .filter_map(|cx| buffer.cell((cx, y)).cloned())
+        .collect();
+    let blank = tail.last().map(|c| {
+        let mut c = c.clone();
+        c.set_symbol(" ");
+        c
+    });
+    if let Some(cell) = buffer.cell_mut((x, y)) {
+        cell.set_symbol(cluster);
+    }
+    let mut cx = x.saturating_add(1);
+    while cx < x.saturating_add(want).min(right) {
+        if let Some(cell) = buffer.cell_mut((cx, y)) {
+            cell.reset();
+        }
+        cx += 1;
+    }
+    for cell in tail.into_iter().chain(std::iter::repeat_n(
+        blank.unwrap_or_default(),
+        usize::from(drawn.saturating_sub(want)),
+    )) {
+        if cx >= right {
+            break;
+        }
+        if let Some(c) = buffer.cell_mut((cx, y)) {
+            *c = cell;
+        }
+        cx += 1;
+    }
 }
 
 /// Whether `editor`, drawn into `inner`, has lines of its text above and
