@@ -5134,6 +5134,30 @@ fn search_finds_text_without_its_accents() {
     }
 }
 
+/// A name written with its accents apart from their letters (NFD, as
+/// macOS writes it) is found by the name typed with them, as its note
+/// is: `José` found only the José written composed.
+#[test]
+fn a_name_with_its_accents_apart_is_found_as_typed() {
+    let csv = "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+        Jose\u{301} Mun\u{303}oz,Colleen Ruiz,\"11/21/26, 9:00 AM\",Hi,INCOMING,https://www.linkedin.com/in/a,https://www.linkedin.com/in/colleen\n\
+        Jos\u{e9} Mu\u{f1}oz,Colleen Ruiz,\"11/20/26, 9:00 AM\",Hi,INCOMING,https://www.linkedin.com/in/b,https://www.linkedin.com/in/colleen\n\
+        Ann Lee,Colleen Ruiz,\"11/19/26, 9:00 AM\",Hi,INCOMING,https://www.linkedin.com/in/c,https://www.linkedin.com/in/colleen\n";
+    for query in ["Jos\u{e9}", "Jose\u{301}", "mu\u{f1}oz", "jose"] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut app = app_from_csv(csv, &dir);
+        app.update(Action::Tab(Tab::All));
+        app.update(Action::Search);
+        type_query(&mut app, query);
+        app.update(Action::SearchSubmit);
+        assert!(
+            status_text(&app).starts_with("Match 1 of 2 for"),
+            "{query}: {}",
+            status_text(&app)
+        );
+    }
+}
+
 /// What the screen shows is found as it reads there: a note's line break
 /// and runs of spaces as one space, a tab in a name as a space, and
 /// without the invisible characters the screen drops.

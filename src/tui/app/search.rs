@@ -350,7 +350,8 @@ fn as_typed(q: &str) -> String {
 }
 
 /// A name that reads otherwise on screen: with an invisible character,
-/// or white space other than single spaces.
+/// white space other than single spaces, or an accent apart from its
+/// letter.
 const NAME_APART: u8 = 1;
 /// A note with an invisible character, or an accent apart from its letter.
 /// (Its white space is looked at only for a query with a space, and after
@@ -397,7 +398,9 @@ fn folded_note(note: &str) -> Option<String> {
 fn shown_apart(inv: &crate::invitation::Invitation) -> u8 {
     let name = inv.counterpart();
     let mut flags = 0;
-    if has_invisible(name) || has_odd_space(name) {
+    // A name with an accent apart from its letter (`José` as `e` and
+    // U+0301, as macOS writes it) reads as `José` typed.
+    if has_invisible(name) || has_odd_space(name) || (!name.is_ascii() && !is_composed(name)) {
         flags |= NAME_APART;
     }
     let note = inv.message();
