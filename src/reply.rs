@@ -558,7 +558,10 @@ pub fn has_letter(w: &str) -> bool {
 /// `DeVITO, DANNY`: `DeVito`): the directory wrote the whole name in
 /// capitals but for the prefix it cannot.
 fn recased_family(family: &str, given: &str) -> String {
-    let out = recased(family);
+    // Re-cased as a whole, as `{last_name}` re-cases it: a short word of a
+    // family name in capitals is no initials (`NGUYỄN VĂN AN`: `Văn An`,
+    // not `VĂN AN`; `JOHN VAN AN`), as a given name's may be (`JJ`).
+    let out = recased_whole(family);
     let capitals = given.chars().any(char::is_uppercase) && !given.chars().any(char::is_lowercase);
     if !capitals {
         return out;
@@ -844,6 +847,17 @@ fn recased(part: &str) -> String {
     out
 }
 
+/// The words of `part` that have a letter, one space apart, re-cased by
+/// [`uncapped`] as one name when the whole part is written in one case
+/// (`VAN DIJK`: `Van Dijk`, `VĂN AN`: `Văn An`); as written when it mixes
+/// both (`van Dijk`, `McDONALD`).
+fn recased_whole(part: &str) -> String {
+    let words: Vec<&str> = part.split_whitespace().filter(|w| has_letter(w)).collect();
+    let joined = words.join(" ");
+    let mixed = part.chars().any(char::is_lowercase) && part.chars().any(char::is_uppercase);
+    if mixed { joined } else { uncapped(&joined) }
+}
+
 /// `name` without what is in round or square brackets (`Ana Ruiz
 /// (she/her)`, `Jane Doe [she/her]`, `Robert (Bob) Smith`): a pronoun, a
 /// nickname or a former name, no part of the name one writes. A bracket
@@ -896,8 +910,17 @@ fn is_dotted_initials(w: &str) -> bool {
 /// A vowel of the Latin, Cyrillic or Greek alphabet, in either case:
 /// `ЯНА` and `ΖΩΗ` are names too.
 fn is_vowel(c: char) -> bool {
-    c.to_uppercase()
-        .all(|c| "AEIOUYÀÁÂÃÄÅÆÈÉÊËÌÍÎÏÒÓÔÕÖØÙÚÛÜÝАЕЁИІЇОУЫЭЮЯЄΑΕΗΙΟΥΩΆΈΉΊΌΎΏ".contains(c))
+    use unicode_normalization::UnicodeNormalization;
+    // By the letter under its marks: Vietnamese `Ă`, `Ơ`, `Ư`, `Ễ` too
+    // (`VĂN` is a name, not initials).
+    // `Й` and `Ў` are no vowels, though `И` and `У` are under their marks.
+    c.to_uppercase().all(|c| {
+        let base = match c {
+            'Й' | 'Ў' => c,
+            c => std::iter::once(c).nfd().next().unwrap_or(c),
+        };
+        "AEIOUYÆØАЕЁИІЇОУЫЭЮЯЄΑΕΗΙΟΥΩ".contains(base)
+    })
 }
 
 /// A name in capitals (`ANNA` of "ANNA SMITH") or in small letters
@@ -1368,6 +1391,12 @@ mod tests {
             ("JEAN-PIERRE O'NEIL", "Jean-Pierre O'Neil"),
             ("JJ ABRAMS", "JJ Abrams"),
             ("jane Smith", "Jane Smith"),
+            // Vietnamese vowels are vowels; a family name's short word in
+            // capitals is no initials.
+            ("NGUYỄN VĂN AN", "Nguyễn Văn An"),
+            ("LÊ THỊ MAI", "Lê Thị Mai"),
+            ("JOHN VAN AN", "John Van An"),
+            ("VĂN NGUYỄN", "Văn Nguyễn"),
             ("Anna SMITH", "Anna Smith"),
             // As written.
             ("Jan van Dijk", "Jan van Dijk"),
