@@ -506,6 +506,12 @@ pub enum ImportError {
         #[source]
         source: io::Error,
     },
+    /// The file's size or time moved while it was read: something was
+    /// writing it, and what was read may be part old, part new.
+    #[error(
+        "{origin}: changed while it was being read ({what}), so nothing was counted from it; if a download, a copy or a sync is writing it, run again once it is done"
+    )]
+    Changed { origin: String, what: String },
     #[error(
         "{origin}: the file is {what}; expected LinkedIn's Invitations.csv, whose first line is {HEADER}"
     )]
@@ -864,16 +870,47 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         let bytes = read_stream(&mut file, &origin)?;
         return load_in_memory(job, origin, &bytes);
     }
-    let mut file = File::open(path).map_err(io_err)?;
-    let mut magic = [0u8; 4];
-    let n = read_up_to(&mut file, &mut magic).map_err(io_err)?;
-    if is_zip(&magic[..n]) {
-        return load_zip(job, origin, io::BufReader::new(file));
-    }
-    let job = job.sized(usize::try_from(meta.len()).unwrap_or(usize::MAX));
-    drop(file);
-    let open = || File::open(path).map(|f| Box::new(f) as Box<dyn Read>);
-    read_export(job, origin, None, &open)
+    let read = || {
+        let mut file = File::open(path).map_err(io_err)?;
+        let mut magic = [0u8; 4];
+        let n = read_up_to(&mut file, &mut magic).map_err(io_err)?;
+        if is_zip(&magic[..n]) {
+            return load_zip(job, origin.clone(), io::BufReader::new(file));
+        }
+        let job = job.sized(usize::try_from(meta.len()).unwrap_or(usize::MAX));
+        drop(file);
+        let open = || File::open(path).map(|f| Box::new(f) as Box<dyn Read>);
+        read_export(job, origin.clone(), None, &open)
+    };
+    unchanged_while(path, &meta, &origin, read)
+}
+
+/// `read()`, unless the file at `path` changed while it ran (its size or
+/// its time is not `meta`'s then): a file still downloading, or written
+/// over by a copy or a sync, gave a confident wrong count with a stray
+/// "has 6 fields" warning, or none.
+fn unchanged_while<T>(
+    path: &Path,
+    meta: &std::fs::Metadata,
+    origin: &str,
+    read: impl FnOnce() -> Result<T, ImportError>,
+) -> Result<T, ImportError> {
+    let read = read();
+    // Gone since (moved away): what was read is what it held.
+    let Ok(now) = std::fs::metadata(path) else {
+        return read;
+    };
+    let what = if now.len() != meta.len() {
+        format!("it was {} bytes, now {}", meta.len(), now.len())
+    } else if now.modified().ok() != meta.modified().ok() {
+        "its time of change moved".to_string()
+    } else {
+        return read;
+    };
+    Err(ImportError::Changed {
+        origin: origin.to_string(),
+        what,
+    })
 }
 
 /// Whether text that is not all UTF-8 is mostly UTF-8: more of its

@@ -3158,3 +3158,48 @@ fn a_file_of_commas_is_blank_with_commas() {
         err(" \n\n")
     );
 }
+
+/// A file whose size or time moves while it is read (a download still
+/// coming, a copy or a sync writing over it) is refused, not counted: a
+/// tester cut a 360,274-row file short mid-read and got 26,666 with no
+/// warning, and exit 0.
+#[test]
+fn a_file_changed_while_it_is_read_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("Invitations.csv");
+    std::fs::write(&path, format!("{HEADER}\n{}", row(1, "Hi"))).unwrap();
+    let meta = std::fs::metadata(&path).unwrap();
+    // Unchanged: what was read comes back.
+    assert_eq!(
+        unchanged_while(&path, &meta, "Invitations.csv", || Ok(7)).unwrap(),
+        7
+    );
+    // Cut short meanwhile.
+    let err = unchanged_while(&path, &meta, "Invitations.csv", || {
+        std::fs::write(&path, "From,To").unwrap();
+        Ok(7)
+    })
+    .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "Invitations.csv: changed while it was being read (it was {} bytes, now 7), so nothing was counted from it; if a download, a copy or a sync is writing it, run again once it is done",
+            meta.len()
+        )
+    );
+    // Written over with as many bytes: its time tells.
+    let same = std::fs::read(&path).unwrap();
+    let meta = std::fs::metadata(&path).unwrap();
+    let err = unchanged_while(&path, &meta, "Invitations.csv", || {
+        let f = std::fs::File::options().write(true).open(&path).unwrap();
+        f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+            .unwrap();
+        std::fs::write(&path, &same).unwrap();
+        Ok(7)
+    })
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("(its time of change moved)"),
+        "{err}"
+    );
+}
