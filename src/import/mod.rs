@@ -876,12 +876,15 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     read_export(job, origin, None, &open)
 }
 
-/// Whether text that is not all UTF-8 is mostly UTF-8: more of its
-/// characters beyond ASCII are well-formed UTF-8 than there are bytes that
-/// are not. Text in Windows-1252 has next to none of the first, since an
-/// accented letter there is one byte and UTF-8 wants two or more.
+/// Whether text that is not all UTF-8 is mostly UTF-8: more of its bytes
+/// beyond ASCII are in well-formed UTF-8 characters than are not. Text in
+/// Windows-1252 has next to none of the first, since an accented letter
+/// there is one byte and UTF-8 wants two or more. Bytes, not characters,
+/// are weighed: a UTF-8 export with a few rows of Windows-1252 added has
+/// fewer characters beyond ASCII in its UTF-8 than bad bytes in those rows
+/// (each curly quote one of them), but more bytes.
 fn mostly_utf8(mut r: impl Read) -> io::Result<bool> {
-    let (mut good, mut bad) = (0u64, 0u64);
+    let mut tally = Utf8Tally::default();
     let mut buf = vec![0u8; 1 << 16];
     // Bytes of a character cut at the end of the last read.
     let mut kept = 0;
@@ -892,38 +895,55 @@ fn mostly_utf8(mut r: impl Read) -> io::Result<bool> {
             Err(e) => return Err(e),
         };
         let end = kept + n;
+        let cut = tally.add(&buf[..end], n > 0);
+        // Carried over, to be counted with the rest of the character.
+        buf.copy_within(end - cut..end, 0);
+        kept = cut;
+        if n == 0 {
+            return Ok(tally.mostly());
+        }
+    }
+}
+
+/// The bytes of text beyond ASCII, as [`mostly_utf8`] weighs them.
+#[derive(Debug, Default)]
+struct Utf8Tally {
+    /// In well-formed UTF-8 characters.
+    good: u64,
+    /// Not UTF-8.
+    bad: u64,
+}
+
+impl Utf8Tally {
+    /// Counts `text`; when `more` follows, a character cut at its end is
+    /// left out, and how many bytes it has is returned.
+    fn add(&mut self, text: &[u8], more: bool) -> usize {
         let mut at = 0;
-        kept = 0;
-        while at < end {
-            let (valid, error) = match std::str::from_utf8(&buf[at..end]) {
-                Ok(_) => (end - at, None),
+        while at < text.len() {
+            let (valid, error) = match std::str::from_utf8(&text[at..]) {
+                Ok(_) => (text.len() - at, None),
                 Err(e) => (e.valid_up_to(), Some(e.error_len())),
             };
-            // Each character beyond ASCII has one lead byte, 0xC0 or more.
-            good += buf[at..at + valid].iter().filter(|&&b| b >= 0xC0).count() as u64;
+            self.good += text[at..at + valid].iter().filter(|&&b| b >= 0x80).count() as u64;
             at += valid;
             match error {
                 None => {}
                 Some(Some(len)) => {
-                    bad += 1;
+                    self.bad += len as u64;
                     at += len;
                 }
-                // Cut at the end of this read: carry it over, unless the
-                // text has ended.
-                Some(None) if n > 0 => {
-                    buf.copy_within(at..end, 0);
-                    kept = end - at;
-                    break;
-                }
+                Some(None) if more => return text.len() - at,
                 Some(None) => {
-                    bad += 1;
+                    self.bad += (text.len() - at) as u64;
                     break;
                 }
             }
         }
-        if n == 0 {
-            return Ok(good > bad);
-        }
+        0
+    }
+
+    fn mostly(&self) -> bool {
+        self.good > self.bad
     }
 }
 

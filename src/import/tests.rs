@@ -2435,6 +2435,41 @@ fn a_few_bad_bytes_in_utf8_do_not_make_it_windows_1252() {
     assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
 }
 
+/// A UTF-8 export with a few rows of Windows-1252 added (as an old
+/// spreadsheet or a script appends them): `rows` rows after the header,
+/// those counted in `cp1252_at` (from 1) in Windows-1252, every line ended
+/// with `eol`.
+fn utf8_with_windows_1252_rows(rows: usize, cp1252_at: &[usize], eol: &str) -> Vec<u8> {
+    let mut bytes = H.trim_end().as_bytes().to_vec();
+    bytes.extend_from_slice(eol.as_bytes());
+    for i in 1..=rows {
+        let row = if cp1252_at.contains(&i) {
+            cp1252(&format!(
+                "Pat O\u{2019}Neil {i},B,\"7/8/26, 3:43 PM\",\"we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!\",INCOMING,u{i},u0"
+            ))
+        } else {
+            format!(
+                "Zo\u{eb} M\u{fc}ller {i},B,\"7/8/26, 3:43 PM\",\"the \u{201c}Supply Chain\u{201d} summit \u{2013} you\u{2019}re the speaker\u{2026} Caf\u{e9} talk!\",INCOMING,u{i},u0"
+            )
+            .into_bytes()
+        };
+        bytes.extend_from_slice(&row);
+        bytes.extend_from_slice(eol.as_bytes());
+    }
+    bytes
+}
+
+/// Three rows of Windows-1252 after one of UTF-8 hold more bad bytes than
+/// the UTF-8 has characters beyond ASCII, but fewer than it has bytes: the
+/// file is still UTF-8.
+#[test]
+fn a_few_windows_1252_rows_leave_a_utf8_file_utf8() {
+    let bytes = utf8_with_windows_1252_rows(4, &[2, 3, 4], "\n");
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Utf8Mostly);
+    assert_eq!(i.invitations[0].from(), "Zo\u{eb} M\u{fc}ller 1");
+}
+
 /// Read a byte at a time, a character cut between two reads still counts
 /// as UTF-8.
 #[test]
@@ -2451,9 +2486,13 @@ fn mostly_utf8_counts_across_reads() {
     for (bytes, mostly) in [
         (&"é ü ß \u{1f600}\u{ff}"[..].as_bytes().to_vec(), true),
         (&b"caf\xe9 na\xefve \xc3\xa9".to_vec(), false),
-        (&b"\xc3\xa9\xff".to_vec(), false),
-        (&b"\xc3\xa9\xc3\xa9\xff\xc3".to_vec(), false),
+        (&b"\xc3\xa9\xff\xff".to_vec(), false),
+        (&b"\xc3\xa9\xff\xc3".to_vec(), false),
         (&b"\xc3\xa9\xc3\xa9\xc3\xa9\xff\xc3".to_vec(), true),
+        // Bytes are weighed, not characters: a curly quote in UTF-8 (three
+        // bytes) outweighs two in Windows-1252 (a byte each), not three.
+        (&["\u{201c}".as_bytes(), b"\x93\x94"].concat(), true),
+        (&["\u{201c}".as_bytes(), b"\x93\x94\x96"].concat(), false),
     ] {
         assert_eq!(mostly_utf8(Dribble(bytes)).unwrap(), mostly, "{bytes:?}");
         assert_eq!(mostly_utf8(&bytes[..]).unwrap(), mostly, "{bytes:?}");
