@@ -641,13 +641,18 @@ fn a_source_names_itself() {
     assert_eq!(Source::Sample.to_string(), SAMPLE_NAME);
 }
 
+/// A file with a BOM says it is UTF-8: a row that is mostly UTF-8 but for
+/// a character cut keeps its accents, with U+FFFD for the cut one; a row
+/// with no UTF-8 is read as Windows-1252.
 #[test]
 fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(H.as_bytes());
-    bytes.extend_from_slice(b"Ren\xE9,B,2026-07-08T15:43,,INCOMING,u1,u2\n");
+    bytes.extend_from_slice("Zo\u{eb} M\u{fc}ller,B,2026-07-08T15:43,Caf\u{e9} ".as_bytes());
+    bytes.extend_from_slice(b"\xC3,INCOMING,u1,u2\n");
     let i = load_bytes("t.csv", &bytes).unwrap();
-    assert_eq!(i.invitations[0].from(), "Ren\u{fffd}");
+    assert_eq!(i.invitations[0].from(), "Zo\u{eb} M\u{fc}ller");
+    assert_eq!(i.invitations[0].message(), "Caf\u{e9} \u{fffd}");
     assert_eq!(i.replaced_rows, 1);
     assert_eq!(
         i.notices(),
@@ -655,10 +660,14 @@ fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
             "t.csv: 1 row holds bytes that are not UTF-8 (line 2) although the file says it is; shown as \u{fffd}"
         ]
     );
-    bytes.extend_from_slice(b"Ana,B,2026-07-09T15:43,\xFF,INCOMING,u3,u2\n");
+    bytes.extend_from_slice(b"Ana,B,2026-07-09T15:43,\xC3\xA9\xFF,INCOMING,u3,u2\n");
     let i = load_bytes("t.csv", &bytes).unwrap();
     assert_eq!(i.replaced_rows, 2);
     assert!(i.notices()[0].starts_with("t.csv: 2 rows hold bytes that are not UTF-8"));
+    bytes.extend_from_slice(b"Ren\xE9,B,2026-07-10T15:43,,INCOMING,u4,u2\n");
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.invitations[2].from(), "Ren\u{e9}");
+    assert_eq!((i.replaced_rows, i.windows_1252_rows.count), (2, 1));
 }
 
 /// Half an emoji in UTF-16 (a surrogate without its other half) reads as
@@ -2468,6 +2477,104 @@ fn a_few_windows_1252_rows_leave_a_utf8_file_utf8() {
     let i = load_bytes("t.csv", &bytes).unwrap();
     assert_eq!(i.encoding, TextEncoding::Utf8Mostly);
     assert_eq!(i.invitations[0].from(), "Zo\u{eb} M\u{fc}ller 1");
+}
+
+/// Each row of Windows-1252 in a UTF-8 file is read as Windows-1252 on
+/// its own, and the rows of UTF-8 as UTF-8: nobody's name is garbled, and
+/// the note names the lines, with `\n`, `\r\n` or a lone `\r` ending them,
+/// in chunks cut anywhere, read in place or not, from a file on disk and
+/// from an archive.
+#[test]
+fn windows_1252_rows_in_a_utf8_file_are_read_on_their_own() {
+    let pat = |i: usize| format!("Pat O\u{2019}Neil {i}");
+    let zoe = |i: usize| format!("Zo\u{eb} M\u{fc}ller {i}");
+    let dir = tempfile::tempdir().unwrap();
+    for eol in ["\n", "\r\n", "\r"] {
+        let bytes = utf8_with_windows_1252_rows(5, &[2, 3, 4], eol);
+        let check = |i: &Import, how: &str| {
+            assert_eq!(i.encoding, TextEncoding::Utf8Mostly, "{how}");
+            let from: Vec<&str> = i.invitations.iter().map(|v| v.from()).collect();
+            assert_eq!(from, [zoe(1), pat(2), pat(3), pat(4), zoe(5)], "{how}");
+            assert_eq!(
+                i.invitations[1].message(),
+                "we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!",
+                "{how}"
+            );
+            assert_eq!(lines(i), [2, 3, 4, 5, 6], "{how}");
+            assert_eq!(
+                i.notices(),
+                [format!(
+                    "{}: 3 rows are not UTF-8 (lines 3, 4 and 5) although the rest of the file is; read them as Windows-1252 (check the names in them)",
+                    i.origin
+                )],
+                "{how}"
+            );
+        };
+        for chunk_len in [1, 150, usize::MAX] {
+            for (fast, in_place) in [(false, false), (true, true)] {
+                let plan = Plan {
+                    chunk_len,
+                    threads: 2,
+                    fast,
+                    in_place,
+                };
+                let i = load_bytes_with("t.csv", &bytes, None, plan, now()).unwrap();
+                check(&i, &format!("{eol:?} {plan:?}"));
+            }
+        }
+        let path = dir.path().join("Invitations.csv");
+        std::fs::write(&path, &bytes).unwrap();
+        check(
+            &load(&Source::Path(path)).unwrap(),
+            &format!("{eol:?} file"),
+        );
+        let mut zipped = io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut zipped);
+        zip.start_file("Invitations.csv", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        io::Write::write_all(&mut zip, &bytes).unwrap();
+        zip.finish().unwrap();
+        check(
+            &load_bytes("export.zip", zipped.get_ref()).unwrap(),
+            &format!("{eol:?} zip"),
+        );
+    }
+    // One row, and more than the note names.
+    let i = load_bytes("t.csv", &utf8_with_windows_1252_rows(3, &[2], "\n")).unwrap();
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row is not UTF-8 (line 3) although the rest of the file is; read it as Windows-1252 (check the names in it)"
+        ]
+    );
+    let many: Vec<usize> = (2..=8).collect();
+    let i = load_bytes("t.csv", &utf8_with_windows_1252_rows(40, &many, "\n")).unwrap();
+    assert_eq!(i.windows_1252_rows.count, 7);
+    assert!(
+        i.notices()[0]
+            .starts_with("t.csv: 7 rows are not UTF-8 (lines 3, 4, 5, 6, 7 and 2 more) although"),
+        "{:?}",
+        i.notices()
+    );
+    // A file with a BOM says it is UTF-8: its rows of Windows-1252 are read
+    // so too, and the note says what the file says.
+    let bom = [
+        &b"\xEF\xBB\xBF"[..],
+        &utf8_with_windows_1252_rows(2, &[2], "\n"),
+    ]
+    .concat();
+    let i = load_bytes("t.csv", &bom).unwrap();
+    assert_eq!(i.invitations[1].from(), pat(2));
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row is not UTF-8 (line 3) although the file says it is; read it as Windows-1252 (check the names in it)"
+        ]
+    );
+    // A file of Windows-1252 alone is read whole as before.
+    let i = load_bytes("t.csv", &utf8_with_windows_1252_rows(2, &[1, 2], "\n")).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
+    assert_eq!(i.invitations[0].from(), pat(1));
 }
 
 /// Read a byte at a time, a character cut between two reads still counts
