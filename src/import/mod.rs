@@ -262,11 +262,16 @@ impl<T: Item> Import<T> {
     pub fn notices(&self) -> Vec<String> {
         let mut out = Vec::new();
         // A file mostly UTF-8 is told of below, with its rows and lines,
-        // unless its bad bytes were only in rows skipped for another cause.
-        if self.encoding != TextEncoding::Utf8Mostly
-            || self.replaced_rows + self.windows_1252_rows.count == 0
-        {
+        // unless its bad bytes were only in rows skipped for another cause
+        // (each with its own warning, and read as UTF-8 or Windows-1252:
+        // nothing is shown as U+FFFD) or before the rows.
+        if self.encoding != TextEncoding::Utf8Mostly {
             out.extend(self.encoding.notice(&self.origin, "the file"));
+        } else if self.replaced_rows + self.windows_1252_rows.count == 0 {
+            out.push(format!(
+                "{}: the file holds bytes that are not UTF-8 although the rest is, none of them in the rows kept",
+                self.origin
+            ));
         }
         let says = if self.encoding == TextEncoding::Utf8Mostly {
             "the rest of the file is"

@@ -2427,7 +2427,8 @@ fn a_few_bad_bytes_in_utf8_do_not_make_it_windows_1252() {
         ]
     );
     // A row skipped for another reason has its own warning: it is not one
-    // of the rows shown with U+FFFD, and only the file's encoding is told.
+    // of the rows shown with U+FFFD, and only the file's encoding is told,
+    // without a U+FFFD nobody sees.
     let at = bytes
         .windows(12)
         .position(|w| w == b"BAD,INCOMING")
@@ -2438,7 +2439,9 @@ fn a_few_bad_bytes_in_utf8_do_not_make_it_windows_1252() {
     assert_eq!(i.skipped.len(), 1, "{:?}", i.skipped);
     assert_eq!(
         i.notices(),
-        ["t.csv: the file holds bytes that are not UTF-8 although the rest is; shown as \u{fffd}"]
+        [
+            "t.csv: the file holds bytes that are not UTF-8 although the rest is, none of them in the rows kept"
+        ]
     );
     let i = load_bytes("t.csv", &cp1252(&text)).unwrap();
     assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
@@ -2555,6 +2558,26 @@ fn windows_1252_rows_in_a_utf8_file_are_read_on_their_own() {
             .starts_with("t.csv: 7 rows are not UTF-8 (lines 3, 4, 5, 6, 7 and 2 more) although"),
         "{:?}",
         i.notices()
+    );
+    // Skipped for another cause, the row has its own warning, in its own
+    // encoding.
+    let mut bytes = utf8_with_windows_1252_rows(3, &[2], "\n");
+    let at = bytes.windows(8).rposition(|w| w == b"INCOMING").unwrap();
+    let at = bytes[..at]
+        .windows(8)
+        .rposition(|w| w == b"INCOMING")
+        .unwrap();
+    bytes.splice(at..at + 8, cp1252("SORTIE \u{2013}"));
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(
+        i.skipped[0].to_string(),
+        "line 3: Direction is `SORTIE \u{2013}`; expected INCOMING or OUTGOING"
+    );
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: the file holds bytes that are not UTF-8 although the rest is, none of them in the rows kept"
+        ]
     );
     // A file with a BOM says it is UTF-8: its rows of Windows-1252 are read
     // so too, and the note says what the file says.
