@@ -1288,6 +1288,61 @@ fn windows_1252_is_the_fallback_with_a_notice() {
     assert!(csv_out.contains("René Ngo,Colleen Ruiz"), "{csv_out}");
 }
 
+/// A UTF-8 export with rows of Windows-1252 appended (a script, an old
+/// spreadsheet): each is read in its own encoding, from a file and from
+/// standard input, and the note names the rows to check.
+#[test]
+fn windows_1252_rows_appended_to_utf8_are_read_as_such() {
+    let env = Env::new();
+    let mut bytes = format!(
+        "{HEADER}\nZo\u{eb} M\u{fc}ller,Colleen Ruiz,\"11/20/26, 9:00 AM\",\"we met at the \u{201c}Supply Chain\u{201d} summit \u{2013} you\u{2019}re the speaker\u{2026} Caf\u{e9} talk!\",INCOMING,https://www.linkedin.com/in/zoe,{ME}\n"
+    )
+    .into_bytes();
+    for i in 1..=3 {
+        let row = format!(
+            "Pat O\u{2019}Neil {i},Colleen Ruiz,\"11/20/26, 9:00 AM\",\"we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!\",INCOMING,https://www.linkedin.com/in/pat-{i},{ME}\n"
+        );
+        // ’, “, ” and – are one byte each in Windows-1252.
+        bytes.extend(row.chars().map(|c| match c {
+            '\u{2019}' => 0x92,
+            '\u{201c}' => 0x93,
+            '\u{201d}' => 0x94,
+            '\u{2013}' => 0x96,
+            c => c as u8,
+        }));
+    }
+    let file = env.file("Invitations.csv", &bytes);
+    let note = "invitriage: note: Invitations.csv: 3 rows are not UTF-8 (lines 3, 4 and 5) although the rest of the file is; read them as Windows-1252 (check the names in them)\n";
+    let (invitations, stderr) = env.classify(file);
+    assert_eq!(stderr, note);
+    assert_eq!(
+        froms(&invitations),
+        [
+            "Zo\u{eb} M\u{fc}ller",
+            "Pat O\u{2019}Neil 1",
+            "Pat O\u{2019}Neil 2",
+            "Pat O\u{2019}Neil 3"
+        ]
+    );
+    assert_eq!(
+        field(&invitations[1], "message"),
+        "we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!"
+    );
+    let out = env
+        .cmd()
+        .args(["classify", "-", "--format", "json"])
+        .write_stdin(bytes)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        note.replace("Invitations.csv", "standard input")
+    );
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v[0]["from"], "Zo\u{eb} M\u{fc}ller");
+    assert_eq!(v[3]["from"], "Pat O\u{2019}Neil 3");
+}
+
 // ---------------------------------------------------------------------------
 // The export archive
 

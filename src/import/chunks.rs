@@ -24,7 +24,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
-use super::rows::{Item, Piece, Rows, Stop, count_lf};
+use super::rows::{Item, Piece, RowLines, Rows, Stop, count_lf};
 use super::sent_at::SlashDates;
 use super::{Classify, Columns, Duplicate, RowError, TextEncoding, fast};
 use crate::stats::DirectionFilter;
@@ -212,6 +212,7 @@ pub struct RowsRead<T: Item> {
     pub duplicates: Vec<Duplicate>,
     pub replaced_rows: usize,
     pub first_replaced_line: Option<u64>,
+    pub windows_1252_rows: RowLines,
     pub undoubled_rows: usize,
     pub first_undoubled_line: Option<u64>,
     pub slash_dates: SlashDates,
@@ -577,6 +578,7 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
     let mut skipped = Vec::new();
     let mut replaced_rows = 0;
     let mut first_replaced_line = None;
+    let mut windows_1252_rows = RowLines::default();
     let mut undoubled_rows = 0;
     let mut first_undoubled_line = None;
     let mut slash_dates = SlashDates::default();
@@ -596,6 +598,7 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
         slash_dates.add(piece.slash_dates);
         // The pieces come in the file's order.
         first_replaced_line = first_replaced_line.or(piece.first_replaced_line);
+        windows_1252_rows.extend(piece.windows_1252_rows);
         undoubled_rows += piece.undoubled_rows;
         first_undoubled_line = first_undoubled_line.or(piece.first_undoubled_line);
     }
@@ -622,6 +625,7 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
         duplicates,
         replaced_rows,
         first_replaced_line,
+        windows_1252_rows,
         undoubled_rows,
         first_undoubled_line,
         slash_dates,

@@ -6,7 +6,8 @@
 //! `.zip` is unpacked into memory first). Text encodings: UTF-8 (with or
 //! without a BOM), UTF-16 (with a BOM, or without one when the bytes leave no
 //! doubt), and Windows-1252 as a fallback when the bytes are not UTF-8 (the
-//! parse then starts again).
+//! parse then starts again): for the whole file, or, when most of its
+//! text is UTF-8, for each row that is not, on its own.
 //!
 //! Columns are found by their header name, in any order; the header may
 //! follow a preamble of a few lines. Every row that cannot be read is skipped
@@ -36,7 +37,7 @@ use encoding_rs_io::DecodeReaderBytesBuilder;
 use crate::classify::Classification;
 use crate::invitation::{Direction, Invitation};
 use crate::stats::{DirectionFilter, Facts};
-use crate::text::{plural, shown_name, shown_path};
+use crate::text::{and_list, plural, shown_name, shown_path};
 
 mod chunks;
 mod fast;
@@ -45,7 +46,7 @@ mod sent_at;
 mod utf16;
 
 use chunks::{Chunks, Failed, Plan, RowsRead, Setting};
-pub use rows::Item;
+pub use rows::{Item, RowLines};
 use rows::{Stop, check_quotes, csv_reader, ends_outside_quotes};
 use sent_at::SentAtReader;
 pub use sent_at::{SlashDates, Unsure, Written, parse_sent_at};
@@ -112,9 +113,11 @@ pub enum TextEncoding {
     Utf16BeNoBom,
     /// Used when the bytes are not valid UTF-8 and carry no BOM.
     Windows1252Fallback,
-    /// UTF-8 but for a few bytes (a note cut inside a character, say),
-    /// which read as U+FFFD: most of the file's non-ASCII text is UTF-8, so
-    /// reading all of it as Windows-1252 would garble every accent.
+    /// UTF-8 but for a few rows: most of the file's non-ASCII text is
+    /// UTF-8, so reading all of it as Windows-1252 would garble every
+    /// accent. A row that is mostly UTF-8 too (a note cut inside a
+    /// character) reads its bad bytes as U+FFFD; one that is not (added by
+    /// an old spreadsheet) is read as Windows-1252.
     Utf8Mostly,
 }
 
@@ -202,6 +205,9 @@ pub struct Import<T: Item = Invitation> {
     pub replaced_rows: usize,
     /// The line of the first of them.
     pub first_replaced_line: Option<u64>,
+    /// Rows kept although they were not UTF-8, in a file whose BOM, or the
+    /// rest of it, says it is: read on their own as Windows-1252.
+    pub windows_1252_rows: RowLines,
     /// Rows kept although a quote inside a quoted field was not doubled,
     /// which the reading may have moved.
     pub undoubled_rows: usize,
@@ -255,17 +261,24 @@ impl<T: Item> Import<T> {
     /// `skipped`).
     pub fn notices(&self) -> Vec<String> {
         let mut out = Vec::new();
-        // A file mostly UTF-8 is told of below, with its rows and line,
-        // unless its bad bytes were only in rows skipped for another cause.
-        if self.encoding != TextEncoding::Utf8Mostly || self.replaced_rows == 0 {
+        // A file mostly UTF-8 is told of below, with its rows and lines,
+        // unless its bad bytes were only in rows skipped for another cause
+        // (each with its own warning, and read as UTF-8 or Windows-1252:
+        // nothing is shown as U+FFFD) or before the rows.
+        if self.encoding != TextEncoding::Utf8Mostly {
             out.extend(self.encoding.notice(&self.origin, "the file"));
+        } else if self.replaced_rows + self.windows_1252_rows.count == 0 {
+            out.push(format!(
+                "{}: the file holds bytes that are not UTF-8 although the rest is, none of them in the rows kept",
+                self.origin
+            ));
         }
+        let says = if self.encoding == TextEncoding::Utf8Mostly {
+            "the rest of the file is"
+        } else {
+            "the file says it is"
+        };
         if self.replaced_rows > 0 {
-            let says = if self.encoding == TextEncoding::Utf8Mostly {
-                "the rest of the file is"
-            } else {
-                "the file says it is"
-            };
             let first = first_line(self.first_replaced_line, self.replaced_rows == 1);
             out.push(format!(
                 "{}: {} {} bytes that are not UTF-8{first} although {says}; shown as \u{fffd}",
@@ -276,6 +289,25 @@ impl<T: Item> Import<T> {
                 } else {
                     "rows hold"
                 }
+            ));
+        }
+        let cp1252 = &self.windows_1252_rows;
+        if cp1252.count > 0 {
+            let n = cp1252.count;
+            let mut lines: Vec<String> = cp1252.lines.iter().map(u64::to_string).collect();
+            if n > lines.len() {
+                lines.push(format!("{} more", n - lines.len()));
+            }
+            let (them, is) = if n == 1 {
+                ("it", "row is")
+            } else {
+                ("them", "rows are")
+            };
+            out.push(format!(
+                "{}: {n} {is} not UTF-8 (line{} {}) although {says}; read {them} as Windows-1252 (check the names in {them})",
+                self.origin,
+                plural(n),
+                and_list(&lines)
             ));
         }
         if self.undoubled_rows > 0 {
@@ -913,12 +945,15 @@ fn unchanged_while<T>(
     })
 }
 
-/// Whether text that is not all UTF-8 is mostly UTF-8: more of its
-/// characters beyond ASCII are well-formed UTF-8 than there are bytes that
-/// are not. Text in Windows-1252 has next to none of the first, since an
-/// accented letter there is one byte and UTF-8 wants two or more.
+/// Whether text that is not all UTF-8 is mostly UTF-8: more of its bytes
+/// beyond ASCII are in well-formed UTF-8 characters than are not. Text in
+/// Windows-1252 has next to none of the first, since an accented letter
+/// there is one byte and UTF-8 wants two or more. Bytes, not characters,
+/// are weighed: a UTF-8 export with a few rows of Windows-1252 added has
+/// fewer characters beyond ASCII in its UTF-8 than bad bytes in those rows
+/// (each curly quote one of them), but more bytes.
 fn mostly_utf8(mut r: impl Read) -> io::Result<bool> {
-    let (mut good, mut bad) = (0u64, 0u64);
+    let mut tally = Utf8Tally::default();
     let mut buf = vec![0u8; 1 << 16];
     // Bytes of a character cut at the end of the last read.
     let mut kept = 0;
@@ -929,39 +964,64 @@ fn mostly_utf8(mut r: impl Read) -> io::Result<bool> {
             Err(e) => return Err(e),
         };
         let end = kept + n;
+        let cut = tally.add(&buf[..end], n > 0);
+        // Carried over, to be counted with the rest of the character.
+        buf.copy_within(end - cut..end, 0);
+        kept = cut;
+        if n == 0 {
+            return Ok(tally.mostly());
+        }
+    }
+}
+
+/// The bytes of text beyond ASCII, as [`mostly_utf8`] weighs them.
+#[derive(Debug, Default)]
+struct Utf8Tally {
+    /// In well-formed UTF-8 characters.
+    good: u64,
+    /// Not UTF-8.
+    bad: u64,
+}
+
+impl Utf8Tally {
+    /// Counts `text`; when `more` follows, a character cut at its end is
+    /// left out, and how many bytes it has is returned.
+    fn add(&mut self, text: &[u8], more: bool) -> usize {
         let mut at = 0;
-        kept = 0;
-        while at < end {
-            let (valid, error) = match std::str::from_utf8(&buf[at..end]) {
-                Ok(_) => (end - at, None),
+        while at < text.len() {
+            let (valid, error) = match std::str::from_utf8(&text[at..]) {
+                Ok(_) => (text.len() - at, None),
                 Err(e) => (e.valid_up_to(), Some(e.error_len())),
             };
-            // Each character beyond ASCII has one lead byte, 0xC0 or more.
-            good += buf[at..at + valid].iter().filter(|&&b| b >= 0xC0).count() as u64;
+            self.good += text[at..at + valid].iter().filter(|&&b| b >= 0x80).count() as u64;
             at += valid;
             match error {
                 None => {}
                 Some(Some(len)) => {
-                    bad += 1;
+                    self.bad += len as u64;
                     at += len;
                 }
-                // Cut at the end of this read: carry it over, unless the
-                // text has ended.
-                Some(None) if n > 0 => {
-                    buf.copy_within(at..end, 0);
-                    kept = end - at;
-                    break;
-                }
+                Some(None) if more => return text.len() - at,
                 Some(None) => {
-                    bad += 1;
+                    self.bad += (text.len() - at) as u64;
                     break;
                 }
             }
         }
-        if n == 0 {
-            return Ok(good > bad);
-        }
+        0
     }
+
+    fn mostly(&self) -> bool {
+        self.good > self.bad
+    }
+}
+
+/// Whether a row that is not all UTF-8 is mostly UTF-8 (a note cut inside
+/// a character), as [`mostly_utf8`] judges a file.
+fn row_mostly_utf8(row: &[u8]) -> bool {
+    let mut tally = Utf8Tally::default();
+    tally.add(row, false);
+    tally.mostly()
 }
 
 /// All of a stream that can be read only once (standard input, a pipe, a
@@ -2167,6 +2227,7 @@ fn outcome<T: Item>(
         header_notes: cols.notes(),
         replaced_rows: read.replaced_rows,
         first_replaced_line: read.first_replaced_line,
+        windows_1252_rows: read.windows_1252_rows,
         undoubled_rows: read.undoubled_rows,
         first_undoubled_line: read.first_undoubled_line,
         not_utf16: NotUtf16::default(),

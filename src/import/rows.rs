@@ -14,7 +14,7 @@ use csv::ByteRecord;
 use super::sent_at::{SlashDates, no_such_day, parse_sent_at_in};
 use super::{
     Classify, Columns, Duplicate, RowError, SentAtReader, TextEncoding, parse_direction, plural,
-    shorten,
+    row_mostly_utf8, shorten,
 };
 use crate::classify::{Category, Classification, Signals};
 use crate::invitation::{Direction, Fields, Invitation, InvitationId, profile_key};
@@ -326,6 +326,9 @@ pub struct Piece<T: Item> {
     pub replaced_rows: usize,
     /// The line of the first of them.
     pub first_replaced_line: Option<u64>,
+    /// Rows kept in a UTF-8 file although they are not UTF-8, read on
+    /// their own as Windows-1252.
+    pub windows_1252_rows: RowLines,
     /// Rows kept although a quote inside a quoted field was not doubled
     /// (`"he said "hi" to me"`): read as the `csv` crate reads them, which
     /// moves the quote.
@@ -369,6 +372,7 @@ impl<T: Item> Piece<T> {
         if let Some(line) = &mut self.first_undoubled_line {
             *line += by;
         }
+        self.windows_1252_rows.shift_lines(by);
         self.slash_dates.shift_lines(by);
     }
 }
@@ -381,12 +385,48 @@ impl<T: Item> Default for Piece<T> {
             skipped: Vec::new(),
             replaced_rows: 0,
             first_replaced_line: None,
+            windows_1252_rows: RowLines::default(),
             undoubled_rows: 0,
             first_undoubled_line: None,
             slash_dates: SlashDates::default(),
             summary: None,
             lone_cr: 0,
             quote_runs: Vec::new(),
+        }
+    }
+}
+
+/// Rows of one kind that a note counts, and the lines of the first few,
+/// which it names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RowLines {
+    pub count: usize,
+    /// The first [`RowLines::NAMED`], in the file's order.
+    pub lines: Vec<u64>,
+}
+
+impl RowLines {
+    /// How many lines a note names: enough to find the rows of a file
+    /// with a few, and a line of text still.
+    pub const NAMED: usize = 5;
+
+    pub fn add(&mut self, line: u64) {
+        self.count += 1;
+        if self.lines.len() < Self::NAMED {
+            self.lines.push(line);
+        }
+    }
+
+    /// Adds the rows of a later piece of the file.
+    pub fn extend(&mut self, later: RowLines) {
+        self.count += later.count;
+        let room = Self::NAMED.saturating_sub(self.lines.len());
+        self.lines.extend(later.lines.into_iter().take(room));
+    }
+
+    fn shift_lines(&mut self, by: u64) {
+        for line in &mut self.lines {
+            *line += by;
         }
     }
 }
@@ -860,23 +900,38 @@ impl<'c, T: Item> Rows<'c, T> {
     }
 
     /// A row with bytes that are not UTF-8: start again (as Windows-1252,
-    /// or as UTF-8 with a few bad bytes), or, when a BOM or the rest of the
-    /// file says it is UTF-8, keep the row with U+FFFD for them.
+    /// or as UTF-8 with a few rows not), or, when a BOM or the rest of the
+    /// file says it is UTF-8, read the row on its own: as UTF-8 with U+FFFD
+    /// for the bad bytes when most of it is (a note cut inside a
+    /// character), else as Windows-1252 (a row that an old spreadsheet or
+    /// a script added), in which every byte is a character.
     fn not_utf8(&mut self, record: &ByteRecord, line: u64, hint: &str) -> Result<(), Stop> {
         if self.encoding == TextEncoding::Utf8 {
             return Err(Stop::NotUtf8);
         }
+        let utf8 = row_mostly_utf8(record.as_slice());
         let fixed: ByteRecord = record
             .iter()
-            .map(|f| String::from_utf8_lossy(f).into_owned())
+            .map(|f| {
+                if utf8 {
+                    String::from_utf8_lossy(f)
+                } else {
+                    encoding_rs::WINDOWS_1252.decode_without_bom_handling(f).0
+                }
+                .into_owned()
+            })
             .collect();
         let skipped = self.piece.skipped.len();
         let read = self.row(&fixed, line, hint);
-        // Counted among the rows kept with U+FFFD only when kept: a row
-        // skipped for another reason has its own warning, and is not shown.
+        // Counted among the rows kept so only when kept: a row skipped for
+        // another reason has its own warning, and is not shown.
         if self.piece.skipped.len() == skipped {
-            self.piece.replaced_rows += 1;
-            self.piece.first_replaced_line.get_or_insert(line);
+            if utf8 {
+                self.piece.replaced_rows += 1;
+                self.piece.first_replaced_line.get_or_insert(line);
+            } else {
+                self.piece.windows_1252_rows.add(line);
+            }
         }
         read
     }

@@ -641,13 +641,18 @@ fn a_source_names_itself() {
     assert_eq!(Source::Sample.to_string(), SAMPLE_NAME);
 }
 
+/// A file with a BOM says it is UTF-8: a row that is mostly UTF-8 but for
+/// a character cut keeps its accents, with U+FFFD for the cut one; a row
+/// with no UTF-8 is read as Windows-1252.
 #[test]
 fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(H.as_bytes());
-    bytes.extend_from_slice(b"Ren\xE9,B,2026-07-08T15:43,,INCOMING,u1,u2\n");
+    bytes.extend_from_slice("Zo\u{eb} M\u{fc}ller,B,2026-07-08T15:43,Caf\u{e9} ".as_bytes());
+    bytes.extend_from_slice(b"\xC3,INCOMING,u1,u2\n");
     let i = load_bytes("t.csv", &bytes).unwrap();
-    assert_eq!(i.invitations[0].from(), "Ren\u{fffd}");
+    assert_eq!(i.invitations[0].from(), "Zo\u{eb} M\u{fc}ller");
+    assert_eq!(i.invitations[0].message(), "Caf\u{e9} \u{fffd}");
     assert_eq!(i.replaced_rows, 1);
     assert_eq!(
         i.notices(),
@@ -655,10 +660,14 @@ fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
             "t.csv: 1 row holds bytes that are not UTF-8 (line 2) although the file says it is; shown as \u{fffd}"
         ]
     );
-    bytes.extend_from_slice(b"Ana,B,2026-07-09T15:43,\xFF,INCOMING,u3,u2\n");
+    bytes.extend_from_slice(b"Ana,B,2026-07-09T15:43,\xC3\xA9\xFF,INCOMING,u3,u2\n");
     let i = load_bytes("t.csv", &bytes).unwrap();
     assert_eq!(i.replaced_rows, 2);
     assert!(i.notices()[0].starts_with("t.csv: 2 rows hold bytes that are not UTF-8"));
+    bytes.extend_from_slice(b"Ren\xE9,B,2026-07-10T15:43,,INCOMING,u4,u2\n");
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.invitations[2].from(), "Ren\u{e9}");
+    assert_eq!((i.replaced_rows, i.windows_1252_rows.count), (2, 1));
 }
 
 /// Half an emoji in UTF-16 (a surrogate without its other half) reads as
@@ -2418,7 +2427,8 @@ fn a_few_bad_bytes_in_utf8_do_not_make_it_windows_1252() {
         ]
     );
     // A row skipped for another reason has its own warning: it is not one
-    // of the rows shown with U+FFFD, and only the file's encoding is told.
+    // of the rows shown with U+FFFD, and only the file's encoding is told,
+    // without a U+FFFD nobody sees.
     let at = bytes
         .windows(12)
         .position(|w| w == b"BAD,INCOMING")
@@ -2429,10 +2439,165 @@ fn a_few_bad_bytes_in_utf8_do_not_make_it_windows_1252() {
     assert_eq!(i.skipped.len(), 1, "{:?}", i.skipped);
     assert_eq!(
         i.notices(),
-        ["t.csv: the file holds bytes that are not UTF-8 although the rest is; shown as \u{fffd}"]
+        [
+            "t.csv: the file holds bytes that are not UTF-8 although the rest is, none of them in the rows kept"
+        ]
     );
     let i = load_bytes("t.csv", &cp1252(&text)).unwrap();
     assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
+}
+
+/// A UTF-8 export with a few rows of Windows-1252 added (as an old
+/// spreadsheet or a script appends them): `rows` rows after the header,
+/// those counted in `cp1252_at` (from 1) in Windows-1252, every line ended
+/// with `eol`.
+fn utf8_with_windows_1252_rows(rows: usize, cp1252_at: &[usize], eol: &str) -> Vec<u8> {
+    let mut bytes = H.trim_end().as_bytes().to_vec();
+    bytes.extend_from_slice(eol.as_bytes());
+    for i in 1..=rows {
+        let row = if cp1252_at.contains(&i) {
+            cp1252(&format!(
+                "Pat O\u{2019}Neil {i},B,\"7/8/26, 3:43 PM\",\"we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!\",INCOMING,u{i},u0"
+            ))
+        } else {
+            format!(
+                "Zo\u{eb} M\u{fc}ller {i},B,\"7/8/26, 3:43 PM\",\"the \u{201c}Supply Chain\u{201d} summit \u{2013} you\u{2019}re the speaker\u{2026} Caf\u{e9} talk!\",INCOMING,u{i},u0"
+            )
+            .into_bytes()
+        };
+        bytes.extend_from_slice(&row);
+        bytes.extend_from_slice(eol.as_bytes());
+    }
+    bytes
+}
+
+/// Three rows of Windows-1252 after one of UTF-8 hold more bad bytes than
+/// the UTF-8 has characters beyond ASCII, but fewer than it has bytes: the
+/// file is still UTF-8.
+#[test]
+fn a_few_windows_1252_rows_leave_a_utf8_file_utf8() {
+    let bytes = utf8_with_windows_1252_rows(4, &[2, 3, 4], "\n");
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Utf8Mostly);
+    assert_eq!(i.invitations[0].from(), "Zo\u{eb} M\u{fc}ller 1");
+}
+
+/// Each row of Windows-1252 in a UTF-8 file is read as Windows-1252 on
+/// its own, and the rows of UTF-8 as UTF-8: nobody's name is garbled, and
+/// the note names the lines, with `\n`, `\r\n` or a lone `\r` ending them,
+/// in chunks cut anywhere, read in place or not, from a file on disk and
+/// from an archive.
+#[test]
+fn windows_1252_rows_in_a_utf8_file_are_read_on_their_own() {
+    let pat = |i: usize| format!("Pat O\u{2019}Neil {i}");
+    let zoe = |i: usize| format!("Zo\u{eb} M\u{fc}ller {i}");
+    let dir = tempfile::tempdir().unwrap();
+    for eol in ["\n", "\r\n", "\r"] {
+        let bytes = utf8_with_windows_1252_rows(5, &[2, 3, 4], eol);
+        let check = |i: &Import, how: &str| {
+            assert_eq!(i.encoding, TextEncoding::Utf8Mostly, "{how}");
+            let from: Vec<&str> = i.invitations.iter().map(|v| v.from()).collect();
+            assert_eq!(from, [zoe(1), pat(2), pat(3), pat(4), zoe(5)], "{how}");
+            assert_eq!(
+                i.invitations[1].message(),
+                "we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!",
+                "{how}"
+            );
+            assert_eq!(lines(i), [2, 3, 4, 5, 6], "{how}");
+            assert_eq!(
+                i.notices(),
+                [format!(
+                    "{}: 3 rows are not UTF-8 (lines 3, 4 and 5) although the rest of the file is; read them as Windows-1252 (check the names in them)",
+                    i.origin
+                )],
+                "{how}"
+            );
+        };
+        for chunk_len in [1, 150, usize::MAX] {
+            for (fast, in_place) in [(false, false), (true, true)] {
+                let plan = Plan {
+                    chunk_len,
+                    threads: 2,
+                    fast,
+                    in_place,
+                };
+                let i = load_bytes_with("t.csv", &bytes, None, plan, now()).unwrap();
+                check(&i, &format!("{eol:?} {plan:?}"));
+            }
+        }
+        let path = dir.path().join("Invitations.csv");
+        std::fs::write(&path, &bytes).unwrap();
+        check(
+            &load(&Source::Path(path)).unwrap(),
+            &format!("{eol:?} file"),
+        );
+        let mut zipped = io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut zipped);
+        zip.start_file("Invitations.csv", zip::write::SimpleFileOptions::default())
+            .unwrap();
+        io::Write::write_all(&mut zip, &bytes).unwrap();
+        zip.finish().unwrap();
+        check(
+            &load_bytes("export.zip", zipped.get_ref()).unwrap(),
+            &format!("{eol:?} zip"),
+        );
+    }
+    // One row, and more than the note names.
+    let i = load_bytes("t.csv", &utf8_with_windows_1252_rows(3, &[2], "\n")).unwrap();
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row is not UTF-8 (line 3) although the rest of the file is; read it as Windows-1252 (check the names in it)"
+        ]
+    );
+    let many: Vec<usize> = (2..=8).collect();
+    let i = load_bytes("t.csv", &utf8_with_windows_1252_rows(40, &many, "\n")).unwrap();
+    assert_eq!(i.windows_1252_rows.count, 7);
+    assert!(
+        i.notices()[0]
+            .starts_with("t.csv: 7 rows are not UTF-8 (lines 3, 4, 5, 6, 7 and 2 more) although"),
+        "{:?}",
+        i.notices()
+    );
+    // Skipped for another cause, the row has its own warning, in its own
+    // encoding.
+    let mut bytes = utf8_with_windows_1252_rows(3, &[2], "\n");
+    let at = bytes.windows(8).rposition(|w| w == b"INCOMING").unwrap();
+    let at = bytes[..at]
+        .windows(8)
+        .rposition(|w| w == b"INCOMING")
+        .unwrap();
+    bytes.splice(at..at + 8, cp1252("SORTIE \u{2013}"));
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(
+        i.skipped[0].to_string(),
+        "line 3: Direction is `SORTIE \u{2013}`; expected INCOMING or OUTGOING"
+    );
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: the file holds bytes that are not UTF-8 although the rest is, none of them in the rows kept"
+        ]
+    );
+    // A file with a BOM says it is UTF-8: its rows of Windows-1252 are read
+    // so too, and the note says what the file says.
+    let bom = [
+        &b"\xEF\xBB\xBF"[..],
+        &utf8_with_windows_1252_rows(2, &[2], "\n"),
+    ]
+    .concat();
+    let i = load_bytes("t.csv", &bom).unwrap();
+    assert_eq!(i.invitations[1].from(), pat(2));
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row is not UTF-8 (line 3) although the file says it is; read it as Windows-1252 (check the names in it)"
+        ]
+    );
+    // A file of Windows-1252 alone is read whole as before.
+    let i = load_bytes("t.csv", &utf8_with_windows_1252_rows(2, &[1, 2], "\n")).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
+    assert_eq!(i.invitations[0].from(), pat(1));
 }
 
 /// Read a byte at a time, a character cut between two reads still counts
@@ -2451,9 +2616,13 @@ fn mostly_utf8_counts_across_reads() {
     for (bytes, mostly) in [
         (&"é ü ß \u{1f600}\u{ff}"[..].as_bytes().to_vec(), true),
         (&b"caf\xe9 na\xefve \xc3\xa9".to_vec(), false),
-        (&b"\xc3\xa9\xff".to_vec(), false),
-        (&b"\xc3\xa9\xc3\xa9\xff\xc3".to_vec(), false),
+        (&b"\xc3\xa9\xff\xff".to_vec(), false),
+        (&b"\xc3\xa9\xff\xc3".to_vec(), false),
         (&b"\xc3\xa9\xc3\xa9\xc3\xa9\xff\xc3".to_vec(), true),
+        // Bytes are weighed, not characters: a curly quote in UTF-8 (three
+        // bytes) outweighs two in Windows-1252 (a byte each), not three.
+        (&["\u{201c}".as_bytes(), b"\x93\x94"].concat(), true),
+        (&["\u{201c}".as_bytes(), b"\x93\x94\x96"].concat(), false),
     ] {
         assert_eq!(mostly_utf8(Dribble(bytes)).unwrap(), mostly, "{bytes:?}");
         assert_eq!(mostly_utf8(&bytes[..]).unwrap(), mostly, "{bytes:?}");
