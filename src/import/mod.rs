@@ -216,6 +216,9 @@ pub struct Import<T: Item = Invitation> {
     pub passed_over: Vec<String>,
     /// What holds `passed_over`.
     pub passed_over_in: Container,
+    /// What finding the export in the path given should say, whole (the
+    /// same export downloaded twice, one read), for [`Import::notices`].
+    pub found_notes: Vec<String>,
     /// What the dates written with slashes say of their order.
     pub slash_dates: SlashDates,
     /// The dates with slashes were read day first (see [`SlashDates`]):
@@ -383,6 +386,7 @@ impl<T: Item> Import<T> {
                 }
             ));
         }
+        out.extend(self.found_notes.iter().cloned());
         if !self.duplicates.is_empty() {
             let lines: Vec<String> = self
                 .duplicates
@@ -466,8 +470,10 @@ pub enum ImportError {
         /// may be there.
         closed: Option<String>,
     },
+    /// Exports whose Invitations.csv differ (of those the same, byte for
+    /// byte, one is named).
     #[error(
-        "{}: holds {} exports ({}){}; give the path of the one to read",
+        "{}: holds {} exports that differ ({}){}{}; give the path of the one to read",
         shown_path(path),
         found.len(),
         first_of(found.iter().map(|p| shown_path(p))),
@@ -475,9 +481,16 @@ pub enum ImportError {
             " (a folder unzipped from the .zip, whose Invitations.csv is not the .zip's: edited or saved again since?)"
         } else {
             ""
-        }
+        },
+        newest.as_ref().map_or(String::new(), |n| format!(", {n}"))
     )]
-    ManyExports { path: PathBuf, found: Vec<PathBuf> },
+    ManyExports {
+        path: PathBuf,
+        found: Vec<PathBuf>,
+        /// Which is the newest, and by what, when that can be told
+        /// (`the newest by the date in its name is PATH`).
+        newest: Option<String>,
+    },
     /// An export .zip in the folder that cannot be opened: a download cut
     /// short, most likely the newest. Not passed over for an older export
     /// beside it, which the user would take for today's.
@@ -825,11 +838,20 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
                 others: found,
             });
         }
-        if !found.is_empty() || zipped.len() > 1 {
-            found.extend(zipped);
-        } else if let [zip] = zipped.as_slice() {
-            return load_path(job, zip);
+        found.extend(zipped);
+        // LinkedIn's two archives of a day (`Basic_…` and `Complete_…`)
+        // mostly hold the same Invitations.csv: one export, read once
+        // and said so, not two to choose from.
+        let mut copies: Vec<PathBuf> = Vec::new();
+        let mut distinct: Vec<PathBuf> = Vec::new();
+        for export in found {
+            if distinct.iter().any(|d| same_export(d, &export)) {
+                copies.push(export);
+            } else {
+                distinct.push(export);
+            }
         }
+        let mut found = distinct;
         return match found.len() {
             0 => Err(ImportError::IsDirectory {
                 path: path.to_path_buf(),
@@ -839,9 +861,20 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
             1 => {
                 let chosen = found.remove(0);
                 let mut import = load_path(job, &chosen)?;
+                if let Some(copy) = copies.first() {
+                    let more = match copies.len() - 1 {
+                        0 => String::new(),
+                        n => format!(" and {n} more"),
+                    };
+                    import.found_notes.push(format!(
+                        "{}: the same, byte for byte, as {}{more}: one export, read once",
+                        import.origin,
+                        export_shown(copy)
+                    ));
+                }
                 // The one at the top is read, as the archive's nearest the
                 // top is; the others are named, as the archive's are.
-                if chosen.parent() == Some(path) {
+                if chosen.parent() == Some(path) && !is_zip_path(&chosen) {
                     let (below, _) = invitations_below(path).unwrap_or_default();
                     import.passed_over = below
                         .iter()
@@ -851,10 +884,14 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
                 }
                 Ok(import)
             }
-            _ => Err(ImportError::ManyExports {
-                path: path.to_path_buf(),
-                found,
-            }),
+            _ => {
+                let newest = newest_export(job, &found);
+                Err(ImportError::ManyExports {
+                    path: path.to_path_buf(),
+                    found,
+                    newest,
+                })
+            }
         };
     }
     if !meta.is_file() {
@@ -1115,18 +1152,48 @@ fn edited_copy(found: &[PathBuf]) -> bool {
 /// `Invitations.csv` an archive is read from, the one nearest the top):
 /// the .zip and the folder it was unzipped into are one export.
 fn unzipped_from(csv: &Path, zip: &Path) -> bool {
-    let Ok(len) = std::fs::metadata(csv).map(|m| m.len()) else {
-        return false;
-    };
-    let Ok(file) = File::open(zip) else {
-        return false;
-    };
-    let Ok(mut archive) = zip::ZipArchive::new(io::BufReader::new(file)) else {
-        return false;
-    };
-    // As `load_zip` chooses: the nearest the top, of two as near the
-    // shortest, of two as short the first.
-    let nearest = (0..archive.len())
+    same_export(csv, zip)
+}
+
+/// Whether `path` is named as a .zip is.
+fn is_zip_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("zip"))
+}
+
+/// Whether the exports at `a` and `b` (each an Invitations.csv, or an
+/// archive, by the entry read from it) hold the same bytes. Sizes are
+/// compared first, then the bytes as they are read, so that two large
+/// exports are never held in memory.
+fn same_export(a: &Path, b: &Path) -> bool {
+    with_export(a, |a_len, a| {
+        with_export(b, |b_len, b| a_len == b_len && same_bytes(a, b)).unwrap_or(false)
+    })
+    .unwrap_or(false)
+}
+
+/// Calls `read` with the size and the reader of the export at `path`: an
+/// Invitations.csv, or the entry an archive is read from; None for one
+/// that cannot be opened.
+fn with_export<R>(path: &Path, read: impl FnOnce(u64, &mut dyn Read) -> R) -> Option<R> {
+    let file = File::open(path).ok()?;
+    if !is_zip_path(path) {
+        let len = file.metadata().ok()?.len();
+        return Some(read(len, &mut io::BufReader::new(file)));
+    }
+    let mut archive = zip::ZipArchive::new(io::BufReader::new(file)).ok()?;
+    let index = nearest_invitations(&archive)?;
+    let entry = archive.by_index(index).ok()?;
+    let len = entry.size();
+    // An entry longer than it says differs from a file of that size.
+    Some(read(len, &mut entry.take(len.saturating_add(1))))
+}
+
+/// The index of the `Invitations.csv` an archive is read from, as
+/// `load_zip` chooses: the nearest the top, of two as near the shortest,
+/// of two as short the first.
+fn nearest_invitations<R: Read + Seek>(archive: &zip::ZipArchive<R>) -> Option<usize> {
+    (0..archive.len())
         .filter_map(|i| {
             let name = archive.name_for_index(i)?.ok()?;
             let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
@@ -1136,19 +1203,85 @@ fn unzipped_from(csv: &Path, zip: &Path) -> bool {
                 i,
             ))
         })
-        .min();
-    let Some((.., index)) = nearest else {
-        return false;
-    };
-    let Ok(entry) = archive.by_index(index) else {
-        return false;
-    };
-    if entry.size() != len {
-        return false;
+        .min()
+        .map(|(.., i)| i)
+}
+
+/// Whether two readers give the same bytes, read a block at a time; an
+/// error reading either is a difference.
+fn same_bytes(a: &mut dyn Read, b: &mut dyn Read) -> bool {
+    let (mut x, mut y) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let (Ok(n), Ok(m)) = (read_up_to(a, &mut x), read_up_to(b, &mut y)) else {
+            return false;
+        };
+        if x[..n] != y[..m] {
+            return false;
+        }
+        if n == 0 {
+            return true;
+        }
     }
-    let mut zipped = Vec::new();
-    entry.take(len).read_to_end(&mut zipped).is_ok()
-        && std::fs::read(csv).is_ok_and(|bytes| bytes == zipped)
+}
+
+/// The date in the name of LinkedIn's export (`Basic_LinkedInDataExport_11-29-2026.zip`,
+/// month first), of the archive or of a folder the file is in, two up at
+/// most.
+fn name_date(path: &Path) -> Option<chrono::NaiveDate> {
+    path.ancestors().take(3).find_map(|p| {
+        let name = p.file_name()?.to_str()?;
+        let (_, after) = name.split_once("LinkedInDataExport_")?;
+        chrono::NaiveDate::parse_from_str(after.get(..10)?, "%m-%d-%Y").ok()
+    })
+}
+
+/// Which of exports that differ is the newest, when that can be told:
+/// by the dates in their names, else by the latest invitation each holds
+/// (each read in turn, for a message about to stop the run). None when
+/// two are as new, or one cannot be dated.
+fn newest_export(job: Job<'_>, found: &[PathBuf]) -> Option<String> {
+    // The one index at the greatest of `all`, if no other is as great.
+    fn only_newest<D: Ord>(all: &[D]) -> Option<usize> {
+        let max = all.iter().max()?;
+        let mut at = all.iter().enumerate().filter(|(_, d)| *d == max);
+        let (i, _) = at.next()?;
+        at.next().is_none().then_some(i)
+    }
+    let dates: Option<Vec<_>> = found.iter().map(|p| name_date(p)).collect();
+    if let Some(i) = dates.as_deref().and_then(only_newest) {
+        return Some(format!(
+            "{} is the newest by the date in its name",
+            shown_path(&found[i])
+        ));
+    }
+    let job = Job {
+        classify: None,
+        ..job
+    };
+    let latest: Option<Vec<NaiveDateTime>> = found
+        .iter()
+        .map(|p| {
+            let import: Import = load_path(job, p).ok()?;
+            import.invitations.iter().map(|i| i.sent_at).max()
+        })
+        .collect();
+    let latest = latest?;
+    let i = only_newest(&latest)?;
+    Some(format!(
+        "{} holds the latest invitation (sent {})",
+        shown_path(&found[i]),
+        latest[i].format("%-d %b %Y")
+    ))
+}
+
+/// An export as a note names it: the path of an Invitations.csv, or the
+/// archive holding one.
+fn export_shown(path: &Path) -> String {
+    if is_zip_path(path) {
+        format!("the one in {}", shown_path(path))
+    } else {
+        shown_path(path)
+    }
 }
 
 /// Whether the archive at `path` holds an `Invitations.csv`; only its
@@ -2135,6 +2268,7 @@ fn outcome<T: Item>(
         not_utf16: NotUtf16::default(),
         passed_over: Vec::new(),
         passed_over_in: Container::Archive,
+        found_notes: Vec::new(),
         slash_dates: read.slash_dates,
         read_day_first: job.day_first,
     })))

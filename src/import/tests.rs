@@ -1378,13 +1378,17 @@ fn finds_the_export_in_a_folder() {
         ]
     );
     std::fs::remove_file(d.join("a-notes/deeper/Invitations.csv")).unwrap();
-    // Two: the user chooses.
-    std::fs::write(d.join("c-export/Invitations.csv"), H).unwrap();
+    // Two that differ: the user chooses.
+    std::fs::write(
+        d.join("c-export/Invitations.csv"),
+        format!("{H}{}", row(1, "")),
+    )
+    .unwrap();
     assert_eq!(invitations_in(d).unwrap().0.len(), 2);
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
-            ": holds 2 exports ({}, {}); give the path of the one to read",
+            ": holds 2 exports that differ ({}, {}); give the path of the one to read",
             d.join("b-export").join("Invitations.csv").display(),
             d.join("c-export").join("Invitations.csv").display()
         )),
@@ -1453,8 +1457,9 @@ fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
-            ": holds 2 exports ({}, {}); give the path of the one to read",
+            ": holds 2 exports that differ ({}, {}), {} is the newest by the date in its name; give the path of the one to read",
             old.display(),
+            new.display(),
             new.display()
         )),
         "{err}"
@@ -1468,7 +1473,7 @@ fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
         .unwrap_err()
         .to_string();
     assert!(
-        edited.contains(": holds 3 exports (")
+        edited.contains(": holds 3 exports that differ (")
             && edited.contains(" (a folder unzipped from the .zip, whose Invitations.csv is not the .zip's: edited or saved again since?); "),
         "{edited}"
     );
@@ -1479,7 +1484,10 @@ fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
     let downloads = home.path().join("Downloads");
     std::fs::rename(d, &downloads).unwrap();
     let err = load(&Source::Path(home.path().to_path_buf())).unwrap_err();
-    assert!(err.to_string().contains(": holds 2 exports ("), "{err}");
+    assert!(
+        err.to_string().contains(": holds 2 exports that differ ("),
+        "{err}"
+    );
     // With the .zip alone (and one that is no export), it is read.
     std::fs::remove_dir_all(downloads.join("Basic_LinkedInDataExport_11-21-2026")).unwrap();
     let i = load(&Source::Path(home.path().to_path_buf())).unwrap();
@@ -1533,7 +1541,7 @@ fn a_zip_beside_what_was_unzipped_from_it_is_one_export() {
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
-            ": holds 2 exports ({}, {}); give the path of the one to read",
+            ": holds 2 exports that differ ({}, {}); give the path of the one to read",
             d.join("Invitations.csv").display(),
             zip.display()
         )),
@@ -1547,9 +1555,85 @@ fn a_zip_beside_what_was_unzipped_from_it_is_one_export() {
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
-            ": holds 2 exports ({}, {}); give the path of the one to read",
+            ": holds 2 exports that differ ({}, {}), {} is the newest by the date in its name; give the path of the one to read",
             other.display(),
+            zip.display(),
             zip.display()
+        )),
+        "{err}"
+    );
+}
+
+/// LinkedIn's two archives of a day, `Basic_…` and `Complete_…`, in the
+/// downloads: one export when they hold the same Invitations.csv, read
+/// once with a note; when they differ, which holds the latest invitation
+/// is said, as their names carry the same date.
+#[test]
+fn two_archives_of_one_export_are_read_once() {
+    let text = format!("{H}{}", row(1, ""));
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let basic = d.join("Basic_LinkedInDataExport_11-29-2026.zip");
+    let complete = d.join("Complete_LinkedInDataExport_11-29-2026.zip");
+    std::fs::write(&basic, zip_with("Invitations.csv", &text)).unwrap();
+    std::fs::write(&complete, zip_with("Invitations.csv", &text)).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert_eq!(i.origin, format!("{}:Invitations.csv", basic.display()));
+    assert_eq!(i.invitations.len(), 1);
+    assert!(
+        i.notices().contains(&format!(
+            "{}:Invitations.csv: the same, byte for byte, as the one in {}: one export, read once",
+            basic.display(),
+            complete.display()
+        )),
+        "{:?}",
+        i.notices()
+    );
+    // Unzipped beside them too: still one, and the unzipped one is read,
+    // as beside one .zip.
+    std::fs::create_dir(d.join("mine")).unwrap();
+    std::fs::write(d.join("mine/Invitations.csv"), &text).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert_eq!(
+        i.origin,
+        d.join("mine").join("Invitations.csv").display().to_string()
+    );
+    std::fs::remove_dir_all(d.join("mine")).unwrap();
+    // A third archive: "and 1 more".
+    let again = d.join("Complete_LinkedInDataExport_11-29-2026 (1).zip");
+    std::fs::write(&again, zip_with("Invitations.csv", &text)).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert!(
+        i.notices()
+            .iter()
+            .any(|n| n.ends_with(" and 1 more: one export, read once")),
+        "{:?}",
+        i.notices()
+    );
+    std::fs::remove_file(&again).unwrap();
+    // Of the same size but not the same bytes: two exports.
+    let other = text.replace("Person 1,", "Person 7,");
+    assert_eq!(other.len(), text.len());
+    std::fs::write(&complete, zip_with("Invitations.csv", &other)).unwrap();
+    let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: holds 2 exports that differ ({}, {}); give the path of the one to read",
+            d.display(),
+            basic.display(),
+            complete.display()
+        )
+    );
+    // One with a later invitation: named, as the dates in the names are
+    // the same.
+    let later = format!("{text}{}", row(5, ""));
+    std::fs::write(&complete, zip_with("Invitations.csv", &later)).unwrap();
+    let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
+    assert!(
+        err.to_string().ends_with(&format!(
+            ", {} holds the latest invitation (sent 6 Nov 2026); give the path of the one to read",
+            complete.display()
         )),
         "{err}"
     );
