@@ -585,10 +585,30 @@ pub enum ImportError {
         field: String,
     },
     #[error(
-        "{origin}: the archive holds no Invitations.csv ({}); is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data",
-        match entries { 0 => "it is empty".to_string(), 1 => "1 file in it".to_string(), n => format!("{n} files in it") }
+        "{origin}: the archive holds no Invitations.csv ({}{}); is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data",
+        match entries { 0 => "it is empty".to_string(), 1 => "1 file in it".to_string(), n => format!("{n} files in it") },
+        match (csvs.is_empty(), names.is_empty()) {
+            (false, _) => format!("; its CSV files: {}", first_of_five(csvs, " .csv")),
+            (true, false) => format!(": {}", first_of_five(names, "")),
+            (true, true) => String::new(),
+        }
     )]
-    NotInArchive { origin: String, entries: usize },
+    NotInArchive {
+        origin: String,
+        entries: usize,
+        /// The names of its CSV files, else of its files, as shown.
+        csvs: Vec<String>,
+        names: Vec<String>,
+    },
+    /// No `Invitations.csv`, but more than one named like it (`Invitations
+    /// (1).csv`, `invitations-old.csv`): which is the export is the user's
+    /// to say.
+    #[error(
+        "{origin}: the archive holds no Invitations.csv, but {} files named like it ({}); unzip it and give the path of the one to read",
+        names.len(),
+        first_of(names.iter().cloned())
+    )]
+    NearNamesInArchive { origin: String, names: Vec<String> },
     /// Two `Invitations.csv` as near the top of an archive (a folder of
     /// exports zipped): one must not be read in the other's place.
     #[error(
@@ -1403,6 +1423,17 @@ fn names_twice(reader: &mut (impl Read + Seek)) -> Option<Vec<String>> {
     Some(twice)
 }
 
+/// The first five of `names`, joined, and how many more there are
+/// (`and 3 more .csv`, of `what` " .csv"): enough to see what an archive
+/// holds.
+fn first_of_five(names: &[String], what: &str) -> String {
+    let mut shown: Vec<String> = names.iter().take(5).cloned().collect();
+    if names.len() > 5 {
+        shown.push(format!("and {} more{what}", names.len() - 5));
+    }
+    shown.join(", ")
+}
+
 /// The first ten of `names`, joined, and how many more there are: a
 /// folder or archive of 50,000 exports is named in a line, not a megabyte.
 fn first_of(names: impl ExactSizeIterator<Item = String>) -> String {
@@ -1446,13 +1477,27 @@ fn load_zip<T: Item, R: Read + Seek>(
     // An archive zipped again (a folder of downloads, say): named, as the
     // export is inside it.
     let mut inner_zip: Option<String> = None;
+    // Without an Invitations.csv, what is named like it (`Invitations
+    // (1).csv`, as a browser or an unzip tool names a second copy), and
+    // what else it holds, for the message.
+    let mut near: Vec<(usize, String)> = Vec::new();
+    let (mut csvs, mut names) = (Vec::new(), Vec::new());
     for i in 0..archive.len() {
         let Some(Ok(name)) = archive.name_for_index(i) else {
             continue;
         };
         let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
+        let lower = base.to_lowercase();
         if base.eq_ignore_ascii_case("Invitations.csv") {
             found.push((i, name.to_string()));
+        } else if lower.starts_with("invitations") && lower.ends_with(".csv") {
+            near.push((i, name.to_string()));
+        }
+        if !base.is_empty() {
+            if lower.ends_with(".csv") {
+                csvs.push(shown_name(&name).into_owned());
+            }
+            names.push(shown_name(&name).into_owned());
         }
         xlsx |= name == "xl/workbook.xml";
         ods |= name == "content.xml";
@@ -1482,6 +1527,20 @@ fn load_zip<T: Item, R: Read + Seek>(
             });
         }
     }
+    // One file named like the export, and no other: read, and said.
+    let mut read_near = false;
+    if found.is_empty() && near.len() > 1 {
+        return Err(ImportError::NearNamesInArchive {
+            origin,
+            names: near
+                .iter()
+                .map(|(_, name)| shown_name(name).into_owned())
+                .collect(),
+        });
+    } else if found.is_empty() {
+        read_near = !near.is_empty();
+        found = near;
+    }
     let mut found = found.into_iter();
     let Some((index, entry)) = found.next() else {
         if xlsx || ods {
@@ -1504,6 +1563,8 @@ fn load_zip<T: Item, R: Read + Seek>(
         return Err(ImportError::NotInArchive {
             origin,
             entries: archive.len(),
+            csvs,
+            names,
         });
     };
     // The one to read named twice: which of the two is the export?
@@ -1543,6 +1604,12 @@ fn load_zip<T: Item, R: Read + Seek>(
     import.passed_over = found
         .map(|(_, name)| shown_name(&name).into_owned())
         .collect();
+    if read_near {
+        import.found_notes.push(format!(
+            "{}: read as the export: the archive holds no Invitations.csv, and this is the one file named like it",
+            import.origin
+        ));
+    }
     Ok(import)
 }
 
