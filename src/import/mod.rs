@@ -509,6 +509,26 @@ pub enum ImportError {
         zip: PathBuf,
         others: Vec<PathBuf>,
     },
+    /// A browser's download not finished (Chrome's `….crdownload`,
+    /// Firefox's `….part`, Safari's `….download`): the export the user
+    /// means is on its way, not an older one beside it.
+    #[error(
+        "{}: holds {}, a download not finished ({} names a file so until it is whole){}; wait for it to finish and give the .zip, or download it again from LinkedIn{}",
+        shown_path(path),
+        shown_path(download),
+        browser_of(download),
+        match others.as_slice() {
+            [] => String::new(),
+            [one] => format!(", beside the export {}", shown_path(one)),
+            many => format!(", beside {} exports ({})", many.len(), first_of(many.iter().map(|p| shown_path(p)))),
+        },
+        if others.is_empty() { "" } else { ", or give the path of the export to read" }
+    )]
+    UnfinishedDownload {
+        path: PathBuf,
+        download: PathBuf,
+        others: Vec<PathBuf>,
+    },
     #[error(
         "{origin}: a file's name is used as a folder's (a `/` after it?); expected LinkedIn's Invitations.csv, the export .zip, or the folder it unzips to"
     )]
@@ -850,7 +870,16 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
             .chain(near.iter().cloned())
             .filter(|z| !found.iter().any(|csv| unzipped_from(csv, z)))
             .collect();
-        if let Some(zip) = broken_zip(path, found.is_empty() && zipped.is_empty()) {
+        let alone = found.is_empty() && zipped.is_empty();
+        if let Some(download) = unfinished_download(path, alone) {
+            found.extend(zipped);
+            return Err(ImportError::UnfinishedDownload {
+                path: path.to_path_buf(),
+                download,
+                others: found,
+            });
+        }
+        if let Some(zip) = broken_zip(path, alone) {
             found.extend(zipped);
             return Err(ImportError::BrokenZip {
                 path: path.to_path_buf(),
@@ -1134,6 +1163,63 @@ fn broken_zip(dir: &Path, alone: bool) -> Option<PathBuf> {
         (alone || named)
             && File::open(z).is_ok_and(|f| zip::ZipArchive::new(io::BufReader::new(f)).is_err())
     })
+}
+
+/// What browsers name a download until it is whole, by the end of its
+/// name: Chrome (and Edge, Brave) a file, Firefox a file beside an empty
+/// one of the final name, Safari a folder.
+const UNFINISHED: [(&str, &str); 3] = [
+    (".crdownload", "Chrome"),
+    (".part", "Firefox"),
+    (".download", "Safari"),
+];
+
+/// The browser that names `download` so, for messages.
+fn browser_of(download: &Path) -> &'static str {
+    let name = download
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    UNFINISHED
+        .iter()
+        .find(|(end, _)| name.ends_with(end))
+        .map_or("a browser", |(_, browser)| browser)
+}
+
+/// A browser's download of a .zip not finished, in `dir` or in its
+/// folders: any, when `alone` (nothing else to read there), else one named
+/// as LinkedIn's export is. One whose .zip is there whole beside it is
+/// a leftover, passed by.
+fn unfinished_download(dir: &Path, alone: bool) -> Option<PathBuf> {
+    let unfinished = |d: &Path| {
+        paths_in(d, |p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let lower = name.to_lowercase();
+            let Some(end) = UNFINISHED
+                .iter()
+                .map(|(end, _)| *end)
+                .find(|end| lower.ends_with(end))
+            else {
+                return false;
+            };
+            let whole = name.get(..name.len() - end.len()).unwrap_or_default();
+            let named = lower.contains("linkedindataexport");
+            // Chrome's name for a download it has not yet been let keep.
+            let zip = whole.to_lowercase().ends_with(".zip") || lower.starts_with("unconfirmed ");
+            (named || (alone && zip))
+                && (end == ".download") == p.is_dir()
+                && !holds_invitations(&p.with_file_name(whole))
+        })
+        .unwrap_or_default()
+    };
+    let below = paths_in(dir, |p| p.is_dir())
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|f| unfinished(&f));
+    unfinished(dir).into_iter().chain(below).next()
 }
 
 /// The paths in `dir` that `keep` takes, by name.

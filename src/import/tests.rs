@@ -1639,6 +1639,97 @@ fn two_archives_of_one_export_are_read_once() {
     );
 }
 
+/// A folder holding a browser's download not finished (Chrome's
+/// `.crdownload`, Firefox's `.part` beside an empty file of the final
+/// name, Safari's `.download` folder) says so, not that it holds no
+/// export; and an older export beside it is not read in its place.
+#[test]
+fn a_download_not_finished_in_a_folder_is_named() {
+    let text = format!("{H}{}", row(1, ""));
+    let good = zip_with("Invitations.csv", &text);
+    let name = "Basic_LinkedInDataExport_11-29-2026.zip";
+    let tail = "; wait for it to finish and give the .zip, or download it again from LinkedIn";
+    let up = tempfile::tempdir().unwrap();
+    let d = &up.path().join("downloads");
+    std::fs::create_dir(d).unwrap();
+    let chrome = d.join(format!("{name}.crdownload"));
+    std::fs::write(&chrome, &good[..100]).unwrap();
+    assert_eq!(
+        load(&Source::Path(d.to_path_buf()))
+            .unwrap_err()
+            .to_string(),
+        format!(
+            "{}: holds {}, a download not finished (Chrome names a file so until it is whole){tail}",
+            d.display(),
+            chrome.display()
+        )
+    );
+    // Beside an older export, and from the folder above: the same.
+    let older = d.join("Basic_LinkedInDataExport_10-01-2026.zip");
+    std::fs::write(&older, &good).unwrap();
+    let err = load(&Source::Path(d.to_path_buf()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with(&format!(
+            ", beside the export {}{tail}, or give the path of the export to read",
+            older.display()
+        )),
+        "{err}"
+    );
+    let err = load(&Source::Path(up.path().to_path_buf()));
+    assert!(
+        matches!(&err, Err(ImportError::UnfinishedDownload { download, .. }) if *download == chrome),
+        "{err:?}"
+    );
+    std::fs::remove_file(&older).unwrap();
+    // A leftover beside its .zip, whole: the .zip is read.
+    std::fs::write(d.join(name), &good).unwrap();
+    assert_eq!(load(&Source::Path(d.to_path_buf())).unwrap().len(), 1);
+    std::fs::remove_file(&chrome).unwrap();
+    // Firefox: the final name, empty, and the download beside it.
+    std::fs::write(d.join(name), "").unwrap();
+    let firefox = d.join(format!("{name}.part"));
+    std::fs::write(&firefox, &good[..100]).unwrap();
+    assert!(
+        load(&Source::Path(d.to_path_buf()))
+            .unwrap_err()
+            .to_string()
+            .contains(&format!(
+                ": holds {}, a download not finished (Firefox names",
+                firefox.display()
+            ))
+    );
+    std::fs::remove_file(&firefox).unwrap();
+    std::fs::remove_file(d.join(name)).unwrap();
+    // Safari: a folder, the download inside it.
+    let safari = d.join(format!("{name}.download"));
+    std::fs::create_dir(&safari).unwrap();
+    std::fs::write(safari.join(name), &good[..100]).unwrap();
+    assert!(
+        load(&Source::Path(d.to_path_buf()))
+            .unwrap_err()
+            .to_string()
+            .contains(&format!(
+                ": holds {}, a download not finished (Safari names",
+                safari.display()
+            ))
+    );
+    std::fs::remove_dir_all(&safari).unwrap();
+    // Another download not finished, of no .zip, is not the export.
+    std::fs::write(d.join("film.mp4.part"), "x").unwrap();
+    assert!(matches!(
+        load(&Source::Path(d.to_path_buf())),
+        Err(ImportError::IsDirectory { .. })
+    ));
+    // Of a .zip named otherwise, with nothing else there: named.
+    std::fs::write(d.join("export.zip.crdownload"), "x").unwrap();
+    assert!(matches!(
+        load(&Source::Path(d.to_path_buf())),
+        Err(ImportError::UnfinishedDownload { .. })
+    ));
+}
+
 /// A folder whose newest export .zip was cut short in the download: the
 /// older export beside it is not read in its place (the user would take
 /// it for today's), and a cut-off .zip alone is named as one, not as a
