@@ -1665,6 +1665,27 @@ fn bad_files_get_one_clear_error_each() {
         env.fails(&["stats", "missing.csv"]),
         "invitriage: error: missing.csv: no such file\n"
     );
+    // A `~` in quotes, which the shell leaves as it is: said, with the
+    // path meant in the home folder when it is there.
+    env.file("home/Downloads/x.csv", three_rows());
+    let home = env.path("home");
+    let said = "no such file; the shell did not turn its `~` into your home folder (it does not inside quotes)";
+    for (typed, meant) in [("~/Downloads/x.csv", "Downloads/x.csv"), ("~", "")] {
+        assert_eq!(
+            env.fails(&["stats", typed]),
+            format!(
+                "invitriage: error: {typed}: {said}: give {}, which is there\n",
+                home.join(meant).display()
+            )
+        );
+    }
+    assert_eq!(
+        env.fails(&["stats", "~/Downloads/y.csv"]),
+        format!(
+            "invitriage: error: ~/Downloads/y.csv: {said}, and {} is not there either\n",
+            home.join("Downloads/y.csv").display()
+        )
+    );
     // A link to a file not there (a disk not mounted) says so, for a
     // command and for the triage screen alike.
     #[cfg(unix)]

@@ -435,16 +435,40 @@ impl ImportError {
             },
             Err(_) => ImportError::NotFound {
                 path: path.to_path_buf(),
+                unexpanded: unexpanded_home(path, std::env::var_os("HOME").map(PathBuf::from)),
             },
         }
     }
 }
 
+/// What to say of a `path` not there that starts with a `~` the shell
+/// left as it is (`"~/Downloads/x.zip"`, in quotes), and of the path
+/// under `home` it meant.
+fn unexpanded_home(path: &Path, home: Option<PathBuf>) -> Option<String> {
+    let rest = path.strip_prefix("~").ok()?;
+    let said = "; the shell did not turn its `~` into your home folder (it does not inside quotes)";
+    let Some(meant) = home
+        .filter(|h| !h.as_os_str().is_empty())
+        .map(|h| h.join(rest))
+    else {
+        return Some(said.to_string());
+    };
+    Some(if meant.exists() {
+        format!("{said}: give {}, which is there", shown_path(&meant))
+    } else {
+        format!("{said}, and {} is not there either", shown_path(&meant))
+    })
+}
+
 /// Why an export could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{}: no such file", shown_path(path))]
-    NotFound { path: PathBuf },
+    #[error("{}: no such file{}", shown_path(path), unexpanded.as_deref().unwrap_or(""))]
+    NotFound {
+        path: PathBuf,
+        /// A `~` the shell did not expand, and the path meant.
+        unexpanded: Option<String>,
+    },
     /// A symlink to a file that is not there (on a disk not mounted, or
     /// moved): not "no such file", when the name is right there.
     #[error(
