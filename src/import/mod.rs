@@ -915,16 +915,28 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         // LinkedIn's two archives of a day (`Basic_…` and `Complete_…`)
         // mostly hold the same Invitations.csv: one export, read once
         // and said so, not two to choose from.
+        // Sizes first: of a folder of many exports, only those of one size
+        // are read to be compared.
         let mut copies: Vec<PathBuf> = Vec::new();
-        let mut distinct: Vec<PathBuf> = Vec::new();
+        let mut distinct: Vec<(PathBuf, Option<u64>)> = Vec::new();
+        let several = found.len() > 1;
         for export in found {
-            if distinct.iter().any(|d| same_export(d, &export)) {
+            let len = if several {
+                with_export(&export, |len, _| len)
+            } else {
+                None
+            };
+            if len.is_some()
+                && distinct
+                    .iter()
+                    .any(|(d, l)| *l == len && same_export(d, &export))
+            {
                 copies.push(export);
             } else {
-                distinct.push(export);
+                distinct.push((export, len));
             }
         }
-        let mut found = distinct;
+        let mut found: Vec<PathBuf> = distinct.into_iter().map(|(p, _)| p).collect();
         return match found.len() {
             0 => Err(ImportError::IsDirectory {
                 path: path.to_path_buf(),
@@ -1306,6 +1318,11 @@ fn same_export(a: &Path, b: &Path) -> bool {
 /// Invitations.csv, or the entry an archive is read from; None for one
 /// that cannot be opened.
 fn with_export<R>(path: &Path, read: impl FnOnce(u64, &mut dyn Read) -> R) -> Option<R> {
+    // Not a pipe named Invitations.csv, which would wait for a writer:
+    // reading it says what it is.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
     let file = File::open(path).ok()?;
     if !is_zip_path(path) {
         let len = file.metadata().ok()?.len();
@@ -1367,8 +1384,8 @@ fn name_date(path: &Path) -> Option<chrono::NaiveDate> {
 
 /// Which of exports that differ is the newest, when that can be told:
 /// by the dates in their names, else by the latest invitation each holds
-/// (each read in turn, for a message about to stop the run). None when
-/// two are as new, or one cannot be dated.
+/// (each read in turn, for a message about to stop the run, of four at
+/// most). None when two are as new, or one cannot be dated.
 fn newest_export(job: Job<'_>, found: &[PathBuf]) -> Option<String> {
     // The one index at the greatest of `all`, if no other is as great.
     fn only_newest<D: Ord>(all: &[D]) -> Option<usize> {
@@ -1383,6 +1400,15 @@ fn newest_export(job: Job<'_>, found: &[PathBuf]) -> Option<String> {
             "{} is the newest by the date in its name",
             shown_path(&found[i])
         ));
+    }
+    // Each is read whole: not for a folder of many, nor a pipe, which
+    // would wait for a writer.
+    if found.len() > 4
+        || found
+            .iter()
+            .any(|p| !std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+    {
+        return None;
     }
     let job = Job {
         classify: None,

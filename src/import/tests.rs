@@ -1730,6 +1730,37 @@ fn a_download_not_finished_in_a_folder_is_named() {
     ));
 }
 
+/// A named pipe called Invitations.csv beside another export is not
+/// opened to be compared or dated (it would wait for a writer for ever):
+/// the two are named.
+#[cfg(unix)]
+#[test]
+fn a_pipe_beside_an_export_is_not_opened_to_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(d.join(sub)).unwrap();
+    }
+    let made = std::process::Command::new("mkfifo")
+        .arg(d.join("a/Invitations.csv"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("mkfifo cannot be run here; skipped");
+        return;
+    }
+    std::fs::write(d.join("b/Invitations.csv"), format!("{H}{}", row(1, ""))).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let err = load(&Source::Path(d)).unwrap_err().to_string();
+        let _ = tx.send(err);
+    });
+    let err = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the pipe is not opened");
+    assert!(err.contains(": holds 2 exports that differ ("), "{err}");
+}
+
 /// A folder whose newest export .zip was cut short in the download: the
 /// older export beside it is not read in its place (the user would take
 /// it for today's), and a cut-off .zip alone is named as one, not as a
