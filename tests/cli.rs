@@ -1563,7 +1563,48 @@ fn an_archive_without_invitations_is_a_clear_error() {
     let stderr = env.fails(&["stats", file]);
     assert_eq!(
         stderr,
-        "invitriage: error: export.zip: the archive holds no Invitations.csv (2 files in it); is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data\n"
+        "invitriage: error: export.zip: the archive holds no Invitations.csv (2 files in it; its CSV files: Connections.csv, Profile.csv); is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data\n"
+    );
+    // Many: five named, the others counted; without a CSV, its files.
+    let many: Vec<String> = (1..=7).map(|n| format!("Part{n}.csv")).collect();
+    let entries: Vec<(&str, &str)> = many.iter().map(|n| (n.as_str(), "x\n")).collect();
+    let file = env.file("many.zip", zip(&entries));
+    assert!(
+        env.fails(&["stats", file]).contains(
+            " (7 files in it; its CSV files: Part1.csv, Part2.csv, Part3.csv, Part4.csv, Part5.csv, and 2 more .csv); "
+        )
+    );
+    let file = env.file("photos.zip", zip(&[("cat.jpg", "x"), ("notes.txt", "x")]));
+    assert!(
+        env.fails(&["stats", file])
+            .contains(" (2 files in it: cat.jpg, notes.txt); ")
+    );
+    // One file named like the export (a second copy's name, as a
+    // browser or unzip tool gives it): read, and said.
+    let text = three_rows();
+    let file = env.file(
+        "copy.zip",
+        zip(&[("Connections.csv", "x\n"), ("Invitations (1).csv", &text)]),
+    );
+    let (stats, stderr) = env.stats(file);
+    assert_eq!(stats["total"], 3, "{stderr}");
+    assert!(
+        stderr.contains(
+            "invitriage: note: copy.zip:Invitations (1).csv: read as the export: the archive holds no Invitations.csv, and this is the one file named like it\n"
+        ),
+        "{stderr}"
+    );
+    // Two: which one is the user's to say.
+    let file = env.file(
+        "copies.zip",
+        zip(&[
+            ("Invitations (1).csv", &text),
+            ("invitations-old.csv", &text),
+        ]),
+    );
+    assert_eq!(
+        env.fails(&["stats", file]),
+        "invitriage: error: copies.zip: the archive holds no Invitations.csv, but 2 files named like it (Invitations (1).csv, invitations-old.csv); unzip it and give the path of the one to read\n"
     );
     // LinkedIn's archive zipped again: the one inside is named.
     let inner = zip(&[("Invitations.csv", "x")]);
@@ -1678,6 +1719,27 @@ fn bad_files_get_one_clear_error_each() {
     assert_eq!(
         env.fails(&["stats", "missing.csv"]),
         "invitriage: error: missing.csv: no such file\n"
+    );
+    // A `~` in quotes, which the shell leaves as it is: said, with the
+    // path meant in the home folder when it is there.
+    env.file("home/Downloads/x.csv", three_rows());
+    let home = env.path("home");
+    let said = "no such file; the shell did not turn its `~` into your home folder (it does not inside quotes)";
+    for (typed, meant) in [("~/Downloads/x.csv", "Downloads/x.csv"), ("~", "")] {
+        assert_eq!(
+            env.fails(&["stats", typed]),
+            format!(
+                "invitriage: error: {typed}: {said}: give {}, which is there\n",
+                home.join(meant).display()
+            )
+        );
+    }
+    assert_eq!(
+        env.fails(&["stats", "~/Downloads/y.csv"]),
+        format!(
+            "invitriage: error: ~/Downloads/y.csv: {said}, and {} is not there either\n",
+            home.join("Downloads/y.csv").display()
+        )
     );
     // A link to a file not there (a disk not mounted) says so, for a
     // command and for the triage screen alike.

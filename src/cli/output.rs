@@ -219,6 +219,20 @@ pub fn export_command(source: &Source, paths: &Paths) -> String {
     command_for("export", " --format md", source, paths)
 }
 
+/// Whether `path` is standard input, or another stream read once and
+/// gone (`<(unzip -p …)` is `/dev/fd/63`): a command given it again would
+/// wait for an export that does not come, or read another one.
+fn read_once(path: &std::path::Path) -> bool {
+    let Some(text) = path.to_str() else {
+        return false;
+    };
+    let fd = |prefix: &str| {
+        text.strip_prefix(prefix)
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+    };
+    matches!(text, "-" | "/dev/stdin") || fd("/dev/fd/") || fd("/proc/self/fd/")
+}
+
 /// `` `invitriage COMMAND [--config …] [--data-dir …]EXTRA FILE` ``: a
 /// command on the same export, with the options this run was given.
 pub fn command_for(command: &str, extra: &str, source: &Source, paths: &Paths) -> String {
@@ -231,7 +245,7 @@ pub fn command_for(command: &str, extra: &str, source: &Source, paths: &Paths) -
     }
     match source {
         Source::Sample => format!("`invitriage {command}{options}{extra}`"),
-        Source::Path(p) if p.as_os_str() == "-" => {
+        Source::Path(p) if read_once(p) => {
             format!("`invitriage {command}{options}{extra} -` (the same export on standard input)")
         }
         Source::Path(p) => format!("`invitriage {command}{options}{extra} {}`", shell_quoted(p)),
@@ -283,6 +297,40 @@ mod tests {
             export_command(&Source::Sample, &paths(false, true)),
             "`invitriage export --data-dir '/tmp/my data' --format md`"
         );
+    }
+
+    /// Standard input, however it was named, and a process substitution
+    /// (`/dev/fd/63`) are read once: the command named for later reads the
+    /// same export on standard input, not the path, which would then hold
+    /// nothing.
+    #[test]
+    fn a_command_for_an_export_read_once_takes_it_on_standard_input() {
+        let paths = Paths {
+            config_file: PathBuf::from("c.toml"),
+            config_required: false,
+            data_dir: PathBuf::from("d"),
+            data_dir_chosen: false,
+        };
+        for once in [
+            "-",
+            "/dev/stdin",
+            "/dev/fd/0",
+            "/dev/fd/63",
+            "/proc/self/fd/0",
+        ] {
+            assert_eq!(
+                export_command(&Source::Path(PathBuf::from(once)), &paths),
+                "`invitriage export --format md -` (the same export on standard input)",
+                "{once}"
+            );
+        }
+        for file in ["/dev/fd/", "/dev/fd/x", "/proc/self/fdinfo/0", "fd/0"] {
+            assert!(
+                export_command(&Source::Path(PathBuf::from(file)), &paths)
+                    .ends_with(&format!(" {file}`")),
+                "{file}"
+            );
+        }
     }
 
     /// A path with a line break or another control character is quoted so

@@ -222,6 +222,9 @@ pub struct Import<T: Item = Invitation> {
     pub passed_over: Vec<String>,
     /// What holds `passed_over`.
     pub passed_over_in: Container,
+    /// What finding the export in the path given should say, whole (the
+    /// same export downloaded twice, one read), for [`Import::notices`].
+    pub found_notes: Vec<String>,
     /// What the dates written with slashes say of their order.
     pub slash_dates: SlashDates,
     /// The dates with slashes were read day first (see [`SlashDates`]):
@@ -415,6 +418,7 @@ impl<T: Item> Import<T> {
                 }
             ));
         }
+        out.extend(self.found_notes.iter().cloned());
         if !self.duplicates.is_empty() {
             let lines: Vec<String> = self
                 .duplicates
@@ -463,16 +467,40 @@ impl ImportError {
             },
             Err(_) => ImportError::NotFound {
                 path: path.to_path_buf(),
+                unexpanded: unexpanded_home(path, std::env::var_os("HOME").map(PathBuf::from)),
             },
         }
     }
 }
 
+/// What to say of a `path` not there that starts with a `~` the shell
+/// left as it is (`"~/Downloads/x.zip"`, in quotes), and of the path
+/// under `home` it meant.
+fn unexpanded_home(path: &Path, home: Option<PathBuf>) -> Option<String> {
+    let rest = path.strip_prefix("~").ok()?;
+    let said = "; the shell did not turn its `~` into your home folder (it does not inside quotes)";
+    let Some(meant) = home
+        .filter(|h| !h.as_os_str().is_empty())
+        .map(|h| h.join(rest))
+    else {
+        return Some(said.to_string());
+    };
+    Some(if meant.exists() {
+        format!("{said}: give {}, which is there", shown_path(&meant))
+    } else {
+        format!("{said}, and {} is not there either", shown_path(&meant))
+    })
+}
+
 /// Why an export could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{}: no such file", shown_path(path))]
-    NotFound { path: PathBuf },
+    #[error("{}: no such file{}", shown_path(path), unexpanded.as_deref().unwrap_or(""))]
+    NotFound {
+        path: PathBuf,
+        /// A `~` the shell did not expand, and the path meant.
+        unexpanded: Option<String>,
+    },
     /// A symlink to a file that is not there (on a disk not mounted, or
     /// moved): not "no such file", when the name is right there.
     #[error(
@@ -498,8 +526,10 @@ pub enum ImportError {
         /// may be there.
         closed: Option<String>,
     },
+    /// Exports whose Invitations.csv differ (of those the same, byte for
+    /// byte, one is named).
     #[error(
-        "{}: holds {} exports ({}){}; give the path of the one to read",
+        "{}: holds {} exports that differ ({}){}{}; give the path of the one to read",
         shown_path(path),
         found.len(),
         first_of(found.iter().map(|p| shown_path(p))),
@@ -507,9 +537,16 @@ pub enum ImportError {
             " (a folder unzipped from the .zip, whose Invitations.csv is not the .zip's: edited or saved again since?)"
         } else {
             ""
-        }
+        },
+        newest.as_ref().map_or(String::new(), |n| format!(", {n}"))
     )]
-    ManyExports { path: PathBuf, found: Vec<PathBuf> },
+    ManyExports {
+        path: PathBuf,
+        found: Vec<PathBuf>,
+        /// Which is the newest, and by what, when that can be told
+        /// (`the newest by the date in its name is PATH`).
+        newest: Option<String>,
+    },
     /// An export .zip in the folder that cannot be opened: a download cut
     /// short, most likely the newest. Not passed over for an older export
     /// beside it, which the user would take for today's.
@@ -526,6 +563,26 @@ pub enum ImportError {
     BrokenZip {
         path: PathBuf,
         zip: PathBuf,
+        others: Vec<PathBuf>,
+    },
+    /// A browser's download not finished (Chrome's `….crdownload`,
+    /// Firefox's `….part`, Safari's `….download`): the export the user
+    /// means is on its way, not an older one beside it.
+    #[error(
+        "{}: holds {}, a download not finished ({} names a file so until it is whole){}; wait for it to finish and give the .zip, or download it again from LinkedIn{}",
+        shown_path(path),
+        shown_path(download),
+        browser_of(download),
+        match others.as_slice() {
+            [] => String::new(),
+            [one] => format!(", beside the export {}", shown_path(one)),
+            many => format!(", beside {} exports ({})", many.len(), first_of(many.iter().map(|p| shown_path(p)))),
+        },
+        if others.is_empty() { "" } else { ", or give the path of the export to read" }
+    )]
+    UnfinishedDownload {
+        path: PathBuf,
+        download: PathBuf,
         others: Vec<PathBuf>,
     },
     #[error(
@@ -610,10 +667,30 @@ pub enum ImportError {
         field: String,
     },
     #[error(
-        "{origin}: the archive holds no Invitations.csv ({}); is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data",
-        match entries { 0 => "it is empty".to_string(), 1 => "1 file in it".to_string(), n => format!("{n} files in it") }
+        "{origin}: the archive holds no Invitations.csv ({}{}); is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data",
+        match entries { 0 => "it is empty".to_string(), 1 => "1 file in it".to_string(), n => format!("{n} files in it") },
+        match (csvs.is_empty(), names.is_empty()) {
+            (false, _) => format!("; its CSV files: {}", first_of_five(csvs, " .csv")),
+            (true, false) => format!(": {}", first_of_five(names, "")),
+            (true, true) => String::new(),
+        }
     )]
-    NotInArchive { origin: String, entries: usize },
+    NotInArchive {
+        origin: String,
+        entries: usize,
+        /// The names of its CSV files, else of its files, as shown.
+        csvs: Vec<String>,
+        names: Vec<String>,
+    },
+    /// No `Invitations.csv`, but more than one named like it (`Invitations
+    /// (1).csv`, `invitations-old.csv`): which is the export is the user's
+    /// to say.
+    #[error(
+        "{origin}: the archive holds no Invitations.csv, but {} files named like it ({}); unzip it and give the path of the one to read",
+        names.len(),
+        first_of(names.iter().cloned())
+    )]
+    NearNamesInArchive { origin: String, names: Vec<String> },
     /// Two `Invitations.csv` as near the top of an archive (a folder of
     /// exports zipped): one must not be read in the other's place.
     #[error(
@@ -855,7 +932,16 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
             .chain(near.iter().cloned())
             .filter(|z| !found.iter().any(|csv| unzipped_from(csv, z)))
             .collect();
-        if let Some(zip) = broken_zip(path, found.is_empty() && zipped.is_empty()) {
+        let alone = found.is_empty() && zipped.is_empty();
+        if let Some(download) = unfinished_download(path, alone) {
+            found.extend(zipped);
+            return Err(ImportError::UnfinishedDownload {
+                path: path.to_path_buf(),
+                download,
+                others: found,
+            });
+        }
+        if let Some(zip) = broken_zip(path, alone) {
             found.extend(zipped);
             return Err(ImportError::BrokenZip {
                 path: path.to_path_buf(),
@@ -863,11 +949,32 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
                 others: found,
             });
         }
-        if !found.is_empty() || zipped.len() > 1 {
-            found.extend(zipped);
-        } else if let [zip] = zipped.as_slice() {
-            return load_path(job, zip);
+        found.extend(zipped);
+        // LinkedIn's two archives of a day (`Basic_…` and `Complete_…`)
+        // mostly hold the same Invitations.csv: one export, read once
+        // and said so, not two to choose from.
+        // Sizes first: of a folder of many exports, only those of one size
+        // are read to be compared.
+        let mut copies: Vec<PathBuf> = Vec::new();
+        let mut distinct: Vec<(PathBuf, Option<u64>)> = Vec::new();
+        let several = found.len() > 1;
+        for export in found {
+            let len = if several {
+                with_export(&export, |len, _| len)
+            } else {
+                None
+            };
+            if len.is_some()
+                && distinct
+                    .iter()
+                    .any(|(d, l)| *l == len && same_export(d, &export))
+            {
+                copies.push(export);
+            } else {
+                distinct.push((export, len));
+            }
         }
+        let mut found: Vec<PathBuf> = distinct.into_iter().map(|(p, _)| p).collect();
         return match found.len() {
             0 => Err(ImportError::IsDirectory {
                 path: path.to_path_buf(),
@@ -877,9 +984,20 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
             1 => {
                 let chosen = found.remove(0);
                 let mut import = load_path(job, &chosen)?;
+                if let Some(copy) = copies.first() {
+                    let more = match copies.len() - 1 {
+                        0 => String::new(),
+                        n => format!(" and {n} more"),
+                    };
+                    import.found_notes.push(format!(
+                        "{}: the same, byte for byte, as {}{more}: one export, read once",
+                        import.origin,
+                        export_shown(copy)
+                    ));
+                }
                 // The one at the top is read, as the archive's nearest the
                 // top is; the others are named, as the archive's are.
-                if chosen.parent() == Some(path) {
+                if chosen.parent() == Some(path) && !is_zip_path(&chosen) {
                     let (below, _) = invitations_below(path).unwrap_or_default();
                     import.passed_over = below
                         .iter()
@@ -889,10 +1007,14 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
                 }
                 Ok(import)
             }
-            _ => Err(ImportError::ManyExports {
-                path: path.to_path_buf(),
-                found,
-            }),
+            _ => {
+                let newest = newest_export(job, &found);
+                Err(ImportError::ManyExports {
+                    path: path.to_path_buf(),
+                    found,
+                    newest,
+                })
+            }
         };
     }
     if !meta.is_file() {
@@ -1176,6 +1298,63 @@ fn broken_zip(dir: &Path, alone: bool) -> Option<PathBuf> {
     })
 }
 
+/// What browsers name a download until it is whole, by the end of its
+/// name: Chrome (and Edge, Brave) a file, Firefox a file beside an empty
+/// one of the final name, Safari a folder.
+const UNFINISHED: [(&str, &str); 3] = [
+    (".crdownload", "Chrome"),
+    (".part", "Firefox"),
+    (".download", "Safari"),
+];
+
+/// The browser that names `download` so, for messages.
+fn browser_of(download: &Path) -> &'static str {
+    let name = download
+        .file_name()
+        .map(|n| n.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    UNFINISHED
+        .iter()
+        .find(|(end, _)| name.ends_with(end))
+        .map_or("a browser", |(_, browser)| browser)
+}
+
+/// A browser's download of a .zip not finished, in `dir` or in its
+/// folders: any, when `alone` (nothing else to read there), else one named
+/// as LinkedIn's export is. One whose .zip is there whole beside it is
+/// a leftover, passed by.
+fn unfinished_download(dir: &Path, alone: bool) -> Option<PathBuf> {
+    let unfinished = |d: &Path| {
+        paths_in(d, |p| {
+            let name = p
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let lower = name.to_lowercase();
+            let Some(end) = UNFINISHED
+                .iter()
+                .map(|(end, _)| *end)
+                .find(|end| lower.ends_with(end))
+            else {
+                return false;
+            };
+            let whole = name.get(..name.len() - end.len()).unwrap_or_default();
+            let named = lower.contains("linkedindataexport");
+            // Chrome's name for a download it has not yet been let keep.
+            let zip = whole.to_lowercase().ends_with(".zip") || lower.starts_with("unconfirmed ");
+            (named || (alone && zip))
+                && (end == ".download") == p.is_dir()
+                && !holds_invitations(&p.with_file_name(whole))
+        })
+        .unwrap_or_default()
+    };
+    let below = paths_in(dir, |p| p.is_dir())
+        .unwrap_or_default()
+        .into_iter()
+        .flat_map(|f| unfinished(&f));
+    unfinished(dir).into_iter().chain(below).next()
+}
+
 /// The paths in `dir` that `keep` takes, by name.
 fn paths_in(dir: &Path, keep: impl Fn(&Path) -> bool) -> io::Result<Vec<PathBuf>> {
     let mut found: Vec<PathBuf> = std::fs::read_dir(dir)?
@@ -1212,18 +1391,53 @@ fn edited_copy(found: &[PathBuf]) -> bool {
 /// `Invitations.csv` an archive is read from, the one nearest the top):
 /// the .zip and the folder it was unzipped into are one export.
 fn unzipped_from(csv: &Path, zip: &Path) -> bool {
-    let Ok(len) = std::fs::metadata(csv).map(|m| m.len()) else {
-        return false;
-    };
-    let Ok(file) = File::open(zip) else {
-        return false;
-    };
-    let Ok(mut archive) = zip::ZipArchive::new(io::BufReader::new(file)) else {
-        return false;
-    };
-    // As `load_zip` chooses: the nearest the top, of two as near the
-    // shortest, of two as short the first.
-    let nearest = (0..archive.len())
+    same_export(csv, zip)
+}
+
+/// Whether `path` is named as a .zip is.
+fn is_zip_path(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("zip"))
+}
+
+/// Whether the exports at `a` and `b` (each an Invitations.csv, or an
+/// archive, by the entry read from it) hold the same bytes. Sizes are
+/// compared first, then the bytes as they are read, so that two large
+/// exports are never held in memory.
+fn same_export(a: &Path, b: &Path) -> bool {
+    with_export(a, |a_len, a| {
+        with_export(b, |b_len, b| a_len == b_len && same_bytes(a, b)).unwrap_or(false)
+    })
+    .unwrap_or(false)
+}
+
+/// Calls `read` with the size and the reader of the export at `path`: an
+/// Invitations.csv, or the entry an archive is read from; None for one
+/// that cannot be opened.
+fn with_export<R>(path: &Path, read: impl FnOnce(u64, &mut dyn Read) -> R) -> Option<R> {
+    // Not a pipe named Invitations.csv, which would wait for a writer:
+    // reading it says what it is.
+    if !std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let file = File::open(path).ok()?;
+    if !is_zip_path(path) {
+        let len = file.metadata().ok()?.len();
+        return Some(read(len, &mut io::BufReader::new(file)));
+    }
+    let mut archive = zip::ZipArchive::new(io::BufReader::new(file)).ok()?;
+    let index = nearest_invitations(&archive)?;
+    let entry = archive.by_index(index).ok()?;
+    let len = entry.size();
+    // An entry longer than it says differs from a file of that size.
+    Some(read(len, &mut entry.take(len.saturating_add(1))))
+}
+
+/// The index of the `Invitations.csv` an archive is read from, as
+/// `load_zip` chooses: the nearest the top, of two as near the shortest,
+/// of two as short the first.
+fn nearest_invitations<R: Read + Seek>(archive: &zip::ZipArchive<R>) -> Option<usize> {
+    (0..archive.len())
         .filter_map(|i| {
             let name = archive.name_for_index(i)?.ok()?;
             let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
@@ -1233,19 +1447,94 @@ fn unzipped_from(csv: &Path, zip: &Path) -> bool {
                 i,
             ))
         })
-        .min();
-    let Some((.., index)) = nearest else {
-        return false;
-    };
-    let Ok(entry) = archive.by_index(index) else {
-        return false;
-    };
-    if entry.size() != len {
-        return false;
+        .min()
+        .map(|(.., i)| i)
+}
+
+/// Whether two readers give the same bytes, read a block at a time; an
+/// error reading either is a difference.
+fn same_bytes(a: &mut dyn Read, b: &mut dyn Read) -> bool {
+    let (mut x, mut y) = (vec![0u8; 1 << 16], vec![0u8; 1 << 16]);
+    loop {
+        let (Ok(n), Ok(m)) = (read_up_to(a, &mut x), read_up_to(b, &mut y)) else {
+            return false;
+        };
+        if x[..n] != y[..m] {
+            return false;
+        }
+        if n == 0 {
+            return true;
+        }
     }
-    let mut zipped = Vec::new();
-    entry.take(len).read_to_end(&mut zipped).is_ok()
-        && std::fs::read(csv).is_ok_and(|bytes| bytes == zipped)
+}
+
+/// The date in the name of LinkedIn's export (`Basic_LinkedInDataExport_11-29-2026.zip`,
+/// month first), of the archive or of a folder the file is in, two up at
+/// most.
+fn name_date(path: &Path) -> Option<chrono::NaiveDate> {
+    path.ancestors().take(3).find_map(|p| {
+        let name = p.file_name()?.to_str()?;
+        let (_, after) = name.split_once("LinkedInDataExport_")?;
+        chrono::NaiveDate::parse_from_str(after.get(..10)?, "%m-%d-%Y").ok()
+    })
+}
+
+/// Which of exports that differ is the newest, when that can be told:
+/// by the dates in their names, else by the latest invitation each holds
+/// (each read in turn, for a message about to stop the run, of four at
+/// most). None when two are as new, or one cannot be dated.
+fn newest_export(job: Job<'_>, found: &[PathBuf]) -> Option<String> {
+    // The one index at the greatest of `all`, if no other is as great.
+    fn only_newest<D: Ord>(all: &[D]) -> Option<usize> {
+        let max = all.iter().max()?;
+        let mut at = all.iter().enumerate().filter(|(_, d)| *d == max);
+        let (i, _) = at.next()?;
+        at.next().is_none().then_some(i)
+    }
+    let dates: Option<Vec<_>> = found.iter().map(|p| name_date(p)).collect();
+    if let Some(i) = dates.as_deref().and_then(only_newest) {
+        return Some(format!(
+            "{} is the newest by the date in its name",
+            shown_path(&found[i])
+        ));
+    }
+    // Each is read whole: not for a folder of many, nor a pipe, which
+    // would wait for a writer.
+    if found.len() > 4
+        || found
+            .iter()
+            .any(|p| !std::fs::metadata(p).is_ok_and(|m| m.is_file()))
+    {
+        return None;
+    }
+    let job = Job {
+        classify: None,
+        ..job
+    };
+    let latest: Option<Vec<NaiveDateTime>> = found
+        .iter()
+        .map(|p| {
+            let import: Import = load_path(job, p).ok()?;
+            import.invitations.iter().map(|i| i.sent_at).max()
+        })
+        .collect();
+    let latest = latest?;
+    let i = only_newest(&latest)?;
+    Some(format!(
+        "{} holds the latest invitation (sent {})",
+        shown_path(&found[i]),
+        latest[i].format("%-d %b %Y")
+    ))
+}
+
+/// An export as a note names it: the path of an Invitations.csv, or the
+/// archive holding one.
+fn export_shown(path: &Path) -> String {
+    if is_zip_path(path) {
+        format!("the one in {}", shown_path(path))
+    } else {
+        shown_path(path)
+    }
 }
 
 /// Whether the archive at `path` holds an `Invitations.csv`; only its
@@ -1367,6 +1656,17 @@ fn names_twice(reader: &mut (impl Read + Seek)) -> Option<Vec<String>> {
     Some(twice)
 }
 
+/// The first five of `names`, joined, and how many more there are
+/// (`and 3 more .csv`, of `what` " .csv"): enough to see what an archive
+/// holds.
+fn first_of_five(names: &[String], what: &str) -> String {
+    let mut shown: Vec<String> = names.iter().take(5).cloned().collect();
+    if names.len() > 5 {
+        shown.push(format!("and {} more{what}", names.len() - 5));
+    }
+    shown.join(", ")
+}
+
 /// The first ten of `names`, joined, and how many more there are: a
 /// folder or archive of 50,000 exports is named in a line, not a megabyte.
 fn first_of(names: impl ExactSizeIterator<Item = String>) -> String {
@@ -1410,13 +1710,27 @@ fn load_zip<T: Item, R: Read + Seek>(
     // An archive zipped again (a folder of downloads, say): named, as the
     // export is inside it.
     let mut inner_zip: Option<String> = None;
+    // Without an Invitations.csv, what is named like it (`Invitations
+    // (1).csv`, as a browser or an unzip tool names a second copy), and
+    // what else it holds, for the message.
+    let mut near: Vec<(usize, String)> = Vec::new();
+    let (mut csvs, mut names) = (Vec::new(), Vec::new());
     for i in 0..archive.len() {
         let Some(Ok(name)) = archive.name_for_index(i) else {
             continue;
         };
         let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
+        let lower = base.to_lowercase();
         if base.eq_ignore_ascii_case("Invitations.csv") {
             found.push((i, name.to_string()));
+        } else if lower.starts_with("invitations") && lower.ends_with(".csv") {
+            near.push((i, name.to_string()));
+        }
+        if !base.is_empty() {
+            if lower.ends_with(".csv") {
+                csvs.push(shown_name(&name).into_owned());
+            }
+            names.push(shown_name(&name).into_owned());
         }
         xlsx |= name == "xl/workbook.xml";
         ods |= name == "content.xml";
@@ -1446,6 +1760,20 @@ fn load_zip<T: Item, R: Read + Seek>(
             });
         }
     }
+    // One file named like the export, and no other: read, and said.
+    let mut read_near = false;
+    if found.is_empty() && near.len() > 1 {
+        return Err(ImportError::NearNamesInArchive {
+            origin,
+            names: near
+                .iter()
+                .map(|(_, name)| shown_name(name).into_owned())
+                .collect(),
+        });
+    } else if found.is_empty() {
+        read_near = !near.is_empty();
+        found = near;
+    }
     let mut found = found.into_iter();
     let Some((index, entry)) = found.next() else {
         if xlsx || ods {
@@ -1468,6 +1796,8 @@ fn load_zip<T: Item, R: Read + Seek>(
         return Err(ImportError::NotInArchive {
             origin,
             entries: archive.len(),
+            csvs,
+            names,
         });
     };
     // The one to read named twice: which of the two is the export?
@@ -1507,6 +1837,12 @@ fn load_zip<T: Item, R: Read + Seek>(
     import.passed_over = found
         .map(|(_, name)| shown_name(&name).into_owned())
         .collect();
+    if read_near {
+        import.found_notes.push(format!(
+            "{}: read as the export: the archive holds no Invitations.csv, and this is the one file named like it",
+            import.origin
+        ));
+    }
     Ok(import)
 }
 
@@ -2233,6 +2569,7 @@ fn outcome<T: Item>(
         not_utf16: NotUtf16::default(),
         passed_over: Vec::new(),
         passed_over_in: Container::Archive,
+        found_notes: Vec::new(),
         slash_dates: read.slash_dates,
         read_day_first: job.day_first,
     })))

@@ -1387,13 +1387,17 @@ fn finds_the_export_in_a_folder() {
         ]
     );
     std::fs::remove_file(d.join("a-notes/deeper/Invitations.csv")).unwrap();
-    // Two: the user chooses.
-    std::fs::write(d.join("c-export/Invitations.csv"), H).unwrap();
+    // Two that differ: the user chooses.
+    std::fs::write(
+        d.join("c-export/Invitations.csv"),
+        format!("{H}{}", row(1, "")),
+    )
+    .unwrap();
     assert_eq!(invitations_in(d).unwrap().0.len(), 2);
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
-            ": holds 2 exports ({}, {}); give the path of the one to read",
+            ": holds 2 exports that differ ({}, {}); give the path of the one to read",
             d.join("b-export").join("Invitations.csv").display(),
             d.join("c-export").join("Invitations.csv").display()
         )),
@@ -1462,8 +1466,9 @@ fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
-            ": holds 2 exports ({}, {}); give the path of the one to read",
+            ": holds 2 exports that differ ({}, {}), {} is the newest by the date in its name; give the path of the one to read",
             old.display(),
+            new.display(),
             new.display()
         )),
         "{err}"
@@ -1477,7 +1482,7 @@ fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
         .unwrap_err()
         .to_string();
     assert!(
-        edited.contains(": holds 3 exports (")
+        edited.contains(": holds 3 exports that differ (")
             && edited.contains(" (a folder unzipped from the .zip, whose Invitations.csv is not the .zip's: edited or saved again since?); "),
         "{edited}"
     );
@@ -1488,7 +1493,10 @@ fn an_unzipped_export_beside_a_newer_zip_is_for_the_user_to_choose() {
     let downloads = home.path().join("Downloads");
     std::fs::rename(d, &downloads).unwrap();
     let err = load(&Source::Path(home.path().to_path_buf())).unwrap_err();
-    assert!(err.to_string().contains(": holds 2 exports ("), "{err}");
+    assert!(
+        err.to_string().contains(": holds 2 exports that differ ("),
+        "{err}"
+    );
     // With the .zip alone (and one that is no export), it is read.
     std::fs::remove_dir_all(downloads.join("Basic_LinkedInDataExport_11-21-2026")).unwrap();
     let i = load(&Source::Path(home.path().to_path_buf())).unwrap();
@@ -1542,7 +1550,7 @@ fn a_zip_beside_what_was_unzipped_from_it_is_one_export() {
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
-            ": holds 2 exports ({}, {}); give the path of the one to read",
+            ": holds 2 exports that differ ({}, {}); give the path of the one to read",
             d.join("Invitations.csv").display(),
             zip.display()
         )),
@@ -1556,12 +1564,210 @@ fn a_zip_beside_what_was_unzipped_from_it_is_one_export() {
     let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
     assert!(
         err.to_string().ends_with(&format!(
-            ": holds 2 exports ({}, {}); give the path of the one to read",
+            ": holds 2 exports that differ ({}, {}), {} is the newest by the date in its name; give the path of the one to read",
             other.display(),
+            zip.display(),
             zip.display()
         )),
         "{err}"
     );
+}
+
+/// LinkedIn's two archives of a day, `Basic_…` and `Complete_…`, in the
+/// downloads: one export when they hold the same Invitations.csv, read
+/// once with a note; when they differ, which holds the latest invitation
+/// is said, as their names carry the same date.
+#[test]
+fn two_archives_of_one_export_are_read_once() {
+    let text = format!("{H}{}", row(1, ""));
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let basic = d.join("Basic_LinkedInDataExport_11-29-2026.zip");
+    let complete = d.join("Complete_LinkedInDataExport_11-29-2026.zip");
+    std::fs::write(&basic, zip_with("Invitations.csv", &text)).unwrap();
+    std::fs::write(&complete, zip_with("Invitations.csv", &text)).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert_eq!(i.origin, format!("{}:Invitations.csv", basic.display()));
+    assert_eq!(i.invitations.len(), 1);
+    assert!(
+        i.notices().contains(&format!(
+            "{}:Invitations.csv: the same, byte for byte, as the one in {}: one export, read once",
+            basic.display(),
+            complete.display()
+        )),
+        "{:?}",
+        i.notices()
+    );
+    // Unzipped beside them too: still one, and the unzipped one is read,
+    // as beside one .zip.
+    std::fs::create_dir(d.join("mine")).unwrap();
+    std::fs::write(d.join("mine/Invitations.csv"), &text).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert_eq!(
+        i.origin,
+        d.join("mine").join("Invitations.csv").display().to_string()
+    );
+    std::fs::remove_dir_all(d.join("mine")).unwrap();
+    // A third archive: "and 1 more".
+    let again = d.join("Complete_LinkedInDataExport_11-29-2026 (1).zip");
+    std::fs::write(&again, zip_with("Invitations.csv", &text)).unwrap();
+    let i = load(&Source::Path(d.to_path_buf())).unwrap();
+    assert!(
+        i.notices()
+            .iter()
+            .any(|n| n.ends_with(" and 1 more: one export, read once")),
+        "{:?}",
+        i.notices()
+    );
+    std::fs::remove_file(&again).unwrap();
+    // Of the same size but not the same bytes: two exports.
+    let other = text.replace("Person 1,", "Person 7,");
+    assert_eq!(other.len(), text.len());
+    std::fs::write(&complete, zip_with("Invitations.csv", &other)).unwrap();
+    let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "{}: holds 2 exports that differ ({}, {}); give the path of the one to read",
+            d.display(),
+            basic.display(),
+            complete.display()
+        )
+    );
+    // One with a later invitation: named, as the dates in the names are
+    // the same.
+    let later = format!("{text}{}", row(5, ""));
+    std::fs::write(&complete, zip_with("Invitations.csv", &later)).unwrap();
+    let err = load(&Source::Path(d.to_path_buf())).unwrap_err();
+    assert!(
+        err.to_string().ends_with(&format!(
+            ", {} holds the latest invitation (sent 6 Nov 2026); give the path of the one to read",
+            complete.display()
+        )),
+        "{err}"
+    );
+}
+
+/// A folder holding a browser's download not finished (Chrome's
+/// `.crdownload`, Firefox's `.part` beside an empty file of the final
+/// name, Safari's `.download` folder) says so, not that it holds no
+/// export; and an older export beside it is not read in its place.
+#[test]
+fn a_download_not_finished_in_a_folder_is_named() {
+    let text = format!("{H}{}", row(1, ""));
+    let good = zip_with("Invitations.csv", &text);
+    let name = "Basic_LinkedInDataExport_11-29-2026.zip";
+    let tail = "; wait for it to finish and give the .zip, or download it again from LinkedIn";
+    let up = tempfile::tempdir().unwrap();
+    let d = &up.path().join("downloads");
+    std::fs::create_dir(d).unwrap();
+    let chrome = d.join(format!("{name}.crdownload"));
+    std::fs::write(&chrome, &good[..100]).unwrap();
+    assert_eq!(
+        load(&Source::Path(d.to_path_buf()))
+            .unwrap_err()
+            .to_string(),
+        format!(
+            "{}: holds {}, a download not finished (Chrome names a file so until it is whole){tail}",
+            d.display(),
+            chrome.display()
+        )
+    );
+    // Beside an older export, and from the folder above: the same.
+    let older = d.join("Basic_LinkedInDataExport_10-01-2026.zip");
+    std::fs::write(&older, &good).unwrap();
+    let err = load(&Source::Path(d.to_path_buf()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.ends_with(&format!(
+            ", beside the export {}{tail}, or give the path of the export to read",
+            older.display()
+        )),
+        "{err}"
+    );
+    let err = load(&Source::Path(up.path().to_path_buf()));
+    assert!(
+        matches!(&err, Err(ImportError::UnfinishedDownload { download, .. }) if *download == chrome),
+        "{err:?}"
+    );
+    std::fs::remove_file(&older).unwrap();
+    // A leftover beside its .zip, whole: the .zip is read.
+    std::fs::write(d.join(name), &good).unwrap();
+    assert_eq!(load(&Source::Path(d.to_path_buf())).unwrap().len(), 1);
+    std::fs::remove_file(&chrome).unwrap();
+    // Firefox: the final name, empty, and the download beside it.
+    std::fs::write(d.join(name), "").unwrap();
+    let firefox = d.join(format!("{name}.part"));
+    std::fs::write(&firefox, &good[..100]).unwrap();
+    assert!(
+        load(&Source::Path(d.to_path_buf()))
+            .unwrap_err()
+            .to_string()
+            .contains(&format!(
+                ": holds {}, a download not finished (Firefox names",
+                firefox.display()
+            ))
+    );
+    std::fs::remove_file(&firefox).unwrap();
+    std::fs::remove_file(d.join(name)).unwrap();
+    // Safari: a folder, the download inside it.
+    let safari = d.join(format!("{name}.download"));
+    std::fs::create_dir(&safari).unwrap();
+    std::fs::write(safari.join(name), &good[..100]).unwrap();
+    assert!(
+        load(&Source::Path(d.to_path_buf()))
+            .unwrap_err()
+            .to_string()
+            .contains(&format!(
+                ": holds {}, a download not finished (Safari names",
+                safari.display()
+            ))
+    );
+    std::fs::remove_dir_all(&safari).unwrap();
+    // Another download not finished, of no .zip, is not the export.
+    std::fs::write(d.join("film.mp4.part"), "x").unwrap();
+    assert!(matches!(
+        load(&Source::Path(d.to_path_buf())),
+        Err(ImportError::IsDirectory { .. })
+    ));
+    // Of a .zip named otherwise, with nothing else there: named.
+    std::fs::write(d.join("export.zip.crdownload"), "x").unwrap();
+    assert!(matches!(
+        load(&Source::Path(d.to_path_buf())),
+        Err(ImportError::UnfinishedDownload { .. })
+    ));
+}
+
+/// A named pipe called Invitations.csv beside another export is not
+/// opened to be compared or dated (it would wait for a writer for ever):
+/// the two are named.
+#[cfg(unix)]
+#[test]
+fn a_pipe_beside_an_export_is_not_opened_to_compare() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().to_path_buf();
+    for sub in ["a", "b"] {
+        std::fs::create_dir(d.join(sub)).unwrap();
+    }
+    let made = std::process::Command::new("mkfifo")
+        .arg(d.join("a/Invitations.csv"))
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        eprintln!("mkfifo cannot be run here; skipped");
+        return;
+    }
+    std::fs::write(d.join("b/Invitations.csv"), format!("{H}{}", row(1, ""))).unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let err = load(&Source::Path(d)).unwrap_err().to_string();
+        let _ = tx.send(err);
+    });
+    let err = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the pipe is not opened");
+    assert!(err.contains(": holds 2 exports that differ ("), "{err}");
 }
 
 /// A folder whose newest export .zip was cut short in the download: the
