@@ -503,6 +503,14 @@ fn a_narrow_header_keeps_the_row_position() {
         bar.contains("row    1 of 1200 · filter: undecided"),
         "{bar}"
     );
+    // With a mark too: the bar gives way, the percentage stays.
+    app.update(Action::Mark);
+    let bar = row_text(&app, 60, 15, 1);
+    assert!(
+        bar.contains(" 0% ") && bar.contains("1 marked · 2 of 1200 · undecided"),
+        "{bar}"
+    );
+    assert!(!bar.contains('▕'), "{bar}");
 }
 
 /// An ignore is recorded here only, and doing it on LinkedIn is optional
@@ -521,6 +529,26 @@ fn an_ignored_row_does_not_send_the_user_to_linkedin() {
     );
     assert!(out.contains("optional (o opens the profile)"), "{out}");
     assert!(!out.contains("to do it on LinkedIn"), "{out}");
+    // With no key to open the profile: said without one.
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert(
+        "open".to_string(),
+        invitriage::config::KeyBinding::Many(vec![]),
+    );
+    app.keymap = Keymap::new(&keys).unwrap();
+    let out = screen(&app, 200, 40);
+    assert!(
+        out.contains("recorded here only: ignoring it on LinkedIn too is"),
+        "{out}"
+    );
+    assert!(!out.contains("opens the profile"), "{out}");
+    app.update(Action::Accept);
+    app.update(Action::Up);
+    let out = screen(&app, 200, 40);
+    assert!(
+        out.contains("recorded here only: do it on LinkedIn"),
+        "{out}"
+    );
 }
 
 /// Two invitations between the same two people (joined exports, or a

@@ -598,7 +598,7 @@ pub enum ImportError {
     /// The file's size or time moved while it was read: something was
     /// writing it, and what was read may be part old, part new.
     #[error(
-        "{origin}: changed while it was being read ({what}), so nothing was counted from it; if a download, a copy or a sync is writing it, run again once it is done"
+        "{origin}: changed while it was being read ({what}), so none of it was used; if a download, a copy or a sync is writing it, run again once it is done"
     )]
     Changed { origin: String, what: String },
     #[error(
@@ -901,8 +901,14 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         // `-` is standard input, as for other Unix tools. It can be read only
         // once, and the fallback encoding needs a second pass: into memory.
         let origin = "standard input".to_string();
-        let bytes = read_stream(&mut io::stdin().lock(), &origin)?;
-        return load_in_memory(job, origin, &bytes);
+        let read = || {
+            let bytes = read_stream(&mut io::stdin().lock(), &origin)?;
+            load_in_memory(job, origin.clone(), &bytes)
+        };
+        return match stdin_file().and_then(|f| Some((f.metadata().ok()?, f))) {
+            Some((meta, file)) => unchanged_while(|| file.metadata().ok(), &meta, &origin, read),
+            None => read(),
+        };
     }
     // Every message about the file starts with it.
     let origin = shown_path(path);
@@ -1036,27 +1042,29 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
         let open = || File::open(path).map(|f| Box::new(f) as Box<dyn Read>);
         read_export(job, origin.clone(), None, &open)
     };
-    unchanged_while(path, &meta, &origin, read)
+    unchanged_while(|| std::fs::metadata(path).ok(), &meta, &origin, read)
 }
 
-/// `read()`, unless the file at `path` changed while it ran (its size or
-/// its time is not `meta`'s then): a file still downloading, or written
-/// over by a copy or a sync, gave a confident wrong count with a stray
-/// "has 6 fields" warning, or none.
+/// `read()`, unless the file changed while it ran (its size or its times
+/// are not `meta`'s then, as `now` finds them; `None` when it is gone): a
+/// file written over by a copy or a sync, or still coming in, gave a
+/// confident wrong count with a stray "has 6 fields" warning, or none.
 fn unchanged_while<T>(
-    path: &Path,
+    now: impl FnOnce() -> Option<std::fs::Metadata>,
     meta: &std::fs::Metadata,
     origin: &str,
     read: impl FnOnce() -> Result<T, ImportError>,
 ) -> Result<T, ImportError> {
     let read = read();
     // Gone since (moved away): what was read is what it held.
-    let Ok(now) = std::fs::metadata(path) else {
+    let Some(now) = now() else {
         return read;
     };
     let what = if now.len() != meta.len() {
         format!("it was {} bytes, now {}", meta.len(), now.len())
-    } else if now.modified().ok() != meta.modified().ok() {
+    } else if now.modified().ok() != meta.modified().ok() || changed_at(&now) != changed_at(meta) {
+        // The status change time too, which no program can set back (a
+        // sync tool writing in place puts the modification time back).
         "its time of change moved".to_string()
     } else {
         return read;
@@ -1065,6 +1073,35 @@ fn unchanged_while<T>(
         origin: origin.to_string(),
         what,
     })
+}
+
+/// When the file's status last changed (Unix's ctime), where there is one.
+fn changed_at(meta: &std::fs::Metadata) -> Option<(i64, i64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.ctime(), meta.ctime_nsec()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
+    }
+}
+
+/// Standard input's file, when it is a regular one (`- < Invitations.csv`),
+/// whose changes while it is read can be seen as a named file's are.
+fn stdin_file() -> Option<File> {
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        let file = File::from(io::stdin().as_fd().try_clone_to_owned().ok()?);
+        file.metadata().ok()?.is_file().then_some(file)
+    }
+    #[cfg(not(unix))]
+    {
+        None
+    }
 }
 
 /// Whether text that is not all UTF-8 is mostly UTF-8: more of its bytes

@@ -3546,35 +3546,75 @@ fn a_file_changed_while_it_is_read_is_refused() {
     let meta = std::fs::metadata(&path).unwrap();
     // Unchanged: what was read comes back.
     assert_eq!(
-        unchanged_while(&path, &meta, "Invitations.csv", || Ok(7)).unwrap(),
+        unchanged_while(
+            || std::fs::metadata(&path).ok(),
+            &meta,
+            "Invitations.csv",
+            || Ok(7)
+        )
+        .unwrap(),
         7
     );
     // Cut short meanwhile.
-    let err = unchanged_while(&path, &meta, "Invitations.csv", || {
-        std::fs::write(&path, "From,To").unwrap();
-        Ok(7)
-    })
+    let err = unchanged_while(
+        || std::fs::metadata(&path).ok(),
+        &meta,
+        "Invitations.csv",
+        || {
+            std::fs::write(&path, "From,To").unwrap();
+            Ok(7)
+        },
+    )
     .unwrap_err();
     assert_eq!(
         err.to_string(),
         format!(
-            "Invitations.csv: changed while it was being read (it was {} bytes, now 7), so nothing was counted from it; if a download, a copy or a sync is writing it, run again once it is done",
+            "Invitations.csv: changed while it was being read (it was {} bytes, now 7), so none of it was used; if a download, a copy or a sync is writing it, run again once it is done",
             meta.len()
         )
     );
     // Written over with as many bytes: its time tells.
     let same = std::fs::read(&path).unwrap();
     let meta = std::fs::metadata(&path).unwrap();
-    let err = unchanged_while(&path, &meta, "Invitations.csv", || {
-        let f = std::fs::File::options().write(true).open(&path).unwrap();
-        f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
-            .unwrap();
-        std::fs::write(&path, &same).unwrap();
-        Ok(7)
-    })
+    let err = unchanged_while(
+        || std::fs::metadata(&path).ok(),
+        &meta,
+        "Invitations.csv",
+        || {
+            let f = std::fs::File::options().write(true).open(&path).unwrap();
+            f.set_modified(std::time::SystemTime::now() + std::time::Duration::from_secs(5))
+                .unwrap();
+            std::fs::write(&path, &same).unwrap();
+            Ok(7)
+        },
+    )
     .unwrap_err();
     assert!(
         err.to_string().contains("(its time of change moved)"),
         "{err}"
     );
+    // Written in place with its modification time put back, as `rsync
+    // --inplace -t` does: the status change time tells.
+    #[cfg(unix)]
+    {
+        let meta = std::fs::metadata(&path).unwrap();
+        let modified = meta.modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let err = unchanged_while(
+            || std::fs::metadata(&path).ok(),
+            &meta,
+            "Invitations.csv",
+            || {
+                std::fs::write(&path, &same).unwrap();
+                let f = std::fs::File::options().write(true).open(&path).unwrap();
+                f.set_modified(modified).unwrap();
+                Ok(7)
+            },
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("(its time of change moved)"),
+            "{err}"
+        );
+    }
 }

@@ -331,13 +331,18 @@ fn decision_line(
     let o = app.keymap.hint(&Action::OpenProfile);
     // An ignore is optional there (the export's checklist says so: an
     // unanswered invitation goes stale on its own).
-    let there = match d {
-        Decision::Accepted if !o.is_empty() => {
+    // With no key to open the profile, said without one.
+    let there = match (d, o.is_empty()) {
+        (Decision::Accepted, false) => {
             format!(" · recorded here only: {o} opens the profile to do it on LinkedIn")
         }
-        Decision::Ignored if !o.is_empty() => format!(
+        (Decision::Accepted, true) => " · recorded here only: do it on LinkedIn".to_string(),
+        (Decision::Ignored, false) => format!(
             " · recorded here only: ignoring it on LinkedIn too is optional ({o} opens the profile)"
         ),
+        (Decision::Ignored, true) => {
+            " · recorded here only: ignoring it on LinkedIn too is optional".to_string()
+        }
         _ => String::new(),
     };
     // An earlier export's step that this one, made since, shows was not

@@ -50,16 +50,28 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // filter without its `filter:` (at 60 columns, `row 1 of 1448 ·
     // filter: undecided` otherwise left the position out).
     let bare = filter.strip_prefix("filter: ").unwrap_or(&filter);
-    let filter = [
+    let forms = [
         format!("row {at:>w$} of {n}{sep}{filter}"),
         format!("{at:>w$} of {n}{sep}{filter}"),
         format!("{at} of {n}{sep}{filter}"),
         format!("{at} of {n}{sep}{bare}"),
-    ]
-    .into_iter()
-    .filter(|_| n > 0)
-    .find(|f| f.chars().count() <= room)
-    .unwrap_or(filter);
+    ];
+    let fits = |room: usize| {
+        forms
+            .iter()
+            .filter(|_| n > 0)
+            .find(|f| f.chars().count() <= room)
+            .cloned()
+    };
+    // Then without the bar (its three columns and two edges), which the
+    // percentage beside it stands for: with marks too, at 60 columns.
+    let (filter, no_bar) = match fits(room) {
+        Some(f) => (f, false),
+        None => match fits(room + 5) {
+            Some(f) => (f, true),
+            None => (filter, false),
+        },
+    };
     // The Sent tab's filter is empty; its position may follow the marks.
     let marked = match (app.marked_count, filter.is_empty()) {
         (0, _) => String::new(),
@@ -70,16 +82,21 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
     // The bar gives way on a narrow screen, so that the filter keeps a
     // space before it (one column at least).
     let fixed = left.chars().count() + 2 + format!(" {pct}").len() + 1 + right_len;
-    let bar_w = width.saturating_sub(fixed).min(28);
+    let bar_w = if no_bar {
+        0
+    } else {
+        width.saturating_sub(fixed).min(28)
+    };
+    let edges = if no_bar { 0 } else { 2 };
     let filled = (decided * bar_w).checked_div(total).unwrap_or(0);
-    let used = left.chars().count() + bar_w + 2 + format!(" {pct}").len();
+    let used = left.chars().count() + bar_w + edges + format!(" {pct}").len();
     let pad = width.saturating_sub(used + right_len);
     let progress = Line::from(vec![
         Span::raw(left),
-        Span::styled("▕", theme.dim()),
+        Span::styled(if no_bar { "" } else { "▕" }, theme.dim()),
         Span::styled("█".repeat(filled), theme.ok()),
         Span::styled("░".repeat(bar_w - filled), theme.dim()),
-        Span::styled("▏", theme.dim()),
+        Span::styled(if no_bar { "" } else { "▏" }, theme.dim()),
         Span::raw(format!(" {pct}")),
         Span::raw(" ".repeat(pad)),
         Span::styled(marked, theme.warn()),
