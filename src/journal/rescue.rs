@@ -151,7 +151,8 @@ impl Journal {
     /// open and could not be put back (see
     /// [`Journal::write_back_if_deleted`]): its steps are in the open file
     /// only, and would be lost as the run ends. `None` when it is not lost
-    /// (not deleted, or put back, or read-only) or held nothing.
+    /// (not deleted, or put back, or read-only), held nothing, or another
+    /// file in its place holds the same.
     pub fn rescue_if_lost(&self) -> Option<io::Result<PathBuf>> {
         #[cfg(unix)]
         {
@@ -163,10 +164,18 @@ impl Journal {
                 return None;
             }
             let mut bytes = vec![0; usize::try_from(self.len).unwrap_or(usize::MAX)];
-            Some(
-                file.read_exact_at(&mut bytes, 0)
-                    .and_then(|()| keep(&self.path, "journal", JOURNAL_SUFFIX, &bytes)),
-            )
+            if let Err(e) = file.read_exact_at(&mut bytes, 0) {
+                return Some(Err(e));
+            }
+            // Another file in its place holding the same bytes (a backup
+            // or a sync tool putting a copy of it there): nothing is lost,
+            // and nothing to look at twice at the next start.
+            if fs::metadata(&self.path).is_ok_and(|m| m.len() == self.len)
+                && fs::read(&self.path).is_ok_and(|b| b == bytes)
+            {
+                return None;
+            }
+            Some(keep(&self.path, "journal", JOURNAL_SUFFIX, &bytes))
         }
         #[cfg(not(unix))]
         None
