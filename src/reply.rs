@@ -544,6 +544,157 @@ pub(crate) fn family_name_first(full: &str) -> Option<(&str, &str)> {
     surname_first(full, TITLES.get_or_init(Titles::default))
 }
 
+/// `Nguyễn Thị Hương`, `山田 太郎`: a name written family name first
+/// without a comma, as Vietnamese, Chinese, Japanese and Korean write
+/// theirs, as (given, family): the last word and the first, of the part
+/// [`name_part`] reads; words between are middle names (`Thị`). Only
+/// where the order shows in the writing, so that a name in the usual
+/// order is not turned round:
+/// - two words or more, the first one of [`VIETNAMESE_FAMILY_NAMES`] in
+///   any case, and a letter with Vietnamese marks in the name.
+///   Without the marks (`Nguyen Van An`) it cannot be told from a name in
+///   the usual order (`Huong Nguyen`), as many Vietnamese write theirs;
+/// - two words, every letter Han, kana or Hangul (`王 小明`, `김 지우`).
+///   One word (`王小明`) is the whole name, as before.
+///
+/// `None` for any ASCII name, without looking further: nearly every name
+/// is one, and the classifier reads a name for nearly every note.
+pub(crate) fn family_name_first_spaced(full: &str) -> Option<(&str, &str)> {
+    if full.is_ascii() {
+        return None;
+    }
+    let east_asian = |w: &str| {
+        w.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(is_east_asian_letter)
+    };
+    // Nearly every other name fails by its first word, read alone: it is
+    // the first of the part `name_part` keeps, when that has one.
+    let first = full.split_whitespace().find(|w| has_letter(w))?;
+    let first = &first[..first.find([',', '|', '(']).unwrap_or(first.len())];
+    let vietnamese = vietnamese_family(first);
+    if vietnamese.is_none()
+        && !(first.chars().next().is_some_and(is_east_asian_letter) && east_asian(first))
+    {
+        return None;
+    }
+    let mut words = name_part(full).split_whitespace().filter(|w| has_letter(w));
+    let family = words.next().filter(|&w| w == first)?;
+    let mut given = words.next()?;
+    let mut n = 2;
+    for w in words {
+        given = w;
+        n += 1;
+    }
+    let ordered = match vietnamese {
+        // `Hoàng Nguyễn`, `Dương Trần`: a given name, then a family name
+        // that is no given name. `Hoàng Văn Lâm` is Lâm of the Hoàng family.
+        Some(also_given) => {
+            use unicode_normalization::UnicodeNormalization;
+            let at = |w: &str| w.as_ptr() as usize - full.as_ptr() as usize;
+            let name = &full[at(family)..at(given) + given.len()];
+            !(also_given && vietnamese_family(given) == Some(false))
+                && name.nfc().any(|c| VIETNAMESE_LETTERS.contains(c))
+        }
+        None => n == 2 && east_asian(given),
+    };
+    ordered.then_some((given, family))
+}
+
+/// Whether `w` is one of [`VIETNAMESE_FAMILY_NAMES`], in any case: then
+/// whether it is a common given name too.
+fn vietnamese_family(w: &str) -> Option<bool> {
+    use unicode_normalization::UnicodeNormalization;
+    if w.is_ascii() {
+        return w.eq_ignore_ascii_case("phan").then_some(false);
+    }
+    // The initials of the list, and its longest name with its marks apart
+    // (`trương`, 10 bytes): most other words are told by a look.
+    let initial = w.chars().next()?;
+    if w.len() > 12 || !"bdđhlnpqtvBDĐHLNPQTV".contains(initial) {
+        return None;
+    }
+    // Each name of the list read against the word as it is, most often
+    // unlike from the first letter on: nothing to fold ahead.
+    let listed = |folded: &dyn Fn() -> std::iter::FlatMap<_, _, _>| {
+        VIETNAMESE_FAMILY_NAMES
+            .iter()
+            .find(|(f, _)| f.chars().eq(folded()))
+            .map(|&(_, also_given)| also_given)
+    };
+    if let Some(also_given) = listed(&|| w.chars().flat_map(char::to_lowercase)) {
+        return Some(also_given);
+    }
+    // A name typed on a Mac may come with its marks apart (NFD).
+    if !w.chars().any(|c| ('\u{300}'..='\u{36F}').contains(&c)) {
+        return None;
+    }
+    let nfc: String = w.nfc().collect();
+    listed(&|| nfc.chars().flat_map(char::to_lowercase))
+}
+
+/// The commonest family names of Vietnam, those of about nine in ten of
+/// its people, as written with their marks, in small letters (NFC); each
+/// with whether it is a common given name too (`Hoàng`, `Vũ`, `Dương`,
+/// `Lâm`, `Thái`): such a name followed by one that is only a family name
+/// reads in the usual order (`Hoàng Nguyễn` is Hoàng of the Nguyễn family).
+///
+/// Left out: names in plain letters (`Mai`, `Cao`), as ASCII cannot tell
+/// the order, `Hà`, as often a given name (`Nguyễn Thu Hà`), and rarer
+/// ones (`Tô`, `Mạc`). `Phan`, in plain letters but no given name, is
+/// here: it reads family first when another word of the name has a
+/// Vietnamese letter (`Phan Văn Trị`), as [`VIETNAMESE_LETTERS`] asks.
+const VIETNAMESE_FAMILY_NAMES: [(&str, bool); 26] = [
+    ("nguyễn", false),
+    ("trần", false),
+    ("lê", false),
+    ("phạm", false),
+    ("hoàng", true),
+    ("huỳnh", false),
+    ("phan", false),
+    ("vũ", true),
+    ("võ", false),
+    ("đặng", false),
+    ("bùi", false),
+    ("đỗ", false),
+    ("hồ", false),
+    ("ngô", false),
+    ("dương", true),
+    ("lý", false),
+    ("đinh", false),
+    ("đoàn", false),
+    ("trương", false),
+    ("lương", false),
+    ("trịnh", false),
+    ("vương", false),
+    ("quách", false),
+    ("thái", true),
+    ("lâm", true),
+    ("tạ", false),
+];
+
+/// The letters of the Vietnamese alphabet outside ASCII, in both cases
+/// (NFC): a name with none of them is not written the Vietnamese way.
+const VIETNAMESE_LETTERS: &str = "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ\
+ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ";
+
+/// A letter of Han (`々` too, as in `佐々木`), Hiragana, Katakana or Hangul:
+/// scripts whose names are written family name first.
+fn is_east_asian_letter(c: char) -> bool {
+    matches!(c,
+        '\u{3005}'
+        | '\u{3040}'..='\u{30FF}'
+        | '\u{31F0}'..='\u{31FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF66}'..='\u{FF9F}'
+        | '\u{20000}'..='\u{3134F}'
+        | '\u{1100}'..='\u{11FF}'
+        | '\u{3130}'..='\u{318F}'
+        | '\u{AC00}'..='\u{D7AF}')
+}
+
 /// Whether `w` has a letter that names a person: not one of the enclosed
 /// letters (`🅰️`, `🄰`, U+1F130 to U+1F189), which Unicode counts as
 /// letters but which are emoji to the eye, as names of emoji alone are.
@@ -719,11 +870,15 @@ fn is_abbreviation(w: &&str) -> bool {
 /// title or initials and one word alone stay together (`Mr Jones`, `R.
 /// Karthik`, `Mr. A`, `Capt. Ahab`), as that is how one greets them; a name
 /// of titles alone gives its first word. A name written family name first
-/// (`Smith, Jane`) gives the first word after the comma. `None` when no
-/// word has a letter.
+/// (`Smith, Jane`) gives the first word after the comma; one so written
+/// without a comma ([`family_name_first_spaced`]: `Nguyễn Thị Hương`,
+/// `山田 太郎`) its last word. `None` when no word has a letter.
 fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
     if let Some((given, _)) = surname_first(full, titles) {
         return given.split_whitespace().next();
+    }
+    if let Some((given, _)) = family_name_first_spaced(full) {
+        return Some(given);
     }
     let (name, words, lead) = name_words(full, titles);
     let start = |w: &str| w.as_ptr() as usize - name.as_ptr() as usize;
@@ -744,14 +899,17 @@ fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
 /// or the one word after titles and initials (`Mr Jones`: `Jones`). A name
 /// of one word gives that word. Like `given_name`, it reads the family
 /// name last, as the `From` column mostly writes it, unless a comma puts
-/// it first (`van Dijk, Jan`: `van Dijk`).
+/// it first (`van Dijk, Jan`: `van Dijk`) or the name shows it comes first
+/// ([`family_name_first_spaced`]: `Nguyễn Thị Hương`: `Nguyễn`).
 pub fn last_name<'a>(full: &'a str, titles: &Titles) -> &'a str {
     family_name(full, titles).unwrap_or("there")
 }
 
 /// `last_name`, `None` when no word has a letter.
 fn family_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
-    if let Some((_, family)) = surname_first(full, titles) {
+    if let Some((_, family)) =
+        surname_first(full, titles).or_else(|| family_name_first_spaced(full))
+    {
         return Some(family);
     }
     let (name, words, lead) = name_words(full, titles);
@@ -1129,7 +1287,27 @@ mod tests {
             ("Dr. rer. nat. Eva Roth", "Eva"),
             ("Phil Jones", "Phil"),
             ("A Li", "A Li"),
-            ("宏 田中", "宏"),
+            ("宏 Tanaka", "宏"),
+            // Family name first without a comma, where the writing shows it.
+            ("Nguyễn Thị Hương", "Hương"),
+            ("Trần Hưng Đạo", "Đạo"),
+            ("NGUYỄN THỊ HƯƠNG", "HƯƠNG"),
+            ("Nguye\u{302}\u{303}n Thị Hương", "Hương"),
+            ("Lê Văn An, MBA", "An"),
+            ("Phan Văn Trị", "Trị"),
+            ("Hoàng Văn Lâm", "Lâm"),
+            ("山田 太郎", "太郎"),
+            ("王 小明", "小明"),
+            ("김 지우", "지우"),
+            ("佐々木 ヒロ", "ヒロ"),
+            // The usual order, or no telling.
+            ("Hoàng Nguyễn", "Hoàng"),
+            ("Nguyen Van An", "Nguyen"),
+            ("Huong Nguyen", "Huong"),
+            ("Phan Jones", "Phan"),
+            ("Hương Nguyễn", "Hương"),
+            ("王小明", "王小明"),
+            ("山田 太郎 一", "山田"),
             ("🚀", "there"),
             ("", "there"),
         ] {
@@ -1167,7 +1345,12 @@ mod tests {
             ("Marc Col·lell", "Col·lell"),
             ("Zoë", "Zoë"),
             ("Dr.", "Dr."),
-            ("宏 田中", "田中"),
+            ("宏 Tanaka", "Tanaka"),
+            ("Nguyễn Thị Hương", "Nguyễn"),
+            ("Trần Hưng Đạo", "Trần"),
+            ("山田 太郎", "山田"),
+            ("Hoàng Nguyễn", "Nguyễn"),
+            ("Nguyen Van An", "Van An"),
             ("🚀", "there"),
             ("", "there"),
         ] {
@@ -1259,6 +1442,21 @@ mod tests {
             fill("{my_first_name}", &t.people("", "Ruiz, Colleen")),
             "Colleen"
         );
+        // Without a comma, where the writing shows it: Vietnamese with its
+        // marks, Chinese, Japanese and Korean in their scripts.
+        assert_eq!(greet("Nguyễn Thị Hương"), "Hi Hương, Nguyễn");
+        assert_eq!(greet("NGUYỄN THỊ HƯƠNG"), "Hi Hương, Nguyễn");
+        assert_eq!(greet("山田 太郎"), "Hi 太郎, 山田");
+        assert_eq!(greet("王 小明"), "Hi 小明, 王");
+        assert_eq!(greet("김 지우"), "Hi 지우, 김");
+        assert_eq!(greet("Nguyen Van An"), "Hi Nguyen, Van An");
+        assert_eq!(greet("王小明"), "Hi 王小明, 王小明");
+        assert_eq!(
+            fill("{my_first_name}", &t.people("", "Trần Hưng Đạo")),
+            "Đạo"
+        );
+        let stranger = fill(BUILT_IN[0].2, &t.people("Nguyễn Thị Hương", ""));
+        assert!(stranger.starts_with("Hi Hương,\n"), "{stranger}");
         // A suffix or degree, or a name in the usual order before the comma.
         assert_eq!(greet("Jane Smith, PhD"), "Hi Jane, Smith");
         assert_eq!(greet("Jane Smith, Talent Acquisition"), "Hi Jane, Smith");
@@ -1403,6 +1601,8 @@ mod tests {
             ("Seán O'Brien", "Seán O'Brien"),
             ("\u{674E}\u{5C0F}\u{9F99}", "\u{674E}\u{5C0F}\u{9F99}"),
             ("宏 田中", "宏 田中"),
+            ("Nguyễn Thị Hương", "Nguyễn Thị Hương"),
+            ("山田 太郎", "山田 太郎"),
             ("Ana de la Cruz", "Ana de la Cruz"),
             ("Anna McDONALD", "Anna McDONALD"),
             ("Marc Col·lell", "Marc Col·lell"),
@@ -1433,6 +1633,14 @@ mod tests {
         assert_eq!(all("MacLEOD, ANNA"), "Anna|MacLeod|Anna MacLeod");
         assert_eq!(all("DeVITO, DANNY"), "Danny|DeVito|Danny DeVito");
         assert_eq!(all("Jane Doe [she/her]"), "Jane|Doe|Jane Doe");
+        // Family name first without a comma: as written, re-cased.
+        assert_eq!(all("NGUYỄN THỊ HƯƠNG"), "Hương|Nguyễn|Nguyễn Thị Hương");
+        assert_eq!(all("Nguyễn Thị Hương"), "Hương|Nguyễn|Nguyễn Thị Hương");
+        assert_eq!(all("山田 太郎"), "太郎|山田|山田 太郎");
+        assert_eq!(
+            readable_name("Nguyễn Thị Hương (she/her)", &t.titles).as_deref(),
+            Some("Nguyễn Thị Hương")
+        );
         assert_eq!(
             all("\u{1F170}\u{FE0F}\u{1F171}\u{FE0F}"),
             "there|there|there"

@@ -268,7 +268,11 @@ fn bare_name(t: &str, start: usize, e1: usize, ctx: &Ctx<'_>, buf: &mut String) 
     // The full name may start with a title or an initial (`Frau Müller,`
     // to Frau Müller), which alone names no one.
     let lead = !ctx.recipient.matches_first(buf);
-    if lead && !ctx.recipient.matches_lead(buf) {
+    // Or the full name as written, family name first (`山田 太郎,` to 山田
+    // 太郎, `Doe Jane,` to Doe, Jane): its family name alone names no one
+    // either (`山田,`).
+    let family = lead && ctx.recipient.matches_written_family(buf);
+    if lead && !family && !ctx.recipient.matches_lead(buf) {
         return None;
     }
     let mut found = Found {
@@ -287,9 +291,12 @@ fn bare_name(t: &str, start: usize, e1: usize, ctx: &Ctx<'_>, buf: &mut String) 
     if on_one_line && let Some(e2) = read_word(t, q) {
         buf.clear();
         fold_into(&t[q..e2], buf);
-        if ctx.recipient.matches_last(buf)
-            && let Some(end) = delimiter(t, e2, DELIMITERS)
-        {
+        let ends = if family {
+            ctx.recipient.matches_first(buf)
+        } else {
+            ctx.recipient.matches_last(buf)
+        };
+        if ends && let Some(end) = delimiter(t, e2, DELIMITERS) {
             found.words[1] = (q, e2, NameWordKind::Name);
             found.n_words = 2;
             found.end = end;

@@ -28,6 +28,10 @@ pub(crate) struct NameWords {
     /// smith`) so that the first and last names are read as for `Colleen
     /// Smith`; 0 otherwise.
     given_first: usize,
+    /// Whether `words` are the name read given name first from a name
+    /// written family name first without a comma (`Nguyễn Thị Hương`):
+    /// written, they are in the other order, middle names aside.
+    given_last: bool,
     /// The words in the name's first bracket, round or square (`she her`
     /// of `Ana Ruiz (she/her)`), in `buf` too: no words of the name, but
     /// a sign-off may write them after it, as the `From` column does.
@@ -125,6 +129,7 @@ impl NameWords {
         self.credentials.clear();
         self.hyphen = false;
         self.given_first = 0;
+        self.given_last = false;
         self.bracket.clear();
         let cut = name
             .bytes()
@@ -159,7 +164,7 @@ impl NameWords {
                 let cut = after.find([',', '|', '(', '[']).unwrap_or(after.len());
                 rest = &after[cut..];
             }
-            None => self.push_words(&name[..cut]),
+            None => self.push_name(name, cut),
         }
         let Some(rest) = rest.strip_prefix(',') else {
             return;
@@ -173,6 +178,33 @@ impl NameWords {
                 self.push_words(item);
             }
         }
+        self.credentials.extend(self.words.drain(named..));
+    }
+
+    /// Adds the words of the name before `cut`, given name first: a name
+    /// written family name first without a comma (`Nguyễn Thị Hương`,
+    /// `山田 太郎`) is read as the templates read it, its last word first
+    /// and its first word last (`hương thị nguyễn`), so that the first and
+    /// last names are read as for `Hương Nguyễn`. An ASCII name, nearly
+    /// every one, is none, and is scanned once as before.
+    fn push_name(&mut self, name: &str, cut: usize) {
+        let part = &name[..cut];
+        if part.is_ascii() {
+            return self.push_ascii(part);
+        }
+        let Some((given, family)) = crate::reply::family_name_first_spaced(part) else {
+            return self.push_words(part);
+        };
+        let at = |w: &str| w.as_ptr() as usize - part.as_ptr() as usize;
+        self.push_words(given);
+        self.push_words(&part[at(family) + family.len()..at(given)]);
+        self.push_words(family);
+        self.given_first = 1;
+        self.given_last = true;
+        // What follows the name (`Nguyễn Thị Hương - Recruiter`) is no
+        // part of it a greeting uses, but is written with it.
+        let named = self.words.len();
+        self.push_words(&part[at(given) + given.len()..]);
         self.credentials.extend(self.words.drain(named..));
     }
 
@@ -313,6 +345,36 @@ impl NameWords {
                 .any(|i| matches(w, self.word(i)))
     }
 
+    /// Where the `i`th word of the name as written is in `words`, for a
+    /// name written family name first: `Doe, Jane` and `Lee, Mary Ann`
+    /// hold the given names first; `Nguyễn Thị Hương`, its first and last
+    /// words swapped (`hương thị nguyễn`).
+    fn written_at(&self, i: usize) -> usize {
+        let n = self.words.len();
+        match (self.given_last, i) {
+            (true, 0) => n - 1,
+            (true, i) if i + 1 == n => 0,
+            (true, i) => i,
+            (false, i) => (i + self.given_first) % n,
+        }
+    }
+
+    /// The first word of a name written family name first (`doe` of `Doe,
+    /// Jane`, `nguyễn` of `Nguyễn Thị Hương`): a sign-off in the order of
+    /// the name may start with it. `None` for any other name, whose first
+    /// word as written is [`NameWords::first`] or a title.
+    pub(crate) fn written_first(&self) -> Option<&str> {
+        (self.given_first > 0).then(|| self.word(self.written_at(0)))
+    }
+
+    /// Whether `w` (lower case) matches the family name of a name of two
+    /// words written family name first (`山田` of `山田 太郎`, `doe` of `Doe,
+    /// Jane`): the start of the full name as written, which the given
+    /// name then ends.
+    pub(crate) fn matches_written_family(&self, w: &str) -> bool {
+        self.given_first > 0 && self.words.len() == 2 && matches(w, self.word(1))
+    }
+
     /// The number of words in the name's bracket (`Ana Ruiz (she/her)`: 2).
     pub(crate) fn bracket_len(&self) -> usize {
         self.bracket.len()
@@ -349,13 +411,14 @@ impl NameWords {
         {
             return true;
         }
-        // `Doe Jane` from `Doe, Jane`: the name in the order it is written.
+        // `Doe Jane` from `Doe, Jane`, `Nguyễn Thị Hương`: the name in the
+        // order it is written.
         if self.given_first > 0
             && raw.len() == self.len()
             && raw
                 .iter()
-                .zip(self.iter().skip(self.given_first).chain(self.iter()))
-                .all(|(r, n)| eq_folded(r, n))
+                .enumerate()
+                .all(|(i, r)| eq_folded(r, self.word(self.written_at(i))))
         {
             return true;
         }
@@ -482,8 +545,11 @@ mod tests {
         // A title or an initial alone is still the name.
         assert_eq!(NameWords::new("Dr. Who").first(), Some("who"));
         assert_eq!(NameWords::new("Dr.").first(), Some("dr"));
-        // One letter without case is a whole given name.
-        assert_eq!(NameWords::new("李 伟").first(), Some("李"));
+        // One letter without case is a whole given name, not an initial;
+        // here the family name comes first.
+        let n = NameWords::new("李 伟");
+        assert_eq!((n.first(), n.last()), (Some("伟"), Some("李")));
+        assert_eq!(NameWords::new("李 Wei").first(), Some("李"));
         // The config's titles count, and the name is worked out again for
         // lists of another configuration.
         let lists = Prepared::new(&super::super::Lists {

@@ -176,8 +176,9 @@ impl Ctx<'_> {
 
     /// Whether the trimmed piece may be a sign-off by `sign_off_words`, by a
     /// look at its start alone: it starts with a dash, or its first word is
-    /// the sender's first name, a title or the first word of a closing
-    /// phrase. Also whether that first word is capitalised.
+    /// the sender's first name (or the first word of their name as written,
+    /// `Nguyễn` of `Nguyễn Thị Hương`), a title or the first word of a
+    /// closing phrase. Also whether that first word is capitalised.
     fn may_sign_off(&self, piece: &str, buf: &mut String) -> (bool, bool) {
         let Some(s) = next_word_start(piece, 0) else {
             return (piece.starts_with(is_dash), false);
@@ -185,6 +186,10 @@ impl Ctx<'_> {
         let first = &piece[s..read_word(piece, s).unwrap_or(piece.len())];
         let may = piece.starts_with(is_dash)
             || self.sender.first().is_some_and(|n| eq_folded(first, n))
+            || self
+                .sender
+                .written_first()
+                .is_some_and(|n| eq_folded(first, n))
             || (capitalised(first) && self.lists.is_title(first, buf))
             || (self.lists.closings.may_start_with(first) && {
                 buf.clear();

@@ -490,6 +490,61 @@ fn a_name_written_family_name_first_is_greeted_by_its_given_name() {
     );
 }
 
+/// A name written family name first without a comma, where the writing
+/// shows it (`Nguyễn Thị Hương`, `山田 太郎`), is read as the templates read
+/// it: `Hương,` greets her, as `Colleen,` greets Colleen Smith; her family
+/// name alone does not, as `Smith,` does not. `Nguyễn` was read as her
+/// first name and `Hương,` as no greeting.
+#[test]
+fn a_name_written_family_name_first_without_a_comma_is_read_so() {
+    let c = classifier();
+    let like = " I'd like to connect with you on LinkedIn.";
+    for (greeting, to, want) in [
+        ("Hương,", "Nguyễn Thị Hương", GreetingOnly),
+        ("HƯƠNG,", "NGUYỄN THỊ HƯƠNG", GreetingOnly),
+        ("Hương Nguyễn,", "Nguyễn Thị Hương", GreetingOnly),
+        ("Đạo,", "Trần Hưng Đạo", GreetingOnly),
+        ("太郎,", "山田 太郎", GreetingOnly),
+        ("山田 太郎,", "山田 太郎", GreetingOnly),
+        ("지우,", "김 지우", GreetingOnly),
+        ("Jane Doe,", "Doe, Jane", GreetingOnly),
+        ("Doe Jane,", "Doe, Jane", GreetingOnly),
+        // A family name alone is no first or full name.
+        ("Nguyễn,", "Nguyễn Thị Hương", Def),
+        ("山田,", "山田 太郎", Def),
+        ("Smith,", "Smith, Colleen", Def),
+        ("Doe,", "Doe, Jane", Def),
+        // Without the marks, the order cannot be told: as before.
+        ("Nguyen,", "Nguyen Van An", GreetingOnly),
+        ("An,", "Nguyen Van An", Def),
+        ("Hoàng,", "Hoàng Nguyễn", GreetingOnly),
+    ] {
+        let note = format!("{greeting}{like}");
+        assert_eq!(cat_to(&note, to), want, "{note:?} to {to}");
+    }
+    let n = names::NameWords::new("Nguyễn Thị Hương");
+    assert_eq!((n.first(), n.last()), (Some("hương"), Some("nguyễn")));
+    assert!(n.is_first_or_full(&["Nguyễn", "Thị", "Hương"]));
+    assert!(n.is_first_or_full(&["Hương"]) && n.is_first_or_full(&["Hương", "Nguyễn"]));
+    assert!(!n.is_first_or_full(&["Nguyễn"]) && !n.is_first_or_full(&["Thị"]));
+    // The sender's the same way: their given name, or their full name as
+    // written, signs off.
+    let note = "Hi Colleen, let's connect.";
+    for (from, sign) in [
+        ("Nguyễn Thị Hương", "Hương"),
+        ("Nguyễn Thị Hương", "Nguyễn Thị Hương"),
+        ("Nguyễn Thị Hương", "NGUYỄN THỊ HƯƠNG"),
+        ("山田 太郎", "太郎"),
+        ("山田 太郎", "山田 太郎"),
+        ("Doe, Jane", "Doe Jane"),
+    ] {
+        let note = format!("{note}\n{sign}");
+        let a = c.analyse(&note, from, COLLEEN);
+        assert_eq!(a.sign_off, [sign], "{sign} from {from}");
+        assert_eq!(check(c, &note, from, COLLEEN).category, GreetingOnly);
+    }
+}
+
 /// The sender's name as their `From` writes it, with its bracket
 /// (`Ana Ruiz (she/her)`), or their first name with it, is their name
 /// alone: a sign-off, round brackets as square ones. The bracket's words
