@@ -759,6 +759,11 @@ fn as_greeted(w: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Names of two letters that are not a consonant then a vowel, which
+/// [`uncapped`] would otherwise keep in capitals as initials: the family
+/// name Ng, and given names (Al, An, Ed, Em).
+const TWO_LETTER_NAMES: [&str; 5] = ["NG", "AL", "AN", "ED", "EM"];
+
 /// Particles of a family name (`van Dijk`, `de la Cruz`), for one written
 /// in capitals (`VAN DIJK, JAN`); written in small letters, any is one.
 const PARTICLES: [&str; 18] = [
@@ -1092,10 +1097,22 @@ fn uncapped(name: &str) -> String {
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
     let mixed = name.chars().any(char::is_lowercase) && name.chars().any(char::is_uppercase);
     let vowel = |c: &char| is_vowel(*c);
-    // Two letters are a name only as a consonant then a vowel (Bo, Li);
-    // AJ, EJ and JJ are initials, as is JRR.
+    // Two letters are a name only as a consonant then a vowel (Bo, Li),
+    // or as one of the few names of two letters another way (`TOM NG`,
+    // `AL GORE`); AJ, EJ and JJ are initials, as is JRR.
     let initials = match letters.as_slice() {
         [_] => true,
+        [a, b]
+            if TWO_LETTER_NAMES.contains(
+                &[*a, *b]
+                    .iter()
+                    .flat_map(|c| c.to_uppercase())
+                    .collect::<String>()
+                    .as_str(),
+            ) =>
+        {
+            false
+        }
         [a, b] => vowel(a) || !vowel(b),
         three @ [_, _, _] => !three.iter().any(vowel),
         _ => false,
@@ -1594,6 +1611,11 @@ mod tests {
             ("NGUYỄN VĂN AN", "Nguyễn Văn An"),
             ("LÊ THỊ MAI", "Lê Thị Mai"),
             ("JOHN VAN AN", "John Van An"),
+            ("TOM NG", "Tom Ng"),
+            ("NG, TOM", "Tom Ng"),
+            ("AL GORE", "Al Gore"),
+            ("NGUYEN, VAN AN", "Van An Nguyen"),
+            ("AJ SMITH", "AJ Smith"),
             ("VĂN NGUYỄN", "Văn Nguyễn"),
             ("Anna SMITH", "Anna Smith"),
             // As written.
