@@ -623,7 +623,10 @@ fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
 /// 2.5 GB).
 pub const READ_AT_MOST: usize = 1 << 16;
 
-/// `note` up to [`READ_AT_MOST`] bytes, cut at a character.
+/// `note` up to [`READ_AT_MOST`] bytes, cut after the last sentence's end
+/// there (a piece of a sentence cut short reads as a sentence of its own:
+/// `Let's connect.` repeated past the limit graded customised for its
+/// `L`), or at a character when it has none.
 fn readable_part(note: &str) -> &str {
     if note.len() <= READ_AT_MOST {
         return note;
@@ -632,7 +635,15 @@ fn readable_part(note: &str) -> &str {
         .rev()
         .find(|&i| note.is_char_boundary(i))
         .unwrap_or(0);
-    &note[..end]
+    let head = &note[..end];
+    match head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | '…' | '\n' | '\r'))
+    {
+        Some((at, c)) => &note[..at + c.len_utf8()],
+        None => head,
+    }
 }
 
 const DEFAULT: Classification = Classification {

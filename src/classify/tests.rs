@@ -1254,6 +1254,11 @@ fn only_the_start_of_a_huge_note_is_read() {
     let odd = format!("{}é and more", "x".repeat(READ_AT_MOST - 1));
     assert_eq!(readable_part(&odd).len(), READ_AT_MOST - 1);
     assert_eq!(readable_part("short"), "short");
+    // Cut after the last sentence's end, not inside the next sentence.
+    let generic = "Let's connect. ".repeat(READ_AT_MOST / 15 + 1);
+    assert!(generic.len() > READ_AT_MOST);
+    assert_eq!(cat(&generic), Category::Default);
+    assert!(readable_part(&generic).ends_with("connect."));
 }
 
 /// An emoji with invisible parts (a variation selector, a skin tone, a
