@@ -974,10 +974,32 @@ fn mostly_utf8(mut r: impl Read) -> io::Result<bool> {
     }
 }
 
+/// Whether the two bytes `lead` and `next`, well-formed UTF-8, are a
+/// character no name or note is written in: a C1 control (U+0080 to
+/// U+009F), or one of the last letters of Latin Extended-B and the
+/// phonetic alphabet (IPA), U+0240 to U+02AF.
+///
+/// Windows-1252 text is well-formed UTF-8 by chance where a capital with
+/// an accent meets a curly quote, a dash or a symbol (`CAFÉ”`, bytes C9 94,
+/// is `CAFɔ`), and the pairs most likely to (`Â`, `É` or `Ê` and any of
+/// them) make one of these. Not counting them as UTF-8 keeps such a row,
+/// or a file of them, Windows-1252. The price is a phonetic spelling
+/// (`/ʃɔn/`) alone in a row of a file that is not all UTF-8: read as
+/// Windows-1252, and named in a note. The other blocks such a pair makes
+/// are names' own (`Ș` in Latin Extended-B, the Hawaiian ʻokina among the
+/// modifier letters, Greek, Cyrillic), and stay UTF-8.
+fn unwritten(lead: u8, next: u8) -> bool {
+    matches!(
+        (lead, next),
+        (0xC2, 0x80..=0x9F) | (0xC9, 0x80..=0xBF) | (0xCA, 0x80..=0xAF)
+    )
+}
+
 /// The bytes of text beyond ASCII, as [`mostly_utf8`] weighs them.
 #[derive(Debug, Default)]
 struct Utf8Tally {
-    /// In well-formed UTF-8 characters.
+    /// In well-formed UTF-8 characters, but for those no text is written
+    /// in ([`unwritten`]).
     good: u64,
     /// Not UTF-8.
     bad: u64,
@@ -993,7 +1015,17 @@ impl Utf8Tally {
                 Ok(_) => (text.len() - at, None),
                 Err(e) => (e.valid_up_to(), Some(e.error_len())),
             };
-            self.good += text[at..at + valid].iter().filter(|&&b| b >= 0x80).count() as u64;
+            let run = &text[at..at + valid];
+            self.good += run.iter().filter(|&&b| b >= 0x80).count() as u64;
+            // In well-formed UTF-8 these bytes lead a character of two.
+            for lead in memchr::memchr3_iter(0xC2, 0xC9, 0xCA, run) {
+                if run
+                    .get(lead + 1)
+                    .is_some_and(|&next| unwritten(run[lead], next))
+                {
+                    self.good -= 2;
+                }
+            }
             at += valid;
             match error {
                 None => {}

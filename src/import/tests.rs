@@ -670,6 +670,30 @@ fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
     assert_eq!((i.replaced_rows, i.windows_1252_rows.count), (2, 1));
 }
 
+/// Windows-1252 is well-formed UTF-8 by chance where a capital with an
+/// accent meets a curly quote (`JOSÉ”` is bytes C9 94, `JOSɔ` in UTF-8):
+/// that is no UTF-8 to weigh, and the row is Windows-1252, not UTF-8 with
+/// U+FFFD for the quote that opened it.
+#[test]
+fn windows_1252_that_is_utf8_by_chance_is_windows_1252() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(H.as_bytes());
+    bytes.extend_from_slice(&cp1252(
+        "Ana,B,2026-07-08T15:43,\u{201c}JOS\u{c9}\u{201d} said hi,INCOMING,u1,u2\n",
+    ));
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(
+        i.invitations[0].message(),
+        "\u{201c}JOS\u{c9}\u{201d} said hi"
+    );
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row is not UTF-8 (line 2) although the file says it is; read it as Windows-1252 (check the names in it)"
+        ]
+    );
+}
+
 /// Half an emoji in UTF-16 (a surrogate without its other half) reads as
 /// U+FFFD, and a notice says so with its line, as for bytes that are not
 /// UTF-8.
@@ -2623,6 +2647,15 @@ fn mostly_utf8_counts_across_reads() {
         // bytes) outweighs two in Windows-1252 (a byte each), not three.
         (&["\u{201c}".as_bytes(), b"\x93\x94"].concat(), true),
         (&["\u{201c}".as_bytes(), b"\x93\x94\x96"].concat(), false),
+        // Windows-1252 that is UTF-8 by chance, in characters nobody
+        // writes, is no UTF-8: `“JOSÉ”`, `Â€`.
+        (&b"\x93JOS\xC9\x94".to_vec(), false),
+        (&b"\xC2\x80\xff".to_vec(), false),
+        // What else a pair of its makes is names' own: `Ș`, `ʻ`, `Γ`.
+        (
+            &["\u{218}\u{2bb}\u{393}".as_bytes(), b"\x93\x94\x96"].concat(),
+            true,
+        ),
     ] {
         assert_eq!(mostly_utf8(Dribble(bytes)).unwrap(), mostly, "{bytes:?}");
         assert_eq!(mostly_utf8(&bytes[..]).unwrap(), mostly, "{bytes:?}");
