@@ -42,6 +42,12 @@ pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bo
     let Ok(whole) = simdutf8::basic::from_utf8(text) else {
         return give_up(rows);
     };
+    // A file read row by row weighs and counts each row beyond ASCII,
+    // which the careful path does. (Such a file is rare; a file of UTF-8
+    // throughout is not read so.)
+    if rows.reads_rows_apart() && !text.is_ascii() {
+        return give_up(rows);
+    }
     if text.len() >= OWNED as usize {
         return give_up(rows);
     }
