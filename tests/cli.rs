@@ -1290,57 +1290,158 @@ fn windows_1252_is_the_fallback_with_a_notice() {
 
 /// A UTF-8 export with rows of Windows-1252 appended (a script, an old
 /// spreadsheet): each is read in its own encoding, from a file and from
-/// standard input, and the note names the rows to check.
+/// standard input, and the note names the fewer rows to check: those of
+/// Windows-1252 after more of UTF-8, else those of UTF-8.
 #[test]
 fn windows_1252_rows_appended_to_utf8_are_read_as_such() {
     let env = Env::new();
-    let mut bytes = format!(
-        "{HEADER}\nZo\u{eb} M\u{fc}ller,Colleen Ruiz,\"11/20/26, 9:00 AM\",\"we met at the \u{201c}Supply Chain\u{201d} summit \u{2013} you\u{2019}re the speaker\u{2026} Caf\u{e9} talk!\",INCOMING,https://www.linkedin.com/in/zoe,{ME}\n"
-    )
-    .into_bytes();
-    for i in 1..=3 {
-        let row = format!(
-            "Pat O\u{2019}Neil {i},Colleen Ruiz,\"11/20/26, 9:00 AM\",\"we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!\",INCOMING,https://www.linkedin.com/in/pat-{i},{ME}\n"
+    for (utf8_rows, label, note) in [
+        (
+            1,
+            "Windows-1252 (some rows UTF-8)",
+            "1 row is UTF-8 (line 2) although the rest of the file is not; read it as UTF-8, and the rest as Windows-1252 (check names with accents)",
+        ),
+        (
+            4,
+            "UTF-8 (some bytes not)",
+            "3 rows are not UTF-8 (lines 6, 7 and 8) although the rest of the file is; read them as Windows-1252 (check the names in them)",
+        ),
+    ] {
+        let mut bytes = format!("{HEADER}\n").into_bytes();
+        for i in 1..=utf8_rows {
+            bytes.extend(format!(
+                "Zo\u{eb} M\u{fc}ller {i},Colleen Ruiz,\"11/20/26, 9:00 AM\",\"we met at the \u{201c}Supply Chain\u{201d} summit \u{2013} you\u{2019}re the speaker\u{2026} Caf\u{e9} talk!\",INCOMING,https://www.linkedin.com/in/zoe-{i},{ME}\n"
+            ).bytes());
+        }
+        for i in 1..=3 {
+            let row = format!(
+                "Pat O\u{2019}Neil {i},Colleen Ruiz,\"11/20/26, 9:00 AM\",\"we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!\",INCOMING,https://www.linkedin.com/in/pat-{i},{ME}\n"
+            );
+            // ’, “, ” and – are one byte each in Windows-1252.
+            bytes.extend(row.chars().map(|c| match c {
+                '\u{2019}' => 0x92,
+                '\u{201c}' => 0x93,
+                '\u{201d}' => 0x94,
+                '\u{2013}' => 0x96,
+                c => c as u8,
+            }));
+        }
+        let file = env.file("Invitations.csv", &bytes);
+        let note = format!("invitriage: note: Invitations.csv: {note}\n");
+        let (invitations, stderr) = env.classify(file);
+        assert_eq!(stderr, note);
+        let froms = froms(&invitations);
+        assert_eq!(froms[0], "Zo\u{eb} M\u{fc}ller 1");
+        assert_eq!(
+            froms[utf8_rows..],
+            [
+                "Pat O\u{2019}Neil 1",
+                "Pat O\u{2019}Neil 2",
+                "Pat O\u{2019}Neil 3"
+            ]
         );
-        // ’, “, ” and – are one byte each in Windows-1252.
-        bytes.extend(row.chars().map(|c| match c {
-            '\u{2019}' => 0x92,
-            '\u{201c}' => 0x93,
-            '\u{201d}' => 0x94,
-            '\u{2013}' => 0x96,
-            c => c as u8,
-        }));
+        assert_eq!(
+            field(&invitations[utf8_rows], "message"),
+            "we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!"
+        );
+        assert_eq!(env.stats(file).0["encoding"], label);
+        let out = env
+            .cmd()
+            .args(["classify", "-", "--format", "json"])
+            .write_stdin(bytes)
+            .output()
+            .unwrap();
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            note.replace("Invitations.csv", "standard input")
+        );
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(v[0]["from"], "Zo\u{eb} M\u{fc}ller 1");
+        assert_eq!(v[utf8_rows + 2]["from"], "Pat O\u{2019}Neil 3");
     }
+}
+
+/// A Windows-1252 export with one row of UTF-8 (pasted from elsewhere)
+/// keeps that row's name and note, in a file or an archive (with `\r`
+/// ending its lines) or on standard input; the note names its line, and
+/// `stats` says what the file was read as.
+#[test]
+fn a_row_of_utf8_in_a_windows_1252_export_keeps_its_name() {
+    let env = Env::new();
+    let mut text = format!("{HEADER}\r");
+    for (i, name) in [
+        "Ren\u{e9}e C\u{f4}t\u{e9}",
+        "Fran\u{e7}ois Dupr\u{e9}",
+        "H\u{e9}l\u{e8}ne Br\u{fb}l\u{e9}",
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        text.push_str(&format!(
+            "{name},Colleen Ruiz,\"11/20/26, 9:00 AM\",\"I\u{2019}d love to connect \u{2013} we met at the \u{201c}Lyon\u{201d} fair\",INCOMING,https://www.linkedin.com/in/p{i},{ME}\r"
+        ));
+    }
+    let mut bytes = encoding_rs::WINDOWS_1252.encode(&text).0.into_owned();
+    bytes.extend(format!(
+        "Zo\u{eb} M\u{fc}ller,Colleen Ruiz,\"11/20/26, 9:00 AM\",\"We met at the\rZ\u{fc}rich meetup \u{2013} let\u{2019}s talk\",INCOMING,https://www.linkedin.com/in/zoe,{ME}\r"
+    ).bytes());
+    bytes.extend(encoding_rs::WINDOWS_1252.encode(&format!(
+        "No\u{eb}l Fa\u{e7}ade,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/noel,{ME}\r"
+    )).0.iter());
+    let note = "1 row is UTF-8 (line 5) although the rest of the file is not; read it as UTF-8, and the rest as Windows-1252 (check names with accents)";
+    let check = |invitations: &[Value], stderr: &str, origin: &str| {
+        assert_eq!(stderr, format!("invitriage: note: {origin}: {note}\n"));
+        assert_eq!(
+            froms(invitations),
+            [
+                "Ren\u{e9}e C\u{f4}t\u{e9}",
+                "Fran\u{e7}ois Dupr\u{e9}",
+                "H\u{e9}l\u{e8}ne Br\u{fb}l\u{e9}",
+                "Zo\u{eb} M\u{fc}ller",
+                "No\u{eb}l Fa\u{e7}ade"
+            ],
+            "{origin}"
+        );
+        assert_eq!(
+            field(&invitations[3], "message"),
+            "We met at the\nZ\u{fc}rich meetup \u{2013} let\u{2019}s talk",
+            "{origin}"
+        );
+        assert_eq!(
+            field(&invitations[0], "message"),
+            "I\u{2019}d love to connect \u{2013} we met at the \u{201c}Lyon\u{201d} fair",
+            "{origin}"
+        );
+        assert_eq!(lines(invitations), [2, 3, 4, 5, 7], "{origin}");
+    };
     let file = env.file("Invitations.csv", &bytes);
-    let note = "invitriage: note: Invitations.csv: 3 rows are not UTF-8 (lines 3, 4 and 5) although the rest of the file is; read them as Windows-1252 (check the names in them)\n";
     let (invitations, stderr) = env.classify(file);
-    assert_eq!(stderr, note);
+    check(&invitations, &stderr, "Invitations.csv");
     assert_eq!(
-        froms(&invitations),
-        [
-            "Zo\u{eb} M\u{fc}ller",
-            "Pat O\u{2019}Neil 1",
-            "Pat O\u{2019}Neil 2",
-            "Pat O\u{2019}Neil 3"
-        ]
+        env.stats(file).0["encoding"],
+        "Windows-1252 (some rows UTF-8)"
     );
-    assert_eq!(
-        field(&invitations[1], "message"),
-        "we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!"
-    );
+    let mut zipped = std::io::Cursor::new(Vec::new());
+    let mut w = zip::ZipWriter::new(&mut zipped);
+    w.start_file("Invitations.csv", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    w.write_all(&bytes).unwrap();
+    w.finish().unwrap();
+    let archive = env.file("export.zip", zipped.get_ref());
+    let (invitations, stderr) = env.classify(archive);
+    check(&invitations, &stderr, "export.zip:Invitations.csv");
     let out = env
         .cmd()
         .args(["classify", "-", "--format", "json"])
         .write_stdin(bytes)
         .output()
         .unwrap();
-    assert_eq!(
-        String::from_utf8_lossy(&out.stderr),
-        note.replace("Invitations.csv", "standard input")
-    );
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v[0]["from"], "Zo\u{eb} M\u{fc}ller");
-    assert_eq!(v[3]["from"], "Pat O\u{2019}Neil 3");
+    check(
+        v.as_array().unwrap(),
+        &String::from_utf8_lossy(&out.stderr),
+        "standard input",
+    );
 }
 
 // ---------------------------------------------------------------------------

@@ -213,6 +213,7 @@ pub struct RowsRead<T: Item> {
     pub replaced_rows: usize,
     pub first_replaced_line: Option<u64>,
     pub windows_1252_rows: RowLines,
+    pub utf8_rows: RowLines,
     pub undoubled_rows: usize,
     pub first_undoubled_line: Option<u64>,
     pub slash_dates: SlashDates,
@@ -579,6 +580,7 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
     let mut replaced_rows = 0;
     let mut first_replaced_line = None;
     let mut windows_1252_rows = RowLines::default();
+    let mut utf8_rows = RowLines::default();
     let mut undoubled_rows = 0;
     let mut first_undoubled_line = None;
     let mut slash_dates = SlashDates::default();
@@ -599,6 +601,7 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
         // The pieces come in the file's order.
         first_replaced_line = first_replaced_line.or(piece.first_replaced_line);
         windows_1252_rows.extend(piece.windows_1252_rows);
+        utf8_rows.extend(piece.utf8_rows);
         undoubled_rows += piece.undoubled_rows;
         first_undoubled_line = first_undoubled_line.or(piece.first_undoubled_line);
     }
@@ -626,6 +629,7 @@ fn join<T: Item>(pieces: Vec<Piece<T>>, counted: DirectionFilter) -> RowsRead<T>
         replaced_rows,
         first_replaced_line,
         windows_1252_rows,
+        utf8_rows,
         undoubled_rows,
         first_undoubled_line,
         slash_dates,

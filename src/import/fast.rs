@@ -12,6 +12,7 @@
 //! piece, which the careful path in [`super::rows`] then reads from the
 //! start; the tests check that both paths agree wherever this one answers.
 
+use super::Utf8Tally;
 use super::rows::{Item, Rows};
 
 /// Records are parsed this many at a time before their rows are built, so
@@ -29,6 +30,8 @@ struct Parsed {
     slots: [(u32, u32); 7],
     width: u32,
     line: u64,
+    /// A row beyond ASCII of a file read row by row: counted as UTF-8.
+    utf8: bool,
 }
 
 /// Marks a slot whose text is an unescaped copy.
@@ -46,6 +49,7 @@ pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bo
         return give_up(rows);
     }
     let cols = rows.columns();
+    let apart = rows.reads_rows_apart();
     // For each column of the file, the slot of [`Fields`] order it fills.
     let mut slot_of: Vec<Option<usize>> = vec![None; cols.width];
     for (slot, col) in cols.indices().into_iter().enumerate() {
@@ -100,6 +104,23 @@ pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bo
             if end <= prev || end > text.len() {
                 return give_up(rows);
             }
+            // A row beyond ASCII of a file read row by row is weighed as
+            // the careful path weighs it (`Rows::row_apart`): its quotes
+            // and separators are ASCII, and the piece is UTF-8 throughout.
+            // What is UTF-8 only by chance is left to that path, to read
+            // as Windows-1252.
+            if apart {
+                let raw = text.get(prev + lead..end).unwrap_or_default();
+                if !raw.is_ascii() {
+                    if !Utf8Tally::of(raw).mostly() {
+                        return give_up(rows);
+                    }
+                    // Not blank, so the last one parsed.
+                    if let Some(p) = batch.last_mut() {
+                        p.utf8 = true;
+                    }
+                }
+            }
             // A plain record holds line breaks only inside its quoted
             // fields; then comes its own line end, unless the text ends
             // first.
@@ -130,7 +151,12 @@ pub fn read_piece<T: Item>(rows: &mut Rows<'_, T>, text: &[u8], base: u64) -> bo
                 .map(|(fields, p)| rows.classify(fields, p.width as usize)),
         );
         for ((fields, p), class) in rows_fields.iter().zip(&batch).zip(&classes) {
+            let skipped = rows.piece.skipped.len();
             rows.fields_classified(*fields, p.width as usize, p.line, "", *class);
+            // Counted only when kept, as the careful path counts it.
+            if p.utf8 && rows.piece.skipped.len() == skipped {
+                rows.piece.utf8_rows.add(p.line);
+            }
         }
     }
     rows.piece.lone_cr = lone;

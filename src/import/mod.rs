@@ -6,7 +6,7 @@
 //! `.zip` is unpacked into memory first). Text encodings: UTF-8 (with or
 //! without a BOM), UTF-16 (with a BOM, or without one when the bytes leave no
 //! doubt), and Windows-1252 as a fallback when the bytes are not UTF-8 (the
-//! parse then starts again): for the whole file, or, when most of its
+//! parse then starts again): for the whole file, or, when some of its
 //! text is UTF-8, for each row that is not, on its own.
 //!
 //! Columns are found by their header name, in any order; the header may
@@ -37,7 +37,7 @@ use encoding_rs_io::DecodeReaderBytesBuilder;
 use crate::classify::Classification;
 use crate::invitation::{Direction, Invitation};
 use crate::stats::{DirectionFilter, Facts};
-use crate::text::{and_list, plural, shown_name, shown_path};
+use crate::text::{plural, shown_name, shown_path};
 
 mod chunks;
 mod fast;
@@ -113,12 +113,16 @@ pub enum TextEncoding {
     Utf16BeNoBom,
     /// Used when the bytes are not valid UTF-8 and carry no BOM.
     Windows1252Fallback,
-    /// UTF-8 but for a few rows: most of the file's non-ASCII text is
-    /// UTF-8, so reading all of it as Windows-1252 would garble every
-    /// accent. A row that is mostly UTF-8 too (a note cut inside a
-    /// character) reads its bad bytes as U+FFFD; one that is not (added by
-    /// an old spreadsheet) is read as Windows-1252.
+    /// Not all UTF-8, but some of it is: each row is read on its own, so
+    /// that neither kind of name is garbled. A row of UTF-8 is UTF-8; one
+    /// that is mostly UTF-8 (a note cut inside a character) reads its bad
+    /// bytes as U+FFFD; any other (added by an old spreadsheet) is read as
+    /// Windows-1252. Named so when more rows beyond ASCII are UTF-8 than
+    /// Windows-1252.
     Utf8Mostly,
+    /// Read row by row as [`Utf8Mostly`](Self::Utf8Mostly) is, but its
+    /// rows of Windows-1252 are as many as those of UTF-8, or more.
+    Windows1252Mostly,
 }
 
 impl TextEncoding {
@@ -132,6 +136,7 @@ impl TextEncoding {
             TextEncoding::Utf16BeNoBom => "UTF-16BE (no BOM)",
             TextEncoding::Windows1252Fallback => "Windows-1252",
             TextEncoding::Utf8Mostly => "UTF-8 (some bytes not)",
+            TextEncoding::Windows1252Mostly => "Windows-1252 (some rows UTF-8)",
         }
     }
 
@@ -149,6 +154,9 @@ impl TextEncoding {
             )),
             TextEncoding::Utf8Mostly => Some(format!(
                 "{origin}: {what} holds bytes that are not UTF-8 although the rest is; shown as \u{fffd}"
+            )),
+            TextEncoding::Windows1252Mostly => Some(format!(
+                "{origin}: {what} is mostly not UTF-8; read it as Windows-1252 (check names with accents), but for the rows that are UTF-8"
             )),
             _ => None,
         }
@@ -205,9 +213,13 @@ pub struct Import<T: Item = Invitation> {
     pub replaced_rows: usize,
     /// The line of the first of them.
     pub first_replaced_line: Option<u64>,
-    /// Rows kept although they were not UTF-8, in a file whose BOM, or the
-    /// rest of it, says it is: read on their own as Windows-1252.
+    /// Rows kept although they were not UTF-8, in a file whose BOM says it
+    /// is, or read row by row: read on their own as Windows-1252.
     pub windows_1252_rows: RowLines,
+    /// Rows kept with characters beyond ASCII, all UTF-8, in a file read
+    /// row by row ([`TextEncoding::Utf8Mostly`]): named when they are the
+    /// fewer.
+    pub utf8_rows: RowLines,
     /// Rows kept although a quote inside a quoted field was not doubled,
     /// which the reading may have moved.
     pub undoubled_rows: usize,
@@ -264,22 +276,45 @@ impl<T: Item> Import<T> {
     /// `skipped`).
     pub fn notices(&self) -> Vec<String> {
         let mut out = Vec::new();
-        // A file mostly UTF-8 is told of below, with its rows and lines,
-        // unless its bad bytes were only in rows skipped for another cause
-        // (each with its own warning, and read as UTF-8 or Windows-1252:
-        // nothing is shown as U+FFFD) or before the rows.
-        if self.encoding != TextEncoding::Utf8Mostly {
-            out.extend(self.encoding.notice(&self.origin, "the file"));
-        } else if self.replaced_rows + self.windows_1252_rows.count == 0 {
-            out.push(format!(
-                "{}: the file holds bytes that are not UTF-8 although the rest is, none of them in the rows kept",
-                self.origin
-            ));
+        match self.encoding {
+            // A file mostly UTF-8 is told of below, with its rows and
+            // lines, unless its bad bytes were only in rows skipped for
+            // another cause (each with its own warning, and read as UTF-8
+            // or Windows-1252: nothing is shown as U+FFFD) or before the
+            // rows.
+            TextEncoding::Utf8Mostly => {
+                if self.replaced_rows + self.windows_1252_rows.count == 0 {
+                    out.push(format!(
+                        "{}: the file holds bytes that are not UTF-8 although the rest is, none of them in the rows kept",
+                        self.origin
+                    ));
+                }
+            }
+            // Mostly Windows-1252: the rows of UTF-8 are the ones to name.
+            TextEncoding::Windows1252Mostly if self.utf8_rows.count > 0 => {
+                let n = self.utf8_rows.count;
+                let (them, is) = if n == 1 {
+                    ("it", "row is")
+                } else {
+                    ("them", "rows are")
+                };
+                out.push(format!(
+                    "{}: {n} {is} UTF-8 ({}) although the rest of the file is not; read {them} as UTF-8, and the rest as Windows-1252 (check names with accents)",
+                    self.origin,
+                    self.utf8_rows.named()
+                ));
+            }
+            // Its only rows beyond ASCII read as UTF-8 are mostly so, and
+            // told of below.
+            TextEncoding::Windows1252Mostly => {
+                out.extend(TextEncoding::Windows1252Fallback.notice(&self.origin, "the file"));
+            }
+            encoding => out.extend(encoding.notice(&self.origin, "the file")),
         }
-        let says = if self.encoding == TextEncoding::Utf8Mostly {
-            "the rest of the file is"
-        } else {
-            "the file says it is"
+        let says = match self.encoding {
+            TextEncoding::Utf8Mostly => "the rest of the file is",
+            TextEncoding::Windows1252Mostly => "the rest of the row is",
+            _ => "the file says it is",
         };
         if self.replaced_rows > 0 {
             let first = first_line(self.first_replaced_line, self.replaced_rows == 1);
@@ -295,22 +330,18 @@ impl<T: Item> Import<T> {
             ));
         }
         let cp1252 = &self.windows_1252_rows;
-        if cp1252.count > 0 {
+        // In a file mostly Windows-1252, told of above.
+        if cp1252.count > 0 && self.encoding != TextEncoding::Windows1252Mostly {
             let n = cp1252.count;
-            let mut lines: Vec<String> = cp1252.lines.iter().map(u64::to_string).collect();
-            if n > lines.len() {
-                lines.push(format!("{} more", n - lines.len()));
-            }
             let (them, is) = if n == 1 {
                 ("it", "row is")
             } else {
                 ("them", "rows are")
             };
             out.push(format!(
-                "{}: {n} {is} not UTF-8 (line{} {}) although {says}; read {them} as Windows-1252 (check the names in {them})",
+                "{}: {n} {is} not UTF-8 ({}) although {says}; read {them} as Windows-1252 (check the names in {them})",
                 self.origin,
-                plural(n),
-                and_list(&lines)
+                cp1252.named()
             ));
         }
         if self.undoubled_rows > 0 {
@@ -1104,14 +1135,20 @@ fn stdin_file() -> Option<File> {
     }
 }
 
-/// Whether text that is not all UTF-8 is mostly UTF-8: more of its bytes
-/// beyond ASCII are in well-formed UTF-8 characters than are not. Text in
-/// Windows-1252 has next to none of the first, since an accented letter
-/// there is one byte and UTF-8 wants two or more. Bytes, not characters,
-/// are weighed: a UTF-8 export with a few rows of Windows-1252 added has
-/// fewer characters beyond ASCII in its UTF-8 than bad bytes in those rows
-/// (each curly quote one of them), but more bytes.
-fn mostly_utf8(mut r: impl Read) -> io::Result<bool> {
+/// Whether text that is not all UTF-8 (a note on standard input, what an
+/// editor wrote) is mostly UTF-8: more of its bytes beyond ASCII are in
+/// well-formed UTF-8 characters than are not. Text in Windows-1252 has
+/// next to none of the first, since an accented letter there is one byte
+/// and UTF-8 wants two or more. Bytes, not characters, are weighed: a
+/// curly quote is three bytes in UTF-8 and one in Windows-1252, and what
+/// is asked is how much of the text is UTF-8. (An export is read row by
+/// row instead: see [`TextEncoding::Utf8Mostly`].)
+fn mostly_utf8(r: impl Read) -> io::Result<bool> {
+    Ok(utf8_tally(r)?.mostly())
+}
+
+/// The [`Utf8Tally`] of all that `r` reads.
+fn utf8_tally(mut r: impl Read) -> io::Result<Utf8Tally> {
     let mut tally = Utf8Tally::default();
     let mut buf = vec![0u8; 1 << 16];
     // Bytes of a character cut at the end of the last read.
@@ -1128,15 +1165,37 @@ fn mostly_utf8(mut r: impl Read) -> io::Result<bool> {
         buf.copy_within(end - cut..end, 0);
         kept = cut;
         if n == 0 {
-            return Ok(tally.mostly());
+            return Ok(tally);
         }
     }
+}
+
+/// Whether the two bytes `lead` and `next`, well-formed UTF-8, are a
+/// character no name or note is written in: a C1 control (U+0080 to
+/// U+009F), or one of the last letters of Latin Extended-B and the
+/// phonetic alphabet (IPA), U+0240 to U+02AF.
+///
+/// Windows-1252 text is well-formed UTF-8 by chance where a capital with
+/// an accent meets a curly quote, a dash or a symbol (`CAFÉ”`, bytes C9 94,
+/// is `CAFɔ`), and the pairs most likely to (`Â`, `É` or `Ê` and any of
+/// them) make one of these. Not counting them as UTF-8 keeps such a row,
+/// or a file of them, Windows-1252. The price is a phonetic spelling
+/// (`/ʃɔn/`) alone in a row of a file that is not all UTF-8: read as
+/// Windows-1252, and named in a note. The other blocks such a pair makes
+/// are names' own (`Ș` in Latin Extended-B, the Hawaiian ʻokina among the
+/// modifier letters, Greek, Cyrillic), and stay UTF-8.
+fn unwritten(lead: u8, next: u8) -> bool {
+    matches!(
+        (lead, next),
+        (0xC2, 0x80..=0x9F) | (0xC9, 0x80..=0xBF) | (0xCA, 0x80..=0xAF)
+    )
 }
 
 /// The bytes of text beyond ASCII, as [`mostly_utf8`] weighs them.
 #[derive(Debug, Default)]
 struct Utf8Tally {
-    /// In well-formed UTF-8 characters.
+    /// In well-formed UTF-8 characters, but for those no text is written
+    /// in ([`unwritten`]).
     good: u64,
     /// Not UTF-8.
     bad: u64,
@@ -1152,7 +1211,17 @@ impl Utf8Tally {
                 Ok(_) => (text.len() - at, None),
                 Err(e) => (e.valid_up_to(), Some(e.error_len())),
             };
-            self.good += text[at..at + valid].iter().filter(|&&b| b >= 0x80).count() as u64;
+            let run = &text[at..at + valid];
+            self.good += run.iter().filter(|&&b| b >= 0x80).count() as u64;
+            // In well-formed UTF-8 these bytes lead a character of two.
+            for lead in memchr::memchr3_iter(0xC2, 0xC9, 0xCA, run) {
+                if run
+                    .get(lead + 1)
+                    .is_some_and(|&next| unwritten(run[lead], next))
+                {
+                    self.good -= 2;
+                }
+            }
             at += valid;
             match error {
                 None => {}
@@ -1170,17 +1239,25 @@ impl Utf8Tally {
         0
     }
 
+    /// The tally of a row, whole.
+    fn of(row: &[u8]) -> Self {
+        let mut tally = Utf8Tally::default();
+        tally.add(row, false);
+        tally
+    }
+
+    /// More of the bytes beyond ASCII are UTF-8 than not (a row with a
+    /// note cut inside a character). Of a row all UTF-8: some of it is, in
+    /// characters text is written in.
     fn mostly(&self) -> bool {
         self.good > self.bad
     }
-}
 
-/// Whether a row that is not all UTF-8 is mostly UTF-8 (a note cut inside
-/// a character), as [`mostly_utf8`] judges a file.
-fn row_mostly_utf8(row: &[u8]) -> bool {
-    let mut tally = Utf8Tally::default();
-    tally.add(row, false);
-    tally.mostly()
+    /// Some of the text is UTF-8, beyond ASCII: a file that is not all
+    /// UTF-8 is then read row by row.
+    fn some(&self) -> bool {
+        self.good > 0
+    }
 }
 
 /// All of a stream that can be read only once (standard input, a pipe, a
@@ -2423,9 +2500,12 @@ fn read_export_as<'a, T: Item>(
             }
         }
     }
-    // Not all UTF-8: a few bad bytes in UTF-8 text are read as U+FFFD,
-    // else the whole is Windows-1252.
-    let fallback = if mostly_utf8(open().map_err(io_err)?).map_err(io_err)? {
+    // Not all UTF-8. With some UTF-8 in it, each row is read in its own
+    // encoding: a file of UTF-8 with rows of Windows-1252 appended, or the
+    // other way round, garbles somebody's name whichever one it is read
+    // in whole. With none, the whole is Windows-1252, read in one go.
+    let tally = utf8_tally(open().map_err(io_err)?).map_err(io_err)?;
+    let fallback = if tally.some() {
         Sniff {
             encoding: TextEncoding::Utf8Mostly,
             ..sniffed
@@ -2434,14 +2514,40 @@ fn read_export_as<'a, T: Item>(
         fallback
     };
     // Either decodes every byte, so only a cut can stop it.
-    match parse(open().map_err(io_err)?, fallback, job, &origin)? {
-        Outcome::Done(import) => Ok(*import),
+    let import = match parse(open().map_err(io_err)?, fallback, job, &origin)? {
+        Outcome::Done(import) => import,
         Outcome::Whole => match parse(open().map_err(io_err)?, fallback, whole, &origin)? {
-            Outcome::Done(import) => Ok(*import),
-            _ => Err(ImportError::Binary { origin }),
+            Outcome::Done(import) => import,
+            _ => return Err(ImportError::Binary { origin }),
         },
-        Outcome::NotUtf8 => Err(ImportError::Binary { origin }),
+        Outcome::NotUtf8 => return Err(ImportError::Binary { origin }),
+    };
+    Ok(by_rows(*import, &tally))
+}
+
+/// An import read row by row, named for what its rows turned out to be:
+/// mostly UTF-8 when more rows beyond ASCII were read as UTF-8 than as
+/// Windows-1252, else mostly Windows-1252, whose notes name the rows of
+/// UTF-8 instead. Rows, not bytes, are weighed: a note names rows, and the
+/// fewer are the ones to check. With no row of UTF-8 kept, the file is
+/// Windows-1252 (its UTF-8 is in the rows skipped, or before them); with
+/// neither kind kept, its bytes beyond ASCII decide, as for a note.
+fn by_rows<T: Item>(mut import: Import<T>, tally: &Utf8Tally) -> Import<T> {
+    if import.encoding != TextEncoding::Utf8Mostly {
+        return import;
     }
+    let utf8 = import.utf8_rows.count + import.replaced_rows;
+    let windows_1252 = import.windows_1252_rows.count;
+    import.encoding = if utf8 > windows_1252 || (utf8 == 0 && windows_1252 == 0 && tally.mostly()) {
+        TextEncoding::Utf8Mostly
+    } else if utf8 == 0 {
+        // Every row of it read as the file is: none to name.
+        import.windows_1252_rows = RowLines::default();
+        TextEncoding::Windows1252Fallback
+    } else {
+        TextEncoding::Windows1252Mostly
+    };
+    import
 }
 
 /// `reader` decoded from `encoding` into UTF-8, without its byte-order
@@ -2454,7 +2560,7 @@ fn decoded<'a>(
     decode.strip_bom(true);
     Ok(match encoding {
         // UTF-8 is read as it is (and checked row by row).
-        TextEncoding::Utf8 | TextEncoding::Utf8Mostly => reader,
+        TextEncoding::Utf8 | TextEncoding::Utf8Mostly | TextEncoding::Windows1252Mostly => reader,
         TextEncoding::Utf8Bom => {
             read_up_to(&mut reader, &mut [0u8; 3])?;
             reader
@@ -2601,6 +2707,7 @@ fn outcome<T: Item>(
         replaced_rows: read.replaced_rows,
         first_replaced_line: read.first_replaced_line,
         windows_1252_rows: read.windows_1252_rows,
+        utf8_rows: read.utf8_rows,
         undoubled_rows: read.undoubled_rows,
         first_undoubled_line: read.first_undoubled_line,
         not_utf16: NotUtf16::default(),

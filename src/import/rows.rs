@@ -13,12 +13,13 @@ use csv::ByteRecord;
 
 use super::sent_at::{SlashDates, no_such_day, parse_sent_at_in};
 use super::{
-    Classify, Columns, Duplicate, RowError, SentAtReader, TextEncoding, parse_direction, plural,
-    row_mostly_utf8, shorten,
+    Classify, Columns, Duplicate, RowError, SentAtReader, TextEncoding, Utf8Tally, parse_direction,
+    plural, shorten,
 };
 use crate::classify::{Category, Classification, Signals};
 use crate::invitation::{Direction, Fields, Invitation, InvitationId, profile_key};
 use crate::stats::{AllFacts, DirectionFilter, Facts, Tally};
+use crate::text::and_list;
 
 /// What the importer keeps of each row: a whole [`Invitation`] for the
 /// screen and the other commands, or only the [`Facts`] that `stats` counts
@@ -326,9 +327,12 @@ pub struct Piece<T: Item> {
     pub replaced_rows: usize,
     /// The line of the first of them.
     pub first_replaced_line: Option<u64>,
-    /// Rows kept in a UTF-8 file although they are not UTF-8, read on
-    /// their own as Windows-1252.
+    /// Rows kept although they are not UTF-8, in a file whose BOM says it
+    /// is, or read row by row: read on their own as Windows-1252.
     pub windows_1252_rows: RowLines,
+    /// Rows kept with characters beyond ASCII, all UTF-8, in a file read
+    /// row by row.
+    pub utf8_rows: RowLines,
     /// Rows kept although a quote inside a quoted field was not doubled
     /// (`"he said "hi" to me"`): read as the `csv` crate reads them, which
     /// moves the quote.
@@ -373,6 +377,7 @@ impl<T: Item> Piece<T> {
             *line += by;
         }
         self.windows_1252_rows.shift_lines(by);
+        self.utf8_rows.shift_lines(by);
         self.slash_dates.shift_lines(by);
     }
 }
@@ -386,6 +391,7 @@ impl<T: Item> Default for Piece<T> {
             replaced_rows: 0,
             first_replaced_line: None,
             windows_1252_rows: RowLines::default(),
+            utf8_rows: RowLines::default(),
             undoubled_rows: 0,
             first_undoubled_line: None,
             slash_dates: SlashDates::default(),
@@ -428,6 +434,16 @@ impl RowLines {
         for line in &mut self.lines {
             *line += by;
         }
+    }
+
+    /// The lines, as a note names them: `line 3`, `lines 3, 4 and 5`,
+    /// `lines 3, 4, 5, 6, 7 and 2 more`.
+    pub fn named(&self) -> String {
+        let mut lines: Vec<String> = self.lines.iter().map(u64::to_string).collect();
+        if self.count > lines.len() {
+            lines.push(format!("{} more", self.count - lines.len()));
+        }
+        format!("line{} {}", plural(self.count), and_list(&lines))
     }
 }
 
@@ -721,6 +737,12 @@ impl<'c, T: Item> Rows<'c, T> {
         self.cols
     }
 
+    /// Each row beyond ASCII is read in its own encoding, and counted: see
+    /// [`row_apart`](Self::row_apart).
+    pub fn reads_rows_apart(&self) -> bool {
+        self.encoding == TextEncoding::Utf8Mostly
+    }
+
     /// Reads dates written with slashes day first.
     pub fn read_day_first(&mut self) {
         self.sent_at.day_first = true;
@@ -871,6 +893,39 @@ impl<'c, T: Item> Rows<'c, T> {
     /// Reads one record as an invitation, or reports why not; `hint` is added
     /// to a wrong-field-count reason.
     fn row(&mut self, record: &ByteRecord, line: u64, hint: &str) -> Result<(), Stop> {
+        if self.reads_rows_apart() && !record.as_slice().is_ascii() {
+            return self.row_apart(record, line, hint);
+        }
+        self.utf8_row(record, line, hint)
+    }
+
+    /// A row beyond ASCII of a file read row by row, which is some UTF-8
+    /// and some not: read as UTF-8 when it is, and counted (the note names
+    /// the rows of UTF-8 when they are the fewer); else on its own, as a
+    /// row that is not UTF-8 in a file that is ([`not_utf8`](Self::not_utf8)).
+    /// A row well-formed but for characters no text is written in is
+    /// Windows-1252 that reads as UTF-8 by chance (see
+    /// [`unwritten`](super::unwritten)).
+    fn row_apart(&mut self, record: &ByteRecord, line: u64, hint: &str) -> Result<(), Stop> {
+        let tally = Utf8Tally::of(record.as_slice());
+        // Field by field: the bytes of one character split between two
+        // fields are not UTF-8 (see `utf8_row`).
+        let utf8 = record.iter().all(|f| simdutf8::basic::from_utf8(f).is_ok());
+        if !(utf8 && tally.mostly()) {
+            return self.decoded_row(record, line, hint, tally.mostly());
+        }
+        let skipped = self.piece.skipped.len();
+        let read = self.utf8_row(record, line, hint);
+        // Counted only when kept, as the others are.
+        if self.piece.skipped.len() == skipped {
+            self.piece.utf8_rows.add(line);
+        }
+        read
+    }
+
+    /// [`row`](Self::row) for a record of UTF-8, or one to read on its own
+    /// when it is not ([`not_utf8`](Self::not_utf8)).
+    fn utf8_row(&mut self, record: &ByteRecord, line: u64, hint: &str) -> Result<(), Stop> {
         // One check of the whole record costs less than one per field; each
         // field must then start and end on a character boundary too.
         let Ok(text) = simdutf8::basic::from_utf8(record.as_slice()) else {
@@ -909,7 +964,20 @@ impl<'c, T: Item> Rows<'c, T> {
         if self.encoding == TextEncoding::Utf8 {
             return Err(Stop::NotUtf8);
         }
-        let utf8 = row_mostly_utf8(record.as_slice());
+        let utf8 = Utf8Tally::of(record.as_slice()).mostly();
+        self.decoded_row(record, line, hint, utf8)
+    }
+
+    /// Reads a row that is not UTF-8 as UTF-8 with U+FFFD for its bad
+    /// bytes when `utf8` (it mostly is), else as Windows-1252; and counts
+    /// it, when kept, for the notes.
+    fn decoded_row(
+        &mut self,
+        record: &ByteRecord,
+        line: u64,
+        hint: &str,
+        utf8: bool,
+    ) -> Result<(), Stop> {
         let fixed: ByteRecord = record
             .iter()
             .map(|f| {
@@ -922,7 +990,8 @@ impl<'c, T: Item> Rows<'c, T> {
             })
             .collect();
         let skipped = self.piece.skipped.len();
-        let read = self.row(&fixed, line, hint);
+        // Each field is UTF-8 now: read as it is, not weighed again.
+        let read = self.utf8_row(&fixed, line, hint);
         // Counted among the rows kept so only when kept: a row skipped for
         // another reason has its own warning, and is not shown.
         if self.piece.skipped.len() == skipped {

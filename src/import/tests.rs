@@ -670,6 +670,30 @@ fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
     assert_eq!((i.replaced_rows, i.windows_1252_rows.count), (2, 1));
 }
 
+/// Windows-1252 is well-formed UTF-8 by chance where a capital with an
+/// accent meets a curly quote (`JOSÉ”` is bytes C9 94, `JOSɔ` in UTF-8):
+/// that is no UTF-8 to weigh, and the row is Windows-1252, not UTF-8 with
+/// U+FFFD for the quote that opened it.
+#[test]
+fn windows_1252_that_is_utf8_by_chance_is_windows_1252() {
+    let mut bytes = b"\xEF\xBB\xBF".to_vec();
+    bytes.extend_from_slice(H.as_bytes());
+    bytes.extend_from_slice(&cp1252(
+        "Ana,B,2026-07-08T15:43,\u{201c}JOS\u{c9}\u{201d} said hi,INCOMING,u1,u2\n",
+    ));
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(
+        i.invitations[0].message(),
+        "\u{201c}JOS\u{c9}\u{201d} said hi"
+    );
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row is not UTF-8 (line 2) although the file says it is; read it as Windows-1252 (check the names in it)"
+        ]
+    );
+}
+
 /// Half an emoji in UTF-16 (a surrogate without its other half) reads as
 /// U+FFFD, and a notice says so with its line, as for bytes that are not
 /// UTF-8.
@@ -2677,47 +2701,251 @@ fn utf8_with_windows_1252_rows(rows: usize, cp1252_at: &[usize], eol: &str) -> V
     bytes
 }
 
-/// Three rows of Windows-1252 after one of UTF-8 hold more bad bytes than
-/// the UTF-8 has characters beyond ASCII, but fewer than it has bytes: the
-/// file is still UTF-8.
+/// A file of rows in Windows-1252 and rows in UTF-8, each row ended: those
+/// of `utf8` (a row's lines, from 2) are UTF-8, the rest Windows-1252.
+fn rows_in_two_encodings(rows: &[String], utf8: &[usize]) -> Vec<u8> {
+    let mut bytes = H.as_bytes().to_vec();
+    for (i, row) in rows.iter().enumerate() {
+        if utf8.contains(&(i + 2)) {
+            bytes.extend_from_slice(row.as_bytes());
+        } else {
+            bytes.extend_from_slice(&cp1252(row));
+        }
+        bytes.push(b'\n');
+    }
+    bytes
+}
+
+/// A file not all UTF-8 is read row by row when any of it is UTF-8, however
+/// little: a row of UTF-8 among many of Windows-1252 full of accents and
+/// curly quotes (which outweigh it, byte for byte) keeps its name, as the
+/// rows of Windows-1252 keep theirs. The note names the fewer rows: those
+/// of UTF-8 when they are not more than the others.
 #[test]
-fn a_few_windows_1252_rows_leave_a_utf8_file_utf8() {
-    let bytes = utf8_with_windows_1252_rows(4, &[2, 3, 4], "\n");
+fn a_row_of_utf8_among_windows_1252_is_read_as_utf8() {
+    let renee = |n: usize| {
+        format!(
+            "Ren\u{e9}e C\u{f4}t\u{e9} {n},B,\"7/8/26, 3:43 PM\",\"I\u{2019}d love to connect \u{2013} we met at the \u{201c}Lyon\u{201d} fair\",INCOMING,u{n},u0"
+        )
+    };
+    let zoe = "Zo\u{eb} M\u{fc}ller,B,\"7/8/26, 3:43 PM\",We met at the Z\u{fc}rich meetup \u{2013} let\u{2019}s talk,INCOMING,uz,u0";
+    let jose = "Jos\u{e9} N\u{fa}\u{f1}ez,B,\"7/8/26, 3:43 PM\",,INCOMING,uj,u0";
+    let plain = |n: usize| format!("Pat {n},B,\"7/8/26, 3:43 PM\",,INCOMING,up{n},u0");
+    let froms = |i: &Import| -> Vec<String> {
+        i.invitations
+            .iter()
+            .map(|v| v.from().to_string())
+            .filter(|f| !f.is_ascii())
+            .collect()
+    };
+    // Windows-1252 but for one row.
+    let mut rows: Vec<String> = (1..=6).map(renee).collect();
+    rows.insert(3, zoe.to_string());
+    let i = load_bytes("t.csv", &rows_in_two_encodings(&rows, &[5])).unwrap();
+    assert_eq!(i.encoding.label(), "Windows-1252 (some rows UTF-8)");
+    assert_eq!(i.invitations[3].from(), "Zo\u{eb} M\u{fc}ller");
+    assert_eq!(
+        i.invitations[3].message(),
+        "We met at the Z\u{fc}rich meetup \u{2013} let\u{2019}s talk"
+    );
+    assert_eq!(i.invitations[4].from(), "Ren\u{e9}e C\u{f4}t\u{e9} 4");
+    assert_eq!(
+        i.invitations[4].message(),
+        "I\u{2019}d love to connect \u{2013} we met at the \u{201c}Lyon\u{201d} fair"
+    );
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row is UTF-8 (line 5) although the rest of the file is not; read it as UTF-8, and the rest as Windows-1252 (check names with accents)"
+        ]
+    );
+    // An export of UTF-8, most of it ASCII, with rows of Windows-1252
+    // appended: as many rows of UTF-8 as of Windows-1252, or fewer.
+    let mut rows: Vec<String> = (1..=35).map(plain).collect();
+    rows.insert(5, zoe.to_string());
+    rows.insert(12, jose.to_string());
+    rows.extend((1..=3).map(renee));
+    let i = load_bytes("t.csv", &rows_in_two_encodings(&rows, &[7, 14])).unwrap();
+    assert_eq!(
+        froms(&i),
+        [
+            "Zo\u{eb} M\u{fc}ller",
+            "Jos\u{e9} N\u{fa}\u{f1}ez",
+            "Ren\u{e9}e C\u{f4}t\u{e9} 1",
+            "Ren\u{e9}e C\u{f4}t\u{e9} 2",
+            "Ren\u{e9}e C\u{f4}t\u{e9} 3"
+        ]
+    );
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 2 rows are UTF-8 (lines 7 and 14) although the rest of the file is not; read them as UTF-8, and the rest as Windows-1252 (check names with accents)"
+        ]
+    );
+    // Rows weigh, not bytes: two short rows of UTF-8 outnumber one of
+    // Windows-1252 that outweighs them.
+    let rows = [jose.to_string(), renee(1), jose.replace("uj", "uk")];
+    let i = load_bytes("t.csv", &rows_in_two_encodings(&rows, &[2, 4])).unwrap();
+    assert_eq!(i.encoding.label(), "UTF-8 (some bytes not)");
+    assert_eq!(
+        froms(&i),
+        [
+            "Jos\u{e9} N\u{fa}\u{f1}ez",
+            "Ren\u{e9}e C\u{f4}t\u{e9} 1",
+            "Jos\u{e9} N\u{fa}\u{f1}ez"
+        ]
+    );
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row is not UTF-8 (line 3) although the rest of the file is; read it as Windows-1252 (check the names in it)"
+        ]
+    );
+}
+
+/// In a file read row by row and mostly Windows-1252, a row of UTF-8 but
+/// for a character cut keeps its accents and shows the cut one as U+FFFD,
+/// as in a file mostly UTF-8; its note says the rest of the row is UTF-8,
+/// not the rest of the file.
+#[test]
+fn a_row_of_utf8_cut_short_among_windows_1252_shows_the_cut() {
+    let renee = |n: usize| {
+        format!("Ren\u{e9}e {n},B,\"7/8/26, 3:43 PM\",\u{201c}Lyon\u{201d},INCOMING,u{n},u0\n")
+    };
+    let mut bytes = H.as_bytes().to_vec();
+    for n in 1..=3 {
+        bytes.extend_from_slice(&cp1252(&renee(n)));
+    }
+    bytes.extend_from_slice(
+        "Zo\u{eb} M\u{fc}ller,B,\"7/8/26, 3:43 PM\",Caf\u{e9} \u{2013} ".as_bytes(),
+    );
+    bytes.extend_from_slice(b"\xE2\x80,INCOMING,uz,u0\n");
+    bytes.extend_from_slice("Jos\u{e9},B,\"7/8/26, 3:43 PM\",,INCOMING,uj,u0\n".as_bytes());
     let i = load_bytes("t.csv", &bytes).unwrap();
-    assert_eq!(i.encoding, TextEncoding::Utf8Mostly);
-    assert_eq!(i.invitations[0].from(), "Zo\u{eb} M\u{fc}ller 1");
+    assert_eq!(i.encoding.label(), "Windows-1252 (some rows UTF-8)");
+    assert_eq!(i.invitations[3].from(), "Zo\u{eb} M\u{fc}ller");
+    assert_eq!(i.invitations[3].message(), "Caf\u{e9} \u{2013} \u{fffd}");
+    assert_eq!(i.invitations[4].from(), "Jos\u{e9}");
+    assert_eq!(
+        i.notices(),
+        [
+            "t.csv: 1 row is UTF-8 (line 6) although the rest of the file is not; read it as UTF-8, and the rest as Windows-1252 (check names with accents)",
+            "t.csv: 1 row holds bytes that are not UTF-8 (line 5) although the rest of the row is; shown as \u{fffd}"
+        ]
+    );
+}
+
+/// A file whose only UTF-8 is in a row skipped for another cause is
+/// Windows-1252, said as such; the skipped row's warning shows its UTF-8
+/// as written. A row of Windows-1252 that is UTF-8 by chance (`CAFÉ”`) is
+/// no UTF-8: the file is read whole as Windows-1252, as a file with none.
+#[test]
+fn a_file_with_no_utf8_in_its_rows_kept_is_windows_1252() {
+    let renee = |n: usize| {
+        format!("Ren\u{e9}e {n},B,\"7/8/26, 3:43 PM\",\u{201c}Lyon\u{201d},INCOMING,u{n},u0\n")
+    };
+    let mut bytes = H.as_bytes().to_vec();
+    bytes.extend_from_slice(&cp1252(&renee(1)));
+    bytes.extend_from_slice("Zo\u{eb},B,\"7/8/26, 3:43 PM\",,RE\u{c7}U,uz,u0\n".as_bytes());
+    bytes.extend_from_slice(&cp1252(&renee(2)));
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
+    assert_eq!(i.invitations[1].from(), "Ren\u{e9}e 2");
+    assert_eq!(
+        i.skipped[0].to_string(),
+        "line 3: Direction is `RE\u{c7}U`; expected INCOMING or OUTGOING"
+    );
+    assert_eq!(
+        i.notices(),
+        ["t.csv: the file is not UTF-8; read it as Windows-1252 (check names with accents)"]
+    );
+    let mut bytes = H.as_bytes().to_vec();
+    bytes.extend_from_slice(&cp1252(&renee(1)));
+    bytes.extend_from_slice(&cp1252(
+        "Ana,B,\"7/8/26, 3:43 PM\",CAF\u{c9}\u{201d},INCOMING,ua,u0\n",
+    ));
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
+    assert_eq!(i.invitations[1].message(), "CAF\u{c9}\u{201d}");
+    // Among rows of UTF-8 (in a file not all UTF-8), such a row is one of
+    // Windows-1252.
+    let mut bytes = H.as_bytes().to_vec();
+    for n in 1..=3 {
+        bytes.extend_from_slice(
+            format!("Zo\u{eb} {n},B,\"7/8/26, 3:43 PM\",,INCOMING,u{n},u0\n").as_bytes(),
+        );
+    }
+    bytes.extend_from_slice(&cp1252(&renee(4)));
+    bytes.extend_from_slice(&cp1252(
+        "Ana,B,\"7/8/26, 3:43 PM\",CAF\u{c9}\u{201d},INCOMING,ua,u0\n",
+    ));
+    // Each row a chunk of its own, the fast path sees that row alone.
+    for chunk_len in [1, usize::MAX] {
+        let plan = Plan {
+            chunk_len,
+            threads: 2,
+            fast: true,
+            in_place: true,
+        };
+        let i: Import = load_bytes_with("t.csv", &bytes, None, plan, now()).unwrap();
+        assert_eq!(i.invitations[4].message(), "CAF\u{c9}\u{201d}");
+        assert_eq!(
+            i.notices(),
+            [
+                "t.csv: 2 rows are not UTF-8 (lines 5 and 6) although the rest of the file is; read them as Windows-1252 (check the names in them)"
+            ]
+        );
+    }
 }
 
 /// Each row of Windows-1252 in a UTF-8 file is read as Windows-1252 on
 /// its own, and the rows of UTF-8 as UTF-8: nobody's name is garbled, and
-/// the note names the lines, with `\n`, `\r\n` or a lone `\r` ending them,
-/// in chunks cut anywhere, read in place or not, from a file on disk and
-/// from an archive.
+/// the note names the lines of the fewer (those of Windows-1252 among more
+/// of UTF-8, else those of UTF-8), with `\n`, `\r\n` or a lone `\r`
+/// ending them, in chunks cut anywhere, read in place or not, from a file
+/// on disk and from an archive.
 #[test]
 fn windows_1252_rows_in_a_utf8_file_are_read_on_their_own() {
     let pat = |i: usize| format!("Pat O\u{2019}Neil {i}");
     let zoe = |i: usize| format!("Zo\u{eb} M\u{fc}ller {i}");
     let dir = tempfile::tempdir().unwrap();
-    for eol in ["\n", "\r\n", "\r"] {
-        let bytes = utf8_with_windows_1252_rows(5, &[2, 3, 4], eol);
+    let layouts: [(&[usize], TextEncoding, &str); 2] = [
+        (
+            &[2, 4],
+            TextEncoding::Utf8Mostly,
+            "2 rows are not UTF-8 (lines 3 and 5) although the rest of the file is; read them as Windows-1252 (check the names in them)",
+        ),
+        (
+            &[2, 3, 4],
+            TextEncoding::Windows1252Mostly,
+            "2 rows are UTF-8 (lines 2 and 6) although the rest of the file is not; read them as UTF-8, and the rest as Windows-1252 (check names with accents)",
+        ),
+    ];
+    for (eol, (cp1252_at, encoding, note)) in ["\n", "\r\n", "\r"]
+        .into_iter()
+        .flat_map(|eol| layouts.map(|layout| (eol, layout)))
+    {
+        let bytes = utf8_with_windows_1252_rows(5, cp1252_at, eol);
         let check = |i: &Import, how: &str| {
-            assert_eq!(i.encoding, TextEncoding::Utf8Mostly, "{how}");
+            assert_eq!(i.encoding, encoding, "{how}");
             let from: Vec<&str> = i.invitations.iter().map(|v| v.from()).collect();
-            assert_eq!(from, [zoe(1), pat(2), pat(3), pat(4), zoe(5)], "{how}");
+            let want: Vec<String> = (1..=5)
+                .map(|n| {
+                    if cp1252_at.contains(&n) {
+                        pat(n)
+                    } else {
+                        zoe(n)
+                    }
+                })
+                .collect();
+            assert_eq!(from, want, "{how}");
             assert_eq!(
                 i.invitations[1].message(),
                 "we met at \u{201c}LogiMAT\u{201d} \u{2013} great talk!",
                 "{how}"
             );
             assert_eq!(lines(i), [2, 3, 4, 5, 6], "{how}");
-            assert_eq!(
-                i.notices(),
-                [format!(
-                    "{}: 3 rows are not UTF-8 (lines 3, 4 and 5) although the rest of the file is; read them as Windows-1252 (check the names in them)",
-                    i.origin
-                )],
-                "{how}"
-            );
+            assert_eq!(i.notices(), [format!("{}: {note}", i.origin)], "{how}");
         };
         for chunk_len in [1, 150, usize::MAX] {
             for (fast, in_place) in [(false, false), (true, true)] {
@@ -2829,6 +3057,15 @@ fn mostly_utf8_counts_across_reads() {
         // bytes) outweighs two in Windows-1252 (a byte each), not three.
         (&["\u{201c}".as_bytes(), b"\x93\x94"].concat(), true),
         (&["\u{201c}".as_bytes(), b"\x93\x94\x96"].concat(), false),
+        // Windows-1252 that is UTF-8 by chance, in characters nobody
+        // writes, is no UTF-8: `“JOSÉ”`, `Â€`.
+        (&b"\x93JOS\xC9\x94".to_vec(), false),
+        (&b"\xC2\x80\xff".to_vec(), false),
+        // What else a pair of its makes is names' own: `Ș`, `ʻ`, `Γ`.
+        (
+            &["\u{218}\u{2bb}\u{393}".as_bytes(), b"\x93\x94\x96"].concat(),
+            true,
+        ),
     ] {
         assert_eq!(mostly_utf8(Dribble(bytes)).unwrap(), mostly, "{bytes:?}");
         assert_eq!(mostly_utf8(&bytes[..]).unwrap(), mostly, "{bytes:?}");
