@@ -1299,7 +1299,7 @@ fn windows_1252_rows_appended_to_utf8_are_read_as_such() {
         (
             1,
             "Windows-1252 (some rows UTF-8)",
-            "1 row is UTF-8 (line 2) although the rest of the file is not; read it as UTF-8, and the rest as Windows-1252 (check names with accents)",
+            "1 row is UTF-8 (line 2) and the other rows with letters or signs beyond ASCII are not; read it as UTF-8, and those as Windows-1252 (check names with accents)",
         ),
         (
             4,
@@ -1388,7 +1388,7 @@ fn a_row_of_utf8_in_a_windows_1252_export_keeps_its_name() {
     bytes.extend(encoding_rs::WINDOWS_1252.encode(&format!(
         "No\u{eb}l Fa\u{e7}ade,Colleen Ruiz,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/noel,{ME}\r"
     )).0.iter());
-    let note = "1 row is UTF-8 (line 5) although the rest of the file is not; read it as UTF-8, and the rest as Windows-1252 (check names with accents)";
+    let note = "1 row is UTF-8 (line 5) and the other rows with letters or signs beyond ASCII are not; read it as UTF-8, and those as Windows-1252 (check names with accents)";
     let check = |invitations: &[Value], stderr: &str, origin: &str| {
         assert_eq!(stderr, format!("invitriage: note: {origin}: {note}\n"));
         assert_eq!(

@@ -299,7 +299,7 @@ impl<T: Item> Import<T> {
                     ("them", "rows are")
                 };
                 out.push(format!(
-                    "{}: {n} {is} UTF-8 ({}) although the rest of the file is not; read {them} as UTF-8, and the rest as Windows-1252 (check names with accents)",
+                    "{}: {n} {is} UTF-8 ({}) and the other rows with letters or signs beyond ASCII are not; read {them} as UTF-8, and those as Windows-1252 (check names with accents)",
                     self.origin,
                     self.utf8_rows.named()
                 ));

@@ -2756,7 +2756,7 @@ fn a_row_of_utf8_among_windows_1252_is_read_as_utf8() {
     assert_eq!(
         i.notices(),
         [
-            "t.csv: 1 row is UTF-8 (line 5) although the rest of the file is not; read it as UTF-8, and the rest as Windows-1252 (check names with accents)"
+            "t.csv: 1 row is UTF-8 (line 5) and the other rows with letters or signs beyond ASCII are not; read it as UTF-8, and those as Windows-1252 (check names with accents)"
         ]
     );
     // An export of UTF-8, most of it ASCII, with rows of Windows-1252
@@ -2779,7 +2779,7 @@ fn a_row_of_utf8_among_windows_1252_is_read_as_utf8() {
     assert_eq!(
         i.notices(),
         [
-            "t.csv: 2 rows are UTF-8 (lines 7 and 14) although the rest of the file is not; read them as UTF-8, and the rest as Windows-1252 (check names with accents)"
+            "t.csv: 2 rows are UTF-8 (lines 7 and 14) and the other rows with letters or signs beyond ASCII are not; read them as UTF-8, and those as Windows-1252 (check names with accents)"
         ]
     );
     // Rows weigh, not bytes: two short rows of UTF-8 outnumber one of
@@ -2829,7 +2829,7 @@ fn a_row_of_utf8_cut_short_among_windows_1252_shows_the_cut() {
     assert_eq!(
         i.notices(),
         [
-            "t.csv: 1 row is UTF-8 (line 6) although the rest of the file is not; read it as UTF-8, and the rest as Windows-1252 (check names with accents)",
+            "t.csv: 1 row is UTF-8 (line 6) and the other rows with letters or signs beyond ASCII are not; read it as UTF-8, and those as Windows-1252 (check names with accents)",
             "t.csv: 1 row holds bytes that are not UTF-8 (line 5) although the rest of the row is; shown as \u{fffd}"
         ]
     );
@@ -2918,7 +2918,7 @@ fn windows_1252_rows_in_a_utf8_file_are_read_on_their_own() {
         (
             &[2, 3, 4],
             TextEncoding::Windows1252Mostly,
-            "2 rows are UTF-8 (lines 2 and 6) although the rest of the file is not; read them as UTF-8, and the rest as Windows-1252 (check names with accents)",
+            "2 rows are UTF-8 (lines 2 and 6) and the other rows with letters or signs beyond ASCII are not; read them as UTF-8, and those as Windows-1252 (check names with accents)",
         ),
     ];
     for (eol, (cp1252_at, encoding, note)) in ["\n", "\r\n", "\r"]
