@@ -568,9 +568,15 @@ pub(crate) fn family_name_first_spaced(full: &str) -> Option<(&str, &str)> {
             .filter(|c| c.is_alphabetic())
             .all(is_east_asian_letter)
     };
+    static TITLES: std::sync::OnceLock<Titles> = std::sync::OnceLock::new();
+    let titles = TITLES.get_or_init(Titles::default);
     // Nearly every other name fails by its first word, read alone: it is
-    // the first of the part `name_part` keeps, when that has one.
-    let first = full.split_whitespace().find(|w| has_letter(w))?;
+    // the first of the part `name_part` keeps, when that has one, past
+    // titles (`Dr. Nguyễn Thị Hương`, `Ms. 山田 太郎`).
+    let first = full
+        .split_whitespace()
+        .filter(|w| has_letter(w))
+        .find(|w| !titles.contains(w))?;
     let first = &first[..first.find([',', '|', '(']).unwrap_or(first.len())];
     let vietnamese = vietnamese_family(first);
     if vietnamese.is_none()
@@ -578,14 +584,23 @@ pub(crate) fn family_name_first_spaced(full: &str) -> Option<(&str, &str)> {
     {
         return None;
     }
-    let mut words = name_part(full).split_whitespace().filter(|w| has_letter(w));
-    let family = words.next().filter(|&w| w == first)?;
-    let mut given = words.next()?;
-    let mut n = 2;
-    for w in words {
-        given = w;
-        n += 1;
+    let mut words: Vec<&str> = name_part(full)
+        .split_whitespace()
+        .filter(|w| has_letter(w))
+        .skip_while(|w| titles.contains(w))
+        .collect();
+    // A credential or a suffix after the name, without a comma
+    // (`Nguyễn Thị Hương MBA`, `… JR.`), is no given name.
+    let not_a_name = |w: &str| {
+        let folded = w.trim_end_matches('.').to_lowercase();
+        NAME_SUFFIXES.contains(&folded.as_str()) || ONE_CASE_NOT_NAMES.contains(&folded.as_str())
+    };
+    while words.len() > 2 && words.last().is_some_and(|w| not_a_name(w)) {
+        words.pop();
     }
+    let family = *words.first().filter(|&&w| w == first)?;
+    let given = *words.get(1..)?.last()?;
+    let n = words.len();
     let ordered = match vietnamese {
         // `Hoàng Nguyễn`, `Dương Trần`: a given name, then a family name
         // that is no given name. `Hoàng Văn Lâm` is Lâm of the Hoàng family.
@@ -709,10 +724,8 @@ pub fn has_letter(w: &str) -> bool {
 /// `DeVITO, DANNY`: `DeVito`): the directory wrote the whole name in
 /// capitals but for the prefix it cannot.
 fn recased_family(family: &str, given: &str) -> String {
-    // Re-cased as a whole, as `{last_name}` re-cases it: a short word of a
-    // family name in capitals is no initials (`NGUYỄN VĂN AN`: `Văn An`,
-    // not `VĂN AN`; `JOHN VAN AN`), as a given name's may be (`JJ`).
-    let out = recased_whole(family);
+    // Word by word, as the given name: `SMITH II` keeps its numeral.
+    let out = recased(family);
     let capitals = given.chars().any(char::is_uppercase) && !given.chars().any(char::is_lowercase);
     if !capitals {
         return out;
@@ -1010,17 +1023,6 @@ fn recased(part: &str) -> String {
     out
 }
 
-/// The words of `part` that have a letter, one space apart, re-cased by
-/// [`uncapped`] as one name when the whole part is written in one case
-/// (`VAN DIJK`: `Van Dijk`, `VĂN AN`: `Văn An`); as written when it mixes
-/// both (`van Dijk`, `McDONALD`).
-fn recased_whole(part: &str) -> String {
-    let words: Vec<&str> = part.split_whitespace().filter(|w| has_letter(w)).collect();
-    let joined = words.join(" ");
-    let mixed = part.chars().any(char::is_lowercase) && part.chars().any(char::is_uppercase);
-    if mixed { joined } else { uncapped(&joined) }
-}
-
 /// `name` without what is in round or square brackets (`Ana Ruiz
 /// (she/her)`, `Jane Doe [she/her]`, `Robert (Bob) Smith`): a pronoun, a
 /// nickname or a former name, no part of the name one writes. A bracket
@@ -1194,7 +1196,8 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
                 "first_name" => &given_name(p.them, p.titles).map_or("there".into(), uncapped),
                 "last_name" => &match surname_first(p.them, p.titles) {
                     Some((given, family)) => recased_family(family, given),
-                    None => family_name(p.them, p.titles).map_or("there".into(), uncapped),
+                    // Word by word, as `{full_name}` (`SMITH II`).
+                    None => family_name(p.them, p.titles).map_or("there".into(), recased),
                 },
                 "full_name" => &full_name(p.them, p.titles),
                 // Not "there": that greets, but would sign "there".
@@ -1468,6 +1471,12 @@ mod tests {
         assert_eq!(greet("김 지우"), "Hi 지우, 김");
         assert_eq!(greet("Nguyen Van An"), "Hi Nguyen, Van An");
         assert_eq!(greet("王小明"), "Hi 王小明, 王小明");
+        // Past titles, and without a credential after it.
+        assert_eq!(greet("Dr. Nguyễn Thị Hương"), "Hi Hương, Nguyễn");
+        assert_eq!(greet("Ms. 山田 太郎"), "Hi 太郎, 山田");
+        assert_eq!(greet("Nguyễn Thị Hương MBA"), "Hi Hương, Nguyễn");
+        assert_eq!(greet("NGUYỄN VĂN AN JR."), "Hi An, Nguyễn");
+        assert_eq!(greet("JOHN SMITH II"), "Hi John, Smith II");
         assert_eq!(
             fill("{my_first_name}", &t.people("", "Trần Hưng Đạo")),
             "Đạo"
@@ -1616,6 +1625,7 @@ mod tests {
             ("AL GORE", "Al Gore"),
             ("NGUYEN, VAN AN", "Van An Nguyen"),
             ("AJ SMITH", "AJ Smith"),
+            ("JOHN SMITH II", "John Smith II"),
             ("VĂN NGUYỄN", "Văn Nguyễn"),
             ("Anna SMITH", "Anna Smith"),
             // As written.

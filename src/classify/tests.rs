@@ -507,6 +507,10 @@ fn a_name_written_family_name_first_without_a_comma_is_read_so() {
         ("太郎,", "山田 太郎", GreetingOnly),
         ("山田 太郎,", "山田 太郎", GreetingOnly),
         ("지우,", "김 지우", GreetingOnly),
+        // Past a title; a credential after the name is no given name.
+        ("Hương,", "Dr. Nguyễn Thị Hương", GreetingOnly),
+        ("太郎,", "Ms. 山田 太郎", GreetingOnly),
+        ("Hương,", "Nguyễn Thị Hương MBA", GreetingOnly),
         ("Jane Doe,", "Doe, Jane", GreetingOnly),
         ("Doe Jane,", "Doe, Jane", GreetingOnly),
         // A family name alone is no first or full name.
