@@ -290,6 +290,37 @@ fn the_news_waits_for_the_note_of_a_draft_that_does_not_open() {
     assert_eq!(read(), Some(this));
 }
 
+/// A note the start puts first that is not the news (an export older than
+/// one opened before) keeps the status line from the note about a draft
+/// that does not open, which waits under `?` with the others.
+#[test]
+fn an_older_export_keeps_the_line_from_a_draft_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let who = app.current().unwrap().id;
+    app.update(Action::Reply);
+    type_and_leave_for_later(&mut app, 'x');
+    go_to(&mut app, who);
+    app.update(Action::Accept);
+    leave(&mut app);
+    drop(app);
+    let later = now() + chrono::Duration::days(3);
+    let seen = Seen {
+        newest: later,
+        opened: later,
+    };
+    let app = app_unsized(Source::Sample, dir.path(), false, &[], Some(seen), None);
+    let line = status_text(&app);
+    assert!(line.contains("looks older"), "{line}");
+    assert!(
+        app.notices
+            .iter()
+            .any(|n| n.contains(") waits on disk, not opened: ")),
+        "{:#?}",
+        app.notices
+    );
+}
+
 /// A reply saved takes the row out of the marks, as an accept does: a bulk
 /// ignore of the marks overturned it without a word. And an answer of n to
 /// a bulk question leaves every mark as it was (those already so decided

@@ -1033,6 +1033,13 @@ impl App {
     /// invitation's decision since bars (a reply left for later, then an
     /// accept) is not opened: a note says why, and it stays on disk.
     pub(super) fn recover_unsaved(&mut self) {
+        // A note the start put first on the status line that is not the
+        // news (a step to take, an export older than one opened before)
+        // keeps it; the news gives way to a draft's, and follows it.
+        let keeps_line = self
+            .notices
+            .first()
+            .is_some_and(|first| self.news.as_ref().is_none_or(|(news, _)| first != news));
         let (found, barred): (Vec<(NaiveDateTime, u32, DraftKind)>, Vec<_>) = self
             .journal
             .unsaved_drafts()
@@ -1082,7 +1089,20 @@ impl App {
         }
         found.sort_unstable_by_key(|&(at, idx, _)| std::cmp::Reverse((at, idx)));
         let Some(&(at, idx, kind)) = found.first() else {
-            if !barred.is_empty() || !earlier.is_empty() {
+            if (!barred.is_empty() || !earlier.is_empty()) && keeps_line {
+                let help = self.keymap.hint(&Action::Help);
+                let (n, first) = (self.notices.len(), self.notices[0].clone());
+                let text = format!("{n} notes ({help} shows them): {first}");
+                // The news held behind the start's line waits behind this.
+                if let Some(NewsDue {
+                    behind: Some(behind),
+                    ..
+                }) = &mut self.news_due
+                {
+                    behind.clone_from(&text);
+                }
+                self.set_status(text);
+            } else if !barred.is_empty() || !earlier.is_empty() {
                 let help = self.keymap.hint(&Action::Help);
                 let first = self.notices.last().cloned().unwrap_or_default();
                 let text = match self.notices.len() {
