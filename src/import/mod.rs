@@ -1172,23 +1172,17 @@ fn utf8_tally(mut r: impl Read) -> io::Result<Utf8Tally> {
 
 /// Whether the two bytes `lead` and `next`, well-formed UTF-8, are a
 /// character no name or note is written in: a C1 control (U+0080 to
-/// U+009F), or one of the last letters of Latin Extended-B and the
-/// phonetic alphabet (IPA), U+0240 to U+02AF.
+/// U+009F), which Windows-1252 makes of `Â` and a curly quote, a dash or
+/// `€` (`VOILÂ…`, bytes C2 85). Not counting them as UTF-8 keeps such a
+/// row, or a file of them, Windows-1252.
 ///
-/// Windows-1252 text is well-formed UTF-8 by chance where a capital with
-/// an accent meets a curly quote, a dash or a symbol (`CAFÉ”`, bytes C9 94,
-/// is `CAFɔ`), and the pairs most likely to (`Â`, `É` or `Ê` and any of
-/// them) make one of these. Not counting them as UTF-8 keeps such a row,
-/// or a file of them, Windows-1252. The price is a phonetic spelling
-/// (`/ʃɔn/`) alone in a row of a file that is not all UTF-8: read as
-/// Windows-1252, and named in a note. The other blocks such a pair makes
-/// are names' own (`Ș` in Latin Extended-B, the Hawaiian ʻokina among the
-/// modifier letters, Greek, Cyrillic), and stay UTF-8.
+/// Other such pairs are letters people write: `É”` (C9 94) is `ɔ`, as
+/// Akan, Ewe and other names of West Africa are written (`Kɔjo`), with
+/// `ɛ` and Azerbaijani `ə` beside it; `Ș`, the Hawaiian ʻokina, Greek and
+/// Cyrillic too. They stay UTF-8: a row of Windows-1252 with `CAFÉ”` and
+/// nothing else beyond ASCII reads `CAFɔ`, a rarer slip than a name lost.
 fn unwritten(lead: u8, next: u8) -> bool {
-    matches!(
-        (lead, next),
-        (0xC2, 0x80..=0x9F) | (0xC9, 0x80..=0xBF) | (0xCA, 0x80..=0xAF)
-    )
+    matches!((lead, next), (0xC2, 0x80..=0x9F))
 }
 
 /// The bytes of text beyond ASCII, as [`mostly_utf8`] weighs them.

@@ -670,8 +670,8 @@ fn bad_bytes_in_a_file_with_a_bom_are_replaced() {
     assert_eq!((i.replaced_rows, i.windows_1252_rows.count), (2, 1));
 }
 
-/// Windows-1252 is well-formed UTF-8 by chance where a capital with an
-/// accent meets a curly quote (`JOSÉ”` is bytes C9 94, `JOSɔ` in UTF-8):
+/// Windows-1252 is well-formed UTF-8 by chance where `Â` meets a curly
+/// quote, a dash or `…` (`VOILÂ…` is bytes C2 85, a C1 control in UTF-8):
 /// that is no UTF-8 to weigh, and the row is Windows-1252, not UTF-8 with
 /// U+FFFD for the quote that opened it.
 #[test]
@@ -679,12 +679,12 @@ fn windows_1252_that_is_utf8_by_chance_is_windows_1252() {
     let mut bytes = b"\xEF\xBB\xBF".to_vec();
     bytes.extend_from_slice(H.as_bytes());
     bytes.extend_from_slice(&cp1252(
-        "Ana,B,2026-07-08T15:43,\u{201c}JOS\u{c9}\u{201d} said hi,INCOMING,u1,u2\n",
+        "Ana,B,2026-07-08T15:43,\u{201c}VOIL\u{c2}\u{2026}\u{201d} said hi,INCOMING,u1,u2\n",
     ));
     let i = load_bytes("t.csv", &bytes).unwrap();
     assert_eq!(
         i.invitations[0].message(),
-        "\u{201c}JOS\u{c9}\u{201d} said hi"
+        "\u{201c}VOIL\u{c2}\u{2026}\u{201d} said hi"
     );
     assert_eq!(
         i.notices(),
@@ -2837,8 +2837,8 @@ fn a_row_of_utf8_cut_short_among_windows_1252_shows_the_cut() {
 
 /// A file whose only UTF-8 is in a row skipped for another cause is
 /// Windows-1252, said as such; the skipped row's warning shows its UTF-8
-/// as written. A row of Windows-1252 that is UTF-8 by chance (`CAFÉ”`) is
-/// no UTF-8: the file is read whole as Windows-1252, as a file with none.
+/// as written. A row of Windows-1252 that is UTF-8 by chance, in a C1
+/// control (`VOILÂ…`), is no UTF-8: the file is read whole as Windows-1252, as a file with none.
 #[test]
 fn a_file_with_no_utf8_in_its_rows_kept_is_windows_1252() {
     let renee = |n: usize| {
@@ -2862,11 +2862,11 @@ fn a_file_with_no_utf8_in_its_rows_kept_is_windows_1252() {
     let mut bytes = H.as_bytes().to_vec();
     bytes.extend_from_slice(&cp1252(&renee(1)));
     bytes.extend_from_slice(&cp1252(
-        "Ana,B,\"7/8/26, 3:43 PM\",CAF\u{c9}\u{201d},INCOMING,ua,u0\n",
+        "Ana,B,\"7/8/26, 3:43 PM\",VOIL\u{c2}\u{2026},INCOMING,ua,u0\n",
     ));
     let i = load_bytes("t.csv", &bytes).unwrap();
     assert_eq!(i.encoding, TextEncoding::Windows1252Fallback);
-    assert_eq!(i.invitations[1].message(), "CAF\u{c9}\u{201d}");
+    assert_eq!(i.invitations[1].message(), "VOIL\u{c2}\u{2026}");
     // Among rows of UTF-8 (in a file not all UTF-8), such a row is one of
     // Windows-1252.
     let mut bytes = H.as_bytes().to_vec();
@@ -2877,7 +2877,7 @@ fn a_file_with_no_utf8_in_its_rows_kept_is_windows_1252() {
     }
     bytes.extend_from_slice(&cp1252(&renee(4)));
     bytes.extend_from_slice(&cp1252(
-        "Ana,B,\"7/8/26, 3:43 PM\",CAF\u{c9}\u{201d},INCOMING,ua,u0\n",
+        "Ana,B,\"7/8/26, 3:43 PM\",VOIL\u{c2}\u{2026},INCOMING,ua,u0\n",
     ));
     // Each row a chunk of its own, the fast path sees that row alone.
     for chunk_len in [1, usize::MAX] {
@@ -2888,7 +2888,7 @@ fn a_file_with_no_utf8_in_its_rows_kept_is_windows_1252() {
             in_place: true,
         };
         let i: Import = load_bytes_with("t.csv", &bytes, None, plan, now()).unwrap();
-        assert_eq!(i.invitations[4].message(), "CAF\u{c9}\u{201d}");
+        assert_eq!(i.invitations[4].message(), "VOIL\u{c2}\u{2026}");
         assert_eq!(
             i.notices(),
             [
@@ -3057,15 +3057,17 @@ fn mostly_utf8_counts_across_reads() {
         // bytes) outweighs two in Windows-1252 (a byte each), not three.
         (&["\u{201c}".as_bytes(), b"\x93\x94"].concat(), true),
         (&["\u{201c}".as_bytes(), b"\x93\x94\x96"].concat(), false),
-        // Windows-1252 that is UTF-8 by chance, in characters nobody
-        // writes, is no UTF-8: `“JOSÉ”`, `Â€`.
-        (&b"\x93JOS\xC9\x94".to_vec(), false),
+        // Windows-1252 that is UTF-8 by chance, in C1 controls, is no
+        // UTF-8: `“VOILÂ…”`, `Â€`.
+        (&b"\x93VOIL\xC2\x85".to_vec(), false),
         (&b"\xC2\x80\xff".to_vec(), false),
-        // What else a pair of its makes is names' own: `Ș`, `ʻ`, `Γ`.
+        // What else a pair of its makes is names' own: `Ș`, `ʻ`, `Γ`, and
+        // `ɔ` (Akan `Kɔjo`, `É”` in Windows-1252).
         (
             &["\u{218}\u{2bb}\u{393}".as_bytes(), b"\x93\x94\x96"].concat(),
             true,
         ),
+        (&["K\u{254}jo".as_bytes(), b"\x93"].concat(), true),
     ] {
         assert_eq!(mostly_utf8(Dribble(bytes)).unwrap(), mostly, "{bytes:?}");
         assert_eq!(mostly_utf8(&bytes[..]).unwrap(), mostly, "{bytes:?}");
@@ -3854,4 +3856,32 @@ fn a_file_changed_while_it_is_read_is_refused() {
             "{err}"
         );
     }
+}
+
+/// A name of West Africa written with `ɔ` or `ɛ` (`Kɔjo`, `Bɛnyiwa`), or
+/// Azerbaijani `ə`, is UTF-8 among rows of Windows-1252: such letters were
+/// taken for Windows-1252 by chance (`É”` is `ɔ`), and the names garbled.
+#[test]
+fn west_african_letters_are_utf8_among_windows_1252() {
+    let mut bytes = H.as_bytes().to_vec();
+    bytes.extend_from_slice(&cp1252(
+        "Ren\u{e9}e,B,\"7/8/26, 3:43 PM\",,INCOMING,u1,u0\n",
+    ));
+    bytes.extend_from_slice(
+        "K\u{254}jo Mensah,B,\"7/8/26, 3:43 PM\",,INCOMING,u2,u0\n\
+         Ama B\u{25b}nyiwa,B,\"7/8/26, 3:43 PM\",,INCOMING,u3,u0\n\
+         Elvin M\u{259}mm\u{259}dov,B,\"7/8/26, 3:43 PM\",,INCOMING,u4,u0\n"
+            .as_bytes(),
+    );
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    let names: Vec<&str> = i.invitations.iter().map(|v| v.from()).collect();
+    assert_eq!(
+        names,
+        [
+            "Ren\u{e9}e",
+            "K\u{254}jo Mensah",
+            "Ama B\u{25b}nyiwa",
+            "Elvin M\u{259}mm\u{259}dov"
+        ]
+    );
 }
