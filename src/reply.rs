@@ -352,7 +352,8 @@ fn name_words<'a>(full: &'a str, titles: &Titles) -> (&'a str, Vec<&'a str>, usi
 /// credentials, jobs, numerals, places and company forms with a vowel
 /// (`SMITH, CTO`, `DOE, III`, `ACME, INC`). One without a vowel (`PMP`) is
 /// no given name anyway.
-const ONE_CASE_NOT_NAMES: [&str; 95] = [
+const ONE_CASE_NOT_NAMES: [&str; 96] = [
+    "pmp",
     "cpa",
     "cfa",
     "acca",
@@ -1017,10 +1018,26 @@ fn recased(part: &str) -> String {
         if mixed {
             out.push_str(w);
         } else {
-            out.push_str(&uncapped(w));
+            out.push_str(&suffix_recased(w).unwrap_or_else(|| uncapped(w)));
         }
     }
     out
+}
+
+/// A suffix after a name in one case as it is written: a Roman numeral in
+/// capitals (`III`, not `Iii`), `Jr` and `Sr` with a capital (`JR` read as
+/// initials), `PhD`. `None` for any other word.
+fn suffix_recased(w: &str) -> Option<String> {
+    let bare = w.trim_end_matches('.');
+    let dots = &w[bare.len()..];
+    let folded = bare.to_lowercase();
+    let form = match folded.as_str() {
+        "ii" | "iii" | "iv" | "vi" | "vii" | "viii" => folded.to_uppercase(),
+        "jr" | "sr" | "esq" => format!("{}{}", &folded[..1].to_uppercase(), &folded[1..]),
+        "phd" => "PhD".to_string(),
+        _ => return None,
+    };
+    Some(format!("{form}{dots}"))
 }
 
 /// `name` without what is in round or square brackets (`Ana Ruiz
@@ -1476,6 +1493,8 @@ mod tests {
         assert_eq!(greet("Ms. 山田 太郎"), "Hi 太郎, 山田");
         assert_eq!(greet("Nguyễn Thị Hương MBA"), "Hi Hương, Nguyễn");
         assert_eq!(greet("NGUYỄN VĂN AN JR."), "Hi An, Nguyễn");
+        assert_eq!(greet("Nguyễn Thị Hương MBA PMP"), "Hi Hương, Nguyễn");
+        assert_eq!(greet("JOHN SMITH JR"), "Hi John, Smith Jr");
         assert_eq!(greet("JOHN SMITH II"), "Hi John, Smith II");
         assert_eq!(
             fill("{my_first_name}", &t.people("", "Trần Hưng Đạo")),
@@ -1626,6 +1645,10 @@ mod tests {
             ("NGUYEN, VAN AN", "Van An Nguyen"),
             ("AJ SMITH", "AJ Smith"),
             ("JOHN SMITH II", "John Smith II"),
+            ("JOHN SMITH III", "John Smith III"),
+            ("JOHN SMITH JR", "John Smith Jr"),
+            ("john smith jr.", "John Smith Jr."),
+            ("JANE SMITH PHD", "Jane Smith PhD"),
             ("VĂN NGUYỄN", "Văn Nguyễn"),
             ("Anna SMITH", "Anna Smith"),
             // As written.
