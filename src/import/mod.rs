@@ -1247,6 +1247,12 @@ impl Utf8Tally {
         self.good > self.bad
     }
 
+    /// Far more UTF-8 than not (three bytes to one): a row of UTF-8 with
+    /// a stray byte, not Windows-1252 with a pair UTF-8 by chance.
+    fn clearly(&self) -> bool {
+        self.good > 0 && self.good >= 3 * self.bad
+    }
+
     /// Some of the text is UTF-8, beyond ASCII: a file that is not all
     /// UTF-8 is then read row by row.
     fn some(&self) -> bool {

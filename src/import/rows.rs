@@ -912,7 +912,8 @@ impl<'c, T: Item> Rows<'c, T> {
         // fields are not UTF-8 (see `utf8_row`).
         let utf8 = record.iter().all(|f| simdutf8::basic::from_utf8(f).is_ok());
         if !(utf8 && tally.mostly()) {
-            return self.decoded_row(record, line, hint, tally.mostly());
+            let cut = tally.clearly() || (tally.mostly() && cut_at_ends(record));
+            return self.decoded_row(record, line, hint, cut);
         }
         let skipped = self.piece.skipped.len();
         let read = self.utf8_row(record, line, hint);
@@ -964,7 +965,8 @@ impl<'c, T: Item> Rows<'c, T> {
         if self.encoding == TextEncoding::Utf8 {
             return Err(Stop::NotUtf8);
         }
-        let utf8 = Utf8Tally::of(record.as_slice()).mostly();
+        let tally = Utf8Tally::of(record.as_slice());
+        let utf8 = tally.clearly() || (tally.mostly() && cut_at_ends(record));
         self.decoded_row(record, line, hint, utf8)
     }
 
@@ -1155,4 +1157,31 @@ pub(super) fn looks_day_first(s: &str) -> bool {
         (number(parts.next()), number(parts.next())),
         (Some(13..=31), Some(1..=12))
     )
+}
+
+/// Whether every byte of `record` that is not UTF-8 ends its field, as a
+/// character cut short there does (a note cut at LinkedIn's limit, or by
+/// a tool): in a row not far more UTF-8 than not, a byte of Windows-1252
+/// inside a word (`René CAFÉ”`) is no cut, and the row is Windows-1252,
+/// not UTF-8 with U+FFFD.
+fn cut_at_ends(record: &ByteRecord) -> bool {
+    record.iter().all(|field| {
+        let mut rest = field;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(_) => return true,
+                Err(e) => match e.error_len() {
+                    // Cut short at the field's end.
+                    None => return true,
+                    Some(n) => {
+                        let after = e.valid_up_to() + n;
+                        if after < rest.len() {
+                            return false;
+                        }
+                        rest = &rest[after..];
+                    }
+                },
+            }
+        }
+    })
 }

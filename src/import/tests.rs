@@ -3885,3 +3885,26 @@ fn west_african_letters_are_utf8_among_windows_1252() {
         ]
     );
 }
+
+/// A row of Windows-1252 with a pair that is UTF-8 by chance (`CAFÉ”`)
+/// and an accent inside a word (`René`) is Windows-1252: only bytes that
+/// end their field are a character cut short, shown as U+FFFD.
+#[test]
+fn a_bad_byte_inside_a_word_is_no_cut_character() {
+    let mut bytes = H.as_bytes().to_vec();
+    bytes.extend_from_slice(&cp1252(
+        "Ren\u{e9}e M\u{fc}ller,B,\"7/8/26, 3:43 PM\",,INCOMING,u1,u0\n",
+    ));
+    bytes.extend_from_slice(&cp1252(
+        "Ren\u{e9} CAF\u{c9}\u{201d},B,\"7/8/26, 3:43 PM\",,INCOMING,u2,u0\n",
+    ));
+    // A note of UTF-8 cut inside its last character.
+    bytes.extend_from_slice(
+        "K\u{254}jo M\u{259}mm\u{259}dov,B,\"7/8/26, 3:43 PM\",loved your talk".as_bytes(),
+    );
+    bytes.extend_from_slice(b"\xE2\x80,INCOMING,u3,u0\n");
+    let i = load_bytes("t.csv", &bytes).unwrap();
+    assert_eq!(i.invitations[1].from(), "Ren\u{e9} CAF\u{c9}\u{201d}");
+    assert_eq!(i.invitations[2].from(), "K\u{254}jo M\u{259}mm\u{259}dov");
+    assert_eq!(i.invitations[2].message(), "loved your talk\u{fffd}");
+}
