@@ -725,8 +725,9 @@ pub fn has_letter(w: &str) -> bool {
 /// `DeVITO, DANNY`: `DeVito`): the directory wrote the whole name in
 /// capitals but for the prefix it cannot.
 fn recased_family(family: &str, given: &str) -> String {
-    // Word by word, as the given name: `SMITH II` keeps its numeral.
-    let out = recased(family);
+    // As one name (`ST PIERRE`: `St Pierre`, not initials), its suffixes
+    // as written (`SMITH II`, `SMITH JR`: `Smith II`, `Smith Jr`).
+    let out = recased_whole(family);
     let capitals = given.chars().any(char::is_uppercase) && !given.chars().any(char::is_lowercase);
     if !capitals {
         return out;
@@ -1024,6 +1025,26 @@ fn recased(part: &str) -> String {
     out
 }
 
+/// The words of `part` that have a letter, one space apart: re-cased as
+/// one name by [`uncapped`] when the whole part is in one case (`VAN
+/// DIJK`: `Van Dijk`; `ST PIERRE`: `St Pierre`, where a word alone would
+/// read as initials), but for suffixes ([`suffix_recased`]); as written
+/// when it mixes both (`van Dijk`, `McDONALD`).
+fn recased_whole(part: &str) -> String {
+    let words: Vec<&str> = part.split_whitespace().filter(|w| has_letter(w)).collect();
+    let joined = words.join(" ");
+    let mixed = part.chars().any(char::is_lowercase) && part.chars().any(char::is_uppercase);
+    if mixed {
+        return joined;
+    }
+    uncapped(&joined)
+        .split(' ')
+        .zip(&words)
+        .map(|(re, w)| suffix_recased(w).unwrap_or_else(|| re.to_string()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A suffix after a name in one case as it is written: a Roman numeral in
 /// capitals (`III`, not `Iii`), `Jr` and `Sr` with a capital (`JR` read as
 /// initials), `PhD`. `None` for any other word.
@@ -1213,8 +1234,8 @@ fn fill_checked(name: &str, text: &str, p: &People<'_>) -> Result<String, Templa
                 "first_name" => &given_name(p.them, p.titles).map_or("there".into(), uncapped),
                 "last_name" => &match surname_first(p.them, p.titles) {
                     Some((given, family)) => recased_family(family, given),
-                    // Word by word, as `{full_name}` (`SMITH II`).
-                    None => family_name(p.them, p.titles).map_or("there".into(), recased),
+                    // As `{full_name}` has it (`SMITH II`, `ST PIERRE`).
+                    None => family_name(p.them, p.titles).map_or("there".into(), recased_whole),
                 },
                 "full_name" => &full_name(p.them, p.titles),
                 // Not "there": that greets, but would sign "there".
@@ -1649,6 +1670,8 @@ mod tests {
             ("JOHN SMITH JR", "John Smith Jr"),
             ("john smith jr.", "John Smith Jr."),
             ("JANE SMITH PHD", "Jane Smith PhD"),
+            ("JOHN ST PIERRE", "John St Pierre"),
+            ("JOHN SMITH 3RD", "John Smith 3rd"),
             ("VĂN NGUYỄN", "Văn Nguyễn"),
             ("Anna SMITH", "Anna Smith"),
             // As written.
