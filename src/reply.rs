@@ -571,20 +571,43 @@ pub(crate) fn family_name_first_spaced(full: &str) -> Option<(&str, &str)> {
     };
     static TITLES: std::sync::OnceLock<Titles> = std::sync::OnceLock::new();
     let titles = TITLES.get_or_init(Titles::default);
-    // Nearly every other name fails by its first word, read alone: it is
-    // the first of the part `name_part` keeps, when that has one, past
-    // titles (`Dr. Nguyễn Thị Hương`, `Ms. 山田 太郎`).
-    let first = full
+    // Nearly every other name fails by a look at its first words: the
+    // family name is the first of the part `name_part` keeps, past titles
+    // (`Dr. Nguyễn Thị Hương`, `Ms. 山田 太郎`), which are looked up only
+    // when a word after them could start such a name (a title is folded
+    // to be looked up).
+    let starts = |w: &str| {
+        vietnamese_family(w).is_some()
+            || (w.chars().next().is_some_and(is_east_asian_letter) && east_asian(w))
+    };
+    let mut words = full
         .split_whitespace()
         .filter(|w| has_letter(w))
-        .find(|w| !titles.contains(w))?;
-    let first = &first[..first.find([',', '|', '(']).unwrap_or(first.len())];
-    let vietnamese = vietnamese_family(first);
-    if vietnamese.is_none()
-        && !(first.chars().next().is_some_and(is_east_asian_letter) && east_asian(first))
+        .map(|w| &w[..w.find([',', '|', '(']).unwrap_or(w.len())]);
+    let mut before = 0;
+    let first = loop {
+        let w = words.next()?;
+        if starts(w) {
+            break w;
+        }
+        // Past a word only when it may be a title: short, in plain
+        // letters (`Dr.`, `Ms`, `Prof.`, `Madame`), not a first name of
+        // another script (`Łukasz`).
+        before += 1;
+        if before > 3 || !w.is_ascii() || w.trim_end_matches('.').len() > 9 {
+            return None;
+        }
+    };
+    if before > 0
+        && !full
+            .split_whitespace()
+            .filter(|w| has_letter(w))
+            .take(before)
+            .all(|w| titles.contains(w))
     {
         return None;
     }
+    let vietnamese = vietnamese_family(first);
     let mut words: Vec<&str> = name_part(full)
         .split_whitespace()
         .filter(|w| has_letter(w))
@@ -1512,6 +1535,7 @@ mod tests {
         // Past titles, and without a credential after it.
         assert_eq!(greet("Dr. Nguyễn Thị Hương"), "Hi Hương, Nguyễn");
         assert_eq!(greet("Ms. 山田 太郎"), "Hi 太郎, 山田");
+        assert_eq!(greet("Anna Nguyễn"), "Hi Anna, Nguyễn");
         assert_eq!(greet("Nguyễn Thị Hương MBA"), "Hi Hương, Nguyễn");
         assert_eq!(greet("NGUYỄN VĂN AN JR."), "Hi An, Nguyễn");
         assert_eq!(greet("Nguyễn Thị Hương MBA PMP"), "Hi Hương, Nguyễn");
