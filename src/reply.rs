@@ -478,6 +478,18 @@ pub(crate) fn surname_first<'a>(full: &'a str, titles: &Titles) -> Option<(&'a s
         .filter(with_letter)
         .skip_while(|w| titles.contains(w))
         .collect();
+    // A suffix after either part is no part of the name a greeting uses
+    // (`SMITH, JOHN JR`, `Smith Jr., John`).
+    let suffix =
+        |w: &&str| NAME_SUFFIXES.contains(&w.trim_end_matches('.').to_lowercase().as_str());
+    let mut family = family;
+    while family.len() > 1 && family.last().is_some_and(suffix) {
+        family.pop();
+    }
+    let mut given = given;
+    while given.len() > 1 && given.last().is_some_and(suffix) {
+        given.pop();
+    }
     let (last, particles) = family.split_last()?;
     let capitalised = |w: &str| {
         let w = as_greeted(w);
@@ -1539,6 +1551,8 @@ mod tests {
         assert_eq!(greet("Nguyễn Thị Hương MBA"), "Hi Hương, Nguyễn");
         assert_eq!(greet("NGUYỄN VĂN AN JR."), "Hi An, Nguyễn");
         assert_eq!(greet("Nguyễn Thị Hương MBA PMP"), "Hi Hương, Nguyễn");
+        assert_eq!(greet("SMITH, JOHN JR"), "Hi John, Smith");
+        assert_eq!(greet("Smith Jr., John"), "Hi John, Smith");
         assert_eq!(greet("JOHN SMITH JR"), "Hi John, Smith Jr");
         assert_eq!(greet("JOHN SMITH II"), "Hi John, Smith II");
         assert_eq!(
