@@ -641,15 +641,26 @@ pub(crate) fn family_name_first_spaced(full: &str) -> Option<(&str, &str)> {
         // `Hoàng Nguyễn`, `Dương Trần`: a given name, then a family name
         // that is no given name. `Hoàng Văn Lâm` is Lâm of the Hoàng family.
         Some(also_given) => {
-            use unicode_normalization::UnicodeNormalization;
             let at = |w: &str| w.as_ptr() as usize - full.as_ptr() as usize;
             let name = &full[at(family)..at(given) + given.len()];
-            !(also_given && vietnamese_family(given) == Some(false))
-                && name.nfc().any(|c| VIETNAMESE_LETTERS.contains(c))
+            !(also_given && vietnamese_family(given) == Some(false)) && written_vietnamese(name)
         }
         None => n == 2 && east_asian(given),
     };
     ordered.then_some((given, family))
+}
+
+/// Whether `full`, read by [`surname_first`] as `family` then given names,
+/// is Vietnamese (`Nguyễn, Thị Hương`): its given name is then the last of
+/// them, the words before it middle names, as without the comma.
+fn vietnamese_given_last(full: &str, family: &str) -> bool {
+    !full.is_ascii() && vietnamese_family(family).is_some() && written_vietnamese(full)
+}
+
+/// Whether `name` has a letter with Vietnamese marks ([`VIETNAMESE_LETTERS`]).
+fn written_vietnamese(name: &str) -> bool {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfc().any(|c| VIETNAMESE_LETTERS.contains(c))
 }
 
 /// Whether `w` is one of [`VIETNAMESE_FAMILY_NAMES`], in any case: then
@@ -929,8 +940,13 @@ fn is_abbreviation(w: &&str) -> bool {
 /// without a comma ([`family_name_first_spaced`]: `Nguyễn Thị Hương`,
 /// `山田 太郎`) its last word. `None` when no word has a letter.
 fn given_name<'a>(full: &'a str, titles: &Titles) -> Option<&'a str> {
-    if let Some((given, _)) = surname_first(full, titles) {
-        return given.split_whitespace().next();
+    if let Some((given, family)) = surname_first(full, titles) {
+        let mut words = given.split_whitespace();
+        return if vietnamese_given_last(full, family) {
+            words.next_back()
+        } else {
+            words.next()
+        };
     }
     if let Some((given, _)) = family_name_first_spaced(full) {
         return Some(given);
@@ -1013,8 +1029,8 @@ pub fn readable_name(full: &str, titles: &Titles) -> Option<String> {
 
 /// [`full_name`], `None` when no word has a letter.
 fn written_name(full: &str, titles: &Titles) -> Option<String> {
-    let (given, family) = match surname_first(full, titles) {
-        Some((given, family)) => (given, family),
+    let (given, family, comma) = match surname_first(full, titles) {
+        Some((given, family)) => (given, family, true),
         None => {
             let (name, words, _) = name_words(full, titles);
             // Past titles, but not all of a name of titles alone.
@@ -1028,13 +1044,19 @@ fn written_name(full: &str, titles: &Titles) -> Option<String> {
                 (Some(a), Some(b)) => &name[at(a)..at(b) + b.len()],
                 _ => "",
             };
-            (*first, family)
+            (*first, family, false)
         }
     };
     let mut out = recased(given);
     if !family.is_empty() {
+        let recased = recased_family(family, given);
+        // `Nguyễn, Thị Hương` is written to as `Nguyễn Thị Hương`, the
+        // order of the name without its comma.
+        if comma && vietnamese_given_last(full, family) {
+            return Some(format!("{recased} {out}"));
+        }
         out.push(' ');
-        out.push_str(&recased_family(family, given));
+        out.push_str(&recased);
     }
     Some(out)
 }
@@ -1082,7 +1104,8 @@ fn recased_whole(part: &str) -> String {
 
 /// A suffix after a name in one case as it is written: a Roman numeral in
 /// capitals (`III`, not `Iii`), `Jr` and `Sr` with a capital (`JR` read as
-/// initials), `PhD`. `None` for any other word.
+/// initials), degrees in their forms (`PhD`, `MSc`), credentials in
+/// capitals (`MBA`). `None` for any other word.
 fn suffix_recased(w: &str) -> Option<String> {
     let bare = w.trim_end_matches('.');
     let dots = &w[bare.len()..];
@@ -1091,6 +1114,20 @@ fn suffix_recased(w: &str) -> Option<String> {
         "ii" | "iii" | "iv" | "vi" | "vii" | "viii" => folded.to_uppercase(),
         "jr" | "sr" | "esq" => format!("{}{}", &folded[..1].to_uppercase(), &folded[1..]),
         "phd" => "PhD".to_string(),
+        "dphil" => "DPhil".to_string(),
+        "mphil" => "MPhil".to_string(),
+        "msc" => "MSc".to_string(),
+        "bsc" => "BSc".to_string(),
+        "meng" => "MEng".to_string(),
+        "beng" => "BEng".to_string(),
+        "edd" => "EdD".to_string(),
+        "psyd" => "PsyD".to_string(),
+        // Credentials, written in capitals (`MBA`, not `Mba`); none of
+        // them a name (`MA` and `DO` are family names too: not here).
+        "mba" | "emba" | "md" | "dds" | "cpa" | "cfa" | "pmp" | "cissp" | "cisa" | "cism"
+        | "cima" | "capm" | "frsa" | "fca" | "acca" | "mbe" | "obe" | "cbe" | "leed" | "rn" => {
+            folded.to_uppercase()
+        }
         _ => return None,
     };
     Some(format!("{form}{dots}"))
@@ -1204,7 +1241,21 @@ fn uncapped(name: &str) -> String {
         let mut chars = part.chars();
         if let Some(first) = chars.next() {
             out.extend(first.to_uppercase());
-            out.push_str(&chars.as_str().to_lowercase());
+            let rest = chars.as_str();
+            // `MCDONALD`: McDonald, as nearly every Mc name is written
+            // (not `Mac`, which starts Mack and Macy as often).
+            let mc = matches!(first, 'M' | 'm')
+                && rest.len() > 3
+                && rest.starts_with(['C', 'c'])
+                && rest[1..].starts_with(char::is_alphabetic);
+            if mc {
+                out.push('c');
+                let mut after = rest[1..].chars();
+                out.extend(after.next().into_iter().flat_map(char::to_uppercase));
+                out.push_str(&after.as_str().to_lowercase());
+            } else {
+                out.push_str(&rest.to_lowercase());
+            }
         }
     }
     out
@@ -1551,6 +1602,14 @@ mod tests {
         assert_eq!(greet("Nguyễn Thị Hương MBA"), "Hi Hương, Nguyễn");
         assert_eq!(greet("NGUYỄN VĂN AN JR."), "Hi An, Nguyễn");
         assert_eq!(greet("Nguyễn Thị Hương MBA PMP"), "Hi Hương, Nguyễn");
+        // With a comma, the given name is still the last word.
+        assert_eq!(greet("Nguyễn, Thị Hương"), "Hi Hương, Nguyễn");
+        assert_eq!(greet("TRẦN, VĂN AN"), "Hi An, Trần");
+        assert_eq!(
+            fill("{full_name}", &t.people("Nguyễn, Thị Hương", "")),
+            "Nguyễn Thị Hương"
+        );
+        assert_eq!(greet("Lee, Mary Ann"), "Hi Mary, Lee");
         assert_eq!(greet("SMITH, JOHN JR"), "Hi John, Smith");
         assert_eq!(greet("Smith Jr., John"), "Hi John, Smith");
         assert_eq!(greet("JOHN SMITH JR"), "Hi John, Smith Jr");
@@ -1645,7 +1704,7 @@ mod tests {
         for (name, full) in [
             ("DOE, JANE", "Jane Doe"),
             ("doe, jane", "Jane Doe"),
-            ("MCDONALD, RONALD", "Ronald Mcdonald"),
+            ("MCDONALD, RONALD", "Ronald McDonald"),
             ("ÉMILIE DUPONT", "Émilie Dupont"),
             ("Smith, Dr. Jane", "Jane Smith"),
             ("Jane Doe, MBA", "Jane Doe"),
@@ -1711,6 +1770,11 @@ mod tests {
             ("JOHN ST PIERRE", "John St Pierre"),
             ("JOHN SMITH 3RD", "John Smith 3rd"),
             ("VĂN NGUYỄN", "Văn Nguyễn"),
+            ("JANE SMITH MBA", "Jane Smith MBA"),
+            ("jane smith msc", "Jane Smith MSc"),
+            ("JOHN MCDONALD", "John McDonald"),
+            ("JOHN MACDONALD", "John Macdonald"),
+            ("JOHN MA", "John Ma"),
             ("Anna SMITH", "Anna Smith"),
             // As written.
             ("Jan van Dijk", "Jan van Dijk"),
