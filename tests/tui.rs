@@ -364,6 +364,85 @@ fn marks_give_way_to_a_reply_and_stay_through_a_no() {
     );
 }
 
+/// `V` marks a range: from the top of the list to the cursor, then from
+/// the row last marked to the cursor, as a click with Shift does in a mail
+/// list ("accept the newest 70" took 70 presses of space). Marks made
+/// before stay, and the count is said.
+#[test]
+fn a_range_is_marked_in_one_key() {
+    use invitriage::tui::keys::key_action;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(100, 40));
+    app.update(Action::Tab(Tab::Default));
+    let press = |app: &mut App, c: char| {
+        let action = key_action(&app.keymap, app.key_context(), &key(c));
+        app.update(action)
+    };
+    let name = |app: &App, r: usize| {
+        invitriage::text::name_line(app.invitations[app.rows[r] as usize].counterpart())
+    };
+    for _ in 0..4 {
+        app.update(Action::Down);
+    }
+    press(&mut app, 'V');
+    assert_eq!(app.marked_count, 5);
+    assert!((0..5).all(|r| app.marked[app.rows[r] as usize]));
+    assert!(!app.marked[app.rows[5] as usize]);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Marked 5 rows from {} to {} · 5 marked: A accepts, I ignores them",
+            name(&app, 0),
+            name(&app, 4)
+        )
+    );
+    // From a row marked by itself, upwards: only the rows not marked yet.
+    for _ in 0..6 {
+        app.update(Action::Down);
+    }
+    app.update(Action::Mark); // row 10, the cursor on 11
+    app.update(Action::Up);
+    app.update(Action::Up);
+    app.update(Action::Up); // row 8
+    press(&mut app, 'V');
+    assert_eq!(app.marked_count, 8);
+    assert!((8..=10).all(|r| app.marked[app.rows[r] as usize]));
+    assert!(!app.marked[app.rows[7] as usize]);
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Marked 2 rows from {} to {} · 8 marked: A accepts, I ignores them",
+            name(&app, 8),
+            name(&app, 10)
+        )
+    );
+    // Nothing new to mark there.
+    press(&mut app, 'V');
+    assert_eq!(app.marked_count, 8);
+    assert!(
+        status_text(&app).starts_with("Nothing more to mark "),
+        "{}",
+        status_text(&app)
+    );
+    // The bulk step takes them all.
+    press(&mut app, 'A');
+    if matches!(app.mode, invitriage::tui::app::Mode::Confirm(_)) {
+        app.update(Action::Confirm(true));
+    }
+    assert_eq!(app.marked_count, 0);
+    assert_eq!(
+        app.decisions.iter().filter(|d| d.is_some()).count(),
+        8,
+        "the 8 marked, no more"
+    );
+    // Not on the Sent tab, where nothing is accepted.
+    app.update(Action::Tab(Tab::Sent));
+    press(&mut app, 'V');
+    assert_eq!(app.marked_count, 0);
+    assert!(status_text(&app).starts_with("This tab lists the invitations you sent"));
+}
+
 /// `q` with rows marked asks first: marks are not kept, and one stray `q`
 /// lost a selection made by hand over dozens of rows. `y` quits; any other
 /// key stays, the marks as they were (`Esc` too, which in the list clears
@@ -7909,7 +7988,7 @@ fn the_help_names_remapped_keys_everywhere() {
     keys.insert("prev_match".to_string(), KeyBinding::Many(vec![]));
     app.keymap = Keymap::new(&keys).unwrap();
     app.update(Action::Help);
-    let flat = screen(&app, 120, 90)
+    let flat = screen(&app, 120, 100)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");

@@ -470,6 +470,9 @@ pub struct App {
     pub offset: usize,
     pub marked: Vec<bool>,
     pub marked_count: usize,
+    /// The row last marked or unmarked by itself: where a range mark
+    /// ([`Action::MarkRange`]) starts.
+    pub mark_anchor: Option<u32>,
     pub mode: Mode,
     pub query: String,
     /// Where the search line's cursor is: a byte offset into `query`, at a
@@ -644,6 +647,7 @@ impl App {
             offset: 0,
             marked: vec![false; n],
             marked_count: 0,
+            mark_anchor: None,
             mode: Mode::List,
             query: String::new(),
             query_at: 0,
@@ -1439,6 +1443,7 @@ impl App {
             Action::Undo => self.undo(),
             Action::Mark => self.toggle_mark(),
             Action::MarkPitches => self.mark_pitches(),
+            Action::MarkRange => self.mark_range(),
             Action::AcceptMarked => self.bulk(Decision::Accepted),
             Action::IgnoreMarked => self.bulk(Decision::Ignored),
             Action::Withdraw => self.decide_current(Decision::Withdrawn),

@@ -39,6 +39,9 @@ pub enum Action {
     Mark,
     /// Mark every pitch in the list (or unmark them, when all are marked).
     MarkPitches,
+    /// Mark every row from the one last marked by itself (or the top of
+    /// the list) to the cursor's.
+    MarkRange,
     AcceptMarked,
     IgnoreMarked,
     /// Mark an invitation you sent to withdraw on LinkedIn (Sent tab).
@@ -246,6 +249,12 @@ pub const BINDABLE: &[(&str, Action, &str, &str)] = &[
         "mark",
     ),
     (
+        "mark_range",
+        Action::MarkRange,
+        "mark every row from the one last marked (or the top of the list) to here",
+        "mark to here",
+    ),
+    (
         "mark_pitches",
         Action::MarkPitches,
         "mark every pitch in the list (sells or recruits), to ignore them together",
@@ -349,6 +358,7 @@ const DEFAULTS: &[(&str, &[&str])] = &[
     ("thank_you", &["t"]),
     ("undo", &["u"]),
     ("mark", &["space"]),
+    ("mark_range", &["V"]),
     ("mark_pitches", &["p"]),
     ("accept_marked", &["A"]),
     ("ignore_marked", &["I"]),
