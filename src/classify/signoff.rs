@@ -365,6 +365,29 @@ pub(crate) fn peel(
                 }
                 continue;
             }
+            // `…network  Best regards,  Jo Smith`: capitalised words after
+            // a closing phrase alone, each a line of its own in the two
+            // spaces of the export, as `Best regards,\nJo Smith` is.
+            if has_content(tail)
+                && Words::of(tail, MAX_AFTER_CLOSING).is_some_and(|w| capitalised_words(w.get()))
+            {
+                let before = &piece[..run_start];
+                let (closing_at, head_end) = match last_space_run(before) {
+                    Some((s, e)) => (e, s),
+                    None => (0, 0),
+                };
+                if ctx.is_closing_alone(&before[closing_at..], buf) {
+                    peeled.push((a + run_end, b));
+                    peeled.push((a + closing_at, a + run_start));
+                    let head = piece[..head_end].trim_end();
+                    if has_content(head) {
+                        pieces[n - 1].1 = a + head.len();
+                    } else {
+                        pieces.pop();
+                    }
+                    continue;
+                }
+            }
         }
         break;
     }
@@ -504,5 +527,27 @@ mod tests {
         assert_eq!(peeled("Body, on LinkedIn\t\tJoe"), ["Joe"]);
         assert_eq!(peeled("We met  at the expo\t\tJoe"), ["Joe"]);
         assert!(peeled("Would  love  to connect!").is_empty());
+        // A closing phrase alone, then a name, each after two spaces, as
+        // on lines of their own.
+        let lines = |note: &str| run(note, "Maria Lopez");
+        assert_eq!(
+            lines("Let's connect  Best regards,  Jo Smith"),
+            (
+                vec!["Let's connect".to_owned()],
+                vec!["Best regards,".to_owned(), "Jo Smith".to_owned()]
+            )
+        );
+        assert_eq!(
+            lines("Let's connect  Thanks  Anna").1,
+            ["Thanks".to_owned(), "Anna".to_owned()]
+        );
+        assert_eq!(lines("Thanks  Anna").1, ["Thanks  Anna"]);
+        // Not after more than a closing phrase, nor a name in small letters.
+        assert!(
+            lines("Let's connect  Thanks for the talk  Anna")
+                .1
+                .is_empty()
+        );
+        assert!(lines("Let's connect  Thanks  see you").1.is_empty());
     }
 }
