@@ -531,6 +531,11 @@ impl Key {
             (KeyCode::Char(c @ ('[' | 'O')), false) if self.alt => Some(format!(
                 "a terminal sends Alt-{c} as the start of another key's code, and it never arrives"
             )),
+            // Esc, then Shift-Tab's own code after it, which is read as Esc
+            // and two keys (`[`, `Z`): Esc clears the marks.
+            (KeyCode::BackTab, false) if self.alt => {
+                why("a terminal sends Alt-Shift-Tab as Esc and two more keys")
+            }
             _ => None,
         }
     }
@@ -739,15 +744,25 @@ impl Keymap {
                         why,
                     });
                 }
-                // A large undo asks y or n, and the undo key is no answer:
-                // held, a `y` for undo would answer yes to it.
-                if *action == Action::Undo
+                // A large undo, a bulk step and quitting with marks ask y
+                // or n, and their own key is no answer: held or pressed
+                // twice, a `y` for one would answer yes to its question.
+                let asks = match action {
+                    Action::Undo => Some("a large undo"),
+                    Action::AcceptMarked | Action::IgnoreMarked => Some("a bulk step"),
+                    Action::WithdrawStale => Some("marking every stale one"),
+                    Action::Quit => Some("quitting with rows marked"),
+                    _ => None,
+                };
+                if let Some(asks) = asks
                     && matches!(key.code, KeyCode::Char('y' | 'Y' | 'n' | 'N'))
                 {
                     return Err(KeymapError::Reserved {
                         action: action_name,
                         key: shown,
-                        why: "y and n answer the question a large undo asks, and a held undo key must not answer it".to_string(),
+                        why: format!(
+                            "y and n answer the question {asks} asks, and its own key held must not answer it"
+                        ),
                     });
                 }
                 bindings.push((key, action.clone(), name));
@@ -1170,21 +1185,36 @@ mod tests {
         );
     }
 
-    /// The undo key cannot be y or n (with any modifier): a large undo
-    /// asks y/n, and a held undo key would answer it.
+    /// The keys of steps that ask y/n (a large undo, a bulk step, marking
+    /// every stale one, quitting with marks) cannot be y or n, with any
+    /// modifier (the question reads the letter alone): held or pressed
+    /// twice, the key would answer its own question (a tester's `A = "y"`
+    /// accepted 135 invitations in two presses).
     #[test]
-    fn undo_cannot_be_bound_to_an_answer() {
-        for key in ["y", "Y", "n", "ctrl-y", "alt-n"] {
+    fn a_key_that_asks_cannot_be_an_answer() {
+        for (action, asks) in [
+            ("undo", "a large undo"),
+            ("accept_marked", "a bulk step"),
+            ("ignore_marked", "a bulk step"),
+            ("withdraw_stale", "marking every stale one"),
+            ("quit", "quitting with rows marked"),
+        ] {
+            for key in ["y", "Y", "n", "ctrl-y", "alt-n"] {
+                let mut over = BTreeMap::new();
+                over.insert(action.to_string(), KeyBinding::One(key.into()));
+                let err = Keymap::new(&over).unwrap_err().to_string();
+                assert!(
+                    err.contains(&format!("y and n answer the question {asks} asks")),
+                    "{action} {key}: {err}"
+                );
+            }
             let mut over = BTreeMap::new();
-            over.insert("undo".to_string(), KeyBinding::One(key.into()));
-            let err = Keymap::new(&over).unwrap_err().to_string();
-            assert!(
-                err.contains("y and n answer the question a large undo asks"),
-                "{key}: {err}"
-            );
+            over.insert(action.to_string(), KeyBinding::One("z".into()));
+            assert!(Keymap::new(&over).is_ok());
         }
+        // Other keys may be y (copy_url is, by default).
         let mut over = BTreeMap::new();
-        over.insert("undo".to_string(), KeyBinding::One("z".into()));
+        over.insert("accept".to_string(), KeyBinding::One("Y".into()));
         assert!(Keymap::new(&over).is_ok());
     }
 
@@ -1468,6 +1498,7 @@ mod tests {
             ("ctrl-esc", "Esc leaves a screen"),
             // Esc with these starts another key's code.
             ("alt-[", "Alt-[ as the start of another key's code"),
+            ("alt-shift-tab", "Alt-Shift-Tab as Esc and two more keys"),
             ("alt-O", "Alt-O as the start of another key's code"),
             ("alt-shift-o", "Alt-O as the start"),
             // A modifier written twice.
