@@ -225,6 +225,32 @@ impl Config {
         {
             return Err(invalid(at_keys(text, "templates", &[name], &message)));
         }
+        // A name is shown in the composer's border: a line break or a bell
+        // in it broke the border.
+        if let Some(name) = config
+            .templates
+            .keys()
+            .find(|n| n.chars().any(char::is_control))
+        {
+            return Err(invalid(at_keys(
+                text,
+                "templates",
+                &[name],
+                &format!(
+                    "[templates]: the name {:?} holds a control character (a line break, a tab); name the template with letters, digits and spaces",
+                    name
+                ),
+            )));
+        }
+        // Taken for no name at all, it would read as if it were not set.
+        if config.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+            return Err(invalid(at_keys(
+                text,
+                "",
+                &["name"],
+                &"name: it is empty; write your name as LinkedIn shows it, or remove the line",
+            )));
+        }
         match check(&config) {
             Ok(made) => Ok((config, made)),
             Err(u) => {
@@ -664,12 +690,14 @@ fn position(text: &str, offset: usize) -> (usize, usize) {
 /// not found (none should be) leaves the message as it is.
 fn at_keys(text: &str, table: &str, keys: &[&str], e: &impl std::fmt::Display) -> String {
     let found = toml::de::DeTable::parse(text).ok();
-    let table = found
-        .as_ref()
-        .and_then(|doc| match doc.get_ref().get(table)?.get_ref() {
+    // `""`: the keys at the top of the file.
+    let table = found.as_ref().and_then(|doc| match table {
+        "" => Some(doc.get_ref()),
+        _ => match doc.get_ref().get(table)?.get_ref() {
             toml::de::DeValue::Table(t) => Some(t),
             _ => None,
-        });
+        },
+    });
     let mut at: Vec<(usize, usize)> = keys
         .iter()
         .filter_map(|key| table?.get_key_value(*key))
@@ -824,6 +852,16 @@ mod tests {
         let e = err("[templates]\nmine = '''\nsay = \"hi\n'''\nother = 5\n");
         assert!(!e.contains("opens a"), "{e}");
         // Others are left as the toml crate words them.
+        let e = err("[templates]\n\"a\\u0007b\\nc\" = \"x\"\n");
+        assert_eq!(
+            e,
+            "config file c.toml: line 2, column 1: [templates]: the name \"a\\u{7}b\\nc\" holds a control character (a line break, a tab); name the template with letters, digits and spaces"
+        );
+        let e = err("name = \"  \"\n");
+        assert_eq!(
+            e,
+            "config file c.toml: line 1, column 1: name: it is empty; write your name as LinkedIn shows it, or remove the line"
+        );
         let e = err("name = 5\n");
         assert!(!e.contains("; "), "{e}");
         let ok = Config::parse(

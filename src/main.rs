@@ -158,16 +158,26 @@ fn main() -> ExitCode {
 /// disk fail as any other output does (clap's `exit` ignores the error and
 /// reports success).
 fn exit_with(e: clap::Error) -> ! {
+    // clap reads NO_COLOR and `TERM=dumb`, but not a monochrome `TERM`
+    // (`xterm-mono`, `vt100`), where the screen draws no colour either.
+    let colour = invitriage::tui::view::theme::colour_wanted(
+        std::env::var_os("NO_COLOR").as_deref(),
+        std::env::var_os("TERM").as_deref(),
+    );
     if e.use_stderr() {
         // Every error starts `invitriage: error:`, clap's as ours, for a
         // script that looks for it.
         eprint!("invitriage: ");
-        e.exit()
+        if colour {
+            e.exit()
+        }
+        eprint!("{}", e.render());
+        std::process::exit(e.exit_code())
     }
     use std::io::IsTerminal;
     // In colour on a terminal; elsewhere plain, through the handle that
     // reports a standard output not open for writing.
-    let written = if std::io::stdout().is_terminal() {
+    let written = if colour && std::io::stdout().is_terminal() {
         e.print()
             .and_then(|()| std::io::Write::flush(&mut std::io::stdout()))
     } else {
@@ -257,9 +267,10 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         Some(Command::Check {
             note,
             to,
+            from,
             json,
             format,
-        }) => cli::check::run(note, &to, json_if(json, format), &config),
+        }) => cli::check::run(note, &to, from, json_if(json, format), &config),
         Some(Command::Lists { list }) => {
             output(cli::lists::write_lists(
                 stdout(),

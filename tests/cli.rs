@@ -2855,6 +2855,35 @@ fn lists_prints_the_built_in_lists_and_the_configs_additions() {
     );
 }
 
+/// A usage error is plain on a monochrome terminal (`TERM=xterm-mono`,
+/// `vt100`), as the screen is; clap itself heeds only NO_COLOR and
+/// `TERM=dumb`. (Forced into colour here, as stderr is no terminal.)
+#[test]
+fn usage_errors_are_plain_on_a_monochrome_terminal() {
+    let env = Env::new();
+    let stderr = |term: &str| {
+        let out = env
+            .cmd()
+            .args(["--bogus"])
+            .env("TERM", term)
+            .env("CLICOLOR_FORCE", "1")
+            .env_remove("NO_COLOR")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        String::from_utf8(out.stderr).unwrap()
+    };
+    assert!(stderr("xterm-256color").contains('\x1b'), "in colour");
+    for term in ["xterm-mono", "vt100"] {
+        let plain = stderr(term);
+        assert!(!plain.contains('\x1b'), "{term}: {plain:?}");
+        assert!(
+            plain.starts_with("invitriage: error: unexpected argument '--bogus'"),
+            "{plain}"
+        );
+    }
+}
+
 #[test]
 fn check_grades_a_note_and_sets_the_exit_status() {
     let env = Env::new();
@@ -2879,6 +2908,14 @@ fn check_grades_a_note_and_sets_the_exit_status() {
         out.contains("nearly"),
         "the typo is still recognised: {out}"
     );
+    // The sender's name, from --from (or the config's `name`), is no effort.
+    let joe = ["check", "Hey Sam, this is Joe!", "--to", "Sam Rivera"];
+    let (code, out, _) = env.run(&joe);
+    assert_eq!(code, 1);
+    assert!(out.starts_with("customised"), "{out}");
+    let (code, out, _) = env.run(&[&joe[..], &["--from", "Joe Smith"]].concat());
+    assert_eq!(code, 1);
+    assert!(out.starts_with("greeting-only"), "{out}");
     let (code, out, _) = env.run(&[
         "check",
         "--json",

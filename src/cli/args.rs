@@ -201,6 +201,10 @@ pub enum Command {
             value_hint = clap::ValueHint::Other
         )]
         to: String,
+        /// The sender's full name (yours; by default `name` in the config): a
+        /// sign-off or greeting with it adds no effort ("Joe here.").
+        #[arg(long, value_name = "NAME", value_hint = clap::ValueHint::Other)]
+        from: Option<String>,
         /// Print one JSON object instead of text.
         #[arg(long, overrides_with = "format")]
         json: bool,

@@ -12,9 +12,15 @@ use super::load::announce_stdin;
 use super::output::{output, output_width, stdout};
 use crate::Failure;
 
-/// Grades `note` (`-`: standard input) as written to `to`; the exit status
-/// says whether it passes.
-pub fn run(note: String, to: &str, json: bool, config: &Config) -> Result<ExitCode, Failure> {
+/// Grades `note` (`-`: standard input) as written to `to` by `from` (the
+/// config's `name` when not given); the exit status says whether it passes.
+pub fn run(
+    note: String,
+    to: &str,
+    from: Option<String>,
+    json: bool,
+    config: &Config,
+) -> Result<ExitCode, Failure> {
     let stdin = note == "-";
     // `check Invitations.csv`: graded as the words given (a note may be
     // one word), but the user likely meant the file.
@@ -39,7 +45,7 @@ pub fn run(note: String, to: &str, json: bool, config: &Config) -> Result<ExitCo
         );
     }
     let classifier = Classifier::new(&config.classify);
-    let me = config.name.clone().unwrap_or_default();
+    let me = from.or_else(|| config.name.clone()).unwrap_or_default();
     let grade = check::Grade::new(&classifier, &note, &me, to, config.sent.note_limit);
     let mut out = stdout();
     if json {
