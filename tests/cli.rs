@@ -4070,7 +4070,8 @@ fn a_closed_pipe_ends_every_output_quietly() {
 
 /// An export whose `To` column is empty (the recipient's name is not in
 /// it) takes the name from the config's `name`, so `Colleen,` before a stock
-/// text is still a greeting; a blank `name` is no name.
+/// text is still a greeting; a blank `name` is an error (it was taken for no
+/// name, as if not set, without a word).
 #[test]
 fn the_config_name_stands_in_for_an_empty_to_column() {
     let env = Env::new();
@@ -4087,7 +4088,6 @@ fn the_config_name_stands_in_for_an_empty_to_column() {
         (Some("colleen.toml"), ["greeting-only", "greeting-only"]),
         // The `To` column, where it has a name, wins over the config's.
         (Some("pat.toml"), ["customised", "greeting-only"]),
-        (Some("blank.toml"), ["customised", "greeting-only"]),
     ] {
         let mut args = vec!["classify", file, "--format", "json"];
         if let Some(c) = config {
@@ -4099,6 +4099,8 @@ fn the_config_name_stands_in_for_an_empty_to_column() {
         let got = [field(&v[0], "category"), field(&v[1], "category")];
         assert_eq!(got, expected, "{config:?}");
     }
+    let err = env.fails(&["classify", file, "--config", "blank.toml"]);
+    assert!(err.contains("line 1, column 1: name: it is empty"), "{err}");
 }
 
 /// Twenty unreadable rows are listed one by one; past twenty, the rest are
