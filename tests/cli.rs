@@ -686,6 +686,55 @@ fn a_date_at_the_end_of_time_is_a_bad_date_not_a_panic() {
     assert!(md.contains("## Accept (1)"), "{md}");
 }
 
+/// A decided row that a later copy of the export cannot read (its date
+/// damaged) is not counted with the decisions "answered on LinkedIn since":
+/// its line is named, with what to do. The accept would otherwise never be
+/// done.
+#[test]
+fn a_decision_on_a_line_that_cannot_be_read_is_named() {
+    let env = Env::new();
+    let good = |name: &str, slug: &str, at: &str| {
+        format!(
+            "{name},Colleen Ruiz,\"{at}\",,INCOMING,https://www.linkedin.com/in/{slug},https://www.linkedin.com/in/colleen\n"
+        )
+    };
+    let file = env.file(
+        "Invitations.csv",
+        format!(
+            "{HEADER}\n{}{}",
+            good("Ann Lee", "ann", "11/4/26, 3:43 PM"),
+            good("Bo Chen", "bo", "11/5/26, 3:43 PM")
+        ),
+    );
+    let (invitations, _) = env.classify(file);
+    {
+        use invitriage::journal::{Decision, Journal};
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-22T10:00").unwrap();
+        for inv in &invitations {
+            let id = inv["id"].as_str().unwrap().parse().unwrap();
+            j.record_decision(&[id], Some(Decision::Accepted), at)
+                .unwrap();
+        }
+    }
+    let damaged = env.file(
+        "damaged.csv",
+        format!(
+            "{HEADER}\n{}{}",
+            good("Ann Lee", "ann", "11/4/26, 3:43 XM"),
+            good("Bo Chen", "bo", "11/5/26, 3:43 PM")
+        ),
+    );
+    let (code, md, stderr) = env.run(&["export", "--format", "md", damaged]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(md.contains("## Accept (1)"), "{md}");
+    assert!(
+        stderr.contains("invitriage: note: 1 decision is not listed, as its line could not be read (see above): line 2 (accepted); mend it or use the export as LinkedIn sent it"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("answered or withdrawn"), "{stderr}");
+}
+
 #[test]
 fn an_older_export_without_profile_urls_loads_with_a_notice() {
     let env = Env::new();

@@ -124,7 +124,42 @@ fn note_left_out(
     since: Option<chrono::NaiveDateTime>,
     drafts_command: &str,
 ) {
-    let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
+    let mut here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
+    // Decisions on rows that could not be read (a damaged date) are not
+    // gone from LinkedIn: named apart, and counted nowhere else.
+    let unread: Vec<(u64, invitriage::journal::Decision)> = import
+        .skipped
+        .iter()
+        .filter_map(|e| {
+            let id = e.id?;
+            let decided = journal.state(id)?.decision()?;
+            (!here.contains(&id)).then_some((e.line, decided))
+        })
+        .collect();
+    if !unread.is_empty() {
+        let lines: Vec<String> = unread
+            .iter()
+            .take(5)
+            .map(|(line, d)| format!("line {line} ({})", d.label()))
+            .collect();
+        let more = match unread.len() {
+            n if n > 5 => format!(" and {} more", n - 5),
+            _ => String::new(),
+        };
+        say!(
+            "invitriage: note: {} decision{} not listed, as {} could not be read (see above): {}{more}; mend {} or use the export as LinkedIn sent it, and run this again",
+            unread.len(),
+            if unread.len() == 1 { " is" } else { "s are" },
+            if unread.len() == 1 {
+                "its line"
+            } else {
+                "their lines"
+            },
+            lines.join(", "),
+            if unread.len() == 1 { "it" } else { "them" },
+        );
+        here.extend(import.skipped.iter().filter_map(|e| e.id));
+    }
     // A thank-you is sent after the accept, when the invitation has left
     // the export: every format lists those but the ones `--since` leaves
     // out (and the line after the list counts them). A reply is still to

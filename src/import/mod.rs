@@ -169,6 +169,10 @@ pub struct RowError {
     /// The line of the file on which the row starts (1-based).
     pub line: u64,
     pub reason: String,
+    /// The id the row would have, when its profile URLs could be read
+    /// (a row skipped for its date or its direction): a decision on it is
+    /// then told apart from one on an invitation gone from the export.
+    pub id: Option<crate::invitation::InvitationId>,
 }
 
 impl fmt::Display for RowError {

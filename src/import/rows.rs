@@ -754,7 +754,21 @@ impl<'c, T: Item> Rows<'c, T> {
     }
 
     fn skip(&mut self, line: u64, reason: String) {
-        self.piece.skipped.push(RowError { line, reason });
+        self.piece.skipped.push(RowError {
+            line,
+            reason,
+            id: None,
+        });
+    }
+
+    /// [`skip`](Self::skip) for a row whose profile URLs were read: with
+    /// the id they give it, when both are there.
+    fn skip_known(&mut self, line: u64, reason: String, inviter_url: &str, invitee_url: &str) {
+        use crate::invitation::{InvitationId, profile_key};
+        let (a, b) = (profile_key(inviter_url), profile_key(invitee_url));
+        let id = (!a.is_empty() && !b.is_empty())
+            .then(|| InvitationId::derive_keyed(&a, &b, "", "", chrono::NaiveDateTime::MIN));
+        self.piece.skipped.push(RowError { line, reason, id });
     }
 
     /// Skips the row of a quote left open, and keeps where it ran.
@@ -1067,7 +1081,7 @@ impl<'c, T: Item> Rows<'c, T> {
                     shorten(direction, 40)
                 )
             };
-            self.skip(line, reason);
+            self.skip_known(line, reason, inviter_url, invitee_url);
             return;
         };
         let raw_sent_at = sent_at;
@@ -1091,11 +1105,13 @@ impl<'c, T: Item> Rows<'c, T> {
             } else {
                 format!("`{}`", shorten(sent_at, 40))
             };
-            self.skip(
+            self.skip_known(
                 line,
                 format!(
                     "Sent At is {what}; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`{day_first}"
                 ),
+                inviter_url,
+                invitee_url,
             );
             return;
         };
@@ -1103,13 +1119,15 @@ impl<'c, T: Item> Rows<'c, T> {
         // where two-digit years end) is a damaged row, and would stretch
         // the ages and the by-month count over millennia.
         if !(2003..=2099).contains(&chrono::Datelike::year(&sent_at)) {
-            self.skip(
+            self.skip_known(
                 line,
                 format!(
                     "Sent At is `{}`, in the year {}; expected a date from 2003, when LinkedIn began, to 2099",
                     shorten(raw_sent_at, 40),
                     chrono::Datelike::year(&sent_at)
                 ),
+                inviter_url,
+                invitee_url,
             );
             return;
         }

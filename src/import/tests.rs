@@ -374,7 +374,8 @@ fn lines_count_a_lone_cr_beside_lf() {
         i.skipped,
         [RowError {
             line: 4,
-            reason: "a quote (\") opens a field on this line and is never closed; line 5, which it ran into, was read on its own".to_string()
+            reason: "a quote (\") opens a field on this line and is never closed; line 5, which it ran into, was read on its own".to_string(),
+            id: None,
         }]
     );
     for text in [&mac, &crlf, &open] {
