@@ -6890,6 +6890,24 @@ fn colours_carry_the_groups_and_the_verdicts() {
     assert_eq!(cursor.bg, Some(Color::Indexed(236)));
     assert_eq!(cursor.fg, Some(Color::White));
     assert!(cursor.add_modifier.contains(Modifier::BOLD));
+    // On the All tab, the cursor's row writes its group white on the bar
+    // too (a blue `default` on the grey hardly showed); the others keep
+    // their group's colour.
+    app.update(Action::Tab(Tab::All));
+    let all = buffer(&app, 100, 30);
+    let label_at = |needle: &str| {
+        let arrow = (0..all.area.height)
+            .find_map(|y| {
+                (0..all.area.width)
+                    .find(|&x| all[(x, y)].symbol() == needle)
+                    .map(|x| (x, y))
+            })
+            .unwrap();
+        all[(arrow.0 + 3, arrow.1)].style()
+    };
+    assert_eq!(label_at("▸").fg, Some(Color::White));
+    assert_eq!(label_at("▸").bg, Some(Color::Indexed(236)));
+    app.update(Action::Tab(Tab::Customised));
     app.update(Action::Mark);
     let marked = buffer(&app, 100, 30);
     assert_eq!(look(&marked, "1 marked"), (Color::Yellow, Modifier::BOLD));

@@ -272,6 +272,11 @@ fn row<'a>(
         line = line.patch_style(theme.dim());
     }
     if selected {
+        // Each span too: a group's colour (blue `default`) on the grey bar
+        // of a 256-colour terminal hardly showed.
+        for span in &mut line.spans {
+            span.style = span.style.patch(theme.selected());
+        }
         line = line.patch_style(theme.selected());
         let used: usize = line.spans.iter().map(|s| s.content.width()).sum();
         line.spans.push(Span::styled(
