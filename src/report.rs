@@ -312,8 +312,10 @@ pub fn stats_text<T: Item, W: Write>(
         );
         write_wrapped(w, &line, "  ", width)?;
         // Ten rows, the marked ones always among them (a marked one past
-        // the tenth would say nothing), in their order.
-        let mut unmarked_room = 10usize.saturating_sub(marked);
+        // the tenth would say nothing), in their order; and three not
+        // marked at least, however many are (hundreds marked at once hid
+        // the one left to decide on behind "… and 1 more").
+        let mut unmarked_room = 10usize.saturating_sub(marked).max(3);
         let shown: Vec<&Stale<'_>> = stale
             .iter()
             .filter(|s| {

@@ -3845,6 +3845,45 @@ fn stats_outgoing_lists_stale_sent_invitations() {
     env.file("c.toml", "[sent]\nstale_after_days = 1\n");
     let (_, out, _) = env.run(&["--config", "c.toml", "stats", "--direction", "outgoing"]);
     assert!(out.contains("still pending after 1 day: "), "{out}");
+    // All but one marked: the one left to decide on is listed, not hidden
+    // behind "… and 1 more" under the ten marked.
+    let (_, json, _) = env.run(&["stats", "--direction", "outgoing", "--json"]);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let stale: Vec<&Value> = v["stale_sent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["stale"] == true)
+        .collect();
+    let (left, rest) = stale.split_last().unwrap();
+    {
+        use invitriage::journal::{Decision, Journal};
+        let (mut j, _) = Journal::open(&env.path("data").join("sample")).unwrap();
+        let at = invitriage::import::parse_sent_at("2026-11-25T10:10:00").unwrap();
+        let (_, json, _) = env.run(&["classify", "--format", "json", "--direction", "outgoing"]);
+        let sent: Value = serde_json::from_str(&json).unwrap();
+        let ids: Vec<_> = rest
+            .iter()
+            .map(|s| {
+                let inv = sent
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|i| i["to"] == s["to"])
+                    .unwrap();
+                inv["id"].as_str().unwrap().parse().unwrap()
+            })
+            .collect();
+        j.record_decision(&ids, Some(Decision::Withdrawn), at)
+            .unwrap();
+    }
+    let (_, out, _) = env.run(&["stats", "--direction", "outgoing"]);
+    let left = left["to"].as_str().unwrap();
+    let row = out.lines().find(|l| l.contains(left));
+    assert!(
+        row.is_some_and(|r| !r.ends_with(" to withdraw")),
+        "{left} in {out}"
+    );
 }
 
 #[test]
