@@ -667,9 +667,12 @@ fn thanks_left<'a>(invitations: &[Invitation], journal: &'a Journal) -> Vec<Gone
 
 /// Makes a CSV cell safe to open in a spreadsheet: a cell starting with `=`,
 /// `+`, `-`, `@`, tab or carriage return gets a leading `'`, so it is shown as
-/// text instead of run as a formula (OWASP, "CSV Injection").
+/// text instead of run as a formula (OWASP, "CSV Injection"). One starting
+/// with `'` gets one too, which a spreadsheet hides as it hides the others'
+/// (`'=1` as written reads `'=1`, not `=1`); a script takes one `'` off
+/// any cell that starts with it.
 fn spreadsheet_safe(cell: &str) -> Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r', '\'']) {
         Cow::Owned(format!("'{cell}"))
     } else {
         Cow::Borrowed(cell)
@@ -3035,7 +3038,9 @@ mod tests {
 
     #[test]
     fn formula_cells_are_escaped() {
-        for cell in ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+        for cell in [
+            "=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "'=1+1", "'quoted",
+        ] {
             assert_eq!(spreadsheet_safe(cell), format!("'{cell}"));
         }
         for cell in ["", "Ann", "1-2", "a=b", " =1", "https://x/in/a-b"] {

@@ -112,7 +112,7 @@ pub enum Command {
         /// for standard input (default: the bundled sample).
         #[arg(value_name = "FILE")]
         file: Option<PathBuf>,
-        /// Output format; csv keeps the export's seven columns (in LinkedIn's order) and adds `category` and `signals`.
+        /// Output format; csv keeps the export's seven columns (in LinkedIn's order) and adds `category` and `signals`, with the export's text as it is (a cell starting with `=` is not defused, as `export` and `drafts` defuse it: open it in a spreadsheet only as you would the export).
         #[arg(long, value_enum, default_value_t = ClassifyFormat::Table, overrides_with = "json")]
         format: ClassifyFormat,
         /// `--json` is `--format json`, as `stats` and `check` spell it; the
