@@ -2548,7 +2548,7 @@ fn search_is_incremental_and_n_finds_the_next() {
     app.update(Action::NextMatch);
     assert_eq!(
         status_text(&app),
-        "No match for “kenji” in this list · 1 in other tabs or filters"
+        "No match for “kenji” in this list · 1 on the Customised tab (1)"
     );
 }
 
@@ -6324,8 +6324,24 @@ fn a_search_without_matches_says_so_as_you_type() {
     app.update(Action::SearchSubmit);
     assert_eq!(
         status_text(&app),
-        "No match for “kenji” in this list · 1 in other tabs or filters"
+        "No match for “kenji” in this list · 1 on the Customised tab (1)"
     );
+    // On his tab, under a filter that hides him, the filter is named.
+    app.update(Action::Tab(Tab::Customised));
+    while app.filter != Filter::Ignored {
+        app.update(Action::CycleFilter);
+    }
+    app.update(Action::Search);
+    type_query(&mut app, "kenji");
+    app.update(Action::SearchSubmit);
+    assert_eq!(
+        status_text(&app),
+        "No match for “kenji” in this list · 1 in this tab that the filter hides (f)"
+    );
+    while app.filter != Filter::Undecided {
+        app.update(Action::CycleFilter);
+    }
+    app.update(Action::Tab(Tab::Default));
     // A query that stops matching goes back to where the search began,
     // not to the last match of a shorter one.
     app.update(Action::Down);

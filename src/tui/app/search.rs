@@ -5,7 +5,7 @@ use crate::classify::fold_accents;
 use crate::tui::keys::Action;
 use crate::tui::line;
 
-use super::{App, Mode, SearchHits};
+use super::{App, Mode, SearchHits, Tab};
 
 impl App {
     /// A key of the search line: `/` opens it, letters narrow it as they
@@ -203,22 +203,55 @@ impl App {
         self.set_error(format!("No match for “{}” in this list", self.query));
     }
 
-    /// [`Self::no_match`], saying too how many match in the lists the tab
-    /// and filter hide (a search is kept with Enter, so one scan of every
-    /// invitation is affordable here, not on every key).
+    /// [`Self::no_match`], saying too where the matches are that the tab
+    /// and filter hide: hidden by the filter here, or on which other tab,
+    /// with the key to go there (a search is kept with Enter, so one scan
+    /// of every invitation is affordable here, not on every key).
     fn no_match_here(&mut self) {
-        let elsewhere = {
+        let tab = self.current_tab();
+        let (hidden, on) = {
             let matches = self.matcher();
-            (0..self.invitations.len())
-                .filter(|&i| u32::try_from(i).is_ok_and(&matches))
-                .count()
+            let (mut hidden, mut on) = (0usize, [0usize; 5]);
+            for (i, inv) in self.invitations.iter().enumerate() {
+                if !u32::try_from(i).is_ok_and(&matches) {
+                    continue;
+                }
+                if tab.contains(inv) {
+                    hidden += 1;
+                } else {
+                    on[Tab::home(inv).index()] += 1;
+                }
+            }
+            (hidden, on)
         };
-        if elsewhere == 0 {
+        let key = |action: &Action| match self.keymap.hint(action) {
+            k if k.is_empty() => String::new(),
+            k => format!(" ({k})"),
+        };
+        let mut places: Vec<String> = Vec::new();
+        if hidden > 0 {
+            places.push(format!(
+                "{hidden} in this tab that the filter hides{}",
+                key(&Action::CycleFilter)
+            ));
+        }
+        for other in Tab::ALL {
+            let n = on[other.index()];
+            if n > 0 {
+                places.push(format!(
+                    "{n} on the {} tab{}",
+                    other.title(),
+                    key(&Action::Tab(other))
+                ));
+            }
+        }
+        if places.is_empty() {
             self.no_match();
         } else {
             self.set_error(format!(
-                "No match for “{}” in this list · {elsewhere} in other tabs or filters",
-                self.query
+                "No match for “{}” in this list · {}",
+                self.query,
+                places.join(", ")
             ));
         }
     }
