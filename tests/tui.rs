@@ -443,6 +443,45 @@ fn a_range_is_marked_in_one_key() {
     assert!(status_text(&app).starts_with("This tab lists the invitations you sent"));
 }
 
+/// A bulk step undone keeps the cursor where it is (a tester ignored the
+/// pitches, which sort last, and the undo took the cursor 400 rows down);
+/// one invitation undone is shown, as the news.
+#[test]
+fn a_bulk_undo_keeps_the_cursors_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Resize(100, 40));
+    app.update(Action::Tab(Tab::Default));
+    for _ in 0..5 {
+        app.update(Action::Mark);
+    }
+    app.update(Action::Last);
+    app.update(Action::IgnoreMarked);
+    if matches!(app.mode, invitriage::tui::app::Mode::Confirm(_)) {
+        app.update(Action::Confirm(true));
+    }
+    app.update(Action::First);
+    for _ in 0..7 {
+        app.update(Action::Down);
+    }
+    let here = app.current().unwrap().id;
+    app.update(Action::Undo);
+    assert!(
+        status_text(&app).starts_with("Undid ignore"),
+        "{}",
+        status_text(&app)
+    );
+    assert_eq!(app.decisions.iter().filter(|d| d.is_some()).count(), 0);
+    assert_eq!(app.current().unwrap().id, here, "the cursor stays");
+    // One decision undone: its row is shown.
+    app.update(Action::First);
+    let first = app.current().unwrap().id;
+    app.update(Action::Ignore);
+    app.update(Action::Down);
+    app.update(Action::Undo);
+    assert_eq!(app.current().unwrap().id, first);
+}
+
 /// `q` with rows marked asks first: marks are not kept, and one stray `q`
 /// lost a selection made by hand over dozens of rows. `y` quits; any other
 /// key stays, the marks as they were (`Esc` too, which in the list clears
@@ -2236,13 +2275,14 @@ fn stale_invitations_are_withdrawn_at_once_and_unmarked_one_by_one() {
     // The next undo asks afresh.
     assert_eq!(app.mode, Mode::List);
     // Marks made on another tab show on the Sent tab's header, with no
-    // filter after them: the row's position follows.
+    // filter after them: the row's position follows. (The bulk undo left
+    // the cursor where it was, on the last row.)
     app.update(Action::Tab(Tab::Customised));
     app.update(Action::Mark);
     app.update(Action::Tab(Tab::Sent));
     let header = row_text(&app, 100, 24, 1);
     assert!(
-        header.trim_end().ends_with("1 marked · row  6 of 20"),
+        header.trim_end().ends_with("1 marked · row 20 of 20"),
         "{header:?}"
     );
     // The check pad says when there is nothing to take back.

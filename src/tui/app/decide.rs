@@ -419,8 +419,28 @@ impl App {
                     self.brought_back.extend(&idx);
                 }
                 self.sync_decisions(&idx);
-                if let Some(&first) = idx.first() {
-                    self.show(first);
+                // A bulk step undone on this tab keeps the cursor where it
+                // is (the rows come back around it): taken to the first of
+                // them, the user lost their place (pitches sort last, 400
+                // rows down). One row undone is shown, as it is the news.
+                let person = |i: &u32| {
+                    let inv = &self.invitations[*i as usize];
+                    (inv.counterpart_url(), inv.counterpart())
+                };
+                let here = self.current_index().filter(|_| {
+                    idx.iter().any(|i| person(i) != person(&idx[0]))
+                        && idx
+                            .iter()
+                            .all(|&i| self.tab.contains(&self.invitations[i as usize]))
+                });
+                match (here, idx.first()) {
+                    (Some(cur), _) => {
+                        if !idx.iter().all(|i| self.rows.contains(i)) {
+                            self.rebuild_rows(Some(cur));
+                        }
+                    }
+                    (None, Some(&first)) => self.show(first),
+                    (None, None) => {}
                 }
                 // Words set aside in this run were an older undo's: the
                 // ones this undo offers back are offered, as it says.
