@@ -2691,7 +2691,9 @@ impl Journal {
     /// decision does not). Any other is only named beside each invitation
     /// of its minute ([`Journal::maybe_moved`]), for the user to tell. The
     /// minute without its seconds, which one export may give and another
-    /// not. Only an invitation with both profile URLs, as before.
+    /// not. Only an invitation with both profile URLs, as before. A draft
+    /// left unsaved keeps the name and minute too, and is carried over the
+    /// same way, so the composer opens on it on its person's row.
     fn adopt_moved_ids(&mut self, invs: &mut [Invitation], older: &FastSet<InvitationId>) -> usize {
         use crate::invitation::Direction;
         self.moved.clear();
@@ -2700,10 +2702,8 @@ impl Journal {
         // Each gone entry by the `Sent At` and direction its step keeps.
         let mut gone: FastMap<Minute, Vec<InvitationId>> = FastMap::default();
         for id in older {
-            let Some(entry) = self.entries.get(id) else {
-                continue;
-            };
-            let minute = match entry.decided {
+            let entry = self.entries.get(id);
+            let minute = match entry.and_then(|e| e.decided) {
                 Some(Decided {
                     decision,
                     sent: Some(sent),
@@ -2716,11 +2716,15 @@ impl Journal {
                         Direction::Incoming
                     },
                 ),
-                // A draft alone answers an invitation received.
-                _ => match [&entry.reply, &entry.thank_you]
+                // A draft alone answers an invitation received; so does
+                // one left unsaved (the app killed mid-sentence), which
+                // is to follow its person as a saved one does.
+                _ => match entry
                     .into_iter()
+                    .flat_map(|e| [&e.reply, &e.thank_you])
                     .flatten()
                     .find_map(|d| d.sent)
+                    .or_else(|| self.unsaved_sent(*id))
                 {
                     Some(sent) => (sent, Direction::Incoming),
                     None => continue,
@@ -2768,6 +2772,7 @@ impl Journal {
                     .flat_map(|e| [&e.reply, &e.thank_you])
                     .flatten()
                     .map(|d| key(&d.name))
+                    .chain(self.unsaved_names(id).map(key))
                     .filter(|n| !n.is_empty())
                     .collect();
                 if names.is_empty() || !alone {

@@ -1096,6 +1096,52 @@ fn a_changed_profile_url_keeps_the_accept_to_do() {
     );
 }
 
+/// A reply left unsaved (the app killed mid-sentence) to someone whose
+/// profile URL changed since follows them as a saved one does: `drafts`
+/// and `export` say the triage screen offers it on this export, and that
+/// the URL changed, not that the invitation is gone.
+#[test]
+fn an_unsaved_draft_follows_a_changed_profile_url() {
+    use invitriage::journal::{DraftKind, Journal, Unsaved};
+    let env = Env::new();
+    let before = env.file(
+        "before.csv",
+        export(
+            HEADER,
+            &[incoming("Fatima Sokolov", &url("fatima-28ed9"), "")],
+        ),
+    );
+    let after = env.file(
+        "after.csv",
+        export(HEADER, &[incoming("Fatima Sokolov", &url("fatima"), "")]),
+    );
+    let (invs, _) = env.classify(before);
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let t = |s| invitriage::import::parse_sent_at(s).unwrap();
+        j.keep_unsaved(Unsaved {
+            id: invs[0]["id"].as_str().unwrap().parse().unwrap(),
+            kind: DraftKind::Reply,
+            name: "Fatima Sokolov".into(),
+            at: t("2026-11-25T10:00:00"),
+            text: "Hi Fatima, Friday at ten?".into(),
+            cursor: None,
+            sent: Some(t("11/21/26, 4:02 PM")),
+        })
+        .unwrap();
+    }
+    for command in ["drafts", "export"] {
+        let (code, _, stderr) = env.run(&[command, after]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            stderr.contains("note: Fatima Sokolov's profile URL is not the one it had when your unsaved draft to them was written: the draft carries over, matched by the minute the invitation was sent (21 Nov 2026 16:02) and the name it keeps, and opens on their row")
+                && stderr.contains("note: 1 unsaved draft is not listed: the triage screen offers it again to finish")
+                && !stderr.contains("not in this export"),
+            "{stderr}"
+        );
+    }
+}
+
 #[test]
 fn an_export_without_urls_does_not_call_unmatched_drafts_gone() {
     use invitriage::journal::{Decision, DraftKind, Journal, Whom};

@@ -378,19 +378,40 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
     let mut notes = Vec::new();
     if !journal.moved().is_empty() {
         let moved: std::collections::HashSet<_> = journal.moved().iter().collect();
-        let invs: Vec<_> = invs.iter().filter(|inv| moved.contains(&inv.id)).collect();
-        notes.push(match &invs[..] {
-            [one] => format!(
+        // A draft left unsaved is no decision: its note says what carries.
+        let (decided, unsaved): (Vec<_>, Vec<_>) = invs
+            .iter()
+            .filter(|inv| moved.contains(&inv.id))
+            .partition(|inv| journal.state(inv.id).is_some());
+        let names = |invs: &[&invitriage::invitation::Invitation]| {
+            text::some_names(&invs.iter().map(|inv| inv.counterpart()).collect::<Vec<_>>())
+        };
+        match &decided[..] {
+            [] => {}
+            [one] => notes.push(format!(
                 "{}'s profile URL is not the one it had when decided: the decision carries over, matched by the minute the invitation was sent ({}) and the name its draft keeps",
                 text::name_line(one.counterpart()),
                 one.sent_at.format("%-d %b %Y %H:%M")
-            ),
-            many => format!(
+            )),
+            many => notes.push(format!(
                 "{} invitations have another profile URL than when decided ({}): their decisions carry over, each matched by the minute it was sent and the name its draft keeps",
                 many.len(),
-                text::some_names(&many.iter().map(|inv| inv.counterpart()).collect::<Vec<_>>())
-            ),
-        });
+                names(many)
+            )),
+        }
+        match &unsaved[..] {
+            [] => {}
+            [one] => notes.push(format!(
+                "{}'s profile URL is not the one it had when your unsaved draft to them was written: the draft carries over, matched by the minute the invitation was sent ({}) and the name it keeps, and opens on their row",
+                text::name_line(one.counterpart()),
+                one.sent_at.format("%-d %b %Y %H:%M")
+            )),
+            many => notes.push(format!(
+                "{} invitations have another profile URL than when your unsaved drafts to them were written ({}): the drafts carry over, each matched by the minute the invitation was sent and the name it keeps, and open on their rows",
+                many.len(),
+                names(many)
+            )),
+        }
     }
     if !journal.maybe_moved().is_empty() {
         let by_id: std::collections::HashMap<_, _> = invs.iter().map(|inv| (inv.id, inv)).collect();
@@ -405,7 +426,8 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
                     format!("marked to withdraw {}", d.at.format("%-d %b"))
                 }
                 Some(d) => format!("{} {}", d.decision.label(), d.at.format("%-d %b")),
-                None => "a draft".to_string(),
+                None if journal.state(*gone).is_some() => "a draft".to_string(),
+                None => "an unsaved draft".to_string(),
             };
             let list = whats.entry(*here).or_insert_with(|| {
                 order.push(*here);

@@ -3758,6 +3758,51 @@ fn a_changed_profile_url_keeps_its_decision() {
     assert!(j.maybe_moved().is_empty());
 }
 
+/// A draft left unsaved (the app killed mid-sentence) keeps the name and
+/// the minute as a saved one does: when its person's profile URL changed,
+/// it follows them to the invitation of that minute, read again from disk
+/// as a start reads it, so the composer opens on it on their row. Among
+/// two of that minute, the name tells; one without the minute it was
+/// written on (files of earlier versions) stays where it was.
+#[test]
+fn an_unsaved_draft_follows_a_changed_profile_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let fatima = to_colleen("Fatima Sokolov", Some("fatima-sokolov-28ed9"), date(9, 28));
+    let old = to_colleen("Omar Haddad", Some("omar-1"), date(9, 29));
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        for (inv, sent) in [(&fatima, Some(fatima.sent_at)), (&old, None)] {
+            j.keep_unsaved(Unsaved {
+                id: inv.id,
+                kind: DraftKind::Reply,
+                name: inv.from().into(),
+                at: date(11, 29),
+                text: "Merci".into(),
+                cursor: None,
+                sent,
+            })
+            .unwrap();
+        }
+    }
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let mut now = vec![
+        to_colleen("Dee Ross", Some("dee"), date(9, 28)),
+        to_colleen("Fatima Sokolov", Some("fatima-sokolov-new"), date(9, 28)),
+        to_colleen("Omar Haddad", Some("omar-new"), date(9, 29)),
+    ];
+    assert_eq!(j.adopt_ids(&mut now), 1);
+    assert_eq!(now[1].id, fatima.id);
+    assert_eq!(j.moved(), &[fatima.id]);
+    assert_eq!(
+        j.unsaved(now[1].id, DraftKind::Reply)
+            .map(|u| u.text.as_str()),
+        Some("Merci")
+    );
+    assert_ne!(now[0].id, fatima.id);
+    assert_ne!(now[2].id, old.id);
+    assert!(j.maybe_moved().is_empty());
+}
+
 /// A draft marked sent stays marked across a restart; an undo takes the
 /// mark back (not the draft, nor its words as "undone"); a draft saved
 /// since is a new version, to send; a mark on no draft is skipped.
