@@ -386,27 +386,58 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
         let names = |invs: &[&invitriage::invitation::Invitation]| {
             text::some_names(&invs.iter().map(|inv| inv.counterpart()).collect::<Vec<_>>())
         };
-        match &decided[..] {
-            [] => {}
-            [one] => notes.push(format!(
+        let same = journal
+            .own_url_changed()
+            .and_then(|id| decided.iter().find(|inv| inv.id == id));
+        match (&decided[..], same) {
+            ([], _) => {}
+            // Every id changed, not one person's URL: naming them as the
+            // one whose URL changed would send the user to check theirs.
+            (decided, Some(same)) => notes.push(format!(
+                "your own profile URL changed since you decided, and with it every invitation's id ({}'s URL is the one your draft to them keeps, yet their invitation has another id): {}",
+                text::name_line(same.counterpart()),
+                match decided {
+                    [one] => format!(
+                        "the decision on {} carries over, matched by the minute the invitation was sent ({}) and the name its draft keeps",
+                        text::name_line(one.counterpart()),
+                        one.sent_at.format("%-d %b %Y %H:%M")
+                    ),
+                    many => format!(
+                        "{} decisions carry over ({}), each matched by the minute the invitation was sent and the name its draft keeps",
+                        many.len(),
+                        names(many)
+                    ),
+                }
+            )),
+            ([one], None) => notes.push(format!(
                 "{}'s profile URL is not the one it had when decided: the decision carries over, matched by the minute the invitation was sent ({}) and the name its draft keeps",
                 text::name_line(one.counterpart()),
                 one.sent_at.format("%-d %b %Y %H:%M")
             )),
-            many => notes.push(format!(
+            (many, None) => notes.push(format!(
                 "{} invitations have another profile URL than when decided ({}): their decisions carry over, each matched by the minute it was sent and the name its draft keeps",
                 many.len(),
                 names(many)
             )),
         }
-        match &unsaved[..] {
-            [] => {}
-            [one] => notes.push(format!(
+        match (&unsaved[..], same.is_some()) {
+            ([], _) => {}
+            ([one], true) => notes.push(format!(
+                "your unsaved draft to {} carries over to their invitation, which has another id as your own profile URL changed: matched by the minute it was sent ({}) and the name the draft keeps, it opens on their row",
+                text::name_line(one.counterpart()),
+                one.sent_at.format("%-d %b %Y %H:%M")
+            )),
+            (many, true) => notes.push(format!(
+                "{} unsaved drafts carry over to their invitations ({}), which have other ids as your own profile URL changed: each matched by the minute the invitation was sent and the name the draft keeps, they open on their rows",
+                many.len(),
+                names(many)
+            )),
+            ([one], false) => notes.push(format!(
                 "{}'s profile URL is not the one it had when your unsaved draft to them was written: the draft carries over, matched by the minute the invitation was sent ({}) and the name it keeps, and opens on their row",
                 text::name_line(one.counterpart()),
                 one.sent_at.format("%-d %b %Y %H:%M")
             )),
-            many => notes.push(format!(
+            (many, false) => notes.push(format!(
                 "{} invitations have another profile URL than when your unsaved drafts to them were written ({}): the drafts carry over, each matched by the minute the invitation was sent and the name it keeps, and open on their rows",
                 many.len(),
                 names(many)
@@ -466,9 +497,18 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
                 "{n} invitations undecided here were each sent in the same minute as one you decided that is not in this export: {shown}{more}"
             ),
         };
-        notes.push(format!(
-            "{them}; if a profile URL changed since, that decision may be theirs, and is counted as done on LinkedIn: check there, and decide here again"
-        ));
+        // Every id changed with the user's own URL: the decision is most
+        // likely theirs, but without a name two people of one minute are
+        // still not told apart, so it is not carried over.
+        notes.push(if journal.own_url_changed().is_some() {
+            format!(
+                "{them}; as your own profile URL changed, that decision is most likely theirs, but a decision keeps no name to tell apart two people invited in one minute, so it is counted as done on LinkedIn: check there, and decide here again"
+            )
+        } else {
+            format!(
+                "{them}; if a profile URL changed since, that decision may be theirs, and is counted as done on LinkedIn: check there, and decide here again"
+            )
+        });
     }
     notes
 }

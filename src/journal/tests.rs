@@ -3670,6 +3670,8 @@ fn a_changed_profile_url_keeps_its_decision() {
     assert_eq!(j.adopt_ids(&mut now), 1);
     assert_eq!(now[0].id, xavier.id);
     assert_eq!(j.moved(), &[xavier.id]);
+    // His URL, not Colleen's: the thank-you keeps the one he had.
+    assert_eq!(j.own_url_changed(), None);
     assert_eq!(
         j.decided(&now[0], date(11, 4)).map(|d| d.decision),
         Some(Decision::Accepted)
@@ -3756,6 +3758,52 @@ fn a_changed_profile_url_keeps_its_decision() {
     let mut old = vec![to_colleen("Cy Dunn", None, date(11, 3))];
     assert_eq!(j.adopt_ids(&mut old), 0);
     assert!(j.maybe_moved().is_empty());
+}
+
+/// The user's own profile URL changed: the person's URL is the one their
+/// draft keeps, yet the id is another, so it is the user's that changed
+/// (and every id with it), which the note on it says. An export read
+/// again as it was says nothing of it.
+#[test]
+fn a_changed_own_profile_url_is_told_by_a_draft() {
+    use crate::invitation::{Direction, Fields};
+    let to = |me: &str| {
+        let url = format!("https://www.linkedin.com/in/{me}");
+        Invitation::new(Fields {
+            from: "Xavier Dupont",
+            to: "Colleen Ruiz",
+            message: "",
+            inviter_url: "https://www.linkedin.com/in/xavier",
+            invitee_url: &url,
+            sent_at: date(11, 1),
+            direction: Direction::Incoming,
+            line: 2,
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let before = to("colleen");
+    j.record_decision_on(
+        &[before.id],
+        &[before.sent_at],
+        Some(Decision::Accepted),
+        date(11, 3),
+    )
+    .unwrap();
+    j.record_draft_to(
+        before.id,
+        DraftKind::ThankYou,
+        "Thanks, Xavier",
+        date(11, 3),
+        Whom::new("Xavier Dupont", "https://www.linkedin.com/in/xavier/"),
+    )
+    .unwrap();
+    let mut now = vec![to("colleen-ruiz-ceo")];
+    assert_eq!(j.adopt_ids(&mut now), 1);
+    assert_eq!(j.own_url_changed(), Some(before.id));
+    let mut again = vec![to("colleen")];
+    assert_eq!(j.adopt_ids(&mut again), 0);
+    assert_eq!(j.own_url_changed(), None);
 }
 
 /// A draft left unsaved (the app killed mid-sentence) keeps the name and
