@@ -3811,18 +3811,32 @@ fn a_changed_own_profile_url_is_told_by_a_draft() {
 /// it follows them to the invitation of that minute, read again from disk
 /// as a start reads it, so the composer opens on it on their row. Among
 /// two of that minute, the name tells; one without the minute it was
-/// written on (files of earlier versions) stays where it was.
+/// written on (files of earlier versions) stays where it was. An accept
+/// without a draft is carried over by the name its unsaved thank-you
+/// keeps.
 #[test]
 fn an_unsaved_draft_follows_a_changed_profile_url() {
     let dir = tempfile::tempdir().unwrap();
     let fatima = to_colleen("Fatima Sokolov", Some("fatima-sokolov-28ed9"), date(9, 28));
     let old = to_colleen("Omar Haddad", Some("omar-1"), date(9, 29));
+    let ada = to_colleen("Ada Byron", Some("ada-1"), date(9, 30));
     {
         let (mut j, _) = Journal::open(dir.path()).unwrap();
-        for (inv, sent) in [(&fatima, Some(fatima.sent_at)), (&old, None)] {
+        j.record_decision_on(
+            &[ada.id],
+            &[ada.sent_at],
+            Some(Decision::Accepted),
+            date(11, 28),
+        )
+        .unwrap();
+        for (inv, sent, kind) in [
+            (&fatima, Some(fatima.sent_at), DraftKind::Reply),
+            (&old, None, DraftKind::Reply),
+            (&ada, Some(ada.sent_at), DraftKind::ThankYou),
+        ] {
             j.keep_unsaved(Unsaved {
                 id: inv.id,
-                kind: DraftKind::Reply,
+                kind,
                 name: inv.from().into(),
                 at: date(11, 29),
                 text: "Merci".into(),
@@ -3837,10 +3851,21 @@ fn an_unsaved_draft_follows_a_changed_profile_url() {
         to_colleen("Dee Ross", Some("dee"), date(9, 28)),
         to_colleen("Fatima Sokolov", Some("fatima-sokolov-new"), date(9, 28)),
         to_colleen("Omar Haddad", Some("omar-new"), date(9, 29)),
+        to_colleen("Ada Byron", Some("ada-new"), date(9, 30)),
+        to_colleen("Bo Chen", Some("bo"), date(9, 30)),
     ];
-    assert_eq!(j.adopt_ids(&mut now), 1);
+    assert_eq!(j.adopt_ids(&mut now), 2);
     assert_eq!(now[1].id, fatima.id);
-    assert_eq!(j.moved(), &[fatima.id]);
+    assert_eq!(now[3].id, ada.id);
+    let mut moved = j.moved().to_vec();
+    moved.sort();
+    let mut expected = vec![fatima.id, ada.id];
+    expected.sort();
+    assert_eq!(moved, expected);
+    assert_eq!(
+        j.decided(&now[3], date(11, 29)).map(|d| d.decision),
+        Some(Decision::Accepted)
+    );
     assert_eq!(
         j.unsaved(now[1].id, DraftKind::Reply)
             .map(|u| u.text.as_str()),
