@@ -1323,6 +1323,8 @@ pub struct Journal {
     moved: Vec<InvitationId>,
     /// See [`Journal::maybe_moved`].
     maybe_moved: Vec<(InvitationId, InvitationId)>,
+    /// See [`Journal::own_url_changed`].
+    own_url_changed: Option<InvitationId>,
     /// The ids more than one invitation of the export at hand has (a
     /// person's two invitations, in exports joined together): they share
     /// one decision, as that export shows both, so neither is superseded
@@ -1935,6 +1937,7 @@ impl Journal {
             shadowed: Default::default(),
             moved: Vec::new(),
             maybe_moved: Vec::new(),
+            own_url_changed: None,
             repeated: Default::default(),
             unsaved: HashMap::new(),
             check_note: None,
@@ -2621,6 +2624,10 @@ impl Journal {
 
     /// [`Journal::adopt_ids`] but for noting the export.
     fn adopt_older_ids(&mut self, invs: &mut [Invitation]) -> usize {
+        // What an export read before moved is not this one's.
+        self.moved.clear();
+        self.maybe_moved.clear();
+        self.own_url_changed = None;
         // Only an id no invitation here has can be such an older one; with
         // none (the common case) no invitation's name id is worked out.
         let present: FastSet<InvitationId> = invs.iter().map(|inv| inv.id).collect();
@@ -2691,19 +2698,17 @@ impl Journal {
     /// decision does not). Any other is only named beside each invitation
     /// of its minute ([`Journal::maybe_moved`]), for the user to tell. The
     /// minute without its seconds, which one export may give and another
-    /// not. Only an invitation with both profile URLs, as before.
+    /// not. Only an invitation with both profile URLs, as before. A draft
+    /// left unsaved keeps the name and minute too, and is carried over the
+    /// same way, so the composer opens on it on its person's row.
     fn adopt_moved_ids(&mut self, invs: &mut [Invitation], older: &FastSet<InvitationId>) -> usize {
         use crate::invitation::Direction;
-        self.moved.clear();
-        self.maybe_moved.clear();
         type Minute = (NaiveDateTime, Direction);
         // Each gone entry by the `Sent At` and direction its step keeps.
         let mut gone: FastMap<Minute, Vec<InvitationId>> = FastMap::default();
         for id in older {
-            let Some(entry) = self.entries.get(id) else {
-                continue;
-            };
-            let minute = match entry.decided {
+            let entry = self.entries.get(id);
+            let minute = match entry.and_then(|e| e.decided) {
                 Some(Decided {
                     decision,
                     sent: Some(sent),
@@ -2716,11 +2721,15 @@ impl Journal {
                         Direction::Incoming
                     },
                 ),
-                // A draft alone answers an invitation received.
-                _ => match [&entry.reply, &entry.thank_you]
+                // A draft alone answers an invitation received; so does
+                // one left unsaved (the app killed mid-sentence), which
+                // is to follow its person as a saved one does.
+                _ => match entry
                     .into_iter()
+                    .flat_map(|e| [&e.reply, &e.thank_you])
                     .flatten()
                     .find_map(|d| d.sent)
+                    .or_else(|| self.unsaved_sent(*id))
                 {
                     Some(sent) => (sent, Direction::Incoming),
                     None => continue,
@@ -2768,6 +2777,7 @@ impl Journal {
                     .flat_map(|e| [&e.reply, &e.thank_you])
                     .flatten()
                     .map(|d| key(&d.name))
+                    .chain(self.unsaved_names(id).map(key))
                     .filter(|n| !n.is_empty())
                     .collect();
                 if names.is_empty() || !alone {
@@ -2783,6 +2793,22 @@ impl Journal {
                     .collect();
                 if let [c] = named[..] {
                     taken[c] = true;
+                    // The id is made from both profile URLs: when the
+                    // person's is the one the draft keeps, it is the
+                    // user's own that changed, and with it every id.
+                    if self.own_url_changed.is_none()
+                        && self.entries.get(&id).is_some_and(|e| {
+                            let theirs = crate::invitation::profile_key(
+                                invs[candidates[c]].counterpart_url(),
+                            );
+                            [&e.reply, &e.thank_you].into_iter().flatten().any(|d| {
+                                let kept = crate::invitation::profile_key(&d.url);
+                                !kept.is_empty() && kept == theirs
+                            })
+                        })
+                    {
+                        self.own_url_changed = Some(id);
+                    }
                     invs[candidates[c]].id = id;
                     self.moved.push(id);
                     adopted += 1;
@@ -2815,6 +2841,15 @@ impl Journal {
     /// person to tell: each invitation's id, and the entry's.
     pub fn maybe_moved(&self) -> &[(InvitationId, InvitationId)] {
         &self.maybe_moved
+    }
+
+    /// When the user's own profile URL changed since the journal's steps:
+    /// the id of an entry [`Journal::adopt_ids`] carried over whose draft
+    /// keeps the person's profile URL as it is now, which leaves only the
+    /// user's own to have changed (and every id with it). `None` when no
+    /// draft tells.
+    pub fn own_url_changed(&self) -> Option<InvitationId> {
+        self.own_url_changed
     }
 
     /// Puts the history of `id` on top of the entry of `under`, the id

@@ -1145,6 +1145,147 @@ fn a_changed_profile_url_keeps_the_accept_to_do() {
     );
 }
 
+/// The user's own profile URL changed between two exports: every id
+/// changed with it, so the note says so rather than name the one person
+/// whose draft matched them as having another URL, and it says why the
+/// decision without a draft is counted as done. A draft left unsaved
+/// follows its person, with the same reason.
+#[test]
+fn a_changed_own_profile_url_is_named_as_such() {
+    use invitriage::journal::{Decision, DraftKind, Journal, Unsaved, Whom};
+    let env = Env::new();
+    let mut ann = incoming("Ann Lee", "", "");
+    ann[2] = "11/20/26, 9:00 AM";
+    let mut bo = incoming("Bo Chen", "", "");
+    bo[2] = "11/19/26, 8:00 AM";
+    let (xavier, ann_url, bo_url) = (url("xavier-dupont-1a2b"), url("ann-lee-9f"), url("bo-chen"));
+    let ceo = url("colleen-ruiz-ceo");
+    let rows = |me: &str| {
+        export(
+            HEADER,
+            &[
+                {
+                    let mut r = incoming("Xavier Dupont", &xavier, "");
+                    r[6] = me;
+                    r
+                },
+                {
+                    let mut r = ann;
+                    r[5] = &ann_url;
+                    r[6] = me;
+                    r
+                },
+                {
+                    let mut r = bo;
+                    r[5] = &bo_url;
+                    r[6] = me;
+                    r
+                },
+            ],
+        )
+    };
+    let before = env.file("before.csv", rows(ME));
+    let after = env.file("after.csv", rows(&ceo));
+    let (invs, _) = env.classify(before);
+    let id = |i: usize| invs[i]["id"].as_str().unwrap().parse().unwrap();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let t = |s| invitriage::import::parse_sent_at(s).unwrap();
+        let at = t("2026-11-25T10:00:00");
+        j.record_decision_on(
+            &[id(0), id(1)],
+            &[t("11/21/26, 4:02 PM"), t("11/20/26, 9:00 AM")],
+            Some(Decision::Accepted),
+            at,
+        )
+        .unwrap();
+        j.record_draft_to(
+            id(0),
+            DraftKind::ThankYou,
+            "Thanks, Xavier",
+            at,
+            Whom::new("Xavier Dupont", &xavier),
+        )
+        .unwrap();
+        j.keep_unsaved(Unsaved {
+            id: id(2),
+            kind: DraftKind::Reply,
+            name: "Bo Chen".into(),
+            at,
+            text: "Hi Bo".into(),
+            cursor: None,
+            sent: Some(t("11/19/26, 8:00 AM")),
+        })
+        .unwrap();
+    }
+    let (code, md, stderr) = env.run(&["export", after, "--format", "md"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        md.contains("## Accept (1)") && md.contains("**Xavier Dupont**"),
+        "{md}"
+    );
+    assert!(
+        stderr.contains("note: your own profile URL changed since you decided, and with it every invitation's id (Xavier Dupont's URL is the one your draft to them keeps, yet their invitation has another id): the decision on Xavier Dupont carries over, matched by the minute the invitation was sent (21 Nov 2026 16:02) and the name its draft keeps")
+            && !stderr.contains("Xavier Dupont's profile URL is not the one"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("note: your unsaved draft to Bo Chen carries over to their invitation, which has another id as your own profile URL changed: matched by the minute it was sent (19 Nov 2026 08:00) and the name the draft keeps, it opens on their row")
+            && !stderr.contains("not in this export:"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("note: Ann Lee (sent 20 Nov 09:00; accepted 25 Nov) is undecided here, and was sent in the same minute as an invitation you decided that is not in this export; as your own profile URL changed, that decision is most likely theirs, but a decision keeps no name to tell apart two people invited in one minute, so it is counted as done on LinkedIn: check there, and decide here again"),
+        "{stderr}"
+    );
+}
+
+/// A reply left unsaved (the app killed mid-sentence) to someone whose
+/// profile URL changed since follows them as a saved one does: `drafts`
+/// and `export` say the triage screen offers it on this export, and that
+/// the URL changed, not that the invitation is gone.
+#[test]
+fn an_unsaved_draft_follows_a_changed_profile_url() {
+    use invitriage::journal::{DraftKind, Journal, Unsaved};
+    let env = Env::new();
+    let before = env.file(
+        "before.csv",
+        export(
+            HEADER,
+            &[incoming("Fatima Sokolov", &url("fatima-28ed9"), "")],
+        ),
+    );
+    let after = env.file(
+        "after.csv",
+        export(HEADER, &[incoming("Fatima Sokolov", &url("fatima"), "")]),
+    );
+    let (invs, _) = env.classify(before);
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let t = |s| invitriage::import::parse_sent_at(s).unwrap();
+        j.keep_unsaved(Unsaved {
+            id: invs[0]["id"].as_str().unwrap().parse().unwrap(),
+            kind: DraftKind::Reply,
+            name: "Fatima Sokolov".into(),
+            at: t("2026-11-25T10:00:00"),
+            text: "Hi Fatima, Friday at ten?".into(),
+            cursor: None,
+            sent: Some(t("11/21/26, 4:02 PM")),
+        })
+        .unwrap();
+    }
+    for command in ["drafts", "export"] {
+        let (code, _, stderr) = env.run(&[command, after]);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(
+            stderr.contains("note: Fatima Sokolov's profile URL is not the one it had when your unsaved draft to them was written: the draft carries over, matched by the minute the invitation was sent (21 Nov 2026 16:02) and the name it keeps, and opens on their row")
+                && stderr.contains("note: 1 unsaved draft is not listed: the triage screen offers it again to finish")
+                && !stderr.contains("not in this export"),
+            "{stderr}"
+        );
+    }
+}
+
 #[test]
 fn an_export_without_urls_does_not_call_unmatched_drafts_gone() {
     use invitriage::journal::{Decision, DraftKind, Journal, Whom};

@@ -862,6 +862,50 @@ fn an_unsaved_draft_survives_sigkill() {
     );
 }
 
+/// A draft being written when the app is killed follows its person to a
+/// newer export where their profile URL changed (a custom one set), as a
+/// saved one does: matched by the minute and the name, and offered there,
+/// word for word, rather than kept for the export it was written on.
+#[test]
+fn an_unsaved_draft_survives_a_changed_profile_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let export = |name: &str, slug: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!(
+                "From,To,Sent At,Message,Direction,inviterProfileUrl,inviteeProfileUrl\n\
+                 Fatima Sokolov,Colleen Doe,\"11/20/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/{slug},https://www.linkedin.com/in/colleen\n\
+                 Ada Byron,Colleen Doe,\"11/19/26, 9:00 AM\",,INCOMING,https://www.linkedin.com/in/ada,https://www.linkedin.com/in/colleen\n"
+            ),
+        )
+        .unwrap();
+        path
+    };
+    let (before, after) = (
+        export("Before.csv", "fatima-sokolov-28ed9"),
+        export("After.csv", "fatima-sokolov"),
+    );
+    let mut app = App::start_on(dir.path(), &before);
+    app.wait_for("decided 0 of 2");
+    app.press("3");
+    app.wait_for("Fatima Sokolov");
+    app.press("g");
+    app.press("r");
+    app.wait_for("Reply to Fatima Sokolov");
+    app.press("Friday at ten?");
+    app.wait_for("Friday at ten?");
+    app.kill("KILL");
+    let mut again = App::start_on(dir.path(), &after);
+    again.wait_for("Recovered your unsaved reply to Fatima Sokolov");
+    let text = again.text();
+    assert!(text.contains("Friday at ten?"), "{text}");
+    again.press("\x13"); // Ctrl-S
+    again.wait_for("the saved reply to Fatima Sokolov (marked replied; u undoes)");
+    again.press("q");
+    assert!(again.wait_exit());
+}
+
 /// A named pipe in the journal's place: the triage screen does not open
 /// on a blank screen blocked reading it, but says what it is.
 #[test]

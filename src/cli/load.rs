@@ -378,19 +378,71 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
     let mut notes = Vec::new();
     if !journal.moved().is_empty() {
         let moved: std::collections::HashSet<_> = journal.moved().iter().collect();
-        let invs: Vec<_> = invs.iter().filter(|inv| moved.contains(&inv.id)).collect();
-        notes.push(match &invs[..] {
-            [one] => format!(
+        // A draft left unsaved is no decision: its note says what carries.
+        let (decided, unsaved): (Vec<_>, Vec<_>) = invs
+            .iter()
+            .filter(|inv| moved.contains(&inv.id))
+            .partition(|inv| journal.state(inv.id).is_some());
+        let names = |invs: &[&invitriage::invitation::Invitation]| {
+            text::some_names(&invs.iter().map(|inv| inv.counterpart()).collect::<Vec<_>>())
+        };
+        let same = journal
+            .own_url_changed()
+            .and_then(|id| decided.iter().find(|inv| inv.id == id));
+        match (&decided[..], same) {
+            ([], _) => {}
+            // Every id changed, not one person's URL: naming them as the
+            // one whose URL changed would send the user to check theirs.
+            (decided, Some(same)) => notes.push(format!(
+                "your own profile URL changed since you decided, and with it every invitation's id ({}'s URL is the one your draft to them keeps, yet their invitation has another id): {}",
+                text::name_line(same.counterpart()),
+                match decided {
+                    [one] => format!(
+                        "the decision on {} carries over, matched by the minute the invitation was sent ({}) and the name its draft keeps",
+                        text::name_line(one.counterpart()),
+                        one.sent_at.format("%-d %b %Y %H:%M")
+                    ),
+                    many => format!(
+                        "{} decisions carry over ({}), each matched by the minute the invitation was sent and the name its draft keeps",
+                        many.len(),
+                        names(many)
+                    ),
+                }
+            )),
+            ([one], None) => notes.push(format!(
                 "{}'s profile URL is not the one it had when decided: the decision carries over, matched by the minute the invitation was sent ({}) and the name its draft keeps",
                 text::name_line(one.counterpart()),
                 one.sent_at.format("%-d %b %Y %H:%M")
-            ),
-            many => format!(
+            )),
+            (many, None) => notes.push(format!(
                 "{} invitations have another profile URL than when decided ({}): their decisions carry over, each matched by the minute it was sent and the name its draft keeps",
                 many.len(),
-                text::some_names(&many.iter().map(|inv| inv.counterpart()).collect::<Vec<_>>())
-            ),
-        });
+                names(many)
+            )),
+        }
+        match (&unsaved[..], same.is_some()) {
+            ([], _) => {}
+            ([one], true) => notes.push(format!(
+                "your unsaved draft to {} carries over to their invitation, which has another id as your own profile URL changed: matched by the minute it was sent ({}) and the name the draft keeps, it opens on their row",
+                text::name_line(one.counterpart()),
+                one.sent_at.format("%-d %b %Y %H:%M")
+            )),
+            (many, true) => notes.push(format!(
+                "{} unsaved drafts carry over to their invitations ({}), which have other ids as your own profile URL changed: each matched by the minute the invitation was sent and the name the draft keeps, they open on their rows",
+                many.len(),
+                names(many)
+            )),
+            ([one], false) => notes.push(format!(
+                "{}'s profile URL is not the one it had when your unsaved draft to them was written: the draft carries over, matched by the minute the invitation was sent ({}) and the name it keeps, and opens on their row",
+                text::name_line(one.counterpart()),
+                one.sent_at.format("%-d %b %Y %H:%M")
+            )),
+            (many, false) => notes.push(format!(
+                "{} invitations have another profile URL than when your unsaved drafts to them were written ({}): the drafts carry over, each matched by the minute the invitation was sent and the name it keeps, and open on their rows",
+                many.len(),
+                names(many)
+            )),
+        }
     }
     if !journal.maybe_moved().is_empty() {
         let by_id: std::collections::HashMap<_, _> = invs.iter().map(|inv| (inv.id, inv)).collect();
@@ -405,7 +457,8 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
                     format!("marked to withdraw {}", d.at.format("%-d %b"))
                 }
                 Some(d) => format!("{} {}", d.decision.label(), d.at.format("%-d %b")),
-                None => "a draft".to_string(),
+                None if journal.state(*gone).is_some() => "a draft".to_string(),
+                None => "an unsaved draft".to_string(),
             };
             let list = whats.entry(*here).or_insert_with(|| {
                 order.push(*here);
@@ -444,9 +497,18 @@ pub fn moved_note(journal: &Journal, invs: &[invitriage::invitation::Invitation]
                 "{n} invitations undecided here were each sent in the same minute as one you decided that is not in this export: {shown}{more}"
             ),
         };
-        notes.push(format!(
-            "{them}; if a profile URL changed since, that decision may be theirs, and is counted as done on LinkedIn: check there, and decide here again"
-        ));
+        // Every id changed with the user's own URL: the decision is most
+        // likely theirs, but without a name two people of one minute are
+        // still not told apart, so it is not carried over.
+        notes.push(if journal.own_url_changed().is_some() {
+            format!(
+                "{them}; as your own profile URL changed, that decision is most likely theirs, but a decision keeps no name to tell apart two people invited in one minute, so it is counted as done on LinkedIn: check there, and decide here again"
+            )
+        } else {
+            format!(
+                "{them}; if a profile URL changed since, that decision may be theirs, and is counted as done on LinkedIn: check there, and decide here again"
+            )
+        });
     }
     notes
 }

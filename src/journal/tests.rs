@@ -3670,6 +3670,8 @@ fn a_changed_profile_url_keeps_its_decision() {
     assert_eq!(j.adopt_ids(&mut now), 1);
     assert_eq!(now[0].id, xavier.id);
     assert_eq!(j.moved(), &[xavier.id]);
+    // His URL, not Colleen's: the thank-you keeps the one he had.
+    assert_eq!(j.own_url_changed(), None);
     assert_eq!(
         j.decided(&now[0], date(11, 4)).map(|d| d.decision),
         Some(Decision::Accepted)
@@ -3755,6 +3757,122 @@ fn a_changed_profile_url_keeps_its_decision() {
     // Nor does an export without the URL columns.
     let mut old = vec![to_colleen("Cy Dunn", None, date(11, 3))];
     assert_eq!(j.adopt_ids(&mut old), 0);
+    assert!(j.maybe_moved().is_empty());
+}
+
+/// The user's own profile URL changed: the person's URL is the one their
+/// draft keeps, yet the id is another, so it is the user's that changed
+/// (and every id with it), which the note on it says. An export read
+/// again as it was says nothing of it.
+#[test]
+fn a_changed_own_profile_url_is_told_by_a_draft() {
+    use crate::invitation::{Direction, Fields};
+    let to = |me: &str| {
+        let url = format!("https://www.linkedin.com/in/{me}");
+        Invitation::new(Fields {
+            from: "Xavier Dupont",
+            to: "Colleen Ruiz",
+            message: "",
+            inviter_url: "https://www.linkedin.com/in/xavier",
+            invitee_url: &url,
+            sent_at: date(11, 1),
+            direction: Direction::Incoming,
+            line: 2,
+        })
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let before = to("colleen");
+    j.record_decision_on(
+        &[before.id],
+        &[before.sent_at],
+        Some(Decision::Accepted),
+        date(11, 3),
+    )
+    .unwrap();
+    j.record_draft_to(
+        before.id,
+        DraftKind::ThankYou,
+        "Thanks, Xavier",
+        date(11, 3),
+        Whom::new("Xavier Dupont", "https://www.linkedin.com/in/xavier/"),
+    )
+    .unwrap();
+    let mut now = vec![to("colleen-ruiz-ceo")];
+    assert_eq!(j.adopt_ids(&mut now), 1);
+    assert_eq!(j.own_url_changed(), Some(before.id));
+    let mut again = vec![to("colleen")];
+    assert_eq!(j.adopt_ids(&mut again), 0);
+    assert_eq!(j.own_url_changed(), None);
+}
+
+/// A draft left unsaved (the app killed mid-sentence) keeps the name and
+/// the minute as a saved one does: when its person's profile URL changed,
+/// it follows them to the invitation of that minute, read again from disk
+/// as a start reads it, so the composer opens on it on their row. Among
+/// two of that minute, the name tells; one without the minute it was
+/// written on (files of earlier versions) stays where it was. An accept
+/// without a draft is carried over by the name its unsaved thank-you
+/// keeps.
+#[test]
+fn an_unsaved_draft_follows_a_changed_profile_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let fatima = to_colleen("Fatima Sokolov", Some("fatima-sokolov-28ed9"), date(9, 28));
+    let old = to_colleen("Omar Haddad", Some("omar-1"), date(9, 29));
+    let ada = to_colleen("Ada Byron", Some("ada-1"), date(9, 30));
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision_on(
+            &[ada.id],
+            &[ada.sent_at],
+            Some(Decision::Accepted),
+            date(11, 28),
+        )
+        .unwrap();
+        for (inv, sent, kind) in [
+            (&fatima, Some(fatima.sent_at), DraftKind::Reply),
+            (&old, None, DraftKind::Reply),
+            (&ada, Some(ada.sent_at), DraftKind::ThankYou),
+        ] {
+            j.keep_unsaved(Unsaved {
+                id: inv.id,
+                kind,
+                name: inv.from().into(),
+                at: date(11, 29),
+                text: "Merci".into(),
+                cursor: None,
+                sent,
+            })
+            .unwrap();
+        }
+    }
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    let mut now = vec![
+        to_colleen("Dee Ross", Some("dee"), date(9, 28)),
+        to_colleen("Fatima Sokolov", Some("fatima-sokolov-new"), date(9, 28)),
+        to_colleen("Omar Haddad", Some("omar-new"), date(9, 29)),
+        to_colleen("Ada Byron", Some("ada-new"), date(9, 30)),
+        to_colleen("Bo Chen", Some("bo"), date(9, 30)),
+    ];
+    assert_eq!(j.adopt_ids(&mut now), 2);
+    assert_eq!(now[1].id, fatima.id);
+    assert_eq!(now[3].id, ada.id);
+    let mut moved = j.moved().to_vec();
+    moved.sort();
+    let mut expected = vec![fatima.id, ada.id];
+    expected.sort();
+    assert_eq!(moved, expected);
+    assert_eq!(
+        j.decided(&now[3], date(11, 29)).map(|d| d.decision),
+        Some(Decision::Accepted)
+    );
+    assert_eq!(
+        j.unsaved(now[1].id, DraftKind::Reply)
+            .map(|u| u.text.as_str()),
+        Some("Merci")
+    );
+    assert_ne!(now[0].id, fatima.id);
+    assert_ne!(now[2].id, old.id);
     assert!(j.maybe_moved().is_empty());
 }
 

@@ -600,6 +600,26 @@ impl Journal {
             .max()
     }
 
+    /// The `Sent At` an unsaved draft for `id` keeps (of either kind), for
+    /// matching it to its invitation when a profile URL changed (see
+    /// [`Journal::adopt_ids`]).
+    pub(super) fn unsaved_sent(&self, id: InvitationId) -> Option<NaiveDateTime> {
+        if self.unsaved.is_empty() {
+            return None;
+        }
+        DraftKind::ALL
+            .iter()
+            .find_map(|&kind| self.unsaved.get(&(id, kind))?.sent)
+    }
+
+    /// The names the unsaved drafts for `id` keep (of either kind).
+    pub(super) fn unsaved_names(&self, id: InvitationId) -> impl Iterator<Item = &str> + '_ {
+        DraftKind::ALL
+            .iter()
+            .filter_map(move |&kind| self.unsaved.get(&(id, kind)))
+            .map(|u| u.name.as_str())
+    }
+
     /// Whether an unsaved draft for `id` is on disk (of either kind).
     pub fn has_unsaved(&self, id: InvitationId) -> bool {
         !self.unsaved.is_empty()
