@@ -715,6 +715,8 @@ fn a_decision_on_a_line_that_cannot_be_read_is_named() {
             let id = inv["id"].as_str().unwrap().parse().unwrap();
             j.record_decision(&[id], Some(Decision::Accepted), at)
                 .unwrap();
+            j.record_draft(id, invitriage::journal::DraftKind::ThankYou, "Thanks!", at)
+                .unwrap();
         }
     }
     let damaged = env.file(
@@ -733,6 +735,12 @@ fn a_decision_on_a_line_that_cannot_be_read_is_named() {
         "{stderr}"
     );
     assert!(!stderr.contains("answered or withdrawn"), "{stderr}");
+    let (code, _, stderr) = env.run(&["drafts", damaged]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("invitriage: note: a line that could not be read (see above) holds a draft, listed as not in this export: line 2 (accepted); mend it"),
+        "{stderr}"
+    );
 }
 
 #[test]

@@ -114,6 +114,43 @@ pub fn export(
     Ok(ExitCode::SUCCESS)
 }
 
+/// The rows the import could not read whose profile URLs give the id of
+/// an invitation with a decision (or, with `drafts`, a draft) in the
+/// journal, not in the export read otherwise: (line, what is on it).
+fn on_unread_lines(
+    import: &Import,
+    journal: &Journal,
+    here: &HashSet<invitriage::invitation::InvitationId>,
+) -> Vec<(u64, &'static str)> {
+    import
+        .skipped
+        .iter()
+        .filter_map(|e| {
+            let id = e.id?;
+            let entry = journal.state(id)?;
+            let what = match entry.decision() {
+                Some(d) => d.label(),
+                None if entry.reply.is_some() || entry.thank_you.is_some() => "a draft",
+                None => return None,
+            };
+            (!here.contains(&id)).then_some((e.line, what))
+        })
+        .collect()
+}
+
+/// `line 6 (accepted), line 9 (replied)`: the first five of `lines`.
+fn some_lines(lines: &[(u64, &str)]) -> String {
+    let named: Vec<String> = lines
+        .iter()
+        .take(5)
+        .map(|(line, what)| format!("line {line} ({what})"))
+        .collect();
+    match lines.len() {
+        n if n > 5 => format!("{} and {} more", named.join(", "), n - 5),
+        _ => named.join(", "),
+    }
+}
+
 /// Says on stderr what the action list leaves out: decisions on
 /// invitations not in this export (but for the accepts with a thank-you
 /// to send, which it lists from `since` on), and those decided again
@@ -127,27 +164,10 @@ fn note_left_out(
     let mut here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
     // Decisions on rows that could not be read (a damaged date) are not
     // gone from LinkedIn: named apart, and counted nowhere else.
-    let unread: Vec<(u64, invitriage::journal::Decision)> = import
-        .skipped
-        .iter()
-        .filter_map(|e| {
-            let id = e.id?;
-            let decided = journal.state(id)?.decision()?;
-            (!here.contains(&id)).then_some((e.line, decided))
-        })
-        .collect();
+    let unread = on_unread_lines(import, journal, &here);
     if !unread.is_empty() {
-        let lines: Vec<String> = unread
-            .iter()
-            .take(5)
-            .map(|(line, d)| format!("line {line} ({})", d.label()))
-            .collect();
-        let more = match unread.len() {
-            n if n > 5 => format!(" and {} more", n - 5),
-            _ => String::new(),
-        };
         say!(
-            "invitriage: note: {} decision{} not listed, as {} could not be read (see above): {}{more}; mend {} or use the export as LinkedIn sent it, and run this again",
+            "invitriage: note: {} decision{} not listed, as {} could not be read (see above): {}; mend {} or use the export as LinkedIn sent it, and run this again",
             unread.len(),
             if unread.len() == 1 { " is" } else { "s are" },
             if unread.len() == 1 {
@@ -155,7 +175,7 @@ fn note_left_out(
             } else {
                 "their lines"
             },
-            lines.join(", "),
+            some_lines(&unread),
             if unread.len() == 1 { "it" } else { "them" },
         );
         here.extend(import.skipped.iter().filter_map(|e| e.id));
@@ -259,6 +279,28 @@ pub fn drafts(
 ) -> Result<ExitCode, Failure> {
     // Drafts of invitations gone from the export are listed.
     let (import, journal) = load_with_journal(source, config, paths)?;
+    // Those of rows that could not be read, as gone too: said.
+    let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
+    let unread: Vec<_> = on_unread_lines(&import, &journal, &here)
+        .into_iter()
+        .filter(|&(line, _)| {
+            import.skipped.iter().any(|e| {
+                e.line == line
+                    && e.id
+                        .and_then(|id| journal.state(id))
+                        .is_some_and(|s| s.reply.is_some() || s.thank_you.is_some())
+            })
+        })
+        .collect();
+    if !unread.is_empty() {
+        say!(
+            "invitriage: note: {} that could not be read (see above) {} a draft, listed as not in this export: {}; mend {} or use the export as LinkedIn sent it, and run this again",
+            if unread.len() == 1 { "a line" } else { "lines" },
+            if unread.len() == 1 { "holds" } else { "hold" },
+            some_lines(&unread),
+            if unread.len() == 1 { "it" } else { "them" },
+        );
+    }
     let out = stdout();
     let (_, earlier) = output(export::write_drafts_since(
         out,
