@@ -3444,7 +3444,7 @@ fn a_draft_that_cannot_be_kept_on_disk_says_so_and_still_saves() {
     assert_eq!(app.update(Action::Quit), None);
     assert_eq!(
         status_text(&app),
-        "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc then y discards it"
+        "Not quitting: the draft is not kept on disk · Ctrl-Y copies it; Ctrl-S saves it once the disk takes it; Esc then y discards it"
     );
     // A screen too small to type on does not promise that Ctrl-C quits.
     app.update(Action::Resize(50, 12));

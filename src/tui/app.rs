@@ -1338,7 +1338,7 @@ impl App {
             // say so instead.
             Action::Quit | Action::QuitNow if self.draft_off_disk() => {
                 self.set_error(
-                    "Not quitting: the draft is not kept on disk · Ctrl-S saves it, Esc then y discards it",
+                    "Not quitting: the draft is not kept on disk · Ctrl-Y copies it; Ctrl-S saves it once the disk takes it; Esc then y discards it",
                 );
             }
             // The same for the check pad's note, which outlives the pad.
