@@ -1319,6 +1319,11 @@ pub struct Journal {
     /// takes them.
     /// Each set aside id, with the older id its invitation took.
     shadowed: FastMap<InvitationId, InvitationId>,
+    /// Ids of rows the export holds but the import could not read (a
+    /// damaged date), set by [`Journal::set_unread`]: their steps are not
+    /// "elsewhere" (answered on LinkedIn), only unread; the readers name
+    /// them instead.
+    unread: std::collections::HashSet<InvitationId>,
     /// See [`Journal::moved`].
     moved: Vec<InvitationId>,
     /// See [`Journal::maybe_moved`].
@@ -1935,6 +1940,7 @@ impl Journal {
             undone_decisions: FastMap::default(),
             rescued_pad_left: false,
             shadowed: Default::default(),
+            unread: Default::default(),
             moved: Vec::new(),
             maybe_moved: Vec::new(),
             own_url_changed: None,
@@ -3112,7 +3118,7 @@ impl Journal {
             .filter(|(id, u)| {
                 !present(id)
                     && u.decided.decision != Decision::Ignored
-                    && !self.shadowed.contains_key(id)
+                    && !self.set_apart(id)
                     && self.state(**id).and_then(|e| e.decided).is_none()
             })
             .count()
@@ -3130,8 +3136,25 @@ impl Journal {
     pub fn iter(&self) -> impl Iterator<Item = (InvitationId, &Entry)> + '_ {
         self.entries
             .iter()
-            .filter(|(id, _)| !self.shadowed.contains_key(id))
+            .filter(|(id, _)| !self.set_apart(id))
             .map(|(id, e)| (*id, e))
+    }
+
+    /// An id [set aside](Journal::adopt_ids) for an older one, or of a
+    /// row that could not be read ([`Journal::set_unread`]).
+    fn set_apart(&self, id: &InvitationId) -> bool {
+        self.shadowed.contains_key(id) || self.unread.contains(id)
+    }
+
+    /// Takes the ids of rows the export holds but could not read out of
+    /// every count and list of steps on invitations not in the export:
+    /// they are not answered on LinkedIn, only unread, and the caller
+    /// names them.
+    pub fn set_unread(&mut self, ids: impl IntoIterator<Item = InvitationId>) {
+        self.unread = ids
+            .into_iter()
+            .filter(|id| self.entries.contains_key(id))
+            .collect();
     }
 
     /// How many invitations have a decision and are not in the export at
@@ -3141,9 +3164,7 @@ impl Journal {
     pub fn decided_elsewhere(&self, present: impl Fn(&InvitationId) -> bool) -> usize {
         self.entries
             .iter()
-            .filter(|(id, e)| {
-                e.decision().is_some() && !present(id) && !self.shadowed.contains_key(id)
-            })
+            .filter(|(id, e)| e.decision().is_some() && !present(id) && !self.set_apart(id))
             .count()
     }
 
@@ -3157,7 +3178,7 @@ impl Journal {
     ) -> (usize, usize) {
         let (mut thanks, mut replies) = (0, 0);
         for (id, e) in &self.entries {
-            if present(id) || self.shadowed.contains_key(id) {
+            if present(id) || self.set_apart(id) {
                 continue;
             }
             match e.to_send_elsewhere(absence) {

@@ -738,9 +738,15 @@ fn a_decision_on_a_line_that_cannot_be_read_is_named() {
     let (code, _, stderr) = env.run(&["drafts", damaged]);
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stderr.contains("invitriage: note: a line that could not be read (see above) holds a draft, listed as not in this export: line 2 (accepted); mend it"),
+        stderr.contains("invitriage: note: a line that could not be read (see above) holds a draft, not listed: line 2 (accepted); mend it"),
         "{stderr}"
     );
+    // Neither list offers the thank-you of an accept not done: it is not
+    // "accepted, no longer pending".
+    let (_, drafts, _) = env.run(&["drafts", "--format", "json", damaged]);
+    let v: Value = serde_json::from_str(&drafts).unwrap();
+    assert_eq!(v["drafts"].as_array().unwrap().len(), 1, "{drafts}");
+    assert!(!md.contains("Thank-yous to send"), "{md}");
 }
 
 #[test]

@@ -32,7 +32,9 @@ pub fn export(
             now.format("%Y-%m-%d %H:%M")
         );
     }
-    let (import, journal) = load_with_journal(source, config, paths)?;
+    let (import, mut journal) = load_with_journal(source, config, paths)?;
+    // Steps on rows that could not be read are named, not listed as gone.
+    journal.set_unread(unread_ids(&import));
     // The flags it cautions about are the action list's.
     if let Some(note) = joined_note(&import, &journal) {
         say!("invitriage: note: {note}");
@@ -112,6 +114,18 @@ pub fn export(
         text::shown_path(journal.path())
     );
     Ok(ExitCode::SUCCESS)
+}
+
+/// The ids of the rows the import could not read, where their profile
+/// URLs give one, but for those of an invitation it did read.
+fn unread_ids(import: &Import) -> Vec<invitriage::invitation::InvitationId> {
+    let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
+    import
+        .skipped
+        .iter()
+        .filter_map(|e| e.id)
+        .filter(|id| !here.contains(id))
+        .collect()
 }
 
 /// The rows the import could not read whose profile URLs give the id of
@@ -277,8 +291,10 @@ pub fn drafts(
     config: &Config,
     paths: &Paths,
 ) -> Result<ExitCode, Failure> {
-    // Drafts of invitations gone from the export are listed.
-    let (import, journal) = load_with_journal(source, config, paths)?;
+    // Drafts of invitations gone from the export are listed; those of rows
+    // that could not be read are named instead.
+    let (import, mut journal) = load_with_journal(source, config, paths)?;
+    journal.set_unread(unread_ids(&import));
     // Those of rows that could not be read, as gone too: said.
     let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
     let unread: Vec<_> = on_unread_lines(&import, &journal, &here)
@@ -294,7 +310,7 @@ pub fn drafts(
         .collect();
     if !unread.is_empty() {
         say!(
-            "invitriage: note: {} that could not be read (see above) {} a draft, listed as not in this export: {}; mend {} or use the export as LinkedIn sent it, and run this again",
+            "invitriage: note: {} that could not be read (see above) {} a draft, not listed: {}; mend {} or use the export as LinkedIn sent it, and run this again",
             if unread.len() == 1 { "a line" } else { "lines" },
             if unread.len() == 1 { "holds" } else { "hold" },
             some_lines(&unread),
