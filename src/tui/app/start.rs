@@ -1008,12 +1008,15 @@ impl App {
         }
         match kind {
             DraftKind::Reply => format!(
-                "a reply is instead of accepting, and they are accepted now ({})",
+                "a reply is instead of accepting, and they are accepted now{}",
                 self.reply_route(idx)
             ),
             DraftKind::ThankYou => format!(
-                "a thank-you follows an accept, and they are not accepted now ({} accepts)",
-                self.keymap.hint(&Action::Accept)
+                "a thank-you follows an accept, and they are not accepted now{}",
+                self.keymap
+                    .key_does(&Action::Accept, "accepts")
+                    .map(|k| format!(" ({k})"))
+                    .unwrap_or_default()
             ),
         }
     }
@@ -1076,12 +1079,13 @@ impl App {
         for &(at, idx, kind) in &earlier {
             let name = name_line(self.invitations[idx as usize].counterpart());
             let sent = self.unsaved_for_earlier(idx, kind).unwrap_or(at);
-            let key = match kind {
-                DraftKind::Reply => self.keymap.hint(&Action::Reply),
-                DraftKind::ThankYou => self.keymap.hint(&Action::ThankYou),
-            };
+            // The only way to it: without a key, that it has none.
+            let key = self.keymap.key_does_or_none(
+                &Action::compose(kind),
+                "on their invitation here opens it, to save it for this one or discard it",
+            );
             self.notices.push(format!(
-                "Your unsaved {} to {name} ({}) was written for their earlier invitation, of {}, in an older export: not opened · {key} on their invitation here opens it, to save it for this one or discard it",
+                "Your unsaved {} to {name} ({}) was written for their earlier invitation, of {}, in an older export: not opened · {key}",
                 kind.label(),
                 at.format("%-d %b, %H:%M"),
                 sent.format("%-d %b %Y")
@@ -1173,23 +1177,25 @@ impl App {
                 }
             }
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let keys = match (
-                rest.iter().any(|f| f.2 == DraftKind::Reply),
-                rest.iter().any(|f| f.2 == DraftKind::ThankYou),
-            ) {
-                (true, true) => format!(
-                    "{} or {}",
-                    self.keymap.hint(&Action::Reply),
-                    self.keymap.hint(&Action::ThankYou)
+            let keys: Vec<String> = [DraftKind::Reply, DraftKind::ThankYou]
+                .into_iter()
+                .filter(|&kind| rest.iter().any(|f| f.2 == kind))
+                .map(|kind| self.keymap.hint(&Action::compose(kind)))
+                .filter(|key| !key.is_empty())
+                .collect();
+            // Without a key to them, the next start opens each in turn.
+            let opens = match keys.as_slice() {
+                [] => "the next start opens the newest".to_string(),
+                keys => format!(
+                    "{} on their invitation opens {}",
+                    keys.join(" or "),
+                    if more == 1 { "it" } else { "each" }
                 ),
-                (false, true) => self.keymap.hint(&Action::ThankYou),
-                _ => self.keymap.hint(&Action::Reply),
             };
             text.push_str(&format!(
-                " · {more} more unsaved draft{} (to {}: {keys} on their invitation opens {})",
+                " · {more} more unsaved draft{} (to {}: {opens})",
                 plural(more),
                 crate::text::some_names(&names),
-                if more == 1 { "it" } else { "each" }
             ));
         }
         // The notes from loading stay one key away, from the list: in
