@@ -63,6 +63,28 @@ fn app_unsized(
     seen_before: Option<Seen>,
     seen_now: Option<Seen>,
 ) -> App {
+    app_keyed(
+        source,
+        dir,
+        color,
+        notes,
+        seen_before,
+        seen_now,
+        Keymap::default(),
+    )
+}
+
+/// [`app_unsized`] with `keymap`, in force from the start: what the start
+/// says names its keys.
+fn app_keyed(
+    source: Source,
+    dir: &std::path::Path,
+    color: bool,
+    notes: &[&str],
+    seen_before: Option<Seen>,
+    seen_now: Option<Seen>,
+    keymap: Keymap,
+) -> App {
     let mut import = import::load(&source).expect("loads");
     Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
     let (journal, mut notices) = Journal::open(dir).expect("journal opens");
@@ -71,7 +93,7 @@ fn app_unsized(
         source_name: import.source.short_name(),
         invitations: import.invitations,
         journal,
-        keymap: Keymap::default(),
+        keymap,
         now: now(),
         my_name: None,
         templates: Templates::default(),
@@ -10363,6 +10385,28 @@ fn messages_read_right_with_actions_left_without_a_key() {
     app.update(Action::ComposeKey(key('y')));
     check(&mut app, Action::Cancel);
     check(&mut app, Action::ComposeKey(key('y')));
+    // Two replies left for later, and a start with no key to them.
+    app.update(Action::Down);
+    for _ in 0..2 {
+        app.update(Action::Down);
+        app.update(Action::Reply);
+        type_and_leave_for_later(&mut app, 'x');
+    }
+    leave(&mut app);
+    drop(app);
+    let keymap = Keymap::new(&keys).unwrap();
+    let mut app = app_keyed(Source::Sample, dir.path(), false, &[], None, None, keymap);
+    app.update(Action::Resize(120, 40));
+    assert_eq!(app.mode, Mode::Compose);
+    let s = status_text(&app).to_string();
+    assert!(
+        s.contains("· 1 more unsaved draft, to ")
+            && s.ends_with(": `reply` has no key ([keys] in the config)"),
+        "{s}"
+    );
+    assert_no_missing_key("start", &s);
+    check(&mut app, Action::Cancel);
+    check(&mut app, Action::ComposeKey(key('l')));
     // Pitches marked, then the whole tab ignored: the next tab has no key.
     check(&mut app, Action::MarkPitches);
     check(&mut app, Action::Cancel);

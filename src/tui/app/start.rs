@@ -1177,26 +1177,42 @@ impl App {
                 }
             }
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let keys: Vec<String> = [DraftKind::Reply, DraftKind::ThankYou]
+            let kinds: Vec<DraftKind> = [DraftKind::Reply, DraftKind::ThankYou]
                 .into_iter()
                 .filter(|&kind| rest.iter().any(|f| f.2 == kind))
-                .map(|kind| self.keymap.hint(&Action::compose(kind)))
-                .filter(|key| !key.is_empty())
                 .collect();
-            // Without a key to them, the next start opens each in turn.
-            let opens = match keys.as_slice() {
-                [] => "the next start opens the newest".to_string(),
-                keys => format!(
-                    "{} on their invitation opens {}",
+            let keys: Vec<String> = kinds
+                .iter()
+                .map(|&kind| self.keymap.hint(&Action::compose(kind)))
+                .collect();
+            if keys.iter().all(|key| !key.is_empty()) {
+                text.push_str(&format!(
+                    " · {more} more unsaved draft{} (to {}: {} on their invitation opens {})",
+                    plural(more),
+                    crate::text::some_names(&names),
                     keys.join(" or "),
                     if more == 1 { "it" } else { "each" }
-                ),
-            };
-            text.push_str(&format!(
-                " · {more} more unsaved draft{} (to {}: {opens})",
-                plural(more),
-                crate::text::some_names(&names),
-            ));
+                ));
+            } else {
+                // A kind without a key has no way to it but a config
+                // that gives it one: each kind said on its own.
+                let ways: Vec<String> = kinds
+                    .iter()
+                    .map(|&kind| {
+                        let action = Action::compose(kind);
+                        self.keymap.key_does_or_none(
+                            &action,
+                            &format!("on their invitation opens a {}", kind.label()),
+                        )
+                    })
+                    .collect();
+                text.push_str(&format!(
+                    " · {more} more unsaved draft{}, to {}: {}",
+                    plural(more),
+                    crate::text::some_names(&names),
+                    ways.join("; ")
+                ));
+            }
         }
         // The notes from loading stay one key away, from the list: in
         // the composer the key is typed into the draft.
