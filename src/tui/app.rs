@@ -1661,14 +1661,10 @@ impl App {
                                 )
                                 .is_none_or(|d| d.text != c.message());
                             if edited {
-                                let again = self
-                                    .keymap
-                                    .key_does(
-                                        &action,
-                                        &format!("offers the undone {} again", c.kind().label()),
-                                    )
-                                    .map(|k| format!(" ({k})"))
-                                    .unwrap_or_default();
+                                let again = self.keymap.aside(
+                                    &action,
+                                    &format!("offers the undone {} again", c.kind().label()),
+                                );
                                 format!(
                                     "Close this draft? Your changes since the undo would go{again} · y closes it · l leaves it for later with them, unsaved · Esc keeps writing · Ctrl-S saves it"
                                 )

@@ -924,6 +924,14 @@ impl Keymap {
             .unwrap_or_default()
     }
 
+    /// [`Keymap::key_does`] in brackets after a space, ` (f cycles it)`,
+    /// or nothing.
+    pub fn aside(&self, action: &Action, does: &str) -> String {
+        self.key_does(action, does)
+            .map(|hint| format!(" ({hint})"))
+            .unwrap_or_default()
+    }
+
     /// [`Keymap::key_does`], or where the hint is the only way on, that
     /// the action has no key ([`no_key`]): left out, the user would not
     /// know what to do.
@@ -1308,6 +1316,8 @@ mod tests {
         assert_eq!(km.key_does(t, "writes one"), None);
         assert_eq!(km.then(a, "accepts"), " · a accepts");
         assert_eq!(km.then(t, "writes one"), "");
+        assert_eq!(km.aside(a, "accepts"), " (a accepts)");
+        assert_eq!(km.aside(t, "writes one"), "");
         assert_eq!(
             km.key_does_or_none(t, "writes one"),
             "`thank_you` has no key ([keys] in the config)"

@@ -51,10 +51,7 @@ impl App {
                     // Under another filter, this tab's own.
                     _ if hidden > 0 => format!(
                         "all shown here decided · {hidden} undecided hidden by the filter{}",
-                        self.keymap
-                            .key_does(&Action::CycleFilter, "cycles it")
-                            .map(|k| format!(" ({k})"))
-                            .unwrap_or_default()
+                        self.keymap.aside(&Action::CycleFilter, "cycles it")
                     ),
                     // The filter goes along: under one that hides the
                     // undecided, that tab would look done too.
@@ -1036,10 +1033,7 @@ impl App {
                 0 if hidden > 0 => format!(
                     "No pitch in this list: the {hidden} of this tab {} hidden by the filter{}",
                     if hidden == 1 { "is" } else { "are" },
-                    self.keymap
-                        .key_does(&Action::CycleFilter, "cycles it")
-                        .map(|k| format!(" ({k})"))
-                        .unwrap_or_default()
+                    self.keymap.aside(&Action::CycleFilter, "cycles it")
                 ),
                 0 => "No pitch in this list (a customised note that sells or recruits)".to_string(),
                 1 => "No pitch to mark in this list: the one here is superseded (invited again since, and handled in a newer export)".to_string(),

@@ -452,9 +452,7 @@ impl App {
             format!(" ({undo} undoes the accept)")
         } else {
             self.keymap
-                .key_does(&Action::Reply, "on their row asks to reply instead")
-                .map(|k| format!(" ({k})"))
-                .unwrap_or_default()
+                .aside(&Action::Reply, "on their row asks to reply instead")
         }
     }
 
@@ -675,9 +673,7 @@ impl App {
                     ", marked sent {}{}",
                     sent.format("%-d %b"),
                     self.keymap
-                        .key_does(&Action::MarkSent, "would take the mark back")
-                        .map(|k| format!(" ({k})"))
-                        .unwrap_or_default()
+                        .aside(&Action::MarkSent, "would take the mark back")
                 )
             });
             self.set_status(format!("Unchanged: {name}'s draft stays as saved"));
@@ -1000,10 +996,7 @@ impl App {
                 if left {
                     text.push_str(&format!(
                         " · your changes left for later are not marked: saved, they are to send{}",
-                        self.keymap
-                            .key_does(&Action::compose(kind), "opens them")
-                            .map(|k| format!(" ({k})"))
-                            .unwrap_or_default()
+                        self.keymap.aside(&Action::compose(kind), "opens them")
                     ));
                 }
                 self.set_status(text);

@@ -1013,10 +1013,7 @@ impl App {
             ),
             DraftKind::ThankYou => format!(
                 "a thank-you follows an accept, and they are not accepted now{}",
-                self.keymap
-                    .key_does(&Action::Accept, "accepts")
-                    .map(|k| format!(" ({k})"))
-                    .unwrap_or_default()
+                self.keymap.aside(&Action::Accept, "accepts")
             ),
         }
     }

@@ -118,8 +118,8 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
                 "  None {} here.{}",
                 app.filter.label(),
                 app.keymap
-                    .key_does(&Action::CycleFilter, "changes the filter.")
-                    .map(|k| format!(" {k}"))
+                    .key_does(&Action::CycleFilter, "changes the filter")
+                    .map(|k| format!(" {k}."))
                     .unwrap_or_default()
             )
         };
