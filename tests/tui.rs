@@ -10449,4 +10449,15 @@ fn messages_read_right_with_actions_left_without_a_key() {
         "{}",
         status_text(&app)
     );
+
+    // The help's box, with no key to scroll it down, says only that
+    // there is more.
+    let mut keys = std::collections::BTreeMap::new();
+    for action in ["down", "page_down"] {
+        keys.insert(action.to_string(), KeyBinding::Many(vec![]));
+    }
+    app.keymap = Keymap::new(&keys).unwrap();
+    app.update(Action::Help);
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("─ ↓ more ╯"), "{out}");
 }
