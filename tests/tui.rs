@@ -63,6 +63,28 @@ fn app_unsized(
     seen_before: Option<Seen>,
     seen_now: Option<Seen>,
 ) -> App {
+    app_keyed(
+        source,
+        dir,
+        color,
+        notes,
+        seen_before,
+        seen_now,
+        Keymap::default(),
+    )
+}
+
+/// [`app_unsized`] with `keymap`, in force from the start: what the start
+/// says names its keys.
+fn app_keyed(
+    source: Source,
+    dir: &std::path::Path,
+    color: bool,
+    notes: &[&str],
+    seen_before: Option<Seen>,
+    seen_now: Option<Seen>,
+    keymap: Keymap,
+) -> App {
     let mut import = import::load(&source).expect("loads");
     Classifier::new(&Lists::default()).apply(&mut import.invitations, None);
     let (journal, mut notices) = Journal::open(dir).expect("journal opens");
@@ -71,7 +93,7 @@ fn app_unsized(
         source_name: import.source.short_name(),
         invitations: import.invitations,
         journal,
-        keymap: Keymap::default(),
+        keymap,
         now: now(),
         my_name: None,
         templates: Templates::default(),
@@ -10282,4 +10304,234 @@ fn taking_back_an_earlier_runs_mark_is_brought_back() {
         status_text(&app)
     );
     assert_eq!(app.brought_back_before(now()), vec![name]);
+}
+
+const VERBS: &[&str] = &[
+    "accepts", "brings", "changes", "copies", "cycles", "drafts", "goes", "ignores", "marks",
+    "next", "offers", "opens", "previous", "scrolls", "shows", "takes", "thanks", "twice",
+    "undoes", "unmarks", "writes",
+];
+
+/// A status that formatted a key `[keys]` left out: a gap (`press  for`),
+/// a verb with no key before it (`· writes one`, `: accepts it instead`),
+/// or brackets round nothing.
+fn assert_no_missing_key(what: &str, text: &str) {
+    let said = format!("{what}: {text:?}");
+    assert!(!text.starts_with(' '), "starts with a space: {said}");
+    assert!(!text.ends_with(' '), "ends with a space: {said}");
+    assert!(!text.contains("  "), "a doubled space: {said}");
+    assert_no_keyless_verb(&said, text);
+}
+
+fn assert_no_keyless_verb(said: &str, text: &str) {
+    assert!(!text.contains("()"), "brackets round nothing: {said}");
+    for sep in [" · ", ": ", ", ", "; ", "(", "· "] {
+        for (at, _) in text.match_indices(sep) {
+            let rest = &text[at + sep.len()..];
+            let word = rest
+                .split(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or_default();
+            assert!(
+                !VERBS.contains(&word) && !rest.starts_with("on their"),
+                "{sep:?} then {word:?}, with no key: {said}"
+            );
+        }
+    }
+}
+
+/// The screen, checked as [`assert_no_missing_key`] checks a status, in
+/// the stretches its columns and borders part: a key left out there shows
+/// as a gap, a stretch that ends on a ` ·` or starts with a verb.
+fn assert_screen_names_no_missing_key(what: &str, app: &App) {
+    let out = screen(app, 120, 40);
+    for line in out.lines() {
+        let line = line.trim().trim_matches('"');
+        for part in line.split(['│', '╭', '╮', '╰', '╯', '─']) {
+            for stretch in part.split("  ").map(str::trim).filter(|p| !p.is_empty()) {
+                let said = format!("{what}: {stretch:?} in {line:?}");
+                assert!(!stretch.ends_with(" ·"), "a gap after a ·: {said}");
+                let first = stretch
+                    .split(|c: char| !c.is_alphabetic())
+                    .next()
+                    .unwrap_or_default();
+                assert!(!VERBS.contains(&first), "{first:?} with no key: {said}");
+                assert_no_keyless_verb(&said, stretch);
+            }
+        }
+    }
+}
+
+/// With most actions left without a key (`[keys]` as a tester had it), no
+/// status or line of the screen leaves a gap where a key would be, nor
+/// reads as if the key just pressed did the thing: the hint is left out,
+/// or where it is the only way on, the action is said to have no key.
+#[test]
+fn messages_read_right_with_actions_left_without_a_key() {
+    use invitriage::config::KeyBinding;
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let mut keys = std::collections::BTreeMap::new();
+    for action in [
+        "thank_you",
+        "reply",
+        "open",
+        "mark_sent",
+        "search",
+        "next_match",
+        "prev_match",
+        "ignore_marked",
+        "withdraw",
+        "accept",
+        "detail_down",
+        "filter",
+        "next_tab",
+        "tab_customised",
+        "tab_greeting_only",
+        "tab_default",
+        "tab_all",
+        "tab_sent",
+        "check",
+        "copy_url",
+        "copy_draft",
+    ] {
+        keys.insert(action.to_string(), KeyBinding::Many(vec![]));
+    }
+    // `i` taken from ignore, which is left without a key.
+    keys.insert("mark".to_string(), KeyBinding::One("i".into()));
+    app.keymap = Keymap::new(&keys).unwrap();
+    let check = |app: &mut App, action: Action| {
+        let what = format!("{action:?}");
+        app.update(action);
+        if let Some(s) = &app.status {
+            assert_no_missing_key(&what, &s.text);
+            if let Some(cut) = &s.when_cut {
+                assert_no_missing_key(&what, cut);
+            }
+        }
+        assert_screen_names_no_missing_key(&what, app);
+    };
+    // A long note, the first row's, in a short pane.
+    app.update(Action::Resize(60, 15));
+    let out = screen(&app, 60, 15);
+    assert!(out.contains("… 6 more lines · Ctrl-D scrolls"), "{out}");
+    app.update(Action::Resize(120, 40));
+    for action in [
+        Action::NextMatch,
+        Action::CopyDraft,
+        Action::MarkSent,
+        Action::ThankYou,
+        Action::Withdraw,
+        Action::WithdrawStale,
+    ] {
+        check(&mut app, action);
+    }
+    // A search, and its matches.
+    app.update(Action::Search);
+    type_query(&mut app, "a");
+    check(&mut app, Action::SearchSubmit);
+    check(&mut app, Action::NextMatch);
+    // A decision, and the keys after it.
+    check(&mut app, Action::Ignore);
+    check(&mut app, Action::Up);
+    check(&mut app, Action::ThankYou);
+    check(&mut app, Action::Accept);
+    for action in [Action::CopyDraft, Action::MarkSent, Action::Undo] {
+        check(&mut app, action);
+    }
+    // A reply left for later, then saved and undone.
+    app.update(Action::Reply);
+    type_and_leave_for_later(&mut app, 'x');
+    let s = status_text(&app).to_string();
+    assert!(
+        s.contains("`reply` has no key ([keys] in the config)"),
+        "{s}"
+    );
+    assert_no_missing_key("left for later", &s);
+    assert_screen_names_no_missing_key("left for later", &app);
+    check(&mut app, Action::CopyDraft);
+    check(&mut app, Action::MarkSent);
+    app.update(Action::Reply);
+    check(&mut app, Action::ComposeSave);
+    check(&mut app, Action::Undo);
+    // The undone words, changed, then closed.
+    app.update(Action::Reply);
+    app.update(Action::ComposeKey(key('y')));
+    check(&mut app, Action::Cancel);
+    check(&mut app, Action::ComposeKey(key('y')));
+    // Two replies left for later, and a start with no key to them.
+    app.update(Action::Down);
+    for _ in 0..2 {
+        app.update(Action::Down);
+        app.update(Action::Reply);
+        type_and_leave_for_later(&mut app, 'x');
+    }
+    leave(&mut app);
+    drop(app);
+    let keymap = Keymap::new(&keys).unwrap();
+    let mut app = app_keyed(Source::Sample, dir.path(), false, &[], None, None, keymap);
+    app.update(Action::Resize(120, 40));
+    assert_eq!(app.mode, Mode::Compose);
+    let s = status_text(&app).to_string();
+    assert!(
+        s.contains("· 1 more unsaved draft, to ")
+            && s.ends_with(": `reply` has no key ([keys] in the config)"),
+        "{s}"
+    );
+    assert_no_missing_key("start", &s);
+    check(&mut app, Action::Cancel);
+    check(&mut app, Action::ComposeKey(key('l')));
+    // Pitches marked, then the whole tab ignored: the next tab has no key.
+    check(&mut app, Action::MarkPitches);
+    check(&mut app, Action::Cancel);
+    check(&mut app, Action::IgnoreMarked);
+    check(&mut app, Action::Confirm(true));
+    // The tab done: nothing under the filter.
+    check(&mut app, Action::Tab(Tab::Customised));
+    check(&mut app, Action::Accept);
+    check(&mut app, Action::MarkPitches);
+    check(&mut app, Action::CopyDraft);
+    drop(app);
+
+    // A list left empty: by the filter, and on a tab with nobody.
+    let rows = format!("{HEAD}{}", incoming_row("Eve Ng", "11/1/26, 9:00 AM"));
+    let other = tempfile::tempdir().unwrap();
+    let mut app = open_export(other.path(), "one.csv", rows);
+    app.keymap = Keymap::new(&keys).unwrap();
+    app.update(Action::Tab(Tab::Default));
+    check(&mut app, Action::Ignore);
+    check(&mut app, Action::Tab(Tab::Customised));
+    for action in [Action::Accept, Action::OpenProfile, Action::CopyDraft] {
+        check(&mut app, action);
+    }
+    check(&mut app, Action::Tab(Tab::Default));
+    for action in [Action::Accept, Action::MarkSent, Action::MarkPitches] {
+        check(&mut app, action);
+    }
+    drop(app);
+
+    // The next tab without a key of its own: the next-tab key gets there.
+    let other = tempfile::tempdir().unwrap();
+    let mut app = sample_app(other.path());
+    let mut keys = std::collections::BTreeMap::new();
+    keys.insert("tab_greeting_only".to_string(), KeyBinding::Many(vec![]));
+    app.keymap = Keymap::new(&keys).unwrap();
+    app.update(Action::AcceptMarked);
+    app.update(Action::Confirm(true));
+    assert!(
+        status_text(&app).ends_with("all decided here · press Tab for Greeting-only"),
+        "{}",
+        status_text(&app)
+    );
+
+    // The help's box, with no key to scroll it down, says only that
+    // there is more.
+    let mut keys = std::collections::BTreeMap::new();
+    for action in ["down", "page_down"] {
+        keys.insert(action.to_string(), KeyBinding::Many(vec![]));
+    }
+    app.keymap = Keymap::new(&keys).unwrap();
+    app.update(Action::Help);
+    let out = screen(&app, 80, 24);
+    assert!(out.contains("─ ↓ more ╯"), "{out}");
 }

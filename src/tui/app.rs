@@ -22,7 +22,7 @@ use crate::stats::{self, Breakdown, DirectionFilter};
 use crate::text::clean_draft;
 
 use super::compose::{Composer, Question};
-use super::keys::{Action, KeyContext, Keymap};
+use super::keys::{self, Action, KeyContext, Keymap};
 
 mod decide;
 mod drafts;
@@ -1343,9 +1343,15 @@ impl App {
             }
             // The same for the check pad's note, which outlives the pad.
             Action::Quit | Action::QuitNow if !self.check_note_on_disk() => {
-                let w = self.keymap.hint(&Action::Check);
+                let w = self
+                    .keymap
+                    .key_does(
+                        &Action::Check,
+                        "opens it: Ctrl-Y copies it, Ctrl-L clears it",
+                    )
+                    .unwrap_or_else(|| keys::no_key(&Action::Check));
                 self.set_error(format!(
-                    "Not quitting: the check pad's note is not kept on disk · {w} opens it: Ctrl-Y copies it, Ctrl-L clears it"
+                    "Not quitting: the check pad's note is not kept on disk · {w}"
                 ));
             }
             // Marks are not kept: hand-picked over many rows, they are
@@ -1600,10 +1606,10 @@ impl App {
                 // The note stays for the next `w` (and on disk, for the
                 // next start): leaving the pad is not throwing it away.
                 if self.check_pad.as_ref().is_some_and(|p| !p.is_empty()) {
-                    let w = self.keymap.hint(&Action::Check);
-                    self.set_status(format!(
-                        "The note stays in the check pad: {w} opens it again"
-                    ));
+                    let w = self
+                        .keymap
+                        .key_does_or_none(&Action::Check, "opens it again");
+                    self.set_status(format!("The note stays in the check pad: {w}"));
                 } else {
                     self.check_pad = None;
                 }
@@ -1643,7 +1649,7 @@ impl App {
                         let question = if c.resumed || (saved && !c.undone) {
                             "Discard your changes? The saved draft stays · y discards them · l leaves them for later, unsaved · Esc keeps writing · Ctrl-S saves them".to_string()
                         } else if c.undone {
-                            let key = self.keymap.hint(&Action::compose(c.kind()));
+                            let action = Action::compose(c.kind());
                             // Words added to it since are not in the
                             // journal: closing would lose them.
                             let edited = self
@@ -1655,13 +1661,21 @@ impl App {
                                 )
                                 .is_none_or(|d| d.text != c.message());
                             if edited {
+                                let again = self.keymap.aside(
+                                    &action,
+                                    &format!("offers the undone {} again", c.kind().label()),
+                                );
                                 format!(
-                                    "Close this draft? Your changes since the undo would go ({key} offers the undone {} again) · y closes it · l leaves it for later with them, unsaved · Esc keeps writing · Ctrl-S saves it",
-                                    c.kind().label()
+                                    "Close this draft? Your changes since the undo would go{again} · y closes it · l leaves it for later with them, unsaved · Esc keeps writing · Ctrl-S saves it"
                                 )
                             } else {
+                                let again = self
+                                    .keymap
+                                    .key_does(&action, "offers it again")
+                                    .map(|k| format!(" As an undone one, {k} ·"))
+                                    .unwrap_or_default();
                                 format!(
-                                    "Close this draft? As an undone one, {key} offers it again · y closes it · Esc keeps it · Ctrl-S saves it"
+                                    "Close this draft?{again} y closes it · Esc keeps it · Ctrl-S saves it"
                                 )
                             }
                         } else {

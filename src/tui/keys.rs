@@ -905,6 +905,63 @@ impl Keymap {
             .map(|k| k.to_string())
             .unwrap_or_default()
     }
+
+    /// `"{key} {does}"` (`t writes one`) with the action's first key, or
+    /// `None` when `[keys]` left it without one: a hint to leave out, with
+    /// its separator, rather than a verb that reads as the key just
+    /// pressed.
+    pub fn key_does(&self, action: &Action, does: &str) -> Option<String> {
+        match self.hint(action) {
+            key if key.is_empty() => None,
+            key => Some(format!("{key} {does}")),
+        }
+    }
+
+    /// [`Keymap::key_does`] after ` · `, or nothing.
+    pub fn then(&self, action: &Action, does: &str) -> String {
+        self.key_does(action, does)
+            .map(|hint| format!(" · {hint}"))
+            .unwrap_or_default()
+    }
+
+    /// [`Keymap::key_does`] in brackets after a space, ` (f cycles it)`,
+    /// or nothing.
+    pub fn aside(&self, action: &Action, does: &str) -> String {
+        self.key_does(action, does)
+            .map(|hint| format!(" ({hint})"))
+            .unwrap_or_default()
+    }
+
+    /// [`Keymap::key_does`], or where the hint is the only way on, that
+    /// the action has no key ([`no_key`]): left out, the user would not
+    /// know what to do.
+    pub fn key_does_or_none(&self, action: &Action, does: &str) -> String {
+        self.key_does(action, does)
+            .unwrap_or_else(|| no_key(action))
+    }
+
+    /// Two keys one after the other, `a accepts, then t opens it`; or,
+    /// where either has no key, that it has none: half the way is no way.
+    pub fn steps(&self, first: (&Action, &str), then: (&Action, &str)) -> Result<String, String> {
+        match (
+            self.key_does(first.0, first.1),
+            self.key_does(then.0, then.1),
+        ) {
+            (Some(first), Some(then)) => Ok(format!("{first}, then {then}")),
+            (None, _) => Err(no_key(first.0)),
+            (_, None) => Err(no_key(then.0)),
+        }
+    }
+}
+
+/// That an action has no key, and where to give it one:
+/// ``"`reply` has no key ([keys] in the config)"``.
+pub fn no_key(action: &Action) -> String {
+    let name = BINDABLE
+        .iter()
+        .find(|(_, a, _, _)| a == action)
+        .map_or("?", |b| b.0);
+    format!("`{name}` has no key ([keys] in the config)")
 }
 
 /// Which set of keys is active.
@@ -935,9 +992,7 @@ pub fn moved_away(keymap: &Keymap, ctx: KeyContext, ev: &KeyEvent) -> Option<Str
     let name = BINDABLE.iter().find(|(_, a, _, _)| *a == action)?.0;
     let key = Key::from_event(ev);
     Some(match keymap.hint(&action) {
-        now if now.is_empty() => {
-            format!("{key} does nothing: `{name}` has no key ([keys] in the config)")
-        }
+        now if now.is_empty() => format!("{key} does nothing: {}", no_key(&action)),
         now => format!("{key} does nothing: `{name}` is on {now} ([keys] in the config)"),
     })
 }
@@ -1247,6 +1302,34 @@ mod tests {
         );
         let plain = Keymap::default();
         assert_eq!(moved_away(&plain, KeyContext::List, &q), None);
+    }
+
+    /// A hint of an action left without a key is left out, or, where it
+    /// is the only way on, says the action has none, as `moved_away` does.
+    #[test]
+    fn a_hint_without_a_key_is_left_out_or_said() {
+        let mut over = BTreeMap::new();
+        over.insert("thank_you".to_string(), KeyBinding::Many(vec![]));
+        let km = Keymap::new(&over).unwrap();
+        let (t, a) = (&Action::ThankYou, &Action::Accept);
+        assert_eq!(km.key_does(a, "accepts").as_deref(), Some("a accepts"));
+        assert_eq!(km.key_does(t, "writes one"), None);
+        assert_eq!(km.then(a, "accepts"), " · a accepts");
+        assert_eq!(km.then(t, "writes one"), "");
+        assert_eq!(km.aside(a, "accepts"), " (a accepts)");
+        assert_eq!(km.aside(t, "writes one"), "");
+        assert_eq!(
+            km.key_does_or_none(t, "writes one"),
+            "`thank_you` has no key ([keys] in the config)"
+        );
+        assert_eq!(
+            km.steps((a, "accepts"), (&Action::Reply, "opens it")),
+            Ok("a accepts, then r opens it".to_string())
+        );
+        assert_eq!(
+            km.steps((a, "accepts"), (t, "opens it")),
+            Err("`thank_you` has no key ([keys] in the config)".to_string())
+        );
     }
 
     /// `config.example.toml` lists every action's default keys, in order.

@@ -29,25 +29,43 @@ impl App {
                     .map(Tab::of)
                     .into_iter()
                     .find(|&t| undecided(t).next().is_some());
+                // Without a key for the tab, the next-tab key when it gets
+                // there in one press, else its name still says where the
+                // work goes on.
+                let go_to = |t: Tab| {
+                    let next = if self.tab.next() == t {
+                        self.keymap.hint(&Action::NextTab)
+                    } else {
+                        String::new()
+                    };
+                    match self.keymap.hint(&Action::Tab(t)) {
+                        key if key.is_empty() && next.is_empty() => {
+                            format!("{} is next", t.title())
+                        }
+                        key if key.is_empty() => format!("press {next} for {}", t.title()),
+                        key => format!("press {key} for {}", t.title()),
+                    }
+                };
+                let filter = self.keymap.hint(&Action::CycleFilter);
                 let done = match next_tab {
                     // Under another filter, this tab's own.
                     _ if hidden > 0 => format!(
-                        "all shown here decided · {hidden} undecided hidden by the filter ({} cycles it)",
-                        self.keymap.hint(&Action::CycleFilter)
+                        "all shown here decided · {hidden} undecided hidden by the filter{}",
+                        self.keymap.aside(&Action::CycleFilter, "cycles it")
                     ),
                     // The filter goes along: under one that hides the
                     // undecided, that tab would look done too.
-                    Some(t) if !matches!(self.filter, Filter::Undecided | Filter::All) => format!(
-                        "all decided here · press {} for {}, and {} until the filter is undecided",
-                        self.keymap.hint(&Action::Tab(t)),
-                        t.title(),
-                        self.keymap.hint(&Action::CycleFilter)
-                    ),
-                    Some(t) => format!(
-                        "all decided here · press {} for {}",
-                        self.keymap.hint(&Action::Tab(t)),
-                        t.title()
-                    ),
+                    Some(t) if !matches!(self.filter, Filter::Undecided | Filter::All) => {
+                        match filter.as_str() {
+                            // Never so: only its key changes the filter.
+                            "" => format!("all decided here · {}", go_to(t)),
+                            f => format!(
+                                "all decided here · {}, and {f} until the filter is undecided",
+                                go_to(t)
+                            ),
+                        }
+                    }
+                    Some(t) => format!("all decided here · {}", go_to(t)),
                     // The command for this export and data folder is the
                     // one named on quitting.
                     None => format!(
@@ -73,15 +91,24 @@ impl App {
             format!("Nothing here to {verb}: this export holds no invitation")
         } else if self.members(tab).is_empty() {
             format!(
-                "Nothing here to {verb} · {} goes to the next tab",
-                self.keymap.hint(&Action::NextTab)
+                "Nothing here to {verb}{}",
+                self.keymap.then(&Action::NextTab, "goes to the next tab")
             )
         } else {
-            format!(
-                "Nothing here to {verb} · {} changes the filter, {} the group",
+            let (filter, next) = (
                 self.keymap.hint(&Action::CycleFilter),
-                self.keymap.hint(&Action::NextTab)
-            )
+                self.keymap.hint(&Action::NextTab),
+            );
+            match (filter.is_empty(), next.is_empty()) {
+                (false, false) => {
+                    format!(
+                        "Nothing here to {verb} · {filter} changes the filter, {next} the group"
+                    )
+                }
+                (false, true) => format!("Nothing here to {verb} · {filter} changes the filter"),
+                (true, false) => format!("Nothing here to {verb} · {next} goes to the next tab"),
+                (true, true) => format!("Nothing here to {verb}"),
+            }
         }
     }
 
@@ -99,9 +126,9 @@ impl App {
                 return;
             }
             (Direction::Incoming, Decision::Withdrawn) => {
-                let sent = self.keymap.hint(&Action::Tab(Tab::Sent));
+                let sent = self.sent_tab_key();
                 self.set_status(format!(
-                    "Only an invitation you sent can be withdrawn: they are on the Sent tab ({sent})"
+                    "Only an invitation you sent can be withdrawn: they are on the Sent tab{sent}"
                 ));
                 return;
             }
@@ -477,12 +504,19 @@ impl App {
                 ),
                 many => format!("{} invitations'", many.len()),
             };
+            let keys: Vec<String> = [Action::Accept, Action::Ignore]
+                .iter()
+                .map(|a| self.keymap.hint(a))
+                .filter(|k| !k.is_empty())
+                .collect();
+            let change = match keys.as_slice() {
+                [] => String::new(),
+                keys => format!(" · to change it now, {} on its row", keys.join(" or ")),
+            };
             return format!(
-                "Not undone: the last step ({}, {}) was made on {who} invitation in an export with profile URLs, and this run reads it by the id an older export gave it: quit and open this export again to undo it · to change it now, {} or {} on its row",
+                "Not undone: the last step ({}, {}) was made on {who} invitation in an export with profile URLs, and this run reads it by the id an older export gave it: quit and open this export again to undo it{change}",
                 next.kind.verb(),
                 next.at.format("%-d %b %H:%M"),
-                self.keymap.hint(&Action::Accept),
-                self.keymap.hint(&Action::Ignore),
             );
         }
         // Whose, where a draft kept the name; a decision alone keeps
@@ -595,13 +629,18 @@ impl App {
         let back = match undone.kind {
             journal::StepKind::Draft(kind) if idx.len() == 1 && !earlier => {
                 let mut key = self.keymap.hint(&Action::compose(kind));
+                // Without a key to the composer, no way to the words is
+                // named (the help's Keys table says how to give it one).
+                let keyless = key.is_empty();
                 // A reply saved over an accept, undone: accepted again, a
                 // reply asks first.
                 if kind == journal::DraftKind::Reply && !kind.fits(self.decisions[idx[0] as usize])
                 {
                     key.push_str(" twice");
                 }
-                if newer_undone {
+                if keyless {
+                    String::new()
+                } else if newer_undone {
                     format!(" · {key} brings back the newest edited words")
                 } else if edit.is_some() {
                     format!(" · {key} brings the edited words back")
@@ -905,9 +944,9 @@ impl App {
     /// marked, to withdraw: one `x` each was slow where all of them are.
     pub(super) fn withdraw_stale(&mut self) {
         if self.current_tab() != Tab::Sent {
-            let sent = self.keymap.hint(&Action::Tab(Tab::Sent));
+            let sent = self.sent_tab_key();
             self.set_status(format!(
-                "Stale invitations are ones you sent: on the Sent tab ({sent})"
+                "Stale invitations are ones you sent: on the Sent tab{sent}"
             ));
             return;
         }
@@ -958,6 +997,15 @@ impl App {
         });
     }
 
+    /// ` (5)`, the Sent tab's key after its name, or nothing when it has
+    /// none.
+    fn sent_tab_key(&self) -> String {
+        match self.keymap.hint(&Action::Tab(Tab::Sent)) {
+            key if key.is_empty() => String::new(),
+            key => format!(" ({key})"),
+        }
+    }
+
     /// Why a sent invitation takes no accept, ignore, reply or mark, and
     /// what it does take.
     fn sent_by_you(&self) -> String {
@@ -1003,9 +1051,9 @@ impl App {
                 .count();
             self.set_status(match superseded.len() {
                 0 if hidden > 0 => format!(
-                    "No pitch in this list: the {hidden} of this tab {} hidden by the filter ({} cycles it)",
+                    "No pitch in this list: the {hidden} of this tab {} hidden by the filter{}",
                     if hidden == 1 { "is" } else { "are" },
-                    self.keymap.hint(&Action::CycleFilter)
+                    self.keymap.aside(&Action::CycleFilter, "cycles it")
                 ),
                 0 => "No pitch in this list (a customised note that sells or recruits)".to_string(),
                 1 => "No pitch to mark in this list: the one here is superseded (invited again since, and handled in a newer export)".to_string(),
@@ -1034,11 +1082,18 @@ impl App {
                 0 => also,
                 h => format!("{also} ({h} out of view)"),
             };
-            self.set_status(format!(
-                "Marked {n} pitch{s}{also} · {} ignores the marked ones, {} unmarks one",
-                self.keymap.hint(&Action::IgnoreMarked),
-                self.keymap.hint(&Action::Mark)
-            ));
+            let keys: Vec<String> = [
+                (Action::IgnoreMarked, "ignores the marked ones"),
+                (Action::Mark, "unmarks one"),
+            ]
+            .iter()
+            .filter_map(|(a, does)| self.keymap.key_does(a, does))
+            .collect();
+            let keys = match keys.as_slice() {
+                [] => String::new(),
+                keys => format!(" · {}", keys.join(", ")),
+            };
+            self.set_status(format!("Marked {n} pitch{s}{also}{keys}"));
         } else {
             self.set_status(format!("Unmarked {n} pitch{s}"));
         }

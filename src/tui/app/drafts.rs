@@ -5,7 +5,7 @@ use crate::invitation::Direction;
 use crate::journal::{Decision, DraftKind, JournalError, StepKind, Unsaved, Whom};
 use crate::text::{clean_draft, name_line};
 use crate::tui::compose::{Composer, Question};
-use crate::tui::keys::Action;
+use crate::tui::keys::{self, Action};
 
 use super::{App, Effect, Mode, Status, not_saved, writes};
 
@@ -244,7 +244,7 @@ impl App {
                 self.kept_unsaved = None;
                 self.composer = None;
                 self.mode = Mode::List;
-                let key = self.keymap.hint(&Action::compose(kind));
+                let action = Action::compose(kind);
                 // A reply written over an accept (after asking) is not
                 // opened by the next start, nor by one key.
                 match self.draft_barred(idx, kind) {
@@ -262,13 +262,28 @@ impl App {
                     }
                     // Written for their earlier invitation: the next start
                     // names it, and does not open it unasked.
+                    // Without a key to open it, the start is the way back.
+                    None if self.keymap.hint(&action).is_empty() => {
+                        let start = if self.unsaved_for_earlier(idx, kind).is_some() {
+                            "names it"
+                        } else {
+                            "opens it again"
+                        };
+                        self.set_status(format!(
+                            "Left your {} to {name} for later, not saved: the next start {start}; {}",
+                            kind.label(),
+                            keys::no_key(&action)
+                        ))
+                    }
                     None if self.unsaved_for_earlier(idx, kind).is_some() => self.set_status(format!(
-                        "Left your {} to {name} for later, not saved: {key} on their row opens it again (the next start names it)",
-                        kind.label()
+                        "Left your {} to {name} for later, not saved: {} on their row opens it again (the next start names it)",
+                        kind.label(),
+                        self.keymap.hint(&action)
                     )),
                     None => self.set_status(format!(
-                        "Left your {} to {name} for later, not saved: {key} on their row opens it again, and so does the next start",
-                        kind.label()
+                        "Left your {} to {name} for later, not saved: {} on their row opens it again, and so does the next start",
+                        kind.label(),
+                        self.keymap.hint(&action)
                     )),
                 }
             }
@@ -311,17 +326,25 @@ impl App {
                 {
                     self.set_aside.push((c.index, kind, d.text.clone()));
                 }
-                let key = self.keymap.hint(&Action::compose(kind));
-                format!(
-                    "Undone words set aside for this run; {key} opens the saved {} again",
-                    kind.label()
-                )
+                let opens = self
+                    .keymap
+                    .key_does(
+                        &Action::compose(kind),
+                        &format!("opens the saved {} again", kind.label()),
+                    )
+                    .map(|k| format!("; {k}"))
+                    .unwrap_or_default();
+                format!("Undone words set aside for this run{opens}")
             }
             Some(c) if c.resumed || (saved && !c.undone) => {
                 "Changes discarded; the saved draft stays".to_string()
             }
             // The journal keeps an undone draft's text until another is
             // saved: say so, and how to start afresh.
+            // Without a key to the composer, nothing to offer now.
+            Some(c) if c.undone && self.keymap.hint(&Action::compose(c.kind())).is_empty() => {
+                "Draft closed".to_string()
+            }
             Some(c) if c.undone => {
                 let (kind, key) = (
                     c.kind().label(),
@@ -415,9 +438,10 @@ impl App {
         self.set_status(text);
     }
 
-    /// The way to a reply on accepted invitation `idx`: undoing the accept
-    /// when it is the step the undo key takes back (that invitation's own
-    /// accept, not a bulk one), else the reply key twice (it asks first).
+    /// The way to a reply on accepted invitation `idx`, in brackets after a
+    /// space: undoing the accept when it is the step the undo key takes
+    /// back (that invitation's own accept, not a bulk one), else the reply
+    /// key twice (it asks first); nothing when the reply has no key.
     pub(super) fn reply_route(&self, idx: u32) -> String {
         let id = self.invitations[idx as usize].id;
         let accept_is_next = self.journal.next_undo().is_some_and(|next| {
@@ -425,12 +449,10 @@ impl App {
         });
         let undo = self.keymap.hint(&Action::Undo);
         if accept_is_next && !undo.is_empty() {
-            format!("{undo} undoes the accept")
+            format!(" ({undo} undoes the accept)")
         } else {
-            format!(
-                "{} on their row asks to reply instead",
-                self.keymap.hint(&Action::Reply)
-            )
+            self.keymap
+                .aside(&Action::Reply, "on their row asks to reply instead")
         }
     }
 
@@ -456,19 +478,20 @@ impl App {
         }
         match kind {
             DraftKind::ThankYou => {
-                let accept = self.keymap.hint(&Action::Accept);
                 // "Accept first" reads as advice to override what was
                 // decided.
+                let accept = |does| self.keymap.key_does_or_none(&Action::Accept, does);
                 Some(match decision {
                     Some(d @ (Decision::Ignored | Decision::Replied)) => format!(
-                        "A thank-you follows an accept, and this invitation is {}: {accept} accepts it instead",
+                        "A thank-you follows an accept, and this invitation is {}: {}",
                         d.label(),
+                        accept("accepts it instead")
                     ),
-                    _ => format!("A thank-you follows an accept: {accept} accepts first"),
+                    _ => format!("A thank-you follows an accept: {}", accept("accepts first")),
                 })
             }
             DraftKind::Reply => Some(format!(
-                "Accepted already{} · a reply is instead of accepting ({})",
+                "Accepted already{} · a reply is instead of accepting{}",
                 self.thank_you_clause(),
                 self.reply_route(idx)
             )),
@@ -647,9 +670,10 @@ impl App {
             // now take the mark back.
             let marked = marked_sent.map_or(String::new(), |sent| {
                 format!(
-                    ", marked sent {} ({} would take the mark back)",
+                    ", marked sent {}{}",
                     sent.format("%-d %b"),
-                    self.keymap.hint(&Action::MarkSent)
+                    self.keymap
+                        .aside(&Action::MarkSent, "would take the mark back")
                 )
             });
             self.set_status(format!("Unchanged: {name}'s draft stays as saved"));
@@ -778,14 +802,25 @@ impl App {
         // key that opens them to save. Right after a step that moved on,
         // the row is not the cursor's: `t` follows it there, `r` does not.
         let left = |kind| self.journal.unsaved(inv.id, kind).is_some();
-        let opens = |kind| {
-            let key = self.keymap.hint(&Action::compose(kind));
+        // `{key} {does}`, or (`Err`) that the key to them is missing: the
+        // only way to save them.
+        let opens = |kind, does: &str| {
+            let action = Action::compose(kind);
             let t_follows = kind == DraftKind::ThankYou && decision == Some(Decision::Accepted);
-            if t_follows || self.current_index() == Some(target) {
-                key
+            let does = if t_follows || self.current_index() == Some(target) {
+                does.to_string()
             } else {
-                format!("{key} on their row")
-            }
+                format!("on their row {does}")
+            };
+            self.keymap
+                .key_does(&action, &does)
+                .ok_or_else(|| keys::no_key(&action))
+        };
+        // In brackets after a space, or after a colon when it says there
+        // is no key (which has brackets of its own).
+        let bracketed = |opens: Result<String, String>| match opens {
+            Ok(opens) => format!(" ({opens})"),
+            Err(none) => format!(": {none}"),
         };
         // A reply left for later, then an accept: the reply is not what an
         // accept sends, and opens only over it, as the way back says.
@@ -802,13 +837,13 @@ impl App {
                 }
                 if left(kind) {
                     label.push_str(&format!(
-                        " as saved, not your changes left for later ({} opens them)",
-                        opens(kind)
+                        " as saved, not your changes left for later{}",
+                        bracketed(opens(kind, "opens them"))
                     ));
                 }
                 if let Some(route) = &reply_over {
                     label.push_str(&format!(
-                        "; your reply left for later is instead of accepting ({route})"
+                        "; your reply left for later is instead of accepting{route}"
                     ));
                 }
                 Some(Effect::Copy {
@@ -823,12 +858,13 @@ impl App {
                     }
                     (_, Some(Decision::Accepted)) if left(DraftKind::ThankYou) => {
                         let mut text = format!(
-                            "Nothing copied: your thank-you to {name} is left for later, not saved · {} opens it to save",
-                            opens(DraftKind::ThankYou)
+                            "Nothing copied: your thank-you to {name} is left for later, not saved · {}",
+                            opens(DraftKind::ThankYou, "opens it to save")
+                                .unwrap_or_else(|none| none)
                         );
                         if let Some(route) = &reply_over {
                             text.push_str(&format!(
-                                " · so is your reply, which is instead of accepting ({route})"
+                                " · so is your reply, which is instead of accepting{route}"
                             ));
                         }
                         text
@@ -836,40 +872,51 @@ impl App {
                     // The words the user wrote are the reply: where they
                     // are, and the way to them, first.
                     (_, Some(Decision::Accepted)) if reply_over.is_some() => format!(
-                        "Nothing copied: your reply to {name} is left for later, not saved: {} · {} writes a thank-you",
+                        "Nothing copied: your reply to {name} is left for later, not saved: {}{}",
                         self.why_waiting(target, DraftKind::Reply),
-                        self.keymap.hint(&Action::ThankYou)
+                        self.keymap.then(&Action::ThankYou, "writes a thank-you")
                     ),
                     (_, Some(Decision::Accepted)) => format!(
-                        "No thank-you drafted · {} writes one",
-                        self.keymap.hint(&Action::ThankYou)
+                        "No thank-you drafted · {}",
+                        self.keymap
+                            .key_does_or_none(&Action::ThankYou, "writes one")
                     ),
                     (_, Some(Decision::Ignored)) if left(DraftKind::Reply) => format!(
-                        "Nothing to send: you ignored this invitation · your reply to {name} is left for later, not saved ({} opens it)",
-                        opens(DraftKind::Reply)
+                        "Nothing to send: you ignored this invitation · your reply to {name} is left for later, not saved{}",
+                        bracketed(opens(DraftKind::Reply, "opens it"))
                     ),
                     // Left for later, then the invitation ignored.
                     (_, Some(Decision::Ignored)) if left(DraftKind::ThankYou) => format!(
-                        "Nothing to send: you ignored this invitation · your thank-you to {name} is left for later, not saved, and follows an accept ({} accepts it instead, then {} opens it)",
-                        self.keymap.hint(&Action::Accept),
-                        self.keymap.hint(&Action::ThankYou)
+                        "Nothing to send: you ignored this invitation · your thank-you to {name} is left for later, not saved, and follows an accept{}",
+                        match self.keymap.steps(
+                            (&Action::Accept, "accepts it instead"),
+                            (&Action::ThankYou, "opens it"),
+                        ) {
+                            Ok(steps) => format!(" ({steps})"),
+                            Err(none) => format!(": {none}"),
+                        }
                     ),
                     (_, Some(Decision::Ignored)) => {
                         "Nothing to send: you ignored this invitation".to_string()
                     }
                     _ if left(DraftKind::Reply) => format!(
-                        "Nothing copied: your reply to {name} is left for later, not saved · {} opens it to save",
-                        opens(DraftKind::Reply)
+                        "Nothing copied: your reply to {name} is left for later, not saved · {}",
+                        opens(DraftKind::Reply, "opens it to save").unwrap_or_else(|none| none)
                     ),
                     // Left for later before the accept was undone.
                     _ if left(DraftKind::ThankYou) => format!(
-                        "Nothing copied: your thank-you to {name} is left for later, not saved, and follows an accept · {} accepts, then {} opens it",
-                        self.keymap.hint(&Action::Accept),
-                        self.keymap.hint(&Action::ThankYou)
+                        "Nothing copied: your thank-you to {name} is left for later, not saved, and follows an accept · {}",
+                        self.keymap
+                            .steps(
+                                (&Action::Accept, "accepts"),
+                                (&Action::ThankYou, "opens it")
+                            )
+                            .unwrap_or_else(|none| none)
                     ),
                     _ => format!(
-                        "No draft for this invitation · {} drafts a reply",
-                        self.keymap.hint(&Action::Reply)
+                        "No draft for this invitation · {}",
+                        self.keymap
+                            .key_does_or_none(&Action::Reply, "drafts a reply")
                     ),
                 };
                 self.set_status(text);
@@ -905,20 +952,24 @@ impl App {
                     "Nothing to mark sent: you ignored this invitation".to_string()
                 }
                 Some(Decision::Accepted) if left(DraftKind::ThankYou) => format!(
-                    "Nothing marked: your thank-you to {name} is left for later, not saved · {} opens it to save",
-                    self.keymap.hint(&Action::ThankYou)
+                    "Nothing marked: your thank-you to {name} is left for later, not saved · {}",
+                    self.keymap
+                        .key_does_or_none(&Action::ThankYou, "opens it to save")
                 ),
                 Some(Decision::Accepted) => format!(
-                    "No thank-you to {name} saved to mark sent · {} writes one",
-                    self.keymap.hint(&Action::ThankYou)
+                    "No thank-you to {name} saved to mark sent · {}",
+                    self.keymap
+                        .key_does_or_none(&Action::ThankYou, "writes one")
                 ),
                 _ if left(DraftKind::Reply) => format!(
-                    "Nothing marked: your reply to {name} is left for later, not saved · {} opens it to save",
-                    self.keymap.hint(&Action::Reply)
+                    "Nothing marked: your reply to {name} is left for later, not saved · {}",
+                    self.keymap
+                        .key_does_or_none(&Action::Reply, "opens it to save")
                 ),
                 _ => format!(
-                    "No saved draft to {name} to mark sent · {} drafts a reply",
-                    self.keymap.hint(&Action::Reply)
+                    "No saved draft to {name} to mark sent · {}",
+                    self.keymap
+                        .key_does_or_none(&Action::Reply, "drafts a reply")
                 ),
             };
             self.set_status(text);
@@ -944,8 +995,8 @@ impl App {
                 );
                 if left {
                     text.push_str(&format!(
-                        " · your changes left for later are not marked: saved, they are to send ({} opens them)",
-                        self.keymap.hint(&Action::compose(kind))
+                        " · your changes left for later are not marked: saved, they are to send{}",
+                        self.keymap.aside(&Action::compose(kind), "opens them")
                     ));
                 }
                 self.set_status(text);
@@ -955,10 +1006,10 @@ impl App {
                     self.brought_back.push(target);
                 }
                 self.set_status(format!(
-                "The {} to {name} is marked not sent: the action lists have it again · {} marks it sent",
-                kind.label(),
-                self.keymap.hint(&Action::MarkSent)
-            ));
+                    "The {} to {name} is marked not sent: the action lists have it again{}",
+                    kind.label(),
+                    self.keymap.then(&Action::MarkSent, "marks it sent")
+                ));
             }
             Err(e) => self.set_error(not_saved("Not marked", &e)),
         }

@@ -2,7 +2,7 @@
 //! matches.
 
 use crate::classify::fold_accents;
-use crate::tui::keys::Action;
+use crate::tui::keys::{self, Action};
 use crate::tui::line;
 
 use super::{App, Mode, SearchHits, Tab};
@@ -66,10 +66,10 @@ impl App {
                                 None => format!("{n} matches"),
                             };
                             self.set_status(format!(
-                                "{which} for “{}” · {} next · {} previous",
+                                "{which} for “{}”{}{}",
                                 self.query,
-                                self.keymap.hint(&Action::NextMatch),
-                                self.keymap.hint(&Action::PrevMatch)
+                                self.keymap.then(&Action::NextMatch, "next"),
+                                self.keymap.then(&Action::PrevMatch, "previous")
                             ))
                         }
                     }
@@ -284,10 +284,10 @@ impl App {
 
     pub(super) fn next_match(&mut self, forward: bool) {
         if self.query.is_empty() {
-            self.set_status(format!(
-                "Search first with {}",
-                self.keymap.hint(&Action::Search)
-            ));
+            self.set_status(match self.keymap.hint(&Action::Search) {
+                key if key.is_empty() => format!("Search first: {}", keys::no_key(&Action::Search)),
+                key => format!("Search first with {key}"),
+            });
             return;
         }
         let from = self.cursor;

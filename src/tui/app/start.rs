@@ -1008,12 +1008,12 @@ impl App {
         }
         match kind {
             DraftKind::Reply => format!(
-                "a reply is instead of accepting, and they are accepted now ({})",
+                "a reply is instead of accepting, and they are accepted now{}",
                 self.reply_route(idx)
             ),
             DraftKind::ThankYou => format!(
-                "a thank-you follows an accept, and they are not accepted now ({} accepts)",
-                self.keymap.hint(&Action::Accept)
+                "a thank-you follows an accept, and they are not accepted now{}",
+                self.keymap.aside(&Action::Accept, "accepts")
             ),
         }
     }
@@ -1076,12 +1076,13 @@ impl App {
         for &(at, idx, kind) in &earlier {
             let name = name_line(self.invitations[idx as usize].counterpart());
             let sent = self.unsaved_for_earlier(idx, kind).unwrap_or(at);
-            let key = match kind {
-                DraftKind::Reply => self.keymap.hint(&Action::Reply),
-                DraftKind::ThankYou => self.keymap.hint(&Action::ThankYou),
-            };
+            // The only way to it: without a key, that it has none.
+            let key = self.keymap.key_does_or_none(
+                &Action::compose(kind),
+                "on their invitation here opens it, to save it for this one or discard it",
+            );
             self.notices.push(format!(
-                "Your unsaved {} to {name} ({}) was written for their earlier invitation, of {}, in an older export: not opened · {key} on their invitation here opens it, to save it for this one or discard it",
+                "Your unsaved {} to {name} ({}) was written for their earlier invitation, of {}, in an older export: not opened · {key}",
                 kind.label(),
                 at.format("%-d %b, %H:%M"),
                 sent.format("%-d %b %Y")
@@ -1173,24 +1174,42 @@ impl App {
                 }
             }
             let names: Vec<&str> = names.iter().map(String::as_str).collect();
-            let keys = match (
-                rest.iter().any(|f| f.2 == DraftKind::Reply),
-                rest.iter().any(|f| f.2 == DraftKind::ThankYou),
-            ) {
-                (true, true) => format!(
-                    "{} or {}",
-                    self.keymap.hint(&Action::Reply),
-                    self.keymap.hint(&Action::ThankYou)
-                ),
-                (false, true) => self.keymap.hint(&Action::ThankYou),
-                _ => self.keymap.hint(&Action::Reply),
-            };
-            text.push_str(&format!(
-                " · {more} more unsaved draft{} (to {}: {keys} on their invitation opens {})",
-                plural(more),
-                crate::text::some_names(&names),
-                if more == 1 { "it" } else { "each" }
-            ));
+            let kinds: Vec<DraftKind> = [DraftKind::Reply, DraftKind::ThankYou]
+                .into_iter()
+                .filter(|&kind| rest.iter().any(|f| f.2 == kind))
+                .collect();
+            let keys: Vec<String> = kinds
+                .iter()
+                .map(|&kind| self.keymap.hint(&Action::compose(kind)))
+                .collect();
+            if keys.iter().all(|key| !key.is_empty()) {
+                text.push_str(&format!(
+                    " · {more} more unsaved draft{} (to {}: {} on their invitation opens {})",
+                    plural(more),
+                    crate::text::some_names(&names),
+                    keys.join(" or "),
+                    if more == 1 { "it" } else { "each" }
+                ));
+            } else {
+                // A kind without a key has no way to it but a config
+                // that gives it one: each kind said on its own.
+                let ways: Vec<String> = kinds
+                    .iter()
+                    .map(|&kind| {
+                        let action = Action::compose(kind);
+                        self.keymap.key_does_or_none(
+                            &action,
+                            &format!("on their invitation opens a {}", kind.label()),
+                        )
+                    })
+                    .collect();
+                text.push_str(&format!(
+                    " · {more} more unsaved draft{}, to {}: {}",
+                    plural(more),
+                    crate::text::some_names(&names),
+                    ways.join("; ")
+                ));
+            }
         }
         // The notes from loading stay one key away, from the list: in
         // the composer the key is typed into the draft.

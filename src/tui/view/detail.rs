@@ -275,24 +275,25 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
         // the journal, so not in `export` either.
         for kind in [DraftKind::Reply, DraftKind::ThankYou] {
             if app.journal.unsaved(inv.id, kind).is_some() {
-                let key = app.keymap.hint(&Action::compose(kind));
+                let action = Action::compose(kind);
                 // A thank-you opens only on an accepted invitation, a reply
                 // only on one not accepted (either may have changed since).
+                // The key is the only way to it: without one, said so.
                 let accepted = decided.is_some_and(|(d, _)| d == Decision::Accepted);
                 let opens = match (kind, accepted) {
                     // No key opens it here (the line above says why).
                     _ if later.is_some() => "open the newest export to go on with it".to_string(),
                     (DraftKind::ThankYou, true) | (DraftKind::Reply, false) => {
-                        format!("{key} opens it")
+                        app.keymap.key_does_or_none(&action, "opens it")
                     }
-                    (DraftKind::ThankYou, false) => format!(
-                        "{} accepts, then {key} opens it",
-                        app.keymap.hint(&Action::Accept)
-                    ),
+                    (DraftKind::ThankYou, false) => app
+                        .keymap
+                        .steps((&Action::Accept, "accepts"), (&action, "opens it"))
+                        .unwrap_or_else(|none| none),
                     // The first asks whether to reply instead.
-                    (DraftKind::Reply, true) => {
-                        format!("{key} twice opens it, to reply instead of accepting")
-                    }
+                    (DraftKind::Reply, true) => app
+                        .keymap
+                        .key_does_or_none(&action, "twice opens it, to reply instead of accepting"),
                 };
                 lines.push(Line::styled(
                     format!("{} left for later, not saved · {opens}", kind.label()),
@@ -461,15 +462,22 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         .min(u16::try_from(hidden).unwrap_or(u16::MAX));
     frame.render_widget(pane.scroll((scroll, 0)), shown);
     let below = hidden - usize::from(scroll);
-    let more = app.keymap.hint(&Action::DetailDown);
-    let back = app.keymap.hint(&Action::DetailUp);
-    let text = if below > 0 {
-        format!(
+    // A line's key, else a half pane's, else none: the pane's lines are
+    // still said.
+    let key = |line: Action, half: Action| match app.keymap.hint(&line) {
+        key if key.is_empty() => app.keymap.hint(&half),
+        key => key,
+    };
+    let more = key(Action::DetailDown, Action::DetailHalfDown);
+    let back = key(Action::DetailUp, Action::DetailHalfUp);
+    let text = match (below > 0, more.is_empty(), back.is_empty()) {
+        (true, false, _) => format!(
             "… {below} more line{} · {more} scrolls",
             crate::text::plural(below)
-        )
-    } else {
-        format!("end of the note · {back} scrolls back")
+        ),
+        (true, true, _) => format!("… {below} more line{}", crate::text::plural(below)),
+        (false, _, false) => format!("end of the note · {back} scrolls back"),
+        (false, _, true) => "end of the note".to_string(),
     };
     // Scrolled, the name line is out of sight: this line says whose note
     // it is.

@@ -313,12 +313,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect, scroll: u16)
             .map(|a| app.keymap.hint(a))
             .filter(|k| !k.is_empty())
             .collect();
+        let keys = match keys.as_slice() {
+            [] => String::new(),
+            keys => format!(": {}", keys.join(", ")),
+        };
         block = block.title_bottom(
-            Line::from(Span::styled(
-                format!(" ↓ more: {} ", keys.join(", ")),
-                theme.dim(),
-            ))
-            .right_aligned(),
+            Line::from(Span::styled(format!(" ↓ more{keys} "), theme.dim())).right_aligned(),
         );
     }
     frame.render_widget(

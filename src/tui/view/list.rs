@@ -89,25 +89,38 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
         } else if app.filter == Filter::Undecided {
             // Once every group is done, no tab is the next to go to.
             let (decided, total) = app.progress();
+            // Each key's sentence, left out when it has no key.
+            let keys: Vec<String> = [
+                (Action::CycleFilter, "shows the decided ones"),
+                (Action::NextTab, "goes to the next group"),
+            ]
+            .iter()
+            .filter_map(|(a, does)| app.keymap.key_does(a, does))
+            .collect();
+            let keys = match keys.as_slice() {
+                [] => String::new(),
+                keys => format!(" {}.", keys.join("; ")),
+            };
             match tab.category().filter(|_| decided < total) {
-                Some(c) => format!(
-                    "  All {} invitations are decided. {} shows the decided ones; {} goes to the next group.",
-                    c.label(),
-                    app.keymap.hint(&Action::CycleFilter),
-                    app.keymap.hint(&Action::NextTab)
-                ),
+                Some(c) => format!("  All {} invitations are decided.{keys}", c.label()),
                 // The whole inbox done: what is left is on LinkedIn.
                 None => format!(
-                    "  Every invitation is decided. {} quits and names the command that lists what to do on LinkedIn; {} shows the decided ones.",
+                    "  Every invitation is decided. {} quits and names the command that lists what to do on LinkedIn{}.",
                     app.keymap.hint(&Action::Quit),
-                    app.keymap.hint(&Action::CycleFilter)
+                    app.keymap
+                        .key_does(&Action::CycleFilter, "shows the decided ones")
+                        .map(|k| format!("; {k}"))
+                        .unwrap_or_default()
                 ),
             }
         } else {
             format!(
-                "  None {} here. {} changes the filter.",
+                "  None {} here.{}",
                 app.filter.label(),
-                app.keymap.hint(&Action::CycleFilter)
+                app.keymap
+                    .key_does(&Action::CycleFilter, "changes the filter")
+                    .map(|k| format!(" {k}."))
+                    .unwrap_or_default()
             )
         };
         // Wrapped, two columns in: a long one is read whole.
