@@ -1070,13 +1070,14 @@ fn recased(part: &str) -> String {
     let mixed = part.chars().any(char::is_lowercase) && part.chars().any(char::is_uppercase);
     let mut out = String::with_capacity(part.len());
     for w in words {
-        if !out.is_empty() {
+        let later = !out.is_empty();
+        if later {
             out.push(' ');
         }
         if mixed {
             out.push_str(w);
         } else {
-            out.push_str(&suffix_recased(w).unwrap_or_else(|| uncapped(w)));
+            out.push_str(&suffix_recased(w, later).unwrap_or_else(|| uncapped(w)));
         }
     }
     out
@@ -1097,7 +1098,8 @@ fn recased_whole(part: &str) -> String {
     uncapped(&joined)
         .split(' ')
         .zip(&words)
-        .map(|(re, w)| suffix_recased(w).unwrap_or_else(|| re.to_string()))
+        .enumerate()
+        .map(|(i, (re, w))| suffix_recased(w, i > 0).unwrap_or_else(|| re.to_string()))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -1105,8 +1107,9 @@ fn recased_whole(part: &str) -> String {
 /// A suffix after a name in one case as it is written: a Roman numeral in
 /// capitals (`III`, not `Iii`), `Jr` and `Sr` with a capital (`JR` read as
 /// initials), degrees in their forms (`PhD`, `MSc`), credentials in
-/// capitals (`MBA`). `None` for any other word.
-fn suffix_recased(w: &str) -> Option<String> {
+/// capitals (`MBA`) when `later` than a part's first word (`JANE MBA` is
+/// Jane Mba: Mba is a family name too). `None` for any other word.
+fn suffix_recased(w: &str, later: bool) -> Option<String> {
     let bare = w.trim_end_matches('.');
     let dots = &w[bare.len()..];
     let folded = bare.to_lowercase();
@@ -1125,7 +1128,9 @@ fn suffix_recased(w: &str) -> Option<String> {
         // Credentials, written in capitals (`MBA`, not `Mba`); none of
         // them a name (`MA` and `DO` are family names too: not here).
         "mba" | "emba" | "md" | "dds" | "cpa" | "cfa" | "pmp" | "cissp" | "cisa" | "cism"
-        | "cima" | "capm" | "frsa" | "fca" | "acca" | "mbe" | "obe" | "cbe" | "leed" | "rn" => {
+        | "cima" | "capm" | "frsa" | "fca" | "acca" | "mbe" | "obe" | "cbe" | "leed" | "rn"
+            if later =>
+        {
             folded.to_uppercase()
         }
         _ => return None,
@@ -1771,6 +1776,7 @@ mod tests {
             ("JOHN SMITH 3RD", "John Smith 3rd"),
             ("VĂN NGUYỄN", "Văn Nguyễn"),
             ("JANE SMITH MBA", "Jane Smith MBA"),
+            ("JANE MBA", "Jane Mba"),
             ("jane smith msc", "Jane Smith MSc"),
             ("JOHN MCDONALD", "John McDonald"),
             ("JOHN MACDONALD", "John Macdonald"),

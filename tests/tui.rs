@@ -447,6 +447,17 @@ fn a_range_is_marked_in_one_key() {
         "{}",
         status_text(&app)
     );
+    // From the space row still, not from where the last V ended.
+    app.update(Action::Down);
+    app.update(Action::Down); // row 10
+    press(&mut app, 'V');
+    assert_eq!(
+        status_text(&app),
+        format!(
+            "Nothing more to mark on {}: every row there is marked already",
+            name(&app, 10)
+        )
+    );
     // The bulk step takes them all.
     press(&mut app, 'A');
     if matches!(app.mode, invitriage::tui::app::Mode::Confirm(_)) {
@@ -458,6 +469,15 @@ fn a_range_is_marked_in_one_key() {
         8,
         "the 8 marked, no more"
     );
+    // Esc clears the marks, and the next V starts from the top again.
+    app.update(Action::Tab(Tab::Default));
+    app.update(Action::First);
+    app.update(Action::Down);
+    app.update(Action::Mark); // row 1, the cursor on 2
+    app.update(Action::Cancel);
+    press(&mut app, 'V');
+    assert_eq!(app.marked_count, 3, "{}", status_text(&app));
+    app.update(Action::Cancel);
     // Not on the Sent tab, where nothing is accepted.
     app.update(Action::Tab(Tab::Sent));
     press(&mut app, 'V');
@@ -495,6 +515,28 @@ fn a_bulk_undo_keeps_the_cursors_place() {
     );
     assert_eq!(app.decisions.iter().filter(|d| d.is_some()).count(), 0);
     assert_eq!(app.current().unwrap().id, here, "the cursor stays");
+    // Made on the All tab, on rows of several tabs, undone on one of them.
+    app.update(Action::Tab(Tab::All));
+    app.update(Action::First);
+    for _ in 0..12 {
+        app.update(Action::Mark);
+    }
+    app.update(Action::AcceptMarked);
+    if matches!(app.mode, invitriage::tui::app::Mode::Confirm(_)) {
+        app.update(Action::Confirm(true));
+    }
+    app.update(Action::Tab(Tab::Default));
+    app.update(Action::First);
+    for _ in 0..19 {
+        app.update(Action::Down);
+    }
+    let here = app.current().unwrap().id;
+    app.update(Action::Undo);
+    if matches!(app.mode, invitriage::tui::app::Mode::ConfirmUndo { .. }) {
+        app.update(Action::Confirm(true));
+    }
+    assert_eq!(app.decisions.iter().filter(|d| d.is_some()).count(), 0);
+    assert_eq!(app.current().unwrap().id, here, "the cursor stays here too");
     // One decision undone: its row is shown.
     app.update(Action::First);
     let first = app.current().unwrap().id;
@@ -6399,6 +6441,15 @@ fn a_search_without_matches_says_so_as_you_type() {
     assert_eq!(
         status_text(&app),
         "No match for “kenji” in this list · 1 in this tab that the filter hides (f)"
+    );
+    // From another tab, under a filter that hides him on his tab too.
+    app.update(Action::Tab(Tab::Default));
+    app.update(Action::Search);
+    type_query(&mut app, "kenji");
+    app.update(Action::SearchSubmit);
+    assert_eq!(
+        status_text(&app),
+        "No match for “kenji” in this list · 1 on the Customised tab that the filter hides there too (1)"
     );
     while app.filter != Filter::Undecided {
         app.update(Action::CycleFilter);

@@ -1691,6 +1691,8 @@ impl App {
                 if self.marked_count > 0 {
                     self.marked.iter_mut().for_each(|m| *m = false);
                     self.marked_count = 0;
+                    // A range mark starts from the top again.
+                    self.mark_anchor = None;
                     self.set_status("Marks cleared");
                 }
             }

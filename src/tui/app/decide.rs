@@ -458,7 +458,7 @@ impl App {
                     idx.iter().any(|i| person(i) != person(&idx[0]))
                         && idx
                             .iter()
-                            .all(|&i| self.tab.contains(&self.invitations[i as usize]))
+                            .any(|&i| self.tab.contains(&self.invitations[i as usize]))
                 });
                 match (here, idx.first()) {
                     (Some(cur), _) => {
@@ -847,9 +847,9 @@ impl App {
         if self.refuse_on_sent_tab() {
             return;
         }
-        let Some(here) = self.current_index() else {
+        if self.current_index().is_none() {
             return;
-        };
+        }
         let from = self
             .mark_anchor
             .and_then(|a| self.rows.iter().position(|&i| i == a))
@@ -863,7 +863,8 @@ impl App {
             .copied()
             .filter(|&i| !self.marked[i as usize] && !self.is_superseded(i))
             .collect();
-        self.mark_anchor = Some(here);
+        // The start stays the row marked with space (or the top): a range
+        // marked from it is marked again from it, not from its end.
         let whom = if span.len() == 1 {
             first.clone()
         } else {
@@ -871,7 +872,8 @@ impl App {
         };
         if targets.is_empty() {
             self.set_status(format!(
-                "Nothing more to mark {whom}: every row there is marked already{}",
+                "Nothing more to mark{}{whom}: every row there is marked already{}",
+                if span.len() == 1 { " on " } else { " " },
                 if span.iter().any(|&i| self.is_superseded(i)) {
                     " or superseded"
                 } else {

@@ -209,9 +209,11 @@ impl App {
     /// of every invitation is affordable here, not on every key).
     fn no_match_here(&mut self) {
         let tab = self.current_tab();
-        let (hidden, on) = {
+        // On another tab, a match is shown there or hidden by the filter
+        // there too (the Sent tab has none).
+        let (hidden, on, on_hidden) = {
             let matches = self.matcher();
-            let (mut hidden, mut on) = (0usize, [0usize; 5]);
+            let (mut hidden, mut on, mut on_hidden) = (0usize, [0usize; 5], [0usize; 5]);
             for (i, inv) in self.invitations.iter().enumerate() {
                 if !u32::try_from(i).is_ok_and(&matches) {
                     continue;
@@ -219,10 +221,15 @@ impl App {
                 if tab.contains(inv) {
                     hidden += 1;
                 } else {
-                    on[Tab::home(inv).index()] += 1;
+                    let home = Tab::home(inv);
+                    if home == Tab::Sent || self.filter.admits(self.decisions[i]) {
+                        on[home.index()] += 1;
+                    } else {
+                        on_hidden[home.index()] += 1;
+                    }
                 }
             }
-            (hidden, on)
+            (hidden, on, on_hidden)
         };
         let key = |action: &Action| match self.keymap.hint(action) {
             k if k.is_empty() => String::new(),
@@ -240,6 +247,14 @@ impl App {
             if n > 0 {
                 places.push(format!(
                     "{n} on the {} tab{}",
+                    other.title(),
+                    key(&Action::Tab(other))
+                ));
+            }
+            let n = on_hidden[other.index()];
+            if n > 0 {
+                places.push(format!(
+                    "{n} on the {} tab that the filter hides there too{}",
                     other.title(),
                     key(&Action::Tab(other))
                 ));
