@@ -212,41 +212,16 @@ impl Ctx<'_> {
 /// thing that makes [`peel`] cut a piece rather than drop it whole.
 pub(crate) fn may_have_space_run(piece: &str) -> bool {
     // After NFKC the only horizontal white space is a space, a tab or the
-    // Ogham space mark: most pieces have no run at all.
-    // (`\u{1680}` is the only character with a 0xE1 byte that is white
-    // space.) One pass without an early exit, which the compiler vectorises.
+    // Ogham space mark (`\u{1680}`, the only white space with a 0xE1
+    // byte): most pieces have no run at all, told by two SIMD searches.
+    static DOUBLED: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+        std::sync::OnceLock::new();
     let b = piece.as_bytes();
-    let doubled = b.iter().zip(b.iter().skip(1)).fold(0u8, |acc, (&x, &y)| {
-        acc | (u8::from(x == b' ') & u8::from(y == b' '))
-    });
-    let other = b.iter().fold(0u8, |acc, &x| {
-        acc | u8::from(x == b'\t') | u8::from(x == 0xE1)
-    });
-    doubled | other != 0
-}
-
-/// The last run of two or more spaces in `piece`: (start, end).
-fn last_space_run(piece: &str) -> Option<(usize, usize)> {
-    if !may_have_space_run(piece) {
-        return None;
-    }
-    let mut found = None;
-    let mut run: Option<(usize, usize)> = None;
-    for (i, c) in piece.char_indices() {
-        if is_hspace(c) {
-            run = Some(match run {
-                Some((s, _)) => (s, i + c.len_utf8()),
-                None => (i, i + c.len_utf8()),
-            });
-        } else {
-            if let Some((s, e)) = run.take()
-                && piece[s..e].chars().count() >= 2
-            {
-                found = Some((s, e));
-            }
-        }
-    }
-    found
+    memchr::memchr2(b'\t', 0xE1, b).is_some()
+        || DOUBLED
+            .get_or_init(|| memchr::memmem::Finder::new(b"  "))
+            .find(b)
+            .is_some()
 }
 
 /// How many pieces at the end of `pieces`, two or more, make one line cut
@@ -285,12 +260,90 @@ fn name_line(t: &str, pieces: &[(usize, usize)], ctx: &Ctx<'_>, buf: &mut String
     (k >= 2).then_some(k)
 }
 
+/// How many pieces at the end of a note are read split at the runs of
+/// spaces a recent export writes for a line break ([`peel`]): a sign-off
+/// is a line or three.
+const SPLIT_LAST: usize = 3;
+
 /// Peels sign-off pieces off the end of `pieces` (byte ranges into `t`),
 /// pushing them, in note order, to `peeled`.
 ///
-/// Recent exports write a line break as two spaces, so a last piece like
-/// `…LinkedIn  Joe` is checked for a sign-off after its last such run too.
+/// Recent exports write a line break as two spaces, so the last pieces are
+/// read split at such runs (and at tabs), each part as a line of its own:
+/// `…network  Best regards,  Jo Smith` peels as `…network.\nBest
+/// regards,\nJo Smith` does. What is not peeled is joined again as it
+/// was: a sentence still ends at its punctuation.
 pub(crate) fn peel(
+    t: &str,
+    pieces: &mut Vec<(usize, usize)>,
+    ctx: &Ctx<'_>,
+    buf: &mut String,
+    peeled: &mut Vec<(usize, usize)>,
+) {
+    let from = pieces.len().saturating_sub(SPLIT_LAST);
+    // The end read at once (what lies between its pieces too).
+    let end = match (pieces.get(from), pieces.last()) {
+        (Some(&(a, _)), Some(&(_, b))) => &t[a..b],
+        _ => "",
+    };
+    if !may_have_space_run(end) {
+        return peel_pieces(t, pieces, ctx, buf, peeled);
+    }
+    // Each piece of the end, with where its parts start among them.
+    let mut whole: Vec<(usize, usize, usize)> =
+        pieces.drain(from..).map(|(a, b)| (a, b, 0)).collect();
+    for w in &mut whole {
+        w.2 = pieces.len() - from;
+        split_at_runs(t, w.0, w.1, pieces);
+    }
+    let parts: Vec<(usize, usize)> = pieces[from..].to_vec();
+    peel_pieces(t, pieces, ctx, buf, peeled);
+    // The parts left are the first of them: each piece whole again, or
+    // up to its last part left.
+    let left = pieces.len() - from;
+    pieces.truncate(from);
+    for (k, &(a, b, first)) in whole.iter().enumerate() {
+        let end = whole.get(k + 1).map_or(parts.len(), |w| w.2);
+        if left >= end {
+            pieces.push((a, b));
+        } else if left > first {
+            pieces.push((a, parts[left - 1].1));
+        }
+    }
+}
+
+/// Pushes the parts of `t[a..b]` between its runs of two or more spaces
+/// (or of a tab: nobody types one in a sentence), those with content.
+fn split_at_runs(t: &str, a: usize, b: usize, out: &mut Vec<(usize, usize)>) {
+    let piece = &t[a..b];
+    let mut start = 0;
+    let mut run: Option<(usize, usize, bool)> = None;
+    let push = |s: usize, e: usize, out: &mut Vec<(usize, usize)>| {
+        let part = piece[s..e].trim();
+        if has_content(part) {
+            let at = s + (piece[s..e].len() - piece[s..e].trim_start().len());
+            out.push((a + at, a + at + part.len()));
+        }
+    };
+    for (i, c) in piece.char_indices() {
+        if is_hspace(c) {
+            let e = i + c.len_utf8();
+            run = Some(match run {
+                Some((s, _, tab)) => (s, e, tab || c == '\t'),
+                None => (i, e, c == '\t'),
+            });
+        } else if let Some((s, e, tab)) = run.take()
+            && (tab || piece[s..e].chars().count() >= 2)
+        {
+            push(start, s, out);
+            start = e;
+        }
+    }
+    push(start, piece.len(), out);
+}
+
+/// [`peel`] on pieces as they are.
+fn peel_pieces(
     t: &str,
     pieces: &mut Vec<(usize, usize)>,
     ctx: &Ctx<'_>,
@@ -349,42 +402,6 @@ pub(crate) fn peel(
                     peeled.push((a, b));
                     peeled.push((c, d));
                     pieces.truncate(n - 2);
-                    continue;
-                }
-            }
-        }
-        if let Some((run_start, run_end)) = last_space_run(piece) {
-            let tail = &piece[run_end..];
-            if has_content(tail) && ctx.is_sign_off(tail, buf) {
-                peeled.push((a + run_end, b));
-                let head = piece[..run_start].trim_end();
-                if has_content(head) {
-                    pieces[n - 1].1 = a + head.len();
-                } else {
-                    pieces.pop();
-                }
-                continue;
-            }
-            // `…network  Best regards,  Jo Smith`: capitalised words after
-            // a closing phrase alone, each a line of its own in the two
-            // spaces of the export, as `Best regards,\nJo Smith` is.
-            if has_content(tail)
-                && Words::of(tail, MAX_AFTER_CLOSING).is_some_and(|w| capitalised_words(w.get()))
-            {
-                let before = &piece[..run_start];
-                let (closing_at, head_end) = match last_space_run(before) {
-                    Some((s, e)) => (e, s),
-                    None => (0, 0),
-                };
-                if ctx.is_closing_alone(&before[closing_at..], buf) {
-                    peeled.push((a + run_end, b));
-                    peeled.push((a + closing_at, a + run_start));
-                    let head = piece[..head_end].trim_end();
-                    if has_content(head) {
-                        pieces[n - 1].1 = a + head.len();
-                    } else {
-                        pieces.pop();
-                    }
                     continue;
                 }
             }
@@ -518,9 +535,10 @@ mod tests {
                 vec!["Beatriz".to_owned()]
             )
         );
+        // Read as on lines of their own.
         assert_eq!(
             peeled("Body.    Best regards,  Joe"),
-            ["Best regards,  Joe"]
+            ["Best regards,", "Joe"]
         );
         assert!(peeled("Hope  you're  doing well.").is_empty());
         // A run of tabs is such a break too, beside a run of spaces or not.
@@ -541,7 +559,32 @@ mod tests {
             lines("Let's connect  Thanks  Anna").1,
             ["Thanks".to_owned(), "Anna".to_owned()]
         );
-        assert_eq!(lines("Thanks  Anna").1, ["Thanks  Anna"]);
+        assert_eq!(lines("Thanks  Anna").1, ["Thanks", "Anna"]);
+        // After punctuation, with a title, after a tab (a re-tester's).
+        assert_eq!(
+            lines("I'd like to join your LinkedIn network  Thanks!  Jo Smith"),
+            (
+                vec!["I'd like to join your LinkedIn network".to_owned()],
+                vec!["Thanks!".to_owned(), "Jo Smith".to_owned()]
+            )
+        );
+        assert_eq!(
+            lines("Let's connect  Best regards,  Dr. Jo Smith").1,
+            ["Best regards,", "Dr. Jo Smith"]
+        );
+        assert_eq!(
+            lines("Let's connect\tBest regards,\tJo Smith").1,
+            ["Best regards,", "Jo Smith"]
+        );
+        // What is not peeled is whole again, its spaces and all.
+        assert_eq!(
+            lines("We met  at the expo  in Berlin").0,
+            ["We met  at the expo  in Berlin"]
+        );
+        assert_eq!(
+            lines("One.  We met  at the expo  Thanks  Anna").0,
+            ["One.", "We met  at the expo"]
+        );
         // Not after more than a closing phrase, nor a name in small letters.
         assert!(
             lines("Let's connect  Thanks for the talk  Anna")
