@@ -116,7 +116,8 @@ pub const CSV_HEADER: [&str; 16] = [
 /// The output formats of `export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ExportFormat {
-    /// For a spreadsheet: a row per invitation, formulas escaped
+    /// For a spreadsheet: a row per invitation, formulas escaped with a
+    /// leading `'` (as is a cell that starts with `'`)
     Csv,
     /// For scripts
     Json,
@@ -3054,7 +3055,8 @@ mod tests {
 pub enum DraftsFormat {
     /// A Markdown to-do list to work through in the browser.
     Md,
-    /// One row a draft, for a spreadsheet.
+    /// One row a draft, for a spreadsheet, formulas escaped with a leading
+    /// `'` (as is a cell that starts with `'`).
     Csv,
     /// One JSON object: the count and the drafts.
     Json,

@@ -311,22 +311,20 @@ pub fn stats_text<T: Item, W: Write>(
             stale.iter().filter(|s| s.stale).count()
         );
         write_wrapped(w, &line, "  ", width)?;
-        // Ten rows, the marked ones always among them (a marked one past
-        // the tenth would say nothing), in their order; and three not
-        // marked at least, however many are (hundreds marked at once hid
-        // the one left to decide on behind "… and 1 more").
-        let mut unmarked_room = 10usize.saturating_sub(marked).max(3);
-        let shown: Vec<&Stale<'_>> = stale
-            .iter()
-            .filter(|s| {
-                if s.to_withdraw {
-                    return true;
-                }
-                let room = unmarked_room > 0;
-                unmarked_room = unmarked_room.saturating_sub(1);
-                room
-            })
-            .collect();
+        // Those still to decide on first, up to ten, then those marked to
+        // withdraw, up to ten (hundreds marked at once buried the one left
+        // to decide on, under "… and 1 more"), each with what is left out.
+        let unmarked: Vec<&Stale<'_>> = stale.iter().filter(|s| !s.to_withdraw).collect();
+        let marked_rows: Vec<&Stale<'_>> = stale.iter().filter(|s| s.to_withdraw).collect();
+        let blocks = [
+            (&unmarked[..unmarked.len().min(10)], unmarked.len(), ""),
+            (
+                &marked_rows[..marked_rows.len().min(10)],
+                marked_rows.len(),
+                " marked to withdraw",
+            ),
+        ];
+        let shown: Vec<&Stale<'_>> = blocks.iter().flat_map(|b| b.0.iter().copied()).collect();
         // `    Name…   customised    3 months ago  to withdraw`: on a
         // narrow terminal the names are cut shorter, then the group goes.
         let tail = if shown.iter().any(|s| s.to_withdraw) {
@@ -338,26 +336,28 @@ pub fn stats_text<T: Item, W: Write>(
         let with_group = width >= 4 + 16 + 1 + 14 + tail;
         let group_cols = if with_group { 14 } else { 0 };
         let name_cols = width.saturating_sub(4 + 1 + tail + group_cols).clamp(8, 24);
-        for s in &shown {
-            let inv = s.inv;
-            // Padded by columns, not characters: `李小龍` takes six.
-            let name = fit(&name_line(inv.to()), name_cols);
-            let pad = name_cols.saturating_sub(name.width());
-            let group = if with_group {
-                format!("{:<13} ", inv.category.label())
-            } else {
-                String::new()
-            };
-            let row = format!(
-                "    {name}{} {group}{:<14}{}",
-                " ".repeat(pad),
-                Age::between(inv.sent_at, now).long(),
-                if s.to_withdraw { " to withdraw" } else { "" }
-            );
-            writeln!(w, "{}", row.trim_end())?;
-        }
-        if stale.len() > shown.len() {
-            writeln!(w, "    … and {} more", stale.len() - shown.len())?;
+        for (rows, all, what) in blocks {
+            for s in rows {
+                let inv = s.inv;
+                // Padded by columns, not characters: `李小龍` takes six.
+                let name = fit(&name_line(inv.to()), name_cols);
+                let pad = name_cols.saturating_sub(name.width());
+                let group = if with_group {
+                    format!("{:<13} ", inv.category.label())
+                } else {
+                    String::new()
+                };
+                let row = format!(
+                    "    {name}{} {group}{:<14}{}",
+                    " ".repeat(pad),
+                    Age::between(inv.sent_at, now).long(),
+                    if s.to_withdraw { " to withdraw" } else { "" }
+                );
+                writeln!(w, "{}", row.trim_end())?;
+            }
+            if all > rows.len() {
+                writeln!(w, "    … and {} more{what}", all - rows.len())?;
+            }
         }
         if !marks_known {
             write_wrapped(
@@ -1044,16 +1044,21 @@ mod tests {
         assert!(!row(&marked[1]).ends_with(" to withdraw"), "{some}");
         assert!(row(&marked[2]).ends_with(" to withdraw"), "{some}");
         assert!(some.contains("mark the ones to withdraw"), "{some}");
-        // One marked past the tenth is shown too, and one fewer unmarked.
+        // One marked past the tenth is shown too, after the ten unmarked
+        // ones still to decide on.
         let mut late = stale.clone();
         late[13].to_withdraw = true;
         let some = text(&import.invitations, Some(&late));
         let name = one_line(late[13].inv.to());
         let row = some.lines().find(|l| l.contains(&name)).expect("shown");
         assert!(row.ends_with(" to withdraw"), "{some}");
-        assert!(!some.contains(&one_line(late[9].inv.to())), "{some}");
-        assert!(some.contains(&one_line(late[8].inv.to())), "{some}");
-        assert!(some.contains("… and 5 more"), "{some}");
+        assert!(some.contains(&one_line(late[9].inv.to())), "{some}");
+        assert!(!some.contains(&one_line(late[10].inv.to())), "{some}");
+        assert!(some.contains("… and 4 more\n"), "{some}");
+        assert!(
+            some.find(&one_line(late[9].inv.to())) < some.find(&name),
+            "{some}"
+        );
         for s in &mut marked {
             s.to_withdraw = true;
         }
@@ -1080,6 +1085,13 @@ mod tests {
             ),
             "{some}"
         );
+        // Ten of the sixteen marked are listed; the rest counted.
+        assert!(
+            some.contains("    … and 6 more marked to withdraw\n"),
+            "{some}"
+        );
+        let fewer = [&with_young[..3], &with_young[15..]].concat();
+        let some = text(&import.invitations, Some(&fewer));
         let row = some.lines().find(|l| l.contains(&one_line(young.to())));
         assert!(row.is_some_and(|r| r.ends_with(" to withdraw")), "{some}");
         let defaults: Vec<Invitation> = import

@@ -3120,6 +3120,8 @@ fn check_grades_a_note_and_sets_the_exit_status() {
     let (code, out, _) = env.run(&[&joe[..], &["--from", "Joe Smith"]].concat());
     assert_eq!(code, 1);
     assert!(out.starts_with("greeting-only"), "{out}");
+    let err = env.fails(&[&joe[..], &["--from", " "]].concat());
+    assert!(err.contains("--from is empty"), "{err}");
     let (code, out, _) = env.run(&[
         "check",
         "--json",
@@ -4038,6 +4040,22 @@ fn stats_outgoing_lists_stale_sent_invitations() {
     assert!(
         row.is_some_and(|r| !r.ends_with(" to withdraw")),
         "{left} in {out}"
+    );
+    // First, before the marked ones, of which ten are listed.
+    let at = |needle: &str| out.find(needle).unwrap();
+    assert!(at(left) < at(" to withdraw\n"), "{out}");
+    let young = v["stale_sent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["stale"] == false && s["to_withdraw"] == true)
+        .count();
+    assert!(
+        out.contains(&format!(
+            "    … and {} more marked to withdraw\n",
+            rest.len() + young - 10
+        )),
+        "{out}"
     );
 }
 

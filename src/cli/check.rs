@@ -21,6 +21,13 @@ pub fn run(
     json: bool,
     config: &Config,
 ) -> Result<ExitCode, Failure> {
+    // Taken for no sender at all, it would turn the config's `name` off
+    // without a word.
+    if from.as_deref().is_some_and(|f| f.trim().is_empty()) {
+        return Err(Failure(
+            "--from is empty; give the sender's name, or leave --from out for `name` from the config".into(),
+        ));
+    }
     let stdin = note == "-";
     // `check Invitations.csv`: graded as the words given (a note may be
     // one word), but the user likely meant the file.
