@@ -378,7 +378,10 @@ pub fn not_done_note(
         (0, 1) => "an invitation you marked to withdraw".to_string(),
         (a, 0) => format!("{a} invitations you accepted"),
         (0, w) => format!("{w} invitations you marked to withdraw"),
-        (a, w) => format!("{a} invitations you accepted and {w} you marked to withdraw"),
+        (a, w) => format!(
+            "{a} invitation{} you accepted and {w} you marked to withdraw",
+            crate::text::plural(a)
+        ),
     };
     let (is, it) = if accepts + withdrawals == 1 {
         ("is", "it")
@@ -1218,12 +1221,10 @@ fn md_link_or(url: &str, missing: &str) -> String {
         // will not open it either. On one line: a line break would end
         // the code span and the list item, and let a doctored URL write
         // Markdown of its own.
-        let shown = crate::text::one_line(url).replace('`', "'");
-        if url.starts_with("https://") || url.starts_with("http://") {
-            format!(" · `{shown}` (not a LinkedIn address: search LinkedIn for the name)")
-        } else {
-            format!(" · `{shown}`")
-        }
+        // Its control characters written out (`\u{1b}`), not dropped:
+        // dropped, a doctored one read as the LinkedIn address it hid in.
+        let shown = crate::text::shown_name(url).replace('`', "'");
+        format!(" · `{shown}` (not a LinkedIn address: search LinkedIn for the name)")
     }
 }
 
@@ -1371,6 +1372,20 @@ mod tests {
             Some(
                 "an invitation you accepted more than a day before this export was made is still pending in it (Ann Early): not done on LinkedIn yet, so do it there (the checklist lists it whatever `--since` says)"
             )
+        );
+        // With one marked to withdraw beside it: "1 invitation", not "1
+        // invitations" (a tester's month of exports).
+        let (mut j2, _) = Journal::open(&dir.path().join("two")).unwrap();
+        j2.record_decision(&[invs[0].id], Some(Decision::Accepted), old.sent_at + day)
+            .unwrap();
+        j2.record_decision(&[invs[1].id], Some(Decision::Withdrawn), old.sent_at + day)
+            .unwrap();
+        assert!(
+            not_done_note(&invs, &j2, at(59))
+                .unwrap()
+                .starts_with("1 invitation you accepted and 1 you marked to withdraw more than a day before this export was made are still pending"),
+            "{:?}",
+            not_done_note(&invs, &j2, at(59))
         );
         // Without the newer invitation, the export may be older than the
         // accept: nothing to say.
@@ -1657,12 +1672,12 @@ mod tests {
         let elsewhere = ignored("https://evil.example/in/eve", 3);
         let md = checklist(&[eve], &j, at(59));
         assert!(
-            md.contains("- [ ] **Eve** · default · `javascript:alert('1')`\n"),
+            md.contains("- [ ] **Eve** · default · `javascript:alert('1')` (not a LinkedIn address: search LinkedIn for the name)\n"),
             "{md}"
         );
         let md = checklist(&[doctored], &j, at(59));
         assert!(
-            md.contains("- [ ] **Eve** · default · `javascript:x # Injected - [ ] **Fake** · <https://evil.example>`\n")
+            md.contains("- [ ] **Eve** · default · `javascript:x\\n\\n# Injected\\n\\n- [ ] **Fake** · <https://evil.example>` (not a LinkedIn address")
                 && !md.contains("\n# Injected"),
             "{md}"
         );

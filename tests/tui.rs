@@ -2778,7 +2778,8 @@ fn open_takes_only_a_linkedin_address() {
         Js Url,Colleen Ruiz,\"11/21/26, 9:00 AM\",,INCOMING,javascript:alert(1),https://www.linkedin.com/in/c\n\
         Ev Il,Colleen Ruiz,\"11/21/26, 9:01 AM\",,INCOMING,http://example.com/evil,https://www.linkedin.com/in/c\n\
         De Li,Colleen Ruiz,\"11/21/26, 9:02 AM\",,INCOMING,https://de.linkedin.com/in/deli,https://www.linkedin.com/in/c\n\
-        Sh Ell,Colleen Ruiz,\"11/21/26, 9:03 AM\",,INCOMING,https://www.linkedin.com/in/x|tee>/tmp/pwn,https://www.linkedin.com/in/c\n";
+        Sh Ell,Colleen Ruiz,\"11/21/26, 9:03 AM\",,INCOMING,https://www.linkedin.com/in/x|tee>/tmp/pwn,https://www.linkedin.com/in/c\n\
+        Es Cape,Colleen Ruiz,\"11/21/26, 8:59 AM\",,INCOMING,https://www.linkedin.com/in/x\u{1b}]52;c;ZXZpbA==\u{7},https://www.linkedin.com/in/c\n";
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_from_csv(csv, &dir);
     app.update(Action::Tab(Tab::All));
@@ -2804,6 +2805,23 @@ fn open_takes_only_a_linkedin_address() {
         }
         app.update(Action::Down);
     }
+    // One with an escape sequence hidden in it: shown written out, not
+    // as the LinkedIn address it hid in, and not copied.
+    let name = current_name(&app);
+    assert_eq!(app.update(Action::OpenProfile), None);
+    assert!(
+        status_text(&app).contains("(https://www.linkedin.com/in/x\\u{1b}]52;c;ZXZpbA==\\u{7})"),
+        "{}",
+        status_text(&app)
+    );
+    assert_eq!(app.update(Action::CopyUrl), None);
+    assert!(
+        status_text(&app).starts_with(&format!(
+            "Not copied: {name}'s profile URL holds control characters"
+        )),
+        "{}",
+        status_text(&app)
+    );
     // Nothing a shell reads reaches a `$BROWSER` that is a shell command.
     assert_eq!(
         opened,

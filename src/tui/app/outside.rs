@@ -2,7 +2,7 @@
 //! the browser, a URL for the clipboard, text pasted into the terminal.
 
 use crate::invitation::{Direction, is_linkedin_address};
-use crate::text::{clean_draft, name_line, one_line};
+use crate::text::{clean_draft, name_line};
 
 use super::{App, Effect, INVITATION_MANAGER, Mode};
 use crate::tui::line;
@@ -27,7 +27,9 @@ impl App {
                 let msg = format!(
                     "Not opened: {}'s profile URL is not a LinkedIn address ({}){copy}",
                     name_line(inv.counterpart()),
-                    crate::text::fit(&one_line(url), 60),
+                    // Written out (`\u{1b}`): dropped, the characters
+                    // that made it no LinkedIn address left one that looks it.
+                    crate::text::fit(&crate::text::shown_name(url), 60),
                 );
                 self.set_error(msg);
                 return None;
@@ -64,6 +66,15 @@ impl App {
                 } else {
                     "This invitation's profile URL is empty in the export"
                 });
+            } else if url.contains(crate::text::written_out) {
+                // A line break runs what follows it when pasted into a
+                // shell, an escape sequence acts on a terminal: no
+                // LinkedIn address holds either, only a doctored export.
+                self.set_error(format!(
+                    "Not copied: {}'s profile URL holds control characters ({}), which no LinkedIn address has",
+                    name_line(inv.counterpart()),
+                    crate::text::fit(&crate::text::shown_name(url), 60),
+                ));
             } else {
                 // Named: right after a step that moved on, it is
                 // the URL of the person the step was on, not the
