@@ -624,6 +624,12 @@ pub enum ImportError {
         "{origin}: a file's name is used as a folder's (a `/` after it?); expected LinkedIn's Invitations.csv, the export .zip, or the folder it unzips to"
     )]
     FileAsFolder { origin: String },
+    /// A folder's `Invitations.csv` that is a named pipe or a device (a
+    /// link to a terminal): read, it waits for whatever writes to it.
+    #[error(
+        "{origin}: found in the folder given, but it is {what}, not a file, and reading it would wait for whatever writes to it; to read from it all the same, give it by name"
+    )]
+    NotAFile { origin: String, what: &'static str },
     #[error("{origin}: cannot read: {source}")]
     Io {
         origin: String,
@@ -1024,6 +1030,12 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
             }),
             1 => {
                 let chosen = found.remove(0);
+                if let Some(what) = not_a_file(&chosen) {
+                    return Err(ImportError::NotAFile {
+                        origin: shown_path(&chosen),
+                        what,
+                    });
+                }
                 let mut import = load_path(job, &chosen)?;
                 if let Some(copy) = copies.first() {
                     let more = match copies.len() - 1 {
@@ -1471,6 +1483,28 @@ fn unfinished_download(dir: &Path, alone: bool) -> Option<PathBuf> {
         .into_iter()
         .flat_map(|f| unfinished(&f));
     unfinished(dir).into_iter().chain(below).next()
+}
+
+/// What `path` is (followed, if a link) when it is something a read
+/// waits on, not a file: a named pipe, a device (a terminal), a socket.
+fn not_a_file(path: &Path) -> Option<&'static str> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = std::fs::metadata(path).ok()?.file_type();
+        if kind.is_fifo() {
+            return Some("a named pipe");
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return Some("a device (a terminal, say)");
+        }
+        if kind.is_socket() {
+            return Some("a socket");
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+    None
 }
 
 /// The paths in `dir` that `keep` takes, by name.

@@ -1793,6 +1793,27 @@ fn a_pipe_beside_an_export_is_not_opened_to_compare() {
         .recv_timeout(std::time::Duration::from_secs(10))
         .expect("the pipe is not opened");
     assert!(err.contains(": holds 2 exports that differ ("), "{err}");
+    // Alone in its folder, it is not read either (a tester's run waited
+    // without a word): named, with how to read it all the same.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path().join("a");
+    std::fs::create_dir(&d).unwrap();
+    std::process::Command::new("mkfifo")
+        .arg(d.join("Invitations.csv"))
+        .status()
+        .unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let err = load(&Source::Path(d)).unwrap_err().to_string();
+        let _ = tx.send(err);
+    });
+    let err = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the pipe is not opened");
+    assert!(
+        err.ends_with("/a/Invitations.csv: found in the folder given, but it is a named pipe, not a file, and reading it would wait for whatever writes to it; to read from it all the same, give it by name"),
+        "{err}"
+    );
 }
 
 /// A folder whose newest export .zip was cut short in the download: the
