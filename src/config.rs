@@ -503,6 +503,9 @@ fn describe_toml_error(e: &toml::de::Error, text: &str) -> String {
                 .or_else(|| stray_setting_hint(text, line, &msg))
                 .map(|h| format!("; {h}"))
                 .unwrap_or_default();
+            // A line of 200 KB (a list nested past any depth) is not
+            // quoted whole.
+            let snippet = crate::text::fit(snippet, 100);
             format!("line {line}, column {col}: {msg} (in `{snippet}`){hint}")
         }
         None => msg,
@@ -857,6 +860,10 @@ mod tests {
             e,
             "config file c.toml: line 2, column 1: [templates]: the name \"a\\u{7}b\\nc\" holds a control character (a line break, a tab); name the template with letters, digits and spaces"
         );
+        // A line nested past any depth is not quoted whole.
+        let deep = format!("x = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
+        let e = err(&deep);
+        assert!(e.len() < 400 && e.contains("…`)"), "{}", e.len());
         let e = err("name = \"  \"\n");
         assert_eq!(
             e,
