@@ -247,6 +247,7 @@ fn new_app(invitations: Vec<Invitation>, journal: Journal) -> App {
         seen_before: None,
         seen_now: None,
         export_command: "`invitriage export --format md`".into(),
+        skipped_rows: 0,
     });
     // The event loop's first act: tell the app the terminal's size.
     app.update(Action::Resize(WIDTH, HEIGHT));

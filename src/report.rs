@@ -73,6 +73,16 @@ pub fn older_export(
     ))
 }
 
+/// Said after [`older_export`]'s warning when `skipped` rows of the export
+/// could not be read: a damaged date may be its newest invitation's.
+pub fn unread_newest(skipped: usize) -> String {
+    match skipped {
+        0 => String::new(),
+        1 => "; its one row that could not be read may be its newest".to_string(),
+        n => format!("; {n} of its rows could not be read, and its newest may be among them"),
+    }
+}
+
 /// The survey's one-line summary:
 /// `135 invitations: 13 customised · 10 greeting-only · 112 default (83%)`.
 pub fn survey_line(b: &Breakdown) -> String {

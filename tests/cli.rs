@@ -1083,6 +1083,18 @@ fn the_lists_of_an_older_export_say_so() {
     }
     let (_, _, stderr) = env.run(&["export", file]);
     assert!(stderr.contains("this export looks older"), "{stderr}");
+    // A row that cannot be read may be the newest: said.
+    let damaged = env.file(
+        "damaged.csv",
+        three_rows().replace("11/19/26, 9:15 AM", "11/26/26, 9:15 XM"),
+    );
+    let (_, _, stderr) = env.run(&["export", damaged]);
+    assert!(
+        stderr.contains(
+            "this export may be the newest); its one row that could not be read may be its newest\n"
+        ),
+        "{stderr}"
+    );
 }
 
 /// A profile URL changed between two exports: the accept made on the

@@ -107,6 +107,7 @@ fn app_keyed(
         seen_before,
         seen_now,
         export_command: "`invitriage export --format md`".into(),
+        skipped_rows: 0,
     })
 }
 

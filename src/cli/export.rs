@@ -118,7 +118,7 @@ pub fn export(
 
 /// The ids of the rows the import could not read, where their profile
 /// URLs give one, but for those of an invitation it did read.
-fn unread_ids(import: &Import) -> Vec<invitriage::invitation::InvitationId> {
+pub(super) fn unread_ids(import: &Import) -> Vec<invitriage::invitation::InvitationId> {
     let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
     import
         .skipped
@@ -131,7 +131,7 @@ fn unread_ids(import: &Import) -> Vec<invitriage::invitation::InvitationId> {
 /// The rows the import could not read whose profile URLs give the id of
 /// an invitation with a decision (or, with `drafts`, a draft) in the
 /// journal, not in the export read otherwise: (line, what is on it).
-fn on_unread_lines(
+pub(super) fn on_unread_lines(
     import: &Import,
     journal: &Journal,
     here: &HashSet<invitriage::invitation::InvitationId>,
@@ -153,7 +153,7 @@ fn on_unread_lines(
 }
 
 /// `line 6 (accepted), line 9 (replied)`: the first five of `lines`.
-fn some_lines(lines: &[(u64, &str)]) -> String {
+pub(super) fn some_lines(lines: &[(u64, &str)]) -> String {
     let named: Vec<String> = lines
         .iter()
         .take(5)

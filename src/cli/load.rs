@@ -169,7 +169,8 @@ pub fn load_with_journal(
         && let Some(older) = invitriage::report::older_export(seen, &import.invitations, now())
     {
         say!(
-            "invitriage: warning: {older}; what is listed here may be done on LinkedIn already, or no longer apply (if that one was answered since, this export may be the newest)"
+            "invitriage: warning: {older}; what is listed here may be done on LinkedIn already, or no longer apply (if that one was answered since, this export may be the newest){}",
+            invitriage::report::unread_newest(import.skipped.len())
         );
     }
     // What those lines held is missing from what is listed.

@@ -118,6 +118,20 @@ pub fn triage(
             }
         )),
     }
+    // Decisions on rows that could not be read: not gone from LinkedIn,
+    // only unread, and said so, as `export` says it.
+    let here: std::collections::HashSet<_> = import.invitations.iter().map(|i| i.id).collect();
+    let unread = super::export::on_unread_lines(&import, &journal, &here);
+    if !unread.is_empty() {
+        notices.push(format!(
+            "{} of the rows skipped {} a decision or draft of yours ({}), not shown here: mend {} or open the export as LinkedIn sent it",
+            unread.len(),
+            if unread.len() == 1 { "holds" } else { "hold" },
+            super::export::some_lines(&unread),
+            if unread.len() == 1 { "it" } else { "them" },
+        ));
+    }
+    journal.set_unread(super::export::unread_ids(&import));
     notices.extend(import.notices());
     notices.extend(future_note(&import, now()));
     notices.extend(sample_copy_note(&import, &journal, paths));
@@ -191,6 +205,7 @@ pub fn triage(
     }
     // The steps of this run are the lines after these.
     let first_line = journal.line_count();
+    let skipped_rows = import.skipped.len();
     let mut app = App::new(AppInit {
         source_name,
         invitations: import.invitations,
@@ -215,6 +230,7 @@ pub fn triage(
         seen_before,
         seen_now,
         export_command: export.clone(),
+        skipped_rows,
     });
     // A first run with no file: say how to open one's own, unless the
     // start has something more pressing to say.

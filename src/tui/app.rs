@@ -367,6 +367,9 @@ pub struct AppInit {
     /// and the start's warnings name it (with its FILE and the options
     /// this run was given).
     pub export_command: String,
+    /// How many rows of the export could not be read: the newest may be
+    /// among them, which the older-export warning then says.
+    pub skipped_rows: usize,
 }
 
 /// A step on more invitations than this is undone only when the undo key
@@ -378,6 +381,8 @@ pub struct App {
     pub source_name: String,
     /// See [`AppInit::export_command`].
     pub export_command: String,
+    /// See [`AppInit::skipped_rows`].
+    pub skipped_rows: usize,
     /// When the export's newest invitation was sent, which it was made
     /// after ([`crate::export::newest_sent`]): an accept made more than a
     /// day before and still pending in it was not done on LinkedIn.
@@ -567,6 +572,7 @@ impl App {
             seen_before,
             seen_now,
             export_command,
+            skipped_rows,
         } = init;
         let incoming = stats::breakdown(&invitations, DirectionFilter::Incoming);
         let outgoing = stats::breakdown(&invitations, DirectionFilter::Outgoing);
@@ -613,6 +619,7 @@ impl App {
                     .all(|i| i.inviter_url().is_empty() && i.invitee_url().is_empty()),
             source_name,
             export_command,
+            skipped_rows,
             invitations,
             now,
             keymap,

@@ -799,7 +799,8 @@ impl App {
         crate::report::older_export(self.seen_before?, &self.invitations, self.now)
             .map(|older| {
                 format!(
-                    "{older}; people it shows pending may have left the newer one (if that one was answered since, this export may be the newest)"
+                    "{older}; people it shows pending may have left the newer one (if that one was answered since, this export may be the newest){}",
+                    crate::report::unread_newest(self.skipped_rows)
                 )
             })
     }
