@@ -591,9 +591,14 @@ impl Overlong {
         if self.fields > max_fields(width) as u64 {
             format!("has {} fields where the header has {width}", self.fields)
         } else {
+            let inside = self.commas - (self.fields - 1);
+            let commas = if inside == self.commas {
+                format!("{} commas inside quotes", self.commas)
+            } else {
+                format!("{} commas, {inside} of them inside quotes", self.commas)
+            };
             format!(
-                "holds {} commas, most of them inside quotes, far too many for a row of {width} fields; a quote (\") on this line or one before is probably missing",
-                self.commas
+                "holds {commas}, far too many for a row of {width} fields; a quote (\") on this line or one before is probably missing"
             )
         }
     }

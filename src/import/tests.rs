@@ -3778,7 +3778,7 @@ fn a_row_of_a_million_fields_is_skipped_unread() {
         assert_eq!(lines, skipped);
         assert_eq!(
             i.skipped.last().unwrap().reason,
-            "holds 1000000 commas, most of them inside quotes, far too many for a row of 7 fields; a quote (\") on this line or one before is probably missing"
+            "holds 1000000 commas inside quotes, far too many for a row of 7 fields; a quote (\") on this line or one before is probably missing"
         );
         properties::same_every_way(text.as_bytes(), 4096, 2);
     }
@@ -3822,6 +3822,16 @@ fn lines_of_too_many_commas_are_found_and_only_they() {
     let found = overlong_lines(text.as_bytes(), 7);
     assert_eq!((found[0].start, found[0].fields), (2, 1));
     assert!(overlong_lines(b"", 7).is_empty());
+    let some = Overlong {
+        start: 0,
+        end: 0,
+        commas: 5000,
+        fields: 4001,
+    };
+    assert_eq!(
+        some.reason(7),
+        "holds 5000 commas, 1000 of them inside quotes, far too many for a row of 7 fields; a quote (\") on this line or one before is probably missing"
+    );
 }
 
 /// A header that ends in stray commas (a spreadsheet's empty columns) is
