@@ -3782,6 +3782,19 @@ fn a_row_of_a_million_fields_is_skipped_unread() {
         );
         properties::same_every_way(text.as_bytes(), 4096, 2);
     }
+    // Before the header, such a line of commas alone is blank, passed over
+    // unread; the lines after it are counted as they were.
+    let text = format!("{commas}\r\n\r{H}{ann}");
+    assert_eq!(lines(&load_str(&text)), [4]);
+    properties::same_every_way(text.as_bytes(), 4096, 2);
+    let blank =
+        load_bytes_with::<Invitation>("t.csv", commas.as_bytes(), None, Plan::default(), now())
+            .unwrap_err()
+            .to_string();
+    assert!(
+        blank.contains("t.csv: the file is blank (only commas and white space)"),
+        "{blank}"
+    );
 }
 
 /// The lines of too many commas are found wherever they lie, a stretch of
