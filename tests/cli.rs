@@ -4563,6 +4563,52 @@ fn a_file_size_limit_is_a_write_error() {
     );
 }
 
+/// A line of 16 million commas, after the header or before it, is passed
+/// over in a few times its size, not the 50 times both CSV readers took
+/// (keeping 8 bytes for each field): under a limit of 400 MB of memory,
+/// `stats` and `classify` aborted. From a file and from standard input.
+#[cfg(unix)]
+#[test]
+fn a_line_of_millions_of_commas_is_read_in_little_memory() {
+    let env = Env::new();
+    let row = |n: &str| {
+        format!(
+            "{n},Colleen,\"7/8/26, 3:43 PM\",Hi,INCOMING,https://www.linkedin.com/in/{n},https://www.linkedin.com/in/c\n"
+        )
+    };
+    let commas = ",".repeat(16 << 20);
+    env.file(
+        "after.csv",
+        format!("{HEADER}\n{}{commas}\n{}", row("ann"), row("bo")),
+    );
+    env.file("before.csv", format!("{commas}\n{HEADER}\n{}", row("ann")));
+    let skipped = "after.csv: line 3: has 16777217 fields where the header has 7 (row skipped)";
+    for (command, said, read) in [
+        ("stats after.csv", skipped, "2 incoming invitations"),
+        ("classify --format csv after.csv", skipped, "in/bo,"),
+        (
+            "stats - < after.csv",
+            "standard input: line 3: has 16777217 fields",
+            "2 incoming invitations",
+        ),
+        ("stats before.csv", "", "1 incoming invitation:"),
+    ] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!("ulimit -v 400000 && exec \"$0\" {command}"))
+            .arg(env.std_cmd().get_program())
+            .envs(env.std_cmd().get_envs().filter_map(|(k, v)| Some((k, v?))))
+            .current_dir(env.path(""))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{command}: {stderr}");
+        assert!(stderr.contains(said), "{command}: {stderr}");
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(read), "{command}: {stdout}");
+    }
+}
+
 /// A standard error that cannot be written (full, closed) loses the
 /// messages and nothing else: the exit status is the one the messages
 /// would have gone with, never a panic's 101.

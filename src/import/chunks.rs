@@ -24,7 +24,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
-use super::rows::{Item, Piece, RowLines, Rows, Stop, count_lf};
+use super::rows::{self, Item, Piece, RowLines, Rows, Stop, count_lf};
 use super::sent_at::SlashDates;
 use super::{Classify, Columns, Duplicate, RowError, TextEncoding, fast};
 use crate::stats::DirectionFilter;
@@ -271,7 +271,12 @@ fn read_piece<T: Item>(
     // once, so that the lists are not copied as they grow.
     rows.piece.items.reserve(text.len() / 100);
     rows.piece.keys.reserve(text.len() / 100);
-    if !(setting.plan.fast && fast::read_piece(&mut rows, text, base)) {
+    // A line of far too many fields is left to the careful path, which
+    // skips it unread: the fast one would have parsed it whole first.
+    if !(setting.plan.fast
+        && rows::overlong_lines(text, setting.cols.width).is_empty()
+        && fast::read_piece(&mut rows, text, base))
+    {
         rows.read_piece(text, base, cut)?;
     }
     let mut piece = rows.piece;

@@ -574,6 +574,101 @@ pub fn count_breaks(bytes: &[u8]) -> u64 {
     count_lf(bytes) + LoneCr::new(bytes).before(bytes.len())
 }
 
+/// A line of far more fields than any row of an export: where it lies in
+/// the text (its line end included), its commas, and the fields they make
+/// when the quotes before it are as they should be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Overlong {
+    pub start: usize,
+    pub end: usize,
+    pub commas: u64,
+    pub fields: u64,
+}
+
+impl Overlong {
+    /// Why its row is skipped, under a header of `width` fields.
+    pub fn reason(&self, width: usize) -> String {
+        if self.fields > max_fields(width) as u64 {
+            format!("has {} fields where the header has {width}", self.fields)
+        } else {
+            let inside = self.commas - (self.fields - 1);
+            let commas = if inside == self.commas {
+                format!("{} commas inside quotes", self.commas)
+            } else {
+                format!("{} commas, {inside} of them inside quotes", self.commas)
+            };
+            format!(
+                "holds {commas}, far too many for a row of {width} fields; a quote (\") on this line or one before is probably missing"
+            )
+        }
+    }
+}
+
+/// The most fields a line may have to be read as a record, for a header of
+/// `width` fields. Both CSV readers keep where every field of a record
+/// starts, 8 bytes a field, in lists that double as they grow: a line of
+/// commas that runs on took some 50 times its size (a line of a gigabyte,
+/// over 10 GB), and a row of a thousand fields can only be damaged anyway.
+pub fn max_fields(width: usize) -> usize {
+    width.saturating_mul(10).max(4096)
+}
+
+/// The lines of `text` (which starts at the start of a record) with as many
+/// commas as [`max_fields`] or more, to be skipped unread. A line of so
+/// many commas is at least as many bytes long, so only lines that long are
+/// looked at: one search back for a line end in each stretch of that many
+/// bytes finds them, which costs next to nothing on a well-formed export.
+///
+/// A line of so many commas inside quotes is taken too: the quotes of text
+/// this damaged may not be read as they are counted (the CSV reader takes
+/// a quote inside a field as text, so it may see no quoted field at all),
+/// and no note of an export holds thousands of commas.
+pub fn overlong_lines(text: &[u8], width: usize) -> Vec<Overlong> {
+    let most = max_fields(width);
+    let mut found = Vec::new();
+    // The start of a line, and the quotes before `counted`.
+    let (mut from, mut counted, mut quotes) = (0, 0, 0usize);
+    while text.len() - from > most {
+        if let Some(end) = memchr::memrchr(b'\n', &text[from..from + most]) {
+            from += end + 1;
+            continue;
+        }
+        let end = memchr::memchr(b'\n', &text[from..]).map_or(text.len(), |e| from + e + 1);
+        let line = &text[from..end];
+        // Most long lines are a long note, with few commas.
+        let commas = memchr::memchr_iter(b',', line).count();
+        if commas >= most {
+            // The fields are the commas outside quotes, by the quotes from
+            // the text's start (which is how the chunks are cut, see
+            // [`super::chunks`]).
+            quotes += memchr::memchr_iter(b'"', &text[counted..from]).count();
+            counted = from;
+            found.push(Overlong {
+                start: from,
+                end,
+                commas: commas as u64,
+                fields: unquoted_commas(line, quotes % 2 == 1) + 1,
+            });
+        }
+        from = end;
+    }
+    found
+}
+
+/// The commas of `line` outside quotes, `quoted` saying whether it starts
+/// inside a quoted field. (A doubled quote inside one leaves it as it was.)
+fn unquoted_commas(line: &[u8], mut quoted: bool) -> u64 {
+    let (mut commas, mut from) = (0, 0);
+    for q in memchr::memchr_iter(b'"', line).chain(std::iter::once(line.len())) {
+        if !quoted {
+            commas += memchr::memchr_iter(b',', &line[from..q]).count() as u64;
+        }
+        quoted = !quoted;
+        from = q + 1;
+    }
+    commas
+}
+
 /// A record whose fields are all blank (a blank line, or only commas).
 pub fn is_blank(record: &ByteRecord) -> bool {
     record.iter().all(|f| f.iter().all(u8::is_ascii_whitespace))
@@ -782,27 +877,47 @@ impl<'c, T: Item> Rows<'c, T> {
     /// lines of the file; `cut` says the piece ends where the file was cut
     /// (not at its end), so that its last record must end there too.
     pub fn read_piece(&mut self, text: &[u8], base: u64, cut: bool) -> Result<(), Stop> {
-        let mut csv = csv_reader(text);
-        let mut record = ByteRecord::new();
-        let mut lone = LoneCr::new(text);
-        while let Some(at) = next_record(&mut csv, text, &mut record, base, &mut lone) {
-            let raw = &text[at.start.min(at.end)..at.end];
-            if cut && at.end >= text.len() && !ends_outside_quotes(raw) {
-                return Err(Stop::Cut);
-            }
-            self.record(&record, raw, at, 0)?;
-        }
-        self.piece.lone_cr = lone.before(text.len());
+        self.read_rows_around(text, base, cut)?;
+        self.piece.lone_cr = LoneCr::new(text).before(text.len());
         Ok(())
     }
 
-    /// Reads every record of `text` with `line_offset` added to its lines.
-    fn read_rows(&mut self, text: &[u8], line_offset: u64, depth: u32) -> Result<(), Stop> {
+    /// [`read_piece`](Self::read_piece) but for its lines of far too many
+    /// fields, skipped unread (see [`overlong_lines`]): the text between
+    /// them is read as pieces of its own, and `cut` applies to the last.
+    fn read_rows_around(&mut self, text: &[u8], base: u64, cut: bool) -> Result<(), Stop> {
+        // The text from `from` on starts after `lines` lines.
+        let (mut from, mut lines) = (0, base);
+        for wide in overlong_lines(text, self.cols.width) {
+            let before = &text[from..wide.start];
+            self.read_rows(before, lines, false, 0)?;
+            lines += count_breaks(before);
+            self.skip(lines + 1, wide.reason(self.cols.width));
+            lines += count_breaks(&text[wide.start..wide.end]);
+            from = wide.end;
+        }
+        self.read_rows(&text[from..], lines, cut, 0)
+    }
+
+    /// Reads every record of `text` with `line_offset` added to its lines;
+    /// see [`read_piece`](Self::read_piece) for `cut`. (The lines a quote
+    /// left open ran into, read again here, start at a line start of a
+    /// piece whose lines of too many fields are out already.)
+    fn read_rows(
+        &mut self,
+        text: &[u8],
+        line_offset: u64,
+        cut: bool,
+        depth: u32,
+    ) -> Result<(), Stop> {
         let mut csv = csv_reader(text);
         let mut record = ByteRecord::new();
         let mut lone = LoneCr::new(text);
         while let Some(at) = next_record(&mut csv, text, &mut record, line_offset, &mut lone) {
             let raw = &text[at.start.min(at.end)..at.end];
+            if cut && at.end >= text.len() && !ends_outside_quotes(raw) {
+                return Err(Stop::Cut);
+            }
             self.record(&record, raw, at, depth)?;
         }
         Ok(())
@@ -865,7 +980,7 @@ impl<'c, T: Item> Rows<'c, T> {
         if depth < MAX_REREAD_DEPTH && self.holds_a_row(tail) {
             run.reread = true;
             self.skip_run(run);
-            return self.read_rows(tail, open_line, depth + 1);
+            return self.read_rows(tail, open_line, false, depth + 1);
         }
         if fault.unclosed {
             self.skip_run(run);
