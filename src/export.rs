@@ -3250,8 +3250,17 @@ pub fn write_drafts_since(
                 )?,
                 None => writeln!(w, "# Drafts ({})\n", rows.len())?,
             }
+            let unread = journal.unread_drafts();
             if rows.is_empty() && earlier > 0 {
                 writeln!(w, "None saved since; {earlier} earlier, left out.")?;
+            } else if rows.is_empty() && unread > 0 {
+                // Saved, on rows this export could not read: not "none".
+                writeln!(
+                    w,
+                    "None listed: {unread} saved draft{} {} on rows of this export that could not be read (the warnings name the lines).",
+                    crate::text::plural(unread),
+                    if unread == 1 { "is" } else { "are" }
+                )?;
             } else if rows.is_empty() {
                 writeln!(
                     w,

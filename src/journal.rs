@@ -3146,6 +3146,16 @@ impl Journal {
         self.shadowed.contains_key(id) || self.unread.contains(id)
     }
 
+    /// How many invitations [set apart as unread](Journal::set_unread)
+    /// have a saved draft.
+    pub fn unread_drafts(&self) -> usize {
+        self.unread
+            .iter()
+            .filter_map(|id| self.entries.get(id))
+            .filter(|e| e.reply.is_some() || e.thank_you.is_some())
+            .count()
+    }
+
     /// Takes the ids of rows the export holds but could not read out of
     /// every count and list of steps on invitations not in the export:
     /// they are not answered on LinkedIn, only unread, and the caller

@@ -746,6 +746,23 @@ fn a_decision_on_a_line_that_cannot_be_read_is_named() {
     let (_, drafts, _) = env.run(&["drafts", "--format", "json", damaged]);
     let v: Value = serde_json::from_str(&drafts).unwrap();
     assert_eq!(v["drafts"].as_array().unwrap().len(), 1, "{drafts}");
+    // With every draft on such a row, the list does not say there is none.
+    let both = env.file(
+        "both.csv",
+        format!(
+            "{HEADER}\n{}{}{}",
+            good("Ann Lee", "ann", "11/4/26, 3:43 XM"),
+            good("Bo Chen", "bo", "11/5/26, 3:43 XM"),
+            good("Cy Dee", "cy", "11/6/26, 3:43 PM")
+        ),
+    );
+    let (_, md, _) = env.run(&["drafts", both]);
+    assert!(
+        md.contains(
+            "None listed: 2 saved drafts are on rows of this export that could not be read"
+        ),
+        "{md}"
+    );
     assert!(!md.contains("Thank-yous to send"), "{md}");
 }
 

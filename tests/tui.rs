@@ -538,6 +538,18 @@ fn a_bulk_undo_keeps_the_cursors_place() {
     }
     assert_eq!(app.decisions.iter().filter(|d| d.is_some()).count(), 0);
     assert_eq!(app.current().unwrap().id, here, "the cursor stays here too");
+    // A tab the step emptied gets its rows back, and stays the tab.
+    app.update(Action::Tab(Tab::All));
+    app.update(Action::IgnoreMarked);
+    app.update(Action::Confirm(true));
+    app.update(Action::Tab(Tab::Customised));
+    assert!(app.rows.is_empty());
+    app.update(Action::Undo);
+    if matches!(app.mode, invitriage::tui::app::Mode::ConfirmUndo { .. }) {
+        app.update(Action::Confirm(true));
+    }
+    assert_eq!(app.current_tab(), Tab::Customised);
+    assert_eq!(app.rows.len(), 13);
     // One decision undone: its row is shown.
     app.update(Action::First);
     let first = app.current().unwrap().id;
@@ -2811,9 +2823,15 @@ fn open_takes_only_a_linkedin_address() {
     let name = current_name(&app);
     assert_eq!(app.update(Action::OpenProfile), None);
     assert!(
-        status_text(&app).contains("(https://www.linkedin.com/in/x\\u{1b}]52;c;ZXZpbA==\\u{7})"),
-        "{}",
+        status_text(&app).ends_with("(https://www.linkedin.com/in/x\\u{1b}]52;c;ZXZpbA==\\u{7})"),
+        "y is not offered: {}",
         status_text(&app)
+    );
+    // The detail pane writes it out too.
+    assert!(
+        screen(&app, 160, 40).contains("linkedin.com/in/x\\u{1b}]52"),
+        "{}",
+        screen(&app, 160, 40)
     );
     assert_eq!(app.update(Action::CopyUrl), None);
     assert!(

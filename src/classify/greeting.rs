@@ -57,8 +57,8 @@ impl Found {
 enum Gap {
     None,
     Space,
-    /// A line break, or a run of two or more spaces, which is how recent
-    /// exports write a line break.
+    /// A line break, or a run of two or more spaces (or a tab), which is
+    /// how recent exports write a line break.
     LineBreak,
 }
 
@@ -67,7 +67,10 @@ fn gap(t: &str, p: usize) -> (usize, Gap) {
     let mut line_break = false;
     let mut end = p;
     for c in t[p..].chars() {
-        if is_line_break(c) {
+        // A tab too: nobody types one inside a greeting, and an export
+        // that writes its line breaks as tabs ends the greeting there, as
+        // the sign-off layer reads it.
+        if is_line_break(c) || c == '\t' {
             line_break = true;
         } else if is_hspace(c) {
             spaces += 1;
@@ -449,6 +452,12 @@ mod tests {
     fn line_breaks_and_two_space_exports() {
         assert_eq!(text("Hi there\nLet's connect").as_deref(), Some("Hi there"));
         assert_eq!(text("Hi there  Let's connect").as_deref(), Some("Hi there"));
+        // A tab, as an export that writes its line breaks so.
+        assert_eq!(text("Hi there\tLet's connect").as_deref(), Some("Hi there"));
+        assert_eq!(
+            text("Hey Colleen\tHappy to help").as_deref(),
+            Some("Hey Colleen")
+        );
         assert_eq!(
             text("Hi there\r\nLet's connect").as_deref(),
             Some("Hi there")

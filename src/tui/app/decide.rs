@@ -454,20 +454,21 @@ impl App {
                     let inv = &self.invitations[*i as usize];
                     (inv.counterpart_url(), inv.counterpart())
                 };
-                let here = self.current_index().filter(|_| {
-                    idx.iter().any(|i| person(i) != person(&idx[0]))
-                        && idx
-                            .iter()
-                            .any(|&i| self.tab.contains(&self.invitations[i as usize]))
-                });
-                match (here, idx.first()) {
-                    (Some(cur), _) => {
+                let bulk_here = idx.iter().any(|i| person(i) != person(&idx[0]))
+                    && idx
+                        .iter()
+                        .any(|&i| self.tab.contains(&self.invitations[i as usize]));
+                match (self.current_index(), idx.first()) {
+                    (Some(cur), _) if bulk_here => {
                         if !idx.iter().all(|i| self.rows.contains(i)) {
                             self.rebuild_rows(Some(cur));
                         }
                     }
-                    (None, Some(&first)) => self.show(first),
-                    (None, None) => {}
+                    // This tab emptied by the step: its rows come back
+                    // here, not on another tab.
+                    (None, Some(_)) if bulk_here => self.rebuild_rows(None),
+                    (_, Some(&first)) => self.show(first),
+                    (_, None) => {}
                 }
                 // Words set aside in this run were an older undo's: the
                 // ones this undo offers back are offered, as it says.

@@ -19,7 +19,8 @@ impl App {
                 // `javascript:` one among them: the browser gets only
                 // LinkedIn's.
                 let copy = self.keymap.hint(&super::Action::CopyUrl);
-                let copy = if copy.is_empty() {
+                // `y` refuses one with control characters.
+                let copy = if copy.is_empty() || url.contains(crate::text::written_out) {
                     String::new()
                 } else {
                     format!("; {copy} copies it")
