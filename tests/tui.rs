@@ -10503,6 +10503,20 @@ fn messages_read_right_with_actions_left_without_a_key() {
     app.update(Action::Resize(60, 15));
     let out = screen(&app, 60, 15);
     assert!(out.contains("… 6 more lines · Ctrl-D scrolls"), "{out}");
+    // With no key to scroll it at all, that is said.
+    let saved = app.keymap.clone();
+    let mut none = keys.clone();
+    none.insert("detail_half_down".to_string(), KeyBinding::Many(vec![]));
+    app.keymap = Keymap::new(&none).unwrap();
+    let flat = screen(&app, 60, 15)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        flat.contains("… 6 more lines · `detail_down` has no key"),
+        "{flat}"
+    );
+    app.keymap = saved;
     app.update(Action::Resize(120, 40));
     for action in [
         Action::NextMatch,
@@ -10571,6 +10585,12 @@ fn messages_read_right_with_actions_left_without_a_key() {
     check(&mut app, Action::ComposeKey(key('l')));
     // Pitches marked, then the whole tab ignored: the next tab has no key.
     check(&mut app, Action::MarkPitches);
+    // Marked to be ignored together, whose key is none: said.
+    assert!(
+        status_text(&app).contains("`ignore_marked` has no key ([keys] in the config)"),
+        "{}",
+        status_text(&app)
+    );
     check(&mut app, Action::Cancel);
     check(&mut app, Action::IgnoreMarked);
     check(&mut app, Action::Confirm(true));

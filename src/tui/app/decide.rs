@@ -1085,12 +1085,13 @@ impl App {
                 0 => also,
                 h => format!("{also} ({h} out of view)"),
             };
-            let keys: Vec<String> = [
-                (Action::IgnoreMarked, "ignores the marked ones"),
-                (Action::Mark, "unmarks one"),
-            ]
-            .iter()
-            .filter_map(|(a, does)| self.keymap.key_does(a, does))
+            // Ignoring them together is what they were marked for: its
+            // key, or that it has none.
+            let keys: Vec<String> = std::iter::once(
+                self.keymap
+                    .key_does_or_none(&Action::IgnoreMarked, "ignores the marked ones"),
+            )
+            .chain(self.keymap.key_does(&Action::Mark, "unmarks one"))
             .collect();
             let keys = match keys.as_slice() {
                 [] => String::new(),

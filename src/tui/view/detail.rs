@@ -477,7 +477,12 @@ pub fn draw(app: &App, theme: Theme, frame: &mut Frame, area: Rect) {
             "… {below} more line{} · {more} scrolls",
             crate::text::plural(below)
         ),
-        (true, true, _) => format!("… {below} more line{}", crate::text::plural(below)),
+        // No key reads the rest: said, with where to give one.
+        (true, true, _) => format!(
+            "… {below} more line{} · {}",
+            crate::text::plural(below),
+            crate::tui::keys::no_key(&Action::DetailDown)
+        ),
         (false, _, false) => format!("end of the note · {back} scrolls back"),
         (false, _, true) => "end of the note".to_string(),
     };
