@@ -1223,7 +1223,7 @@ fn md_link_or(url: &str, missing: &str) -> String {
         // Markdown of its own.
         // Its control characters written out (`\u{1b}`), not dropped:
         // dropped, a doctored one read as the LinkedIn address it hid in.
-        let shown = crate::text::shown_name(url).replace('`', "'");
+        let shown = crate::text::shown_url(url).replace('`', "'");
         format!(" · `{shown}` (not a LinkedIn address: search LinkedIn for the name)")
     }
 }

@@ -418,9 +418,9 @@ pub fn is_linkedin_address(url: &str) -> bool {
         .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.');
     plain_host
         && (host == "linkedin.com" || host.ends_with(".linkedin.com"))
-        && !url
-            .chars()
-            .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+        && !url.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || c == '\\' || crate::text::hidden_in_url(c)
+        })
 }
 
 /// `url` as it is handed to the browser: each ASCII character that is

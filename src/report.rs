@@ -54,11 +54,14 @@ pub fn older_export(
     if newest.date() >= seen.newest.date() {
         return None;
     }
+    // With its year when either date is of another year than now's: `22
+    // Sep 2025` beside `21 Sep` read as the earlier of the two.
+    let years = newest.year() != now.year() || seen.newest.year() != now.year();
     let day = |t: NaiveDateTime| {
-        if t.year() == now.year() {
-            t.format("%-d %b").to_string()
-        } else {
+        if years || t.year() != now.year() {
             t.format("%-d %b %Y").to_string()
+        } else {
+            t.format("%-d %b").to_string()
         }
     };
     let opened = if seen.opened.date() == now.date() {
@@ -834,6 +837,32 @@ mod tests {
         let classifier = crate::classify::Classifier::default();
         let classify = |n: &str, f: &str, t: &str| classifier.classify(n, f, t);
         crate::import::load_classified(&crate::import::Source::Sample, &classify, now()).unwrap()
+    }
+
+    /// Beside a date of another year, the other date gives its year too:
+    /// `22 Sep 2025` beside a bare `21 Sep` read as the earlier one.
+    #[test]
+    fn an_older_export_names_the_years_of_both_dates() {
+        use chrono::Datelike;
+        let t = |s| crate::import::parse_sent_at(s).unwrap();
+        let last_year: Vec<Invitation> = sample()
+            .invitations
+            .into_iter()
+            .filter(|i| i.sent_at.year() == 2025)
+            .collect();
+        let newest = last_year.iter().map(|i| i.sent_at).max().unwrap();
+        let seen = crate::journal::Seen {
+            newest: t("2026-09-21T09:00:00"),
+            opened: t("2026-11-24T12:00:00"),
+        };
+        let note = older_export(seen, &last_year, now()).unwrap();
+        assert!(
+            note.contains(&format!(
+                "its newest invitation is {}, but you have seen one from 21 Sep 2026 (opened 24 Nov 2026)",
+                newest.format("%-d %b %Y"),
+            )),
+            "{note}"
+        );
     }
 
     /// At 60 columns no line of `stats` is longer than the terminal, and

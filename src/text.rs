@@ -68,6 +68,35 @@ pub fn shown_name(s: &str) -> Cow<'_, str> {
     out.into()
 }
 
+/// A character a doctored URL may hide and no address holds: those
+/// [`shown_name`] writes out, and the ones a terminal draws as nothing
+/// (zero-width space, soft hyphen, word joiner, byte-order mark).
+pub fn hidden_in_url(c: char) -> bool {
+    written_out(c)
+        || matches!(
+            c,
+            '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}'
+        )
+}
+
+/// A profile URL as the screen and the checklist show it: its
+/// [hidden characters](hidden_in_url) written out (`\u{200b}`), so that
+/// what is shown is what `o` and `y` would take.
+pub fn shown_url(s: &str) -> Cow<'_, str> {
+    if !s.contains(hidden_in_url) {
+        return s.into();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if hidden_in_url(c) {
+            out.extend(c.escape_debug());
+        } else {
+            out.push(c);
+        }
+    }
+    out.into()
+}
+
 /// The characters [`shown_name`] writes out.
 pub fn written_out(c: char) -> bool {
     c.is_control() || is_bidi_control(c) || matches!(c, '\u{2028}' | '\u{2029}')

@@ -470,6 +470,18 @@ fn a_range_is_marked_in_one_key() {
         8,
         "the 8 marked, no more"
     );
+    // On an empty list, V and space say so.
+    while app.filter != Filter::Replied {
+        app.update(Action::CycleFilter);
+    }
+    assert!(app.rows.is_empty());
+    press(&mut app, 'V');
+    assert!(status_text(&app).starts_with("Nothing here to mark · f changes the filter"));
+    app.update(Action::Mark);
+    assert!(status_text(&app).starts_with("Nothing here to mark · f changes the filter"));
+    while app.filter != Filter::Undecided {
+        app.update(Action::CycleFilter);
+    }
     // Esc clears the marks, and the next V starts from the top again.
     app.update(Action::Tab(Tab::Default));
     app.update(Action::First);
@@ -2792,7 +2804,8 @@ fn open_takes_only_a_linkedin_address() {
         Ev Il,Colleen Ruiz,\"11/21/26, 9:01 AM\",,INCOMING,http://example.com/evil,https://www.linkedin.com/in/c\n\
         De Li,Colleen Ruiz,\"11/21/26, 9:02 AM\",,INCOMING,https://de.linkedin.com/in/deli,https://www.linkedin.com/in/c\n\
         Sh Ell,Colleen Ruiz,\"11/21/26, 9:03 AM\",,INCOMING,https://www.linkedin.com/in/x|tee>/tmp/pwn,https://www.linkedin.com/in/c\n\
-        Es Cape,Colleen Ruiz,\"11/21/26, 8:59 AM\",,INCOMING,https://www.linkedin.com/in/x\u{1b}]52;c;ZXZpbA==\u{7},https://www.linkedin.com/in/c\n";
+        Es Cape,Colleen Ruiz,\"11/21/26, 8:59 AM\",,INCOMING,https://www.linkedin.com/in/x\u{1b}]52;c;ZXZpbA==\u{7},https://www.linkedin.com/in/c\n\
+        Ze Ro,Colleen Ruiz,\"11/21/26, 8:58 AM\",,INCOMING,https://www.linkedin.com/in/a\u{200b}b,https://www.linkedin.com/in/c\n";
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_from_csv(csv, &dir);
     app.update(Action::Tab(Tab::All));
@@ -2841,6 +2854,17 @@ fn open_takes_only_a_linkedin_address() {
         "{}",
         status_text(&app)
     );
+    // A zero-width space in it (or a bidirectional mark): shown, and
+    // neither opened nor copied, as what is shown is what they would take.
+    app.update(Action::Down);
+    assert_eq!(app.update(Action::OpenProfile), None);
+    assert!(
+        status_text(&app).contains("(https://www.linkedin.com/in/a\\u{200b}b)"),
+        "{}",
+        status_text(&app)
+    );
+    assert_eq!(app.update(Action::CopyUrl), None);
+    assert!(screen(&app, 160, 40).contains("linkedin.com/in/a\\u{200b}b"));
     // Nothing a shell reads reaches a `$BROWSER` that is a shell command.
     assert_eq!(
         opened,

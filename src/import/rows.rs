@@ -638,17 +638,36 @@ pub fn overlong_lines(text: &[u8], width: usize) -> Vec<Overlong> {
         // Most long lines are a long note, with few commas.
         let commas = memchr::memchr_iter(b',', line).count();
         if commas >= most {
-            // The fields are the commas outside quotes, by the quotes from
-            // the text's start (which is how the chunks are cut, see
-            // [`super::chunks`]).
-            quotes += memchr::memchr_iter(b'"', &text[counted..from]).count();
-            counted = from;
-            found.push(Overlong {
-                start: from,
-                end,
-                commas: commas as u64,
-                fields: unquoted_commas(line, quotes % 2 == 1) + 1,
-            });
+            // A lone CR ends a line too, as the CSV reader reads it (an old
+            // Mac's line end): of such lines, only those with the commas
+            // are taken, not a row after one (a tester's lost invitation).
+            let mut start = from;
+            let lone_cr = |&i: &usize| line.get(i + 1) != Some(&b'\n');
+            let ends = memchr::memchr_iter(b'\r', line)
+                .filter(lone_cr)
+                .map(|i| from + i + 1)
+                .chain(std::iter::once(end));
+            for part_end in ends {
+                let part = &text[start..part_end];
+                let commas = memchr::memchr_iter(b',', part).count();
+                if commas >= most {
+                    // The fields are the commas outside quotes, by the
+                    // quotes from the text's start (which is how the
+                    // chunks are cut, see [`super::chunks`]).
+                    quotes += memchr::memchr_iter(b'"', &text[counted..start]).count();
+                    counted = start;
+                    found.push(Overlong {
+                        start,
+                        end: part_end,
+                        commas: commas as u64,
+                        fields: unquoted_commas(part, quotes % 2 == 1) + 1,
+                    });
+                }
+                start = part_end;
+                if start >= end {
+                    break;
+                }
+            }
         }
         from = end;
     }

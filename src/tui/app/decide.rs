@@ -782,6 +782,7 @@ impl App {
 
     pub(super) fn toggle_mark(&mut self) {
         let Some(idx) = self.current_index() else {
+            self.set_status(self.nothing_here("mark"));
             return;
         };
         if self.invitations[idx as usize].direction == Direction::Outgoing {
@@ -849,6 +850,7 @@ impl App {
             return;
         }
         if self.current_index().is_none() {
+            self.set_status(self.nothing_here("mark"));
             return;
         }
         let from = self

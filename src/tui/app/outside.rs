@@ -20,7 +20,7 @@ impl App {
                 // LinkedIn's.
                 let copy = self.keymap.hint(&super::Action::CopyUrl);
                 // `y` refuses one with control characters.
-                let copy = if copy.is_empty() || url.contains(crate::text::written_out) {
+                let copy = if copy.is_empty() || url.contains(crate::text::hidden_in_url) {
                     String::new()
                 } else {
                     format!("; {copy} copies it")
@@ -30,7 +30,7 @@ impl App {
                     name_line(inv.counterpart()),
                     // Written out (`\u{1b}`): dropped, the characters
                     // that made it no LinkedIn address left one that looks it.
-                    crate::text::fit(&crate::text::shown_name(url), 60),
+                    crate::text::fit(&crate::text::shown_url(url), 60),
                 );
                 self.set_error(msg);
                 return None;
@@ -67,14 +67,14 @@ impl App {
                 } else {
                     "This invitation's profile URL is empty in the export"
                 });
-            } else if url.contains(crate::text::written_out) {
+            } else if url.contains(crate::text::hidden_in_url) {
                 // A line break runs what follows it when pasted into a
                 // shell, an escape sequence acts on a terminal: no
                 // LinkedIn address holds either, only a doctored export.
                 self.set_error(format!(
                     "Not copied: {}'s profile URL holds control characters ({}), which no LinkedIn address has",
                     name_line(inv.counterpart()),
-                    crate::text::fit(&crate::text::shown_name(url), 60),
+                    crate::text::fit(&crate::text::shown_url(url), 60),
                 ));
             } else {
                 // Named: right after a step that moved on, it is

@@ -42,7 +42,7 @@ fn pane(app: &App, theme: Theme, width: u16) -> Option<Paragraph<'static>> {
     if !url.is_empty() {
         // Control characters written out (`\u{1b}`): dropped, a doctored
         // URL read as the LinkedIn profile it hid in.
-        let url = Span::styled(fit(&crate::text::shown_name(url), most), theme.dim());
+        let url = Span::styled(fit(&crate::text::shown_url(url), most), theme.dim());
         // The URL on a line of its own when the three do not fit on one:
         // wrapped there, the line ended in a dangling " ·".
         if Line::from(head.clone()).width() + 3 + url.width() <= usize::from(width) {
