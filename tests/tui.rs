@@ -7459,9 +7459,10 @@ fn copy_without_a_draft_points_at_the_key_that_writes_one() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
     assert_eq!(app.update(Action::CopyDraft), None);
+    let name = current_name(&app);
     assert_eq!(
         status_text(&app),
-        "No draft for this invitation · r drafts a reply"
+        format!("No draft for {name}'s invitation · r drafts a reply")
     );
     app.update(Action::Accept);
     app.update(Action::Up);

@@ -913,8 +913,10 @@ impl App {
                             )
                             .unwrap_or_else(|none| none)
                     ),
+                    // Named: right after a step that named another person
+                    // (a thank-you left for later), "this" was read as theirs.
                     _ => format!(
-                        "No draft for this invitation · {}",
+                        "No draft for {name}'s invitation · {}",
                         self.keymap
                             .key_does_or_none(&Action::Reply, "drafts a reply")
                     ),
