@@ -2680,6 +2680,7 @@ impl Journal {
                 }
                 self.shadowed.insert(inv.id, by_name);
                 self.rebase(inv.id, by_name);
+                self.carry_unsaved(inv.id, by_name);
             }
             older.remove(&by_name);
             inv.id = by_name;

@@ -2387,6 +2387,45 @@ fn an_invitation_decided_under_both_its_ids_takes_the_later_decision() {
     );
 }
 
+/// A reply left unsaved with URLs (the app killed mid-sentence), then the
+/// invitation ignored on an export without them: the ignore's id wins,
+/// and the unsaved words go with it, in the read-only reader as in the
+/// writer, whose next start finds them there.
+#[test]
+fn an_unsaved_draft_follows_its_invitation_to_the_older_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let jamal = to_colleen("Jamal Kovacs", Some("jamal"), at(0));
+    let old = to_colleen("Jamal Kovacs", None, at(0));
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.keep_unsaved(Unsaved {
+            id: jamal.id,
+            name: "Jamal Kovacs".into(),
+            ..unsaved(1, DraftKind::Reply, "Hi Jamal")
+        })
+        .unwrap();
+        j.record_decision(&[old.id], Some(Decision::Ignored), at(2))
+            .unwrap();
+    }
+    for writable in [false, true, true] {
+        let (mut j, _) = if writable {
+            Journal::open(dir.path()).unwrap()
+        } else {
+            Journal::open_read_only(dir.path()).unwrap()
+        };
+        let mut invs = vec![jamal.clone()];
+        assert_eq!(j.adopt_ids(&mut invs), 1);
+        assert_eq!(invs[0].id, old.id);
+        assert_eq!(
+            j.unsaved(old.id, DraftKind::Reply).map(|u| u.text.as_str()),
+            Some("Hi Jamal"),
+            "writable: {writable}"
+        );
+        assert!(!j.has_unsaved(jamal.id));
+        assert_eq!(j.unsaved_drafts().count(), 1);
+    }
+}
+
 /// What the later id's steps never set is the earlier id's (a reply saved
 /// with URLs, then an accept without them: the reply's words are still
 /// there), and undoing the later id's first step goes back to the earlier
