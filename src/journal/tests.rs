@@ -2426,6 +2426,45 @@ fn an_unsaved_draft_follows_its_invitation_to_the_older_id() {
     }
 }
 
+/// A reply saved with URLs, an accept on an export without them, then an
+/// export where the person's URL changed: the invitation takes the
+/// accept's name id, and the accept stands on the reply's entry, so that
+/// undoing it goes back to the reply in the same run, as the next start
+/// shows it.
+#[test]
+fn a_name_id_stands_on_the_entry_of_a_changed_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let aylin = to_colleen("Aylin Andersen", Some("aylin"), at(0));
+    let old = to_colleen("Aylin Andersen", None, at(0));
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    j.record_draft_to(
+        aylin.id,
+        DraftKind::Reply,
+        "Hi Aylin",
+        at(1),
+        Whom {
+            sent: Some(aylin.sent_at),
+            ..Whom::new("Aylin Andersen", "https://www.linkedin.com/in/aylin")
+        },
+    )
+    .unwrap();
+    j.record_decision_on(&[old.id], &[old.sent_at], Some(Decision::Accepted), at(2))
+        .unwrap();
+    let mut invs = vec![to_colleen("Aylin Andersen", Some("aylin-new"), at(0))];
+    assert_eq!(j.adopt_ids(&mut invs), 1);
+    assert_eq!(invs[0].id, old.id);
+    assert_eq!(j.shadowed_by(aylin.id), Some(old.id));
+    assert!(j.maybe_moved().is_empty());
+    let now = j.state_for(&invs[0], at(9)).unwrap();
+    assert_eq!(now.decision(), Some(Decision::Accepted));
+    assert_eq!(now.reply.unwrap().text, "Hi Aylin");
+    j.undo(at(3)).unwrap();
+    assert_eq!(
+        j.state_for(&invs[0], at(9)).and_then(|e| e.decision()),
+        Some(Decision::Replied)
+    );
+}
+
 /// What the later id's steps never set is the earlier id's (a reply saved
 /// with URLs, then an accept without them: the reply's words are still
 /// there), and undoing the later id's first step goes back to the earlier
