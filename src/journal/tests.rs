@@ -2463,6 +2463,30 @@ fn a_name_id_stands_on_the_entry_of_a_changed_url() {
         j.state_for(&invs[0], at(9)).and_then(|e| e.decision()),
         Some(Decision::Replied)
     );
+    // The other way round (the accept first, then the reply): the old
+    // URL's id wins, and the reply stands on the accept.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    j.record_decision_on(&[old.id], &[old.sent_at], Some(Decision::Accepted), at(1))
+        .unwrap();
+    j.record_draft_to(
+        aylin.id,
+        DraftKind::ThankYou,
+        "Thanks, Aylin",
+        at(2),
+        Whom {
+            sent: Some(aylin.sent_at),
+            ..Whom::new("Aylin Andersen", "https://www.linkedin.com/in/aylin")
+        },
+    )
+    .unwrap();
+    let mut invs = vec![to_colleen("Aylin Andersen", Some("aylin-new"), at(0))];
+    assert_eq!(j.adopt_ids(&mut invs), 1);
+    assert_eq!(invs[0].id, aylin.id);
+    assert_eq!(j.shadowed_by(old.id), Some(aylin.id));
+    let now = j.state_for(&invs[0], at(9)).unwrap();
+    assert_eq!(now.decision(), Some(Decision::Accepted));
+    assert_eq!(now.thank_you.unwrap().text, "Thanks, Aylin");
 }
 
 /// What the later id's steps never set is the earlier id's (a reply saved
