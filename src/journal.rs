@@ -70,7 +70,9 @@
 //! every count of invitations not in the export. The winner's steps stand
 //! on the other entry, in memory: what they never set (a reply saved with
 //! URLs, then an accept without) is the other's, and undoing them goes
-//! back to it, as the next start shows it.
+//! back to it, as the next start shows it. An unsaved draft under the
+//! other id goes to the winner with it, and so does an entry under the
+//! URL the person had before changing it (see `adopt_moved_ids`).
 //!
 //! # Undo
 //!
@@ -2651,7 +2653,11 @@ impl Journal {
         // worked out when an invitation has something under both ids.
         let mut newest: Option<FastMap<InvitationId, usize>> = None;
         let mut adopted = 0;
-        for inv in invs.iter_mut() {
+        // The invitations that took a name id with nothing under their own:
+        // one whose profile URL changed too may have an entry under the
+        // URL it had (see `adopt_moved_ids`).
+        let mut by_name_only = FastSet::default();
+        for (i, inv) in invs.iter_mut().enumerate() {
             // Each reading of the date, with the names in NFC, as written
             // and decomposed (the ids a decomposed name had before names
             // were taken in NFC).
@@ -2680,6 +2686,9 @@ impl Journal {
                 }
                 self.shadowed.insert(inv.id, by_name);
                 self.rebase(inv.id, by_name);
+                self.carry_unsaved(inv.id, by_name);
+            } else {
+                by_name_only.insert(i);
             }
             older.remove(&by_name);
             inv.id = by_name;
@@ -2688,7 +2697,7 @@ impl Journal {
                 break;
             }
         }
-        adopted + self.adopt_moved_ids(invs, &older)
+        adopted + self.adopt_moved_ids(invs, &older, &by_name_only)
     }
 
     /// The second half of [`Journal::adopt_older_ids`]: a profile URL
@@ -2707,7 +2716,18 @@ impl Journal {
     /// not. Only an invitation with both profile URLs, as before. A draft
     /// left unsaved keeps the name and minute too, and is carried over the
     /// same way, so the composer opens on it on its person's row.
-    fn adopt_moved_ids(&mut self, invs: &mut [Invitation], older: &FastSet<InvitationId>) -> usize {
+    ///
+    /// An invitation that took a name id (decided on an export without
+    /// the URL columns, after its URL changed) is matched too: the entry
+    /// under its earlier URL is then set aside for the name id, whose steps
+    /// stand on it as when both ids hold something, so that undoing them
+    /// goes back to it in the same run, as the next start shows it.
+    fn adopt_moved_ids(
+        &mut self,
+        invs: &mut [Invitation],
+        older: &FastSet<InvitationId>,
+        by_name_only: &FastSet<usize>,
+    ) -> usize {
         use crate::invitation::Direction;
         type Minute = (NaiveDateTime, Direction);
         // Each gone entry by the `Sent At` and direction its step keeps.
@@ -2755,7 +2775,7 @@ impl Journal {
         for (i, inv) in invs.iter().enumerate() {
             let minute = (at_minute(inv.sent_at), inv.direction);
             if gone.contains_key(&minute)
-                && !self.known(&inv.id)
+                && (!self.known(&inv.id) || by_name_only.contains(&i))
                 && [inv.inviter_url(), inv.invitee_url()]
                     .iter()
                     .all(|url| !crate::invitation::profile_key(url).is_empty())
@@ -2799,6 +2819,28 @@ impl Journal {
                     .collect();
                 if let [c] = named[..] {
                     taken[c] = true;
+                    // Two ids of one invitation: the one of the newer
+                    // step wins, as in `adopt_older_ids`.
+                    let took = invs[candidates[c]].id;
+                    if by_name_only.contains(&candidates[c]) {
+                        let newest = |j: &Journal, id: InvitationId| {
+                            let step = j
+                                .steps
+                                .iter()
+                                .rev()
+                                .find(|s| s.revert.ids().any(|i| i == id));
+                            step.map(|s| s.line)
+                        };
+                        if newest(self, id) < newest(self, took) {
+                            self.shadowed.insert(id, took);
+                            self.rebase(id, took);
+                            self.carry_unsaved(id, took);
+                            continue;
+                        }
+                        self.shadowed.insert(took, id);
+                        self.rebase(took, id);
+                        self.carry_unsaved(took, id);
+                    }
                     // The id is made from both profile URLs: when the
                     // person's is the one the draft keeps, it is the
                     // user's own that changed, and with it every id.
@@ -2817,7 +2859,8 @@ impl Journal {
                     }
                     invs[candidates[c]].id = id;
                     self.moved.push(id);
-                    adopted += 1;
+                    // Counted already when it took the name id.
+                    adopted += usize::from(!by_name_only.contains(&candidates[c]));
                 } else {
                     unnamed.push(id);
                 }
@@ -2826,7 +2869,7 @@ impl Journal {
             // its minute may be its person's.
             for id in unnamed {
                 for (c, &i) in candidates.iter().enumerate() {
-                    if !taken[c] {
+                    if !taken[c] && !by_name_only.contains(&i) {
                         self.maybe_moved.push((invs[i].id, id));
                     }
                 }

@@ -2387,6 +2387,108 @@ fn an_invitation_decided_under_both_its_ids_takes_the_later_decision() {
     );
 }
 
+/// A reply left unsaved with URLs (the app killed mid-sentence), then the
+/// invitation ignored on an export without them: the ignore's id wins,
+/// and the unsaved words go with it, in the read-only reader as in the
+/// writer, whose next start finds them there.
+#[test]
+fn an_unsaved_draft_follows_its_invitation_to_the_older_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let jamal = to_colleen("Jamal Kovacs", Some("jamal"), at(0));
+    let old = to_colleen("Jamal Kovacs", None, at(0));
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.keep_unsaved(Unsaved {
+            id: jamal.id,
+            name: "Jamal Kovacs".into(),
+            ..unsaved(1, DraftKind::Reply, "Hi Jamal")
+        })
+        .unwrap();
+        j.record_decision(&[old.id], Some(Decision::Ignored), at(2))
+            .unwrap();
+    }
+    for writable in [false, true, true] {
+        let (mut j, _) = if writable {
+            Journal::open(dir.path()).unwrap()
+        } else {
+            Journal::open_read_only(dir.path()).unwrap()
+        };
+        let mut invs = vec![jamal.clone()];
+        assert_eq!(j.adopt_ids(&mut invs), 1);
+        assert_eq!(invs[0].id, old.id);
+        assert_eq!(
+            j.unsaved(old.id, DraftKind::Reply).map(|u| u.text.as_str()),
+            Some("Hi Jamal"),
+            "writable: {writable}"
+        );
+        assert!(!j.has_unsaved(jamal.id));
+        assert_eq!(j.unsaved_drafts().count(), 1);
+    }
+}
+
+/// A reply saved with URLs, an accept on an export without them, then an
+/// export where the person's URL changed: the invitation takes the
+/// accept's name id, and the accept stands on the reply's entry, so that
+/// undoing it goes back to the reply in the same run, as the next start
+/// shows it.
+#[test]
+fn a_name_id_stands_on_the_entry_of_a_changed_url() {
+    let dir = tempfile::tempdir().unwrap();
+    let aylin = to_colleen("Aylin Andersen", Some("aylin"), at(0));
+    let old = to_colleen("Aylin Andersen", None, at(0));
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    j.record_draft_to(
+        aylin.id,
+        DraftKind::Reply,
+        "Hi Aylin",
+        at(1),
+        Whom {
+            sent: Some(aylin.sent_at),
+            ..Whom::new("Aylin Andersen", "https://www.linkedin.com/in/aylin")
+        },
+    )
+    .unwrap();
+    j.record_decision_on(&[old.id], &[old.sent_at], Some(Decision::Accepted), at(2))
+        .unwrap();
+    let mut invs = vec![to_colleen("Aylin Andersen", Some("aylin-new"), at(0))];
+    assert_eq!(j.adopt_ids(&mut invs), 1);
+    assert_eq!(invs[0].id, old.id);
+    assert_eq!(j.shadowed_by(aylin.id), Some(old.id));
+    assert!(j.maybe_moved().is_empty());
+    let now = j.state_for(&invs[0], at(9)).unwrap();
+    assert_eq!(now.decision(), Some(Decision::Accepted));
+    assert_eq!(now.reply.unwrap().text, "Hi Aylin");
+    j.undo(at(3)).unwrap();
+    assert_eq!(
+        j.state_for(&invs[0], at(9)).and_then(|e| e.decision()),
+        Some(Decision::Replied)
+    );
+    // The other way round (the accept first, then the reply): the old
+    // URL's id wins, and the reply stands on the accept.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut j, _) = Journal::open(dir.path()).unwrap();
+    j.record_decision_on(&[old.id], &[old.sent_at], Some(Decision::Accepted), at(1))
+        .unwrap();
+    j.record_draft_to(
+        aylin.id,
+        DraftKind::ThankYou,
+        "Thanks, Aylin",
+        at(2),
+        Whom {
+            sent: Some(aylin.sent_at),
+            ..Whom::new("Aylin Andersen", "https://www.linkedin.com/in/aylin")
+        },
+    )
+    .unwrap();
+    let mut invs = vec![to_colleen("Aylin Andersen", Some("aylin-new"), at(0))];
+    assert_eq!(j.adopt_ids(&mut invs), 1);
+    assert_eq!(invs[0].id, aylin.id);
+    assert_eq!(j.shadowed_by(old.id), Some(aylin.id));
+    let now = j.state_for(&invs[0], at(9)).unwrap();
+    assert_eq!(now.decision(), Some(Decision::Accepted));
+    assert_eq!(now.thank_you.unwrap().text, "Thanks, Aylin");
+}
+
 /// What the later id's steps never set is the earlier id's (a reply saved
 /// with URLs, then an accept without them: the reply's words are still
 /// there), and undoing the later id's first step goes back to the earlier

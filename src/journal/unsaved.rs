@@ -628,6 +628,37 @@ impl Journal {
                 .any(|&kind| self.unsaved.contains_key(&(id, kind)))
     }
 
+    /// Puts the unsaved drafts kept under `from`, an id set aside for
+    /// `to` (see [`Journal::adopt_ids`]), under `to`, where the
+    /// invitation is read and its draft will be saved: under `from` the
+    /// composer would not offer them and every count would call them not
+    /// in this export. On disk too when writable, so that an undo of the
+    /// step that set `from` aside, on a later start, leaves them with the
+    /// invitation. One of that kind under `to` already is left as it is,
+    /// and so is one that cannot be written again (it stays set aside).
+    pub(super) fn carry_unsaved(&mut self, from: InvitationId, to: InvitationId) {
+        if self.unsaved.is_empty() {
+            return;
+        }
+        for kind in DraftKind::ALL {
+            if self.unsaved.contains_key(&(to, kind)) {
+                continue;
+            }
+            let Some(mut u) = self.unsaved.get(&(from, kind)).cloned() else {
+                continue;
+            };
+            u.id = to;
+            if self.file.is_none() {
+                self.unsaved.remove(&(from, kind));
+                self.unsaved.insert((to, kind), u);
+            } else if self.keep_unsaved(u).is_ok() {
+                // Not removed: the next start finds both, and this same
+                // carrying leaves the one under `from` set aside.
+                let _ = self.forget_unsaved(from, kind);
+            }
+        }
+    }
+
     /// Every unsaved draft on disk, in no particular order.
     pub fn unsaved_drafts(&self) -> impl Iterator<Item = &Unsaved> + '_ {
         self.unsaved.values()
