@@ -2682,6 +2682,9 @@ impl Journal {
                     lines
                 });
                 if newest.get(&by_name) <= newest.get(&inv.id) {
+                    // The URL's id stays, with any draft left unsaved on
+                    // the export without URLs (under the name id).
+                    self.carry_unsaved(by_name, inv.id);
                     continue;
                 }
                 self.shadowed.insert(inv.id, by_name);

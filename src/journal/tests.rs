@@ -2426,6 +2426,46 @@ fn an_unsaved_draft_follows_its_invitation_to_the_older_id() {
     }
 }
 
+/// The other way round: a draft left unsaved on an export without URLs
+/// (under the name id), then a newer decision with URLs: the URL's id
+/// stays, and the draft goes with it.
+#[test]
+fn an_unsaved_draft_follows_its_invitation_to_the_url_id() {
+    let dir = tempfile::tempdir().unwrap();
+    let jamal = to_colleen("Jamal Kovacs", Some("jamal"), at(0));
+    let old = to_colleen("Jamal Kovacs", None, at(0));
+    {
+        let (mut j, _) = Journal::open(dir.path()).unwrap();
+        j.record_decision(&[old.id], Some(Decision::Ignored), at(1))
+            .unwrap();
+        j.keep_unsaved(Unsaved {
+            id: old.id,
+            name: "Jamal Kovacs".into(),
+            ..unsaved(2, DraftKind::Reply, "Hi Jamal")
+        })
+        .unwrap();
+        j.record_decision(&[jamal.id], Some(Decision::Ignored), at(3))
+            .unwrap();
+    }
+    for writable in [false, true, true] {
+        let (mut j, _) = if writable {
+            Journal::open(dir.path()).unwrap()
+        } else {
+            Journal::open_read_only(dir.path()).unwrap()
+        };
+        let mut invs = vec![jamal.clone()];
+        j.adopt_ids(&mut invs);
+        assert_eq!(invs[0].id, jamal.id);
+        assert_eq!(
+            j.unsaved(jamal.id, DraftKind::Reply)
+                .map(|u| u.text.as_str()),
+            Some("Hi Jamal"),
+            "writable: {writable}"
+        );
+        assert_eq!(j.unsaved_drafts().count(), 1);
+    }
+}
+
 /// A reply saved with URLs, an accept on an export without them, then an
 /// export where the person's URL changed: the invitation takes the
 /// accept's name id, and the accept stands on the reply's entry, so that
