@@ -2805,7 +2805,8 @@ fn open_takes_only_a_linkedin_address() {
         De Li,Colleen Ruiz,\"11/21/26, 9:02 AM\",,INCOMING,https://de.linkedin.com/in/deli,https://www.linkedin.com/in/c\n\
         Sh Ell,Colleen Ruiz,\"11/21/26, 9:03 AM\",,INCOMING,https://www.linkedin.com/in/x|tee>/tmp/pwn,https://www.linkedin.com/in/c\n\
         Es Cape,Colleen Ruiz,\"11/21/26, 8:59 AM\",,INCOMING,https://www.linkedin.com/in/x\u{1b}]52;c;ZXZpbA==\u{7},https://www.linkedin.com/in/c\n\
-        Ze Ro,Colleen Ruiz,\"11/21/26, 8:58 AM\",,INCOMING,https://www.linkedin.com/in/a\u{200b}b,https://www.linkedin.com/in/c\n";
+        Ze Ro,Colleen Ruiz,\"11/21/26, 8:58 AM\",,INCOMING,https://www.linkedin.com/in/a\u{200b}b,https://www.linkedin.com/in/c\n\
+        Ar Lm,Colleen Ruiz,\"11/21/26, 8:57 AM\",,INCOMING,https://www.linkedin.com/in/a\u{61c}b,https://www.linkedin.com/in/c\n";
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_from_csv(csv, &dir);
     app.update(Action::Tab(Tab::All));
@@ -2849,7 +2850,7 @@ fn open_takes_only_a_linkedin_address() {
     assert_eq!(app.update(Action::CopyUrl), None);
     assert!(
         status_text(&app).starts_with(&format!(
-            "Not copied: {name}'s profile URL holds control characters"
+            "Not copied: {name}'s profile URL holds hidden or control characters"
         )),
         "{}",
         status_text(&app)
@@ -2865,6 +2866,15 @@ fn open_takes_only_a_linkedin_address() {
     );
     assert_eq!(app.update(Action::CopyUrl), None);
     assert!(screen(&app, 160, 40).contains("linkedin.com/in/a\\u{200b}b"));
+    // The Arabic letter mark, a bidirectional mark too.
+    app.update(Action::Down);
+    assert_eq!(app.update(Action::OpenProfile), None);
+    assert!(
+        status_text(&app).contains("(https://www.linkedin.com/in/a\\u{61c}b)"),
+        "{}",
+        status_text(&app)
+    );
+    assert_eq!(app.update(Action::CopyUrl), None);
     // Nothing a shell reads reaches a `$BROWSER` that is a shell command.
     assert_eq!(
         opened,

@@ -72,7 +72,7 @@ impl App {
                 // shell, an escape sequence acts on a terminal: no
                 // LinkedIn address holds either, only a doctored export.
                 self.set_error(format!(
-                    "Not copied: {}'s profile URL holds control characters ({}), which no LinkedIn address has",
+                    "Not copied: {}'s profile URL holds hidden or control characters ({}), which no LinkedIn address has",
                     name_line(inv.counterpart()),
                     crate::text::fit(&crate::text::shown_url(url), 60),
                 ));
