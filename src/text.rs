@@ -54,18 +54,23 @@ pub fn one_line(s: &str) -> String {
 /// message it is in, and an escape sequence act on the terminal; anything
 /// else (spaces, `é`, a backslash, quotes) is shown as it is.
 pub fn shown_name(s: &str) -> Cow<'_, str> {
-    if !s.contains(written_out) {
+    with_written_out(s, written_out)
+}
+
+/// `s` with each character `out` picks written out as Rust writes it.
+fn with_written_out(s: &str, out: fn(char) -> bool) -> Cow<'_, str> {
+    if !s.contains(out) {
         return s.into();
     }
-    let mut out = String::with_capacity(s.len() + 8);
+    let mut shown = String::with_capacity(s.len() + 8);
     for c in s.chars() {
-        if written_out(c) {
-            out.extend(c.escape_debug());
+        if out(c) {
+            shown.extend(c.escape_debug());
         } else {
-            out.push(c);
+            shown.push(c);
         }
     }
-    out.into()
+    shown.into()
 }
 
 /// A character a doctored URL may hide and no address holds: those
@@ -88,18 +93,7 @@ pub fn hidden_in_url(c: char) -> bool {
 /// [hidden characters](hidden_in_url) written out (`\u{200b}`), so that
 /// what is shown is what `o` and `y` would take.
 pub fn shown_url(s: &str) -> Cow<'_, str> {
-    if !s.contains(hidden_in_url) {
-        return s.into();
-    }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if hidden_in_url(c) {
-            out.extend(c.escape_debug());
-        } else {
-            out.push(c);
-        }
-    }
-    out.into()
+    with_written_out(s, hidden_in_url)
 }
 
 /// The characters [`shown_name`] writes out.
