@@ -10179,6 +10179,35 @@ fn a_decision_on_an_invitation_sent_hours_before_is_said() {
     );
 }
 
+/// A draft marked sent in an earlier run and marked not sent in this one
+/// changes no decision: the farewell says so all the same.
+#[test]
+fn the_farewell_counts_a_draft_marked_not_sent() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let id = app.current().unwrap().id;
+    app.update(Action::Reply);
+    for c in "Happy to talk.".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    app.update(Action::ComposeSave);
+    go_to(&mut app, id);
+    app.update(Action::MarkSent);
+    drop(app);
+    let mut app = sample_app(dir.path());
+    assert_eq!(app.farewell(), None, "nothing done yet in this run");
+    go_to(&mut app, id);
+    app.update(Action::MarkSent);
+    let farewell = app.farewell().unwrap();
+    assert!(
+        farewell.starts_with("1 draft marked not sent this session;"),
+        "{farewell}"
+    );
+    // Marked sent again: nothing changed after all.
+    app.update(Action::MarkSent);
+    assert_eq!(app.farewell(), None);
+}
+
 /// `S` right after saving a reply marks that person's reply sent (the
 /// list has moved on); the detail pane says so; `S` again takes the mark
 /// back, and `u` undoes that.

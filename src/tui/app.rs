@@ -419,6 +419,10 @@ pub struct App {
     /// The drafts marked sent in this run, by row and kind (the quit
     /// message counts those still marked).
     marked_sent: Vec<(u32, DraftKind)>,
+    /// The drafts marked sent at start, by row and kind, with their text:
+    /// one marked not sent in this run changes no decision, and the
+    /// farewell counts it (one saved again is counted as edited).
+    start_sent: Vec<(u32, DraftKind, String)>,
     /// Replies saved in this run over one replied to before it, with their
     /// text: edits, which the quit summary counts (a new reply is a
     /// decision, and counted as one).
@@ -634,6 +638,7 @@ impl App {
             start_thanks: Vec::new(),
             thanks_saved: Vec::new(),
             marked_sent: Vec::new(),
+            start_sent: Vec::new(),
             set_aside: Vec::new(),
             undo_confirmed: false,
             reply_asked: None,
@@ -757,28 +762,30 @@ impl App {
         }
         app.recover_unsaved();
         app.start_decisions = app.decisions.clone();
-        app.start_thanks = app.with_thank_you().collect();
-        app.start_replies = app.with_reply();
+        app.note_drafts_at_start();
         app
     }
 
-    /// The invitations that have a reply draft now, with its text.
-    fn with_reply(&self) -> Vec<(u32, String)> {
-        (0..self.invitations.len() as u32)
-            .filter_map(|i| {
-                let entry = self.journal.state(self.invitations[i as usize].id)?;
-                Some((i, entry.draft(DraftKind::Reply)?.text.clone()))
-            })
-            .collect()
-    }
-
-    /// The invitations that have a thank-you draft now.
-    fn with_thank_you(&self) -> impl Iterator<Item = u32> + '_ {
-        (0..self.invitations.len() as u32).filter(|&i| {
-            self.journal
-                .state(self.invitations[i as usize].id)
-                .is_some_and(|e| e.draft(DraftKind::ThankYou).is_some())
-        })
+    /// The drafts at start, for the farewell: in one pass, as a journal
+    /// lookup per row adds up at a million rows.
+    fn note_drafts_at_start(&mut self) {
+        for (i, inv) in self.invitations.iter().enumerate() {
+            let Some(entry) = self.journal.state(inv.id) else {
+                continue;
+            };
+            let i = i as u32;
+            if entry.draft(DraftKind::ThankYou).is_some() {
+                self.start_thanks.push(i);
+            }
+            if let Some(d) = entry.draft(DraftKind::Reply) {
+                self.start_replies.push((i, d.text.clone()));
+            }
+            for kind in [DraftKind::Reply, DraftKind::ThankYou] {
+                if let Some(d) = entry.draft(kind).filter(|d| d.marked_sent.is_some()) {
+                    self.start_sent.push((i, kind, d.text.clone()));
+                }
+            }
+        }
     }
 
     /// The invitation under the cursor.

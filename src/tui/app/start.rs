@@ -94,7 +94,8 @@ impl App {
                     .is_none()
             })
             .count();
-        // Drafts marked sent in this run, and still marked.
+        // Drafts marked sent in this run, and still marked: not one marked
+        // at start, marked not sent and marked again (no change).
         let mut sent: Vec<(u32, DraftKind)> = self
             .marked_sent
             .iter()
@@ -102,15 +103,32 @@ impl App {
                 self.journal
                     .state(self.invitations[*i as usize].id)
                     .and_then(|e| e.draft(*kind))
-                    .is_some_and(|d| d.marked_sent.is_some())
+                    .is_some_and(|d| {
+                        d.marked_sent.is_some()
+                            && self.sent_at_start(*i, *kind) != Some(d.text.as_str())
+                    })
             })
             .copied()
             .collect();
         sent.sort_unstable_by_key(|&(i, kind)| (i, kind == DraftKind::Reply));
         sent.dedup();
         let sent = sent.len();
+        // Drafts marked sent before this run and marked not sent in it, word
+        // for word (a draft undone since is counted with its decision or
+        // thank-you, one saved again as edited).
+        let unsent = self
+            .start_sent
+            .iter()
+            .filter(|(i, kind, text)| {
+                self.journal
+                    .state(self.invitations[*i as usize].id)
+                    .and_then(|e| e.draft(*kind))
+                    .is_some_and(|d| d.marked_sent.is_none() && d.text == *text)
+            })
+            .count();
         if self.decisions == self.start_decisions
             && sent == 0
+            && unsent == 0
             && thanked == 0
             && edited == 0
             && edits_undone == 0
@@ -177,6 +195,9 @@ impl App {
         if sent > 0 {
             parts.push(format!("{sent} draft{} marked sent", plural(sent)));
         }
+        if unsent > 0 {
+            parts.push(format!("{unsent} draft{} marked not sent", plural(unsent)));
+        }
         if marked > 0 {
             parts.push(format!(
                 "{marked} sent invitation{} marked to withdraw",
@@ -210,6 +231,16 @@ impl App {
             }
         };
         Some(format!("{session}{received}{superseded}{withdraw}."))
+    }
+
+    /// The text of row `i`'s draft of `kind` if it was marked sent at
+    /// start. (`start_sent` is in row order, replies first.)
+    fn sent_at_start(&self, i: u32, kind: DraftKind) -> Option<&str> {
+        let key = |&(j, k, _): &(u32, DraftKind, String)| (j, k == DraftKind::ThankYou);
+        self.start_sent
+            .binary_search_by_key(&(i, kind == DraftKind::ThankYou), key)
+            .ok()
+            .map(|at| self.start_sent[at].2.as_str())
     }
 
     /// The names of the invitations an undo of this run took back to a
