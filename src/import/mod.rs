@@ -1048,13 +1048,19 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
                         export_shown(copy)
                     ));
                 }
-                // The one at the top is read, as the archive's nearest the
-                // top is; the others are named, as the archive's are.
-                if chosen.parent() == Some(path) && !is_zip_path(&chosen) {
-                    let (below, _) = invitations_below(path).unwrap_or_default();
+                // The one at the top of its export's folder (the folder
+                // given, or one in it) is read, as the archive's nearest
+                // the top is; those in its folders are named, as the
+                // archive's are, and as when that folder is given.
+                if let Some(export) = chosen.parent().filter(|_| !is_zip_path(&chosen)) {
+                    let (below, _) = invitations_below(export).unwrap_or_default();
+                    // Not the file read, reached again through a link to a
+                    // folder above it (`loop -> ..`).
+                    let read = std::fs::canonicalize(&chosen).ok();
                     import.passed_over = below
                         .iter()
-                        .map(|p| shown_path(p.strip_prefix(path).unwrap_or(p)))
+                        .filter(|p| read.is_none() || std::fs::canonicalize(p).ok() != read)
+                        .map(|p| shown_path(p.strip_prefix(export).unwrap_or(p)))
                         .collect();
                     import.passed_over_in = Container::Folder;
                 }
@@ -1339,8 +1345,12 @@ fn read_stream_up_to(r: &mut impl Read, origin: &str, limit: u64) -> Result<Vec<
 /// The `Invitations.csv` (in any case) inside `dir`: the one at the top,
 /// the exact name first; else those in its folders and in theirs (a zip
 /// unpacked into a folder of its own leaves it there, perhaps inside a
-/// folder of exports), by path. More than one is for the user to choose
-/// from: an old export beside a new one must not be read in its place.
+/// folder of exports), by path. One in a folder below another's is part
+/// of that export (LinkedIn's `Complete_…` archive holds
+/// `Jobs/Invitations.csv` beside its own): left out, as the archive's
+/// entries deeper than its nearest the top are, and the folder given
+/// itself would be. More than one left is for the user to choose from:
+/// an old export beside a new one must not be read in its place.
 /// A `dir` that cannot be listed is an error, not "no export in it"; the
 /// first folder below it closed to this user is named beside what was
 /// found (`path: why`): the export may be in it.
@@ -1349,7 +1359,21 @@ fn invitations_in(dir: &Path) -> io::Result<(Vec<PathBuf>, Option<String>)> {
     if !top.is_empty() {
         return Ok((top, None));
     }
-    invitations_below(dir)
+    let (found, closed) = invitations_below(dir)?;
+    let folder = |p: &Path| p.parent().map(Path::to_path_buf).unwrap_or_default();
+    let inside_another = |csv: &PathBuf| {
+        let own = folder(csv);
+        found.iter().any(|other| {
+            let theirs = folder(other);
+            own != theirs && own.starts_with(&theirs)
+        })
+    };
+    let found = found
+        .iter()
+        .filter(|csv| !inside_another(csv))
+        .cloned()
+        .collect();
+    Ok((found, closed))
 }
 
 /// The `Invitations.csv` files in the folders of `dir` and in theirs (see

@@ -1432,6 +1432,99 @@ fn finds_the_export_in_a_folder() {
     );
 }
 
+/// A folder above an unzipped `Complete_…` export, whose
+/// `Jobs/Invitations.csv` sits below its own: read from the one at the
+/// export's top, with the other named, as the .zip and the unzipped
+/// folder are; with the .zip beside it too. Two exports side by side
+/// that differ are still for the user to choose from.
+#[test]
+fn a_folder_above_an_export_reads_it_as_its_zip_is_read() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let export = d.join("Complete_LinkedInDataExport_11-29-2026");
+    std::fs::create_dir_all(export.join("Jobs")).unwrap();
+    let top = format!("{H}{}{}", row(1, ""), row(2, ""));
+    std::fs::write(export.join("Invitations.csv"), &top).unwrap();
+    std::fs::write(
+        export.join("Jobs/Invitations.csv"),
+        format!("{H}{}", row(3, "")),
+    )
+    .unwrap();
+    let jobs = Path::new("Jobs")
+        .join("Invitations.csv")
+        .display()
+        .to_string();
+    let read = |given: &Path| {
+        let i = load(&Source::Path(given.to_path_buf())).unwrap();
+        assert_eq!(i.origin, shown_path(&export.join("Invitations.csv")));
+        assert_eq!(i.invitations.len(), 2);
+        assert_eq!(i.passed_over, [jobs.as_str()]);
+        assert!(
+            i.notices().iter().any(|n| n.ends_with(&format!(
+                ": the folder also holds {jobs}, not read (to read it, give its path)"
+            ))),
+            "{:?}",
+            i.notices()
+        );
+    };
+    read(d);
+    read(&export);
+    // The .zip it was unzipped from, beside it: one export.
+    let mut zip = zip::ZipWriter::new(
+        std::fs::File::create(d.join("Complete_LinkedInDataExport_11-29-2026.zip")).unwrap(),
+    );
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.start_file("Invitations.csv", opts).unwrap();
+    zip.write_all(top.as_bytes()).unwrap();
+    zip.start_file("Jobs/Invitations.csv", opts).unwrap();
+    zip.write_all(format!("{H}{}", row(3, "")).as_bytes())
+        .unwrap();
+    zip.finish().unwrap();
+    read(d);
+    // A folder above that: two levels down, the export is found still.
+    let above = tempfile::tempdir().unwrap();
+    let downloads = above.path().join("Downloads");
+    std::fs::create_dir(&downloads).unwrap();
+    let moved = downloads.join("Complete_LinkedInDataExport_11-29-2026");
+    std::fs::create_dir_all(moved.join("Jobs")).unwrap();
+    std::fs::write(moved.join("Invitations.csv"), &top).unwrap();
+    std::fs::write(moved.join("Jobs/Invitations.csv"), H).unwrap();
+    let i = load(&Source::Path(above.path().to_path_buf())).unwrap();
+    assert_eq!(i.origin, shown_path(&moved.join("Invitations.csv")));
+    assert_eq!(i.passed_over, [jobs.as_str()]);
+    // An export beside it that differs: not one below the other.
+    let other = d.join("Basic_LinkedInDataExport_11-30-2026");
+    std::fs::create_dir(&other).unwrap();
+    std::fs::write(other.join("Invitations.csv"), format!("{H}{}", row(4, ""))).unwrap();
+    let err = load(&Source::Path(d.to_path_buf()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(": holds 2 exports that differ (")
+            && err.contains(&shown_path(&other.join("Invitations.csv")))
+            && !err.contains("Jobs"),
+        "{err}"
+    );
+}
+
+/// A link in the export's folder to a folder above it (`loop -> ..`)
+/// reaches the file read again: that is not another export to name.
+#[cfg(unix)]
+#[test]
+fn a_folder_does_not_name_the_file_read_again_through_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a");
+    std::fs::create_dir(&a).unwrap();
+    std::fs::write(a.join("Invitations.csv"), format!("{H}{}", row(1, ""))).unwrap();
+    std::os::unix::fs::symlink("..", a.join("loop")).unwrap();
+    for given in [dir.path(), a.as_path()] {
+        let i = load(&Source::Path(given.to_path_buf())).unwrap();
+        assert_eq!(i.origin, shown_path(&a.join("Invitations.csv")));
+        assert!(i.passed_over.is_empty(), "{:?}", i.passed_over);
+    }
+}
+
 /// A folder whose top holds an export is read from it, as an archive is
 /// from its entry nearest the top, and the others below are named.
 #[test]
