@@ -743,11 +743,18 @@ pub enum ImportError {
         origin: String,
         entries: Vec<String>,
     },
-    /// Two entries of the same name: the zip crate keeps one of them.
+    /// Two entries of the same name: the zip crate keeps one of them. Or
+    /// two written apart that unzip to one path (`./Invitations.csv` and
+    /// `Invitations.csv`): `written` names them.
     #[error(
-        "{origin}: holds more than one entry named {entry}; which is the export cannot be told: unzip it, keeping each, and give the path of the one to read"
+        "{origin}: holds more than one entry named {entry}{}; which is the export cannot be told: unzip it, keeping each, and give the path of the one to read",
+        if written.is_empty() { String::new() } else { format!(" ({}: one path once unzipped)", first_of(written.iter().cloned())) }
     )]
-    SameNameInArchive { origin: String, entry: String },
+    SameNameInArchive {
+        origin: String,
+        entry: String,
+        written: Vec<String>,
+    },
     #[error(
         "{origin}: the archive holds no Invitations.csv, but it holds {inner}, an archive of its own: unzip {origin} and give invitriage that one (LinkedIn's export is a single .zip)"
     )]
@@ -1542,9 +1549,20 @@ fn paths_in(dir: &Path, keep: impl Fn(&Path) -> bool) -> io::Result<Vec<PathBuf>
     Ok(found)
 }
 
-/// How many folders down an archive's entry `name` is.
+/// How many folders down an archive's entry `name` is, once unzipped.
 fn zip_depth(name: &str) -> usize {
-    name.matches(['/', '\\']).count()
+    unzipped_path(name).matches('/').count()
+}
+
+/// The path an archive's entry `name` is unzipped to: `\\` read as `/`,
+/// and a leading `/`, `//`, `./` and `../` left out, as unzip tools leave
+/// them. Two entries whose names differ only so (`./Invitations.csv` and
+/// `Invitations.csv`) are written to one file.
+fn unzipped_path(name: &str) -> String {
+    name.split(['/', '\\'])
+        .filter(|part| !matches!(*part, "" | "." | ".."))
+        .collect::<Vec<_>>()
+        .join("/")
 }
 
 /// Whether `found` holds an `Invitations.csv` in a folder named as a .zip
@@ -1777,11 +1795,10 @@ fn read_up_to(r: &mut (impl Read + ?Sized), buf: &mut [u8]) -> io::Result<usize>
     Ok(n)
 }
 
-/// Finds `Invitations.csv` in a LinkedIn data-export archive (at the top, or
-/// else in the shallowest folder) and reads it.
-/// The names of `Invitations.csv` entries that the archive's central
-/// directory lists more than once. Read by hand: the zip crate keeps
-/// entries by name, the last of two, and says nothing. None too for an
+/// The paths (as unzipped: see [`unzipped_path`]) of `Invitations.csv`
+/// entries that the archive's central directory lists more than once.
+/// Read by hand: the zip crate keeps entries by name, the last of two,
+/// and says nothing. None too for an
 /// archive this does not follow (ZIP64's counts, a directory cut short):
 /// the zip crate then reads it, or says what is wrong.
 fn exports_named_twice(reader: &mut (impl Read + Seek)) -> Vec<String> {
@@ -1824,8 +1841,11 @@ fn names_twice(reader: &mut (impl Read + Seek)) -> Option<Vec<String>> {
             .rsplit(|&b| b == b'/' || b == b'\\')
             .next()
             .unwrap_or(name);
-        if base.eq_ignore_ascii_case(b"Invitations.csv") && !seen.insert(name) {
-            twice.push(String::from_utf8_lossy(name).into_owned());
+        if base.eq_ignore_ascii_case(b"Invitations.csv") {
+            let path = unzipped_path(&String::from_utf8_lossy(name));
+            if !seen.insert(path.clone()) {
+                twice.push(path);
+            }
         }
         at += 46 + name_len + rest;
     }
@@ -1866,6 +1886,8 @@ fn zip_problem(e: &zip::result::ZipError) -> String {
     }
 }
 
+/// Finds `Invitations.csv` in a LinkedIn data-export archive (at the top, or
+/// else in the shallowest folder) and reads it.
 fn load_zip<T: Item, R: Read + Seek>(
     job: Job<'_>,
     origin: String,
@@ -1922,17 +1944,45 @@ fn load_zip<T: Item, R: Read + Seek>(
     // Two at the least depth (`2025/Invitations.csv`, `2026/...`): a
     // folder of exports zipped, for the user to choose from, as a folder
     // of them is.
+    // Of names that unzip to one path, the first is named.
     let depth = zip_depth;
     if let Some(least) = found.iter().map(|(_, name)| depth(name)).min() {
-        let nearest: Vec<String> = found
-            .iter()
-            .filter(|(_, name)| depth(name) == least)
-            .map(|(_, name)| shown_name(name).into_owned())
-            .collect();
+        let mut nearest: Vec<(String, String)> = Vec::new();
+        for (_, name) in found.iter().filter(|(_, name)| depth(name) == least) {
+            let path = unzipped_path(name);
+            if !nearest.iter().any(|(p, _)| *p == path) {
+                nearest.push((path, shown_name(name).into_owned()));
+            }
+        }
         if nearest.len() > 1 {
             return Err(ImportError::ManyInArchive {
                 origin,
-                entries: nearest,
+                entries: nearest.into_iter().map(|(_, shown)| shown).collect(),
+            });
+        }
+    }
+    // The one to read and another unzip to one path: named twice
+    // (which the zip crate keeps one of), or written two ways
+    // (`./Invitations.csv` and `Invitations.csv`), which unzip writes
+    // to one file, so that neither can be given once unzipped.
+    if let Some((_, first)) = found.first() {
+        let path = unzipped_path(first);
+        let mut same: Vec<&(usize, String)> = found
+            .iter()
+            .filter(|(_, name)| unzipped_path(name) == path)
+            .collect();
+        if same.len() > 1 || twice.contains(&path) {
+            same.sort();
+            return Err(ImportError::SameNameInArchive {
+                origin,
+                entry: shown_name(&path).into_owned(),
+                written: if same.len() > 1 {
+                    same.iter()
+                        .map(|(_, name)| shown_name(name).into_owned())
+                        .collect()
+                } else {
+                    Vec::new()
+                },
             });
         }
     }
@@ -1976,13 +2026,6 @@ fn load_zip<T: Item, R: Read + Seek>(
             names,
         });
     };
-    // The one to read named twice: which of the two is the export?
-    if twice.contains(&entry) {
-        return Err(ImportError::SameNameInArchive {
-            origin,
-            entry: shown_name(&entry).into_owned(),
-        });
-    }
     let origin = format!("{origin}:{}", shown_name(&entry));
     let mut file = archive.by_index(index).map_err(|e| match e {
         zip::result::ZipError::UnsupportedArchive(zip::result::ZipError::PASSWORD_REQUIRED) => {

@@ -1266,6 +1266,51 @@ fn reads_the_archive() {
         load_bytes("same.zip", &same).unwrap_err().to_string(),
         "same.zip: holds more than one entry named Invitations.csv; which is the export cannot be told: unzip it, keeping each, and give the path of the one to read"
     );
+    // Two names that unzip to one path, in either order: one file once
+    // unzipped, so neither can be given by path; refused as two of one
+    // name are, and named as written.
+    for (entries, written) in [
+        (
+            ["./Invitations.csv", "Invitations.csv"],
+            "./Invitations.csv, Invitations.csv",
+        ),
+        (
+            ["Invitations.csv", "./Invitations.csv"],
+            "Invitations.csv, ./Invitations.csv",
+        ),
+        (
+            ["a//Invitations.csv", "a/./Invitations.csv"],
+            "a//Invitations.csv, a/./Invitations.csv",
+        ),
+    ] {
+        let entry = entries[0].replace("//", "/").replace("./", "");
+        assert_eq!(
+            load_bytes("dot.zip", &zip_of(&entries))
+                .unwrap_err()
+                .to_string(),
+            format!(
+                "dot.zip: holds more than one entry named {entry} ({written}: one path once unzipped); which is the export cannot be told: unzip it, keeping each, and give the path of the one to read"
+            )
+        );
+    }
+    // Nearer the top once unzipped: `./a/` is `a/`, as near as `b/`.
+    let e = load_bytes(
+        "two.zip",
+        &zip_of(&["./a/Invitations.csv", "b/Invitations.csv"]),
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        e.starts_with(
+            "two.zip: holds 2 exports as near the top (b/Invitations.csv, ./a/Invitations.csv)"
+        ),
+        "{e}"
+    );
+    // One so written, alone, is read.
+    let one = zip_of(&["./Invitations.csv", "Old/Invitations.csv"]);
+    let i = load_bytes("one.zip", &one).unwrap();
+    assert_eq!(i.origin, "one.zip:./Invitations.csv");
+    assert_eq!(i.passed_over, ["Old/Invitations.csv"]);
     // Many: the first ten named, and a count.
     let names: Vec<String> = (0..12)
         .map(|i| format!("e{i:02}/Invitations.csv"))
