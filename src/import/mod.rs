@@ -708,20 +708,26 @@ pub enum ImportError {
         field: String,
     },
     #[error(
-        "{origin}: the archive holds no Invitations.csv ({}{}); is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data",
-        match entries { 0 => "it is empty".to_string(), 1 => "1 file in it".to_string(), n => format!("{n} files in it") },
+        "{origin}: the archive holds no Invitations.csv ({}{}){}; is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data",
+        match (files, entries) { (0, 0) => "it is empty".to_string(), (0, _) => "no files in it, only folders".to_string(), (1, _) => "1 file in it".to_string(), (n, _) => format!("{n} files in it") },
         match (csvs.is_empty(), names.is_empty()) {
             (false, _) => format!("; its CSV files: {}", first_of_five(csvs, " .csv")),
             (true, false) => format!(": {}", first_of_five(names, "")),
             (true, true) => String::new(),
-        }
+        },
+        folder.as_ref().map_or(String::new(), |f| format!("; {f} in it is a folder, not the file"))
     )]
     NotInArchive {
         origin: String,
+        /// Its entries, folders too.
         entries: usize,
+        /// Its files, not counting folders.
+        files: usize,
         /// The names of its CSV files, else of its files, as shown.
         csvs: Vec<String>,
         names: Vec<String>,
+        /// A folder named as the export (`Invitations.csv/`), as shown.
+        folder: Option<String>,
     },
     /// No `Invitations.csv`, but more than one named like it (`Invitations
     /// (1).csv`, `invitations-old.csv`): which is the export is the user's
@@ -1913,12 +1919,35 @@ fn load_zip<T: Item, R: Read + Seek>(
     // what else it holds, for the message.
     let mut near: Vec<(usize, String)> = Vec::new();
     let (mut csvs, mut names) = (Vec::new(), Vec::new());
+    // Its files, not counting its folders' own entries (`Jobs/`).
+    let mut files = 0;
+    // A folder named as the export (`Invitations.csv/`, or the folder of
+    // `Invitations.csv/x.csv`): said, when there is no file so named.
+    let mut folder_named: Option<String> = None;
     for i in 0..archive.len() {
         let Some(Ok(name)) = archive.name_for_index(i) else {
             continue;
         };
         let base = name.rsplit(['/', '\\']).next().unwrap_or(&name);
         let lower = base.to_lowercase();
+        if !base.is_empty() {
+            files += 1;
+        }
+        if folder_named.is_none() {
+            let path = unzipped_path(&name);
+            let parts: Vec<&str> = path.split('/').collect();
+            let folders = if base.is_empty() {
+                &parts[..]
+            } else {
+                &parts[..parts.len() - 1]
+            };
+            if let Some(at) = folders
+                .iter()
+                .position(|part| part.eq_ignore_ascii_case("Invitations.csv"))
+            {
+                folder_named = Some(format!("{}/", parts[..=at].join("/")));
+            }
+        }
         if base.eq_ignore_ascii_case("Invitations.csv") {
             found.push((i, name.to_string()));
         } else if lower.starts_with("invitations") && lower.ends_with(".csv") {
@@ -2022,8 +2051,10 @@ fn load_zip<T: Item, R: Read + Seek>(
         return Err(ImportError::NotInArchive {
             origin,
             entries: archive.len(),
+            files,
             csvs,
             names,
+            folder: folder_named.map(|f| shown_name(&f).into_owned()),
         });
     };
     let origin = format!("{origin}:{}", shown_name(&entry));

@@ -1350,6 +1350,65 @@ fn reads_the_archive() {
     }
 }
 
+/// A folder named `Invitations.csv/` in an archive is no export: said so,
+/// and folders are not counted as its files.
+#[test]
+fn an_archives_folder_named_as_the_export_is_said_to_be_one() {
+    use std::io::Write;
+    let opts = zip::write::SimpleFileOptions::default();
+    let zip_of = |folder: bool, inside: bool| {
+        let mut buf = io::Cursor::new(Vec::new());
+        let mut zip = zip::ZipWriter::new(&mut buf);
+        if folder {
+            zip.add_directory("Invitations.csv/", opts).unwrap();
+        }
+        if inside {
+            zip.start_file("Invitations.csv/x.csv", opts).unwrap();
+            zip.write_all(H.as_bytes()).unwrap();
+        }
+        zip.add_directory("Jobs/", opts).unwrap();
+        zip.start_file("Connections.csv", opts).unwrap();
+        zip.write_all(b"First Name\n").unwrap();
+        zip.finish().unwrap();
+        buf.into_inner()
+    };
+    let ask = "; is this LinkedIn's data export? Ask for \"Invitations\" (or the larger archive) under Settings → Data privacy → Get a copy of your data";
+    for (folder, inside, said) in [
+        (
+            true,
+            false,
+            "(1 file in it; its CSV files: Connections.csv); Invitations.csv/ in it is a folder, not the file",
+        ),
+        (
+            true,
+            true,
+            "(2 files in it; its CSV files: Invitations.csv/x.csv, Connections.csv); Invitations.csv/ in it is a folder, not the file",
+        ),
+        // Without an entry of its own, the folder is there all the same.
+        (
+            false,
+            true,
+            "(2 files in it; its CSV files: Invitations.csv/x.csv, Connections.csv); Invitations.csv/ in it is a folder, not the file",
+        ),
+    ] {
+        assert_eq!(
+            load_bytes("t.zip", &zip_of(folder, inside))
+                .unwrap_err()
+                .to_string(),
+            format!("t.zip: the archive holds no Invitations.csv {said}{ask}")
+        );
+    }
+    // Folders only: no file in it, which is not empty.
+    let mut buf = io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    zip.add_directory("Jobs/", opts).unwrap();
+    zip.finish().unwrap();
+    assert_eq!(
+        load_bytes("t.zip", buf.get_ref()).unwrap_err().to_string(),
+        format!("t.zip: the archive holds no Invitations.csv (no files in it, only folders){ask}")
+    );
+}
+
 /// A folder closed to this user may hold the export: with none found
 /// elsewhere, the error names it beside "no Invitations.csv". (As root
 /// every folder opens; then only the message is checked.)
