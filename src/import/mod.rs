@@ -761,6 +761,12 @@ pub enum ImportError {
         entry: String,
         written: Vec<String>,
     },
+    /// The entry to read is a symbolic link (`zip -y`), holding only the
+    /// path it points to.
+    #[error(
+        "{origin}: is a symbolic link (to {target}), not the file; LinkedIn's export holds the file itself: give the path of the file it links to, or download the export again from LinkedIn"
+    )]
+    LinkInArchive { origin: String, target: String },
     #[error(
         "{origin}: the archive holds no Invitations.csv, but it holds {inner}, an archive of its own: unzip {origin} and give invitriage that one (LinkedIn's export is a single .zip)"
     )]
@@ -2076,6 +2082,17 @@ fn load_zip<T: Item, R: Read + Seek>(
         return Err(ImportError::Packed {
             origin,
             method: method_name(method),
+        });
+    }
+    // A link stored as a link (by `zip -y`): what it holds is the path it
+    // points to, not the export, which would be read as a header of one
+    // column (`/etc/passwd`).
+    if file.is_symlink() {
+        let mut target = Vec::new();
+        let _ = (&mut file).take(4096).read_to_end(&mut target);
+        return Err(ImportError::LinkInArchive {
+            origin,
+            target: shorten(&String::from_utf8_lossy(&target), 120),
         });
     }
     let size = file.size();

@@ -1350,6 +1350,27 @@ fn reads_the_archive() {
     }
 }
 
+/// An `Invitations.csv` stored as a symbolic link (`zip -y`) holds the
+/// path it points to, not the export: said so, not read as a header.
+#[test]
+fn an_archives_link_named_as_the_export_is_not_read() {
+    use std::io::Write;
+    let mut buf = io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.add_symlink("Invitations.csv", "/etc/passwd", opts)
+        .unwrap();
+    zip.start_file("Connections.csv", opts).unwrap();
+    zip.write_all(b"First Name\n").unwrap();
+    zip.finish().unwrap();
+    assert_eq!(
+        load_bytes("link.zip", buf.get_ref())
+            .unwrap_err()
+            .to_string(),
+        "link.zip:Invitations.csv: is a symbolic link (to /etc/passwd), not the file; LinkedIn's export holds the file itself: give the path of the file it links to, or download the export again from LinkedIn"
+    );
+}
+
 /// A folder named `Invitations.csv/` in an archive is no export: said so,
 /// and folders are not counted as its files.
 #[test]
