@@ -2437,13 +2437,6 @@ fn sniff(head: &[u8], origin: &str) -> Result<Sniff, ImportError> {
                 "the download probably failed; expected LinkedIn's Invitations.csv or the export .zip",
             );
         }
-        // A zip archive is read before this: one named so, and none of
-        // the above, is not one.
-        if zip {
-            return Err(ImportError::NotZip {
-                origin: origin.to_string(),
-            });
-        }
         if let Some(encoding) = sniff_utf16(head) {
             return Ok(Sniff {
                 encoding,
@@ -2575,7 +2568,40 @@ fn sniff_utf16(head: &[u8]) -> Option<TextEncoding> {
 
 /// Reads an export from `open`, or from `bytes` where they lie when the
 /// whole export is in memory.
+///
+/// A file named .zip is read here when it is not a zip archive (which is
+/// read before this): a CSV of invitations saved or renamed so is read
+/// by what it holds, as a zip named .csv is, and said; anything else
+/// (`notazip`, random bytes) is said to be no zip archive, not "the header
+/// lacks the columns".
 fn read_export<'a, T: Item>(
+    job: Job<'_>,
+    origin: String,
+    bytes: Option<&[u8]>,
+    open: &dyn Fn() -> io::Result<Box<dyn Read + 'a>>,
+) -> Result<Import<T>, ImportError> {
+    if !is_zip_path(Path::new(&origin)) {
+        return read_export_dated(job, origin, bytes, open);
+    }
+    match read_export_dated(job, origin.clone(), bytes, open) {
+        Ok(mut import) => {
+            import.found_notes.push(format!(
+                "{origin}: named .zip, but not a zip archive: it is a CSV of invitations, read as one"
+            ));
+            Ok(import)
+        }
+        Err(
+            ImportError::MissingColumns { .. }
+            | ImportError::Binary { .. }
+            | ImportError::Empty { .. },
+        ) => Err(ImportError::NotZip { origin }),
+        Err(e) => Err(e),
+    }
+}
+
+/// [`read_export`] of a file read as a CSV, day first when its dates
+/// say so.
+fn read_export_dated<'a, T: Item>(
     job: Job<'_>,
     origin: String,
     bytes: Option<&[u8]>,

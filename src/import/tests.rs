@@ -730,6 +730,25 @@ fn what_is_not_utf16_in_a_utf16_file_is_told_of() {
     );
 }
 
+/// A CSV of invitations named .zip (saved or renamed so) is read by what
+/// it holds, as a zip named .csv is, and said; one that shows an export's
+/// header but another fault says that fault.
+#[test]
+fn a_csv_named_zip_is_read_as_the_csv_it_is() {
+    let i = load_bytes("Invitations.zip", format!("{H}{}", row(1, "")).as_bytes()).unwrap();
+    assert_eq!(i.invitations.len(), 1);
+    assert_eq!(
+        i.notices(),
+        [
+            "Invitations.zip: named .zip, but not a zip archive: it is a CSV of invitations, read as one"
+        ]
+    );
+    let e = load_bytes("Invitations.zip", b"From;To;Sent At;Message;Direction\n")
+        .unwrap_err()
+        .to_string();
+    assert!(e.contains("separated by semicolons"), "{e}");
+}
+
 #[test]
 fn refuses_what_is_not_an_export() {
     let err = |bytes: &[u8]| load_bytes("x.csv", bytes).unwrap_err().to_string();
@@ -740,12 +759,14 @@ fn refuses_what_is_not_an_export() {
         e.starts_with("x.ZIP: the file is empty; expected LinkedIn's export .zip"),
         "{e}"
     );
-    // So is a text file named .zip, which is read no further.
-    let e = load_bytes("x.zip", b"notazip\n").unwrap_err().to_string();
-    assert!(
-        e.starts_with("x.zip: named .zip, but not a zip archive"),
-        "{e}"
-    );
+    // So is a text file named .zip that is no export, and random bytes.
+    for bytes in [&b"notazip\n"[..], b"\n \n", b"\x01\x02\x03\x04\x05\x06"] {
+        let e = load_bytes("x.zip", bytes).unwrap_err().to_string();
+        assert!(
+            e.starts_with("x.zip: named .zip, but not a zip archive"),
+            "{e}"
+        );
+    }
     assert!(err(b"\n \n\n").contains("blank"));
     assert!(err(b"\xEF\xBB\xBF").contains("empty"));
     assert!(err(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("binary"));
