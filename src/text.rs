@@ -395,10 +395,27 @@ pub fn is_bidi_control(ch: char) -> bool {
 /// What is dropped from text drawn or written for a person besides control
 /// characters: bidirectional controls, and invisible characters that would
 /// ride into a draft's greeting (`Hi Ana\u{200b},`): zero-width space, word
-/// joiner, the byte-order mark and the soft hyphen. The zero-width joiner
-/// stays: emoji are built with it.
+/// joiner, the byte-order mark and the soft hyphen; and the characters a
+/// note of "nothing" is typed with, drawn as blank and no white space: the
+/// Hangul fillers (`\u{3164}`, which NFKC makes `\u{1160}`), the braille
+/// blank, the combining grapheme joiner, the invisible operators, the
+/// Mongolian vowel separator and Khmer's invisible vowels. The zero-width
+/// joiner and non-joiner stay: emoji and scripts are built with them.
 pub fn is_format_control(ch: char) -> bool {
-    is_bidi_control(ch) || matches!(ch, '\u{200b}' | '\u{2060}' | '\u{feff}' | '\u{ad}')
+    is_bidi_control(ch)
+        || matches!(
+            ch,
+            '\u{ad}'
+                | '\u{34f}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{17b4}'
+                | '\u{17b5}'
+                | '\u{180e}'
+                | '\u{200b}'
+                | '\u{2060}'
+                ..='\u{2064}' | '\u{2800}' | '\u{3164}' | '\u{feff}' | '\u{ffa0}'
+        )
 }
 
 /// Cuts `s` to at most `width` terminal columns, with `…` when cut.

@@ -192,6 +192,27 @@ fn invisible_characters_change_nothing() {
     assert_eq!(cat("Hi Colleen \u{1f469}\u{200d}\u{1f4bb}"), GreetingOnly);
 }
 
+/// A note typed to look empty (a Hangul filler, a braille blank, an
+/// invisible operator) is no note: it was customised, a word no list holds.
+#[test]
+fn a_note_that_only_looks_empty_is_default() {
+    for note in [
+        "\u{3164}",
+        "\u{ffa0}\u{ffa0}",
+        "\u{115f}\u{1160}",
+        "\u{2800}",
+        "\u{34f}\u{2062}\u{180e}",
+        "\u{17b4}",
+    ] {
+        assert_eq!(cat(note), Def, "{note:?}");
+        assert!(!crate::invitation::has_note(note), "{note:?}");
+    }
+    let generic = "I'd like to join your network.";
+    assert_eq!(cat(&format!("Hi \u{3164}Colleen, {generic}")), GreetingOnly);
+    // Hangul itself is text.
+    assert!(crate::invitation::has_note("\u{c548}\u{b155}"));
+}
+
 #[test]
 fn empty_and_whitespace_notes_are_default() {
     for note in ["", " ", "\n", "\r\n  \t", "  "] {
