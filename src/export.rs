@@ -438,6 +438,9 @@ pub struct Listed {
     /// Of those, the thank-yous of invitations gone from the export
     /// ([`thanks_marked_sent`]).
     pub marked_sent_gone: usize,
+    /// Of `invitations`, those listed for a decision undone since an
+    /// earlier list, and undecided now.
+    pub undone: usize,
 }
 
 /// How many thank-yous for invitations accepted and gone from this export
@@ -549,6 +552,10 @@ pub fn write_actions_with(
             write_md(w, &rows, &left, now, since, pending, unmatched)?
         }
     }
+    let undone = rows
+        .iter()
+        .filter(|r| r.undone_at.is_some() && r.entry.decision().is_none())
+        .count();
     Ok(Listed {
         invitations: rows.len(),
         thanks: left.len(),
@@ -556,6 +563,7 @@ pub fn write_actions_with(
         kept_not_done,
         marked_sent,
         marked_sent_gone,
+        undone,
     })
 }
 
@@ -845,14 +853,12 @@ fn write_md(
         .count();
     // An ignore undone: nothing to take back there, so no step to count
     // (its section lists it), and no ignore either.
-    let undone_ignores = rows
-        .iter()
-        .filter(|r| {
-            r.undone_at.is_some()
-                && r.entry.decision().is_none()
-                && r.was.is_some_and(|w| w.decision == Decision::Ignored)
-        })
-        .count();
+    let undone_ignore = |r: &Row<'_>| {
+        r.undone_at.is_some()
+            && r.entry.decision().is_none()
+            && r.was.is_some_and(|w| w.decision == Decision::Ignored)
+    };
+    let undone_ignores = rows.iter().filter(|r| undone_ignore(r)).count();
     // A row left without a decision whose only draft is a thank-you (its
     // accept undone) has nothing to send, as `drafts` and the CSV say: it
     // is listed, not counted, and has no box to tick.
@@ -988,7 +994,18 @@ fn write_md(
         } else {
             how
         };
-        writeln!(w, "\n## {title} ({})\n\n{how}\n", here.len())?;
+        // Undone ignores have no step to count (see `undone_ignores`):
+        // said, or the section's count reads against the heading's.
+        let ignores = match here.iter().filter(|r| undone_ignore(r)).count() {
+            0 => String::new(),
+            1 if here.len() == 1 => ", an ignore, not counted above".to_string(),
+            n if n == here.len() => ", all ignores, not counted above".to_string(),
+            n => format!(
+                ", of them {n} ignore{}, not counted above",
+                crate::text::plural(n)
+            ),
+        };
+        writeln!(w, "\n## {title} ({}{ignores})\n\n{how}\n", here.len())?;
         // Whether the item before ended in a quoted draft: a blank line
         // then keeps the next item from reading as its last line.
         let mut quoted = false;
@@ -1889,6 +1906,13 @@ mod tests {
             md.contains("**Ed Ige** · default · ignored 2026-11-25, undone 2026-11-26"),
             "{md}"
         );
+        // The ignore undone is in its section's count, not the heading's.
+        assert!(
+            md.contains(
+                "## Undone since an earlier list (4, of them 1 ignore, not counted above)\n"
+            ),
+            "{md}"
+        );
     }
 
     /// A decision changed to another after an earlier list may have asked
@@ -2321,7 +2345,8 @@ mod tests {
                 earlier: 2,
                 kept_not_done: 0,
                 marked_sent: 0,
-                marked_sent_gone: 0
+                marked_sent_gone: 0,
+                undone: 0
             }
         );
         assert!(
@@ -2761,7 +2786,8 @@ mod tests {
                 earlier: 0,
                 kept_not_done: 0,
                 marked_sent: 0,
-                marked_sent_gone: 0
+                marked_sent_gone: 0,
+                undone: 0
             }
         );
         let text = String::from_utf8(out).unwrap();
@@ -2910,7 +2936,8 @@ mod tests {
                 earlier: 0,
                 kept_not_done: 0,
                 marked_sent: 0,
-                marked_sent_gone: 0
+                marked_sent_gone: 0,
+                undone: 0
             }
         );
         let md = String::from_utf8(out).unwrap();

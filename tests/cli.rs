@@ -1045,6 +1045,69 @@ fn a_step_an_export_made_since_shows_not_done_is_flagged() {
     );
 }
 
+/// Ignores undone a day on are listed to check, not counted as steps:
+/// standard error does not call them decided, and the checklist's section
+/// says why its count is not the heading's.
+#[test]
+fn undone_ignores_are_not_called_decided() {
+    use invitriage::journal::{Decision, Journal};
+    let env = Env::new();
+    let (a, b) = (url("abena-reyes"), url("ana-lima"));
+    let file = env.file(
+        "ex.csv",
+        export(
+            HEADER,
+            &[
+                incoming("Abena Reyes", &a, ""),
+                incoming("Ana Lima", &b, ""),
+            ],
+        ),
+    );
+    let (invs, _) = env.classify(file);
+    let ids: Vec<invitriage::invitation::InvitationId> = invs
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().parse().unwrap())
+        .collect();
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let t = |s: &str| invitriage::import::parse_sent_at(s).unwrap();
+        j.record_decision(&ids, Some(Decision::Ignored), t("2026-11-22T09:00:00"))
+            .unwrap();
+        j.undo(t("2026-11-23T09:00:00")).unwrap();
+    }
+    let (code, md, stderr) = env.run(&["export", file, "--format", "md"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains("invitriage: 2 invitations listed, undone since an earlier list, from "),
+        "{stderr}"
+    );
+    assert!(md.starts_with("# To do on LinkedIn (0)\n"), "{md}");
+    assert!(
+        md.contains("\n## Undone since an earlier list (2, all ignores, not counted above)\n"),
+        "{md}"
+    );
+    // With a decision beside them, the line names both.
+    {
+        let (mut j, _) = Journal::open(&env.path("data")).unwrap();
+        let t = |s: &str| invitriage::import::parse_sent_at(s).unwrap();
+        j.record_decision(
+            &ids[..1],
+            Some(Decision::Accepted),
+            t("2026-11-24T09:00:00"),
+        )
+        .unwrap();
+    }
+    let (_, md, stderr) = env.run(&["export", file, "--format", "md"]);
+    assert!(
+        stderr.contains("invitriage: 2 invitations listed, decided, with a draft or undone since an earlier list (1 undone), from "),
+        "{stderr}"
+    );
+    assert!(
+        md.contains("\n## Undone since an earlier list (1, an ignore, not counted above)\n"),
+        "{md}"
+    );
+}
+
 /// `export` and `drafts` of an export older than one the screen opened
 /// warn, as the screen does: what they list may be done since.
 #[test]

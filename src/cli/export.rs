@@ -108,8 +108,15 @@ pub fn export(
         1 => format!("; 1{more} reply or thank-you marked sent is not listed{all}"),
         m => format!("; {m}{more} replies and thank-yous marked sent are not listed{all}"),
     };
+    // An undone decision is neither: `1 invitation listed, decided or
+    // with a draft` of an undone ignore read as something decided.
+    let why = match listed.undone {
+        0 => "decided or with a draft".to_string(),
+        u if u == n => "undone since an earlier list".to_string(),
+        u => format!("decided, with a draft or undone since an earlier list ({u} undone)"),
+    };
     say!(
-        "invitriage: {n} invitation{} listed, decided or with a draft{since}, from {from}{thanks}{sent} (journal: {})",
+        "invitriage: {n} invitation{} listed, {why}{since}, from {from}{thanks}{sent} (journal: {})",
         text::plural(n),
         text::shown_path(journal.path())
     );
