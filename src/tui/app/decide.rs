@@ -460,7 +460,14 @@ impl App {
                         .any(|&i| self.tab.contains(&self.invitations[i as usize]));
                 match (self.current_index(), idx.first()) {
                     (Some(cur), _) if bulk_here => {
-                        if !idx.iter().all(|i| self.rows.contains(i)) {
+                        // By a map of the rows shown: a search of the list
+                        // for each row undone froze the screen for 35 s
+                        // for 720,000 rows undone on a tab of as many.
+                        let mut shown = vec![false; self.invitations.len()];
+                        for &r in &self.rows {
+                            shown[r as usize] = true;
+                        }
+                        if !idx.iter().all(|&i| shown[i as usize]) {
                             self.rebuild_rows(Some(cur));
                         }
                     }
