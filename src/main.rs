@@ -25,7 +25,7 @@ macro_rules! say {
 mod cli;
 
 use cli::args::{
-    Cli, Command, TextOrJson, command_like, first_word, place_file, stray_check_option,
+    Cli, Command, TextOrJson, command_like, first_word, place_file, second_file, stray_check_option,
 };
 use cli::output::{CONTROLS_SHOWN, output, plain_stdout, stdout};
 
@@ -131,6 +131,10 @@ fn main() -> ExitCode {
                         first.to_string_lossy()
                     ),
                 ));
+        }
+        let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+        if let Some(two) = second_file(&e, &args) {
+            exit_with(two);
         }
         exit_with(e)
     });

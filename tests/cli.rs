@@ -321,6 +321,39 @@ fn a_file_before_the_command_is_the_commands_file() {
         "{err}"
     );
     assert!(err.contains("Usage: invitriage"), "{err}");
+    // Two after the command, or two with none: the same usage error, not
+    // clap's "unexpected argument".
+    for (args, said) in [
+        (
+            &["stats", file, "b.csv"][..],
+            "two FILEs after `stats`: `a.csv` and `b.csv`; give one: `invitriage stats a.csv`",
+        ),
+        (
+            &[file, "b.csv"],
+            "two FILEs: `a.csv` and `b.csv`; give one: `invitriage a.csv`",
+        ),
+        (
+            &[file, file],
+            "two FILEs: `a.csv` and `a.csv`; give one: `invitriage a.csv`",
+        ),
+        (
+            &["classify", "--format", "csv", file, "b.csv"],
+            "two FILEs after `classify`: `a.csv` and `b.csv`; give one: `invitriage classify a.csv`",
+        ),
+    ] {
+        let err = env.fails(args);
+        assert!(
+            err.starts_with(&format!("invitriage: error: {said}\n")),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("Usage: invitriage"), "{err}");
+    }
+    // Not a FILE too many: an option, and a NOTE's extra word.
+    let err = env.fails(&["stats", file, "--jsn"]);
+    assert!(err.contains("unexpected argument '--jsn'"), "{err}");
+    let (code, _, err) = env.run(&["check", "Hi", "there"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unexpected argument 'there'"), "{err}");
 
     for (args, takes) in [
         (&[file, "check", "Hi"][..], "(it grades a NOTE)"),
@@ -4484,6 +4517,100 @@ fn a_missing_file_named_like_a_command_is_hinted() {
     env.file("stat", three_rows());
     let err = env.fails(&["stat"]);
     assert!(err.contains("the triage screen needs a terminal"), "{err}");
+}
+
+/// A FILE not there whose folder holds the export (LinkedIn's .zip has a
+/// date in its name, and Invitations.csv is inside it), or a file named as
+/// the one given starts: the error names it, and the folder to give.
+#[test]
+fn a_missing_file_names_the_export_beside_it() {
+    let env = Env::new();
+    let zipped = zip(&[("Invitations.csv", &three_rows())]);
+    env.file("Downloads/Basic_LinkedInDataExport_11-29-2026.zip", &zipped);
+    env.file("Downloads/notes.txt", "not an export");
+    let beside =
+        "Downloads holds Basic_LinkedInDataExport_11-29-2026.zip: give that, or the folder";
+    for typed in [
+        "Downloads/Basic_LinkedInDataExport.zip",
+        "Downloads/Invitations.csv",
+    ] {
+        for args in [&["stats", typed][..], &[typed]] {
+            assert_eq!(
+                env.fails(args),
+                format!("invitriage: error: {typed}: no such file; {beside}\n"),
+                "{args:?}"
+            );
+        }
+    }
+    // What it names is read, and so is the folder.
+    for given in [
+        "Downloads/Basic_LinkedInDataExport_11-29-2026.zip",
+        "Downloads",
+    ] {
+        let (code, out, err) = env.run(&["stats", given, "--json", "--direction", "all"]);
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["total"], 3, "{given}");
+    }
+    // Given in the folder itself.
+    let out = env
+        .cmd()
+        .current_dir(env.path("Downloads"))
+        .args(["stats", "Basic_LinkedInDataExport.zip"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "invitriage: error: Basic_LinkedInDataExport.zip: no such file; the current folder (`.`) holds Basic_LinkedInDataExport_11-29-2026.zip: give that, or the folder\n"
+    );
+    // Two exports: both there to choose from.
+    env.file(
+        "Downloads/Complete_LinkedInDataExport_11-29-2026.zip",
+        zip(&[("Invitations.csv", "x")]),
+    );
+    assert_eq!(
+        env.fails(&["stats", "Downloads/export.zip"]),
+        "invitriage: error: Downloads/export.zip: no such file; Downloads holds Basic_LinkedInDataExport_11-29-2026.zip and 1 more export: give one, or the folder\n"
+    );
+    // No export, but a .zip or .csv named as the one given starts.
+    env.file("old/Invitations (1).csv", three_rows());
+    env.file("old/Invitations-2025.zip", "not read");
+    env.file("old/Invitations.txt", "not a .csv");
+    assert_eq!(
+        env.fails(&["stats", "old/Invitations.csv"]),
+        "invitriage: error: old/Invitations.csv: no such file; old holds Invitations (1).csv and 1 more named like it: give one\n"
+    );
+    assert_eq!(
+        env.fails(&["stats", "old/export.csv"]),
+        "invitriage: error: old/export.csv: no such file\n"
+    );
+    // A folder not there has nothing beside it to name.
+    assert_eq!(
+        env.fails(&["stats", "gone/Invitations.csv"]),
+        "invitriage: error: gone/Invitations.csv: no such file\n"
+    );
+}
+
+/// A plain word that is no file is no command either (`invitriage
+/// triage`): said so, with the commands, and how the triage screen opens.
+#[test]
+fn a_missing_plain_word_is_said_to_be_no_command() {
+    let env = Env::new();
+    for typed in ["triage", "open", "review"] {
+        assert_eq!(
+            env.fails(&[typed]),
+            format!(
+                "invitriage: error: {typed}: no such file; nor is `{typed}` a command: the triage screen opens with none (`invitriage FILE`, or `invitriage` for the bundled sample); the commands are stats, classify, export, drafts, mark-sent, check, lists, completions (`invitriage help COMMAND` explains each)\n"
+            )
+        );
+    }
+    // A name with a dot or a folder is a file's.
+    for typed in ["review.csv", "./review"] {
+        assert_eq!(
+            env.fails(&[typed]),
+            format!("invitriage: error: {typed}: no such file\n")
+        );
+    }
 }
 
 /// Every command that prints: each output format of each.
