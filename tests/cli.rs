@@ -2460,6 +2460,49 @@ fn duplicate_rows_count_once_and_are_reported() {
     }
     let (_, text, _) = env.run(&["stats", both, "--direction", "outgoing"]);
     assert!(text.contains("  2 duplicate rows counted once"), "{text}");
+    // Standard error counts as the output beside it does; those of the
+    // other direction are said apart, not counted once here.
+    for (args, said) in [
+        (
+            &["stats", both][..],
+            "1 duplicate row counted once (line 3 repeats line 2); and 2 duplicate rows of outgoing invitations, not counted here (`--direction all` counts them)",
+        ),
+        (
+            &["stats", both, "--json"],
+            "1 duplicate row counted once (line 3 repeats line 2); and 2 duplicate rows of outgoing invitations, not counted here (`--direction all` counts them)",
+        ),
+        (
+            &["stats", both, "--direction", "outgoing"],
+            "2 duplicate rows counted once (line 5 repeats line 4, line 6 repeats line 4); and 1 duplicate row of incoming invitations, not counted here (`--direction all` counts it)",
+        ),
+        (
+            &["stats", both, "--direction", "all"],
+            "3 duplicate rows counted once (line 3 repeats line 2, line 5 repeats line 4, line 6 repeats line 4)",
+        ),
+        (
+            &["classify", both],
+            "3 duplicate rows counted once (line 3 repeats line 2, line 5 repeats line 4, line 6 repeats line 4)",
+        ),
+    ] {
+        let (code, _, err) = env.run(args);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            err,
+            format!("invitriage: note: both.csv: {said}\n"),
+            "{args:?}"
+        );
+    }
+    // None of the direction counted: the others only.
+    let sent_only = env.file(
+        "sent.csv",
+        export(HEADER, &[incoming("Ann Lee", &a, ""), sent, sent]),
+    );
+    let (_, text, err) = env.run(&["stats", sent_only]);
+    assert!(!text.contains("duplicate"), "{text}");
+    assert_eq!(
+        err,
+        "invitriage: note: sent.csv: 1 duplicate row of outgoing invitations, not counted here (`--direction all` counts it)\n"
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@ use invitriage::config::{Config, Paths, Unusable};
 use invitriage::import::{self, Import, Source};
 use invitriage::journal::Journal;
 use invitriage::reply::Templates;
+use invitriage::stats::DirectionFilter;
 use invitriage::text;
 use invitriage::tui::keys::Keymap;
 
@@ -23,7 +24,17 @@ pub const SKIPPED_SHOWN: usize = 20;
 /// were skipped and anything else worth knowing; fails when rows were there
 /// but none could be read.
 pub fn load(source: Source, config: &Config) -> Result<Import, Failure> {
-    let import = load_with(&source, config, import::load_classified)?;
+    load_counting(source, config, DirectionFilter::All)
+}
+
+/// [`load`] for a count of the invitations `counted` picks (`stats
+/// --direction`), which the notes on standard error agree with.
+pub fn load_counting(
+    source: Source,
+    config: &Config,
+    counted: DirectionFilter,
+) -> Result<Import, Failure> {
+    let import = load_with(&source, config, counted, import::load_classified)?;
     if let Some(note) = future_note(&import, now()) {
         say!("invitriage: note: {note}");
     }
@@ -76,10 +87,12 @@ pub fn future_note(import: &Import, now: chrono::NaiveDateTime) -> Option<String
     ))
 }
 
-/// [`load`] with the reading chosen: whole invitations or only their facts.
+/// [`load_counting`] with the reading chosen: whole invitations or only
+/// their facts.
 pub fn load_with<T: import::Item>(
     source: &Source,
     config: &Config,
+    counted: DirectionFilter,
     read: impl FnOnce(
         &Source,
         import::Classify<'_>,
@@ -128,7 +141,7 @@ pub fn load_with<T: import::Item>(
             text::plural(more)
         );
     }
-    for notice in import.notices() {
+    for notice in import.notices_counting(counted) {
         say!("invitriage: note: {notice}");
     }
     if import.is_empty() && !import.skipped.is_empty() {

@@ -9,7 +9,7 @@ use invitriage::journal::Journal;
 use invitriage::report;
 use invitriage::stats::{self, DirectionFilter};
 
-use super::load::{exit_without_freeing, load, load_with, now};
+use super::load::{exit_without_freeing, load_counting, load_with, now};
 use super::output::{output, output_width, stdout};
 use crate::Failure;
 
@@ -28,7 +28,7 @@ pub fn run(
         if direction == DirectionFilter::Incoming {
             // Only counts are needed: read the facts, not whole
             // invitations (a fraction of the time and memory).
-            let import = load_with(source, config, |source, classify, now| {
+            let import = load_with(source, config, direction, |source, classify, now| {
                 import::load_facts(source, classify, direction, now)
             })?;
             let b = import.invitations.breakdown();
@@ -50,7 +50,7 @@ pub fn run(
             )?;
             exit_without_freeing(import);
         } else {
-            let mut import = load(source.clone(), config)?;
+            let mut import = load_counting(source.clone(), config, direction)?;
             if json && source.is_sample() {
                 say!("invitriage: no file given: this is the bundled sample");
             }

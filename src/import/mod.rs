@@ -279,6 +279,13 @@ impl<T: Item> Import<T> {
     /// Notices worth telling the user, one line each (no errors: those are in
     /// `skipped`).
     pub fn notices(&self) -> Vec<String> {
+        self.notices_counting(DirectionFilter::All)
+    }
+
+    /// [`Import::notices`] for a count of the invitations `counted` picks
+    /// (`stats --direction`): the duplicate rows said counted once are
+    /// those of the count printed beside them.
+    pub fn notices_counting(&self, counted: DirectionFilter) -> Vec<String> {
         let mut out = Vec::new();
         match self.encoding {
             // A file mostly UTF-8 is told of below, with its rows and
@@ -454,32 +461,56 @@ impl<T: Item> Import<T> {
             ));
         }
         out.extend(self.found_notes.iter().cloned());
-        if !self.duplicates.is_empty() {
-            let lines: Vec<String> = self
-                .duplicates
+        let (duplicates, uncounted): (Vec<&Duplicate>, Vec<&Duplicate>) = self
+            .duplicates
+            .iter()
+            .partition(|d| counted.matches(d.direction));
+        // Those of the other direction are left out of the count, as
+        // their rows are: said apart, not added to it.
+        let uncounted = match uncounted.len() {
+            0 => String::new(),
+            n => format!(
+                "{n} duplicate row{} of {} invitations, not counted here (`--direction all` counts {})",
+                plural(n),
+                match counted {
+                    DirectionFilter::Outgoing => "incoming",
+                    _ => "outgoing",
+                },
+                if n == 1 { "it" } else { "them" }
+            ),
+        };
+        if !duplicates.is_empty() {
+            let lines: Vec<String> = duplicates
                 .iter()
                 .take(5)
                 .map(|d| format!("line {} repeats line {}", d.line, d.first_line))
                 .collect();
-            let more = self.duplicates.len().saturating_sub(5);
+            let more = duplicates.len().saturating_sub(5);
             // A repeat sent later than the row it repeats took its place.
-            let later = if self.duplicates.iter().any(|d| d.line < d.first_line) {
+            let later = if duplicates.iter().any(|d| d.line < d.first_line) {
                 "; of two sent at different times, the later is the one kept"
             } else {
                 ""
             };
             out.push(format!(
-                "{}: {} duplicate row{} counted once ({}{}){later}",
+                "{}: {} duplicate row{} counted once ({}{}){later}{}",
                 self.origin,
-                self.duplicates.len(),
-                plural(self.duplicates.len()),
+                duplicates.len(),
+                plural(duplicates.len()),
                 lines.join(", "),
                 if more > 0 {
                     format!(", and {more} more")
                 } else {
                     String::new()
+                },
+                if uncounted.is_empty() {
+                    String::new()
+                } else {
+                    format!("; and {uncounted}")
                 }
             ));
+        } else if !uncounted.is_empty() {
+            out.push(format!("{}: {uncounted}", self.origin));
         }
         if self.is_empty() && self.skipped.is_empty() {
             out.push(format!(
