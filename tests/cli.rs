@@ -415,6 +415,78 @@ fn without_a_file_every_output_says_it_is_the_sample() {
     }
 }
 
+/// With no FILE, standard input is not read: when something is piped to
+/// it (or it is a file with something in it), the note that the sample is
+/// shown says so, and how to read it; a terminal or `/dev/null` gets the
+/// note alone.
+#[test]
+fn without_a_file_piped_input_is_said_to_be_unread() {
+    let env = Env::new();
+    let unread = |command: &str| {
+        format!(
+            "invitriage: no file given: this is the bundled sample; standard input is not read without FILE `-`: `… | invitriage {command} -`\n"
+        )
+    };
+    for args in [
+        &["stats"][..],
+        &["stats", "--json"],
+        &["stats", "--direction", "all"],
+    ] {
+        let out = env
+            .cmd()
+            .args(args)
+            .write_stdin(three_rows())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            unread("stats"),
+            "{args:?}"
+        );
+    }
+    for command in ["classify", "export", "drafts"] {
+        let out = env
+            .cmd()
+            .arg(command)
+            .write_stdin(three_rows())
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with(&unread(command)) || err.contains(&format!("\n{}", unread(command))),
+            "{command}: {err}"
+        );
+    }
+    // A file given as standard input, not empty; and an empty one.
+    let file = env.file("a.csv", three_rows());
+    let empty = env.file("empty.csv", "");
+    for (name, said) in [(file, unread("stats")), (empty, "".to_string())] {
+        let out = env
+            .std_cmd()
+            .arg("stats")
+            .stdin(std::fs::File::open(env.path(name)).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), said, "{name}");
+    }
+    // `/dev/null` (as `run` gives every command): nothing to read there.
+    let (_, _, err) = env.run(&["stats", "--json"]);
+    assert_eq!(
+        err,
+        "invitriage: no file given: this is the bundled sample\n"
+    );
+    // With `-`, it is read.
+    let out = env
+        .cmd()
+        .args(["stats", "-", "--json"])
+        .write_stdin(three_rows())
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sample"], false);
+}
+
 #[test]
 fn the_sample_loads_cleanly() {
     let env = Env::new();

@@ -157,6 +157,7 @@ pub fn load_with<T: import::Item>(
 /// Loads an export and reads the journal without locking it, so `export`
 /// and `drafts` work while the triage screen is open.
 pub fn load_with_journal(
+    command: &str,
     source: Source,
     config: &Config,
     paths: &Paths,
@@ -196,7 +197,7 @@ pub fn load_with_journal(
         ),
     }
     if import.source.is_sample() {
-        say!("invitriage: no file given: this is the bundled sample");
+        say!("invitriage: {}", sample_note(command));
     }
     let copy = sample_copy_note(&import, &journal, paths);
     if let Some(note) = &copy {
@@ -265,6 +266,51 @@ pub fn sample_copy_note(import: &Import, journal: &Journal, paths: &Paths) -> Op
             super::output::shell_quoted(&sample_dir)
         )
     })
+}
+
+/// That no FILE was given to `command`, so the bundled sample is read;
+/// and, when standard input carries something, that it is not read
+/// without FILE `-`: `cat export.csv | invitriage stats` prints the
+/// sample's breakdown.
+pub fn sample_note(command: &str) -> String {
+    let note = "no file given: this is the bundled sample";
+    if stdin_carries() {
+        format!("{note}; standard input is not read without FILE `-`: `… | invitriage {command} -`")
+    } else {
+        note.to_string()
+    }
+}
+
+/// Whether standard input holds something to read: a file that is not
+/// empty, or a pipe or a socket with bytes waiting in it (`cat export.csv
+/// |`, written by the time the sample is read). Not a terminal, nor
+/// `/dev/null`, nor the empty pipe a script or a test runner leaves there.
+pub fn stdin_carries() -> bool {
+    if io::stdin().is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let stdin = io::stdin();
+        let Some(meta) = stdin
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            .and_then(|fd| std::fs::File::from(fd).metadata().ok())
+        else {
+            return false;
+        };
+        let kind = meta.file_type();
+        if kind.is_file() {
+            return meta.len() > 0;
+        }
+        (kind.is_fifo() || kind.is_socket())
+            && rustix::io::ioctl_fionread(stdin.as_fd()).is_ok_and(|n| n > 0)
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Says, before FILE `-` is read from a terminal, that the program waits
