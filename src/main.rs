@@ -224,7 +224,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             text::shown_path(&paths.config_file)
         );
     }
-    let json_if = |json: bool, format: Option<TextOrJson>| json || format == Some(TextOrJson::Json);
+    let json_if = |json: bool, format: TextOrJson| json || format == TextOrJson::Json;
     match cli.command {
         Some(Command::Stats {
             file,

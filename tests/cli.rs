@@ -228,6 +228,28 @@ fn help_and_version() {
         global.contains("--config") && global.contains("--data-dir"),
         "{help}"
     );
+    // What the README says of each, `--help` says too.
+    // Its lines joined, as wrapped for the width.
+    let help = |args: &[&str]| {
+        let out = env.cmd().args(args).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    for command in ["stats", "check"] {
+        let text = help(&[command, "--help"]);
+        assert!(text.contains("[default: text]"), "{command}: {text}");
+    }
+    let text = help(&["mark-sent", "--help"]);
+    assert!(
+        text.contains("Exit status 0 when every id was marked")
+            && text.contains("1 when one has nothing to mark")
+            && text.contains("2 on an error"),
+        "{text}"
+    );
+    let text = help(&["completions", "--help"]);
+    assert!(text.contains("<SHELL> The shell to complete for"), "{text}");
+    let text = help(&["-h"]);
+    assert!(text.contains("`-` for standard input"), "{text}");
 }
 
 #[test]

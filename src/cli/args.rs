@@ -41,8 +41,9 @@ pub struct Cli {
     #[command(flatten)]
     pub global: Global,
 
-    /// Invitations.csv, the export .zip or the folder it unzips to; opens
-    /// the triage screen. Before a command that reads a file
+    /// Invitations.csv, the export .zip or the folder it unzips to (or
+    /// your downloads folder, which holds it); `-` for standard input.
+    /// Opens the triage screen. Before a command that reads a file
     /// (`invitriage my.csv stats`) it is that command's FILE.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
@@ -100,8 +101,8 @@ pub enum Command {
         json: bool,
         /// `--format json` is `--json`, as `classify`, `export` and `drafts`
         /// spell it; the last of the two given wins.
-        #[arg(long, value_enum, overrides_with = "json")]
-        format: Option<TextOrJson>,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text, overrides_with = "json")]
+        format: TextOrJson,
         /// Which invitations to count.
         #[arg(long, value_enum, default_value_t = DirectionFilter::Incoming)]
         direction: DirectionFilter,
@@ -166,7 +167,11 @@ pub enum Command {
     /// Mark a reply or thank-you sent on LinkedIn by its invitation's id (the
     /// `id` column of `export` and `drafts`), so the action lists leave it
     /// out: for a thank-you to someone no longer in your export. On the
-    /// triage screen, `S` marks the others.
+    /// triage screen, `S` marks the others. Exit status 0 when every id
+    /// was marked (or was already); 1 when one has nothing to mark (no
+    /// decision or draft under it, or no draft its decision sends); 2 on
+    /// an error (an id that is not 16 hex digits, no journal, a journal in
+    /// use).
     #[command(name = "mark-sent")]
     MarkSent {
         /// Invitation ids: 16 hex digits each.
@@ -210,8 +215,8 @@ pub enum Command {
         json: bool,
         /// `--format json` is `--json`, as `classify`, `export` and `drafts`
         /// spell it; the last of the two given wins.
-        #[arg(long, value_enum, overrides_with = "json")]
-        format: Option<TextOrJson>,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text, overrides_with = "json")]
+        format: TextOrJson,
     },
     /// Print the built-in lists the classifier uses (stock texts, generic
     /// phrases and words, salutations, titles, sign-offs, signal hints) and
@@ -226,6 +231,7 @@ pub enum Command {
     /// ~/.local/share/bash-completion/completions && invitriage completions
     /// bash > ~/.local/share/bash-completion/completions/invitriage`.
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
