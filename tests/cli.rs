@@ -295,11 +295,15 @@ fn a_bad_option_is_a_usage_error() {
             .starts_with("invitriage: error: `stat` is not a command; did you mean `stats`?"),
         "help stat"
     );
+    // A word after FILE is a second FILE (`a_file_before_the_command_is_
+    // the_commands_file` has the others).
     env.cmd()
         .args(["stats", "base.csv", "extra"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unexpected argument 'extra'"));
+        .stderr(predicate::str::contains(
+            "two FILEs after `stats`: `base.csv` and `extra`; give one",
+        ));
 }
 
 /// `invitriage my.csv stats`, which the usage line (`[FILE] [COMMAND]`)
@@ -2177,9 +2181,11 @@ fn bad_files_get_one_clear_error_each() {
             assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
         }
     }
+    // The folder it would be in holds an export (one of the cases above):
+    // named, as what may be meant.
     assert_eq!(
         env.fails(&["stats", "missing.csv"]),
-        "invitriage: error: missing.csv: no such file\n"
+        "invitriage: error: missing.csv: no such file; the current folder (`.`) holds export/Invitations.csv: give that, or the folder\n"
     );
     // A `~` in quotes, which the shell leaves as it is: said, with the
     // path meant in the home folder when it is there.

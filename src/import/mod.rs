@@ -531,11 +531,16 @@ impl ImportError {
                 path: path.to_path_buf(),
                 target,
             },
-            Err(_) => ImportError::NotFound {
-                path: path.to_path_buf(),
-                unexpanded: unexpanded_home(path, std::env::var_os("HOME").map(PathBuf::from)),
-                beside: export_beside(path),
-            },
+            Err(_) => {
+                let unexpanded = unexpanded_home(path, std::env::var_os("HOME").map(PathBuf::from));
+                // The folder a `~` meant is the one to look in, not `~`'s.
+                let beside = unexpanded.is_none().then(|| export_beside(path)).flatten();
+                ImportError::NotFound {
+                    path: path.to_path_buf(),
+                    unexpanded,
+                    beside,
+                }
+            }
         }
     }
 }
