@@ -25,7 +25,7 @@ macro_rules! say {
 mod cli;
 
 use cli::args::{
-    Cli, Command, TextOrJson, command_like, first_word, place_file, stray_check_option,
+    Cli, Command, TextOrJson, command_like, first_word, place_file, second_file, stray_check_option,
 };
 use cli::output::{CONTROLS_SHOWN, output, plain_stdout, stdout};
 
@@ -132,6 +132,10 @@ fn main() -> ExitCode {
                     ),
                 ));
         }
+        let args: Vec<std::ffi::OsString> = std::env::args_os().skip(1).collect();
+        if let Some(two) = second_file(&e, &args) {
+            exit_with(two);
+        }
         exit_with(e)
     });
     if let Err(e) = place_file(&mut cli) {
@@ -220,7 +224,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             text::shown_path(&paths.config_file)
         );
     }
-    let json_if = |json: bool, format: Option<TextOrJson>| json || format == Some(TextOrJson::Json);
+    let json_if = |json: bool, format: TextOrJson| json || format == TextOrJson::Json;
     match cli.command {
         Some(Command::Stats {
             file,

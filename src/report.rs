@@ -283,14 +283,25 @@ pub fn stats_text<T: Item, W: Write>(
             // Years of months would push everything above off the screen:
             // a row per year, then the last twelve months. `--json` keeps
             // every month.
-            // Years without one are left out: one date misread as 2099
+            // A year without one shows 0, as a month does; a run of more
+            // than two is one row (`2027–98`): one date misread as 2099
             // would otherwise list seventy empty years.
-            let years: Vec<(String, usize)> = b
-                .by_year()
-                .into_iter()
-                .filter(|&(_, n)| n > 0)
-                .map(|(y, n)| (y.to_string(), n))
-                .collect();
+            let mut years: Vec<(String, usize)> = Vec::new();
+            let by_year = b.by_year();
+            let mut i = 0;
+            while i < by_year.len() {
+                let (year, n) = by_year[i];
+                let empty = by_year[i..].iter().take_while(|&&(_, n)| n == 0).count();
+                if empty > 2 {
+                    let last = by_year[i + empty - 1].0;
+                    // `2027–98`: as wide as `Nov 2026`, the counts aligned.
+                    years.push((format!("{year}–{:02}", last % 100), 0));
+                    i += empty;
+                } else {
+                    years.push((year.to_string(), n));
+                    i += 1;
+                }
+            }
             writeln!(w, "  by year (`--json` has every month)")?;
             rows(w, &years)?;
             writeln!(w)?;
@@ -1008,7 +1019,7 @@ mod tests {
         // The widest bar of each table fills its room (80 - 21 = 59, at most 40).
         assert_eq!(lines[3].matches('█').count(), 40, "{long}");
         assert_eq!(lines[17].matches('█').count(), 40, "{long}");
-        // Years without an invitation are left out: a misread 2099 does
+        // Years without an invitation are one row: a misread 2099 does
         // not list seventy empty years.
         let mut b = crate::stats::breakdown(&import.invitations, DirectionFilter::Incoming);
         let month = |year, month| Month { year, month };
@@ -1020,9 +1031,33 @@ mod tests {
         let outlier = render(&import, &b, DirectionFilter::Incoming, None, 80);
         let years = outlier.split_once("  by year").unwrap().1;
         let years = years.split_once("\n\n").unwrap().0;
-        assert_eq!(years.lines().count(), 3, "{years}");
+        assert_eq!(years.lines().count(), 4, "{years}");
         assert!(years.contains("\n  2026           5  "), "{years}");
+        assert!(years.contains("\n  2027–98        0\n"), "{years}");
         assert!(years.contains("\n  2099           1  "), "{years}");
+        // A year without one between two that have some shows 0, as a
+        // month does.
+        let mut gap = b.clone();
+        gap.by_month = (0..12 * 5)
+            .map(|i| (month(2022 + i / 12, (i % 12) as u32 + 1), 0))
+            .collect();
+        for (i, n) in [(0, 2), (12, 3), (36, 4), (59, 1)] {
+            gap.by_month[i].1 = n;
+        }
+        let gap = render(&import, &gap, DirectionFilter::Incoming, None, 80);
+        let rows: Vec<&str> = gap.split_once("  by year").unwrap().1.lines().collect();
+        let rows: Vec<&str> = rows[1..6].iter().map(|r| &r[..18]).collect();
+        assert_eq!(
+            rows,
+            [
+                "  2022           2",
+                "  2023           3",
+                "  2024           0",
+                "  2025           4",
+                "  2026           1"
+            ],
+            "{gap}"
+        );
         // And months without one: the two that have some.
         let months = outlier.split_once("  by month").unwrap().1;
         let months: Vec<&str> = months.lines().collect();

@@ -228,6 +228,28 @@ fn help_and_version() {
         global.contains("--config") && global.contains("--data-dir"),
         "{help}"
     );
+    // What the README says of each, `--help` says too.
+    // Its lines joined, as wrapped for the width.
+    let help = |args: &[&str]| {
+        let out = env.cmd().args(args).output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        text.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    for command in ["stats", "check"] {
+        let text = help(&[command, "--help"]);
+        assert!(text.contains("[default: text]"), "{command}: {text}");
+    }
+    let text = help(&["mark-sent", "--help"]);
+    assert!(
+        text.contains("Exit status 0 when every id was marked")
+            && text.contains("1 when one has nothing to mark")
+            && text.contains("2 on an error"),
+        "{text}"
+    );
+    let text = help(&["completions", "--help"]);
+    assert!(text.contains("<SHELL> The shell to complete for"), "{text}");
+    let text = help(&["-h"]);
+    assert!(text.contains("`-` for standard input"), "{text}");
 }
 
 #[test]
@@ -273,11 +295,15 @@ fn a_bad_option_is_a_usage_error() {
             .starts_with("invitriage: error: `stat` is not a command; did you mean `stats`?"),
         "help stat"
     );
+    // A word after FILE is a second FILE (`a_file_before_the_command_is_
+    // the_commands_file` has the others).
     env.cmd()
         .args(["stats", "base.csv", "extra"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("unexpected argument 'extra'"));
+        .stderr(predicate::str::contains(
+            "two FILEs after `stats`: `base.csv` and `extra`; give one",
+        ));
 }
 
 /// `invitriage my.csv stats`, which the usage line (`[FILE] [COMMAND]`)
@@ -321,6 +347,39 @@ fn a_file_before_the_command_is_the_commands_file() {
         "{err}"
     );
     assert!(err.contains("Usage: invitriage"), "{err}");
+    // Two after the command, or two with none: the same usage error, not
+    // clap's "unexpected argument".
+    for (args, said) in [
+        (
+            &["stats", file, "b.csv"][..],
+            "two FILEs after `stats`: `a.csv` and `b.csv`; give one: `invitriage stats a.csv`",
+        ),
+        (
+            &[file, "b.csv"],
+            "two FILEs: `a.csv` and `b.csv`; give one: `invitriage a.csv`",
+        ),
+        (
+            &[file, file],
+            "two FILEs: `a.csv` and `a.csv`; give one: `invitriage a.csv`",
+        ),
+        (
+            &["classify", "--format", "csv", file, "b.csv"],
+            "two FILEs after `classify`: `a.csv` and `b.csv`; give one: `invitriage classify a.csv`",
+        ),
+    ] {
+        let err = env.fails(args);
+        assert!(
+            err.starts_with(&format!("invitriage: error: {said}\n")),
+            "{args:?}: {err}"
+        );
+        assert!(err.contains("Usage: invitriage"), "{err}");
+    }
+    // Not a FILE too many: an option, and a NOTE's extra word.
+    let err = env.fails(&["stats", file, "--jsn"]);
+    assert!(err.contains("unexpected argument '--jsn'"), "{err}");
+    let (code, _, err) = env.run(&["check", "Hi", "there"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("unexpected argument 'there'"), "{err}");
 
     for (args, takes) in [
         (&[file, "check", "Hi"][..], "(it grades a NOTE)"),
@@ -380,6 +439,78 @@ fn without_a_file_every_output_says_it_is_the_sample() {
             "{format} output stays machine-readable"
         );
     }
+}
+
+/// With no FILE, standard input is not read: when something is piped to
+/// it (or it is a file with something in it), the note that the sample is
+/// shown says so, and how to read it; a terminal or `/dev/null` gets the
+/// note alone.
+#[test]
+fn without_a_file_piped_input_is_said_to_be_unread() {
+    let env = Env::new();
+    let unread = |command: &str| {
+        format!(
+            "invitriage: no file given: this is the bundled sample; standard input is not read without FILE `-`: `… | invitriage {command} -`\n"
+        )
+    };
+    for args in [
+        &["stats"][..],
+        &["stats", "--json"],
+        &["stats", "--direction", "all"],
+    ] {
+        let out = env
+            .cmd()
+            .args(args)
+            .write_stdin(three_rows())
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            unread("stats"),
+            "{args:?}"
+        );
+    }
+    for command in ["classify", "export", "drafts"] {
+        let out = env
+            .cmd()
+            .arg(command)
+            .write_stdin(three_rows())
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(
+            err.starts_with(&unread(command)) || err.contains(&format!("\n{}", unread(command))),
+            "{command}: {err}"
+        );
+    }
+    // A file given as standard input, not empty; and an empty one.
+    let file = env.file("a.csv", three_rows());
+    let empty = env.file("empty.csv", "");
+    for (name, said) in [(file, unread("stats")), (empty, "".to_string())] {
+        let out = env
+            .std_cmd()
+            .arg("stats")
+            .stdin(std::fs::File::open(env.path(name)).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8(out.stderr).unwrap(), said, "{name}");
+    }
+    // `/dev/null` (as `run` gives every command): nothing to read there.
+    let (_, _, err) = env.run(&["stats", "--json"]);
+    assert_eq!(
+        err,
+        "invitriage: no file given: this is the bundled sample\n"
+    );
+    // With `-`, it is read.
+    let out = env
+        .cmd()
+        .args(["stats", "-", "--json"])
+        .write_stdin(three_rows())
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["sample"], false);
 }
 
 #[test]
@@ -2113,9 +2244,11 @@ fn bad_files_get_one_clear_error_each() {
             assert_eq!(stderr.lines().count(), 1, "one line: {stderr}");
         }
     }
+    // The folder it would be in holds an export (one of the cases above):
+    // named, as what may be meant.
     assert_eq!(
         env.fails(&["stats", "missing.csv"]),
-        "invitriage: error: missing.csv: no such file\n"
+        "invitriage: error: missing.csv: no such file; the current folder (`.`) holds export/Invitations.csv: give that, or the folder\n"
     );
     // A `~` in quotes, which the shell leaves as it is: said, with the
     // path meant in the home folder when it is there.
@@ -2490,6 +2623,49 @@ fn duplicate_rows_count_once_and_are_reported() {
     }
     let (_, text, _) = env.run(&["stats", both, "--direction", "outgoing"]);
     assert!(text.contains("  2 duplicate rows counted once"), "{text}");
+    // Standard error counts as the output beside it does; those of the
+    // other direction are said apart, not counted once here.
+    for (args, said) in [
+        (
+            &["stats", both][..],
+            "1 duplicate row counted once (line 3 repeats line 2); and 2 duplicate rows of outgoing invitations, not counted here (`--direction all` counts them)",
+        ),
+        (
+            &["stats", both, "--json"],
+            "1 duplicate row counted once (line 3 repeats line 2); and 2 duplicate rows of outgoing invitations, not counted here (`--direction all` counts them)",
+        ),
+        (
+            &["stats", both, "--direction", "outgoing"],
+            "2 duplicate rows counted once (line 5 repeats line 4, line 6 repeats line 4); and 1 duplicate row of incoming invitations, not counted here (`--direction all` counts it)",
+        ),
+        (
+            &["stats", both, "--direction", "all"],
+            "3 duplicate rows counted once (line 3 repeats line 2, line 5 repeats line 4, line 6 repeats line 4)",
+        ),
+        (
+            &["classify", both],
+            "3 duplicate rows counted once (line 3 repeats line 2, line 5 repeats line 4, line 6 repeats line 4)",
+        ),
+    ] {
+        let (code, _, err) = env.run(args);
+        assert_eq!(code, 0, "{err}");
+        assert_eq!(
+            err,
+            format!("invitriage: note: both.csv: {said}\n"),
+            "{args:?}"
+        );
+    }
+    // None of the direction counted: the others only.
+    let sent_only = env.file(
+        "sent.csv",
+        export(HEADER, &[incoming("Ann Lee", &a, ""), sent, sent]),
+    );
+    let (_, text, err) = env.run(&["stats", sent_only]);
+    assert!(!text.contains("duplicate"), "{text}");
+    assert_eq!(
+        err,
+        "invitriage: note: sent.csv: 1 duplicate row of outgoing invitations, not counted here (`--direction all` counts it)\n"
+    );
 }
 
 #[test]
@@ -4547,6 +4723,100 @@ fn a_missing_file_named_like_a_command_is_hinted() {
     env.file("stat", three_rows());
     let err = env.fails(&["stat"]);
     assert!(err.contains("the triage screen needs a terminal"), "{err}");
+}
+
+/// A FILE not there whose folder holds the export (LinkedIn's .zip has a
+/// date in its name, and Invitations.csv is inside it), or a file named as
+/// the one given starts: the error names it, and the folder to give.
+#[test]
+fn a_missing_file_names_the_export_beside_it() {
+    let env = Env::new();
+    let zipped = zip(&[("Invitations.csv", &three_rows())]);
+    env.file("Downloads/Basic_LinkedInDataExport_11-29-2026.zip", &zipped);
+    env.file("Downloads/notes.txt", "not an export");
+    let beside =
+        "Downloads holds Basic_LinkedInDataExport_11-29-2026.zip: give that, or the folder";
+    for typed in [
+        "Downloads/Basic_LinkedInDataExport.zip",
+        "Downloads/Invitations.csv",
+    ] {
+        for args in [&["stats", typed][..], &[typed]] {
+            assert_eq!(
+                env.fails(args),
+                format!("invitriage: error: {typed}: no such file; {beside}\n"),
+                "{args:?}"
+            );
+        }
+    }
+    // What it names is read, and so is the folder.
+    for given in [
+        "Downloads/Basic_LinkedInDataExport_11-29-2026.zip",
+        "Downloads",
+    ] {
+        let (code, out, err) = env.run(&["stats", given, "--json", "--direction", "all"]);
+        assert_eq!(code, 0, "{err}");
+        let v: Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(v["total"], 3, "{given}");
+    }
+    // Given in the folder itself.
+    let out = env
+        .cmd()
+        .current_dir(env.path("Downloads"))
+        .args(["stats", "Basic_LinkedInDataExport.zip"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "invitriage: error: Basic_LinkedInDataExport.zip: no such file; the current folder (`.`) holds Basic_LinkedInDataExport_11-29-2026.zip: give that, or the folder\n"
+    );
+    // Two exports: both there to choose from.
+    env.file(
+        "Downloads/Complete_LinkedInDataExport_11-29-2026.zip",
+        zip(&[("Invitations.csv", "x")]),
+    );
+    assert_eq!(
+        env.fails(&["stats", "Downloads/export.zip"]),
+        "invitriage: error: Downloads/export.zip: no such file; Downloads holds Basic_LinkedInDataExport_11-29-2026.zip and 1 more export: give one, or the folder\n"
+    );
+    // No export, but a .zip or .csv named as the one given starts.
+    env.file("old/Invitations (1).csv", three_rows());
+    env.file("old/Invitations-2025.zip", "not read");
+    env.file("old/Invitations.txt", "not a .csv");
+    assert_eq!(
+        env.fails(&["stats", "old/Invitations.csv"]),
+        "invitriage: error: old/Invitations.csv: no such file; old holds Invitations (1).csv and 1 more named like it: give one\n"
+    );
+    assert_eq!(
+        env.fails(&["stats", "old/export.csv"]),
+        "invitriage: error: old/export.csv: no such file\n"
+    );
+    // A folder not there has nothing beside it to name.
+    assert_eq!(
+        env.fails(&["stats", "gone/Invitations.csv"]),
+        "invitriage: error: gone/Invitations.csv: no such file\n"
+    );
+}
+
+/// A plain word that is no file is no command either (`invitriage
+/// triage`): said so, with the commands, and how the triage screen opens.
+#[test]
+fn a_missing_plain_word_is_said_to_be_no_command() {
+    let env = Env::new();
+    for typed in ["triage", "open", "review"] {
+        assert_eq!(
+            env.fails(&[typed]),
+            format!(
+                "invitriage: error: {typed}: no such file; nor is `{typed}` a command: the triage screen opens with none (`invitriage FILE`, or `invitriage` for the bundled sample); the commands are stats, classify, export, drafts, mark-sent, check, lists, completions (`invitriage help COMMAND` explains each)\n"
+            )
+        );
+    }
+    // A name with a dot or a folder is a file's.
+    for typed in ["review.csv", "./review"] {
+        assert_eq!(
+            env.fails(&[typed]),
+            format!("invitriage: error: {typed}: no such file\n")
+        );
+    }
 }
 
 /// Every command that prints: each output format of each.

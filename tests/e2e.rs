@@ -286,7 +286,7 @@ fn a_person_triages_the_sample() {
     app.wait_for("135 invitations: 13 customised · 10 greeting-only · 112 default (83%)");
     app.wait_for("decided 0 of 135");
     // With no file, the first screen says how to open one's own.
-    app.wait_for("Fictional sample · open yours: invitriage ~/Downloads/Invitations.csv · ? help");
+    app.wait_for("Fictional sample · open yours: invitriage ~/Downloads · ? help");
     app.press("j");
     app.wait_for("q quit");
     app.press("k");

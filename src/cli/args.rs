@@ -41,8 +41,9 @@ pub struct Cli {
     #[command(flatten)]
     pub global: Global,
 
-    /// Invitations.csv, the export .zip or the folder it unzips to; opens
-    /// the triage screen. Before a command that reads a file
+    /// Invitations.csv, the export .zip or the folder it unzips to (or
+    /// your downloads folder, which holds it); `-` for standard input.
+    /// Opens the triage screen. Before a command that reads a file
     /// (`invitriage my.csv stats`) it is that command's FILE.
     #[arg(value_name = "FILE")]
     pub file: Option<PathBuf>,
@@ -100,8 +101,8 @@ pub enum Command {
         json: bool,
         /// `--format json` is `--json`, as `classify`, `export` and `drafts`
         /// spell it; the last of the two given wins.
-        #[arg(long, value_enum, overrides_with = "json")]
-        format: Option<TextOrJson>,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text, overrides_with = "json")]
+        format: TextOrJson,
         /// Which invitations to count.
         #[arg(long, value_enum, default_value_t = DirectionFilter::Incoming)]
         direction: DirectionFilter,
@@ -166,7 +167,11 @@ pub enum Command {
     /// Mark a reply or thank-you sent on LinkedIn by its invitation's id (the
     /// `id` column of `export` and `drafts`), so the action lists leave it
     /// out: for a thank-you to someone no longer in your export. On the
-    /// triage screen, `S` marks the others.
+    /// triage screen, `S` marks the others. Exit status 0 when every id
+    /// was marked (or was already); 1 when one has nothing to mark (no
+    /// decision or draft under it, or no draft its decision sends); 2 on
+    /// an error (an id that is not 16 hex digits, no journal, a journal in
+    /// use).
     #[command(name = "mark-sent")]
     MarkSent {
         /// Invitation ids: 16 hex digits each.
@@ -210,8 +215,8 @@ pub enum Command {
         json: bool,
         /// `--format json` is `--json`, as `classify`, `export` and `drafts`
         /// spell it; the last of the two given wins.
-        #[arg(long, value_enum, overrides_with = "json")]
-        format: Option<TextOrJson>,
+        #[arg(long, value_enum, default_value_t = TextOrJson::Text, overrides_with = "json")]
+        format: TextOrJson,
     },
     /// Print the built-in lists the classifier uses (stock texts, generic
     /// phrases and words, salutations, titles, sign-offs, signal hints) and
@@ -226,6 +231,7 @@ pub enum Command {
     /// ~/.local/share/bash-completion/completions && invitriage completions
     /// bash > ~/.local/share/bash-completion/completions/invitriage`.
     Completions {
+        /// The shell to complete for.
         #[arg(value_enum, value_name = "SHELL")]
         shell: clap_complete::Shell,
     },
@@ -338,6 +344,52 @@ pub fn place_file(cli: &mut Cli) -> Result<(), clap::Error> {
     Err(Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message))
 }
 
+/// A FILE too many (`invitriage a.zip b.zip`, `invitriage stats a b`),
+/// which clap calls an unexpected argument: the usage error of two FILEs,
+/// as for one on each side of the command (see [`place_file`]). `args`
+/// are the arguments after the program's name.
+pub fn second_file(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<clap::Error> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if !matches!(
+        e.kind(),
+        ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand
+    ) {
+        return None;
+    }
+    let Some(ContextValue::String(extra)) = e
+        .get(ContextKind::InvalidArg)
+        .or_else(|| e.get(ContextKind::InvalidSubcommand))
+    else {
+        return None;
+    };
+    if extra.starts_with('-') {
+        return None;
+    }
+    // Without the argument clap did not take, the rest is to parse, with
+    // a FILE where the extra one was to go.
+    let at = args.iter().rposition(|a| a.to_string_lossy() == *extra)?;
+    let mut rest = args.to_vec();
+    let extra = PathBuf::from(rest.remove(at));
+    let mut cli = Cli::try_parse_from(std::iter::once("invitriage".into()).chain(rest)).ok()?;
+    if let Err(e) = place_file(&mut cli) {
+        return Some(e);
+    }
+    let (name, file) = match &mut cli.command {
+        None => (None, cli.file.as_ref()?),
+        Some(command) => (Some(command.name()), command.file_mut().ok()?.as_ref()?),
+    };
+    let (after, command) = name.map_or((String::new(), String::new()), |name| {
+        (format!(" after `{name}`"), format!(" {name}"))
+    });
+    let message = format!(
+        "two FILEs{after}: `{}` and `{}`; give one: `invitriage{command} {}`",
+        text::shown_path(file),
+        text::shown_path(&extra),
+        shell_quoted(file)
+    );
+    Some(Cli::command().error(ErrorKind::ArgumentConflict, message))
+}
+
 /// The command a FILE's name is close to (within two edits, or the start
 /// of its name), for the hint when no such file exists: a mistyped command
 /// is read as a FILE. Not for a path (`./stat`) or a single letter.
@@ -361,6 +413,25 @@ pub fn command_like(file: &std::path::Path) -> Option<&'static str> {
         })
         .min_by_key(|&(edits, _)| edits)
         .map(|(_, command)| command)
+}
+
+/// What to add when a FILE not there is a plain word, as a command is
+/// (`invitriage triage`, `invitriage open`) but close to none: there is
+/// no such command, and the triage screen is the one without a command.
+pub fn no_command_named(file: &std::path::Path) -> Option<String> {
+    let name = file.to_str()?;
+    let word = name.chars().count() >= 2
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && name.chars().any(|c| c.is_ascii_alphabetic());
+    (word && command_like(file).is_none()).then(|| {
+        let commands: Vec<&str> = COMMANDS.iter().copied().filter(|&c| c != "help").collect();
+        format!(
+            "nor is `{name}` a command: the triage screen opens with none (`invitriage FILE`, or `invitriage` for the bundled sample); the commands are {} (`invitriage help COMMAND` explains each)",
+            commands.join(", ")
+        )
+    })
 }
 
 /// The first argument that is neither an option nor an option's value:

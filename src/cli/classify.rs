@@ -9,7 +9,7 @@ use invitriage::journal::Journal;
 use invitriage::report::{self, ClassifyFormat};
 use invitriage::stats::DirectionFilter;
 
-use super::load::load;
+use super::load::{load, stdin_carries};
 use super::output::{output, output_width, stdout};
 use crate::Failure;
 
@@ -35,8 +35,8 @@ pub fn run(
     {
         journal.adopt_ids(&mut import.invitations);
     }
-    if import.source.is_sample() && format != ClassifyFormat::Table {
-        say!("invitriage: no file given: this is the bundled sample");
+    if import.source.is_sample() && (format != ClassifyFormat::Table || stdin_carries()) {
+        say!("invitriage: {}", super::load::sample_note("classify"));
     }
     let invs = import
         .invitations

@@ -32,7 +32,7 @@ pub fn export(
             now.format("%Y-%m-%d %H:%M")
         );
     }
-    let (import, mut journal) = load_with_journal(source, config, paths)?;
+    let (import, mut journal) = load_with_journal("export", source, config, paths)?;
     // Steps on rows that could not be read are named, not listed as gone.
     journal.set_unread(unread_ids(&import));
     // The flags it cautions about are the action list's.
@@ -300,7 +300,7 @@ pub fn drafts(
 ) -> Result<ExitCode, Failure> {
     // Drafts of invitations gone from the export are listed; those of rows
     // that could not be read are named instead.
-    let (import, mut journal) = load_with_journal(source, config, paths)?;
+    let (import, mut journal) = load_with_journal("drafts", source, config, paths)?;
     journal.set_unread(unread_ids(&import));
     // Those of rows that could not be read, as gone too: said.
     let here: HashSet<_> = import.invitations.iter().map(|i| i.id).collect();

@@ -10,6 +10,7 @@ use invitriage::config::{Config, Paths, Unusable};
 use invitriage::import::{self, Import, Source};
 use invitriage::journal::Journal;
 use invitriage::reply::Templates;
+use invitriage::stats::DirectionFilter;
 use invitriage::text;
 use invitriage::tui::keys::Keymap;
 
@@ -23,7 +24,17 @@ pub const SKIPPED_SHOWN: usize = 20;
 /// were skipped and anything else worth knowing; fails when rows were there
 /// but none could be read.
 pub fn load(source: Source, config: &Config) -> Result<Import, Failure> {
-    let import = load_with(&source, config, import::load_classified)?;
+    load_counting(source, config, DirectionFilter::All)
+}
+
+/// [`load`] for a count of the invitations `counted` picks (`stats
+/// --direction`), which the notes on standard error agree with.
+pub fn load_counting(
+    source: Source,
+    config: &Config,
+    counted: DirectionFilter,
+) -> Result<Import, Failure> {
+    let import = load_with(&source, config, counted, import::load_classified)?;
     if let Some(note) = future_note(&import, now()) {
         say!("invitriage: note: {note}");
     }
@@ -76,10 +87,12 @@ pub fn future_note(import: &Import, now: chrono::NaiveDateTime) -> Option<String
     ))
 }
 
-/// [`load`] with the reading chosen: whole invitations or only their facts.
+/// [`load_counting`] with the reading chosen: whole invitations or only
+/// their facts.
 pub fn load_with<T: import::Item>(
     source: &Source,
     config: &Config,
+    counted: DirectionFilter,
     read: impl FnOnce(
         &Source,
         import::Classify<'_>,
@@ -128,7 +141,7 @@ pub fn load_with<T: import::Item>(
             text::plural(more)
         );
     }
-    for notice in import.notices() {
+    for notice in import.notices_counting(counted) {
         say!("invitriage: note: {notice}");
     }
     if import.is_empty() && !import.skipped.is_empty() {
@@ -144,6 +157,7 @@ pub fn load_with<T: import::Item>(
 /// Loads an export and reads the journal without locking it, so `export`
 /// and `drafts` work while the triage screen is open.
 pub fn load_with_journal(
+    command: &str,
     source: Source,
     config: &Config,
     paths: &Paths,
@@ -183,7 +197,7 @@ pub fn load_with_journal(
         ),
     }
     if import.source.is_sample() {
-        say!("invitriage: no file given: this is the bundled sample");
+        say!("invitriage: {}", sample_note(command));
     }
     let copy = sample_copy_note(&import, &journal, paths);
     if let Some(note) = &copy {
@@ -252,6 +266,51 @@ pub fn sample_copy_note(import: &Import, journal: &Journal, paths: &Paths) -> Op
             super::output::shell_quoted(&sample_dir)
         )
     })
+}
+
+/// That no FILE was given to `command`, so the bundled sample is read;
+/// and, when standard input carries something, that it is not read
+/// without FILE `-`: `cat export.csv | invitriage stats` prints the
+/// sample's breakdown.
+pub fn sample_note(command: &str) -> String {
+    let note = "no file given: this is the bundled sample";
+    if stdin_carries() {
+        format!("{note}; standard input is not read without FILE `-`: `… | invitriage {command} -`")
+    } else {
+        note.to_string()
+    }
+}
+
+/// Whether standard input holds something to read: a file that is not
+/// empty, or a pipe or a socket with bytes waiting in it (`cat export.csv
+/// |`, written by the time the sample is read). Not a terminal, nor
+/// `/dev/null`, nor the empty pipe a script or a test runner leaves there.
+pub fn stdin_carries() -> bool {
+    if io::stdin().is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let stdin = io::stdin();
+        let Some(meta) = stdin
+            .as_fd()
+            .try_clone_to_owned()
+            .ok()
+            .and_then(|fd| std::fs::File::from(fd).metadata().ok())
+        else {
+            return false;
+        };
+        let kind = meta.file_type();
+        if kind.is_file() {
+            return meta.len() > 0;
+        }
+        (kind.is_fifo() || kind.is_socket())
+            && rustix::io::ioctl_fionread(stdin.as_fd()).is_ok_and(|n| n > 0)
+    }
+    #[cfg(not(unix))]
+    false
 }
 
 /// Says, before FILE `-` is read from a terminal, that the program waits

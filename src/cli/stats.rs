@@ -9,7 +9,9 @@ use invitriage::journal::Journal;
 use invitriage::report;
 use invitriage::stats::{self, DirectionFilter};
 
-use super::load::{exit_without_freeing, load, load_with, now};
+use super::load::{
+    exit_without_freeing, load_counting, load_with, now, sample_note, stdin_carries,
+};
 use super::output::{output, output_width, stdout};
 use crate::Failure;
 
@@ -28,14 +30,15 @@ pub fn run(
         if direction == DirectionFilter::Incoming {
             // Only counts are needed: read the facts, not whole
             // invitations (a fraction of the time and memory).
-            let import = load_with(source, config, |source, classify, now| {
+            let import = load_with(source, config, direction, |source, classify, now| {
                 import::load_facts(source, classify, direction, now)
             })?;
             let b = import.invitations.breakdown();
             // The text says it in its first line; JSON only in a field, so
-            // said on stderr, as every other command's JSON is.
-            if json && source.is_sample() {
-                say!("invitriage: no file given: this is the bundled sample");
+            // said on stderr, as every other command's JSON is (and by
+            // both, when standard input carries what was meant instead).
+            if (json || stdin_carries()) && source.is_sample() {
+                say!("invitriage: {}", sample_note("stats"));
             }
             // As `load` says for whole invitations; the facts keep no line.
             if let Some(newest) = b.newest.filter(|&n| stats::Age::between(n, now).days < 0) {
@@ -50,9 +53,9 @@ pub fn run(
             )?;
             exit_without_freeing(import);
         } else {
-            let mut import = load(source.clone(), config)?;
-            if json && source.is_sample() {
-                say!("invitriage: no file given: this is the bundled sample");
+            let mut import = load_counting(source.clone(), config, direction)?;
+            if (json || stdin_carries()) && source.is_sample() {
+                say!("invitriage: {}", sample_note("stats"));
             }
             let b = stats::breakdown(&import.invitations, direction);
             // A journal that cannot be read leaves them unmarked: `stats`

@@ -14,7 +14,7 @@ use invitriage::text;
 use invitriage::tui::app::{App, AppInit, Effect};
 use invitriage::tui::keys::{Action, Keymap};
 
-use super::args::command_like;
+use super::args::{command_like, no_command_named};
 use super::load::{
     SKIPPED_SHOWN, future_note, joined_note, load, moved_note, now, pinned_now, sample_copy_note,
     say_reading_large,
@@ -36,9 +36,18 @@ pub fn triage(
         && path.as_os_str() != "-"
         && std::fs::metadata(path).is_err_and(|e| e.kind() == io::ErrorKind::NotFound)
     {
-        let missing = import::ImportError::missing(path);
-        return Err(Failure(match command_like(path) {
-            Some(command) => format!("{missing}; did you mean the subcommand `{command}`?"),
+        let mut missing = import::ImportError::missing(path);
+        let command = match command_like(path) {
+            Some(command) => Some(format!("did you mean the subcommand `{command}`?")),
+            None => no_command_named(path),
+        };
+        // A word typed as a command is no file's name: the export beside
+        // it is not what it meant.
+        if let (Some(_), import::ImportError::NotFound { beside, .. }) = (&command, &mut missing) {
+            *beside = None;
+        }
+        return Err(Failure(match command {
+            Some(command) => format!("{missing}; {command}"),
             None => missing.to_string(),
         }));
     }
@@ -243,7 +252,7 @@ pub fn triage(
             format!(" · {help} help")
         };
         app.update(Action::Status(
-            format!("Fictional sample · open yours: invitriage ~/Downloads/Invitations.csv{help}"),
+            format!("Fictional sample · open yours: invitriage ~/Downloads{help}"),
             false,
         ));
     }

@@ -279,6 +279,13 @@ impl<T: Item> Import<T> {
     /// Notices worth telling the user, one line each (no errors: those are in
     /// `skipped`).
     pub fn notices(&self) -> Vec<String> {
+        self.notices_counting(DirectionFilter::All)
+    }
+
+    /// [`Import::notices`] for a count of the invitations `counted` picks
+    /// (`stats --direction`): the duplicate rows said counted once are
+    /// those of the count printed beside them.
+    pub fn notices_counting(&self, counted: DirectionFilter) -> Vec<String> {
         let mut out = Vec::new();
         match self.encoding {
             // A file mostly UTF-8 is told of below, with its rows and
@@ -454,32 +461,56 @@ impl<T: Item> Import<T> {
             ));
         }
         out.extend(self.found_notes.iter().cloned());
-        if !self.duplicates.is_empty() {
-            let lines: Vec<String> = self
-                .duplicates
+        let (duplicates, uncounted): (Vec<&Duplicate>, Vec<&Duplicate>) = self
+            .duplicates
+            .iter()
+            .partition(|d| counted.matches(d.direction));
+        // Those of the other direction are left out of the count, as
+        // their rows are: said apart, not added to it.
+        let uncounted = match uncounted.len() {
+            0 => String::new(),
+            n => format!(
+                "{n} duplicate row{} of {} invitations, not counted here (`--direction all` counts {})",
+                plural(n),
+                match counted {
+                    DirectionFilter::Outgoing => "incoming",
+                    _ => "outgoing",
+                },
+                if n == 1 { "it" } else { "them" }
+            ),
+        };
+        if !duplicates.is_empty() {
+            let lines: Vec<String> = duplicates
                 .iter()
                 .take(5)
                 .map(|d| format!("line {} repeats line {}", d.line, d.first_line))
                 .collect();
-            let more = self.duplicates.len().saturating_sub(5);
+            let more = duplicates.len().saturating_sub(5);
             // A repeat sent later than the row it repeats took its place.
-            let later = if self.duplicates.iter().any(|d| d.line < d.first_line) {
+            let later = if duplicates.iter().any(|d| d.line < d.first_line) {
                 "; of two sent at different times, the later is the one kept"
             } else {
                 ""
             };
             out.push(format!(
-                "{}: {} duplicate row{} counted once ({}{}){later}",
+                "{}: {} duplicate row{} counted once ({}{}){later}{}",
                 self.origin,
-                self.duplicates.len(),
-                plural(self.duplicates.len()),
+                duplicates.len(),
+                plural(duplicates.len()),
                 lines.join(", "),
                 if more > 0 {
                     format!(", and {more} more")
                 } else {
                     String::new()
+                },
+                if uncounted.is_empty() {
+                    String::new()
+                } else {
+                    format!("; and {uncounted}")
                 }
             ));
+        } else if !uncounted.is_empty() {
+            out.push(format!("{}: {uncounted}", self.origin));
         }
         if self.is_empty() && self.skipped.is_empty() {
             out.push(format!(
@@ -500,12 +531,70 @@ impl ImportError {
                 path: path.to_path_buf(),
                 target,
             },
-            Err(_) => ImportError::NotFound {
-                path: path.to_path_buf(),
-                unexpanded: unexpanded_home(path, std::env::var_os("HOME").map(PathBuf::from)),
-            },
+            Err(_) => {
+                let unexpanded = unexpanded_home(path, std::env::var_os("HOME").map(PathBuf::from));
+                // The folder a `~` meant is the one to look in, not `~`'s.
+                let beside = unexpanded.is_none().then(|| export_beside(path)).flatten();
+                ImportError::NotFound {
+                    path: path.to_path_buf(),
+                    unexpanded,
+                    beside,
+                }
+            }
         }
     }
+}
+
+/// What to say of a `path` not there whose folder holds an export the
+/// folder search finds, or else a .zip or .csv whose name starts as the
+/// one given does: LinkedIn's archive carries a date in its name
+/// (`Basic_LinkedInDataExport_11-29-2026.zip`), and `Invitations.csv` is
+/// inside it, so the names a user guesses are not there.
+fn export_beside(path: &Path) -> Option<String> {
+    let given = path.file_name()?.to_str()?.to_lowercase();
+    let (dir, folder) = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        Some(dir) => (dir, shown_path(dir)),
+        None => (Path::new("."), "the current folder (`.`)".to_string()),
+    };
+    if !dir.is_dir() {
+        return None;
+    }
+    let exports = exports_in(dir).map(|s| s.found).unwrap_or_default();
+    let (named, or_folder) = if exports.is_empty() {
+        let stem = given.rsplit_once('.').map_or(&given[..], |(stem, _)| stem);
+        // `e.zip` is not like every file starting with an `e`.
+        if stem.chars().count() < 3 {
+            return None;
+        }
+        let like = paths_in(dir, |p| {
+            p.is_file()
+                && p.extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| ["zip", "csv"].contains(&x.to_lowercase().as_str()))
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.to_lowercase().starts_with(stem))
+        })
+        .ok()?;
+        (like, None)
+    } else {
+        (exports, Some(", or the folder"))
+    };
+    let first = named.first()?;
+    let first = shown_path(first.strip_prefix(dir).unwrap_or(first));
+    let or_folder = or_folder.unwrap_or("");
+    Some(match named.len() {
+        1 => format!("; {folder} holds {first}: give that{or_folder}"),
+        n => format!(
+            "; {folder} holds {first} and {} more {}: give one{or_folder}",
+            n - 1,
+            match (or_folder.is_empty(), n) {
+                (false, 2) => "export",
+                (false, _) => "exports",
+                (true, _) => "named like it",
+            }
+        ),
+    })
 }
 
 /// What to say of a `path` not there that starts with a `~` the shell
@@ -530,11 +619,19 @@ fn unexpanded_home(path: &Path, home: Option<PathBuf>) -> Option<String> {
 /// Why an export could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("{}: no such file{}", shown_path(path), unexpanded.as_deref().unwrap_or(""))]
+    #[error(
+        "{}: no such file{}{}",
+        shown_path(path),
+        unexpanded.as_deref().unwrap_or(""),
+        beside.as_deref().unwrap_or("")
+    )]
     NotFound {
         path: PathBuf,
         /// A `~` the shell did not expand, and the path meant.
         unexpanded: Option<String>,
+        /// The export, or a file named like the one given, in the folder
+        /// it would be in.
+        beside: Option<String>,
     },
     /// A symlink to a file that is not there (on a disk not mounted, or
     /// moved): not "no such file", when the name is right there.
@@ -986,21 +1083,13 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
     })?;
     if meta.is_dir() {
         // The export unzipped: read its Invitations.csv, as from the .zip.
-        let (mut found, closed) = invitations_in(path).map_err(io_err)?;
-        // An export unzipped weeks ago beside the newer .zip: the user
-        // chooses, as between two unzipped ones. The .zip beside what was
-        // unzipped from it is one export, not two; and a folder of
-        // downloads holding one export, zipped, is read from it.
-        let near = export_zips_below(path);
-        let zipped: Vec<PathBuf> = zips_in(path)
-            .into_iter()
-            .filter(|z| holds_invitations(z))
-            .chain(near.iter().cloned())
-            .filter(|z| !found.iter().any(|csv| unzipped_from(csv, z)))
-            .collect();
-        let alone = found.is_empty() && zipped.is_empty();
+        let FolderSearch {
+            found,
+            near,
+            closed,
+        } = exports_in(path).map_err(io_err)?;
+        let alone = found.is_empty();
         if let Some(download) = unfinished_download(path, alone) {
-            found.extend(zipped);
             return Err(ImportError::UnfinishedDownload {
                 path: path.to_path_buf(),
                 download,
@@ -1008,14 +1097,12 @@ fn load_path<T: Item>(job: Job<'_>, path: &Path) -> Result<Import<T>, ImportErro
             });
         }
         if let Some(zip) = broken_zip(path, alone) {
-            found.extend(zipped);
             return Err(ImportError::BrokenZip {
                 path: path.to_path_buf(),
                 zip,
                 others: found,
             });
         }
-        found.extend(zipped);
         // LinkedIn's two archives of a day (`Basic_…` and `Complete_…`)
         // mostly hold the same Invitations.csv: one export, read once
         // and said so, not two to choose from.
@@ -1393,6 +1480,41 @@ fn invitations_in(dir: &Path) -> io::Result<(Vec<PathBuf>, Option<String>)> {
         .cloned()
         .collect();
     Ok((found, closed))
+}
+
+/// What the search of a folder given as FILE finds in it.
+struct FolderSearch {
+    /// The exports: its `Invitations.csv` files (see [`invitations_in`]),
+    /// then the export .zip files in it and in its folders, but for one
+    /// that a CSV found was unzipped from.
+    found: Vec<PathBuf>,
+    /// The .zip files in its folders that hold an `Invitations.csv`.
+    near: Vec<PathBuf>,
+    /// The first folder below it closed to this user, and why.
+    closed: Option<String>,
+}
+
+/// Searches the folder `dir` for exports, as when it is given as FILE (and
+/// when a FILE named is not there, in the folder it would be in).
+fn exports_in(dir: &Path) -> io::Result<FolderSearch> {
+    let (mut found, closed) = invitations_in(dir)?;
+    // An export unzipped weeks ago beside the newer .zip: the user
+    // chooses, as between two unzipped ones. The .zip beside what was
+    // unzipped from it is one export, not two; and a folder of
+    // downloads holding one export, zipped, is read from it.
+    let near = export_zips_below(dir);
+    let zipped: Vec<PathBuf> = zips_in(dir)
+        .into_iter()
+        .filter(|z| holds_invitations(z))
+        .chain(near.iter().cloned())
+        .filter(|z| !found.iter().any(|csv| unzipped_from(csv, z)))
+        .collect();
+    found.extend(zipped);
+    Ok(FolderSearch {
+        found,
+        near,
+        closed,
+    })
 }
 
 /// The `Invitations.csv` files in the folders of `dir` and in theirs (see

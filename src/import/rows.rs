@@ -1234,8 +1234,8 @@ impl<'c, T: Item> Rows<'c, T> {
             };
             let what = if sent_at.trim().is_empty() {
                 "empty".to_string()
-            } else if no_such_day(sent_at) {
-                format!("`{}`, a day no calendar has", shorten(sent_at, 40))
+            } else if let Some(why) = no_such_day(sent_at) {
+                format!("`{}`, {why}", shorten(sent_at, 40))
             } else {
                 format!("`{}`", shorten(sent_at, 40))
             };

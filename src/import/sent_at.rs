@@ -310,19 +310,21 @@ impl SentAtReader {
 }
 
 /// `s` as a number of `min..=max` ASCII digits.
-/// A date written in numbers that name no day of the calendar in either
-/// order (`30/02/2026`, `2026-02-30`, `31.4.26`), for the skipped row's
-/// reason: "expected a date like …" alone puzzles one that looks like a
-/// date.
-pub(super) fn no_such_day(s: &str) -> bool {
+/// What is wrong with a date written in numbers that name no day of the
+/// calendar in either order (`30/02/2026`, `2026-02-30`, `31.4.26`), for
+/// the skipped row's reason: "expected a date like …" alone puzzles one
+/// that looks like a date. A day that its month has not is "a day no
+/// calendar has"; a month over 12 (`13/20/26`, `2026-13-05`, where
+/// neither number can be the month), that the month is out of range.
+pub(super) fn no_such_day(s: &str) -> Option<String> {
     let s = s.trim();
     let date = s.split([' ', ',', 'T']).next().unwrap_or("");
     let parts: Vec<&str> = date.split(['/', '.', '-']).collect();
     let [a, b, c] = parts[..] else {
-        return false;
+        return None;
     };
     let (Some(a), Some(b), Some(c)) = (number(a, 1, 4), number(b, 1, 2), number(c, 1, 4)) else {
-        return false;
+        return None;
     };
     let year = |y: u32, digits: usize| match digits {
         2 => Some(two_digit_year(y)),
@@ -330,15 +332,28 @@ pub(super) fn no_such_day(s: &str) -> bool {
         _ => None,
     };
     let exists = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).is_some();
+    let no_day = || Some("a day no calendar has".to_string());
     let (a_len, c_len) = (parts[0].len(), parts[2].len());
     if a_len == 4 {
         // Year first: month, then day.
-        return c_len <= 2 && b >= 1 && c >= 1 && !exists(a as i32, b, c);
+        if c_len > 2 || b < 1 || c < 1 || exists(a as i32, b, c) {
+            return None;
+        }
+        if b > 12 {
+            return Some(format!("whose month is out of range ({b} is not 1 to 12)"));
+        }
+        return no_day();
     }
-    let Some(y) = year(c, c_len) else {
-        return false;
-    };
-    a_len <= 2 && a >= 1 && b >= 1 && a <= 31 && b <= 31 && !exists(y, a, b) && !exists(y, b, a)
+    let y = year(c, c_len)?;
+    if a_len > 2 || a < 1 || b < 1 || a > 31 || b > 31 || exists(y, a, b) || exists(y, b, a) {
+        return None;
+    }
+    if a > 12 && b > 12 {
+        return Some(format!(
+            "whose month is out of range (neither {a} nor {b} is 1 to 12)"
+        ));
+    }
+    no_day()
 }
 
 fn number(s: &str, min: usize, max: usize) -> Option<u32> {

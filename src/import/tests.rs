@@ -476,6 +476,31 @@ fn a_date_no_calendar_has_is_said() {
     assert_eq!(lines(&i), vec![6]);
 }
 
+/// A month over 12, in the place of the month whichever order the date
+/// is read in, is the fault named, not the day.
+#[test]
+fn a_month_out_of_range_is_said() {
+    let i = load_str(&format!(
+        "{H}A,Colleen Ruiz,\"13/20/26, 3:43 PM\",,INCOMING,,\n\
+         B,Colleen Ruiz,2026-13-05T10:00:00,,INCOMING,,\n\
+         C,Colleen Ruiz,\"7/8/26, 3:43 PM\",,INCOMING,,\n"
+    ));
+    let skipped: Vec<&str> = i.skipped.iter().map(|s| s.reason.as_str()).collect();
+    let tail = "; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`";
+    assert_eq!(
+        skipped,
+        [
+            format!(
+                "Sent At is `13/20/26, 3:43 PM`, whose month is out of range (neither 13 nor 20 is 1 to 12){tail}"
+            ),
+            format!(
+                "Sent At is `2026-13-05T10:00:00`, whose month is out of range (13 is not 1 to 12){tail}"
+            ),
+        ]
+    );
+    assert_eq!(lines(&i), vec![4]);
+}
+
 #[test]
 fn a_broken_quote_is_reported_and_the_swallowed_rows_read_again() {
     // Row 3's note opens a quote and never closes it: the csv crate reads
