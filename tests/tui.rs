@@ -6914,6 +6914,54 @@ fn a_paste_is_text_never_keys() {
     assert!(app.current().unwrap().message().contains("Priya"));
 }
 
+/// Hidden characters go into a draft alike however they come: typed (or
+/// pasted without bracketed paste, a key at a time) as a bracketed paste
+/// takes them. A line or paragraph separator and NEL are line breaks, a
+/// right-to-left override and a zero-width space are left out; before,
+/// typed ones were drawn as nothing on one line and saved as they were.
+#[test]
+fn hidden_characters_typed_go_in_as_pasted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let words =
+        "Hi Jane,\u{2028}we met\u{202e} at the\u{200b} expo.\u{2029}Bye\u{85}C 👨\u{200d}👩";
+    let put_in = |app: &mut App, typed: bool| {
+        app.update(Action::Reply);
+        let before = app.composer.as_ref().unwrap().text();
+        if typed {
+            for c in words.chars() {
+                app.update(Action::ComposeKey(key(c)));
+            }
+        } else {
+            app.update(Action::Paste(words.into()));
+        }
+        let c = app.composer.as_ref().unwrap();
+        let (text, message) = (c.text(), c.message());
+        app.update(Action::Cancel);
+        app.update(Action::ComposeKey(key('y')));
+        assert_eq!(app.mode, Mode::List, "discarded");
+        // What went in: the text with the template's around it taken off.
+        let start = before
+            .char_indices()
+            .zip(text.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(before.len(), |((i, _), _)| i);
+        let end = text.len() - (before.len() - start);
+        (text[start..end].to_string(), message)
+    };
+    let (typed, message) = put_in(&mut app, true);
+    let (pasted, _) = put_in(&mut app, false);
+    assert_eq!(
+        typed, "Hi Jane,\nwe met at the expo.\nBye\nC 👨\u{200d}👩",
+        "typed"
+    );
+    assert_eq!(pasted, typed, "pasted as typed");
+    assert!(
+        !message.contains(['\u{2028}', '\u{2029}', '\u{85}', '\u{202e}', '\u{200b}']),
+        "the message holds none: {message:?}"
+    );
+}
+
 /// Too narrow or too short, either one, and the screen says so.
 #[test]
 fn a_screen_too_small_in_either_direction_says_so() {
@@ -9678,6 +9726,37 @@ fn a_template_with_windows_line_ends_is_not_your_words() {
         text.starts_with("Dear ") && text.trim_end().ends_with(",\n\nthanks."),
         "{text:?}"
     );
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List, "{}", status_text(&app));
+}
+
+/// A template with hidden characters (`\u0085`, `\u2028`, `\u202e` in the
+/// config) opens as a paste of its text would go in: separators are line
+/// breaks, the override and a zero-width space are left out. Before, it
+/// was drawn on one line and saved as it was. It is still the template,
+/// not your words, and a round trip through the editor changes nothing.
+#[test]
+fn a_template_with_hidden_characters_opens_as_pasted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let mine: std::collections::BTreeMap<String, String> = [(
+        "u-nel".to_string(),
+        "a\u{85}b\u{2028}c\u{202e}RLO\u{202c} d\u{200b}e\u{2029}f\r\ng\rh".to_string(),
+    )]
+    .into();
+    app.templates = Templates::new(&mine).unwrap();
+    app.update(Action::Reply);
+    app.update(Action::ComposeTemplate(3));
+    let text = app.composer.as_ref().unwrap().text();
+    assert!(
+        text.starts_with("a\nb\ncRLO de\nf\ng\nh"),
+        "as a paste puts it: {text:?}"
+    );
+    let Some(Effect::Editor { text: sent, .. }) = app.update(Action::ComposeEditor) else {
+        panic!("no editor");
+    };
+    app.update(Action::EditorDone(Ok(format!("{sent}\n").into())));
+    assert_eq!(app.composer.as_ref().unwrap().text(), text);
     app.update(Action::Cancel);
     assert_eq!(app.mode, Mode::List, "{}", status_text(&app));
 }

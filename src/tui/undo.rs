@@ -15,6 +15,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, DataCursor, TextArea};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::text::clean_typed;
+
 /// Undo steps kept at most; the oldest go first.
 const MOST: usize = 500;
 
@@ -178,6 +180,30 @@ fn vertical(editor: &mut TextArea<'static>, ev: KeyEvent, column: Option<usize>)
     column
 }
 
+/// `ev` as it goes into `editor`: a character typed (or a paste that
+/// arrives as keys, without bracketed paste) as [`clean_typed`] takes it,
+/// a line separator as Enter; `None` for one that is dropped (a
+/// right-to-left override, a zero-width space). Other keys as they are.
+fn typed(editor: &TextArea<'static>, ev: KeyEvent) -> Option<KeyEvent> {
+    let KeyCode::Char(c) = ev.code else {
+        return Some(ev);
+    };
+    if ev
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return Some(ev);
+    }
+    let DataCursor(row, col) = editor.cursor();
+    let before = col
+        .checked_sub(1)
+        .and_then(|col| editor.lines().get(row)?.chars().nth(col));
+    match clean_typed(before, c)? {
+        '\n' => Some(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+        _ => Some(ev),
+    }
+}
+
 /// A field for the steps: wrapped as the app wraps, with the widget's own
 /// history off.
 pub fn field(lines: Vec<String>) -> TextArea<'static> {
@@ -193,6 +219,9 @@ impl<S> Steps<S> {
     /// Ctrl-R take a step back or forward instead, and give the owner's
     /// state to put back.
     pub fn input(&mut self, editor: &mut TextArea<'static>, ev: KeyEvent, now: S) -> Option<S> {
+        // A character typed goes in as a paste's would: the same text
+        // typed, pasted or put in by the editor is the same draft.
+        let ev = typed(editor, ev)?;
         // Any key but Up or Down ends a run of them.
         let column = self.column.take();
         let ctrl = ev.modifiers == KeyModifiers::CONTROL;
