@@ -6962,6 +6962,73 @@ fn hidden_characters_typed_go_in_as_pasted() {
     );
 }
 
+/// In the composer PgDn and PgUp move the cursor by the same page both
+/// ways (PgDn, PgUp, PgUp, PgDn went from line 101 to 123, 122, 100 and
+/// 101); Ctrl-Home and Ctrl-End go to the start and end of the whole
+/// draft, not of the line; Alt-← and Alt-→ move a word, as in the search
+/// line and as macOS terminals send Option-← and →.
+#[test]
+fn the_composer_moves_by_pages_words_and_to_its_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    let lines: String = (1..=200).map(|i| format!("line {i:03}\n")).collect();
+    app.update(Action::Paste(lines));
+    let press = |app: &mut App, code: KeyCode, mods: KeyModifiers| {
+        app.update(Action::ComposeKey(KeyEvent::new(code, mods)));
+        // Drawn after each key, as the screen is: the page is the pane's.
+        screen(app, 100, 30);
+        let ratatui_textarea::DataCursor(row, col) = app.composer.as_ref().unwrap().editor.cursor();
+        (row, col)
+    };
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        press(&mut app, KeyCode::Home, KeyModifiers::CONTROL),
+        (0, 0)
+    );
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Down, none);
+    }
+    let (from, _) = press(&mut app, KeyCode::Right, none);
+    let (down, _) = press(&mut app, KeyCode::PageDown, none);
+    assert!(down > from + 10, "a page down: {from} to {down}");
+    assert_eq!(
+        press(&mut app, KeyCode::PageUp, none),
+        (from, 1),
+        "and back"
+    );
+    let (up, _) = press(&mut app, KeyCode::PageUp, none);
+    assert_eq!(from - up, down - from, "a page up as long");
+    assert_eq!(press(&mut app, KeyCode::PageDown, none), (from, 1));
+    // The ends of the whole draft.
+    let text = app.composer.as_ref().unwrap().text();
+    let last = text.lines().count() - 1;
+    let end = (last, text.lines().last().unwrap().chars().count());
+    assert_eq!(press(&mut app, KeyCode::End, KeyModifiers::CONTROL), end);
+    assert_eq!(
+        press(&mut app, KeyCode::Home, KeyModifiers::CONTROL),
+        (0, 0)
+    );
+    // A word at a time, with Alt as with Ctrl.
+    app.update(Action::ComposeKey(KeyEvent::new(KeyCode::End, none)));
+    for c in " ab cd".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    let (row, col) = press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(
+        press(&mut app, KeyCode::Left, KeyModifiers::ALT),
+        (row, col - 3)
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::Right, KeyModifiers::ALT),
+        (row, col)
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::Left, KeyModifiers::CONTROL),
+        (row, col - 3)
+    );
+}
+
 /// Too narrow or too short, either one, and the screen says so.
 #[test]
 fn a_screen_too_small_in_either_direction_says_so() {
