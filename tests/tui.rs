@@ -10156,6 +10156,39 @@ fn the_terminal_cursor_stands_where_typing_goes() {
     );
 }
 
+/// After the last character of a line that fills the composer's row, the
+/// cursor and its mark stand at the start of the next row, where the next
+/// character typed goes: they stood on the last character, the same
+/// before and after it was typed (x×97 then Y, 100 columns wide).
+#[test]
+fn the_cursor_after_a_full_row_is_at_the_next_rows_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    app.composer.as_mut().unwrap().set_text("");
+    let cursor = |app: &App| {
+        let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let buffer = t.draw(|f| view::draw(app, f)).unwrap().buffer.clone();
+        let at = t.backend().cursor_position();
+        let reversed = buffer[(at.x, at.y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED);
+        (at.x, at.y, reversed)
+    };
+    for _ in 0..97 {
+        app.update(Action::ComposeKey(key('x')));
+    }
+    let (x, y, marked) = cursor(&app);
+    assert!(marked);
+    app.update(Action::ComposeKey(key('Y')));
+    let full = cursor(&app);
+    assert_eq!(full, (x - 97, y + 1, true), "the next row's start");
+    // Where the next character goes.
+    app.update(Action::ComposeKey(key('Z')));
+    let (zx, zy, _) = cursor(&app);
+    assert_eq!((zx - 1, zy), (full.0, full.1));
+}
+
 /// The character under the composer's mark is drawn whole when it is a
 /// cluster of several: an accent written apart (`e` and U+0301) was lost
 /// on the screen, and a joined emoji drawn in two parts pushed the rest of
