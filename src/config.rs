@@ -226,18 +226,19 @@ impl Config {
             return Err(invalid(at_keys(text, "templates", &[name], &message)));
         }
         // A name is shown in the composer's border: a line break or a bell
-        // in it broke the border.
-        if let Some(name) = config
-            .templates
-            .keys()
-            .find(|n| n.chars().any(char::is_control))
-        {
+        // in it broke the border, a right-to-left override turned the
+        // border's words around, a zero-width space is a name that looks
+        // like another.
+        if let Some(name) = config.templates.keys().find(|n| {
+            n.chars()
+                .any(|c| crate::text::written_out(c) || crate::text::is_format_control(c))
+        }) {
             return Err(invalid(at_keys(
                 text,
                 "templates",
                 &[name],
                 &format!(
-                    "[templates]: the name {:?} holds a control character (a line break, a tab); name the template with letters, digits and spaces",
+                    "[templates]: the name {:?} holds a control or invisible character (a line break, a tab, a right-to-left override, a zero-width space); name the template with letters, digits and spaces",
                     name
                 ),
             )));
@@ -819,6 +820,36 @@ mod tests {
         }
     }
 
+    /// A template's name is shown in the composer's border: one holding a
+    /// right-to-left override (which turned the border's words around), a
+    /// zero-width space or a line separator is refused as a control
+    /// character is, written out so that the user sees which.
+    #[test]
+    fn a_template_name_with_hidden_characters_is_refused() {
+        for (name, shown) in [
+            (r"\u202eevil", r"\u{202e}evil"),
+            (r"a\u200bb", r"a\u{200b}b"),
+            (r"a\u2028b", r"a\u{2028}b"),
+            (r"a\u0085b", r"a\u{85}b"),
+        ] {
+            let e = Config::parse(
+                &format!("[templates]\n\"{name}\" = \"x\"\n"),
+                Path::new("c.toml"),
+            )
+            .unwrap_err()
+            .to_string();
+            assert!(
+                e.contains(&format!(
+                    "line 2, column 1: [templates]: the name \"{shown}\" holds a control or invisible character"
+                )),
+                "{e}"
+            );
+        }
+        // A zero-width joiner builds an emoji: a name may hold one.
+        let family = "[templates]\n\"fam 👨\\u200d👩\" = \"x\"\n";
+        assert!(Config::parse(family, Path::new("c.toml")).is_ok());
+    }
+
     /// Quoting slips the toml crate reports only by their consequence get
     /// a hint: a "…" template over several lines, a " inside one, curly
     /// quotes. A correct template of several lines parses.
@@ -858,7 +889,7 @@ mod tests {
         let e = err("[templates]\n\"a\\u0007b\\nc\" = \"x\"\n");
         assert_eq!(
             e,
-            "config file c.toml: line 2, column 1: [templates]: the name \"a\\u{7}b\\nc\" holds a control character (a line break, a tab); name the template with letters, digits and spaces"
+            "config file c.toml: line 2, column 1: [templates]: the name \"a\\u{7}b\\nc\" holds a control or invisible character (a line break, a tab, a right-to-left override, a zero-width space); name the template with letters, digits and spaces"
         );
         // A line nested past any depth is not quoted whole.
         let deep = format!("x = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));

@@ -176,12 +176,13 @@ impl Templates {
             )
         });
         for t in &mut list {
-            // A config saved with Windows line ends: the composer holds
-            // plain ones, and a template it opened must read as unchanged
-            // (not as "your words") until a key changes it.
-            if t.text.contains('\r') {
-                t.text = t.text.replace("\r\n", "\n").replace('\r', "\n");
-            }
+            // Taken as a paste into the composer is (`clean_draft`): a
+            // config saved with Windows line ends, or a `\u2028` or NEL,
+            // gives plain line breaks, and a `\u202e` or `\u200b` is left
+            // out. Else the composer showed the text flat and saved the
+            // hidden characters, and a template it opened must read as
+            // unchanged (not as "your words") until a key changes it.
+            t.text = crate::text::clean_draft(&t.text);
             validate(&t.name, &t.text)?;
         }
         Ok(Templates {

@@ -262,6 +262,24 @@ pub fn clean_draft(s: &str) -> String {
     Printable::new(s).collect()
 }
 
+/// A character typed into a draft or the check pad (or pasted without
+/// bracketed paste, which arrives a key at a time) after `before`, as
+/// [`clean_draft`] takes it in a paste: a line break of another kind
+/// (U+2028, NEL) is `'\n'`, a control or format character (a right-to-left
+/// override, a zero-width space) is nothing. Else the field showed one
+/// line and saved the hidden character, which a paste of the same text
+/// left out. A zero-width joiner after a character it may join is kept:
+/// what it joins comes with the next key.
+pub fn clean_typed(before: Option<char>, c: char) -> Option<char> {
+    if c == '\u{200d}' {
+        return before.filter(|p| !p.is_ascii()).map(|_| c);
+    }
+    let mut buf = [0; 4];
+    let mut cleaned = Printable::new(c.encode_utf8(&mut buf));
+    cleaned.prev = before;
+    cleaned.next()
+}
+
 /// Options to wrap a note's lines to `width` columns with: broken at
 /// spaces, which end a row (no row starts with the space it broke at), and
 /// also between the characters of Chinese and Japanese, which put no
@@ -626,6 +644,23 @@ mod tests {
         assert_eq!(clean_text("a\r\nb\u{1b}[Hc\td"), "a\nbc    d");
         // Text put in a draft keeps its tab, as `check` counts it.
         assert_eq!(clean_draft("a\r\nb\u{1b}[Hc\td"), "a\nbc\td");
+        // A character typed, as a paste takes it: a separator is a line
+        // break, an override nothing; an emoji's joiner waits for what it
+        // joins.
+        for (c, typed) in [
+            ('\u{2028}', Some('\n')),
+            ('\u{85}', Some('\n')),
+            ('\u{202e}', None),
+            ('\u{200b}', None),
+            ('\u{1b}', None),
+            ('\t', Some('\t')),
+            ('é', Some('é')),
+        ] {
+            assert_eq!(clean_typed(Some('a'), c), typed, "{c:?}");
+        }
+        assert_eq!(clean_typed(Some('👨'), '\u{200d}'), Some('\u{200d}'));
+        assert_eq!(clean_typed(Some('a'), '\u{200d}'), None);
+        assert_eq!(clean_typed(None, '\u{200d}'), None);
         assert_eq!(one_line("a\u{202e}b"), "ab");
         // The one-character CSI and OSC take their parameters with them;
         // invisible characters go, the emoji joiner stays.

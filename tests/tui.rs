@@ -6914,6 +6914,121 @@ fn a_paste_is_text_never_keys() {
     assert!(app.current().unwrap().message().contains("Priya"));
 }
 
+/// Hidden characters go into a draft alike however they come: typed (or
+/// pasted without bracketed paste, a key at a time) as a bracketed paste
+/// takes them. A line or paragraph separator and NEL are line breaks, a
+/// right-to-left override and a zero-width space are left out; before,
+/// typed ones were drawn as nothing on one line and saved as they were.
+#[test]
+fn hidden_characters_typed_go_in_as_pasted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let words =
+        "Hi Jane,\u{2028}we met\u{202e} at the\u{200b} expo.\u{2029}Bye\u{85}C 👨\u{200d}👩";
+    let put_in = |app: &mut App, typed: bool| {
+        app.update(Action::Reply);
+        let before = app.composer.as_ref().unwrap().text();
+        if typed {
+            for c in words.chars() {
+                app.update(Action::ComposeKey(key(c)));
+            }
+        } else {
+            app.update(Action::Paste(words.into()));
+        }
+        let c = app.composer.as_ref().unwrap();
+        let (text, message) = (c.text(), c.message());
+        app.update(Action::Cancel);
+        app.update(Action::ComposeKey(key('y')));
+        assert_eq!(app.mode, Mode::List, "discarded");
+        // What went in: the text with the template's around it taken off.
+        let start = before
+            .char_indices()
+            .zip(text.chars())
+            .find(|((_, a), b)| a != b)
+            .map_or(before.len(), |((i, _), _)| i);
+        let end = text.len() - (before.len() - start);
+        (text[start..end].to_string(), message)
+    };
+    let (typed, message) = put_in(&mut app, true);
+    let (pasted, _) = put_in(&mut app, false);
+    assert_eq!(
+        typed, "Hi Jane,\nwe met at the expo.\nBye\nC 👨\u{200d}👩",
+        "typed"
+    );
+    assert_eq!(pasted, typed, "pasted as typed");
+    assert!(
+        !message.contains(['\u{2028}', '\u{2029}', '\u{85}', '\u{202e}', '\u{200b}']),
+        "the message holds none: {message:?}"
+    );
+}
+
+/// In the composer PgDn and PgUp move the cursor by the same page both
+/// ways (PgDn, PgUp, PgUp, PgDn went from line 101 to 123, 122, 100 and
+/// 101); Ctrl-Home and Ctrl-End go to the start and end of the whole
+/// draft, not of the line; Alt-← and Alt-→ move a word, as in the search
+/// line and as macOS terminals send Option-← and →.
+#[test]
+fn the_composer_moves_by_pages_words_and_to_its_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    let lines: String = (1..=200).map(|i| format!("line {i:03}\n")).collect();
+    app.update(Action::Paste(lines));
+    let press = |app: &mut App, code: KeyCode, mods: KeyModifiers| {
+        app.update(Action::ComposeKey(KeyEvent::new(code, mods)));
+        // Drawn after each key, as the screen is: the page is the pane's.
+        screen(app, 100, 30);
+        let ratatui_textarea::DataCursor(row, col) = app.composer.as_ref().unwrap().editor.cursor();
+        (row, col)
+    };
+    let none = KeyModifiers::NONE;
+    assert_eq!(
+        press(&mut app, KeyCode::Home, KeyModifiers::CONTROL),
+        (0, 0)
+    );
+    for _ in 0..100 {
+        press(&mut app, KeyCode::Down, none);
+    }
+    let (from, _) = press(&mut app, KeyCode::Right, none);
+    let (down, _) = press(&mut app, KeyCode::PageDown, none);
+    assert!(down > from + 10, "a page down: {from} to {down}");
+    assert_eq!(
+        press(&mut app, KeyCode::PageUp, none),
+        (from, 1),
+        "and back"
+    );
+    let (up, _) = press(&mut app, KeyCode::PageUp, none);
+    assert_eq!(from - up, down - from, "a page up as long");
+    assert_eq!(press(&mut app, KeyCode::PageDown, none), (from, 1));
+    // The ends of the whole draft.
+    let text = app.composer.as_ref().unwrap().text();
+    let last = text.lines().count() - 1;
+    let end = (last, text.lines().last().unwrap().chars().count());
+    assert_eq!(press(&mut app, KeyCode::End, KeyModifiers::CONTROL), end);
+    assert_eq!(
+        press(&mut app, KeyCode::Home, KeyModifiers::CONTROL),
+        (0, 0)
+    );
+    // A word at a time, with Alt as with Ctrl.
+    app.update(Action::ComposeKey(KeyEvent::new(KeyCode::End, none)));
+    for c in " ab cd".chars() {
+        app.update(Action::ComposeKey(key(c)));
+    }
+    let (row, col) = press(&mut app, KeyCode::Left, KeyModifiers::ALT);
+    assert_eq!(
+        press(&mut app, KeyCode::Left, KeyModifiers::ALT),
+        (row, col - 3)
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::Right, KeyModifiers::ALT),
+        (row, col)
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::Left, KeyModifiers::CONTROL),
+        (row, col - 3)
+    );
+}
+
 /// Too narrow or too short, either one, and the screen says so.
 #[test]
 fn a_screen_too_small_in_either_direction_says_so() {
@@ -9682,6 +9797,37 @@ fn a_template_with_windows_line_ends_is_not_your_words() {
     assert_eq!(app.mode, Mode::List, "{}", status_text(&app));
 }
 
+/// A template with hidden characters (`\u0085`, `\u2028`, `\u202e` in the
+/// config) opens as a paste of its text would go in: separators are line
+/// breaks, the override and a zero-width space are left out. Before, it
+/// was drawn on one line and saved as it was. It is still the template,
+/// not your words, and a round trip through the editor changes nothing.
+#[test]
+fn a_template_with_hidden_characters_opens_as_pasted() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    let mine: std::collections::BTreeMap<String, String> = [(
+        "u-nel".to_string(),
+        "a\u{85}b\u{2028}c\u{202e}RLO\u{202c} d\u{200b}e\u{2029}f\r\ng\rh".to_string(),
+    )]
+    .into();
+    app.templates = Templates::new(&mine).unwrap();
+    app.update(Action::Reply);
+    app.update(Action::ComposeTemplate(3));
+    let text = app.composer.as_ref().unwrap().text();
+    assert!(
+        text.starts_with("a\nb\ncRLO de\nf\ng\nh"),
+        "as a paste puts it: {text:?}"
+    );
+    let Some(Effect::Editor { text: sent, .. }) = app.update(Action::ComposeEditor) else {
+        panic!("no editor");
+    };
+    app.update(Action::EditorDone(Ok(format!("{sent}\n").into())));
+    assert_eq!(app.composer.as_ref().unwrap().text(), text);
+    app.update(Action::Cancel);
+    assert_eq!(app.mode, Mode::List, "{}", status_text(&app));
+}
+
 /// A tab in a draft stays a tab as text comes in (a template, the
 /// editor's file, a paste): a round trip through an editor that changes
 /// nothing leaves the draft as it was, and the check pad counts a pasted
@@ -10008,6 +10154,39 @@ fn the_terminal_cursor_stands_where_typing_goes() {
             .modifier
             .contains(ratatui::style::Modifier::REVERSED)
     );
+}
+
+/// After the last character of a line that fills the composer's row, the
+/// cursor and its mark stand at the start of the next row, where the next
+/// character typed goes: they stood on the last character, the same
+/// before and after it was typed (x×97 then Y, 100 columns wide).
+#[test]
+fn the_cursor_after_a_full_row_is_at_the_next_rows_start() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = sample_app(dir.path());
+    app.update(Action::Reply);
+    app.composer.as_mut().unwrap().set_text("");
+    let cursor = |app: &App| {
+        let mut t = Terminal::new(TestBackend::new(100, 30)).unwrap();
+        let buffer = t.draw(|f| view::draw(app, f)).unwrap().buffer.clone();
+        let at = t.backend().cursor_position();
+        let reversed = buffer[(at.x, at.y)]
+            .modifier
+            .contains(ratatui::style::Modifier::REVERSED);
+        (at.x, at.y, reversed)
+    };
+    for _ in 0..97 {
+        app.update(Action::ComposeKey(key('x')));
+    }
+    let (x, y, marked) = cursor(&app);
+    assert!(marked);
+    app.update(Action::ComposeKey(key('Y')));
+    let full = cursor(&app);
+    assert_eq!(full, (x - 97, y + 1, true), "the next row's start");
+    // Where the next character goes.
+    app.update(Action::ComposeKey(key('Z')));
+    let (zx, zy, _) = cursor(&app);
+    assert_eq!((zx - 1, zy), (full.0, full.1));
 }
 
 /// The character under the composer's mark is drawn whole when it is a

@@ -15,6 +15,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui_textarea::{CursorMove, DataCursor, TextArea};
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::text::clean_typed;
+
 /// Undo steps kept at most; the oldest go first.
 const MOST: usize = 500;
 
@@ -87,21 +89,33 @@ impl Run {
 }
 
 /// A key the widget would take a character at a time, or a screen row
-/// at a time without a column to keep to.
+/// at a time without a column to keep to, or as it takes another.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Key {
     /// Backspace (`true`) or Delete, and their Ctrl-H and Ctrl-D.
     Delete(bool),
     /// Up or Down, and their Ctrl-P and Ctrl-N.
     Vertical,
+    /// PgDn (`true`) or PgUp, and emacs's Ctrl-V and Alt-V.
+    Page(bool),
+    /// Ctrl-End (`true`) or Ctrl-Home: the widget takes them as End and
+    /// Home, the line's.
+    Edge(bool),
 }
 
 impl Key {
     /// The keys as the widget's own keymap reads them.
     fn of(ev: &KeyEvent) -> Option<Key> {
         let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
-        if ev.modifiers.contains(KeyModifiers::ALT) {
-            return None;
+        let alt = ev.modifiers.contains(KeyModifiers::ALT);
+        match ev.code {
+            KeyCode::PageDown => return Some(Key::Page(true)),
+            KeyCode::PageUp => return Some(Key::Page(false)),
+            KeyCode::Char('v') if ctrl != alt => return Some(Key::Page(ctrl)),
+            KeyCode::End if ctrl => return Some(Key::Edge(true)),
+            KeyCode::Home if ctrl => return Some(Key::Edge(false)),
+            _ if alt => return None,
+            _ => {}
         }
         match ev.code {
             KeyCode::Backspace if !ctrl => Some(Key::Delete(true)),
@@ -178,6 +192,81 @@ fn vertical(editor: &mut TextArea<'static>, ev: KeyEvent, column: Option<usize>)
     column
 }
 
+/// `ev` as it goes into `editor`: a character typed (or a paste that
+/// arrives as keys, without bracketed paste) as [`clean_typed`] takes it,
+/// a line separator as Enter; `None` for one that is dropped (a
+/// right-to-left override, a zero-width space). Other keys as they are.
+fn typed(editor: &TextArea<'static>, ev: KeyEvent) -> Option<KeyEvent> {
+    let KeyCode::Char(c) = ev.code else {
+        return Some(ev);
+    };
+    if ev
+        .modifiers
+        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+    {
+        return Some(ev);
+    }
+    let DataCursor(row, col) = editor.cursor();
+    let before = col
+        .checked_sub(1)
+        .and_then(|col| editor.lines().get(row)?.chars().nth(col));
+    match clean_typed(before, c)? {
+        '\n' => Some(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)),
+        _ => Some(ev),
+    }
+}
+
+/// Starts a selection for a move with Shift, as the widget's keys do, or
+/// ends one for a move without it.
+fn shifted(editor: &mut TextArea<'static>, ev: KeyEvent) {
+    if !ev.modifiers.contains(KeyModifiers::SHIFT) {
+        editor.cancel_selection();
+    } else if !editor.is_selecting() {
+        editor.start_selection();
+    }
+}
+
+/// Moves the cursor a page down (`down`) or up, as many screen rows as
+/// the pane holds, keeping to `column` as [`vertical`] does, and the view
+/// by as many: PgDn then PgUp comes back to the row it left. (The widget
+/// scrolls the view a page and leaves the cursor at the edge it crossed,
+/// so that PgDn, PgUp, PgUp, PgDn went from line 101 to 123, 122, 100
+/// and 101.) Gives the column to keep to for the next.
+fn page(editor: &mut TextArea<'static>, down: bool, column: Option<usize>) -> usize {
+    let from = editor.screen_cursor();
+    let column = column.unwrap_or(from.col);
+    let cursor = editor.cursor();
+    // The pane's height, as the widget knows it from its last drawing:
+    // the rows its own page down scrolls the view by.
+    let (top, _) = editor.scroll_offset();
+    editor.scroll(ratatui_textarea::Scrolling::PageDown);
+    let height = editor.scroll_offset().0.saturating_sub(top);
+    if !down {
+        editor.scroll((
+            -i16::try_from(height).unwrap_or(i16::MAX).saturating_mul(2),
+            0,
+        ));
+    }
+    // Scrolling took the cursor into the view, to its edge: the page
+    // moves it from where it was instead.
+    let at = |n: usize| u16::try_from(n).unwrap_or(u16::MAX);
+    editor.move_cursor(CursorMove::Jump(at(cursor.0), at(cursor.1)));
+    let height = usize::from(height);
+    let row = if down {
+        from.row + height
+    } else {
+        from.row.saturating_sub(height)
+    };
+    let DataCursor(r, c) = editor.screen_to_data(row, column);
+    editor.move_cursor(CursorMove::Jump(at(r), at(c)));
+    // Past the end of a row the text wraps on from: the end of the row is
+    // as far as it goes.
+    if editor.screen_cursor().row > row {
+        editor.move_cursor(CursorMove::Back);
+    }
+    column
+}
+
 /// A field for the steps: wrapped as the app wraps, with the widget's own
 /// history off.
 pub fn field(lines: Vec<String>) -> TextArea<'static> {
@@ -193,6 +282,24 @@ impl<S> Steps<S> {
     /// Ctrl-R take a step back or forward instead, and give the owner's
     /// state to put back.
     pub fn input(&mut self, editor: &mut TextArea<'static>, ev: KeyEvent, now: S) -> Option<S> {
+        // A character typed goes in as a paste's would: the same text
+        // typed, pasted or put in by the editor is the same draft.
+        let ev = typed(editor, ev)?;
+        // Alt-← and Alt-→ (what macOS terminals send for Option-← and →)
+        // move a word, as in the search line; the widget takes only
+        // Ctrl-← and Ctrl-→ for that.
+        let ev = match ev.code {
+            KeyCode::Left | KeyCode::Right
+                if ev.modifiers & (KeyModifiers::ALT | KeyModifiers::CONTROL)
+                    == KeyModifiers::ALT =>
+            {
+                KeyEvent::new(
+                    ev.code,
+                    (ev.modifiers - KeyModifiers::ALT) | KeyModifiers::CONTROL,
+                )
+            }
+            _ => ev,
+        };
         // Any key but Up or Down ends a run of them.
         let column = self.column.take();
         let ctrl = ev.modifiers == KeyModifiers::CONTROL;
@@ -206,6 +313,22 @@ impl<S> Steps<S> {
         let changed = match Key::of(&ev) {
             Some(Key::Vertical) => {
                 self.column = Some(vertical(editor, ev, column));
+                false
+            }
+            Some(Key::Page(down)) => {
+                shifted(editor, ev);
+                self.column = Some(page(editor, down, column));
+                false
+            }
+            Some(Key::Edge(end)) => {
+                shifted(editor, ev);
+                let (row, col) = if end {
+                    (CursorMove::Bottom, CursorMove::End)
+                } else {
+                    (CursorMove::Top, CursorMove::Head)
+                };
+                editor.move_cursor(row);
+                editor.move_cursor(col);
                 false
             }
             Some(Key::Delete(back)) => {

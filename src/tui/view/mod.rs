@@ -319,16 +319,29 @@ fn show_cursor(frame: &mut Frame, editor: &ratatui_textarea::TextArea<'_>, inner
     let (top, left) = editor.scroll_offset();
     let row = at.row.saturating_sub(usize::from(top));
     let col = at.col.saturating_sub(usize::from(left));
-    if row >= usize::from(inner.height) {
+    let (height, width) = (usize::from(inner.height), usize::from(inner.width));
+    if row >= height {
         return;
     }
-    // After the last character of a line that fills the width: at the
-    // edge, as the reverse-video mark is.
-    let col = col.min(usize::from(inner.width) - 1);
+    // After the last character of a line that fills the row, the editor
+    // counts a column past the edge and draws its mark there, out of
+    // sight: the cursor stood on the last character, the same before and
+    // after it was typed. The next character typed goes at the start of
+    // the next row (the row is full), so the cursor and the mark are
+    // there; at the pane's foot, where there is no next row, at the edge.
+    let past_the_edge = col >= width && row + 1 < height;
+    let (row, col) = if past_the_edge {
+        (row + 1, 0)
+    } else {
+        (row, col.min(width - 1))
+    };
     let (Ok(row), Ok(col)) = (u16::try_from(row), u16::try_from(col)) else {
         return;
     };
     let y = inner.y + row;
+    if past_the_edge && let Some(cell) = frame.buffer_mut().cell_mut((inner.x, y)) {
+        cell.modifier.insert(ratatui::style::Modifier::REVERSED);
+    }
     // The editor counts a column per character's width, so an emoji of
     // several (`👍🏽`, a ZWJ family) puts its cursor columns past the mark
     // it draws a grapheme at a time: the mark, in reverse video, is where
