@@ -9365,9 +9365,8 @@ fn the_help_names_the_keys_the_composer_reads() {
                         KeyCode::Enter,
                         KeyModifiers::NONE,
                     ))),
-                    "Enter" | "Ctrl-U" | "Ctrl-R" | "Ctrl-K" | "Ctrl-W" => {
-                        Some(Action::ComposeKey(ev))
-                    }
+                    "Enter" | "Ctrl-U" | "Ctrl-R" | "Ctrl-K" | "Ctrl-W" | "Ctrl-Left"
+                    | "Ctrl-Right" => Some(Action::ComposeKey(ev)),
                     other => panic!("the help names {other} ({help}); say here what it does"),
                 };
                 assert_eq!(action, want, "{name}: {help}");
@@ -9375,7 +9374,7 @@ fn the_help_names_the_keys_the_composer_reads() {
             }
         }
     }
-    assert_eq!(checked, 14);
+    assert_eq!(checked, 16);
 }
 
 /// The composer's and the check pad's keys are fixed, and written where
