@@ -383,16 +383,21 @@ impl Invitation {
 
 /// Whether `message` holds a note: something shown, more than white
 /// space, control characters and invisible ones (a note of zero-width
-/// spaces shows as empty, and is counted with those that have none).
+/// spaces shows as empty, and is counted with those that have none). What
+/// is shown is what takes a column on a screen: not a joiner, a variation
+/// selector or an accent with nothing to sit on.
 pub fn has_note(message: &str) -> bool {
+    use unicode_width::UnicodeWidthChar;
     let note = message.trim();
     match note.as_bytes().first() {
         None => false,
         // A note as nearly all are: no need to look at every character.
         Some(b) if b.is_ascii_graphic() => true,
-        Some(_) => note
-            .chars()
-            .any(|c| !c.is_whitespace() && !c.is_control() && !crate::text::is_format_control(c)),
+        Some(_) => note.chars().any(|c| {
+            !c.is_whitespace()
+                && !crate::text::is_format_control(c)
+                && c.width().is_some_and(|w| w > 0)
+        }),
     }
 }
 
@@ -627,10 +632,24 @@ mod tests {
             "\u{200b}\u{200b}",
             " \u{feff}\u{2060} ",
             "\u{200e}\u{ad}",
+            "\u{200d}",
+            "\u{200c}\u{61c}",
+            "\u{fe0f}\u{fe00}\u{180b}",
+            "\u{e0020}",
+            "\u{301}",
         ] {
             assert!(!has_note(blank), "{blank:?}");
         }
-        for note in ["Hi", "\u{200b}Hi", "é", "👋", " \u{200b}x "] {
+        for note in [
+            "Hi",
+            "\u{200b}Hi",
+            "é",
+            "👋",
+            " \u{200b}x ",
+            "\u{c548}",
+            "\u{fffc}",
+            "e\u{301}",
+        ] {
             assert!(has_note(note), "{note:?}");
         }
     }

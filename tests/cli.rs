@@ -358,6 +358,15 @@ fn a_file_before_the_command_is_the_commands_file() {
             &[file, "b.csv"],
             "two FILEs: `a.csv` and `b.csv`; give one: `invitriage a.csv`",
         ),
+        // The one there is the one to give, and `-` is standard input.
+        (
+            &["triage", file],
+            "two FILEs: `triage` and `a.csv`; give one: `invitriage a.csv` (`triage` is no file, nor a command)",
+        ),
+        (
+            &["-", file],
+            "two FILEs: `-` and `a.csv`; give one: `invitriage -`",
+        ),
         (
             &[file, file],
             "two FILEs: `a.csv` and `a.csv`; give one: `invitriage a.csv`",

@@ -1,7 +1,7 @@
 //! The command line as clap reads it, and the corrections made before
 //! and after: a FILE before the command, a mistyped command or option.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
@@ -381,11 +381,29 @@ pub fn second_file(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<clap:
     let (after, command) = name.map_or((String::new(), String::new()), |name| {
         (format!(" after `{name}`"), format!(" {name}"))
     });
+    // The one that is there is the one to give: `invitriage triage a.csv`
+    // was told to give `triage`, which is neither a file nor a command.
+    let there = |p: &Path| p == Path::new("-") || p.exists();
+    let (keep, other) = if !there(file) && there(&extra) {
+        (extra.as_path(), file.as_path())
+    } else {
+        (file.as_path(), extra.as_path())
+    };
+    let neither = if there(other) {
+        String::new()
+    } else {
+        format!(" (`{}` is no file, nor a command)", text::shown_path(other))
+    };
+    // `-` is standard input, not a file named so (`./-`).
+    let keep_shown = if keep == Path::new("-") {
+        "-".to_string()
+    } else {
+        shell_quoted(keep)
+    };
     let message = format!(
-        "two FILEs{after}: `{}` and `{}`; give one: `invitriage{command} {}`",
+        "two FILEs{after}: `{}` and `{}`; give one: `invitriage{command} {keep_shown}`{neither}",
         text::shown_path(file),
         text::shown_path(&extra),
-        shell_quoted(file)
     );
     Some(Cli::command().error(ErrorKind::ArgumentConflict, message))
 }

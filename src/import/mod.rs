@@ -861,7 +861,7 @@ pub enum ImportError {
     /// The entry to read is a symbolic link (`zip -y`), holding only the
     /// path it points to.
     #[error(
-        "{origin}: is a symbolic link (to {target}), not the file; LinkedIn's export holds the file itself: give the path of the file it links to, or download the export again from LinkedIn"
+        "{origin}: is a symbolic link (to {target}), not the file; LinkedIn's export holds the file itself: download the export again from LinkedIn"
     )]
     LinkInArchive { origin: String, target: String },
     #[error(

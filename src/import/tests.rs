@@ -1413,7 +1413,7 @@ fn an_archives_link_named_as_the_export_is_not_read() {
         load_bytes("link.zip", buf.get_ref())
             .unwrap_err()
             .to_string(),
-        "link.zip:Invitations.csv: is a symbolic link (to /etc/passwd), not the file; LinkedIn's export holds the file itself: give the path of the file it links to, or download the export again from LinkedIn"
+        "link.zip:Invitations.csv: is a symbolic link (to /etc/passwd), not the file; LinkedIn's export holds the file itself: download the export again from LinkedIn"
     );
 }
 
