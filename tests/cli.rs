@@ -368,6 +368,10 @@ fn a_file_before_the_command_is_the_commands_file() {
             "two FILEs: `-` and `a.csv`; give one: `invitriage -`",
         ),
         (
+            &["stats", file, "-"],
+            "two FILEs after `stats`: `a.csv` and `-`; give one: `invitriage stats a.csv`",
+        ),
+        (
             &[file, file],
             "two FILEs: `a.csv` and `a.csv`; give one: `invitriage a.csv`",
         ),
@@ -4785,7 +4789,7 @@ fn a_missing_file_names_the_export_beside_it() {
     );
     assert_eq!(
         env.fails(&["stats", "Downloads/export.zip"]),
-        "invitriage: error: Downloads/export.zip: no such file; Downloads holds Basic_LinkedInDataExport_11-29-2026.zip and 1 more export: give one, or the folder\n"
+        "invitriage: error: Downloads/export.zip: no such file; Downloads holds Basic_LinkedInDataExport_11-29-2026.zip and 1 more export: give one\n"
     );
     // No export, but a .zip or .csv named as the one given starts.
     env.file("old/Invitations (1).csv", three_rows());

@@ -362,7 +362,8 @@ pub fn second_file(e: &clap::Error, args: &[std::ffi::OsString]) -> Option<clap:
     else {
         return None;
     };
-    if extra.starts_with('-') {
+    // An option, not a FILE; but `-` is standard input.
+    if extra.starts_with('-') && extra != "-" {
         return None;
     }
     // Without the argument clap did not take, the rest is to parse, with

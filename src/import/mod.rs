@@ -576,22 +576,23 @@ fn export_beside(path: &Path) -> Option<String> {
                     .is_some_and(|n| n.to_lowercase().starts_with(stem))
         })
         .ok()?;
-        (like, None)
+        (like, false)
     } else {
-        (exports, Some(", or the folder"))
+        (exports, true)
     };
     let first = named.first()?;
     let first = shown_path(first.strip_prefix(dir).unwrap_or(first));
-    let or_folder = or_folder.unwrap_or("");
-    Some(match named.len() {
-        1 => format!("; {folder} holds {first}: give that{or_folder}"),
-        n => format!(
-            "; {folder} holds {first} and {} more {}: give one{or_folder}",
+    Some(match (named.len(), or_folder) {
+        (1, true) => format!("; {folder} holds {first}: give that, or the folder"),
+        (1, false) => format!("; {folder} holds {first}: give that"),
+        // Not "or the folder": given, it would ask for one of them too.
+        (n, exports) => format!(
+            "; {folder} holds {first} and {} more {}: give one",
             n - 1,
-            match (or_folder.is_empty(), n) {
-                (false, 2) => "export",
-                (false, _) => "exports",
-                (true, _) => "named like it",
+            match (exports, n) {
+                (true, 2) => "export",
+                (true, _) => "exports",
+                (false, _) => "named like it",
             }
         ),
     })
