@@ -407,7 +407,10 @@ pub fn and_list(items: &[String]) -> String {
 /// Bidirectional marks, embeddings, overrides and isolates: they can
 /// reorder what a terminal shows.
 pub fn is_bidi_control(ch: char) -> bool {
-    matches!(ch, '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+    matches!(
+        ch,
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// What is dropped from text drawn or written for a person besides control
@@ -417,8 +420,11 @@ pub fn is_bidi_control(ch: char) -> bool {
 /// note of "nothing" is typed with, drawn as blank and no white space: the
 /// Hangul fillers (`\u{3164}`, which NFKC makes `\u{1160}`), the braille
 /// blank, the combining grapheme joiner, the invisible operators, the
-/// Mongolian vowel separator and Khmer's invisible vowels. The zero-width
-/// joiner and non-joiner stay: emoji and scripts are built with them.
+/// Mongolian vowel separator and Khmer's invisible vowels; the deprecated
+/// format characters (U+206A to U+206F), the interlinear annotation marks,
+/// the musical beam and slur controls and the language tag. The zero-width
+/// joiner and non-joiner stay, and the tags of a flag: emoji and scripts
+/// are built with them.
 pub fn is_format_control(ch: char) -> bool {
     is_bidi_control(ch)
         || matches!(
@@ -431,8 +437,15 @@ pub fn is_format_control(ch: char) -> bool {
                 | '\u{17b5}'
                 | '\u{180e}'
                 | '\u{200b}'
-                | '\u{2060}'
-                ..='\u{2064}' | '\u{2800}' | '\u{3164}' | '\u{feff}' | '\u{ffa0}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{206a}'..='\u{206f}'
+                | '\u{2800}'
+                | '\u{3164}'
+                | '\u{feff}'
+                | '\u{ffa0}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0001}'
         )
 }
 

@@ -6923,8 +6923,7 @@ fn a_paste_is_text_never_keys() {
 fn hidden_characters_typed_go_in_as_pasted() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = sample_app(dir.path());
-    let words =
-        "Hi Jane,\u{2028}we met\u{202e} at the\u{200b} expo.\u{2029}Bye\u{85}C 👨\u{200d}👩";
+    let words = "Hi Jane,\u{2028}we met\u{202e} at the\u{200b} ex\u{61c}p\u{206a}o\u{fff9}.\u{2029}Bye\u{85}C 👨\u{200d}👩";
     let put_in = |app: &mut App, typed: bool| {
         app.update(Action::Reply);
         let before = app.composer.as_ref().unwrap().text();
@@ -6957,7 +6956,10 @@ fn hidden_characters_typed_go_in_as_pasted() {
     );
     assert_eq!(pasted, typed, "pasted as typed");
     assert!(
-        !message.contains(['\u{2028}', '\u{2029}', '\u{85}', '\u{202e}', '\u{200b}']),
+        !message.contains([
+            '\u{2028}', '\u{2029}', '\u{85}', '\u{202e}', '\u{200b}', '\u{61c}', '\u{206a}',
+            '\u{fff9}'
+        ]),
         "the message holds none: {message:?}"
     );
 }

@@ -299,8 +299,12 @@ pub(crate) fn peel(
     let parts: Vec<(usize, usize)> = pieces[from..].to_vec();
     peel_pieces(t, pieces, ctx, buf, peeled);
     // The parts left are the first of them: each piece whole again, or
-    // up to its last part left.
-    let left = pieces.len() - from;
+    // up to its last part left. None left, and fewer pieces than before
+    // the end: the peel went on into the note before it (a sign-off line
+    // repeated), and what it left stands.
+    let Some(left) = pieces.len().checked_sub(from) else {
+        return;
+    };
     pieces.truncate(from);
     for (k, &(a, b, first)) in whole.iter().enumerate() {
         let end = whole.get(k + 1).map_or(parts.len(), |w| w.2);

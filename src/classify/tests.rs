@@ -1229,6 +1229,22 @@ proptest! {
     }
 }
 
+/// A sign-off line repeated, with a run of two spaces near the end: the
+/// peel of the note's split end went on into the pieces before it, and
+/// counting the parts left underflowed (found by the property test above).
+#[test]
+fn a_repeated_sign_off_after_a_space_run_is_peeled() {
+    let note = "\n\n- Joe Smith\n\n- Joe Smith\n\n- Joe Smith  \n\n- Joe Smith";
+    let c = classifier();
+    let fast = c.classify(note, "Joe Smith", "Colleen Smith");
+    assert_eq!(
+        fast,
+        c.analyse(note, "Joe Smith", "Colleen Smith")
+            .classification()
+    );
+    assert_eq!(fast.category, Category::Default);
+}
+
 /// One name for each group everywhere: shown, and read back, as the spec
 /// spells it.
 #[test]
