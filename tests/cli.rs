@@ -208,6 +208,10 @@ fn help_and_version() {
         .success()
         .stdout(format!("invitriage {}\n", env!("CARGO_PKG_VERSION")));
     env.cmd()
+        .arg("--help")
+        .assert()
+        .stdout(predicate::str::contains("Exit status: 0 on success;"));
+    env.cmd()
         .args(["classify", "--help"])
         .assert()
         .stdout(predicate::str::contains("--format").and(predicate::str::contains("csv")));

@@ -35,7 +35,8 @@ use super::output::shell_quoted;
     args_override_self = true,
     // clap's own usage after an error lists the options given, which then
     // read as required (`invitriage --config <PATH> --data-dir <DIR> [FILE]`).
-    override_usage = "invitriage [OPTIONS] [FILE] [COMMAND]"
+    override_usage = "invitriage [OPTIONS] [FILE] [COMMAND]",
+    after_long_help = "Exit status: 0 on success; 1 when `check` finds a note lacking or `mark-sent` an id with nothing to mark; 2 on an error (a missing or unreadable file, a bad config, a usage error). The triage screen ended by a signal exits with 128 + the signal."
 )]
 pub struct Cli {
     #[command(flatten)]
