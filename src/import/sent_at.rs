@@ -314,8 +314,9 @@ impl SentAtReader {
 /// calendar in either order (`30/02/2026`, `2026-02-30`, `31.4.26`), for
 /// the skipped row's reason: "expected a date like …" alone puzzles one
 /// that looks like a date. A day that its month has not is "a day no
-/// calendar has"; a month over 12 (`13/20/26`, `2026-13-05`, where
-/// neither number can be the month), that the month is out of range.
+/// calendar has" (`12/32/26` too); a month over 12 (`13/20/26`,
+/// `2026-13-05`, where neither number can be the month), that the month
+/// is out of range; a 0 (`0/5/26`), that it is there.
 pub(super) fn no_such_day(s: &str) -> Option<String> {
     let s = s.trim();
     let date = s.split([' ', ',', 'T']).next().unwrap_or("");
@@ -334,10 +335,14 @@ pub(super) fn no_such_day(s: &str) -> Option<String> {
     let exists = |y: i32, m: u32, d: u32| NaiveDate::from_ymd_opt(y, m, d).is_some();
     let no_day = || Some("a day no calendar has".to_string());
     let (a_len, c_len) = (parts[0].len(), parts[2].len());
+    let zero = || Some("with a 0 for its day or month".to_string());
     if a_len == 4 {
         // Year first: month, then day.
-        if c_len > 2 || b < 1 || c < 1 || exists(a as i32, b, c) {
+        if c_len > 2 || exists(a as i32, b, c) {
             return None;
+        }
+        if b == 0 || c == 0 {
+            return zero();
         }
         if b > 12 {
             return Some(format!("whose month is out of range ({b} is not 1 to 12)"));
@@ -345,8 +350,11 @@ pub(super) fn no_such_day(s: &str) -> Option<String> {
         return no_day();
     }
     let y = year(c, c_len)?;
-    if a_len > 2 || a < 1 || b < 1 || a > 31 || b > 31 || exists(y, a, b) || exists(y, b, a) {
+    if a_len > 2 || exists(y, a, b) || exists(y, b, a) {
         return None;
+    }
+    if a == 0 || b == 0 {
+        return zero();
     }
     if a > 12 && b > 12 {
         return Some(format!(

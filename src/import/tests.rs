@@ -483,7 +483,10 @@ fn a_month_out_of_range_is_said() {
     let i = load_str(&format!(
         "{H}A,Colleen Ruiz,\"13/20/26, 3:43 PM\",,INCOMING,,\n\
          B,Colleen Ruiz,2026-13-05T10:00:00,,INCOMING,,\n\
-         C,Colleen Ruiz,\"7/8/26, 3:43 PM\",,INCOMING,,\n"
+         C,Colleen Ruiz,\"7/8/26, 3:43 PM\",,INCOMING,,\n\
+         D,Colleen Ruiz,\"0/5/26, 3:43 PM\",,INCOMING,,\n\
+         E,Colleen Ruiz,\"12/32/26, 3:43 PM\",,INCOMING,,\n\
+         F,Colleen Ruiz,2026-00-05T10:00:00,,INCOMING,,\n"
     ));
     let skipped: Vec<&str> = i.skipped.iter().map(|s| s.reason.as_str()).collect();
     let tail = "; expected a date like `7/8/26, 3:43 PM` or `2026-07-08T15:43:00`";
@@ -496,6 +499,10 @@ fn a_month_out_of_range_is_said() {
             format!(
                 "Sent At is `2026-13-05T10:00:00`, whose month is out of range (13 is not 1 to 12){tail}"
             ),
+            // A 0, and a day past 31.
+            format!("Sent At is `0/5/26, 3:43 PM`, with a 0 for its day or month{tail}"),
+            format!("Sent At is `12/32/26, 3:43 PM`, a day no calendar has{tail}"),
+            format!("Sent At is `2026-00-05T10:00:00`, with a 0 for its day or month{tail}"),
         ]
     );
     assert_eq!(lines(&i), vec![4]);
