@@ -179,22 +179,25 @@ pub fn stats_text<T: Item, W: Write>(
         // rather than draw empty bars.
         let n = import.len();
         // With rows skipped, those are not known to go the other way.
-        let readable = if import.skipped.is_empty() {
+        // Invitations, not rows: a row repeated is counted once.
+        let read = if import.skipped.is_empty() {
             ""
         } else {
-            " readable"
-        };
-        let rows = if n == 1 {
-            format!("its one{readable} row is an invitation")
-        } else {
-            format!("its {n}{readable} rows are all invitations")
+            " read"
         };
         let (how, flag) = match filter {
             DirectionFilter::Outgoing => ("received", "incoming"),
             _ => ("sent", "outgoing"),
         };
-        let them = if n == 1 { "it" } else { "them" };
-        writeln!(w, "{rows} you {how}: `--direction {flag}` counts {them}")?;
+        let (rows, them) = if n == 1 {
+            (format!("its one invitation{read} is one you {how}"), "it")
+        } else {
+            (
+                format!("its {n} invitations{read} are all ones you {how}"),
+                "them",
+            )
+        };
+        writeln!(w, "{rows}: `--direction {flag}` counts {them}")?;
         return skipped_line(w, import);
     }
     writeln!(w)?;

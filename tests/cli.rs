@@ -629,7 +629,7 @@ fn stats_of_an_export_with_none_the_asked_way_says_where_they_are() {
         .assert()
         .success()
         .stdout(predicate::str::ends_with(
-            "its one row is an invitation you sent: `--direction outgoing` counts it\n",
+            "its one invitation is one you sent: `--direction outgoing` counts it\n",
         ));
     // The other rows skipped: standard output says so too, not only the
     // warnings on standard error.
@@ -642,7 +642,7 @@ fn stats_of_an_export_with_none_the_asked_way_says_where_they_are() {
         .assert()
         .success()
         .stdout(predicate::str::ends_with(
-            "its one readable row is an invitation you sent: `--direction outgoing` counts it\n  \
+            "its one invitation read is one you sent: `--direction outgoing` counts it\n  \
              skipped 2 unreadable rows (listed on stderr)\n",
         ));
     let (a, b) = (url("a"), url("b"));
@@ -653,7 +653,7 @@ fn stats_of_an_export_with_none_the_asked_way_says_where_they_are() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "its 2 rows are all invitations you received: `--direction incoming` counts them",
+            "its 2 invitations are all ones you received: `--direction incoming` counts them",
         ));
 }
 
