@@ -3522,6 +3522,13 @@ fn check_says_when_the_note_is_empty() {
         String::from_utf8(out.stderr).unwrap(),
         "invitriage: note: the note is empty\n"
     );
+    // One that only looks empty is said to.
+    let (code, _, stderr) = env.run(&["check", "\u{200b}\u{3164}"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        "invitriage: note: the note shows as empty: it holds only characters a reader does not see\n"
+    );
     // A file's name as the note: graded, and the likelier wish named.
     env.file("Invitations.csv", three_rows());
     let (code, _, stderr) = env.run(&["check", "Invitations.csv"]);

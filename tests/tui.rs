@@ -9376,7 +9376,7 @@ fn the_help_names_the_keys_the_composer_reads() {
             }
         }
     }
-    assert_eq!(checked, 16);
+    assert_eq!(checked, 15);
 }
 
 /// The composer's and the check pad's keys are fixed, and written where

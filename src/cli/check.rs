@@ -50,6 +50,12 @@ pub fn run(
                 ""
             }
         );
+    } else if !invitriage::invitation::has_note(&note) {
+        // Zero-width spaces, a Hangul filler: shown as nothing, as an
+        // export's note of them is counted with those without one.
+        say!(
+            "invitriage: note: the note shows as empty: it holds only characters a reader does not see"
+        );
     }
     let classifier = Classifier::new(&config.classify);
     let me = from.or_else(|| config.name.clone()).unwrap_or_default();

@@ -1872,14 +1872,20 @@ fn holds_invitations(path: &Path) -> bool {
     let Ok(file) = File::open(path) else {
         return false;
     };
-    let Ok(archive) = zip::ZipArchive::new(io::BufReader::new(file)) else {
+    let Ok(mut archive) = zip::ZipArchive::new(io::BufReader::new(file)) else {
         return false;
     };
-    archive.file_names().any(|name| {
-        name.is_ok_and(|name| {
-            name.rsplit(['/', '\\'])
-                .next()
-                .is_some_and(|base| base.eq_ignore_ascii_case("Invitations.csv"))
+    // A file, not a link (`zip -y`) named so: that one is refused when read,
+    // and would stand beside a real export as a second one.
+    (0..archive.len()).any(|i| {
+        archive.by_index_raw(i).is_ok_and(|entry| {
+            !entry.is_symlink()
+                && !entry.is_dir()
+                && entry.name().is_ok_and(|name| {
+                    name.rsplit(['/', '\\'])
+                        .next()
+                        .is_some_and(|base| base.eq_ignore_ascii_case("Invitations.csv"))
+                })
         })
     })
 }

@@ -1424,6 +1424,29 @@ fn an_archives_link_named_as_the_export_is_not_read() {
     );
 }
 
+/// In a folder beside an export, an archive whose `Invitations.csv` is a
+/// link is no second export: it stood beside the real one, and the folder
+/// was refused as holding two that differ.
+#[test]
+fn a_folder_passes_over_an_archive_whose_export_is_a_link() {
+    let mut buf = io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut buf);
+    let opts = zip::write::SimpleFileOptions::default();
+    zip.add_symlink("Invitations.csv", "real.csv", opts)
+        .unwrap();
+    zip.finish().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("sym.zip"), buf.get_ref()).unwrap();
+    std::fs::create_dir(dir.path().join("e")).unwrap();
+    std::fs::write(
+        dir.path().join("e/Invitations.csv"),
+        format!("{H}A,Colleen Ruiz,\"7/8/26, 3:43 PM\",,INCOMING,,\n"),
+    )
+    .unwrap();
+    let i = load(&Source::Path(dir.path().to_path_buf())).unwrap();
+    assert_eq!(i.invitations.len(), 1);
+}
+
 /// A folder named `Invitations.csv/` in an archive is no export: said so,
 /// and folders are not counted as its files.
 #[test]

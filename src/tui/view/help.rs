@@ -28,8 +28,8 @@ pub const COMPOSER_KEYS: &[(&str, &str)] = &[
     ("Ctrl-Y", "copy the draft"),
     ("Enter, Ctrl-J", "a line break"),
     (
-        "Ctrl-Left, Ctrl-Right",
-        "a word back / on (also Alt-←/→; PgUp/PgDn: a page; Ctrl-Home/End: the start / end of the draft)",
+        "Ctrl-Left",
+        "a word back (Ctrl-Right: on; also Alt-←/→; PgUp/PgDn: a page; Ctrl-Home/End: the start / end of the draft)",
     ),
     ("Ctrl-U, Ctrl-R", "undo, redo (a word at a time)"),
     (
