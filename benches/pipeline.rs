@@ -456,10 +456,6 @@ fn bench_keys(c: &mut Criterion, size: &Size) {
         app.update(Action::Cancel);
         app.update(Action::Cancel);
     });
-    // A bulk ignore of the whole Default tab (about 80% of the rows), then
-    // its undo: the question a large step asks first, and the undo itself.
-    // Each is one pass over the step; asked row by row, the undo took
-    // minutes at a million rows.
     // A search over every row that finds none: each row's name and note
     // are read, and, the query holding a space, also as the screen shows
     // them where that differs (line breaks, runs of spaces). One key,
@@ -482,20 +478,14 @@ fn bench_keys(c: &mut Criterion, size: &Size) {
         assert!(app.search_missed, "the query matched");
         app.update(Action::Cancel);
     });
+    // A bulk ignore of the whole Default tab (about 80% of the rows), then
+    // its undo: the question a large step asks first, and the undo itself.
+    // Each is one pass over the step; asked row by row, the undo took
+    // minutes at a million rows.
     group.bench_function(BenchmarkId::new("bulk_ignore_and_undo", rows), |b| {
         let (app, terminal, _) = key_state(&mut state, size);
         app.update(Action::Tab(Tab::Default));
-        b.iter(|| {
-            app.update(Action::IgnoreMarked);
-            app.update(Action::Confirm(true));
-            draw(terminal, app);
-            app.update(Action::Undo);
-            draw(terminal, app);
-            app.update(Action::Undo);
-            draw(terminal, app);
-        });
-        let status = app.status.as_ref().map(|s| s.text.as_str()).unwrap_or("");
-        assert!(status.starts_with("Undid ignore"), "undo failed: {status}");
+        bulk_ignore_and_undo(b, app, terminal);
     });
     // The same under the filter `all`, where the rows stay on the tab
     // after the step: the undo checks that each row undone is still
@@ -507,20 +497,30 @@ fn bench_keys(c: &mut Criterion, size: &Size) {
         while app.filter != invitriage::tui::app::Filter::All {
             app.update(Action::CycleFilter);
         }
-        b.iter(|| {
-            app.update(Action::IgnoreMarked);
-            app.update(Action::Confirm(true));
-            draw(terminal, app);
-            app.update(Action::Undo);
-            draw(terminal, app);
-            app.update(Action::Undo);
-            draw(terminal, app);
-        });
-        let status = app.status.as_ref().map(|s| s.text.as_str()).unwrap_or("");
-        assert!(status.starts_with("Undid ignore"), "undo failed: {status}");
+        bulk_ignore_and_undo(b, app, terminal);
         app.update(Action::CycleFilter);
     });
     group.finish();
+}
+
+/// One iteration: a bulk ignore of the tab, answered yes, then its undo,
+/// which a step this large asks about first, answered yes; each drawn.
+fn bulk_ignore_and_undo(
+    b: &mut criterion::Bencher<'_>,
+    app: &mut App,
+    terminal: &mut Terminal<TestBackend>,
+) {
+    b.iter(|| {
+        app.update(Action::IgnoreMarked);
+        app.update(Action::Confirm(true));
+        draw(terminal, app);
+        app.update(Action::Undo);
+        draw(terminal, app);
+        app.update(Action::Confirm(true));
+        draw(terminal, app);
+    });
+    let status = app.status.as_ref().map(|s| s.text.as_str()).unwrap_or("");
+    assert!(status.starts_with("Undid ignore"), "undo failed: {status}");
 }
 
 fn main() {
